@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { backupsToKeep } from '../../shared/domain/retention';
+import type { Layout } from './paths';
+
+export interface BackupInfo {
+  id: string;
+  at: string;
+  reason: string;
+  files: number;
+  bytes: number;
+}
+
+const PARTIAL = '.partial';
+const stampOf = (ms: number) => new Date(ms).toISOString().replace(/[:.]/g, '-');
+
+/** Every file under `dir`, relative, skipping the temporary files an atomic write leaves mid-way. */
+export const walkFiles = (dir: string, base = dir): string[] => {
+  if (!fs.existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...walkFiles(full, base));
+    else if (entry.isFile() && entry.name.endsWith('.json') && !entry.name.includes('.tmp')) out.push(path.relative(base, full).split(path.sep).join('/'));
+  }
+  return out;
+};
+
+/**
+ * Rolling snapshots of `data/`. A snapshot hard-links each live file: every write replaces a file by
+ * rename, so the link keeps the old bytes and a snapshot of ten years costs milliseconds and no space
+ * for unchanged months. It is built in a `.partial` folder and renamed only when complete, so a
+ * half-made backup can never be chosen as a restore point.
+ */
+export class Backups {
+  constructor(
+    private readonly dirs: Layout,
+    private readonly now: () => number,
+  ) {}
+
+  /** Takes a snapshot of the live files now. Must be called between writes (the store is synchronous). */
+  snapshot(reason: string): BackupInfo {
+    fs.mkdirSync(this.dirs.backups, { recursive: true });
+    let id = stampOf(this.now());
+    for (let n = 1; fs.existsSync(path.join(this.dirs.backups, id)); n += 1) id = `${stampOf(this.now())}-${n}`;
+    const tmp = path.join(this.dirs.backups, id + PARTIAL);
+    fs.rmSync(tmp, { recursive: true, force: true });
+    let bytes = 0;
+    const files = walkFiles(this.dirs.data);
+    for (const rel of files) {
+      const from = path.join(this.dirs.data, rel);
+      const to = path.join(tmp, rel);
+      fs.mkdirSync(path.dirname(to), { recursive: true });
+      try {
+        fs.linkSync(from, to);
+      } catch {
+        fs.copyFileSync(from, to);
+      }
+      bytes += fs.statSync(to).size;
+    }
+    const info: BackupInfo = { id, at: new Date(this.now()).toISOString(), reason, files: files.length, bytes };
+    fs.mkdirSync(tmp, { recursive: true });
+    fs.writeFileSync(path.join(tmp, 'backup-info.txt'), JSON.stringify(info));
+    fs.renameSync(tmp, path.join(this.dirs.backups, id));
+    return info;
+  }
+
+  /** Complete backups, newest first. */
+  list(): BackupInfo[] {
+    if (!fs.existsSync(this.dirs.backups)) return [];
+    return fs
+      .readdirSync(this.dirs.backups)
+      .filter((id) => !id.endsWith(PARTIAL) && fs.existsSync(path.join(this.dirs.backups, id, 'backup-info.txt')))
+      .map((id) => {
+        try {
+          return JSON.parse(fs.readFileSync(path.join(this.dirs.backups, id, 'backup-info.txt'), 'utf8')) as BackupInfo;
+        } catch {
+          return null;
+        }
+      })
+      .filter((b): b is BackupInfo => b !== null)
+      .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.id.localeCompare(a.id)));
+  }
+
+  /** Deletes backups the retention rule no longer keeps, and any half-made ones. */
+  prune(): void {
+    if (!fs.existsSync(this.dirs.backups)) return;
+    for (const id of fs.readdirSync(this.dirs.backups).filter((d) => d.endsWith(PARTIAL))) {
+      fs.rmSync(path.join(this.dirs.backups, id), { recursive: true, force: true });
+    }
+    const all = this.list();
+    const keep = backupsToKeep(all.map((b) => Date.parse(b.at)), this.now());
+    for (const b of all) if (!keep.has(Date.parse(b.at))) fs.rmSync(path.join(this.dirs.backups, b.id), { recursive: true, force: true });
+  }
+
+  /** The newest backup copy of `rel` that `isGood` accepts, or null. */
+  findGood(rel: string, isGood: (text: string) => boolean): { id: string; file: string } | null {
+    for (const b of this.list()) {
+      const file = path.join(this.dirs.backups, b.id, rel);
+      if (!fs.existsSync(file)) continue;
+      try {
+        if (isGood(fs.readFileSync(file, 'utf8'))) return { id: b.id, file };
+      } catch {
+        /* an unreadable copy is no restore point; try an older one */
+      }
+    }
+    return null;
+  }
+}

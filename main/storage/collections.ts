@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import type { DataStore, FileKind } from './dataStore';
+
+type WithId = { id: string };
+
+/** The file shape every record collection uses: records by id. */
+const recordsKind = <R extends WithId>(schema: z.ZodType<R>): FileKind<{ records: Record<string, R> }> => ({
+  schema: z.object({ records: z.record(z.string(), schema) }),
+  empty: () => ({ records: {} }),
+});
+
+/** A small collection kept in one file (sites, staff, accounts): read whole, written whole. */
+export class DirectoryCollection<R extends WithId> {
+  private readonly kind: FileKind<{ records: Record<string, R> }>;
+
+  constructor(
+    private readonly ds: DataStore,
+    readonly rel: string,
+    schema: z.ZodType<R>,
+  ) {
+    this.kind = recordsKind(schema);
+  }
+
+  all(): R[] {
+    return Object.values(this.ds.read(this.rel, this.kind).records);
+  }
+
+  get(id: string): R | undefined {
+    return this.ds.read(this.rel, this.kind).records[id];
+  }
+
+  put(record: R): void {
+    const current = this.ds.read(this.rel, this.kind).records;
+    this.ds.write(this.rel, this.kind, { records: { ...current, [record.id]: record } });
+  }
+
+  putMany(records: R[]): void {
+    const next = { ...this.ds.read(this.rel, this.kind).records };
+    for (const r of records) next[r.id] = r;
+    this.ds.write(this.rel, this.kind, { records: next });
+  }
+}
+
+/**
+ * A large, growing collection split into small files by month and site (`shifts/2026-11/CH`), so an edit
+ * rewrites one small file and its cost does not grow with years of history. Only the months asked for
+ * are read.
+ */
+export class PartitionedCollection<R extends WithId> {
+  private readonly kind: FileKind<{ records: Record<string, R> }>;
+  private known: Set<string> | null = null;
+
+  constructor(
+    private readonly ds: DataStore,
+    readonly name: string,
+    schema: z.ZodType<R>,
+    /** `yyyy-mm/SITE` for a record. */
+    readonly partitionOf: (r: R) => string,
+  ) {
+    this.kind = recordsKind(schema);
+  }
+
+  private rel(key: string): string {
+    return `partitions/${this.name}/${key}`;
+  }
+
+  /** The records of one partition, by id. */
+  partition(key: string): Record<string, R> {
+    return this.ds.read(this.rel(key), this.kind).records;
+  }
+
+  /** Records of the given months, for the given sites (all sites when omitted). */
+  inMonths(months: string[], sites?: string[]): R[] {
+    const keys = this.keys().filter((k) => months.includes(k.slice(0, 7)) && (!sites || sites.includes(k.slice(8))));
+    return keys.flatMap((k) => Object.values(this.partition(k)));
+  }
+
+  /** Every partition key on disk, oldest first. */
+  keys(): string[] {
+    this.known ??= new Set(this.ds.list(`partitions/${this.name}`).map((rel) => rel.slice(`partitions/${this.name}/`.length)));
+    return [...this.known].sort();
+  }
+
+  /** Saves records; a record whose partition changed (a shift moved to another month) leaves its old one in the same change. */
+  put(records: R[], previous: R[] = []): void {
+    const touched = new Map<string, Record<string, R>>();
+    const load = (key: string) => {
+      if (!touched.has(key)) touched.set(key, { ...this.partition(key) });
+      return touched.get(key)!;
+    };
+    for (const old of previous) {
+      const match = records.find((r) => r.id === old.id);
+      if (match && this.partitionOf(match) !== this.partitionOf(old)) delete load(this.partitionOf(old))[old.id];
+    }
+    for (const r of records) load(this.partitionOf(r))[r.id] = r;
+    this.ds.writeMany([...touched].map(([key, recs]) => ({ rel: this.rel(key), kind: this.kind, value: { records: recs } })));
+    if (this.known) for (const key of touched.keys()) this.known.add(key);
+  }
+}

@@ -1,0 +1,203 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { newId } from '../../shared/domain/ids';
+import { AppError } from '../../shared/result';
+import { Backups, walkFiles } from './backups';
+import { noticeSchema, type Notice } from './notices';
+import { type Layout, safeRel } from './paths';
+import { type JsonStore, type StoreClass, storeOptions } from './storeClass';
+
+/** How a file's content is checked when read and what an absent file reads as. */
+export interface FileKind<T> {
+  schema: z.ZodType<T>;
+  empty: () => T;
+}
+
+export interface WriteOp<T = unknown> {
+  rel: string;
+  kind: FileKind<T>;
+  value: T;
+}
+
+const NOTICES = 'system/notices';
+const noticesKind: FileKind<{ notices: Notice[] }> = {
+  schema: z.object({ notices: z.array(noticeSchema) }),
+  empty: () => ({ notices: [] }),
+};
+const journalSchema = z.object({ writes: z.array(z.object({ rel: z.string(), value: z.unknown() })) });
+
+/** Open files kept in memory; older ones are dropped so ten years of partitions never all sit in the heap. */
+const CACHE_LIMIT = 600;
+
+interface Open {
+  file: JsonStore;
+  value: unknown;
+}
+
+/**
+ * Every read and write of SiteDesk's records goes through here. Each file is an electron-store (or conf)
+ * store under `data/`; reads are validated, cached and never trusted blindly; a file that cannot be read
+ * is moved to `quarantine/`, restored from the newest good backup, and the user is told.
+ */
+export class DataStore {
+  private readonly open = new Map<string, Open>();
+  private changedSinceBackup = false;
+
+  constructor(
+    readonly dirs: Layout,
+    private readonly StoreClass: StoreClass,
+    readonly backups: Backups,
+    private readonly now: () => number,
+  ) {
+    fs.mkdirSync(dirs.data, { recursive: true });
+    this.replayJournal();
+  }
+
+  /** Reads a file, validated, from cache or disk; a damaged file is recovered on the way. */
+  read<T>(rel: string, kind: FileKind<T>): T {
+    rel = safeRel(rel);
+    const hit = this.open.get(rel);
+    if (hit) {
+      this.open.delete(rel);
+      this.open.set(rel, hit);
+      return hit.value as T;
+    }
+    const full = this.fullPath(rel);
+    if (!fs.existsSync(full)) return kind.empty();
+    let file: JsonStore;
+    let value: T;
+    try {
+      file = this.storeFor(rel);
+      value = kind.schema.parse(file.store);
+    } catch (error) {
+      ({ file, value } = this.recover(rel, kind, error));
+    }
+    this.remember(rel, { file, value });
+    return value;
+  }
+
+  /** Whether a file exists on disk. */
+  exists(rel: string): boolean {
+    return fs.existsSync(this.fullPath(safeRel(rel)));
+  }
+
+  /** Writes one file atomically (temp file + rename); the cache changes only once the disk has. */
+  write<T>(rel: string, kind: FileKind<T>, value: T): void {
+    this.writeMany([{ rel, kind, value }]);
+  }
+
+  /**
+   * Writes several files as one change. More than one file goes through a journal first, replayed on
+   * the next open if the process dies half-way, so a record moved between partitions is never lost
+   * nor doubled.
+   */
+  writeMany(ops: WriteOp[]): void {
+    const checked = ops.map((op) => ({ ...op, rel: safeRel(op.rel), value: op.kind.schema.parse(op.value) }));
+    try {
+      if (checked.length > 1) this.journalStore().store = { writes: checked.map(({ rel, value }) => ({ rel, value })) };
+      for (const op of checked) {
+        const file = this.open.get(op.rel)?.file ?? this.storeFor(op.rel);
+        file.store = op.value as Record<string, unknown>;
+        this.remember(op.rel, { file, value: op.value });
+      }
+      if (checked.length > 1) fs.rmSync(this.dirs.journal, { force: true });
+    } catch (error) {
+      for (const op of checked) this.open.delete(op.rel);
+      const code = (error as NodeJS.ErrnoException).code;
+      const why =
+        code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'the data folder is read-only' : (error as Error).message;
+      throw new AppError('storage', `Could not save because ${why}. Nothing was changed; what was saved before is intact.`);
+    }
+    this.changedSinceBackup = true;
+  }
+
+  /** Relative paths (without .json) of the files under a folder of `data/`. */
+  list(prefix: string): string[] {
+    const dir = path.join(this.dirs.data, safeRel(prefix));
+    return walkFiles(dir).map((f) => `${prefix}/${f.replace(/\.json$/, '')}`);
+  }
+
+  /** Takes a rolling backup if anything changed since the last one (or always, when forced). */
+  backupIfChanged(reason: string, force = false): void {
+    if (!force && !this.changedSinceBackup) return;
+    this.backups.snapshot(reason);
+    this.backups.prune();
+    this.changedSinceBackup = false;
+  }
+
+  /** Recovery notices the user has not dismissed yet. */
+  notices(): Notice[] {
+    return this.read(NOTICES, noticesKind).notices.filter((n) => !n.dismissed);
+  }
+
+  /** Marks a notice as read; it stays on disk as a record of what happened. */
+  dismissNotice(id: string): void {
+    const all = this.read(NOTICES, noticesKind).notices.map((n) => (n.id === id ? { ...n, dismissed: true } : n));
+    this.write(NOTICES, noticesKind, { notices: all });
+  }
+
+  /** Drops every cached file, as a restart would; the next read comes from disk. */
+  forget(): void {
+    this.open.clear();
+  }
+
+  private addNotice(n: Omit<Notice, 'id' | 'at' | 'dismissed'>): void {
+    const current = this.read(NOTICES, noticesKind).notices;
+    this.write(NOTICES, noticesKind, { notices: [...current, { ...n, id: newId(), at: new Date(this.now()).toISOString(), dismissed: false }] });
+  }
+
+  private fullPath(rel: string): string {
+    return path.join(this.dirs.data, `${rel}.json`);
+  }
+
+  private storeFor(rel: string): JsonStore {
+    const full = this.fullPath(rel);
+    return new this.StoreClass(storeOptions(path.dirname(full), path.basename(rel)));
+  }
+
+  private journalStore(): JsonStore {
+    return new this.StoreClass(storeOptions(path.dirname(this.dirs.journal), 'journal'));
+  }
+
+  private remember(rel: string, entry: Open): void {
+    this.open.delete(rel);
+    this.open.set(rel, entry);
+    if (this.open.size > CACHE_LIMIT) this.open.delete(this.open.keys().next().value as string);
+  }
+
+  private recover<T>(rel: string, kind: FileKind<T>, cause: unknown): { file: JsonStore; value: T } {
+    const full = this.fullPath(rel);
+    const stamp = new Date(this.now()).toISOString().replace(/[:.]/g, '-');
+    const aside = path.join(this.dirs.quarantine, stamp, `${rel}.json`);
+    fs.mkdirSync(path.dirname(aside), { recursive: true });
+    fs.renameSync(full, aside);
+    const good = this.backups.findGood(`${rel}.json`, (text) => kind.schema.safeParse(JSON.parse(text)).success);
+    const reason = cause instanceof z.ZodError ? 'its contents did not match what SiteDesk expects' : 'it could not be read';
+    const quarantined = path.relative(this.dirs.root, aside);
+    if (good) fs.copyFileSync(good.file, full);
+    const file = this.storeFor(rel);
+    const value = good ? kind.schema.parse(file.store) : kind.empty();
+    if (rel !== NOTICES) {
+      this.addNotice(
+        good
+          ? { kind: 'restored', file: rel, quarantined, message: `The file ${rel} was damaged (${reason}). It was restored from the backup of ${good.id}; changes made after that backup to this file are missing. The damaged file is kept at ${quarantined}.` }
+          : { kind: 'unrecoverable', file: rel, quarantined, message: `The file ${rel} was damaged (${reason}) and no backup held a good copy. It starts empty; the damaged file is kept at ${quarantined} for IT support.` },
+      );
+    }
+    return { file, value };
+  }
+
+  private replayJournal(): void {
+    if (!fs.existsSync(this.dirs.journal)) return;
+    let writes: { rel: string; value: unknown }[] = [];
+    try {
+      writes = journalSchema.parse(this.journalStore().store).writes;
+    } catch {
+      /* a journal that never finished being written means its change never started: drop it */
+    }
+    for (const w of writes) this.storeFor(safeRel(w.rel)).store = w.value as Record<string, unknown>;
+    fs.rmSync(this.dirs.journal, { force: true });
+    if (writes.length) this.addNotice({ kind: 'journal-replayed', file: 'journal', quarantined: null, message: `SiteDesk was stopped in the middle of saving ${writes.length} files; the save was completed when it started again.` });
+  }
+}

@@ -1,0 +1,20 @@
+import type { z } from 'zod';
+
+/**
+ * Who may call a channel. `public`: anyone, even signed out or locked. `session`: a signed-in session,
+ * even while locked (unlock, sign out). `user`: signed in and unlocked. `manager`: a manager, unlocked.
+ * Supervisors' site limits are checked by the service, which knows the record.
+ */
+export type Access = 'public' | 'session' | 'user' | 'manager';
+
+export interface ChannelDef<Req extends z.ZodType = z.ZodType, Res = unknown> {
+  request: Req;
+  access: Access;
+  /** Type-only: the data a successful call returns. */
+  response?: Res;
+}
+
+/** Declares a channel: `channel(schema, 'user')<ResponseType>()`. */
+export const channel =
+  <Req extends z.ZodType>(request: Req, access: Access) =>
+  <Res>(): ChannelDef<Req, Res> => ({ request, access });

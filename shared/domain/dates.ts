@@ -1,0 +1,129 @@
+/**
+ * All calendar and clock maths for SiteDesk. Sites are in Europe/London, so wall-clock times are turned
+ * into instants here and nowhere else. Calendar-only maths (add days, weekday) is done on UTC noon, which
+ * no clock change can move to another day.
+ */
+import { TZDate } from '@date-fns/tz';
+import { addDays as addDaysFns, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { WEEKDAYS, type Weekday } from '../schemas/common';
+
+export const LONDON = 'Europe/London';
+const MINUTE = 60_000;
+
+const parts = (isoDate: string) => isoDate.split('-').map(Number) as [number, number, number];
+const noonUtc = (isoDate: string) => {
+  const [y, m, d] = parts(isoDate);
+  return new Date(Date.UTC(y, m - 1, d, 12));
+};
+const isoOfUtc = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The date `n` days after `isoDate` (negative goes back). */
+export const addDays = (isoDate: string, n: number): string => isoOfUtc(addDaysFns(noonUtc(isoDate), n));
+
+/** Whole calendar days from `a` to `b` (positive when b is later). */
+export const daysBetween = (a: string, b: string): number => differenceInCalendarDays(noonUtc(b), noonUtc(a));
+
+/** Monday = 'mon' … Sunday = 'sun'. */
+export const weekdayOf = (isoDate: string): Weekday => WEEKDAYS[(noonUtc(isoDate).getUTCDay() + 6) % 7];
+
+/** The Monday of the week containing `isoDate`. */
+export const weekStart = (isoDate: string): string => addDays(isoDate, -WEEKDAYS.indexOf(weekdayOf(isoDate)));
+
+/** The seven dates of the week starting on Monday `monday`. */
+export const weekDates = (monday: string): string[] => WEEKDAYS.map((_, i) => addDays(monday, i));
+
+/** `2026-11` for any date in November 2026. */
+export const monthOf = (isoDate: string): string => isoDate.slice(0, 7);
+
+/** The months (yyyy-mm) touched by the dates from `from` to `to` inclusive. */
+export const monthsBetween = (from: string, to: string): string[] => {
+  const out: string[] = [];
+  let [y, m] = parts(from);
+  const [ty, tm] = parts(to);
+  while (y < ty || (y === ty && m <= tm)) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    m += 1;
+    if (m === 13) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return out;
+};
+
+/** Minutes after midnight for `hh:mm` (24:00 is 1440). */
+export const minutesOfDay = (time: string): number => {
+  const [h, m] = time.split(':').map(Number);
+  return h * 60 + m;
+};
+
+/** `hh:mm` for minutes after midnight, wrapping past a day. */
+export const timeOfMinutes = (mins: number): string => {
+  const m = ((mins % 1440) + 1440) % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+};
+
+/**
+ * The instant (ms since epoch) of a wall-clock time at the sites. A time the clocks skip (01:30 on the
+ * spring-forward night) resolves to the moment after the jump, as a person's watch would read it.
+ */
+export const londonInstant = (isoDate: string, time: string): number => {
+  const [y, m, d] = parts(isoDate);
+  const mins = minutesOfDay(time);
+  return new TZDate(y, m - 1, d, Math.floor(mins / 60), mins % 60, LONDON).getTime();
+};
+
+/** The London calendar date and wall-clock time of an instant. */
+export const londonParts = (ms: number): { date: string; time: string } => {
+  const z = new TZDate(ms, LONDON);
+  return { date: format(z, 'yyyy-MM-dd'), time: format(z, 'HH:mm') };
+};
+
+/** Today's date at the sites, for the given `now`. */
+export const londonToday = (nowMs: number): string => londonParts(nowMs).date;
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * The real start and end instants of a shift. An end at or before the start ends on the next day, so
+ * 22:00–06:00 is one night shift; the instants carry any clock change inside it.
+ */
+export const shiftSpan = (date: string, start: string, end: string): Span => {
+  const s = londonInstant(date, start);
+  const endsNextDay = minutesOfDay(end) <= minutesOfDay(start);
+  const e = londonInstant(endsNextDay ? addDays(date, 1) : date, end === '24:00' ? '00:00' : end);
+  return { start: s, end: end === '24:00' && !endsNextDay ? londonInstant(addDays(date, 1), '00:00') : e };
+};
+
+/** Minutes actually worked between two instants, clock changes included. */
+export const spanMinutes = (span: Span): number => Math.round((span.end - span.start) / MINUTE);
+
+/** Real length of a shift in minutes (a 22:00–06:00 shift is 540 on the night the clocks go back). */
+export const shiftMinutes = (date: string, start: string, end: string): number => spanMinutes(shiftSpan(date, start, end));
+
+/** Whether two spans share any time (touching ends do not overlap). */
+export const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+
+/** Minutes of overlap between two spans. */
+export const overlapMinutes = (a: Span, b: Span): number =>
+  Math.max(0, Math.round((Math.min(a.end, b.end) - Math.max(a.start, b.start)) / MINUTE));
+
+/** `Wed 25 Nov 2026`, the way rotas are read in the UK. */
+export const formatDateGB = (isoDate: string): string => format(parseISO(isoDate), 'EEE d MMM yyyy');
+
+/** `Wed 25 Nov`, for dense grids. */
+export const formatDayShort = (isoDate: string): string => format(parseISO(isoDate), 'EEE d MMM');
+
+/** `25/11/2026 14:05` in London time, for audit lines. */
+export const formatInstantGB = (iso: string): string => format(new TZDate(Date.parse(iso), LONDON), 'dd/MM/yyyy HH:mm');
+
+/** Hours and minutes, `7 h 30 min`, for people rather than machines. */
+export const formatMinutes = (mins: number): string => {
+  const h = Math.floor(Math.abs(mins) / 60);
+  const m = Math.abs(mins) % 60;
+  const sign = mins < 0 ? '−' : '';
+  return m === 0 ? `${sign}${h} h` : h === 0 ? `${sign}${m} min` : `${sign}${h} h ${m} min`;
+};

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { idSchema, isoDateSchema, nonEmpty, recordMetaSchema, siteCodeSchema, timeSchema } from './common';
+
+export const LOG_KINDS = ['patrol', 'alarm', 'keys', 'visitor', 'handover', 'other'] as const;
+
+export const logEntryInputSchema = z.object({
+  site: siteCodeSchema,
+  date: isoDateSchema,
+  time: timeSchema,
+  kind: z.enum(LOG_KINDS),
+  text: nonEmpty('Entry', 2000),
+  /** A correction points at the entry it corrects; both stay visible. */
+  corrects: idSchema.nullable().default(null),
+});
+export type LogEntryInput = z.infer<typeof logEntryInputSchema>;
+
+export const logEntrySchema = logEntryInputSchema.and(recordMetaSchema);
+export type LogEntry = z.infer<typeof logEntrySchema>;

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { dayKeySchema } from './site';
+import { idSchema, isoDateSchema, nonEmpty, recordMetaSchema, serviceSchema, siteCodeSchema, timeSchema } from './common';
+
+export const SIA_SECTORS = ['door-supervision', 'security-guarding', 'cctv', 'close-protection', 'key-holding'] as const;
+
+export const siaLicenceSchema = z.object({
+  number: z.string().regex(/^\d{16}$/, 'An SIA licence number is 16 digits'),
+  sector: z.enum(SIA_SECTORS, { error: 'Choose the licence sector' }),
+  expires: isoDateSchema,
+});
+export type SiaLicence = z.infer<typeof siaLicenceSchema>;
+
+/** When in a week a person says they can work; an empty day means not available. */
+export const availabilitySchema = z.partialRecord(dayKeySchema.exclude(['bankHoliday']), z.array(z.object({ start: timeSchema, end: timeSchema })));
+export type Availability = z.infer<typeof availabilitySchema>;
+
+export const ABSENCE_KINDS = ['annual-leave', 'sickness', 'training', 'other'] as const;
+export const absenceSchema = z
+  .object({
+    id: idSchema,
+    kind: z.enum(ABSENCE_KINDS),
+    from: isoDateSchema,
+    to: isoDateSchema,
+    /** Part days: when set, the absence covers only these hours on each day. */
+    partDay: z.object({ start: timeSchema, end: timeSchema }).nullable().default(null),
+    approved: z.boolean().default(true),
+    note: z.string().max(500).default(''),
+  })
+  .refine((a) => a.from <= a.to, { message: 'An absence ends on or after the day it starts', path: ['to'] });
+export type Absence = z.infer<typeof absenceSchema>;
+
+export const CONTRACT_TYPES = ['full-time', 'part-time', 'zero-hours', 'relief'] as const;
+
+export const staffInputSchema = z.object({
+  name: nonEmpty('Name', 120),
+  employeeNumber: z.string().trim().regex(/^[A-Z0-9-]{3,20}$/i, 'An employee number is 3–20 letters, digits or dashes'),
+  services: z.array(serviceSchema).min(1, 'Choose at least one service'),
+  familiarSites: z.array(siteCodeSchema).default([]),
+  homeSite: siteCodeSchema.nullable().default(null),
+  contractType: z.enum(CONTRACT_TYPES).default('full-time'),
+  contractedHours: z.number().min(0, 'Hours cannot be negative').max(60, 'At most 60 contracted hours'),
+  payRate: z.number().min(0, 'Pay cannot be negative').max(200, 'Pay rate looks too high'),
+  optOut: z.object({ signed: isoDateSchema }).nullable().default(null),
+  youngWorker: z.boolean().default(false),
+  dateOfBirth: isoDateSchema.nullable().default(null),
+  sia: siaLicenceSchema.nullable().default(null),
+  availability: availabilitySchema.default({}),
+  absences: z.array(absenceSchema).default([]),
+  phone: z.string().max(40).default(''),
+  notes: z.string().max(4000).default(''),
+});
+export type StaffInput = z.infer<typeof staffInputSchema>;
+
+export const staffSchema = staffInputSchema
+  .extend({ archived: z.boolean().default(false), archivedOn: isoDateSchema.nullable().default(null) })
+  .and(recordMetaSchema);
+export type Staff = z.infer<typeof staffSchema>;

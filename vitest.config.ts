@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    // electron-store is inlined so the vi.mock('electron') in its test reaches it.
+    server: { deps: { inline: ['electron-store'] } },
+  },
+});
