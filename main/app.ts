@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import { createDispatch } from './ipc/dispatch';
+import { handlers } from './services/handlers';
+import type { AppCore } from './services/types';
+import { Backups } from './storage/backups';
+import { DataStore } from './storage/dataStore';
+import { openMeta } from './storage/meta';
+import { layout } from './storage/paths';
+import { openRepos } from './storage/repos';
+import type { StoreClass } from './storage/storeClass';
+
+export interface OpenOptions {
+  dataDir: string;
+  StoreClass: StoreClass;
+  mode: AppCore['mode'];
+  version: string;
+  now?: () => number;
+  /** Minutes between automatic backups while changes happen; 0 turns the timer off (tests, CLIs). */
+  backupEveryMinutes?: number;
+}
+
+/**
+ * Opens a data folder: replays an interrupted save, upgrades old data, takes the start-up backup, and
+ * returns the services' core with the one dispatch every transport uses.
+ */
+export const openApp = (opts: OpenOptions) => {
+  const now = opts.now ?? Date.now;
+  const dirs = layout(opts.dataDir);
+  fs.mkdirSync(dirs.root, { recursive: true });
+  const backups = new Backups(dirs, now);
+  const ds = new DataStore(dirs, opts.StoreClass, backups, now);
+  const meta = openMeta(ds, now);
+  const repos = openRepos(ds);
+  const app: AppCore = { ds, repos, dirs, meta, now, mode: opts.mode, version: opts.version };
+  ds.backupIfChanged('start', repos.accounts.all().length > 0);
+  const every = opts.backupEveryMinutes ?? 30;
+  const timer = every > 0 ? setInterval(() => ds.backupIfChanged('scheduled'), every * 60_000) : null;
+  timer?.unref();
+  return {
+    app,
+    dispatch: createDispatch(app, handlers),
+    close: () => {
+      if (timer) clearInterval(timer);
+      ds.backupIfChanged('close');
+    },
+  };
+};
+export type OpenedApp = ReturnType<typeof openApp>;

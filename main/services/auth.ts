@@ -1,0 +1,194 @@
+import type { AuthStatus } from '../../shared/contract/auth';
+import { newId } from '../../shared/domain/ids';
+import { secondsToWait } from '../../shared/domain/throttle';
+import { AppError } from '../../shared/result';
+import type { Account, AccountView } from '../../shared/schemas/account';
+import { seedSites } from '../seed/sites';
+import { hashSecret, verifySecret } from './passwords';
+import { newMeta, touched } from './records';
+import type { AppCore, Call, Handlers, Session } from './types';
+
+/** An account as the renderer may see it. */
+export const viewOf = (a: Account): AccountView => ({
+  id: a.id,
+  username: a.username,
+  displayName: a.displayName,
+  role: a.role,
+  sites: a.sites,
+  disabled: a.disabled,
+  hasPin: a.pinHash !== null,
+});
+
+/** The signed-in account of a session, if it still exists and is active. */
+export const sessionUser = (app: AppCore, session: Session): Account | null => {
+  if (!session.userId) return null;
+  const a = app.repos.accounts.get(session.userId);
+  return a && !a.disabled ? a : null;
+};
+
+const status = (app: AppCore, session: Session): AuthStatus => {
+  const user = sessionUser(app, session);
+  const settings = app.repos.settings.get();
+  return {
+    setupNeeded: app.repos.accounts.all().length === 0,
+    user: user ? viewOf(user) : null,
+    locked: Boolean(user && session.locked),
+    idleLockMinutes: settings.idleLockMinutes,
+    organisationName: settings.organisationName,
+  };
+};
+
+const findByName = (app: AppCore, username: string) => app.repos.accounts.all().find((a) => a.username === username);
+
+/**
+ * Checks a password (or, for unlocking, a PIN) with slow-down after repeated failures. The same
+ * message is given for an unknown name and a wrong password, so names cannot be probed.
+ */
+const checkSecret = async (app: AppCore, username: string, secret: string, now: number, allowPin: boolean): Promise<Account> => {
+  const refuse = () => new AppError('invalid', 'That user name and password do not match.', { password: 'Check the password and try again' });
+  const account = findByName(app, username);
+  if (!account || account.disabled) {
+    await hashSecret(secret); // same cost either way
+    throw refuse();
+  }
+  const wait = secondsToWait(account.failedAttempts, account.lastFailedAt ? Date.parse(account.lastFailedAt) : null, now);
+  if (wait > 0) throw new AppError('rate_limited', `Too many wrong attempts. Try again in ${wait} seconds.`);
+  const good = (await verifySecret(secret, account.passwordHash)) || (allowPin && account.pinHash !== null && (await verifySecret(secret, account.pinHash)));
+  if (!good) {
+    app.repos.accounts.put({ ...account, failedAttempts: account.failedAttempts + 1, lastFailedAt: new Date(now).toISOString() });
+    throw refuse();
+  }
+  if (account.failedAttempts > 0) app.repos.accounts.put({ ...account, failedAttempts: 0, lastFailedAt: null });
+  return account;
+};
+
+const signIn = (session: Session, account: Account, now: number) => {
+  session.userId = account.id;
+  session.locked = false;
+  session.lastActive = now;
+};
+
+export const authHandlers: Pick<Handlers, 'auth:status' | 'auth:setup' | 'auth:sign-in' | 'auth:sign-out' | 'auth:lock' | 'auth:unlock' | 'auth:touch'> = {
+  'auth:status': (_req, { app, session }) => status(app, session),
+
+  'auth:setup': async (req, { app, session, now }) => {
+    if (app.repos.accounts.all().length > 0) throw new AppError('conflict', 'SiteDesk is already set up. Sign in instead.');
+    const id = newId();
+    const meta = newMeta(id, now, id);
+    const account: Account = {
+      ...meta,
+      username: req.username,
+      displayName: req.displayName,
+      role: 'manager',
+      sites: [],
+      passwordHash: await hashSecret(req.password),
+      pinHash: null,
+      disabled: false,
+      failedAttempts: 0,
+      lastFailedAt: null,
+    };
+    // Sites go first: a crash before the account is written leaves a folder that asks for setup again
+    // and does not seed twice.
+    if (app.repos.sites.all().length === 0) app.repos.sites.putMany(seedSites(id, now));
+    app.repos.accounts.put(account);
+    signIn(session, account, now);
+    return status(app, session);
+  },
+
+  'auth:sign-in': async (req, { app, session, now }) => {
+    const account = await checkSecret(app, req.username, req.password, now, false);
+    signIn(session, account, now);
+    return status(app, session);
+  },
+
+  'auth:sign-out': (_req, { app, session }) => {
+    session.userId = null;
+    session.locked = false;
+    return status(app, session);
+  },
+
+  'auth:lock': (_req, { app, session }) => {
+    session.locked = true;
+    return status(app, session);
+  },
+
+  'auth:unlock': async (req, { app, session, now }) => {
+    const account = await checkSecret(app, req.username, req.secret, now, true);
+    signIn(session, account, now);
+    return status(app, session);
+  },
+
+  'auth:touch': () => null,
+};
+
+const requireUser = (call: Call): Account => {
+  if (!call.user) throw new AppError('signed_out', 'Sign in first.');
+  return call.user;
+};
+
+export const accountHandlers: Pick<Handlers, 'accounts:list' | 'accounts:create' | 'accounts:update' | 'accounts:set-pin' | 'accounts:change-password'> = {
+  'accounts:list': (_req, { app }) => app.repos.accounts.all().map(viewOf).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+
+  'accounts:create': async (req, call) => {
+    const me = requireUser(call);
+    const { app, now } = call;
+    if (findByName(app, req.username)) throw new AppError('conflict', `The user name ${req.username} is taken.`, { username: 'Choose another user name' });
+    const known = new Set(app.repos.sites.all().map((s) => s.code));
+    const unknown = req.sites.filter((s) => !known.has(s));
+    if (unknown.length) throw new AppError('invalid', `Unknown site: ${unknown.join(', ')}`, { sites: 'Choose sites from the list' });
+    const account: Account = {
+      ...newMeta(me.id, now),
+      username: req.username,
+      displayName: req.displayName,
+      role: req.role,
+      sites: req.role === 'manager' ? [] : req.sites,
+      passwordHash: await hashSecret(req.password),
+      pinHash: null,
+      disabled: false,
+      failedAttempts: 0,
+      lastFailedAt: null,
+    };
+    app.repos.accounts.put(account);
+    return viewOf(account);
+  },
+
+  'accounts:update': async (req, call) => {
+    const me = requireUser(call);
+    const { app, now } = call;
+    const account = app.repos.accounts.get(req.id);
+    if (!account) throw new AppError('not_found', 'No such account.');
+    if (req.disabled && account.role === 'manager') {
+      const activeManagers = app.repos.accounts.all().filter((a) => a.role === 'manager' && !a.disabled);
+      if (activeManagers.length <= 1) throw new AppError('conflict', 'This is the last active manager; another manager must exist before it can be disabled.');
+    }
+    const next: Account = touched(
+      {
+        ...account,
+        displayName: req.displayName ?? account.displayName,
+        sites: req.sites ?? account.sites,
+        disabled: req.disabled ?? account.disabled,
+        passwordHash: req.password ? await hashSecret(req.password) : account.passwordHash,
+        failedAttempts: req.password ? 0 : account.failedAttempts,
+      },
+      me.id,
+      now,
+    );
+    app.repos.accounts.put(next);
+    return viewOf(next);
+  },
+
+  'accounts:set-pin': async (req, call) => {
+    const me = requireUser(call);
+    if (!(await verifySecret(req.password, me.passwordHash))) throw new AppError('invalid', 'That password is not right.', { password: 'Check your password' });
+    const next = touched({ ...me, pinHash: req.pin ? await hashSecret(req.pin) : null }, me.id, call.now);
+    call.app.repos.accounts.put(next);
+    return viewOf(next);
+  },
+
+  'accounts:change-password': async (req, call) => {
+    const me = requireUser(call);
+    if (!(await verifySecret(req.current, me.passwordHash))) throw new AppError('invalid', 'Your current password is not right.', { current: 'Check your current password' });
+    call.app.repos.accounts.put(touched({ ...me, passwordHash: await hashSecret(req.next) }, me.id, call.now));
+    return null;
+  },
+};

@@ -1,0 +1,36 @@
+import type { Channel, ParsedRequestOf, ResponseOf } from '../../shared/contract';
+import type { Account } from '../../shared/schemas/account';
+import type { DataStore } from '../storage/dataStore';
+import type { Layout } from '../storage/paths';
+import type { Meta } from '../storage/meta';
+import type { Repos } from '../storage/repos';
+
+/** One signed-in (or not yet) desk: a window under Electron, a browser tab in browser mode. */
+export interface Session {
+  id: string;
+  userId: string | null;
+  locked: boolean;
+  lastActive: number;
+}
+
+/** What every service is given: the data, the clock and facts about this install. */
+export interface AppCore {
+  ds: DataStore;
+  repos: Repos;
+  dirs: Layout;
+  meta: Meta;
+  now: () => number;
+  mode: 'electron' | 'browser';
+  version: string;
+}
+
+/** One call of a channel, as the service sees it. `user` is set for every channel that is not public. */
+export interface Call {
+  app: AppCore;
+  session: Session;
+  user: Account | null;
+  now: number;
+}
+
+export type Handler<C extends Channel> = (req: ParsedRequestOf<C>, call: Call) => ResponseOf<C> | Promise<ResponseOf<C>>;
+export type Handlers = { [C in Channel]: Handler<C> };

@@ -1,0 +1,69 @@
+import { useEffect } from 'react';
+import { onFailure } from './api';
+import { FirstRun } from './features/auth/FirstRun';
+import { SignIn } from './features/auth/SignIn';
+import { useIdleLock } from './features/auth/useIdleLock';
+import { SettingsView } from './features/settings/SettingsView';
+import { Shell } from './features/shell/Shell';
+import { SitesView } from './features/sites/SitesView';
+import { Banner } from './components/Banner';
+import { useStore } from './store/appStore';
+
+const Screen = () => {
+  const view = useStore((s) => s.view);
+  switch (view) {
+    case 'settings':
+      return <SettingsView />;
+    default:
+      return <SitesView />;
+  }
+};
+
+/** Chooses the screen for the session's phase; marks the root `loaded` once the first screen is up. */
+export const App = () => {
+  const { phase, auth, startupError, refreshAuth, markLocked, markSignedOut, lock } = useStore();
+  useIdleLock();
+
+  useEffect(() => {
+    void refreshAuth();
+    return onFailure((r) => {
+      if (!r.ok && r.code === 'locked') markLocked();
+      if (!r.ok && r.code === 'signed_out') markSignedOut();
+    });
+  }, [refreshAuth, markLocked, markSignedOut]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'l' && auth?.user && !auth.locked) {
+        e.preventDefault();
+        void lock();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [auth, lock]);
+
+  const locked = Boolean(auth?.user && auth.locked);
+  return (
+    <div id="app" data-app-state={phase === 'starting' ? 'loading' : 'loaded'} data-phase={phase}>
+      {phase === 'unreachable' && (
+        <main className="auth-screen">
+          <Banner tone="error">{startupError}</Banner>
+        </main>
+      )}
+      {phase === 'setup' && <FirstRun />}
+      {phase === 'signed-out' && <SignIn />}
+      {phase === 'ready' && (
+        <>
+          {/* The work stays mounted under the lock (a half-typed entry survives) but is hidden and inert. */}
+          <div inert={locked} hidden={locked}>
+            <Shell>
+              <Screen />
+            </Shell>
+          </div>
+          {locked && <SignIn locked />}
+        </>
+      )}
+    </div>
+  );
+};

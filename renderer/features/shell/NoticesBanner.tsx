@@ -1,0 +1,33 @@
+import { useEffect } from 'react';
+import { formatInstantGB } from '../../../shared/domain/dates';
+import { Banner } from '../../components/Banner';
+import { useStore } from '../../store/appStore';
+
+/** Tells the user what the storage layer repaired on its own (a damaged file restored from backup). */
+export const NoticesBanner = () => {
+  const { system, loadSystem, dismissNotice, auth } = useStore();
+  useEffect(() => {
+    void loadSystem();
+  }, [loadSystem]);
+  const notices = system?.notices ?? [];
+  if (!notices.length) return null;
+  return (
+    <div className="notices">
+      {notices.map((n) => (
+        <Banner
+          key={n.id}
+          tone="warn"
+          action={
+            auth?.user?.role === 'manager' ? (
+              <button className="btn btn-quiet" onClick={() => void dismissNotice(n.id)}>
+                Dismiss
+              </button>
+            ) : undefined
+          }
+        >
+          <strong>Data recovered {formatInstantGB(n.at)}.</strong> {n.message}
+        </Banner>
+      ))}
+    </div>
+  );
+};

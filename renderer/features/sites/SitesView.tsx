@@ -1,0 +1,66 @@
+import { useEffect } from 'react';
+import { londonToday, weekdayOf } from '../../../shared/domain/dates';
+import { Banner } from '../../components/Banner';
+import { useNow } from '../../components/useNow';
+import { useStore } from '../../store/appStore';
+
+const SERVICE_LABEL = { reception: 'Reception', security: 'Security', cleaning: 'Cleaning' } as const;
+
+/** The sites this user can see, with what runs there and today's opening hours. */
+export const SitesView = () => {
+  const { sites, loadSites } = useStore();
+  useEffect(() => {
+    void loadSites();
+  }, [loadSites]);
+  const today = weekdayOf(londonToday(useNow()));
+
+  return (
+    <section aria-labelledby="sites-title">
+      <header className="page-head">
+        <h1 id="sites-title">Sites</h1>
+        {sites.status === 'ready' && <p className="muted">{sites.data.length} sites</p>}
+      </header>
+      {sites.status === 'error' && <Banner tone="error">{sites.message}</Banner>}
+      {sites.status === 'loading' && <p className="muted">Loading sites…</p>}
+      {sites.status === 'ready' && sites.data.length === 0 && <p className="empty">No sites yet.</p>}
+      {sites.status === 'ready' && sites.data.length > 0 && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Code</th>
+              <th scope="col">Site</th>
+              <th scope="col">Services</th>
+              <th scope="col">Open today</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sites.data.map((s) => {
+              const hours = s.opening[today];
+              return (
+                <tr key={s.id}>
+                  <td>
+                    <span className="code">{s.code}</span>
+                  </td>
+                  <td>
+                    <div className="strong">{s.name}</div>
+                    <div className="muted small">{s.address}</div>
+                  </td>
+                  <td>
+                    <ul className="tags" aria-label={`Services at ${s.name}`}>
+                      {s.services.map((sv) => (
+                        <li key={sv} className={`tag tag-${sv}`}>
+                          {SERVICE_LABEL[sv]}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td>{hours ? `${hours.open}–${hours.close}` : <span className="muted">Closed</span>}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+};

@@ -1,0 +1,14 @@
+import type { StateCreator } from 'zustand';
+import type { NavSlice } from '../features/shell/navSlice';
+import type { SessionSlice } from '../features/auth/sessionSlice';
+import type { SitesSlice } from '../features/sites/sitesSlice';
+import type { SettingsSlice } from '../features/settings/settingsSlice';
+
+/** The whole store: one slice per feature. */
+export type Store = SessionSlice & NavSlice & SitesSlice & SettingsSlice;
+
+/** A feature slice's creator, typed against the whole store. */
+export type Slice<T> = StateCreator<Store, [], [], T>;
+
+/** Async state of a screen's data. */
+export type Load<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; message: string };

@@ -1,0 +1,87 @@
+/**
+ * The daily occurrence log. Like the paper book it replaces, it is append-only: a mistake is put right by
+ * a new entry that points at the old one, and both stay on the page so a reader sees what was first
+ * written and what replaced it.
+ */
+import type { IncidentInput } from '../../schemas/incident';
+import type { LogEntry, LogEntryInput } from '../../schemas/occurrence';
+import { formatDateGB, londonInstant } from '../dates';
+import type { CheckResult } from './status';
+
+export type LogKind = LogEntry['kind'];
+
+/** The order a log is read in: date, then time, then when each entry was written. */
+export const compareLogEntries = (a: LogEntry, b: LogEntry): number =>
+  a.date.localeCompare(b.date) || a.time.localeCompare(b.time) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+
+export interface LogRow {
+  entry: LogEntry;
+  /** Ids of later entries that correct this one, oldest first. */
+  correctedBy: string[];
+  /** True when a later entry corrects this one, so the view can show it struck through but readable. */
+  superseded: boolean;
+}
+
+/**
+ * The given entries in reading order, each with the entries that correct it. Pass a day's entries plus
+ * any later entries that correct them, so a correction written after midnight still links back.
+ */
+export const logDayView = (entries: readonly LogEntry[]): LogRow[] => {
+  const sorted = [...entries].sort(compareLogEntries);
+  const correctedBy = new Map<string, string[]>();
+  for (const e of sorted) {
+    if (e.corrects) correctedBy.set(e.corrects, [...(correctedBy.get(e.corrects) ?? []), e.id]);
+  }
+  return sorted.map((entry) => {
+    const by = correctedBy.get(entry.id) ?? [];
+    return { entry, correctedBy: by, superseded: by.length > 0 };
+  });
+};
+
+/**
+ * Whether `correction` may correct `target`. It must be the same site and written at or after the
+ * entry it corrects; any earlier day is allowed, because a mistake found at the morning handover or a
+ * week later must still be put right in the open rather than left standing.
+ */
+export const validateCorrection = (correction: LogEntryInput, target: LogEntry | undefined): CheckResult => {
+  if (!target) return { ok: false, message: 'The entry being corrected was not found.' };
+  if (correction.corrects !== target.id) return { ok: false, message: 'This correction points at a different entry.' };
+  if (correction.site !== target.site) return { ok: false, message: 'A correction must be in the same site’s log as the entry it corrects.' };
+  if (correction.date < target.date || (correction.date === target.date && correction.time < target.time)) {
+    return { ok: false, message: 'A correction is written after the entry it corrects; give it the time it is written.' };
+  }
+  return { ok: true };
+};
+
+// Alarms at these sites are mostly fire-alarm activations; intruder alarms are re-filed as security by hand.
+const CATEGORY_OF: Record<LogKind, IncidentInput['category']> = {
+  alarm: 'fire-alarm',
+  visitor: 'reception-visitor',
+  patrol: 'security',
+  keys: 'security',
+  handover: 'security',
+  other: 'security',
+};
+
+/**
+ * A draft incident raised from a log entry, to be completed by the recorder: the location is left blank
+ * (the log does not hold it) and severity starts low.
+ */
+export const incidentDraftFromLogEntry = (entry: LogEntry, people: { reportedBy: string; reportedTo: string }): IncidentInput => ({
+  site: entry.site,
+  location: '',
+  occurredAt: new Date(londonInstant(entry.date, entry.time)).toISOString(),
+  // The log entry is the first written report of what happened.
+  reportedAt: entry.createdAt,
+  reportedBy: people.reportedBy,
+  reportedTo: people.reportedTo,
+  category: CATEGORY_OF[entry.kind],
+  severity: 'low',
+  details: `${entry.text}\n\n(From the occurrence log, ${formatDateGB(entry.date)} ${entry.time}.)`,
+  peopleInvolved: '',
+  witnesses: '',
+  actionTaken: '',
+  onwardReports: [],
+  followUps: [],
+  riddor: null,
+});

@@ -1,0 +1,31 @@
+/** Whether a shift falls inside the hours a person says they can work. */
+import type { Shift } from '../../schemas/shift';
+import type { Staff } from '../../schemas/staff';
+import { addDays, weekdayOf, type Span } from '../dates';
+import { spanOf } from './instants';
+
+/** Whether the person has stated any availability at all; with none, every time is fine. */
+export const hasStatedAvailability = (staff: Pick<Staff, 'availability'>): boolean => Object.keys(staff.availability).length > 0;
+
+/**
+ * Whether the stated availability covers the whole shift. Once any day is stated, a day left out is read
+ * as "not available", as is an empty day. Windows may run past midnight and may join across days, so the
+ * windows from the day before to the day after are merged before testing.
+ */
+export const withinAvailability = (staff: Pick<Staff, 'availability'>, shift: Pick<Shift, 'date' | 'start' | 'end'>): boolean => {
+  if (!hasStatedAvailability(staff)) return true;
+  const span = spanOf(shift.date, shift.start, shift.end);
+  const windows: Span[] = [];
+  for (let d = -1; d <= 1; d += 1) {
+    const day = addDays(shift.date, d);
+    for (const w of staff.availability[weekdayOf(day) as keyof typeof staff.availability] ?? []) windows.push(spanOf(day, w.start, w.end));
+  }
+  windows.sort((a, b) => a.start - b.start);
+  let reached = span.start;
+  for (const w of windows) {
+    if (w.start > reached) break;
+    reached = Math.max(reached, w.end);
+    if (reached >= span.end) return true;
+  }
+  return reached >= span.end;
+};

@@ -1,0 +1,119 @@
+/** Who could take a shift, best first, and what assigning each of them would add. */
+import type { Shift } from '../../schemas/shift';
+import type { Staff } from '../../schemas/staff';
+import { addDays, formatMinutes } from '../dates';
+import { personFindings } from './checkWeek';
+import { buildIndex, insertEntry, removeEntry, type RotaIndex } from './rotaIndex';
+import { knowsSite } from './rules/familiarity';
+import { serviceFinding } from './rules/service';
+import { spanOf } from './instants';
+import type { Candidate, Finding, RotaContext } from './types';
+import { lookBackFrom, weekRange, type WeekRange } from './week';
+
+/** Someone who cannot take the shift, and the blocks that stop them. */
+export interface Rejection {
+  staffId: string;
+  blocks: Finding[];
+}
+
+const key = (f: Finding) => `${f.rule}|${f.shiftIds.join(',')}|${f.message}`;
+
+// The shift's week and the next: a Sunday shift can cut the rest before Monday's.
+const weeksOf = (shift: Shift): WeekRange[] => {
+  const week = weekRange(shift.date);
+  return [week, weekRange(addDays(week.start, 7))];
+};
+
+/** The index candidate ranking needs around these shifts (their weeks, the next week and the look-back). */
+export const indexForShifts = (ctx: RotaContext, shifts: readonly Shift[], excludeShiftId?: string): RotaIndex => {
+  const dates = shifts.map((s) => s.date).sort();
+  const first = weekRange(dates[0] ?? '2000-01-03').start;
+  const last = weekRange(dates[dates.length - 1] ?? '2000-01-03').start;
+  return buildIndex(ctx, { from: lookBackFrom(first, ctx.settings), to: addDays(last, 13), excludeShiftId });
+};
+
+const rankKey = (c: Candidate) => [
+  c.warnings.filter((f) => f.severity === 'warn').length,
+  c.weekMinutes - c.contractMinutes,
+  -(c.restBeforeMinutes ?? Number.MAX_SAFE_INTEGER),
+  c.familiar ? 0 : 1,
+];
+
+const compareCandidates = (a: Candidate, b: Candidate): number => {
+  const ka = rankKey(a);
+  const kb = rankKey(b);
+  for (let i = 0; i < ka.length; i += 1) if (ka[i] !== kb[i]) return ka[i] - kb[i];
+  return a.name.localeCompare(b.name, 'en-GB') || (a.staffId < b.staffId ? -1 : 1);
+};
+
+const reasonsFor = (c: Omit<Candidate, 'reasons'>, staff: Staff, site: string): string[] => {
+  const warns = c.warnings.filter((f) => f.severity === 'warn');
+  const hours =
+    staff.contractType === 'zero-hours'
+      ? `Zero-hours contract; ${formatMinutes(c.weekMinutes)} rostered this week`
+      : c.weekMinutes < c.contractMinutes
+        ? `${formatMinutes(c.contractMinutes - c.weekMinutes)} under contract this week (${formatMinutes(c.weekMinutes)} of ${formatMinutes(c.contractMinutes)})`
+        : `At or over contract this week (${formatMinutes(c.weekMinutes)} of ${formatMinutes(c.contractMinutes)})`;
+  return [
+    warns.length === 0 ? 'No warnings' : `${warns.length} warning${warns.length === 1 ? '' : 's'}: ${[...new Set(warns.map((f) => f.rule))].join(', ')}`,
+    hours,
+    c.restBeforeMinutes === null ? 'No earlier shift on record' : `${formatMinutes(c.restBeforeMinutes)} rest before the shift`,
+    staff.homeSite === site ? `Home site ${site}` : c.familiar ? `Knows ${site}` : `New to ${site}`,
+  ];
+};
+
+/**
+ * Try every current member of staff on the shift against an index that does not hold it. A person is
+ * rejected if assigning them adds or worsens any block; otherwise the warnings it adds rank them.
+ */
+export const evaluateCandidates = (shift: Shift, ix: RotaIndex): { candidates: Candidate[]; rejected: Rejection[] } => {
+  const weeks = weeksOf(shift);
+  const week = weeks[0];
+  const span = spanOf(shift.date, shift.start, shift.end);
+  const candidates: Candidate[] = [];
+  const rejected: Rejection[] = [];
+  for (const staff of ix.staff.values()) {
+    if (staff.archived) continue;
+    const findingsNow = () => weeks.flatMap((w) => personFindings(ix, staff.id, w));
+    // Cheap test first: most people are not set up for the service at all.
+    if (!staff.services.includes(shift.service)) {
+      rejected.push({ staffId: staff.id, blocks: [serviceFinding(staff, shift)] });
+      continue;
+    }
+    const before = new Set(findingsNow().map(key));
+    const own = ix.byStaff.get(staff.id) ?? [];
+    let weekMinutes = 0;
+    let lastEnd: number | null = null;
+    for (const e of own) {
+      if (e.span.start >= week.startMs && e.span.start < week.endMs) weekMinutes += e.paid;
+      if (e.span.start < span.start && (lastEnd === null || e.span.end > lastEnd)) lastEnd = e.span.end;
+    }
+    const entry = insertEntry(ix, { ...shift, staffId: staff.id });
+    const added = findingsNow().filter((f) => !before.has(key(f)));
+    removeEntry(ix, staff.id, entry);
+    const blocks = added.filter((f) => f.severity === 'block');
+    if (blocks.length > 0) {
+      rejected.push({ staffId: staff.id, blocks });
+      continue;
+    }
+    const partial = {
+      staffId: staff.id,
+      name: staff.name,
+      warnings: added,
+      weekMinutes,
+      contractMinutes: staff.contractType === 'zero-hours' ? 0 : Math.round(staff.contractedHours * 60),
+      restBeforeMinutes: lastEnd === null ? null : Math.max(0, Math.round((span.start - lastEnd) / 60_000)),
+      familiar: knowsSite(staff, shift.site),
+    };
+    candidates.push({ ...partial, reasons: reasonsFor(partial, staff, shift.site) });
+  }
+  candidates.sort(compareCandidates);
+  return { candidates, rejected };
+};
+
+/**
+ * Everyone who could take `shift` without breaking a block rule, best first: fewest warnings, then most
+ * under contract this week, then longest rest before it, then those who know the site.
+ */
+export const rankCandidates = (shift: Shift, ctx: RotaContext): Candidate[] =>
+  evaluateCandidates(shift, indexForShifts(ctx, [shift], shift.id)).candidates;

@@ -1,0 +1,33 @@
+/** Checking a week of the rota: every rule for every person with a shift in it. */
+import { personWeek } from './personWeek';
+import { buildIndex, type RotaIndex } from './rotaIndex';
+import { PERSON_RULES } from './rules';
+import { staffRecordRule } from './rules/staffRecord';
+import { sortFindings } from './sortFindings';
+import type { Finding, RotaContext } from './types';
+import { lookBackFrom, weekRange, type WeekRange } from './week';
+
+/** All findings for one person's shifts in the week (none when they have no shift in it). */
+export const personFindings = (ix: RotaIndex, staffId: string, range: WeekRange): Finding[] => {
+  const staff = ix.staff.get(staffId);
+  if (!staff) {
+    const week = (ix.byStaff.get(staffId) ?? []).filter((e) => e.span.start >= range.startMs && e.span.start < range.endMs);
+    return staffRecordRule(staffId, undefined, week);
+  }
+  const p = personWeek(ix, staff, range);
+  if (!p) return [];
+  return [...staffRecordRule(staffId, staff, p.week), ...PERSON_RULES.flatMap((rule) => rule(p))];
+};
+
+/** The index a check of the week needs: the week plus the look-back of the longest reference period. */
+export const indexForWeek = (ctx: RotaContext, range: WeekRange, staffIds?: ReadonlySet<string>): RotaIndex =>
+  buildIndex(ctx, { from: lookBackFrom(range.start, ctx.settings), to: range.end, staffIds });
+
+/** Every finding for the shifts dated in the week containing `weekStartIso` (normally its Monday). */
+export const checkWeek = (ctx: RotaContext, weekStartIso: string): Finding[] => {
+  const range = weekRange(weekStartIso);
+  const ix = indexForWeek(ctx, range);
+  const out: Finding[] = [];
+  for (const staffId of ix.byStaff.keys()) out.push(...personFindings(ix, staffId, range));
+  return sortFindings(out);
+};

@@ -1,0 +1,23 @@
+/** Wording shared by the rules' messages, so every finding reads the same way to a manager. */
+import type { Shift } from '../../schemas/shift';
+import { formatDayShort } from '../dates';
+import type { Finding, RuleId, Severity } from './types';
+
+/** `Tue 3 Nov 22:00–06:00`. */
+export const shiftLabel = (shift: Pick<Shift, 'date' | 'start' | 'end'>): string => `${formatDayShort(shift.date)} ${shift.start}–${shift.end}`;
+
+/** `Tue 3 Nov 22:00–06:00 at CH`. */
+export const shiftAtSite = (shift: Pick<Shift, 'date' | 'start' | 'end' | 'site'>): string => `${shiftLabel(shift)} at ${shift.site}`;
+
+/** A finding, with its shift ids in a stable order. */
+export const finding = (rule: RuleId, severity: Severity, staffId: string | null, shiftIds: string[], message: string): Finding => ({
+  rule,
+  severity,
+  staffId,
+  shiftIds,
+  message,
+});
+
+/** Lists of shifts as `A, B and C`. */
+export const listOf = (items: string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;

@@ -1,0 +1,28 @@
+/**
+ * Memoised wall-clock → instant conversion. A week's check turns tens of thousands of shift times into
+ * instants, yet a rota only uses a few hundred distinct (date, time) pairs; the time-zone maths stays in
+ * dates.ts and is only cached here.
+ */
+import { londonInstant, shiftSpan, type Span } from '../dates';
+
+const MAX_ENTRIES = 200_000;
+const instantCache = new Map<string, number>();
+const spanCache = new Map<string, Span>();
+
+const remember = <T>(cache: Map<string, T>, key: string, make: () => T): T => {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  // Ten years of history is far below the cap; clearing keeps a long-running app bounded anyway.
+  if (cache.size >= MAX_ENTRIES) cache.clear();
+  const value = make();
+  cache.set(key, value);
+  return value;
+};
+
+/** `londonInstant`, cached. */
+export const instantAt = (isoDate: string, time: string): number =>
+  remember(instantCache, `${isoDate} ${time}`, () => londonInstant(isoDate, time));
+
+/** `shiftSpan`, cached; callers must not mutate the returned span. */
+export const spanOf = (isoDate: string, start: string, end: string): Span =>
+  remember(spanCache, `${isoDate} ${start} ${end}`, () => shiftSpan(isoDate, start, end));

@@ -1,0 +1,31 @@
+import { addDays, formatDateGB, formatMinutes } from '../../dates';
+import { finding } from '../format';
+import type { PersonWeek } from '../personWeek';
+import type { Finding } from '../types';
+
+/** Paid minutes of the person's shifts dated in the `weeks` weeks that end with the checked week. */
+export const minutesOverWeeks = (p: PersonWeek, weeks: number): number => {
+  const from = addDays(p.range.start, -7 * (weeks - 1));
+  let total = 0;
+  for (let i = p.first + p.week.length - 1; i >= 0 && p.entries[i].shift.date >= from; i -= 1) total += p.entries[i].paid;
+  return total;
+};
+
+// Basis: Working Time Regulations 1998 reg. 4(1)–(3); 26 weeks for security by reg. 4(5) with reg. 21(b); opt-out reg. 5.
+/**
+ * Average weekly paid hours over the reference period ending with this week above 48, for someone who has
+ * not opted out by the end of the week. Security staff average over 26 weeks.
+ */
+export const averageHoursRule = (p: PersonWeek): Finding[] => {
+  const { optOut } = p.staff;
+  if (optOut && optOut.signed <= p.range.end) return [];
+  const weeks = p.staff.services.includes('security') ? p.settings.securityReferenceWeeks : p.settings.referenceWeeks;
+  const average = Math.round(minutesOverWeeks(p, weeks) / weeks);
+  const limit = p.settings.averageWeeklyHours * 60;
+  if (average <= limit) return [];
+  return [
+    finding('average-hours', 'warn', p.staff.id, p.week.map((e) => e.shift.id),
+      `${p.staff.name} averages ${formatMinutes(average)} a week over the ${weeks} weeks to ${formatDateGB(p.range.end)}; ` +
+        `the limit is ${formatMinutes(limit)} without a signed opt-out`),
+  ];
+};

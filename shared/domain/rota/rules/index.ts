@@ -1,0 +1,60 @@
+/** Every per-person rule in the order findings are listed (blocks first). */
+import type { PersonWeek } from '../personWeek';
+import type { Finding } from '../types';
+import { absencePendingRule, absenceRule } from './absence';
+import { availabilityRule } from './availability';
+import { averageHoursRule } from './averageHours';
+import { breakRule } from './breaks';
+import { contractedHoursRule } from './contractedHours';
+import { dailyRestRule } from './dailyRest';
+import { familiarityRule } from './familiarity';
+import { nightWorkRule } from './nightWork';
+import { overlapRule } from './overlap';
+import { serviceRule } from './service';
+import { siaExpiringRule, siaLicenceRule } from './siaLicence';
+import { weeklyRestRule } from './weeklyRest';
+import { youngDailyHoursRule, youngDailyRestRule, youngNightRule, youngWeeklyHoursRule } from './youngWorker';
+
+export type PersonRule = (p: PersonWeek) => Finding[];
+
+export const PERSON_RULES: readonly PersonRule[] = [
+  overlapRule,
+  serviceRule,
+  siaLicenceRule,
+  absenceRule,
+  youngDailyHoursRule,
+  youngWeeklyHoursRule,
+  youngDailyRestRule,
+  youngNightRule,
+  dailyRestRule,
+  weeklyRestRule,
+  averageHoursRule,
+  breakRule,
+  nightWorkRule,
+  contractedHoursRule,
+  availabilityRule,
+  siaExpiringRule,
+  familiarityRule,
+  absencePendingRule,
+];
+
+export {
+  absencePendingRule,
+  absenceRule,
+  availabilityRule,
+  averageHoursRule,
+  breakRule,
+  contractedHoursRule,
+  dailyRestRule,
+  familiarityRule,
+  nightWorkRule,
+  overlapRule,
+  serviceRule,
+  siaExpiringRule,
+  siaLicenceRule,
+  weeklyRestRule,
+  youngDailyHoursRule,
+  youngDailyRestRule,
+  youngNightRule,
+  youngWeeklyHoursRule,
+};

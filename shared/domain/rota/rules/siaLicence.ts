@@ -1,0 +1,41 @@
+import { formatDateGB, londonParts } from '../../dates';
+import { finding, shiftAtSite } from '../format';
+import { licenceStatus } from '../licence';
+import type { PersonWeek } from '../personWeek';
+import type { Entry } from '../rotaIndex';
+import type { Finding } from '../types';
+
+// A night shift must be licensed until it ends, so the licence is tested on the shift's last date.
+const lastDate = (e: Entry) => londonParts(e.span.end - 1).date;
+
+// Basis: Private Security Industry Act 2001 s.3 (licensable conduct) and s.5 (using unlicensed operatives).
+/** A security shift with no SIA licence valid for all of it. */
+export const siaLicenceRule = (p: PersonWeek): Finding[] => {
+  const out: Finding[] = [];
+  for (const e of p.week) {
+    if (e.shift.service !== 'security') continue;
+    const { status } = licenceStatus(p.staff, lastDate(e), p.settings.licenceExpiryWarnDays);
+    if (status === 'none')
+      out.push(finding('sia-licence', 'block', p.staff.id, [e.shift.id], `${p.staff.name} has no SIA licence on record for ${shiftAtSite(e.shift)}`));
+    else if (status === 'expired')
+      out.push(
+        finding('sia-licence', 'block', p.staff.id, [e.shift.id],
+          `${p.staff.name}'s SIA licence expires ${formatDateGB(p.staff.sia!.expires)}, before the end of ${shiftAtSite(e.shift)}`),
+      );
+  }
+  return out;
+};
+
+// Basis: Private Security Industry Act 2001 s.3; renewal takes weeks, so it is chased before it lapses.
+/** Security shifts this week while the person's SIA licence is close to expiry. */
+export const siaExpiringRule = (p: PersonWeek): Finding[] => {
+  const expiring = p.week.filter(
+    (e) => e.shift.service === 'security' && licenceStatus(p.staff, lastDate(e), p.settings.licenceExpiryWarnDays).status === 'expiring',
+  );
+  if (expiring.length === 0) return [];
+  const { daysLeft } = licenceStatus(p.staff, expiring[0].shift.date, p.settings.licenceExpiryWarnDays);
+  return [
+    finding('sia-expiring', 'warn', p.staff.id, expiring.map((e) => e.shift.id),
+      `${p.staff.name}'s SIA licence expires ${formatDateGB(p.staff.sia!.expires)} (${daysLeft} days after ${formatDateGB(expiring[0].shift.date)}); start the renewal`),
+  ];
+};

@@ -1,0 +1,69 @@
+import { formatDayShort, formatMinutes } from '../../dates';
+import { finding, shiftAtSite, shiftLabel } from '../format';
+import type { PersonWeek } from '../personWeek';
+import type { Entry } from '../rotaIndex';
+import type { Finding } from '../types';
+import { minutesInDailyWindow } from '../windows';
+import { isYoungWorker } from '../youngWorker';
+
+const youngShifts = (p: PersonWeek): Entry[] => p.week.filter((e) => isYoungWorker(p.staff, e.shift.date));
+
+// Basis: Working Time Regulations 1998 reg. 5A(1)(a).
+/** A young worker working more than 8 hours on one day. */
+export const youngDailyHoursRule = (p: PersonWeek): Finding[] => {
+  const byDay = new Map<string, Entry[]>();
+  for (const e of youngShifts(p)) byDay.set(e.shift.date, [...(byDay.get(e.shift.date) ?? []), e]);
+  const limit = p.settings.youngDailyHours * 60;
+  const out: Finding[] = [];
+  for (const [day, entries] of byDay) {
+    const total = entries.reduce((sum, e) => sum + e.paid, 0);
+    if (total > limit)
+      out.push(
+        finding('young-daily-hours', 'block', p.staff.id, entries.map((e) => e.shift.id),
+          `${p.staff.name} is under 18 and is rostered ${formatMinutes(total)} on ${formatDayShort(day)}; the limit is ${formatMinutes(limit)} a day`),
+      );
+  }
+  return out;
+};
+
+// Basis: Working Time Regulations 1998 reg. 5A(1)(b).
+/** A young worker working more than 40 hours in the week. */
+export const youngWeeklyHoursRule = (p: PersonWeek): Finding[] => {
+  const entries = youngShifts(p);
+  const total = entries.reduce((sum, e) => sum + e.paid, 0);
+  const limit = p.settings.youngWeeklyHours * 60;
+  if (total <= limit) return [];
+  return [
+    finding('young-weekly-hours', 'block', p.staff.id, entries.map((e) => e.shift.id),
+      `${p.staff.name} is under 18 and is rostered ${formatMinutes(total)} in the week from ${formatDayShort(p.range.start)}; the limit is ${formatMinutes(limit)}`),
+  ];
+};
+
+// Basis: Working Time Regulations 1998 reg. 10(2).
+/** A young worker with under 12 hours' rest before a shift. */
+export const youngDailyRestRule = (p: PersonWeek): Finding[] => {
+  const required = p.settings.youngDailyRestHours * 60;
+  const out: Finding[] = [];
+  p.week.forEach((e, i) => {
+    const prev = p.previous[i];
+    if (!prev || !isYoungWorker(p.staff, e.shift.date)) return;
+    const rest = Math.round((e.span.start - prev.span.end) / 60_000);
+    // Touching shifts are one stretch of work and overlapping ones are the overlap rule's business.
+    if (rest <= 0 || rest >= required) return;
+    out.push(
+      finding('young-daily-rest', 'block', p.staff.id, [prev.shift.id, e.shift.id],
+        `${p.staff.name} is under 18 and has ${formatMinutes(rest)} rest between ${shiftLabel(prev.shift)} and ${shiftLabel(e.shift)}; ${formatMinutes(required)} required`),
+    );
+  });
+  return out;
+};
+
+// Basis: Working Time Regulations 1998 reg. 6A.
+/** A young worker working in the restricted period, 22:00–06:00. */
+export const youngNightRule = (p: PersonWeek): Finding[] =>
+  youngShifts(p)
+    .filter((e) => minutesInDailyWindow(e.span, e.shift.date, p.settings.youngNoWorkStart, p.settings.youngNoWorkEnd) > 0)
+    .map((e) =>
+      finding('young-night', 'block', p.staff.id, [e.shift.id],
+        `${p.staff.name} is under 18 and cannot work between ${p.settings.youngNoWorkStart} and ${p.settings.youngNoWorkEnd}: ${shiftAtSite(e.shift)}`),
+    );

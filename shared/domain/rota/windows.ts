@@ -1,0 +1,14 @@
+/** Time a span spends inside a window that recurs every night, such as 23:00–06:00. */
+import { addDays, overlapMinutes, type Span } from '../dates';
+import { spanOf } from './instants';
+
+/**
+ * Minutes of `span` inside the daily window `from`–`to` (past midnight when `to <= from`). `date` is the
+ * London date the span starts on; shifts last at most a day, so the windows of the day before, the day
+ * itself and the day after are all that can touch it.
+ */
+export const minutesInDailyWindow = (span: Span, date: string, from: string, to: string): number => {
+  let total = 0;
+  for (let d = -1; d <= 1; d += 1) total += overlapMinutes(span, spanOf(addDays(date, d), from, to));
+  return total;
+};
