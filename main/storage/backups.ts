@@ -12,6 +12,8 @@ export interface BackupInfo {
 }
 
 const PARTIAL = '.partial';
+const INFO = 'backup-info.txt';
+const MANIFEST = 'backup-manifest.txt';
 const stampOf = (ms: number) => new Date(ms).toISOString().replace(/[:.]/g, '-');
 
 /** Every file under `dir`, relative, skipping the temporary files an atomic write leaves mid-way. */
@@ -27,10 +29,11 @@ export const walkFiles = (dir: string, base = dir): string[] => {
 };
 
 /**
- * Rolling snapshots of `data/`. A snapshot hard-links each live file: every write replaces a file by
- * rename, so the link keeps the old bytes and a snapshot of ten years costs milliseconds and no space
- * for unchanged months. It is built in a `.partial` folder and renamed only when complete, so a
- * half-made backup can never be chosen as a restore point.
+ * Rolling snapshots of `data/`. Files are copied, never linked to the live ones, so damage done to a
+ * live file in place can never reach its backups. A file unchanged since the previous snapshot (same
+ * size, time and inode: every save replaces the file by rename) is hard-linked to that snapshot's copy
+ * instead, so a snapshot of ten years costs only the months that changed. A snapshot is built in a
+ * `.partial` folder and renamed only when complete, so a half-made backup is never a restore point.
  */
 export class Backups {
   constructor(
@@ -45,24 +48,43 @@ export class Backups {
     for (let n = 1; fs.existsSync(path.join(this.dirs.backups, id)); n += 1) id = `${stampOf(this.now())}-${n}`;
     const tmp = path.join(this.dirs.backups, id + PARTIAL);
     fs.rmSync(tmp, { recursive: true, force: true });
+    const previous = this.list()[0];
+    const before = previous ? this.manifest(previous.id) : {};
+    const manifest: Record<string, string> = {};
     let bytes = 0;
     const files = walkFiles(this.dirs.data);
     for (const rel of files) {
       const from = path.join(this.dirs.data, rel);
       const to = path.join(tmp, rel);
       fs.mkdirSync(path.dirname(to), { recursive: true });
-      try {
-        fs.linkSync(from, to);
-      } catch {
-        fs.copyFileSync(from, to);
+      const st = fs.statSync(from);
+      manifest[rel] = `${st.size}:${st.mtimeMs}:${st.ino}`;
+      let linked = false;
+      if (previous && before[rel] === manifest[rel]) {
+        try {
+          fs.linkSync(path.join(this.dirs.backups, previous.id, rel), to);
+          linked = true;
+        } catch {
+          /* no link across devices or on this file system: copy instead */
+        }
       }
-      bytes += fs.statSync(to).size;
+      if (!linked) fs.copyFileSync(from, to);
+      bytes += st.size;
     }
     const info: BackupInfo = { id, at: new Date(this.now()).toISOString(), reason, files: files.length, bytes };
     fs.mkdirSync(tmp, { recursive: true });
-    fs.writeFileSync(path.join(tmp, 'backup-info.txt'), JSON.stringify(info));
+    fs.writeFileSync(path.join(tmp, MANIFEST), JSON.stringify(manifest));
+    fs.writeFileSync(path.join(tmp, INFO), JSON.stringify(info));
     fs.renameSync(tmp, path.join(this.dirs.backups, id));
     return info;
+  }
+
+  private manifest(id: string): Record<string, string> {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(this.dirs.backups, id, MANIFEST), 'utf8')) as Record<string, string>;
+    } catch {
+      return {};
+    }
   }
 
   /** Complete backups, newest first. */
@@ -70,10 +92,10 @@ export class Backups {
     if (!fs.existsSync(this.dirs.backups)) return [];
     return fs
       .readdirSync(this.dirs.backups)
-      .filter((id) => !id.endsWith(PARTIAL) && fs.existsSync(path.join(this.dirs.backups, id, 'backup-info.txt')))
+      .filter((id) => !id.endsWith(PARTIAL) && fs.existsSync(path.join(this.dirs.backups, id, INFO)))
       .map((id) => {
         try {
-          return JSON.parse(fs.readFileSync(path.join(this.dirs.backups, id, 'backup-info.txt'), 'utf8')) as BackupInfo;
+          return JSON.parse(fs.readFileSync(path.join(this.dirs.backups, id, INFO), 'utf8')) as BackupInfo;
         } catch {
           return null;
         }

@@ -94,22 +94,35 @@ export class DataStore {
    */
   writeMany(ops: WriteOp[]): void {
     const checked = ops.map((op) => ({ ...op, rel: safeRel(op.rel), value: op.kind.schema.parse(op.value) }));
+    const previous = checked.map((op) => ({ rel: op.rel, existed: this.exists(op.rel), value: this.exists(op.rel) ? this.read(op.rel, op.kind) : null }));
+    const written: string[] = [];
     try {
       if (checked.length > 1) this.journalStore().store = { writes: checked.map(({ rel, value }) => ({ rel, value })) };
       for (const op of checked) {
         const file = this.open.get(op.rel)?.file ?? this.storeFor(op.rel);
         file.store = op.value as Record<string, unknown>;
+        written.push(op.rel);
         this.remember(op.rel, { file, value: op.value });
       }
       if (checked.length > 1) fs.rmSync(this.dirs.journal, { force: true });
     } catch (error) {
-      for (const op of checked) this.open.delete(op.rel);
+      this.undo(previous.filter((p) => written.includes(p.rel)));
       const code = (error as NodeJS.ErrnoException).code;
       const why =
         code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'the data folder is read-only' : (error as Error).message;
       throw new AppError('storage', `Could not save because ${why}. Nothing was changed; what was saved before is intact.`);
     }
     this.changedSinceBackup = true;
+  }
+
+  /** Puts files back as they were after a multi-file save failed part-way, then drops its journal. */
+  private undo(previous: { rel: string; existed: boolean; value: unknown }[]): void {
+    for (const p of previous) {
+      this.open.delete(p.rel);
+      if (p.existed) this.storeFor(p.rel).store = p.value as Record<string, unknown>;
+      else fs.rmSync(this.fullPath(p.rel), { force: true });
+    }
+    fs.rmSync(this.dirs.journal, { force: true });
   }
 
   /** Relative paths (without .json) of the files under a folder of `data/`. */
@@ -196,7 +209,14 @@ export class DataStore {
     } catch {
       /* a journal that never finished being written means its change never started: drop it */
     }
-    for (const w of writes) this.storeFor(safeRel(w.rel)).store = w.value as Record<string, unknown>;
+    try {
+      for (const w of writes) this.storeFor(safeRel(w.rel)).store = w.value as Record<string, unknown>;
+    } catch (error) {
+      throw new Error(
+        `SiteDesk was stopped in the middle of a save and cannot complete it now (${(error as Error).message}). Nothing has been lost: free some disk space or fix the data folder's permissions, then start SiteDesk again.`,
+        { cause: error },
+      );
+    }
     fs.rmSync(this.dirs.journal, { force: true });
     if (writes.length) this.addNotice({ kind: 'journal-replayed', file: 'journal', quarantined: null, message: `SiteDesk was stopped in the middle of saving ${writes.length} files; the save was completed when it started again.` });
   }

@@ -1,0 +1,60 @@
+import Conf from 'conf';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openApp, type OpenedApp } from '../../main/app';
+import type { Session } from '../../main/services/types';
+import type { StoreClass } from '../../main/storage/storeClass';
+import type { Channel, RequestOf } from '../../shared/contract';
+import { tempDataDir } from './server';
+
+export interface TestApp {
+  dir: string;
+  opened: OpenedApp;
+  clock: { now: number };
+  session: () => Session;
+  call: <C extends Channel>(channel: C, payload: RequestOf<C> | unknown, session: Session) => ReturnType<OpenedApp['dispatch']>;
+  reopen: () => TestApp;
+  /** Every file under the data folder with its bytes, to prove a refused call changed nothing. */
+  snapshot: () => Record<string, string>;
+}
+
+const filesOf = (dir: string): Record<string, string> => {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    if (!fs.existsSync(d)) return;
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else out[path.relative(dir, full)] = fs.readFileSync(full, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+};
+
+/** Opens a real data folder in a temp directory through the same openApp the app uses. */
+export const openTestApp = (opts: { dir?: string; StoreClass?: StoreClass; start?: string } = {}): TestApp => {
+  const dir = opts.dir ?? tempDataDir();
+  const clock = { now: Date.parse(opts.start ?? '2026-11-25T09:00:00Z') };
+  const opened = openApp({ dataDir: dir, StoreClass: opts.StoreClass ?? (Conf as unknown as StoreClass), mode: 'browser', version: '0.0.0-test', now: () => clock.now, backupEveryMinutes: 0 });
+  return {
+    dir,
+    opened,
+    clock,
+    session: () => ({ id: Math.random().toString(36).slice(2), userId: null, locked: false, lastActive: clock.now }),
+    call: (channel, payload, session) => opened.dispatch(channel, payload, session),
+    reopen: () => {
+      opened.close();
+      return openTestApp({ ...opts, dir });
+    },
+    snapshot: () => filesOf(path.join(dir, 'data')),
+  };
+};
+
+/** Sets up the first manager and returns their signed-in session. */
+export const withManager = async (t: TestApp, username = 'maria', password = 'correct horse 1') => {
+  const s = t.session();
+  const r = await t.call('auth:setup', { username, displayName: 'Maria Okafor', password }, s);
+  if (!r.ok) throw new Error(r.message);
+  return s;
+};
