@@ -1,5 +1,5 @@
 /** The demo's people: names, contracts, licences, availability and leave, sized to the week's shifts. */
-import { addDays } from '../../shared/domain/dates';
+import { addDays, daysBetween } from '../../shared/domain/dates';
 import { WEEKDAYS, type Service, type Weekday } from '../../shared/schemas/common';
 import type { Site } from '../../shared/schemas/site';
 import type { Absence, Availability, Staff } from '../../shared/schemas/staff';
@@ -75,6 +75,7 @@ export const makeStaff = (rng: Rng, o: StaffOptions): DemoPerson[] => {
     homesFor(service, perService[service], o.demand).map((home) => ({ service, home })),
   );
   const sitesFor = (service: Service) => o.sites.filter((s) => s.services.includes(service)).map((s) => s.code);
+  const historyYears = Math.ceil(daysBetween(o.from, o.today) / 365);
   const usedNames = new Set<string>();
   const youngSlots = new Set(rng.shuffle(roles.map((r, i) => (r.service === 'cleaning' ? i : -1)).filter((i) => i >= 0)).slice(0, rng.int(2, 3)));
   let expiredLeft = 3;
@@ -147,7 +148,7 @@ export const makeStaff = (rng: Rng, o: StaffOptions): DemoPerson[] => {
     if (rng.chance(0.1)) absence('training', addDays(o.today, rng.int(-15, 30)), rng.int(1, 2), true, rng.pick(['First aid at work', 'Fire marshal refresher', 'Conflict management', 'Manual handling']));
     absences.sort((a, b) => a.from.localeCompare(b.from));
 
-    const optOut = contractType === 'full-time' && contractedHours >= 44 && rng.chance(0.3) ? { signed: addDays(o.from, rng.int(0, 200)) } : null;
+    const optOut = contractType === 'full-time' && contractedHours >= 44 && rng.chance(0.3) ? { signed: addDays(o.today, -rng.int(30, 1500)) } : null;
     const staff: Staff = {
       id: rng.id(),
       createdAt: o.at,
@@ -165,7 +166,7 @@ export const makeStaff = (rng: Rng, o: StaffOptions): DemoPerson[] => {
       payRate,
       optOut,
       youngWorker: young,
-      dateOfBirth: young ? addDays(o.today, -(17 * 365 + rng.int(0, 300))) : addDays(o.today, -rng.int(19 * 365, 64 * 365)),
+      dateOfBirth: young ? addDays(o.today, -(17 * 365 + rng.int(0, 300))) : addDays(o.today, -rng.int((19 + historyYears) * 365, 66 * 365)),
       sia,
       availability: availabilityOf(ranges),
       absences,

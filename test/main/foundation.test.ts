@@ -80,13 +80,13 @@ describe('bad input changes nothing', () => {
     const t = openTestApp();
     const m = await withManager(t);
     const before = t.snapshot();
-    const bad = await t.call('accounts:create', { username: 'x', displayName: '', role: 'boss', sites: 'CH', password: 'short' }, m);
+    const bad = await t.raw('accounts:create', { username: 'x', displayName: '', role: 'boss', sites: 'CH', password: 'short' }, m);
     expect(bad).toMatchObject({ ok: false, code: 'invalid' });
     expect(!bad.ok && bad.fields).toMatchObject({ username: expect.stringContaining('3–32'), password: 'A password is at least 8 characters' });
     expect(await t.call('settings:update', { idleLockMinutes: 0 }, m)).toMatchObject({ ok: false, code: 'invalid', message: 'At least 1 minute (idleLockMinutes)' });
-    expect(await t.call('settings:update', { idleLockMinutes: 10, extra: true }, m)).toMatchObject({ ok: false, code: 'invalid' });
-    expect(await t.call('no:such-channel', {}, m)).toMatchObject({ ok: false, code: 'unknown_channel' });
-    expect(await t.call('sites:list', 'not an object', m)).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await t.raw('settings:update', { idleLockMinutes: 10, extra: true }, m)).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await t.raw('no:such-channel', {}, m)).toMatchObject({ ok: false, code: 'unknown_channel' });
+    expect(await t.raw('sites:list', 'not an object', m)).toMatchObject({ ok: false, code: 'invalid' });
     expect(t.snapshot()).toEqual(before);
   });
 });

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { openApp, type OpenedApp } from '../../main/app';
 import type { Session } from '../../main/services/types';
 import type { StoreClass } from '../../main/storage/storeClass';
-import type { Channel, RequestOf } from '../../shared/contract';
+import type { Channel, RequestOf, ResponseOf } from '../../shared/contract';
+import type { Result } from '../../shared/result';
 import { tempDataDir } from './server';
 
 export interface TestApp {
@@ -12,7 +13,9 @@ export interface TestApp {
   opened: OpenedApp;
   clock: { now: number };
   session: () => Session;
-  call: <C extends Channel>(channel: C, payload: RequestOf<C> | unknown, session: Session) => ReturnType<OpenedApp['dispatch']>;
+  call: <C extends Channel>(channel: C, payload: RequestOf<C>, session: Session) => Promise<Result<ResponseOf<C>>>;
+  /** Sends anything at all, as a hostile or broken renderer could. */
+  raw: (channel: string, payload: unknown, session: Session) => Promise<Result<unknown>>;
   reopen: () => TestApp;
   /** Every file under the data folder with its bytes, to prove a refused call changed nothing. */
   snapshot: () => Record<string, string>;
@@ -42,7 +45,8 @@ export const openTestApp = (opts: { dir?: string; StoreClass?: StoreClass; start
     opened,
     clock,
     session: () => ({ id: Math.random().toString(36).slice(2), userId: null, locked: false, lastActive: clock.now }),
-    call: (channel, payload, session) => opened.dispatch(channel, payload, session),
+    call: <C extends Channel>(channel: C, payload: RequestOf<C>, session: Session) => opened.dispatch(channel, payload, session) as Promise<Result<ResponseOf<C>>>,
+    raw: (channel, payload, session) => opened.dispatch(channel, payload, session),
     reopen: () => {
       opened.close();
       return openTestApp({ ...opts, dir });

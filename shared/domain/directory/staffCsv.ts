@@ -8,8 +8,7 @@
 import Papa from 'papaparse';
 import { SERVICES, type Service } from '../../schemas/common';
 import { CONTRACT_TYPES, SIA_SECTORS, staffInputSchema, type Staff, type StaffInput } from '../../schemas/staff';
-import type { PathIssue } from './fieldErrors';
-import { zodIssues } from './fieldErrors';
+import { zodIssues, type PathIssue } from './fieldErrors';
 import { employeeNumberClash, employeeNumberKey, staffRuleIssues } from './staffValidation';
 
 export const STAFF_CSV_COLUMNS = [
@@ -79,8 +78,10 @@ const list = (cell: string): string[] =>
     .filter(Boolean);
 
 // Excel reads a 16-digit number as a float and drops digits, and a cell starting with + or = as a formula;
-// so the export writes SIA numbers in groups of four and prefixes such cells with ', both undone here.
-const unescapeFormula = (cell: string): string => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+// so the export writes SIA numbers in groups of four and prefixes such cells with ', both undone here. A
+// cell that itself starts with ' is prefixed too, so taking one ' off is always right.
+const FORMULA_START = /^['=+\-@\t\r]/;
+const unescapeFormula = (cell: string): string => (cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell);
 
 const toIsoDate = (cell: string): string | null => {
   if (/^\d{4}-\d{2}-\d{2}$/.test(cell)) return cell;
@@ -104,7 +105,8 @@ const pathColumn = (path: string): StaffCsvColumn => {
   const [head, sub] = path.split('.');
   if (head === 'optOut') return 'optOutSigned';
   if (head === 'sia') return sub === 'sector' ? 'siaSector' : sub === 'expires' ? 'siaExpiry' : 'siaNumber';
-  return (head in LABEL ? head : 'name') as StaffCsvColumn;
+  // Fields with no column (availability, absences, notes) take schema defaults and cannot fail.
+  return head as StaffCsvColumn;
 };
 
 /** Turns a row's cells into a candidate StaffInput, with the errors found before the schema sees it. */
@@ -198,7 +200,7 @@ export const parseStaffCsv = (text: string, existingStaff: readonly Staff[], opt
   const rows: StaffCsvRow[] = body.map(({ line: at, fields }) => {
     const values: Cells = {};
     columnAt.forEach((key, i) => {
-      if (key) values[key] = unescapeFormula((fields[i] ?? '').trim());
+      if (key) values[key] = unescapeFormula(fields[i] ?? '').trim();
     });
     const { raw, errors } = readCells(values);
     const issues: PathIssue[] = [];
@@ -266,6 +268,6 @@ export const staffToCsv = (staff: readonly StaffInput[], { includePay }: { inclu
   });
   return Papa.unparse(
     { fields: columns.map((c) => c.label), data: staff.map((s) => columns.map((c) => cellsOf(s)[c.key])) },
-    { escapeFormulae: true, newline: '\r\n' },
+    { escapeFormulae: FORMULA_START, newline: '\r\n' },
   );
 };

@@ -4,4 +4,3 @@ export * from './history';
 export * from './status';
 export * from './occurrenceLog';
 export * from './search';
-export { londonDateOf } from './londonDate';

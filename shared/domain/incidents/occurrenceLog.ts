@@ -10,9 +10,13 @@ import type { CheckResult } from './status';
 
 export type LogKind = LogEntry['kind'];
 
-/** The order a log is read in: date, then time, then when each entry was written. */
+// Plain code-unit order: ISO dates, hh:mm times and ids sort correctly by it, the same on every machine.
+// Instants are parsed instead, as their optional milliseconds would put `…00Z` after `…00.5Z`.
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The order a log is read in: date, then time, then when each entry was written (then id, so it is total). */
 export const compareLogEntries = (a: LogEntry, b: LogEntry): number =>
-  a.date.localeCompare(b.date) || a.time.localeCompare(b.time) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+  cmp(a.date, b.date) || cmp(a.time, b.time) || Date.parse(a.createdAt) - Date.parse(b.createdAt) || cmp(a.id, b.id);
 
 export interface LogRow {
   entry: LogEntry;

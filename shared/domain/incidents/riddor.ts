@@ -15,10 +15,10 @@ import { londonDateOf } from './londonDate';
 export type RiddorKind = (typeof RIDDOR_KINDS)[number];
 type RiddorFields = Pick<Incident, 'occurredAt' | 'riddor'>;
 
-// An occupational disease is reported once a doctor's diagnosis is received; the recorder enters the
-// diagnosis as the incident's date, so the same 10-day clock applies from it.
 const WITHOUT_DELAY: readonly RiddorKind[] = ['death', 'specified-injury', 'dangerous-occurrence', 'non-worker-hospital'];
 
+// An occupational disease is reported once a doctor's diagnosis is received; the recorder enters the
+// diagnosis as the incident's date, so the same 10-day clock runs from it.
 /** Days allowed for the written report: 15 for over-7-day incapacitation, 10 for every other kind. */
 export const riddorDays = (kind: RiddorKind): number => (kind === 'over-7-day-incapacitation' ? 15 : 10);
 

@@ -20,9 +20,10 @@ export const averageHoursRule = (p: PersonWeek): Finding[] => {
   const { optOut } = p.staff;
   if (optOut && optOut.signed <= p.range.end) return [];
   const weeks = p.staff.services.includes('security') ? p.settings.securityReferenceWeeks : p.settings.referenceWeeks;
-  const average = Math.round(minutesOverWeeks(p, weeks) / weeks);
+  const total = minutesOverWeeks(p, weeks);
   const limit = p.settings.averageWeeklyHours * 60;
-  if (average <= limit) return [];
+  if (total <= limit * weeks) return [];
+  const average = Math.round(total / weeks);
   return [
     finding('average-hours', 'warn', p.staff.id, p.week.map((e) => e.shift.id),
       `${p.staff.name} averages ${formatMinutes(average)} a week over the ${weeks} weeks to ${formatDateGB(p.range.end)}; ` +

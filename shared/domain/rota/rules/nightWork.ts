@@ -15,9 +15,11 @@ export const nightWorkRule = (p: PersonWeek): Finding[] => {
   const { nightStart, nightEnd, nightWorkerMinHours, nightReferenceWeeks: weeks } = p.settings;
   const nights = p.week.filter((e) => minutesInDailyWindow(e.span, e.shift.date, nightStart, nightEnd) >= nightWorkerMinHours * 60);
   if (nights.length === 0) return [];
-  const perDay = Math.round(minutesOverWeeks(p, weeks) / (weeks * 7 - weeks));
+  const days = weeks * 7 - weeks;
+  const total = minutesOverWeeks(p, weeks);
   const limit = p.settings.nightAvgHours * 60;
-  if (perDay <= limit) return [];
+  if (total <= limit * days) return [];
+  const perDay = Math.round(total / days);
   return [
     finding('night-work', 'warn', p.staff.id, nights.map((e) => e.shift.id),
       `${p.staff.name} works nights and averages ${formatMinutes(perDay)} a day over the ${weeks} weeks to ${formatDateGB(p.range.end)}; ` +

@@ -24,6 +24,12 @@ describe('logDayView ordering', () => {
     expect(rows.map((r) => r.entry.id)).toEqual([earlyWrittenFirst.id, earlyWrittenSecond.id, noon.id, late.id]);
   });
 
+  it('compares write times as instants, whatever their millisecond precision', () => {
+    const second = makeLogEntry({ time: '06:00', createdAt: '2026-03-02T06:05:00.500Z' });
+    const first = makeLogEntry({ time: '06:00', createdAt: '2026-03-02T06:05:00Z' });
+    expect(logDayView([second, first]).map((r) => r.entry.id)).toEqual([first.id, second.id]);
+  });
+
   it('puts a later day after the day', () => {
     const nextDay = makeLogEntry({ date: '2026-03-03', time: '01:00' });
     const day = makeLogEntry({ date: '2026-03-02', time: '23:00' });

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../main/browser-mode/server';
+import { openTestApp } from '../support/app';
+import { tempDataDir } from '../support/server';
+
+/** A raw request, so the Host header and odd paths go out exactly as written. */
+const raw = (port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }) =>
+  new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: { Host: `127.0.0.1:${port}`, ...opts.headers } }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    if (opts.body) req.write(opts.body);
+    req.end();
+  });
+
+describe('browser-mode server', () => {
+  const staticDir = tempDataDir('sitedesk-static-');
+  const t = openTestApp();
+  let server: Awaited<ReturnType<typeof startServer>>;
+  beforeAll(async () => {
+    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>SiteDesk</title>');
+    fs.writeFileSync(path.join(path.dirname(staticDir), 'secret-outside.txt'), 'do not serve');
+    server = await startServer({ dispatch: t.opened.dispatch, staticDir, port: 0, now: Date.now });
+  });
+  afterAll(() => server.close());
+  const api = (channel: string, headers: Record<string, string>, body = '{}') => raw(server.port, { method: 'POST', path: `/api/${channel}`, headers: { 'Content-Type': 'application/json', ...headers }, body });
+
+  it('binds loopback only and serves the page with a strict CSP', async () => {
+    const res = await new Promise<http.IncomingMessage>((resolve) => http.get({ host: '127.0.0.1', port: server.port, path: '/' }, resolve));
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it.each(['/../secret-outside.txt', '/%2e%2e/secret-outside.txt', '/..%2fsecret-outside.txt', '/%2e%2e%2f%2e%2e%2fetc%2fpasswd'])('refuses path traversal %s', async (p) => {
+    const res = await raw(server.port, { path: p });
+    expect(res.body).not.toContain('do not serve');
+    expect(res.body).not.toContain('root:');
+  });
+
+  it('refuses API calls without the secret, with a wrong Host, or cross-origin, and reads nothing', async () => {
+    const before = t.snapshot();
+    expect((await api('auth:setup', {}, JSON.stringify({ username: 'eve', displayName: 'Eve', password: 'password1' }))).status).toBe(401);
+    expect((await api('auth:status', { 'X-SiteDesk-Secret': server.secret, Host: 'attacker.example:80' })).status).toBe(421);
+    expect((await api('auth:status', { 'X-SiteDesk-Secret': server.secret, Origin: 'http://attacker.example' })).status).toBe(403);
+    expect((await api('auth:status', { 'X-SiteDesk-Secret': server.secret, 'Content-Type': 'text/plain' })).status).toBe(415);
+    expect((await raw(server.port, { path: '/api/auth:status', headers: { 'X-SiteDesk-Secret': server.secret } })).status).toBe(405);
+    expect(t.snapshot()).toEqual(before);
+  });
+
+  it('answers a good call, and bad JSON with a typed error', async () => {
+    const good = await api('auth:status', { 'X-SiteDesk-Secret': server.secret, Origin: `http://127.0.0.1:${server.port}` });
+    expect(JSON.parse(good.body)).toMatchObject({ ok: true, data: { setupNeeded: true } });
+    const bad = await api('auth:status', { 'X-SiteDesk-Secret': server.secret }, '{not json');
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, code: 'invalid' });
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addDays, daysBetween, formatDateGB, formatMinutes, londonInstant, londonParts, monthsBetween, overlapMinutes, overlaps, shiftMinutes, shiftSpan, weekDates, weekStart, weekdayOf,
+} from '../../../shared/domain/dates';
+
+describe('shift length in Europe/London', () => {
+  it.each([
+    ['an ordinary night', '2026-11-14', '22:00', '06:00', 480],
+    ['the night the clocks go back (Sat 24 Oct 2026)', '2026-10-24', '22:00', '06:00', 540],
+    ['the night the clocks go forward (Sat 28 Mar 2026)', '2026-03-28', '22:00', '06:00', 420],
+    ['a day shift on the day the clocks go back', '2026-10-25', '07:00', '19:00', 720],
+    ['a day shift', '2026-11-25', '07:00', '19:00', 720],
+    ['an early clean', '2026-11-25', '05:00', '08:00', 180],
+    ['a shift ending at midnight', '2026-11-25', '16:00', '24:00', 480],
+    ['a shift ending at 00:00 the next day', '2026-11-25', '16:00', '00:00', 480],
+    ['a 24-hour shift', '2026-11-25', '07:00', '07:00', 1440],
+    ['over new year', '2026-12-31', '19:00', '07:00', 720],
+    ['over a leap day', '2028-02-28', '22:00', '06:00', 480],
+    ['into a leap day and out of it', '2028-02-29', '19:00', '07:00', 720],
+    ['a night across the 2027 spring change', '2027-03-27', '19:00', '07:00', 660],
+  ])('%s: %s %s–%s is %i minutes', (_label, date, start, end, minutes) => {
+    expect(shiftMinutes(date, start, end)).toBe(minutes);
+  });
+
+  it('ends a shift whose end is at or before its start on the next day', () => {
+    const span = shiftSpan('2026-11-25', '22:00', '06:00');
+    expect(londonParts(span.start)).toEqual({ date: '2026-11-25', time: '22:00' });
+    expect(londonParts(span.end)).toEqual({ date: '2026-11-26', time: '06:00' });
+  });
+
+  it('reads wall-clock times in GMT and BST', () => {
+    expect(new Date(londonInstant('2026-01-15', '09:00')).toISOString()).toBe('2026-01-15T09:00:00.000Z');
+    expect(new Date(londonInstant('2026-07-15', '09:00')).toISOString()).toBe('2026-07-15T08:00:00.000Z');
+  });
+});
+
+describe('calendar maths', () => {
+  it.each([
+    ['2026-11-25', 1, '2026-11-26'],
+    ['2026-11-30', 1, '2026-12-01'],
+    ['2026-12-31', 1, '2027-01-01'],
+    ['2028-02-28', 1, '2028-02-29'],
+    ['2028-02-29', 1, '2028-03-01'],
+    ['2027-02-28', 1, '2027-03-01'],
+    ['2026-03-29', -1, '2026-03-28'],
+    ['2026-10-25', 7, '2026-11-01'],
+  ])('%s + %i day(s) is %s', (from, n, to) => {
+    expect(addDays(from, n)).toBe(to);
+    expect(daysBetween(from, to)).toBe(n);
+  });
+
+  it('starts weeks on Monday, as UK rotas do', () => {
+    expect(weekdayOf('2026-11-23')).toBe('mon');
+    expect(weekdayOf('2026-11-29')).toBe('sun');
+    expect(weekStart('2026-11-29')).toBe('2026-11-23');
+    expect(weekStart('2026-11-23')).toBe('2026-11-23');
+    expect(weekStart('2027-01-01')).toBe('2026-12-28');
+    expect(weekDates('2026-12-28')).toEqual(['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02', '2027-01-03']);
+  });
+
+  it('lists the months a range touches, across a year end', () => {
+    expect(monthsBetween('2026-11-20', '2027-02-03')).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
+    expect(monthsBetween('2026-11-20', '2026-11-21')).toEqual(['2026-11']);
+  });
+
+  it('overlap of spans: touching ends do not overlap', () => {
+    const a = shiftSpan('2026-11-25', '07:00', '19:00');
+    const b = shiftSpan('2026-11-25', '19:00', '07:00');
+    const c = shiftSpan('2026-11-25', '18:00', '20:00');
+    expect(overlaps(a, b)).toBe(false);
+    expect(overlaps(a, c)).toBe(true);
+    expect(overlapMinutes(a, c)).toBe(60);
+  });
+
+  it('formats for people in en-GB', () => {
+    expect(formatDateGB('2026-11-25')).toBe('Wed 25 Nov 2026');
+    expect(formatMinutes(450)).toBe('7 h 30 min');
+    expect(formatMinutes(540)).toBe('9 h');
+    expect(formatMinutes(20)).toBe('20 min');
+  });
+});
