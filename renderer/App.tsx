@@ -3,20 +3,15 @@ import { onFailure } from './api';
 import { FirstRun } from './features/auth/FirstRun';
 import { SignIn } from './features/auth/SignIn';
 import { useIdleLock } from './features/auth/useIdleLock';
-import { SettingsView } from './features/settings/SettingsView';
 import { Shell } from './features/shell/Shell';
-import { SitesView } from './features/sites/SitesView';
+import { VIEWS } from './features/views';
 import { Banner } from './components/Banner';
 import { useStore } from './store/appStore';
 
 const Screen = () => {
   const view = useStore((s) => s.view);
-  switch (view) {
-    case 'settings':
-      return <SettingsView />;
-    default:
-      return <SitesView />;
-  }
+  const Component = (VIEWS.find((v) => v.id === view) ?? VIEWS[0]).component;
+  return <Component />;
 };
 
 /** Chooses the screen for the session's phase; marks the root `loaded` once the first screen is up. */

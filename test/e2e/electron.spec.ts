@@ -18,6 +18,6 @@ test('the desktop app starts, is sandboxed, and shows first run', async () => {
   await page.locator('[data-app-state="loaded"]').waitFor();
   await expect(page.getByRole('heading', { name: 'Set up SiteDesk' })).toBeVisible();
   expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-  expect(await page.evaluate(() => typeof (window as unknown as { sitedesk?: { api: object } }).sitedesk?.api['auth:status'])).toBe('function');
+  expect(await page.evaluate(() => typeof (globalThis as unknown as { sitedesk?: { api: Record<string, unknown> } }).sitedesk?.api['auth:status'])).toBe('function');
   await app.close();
 });

@@ -1,13 +1,8 @@
-import { Building2, Lock, LogOut, Settings as SettingsIcon } from 'lucide-react';
+import { Lock, LogOut } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useStore } from '../../store/appStore';
-import type { View } from './navSlice';
+import { VIEWS } from '../views';
 import { NoticesBanner } from './NoticesBanner';
-
-const NAV: { view: View; label: string; icon: typeof Building2; managerOnly?: boolean }[] = [
-  { view: 'sites', label: 'Sites', icon: Building2 },
-  { view: 'settings', label: 'Settings', icon: SettingsIcon },
-];
 
 /** The frame around every signed-in screen: navigation, who is signed in, lock and sign out. */
 export const Shell = ({ children }: { children: ReactNode }) => {
@@ -21,9 +16,9 @@ export const Shell = ({ children }: { children: ReactNode }) => {
           <span>SiteDesk</span>
         </div>
         <ul>
-          {NAV.filter((n) => !n.managerOnly || user?.role === 'manager').map(({ view: v, label, icon: Icon }) => (
-            <li key={v}>
-              <button className={`nav-item${view === v ? ' active' : ''}`} aria-current={view === v ? 'page' : undefined} onClick={() => go(v)}>
+          {VIEWS.filter((n) => !n.roles || (user && n.roles.includes(user.role))).map(({ id, label, icon: Icon, shortcut }) => (
+            <li key={id}>
+              <button className={`nav-item${view === id ? ' active' : ''}`} aria-current={view === id ? 'page' : undefined} onClick={() => go(id)} title={shortcut}>
                 <Icon aria-hidden size={18} />
                 {label}
               </button>

@@ -1,15 +1,17 @@
 import type { Slice } from '../../store/types';
 
-export type View = 'sites' | 'settings';
-
 export interface NavSlice {
-  view: View;
-  go: (view: View) => void;
+  /** The id of the screen shown, from VIEWS. */
+  view: string;
+  /** Extra state for the screen, e.g. the site or person it shows. */
+  viewParam: string | null;
+  go: (view: string, param?: string | null) => void;
   resetNav: () => void;
 }
 
 export const createNavSlice: Slice<NavSlice> = (set) => ({
   view: 'sites',
-  go: (view) => set({ view }),
-  resetNav: () => set({ view: 'sites' }),
+  viewParam: null,
+  go: (view, param = null) => set({ view, viewParam: param }),
+  resetNav: () => set({ view: 'sites', viewParam: null }),
 });
