@@ -12,5 +12,5 @@ export const attendanceSchema = z
     noShow: z.boolean().default(false),
     corrections: z.array(z.object({ at: instantSchema, by: idSchema, reason: z.string().min(3), field: z.string(), before: z.unknown(), after: z.unknown() })).default([]),
   })
-  .and(recordMetaSchema);
+  .extend(recordMetaSchema.shape);
 export type Attendance = z.infer<typeof attendanceSchema>;

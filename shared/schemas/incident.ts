@@ -69,5 +69,5 @@ export const incidentSchema = incidentInputSchema
     photos: z.array(z.object({ id: idSchema, file: z.string(), name: z.string(), bytes: z.number().int() })).default([]),
     history: z.array(incidentHistoryEntrySchema),
   })
-  .and(recordMetaSchema);
+  .extend(recordMetaSchema.shape);
 export type Incident = z.infer<typeof incidentSchema>;

@@ -14,5 +14,5 @@ export const logEntryInputSchema = z.object({
 });
 export type LogEntryInput = z.infer<typeof logEntryInputSchema>;
 
-export const logEntrySchema = logEntryInputSchema.and(recordMetaSchema);
+export const logEntrySchema = logEntryInputSchema.extend(recordMetaSchema.shape);
 export type LogEntry = z.infer<typeof logEntrySchema>;

@@ -36,5 +36,5 @@ export const shiftSchema = shiftInputSchema
     history: z.array(shiftChangeSchema).default([]),
     deleted: z.boolean().default(false),
   })
-  .and(recordMetaSchema);
+  .extend(recordMetaSchema.shape);
 export type Shift = z.infer<typeof shiftSchema>;

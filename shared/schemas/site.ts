@@ -35,5 +35,5 @@ export const siteInputSchema = z.object({
 });
 export type SiteInput = z.infer<typeof siteInputSchema>;
 
-export const siteSchema = siteInputSchema.extend({ archived: z.boolean().default(false) }).and(recordMetaSchema);
+export const siteSchema = siteInputSchema.extend({ archived: z.boolean().default(false) }).extend(recordMetaSchema.shape);
 export type Site = z.infer<typeof siteSchema>;

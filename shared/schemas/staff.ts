@@ -54,5 +54,5 @@ export type StaffInput = z.infer<typeof staffInputSchema>;
 
 export const staffSchema = staffInputSchema
   .extend({ archived: z.boolean().default(false), archivedOn: isoDateSchema.nullable().default(null) })
-  .and(recordMetaSchema);
+  .extend(recordMetaSchema.shape);
 export type Staff = z.infer<typeof staffSchema>;

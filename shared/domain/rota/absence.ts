@@ -1,8 +1,8 @@
 /** Which of a person's absences a shift runs into. */
 import type { Shift } from '../../schemas/shift';
 import type { Absence, Staff } from '../../schemas/staff';
-import { addDays, overlaps, type Span } from '../dates';
-import { instantAt, spanOf } from './instants';
+import { overlaps, type Span } from '../dates';
+import { dayAfter, instantAt, spanOf } from './instants';
 
 type ShiftTimes = Pick<Shift, 'date' | 'start' | 'end'>;
 
@@ -11,7 +11,7 @@ const touchesPartDay = (absence: Absence, span: Span, shift: ShiftTimes): boolea
   if (!part) return false;
   // A part-day window can run past midnight, so the day before the shift can reach into it.
   for (let d = -1; d <= 1; d += 1) {
-    const day = addDays(shift.date, d);
+    const day = dayAfter(shift.date, d);
     if (day >= absence.from && day <= absence.to && overlaps(span, spanOf(day, part.start, part.end))) return true;
   }
   return false;
@@ -21,13 +21,14 @@ const touchesPartDay = (absence: Absence, span: Span, shift: ShiftTimes): boolea
 export const absenceOverlaps = (absence: Absence, shift: ShiftTimes): boolean => {
   const span = spanOf(shift.date, shift.start, shift.end);
   if (absence.partDay) return touchesPartDay(absence, span, shift);
-  return overlaps(span, { start: instantAt(absence.from, '00:00'), end: instantAt(addDays(absence.to, 1), '00:00') });
+  return overlaps(span, { start: instantAt(absence.from, '00:00'), end: instantAt(dayAfter(absence.to, 1), '00:00') });
 };
 
 /** The person's absences, approved or not, that the shift runs into. */
 export const absencesDuring = (staff: Pick<Staff, 'absences'>, shift: ShiftTimes): Absence[] => {
+  if (staff.absences.length === 0) return [];
   // Cheap date test first: a shift lasts at most a day, so nothing outside date−1…date+1 can touch it.
-  const first = addDays(shift.date, -1);
-  const last = addDays(shift.date, 1);
+  const first = dayAfter(shift.date, -1);
+  const last = dayAfter(shift.date, 1);
   return staff.absences.filter((a) => a.to >= first && a.from <= last && absenceOverlaps(a, shift));
 };

@@ -1,8 +1,8 @@
 /** Whether a shift falls inside the hours a person says they can work. */
 import type { Shift } from '../../schemas/shift';
 import type { Staff } from '../../schemas/staff';
-import { addDays, weekdayOf, type Span } from '../dates';
-import { spanOf } from './instants';
+import { weekdayOf, type Span } from '../dates';
+import { dayAfter, spanOf } from './instants';
 
 /** Whether the person has stated any availability at all; with none, every time is fine. */
 export const hasStatedAvailability = (staff: Pick<Staff, 'availability'>): boolean => Object.keys(staff.availability).length > 0;
@@ -17,7 +17,7 @@ export const withinAvailability = (staff: Pick<Staff, 'availability'>, shift: Pi
   const span = spanOf(shift.date, shift.start, shift.end);
   const windows: Span[] = [];
   for (let d = -1; d <= 1; d += 1) {
-    const day = addDays(shift.date, d);
+    const day = dayAfter(shift.date, d);
     for (const w of staff.availability[weekdayOf(day) as keyof typeof staff.availability] ?? []) windows.push(spanOf(day, w.start, w.end));
   }
   windows.sort((a, b) => a.start - b.start);

@@ -4,6 +4,7 @@ import type { Staff } from '../../schemas/staff';
 import { addDays, formatMinutes } from '../dates';
 import { personFindings } from './checkWeek';
 import { buildIndex, insertEntry, removeEntry, type RotaIndex } from './rotaIndex';
+import { ADVISORY_RULES, BLOCK_RULES, PERSON_RULES, type PersonRule } from './rules';
 import { knowsSite } from './rules/familiarity';
 import { serviceFinding } from './rules/service';
 import { spanOf } from './instants';
@@ -62,11 +63,15 @@ const reasonsFor = (c: Omit<Candidate, 'reasons'>, staff: Staff, site: string): 
   ];
 };
 
+/** Findings per person and week before a trial assignment; reusable until that person's shifts change. */
+export type BeforeMemo = Map<string, Set<string>>;
+
 /**
  * Try every current member of staff on the shift against an index that does not hold it. A person is
- * rejected if assigning them adds or worsens any block; otherwise the warnings it adds rank them.
+ * rejected if assigning them adds or worsens any block; otherwise the warnings it adds rank them. Block
+ * rules are cheap and rule most people out, so the advisory rules run only for those who pass.
  */
-export const evaluateCandidates = (shift: Shift, ix: RotaIndex): { candidates: Candidate[]; rejected: Rejection[] } => {
+export const evaluateCandidates = (shift: Shift, ix: RotaIndex, memo: BeforeMemo = new Map()): { candidates: Candidate[]; rejected: Rejection[] } => {
   const weeks = weeksOf(shift);
   const week = weeks[0];
   const span = spanOf(shift.date, shift.start, shift.end);
@@ -74,27 +79,31 @@ export const evaluateCandidates = (shift: Shift, ix: RotaIndex): { candidates: C
   const rejected: Rejection[] = [];
   for (const staff of ix.staff.values()) {
     if (staff.archived) continue;
-    const findingsNow = () => weeks.flatMap((w) => personFindings(ix, staff.id, w));
-    // Cheap test first: most people are not set up for the service at all.
     if (!staff.services.includes(shift.service)) {
       rejected.push({ staffId: staff.id, blocks: [serviceFinding(staff, shift)] });
       continue;
     }
-    const before = new Set(findingsNow().map(key));
-    const own = ix.byStaff.get(staff.id) ?? [];
-    let weekMinutes = 0;
-    let lastEnd: number | null = null;
-    for (const e of own) {
-      if (e.span.start >= week.startMs && e.span.start < week.endMs) weekMinutes += e.paid;
-      if (e.span.start < span.start && (lastEnd === null || e.span.end > lastEnd)) lastEnd = e.span.end;
+    const run = (rules: readonly PersonRule[]) => weeks.flatMap((w) => personFindings(ix, staff.id, w, rules));
+    const memoKey = `${staff.id}|${week.start}`;
+    let before = memo.get(memoKey);
+    if (!before) {
+      before = new Set(run(PERSON_RULES).map(key));
+      memo.set(memoKey, before);
     }
+    const known = before;
     const entry = insertEntry(ix, { ...shift, staffId: staff.id });
-    const added = findingsNow().filter((f) => !before.has(key(f)));
+    const blocks = run(BLOCK_RULES).filter((f) => !known.has(key(f)));
+    const added = blocks.length > 0 ? [] : run(ADVISORY_RULES).filter((f) => !known.has(key(f)));
     removeEntry(ix, staff.id, entry);
-    const blocks = added.filter((f) => f.severity === 'block');
     if (blocks.length > 0) {
       rejected.push({ staffId: staff.id, blocks });
       continue;
+    }
+    let weekMinutes = 0;
+    let lastEnd: number | null = null;
+    for (const e of ix.byStaff.get(staff.id) ?? []) {
+      if (e.span.start >= week.startMs && e.span.start < week.endMs) weekMinutes += e.paid;
+      if (e.span.start < span.start && (lastEnd === null || e.span.end > lastEnd)) lastEnd = e.span.end;
     }
     const partial = {
       staffId: staff.id,

@@ -1,14 +1,14 @@
 /** Checking a week of the rota: every rule for every person with a shift in it. */
 import { personWeek } from './personWeek';
 import { buildIndex, type RotaIndex } from './rotaIndex';
-import { PERSON_RULES } from './rules';
+import { PERSON_RULES, type PersonRule } from './rules';
 import { staffRecordRule } from './rules/staffRecord';
 import { sortFindings } from './sortFindings';
 import type { Finding, RotaContext } from './types';
 import { lookBackFrom, weekRange, type WeekRange } from './week';
 
-/** All findings for one person's shifts in the week (none when they have no shift in it). */
-export const personFindings = (ix: RotaIndex, staffId: string, range: WeekRange): Finding[] => {
+/** One person's findings for their shifts in the week (none when they have no shift in it). */
+export const personFindings = (ix: RotaIndex, staffId: string, range: WeekRange, rules: readonly PersonRule[] = PERSON_RULES): Finding[] => {
   const staff = ix.staff.get(staffId);
   if (!staff) {
     const week = (ix.byStaff.get(staffId) ?? []).filter((e) => e.span.start >= range.startMs && e.span.start < range.endMs);
@@ -16,7 +16,7 @@ export const personFindings = (ix: RotaIndex, staffId: string, range: WeekRange)
   }
   const p = personWeek(ix, staff, range);
   if (!p) return [];
-  return [...staffRecordRule(staffId, staff, p.week), ...PERSON_RULES.flatMap((rule) => rule(p))];
+  return [...staffRecordRule(staffId, staff, p.week), ...rules.flatMap((rule) => rule(p))];
 };
 
 /** The index a check of the week needs: the week plus the look-back of the longest reference period. */

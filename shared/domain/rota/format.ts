@@ -3,8 +3,22 @@ import type { Shift } from '../../schemas/shift';
 import { formatDayShort } from '../dates';
 import type { Finding, RuleId, Severity } from './types';
 
+// date-fns formatting is slow next to the rules themselves, and a week's messages reuse a few dates.
+const dayNames = new Map<string, string>();
+
+/** `Tue 3 Nov`, cached. */
+export const dayShort = (isoDate: string): string => {
+  let name = dayNames.get(isoDate);
+  if (name === undefined) {
+    name = formatDayShort(isoDate);
+    if (dayNames.size > 10_000) dayNames.clear();
+    dayNames.set(isoDate, name);
+  }
+  return name;
+};
+
 /** `Tue 3 Nov 22:00–06:00`. */
-export const shiftLabel = (shift: Pick<Shift, 'date' | 'start' | 'end'>): string => `${formatDayShort(shift.date)} ${shift.start}–${shift.end}`;
+export const shiftLabel = (shift: Pick<Shift, 'date' | 'start' | 'end'>): string => `${dayShort(shift.date)} ${shift.start}–${shift.end}`;
 
 /** `Tue 3 Nov 22:00–06:00 at CH`. */
 export const shiftAtSite = (shift: Pick<Shift, 'date' | 'start' | 'end' | 'site'>): string => `${shiftLabel(shift)} at ${shift.site}`;

@@ -13,12 +13,14 @@ export interface PersonWeek {
   first: number;
   /** The shifts dated in the week (a contiguous run of `entries`). */
   week: readonly Entry[];
-  /** For each shift of the week, the earlier shift that ends last (the end of the last work before it). */
+  /** For each shift of the week, the earlier shift (from two days before the week) that ends last. */
   previous: readonly (Entry | null)[];
   range: WeekRange;
   settings: RuleSettings;
   sites: ReadonlyMap<string, Site>;
 }
+
+const TWO_DAYS_MS = 48 * 3_600_000;
 
 const firstAtOrAfter = (entries: readonly Entry[], ms: number): number => {
   let lo = 0;
@@ -40,7 +42,9 @@ export const personWeek = (ix: RotaIndex, staff: Staff, range: WeekRange): Perso
   if (first === last) return null;
   const previous: (Entry | null)[] = [];
   let latest: Entry | null = null;
-  for (let i = 0; i < last; i += 1) {
+  // Rest rules care about short rests only; a shift starting two days before the week cannot end within
+  // a day of it, so earlier history need not be walked.
+  for (let i = firstAtOrAfter(entries, range.startMs - TWO_DAYS_MS); i < last; i += 1) {
     if (i >= first) previous.push(latest);
     if (!latest || entries[i].span.end > latest.span.end) latest = entries[i];
   }

@@ -1,6 +1,6 @@
 /** Time a span spends inside a window that recurs every night, such as 23:00–06:00. */
-import { addDays, overlapMinutes, type Span } from '../dates';
-import { spanOf } from './instants';
+import { overlapMinutes, type Span } from '../dates';
+import { dayAfter, spanOf } from './instants';
 
 /**
  * Minutes of `span` inside the daily window `from`–`to` (past midnight when `to <= from`). `date` is the
@@ -9,6 +9,6 @@ import { spanOf } from './instants';
  */
 export const minutesInDailyWindow = (span: Span, date: string, from: string, to: string): number => {
   let total = 0;
-  for (let d = -1; d <= 1; d += 1) total += overlapMinutes(span, spanOf(addDays(date, d), from, to));
+  for (let d = -1; d <= 1; d += 1) total += overlapMinutes(span, spanOf(dayAfter(date, d), from, to));
   return total;
 };

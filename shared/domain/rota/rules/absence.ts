@@ -1,7 +1,7 @@
 import type { Absence } from '../../../schemas/staff';
-import { formatDayShort } from '../../dates';
+
 import { absencesDuring } from '../absence';
-import { finding, shiftAtSite } from '../format';
+import { dayShort, finding, shiftAtSite } from '../format';
 import type { PersonWeek } from '../personWeek';
 import type { Finding, RuleId, Severity } from '../types';
 
@@ -13,7 +13,7 @@ const KIND: Record<Absence['kind'], string> = {
 };
 
 const describe = (a: Absence) => {
-  const days = a.from === a.to ? formatDayShort(a.from) : `${formatDayShort(a.from)} to ${formatDayShort(a.to)}`;
+  const days = a.from === a.to ? dayShort(a.from) : `${dayShort(a.from)} to ${dayShort(a.to)}`;
   return a.partDay ? `${KIND[a.kind]} ${a.partDay.start}–${a.partDay.end} ${days}` : `${KIND[a.kind]} ${days}`;
 };
 

@@ -1,13 +1,15 @@
-import { addDays, formatDateGB, formatMinutes } from '../../dates';
+import { formatDateGB, formatMinutes } from '../../dates';
 import { finding } from '../format';
+import { dayAfter, instantAt } from '../instants';
 import type { PersonWeek } from '../personWeek';
 import type { Finding } from '../types';
 
 /** Paid minutes of the person's shifts dated in the `weeks` weeks that end with the checked week. */
 export const minutesOverWeeks = (p: PersonWeek, weeks: number): number => {
-  const from = addDays(p.range.start, -7 * (weeks - 1));
+  const from = instantAt(dayAfter(p.range.start, -7 * (weeks - 1)), '00:00');
   let total = 0;
-  for (let i = p.first + p.week.length - 1; i >= 0 && p.entries[i].shift.date >= from; i -= 1) total += p.entries[i].paid;
+  // Dated in the period is the same as starting in it, and numbers compare faster than date strings.
+  for (let i = p.first + p.week.length - 1; i >= 0 && p.entries[i].span.start >= from; i -= 1) total += p.entries[i].paid;
   return total;
 };
 

@@ -1,5 +1,5 @@
-import { formatDayShort, formatMinutes } from '../../dates';
-import { finding } from '../format';
+import { formatMinutes } from '../../dates';
+import { dayShort, finding } from '../format';
 import type { PersonWeek } from '../personWeek';
 import type { Finding } from '../types';
 
@@ -12,6 +12,6 @@ export const contractedHoursRule = (p: PersonWeek): Finding[] => {
   if (total <= contract) return [];
   return [
     finding('contracted-hours', 'warn', p.staff.id, p.week.map((e) => e.shift.id),
-      `${p.staff.name} is rostered ${formatMinutes(total)} in the week from ${formatDayShort(p.range.start)}; their contract is ${formatMinutes(contract)}`),
+      `${p.staff.name} is rostered ${formatMinutes(total)} in the week from ${dayShort(p.range.start)}; their contract is ${formatMinutes(contract)}`),
   ];
 };

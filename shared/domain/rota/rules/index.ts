@@ -1,4 +1,4 @@
-/** Every per-person rule in the order findings are listed (blocks first). */
+/** Every per-person rule, blocks first. */
 import type { PersonWeek } from '../personWeek';
 import type { Finding } from '../types';
 import { absencePendingRule, absenceRule } from './absence';
@@ -17,7 +17,8 @@ import { youngDailyHoursRule, youngDailyRestRule, youngNightRule, youngWeeklyHou
 
 export type PersonRule = (p: PersonWeek) => Finding[];
 
-export const PERSON_RULES: readonly PersonRule[] = [
+/** The rules whose findings block a save. */
+export const BLOCK_RULES: readonly PersonRule[] = [
   overlapRule,
   serviceRule,
   siaLicenceRule,
@@ -26,6 +27,10 @@ export const PERSON_RULES: readonly PersonRule[] = [
   youngWeeklyHoursRule,
   youngDailyRestRule,
   youngNightRule,
+];
+
+/** The rules that warn or inform. */
+export const ADVISORY_RULES: readonly PersonRule[] = [
   dailyRestRule,
   weeklyRestRule,
   averageHoursRule,
@@ -37,6 +42,8 @@ export const PERSON_RULES: readonly PersonRule[] = [
   familiarityRule,
   absencePendingRule,
 ];
+
+export const PERSON_RULES: readonly PersonRule[] = [...BLOCK_RULES, ...ADVISORY_RULES];
 
 export {
   absencePendingRule,

@@ -1,12 +1,13 @@
-import { formatDateGB, londonParts } from '../../dates';
+import { formatDateGB } from '../../dates';
 import { finding, shiftAtSite } from '../format';
+import { lastDateOf } from '../instants';
 import { licenceStatus } from '../licence';
 import type { PersonWeek } from '../personWeek';
 import type { Entry } from '../rotaIndex';
 import type { Finding } from '../types';
 
 // A night shift must be licensed until it ends, so the licence is tested on the shift's last date.
-const lastDate = (e: Entry) => londonParts(e.span.end - 1).date;
+const lastDate = (e: Entry) => lastDateOf(e.shift);
 
 // Basis: Private Security Industry Act 2001 s.3 (licensable conduct) and s.5 (using unlicensed operatives).
 /** A security shift with no SIA licence valid for all of it. */

@@ -1,5 +1,5 @@
-import { addDays, formatDayShort, formatMinutes } from '../../dates';
-import { finding } from '../format';
+import { addDays, formatMinutes } from '../../dates';
+import { dayShort, finding } from '../format';
 import { instantAt } from '../instants';
 import type { PersonWeek } from '../personWeek';
 import type { Finding } from '../types';
@@ -34,7 +34,7 @@ export const weeklyRestRule = (p: PersonWeek): Finding[] => {
   if (inFortnight.some((m) => m >= fortnightly) || inFortnight.filter((m) => m >= weekly).length >= 2) return [];
   return [
     finding('weekly-rest', 'warn', p.staff.id, p.week.map((e) => e.shift.id),
-      `${p.staff.name} has no ${formatMinutes(weekly)} break in the week from ${formatDayShort(p.range.start)} (longest ${formatMinutes(longest)}), ` +
-        `nor ${formatMinutes(fortnightly)} in the fortnight from ${formatDayShort(fortnightStart)}`),
+      `${p.staff.name} has no ${formatMinutes(weekly)} break in the week from ${dayShort(p.range.start)} (longest ${formatMinutes(longest)}), ` +
+        `nor ${formatMinutes(fortnightly)} in the fortnight from ${dayShort(fortnightStart)}`),
   ];
 };

@@ -1,5 +1,5 @@
-import { formatDayShort, formatMinutes } from '../../dates';
-import { finding, shiftAtSite, shiftLabel } from '../format';
+import { formatMinutes } from '../../dates';
+import { dayShort, finding, shiftAtSite, shiftLabel } from '../format';
 import type { PersonWeek } from '../personWeek';
 import type { Entry } from '../rotaIndex';
 import type { Finding } from '../types';
@@ -20,7 +20,7 @@ export const youngDailyHoursRule = (p: PersonWeek): Finding[] => {
     if (total > limit)
       out.push(
         finding('young-daily-hours', 'block', p.staff.id, entries.map((e) => e.shift.id),
-          `${p.staff.name} is under 18 and is rostered ${formatMinutes(total)} on ${formatDayShort(day)}; the limit is ${formatMinutes(limit)} a day`),
+          `${p.staff.name} is under 18 and is rostered ${formatMinutes(total)} on ${dayShort(day)}; the limit is ${formatMinutes(limit)} a day`),
       );
   }
   return out;
@@ -35,7 +35,7 @@ export const youngWeeklyHoursRule = (p: PersonWeek): Finding[] => {
   if (total <= limit) return [];
   return [
     finding('young-weekly-hours', 'block', p.staff.id, entries.map((e) => e.shift.id),
-      `${p.staff.name} is under 18 and is rostered ${formatMinutes(total)} in the week from ${formatDayShort(p.range.start)}; the limit is ${formatMinutes(limit)}`),
+      `${p.staff.name} is under 18 and is rostered ${formatMinutes(total)} in the week from ${dayShort(p.range.start)}; the limit is ${formatMinutes(limit)}`),
   ];
 };
 

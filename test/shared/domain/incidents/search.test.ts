@@ -134,18 +134,13 @@ describe('search at ten years of scale', () => {
         peopleInvolved: `Person ${i % 997}`,
       });
     }
-    const t0 = performance.now();
     const prepared = many.map(toSearchable);
-    const t1 = performance.now();
     const hits = searchIncidents(prepared, { text: 'patrol person 12', sites: ['WA'], from: '2020-01-01' }, '2026-03-20');
-    const t2 = performance.now();
     expect(hits.length).toBeGreaterThan(0);
     const expected = many.filter(
       (m) => m.site === 'WA' && m.occurredAt >= '2020-01-01' && ['patrol', 'person', '12'].every((w) => `${m.ref} ${m.location} ${m.details} ${m.peopleInvolved}`.toLowerCase().includes(w)),
     );
     expect(hits.map((h) => h.id)).toEqual(expected.map((m) => m.id));
-    // Generous bounds so a slow CI machine passes; a typical run is far below both.
-    expect(t1 - t0).toBeLessThan(2_000);
-    expect(t2 - t1).toBeLessThan(250);
+    // Speed at this size is measured by `npm run bench`, not here: shared machines make timings noisy.
   });
 });
