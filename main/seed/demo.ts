@@ -4,20 +4,22 @@
  * storage layer (openApp and its repos), a whole month-and-site partition at a time so a decade takes
  * minutes, not hours. The same seed and clock give the same folder.
  */
-import { addDays, daysBetween, londonToday, monthOf, weekStart } from '../../shared/domain/dates';
-import type { Attendance } from '../../shared/schemas/attendance';
+import fs from 'node:fs';
+import path from 'node:path';
+import { addDays, daysBetween, londonInstant, londonToday, monthOf, weekStart } from '../../shared/domain/dates';
 import type { Account } from '../../shared/schemas/account';
 import type { Incident } from '../../shared/schemas/incident';
-import type { LogEntry } from '../../shared/schemas/occurrence';
 import type { Shift } from '../../shared/schemas/shift';
 import type { Site } from '../../shared/schemas/site';
+import type { Staff } from '../../shared/schemas/staff';
 import { openApp } from '../app';
 import { hashSecret } from '../services/passwords';
 import type { PartitionedCollection } from '../storage/collections';
+import { layout } from '../storage/paths';
 import type { StoreClass } from '../storage/storeClass';
-import { completeIncident, incidentsForDay, logForDay, References, type Cast } from './demoIncidents';
+import { completeIncident, incidentsForDay, logForDay, References, type Cast, type IncidentDraft } from './demoIncidents';
 import { attendanceFor, Rostering, type RotaRates } from './demoRota';
-import { demandOf, planWeek, slotsPerWeek } from './demoSlots';
+import { demandOf, eveningShareOf, planWeek, slotsPerWeek } from './demoSlots';
 import { makeStaff } from './demoStaff';
 import { FIRST_NAMES, SURNAMES } from './names';
 import { Rng } from './random';
@@ -38,7 +40,7 @@ export interface DemoOptions {
   now: number;
   /** Write into a folder that already has accounts, adding to what is there (nothing is removed). */
   force?: boolean;
-  /** How many staff (default 150); the week's shifts grow with it, about 4.4 per person. */
+  /** How many staff (150, or 230 for a decade); the week's shifts grow with it, about 4.4 per person. */
   staff?: number;
   version?: string;
   /** Called with a progress line at most once a second. */
@@ -80,24 +82,28 @@ const historyStart = (scale: Scale, today: string): string => {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Collects records by month and writes each month's partitions in one go once the month is complete. */
-class MonthBuffer<R extends { id: string }> {
-  private readonly months = new Map<string, R[]>();
+class MonthBuffer<R extends { id: string }, D = R> {
+  private readonly months = new Map<string, D[]>();
   written = 0;
 
-  constructor(private readonly collection: PartitionedCollection<R>) {}
+  constructor(
+    private readonly collection: PartitionedCollection<R>,
+    /** Turns a complete month's drafts into records (incidents get their references in recording order). */
+    private readonly prepare: (drafts: D[]) => R[] = (d) => d as unknown as R[],
+  ) {}
 
-  add(month: string, records: readonly R[]): void {
+  add(month: string, records: readonly D[]): void {
     const list = this.months.get(month) ?? [];
     list.push(...records);
     this.months.set(month, list);
   }
 
   /** Writes every month before `month` (all of them when omitted), one partition per write. */
-  flushBefore(month?: string, prepare: (records: R[]) => R[] = (r) => r): void {
+  flushBefore(month?: string): void {
     for (const [m, list] of [...this.months].sort(([a], [b]) => a.localeCompare(b))) {
       if (month && m >= month) continue;
       const byPartition = new Map<string, R[]>();
-      for (const r of prepare(list)) {
+      for (const r of this.prepare(list)) {
         const key = this.collection.partitionOf(r);
         const part = byPartition.get(key) ?? [];
         part.push(r);
@@ -109,6 +115,24 @@ class MonthBuffer<R extends { id: string }> {
     }
   }
 }
+
+/**
+ * How many accounts a folder already has, read straight from disk so that a refusal leaves the folder
+ * exactly as it was (opening it would take a start-up backup); null when the file cannot be read.
+ */
+const accountsIn = (dataDir: string): number | null => {
+  const file = path.join(layout(dataDir).data, 'directory', 'accounts.json');
+  if (!fs.existsSync(file)) return 0;
+  try {
+    return Object.keys((JSON.parse(fs.readFileSync(file, 'utf8')) as { records?: object }).records ?? {}).length;
+  } catch {
+    return null;
+  }
+};
+
+/** The employee number after the highest `SDnnnnn` already given, so demo people added with --force never clash. */
+const firstFreeNumber = (staff: readonly Staff[]): number =>
+  staff.reduce((max, s) => Math.max(max, Number(/^SD(\d+)$/.exec(s.employeeNumber)?.[1] ?? 0) + 1), 10001);
 
 /** Generates a demo SiteDesk into `opts.dataDir` and says what it made. */
 export const generateDemo = async (opts: DemoOptions): Promise<DemoSummary> => {
@@ -126,16 +150,19 @@ export const generateDemo = async (opts: DemoOptions): Promise<DemoSummary> => {
   const rotaTo = addDays(thisMonday, 13);
   const rng = new Rng(opts.seed);
 
+  const inUse = accountsIn(opts.dataDir);
+  if (inUse !== 0 && !opts.force) {
+    const what = inUse === null ? 'an accounts file SiteDesk cannot read' : `${inUse} account(s)`;
+    throw new DemoRefused(`${opts.dataDir} already has ${what}. Choose an empty folder, or pass --force to add demo data alongside (nothing is removed).`);
+  }
+
   const opened = openApp({ dataDir: opts.dataDir, StoreClass: opts.StoreClass, mode: 'browser', version: opts.version ?? '0.1.0', now: () => now, backupEveryMinutes: 0 });
   try {
     const { repos } = opened.app;
     const existingAccounts = repos.accounts.all();
-    if (existingAccounts.length > 0 && !opts.force) {
-      throw new DemoRefused(`${opts.dataDir} already has ${existingAccounts.length} account(s). Choose an empty folder, or pass --force to add demo data alongside (nothing is removed).`);
-    }
 
     const managerId = rng.id();
-    const startMs = opened.app.now() - daysBetween(from, today) * 86_400_000 - 86_400_000;
+    const startMs = londonInstant(addDays(from, -1), '09:00');
     const at = iso(startMs);
     let sites: Site[] = repos.sites.all();
     if (sites.length === 0) {
@@ -144,10 +171,11 @@ export const generateDemo = async (opts: DemoOptions): Promise<DemoSummary> => {
     }
     sites = sites.filter((s) => !s.archived).sort((a, b) => a.code.localeCompare(b.code));
 
-    const staffCount = opts.staff ?? 150;
+    // A decade is the scale test: 230 people fill the product's design load of about 1,000 shifts a week.
+    const staffCount = opts.staff ?? (opts.scale === 'decade' ? 230 : 150);
     const plan = planWeek(sites, Math.round(staffCount * 4.4));
     const demand = demandOf(plan);
-    const people = makeStaff(rng, { count: staffCount, today, from, sites, demand, userId: managerId, at });
+    const people = makeStaff(rng, { count: staffCount, today, from, sites, demand, eveningCleaningShare: eveningShareOf(plan), firstNumber: firstFreeNumber(repos.staff.all()), userId: managerId, at });
     repos.staff.putMany(people.map((p) => p.staff));
 
     const personName = () => `${rng.pick(FIRST_NAMES)} ${rng.pick(SURNAMES)}`;
@@ -215,24 +243,25 @@ export const generateDemo = async (opts: DemoOptions): Promise<DemoSummary> => {
     const securityMinutes = securitySites.map((s) => demand.get(s.code)?.security ?? 0);
     const totalSecurity = securityMinutes.reduce((a, b) => a + b, 0) || 1;
     const references = new References();
-    const incidents = new MonthBuffer(repos.incidents);
-    const log = new MonthBuffer(repos.log);
-    const finish = (drafts: Incident[]): Incident[] =>
+    for (const key of repos.incidents.keys()) for (const i of Object.values(repos.incidents.partition(key))) references.known(i.ref);
+    const incidents = new MonthBuffer<Incident, IncidentDraft>(repos.incidents, (drafts) =>
       drafts
         .sort((a, b) => a.reportedAt.localeCompare(b.reportedAt))
-        .map((d) => completeIncident(rng, cast, d, references.issue(d.site, d.reportedAt), now, today));
+        .map((d) => completeIncident(rng, cast, d, references.issue(d.site, d.reportedAt), now, today)),
+    );
+    const log = new MonthBuffer(repos.log);
     const logCast: Cast = { ...cast, namesAt: (code) => securityNamesAt.get(code) ?? [] };
     for (let date = from; date <= today; date = addDays(date, 1)) {
       const ago = daysBetween(date, today);
       const drafts = incidentsForDay(rng, cast, { date, count: rng.int(15, 25), today, now, sites, wantRiddor: ago === 3 || ago === 12 });
-      incidents.add(monthOf(date), drafts as Incident[]);
+      incidents.add(monthOf(date), drafts);
       securitySites.forEach((site, i) => log.add(monthOf(date), logForDay(rng, logCast, site, date, Math.max(4, Math.round((100 * securityMinutes[i]) / totalSecurity) + rng.int(-2, 2)), now)));
       const month = monthOf(addDays(date, 1));
-      incidents.flushBefore(month, finish);
+      incidents.flushBefore(month);
       log.flushBefore(month);
       progress(() => `incidents ${monthOf(date)} … ${incidents.written.toLocaleString('en-GB')} incidents, ${log.written.toLocaleString('en-GB')} log entries`);
     }
-    incidents.flushBefore(undefined, finish);
+    incidents.flushBefore();
     log.flushBefore();
 
     return {

@@ -1,6 +1,9 @@
 /** Demo incidents (with references and hash-chained histories) and occurrence-log entries. */
 import { addDays, minutesOfDay, timeOfMinutes, weekdayOf } from '../../shared/domain/dates';
-import { appendHistory, creationChanges, diffIncident, formatReference, londonDateOf, referenceYear, riddorDeadline, type HistoryEntry } from '../../shared/domain/incidents';
+import { appendHistory, creationChanges, diffIncident, type HistoryEntry } from '../../shared/domain/incidents/history';
+import { londonDateOf } from '../../shared/domain/incidents/londonDate';
+import { formatReference, parseReference, referenceYear } from '../../shared/domain/incidents/references';
+import { riddorDeadline } from '../../shared/domain/incidents/riddor';
 import { INCIDENT_CATEGORIES, RIDDOR_KINDS, type Incident } from '../../shared/schemas/incident';
 import type { LogEntry } from '../../shared/schemas/occurrence';
 import type { Site } from '../../shared/schemas/site';
@@ -73,9 +76,20 @@ export interface Cast {
   instant: (date: string, time: string) => number;
 }
 
+/** An incident as first recorded, before its reference is issued and its history written. */
+export type IncidentDraft = Omit<Incident, 'ref' | 'history'>;
+
 /** Issues `CH-2026-0042` references per site and year, in the order incidents were recorded. */
 export class References {
   private readonly last = new Map<string, number>();
+
+  /** Counts a reference already on disk, so new ones carry on after it. */
+  known(ref: string): void {
+    const p = parseReference(ref);
+    if (!p) return;
+    const key = `${p.site}-${p.year}`;
+    this.last.set(key, Math.max(this.last.get(key) ?? 0, p.seq));
+  }
 
   issue(site: string, reportedAt: string): string {
     const year = referenceYear(reportedAt);
@@ -107,9 +121,9 @@ export interface IncidentDayOptions {
  * One day's incidents across the sites, without references yet (they are issued in recording order
  * once a month's incidents are known). Each history is built through the incident history chain.
  */
-export const incidentsForDay = (rng: Rng, cast: Cast, o: IncidentDayOptions): Omit<Incident, 'ref' | 'history'>[] => {
+export const incidentsForDay = (rng: Rng, cast: Cast, o: IncidentDayOptions): IncidentDraft[] => {
   const weights = o.sites.map((s) => [s, s.services.includes('security') ? 3 : 1] as const);
-  const out: Omit<Incident, 'ref' | 'history'>[] = [];
+  const out: IncidentDraft[] = [];
   let riddorLeft = o.wantRiddor ? 1 : 0;
   for (let n = 0; n < o.count; n += 1) {
     const site = rng.weighted(weights);
@@ -171,7 +185,7 @@ export const incidentsForDay = (rng: Rng, cast: Cast, o: IncidentDayOptions): Om
  * then (as time allows) investigated, updated with follow-ups done and any RIDDOR report made, and closed
  * by the manager. The incident's fields are whatever the history replays to.
  */
-export const completeIncident = (rng: Rng, cast: Cast, draft: Omit<Incident, 'ref' | 'history'>, ref: string, now: number, today: string): Incident => {
+export const completeIncident = (rng: Rng, cast: Cast, draft: IncidentDraft, ref: string, now: number, today: string): Incident => {
   const reported = Date.parse(draft.reportedAt);
   const target = statusTarget(rng, (now - reported) / DAY);
   let current: Incident = { ...draft, ref, history: [] };

@@ -110,7 +110,7 @@ export class Rostering {
     const todo: { date: string; slot: Slot; span: Span }[] = [];
     for (const [d, weekday] of WEEKDAYS.entries()) {
       const date = addDays(monday, d);
-      for (const days of this.plan.values()) for (const slot of days[weekday]) todo.push({ date, slot, span: this.span(date, slot) });
+      for (const siteDays of this.plan.values()) for (const slot of siteDays[weekday]) todo.push({ date, slot, span: this.span(date, slot) });
     }
     todo.sort((a, b) => a.span.start - b.span.start);
     const out: Shift[] = [];

@@ -128,5 +128,22 @@ export const demandOf = (plan: WeekPlan): Map<string, Record<Service, number>> =
   return out;
 };
 
+/** Share of a plan's cleaning minutes in shifts starting at noon or later. */
+export const eveningShareOf = (plan: WeekPlan): number => {
+  let evening = 0;
+  let all = 0;
+  for (const days of plan.values()) {
+    for (const d of WEEKDAYS) {
+      for (const s of days[d]) {
+        if (s.service !== 'cleaning') continue;
+        const len = lengthOf(minutesOfDay(s.start), minutesOfDay(s.end) % DAY || DAY);
+        all += len;
+        if (minutesOfDay(s.start) >= 12 * 60) evening += len;
+      }
+    }
+  }
+  return all ? evening / all : 0;
+};
+
 /** The number of slots in a week's plan. */
 export const slotsPerWeek = countOf;

@@ -18,7 +18,7 @@ export interface DemoPerson {
 }
 
 // How many hours a week one person typically works on each service, given shift lengths.
-const CAPACITY_HOURS: Record<Service, number> = { security: 40, reception: 26, cleaning: 15 };
+const CAPACITY_HOURS: Record<Service, number> = { security: 28, reception: 24, cleaning: 11 };
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const halfHours = (rng: Rng, min: number, max: number) => rng.int(min * 2, max * 2) / 2;
@@ -64,6 +64,10 @@ export interface StaffOptions {
   from: string;
   sites: readonly Site[];
   demand: Map<string, Record<Service, number>>;
+  /** Share of cleaning time that is evening work, so enough cleaners are free in the evenings. */
+  eveningCleaningShare: number;
+  /** The first employee number to give out (SD10001 in an empty folder). */
+  firstNumber: number;
   userId: string;
   at: string;
 }
@@ -78,13 +82,13 @@ export const makeStaff = (rng: Rng, o: StaffOptions): DemoPerson[] => {
   const historyYears = Math.ceil(daysBetween(o.from, o.today) / 365);
   const usedNames = new Set<string>();
   const youngSlots = new Set(rng.shuffle(roles.map((r, i) => (r.service === 'cleaning' ? i : -1)).filter((i) => i >= 0)).slice(0, rng.int(2, 3)));
+  const cleanersAt = new Map<string, number>();
   let expiredLeft = 3;
   let expiringLeft = 5;
 
   return roles.map(({ service, home }, i) => {
-    let name = '';
-    do name = `${rng.pick(FIRST_NAMES)} ${rng.pick(SURNAMES)}`;
-    while (usedNames.has(name));
+    let name = `${rng.pick(FIRST_NAMES)} ${rng.pick(SURNAMES)}`;
+    while (usedNames.has(name)) name = `${rng.pick(FIRST_NAMES)} ${rng.pick(SURNAMES)}`;
     usedNames.add(name);
     const young = youngSlots.has(i);
     const services: Service[] = [service];
@@ -127,9 +131,14 @@ export const makeStaff = (rng: Rng, o: StaffOptions): DemoPerson[] => {
       ranges.sat = [[6 * 60, 22 * 60]];
       ranges.sun = [[6 * 60, 22 * 60]];
     } else {
-      const days = contractType === 'full-time' ? WEEKDAYS : rng.shuffle(WEEKDAYS).slice(0, rng.int(4, 6));
-      const earlyAndEvening = service === 'cleaning' && rng.chance(0.4);
-      for (const d of days) ranges[d] = earlyAndEvening ? [[4 * 60 + 30, 12 * 60], [16 * 60, 22 * 60]] : ALL_DAY;
+      const days = contractType === 'full-time' ? WEEKDAYS : rng.shuffle(WEEKDAYS).slice(0, rng.int(service === 'cleaning' ? 5 : 4, 7));
+      // Cleaners work either the early or the evening clean: eleven hours' rest rules out both in a day.
+      // Each site's cleaners are split between the two in the proportion the plan asks for.
+      const j = cleanersAt.get(home) ?? 0;
+      cleanersAt.set(home, j + 1);
+      const evening = Math.floor((j + 1) * o.eveningCleaningShare) > Math.floor(j * o.eveningCleaningShare);
+      const cleanerRanges: [number, number][] = evening ? [[16 * 60, 22 * 60]] : [[4 * 60 + 30, 12 * 60]];
+      for (const d of days) ranges[d] = service === 'cleaning' && services.length === 1 ? cleanerRanges : ALL_DAY;
     }
 
     const absences: Absence[] = [];
@@ -157,7 +166,7 @@ export const makeStaff = (rng: Rng, o: StaffOptions): DemoPerson[] => {
       updatedBy: o.userId,
       rev: 1,
       name,
-      employeeNumber: `SD${String(10001 + i)}`,
+      employeeNumber: `SD${String(o.firstNumber + i)}`,
       services,
       familiarSites: [...familiar].sort(),
       homeSite: home,
