@@ -1,3 +1,4 @@
+import { filesOf } from '../support/app';
 import Conf from 'conf';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,18 +25,7 @@ const writeRecords = (dir: string, rel: string, value: unknown) => {
   fs.mkdirSync(path.dirname(file(dir, rel)), { recursive: true });
   fs.writeFileSync(file(dir, rel), JSON.stringify(value));
 };
-const snapshot = (dir: string) => {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else out[path.relative(dir, full)] = fs.readFileSync(full, 'utf8');
-    }
-  };
-  walk(dir);
-  return out;
-};
+const snapshot = filesOf;
 const messages = (dir: string) => checkDataFolder(dir).problems.map((p) => `${p.file}: ${p.message}`);
 
 describe('doctor', () => {

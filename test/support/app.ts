@@ -21,7 +21,8 @@ export interface TestApp {
   snapshot: () => Record<string, string>;
 }
 
-const filesOf = (dir: string): Record<string, string> => {
+/** Every file under `dir` with its text, to prove an operation changed nothing. */
+export const filesOf = (dir: string): Record<string, string> => {
   const out: Record<string, string> = {};
   const walk = (d: string) => {
     if (!fs.existsSync(d)) return;
