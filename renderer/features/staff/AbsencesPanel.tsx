@@ -38,16 +38,20 @@ const MiniCalendar = ({ absences, today }: { absences: Absence[]; today: string 
   while (cells.length % 7) cells.push(null);
   const weeks = Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
   return (
-    <table className="mini-cal">
-      <caption>
+    <div>
+      <div className="cal-nav">
         <button type="button" className="btn btn-quiet btn-small" aria-label="Previous month" onClick={() => setMonth(shiftMonth(month, -1))}>
           <ChevronLeft aria-hidden size={16} />
         </button>
-        <span aria-live="polite">{monthTitle(month)}</span>
+        <span className="strong" aria-live="polite">
+          {monthTitle(month)}
+        </span>
         <button type="button" className="btn btn-quiet btn-small" aria-label="Next month" onClick={() => setMonth(shiftMonth(month, 1))}>
           <ChevronRight aria-hidden size={16} />
         </button>
-      </caption>
+      </div>
+    <table className="mini-cal">
+      <caption className="visually-hidden">Absences in {monthTitle(month)}</caption>
       <thead>
         <tr>
           {WEEKDAYS.map((d) => (
@@ -81,6 +85,7 @@ const MiniCalendar = ({ absences, today }: { absences: Absence[]; today: string 
         ))}
       </tbody>
     </table>
+    </div>
   );
 };
 

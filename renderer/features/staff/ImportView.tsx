@@ -152,12 +152,12 @@ export const ImportView = () => {
               </table>
             </>
           )}
-          <div className="sticky-actions">
+          <div className="import-actions">
             <button className="btn" onClick={() => go('staff')}>
               Cancel
             </button>
             <button className="btn btn-primary" disabled={!preview.result.ok || stale} onClick={() => void confirm(preview.checked)}>
-              Import {preview.result.rows.length} {preview.result.rows.length === 1 ? 'person' : 'people'}
+              {preview.result.ok ? `Import ${preview.result.rows.length} ${preview.result.rows.length === 1 ? 'person' : 'people'}` : 'Import (fix the errors first)'}
             </button>
           </div>
         </section>
