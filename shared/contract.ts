@@ -7,12 +7,14 @@ import type { z } from 'zod';
 import { authChannels } from './contract/auth';
 import type { ChannelDef } from './contract/define';
 import { sitesChannels } from './contract/sites';
+import { staffChannels } from './contract/staff';
 import { systemChannels } from './contract/system';
 
 export const contract = {
   ...authChannels,
   ...systemChannels,
   ...sitesChannels,
+  ...staffChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

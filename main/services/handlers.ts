@@ -1,5 +1,6 @@
 import { accountHandlers, authHandlers } from './auth';
 import { siteHandlers } from './sites';
+import { staffHandlers } from './staff';
 import { systemHandlers } from './system';
 import type { Handlers } from './types';
 
@@ -9,4 +10,5 @@ export const handlers: Handlers = {
   ...accountHandlers,
   ...systemHandlers,
   ...siteHandlers,
+  ...staffHandlers,
 };

@@ -1,8 +1,11 @@
-import { Building2, Settings as SettingsIcon, type LucideIcon } from 'lucide-react';
+import { Building2, CalendarDays, Settings as SettingsIcon, ShieldAlert, Users, type LucideIcon } from 'lucide-react';
 import type { ComponentType } from 'react';
 import type { Role } from '../../shared/schemas/account';
 import { SettingsView } from './settings/SettingsView';
 import { SitesView } from './sites/SitesView';
+import { LicenceWatchView } from './staff/LicenceWatchView';
+import { StaffView } from './staff/StaffView';
+import { TeamAbsencesView } from './staff/TeamAbsencesView';
 
 export interface ViewDef {
   id: string;
@@ -18,5 +21,8 @@ export interface ViewDef {
 /** Every screen of the app, in navigation order. A feature adds its screen here, once. */
 export const VIEWS: ViewDef[] = [
   { id: 'sites', label: 'Sites', icon: Building2, component: SitesView },
+  { id: 'staff', label: 'Staff', icon: Users, component: StaffView },
+  { id: 'absences', label: 'Team absences', icon: CalendarDays, component: TeamAbsencesView },
+  { id: 'licences', label: 'Licence watch', icon: ShieldAlert, component: LicenceWatchView },
   { id: 'settings', label: 'Settings', icon: SettingsIcon, component: SettingsView },
 ];

@@ -3,6 +3,7 @@ import { createSessionSlice } from '../features/auth/sessionSlice';
 import { createSettingsSlice } from '../features/settings/settingsSlice';
 import { createNavSlice } from '../features/shell/navSlice';
 import { createSitesSlice } from '../features/sites/sitesSlice';
+import { createStaffSlice } from '../features/staff/staffSlice';
 import type { Store } from './types';
 
 /** The app's one store, built from the feature slices. Slices are the only callers of the api. */
@@ -11,4 +12,5 @@ export const useStore = create<Store>()((...a) => ({
   ...createNavSlice(...a),
   ...createSitesSlice(...a),
   ...createSettingsSlice(...a),
+  ...createStaffSlice(...a),
 }));

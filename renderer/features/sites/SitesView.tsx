@@ -1,14 +1,33 @@
+import { Plus } from 'lucide-react';
 import { useEffect } from 'react';
 import { londonToday, weekdayOf } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { useNow } from '../../components/useNow';
 import { useStore } from '../../store/appStore';
+import { SiteEditor } from './SiteEditor';
+import { SitePage } from './SitePage';
 
 const SERVICE_LABEL = { reception: 'Reception', security: 'Security', cleaning: 'Cleaning' } as const;
 
-/** The sites this user can see, with what runs there and today's opening hours. */
+/** The sites screen: the list, one site's page (`viewParam` is its code), or a new site (`new`). */
 export const SitesView = () => {
-  const { sites, loadSites } = useStore();
+  const param = useStore((s) => s.viewParam);
+  const go = useStore((s) => s.go);
+  if (param === 'new')
+    return (
+      <section aria-labelledby="site-title">
+        <header className="page-head">
+          <h1 id="site-title">Add a site</h1>
+        </header>
+        <SiteEditor site={null} onDone={(code) => go('sites', code)} />
+      </section>
+    );
+  return param ? <SitePage code={param} /> : <SitesList />;
+};
+
+/** The sites this user can see, with what runs there and today's opening hours. */
+const SitesList = () => {
+  const { sites, loadSites, go, auth } = useStore();
   useEffect(() => {
     void loadSites();
   }, [loadSites]);
@@ -19,6 +38,13 @@ export const SitesView = () => {
       <header className="page-head">
         <h1 id="sites-title">Sites</h1>
         {sites.status === 'ready' && <p className="muted">{sites.data.length} sites</p>}
+        {auth?.user?.role === 'manager' && (
+          <div className="page-actions">
+            <button className="btn" onClick={() => go('sites', 'new')}>
+              <Plus aria-hidden size={16} /> Add site
+            </button>
+          </div>
+        )}
       </header>
       {sites.status === 'error' && <Banner tone="error">{sites.message}</Banner>}
       {sites.status === 'loading' && <p className="muted">Loading sites…</p>}
@@ -42,7 +68,9 @@ export const SitesView = () => {
                     <span className="code">{s.code}</span>
                   </td>
                   <td>
-                    <div className="strong">{s.name}</div>
+                    <button className="link-button" onClick={() => go('sites', s.code)}>
+                      {s.name}
+                    </button>
                     <div className="muted small">{s.address}</div>
                   </td>
                   <td>

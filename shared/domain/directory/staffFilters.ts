@@ -35,14 +35,17 @@ const fold = (text: string): string =>
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\s]/gu, '');
 
+/** What the list filters read; a supervisor's copy of a record (pay stripped) qualifies too. */
+export type FilterableStaff = Pick<Staff, 'name' | 'employeeNumber' | 'archived' | 'services' | 'homeSite' | 'familiarSites' | 'contractType' | 'sia'>;
+
 /** A person with their search text folded once, so each keystroke only does substring tests. */
-export interface IndexedStaff {
-  staff: Staff;
+export interface IndexedStaff<S extends FilterableStaff = Staff> {
+  staff: S;
   key: string;
 }
 
 /** Builds the search index for a staff list; rebuild it when the list changes, not per keystroke. */
-export const indexStaff = (staff: readonly Staff[]): IndexedStaff[] =>
+export const indexStaff = <S extends FilterableStaff>(staff: readonly S[]): IndexedStaff<S>[] =>
   staff.map((s) => ({ staff: s, key: fold(`${s.name} ${s.employeeNumber}`) }));
 
 export interface StaffFilter {
@@ -59,10 +62,10 @@ export interface StaffFilter {
 }
 
 /** The people matching every filter given, in list order; licence statuses are judged on `todayIso`. */
-export const filterStaff = (index: readonly IndexedStaff[], filter: StaffFilter, todayIso: string): Staff[] => {
+export const filterStaff = <S extends FilterableStaff>(index: readonly IndexedStaff<S>[], filter: StaffFilter, todayIso: string): S[] => {
   const words = fold(filter.text ?? '').split(/\s+/).filter(Boolean);
   const archived = filter.archived ?? 'active';
-  const out: Staff[] = [];
+  const out: S[] = [];
   for (const { staff: s, key } of index) {
     if (archived !== 'all' && s.archived !== (archived === 'archived')) continue;
     if (filter.service && !s.services.includes(filter.service)) continue;

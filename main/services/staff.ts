@@ -1,0 +1,172 @@
+import type { LicenceWatchItem, StaffView } from '../../shared/contract/staff';
+import { absenceCalendar, licenceWatch, parseStaffCsv, staffToCsv, validateStaff, type LicenceWatchEntry } from '../../shared/domain/directory';
+import { addDays, londonToday, monthOf } from '../../shared/domain/dates';
+import { newId } from '../../shared/domain/ids';
+import { AppError } from '../../shared/result';
+import type { Account } from '../../shared/schemas/account';
+import { absenceSchema, type Staff, type StaffInput } from '../../shared/schemas/staff';
+import { newMeta, touched } from './records';
+import { canSeeSite, invalidFields } from './sites';
+import type { AppCore, Call, Handlers } from './types';
+
+/** Whether an account may see a person: managers everyone, supervisors people based at or familiar with their sites. */
+export const canSeeStaff = (user: Account, s: Pick<Staff, 'homeSite' | 'familiarSites'>): boolean =>
+  user.role === 'manager' || (s.homeSite !== null && user.sites.includes(s.homeSite)) || s.familiarSites.some((c) => user.sites.includes(c));
+
+/** A person as `user` may see them: pay is a manager's business, so it never leaves main for anyone else. */
+export const staffView = (user: Account, s: Staff): StaffView => (user.role === 'manager' ? s : { ...s, payRate: null });
+
+const visibleStaff = (app: AppCore, user: Account): Staff[] => app.repos.staff.all().filter((s) => canSeeStaff(user, s));
+
+const findStaff = ({ app, user }: Call, id: string): Staff => {
+  const s = app.repos.staff.get(id);
+  if (!s || !canSeeStaff(user!, s)) throw new AppError('not_found', 'That person is not on file.');
+  return s;
+};
+
+const ruleOptions = (app: AppCore, now: number) => ({ todayIso: londonToday(now), siteCodes: app.repos.sites.all().map((s) => s.code) });
+
+const checked = (input: StaffInput, { app, now }: Call, selfId?: string, lead = 'The person was not saved'): void => {
+  const { errors } = validateStaff(input, app.repos.staff.all(), { ...ruleOptions(app, now), selfId });
+  if (Object.keys(errors).length) throw invalidFields(errors, lead);
+};
+
+const save = (call: Call, next: Staff): StaffView => {
+  call.app.repos.staff.put(next);
+  return staffView(call.user!, next);
+};
+
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en-GB');
+
+const watchItem = (e: LicenceWatchEntry, status: LicenceWatchItem['status']): LicenceWatchItem => ({
+  staffId: e.staff.id,
+  name: e.staff.name,
+  employeeNumber: e.staff.employeeNumber,
+  homeSite: e.staff.homeSite,
+  status,
+  expires: e.expires,
+  daysLeft: e.daysLeft,
+  shifts: e.shifts.map(({ id, date, site }) => ({ id, date, site })),
+});
+
+const importFailure = (result: ReturnType<typeof parseStaffCsv>): AppError | null => {
+  if (result.fileErrors.length) return new AppError('invalid', `Nothing was imported: ${result.fileErrors[0]}`);
+  const bad = result.rows.filter((r) => r.errors.length > 0);
+  if (!bad.length) return null;
+  const lines = bad.map((r) => r.line).join(', ');
+  return new AppError('invalid', `Nothing was imported: ${bad.length === 1 ? `line ${lines} has` : `lines ${lines} have`} errors. Fix them and try again.`);
+};
+
+export const staffHandlers: Pick<
+  Handlers,
+  | 'staff:list'
+  | 'staff:get'
+  | 'staff:create'
+  | 'staff:update'
+  | 'staff:archive'
+  | 'staff:restore'
+  | 'staff:save-absence'
+  | 'staff:remove-absence'
+  | 'staff:absence-calendar'
+  | 'staff:licence-watch'
+  | 'staff:import-preview'
+  | 'staff:import'
+  | 'staff:export'
+> = {
+  'staff:list': (req, { app, user }) =>
+    visibleStaff(app, user!)
+      .filter((s) => req.includeArchived || !s.archived)
+      .sort(byName)
+      .map((s) => staffView(user!, s)),
+
+  'staff:get': (req, call) => staffView(call.user!, findStaff(call, req.id)),
+
+  'staff:create': (req, call) => {
+    const input: StaffInput = { ...req, absences: [] };
+    checked(input, call, undefined, 'The person was not added');
+    return save(call, { ...input, archived: false, archivedOn: null, ...newMeta(call.user!.id, call.now) });
+  },
+
+  'staff:update': (req, call) => {
+    const { id, rev, ...form } = req;
+    const current = findStaff(call, id);
+    if (current.rev !== rev) throw new AppError('conflict', 'Someone saved this person after you opened them. Reload and make your change again.');
+    const input: StaffInput = { ...form, absences: current.absences };
+    checked(input, call, id);
+    return save(call, touched({ ...current, ...input }, call.user!.id, call.now));
+  },
+
+  'staff:archive': (req, call) => {
+    const current = findStaff(call, req.id);
+    if (current.archived) throw new AppError('conflict', `${current.name} is already archived.`);
+    return save(call, touched({ ...current, archived: true, archivedOn: req.on ?? londonToday(call.now) }, call.user!.id, call.now));
+  },
+
+  'staff:restore': (req, call) => {
+    const current = findStaff(call, req.id);
+    if (!current.archived) throw new AppError('conflict', `${current.name} is not archived.`);
+    return save(call, touched({ ...current, archived: false, archivedOn: null }, call.user!.id, call.now));
+  },
+
+  'staff:save-absence': (req, call) => {
+    const current = findStaff(call, req.staffId);
+    const absence = absenceSchema.parse({ ...req.absence, id: req.absence.id ?? newId() });
+    const clash = current.absences.find(
+      (a) => a.id !== absence.id && a.from <= absence.to && absence.from <= a.to && (!a.partDay || !absence.partDay),
+    );
+    if (clash) throw invalidFields({ from: `${current.name} is already off from ${clash.from} to ${clash.to} (${clash.kind.replace('-', ' ')})` }, 'The absence was not saved');
+    const absences = [...current.absences.filter((a) => a.id !== absence.id), absence].sort((a, b) => a.from.localeCompare(b.from));
+    return save(call, touched({ ...current, absences }, call.user!.id, call.now));
+  },
+
+  'staff:remove-absence': (req, call) => {
+    const current = findStaff(call, req.staffId);
+    if (!current.absences.some((a) => a.id === req.absenceId)) throw new AppError('not_found', 'That absence is not on file.');
+    return save(call, touched({ ...current, absences: current.absences.filter((a) => a.id !== req.absenceId) }, call.user!.id, call.now));
+  },
+
+  'staff:absence-calendar': (req, { app, user }) => {
+    if (!canSeeSite(user!, req.site)) throw new AppError('not_found', `No site with code ${req.site}.`);
+    return absenceCalendar(app.repos.staff.all(), req.site, req.month);
+  },
+
+  'staff:licence-watch': (_req, { app, user, now }) => {
+    const today = londonToday(now);
+    const people = visibleStaff(app, user!);
+    // Shifts are read from the earliest expiry still worth reporting (a year back at most) onwards.
+    const expiries = people.flatMap((s) => (s.sia && s.sia.expires < today ? [s.sia.expires] : []));
+    const from = monthOf([today, ...expiries.filter((d) => d >= addDays(today, -365))].sort()[0]);
+    const months = [...new Set(app.repos.shifts.keys().map((k) => k.slice(0, 7)))].filter((m) => m >= from);
+    const shifts = app.repos.shifts
+      .inMonths(months)
+      .filter((s) => !s.deleted && s.staffId !== null && s.service === 'security')
+      .map((s) => ({ id: s.id, staffId: s.staffId!, date: s.date, site: s.site, service: s.service }));
+    const watch = licenceWatch(people, today, shifts);
+    return {
+      today,
+      expired: watch.expired.map((e) => watchItem(e, 'expired')),
+      within30: watch.within30.map((e) => watchItem(e, 'expiring-30')),
+      within60: watch.within60.map((e) => watchItem(e, 'expiring-60')),
+      none: watch.none.map((e) => watchItem(e, 'none')),
+    };
+  },
+
+  'staff:import-preview': (req, { app, now }) => parseStaffCsv(req.csv, app.repos.staff.all(), ruleOptions(app, now)),
+
+  'staff:import': (req, { app, user, now }) => {
+    // The file is read again here: a preview the renderer holds is never trusted as what gets written.
+    const result = parseStaffCsv(req.csv, app.repos.staff.all(), ruleOptions(app, now));
+    const failure = importFailure(result);
+    if (failure) throw failure;
+    const records: Staff[] = result.rows.map((r) => ({ ...r.input!, archived: false, archivedOn: null, ...newMeta(user!.id, now) }));
+    app.repos.staff.putMany(records);
+    return { imported: records.length };
+  },
+
+  'staff:export': (req, { app, user, now }) => {
+    const people = visibleStaff(app, user!)
+      .filter((s) => req.includeArchived || !s.archived)
+      .sort(byName);
+    return { filename: `sitedesk-staff-${londonToday(now)}.csv`, csv: staffToCsv(people, { includePay: req.includePay && user!.role === 'manager' }) };
+  },
+};

@@ -1,0 +1,114 @@
+import { ChevronLeft, ChevronRight } from 'lucide-react';
+import { useEffect, useState } from 'react';
+import { formatDateGB, londonToday, monthOf, weekdayOf } from '../../../shared/domain/dates';
+import { Banner } from '../../components/Banner';
+import { useNow } from '../../components/useNow';
+import { useStore } from '../../store/appStore';
+import { AbsenceLegend } from './AbsenceLegend';
+import { monthTitle, shiftMonth } from './AbsencesPanel';
+import { ABSENCE_LABEL, ABSENCE_MARK } from './absenceKinds';
+import './staff.css';
+
+/** A site team's month: who is off on which day, by kind, so leave can be planned around cover. */
+export const TeamAbsencesView = () => {
+  const { sites, loadSites, teamAbsences, loadTeamAbsences, go } = useStore();
+  const today = londonToday(useNow());
+  const [month, setMonth] = useState(monthOf(today));
+  const [site, setSite] = useState('');
+  const siteList = sites.status === 'ready' ? sites.data : [];
+  const chosen = site || siteList[0]?.code || '';
+  useEffect(() => {
+    void loadSites();
+  }, [loadSites]);
+  useEffect(() => {
+    if (chosen) void loadTeamAbsences(chosen, month);
+  }, [chosen, month, loadTeamAbsences]);
+
+  const cal = teamAbsences.status === 'ready' ? teamAbsences.data : null;
+  return (
+    <section aria-labelledby="team-title">
+      <header className="page-head">
+        <h1 id="team-title">Team absences</h1>
+      </header>
+      <div className="filters">
+        <div className="field">
+          <label htmlFor="team-site">Site (home site of the team)</label>
+          <select id="team-site" value={chosen} onChange={(e) => setSite(e.target.value)}>
+            {siteList.map((s) => (
+              <option key={s.code} value={s.code}>
+                {s.code} · {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="actions-row">
+          <button className="btn" aria-label="Previous month" onClick={() => setMonth(shiftMonth(month, -1))}>
+            <ChevronLeft aria-hidden size={16} />
+          </button>
+          <strong aria-live="polite" style={{ minWidth: 140, textAlign: 'center' }}>
+            {monthTitle(month)}
+          </strong>
+          <button className="btn" aria-label="Next month" onClick={() => setMonth(shiftMonth(month, 1))}>
+            <ChevronRight aria-hidden size={16} />
+          </button>
+          {month !== monthOf(today) && (
+            <button className="btn btn-quiet" onClick={() => setMonth(monthOf(today))}>
+              This month
+            </button>
+          )}
+        </div>
+      </div>
+      {teamAbsences.status === 'error' && <Banner tone="error">{teamAbsences.message}</Banner>}
+      {cal && cal.month === month && cal.rows.length === 0 && <p className="empty">Nobody has {chosen} as their home site.</p>}
+      {cal && cal.rows.length > 0 && (
+        <>
+          <div className="team-wrap">
+            <table className="team">
+              <caption className="visually-hidden">
+                Absences at {chosen} in {monthTitle(cal.month)}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="who">
+                    Person
+                  </th>
+                  {cal.dates.map((d) => (
+                    <th key={d} scope="col" className={['sat', 'sun'].includes(weekdayOf(d)) ? 'weekend' : undefined} abbr={formatDateGB(d)}>
+                      {Number(d.slice(8))}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {cal.rows.map((r) => (
+                  <tr key={r.staffId}>
+                    <th scope="row" className="who">
+                      <button className="link-button" onClick={() => go('staff', r.staffId)}>
+                        {r.name}
+                      </button>
+                    </th>
+                    {r.days.map((marks, i) => {
+                      const m = marks[0];
+                      const weekend = ['sat', 'sun'].includes(weekdayOf(cal.dates[i]));
+                      return (
+                        <td key={cal.dates[i]} className={weekend ? 'weekend' : undefined}>
+                          {m && (
+                            <span className={`swatch abs-${m.kind}${m.approved ? '' : ' abs-pending'}`} title={`${r.name}, ${formatDateGB(cal.dates[i])}: ${ABSENCE_LABEL[m.kind]}${m.partDay ? ` ${m.partDay.start}–${m.partDay.end}` : ''}${m.approved ? '' : ' (requested)'}`}>
+                              {ABSENCE_MARK[m.kind]}
+                              <span className="visually-hidden">{` ${ABSENCE_LABEL[m.kind]}`}</span>
+                            </span>
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <AbsenceLegend />
+        </>
+      )}
+    </section>
+  );
+};

@@ -1,0 +1,99 @@
+import type { ParsedRequestOf } from '../../../shared/contract';
+import type { StaffView } from '../../../shared/contract/staff';
+import type { Service } from '../../../shared/schemas/common';
+import type { Availability, CONTRACT_TYPES, Staff } from '../../../shared/schemas/staff';
+
+export type StaffForm = ParsedRequestOf<'staff:create'>;
+
+/** A staff form as typed: numbers and dates stay text until the record is built, so half-typed values survive. */
+export interface StaffDraft {
+  name: string;
+  employeeNumber: string;
+  services: Service[];
+  familiarSites: string[];
+  homeSite: string;
+  contractType: (typeof CONTRACT_TYPES)[number];
+  contractedHours: string;
+  payRate: string;
+  optOut: boolean;
+  optOutSigned: string;
+  youngWorker: boolean;
+  dateOfBirth: string;
+  siaNumber: string;
+  siaSector: string;
+  siaExpiry: string;
+  availability: Availability;
+  phone: string;
+  notes: string;
+}
+
+/** A new person: full-time, 37.5 hours, available any time (nothing stated). */
+export const blankDraft = (): StaffDraft => ({
+  name: '',
+  employeeNumber: '',
+  services: [],
+  familiarSites: [],
+  homeSite: '',
+  contractType: 'full-time',
+  contractedHours: '37.5',
+  payRate: '',
+  optOut: false,
+  optOutSigned: '',
+  youngWorker: false,
+  dateOfBirth: '',
+  siaNumber: '',
+  siaSector: '',
+  siaExpiry: '',
+  availability: {},
+  phone: '',
+  notes: '',
+});
+
+/** The form for an existing person. */
+export const draftOf = (p: StaffView): StaffDraft => ({
+  name: p.name,
+  employeeNumber: p.employeeNumber,
+  services: p.services,
+  familiarSites: p.familiarSites,
+  homeSite: p.homeSite ?? '',
+  contractType: p.contractType,
+  contractedHours: String(p.contractedHours),
+  payRate: p.payRate === null ? '' : String(p.payRate),
+  optOut: p.optOut !== null,
+  optOutSigned: p.optOut?.signed ?? '',
+  youngWorker: p.youngWorker,
+  dateOfBirth: p.dateOfBirth ?? '',
+  siaNumber: p.sia?.number ?? '',
+  siaSector: p.sia?.sector ?? '',
+  siaExpiry: p.sia?.expires ?? '',
+  availability: p.availability,
+  phone: p.phone,
+  notes: p.notes,
+});
+
+const num = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text.replace(/[£,\s]/g, '')));
+
+/** The record the form stands for; the schema and rules then say what is wrong with it. */
+export const formOf = (d: StaffDraft): StaffForm => {
+  const hasSia = Boolean(d.siaNumber.trim() || d.siaSector || d.siaExpiry);
+  return {
+    name: d.name,
+    employeeNumber: d.employeeNumber.trim(),
+    services: d.services,
+    familiarSites: d.familiarSites,
+    homeSite: d.homeSite || null,
+    contractType: d.contractType,
+    contractedHours: num(d.contractedHours),
+    payRate: num(d.payRate),
+    optOut: d.optOut ? { signed: d.optOutSigned } : null,
+    youngWorker: d.youngWorker,
+    dateOfBirth: d.dateOfBirth || null,
+    sia: hasSia ? { number: d.siaNumber.replace(/[\s-]/g, ''), sector: d.siaSector as NonNullable<Staff['sia']>['sector'], expires: d.siaExpiry } : null,
+    availability: d.availability,
+    phone: d.phone,
+    notes: d.notes,
+  };
+};
+
+/** Full records only: a manager's copies carry pay, and only a manager edits. */
+export const fullRecords = (list: readonly StaffView[]): Staff[] => list.filter((s): s is Staff => s.payRate !== null);
