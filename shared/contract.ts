@@ -6,6 +6,8 @@
 import type { z } from 'zod';
 import { authChannels } from './contract/auth';
 import type { ChannelDef } from './contract/define';
+import { incidentChannels } from './contract/incidents';
+import { occurrenceChannels } from './contract/occurrence';
 import { sitesChannels } from './contract/sites';
 import { systemChannels } from './contract/system';
 
@@ -13,6 +15,8 @@ export const contract = {
   ...authChannels,
   ...systemChannels,
   ...sitesChannels,
+  ...incidentChannels,
+  ...occurrenceChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -4,3 +4,5 @@ export * from './history';
 export * from './status';
 export * from './occurrenceLog';
 export * from './search';
+export * from './labels';
+export { londonDateOf } from './londonDate';
