@@ -1,8 +1,10 @@
-import { Building2, Settings as SettingsIcon, type LucideIcon } from 'lucide-react';
+import { Building2, NotebookPen, Settings as SettingsIcon, Siren, type LucideIcon } from 'lucide-react';
 import type { ComponentType } from 'react';
 import type { Role } from '../../shared/schemas/account';
 import { SettingsView } from './settings/SettingsView';
 import { SitesView } from './sites/SitesView';
+import { IncidentsView } from './incidents/IncidentsView';
+import { LogView } from './occurrence/LogView';
 
 export interface ViewDef {
   id: string;
@@ -18,5 +20,7 @@ export interface ViewDef {
 /** Every screen of the app, in navigation order. A feature adds its screen here, once. */
 export const VIEWS: ViewDef[] = [
   { id: 'sites', label: 'Sites', icon: Building2, component: SitesView },
+  { id: 'incidents', label: 'Incidents', icon: Siren, component: IncidentsView },
+  { id: 'log', label: 'Occurrence log', icon: NotebookPen, component: LogView },
   { id: 'settings', label: 'Settings', icon: SettingsIcon, component: SettingsView },
 ];

@@ -3,6 +3,8 @@ import { createSessionSlice } from '../features/auth/sessionSlice';
 import { createSettingsSlice } from '../features/settings/settingsSlice';
 import { createNavSlice } from '../features/shell/navSlice';
 import { createSitesSlice } from '../features/sites/sitesSlice';
+import { createIncidentsSlice } from '../features/incidents/incidentsSlice';
+import { createLogSlice } from '../features/occurrence/logSlice';
 import type { Store } from './types';
 
 /** The app's one store, built from the feature slices. Slices are the only callers of the api. */
@@ -11,4 +13,6 @@ export const useStore = create<Store>()((...a) => ({
   ...createNavSlice(...a),
   ...createSitesSlice(...a),
   ...createSettingsSlice(...a),
+  ...createIncidentsSlice(...a),
+  ...createLogSlice(...a),
 }));

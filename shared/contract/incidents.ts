@@ -10,8 +10,31 @@ const followUpInput = followUpSchema.extend({ id: idSchema.optional() });
 /** What the recorder fills in; references, status and history are main's to set. */
 export const incidentRequestSchema = incidentInputSchema.extend({ followUps: z.array(followUpInput).default([]) }).strict();
 
-/** Fields an edit or amendment may change; the site is fixed once a reference has been issued. */
-export const incidentPatchSchema = incidentInputSchema.omit({ site: true }).extend({ followUps: z.array(followUpInput) }).partial().strict();
+const field = incidentInputSchema.shape;
+/**
+ * Fields an edit or amendment may change; the site is fixed once a reference has been issued. The
+ * input schema's defaults are taken off: under `.partial()` zod would fill an absent field with its
+ * default, and a patch that only ticks a follow-up would blank the witnesses.
+ */
+export const incidentPatchSchema = z
+  .object({
+    location: field.location,
+    occurredAt: field.occurredAt,
+    reportedAt: field.reportedAt,
+    reportedBy: field.reportedBy,
+    reportedTo: field.reportedTo,
+    category: field.category,
+    severity: field.severity,
+    details: field.details,
+    peopleInvolved: field.peopleInvolved.unwrap(),
+    witnesses: field.witnesses.unwrap(),
+    actionTaken: field.actionTaken.unwrap(),
+    onwardReports: field.onwardReports.unwrap(),
+    followUps: z.array(followUpInput),
+    riddor: field.riddor.unwrap(),
+  })
+  .partial()
+  .strict();
 
 export const incidentFilterSchema = z
   .object({

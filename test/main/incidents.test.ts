@@ -18,6 +18,7 @@ const input = (over: Partial<RequestOf<'incidents:create'>> = {}): RequestOf<'in
   category: 'security',
   severity: 'medium',
   details: 'Visitor refused to sign in and shouted at reception staff.',
+  witnesses: 'Jo Reed',
   ...over,
 });
 
@@ -78,6 +79,9 @@ describe('incidents against a real store', () => {
     expect(await t.call('incidents:set-status', { id: d.incident.id, rev: d.incident.rev, status: 'closed', outcome: 'Done.' }, s)).toMatchObject({ ok: false, code: 'forbidden' });
     expect(await t.call('incidents:set-status', { id: d.incident.id, rev: d.incident.rev, status: 'closed', outcome: 'Done.' }, m)).toMatchObject({ ok: false, code: 'conflict', message: expect.stringContaining('follow-up') });
     d = data(await t.call('incidents:update', { id: d.incident.id, rev: d.incident.rev, patch: { followUps: d.incident.followUps.map((f) => ({ ...f, done: true })) } }, s));
+    // A patch changes only what it names; the fields it leaves out keep their values.
+    expect(d.incident.history.at(-1)!.changes.map((c) => c.field)).toEqual(['followUps']);
+    expect(d.incident.witnesses).toBe('Jo Reed');
     expect(await t.call('incidents:set-status', { id: d.incident.id, rev: d.incident.rev, status: 'closed', outcome: '  ' }, m)).toMatchObject({ ok: false, code: 'invalid' });
     d = data(await t.call('incidents:set-status', { id: d.incident.id, rev: d.incident.rev, status: 'closed', outcome: 'Visitor banned for a month.' }, m));
     expect(d.incident.status).toBe('closed');
