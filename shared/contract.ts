@@ -6,6 +6,8 @@
 import type { z } from 'zod';
 import { authChannels } from './contract/auth';
 import type { ChannelDef } from './contract/define';
+import { incidentChannels } from './contract/incidents';
+import { occurrenceChannels } from './contract/occurrence';
 import { sitesChannels } from './contract/sites';
 import { staffChannels } from './contract/staff';
 import { systemChannels } from './contract/system';
@@ -15,6 +17,8 @@ export const contract = {
   ...systemChannels,
   ...sitesChannels,
   ...staffChannels,
+  ...incidentChannels,
+  ...occurrenceChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

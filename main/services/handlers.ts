@@ -1,4 +1,6 @@
 import { accountHandlers, authHandlers } from './auth';
+import { incidentHandlers } from './incidents';
+import { occurrenceHandlers } from './occurrence';
 import { siteHandlers } from './sites';
 import { staffHandlers } from './staff';
 import { systemHandlers } from './system';
@@ -11,4 +13,6 @@ export const handlers: Handlers = {
   ...systemHandlers,
   ...siteHandlers,
   ...staffHandlers,
+  ...incidentHandlers,
+  ...occurrenceHandlers,
 };

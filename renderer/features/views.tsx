@@ -1,4 +1,4 @@
-import { Building2, CalendarDays, Settings as SettingsIcon, ShieldAlert, Users, type LucideIcon } from 'lucide-react';
+import { Building2, CalendarDays, NotebookPen, Settings as SettingsIcon, ShieldAlert, Siren, Users, type LucideIcon } from 'lucide-react';
 import type { ComponentType } from 'react';
 import type { Role } from '../../shared/schemas/account';
 import { SettingsView } from './settings/SettingsView';
@@ -6,6 +6,8 @@ import { SitesView } from './sites/SitesView';
 import { LicenceWatchView } from './staff/LicenceWatchView';
 import { StaffView } from './staff/StaffView';
 import { TeamAbsencesView } from './staff/TeamAbsencesView';
+import { IncidentsView } from './incidents/IncidentsView';
+import { LogView } from './occurrence/LogView';
 
 export interface ViewDef {
   id: string;
@@ -24,5 +26,7 @@ export const VIEWS: ViewDef[] = [
   { id: 'staff', label: 'Staff', icon: Users, component: StaffView },
   { id: 'absences', label: 'Team absences', icon: CalendarDays, component: TeamAbsencesView },
   { id: 'licences', label: 'Licence watch', icon: ShieldAlert, component: LicenceWatchView },
+  { id: 'incidents', label: 'Incidents', icon: Siren, component: IncidentsView },
+  { id: 'log', label: 'Occurrence log', icon: NotebookPen, component: LogView },
   { id: 'settings', label: 'Settings', icon: SettingsIcon, component: SettingsView },
 ];

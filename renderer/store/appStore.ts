@@ -4,6 +4,8 @@ import { createSettingsSlice } from '../features/settings/settingsSlice';
 import { createNavSlice } from '../features/shell/navSlice';
 import { createSitesSlice } from '../features/sites/sitesSlice';
 import { createStaffSlice } from '../features/staff/staffSlice';
+import { createIncidentsSlice } from '../features/incidents/incidentsSlice';
+import { createLogSlice } from '../features/occurrence/logSlice';
 import type { Store } from './types';
 
 /** The app's one store, built from the feature slices. Slices are the only callers of the api. */
@@ -13,4 +15,6 @@ export const useStore = create<Store>()((...a) => ({
   ...createSitesSlice(...a),
   ...createSettingsSlice(...a),
   ...createStaffSlice(...a),
+  ...createIncidentsSlice(...a),
+  ...createLogSlice(...a),
 }));

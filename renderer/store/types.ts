@@ -4,10 +4,11 @@ import type { SessionSlice } from '../features/auth/sessionSlice';
 import type { SitesSlice } from '../features/sites/sitesSlice';
 import type { SettingsSlice } from '../features/settings/settingsSlice';
 import type { StaffSlice } from '../features/staff/staffSlice';
+import type { IncidentsSlice } from '../features/incidents/incidentsSlice';
+import type { LogSlice } from '../features/occurrence/logSlice';
 
 /** The whole store: one slice per feature. */
-export type Store = SessionSlice & NavSlice & SitesSlice & SettingsSlice &
-  StaffSlice;
+export type Store = SessionSlice & NavSlice & SitesSlice & SettingsSlice & StaffSlice & IncidentsSlice & LogSlice;
 
 /** A feature slice's creator, typed against the whole store. */
 export type Slice<T> = StateCreator<Store, [], [], T>;

@@ -1,12 +1,16 @@
-import { Lock, LogOut } from 'lucide-react';
+import { Lock, LogOut, SirenIcon } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useStore } from '../../store/appStore';
 import { VIEWS } from '../views';
 import { NoticesBanner } from './NoticesBanner';
+import { NewIncidentDialog } from '../incidents/NewIncidentDialog';
+import { useIncidentShortcut } from '../incidents/useIncidentShortcut';
 
 /** The frame around every signed-in screen: navigation, who is signed in, lock and sign out. */
 export const Shell = ({ children }: { children: ReactNode }) => {
   const { view, go, auth, lock, signOut } = useStore();
+  const startNewIncident = useStore((s) => s.startNewIncident);
+  useIncidentShortcut();
   const user = auth?.user;
   return (
     <div className="shell">
@@ -25,6 +29,9 @@ export const Shell = ({ children }: { children: ReactNode }) => {
             </li>
           ))}
         </ul>
+        <button className="btn btn-record" onClick={() => startNewIncident()} title="Record an incident (Ctrl+I or Alt+N)" aria-keyshortcuts="Control+I Alt+N">
+          <SirenIcon aria-hidden size={16} /> Record incident
+        </button>
         <div className="sidebar-foot">
           <div className="who">
             <strong>{user?.displayName}</strong>
@@ -42,6 +49,7 @@ export const Shell = ({ children }: { children: ReactNode }) => {
         <NoticesBanner />
         {children}
       </div>
+      <NewIncidentDialog />
     </div>
   );
 };

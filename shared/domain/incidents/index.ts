@@ -5,3 +5,4 @@ export * from './status';
 export * from './occurrenceLog';
 export * from './search';
 export * from './londonDate';
+export * from './labels';

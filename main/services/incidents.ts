@@ -1,0 +1,221 @@
+import type { IncidentDetail, IncidentRow } from '../../shared/contract/incidents';
+import { londonToday } from '../../shared/domain/dates';
+import { newId } from '../../shared/domain/ids';
+import {
+  appendHistory,
+  canTransition,
+  closeBlockers,
+  creationChanges,
+  diffIncident,
+  nextReference,
+  overdueFollowUps,
+  referenceYear,
+  riddorQueue,
+  riddorStatus,
+  searchIncidents,
+  validateAmendment,
+  validateClose,
+  verifyIncidentHistory,
+  type HistoryEntry,
+  type IncidentFilter,
+} from '../../shared/domain/incidents';
+import { AppError } from '../../shared/result';
+import type { Account } from '../../shared/schemas/account';
+import type { Incident } from '../../shared/schemas/incident';
+import { incidentsCsv, incidentPdf } from './incidentExports';
+import { incidentIndex } from './incidentIndex';
+import { installTag, isHomeDesk } from './install';
+import { displayName, readPhoto, storePhoto } from './photos';
+import { newMeta, touched } from './records';
+import { canSeeSite } from './sites';
+import type { AppCore, Call, Handlers } from './types';
+
+type FollowUpInput = Omit<Incident['followUps'][number], 'id'> & { id?: string };
+
+const withIds = (followUps: FollowUpInput[]): Incident['followUps'] => followUps.map((f) => ({ ...f, id: f.id ?? newId() }));
+
+const me = (call: Call): Account => call.user!;
+
+/** Names of every account, for showing who wrote what. */
+export const accountNames = (app: AppCore): Record<string, string> => Object.fromEntries(app.repos.accounts.all().map((a) => [a.id, a.displayName]));
+
+/**
+ * The anchor of an incident's history: every write appends exactly one entry and bumps `rev`, so a
+ * history whose length differs from `rev` has had entries cut off the end (or added outside SiteDesk).
+ */
+export const verifyIncident = (incident: Incident) => verifyIncidentHistory(incident, { length: incident.rev });
+
+/** An incident the caller may see, or not_found (the same answer for another site's, so none can be probed). */
+const load = (call: Call, id: string): Incident => {
+  const incident = incidentIndex(call.app.repos).get(id);
+  if (!incident || !canSeeSite(me(call), incident.site)) throw new AppError('not_found', 'That incident was not found.');
+  return incident;
+};
+
+const requireSite = (call: Call, site: string): void => {
+  if (!call.app.repos.sites.all().some((s) => s.code === site)) throw new AppError('invalid', `There is no site ${site}.`, { site: 'Choose a site' });
+  if (!canSeeSite(me(call), site)) throw new AppError('forbidden', `You can record incidents only at your own sites; ${site} is not one of them.`, { site: 'Choose one of your sites' });
+};
+
+const requireFresh = (incident: Incident, rev: number): void => {
+  if (incident.rev !== rev) throw new AppError('conflict', `${incident.ref} was changed by someone else since you opened it. Reopen it to see the latest version.`);
+};
+
+const notFuture = (call: Call, occurredAt: string | undefined): void => {
+  // A few minutes' grace for a desk PC whose clock runs slightly behind the recorder's watch.
+  if (occurredAt && Date.parse(occurredAt) > call.now + 5 * 60_000) throw new AppError('invalid', 'When it happened cannot be in the future.', { occurredAt: 'Give a time that has passed' });
+};
+
+const detail = (call: Call, incident: Incident): IncidentDetail => {
+  const today = londonToday(call.now);
+  const closable = me(call).role === 'manager' && incident.status !== 'closed';
+  return {
+    incident,
+    verification: verifyIncident(incident),
+    riddor: riddorStatus(incident, today),
+    people: accountNames(call.app),
+    canClose: closable,
+    // Outcome is written in the close dialog; here the screen only needs what else stands in the way.
+    closeBlockers: closable ? closeBlockers(incident, 'outcome to be written').filter((b) => !b.startsWith('Write the outcome')) : [],
+  };
+};
+
+/** Appends one history entry, bumps the revision, and saves (moving partition if the date changed). */
+const save = (call: Call, before: Incident, after: Incident, kind: HistoryEntry['kind'], note = ''): IncidentDetail => {
+  const changes = diffIncident(before, after);
+  if (!changes.length && kind !== 'amendment') return detail(call, before);
+  if (!changes.length) throw new AppError('invalid', 'This amendment changes nothing.');
+  const history = appendHistory(before.history, { at: new Date(call.now).toISOString(), by: me(call).id, kind, changes, note }, before.id);
+  const next: Incident = touched({ ...after, history }, me(call).id, call.now);
+  call.app.repos.incidents.put([next], [before]);
+  incidentIndex(call.app.repos).note(next);
+  return detail(call, next);
+};
+
+/** A list row: what the list and the RIDDOR queue show. */
+const rowOf = (i: Incident, today: string): IncidentRow => ({
+  id: i.id,
+  ref: i.ref,
+  site: i.site,
+  location: i.location,
+  occurredAt: i.occurredAt,
+  category: i.category,
+  severity: i.severity,
+  status: i.status,
+  summary: i.details.length > 160 ? `${i.details.slice(0, 157)}…` : i.details,
+  riddor: riddorStatus(i, today).state,
+  overdueFollowUps: overdueFollowUps(i, today).length,
+  photos: i.photos.length,
+});
+
+/** The incidents a caller may see that match a filter, newest first. */
+const visible = (call: Call, filter: IncidentFilter): Incident[] => {
+  const user = me(call);
+  const sites = user.role === 'manager' ? filter.sites : (filter.sites?.length ? filter.sites : user.sites).filter((s) => user.sites.includes(s));
+  if (sites && sites.length === 0 && user.role !== 'manager') return [];
+  const found = searchIncidents(incidentIndex(call.app.repos).rows(), { ...filter, sites }, londonToday(call.now));
+  return found.sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : 0));
+};
+
+export const incidentHandlers: Pick<
+  Handlers,
+  | 'incidents:list'
+  | 'incidents:get'
+  | 'incidents:create'
+  | 'incidents:update'
+  | 'incidents:amend'
+  | 'incidents:set-status'
+  | 'incidents:add-photo'
+  | 'incidents:photo'
+  | 'incidents:riddor-queue'
+  | 'incidents:export-pdf'
+  | 'incidents:export-csv'
+> = {
+  'incidents:list': ({ limit, ...filter }, call) => {
+    const today = londonToday(call.now);
+    const found = visible(call, filter);
+    return { rows: found.slice(0, limit).map((i) => rowOf(i, today)), total: found.length };
+  },
+
+  'incidents:get': (req, call) => detail(call, load(call, req.id)),
+
+  'incidents:create': (req, call) => {
+    requireSite(call, req.site);
+    notFuture(call, req.occurredAt);
+    const user = me(call);
+    const meta = newMeta(user.id, call.now);
+    const index = incidentIndex(call.app.repos);
+    const ref = nextReference(index.refs(), req.site, referenceYear(meta.createdAt), installTag(call.app), isHomeDesk(call.app, req.site));
+    const base: Incident = { ...meta, ...req, followUps: withIds(req.followUps), ref, status: 'open', outcome: '', photos: [], history: [] };
+    const incident: Incident = { ...base, history: appendHistory([], { at: meta.createdAt, by: user.id, kind: 'created', changes: creationChanges(base), note: '' }, base.id) };
+    call.app.repos.incidents.put([incident]);
+    index.note(incident);
+    return detail(call, incident);
+  },
+
+  'incidents:update': (req, call) => {
+    const current = load(call, req.id);
+    requireFresh(current, req.rev);
+    if (current.status === 'closed') throw new AppError('conflict', `${current.ref} is closed and cannot be edited. Add an amendment instead, saying why.`);
+    notFuture(call, req.patch.occurredAt);
+    const { followUps, ...rest } = req.patch;
+    return save(call, current, { ...current, ...rest, ...(followUps ? { followUps: withIds(followUps) } : {}) }, 'updated');
+  },
+
+  'incidents:amend': (req, call) => {
+    const current = load(call, req.id);
+    requireFresh(current, req.rev);
+    if (current.status !== 'closed') throw new AppError('conflict', `${current.ref} is still ${current.status}; edit it directly.`);
+    const why = validateAmendment(req.note);
+    if (!why.ok) throw new AppError('invalid', why.message, { note: why.message });
+    notFuture(call, req.patch.occurredAt);
+    const { followUps, ...rest } = req.patch;
+    return save(call, current, { ...current, ...rest, ...(followUps ? { followUps: withIds(followUps) } : {}) }, 'amendment', req.note.trim());
+  },
+
+  'incidents:set-status': (req, call) => {
+    const current = load(call, req.id);
+    requireFresh(current, req.rev);
+    if (!canTransition(current.status, req.status)) throw new AppError('conflict', `${current.ref} cannot move from ${current.status} to ${req.status}.`);
+    if (req.status !== 'closed') return save(call, current, { ...current, status: req.status }, 'status');
+    if (me(call).role !== 'manager') throw new AppError('forbidden', 'Only a manager can close an incident.');
+    const outcome = validateClose(req.outcome);
+    if (!outcome.ok) throw new AppError('invalid', outcome.message, { outcome: outcome.message });
+    const blockers = closeBlockers(current, req.outcome);
+    if (blockers.length) throw new AppError('conflict', `${current.ref} cannot be closed yet: ${blockers.join(' ')}`);
+    return save(call, current, { ...current, status: 'closed', outcome: req.outcome.trim() }, 'status');
+  },
+
+  'incidents:add-photo': (req, call) => {
+    const current = load(call, req.id);
+    requireFresh(current, req.rev);
+    if (current.status === 'closed') throw new AppError('conflict', `${current.ref} is closed; photos can no longer be added.`);
+    const stored = storePhoto(call.app.dirs, req.base64);
+    const photo = { id: newId(), file: stored.file, name: displayName(req.name), bytes: stored.bytes };
+    return save(call, current, { ...current, photos: [...current.photos, photo] }, 'photo');
+  },
+
+  'incidents:photo': (req, call) => {
+    const incident = load(call, req.id);
+    const photo = incident.photos.find((p) => p.id === req.photoId);
+    const found = photo ? readPhoto(call.app.dirs, photo.file) : null;
+    if (!found) throw new AppError('not_found', 'That photo is missing from the data folder.');
+    return { dataUrl: `data:${found.mime};base64,${found.bytes.toString('base64')}` };
+  },
+
+  'incidents:riddor-queue': (_req, call) => {
+    const today = londonToday(call.now);
+    return riddorQueue(visible(call, { riddor: 'unreported' }), today).map(({ incident, status }) => ({ incident: rowOf(incident, today), status }));
+  },
+
+  'incidents:export-pdf': async (req, call) => {
+    const incident = load(call, req.id);
+    const base64 = (await incidentPdf(call.app, incident, verifyIncident(incident), call.now)).toString('base64');
+    return { filename: `${incident.ref}.pdf`, mime: 'application/pdf', base64 };
+  },
+
+  'incidents:export-csv': (req, call) => {
+    const found = visible(call, req).map((i) => incidentIndex(call.app.repos).get(i.id)!);
+    return { filename: `incidents-${londonToday(call.now)}.csv`, mime: 'text/csv', text: incidentsCsv(found, londonToday(call.now)) };
+  },
+};

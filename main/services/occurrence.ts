@@ -1,0 +1,87 @@
+import Papa from 'papaparse';
+import type { LogLine } from '../../shared/contract/occurrence';
+import { addDays, formatDateGB, monthOf } from '../../shared/domain/dates';
+import { LOG_KIND_LABEL, logDayView, validateCorrection } from '../../shared/domain/incidents';
+import { AppError } from '../../shared/result';
+import type { LogEntry } from '../../shared/schemas/occurrence';
+import { accountNames } from './incidents';
+import { newMeta } from './records';
+import { canSeeSite } from './sites';
+import type { AppCore, Call, Handlers } from './types';
+
+const checkSite = (call: Call, site: string): void => {
+  if (!call.app.repos.sites.all().some((s) => s.code === site)) throw new AppError('invalid', `There is no site ${site}.`, { site: 'Choose a site' });
+  if (!canSeeSite(call.user!, site)) throw new AppError('forbidden', `You can keep the log only for your own sites; ${site} is not one of them.`);
+};
+
+const monthEntries = (app: AppCore, month: string, site: string): LogEntry[] => Object.values(app.repos.log.partition(`${month}/${site}`));
+
+/**
+ * A day's entries in reading order, with corrections written later (the next morning, or the month
+ * after) linked back to the entries they correct.
+ */
+const dayLines = (app: AppCore, site: string, date: string): LogLine[] => {
+  const month = monthOf(date);
+  const next = monthOf(addDays(`${month}-01`, 31));
+  const sameMonth = monthEntries(app, month, site);
+  const day = sameMonth.filter((e) => e.date === date);
+  const ids = new Set(day.map((e) => e.id));
+  const laterFixes = [...sameMonth, ...monthEntries(app, next, site)].filter((e) => e.date > date && e.corrects && ids.has(e.corrects));
+  const names = accountNames(app);
+  return logDayView([...day, ...laterFixes]).map((r) => ({ ...r, author: names[r.entry.createdBy] ?? 'Unknown' }));
+};
+
+/** The entry a correction points at: searched from the correction's month back, as far as the log goes. */
+const findEntry = (app: AppCore, site: string, id: string, fromMonth: string): LogEntry | undefined => {
+  const months = app.repos.log
+    .keys()
+    .filter((k) => k.endsWith(`/${site}`) && k.slice(0, 7) <= fromMonth)
+    .reverse();
+  for (const key of months) {
+    const hit = app.repos.log.partition(key)[id];
+    if (hit) return hit;
+  }
+  return undefined;
+};
+
+export const occurrenceHandlers: Pick<Handlers, 'log:day' | 'log:add' | 'log:export-csv'> = {
+  'log:day': (req, call) => {
+    checkSite(call, req.site);
+    return dayLines(call.app, req.site, req.date);
+  },
+
+  'log:add': (req, call) => {
+    checkSite(call, req.site);
+    if (req.corrects) {
+      const check = validateCorrection(req, findEntry(call.app, req.site, req.corrects, monthOf(req.date)));
+      if (!check.ok) throw new AppError('invalid', check.message, { corrects: check.message });
+    }
+    const entry: LogEntry = { ...newMeta(call.user!.id, call.now), ...req };
+    call.app.repos.log.put([entry]);
+    return { entry, author: call.user!.displayName, correctedBy: [], superseded: false };
+  },
+
+  'log:export-csv': (req, call) => {
+    checkSite(call, req.site);
+    const lines = dayLines(call.app, req.site, req.date);
+    const num = new Map(lines.map((l, n) => [l.entry.id, n + 1]));
+    const text = Papa.unparse(
+      {
+        fields: ['No.', 'Date', 'Time', 'Kind', 'Entry', 'Written by', 'Written at', 'Corrects entry', 'Corrected by entries'],
+        data: lines.map((l, n) => [
+          n + 1,
+          formatDateGB(l.entry.date),
+          l.entry.time,
+          LOG_KIND_LABEL[l.entry.kind],
+          l.entry.text,
+          l.author,
+          l.entry.createdAt,
+          l.entry.corrects ? (num.get(l.entry.corrects) ?? l.entry.corrects) : '',
+          l.correctedBy.map((id) => num.get(id)).join(' '),
+        ]),
+      },
+      { escapeFormulae: true, newline: '\r\n' },
+    );
+    return { filename: `log-${req.site}-${req.date}.csv`, mime: 'text/csv', text };
+  },
+};

@@ -1,0 +1,82 @@
+import { Dialog } from 'radix-ui';
+import { useState, type FormEvent } from 'react';
+import { londonToday } from '../../../shared/domain/dates';
+import { Banner } from '../../components/Banner';
+import { fieldErrors } from '../../components/errors';
+import { useStore } from '../../store/appStore';
+import { fromDraft, toDraft, type IncidentDraft } from './incidentDraft';
+import { IncidentFields } from './IncidentFields';
+import { PhotoDrop } from './PhotoDrop';
+
+/** The quick "record an incident" form, opened from any screen with the button or Ctrl+I / Alt+N. */
+export const NewIncidentDialog = () => {
+  const { newIncident, cancelNewIncident } = useStore();
+  return (
+    <Dialog.Root open={newIncident.open} onOpenChange={(open) => !open && cancelNewIncident()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="dialog dialog-wide" aria-describedby="new-incident-desc">
+          {newIncident.open && <NewIncidentForm draft={newIncident.draft} />}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+};
+
+const NewIncidentForm = ({ draft: initial }: { draft: Parameters<typeof toDraft>[0] | null }) => {
+  const { auth, sites, createIncident } = useStore();
+  const user = auth?.user;
+  const siteList = sites.status === 'ready' ? sites.data : [];
+  const [now] = useState(() => Date.now());
+  const [draft, setDraft] = useState<IncidentDraft>(() =>
+    toDraft(initial ?? {}, { site: user?.sites[0] ?? siteList[0]?.code ?? '', nowIso: new Date(now).toISOString(), me: user?.displayName ?? '' }),
+  );
+  const [photos, setPhotos] = useState<File[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaving(true);
+    const r = await createIncident(fromDraft(draft), photos);
+    setSaving(false);
+    if ('ok' in r) setErrors(fieldErrors(r));
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Dialog.Title>Record an incident</Dialog.Title>
+      <Dialog.Description id="new-incident-desc" className="muted">
+        Site and time start as yours and now. A reference is given when you save.
+      </Dialog.Description>
+      {errors._ && <Banner tone="error">{errors._}</Banner>}
+      <IncidentFields draft={draft} onChange={setDraft} errors={errors} sites={siteList} today={londonToday(now)} />
+      <fieldset className="form-section">
+        <legend>Photos</legend>
+        <PhotoDrop onFiles={(files) => setPhotos([...photos, ...files])} />
+        {photos.length > 0 && (
+          <ul className="file-list" aria-label="Photos to attach">
+            {photos.map((f, n) => (
+              <li key={`${f.name}-${n}`}>
+                {f.name}{' '}
+                <button type="button" className="btn btn-quiet" onClick={() => setPhotos(photos.filter((_, i) => i !== n))}>
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </fieldset>
+      <div className="dialog-actions sticky-actions">
+        <Dialog.Close asChild>
+          <button type="button" className="btn">
+            Cancel
+          </button>
+        </Dialog.Close>
+        <button type="submit" className="btn btn-primary" disabled={saving}>
+          {saving ? 'Saving…' : 'Save incident'}
+        </button>
+      </div>
+    </form>
+  );
+};

@@ -1,0 +1,19 @@
+import { useEffect } from 'react';
+import { useStore } from '../../store/appStore';
+
+/** Ctrl+I (or Alt+N) opens "record an incident" from any screen, unless a dialog is already open. */
+export const useIncidentShortcut = () => {
+  const startNewIncident = useStore((s) => s.startNewIncident);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const ctrlI = (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'i';
+      const altN = e.altKey && !e.ctrlKey && !e.metaKey && e.key.toLowerCase() === 'n';
+      if (!ctrlI && !altN) return;
+      if (document.querySelector('[role="dialog"]')) return;
+      e.preventDefault();
+      startNewIncident();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [startNewIncident]);
+};

@@ -1,0 +1,202 @@
+import { ChevronLeft, ChevronRight, Download, FilePlus2, Printer, Undo2 } from 'lucide-react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { LogLine } from '../../../shared/contract/occurrence';
+import { addDays, formatDateGB, londonParts, londonToday } from '../../../shared/domain/dates';
+import { incidentDraftFromLogEntry, LOG_KIND_LABEL } from '../../../shared/domain/incidents';
+import { LOG_KINDS, type LogEntry } from '../../../shared/schemas/occurrence';
+import { Banner } from '../../components/Banner';
+import { fieldErrors } from '../../components/errors';
+import { useStore } from '../../store/appStore';
+import './log.css';
+
+type Kind = LogEntry['kind'];
+
+/** The entry line: type, Enter. Time is now unless set; Alt+1…6 picks the kind without leaving the text. */
+const EntryForm = ({ site, date, correcting, onDoneCorrecting }: { site: string; date: string; correcting: LogLine | null; onDoneCorrecting: () => void }) => {
+  const addLogEntry = useStore((s) => s.addLogEntry);
+  const [kind, setKind] = useState<Kind>(correcting?.entry.kind ?? 'patrol');
+  const [time, setTime] = useState('');
+  const [text, setText] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const textRef = useRef<HTMLInputElement>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const now = londonParts(Date.now());
+    // A blank time is the moment of writing; a correction without one is dated now, as it is written now.
+    const failure = await addLogEntry({ site, date: correcting && !time ? now.date : date, time: time || now.time, kind, text, corrects: correcting?.entry.id ?? null });
+    setErrors(fieldErrors(failure));
+    if (!failure) {
+      setText('');
+      setTime('');
+      onDoneCorrecting();
+      textRef.current?.focus();
+    }
+  };
+  return (
+    <form
+      className="log-entry-form card no-print"
+      onSubmit={submit}
+      noValidate
+      aria-label={correcting ? 'Write a correction' : 'New log entry'}
+      onKeyDown={(e) => {
+        if (e.altKey && /^[1-6]$/.test(e.key)) {
+          e.preventDefault();
+          setKind(LOG_KINDS[Number(e.key) - 1]);
+        }
+        if (e.key === 'Escape' && correcting) onDoneCorrecting();
+      }}
+    >
+      {correcting && (
+        <p className="correcting" role="status">
+          Correcting the {correcting.entry.time} entry: “{correcting.entry.text}”. Both will stay in the log. Esc cancels.
+        </p>
+      )}
+      {errors._ && <Banner tone="error">{errors._}</Banner>}
+      <div className="log-entry-row">
+        <div className="field">
+          <label htmlFor="log-kind">Kind</label>
+          <select id="log-kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+            {LOG_KINDS.map((k, n) => (
+              <option key={k} value={k}>
+                {LOG_KIND_LABEL[k]} (Alt+{n + 1})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="log-time">Time</label>
+          <input id="log-time" type="time" value={time} onChange={(e) => setTime(e.target.value)} aria-describedby="log-time-hint" />
+        </div>
+        <div className="field grow">
+          <label htmlFor="log-text">{correcting ? 'Correction' : 'Entry'}</label>
+          <input id="log-text" ref={textRef} value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" autoFocus aria-invalid={Boolean(errors.text)} placeholder="What happened — press Enter to add" />
+        </div>
+        <button type="submit" className="btn btn-primary">
+          {correcting ? 'Add correction' : 'Add'}
+        </button>
+      </div>
+      <p id="log-time-hint" className="field-hint">
+        Leave the time empty for now. Alt+1 to Alt+6 choose the kind.
+      </p>
+    </form>
+  );
+};
+
+const Lines = ({ lines, onCorrect }: { lines: LogLine[]; onCorrect: (l: LogLine) => void }) => {
+  const { auth, startNewIncident } = useStore();
+  const num = new Map(lines.map((l, n) => [l.entry.id, n + 1]));
+  return (
+    <table className="table log-table">
+      <thead>
+        <tr>
+          <th scope="col">No.</th>
+          <th scope="col">Time</th>
+          <th scope="col">Kind</th>
+          <th scope="col">Entry</th>
+          <th scope="col">Written by</th>
+          <th scope="col" className="no-print">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((l) => (
+          <tr key={l.entry.id} className={l.superseded ? 'superseded' : l.entry.corrects ? 'correction' : ''}>
+            <td>{num.get(l.entry.id)}</td>
+            <td>
+              {l.entry.time}
+              {l.entry.date !== lines[0]?.entry.date && <span className="small muted"> ({formatDateGB(l.entry.date)})</span>}
+            </td>
+            <td>{LOG_KIND_LABEL[l.entry.kind]}</td>
+            <td>
+              <span className="log-text">{l.entry.text}</span>
+              {l.superseded && <span className="note"> Corrected by entry {l.correctedBy.map((id) => num.get(id)).join(', ')}.</span>}
+              {l.entry.corrects && <span className="note"> Corrects entry {num.get(l.entry.corrects) ?? 'from an earlier day'}.</span>}
+            </td>
+            <td>{l.author}</td>
+            <td className="no-print row-actions">
+              <button className="btn btn-quiet" onClick={() => onCorrect(l)} aria-label={`Correct entry ${num.get(l.entry.id)}`}>
+                <Undo2 aria-hidden size={15} /> Correct
+              </button>
+              <button
+                className="btn btn-quiet"
+                aria-label={`Make entry ${num.get(l.entry.id)} an incident`}
+                onClick={() => startNewIncident(incidentDraftFromLogEntry(l.entry, { reportedBy: l.author, reportedTo: auth?.user?.displayName ?? '' }))}
+              >
+                <FilePlus2 aria-hidden size={15} /> Incident
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+};
+
+/** The occurrence log of one site and day: fast keyboard entry, corrections in the open, print and CSV. */
+export const LogView = () => {
+  const { sites, loadSites, logDay, logLines, showLogDay, exportLogCsv } = useStore();
+  const [correcting, setCorrecting] = useState<LogLine | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const siteList = sites.status === 'ready' ? sites.data : [];
+  useEffect(() => {
+    void loadSites();
+  }, [loadSites]);
+  useEffect(() => {
+    if (!logDay && sites.status === 'ready' && sites.data.length) void showLogDay(sites.data[0].code, londonToday(Date.now()));
+  }, [logDay, sites, showLogDay]);
+  const site = siteList.find((s) => s.code === logDay?.site);
+  return (
+    <section aria-labelledby="log-title" className="log-view">
+      <header className="page-head">
+        <h1 id="log-title">Occurrence log</h1>
+        {logDay && (
+          <p className="print-only">
+            {site ? `${site.code} · ${site.name}` : logDay.site} — {formatDateGB(logDay.date)}
+          </p>
+        )}
+        <div className="head-actions no-print">
+          <button className="btn" onClick={() => window.print()}>
+            <Printer aria-hidden size={16} /> Print day
+          </button>
+          <button className="btn" onClick={async () => setError((await exportLogCsv())?.message ?? null)}>
+            <Download aria-hidden size={16} /> Export CSV
+          </button>
+        </div>
+      </header>
+      {logDay && (
+        <div className="log-day-bar no-print">
+          <div className="field">
+            <label htmlFor="log-site">Site</label>
+            <select id="log-site" value={logDay.site} onChange={(e) => void showLogDay(e.target.value, logDay.date)}>
+              {siteList.map((s) => (
+                <option key={s.code} value={s.code}>
+                  {s.code} · {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button className="btn" aria-label="Previous day" onClick={() => void showLogDay(logDay.site, addDays(logDay.date, -1))}>
+            <ChevronLeft aria-hidden size={16} />
+          </button>
+          <div className="field">
+            <label htmlFor="log-date">Day</label>
+            <input id="log-date" type="date" value={logDay.date} onChange={(e) => e.target.value && void showLogDay(logDay.site, e.target.value)} />
+          </div>
+          <button className="btn" aria-label="Next day" onClick={() => void showLogDay(logDay.site, addDays(logDay.date, 1))}>
+            <ChevronRight aria-hidden size={16} />
+          </button>
+          <button className="btn btn-quiet" onClick={() => void showLogDay(logDay.site, londonToday(Date.now()))}>
+            Today
+          </button>
+        </div>
+      )}
+      {error && <Banner tone="error">{error}</Banner>}
+      {logDay && <EntryForm key={correcting?.entry.id ?? 'new'} site={logDay.site} date={logDay.date} correcting={correcting} onDoneCorrecting={() => setCorrecting(null)} />}
+      {logLines.status === 'error' && <Banner tone="error">{logLines.message}</Banner>}
+      {logLines.status === 'ready' && logLines.data.length === 0 && <p className="empty">Nothing logged for this day yet. Type an entry above and press Enter.</p>}
+      {logLines.status === 'ready' && logLines.data.length > 0 && <Lines lines={logLines.data} onCorrect={setCorrecting} />}
+    </section>
+  );
+};
