@@ -4,7 +4,8 @@ import { chromiumPath } from './scripts/chromium-path.mjs';
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
-  timeout: 60_000,
+  // Journeys run axe on every screen and restart the server; two cores shared with other runs need the headroom.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: process.env.CI ? 2 : 2,
