@@ -4,7 +4,7 @@ import { createFirstManager, expect, expectAccessible, test } from './fixtures';
 /** A London calendar date `days` from now, as the app's date fields take it. */
 const isoIn = (days: number): string => new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
 /** The Monday after next, so a week of leave is always in the future. */
-// Each journey visits several screens and runs axe on each: more than the default minute on a busy machine.
+// Each journey visits several screens and runs axe on each.
 test.describe.configure({ timeout: 180_000 });
 
 const nextMonday = (): number => {

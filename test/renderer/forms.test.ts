@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { tidyTime } from '../../renderer/features/sites/timeText';
+import { blankDraft, formOf } from '../../renderer/features/staff/staffDraft';
+import { validateStaff } from '../../shared/domain/directory';
+
+describe('what people type into time boxes', () => {
+  it.each([
+    ['7:00', '07:00'],
+    ['0700', '07:00'],
+    ['730', '07:30'],
+    ['19.30', '19:30'],
+    [' 24:00 ', '24:00'],
+    ['7', '7'],
+    ['noon', 'noon'],
+  ])('%s becomes %s', (typed, tidy) => expect(tidyTime(typed)).toBe(tidy));
+});
+
+describe('the staff form', () => {
+  it('leaves the SIA licence out until a field of it is filled, and strips spaces from its number', () => {
+    const draft = { ...blankDraft(), name: 'Priya Shah', employeeNumber: ' E-1001 ', services: ['security' as const], payRate: '£13.25' };
+    expect(formOf(draft)).toMatchObject({ sia: null, employeeNumber: 'E-1001', payRate: 13.25, contractedHours: 37.5, homeSite: null, optOut: null });
+    expect(formOf({ ...draft, siaNumber: '1234 5678 1234 5678' }).sia).toEqual({ number: '1234567812345678', sector: '', expires: '' });
+  });
+
+  it('names an empty pay rate and a half-filled licence as errors, not as zero or nothing', () => {
+    const draft = { ...blankDraft(), name: 'Priya Shah', employeeNumber: 'E-1001', services: ['security' as const], siaNumber: '1234567812345678' };
+    const { errors } = validateStaff({ ...formOf(draft), absences: [] }, [], { todayIso: '2026-11-25' });
+    expect(Object.keys(errors).sort()).toEqual(['payRate', 'sia.expires', 'sia.sector']);
+  });
+});
