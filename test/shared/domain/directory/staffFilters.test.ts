@@ -72,9 +72,11 @@ describe('filterStaff', () => {
 
   it('searches a thousand people quickly', () => {
     const many = indexStaff(Array.from({ length: 1000 }, (_, i) => makeStaff({ name: `Person ${i} Example`, employeeNumber: `E${10000 + i}` })));
-    const started = performance.now();
+    // CPU time, not wall time: on a shared build machine at load 20 the wall clock measured other work.
+    const started = process.cpuUsage();
     for (let k = 0; k < 50; k++) filterStaff(many, { text: `ex ${k}`, service: 'cleaning' }, '2026-06-01');
-    expect(performance.now() - started).toBeLessThan(250);
+    const used = process.cpuUsage(started);
+    expect((used.user + used.system) / 1000).toBeLessThan(250);
     expect(filterStaff(many, { text: 'e10999' }, '2026-06-01')).toHaveLength(1);
   });
 });
