@@ -18,6 +18,16 @@ import type { Incident } from '../../shared/schemas/incident';
 import { readPhoto } from './photos';
 import type { AppCore } from './types';
 
+const WIN_ANSI = /^[\x20-\x7e\xa0-\xff\n€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]$/;
+/**
+ * The PDF's built-in Helvetica covers WinAnsi only, so arrows and ticks are spelt out and a letter
+ * outside it loses its accent (Ł stays ?, as it has no plain form). Bundling a Unicode font would lift this.
+ */
+const winAnsi = (s: string): string =>
+  [...s.replace(/→/g, '->').replace(/✓ /g, '(done) ').replace(/○ /g, '(to do) ')]
+    .map((c) => (WIN_ANSI.test(c) ? c : c.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\x20-\x7e]/g, '?')))
+    .join('');
+
 const HISTORY_KIND = { created: 'Recorded', updated: 'Edited', status: 'Status changed', amendment: 'Amendment', photo: 'Photo added' } as const;
 
 const onward = (i: Incident) => i.onwardReports.map((r) => `${AGENCY_LABEL[r.agency]}${r.reference ? ` (ref ${r.reference})` : ''}`).join('; ');
@@ -49,7 +59,7 @@ export const incidentPdf = (app: AppCore, i: Incident, verification: VerifyResul
     };
     const field = (label: string, value: string) => {
       doc.font('Helvetica-Bold').fontSize(9).fillColor('#555555').text(label.toUpperCase());
-      doc.font('Helvetica').fontSize(10.5).fillColor('#000000').text(value || '—', { width }).moveDown(0.4);
+      doc.font('Helvetica').fontSize(10.5).fillColor('#000000').text(winAnsi(value) || '—', { width }).moveDown(0.4);
     };
 
     section('Summary');
@@ -87,10 +97,10 @@ export const incidentPdf = (app: AppCore, i: Incident, verification: VerifyResul
     section(`History (${i.history.length} entries)`);
     i.history.forEach((h, n) => {
       doc.font('Helvetica-Bold').fontSize(10).text(`${n + 1}. ${HISTORY_KIND[h.kind]} — ${formatInstantGB(h.at)} by ${names[h.by] ?? h.by}`);
-      if (h.note) doc.font('Helvetica-Oblique').fontSize(9.5).text(`Reason: ${h.note}`, { width });
+      if (h.note) doc.font('Helvetica-Oblique').fontSize(9.5).text(winAnsi(`Reason: ${h.note}`), { width });
       const changes = h.kind === 'created' ? [] : h.changes;
       for (const c of changes) {
-        doc.font('Helvetica').fontSize(9.5).text(`${FIELD_LABEL[c.field] ?? c.field}: ${describeValue(c.field, c.before, formatInstantGB)} → ${describeValue(c.field, c.after, formatInstantGB)}`, { width, indent: 12 });
+        doc.font('Helvetica').fontSize(9.5).text(winAnsi(`${FIELD_LABEL[c.field] ?? c.field}: ${describeValue(c.field, c.before, formatInstantGB)} -> ${describeValue(c.field, c.after, formatInstantGB)}`), { width, indent: 12 });
       }
       doc.font('Courier').fontSize(7).fillColor('#777777').text(`hash ${h.hash.slice(0, 16)}… prev ${h.prevHash.slice(0, 16)}…`, { indent: 12 }).fillColor('#000000').moveDown(0.3);
     });
@@ -99,7 +109,7 @@ export const incidentPdf = (app: AppCore, i: Incident, verification: VerifyResul
       section(`Photos (${i.photos.length})`);
       for (const p of i.photos) {
         const found = readPhoto(app.dirs, p.file);
-        doc.font('Helvetica').fontSize(9.5).text(`${p.name} (${Math.round(p.bytes / 1024)} KB)`);
+        doc.font('Helvetica').fontSize(9.5).text(winAnsi(`${p.name} (${Math.round(p.bytes / 1024)} KB)`));
         if (found && found.mime !== 'image/webp') {
           if (doc.y > doc.page.height - 260) doc.addPage();
           doc.image(found.bytes, { fit: [width, 200] }).moveDown(0.5);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { startServer } from '../support/server';
 import { createFirstManager, expect, expectAccessible, signIn, test } from './fixtures';
 
 const SHOTS = process.env.SITEDESK_SHOTS;
@@ -8,9 +9,6 @@ const SHOTS = process.env.SITEDESK_SHOTS;
 const shot = async (page: Page, name: string) => {
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true, timeout: 20_000 });
 };
-
-// Each journey signs in several times (scrypt) and runs axe on several screens.
-test.describe.configure({ timeout: 150_000 });
 
 const addSupervisor = async (page: Page) => {
   await page.getByRole('button', { name: 'Settings' }).click();
@@ -141,6 +139,14 @@ test('a log day takes entries from the keyboard and keeps a correction beside th
   await expectAccessible(page, 'log day');
   await shot(page, 'log-day');
 
+  // The printed day is just the log: no navigation, entry line or buttons, and a heading naming site and day.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Correct entry 1' })).toBeHidden();
+  await expect(page.getByText(/^CH · County Hall — /)).toBeVisible();
+  await shot(page, 'log-print');
+  await page.emulateMedia({ media: 'screen' });
+
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   expect(csv.suggestedFilename()).toMatch(/^log-CH-\d{4}-\d{2}-\d{2}\.csv$/);
 
@@ -149,4 +155,37 @@ test('a log day takes entries from the keyboard and keeps a correction beside th
   const form = page.getByRole('dialog', { name: 'Record an incident' });
   await expect(form.getByLabel('What happened', { exact: true })).toHaveValue(/Handover from the night officer/);
   await expect(form.getByLabel('Site', { exact: true })).toHaveValue('CH');
+});
+
+test('an incident whose file was edited outside SiteDesk shows its history as broken', async ({ page, request, server, dataDir, openApp }) => {
+  const api = async (channel: string, data: unknown, session = '') => {
+    const res = await request.post(`${server.origin}/api/${channel}`, { data, headers: { 'X-SiteDesk-Secret': server.secret, 'X-SiteDesk-Session': session } });
+    return { body: await res.json(), session: res.headers()['x-sitedesk-session'] ?? session };
+  };
+  const setup = await api('auth:setup', { username: 'maria', displayName: 'Maria Okafor', password: 'correct horse 1' });
+  const now = new Date().toISOString();
+  const created = await api('incidents:create', { site: 'CH', location: 'Car park', occurredAt: now, reportedAt: now, reportedBy: 'Jo Reed', reportedTo: 'Maria Okafor', category: 'security', severity: 'low', details: 'Car window smashed.' }, setup.session);
+  expect(created.body.ok).toBe(true);
+  const { id, occurredAt } = created.body.data.incident;
+  await server.stop();
+
+  const london = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit' }).format(new Date(occurredAt)).slice(0, 7);
+  const file = path.join(dataDir, 'data/partitions/incidents', london, 'CH.json');
+  const stored = JSON.parse(fs.readFileSync(file, 'utf8'));
+  stored.records[id].details = 'Nothing happened.';
+  fs.writeFileSync(file, JSON.stringify(stored));
+
+  const again = await startServer(dataDir);
+  try {
+    await openApp(page, again);
+    await signIn(page, 'maria', 'correct horse 1');
+    await page.getByRole('button', { name: 'Incidents' }).click();
+    await page.getByRole('button', { name: /^CH-2026-/ }).click();
+    await expect(page.getByText('History broken', { exact: true })).toBeVisible();
+    await expect(page.getByText('chain broken', { exact: true })).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText('details does not match its history');
+    await shot(page, 'incident-broken');
+  } finally {
+    await again.stop();
+  }
 });

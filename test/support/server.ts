@@ -22,7 +22,7 @@ export const startServer = (dataDir: string, env: Record<string, string> = {}): 
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`Server did not start:\n${out}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`Server did not start:\n${out}`)), 60_000);
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /SiteDesk ready at (http:\/\/127\.0\.0\.1:\d+)\/#k=(\S+)/.exec(out);

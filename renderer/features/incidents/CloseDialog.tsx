@@ -5,11 +5,13 @@ import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { TextArea } from '../../components/TextArea';
 import { useStore } from '../../store/appStore';
+import { useUnlocked } from './useUnlocked';
 
 /** Confirms closing: the outcome must be written, and what still blocks it is listed first. */
 export const CloseDialog = ({ d, open, onOpenChange }: { d: IncidentDetail; open: boolean; onOpenChange: (open: boolean) => void }) => {
   const setIncidentStatus = useStore((s) => s.setIncidentStatus);
   const [outcome, setOutcome] = useState('');
+  const unlocked = useUnlocked();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -18,7 +20,7 @@ export const CloseDialog = ({ d, open, onOpenChange }: { d: IncidentDetail; open
     if (!failure) onOpenChange(false);
   };
   return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
+    <Dialog.Root open={open && unlocked} onOpenChange={onOpenChange}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog">

@@ -6,17 +6,19 @@ import { fieldErrors } from '../../components/errors';
 import { useStore } from '../../store/appStore';
 import { fromDraft, toDraft, type IncidentDraft } from './incidentDraft';
 import { IncidentFields } from './IncidentFields';
+import { useUnlocked } from './useUnlocked';
 import { PhotoDrop } from './PhotoDrop';
 
 /** The quick "record an incident" form, opened from any screen with the button or Ctrl+I / Alt+N. */
 export const NewIncidentDialog = () => {
   const { newIncident, cancelNewIncident } = useStore();
+  const unlocked = useUnlocked();
   return (
-    <Dialog.Root open={newIncident.open} onOpenChange={(open) => !open && cancelNewIncident()}>
+    <Dialog.Root open={newIncident.open && unlocked} onOpenChange={(open) => !open && cancelNewIncident()}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog dialog-wide" aria-describedby="new-incident-desc">
-          {newIncident.open && <NewIncidentForm draft={newIncident.draft} />}
+          {newIncident.open && unlocked && <NewIncidentForm draft={newIncident.draft} />}
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

@@ -4,6 +4,7 @@ import type { IncidentDetail } from '../../../shared/contract/incidents';
 import { Banner } from '../../components/Banner';
 import { useStore } from '../../store/appStore';
 import { PhotoDrop } from './PhotoDrop';
+import { useUnlocked } from './useUnlocked';
 
 /** An incident's photos as thumbnails, each opening full size; more can be added until it closes. */
 export const Photos = ({ d }: { d: IncidentDetail }) => {
@@ -12,6 +13,7 @@ export const Photos = ({ d }: { d: IncidentDetail }) => {
   const [shown, setShown] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const unlocked = useUnlocked();
   const photos = d.incident.photos;
   useEffect(() => {
     let live = true;
@@ -51,7 +53,7 @@ export const Photos = ({ d }: { d: IncidentDetail }) => {
           }}
         />
       )}
-      <Dialog.Root open={Boolean(big)} onOpenChange={(o) => !o && setShown(null)}>
+      <Dialog.Root open={Boolean(big) && unlocked} onOpenChange={(o) => !o && setShown(null)}>
         <Dialog.Portal>
           <Dialog.Overlay className="dialog-overlay" />
           <Dialog.Content className="dialog dialog-photo" aria-describedby={undefined}>

@@ -4,6 +4,7 @@ import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
 import { useStore } from '../../store/appStore';
 import { AccountDialog } from './AccountDialog';
+import { ReferenceSettings } from '../incidents/ReferenceSettings';
 
 const LockSettings = () => {
   const { settings, loadSettings } = useStore();
@@ -134,6 +135,7 @@ export const SettingsView = () => {
         {role === 'manager' && <LockSettings />}
         <PinSettings />
         {role === 'manager' && <Accounts />}
+        {role === 'manager' && <ReferenceSettings />}
       </div>
     </section>
   );
