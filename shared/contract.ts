@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { authChannels } from './contract/auth';
 import type { ChannelDef } from './contract/define';
+import { rotaChannels } from './contract/rota';
 import { sitesChannels } from './contract/sites';
 import { systemChannels } from './contract/system';
 
@@ -13,6 +14,7 @@ export const contract = {
   ...authChannels,
   ...systemChannels,
   ...sitesChannels,
+  ...rotaChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

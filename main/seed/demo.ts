@@ -5,10 +5,8 @@
  * minutes, not hours. The same seed and clock give the same folder.
  */
 import { addDays, daysBetween, londonToday, monthOf, weekStart } from '../../shared/domain/dates';
-import type { Attendance } from '../../shared/schemas/attendance';
 import type { Account } from '../../shared/schemas/account';
 import type { Incident } from '../../shared/schemas/incident';
-import type { LogEntry } from '../../shared/schemas/occurrence';
 import type { Shift } from '../../shared/schemas/shift';
 import type { Site } from '../../shared/schemas/site';
 import { openApp } from '../app';

@@ -82,7 +82,7 @@ export const makeStaff = (rng: Rng, o: StaffOptions): DemoPerson[] => {
   let expiringLeft = 5;
 
   return roles.map(({ service, home }, i) => {
-    let name = '';
+    let name: string;
     do name = `${rng.pick(FIRST_NAMES)} ${rng.pick(SURNAMES)}`;
     while (usedNames.has(name));
     usedNames.add(name);

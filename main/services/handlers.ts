@@ -1,4 +1,5 @@
 import { accountHandlers, authHandlers } from './auth';
+import { rotaHandlers } from './rota';
 import { siteHandlers } from './sites';
 import { systemHandlers } from './system';
 import type { Handlers } from './types';
@@ -9,4 +10,5 @@ export const handlers: Handlers = {
   ...accountHandlers,
   ...systemHandlers,
   ...siteHandlers,
+  ...rotaHandlers,
 };

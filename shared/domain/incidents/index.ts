@@ -4,3 +4,4 @@ export * from './history';
 export * from './status';
 export * from './occurrenceLog';
 export * from './search';
+export * from './londonDate';
