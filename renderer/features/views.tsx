@@ -1,6 +1,7 @@
-import { Building2, Settings as SettingsIcon, type LucideIcon } from 'lucide-react';
+import { Building2, CalendarDays, Settings as SettingsIcon, type LucideIcon } from 'lucide-react';
 import type { ComponentType } from 'react';
 import type { Role } from '../../shared/schemas/account';
+import { PlannerView } from './rota/PlannerView';
 import { SettingsView } from './settings/SettingsView';
 import { SitesView } from './sites/SitesView';
 
@@ -18,5 +19,6 @@ export interface ViewDef {
 /** Every screen of the app, in navigation order. A feature adds its screen here, once. */
 export const VIEWS: ViewDef[] = [
   { id: 'sites', label: 'Sites', icon: Building2, component: SitesView },
+  { id: 'rota', label: 'Rota', icon: CalendarDays, component: PlannerView },
   { id: 'settings', label: 'Settings', icon: SettingsIcon, component: SettingsView },
 ];

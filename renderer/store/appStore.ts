@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createSessionSlice } from '../features/auth/sessionSlice';
+import { createRotaSlice } from '../features/rota/rotaSlice';
 import { createSettingsSlice } from '../features/settings/settingsSlice';
 import { createNavSlice } from '../features/shell/navSlice';
 import { createSitesSlice } from '../features/sites/sitesSlice';
@@ -11,4 +12,5 @@ export const useStore = create<Store>()((...a) => ({
   ...createNavSlice(...a),
   ...createSitesSlice(...a),
   ...createSettingsSlice(...a),
+  ...createRotaSlice(...a),
 }));
