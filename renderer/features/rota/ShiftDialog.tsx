@@ -12,6 +12,7 @@ import { FindingList } from './FindingList';
 import { SERVICE_LABEL } from './labels';
 import { liveFindings } from './liveFindings';
 import { ShiftHistory } from './ShiftHistory';
+import { TemplatePicker } from './TemplatePicker';
 
 export type ShiftDraft = Pick<Shift, 'site' | 'service' | 'date' | 'start' | 'end' | 'breakMinutes' | 'staffId' | 'notes'>;
 
@@ -74,6 +75,7 @@ export const ShiftDialog = ({ view, shift, initial, onClose, onFindCover }: Prop
           </Dialog.Description>
           <form onSubmit={submit} noValidate>
             {errors._ && <Banner tone="error">{errors._}</Banner>}
+            <TemplatePicker site={form.site} service={form.service} times={form} onPick={(t) => setForm((f) => ({ ...f, ...t }))} />
             <div className="form-grid">
               <div className="field">
                 <label htmlFor="shift-site">Site</label>

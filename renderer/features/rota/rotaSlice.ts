@@ -4,7 +4,7 @@ import { addDays, londonToday, weekStart } from '../../../shared/domain/dates';
 import type { Candidate } from '../../../shared/domain/rota';
 import type { CopyResult, FillWeekResult, PatternPreview, PersonView, ShiftChanges, ShiftSave, WeekView } from '../../../shared/contract/rota';
 import type { Err } from '../../../shared/result';
-import type { PatternInput, ShiftPattern, ShiftTemplate } from '../../../shared/schemas/rotaPlan';
+import type { PatternInput, ShiftPattern, ShiftTemplate, TemplateInput } from '../../../shared/schemas/rotaPlan';
 import type { Load, Slice } from '../../store/types';
 import { commandOf, type Command } from './commands';
 
@@ -36,6 +36,7 @@ export interface RotaSlice {
   candidatesFor: (shiftId: string, date: string) => Promise<Candidate[] | Err>;
   loadPlans: () => Promise<void>;
   savePattern: (input: PatternInput) => Promise<ShiftPattern | Err>;
+  saveTemplate: (input: TemplateInput) => Promise<Err | null>;
   previewPattern: (patternId: string, from: string, to: string) => Promise<PatternPreview | Err>;
   applyPattern: (patternId: string, from: string, to: string, override?: string | null) => Promise<Err | null>;
   personRota: (staffId: string, from: string, to: string) => Promise<PersonView | Err>;
@@ -157,6 +158,12 @@ export const createRotaSlice: Slice<RotaSlice> = (set, get) => {
       if (!r.ok) return r;
       await get().loadPlans();
       return r.data;
+    },
+    saveTemplate: async (input) => {
+      const r = await call('rota:save-template', input);
+      if (!r.ok) return r;
+      await get().loadPlans();
+      return null;
     },
     previewPattern: async (patternId, from, to) => {
       const r = await call('rota:pattern-preview', { patternId, from, to });
