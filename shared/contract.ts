@@ -8,6 +8,7 @@ import { authChannels } from './contract/auth';
 import type { ChannelDef } from './contract/define';
 import { incidentChannels } from './contract/incidents';
 import { occurrenceChannels } from './contract/occurrence';
+import { rotaChannels } from './contract/rota';
 import { sitesChannels } from './contract/sites';
 import { staffChannels } from './contract/staff';
 import { systemChannels } from './contract/system';
@@ -19,6 +20,7 @@ export const contract = {
   ...staffChannels,
   ...incidentChannels,
   ...occurrenceChannels,
+  ...rotaChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'blocked'
   | 'rate_limited'
   | 'storage'
   | 'internal';

@@ -1,6 +1,7 @@
 import { accountHandlers, authHandlers } from './auth';
 import { incidentHandlers } from './incidents';
 import { occurrenceHandlers } from './occurrence';
+import { rotaHandlers } from './rota';
 import { siteHandlers } from './sites';
 import { staffHandlers } from './staff';
 import { systemHandlers } from './system';
@@ -15,4 +16,5 @@ export const handlers: Handlers = {
   ...staffHandlers,
   ...incidentHandlers,
   ...occurrenceHandlers,
+  ...rotaHandlers,
 };

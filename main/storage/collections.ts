@@ -39,6 +39,12 @@ export class DirectoryCollection<R extends WithId> {
     for (const r of records) next[r.id] = r;
     this.ds.write(this.rel, this.kind, { records: next });
   }
+
+  /** Removes a record; for records with no history worth keeping (planning templates). */
+  remove(id: string): void {
+    const { [id]: _gone, ...rest } = this.ds.read(this.rel, this.kind).records;
+    this.ds.write(this.rel, this.kind, { records: rest });
+  }
 }
 
 /**

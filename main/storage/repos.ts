@@ -5,6 +5,7 @@ import { attendanceSchema } from '../../shared/schemas/attendance';
 import { incidentSchema } from '../../shared/schemas/incident';
 import { logEntrySchema } from '../../shared/schemas/occurrence';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../shared/schemas/settings';
+import { patternSchema, templateSchema } from '../../shared/schemas/rotaPlan';
 import { shiftSchema } from '../../shared/schemas/shift';
 import { siteSchema } from '../../shared/schemas/site';
 import { staffSchema } from '../../shared/schemas/staff';
@@ -21,6 +22,8 @@ export const openRepos = (ds: DataStore) => ({
   sites: new DirectoryCollection(ds, 'directory/sites', siteSchema),
   staff: new DirectoryCollection(ds, 'directory/staff', staffSchema),
   accounts: new DirectoryCollection(ds, 'directory/accounts', accountSchema),
+  templates: new DirectoryCollection(ds, 'directory/templates', templateSchema),
+  patterns: new DirectoryCollection(ds, 'directory/patterns', patternSchema),
   shifts: new PartitionedCollection(ds, 'shifts', shiftSchema, (s) => `${monthOf(s.date)}/${s.site}`),
   attendance: new PartitionedCollection(ds, 'attendance', attendanceSchema, (a) => `${monthOf(a.date)}/${a.site}`),
   incidents: new PartitionedCollection(ds, 'incidents', incidentSchema, (i) => `${monthOf(londonParts(Date.parse(i.occurredAt)).date)}/${i.site}`),

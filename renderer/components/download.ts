@@ -1,4 +1,4 @@
-import type { ExportFile } from '../../shared/contract/incidents';
+import type { ExportFile } from '../../shared/contract/define';
 
 /** Saves an exported file through the browser's download, which works in Electron and browser mode alike. */
 export const download = (file: ExportFile): void => {

@@ -1,6 +1,7 @@
 import { Building2, CalendarDays, NotebookPen, Settings as SettingsIcon, ShieldAlert, Siren, Users, type LucideIcon } from 'lucide-react';
 import type { ComponentType } from 'react';
 import type { Role } from '../../shared/schemas/account';
+import { PlannerView } from './rota/PlannerView';
 import { SettingsView } from './settings/SettingsView';
 import { SitesView } from './sites/SitesView';
 import { LicenceWatchView } from './staff/LicenceWatchView';
@@ -22,11 +23,12 @@ export interface ViewDef {
 
 /** Every screen of the app, in navigation order. A feature adds its screen here, once. */
 export const VIEWS: ViewDef[] = [
+  { id: 'rota', label: 'Rota', icon: CalendarDays, component: PlannerView },
+  { id: 'incidents', label: 'Incidents', icon: Siren, component: IncidentsView },
+  { id: 'log', label: 'Occurrence log', icon: NotebookPen, component: LogView },
   { id: 'sites', label: 'Sites', icon: Building2, component: SitesView },
   { id: 'staff', label: 'Staff', icon: Users, component: StaffView },
   { id: 'absences', label: 'Team absences', icon: CalendarDays, component: TeamAbsencesView },
   { id: 'licences', label: 'Licence watch', icon: ShieldAlert, component: LicenceWatchView },
-  { id: 'incidents', label: 'Incidents', icon: Siren, component: IncidentsView },
-  { id: 'log', label: 'Occurrence log', icon: NotebookPen, component: LogView },
   { id: 'settings', label: 'Settings', icon: SettingsIcon, component: SettingsView },
 ];

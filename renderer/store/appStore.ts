@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createSessionSlice } from '../features/auth/sessionSlice';
+import { createRotaSlice } from '../features/rota/rotaSlice';
 import { createSettingsSlice } from '../features/settings/settingsSlice';
 import { createNavSlice } from '../features/shell/navSlice';
 import { createSitesSlice } from '../features/sites/sitesSlice';
@@ -17,4 +18,5 @@ export const useStore = create<Store>()((...a) => ({
   ...createStaffSlice(...a),
   ...createIncidentsSlice(...a),
   ...createLogSlice(...a),
+  ...createRotaSlice(...a),
 }));

@@ -8,7 +8,8 @@ import type { IncidentsSlice } from '../features/incidents/incidentsSlice';
 import type { LogSlice } from '../features/occurrence/logSlice';
 
 /** The whole store: one slice per feature. */
-export type Store = SessionSlice & NavSlice & SitesSlice & SettingsSlice & StaffSlice & IncidentsSlice & LogSlice;
+export type Store = SessionSlice & NavSlice & SitesSlice & SettingsSlice & StaffSlice & IncidentsSlice & LogSlice & RotaSlice;
+import type { RotaSlice } from '../features/rota/rotaSlice';
 
 /** A feature slice's creator, typed against the whole store. */
 export type Slice<T> = StateCreator<Store, [], [], T>;

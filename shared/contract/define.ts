@@ -18,3 +18,6 @@ export interface ChannelDef<Req extends z.ZodType = z.ZodType, Res = unknown> {
 export const channel =
   <Req extends z.ZodType>(request: Req, access: Access) =>
   <Res>(): ChannelDef<Req, Res> => ({ request, access });
+
+/** A file main made for the renderer to save: text, or base64 for binary (PDF). */
+export type ExportFile = { filename: string; mime: string } & ({ base64: string } | { text: string });

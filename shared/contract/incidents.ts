@@ -86,7 +86,8 @@ export interface IncidentDetail {
 }
 
 /** A file for the renderer to save: binary as base64, text as text. */
-export type ExportFile = { filename: string; mime: string } & ({ base64: string } | { text: string });
+export type { ExportFile } from './define';
+import type { ExportFile } from './define';
 
 const byId = z.object({ id: idSchema }).strict();
 const revOf = { id: idSchema, rev: z.number().int().min(1) };

@@ -1,0 +1,36 @@
+/** The planner's week: shifts, the people and sites they need, every finding and every cover gap. */
+import { addDays, weekDates, weekStart } from '../../../shared/domain/dates';
+import { checkWeek, coverGaps } from '../../../shared/domain/rota';
+import type { WeekView } from '../../../shared/contract/rota';
+import { AppError } from '../../../shared/result';
+import type { Account } from '../../../shared/schemas/account';
+import type { Site } from '../../../shared/schemas/site';
+import { canSeeSite } from '../sites';
+import type { AppCore } from '../types';
+import { contextFor } from './context';
+
+/** The sites a user asks for and may see: one, or all that are not archived. */
+export const sitesInView = (app: AppCore, user: Account, site: string | null): Site[] => {
+  const all = app.repos.sites.all().filter((s) => canSeeSite(user, s.code));
+  if (site === null) return all.filter((s) => !s.archived).sort((a, b) => a.code.localeCompare(b.code));
+  const one = all.find((s) => s.code === site);
+  if (!one) throw new AppError('not_found', `No site with code ${site}.`);
+  return [one];
+};
+
+/** The week containing `date` at the given sites, checked. */
+export const weekView = (app: AppCore, user: Account, date: string, site: string | null): WeekView => {
+  const monday = weekStart(date);
+  const sunday = addDays(monday, 6);
+  const sites = sitesInView(app, user, site);
+  const codes = new Set(sites.map((s) => s.code));
+  const ctx = contextFor(app, monday, sunday);
+  const live = ctx.shifts.filter((s) => !s.deleted);
+  const shifts = live.filter((s) => s.date >= monday && s.date <= sunday && codes.has(s.site));
+  const ids = new Set(shifts.map((s) => s.id));
+  const near = { from: addDays(monday, -14), to: addDays(monday, 20) };
+  const context = live.filter((s) => !ids.has(s.id) && s.date >= near.from && s.date <= near.to);
+  const findings = checkWeek(ctx, monday).filter((f) => f.shiftIds.some((id) => ids.has(id)));
+  const gaps = sites.flatMap((s) => s.services.flatMap((service) => coverGaps(s, service, live, monday, sunday, ctx.bankHolidays)));
+  return { weekStart: monday, dates: weekDates(monday), site, sites, shifts, context, staff: app.repos.staff.all(), findings, gaps };
+};

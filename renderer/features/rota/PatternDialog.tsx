@@ -1,0 +1,148 @@
+import { Dialog } from 'radix-ui';
+import { useEffect, useMemo, useState } from 'react';
+import { addDays, formatDayShort } from '../../../shared/domain/dates';
+import type { PatternPreview, WeekView } from '../../../shared/contract/rota';
+import type { PatternInput } from '../../../shared/schemas/rotaPlan';
+import { Banner } from '../../components/Banner';
+import { Field } from '../../components/Field';
+import { useStore } from '../../store/appStore';
+import { FindingList } from './FindingList';
+import { PRESETS } from './presets';
+import { isErr } from './rotaSlice';
+
+/** Apply a repeating pattern to a date range, showing every shift it will create before it does. */
+export const PatternDialog = ({ view, onClose }: { view: WeekView; onClose: () => void }) => {
+  const { plans, loadPlans, savePattern, previewPattern, applyPattern } = useStore();
+  const [site, setSite] = useState(view.site ?? view.sites[0]?.code ?? '');
+  const [chosen, setChosen] = useState<string>('');
+  const [draft, setDraft] = useState<PatternInput | null>(null);
+  const [range, setRange] = useState({ from: view.weekStart, to: addDays(view.weekStart, 6) });
+  const [preview, setPreview] = useState<PatternPreview | null>(null);
+  const [override, setOverride] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void loadPlans();
+  }, [loadPlans]);
+  const patterns = plans.patterns.filter((p) => p.site === site);
+  const staff = useMemo(() => view.staff.filter((s) => !s.archived).sort((a, b) => a.name.localeCompare(b.name)), [view.staff]);
+
+  const pick = (value: string) => {
+    setChosen(value);
+    setPreview(null);
+    const preset = PRESETS.find((p) => `preset:${p.id}` === value);
+    const saved = patterns.find((p) => p.id === value);
+    setDraft(preset ? preset.make(site, view.weekStart) : saved ? { name: saved.name, site: saved.site, service: saved.service, cycleDays: saved.cycleDays, anchor: saved.anchor, lines: saved.lines } : null);
+  };
+  const showPreview = async () => {
+    if (!draft) return;
+    setError(null);
+    const saved = await savePattern(chosen.startsWith('preset:') ? draft : { ...draft, id: chosen } as PatternInput);
+    if (isErr(saved)) return setError(saved.message);
+    setChosen(saved.id);
+    const p = await previewPattern(saved.id, range.from, range.to);
+    if (isErr(p)) setError(p.message);
+    else setPreview(p);
+  };
+  const apply = async () => {
+    const failure = await applyPattern(chosen, range.from, range.to, override.trim() || null);
+    if (failure) setError(failure.message);
+    else onClose();
+  };
+  const blocked = preview?.findings.some((f) => f.severity === 'block');
+
+  return (
+    <Dialog.Root open onOpenChange={(o) => !o && onClose()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="dialog dialog-wide">
+          <Dialog.Title>Build from a pattern</Dialog.Title>
+          <Dialog.Description className="muted">Choose a pattern, who works each line, and the dates. You see every shift before any is created.</Dialog.Description>
+          {error && <Banner tone="error">{error}</Banner>}
+          <div className="form-grid">
+            <div className="field">
+              <label htmlFor="pattern-site">Site</label>
+              <select id="pattern-site" value={site} onChange={(e) => (setSite(e.target.value), setDraft(null), setChosen(''))}>
+                {view.sites.map((s) => (
+                  <option key={s.code} value={s.code}>
+                    {s.code} · {s.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="pattern-pick">Pattern</label>
+              <select id="pattern-pick" value={chosen} onChange={(e) => pick(e.target.value)}>
+                <option value="">Choose…</option>
+                {patterns.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+                {PRESETS.map((p) => (
+                  <option key={p.id} value={`preset:${p.id}`}>
+                    New: {p.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <Field label="From" type="date" value={range.from} onChange={(e) => (setRange({ ...range, from: e.target.value }), setPreview(null))} />
+            <Field label="To" type="date" value={range.to} onChange={(e) => (setRange({ ...range, to: e.target.value }), setPreview(null))} />
+          </div>
+          {draft && (
+            <fieldset className="field pattern-lines">
+              <legend>Who works each line</legend>
+              {draft.lines.map((line, i) => (
+                <div key={i} className="pattern-line">
+                  <label htmlFor={`line-${i}`}>
+                    {line.label} {line.start}–{line.end}, cycle days {line.days.map((d) => d + 1).join(', ')} of {draft.cycleDays}
+                  </label>
+                  <select
+                    id={`line-${i}`}
+                    value={line.staffId ?? ''}
+                    onChange={(e) => (setDraft({ ...draft, lines: draft.lines.map((l, j) => (j === i ? { ...l, staffId: e.target.value || null } : l)) }), setPreview(null))}
+                  >
+                    <option value="">OPEN</option>
+                    {staff
+                      .filter((s) => s.services.includes(draft.service))
+                      .map((s) => (
+                        <option key={s.id} value={s.id}>
+                          {s.name}
+                        </option>
+                      ))}
+                  </select>
+                </div>
+              ))}
+            </fieldset>
+          )}
+          {preview && (
+            <section aria-label="Preview" className="preview">
+              <h3>{preview.shifts.length} shifts will be created</h3>
+              <ul className="preview-list">
+                {preview.shifts.map((s, i) => (
+                  <li key={i}>
+                    {formatDayShort(s.date)} {s.start}–{s.end} · {s.staffId ? (staff.find((p) => p.id === s.staffId)?.name ?? '?') : 'OPEN'}
+                  </li>
+                ))}
+              </ul>
+              <FindingList findings={preview.findings} />
+              {blocked && <Field label="Override reason" value={override} onChange={(e) => setOverride(e.target.value)} hint="Needed to create shifts that break a block rule." />}
+            </section>
+          )}
+          <div className="dialog-actions">
+            <Dialog.Close asChild>
+              <button type="button" className="btn">
+                Cancel
+              </button>
+            </Dialog.Close>
+            <button type="button" className="btn" disabled={!draft} onClick={() => void showPreview()}>
+              Preview
+            </button>
+            <button type="button" className="btn btn-primary" disabled={!preview} onClick={() => void apply()}>
+              Create {preview ? preview.shifts.length : ''} shifts
+            </button>
+          </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+};

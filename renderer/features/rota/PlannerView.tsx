@@ -1,0 +1,142 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { londonToday } from '../../../shared/domain/dates';
+import type { Finding } from '../../../shared/domain/rota';
+import type { FillWeekResult } from '../../../shared/contract/rota';
+import type { Shift } from '../../../shared/schemas/shift';
+import { Banner } from '../../components/Banner';
+import { useNow } from '../../components/useNow';
+import { useStore } from '../../store/appStore';
+import { BulkBar } from './BulkBar';
+import { saveOf } from './commands';
+import { ConfirmDialog } from './ConfirmDialog';
+import { CopyWeekDialog } from './CopyWeekDialog';
+import { FillPanel } from './FillPanel';
+import { FillSummary } from './FillSummary';
+import type { DropSpot } from './gridProps';
+import { PatternDialog } from './PatternDialog';
+import { PersonGrid } from './PersonGrid';
+import { PersonPanel } from './PersonPanel';
+import { PlannerToolbar, type PlannerDialog } from './PlannerToolbar';
+import { isErr } from './rotaSlice';
+import { ShiftDialog, type ShiftDraft } from './ShiftDialog';
+import { usePlannerKeys } from './usePlannerKeys';
+import { WeekGrid } from './WeekGrid';
+import './rota.css';
+
+type Open =
+  | { kind: 'none' }
+  | { kind: 'shift'; shift: Shift | null; initial: ShiftDraft }
+  | { kind: 'fill'; shift: Shift }
+  | { kind: 'person'; staffId: string }
+  | { kind: 'summary'; result: FillWeekResult }
+  | { kind: Exclude<PlannerDialog, 'fill-week'> };
+
+/** The rota planner: a week for one site or all, every finding and gap on the grid, and every action undoable. */
+export const PlannerView = () => {
+  const store = useStore();
+  const { rota, rotaMode, selection, select, loadWeek, moveWeek, undo, redo, saveShifts, publishWeek, fillWeek, rotaNotice, dismissRotaNotice, loadSites, loadAccounts } = store;
+  const canPlan = store.auth?.user?.role === 'manager';
+  const [open, setOpen] = useState<Open>({ kind: 'none' });
+  const today = londonToday(useNow());
+  useEffect(() => {
+    void loadSites();
+    void loadWeek();
+    if (canPlan) void loadAccounts();
+  }, [loadSites, loadWeek, loadAccounts, canPlan]);
+
+  const view = rota.status === 'ready' ? rota.data : null;
+  const staff = useMemo(() => new Map((view?.staff ?? []).map((s) => [s.id, s])), [view]);
+  const findings = useMemo(() => {
+    const m = new Map<string, Finding[]>();
+    for (const f of view?.findings ?? []) for (const id of f.shiftIds) m.set(id, [...(m.get(id) ?? []), f]);
+    return m;
+  }, [view]);
+
+  const newShift = useCallback(
+    (spot?: DropSpot) => {
+      if (!view || !canPlan) return;
+      const site = view.sites.find((s) => s.code === spot?.site) ?? view.sites[0];
+      if (!site) return;
+      const date = spot?.date ?? (view.dates.includes(today) ? today : view.dates[0]);
+      setOpen({ kind: 'shift', shift: null, initial: { site: site.code, service: spot?.service ?? site.services[0], date, start: '07:00', end: '19:00', breakMinutes: 30, staffId: spot?.staffId ?? null, notes: '' } });
+    },
+    [view, canPlan, today],
+  );
+  const keys = useMemo(
+    () => ({
+      prevWeek: () => void moveWeek(-1),
+      nextWeek: () => void moveWeek(1),
+      thisWeek: () => void loadWeek(today),
+      newShift: () => newShift(),
+      undo: () => void undo(),
+      redo: () => void redo(),
+      deleteSelected: () => {
+        const chosen = view?.shifts.filter((s) => selection.includes(s.id)) ?? [];
+        if (canPlan && chosen.length) void saveShifts(`Delete ${chosen.length} shift${chosen.length > 1 ? 's' : ''}`, chosen.map((s) => ({ ...saveOf(s), deleted: true })));
+      },
+      clearSelection: () => select([]),
+    }),
+    [moveWeek, loadWeek, today, newShift, undo, redo, view, selection, canPlan, saveShifts, select],
+  );
+  usePlannerKeys(keys);
+
+  const onOpen = (shift: Shift) => setOpen({ kind: 'shift', shift, initial: saveOf(shift) as ShiftDraft });
+  const onToggle = (shift: Shift) => select(selection.includes(shift.id) ? selection.filter((id) => id !== shift.id) : [...selection, shift.id]);
+  const onDrop = (shiftId: string, spot: DropSpot) => {
+    const shift = view?.shifts.find((s) => s.id === shiftId);
+    if (!shift || !canPlan) return;
+    const moved = { ...saveOf(shift), date: spot.date, site: spot.site ?? shift.site, service: spot.service ?? shift.service, staffId: spot.staffId === undefined ? shift.staffId : spot.staffId };
+    const label = moved.staffId !== shift.staffId ? 'Reassign shift' : 'Move shift';
+    if (JSON.stringify(moved) !== JSON.stringify(saveOf(shift))) void saveShifts(label, [moved]).then((e) => e && useStore.setState({ rotaNotice: { tone: 'error', text: `${e.message} Open the shift to save it with an override.` } }));
+  };
+  const close = () => setOpen({ kind: 'none' });
+  const onDialog = (kind: PlannerDialog) => {
+    if (kind !== 'fill-week') return setOpen({ kind });
+    void fillWeek().then((r) => (isErr(r) ? useStore.setState({ rotaNotice: { tone: 'error', text: r.message } }) : setOpen({ kind: 'summary', result: r })));
+  };
+  const grid = { dates: view?.dates ?? [], shifts: view?.shifts ?? [], staff, findings, selection, today, onOpen, onToggle, onCreate: newShift, onDrop };
+  const blocks = view?.findings.filter((f) => f.severity === 'block').length ?? 0;
+  const warns = view?.findings.filter((f) => f.severity === 'warn').length ?? 0;
+  const openShifts = view?.shifts.filter((s) => s.staffId === null).length ?? 0;
+
+  return (
+    <section aria-labelledby="rota-title" className="planner">
+      <header className="page-head">
+        <h1 id="rota-title">Rota</h1>
+        {view && (
+          <p className="muted planner-summary" aria-live="polite">
+            {view.shifts.length} shift{view.shifts.length === 1 ? '' : 's'} · {openShifts} open · {view.gaps.length} cover gap{view.gaps.length === 1 ? '' : 's'} · {blocks} blocked · {warns} warning{warns === 1 ? '' : 's'}
+          </p>
+        )}
+      </header>
+      <PlannerToolbar view={view} onDialog={onDialog} />
+      {rotaNotice && (
+        <Banner tone={rotaNotice.tone} action={<button type="button" className="btn btn-quiet" onClick={dismissRotaNotice}>Dismiss</button>}>
+          {rotaNotice.text}
+        </Banner>
+      )}
+      {rota.status === 'error' && <Banner tone="error">{rota.message}</Banner>}
+      {rota.status === 'loading' && <p className="muted">Loading the week…</p>}
+      {view && <BulkBar view={view} />}
+      {view && (
+        <div className="grid-wrap">
+          {rotaMode === 'sites' ? <WeekGrid {...grid} sites={view.sites} gaps={view.gaps} /> : <PersonGrid {...grid} onPerson={(staffId) => setOpen({ kind: 'person', staffId })} />}
+        </div>
+      )}
+      {canPlan && <p className="muted small keys-hint">Keys: ← → weeks · T this week · N new shift · Ctrl+Z undo · Ctrl+Shift+Z redo · Ctrl+click to select · Delete removes the selection · drag a card to move or reassign.</p>}
+
+      {view && open.kind === 'shift' && <ShiftDialog view={view} shift={open.shift} initial={open.initial} onClose={close} onFindCover={(shift) => setOpen({ kind: 'fill', shift })} />}
+      {open.kind === 'fill' && <FillPanel shift={open.shift} onClose={close} />}
+      {open.kind === 'person' && <PersonPanel staffId={open.staffId} weekStart={store.rotaWeek} onClose={close} />}
+      {view && open.kind === 'pattern' && <PatternDialog view={view} onClose={close} />}
+      {open.kind === 'copy' && <CopyWeekDialog onClose={close} />}
+      {view && open.kind === 'summary' && <FillSummary result={open.result} view={view} onClose={close} />}
+      {open.kind === 'publish' && (
+        <ConfirmDialog title="Publish this week?" confirm="Publish" onClose={close} onConfirm={() => void publishWeek().then(close)}>
+          {view?.shifts.filter((s) => s.status === 'draft').length ?? 0} draft shifts for {store.rotaSite ?? 'all sites'} become published. Staff can then be sent their rota; later changes are kept in each shift's history.
+          {blocks + warns > 0 && ` The week still has ${blocks} blocked and ${warns} warning findings.`}
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+};

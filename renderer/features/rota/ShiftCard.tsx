@@ -1,0 +1,79 @@
+import { AlertOctagon, AlertTriangle, CircleDashed, ShieldAlert } from 'lucide-react';
+import type { DragEvent, MouseEvent } from 'react';
+import type { Finding } from '../../../shared/domain/rota';
+import type { Shift } from '../../../shared/schemas/shift';
+import { worst } from './labels';
+
+interface Props {
+  shift: Shift;
+  who: string;
+  findings: readonly Finding[];
+  selected: boolean;
+  /** What else to show beside the time: the site and service in the person view. */
+  context?: string;
+  onOpen: (shift: Shift) => void;
+  onToggle: (shift: Shift, range: boolean) => void;
+}
+
+/** One shift on the grid: its time, who is on it (or OPEN), and any warnings as icon and text. */
+export const ShiftCard = ({ shift, who, findings, selected, context, onOpen, onToggle }: Props) => {
+  const level = worst(findings);
+  const blocks = findings.filter((f) => f.severity === 'block').length;
+  const warns = findings.filter((f) => f.severity === 'warn').length;
+  const open = shift.staffId === null;
+  const click = (e: MouseEvent) => {
+    if (e.ctrlKey || e.metaKey || e.shiftKey) {
+      e.preventDefault();
+      onToggle(shift, e.shiftKey);
+    } else onOpen(shift);
+  };
+  const drag = (e: DragEvent) => {
+    e.dataTransfer.setData('text/x-shift', shift.id);
+    e.dataTransfer.effectAllowed = 'move';
+  };
+  const label = [`${shift.start}–${shift.end}`, who, context, shift.status === 'draft' ? 'draft' : 'published', blocks ? `${blocks} blocked` : '', warns ? `${warns} warning${warns > 1 ? 's' : ''}` : '', shift.override ? 'overridden' : '']
+    .filter(Boolean)
+    .join(', ');
+  return (
+    <button
+      type="button"
+      className={`shift-card${open ? ' is-open' : ''}${selected ? ' is-selected' : ''}${level ? ` has-${level}` : ''}${shift.status === 'draft' ? ' is-draft' : ''}`}
+      draggable
+      onDragStart={drag}
+      onClick={click}
+      aria-pressed={selected}
+      aria-label={label}
+      title={findings.map((f) => f.message).join('\n') || undefined}
+      data-shift-id={shift.id}
+    >
+      <span className="shift-time">
+        {shift.start}–{shift.end}
+      </span>
+      <span className="shift-who">
+        {open && <CircleDashed aria-hidden size={13} />}
+        {who}
+      </span>
+      {context && <span className="shift-context">{context}</span>}
+      {(blocks > 0 || warns > 0 || shift.override) && (
+        <span className="shift-badges">
+          {blocks > 0 && (
+            <span className="badge badge-block">
+              <AlertOctagon aria-hidden size={12} /> {blocks} block
+            </span>
+          )}
+          {warns > 0 && (
+            <span className="badge badge-warn">
+              <AlertTriangle aria-hidden size={12} /> {warns} warn
+            </span>
+          )}
+          {shift.override && (
+            <span className="badge badge-override">
+              <ShieldAlert aria-hidden size={12} /> override
+            </span>
+          )}
+        </span>
+      )}
+      {shift.status === 'draft' && <span className="shift-draft">Draft</span>}
+    </button>
+  );
+};

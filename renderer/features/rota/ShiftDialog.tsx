@@ -1,0 +1,165 @@
+import { Dialog } from 'radix-ui';
+import { useMemo, useState, type FormEvent } from 'react';
+import type { WeekView } from '../../../shared/contract/rota';
+import type { Service } from '../../../shared/schemas/common';
+import type { Shift } from '../../../shared/schemas/shift';
+import { Banner } from '../../components/Banner';
+import { fieldErrors } from '../../components/errors';
+import { Field } from '../../components/Field';
+import { useStore } from '../../store/appStore';
+import { saveOf } from './commands';
+import { FindingList } from './FindingList';
+import { SERVICE_LABEL } from './labels';
+import { liveFindings } from './liveFindings';
+import { ShiftHistory } from './ShiftHistory';
+import { TemplatePicker } from './TemplatePicker';
+
+export type ShiftDraft = Pick<Shift, 'site' | 'service' | 'date' | 'start' | 'end' | 'breakMinutes' | 'staffId' | 'notes'>;
+
+interface Props {
+  view: WeekView;
+  /** The shift being edited, or null to create one from `initial`. */
+  shift: Shift | null;
+  initial: ShiftDraft;
+  onClose: () => void;
+  onFindCover: (shift: Shift) => void;
+}
+
+const DRAFT_ID = 'draft-shift';
+
+/** Create or edit one shift, with the rules' findings updating as each field changes. */
+export const ShiftDialog = ({ view, shift, initial, onClose, onFindCover }: Props) => {
+  const saveShifts = useStore((s) => s.saveShifts);
+  const canPlan = useStore((s) => s.auth?.user?.role === 'manager');
+  const [form, setForm] = useState<ShiftDraft>(initial);
+  const [override, setOverride] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const staff = useMemo(() => new Map(view.staff.map((s) => [s.id, s])), [view.staff]);
+  const site = view.sites.find((s) => s.code === form.site);
+  const findings = useMemo(() => {
+    const base = shift ?? { ...form, id: DRAFT_ID, status: 'draft' as const, override: null, history: [], deleted: false, createdAt: '', createdBy: '', updatedAt: '', updatedBy: '', rev: 1 };
+    return liveFindings(view, { ...base, ...form });
+  }, [view, shift, form]);
+  const blocked = findings.some((f) => f.severity === 'block') || Boolean(errors.override);
+  const current = view.staff.filter((s) => !s.archived).sort((a, b) => a.name.localeCompare(b.name));
+  const people = current.filter((s) => s.services.includes(form.service));
+  const others = current.filter((s) => !s.services.includes(form.service));
+  const set = <K extends keyof ShiftDraft>(k: K, v: ShiftDraft[K]) => setForm((f) => ({ ...f, [k]: v }));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    const item = shift ? { ...saveOf(shift), ...form } : form;
+    const failure = await saveShifts(shift ? 'Edit shift' : 'Add shift', [item], override.trim() || null);
+    setBusy(false);
+    const found = fieldErrors(failure);
+    setErrors(Object.fromEntries(Object.entries(found).map(([k, v]) => [k.replace(/^items\.0\./, ''), v])));
+    if (!failure) onClose();
+  };
+  const remove = async () => {
+    if (!shift) return;
+    const failure = await saveShifts('Delete shift', [{ ...saveOf(shift), deleted: true }]);
+    setErrors(fieldErrors(failure));
+    if (!failure) onClose();
+  };
+
+  return (
+    <Dialog.Root open onOpenChange={(o) => !o && onClose()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="dialog dialog-wide">
+          <Dialog.Title>{shift ? 'Edit shift' : 'Add a shift'}</Dialog.Title>
+          <Dialog.Description className="muted">
+            {shift ? `${shift.status === 'published' ? 'Published' : 'Draft'} · changes to a published shift are kept in its history.` : 'New shifts are drafts until the week is published.'}
+          </Dialog.Description>
+          <form onSubmit={submit} noValidate>
+            {errors._ && <Banner tone="error">{errors._}</Banner>}
+            <TemplatePicker site={form.site} service={form.service} times={form} onPick={(t) => setForm((f) => ({ ...f, ...t }))} />
+            <div className="form-grid">
+              <div className="field">
+                <label htmlFor="shift-site">Site</label>
+                <select id="shift-site" value={form.site} onChange={(e) => set('site', e.target.value)}>
+                  {view.sites.map((s) => (
+                    <option key={s.code} value={s.code}>
+                      {s.code} · {s.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="shift-service">Service</label>
+                <select id="shift-service" value={form.service} onChange={(e) => set('service', e.target.value as Service)}>
+                  {(site?.services ?? []).map((s) => (
+                    <option key={s} value={s}>
+                      {SERVICE_LABEL[s]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <Field label="Date" type="date" value={form.date} onChange={(e) => set('date', e.target.value)} error={errors.date} />
+              <Field label="Start" type="time" value={form.start} onChange={(e) => set('start', e.target.value)} error={errors.start} />
+              <Field label="End" type="time" value={form.end} onChange={(e) => set('end', e.target.value)} error={errors.end} hint="Before the start means the next day" />
+              <Field label="Unpaid break (minutes)" type="number" min={0} max={180} value={form.breakMinutes} onChange={(e) => set('breakMinutes', Number(e.target.value))} error={errors.breakMinutes} />
+            </div>
+            <div className="field">
+              <label htmlFor="shift-person">Person</label>
+              <select id="shift-person" value={form.staffId ?? ''} onChange={(e) => set('staffId', e.target.value || null)}>
+                <option value="">OPEN (no one yet)</option>
+                <optgroup label={`Work ${SERVICE_LABEL[form.service].toLowerCase()}`}>
+                  {people.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
+                </optgroup>
+                <optgroup label="Not set up for this service (needs an override)">
+                  {others.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
+                </optgroup>
+              </select>
+            </div>
+            <Field label="Notes" value={form.notes} onChange={(e) => set('notes', e.target.value)} />
+            <section aria-label="Rule check" className="live-findings" aria-live="polite">
+              <h3>Rule check</h3>
+              <FindingList findings={findings} empty="No rule is broken." />
+            </section>
+            {shift?.override && (
+              <Banner tone="warn">
+                Overridden ({shift.override.rules.join(', ')}): {shift.override.reason}
+              </Banner>
+            )}
+            {blocked && canPlan && <Field label="Override reason" value={override} onChange={(e) => setOverride(e.target.value)} error={errors.override} hint="A block can only be saved with a manager's reason; it is recorded on the shift." />}
+            {shift && <ShiftHistory shift={shift} staff={staff} />}
+            <div className="dialog-actions">
+              {shift && canPlan && (
+                <button type="button" className="btn btn-danger" onClick={() => void remove()}>
+                  Delete
+                </button>
+              )}
+              {shift && shift.staffId === null && (
+                <button type="button" className="btn" onClick={() => onFindCover(shift)}>
+                  Find cover
+                </button>
+              )}
+              <span className="spacer" />
+              <Dialog.Close asChild>
+                <button type="button" className="btn">
+                  Cancel
+                </button>
+              </Dialog.Close>
+              {canPlan && (
+                <button type="submit" className="btn btn-primary" disabled={busy}>
+                  {shift ? 'Save shift' : 'Add shift'}
+                </button>
+              )}
+            </div>
+          </form>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+};

@@ -1,0 +1,30 @@
+import { formatInstantGB } from '../../../shared/domain/dates';
+import type { Shift } from '../../../shared/schemas/shift';
+import type { Staff } from '../../../shared/schemas/staff';
+import { useStore } from '../../store/appStore';
+
+const describe = (change: Record<string, unknown> | null, staff: ReadonlyMap<string, Staff>): string => {
+  if (!change) return '—';
+  if (change.deleted) return 'deleted';
+  const who = change.staffId ? (staff.get(String(change.staffId))?.name ?? 'someone') : 'OPEN';
+  return `${String(change.date)} ${String(change.start)}–${String(change.end)} at ${String(change.site)}, ${who}`;
+};
+
+/** A published shift's changes, newest first: who, when, before and after. */
+export const ShiftHistory = ({ shift, staff }: { shift: Shift; staff: ReadonlyMap<string, Staff> }) => {
+  const accounts = useStore((s) => s.accounts);
+  const userName = (id: string) => (accounts.status === 'ready' ? accounts.data.find((a) => a.id === id)?.displayName : undefined) ?? 'a manager';
+  if (shift.history.length === 0) return null;
+  return (
+    <details className="history">
+      <summary>Changes since publishing ({shift.history.length})</summary>
+      <ol>
+        {[...shift.history].reverse().map((h) => (
+          <li key={h.at}>
+            <span className="muted small">{formatInstantGB(h.at)}</span> by {userName(h.by)} — was {describe(h.before, staff)}; now {describe(h.after, staff)}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+};

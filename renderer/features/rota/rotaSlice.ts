@@ -1,0 +1,196 @@
+import { call } from '../../api';
+import { download } from '../../components/download';
+import { addDays, londonToday, weekStart } from '../../../shared/domain/dates';
+import type { Candidate } from '../../../shared/domain/rota';
+import type { CopyResult, FillWeekResult, PatternPreview, PersonView, ShiftChanges, ShiftSave, WeekView } from '../../../shared/contract/rota';
+import type { Err } from '../../../shared/result';
+import type { PatternInput, ShiftPattern, ShiftTemplate, TemplateInput } from '../../../shared/schemas/rotaPlan';
+import type { Load, Slice } from '../../store/types';
+import { commandOf, type Command } from './commands';
+
+export type PlannerMode = 'sites' | 'people';
+
+export interface RotaSlice {
+  rotaWeek: string;
+  rotaSite: string | null;
+  rotaMode: PlannerMode;
+  rota: Load<WeekView>;
+  /** Weeks already fetched, by `monday|site`, so moving between them is instant. */
+  rotaCache: Record<string, WeekView>;
+  selection: string[];
+  undoStack: Command[];
+  redoStack: Command[];
+  rotaNotice: { tone: 'ok' | 'warn' | 'error'; text: string } | null;
+  plans: { templates: ShiftTemplate[]; patterns: ShiftPattern[] };
+  loadWeek: (week?: string, site?: string | null) => Promise<void>;
+  moveWeek: (weeks: number) => Promise<void>;
+  setRotaMode: (mode: PlannerMode) => void;
+  select: (ids: string[]) => void;
+  /** Sends a planner change; on success it becomes an undoable command. */
+  saveShifts: (label: string, items: ShiftSave[], override?: string | null) => Promise<Err | null>;
+  undo: () => Promise<void>;
+  redo: () => Promise<void>;
+  publishWeek: () => Promise<Err | null>;
+  copyWeekFrom: (from: string, override?: string | null) => Promise<{ error: Err | null; result?: CopyResult }>;
+  fillWeek: () => Promise<FillWeekResult | Err>;
+  candidatesFor: (shiftId: string, date: string) => Promise<Candidate[] | Err>;
+  loadPlans: () => Promise<void>;
+  savePattern: (input: PatternInput) => Promise<ShiftPattern | Err>;
+  saveTemplate: (input: TemplateInput) => Promise<Err | null>;
+  previewPattern: (patternId: string, from: string, to: string) => Promise<PatternPreview | Err>;
+  applyPattern: (patternId: string, from: string, to: string, override?: string | null) => Promise<Err | null>;
+  personRota: (staffId: string, from: string, to: string) => Promise<PersonView | Err>;
+  exportWeekCsv: () => Promise<void>;
+  exportPersonIcs: (staffId: string, from: string, to: string) => Promise<void>;
+  dismissRotaNotice: () => void;
+}
+
+const keyOf = (week: string, site: string | null) => `${week}|${site ?? '*'}`;
+const isErr = (x: unknown): x is Err => typeof x === 'object' && x !== null && (x as Err).ok === false;
+export { isErr };
+
+export const createRotaSlice: Slice<RotaSlice> = (set, get) => {
+  const fetchWeek = async (week: string, site: string | null) => {
+    const r = await call('rota:week', { week, site });
+    if (r.ok) set((s) => ({ rotaCache: { ...s.rotaCache, [keyOf(week, site)]: r.data } }));
+    return r;
+  };
+  // Neighbouring weeks are fetched quietly after each load, so the next key press shows at once.
+  const prefetch = (week: string, site: string | null) => {
+    for (const w of [addDays(week, -7), addDays(week, 7)]) if (!get().rotaCache[keyOf(w, site)]) void fetchWeek(w, site);
+  };
+  const refresh = async () => {
+    const { rotaWeek, rotaSite } = get();
+    set({ rotaCache: {} });
+    const r = await fetchWeek(rotaWeek, rotaSite);
+    if (get().rotaWeek === rotaWeek && get().rotaSite === rotaSite) set({ rota: r.ok ? { status: 'ready', data: r.data } : { status: 'error', message: r.message } });
+    prefetch(rotaWeek, rotaSite);
+  };
+  const remember = (label: string, changes: ShiftChanges) => {
+    const cmd = commandOf(label, changes);
+    if (cmd) set((s) => ({ undoStack: [...s.undoStack.slice(-99), cmd], redoStack: [] }));
+  };
+  const replay = async (items: ShiftSave[]) => call('rota:save', { items, override: null });
+
+  return {
+    rotaWeek: weekStart(londonToday(Date.now())),
+    rotaSite: null,
+    rotaMode: 'sites',
+    rota: { status: 'idle' },
+    rotaCache: {},
+    selection: [],
+    undoStack: [],
+    redoStack: [],
+    rotaNotice: null,
+    plans: { templates: [], patterns: [] },
+
+    loadWeek: async (week = get().rotaWeek, site = get().rotaSite) => {
+      const monday = weekStart(week);
+      const cached = get().rotaCache[keyOf(monday, site)];
+      set({ rotaWeek: monday, rotaSite: site, selection: [], rota: cached ? { status: 'ready', data: cached } : { status: 'loading' } });
+      const r = await fetchWeek(monday, site);
+      if (get().rotaWeek !== monday || get().rotaSite !== site) return;
+      set({ rota: r.ok ? { status: 'ready', data: r.data } : { status: 'error', message: r.message } });
+      prefetch(monday, site);
+    },
+    moveWeek: (weeks) => get().loadWeek(addDays(get().rotaWeek, 7 * weeks)),
+    setRotaMode: (mode) => set({ rotaMode: mode }),
+    select: (ids) => set({ selection: ids }),
+
+    saveShifts: async (label, items, override = null) => {
+      const r = await call('rota:save', { items, override });
+      if (!r.ok) return r;
+      remember(label, r.data);
+      set({ selection: [], rotaNotice: { tone: 'ok', text: `${label}. Undo with Ctrl+Z.` } });
+      await refresh();
+      return null;
+    },
+    undo: async () => {
+      const cmd = get().undoStack.at(-1);
+      if (!cmd) return;
+      const r = await replay(cmd.undo);
+      if (!r.ok) return set({ rotaNotice: { tone: 'error', text: `Could not undo “${cmd.label}”: ${r.message}` } });
+      set((s) => ({ undoStack: s.undoStack.slice(0, -1), redoStack: [...s.redoStack, cmd], rotaNotice: { tone: 'ok', text: `Undone: ${cmd.label}` } }));
+      await refresh();
+    },
+    redo: async () => {
+      const cmd = get().redoStack.at(-1);
+      if (!cmd) return;
+      const r = await replay(cmd.redo);
+      if (!r.ok) return set({ rotaNotice: { tone: 'error', text: `Could not redo “${cmd.label}”: ${r.message}` } });
+      set((s) => ({ redoStack: s.redoStack.slice(0, -1), undoStack: [...s.undoStack, cmd], rotaNotice: { tone: 'ok', text: `Redone: ${cmd.label}` } }));
+      await refresh();
+    },
+
+    publishWeek: async () => {
+      const r = await call('rota:publish', { week: get().rotaWeek, site: get().rotaSite });
+      if (!r.ok) return r;
+      set({ rotaNotice: { tone: 'ok', text: r.data.after.length === 0 ? 'Nothing to publish: the week has no drafts.' : `Published ${r.data.after.length} shift${r.data.after.length === 1 ? '' : 's'}. Later changes are kept in each shift's history.` } });
+      await refresh();
+      return null;
+    },
+    copyWeekFrom: async (from, override = null) => {
+      const r = await call('rota:copy-week', { from, to: get().rotaWeek, site: get().rotaSite, override });
+      if (!r.ok) return { error: r };
+      remember('Copy week', r.data);
+      const open = r.data.leftOpen.length;
+      set({ rotaNotice: { tone: open ? 'warn' : 'ok', text: `Copied ${r.data.after.length} shifts${open ? `; ${open} left open: ${r.data.leftOpen.map((l) => l.reason).join('; ')}` : ''}.` } });
+      await refresh();
+      return { error: null, result: r.data };
+    },
+    fillWeek: async () => {
+      const r = await call('rota:fill-week', { week: get().rotaWeek, site: get().rotaSite });
+      if (!r.ok) return r;
+      remember('Fill open shifts', r.data);
+      await refresh();
+      return r.data;
+    },
+    candidatesFor: async (shiftId, date) => {
+      const r = await call('rota:candidates', { shiftId, date });
+      return r.ok ? r.data : r;
+    },
+    loadPlans: async () => {
+      const r = await call('rota:plans', {});
+      if (r.ok) set({ plans: r.data });
+    },
+    savePattern: async (input) => {
+      const r = await call('rota:save-pattern', input);
+      if (!r.ok) return r;
+      await get().loadPlans();
+      return r.data;
+    },
+    saveTemplate: async (input) => {
+      const r = await call('rota:save-template', input);
+      if (!r.ok) return r;
+      await get().loadPlans();
+      return null;
+    },
+    previewPattern: async (patternId, from, to) => {
+      const r = await call('rota:pattern-preview', { patternId, from, to });
+      return r.ok ? r.data : r;
+    },
+    applyPattern: async (patternId, from, to, override = null) => {
+      const r = await call('rota:apply-pattern', { patternId, from, to, override });
+      if (!r.ok) return r;
+      remember('Apply pattern', r.data);
+      set({ rotaNotice: { tone: 'ok', text: `Created ${r.data.after.length} draft shifts from the pattern. Undo with Ctrl+Z.` } });
+      await refresh();
+      return null;
+    },
+    personRota: async (staffId, from, to) => {
+      const r = await call('rota:person', { staffId, from, to });
+      return r.ok ? r.data : r;
+    },
+    exportWeekCsv: async () => {
+      const r = await call('rota:export-csv', { week: get().rotaWeek, site: get().rotaSite });
+      if (r.ok) download(r.data);
+      else set({ rotaNotice: { tone: 'error', text: r.message } });
+    },
+    exportPersonIcs: async (staffId, from, to) => {
+      const r = await call('rota:export-ics', { staffId, from, to });
+      if (r.ok) download(r.data);
+      else set({ rotaNotice: { tone: 'error', text: r.message } });
+    },
+    dismissRotaNotice: () => set({ rotaNotice: null }),
+  };
+};

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import type { Candidate, Finding, Gap } from '../domain/rota/types';
+import { idSchema, isoDateSchema, siteCodeSchema } from '../schemas/common';
+import { patternInputSchema, templateInputSchema, type ShiftPattern, type ShiftTemplate } from '../schemas/rotaPlan';
+import { shiftInputSchema, type Shift, type ShiftInput } from '../schemas/shift';
+import type { Site } from '../schemas/site';
+import type { Staff } from '../schemas/staff';
+import { channel } from './define';
+
+/** A week of the rota as the planner shows it, with what the rules found and where cover is short. */
+export interface WeekView {
+  weekStart: string;
+  dates: string[];
+  site: string | null;
+  sites: Site[];
+  /** The week's live shifts at the sites shown. */
+  shifts: Shift[];
+  /** Other live shifts (every site, two weeks either side) the live checks in the planner need. */
+  context: Shift[];
+  staff: Staff[];
+  findings: Finding[];
+  gaps: Gap[];
+}
+
+/** What a change wrote: each shift as it was (absent when new) and as it is now. */
+export interface ShiftChanges {
+  before: Shift[];
+  after: Shift[];
+}
+
+export interface CopyResult extends ShiftChanges {
+  leftOpen: { shiftId: string; staffId: string; reason: string }[];
+}
+
+export interface FillWeekResult extends ShiftChanges {
+  filled: { shiftId: string; staffId: string }[];
+  unfilled: { shiftId: string; reason: string }[];
+}
+
+export interface PatternPreview {
+  shifts: ShiftInput[];
+  /** Findings the new shifts would add; blocks need an override to apply. */
+  findings: Finding[];
+}
+
+export interface PersonView {
+  staff: Staff;
+  from: string;
+  to: string;
+  shifts: Shift[];
+  weeks: { weekStart: string; minutes: number; contractMinutes: number }[];
+  rests: { afterShiftId: string; beforeShiftId: string; minutes: number }[];
+  findings: Finding[];
+}
+
+export type { ExportFile } from './define';
+import type { ExportFile } from './define';
+
+/** One shift to create (no id), change, delete or restore (`deleted`), as the planner sends it. */
+export const shiftSaveSchema = shiftInputSchema.extend({
+  id: idSchema.optional(),
+  deleted: z.boolean().default(false),
+  /** The revision the planner last saw; a mismatch means someone else changed it. */
+  rev: z.number().int().min(1).optional(),
+});
+export type ShiftSave = z.input<typeof shiftSaveSchema>;
+
+const overrideReason = z.string().trim().min(5, 'Say why the rule is overridden (at least 5 characters)').max(500).nullable().default(null);
+const weekQuery = z.object({ week: isoDateSchema, site: siteCodeSchema.nullable().default(null) }).strict();
+const range = { from: isoDateSchema, to: isoDateSchema };
+const inOrder = (r: { from: string; to: string }) => r.from <= r.to;
+const order = { message: 'The range ends on or after it starts', path: ['to'] };
+
+export const rotaChannels = {
+  /** The week containing `week` for one site, or every site the user may see. */
+  'rota:week': channel(weekQuery, 'user')<WeekView>(),
+  /** Creates, edits, moves, reassigns, deletes or restores shifts in one change; a new block needs `override`. */
+  'rota:save': channel(z.object({ items: z.array(shiftSaveSchema).min(1).max(5000), override: overrideReason }).strict(), 'manager')<ShiftChanges>(),
+  'rota:publish': channel(weekQuery, 'manager')<ShiftChanges>(),
+  /** Copies a week's shifts as drafts; people absent or gone by then leave their shifts open. */
+  'rota:copy-week': channel(z.object({ from: isoDateSchema, to: isoDateSchema, site: siteCodeSchema.nullable().default(null), override: overrideReason }).strict(), 'manager')<CopyResult>(),
+  'rota:plans': channel(z.object({}).strict(), 'user')<{ templates: ShiftTemplate[]; patterns: ShiftPattern[] }>(),
+  'rota:save-template': channel(templateInputSchema.extend({ id: idSchema.optional() }).strict(), 'manager')<ShiftTemplate>(),
+  'rota:save-pattern': channel(patternInputSchema.and(z.object({ id: idSchema.optional() })), 'manager')<ShiftPattern>(),
+  'rota:delete-plan': channel(z.object({ kind: z.enum(['template', 'pattern']), id: idSchema }).strict(), 'manager')<null>(),
+  'rota:pattern-preview': channel(z.object({ patternId: idSchema, ...range }).strict().refine(inOrder, order), 'manager')<PatternPreview>(),
+  'rota:apply-pattern': channel(z.object({ patternId: idSchema, ...range, override: overrideReason }).strict().refine(inOrder, order), 'manager')<ShiftChanges>(),
+  /** People who could take a shift without breaking a block rule, best first, with why. */
+  'rota:candidates': channel(z.object({ shiftId: idSchema, date: isoDateSchema }).strict(), 'user')<Candidate[]>(),
+  'rota:fill-week': channel(weekQuery, 'manager')<FillWeekResult>(),
+  'rota:person': channel(z.object({ staffId: idSchema, ...range }).strict().refine(inOrder, order), 'manager')<PersonView>(),
+  'rota:export-csv': channel(weekQuery, 'user')<ExportFile>(),
+  'rota:export-ics': channel(z.object({ staffId: idSchema, ...range }).strict().refine(inOrder, order), 'manager')<ExportFile>(),
+};

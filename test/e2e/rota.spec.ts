@@ -1,0 +1,119 @@
+import ICAL from 'ical.js';
+import fs from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { createFirstManager, expect, expectAccessible, test } from './rotaFixtures';
+
+const SHOTS = 'test-results/screens';
+
+// Axe and a whole planning journey take minutes on a busy two-core machine.
+test.describe.configure({ timeout: 300_000 });
+
+/** The grid cell for a service row (at the one site shown) on a day of the week, Monday = 0. */
+const cell = (page: Page, service: string, day: number): Locator =>
+  page.locator('table.rota-grid tr').filter({ has: page.locator('th', { hasText: service }) }).locator('td').nth(day);
+
+test('build next week from a pattern, see a rest warning and a gap, fill it, publish and export a calendar', async ({ page, openApp }) => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await openApp(page);
+  await createFirstManager(page);
+  await page.getByRole('button', { name: 'Rota' }).click();
+  await expect(page.getByRole('heading', { name: 'Rota', level: 1 })).toBeVisible();
+  await page.getByLabel('Site', { exact: true }).selectOption('CH');
+  await page.getByRole('button', { name: 'Next week' }).click();
+  const weekLabel = await page.locator('.week-label').textContent();
+  expect(weekLabel).toMatch(/^Week of Mon \d+ \w+ \d{4}$/);
+
+  await page.getByRole('button', { name: 'Pattern' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Pattern').selectOption({ label: 'New: 4 on 4 off, 12 h days and nights (24/7 security)' });
+  await dialog.getByLabel(/^Days A/).selectOption({ label: 'Ana Silva' });
+  await dialog.getByLabel(/^Nights A/).selectOption({ label: 'Ben Carter' });
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await expect(dialog.getByRole('heading', { name: '14 shifts will be created' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Create 14 shifts' }).click();
+  await expect(page.getByText(/Created 14 draft shifts/)).toBeVisible();
+
+  // Weekday daytime needs two officers and the pattern gives one: the gap shows where it is.
+  await expect(cell(page, 'Security', 0).locator('.gap-mark', { hasText: '07:00–19:00' })).toContainText('Gap 07:00–19:00 · 1 short');
+  await page.screenshot({ path: `${SHOTS}/week-one-site.png`, fullPage: false });
+  await expectAccessible(page, 'planner');
+
+  // Ana finishes at 19:00 on Thursday; an early start on Friday leaves her 10 h rest.
+  await cell(page, 'Security', 4).getByRole('button', { name: /^07:00–19:00, OPEN/ }).click();
+  const edit = page.getByRole('dialog');
+  await edit.getByLabel('Person').selectOption({ label: 'Ana Silva' });
+  await expect(edit.getByRole('region', { name: 'Rule check' })).toContainText('rostered 55 h');
+  await edit.getByLabel('Start').fill('05:00');
+  await expect(edit.getByRole('region', { name: 'Rule check' })).toContainText(/Warning: Ana Silva has 10 h rest/);
+  await page.screenshot({ path: `${SHOTS}/shift-dialog.png` });
+  await edit.getByRole('button', { name: 'Save shift' }).click();
+  await expect(cell(page, 'Security', 4).getByRole('button', { name: /^05:00–19:00, Ana Silva.*warning/ })).toBeVisible();
+
+  // Saturday's day shift is open, so Saturday daytime has no one: fill it from the ranked list.
+  await expect(cell(page, 'Security', 5).locator('.gap-mark').first()).toBeVisible();
+  await cell(page, 'Security', 5).getByRole('button', { name: /^07:00–19:00, OPEN/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Find cover' }).click();
+  const fill = page.getByRole('dialog');
+  await expect(fill.getByRole('heading', { name: 'Fill open shift' })).toBeVisible();
+  const ranked = fill.getByRole('list', { name: 'Ranked people' }).locator(':scope > li');
+  await expect(ranked.first()).toContainText('Dev Patel');
+  await expect(ranked.first()).toContainText('under contract this week');
+  await page.screenshot({ path: `${SHOTS}/fill-panel.png` });
+  await expectAccessible(page, 'fill panel');
+  await fill.getByRole('button', { name: 'Assign Dev Patel' }).click();
+  await expect(cell(page, 'Security', 5).getByRole('button', { name: /^07:00–19:00, Dev Patel/ })).toBeVisible();
+  await expect(cell(page, 'Security', 5).locator('.gap-mark', { hasText: '07:00–19:00' })).toHaveCount(0);
+
+  // Undo and redo the assignment from the keyboard.
+  await page.keyboard.press('Control+z');
+  await expect(cell(page, 'Security', 5).getByRole('button', { name: /^07:00–19:00, OPEN/ })).toBeVisible();
+  await page.keyboard.press('Control+Shift+z');
+  await expect(cell(page, 'Security', 5).getByRole('button', { name: /^07:00–19:00, Dev Patel/ })).toBeVisible();
+
+  await page.getByRole('button', { name: /^Publish/ }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByText(/Published 14 shifts/)).toBeVisible();
+  await expect(cell(page, 'Security', 0).getByRole('button', { name: /Ana Silva, published/ })).toBeVisible();
+
+  await page.getByRole('button', { name: 'By person' }).click();
+  await page.getByRole('button', { name: 'Ana Silva', exact: true }).click();
+  const person = page.getByRole('dialog');
+  await expect(person.getByRole('heading', { name: 'Ana Silva' })).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), person.getByRole('button', { name: 'Export calendar (.ics)' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^rota-ana-silva-\d{4}-\d{2}-\d{2}\.ics$/);
+  const text = fs.readFileSync(await download.path(), 'utf8');
+  const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+  expect(events).toHaveLength(5);
+  expect(events.every((e) => e.summary === 'Security at County Hall')).toBe(true);
+  expect(events.map((e) => (e.endDate.toJSDate().getTime() - e.startDate.toJSDate().getTime()) / 3_600_000)).toEqual([12, 12, 12, 12, 14]);
+});
+
+test('all sites at once, keyboard week switching, and a shift made from the keyboard', async ({ page, openApp }) => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await openApp(page);
+  await createFirstManager(page);
+  await page.getByRole('button', { name: 'Rota' }).click();
+  const label = page.locator('.week-label');
+  const first = await label.textContent();
+  await page.keyboard.press('ArrowRight');
+  await expect(label).not.toHaveText(first!);
+  await page.keyboard.press('t');
+  await expect(label).toHaveText(first!);
+  await expect(page.locator('table.rota-grid tbody.site-block')).toHaveCount(15);
+
+  await page.keyboard.press('n');
+  const dialog = page.getByRole('dialog', { name: 'Add a shift' });
+  await dialog.getByLabel('Service').selectOption('security');
+  await dialog.getByLabel('Person').selectOption({ label: 'Cara Jones' });
+  await expect(dialog.getByRole('region', { name: 'Rule check' })).toContainText('Blocked:');
+  await dialog.getByRole('button', { name: 'Add shift' }).click();
+  await expect(dialog.getByText(/needs a manager's override/).first()).toBeVisible();
+  await dialog.getByLabel('Override reason').fill('Covering for a sick officer, SIA check pending');
+  await dialog.getByRole('button', { name: 'Add shift' }).click();
+  await expect(dialog).toBeHidden();
+  await page.keyboard.press('n');
+  await expectAccessible(page, 'shift dialog');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: /Cara Jones.*overridden/ })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/week-all-sites.png` });
+});
