@@ -52,11 +52,11 @@ export const sitedeskEdits = async (dir: string, reps: number): Promise<{ stat: 
  */
 export const baselineEdits = async (dir: string, workDir: string, reps: number): Promise<{ stat: Stat; fileBytes: number; shifts: number }> => {
   const opened = open(dir);
-  let all: Shift[];
+  const all: Shift[] = [];
   let latest: Shift[];
   try {
     const { repos } = opened.app;
-    all = repos.shifts.keys().flatMap((k) => Object.values(repos.shifts.partition(k)));
+    for (const k of repos.shifts.keys()) all.push(...Object.values(repos.shifts.partition(k)));
     latest = latestShifts(repos);
   } finally {
     opened.close();
@@ -65,7 +65,7 @@ export const baselineEdits = async (dir: string, workDir: string, reps: number):
   const store = new Conf<{ shifts: Record<string, Shift> }>({ cwd, configName: 'sitedesk', projectName: 'sitedesk' });
   store.store = { shifts: Object.fromEntries(all.map((s) => [s.id, s])) };
   const shifts = all.length;
-  all = [];
+  all.length = 0;
   store.set(`shifts.${latest[0].id}`, { ...latest[0], notes: 'warm-up' });
   const samples = await timeEach(reps, (i) => {
     const s = latest[i % latest.length];
