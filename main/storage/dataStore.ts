@@ -51,6 +51,7 @@ export class DataStore {
     private readonly now: () => number,
   ) {
     fs.mkdirSync(dirs.data, { recursive: true });
+    this.sweepTempFiles();
     this.replayJournal();
   }
 
@@ -199,6 +200,17 @@ export class DataStore {
       );
     }
     return { file, value };
+  }
+
+  /**
+   * Deletes the temporary files an atomic write leaves behind when the process dies before its rename.
+   * The live file beside each is still whole (old or new); the leftover is only clutter that the doctor
+   * would report. Safe because only one process ever writes a data folder.
+   */
+  private sweepTempFiles(): void {
+    for (const e of fs.readdirSync(this.dirs.data, { recursive: true, withFileTypes: true })) {
+      if (e.isFile() && e.name.includes('.json.tmp-')) fs.rmSync(path.join(e.parentPath, e.name), { force: true });
+    }
   }
 
   private replayJournal(): void {
