@@ -107,10 +107,17 @@ export class DataStore {
       }
       if (checked.length > 1) fs.rmSync(this.dirs.journal, { force: true });
     } catch (error) {
-      this.undo(previous.filter((p) => written.includes(p.rel)));
       const code = (error as NodeJS.ErrnoException).code;
       const why =
         code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'the data folder is read-only' : (error as Error).message;
+      try {
+        this.undo(previous.filter((p) => written.includes(p.rel)));
+      } catch {
+        // The disk refuses the undo too. The journal is still there, so the next start completes the
+        // change rather than leaving it half-made; until then read what is on disk, not the cache.
+        for (const op of checked) this.open.delete(op.rel);
+        throw new AppError('storage', `Could not save because ${why}, and the change was only partly written. SiteDesk will finish it when it next starts, so no record is lost or doubled; free some space or fix the folder, then restart SiteDesk.`);
+      }
       throw new AppError('storage', `Could not save because ${why}. Nothing was changed; what was saved before is intact.`);
     }
     this.changedSinceBackup = true;
