@@ -7,11 +7,11 @@ import { openTestApp, withManager } from '../support/app';
 /** conf whose writes fail with `failing.code` while it is set: `after` more writes succeed first, then `times` fail. */
 const failing: { code: string | null; after: number; times: number } = { code: null, after: 0, times: Infinity };
 class FailingConf extends Conf {
-  get store() {
+  override get store() {
     return super.store;
   }
 
-  set store(value: Record<string, unknown>) {
+  override set store(value: Record<string, unknown>) {
     if (failing.code) {
       if (failing.after > 0) failing.after -= 1;
       else if (failing.times > 0) {
