@@ -25,8 +25,8 @@ export interface Results {
 
 const cell = (x: number | null | undefined) => (x === null || x === undefined ? '—' : String(x));
 
-/** latest.md: the machine, the data, then one table row per measurement with its target and verdict. */
-export const renderMarkdown = (r: Results): string => {
+/** latest.md: the machine, the data, one table row per measurement with its target and verdict, then the reviewed findings. */
+export const renderMarkdown = (r: Results, findings = ''): string => {
   const lines = [
     '# SiteDesk benchmark results',
     '',
@@ -49,6 +49,7 @@ export const renderMarkdown = (r: Results): string => {
     '| --- | --- | ---: | ---: | ---: | --- | --- | --- | --- |',
     ...r.measurements.map((m) => `| \`${m.name}\` | ${m.scale} | ${cell(m.median)} | ${cell(m.p95)} | ${cell(m.n)} | ${m.unit} | ${m.target ?? ''} | ${m.status === 'met' ? '**met**' : m.status === 'missed' ? '**MISSED**' : m.status} | ${(m.note ?? '').replace(/\|/g, '/')} |`),
     '',
+    findings,
   ];
   return lines.join('\n');
 };

@@ -26,6 +26,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     quick: { type: 'boolean', default: false },
     'no-startup': { type: 'boolean', default: false },
+    /** Only rebuild latest.md from latest.json and bench/findings.md (after editing the findings). */
+    render: { type: 'boolean', default: false },
   },
 });
 const scales = values.scales.split(',') as Scale[];
@@ -75,8 +77,15 @@ const heapBench = (dir: string) => {
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as { gcForced: boolean; afterOpen: number; afterWeeks: number; withSearchIndex: number; afterBrowsing: number; shiftsSeen: number; incidents: number };
 };
 
+const RESULTS = path.join(ROOT, 'bench/results');
+const findings = () => (fs.existsSync(path.join(ROOT, 'bench/findings.md')) ? fs.readFileSync(path.join(ROOT, 'bench/findings.md'), 'utf8') : '');
+
 const main = async () => {
-  fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+  fs.mkdirSync(RESULTS, { recursive: true });
+  if (values.render) {
+    fs.writeFileSync(path.join(RESULTS, 'latest.md'), renderMarkdown(JSON.parse(fs.readFileSync(path.join(RESULTS, 'latest.json'), 'utf8')) as Results, findings()));
+    return;
+  }
   const started = new Date();
   const loadAtStart = os.loadavg();
   if (!values['no-startup'] && scales.includes('decade')) {
@@ -145,8 +154,8 @@ const main = async () => {
     data: Object.fromEntries(Object.entries(data).map(([k, d]) => [k, { ...d.summary, generatedThisRun: !d.cached, generateMs: d.generateMs }])),
     measurements,
   };
-  fs.writeFileSync(path.join(ROOT, 'bench/results/latest.json'), JSON.stringify(results, null, 2) + '\n');
-  fs.writeFileSync(path.join(ROOT, 'bench/results/latest.md'), renderMarkdown(results));
+  fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
+  fs.writeFileSync(path.join(RESULTS, 'latest.md'), renderMarkdown(results, findings()));
   log('wrote bench/results/latest.json and latest.md');
 };
 
