@@ -7,7 +7,12 @@ export const isAppUrl = (url: string, rendererFile: string): boolean => {
   try {
     const u = new URL(url);
     if (process.env.ELECTRON_RENDERER_URL) return u.origin === new URL(process.env.ELECTRON_RENDERER_URL).origin;
-    return u.protocol === 'file:' && path.normalize(decodeURIComponent(u.pathname)).endsWith(path.normalize(rendererFile).replace(/^[A-Za-z]:/, ''));
+    if (u.protocol !== 'file:' || u.host !== '') return false;
+    // The whole path must be the renderer file: a suffix match would also accept /elsewhere/<same path>.
+    // On Windows a file URL's path is /C:/…, and drive letters and folders compare case-insensitively.
+    const own = path.normalize(decodeURIComponent(u.pathname).replace(/^\/([A-Za-z]:)/, '$1'));
+    const want = path.normalize(rendererFile);
+    return process.platform === 'win32' ? own.toLowerCase() === want.toLowerCase() : own === want;
   } catch {
     return false;
   }
@@ -42,6 +47,8 @@ export const createWindow = (preloadFile: string, rendererFile: string): Browser
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
+      // Middle-click would open links in a new window; the window-open handler denies them, and this stops them earlier.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   });

@@ -51,6 +51,7 @@ export class DataStore {
     private readonly now: () => number,
   ) {
     fs.mkdirSync(dirs.data, { recursive: true });
+    this.sweepTempFiles();
     this.replayJournal();
   }
 
@@ -106,10 +107,17 @@ export class DataStore {
       }
       if (checked.length > 1) fs.rmSync(this.dirs.journal, { force: true });
     } catch (error) {
-      this.undo(previous.filter((p) => written.includes(p.rel)));
       const code = (error as NodeJS.ErrnoException).code;
       const why =
         code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'the data folder is read-only' : (error as Error).message;
+      try {
+        this.undo(previous.filter((p) => written.includes(p.rel)));
+      } catch {
+        // The disk refuses the undo too. The journal is still there, so the next start completes the
+        // change rather than leaving it half-made; until then read what is on disk, not the cache.
+        for (const op of checked) this.open.delete(op.rel);
+        throw new AppError('storage', `Could not save because ${why}, and the change was only partly written. SiteDesk will finish it when it next starts, so no record is lost or doubled; free some space or fix the folder, then restart SiteDesk.`);
+      }
       throw new AppError('storage', `Could not save because ${why}. Nothing was changed; what was saved before is intact.`);
     }
     this.changedSinceBackup = true;
@@ -199,6 +207,17 @@ export class DataStore {
       );
     }
     return { file, value };
+  }
+
+  /**
+   * Deletes the temporary files an atomic write leaves behind when the process dies before its rename.
+   * The live file beside each is still whole (old or new); the leftover is only clutter that the doctor
+   * would report. Safe because only one process ever writes a data folder.
+   */
+  private sweepTempFiles(): void {
+    for (const e of fs.readdirSync(this.dirs.data, { recursive: true, withFileTypes: true })) {
+      if (e.isFile() && e.name.includes('.json.tmp-')) fs.rmSync(path.join(e.parentPath, e.name), { force: true });
+    }
   }
 
   private replayJournal(): void {

@@ -2,6 +2,8 @@ import { startServer } from '../support/server';
 import { createFirstManager, expect, expectAccessible, signIn, test } from './fixtures';
 
 test('first run creates the manager, shows the 15 sites, and survives a restart', async ({ page, dataDir, server, openApp }) => {
+  // Two server starts and three accessibility scans: on a loaded shared 2-core machine this alone takes ~60 s.
+  test.setTimeout(180_000);
   await openApp(page);
   await expectAccessible(page, 'first run');
   await createFirstManager(page);

@@ -38,7 +38,17 @@ describe('browser-mode server', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
-  it.each(['/../secret-outside.txt', '/%2e%2e/secret-outside.txt', '/..%2fsecret-outside.txt', '/%2e%2e%2f%2e%2e%2fetc%2fpasswd'])('refuses path traversal %s', async (p) => {
+  it.each([
+    '/../secret-outside.txt',
+    '/%2e%2e/secret-outside.txt',
+    '/..%2fsecret-outside.txt',
+    '/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+    '/..%5csecret-outside.txt',
+    '/%252e%252e%252fsecret-outside.txt',
+    '//etc/passwd',
+    '/%2fetc%2fpasswd',
+    '/./../../../../etc/passwd',
+  ])('refuses path traversal %s', async (p) => {
     const res = await raw(server.port, { path: p });
     expect(res.body).not.toContain('do not serve');
     expect(res.body).not.toContain('root:');
@@ -51,6 +61,33 @@ describe('browser-mode server', () => {
     expect((await api('auth:status', { 'X-SiteDesk-Secret': server.secret, Origin: 'http://attacker.example' })).status).toBe(403);
     expect((await api('auth:status', { 'X-SiteDesk-Secret': server.secret, 'Content-Type': 'text/plain' })).status).toBe(415);
     expect((await raw(server.port, { path: '/api/auth:status', headers: { 'X-SiteDesk-Secret': server.secret } })).status).toBe(405);
+    expect(t.snapshot()).toEqual(before);
+  });
+
+  it('refuses a nul byte in a static path', async () => {
+    expect((await raw(server.port, { path: '/index.html%00.png' })).status).toBe(400);
+  });
+
+  it.each([
+    ['a wrong secret of the right length', { 'X-SiteDesk-Secret': 'x'.repeat(43) }, 401],
+    ['the secret in the query string instead of the header', {}, 401, '?k=SECRET'],
+    ['a look-alike Host (DNS rebinding)', { 'X-SiteDesk-Secret': 'SECRET', Host: '127.0.0.1.attacker.example:PORT' }, 421],
+    ['localhost on another port as Host', { 'X-SiteDesk-Secret': 'SECRET', Host: 'localhost:1' }, 421],
+    ['an opaque Origin (sandboxed frame or file page)', { 'X-SiteDesk-Secret': 'SECRET', Origin: 'null' }, 403],
+    ['an https Origin on the same host and port', { 'X-SiteDesk-Secret': 'SECRET', Origin: 'https://127.0.0.1:PORT' }, 403],
+    ['a loopback Origin on another port', { 'X-SiteDesk-Secret': 'SECRET', Origin: 'http://127.0.0.1:1' }, 403],
+  ] as [string, Record<string, string>, number, string?][])('refuses an API call with %s, and changes nothing', async (_what, headers, status, query = '') => {
+    const fill = (v: string) => v.replace('SECRET', server.secret).replace('PORT', String(server.port));
+    const before = t.snapshot();
+    const body = JSON.stringify({ username: 'eve', displayName: 'Eve', password: 'password1' });
+    const res = await raw(server.port, {
+      method: 'POST',
+      path: `/api/auth:setup${fill(query)}`,
+      headers: { 'Content-Type': 'application/json', ...Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, fill(v)])) },
+      body,
+    });
+    expect(res.status).toBe(status);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, code: 'forbidden' });
     expect(t.snapshot()).toEqual(before);
   });
 

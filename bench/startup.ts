@@ -1,0 +1,71 @@
+/**
+ * Browser mode from process start to `[data-app-state="loaded"]` in Chromium, on a real data folder.
+ * Chromium is started first and kept open: it stands for the user's browser, which is already running.
+ */
+import { chromium, type Browser } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { chromiumPath } from '../scripts/chromium-path.mjs';
+import { ROOT } from './data';
+import { summarise, type Stat } from './stats';
+
+export interface StartupBench {
+  /** Spawn to the server's ready line (the data folder opened, start-up backup taken, port bound). */
+  serverReady: Stat;
+  /** Spawn to the app page saying it has loaded. */
+  loaded: Stat;
+}
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+const once = async (browser: Browser, dataDir: string): Promise<{ ready: number; loaded: number }> => {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [path.join(ROOT, 'out/main/browser.js')], {
+    env: { ...process.env, SITEDESK_DATA_DIR: dataDir, SITEDESK_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`server did not start in 120 s:\n${out}`)), 120_000);
+      child.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /SiteDesk ready at (\S+)/.exec(out);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]);
+        }
+      });
+      child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+      child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
+    });
+    const ready = performance.now() - t0;
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.locator('[data-app-state="loaded"]').waitFor({ timeout: 120_000 });
+    const loaded = performance.now() - t0;
+    await page.close();
+    return { ready, loaded };
+  } finally {
+    await new Promise<void>((done) => {
+      if (child.exitCode !== null) return done();
+      child.once('exit', () => done());
+      child.kill('SIGTERM');
+    });
+  }
+};
+
+/** Starts the built server `reps` times on `dataDir` and times each start. Needs `npm run build` first. */
+export const startupBench = async (dataDir: string, reps: number): Promise<StartupBench> => {
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error('No Chromium found (apt-get install chromium)');
+  const browser = await chromium.launch({ executablePath, args: ARGS });
+  try {
+    await once(browser, dataDir); // warm the OS file cache and Chromium, as a second start of the day would be
+    const runs: { ready: number; loaded: number }[] = [];
+    for (let i = 0; i < reps; i += 1) runs.push(await once(browser, dataDir));
+    return { serverReady: summarise(runs.map((r) => r.ready)), loaded: summarise(runs.map((r) => r.loaded)) };
+  } finally {
+    await browser.close();
+  }
+};

@@ -1,0 +1,77 @@
+/** Opening a data folder, and one shift edit through SiteDesk's storage versus one plain conf file. */
+import Conf from 'conf';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openApp } from '../main/app';
+import type { Shift } from '../shared/schemas/shift';
+import { StoreClassConf } from './data';
+import { summarise, timeEach, type Stat } from './stats';
+
+const open = (dir: string) => openApp({ dataDir: dir, StoreClass: StoreClassConf, mode: 'browser', version: 'bench', backupEveryMinutes: 0 });
+
+/** openApp on the folder, closed again each time (the start-up backup is part of opening). */
+export const storeOpen = async (dir: string, reps: number): Promise<{ open: Stat; backup: Stat }> => {
+  const samples = await timeEach(reps, () => open(dir).close());
+  // How much of it is the start-up snapshot: the same snapshot on its own.
+  const opened = open(dir);
+  const backup = await timeEach(reps, () => opened.app.ds.backups.snapshot('bench'));
+  opened.close();
+  return { open: summarise(samples), backup: summarise(backup) };
+};
+
+/** The newest month's shifts, so every edit is to a record a planner would touch. */
+const latestShifts = (repos: ReturnType<typeof open>['app']['repos']): Shift[] => {
+  const keys = repos.shifts.keys();
+  const month = keys[keys.length - 1].slice(0, 7);
+  return repos.shifts.inMonths([month]).filter((s) => !s.deleted);
+};
+
+/** One shift edit at a time through repos.shifts.put, as the rota service would save it. */
+export const sitedeskEdits = async (dir: string, reps: number): Promise<{ stat: Stat; partitionBytes: number }> => {
+  const opened = open(dir);
+  try {
+    const { repos } = opened.app;
+    const shifts = latestShifts(repos);
+    const warm = shifts[0];
+    repos.shifts.put([{ ...warm, notes: 'warm-up' }]);
+    const samples = await timeEach(reps, (i) => {
+      const s = shifts[i % shifts.length];
+      repos.shifts.put([{ ...s, notes: `bench edit ${i}`, rev: s.rev + 1 }]);
+    });
+    const file = path.join(opened.app.dirs.data, `partitions/shifts/${repos.shifts.partitionOf(warm)}.json`);
+    return { stat: summarise(samples), partitionBytes: fs.statSync(file).size };
+  } finally {
+    opened.close();
+  }
+};
+
+/**
+ * The baseline: every shift of the folder in one plain conf (electron-store's base class) file, edited
+ * the way an app built on electron-store would: `store.set('shifts.<id>', shift)`, which reads, parses,
+ * validates and rewrites the whole file.
+ */
+export const baselineEdits = async (dir: string, workDir: string, reps: number): Promise<{ stat: Stat; fileBytes: number; shifts: number }> => {
+  const opened = open(dir);
+  const all: Shift[] = [];
+  let latest: Shift[];
+  try {
+    const { repos } = opened.app;
+    for (const k of repos.shifts.keys()) all.push(...Object.values(repos.shifts.partition(k)));
+    latest = latestShifts(repos);
+  } finally {
+    opened.close();
+  }
+  const cwd = path.join(workDir, 'baseline');
+  const store = new Conf<{ shifts: Record<string, Shift> }>({ cwd, configName: 'sitedesk', projectName: 'sitedesk' });
+  store.store = { shifts: Object.fromEntries(all.map((s) => [s.id, s])) };
+  const shifts = all.length;
+  all.length = 0;
+  store.set(`shifts.${latest[0].id}`, { ...latest[0], notes: 'warm-up' });
+  const samples = await timeEach(reps, (i) => {
+    const s = latest[i % latest.length];
+    store.set(`shifts.${s.id}`, { ...s, notes: `bench edit ${i}`, rev: s.rev + 1 });
+  });
+  const fileBytes = fs.statSync(store.path).size;
+  fs.rmSync(cwd, { recursive: true, force: true });
+  return { stat: summarise(samples), fileBytes, shifts };
+};

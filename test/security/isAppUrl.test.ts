@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+// main/window.ts imports electron for its window factory; only the URL check is under test here.
+vi.mock('electron', () => ({ default: {}, BrowserWindow: class {}, session: {}, shell: {} }));
+const { isAppUrl } = await import('../../main/window');
+
+const RENDERER = path.resolve('/opt/SiteDesk/resources/app.asar/out/renderer/index.html');
+const fileUrl = (p: string) => `file://${p.split(path.sep).join('/')}`;
+
+describe('isAppUrl: the IPC sender check accepts only the app page', () => {
+  afterEach(() => {
+    delete process.env.ELECTRON_RENDERER_URL;
+  });
+
+  it('accepts the built renderer file, with a hash or query', () => {
+    expect(isAppUrl(fileUrl(RENDERER), RENDERER)).toBe(true);
+    expect(isAppUrl(`${fileUrl(RENDERER)}#/rota`, RENDERER)).toBe(true);
+    expect(isAppUrl(`${fileUrl(RENDERER)}?x=1`, RENDERER)).toBe(true);
+  });
+
+  it.each([
+    ['another file', fileUrl('/home/user/Downloads/evil.html')],
+    ['another index.html', fileUrl('/tmp/out/renderer/index.html.evil/index.html')],
+    ['the same path under another folder', fileUrl(`/evil${RENDERER}`)],
+    ['a UNC host', `file://evil-host${RENDERER.split(path.sep).join('/')}`],
+    ['a sibling folder', fileUrl('/opt/SiteDesk/resources/app.asar/out/renderer2/index.html')],
+    ['a file reached by ..', fileUrl('/opt/SiteDesk/resources/app.asar/out/renderer/../../evil/index.html')],
+    ['an https origin', 'https://example.com/out/renderer/index.html'],
+    ['an http loopback origin', 'http://127.0.0.1:5173/index.html'],
+    ['devtools', 'devtools://devtools/bundled/devtools_app.html'],
+    ['chrome internals', 'chrome://settings'],
+    ['about:blank', 'about:blank'],
+    ['a data URL', 'data:text/html,<script>alert(1)</script>'],
+    ['javascript:', 'javascript:alert(1)'],
+    ['not a URL', 'index.html'],
+    ['empty', ''],
+  ])('refuses %s', (_what, url) => {
+    expect(isAppUrl(url, RENDERER)).toBe(false);
+  });
+
+  it('in development accepts only the dev server origin', () => {
+    process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173';
+    expect(isAppUrl('http://localhost:5173/#/sites', RENDERER)).toBe(true);
+    expect(isAppUrl('http://localhost:5174/', RENDERER)).toBe(false);
+    expect(isAppUrl('http://evil.localhost:5173/', RENDERER)).toBe(false);
+    expect(isAppUrl(fileUrl(RENDERER), RENDERER)).toBe(false);
+  });
+});
