@@ -5,7 +5,9 @@
  */
 import type { z } from 'zod';
 import { authChannels } from './contract/auth';
+import { backupsChannels } from './contract/backups';
 import type { ChannelDef } from './contract/define';
+import { exchangeChannels } from './contract/exchange';
 import { sitesChannels } from './contract/sites';
 import { systemChannels } from './contract/system';
 
@@ -13,6 +15,8 @@ export const contract = {
   ...authChannels,
   ...systemChannels,
   ...sitesChannels,
+  ...exchangeChannels,
+  ...backupsChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -1,4 +1,6 @@
 import { accountHandlers, authHandlers } from './auth';
+import { backupHandlers } from './backups';
+import { exchangeHandlers } from './exchange';
 import { siteHandlers } from './sites';
 import { systemHandlers } from './system';
 import type { Handlers } from './types';
@@ -9,4 +11,6 @@ export const handlers: Handlers = {
   ...accountHandlers,
   ...systemHandlers,
   ...siteHandlers,
+  ...exchangeHandlers,
+  ...backupHandlers,
 };
