@@ -1,5 +1,7 @@
 import { create } from 'zustand';
 import { createSessionSlice } from '../features/auth/sessionSlice';
+import { createBackupsSlice } from '../features/backups/backupsSlice';
+import { createExchangeSlice } from '../features/exchange/exchangeSlice';
 import { createSettingsSlice } from '../features/settings/settingsSlice';
 import { createNavSlice } from '../features/shell/navSlice';
 import { createSitesSlice } from '../features/sites/sitesSlice';
@@ -11,4 +13,6 @@ export const useStore = create<Store>()((...a) => ({
   ...createNavSlice(...a),
   ...createSitesSlice(...a),
   ...createSettingsSlice(...a),
+  ...createExchangeSlice(...a),
+  ...createBackupsSlice(...a),
 }));

@@ -3,9 +3,11 @@ import type { NavSlice } from '../features/shell/navSlice';
 import type { SessionSlice } from '../features/auth/sessionSlice';
 import type { SitesSlice } from '../features/sites/sitesSlice';
 import type { SettingsSlice } from '../features/settings/settingsSlice';
+import type { ExchangeSlice } from '../features/exchange/exchangeSlice';
+import type { BackupsSlice } from '../features/backups/backupsSlice';
 
 /** The whole store: one slice per feature. */
-export type Store = SessionSlice & NavSlice & SitesSlice & SettingsSlice;
+export type Store = SessionSlice & NavSlice & SitesSlice & SettingsSlice & ExchangeSlice & BackupsSlice;
 
 /** A feature slice's creator, typed against the whole store. */
 export type Slice<T> = StateCreator<Store, [], [], T>;
