@@ -9,6 +9,7 @@ import { logEntrySchema } from '../../shared/schemas/occurrence';
 import { shiftSchema } from '../../shared/schemas/shift';
 import { siteSchema } from '../../shared/schemas/site';
 import { staffSchema } from '../../shared/schemas/staff';
+import { safeRel } from '../storage/paths';
 import { seal, unseal } from '../storage/sealedFile';
 import { keyIdOf, type Org } from './org';
 
@@ -104,5 +105,12 @@ export const decodePack = (bytes: Buffer, org: Org): Pack => {
     })
     .safeParse(envelope.payload);
   if (!payload.success) throw refuse(`This pack holds records this SiteDesk cannot read (${payload.error.issues[0]?.path.join('.')}). Nothing was imported.`);
+  for (const file of Object.keys(payload.data.photos)) {
+    try {
+      safeRel(file);
+    } catch {
+      throw refuse(`This pack names a photo outside the photos folder (${file.slice(0, 80)}). Nothing was imported.`);
+    }
+  }
   return { manifest: manifest.data as PackManifest, payload: payload.data as unknown as PackPayload };
 };

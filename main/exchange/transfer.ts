@@ -37,7 +37,12 @@ export const collectActivity = (app: AppCore, sites: string[], from: string, to:
   };
   const photos: Record<string, string> = {};
   for (const p of incidents.flatMap((i) => i.photos)) {
-    const file = path.join(app.dirs.photos, safeRel(p.file));
+    let file: string;
+    try {
+      file = path.join(app.dirs.photos, safeRel(p.file));
+    } catch {
+      continue; // a photo named outside the photos folder is not SiteDesk's to send
+    }
     if (fs.existsSync(file)) photos[p.file] = fs.readFileSync(file).toString('base64');
   }
   return { records, superseded: keptFor(app, records), photos };

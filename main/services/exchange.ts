@@ -36,7 +36,9 @@ const download = (app: AppCore, user: Account, org: Org, kind: PackManifest['kin
 };
 
 const readPack = (call: Call, file: string): Pack => {
-  const org = requireOrg(call.app, call.user);
+  // Reading a pack never makes the organisation key: a preview must change nothing.
+  const org = readOrg(call.app);
+  if (!org) throw new AppError('conflict', 'This SiteDesk has no organisation key yet, so it cannot check who made the pack. A manager’s install makes one when it first exports a pack or enrols a desk; a desk gets it from its enrolment file.');
   const pack = decodePack(Buffer.from(file, 'base64'), org);
   if (pack.manifest.kind === 'activity' && call.user?.role !== 'manager') throw new AppError('forbidden', 'Only a manager imports activity packs: this one holds a desk’s incidents and attendance.');
   return pack;

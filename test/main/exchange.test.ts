@@ -158,11 +158,16 @@ describe('packs that must be refused', () => {
   });
 
   it('refuses a file that is not a pack, and an install that is not enrolled', async () => {
-    const { desk, s } = await twoInstalls();
+    const { manager, m: mm, desk, s, managerUser } = await twoInstalls();
+    seedShift(manager.opened.app, managerUser.id);
+    const pack = await exportRota(manager, mm);
     expect(await desk.call('exchange:preview', { file: Buffer.from('hello world, not a pack at all, no, not even close to one').toString('base64') }, s)).toMatchObject({ ok: false, message: expect.stringContaining('not a SiteDesk pack') });
     const lone = openTestApp();
     const m = await withManager(lone);
     expect(must(await lone.call('exchange:status', {}, m))).toMatchObject({ enrolled: false });
+    const before = lone.snapshot();
+    expect(await lone.call('exchange:preview', { file: pack.base64 }, m)).toMatchObject({ ok: false, code: 'conflict', message: expect.stringContaining('no organisation key yet') });
+    expect(lone.snapshot()).toEqual(before);
     expect(fs.existsSync(path.join(lone.dir, 'data/system/org.json'))).toBe(false);
   });
 });
