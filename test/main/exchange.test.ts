@@ -112,6 +112,30 @@ describe('rota and activity packs between two installs', () => {
   });
 });
 
+describe('conflicts', () => {
+  it('shows a shift edited on both installs as a conflict, keeps the later edit and records the other in its history', async () => {
+    const { manager, m, desk, s, managerUser } = await twoInstalls();
+    const shift = seedShift(manager.opened.app, managerUser.id);
+    must(await desk.call('exchange:apply', { file: (await exportRota(manager, m)).base64 }, s));
+    const deskUser = desk.opened.app.repos.accounts.all()[0];
+    desk.clock.now += 60_000;
+    const atDesk = withRecordClock(desk.opened.app.clock, () => touched({ ...desk.opened.app.repos.shifts.partition('2026-11/CH')[shift.id], notes: 'Swapped at the desk' }, deskUser.id, desk.clock.now));
+    desk.opened.app.repos.shifts.put([atDesk]);
+    manager.clock.now += 120_000;
+    const atManager = withRecordClock(manager.opened.app.clock, () => touched({ ...shift, start: '08:00' }, managerUser.id, manager.clock.now));
+    manager.opened.app.repos.shifts.put([atManager]);
+
+    const pack = await exportRota(manager, m);
+    const preview = must(await desk.call('exchange:preview', { file: pack.base64 }, s));
+    expect(preview.rows.find((r) => r.id === shift.id)).toMatchObject({ outcome: 'conflict' });
+    must(await desk.call('exchange:apply', { file: pack.base64 }, s));
+    const merged = desk.opened.app.repos.shifts.partition('2026-11/CH')[shift.id];
+    expect(merged).toMatchObject({ start: '08:00', notes: '' });
+    expect(merged.history).toEqual([expect.objectContaining({ by: deskUser.id, before: expect.objectContaining({ notes: 'Swapped at the desk' }) })]);
+    expect(must(await desk.call('exchange:preview', { file: pack.base64 }, s)).counts).toMatchObject({ conflict: 0, changed: 0 });
+  });
+});
+
 describe('packs that must be refused', () => {
   it('refuses a pack with one byte changed, anywhere, and changes nothing', async () => {
     const { manager, m, desk, s, managerUser } = await twoInstalls();
