@@ -4,8 +4,8 @@ import { chromiumPath } from './scripts/chromium-path.mjs';
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
-  // Generous: the machines these run on are shared, and a first run with several axe passes can take a minute under load.
-  timeout: 120_000,
+  // Generous: the machines these run on are shared, and a first run with several axe passes has taken two minutes under load.
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: process.env.CI ? 2 : 2,
