@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import { createDispatch } from './ipc/dispatch';
 import { handlers } from './services/handlers';
+import { RecordClock, setDefaultRecordClock } from './services/records';
 import type { AppCore } from './services/types';
 import { Backups } from './storage/backups';
+import { readClock, saveClock } from './storage/clockFile';
+import { finishInterruptedRestore } from './storage/restore';
 import { DataStore } from './storage/dataStore';
 import { openMeta } from './storage/meta';
 import { layout } from './storage/paths';
@@ -27,11 +30,14 @@ export const openApp = (opts: OpenOptions) => {
   const now = opts.now ?? Date.now;
   const dirs = layout(opts.dataDir);
   fs.mkdirSync(dirs.root, { recursive: true });
+  finishInterruptedRestore(dirs);
   const backups = new Backups(dirs, now);
   const ds = new DataStore(dirs, opts.StoreClass, backups, now);
   const meta = openMeta(ds, now);
   const repos = openRepos(ds);
-  const app: AppCore = { ds, repos, dirs, meta, now, mode: opts.mode, version: opts.version };
+  const clock = new RecordClock(meta.installId, readClock(ds) ?? undefined);
+  setDefaultRecordClock(clock);
+  const app: AppCore = { ds, repos, dirs, meta, now, mode: opts.mode, version: opts.version, clock };
   ds.backupIfChanged('start', repos.accounts.all().length > 0);
   const every = opts.backupEveryMinutes ?? 30;
   const timer = every > 0 ? setInterval(() => ds.backupIfChanged('scheduled'), every * 60_000) : null;
@@ -41,6 +47,7 @@ export const openApp = (opts: OpenOptions) => {
     dispatch: createDispatch(app, handlers),
     close: () => {
       if (timer) clearInterval(timer);
+      if (clock.takeMoved()) saveClock(ds, clock.value);
       ds.backupIfChanged('close');
     },
   };

@@ -5,10 +5,12 @@
  */
 import type { z } from 'zod';
 import { authChannels } from './contract/auth';
+import { backupsChannels } from './contract/backups';
 import type { ChannelDef } from './contract/define';
 import { incidentChannels } from './contract/incidents';
 import { occurrenceChannels } from './contract/occurrence';
 import { rotaChannels } from './contract/rota';
+import { exchangeChannels } from './contract/exchange';
 import { sitesChannels } from './contract/sites';
 import { staffChannels } from './contract/staff';
 import { systemChannels } from './contract/system';
@@ -21,6 +23,8 @@ export const contract = {
   ...incidentChannels,
   ...occurrenceChannels,
   ...rotaChannels,
+  ...exchangeChannels,
+  ...backupsChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

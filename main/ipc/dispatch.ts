@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { contract, isChannel, type Channel } from '../../shared/contract';
 import { AppError, err, ok, type Result } from '../../shared/result';
 import { sessionUser } from '../services/auth';
+import { withRecordClock } from '../services/records';
+import { saveClock } from '../storage/clockFile';
 import type { AppCore, Handler, Handlers, Session } from '../services/types';
 
 /** A zod failure as one readable sentence plus a message per field, for forms. */
@@ -53,7 +55,9 @@ export const createDispatch =
     user = sessionUser(app, session);
     try {
       const handler = handlers[channel] as Handler<Channel>;
-      return ok(await handler(parsed.data as never, { app, session, user, now }));
+      const data = await withRecordClock(app.clock, () => handler(parsed.data as never, { app, session, user, now }));
+      if (app.clock.takeMoved()) saveClock(app.ds, app.clock.value);
+      return ok(data);
     } catch (error) {
       if (error instanceof AppError) return err(error.code, error.message, error.fields);
       if (error instanceof z.ZodError) {

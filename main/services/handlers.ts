@@ -2,6 +2,8 @@ import { accountHandlers, authHandlers } from './auth';
 import { incidentHandlers } from './incidents';
 import { occurrenceHandlers } from './occurrence';
 import { rotaHandlers } from './rota';
+import { backupHandlers } from './backups';
+import { exchangeHandlers } from './exchange';
 import { siteHandlers } from './sites';
 import { staffHandlers } from './staff';
 import { systemHandlers } from './system';
@@ -17,4 +19,6 @@ export const handlers: Handlers = {
   ...incidentHandlers,
   ...occurrenceHandlers,
   ...rotaHandlers,
+  ...exchangeHandlers,
+  ...backupHandlers,
 };

@@ -4,6 +4,7 @@ import type { DataStore } from '../storage/dataStore';
 import type { Layout } from '../storage/paths';
 import type { Meta } from '../storage/meta';
 import type { Repos } from '../storage/repos';
+import type { RecordClock } from './records';
 
 /** One signed-in (or not yet) desk: a window under Electron, a browser tab in browser mode. */
 export interface Session {
@@ -22,6 +23,8 @@ export interface AppCore {
   now: () => number;
   mode: 'electron' | 'browser';
   version: string;
+  /** This install's hybrid logical clock, which stamps every record written. */
+  clock: RecordClock;
 }
 
 /** One call of a channel, as the service sees it. `user` is set for every channel that is not public. */

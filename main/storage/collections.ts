@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DataStore, FileKind } from './dataStore';
+import type { DataStore, FileKind, WriteOp } from './dataStore';
 
 type WithId = { id: string };
 
@@ -45,6 +45,13 @@ export class DirectoryCollection<R extends WithId> {
     const { [id]: _gone, ...rest } = this.ds.read(this.rel, this.kind).records;
     this.ds.write(this.rel, this.kind, { records: rest });
   }
+
+  /** The write that would save `records`, for a caller saving several collections in one change. */
+  writeOp(records: R[]): WriteOp {
+    const next = { ...this.ds.read(this.rel, this.kind).records };
+    for (const r of records) next[r.id] = r;
+    return { rel: this.rel, kind: this.kind, value: { records: next } };
+  }
 }
 
 /**
@@ -89,6 +96,13 @@ export class PartitionedCollection<R extends WithId> {
 
   /** Saves records; a record whose partition changed (a shift moved to another month) leaves its old one in the same change. */
   put(records: R[], previous: R[] = []): void {
+    const ops = this.writeOps(records, previous);
+    this.ds.writeMany(ops);
+    this.wrote(ops);
+  }
+
+  /** The writes that would save `records` (as `put` does), for a caller saving several collections in one change. */
+  writeOps(records: R[], previous: R[] = []): WriteOp[] {
     const touched = new Map<string, Record<string, R>>();
     const load = (key: string) => {
       if (!touched.has(key)) touched.set(key, { ...this.partition(key) });
@@ -99,7 +113,12 @@ export class PartitionedCollection<R extends WithId> {
       if (match && this.partitionOf(match) !== this.partitionOf(old)) delete load(this.partitionOf(old))[old.id];
     }
     for (const r of records) load(this.partitionOf(r))[r.id] = r;
-    this.ds.writeMany([...touched].map(([key, recs]) => ({ rel: this.rel(key), kind: this.kind, value: { records: recs } })));
-    if (this.known) for (const key of touched.keys()) this.known.add(key);
+    return [...touched].map(([key, recs]) => ({ rel: this.rel(key), kind: this.kind, value: { records: recs } }));
+  }
+
+  /** Notes partitions saved through `writeOps`, so `keys` lists them. */
+  wrote(ops: WriteOp[]): void {
+    const prefix = `partitions/${this.name}/`;
+    if (this.known) for (const op of ops) if (op.rel.startsWith(prefix)) this.known.add(op.rel.slice(prefix.length));
   }
 }

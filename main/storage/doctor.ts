@@ -16,6 +16,9 @@ import { settingsSchema } from '../../shared/schemas/settings';
 import { shiftSchema } from '../../shared/schemas/shift';
 import { siteSchema } from '../../shared/schemas/site';
 import { staffSchema } from '../../shared/schemas/staff';
+import { ORG_FILE, orgKind } from '../exchange/org';
+import { SUPERSEDED_FILE, supersededKind } from '../exchange/superseded';
+import { clockKind, CLOCK_FILE } from './clockFile';
 import { metaSchema, SCHEMA_VERSION } from './meta';
 import { noticeSchema } from './notices';
 import { layout } from './paths';
@@ -71,6 +74,9 @@ const SINGLE_FILES: Record<string, z.ZodType> = {
   'directory/settings': z.object({ settings: settingsSchema }),
   'system/meta': z.object({ meta: metaSchema.nullable() }),
   'system/notices': z.object({ notices: z.array(noticeSchema) }),
+  [CLOCK_FILE]: clockKind.schema,
+  [ORG_FILE]: orgKind.schema,
+  [SUPERSEDED_FILE]: supersededKind.schema,
 };
 
 const recordsFile = z.object({ records: z.record(z.string(), z.unknown()) });

@@ -1,7 +1,9 @@
-import { Building2, CalendarDays, NotebookPen, Settings as SettingsIcon, ShieldAlert, Siren, Users, type LucideIcon } from 'lucide-react';
+import { ArrowLeftRight, Building2, CalendarDays, DatabaseBackup, NotebookPen, Settings as SettingsIcon, ShieldAlert, Siren, Users, type LucideIcon } from 'lucide-react';
 import type { ComponentType } from 'react';
 import type { Role } from '../../shared/schemas/account';
 import { PlannerView } from './rota/PlannerView';
+import { BackupsView } from './backups/BackupsView';
+import { ExchangeView } from './exchange/ExchangeView';
 import { SettingsView } from './settings/SettingsView';
 import { SitesView } from './sites/SitesView';
 import { LicenceWatchView } from './staff/LicenceWatchView';
@@ -30,5 +32,7 @@ export const VIEWS: ViewDef[] = [
   { id: 'staff', label: 'Staff', icon: Users, component: StaffView },
   { id: 'absences', label: 'Team absences', icon: CalendarDays, component: TeamAbsencesView },
   { id: 'licences', label: 'Licence watch', icon: ShieldAlert, component: LicenceWatchView },
+  { id: 'exchange', label: 'Exchange', icon: ArrowLeftRight, component: ExchangeView },
+  { id: 'backups', label: 'Backups', icon: DatabaseBackup, component: BackupsView, roles: ['manager'] },
   { id: 'settings', label: 'Settings', icon: SettingsIcon, component: SettingsView },
 ];

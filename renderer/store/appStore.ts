@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import { createSessionSlice } from '../features/auth/sessionSlice';
 import { createRotaSlice } from '../features/rota/rotaSlice';
+import { createBackupsSlice } from '../features/backups/backupsSlice';
+import { createExchangeSlice } from '../features/exchange/exchangeSlice';
 import { createSettingsSlice } from '../features/settings/settingsSlice';
 import { createNavSlice } from '../features/shell/navSlice';
 import { createSitesSlice } from '../features/sites/sitesSlice';
@@ -19,4 +21,6 @@ export const useStore = create<Store>()((...a) => ({
   ...createIncidentsSlice(...a),
   ...createLogSlice(...a),
   ...createRotaSlice(...a),
+  ...createExchangeSlice(...a),
+  ...createBackupsSlice(...a),
 }));

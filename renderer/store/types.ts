@@ -6,10 +6,12 @@ import type { SettingsSlice } from '../features/settings/settingsSlice';
 import type { StaffSlice } from '../features/staff/staffSlice';
 import type { IncidentsSlice } from '../features/incidents/incidentsSlice';
 import type { LogSlice } from '../features/occurrence/logSlice';
+import type { RotaSlice } from '../features/rota/rotaSlice';
+import type { ExchangeSlice } from '../features/exchange/exchangeSlice';
+import type { BackupsSlice } from '../features/backups/backupsSlice';
 
 /** The whole store: one slice per feature. */
-export type Store = SessionSlice & NavSlice & SitesSlice & SettingsSlice & StaffSlice & IncidentsSlice & LogSlice & RotaSlice;
-import type { RotaSlice } from '../features/rota/rotaSlice';
+export type Store = SessionSlice & NavSlice & SitesSlice & SettingsSlice & StaffSlice & IncidentsSlice & LogSlice & RotaSlice & ExchangeSlice & BackupsSlice;
 
 /** A feature slice's creator, typed against the whole store. */
 export type Slice<T> = StateCreator<Store, [], [], T>;

@@ -55,5 +55,14 @@ export const recordMetaSchema = z.object({
   updatedBy: idSchema,
   /** Bumped on every write; lets a client detect it is editing a stale copy. */
   rev: z.number().int().min(1),
+  /**
+   * Hybrid logical clock stamp of the last write (shared/domain/sync/hlc.ts); it orders edits made on
+   * different installs. Optional so files written before it existed still parse: absent reads as zero.
+   */
+  hlc: z.string().max(100).optional(),
+  /** The install that made the last write. */
+  origin: z.string().max(64).optional(),
+  /** The stamp of the version the last write was made from, so a merge can tell an update from a conflict. */
+  base: z.string().max(100).optional(),
 });
 export type RecordMeta = z.infer<typeof recordMetaSchema>;

@@ -2,11 +2,97 @@ import { useState, type FormEvent } from 'react';
 import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
+import { readFileBase64 } from '../../components/files';
 import { useStore } from '../../store/appStore';
 import { AuthCard } from './AuthCard';
 
-/** First run: there is no default account, so the first manager creates theirs. */
+type Mode = 'manager' | 'desk' | 'restore';
+const MODES: { id: Mode; label: string }[] = [
+  { id: 'manager', label: 'Set up as the first manager' },
+  { id: 'desk', label: 'Set up as a site desk from an enrolment file' },
+  { id: 'restore', label: 'Restore from a backup file (a new laptop)' },
+];
+
+/** A fresh desk: the enrolment file from the manager and the code given with it. */
+const DeskSetup = () => {
+  const enrolDesk = useStore((s) => s.enrolDesk);
+  const [file, setFile] = useState<File | null>(null);
+  const [code, setCode] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!file) return setErrors({ file: 'Choose the enrolment file' });
+    setBusy(true);
+    const r = await enrolDesk(await readFileBase64(file), code);
+    setBusy(false);
+    setErrors(r.ok ? {} : fieldErrors(r));
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      {errors._ && <Banner tone="error">{errors._}</Banner>}
+      <div className="field">
+        <label htmlFor="enrol-file">Enrolment file (.sitedesk-enrolment)</label>
+        <input id="enrol-file" type="file" accept=".sitedesk-enrolment" onChange={(e) => setFile(e.target.files?.[0] ?? null)} aria-invalid={Boolean(errors.file)} />
+      </div>
+      <Field label="Enrolment code" hint="The code the manager gave you with the file, e.g. K7QM-W3XP-9RTA" autoComplete="off" value={code} onChange={(e) => setCode(e.target.value)} error={errors.code} />
+      <button className="btn btn-primary btn-block" type="submit" disabled={busy}>
+        {busy ? 'Setting up…' : 'Set up this desk'}
+      </button>
+    </form>
+  );
+};
+
+/** A new laptop: everything from a whole-folder backup file. */
+const RestoreSetup = () => {
+  const restoreBackupFile = useStore((s) => s.restoreBackupFile);
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!file) return setError('Choose the backup file');
+    setBusy(true);
+    const r = await restoreBackupFile(await readFileBase64(file));
+    setBusy(false);
+    setError(r.ok ? null : r.message);
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      {error && <Banner tone="error">{error}</Banner>}
+      <div className="field">
+        <label htmlFor="restore-file">Backup file (.sitedesk-backup)</label>
+        <input id="restore-file" type="file" accept=".sitedesk-backup" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      </div>
+      <button className="btn btn-primary btn-block" type="submit" disabled={busy}>
+        {busy ? 'Restoring…' : 'Restore and continue'}
+      </button>
+    </form>
+  );
+};
+
+/** First run: there is no default account, so the first manager creates theirs, or a desk is enrolled, or a backup restored. */
 export const FirstRun = () => {
+  const [mode, setMode] = useState<Mode>('manager');
+  return (
+    <AuthCard title="Set up SiteDesk" subtitle="How is this computer being set up?">
+      <fieldset className="field first-run-choices">
+        <legend className="visually-hidden">How is this computer being set up?</legend>
+        {MODES.map((m) => (
+          <label key={m.id} className="choice">
+            <input type="radio" name="setup-mode" checked={mode === m.id} onChange={() => setMode(m.id)} /> {m.label}
+          </label>
+        ))}
+      </fieldset>
+      {mode === 'manager' && <ManagerSetup />}
+      {mode === 'desk' && <DeskSetup />}
+      {mode === 'restore' && <RestoreSetup />}
+    </AuthCard>
+  );
+};
+
+/** The first manager creates theirs; managers add supervisors and everyone else later. */
+const ManagerSetup = () => {
   const setup = useStore((s) => s.setup);
   const [form, setForm] = useState({ displayName: '', username: '', password: '', confirm: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -23,7 +109,8 @@ export const FirstRun = () => {
   const bind = (key: keyof typeof form) => ({ value: form[key], onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }), error: errors[key] });
 
   return (
-    <AuthCard title="Set up SiteDesk" subtitle="Create the first manager account. Managers add supervisors and everyone else later.">
+    <>
+      <p className="muted">Create the first manager account. Managers add supervisors and everyone else later.</p>
       <form onSubmit={submit} noValidate>
         {errors._ && <Banner tone="error">{errors._}</Banner>}
         <Field label="Your name" autoComplete="name" autoFocus required {...bind('displayName')} />
@@ -34,6 +121,6 @@ export const FirstRun = () => {
           {busy ? 'Creating…' : 'Create manager account'}
         </button>
       </form>
-    </AuthCard>
+    </>
   );
 };

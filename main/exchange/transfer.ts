@@ -1,0 +1,153 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ImportPreview, PackManifest, PreviewRow } from '../../shared/contract/exchange';
+import { addDays, formatDayShort, londonParts, monthOf, monthsBetween, weekDates } from '../../shared/domain/dates';
+import { aheadBy, parseHlc } from '../../shared/domain/sync/hlc';
+import { maxHlc, planImport, SYNC_KINDS, type ImportOutcome, type ImportPlan, type RecordSet, type SyncKind, type SyncRecord } from '../../shared/domain/sync/merge';
+import type { AppCore } from '../services/types';
+import type { WriteOp } from '../storage/dataStore';
+import { safeRel } from '../storage/paths';
+import type { Pack, PackPayload } from './pack';
+import { readSuperseded, supersededOp } from './superseded';
+
+const byId = <R extends { id: string }>(records: R[]): Record<string, SyncRecord> => Object.fromEntries(records.map((r) => [r.id, r as unknown as SyncRecord]));
+const keptFor = (app: AppCore, records: RecordSet) => Object.values(readSuperseded(app.ds)).filter((s) => records[s.kind]?.[s.recordId]);
+
+/** A rota pack's records: the shifts of the sites and weeks chosen (removed ones too), their sites, and the staff they name or who work there. */
+export const collectRota = (app: AppCore, sites: string[], weeks: string[]): { payload: PackPayload; from: string; to: string } => {
+  const dates = new Set(weeks.flatMap(weekDates));
+  const sorted = [...dates].sort();
+  const months = [...new Set(sorted.map(monthOf))];
+  const shifts = app.repos.shifts.inMonths(months, sites).filter((s) => dates.has(s.date));
+  const named = new Set(shifts.map((s) => s.staffId).filter((id): id is string => id !== null));
+  const staff = app.repos.staff.all().filter((p) => named.has(p.id) || (p.homeSite !== null && sites.includes(p.homeSite)));
+  const records: RecordSet = { sites: byId(app.repos.sites.all().filter((s) => sites.includes(s.code))), staff: byId(staff), shifts: byId(shifts) };
+  return { payload: { records, superseded: keptFor(app, records), photos: {} }, from: sorted[0], to: sorted.at(-1)! };
+};
+
+/** An activity pack's records: the sites' incidents (with history and photos), occurrence log and attendance from `from` to `to`. */
+export const collectActivity = (app: AppCore, sites: string[], from: string, to: string): PackPayload => {
+  const months = monthsBetween(from, to);
+  const inRange = (date: string) => date >= from && date <= to;
+  const incidents = app.repos.incidents.inMonths(months, sites).filter((i) => inRange(londonParts(Date.parse(i.occurredAt)).date));
+  const records: RecordSet = {
+    incidents: byId(incidents),
+    log: byId(app.repos.log.inMonths(months, sites).filter((e) => inRange(e.date))),
+    attendance: byId(app.repos.attendance.inMonths(months, sites).filter((a) => inRange(a.date))),
+  };
+  const photos: Record<string, string> = {};
+  for (const p of incidents.flatMap((i) => i.photos)) {
+    let file: string;
+    try {
+      file = path.join(app.dirs.photos, safeRel(p.file));
+    } catch {
+      continue; // a photo named outside the photos folder is not SiteDesk's to send
+    }
+    if (fs.existsSync(file)) photos[p.file] = fs.readFileSync(file).toString('base64');
+  }
+  return { records, superseded: keptFor(app, records), photos };
+};
+
+/** Counts for a manifest. */
+export const countsOf = (payload: PackPayload): PackManifest['counts'] => ({
+  ...Object.fromEntries(SYNC_KINDS.filter((k) => payload.records[k]).map((k) => [k, Object.keys(payload.records[k]!).length])),
+  photos: Object.keys(payload.photos).length,
+  superseded: payload.superseded.length,
+});
+
+const collectionOf = (app: AppCore, kind: SyncKind) =>
+  ({ sites: app.repos.sites, staff: app.repos.staff, shifts: app.repos.shifts, attendance: app.repos.attendance, incidents: app.repos.incidents, log: app.repos.log })[kind];
+
+/**
+ * This install's versions of the records a pack holds. Partitioned records are looked for in the months
+ * the pack's records fall in and the months either side, so a shift moved a few days into the next
+ * month is still found; one moved further would be imported as new in its new month.
+ */
+const localVersions = (app: AppCore, incoming: RecordSet): RecordSet => {
+  const local: RecordSet = {};
+  for (const kind of SYNC_KINDS) {
+    const theirs = incoming[kind];
+    if (!theirs) continue;
+    const c = collectionOf(app, kind);
+    if ('all' in c) {
+      local[kind] = byId((c.all() as { id: string }[]).filter((r) => theirs[r.id]));
+      continue;
+    }
+    const months = new Set<string>();
+    for (const r of Object.values(theirs)) {
+      const month = (c.partitionOf as (x: unknown) => string)(r).slice(0, 7);
+      const first = `${month}-01`;
+      [addDays(first, -1), first, addDays(first, 32)].forEach((d) => months.add(monthOf(d)));
+    }
+    local[kind] = byId((c.inMonths([...months]) as { id: string }[]).filter((r) => theirs[r.id]));
+  }
+  return local;
+};
+
+const label = (kind: SyncKind, r: SyncRecord): string => {
+  const s = r as Record<string, string>;
+  switch (kind) {
+    case 'sites':
+      return `${s.code} · ${s.name}`;
+    case 'staff':
+      return `${s.name} (${s.employeeNumber})`;
+    case 'shifts':
+      return `${s.site} ${formatDayShort(s.date)} ${s.start}–${s.end} ${s.service}${r.deleted ? ' (removed)' : ''}`;
+    case 'attendance':
+      return `${s.site} ${formatDayShort(s.date)} attendance`;
+    case 'incidents':
+      return `${s.ref} · ${s.category}`;
+    case 'log':
+      return `${s.site} ${formatDayShort(s.date)} ${s.time} ${s.kind}`;
+  }
+};
+
+/** What importing a pack would do, without changing anything. */
+export const planPack = (app: AppCore, pack: Pack): { plan: ImportPlan; preview: ImportPreview } => {
+  const incoming = pack.payload.records;
+  const plan = planImport(localVersions(app, incoming), incoming, pack.payload.superseded, new Set(Object.keys(readSuperseded(app.ds))));
+  const counts: Record<ImportOutcome, number> = { added: 0, changed: 0, unchanged: 0, conflict: 0 };
+  for (const r of plan.rows) counts[r.outcome] += 1;
+  const rows: PreviewRow[] = plan.rows.map((r) => ({ ...r, label: label(r.kind, incoming[r.kind]![r.id]) }));
+  const warnings: string[] = [];
+  const ahead = aheadBy(maxHlc(incoming), app.now());
+  if (ahead > 3_600_000) warnings.push(`Some edits in this pack are stamped ${Math.round(ahead / 3_600_000)} hours ahead of this computer’s clock: check the date and time on the computer that made it. The edits are still ordered correctly.`);
+  if (pack.manifest.installId === app.meta.installId) warnings.push('This pack was made on this computer.');
+  return { plan, preview: { manifest: pack.manifest, counts, rows, warnings } };
+};
+
+/** Applies a planned import as one journaled change: every record and every version kept aside, or nothing. */
+export const applyPlan = (app: AppCore, pack: Pack, plan: ImportPlan): number => {
+  const ops: WriteOp[] = [];
+  const partitioned: { c: { wrote: (ops: WriteOp[]) => void }; ops: WriteOp[] }[] = [];
+  const local = localVersions(app, pack.payload.records);
+  for (const kind of SYNC_KINDS) {
+    const records = plan.writes[kind];
+    if (!records?.length) continue;
+    const c = collectionOf(app, kind);
+    if ('writeOp' in c) ops.push((c.writeOp as (r: unknown[]) => WriteOp)(records));
+    else {
+      const previous = records.map((r) => local[kind]?.[r.id]).filter(Boolean);
+      const mine = (c.writeOps as (r: unknown[], p: unknown[]) => WriteOp[])(records, previous);
+      ops.push(...mine);
+      partitioned.push({ c, ops: mine });
+    }
+  }
+  if (plan.superseded.length) ops.push(supersededOp(app.ds, plan.superseded));
+  // Photos are files beside the records, added (never replaced) before the records that name them.
+  for (const [file, base64] of Object.entries(pack.payload.photos)) {
+    const target = path.join(app.dirs.photos, safeRel(file));
+    if (fs.existsSync(target)) continue;
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(`${target}.tmp`, Buffer.from(base64, 'base64'));
+    fs.renameSync(`${target}.tmp`, target);
+  }
+  if (ops.length) {
+    app.ds.writeMany(ops);
+    for (const p of partitioned) p.c.wrote(p.ops);
+  }
+  const latest = maxHlc(pack.payload.records);
+  if (parseHlc(latest).wall > 0) app.clock.see(latest, app.now());
+  return Object.values(plan.writes).reduce((n, rs) => n + (rs?.length ?? 0), 0);
+};
+

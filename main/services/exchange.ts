@@ -1,0 +1,110 @@
+import type { PackDownload, PackManifest } from '../../shared/contract/exchange';
+import { londonToday } from '../../shared/domain/dates';
+import { AppError } from '../../shared/result';
+import type { Account } from '../../shared/schemas/account';
+import { newEnrolmentCode, openEnrolment, sealEnrolment } from '../exchange/enrol';
+import { ensureManagerOrg, keyIdOf, ORG_FILE, orgKind, readOrg, type Org } from '../exchange/org';
+import { decodePack, encodePack, PACK_FORMAT_VERSION, type Pack, type PackPayload } from '../exchange/pack';
+import { applyPlan, collectActivity, collectRota, countsOf, planPack } from '../exchange/transfer';
+import type { AppCore, Call, Handlers } from './types';
+
+const requireOrg = (app: AppCore, user: Account | null): Org => {
+  const org = readOrg(app);
+  if (org) return org;
+  if (user?.role === 'manager') return ensureManagerOrg(app);
+  throw new AppError('conflict', 'This desk is not enrolled in an organisation, so it cannot exchange packs. A manager sets a desk up with an enrolment file.');
+};
+
+const download = (app: AppCore, user: Account, org: Org, kind: PackManifest['kind'], sites: string[], from: string, to: string, payload: PackPayload): PackDownload => {
+  const manifest: PackManifest = {
+    format: 'sitedesk-pack',
+    formatVersion: PACK_FORMAT_VERSION,
+    kind,
+    organisationId: org.id,
+    organisationName: org.name,
+    keyId: keyIdOf(org.key),
+    installId: app.meta.installId,
+    createdAt: new Date(app.now()).toISOString(),
+    createdBy: user.displayName,
+    sites,
+    from,
+    to,
+    counts: countsOf(payload),
+  };
+  const bytes = encodePack({ manifest, payload }, org);
+  return { fileName: `sitedesk-${kind}-${sites.join('-')}-${from}-to-${to}.sitedesk-pack`, base64: bytes.toString('base64'), bytes: bytes.length, manifest };
+};
+
+const readPack = (call: Call, file: string): Pack => {
+  // Reading a pack never makes the organisation key: a preview must change nothing.
+  const org = readOrg(call.app);
+  if (!org) throw new AppError('conflict', 'This SiteDesk has no organisation key yet, so it cannot check who made the pack. A manager’s install makes one when it first exports a pack or enrols a desk; a desk gets it from its enrolment file.');
+  const pack = decodePack(Buffer.from(file, 'base64'), org);
+  if (pack.manifest.kind === 'activity' && call.user?.role !== 'manager') throw new AppError('forbidden', 'Only a manager imports activity packs: this one holds a desk’s incidents and attendance.');
+  return pack;
+};
+
+export const exchangeHandlers: Pick<Handlers, 'exchange:status' | 'exchange:export-rota' | 'exchange:export-activity' | 'exchange:preview' | 'exchange:apply' | 'enrol:create' | 'enrol:import'> = {
+  'exchange:status': (_req, { app }) => {
+    const org = readOrg(app);
+    return {
+      enrolled: org !== null,
+      role: org?.role ?? null,
+      organisationName: org?.name ?? app.repos.settings.get().organisationName,
+      keyId: org ? keyIdOf(org.key) : null,
+      sites: org?.sites ?? [],
+      installId: app.meta.installId,
+    };
+  },
+
+  'exchange:export-rota': (req, { app, user }) => {
+    const org = requireOrg(app, user);
+    const known = new Set(app.repos.sites.all().map((s) => s.code));
+    const unknown = req.sites.filter((s) => !known.has(s));
+    if (unknown.length) throw new AppError('invalid', `Unknown site: ${unknown.join(', ')}`, { sites: 'Choose sites from the list' });
+    const { payload, from, to } = collectRota(app, req.sites, req.weeks);
+    return download(app, user!, org, 'rota', [...req.sites].sort(), from, to, payload);
+  },
+
+  'exchange:export-activity': (req, { app, user }) => {
+    const org = requireOrg(app, user);
+    const mine = user!.role === 'manager' ? app.repos.sites.all().map((s) => s.code) : user!.sites;
+    const sites = (req.sites ?? (org.role === 'desk' && org.sites.length ? org.sites : mine)).filter((s) => mine.includes(s)).sort();
+    if (!sites.length) throw new AppError('forbidden', 'You do not supervise any of those sites.');
+    return download(app, user!, org, 'activity', sites, req.from, req.to, collectActivity(app, sites, req.from, req.to));
+  },
+
+  'exchange:preview': (req, call) => planPack(call.app, readPack(call, req.file)).preview,
+
+  'exchange:apply': (req, call) => {
+    const pack = readPack(call, req.file);
+    const { plan, preview } = planPack(call.app, pack);
+    const written = applyPlan(call.app, pack, plan);
+    return { counts: preview.counts, written };
+  },
+
+  'enrol:create': (req, { app, now }) => {
+    const org = ensureManagerOrg(app);
+    const accounts = req.supervisors.map((id) => app.repos.accounts.get(id));
+    if (accounts.some((a) => !a || a.role !== 'supervisor' || a.disabled)) throw new AppError('invalid', 'Choose active supervisor accounts.', { supervisors: 'Choose supervisors from the list' });
+    const sites = app.repos.sites.all().filter((s) => req.sites.includes(s.code));
+    if (sites.length !== req.sites.length) throw new AppError('invalid', 'Choose sites from the list.', { sites: 'Choose sites from the list' });
+    const code = newEnrolmentCode();
+    const deskOrg: Org = { ...org, role: 'desk', sites: [...req.sites].sort() };
+    const bytes = sealEnrolment(deskOrg, sites, accounts.map((a) => ({ ...a!, failedAttempts: 0, lastFailedAt: null })), code, now);
+    return { fileName: `sitedesk-enrolment-${deskOrg.sites.join('-')}-${londonToday(now)}.sitedesk-enrolment`, base64: bytes.toString('base64'), bytes: bytes.length, code };
+  },
+
+  'enrol:import': (req, { app }) => {
+    if (app.repos.accounts.all().length > 0) throw new AppError('conflict', 'This SiteDesk is already set up. A desk is enrolled on a fresh install.');
+    const enrolment = openEnrolment(Buffer.from(req.file, 'base64'), req.code);
+    // Settings first: if the process stops before the one change below, the install still asks to be set up.
+    app.repos.settings.set({ ...app.repos.settings.get(), organisationName: enrolment.org.name });
+    app.ds.writeMany([
+      { rel: ORG_FILE, kind: orgKind, value: { org: enrolment.org } },
+      app.repos.sites.writeOp(enrolment.sites),
+      app.repos.accounts.writeOp(enrolment.accounts),
+    ]);
+    return { organisationName: enrolment.org.name, sites: enrolment.org.sites, accounts: enrolment.accounts.length };
+  },
+};

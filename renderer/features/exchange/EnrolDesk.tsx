@@ -1,0 +1,58 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Banner } from '../../components/Banner';
+import { downloadBase64 } from '../../components/files';
+import { useStore } from '../../store/appStore';
+import { SitePicker } from './ExchangeView';
+
+/** A manager sets up a new site desk: its sites and supervisors, then a file and a one-time code. */
+export const EnrolDesk = () => {
+  const { supervisors, loadSupervisors, createEnrolment } = useStore();
+  const [sites, setSites] = useState<string[]>([]);
+  const [people, setPeople] = useState<string[]>([]);
+  const [result, setResult] = useState<{ fileName: string; code: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void loadSupervisors();
+  }, [loadSupervisors]);
+  const list = supervisors.status === 'ready' ? supervisors.data.filter((a) => sites.length === 0 || a.sites.some((s) => sites.includes(s))) : [];
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const r = await createEnrolment(sites, people);
+    if (!r.ok) return setError(r.message);
+    setError(null);
+    downloadBase64(r.data.fileName, r.data.base64);
+    setResult({ fileName: r.data.fileName, code: r.data.code });
+  };
+  return (
+    <form className="card" onSubmit={submit} noValidate aria-labelledby="enrol-title">
+      <h2 id="enrol-title">Set up a site desk</h2>
+      <ol className="steps muted">
+        <li>Choose the desk’s sites and the supervisors who will sign in there (add them in Settings first).</li>
+        <li>Save the enrolment file and copy it to the desk’s computer.</li>
+        <li>On the desk, start SiteDesk, choose “Set up as a site desk from an enrolment file” and type the code.</li>
+      </ol>
+      <SitePicker legend="The desk’s sites" chosen={sites} onChange={setSites} />
+      <fieldset className="field">
+        <legend>Supervisors at this desk</legend>
+        {list.length === 0 && <p className="muted">No supervisors for these sites yet.</p>}
+        <div className="choice-grid">
+          {list.map((a) => (
+            <label key={a.id} className="choice">
+              <input type="checkbox" checked={people.includes(a.id)} onChange={() => setPeople(people.includes(a.id) ? people.filter((p) => p !== a.id) : [...people, a.id])} /> {a.displayName} ({a.sites.join(', ')})
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {error && <Banner tone="error">{error}</Banner>}
+      {result && (
+        <Banner tone="ok">
+          Saved {result.fileName}. The code to type at the desk is <strong className="code" data-testid="enrolment-code">{result.code}</strong>. Give it separately from the file; it is not shown again.
+        </Banner>
+      )}
+      <button className="btn btn-primary" type="submit">
+        Make enrolment file
+      </button>
+    </form>
+  );
+};

@@ -1,0 +1,197 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { encodePack, type Pack } from '../../main/exchange/pack';
+import { orgKind } from '../../main/exchange/org';
+import { seal, unseal } from '../../main/storage/sealedFile';
+import { touched, withRecordClock } from '../../main/services/records';
+import { openTestApp, withManager, type TestApp } from '../support/app';
+import { seedActivity, seedShift } from '../support/records';
+
+// Password hashing (scrypt) for the accounts and the enrolment code makes these slower than most.
+vi.setConfig({ testTimeout: 90_000 });
+
+const must = <T>(r: { ok: true; data: T } | { ok: false; message: string }): T => {
+  if (!r.ok) throw new Error(r.message);
+  return r.data;
+};
+
+/** A manager's install, and a desk enrolled from its enrolment file with supervisor Sam for CH. */
+const twoInstalls = async () => {
+  const manager = openTestApp();
+  const m = await withManager(manager);
+  const sam = must(await manager.call('accounts:create', { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' }, m));
+  const enrolment = must(await manager.call('enrol:create', { sites: ['CH'], supervisors: [sam.id] }, m));
+  const desk = openTestApp();
+  must(await desk.call('enrol:import', { file: enrolment.base64, code: enrolment.code.toLowerCase().replace(/-/g, ' ') }, desk.session()));
+  const s = desk.session();
+  must(await desk.call('auth:sign-in', { username: 'sam', password: 'desk password' }, s));
+  return { manager, m, desk, s, managerUser: manager.opened.app.repos.accounts.all().find((a) => a.role === 'manager')! };
+};
+
+const changeByte = (base64: string, at: number) => {
+  const bytes = Buffer.from(base64, 'base64');
+  bytes[at] ^= 0x01;
+  return bytes.toString('base64');
+};
+
+const packOf = (base64: string): Pack & { checksum: string } => {
+  const opened = unseal('SDPK', Buffer.from(base64, 'base64'));
+  if (!opened.ok) throw new Error('not a pack');
+  return opened.value as Pack & { checksum: string };
+};
+
+const exportRota = async (t: TestApp, m: ReturnType<TestApp['session']>) => must(await t.call('exchange:export-rota', { sites: ['CH'], weeks: ['2026-11-30'] }, m));
+
+describe('enrolment', () => {
+  it('sets up a fresh desk with the organisation, its sites and supervisors, and refuses a wrong code', async () => {
+    const manager = openTestApp();
+    const m = await withManager(manager);
+    const sam = must(await manager.call('accounts:create', { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' }, m));
+    const enrolment = must(await manager.call('enrol:create', { sites: ['CH'], supervisors: [sam.id] }, m));
+    expect(enrolment.code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(Buffer.from(enrolment.base64, 'base64').toString('latin1')).not.toContain('scrypt$');
+
+    const desk = openTestApp();
+    const before = desk.snapshot();
+    expect(await desk.call('enrol:import', { file: enrolment.base64, code: 'AAAA-BBBB-CCCC' }, desk.session())).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('code does not open') });
+    expect(desk.snapshot()).toEqual(before);
+    expect(must(await desk.call('enrol:import', { file: enrolment.base64, code: enrolment.code }, desk.session()))).toEqual({ organisationName: 'Hertfordshire Council Facilities', sites: ['CH'], accounts: 1 });
+    const s = desk.session();
+    expect(must(await desk.call('auth:sign-in', { username: 'sam', password: 'desk password' }, s)).user).toMatchObject({ role: 'supervisor', sites: ['CH'] });
+    expect(must(await desk.call('exchange:status', {}, s))).toMatchObject({ enrolled: true, role: 'desk', sites: ['CH'] });
+    expect(must(await desk.call('sites:list', {}, s)).map((x) => x.code)).toEqual(['CH']);
+    expect(await desk.call('enrol:import', { file: enrolment.base64, code: enrolment.code }, desk.session())).toMatchObject({ ok: false, code: 'conflict' });
+  });
+});
+
+describe('rota and activity packs between two installs', () => {
+  it('previews, applies in one step, and changes nothing when the same pack is imported twice', async () => {
+    const { manager, m, desk, s, managerUser } = await twoInstalls();
+    const shift = seedShift(manager.opened.app, managerUser.id);
+    seedShift(manager.opened.app, managerUser.id, { site: 'FH' });
+    const pack = await exportRota(manager, m);
+    expect(pack.manifest).toMatchObject({ kind: 'rota', sites: ['CH'], from: '2026-11-30', to: '2026-12-06', counts: { shifts: 1, sites: 1 } });
+
+    const before = desk.snapshot();
+    const preview = must(await desk.call('exchange:preview', { file: pack.base64 }, s));
+    expect(desk.snapshot()).toEqual(before);
+    expect(preview.counts).toEqual({ added: 1, changed: 0, unchanged: 1, conflict: 0 });
+    expect(preview.rows.find((r) => r.kind === 'shifts')).toMatchObject({ id: shift.id, outcome: 'added', label: 'CH Mon 30 Nov 07:00–19:00 security' });
+
+    expect(must(await desk.call('exchange:apply', { file: pack.base64 }, s))).toMatchObject({ written: 1 });
+    expect(desk.opened.app.repos.shifts.partition('2026-11/CH')[shift.id]).toMatchObject({ start: '07:00', hlc: shift.hlc });
+    const applied = desk.snapshot();
+    expect(must(await desk.call('exchange:preview', { file: pack.base64 }, s)).counts).toEqual({ added: 0, changed: 0, unchanged: 2, conflict: 0 });
+    expect(must(await desk.call('exchange:apply', { file: pack.base64 }, s))).toMatchObject({ written: 0 });
+    expect(desk.snapshot()).toEqual(applied);
+  });
+
+  it('brings a desk’s incidents, log and attendance to the manager, and a later edit by the manager arrives as a change, not a conflict', async () => {
+    const { manager, m, desk, s, managerUser } = await twoInstalls();
+    const shift = seedShift(manager.opened.app, managerUser.id);
+    must(await desk.call('exchange:apply', { file: (await exportRota(manager, m)).base64 }, s));
+    const deskUser = desk.opened.app.repos.accounts.all()[0];
+    const activity = seedActivity(desk.opened.app, deskUser.id, 'CH', '2026-11-26');
+
+    const pack = must(await desk.call('exchange:export-activity', { from: '2026-11-23', to: '2026-11-29' }, s));
+    expect(pack.manifest).toMatchObject({ kind: 'activity', sites: ['CH'], counts: { incidents: 1, log: 1, attendance: 1 } });
+    expect(await desk.call('exchange:preview', { file: pack.base64 }, s)).toMatchObject({ ok: false, code: 'forbidden' });
+    const preview = must(await manager.call('exchange:preview', { file: pack.base64 }, m));
+    expect(preview.counts).toEqual({ added: 3, changed: 0, unchanged: 0, conflict: 0 });
+    must(await manager.call('exchange:apply', { file: pack.base64 }, m));
+    expect(manager.opened.app.repos.incidents.partition('2026-11/CH')[activity.incident.id].history).toHaveLength(1);
+    expect(manager.opened.app.repos.log.partition('2026-11/CH')[activity.log.id].text).toBe('External patrol, all secure.');
+
+    // The manager then changes the shift and sends it again: the desk sees a change, not a conflict.
+    manager.clock.now += 60_000;
+    const edited = withRecordClock(manager.opened.app.clock, () => touched({ ...shift, start: '08:00' }, managerUser.id, manager.clock.now));
+    manager.opened.app.repos.shifts.put([edited]);
+    const again = await exportRota(manager, m);
+    expect(must(await desk.call('exchange:preview', { file: again.base64 }, s)).counts).toMatchObject({ changed: 1, conflict: 0 });
+  });
+});
+
+describe('conflicts', () => {
+  it('shows a shift edited on both installs as a conflict, keeps the later edit and records the other in its history', async () => {
+    const { manager, m, desk, s, managerUser } = await twoInstalls();
+    const shift = seedShift(manager.opened.app, managerUser.id);
+    must(await desk.call('exchange:apply', { file: (await exportRota(manager, m)).base64 }, s));
+    const deskUser = desk.opened.app.repos.accounts.all()[0];
+    desk.clock.now += 60_000;
+    const atDesk = withRecordClock(desk.opened.app.clock, () => touched({ ...desk.opened.app.repos.shifts.partition('2026-11/CH')[shift.id], notes: 'Swapped at the desk' }, deskUser.id, desk.clock.now));
+    desk.opened.app.repos.shifts.put([atDesk]);
+    manager.clock.now += 120_000;
+    const atManager = withRecordClock(manager.opened.app.clock, () => touched({ ...shift, start: '08:00' }, managerUser.id, manager.clock.now));
+    manager.opened.app.repos.shifts.put([atManager]);
+
+    const pack = await exportRota(manager, m);
+    const preview = must(await desk.call('exchange:preview', { file: pack.base64 }, s));
+    expect(preview.rows.find((r) => r.id === shift.id)).toMatchObject({ outcome: 'conflict' });
+    must(await desk.call('exchange:apply', { file: pack.base64 }, s));
+    const merged = desk.opened.app.repos.shifts.partition('2026-11/CH')[shift.id];
+    expect(merged).toMatchObject({ start: '08:00', notes: '' });
+    expect(merged.history).toEqual([expect.objectContaining({ by: deskUser.id, before: expect.objectContaining({ notes: 'Swapped at the desk' }) })]);
+    expect(must(await desk.call('exchange:preview', { file: pack.base64 }, s)).counts).toMatchObject({ conflict: 0, changed: 0 });
+  });
+});
+
+describe('packs that must be refused', () => {
+  it('refuses a pack with one byte changed, anywhere, and changes nothing', async () => {
+    const { manager, m, desk, s, managerUser } = await twoInstalls();
+    seedShift(manager.opened.app, managerUser.id);
+    const pack = await exportRota(manager, m);
+    const before = desk.snapshot();
+    const size = Buffer.from(pack.base64, 'base64').length;
+    for (const at of [0, 5, 20, Math.floor(size / 2), size - 40, size - 1]) {
+      const r = await desk.call('exchange:apply', { file: changeByte(pack.base64, at) }, s);
+      expect(r).toMatchObject({ ok: false, code: 'invalid' });
+      expect(!r.ok && r.message).toMatch(/damaged|not a SiteDesk pack/);
+    }
+    expect(desk.snapshot()).toEqual(before);
+  });
+
+  it('refuses a pack re-signed with another organisation’s key, or with its contents changed and the file resealed', async () => {
+    const { manager, m, desk, s, managerUser } = await twoInstalls();
+    seedShift(manager.opened.app, managerUser.id);
+    const original = packOf((await exportRota(manager, m)).base64);
+    const before = desk.snapshot();
+
+    const forged = encodePack({ manifest: { ...original.manifest, keyId: 'abcdefabcdef', organisationName: 'Elsewhere Ltd' }, payload: original.payload }, { key: Buffer.alloc(32, 7).toString('base64') });
+    const other = await desk.call('exchange:apply', { file: forged.toString('base64') }, s);
+    expect(other).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('not made by an install of Hertfordshire Council Facilities') });
+
+    const shifts = original.payload.records.shifts!;
+    const id = Object.keys(shifts)[0];
+    const tampered = { ...original, payload: { ...original.payload, records: { ...original.payload.records, shifts: { [id]: { ...shifts[id], staffId: 'intruder001' } } } } };
+    const resealed = await desk.call('exchange:apply', { file: seal('SDPK', tampered).toString('base64') }, s);
+    expect(resealed).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('damaged') });
+    expect(desk.snapshot()).toEqual(before);
+  });
+
+  it('refuses a pack from a newer format version with a message to update', async () => {
+    const { manager, m, desk, s, managerUser } = await twoInstalls();
+    seedShift(manager.opened.app, managerUser.id);
+    const original = packOf((await exportRota(manager, m)).base64);
+    const key = manager.opened.app.ds.read('system/org', orgKind).org!.key;
+    const newer = encodePack({ manifest: { ...original.manifest, formatVersion: 2 }, payload: original.payload }, { key });
+    const before = desk.snapshot();
+    const r = await desk.call('exchange:preview', { file: newer.toString('base64') }, s);
+    expect(r).toMatchObject({ ok: false, code: 'invalid', message: expect.stringMatching(/newer version of SiteDesk.*Update SiteDesk/) });
+    expect(desk.snapshot()).toEqual(before);
+  });
+
+  it('refuses a file that is not a pack, and an install that is not enrolled', async () => {
+    const { manager, m: mm, desk, s, managerUser } = await twoInstalls();
+    seedShift(manager.opened.app, managerUser.id);
+    const pack = await exportRota(manager, mm);
+    expect(await desk.call('exchange:preview', { file: Buffer.from('hello world, not a pack at all, no, not even close to one').toString('base64') }, s)).toMatchObject({ ok: false, message: expect.stringContaining('not a SiteDesk pack') });
+    const lone = openTestApp();
+    const m = await withManager(lone);
+    expect(must(await lone.call('exchange:status', {}, m))).toMatchObject({ enrolled: false });
+    const before = lone.snapshot();
+    expect(await lone.call('exchange:preview', { file: pack.base64 }, m)).toMatchObject({ ok: false, code: 'conflict', message: expect.stringContaining('no organisation key yet') });
+    expect(lone.snapshot()).toEqual(before);
+    expect(fs.existsSync(path.join(lone.dir, 'data/system/org.json'))).toBe(false);
+  });
+});

@@ -1,0 +1,57 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compareHlc, formatHlc, HLC_ZERO, parseHlc, receive, tick, type Hlc } from '../../../../shared/domain/sync/hlc';
+
+const node = fc.stringMatching(/^[a-z0-9]{6,12}$/);
+const hlc = fc.record({ wall: fc.integer({ min: 0, max: 4_102_444_800_000 }), count: fc.integer({ min: 0, max: 999_999 }), node });
+const sign = (n: number) => Math.sign(n);
+
+describe('hybrid logical clock', () => {
+  it('round-trips through its stored form, and comparing the strings orders the clocks', () => {
+    fc.assert(
+      fc.property(hlc, hlc, (a, b) => {
+        expect(parseHlc(formatHlc(a))).toEqual(a);
+        const byString = formatHlc(a) < formatHlc(b) ? -1 : formatHlc(a) > formatHlc(b) ? 1 : 0;
+        expect(sign(compareHlc(formatHlc(a), formatHlc(b)))).toBe(byString);
+      }),
+    );
+  });
+
+  it('always moves forward on a local edit, even when the wall clock goes back', () => {
+    fc.assert(
+      fc.property(hlc, fc.array(fc.integer({ min: 0, max: 4_102_444_800_000 }), { maxLength: 30 }), node, (start, walls, n) => {
+        let last: Hlc = start;
+        for (const w of walls) {
+          const next = tick(last, w, n);
+          expect(compareHlc(formatHlc(next), formatHlc(last))).toBeGreaterThan(0);
+          expect(next.wall).toBeGreaterThanOrEqual(w);
+          last = next;
+        }
+      }),
+    );
+  });
+
+  it('after receiving a stamp, the next local stamp is above both clocks whatever the wall says', () => {
+    fc.assert(
+      fc.property(hlc, hlc, fc.integer({ min: 0, max: 4_102_444_800_000 }), (local, remote, now) => {
+        const got = receive(local, remote, now, local.node);
+        const next = tick(got, now - 3_600_000, local.node);
+        expect(compareHlc(formatHlc(got), formatHlc(local))).toBeGreaterThan(0);
+        expect(compareHlc(formatHlc(next), formatHlc({ ...remote, node: '' }))).toBeGreaterThan(0);
+        expect(compareHlc(formatHlc(next), formatHlc(got))).toBeGreaterThan(0);
+      }),
+    );
+  });
+
+  it('orders an edit made on a desk whose clock is an hour slow after the version it was made from', () => {
+    const manager = tick({ wall: 0, count: 0, node: 'manager1' }, Date.parse('2026-11-25T10:00:00Z'), 'manager1');
+    const desk = receive({ wall: 0, count: 0, node: 'desk01' }, manager, Date.parse('2026-11-25T09:00:00Z'), 'desk01');
+    const edit = tick(desk, Date.parse('2026-11-25T09:01:00Z'), 'desk01');
+    expect(compareHlc(formatHlc(edit), formatHlc(manager))).toBeGreaterThan(0);
+  });
+
+  it('reads a missing or odd stamp as zero, below every real one', () => {
+    expect(parseHlc('rubbish')).toEqual({ wall: 0, count: 0, node: '' });
+    expect(compareHlc(HLC_ZERO, formatHlc({ wall: 1, count: 0, node: 'a' }))).toBeLessThan(0);
+  });
+});
