@@ -26,11 +26,18 @@ export const sessionUser = (app: AppCore, session: Session): Account | null => {
   return a && !a.disabled ? a : null;
 };
 
+/**
+ * An empty accounts file after damage is not a new install: offering first-run set-up then would let
+ * anyone at a public desk make themselves a manager over everyone's data.
+ */
+const accountsLost = (app: AppCore) => app.ds.lostFiles().includes('directory/accounts');
+
 const status = (app: AppCore, session: Session): AuthStatus => {
   const user = sessionUser(app, session);
   const settings = app.repos.settings.get();
   return {
-    setupNeeded: app.repos.accounts.all().length === 0,
+    setupNeeded: app.repos.accounts.all().length === 0 && !accountsLost(app),
+    accountsLost: app.repos.accounts.all().length === 0 && accountsLost(app),
     user: user ? viewOf(user) : null,
     locked: Boolean(user && session.locked),
     idleLockMinutes: settings.idleLockMinutes,
@@ -73,6 +80,7 @@ export const authHandlers: Pick<Handlers, 'auth:status' | 'auth:setup' | 'auth:s
 
   'auth:setup': async (req, { app, session, now }) => {
     if (app.repos.accounts.all().length > 0) throw new AppError('conflict', 'SiteDesk is already set up. Sign in instead.');
+    if (accountsLost(app)) throw new AppError('forbidden', 'The accounts file was damaged and no backup held it, so a new manager cannot be set up here. Restore from a backup file, or ask IT support.');
     const id = newId();
     const meta = newMeta(id, now, id);
     const account: Account = {

@@ -152,6 +152,11 @@ export class DataStore {
     return this.read(NOTICES, noticesKind).notices.filter((n) => !n.dismissed);
   }
 
+  /** Files that were damaged with no good backup, dismissed notices included: they stay lost. */
+  lostFiles(): string[] {
+    return this.read(NOTICES, noticesKind).notices.filter((n) => n.kind === 'unrecoverable').map((n) => n.file);
+  }
+
   /** Marks a notice as read; it stays on disk as a record of what happened. */
   dismissNotice(id: string): void {
     const all = this.read(NOTICES, noticesKind).notices.map((n) => (n.id === id ? { ...n, dismissed: true } : n));

@@ -5,6 +5,8 @@ import { channel } from './define';
 
 export interface AuthStatus {
   setupNeeded: boolean;
+  /** The accounts file was damaged and no backup held it: only restoring a backup file may go on. */
+  accountsLost: boolean;
   user: AccountView | null;
   locked: boolean;
   idleLockMinutes: number;

@@ -78,7 +78,7 @@ describe('a damaged data file', () => {
     }
   }
 
-  it('accounts.json damaged with no backup left: nothing else is wiped, and the folder asks for a manager again', async () => {
+  it('accounts.json damaged with no backup left: nothing else is wiped, and no one can make themselves manager', async () => {
     const dir = tempDataDir('sitedesk-corrupt-');
     fs.cpSync(golden, dir, { recursive: true });
     fs.rmSync(path.join(dir, 'backups'), { recursive: true });
@@ -86,7 +86,10 @@ describe('a damaged data file', () => {
     const t = openTestApp({ dir });
     const s = t.session();
     const status = await t.call('auth:status', {}, s);
-    expect(status).toMatchObject({ ok: true, data: { setupNeeded: true } });
+    expect(status).toMatchObject({ ok: true, data: { setupNeeded: false, accountsLost: true, user: null } });
+    const before = t.snapshot();
+    expect(await t.call('auth:setup', { username: 'eve', displayName: 'Eve', password: 'takeover1' }, s)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(t.snapshot()).toEqual(before);
     expect(t.opened.app.repos.staff.all()).toEqual(expected['directory/staff']);
     expect(t.opened.app.repos.shifts.partition('2026-11/CH')).toEqual(expected['partitions/shifts/2026-11/CH']);
     expect(t.opened.app.ds.notices().map((n) => n.kind)).toEqual(['unrecoverable']);

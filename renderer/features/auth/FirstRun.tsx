@@ -74,6 +74,16 @@ const RestoreSetup = () => {
 /** First run: there is no default account, so the first manager creates theirs, or a desk is enrolled, or a backup restored. */
 export const FirstRun = () => {
   const [mode, setMode] = useState<Mode>('manager');
+  const accountsLost = useStore((s) => s.auth?.accountsLost ?? false);
+  if (accountsLost)
+    return (
+      <AuthCard title="Accounts need restoring" subtitle="This computer's data is still here, but nobody can sign in.">
+        <Banner tone="error">
+          The accounts file was damaged and no backup held a good copy. For safety a new manager cannot be set up here. Restore from a backup file, or ask IT support (the damaged file is kept in the quarantine folder).
+        </Banner>
+        <RestoreSetup />
+      </AuthCard>
+    );
   return (
     <AuthCard title="Set up SiteDesk" subtitle="How is this computer being set up?">
       <fieldset className="field first-run-choices">

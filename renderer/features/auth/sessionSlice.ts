@@ -19,7 +19,7 @@ export interface SessionSlice {
   markSignedOut: () => void;
 }
 
-const phaseOf = (s: AuthStatus): Phase => (s.setupNeeded ? 'setup' : s.user ? 'ready' : 'signed-out');
+const phaseOf = (s: AuthStatus): Phase => (s.setupNeeded || s.accountsLost ? 'setup' : s.user ? 'ready' : 'signed-out');
 
 export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
   const apply = (s: AuthStatus) => set({ auth: s, phase: phaseOf(s), startupError: null });
