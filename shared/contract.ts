@@ -8,11 +8,15 @@ import { authChannels } from './contract/auth';
 import type { ChannelDef } from './contract/define';
 import { sitesChannels } from './contract/sites';
 import { systemChannels } from './contract/system';
+import { todayChannels } from './contract/today';
+import { attendanceChannels } from './contract/attendance';
 
 export const contract = {
   ...authChannels,
   ...systemChannels,
   ...sitesChannels,
+  ...todayChannels,
+  ...attendanceChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -1,6 +1,8 @@
 import { accountHandlers, authHandlers } from './auth';
 import { siteHandlers } from './sites';
 import { systemHandlers } from './system';
+import { todayHandlers } from './today';
+import { attendanceHandlers } from './attendance';
 import type { Handlers } from './types';
 
 /** Every channel's service function; the type makes a missing one a compile error. */
@@ -9,4 +11,6 @@ export const handlers: Handlers = {
   ...accountHandlers,
   ...systemHandlers,
   ...siteHandlers,
+  ...todayHandlers,
+  ...attendanceHandlers,
 };

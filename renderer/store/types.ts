@@ -3,9 +3,15 @@ import type { NavSlice } from '../features/shell/navSlice';
 import type { SessionSlice } from '../features/auth/sessionSlice';
 import type { SitesSlice } from '../features/sites/sitesSlice';
 import type { SettingsSlice } from '../features/settings/settingsSlice';
+import type { TodaySlice } from '../features/today/todaySlice';
+import type { AttendanceSlice } from '../features/attendance/attendanceSlice';
+import type { ReportsSlice } from '../features/reports/reportsSlice';
 
 /** The whole store: one slice per feature. */
-export type Store = SessionSlice & NavSlice & SitesSlice & SettingsSlice;
+export type Store = SessionSlice & NavSlice & SitesSlice & SettingsSlice
+  & TodaySlice
+  & AttendanceSlice
+  & ReportsSlice;
 
 /** A feature slice's creator, typed against the whole store. */
 export type Slice<T> = StateCreator<Store, [], [], T>;

@@ -108,5 +108,5 @@ describe('doctor', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/data\/directory\/sites\.json: is not valid JSON/);
     expect(run.stdout).toMatch(/problems? found\. Nothing was changed\./);
-  });
+  }, 60_000);
 });
