@@ -39,6 +39,7 @@ test('at 07:05 a supervisor signs in the early cleaner, sees the late officer, c
   await expect(page.getByText(/Rita Relief is now covering Security 06:00–18:00/)).toBeVisible();
   await expect(security.getByRole('listitem', { name: /Rita Relief, 07:\d\d to 18:00/ })).toContainText('Not due yet');
   await expect(omar).toContainText('Covered by Rita Relief');
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: path.join(SHOTS, 'today.png') });
 
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();

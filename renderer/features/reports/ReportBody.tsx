@@ -73,14 +73,19 @@ export const ReportBody = ({ report }: { report: Report }) => {
     }
     case 'reports:cost': {
       const rows = report.data.rows;
-      const bySite = new Map<string, number>();
-      for (const r of rows) bySite.set(r.site, (bySite.get(r.site) ?? 0) + r.cost);
-      const data = [...bySite].map(([site, cost]) => ({ site, cost: Math.round(cost) }));
-      const total = data.reduce((n, d) => n + d.cost, 0);
+      // One site: its weeks side by side; several: each site's total for the range.
+      const sites = new Set(rows.map((r) => r.site));
+      const by = sites.size === 1 ? 'week' : 'site';
+      const sums = new Map<string, number>();
+      for (const r of rows) sums.set(r[by], (sums.get(r[by]) ?? 0) + r.cost);
+      const data = [...sums].map(([key, cost]) => ({ [by]: key, cost: Math.round(cost) }));
+      const total = data.reduce((n, d) => n + (d.cost as number), 0);
       return (
         <>
-          <ReportChart data={data} x="site" series={[{ key: 'cost', label: 'Labour cost (£)', colour: COLOURS[0] }]} summary={`Labour cost by site for the range, £${total} in all.`} />
-          <p className="summary">£{total.toLocaleString('en-GB')} across {data.length} sites.</p>
+          <ReportChart data={data} x={by} series={[{ key: 'cost', label: 'Labour cost (£)', colour: COLOURS[0] }]} summary={`Labour cost by ${by} for the range, £${total} in all.`} />
+          <p className="summary">
+            £{total.toLocaleString('en-GB')} across {sites.size} site{sites.size === 1 ? '' : 's'}.
+          </p>
           <Table head={['Week starting', 'Site', 'Paid hours', 'Cost (£)']} rows={rows.map((r) => [r.week, r.site, h(r.paidMinutes), r.cost.toFixed(2)])} />
         </>
       );

@@ -20,7 +20,7 @@ export const ReportChart = ({ data, x, series, summary, unit, stacked }: { data:
       <Tooltip />
       <Legend />
       {series.map((s) => (
-        <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.colour} stackId={stacked ? 'a' : undefined} isAnimationActive={false} />
+        <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.colour} stackId={stacked ? 'a' : undefined} isAnimationActive={false} maxBarSize={72} />
       ))}
     </BarChart>
   </figure>
