@@ -18,6 +18,15 @@ const Screen = () => {
 export const App = () => {
   const { phase, auth, startupError, refreshAuth, markLocked, markSignedOut, lock } = useStore();
   useIdleLock();
+  const go = useStore((s) => s.go);
+  const userId = auth?.user?.id;
+  const role = auth?.user?.role;
+
+  // Each role starts on its home screen when someone signs in (a supervisor on Today).
+  useEffect(() => {
+    const home = role && VIEWS.find((v) => v.homeFor?.includes(role));
+    if (userId && home) go(home.id);
+  }, [userId, role, go]);
 
   useEffect(() => {
     void refreshAuth();

@@ -14,6 +14,8 @@ import { exchangeChannels } from './contract/exchange';
 import { sitesChannels } from './contract/sites';
 import { staffChannels } from './contract/staff';
 import { systemChannels } from './contract/system';
+import { todayChannels } from './contract/today';
+import { attendanceChannels } from './contract/attendance';
 
 export const contract = {
   ...authChannels,
@@ -25,6 +27,8 @@ export const contract = {
   ...rotaChannels,
   ...exchangeChannels,
   ...backupsChannels,
+  ...todayChannels,
+  ...attendanceChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

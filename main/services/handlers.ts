@@ -7,6 +7,8 @@ import { exchangeHandlers } from './exchange';
 import { siteHandlers } from './sites';
 import { staffHandlers } from './staff';
 import { systemHandlers } from './system';
+import { todayHandlers } from './today';
+import { attendanceHandlers } from './attendance';
 import type { Handlers } from './types';
 
 /** Every channel's service function; the type makes a missing one a compile error. */
@@ -21,4 +23,6 @@ export const handlers: Handlers = {
   ...rotaHandlers,
   ...exchangeHandlers,
   ...backupHandlers,
+  ...todayHandlers,
+  ...attendanceHandlers,
 };

@@ -12,3 +12,6 @@ export const download = (file: ExportFile): void => {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 };
+
+/** Saves text the services produced as a file. */
+export const downloadText = (filename: string, text: string, type = 'text/csv;charset=utf-8'): void => download({ filename, mime: type, text });

@@ -9,6 +9,9 @@ import { createSitesSlice } from '../features/sites/sitesSlice';
 import { createStaffSlice } from '../features/staff/staffSlice';
 import { createIncidentsSlice } from '../features/incidents/incidentsSlice';
 import { createLogSlice } from '../features/occurrence/logSlice';
+import { createTodaySlice } from '../features/today/todaySlice';
+import { createAttendanceSlice } from '../features/attendance/attendanceSlice';
+import { createReportsSlice } from '../features/reports/reportsSlice';
 import type { Store } from './types';
 
 /** The app's one store, built from the feature slices. Slices are the only callers of the api. */
@@ -23,4 +26,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createRotaSlice(...a),
   ...createExchangeSlice(...a),
   ...createBackupsSlice(...a),
+  ...createTodaySlice(...a),
+  ...createAttendanceSlice(...a),
+  ...createReportsSlice(...a),
 }));

@@ -9,9 +9,12 @@ import type { LogSlice } from '../features/occurrence/logSlice';
 import type { RotaSlice } from '../features/rota/rotaSlice';
 import type { ExchangeSlice } from '../features/exchange/exchangeSlice';
 import type { BackupsSlice } from '../features/backups/backupsSlice';
+import type { TodaySlice } from '../features/today/todaySlice';
+import type { AttendanceSlice } from '../features/attendance/attendanceSlice';
+import type { ReportsSlice } from '../features/reports/reportsSlice';
 
 /** The whole store: one slice per feature. */
-export type Store = SessionSlice & NavSlice & SitesSlice & SettingsSlice & StaffSlice & IncidentsSlice & LogSlice & RotaSlice & ExchangeSlice & BackupsSlice;
+export type Store = SessionSlice & NavSlice & SitesSlice & SettingsSlice & StaffSlice & IncidentsSlice & LogSlice & RotaSlice & ExchangeSlice & BackupsSlice & TodaySlice & AttendanceSlice & ReportsSlice;
 
 /** A feature slice's creator, typed against the whole store. */
 export type Slice<T> = StateCreator<Store, [], [], T>;

@@ -1,0 +1,229 @@
+/** The supervisor's desk: the day at a site, sign-in and sign-out, corrections and cover. */
+import type { TodayBoard, TodayRow } from '../../shared/contract/today';
+import { attendanceKey, attendanceStatus, coverShiftFor, dayBoard, type Assignment } from '../../shared/domain/attendance';
+import { addDays, londonParts, londonToday, monthsBetween } from '../../shared/domain/dates';
+import { logDayView } from '../../shared/domain/incidents/occurrenceLog';
+import { coverGaps, DEFAULT_RULE_SETTINGS, rankCandidates } from '../../shared/domain/rota';
+import { lookBackFrom } from '../../shared/domain/rota/week';
+import { AppError } from '../../shared/result';
+import type { Account } from '../../shared/schemas/account';
+import type { Attendance } from '../../shared/schemas/attendance';
+import type { Shift } from '../../shared/schemas/shift';
+import type { Staff } from '../../shared/schemas/staff';
+import { assignmentsBetween, attendanceBetween, dayBefore, shiftsBetween, statusRules } from './attendanceData';
+import { newMeta, touched } from './records';
+import { canSeeSite } from './sites';
+import type { AppCore, Call, Handlers } from './types';
+
+/** Minutes a person called now needs to reach the site; cover starts no sooner. */
+const COVER_LEAD_MINUTES = 30;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+const shiftOr404 = (app: AppCore, user: Account, shiftId: string, now: number): Shift => {
+  const today = londonToday(now);
+  // Desk work is about the shifts around today; older ones are corrected from the manager's screens.
+  const shift = app.repos.shifts.inMonths(monthsBetween(addDays(today, -2), addDays(today, 2))).find((s) => s.id === shiftId && !s.deleted);
+  if (!shift || !canSeeSite(user, shift.site)) throw new AppError('not_found', 'That shift is not on this desk’s rota.');
+  return shift;
+};
+
+const recordOf = (app: AppCore, shift: Shift, staffId: string): Attendance | undefined =>
+  Object.values(app.repos.attendance.partition(app.repos.attendance.partitionOf({ date: shift.date, site: shift.site } as Attendance))).find(
+    (a) => attendanceKey(a.shiftId, a.staffId) === attendanceKey(shift.id, staffId),
+  );
+
+const rowOf = (a: Assignment,  staff: Map<string, Staff>, status: ReturnType<typeof attendanceStatus>): TodayRow => ({
+  shiftId: a.shift.id,
+  staffId: a.staffId,
+  name: staff.get(a.staffId)?.name ?? 'Unknown person',
+  service: a.shift.service,
+  date: a.shift.date,
+  start: a.shift.start,
+  end: a.shift.end,
+  state: status.state,
+  late: status.late,
+  lateMinutes: status.lateMinutes,
+  attendanceId: a.attendance?.id ?? null,
+  signedInAt: a.attendance?.signedInAt ?? null,
+  signedOutAt: a.attendance?.signedOutAt ?? null,
+  corrections: a.attendance?.corrections.length ?? 0,
+  coveredBy: a.coveredBy ? (staff.get(a.coveredBy)?.name ?? 'someone') : null,
+});
+
+const board = (app: AppCore, user: Account, siteCode: string | undefined, now: number): TodayBoard => {
+  const visible = app.repos.sites.all().filter((s) => !s.archived && canSeeSite(user, s.code)).sort((a, b) => a.name.localeCompare(b.name));
+  const code = siteCode ?? (user.role === 'supervisor' ? user.sites[0] : visible[0]?.code);
+  const site = visible.find((s) => s.code === code);
+  if (!site) throw new AppError('not_found', siteCode ? `No site with code ${siteCode} on this desk.` : 'There are no sites to show yet.');
+  const today = londonToday(now);
+  const rules = statusRules(app);
+  const staff = new Map(app.repos.staff.all().map((s) => [s.id, s]));
+  const shifts = shiftsBetween(app, dayBefore(today), addDays(today, 1), [site.code]);
+  const assignments = assignmentsBetween(app, dayBefore(today), addDays(today, 1), [site.code]);
+  const services = dayBoard(site.services, assignments, shifts, today, now, rules).map((b) => ({
+    service: b.service,
+    now: b.now.map((r) => rowOf(r.assignment, staff, r.status)),
+    next: b.next.map((r) => rowOf(r.assignment, staff, r.status)),
+    earlier: b.earlier.map((r) => rowOf(r.assignment, staff, r.status)),
+    open: b.open.map((s) => ({ shiftId: s.id, service: s.service, date: s.date, start: s.start, end: s.end })),
+  }));
+  // A no-show leaves the shift uncovered, so gaps treat their shifts as open.
+  const noShows = new Set(
+    assignments.filter((a) => !a.coveredBy && attendanceStatus(a.shift, a.attendance, now, rules).state === 'no-show').map((a) => a.shift.id),
+  );
+  const asWorked = shifts.map((s) => (noShows.has(s.id) && s.staffId ? { ...s, staffId: null } : s));
+  const gaps = site.services
+    .flatMap((service) => coverGaps(site, service, asWorked, today, today, []))
+    .filter((g) => `${g.endDate} ${g.end}` > `${today} ${londonParts(now).time}`);
+
+  const incidents = app.repos.incidents
+    .inMonths(monthsBetween(addDays(today, -366), today), [site.code])
+    .filter((i) => i.status !== 'closed')
+    .sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
+  const followUps = incidents
+    .flatMap((i) => i.followUps.filter((f) => !f.done && f.due <= today).map((f) => ({ incidentId: i.id, ref: i.ref, action: f.action, owner: f.owner, due: f.due, overdue: f.due < today })))
+    .sort((a, b) => a.due.localeCompare(b.due));
+  const log = logDayView(app.repos.log.inMonths(monthsBetween(today, today), [site.code]).filter((e) => e.date === today)).map((r) => r.entry);
+  return {
+    site: { code: site.code, name: site.name },
+    sites: visible.map((s) => ({ code: s.code, name: s.name })),
+    today,
+    now: iso(now),
+    graceMinutes: rules.graceMinutes,
+    services,
+    gaps,
+    incidents: incidents.map(({ id, ref, status, severity, category, location, occurredAt }) => ({ id, ref, status, severity, category, location, occurredAt })),
+    followUps,
+    log,
+  };
+};
+
+/** Writes one attendance record, new or changed, for the person now on `shift`. */
+const saveFor = (call: Call, shift: Shift, change: (a: Attendance) => Attendance, needsPerson = true): Attendance => {
+  const { app, user, now } = call;
+  if (needsPerson && !shift.staffId) throw new AppError('conflict', 'Nobody is on that shift; find cover first.');
+  const staffId = shift.staffId!;
+  const existing = recordOf(app, shift, staffId);
+  const base: Attendance = existing ?? {
+    ...newMeta(user!.id, now),
+    shiftId: shift.id,
+    staffId,
+    site: shift.site,
+    date: shift.date,
+    signedInAt: null,
+    signedOutAt: null,
+    noShow: false,
+    corrections: [],
+  };
+  const next = change(base);
+  const saved = existing ? touched(next, user!.id, now) : next;
+  app.repos.attendance.put([saved]);
+  return saved;
+};
+
+const ctxFor = (app: AppCore, shift: Shift) => {
+  const from = lookBackFrom(shift.date, DEFAULT_RULE_SETTINGS);
+  return {
+    shifts: shiftsBetween(app, from, addDays(shift.date, 14)),
+    staff: app.repos.staff.all(),
+    sites: app.repos.sites.all(),
+    settings: DEFAULT_RULE_SETTINGS,
+    bankHolidays: [],
+  };
+};
+
+/** The shift to find cover for: open, or its person a no-show. */
+const coverable = (call: Call, shift: Shift): Shift | null => {
+  if (!shift.staffId) return shift;
+  const status = attendanceStatus(shift, recordOf(call.app, shift, shift.staffId), call.now, statusRules(call.app));
+  if (status.state !== 'no-show') throw new AppError('conflict', 'That shift has someone on it; cover is found for open shifts and no-shows.');
+  return shift;
+};
+
+const candidatesFor = (call: Call, shift: Shift) => {
+  const trial = coverShiftFor({ ...shift, staffId: null }, call.now, COVER_LEAD_MINUTES);
+  if (!trial) return { trial, candidates: [] };
+  const candidates = rankCandidates(trial, ctxFor(call.app, shift)).filter((c) => c.staffId !== shift.staffId);
+  return { trial, candidates };
+};
+
+export const todayHandlers: Pick<
+  Handlers,
+  'today:board' | 'today:sign-in' | 'today:sign-out' | 'today:mark-no-show' | 'today:correct' | 'today:cover-candidates' | 'today:assign-cover'
+> = {
+  'today:board': (req, { app, user, now }) => board(app, user!, req.site, now),
+
+  'today:sign-in': (req, call) => {
+    const shift = shiftOr404(call.app, call.user!, req.shiftId, call.now);
+    return saveFor(call, shift, (a) => {
+      if (a.signedInAt) throw new AppError('conflict', 'Already signed in; correct the time instead.');
+      return { ...a, signedInAt: iso(call.now), noShow: false };
+    });
+  },
+
+  'today:sign-out': (req, call) => {
+    const shift = shiftOr404(call.app, call.user!, req.shiftId, call.now);
+    return saveFor(call, shift, (a) => {
+      if (!a.signedInAt) throw new AppError('conflict', 'Not signed in yet.');
+      if (a.signedOutAt) throw new AppError('conflict', 'Already signed out; correct the time instead.');
+      return { ...a, signedOutAt: iso(call.now) };
+    });
+  },
+
+  'today:mark-no-show': (req, call) => {
+    const shift = shiftOr404(call.app, call.user!, req.shiftId, call.now);
+    return saveFor(call, shift, (a) => {
+      if (a.signedInAt) throw new AppError('conflict', 'This person has signed in; correct the record instead.');
+      return { ...a, noShow: true };
+    });
+  },
+
+  'today:correct': (req, { app, user, now }) => {
+    const record = attendanceBetween(app, addDays(londonToday(now), -62), addDays(londonToday(now), 1)).find((a) => a.id === req.attendanceId);
+    if (!record || !canSeeSite(user!, record.site)) throw new AppError('not_found', 'No such attendance record on this desk.');
+    if (user!.role !== 'manager' && record.date < addDays(londonToday(now), -1)) throw new AppError('forbidden', 'Only a manager can correct records older than yesterday.');
+    const fields = (['signedInAt', 'signedOutAt', 'noShow'] as const).filter((f) => req[f] !== undefined && req[f] !== record[f]);
+    if (fields.length === 0) throw new AppError('invalid', 'Nothing to correct: the values are the same as recorded.');
+    const next = { ...record, corrections: [...record.corrections] };
+    for (const f of fields) {
+      next.corrections.push({ at: iso(now), by: user!.id, reason: req.reason, field: f, before: record[f], after: req[f] });
+      (next as Record<string, unknown>)[f] = req[f];
+    }
+    if (next.signedInAt && next.signedOutAt && next.signedOutAt <= next.signedInAt) throw new AppError('invalid', 'Sign-out must be after sign-in.', { signedOutAt: 'Sign-out must be after sign-in' });
+    const saved = touched(next, user!.id, now);
+    app.repos.attendance.put([saved]);
+    return saved;
+  },
+
+  'today:cover-candidates': (req, call) => {
+    const shift = coverable(call, shiftOr404(call.app, call.user!, req.shiftId, call.now))!;
+    const { trial, candidates } = candidatesFor(call, shift);
+    return {
+      shiftId: shift.id,
+      cover: trial && { date: trial.date, start: trial.start, end: trial.end },
+      candidates: candidates.map(({ staffId, name, reasons, warnings, familiar }) => ({ staffId, name, reasons, warnings, familiar })),
+    };
+  },
+
+  'today:assign-cover': (req, call) => {
+    const { app, user, now } = call;
+    const shift = coverable(call, shiftOr404(app, user!, req.shiftId, now))!;
+    const { trial, candidates } = candidatesFor(call, shift);
+    if (!trial) throw new AppError('conflict', 'Too little of this shift is left to cover.');
+    if (!candidates.some((c) => c.staffId === req.staffId)) throw new AppError('conflict', 'That person can no longer cover this shift; refresh the list.');
+    const before = { staffId: shift.staffId, date: shift.date, start: shift.start };
+    const after = { staffId: req.staffId, date: trial.date, start: trial.start };
+    const who = app.repos.staff.get(req.staffId)?.name ?? req.staffId;
+    const note = `Cover by ${who} from ${trial.start}${shift.staffId ? ' (no-show)' : ''}`;
+    const next = touched(
+      { ...shift, staffId: req.staffId, date: trial.date, start: trial.start, notes: shift.notes ? `${shift.notes}\n${note}` : note, history: [...shift.history, { at: iso(now), by: user!.id, before, after }] },
+      user!.id,
+      now,
+    );
+    // The clock made them a no-show; the record makes it last, for the timesheet and any dispute.
+    if (shift.staffId) saveFor(call, shift, (a) => ({ ...a, noShow: true }));
+    app.repos.shifts.put([next], [shift]);
+    return next;
+  },
+};

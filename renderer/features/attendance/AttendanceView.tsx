@@ -1,0 +1,169 @@
+import { useEffect, useState } from 'react';
+import { addDays, formatDayShort, formatMinutes, londonToday, weekStart } from '../../../shared/domain/dates';
+import { Banner } from '../../components/Banner';
+import { downloadText } from '../../components/download';
+import { useNow } from '../../components/useNow';
+import { useStore } from '../../store/appStore';
+import type { Range } from './attendanceSlice';
+import { RangeFilter } from './RangeFilter';
+
+const money = (n: number) => `£${n.toFixed(2)}`;
+const h = (m: number) => (m / 60).toFixed(2);
+
+/** The manager's attendance: scheduled against actual per person for a week, the payroll CSV and the working-time record. */
+export const AttendanceView = () => {
+  const { attendance, loadAttendance, timesheetCsv, workingTime, loadWorkingTime } = useStore();
+  const monday = weekStart(londonToday(useNow(60_000)));
+  const [range, setRange] = useState<Range>({ from: monday, to: addDays(monday, 6), site: null });
+  const [wtRange, setWtRange] = useState<Range>({ from: addDays(monday, -28), to: addDays(monday, -1), site: null });
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void loadAttendance(range);
+  }, [loadAttendance, range]);
+
+  const download = async () => {
+    const r = await timesheetCsv(range);
+    if (r.ok) downloadText(r.data.filename, r.data.text);
+    setError(r.ok ? null : r.message);
+  };
+  const shiftWeek = (n: number) => setRange({ ...range, from: addDays(range.from, 7 * n), to: addDays(range.to, 7 * n) });
+
+  return (
+    <section aria-labelledby="attendance-title" className="stack-wide">
+      <header className="page-head">
+        <h1 id="attendance-title">Attendance and timesheets</h1>
+      </header>
+      <div className="toolbar no-print">
+        <button className="btn" onClick={() => shiftWeek(-1)}>
+          ← Previous week
+        </button>
+        <button className="btn" onClick={() => shiftWeek(1)}>
+          Next week →
+        </button>
+        <RangeFilter value={range} onChange={setRange} idPrefix="att" />
+        <button className="btn btn-primary" onClick={() => void download()}>
+          Download timesheet CSV
+        </button>
+      </div>
+      {error && <Banner tone="error">{error}</Banner>}
+      {attendance.status === 'loading' && <p className="muted">Loading attendance…</p>}
+      {attendance.status === 'error' && <Banner tone="error">{attendance.message}</Banner>}
+      {attendance.status === 'ready' && (
+        <>
+          <h2>
+            People, {formatDayShort(range.from)} to {formatDayShort(range.to)}
+          </h2>
+          {attendance.data.people.length === 0 ? (
+            <p className="empty">No shifts in this range.</p>
+          ) : (
+            <table className="table">
+              <thead>
+                <tr>
+                  {['Name', 'Employee no.', 'Shifts', 'Scheduled hours', 'Paid hours', 'Late', 'No-shows', 'Corrections', 'Cost'].map((c) => (
+                    <th key={c} scope="col">
+                      {c}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {attendance.data.people.map((p) => (
+                  <tr key={p.staffId}>
+                    <td className="strong">{p.name}</td>
+                    <td>{p.employeeNumber}</td>
+                    <td>{p.shifts}</td>
+                    <td>{h(p.scheduledMinutes)}</td>
+                    <td>{h(p.paidMinutes)}</td>
+                    <td>{p.late > 0 ? `⚠ ${p.late} (${formatMinutes(p.lateMinutes)})` : '0'}</td>
+                    <td>{p.noShows > 0 ? `✕ ${p.noShows}` : '0'}</td>
+                    <td>{p.corrections}</td>
+                    <td>{money(p.cost)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <h2>Shifts</h2>
+          <table className="table table-dense">
+            <thead>
+              <tr>
+                {['Date', 'Name', 'Site', 'Service', 'Scheduled', 'Actual in', 'Actual out', 'Paid hours', 'Late (min)', 'No-show', 'Corrections'].map((c) => (
+                  <th key={c} scope="col">
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {attendance.data.rows.map((r) => (
+                <tr key={`${r.shiftId}-${r.staffId}`}>
+                  <td>{formatDayShort(r.date)}</td>
+                  <td>{r.name}</td>
+                  <td>{r.site}</td>
+                  <td>{r.service}</td>
+                  <td>
+                    {r.scheduledStart}–{r.scheduledEnd}
+                  </td>
+                  <td>{r.actualIn.slice(11) || '—'}</td>
+                  <td>{r.actualOut.slice(11) || '—'}</td>
+                  <td>{h(r.paidMinutes)}</td>
+                  <td>{r.lateMinutes > 0 ? `⚠ ${r.lateMinutes}` : '0'}</td>
+                  <td>{r.noShow ? '✕ Yes' : 'No'}</td>
+                  <td className="small">{r.corrections.join('; ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+
+      <section className="card" aria-labelledby="wt-title">
+        <h2 id="wt-title">Working-time record</h2>
+        <p className="muted small">Hours, rest, night work and opt-outs actually worked in a past period. Keep these records for two years.</p>
+        <div className="toolbar no-print">
+          <RangeFilter value={wtRange} onChange={setWtRange} idPrefix="wt" />
+          <button className="btn" onClick={() => void loadWorkingTime(wtRange)}>
+            Show working-time record
+          </button>
+          {workingTime.status === 'ready' && (
+            <button className="btn" onClick={() => downloadText(workingTime.data.csv.filename, workingTime.data.csv.text)}>
+              Download working-time CSV
+            </button>
+          )}
+        </div>
+        {workingTime.status === 'error' && <Banner tone="error">{workingTime.message}</Banner>}
+        {workingTime.status === 'ready' && (
+          <table className="table">
+            <thead>
+              <tr>
+                {['Name', 'Shifts', 'Hours worked', 'Average a week', 'Shortest rest', 'Rests under 11 h', 'Night shifts', 'Opt-out'].map((c) => (
+                  <th key={c} scope="col">
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {workingTime.data.records.map((w) => (
+                <tr key={w.staffId}>
+                  <td>
+                    {w.name}
+                    {w.youngWorker ? ' (young worker)' : ''}
+                  </td>
+                  <td>{w.shifts}</td>
+                  <td>{formatMinutes(w.workedMinutes)}</td>
+                  <td>{formatMinutes(w.averageWeeklyMinutes)}</td>
+                  <td>{w.shortestRestMinutes === null ? '—' : formatMinutes(w.shortestRestMinutes)}</td>
+                  <td>{w.shortRests > 0 ? `⚠ ${w.shortRests}` : '0'}</td>
+                  <td>{w.nightShifts}</td>
+                  <td>{w.optOutSigned ? `Signed ${w.optOutSigned}` : 'No'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </section>
+  );
+};

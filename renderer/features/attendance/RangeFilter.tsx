@@ -1,0 +1,35 @@
+import { useEffect } from 'react';
+import { useStore } from '../../store/appStore';
+import type { Range } from './attendanceSlice';
+
+/** Site and date-range filters shared by the manager's attendance and report screens. */
+export const RangeFilter = ({ value, onChange, idPrefix }: { value: Range; onChange: (r: Range) => void; idPrefix: string }) => {
+  const { sites, loadSites } = useStore();
+  useEffect(() => {
+    if (sites.status === 'idle') void loadSites();
+  }, [sites.status, loadSites]);
+  return (
+    <div className="filters no-print" role="group" aria-label="Filters">
+      <div className="field">
+        <label htmlFor={`${idPrefix}-site`}>Site</label>
+        <select id={`${idPrefix}-site`} value={value.site ?? ''} onChange={(e) => onChange({ ...value, site: e.target.value || null })}>
+          <option value="">All sites</option>
+          {sites.status === 'ready' &&
+            sites.data.map((s) => (
+              <option key={s.code} value={s.code}>
+                {s.code} · {s.name}
+              </option>
+            ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-from`}>From</label>
+        <input id={`${idPrefix}-from`} type="date" value={value.from} onChange={(e) => e.target.value && onChange({ ...value, from: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-to`}>To</label>
+        <input id={`${idPrefix}-to`} type="date" value={value.to} onChange={(e) => e.target.value && onChange({ ...value, to: e.target.value })} />
+      </div>
+    </div>
+  );
+};

@@ -1,0 +1,35 @@
+import { call } from '../../api';
+import type { AttendanceReport, CsvFile } from '../../../shared/contract/attendance';
+import type { WorkingTimeRecord } from '../../../shared/domain/attendance/workingTime';
+import type { Result } from '../../../shared/result';
+import type { Load, Slice } from '../../store/types';
+
+export interface Range {
+  from: string;
+  to: string;
+  site: string | null;
+}
+
+export interface AttendanceSlice {
+  attendance: Load<AttendanceReport>;
+  workingTime: Load<{ records: WorkingTimeRecord[]; csv: CsvFile }>;
+  loadAttendance: (r: Range) => Promise<void>;
+  loadWorkingTime: (r: Range) => Promise<void>;
+  timesheetCsv: (r: Range) => Promise<Result<CsvFile>>;
+}
+
+export const createAttendanceSlice: Slice<AttendanceSlice> = (set) => ({
+  attendance: { status: 'idle' },
+  workingTime: { status: 'idle' },
+  loadAttendance: async (r) => {
+    set({ attendance: { status: 'loading' } });
+    const res = await call('attendance:report', r);
+    set({ attendance: res.ok ? { status: 'ready', data: res.data } : { status: 'error', message: res.message } });
+  },
+  loadWorkingTime: async (r) => {
+    set({ workingTime: { status: 'loading' } });
+    const res = await call('attendance:working-time', r);
+    set({ workingTime: res.ok ? { status: 'ready', data: res.data } : { status: 'error', message: res.message } });
+  },
+  timesheetCsv: (r) => call('attendance:timesheet-csv', r),
+});

@@ -1,0 +1,26 @@
+import type { AttendanceState } from '../../../shared/domain/attendance/status';
+import type { Service } from '../../../shared/schemas/common';
+
+export const SERVICE_LABEL: Record<Service, string> = { reception: 'Reception', security: 'Security', cleaning: 'Cleaning' };
+
+/** `07:05` in London time for an instant. */
+export const clockOf = (iso: string): string =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(Date.parse(iso));
+
+/** The words for a state; the icon and colour only repeat them. */
+export const stateText = (state: AttendanceState, lateMinutes: number, signedInAt: string | null): string => {
+  switch (state) {
+    case 'upcoming':
+      return 'Not due yet';
+    case 'due':
+      return 'Due now';
+    case 'late':
+      return `Late · ${lateMinutes} min`;
+    case 'on':
+      return lateMinutes > 0 ? `In at ${clockOf(signedInAt!)} · late ${lateMinutes} min` : `In at ${clockOf(signedInAt!)}`;
+    case 'done':
+      return 'Signed out';
+    case 'no-show':
+      return 'No-show';
+  }
+};

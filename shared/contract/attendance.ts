@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import type { HoursAgainstContract, IncidentCount, LabourCost, LicenceExpiry } from '../domain/attendance/reports';
+import type { TimesheetRow } from '../domain/attendance/timesheet';
+import type { WorkingTimeRecord } from '../domain/attendance/workingTime';
+import type { Service } from '../schemas/common';
+import { isoDateSchema, siteCodeSchema } from '../schemas/common';
+import { channel } from './define';
+
+/** A date range (inclusive) and optional site, as every manager's report is filtered. */
+export const rangeSchema = z
+  .object({ from: isoDateSchema, to: isoDateSchema, site: siteCodeSchema.nullable().default(null) })
+  .strict()
+  .refine((r) => r.from <= r.to, { message: 'The range ends on or after the day it starts', path: ['to'] })
+  .refine((r) => r.from >= '2000-01-01' && r.to <= '2100-12-31', { message: 'Choose dates between 2000 and 2100', path: ['from'] });
+
+/** A CSV file the renderer downloads as it is. */
+export interface CsvFile {
+  filename: string;
+  text: string;
+}
+
+export interface PersonWeekSummary {
+  staffId: string;
+  name: string;
+  employeeNumber: string;
+  scheduledMinutes: number;
+  paidMinutes: number;
+  shifts: number;
+  late: number;
+  lateMinutes: number;
+  noShows: number;
+  corrections: number;
+  cost: number;
+}
+
+export interface AttendanceReport {
+  rows: TimesheetRow[];
+  people: PersonWeekSummary[];
+}
+
+export interface CoverRow {
+  site: string;
+  service: Service;
+  week: string;
+  requiredMinutes: number;
+  coveredMinutes: number;
+  percent: number | null;
+  plannedPercent: number | null;
+}
+
+export const attendanceChannels = {
+  /** Scheduled against actual per person and shift, with lateness, no-shows, corrections and pay. */
+  'attendance:report': channel(rangeSchema, 'manager')<AttendanceReport>(),
+  'attendance:timesheet-csv': channel(rangeSchema, 'manager')<CsvFile>(),
+  'attendance:working-time': channel(rangeSchema, 'manager')<{ records: WorkingTimeRecord[]; csv: CsvFile }>(),
+  'reports:hours': channel(rangeSchema, 'manager')<{ people: HoursAgainstContract[]; csv: CsvFile }>(),
+  'reports:cover': channel(rangeSchema, 'manager')<{ rows: CoverRow[]; csv: CsvFile }>(),
+  'reports:cost': channel(rangeSchema, 'manager')<{ rows: LabourCost[]; csv: CsvFile }>(),
+  'reports:incidents': channel(rangeSchema, 'manager')<{ rows: IncidentCount[]; csv: CsvFile }>(),
+  'reports:licences': channel(z.object({ within: z.number().int().min(0).max(730).default(90), site: siteCodeSchema.nullable().default(null) }).strict(), 'manager')<{ rows: LicenceExpiry[]; csv: CsvFile }>(),
+};

@@ -1,0 +1,105 @@
+/** Timesheet rows for payroll: one per person per shift, scheduled against actual. */
+import type { Site } from '../../schemas/site';
+import type { Staff } from '../../schemas/staff';
+import { londonParts } from '../dates';
+import type { Assignment } from './assignments';
+import { paidMinutes } from '../rota/hours';
+import { toCsv } from './csv';
+import { paidFor, type PaidBasis } from './paid';
+import { attendanceStatus, type StatusRules } from './status';
+
+export interface TimesheetRow {
+  shiftId: string;
+  staffId: string;
+  employeeNumber: string;
+  name: string;
+  date: string;
+  site: string;
+  siteName: string;
+  service: string;
+  scheduledStart: string;
+  scheduledEnd: string;
+  /** `yyyy-mm-dd hh:mm` London time, or '' when not recorded. */
+  actualIn: string;
+  actualOut: string;
+  /** Paid minutes as scheduled (span less break). */
+  scheduledMinutes: number;
+  paidMinutes: number;
+  paidBasis: PaidBasis;
+  breakMinutes: number;
+  lateMinutes: number;
+  noShow: boolean;
+  /** Each correction as `field: before → after (reason)`. */
+  corrections: string[];
+  payRate: number;
+  cost: number;
+}
+
+const local = (iso: string | null): string => {
+  if (!iso) return '';
+  const p = londonParts(Date.parse(iso));
+  return `${p.date} ${p.time}`;
+};
+
+const shown = (v: unknown): string => (typeof v === 'string' && v.includes('T') ? local(v) : v === null || v === undefined ? '—' : String(v));
+
+/** Money rounded to the penny. */
+export const pennies = (n: number): number => Math.round(n * 100) / 100;
+
+/** The rows for the given assignments, in date, site, start and name order. */
+export const timesheetRows = (
+  assignments: readonly Assignment[],
+  staff: ReadonlyMap<string, Staff>,
+  sites: ReadonlyMap<string, Site>,
+  now: number,
+  rules: StatusRules,
+): TimesheetRow[] =>
+  assignments
+    .map(({ shift, staffId, attendance }) => {
+      const person = staff.get(staffId);
+      const status = attendanceStatus(shift, attendance, now, rules);
+      const paid = paidFor(shift, attendance, now);
+      const payRate = person?.payRate ?? 0;
+      return {
+        shiftId: shift.id,
+        staffId,
+        employeeNumber: person?.employeeNumber ?? '',
+        name: person?.name ?? 'Unknown person',
+        date: shift.date,
+        site: shift.site,
+        siteName: sites.get(shift.site)?.name ?? shift.site,
+        service: shift.service,
+        scheduledStart: shift.start,
+        scheduledEnd: shift.end,
+        actualIn: local(attendance?.signedInAt ?? null),
+        actualOut: local(attendance?.signedOutAt ?? null),
+        scheduledMinutes: paidMinutes(shift),
+        paidMinutes: paid.minutes,
+        paidBasis: paid.basis,
+        breakMinutes: shift.breakMinutes,
+        lateMinutes: status.lateMinutes,
+        noShow: status.state === 'no-show',
+        corrections: (attendance?.corrections ?? []).map((c) => `${c.field}: ${shown(c.before)} → ${shown(c.after)} (${c.reason})`),
+        payRate,
+        cost: pennies((paid.minutes / 60) * payRate),
+      };
+    })
+    .sort((a, b) => a.date.localeCompare(b.date) || a.site.localeCompare(b.site) || a.scheduledStart.localeCompare(b.scheduledStart) || a.name.localeCompare(b.name, 'en-GB'));
+
+/** Hours to two decimals, as payroll imports take them. */
+export const hours = (minutes: number): string => (minutes / 60).toFixed(2);
+
+export const TIMESHEET_COLUMNS = [
+  'Employee number', 'Name', 'Date', 'Site', 'Service', 'Scheduled start', 'Scheduled end', 'Actual in', 'Actual out',
+  'Paid hours', 'Break minutes', 'Late minutes', 'No-show', 'Corrections', 'Pay rate', 'Cost', 'Basis',
+] as const;
+
+/** The payroll CSV: one row per person per shift, formula-looking cells escaped so a spreadsheet shows them as text. */
+export const timesheetCsv = (rows: readonly TimesheetRow[]): string =>
+  toCsv(
+    TIMESHEET_COLUMNS,
+    rows.map((r) => [
+      r.employeeNumber, r.name, r.date, r.site, r.service, r.scheduledStart, r.scheduledEnd, r.actualIn, r.actualOut,
+      hours(r.paidMinutes), r.breakMinutes, r.lateMinutes, r.noShow ? 'Y' : 'N', r.corrections.join('; '), r.payRate.toFixed(2), r.cost.toFixed(2), r.paidBasis,
+    ]),
+  );

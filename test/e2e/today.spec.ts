@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { DESK_PASSWORD } from '../support/deskWorld';
+import { expect, expectAccessible, signIn } from './fixtures';
+import { DESK_NOW, deskTest as test } from './seed';
+
+const SHOTS = path.resolve('test-results/screens');
+
+test('at 07:05 a supervisor signs in the early cleaner, sees the late officer, covers a no-show; the manager sees it in the timesheet and cover report', async ({ page, openDesk }) => {
+  test.setTimeout(180_000);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.clock.install({ time: new Date(DESK_NOW) });
+  await openDesk(page);
+  await signIn(page, 'sup.ch', DESK_PASSWORD);
+
+  await expect(page.getByRole('heading', { name: 'Today at County Hall', level: 1 })).toBeVisible();
+  const cleaning = page.getByRole('region', { name: 'Cleaning' });
+  const security = page.getByRole('region', { name: 'Security' });
+  const cleo = cleaning.getByRole('listitem', { name: /Cleo Early/ });
+  await expect(cleo).toContainText('Due now');
+  await cleo.getByRole('button', { name: 'Sign in Cleo Early' }).click();
+  await expect(page.getByText('Cleo Early signed in.')).toBeVisible();
+  // The server's clock runs on from 07:05, so times are matched to the minute they could have reached.
+  await expect(cleo).toContainText(/In at 07:\d\d/);
+
+  await expect(security.getByRole('listitem', { name: /Sam Guard/ })).toContainText(/Late · \d+ min/);
+  const omar = security.getByRole('listitem', { name: /Omar Absent/ });
+  await expect(omar).toContainText('No-show');
+  await expectAccessible(page, 'today');
+
+  await omar.getByRole('button', { name: 'Find cover Omar Absent' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(/Cover from 07:\d\d to 18:00/);
+  await expect(dialog.getByText('Paul Busy')).toHaveCount(0);
+  await expectAccessible(page, 'find cover');
+  await page.screenshot({ path: path.join(SHOTS, 'find-cover.png') });
+  await dialog.getByRole('button', { name: 'Assign Rita Relief' }).click();
+  await expect(page.getByText(/Rita Relief is now covering Security 06:00–18:00/)).toBeVisible();
+  await expect(security.getByRole('listitem', { name: /Rita Relief, 07:\d\d to 18:00/ })).toContainText('Not due yet');
+  await expect(omar).toContainText('Covered by Rita Relief');
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: path.join(SHOTS, 'today.png') });
+
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await signIn(page, 'manager', DESK_PASSWORD);
+  await page.getByRole('button', { name: 'Attendance' }).click();
+  await expect(page.getByRole('heading', { name: 'Attendance and timesheets' })).toBeVisible();
+  await page.getByLabel('Site').first().selectOption('CH');
+  await expect(page.getByRole('row', { name: /Omar Absent/ }).first()).toContainText('✕ 1');
+  await expectAccessible(page, 'attendance');
+  await page.screenshot({ path: path.join(SHOTS, 'timesheet.png'), fullPage: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download timesheet CSV' }).click()]);
+  expect(download.suggestedFilename()).toBe('timesheet-CH-2026-11-23-to-2026-11-29.csv');
+  const csv = Papa.parse<Record<string, string>>(fs.readFileSync(await download.path(), 'utf8'), { header: true, skipEmptyLines: true }).data;
+  expect(csv.find((r) => r.Name === 'Cleo Early')).toMatchObject({ 'Actual in': expect.stringMatching(/^2026-11-25 07:\d\d$/), 'No-show': 'N' });
+  expect(csv.find((r) => r.Name === 'Omar Absent')).toMatchObject({ 'Scheduled start': '06:00', 'No-show': 'Y', 'Paid hours': '0.00' });
+  expect(csv.find((r) => r.Name === 'Rita Relief')).toMatchObject({ 'Scheduled start': expect.stringMatching(/^07:\d\d$/), 'Scheduled end': '18:00' });
+
+  await page.getByRole('button', { name: 'Reports' }).click();
+  await expect(page.getByRole('button', { name: 'Cover achieved', pressed: true })).toBeVisible();
+  await page.getByLabel('Site').selectOption('CH');
+  const coverRow = page.getByRole('row', { name: /2026-11-23 CH security/ });
+  await expect(coverRow).toBeVisible();
+  await expect(page.getByRole('img', { name: /Cover for the week of 2026-11-23: .*CH security/ })).toBeVisible();
+  await expectAccessible(page, 'cover report');
+  await page.screenshot({ path: path.join(SHOTS, 'report-cover.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Labour cost' }).click();
+  await expect(page.getByRole('row', { name: /2026-11-23 CH/ })).toBeVisible();
+  await page.screenshot({ path: path.join(SHOTS, 'report-cost.png'), fullPage: true });
+});

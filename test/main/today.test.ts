@@ -1,0 +1,171 @@
+import Papa from 'papaparse';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestApp, type TestApp } from '../support/app';
+import { DESK_NOW, DESK_PASSWORD, DESK_SHIFTS, DESK_STAFF, seedDesk } from '../support/deskWorld';
+
+let t: TestApp;
+const signedIn = async (username: string) => {
+  const s = t.session();
+  const r = await t.call('auth:sign-in', { username, password: DESK_PASSWORD }, s);
+  if (!r.ok) throw new Error(r.message);
+  return s;
+};
+/** Moves the clock on as if the desk had been in use all along, so it does not lock. */
+const advance = (iso: string, ...sessions: { lastActive: number }[]) => {
+  t.clock.now = Date.parse(iso);
+  for (const s of sessions) s.lastActive = t.clock.now;
+};
+const data = <T>(r: { ok: true; data: T } | { ok: false; message: string }): T => {
+  if (!r.ok) throw new Error(r.message);
+  return r.data;
+};
+
+beforeEach(async () => {
+  t = openTestApp({ start: DESK_NOW });
+  await seedDesk(t.opened.app);
+});
+afterEach(() => t.opened.close());
+
+describe('today:board', () => {
+  it('shows the supervisor’s site with who is on, late, due next and no-shows, from the clock alone', async () => {
+    const sup = await signedIn('sup.ch');
+    const board = data(await t.call('today:board', {}, sup));
+    expect(board.site.code).toBe('CH');
+    expect(board.sites.map((s) => s.code)).toEqual(['CH']);
+    const security = board.services.find((s) => s.service === 'security')!;
+    expect(security.now.map((r) => [r.name, r.state, r.lateMinutes])).toEqual([['Nia Night', 'on', 0], ['Sam Guard', 'late', 20]]);
+    expect(security.earlier.map((r) => [r.name, r.state])).toEqual([['Omar Absent', 'no-show']]);
+    const cleaning = board.services.find((s) => s.service === 'cleaning')!;
+    expect(cleaning.now.map((r) => [r.name, r.state])).toEqual([['Carla Brush', 'on'], ['Cleo Early', 'due']]);
+    expect(board.services.find((s) => s.service === 'reception')!.next.map((r) => r.name)).toEqual(['Rhea Desk']);
+    expect(board.followUps).toMatchObject([{ ref: 'CH-2026-0042', due: '2026-11-25', overdue: false }]);
+    expect(board.log.map((e) => e.time)).toEqual(['06:00', '07:00']);
+    expect(board.gaps.some((g) => g.service === 'security' && g.present < g.required)).toBe(true);
+
+    advance('2026-11-25T07:11:00Z', sup);
+    const later = data(await t.call('today:board', {}, sup));
+    expect(later.services.find((s) => s.service === 'cleaning')!.now.find((r) => r.name === 'Cleo Early')).toMatchObject({ state: 'late', lateMinutes: 11 });
+  });
+
+  it('keeps a supervisor to their own sites', async () => {
+    const sup = await signedIn('sup.ch');
+    const before = t.snapshot();
+    expect(await t.call('today:board', { site: 'FH' }, sup)).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await t.call('today:sign-in', { shiftId: DESK_SHIFTS.paul.id }, sup)).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await t.call('today:assign-cover', { shiftId: DESK_SHIFTS.paul.id, staffId: DESK_STAFF.rita.id }, sup)).toMatchObject({ ok: false, code: 'not_found' });
+    expect(t.snapshot()).toEqual(before);
+  });
+});
+
+describe('signing in and out', () => {
+  it('records the actual times on an attendance record that survives a restart', async () => {
+    const sup = await signedIn('sup.ch');
+    const inRec = data(await t.call('today:sign-in', { shiftId: DESK_SHIFTS.cleo.id }, sup));
+    expect(inRec).toMatchObject({ shiftId: DESK_SHIFTS.cleo.id, staffId: DESK_STAFF.cleo.id, signedInAt: DESK_NOW, signedOutAt: null, createdBy: 'account_sup_ch01' });
+    expect(await t.call('today:sign-in', { shiftId: DESK_SHIFTS.cleo.id }, sup)).toMatchObject({ ok: false, code: 'conflict' });
+    advance('2026-11-25T10:02:00Z', sup);
+    const outRec = data(await t.call('today:sign-out', { shiftId: DESK_SHIFTS.cleo.id }, sup));
+    expect(outRec).toMatchObject({ id: inRec.id, signedOutAt: '2026-11-25T10:02:00.000Z', rev: 2 });
+    t = t.reopen();
+    const stored = t.opened.app.repos.attendance.inMonths(['2026-11'], ['CH']).find((a) => a.id === inRec.id);
+    expect(stored).toMatchObject({ signedInAt: DESK_NOW, signedOutAt: '2026-11-25T10:02:00.000Z' });
+  });
+
+  it('keeps the original value, who, when and why in a correction', async () => {
+    const sup = await signedIn('sup.ch');
+    const rec = data(await t.call('today:sign-in', { shiftId: DESK_SHIFTS.cleo.id }, sup));
+    expect(await t.call('today:correct', { attendanceId: rec.id, signedInAt: '2026-11-25T06:58:00.000Z', reason: '' }, sup)).toMatchObject({ ok: false, code: 'invalid' });
+    const fixed = data(await t.call('today:correct', { attendanceId: rec.id, signedInAt: '2026-11-25T06:58:00.000Z', reason: 'Arrived before the desk opened' }, sup));
+    expect(fixed.signedInAt).toBe('2026-11-25T06:58:00.000Z');
+    expect(fixed.corrections).toEqual([{ at: DESK_NOW, by: 'account_sup_ch01', reason: 'Arrived before the desk opened', field: 'signedInAt', before: DESK_NOW, after: '2026-11-25T06:58:00.000Z' }]);
+    expect(await t.call('today:correct', { attendanceId: rec.id, signedOutAt: '2026-11-25T06:00:00.000Z', reason: 'Wrong' }, sup)).toMatchObject({ ok: false, code: 'invalid' });
+  });
+
+  it('marks a no-show by hand and refuses one for someone already in', async () => {
+    const sup = await signedIn('sup.ch');
+    expect(data(await t.call('today:mark-no-show', { shiftId: DESK_SHIFTS.sam.id }, sup))).toMatchObject({ noShow: true });
+    expect(await t.call('today:mark-no-show', { shiftId: DESK_SHIFTS.carla.id }, sup)).toMatchObject({ ok: false, code: 'conflict' });
+  });
+});
+
+describe('finding cover', () => {
+  it('ranks people who can be there in time and break no block, then assigns with history', async () => {
+    const sup = await signedIn('sup.ch');
+    expect(await t.call('today:cover-candidates', { shiftId: DESK_SHIFTS.sam.id }, sup)).toMatchObject({ ok: false, code: 'conflict' });
+    const options = data(await t.call('today:cover-candidates', { shiftId: DESK_SHIFTS.omar.id }, sup));
+    expect(options.cover).toEqual({ date: '2026-11-25', start: '07:35', end: '18:00' });
+    const names = options.candidates.map((c) => c.name);
+    expect(names).toContain('Rita Relief');
+    // Working elsewhere, cleaning-only, already on shift here, or the no-show themselves: not offered.
+    for (const out of ['Paul Busy', 'Cleo Early', 'Sam Guard', 'Omar Absent']) expect(names).not.toContain(out);
+
+    const shift = data(await t.call('today:assign-cover', { shiftId: DESK_SHIFTS.omar.id, staffId: DESK_STAFF.rita.id }, sup));
+    expect(shift).toMatchObject({ staffId: DESK_STAFF.rita.id, start: '07:35', end: '18:00', updatedBy: 'account_sup_ch01', rev: 2 });
+    expect(shift.history).toEqual([{ at: DESK_NOW, by: 'account_sup_ch01', before: { staffId: DESK_STAFF.omar.id, date: '2026-11-25', start: '06:00' }, after: { staffId: DESK_STAFF.rita.id, date: '2026-11-25', start: '07:35' } }]);
+    expect(await t.call('today:assign-cover', { shiftId: DESK_SHIFTS.omar.id, staffId: DESK_STAFF.paul.id }, sup)).toMatchObject({ ok: false, code: 'conflict' });
+    const noShow = t.opened.app.repos.attendance.inMonths(['2026-11'], ['CH']).find((a) => a.shiftId === DESK_SHIFTS.omar.id);
+    expect(noShow).toMatchObject({ staffId: DESK_STAFF.omar.id, noShow: true, signedInAt: null });
+    const security = data(await t.call('today:board', {}, sup)).services.find((x) => x.service === 'security')!;
+    expect(security.earlier.find((r) => r.name === 'Omar Absent')).toMatchObject({ state: 'no-show', coveredBy: 'Rita Relief' });
+    expect(security.next.map((r) => [r.name, r.start])).toEqual([['Rita Relief', '07:35']]);
+  });
+
+  it('refuses someone the ranking rules out', async () => {
+    const sup = await signedIn('sup.ch');
+    const before = t.snapshot();
+    expect(await t.call('today:assign-cover', { shiftId: DESK_SHIFTS.openReception.id, staffId: DESK_STAFF.sam.id }, sup)).toMatchObject({ ok: false, code: 'conflict' });
+    expect(t.snapshot()).toEqual(before);
+  });
+});
+
+describe('timesheets and reports', () => {
+  const week = { from: '2026-11-23', to: '2026-11-29', site: 'CH' };
+
+  it('are for managers only: pay and cost never reach a supervisor', async () => {
+    const sup = await signedIn('sup.ch');
+    for (const c of ['attendance:report', 'attendance:timesheet-csv', 'attendance:working-time', 'reports:hours', 'reports:cover', 'reports:cost', 'reports:incidents'] as const) {
+      expect(await t.call(c, week, sup)).toMatchObject({ ok: false, code: 'forbidden' });
+    }
+    expect(await t.call('reports:licences', { within: 90 }, sup)).toMatchObject({ ok: false, code: 'forbidden' });
+    const board = JSON.stringify(data(await t.call('today:board', {}, sup)));
+    expect(board).not.toMatch(/payRate|cost/);
+  });
+
+  it('puts the sign-in, the no-show and the cover in the payroll CSV and the cover report', async () => {
+    const sup = await signedIn('sup.ch');
+    await t.call('today:sign-in', { shiftId: DESK_SHIFTS.cleo.id }, sup);
+    await t.call('today:assign-cover', { shiftId: DESK_SHIFTS.omar.id, staffId: DESK_STAFF.rita.id }, sup);
+    advance('2026-11-25T07:40:00Z', sup);
+    await t.call('today:sign-in', { shiftId: DESK_SHIFTS.omar.id }, sup);
+
+    const mgr = await signedIn('manager');
+    const csv = data(await t.call('attendance:timesheet-csv', week, mgr));
+    expect(csv.filename).toBe('timesheet-CH-2026-11-23-to-2026-11-29.csv');
+    const rows = Papa.parse<Record<string, string>>(csv.text, { header: true }).data;
+    expect(rows.find((r) => r.Name === 'Cleo Early')).toMatchObject({ 'Employee number': 'E-2001', 'Actual in': '2026-11-25 07:05', 'Late minutes': '0', 'No-show': 'N' });
+    expect(rows.find((r) => r.Name === 'Omar Absent')).toMatchObject({ 'Scheduled start': '06:00', 'No-show': 'Y', 'Paid hours': '0.00' });
+    expect(rows.find((r) => r.Name === 'Rita Relief')).toMatchObject({ 'Scheduled start': '07:35', 'Actual in': '2026-11-25 07:40', 'Pay rate': '15.00' });
+
+    const cover = data(await t.call('reports:cover', week, mgr));
+    const security = cover.rows.find((r) => r.site === 'CH' && r.service === 'security')!;
+    expect(security.week).toBe('2026-11-23');
+    expect(security.percent).toBeGreaterThan(0);
+    expect(security.percent).toBeLessThan(100);
+    expect(cover.csv.text.split('\r\n')[0]).toContain('Cover achieved %');
+
+    const people = data(await t.call('attendance:report', week, mgr)).people;
+    expect(people.find((p) => p.name === 'Omar Absent')).toMatchObject({ noShows: 1, paidMinutes: 0 });
+    expect(people.find((p) => p.name === 'Sam Guard')).toMatchObject({ late: 1, lateMinutes: 55 });
+  });
+
+  it('reports labour cost, incidents, licences and working time', async () => {
+    const mgr = await signedIn('manager');
+    const cost = data(await t.call('reports:cost', week, mgr));
+    expect(cost.rows.find((r) => r.site === 'CH')!.cost).toBeGreaterThan(0);
+    expect(data(await t.call('reports:incidents', { from: '2026-11-01', to: '2026-11-30' }, mgr)).rows).toEqual([{ site: 'CH', category: 'security', month: '2026-11', count: 1 }]);
+    expect(data(await t.call('reports:licences', { within: 60 }, mgr)).rows.map((l) => [l.name, l.daysLeft])).toEqual([['Kim Expired', 25]]);
+    const wt = data(await t.call('attendance:working-time', { from: '2026-11-23', to: '2026-11-29' }, mgr));
+    expect(wt.records.find((r) => r.name === 'Nia Night')).toMatchObject({ shifts: 1, nightShifts: 1 });
+    expect(await t.call('reports:cost', { from: '2026-11-29', to: '2026-11-23' }, mgr)).toMatchObject({ ok: false, code: 'invalid' });
+  });
+});
