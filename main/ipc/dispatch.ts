@@ -18,6 +18,20 @@ export const describeZodError = (error: z.ZodError): { message: string; fields: 
   return { message: `${first?.message ?? 'Invalid request'}${where}`, fields };
 };
 
+/**
+ * Saves the record clock after a call that moved it. Best effort: the clock in memory stays right, and
+ * a disk that refuses this small file must not turn a read, or a save that did land, into an error.
+ */
+const persistClock = (app: AppCore, wrote: boolean) => {
+  // Stamps no saved record carries (a preview's) need no saving: no one can have seen them.
+  if (!app.clock.takeMoved() || !wrote) return;
+  try {
+    saveClock(app.ds, app.clock.value);
+  } catch {
+    app.clock.stillMoved();
+  }
+};
+
 /** Channels that do not count as activity, so polling them never keeps a desk from locking. */
 const PASSIVE = new Set<Channel>(['auth:status']);
 
@@ -55,8 +69,9 @@ export const createDispatch =
     user = sessionUser(app, session);
     try {
       const handler = handlers[channel] as Handler<Channel>;
+      const writesBefore = app.ds.writeCount;
       const data = await withRecordClock(app.clock, () => handler(parsed.data as never, { app, session, user, now }));
-      if (app.clock.takeMoved()) saveClock(app.ds, app.clock.value);
+      persistClock(app, app.ds.writeCount !== writesBefore);
       return ok(data);
     } catch (error) {
       if (error instanceof AppError) return err(error.code, error.message, error.fields);

@@ -41,6 +41,11 @@ export class RecordClock {
     return formatHlc(this.last);
   }
 
+  /** Keeps the clock marked as moved, when saving it failed, so the next call tries again. */
+  stillMoved(): void {
+    this.moved = true;
+  }
+
   /** Whether the clock moved since the last call; resets the flag. */
   takeMoved(): boolean {
     const moved = this.moved;

@@ -43,6 +43,8 @@ interface Open {
 export class DataStore {
   private readonly open = new Map<string, Open>();
   private changedSinceBackup = false;
+  /** Saves that reached the disk since opening; callers compare it to see whether a call wrote anything. */
+  writeCount = 0;
 
   constructor(
     readonly dirs: Layout,
@@ -121,6 +123,7 @@ export class DataStore {
       throw new AppError('storage', `Could not save because ${why}. Nothing was changed; what was saved before is intact.`);
     }
     this.changedSinceBackup = true;
+    this.writeCount += 1;
   }
 
   /** Puts files back as they were after a multi-file save failed part-way, then drops its journal. */
