@@ -1,6 +1,7 @@
 import { Dialog } from 'radix-ui';
 import { useMemo, useState, type FormEvent } from 'react';
 import type { WeekView } from '../../../shared/contract/rota';
+import { pickerName } from '../../../shared/domain/directory/pickerName';
 import type { Service } from '../../../shared/schemas/common';
 import type { Shift } from '../../../shared/schemas/shift';
 import { Banner } from '../../components/Banner';
@@ -109,14 +110,14 @@ export const ShiftDialog = ({ view, shift, initial, onClose, onFindCover }: Prop
                 <optgroup label={`Work ${SERVICE_LABEL[form.service].toLowerCase()}`}>
                   {people.map((p) => (
                     <option key={p.id} value={p.id}>
-                      {p.name}
+                      {pickerName(p, form.date)}
                     </option>
                   ))}
                 </optgroup>
                 <optgroup label="Not set up for this service (needs an override)">
                   {others.map((p) => (
                     <option key={p.id} value={p.id}>
-                      {p.name}
+                      {pickerName(p, form.date)}
                     </option>
                   ))}
                 </optgroup>

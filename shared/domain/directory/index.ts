@@ -25,3 +25,4 @@ export type { AbsenceCalendar, AbsenceCalendarRow, AbsenceKind, AbsenceMark } fr
 export { absenceCalendar, absenceOnDate, absenceOverlapsTime, absencesOn, employedOn, monthDates } from './absences';
 export type { StaffCsvColumn, StaffCsvOptions, StaffCsvResult, StaffCsvRow } from './staffCsv';
 export { STAFF_CSV_COLUMNS, STAFF_CSV_TEMPLATE, parseStaffCsv, staffToCsv } from './staffCsv';
+export * from './pickerName';
