@@ -27,10 +27,12 @@ export const ConfirmDialog = ({
         </AlertDialog.Description>
         <div className="dialog-actions">
           <AlertDialog.Cancel asChild>
-            <button className="btn">Cancel</button>
+            <button type="button" className="btn">
+              Cancel
+            </button>
           </AlertDialog.Cancel>
           <AlertDialog.Action asChild>
-            <button className="btn btn-primary" onClick={onConfirm}>
+            <button type="button" className="btn btn-primary" onClick={onConfirm}>
               {confirm}
             </button>
           </AlertDialog.Action>

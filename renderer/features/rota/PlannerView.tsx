@@ -8,7 +8,7 @@ import { useNow } from '../../components/useNow';
 import { useStore } from '../../store/appStore';
 import { BulkBar } from './BulkBar';
 import { saveOf } from './commands';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CopyWeekDialog } from './CopyWeekDialog';
 import { FillPanel } from './FillPanel';
 import { FillSummary } from './FillSummary';
@@ -132,7 +132,7 @@ export const PlannerView = () => {
       {open.kind === 'copy' && <CopyWeekDialog onClose={close} />}
       {view && open.kind === 'summary' && <FillSummary result={open.result} view={view} onClose={close} />}
       {open.kind === 'publish' && (
-        <ConfirmDialog title="Publish this week?" confirm="Publish" onClose={close} onConfirm={() => void publishWeek().then(close)}>
+        <ConfirmDialog open onOpenChange={(o) => !o && close()} title="Publish this week?" confirm="Publish" onConfirm={() => void publishWeek().then(close)}>
           {view?.shifts.filter((s) => s.status === 'draft').length ?? 0} draft shifts for {store.rotaSite ?? 'all sites'} become published. Staff can then be sent their rota; later changes are kept in each shift's history.
           {blocks + warns > 0 && ` The week still has ${blocks} blocked and ${warns} warning findings.`}
         </ConfirmDialog>
