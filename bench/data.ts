@@ -45,8 +45,15 @@ const sizeOf = (dir: string): { files: number; bytes: number } => {
 };
 
 /** The cached folder for a scale, generating it first when missing. */
+/**
+ * Every bench scale has the product's design load of about 1,000 shifts a week (230 people, as the
+ * decade demo has), so the scales differ only in how much history they hold and a decade/month ratio
+ * measures history, not a bigger week.
+ */
+export const BENCH_STAFF = 230;
+
 export const ensureData = async (scale: Scale, seed: number, now: number, log: (s: string) => void): Promise<BenchData> => {
-  const key = `${scale}-seed${seed}-${new Date(now).toISOString().slice(0, 10)}-gen${generatorVersion()}`;
+  const key = `${scale}-staff${BENCH_STAFF}-seed${seed}-${new Date(now).toISOString().slice(0, 10)}-gen${generatorVersion()}`;
   const dir = path.join(CACHE, key);
   if (fs.existsSync(path.join(dir, SUMMARY))) {
     const saved = JSON.parse(fs.readFileSync(path.join(dir, SUMMARY), 'utf8')) as BenchData;
@@ -58,7 +65,7 @@ export const ensureData = async (scale: Scale, seed: number, now: number, log: (
   fs.mkdirSync(partial, { recursive: true });
   log(`generating ${scale} data (seed ${seed}) into ${path.relative(ROOT, dir)} …`);
   const started = performance.now();
-  const s = await generateDemo({ dataDir: partial, StoreClass: StoreClassConf, scale, seed, now, progress: (line) => log(`  ${line}`) });
+  const s = await generateDemo({ dataDir: partial, StoreClass: StoreClassConf, scale, seed, now, staff: BENCH_STAFF, progress: (line) => log(`  ${line}`) });
   const generateMs = performance.now() - started;
   const data: BenchData = {
     dir,

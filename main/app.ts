@@ -20,6 +20,8 @@ export interface OpenOptions {
   now?: () => number;
   /** Minutes between automatic backups while changes happen; 0 turns the timer off (tests, CLIs). */
   backupEveryMinutes?: number;
+  /** How long after opening the start-up backup begins (it is finished at once by any write first). */
+  startBackupDelayMs?: number;
 }
 
 /**
@@ -38,7 +40,8 @@ export const openApp = (opts: OpenOptions) => {
   const clock = new RecordClock(meta.installId, readClock(ds) ?? undefined);
   setDefaultRecordClock(clock);
   const app: AppCore = { ds, repos, dirs, meta, now, mode: opts.mode, version: opts.version, clock };
-  ds.backupIfChanged('start', repos.accounts.all().length > 0);
+  // The start-up backup is taken in slices once the first screen is up; any write finishes it first.
+  if (repos.accounts.all().length > 0) ds.backupSoon('start', opts.startBackupDelayMs ?? 5000);
   const every = opts.backupEveryMinutes ?? 30;
   const timer = every > 0 ? setInterval(() => ds.backupIfChanged('scheduled'), every * 60_000) : null;
   timer?.unref();

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { onFailure } from './api';
 import { FirstRun } from './features/auth/FirstRun';
 import { SignIn } from './features/auth/SignIn';
@@ -8,10 +8,27 @@ import { VIEWS } from './features/views';
 import { Banner } from './components/Banner';
 import { useStore } from './store/appStore';
 
-const Screen = () => {
+/** Runs once its Suspense boundary has committed, i.e. once the screen's code has arrived and rendered. */
+const Shown = ({ onShown }: { onShown: () => void }) => {
+  useEffect(onShown, [onShown]);
+  return null;
+};
+
+const Screen = ({ onShown }: { onShown: () => void }) => {
   const view = useStore((s) => s.view);
   const Component = (VIEWS.find((v) => v.id === view) ?? VIEWS[0]).component;
-  return <Component />;
+  return (
+    <Suspense fallback={<p className="screen-loading" role="status">Opening…</p>}>
+      <Component />
+      <Shown onShown={onShown} />
+    </Suspense>
+  );
+};
+
+/** Fetches every screen's code while the user reads the first one, so moving between screens never waits. */
+const prefetchScreens = () => {
+  const later = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
+  later(() => void Promise.all(VIEWS.map((v) => v.load())).catch(() => undefined));
 };
 
 /** Chooses the screen for the session's phase; marks the root `loaded` once the first screen is up. */
@@ -19,6 +36,8 @@ export const App = () => {
   const { phase, auth, startupError, refreshAuth, markLocked, markSignedOut, lock } = useStore();
   useIdleLock();
   const go = useStore((s) => s.go);
+  const [screenShown, setScreenShown] = useState(false);
+  const markShown = useCallback(() => setScreenShown(true), []);
   const userId = auth?.user?.id;
   const role = auth?.user?.role;
 
@@ -27,6 +46,10 @@ export const App = () => {
     const home = role && VIEWS.find((v) => v.homeFor?.includes(role));
     if (userId && home) go(home.id);
   }, [userId, role, go]);
+
+  useEffect(() => {
+    if (screenShown) prefetchScreens();
+  }, [screenShown]);
 
   useEffect(() => {
     void refreshAuth();
@@ -49,7 +72,7 @@ export const App = () => {
 
   const locked = Boolean(auth?.user && auth.locked);
   return (
-    <div id="app" data-app-state={phase === 'starting' ? 'loading' : 'loaded'} data-phase={phase}>
+    <div id="app" data-app-state={phase === 'starting' || (phase === 'ready' && !screenShown) ? 'loading' : 'loaded'} data-phase={phase}>
       {phase === 'unreachable' && (
         <main className="auth-screen">
           <Banner tone="error">{startupError}</Banner>
@@ -62,7 +85,7 @@ export const App = () => {
           {/* The work stays mounted under the lock (a half-typed entry survives) but is hidden and inert. */}
           <div inert={locked} hidden={locked}>
             <Shell>
-              <Screen />
+              <Screen onShown={markShown} />
             </Shell>
           </div>
           {locked && <SignIn locked />}

@@ -46,7 +46,10 @@ const replaceData = (app: AppCore, files: Record<string, string>): void => {
 };
 
 export const backupHandlers: Pick<Handlers, 'backups:list' | 'backups:create' | 'backups:restore' | 'backups:export' | 'backups:restore-file'> = {
-  'backups:list': (_req, { app }) => app.ds.backups.list().map(viewOf),
+  'backups:list': (_req, { app }) => {
+    app.ds.settleBackup(); // the start-up backup may still be being taken in the background: list it too
+    return app.ds.backups.list().map(viewOf);
+  },
 
   'backups:create': (_req, { app }) => {
     app.ds.backupIfChanged('Taken by hand', true);

@@ -1,6 +1,5 @@
 /** An incident as a PDF report (every field and its whole history) and a list of incidents as CSV. */
 import Papa from 'papaparse';
-import PDFDocument from 'pdfkit';
 import { formatDateGB, formatInstantGB, londonToday } from '../../shared/domain/dates';
 import {
   AGENCY_LABEL,
@@ -34,8 +33,10 @@ const onward = (i: Incident) => i.onwardReports.map((r) => `${AGENCY_LABEL[r.age
 const followUps = (i: Incident) => i.followUps.map((f) => `${f.done ? 'Done' : 'To do'}: ${f.action} — ${f.owner}, due ${formatDateGB(f.due)}`).join('\n');
 
 /** Renders one incident to PDF bytes. Photos pdfkit can draw (JPEG, PNG) are included at the end. */
-export const incidentPdf = (app: AppCore, i: Incident, verification: VerifyResult, now: number): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
+export const incidentPdf = async (app: AppCore, i: Incident, verification: VerifyResult, now: number): Promise<Buffer> => {
+  // pdfkit and its font engine are loaded on the first print, not at every start-up.
+  const { default: PDFDocument } = await import('pdfkit');
+  return new Promise((resolve, reject) => {
     const names = Object.fromEntries(app.repos.accounts.all().map((a) => [a.id, a.displayName]));
     const site = app.repos.sites.all().find((s) => s.code === i.site);
     const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Incident ${i.ref}`, Author: 'SiteDesk' } });
@@ -118,6 +119,7 @@ export const incidentPdf = (app: AppCore, i: Incident, verification: VerifyResul
     }
     doc.end();
   });
+};
 
 /** Incidents as CSV, one row each; cells that a spreadsheet would run as formulas are escaped. */
 export const incidentsCsv = (incidents: Incident[], today: string): string =>

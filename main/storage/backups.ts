@@ -16,17 +16,27 @@ const INFO = 'backup-info.txt';
 const MANIFEST = 'backup-manifest.txt';
 const stampOf = (ms: number) => new Date(ms).toISOString().replace(/[:.]/g, '-');
 
-/** Every file under `dir`, relative, skipping the temporary files an atomic write leaves mid-way. */
+/** Every file under `dir`, relative and sorted, skipping the temporary files an atomic write leaves mid-way. */
 export const walkFiles = (dir: string, base = dir): string[] => {
-  if (!fs.existsSync(dir)) return [];
   const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...walkFiles(full, base));
-    else if (entry.isFile() && entry.name.endsWith('.json') && !entry.name.includes('.tmp')) out.push(path.relative(base, full).split(path.sep).join('/'));
-  }
-  return out;
+  for (const step of walkSteps(dir, out, base)) void step;
+  return out.sort();
 };
+
+/** The same walk one folder per step, so a slow disk's ten years of folders never block in one go. */
+function* walkSteps(dir: string, out: string[], base = dir): Generator<void> {
+  if (!fs.existsSync(dir)) return;
+  const pending = [dir];
+  while (pending.length > 0) {
+    const folder = pending.pop()!;
+    yield;
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) pending.push(full);
+      else if (entry.isFile() && entry.name.endsWith('.json') && !entry.name.includes('.tmp')) out.push(path.relative(base, full).split(path.sep).join('/'));
+    }
+  }
+}
 
 /**
  * Rolling snapshots of `data/`. Files are copied, never linked to the live ones, so damage done to a
@@ -43,40 +53,96 @@ export class Backups {
 
   /** Takes a snapshot of the live files now. Must be called between writes (the store is synchronous). */
   snapshot(reason: string): BackupInfo {
+    const steps = this.snapshotSteps(reason);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The same snapshot taken a slice at a time between other work, so a decade of files never holds up
+   * the first screen. The caller must cancel it (or finish it with `snapshot`) before any write: a
+   * snapshot spread across a write could mix old and new files. Resolves null when cancelled; the
+   * half-made folder is removed.
+   */
+  snapshotInSlices(reason: string, sliceMs = 8): { done: Promise<BackupInfo | null>; cancel: () => void } {
+    const steps = this.snapshotSteps(reason);
+    let cancelled = false;
+    const done = new Promise<BackupInfo | null>((resolve, reject) => {
+      const slice = () => {
+        if (cancelled) return resolve(null);
+        const until = performance.now() + sliceMs;
+        try {
+          for (;;) {
+            const step = steps.next();
+            if (step.done) return resolve(step.value);
+            if (performance.now() >= until) break;
+          }
+        } catch (error) {
+          return reject(error as Error);
+        }
+        setImmediate(slice);
+      };
+      setImmediate(slice);
+    });
+    return {
+      done,
+      cancel: () => {
+        cancelled = true;
+        steps.return(null as unknown as BackupInfo); // runs the generator's clean-up of its .partial folder
+      },
+    };
+  }
+
+  /** One file per step; the `.partial` folder is removed if the steps are abandoned. */
+  private *snapshotSteps(reason: string): Generator<void, BackupInfo> {
     fs.mkdirSync(this.dirs.backups, { recursive: true });
     let id = stampOf(this.now());
-    for (let n = 1; fs.existsSync(path.join(this.dirs.backups, id)); n += 1) id = `${stampOf(this.now())}-${n}`;
+    for (let n = 1; fs.existsSync(path.join(this.dirs.backups, id)) || fs.existsSync(path.join(this.dirs.backups, id + PARTIAL)); n += 1) id = `${stampOf(this.now())}-${n}`;
     const tmp = path.join(this.dirs.backups, id + PARTIAL);
-    fs.rmSync(tmp, { recursive: true, force: true });
-    const previous = this.list()[0];
-    const before = previous ? this.manifest(previous.id) : {};
-    const manifest: Record<string, string> = {};
-    let bytes = 0;
-    const files = walkFiles(this.dirs.data);
-    for (const rel of files) {
-      const from = path.join(this.dirs.data, rel);
-      const to = path.join(tmp, rel);
-      fs.mkdirSync(path.dirname(to), { recursive: true });
-      const st = fs.statSync(from);
-      manifest[rel] = `${st.size}:${st.mtimeMs}:${st.ino}`;
-      let linked = false;
-      if (previous && before[rel] === manifest[rel]) {
-        try {
-          fs.linkSync(path.join(this.dirs.backups, previous.id, rel), to);
-          linked = true;
-        } catch {
-          /* no link across devices or on this file system: copy instead */
+    let complete = false;
+    try {
+      const previous = this.list()[0];
+      const before = previous ? this.manifest(previous.id) : {};
+      const manifest: Record<string, string> = {};
+      let bytes = 0;
+      const files: string[] = [];
+      yield* walkSteps(this.dirs.data, files);
+      const made = new Set<string>();
+      for (const rel of files) {
+        yield;
+        const from = path.join(this.dirs.data, rel);
+        const to = path.join(tmp, rel);
+        const folder = path.dirname(to);
+        if (!made.has(folder)) {
+          fs.mkdirSync(folder, { recursive: true });
+          made.add(folder);
         }
+        const st = fs.statSync(from);
+        manifest[rel] = `${st.size}:${st.mtimeMs}:${st.ino}`;
+        let linked = false;
+        if (previous && before[rel] === manifest[rel]) {
+          try {
+            fs.linkSync(path.join(this.dirs.backups, previous.id, rel), to);
+            linked = true;
+          } catch {
+            /* no link across devices or on this file system: copy instead */
+          }
+        }
+        if (!linked) fs.copyFileSync(from, to);
+        bytes += st.size;
       }
-      if (!linked) fs.copyFileSync(from, to);
-      bytes += st.size;
+      const info: BackupInfo = { id, at: new Date(this.now()).toISOString(), reason, files: files.length, bytes };
+      fs.mkdirSync(tmp, { recursive: true });
+      fs.writeFileSync(path.join(tmp, MANIFEST), JSON.stringify(manifest));
+      fs.writeFileSync(path.join(tmp, INFO), JSON.stringify(info));
+      fs.renameSync(tmp, path.join(this.dirs.backups, id));
+      complete = true;
+      return info;
+    } finally {
+      if (!complete) fs.rmSync(tmp, { recursive: true, force: true });
     }
-    const info: BackupInfo = { id, at: new Date(this.now()).toISOString(), reason, files: files.length, bytes };
-    fs.mkdirSync(tmp, { recursive: true });
-    fs.writeFileSync(path.join(tmp, MANIFEST), JSON.stringify(manifest));
-    fs.writeFileSync(path.join(tmp, INFO), JSON.stringify(info));
-    fs.renameSync(tmp, path.join(this.dirs.backups, id));
-    return info;
   }
 
   private manifest(id: string): Record<string, string> {

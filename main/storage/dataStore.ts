@@ -43,6 +43,8 @@ interface Open {
 export class DataStore {
   private readonly open = new Map<string, Open>();
   private changedSinceBackup = false;
+  /** A backup asked for but not yet taken (see `backupSoon`), and its slices if they have started. */
+  private pending: { reason: string; timer: NodeJS.Timeout | null; slices: { cancel: () => void } | null } | null = null;
   /** Saves that reached the disk since opening; callers compare it to see whether a call wrote anything. */
   writeCount = 0;
 
@@ -96,6 +98,7 @@ export class DataStore {
    * nor doubled.
    */
   writeMany(ops: WriteOp[]): void {
+    this.settleBackup();
     const checked = ops.map((op) => ({ ...op, rel: safeRel(op.rel), value: op.kind.schema.parse(op.value) }));
     const previous = checked.map((op) => ({ rel: op.rel, existed: this.exists(op.rel), value: this.exists(op.rel) ? this.read(op.rel, op.kind) : null }));
     const written: string[] = [];
@@ -144,10 +147,49 @@ export class DataStore {
 
   /** Takes a rolling backup if anything changed since the last one (or always, when forced). */
   backupIfChanged(reason: string, force = false): void {
+    this.settleBackup();
     if (!force && !this.changedSinceBackup) return;
     this.backups.snapshot(reason);
     this.backups.prune();
     this.changedSinceBackup = false;
+  }
+
+  /**
+   * Takes a backup of the folder as it is now, without holding up what comes next: it starts after
+   * `delayMs` and runs in short slices between requests. It still records the state before any change,
+   * because the first write (or backup, or close) finishes it first, at once, before going on.
+   */
+  backupSoon(reason: string, delayMs: number, sliceMs = 8): void {
+    this.settleBackup();
+    const pending: NonNullable<DataStore['pending']> = { reason, timer: null, slices: null };
+    pending.timer = setTimeout(() => {
+      pending.timer = null;
+      const slices = this.backups.snapshotInSlices(reason, sliceMs);
+      pending.slices = slices;
+      slices.done
+        .then(() => {
+          if (this.pending !== pending) return;
+          this.pending = null;
+          this.backups.prune();
+        })
+        .catch(() => {
+          // A failed background snapshot leaves the duty to the next write, which takes it in full.
+          if (this.pending === pending) pending.slices = null;
+        });
+    }, delayMs);
+    pending.timer.unref();
+    this.pending = pending;
+  }
+
+  /** Completes a backup asked for by `backupSoon` now, if it is not complete yet. */
+  settleBackup(): void {
+    const pending = this.pending;
+    if (!pending) return;
+    this.pending = null;
+    if (pending.timer) clearTimeout(pending.timer);
+    pending.slices?.cancel();
+    this.backups.snapshot(pending.reason);
+    this.backups.prune();
   }
 
   /** Recovery notices the user has not dismissed yet. */

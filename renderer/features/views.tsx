@@ -1,25 +1,30 @@
 import { ArrowLeftRight, BarChart3, Building2, CalendarDays, CalendarOff, ClipboardCheck, DatabaseBackup, NotebookPen, Settings as SettingsIcon, ShieldAlert, Siren, Sun, Users, type LucideIcon } from 'lucide-react';
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { Role } from '../../shared/schemas/account';
-import { PlannerView } from './rota/PlannerView';
-import { BackupsView } from './backups/BackupsView';
-import { ExchangeView } from './exchange/ExchangeView';
-import { SettingsView } from './settings/SettingsView';
-import { SitesView } from './sites/SitesView';
-import { LicenceWatchView } from './staff/LicenceWatchView';
-import { StaffView } from './staff/StaffView';
-import { TeamAbsencesView } from './staff/TeamAbsencesView';
-import { IncidentsView } from './incidents/IncidentsView';
-import { LogView } from './occurrence/LogView';
-import { TodayView } from './today/TodayView';
-import { AttendanceView } from './attendance/AttendanceView';
-import { ReportsView } from './reports/ReportsView';
+
+// Each screen is its own chunk, loaded when first opened (and fetched in the background once the
+// shell is up), so the sign-in screen does not wait for charts, the planner and the rest to be parsed.
+const loadPlannerView = () => import('./rota/PlannerView').then((m) => ({ default: m.PlannerView }));
+const loadBackupsView = () => import('./backups/BackupsView').then((m) => ({ default: m.BackupsView }));
+const loadExchangeView = () => import('./exchange/ExchangeView').then((m) => ({ default: m.ExchangeView }));
+const loadSettingsView = () => import('./settings/SettingsView').then((m) => ({ default: m.SettingsView }));
+const loadSitesView = () => import('./sites/SitesView').then((m) => ({ default: m.SitesView }));
+const loadLicenceWatchView = () => import('./staff/LicenceWatchView').then((m) => ({ default: m.LicenceWatchView }));
+const loadStaffView = () => import('./staff/StaffView').then((m) => ({ default: m.StaffView }));
+const loadTeamAbsencesView = () => import('./staff/TeamAbsencesView').then((m) => ({ default: m.TeamAbsencesView }));
+const loadIncidentsView = () => import('./incidents/IncidentsView').then((m) => ({ default: m.IncidentsView }));
+const loadLogView = () => import('./occurrence/LogView').then((m) => ({ default: m.LogView }));
+const loadTodayView = () => import('./today/TodayView').then((m) => ({ default: m.TodayView }));
+const loadAttendanceView = () => import('./attendance/AttendanceView').then((m) => ({ default: m.AttendanceView }));
+const loadReportsView = () => import('./reports/ReportsView').then((m) => ({ default: m.ReportsView }));
 
 export interface ViewDef {
   id: string;
   label: string;
   icon: LucideIcon;
   component: ComponentType;
+  /** Fetches the screen's code ahead of use. */
+  load: () => Promise<unknown>;
   /** Roles that see it in the navigation; all when omitted. */
   roles?: Role[];
   /** A keyboard shortcut shown in the navigation, e.g. 'Alt+1'. */
@@ -30,17 +35,17 @@ export interface ViewDef {
 
 /** Every screen of the app, in navigation order. A feature adds its screen here, once. */
 export const VIEWS: ViewDef[] = [
-  { id: 'today', label: 'Today', icon: Sun, component: TodayView, homeFor: ['supervisor'] },
-  { id: 'rota', label: 'Rota', icon: CalendarDays, component: PlannerView },
-  { id: 'incidents', label: 'Incidents', icon: Siren, component: IncidentsView },
-  { id: 'log', label: 'Occurrence log', icon: NotebookPen, component: LogView },
-  { id: 'sites', label: 'Sites', icon: Building2, component: SitesView },
-  { id: 'staff', label: 'Staff', icon: Users, component: StaffView },
-  { id: 'absences', label: 'Team absences', icon: CalendarOff, component: TeamAbsencesView },
-  { id: 'licences', label: 'Licence watch', icon: ShieldAlert, component: LicenceWatchView },
-  { id: 'attendance', label: 'Attendance', icon: ClipboardCheck, component: AttendanceView, roles: ['manager'] },
-  { id: 'reports', label: 'Reports', icon: BarChart3, component: ReportsView, roles: ['manager'] },
-  { id: 'exchange', label: 'Exchange', icon: ArrowLeftRight, component: ExchangeView },
-  { id: 'backups', label: 'Backups', icon: DatabaseBackup, component: BackupsView, roles: ['manager'] },
-  { id: 'settings', label: 'Settings', icon: SettingsIcon, component: SettingsView },
+  { id: 'today', label: 'Today', icon: Sun, component: lazy(loadTodayView), load: loadTodayView, homeFor: ['supervisor'] },
+  { id: 'rota', label: 'Rota', icon: CalendarDays, component: lazy(loadPlannerView), load: loadPlannerView },
+  { id: 'incidents', label: 'Incidents', icon: Siren, component: lazy(loadIncidentsView), load: loadIncidentsView },
+  { id: 'log', label: 'Occurrence log', icon: NotebookPen, component: lazy(loadLogView), load: loadLogView },
+  { id: 'sites', label: 'Sites', icon: Building2, component: lazy(loadSitesView), load: loadSitesView },
+  { id: 'staff', label: 'Staff', icon: Users, component: lazy(loadStaffView), load: loadStaffView },
+  { id: 'absences', label: 'Team absences', icon: CalendarOff, component: lazy(loadTeamAbsencesView), load: loadTeamAbsencesView },
+  { id: 'licences', label: 'Licence watch', icon: ShieldAlert, component: lazy(loadLicenceWatchView), load: loadLicenceWatchView },
+  { id: 'attendance', label: 'Attendance', icon: ClipboardCheck, component: lazy(loadAttendanceView), load: loadAttendanceView, roles: ['manager'] },
+  { id: 'reports', label: 'Reports', icon: BarChart3, component: lazy(loadReportsView), load: loadReportsView, roles: ['manager'] },
+  { id: 'exchange', label: 'Exchange', icon: ArrowLeftRight, component: lazy(loadExchangeView), load: loadExchangeView },
+  { id: 'backups', label: 'Backups', icon: DatabaseBackup, component: lazy(loadBackupsView), load: loadBackupsView, roles: ['manager'] },
+  { id: 'settings', label: 'Settings', icon: SettingsIcon, component: lazy(loadSettingsView), load: loadSettingsView },
 ];
