@@ -10,7 +10,6 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openApp } from '../main/app';
 import { DEMO_PASSWORD, type Scale } from '../main/seed/demo';
-import { contract } from '../shared/contract';
 import { addDays, londonInstant, londonToday, weekStart } from '../shared/domain/dates';
 import { cloneData, dropClone, ensureData, ROOT, StoreClassConf, type BenchData } from './data';
 import { incidentBench } from './incidents';
@@ -18,6 +17,7 @@ import { renderMarkdown, type Measurement, type Results } from './report';
 import { rotaBench } from './rota';
 import { summarise, timeEach } from './stats';
 import { startupBench } from './startup';
+import { weekViewBench } from './weekView';
 import { baselineEdits, sitedeskEdits, storeOpen } from './storage';
 
 const { values } = parseArgs({
@@ -52,20 +52,18 @@ const add = (m: Measurement) => {
   log(`${m.name} @${m.scale}: median ${m.median} p95 ${m.p95 ?? '-'} ${m.unit}${m.note ? ` (${m.note})` : ''}`);
 };
 
-/** The planner's week load, when some branch has added a channel for it. */
-const weekView = async (dir: string): Promise<Measurement> => {
-  const channel = Object.keys(contract).find((c) => c === 'rota:week' || c === 'rota:get-week' || c === 'rota:load-week');
-  const base = { name: 'week_view_ms', scale: 'decade' as Scale, unit: 'ms', target: '< 100 ms' };
-  if (!channel) return { ...base, median: null, p95: null, status: 'not available', note: 'No rota screen and no rota week channel exist on this branch yet; measure again once the planner lands.' };
+/** The rota:week channel alone (what the planner asks main for), through the one dispatch. */
+const weekFetch = async (dir: string): Promise<Measurement> => {
+  const base = { name: 'week_fetch_ms', scale: 'decade' as Scale, unit: 'ms', target: null };
   const opened = openApp({ dataDir: dir, StoreClass: StoreClassConf, mode: 'browser', version: 'bench', backupEveryMinutes: 0 });
   try {
     const session = { id: 'bench', userId: null, locked: false, lastActive: Date.now() };
     await opened.dispatch('auth:sign-in', { username: 'manager', password: DEMO_PASSWORD }, session);
     const monday = weekStart(londonToday(NOW));
-    const first = await opened.dispatch(channel, { weekStart: monday }, session);
-    if (!first.ok) return { ...base, median: null, p95: null, status: 'not available', note: `${channel} exists but refused { weekStart }: ${first.message}` };
-    const s = summarise(await timeEach(q(REPS.rota), (i) => opened.dispatch(channel, { weekStart: addDays(monday, -7 * (i + 1)) }, session)));
-    return { ...base, median: s.median, p95: s.p95, n: s.n, status: s.median < 100 ? 'met' : 'missed', note: `data load through ${channel} (dispatch), not a rendered screen` };
+    const first = await opened.dispatch('rota:week', { week: monday, site: null }, session);
+    if (!first.ok) return { ...base, median: null, p95: null, status: 'not available', note: `rota:week refused: ${first.message}` };
+    const s = summarise(await timeEach(q(REPS.rota), (i) => opened.dispatch('rota:week', { week: addDays(monday, -7 * (i + 1)), site: null }, session)));
+    return { ...base, median: s.median, p95: s.p95, n: s.n, status: 'info', note: 'all 15 sites: shifts, findings (full check with look-back) and gaps of a week not seen before, through the dispatch' };
   } finally {
     opened.close();
   }
@@ -133,7 +131,12 @@ const main = async () => {
           const st = await startupBench(work, q(REPS.startup));
           add({ name: 'startup_to_loaded_ms', scale, unit: 'ms', ...pick(st.loaded), target: '< 1.5 s', status: st.loaded.median < 1500 ? 'met' : 'missed', note: `spawn to server ready: median ${st.serverReady.median} ms, p95 ${st.serverReady.p95} ms` });
         }
-        add(await weekView(work));
+        add(await weekFetch(work));
+        if (!values['no-startup']) {
+          const wv = await weekViewBench(work, q(REPS.rota));
+          add({ name: 'week_view_ms', scale, unit: 'ms', ...pick(wv.paced), target: '< 100 ms', status: wv.paced.median < 100 ? 'met' : 'missed', note: 'Chromium, all 15 sites: click on Previous week until the week has rendered, one switch every 1.5 s (the neighbouring weeks are fetched while the user reads)' });
+          add({ name: 'week_view_rapid_ms', scale, unit: 'ms', ...pick(wv.rapid), target: null, status: 'info', note: 'the same, clicked again as soon as each week rendered: the week is fetched and checked on the way' });
+        }
       }
     } finally {
       dropClone(work);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { londonToday } from '../../../shared/domain/dates';
 import type { Finding } from '../../../shared/domain/rota';
 import type { FillWeekResult } from '../../../shared/contract/rota';
@@ -37,6 +37,7 @@ export const PlannerView = () => {
   const { rota, rotaMode, selection, select, loadWeek, moveWeek, undo, redo, saveShifts, publishWeek, fillWeek, rotaNotice, dismissRotaNotice, loadSites, loadAccounts } = store;
   const canPlan = store.auth?.user?.role === 'manager';
   const [open, setOpen] = useState<Open>({ kind: 'none' });
+  const gridWrap = useRef<HTMLDivElement>(null);
   const today = londonToday(useNow());
   useEffect(() => {
     void loadSites();
@@ -100,7 +101,7 @@ export const PlannerView = () => {
   const openShifts = view?.shifts.filter((s) => s.staffId === null).length ?? 0;
 
   return (
-    <section aria-labelledby="rota-title" className="planner">
+    <section aria-labelledby="rota-title" className="planner" data-week={view?.weekStart} data-status={rota.status}>
       <header className="page-head">
         <h1 id="rota-title">Rota</h1>
         {view && (
@@ -119,8 +120,8 @@ export const PlannerView = () => {
       {rota.status === 'loading' && <p className="muted">Loading the week…</p>}
       {view && <BulkBar view={view} />}
       {view && (
-        <div className="grid-wrap">
-          {rotaMode === 'sites' ? <WeekGrid {...grid} sites={view.sites} gaps={view.gaps} /> : <PersonGrid {...grid} onPerson={(staffId) => setOpen({ kind: 'person', staffId })} />}
+        <div className="grid-wrap" ref={gridWrap}>
+          {rotaMode === 'sites' ? <WeekGrid {...grid} sites={view.sites} gaps={view.gaps} scrollRef={gridWrap} /> : <PersonGrid {...grid} onPerson={(staffId) => setOpen({ kind: 'person', staffId })} />}
         </div>
       )}
       {canPlan && <p className="muted small keys-hint">Keys: ← → weeks · T this week · N new shift · Ctrl+Z undo · Ctrl+Shift+Z redo · Ctrl+click to select · Delete removes the selection · drag a card to move or reassign.</p>}

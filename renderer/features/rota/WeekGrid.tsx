@@ -1,6 +1,10 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { Plus } from 'lucide-react';
+import { useEffect, useMemo, useState, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import { formatDayShort } from '../../../shared/domain/dates';
 import type { Gap } from '../../../shared/domain/rota';
+import type { Shift } from '../../../shared/schemas/shift';
 import type { Site } from '../../../shared/schemas/site';
 import { dropTarget } from './dropTarget';
 import { GapMark } from './GapMark';
@@ -10,53 +14,121 @@ import { ShiftCard } from './ShiftCard';
 
 const byTime = (a: { start: string; end: string }, b: { start: string; end: string }) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end);
 
-/** The week by site and service: a row per service a site runs, a column per day, gaps where they start. */
-export const WeekGrid = ({ sites, gaps, ...g }: GridProps & { sites: Site[]; gaps: Gap[] }) => (
-  <table className="rota-grid">
-    <caption className="visually-hidden">Shifts by site and service, Monday to Sunday</caption>
-    <thead>
-      <tr>
-        <th scope="col" className="row-head">
-          Site and service
-        </th>
-        {g.dates.map((d) => (
-          <th scope="col" key={d} className={d === g.today ? 'is-today' : undefined}>
-            {formatDayShort(d)}
+/** True while the page is being printed, so a virtualised list can print every row. */
+const usePrinting = (): boolean => {
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    // flushSync: the print snapshot is taken right after beforeprint, before React would render.
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+  return printing;
+};
+
+const SPACER = { padding: 0, border: 0 };
+
+/**
+ * The week by site and service: a row per service a site runs, a column per day, gaps where they start.
+ * With all 15 sites only the site blocks near the visible part of `scrollRef` are in the page (and all
+ * of them when printing), so switching weeks renders a few hundred cards, not a thousand.
+ */
+export const WeekGrid = ({ sites, gaps, scrollRef, ...g }: GridProps & { sites: Site[]; gaps: Gap[]; scrollRef: RefObject<HTMLDivElement | null> }) => {
+  const printing = usePrinting();
+  // One pass over the week's shifts instead of a filter per cell.
+  const cells = useMemo(() => {
+    const m = new Map<string, Shift[]>();
+    for (const s of g.shifts) {
+      const key = `${s.site}|${s.service}|${s.date}`;
+      const list = m.get(key);
+      if (list) list.push(s);
+      else m.set(key, [s]);
+    }
+    for (const list of m.values()) list.sort(byTime);
+    return m;
+  }, [g.shifts]);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser's functions are read in this render only
+  const v = useVirtualizer({
+    count: sites.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => 40 + sites[i].services.length * 150,
+    overscan: 2,
+    // Before the first measurement, assume a screenful so the first render already shows the top blocks.
+    initialRect: { width: 1200, height: typeof window === 'undefined' ? 900 : window.innerHeight },
+  });
+  const all = printing || sites.length <= 3;
+  const items = all ? sites.map((_, index) => ({ index, start: 0, end: 0 })) : v.getVirtualItems();
+  const before = all || items.length === 0 ? 0 : items[0].start;
+  const after = all || items.length === 0 ? 0 : v.getTotalSize() - items[items.length - 1].end;
+  return (
+    <table className="rota-grid">
+      <caption className="visually-hidden">Shifts by site and service, Monday to Sunday</caption>
+      <thead>
+        <tr>
+          <th scope="col" className="row-head">
+            Site and service
           </th>
-        ))}
-      </tr>
-    </thead>
-    {sites.map((site) => (
-      <tbody key={site.code} className="site-block">
-        {site.services.map((service, i) => (
-          <tr key={service}>
-            <th scope="row" className="row-head">
-              {i === 0 && <span className="code">{site.code}</span>} <span className={`tag tag-${service}`}>{SERVICE_LABEL[service]}</span>
-              {i === 0 && <div className="muted small site-name">{site.name}</div>}
+          {g.dates.map((d) => (
+            <th scope="col" key={d} className={d === g.today ? 'is-today' : undefined}>
+              {formatDayShort(d)}
             </th>
-            {g.dates.map((date) => {
-              const here = g.shifts.filter((s) => s.site === site.code && s.service === service && s.date === date).sort(byTime);
-              const holes = gaps.filter((x) => x.site === site.code && x.service === service && x.date <= date && (date < x.endDate || (date === x.endDate && x.end !== '00:00')));
-              const spot = { date, site: site.code, service };
-              return (
-                <td key={date} className={date === g.today ? 'is-today' : undefined} {...dropTarget((id) => g.onDrop(id, spot))}>
-                  <div className="cell">
-                    {here.map((s) => (
-                      <ShiftCard key={s.id} shift={s} who={nameOf(g.staff, s.staffId)} findings={g.findings.get(s.id) ?? []} selected={g.selection.includes(s.id)} onOpen={g.onOpen} onToggle={g.onToggle} />
-                    ))}
-                    {holes.map((x) => (
-                      <GapMark key={`${x.date}-${x.start}`} gap={x} day={date} />
-                    ))}
-                    <button type="button" className="add-shift" onClick={() => g.onCreate(spot)} aria-label={`Add ${SERVICE_LABEL[service]} shift at ${site.code} on ${formatDayShort(date)}`}>
-                      <Plus aria-hidden size={14} />
-                    </button>
-                  </div>
-                </td>
-              );
-            })}
+          ))}
+        </tr>
+      </thead>
+      {before > 0 && (
+        <tbody aria-hidden>
+          <tr>
+            <td colSpan={g.dates.length + 1} style={{ ...SPACER, height: before }} />
           </tr>
-        ))}
-      </tbody>
-    ))}
-  </table>
-);
+        </tbody>
+      )}
+      {items.map(({ index }) => {
+        const site = sites[index];
+        return (
+          <tbody key={site.code} className="site-block" data-index={index} ref={all ? undefined : v.measureElement}>
+            {site.services.map((service, i) => (
+              <tr key={service}>
+                <th scope="row" className="row-head">
+                  {i === 0 && <span className="code">{site.code}</span>} <span className={`tag tag-${service}`}>{SERVICE_LABEL[service]}</span>
+                  {i === 0 && <div className="muted small site-name">{site.name}</div>}
+                </th>
+                {g.dates.map((date) => {
+                  const here = cells.get(`${site.code}|${service}|${date}`) ?? [];
+                  const holes = gaps.filter((x) => x.site === site.code && x.service === service && x.date <= date && (date < x.endDate || (date === x.endDate && x.end !== '00:00')));
+                  const spot = { date, site: site.code, service };
+                  return (
+                    <td key={date} className={date === g.today ? 'is-today' : undefined} {...dropTarget((id) => g.onDrop(id, spot))}>
+                      <div className="cell">
+                        {here.map((s) => (
+                          <ShiftCard key={s.id} shift={s} who={nameOf(g.staff, s.staffId)} findings={g.findings.get(s.id) ?? []} selected={g.selection.includes(s.id)} onOpen={g.onOpen} onToggle={g.onToggle} />
+                        ))}
+                        {holes.map((x) => (
+                          <GapMark key={`${x.date}-${x.start}`} gap={x} day={date} />
+                        ))}
+                        <button type="button" className="add-shift" onClick={() => g.onCreate(spot)} aria-label={`Add ${SERVICE_LABEL[service]} shift at ${site.code} on ${formatDayShort(date)}`}>
+                          <Plus aria-hidden size={14} />
+                        </button>
+                      </div>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        );
+      })}
+      {after > 0 && (
+        <tbody aria-hidden>
+          <tr>
+            <td colSpan={g.dates.length + 1} style={{ ...SPACER, height: after }} />
+          </tr>
+        </tbody>
+      )}
+    </table>
+  );
+};

@@ -1,0 +1,88 @@
+/**
+ * `week_view_ms`: the planner in Chromium (browser mode, a real data folder), switched to the previous
+ * week the way a manager does it, timed in the page from the click until the new week has rendered
+ * (the planner says so with data-week/data-status, then one animation frame for the paint).
+ */
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { chromiumPath } from '../scripts/chromium-path.mjs';
+import { DEMO_PASSWORD } from '../main/seed/demo';
+import { ROOT } from './data';
+import { summarise, type Stat } from './stats';
+
+export interface WeekViewBench {
+  /** Previous week with a pause between clicks, as someone reads each week (its data prefetched). */
+  paced: Stat;
+  /** Previous week clicked as soon as the last one rendered: the data is fetched and checked each time. */
+  rapid: Stat;
+}
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+/**
+ * Runs in the page: click "Previous week", resolve with ms until the week before has rendered. Kept as
+ * text, since tsx would wrap a compiled function in helpers the page does not have.
+ */
+const SWITCH_IN_PAGE = `new Promise((resolve) => {
+  const section = document.querySelector('section.planner');
+  const d = new Date(section.dataset.week + 'T12:00:00Z');
+  d.setUTCDate(d.getUTCDate() - 7);
+  const want = d.toISOString().slice(0, 10);
+  const t0 = performance.now();
+  const done = () => {
+    const now = document.querySelector('section.planner');
+    if (now && now.dataset.week === want && now.dataset.status === 'ready') {
+      observer.disconnect();
+      requestAnimationFrame(() => resolve(performance.now() - t0));
+    }
+  };
+  const observer = new MutationObserver(done);
+  observer.observe(document.body, { subtree: true, attributes: true, childList: true });
+  document.querySelector('button[aria-label="Previous week"]').click();
+  done();
+})`;
+const switchInPage = SWITCH_IN_PAGE;
+
+export const weekViewBench = async (dataDir: string, reps: number): Promise<WeekViewBench> => {
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error('No Chromium found (apt-get install chromium)');
+  const child = spawn(process.execPath, [path.join(ROOT, 'out/main/browser.js')], { env: { ...process.env, SITEDESK_DATA_DIR: dataDir, SITEDESK_PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const browser = await chromium.launch({ executablePath, args: ARGS });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /SiteDesk ready at (\S+)/.exec(out);
+        if (m) resolve(m[1]);
+      });
+      child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+      child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
+    });
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await page.goto(url);
+    await page.getByLabel('User name').fill('manager');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Rota', exact: true }).click();
+    await page.locator('section.planner[data-status="ready"]').waitFor({ timeout: 120_000 });
+    // First switches warm up the look-back partitions in main's cache, as the first minutes of use do.
+    for (let i = 0; i < 2; i += 1) await page.evaluate<number>(switchInPage);
+    const paced: number[] = [];
+    for (let i = 0; i < reps; i += 1) {
+      await page.waitForTimeout(1500);
+      paced.push(await page.evaluate<number>(switchInPage));
+    }
+    const rapid: number[] = [];
+    for (let i = 0; i < reps; i += 1) rapid.push(await page.evaluate<number>(switchInPage));
+    return { paced: summarise(paced), rapid: summarise(rapid) };
+  } finally {
+    await browser.close();
+    await new Promise<void>((done) => {
+      if (child.exitCode !== null) return done();
+      child.once('exit', () => done());
+      child.kill('SIGTERM');
+    });
+  }
+};
