@@ -99,7 +99,14 @@ test('all sites at once, keyboard week switching, and a shift made from the keyb
   await expect(label).not.toHaveText(first!);
   await page.keyboard.press('t');
   await expect(label).toHaveText(first!);
-  await expect(page.locator('table.rota-grid tbody.site-block')).toHaveCount(15);
+  // All 15 sites are on the grid: only the blocks near the view are in the page, the rest as you scroll.
+  const grid = page.locator('.grid-wrap');
+  await expect(grid.getByRole('rowheader').filter({ hasText: 'APC' })).toBeVisible();
+  await grid.evaluate((e) => (e.scrollTop = e.scrollHeight));
+  await expect(grid.getByRole('rowheader').filter({ hasText: 'WGC' })).toBeVisible();
+  await expect(grid.getByRole('rowheader').filter({ hasText: 'APC' })).toHaveCount(0);
+  await grid.evaluate((e) => (e.scrollTop = 0));
+  await expect(grid.getByRole('rowheader').filter({ hasText: 'APC' })).toBeVisible();
 
   await page.keyboard.press('n');
   const dialog = page.getByRole('dialog', { name: 'Add a shift' });
