@@ -103,7 +103,7 @@ const main = async () => {
       const edits = await sitedeskEdits(work, q(REPS.edit));
       editMedian[scale] = { p50: edits.stat.median, p95: edits.stat.p95 };
       add({ name: 'edit_p50_ms', scale, unit: 'ms', median: edits.stat.median, p95: null, n: edits.stat.n, target: null, status: 'info', note: `one shift put; its partition file is ${(edits.partitionBytes / 1024).toFixed(0)} KB` });
-      add({ name: 'edit_p95_ms', scale, unit: 'ms', median: edits.stat.p95, p95: edits.stat.p95, n: edits.stat.n, target: scale === 'decade' ? '< 5 ms' : null, status: scale === 'decade' ? (edits.stat.p95 < 5 ? 'met' : 'missed') : 'info', note: `max ${edits.stat.max} ms` });
+      add({ name: 'edit_p95_ms', scale, unit: 'ms', median: edits.stat.p95, p95: edits.stat.p95, n: edits.stat.n, target: scale === 'decade' ? '< 5 ms' : null, status: scale === 'decade' ? (edits.stat.p95 < 5 ? 'met' : 'missed') : 'info', note: `max ${edits.stat.max} ms; the disk alone (same bytes: temp file, fsync, rename with plain node:fs) took median ${edits.floor.median} ms, p95 ${edits.floor.p95} ms in the same run` });
       const baseReps = q(REPS.baseline[scale]);
       if (baseReps > 0) {
         const base = await baselineEdits(work, path.dirname(work), baseReps);

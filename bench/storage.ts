@@ -36,7 +36,7 @@ const latestShifts = (repos: ReturnType<typeof open>['app']['repos']): Shift[] =
 };
 
 /** One shift edit at a time through repos.shifts.put, as the rota service would save it. */
-export const sitedeskEdits = async (dir: string, reps: number): Promise<{ stat: Stat; partitionBytes: number }> => {
+export const sitedeskEdits = async (dir: string, reps: number): Promise<{ stat: Stat; partitionBytes: number; floor: Stat }> => {
   const opened = open(dir);
   try {
     const { repos } = opened.app;
@@ -48,10 +48,30 @@ export const sitedeskEdits = async (dir: string, reps: number): Promise<{ stat: 
       repos.shifts.put([{ ...s, notes: `bench edit ${i}`, rev: s.rev + 1 }]);
     });
     const file = path.join(opened.app.dirs.data, `partitions/shifts/${repos.shifts.partitionOf(warm)}.json`);
-    return { stat: summarise(samples), partitionBytes: fs.statSync(file).size };
+    return { stat: summarise(samples), partitionBytes: fs.statSync(file).size, floor: await diskFloor(file, reps) };
   } finally {
     opened.close();
   }
+};
+
+/**
+ * What the disk alone costs for the same durable save: the same bytes written to a temp file beside the
+ * partition, fsynced and renamed over a copy, with plain node:fs and nothing else. An edit cannot be
+ * faster than this without giving up the guarantee that an acknowledged save survives a power cut.
+ */
+const diskFloor = async (file: string, reps: number): Promise<Stat> => {
+  const bytes = fs.readFileSync(file);
+  const target = `${file}.floor`;
+  const samples = await timeEach(reps, (i) => {
+    const tmp = `${target}.tmp-${i}`;
+    const fd = fs.openSync(tmp, 'w');
+    fs.writeSync(fd, bytes);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fs.renameSync(tmp, target);
+  });
+  fs.rmSync(target, { force: true });
+  return summarise(samples);
 };
 
 /**

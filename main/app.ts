@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { createDispatch } from './ipc/dispatch';
 import { handlers } from './services/handlers';
+import { warmIncidentIndex } from './services/incidentIndex';
 import { RecordClock, setDefaultRecordClock } from './services/records';
 import type { AppCore } from './services/types';
 import { Backups } from './storage/backups';
@@ -22,6 +23,8 @@ export interface OpenOptions {
   backupEveryMinutes?: number;
   /** How long after opening the start-up backup begins (it is finished at once by any write first). */
   startBackupDelayMs?: number;
+  /** How long after opening the incident index starts being read in the background. */
+  warmIndexDelayMs?: number;
 }
 
 /**
@@ -42,6 +45,8 @@ export const openApp = (opts: OpenOptions) => {
   const app: AppCore = { ds, repos, dirs, meta, now, mode: opts.mode, version: opts.version, clock };
   // The start-up backup is taken in slices once the first screen is up; any write finishes it first.
   if (repos.accounts.all().length > 0) ds.backupSoon('start', opts.startBackupDelayMs ?? 5000);
+  // Ten years of incidents take seconds to read: do it in the background, before anyone searches.
+  const stopWarming = warmIncidentIndex(repos, () => app.repos, opts.warmIndexDelayMs ?? 2000);
   const every = opts.backupEveryMinutes ?? 30;
   const timer = every > 0 ? setInterval(() => ds.backupIfChanged('scheduled'), every * 60_000) : null;
   timer?.unref();
@@ -49,6 +54,7 @@ export const openApp = (opts: OpenOptions) => {
     app,
     dispatch: createDispatch(app, handlers),
     close: () => {
+      stopWarming();
       if (timer) clearInterval(timer);
       if (clock.takeMoved()) saveClock(ds, clock.value);
       ds.backupIfChanged('close');

@@ -5,6 +5,8 @@ import { addDays, formatDayShort, londonParts, monthOf, monthsBetween, weekDates
 import { aheadBy, parseHlc } from '../../shared/domain/sync/hlc';
 import { maxHlc, planImport, SYNC_KINDS, type ImportOutcome, type ImportPlan, type RecordSet, type SyncKind, type SyncRecord } from '../../shared/domain/sync/merge';
 import type { AppCore } from '../services/types';
+import { noteIncidents } from '../services/incidentIndex';
+import type { Incident } from '../../shared/schemas/incident';
 import type { WriteOp } from '../storage/dataStore';
 import { safeRel } from '../storage/paths';
 import type { Pack, PackPayload } from './pack';
@@ -145,6 +147,8 @@ export const applyPlan = (app: AppCore, pack: Pack, plan: ImportPlan): number =>
   if (ops.length) {
     app.ds.writeMany(ops);
     for (const p of partitioned) p.c.wrote(p.ops);
+    // The incidents screen searches an index in memory: imported incidents must show there at once.
+    if (plan.writes.incidents?.length) noteIncidents(app.repos, plan.writes.incidents as Incident[]);
   }
   const latest = maxHlc(pack.payload.records);
   if (parseHlc(latest).wall > 0) app.clock.see(latest, app.now());

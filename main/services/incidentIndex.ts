@@ -3,15 +3,39 @@ import type { Incident } from '../../shared/schemas/incident';
 import type { Repos } from '../storage/repos';
 
 /**
- * Every incident of the data folder in memory, ready to filter and search: read once per run (ten
- * years is about 70,000 incidents in 2,000 small files), then kept up to date by the service's own
- * writes. Histories are left out to keep it small; whole incidents are read from their partition.
+ * Every incident of the data folder in memory, ready to filter and search: ten years is about 70,000
+ * incidents in 1,800 partition files (over 200 MB with their histories), so it is read in the
+ * background after start-up, newest months first, a few files per slice (`warmIncidentIndex`);
+ * whoever needs it before then finishes the reading at once (`incidentIndex`). It is kept up to date
+ * by the services' own writes and by imports. Histories are left out to keep it small; whole incidents
+ * are read from their partition.
  */
 export class IncidentIndex {
   private readonly byId = new Map<string, SearchableIncident>();
+  /** Partition keys not read yet, newest first. */
+  private readonly unread: string[];
 
   constructor(private readonly repos: Repos) {
-    for (const key of repos.incidents.keys()) for (const incident of Object.values(repos.incidents.partition(key))) this.note(incident);
+    this.unread = repos.incidents.keys().reverse();
+  }
+
+  /** Whether every partition has been read. */
+  get complete(): boolean {
+    return this.unread.length === 0;
+  }
+
+  /** Reads the next partition; false once there are none left. */
+  readNext(): boolean {
+    const key = this.unread.shift();
+    if (key === undefined) return false;
+    for (const incident of Object.values(this.repos.incidents.partition(key))) this.note(incident);
+    return true;
+  }
+
+  /** Reads whatever is left, now. */
+  finish(): this {
+    while (this.readNext());
+    return this;
   }
 
   /** Records an incident as written, so the index matches the disk. */
@@ -38,12 +62,50 @@ export class IncidentIndex {
 
 const indexes = new WeakMap<Repos, IncidentIndex>();
 
-/** The index of a data folder's incidents, built on first use. */
-export const incidentIndex = (repos: Repos): IncidentIndex => {
+const indexOf = (repos: Repos): IncidentIndex => {
   let index = indexes.get(repos);
   if (!index) {
     index = new IncidentIndex(repos);
     indexes.set(repos, index);
   }
   return index;
+};
+
+/** The complete index of a data folder's incidents, finishing any reading still to do. */
+export const incidentIndex = (repos: Repos): IncidentIndex => indexOf(repos).finish();
+
+/** The index as far as it has been read, without reading more (undefined before it was begun). */
+export const partialIncidentIndex = (repos: Repos): IncidentIndex | undefined => indexes.get(repos);
+
+/** Records incidents written outside the incident services (an import) in the index, if one exists. */
+export const noteIncidents = (repos: Repos, incidents: readonly Incident[]): void => {
+  const index = indexes.get(repos);
+  if (index) for (const incident of incidents) index.note(incident);
+};
+
+/**
+ * Starts reading the index in the background after `delayMs`, in slices of about `sliceMs` so requests
+ * keep being answered in between. Stops when complete, when `current()` no longer returns these repos
+ * (a restore replaced them) or when the returned function is called.
+ */
+export const warmIncidentIndex = (repos: Repos, current: () => Repos, delayMs: number, sliceMs = 8): (() => void) => {
+  let stopped = false;
+  const slice = () => {
+    if (stopped || current() !== repos) return;
+    const index = indexOf(repos);
+    const until = performance.now() + sliceMs;
+    try {
+      do if (!index.readNext()) return;
+      while (performance.now() < until);
+    } catch {
+      return; // an unreadable folder is reported by whoever needs the index, not by a background read
+    }
+    setImmediate(slice);
+  };
+  const timer = setTimeout(slice, delayMs);
+  timer.unref();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
 };

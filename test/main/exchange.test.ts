@@ -99,8 +99,11 @@ describe('rota and activity packs between two installs', () => {
     expect(await desk.call('exchange:preview', { file: pack.base64 }, s)).toMatchObject({ ok: false, code: 'forbidden' });
     const preview = must(await manager.call('exchange:preview', { file: pack.base64 }, m));
     expect(preview.counts).toEqual({ added: 3, changed: 0, unchanged: 0, conflict: 0 });
+    // The manager has the incidents screen open already: its index is in memory before the import.
+    expect(must(await manager.call('incidents:list', {}, m)).total).toBe(0);
     must(await manager.call('exchange:apply', { file: pack.base64 }, m));
     expect(manager.opened.app.repos.incidents.partition('2026-11/CH')[activity.incident.id].history).toHaveLength(1);
+    expect(must(await manager.call('incidents:list', {}, m)).rows.map((r) => r.id)).toEqual([activity.incident.id]);
     expect(manager.opened.app.repos.log.partition('2026-11/CH')[activity.log.id].text).toBe('External patrol, all secure.');
 
     // The manager then changes the shift and sends it again: the desk sees a change, not a conflict.
