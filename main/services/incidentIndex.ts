@@ -28,7 +28,7 @@ export class IncidentIndex {
   readNext(): boolean {
     const key = this.unread.shift();
     if (key === undefined) return false;
-    for (const incident of Object.values(this.repos.incidents.partition(key))) this.note(incident);
+    for (const incident of Object.values(this.repos.incidents.partitionOnce(key))) this.note(incident);
     return true;
   }
 

@@ -63,8 +63,11 @@ export class DataStore {
     this.replayJournal();
   }
 
-  /** Reads a file, validated, from cache or disk; a damaged file is recovered on the way. */
-  read<T>(rel: string, kind: FileKind<T>): T {
+  /**
+   * Reads a file, validated, from cache or disk; a damaged file is recovered on the way. `keep: false`
+   * leaves the cache as it was (for one pass over ten years of files that would push out those in use).
+   */
+  read<T>(rel: string, kind: FileKind<T>, opts: { keep?: boolean } = {}): T {
     rel = safeRel(rel);
     const hit = this.open.get(rel);
     if (hit) {
@@ -81,7 +84,7 @@ export class DataStore {
     } catch (error) {
       ({ file, value } = this.recover(rel, kind, error));
     }
-    this.remember(rel, { file, value });
+    if (opts.keep !== false) this.remember(rel, { file, value });
     return value;
   }
 

@@ -48,6 +48,27 @@ describe('partitioned storage', () => {
     expect(repos.shifts.inMonths(['2026-12'], ['FH']).map((s) => s.id)).toEqual(['shift000003']);
   });
 
+  it('reads a file kept on disk with a byte order mark or electron-store’s own key, and a one-off pass leaves the cache alone', () => {
+    const dir = tempDataDir();
+    const { repos, dirs } = open(dir);
+    repos.shifts.put([shift('shift-a', '2026-11-02')]);
+    const file = path.join(dirs.data, 'partitions/shifts/2026-11/CH.json');
+    const text = fs.readFileSync(file, 'utf8');
+    const withExtras = JSON.stringify({ ...JSON.parse(text), __internal__: { migrations: { version: '1.0.0' } } });
+    fs.writeFileSync(file, `\uFEFF${withExtras}`);
+    const fresh = open(dir);
+    expect(Object.keys(fresh.repos.shifts.partitionOnce('2026-11/CH'))).toEqual(['shift-a']);
+    // Not kept: a change on disk shows at the next read.
+    fs.writeFileSync(file, JSON.stringify({ records: {} }));
+    expect(fresh.repos.shifts.partitionOnce('2026-11/CH')).toEqual({});
+    expect(fresh.repos.shifts.partition('2026-11/CH')).toEqual({});
+    // A normal read is kept: the same change on disk is not seen until the cache is dropped.
+    fs.writeFileSync(file, text);
+    expect(fresh.repos.shifts.partition('2026-11/CH')).toEqual({});
+    fresh.ds.forget();
+    expect(Object.keys(fresh.repos.shifts.partition('2026-11/CH'))).toEqual(['shift-a']);
+  });
+
   it('moves a record between partitions in one change, never leaving it in both', () => {
     const dir = tempDataDir();
     const { repos } = open(dir);
