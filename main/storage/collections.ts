@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { idSchema } from '../../shared/schemas/common';
 import type { DataStore, FileKind, WriteOp } from './dataStore';
 
 type WithId = { id: string };
 
 /** The file shape every record collection uses: records by id. */
 const recordsKind = <R extends WithId>(schema: z.ZodType<R>): FileKind<{ records: Record<string, R> }> => ({
-  schema: z.object({ records: z.record(z.string(), schema) }),
+  // Keys are ids too, so a file naming a record "__proto__" or "constructor" is damaged, not obeyed.
+  schema: z.object({ records: z.record(idSchema, schema) }),
   empty: () => ({ records: {} }),
 });
 

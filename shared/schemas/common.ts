@@ -11,7 +11,10 @@ export type Weekday = z.infer<typeof weekdaySchema>;
 
 export const idSchema = z
   .string({ error: 'An id is required' })
-  .regex(/^[A-Za-z0-9_-]{6,64}$/, 'An id is 6–64 letters, digits, - or _');
+  .regex(/^[A-Za-z0-9_-]{6,64}$/, 'An id is 6–64 letters, digits, - or _')
+  // Records are kept in plain objects keyed by id: a name every object already has ("constructor",
+  // "__proto__", "toString"…) would find or change the object itself, not a record.
+  .refine((id) => !(id in Object.prototype), 'That is not a record id');
 
 const isRealDate = (s: string) => {
   const [y, m, d] = s.split('-').map(Number);

@@ -93,6 +93,21 @@ describe('partitioned storage', () => {
 });
 
 describe('recovery from a damaged file', () => {
+  it('treats a partition keyed "__proto__" or "constructor" as damaged, never as records or as the object itself', () => {
+    const dir = tempDataDir();
+    const { ds, repos, dirs } = open(dir);
+    repos.shifts.put([shift('shift000001', '2026-11-02')]);
+    ds.backupIfChanged('test', true);
+    const ch = path.join(dirs.data, 'partitions/shifts/2026-11/CH.json');
+    const good = JSON.parse(fs.readFileSync(ch, 'utf8')) as { records: Record<string, Shift> };
+    const crafted = `{"records":{"__proto__":${JSON.stringify(good.records.shift000001)},"constructor":${JSON.stringify(good.records.shift000001)}}}`;
+    fs.writeFileSync(ch, crafted);
+    const fresh = open(dir);
+    expect(Object.keys(fresh.repos.shifts.partition('2026-11/CH'))).toEqual(['shift000001']);
+    expect(fresh.ds.notices().map((n) => n.kind)).toEqual(['restored']);
+    expect(({} as Record<string, unknown>).site).toBeUndefined(); // nothing leaked into Object.prototype
+  });
+
   it('moves a corrupt partition aside, restores it from the newest good backup, tells the user, and touches nothing else', () => {
     const dir = tempDataDir();
     const { ds, repos, dirs } = open(dir);

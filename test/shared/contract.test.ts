@@ -32,6 +32,13 @@ describe('the contract', () => {
     expect(message(contract['auth:status'].request, { sneaky: 1 })).toMatch(/Unrecognized key/);
   });
 
+  it('refuses ids that every object already has as a property, so no lookup finds the object itself', () => {
+    for (const id of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+      expect(message(contract['staff:get'].request, { id })).toBe('That is not a record id (id)');
+    }
+    expect(message(contract['staff:get'].request, { id: 'constructor1' })).toBeNull();
+  });
+
   it('checks dates and times really exist', () => {
     const base = { site: 'CH', service: 'security', date: '2026-11-25', start: '07:00', end: '19:00', breakMinutes: 30, staffId: null };
     expect(message(shiftInputSchema, base)).toBeNull();
