@@ -53,8 +53,8 @@ export const writeShifts = (call: Pick<Call, 'app' | 'user' | 'now'>, items: Sav
   const userId = call.user!.id;
   validate(app, items);
   const dates = items.map((i) => i.date).sort();
-  const { from, to } = checkWindow(dates[0], dates[dates.length - 1]);
-  const loaded = shiftsBetween(app, from, to);
+  const window = checkWindow(app, dates[0], dates[dates.length - 1]);
+  const loaded = shiftsBetween(app, window.from, window.to);
   const current = byId(loaded);
   const missing = items.filter((i) => i.id && !current.has(i.id)).map((i) => i.id!);
   const far = findElsewhere(app, missing);
@@ -78,7 +78,7 @@ export const writeShifts = (call: Pick<Call, 'app' | 'user' | 'now'>, items: Sav
 
   const replaced = new Set(changed.map((c) => c.next.id));
   const after = [...loaded.filter((s) => !replaced.has(s.id)), ...changed.map((c) => c.next)];
-  const blocks = addedBlocks(ruleContext(app, loaded), ruleContext(app, after), changed);
+  const blocks = addedBlocks(ruleContext(app, loaded, window), ruleContext(app, after, window), changed);
   if (blocks.length > 0) {
     if (!override) throw new AppError('blocked', blockedMessage(blocks), { override: 'Give a reason to override the rule' });
     for (const c of changed) {

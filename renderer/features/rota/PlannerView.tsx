@@ -34,15 +34,17 @@ type Open =
 /** The rota planner: a week for one site or all, every finding and gap on the grid, and every action undoable. */
 export const PlannerView = () => {
   const store = useStore();
-  const { rota, rotaMode, selection, select, loadWeek, moveWeek, undo, redo, saveShifts, publishWeek, fillWeek, rotaNotice, dismissRotaNotice, loadSites, loadAccounts } = store;
+  const { rota, rotaMode, selection, select, loadWeek, moveWeek, undo, redo, saveShifts, publishWeek, fillWeek, rotaNotice, dismissRotaNotice, loadSites, loadAccounts, loadSettings } = store;
   const canPlan = store.auth?.user?.role === 'manager';
   const [open, setOpen] = useState<Open>({ kind: 'none' });
   const today = londonToday(useNow());
   useEffect(() => {
     void loadSites();
     void loadWeek();
+    // The live rule check in the shift dialog uses the thresholds and bank holidays set in Settings.
+    void loadSettings();
     if (canPlan) void loadAccounts();
-  }, [loadSites, loadWeek, loadAccounts, canPlan]);
+  }, [loadSites, loadWeek, loadAccounts, loadSettings, canPlan]);
 
   const view = rota.status === 'ready' ? rota.data : null;
   const staff = useMemo(() => new Map((view?.staff ?? []).map((s) => [s.id, s])), [view]);
