@@ -34,7 +34,7 @@ const WTR = 'Working Time Regulations 1998';
 export const RULE_LIMITS: Record<NumericRule, RuleLimit> = {
   dailyRestHours: { label: 'Daily rest between shifts', unit: 'hours', min: 1, max: 24, basis: `${WTR} reg. 10(1): 11 consecutive hours in each 24`, statutory: { value: 11, weaker: 'lower' } },
   weeklyRestHours: { label: 'Weekly rest in any 7 days', unit: 'hours', min: 1, max: 72, basis: `${WTR} reg. 11(1): 24 hours in each 7 days`, statutory: { value: 24, weaker: 'lower' } },
-  fortnightlyRestHours: { label: 'Rest in any 14 days (instead)', unit: 'hours', min: 1, max: 144, basis: `${WTR} reg. 11(2): or 48 hours in each 14 days`, statutory: { value: 48, weaker: 'lower' } },
+  fortnightlyRestHours: { label: 'Or rest in any 14 days', unit: 'hours', min: 1, max: 144, basis: `${WTR} reg. 11(2): or 48 hours in each 14 days`, statutory: { value: 48, weaker: 'lower' } },
   averageWeeklyHours: { label: 'Average weekly hours', unit: 'hours', min: 1, max: 48, basis: `${WTR} reg. 4(1): 48 hours on average, unless the person has opted out` },
   referenceWeeks: { label: 'Reference period for the average', unit: 'weeks', min: 1, max: 52, basis: `${WTR} reg. 4(3): 17 weeks; up to 52 by agreement (reg. 23(b))`, statutory: { value: 17, weaker: 'higher' } },
   securityReferenceWeeks: { label: 'Reference period for security staff', unit: 'weeks', min: 1, max: 52, basis: `${WTR} reg. 4(5) and 21(b): 26 weeks for security and surveillance`, statutory: { value: 26, weaker: 'higher' } },
