@@ -20,8 +20,8 @@ const same = (a: Shift, b: SaveItem) => FIELDS.every((f) => a[f] === b[f]);
 
 const byId = (shifts: readonly Shift[]) => new Map(shifts.map((s) => [s.id, s]));
 
-// Moves normally stay within the planner's weeks; anything further is found by reading every partition.
-const findElsewhere = (app: AppCore, ids: string[]): Map<string, Shift> => {
+/** Shifts by id wherever they are stored; moves normally stay within the planner's weeks, so this reads every partition only for the rest. */
+export const findElsewhere = (app: AppCore, ids: string[]): Map<string, Shift> => {
   const found = new Map<string, Shift>();
   if (ids.length === 0) return found;
   const wanted = new Set(ids);

@@ -135,7 +135,7 @@ export const PlannerView = () => {
       {view && open.kind === 'summary' && <FillSummary result={open.result} view={view} onClose={close} />}
       {open.kind === 'publish' && (
         <ConfirmDialog open onOpenChange={(o) => !o && close()} title="Publish this week?" confirm="Publish" onConfirm={() => void publishWeek().then(close)}>
-          {view?.shifts.filter((s) => s.status === 'draft').length ?? 0} draft shifts for {store.rotaSite ?? 'all sites'} become published. Staff can then be sent their rota; later changes are kept in each shift's history.
+          {view?.shifts.filter((s) => s.status === 'draft').length ?? 0} draft shifts for {store.rotaSite ?? 'all sites'} become published. Staff can then be sent their rota; later changes are kept in each shift's history. Undo (Ctrl+Z) turns them back to drafts while none of them has changed.
           {blocks + warns > 0 && ` The week still has ${blocks} blocked and ${warns} warning findings.`}
         </ConfirmDialog>
       )}
