@@ -66,7 +66,10 @@ export const shiftSaveSchema = shiftInputSchema.extend({
 export type ShiftSave = z.input<typeof shiftSaveSchema>;
 
 /** The shifts one publish changed, each as that publish left it, so main can tell if any changed since. */
-const publishedShifts = z.object({ shifts: z.array(shiftSaveSchema.omit({ rev: true }).extend({ id: idSchema })).min(1).max(5000) }).strict();
+const publishedShifts = z
+  .object({ shifts: z.array(shiftSaveSchema.omit({ rev: true }).extend({ id: idSchema })).min(1).max(5000) })
+  .strict()
+  .refine((r) => new Set(r.shifts.map((s) => s.id)).size === r.shifts.length, { message: 'Each shift can be listed once', path: ['shifts'] });
 const overrideReason = z.string().trim().min(5, 'Say why the rule is overridden (at least 5 characters)').max(500).nullable().default(null);
 const weekQuery = z.object({ week: isoDateSchema, site: siteCodeSchema.nullable().default(null) }).strict();
 const range = { from: isoDateSchema, to: isoDateSchema };

@@ -106,6 +106,14 @@ describe('undoing and redoing a publish against a real store', () => {
     expect(t.snapshot()).toEqual(before);
   });
 
+  it('refuses a list naming a shift twice, and writes nothing', async () => {
+    const { m, published } = await publishedWeek();
+    const before = t.snapshot();
+    const [first] = asLeft(published);
+    expect(await t.call('rota:unpublish', { shifts: [first, first] }, m)).toMatchObject({ ok: false, code: 'invalid', fields: { shifts: 'Each shift can be listed once' } });
+    expect(t.snapshot()).toEqual(before);
+  });
+
   it('is for managers only', async () => {
     const { m, published } = await publishedWeek();
     okData(await t.call('accounts:create', { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' }, m));
