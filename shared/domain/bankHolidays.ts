@@ -15,6 +15,7 @@ export interface BankHolidayChanges {
   removed: readonly string[];
 }
 
+/** The calendar as proclaimed, with nothing added or removed. */
 export const NO_BANK_HOLIDAY_CHANGES: BankHolidayChanges = Object.freeze({ added: [], removed: [] });
 
 const pad = (n: number) => String(n).padStart(2, '0');

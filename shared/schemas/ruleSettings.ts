@@ -49,4 +49,3 @@ export const bankHolidayChangesSchema = z
       removed.add(d);
     });
   });
-export type BankHolidayChangesInput = z.infer<typeof bankHolidayChangesSchema>;

@@ -31,6 +31,7 @@ export interface RuleLimit {
 
 const WTR = 'Working Time Regulations 1998';
 
+/** Each numeric threshold: its label, unit, allowed range, legal basis and statutory value. */
 export const RULE_LIMITS: Record<NumericRule, RuleLimit> = {
   dailyRestHours: { label: 'Daily rest between shifts', unit: 'hours', min: 1, max: 24, basis: `${WTR} reg. 10(1): 11 consecutive hours in each 24`, statutory: { value: 11, weaker: 'lower' } },
   weeklyRestHours: { label: 'Weekly rest in any 7 days', unit: 'hours', min: 1, max: 72, basis: `${WTR} reg. 11(1): 24 hours in each 7 days`, statutory: { value: 24, weaker: 'lower' } },
@@ -49,6 +50,7 @@ export const RULE_LIMITS: Record<NumericRule, RuleLimit> = {
   youngDailyRestHours: { label: 'Under-18s: daily rest', unit: 'hours', min: 12, max: 24, basis: `${WTR} reg. 10(2): 12 consecutive hours; cannot be lowered` },
 };
 
+/** The legal basis of each clock-time threshold, for the hint beside its field. */
 export const TIME_RULE_BASIS: Record<TimeRule, string> = {
   nightStart: `${WTR} reg. 2: night time is at least 7 hours and includes midnight to 05:00`,
   nightEnd: `${WTR} reg. 2: night time is at least 7 hours and includes midnight to 05:00`,
