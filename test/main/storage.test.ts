@@ -72,6 +72,13 @@ describe('partitioned storage', () => {
   });
 });
 
+describe('directory collections', () => {
+  it('finds no record for ids that name Object.prototype’s own properties', () => {
+    const { repos } = open(tempDataDir());
+    for (const id of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) expect(repos.staff.get(id)).toBeUndefined();
+  });
+});
+
 describe('recovery from a damaged file', () => {
   it('moves a corrupt partition aside, restores it from the newest good backup, tells the user, and touches nothing else', () => {
     const dir = tempDataDir();
