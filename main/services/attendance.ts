@@ -19,6 +19,7 @@ import { addDays, londonToday, monthsBetween, weekStart } from '../../shared/dom
 import { AppError } from '../../shared/result';
 import { SERVICES } from '../../shared/schemas/common';
 import { assignmentsBetween, statusRules } from './attendanceData';
+import { bankHolidaysBetween, ruleSettings } from './rota/context';
 import type { AppCore, Handlers } from './types';
 
 type Range = { from: string; to: string; site: string | null };
@@ -78,15 +79,16 @@ export const attendanceHandlers: Pick<
   'attendance:working-time': (r, { app }) => {
     checkRange(r);
     const staff = new Map(app.repos.staff.all().map((s) => [s.id, s]));
-    const records = workingTimeRecords(assignmentsBetween(app, r.from, r.to, sitesOf(app, r)), staff, r.from, r.to);
+    const rules = ruleSettings(app);
+    const records = workingTimeRecords(assignmentsBetween(app, r.from, r.to, sitesOf(app, r)), staff, r.from, r.to, rules);
     const text = toCsv(
-      ['Employee number', 'Name', 'Shifts', 'Hours worked', 'Average weekly hours', 'Shortest rest (hours)', 'Rests under 11 h', 'Night shifts', 'Night hours', 'Opt-out signed', 'Young worker'],
+      ['Employee number', 'Name', 'Shifts', 'Hours worked', 'Average weekly hours', 'Shortest rest (hours)', `Rests under ${rules.dailyRestHours} h`, 'Night shifts', 'Night hours', 'Opt-out signed', 'Young worker'],
       records.map((w) => [
         w.employeeNumber, w.name, w.shifts, hours(w.workedMinutes), hours(w.averageWeeklyMinutes), w.shortestRestMinutes === null ? '' : hours(w.shortestRestMinutes),
         w.shortRests, w.nightShifts, hours(w.nightMinutes), w.optOutSigned ?? 'No', w.youngWorker ? 'Y' : 'N',
       ]),
     );
-    return { records, csv: file('working-time', r, text) };
+    return { records, dailyRestHours: rules.dailyRestHours, csv: file('working-time', r, text) };
   },
 
   'reports:hours': (r, { app, now }) => {
@@ -98,6 +100,7 @@ export const attendanceHandlers: Pick<
   'reports:cover': (r, { app, now }) => {
     checkRange(r);
     const sites = app.repos.sites.all().filter((s) => !s.archived && (!r.site || s.code === r.site));
+    const holidays = bankHolidaysBetween(app, r.from, r.to);
     const rows: CoverRow[] = [];
     for (let week = weekStart(r.from); week <= r.to; week = addDays(week, 7)) {
       const from = week < r.from ? r.from : week;
@@ -107,8 +110,8 @@ export const attendanceHandlers: Pick<
         const assignments = assignmentsBetween(app, addDays(from, -1), to, [site.code]);
         for (const service of SERVICES.filter((s) => site.services.includes(s))) {
           const of = assignments.filter((a) => a.shift.service === service);
-          const achieved = coverAchieved(site, service, actualPresence(of, now), from, to, [], now);
-          const planned = coverAchieved(site, service, plannedPresence(of), from, to, []);
+          const achieved = coverAchieved(site, service, actualPresence(of, now), from, to, holidays, now);
+          const planned = coverAchieved(site, service, plannedPresence(of), from, to, holidays);
           if (planned.requiredMinutes === 0) continue;
           rows.push({ site: site.code, service, week, ...achieved, plannedPercent: planned.percent });
         }

@@ -9,13 +9,14 @@ import { canSeeSite } from './sites';
 import { contextFor, shiftsBetween } from './rota/context';
 import { personIcs, weekCsv } from './rota/exports';
 import { personShifts, personView, staffById } from './rota/person';
+import { flipPublished, publishWeek } from './rota/publish';
 import { checkRange, patternById, previewPattern } from './rota/plans';
 import { sitesInView, weekView } from './rota/week';
 import { writeShifts, type SaveItem } from './rota/write';
 import type { Handlers } from './types';
 
 type RotaChannel =
-  | 'rota:week' | 'rota:save' | 'rota:publish' | 'rota:copy-week' | 'rota:plans' | 'rota:save-template' | 'rota:save-pattern'
+  | 'rota:week' | 'rota:save' | 'rota:publish' | 'rota:unpublish' | 'rota:republish' | 'rota:copy-week' | 'rota:plans' | 'rota:save-template' | 'rota:save-pattern'
   | 'rota:delete-plan' | 'rota:pattern-preview' | 'rota:apply-pattern' | 'rota:candidates' | 'rota:fill-week' | 'rota:person'
   | 'rota:export-csv' | 'rota:export-ics';
 
@@ -26,15 +27,9 @@ export const rotaHandlers: Pick<Handlers, RotaChannel> = {
 
   'rota:save': (req, call) => writeShifts(call, req.items, req.override),
 
-  'rota:publish': (req, call) => {
-    const monday = weekStart(req.week);
-    const codes = sitesInView(call.app, call.user!, req.site).map((s) => s.code);
-    const drafts = shiftsBetween(call.app, monday, addDays(monday, 6), codes).filter((s) => s.status === 'draft' && !s.deleted);
-    if (drafts.length === 0) return { before: [], after: [] };
-    const after = drafts.map((s) => touched({ ...s, status: 'published' as const }, call.user!.id, call.now));
-    call.app.repos.shifts.put(after, drafts);
-    return { before: drafts, after };
-  },
+  'rota:publish': (req, call) => publishWeek(call, req.week, req.site),
+  'rota:unpublish': (req, call) => flipPublished(call, req.shifts, 'published'),
+  'rota:republish': (req, call) => flipPublished(call, req.shifts, 'draft'),
 
   'rota:copy-week': (req, call) => {
     const from = weekStart(req.from);

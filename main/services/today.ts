@@ -3,14 +3,14 @@ import type { TodayBoard, TodayRow } from '../../shared/contract/today';
 import { attendanceKey, attendanceStatus, coverShiftFor, dayBoard, type Assignment } from '../../shared/domain/attendance';
 import { addDays, londonParts, londonToday, monthsBetween } from '../../shared/domain/dates';
 import { logDayView } from '../../shared/domain/incidents/occurrenceLog';
-import { coverGaps, DEFAULT_RULE_SETTINGS, rankCandidates } from '../../shared/domain/rota';
-import { lookBackFrom } from '../../shared/domain/rota/week';
+import { coverGaps, rankCandidates } from '../../shared/domain/rota';
 import { AppError } from '../../shared/result';
 import type { Account } from '../../shared/schemas/account';
 import type { Attendance } from '../../shared/schemas/attendance';
 import type { Shift } from '../../shared/schemas/shift';
 import type { Staff } from '../../shared/schemas/staff';
 import { assignmentsBetween, attendanceBetween, dayBefore, shiftsBetween, statusRules } from './attendanceData';
+import { bankHolidaysBetween, contextFor } from './rota/context';
 import { newMeta, touched } from './records';
 import { canSeeSite } from './sites';
 import type { AppCore, Call, Handlers } from './types';
@@ -74,7 +74,7 @@ const board = (app: AppCore, user: Account, siteCode: string | undefined, now: n
   );
   const asWorked = shifts.map((s) => (noShows.has(s.id) && s.staffId ? { ...s, staffId: null } : s));
   const gaps = site.services
-    .flatMap((service) => coverGaps(site, service, asWorked, today, today, []))
+    .flatMap((service) => coverGaps(site, service, asWorked, today, today, bankHolidaysBetween(app, today, today)))
     .filter((g) => `${g.endDate} ${g.end}` > `${today} ${londonParts(now).time}`);
 
   const incidents = app.repos.incidents
@@ -122,17 +122,6 @@ const saveFor = (call: Call, shift: Shift, change: (a: Attendance) => Attendance
   return saved;
 };
 
-const ctxFor = (app: AppCore, shift: Shift) => {
-  const from = lookBackFrom(shift.date, DEFAULT_RULE_SETTINGS);
-  return {
-    shifts: shiftsBetween(app, from, addDays(shift.date, 14)),
-    staff: app.repos.staff.all(),
-    sites: app.repos.sites.all(),
-    settings: DEFAULT_RULE_SETTINGS,
-    bankHolidays: [],
-  };
-};
-
 /** The shift to find cover for: open, or its person a no-show. */
 const coverable = (call: Call, shift: Shift): Shift | null => {
   if (!shift.staffId) return shift;
@@ -144,7 +133,7 @@ const coverable = (call: Call, shift: Shift): Shift | null => {
 const candidatesFor = (call: Call, shift: Shift) => {
   const trial = coverShiftFor({ ...shift, staffId: null }, call.now, COVER_LEAD_MINUTES);
   if (!trial) return { trial, candidates: [] };
-  const candidates = rankCandidates(trial, ctxFor(call.app, shift)).filter((c) => c.staffId !== shift.staffId);
+  const candidates = rankCandidates(trial, contextFor(call.app, shift.date, shift.date)).filter((c) => c.staffId !== shift.staffId);
   return { trial, candidates };
 };
 

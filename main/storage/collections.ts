@@ -28,7 +28,9 @@ export class DirectoryCollection<R extends WithId> {
   }
 
   get(id: string): R | undefined {
-    return this.ds.read(this.rel, this.kind).records[id];
+    const records = this.ds.read(this.rel, this.kind).records;
+    // An id such as `__proto__` passes the id pattern but must never reach Object.prototype.
+    return Object.hasOwn(records, id) ? records[id] : undefined;
   }
 
   put(record: R): void {

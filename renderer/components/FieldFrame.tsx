@@ -6,10 +6,19 @@ export interface ControlProps {
   'aria-describedby': string | undefined;
 }
 
-/** The label, hint and error around one form control, tied to it for screen readers. */
-export const FieldFrame = ({ label, error, hint, control }: { label: string; error?: string; hint?: string; control: (props: ControlProps) => ReactNode }) => {
+interface FrameProps {
+  label: string;
+  error?: string;
+  hint?: string;
+  /** A value that is allowed but needs a second look (a rule below the statutory minimum). */
+  warning?: string;
+  control: (props: ControlProps) => ReactNode;
+}
+
+/** The label, hint, warning and error around one form control, tied to it for screen readers. */
+export const FieldFrame = ({ label, error, hint, warning, control }: FrameProps) => {
   const id = useId();
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = [hint ? `${id}-hint` : '', warning ? `${id}-warning` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -17,6 +26,11 @@ export const FieldFrame = ({ label, error, hint, control }: { label: string; err
       {hint && (
         <p id={`${id}-hint`} className="field-hint">
           {hint}
+        </p>
+      )}
+      {warning && (
+        <p id={`${id}-warning`} className="field-warning">
+          {warning}
         </p>
       )}
       {error && (

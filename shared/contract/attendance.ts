@@ -48,11 +48,18 @@ export interface CoverRow {
   plannedPercent: number | null;
 }
 
+export interface WorkingTimeReport {
+  records: WorkingTimeRecord[];
+  dailyRestHours: number;
+  csv: CsvFile;
+}
+
 export const attendanceChannels = {
   /** Scheduled against actual per person and shift, with lateness, no-shows, corrections and pay. */
   'attendance:report': channel(rangeSchema, 'manager')<AttendanceReport>(),
   'attendance:timesheet-csv': channel(rangeSchema, 'manager')<CsvFile>(),
-  'attendance:working-time': channel(rangeSchema, 'manager')<{ records: WorkingTimeRecord[]; csv: CsvFile }>(),
+  /** What was worked, with the daily rest (hours, from the rule settings) the short rests are counted against. */
+  'attendance:working-time': channel(rangeSchema, 'manager')<WorkingTimeReport>(),
   'reports:hours': channel(rangeSchema, 'manager')<{ people: HoursAgainstContract[]; csv: CsvFile }>(),
   'reports:cover': channel(rangeSchema, 'manager')<{ rows: CoverRow[]; csv: CsvFile }>(),
   'reports:cost': channel(rangeSchema, 'manager')<{ rows: LabourCost[]; csv: CsvFile }>(),

@@ -65,6 +65,11 @@ export const shiftSaveSchema = shiftInputSchema.extend({
 });
 export type ShiftSave = z.input<typeof shiftSaveSchema>;
 
+/** The shifts one publish changed, each as that publish left it, so main can tell if any changed since. */
+const publishedShifts = z
+  .object({ shifts: z.array(shiftSaveSchema.omit({ rev: true }).extend({ id: idSchema })).min(1).max(5000) })
+  .strict()
+  .refine((r) => new Set(r.shifts.map((s) => s.id)).size === r.shifts.length, { message: 'Each shift can be listed once', path: ['shifts'] });
 const overrideReason = z.string().trim().min(5, 'Say why the rule is overridden (at least 5 characters)').max(500).nullable().default(null);
 const weekQuery = z.object({ week: isoDateSchema, site: siteCodeSchema.nullable().default(null) }).strict();
 const range = { from: isoDateSchema, to: isoDateSchema };
@@ -77,6 +82,10 @@ export const rotaChannels = {
   /** Creates, edits, moves, reassigns, deletes or restores shifts in one change; a new block needs `override`. */
   'rota:save': channel(z.object({ items: z.array(shiftSaveSchema).min(1).max(5000), override: overrideReason }).strict(), 'manager')<ShiftChanges>(),
   'rota:publish': channel(weekQuery, 'manager')<ShiftChanges>(),
+  /** Undoes one publish: its shifts, as it left them, go back to draft, only if none has changed since. */
+  'rota:unpublish': channel(publishedShifts, 'manager')<ShiftChanges>(),
+  /** Redoes an undone publish: the same shifts, as its undo left them, are published again. */
+  'rota:republish': channel(publishedShifts, 'manager')<ShiftChanges>(),
   /** Copies a week's shifts as drafts; people absent or gone by then leave their shifts open. */
   'rota:copy-week': channel(z.object({ from: isoDateSchema, to: isoDateSchema, site: siteCodeSchema.nullable().default(null), override: overrideReason }).strict(), 'manager')<CopyResult>(),
   'rota:plans': channel(z.object({}).strict(), 'user')<{ templates: ShiftTemplate[]; patterns: ShiftPattern[] }>(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { settingsSchema, type Settings } from '../schemas/settings';
+import { settingsUpdateSchema, type Settings } from '../schemas/settings';
 import { channel } from './define';
 
 export interface NoticeView {
@@ -21,5 +21,5 @@ export const systemChannels = {
   'system:info': channel(z.object({}).strict(), 'user')<SystemInfo>(),
   'system:dismiss-notice': channel(z.object({ id: z.string().min(1).max(64) }).strict(), 'manager')<null>(),
   'settings:get': channel(z.object({}).strict(), 'user')<Settings>(),
-  'settings:update': channel(settingsSchema.partial().strict(), 'manager')<Settings>(),
+  'settings:update': channel(settingsUpdateSchema, 'manager')<Settings>(),
 };

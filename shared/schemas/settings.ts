@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { DEFAULT_RULE_SETTINGS } from '../domain/rota/types';
+import { bankHolidayChangesSchema, ruleSettingsSchema } from './ruleSettings';
 
-export const settingsSchema = z.object({
+const fields = {
   idleLockMinutes: z.number().int().min(1, 'At least 1 minute').max(60, 'At most 60 minutes'),
   lateGraceMinutes: z.number().int().min(0).max(120),
   organisationName: z.string().trim().min(1).max(120),
@@ -12,11 +14,31 @@ export const settingsSchema = z.object({
   installTag: z.string().regex(/^[A-Z][A-Z0-9]{0,5}$/, 'A tag is 1–6 capitals or digits, starting with a letter').optional(),
   /** Sites this install is the home desk for: it alone issues their plain, untagged references. */
   homeDeskSites: z.array(z.string().regex(/^[A-Z]{2,4}$/)).optional(),
+  /** The thresholds every rota check uses. */
+  rules: ruleSettingsSchema,
+  /** Days added to or removed from the England and Wales bank holidays, for cover on those days. */
+  bankHolidayChanges: bankHolidayChangesSchema,
+};
+
+/**
+ * Settings as stored. Folders written before the rule thresholds and bank-holiday changes existed read
+ * with the UK defaults and no changes, so no migration step is needed and nothing is rewritten until a
+ * manager saves.
+ */
+export const settingsSchema = z.object({
+  ...fields,
+  rules: fields.rules.default(() => ({ ...DEFAULT_RULE_SETTINGS })),
+  bankHolidayChanges: fields.bankHolidayChanges.default(() => ({ added: [], removed: [] })),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+
+/** A change to some settings. Built from the plain fields: a default here would reset what is left out. */
+export const settingsUpdateSchema = z.object(fields).partial().strict();
 
 export const DEFAULT_SETTINGS: Settings = {
   idleLockMinutes: 5,
   lateGraceMinutes: 10,
   organisationName: 'Hertfordshire Council Facilities',
+  rules: { ...DEFAULT_RULE_SETTINGS },
+  bankHolidayChanges: { added: [], removed: [] },
 };

@@ -75,6 +75,20 @@ test('build next week from a pattern, see a rest warning and a gap, fill it, pub
   await expect(page.getByText(/Published 14 shifts/)).toBeVisible();
   await expect(cell(page, 'Security', 0).getByRole('button', { name: /Ana Silva, published/ })).toBeVisible();
 
+  // Publishing is undoable like any planner action: the same 14 shifts go back to draft, and come back.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByText('Publish undone: 14 shifts are drafts again. Redo with Ctrl+Shift+Z.')).toBeVisible();
+  await expect(cell(page, 'Security', 0).getByRole('button', { name: /Ana Silva, draft/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Publish (14)' })).toBeVisible();
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.getByText('Redone: Publish 14 shifts')).toBeVisible();
+  await expect(cell(page, 'Security', 0).getByRole('button', { name: /Ana Silva, published/ })).toBeVisible();
+  await cell(page, 'Security', 0).getByRole('button', { name: /Ana Silva, published/ }).click();
+  const history = page.getByRole('dialog').locator('details.history');
+  await history.locator('summary').click();
+  await expect(history.getByRole('listitem')).toHaveText([/by Maria Okafor — was draft; now published/, /by Maria Okafor — was published; now draft/]);
+  await page.keyboard.press('Escape');
+
   await page.getByRole('button', { name: 'By person' }).click();
   await page.getByRole('button', { name: 'Ana Silva', exact: true }).click();
   const person = page.getByRole('dialog');

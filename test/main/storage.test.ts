@@ -9,6 +9,7 @@ import { layout } from '../../main/storage/paths';
 import { openRepos } from '../../main/storage/repos';
 import type { StoreClass } from '../../main/storage/storeClass';
 import type { Shift } from '../../shared/schemas/shift';
+import { DEFAULT_SETTINGS } from '../../shared/schemas/settings';
 import { tempDataDir } from '../support/server';
 
 const open = (dir: string, now = () => Date.parse('2026-11-25T09:00:00Z')) => {
@@ -89,6 +90,13 @@ describe('partitioned storage', () => {
     expect(reopened.repos.shifts.partition('2026-11/CH').shift000009.id).toBe('shift000009');
     expect(fs.existsSync(dirs.journal)).toBe(false);
     expect(reopened.ds.notices().map((n) => n.kind)).toEqual(['journal-replayed']);
+  });
+});
+
+describe('directory collections', () => {
+  it('finds no record for ids that name Object.prototype’s own properties', () => {
+    const { repos } = open(tempDataDir());
+    for (const id of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) expect(repos.staff.get(id)).toBeUndefined();
   });
 });
 
@@ -225,7 +233,7 @@ describe('rolling backups', () => {
     for (let day = 0; day < 45; day += 1) {
       for (let h = 0; h < 2; h += 1) {
         now = Date.parse('2025-11-01T10:00:00Z') + day * 86_400_000 + h * 3 * 3_600_000;
-        repos.settings.set({ idleLockMinutes: 5, lateGraceMinutes: 10, organisationName: `v${day}-${h}` });
+        repos.settings.set({ ...DEFAULT_SETTINGS, organisationName: `v${day}-${h}` });
         ds.backupIfChanged('scheduled');
       }
     }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Attendance } from '../../shared/schemas/attendance';
+import { DEFAULT_SETTINGS } from '../../shared/schemas/settings';
 import { openTestApp, withManager, type TestApp } from '../support/app';
 import { tempDataDir } from '../support/server';
 import { makeStaff } from '../shared/domain/directory/factories';
@@ -35,7 +36,7 @@ describe('a damaged data file', () => {
     const t = openTestApp({ dir: golden });
     await withManager(t);
     const { repos } = t.opened.app;
-    repos.settings.set({ idleLockMinutes: 7, lateGraceMinutes: 15, organisationName: 'Golden Council' });
+    repos.settings.set({ ...DEFAULT_SETTINGS, idleLockMinutes: 7, lateGraceMinutes: 15, organisationName: 'Golden Council' });
     const staff = makeStaff({ id: 'staff00001' });
     repos.staff.putMany([staff, makeStaff({ id: 'staff00002', name: 'Jo Bloggs' })]);
     const shift = makeShift({ id: 'shift00001', date: '2026-11-24', start: '07:00', end: '15:00', staffId: staff.id });

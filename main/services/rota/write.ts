@@ -20,8 +20,8 @@ const same = (a: Shift, b: SaveItem) => FIELDS.every((f) => a[f] === b[f]);
 
 const byId = (shifts: readonly Shift[]) => new Map(shifts.map((s) => [s.id, s]));
 
-// Moves normally stay within the planner's weeks; anything further is found by reading every partition.
-const findElsewhere = (app: AppCore, ids: string[]): Map<string, Shift> => {
+/** Shifts by id wherever they are stored; moves normally stay within the planner's weeks, so this reads every partition only for the rest. */
+export const findElsewhere = (app: AppCore, ids: string[]): Map<string, Shift> => {
   const found = new Map<string, Shift>();
   if (ids.length === 0) return found;
   const wanted = new Set(ids);
@@ -53,8 +53,8 @@ export const writeShifts = (call: Pick<Call, 'app' | 'user' | 'now'>, items: Sav
   const userId = call.user!.id;
   validate(app, items);
   const dates = items.map((i) => i.date).sort();
-  const { from, to } = checkWindow(dates[0], dates[dates.length - 1]);
-  const loaded = shiftsBetween(app, from, to);
+  const window = checkWindow(app, dates[0], dates[dates.length - 1]);
+  const loaded = shiftsBetween(app, window.from, window.to);
   const current = byId(loaded);
   const missing = items.filter((i) => i.id && !current.has(i.id)).map((i) => i.id!);
   const far = findElsewhere(app, missing);
@@ -78,7 +78,7 @@ export const writeShifts = (call: Pick<Call, 'app' | 'user' | 'now'>, items: Sav
 
   const replaced = new Set(changed.map((c) => c.next.id));
   const after = [...loaded.filter((s) => !replaced.has(s.id)), ...changed.map((c) => c.next)];
-  const blocks = addedBlocks(ruleContext(app, loaded), ruleContext(app, after), changed);
+  const blocks = addedBlocks(ruleContext(app, loaded, window), ruleContext(app, after, window), changed);
   if (blocks.length > 0) {
     if (!override) throw new AppError('blocked', blockedMessage(blocks), { override: 'Give a reason to override the rule' });
     for (const c of changed) {

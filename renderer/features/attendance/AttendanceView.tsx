@@ -137,7 +137,7 @@ export const AttendanceView = () => {
           <table className="table">
             <thead>
               <tr>
-                {['Name', 'Shifts', 'Hours worked', 'Average a week', 'Shortest rest', 'Rests under 11 h', 'Night shifts', 'Opt-out'].map((c) => (
+                {['Name', 'Shifts', 'Hours worked', 'Average a week', 'Shortest rest', `Rests under ${workingTime.data.dailyRestHours} h`, 'Night shifts', 'Opt-out'].map((c) => (
                   <th key={c} scope="col">
                     {c}
                   </th>

@@ -1,6 +1,5 @@
 import { call } from '../../api';
-import type { AttendanceReport, CsvFile } from '../../../shared/contract/attendance';
-import type { WorkingTimeRecord } from '../../../shared/domain/attendance/workingTime';
+import type { AttendanceReport, CsvFile, WorkingTimeReport } from '../../../shared/contract/attendance';
 import type { Result } from '../../../shared/result';
 import type { Load, Slice } from '../../store/types';
 
@@ -12,7 +11,7 @@ export interface Range {
 
 export interface AttendanceSlice {
   attendance: Load<AttendanceReport>;
-  workingTime: Load<{ records: WorkingTimeRecord[]; csv: CsvFile }>;
+  workingTime: Load<WorkingTimeReport>;
   loadAttendance: (r: Range) => Promise<void>;
   loadWorkingTime: (r: Range) => Promise<void>;
   timesheetCsv: (r: Range) => Promise<Result<CsvFile>>;

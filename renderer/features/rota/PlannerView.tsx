@@ -34,7 +34,7 @@ type Open =
 /** The rota planner: a week for one site or all, every finding and gap on the grid, and every action undoable. */
 export const PlannerView = () => {
   const store = useStore();
-  const { rota, rotaMode, selection, select, loadWeek, moveWeek, undo, redo, saveShifts, publishWeek, fillWeek, rotaNotice, dismissRotaNotice, loadSites, loadAccounts } = store;
+  const { rota, rotaMode, selection, select, loadWeek, moveWeek, undo, redo, saveShifts, publishWeek, fillWeek, rotaNotice, dismissRotaNotice, loadSites, loadAccounts, loadSettings } = store;
   const canPlan = store.auth?.user?.role === 'manager';
   const [open, setOpen] = useState<Open>({ kind: 'none' });
   const gridWrap = useRef<HTMLDivElement>(null);
@@ -42,8 +42,10 @@ export const PlannerView = () => {
   useEffect(() => {
     void loadSites();
     void loadWeek();
+    // The live rule check in the shift dialog uses the thresholds and bank holidays set in Settings.
+    void loadSettings();
     if (canPlan) void loadAccounts();
-  }, [loadSites, loadWeek, loadAccounts, canPlan]);
+  }, [loadSites, loadWeek, loadAccounts, loadSettings, canPlan]);
 
   const view = rota.status === 'ready' ? rota.data : null;
   const staff = useMemo(() => new Map((view?.staff ?? []).map((s) => [s.id, s])), [view]);
@@ -134,7 +136,7 @@ export const PlannerView = () => {
       {view && open.kind === 'summary' && <FillSummary result={open.result} view={view} onClose={close} />}
       {open.kind === 'publish' && (
         <ConfirmDialog open onOpenChange={(o) => !o && close()} title="Publish this week?" confirm="Publish" onConfirm={() => void publishWeek().then(close)}>
-          {view?.shifts.filter((s) => s.status === 'draft').length ?? 0} draft shifts for {store.rotaSite ?? 'all sites'} become published. Staff can then be sent their rota; later changes are kept in each shift's history.
+          {view?.shifts.filter((s) => s.status === 'draft').length ?? 0} draft shifts for {store.rotaSite ?? 'all sites'} become published. Staff can then be sent their rota; later changes are kept in each shift's history. Undo (Ctrl+Z) turns them back to drafts while none of them has changed.
           {blocks + warns > 0 && ` The week still has ${blocks} blocked and ${warns} warning findings.`}
         </ConfirmDialog>
       )}

@@ -38,10 +38,13 @@ export const ShiftDialog = ({ view, shift, initial, onClose, onFindCover }: Prop
   const [busy, setBusy] = useState(false);
   const staff = useMemo(() => new Map(view.staff.map((s) => [s.id, s])), [view.staff]);
   const site = view.sites.find((s) => s.code === form.site);
+  const settings = useStore((s) => s.settings);
   const findings = useMemo(() => {
+    // Until Settings has loaded the thresholds are unknown; main checks again on save either way.
+    if (settings.status !== 'ready') return [];
     const base = shift ?? { ...form, id: DRAFT_ID, status: 'draft' as const, override: null, history: [], deleted: false, createdAt: '', createdBy: '', updatedAt: '', updatedBy: '', rev: 1 };
-    return liveFindings(view, { ...base, ...form });
-  }, [view, shift, form]);
+    return liveFindings(view, { ...base, ...form }, settings.data);
+  }, [view, shift, form, settings]);
   const blocked = findings.some((f) => f.severity === 'block') || Boolean(errors.override);
   const current = view.staff.filter((s) => !s.archived).sort((a, b) => a.name.localeCompare(b.name));
   const people = current.filter((s) => s.services.includes(form.service));

@@ -5,19 +5,21 @@ import { useStore } from '../../store/appStore';
 
 const describe = (change: Record<string, unknown> | null, staff: ReadonlyMap<string, Staff>): string => {
   if (!change) return '—';
+  // Publishing, and undoing a publish, change only the status.
+  if (change.date === undefined && typeof change.status === 'string') return change.status;
   if (change.deleted) return 'deleted';
   const who = change.staffId ? (staff.get(String(change.staffId))?.name ?? 'someone') : 'OPEN';
   return `${String(change.date)} ${String(change.start)}–${String(change.end)} at ${String(change.site)}, ${who}`;
 };
 
-/** A published shift's changes, newest first: who, when, before and after. */
+/** A published shift's changes, newest first: who, when, before and after, publishing undone and redone included. */
 export const ShiftHistory = ({ shift, staff }: { shift: Shift; staff: ReadonlyMap<string, Staff> }) => {
   const accounts = useStore((s) => s.accounts);
   const userName = (id: string) => (accounts.status === 'ready' ? accounts.data.find((a) => a.id === id)?.displayName : undefined) ?? 'a manager';
   if (shift.history.length === 0) return null;
   return (
     <details className="history">
-      <summary>Changes since publishing ({shift.history.length})</summary>
+      <summary>Changes since first published ({shift.history.length})</summary>
       <ol>
         {[...shift.history].reverse().map((h) => (
           <li key={h.at}>

@@ -6,7 +6,7 @@ import type { CopyResult, FillWeekResult, PatternPreview, PersonView, ShiftChang
 import type { Err } from '../../../shared/result';
 import type { PatternInput, ShiftPattern, ShiftTemplate, TemplateInput } from '../../../shared/schemas/rotaPlan';
 import type { Load, Slice } from '../../store/types';
-import { commandOf, type Command } from './commands';
+import { commandOf, publishCommandOf, type Command, type Step } from './commands';
 
 export type PlannerMode = 'sites' | 'people';
 
@@ -66,11 +66,12 @@ export const createRotaSlice: Slice<RotaSlice> = (set, get) => {
     if (get().rotaWeek === rotaWeek && get().rotaSite === rotaSite) set({ rota: r.ok ? { status: 'ready', data: r.data } : { status: 'error', message: r.message } });
     prefetch(rotaWeek, rotaSite);
   };
-  const remember = (label: string, changes: ShiftChanges) => {
-    const cmd = commandOf(label, changes);
+  const push = (cmd: Command | null) => {
     if (cmd) set((s) => ({ undoStack: [...s.undoStack.slice(-99), cmd], redoStack: [] }));
   };
-  const replay = async (items: ShiftSave[]) => call('rota:save', { items, override: null });
+  const remember = (label: string, changes: ShiftChanges) => push(commandOf(label, changes));
+  const run = async (step: Step) =>
+    step.kind === 'save' ? call('rota:save', { items: step.items, override: null }) : call(step.kind === 'unpublish' ? 'rota:unpublish' : 'rota:republish', { shifts: step.shifts });
 
   return {
     rotaWeek: weekStart(londonToday(Date.now())),
@@ -108,15 +109,16 @@ export const createRotaSlice: Slice<RotaSlice> = (set, get) => {
     undo: async () => {
       const cmd = get().undoStack.at(-1);
       if (!cmd) return;
-      const r = await replay(cmd.undo);
+      const r = await run(cmd.undo);
       if (!r.ok) return set({ rotaNotice: { tone: 'error', text: `Could not undo “${cmd.label}”: ${r.message}` } });
-      set((s) => ({ undoStack: s.undoStack.slice(0, -1), redoStack: [...s.redoStack, cmd], rotaNotice: { tone: 'ok', text: `Undone: ${cmd.label}` } }));
+      const text = cmd.undo.kind === 'unpublish' ? `Publish undone: ${cmd.undo.shifts.length} shifts are drafts again. Redo with Ctrl+Shift+Z.` : `Undone: ${cmd.label}`;
+      set((s) => ({ undoStack: s.undoStack.slice(0, -1), redoStack: [...s.redoStack, cmd], rotaNotice: { tone: 'ok', text } }));
       await refresh();
     },
     redo: async () => {
       const cmd = get().redoStack.at(-1);
       if (!cmd) return;
-      const r = await replay(cmd.redo);
+      const r = await run(cmd.redo);
       if (!r.ok) return set({ rotaNotice: { tone: 'error', text: `Could not redo “${cmd.label}”: ${r.message}` } });
       set((s) => ({ redoStack: s.redoStack.slice(0, -1), undoStack: [...s.undoStack, cmd], rotaNotice: { tone: 'ok', text: `Redone: ${cmd.label}` } }));
       await refresh();
@@ -125,7 +127,9 @@ export const createRotaSlice: Slice<RotaSlice> = (set, get) => {
     publishWeek: async () => {
       const r = await call('rota:publish', { week: get().rotaWeek, site: get().rotaSite });
       if (!r.ok) return r;
-      set({ rotaNotice: { tone: 'ok', text: r.data.after.length === 0 ? 'Nothing to publish: the week has no drafts.' : `Published ${r.data.after.length} shift${r.data.after.length === 1 ? '' : 's'}. Later changes are kept in each shift's history.` } });
+      push(publishCommandOf(r.data));
+      const n = r.data.after.length;
+      set({ rotaNotice: { tone: 'ok', text: n === 0 ? 'Nothing to publish: the week has no drafts.' : `Published ${n} shift${n === 1 ? '' : 's'}. Later changes are kept in each shift's history. Undo with Ctrl+Z.` } });
       await refresh();
       return null;
     },

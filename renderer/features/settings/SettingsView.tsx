@@ -5,6 +5,7 @@ import { Field } from '../../components/Field';
 import { useStore } from '../../store/appStore';
 import { AccountDialog } from './AccountDialog';
 import { ReferenceSettings } from '../incidents/ReferenceSettings';
+import { RuleSettingsSection } from './RuleSettings';
 
 const LockSettings = () => {
   const { settings, loadSettings } = useStore();
@@ -123,7 +124,7 @@ const Accounts = () => {
   );
 };
 
-/** Settings: the lock timer and accounts for managers, the unlock PIN for everyone. */
+/** Settings: the lock timer, rota rules and accounts for managers, the unlock PIN for everyone. */
 export const SettingsView = () => {
   const role = useStore((s) => s.auth?.user?.role);
   return (
@@ -134,6 +135,7 @@ export const SettingsView = () => {
       <div className="stack">
         {role === 'manager' && <LockSettings />}
         <PinSettings />
+        {role === 'manager' && <RuleSettingsSection />}
         {role === 'manager' && <Accounts />}
         {role === 'manager' && <ReferenceSettings />}
       </div>

@@ -1,7 +1,7 @@
 /** The working-time record for a period: hours, rest, night work and opt-outs, from what was worked. */
 import type { Staff } from '../../schemas/staff';
 import { daysBetween, type Span } from '../dates';
-import { DEFAULT_RULE_SETTINGS } from '../rota/types';
+import type { RuleSettings } from '../rota/types';
 import { minutesInDailyWindow } from '../rota/windows';
 import { spanOf } from '../rota/instants';
 import type { Assignment } from './assignments';
@@ -16,9 +16,9 @@ export interface WorkingTimeRecord {
   averageWeeklyMinutes: number;
   /** Shortest rest between two stretches of work in the period; null with fewer than two. */
   shortestRestMinutes: number | null;
-  /** Rests shorter than the daily rest (11 h). */
+  /** Rests shorter than the daily rest in the rule settings (11 h by law). */
   shortRests: number;
-  /** Shifts with at least 3 hours between 23:00 and 06:00. */
+  /** Shifts with at least the night-shift hours in night time (3 h between 23:00 and 06:00 by default). */
   nightShifts: number;
   nightMinutes: number;
   optOutSigned: string | null;
@@ -35,11 +35,18 @@ const worked = (a: Assignment): Span | null => {
 
 /**
  * Per person, what they actually worked in the period from `from` to `to` (dates shifts start on): the
- * record the Working Time Regulations ask employers to keep for two years. Only signed-in time counts;
- * touching stretches (a double shift) are one stretch for rest.
+ * record the Working Time Regulations ask employers to keep for two years, measured against the rest and
+ * night thresholds in the rule settings. Only signed-in time counts; touching stretches (a double shift)
+ * are one stretch for rest.
  */
-export const workingTimeRecords = (assignments: readonly Assignment[], staff: ReadonlyMap<string, Staff>, from: string, to: string): WorkingTimeRecord[] => {
-  const { dailyRestHours, nightStart, nightEnd, nightWorkerMinHours } = DEFAULT_RULE_SETTINGS;
+export const workingTimeRecords = (
+  assignments: readonly Assignment[],
+  staff: ReadonlyMap<string, Staff>,
+  from: string,
+  to: string,
+  rules: Pick<RuleSettings, 'dailyRestHours' | 'nightStart' | 'nightEnd' | 'nightWorkerMinHours'>,
+): WorkingTimeRecord[] => {
+  const { dailyRestHours, nightStart, nightEnd, nightWorkerMinHours } = rules;
   const weeks = (daysBetween(from, to) + 1) / 7;
   const byPerson = new Map<string, { a: Assignment; span: Span }[]>();
   for (const a of assignments) {

@@ -137,10 +137,21 @@ export const mergeRecord = (kind: SyncKind, a: SyncRecord | undefined, b: SyncRe
   return mergeLatest(kind, a, b);
 };
 
+/**
+ * Keeps one entry per set-aside version. The same version can have lost to a different winner on each
+ * install (one chain grew after the other kept it aside); the latest winner's stamp is kept, so the
+ * choice does not depend on which side is merged into which, nor on merging again.
+ */
+const keepAside = (into: Record<string, Superseded>, s: Superseded): void => {
+  const held = into[s.key];
+  if (!held || compareHlc(s.keptHlc, held.keptHlc) > 0) into[s.key] = s;
+};
+
 /** Merges two installs' states: every record of either, and every version either kept aside. */
 export const mergeStates = (x: SyncState, y: SyncState): SyncState => {
   const records: RecordSet = {};
-  const superseded: Record<string, Superseded> = { ...x.superseded, ...y.superseded };
+  const superseded: Record<string, Superseded> = {};
+  for (const s of [...Object.values(x.superseded), ...Object.values(y.superseded)]) keepAside(superseded, s);
   for (const kind of SYNC_KINDS) {
     const xs = x.records[kind] ?? {};
     const ys = y.records[kind] ?? {};
@@ -150,7 +161,7 @@ export const mergeStates = (x: SyncState, y: SyncState): SyncState => {
     for (const id of [...ids].sort()) {
       const m = mergeRecord(kind, xs[id], ys[id]);
       out[id] = m.record;
-      if (m.superseded) superseded[m.superseded.key] = m.superseded;
+      if (m.superseded) keepAside(superseded, m.superseded);
     }
     records[kind] = out;
   }

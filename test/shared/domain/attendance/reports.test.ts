@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assignmentsOf, dayBoard, DEFAULT_STATUS_RULES, hoursAgainstContract, incidentCounts, licenceExpiries, teamTotals, timesheetRows, workingTimeRecords } from '../../../../shared/domain/attendance';
 import { makeShift, makeSite, makeStaff } from '../rota/factories';
+import { DEFAULT_RULE_SETTINGS } from '../../../../shared/domain/rota';
 import { at, makeAttendance } from './helpers';
 
 const z = (t: string) => `${t}:00.000Z`;
@@ -18,7 +19,7 @@ describe('workingTimeRecords', () => {
     makeAttendance(night, { signedInAt: z('2026-11-26T22:00'), signedOutAt: z('2026-11-27T06:00') }),
     makeAttendance(skipped, { noShow: true }),
   ];
-  const [rec] = workingTimeRecords(assignmentsOf([late, early, night, skipped], records), staff, '2026-11-23', '2026-11-29');
+  const [rec] = workingTimeRecords(assignmentsOf([late, early, night, skipped], records), staff, '2026-11-23', '2026-11-29', DEFAULT_RULE_SETTINGS);
 
   it('records hours worked, the shortest rest and rests under 11 hours', () => {
     expect(rec).toMatchObject({ name: 'Ana Silva', shifts: 3, workedMinutes: 450 + 450 + 480, averageWeeklyMinutes: 1380, shortestRestMinutes: 480, shortRests: 1 });
@@ -26,6 +27,12 @@ describe('workingTimeRecords', () => {
 
   it('records night work (23:00–06:00) and the opt-out', () => {
     expect(rec).toMatchObject({ nightShifts: 1, nightMinutes: 420, optOutSigned: '2025-04-01', youngWorker: false });
+  });
+
+  it('counts short rests and night shifts against the thresholds in the rule settings', () => {
+    const rules = { ...DEFAULT_RULE_SETTINGS, dailyRestHours: 7, nightStart: '22:00', nightWorkerMinHours: 8 };
+    const [own] = workingTimeRecords(assignmentsOf([late, early, night, skipped], records), staff, '2026-11-23', '2026-11-29', rules);
+    expect(own).toMatchObject({ shortRests: 0, nightShifts: 1, nightMinutes: 480 });
   });
 });
 

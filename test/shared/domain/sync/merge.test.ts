@@ -185,4 +185,14 @@ describe('merging two installs’ records', () => {
     expect(plan.superseded).toHaveLength(1);
     expect(plan.superseded[0]).toMatchObject({ kind: 'incidents', recordId: 'incid0001', reason: 'history-diverged' });
   });
+
+  it('keeps the latest winner’s stamp when one set-aside version lost to different winners on the two installs', () => {
+    const loser: SyncRecord = { id: 'incid0001', hlc: '001795597200000-000000-managerA', updatedAt: '2026-11-25T09:00:00.000Z', updatedBy: 'managerA' };
+    const aside = (keptHlc: string) => ({ key: 'incidents/incid0001/x', kind: 'incidents' as const, recordId: 'incid0001', keptHlc, reason: 'history-diverged' as const, record: loser });
+    const early: SyncState = { records: {}, superseded: { [aside('').key]: aside('001795597200001-000000-deskBBBB') } };
+    const late: SyncState = { records: {}, superseded: { [aside('').key]: aside('001795597200001-000003-deskBBBB') } };
+    for (const merged of [mergeStates(early, late), mergeStates(late, early), mergeStates(mergeStates(late, early), early)]) {
+      expect(Object.values(merged.superseded).map((x) => x.keptHlc)).toEqual(['001795597200001-000003-deskBBBB']);
+    }
+  });
 });

@@ -1,0 +1,51 @@
+/** The rota rule thresholds and bank-holiday changes a manager keeps in Settings, validated field by field. */
+import { z } from 'zod';
+import { isStandardBankHoliday } from '../domain/bankHolidays';
+import { RULE_LIMITS, timeWindowProblems, type NumericRule } from '../domain/rota/ruleLimits';
+import type { RuleSettings } from '../domain/rota/types';
+import { isoDateSchema } from './common';
+
+const UNIT_WORD = { hours: 'hours', minutes: 'minutes', weeks: 'weeks', days: 'days' } as const;
+
+const numberRule = (key: NumericRule) => {
+  const { min, max, unit } = RULE_LIMITS[key];
+  const range = `Enter ${min}–${max} ${UNIT_WORD[unit]}`;
+  return z.number({ error: range }).int(`Enter whole ${UNIT_WORD[unit]}`).min(min, range).max(max, range);
+};
+
+/** A clock time inside a day; 24:00 would make a night window ambiguous. */
+const clockTime = z.string({ error: 'Enter a time as HH:mm' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time as HH:mm, 00:00 to 23:59');
+
+const numbers = Object.fromEntries((Object.keys(RULE_LIMITS) as NumericRule[]).map((k) => [k, numberRule(k)])) as Record<NumericRule, ReturnType<typeof numberRule>>;
+
+export const ruleSettingsSchema: z.ZodType<RuleSettings> = z
+  .object({ ...numbers, nightStart: clockTime, nightEnd: clockTime, youngNoWorkStart: clockTime, youngNoWorkEnd: clockTime })
+  .strict()
+  .superRefine((r, ctx) => {
+    // A time already refused by its own field says all there is to say about its window.
+    if (![r.nightStart, r.nightEnd, r.youngNoWorkStart, r.youngNoWorkEnd].every((t) => clockTime.safeParse(t).success)) return;
+    for (const p of timeWindowProblems(r)) ctx.addIssue({ code: 'custom', path: [p.field], message: p.message });
+  });
+
+const holidayName = z.string({ error: 'Name the day' }).trim().min(1, 'Name the day').max(80, 'At most 80 characters');
+
+export const bankHolidayChangesSchema = z
+  .object({
+    added: z.array(z.object({ date: isoDateSchema, name: holidayName }).strict()).max(100, 'At most 100 added days'),
+    removed: z.array(isoDateSchema).max(100, 'At most 100 removed days'),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    const seen = new Set<string>();
+    c.added.forEach((h, i) => {
+      if (isStandardBankHoliday(h.date)) ctx.addIssue({ code: 'custom', path: ['added', i, 'date'], message: `${h.date} is already a bank holiday` });
+      else if (seen.has(h.date)) ctx.addIssue({ code: 'custom', path: ['added', i, 'date'], message: `${h.date} is added twice` });
+      seen.add(h.date);
+    });
+    const removed = new Set<string>();
+    c.removed.forEach((d, i) => {
+      if (!isStandardBankHoliday(d)) ctx.addIssue({ code: 'custom', path: ['removed', i], message: `${d} is not a bank holiday in England and Wales` });
+      else if (removed.has(d)) ctx.addIssue({ code: 'custom', path: ['removed', i], message: `${d} is removed twice` });
+      removed.add(d);
+    });
+  });
