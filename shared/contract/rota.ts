@@ -6,6 +6,7 @@ import { shiftInputSchema, type Shift, type ShiftInput } from '../schemas/shift'
 import type { Site } from '../schemas/site';
 import type { Staff } from '../schemas/staff';
 import { channel } from './define';
+import type { StaffView } from './staff';
 
 /** A week of the rota as the planner shows it, with what the rules found and where cover is short. */
 export interface WeekView {
@@ -17,7 +18,8 @@ export interface WeekView {
   shifts: Shift[];
   /** Other live shifts (every site, two weeks either side) the live checks in the planner need. */
   context: Shift[];
-  staff: Staff[];
+  /** Everyone the week can name; pay rates only for managers (null otherwise). */
+  staff: StaffView[];
   findings: Finding[];
   gaps: Gap[];
 }

@@ -12,7 +12,7 @@ import type { Staff } from '../../../shared/schemas/staff';
 const SERVICE = { reception: 'Reception', security: 'Security', cleaning: 'Cleaning' } as const;
 
 /** The week's shifts, one row each, in date, site and start order. */
-export const weekCsv = (weekStart: string, siteLabel: string, shifts: readonly Shift[], staff: readonly Staff[]): ExportFile => {
+export const weekCsv = (weekStart: string, siteLabel: string, shifts: readonly Shift[], staff: readonly Pick<Staff, 'id' | 'name' | 'employeeNumber'>[]): ExportFile => {
   const people = new Map(staff.map((s) => [s.id, s]));
   const rows = [...shifts]
     .sort((a, b) => a.date.localeCompare(b.date) || a.site.localeCompare(b.site) || a.service.localeCompare(b.service) || a.start.localeCompare(b.start))

@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/result';
 import type { Account } from '../../../shared/schemas/account';
 import type { Site } from '../../../shared/schemas/site';
 import { canSeeSite } from '../sites';
+import { staffView } from '../staff';
 import type { AppCore } from '../types';
 import { contextFor } from './context';
 
@@ -32,5 +33,8 @@ export const weekView = (app: AppCore, user: Account, date: string, site: string
   const context = live.filter((s) => !ids.has(s.id) && s.date >= near.from && s.date <= near.to);
   const findings = checkWeek(ctx, monday).filter((f) => f.shiftIds.some((id) => ids.has(id)));
   const gaps = sites.flatMap((s) => s.services.flatMap((service) => coverGaps(s, service, live, monday, sunday, ctx.bankHolidays)));
-  return { weekStart: monday, dates: weekDates(monday), site, sites, shifts, context, staff: app.repos.staff.all(), findings, gaps };
+  // Only the absences the planner can show or check (ten years of them were most of the week's bytes),
+  // and pay rates only for managers.
+  const staff = app.repos.staff.all().map((p) => staffView(user, { ...p, absences: p.absences.filter((a) => a.to >= near.from && a.from <= near.to) }));
+  return { weekStart: monday, dates: weekDates(monday), site, sites, shifts, context, staff, findings, gaps };
 };

@@ -1,9 +1,9 @@
 import { formatInstantGB } from '../../../shared/domain/dates';
 import type { Shift } from '../../../shared/schemas/shift';
-import type { Staff } from '../../../shared/schemas/staff';
+import type { StaffView } from '../../../shared/contract/staff';
 import { useStore } from '../../store/appStore';
 
-const describe = (change: Record<string, unknown> | null, staff: ReadonlyMap<string, Staff>): string => {
+const describe = (change: Record<string, unknown> | null, staff: ReadonlyMap<string, StaffView>): string => {
   if (!change) return '—';
   // Publishing, and undoing a publish, change only the status.
   if (change.date === undefined && typeof change.status === 'string') return change.status;
@@ -13,7 +13,7 @@ const describe = (change: Record<string, unknown> | null, staff: ReadonlyMap<str
 };
 
 /** A published shift's changes, newest first: who, when, before and after, publishing undone and redone included. */
-export const ShiftHistory = ({ shift, staff }: { shift: Shift; staff: ReadonlyMap<string, Staff> }) => {
+export const ShiftHistory = ({ shift, staff }: { shift: Shift; staff: ReadonlyMap<string, StaffView> }) => {
   const accounts = useStore((s) => s.accounts);
   const userName = (id: string) => (accounts.status === 'ready' ? accounts.data.find((a) => a.id === id)?.displayName : undefined) ?? 'a manager';
   if (shift.history.length === 0) return null;

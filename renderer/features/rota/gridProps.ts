@@ -1,7 +1,7 @@
 import type { Finding } from '../../../shared/domain/rota';
 import type { Service } from '../../../shared/schemas/common';
 import type { Shift } from '../../../shared/schemas/shift';
-import type { Staff } from '../../../shared/schemas/staff';
+import type { StaffView } from '../../../shared/contract/staff';
 
 /** Where a dragged shift was dropped: a new day, and a row's site and service or person. */
 export interface DropSpot {
@@ -15,7 +15,7 @@ export interface DropSpot {
 export interface GridProps {
   dates: string[];
   shifts: Shift[];
-  staff: ReadonlyMap<string, Staff>;
+  staff: ReadonlyMap<string, StaffView>;
   findings: ReadonlyMap<string, Finding[]>;
   selection: readonly string[];
   today: string;

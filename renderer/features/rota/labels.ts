@@ -1,7 +1,7 @@
 /** Words the planner shows for services, severities and people. */
 import type { Finding } from '../../../shared/domain/rota';
 import type { Service } from '../../../shared/schemas/common';
-import type { Staff } from '../../../shared/schemas/staff';
+import type { StaffView } from '../../../shared/contract/staff';
 
 export const SERVICE_LABEL: Record<Service, string> = { reception: 'Reception', security: 'Security', cleaning: 'Cleaning' };
 
@@ -12,4 +12,4 @@ export const worst = (findings: readonly Finding[]): Finding['severity'] | null 
   findings.some((f) => f.severity === 'block') ? 'block' : findings.some((f) => f.severity === 'warn') ? 'warn' : findings.length ? 'info' : null;
 
 /** A person's name by id, with a fallback for someone no longer on the list. */
-export const nameOf = (staff: ReadonlyMap<string, Staff>, id: string | null): string => (id === null ? 'OPEN' : (staff.get(id)?.name ?? 'Unknown person'));
+export const nameOf = (staff: ReadonlyMap<string, StaffView>, id: string | null): string => (id === null ? 'OPEN' : (staff.get(id)?.name ?? 'Unknown person'));

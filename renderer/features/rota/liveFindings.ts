@@ -16,7 +16,8 @@ export const liveFindings = (view: WeekView, draft: Shift, settings: Pick<Settin
   const others = [...view.shifts, ...view.context].filter((s) => s.id !== draft.id);
   const ctx = {
     shifts: [...others, draft],
-    staff: view.staff,
+    // A supervisor's week has no pay rates (null); the rules never read pay, so any number will do.
+    staff: view.staff.map((p) => ({ ...p, payRate: p.payRate ?? 0 })),
     sites: view.sites,
     settings: settings.rules,
     bankHolidays: bankHolidayDates(addDays(monday, -14), addDays(monday, 20), settings.bankHolidayChanges),

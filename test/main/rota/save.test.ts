@@ -108,13 +108,18 @@ describe('saving shifts against a real store', () => {
   });
 
   it('lets a supervisor see their own site but not plan', async () => {
-    const { t, m } = await rotaWorld({});
+    const { t, m } = await rotaWorld({ ana: { services: ['cleaning'] } });
     okData(await t.call('accounts:create', { username: 'sam', displayName: 'Sam', role: 'supervisor', sites: ['CH'], password: 'desk password' }, m));
     const s = t.session();
     okData(await t.call('auth:sign-in', { username: 'sam', password: 'desk password' }, s));
     expect((await t.call('rota:week', { week: NEXT_MONDAY, site: 'CH' }, s)).ok).toBe(true);
     expect(await t.call('rota:week', { week: NEXT_MONDAY, site: 'FH' }, s)).toMatchObject({ ok: false, code: 'not_found' });
-    expect(okData(await t.call('rota:week', { week: NEXT_MONDAY, site: null }, s)).sites.map((x) => x.code)).toEqual(['CH']);
+    const seen = okData(await t.call('rota:week', { week: NEXT_MONDAY, site: null }, s));
+    expect(seen.sites.map((x) => x.code)).toEqual(['CH']);
+    // Supervisors see who is on, never what they are paid; a manager's week has the rates.
+    expect(seen.staff.length).toBeGreaterThan(0);
+    expect(seen.staff.every((p) => p.payRate === null)).toBe(true);
+    expect(okData(await t.call('rota:week', { week: NEXT_MONDAY, site: null }, m)).staff.every((p) => typeof p.payRate === 'number')).toBe(true);
     expect(await t.call('rota:save', { items: [item({ date: NEXT_MONDAY, start: '07:00', end: '19:00' })] }, s)).toMatchObject({ ok: false, code: 'forbidden' });
   });
 });
