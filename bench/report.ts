@@ -11,6 +11,8 @@ export interface Measurement {
   target: string | null;
   status: 'met' | 'missed' | 'info' | 'skipped' | 'not available';
   note?: string;
+  /** The machine's 1-minute load average when the measurement was taken (it is shared and noisy). */
+  load?: number;
 }
 
 export interface Results {
@@ -45,9 +47,9 @@ export const renderMarkdown = (r: Results, findings = ''): string => {
     '',
     '## Measurements',
     '',
-    '| measurement | scale | median | p95 | n | unit | target | verdict | notes |',
-    '| --- | --- | ---: | ---: | ---: | --- | --- | --- | --- |',
-    ...r.measurements.map((m) => `| \`${m.name}\` | ${m.scale} | ${cell(m.median)} | ${cell(m.p95)} | ${cell(m.n)} | ${m.unit} | ${m.target ?? ''} | ${m.status === 'met' ? '**met**' : m.status === 'missed' ? '**MISSED**' : m.status} | ${(m.note ?? '').replace(/\|/g, '/')} |`),
+    '| measurement | scale | median | p95 | n | unit | target | verdict | load | notes |',
+    '| --- | --- | ---: | ---: | ---: | --- | --- | --- | ---: | --- |',
+    ...r.measurements.map((m) => `| \`${m.name}\` | ${m.scale} | ${cell(m.median)} | ${cell(m.p95)} | ${cell(m.n)} | ${m.unit} | ${m.target ?? ''} | ${m.status === 'met' ? '**met**' : m.status === 'missed' ? '**MISSED**' : m.status} | ${cell(m.load)} | ${(m.note ?? '').replace(/\|/g, '/')} |`),
     '',
     findings,
   ];

@@ -48,6 +48,7 @@ const REPS = {
 
 const measurements: Measurement[] = [];
 const add = (m: Measurement) => {
+  m.load ??= Math.round(os.loadavg()[0] * 10) / 10;
   measurements.push(m);
   log(`${m.name} @${m.scale}: median ${m.median} p95 ${m.p95 ?? '-'} ${m.unit}${m.note ? ` (${m.note})` : ''}`);
 };
