@@ -6,7 +6,6 @@ import type { Shift } from '../../schemas/shift';
 import type { Site } from '../../schemas/site';
 import type { Staff } from '../../schemas/staff';
 import type { Span } from '../dates';
-import { paidMinutes } from './hours';
 import { spanOf } from './instants';
 import type { RotaContext, RuleSettings } from './types';
 
@@ -38,18 +37,11 @@ export interface IndexOptions {
 const byStart = (a: Entry, b: Entry) =>
   a.span.start - b.span.start || a.span.end - b.span.end || (a.shift.id < b.shift.id ? -1 : a.shift.id > b.shift.id ? 1 : 0);
 
-// Live checking re-indexes the same shift objects on every edit; caching each one's instants by object
-// makes that a lookup. The times are kept and compared, so a shift changed in place is never served stale.
-const cache = new WeakMap<Shift, Entry & { date: string; start: string; end: string; breakMinutes: number }>();
-
 /** A shift as the index holds it. */
 export const entryOf = (shift: Shift): Entry => {
-  const hit = cache.get(shift);
-  if (hit && hit.date === shift.date && hit.start === shift.start && hit.end === shift.end && hit.breakMinutes === shift.breakMinutes) return hit;
-  const { date, start, end, breakMinutes } = shift;
-  const entry = { shift, span: spanOf(date, start, end), paid: paidMinutes(shift), date, start, end, breakMinutes };
-  cache.set(shift, entry);
-  return entry;
+  const span = spanOf(shift.date, shift.start, shift.end);
+  // paidMinutes, on the span already worked out.
+  return { shift, span, paid: Math.max(0, Math.round((span.end - span.start) / 60_000) - shift.breakMinutes) };
 };
 
 /** Staff records by id, whichever form the context holds them in. */
