@@ -1,4 +1,5 @@
 /** Checking a week of the rota: every rule for every person with a shift in it. */
+import { addDays } from '../dates';
 import { personWeek } from './personWeek';
 import { buildIndex, type RotaIndex } from './rotaIndex';
 import { PERSON_RULES, type PersonRule } from './rules';
@@ -19,9 +20,13 @@ export const personFindings = (ix: RotaIndex, staffId: string, range: WeekRange,
   return [...staffRecordRule(staffId, staff, p.week), ...rules.flatMap((rule) => rule(p))];
 };
 
-/** The index a check of the week needs: the week plus the look-back of the longest reference period. */
+/**
+ * The index a check of the week needs: the week plus the look-back of the longest reference period. Only
+ * the averages look further back than the fortnight before the week (weekly rest) or a day before it
+ * (daily rest, overlaps), so shifts dated over two weeks before the Monday are summed, not listed.
+ */
 export const indexForWeek = (ctx: RotaContext, range: WeekRange, staffIds?: ReadonlySet<string>): RotaIndex =>
-  buildIndex(ctx, { from: lookBackFrom(range.start, ctx.settings), to: range.end, staffIds });
+  buildIndex(ctx, { from: lookBackFrom(range.start, ctx.settings), to: range.end, staffIds, summariseBefore: addDays(range.start, -14) });
 
 /** Every finding for the shifts dated in the week containing `weekStartIso` (normally its Monday). */
 export const checkWeek = (ctx: RotaContext, weekStartIso: string): Finding[] => {

@@ -122,6 +122,32 @@ export const spanOf = (isoDate: string, start: string, end: string): Span => {
 /** `spanOf` for the day with number `day` (from `dayNumber`). */
 export const spanOnDay = (day: number, start: string, end: string): Span => fastSpan(day, start, end) ?? exactSpan(isoOfDay(day), start, end);
 
+/**
+ * Writes the span of a shift into `out` and returns the number of the London day its start falls on
+ * (the shift's date, or the next day for a 24:00 start). Nothing is allocated on a day without a clock
+ * change. Returns NaN, leaving `out` alone, when the date or a time is not well-formed.
+ */
+export const spanInto = (out: Span, isoDate: string, start: string, end: string): number => {
+  const day = dayNumber(isoDate);
+  const s = minutesOf(start);
+  const e = minutesOf(end);
+  if (day !== day || s < 0 || e < 0) return NaN;
+  const first = s < 1440 ? regularMidnight(day) : NaN;
+  const next = e <= s ? regularMidnight(day + 1) : first;
+  if (first === first && next === next) {
+    out.start = first + s * MINUTE;
+    out.end = (e <= s ? next : first) + e * MINUTE;
+    return day;
+  }
+  const span = exactSpan(isoDate, start, end);
+  out.start = span.start;
+  out.end = span.end;
+  return span.start >= midnight(day + 1) ? day + 1 : day;
+};
+
+/** A number for the Monday-to-Sunday week a day number falls in (day 0, 1 January 1970, was a Thursday). */
+export const weekOfDay = (day: number): number => Math.floor((day + 3) / 7);
+
 /** `addDays`, cached: the rules step a day either side of every shift. */
 export const dayAfter = (isoDate: string, n: number): string => remember(dayCache, `${isoDate} ${n}`, () => addDays(isoDate, n));
 

@@ -1,12 +1,14 @@
 /**
  * The shifts of a check grouped by person and sorted by start, built once per check so every rule walks
- * one person's short list instead of the whole rota.
+ * one person's short list instead of the whole rota. A check of one week can ask for the older part of
+ * the look-back as weekly totals instead: the averages only add up paid minutes there, and most of the
+ * 26 weeks is that older part.
  */
 import type { Shift } from '../../schemas/shift';
 import type { Site } from '../../schemas/site';
 import type { Staff } from '../../schemas/staff';
 import type { Span } from '../dates';
-import { spanOf } from './instants';
+import { dayNumber, spanInto, spanOf, weekOfDay } from './instants';
 import type { RotaContext, RuleSettings } from './types';
 
 /** A worked shift with its real instants and paid minutes worked out once. */
@@ -22,7 +24,24 @@ export interface RotaIndex {
   sites: ReadonlyMap<string, Site>;
   bankHolidays: ReadonlySet<string>;
   byStaff: Map<string, Entry[]>;
+  /** Per person, the paid minutes of the shifts summed instead of listed (see `IndexOptions.summariseBefore`). */
+  earlier?: Map<string, EarlierMinutes>;
 }
+
+/** A person's paid minutes by the week their shifts start in, for shifts summed rather than listed. */
+export interface EarlierMinutes {
+  /** `weekOfDay` of `minutes[0]`. */
+  firstWeek: number;
+  minutes: number[];
+}
+
+/** Paid minutes in `earlier` of the shifts starting on or after Monday `mondayDay` (a day number). */
+export const earlierMinutesFrom = (earlier: EarlierMinutes | undefined, mondayDay: number): number => {
+  if (!earlier) return 0;
+  let total = 0;
+  for (let k = Math.max(0, weekOfDay(mondayDay) - earlier.firstWeek); k < earlier.minutes.length; k += 1) total += earlier.minutes[k];
+  return total;
+};
 
 export interface IndexOptions {
   /** Only shifts dated from…to (inclusive) are indexed; the rest of a ten-year history is skipped cheaply. */
@@ -32,6 +51,12 @@ export interface IndexOptions {
   staffIds?: ReadonlySet<string>;
   /** Leave this shift out, e.g. the one being reassigned. */
   excludeShiftId?: string;
+  /**
+   * Shifts dated before this are not listed in `byStaff` but summed per person and week into `earlier`.
+   * Only for rules that need no more than totals of them: the checks of one week pass two weeks before
+   * its Monday, well clear of the fortnight the weekly rest rule walks.
+   */
+  summariseBefore?: string;
 }
 
 const byStart = (a: Entry, b: Entry) =>
@@ -51,10 +76,27 @@ export const staffMap = (staff: RotaContext['staff']): ReadonlyMap<string, Staff
 /** Index the assigned, live shifts of the context in the date range, grouped by person. */
 export const buildIndex = (ctx: RotaContext, opts: IndexOptions): RotaIndex => {
   const byStaff = new Map<string, Entry[]>();
+  const { from, to, staffIds, excludeShiftId, summariseBefore } = opts;
+  // Summing needs day numbers for the range; without them every shift is simply listed.
+  const firstWeek = weekOfDay(dayNumber(from));
+  const weeks = weekOfDay(dayNumber(summariseBefore ?? '')) - firstWeek + 1;
+  const earlier = weeks > 0 ? new Map<string, EarlierMinutes>() : undefined;
+  const span: Span = { start: 0, end: 0 };
   for (const shift of ctx.shifts) {
     const id = shift.staffId;
-    if (id === null || shift.deleted || shift.date < opts.from || shift.date > opts.to) continue;
-    if (shift.id === opts.excludeShiftId || (opts.staffIds && !opts.staffIds.has(id))) continue;
+    if (id === null || shift.deleted || shift.date < from || shift.date > to) continue;
+    if (shift.id === excludeShiftId || (staffIds && !staffIds.has(id))) continue;
+    if (earlier && shift.date < summariseBefore!) {
+      const week = weekOfDay(spanInto(span, shift.date, shift.start, shift.end)) - firstWeek;
+      // Anything malformed (NaN fails both tests) is listed instead, where the rules see it as before.
+      if (week >= 0 && week < weeks) {
+        let sums = earlier.get(id);
+        if (!sums) earlier.set(id, (sums = { firstWeek, minutes: new Array<number>(weeks).fill(0) }));
+        // paidMinutes, on the span just worked out.
+        sums.minutes[week] += Math.max(0, Math.round((span.end - span.start) / 60_000) - shift.breakMinutes);
+        continue;
+      }
+    }
     const list = byStaff.get(id);
     if (list) list.push(entryOf(shift));
     else byStaff.set(id, [entryOf(shift)]);
@@ -66,6 +108,7 @@ export const buildIndex = (ctx: RotaContext, opts: IndexOptions): RotaIndex => {
     sites: new Map(ctx.sites.map((s) => [s.code, s])),
     bankHolidays: new Set(ctx.bankHolidays),
     byStaff,
+    earlier,
   };
 };
 
