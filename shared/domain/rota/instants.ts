@@ -28,32 +28,35 @@ const remember = <T>(cache: Map<string | number, T>, key: string | number, make:
 const FIRST_YEAR = 1900;
 const LAST_YEAR = 2199;
 
-const digit = (s: string, i: number): number => {
-  const c = s.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : NaN;
-};
-
-/** Days from 1970-01-01 to the proleptic Gregorian date y-m-d (m 1–12; d may run past the month's end). */
-const daysFromCivil = (y: number, m: number, d: number): number => {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
-};
+// Days before the first of each month in a common year.
+const BEFORE_MONTH = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
 /**
  * Days since 1970-01-01 of a `yyyy-mm-dd` date, or NaN when the string is not one (or lies outside the
- * years the arithmetic covers). Two dates' numbers differ by the calendar days between them.
+ * years the arithmetic covers). Two dates' numbers differ by the calendar days between them; a day past
+ * the end of its month counts on into the next, as Date.UTC does.
  */
 export const dayNumber = (isoDate: string): number => {
   if (isoDate.length !== 10 || isoDate.charCodeAt(4) !== 45 || isoDate.charCodeAt(7) !== 45) return NaN;
-  const y = digit(isoDate, 0) * 1000 + digit(isoDate, 1) * 100 + digit(isoDate, 2) * 10 + digit(isoDate, 3);
-  const m = digit(isoDate, 5) * 10 + digit(isoDate, 6);
-  const d = digit(isoDate, 8) * 10 + digit(isoDate, 9);
-  // NaN fails every comparison, so a stray character lands here too.
-  if (!(y >= FIRST_YEAR && y <= LAST_YEAR && m >= 1 && m <= 12 && d >= 1 && d <= 31)) return NaN;
-  return daysFromCivil(y, m, d);
+  const y0 = isoDate.charCodeAt(0) - 48;
+  const y1 = isoDate.charCodeAt(1) - 48;
+  const y2 = isoDate.charCodeAt(2) - 48;
+  const y3 = isoDate.charCodeAt(3) - 48;
+  const m0 = isoDate.charCodeAt(5) - 48;
+  const m1 = isoDate.charCodeAt(6) - 48;
+  const d0 = isoDate.charCodeAt(8) - 48;
+  const d1 = isoDate.charCodeAt(9) - 48;
+  // Unsigned, a character below '0' is huge too.
+  if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) return NaN;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const m = m0 * 10 + m1;
+  const d = d0 * 10 + d1;
+  if (y < FIRST_YEAR || y > LAST_YEAR || m < 1 || m > 12 || d < 1 || d > 31) return NaN;
+  // Leap days before this year (counted from year 0), less those before 1970.
+  const p = y - 1;
+  const leaps = ((p / 4) | 0) - ((p / 100) | 0) + ((p / 400) | 0) - 477;
+  const leapThisYear = m > 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 1 : 0;
+  return (y - 1970) * 365 + leaps + BEFORE_MONTH[m] + leapThisYear + d - 1;
 };
 
 /** The `yyyy-mm-dd` of a day number. */
@@ -62,10 +65,14 @@ export const isoOfDay = (day: number): string => new Date(day * DAY).toISOString
 /** Minutes after midnight of an `hh:mm` time from 00:00 to 24:00, or -1 for anything else. */
 export const minutesOf = (time: string): number => {
   if (time.length !== 5 || time.charCodeAt(2) !== 58) return -1;
-  const h = digit(time, 0) * 10 + digit(time, 1);
-  const m = digit(time, 3) * 10 + digit(time, 4);
-  if (!(m >= 0 && m <= 59 && h >= 0 && (h < 24 || (h === 24 && m === 0)))) return -1;
-  return h * 60 + m;
+  const h0 = time.charCodeAt(0) - 48;
+  const h1 = time.charCodeAt(1) - 48;
+  const m0 = time.charCodeAt(3) - 48;
+  const m1 = time.charCodeAt(4) - 48;
+  if ((h0 >>> 0) > 9 || (h1 >>> 0) > 9 || (m0 >>> 0) > 5 || (m1 >>> 0) > 9) return -1;
+  const h = h0 * 10 + h1;
+  const m = m0 * 10 + m1;
+  return h < 24 || (h === 24 && m === 0) ? h * 60 + m : -1;
 };
 
 const midnights = new Map<number, number>();
@@ -123,26 +130,15 @@ export const spanOf = (isoDate: string, start: string, end: string): Span => {
 export const spanOnDay = (day: number, start: string, end: string): Span => fastSpan(day, start, end) ?? exactSpan(isoOfDay(day), start, end);
 
 /**
- * Writes the span of a shift into `out` and returns the number of the London day its start falls on
- * (the shift's date, or the next day for a 24:00 start). Nothing is allocated on a day without a clock
- * change. Returns NaN, leaving `out` alone, when the date or a time is not well-formed.
+ * Real minutes from start to end of a shift on day number `day`, its times given as `minutesOf` reads
+ * them, worked out without allocating anything: what `spanMinutes(spanOf(…))` gives, as long as no clock
+ * change is involved. NaN when one is (or a time is out of range), for the caller to take the slow path.
  */
-export const spanInto = (out: Span, isoDate: string, start: string, end: string): number => {
-  const day = dayNumber(isoDate);
-  const s = minutesOf(start);
-  const e = minutesOf(end);
-  if (day !== day || s < 0 || e < 0) return NaN;
-  const first = s < 1440 ? regularMidnight(day) : NaN;
-  const next = e <= s ? regularMidnight(day + 1) : first;
-  if (first === first && next === next) {
-    out.start = first + s * MINUTE;
-    out.end = (e <= s ? next : first) + e * MINUTE;
-    return day;
-  }
-  const span = exactSpan(isoDate, start, end);
-  out.start = span.start;
-  out.end = span.end;
-  return span.start >= midnight(day + 1) ? day + 1 : day;
+export const realMinutes = (day: number, start: number, end: number): number => {
+  if (start < 0 || start >= 1440 || end < 0) return NaN;
+  if (regularMidnight(day) !== regularMidnight(day)) return NaN;
+  if (end > start) return end - start;
+  return regularMidnight(day + 1) === regularMidnight(day + 1) ? end + 1440 - start : NaN;
 };
 
 /** A number for the Monday-to-Sunday week a day number falls in (day 0, 1 January 1970, was a Thursday). */

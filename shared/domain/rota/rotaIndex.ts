@@ -8,7 +8,7 @@ import type { Shift } from '../../schemas/shift';
 import type { Site } from '../../schemas/site';
 import type { Staff } from '../../schemas/staff';
 import type { Span } from '../dates';
-import { dayNumber, spanInto, spanOf, weekOfDay } from './instants';
+import { dayNumber, minutesOf, realMinutes, spanOf, weekOfDay } from './instants';
 import type { RotaContext, RuleSettings } from './types';
 
 /** A worked shift with its real instants and paid minutes worked out once. */
@@ -62,6 +62,11 @@ export interface IndexOptions {
 const byStart = (a: Entry, b: Entry) =>
   a.span.start - b.span.start || a.span.end - b.span.end || (a.shift.id < b.shift.id ? -1 : a.shift.id > b.shift.id ? 1 : 0);
 
+const isSorted = (list: readonly Entry[]): boolean => {
+  for (let i = 1; i < list.length; i += 1) if (byStart(list[i - 1], list[i]) > 0) return false;
+  return true;
+};
+
 /** A shift as the index holds it. */
 export const entryOf = (shift: Shift): Entry => {
   const span = spanOf(shift.date, shift.start, shift.end);
@@ -81,19 +86,21 @@ export const buildIndex = (ctx: RotaContext, opts: IndexOptions): RotaIndex => {
   const firstWeek = weekOfDay(dayNumber(from));
   const weeks = weekOfDay(dayNumber(summariseBefore ?? '')) - firstWeek + 1;
   const earlier = weeks > 0 ? new Map<string, EarlierMinutes>() : undefined;
-  const span: Span = { start: 0, end: 0 };
   for (const shift of ctx.shifts) {
     const id = shift.staffId;
     if (id === null || shift.deleted || shift.date < from || shift.date > to) continue;
     if (shift.id === excludeShiftId || (staffIds && !staffIds.has(id))) continue;
     if (earlier && shift.date < summariseBefore!) {
-      const week = weekOfDay(spanInto(span, shift.date, shift.start, shift.end)) - firstWeek;
-      // Anything malformed (NaN fails both tests) is listed instead, where the rules see it as before.
-      if (week >= 0 && week < weeks) {
+      const day = dayNumber(shift.date);
+      // A shift with a start before 24:00 starts on its own date.
+      const week = weekOfDay(day) - firstWeek;
+      const minutes = realMinutes(day, minutesOf(shift.start), minutesOf(shift.end));
+      // Clock changes, and anything malformed (NaN fails every test), are listed instead, where the rules
+      // see them exactly as before.
+      if (week >= 0 && week < weeks && minutes === minutes) {
         let sums = earlier.get(id);
         if (!sums) earlier.set(id, (sums = { firstWeek, minutes: new Array<number>(weeks).fill(0) }));
-        // paidMinutes, on the span just worked out.
-        sums.minutes[week] += Math.max(0, Math.round((span.end - span.start) / 60_000) - shift.breakMinutes);
+        sums.minutes[week] += Math.max(0, minutes - shift.breakMinutes);
         continue;
       }
     }
@@ -101,7 +108,8 @@ export const buildIndex = (ctx: RotaContext, opts: IndexOptions): RotaIndex => {
     if (list) list.push(entryOf(shift));
     else byStaff.set(id, [entryOf(shift)]);
   }
-  for (const list of byStaff.values()) list.sort(byStart);
+  // Shifts usually arrive in date order already; checking costs less than sorting.
+  for (const list of byStaff.values()) if (!isSorted(list)) list.sort(byStart);
   return {
     settings: ctx.settings,
     staff: staffMap(ctx.staff),

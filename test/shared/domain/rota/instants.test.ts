@@ -69,6 +69,15 @@ describe('instants by arithmetic', () => {
       expect(isoOfDay(dayNumber(date))).toBe(date);
     }
     expect(dayNumber('1970-01-01')).toBe(0);
+    fc.assert(
+      fc.property(fc.integer({ min: 1900, max: 2199 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (y, m, d) => {
+        // Days past a month's end count on into the next month, as they do for Date.UTC.
+        expect(dayNumber(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`)).toBe(Date.UTC(y, m - 1, d) / 86_400_000);
+      }),
+      { numRuns: 2000 },
+    );
+    for (const y of [1900, 1904, 2000, 2024, 2100, 2199])
+      for (const [m, d] of [[2, 28], [2, 29], [3, 1], [12, 31]]) expect(dayNumber(`${y}-${String(m).padStart(2, '0')}-${d}`.replace(/-(\d)$/, '-0$1'))).toBe(Date.UTC(y, m - 1, d) / 86_400_000);
     for (const bad of ['2026-1-01', '2026/01/01', '20260101xx', 'abcd-ef-gh', '2026-13-01', '2026-00-10', '2026-01-32', '2026-01-00']) expect(dayNumber(bad)).toBeNaN();
   });
 
