@@ -1,8 +1,9 @@
 /** Whether a shift falls inside the hours a person says they can work. */
 import type { Shift } from '../../schemas/shift';
 import type { Staff } from '../../schemas/staff';
+import { WEEKDAYS } from '../../schemas/common';
 import { weekdayOf, type Span } from '../dates';
-import { dayAfter, spanOf } from './instants';
+import { dayAfter, dayNumber, spanOf, spanOnDay } from './instants';
 
 /** Whether the person has stated any availability at all; with none, every time is fine. */
 export const hasStatedAvailability = (staff: Pick<Staff, 'availability'>): boolean => Object.keys(staff.availability).length > 0;
@@ -16,9 +17,16 @@ export const withinAvailability = (staff: Pick<Staff, 'availability'>, shift: Pi
   if (!hasStatedAvailability(staff)) return true;
   const span = spanOf(shift.date, shift.start, shift.end);
   const windows: Span[] = [];
+  const number = dayNumber(shift.date);
   for (let d = -1; d <= 1; d += 1) {
-    const day = dayAfter(shift.date, d);
-    for (const w of staff.availability[weekdayOf(day) as keyof typeof staff.availability] ?? []) windows.push(spanOf(day, w.start, w.end));
+    if (number === number) {
+      // Day 0, 1 January 1970, was a Thursday.
+      const day = number + d;
+      for (const w of staff.availability[WEEKDAYS[(((day + 3) % 7) + 7) % 7]] ?? []) windows.push(spanOnDay(day, w.start, w.end));
+    } else {
+      const day = dayAfter(shift.date, d);
+      for (const w of staff.availability[weekdayOf(day) as keyof typeof staff.availability] ?? []) windows.push(spanOf(day, w.start, w.end));
+    }
   }
   windows.sort((a, b) => a.start - b.start);
   let reached = span.start;
