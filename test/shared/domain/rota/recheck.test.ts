@@ -24,7 +24,7 @@ const randomEdit = (rand: Rand, ctx: RotaContext, people: Staff[]): Edit => {
   }
   if (kind === 4 || shifts.length === 0) {
     const added = randomShift(rand, people);
-    return { ctx: { ...ctx, shifts: [...shifts, added] }, change: { shiftIds: [added.id] } };
+    return { ctx: { ...ctx, shifts: [...shifts, added] }, change: rand() < 0.5 ? { shiftIds: [added.id] } : { shiftIds: [added.id], after: [added] } };
   }
   const i = Math.floor(rand() * shifts.length);
   const before = shifts[i];
@@ -37,7 +37,8 @@ const randomEdit = (rand: Rand, ctx: RotaContext, people: Staff[]): Edit => {
           ? { ...before, deleted: true }
           : { ...before, service: pick(rand, ['reception', 'security', 'cleaning'] as const), site: pick(rand, SITES).code };
   shifts[i] = after;
-  return { ctx: { ...ctx, shifts }, change: { shiftIds: [after.id], before: [before] } };
+  // Callers may pass the current versions too, which spares the engine looking them up.
+  return { ctx: { ...ctx, shifts }, change: rand() < 0.5 ? { shiftIds: [after.id], before: [before] } : { shiftIds: [after.id], before: [before], after: [after] } };
 };
 
 describe('recheck', () => {
