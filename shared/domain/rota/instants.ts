@@ -144,8 +144,22 @@ export const realMinutes = (day: number, start: number, end: number): number => 
 /** A number for the Monday-to-Sunday week a day number falls in (day 0, 1 January 1970, was a Thursday). */
 export const weekOfDay = (day: number): number => Math.floor((day + 3) / 7);
 
+// The day either side, by the date alone: no key to build, and a date string hashes once.
+const neighbours = new Map<string, [string, string]>();
+
 /** `addDays`, cached: the rules step a day either side of every shift. */
-export const dayAfter = (isoDate: string, n: number): string => remember(dayCache, `${isoDate} ${n}`, () => addDays(isoDate, n));
+export const dayAfter = (isoDate: string, n: number): string => {
+  if (n === 1 || n === -1) {
+    let pair = neighbours.get(isoDate);
+    if (pair === undefined) {
+      if (neighbours.size >= MAX_ENTRIES) neighbours.clear();
+      pair = [addDays(isoDate, -1), addDays(isoDate, 1)];
+      neighbours.set(isoDate, pair);
+    }
+    return n === 1 ? pair[1] : pair[0];
+  }
+  return remember(dayCache, `${isoDate} ${n}`, () => addDays(isoDate, n));
+};
 
 /** `minutesOfDay`, without splitting the string for well-formed times. */
 export const minutesOfTime = (time: string): number => {

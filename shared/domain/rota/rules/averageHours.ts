@@ -1,5 +1,5 @@
-import { formatDateGB, formatMinutes } from '../../dates';
-import { finding } from '../format';
+import { formatMinutes } from '../../dates';
+import { dateGB, finding } from '../format';
 import { dayAfter, dayNumber, instantAt } from '../instants';
 import type { PersonWeek } from '../personWeek';
 import { earlierMinutesFrom } from '../rotaIndex';
@@ -31,7 +31,7 @@ export const averageHoursRule = (p: PersonWeek): Finding[] => {
   const average = Math.round(total / weeks);
   return [
     finding('average-hours', 'warn', p.staff.id, p.week.map((e) => e.shift.id),
-      `${p.staff.name} averages ${formatMinutes(average)} a week over the ${weeks} weeks to ${formatDateGB(p.range.end)}; ` +
+      `${p.staff.name} averages ${formatMinutes(average)} a week over the ${weeks} weeks to ${dateGB(p.range.end)}; ` +
         `the limit is ${formatMinutes(limit)} without a signed opt-out`),
   ];
 };
