@@ -25,7 +25,7 @@ export interface RotaIndex {
   bankHolidays: ReadonlySet<string>;
   byStaff: Map<string, Entry[]>;
   /** Per person, the paid minutes of the shifts summed instead of listed (see `IndexOptions.summariseBefore`). */
-  earlier?: Map<string, EarlierMinutes>;
+  earlier?: ReadonlyMap<string, EarlierMinutes>;
 }
 
 /** A person's paid minutes by the week their shifts start in, for shifts summed rather than listed. */
@@ -66,6 +66,11 @@ const isSorted = (list: readonly Entry[]): boolean => {
   for (let i = 1; i < list.length; i += 1) if (byStart(list[i - 1], list[i]) > 0) return false;
   return true;
 };
+
+/** Sorts a person's entries by start in place, as the index holds them. */
+export const sortEntries = (list: Entry[]): Entry[] =>
+  // Shifts usually arrive in date order already; checking costs less than sorting.
+  isSorted(list) ? list : list.sort(byStart);
 
 /** A shift as the index holds it. */
 export const entryOf = (shift: Shift): Entry => {
@@ -109,17 +114,19 @@ export const buildIndex = (ctx: RotaContext, opts: IndexOptions): RotaIndex => {
     if (list) list.push(entryOf(shift));
     else byStaff.set(id, [entryOf(shift)]);
   }
-  // Shifts usually arrive in date order already; checking costs less than sorting.
-  for (const list of byStaff.values()) if (!isSorted(list)) list.sort(byStart);
-  return {
-    settings: ctx.settings,
-    staff: staffMap(ctx.staff),
-    sites: new Map(ctx.sites.map((s) => [s.code, s])),
-    bankHolidays: new Set(ctx.bankHolidays),
-    byStaff,
-    earlier,
-  };
+  for (const list of byStaff.values()) sortEntries(list);
+  return indexWith(ctx, byStaff, earlier);
 };
+
+/** An index of lists already made, with the context's staff, sites and settings. */
+export const indexWith = (ctx: RotaContext, byStaff: Map<string, Entry[]>, earlier?: ReadonlyMap<string, EarlierMinutes>): RotaIndex => ({
+  settings: ctx.settings,
+  staff: staffMap(ctx.staff),
+  sites: new Map(ctx.sites.map((s) => [s.code, s])),
+  bankHolidays: new Set(ctx.bankHolidays),
+  byStaff,
+  earlier,
+});
 
 /** Put an assigned shift into the index, keeping the person's list sorted. */
 export const insertEntry = (ix: RotaIndex, shift: Shift & { staffId: string }): Entry => {
