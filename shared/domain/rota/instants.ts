@@ -31,13 +31,15 @@ const LAST_YEAR = 2199;
 // Days before the first of each month in a common year.
 const BEFORE_MONTH = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
+/** What dayCode gives for anything that is not a date it covers; far outside any day number. */
+export const NO_DAY = -0x40000000;
+
 /**
- * Days since 1970-01-01 of a `yyyy-mm-dd` date, or NaN when the string is not one (or lies outside the
- * years the arithmetic covers). Two dates' numbers differ by the calendar days between them; a day past
- * the end of its month counts on into the next, as Date.UTC does.
+ * dayNumber, but NO_DAY instead of NaN: only small integers, so that in a hot loop the day is never boxed
+ * (a function that can return NaN returns doubles, and a double passed on or used as a key is boxed).
  */
-export const dayNumber = (isoDate: string): number => {
-  if (isoDate.length !== 10 || isoDate.charCodeAt(4) !== 45 || isoDate.charCodeAt(7) !== 45) return NaN;
+export const dayCode = (isoDate: string): number => {
+  if (isoDate.length !== 10 || isoDate.charCodeAt(4) !== 45 || isoDate.charCodeAt(7) !== 45) return NO_DAY;
   const y0 = isoDate.charCodeAt(0) - 48;
   const y1 = isoDate.charCodeAt(1) - 48;
   const y2 = isoDate.charCodeAt(2) - 48;
@@ -47,16 +49,26 @@ export const dayNumber = (isoDate: string): number => {
   const d0 = isoDate.charCodeAt(8) - 48;
   const d1 = isoDate.charCodeAt(9) - 48;
   // Unsigned, a character below '0' is huge too.
-  if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) return NaN;
+  if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) return NO_DAY;
   const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   const m = m0 * 10 + m1;
   const d = d0 * 10 + d1;
-  if (y < FIRST_YEAR || y > LAST_YEAR || m < 1 || m > 12 || d < 1 || d > 31) return NaN;
+  if (y < FIRST_YEAR || y > LAST_YEAR || m < 1 || m > 12 || d < 1 || d > 31) return NO_DAY;
   // Leap days before this year (counted from year 0), less those before 1970.
   const p = y - 1;
   const leaps = ((p / 4) | 0) - ((p / 100) | 0) + ((p / 400) | 0) - 477;
   const leapThisYear = m > 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 1 : 0;
-  return (y - 1970) * 365 + leaps + BEFORE_MONTH[m] + leapThisYear + d - 1;
+  return ((y - 1970) * 365 + leaps + BEFORE_MONTH[m] + leapThisYear + d - 1) | 0;
+};
+
+/**
+ * Days since 1970-01-01 of a `yyyy-mm-dd` date, or NaN when the string is not one (or lies outside the
+ * years the arithmetic covers). Two dates' numbers differ by the calendar days between them; a day past
+ * the end of its month counts on into the next, as Date.UTC does.
+ */
+export const dayNumber = (isoDate: string): number => {
+  const day = dayCode(isoDate);
+  return day === NO_DAY ? NaN : day;
 };
 
 /** The `yyyy-mm-dd` of a day number. */
@@ -81,20 +93,46 @@ const regularMidnights = new Map<number, number>();
 /** The instant London's day `day` starts, from the time-zone maths, cached. */
 const midnight = (day: number): number => remember(midnights, day, () => londonInstant(isoOfDay(day), '00:00'));
 
+// The days from 2000 to 2089 in a typed array: read without a hash lookup and without boxing a number,
+// which a Map with number keys and values costs on every shift. 0 is "not worked out yet" (no London
+// midnight falls on the epoch) and NaN a day with a clock change.
+const TABLE_FIRST_DAY = 10_957;
+const regularTable = new Float64Array(32_768);
+
+const regularMidnightOf = (day: number): number => {
+  const start = midnight(day);
+  return midnight(day + 1) - start === DAY ? start : NaN;
+};
+
 /** The midnight starting London day `day` when that day is exactly 24 hours long (no clock change); NaN otherwise. */
 const regularMidnight = (day: number): number => {
-  const hit = regularMidnights.get(day);
-  if (hit !== undefined) return hit;
-  const start = midnight(day);
-  return remember(regularMidnights, day, () => (midnight(day + 1) - start === DAY ? start : NaN));
+  const slot = day - TABLE_FIRST_DAY;
+  if (slot >= 0 && slot < regularTable.length) {
+    const hit = regularTable[slot];
+    if (hit !== 0) return hit;
+    return (regularTable[slot] = regularMidnightOf(day));
+  }
+  if (day !== Math.floor(day)) return NaN;
+  return remember(regularMidnights, day, () => regularMidnightOf(day));
+};
+
+/** Whether London day `day` is exactly 24 hours long; a boolean, so nothing is boxed on the way out. */
+const isRegularDay = (day: number): boolean => {
+  const slot = day - TABLE_FIRST_DAY;
+  if (slot >= 0 && slot < regularTable.length) {
+    const hit = regularTable[slot];
+    if (hit !== 0) return hit === hit;
+  }
+  const start = regularMidnight(day);
+  return start === start;
 };
 
 /** `londonInstant`, by arithmetic on days without a clock change and cached maths on the rest. */
 export const instantAt = (isoDate: string, time: string): number => {
-  const day = dayNumber(isoDate);
+  const day = dayCode(isoDate);
   const mins = minutesOf(time);
   if (mins >= 0) {
-    const start = day === day ? regularMidnight(day) : NaN;
+    const start = day !== NO_DAY ? regularMidnight(day) : NaN;
     // A 24-hour day: 24:00 is the next midnight, which is also this one plus 1,440 minutes.
     if (start === start) return start + mins * MINUTE;
   }
@@ -122,8 +160,8 @@ const exactSpan = (isoDate: string, start: string, end: string): Span =>
 
 /** `shiftSpan`, by arithmetic where no clock change is involved and cached maths otherwise; callers must not mutate the returned span. */
 export const spanOf = (isoDate: string, start: string, end: string): Span => {
-  const day = dayNumber(isoDate);
-  return (day === day ? fastSpan(day, start, end) : null) ?? exactSpan(isoDate, start, end);
+  const day = dayCode(isoDate);
+  return (day !== NO_DAY ? fastSpan(day, start, end) : null) ?? exactSpan(isoDate, start, end);
 };
 
 /** `spanOf` for the day with number `day` (from `dayNumber`). */
@@ -135,10 +173,9 @@ export const spanOnDay = (day: number, start: string, end: string): Span => fast
  * change is involved. NaN when one is (or a time is out of range), for the caller to take the slow path.
  */
 export const realMinutes = (day: number, start: number, end: number): number => {
-  if (start < 0 || start >= 1440 || end < 0) return NaN;
-  if (regularMidnight(day) !== regularMidnight(day)) return NaN;
+  if (start < 0 || start >= 1440 || end < 0 || !isRegularDay(day)) return NaN;
   if (end > start) return end - start;
-  return regularMidnight(day + 1) === regularMidnight(day + 1) ? end + 1440 - start : NaN;
+  return isRegularDay(day + 1) ? end + 1440 - start : NaN;
 };
 
 /** A number for the Monday-to-Sunday week a day number falls in (day 0, 1 January 1970, was a Thursday). */

@@ -8,7 +8,7 @@ import type { Shift } from '../../schemas/shift';
 import type { Site } from '../../schemas/site';
 import type { Staff } from '../../schemas/staff';
 import type { Span } from '../dates';
-import { dayNumber, minutesOf, realMinutes, spanOf, weekOfDay } from './instants';
+import { dayCode, dayNumber, minutesOf, NO_DAY, realMinutes, spanOf, weekOfDay } from './instants';
 import type { RotaContext, RuleSettings } from './types';
 
 /** A worked shift with its real instants and paid minutes worked out once. */
@@ -68,9 +68,23 @@ const isSorted = (list: readonly Entry[]): boolean => {
 };
 
 /** Sorts a person's entries by start in place, as the index holds them. */
-export const sortEntries = (list: Entry[]): Entry[] =>
-  // Shifts usually arrive in date order already; checking costs less than sorting.
-  isSorted(list) ? list : list.sort(byStart);
+export const sortEntries = (list: Entry[]): Entry[] => {
+  // Shifts usually arrive nearly in order (by month, then site); checking costs less than sorting.
+  if (isSorted(list)) return list;
+  if (list.length > 64) return list.sort(byStart);
+  // A short list is insertion-sorted in place: Array.prototype.sort allocates work arrays on every call,
+  // and a week check sorts a list per person. Stable, like Array.prototype.sort.
+  for (let i = 1; i < list.length; i += 1) {
+    const e = list[i];
+    let j = i;
+    while (j > 0 && byStart(list[j - 1], e) > 0) {
+      list[j] = list[j - 1];
+      j -= 1;
+    }
+    list[j] = e;
+  }
+  return list;
+};
 
 /** A shift as the index holds it. */
 export const entryOf = (shift: Shift): Entry => {
@@ -97,13 +111,13 @@ export const buildIndex = (ctx: RotaContext, opts: IndexOptions): RotaIndex => {
     if (id === null || (staffIds && !staffIds.has(id))) continue;
     if (shift.deleted || shift.date < from || shift.date > to || shift.id === excludeShiftId) continue;
     if (earlier && shift.date < summariseBefore!) {
-      const day = dayNumber(shift.date);
+      const day = dayCode(shift.date);
       // A shift with a start before 24:00 starts on its own date.
-      const week = weekOfDay(day) - firstWeek;
-      const minutes = realMinutes(day, minutesOf(shift.start), minutesOf(shift.end));
+      const week = day === NO_DAY ? -1 : weekOfDay(day) - firstWeek;
+      const minutes = week >= 0 && week < weeks ? realMinutes(day, minutesOf(shift.start), minutesOf(shift.end)) : NaN;
       // Clock changes, and anything malformed (NaN fails every test), are listed instead, where the rules
       // see them exactly as before.
-      if (week >= 0 && week < weeks && minutes === minutes) {
+      if (minutes === minutes) {
         let sums = earlier.get(id);
         if (!sums) earlier.set(id, (sums = { firstWeek, minutes: new Array<number>(weeks).fill(0) }));
         sums.minutes[week] += Math.max(0, minutes - shift.breakMinutes);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, londonInstant, minutesOfDay, shiftSpan } from '../../../../shared/domain/dates';
-import { dayNumber, instantAt, isoOfDay, lastDateOf, minutesOf, spanOf, spanOnDay } from '../../../../shared/domain/rota/instants';
+import { dayCode, dayNumber, instantAt, isoOfDay, lastDateOf, minutesOf, NO_DAY, realMinutes, spanOf, spanOnDay } from '../../../../shared/domain/rota/instants';
 
 // The arithmetic in instants.ts must agree with the time-zone maths in dates.ts everywhere, above all
 // where a day is not 24 hours long.
@@ -79,6 +79,25 @@ describe('instants by arithmetic', () => {
     for (const y of [1900, 1904, 2000, 2024, 2100, 2199])
       for (const [m, d] of [[2, 28], [2, 29], [3, 1], [12, 31]]) expect(dayNumber(`${y}-${String(m).padStart(2, '0')}-${d}`.replace(/-(\d)$/, '-0$1'))).toBe(Date.UTC(y, m - 1, d) / 86_400_000);
     for (const bad of ['2026-1-01', '2026/01/01', '20260101xx', 'abcd-ef-gh', '2026-13-01', '2026-00-10', '2026-01-32', '2026-01-00']) expect(dayNumber(bad)).toBeNaN();
+  });
+
+  it('works out real minutes as shiftSpan does, and leaves clock-change days to it', () => {
+    const irregular = (date: string) => londonInstant(addDays(date, 1), '00:00') - londonInstant(date, '00:00') !== 86_400_000;
+    for (const date of DATES)
+      for (const start of TIMES)
+        for (const end of TIMES) {
+          const minutes = realMinutes(dayNumber(date), minutesOf(start), minutesOf(end));
+          const span = shiftSpan(date, start, end);
+          if (minutes === minutes) expect(minutes, `${date} ${start}–${end}`).toBe((span.end - span.start) / 60_000);
+          // Left to the slow path only for a 24:00 start or a clock change on a day the shift touches.
+          else expect(start === '24:00' || irregular(date) || (minutesOf(end) <= minutesOf(start) && irregular(addDays(date, 1))), `${date} ${start}–${end}`).toBe(true);
+        }
+    expect(realMinutes(dayNumber('2026-10-25'), 60, 120)).toBeNaN();
+    expect(realMinutes(dayNumber('2026-10-24'), 1320, 360)).toBeNaN();
+    expect(realMinutes(dayNumber('2026-10-24'), 420, 900)).toBe(480);
+    expect(realMinutes(NaN, 420, 900)).toBeNaN();
+    expect(dayCode('2026-1-01')).toBe(NO_DAY);
+    expect(dayCode('2026-01-01')).toBe(dayNumber('2026-01-01'));
   });
 
   it('reads times as minutesOfDay does', () => {

@@ -4,7 +4,7 @@ import { addDays, londonInstant, shiftSpan, spanMinutes } from '../../../../shar
 import { checkWeek, type RotaContext, type RuleSettings } from '../../../../shared/domain/rota';
 import { indexForWeek, personFindings } from '../../../../shared/domain/rota/checkWeek';
 import { personWeek } from '../../../../shared/domain/rota/personWeek';
-import { buildIndex } from '../../../../shared/domain/rota/rotaIndex';
+import { buildIndex, entryOf, sortEntries } from '../../../../shared/domain/rota/rotaIndex';
 import { minutesOverWeeks } from '../../../../shared/domain/rota/rules/averageHours';
 import { sortFindings } from '../../../../shared/domain/rota/sortFindings';
 import { lookBackFrom, weekRange } from '../../../../shared/domain/rota/week';
@@ -87,6 +87,29 @@ describe('the summed look-back of a week check', () => {
     expect(seen).toContain('average-hours');
     expect(seen).toContain('night-work');
     expect(seen).toContain('weekly-rest');
+  });
+
+  it('lists a shift it cannot sum (a date it does not read) instead of failing', () => {
+    const ctx = randomRota(prng(3));
+    const odd = { ...ctx.shifts.find((s) => s.staffId !== null)!, id: 'odd', date: '2026-10-0' };
+    const ix = buildIndex({ ...ctx, shifts: [...ctx.shifts, odd] }, { from: '2026-09-01', to: '2026-11-30', summariseBefore: '2026-11-16' });
+    expect(ix.byStaff.get(odd.staffId!)?.some((e) => e.shift.id === 'odd')).toBe(true);
+  });
+
+  it('sorts a person\'s shifts as Array.prototype.sort does, ties included', () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 0, max: 90 }), (seed, n) => {
+        const rand = prng(seed);
+        // Few dates and times, so equal starts (and equal spans) are common.
+        const entries = Array.from({ length: n }, (_, i) =>
+          entryOf(makeShift({ id: `shift-${i % 7}`, date: addDays('2026-10-24', Math.floor(rand() * 3)), start: pick(rand, ['00:00', '01:30', '22:00']), end: pick(rand, ['01:00', '06:00', '22:00']) })),
+        );
+        const want = [...entries].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.shift.id < b.shift.id ? -1 : a.shift.id > b.shift.id ? 1 : 0));
+        const got = sortEntries([...entries]);
+        expect(got.map((e) => entries.indexOf(e))).toEqual(want.map((e) => entries.indexOf(e)));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('adds up the same minutes as adding shift by shift, for any reference period', () => {
