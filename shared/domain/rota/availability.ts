@@ -28,7 +28,17 @@ export const withinAvailability = (staff: Pick<Staff, 'availability'>, shift: Pi
       for (const w of staff.availability[weekdayOf(day) as keyof typeof staff.availability] ?? []) windows.push(spanOf(day, w.start, w.end));
     }
   }
-  windows.sort((a, b) => a.start - b.start);
+  // A handful of windows: insertion sort, stable like Array.prototype.sort but without its work arrays
+  // (this runs for every shift of the week).
+  for (let i = 1; i < windows.length; i += 1) {
+    const w = windows[i];
+    let j = i;
+    while (j > 0 && windows[j - 1].start > w.start) {
+      windows[j] = windows[j - 1];
+      j -= 1;
+    }
+    windows[j] = w;
+  }
   let reached = span.start;
   for (const w of windows) {
     if (w.start > reached) break;
