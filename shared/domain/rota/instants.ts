@@ -117,7 +117,7 @@ const regularMidnight = (day: number): number => {
 };
 
 /** Whether London day `day` is exactly 24 hours long; a boolean, so nothing is boxed on the way out. */
-const isRegularDay = (day: number): boolean => {
+export const isRegularDay = (day: number): boolean => {
   const slot = day - TABLE_FIRST_DAY;
   if (slot >= 0 && slot < regularTable.length) {
     const hit = regularTable[slot];
