@@ -24,13 +24,16 @@ export const personFindings = (ix: RotaIndex, staffId: string, range: WeekRange,
 export const weekIndexOptions = (settings: RuleSettings, range: WeekRange): IndexOptions => ({
   from: lookBackFrom(range.start, settings),
   to: range.end,
-  summariseBefore: addDays(range.start, -14),
+  // The weekly rest rule walks from the Monday a week earlier. A shift lasts at most 25 hours (a day and
+  // the hour the clocks go back), so one dated ten days before the Monday ends well before that: none
+  // of the shifts summed can touch the fortnight, an overlap or a rest before the week.
+  summariseBefore: addDays(range.start, -10),
 });
 
 /**
  * The index a check of the week needs: the week plus the look-back of the longest reference period. Only
  * the averages look further back than the fortnight before the week (weekly rest) or a day before it
- * (daily rest, overlaps), so shifts dated over two weeks before the Monday are summed, not listed.
+ * (daily rest, overlaps), so shifts dated over ten days before the Monday are summed, not listed.
  */
 export const indexForWeek = (ctx: RotaContext, range: WeekRange, staffIds?: ReadonlySet<string>): RotaIndex =>
   buildIndex(ctx, { ...weekIndexOptions(ctx.settings, range), staffIds });

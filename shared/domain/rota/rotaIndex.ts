@@ -53,8 +53,8 @@ export interface IndexOptions {
   excludeShiftId?: string;
   /**
    * Shifts dated before this are not listed in `byStaff` but summed per person and week into `earlier`.
-   * Only for rules that need no more than totals of them: the checks of one week pass two weeks before
-   * its Monday, well clear of the fortnight the weekly rest rule walks.
+   * Only for rules that need no more than totals of them: the checks of one week pass ten days before
+   * its Monday, clear of the fortnight the weekly rest rule walks.
    */
   summariseBefore?: string;
 }

@@ -9,7 +9,7 @@ import { minutesOverWeeks } from '../../../../shared/domain/rota/rules/averageHo
 import { sortFindings } from '../../../../shared/domain/rota/sortFindings';
 import { lookBackFrom, weekRange } from '../../../../shared/domain/rota/week';
 import type { Shift } from '../../../../shared/schemas/shift';
-import { makeContext, makeShift } from './factories';
+import { makeContext, makeShift, makeStaff } from './factories';
 import { makePeople, pick, prng, SITES, type Rand } from './world';
 
 // A week's check sums the older part of its look-back per person and week instead of listing it. These
@@ -87,6 +87,25 @@ describe('the summed look-back of a week check', () => {
     expect(seen).toContain('average-hours');
     expect(seen).toContain('night-work');
     expect(seen).toContain('weekly-rest');
+  });
+
+  it('still sees a night shift from the week before last that ends inside the fortnight of weekly rest', () => {
+    // Monday 9 Nov. The night shift dated Sun 1 Nov ends at 10:00 on Mon 2 Nov, the start of the
+    // fortnight, and leaves only 23 h before the next shift; without it that spell would be 33 h and,
+    // with the 30 h one later in the week, the fortnight would have its two spells of 24 h.
+    const ana = makeStaff();
+    const on = (date: string, start: string, end: string) => makeShift({ date, start, end, staffId: ana.id, breakMinutes: 0 });
+    const shifts = [
+      on('2026-11-01', '22:00', '10:00'),
+      on('2026-11-03', '09:00', '21:00'),
+      on('2026-11-04', '09:00', '21:00'),
+      on('2026-11-05', '08:00', '20:00'),
+      on('2026-11-07', '02:00', '14:00'),
+      on('2026-11-08', '08:00', '20:00'),
+      ...[0, 1, 2, 3, 4, 5, 6].map((d) => on(addDays('2026-11-09', d), '08:00', '20:00')),
+    ];
+    const found = checkWeek(makeContext({ staff: [ana], shifts }), '2026-11-09').filter((f) => f.rule === 'weekly-rest');
+    expect(found).toHaveLength(1);
   });
 
   it('lists a shift it cannot sum (a date it does not read) instead of failing', () => {
