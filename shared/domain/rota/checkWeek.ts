@@ -25,8 +25,9 @@ export const weekIndexOptions = (settings: RuleSettings, range: WeekRange): Inde
   from: lookBackFrom(range.start, settings),
   to: range.end,
   // The weekly rest rule walks from the Monday a week earlier. A shift lasts at most 25 hours (a day and
-  // the hour the clocks go back), so one dated ten days before the Monday ends well before that: none
-  // of the shifts summed can touch the fortnight, an overlap or a rest before the week.
+  // the hour the clocks go back), so one dated more than ten days before the Monday ends a day before
+  // that at the latest: none of the shifts summed can touch the fortnight, an overlap or a rest before
+  // the week.
   summariseBefore: addDays(range.start, -10),
 });
 
