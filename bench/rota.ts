@@ -52,7 +52,7 @@ export const rotaBench = async (dir: string, reps: number, now: number): Promise
       const before = inWeek[(i * 37) % inWeek.length];
       const edited: Shift = { ...before, start: before.start === '07:00' ? '08:00' : '07:00' };
       const next = ctx.shifts.map((s) => (s.id === before.id ? edited : s));
-      return recheck(findings, { ...ctx, shifts: next }, monday, { shiftIds: [before.id], before: [before] });
+      return recheck(findings, { ...ctx, shifts: next }, monday, { shiftIds: [before.id], before: [before], after: [edited] });
     });
     return {
       week: monday,

@@ -1,6 +1,6 @@
 /** Wording shared by the rules' messages, so every finding reads the same way to a manager. */
 import type { Shift } from '../../schemas/shift';
-import { formatDayShort } from '../dates';
+import { formatDateGB, formatDayShort } from '../dates';
 import type { Finding, RuleId, Severity } from './types';
 
 // date-fns formatting is slow next to the rules themselves, and a week's messages reuse a few dates.
@@ -13,6 +13,19 @@ export const dayShort = (isoDate: string): string => {
     name = formatDayShort(isoDate);
     if (dayNames.size > 10_000) dayNames.clear();
     dayNames.set(isoDate, name);
+  }
+  return name;
+};
+
+const longNames = new Map<string, string>();
+
+/** `Tue 3 Nov 2026` (formatDateGB), cached like dayShort. */
+export const dateGB = (isoDate: string): string => {
+  let name = longNames.get(isoDate);
+  if (name === undefined) {
+    name = formatDateGB(isoDate);
+    if (longNames.size > 10_000) longNames.clear();
+    longNames.set(isoDate, name);
   }
   return name;
 };

@@ -1,6 +1,7 @@
 /** Whether a person's SIA licence lets them do security work on a given day. */
 import type { Staff } from '../../schemas/staff';
 import { daysBetween } from '../dates';
+import { dayNumber } from './instants';
 import { DEFAULT_RULE_SETTINGS } from './types';
 
 export type LicenceState = 'valid' | 'expiring' | 'expired' | 'none';
@@ -21,7 +22,9 @@ export const licenceStatus = (
   warnDays: number = DEFAULT_RULE_SETTINGS.licenceExpiryWarnDays,
 ): LicenceStatus => {
   if (!staff.sia) return { status: 'none', daysLeft: null };
-  const daysLeft = daysBetween(isoDate, staff.sia.expires);
+  // Day numbers differ by the calendar days between them; anything else keeps the date library's answer.
+  const fast = dayNumber(staff.sia.expires) - dayNumber(isoDate);
+  const daysLeft = fast === fast ? fast : daysBetween(isoDate, staff.sia.expires);
   if (daysLeft < 0) return { status: 'expired', daysLeft };
   return { status: daysLeft <= warnDays ? 'expiring' : 'valid', daysLeft };
 };

@@ -1,14 +1,16 @@
 /** One person's shifts as the rules see them for one week: the week's own shifts plus their history. */
 import type { Site } from '../../schemas/site';
 import type { Staff } from '../../schemas/staff';
-import type { Entry, RotaIndex } from './rotaIndex';
+import type { EarlierMinutes, Entry, RotaIndex } from './rotaIndex';
 import type { RuleSettings } from './types';
 import type { WeekRange } from './week';
 
 export interface PersonWeek {
   staff: Staff;
-  /** All the person's indexed shifts, sorted by start. */
+  /** All the person's indexed shifts, sorted by start (those summed into `earlier` aside). */
   entries: readonly Entry[];
+  /** Paid minutes by week of the person's older shifts, when the index summed them instead of listing them. */
+  earlier: EarlierMinutes | undefined;
   /** Index in `entries` of the first shift dated in the week. */
   first: number;
   /** The shifts dated in the week (a contiguous run of `entries`). */
@@ -48,5 +50,5 @@ export const personWeek = (ix: RotaIndex, staff: Staff, range: WeekRange): Perso
     if (i >= first) previous.push(latest);
     if (!latest || entries[i].span.end > latest.span.end) latest = entries[i];
   }
-  return { staff, entries, first, week: entries.slice(first, last), previous, range, settings: ix.settings, sites: ix.sites };
+  return { staff, entries, earlier: ix.earlier?.get(staff.id), first, week: entries.slice(first, last), previous, range, settings: ix.settings, sites: ix.sites };
 };

@@ -134,6 +134,11 @@ export interface RotaChange {
   shiftIds?: readonly string[];
   /** The changed shifts as they were before the edit, so a person taken off a shift is rechecked too. */
   before?: readonly Shift[];
+  /**
+   * The changed shifts as they are now (the versions in the context). Optional: it saves searching the
+   * whole context for who holds each changed shift now.
+   */
+  after?: readonly Shift[];
   /** People whose own record changed (licence, absences, contract…). */
   staffIds?: readonly string[];
 }

@@ -15,4 +15,16 @@ export const eighteenthBirthday = (dateOfBirth: string): string => {
  * an 18th birthday; the flag is used when no date of birth is held.
  */
 export const isYoungWorker = (staff: Pick<Staff, 'youngWorker' | 'dateOfBirth'>, isoDate: string): boolean =>
-  staff.dateOfBirth ? isoDate < eighteenthBirthday(staff.dateOfBirth) : staff.youngWorker;
+  staff.dateOfBirth ? isoDate < eighteenthOf(staff.dateOfBirth) : staff.youngWorker;
+
+// The rules ask for every shift of the week; a staff list has a few hundred dates of birth.
+const eighteenths = new Map<string, string>();
+const eighteenthOf = (dateOfBirth: string): string => {
+  let day = eighteenths.get(dateOfBirth);
+  if (day === undefined) {
+    if (eighteenths.size >= 100_000) eighteenths.clear();
+    day = eighteenthBirthday(dateOfBirth);
+    eighteenths.set(dateOfBirth, day);
+  }
+  return day;
+};

@@ -2,6 +2,7 @@ import type { Absence } from '../../../schemas/staff';
 
 import { absencesDuring } from '../absence';
 import { dayShort, finding, shiftAtSite } from '../format';
+import { dayAfter } from '../instants';
 import type { PersonWeek } from '../personWeek';
 import type { Finding, RuleId, Severity } from '../types';
 
@@ -19,9 +20,15 @@ const describe = (a: Absence) => {
 
 const absenceFindings = (p: PersonWeek, approved: boolean, rule: RuleId, severity: Severity, verb: string): Finding[] => {
   const out: Finding[] = [];
+  // Years of leave, and most of it nowhere near this week: one pass over it per person spares one per
+  // shift. absencesDuring looks at most a day either side of a shift's date, and every shift here is
+  // dated in the week.
+  const first = dayAfter(p.range.start, -1);
+  const last = dayAfter(p.range.end, 1);
+  const near = p.staff.absences.filter((a) => a.approved === approved && a.to >= first && a.from <= last);
+  if (near.length === 0) return out;
   for (const e of p.week) {
-    for (const a of absencesDuring(p.staff, e.shift)) {
-      if (a.approved !== approved) continue;
+    for (const a of absencesDuring({ absences: near }, e.shift)) {
       out.push(finding(rule, severity, p.staff.id, [e.shift.id], `${p.staff.name} ${verb} ${describe(a)}, during ${shiftAtSite(e.shift)}`));
     }
   }

@@ -1,5 +1,5 @@
-import { formatDateGB, formatMinutes } from '../../dates';
-import { finding } from '../format';
+import { formatMinutes } from '../../dates';
+import { dateGB, finding } from '../format';
 import type { PersonWeek } from '../personWeek';
 import type { Finding } from '../types';
 import { minutesInDailyWindow } from '../windows';
@@ -22,7 +22,7 @@ export const nightWorkRule = (p: PersonWeek): Finding[] => {
   const perDay = Math.round(total / days);
   return [
     finding('night-work', 'warn', p.staff.id, nights.map((e) => e.shift.id),
-      `${p.staff.name} works nights and averages ${formatMinutes(perDay)} a day over the ${weeks} weeks to ${formatDateGB(p.range.end)}; ` +
+      `${p.staff.name} works nights and averages ${formatMinutes(perDay)} a day over the ${weeks} weeks to ${dateGB(p.range.end)}; ` +
         `night workers are limited to ${formatMinutes(limit)}, opt-out or not`),
   ];
 };

@@ -1,5 +1,4 @@
-import { formatDateGB } from '../../dates';
-import { finding, shiftAtSite } from '../format';
+import { dateGB, finding, shiftAtSite } from '../format';
 import { lastDateOf } from '../instants';
 import { licenceStatus } from '../licence';
 import type { PersonWeek } from '../personWeek';
@@ -21,7 +20,7 @@ export const siaLicenceRule = (p: PersonWeek): Finding[] => {
     else if (status === 'expired')
       out.push(
         finding('sia-licence', 'block', p.staff.id, [e.shift.id],
-          `${p.staff.name}'s SIA licence expires ${formatDateGB(p.staff.sia!.expires)}, before the end of ${shiftAtSite(e.shift)}`),
+          `${p.staff.name}'s SIA licence expires ${dateGB(p.staff.sia!.expires)}, before the end of ${shiftAtSite(e.shift)}`),
       );
   }
   return out;
@@ -37,6 +36,6 @@ export const siaExpiringRule = (p: PersonWeek): Finding[] => {
   const { daysLeft } = licenceStatus(p.staff, expiring[0].shift.date, p.settings.licenceExpiryWarnDays);
   return [
     finding('sia-expiring', 'warn', p.staff.id, expiring.map((e) => e.shift.id),
-      `${p.staff.name}'s SIA licence expires ${formatDateGB(p.staff.sia!.expires)} (${daysLeft} days after ${formatDateGB(expiring[0].shift.date)}); start the renewal`),
+      `${p.staff.name}'s SIA licence expires ${dateGB(p.staff.sia!.expires)} (${daysLeft} days after ${dateGB(expiring[0].shift.date)}); start the renewal`),
   ];
 };
