@@ -119,7 +119,8 @@ const main = async () => {
       const rotaNote = `week of ${rota.week}: ${rota.shiftsInWeek} shifts, ${rota.staff} staff, ${rota.shiftsInContext} shifts with look-back, ${rota.findings} findings; loading them took ${Math.round(rota.loadMs)} ms`;
       add({ name: 'week_check_ms', scale, unit: 'ms', ...pick(rota.cold), target: scale === 'decade' ? '< 16 ms' : null, status: scale === 'decade' ? (rota.cold.median < 16 ? 'met' : 'missed') : 'info', note: `fresh shift objects each run; ${rotaNote}` });
       add({ name: 'week_check_warm_ms', scale, unit: 'ms', ...pick(rota.warm), target: null, status: 'info', note: 'the same shift objects checked again (live checking while planning)' });
-      add({ name: 'recheck_ms', scale, unit: 'ms', ...pick(rota.recheck), target: scale === 'decade' ? '< 2 ms' : null, status: scale === 'decade' ? (rota.recheck.median < 2 ? 'met' : 'missed') : 'info', note: 'one shift moved an hour, then recheck()' });
+      add({ name: 'recheck_ms', scale, unit: 'ms', ...pick(rota.recheck), target: scale === 'decade' ? '< 2 ms' : null, status: scale === 'decade' ? (rota.recheck.median < 2 ? 'met' : 'missed') : 'info', note: 'one shift moved an hour: recheck() given the rota with the edit (built before the timing)' });
+      add({ name: 'recheck_with_edit_ms', scale, unit: 'ms', ...pick(rota.editRecheck), target: null, status: 'info', note: `the same with building that rota inside the timing: a new array of all ${rota.shiftsInContext} shifts, the caller's cost, not the check's` });
 
       const inc = await incidentBench(work, q(REPS.search), NOW);
       add({ name: 'incident_search_prepare_ms', scale, unit: 'ms', ...pick(inc.prepare), target: null, status: 'info', note: `toSearchable over ${inc.incidents} incidents (reading their ${inc.partitions} partitions first took ${Math.round(inc.loadMs)} ms)` });
