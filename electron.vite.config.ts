@@ -5,6 +5,10 @@ import { resolve } from 'node:path';
 export default defineConfig({
   main: {
     build: {
+      // Pure JS libraries go into the bundle: resolving and compiling zod's hundreds of little modules
+      // one by one was most of the start-up time. pdfkit (reads its fonts from its own folder),
+      // electron-store/conf and electron stay external.
+      externalizeDeps: { exclude: ['zod', 'date-fns', '@date-fns/tz', 'safe-stable-stringify', '@noble/hashes', 'papaparse', 'ics'] },
       rollupOptions: {
         input: { index: resolve(__dirname, 'main/index.ts'), browser: resolve(__dirname, 'main/browser.ts') },
       },
