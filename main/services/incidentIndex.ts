@@ -1,6 +1,7 @@
 import { toSearchable, type SearchableIncident } from '../../shared/domain/incidents';
 import type { Incident } from '../../shared/schemas/incident';
 import type { Repos } from '../storage/repos';
+import { inSlices } from '../storage/slices';
 
 /**
  * Every incident of the data folder in memory, ready to filter and search: ten years is about 70,000
@@ -90,19 +91,14 @@ export const noteIncidents = (repos: Repos, incidents: readonly Incident[]): voi
  */
 export const warmIncidentIndex = (repos: Repos, current: () => Repos, delayMs: number, sliceMs = 8): (() => void) => {
   let stopped = false;
-  const slice = () => {
-    if (stopped || current() !== repos) return;
+  const done = () => stopped || current() !== repos;
+  const start = () => {
+    if (done()) return;
     const index = indexOf(repos);
-    const until = performance.now() + sliceMs;
-    try {
-      do if (!index.readNext()) return;
-      while (performance.now() < until);
-    } catch {
-      return; // an unreadable folder is reported by whoever needs the index, not by a background read
-    }
-    setImmediate(slice);
+    // An unreadable folder is reported by whoever needs the index, not by a background read.
+    inSlices(() => index.readNext(), sliceMs, done).catch(() => undefined);
   };
-  const timer = setTimeout(slice, delayMs);
+  const timer = setTimeout(start, delayMs);
   timer.unref();
   return () => {
     stopped = true;

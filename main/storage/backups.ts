@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { backupsToKeep } from '../../shared/domain/retention';
 import type { Layout } from './paths';
+import { inSlices } from './slices';
 
 export interface BackupInfo {
   id: string;
@@ -69,23 +70,13 @@ export class Backups {
   snapshotInSlices(reason: string, sliceMs = 8): { done: Promise<BackupInfo | null>; cancel: () => void } {
     const steps = this.snapshotSteps(reason);
     let cancelled = false;
-    const done = new Promise<BackupInfo | null>((resolve, reject) => {
-      const slice = () => {
-        if (cancelled) return resolve(null);
-        const until = performance.now() + sliceMs;
-        try {
-          for (;;) {
-            const step = steps.next();
-            if (step.done) return resolve(step.value);
-            if (performance.now() >= until) break;
-          }
-        } catch (error) {
-          return reject(error as Error);
-        }
-        setImmediate(slice);
-      };
-      setImmediate(slice);
-    });
+    let info: BackupInfo | null = null;
+    const next = () => {
+      const step = steps.next();
+      if (step.done) info = step.value;
+      return !step.done;
+    };
+    const done = inSlices(next, sliceMs, () => cancelled).then((finished) => (finished ? info : null));
     return {
       done,
       cancel: () => {
