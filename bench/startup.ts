@@ -20,29 +20,47 @@ export interface StartupBench {
   page: Stat;
 }
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+/** Chromium as the bench starts it: no GPU, no background traffic. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-const once = async (browser: Browser, dataDir: string): Promise<{ ready: number; loaded: number; newTab: number; page: number }> => {
-  const t0 = performance.now();
+/** Starts the built browser-mode server on `dataDir`; `url` resolves with the address of its ready line. */
+export const startBrowserMode = (dataDir: string): { url: Promise<string>; stop: () => Promise<void> } => {
   const child = spawn(process.execPath, [path.join(ROOT, 'out/main/browser.js')], {
     env: { ...process.env, SITEDESK_DATA_DIR: dataDir, SITEDESK_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new Error(`server did not start in 120 s:\n${out}`)), 120_000);
-      child.stdout!.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /SiteDesk ready at (\S+)/.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]);
-        }
-      });
-      child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-      child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
+  const url = new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start in 120 s:\n${out}`)), 120_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /SiteDesk ready at (\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
     });
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${out}`));
+    });
+  });
+  url.catch(() => undefined); // whoever awaits it sees the failure; this only keeps it from being unhandled meanwhile
+  const stop = () =>
+    new Promise<void>((done) => {
+      if (child.exitCode !== null) return done();
+      child.once('exit', () => done());
+      child.kill('SIGTERM');
+    });
+  return { url, stop };
+};
+
+const once = async (browser: Browser, dataDir: string): Promise<{ ready: number; loaded: number; newTab: number; page: number }> => {
+  const t0 = performance.now();
+  const server = startBrowserMode(dataDir);
+  try {
+    const url = await server.url;
     const ready = performance.now() - t0;
     const page = await browser.newPage();
     const tabOpen = performance.now() - t0;
@@ -52,11 +70,7 @@ const once = async (browser: Browser, dataDir: string): Promise<{ ready: number;
     await page.close();
     return { ready, loaded, newTab: tabOpen - ready, page: loaded - tabOpen };
   } finally {
-    await new Promise<void>((done) => {
-      if (child.exitCode !== null) return done();
-      child.once('exit', () => done());
-      child.kill('SIGTERM');
-    });
+    await server.stop();
   }
 };
 
@@ -64,7 +78,7 @@ const once = async (browser: Browser, dataDir: string): Promise<{ ready: number;
 export const startupBench = async (dataDir: string, reps: number): Promise<StartupBench> => {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('No Chromium found (apt-get install chromium)');
-  const browser = await chromium.launch({ executablePath, args: ARGS });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     await once(browser, dataDir); // warm the OS file cache and Chromium, as a second start of the day would be
     const runs: { ready: number; loaded: number; newTab: number; page: number }[] = [];

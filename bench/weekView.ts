@@ -4,11 +4,9 @@
  * (the planner says so with data-week/data-status, then one animation frame for the paint).
  */
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { chromiumPath } from '../scripts/chromium-path.mjs';
 import { DEMO_PASSWORD } from '../main/seed/demo';
-import { ROOT } from './data';
+import { CHROMIUM_ARGS, startBrowserMode } from './startup';
 import { summarise, type Stat } from './stats';
 
 export interface WeekViewBench {
@@ -17,8 +15,6 @@ export interface WeekViewBench {
   /** Previous week clicked as soon as the last one rendered: the data is fetched and checked each time. */
   rapid: Stat;
 }
-
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 /**
  * Runs in the page: click "Previous week", resolve with ms until the week before has rendered. Kept as
@@ -47,19 +43,10 @@ const switchInPage = SWITCH_IN_PAGE;
 export const weekViewBench = async (dataDir: string, reps: number): Promise<WeekViewBench> => {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('No Chromium found (apt-get install chromium)');
-  const child = spawn(process.execPath, [path.join(ROOT, 'out/main/browser.js')], { env: { ...process.env, SITEDESK_DATA_DIR: dataDir, SITEDESK_PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const browser = await chromium.launch({ executablePath, args: ARGS });
+  const server = startBrowserMode(dataDir);
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout!.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /SiteDesk ready at (\S+)/.exec(out);
-        if (m) resolve(m[1]);
-      });
-      child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-      child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-    });
+    const url = await server.url;
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await page.goto(url);
     await page.getByLabel('User name').fill('manager');
@@ -79,10 +66,6 @@ export const weekViewBench = async (dataDir: string, reps: number): Promise<Week
     return { paced: summarise(paced), rapid: summarise(rapid) };
   } finally {
     await browser.close();
-    await new Promise<void>((done) => {
-      if (child.exitCode !== null) return done();
-      child.once('exit', () => done());
-      child.kill('SIGTERM');
-    });
+    await server.stop();
   }
 };
