@@ -1,5 +1,6 @@
 /** The planner's week: shifts, the people and sites they need, every finding and every cover gap. */
 import { addDays, weekDates, weekStart } from '../../../shared/domain/dates';
+import { absenceInRange } from '../../../shared/domain/directory/absences';
 import { checkWeek, coverGaps } from '../../../shared/domain/rota';
 import type { WeekView } from '../../../shared/contract/rota';
 import { AppError } from '../../../shared/result';
@@ -35,6 +36,6 @@ export const weekView = (app: AppCore, user: Account, date: string, site: string
   const gaps = sites.flatMap((s) => s.services.flatMap((service) => coverGaps(s, service, live, monday, sunday, ctx.bankHolidays)));
   // Only the absences the planner can show or check (ten years of them were most of the week's bytes),
   // and pay rates only for managers.
-  const staff = app.repos.staff.all().map((p) => staffView(user, { ...p, absences: p.absences.filter((a) => a.to >= near.from && a.from <= near.to) }));
+  const staff = app.repos.staff.all().map((p) => staffView(user, { ...p, absences: p.absences.filter((a) => absenceInRange(a, near.from, near.to)) }));
   return { weekStart: monday, dates: weekDates(monday), site, sites, shifts, context, staff, findings, gaps };
 };

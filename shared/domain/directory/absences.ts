@@ -13,6 +13,9 @@ type AbsenceDates = Pick<Absence, 'from' | 'to' | 'partDay'>;
 /** Whether the absence touches `isoDate` at all (a part-day absence counts for its days). */
 export const absenceOnDate = (absence: Pick<Absence, 'from' | 'to'>, isoDate: string): boolean => absence.from <= isoDate && isoDate <= absence.to;
 
+/** Whether an absence covers any day from `from` to `to` (both inclusive). */
+export const absenceInRange = (absence: Pick<Absence, 'from' | 'to'>, from: string, to: string): boolean => absence.from <= to && absence.to >= from;
+
 const absenceSpanOn = (absence: AbsenceDates, day: string): Span =>
   absence.partDay
     ? shiftSpan(day, absence.partDay.start, absence.partDay.end)
@@ -77,7 +80,7 @@ export const absenceCalendar = (staff: readonly Staff[], siteCode: string, month
     .filter((s) => s.homeSite === siteCode && employedOn(s, dates[0]))
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
     .map((s) => {
-      const inMonth = s.absences.filter((a) => a.from <= dates[dates.length - 1] && a.to >= dates[0]);
+      const inMonth = s.absences.filter((a) => absenceInRange(a, dates[0], dates[dates.length - 1]));
       return {
         staffId: s.id,
         name: s.name,

@@ -1,6 +1,7 @@
 /** Which of a person's absences a shift runs into. */
 import type { Shift } from '../../schemas/shift';
 import type { Absence, Staff } from '../../schemas/staff';
+import { absenceInRange } from '../directory/absences';
 import { overlaps, type Span } from '../dates';
 import { dayAfter, instantAt, spanOf } from './instants';
 
@@ -32,6 +33,6 @@ export const absencesDuring = (staff: Pick<Staff, 'absences'>, shift: ShiftTimes
   const last = dayAfter(shift.date, 1);
   // A loop rather than filter: most shifts meet none of a decade's absences, and then next to nothing is allocated.
   let out: Absence[] | undefined;
-  for (const a of staff.absences) if (a.to >= first && a.from <= last && absenceOverlaps(a, shift)) (out ??= []).push(a);
+  for (const a of staff.absences) if (absenceInRange(a, first, last) && absenceOverlaps(a, shift)) (out ??= []).push(a);
   return out ?? [];
 };

@@ -1,4 +1,5 @@
 import type { Absence } from '../../../schemas/staff';
+import { absenceInRange } from '../../directory/absences';
 
 import { absencesDuring } from '../absence';
 import { dayShort, finding, shiftAtSite } from '../format';
@@ -25,7 +26,7 @@ const absenceFindings = (p: PersonWeek, approved: boolean, rule: RuleId, severit
   // dated in the week.
   const first = dayAfter(p.range.start, -1);
   const last = dayAfter(p.range.end, 1);
-  const near = p.staff.absences.filter((a) => a.approved === approved && a.to >= first && a.from <= last);
+  const near = p.staff.absences.filter((a) => a.approved === approved && absenceInRange(a, first, last));
   if (near.length === 0) return out;
   for (const e of p.week) {
     for (const a of absencesDuring({ absences: near }, e.shift)) {
