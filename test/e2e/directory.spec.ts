@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import { createFirstManager, expect, expectAccessible, test } from './fixtures';
+import { createFirstManager, expect, expectAccessible, JOURNEY_NOW, test } from './fixtures';
 
-/** A London calendar date `days` from now, as the app's date fields take it. */
-const isoIn = (days: number): string => new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+/** A London calendar date `days` after the journey clock's start, as the app's date fields take it. */
+const isoIn = (days: number): string => new Date(Date.parse(JOURNEY_NOW) + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
 /** The Monday after next, so a week of leave is always in the future. */
 // Each journey visits several screens and runs axe on each.
 test.describe.configure({ timeout: 180_000 });

@@ -4,13 +4,13 @@ import type { Download, Page } from '@playwright/test';
 import { openTestApp, withManager } from '../support/app';
 import { seedActivity, seedShift } from '../support/records';
 import { startServer, tempDataDir, type RunningServer } from '../support/server';
-import { expect, expectAccessible, signIn, test } from './fixtures';
+import { expect, expectAccessible, JOURNEY_NOW, onJourneyClock, signIn, test } from './fixtures';
 
 const shots = path.resolve('test-results/screenshots');
 
 /** The manager's folder before its server starts: the manager, a supervisor for CH, and a published shift (the planner is another feature). */
 const seedManager = async (dir: string) => {
-  const t = openTestApp({ dir, start: new Date().toISOString() });
+  const t = openTestApp({ dir, start: JOURNEY_NOW });
   const m = await withManager(t);
   const r = await t.call('accounts:create', { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' }, m);
   if (!r.ok) throw new Error(r.message);
@@ -40,6 +40,8 @@ test('a rota pack travels to an enrolled desk and its activity comes back to the
   let desk = await startServer(deskDir);
   const mp = await (await browser.newContext({ acceptDownloads: true })).newPage();
   const dp = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  await onJourneyClock(mp);
+  await onJourneyClock(dp);
   try {
     // The manager makes the enrolment file for the CH desk and exports the week's rota.
     await open(mp, manager);
@@ -87,7 +89,7 @@ test('a rota pack travels to an enrolled desk and its activity comes back to the
 
     // The desk records an incident, a log entry and attendance (their screens are other features), then exports its activity.
     await desk.stop();
-    const seeded = openTestApp({ dir: deskDir, start: new Date().toISOString() });
+    const seeded = openTestApp({ dir: deskDir, start: JOURNEY_NOW });
     seedActivity(seeded.opened.app, seeded.opened.app.repos.accounts.all()[0].id, 'CH', '2026-11-26');
     seeded.opened.close();
     desk = await startServer(deskDir);
@@ -132,7 +134,7 @@ test('a rota pack travels to an enrolled desk and its activity comes back to the
 });
 
 test('a backup is restored after a confirmation, and the restore can be undone', async ({ page, dataDir }) => {
-  const t = openTestApp({ dir: dataDir, start: new Date().toISOString() });
+  const t = openTestApp({ dir: dataDir, start: JOURNEY_NOW });
   await withManager(t);
   t.opened.close();
   const server = await startServer(dataDir);

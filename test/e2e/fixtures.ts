@@ -1,9 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import fs from 'node:fs';
-import { startServer, tempDataDir, type RunningServer } from '../support/server';
+import { JOURNEY_NOW, startServer, tempDataDir, type RunningServer } from '../support/server';
+
+/** Starts a page's clock at `at` (ISO), where the journey's server clock starts too; time then runs on. */
+export const onJourneyClock = (page: Page, at: string = JOURNEY_NOW): Promise<void> => page.clock.install({ time: new Date(at) });
 
 interface Fixtures {
+  /** The moment the page's and the server's clocks start at: JOURNEY_NOW unless a journey chooses another. */
+  clockAt: string;
   dataDir: string;
   server: RunningServer;
   /** Opens the app and waits until it says it has loaded. */
@@ -11,14 +16,20 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  clockAt: [JOURNEY_NOW, { option: true }],
+  // Every journey's page runs on the journey clock, never the real date.
+  page: async ({ page, clockAt }, use) => {
+    await onJourneyClock(page, clockAt);
+    await use(page);
+  },
   // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
     const dir = tempDataDir();
     await use(dir);
     fs.rmSync(dir, { recursive: true, force: true });
   },
-  server: async ({ dataDir }, use) => {
-    const server = await startServer(dataDir);
+  server: async ({ dataDir, clockAt }, use) => {
+    const server = await startServer(dataDir, { SITEDESK_CLOCK: clockAt });
     await use(server);
     await server.stop();
   },
@@ -55,4 +66,4 @@ export const signIn = async (page: Page, username: string, password: string) => 
   await page.getByRole('button', { name: 'Sign in' }).click();
 };
 
-export { expect };
+export { expect, JOURNEY_NOW };

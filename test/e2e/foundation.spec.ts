@@ -28,7 +28,6 @@ test('first run creates the manager, shows the 15 sites, and survives a restart'
 });
 
 test('the screen locks when idle and any user unlocks it', async ({ page, openApp }) => {
-  await page.clock.install();
   await openApp(page);
   await createFirstManager(page);
   await page.getByRole('button', { name: 'Settings' }).click();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { startServer } from '../support/server';
-import { createFirstManager, expect, expectAccessible, signIn, test } from './fixtures';
+import { createFirstManager, expect, expectAccessible, JOURNEY_NOW, signIn, test } from './fixtures';
 
 const SHOTS = process.env.SITEDESK_SHOTS;
 /** Saves a screenshot when SITEDESK_SHOTS names a folder (for docs and for looking at the screens). */
@@ -163,7 +163,7 @@ test('an incident whose file was edited outside SiteDesk shows its history as br
     return { body: await res.json(), session: res.headers()['x-sitedesk-session'] ?? session };
   };
   const setup = await api('auth:setup', { username: 'maria', displayName: 'Maria Okafor', password: 'correct horse 1' });
-  const now = new Date().toISOString();
+  const now = JOURNEY_NOW;
   const created = await api('incidents:create', { site: 'CH', location: 'Car park', occurredAt: now, reportedAt: now, reportedBy: 'Jo Reed', reportedTo: 'Maria Okafor', category: 'security', severity: 'low', details: 'Car window smashed.' }, setup.session);
   expect(created.body.ok).toBe(true);
   const { id, occurredAt } = created.body.data.incident;

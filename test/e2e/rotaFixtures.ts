@@ -3,7 +3,7 @@ import Conf from 'conf';
 import fs from 'node:fs';
 import { openApp } from '../../main/app';
 import type { StoreClass } from '../../main/storage/storeClass';
-import { tempDataDir } from '../support/server';
+import { JOURNEY_NOW, tempDataDir } from '../support/server';
 import { makeStaff } from '../shared/domain/rota/factories';
 import { test as base } from './fixtures';
 
@@ -18,7 +18,7 @@ export const test = base.extend({
   // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
     const dir = tempDataDir();
-    const opened = openApp({ dataDir: dir, StoreClass: Conf as unknown as StoreClass, mode: 'browser', version: '0.0.0-test', backupEveryMinutes: 0 });
+    const opened = openApp({ dataDir: dir, StoreClass: Conf as unknown as StoreClass, mode: 'browser', version: '0.0.0-test', now: () => Date.parse(JOURNEY_NOW), backupEveryMinutes: 0 });
     opened.app.repos.staff.putMany(STAFF.map((s) => makeStaff({ familiarSites: ['CH'], ...s })));
     opened.close();
     await use(dir);

@@ -20,6 +20,7 @@ interface DeskFixtures {
 }
 
 export const deskTest = base.extend<DeskFixtures>({
+  clockAt: DESK_NOW,
   // Its own folder: the base `server` fixture would hold the lock on `dataDir`.
   // eslint-disable-next-line no-empty-pattern
   deskServer: async ({}, use) => {

@@ -3,14 +3,13 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { DESK_PASSWORD } from '../support/deskWorld';
 import { expect, expectAccessible, signIn } from './fixtures';
-import { DESK_NOW, deskTest as test } from './seed';
+import { deskTest as test } from './seed';
 
 const SHOTS = path.resolve('test-results/screens');
 
 test('at 07:05 a supervisor signs in the early cleaner, sees the late officer, covers a no-show; the manager sees it in the timesheet and cover report', async ({ page, openDesk }) => {
   test.setTimeout(180_000);
   fs.mkdirSync(SHOTS, { recursive: true });
-  await page.clock.install({ time: new Date(DESK_NOW) });
   await openDesk(page);
   await signIn(page, 'sup.ch', DESK_PASSWORD);
 

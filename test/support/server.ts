@@ -12,13 +12,20 @@ export interface RunningServer {
 }
 
 /** A fresh, empty data folder for one test. */
+/**
+ * The moment every journey's server and page clocks start at, unless a journey chooses its own: Wednesday
+ * 25 Nov 2026, 09:00 London, in a week before a week with no bank holiday. Journeys never read the real
+ * date, so the suite passes the same in the week before a bank-holiday Monday or a clock change.
+ */
+export const JOURNEY_NOW = '2026-11-25T09:00:00.000Z';
+
 export const tempDataDir = (prefix = 'sitedesk-'): string => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 
-/** Starts the built browser-mode server on a free port over `dataDir` and waits for its ready line. */
+/** Starts the built browser-mode server on a free port over `dataDir`, its clock at JOURNEY_NOW unless `env` sets one, and waits for its ready line. */
 export const startServer = (dataDir: string, env: Record<string, string> = {}): Promise<RunningServer> =>
   new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(process.execPath, ['out/main/browser.js'], {
-      env: { ...process.env, SITEDESK_DATA_DIR: dataDir, SITEDESK_PORT: '0', ...env },
+      env: { ...process.env, SITEDESK_DATA_DIR: dataDir, SITEDESK_PORT: '0', SITEDESK_CLOCK: JOURNEY_NOW, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
