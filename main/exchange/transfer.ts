@@ -107,7 +107,7 @@ const label = (kind: SyncKind, r: SyncRecord): string => {
 /** What importing a pack would do, without changing anything. */
 export const planPack = (app: AppCore, pack: Pack): { plan: ImportPlan; preview: ImportPreview } => {
   const incoming = pack.payload.records;
-  const plan = planImport(localVersions(app, incoming), incoming, pack.payload.superseded, new Set(Object.keys(readSuperseded(app.ds))));
+  const plan = planImport(localVersions(app, incoming), incoming, pack.payload.superseded, readSuperseded(app.ds));
   const counts: Record<ImportOutcome, number> = { added: 0, changed: 0, unchanged: 0, conflict: 0 };
   for (const r of plan.rows) counts[r.outcome] += 1;
   const rows: PreviewRow[] = plan.rows.map((r) => ({ ...r, label: label(r.kind, incoming[r.kind]![r.id]) }));

@@ -137,37 +137,6 @@ export const mergeRecord = (kind: SyncKind, a: SyncRecord | undefined, b: SyncRe
   return mergeLatest(kind, a, b);
 };
 
-/**
- * Keeps one entry per set-aside version. The same version can have lost to a different winner on each
- * install (one chain grew after the other kept it aside); the latest winner's stamp is kept, so the
- * choice does not depend on which side is merged into which, nor on merging again.
- */
-const keepAside = (into: Record<string, Superseded>, s: Superseded): void => {
-  const held = into[s.key];
-  if (!held || compareHlc(s.keptHlc, held.keptHlc) > 0) into[s.key] = s;
-};
-
-/** Merges two installs' states: every record of either, and every version either kept aside. */
-export const mergeStates = (x: SyncState, y: SyncState): SyncState => {
-  const records: RecordSet = {};
-  const superseded: Record<string, Superseded> = {};
-  for (const s of [...Object.values(x.superseded), ...Object.values(y.superseded)]) keepAside(superseded, s);
-  for (const kind of SYNC_KINDS) {
-    const xs = x.records[kind] ?? {};
-    const ys = y.records[kind] ?? {};
-    const ids = new Set([...Object.keys(xs), ...Object.keys(ys)]);
-    if (!ids.size) continue;
-    const out: Record<string, SyncRecord> = {};
-    for (const id of [...ids].sort()) {
-      const m = mergeRecord(kind, xs[id], ys[id]);
-      out[id] = m.record;
-      if (m.superseded) keepAside(superseded, m.superseded);
-    }
-    records[kind] = out;
-  }
-  return { records, superseded };
-};
-
 export type ImportOutcome = 'added' | 'changed' | 'unchanged' | 'conflict';
 
 export interface ImportRow {
@@ -186,19 +155,28 @@ export interface ImportPlan {
 
 /**
  * What importing `incoming` into `local` would do, record by record. `local` needs to hold only the
- * records with the ids `incoming` has; `held` is the keys of the versions already kept aside.
+ * records with the ids `incoming` has; `held` is the versions already kept aside, by key.
+ *
+ * One set-aside version is kept once. The same version can have lost to a different winner on each
+ * install (one chain grew after the other kept it aside); the latest winner's stamp is kept, so the
+ * result does not depend on which install imports from which, nor on importing again.
  */
-export const planImport = (local: RecordSet, incoming: RecordSet, incomingSuperseded: Superseded[] = [], held: ReadonlySet<string> = new Set()): ImportPlan => {
+export const planImport = (local: RecordSet, incoming: RecordSet, incomingSuperseded: Superseded[] = [], held: Readonly<Record<string, Superseded>> = {}): ImportPlan => {
   const rows: ImportRow[] = [];
   const writes: ImportPlan['writes'] = {};
   const superseded = new Map<string, Superseded>();
-  for (const s of incomingSuperseded) if (!held.has(s.key)) superseded.set(s.key, s);
+  const keep = (s: Superseded): boolean => {
+    const had = superseded.get(s.key) ?? (Object.hasOwn(held, s.key) ? held[s.key] : undefined);
+    if (had && compareHlc(s.keptHlc, had.keptHlc) <= 0) return false;
+    superseded.set(s.key, s);
+    return true;
+  };
+  for (const s of incomingSuperseded) keep(s);
   for (const kind of SYNC_KINDS) {
     for (const [id, theirs] of Object.entries(incoming[kind] ?? {}).sort(([p], [q]) => (p < q ? -1 : 1))) {
       const mine = local[kind]?.[id];
       const m = mergeRecord(kind, mine, theirs);
-      const newAside = m.superseded && !held.has(m.superseded.key) ? m.superseded : null;
-      if (newAside) superseded.set(newAside.key, newAside);
+      const newAside = m.superseded && keep(m.superseded) ? m.superseded : null;
       const changed = !mine || canonical(m.record) !== canonical(mine);
       if (changed) (writes[kind] ??= []).push(m.record);
       const outcome: ImportOutcome = !mine ? 'added' : m.conflict && (changed || newAside) ? 'conflict' : changed ? 'changed' : 'unchanged';

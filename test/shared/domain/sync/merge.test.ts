@@ -2,7 +2,32 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { appendHistory } from '../../../../shared/domain/incidents/history';
 import { formatHlc, parseHlc, receive, tick, type Hlc } from '../../../../shared/domain/sync/hlc';
-import { canonical, maxHlc, mergeStates, planImport, type SyncRecord, type SyncState } from '../../../../shared/domain/sync/merge';
+import { canonical, maxHlc, planImport, type RecordSet, type Superseded, type SyncRecord } from '../../../../shared/domain/sync/merge';
+
+/** What one install holds: records by kind and id, and the versions it keeps aside by key (as in superseded.json). */
+interface SyncState {
+  records: RecordSet;
+  superseded: Record<string, Superseded>;
+}
+
+/**
+ * Importing `incoming` into `local` the way the product does (main/exchange/transfer.ts): planImport over
+ * the local versions, what is kept aside already and the pack's set-aside versions; then applyPlan's effect,
+ * every planned write upserted and every planned set-aside version added under its key.
+ */
+const importInto = (local: SyncState, incoming: SyncState): SyncState => {
+  const plan = planImport(local.records, incoming.records, Object.values(incoming.superseded), local.superseded);
+  const records = structuredClone(local.records);
+  for (const [kind, recs] of Object.entries(plan.writes)) for (const r of recs ?? []) records[kind as 'shifts'] = { ...records[kind as 'shifts'], [r.id]: r };
+  const superseded = { ...local.superseded };
+  for (const x of plan.superseded) superseded[x.key] = x;
+  return { records, superseded };
+};
+/** A state with its record sets in a fixed order, so two equal states compare equal. */
+const sorted = (x: SyncState): SyncState => ({
+  records: Object.fromEntries(Object.entries(x.records).sort(([p], [q]) => (p < q ? -1 : 1)).map(([k, v]) => [k, Object.fromEntries(Object.entries(v ?? {}).sort(([p], [q]) => (p < q ? -1 : 1)))])),
+  superseded: Object.fromEntries(Object.entries(x.superseded).sort(([p], [q]) => (p < q ? -1 : 1))),
+});
 
 const SHIFT_IDS = ['shift0001', 'shift0002', 'shift0003'];
 const INCIDENT_IDS = ['incid0001', 'incid0002'];
@@ -70,22 +95,22 @@ const run = (ops: Op[], skews: [number, number]): [Install, Install] => {
       incidents[r.id] = { ...r, history, ...meta(r) };
     } else {
       const other = installs[1 - o.who];
-      other.state = mergeStates(other.state, structuredClone(me.state));
+      other.state = importInto(other.state, structuredClone(me.state));
       other.clock = receive(other.clock, parseHlc(maxHlc(me.state.records)), T0 + o.at + other.skew, other.node);
     }
   }
   return installs;
 };
 
-const same = (x: SyncState, y: SyncState) => expect(canonical(x)).toBe(canonical(y));
+const same = (x: SyncState, y: SyncState) => expect(canonical(sorted(x))).toBe(canonical(sorted(y)));
 const scenario = fc.tuple(fc.array(op, { maxLength: 25 }), fc.tuple(fc.integer({ min: -7_200_000, max: 7_200_000 }), fc.integer({ min: -7_200_000, max: 7_200_000 })));
 
-describe('merging two installs’ records', () => {
+describe('importing one install’s records into another (planImport, as the product applies it)', () => {
   it('gives the same result in either order', () => {
     fc.assert(
       fc.property(scenario, ([ops, skews]) => {
         const [a, b] = run(ops, skews);
-        same(mergeStates(a.state, b.state), mergeStates(b.state, a.state));
+        same(importInto(a.state, b.state), importInto(b.state, a.state));
       }),
       { numRuns: 300 },
     );
@@ -95,10 +120,10 @@ describe('merging two installs’ records', () => {
     fc.assert(
       fc.property(scenario, ([ops, skews]) => {
         const [a, b] = run(ops, skews);
-        const merged = mergeStates(a.state, b.state);
-        same(mergeStates(merged, b.state), merged);
-        same(mergeStates(merged, a.state), merged);
-        same(mergeStates(merged, merged), merged);
+        const merged = importInto(a.state, b.state);
+        same(importInto(merged, b.state), merged);
+        same(importInto(merged, a.state), merged);
+        same(importInto(merged, merged), merged);
       }),
       { numRuns: 300 },
     );
@@ -108,7 +133,7 @@ describe('merging two installs’ records', () => {
     fc.assert(
       fc.property(scenario, ([ops, skews]) => {
         const [a, b] = run(ops, skews);
-        const merged = mergeStates(a.state, b.state);
+        const merged = importInto(a.state, b.state);
         const kept = canonical(merged);
         for (const side of [a, b]) {
           for (const [kind, recs] of Object.entries(side.state.records)) {
@@ -142,7 +167,7 @@ describe('merging two installs’ records', () => {
         const plan = planImport(a.state.records, b.state.records);
         const after = structuredClone(a.state.records);
         for (const [kind, recs] of Object.entries(plan.writes)) for (const r of recs ?? []) after[kind as 'shifts'] = { ...after[kind as 'shifts'], [r.id]: r };
-        const again = planImport(after, b.state.records, [], new Set(plan.superseded.map((s) => s.key)));
+        const again = planImport(after, b.state.records, [], Object.fromEntries(plan.superseded.map((s) => [s.key, s])));
         expect(Object.keys(again.writes)).toEqual([]);
         expect(again.superseded).toEqual([]);
         expect(again.rows.every((r) => r.outcome === 'unchanged')).toBe(true);
@@ -191,7 +216,7 @@ describe('merging two installs’ records', () => {
     const aside = (keptHlc: string) => ({ key: 'incidents/incid0001/x', kind: 'incidents' as const, recordId: 'incid0001', keptHlc, reason: 'history-diverged' as const, record: loser });
     const early: SyncState = { records: {}, superseded: { [aside('').key]: aside('001795597200001-000000-deskBBBB') } };
     const late: SyncState = { records: {}, superseded: { [aside('').key]: aside('001795597200001-000003-deskBBBB') } };
-    for (const merged of [mergeStates(early, late), mergeStates(late, early), mergeStates(mergeStates(late, early), early)]) {
+    for (const merged of [importInto(early, late), importInto(late, early), importInto(importInto(late, early), early)]) {
       expect(Object.values(merged.superseded).map((x) => x.keptHlc)).toEqual(['001795597200001-000003-deskBBBB']);
     }
   });
