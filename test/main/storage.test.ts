@@ -6,15 +6,16 @@ import { Backups } from '../../main/storage/backups';
 import { DataStore } from '../../main/storage/dataStore';
 import { openMeta } from '../../main/storage/meta';
 import { layout } from '../../main/storage/paths';
+import { storeOptions } from '../../main/storage/storeClass';
 import { openRepos } from '../../main/storage/repos';
-import type { StoreClass } from '../../main/storage/storeClass';
+import { STORE_UNDER_TEST, StoreUnderTest } from '../support/storeUnderTest';
 import type { Shift } from '../../shared/schemas/shift';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings';
 import { tempDataDir } from '../support/server';
 
 const open = (dir: string, now = () => Date.parse('2026-11-25T09:00:00Z')) => {
   const dirs = layout(dir);
-  const ds = new DataStore(dirs, Conf as unknown as StoreClass, new Backups(dirs, now), now);
+  const ds = new DataStore(dirs, StoreUnderTest, new Backups(dirs, now), now);
   return { ds, repos: openRepos(ds), dirs };
 };
 
@@ -37,6 +38,17 @@ const shift = (id: string, date: string, site = 'CH', staffId: string | null = n
   updatedAt: '2026-11-25T09:00:00.000Z',
   updatedBy: 'manager01',
   rev: 1,
+});
+
+describe('the store class under test', () => {
+  it('is the one this test project names (conf, or the real electron-store under the electron-store project)', () => {
+    const dir = tempDataDir();
+    const store = new StoreUnderTest(storeOptions(dir, 'probe'));
+    store.store = { probe: 1 };
+    expect(fs.existsSync(path.join(dir, 'probe.json'))).toBe(true);
+    expect((StoreUnderTest as unknown as { name: string }).name).toBe(STORE_UNDER_TEST === 'electron-store' ? 'ElectronStore' : 'Conf');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });
 
 describe('partitioned storage', () => {
@@ -227,7 +239,7 @@ describe('rolling backups', () => {
     const dir = tempDataDir();
     let now = Date.parse('2025-11-01T10:00:00Z');
     const dirs = layout(dir);
-    const ds = new DataStore(dirs, Conf as unknown as StoreClass, new Backups(dirs, () => now), () => now);
+    const ds = new DataStore(dirs, StoreUnderTest, new Backups(dirs, () => now), () => now);
     const repos = openRepos(ds);
     // Two backups a day for 45 days.
     for (let day = 0; day < 45; day += 1) {

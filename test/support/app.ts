@@ -1,9 +1,9 @@
-import Conf from 'conf';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openApp, type OpenedApp } from '../../main/app';
 import type { Session } from '../../main/services/types';
 import type { StoreClass } from '../../main/storage/storeClass';
+import { StoreUnderTest } from './storeUnderTest';
 import type { Channel, RequestOf, ResponseOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import { tempDataDir } from './server';
@@ -40,7 +40,7 @@ export const filesOf = (dir: string): Record<string, string> => {
 export const openTestApp = (opts: { dir?: string; StoreClass?: StoreClass; start?: string } = {}): TestApp => {
   const dir = opts.dir ?? tempDataDir();
   const clock = { now: Date.parse(opts.start ?? '2026-11-25T09:00:00Z') };
-  const opened = openApp({ dataDir: dir, StoreClass: opts.StoreClass ?? (Conf as unknown as StoreClass), mode: 'browser', version: '0.0.0-test', now: () => clock.now, backupEveryMinutes: 0 });
+  const opened = openApp({ dataDir: dir, StoreClass: opts.StoreClass ?? StoreUnderTest, mode: 'browser', version: '0.0.0-test', now: () => clock.now, backupEveryMinutes: 0 });
   return {
     dir,
     opened,
