@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Session } from '../../main/services/types';
@@ -12,6 +13,65 @@ const WHO: Who[] = ['signed-out', 'supervisor', 'manager', 'locked'];
 // A wrong password is recorded against the account (for the slow-down), so these two may change
 // accounts.json while answering with an error; nothing else may change.
 const COUNTS_FAILURES = new Set<string>(['auth:sign-in', 'auth:unlock']);
+
+/**
+ * Where on disk an accepted call of each channel may write, reviewed by hand from what the channel is for
+ * (not read from the contract or the services). A channel not listed here fails the test, so a new one
+ * needs its row. [] means the channel only reads.
+ */
+const AREAS = {
+  accounts: /^data\/directory\/accounts\.json$/,
+  settings: /^data\/directory\/settings\.json$/,
+  sites: /^data\/directory\/sites\.json$/,
+  staff: /^data\/directory\/staff\.json$/,
+  templates: /^data\/directory\/templates\.json$/,
+  patterns: /^data\/directory\/patterns\.json$/,
+  notices: /^data\/system\/notices\.json$/,
+  org: /^data\/system\/org\.json$/,
+  superseded: /^data\/system\/superseded\.json$/,
+  shifts: /^data\/partitions\/shifts\//,
+  incidents: /^data\/partitions\/incidents\//,
+  log: /^data\/partitions\/log\//,
+  attendance: /^data\/partitions\/attendance\//,
+  photos: /^photos\//,
+  backups: /^backups\//,
+  exports: /^exports\//,
+} as const;
+type Area = keyof typeof AREAS;
+const RECORDS: Area[] = ['sites', 'staff', 'shifts', 'incidents', 'log', 'attendance', 'superseded', 'photos'];
+const EVERYTHING = Object.keys(AREAS) as Area[];
+/** Bookkeeping any accepted write may touch: the record clock, the data folder's meta and its write journal. */
+const BOOKKEEPING = [/^data\/system\/(hlc|meta)\.json$/, /^data\/journal\.json$/];
+
+const MAY_WRITE: Record<string, Area[]> = {
+  'auth:status': [], 'auth:setup': ['accounts', 'sites', 'settings', 'org', 'notices'], 'auth:sign-in': ['accounts'], 'auth:sign-out': [],
+  'auth:lock': [], 'auth:unlock': ['accounts'], 'auth:touch': [],
+  'accounts:list': [], 'accounts:create': ['accounts'], 'accounts:update': ['accounts'], 'accounts:set-pin': ['accounts'], 'accounts:change-password': ['accounts'],
+  'system:info': [], 'system:dismiss-notice': ['notices'], 'settings:get': [], 'settings:update': ['settings'],
+  'sites:list': [], 'sites:get': [], 'sites:create': ['sites'], 'sites:update': ['sites'], 'sites:copy-cover': ['sites'],
+  'staff:list': [], 'staff:get': [], 'staff:create': ['staff'], 'staff:update': ['staff'], 'staff:archive': ['staff'], 'staff:restore': ['staff'],
+  'staff:save-absence': ['staff'], 'staff:remove-absence': ['staff'], 'staff:absence-calendar': [], 'staff:licence-watch': [],
+  'staff:import-preview': [], 'staff:import': ['staff'], 'staff:export': [],
+  'incidents:list': [], 'incidents:get': [], 'incidents:create': ['incidents'], 'incidents:update': ['incidents'], 'incidents:amend': ['incidents'],
+  'incidents:set-status': ['incidents'], 'incidents:add-photo': ['incidents', 'photos'], 'incidents:photo': [], 'incidents:riddor-queue': [],
+  'incidents:export-pdf': [], 'incidents:export-csv': [],
+  'log:day': [], 'log:add': ['log'], 'log:export-csv': [],
+  'rota:week': [], 'rota:save': ['shifts'], 'rota:publish': ['shifts'], 'rota:unpublish': ['shifts'], 'rota:republish': ['shifts'], 'rota:copy-week': ['shifts'],
+  'rota:plans': [], 'rota:save-template': ['templates'], 'rota:save-pattern': ['patterns'], 'rota:delete-plan': ['templates', 'patterns'],
+  'rota:pattern-preview': [], 'rota:apply-pattern': ['shifts'], 'rota:candidates': [], 'rota:fill-week': ['shifts'], 'rota:person': [],
+  'rota:export-csv': [], 'rota:export-ics': [],
+  'exchange:status': [], 'exchange:export-rota': [], 'exchange:export-activity': [], 'exchange:preview': [], 'exchange:apply': [...RECORDS, 'backups'],
+  'enrol:create': [], 'enrol:import': EVERYTHING,
+  'backups:list': [], 'backups:create': ['backups'], 'backups:restore': EVERYTHING, 'backups:export': ['exports'], 'backups:restore-file': EVERYTHING,
+  'today:board': [], 'today:sign-in': ['attendance'], 'today:sign-out': ['attendance'], 'today:mark-no-show': ['attendance'], 'today:correct': ['attendance'],
+  'today:cover-candidates': [], 'today:assign-cover': ['shifts', 'attendance'],
+  'attendance:report': [], 'attendance:timesheet-csv': [], 'attendance:working-time': [],
+  'reports:hours': [], 'reports:cover': [], 'reports:cost': [], 'reports:incidents': [], 'reports:licences': [],
+};
+
+/** The files (relative to the data folder's root) that differ between two snapshots. */
+const changedFiles = (before: Record<string, string>, after: Record<string, string>): string[] =>
+  [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => before[f] !== after[f]).map((f) => f.split(path.sep).join('/'));
 
 const junk = fc.oneof(
   fc.string(),
@@ -55,14 +115,23 @@ describe('random and malformed payloads on every channel, from every kind of ses
     lastActive: t.clock.now,
   });
 
+  it('has a reviewed row of where it may write for every channel, and none for a channel that does not exist', () => {
+    expect(Object.keys(MAY_WRITE).sort()).toEqual([...channels].sort());
+  });
+
   for (const channel of channels) {
-    it(`${channel}: a typed error or a valid result every time; an error changes nothing on disk`, async () => {
+    it(`${channel}: a typed error or a valid result every time; an error changes nothing on disk, a success only what the channel may change`, async () => {
       await fc.assert(
         fc.asyncProperty(fc.constantFrom(...WHO), payloads(channel), async (who, payload) => {
           const before = t.snapshot();
           const result = await t.raw(channel, payload, sessionFor(who));
           expect(typeof result.ok).toBe('boolean');
-          if (result.ok) return;
+          if (result.ok) {
+            const allowed = [...(MAY_WRITE[channel] ?? []).map((a) => AREAS[a]), ...BOOKKEEPING];
+            const outside = changedFiles(before, t.snapshot()).filter((f) => !allowed.some((re) => re.test(f)));
+            expect(outside, `${channel} accepted ${JSON.stringify(payload)?.slice(0, 200)} as ${who} and changed files it may not`).toEqual([]);
+            return;
+          }
           expect(TYPED).toContain(result.code);
           expect(typeof result.message).toBe('string');
           const after = t.snapshot();

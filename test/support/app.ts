@@ -52,7 +52,13 @@ export const openTestApp = (opts: { dir?: string; StoreClass?: StoreClass; start
       opened.close();
       return openTestApp({ ...opts, dir });
     },
-    snapshot: () => filesOf(path.join(dir, 'data')),
+    snapshot: () => {
+      // The whole data folder: records, photos, backups and anything else an operation could write, but
+      // not the lock file, which only says which process holds the folder.
+      const all = filesOf(dir);
+      delete all['sitedesk.lock'];
+      return all;
+    },
   };
 };
 
