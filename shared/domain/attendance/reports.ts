@@ -33,19 +33,6 @@ export const hoursAgainstContract = (rows: readonly TimesheetRow[], staff: reado
     .sort((a, b) => a.team.localeCompare(b.team) || a.name.localeCompare(b.name, 'en-GB'));
 };
 
-/** Totals of `hoursAgainstContract` per team. */
-export const teamTotals = (people: readonly HoursAgainstContract[]): { team: string; paidMinutes: number; contractMinutes: number; people: number }[] => {
-  const m = new Map<string, { team: string; paidMinutes: number; contractMinutes: number; people: number }>();
-  for (const p of people) {
-    const t = m.get(p.team) ?? { team: p.team, paidMinutes: 0, contractMinutes: 0, people: 0 };
-    t.paidMinutes += p.paidMinutes;
-    t.contractMinutes += p.contractMinutes;
-    t.people += 1;
-    m.set(p.team, t);
-  }
-  return [...m.values()].sort((a, b) => a.team.localeCompare(b.team));
-};
-
 export interface LabourCost {
   site: string;
   week: string;

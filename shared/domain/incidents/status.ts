@@ -16,9 +16,6 @@ const NEXT: Record<IncidentStatus, readonly IncidentStatus[]> = {
   closed: [],
 };
 
-/** The statuses an incident in `from` may move to. */
-export const nextStatuses = (from: IncidentStatus): readonly IncidentStatus[] => NEXT[from];
-
 /** Whether an incident may move from `from` to `to` (staying put is not a transition). */
 export const canTransition = (from: IncidentStatus, to: IncidentStatus): boolean => NEXT[from].includes(to);
 
@@ -46,9 +43,6 @@ export const closeBlockers = (incident: Pick<Incident, 'status' | 'followUps' | 
   if (incident.riddor && !incident.riddor.reportedOn) out.push('The RIDDOR report has not been recorded as made.');
   return out;
 };
-
-/** The history kind for an edit: a change to a closed incident is an amendment. */
-export const editKindFor = (status: IncidentStatus): 'updated' | 'amendment' => (status === 'closed' ? 'amendment' : 'updated');
 
 /** An amendment to a closed incident must say why it was made. */
 export const validateAmendment = (note: string): CheckResult =>

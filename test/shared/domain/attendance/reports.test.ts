@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignmentsOf, dayBoard, DEFAULT_STATUS_RULES, hoursAgainstContract, incidentCounts, licenceExpiries, teamTotals, timesheetRows, workingTimeRecords } from '../../../../shared/domain/attendance';
+import { assignmentsOf, dayBoard, DEFAULT_STATUS_RULES, hoursAgainstContract, incidentCounts, licenceExpiries, timesheetRows, workingTimeRecords } from '../../../../shared/domain/attendance';
 import { makeShift, makeSite, makeStaff } from '../rota/factories';
 import { DEFAULT_RULE_SETTINGS } from '../../../../shared/domain/rota';
 import { at, makeAttendance } from './helpers';
@@ -37,14 +37,13 @@ describe('workingTimeRecords', () => {
 });
 
 describe('hoursAgainstContract', () => {
-  it('sets paid hours against contracted hours for the period, by team', () => {
+  it('sets paid hours against contracted hours for the period', () => {
     const a = makeStaff({ name: 'Ana', contractedHours: 37.5, homeSite: 'CH' });
     const b = makeStaff({ name: 'Ben', contractType: 'zero-hours', contractedHours: 0, homeSite: 'CH' });
     const shift = makeShift({ date: '2026-11-25', start: '07:00', end: '15:00', breakMinutes: 30, staffId: a.id });
     const rows = timesheetRows(assignmentsOf([shift], []), new Map([[a.id, a]]), new Map(), at('2026-11-01T00:00'), DEFAULT_STATUS_RULES);
     const people = hoursAgainstContract(rows, [a, b], '2026-11-23', '2026-12-06', ['CH']);
     expect(people.map((p) => [p.name, p.paidMinutes, p.contractMinutes])).toEqual([['Ana', 450, 4500], ['Ben', 0, 0]]);
-    expect(teamTotals(people)).toEqual([{ team: 'CH', paidMinutes: 450, contractMinutes: 4500, people: 2 }]);
   });
 });
 
