@@ -64,3 +64,43 @@ test('API calls without the secret, with a wrong Host or from another origin are
   expect(good.status()).toBe(200);
   expect(await good.json()).toMatchObject({ ok: true, data: { setupNeeded: true, user: null } });
 });
+
+test('a supervisor changes their own password in Settings; the old one stops working', async ({ page, openApp }) => {
+  await openApp(page);
+  await createFirstManager(page);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Add account' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Name', { exact: true }).fill('Sam Patel');
+  await dialog.getByLabel('User name').fill('sam');
+  await dialog.getByLabel('Password').fill('desk password');
+  await dialog.getByLabel('CH · County Hall').check();
+  await dialog.getByRole('button', { name: 'Add account' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  await signIn(page, 'sam', 'desk password');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const form = page.getByRole('form', { name: 'My password' });
+  await form.getByLabel('Current password').fill('not my password');
+  await form.getByLabel('New password', { exact: true }).fill('a new desk password');
+  await form.getByLabel('New password again').fill('a new desk password');
+  await form.getByRole('button', { name: 'Change password' }).click();
+  await expect(form).toContainText('Check your current password');
+
+  await form.getByLabel('Current password').fill('desk password');
+  await form.getByLabel('New password again').fill('a different one');
+  await form.getByRole('button', { name: 'Change password' }).click();
+  await expect(form).toContainText('The two new passwords are not the same.');
+
+  await form.getByLabel('New password again').fill('a new desk password');
+  await form.getByRole('button', { name: 'Change password' }).click();
+  await expect(form.getByText('Password changed. Use the new one from now on.')).toBeVisible();
+  await expectAccessible(page, 'settings as a supervisor');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, 'sam', 'desk password');
+  await expect(page.getByText('Check the password and try again')).toBeVisible();
+  await expect(page.getByText('Supervisor · CH')).toBeHidden();
+  await signIn(page, 'sam', 'a new desk password');
+  await expect(page.getByText('Supervisor · CH')).toBeVisible();
+});

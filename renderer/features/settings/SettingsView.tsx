@@ -4,6 +4,7 @@ import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
 import { useStore } from '../../store/appStore';
 import { AccountDialog } from './AccountDialog';
+import { PasswordSettings } from './PasswordSettings';
 import { ReferenceSettings } from '../incidents/ReferenceSettings';
 import { RuleSettingsSection } from './RuleSettings';
 
@@ -124,7 +125,7 @@ const Accounts = () => {
   );
 };
 
-/** Settings: the lock timer, rota rules and accounts for managers, the unlock PIN for everyone. */
+/** Settings: the lock timer, rota rules and accounts for managers; the unlock PIN and password for everyone. */
 export const SettingsView = () => {
   const role = useStore((s) => s.auth?.user?.role);
   return (
@@ -135,6 +136,7 @@ export const SettingsView = () => {
       <div className="stack">
         {role === 'manager' && <LockSettings />}
         <PinSettings />
+        <PasswordSettings />
         {role === 'manager' && <RuleSettingsSection />}
         {role === 'manager' && <Accounts />}
         {role === 'manager' && <ReferenceSettings />}

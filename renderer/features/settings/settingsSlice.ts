@@ -15,6 +15,7 @@ export interface SettingsSlice {
   createAccount: (input: { username: string; displayName: string; role: 'manager' | 'supervisor'; sites: string[]; password: string }) => Promise<Err | null>;
   setAccountDisabled: (id: string, disabled: boolean) => Promise<Err | null>;
   setPin: (password: string, pin: string | null) => Promise<Err | null>;
+  changePassword: (current: string, next: string) => Promise<Err | null>;
   loadSystem: () => Promise<void>;
   dismissNotice: (id: string) => Promise<void>;
 }
@@ -55,6 +56,10 @@ export const createSettingsSlice: Slice<SettingsSlice> = (set, get) => ({
     if (!r.ok) return r;
     await get().refreshAuth();
     return null;
+  },
+  changePassword: async (current, next) => {
+    const r = await call('accounts:change-password', { current, next });
+    return r.ok ? null : r;
   },
   loadSystem: async () => {
     const r = await call('system:info', {});
