@@ -138,3 +138,26 @@ test('all sites at once, keyboard week switching, and a shift made from the keyb
   await expect(page.getByRole('button', { name: /Cara Jones.*overridden/ })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/week-all-sites.png` });
 });
+
+test('a saved pattern can be deleted from the pattern dialog, and the deletion undone', async ({ page, openApp }) => {
+  await openApp(page);
+  await createFirstManager(page);
+  await page.getByRole('button', { name: 'Rota' }).click();
+  await page.getByLabel('Site', { exact: true }).selectOption('CH');
+  await page.getByRole('button', { name: 'Pattern' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Pattern').selectOption({ label: 'New: 4 on 4 off, 12 h days and nights (24/7 security)' });
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await expect(dialog.getByRole('heading', { name: /shifts will be created/ })).toBeVisible();
+  const saved = dialog.getByLabel('Pattern').locator('option', { hasNotText: /^(Choose…|New: )/ });
+  await expect(saved).toHaveCount(1);
+  const name = (await saved.textContent())!.trim();
+
+  await dialog.getByRole('button', { name: `Delete the saved pattern “${name}”` }).click();
+  await expect(dialog.getByText(`Deleted the saved pattern “${name}”`)).toBeVisible();
+  await expect(saved).toHaveCount(0);
+  await expectAccessible(page, 'pattern deleted');
+  await dialog.getByRole('button', { name: 'Undo' }).click();
+  await expect(saved).toHaveCount(1);
+  await expect(dialog.getByLabel('Pattern')).not.toHaveValue('');
+});

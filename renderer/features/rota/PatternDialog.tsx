@@ -12,7 +12,8 @@ import { isErr } from './rotaSlice';
 
 /** Apply a repeating pattern to a date range, showing every shift it will create before it does. */
 export const PatternDialog = ({ view, onClose }: { view: WeekView; onClose: () => void }) => {
-  const { plans, loadPlans, savePattern, previewPattern, applyPattern } = useStore();
+  const { plans, loadPlans, savePattern, previewPattern, applyPattern, deletePlan } = useStore();
+  const canPlan = useStore((s) => s.auth?.user?.role === 'manager');
   const [site, setSite] = useState(view.site ?? view.sites[0]?.code ?? '');
   const [chosen, setChosen] = useState<string>('');
   const [draft, setDraft] = useState<PatternInput | null>(null);
@@ -20,6 +21,7 @@ export const PatternDialog = ({ view, onClose }: { view: WeekView; onClose: () =
   const [preview, setPreview] = useState<PatternPreview | null>(null);
   const [override, setOverride] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [removed, setRemoved] = useState<PatternInput | null>(null);
   useEffect(() => {
     void loadPlans();
   }, [loadPlans]);
@@ -47,6 +49,25 @@ export const PatternDialog = ({ view, onClose }: { view: WeekView; onClose: () =
     const failure = await applyPattern(chosen, range.from, range.to, override.trim() || null);
     if (failure) setError(failure.message);
     else onClose();
+  };
+  const savedChoice = patterns.find((p) => p.id === chosen);
+  // Deleting a saved pattern never touches shifts already made from it; Undo saves it again.
+  const remove = async () => {
+    if (!savedChoice || !draft) return;
+    const failure = await deletePlan('pattern', savedChoice.id);
+    if (failure) return setError(failure.message);
+    setRemoved(draft);
+    setChosen('');
+    setDraft(null);
+    setPreview(null);
+  };
+  const undoRemove = async () => {
+    if (!removed) return;
+    const saved = await savePattern(removed);
+    if (isErr(saved)) return setError(saved.message);
+    setRemoved(null);
+    setChosen(saved.id);
+    setDraft(removed);
   };
   const blocked = preview?.findings.some((f) => f.severity === 'block');
 
@@ -88,6 +109,19 @@ export const PatternDialog = ({ view, onClose }: { view: WeekView; onClose: () =
             <Field label="From" type="date" value={range.from} onChange={(e) => (setRange({ ...range, from: e.target.value }), setPreview(null))} />
             <Field label="To" type="date" value={range.to} onChange={(e) => (setRange({ ...range, to: e.target.value }), setPreview(null))} />
           </div>
+          {removed && (
+            <Banner tone="ok">
+              Deleted the saved pattern “{removed.name}”. Shifts already made from it are unchanged.{' '}
+              <button type="button" className="btn btn-quiet btn-small" onClick={() => void undoRemove()}>
+                Undo
+              </button>
+            </Banner>
+          )}
+          {savedChoice && canPlan && (
+            <button type="button" className="btn btn-quiet btn-small" onClick={() => void remove()}>
+              Delete the saved pattern “{savedChoice.name}”
+            </button>
+          )}
           {draft && (
             <fieldset className="field pattern-lines">
               <legend>Who works each line</legend>

@@ -37,6 +37,7 @@ export interface RotaSlice {
   loadPlans: () => Promise<void>;
   savePattern: (input: PatternInput) => Promise<ShiftPattern | Err>;
   saveTemplate: (input: TemplateInput) => Promise<Err | null>;
+  deletePlan: (kind: 'template' | 'pattern', id: string) => Promise<Err | null>;
   previewPattern: (patternId: string, from: string, to: string) => Promise<PatternPreview | Err>;
   applyPattern: (patternId: string, from: string, to: string, override?: string | null) => Promise<Err | null>;
   personRota: (staffId: string, from: string, to: string) => Promise<PersonView | Err>;
@@ -165,6 +166,12 @@ export const createRotaSlice: Slice<RotaSlice> = (set, get) => {
     },
     saveTemplate: async (input) => {
       const r = await call('rota:save-template', input);
+      if (!r.ok) return r;
+      await get().loadPlans();
+      return null;
+    },
+    deletePlan: async (kind, id) => {
+      const r = await call('rota:delete-plan', { kind, id });
       if (!r.ok) return r;
       await get().loadPlans();
       return null;
