@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { isChannel } from '../../shared/contract';
 import type { Dispatch } from '../ipc/dispatch';
-import { Sessions } from '../ipc/sessions';
+import { blankSession, Sessions } from '../ipc/sessions';
 import { CSP } from './csp';
 
 export interface ServerOptions {
@@ -148,10 +148,11 @@ export const startServer = async (opts: ServerOptions) => {
     if (!isChannel(channel)) return refuse(res, 404, `There is no channel called ${channel.slice(0, 60)}.`, 'unknown_channel');
     const body = await readJson(req, res);
     if (!body) return;
-    const session = sessions.get(req.headers['x-sitedesk-session'] as string | undefined) ?? sessions.create();
-    const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...SECURITY_HEADERS };
-    if (!req.headers['x-sitedesk-session'] || sessions.get(req.headers['x-sitedesk-session'] as string) !== session) headers['X-SiteDesk-Session'] = session.id;
+    const session = sessions.get(req.headers['x-sitedesk-session'] as string | undefined) ?? blankSession(opts.now());
     const result = await opts.dispatch(channel, body.value, session);
+    const issued = sessions.settle(session);
+    const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...SECURITY_HEADERS };
+    if (issued) headers['X-SiteDesk-Session'] = issued;
     if (res.destroyed) return;
     res.writeHead(200, headers);
     res.end(JSON.stringify(result));
@@ -197,6 +198,8 @@ export const startServer = async (opts: ServerOptions) => {
     port,
     secret,
     url: `http://127.0.0.1:${port}/#k=${secret}`,
+    /** How many sessions the server holds (only signed-in ones). */
+    sessionCount: () => sessions.size,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 };

@@ -141,10 +141,16 @@ const checkSecret = (app: AppCore, username: string, secret: string, now: number
   });
 };
 
-const signIn = (session: Session, account: Account, now: number) => {
+/**
+ * Signs `account` in to the session. A password starts the absolute expiry again; an unlock by the same
+ * person does not (a PIN is weaker). Either way the transport is told to issue a new token.
+ */
+const signIn = (session: Session, account: Account, now: number, withPassword = true) => {
+  if (withPassword || session.userId !== account.id) session.signedInAt = now;
   session.userId = account.id;
   session.locked = false;
   session.lastActive = now;
+  session.renew = true;
 };
 
 export const authHandlers: Pick<Handlers, 'auth:status' | 'auth:setup' | 'auth:sign-in' | 'auth:sign-out' | 'auth:lock' | 'auth:unlock' | 'auth:touch'> = {
@@ -194,7 +200,7 @@ export const authHandlers: Pick<Handlers, 'auth:status' | 'auth:setup' | 'auth:s
 
   'auth:unlock': async (req, { app, session, now }) => {
     const account = await checkSecret(app, req.username, req.secret, now, true);
-    signIn(session, account, now);
+    signIn(session, account, now, false);
     return status(app, session);
   },
 
