@@ -38,14 +38,15 @@ describe.runIf(process.platform !== 'win32')('data folder permissions', () => {
     const m = await withManager(t);
     const supervisor = data(await t.call('accounts:create', { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' }, m));
     expect(supervisor.username).toBe('sam');
-    let d = data(
+    const d = data(
       await t.call(
         'incidents:create',
         { site: 'CH', location: 'Main reception', occurredAt: '2026-11-25T08:40:00.000Z', reportedAt: '2026-11-25T08:45:00.000Z', reportedBy: 'Sam Patel', reportedTo: 'Maria Okafor', category: 'security', severity: 'medium', details: 'Visitor refused to sign in.' },
         m,
       ),
     );
-    d = data(await t.call('incidents:add-photo', { id: d.incident.id, rev: d.incident.rev, name: 'door.png', base64: PNG.toString('base64') }, m));
+    const withPhoto = data(await t.call('incidents:add-photo', { id: d.incident.id, rev: d.incident.rev, name: 'door.png', base64: PNG.toString('base64') }, m));
+    expect(withPhoto.incident.photos).toHaveLength(1);
     data(await t.call('log:add', { site: 'CH', date: '2026-11-25', time: '09:00', kind: 'patrol', text: 'Patrol of the car park, all secure.' }, m));
     data(await t.call('settings:update', { idleLockMinutes: 10 }, m));
     data(await t.call('backups:create', {}, m));
