@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { createDispatch } from './ipc/dispatch';
 import { handlers } from './services/handlers';
 import { warmIncidentIndex } from './services/incidentIndex';
@@ -10,6 +11,7 @@ import { finishInterruptedRestore } from './storage/restore';
 import { DataStore } from './storage/dataStore';
 import { openMeta } from './storage/meta';
 import { layout } from './storage/paths';
+import { keepPrivate } from './storage/private';
 import { openRepos } from './storage/repos';
 import type { StoreClass } from './storage/storeClass';
 
@@ -34,7 +36,8 @@ export interface OpenOptions {
 export const openApp = (opts: OpenOptions) => {
   const now = opts.now ?? Date.now;
   const dirs = layout(opts.dataDir);
-  fs.mkdirSync(dirs.root, { recursive: true });
+  fs.mkdirSync(dirs.root, { recursive: true, mode: 0o700 });
+  keepPrivate(dirs.root, [dirs.data, dirs.backups, dirs.photos, dirs.quarantine, path.join(dirs.root, 'exports')]);
   finishInterruptedRestore(dirs);
   const backups = new Backups(dirs, now);
   const ds = new DataStore(dirs, opts.StoreClass, backups, now);

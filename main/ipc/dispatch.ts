@@ -36,6 +36,12 @@ const persistClock = (app: AppCore, wrote: boolean) => {
 const PASSIVE = new Set<Channel>(['auth:status']);
 
 /**
+ * The only public channels a locked session may call. A locked desk sits in a public area: it unlocks
+ * (a `session` channel), it does not sign in, set up, enrol or restore over the locked user.
+ */
+const PUBLIC_WHILE_LOCKED = new Set<Channel>(['auth:status']);
+
+/**
  * The one way into the services, for Electron IPC and browser mode alike: check the channel, who may
  * call it (signed out, locked, role), parse the payload, then call the service. Access is checked
  * before parsing so a signed-out caller learns nothing about payload shapes. Nothing is written
@@ -54,6 +60,7 @@ export const createDispatch =
     }
     if (user && !session.locked && now - session.lastActive > app.repos.settings.get().idleLockMinutes * 60_000) session.locked = true;
 
+    if (def.access === 'public' && user && session.locked && !PUBLIC_WHILE_LOCKED.has(channel)) return err('locked', 'The screen is locked. Unlock it to continue.');
     if (def.access !== 'public') {
       if (!user) return err('signed_out', 'Sign in to continue.');
       if (def.access !== 'session' && session.locked) return err('locked', 'The screen is locked. Unlock it to continue.');

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { AuthStatus } from '../../shared/contract/auth';
 import { newId } from '../../shared/domain/ids';
 import { secondsToWait } from '../../shared/domain/throttle';
@@ -47,32 +48,109 @@ const status = (app: AppCore, session: Session): AuthStatus => {
 
 const findByName = (app: AppCore, username: string) => app.repos.accounts.all().find((a) => a.username === username);
 
+/** Failed checks allowed across every name together in any minute, so a guesser cannot spread over names. */
+export const GLOBAL_FAILURES_PER_MINUTE = 10;
+/** Made-up names remembered for the slow-down; the oldest are forgotten first. */
+const MAX_UNKNOWN_NAMES = 1000;
+
+interface Failures {
+  failedAttempts: number;
+  lastFailedAt: number | null;
+}
+
 /**
- * Checks a password (or, for unlocking, a PIN) with slow-down after repeated failures. The same
- * message is given for an unknown name and a wrong password, so names cannot be probed.
+ * The sign-in throttle's state for one open data folder: a queue per user name, so checks of one name
+ * run one at a time and each sees the count its predecessor wrote; failure counts for names that are
+ * not accounts (held in memory, so they answer exactly like real names); and the recent failures of
+ * every name together.
  */
-const checkSecret = async (app: AppCore, username: string, secret: string, now: number, allowPin: boolean): Promise<Account> => {
-  const refuse = () => new AppError('invalid', 'That user name and password do not match.', { password: 'Check the password and try again' });
-  const account = findByName(app, username);
-  if (!account || account.disabled) {
-    await hashSecret(secret); // same cost either way
-    throw refuse();
-  }
-  const wait = secondsToWait(account.failedAttempts, account.lastFailedAt ? Date.parse(account.lastFailedAt) : null, now);
-  if (wait > 0) throw new AppError('rate_limited', `Too many wrong attempts. Try again in ${wait} seconds.`);
-  const good = (await verifySecret(secret, account.passwordHash)) || (allowPin && account.pinHash !== null && (await verifySecret(secret, account.pinHash)));
-  if (!good) {
-    app.repos.accounts.put({ ...account, failedAttempts: account.failedAttempts + 1, lastFailedAt: new Date(now).toISOString() });
-    throw refuse();
-  }
-  if (account.failedAttempts > 0) app.repos.accounts.put({ ...account, failedAttempts: 0, lastFailedAt: null });
-  return account;
+interface Throttle {
+  queues: Map<string, Promise<unknown>>;
+  unknown: Map<string, Failures>;
+  recent: number[];
+  dummyHash: Promise<string> | null;
+}
+const throttles = new WeakMap<AppCore, Throttle>();
+const throttleOf = (app: AppCore): Throttle => {
+  let t = throttles.get(app);
+  if (!t) throttles.set(app, (t = { queues: new Map(), unknown: new Map(), recent: [], dummyHash: null }));
+  return t;
 };
 
-const signIn = (session: Session, account: Account, now: number) => {
+/** Runs `task` after every earlier task for the same key has finished. */
+const serialised = <T>(t: Throttle, key: string, task: () => Promise<T>): Promise<T> => {
+  const previous = t.queues.get(key) ?? Promise.resolve();
+  const run = previous.then(task, task);
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  t.queues.set(key, settled);
+  void settled.then(() => {
+    if (t.queues.get(key) === settled) t.queues.delete(key);
+  });
+  return run;
+};
+
+/**
+ * Checks a password (or, for unlocking, a PIN) with slow-down after repeated failures. Checks of one
+ * name run one at a time, and the failure is counted before the hash is compared, so parallel guesses
+ * cannot all slip through on one stale count. A made-up or disabled name goes through the same steps
+ * (its count kept in memory, its guess hashed against a dummy hash), so every answer, message and
+ * timing alike, is the same as for a real name.
+ */
+const checkSecret = (app: AppCore, username: string, secret: string, now: number, allowPin: boolean): Promise<Account> => {
+  const t = throttleOf(app);
+  return serialised(t, username, async () => {
+    const refuse = () => new AppError('invalid', 'That user name and password do not match.', { password: 'Check the password and try again' });
+    const found = findByName(app, username);
+    const account = found && !found.disabled ? found : null;
+    const failures: Failures = account
+      ? { failedAttempts: account.failedAttempts, lastFailedAt: account.lastFailedAt ? Date.parse(account.lastFailedAt) : null }
+      : (t.unknown.get(username) ?? { failedAttempts: 0, lastFailedAt: null });
+    const wait = secondsToWait(failures.failedAttempts, failures.lastFailedAt, now);
+    if (wait > 0) throw new AppError('rate_limited', `Too many wrong attempts. Try again in ${wait} seconds.`);
+    t.recent = t.recent.filter((at) => at > now - 60_000);
+    if (t.recent.length >= GLOBAL_FAILURES_PER_MINUTE) {
+      const globalWait = Math.max(1, Math.ceil((t.recent[0] + 60_000 - now) / 1000));
+      throw new AppError('rate_limited', `Too many wrong attempts. Try again in ${globalWait} seconds.`);
+    }
+
+    // Counted as a failure before the comparison; a right answer clears it again.
+    t.recent.push(now);
+    const failed: Failures = { failedAttempts: failures.failedAttempts + 1, lastFailedAt: now };
+    if (account) app.repos.accounts.put({ ...account, failedAttempts: failed.failedAttempts, lastFailedAt: new Date(now).toISOString() });
+    else {
+      t.unknown.delete(username);
+      t.unknown.set(username, failed);
+      if (t.unknown.size > MAX_UNKNOWN_NAMES) t.unknown.delete(t.unknown.keys().next().value!);
+    }
+
+    if (!account) {
+      t.dummyHash ??= hashSecret(randomBytes(16).toString('base64'));
+      await verifySecret(secret, await t.dummyHash);
+      throw refuse();
+    }
+    const good = (await verifySecret(secret, account.passwordHash)) || (allowPin && account.pinHash !== null && (await verifySecret(secret, account.pinHash)));
+    if (!good) throw refuse();
+    const mine = t.recent.indexOf(now);
+    if (mine >= 0) t.recent.splice(mine, 1);
+    const fresh = app.repos.accounts.get(account.id) ?? account;
+    app.repos.accounts.put({ ...fresh, failedAttempts: 0, lastFailedAt: null });
+    return fresh;
+  });
+};
+
+/**
+ * Signs `account` in to the session. A password starts the absolute expiry again; an unlock by the same
+ * person does not (a PIN is weaker). Either way the transport is told to issue a new token.
+ */
+const signIn = (session: Session, account: Account, now: number, withPassword = true) => {
+  if (withPassword || session.userId !== account.id) session.signedInAt = now;
   session.userId = account.id;
   session.locked = false;
   session.lastActive = now;
+  session.renew = true;
 };
 
 export const authHandlers: Pick<Handlers, 'auth:status' | 'auth:setup' | 'auth:sign-in' | 'auth:sign-out' | 'auth:lock' | 'auth:unlock' | 'auth:touch'> = {
@@ -122,7 +200,7 @@ export const authHandlers: Pick<Handlers, 'auth:status' | 'auth:setup' | 'auth:s
 
   'auth:unlock': async (req, { app, session, now }) => {
     const account = await checkSecret(app, req.username, req.secret, now, true);
-    signIn(session, account, now);
+    signIn(session, account, now, false);
     return status(app, session);
   },
 

@@ -97,6 +97,9 @@ export const exchangeHandlers: Pick<Handlers, 'exchange:status' | 'exchange:expo
 
   'enrol:import': (req, { app }) => {
     if (app.repos.accounts.all().length > 0) throw new AppError('conflict', 'This SiteDesk is already set up. A desk is enrolled on a fresh install.');
+    // No accounts because the file was damaged is not a fresh install: enrolling then would let anyone
+    // at the desk bring their own accounts over everyone's data.
+    if (app.ds.lostFiles().includes('directory/accounts')) throw new AppError('forbidden', 'The accounts file was damaged and no backup held it, so this desk cannot be enrolled here. Restore from a backup file, or ask IT support.');
     const enrolment = openEnrolment(Buffer.from(req.file, 'base64'), req.code);
     // Settings first: if the process stops before the one change below, the install still asks to be set up.
     app.repos.settings.set({ ...app.repos.settings.get(), organisationName: enrolment.org.name });

@@ -12,6 +12,10 @@ export interface Session {
   userId: string | null;
   locked: boolean;
   lastActive: number;
+  /** When a password was last given for this user in this session; the absolute expiry counts from it. */
+  signedInAt?: number;
+  /** Set when the session has just authenticated, so its transport replaces its token (no fixation). */
+  renew?: boolean;
 }
 
 /** What every service is given: the data, the clock and facts about this install. */
