@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../main/browser-mode/server';
 import { openTestApp } from '../support/app';
 import { httpRequest, rawRequest } from '../support/rawHttp';
+import { channels } from '../../shared/contract';
 import { tempDataDir } from '../support/server';
 
 describe('browser-mode transport under malformed requests', () => {
@@ -111,34 +112,46 @@ describe('browser-mode transport under malformed requests', () => {
       pctJunk,
       fc.stringMatching(/^[A-Za-z0-9._~:@!$&'()*+,;=-]{0,12}$/),
     );
-    const pathArb = fc.tuple(fc.array(segment, { minLength: 0, maxLength: 5 }), fc.option(fc.stringMatching(/^[A-Za-z0-9=&%?]{0,12}$/), { nil: undefined })).map(([segs, q]) => `/${segs.join('/')}${q === undefined ? '' : `?${q}`}`);
-    const methodArb = fc.constantFrom('GET', 'POST', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE', 'CONNECT', 'PROPFIND', 'get', 'P0ST', 'GET GET');
+    const anyPath = fc.tuple(fc.array(segment, { minLength: 0, maxLength: 5 }), fc.option(fc.stringMatching(/^[A-Za-z0-9=&%?]{0,12}$/), { nil: undefined })).map(([segs, q]) => `/${segs.join('/')}${q === undefined ? '' : `?${q}`}`);
+    // Half the paths aim at the API, so bodies and headers reach the body reader and the dispatch.
+    const tail = fc.constantFrom('', '', '', '?', '?a=%ZZ', '/..', '%00', '%E0%A4%A');
+    const pathArb = fc.oneof(
+      anyPath,
+      fc.tuple(segment, tail).map(([seg, t]) => `/api/${seg}${t}`),
+      fc.tuple(fc.constantFrom(...channels), tail).map(([c, t]) => `/api/${c}${t}`),
+    );
+    const methodArb = fc.oneof(
+      { weight: 4, arbitrary: fc.constant('POST') },
+      { weight: 1, arbitrary: fc.constantFrom('GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE', 'CONNECT', 'PROPFIND', 'get', 'P0ST', 'GET GET') },
+    );
     const headerName = fc.oneof(fc.constantFrom('Content-Type', 'X-SiteDesk-Secret', 'X-SiteDesk-Session', 'Origin', 'Content-Length', 'Transfer-Encoding', 'Host', 'Cookie'), fc.stringMatching(/^[A-Za-z-]{1,20}$/));
     const headerValue = fc.oneof(
-      fc.constantFrom('application/json', 'text/plain', 'application/json; charset=utf-16', 'chunked', 'null', 'http://attacker.example', '-1', '99999999999', 'SECRET', ''),
-      fc.string({ maxLength: 40 }),
-      fc.stringMatching(/^[\x20-\x7e]{0,200}$/),
+      { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
+      { weight: 3, arbitrary: fc.stringMatching(/^[\x20-\x7e]{0,200}$/) },
+      { weight: 3, arbitrary: fc.constantFrom('application/json', 'text/plain', 'application/json; charset=utf-16', 'chunked', 'null', 'http://attacker.example', '-1', '99999999999', 'SECRET', '') },
     );
     const bodyArb = fc.oneof(
       fc.constant(''),
       fc.json().map((j) => j),
       fc.string({ maxLength: 200 }),
       fc.uint8Array({ maxLength: 300 }).map((a) => Buffer.from(a).toString('latin1')),
-      fc.constantFrom('{"username":"eve","displayName":"Eve","password":"password1"}', '{"__proto__":{"x":1}}', '[]', 'null', '{'.repeat(5000)),
+      fc.constantFrom('{"username":"eve","displayName":"Eve","password":"password1","role":"manager"}', '{"__proto__":{"x":1}}', '[]', 'null', '{'.repeat(5000)),
     );
     const requestArb = fc.record({
       method: methodArb,
       path: pathArb,
-      headers: fc.array(fc.tuple(headerName, headerValue), { maxLength: 6 }),
-      withSecret: fc.boolean(),
+      headers: fc.array(fc.tuple(headerName, headerValue), { maxLength: 4 }),
+      withSecret: fc.constantFrom(true, true, true, false),
+      withJson: fc.constantFrom(true, true, false),
       body: bodyArb,
     });
     let runs = 0;
+    const statuses = new Map<number, number>();
     const started = Date.now();
     await fc.assert(
       fc.asyncProperty(requestArb, async (r) => {
         runs++;
-        const headers = [`Host: 127.0.0.1:${server.port}`, 'Connection: close', ...(r.withSecret ? [`X-SiteDesk-Secret: ${server.secret}`] : [])];
+        const headers = [`Host: 127.0.0.1:${server.port}`, 'Connection: close', ...(r.withSecret ? [`X-SiteDesk-Secret: ${server.secret}`] : []), ...(r.withJson ? ['Content-Type: application/json'] : [])];
         for (const [k, v] of r.headers) headers.push(`${k}: ${v.replaceAll('SECRET', server.secret).replace(/[\r\n]/g, ' ')}`);
         const body = Buffer.from(r.body, 'latin1');
         // The true length always goes too: a fuzzed second one that differs, or a Transfer-Encoding beside
@@ -146,12 +159,17 @@ describe('browser-mode transport under malformed requests', () => {
         headers.push(`Content-Length: ${body.length}`);
         const request = Buffer.concat([Buffer.from(`${r.method} ${r.path} HTTP/1.1\r\n${headers.join('\r\n')}\r\n\r\n`, 'latin1'), body]);
         const res = await rawRequest(server.port, request, 8_000);
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         expect(res.status, `${r.method} ${r.path}`).toBeGreaterThanOrEqual(200);
         expect(res.status, `${r.method} ${r.path}`).toBeLessThan(500);
       }),
-      { seed: 20261202, numRuns: 400, interruptAfterTimeLimit: 30_000, markInterruptAsFailure: false },
+      { seed: 20261202, numRuns: 800, interruptAfterTimeLimit: 30_000, markInterruptAsFailure: false },
     );
+    console.log(`transport fuzz: ${runs} requests in ${Date.now() - started} ms, answers by status: ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`);
     expect(runs).toBeGreaterThanOrEqual(100);
+    // The fuzz reached the API's inner layers (body reader, channel lookup, dispatch), not only the secret check.
+    expect(statuses.get(200) ?? 0).toBeGreaterThanOrEqual(10);
+    expect(statuses.size).toBeGreaterThanOrEqual(6);
     expect(Date.now() - started).toBeLessThan(45_000);
     expect(t.snapshot()).toEqual(before);
     await stillAnswers();
