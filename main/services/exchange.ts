@@ -3,14 +3,15 @@ import { londonToday } from '../../shared/domain/dates';
 import { AppError } from '../../shared/result';
 import type { Account } from '../../shared/schemas/account';
 import { newEnrolmentCode, openEnrolment, sealEnrolment } from '../exchange/enrol';
-import { ensureManagerOrg, keyIdOf, ORG_FILE, orgKind, readOrg, type Org } from '../exchange/org';
+import { ensureIdentity } from '../exchange/identity';
+import { ensureManagerOrg, keyIdOf, listSelf, ORG_FILE, orgKind, readOrg, type Org } from '../exchange/org';
 import { decodePack, encodePack, PACK_FORMAT_VERSION, type Pack, type PackPayload } from '../exchange/pack';
 import { applyPlan, collectActivity, collectRota, countsOf, planPack } from '../exchange/transfer';
 import type { AppCore, Call, Handlers } from './types';
 
 const requireOrg = (app: AppCore, user: Account | null): Org => {
   const org = readOrg(app);
-  if (org) return org;
+  if (org) return listSelf(app, org);
   if (user?.role === 'manager') return ensureManagerOrg(app);
   throw new AppError('conflict', 'This desk is not enrolled in an organisation, so it cannot exchange packs. A manager sets a desk up with an enrolment file.');
 };
@@ -31,7 +32,7 @@ const download = (app: AppCore, user: Account, org: Org, kind: PackManifest['kin
     to,
     counts: countsOf(payload),
   };
-  const bytes = encodePack({ manifest, payload }, org);
+  const bytes = encodePack({ manifest, payload }, org, { installId: app.meta.installId, identity: ensureIdentity(app) });
   return { fileName: `sitedesk-${kind}-${sites.join('-')}-${from}-to-${to}.sitedesk-pack`, base64: bytes.toString('base64'), bytes: bytes.length, manifest };
 };
 
@@ -90,7 +91,8 @@ export const exchangeHandlers: Pick<Handlers, 'exchange:status' | 'exchange:expo
     const sites = app.repos.sites.all().filter((s) => req.sites.includes(s.code));
     if (sites.length !== req.sites.length) throw new AppError('invalid', 'Choose sites from the list.', { sites: 'Choose sites from the list' });
     const code = newEnrolmentCode();
-    const deskOrg: Org = { ...org, role: 'desk', sites: [...req.sites].sort() };
+    // The desk learns the manager installs' public keys, so it accepts a rota only from one of them.
+    const deskOrg: Org = { ...org, role: 'desk', sites: [...req.sites].sort(), installs: org.installs.filter((i) => i.role === 'manager') };
     const bytes = sealEnrolment(deskOrg, sites, accounts.map((a) => ({ ...a!, failedAttempts: 0, lastFailedAt: null })), code, now);
     return { fileName: `sitedesk-enrolment-${deskOrg.sites.join('-')}-${londonToday(now)}.sitedesk-enrolment`, base64: bytes.toString('base64'), bytes: bytes.length, code };
   },
