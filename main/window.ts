@@ -21,26 +21,6 @@ export const isAppUrl = (url: string, rendererFile: string, devUrl: string | nul
   }
 };
 
-/**
- * The window's web preferences: isolated, sandboxed, no Node in the page; DevTools only in development;
- * no spell-checker, whose dictionaries Chromium would download from Google (the app is offline).
- */
-export const webPreferencesFor = (preloadFile: string, devTools: boolean) => ({
-  preload: preloadFile,
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  experimentalFeatures: false,
-  navigateOnDragDrop: false,
-  // Middle-click would open links in a new window; the window-open handler denies them, and this stops them earlier.
-  disableBlinkFeatures: 'Auxclick',
-  spellcheck: false,
-  devTools,
-});
-
 export interface WindowOptions {
   preloadFile: string;
   rendererFile: string;
@@ -69,7 +49,24 @@ export const createWindow = ({ preloadFile, rendererFile, devUrl, devTools }: Wi
     title: 'SiteDesk',
     show: false,
     backgroundColor: '#f6f7f9',
-    webPreferences: webPreferencesFor(preloadFile, devTools),
+    // Written out here, not built elsewhere, so electronegativity reads each setting where it applies.
+    webPreferences: {
+      preload: preloadFile,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      // Middle-click would open links in a new window; the window-open handler denies them, and this stops them earlier.
+      disableBlinkFeatures: 'Auxclick',
+      // No spell-checker: Chromium would download its dictionaries from Google, and the app is offline.
+      spellcheck: false,
+      // DevTools only in development (main/desktop.ts): in a packaged build nobody at the desk can open them.
+      devTools,
+    },
   });
 
   win.webContents.on('will-navigate', (event, url) => {

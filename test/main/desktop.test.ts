@@ -5,9 +5,36 @@ import { desktopSettings, runDesktop, type DesktopDeps } from '../../main/deskto
 import { acquireLock } from '../../main/storage/lock';
 import { tempDataDir } from '../support/server';
 
-// main/window.ts imports electron for its window factory; only its pure preferences are under test here.
-vi.mock('electron', () => ({ default: {}, BrowserWindow: class {}, session: {}, shell: {} }));
-const { webPreferencesFor } = await import('../../main/window');
+// Electron's window and session, recording what main/window.ts asks of them.
+const made: { options: { webPreferences: Record<string, unknown> }; loaded: string }[] = [];
+const sessionCalls: string[] = [];
+vi.mock('electron', () => {
+  class BrowserWindow {
+    webContents = { on: () => undefined, setWindowOpenHandler: () => undefined };
+    constructor(readonly options: { webPreferences: Record<string, unknown> }) {
+      made.push({ options, loaded: '' });
+    }
+    once() {}
+    loadURL(url: string) {
+      made.at(-1)!.loaded = url;
+      return Promise.resolve();
+    }
+    loadFile(file: string) {
+      made.at(-1)!.loaded = file;
+      return Promise.resolve();
+    }
+  }
+  const record = (name: string) => (...args: unknown[]) => void sessionCalls.push(`${name}(${args.filter((a) => typeof a !== 'function').map(String).join(',')})`);
+  const defaultSession = {
+    setSpellCheckerEnabled: record('setSpellCheckerEnabled'),
+    setPermissionRequestHandler: record('setPermissionRequestHandler'),
+    setPermissionCheckHandler: record('setPermissionCheckHandler'),
+    webRequest: { onHeadersReceived: record('onHeadersReceived') },
+  };
+  const e = { BrowserWindow, session: { defaultSession }, shell: {} };
+  return { default: e, ...e };
+});
+const { createWindow } = await import('../../main/window');
 
 /** A stand-in for Electron's app that records what happened, in order. */
 const fakeElectron = (opts: { packaged?: boolean; env?: NodeJS.ProcessEnv; openFails?: Error; dataDir?: string; singleInstance?: boolean } = {}) => {
@@ -88,7 +115,12 @@ describe('the desktop app in production (issue 12, hole 8)', () => {
     expect(f.log).toContain('guard dev=null');
     expect(f.log).toContain('ipc dev=null');
     expect(f.log).toContain('window dev=null devTools=false');
-    expect(webPreferencesFor('/app/preload.cjs', false)).toMatchObject({ devTools: false, sandbox: true, contextIsolation: true, nodeIntegration: false, spellcheck: false });
+    // The real window factory, given what a packaged build passes it.
+    createWindow({ preloadFile: '/app/preload.cjs', rendererFile: '/app/renderer/index.html', devUrl: null, devTools: false });
+    expect(made.at(-1)!.options.webPreferences).toMatchObject({ devTools: false, sandbox: true, contextIsolation: true, nodeIntegration: false, spellcheck: false });
+    expect(made.at(-1)!.loaded).toBe('/app/renderer/index.html');
+    // No dictionary download: the spell-checker is off for the whole session.
+    expect(sessionCalls).toContain('setSpellCheckerEnabled(false)');
     f.listeners['will-quit']();
   });
 
