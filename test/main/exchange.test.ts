@@ -6,6 +6,7 @@ import { ensureIdentity } from '../../main/exchange/identity';
 import { encodePack, MAX_PACK_INFLATED, type Pack, type PackHeader } from '../../main/exchange/pack';
 import { orgKind, packKeyOf } from '../../main/exchange/org';
 import { openEncrypted, sealEncrypted } from '../../main/storage/cipherFile';
+import { checkDataFolder } from '../../main/storage/doctor';
 import { seal } from '../../main/storage/sealedFile';
 import { touched, withRecordClock } from '../../main/services/records';
 import { openTestApp, withManager, type TestApp } from '../support/app';
@@ -230,6 +231,8 @@ describe('packs are sealed against whoever picks one up (issue 12, hole 7)', () 
     const atDesk = desk.opened.app.repos.staff.all().find((p) => p.name === 'Zebedee Quartermain')!;
     expect(atDesk.payRate).toBe(0);
     expect(manager.opened.app.repos.staff.all().find((p) => p.name === 'Zebedee Quartermain')!.payRate).toBe(13.75);
+    // The install's identity and the directory are files the doctor knows.
+    expect(checkDataFolder(manager.dir).problems).toEqual([]);
   });
 
   it('encrypts an activity pack: injury details are not in the file', async () => {
