@@ -39,6 +39,11 @@ export interface Pack {
   payload: PackPayload;
 }
 
+/** A checked pack, with the install that signed it. */
+export interface OpenedPack extends Pack {
+  signer: { installId: string; publicKey: string };
+}
+
 export interface PackHeader {
   format: 'sitedesk-pack';
   formatVersion: number;
@@ -136,7 +141,7 @@ const headerSchema = z.object({
  * manager's install; then the body is inflated (with a limit) and every record checked against the
  * schemas. Anything wrong throws an AppError saying what and what to do.
  */
-export const decodePack = (bytes: Buffer, org: Org): Pack => {
+export const decodePack = (bytes: Buffer, org: Org): OpenedPack => {
   const opened = openEncrypted<{ formatVersion?: unknown }>(MAGIC, bytes);
   if (!opened.ok) {
     if (opened.why === 'not-this-kind') throw refuse('This is not a SiteDesk pack. Choose the .sitedesk-pack file that was exported from SiteDesk.');
@@ -162,8 +167,13 @@ export const decodePack = (bytes: Buffer, org: Org): Pack => {
     throw refuse(
       org.installs.some((i) => i.role === 'manager')
         ? `This rota pack was not made on a manager’s install of ${org.name}: only a manager’s SiteDesk can send a rota. Nothing was imported.`
-        : `This desk does not know its manager’s install, so it cannot check who made this rota (it was enrolled by an older SiteDesk). Ask the manager for a new enrolment file. Nothing was imported.`,
+        : `This desk does not know its manager’s install, so it cannot check who made this rota (it was enrolled by an older SiteDesk). Ask IT support to set this desk up again from a new enrolment file. Nothing was imported.`,
     );
+  }
+  // An install the organisation knows signs with the key it is known by: another key naming it is an impostor.
+  const known = org.installs.find((i) => i.installId === header.signer.installId);
+  if (known && known.publicKey !== header.signer.publicKey) {
+    throw refuse(`This pack names install ${header.signer.installId.slice(0, 40)} but is not signed with that install’s key (known here since ${known.addedAt.slice(0, 10)}). Nothing was imported.`);
   }
   let body: unknown;
   try {
@@ -192,5 +202,5 @@ export const decodePack = (bytes: Buffer, org: Org): Pack => {
       throw refuse(`This pack names a photo outside the photos folder (${file.slice(0, 80)}). Nothing was imported.`);
     }
   }
-  return { manifest: m as PackManifest, payload: payload.data as unknown as PackPayload };
+  return { manifest: m as PackManifest, payload: payload.data as unknown as PackPayload, signer: header.signer };
 };

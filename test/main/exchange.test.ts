@@ -279,6 +279,24 @@ describe('packs are sealed against whoever picks one up (issue 12, hole 7)', () 
     expect(must(await other.call('exchange:preview', { file: (await exportRota(manager, m)).base64 }, s2)).counts.added).toBeGreaterThan(0);
   });
 
+  it('after a desk’s first activity pack, another install cannot send activity in that desk’s name', async () => {
+    const { manager, m, desk, s } = await twoInstalls();
+    const deskUser = desk.opened.app.repos.accounts.all()[0];
+    seedActivity(desk.opened.app, deskUser.id, 'CH', '2026-11-26');
+    const first = must(await desk.call('exchange:export-activity', { from: '2026-11-23', to: '2026-11-29' }, s));
+    must(await manager.call('exchange:apply', { file: first.base64 }, m));
+    const deskId = desk.opened.app.meta.installId;
+    expect(orgOf(manager).installs.find((i) => i.installId === deskId)).toMatchObject({ role: 'desk', publicKey: ensureIdentity(desk.opened.app).publicKey });
+
+    // Someone else with the organisation key (here: a fresh key pair) sends activity naming the desk.
+    const { pack } = openPack(first.base64, orgOf(desk).key);
+    const impostor = ensureIdentity(openTestApp().opened.app);
+    const forged = encodePack(pack, orgOf(desk), { installId: deskId, identity: impostor }).toString('base64');
+    const before = manager.snapshot();
+    expect(await manager.call('exchange:preview', { file: forged }, m)).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('not signed with that install’s key') });
+    expect(manager.snapshot()).toEqual(before);
+  });
+
   it('refuses a small authenticated pack that would inflate beyond the limit, and keeps serving', async () => {
     const { manager, m, desk, s } = await twoInstalls();
     const key = orgOf(manager).key;
