@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import { channels } from './shared/contract';
 
 export default defineConfig({
   main: {
@@ -15,8 +16,11 @@ export default defineConfig({
     },
   },
   preload: {
+    // The preload needs only the channels' names: they are written into it here, at build time, so it
+    // carries neither zod nor the contract's schemas (main parses every payload).
+    define: { __SITEDESK_CHANNELS__: JSON.stringify(channels) },
     build: {
-      // A sandboxed preload can require only 'electron': the contract and zod are bundled into it.
+      // A sandboxed preload can require only 'electron'.
       externalizeDeps: false,
       rollupOptions: {
         input: { preload: resolve(__dirname, 'main/preload.ts') },

@@ -1,39 +1,32 @@
-/** Electron lifecycle only: one instance, open the data folder, one window, IPC. */
-import { app } from 'electron';
+/** Electron entry: hands Electron to the start-up in main/desktop.ts. */
+import { app, dialog, Menu } from 'electron';
 import ElectronStore from 'electron-store';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openApp, type OpenedApp } from './app';
+import { openApp } from './app';
+import { runDesktop } from './desktop';
 import { registerIpc } from './ipc/handle';
+import { acquireLock } from './storage/lock';
 import type { StoreClass } from './storage/storeClass';
 import { testClock } from './testClock';
 import { createWindow, isAppUrl } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererFile = path.join(here, '../renderer/index.html');
-let opened: OpenedApp | null = null;
+let now: () => number = Date.now;
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  app.enableSandbox();
-  app.on('web-contents-created', (_e, contents) => contents.on('will-navigate', (event, url) => !isAppUrl(url, rendererFile) && event.preventDefault()));
-  app.whenReady().then(() => {
-    const now = testClock(process.env.SITEDESK_CLOCK);
-    opened = openApp({
-      dataDir: process.env.SITEDESK_DATA_DIR ?? app.getPath('userData'),
-      StoreClass: ElectronStore as unknown as StoreClass,
-      mode: 'electron',
-      version: app.getVersion(),
-      now,
-    });
-    registerIpc(opened.dispatch, (url) => isAppUrl(url, rendererFile), now);
-    const win = createWindow(path.join(here, '../preload/preload.cjs'), rendererFile);
-    app.on('second-instance', () => {
-      if (win.isMinimized()) win.restore();
-      win.focus();
-    });
-  });
-  app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => opened?.close());
-}
+void runDesktop({
+  app,
+  dialog,
+  setApplicationMenu: (menu) => Menu.setApplicationMenu(menu),
+  env: process.env,
+  acquireLock,
+  openApp: ({ dataDir, version, clock }) => {
+    now = testClock(clock);
+    return openApp({ dataDir, StoreClass: ElectronStore as unknown as StoreClass, mode: 'electron', version, now });
+  },
+  registerIpc: (dispatch, devUrl) => registerIpc(dispatch, (url) => isAppUrl(url, rendererFile, devUrl), now),
+  guardNavigation: (devUrl) =>
+    app.on('web-contents-created', (_e, contents) => contents.on('will-navigate', (event, url) => !isAppUrl(url, rendererFile, devUrl) && event.preventDefault())),
+  createWindow: ({ devUrl, devTools }) => createWindow({ preloadFile: path.join(here, '../preload/preload.cjs'), rendererFile, devUrl, devTools }),
+});

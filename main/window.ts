@@ -2,11 +2,14 @@ import { BrowserWindow, session, shell } from 'electron';
 import path from 'node:path';
 import { CSP } from './browser-mode/csp';
 
-/** Whether a URL is the app's own renderer page (the built file, or the dev server in development). */
-export const isAppUrl = (url: string, rendererFile: string): boolean => {
+/**
+ * Whether a URL is the app's own renderer page: the built file, or in development (`devUrl`, never set
+ * in a packaged build: main/desktop.ts) the dev server.
+ */
+export const isAppUrl = (url: string, rendererFile: string, devUrl: string | null = null): boolean => {
   try {
     const u = new URL(url);
-    if (process.env.ELECTRON_RENDERER_URL) return u.origin === new URL(process.env.ELECTRON_RENDERER_URL).origin;
+    if (devUrl) return u.origin === new URL(devUrl).origin;
     if (u.protocol !== 'file:' || u.host !== '') return false;
     // The whole path must be the renderer file: a suffix match would also accept /elsewhere/<same path>.
     // On Windows a file URL's path is /C:/…, and drive letters and folders compare case-insensitively.
@@ -18,11 +21,20 @@ export const isAppUrl = (url: string, rendererFile: string): boolean => {
   }
 };
 
+export interface WindowOptions {
+  preloadFile: string;
+  rendererFile: string;
+  /** The dev server's address in development; null in a packaged build. */
+  devUrl: string | null;
+  devTools: boolean;
+}
+
 /**
  * The one window: isolated, sandboxed, no Node in the page, a CSP on every response, and no way to
  * navigate away or open other windows. Permission requests (camera, notifications…) are all denied.
  */
-export const createWindow = (preloadFile: string, rendererFile: string): BrowserWindow => {
+export const createWindow = ({ preloadFile, rendererFile, devUrl, devTools }: WindowOptions): BrowserWindow => {
+  session.defaultSession.setSpellCheckerEnabled(false);
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
@@ -37,6 +49,7 @@ export const createWindow = (preloadFile: string, rendererFile: string): Browser
     title: 'SiteDesk',
     show: false,
     backgroundColor: '#f6f7f9',
+    // Written out here, not built elsewhere, so electronegativity reads each setting where it applies.
     webPreferences: {
       preload: preloadFile,
       contextIsolation: true,
@@ -49,12 +62,15 @@ export const createWindow = (preloadFile: string, rendererFile: string): Browser
       navigateOnDragDrop: false,
       // Middle-click would open links in a new window; the window-open handler denies them, and this stops them earlier.
       disableBlinkFeatures: 'Auxclick',
-      spellcheck: true,
+      // No spell-checker: Chromium would download its dictionaries from Google, and the app is offline.
+      spellcheck: false,
+      // DevTools only in development (main/desktop.ts): in a packaged build nobody at the desk can open them.
+      devTools,
     },
   });
 
   win.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url, rendererFile)) event.preventDefault();
+    if (!isAppUrl(url, rendererFile, devUrl)) event.preventDefault();
   });
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   // Links never open in the app; only the fixed help address may open in the user's browser.
@@ -64,7 +80,7 @@ export const createWindow = (preloadFile: string, rendererFile: string): Browser
   });
   win.once('ready-to-show', () => win.show());
 
-  if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL);
+  if (devUrl) void win.loadURL(devUrl);
   else void win.loadFile(rendererFile);
   return win;
 };

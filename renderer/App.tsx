@@ -82,10 +82,10 @@ export const App = () => {
       {phase === 'signed-out' && <SignIn />}
       {phase === 'ready' && (
         <>
-          {/* The work stays mounted under the lock (a half-typed entry survives) but is hidden and inert. */}
+          {/* Under the lock the shell is hidden and inert and the screen is gone: the store's data is dropped on lock (renderer/store/reset.ts), and the screen mounts and loads afresh for whoever unlocks. */}
           <div inert={locked} hidden={locked}>
             <Shell>
-              <Screen onShown={markShown} />
+              {!locked && <Screen onShown={markShown} />}
             </Shell>
           </div>
           {locked && <SignIn locked />}

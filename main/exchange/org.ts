@@ -1,16 +1,29 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { newId } from '../../shared/domain/ids';
 import { siteCodeSchema } from '../../shared/schemas/common';
 import type { AppCore } from '../services/types';
 import type { FileKind } from '../storage/dataStore';
+import { ensureIdentity } from './identity';
 
 /**
- * The organisation an install belongs to and the key its installs share. Packs are signed with it
- * (HMAC-SHA256), so a pack made outside the organisation, or changed after it was made, is refused. A
- * manager's install makes the key the first time it is needed; a desk gets it in its enrolment file.
- * It lives in the data folder, so backups carry it and a restored laptop keeps exchanging.
+ * The organisation an install belongs to, the key its installs share, and its directory of installs.
+ * Packs are encrypted under a key derived from the shared key (AES-256-GCM), so a pack picked up
+ * outside the organisation cannot be read, and signed with the sending install's own Ed25519 key
+ * (main/exchange/identity.ts). The directory lists the public keys of the manager installs, so a desk
+ * accepts a rota only from a manager's install. A manager's install makes the key the first time it is
+ * needed; a desk gets the key and the directory in its enrolment file. It lives in the data folder, so
+ * a restored laptop keeps exchanging; whole-folder backup files carry it only encrypted under the
+ * manager's passphrase.
  */
+export const installEntrySchema = z.object({
+  installId: z.string().min(6),
+  role: z.enum(['manager', 'desk']),
+  publicKey: z.string().min(40),
+  addedAt: z.string(),
+});
+export type InstallEntry = z.infer<typeof installEntrySchema>;
+
 export const orgSchema = z.object({
   id: z.string().min(6),
   name: z.string().min(1).max(120),
@@ -18,6 +31,8 @@ export const orgSchema = z.object({
   role: z.enum(['manager', 'desk']),
   sites: z.array(siteCodeSchema),
   createdAt: z.string(),
+  /** The organisation's directory of installs (format 1 organisation files had none). */
+  installs: z.array(installEntrySchema).default([]),
 });
 export type Org = z.infer<typeof orgSchema>;
 
@@ -33,7 +48,7 @@ export const readOrg = (app: AppCore): Org | null => app.ds.read(ORG_FILE, orgKi
 /** The organisation, made now with a new key when a manager's install needs it for the first time. */
 export const ensureManagerOrg = (app: AppCore): Org => {
   const existing = readOrg(app);
-  if (existing) return existing;
+  if (existing) return existing.role === 'manager' ? listSelf(app, existing) : existing;
   const org: Org = {
     id: newId(),
     name: app.repos.settings.get().organisationName,
@@ -41,7 +56,24 @@ export const ensureManagerOrg = (app: AppCore): Org => {
     role: 'manager',
     sites: [],
     createdAt: new Date(app.now()).toISOString(),
+    installs: [],
   };
-  app.ds.write(ORG_FILE, orgKind, { org });
-  return org;
+  return listSelf(app, org, true);
 };
+
+/**
+ * Publishes this install's public key in its organisation's directory (a manager's install as a
+ * manager), writing the organisation file only when that changes it.
+ */
+export const listSelf = (app: AppCore, org: Org, mustWrite = false): Org => {
+  const identity = ensureIdentity(app);
+  const listed = org.installs.find((i) => i.publicKey === identity.publicKey);
+  if (listed && listed.role === org.role && !mustWrite) return org;
+  const entry: InstallEntry = { installId: app.meta.installId, role: org.role, publicKey: identity.publicKey, addedAt: new Date(app.now()).toISOString() };
+  const next: Org = { ...org, installs: [...org.installs.filter((i) => i.publicKey !== identity.publicKey), entry] };
+  app.ds.write(ORG_FILE, orgKind, { org: next });
+  return next;
+};
+
+/** The key packs are encrypted under: derived from the organisation's key, never the key itself. */
+export const packKeyOf = (key: string): Buffer => Buffer.from(hkdfSync('sha256', Buffer.from(key, 'base64'), Buffer.alloc(0), 'sitedesk pack v2', 32));

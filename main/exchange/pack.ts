@@ -1,4 +1,3 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { PackManifest } from '../../shared/contract/exchange';
 import { canonical, SYNC_KINDS, type RecordSet, type Superseded } from '../../shared/domain/sync/merge';
@@ -10,16 +9,23 @@ import { shiftSchema } from '../../shared/schemas/shift';
 import { siteSchema } from '../../shared/schemas/site';
 import { staffSchema } from '../../shared/schemas/staff';
 import { safeRel } from '../storage/paths';
-import { seal, unseal } from '../storage/sealedFile';
-import { keyIdOf, type Org } from './org';
+import { digestOf, inflateJson, openEncrypted, sealEncrypted, TooLarge } from '../storage/cipherFile';
+import { signWith, verifyWith, type Identity } from './identity';
+import { keyIdOf, packKeyOf, type Org } from './org';
 
 /**
- * A pack is a sealed file (main/storage/sealedFile.ts) under `SDPK` whose envelope holds the manifest,
- * the payload, the sha256 of both (canonical JSON) and an HMAC-SHA256 of that checksum under the
- * organisation's key, which only installs of the organisation hold.
+ * A pack is an encrypted file (main/storage/cipherFile.ts) under `SDPK`. Its readable header names the
+ * organisation and the install that signed it; its body (the manifest and the payload) is encrypted
+ * with AES-256-GCM under a key derived from the organisation's key, so only installs of the
+ * organisation can read it. The header, including the sha256 of the compressed body, is signed with
+ * the sending install's Ed25519 key. A reader checks, in this order and before inflating anything:
+ * the organisation, the GCM tag, the body digest, the signature and, for a rota, that the signer is a
+ * manager's install in the organisation's directory. Only then is the body inflated, with a limit.
  */
-export const PACK_FORMAT_VERSION = 1;
+export const PACK_FORMAT_VERSION = 2;
 const MAGIC = 'SDPK';
+/** The most a pack's body may inflate to (the largest real pack, 26 weeks or a desk's photos, is far less). */
+export const MAX_PACK_INFLATED = 96 * 1024 * 1024;
 
 export interface PackPayload {
   records: RecordSet;
@@ -33,16 +39,59 @@ export interface Pack {
   payload: PackPayload;
 }
 
-const checksumOf = (manifest: unknown, payload: unknown) => createHash('sha256').update(canonical({ manifest, payload })).digest('hex');
-const sign = (key: string, checksum: string) => createHmac('sha256', Buffer.from(key, 'base64')).update(checksum).digest('hex');
+/** A checked pack, with the install that signed it. */
+export interface OpenedPack extends Pack {
+  signer: { installId: string; publicKey: string };
+}
 
-/** Seals a pack into file bytes, signed with the organisation's key. */
-export const encodePack = (pack: Pack, org: Pick<Org, 'key'>): Buffer => {
-  const checksum = checksumOf(pack.manifest, pack.payload);
-  return seal(MAGIC, { manifest: pack.manifest, payload: pack.payload, checksum, signature: sign(org.key, checksum) });
+export interface PackHeader {
+  format: 'sitedesk-pack';
+  formatVersion: number;
+  kind: 'rota' | 'activity';
+  organisationId: string;
+  organisationName: string;
+  keyId: string;
+  signer: { installId: string; publicKey: string };
+  bodyDigest: string;
+  signature: string;
+}
+
+/** The bytes a pack's signature covers: the whole header but the signature, in canonical JSON. */
+const signedBytes = (header: Omit<PackHeader, 'signature'> & { signature?: string }) => {
+  const { signature: _ignored, ...rest } = header;
+  void _ignored;
+  return Buffer.from(canonical(rest), 'utf8');
 };
 
+export interface PackSigner {
+  installId: string;
+  identity: Pick<Identity, 'publicKey' | 'privateKey'>;
+}
+
+/** Encrypts a pack under the organisation's key and signs it with this install's identity. */
+export const encodePack = (pack: Pack, org: Pick<Org, 'key' | 'id' | 'name'>, signer: PackSigner): Buffer =>
+  sealEncrypted(
+    MAGIC,
+    (bodyDigest) => {
+      const header: Omit<PackHeader, 'signature'> = {
+        format: 'sitedesk-pack',
+        formatVersion: PACK_FORMAT_VERSION,
+        kind: pack.manifest.kind,
+        organisationId: org.id,
+        organisationName: org.name,
+        keyId: keyIdOf(org.key),
+        signer: { installId: signer.installId, publicKey: signer.identity.publicKey },
+        bodyDigest,
+      };
+      return { ...header, signature: signWith(signer.identity, signedBytes(header)) };
+    },
+    packKeyOf(org.key),
+    { manifest: pack.manifest, payload: pack.payload },
+  );
+
 const refuse = (message: string) => new AppError('invalid', message, { file: message });
+const newer = (version: string) =>
+  `This pack was made by a newer version of SiteDesk (pack format ${version}; this computer reads up to ${PACK_FORMAT_VERSION}). Update SiteDesk on this computer, then import the pack again. Nothing was imported.`;
 const DAMAGED = 'This file is damaged: it is not what was exported (it may have been cut short or changed on the way). Nothing was imported. Ask for the pack to be exported again.';
 
 const manifestSchema = z.object({
@@ -61,7 +110,9 @@ const manifestSchema = z.object({
   counts: z.record(z.string(), z.number()),
 });
 
-const RECORD_SCHEMAS = { sites: siteSchema, staff: staffSchema, shifts: shiftSchema, attendance: attendanceSchema, incidents: incidentSchema, log: logEntrySchema } as const;
+// Pay rates never travel in a pack: a staff record arrives without one (main/exchange/transfer.ts keeps the local rate).
+const packStaffSchema = staffSchema.omit({ payRate: true });
+const RECORD_SCHEMAS = { sites: siteSchema, staff: packStaffSchema, shifts: shiftSchema, attendance: attendanceSchema, incidents: incidentSchema, log: logEntrySchema } as const;
 const supersededSchema = z.object({
   key: z.string().max(300),
   kind: z.enum(SYNC_KINDS),
@@ -71,32 +122,71 @@ const supersededSchema = z.object({
   record: z.object({ id: z.string() }).passthrough(),
 });
 
+const headerSchema = z.object({
+  format: z.literal('sitedesk-pack'),
+  formatVersion: z.number().int().min(1),
+  kind: z.enum(['rota', 'activity']),
+  organisationId: z.string(),
+  organisationName: z.string().max(200),
+  keyId: z.string().max(64),
+  signer: z.object({ installId: z.string().max(100), publicKey: z.string().max(200) }),
+  bodyDigest: z.string().regex(/^[0-9a-f]{64}$/),
+  signature: z.string().max(200),
+});
+
 /**
- * Opens pack bytes and checks them in the order that gives the clearest answer: is it a pack at all, is
- * it whole, can this SiteDesk read its format, was it made in this organisation, and does every record
- * match the schemas. Anything wrong throws an AppError saying what and what to do.
+ * Opens pack bytes and checks them in the order that gives the clearest answer and inflates nothing
+ * unchecked: is it a pack at all, can this SiteDesk read its format, was it made in this organisation,
+ * is it whole (GCM tag, body digest), is it signed by the install it names and, for a rota, is that a
+ * manager's install; then the body is inflated (with a limit) and every record checked against the
+ * schemas. Anything wrong throws an AppError saying what and what to do.
  */
-export const decodePack = (bytes: Buffer, org: Org): Pack => {
-  const opened = unseal(MAGIC, bytes);
-  if (!opened.ok) throw refuse(opened.why === 'damaged' ? DAMAGED : 'This is not a SiteDesk pack. Choose the .sitedesk-pack file that was exported from SiteDesk.');
-  const envelope = (opened.value ?? {}) as { manifest?: { formatVersion?: unknown }; payload?: unknown; checksum?: unknown; signature?: unknown };
-  const version = envelope.manifest?.formatVersion;
-  if (typeof version === 'number' && version > PACK_FORMAT_VERSION) {
-    throw refuse(`This pack was made by a newer version of SiteDesk (pack format ${version}; this computer reads up to ${PACK_FORMAT_VERSION}). Update SiteDesk on this computer, then import the pack again. Nothing was imported.`);
+export const decodePack = (bytes: Buffer, org: Org): OpenedPack => {
+  const opened = openEncrypted<{ formatVersion?: unknown }>(MAGIC, bytes);
+  if (!opened.ok) {
+    if (opened.why === 'not-this-kind') throw refuse('This is not a SiteDesk pack. Choose the .sitedesk-pack file that was exported from SiteDesk.');
+    if (opened.why === 'old-format')
+      throw refuse('This pack was made by an older SiteDesk, which sent packs unencrypted and unsigned (pack format 1). For safety it is no longer accepted. Update SiteDesk on the computer that made it, then export the pack again. Nothing was imported.');
+    if (opened.why === 'newer-format') throw refuse(newer('a newer format'));
+    throw refuse(DAMAGED);
   }
-  const manifest = manifestSchema.safeParse(envelope.manifest);
-  if (!manifest.success || typeof envelope.checksum !== 'string' || typeof envelope.signature !== 'string') throw refuse(DAMAGED);
-  if (checksumOf(envelope.manifest, envelope.payload) !== envelope.checksum) throw refuse(DAMAGED);
-  const expected = Buffer.from(sign(org.key, envelope.checksum), 'hex');
-  const given = Buffer.from(envelope.signature, 'hex');
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-    const other = manifest.data.keyId !== keyIdOf(org.key);
+  const version = opened.header.formatVersion;
+  if (typeof version === 'number' && version > PACK_FORMAT_VERSION) throw refuse(newer(String(version)));
+  const parsed = headerSchema.safeParse(opened.header);
+  if (!parsed.success) throw refuse(DAMAGED);
+  const header = parsed.data;
+  if (header.keyId !== keyIdOf(org.key) || header.organisationId !== org.id) {
+    throw refuse(`This pack was not made by an install of ${org.name}: it is locked with another organisation’s key (made by “${header.organisationName.slice(0, 120)}”). Nothing was imported.`);
+  }
+  const compressed = opened.body(packKeyOf(org.key));
+  if (!compressed || digestOf(compressed) !== header.bodyDigest) throw refuse(DAMAGED);
+  if (!verifyWith(header.signer.publicKey, signedBytes(header), header.signature)) {
+    throw refuse('This pack’s signature does not match: it was changed after it was made, or not made by the install it names. Nothing was imported. Ask for it to be exported again.');
+  }
+  if (header.kind === 'rota' && !org.installs.some((i) => i.role === 'manager' && i.publicKey === header.signer.publicKey)) {
     throw refuse(
-      other
-        ? `This pack was not made by an install of ${org.name}: it is signed with another organisation’s key (made by “${manifest.data.organisationName}”). Nothing was imported.`
-        : 'This pack’s signature does not match: it was changed after it was made. Nothing was imported. Ask for it to be exported again.',
+      org.installs.some((i) => i.role === 'manager')
+        ? `This rota pack was not made on a manager’s install of ${org.name}: only a manager’s SiteDesk can send a rota. Nothing was imported.`
+        : `This desk does not know its manager’s install, so it cannot check who made this rota (it was enrolled by an older SiteDesk). Ask IT support to set this desk up again from a new enrolment file. Nothing was imported.`,
     );
   }
+  // An install the organisation knows signs with the key it is known by: another key naming it is an impostor.
+  const known = org.installs.find((i) => i.installId === header.signer.installId);
+  if (known && known.publicKey !== header.signer.publicKey) {
+    throw refuse(`This pack names install ${header.signer.installId.slice(0, 40)} but is not signed with that install’s key (known here since ${known.addedAt.slice(0, 10)}). Nothing was imported.`);
+  }
+  let body: unknown;
+  try {
+    body = inflateJson(compressed, MAX_PACK_INFLATED);
+  } catch (error) {
+    if (error instanceof TooLarge) throw refuse(`This pack is too large to open: its contents would take more than ${MAX_PACK_INFLATED / 1024 / 1024} MB. Export a shorter date range. Nothing was imported.`);
+    throw refuse(DAMAGED);
+  }
+  const envelope = (body ?? {}) as { manifest?: unknown; payload?: unknown };
+  const manifest = manifestSchema.safeParse(envelope.manifest);
+  if (!manifest.success) throw refuse(DAMAGED);
+  const m = manifest.data;
+  if (m.kind !== header.kind || m.organisationId !== header.organisationId || m.installId !== header.signer.installId) throw refuse(DAMAGED);
   const payload = z
     .object({
       records: z.object(Object.fromEntries(SYNC_KINDS.map((k) => [k, z.record(z.string(), RECORD_SCHEMAS[k]).optional()]))),
@@ -112,5 +202,5 @@ export const decodePack = (bytes: Buffer, org: Org): Pack => {
       throw refuse(`This pack names a photo outside the photos folder (${file.slice(0, 80)}). Nothing was imported.`);
     }
   }
-  return { manifest: manifest.data as PackManifest, payload: payload.data as unknown as PackPayload };
+  return { manifest: m as PackManifest, payload: payload.data as unknown as PackPayload, signer: header.signer };
 };

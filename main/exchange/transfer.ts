@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ImportPreview, PackManifest, PreviewRow } from '../../shared/contract/exchange';
 import { addDays, formatDayShort, londonParts, monthOf, monthsBetween, weekDates } from '../../shared/domain/dates';
 import { aheadBy, parseHlc } from '../../shared/domain/sync/hlc';
-import { maxHlc, planImport, SYNC_KINDS, type ImportOutcome, type ImportPlan, type RecordSet, type SyncKind, type SyncRecord } from '../../shared/domain/sync/merge';
+import { maxHlc, planImport, SYNC_KINDS, type ImportOutcome, type ImportPlan, type RecordSet, type Superseded, type SyncKind, type SyncRecord } from '../../shared/domain/sync/merge';
 import type { AppCore } from '../services/types';
 import { noteIncidents } from '../services/incidentIndex';
 import type { Incident } from '../../shared/schemas/incident';
@@ -15,6 +15,22 @@ import { readSuperseded, supersededOp } from './superseded';
 const byId = <R extends { id: string }>(records: R[]): Record<string, SyncRecord> => Object.fromEntries(records.map((r) => [r.id, r as unknown as SyncRecord]));
 const keptFor = (app: AppCore, records: RecordSet) => Object.values(readSuperseded(app.ds)).filter((s) => records[s.kind]?.[s.recordId]);
 
+const withoutPay = <R extends { id: string; payRate?: unknown }>(record: R): Omit<R, 'payRate'> => {
+  const { payRate: _pay, ...rest } = record;
+  void _pay;
+  return rest;
+};
+
+/**
+ * A staff record arrives without a pay rate: it keeps this install's rate for that person (or 0, which
+ * only a manager could see, for a person new here), so importing a rota never changes anyone's pay.
+ */
+const withLocalPay = (app: AppCore, records: RecordSet): RecordSet => {
+  if (!records.staff) return records;
+  const pay = new Map(app.repos.staff.all().map((p) => [p.id, p.payRate]));
+  return { ...records, staff: Object.fromEntries(Object.entries(records.staff).map(([id, r]) => [id, { ...r, payRate: pay.get(id) ?? 0 } as SyncRecord])) };
+};
+
 /** A rota pack's records: the shifts of the sites and weeks chosen (removed ones too), their sites, and the staff they name or who work there. */
 export const collectRota = (app: AppCore, sites: string[], weeks: string[]): { payload: PackPayload; from: string; to: string } => {
   const dates = new Set(weeks.flatMap(weekDates));
@@ -23,8 +39,10 @@ export const collectRota = (app: AppCore, sites: string[], weeks: string[]): { p
   const shifts = app.repos.shifts.inMonths(months, sites).filter((s) => dates.has(s.date));
   const named = new Set(shifts.map((s) => s.staffId).filter((id): id is string => id !== null));
   const staff = app.repos.staff.all().filter((p) => named.has(p.id) || (p.homeSite !== null && sites.includes(p.homeSite)));
-  const records: RecordSet = { sites: byId(app.repos.sites.all().filter((s) => sites.includes(s.code))), staff: byId(staff), shifts: byId(shifts) };
-  return { payload: { records, superseded: keptFor(app, records), photos: {} }, from: sorted[0], to: sorted.at(-1)! };
+  // A rota goes to desks, where supervisors work: pay rates stay on the manager's install.
+  const records: RecordSet = { sites: byId(app.repos.sites.all().filter((s) => sites.includes(s.code))), staff: byId(staff.map(withoutPay)), shifts: byId(shifts) };
+  const superseded = keptFor(app, records).map((s) => (s.kind === 'staff' ? ({ ...s, record: withoutPay(s.record as { id: string; payRate?: unknown }) } as Superseded) : s));
+  return { payload: { records, superseded, photos: {} }, from: sorted[0], to: sorted.at(-1)! };
 };
 
 /** An activity pack's records: the sites' incidents (with history and photos), occurrence log and attendance from `from` to `to`. */
@@ -106,7 +124,7 @@ const label = (kind: SyncKind, r: SyncRecord): string => {
 
 /** What importing a pack would do, without changing anything. */
 export const planPack = (app: AppCore, pack: Pack): { plan: ImportPlan; preview: ImportPreview } => {
-  const incoming = pack.payload.records;
+  const incoming = withLocalPay(app, pack.payload.records);
   const plan = planImport(localVersions(app, incoming), incoming, pack.payload.superseded, readSuperseded(app.ds));
   const counts: Record<ImportOutcome, number> = { added: 0, changed: 0, unchanged: 0, conflict: 0 };
   for (const r of plan.rows) counts[r.outcome] += 1;

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupView, RestoreResult } from '../../shared/contract/backups';
 import { AppError } from '../../shared/result';
-import { readBackupFile, writeBackupFile } from '../storage/backupFile';
+import { ensureManagerOrg, keyIdOf, readOrg, type Org } from '../exchange/org';
+import { IDENTITY_FILE } from '../exchange/identity';
+import { BackupRefused, readBackupFile, writeBackupFile, type BackupContent, type BackupOrg } from '../storage/backupFile';
 import { walkFiles } from '../storage/backups';
 import { CLOCK_FILE } from '../storage/clockFile';
 import { openRepos } from '../storage/repos';
@@ -40,12 +42,52 @@ const replaceData = (app: AppCore, files: Record<string, string>): void => {
     write(`${CLOCK_FILE}.json`, JSON.stringify({ hlc: app.clock.value }));
     // An older backup from before this desk was enrolled must not cost it the organisation's key.
     if (!files['system/org.json']) keep('system/org.json');
+    // An install keeps its own signing identity; a new laptop takes over the one in the file.
+    if (fs.existsSync(path.join(app.dirs.data, `${IDENTITY_FILE}.json`))) keep(`${IDENTITY_FILE}.json`);
   });
   app.ds.forget();
   app.repos = openRepos(app.ds);
 };
 
-export const backupHandlers: Pick<Handlers, 'backups:list' | 'backups:create' | 'backups:restore' | 'backups:export' | 'backups:restore-file'> = {
+/** Data files a new install writes before anyone sets it up; anything else means it holds data. */
+const FRESH_FILES = new Set(['system/meta.json', `${CLOCK_FILE}.json`]);
+
+/**
+ * A truly fresh install: no accounts, no file ever lost (the "accounts lost" state is not fresh: its
+ * records are still there), no record files and no photos. Only here may a backup file be restored by
+ * someone not signed in, since there is nothing here for it to replace.
+ */
+export const isFresh = (app: AppCore): boolean =>
+  app.repos.accounts.all().length === 0 &&
+  app.ds.lostFiles().length === 0 &&
+  walkFiles(app.dirs.data).every((rel) => FRESH_FILES.has(rel)) &&
+  (!fs.existsSync(app.dirs.photos) || fs.readdirSync(app.dirs.photos).length === 0);
+
+const backupOrgOf = (org: Org): BackupOrg => ({ id: org.id, name: org.name, key: org.key, keyId: keyIdOf(org.key) });
+
+const openFile = (file: string, passphrase: string, org: BackupOrg | null) => {
+  try {
+    return readBackupFile(Buffer.from(file, 'base64'), passphrase, org);
+  } catch (error) {
+    if (error instanceof BackupRefused) throw new AppError('invalid', error.message, { [error.field]: error.message });
+    throw error;
+  }
+};
+
+/** Writes a checked backup file's photos and records over this install's. */
+const restoreContent = (app: AppCore, content: BackupContent, undoId: string | null): RestoreResult => {
+  for (const [rel, base64] of Object.entries(content.photos)) {
+    const target = path.join(app.dirs.photos, rel);
+    if (fs.existsSync(target)) continue;
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(`${target}.tmp`, Buffer.from(base64, 'base64'));
+    fs.renameSync(`${target}.tmp`, target);
+  }
+  replaceData(app, content.files);
+  return { undoId, files: Object.keys(content.files).length };
+};
+
+export const backupHandlers: Pick<Handlers, 'backups:list' | 'backups:create' | 'backups:restore' | 'backups:export' | 'backups:restore-file' | 'backups:restore-fresh'> = {
   'backups:list': (_req, { app }) => {
     app.ds.settleBackup(); // the start-up backup may still be being taken in the background: list it too
     return app.ds.backups.list().map(viewOf);
@@ -66,29 +108,33 @@ export const backupHandlers: Pick<Handlers, 'backups:list' | 'backups:create' | 
     return { undoId, files: Object.keys(files).length } satisfies RestoreResult;
   },
 
-  'backups:export': (_req, { app }) => {
-    const { file, bytes } = writeBackupFile(app.dirs, app.meta.installId, app.now());
+  'backups:export': (req, { app }) => {
+    // The file's origin is proved with the organisation's key, so a manager's install makes it now if it has none.
+    const org = ensureManagerOrg(app);
+    const { file, bytes } = writeBackupFile(app.dirs, app.meta.installId, app.now(), backupOrgOf(org), req.passphrase);
     return { fileName: path.basename(file), base64: bytes.toString('base64'), bytes: bytes.length };
   },
 
-  'backups:restore-file': (req, { app, user }) => {
-    const fresh = app.repos.accounts.all().length === 0;
-    if (!fresh && user?.role !== 'manager') throw new AppError(user ? 'forbidden' : 'signed_out', 'Only a manager can restore a backup file.');
-    let content;
-    try {
-      content = readBackupFile(Buffer.from(req.file, 'base64'));
-    } catch (error) {
-      throw new AppError('invalid', (error as Error).message, { file: (error as Error).message });
+  'backups:restore-file': (req, { app }) => {
+    const org = readOrg(app);
+    if (!org)
+      throw new AppError('conflict', 'This SiteDesk has no organisation key, so it cannot check that a backup file came from your organisation. Restore it on a new install instead (first-run screen). Nothing was restored.');
+    const content = openFile(req.file, req.passphrase, backupOrgOf(org));
+    return restoreContent(app, content, undoPoint(app, 'a backup file'));
+  },
+
+  'backups:restore-fresh': (req, { app }) => {
+    if (!isFresh(app)) {
+      throw new AppError(
+        'forbidden',
+        app.ds.lostFiles().includes('directory/accounts')
+          ? 'A backup file cannot be restored from this screen: this computer still holds SiteDesk data, and anyone at the desk could replace it. Ask IT support to restore the accounts from a backup (the damaged file is kept in the quarantine folder).'
+          : 'This SiteDesk is already in use, so a backup file can be restored only by a manager who is signed in (Backups screen).',
+      );
     }
-    const undoId = undoPoint(app, 'a backup file');
-    for (const [rel, base64] of Object.entries(content.photos)) {
-      const target = path.join(app.dirs.photos, rel);
-      if (fs.existsSync(target)) continue;
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(`${target}.tmp`, Buffer.from(base64, 'base64'));
-      fs.renameSync(`${target}.tmp`, target);
-    }
-    replaceData(app, content.files);
-    return { undoId, files: Object.keys(content.files).length };
+    const content = openFile(req.file, req.passphrase, null);
+    // Checked again after the slow passphrase check: another tab may have set this install up meanwhile.
+    if (!isFresh(app)) throw new AppError('conflict', 'This SiteDesk was set up while the file was being checked. Nothing was restored.');
+    return restoreContent(app, content, null);
   },
 };

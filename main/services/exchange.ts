@@ -3,14 +3,15 @@ import { londonToday } from '../../shared/domain/dates';
 import { AppError } from '../../shared/result';
 import type { Account } from '../../shared/schemas/account';
 import { newEnrolmentCode, openEnrolment, sealEnrolment } from '../exchange/enrol';
-import { ensureManagerOrg, keyIdOf, ORG_FILE, orgKind, readOrg, type Org } from '../exchange/org';
-import { decodePack, encodePack, PACK_FORMAT_VERSION, type Pack, type PackPayload } from '../exchange/pack';
+import { ensureIdentity } from '../exchange/identity';
+import { ensureManagerOrg, keyIdOf, listSelf, ORG_FILE, orgKind, readOrg, type Org } from '../exchange/org';
+import { decodePack, encodePack, PACK_FORMAT_VERSION, type OpenedPack, type PackPayload } from '../exchange/pack';
 import { applyPlan, collectActivity, collectRota, countsOf, planPack } from '../exchange/transfer';
 import type { AppCore, Call, Handlers } from './types';
 
 const requireOrg = (app: AppCore, user: Account | null): Org => {
   const org = readOrg(app);
-  if (org) return org;
+  if (org) return listSelf(app, org);
   if (user?.role === 'manager') return ensureManagerOrg(app);
   throw new AppError('conflict', 'This desk is not enrolled in an organisation, so it cannot exchange packs. A manager sets a desk up with an enrolment file.');
 };
@@ -31,17 +32,28 @@ const download = (app: AppCore, user: Account, org: Org, kind: PackManifest['kin
     to,
     counts: countsOf(payload),
   };
-  const bytes = encodePack({ manifest, payload }, org);
+  const bytes = encodePack({ manifest, payload }, org, { installId: app.meta.installId, identity: ensureIdentity(app) });
   return { fileName: `sitedesk-${kind}-${sites.join('-')}-${from}-to-${to}.sitedesk-pack`, base64: bytes.toString('base64'), bytes: bytes.length, manifest };
 };
 
-const readPack = (call: Call, file: string): Pack => {
+const readPack = (call: Call, file: string): OpenedPack => {
   // Reading a pack never makes the organisation key: a preview must change nothing.
   const org = readOrg(call.app);
   if (!org) throw new AppError('conflict', 'This SiteDesk has no organisation key yet, so it cannot check who made the pack. A manager’s install makes one when it first exports a pack or enrols a desk; a desk gets it from its enrolment file.');
   const pack = decodePack(Buffer.from(file, 'base64'), org);
   if (pack.manifest.kind === 'activity' && call.user?.role !== 'manager') throw new AppError('forbidden', 'Only a manager imports activity packs: this one holds a desk’s incidents and attendance.');
   return pack;
+};
+
+/**
+ * The first activity pack from a desk puts the desk's public key in the organisation's directory, so
+ * a later pack naming that desk but signed with another key (another desk posing as it) is refused.
+ */
+const rememberSigner = (app: AppCore, pack: OpenedPack) => {
+  const org = readOrg(app);
+  if (!org || org.installs.some((i) => i.installId === pack.signer.installId || i.publicKey === pack.signer.publicKey)) return;
+  const entry = { installId: pack.signer.installId, role: 'desk' as const, publicKey: pack.signer.publicKey, addedAt: new Date(app.now()).toISOString() };
+  app.ds.write(ORG_FILE, orgKind, { org: { ...org, installs: [...org.installs, entry] } });
 };
 
 export const exchangeHandlers: Pick<Handlers, 'exchange:status' | 'exchange:export-rota' | 'exchange:export-activity' | 'exchange:preview' | 'exchange:apply' | 'enrol:create' | 'enrol:import'> = {
@@ -80,6 +92,7 @@ export const exchangeHandlers: Pick<Handlers, 'exchange:status' | 'exchange:expo
     const pack = readPack(call, req.file);
     const { plan, preview } = planPack(call.app, pack);
     const written = applyPlan(call.app, pack, plan);
+    rememberSigner(call.app, pack);
     return { counts: preview.counts, written };
   },
 
@@ -90,7 +103,8 @@ export const exchangeHandlers: Pick<Handlers, 'exchange:status' | 'exchange:expo
     const sites = app.repos.sites.all().filter((s) => req.sites.includes(s.code));
     if (sites.length !== req.sites.length) throw new AppError('invalid', 'Choose sites from the list.', { sites: 'Choose sites from the list' });
     const code = newEnrolmentCode();
-    const deskOrg: Org = { ...org, role: 'desk', sites: [...req.sites].sort() };
+    // The desk learns the manager installs' public keys, so it accepts a rota only from one of them.
+    const deskOrg: Org = { ...org, role: 'desk', sites: [...req.sites].sort(), installs: org.installs.filter((i) => i.role === 'manager') };
     const bytes = sealEnrolment(deskOrg, sites, accounts.map((a) => ({ ...a!, failedAttempts: 0, lastFailedAt: null })), code, now);
     return { fileName: `sitedesk-enrolment-${deskOrg.sites.join('-')}-${londonToday(now)}.sitedesk-enrolment`, base64: bytes.toString('base64'), bytes: bytes.length, code };
   },

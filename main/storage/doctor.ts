@@ -16,6 +16,7 @@ import { settingsSchema } from '../../shared/schemas/settings';
 import { shiftSchema } from '../../shared/schemas/shift';
 import { siteSchema } from '../../shared/schemas/site';
 import { staffSchema } from '../../shared/schemas/staff';
+import { IDENTITY_FILE, identityKind } from '../exchange/identity';
 import { ORG_FILE, orgKind } from '../exchange/org';
 import { SUPERSEDED_FILE, supersededKind } from '../exchange/superseded';
 import { clockKind, CLOCK_FILE } from './clockFile';
@@ -76,6 +77,7 @@ const SINGLE_FILES: Record<string, z.ZodType> = {
   'system/notices': z.object({ notices: z.array(noticeSchema) }),
   [CLOCK_FILE]: clockKind.schema,
   [ORG_FILE]: orgKind.schema,
+  [IDENTITY_FILE]: identityKind.schema,
   [SUPERSEDED_FILE]: supersededKind.schema,
 };
 

@@ -12,10 +12,15 @@ import { createLogSlice } from '../features/occurrence/logSlice';
 import { createTodaySlice } from '../features/today/todaySlice';
 import { createAttendanceSlice } from '../features/attendance/attendanceSlice';
 import { createReportsSlice } from '../features/reports/reportsSlice';
+import { dataFieldsOf } from './reset';
 import type { Store } from './types';
 
-/** The app's one store, built from the feature slices. Slices are the only callers of the api. */
-export const useStore = create<Store>()((...a) => ({
+/**
+ * The app's one store, built from the feature slices. Slices are the only callers of the api.
+ * `clearUserData` puts every data field back to its initial value (renderer/store/reset.ts).
+ */
+export const useStore = create<Store>()((...a) => {
+  const slices = {
   ...createSessionSlice(...a),
   ...createNavSlice(...a),
   ...createSitesSlice(...a),
@@ -29,4 +34,10 @@ export const useStore = create<Store>()((...a) => ({
   ...createTodaySlice(...a),
   ...createAttendanceSlice(...a),
   ...createReportsSlice(...a),
-}));
+  };
+  const initial = dataFieldsOf(slices);
+  return {
+    ...slices,
+    clearUserData: () => a[0](initial as Partial<Store>),
+  };
+});

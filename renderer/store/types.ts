@@ -13,8 +13,13 @@ import type { TodaySlice } from '../features/today/todaySlice';
 import type { AttendanceSlice } from '../features/attendance/attendanceSlice';
 import type { ReportsSlice } from '../features/reports/reportsSlice';
 
+/** Dropping what was loaded for the person signed in (on lock and on a change of user). */
+export interface ResetSlice {
+  clearUserData: () => void;
+}
+
 /** The whole store: one slice per feature. */
-export type Store = SessionSlice & NavSlice & SitesSlice & SettingsSlice & StaffSlice & IncidentsSlice & LogSlice & RotaSlice & ExchangeSlice & BackupsSlice & TodaySlice & AttendanceSlice & ReportsSlice;
+export type Store = ResetSlice & SessionSlice & NavSlice & SitesSlice & SettingsSlice & StaffSlice & IncidentsSlice & LogSlice & RotaSlice & ExchangeSlice & BackupsSlice & TodaySlice & AttendanceSlice & ReportsSlice;
 
 /** A feature slice's creator, typed against the whole store. */
 export type Slice<T> = StateCreator<Store, [], [], T>;

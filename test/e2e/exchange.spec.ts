@@ -154,3 +154,47 @@ test('a backup is restored after a confirmation, and the restore can be undone',
     await server.stop();
   }
 });
+
+test('a whole-folder backup file is exported under a passphrase and restored on a new laptop’s first run', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const CLOCK = '2026-11-25T09:00:00Z';
+  const oldDir = tempDataDir('sitedesk-old-laptop-');
+  const newDir = tempDataDir('sitedesk-new-laptop-');
+  const files = tempDataDir('sitedesk-files-');
+  await seedManager(oldDir);
+  const oldLaptop = await startServer(oldDir, { SITEDESK_CLOCK: CLOCK });
+  const newLaptop = await startServer(newDir, { SITEDESK_CLOCK: CLOCK });
+  const op = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  const np = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  await op.clock.install({ time: new Date(CLOCK) });
+  await np.clock.install({ time: new Date(CLOCK) });
+  try {
+    await open(op, oldLaptop);
+    await signIn(op, 'maria', 'correct horse 1');
+    await op.getByRole('button', { name: 'Backups' }).click();
+    await op.getByLabel('Passphrase for the backup file').fill('river otter lantern');
+    await op.getByLabel('Type the passphrase again').fill('river otter lantern');
+    const [download] = await Promise.all([op.waitForEvent('download'), op.getByRole('button', { name: 'Export the whole data folder as one backup file' }).click()]);
+    const file = await saved(download, files);
+    await expect(op.getByRole('status').filter({ hasText: 'Saved' })).toContainText('.sitedesk-backup');
+    expect(fs.readFileSync(file).includes(Buffer.from('Sam Patel'))).toBe(false);
+
+    await open(np, newLaptop);
+    await np.getByLabel('Restore from a backup file (a new laptop)').check();
+    await np.getByLabel('Backup file (.sitedesk-backup)').setInputFiles(file);
+    await np.getByLabel('Backup file passphrase').fill('wrong passphrase');
+    await np.getByRole('button', { name: 'Restore and continue' }).click();
+    await expect(np.getByText('That passphrase does not open this backup file', { exact: false }).first()).toBeVisible();
+    await expectAccessible(np, 'first-run restore with a wrong passphrase');
+    await np.getByLabel('Backup file passphrase').fill('river otter lantern');
+    await np.getByRole('button', { name: 'Restore and continue' }).click();
+    await signIn(np, 'maria', 'correct horse 1');
+    await np.getByRole('button', { name: 'Backups' }).click();
+    // Maria's account came with the file: she is signed in on the new laptop.
+    await expect(np.getByRole('heading', { name: 'Backups', exact: true })).toBeVisible();
+  } finally {
+    await oldLaptop.stop();
+    await newLaptop.stop();
+    for (const d of [oldDir, newDir, files]) fs.rmSync(d, { recursive: true, force: true });
+  }
+});

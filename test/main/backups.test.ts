@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { openTestApp, withManager } from '../support/app';
+import { seal } from '../../main/storage/sealedFile';
+import { filesOf, openTestApp, withManager } from '../support/app';
 import { seedShift } from '../support/records';
 
 vi.setConfig({ testTimeout: 90_000 });
+
+const PASS = 'long enough passphrase';
 
 const must = <T>(r: { ok: true; data: T } | { ok: false; message: string }): T => {
   if (!r.ok) throw new Error(r.message);
@@ -63,7 +66,7 @@ describe('backups screen services', () => {
     expect(await t.call('backups:restore', { id: '2026-11-25T10-00-00-000Z' }, m)).toMatchObject({ ok: false, code: 'not_found' });
 
     // The one-file export is written under a temporary name and renamed only when whole.
-    const exported = must(await t.call('backups:export', {}, m));
+    const exported = must(await t.call('backups:export', { passphrase: PASS }, m));
     const exportsDir = path.join(t.dir, 'exports');
     expect(fs.readdirSync(exportsDir)).toEqual([exported.fileName]);
     expect(exported.fileName).toMatch(/\.sitedesk-backup$/);
@@ -91,28 +94,123 @@ describe('backups screen services', () => {
     expect(fs.existsSync(path.join(root, 'data.outgoing'))).toBe(false);
   });
 
-  it('exports the whole folder as one file and restores it on a new laptop, refusing a damaged one', async () => {
+  it('exports the whole folder as one file and restores it on a new laptop, refusing a damaged one or a wrong passphrase', async () => {
     const { t, m, me } = await setUp();
     const shift = seedShift(t.opened.app, me.id);
     fs.mkdirSync(path.join(t.dir, 'photos/2026'), { recursive: true });
     fs.writeFileSync(path.join(t.dir, 'photos/2026/door.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
-    const file = must(await t.call('backups:export', {}, m));
+    expect(await t.call('backups:export', { passphrase: 'short' }, m)).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('at least 10 characters') });
+    const file = must(await t.call('backups:export', { passphrase: PASS }, m));
 
     const laptop = openTestApp();
-    const before = laptop.snapshot();
+    const before = filesOf(laptop.dir);
     const bytes = Buffer.from(file.base64, 'base64');
-    bytes[Math.floor(bytes.length / 2)] ^= 0xff;
-    expect(await laptop.call('backups:restore-file', { file: bytes.toString('base64') }, laptop.session())).toMatchObject({ ok: false, message: expect.stringContaining('damaged') });
-    expect(laptop.snapshot()).toEqual(before);
+    bytes[bytes.length - 100] ^= 0xff;
+    expect(await laptop.call('backups:restore-fresh', { file: bytes.toString('base64'), passphrase: PASS }, laptop.session())).toMatchObject({ ok: false, message: expect.stringContaining('damaged') });
+    expect(await laptop.call('backups:restore-fresh', { file: file.base64, passphrase: 'not the passphrase' }, laptop.session())).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('passphrase does not open'),
+      fields: { passphrase: expect.any(String) },
+    });
+    expect(filesOf(laptop.dir)).toEqual(before);
 
-    expect(must(await laptop.call('backups:restore-file', { file: file.base64 }, laptop.session()))).toMatchObject({ undoId: null });
+    expect(must(await laptop.call('backups:restore-fresh', { file: file.base64, passphrase: PASS }, laptop.session()))).toMatchObject({ undoId: null });
     const s = laptop.session();
     must(await laptop.call('auth:sign-in', { username: 'maria', password: 'correct horse 1' }, s));
     expect(Object.keys(laptop.opened.app.repos.shifts.partition('2026-11/CH'))).toEqual([shift.id]);
     expect(fs.readFileSync(path.join(laptop.dir, 'photos/2026/door.jpg'))).toEqual(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
     expect(laptop.opened.app.meta.installId).not.toBe(t.opened.app.meta.installId);
+    // The new laptop is of the same organisation: a file from the old one restores there by a signed-in manager.
+    expect(must(await laptop.call('backups:restore-file', { file: file.base64, passphrase: PASS }, s)).undoId).not.toBeNull();
 
-    // Once set up, only a manager may restore a file over it.
-    expect(await laptop.call('backups:restore-file', { file: file.base64 }, laptop.session())).toMatchObject({ ok: false, code: 'signed_out' });
+    // Once set up, the first-run channel refuses, and the manager channel needs a signed-in manager.
+    expect(await laptop.call('backups:restore-fresh', { file: file.base64, passphrase: PASS }, laptop.session())).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await laptop.call('backups:restore-file', { file: file.base64, passphrase: PASS }, laptop.session())).toMatchObject({ ok: false, code: 'signed_out' });
+  });
+});
+
+describe('restoring a backup file is safe at a public desk (issue 12, hole 2)', () => {
+  it('refuses a restore from a locked manager session, and changes nothing', async () => {
+    const { t, m } = await setUp();
+    const file = must(await t.call('backups:export', { passphrase: PASS }, m));
+    must(await t.call('auth:lock', {}, m));
+    const before = filesOf(t.dir);
+    for (const channel of ['backups:restore-file', 'backups:restore-fresh']) {
+      const r = await t.raw(channel, { file: file.base64, passphrase: PASS }, m);
+      expect(r.ok).toBe(false);
+    }
+    expect(await t.raw('backups:restore-file', { file: file.base64, passphrase: PASS }, m)).toMatchObject({ ok: false, code: 'locked' });
+    expect(filesOf(t.dir)).toEqual(before);
+  });
+
+  it('in the "accounts lost" state, nobody at the desk can restore a crafted folder with their own manager account', async () => {
+    const { t, m, me } = await setUp();
+    seedShift(t.opened.app, me.id);
+    t.opened.close();
+    // The accounts file is damaged and no backup holds it.
+    fs.rmSync(path.join(t.dir, 'backups'), { recursive: true });
+    fs.writeFileSync(path.join(t.dir, 'data/directory/accounts.json'), '{"records": {"ab');
+    const desk = openTestApp({ dir: t.dir });
+    const s = desk.session();
+    expect(must(await desk.call('auth:status', {}, s))).toMatchObject({ accountsLost: true, setupNeeded: false });
+
+    // Eve crafts a folder on her own laptop with herself as manager.
+    const eve = openTestApp();
+    const e = await withManager(eve, 'eve', 'eve password 1');
+    const crafted = must(await eve.call('backups:export', { passphrase: PASS }, e));
+
+    const before = filesOf(desk.dir);
+    for (const channel of ['backups:restore-fresh', 'backups:restore-file']) {
+      for (const payload of [{ file: crafted.base64, passphrase: PASS }, { file: crafted.base64 }]) {
+        expect((await desk.raw(channel, payload, s)).ok).toBe(false);
+      }
+    }
+    expect(await desk.call('backups:restore-fresh', { file: crafted.base64, passphrase: PASS }, s)).toMatchObject({ ok: false, code: 'forbidden', message: expect.stringContaining('Ask IT support') });
+    expect(filesOf(desk.dir)).toEqual(before);
+    expect(await desk.call('auth:sign-in', { username: 'eve', password: 'eve password 1' }, s)).toMatchObject({ ok: false });
+    desk.opened.close();
+    void m;
+  });
+
+  it('refuses a file from another organisation with a clear message, before anything on disk changes', async () => {
+    const { t, m, me } = await setUp();
+    seedShift(t.opened.app, me.id);
+    must(await t.call('backups:export', { passphrase: PASS }, m)); // this install now has its organisation key
+    const other = openTestApp();
+    const o = await withManager(other, 'olga', 'olga password 1');
+    const foreign = must(await other.call('backups:export', { passphrase: PASS }, o));
+
+    const before = filesOf(t.dir);
+    const r = await t.call('backups:restore-file', { file: foreign.base64, passphrase: PASS }, m);
+    expect(r).toMatchObject({ ok: false, code: 'invalid', message: expect.stringMatching(/not made by Hertfordshire Council Facilities: it comes from another organisation/) });
+    expect(filesOf(t.dir)).toEqual(before);
+  });
+
+  it('keeps the organisation key out of the file: encrypted under the passphrase, its bytes appear nowhere', async () => {
+    const { t, m, me } = await setUp();
+    must(await t.call('staff:create', { name: 'Zebedee Quartermain', employeeNumber: 'E-9001', services: ['security'], homeSite: 'CH', contractedHours: 37.5, payRate: 13.75 }, m));
+    seedShift(t.opened.app, me.id);
+    const file = Buffer.from(must(await t.call('backups:export', { passphrase: PASS }, m)).base64, 'base64');
+    const org = JSON.parse(fs.readFileSync(path.join(t.dir, 'data/system/org.json'), 'utf8')).org as { key: string };
+    const identity = JSON.parse(fs.readFileSync(path.join(t.dir, 'data/system/identity.json'), 'utf8')).identity as { privateKey: string };
+    const key = Buffer.from(org.key, 'base64');
+    expect(key).toHaveLength(32);
+    expect(file.includes(key)).toBe(false);
+    expect(file.includes(Buffer.from(org.key))).toBe(false);
+    expect(file.includes(Buffer.from(identity.privateKey))).toBe(false);
+    expect(file.includes(Buffer.from(identity.privateKey, 'base64'))).toBe(false);
+    expect(file.includes(Buffer.from('Zebedee'))).toBe(false);
+    expect(file.includes(Buffer.from('passwordHash'))).toBe(false);
+  });
+
+  it('refuses an old unencrypted (format 1) backup file with a clear message', async () => {
+    const laptop = openTestApp();
+    const old = seal('SDBK', { format: 'sitedesk-backup', version: 1, createdAt: '2026-11-01T00:00:00.000Z', installId: 'abcdef123', schemaVersion: 1, files: {}, photos: {} });
+    const before = filesOf(laptop.dir);
+    expect(await laptop.call('backups:restore-fresh', { file: old.toString('base64'), passphrase: PASS }, laptop.session())).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('older SiteDesk, which did not encrypt backup files'),
+    });
+    expect(filesOf(laptop.dir)).toEqual(before);
   });
 });

@@ -1,9 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { encodePack, type Pack } from '../../main/exchange/pack';
-import { orgKind } from '../../main/exchange/org';
-import { seal, unseal } from '../../main/storage/sealedFile';
+import { gunzipSync } from 'node:zlib';
+import { ensureIdentity } from '../../main/exchange/identity';
+import { encodePack, MAX_PACK_INFLATED, type Pack, type PackHeader } from '../../main/exchange/pack';
+import { orgKind, packKeyOf } from '../../main/exchange/org';
+import { openEncrypted, sealEncrypted } from '../../main/storage/cipherFile';
+import { checkDataFolder } from '../../main/storage/doctor';
+import { seal } from '../../main/storage/sealedFile';
 import { touched, withRecordClock } from '../../main/services/records';
 import { openTestApp, withManager, type TestApp } from '../support/app';
 import { seedActivity, seedShift } from '../support/records';
@@ -35,10 +39,14 @@ const changeByte = (base64: string, at: number) => {
   return bytes.toString('base64');
 };
 
-const packOf = (base64: string): Pack & { checksum: string } => {
-  const opened = unseal('SDPK', Buffer.from(base64, 'base64'));
-  if (!opened.ok) throw new Error('not a pack');
-  return opened.value as Pack & { checksum: string };
+const orgOf = (t: TestApp) => t.opened.app.ds.read('system/org', orgKind).org!;
+
+/** A pack's readable header and its decrypted body, opened as an install of the organisation would. */
+const openPack = (base64: string, key: string): { header: PackHeader; pack: Pack; text: string } => {
+  const opened = openEncrypted<PackHeader>('SDPK', Buffer.from(base64, 'base64'));
+  if (!opened.ok) throw new Error(`not a pack: ${opened.why}`);
+  const text = gunzipSync(opened.body(packKeyOf(key))!).toString('utf8');
+  return { header: opened.header, pack: JSON.parse(text) as Pack, text };
 };
 
 const exportRota = async (t: TestApp, m: ReturnType<TestApp['session']>) => must(await t.call('exchange:export-rota', { sites: ['CH'], weeks: ['2026-11-30'] }, m));
@@ -157,27 +165,31 @@ describe('packs that must be refused', () => {
   it('refuses a pack re-signed with another organisation’s key, or with its contents changed and the file resealed', async () => {
     const { manager, m, desk, s, managerUser } = await twoInstalls();
     seedShift(manager.opened.app, managerUser.id);
-    const original = packOf((await exportRota(manager, m)).base64);
+    const key = orgOf(manager).key;
+    const { header, pack: original } = openPack((await exportRota(manager, m)).base64, key);
     const before = desk.snapshot();
 
-    const forged = encodePack({ manifest: { ...original.manifest, keyId: 'abcdefabcdef', organisationName: 'Elsewhere Ltd' }, payload: original.payload }, { key: Buffer.alloc(32, 7).toString('base64') });
+    const elsewhere = { id: 'elsewhere01', name: 'Elsewhere Ltd', key: Buffer.alloc(32, 7).toString('base64') };
+    const forged = encodePack(original, elsewhere, { installId: 'elsewhere-install', identity: ensureIdentity(openTestApp().opened.app) });
     const other = await desk.call('exchange:apply', { file: forged.toString('base64') }, s);
     expect(other).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('not made by an install of Hertfordshire Council Facilities') });
 
+    // Someone holding the organisation's key (any desk) changes a shift and keeps the manager's signature.
     const shifts = original.payload.records.shifts!;
     const id = Object.keys(shifts)[0];
     const tampered = { ...original, payload: { ...original.payload, records: { ...original.payload.records, shifts: { [id]: { ...shifts[id], staffId: 'intruder001' } } } } };
-    const resealed = await desk.call('exchange:apply', { file: seal('SDPK', tampered).toString('base64') }, s);
-    expect(resealed).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('damaged') });
+    const resealed = sealEncrypted('SDPK', (bodyDigest) => ({ ...header, bodyDigest }), packKeyOf(key), tampered);
+    const r = await desk.call('exchange:apply', { file: resealed.toString('base64') }, s);
+    expect(r).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('signature does not match') });
     expect(desk.snapshot()).toEqual(before);
   });
 
   it('refuses a pack from a newer format version with a message to update', async () => {
     const { manager, m, desk, s, managerUser } = await twoInstalls();
     seedShift(manager.opened.app, managerUser.id);
-    const original = packOf((await exportRota(manager, m)).base64);
-    const key = manager.opened.app.ds.read('system/org', orgKind).org!.key;
-    const newer = encodePack({ manifest: { ...original.manifest, formatVersion: 2 }, payload: original.payload }, { key });
+    const key = orgOf(manager).key;
+    const { header, pack: original } = openPack((await exportRota(manager, m)).base64, key);
+    const newer = sealEncrypted('SDPK', { ...header, formatVersion: 3 }, packKeyOf(key), original);
     const before = desk.snapshot();
     const r = await desk.call('exchange:preview', { file: newer.toString('base64') }, s);
     expect(r).toMatchObject({ ok: false, code: 'invalid', message: expect.stringMatching(/newer version of SiteDesk.*Update SiteDesk/) });
@@ -196,5 +208,114 @@ describe('packs that must be refused', () => {
     expect(await lone.call('exchange:preview', { file: pack.base64 }, m)).toMatchObject({ ok: false, code: 'conflict', message: expect.stringContaining('no organisation key yet') });
     expect(lone.snapshot()).toEqual(before);
     expect(fs.existsSync(path.join(lone.dir, 'data/system/org.json'))).toBe(false);
+  });
+});
+
+describe('packs are sealed against whoever picks one up (issue 12, hole 7)', () => {
+  it('encrypts a rota pack: names are not in the file, and the decrypted content carries no pay rate', async () => {
+    const { manager, m, desk, s, managerUser } = await twoInstalls();
+    must(await manager.call('staff:create', { name: 'Zebedee Quartermain', employeeNumber: 'E-9001', services: ['security'], homeSite: 'CH', contractedHours: 37.5, payRate: 13.75 }, m));
+    seedShift(manager.opened.app, managerUser.id);
+    const pack = await exportRota(manager, m);
+    const file = Buffer.from(pack.base64, 'base64');
+    expect(file.toString('latin1')).not.toContain('Zebedee');
+    expect(file.toString('latin1')).not.toContain('payRate');
+
+    const { text } = openPack(pack.base64, orgOf(manager).key);
+    expect(text).toContain('Zebedee Quartermain');
+    expect(text).not.toContain('payRate');
+    expect(text).not.toContain('13.75');
+
+    // On the desk the person arrives with no pay; on the manager's install the rate is unchanged.
+    must(await desk.call('exchange:apply', { file: pack.base64 }, s));
+    const atDesk = desk.opened.app.repos.staff.all().find((p) => p.name === 'Zebedee Quartermain')!;
+    expect(atDesk.payRate).toBe(0);
+    expect(manager.opened.app.repos.staff.all().find((p) => p.name === 'Zebedee Quartermain')!.payRate).toBe(13.75);
+    // The install's identity and the directory are files the doctor knows.
+    expect(checkDataFolder(manager.dir).problems).toEqual([]);
+  });
+
+  it('encrypts an activity pack: injury details are not in the file', async () => {
+    const { manager, m, desk, s, managerUser } = await twoInstalls();
+    seedShift(manager.opened.app, managerUser.id);
+    const deskUser = desk.opened.app.repos.accounts.all()[0];
+    const activity = seedActivity(desk.opened.app, deskUser.id, 'CH', '2026-11-26');
+    const pack = must(await desk.call('exchange:export-activity', { from: '2026-11-23', to: '2026-11-29' }, s));
+    const latin = Buffer.from(pack.base64, 'base64').toString('latin1');
+    expect(latin).not.toContain(activity.incident.details.slice(0, 30));
+    expect(latin).not.toContain('External patrol');
+    expect(openPack(pack.base64, orgOf(desk).key).text).toContain('External patrol');
+    expect(must(await manager.call('exchange:preview', { file: pack.base64 }, m)).counts.added).toBe(3);
+  });
+
+  it('a desk holding the organisation key cannot forge a rota: its signed pack is refused by another desk and by the manager', async () => {
+    const { manager, m, desk, managerUser } = await twoInstalls();
+    seedShift(manager.opened.app, managerUser.id);
+    const key = orgOf(manager).key;
+    const { pack: real } = openPack((await exportRota(manager, m)).base64, key);
+    // A second desk of the same organisation.
+    const sam2 = must(await manager.call('accounts:create', { username: 'sam2', displayName: 'Sam Two', role: 'supervisor', sites: ['CH'], password: 'desk password' }, m));
+    const enrolment = must(await manager.call('enrol:create', { sites: ['CH'], supervisors: [sam2.id] }, m));
+    const other = openTestApp();
+    must(await other.call('enrol:import', { file: enrolment.base64, code: enrolment.code }, other.session()));
+    const s2 = other.session();
+    must(await other.call('auth:sign-in', { username: 'sam2', password: 'desk password' }, s2));
+
+    // The desk writes a rota of its own (a shift moved to someone else) and signs it with its own identity.
+    const shifts = real.payload.records.shifts!;
+    const id = Object.keys(shifts)[0];
+    const fake: Pack = {
+      manifest: { ...real.manifest, installId: desk.opened.app.meta.installId, createdBy: 'Sam Patel' },
+      payload: { ...real.payload, records: { ...real.payload.records, shifts: { [id]: { ...shifts[id], staffId: 'intruder001', hlc: '9999999999999:0000:zzzz' } } } },
+    };
+    const forged = encodePack(fake, orgOf(desk), { installId: desk.opened.app.meta.installId, identity: ensureIdentity(desk.opened.app) }).toString('base64');
+    const before = other.snapshot();
+    for (const [t, session] of [[other, s2], [manager, m]] as const) {
+      const r = await t.call('exchange:preview', { file: forged }, session);
+      expect(r).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('not made on a manager’s install') });
+    }
+    expect(other.snapshot()).toEqual(before);
+    // The manager's own rota still opens at that desk.
+    expect(must(await other.call('exchange:preview', { file: (await exportRota(manager, m)).base64 }, s2)).counts.added).toBeGreaterThan(0);
+  });
+
+  it('after a desk’s first activity pack, another install cannot send activity in that desk’s name', async () => {
+    const { manager, m, desk, s } = await twoInstalls();
+    const deskUser = desk.opened.app.repos.accounts.all()[0];
+    seedActivity(desk.opened.app, deskUser.id, 'CH', '2026-11-26');
+    const first = must(await desk.call('exchange:export-activity', { from: '2026-11-23', to: '2026-11-29' }, s));
+    must(await manager.call('exchange:apply', { file: first.base64 }, m));
+    const deskId = desk.opened.app.meta.installId;
+    expect(orgOf(manager).installs.find((i) => i.installId === deskId)).toMatchObject({ role: 'desk', publicKey: ensureIdentity(desk.opened.app).publicKey });
+
+    // Someone else with the organisation key (here: a fresh key pair) sends activity naming the desk.
+    const { pack } = openPack(first.base64, orgOf(desk).key);
+    const impostor = ensureIdentity(openTestApp().opened.app);
+    const forged = encodePack(pack, orgOf(desk), { installId: deskId, identity: impostor }).toString('base64');
+    const before = manager.snapshot();
+    expect(await manager.call('exchange:preview', { file: forged }, m)).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('not signed with that install’s key') });
+    expect(manager.snapshot()).toEqual(before);
+  });
+
+  it('refuses a small authenticated pack that would inflate beyond the limit, and keeps serving', async () => {
+    const { manager, m, desk, s } = await twoInstalls();
+    const key = orgOf(manager).key;
+    const { header, pack } = openPack((await exportRota(manager, m)).base64, key);
+    // Signed by the manager's own identity, so only the size is wrong with it.
+    const identity = ensureIdentity(manager.opened.app);
+    const bomb = encodePack({ ...pack, payload: { ...pack.payload, photos: { 'x.jpg': 'A'.repeat(MAX_PACK_INFLATED + 1024) } } }, orgOf(manager), { installId: header.signer.installId, identity });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const before = desk.snapshot();
+    const r = await desk.call('exchange:preview', { file: bomb.toString('base64') }, s);
+    expect(r).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('too large to open') });
+    expect(desk.snapshot()).toEqual(before);
+    expect(must(await desk.call('exchange:status', {}, s))).toMatchObject({ enrolled: true });
+  });
+
+  it('refuses an old unencrypted (format 1) pack with a clear message', async () => {
+    const { manager, m, desk, s } = await twoInstalls();
+    const { pack } = openPack((await exportRota(manager, m)).base64, orgOf(manager).key);
+    const old = seal('SDPK', { ...pack, checksum: 'x', signature: 'y' }).toString('base64');
+    expect(await desk.call('exchange:preview', { file: old }, s)).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('older SiteDesk, which sent packs unencrypted') });
   });
 });

@@ -62,7 +62,7 @@ const MAY_WRITE: Record<string, Area[]> = {
   'rota:export-csv': [], 'rota:export-ics': [],
   'exchange:status': [], 'exchange:export-rota': [], 'exchange:export-activity': [], 'exchange:preview': [], 'exchange:apply': [...RECORDS, 'backups'],
   'enrol:create': [], 'enrol:import': EVERYTHING,
-  'backups:list': [], 'backups:create': ['backups'], 'backups:restore': EVERYTHING, 'backups:export': ['exports'], 'backups:restore-file': EVERYTHING,
+  'backups:list': [], 'backups:create': ['backups'], 'backups:restore': EVERYTHING, 'backups:export': ['exports'], 'backups:restore-file': EVERYTHING, 'backups:restore-fresh': EVERYTHING,
   'today:board': [], 'today:sign-in': ['attendance'], 'today:sign-out': ['attendance'], 'today:mark-no-show': ['attendance'], 'today:correct': ['attendance'],
   'today:cover-candidates': [], 'today:assign-cover': ['shifts', 'attendance'],
   'attendance:report': [], 'attendance:timesheet-csv': [], 'attendance:working-time': [],

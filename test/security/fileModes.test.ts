@@ -50,7 +50,7 @@ describe.runIf(process.platform !== 'win32')('data folder permissions', () => {
     data(await t.call('log:add', { site: 'CH', date: '2026-11-25', time: '09:00', kind: 'patrol', text: 'Patrol of the car park, all secure.' }, m));
     data(await t.call('settings:update', { idleLockMinutes: 10 }, m));
     data(await t.call('backups:create', {}, m));
-    data(await t.call('backups:export', {}, m));
+    data(await t.call('backups:export', { passphrase: 'a long backup passphrase' }, m));
     t.opened.close();
 
     const all = modes(t.dir);

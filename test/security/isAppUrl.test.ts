@@ -40,10 +40,13 @@ describe('isAppUrl: the IPC sender check accepts only the app page', () => {
   });
 
   it('in development accepts only the dev server origin', () => {
-    process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173';
-    expect(isAppUrl('http://localhost:5173/#/sites', RENDERER)).toBe(true);
-    expect(isAppUrl('http://localhost:5174/', RENDERER)).toBe(false);
-    expect(isAppUrl('http://evil.localhost:5173/', RENDERER)).toBe(false);
-    expect(isAppUrl(fileUrl(RENDERER), RENDERER)).toBe(false);
+    const dev = 'http://localhost:5173';
+    expect(isAppUrl('http://localhost:5173/#/sites', RENDERER, dev)).toBe(true);
+    expect(isAppUrl('http://localhost:5174/', RENDERER, dev)).toBe(false);
+    expect(isAppUrl('http://evil.localhost:5173/', RENDERER, dev)).toBe(false);
+    expect(isAppUrl(fileUrl(RENDERER), RENDERER, dev)).toBe(false);
+    // Without a dev address (a packaged build ignores ELECTRON_RENDERER_URL: main/desktop.ts) the environment counts for nothing.
+    process.env.ELECTRON_RENDERER_URL = dev;
+    expect(isAppUrl('http://localhost:5173/#/sites', RENDERER)).toBe(false);
   });
 });

@@ -19,7 +19,7 @@ describe('the contract', () => {
   });
 
   it('lets only sign-in, set-up and status through without a session', () => {
-    expect(channels.filter((c) => contract[c].access === 'public').sort()).toEqual(['auth:setup', 'auth:sign-in', 'auth:status', 'backups:restore-file', 'enrol:import']);
+    expect(channels.filter((c) => contract[c].access === 'public').sort()).toEqual(['auth:setup', 'auth:sign-in', 'auth:status', 'backups:restore-fresh', 'enrol:import']);
   });
 
   it('rejects bad payloads with a message a person can act on', () => {

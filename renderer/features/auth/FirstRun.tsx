@@ -45,25 +45,27 @@ const DeskSetup = () => {
 
 /** A new laptop: everything from a whole-folder backup file. */
 const RestoreSetup = () => {
-  const restoreBackupFile = useStore((s) => s.restoreBackupFile);
+  const restoreFreshBackupFile = useStore((s) => s.restoreFreshBackupFile);
   const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!file) return setError('Choose the backup file');
+    if (!file) return setErrors({ _: 'Choose the backup file', file: 'Choose the backup file' });
     setBusy(true);
-    const r = await restoreBackupFile(await readFileBase64(file));
+    const r = await restoreFreshBackupFile(await readFileBase64(file), passphrase);
     setBusy(false);
-    setError(r.ok ? null : r.message);
+    setErrors(r.ok ? {} : fieldErrors(r));
   };
   return (
     <form onSubmit={submit} noValidate>
-      {error && <Banner tone="error">{error}</Banner>}
+      {errors._ && <Banner tone="error">{errors._}</Banner>}
       <div className="field">
         <label htmlFor="restore-file">Backup file (.sitedesk-backup)</label>
-        <input id="restore-file" type="file" accept=".sitedesk-backup" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <input id="restore-file" type="file" accept=".sitedesk-backup" onChange={(e) => setFile(e.target.files?.[0] ?? null)} aria-invalid={Boolean(errors.file)} />
       </div>
+      <Field label="Backup file passphrase" hint="The passphrase the manager typed when exporting the file" type="password" autoComplete="off" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} error={errors.passphrase} />
       <button className="btn btn-primary btn-block" type="submit" disabled={busy}>
         {busy ? 'Restoring…' : 'Restore and continue'}
       </button>
@@ -79,9 +81,9 @@ export const FirstRun = () => {
     return (
       <AuthCard title="Accounts need restoring" subtitle="This computer's data is still here, but nobody can sign in.">
         <Banner tone="error">
-          The accounts file was damaged and no backup held a good copy. For safety a new manager cannot be set up here. Restore from a backup file, or ask IT support (the damaged file is kept in the quarantine folder).
+          The accounts file was damaged and no backup held a good copy. For safety neither a new manager nor a backup file can be set up from this screen, because anyone at this desk could use it to take over the data. Ask IT
+          support to restore the accounts (the damaged file is kept in the quarantine folder).
         </Banner>
-        <RestoreSetup />
       </AuthCard>
     );
   return (

@@ -1,6 +1,7 @@
 import { call } from '../../api';
 import type { AuthStatus } from '../../../shared/contract/auth';
 import type { Err } from '../../../shared/result';
+import { mustClear } from '../../store/reset';
 import type { Slice } from '../../store/types';
 
 export type Phase = 'starting' | 'unreachable' | 'setup' | 'signed-out' | 'ready';
@@ -22,7 +23,11 @@ export interface SessionSlice {
 const phaseOf = (s: AuthStatus): Phase => (s.setupNeeded || s.accountsLost ? 'setup' : s.user ? 'ready' : 'signed-out');
 
 export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
-  const apply = (s: AuthStatus) => set({ auth: s, phase: phaseOf(s), startupError: null });
+  const apply = (s: AuthStatus) => {
+    // Locking, or another person (or nobody) at the desk: what was loaded for the last one goes first.
+    if (mustClear(get().auth, s)) get().clearUserData();
+    set({ auth: s, phase: phaseOf(s), startupError: null });
+  };
   const act = async (run: () => ReturnType<typeof call<'auth:status'>>): Promise<Err | null> => {
     const r = await run();
     if (!r.ok) return r;
@@ -50,7 +55,10 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
     unlock: (username, secret) => act(() => call('auth:unlock', { username, secret })),
     markLocked: () => {
       const auth = get().auth;
-      if (auth?.user && !auth.locked) set({ auth: { ...auth, locked: true } });
+      if (auth?.user && !auth.locked) {
+        get().clearUserData();
+        set({ auth: { ...auth, locked: true } });
+      }
     },
     markSignedOut: () => {
       void get().refreshAuth();

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { formatInstantGB } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Field } from '../../components/Field';
 import { downloadBase64, formatBytes, readFileBase64 } from '../../components/files';
 import { useStore } from '../../store/appStore';
 
@@ -9,7 +10,7 @@ import { useStore } from '../../store/appStore';
 const REASONS: Record<string, string> = { start: 'SiteDesk started', close: 'SiteDesk closed', scheduled: 'Every 30 minutes, after changes' };
 
 type Msg = { tone: 'ok' | 'error' | 'info'; text: string } | null;
-type Pending = { kind: 'backup'; id: string; at: string } | { kind: 'file'; name: string; file: string } | null;
+type Pending = { kind: 'backup'; id: string; at: string } | { kind: 'file'; name: string; file: string; passphrase: string } | null;
 
 /** Rolling backups: see them, take one now, restore one (undoably), and move everything to a new laptop. */
 export const BackupsView = () => {
@@ -17,6 +18,9 @@ export const BackupsView = () => {
   const [msg, setMsg] = useState<Msg>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending>(null);
+  const [exportPass, setExportPass] = useState({ passphrase: '', again: '' });
+  const [restorePass, setRestorePass] = useState('');
+  const [chosen, setChosen] = useState<File | null>(null);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     void loadBackups();
@@ -42,15 +46,19 @@ export const BackupsView = () => {
       });
     if (p?.kind === 'file')
       await run('Restoring', async () => {
-        const r = await restoreBackupFile(p.file);
+        const r = await restoreBackupFile(p.file, p.passphrase);
         return r.ok ? restored(r.data.undoId, r.data.files, p.name) : { tone: 'error', text: r.message };
       });
   };
-  const chooseFile = async (file: File | undefined) => {
-    if (!file) return;
-    setPending({ kind: 'file', name: file.name, file: await readFileBase64(file) });
+  const chooseFile = async () => {
+    if (!chosen) return setMsg({ tone: 'error', text: 'Choose the backup file to restore.' });
+    if (!restorePass) return setMsg({ tone: 'error', text: 'Enter the passphrase the backup file was exported with.' });
+    setPending({ kind: 'file', name: chosen.name, file: await readFileBase64(chosen), passphrase: restorePass });
+    setChosen(null);
+    setRestorePass('');
     if (input.current) input.current.value = '';
   };
+  const exportMismatch = exportPass.again !== '' && exportPass.again !== exportPass.passphrase;
 
   return (
     <section aria-labelledby="backups-title">
@@ -105,21 +113,51 @@ export const BackupsView = () => {
         </section>
         <section className="card" aria-labelledby="move-title">
           <h2 id="move-title">Move to a new laptop</h2>
-          <p className="muted">One file holds every record and photo. Keep it somewhere safe: it holds staff details.</p>
-          <div className="actions">
-            <button className="btn" disabled={busy !== null} onClick={() => void run('Exporting the data folder', async () => {
-              const r = await exportBackupFile();
-              if (!r.ok) return { tone: 'error', text: r.message };
-              downloadBase64(r.data.fileName, r.data.base64);
-              return { tone: 'ok', text: `Saved ${r.data.fileName} (${formatBytes(r.data.bytes)}).` };
-            })}>
-              Export the whole data folder as one backup file
-            </button>
-          </div>
-          <div className="field">
-            <label htmlFor="backup-file">Restore from a backup file (.sitedesk-backup)</label>
-            <input id="backup-file" ref={input} type="file" accept=".sitedesk-backup" disabled={busy !== null} onChange={(e) => void chooseFile(e.target.files?.[0])} />
-          </div>
+          <p className="muted">
+            One file holds every record and photo, encrypted under a passphrase you choose. Keep the file and the passphrase apart: without the passphrase nobody, SiteDesk included, can open the file.
+          </p>
+          <form
+            className="stack"
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (exportMismatch) return;
+              void run('Exporting the data folder', async () => {
+                const r = await exportBackupFile(exportPass.passphrase);
+                if (!r.ok) return { tone: 'error', text: r.message };
+                downloadBase64(r.data.fileName, r.data.base64);
+                setExportPass({ passphrase: '', again: '' });
+                return { tone: 'ok', text: `Saved ${r.data.fileName} (${formatBytes(r.data.bytes)}).` };
+              });
+            }}
+          >
+            <Field label="Passphrase for the backup file" hint="At least 10 characters" type="password" autoComplete="new-password" value={exportPass.passphrase} onChange={(e) => setExportPass({ ...exportPass, passphrase: e.target.value })} />
+            <Field label="Type the passphrase again" type="password" autoComplete="new-password" value={exportPass.again} onChange={(e) => setExportPass({ ...exportPass, again: e.target.value })} error={exportMismatch ? 'The two passphrases differ' : undefined} />
+            <div className="actions">
+              <button className="btn" type="submit" disabled={busy !== null || exportMismatch}>
+                Export the whole data folder as one backup file
+              </button>
+            </div>
+          </form>
+          <form
+            className="stack"
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              void chooseFile();
+            }}
+          >
+            <div className="field">
+              <label htmlFor="backup-file">Restore from a backup file (.sitedesk-backup)</label>
+              <input id="backup-file" ref={input} type="file" accept=".sitedesk-backup" disabled={busy !== null} onChange={(e) => setChosen(e.target.files?.[0] ?? null)} />
+            </div>
+            <Field label="The backup file’s passphrase" type="password" autoComplete="off" value={restorePass} onChange={(e) => setRestorePass(e.target.value)} />
+            <div className="actions">
+              <button className="btn" type="submit" disabled={busy !== null}>
+                Restore from the file…
+              </button>
+            </div>
+          </form>
         </section>
       </div>
       <ConfirmDialog

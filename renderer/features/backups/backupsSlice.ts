@@ -9,8 +9,11 @@ export interface BackupsSlice {
   loadBackups: () => Promise<void>;
   takeBackup: () => Promise<Result<BackupView>>;
   restoreBackup: (id: string) => Promise<Result<RestoreResult>>;
-  exportBackupFile: () => Promise<Result<Download>>;
-  restoreBackupFile: (file: string) => Promise<Result<RestoreResult>>;
+  exportBackupFile: (passphrase: string) => Promise<Result<Download>>;
+  /** A signed-in manager restores a file of this organisation over this install. */
+  restoreBackupFile: (file: string, passphrase: string) => Promise<Result<RestoreResult>>;
+  /** First run on a truly fresh install (a new laptop). */
+  restoreFreshBackupFile: (file: string, passphrase: string) => Promise<Result<RestoreResult>>;
 }
 
 export const createBackupsSlice: Slice<BackupsSlice> = (set, get) => {
@@ -35,9 +38,14 @@ export const createBackupsSlice: Slice<BackupsSlice> = (set, get) => {
       if (r.ok) await afterRestore();
       return r;
     },
-    exportBackupFile: () => call('backups:export', {}),
-    restoreBackupFile: async (file) => {
-      const r = await call('backups:restore-file', { file });
+    exportBackupFile: (passphrase) => call('backups:export', { passphrase }),
+    restoreBackupFile: async (file, passphrase) => {
+      const r = await call('backups:restore-file', { file, passphrase });
+      if (r.ok) await afterRestore();
+      return r;
+    },
+    restoreFreshBackupFile: async (file, passphrase) => {
+      const r = await call('backups:restore-fresh', { file, passphrase });
       if (r.ok) await afterRestore();
       return r;
     },
