@@ -68,7 +68,7 @@ export const backupHandlers: Pick<Handlers, 'backups:list' | 'backups:create' | 
 
   'backups:export': (_req, { app }) => {
     const { file, bytes } = writeBackupFile(app.dirs, app.meta.installId, app.now());
-    return { fileName: path.basename(file), base64: bytes.toString('base64'), bytes: bytes.length };
+    return { filename: path.basename(file), mime: 'application/octet-stream', base64: bytes.toString('base64'), bytes: bytes.length };
   },
 
   'backups:restore-file': (req, { app, user }) => {

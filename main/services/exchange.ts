@@ -32,7 +32,7 @@ const download = (app: AppCore, user: Account, org: Org, kind: PackManifest['kin
     counts: countsOf(payload),
   };
   const bytes = encodePack({ manifest, payload }, org);
-  return { fileName: `sitedesk-${kind}-${sites.join('-')}-${from}-to-${to}.sitedesk-pack`, base64: bytes.toString('base64'), bytes: bytes.length, manifest };
+  return { filename: `sitedesk-${kind}-${sites.join('-')}-${from}-to-${to}.sitedesk-pack`, mime: 'application/octet-stream', base64: bytes.toString('base64'), bytes: bytes.length, manifest };
 };
 
 const readPack = (call: Call, file: string): Pack => {
@@ -92,7 +92,7 @@ export const exchangeHandlers: Pick<Handlers, 'exchange:status' | 'exchange:expo
     const code = newEnrolmentCode();
     const deskOrg: Org = { ...org, role: 'desk', sites: [...req.sites].sort() };
     const bytes = sealEnrolment(deskOrg, sites, accounts.map((a) => ({ ...a!, failedAttempts: 0, lastFailedAt: null })), code, now);
-    return { fileName: `sitedesk-enrolment-${deskOrg.sites.join('-')}-${londonToday(now)}.sitedesk-enrolment`, base64: bytes.toString('base64'), bytes: bytes.length, code };
+    return { filename: `sitedesk-enrolment-${deskOrg.sites.join('-')}-${londonToday(now)}.sitedesk-enrolment`, mime: 'application/octet-stream', base64: bytes.toString('base64'), bytes: bytes.length, code };
   },
 
   'enrol:import': (req, { app }) => {

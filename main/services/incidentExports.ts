@@ -1,6 +1,6 @@
 /** An incident as a PDF report (every field and its whole history) and a list of incidents as CSV. */
-import Papa from 'papaparse';
-import { formatDateGB, formatInstantGB, londonToday } from '../../shared/domain/dates';
+import { toCsv, type CsvCell } from '../../shared/domain/csv';
+import { formatDateGB, formatInstantGB, isoInstant, londonToday } from '../../shared/domain/dates';
 import {
   AGENCY_LABEL,
   CATEGORY_LABEL,
@@ -121,37 +121,36 @@ export const incidentPdf = async (app: AppCore, i: Incident, verification: Verif
   });
 };
 
-/** Incidents as CSV, one row each; cells that a spreadsheet would run as formulas are escaped. */
-export const incidentsCsv = (incidents: Incident[], today: string): string =>
-  Papa.unparse(
-    incidents.map((i) => {
-      const st = riddorStatus(i, today);
-      return {
-        Reference: i.ref,
-        Site: i.site,
-        Location: i.location,
-        'Occurred (London)': formatInstantGB(i.occurredAt),
-        'Reported (London)': formatInstantGB(i.reportedAt),
-        'Reported by': i.reportedBy,
-        'Reported to': i.reportedTo,
-        Category: CATEGORY_LABEL[i.category],
-        Severity: SEVERITY_LABEL[i.severity],
-        Status: STATUS_LABEL[i.status],
-        'What happened': i.details,
-        'People involved': i.peopleInvolved,
-        Witnesses: i.witnesses,
-        'Action taken': i.actionTaken,
-        'Onward reporting': onward(i),
-        'Follow-ups': followUps(i),
-        'RIDDOR kind': i.riddor ? RIDDOR_LABEL[i.riddor.kind] : '',
-        'RIDDOR deadline': riddorDeadline(i) ?? '',
-        'RIDDOR state': st.state,
-        'RIDDOR reported on': i.riddor?.reportedOn ?? '',
-        'RIDDOR method': i.riddor?.method ?? '',
-        'HSE reference': i.riddor?.hseReference ?? '',
-        Outcome: i.outcome,
-        Photos: i.photos.length,
-      };
-    }),
-    { escapeFormulae: true, newline: '\r\n' },
+/** Incidents as CSV, one row each; times as London wall-clock with their offset, so the repeated autumn hour reads one way. */
+export const incidentsCsv = (incidents: Incident[], today: string): string => {
+  const columns: [string, (i: Incident) => CsvCell][] = [
+    ['Reference', (i) => i.ref],
+    ['Site', (i) => i.site],
+    ['Location', (i) => i.location],
+    ['Occurred', (i) => isoInstant(i.occurredAt)],
+    ['Reported', (i) => isoInstant(i.reportedAt)],
+    ['Reported by', (i) => i.reportedBy],
+    ['Reported to', (i) => i.reportedTo],
+    ['Category', (i) => CATEGORY_LABEL[i.category]],
+    ['Severity', (i) => SEVERITY_LABEL[i.severity]],
+    ['Status', (i) => STATUS_LABEL[i.status]],
+    ['What happened', (i) => i.details],
+    ['People involved', (i) => i.peopleInvolved],
+    ['Witnesses', (i) => i.witnesses],
+    ['Action taken', (i) => i.actionTaken],
+    ['Onward reporting', onward],
+    ['Follow-ups', (i) => i.followUps.map((f) => `${f.done ? 'Done' : 'To do'}: ${f.action} — ${f.owner}, due ${f.due}`).join('\n')],
+    ['RIDDOR kind', (i) => (i.riddor ? RIDDOR_LABEL[i.riddor.kind] : '')],
+    ['RIDDOR deadline', (i) => riddorDeadline(i) ?? ''],
+    ['RIDDOR state', (i) => riddorStatus(i, today).state],
+    ['RIDDOR reported on', (i) => i.riddor?.reportedOn ?? ''],
+    ['RIDDOR method', (i) => i.riddor?.method ?? ''],
+    ['HSE reference', (i) => i.riddor?.hseReference ?? ''],
+    ['Outcome', (i) => i.outcome],
+    ['Photos', (i) => i.photos.length],
+  ];
+  return toCsv(
+    columns.map(([name]) => name),
+    incidents.map((i) => columns.map(([, cell]) => cell(i))),
   );
+};

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema, siteCodeSchema } from '../schemas/common';
 import { logEntryInputSchema, type LogEntry } from '../schemas/occurrence';
-import type { ExportFile } from './incidents';
+import type { TextFile } from './define';
 import { channel } from './define';
 
 /** A line of a day's log as the screen shows it: the entry, who wrote it, and what corrects it. */
@@ -18,5 +18,5 @@ export const occurrenceChannels = {
   'log:day': channel(day, 'user')<LogLine[]>(),
   /** Appends an entry (or a correction of an earlier one); nothing in the log is ever changed. */
   'log:add': channel(logEntryInputSchema.strict(), 'user')<LogLine>(),
-  'log:export-csv': channel(day, 'user')<ExportFile>(),
+  'log:export-csv': channel(day, 'user')<TextFile>(),
 };

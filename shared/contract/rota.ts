@@ -55,8 +55,7 @@ export interface PersonView {
   findings: Finding[];
 }
 
-export type { ExportFile } from './define';
-import type { ExportFile } from './define';
+import type { TextFile } from './define';
 
 /** One shift to create (no id), change, delete or restore (`deleted`), as the planner sends it. */
 export const shiftSaveSchema = shiftInputSchema.extend({
@@ -100,6 +99,6 @@ export const rotaChannels = {
   'rota:candidates': channel(z.object({ shiftId: idSchema, date: isoDateSchema }).strict(), 'user')<Candidate[]>(),
   'rota:fill-week': channel(weekQuery, 'manager')<FillWeekResult>(),
   'rota:person': channel(z.object({ staffId: idSchema, ...range }).strict().refine(inOrder, order), 'manager')<PersonView>(),
-  'rota:export-csv': channel(weekQuery, 'user')<ExportFile>(),
-  'rota:export-ics': channel(z.object({ staffId: idSchema, ...range }).strict().refine(inOrder, order), 'manager')<ExportFile>(),
+  'rota:export-csv': channel(weekQuery, 'user')<TextFile>(),
+  'rota:export-ics': channel(z.object({ staffId: idSchema, ...range }).strict().refine(inOrder, order), 'manager')<TextFile>(),
 };

@@ -124,6 +124,9 @@ export const formatDayShort = (isoDate: string): string => format(parseISO(isoDa
 /** `25/11/2026 14:05` in London time, for audit lines. */
 export const formatInstantGB = (iso: string): string => format(new TZDate(Date.parse(iso), LONDON), 'dd/MM/yyyy HH:mm');
 
+/** An instant as London wall-clock time with its offset, `2026-10-25T01:30+01:00`: one reading, even in the hour that repeats. */
+export const isoInstant = (at: string | number): string => format(new TZDate(typeof at === 'number' ? at : Date.parse(at), LONDON), "yyyy-MM-dd'T'HH:mmxxx");
+
 /** Hours and minutes, `7 h 30 min`, for people rather than machines. */
 export const formatMinutes = (mins: number): string => {
   const h = Math.floor(Math.abs(mins) / 60);

@@ -1,9 +1,11 @@
 /** Files out of the rota: a week as CSV for spreadsheets and payroll, a person's shifts as iCalendar. */
 import { createEvents, type EventAttributes } from 'ics';
-import Papa from 'papaparse';
+import { CSV_MIME } from '../../../shared/contract/define';
+import { decimal, toCsv } from '../../../shared/domain/csv';
+import { isoInstant } from '../../../shared/domain/dates';
 import { paidMinutes } from '../../../shared/domain/rota';
 import { spanOf } from '../../../shared/domain/rota/instants';
-import type { ExportFile } from '../../../shared/contract/rota';
+import type { TextFile } from '../../../shared/contract/define';
 import { AppError } from '../../../shared/result';
 import type { Shift } from '../../../shared/schemas/shift';
 import type { Site } from '../../../shared/schemas/site';
@@ -12,34 +14,23 @@ import type { Staff } from '../../../shared/schemas/staff';
 const SERVICE = { reception: 'Reception', security: 'Security', cleaning: 'Cleaning' } as const;
 
 /** The week's shifts, one row each, in date, site and start order. */
-export const weekCsv = (weekStart: string, siteLabel: string, shifts: readonly Shift[], staff: readonly Pick<Staff, 'id' | 'name' | 'employeeNumber'>[]): ExportFile => {
+export const weekCsv = (weekStart: string, siteLabel: string, shifts: readonly Shift[], staff: readonly Pick<Staff, 'id' | 'name' | 'employeeNumber'>[]): TextFile => {
   const people = new Map(staff.map((s) => [s.id, s]));
   const rows = [...shifts]
     .sort((a, b) => a.date.localeCompare(b.date) || a.site.localeCompare(b.site) || a.service.localeCompare(b.service) || a.start.localeCompare(b.start))
     .map((s) => {
       const p = s.staffId ? people.get(s.staffId) : undefined;
-      return {
-        Date: s.date,
-        Site: s.site,
-        Service: SERVICE[s.service],
-        Start: s.start,
-        End: s.end,
-        'Break (min)': s.breakMinutes,
-        'Paid hours': (paidMinutes(s) / 60).toFixed(2),
-        Staff: p?.name ?? 'OPEN',
-        'Employee number': p?.employeeNumber ?? '',
-        Status: s.status,
-        Notes: s.notes,
-      };
+      const span = spanOf(s.date, s.start, s.end);
+      return [s.date, s.site, SERVICE[s.service], isoInstant(span.start), isoInstant(span.end), s.breakMinutes, decimal(paidMinutes(s) / 60), p?.name ?? 'OPEN', p?.employeeNumber ?? '', s.status, s.notes];
     });
-  const text = Papa.unparse(rows, { newline: '\r\n', columns: ['Date', 'Site', 'Service', 'Start', 'End', 'Break (min)', 'Paid hours', 'Staff', 'Employee number', 'Status', 'Notes'] });
-  return { filename: `rota-${siteLabel}-${weekStart}.csv`, mime: 'text/csv', text: `${text}\r\n` };
+  const text = toCsv(['Date', 'Site', 'Service', 'Start', 'End', 'Break (min)', 'Paid hours', 'Staff', 'Employee number', 'Status', 'Notes'], rows);
+  return { filename: `rota-${siteLabel}-${weekStart}.csv`, mime: CSV_MIME, text };
 };
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 /** A person's shifts as an iCalendar file, times in UTC so any calendar app places them right. */
-export const personIcs = (person: Staff, shifts: readonly Shift[], sites: readonly Site[], from: string, stamp: number): ExportFile => {
+export const personIcs = (person: Staff, shifts: readonly Shift[], sites: readonly Site[], from: string, stamp: number): TextFile => {
   const byCode = new Map(sites.map((s) => [s.code, s]));
   const events: EventAttributes[] = shifts.map((s) => {
     const span = spanOf(s.date, s.start, s.end);

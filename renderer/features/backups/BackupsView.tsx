@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { formatInstantGB } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { downloadBase64, formatBytes, readFileBase64 } from '../../components/files';
+import { download } from '../../components/download';
+import { formatBytes, readFileBase64 } from '../../components/files';
 import { useStore } from '../../store/appStore';
 
 // The storage layer names why it took a backup in a word; people read a sentence.
@@ -110,8 +111,8 @@ export const BackupsView = () => {
             <button className="btn" disabled={busy !== null} onClick={() => void run('Exporting the data folder', async () => {
               const r = await exportBackupFile();
               if (!r.ok) return { tone: 'error', text: r.message };
-              downloadBase64(r.data.fileName, r.data.base64);
-              return { tone: 'ok', text: `Saved ${r.data.fileName} (${formatBytes(r.data.bytes)}).` };
+              download(r.data);
+              return { tone: 'ok', text: `Saved ${r.data.filename} (${formatBytes(r.data.bytes)}).` };
             })}>
               Export the whole data folder as one backup file
             </button>

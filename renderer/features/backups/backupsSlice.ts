@@ -1,6 +1,6 @@
 import { call } from '../../api';
 import type { BackupView, RestoreResult } from '../../../shared/contract/backups';
-import type { Download } from '../../../shared/contract/exchange';
+import type { BinaryFile } from '../../../shared/contract/define';
 import type { Result } from '../../../shared/result';
 import type { Load, Slice } from '../../store/types';
 
@@ -9,7 +9,7 @@ export interface BackupsSlice {
   loadBackups: () => Promise<void>;
   takeBackup: () => Promise<Result<BackupView>>;
   restoreBackup: (id: string) => Promise<Result<RestoreResult>>;
-  exportBackupFile: () => Promise<Result<Download>>;
+  exportBackupFile: () => Promise<Result<BinaryFile>>;
   restoreBackupFile: (file: string) => Promise<Result<RestoreResult>>;
 }
 
