@@ -16,6 +16,7 @@ import {
   type TimesheetRow,
 } from '../../shared/domain/attendance';
 import { decimal, toCsv } from '../../shared/domain/csv';
+import { siaGroups } from '../../shared/domain/directory';
 import { addDays, londonToday, monthsBetween, weekStart } from '../../shared/domain/dates';
 import { AppError } from '../../shared/result';
 import { SERVICES } from '../../shared/schemas/common';
@@ -145,7 +146,7 @@ export const attendanceHandlers: Pick<
   'reports:licences': (req, { app, now }) => {
     const today = londonToday(now);
     const rows = licenceExpiries(app.repos.staff.all().filter((s) => !req.site || s.homeSite === req.site || s.familiarSites.includes(req.site)), today, req.within);
-    const text = toCsv(['Name', 'Home site', 'SIA licence', 'Expires', 'Days left', 'Status'], rows.map((l) => [l.name, l.homeSite ?? '', l.number, l.expires, l.daysLeft, l.status]));
+    const text = toCsv(['Name', 'Home site', 'SIA licence', 'Expires', 'Days left', 'Status'], rows.map((l) => [l.name, l.homeSite ?? '', siaGroups(l.number), l.expires, l.daysLeft, l.status]));
     return { rows, csv: { filename: `licence-expiries-${req.site ?? 'all-sites'}-${today}.csv`, mime: CSV_MIME, text } };
   },
 };

@@ -244,7 +244,8 @@ export const parseStaffCsv = (text: string, existingStaff: readonly Staff[], opt
   return { rows, fileErrors: [], ignoredColumns, ok: rows.every((r) => r.errors.length === 0) };
 };
 
-const siaGroups = (n: string): string => n.replace(/(\d{4})(?=\d)/g, '$1 ');
+/** An SIA number in groups of four, as printed on the licence; a spreadsheet keeps it text instead of rounding 16 digits. */
+export const siaGroups = (n: string): string => n.replace(/(\d{4})(?=\d)/g, '$1 ');
 
 /** Staff as CSV in the import's columns (pay left out unless asked for), which `parseStaffCsv` reads back. */
 export const staffToCsv = (staff: readonly StaffInput[], { includePay }: { includePay: boolean }): string => {
