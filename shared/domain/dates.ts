@@ -124,6 +124,12 @@ export const formatDayShort = (isoDate: string): string => format(parseISO(isoDa
 /** `25/11/2026 14:05` in London time, for audit lines. */
 export const formatInstantGB = (iso: string): string => format(new TZDate(Date.parse(iso), LONDON), 'dd/MM/yyyy HH:mm');
 
+/** An instant as a person at the sites reads it, with the zone: `25/10/2026 01:30 BST`, then `01:30 GMT` an hour later. */
+export const formatInstantZoneGB = (iso: string): string => {
+  const at = new TZDate(Date.parse(iso), LONDON);
+  return `${format(at, 'dd/MM/yyyy HH:mm')} ${at.getTimezoneOffset() === 0 ? 'GMT' : 'BST'}`;
+};
+
 /** An instant as London wall-clock time with its offset, `2026-10-25T01:30+01:00`: one reading, even in the hour that repeats. */
 export const isoInstant = (at: string | number): string => format(new TZDate(typeof at === 'number' ? at : Date.parse(at), LONDON), "yyyy-MM-dd'T'HH:mmxxx");
 
