@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema, siteCodeSchema } from '../schemas/common';
-import { logEntryInputSchema, type LogEntry } from '../schemas/occurrence';
+import { logEntryInputSchema, type LogEntry, type LogEntryInput } from '../schemas/occurrence';
+import { refuseSkippedTimes } from '../schemas/wallClock';
 import type { TextFile } from './define';
 import { channel } from './define';
 
@@ -17,6 +18,6 @@ const day = z.object({ site: siteCodeSchema, date: isoDateSchema }).strict();
 export const occurrenceChannels = {
   'log:day': channel(day, 'user')<LogLine[]>(),
   /** Appends an entry (or a correction of an earlier one); nothing in the log is ever changed. */
-  'log:add': channel(logEntryInputSchema.strict(), 'user')<LogLine>(),
+  'log:add': channel(logEntryInputSchema.strict().superRefine(refuseSkippedTimes((e: LogEntryInput) => [[e.date, e.time, 'time']])), 'user')<LogLine>(),
   'log:export-csv': channel(day, 'user')<TextFile>(),
 };

@@ -73,6 +73,13 @@ export const londonInstant = (isoDate: string, time: string): number => {
   return new TZDate(y, m - 1, d, Math.floor(mins / 60), mins % 60, LONDON).getTime();
 };
 
+/** Whether a wall-clock time does not exist at the sites: the hour the clocks skip on the last Sunday of March. */
+export const isSkippedTime = (isoDate: string, time: string): boolean => londonParts(londonInstant(isoDate, time)).time !== time;
+
+/** What a person is told when they enter a time in that hour. */
+export const skippedTimeMessage = (isoDate: string, time: string): string =>
+  `${time} does not exist on ${isoDate}: the clocks go forward from 01:00 to 02:00. Enter a time before 01:00 or from 02:00.`;
+
 // One formatter, made once: building a TZDate per call costs ~25 µs, too slow for 70,000 incidents.
 const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
