@@ -93,8 +93,8 @@ export const libreOfficeSheets = (files: Record<string, string>): Record<string,
   }
 };
 
-/** Runs a poppler tool (pdftotext, pdffonts) on PDF bytes and returns what it printed. */
-export const poppler = (tool: 'pdftotext' | 'pdffonts', pdf: Buffer, args: string[] = []): string => {
+/** Runs a poppler tool (pdftotext, pdffonts, pdfinfo) on PDF bytes and returns what it printed. */
+export const poppler = (tool: 'pdftotext' | 'pdffonts' | 'pdfinfo', pdf: Buffer, args: string[] = []): string => {
   requireTool(tool, 'poppler-utils');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sitedesk-pdf-'));
   try {
