@@ -1,9 +1,10 @@
 /** The manager's attendance, timesheet, working-time and report channels. Pay is in all of them: manager only. */
-import type { CoverRow, CsvFile, PersonWeekSummary } from '../../shared/contract/attendance';
+import type { CoverRow, PersonWeekSummary } from '../../shared/contract/attendance';
+import { CSV_MIME, type TextFile } from '../../shared/contract/define';
 import {
   actualPresence,
   coverAchieved,
-  hours,
+  hoursCell,
   hoursAgainstContract,
   incidentCounts,
   labourCost,
@@ -11,10 +12,11 @@ import {
   plannedPresence,
   timesheetCsv,
   timesheetRows,
-  toCsv,
   workingTimeRecords,
   type TimesheetRow,
 } from '../../shared/domain/attendance';
+import { decimal, toCsv } from '../../shared/domain/csv';
+import { siaGroups } from '../../shared/domain/directory';
 import { addDays, londonToday, monthsBetween, weekStart } from '../../shared/domain/dates';
 import { AppError } from '../../shared/result';
 import { SERVICES } from '../../shared/schemas/common';
@@ -37,7 +39,7 @@ const checkRange = (r: Range) => {
   if (addDays(r.from, MAX_DAYS) < r.to) throw new AppError('invalid', 'Choose a range of at most a year.', { to: 'At most a year' });
 };
 
-const file = (name: string, r: Range, text: string): CsvFile => ({ filename: `${name}-${r.site ?? 'all-sites'}-${r.from}-to-${r.to}.csv`, text });
+const file = (name: string, r: Range, text: string): TextFile => ({ filename: `${name}-${r.site ?? 'all-sites'}-${r.from}-to-${r.to}.csv`, mime: CSV_MIME, text });
 
 const rowsFor = (app: AppCore, r: Range, now: number): TimesheetRow[] => {
   checkRange(r);
@@ -63,7 +65,7 @@ const summarise = (rows: readonly TimesheetRow[]): PersonWeekSummary[] => {
   return [...m.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 };
 
-const pct = (n: number | null) => (n === null ? '' : n.toFixed(1));
+const pct = (n: number | null) => (n === null ? null : decimal(n, 1));
 
 export const attendanceHandlers: Pick<
   Handlers,
@@ -84,8 +86,8 @@ export const attendanceHandlers: Pick<
     const text = toCsv(
       ['Employee number', 'Name', 'Shifts', 'Hours worked', 'Average weekly hours', 'Shortest rest (hours)', `Rests under ${rules.dailyRestHours} h`, 'Night shifts', 'Night hours', 'Opt-out signed', 'Young worker'],
       records.map((w) => [
-        w.employeeNumber, w.name, w.shifts, hours(w.workedMinutes), hours(w.averageWeeklyMinutes), w.shortestRestMinutes === null ? '' : hours(w.shortestRestMinutes),
-        w.shortRests, w.nightShifts, hours(w.nightMinutes), w.optOutSigned ?? 'No', w.youngWorker ? 'Y' : 'N',
+        w.employeeNumber, w.name, w.shifts, hoursCell(w.workedMinutes), hoursCell(w.averageWeeklyMinutes), w.shortestRestMinutes === null ? '' : hoursCell(w.shortestRestMinutes),
+        w.shortRests, w.nightShifts, hoursCell(w.nightMinutes), w.optOutSigned ?? 'No', w.youngWorker ? 'Y' : 'N',
       ]),
     );
     return { records, dailyRestHours: rules.dailyRestHours, csv: file('working-time', r, text) };
@@ -93,7 +95,7 @@ export const attendanceHandlers: Pick<
 
   'reports:hours': (r, { app, now }) => {
     const people = hoursAgainstContract(rowsFor(app, r, now), app.repos.staff.all(), r.from, r.to, sitesOf(app, r));
-    const text = toCsv(['Name', 'Team (home site)', 'Paid hours', 'Contracted hours', 'Difference'], people.map((p) => [p.name, p.team, hours(p.paidMinutes), hours(p.contractMinutes), hours(p.paidMinutes - p.contractMinutes)]));
+    const text = toCsv(['Name', 'Team (home site)', 'Paid hours', 'Contracted hours', 'Difference'], people.map((p) => [p.name, p.team, hoursCell(p.paidMinutes), hoursCell(p.contractMinutes), hoursCell(p.paidMinutes - p.contractMinutes)]));
     return { people, csv: file('hours-against-contract', r, text) };
   },
 
@@ -119,14 +121,14 @@ export const attendanceHandlers: Pick<
     }
     const text = toCsv(
       ['Week starting', 'Site', 'Service', 'Required person-hours so far', 'Covered person-hours', 'Cover achieved %', 'Cover planned % (whole week)'],
-      rows.map((c) => [c.week, c.site, c.service, hours(c.requiredMinutes), hours(c.coveredMinutes), pct(c.percent), pct(c.plannedPercent)]),
+      rows.map((c) => [c.week, c.site, c.service, hoursCell(c.requiredMinutes), hoursCell(c.coveredMinutes), pct(c.percent), pct(c.plannedPercent)]),
     );
     return { rows, csv: file('cover', r, text) };
   },
 
   'reports:cost': (r, { app, now }) => {
     const rows = labourCost(rowsFor(app, r, now));
-    return { rows, csv: file('labour-cost', r, toCsv(['Week starting', 'Site', 'Paid hours', 'Cost (£)'], rows.map((c) => [c.week, c.site, hours(c.paidMinutes), c.cost.toFixed(2)]))) };
+    return { rows, csv: file('labour-cost', r, toCsv(['Week starting', 'Site', 'Paid hours', 'Cost (£)'], rows.map((c) => [c.week, c.site, hoursCell(c.paidMinutes), decimal(c.cost)]))) };
   },
 
   'reports:incidents': (r, { app }) => {
@@ -144,7 +146,7 @@ export const attendanceHandlers: Pick<
   'reports:licences': (req, { app, now }) => {
     const today = londonToday(now);
     const rows = licenceExpiries(app.repos.staff.all().filter((s) => !req.site || s.homeSite === req.site || s.familiarSites.includes(req.site)), today, req.within);
-    const text = toCsv(['Name', 'Home site', 'SIA licence', 'Expires', 'Days left', 'Status'], rows.map((l) => [l.name, l.homeSite ?? '', l.number, l.expires, l.daysLeft, l.status]));
-    return { rows, csv: { filename: `licence-expiries-${req.site ?? 'all-sites'}-${today}.csv`, text } };
+    const text = toCsv(['Name', 'Home site', 'SIA licence', 'Expires', 'Days left', 'Status'], rows.map((l) => [l.name, l.homeSite ?? '', siaGroups(l.number), l.expires, l.daysLeft, l.status]));
+    return { rows, csv: { filename: `licence-expiries-${req.site ?? 'all-sites'}-${today}.csv`, mime: CSV_MIME, text } };
   },
 };

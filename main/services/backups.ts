@@ -112,7 +112,7 @@ export const backupHandlers: Pick<Handlers, 'backups:list' | 'backups:create' | 
     // The file's origin is proved with the organisation's key, so a manager's install makes it now if it has none.
     const org = ensureManagerOrg(app);
     const { file, bytes } = writeBackupFile(app.dirs, app.meta.installId, app.now(), backupOrgOf(org), req.passphrase);
-    return { fileName: path.basename(file), base64: bytes.toString('base64'), bytes: bytes.length };
+    return { filename: path.basename(file), mime: 'application/octet-stream', base64: bytes.toString('base64'), bytes: bytes.length };
   },
 
   'backups:restore-file': (req, { app }) => {

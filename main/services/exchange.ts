@@ -33,7 +33,7 @@ const download = (app: AppCore, user: Account, org: Org, kind: PackManifest['kin
     counts: countsOf(payload),
   };
   const bytes = encodePack({ manifest, payload }, org, { installId: app.meta.installId, identity: ensureIdentity(app) });
-  return { fileName: `sitedesk-${kind}-${sites.join('-')}-${from}-to-${to}.sitedesk-pack`, base64: bytes.toString('base64'), bytes: bytes.length, manifest };
+  return { filename: `sitedesk-${kind}-${sites.join('-')}-${from}-to-${to}.sitedesk-pack`, mime: 'application/octet-stream', base64: bytes.toString('base64'), bytes: bytes.length, manifest };
 };
 
 const readPack = (call: Call, file: string): OpenedPack => {
@@ -106,7 +106,7 @@ export const exchangeHandlers: Pick<Handlers, 'exchange:status' | 'exchange:expo
     // The desk learns the manager installs' public keys, so it accepts a rota only from one of them.
     const deskOrg: Org = { ...org, role: 'desk', sites: [...req.sites].sort(), installs: org.installs.filter((i) => i.role === 'manager') };
     const bytes = sealEnrolment(deskOrg, sites, accounts.map((a) => ({ ...a!, failedAttempts: 0, lastFailedAt: null })), code, now);
-    return { fileName: `sitedesk-enrolment-${deskOrg.sites.join('-')}-${londonToday(now)}.sitedesk-enrolment`, base64: bytes.toString('base64'), bytes: bytes.length, code };
+    return { filename: `sitedesk-enrolment-${deskOrg.sites.join('-')}-${londonToday(now)}.sitedesk-enrolment`, mime: 'application/octet-stream', base64: bytes.toString('base64'), bytes: bytes.length, code };
   },
 
   'enrol:import': (req, { app }) => {

@@ -1,6 +1,6 @@
 /** An incident as a PDF report (every field and its whole history) and a list of incidents as CSV. */
-import Papa from 'papaparse';
-import { formatDateGB, formatInstantGB, londonToday } from '../../shared/domain/dates';
+import { toCsv, type CsvCell } from '../../shared/domain/csv';
+import { formatDateGB, formatInstantZoneGB, isoInstant, londonToday } from '../../shared/domain/dates';
 import {
   AGENCY_LABEL,
   CATEGORY_LABEL,
@@ -14,62 +14,67 @@ import {
   type VerifyResult,
 } from '../../shared/domain/incidents';
 import type { Incident } from '../../shared/schemas/incident';
+import { registerPdfFonts, writeText, type PdfFont } from './pdfFonts';
 import { readPhoto } from './photos';
 import type { AppCore } from './types';
-
-const WIN_ANSI = /^[\x20-\x7e\xa0-\xff\n€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]$/;
-/**
- * The PDF's built-in Helvetica covers WinAnsi only, so arrows and ticks are spelt out and a letter
- * outside it loses its accent (Ł stays ?, as it has no plain form). Bundling a Unicode font would lift this.
- */
-const winAnsi = (s: string): string =>
-  [...s.replace(/→/g, '->').replace(/✓ /g, '(done) ').replace(/○ /g, '(to do) ')]
-    .map((c) => (WIN_ANSI.test(c) ? c : c.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\x20-\x7e]/g, '?')))
-    .join('');
 
 const HISTORY_KIND = { created: 'Recorded', updated: 'Edited', status: 'Status changed', amendment: 'Amendment', photo: 'Photo added' } as const;
 
 const onward = (i: Incident) => i.onwardReports.map((r) => `${AGENCY_LABEL[r.agency]}${r.reference ? ` (ref ${r.reference})` : ''}`).join('; ');
 const followUps = (i: Incident) => i.followUps.map((f) => `${f.done ? 'Done' : 'To do'}: ${f.action} — ${f.owner}, due ${formatDateGB(f.due)}`).join('\n');
 
-/** Renders one incident to PDF bytes. Photos pdfkit can draw (JPEG, PNG) are included at the end. */
+const MARGIN = 50;
+
+/**
+ * Renders one incident to PDF bytes, every font embedded, the user's text exactly as typed. Each page
+ * carries the reference, page n of m and the time zone. Photos pdfkit can draw (JPEG, PNG) come at the end.
+ */
 export const incidentPdf = async (app: AppCore, i: Incident, verification: VerifyResult, now: number): Promise<Buffer> => {
   // pdfkit and its font engine are loaded on the first print, not at every start-up.
   const { default: PDFDocument } = await import('pdfkit');
   return new Promise((resolve, reject) => {
     const names = Object.fromEntries(app.repos.accounts.all().map((a) => [a.id, a.displayName]));
     const site = app.repos.sites.all().find((s) => s.code === i.site);
-    const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Incident ${i.ref}`, Author: 'SiteDesk' } });
+    const doc = new PDFDocument({ size: 'A4', margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + 20 }, bufferPages: true, info: { Title: `Incident ${i.ref}`, Author: 'SiteDesk' } });
+    registerPdfFonts(doc);
+    const put = (text: string, font: PdfFont, options: object = {}) => writeText(doc, text, font, options);
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
-    const width = doc.page.width - 100;
+    const width = doc.page.width - 2 * MARGIN;
     const today = londonToday(now);
 
-    doc.font('Helvetica-Bold').fontSize(18).text(`Incident ${i.ref}`);
-    doc.font('Helvetica').fontSize(10).fillColor('#555555').text(`${site ? `${site.code} · ${site.name}` : i.site} — printed ${formatInstantGB(new Date(now).toISOString())} from SiteDesk`);
+    doc.fontSize(18);
+    put(`Incident ${i.ref}`, 'bold');
+    doc.fontSize(10).fillColor('#555555');
+    put(`${site ? `${site.code} · ${site.name}` : i.site} — printed ${formatInstantZoneGB(new Date(now).toISOString())} from SiteDesk`, 'regular');
     doc.moveDown(0.5);
-    doc.fillColor(verification.ok ? '#1b6e43' : '#a3241c').font('Helvetica-Bold').fontSize(10)
-      .text(verification.ok ? `History verified: ${i.history.length} entries, chain intact.` : `HISTORY BROKEN at entry ${verification.brokenAt + 1}: ${verification.reason}`);
+    doc.fillColor(verification.ok ? '#1b6e43' : '#a3241c').fontSize(10);
+    put(verification.ok ? `History verified: ${i.history.length} entries, chain intact.` : `HISTORY BROKEN at entry ${verification.brokenAt + 1}: ${verification.reason}`, 'bold');
     doc.fillColor('#000000').moveDown(0.8);
 
     const section = (title: string) => {
-      doc.moveDown(0.6).font('Helvetica-Bold').fontSize(12).fillColor('#1f4f8a').text(title).fillColor('#000000');
-      doc.moveTo(50, doc.y + 2).lineTo(50 + width, doc.y + 2).strokeColor('#d6dbe2').stroke().moveDown(0.4);
+      doc.moveDown(0.6).fontSize(12).fillColor('#1f4f8a');
+      put(title, 'bold');
+      doc.fillColor('#000000');
+      doc.moveTo(MARGIN, doc.y + 2).lineTo(MARGIN + width, doc.y + 2).strokeColor('#d6dbe2').stroke().moveDown(0.4);
     };
     const field = (label: string, value: string) => {
-      doc.font('Helvetica-Bold').fontSize(9).fillColor('#555555').text(label.toUpperCase());
-      doc.font('Helvetica').fontSize(10.5).fillColor('#000000').text(winAnsi(value) || '—', { width }).moveDown(0.4);
+      doc.fontSize(9).fillColor('#555555');
+      put(label.toUpperCase(), 'bold');
+      doc.fontSize(10.5).fillColor('#000000');
+      put(value || '—', 'regular', { width });
+      doc.moveDown(0.4);
     };
 
     section('Summary');
     field('Status', STATUS_LABEL[i.status]);
     field('Category and severity', `${CATEGORY_LABEL[i.category]} · ${SEVERITY_LABEL[i.severity]}`);
     field('Where in the site', i.location);
-    field('When it happened', formatInstantGB(i.occurredAt));
-    field('Reported', `${formatInstantGB(i.reportedAt)} by ${i.reportedBy} to ${i.reportedTo}`);
-    field('Recorded', `${formatInstantGB(i.createdAt)} by ${names[i.createdBy] ?? i.createdBy}`);
+    field('When it happened', formatInstantZoneGB(i.occurredAt));
+    field('Reported', `${formatInstantZoneGB(i.reportedAt)} by ${i.reportedBy} to ${i.reportedTo}`);
+    field('Recorded', `${formatInstantZoneGB(i.createdAt)} by ${names[i.createdBy] ?? i.createdBy}`);
 
     section('What happened');
     field('Details', i.details);
@@ -97,61 +102,82 @@ export const incidentPdf = async (app: AppCore, i: Incident, verification: Verif
 
     section(`History (${i.history.length} entries)`);
     i.history.forEach((h, n) => {
-      doc.font('Helvetica-Bold').fontSize(10).text(`${n + 1}. ${HISTORY_KIND[h.kind]} — ${formatInstantGB(h.at)} by ${names[h.by] ?? h.by}`);
-      if (h.note) doc.font('Helvetica-Oblique').fontSize(9.5).text(winAnsi(`Reason: ${h.note}`), { width });
+      doc.fontSize(10);
+      put(`${n + 1}. ${HISTORY_KIND[h.kind]} — ${formatInstantZoneGB(h.at)} by ${names[h.by] ?? h.by}`, 'bold');
+      if (h.note) {
+        doc.fontSize(9.5);
+        put(`Reason: ${h.note}`, 'italic', { width });
+      }
       const changes = h.kind === 'created' ? [] : h.changes;
       for (const c of changes) {
-        doc.font('Helvetica').fontSize(9.5).text(winAnsi(`${FIELD_LABEL[c.field] ?? c.field}: ${describeValue(c.field, c.before, formatInstantGB)} -> ${describeValue(c.field, c.after, formatInstantGB)}`), { width, indent: 12 });
+        doc.fontSize(9.5);
+        put(`${FIELD_LABEL[c.field] ?? c.field}: ${describeValue(c.field, c.before, formatInstantZoneGB)} → ${describeValue(c.field, c.after, formatInstantZoneGB)}`, 'regular', { width, indent: 12 });
       }
-      doc.font('Courier').fontSize(7).fillColor('#777777').text(`hash ${h.hash.slice(0, 16)}… prev ${h.prevHash.slice(0, 16)}…`, { indent: 12 }).fillColor('#000000').moveDown(0.3);
+      doc.fontSize(7).fillColor('#777777');
+      put(`hash ${h.hash.slice(0, 16)}… prev ${h.prevHash.slice(0, 16)}…`, 'mono', { indent: 12 });
+      doc.fillColor('#000000').moveDown(0.3);
     });
 
     if (i.photos.length) {
       section(`Photos (${i.photos.length})`);
       for (const p of i.photos) {
         const found = readPhoto(app.dirs, p.file);
-        doc.font('Helvetica').fontSize(9.5).text(winAnsi(`${p.name} (${Math.round(p.bytes / 1024)} KB)`));
+        doc.fontSize(9.5);
+        put(`${p.name} (${Math.round(p.bytes / 1024)} KB)`, 'regular');
         if (found && found.mime !== 'image/webp') {
           if (doc.y > doc.page.height - 260) doc.addPage();
           doc.image(found.bytes, { fit: [width, 200] }).moveDown(0.5);
-        } else doc.fillColor('#555555').text(found ? '(WebP image: open it in SiteDesk to view)' : '(file missing from the data folder)').fillColor('#000000');
+        } else {
+          doc.fillColor('#555555');
+          put(found ? '(WebP image: open it in SiteDesk to view)' : '(file missing from the data folder)', 'regular');
+          doc.fillColor('#000000');
+        }
       }
+    }
+    // The footer goes on once the page count is known; the bottom margin is lifted so it stays on its page.
+    const { start, count } = doc.bufferedPageRange();
+    for (let p = start; p < start + count; p += 1) {
+      doc.switchToPage(p);
+      const bottom = doc.page.margins.bottom;
+      doc.page.margins.bottom = 0;
+      doc.fontSize(8).fillColor('#555555').font('regular')
+        .text(`Incident ${i.ref} · page ${p - start + 1} of ${count} · times are UK time (Europe/London), GMT or BST as shown`, MARGIN, doc.page.height - MARGIN, { width, align: 'center', lineBreak: false });
+      doc.page.margins.bottom = bottom;
     }
     doc.end();
   });
 };
 
-/** Incidents as CSV, one row each; cells that a spreadsheet would run as formulas are escaped. */
-export const incidentsCsv = (incidents: Incident[], today: string): string =>
-  Papa.unparse(
-    incidents.map((i) => {
-      const st = riddorStatus(i, today);
-      return {
-        Reference: i.ref,
-        Site: i.site,
-        Location: i.location,
-        'Occurred (London)': formatInstantGB(i.occurredAt),
-        'Reported (London)': formatInstantGB(i.reportedAt),
-        'Reported by': i.reportedBy,
-        'Reported to': i.reportedTo,
-        Category: CATEGORY_LABEL[i.category],
-        Severity: SEVERITY_LABEL[i.severity],
-        Status: STATUS_LABEL[i.status],
-        'What happened': i.details,
-        'People involved': i.peopleInvolved,
-        Witnesses: i.witnesses,
-        'Action taken': i.actionTaken,
-        'Onward reporting': onward(i),
-        'Follow-ups': followUps(i),
-        'RIDDOR kind': i.riddor ? RIDDOR_LABEL[i.riddor.kind] : '',
-        'RIDDOR deadline': riddorDeadline(i) ?? '',
-        'RIDDOR state': st.state,
-        'RIDDOR reported on': i.riddor?.reportedOn ?? '',
-        'RIDDOR method': i.riddor?.method ?? '',
-        'HSE reference': i.riddor?.hseReference ?? '',
-        Outcome: i.outcome,
-        Photos: i.photos.length,
-      };
-    }),
-    { escapeFormulae: true, newline: '\r\n' },
+/** Incidents as CSV, one row each; times as London wall-clock with their offset, so the repeated autumn hour reads one way. */
+export const incidentsCsv = (incidents: Incident[], today: string): string => {
+  const columns: [string, (i: Incident) => CsvCell][] = [
+    ['Reference', (i) => i.ref],
+    ['Site', (i) => i.site],
+    ['Location', (i) => i.location],
+    ['Occurred', (i) => isoInstant(i.occurredAt)],
+    ['Reported', (i) => isoInstant(i.reportedAt)],
+    ['Reported by', (i) => i.reportedBy],
+    ['Reported to', (i) => i.reportedTo],
+    ['Category', (i) => CATEGORY_LABEL[i.category]],
+    ['Severity', (i) => SEVERITY_LABEL[i.severity]],
+    ['Status', (i) => STATUS_LABEL[i.status]],
+    ['What happened', (i) => i.details],
+    ['People involved', (i) => i.peopleInvolved],
+    ['Witnesses', (i) => i.witnesses],
+    ['Action taken', (i) => i.actionTaken],
+    ['Onward reporting', onward],
+    ['Follow-ups', (i) => i.followUps.map((f) => `${f.done ? 'Done' : 'To do'}: ${f.action} — ${f.owner}, due ${f.due}`).join('\n')],
+    ['RIDDOR kind', (i) => (i.riddor ? RIDDOR_LABEL[i.riddor.kind] : '')],
+    ['RIDDOR deadline', (i) => riddorDeadline(i) ?? ''],
+    ['RIDDOR state', (i) => riddorStatus(i, today).state],
+    ['RIDDOR reported on', (i) => i.riddor?.reportedOn ?? ''],
+    ['RIDDOR method', (i) => i.riddor?.method ?? ''],
+    ['HSE reference', (i) => i.riddor?.hseReference ?? ''],
+    ['Outcome', (i) => i.outcome],
+    ['Photos', (i) => i.photos.length],
+  ];
+  return toCsv(
+    columns.map(([name]) => name),
+    incidents.map((i) => columns.map(([, cell]) => cell(i))),
   );
+};

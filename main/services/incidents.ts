@@ -1,4 +1,5 @@
 import type { IncidentDetail, IncidentRow } from '../../shared/contract/incidents';
+import { CSV_MIME } from '../../shared/contract/define';
 import { londonToday } from '../../shared/domain/dates';
 import { newId } from '../../shared/domain/ids';
 import {
@@ -210,12 +211,12 @@ export const incidentHandlers: Pick<
 
   'incidents:export-pdf': async (req, call) => {
     const incident = load(call, req.id);
-    const base64 = (await incidentPdf(call.app, incident, verifyIncident(incident), call.now)).toString('base64');
-    return { filename: `${incident.ref}.pdf`, mime: 'application/pdf', base64 };
+    const bytes = await incidentPdf(call.app, incident, verifyIncident(incident), call.now);
+    return { filename: `${incident.ref}.pdf`, mime: 'application/pdf', base64: bytes.toString('base64'), bytes: bytes.length };
   },
 
   'incidents:export-csv': (req, call) => {
     const found = visible(call, req).map((i) => incidentIndex(call.app.repos).get(i.id)!);
-    return { filename: `incidents-${londonToday(call.now)}.csv`, mime: 'text/csv', text: incidentsCsv(found, londonToday(call.now)) };
+    return { filename: `incidents-${londonToday(call.now)}.csv`, mime: CSV_MIME, text: incidentsCsv(found, londonToday(call.now)) };
   },
 };

@@ -1,6 +1,7 @@
-import Papa from 'papaparse';
 import type { LogLine } from '../../shared/contract/occurrence';
-import { addDays, formatDateGB, monthOf } from '../../shared/domain/dates';
+import { CSV_MIME } from '../../shared/contract/define';
+import { toCsv } from '../../shared/domain/csv';
+import { addDays, isoInstant, londonInstant, monthOf } from '../../shared/domain/dates';
 import { LOG_KIND_LABEL, logDayView, validateCorrection } from '../../shared/domain/incidents';
 import { AppError } from '../../shared/result';
 import type { LogEntry } from '../../shared/schemas/occurrence';
@@ -65,23 +66,21 @@ export const occurrenceHandlers: Pick<Handlers, 'log:day' | 'log:add' | 'log:exp
     checkSite(call, req.site);
     const lines = dayLines(call.app, req.site, req.date);
     const num = new Map(lines.map((l, n) => [l.entry.id, n + 1]));
-    const text = Papa.unparse(
-      {
-        fields: ['No.', 'Date', 'Time', 'Kind', 'Entry', 'Written by', 'Written at', 'Corrects entry', 'Corrected by entries'],
-        data: lines.map((l, n) => [
-          n + 1,
-          formatDateGB(l.entry.date),
-          l.entry.time,
-          LOG_KIND_LABEL[l.entry.kind],
-          l.entry.text,
-          l.author,
-          l.entry.createdAt,
-          l.entry.corrects ? (num.get(l.entry.corrects) ?? l.entry.corrects) : '',
-          l.correctedBy.map((id) => num.get(id)).join(' '),
-        ]),
-      },
-      { escapeFormulae: true, newline: '\r\n' },
+    // Both times in London with their offset: the entry's own time and when it was written down.
+    const text = toCsv(
+      ['No.', 'Date', 'Time', 'Kind', 'Entry', 'Written by', 'Written at', 'Corrects entry', 'Corrected by entries'],
+      lines.map((l, n) => [
+        n + 1,
+        l.entry.date,
+        isoInstant(londonInstant(l.entry.date, l.entry.time)),
+        LOG_KIND_LABEL[l.entry.kind],
+        l.entry.text,
+        l.author,
+        isoInstant(l.entry.createdAt),
+        l.entry.corrects ? (num.get(l.entry.corrects) ?? l.entry.corrects) : '',
+        l.correctedBy.map((id) => num.get(id)).join(' '),
+      ]),
     );
-    return { filename: `log-${req.site}-${req.date}.csv`, mime: 'text/csv', text };
+    return { filename: `log-${req.site}-${req.date}.csv`, mime: CSV_MIME, text };
   },
 };

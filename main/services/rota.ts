@@ -8,7 +8,7 @@ import { newMeta, touched } from './records';
 import { canSeeSite } from './sites';
 import { contextFor, shiftsBetween } from './rota/context';
 import { personIcs, weekCsv } from './rota/exports';
-import { personShifts, personView, staffById } from './rota/person';
+import { noLongerTheirs, personShifts, personView, staffById } from './rota/person';
 import { flipPublished, publishWeek } from './rota/publish';
 import { checkRange, patternById, previewPattern } from './rota/plans';
 import { sitesInView, weekView } from './rota/week';
@@ -108,7 +108,7 @@ export const rotaHandlers: Pick<Handlers, RotaChannel> = {
 
   'rota:export-ics': (req, { app, now }) => {
     const person = staffById(app, req.staffId);
-    const shifts = personShifts(shiftsBetween(app, req.from, req.to), person.id, req.from, req.to);
-    return personIcs(person, shifts, app.repos.sites.all(), req.from, now);
+    const stored = shiftsBetween(app, req.from, req.to).filter((s) => s.date >= req.from && s.date <= req.to);
+    return personIcs(person, personShifts(stored, person.id, req.from, req.to), noLongerTheirs(stored, person.id), app.repos.sites.all(), req.from, now);
   },
 };

@@ -1,3 +1,4 @@
+import { CSV_MIME } from '../../shared/contract/define';
 import type { LicenceWatchItem, StaffView } from '../../shared/contract/staff';
 import { absenceCalendar, licenceWatch, parseStaffCsv, staffToCsv, validateStaff, type LicenceWatchEntry } from '../../shared/domain/directory';
 import { addDays, londonToday, monthOf } from '../../shared/domain/dates';
@@ -167,6 +168,6 @@ export const staffHandlers: Pick<
     const people = visibleStaff(app, user!)
       .filter((s) => req.includeArchived || !s.archived)
       .sort(byName);
-    return { filename: `sitedesk-staff-${londonToday(now)}.csv`, csv: staffToCsv(people, { includePay: req.includePay && user!.role === 'manager' }) };
+    return { filename: `sitedesk-staff-${londonToday(now)}.csv`, mime: CSV_MIME, text: staffToCsv(people, { includePay: req.includePay && user!.role === 'manager' }) };
   },
 };

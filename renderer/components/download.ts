@@ -1,6 +1,9 @@
 import type { ExportFile } from '../../shared/contract/define';
 
-/** Saves an exported file through the browser's download, which works in Electron and browser mode alike. */
+/**
+ * The one way the renderer saves a file main made: through the browser's download, which works in
+ * Electron and browser mode alike. Text is saved as main wrote it (CSV files carry their own BOM).
+ */
 export const download = (file: ExportFile): void => {
   const body = 'base64' in file ? Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0)) : file.text;
   const url = URL.createObjectURL(new Blob([body], { type: file.mime }));
@@ -12,6 +15,3 @@ export const download = (file: ExportFile): void => {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 };
-
-/** Saves text the services produced as a file. */
-export const downloadText = (filename: string, text: string, type = 'text/csv;charset=utf-8'): void => download({ filename, mime: type, text });

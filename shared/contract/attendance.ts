@@ -4,7 +4,7 @@ import type { TimesheetRow } from '../domain/attendance/timesheet';
 import type { WorkingTimeRecord } from '../domain/attendance/workingTime';
 import type { Service } from '../schemas/common';
 import { isoDateSchema, siteCodeSchema } from '../schemas/common';
-import { channel } from './define';
+import { channel, type TextFile } from './define';
 
 /** A date range (inclusive) and optional site, as every manager's report is filtered. */
 export const rangeSchema = z
@@ -13,11 +13,6 @@ export const rangeSchema = z
   .refine((r) => r.from <= r.to, { message: 'The range ends on or after the day it starts', path: ['to'] })
   .refine((r) => r.from >= '2000-01-01' && r.to <= '2100-12-31', { message: 'Choose dates between 2000 and 2100', path: ['from'] });
 
-/** A CSV file the renderer downloads as it is. */
-export interface CsvFile {
-  filename: string;
-  text: string;
-}
 
 export interface PersonWeekSummary {
   staffId: string;
@@ -51,18 +46,18 @@ export interface CoverRow {
 export interface WorkingTimeReport {
   records: WorkingTimeRecord[];
   dailyRestHours: number;
-  csv: CsvFile;
+  csv: TextFile;
 }
 
 export const attendanceChannels = {
   /** Scheduled against actual per person and shift, with lateness, no-shows, corrections and pay. */
   'attendance:report': channel(rangeSchema, 'manager')<AttendanceReport>(),
-  'attendance:timesheet-csv': channel(rangeSchema, 'manager')<CsvFile>(),
+  'attendance:timesheet-csv': channel(rangeSchema, 'manager')<TextFile>(),
   /** What was worked, with the daily rest (hours, from the rule settings) the short rests are counted against. */
   'attendance:working-time': channel(rangeSchema, 'manager')<WorkingTimeReport>(),
-  'reports:hours': channel(rangeSchema, 'manager')<{ people: HoursAgainstContract[]; csv: CsvFile }>(),
-  'reports:cover': channel(rangeSchema, 'manager')<{ rows: CoverRow[]; csv: CsvFile }>(),
-  'reports:cost': channel(rangeSchema, 'manager')<{ rows: LabourCost[]; csv: CsvFile }>(),
-  'reports:incidents': channel(rangeSchema, 'manager')<{ rows: IncidentCount[]; csv: CsvFile }>(),
-  'reports:licences': channel(z.object({ within: z.number().int().min(0).max(730).default(90), site: siteCodeSchema.nullable().default(null) }).strict(), 'manager')<{ rows: LicenceExpiry[]; csv: CsvFile }>(),
+  'reports:hours': channel(rangeSchema, 'manager')<{ people: HoursAgainstContract[]; csv: TextFile }>(),
+  'reports:cover': channel(rangeSchema, 'manager')<{ rows: CoverRow[]; csv: TextFile }>(),
+  'reports:cost': channel(rangeSchema, 'manager')<{ rows: LabourCost[]; csv: TextFile }>(),
+  'reports:incidents': channel(rangeSchema, 'manager')<{ rows: IncidentCount[]; csv: TextFile }>(),
+  'reports:licences': channel(z.object({ within: z.number().int().min(0).max(730).default(90), site: siteCodeSchema.nullable().default(null) }).strict(), 'manager')<{ rows: LicenceExpiry[]; csv: TextFile }>(),
 };

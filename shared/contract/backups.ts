@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Download } from './exchange';
+import type { BinaryFile } from './define';
 import { channel } from './define';
 
 export interface BackupView {
@@ -29,7 +29,7 @@ export const backupsChannels = {
   'backups:export': channel(
     z.object({ passphrase: z.string().min(MIN_BACKUP_PASSPHRASE, `Choose a passphrase of at least ${MIN_BACKUP_PASSPHRASE} characters`).max(200, 'At most 200 characters') }).strict(),
     'manager',
-  )<Download>(),
+  )<BinaryFile>(),
   /** A manager, unlocked, restores a backup file over this install: it must carry this organisation's proof. */
   'backups:restore-file': channel(z.object({ file: fileSchema, passphrase: passphraseSchema }).strict(), 'manager')<RestoreResult>(),
   /**

@@ -19,5 +19,13 @@ export const channel =
   <Req extends z.ZodType>(request: Req, access: Access) =>
   <Res>(): ChannelDef<Req, Res> => ({ request, access });
 
-/** A file main made for the renderer to save: text, or base64 for binary (PDF). */
-export type ExportFile = { filename: string; mime: string } & ({ base64: string } | { text: string });
+/** A text file main made for the renderer to save (CSV, iCalendar). */
+export type TextFile = { filename: string; mime: string; text: string };
+
+/** A binary file (PDF, pack, backup) as base64, with its size for the message that says it was saved. */
+export type BinaryFile = { filename: string; mime: string; base64: string; bytes: number };
+
+/** The one shape of a file main made for the renderer to save: every download goes through it. */
+export type ExportFile = TextFile | BinaryFile;
+
+export const CSV_MIME = 'text/csv;charset=utf-8';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema, siteCodeSchema, idSchema } from '../schemas/common';
 import type { ImportOutcome, SyncKind } from '../domain/sync/merge';
-import { channel } from './define';
+import { channel, type BinaryFile } from './define';
 
 /** What a pack says about itself, readable before anything is imported. */
 export interface PackManifest {
@@ -29,14 +29,7 @@ export interface ExchangeStatus {
   installId: string;
 }
 
-/** A file for the renderer to offer as a download. */
-export interface Download {
-  fileName: string;
-  base64: string;
-  bytes: number;
-}
-
-export interface PackDownload extends Download {
+export interface PackDownload extends BinaryFile {
   manifest: PackManifest;
 }
 
@@ -83,7 +76,7 @@ export const exchangeChannels = {
   'enrol:create': channel(
     z.object({ sites: z.array(siteCodeSchema).min(1, 'Choose the desk’s sites'), supervisors: z.array(idSchema).min(1, 'Choose at least one supervisor') }).strict(),
     'manager',
-  )<Download & { code: string }>(),
+  )<BinaryFile & { code: string }>(),
   /** First run on a new desk: set it up from an enrolment file and its code. */
   'enrol:import': channel(z.object({ file: fileSchema, code: z.string().trim().min(4, 'Enter the enrolment code').max(40) }).strict(), 'public')<{ organisationName: string; sites: string[]; accounts: number }>(),
 };

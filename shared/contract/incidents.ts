@@ -86,8 +86,7 @@ export interface IncidentDetail {
 }
 
 /** A file for the renderer to save: binary as base64, text as text. */
-export type { ExportFile } from './define';
-import type { ExportFile } from './define';
+import type { BinaryFile, TextFile } from './define';
 
 const byId = z.object({ id: idSchema }).strict();
 const revOf = { id: idSchema, rev: z.number().int().min(1) };
@@ -110,6 +109,6 @@ export const incidentChannels = {
   )<IncidentDetail>(),
   'incidents:photo': channel(z.object({ id: idSchema, photoId: idSchema }).strict(), 'user')<{ dataUrl: string }>(),
   'incidents:riddor-queue': channel(z.object({}).strict(), 'user')<RiddorQueueItem<IncidentRow>[]>(),
-  'incidents:export-pdf': channel(byId, 'user')<ExportFile>(),
-  'incidents:export-csv': channel(incidentFilterSchema, 'user')<ExportFile>(),
+  'incidents:export-pdf': channel(byId, 'user')<BinaryFile>(),
+  'incidents:export-csv': channel(incidentFilterSchema, 'user')<TextFile>(),
 };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { isoDateSchema, siteCodeSchema } from '../schemas/common';
-import { logEntryInputSchema, type LogEntry } from '../schemas/occurrence';
-import type { ExportFile } from './incidents';
+import { logEntryInputSchema, type LogEntry, type LogEntryInput } from '../schemas/occurrence';
+import { refuseSkippedTimes } from '../schemas/wallClock';
+import type { TextFile } from './define';
 import { channel } from './define';
 
 /** A line of a day's log as the screen shows it: the entry, who wrote it, and what corrects it. */
@@ -17,6 +18,6 @@ const day = z.object({ site: siteCodeSchema, date: isoDateSchema }).strict();
 export const occurrenceChannels = {
   'log:day': channel(day, 'user')<LogLine[]>(),
   /** Appends an entry (or a correction of an earlier one); nothing in the log is ever changed. */
-  'log:add': channel(logEntryInputSchema.strict(), 'user')<LogLine>(),
-  'log:export-csv': channel(day, 'user')<ExportFile>(),
+  'log:add': channel(logEntryInputSchema.strict().superRefine(refuseSkippedTimes((e: LogEntryInput) => [[e.date, e.time, 'time']])), 'user')<LogLine>(),
+  'log:export-csv': channel(day, 'user')<TextFile>(),
 };

@@ -3,6 +3,7 @@ import type { Candidate, Finding, Gap } from '../domain/rota/types';
 import { idSchema, isoDateSchema, siteCodeSchema } from '../schemas/common';
 import { patternInputSchema, templateInputSchema, type ShiftPattern, type ShiftTemplate } from '../schemas/rotaPlan';
 import { shiftInputSchema, type Shift, type ShiftInput } from '../schemas/shift';
+import { refuseSkippedTimes, shiftTimes } from '../schemas/wallClock';
 import type { Site } from '../schemas/site';
 import type { Staff } from '../schemas/staff';
 import { channel } from './define';
@@ -55,21 +56,21 @@ export interface PersonView {
   findings: Finding[];
 }
 
-export type { ExportFile } from './define';
-import type { ExportFile } from './define';
+import type { TextFile } from './define';
 
-/** One shift to create (no id), change, delete or restore (`deleted`), as the planner sends it. */
-export const shiftSaveSchema = shiftInputSchema.extend({
+const shiftSaveFields = shiftInputSchema.extend({
   id: idSchema.optional(),
   deleted: z.boolean().default(false),
   /** The revision the planner last saw; a mismatch means someone else changed it. */
   rev: z.number().int().min(1).optional(),
 });
+/** One shift to create (no id), change, delete or restore (`deleted`), as the planner sends it; never at a time the clocks skip. */
+export const shiftSaveSchema = shiftSaveFields.superRefine(refuseSkippedTimes((s: z.output<typeof shiftSaveFields>) => (s.deleted ? [] : shiftTimes(s))));
 export type ShiftSave = z.input<typeof shiftSaveSchema>;
 
 /** The shifts one publish changed, each as that publish left it, so main can tell if any changed since. */
 const publishedShifts = z
-  .object({ shifts: z.array(shiftSaveSchema.omit({ rev: true }).extend({ id: idSchema })).min(1).max(5000) })
+  .object({ shifts: z.array(shiftSaveFields.omit({ rev: true }).extend({ id: idSchema })).min(1).max(5000) })
   .strict()
   .refine((r) => new Set(r.shifts.map((s) => s.id)).size === r.shifts.length, { message: 'Each shift can be listed once', path: ['shifts'] });
 const overrideReason = z.string().trim().min(5, 'Say why the rule is overridden (at least 5 characters)').max(500).nullable().default(null);
@@ -100,6 +101,6 @@ export const rotaChannels = {
   'rota:candidates': channel(z.object({ shiftId: idSchema, date: isoDateSchema }).strict(), 'user')<Candidate[]>(),
   'rota:fill-week': channel(weekQuery, 'manager')<FillWeekResult>(),
   'rota:person': channel(z.object({ staffId: idSchema, ...range }).strict().refine(inOrder, order), 'manager')<PersonView>(),
-  'rota:export-csv': channel(weekQuery, 'user')<ExportFile>(),
-  'rota:export-ics': channel(z.object({ staffId: idSchema, ...range }).strict().refine(inOrder, order), 'manager')<ExportFile>(),
+  'rota:export-csv': channel(weekQuery, 'user')<TextFile>(),
+  'rota:export-ics': channel(z.object({ staffId: idSchema, ...range }).strict().refine(inOrder, order), 'manager')<TextFile>(),
 };

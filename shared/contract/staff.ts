@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AbsenceCalendar, LicenceStatus, StaffCsvResult } from '../domain/directory';
 import { idSchema, isoDateSchema, siteCodeSchema } from '../schemas/common';
 import { absenceSchema, staffInputSchema, type Staff } from '../schemas/staff';
-import { channel } from './define';
+import { channel, type TextFile } from './define';
 
 /** A staff record as the caller may see it: supervisors get `payRate: null`, stripped in main. */
 export type StaffView = Omit<Staff, 'payRate'> & { payRate: number | null };
@@ -53,5 +53,5 @@ export const staffChannels = {
   /** Imports every row of the file in one write, or none of them if any row has an error. */
   'staff:import': channel(z.object({ csv: csvText }).strict(), 'manager')<{ imported: number }>(),
   /** The staff list as CSV in the import's columns; pay only for managers who ask for it. */
-  'staff:export': channel(z.object({ includeArchived: z.boolean().default(false), includePay: z.boolean().default(false) }).strict(), 'user')<{ filename: string; csv: string }>(),
+  'staff:export': channel(z.object({ includeArchived: z.boolean().default(false), includePay: z.boolean().default(false) }).strict(), 'user')<TextFile>(),
 };

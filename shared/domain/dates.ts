@@ -73,6 +73,13 @@ export const londonInstant = (isoDate: string, time: string): number => {
   return new TZDate(y, m - 1, d, Math.floor(mins / 60), mins % 60, LONDON).getTime();
 };
 
+/** Whether a wall-clock time does not exist at the sites: the hour the clocks skip on the last Sunday of March. */
+export const isSkippedTime = (isoDate: string, time: string): boolean => londonParts(londonInstant(isoDate, time)).time !== time;
+
+/** What a person is told when they enter a time in that hour. */
+export const skippedTimeMessage = (isoDate: string, time: string): string =>
+  `${time} does not exist on ${isoDate}: the clocks go forward from 01:00 to 02:00. Enter a time before 01:00 or from 02:00.`;
+
 // One formatter, made once: building a TZDate per call costs ~25 µs, too slow for 70,000 incidents.
 const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
@@ -123,6 +130,15 @@ export const formatDayShort = (isoDate: string): string => format(parseISO(isoDa
 
 /** `25/11/2026 14:05` in London time, for audit lines. */
 export const formatInstantGB = (iso: string): string => format(new TZDate(Date.parse(iso), LONDON), 'dd/MM/yyyy HH:mm');
+
+/** An instant as a person at the sites reads it, with the zone: `25/10/2026 01:30 BST`, then `01:30 GMT` an hour later. */
+export const formatInstantZoneGB = (iso: string): string => {
+  const at = new TZDate(Date.parse(iso), LONDON);
+  return `${format(at, 'dd/MM/yyyy HH:mm')} ${at.getTimezoneOffset() === 0 ? 'GMT' : 'BST'}`;
+};
+
+/** An instant as London wall-clock time with its offset, `2026-10-25T01:30+01:00`: one reading, even in the hour that repeats. */
+export const isoInstant = (at: string | number): string => format(new TZDate(typeof at === 'number' ? at : Date.parse(at), LONDON), "yyyy-MM-dd'T'HH:mmxxx");
 
 /** Hours and minutes, `7 h 30 min`, for people rather than machines. */
 export const formatMinutes = (mins: number): string => {

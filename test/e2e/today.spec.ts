@@ -52,9 +52,9 @@ test('at 07:05 a supervisor signs in the early cleaner, sees the late officer, c
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download timesheet CSV' }).click()]);
   expect(download.suggestedFilename()).toBe('timesheet-CH-2026-11-23-to-2026-11-29.csv');
   const csv = Papa.parse<Record<string, string>>(fs.readFileSync(await download.path(), 'utf8'), { header: true, skipEmptyLines: true }).data;
-  expect(csv.find((r) => r.Name === 'Cleo Early')).toMatchObject({ 'Actual in': expect.stringMatching(/^2026-11-25 07:\d\d$/), 'No-show': 'N' });
-  expect(csv.find((r) => r.Name === 'Omar Absent')).toMatchObject({ 'Scheduled start': '06:00', 'No-show': 'Y', 'Paid hours': '0.00' });
-  expect(csv.find((r) => r.Name === 'Rita Relief')).toMatchObject({ 'Scheduled start': expect.stringMatching(/^07:\d\d$/), 'Scheduled end': '18:00' });
+  expect(csv.find((r) => r.Name === 'Cleo Early')).toMatchObject({ 'Actual in': expect.stringMatching(/^2026-11-25T07:\d\d\+00:00$/), 'No-show': 'N' });
+  expect(csv.find((r) => r.Name === 'Omar Absent')).toMatchObject({ 'Scheduled start': expect.stringMatching(/^\d{4}-\d\d-\d\dT06:00\+00:00$/), 'No-show': 'Y', 'Paid hours': '0.00' });
+  expect(csv.find((r) => r.Name === 'Rita Relief')).toMatchObject({ 'Scheduled start': expect.stringMatching(/T07:\d\d\+00:00$/), 'Scheduled end': expect.stringMatching(/T18:00\+00:00$/) });
 
   await page.getByRole('button', { name: 'Reports' }).click();
   await expect(page.getByRole('button', { name: 'Cover achieved', pressed: true })).toBeVisible();

@@ -68,8 +68,8 @@ describe('backups screen services', () => {
     // The one-file export is written under a temporary name and renamed only when whole.
     const exported = must(await t.call('backups:export', { passphrase: PASS }, m));
     const exportsDir = path.join(t.dir, 'exports');
-    expect(fs.readdirSync(exportsDir)).toEqual([exported.fileName]);
-    expect(exported.fileName).toMatch(/\.sitedesk-backup$/);
+    expect(fs.readdirSync(exportsDir)).toEqual([exported.filename]);
+    expect(exported.filename).toMatch(/\.sitedesk-backup$/);
   });
 
   it('finishes or undoes a restore cut off half-way, never leaving a mix', async () => {

@@ -54,8 +54,8 @@ describe('staff permissions are enforced in main', () => {
     const one = await t.call('staff:get', { id: priya.id }, s);
     expect(one).toMatchObject({ ok: true, data: { name: 'Priya Shah', payRate: null } });
     const exported = await t.call('staff:export', { includePay: true }, s);
-    expect(exported.ok && exported.data.csv).not.toContain('13.25');
-    expect(exported.ok && exported.data.csv).not.toContain('Pay rate');
+    expect(exported.ok && exported.data.text).not.toContain('13.25');
+    expect(exported.ok && exported.data.text).not.toContain('Pay rate');
     const watch = await t.call('staff:licence-watch', {}, s);
     expect(JSON.stringify(watch)).not.toContain('13.25');
 
@@ -172,7 +172,7 @@ describe('archiving and importing change only what they should', () => {
     const list = await t.call('staff:list', {}, m);
     expect(list.ok && list.data.map((p) => p.name)).toEqual(['Ann Lee', 'Kay Dee', 'Priya Shah', 'Smith, Jo']);
     const exported = await t.call('staff:export', { includePay: true }, m);
-    expect(exported.ok && exported.data.csv.split('\r\n')).toHaveLength(5);
+    expect(exported.ok && exported.data.text.split('\r\n')).toHaveLength(5);
   });
 });
 

@@ -182,6 +182,6 @@ describe('occurrence log against a real store', () => {
     ]);
     expect(day[0].author).toBe('Sam Patel');
     const csv = data(await t.call('log:export-csv', { site: 'CH', date: '2026-11-25' }, s));
-    expect('text' in csv && csv.text.split('\r\n')[0]).toBe('No.,Date,Time,Kind,Entry,Written by,Written at,Corrects entry,Corrected by entries');
+    expect('text' in csv && csv.text.split('\r\n')[0]).toBe('\uFEFFNo.,Date,Time,Kind,Entry,Written by,Written at,Corrects entry,Corrected by entries');
   });
 });

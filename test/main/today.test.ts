@@ -142,9 +142,9 @@ describe('timesheets and reports', () => {
     const csv = data(await t.call('attendance:timesheet-csv', week, mgr));
     expect(csv.filename).toBe('timesheet-CH-2026-11-23-to-2026-11-29.csv');
     const rows = Papa.parse<Record<string, string>>(csv.text, { header: true }).data;
-    expect(rows.find((r) => r.Name === 'Cleo Early')).toMatchObject({ 'Employee number': 'E-2001', 'Actual in': '2026-11-25 07:05', 'Late minutes': '0', 'No-show': 'N' });
-    expect(rows.find((r) => r.Name === 'Omar Absent')).toMatchObject({ 'Scheduled start': '06:00', 'No-show': 'Y', 'Paid hours': '0.00' });
-    expect(rows.find((r) => r.Name === 'Rita Relief')).toMatchObject({ 'Scheduled start': '07:35', 'Actual in': '2026-11-25 07:40', 'Pay rate': '15.00' });
+    expect(rows.find((r) => r.Name === 'Cleo Early')).toMatchObject({ 'Employee number': 'E-2001', 'Actual in': '2026-11-25T07:05+00:00', 'Late minutes': '0', 'No-show': 'N' });
+    expect(rows.find((r) => r.Name === 'Omar Absent')).toMatchObject({ 'Scheduled start': expect.stringMatching(/^2026-11-2\dT06:00\+00:00$/), 'No-show': 'Y', 'Paid hours': '0.00' });
+    expect(rows.find((r) => r.Name === 'Rita Relief')).toMatchObject({ 'Scheduled start': '2026-11-25T07:35+00:00', 'Actual in': '2026-11-25T07:40+00:00', 'Pay rate': '15.00' });
 
     const cover = data(await t.call('reports:cover', week, mgr));
     const security = cover.rows.find((r) => r.site === 'CH' && r.service === 'security')!;

@@ -25,6 +25,16 @@ const byStart = (a: Shift, b: Shift) => spanOf(a.date, a.start, a.end).start - s
 export const personShifts = (shifts: readonly Shift[], staffId: string, from: string, to: string): Shift[] =>
   shifts.filter((s) => s.staffId === staffId && !s.deleted && s.date >= from && s.date <= to).sort(byStart);
 
+/**
+ * Shifts that were the person's and are not any more: deleted (the rota keeps them as tombstones) or,
+ * as a published shift's change history shows, given to someone else. A calendar export sends these
+ * as cancelled, so a copy imported earlier goes away.
+ */
+export const noLongerTheirs = (shifts: readonly Shift[], staffId: string): Shift[] =>
+  shifts
+    .filter((s) => (s.deleted && s.staffId === staffId) || (s.staffId !== staffId && s.history.some((h) => h.before?.staffId === staffId || h.after?.staffId === staffId)))
+    .sort(byStart);
+
 /** Everything the person view shows for `staffId` from `from` to `to`. */
 export const personView = (app: AppCore, staffId: string, from: string, to: string): PersonView => {
   const staff = staffById(app, staffId);

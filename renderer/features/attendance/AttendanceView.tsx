@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { addDays, formatDayShort, formatMinutes, londonToday, weekStart } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
-import { downloadText } from '../../components/download';
+import { download as save } from '../../components/download';
 import { useNow } from '../../components/useNow';
 import { useStore } from '../../store/appStore';
 import type { Range } from './attendanceSlice';
@@ -24,7 +24,7 @@ export const AttendanceView = () => {
 
   const download = async () => {
     const r = await timesheetCsv(range);
-    if (r.ok) downloadText(r.data.filename, r.data.text);
+    if (r.ok) save(r.data);
     setError(r.ok ? null : r.message);
   };
   const shiftWeek = (n: number) => setRange({ ...range, from: addDays(range.from, 7 * n), to: addDays(range.to, 7 * n) });
@@ -127,7 +127,7 @@ export const AttendanceView = () => {
             Show working-time record
           </button>
           {workingTime.status === 'ready' && (
-            <button className="btn" onClick={() => downloadText(workingTime.data.csv.filename, workingTime.data.csv.text)}>
+            <button className="btn" onClick={() => save(workingTime.data.csv)}>
               Download working-time CSV
             </button>
           )}

@@ -1,5 +1,6 @@
 import { call } from '../../api';
-import type { AttendanceReport, CsvFile, WorkingTimeReport } from '../../../shared/contract/attendance';
+import type { AttendanceReport, WorkingTimeReport } from '../../../shared/contract/attendance';
+import type { TextFile } from '../../../shared/contract/define';
 import type { Result } from '../../../shared/result';
 import type { Load, Slice } from '../../store/types';
 
@@ -14,7 +15,7 @@ export interface AttendanceSlice {
   workingTime: Load<WorkingTimeReport>;
   loadAttendance: (r: Range) => Promise<void>;
   loadWorkingTime: (r: Range) => Promise<void>;
-  timesheetCsv: (r: Range) => Promise<Result<CsvFile>>;
+  timesheetCsv: (r: Range) => Promise<Result<TextFile>>;
 }
 
 export const createAttendanceSlice: Slice<AttendanceSlice> = (set) => ({

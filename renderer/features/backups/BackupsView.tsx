@@ -2,8 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { formatInstantGB } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { download } from '../../components/download';
 import { Field } from '../../components/Field';
-import { downloadBase64, formatBytes, readFileBase64 } from '../../components/files';
+import { formatBytes, readFileBase64 } from '../../components/files';
 import { useStore } from '../../store/appStore';
 
 // The storage layer names why it took a backup in a word; people read a sentence.
@@ -125,9 +126,9 @@ export const BackupsView = () => {
               void run('Exporting the data folder', async () => {
                 const r = await exportBackupFile(exportPass.passphrase);
                 if (!r.ok) return { tone: 'error', text: r.message };
-                downloadBase64(r.data.fileName, r.data.base64);
+                download(r.data);
                 setExportPass({ passphrase: '', again: '' });
-                return { tone: 'ok', text: `Saved ${r.data.fileName} (${formatBytes(r.data.bytes)}).` };
+                return { tone: 'ok', text: `Saved ${r.data.filename} (${formatBytes(r.data.bytes)}).` };
               });
             }}
           >

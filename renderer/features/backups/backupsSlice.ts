@@ -1,6 +1,6 @@
 import { call } from '../../api';
 import type { BackupView, RestoreResult } from '../../../shared/contract/backups';
-import type { Download } from '../../../shared/contract/exchange';
+import type { BinaryFile } from '../../../shared/contract/define';
 import type { Result } from '../../../shared/result';
 import type { Load, Slice } from '../../store/types';
 
@@ -9,7 +9,7 @@ export interface BackupsSlice {
   loadBackups: () => Promise<void>;
   takeBackup: () => Promise<Result<BackupView>>;
   restoreBackup: (id: string) => Promise<Result<RestoreResult>>;
-  exportBackupFile: (passphrase: string) => Promise<Result<Download>>;
+  exportBackupFile: (passphrase: string) => Promise<Result<BinaryFile>>;
   /** A signed-in manager restores a file of this organisation over this install. */
   restoreBackupFile: (file: string, passphrase: string) => Promise<Result<RestoreResult>>;
   /** First run on a truly fresh install (a new laptop). */

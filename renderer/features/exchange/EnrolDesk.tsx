@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Banner } from '../../components/Banner';
-import { downloadBase64 } from '../../components/files';
+import { download } from '../../components/download';
 import { useStore } from '../../store/appStore';
 import { SitePicker } from './ExchangeView';
 
@@ -21,8 +21,8 @@ export const EnrolDesk = () => {
     const r = await createEnrolment(sites, people);
     if (!r.ok) return setError(r.message);
     setError(null);
-    downloadBase64(r.data.fileName, r.data.base64);
-    setResult({ fileName: r.data.fileName, code: r.data.code });
+    download(r.data);
+    setResult({ fileName: r.data.filename, code: r.data.code });
   };
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby="enrol-title">

@@ -2,7 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { addDays, londonToday, weekStart } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { Field } from '../../components/Field';
-import { downloadBase64, formatBytes } from '../../components/files';
+import { download } from '../../components/download';
+import { formatBytes } from '../../components/files';
 import { useNow } from '../../components/useNow';
 import { useStore } from '../../store/appStore';
 import { EnrolDesk } from './EnrolDesk';
@@ -59,8 +60,8 @@ const RotaExport = () => {
     const r = await exportRota(sites, Array.from({ length: n }, (_, i) => addDays(weekStart(first), 7 * i)));
     setBusy(false);
     if (!r.ok) return setMsg({ tone: 'error', text: r.message });
-    downloadBase64(r.data.fileName, r.data.base64);
-    setMsg({ tone: 'ok', text: `Saved ${r.data.fileName} (${formatBytes(r.data.bytes)}): ${countsText(r.data.manifest.counts)}.` });
+    download(r.data);
+    setMsg({ tone: 'ok', text: `Saved ${r.data.filename} (${formatBytes(r.data.bytes)}): ${countsText(r.data.manifest.counts)}.` });
   };
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby="rota-export-title">
@@ -92,8 +93,8 @@ const ActivityExport = () => {
     const r = await exportActivity(from, to);
     setBusy(false);
     if (!r.ok) return setMsg({ tone: 'error', text: r.message });
-    downloadBase64(r.data.fileName, r.data.base64);
-    setMsg({ tone: 'ok', text: `Saved ${r.data.fileName} (${formatBytes(r.data.bytes)}): ${countsText(r.data.manifest.counts)}.` });
+    download(r.data);
+    setMsg({ tone: 'ok', text: `Saved ${r.data.filename} (${formatBytes(r.data.bytes)}): ${countsText(r.data.manifest.counts)}.` });
   };
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby="activity-export-title">

@@ -1,5 +1,6 @@
 import { call } from '../../api';
-import type { Download, ExchangeStatus, ImportPreview, ImportResult, PackDownload } from '../../../shared/contract/exchange';
+import type { BinaryFile } from '../../../shared/contract/define';
+import type { ExchangeStatus, ImportPreview, ImportResult, PackDownload } from '../../../shared/contract/exchange';
 import type { Result } from '../../../shared/result';
 import type { AccountView } from '../../../shared/schemas/account';
 import type { Load, Slice } from '../../store/types';
@@ -24,7 +25,7 @@ export interface ExchangeSlice {
   previewPack: (fileName: string, file: string) => Promise<void>;
   applyPack: () => Promise<void>;
   resetImport: () => void;
-  createEnrolment: (sites: string[], supervisors: string[]) => Promise<Result<Download & { code: string }>>;
+  createEnrolment: (sites: string[], supervisors: string[]) => Promise<Result<BinaryFile & { code: string }>>;
   enrolDesk: (file: string, code: string) => Promise<Result<{ organisationName: string; sites: string[]; accounts: number }>>;
 }
 

@@ -11,7 +11,7 @@ import { useStore } from '../../store/appStore';
 import { StatusBadge } from './badges';
 import { CloseDialog } from './CloseDialog';
 import { HistoryList } from './HistoryList';
-import { fromDraft, toDraft, unprefixed, type IncidentDraft } from './incidentDraft';
+import { fromDraft, skippedTimeErrors, toDraft, unprefixed, type IncidentDraft } from './incidentDraft';
 import { IncidentFields } from './IncidentFields';
 import { Photos } from './Photos';
 
@@ -87,6 +87,8 @@ const EditForm = ({ d, onDone }: { d: IncidentDetail; onDone: () => void }) => {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const skipped = skippedTimeErrors(draft);
+    if (Object.keys(skipped).length) return setErrors(skipped);
     const { site: _site, ...patch } = fromDraft(draft);
     const failure = amending ? await amendIncident(patch, note) : await updateIncident(patch);
     setErrors(unprefixed(fieldErrors(failure)));

@@ -4,7 +4,7 @@ import { londonToday } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { useStore } from '../../store/appStore';
-import { fromDraft, toDraft, type IncidentDraft } from './incidentDraft';
+import { fromDraft, skippedTimeErrors, toDraft, type IncidentDraft } from './incidentDraft';
 import { IncidentFields } from './IncidentFields';
 import { useUnlocked } from './useUnlocked';
 import { PhotoDrop } from './PhotoDrop';
@@ -39,6 +39,8 @@ const NewIncidentForm = ({ draft: initial }: { draft: Parameters<typeof toDraft>
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const skipped = skippedTimeErrors(draft);
+    if (Object.keys(skipped).length) return setErrors(skipped);
     setSaving(true);
     const r = await createIncident(fromDraft(draft), photos);
     setSaving(false);

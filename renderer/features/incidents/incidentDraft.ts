@@ -1,4 +1,5 @@
 import type { RequestOf } from '../../../shared/contract';
+import { isSkippedTime, skippedTimeMessage } from '../../../shared/domain/dates';
 import { riddorDeadline } from '../../../shared/domain/incidents';
 import type { Incident, IncidentInput } from '../../../shared/schemas/incident';
 import { fromLocalInput, toLocalInput } from './londonInput';
@@ -73,6 +74,19 @@ export const fromDraft = (d: IncidentDraft): RequestOf<'incidents:create'> => ({
   followUps: d.followUps.map((f) => ({ ...f })),
   riddor: d.riddor.on ? { kind: d.riddor.kind, reportedOn: d.riddor.reportedOn || null, method: d.riddor.method, hseReference: d.riddor.hseReference } : null,
 });
+
+/**
+ * A time typed in the hour the clocks skip, per field: the form refuses it with the shared message, as the
+ * shift and log channels do, instead of sending the instant an hour later.
+ */
+export const skippedTimeErrors = (d: Pick<IncidentDraft, 'occurredAt' | 'reportedAt'>): Record<string, string> => {
+  const errors: Record<string, string> = {};
+  for (const field of ['occurredAt', 'reportedAt'] as const) {
+    const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(d[field]);
+    if (m && isSkippedTime(m[1], m[2])) errors[field] = skippedTimeMessage(m[1], m[2]);
+  }
+  return errors;
+};
 
 /** The RIDDOR deadline the draft implies, for showing as the recorder types. */
 export const draftDeadline = (d: IncidentDraft): string | null => {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { addDays, londonToday, weekStart } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
-import { downloadText } from '../../components/download';
+import { download } from '../../components/download';
 import { useNow } from '../../components/useNow';
 import { useStore } from '../../store/appStore';
 import type { Range } from '../attendance/attendanceSlice';
@@ -46,7 +46,7 @@ export const ReportsView = () => {
       </div>
       <div className="toolbar no-print">
         <RangeFilter value={range} onChange={setRange} idPrefix="rep" />
-        <button className="btn" disabled={!ready} onClick={() => ready && downloadText(ready.data.csv.filename, ready.data.csv.text)}>
+        <button className="btn" disabled={!ready} onClick={() => ready && download(ready.data.csv)}>
           Download CSV
         </button>
         <button className="btn" onClick={() => window.print()}>

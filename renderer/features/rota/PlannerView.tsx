@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { londonToday } from '../../../shared/domain/dates';
+import { formatDateGB, londonToday } from '../../../shared/domain/dates';
 import type { Finding } from '../../../shared/domain/rota';
 import type { FillWeekResult } from '../../../shared/contract/rota';
 import type { Shift } from '../../../shared/schemas/shift';
@@ -20,6 +20,7 @@ import { PlannerToolbar, type PlannerDialog } from './PlannerToolbar';
 import { isErr } from './rotaSlice';
 import { ShiftDialog, type ShiftDraft } from './ShiftDialog';
 import { usePlannerKeys } from './usePlannerKeys';
+import { PrintWeek } from './PrintWeek';
 import { WeekGrid } from './WeekGrid';
 import './rota.css';
 
@@ -122,10 +123,11 @@ export const PlannerView = () => {
       {rota.status === 'loading' && <p className="muted">Loading the week…</p>}
       {view && <BulkBar view={view} />}
       {view && (
-        <div className="grid-wrap" ref={gridWrap}>
+        <div className={rotaMode === 'sites' ? 'grid-wrap no-print' : 'grid-wrap'} ref={gridWrap}>
           {rotaMode === 'sites' ? <WeekGrid {...grid} sites={view.sites} gaps={view.gaps} scrollRef={gridWrap} /> : <PersonGrid {...grid} onPerson={(staffId) => setOpen({ kind: 'person', staffId })} />}
         </div>
       )}
+      {view && rotaMode === 'sites' && <PrintWeek dates={grid.dates} shifts={grid.shifts} staff={grid.staff} sites={view.sites} weekLabel={`Week of ${formatDateGB(view.weekStart)}`} />}
       {canPlan && <p className="muted small keys-hint">Keys: ← → weeks · T this week · N new shift · Ctrl+Z undo · Ctrl+Shift+Z redo · Ctrl+click to select · Delete removes the selection · drag a card to move or reassign.</p>}
 
       {view && open.kind === 'shift' && <ShiftDialog view={view} shift={open.shift} initial={open.initial} onClose={close} onFindCover={(shift) => setOpen({ kind: 'fill', shift })} />}

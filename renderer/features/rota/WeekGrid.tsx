@@ -1,35 +1,16 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Plus } from 'lucide-react';
-import { useEffect, useMemo, useState, type RefObject } from 'react';
-import { flushSync } from 'react-dom';
+import { useMemo, type RefObject } from 'react';
 import { formatDayShort } from '../../../shared/domain/dates';
 import type { Gap } from '../../../shared/domain/rota';
-import type { Shift } from '../../../shared/schemas/shift';
 import type { Site } from '../../../shared/schemas/site';
 import { dropTarget } from './dropTarget';
 import { GapMark } from './GapMark';
-import type { GridProps } from './gridProps';
+import { shiftsByCell, type GridProps } from './gridProps';
 import { nameOf, SERVICE_LABEL } from './labels';
 import { ShiftCard } from './ShiftCard';
+import { usePrinting } from './usePrinting';
 
-const byTime = (a: { start: string; end: string }, b: { start: string; end: string }) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end);
-
-/** True while the page is being printed, so a virtualised list can print every row. */
-const usePrinting = (): boolean => {
-  const [printing, setPrinting] = useState(false);
-  useEffect(() => {
-    // flushSync: the print snapshot is taken right after beforeprint, before React would render.
-    const before = () => flushSync(() => setPrinting(true));
-    const after = () => setPrinting(false);
-    window.addEventListener('beforeprint', before);
-    window.addEventListener('afterprint', after);
-    return () => {
-      window.removeEventListener('beforeprint', before);
-      window.removeEventListener('afterprint', after);
-    };
-  }, []);
-  return printing;
-};
 
 const SPACER = { padding: 0, border: 0 };
 
@@ -40,18 +21,7 @@ const SPACER = { padding: 0, border: 0 };
  */
 export const WeekGrid = ({ sites, gaps, scrollRef, ...g }: GridProps & { sites: Site[]; gaps: Gap[]; scrollRef: RefObject<HTMLDivElement | null> }) => {
   const printing = usePrinting();
-  // One pass over the week's shifts instead of a filter per cell.
-  const cells = useMemo(() => {
-    const m = new Map<string, Shift[]>();
-    for (const s of g.shifts) {
-      const key = `${s.site}|${s.service}|${s.date}`;
-      const list = m.get(key);
-      if (list) list.push(s);
-      else m.set(key, [s]);
-    }
-    for (const list of m.values()) list.sort(byTime);
-    return m;
-  }, [g.shifts]);
+  const cells = useMemo(() => shiftsByCell(g.shifts), [g.shifts]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser's functions are read in this render only
   const v = useVirtualizer({
     count: sites.length,

@@ -24,3 +24,18 @@ export interface GridProps {
   onCreate: (spot: DropSpot) => void;
   onDrop: (shiftId: string, spot: DropSpot) => void;
 }
+
+const byTime = (a: { start: string; end: string }, b: { start: string; end: string }) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end);
+
+/** The week's shifts by `site|service|date`, each list in time order: one pass instead of a filter per cell. */
+export const shiftsByCell = (shifts: readonly Shift[]): Map<string, Shift[]> => {
+  const m = new Map<string, Shift[]>();
+  for (const s of shifts) {
+    const key = `${s.site}|${s.service}|${s.date}`;
+    const list = m.get(key);
+    if (list) list.push(s);
+    else m.set(key, [s]);
+  }
+  for (const list of m.values()) list.sort(byTime);
+  return m;
+};

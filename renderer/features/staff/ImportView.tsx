@@ -3,7 +3,8 @@ import { useRef, useState } from 'react';
 import { STAFF_CSV_TEMPLATE, type StaffCsvResult } from '../../../shared/domain/directory';
 import { Banner } from '../../components/Banner';
 import { useStore } from '../../store/appStore';
-import { downloadText } from './download';
+import { CSV_MIME } from '../../../shared/contract/define';
+import { download } from '../../components/download';
 import './staff.css';
 
 type Step = { status: 'editing' } | { status: 'checking' } | { status: 'preview'; result: StaffCsvResult; checked: string } | { status: 'importing' } | { status: 'error'; message: string };
@@ -74,7 +75,7 @@ export const ImportView = () => {
             <FileUp aria-hidden size={16} /> Choose a file…
           </button>
           {fileName && <span className="muted small">{fileName}</span>}
-          <button className="btn btn-quiet" onClick={() => downloadText('sitedesk-staff-template.csv', STAFF_CSV_TEMPLATE)}>
+          <button className="btn btn-quiet" onClick={() => download({ filename: 'sitedesk-staff-template.csv', mime: CSV_MIME, text: STAFF_CSV_TEMPLATE })}>
             <FileDown aria-hidden size={16} /> Download a blank template
           </button>
         </div>

@@ -11,7 +11,7 @@ import { LicenceBadge } from '../../components/LicenceBadge';
 import { useNow } from '../../components/useNow';
 import { useStore } from '../../store/appStore';
 import { SERVICE_LABEL } from '../sites/CoverEditor';
-import { downloadText } from './download';
+import { download } from '../../components/download';
 import './staff.css';
 
 const ROW = 56;
@@ -99,7 +99,7 @@ export const StaffList = () => {
     const r = await exportStaff({ includeArchived: filter.archived !== 'active', includePay: manager });
     if (!r.ok) return setExportError(r.message);
     setExportError(null);
-    downloadText(r.data.filename, r.data.csv);
+    download(r.data);
   };
   const set = (patch: Partial<StaffFilter>) => setStaffFilter(patch);
   const siteList = sites.status === 'ready' ? sites.data : [];

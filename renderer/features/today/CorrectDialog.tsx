@@ -1,18 +1,12 @@
 import { Dialog } from 'radix-ui';
 import { useState, type FormEvent } from 'react';
 import type { TodayRow } from '../../../shared/contract/today';
-import { addDays, londonInstant, minutesOfDay } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
 import { useStore } from '../../store/appStore';
+import { instantOf, skippedCorrections } from './correctTimes';
 import { clockOf } from './labels';
-
-// A time before the shift's start on a night shift is the next morning.
-const instantOf = (row: TodayRow, time: string): string => {
-  const nextDay = minutesOfDay(row.end) <= minutesOfDay(row.start) && minutesOfDay(time) < minutesOfDay(row.start);
-  return new Date(londonInstant(nextDay ? addDays(row.date, 1) : row.date, time)).toISOString();
-};
 
 /** Puts a recorded time right; the record keeps what it said before, who changed it and why. */
 export const CorrectDialog = ({ row, onClose, onSaved }: { row: TodayRow; onClose: () => void; onSaved: () => void }) => {
@@ -22,6 +16,8 @@ export const CorrectDialog = ({ row, onClose, onSaved }: { row: TodayRow; onClos
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const refused = skippedCorrections(row, form);
+    if (Object.keys(refused).length) return setErrors(refused);
     const signedInAt = form.in ? instantOf(row, form.in) : null;
     const signedOutAt = form.out ? instantOf(row, form.out) : null;
     const failure = await correctAttendance({

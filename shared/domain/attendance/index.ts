@@ -9,4 +9,3 @@ export * from './presence';
 export * from './timesheet';
 export * from './workingTime';
 export * from './reports';
-export * from './csv';

@@ -1,10 +1,10 @@
 /** Timesheet rows for payroll: one per person per shift, scheduled against actual. */
 import type { Site } from '../../schemas/site';
 import type { Staff } from '../../schemas/staff';
-import { londonParts } from '../dates';
+import { isoInstant, londonParts, shiftSpan } from '../dates';
 import type { Assignment } from './assignments';
 import { paidMinutes } from '../rota/hours';
-import { toCsv } from './csv';
+import { decimal, toCsv } from '../csv';
 import { paidFor, type PaidBasis } from './paid';
 import { attendanceStatus, type StatusRules } from './status';
 
@@ -22,6 +22,9 @@ export interface TimesheetRow {
   /** `yyyy-mm-dd hh:mm` London time, or '' when not recorded. */
   actualIn: string;
   actualOut: string;
+  /** The recorded instants themselves (ISO), or null. */
+  signedInAt: string | null;
+  signedOutAt: string | null;
   /** Paid minutes as scheduled (span less break). */
   scheduledMinutes: number;
   paidMinutes: number;
@@ -41,7 +44,7 @@ const local = (iso: string | null): string => {
   return `${p.date} ${p.time}`;
 };
 
-const shown = (v: unknown): string => (typeof v === 'string' && v.includes('T') ? local(v) : v === null || v === undefined ? '—' : String(v));
+const shown = (v: unknown): string => (typeof v === 'string' && v.includes('T') ? isoInstant(v) : v === null || v === undefined ? '—' : String(v));
 
 /** Money rounded to the penny. */
 export const pennies = (n: number): number => Math.round(n * 100) / 100;
@@ -73,6 +76,8 @@ export const timesheetRows = (
         scheduledEnd: shift.end,
         actualIn: local(attendance?.signedInAt ?? null),
         actualOut: local(attendance?.signedOutAt ?? null),
+        signedInAt: attendance?.signedInAt ?? null,
+        signedOutAt: attendance?.signedOutAt ?? null,
         scheduledMinutes: paidMinutes(shift),
         paidMinutes: paid.minutes,
         paidBasis: paid.basis,
@@ -89,17 +94,23 @@ export const timesheetRows = (
 /** Hours to two decimals, as payroll imports take them. */
 export const hours = (minutes: number): string => (minutes / 60).toFixed(2);
 
+/** Hours to two decimals as a CSV number. */
+export const hoursCell = (minutes: number) => decimal(minutes / 60, 2);
+
 export const TIMESHEET_COLUMNS = [
   'Employee number', 'Name', 'Date', 'Site', 'Service', 'Scheduled start', 'Scheduled end', 'Actual in', 'Actual out',
   'Paid hours', 'Break minutes', 'Late minutes', 'No-show', 'Corrections', 'Pay rate', 'Cost', 'Basis',
 ] as const;
 
-/** The payroll CSV: one row per person per shift, formula-looking cells escaped so a spreadsheet shows them as text. */
+/** The payroll CSV: one row per person per shift; times are London wall-clock with their offset. */
 export const timesheetCsv = (rows: readonly TimesheetRow[]): string =>
   toCsv(
     TIMESHEET_COLUMNS,
-    rows.map((r) => [
-      r.employeeNumber, r.name, r.date, r.site, r.service, r.scheduledStart, r.scheduledEnd, r.actualIn, r.actualOut,
-      hours(r.paidMinutes), r.breakMinutes, r.lateMinutes, r.noShow ? 'Y' : 'N', r.corrections.join('; '), r.payRate.toFixed(2), r.cost.toFixed(2), r.paidBasis,
-    ]),
+    rows.map((r) => {
+      const span = shiftSpan(r.date, r.scheduledStart, r.scheduledEnd);
+      return [
+        r.employeeNumber, r.name, r.date, r.site, r.service, isoInstant(span.start), isoInstant(span.end), r.signedInAt && isoInstant(r.signedInAt), r.signedOutAt && isoInstant(r.signedOutAt),
+        hoursCell(r.paidMinutes), r.breakMinutes, r.lateMinutes, r.noShow ? 'Y' : 'N', r.corrections.join('; '), decimal(r.payRate), decimal(r.cost), r.paidBasis,
+      ];
+    }),
   );

@@ -24,5 +24,5 @@ export { LICENCE_STATUSES, filterStaff, indexStaff, licenceStatusOn, licenceWatc
 export type { AbsenceCalendar, AbsenceCalendarRow, AbsenceKind, AbsenceMark } from './absences';
 export { absenceCalendar, absenceOnDate, absenceOverlapsTime, absencesOn, employedOn, monthDates } from './absences';
 export type { StaffCsvColumn, StaffCsvOptions, StaffCsvResult, StaffCsvRow } from './staffCsv';
-export { STAFF_CSV_COLUMNS, STAFF_CSV_TEMPLATE, parseStaffCsv, staffToCsv } from './staffCsv';
+export { STAFF_CSV_COLUMNS, STAFF_CSV_TEMPLATE, parseStaffCsv, siaGroups, staffToCsv } from './staffCsv';
 export * from './pickerName';

@@ -6,6 +6,7 @@
  * since either could be the right one).
  */
 import Papa from 'papaparse';
+import { FORMULA_GUARD, FORMULA_START, toCsv, type CsvCell } from '../csv';
 import { SERVICES, type Service } from '../../schemas/common';
 import { CONTRACT_TYPES, SIA_SECTORS, staffInputSchema, type Staff, type StaffInput } from '../../schemas/staff';
 import { zodIssues, type PathIssue } from './fieldErrors';
@@ -40,7 +41,7 @@ type Cells = Partial<Record<StaffCsvColumn, string>>;
 const LABEL = Object.fromEntries(STAFF_CSV_COLUMNS.map((c) => [c.key, c.label])) as Record<StaffCsvColumn, string>;
 
 /** The header line of an empty import file, for managers to fill in. */
-export const STAFF_CSV_TEMPLATE = Papa.unparse([STAFF_CSV_COLUMNS.map((c) => c.label)]);
+export const STAFF_CSV_TEMPLATE = toCsv(STAFF_CSV_COLUMNS.map((c) => c.label), []);
 
 const headerKey = (h: string): string => h.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 const COLUMN_BY_HEADER = new Map<string, StaffCsvColumn>(STAFF_CSV_COLUMNS.flatMap((c) => [c.label, ...c.aliases].map((h) => [headerKey(h), c.key] as const)));
@@ -80,8 +81,7 @@ const list = (cell: string): string[] =>
 // Excel reads a 16-digit number as a float and drops digits, and a cell starting with + or = as a formula;
 // so the export writes SIA numbers in groups of four and prefixes such cells with ', both undone here. A
 // cell that itself starts with ' is prefixed too, so taking one ' off is always right.
-const FORMULA_START = /^['=+\-@\t\r]/;
-const unescapeFormula = (cell: string): string => (cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell);
+const unescapeFormula = (cell: string): string => (cell.startsWith(FORMULA_GUARD) && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell);
 
 const toIsoDate = (cell: string): string | null => {
   if (/^\d{4}-\d{2}-\d{2}$/.test(cell)) return cell;
@@ -244,20 +244,21 @@ export const parseStaffCsv = (text: string, existingStaff: readonly Staff[], opt
   return { rows, fileErrors: [], ignoredColumns, ok: rows.every((r) => r.errors.length === 0) };
 };
 
-const siaGroups = (n: string): string => n.replace(/(\d{4})(?=\d)/g, '$1 ');
+/** An SIA number in groups of four, as printed on the licence; a spreadsheet keeps it text instead of rounding 16 digits. */
+export const siaGroups = (n: string): string => n.replace(/(\d{4})(?=\d)/g, '$1 ');
 
 /** Staff as CSV in the import's columns (pay left out unless asked for), which `parseStaffCsv` reads back. */
 export const staffToCsv = (staff: readonly StaffInput[], { includePay }: { includePay: boolean }): string => {
   const columns = STAFF_CSV_COLUMNS.filter((c) => includePay || c.key !== 'payRate');
-  const cellsOf = (s: StaffInput): Record<StaffCsvColumn, string> => ({
+  const cellsOf = (s: StaffInput): Record<StaffCsvColumn, CsvCell> => ({
     name: s.name,
     employeeNumber: s.employeeNumber,
     services: s.services.join('; '),
     homeSite: s.homeSite ?? '',
     familiarSites: s.familiarSites.join('; '),
     contractType: s.contractType,
-    contractedHours: String(s.contractedHours),
-    payRate: String(s.payRate),
+    contractedHours: s.contractedHours,
+    payRate: s.payRate,
     optOutSigned: s.optOut?.signed ?? '',
     youngWorker: s.youngWorker ? 'yes' : 'no',
     dateOfBirth: s.dateOfBirth ?? '',
@@ -266,8 +267,8 @@ export const staffToCsv = (staff: readonly StaffInput[], { includePay }: { inclu
     siaExpiry: s.sia?.expires ?? '',
     phone: s.phone,
   });
-  return Papa.unparse(
-    { fields: columns.map((c) => c.label), data: staff.map((s) => columns.map((c) => cellsOf(s)[c.key])) },
-    { escapeFormulae: FORMULA_START, newline: '\r\n' },
+  return toCsv(
+    columns.map((c) => c.label),
+    staff.map((s) => columns.map((c) => cellsOf(s)[c.key])),
   );
 };

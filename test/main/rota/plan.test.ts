@@ -111,9 +111,9 @@ describe('planning a week against a real store', () => {
     const rows = Papa.parse<Record<string, string>>(('text' in csv ? csv.text : '').trim(), { header: true }).data;
     expect(csv.filename).toBe('rota-CH-2026-11-30.csv');
     expect(rows.map((r) => [r.Date, r.Start, r.End, r.Staff, r['Paid hours']])).toEqual([
-      ['2026-11-30', '07:00', '19:00', 'Ana', '11.50'],
-      ['2026-12-01', '02:00', '10:00', 'Ana', '7.50'],
-      ['2026-12-01', '19:00', '07:00', 'OPEN', '11.50'],
+      ['2026-11-30', '2026-11-30T07:00+00:00', '2026-11-30T19:00+00:00', 'Ana', '11.50'],
+      ['2026-12-01', '2026-12-01T02:00+00:00', '2026-12-01T10:00+00:00', 'Ana', '7.50'],
+      ['2026-12-01', '2026-12-01T19:00+00:00', '2026-12-02T07:00+00:00', 'OPEN', '11.50'],
     ]);
   });
 });

@@ -28,14 +28,14 @@ describe('timesheetRows', () => {
       scheduledStart: '07:00', scheduledEnd: '15:00', actualIn: '2026-11-25 07:25', actualOut: '2026-11-25 15:00',
       paidMinutes: 425, breakMinutes: 30, lateMinutes: 25, noShow: false, payRate: 12, cost: 85,
     });
-    expect(rows[0].corrections).toEqual(['signedOutAt: — → 2026-11-25 15:00 (Forgot to sign out)']);
+    expect(rows[0].corrections).toEqual(['signedOutAt: — → 2026-11-25T15:00+00:00 (Forgot to sign out)']);
     expect(rows[1]).toMatchObject({ name: '=Ben Cole', noShow: true, paidMinutes: 0, cost: 0, actualIn: '' });
   });
 
   it('writes the payroll CSV with a header, hours to 2 decimals and formula-looking cells escaped', () => {
-    const parsed = Papa.parse<string[]>(timesheetCsv(rows).trim()).data;
+    const parsed = Papa.parse<string[]>(timesheetCsv(rows)).data;
     expect(parsed[0]).toEqual([...TIMESHEET_COLUMNS]);
-    expect(parsed[1].slice(0, 3)).toEqual(['E-101', 'Ana Silva', '2026-11-25']);
+    expect(parsed[1].slice(0, 9)).toEqual(['E-101', 'Ana Silva', '2026-11-25', 'CH', 'reception', '2026-11-25T07:00+00:00', '2026-11-25T15:00+00:00', '2026-11-25T07:25+00:00', '2026-11-25T15:00+00:00']);
     expect(parsed[1][9]).toBe('7.08');
     expect(parsed[1][15]).toBe('85.00');
     expect(parsed[2][1]).toBe("'=Ben Cole");

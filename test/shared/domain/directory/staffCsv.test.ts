@@ -11,7 +11,7 @@ const errorsOf = (row: StaffCsvRow) => row.errors.map((e) => `${e.column}: ${e.m
 describe('STAFF_CSV_TEMPLATE', () => {
   it('is the header line of every column', () => {
     expect(STAFF_CSV_TEMPLATE).toBe(
-      'Name,Employee number,Services,Home site,Familiar sites,Contract type,Contracted hours,Pay rate,Opt-out signed,Young worker,Date of birth,SIA number,SIA sector,SIA expiry,Phone',
+      '\uFEFFName,Employee number,Services,Home site,Familiar sites,Contract type,Contracted hours,Pay rate,Opt-out signed,Young worker,Date of birth,SIA number,SIA sector,SIA expiry,Phone',
     );
   });
 
@@ -287,6 +287,6 @@ describe('staffToCsv', () => {
   });
 
   it('writes only the header line for no staff', () => {
-    expect(staffToCsv([], { includePay: true })).toBe(`${STAFF_CSV_TEMPLATE}\r\n`);
+    expect(staffToCsv([], { includePay: true })).toBe(STAFF_CSV_TEMPLATE);
   });
 });

@@ -1,0 +1,62 @@
+/**
+ * Fonts for the PDFs SiteDesk prints, embedded so a page reads the same on any machine and no letter
+ * turns into `?`. DejaVu Sans (npm `dejavu-fonts-ttf`, the Bitstream Vera licence: free to embed and
+ * redistribute) covers Latin, Greek, Cyrillic, arrows and ticks; Noto Sans SC (npm
+ * `@fontsource/noto-sans-sc`, SIL OFL 1.1), its one-file simplified Chinese subset (WOFF, 1.5 MB; fontkit subsets its WOFF2 twin into blank glyphs), draws
+ * the Chinese characters DejaVu lacks. Only the glyphs used are embedded (pdfkit subsets).
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { openSync, type Font } from 'fontkit';
+
+const require = createRequire(import.meta.url);
+const dejavu = (file: string) => path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf', file);
+const noto = (file: string) => path.join(path.dirname(require.resolve('@fontsource/noto-sans-sc/LICENSE')), 'files', file);
+
+export const PDF_FONTS = {
+  regular: dejavu('DejaVuSans.ttf'),
+  bold: dejavu('DejaVuSans-Bold.ttf'),
+  italic: dejavu('DejaVuSans-Oblique.ttf'),
+  mono: dejavu('DejaVuSansMono.ttf'),
+  cjk: noto('noto-sans-sc-chinese-simplified-400-normal.woff'),
+} as const;
+
+export type PdfFont = keyof typeof PDF_FONTS;
+
+interface Doc {
+  registerFont(name: string, src: string): unknown;
+  font(name: string): Doc;
+  text(text: string, options?: object): Doc;
+}
+
+let coverage: Font | null = null;
+/** Whether DejaVu draws this character; a character it lacks is drawn in the CJK fallback. */
+const inDejaVu = (ch: string): boolean => {
+  coverage ??= openSync(PDF_FONTS.regular);
+  return ch === '\n' || coverage.hasGlyphForCodePoint(ch.codePointAt(0)!);
+};
+
+/** Registers the embedded fonts on a pdfkit document under their `PdfFont` names. */
+export const registerPdfFonts = (doc: Doc): void => {
+  for (const [name, file] of Object.entries(PDF_FONTS)) doc.registerFont(name, file);
+};
+
+/** Splits text into runs drawn by one font each: the chosen DejaVu face, or the CJK fallback. */
+export const fontRuns = (text: string, font: PdfFont): { font: PdfFont; text: string }[] => {
+  const runs: { font: PdfFont; text: string }[] = [];
+  for (const ch of text) {
+    const f = inDejaVu(ch) ? font : 'cjk';
+    const last = runs.at(-1);
+    if (last?.font === f) last.text += ch;
+    else runs.push({ font: f, text: ch });
+  }
+  return runs;
+};
+
+/** Writes text in `font`, switching to the fallback for characters DejaVu lacks, as one paragraph. */
+export const writeText = (doc: Doc, text: string, font: PdfFont, options: object = {}): void => {
+  const runs = fontRuns(text, font);
+  if (runs.length === 0) runs.push({ font, text: '' });
+  runs.forEach((r, i) => doc.font(r.font).text(r.text, { ...options, continued: i < runs.length - 1 }));
+  doc.font(font);
+};

@@ -1,0 +1,44 @@
+/**
+ * The one CSV writer for every export. What spreadsheets and payroll imports need from a file:
+ * - a UTF-8 byte-order mark, without which LibreOffice and Excel read `£` as `Â£` and `Zoë` as `ZoÃ«`;
+ * - no cell a spreadsheet would run as a formula: text starting `=`, `+`, `-`, `@`, tab or CR gets a
+ *   leading `'` whatever follows, newlines included (papaparse's `escapeFormulae` misses a cell with a
+ *   newline in it);
+ * - numbers written as numbers, so a negative stays a number a SUM counts (only text is neutralised);
+ * - CRLF line ends (RFC 4180).
+ * Dates are written ISO 8601 (`2026-11-30`) and instants with their offset (`2026-10-25T01:30+01:00`),
+ * by the callers through `isoInstant`, so no reader has to guess the order or the zone.
+ */
+import Papa from 'papaparse';
+
+/** A number to be written with a fixed count of decimals (money, hours), still a number to a spreadsheet. */
+export interface Decimal {
+  decimal: number;
+  places: number;
+}
+
+export type CsvCell = string | number | Decimal | boolean | null | undefined;
+
+/** A number written with `places` decimals: `decimal(-34.1)` is `-34.10`. */
+export const decimal = (n: number, places = 2): Decimal => ({ decimal: n, places });
+
+/**
+ * Characters that make a spreadsheet read a cell as a formula (OWASP's list, and their full-width forms),
+ * and the guard itself, so that taking one guard off on the way back in is always right.
+ */
+export const FORMULA_START = /^['=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/** Prefix that keeps formula-looking text as text; the staff import strips it again. */
+export const FORMULA_GUARD = "'";
+
+const cellText = (c: CsvCell): string => {
+  if (c === null || c === undefined) return '';
+  if (typeof c === 'boolean') return c ? 'Yes' : 'No';
+  if (typeof c === 'number') return Number.isFinite(c) ? String(c) : '';
+  if (typeof c === 'object') return Number.isFinite(c.decimal) ? c.decimal.toFixed(c.places) : '';
+  return FORMULA_START.test(c) ? `${FORMULA_GUARD}${c}` : c;
+};
+
+/** A whole CSV file's text: BOM, header row, one line per row, CRLF between lines. */
+export const toCsv = (fields: readonly string[], rows: readonly (readonly CsvCell[])[]): string =>
+  `\uFEFF${Papa.unparse([fields.map(cellText), ...rows.map((r) => r.map(cellText))], { newline: '\r\n', escapeFormulae: false })}`;

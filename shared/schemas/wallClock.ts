@@ -1,0 +1,21 @@
+import type { z } from 'zod';
+import { addDays, isSkippedTime, minutesOfDay, skippedTimeMessage } from '../domain/dates';
+
+/**
+ * Refuses a wall-clock time in the hour the clocks skip, on every form and channel that takes a date and
+ * a time: `check(value)` lists the [date, time, field] triples to check. Without it 01:30 on the last
+ * Sunday of March would be saved and read as 02:30.
+ */
+export const refuseSkippedTimes =
+  <T>(check: (value: T) => [date: string, time: string, field: string][]) =>
+  (value: T, ctx: z.RefinementCtx): void => {
+    for (const [date, time, field] of check(value)) {
+      if (isSkippedTime(date, time)) ctx.addIssue({ code: 'custom', message: skippedTimeMessage(date, time), path: [field] });
+    }
+  };
+
+/** The times of a shift: the start on its date, the end on the same day or, past midnight, the next. */
+export const shiftTimes = (s: { date: string; start: string; end: string }): [string, string, string][] => [
+  [s.date, s.start, 'start'],
+  [minutesOfDay(s.end) > minutesOfDay(s.start) ? s.date : addDays(s.date, 1), s.end, 'end'],
+];

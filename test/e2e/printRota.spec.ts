@@ -1,0 +1,68 @@
+/**
+ * The week's rota for all sites, printed as a site would pin it up: landscape, rota on page 1, full
+ * names, a bounded number of pages. Printed to PDF by Chromium on a fixed clock and read with poppler.
+ */
+import Conf from 'conf';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openApp as openData } from '../../main/app';
+import { generateDemo, DEMO_PASSWORD } from '../../main/seed/demo';
+import type { StoreClass } from '../../main/storage/storeClass';
+import { londonInstant } from '../../shared/domain/dates';
+import { poppler } from '../support/realTools';
+import { startServer } from '../support/server';
+import { expect, test as base } from './fixtures';
+import { signIn } from './fixtures';
+
+const NOW = '2026-11-25T12:00:00Z';
+const OUT = 'test-results/print';
+
+const WEEK = ['2026-11-23', '2026-11-29'];
+
+const test = base.extend<{ weekNames: string[] }>({
+  // The demo organisation at noon on Wed 25 Nov 2026, and the names of everyone on that week's rota.
+  weekNames: async ({ dataDir }, use) => {
+    await generateDemo({ dataDir, StoreClass: Conf as unknown as StoreClass, scale: 'demo', seed: 1, now: londonInstant('2026-11-25', '12:00'), version: '0.0.0-test' });
+    const opened = openData({ dataDir, StoreClass: Conf as unknown as StoreClass, mode: 'browser', version: '0.0.0-test', backupEveryMinutes: 0 });
+    const ids = new Set(opened.app.repos.shifts.inMonths(['2026-11']).filter((s) => !s.deleted && s.staffId && s.date >= WEEK[0] && s.date <= WEEK[1]).map((s) => s.staffId!));
+    const names = opened.app.repos.staff.all().filter((s) => ids.has(s.id)).map((s) => s.name);
+    opened.close();
+    await use(names);
+  },
+  server: async ({ dataDir, weekNames }, use) => {
+    void weekNames;
+    const server = await startServer(dataDir, { SITEDESK_CLOCK: NOW });
+    await use(server);
+    await server.stop();
+  },
+});
+
+test.describe.configure({ timeout: 300_000 });
+
+test('prints every site’s week in landscape, rota from page 1, full names, a handful of pages', async ({ page, openApp, weekNames }) => {
+  await page.clock.install({ time: new Date(NOW) });
+  await openApp(page);
+  await signIn(page, 'manager', DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Rota' }).click();
+  await expect(page.getByRole('heading', { name: 'Rota', level: 1 })).toBeVisible();
+  await page.getByLabel('Site', { exact: true }).selectOption('');
+  await expect(page.locator('.week-label')).toHaveText('Week of Mon 23 Nov 2026');
+  await expect(page.locator('.shift-card').first()).toBeVisible();
+
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  fs.mkdirSync(OUT, { recursive: true });
+  fs.writeFileSync(path.join(OUT, 'rota-all-sites.pdf'), pdf);
+
+  const pages = poppler('pdftotext', pdf, ['-layout']).split('\f').filter((p) => p.trim());
+  const size = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(poppler('pdfinfo', pdf))!;
+  console.log(`Printed rota, all sites: ${pages.length} pages, ${size[1]} x ${size[2]} pt`);
+  expect(Number(size[1])).toBeGreaterThan(Number(size[2]));
+  expect(pages.length).toBeLessThanOrEqual(8);
+  // Page 1 carries rota content, not only a title.
+  expect(pages[0]).toMatch(/\d\d:\d\d–\d\d:\d\d/);
+
+  // Every person on this week's rota appears with their whole name.
+  expect(weekNames.length).toBeGreaterThan(10);
+  const printed = pages.join('\n').replace(/\s+/g, ' ');
+  expect(weekNames.filter((n) => !printed.includes(n))).toEqual([]);
+});
