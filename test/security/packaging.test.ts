@@ -50,7 +50,9 @@ describe('packaging (issue 12, hole 9)', () => {
       expect(pkg.dependencies, lib).not.toHaveProperty([lib]);
       expect(pkg.devDependencies, lib).toHaveProperty([lib]);
     }
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(imported);
+    // Font packages are not imported: main/services/pdfFonts.ts reads their files at run time, so they ship too.
+    const readAsFiles = ['@fontsource/noto-sans-sc', 'dejavu-fonts-ttf'];
+    expect(Object.keys(pkg.dependencies).sort()).toEqual([...imported, ...readAsFiles].sort());
   });
 
   it('keeps the .deb’s libraries and sets the Electron fuses', () => {
