@@ -4,6 +4,7 @@ import type { BackupView, RestoreResult } from '../../shared/contract/backups';
 import { AppError } from '../../shared/result';
 import { readBackupFile, writeBackupFile } from '../storage/backupFile';
 import { walkFiles } from '../storage/backups';
+import { serializeWithSum } from '../storage/checksum';
 import { CLOCK_FILE } from '../storage/clockFile';
 import { openRepos } from '../storage/repos';
 import { swapInData } from '../storage/restore';
@@ -36,12 +37,12 @@ const replaceData = (app: AppCore, files: Record<string, string>): void => {
     };
     const keep = (rel: string) => fs.existsSync(path.join(app.dirs.data, rel)) && write(rel, fs.readFileSync(path.join(app.dirs.data, rel), 'utf8'));
     for (const [rel, text] of Object.entries(files)) if (rel !== 'journal.json') write(rel, text);
-    write('system/meta.json', JSON.stringify({ meta: app.meta }));
-    write(`${CLOCK_FILE}.json`, JSON.stringify({ hlc: app.clock.value }));
+    write('system/meta.json', serializeWithSum({ meta: app.meta }));
+    write(`${CLOCK_FILE}.json`, serializeWithSum({ hlc: app.clock.value }));
     // An older backup from before this desk was enrolled must not cost it the organisation's key.
     if (!files['system/org.json']) keep('system/org.json');
   });
-  app.ds.forget();
+  app.ds.replaced();
   app.repos = openRepos(app.ds);
 };
 
