@@ -73,12 +73,26 @@ export class ChangeLog {
   private readonly newest = new Map<string, number>();
 
   constructor(readonly dir: string) {
+    this.dropCutOffLine();
     for (const name of [PREVIOUS, CURRENT]) {
       for (const c of readSegment(path.join(dir, name)).changes) {
         this.seq = Math.max(this.seq, c.seq);
         for (const w of c.writes) this.newest.set(w.rel, c.seq);
       }
     }
+  }
+
+  /**
+   * A last line cut off by a kill (its save was never acknowledged) is removed, so the next line does
+   * not run on from it.
+   */
+  private dropCutOffLine(): void {
+    const file = path.join(this.dir, CURRENT);
+    const { bad } = readSegment(file);
+    if (!bad.at(-1)?.last) return;
+    const text = fs.readFileSync(file, 'utf8');
+    const keep = text.slice(0, -1).lastIndexOf('\n') + 1;
+    fs.truncateSync(file, Buffer.byteLength(text.slice(0, keep), 'utf8'));
   }
 
   /** Whether the folder has a change log yet (one written by an older SiteDesk has none). */

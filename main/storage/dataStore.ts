@@ -71,7 +71,8 @@ export class DataStore {
     this.sweepTempFiles();
     this.replayJournal();
     if (!ChangeLog.exists(dirs.changes)) {
-      this.sealOlderFiles();
+      // A backup of the sealed files is where the change log starts from.
+      if (this.sealOlderFiles() > 0) this.backups.snapshot('after adding checksums to an older data folder', 0);
       this.changes.create();
     }
   }
@@ -340,14 +341,17 @@ export class DataStore {
    * Gives every file written by an older SiteDesk its checksum, once, when a folder without a change
    * log is first opened. A file that cannot be read is left for `read` to recover.
    */
-  private sealOlderFiles(): void {
+  private sealOlderFiles(): number {
+    let sealed = 0;
     for (const rel of walkFiles(this.dirs.data)) {
       if (rel === 'journal.json') continue;
       const checked = parseChecked(fs.readFileSync(path.join(this.dirs.data, rel), 'utf8'));
       if (!checked.ok || checked.sealed || !checked.value || typeof checked.value !== 'object') continue;
       const { [INTERNAL_KEY]: _bookkeeping, ...content } = checked.value as Record<string, unknown>;
       this.storeFor(rel.replace(/\.json$/, '')).store = content;
+      sealed += 1;
     }
+    return sealed;
   }
 
   /**
