@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { createDispatch } from './ipc/dispatch';
 import { handlers } from './services/handlers';
+import { noticeShiftsWithoutStaff } from './services/danglingRecords';
 import { warmIncidentIndex } from './services/incidentIndex';
 import { RecordClock, setDefaultRecordClock } from './services/records';
 import type { AppCore } from './services/types';
@@ -43,6 +44,9 @@ export const openApp = (opts: OpenOptions) => {
   const clock = new RecordClock(meta.installId, readClock(ds) ?? undefined);
   setDefaultRecordClock(clock);
   const app: AppCore = { ds, repos, dirs, meta, now, mode: opts.mode, version: opts.version, clock };
+  ds.onRecovered = (rel, value) => {
+    if (rel === 'directory/staff') noticeShiftsWithoutStaff(ds, app.repos, new Set(Object.keys((value as { records: Record<string, unknown> }).records)));
+  };
   // The start-up backup is taken in slices once the first screen is up; any write finishes it first.
   if (repos.accounts.all().length > 0) ds.backupSoon('start', opts.startBackupDelayMs ?? 5000);
   // Ten years of incidents take seconds to read: do it in the background, before anyone searches.

@@ -59,6 +59,11 @@ export class DataStore {
   /** Every save, appended and fsynced before it is acknowledged (main/storage/changeLog.ts). */
   readonly changes: ChangeLog;
   private seqFloorChecked = false;
+  /**
+   * Told after a damaged file was recovered, with what it now holds, so the app can check what points
+   * into it (shifts assigned to staff a restored staff list no longer has).
+   */
+  onRecovered: ((rel: string, value: unknown) => void) | null = null;
 
   constructor(
     readonly dirs: Layout,
@@ -264,7 +269,8 @@ export class DataStore {
     );
   }
 
-  private addNotice(n: Omit<Notice, 'id' | 'at' | 'dismissed'>): void {
+  /** Adds a notice for the user (shown until a manager dismisses it). */
+  addNotice(n: Omit<Notice, 'id' | 'at' | 'dismissed'>): void {
     const current = this.read(NOTICES, noticesKind).notices;
     this.write(NOTICES, noticesKind, { notices: [...current, { ...n, id: newId(), at: new Date(this.now()).toISOString(), dismissed: false }] });
   }
@@ -333,6 +339,7 @@ export class DataStore {
           ? { kind: 'restored', file: rel, quarantined, message: `The file ${rel} was damaged (${reason}). It was restored from ${from}; ${whole}. The damaged file is kept at ${quarantined}.` }
           : { kind: 'unrecoverable', file: rel, quarantined, message: `The file ${rel} was damaged (${reason}) and no backup held a good copy. It starts empty; the damaged file is kept at ${quarantined} for IT support.` },
       );
+      this.onRecovered?.(rel, value);
     }
     return { file, value };
   }

@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS } from '../../shared/schemas/settings';
 import { openTestApp, withManager } from '../support/app';
 import { tempDataDir } from '../support/server';
 import { makeStaff } from '../shared/domain/directory/factories';
+import { makeShift } from '../shared/domain/rota/factories';
 
 const GARBAGE = Buffer.from('\u0000\u00ff{"records": {"ab');
 const problemsOf = (dir: string) => checkDataFolder(dir).problems.map((p) => `${p.file}: ${p.message}`);
@@ -136,5 +137,35 @@ describe('the doctor on a folder as a kill left it', () => {
     lines[0] = lines[0].replace('"seq":1,', '"seq":7,');
     fs.writeFileSync(log, lines.join('\n'));
     expect(problemsOf(dir)).toEqual(['changes/current.log: line 1 fails its checksum: the change log was damaged or edited']);
+  });
+});
+
+describe('shifts left assigned to someone a restored staff list no longer has', () => {
+  it('are shown to the user in a notice naming them', async () => {
+    const dir = tempDataDir('sitedesk-integrity-');
+    const t = openTestApp({ dir });
+    const m = await withManager(t);
+    const { repos, ds } = t.opened.app;
+    repos.sites.putMany(seedSites('manager', t.clock.now));
+    repos.staff.put(makeStaff({ id: 'staff00001', name: 'Ann Old' }));
+    ds.backupIfChanged('before Bo joined', true);
+    repos.staff.put(makeStaff({ id: 'staff00002', name: 'Bo New' }));
+    repos.shifts.put([
+      makeShift({ id: 'shift00001', date: '2026-11-27', start: '07:00', end: '15:00', staffId: 'staff00002' }),
+      makeShift({ id: 'shift00002', date: '2026-11-28', start: '07:00', end: '15:00', staffId: 'staff00001' }),
+    ]);
+    // The change log is lost as well, so only the older backup can bring the staff list back.
+    fs.rmSync(path.join(dir, 'changes'), { recursive: true });
+    fs.mkdirSync(path.join(dir, 'changes'));
+    fs.writeFileSync(path.join(dir, 'data/directory/staff.json'), GARBAGE);
+    t.opened.app.ds.forget();
+
+    expect(repos.staff.all().map((s) => s.name)).toEqual(['Ann Old']);
+    const info = await t.call('system:info', {}, m);
+    expect(info.ok && info.data.notices.map((n) => [n.kind, n.message])).toEqual([
+      ['restored', expect.stringMatching(/^The file directory\/staff was damaged/)],
+      ['dangling', 'After the staff list was restored, 1 shift is assigned to someone who is no longer in it: 27/11/2026 07:00–15:00 at CH (staff id staff00002). Open the rota and reassign it, or add the person again.'],
+    ]);
+    t.opened.close();
   });
 });
