@@ -3,6 +3,7 @@ import { createDispatch } from './ipc/dispatch';
 import { handlers } from './services/handlers';
 import { noticeShiftsWithoutStaff } from './services/danglingRecords';
 import { warmIncidentIndex } from './services/incidentIndex';
+import { recordHeads } from './services/incidentHeads';
 import { RecordClock, setDefaultRecordClock } from './services/records';
 import type { AppCore } from './services/types';
 import { Backups } from './storage/backups';
@@ -10,6 +11,7 @@ import { readClock, saveClock } from './storage/clockFile';
 import { finishInterruptedRestore } from './storage/restore';
 import { DataStore } from './storage/dataStore';
 import { openMeta } from './storage/meta';
+import { IncidentHeads } from './storage/incidentHeads';
 import { layout } from './storage/paths';
 import { openRepos } from './storage/repos';
 import type { StoreClass } from './storage/storeClass';
@@ -43,7 +45,9 @@ export const openApp = (opts: OpenOptions) => {
   const repos = openRepos(ds);
   const clock = new RecordClock(meta.installId, readClock(ds) ?? undefined);
   setDefaultRecordClock(clock);
-  const app: AppCore = { ds, repos, dirs, meta, now, mode: opts.mode, version: opts.version, clock };
+  const heads = new IncidentHeads(dirs.root);
+  const app: AppCore = { ds, repos, dirs, meta, now, mode: opts.mode, version: opts.version, clock, heads };
+  ds.afterWrite = (ops) => recordHeads(app, ops);
   ds.onRecovered = (rel, value) => {
     if (rel === 'directory/staff') noticeShiftsWithoutStaff(ds, app.repos, new Set(Object.keys((value as { records: Record<string, unknown> }).records)));
   };

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupView, RestoreResult } from '../../shared/contract/backups';
+import { headOf } from '../../shared/domain/incidents';
 import { AppError } from '../../shared/result';
 import { readBackupFile, writeBackupFile } from '../storage/backupFile';
 import { walkFiles } from '../storage/backups';
@@ -44,6 +45,9 @@ const replaceData = (app: AppCore, files: Record<string, string>): void => {
   });
   app.ds.replaced();
   app.repos = openRepos(app.ds);
+  // A restore chosen by a manager sets every incident back on purpose: its heads are recorded anew, as such.
+  const heads = app.repos.incidents.keys().flatMap((key) => Object.values(app.repos.incidents.partitionOnce(key)).map((i) => ({ id: i.id, ...headOf(i.id, i.history), why: 'restore' as const })));
+  app.heads.record(heads, new Date(app.now()).toISOString());
 };
 
 export const backupHandlers: Pick<Handlers, 'backups:list' | 'backups:create' | 'backups:restore' | 'backups:export' | 'backups:restore-file'> = {

@@ -64,6 +64,8 @@ export class DataStore {
    * into it (shifts assigned to staff a restored staff list no longer has).
    */
   onRecovered: ((rel: string, value: unknown) => void) | null = null;
+  /** Told after every save, with what it wrote (the incident heads are recorded from it). */
+  afterWrite: ((ops: { rel: string; value: unknown }[]) => void) | null = null;
 
   constructor(
     readonly dirs: Layout,
@@ -156,6 +158,7 @@ export class DataStore {
     }
     this.changedSinceBackup = true;
     this.writeCount += 1;
+    this.afterWrite?.(checked);
   }
 
   /** Puts files back as they were after a multi-file save failed part-way, then drops its journal. */

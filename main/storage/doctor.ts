@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { londonParts, monthOf } from '../../shared/domain/dates';
-import { verifyIncidentHistory } from '../../shared/domain/incidents/history';
+import { acceptedByDecision, extendsHead, verifyIncidentHistory } from '../../shared/domain/incidents/history';
+import { HEADS_FILE, readHeads } from './incidentHeads';
 import { accountSchema } from '../../shared/schemas/account';
 import { attendanceSchema } from '../../shared/schemas/attendance';
 import { incidentSchema } from '../../shared/schemas/incident';
@@ -256,6 +257,10 @@ export const checkDataFolder = (dataDir: string): DoctorReport => {
   const byKind = (kind: PartitionKind) => partitions.filter((rel) => rel.startsWith(`partitions/${kind}/`));
   for (const rel of partitions) if (!PARTITION_PATH.test(rel)) report(`${rel}.json`, 'unexpected file: partitions are named partitions/<kind>/<yyyy-mm>/<SITE>.json');
 
+  const headsFile = readHeads(path.join(dataDir, HEADS_FILE));
+  const headsRel = HEADS_FILE.split(path.sep).join('/');
+  if (headsFile.broken?.last) expected.push({ file: headsRel, message: `line ${headsFile.broken.line} was cut off while being written; SiteDesk drops it when it next opens the folder` });
+  else if (headsFile.broken) problems.push({ file: headsRel, message: `line ${headsFile.broken.line} breaks the file's chain: the record of incident histories was edited; lines from it on are not trusted` });
   const shiftIds = new Set<string>();
   const logIds = new Set<string>();
   const unreadable = new Set<string>();
@@ -294,9 +299,15 @@ export const checkDataFolder = (dataDir: string): DoctorReport => {
           if (other) report(file, `incident ${i.id} has reference ${i.ref}, which incident ${other} already has`);
           refs.set(i.ref, i.id);
           const chain = verifyIncidentHistory(i);
+          const decided = acceptedByDecision(i);
+          const accepted = decided ? ` (accepted as it stands by a manager's decision of ${decided.at})` : '';
+          const recorded = headsFile.heads.get(i.id);
           if (!chain.ok) {
             const at = chain.brokenAt < i.history.length ? `history broken at entry ${chain.brokenAt + 1}` : 'history does not match the incident';
-            report(file, `incident ${i.ref} (${i.id}): ${at}: ${chain.reason}`);
+            report(file, `incident ${i.ref} (${i.id}): ${at}: ${chain.reason}${accepted}`);
+          } else if (recorded && !extendsHead(i.id, i.history, recorded)) {
+            const what = i.history.length < recorded.length ? `has ${i.history.length} entries but ${recorded.length} were recorded as written (entries cut off the end)` : `no longer contains entry ${recorded.length} as recorded (rewritten)`;
+            report(file, `incident ${i.ref} (${i.id}): history broken: it ${what}, per ${headsRel}`);
           }
         } else {
           const e = r as unknown as z.infer<typeof logEntrySchema>;

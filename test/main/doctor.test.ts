@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../main/seed/demo';
+import { serializeWithSum } from '../../main/storage/checksum';
 import { checkDataFolder, FolderUnreadable } from '../../main/storage/doctor';
 import type { StoreClass } from '../../main/storage/storeClass';
 import { londonInstant } from '../../shared/domain/dates';
@@ -20,9 +21,10 @@ const copy = (): string => {
 };
 const file = (dir: string, rel: string) => path.join(dir, 'data', rel);
 const readRecords = (dir: string, rel: string) => JSON.parse(fs.readFileSync(file(dir, rel), 'utf8')) as { records: Record<string, Record<string, unknown>> };
+/** Writes a file as someone editing it carefully would: with its checksum recomputed (anyone can). */
 const writeRecords = (dir: string, rel: string, value: unknown) => {
   fs.mkdirSync(path.dirname(file(dir, rel)), { recursive: true });
-  fs.writeFileSync(file(dir, rel), JSON.stringify(value));
+  fs.writeFileSync(file(dir, rel), serializeWithSum(value));
 };
 const snapshot = (dir: string) => {
   const out: Record<string, string> = {};
