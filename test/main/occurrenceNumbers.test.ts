@@ -14,7 +14,10 @@ describe('occurrence log numbers follow the order entries were written', () => {
     const t = openTestApp({ start: '2026-11-25T22:05:00Z' });
     const m = await withManager(t);
     // Someone at the desk all evening: the idle lock is not what this test is about.
-    const add = async (time: string, text: string) => (m.lastActive = t.clock.now) && data(await t.call('log:add', { site: 'CH', date: '2026-11-25', time, kind: 'patrol', text, corrects: null }, m));
+    const add = async (time: string, text: string) => {
+      m.lastActive = t.clock.now;
+      return data(await t.call('log:add', { site: 'CH', date: '2026-11-25', time, kind: 'patrol', text, corrects: null }, m));
+    };
     await add('22:00', 'Patrol one, all secure.');
     t.clock.now = Date.parse('2026-11-25T23:01:00Z');
     await add('23:00', 'Patrol two, all secure.');
