@@ -51,6 +51,9 @@ export const openApp = (opts: OpenOptions) => {
   ds.onRecovered = (rel, value) => {
     if (rel === 'directory/staff') noticeShiftsWithoutStaff(ds, app.repos, new Set(Object.keys((value as { records: Record<string, unknown> }).records)));
   };
+  // The staff list is read now (it is small), so a damaged one is recovered, and any shifts it no longer
+  // covers reported, before the first screen asks for the notices.
+  repos.staff.all();
   // The start-up backup is taken in slices once the first screen is up; any write finishes it first.
   if (repos.accounts.all().length > 0) ds.backupSoon('start', opts.startBackupDelayMs ?? 5000);
   // Ten years of incidents take seconds to read: do it in the background, before anyone searches.

@@ -166,6 +166,11 @@ export class ChangeLog {
     return found;
   }
 
+  /** Whether either segment is on disk (after the first backup that held changes, one always is, unless deleted). */
+  hasSegments(): boolean {
+    return fs.existsSync(path.join(this.dir, CURRENT)) || fs.existsSync(path.join(this.dir, PREVIOUS));
+  }
+
   /** Whether every change after `after` up to the last one is still in the log (none dropped by rotation). */
   covers(after: number): boolean {
     if (after >= this.seq) return true;

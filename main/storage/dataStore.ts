@@ -334,7 +334,9 @@ export class DataStore {
     if (logged || good) file.store = value as Record<string, unknown>;
     if (rel !== NOTICES) {
       const from = good && logged ? `the backup of ${good.id} and the change log` : good ? `the backup of ${good.id}` : 'the change log';
-      const whole = this.changes.covers(good?.covers ?? 0)
+      // A log with no segment at all, though backups hold logged changes, was lost: nothing can be promised.
+      const logKnown = this.changes.hasSegments() || this.changeSeq() === 0;
+      const whole = logKnown && this.changes.covers(good?.covers ?? 0)
         ? 'every change saved to it is there'
         : `changes made to it after ${good ? 'that backup' : 'the oldest change still logged'} may be missing`;
       this.addNotice(

@@ -5,6 +5,8 @@ import { serializeWithSum } from '../../main/storage/checksum';
 import type { Incident } from '../../shared/schemas/incident';
 import { openTestApp, withManager } from '../support/app';
 import { startServer, tempDataDir, type RunningServer } from '../support/server';
+import { makeStaff } from '../shared/domain/directory/factories';
+import { makeShift } from '../shared/domain/rota/factories';
 import { expect, signIn, test } from './fixtures';
 
 const NOW = '2026-11-26T08:00:00Z';
@@ -110,4 +112,33 @@ test.describe('evidence that cannot be quietly rewritten', () => {
     await expect(page.getByText('Manager’s decision', { exact: false }).first()).toBeVisible();
     await expect(page.getByText(/Reason: Checked with the paper occurrence book/)).toBeVisible();
   });
+});
+
+test('after the staff list is restored, shifts left with someone no longer in it are shown in a notice', async ({ page }) => {
+  const dir = tempDataDir('sitedesk-integrity-e2e-');
+  const t = openTestApp({ dir, start: '2026-11-25T09:00:00Z' });
+  await withManager(t);
+  const { repos, ds } = t.opened.app;
+  repos.staff.put(makeStaff({ id: 'staff00001', name: 'Ann Old' }));
+  ds.backupIfChanged('before Bo joined', true);
+  repos.staff.put(makeStaff({ id: 'staff00002', name: 'Bo New' }));
+  repos.shifts.put([makeShift({ id: 'shift00001', date: '2026-11-27', start: '07:00', end: '15:00', staffId: 'staff00002' })]);
+  // The process dies here (no closing backup), and then the staff list is damaged and the change log
+  // lost with it: only the older backup can bring it back.
+  fs.rmSync(path.join(dir, 'changes'), { recursive: true });
+  fs.mkdirSync(path.join(dir, 'changes'));
+  fs.writeFileSync(path.join(dir, 'data/directory/staff.json'), '{"records": {"st');
+  const server = await startServer(dir, { SITEDESK_CLOCK: NOW });
+  try {
+    await page.clock.install({ time: new Date(NOW) });
+    await page.goto(server.url);
+    await page.locator('[data-app-state="loaded"]').waitFor();
+    await signIn(page, 'maria', 'correct horse 1');
+    await expect(page.getByText(/The file directory\/staff was damaged .* changes made to it after that backup may be missing/)).toBeVisible();
+    await expect(page.getByText('Needs checking after a recovery')).toBeVisible();
+    await expect(page.getByText('After the staff list was restored, 1 shift is assigned to someone who is no longer in it: 27/11/2026 07:00–15:00 at CH (staff id staff00002).')).toBeVisible();
+  } finally {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
