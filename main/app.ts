@@ -47,10 +47,10 @@ export const openApp = (opts: OpenOptions) => {
   setDefaultRecordClock(clock);
   const heads = new IncidentHeads(dirs.root);
   const app: AppCore = { ds, repos, dirs, meta, now, mode: opts.mode, version: opts.version, clock, heads };
-  ds.afterWrite = (ops) => recordHeads(app, ops);
-  ds.onRecovered = (rel, value) => {
+  ds.afterWrite.push((ops) => recordHeads(app, ops));
+  ds.onRecovered.push((rel, value) => {
     if (rel === 'directory/staff') noticeShiftsWithoutStaff(ds, app.repos, new Set(Object.keys((value as { records: Record<string, unknown> }).records)));
-  };
+  });
   // The staff list is read now (it is small), so a damaged one is recovered, and any shifts it no longer
   // covers reported, before the first screen asks for the notices.
   repos.staff.all();

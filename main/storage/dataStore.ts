@@ -63,9 +63,9 @@ export class DataStore {
    * Told after a damaged file was recovered, with what it now holds, so the app can check what points
    * into it (shifts assigned to staff a restored staff list no longer has).
    */
-  onRecovered: ((rel: string, value: unknown) => void) | null = null;
-  /** Told after every save, with what it wrote (the incident heads are recorded from it). */
-  afterWrite: ((ops: { rel: string; value: unknown }[]) => void) | null = null;
+  readonly onRecovered: ((rel: string, value: unknown) => void)[] = [];
+  /** Told after every save, with what it wrote (the incident heads are recorded from it); add, never replace. */
+  readonly afterWrite: ((ops: { rel: string; value: unknown }[]) => void)[] = [];
 
   constructor(
     readonly dirs: Layout,
@@ -158,7 +158,7 @@ export class DataStore {
     }
     this.changedSinceBackup = true;
     this.writeCount += 1;
-    this.afterWrite?.(checked);
+    for (const listener of this.afterWrite) listener(checked);
   }
 
   /** Puts files back as they were after a multi-file save failed part-way, then drops its journal. */
@@ -344,7 +344,7 @@ export class DataStore {
           ? { kind: 'restored', file: rel, quarantined, message: `The file ${rel} was damaged (${reason}). It was restored from ${from}; ${whole}. The damaged file is kept at ${quarantined}.` }
           : { kind: 'unrecoverable', file: rel, quarantined, message: `The file ${rel} was damaged (${reason}) and no backup held a good copy. It starts empty; the damaged file is kept at ${quarantined} for IT support.` },
       );
-      this.onRecovered?.(rel, value);
+      for (const listener of this.onRecovered) listener(rel, value);
     }
     return { file, value };
   }
