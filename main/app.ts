@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createDispatch } from './ipc/dispatch';
 import { handlers } from './services/handlers';
+import { noticeShiftsWithoutStaff } from './services/danglingRecords';
 import { warmIncidentIndex } from './services/incidentIndex';
+import { recordHeads } from './services/incidentHeads';
 import { RecordClock, setDefaultRecordClock } from './services/records';
 import type { AppCore } from './services/types';
 import { Backups } from './storage/backups';
@@ -10,6 +12,7 @@ import { readClock, saveClock } from './storage/clockFile';
 import { finishInterruptedRestore } from './storage/restore';
 import { DataStore } from './storage/dataStore';
 import { openMeta } from './storage/meta';
+import { IncidentHeads } from './storage/incidentHeads';
 import { layout } from './storage/paths';
 import { keepPrivate } from './storage/private';
 import { openRepos } from './storage/repos';
@@ -45,7 +48,15 @@ export const openApp = (opts: OpenOptions) => {
   const repos = openRepos(ds);
   const clock = new RecordClock(meta.installId, readClock(ds) ?? undefined);
   setDefaultRecordClock(clock);
-  const app: AppCore = { ds, repos, dirs, meta, now, mode: opts.mode, version: opts.version, clock };
+  const heads = new IncidentHeads(dirs.root);
+  const app: AppCore = { ds, repos, dirs, meta, now, mode: opts.mode, version: opts.version, clock, heads };
+  ds.afterWrite.push((ops) => recordHeads(app, ops));
+  ds.onRecovered.push((rel, value) => {
+    if (rel === 'directory/staff') noticeShiftsWithoutStaff(ds, app.repos, new Set(Object.keys((value as { records: Record<string, unknown> }).records)));
+  });
+  // The staff list is read now (it is small), so a damaged one is recovered, and any shifts it no longer
+  // covers reported, before the first screen asks for the notices.
+  repos.staff.all();
   // The start-up backup is taken in slices once the first screen is up; any write finishes it first.
   if (repos.accounts.all().length > 0) ds.backupSoon('start', opts.startBackupDelayMs ?? 5000);
   // Ten years of incidents take seconds to read: do it in the background, before anyone searches.

@@ -28,7 +28,8 @@ const main = () => {
     }
     throw error;
   }
-  const { problems, counts: c } = report;
+  const { problems, expected, counts: c } = report;
+  for (const e of expected.slice(0, SHOW)) console.log(`${e.file}: ${e.message} (expected after an interrupted save; not a problem)`);
   for (const p of problems.slice(0, SHOW)) console.log(`${p.file}: ${p.message}`);
   if (problems.length > SHOW) console.log(`… and ${problems.length - SHOW} more problems.`);
   const n = (x: number) => x.toLocaleString('en-GB');

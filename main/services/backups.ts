@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupView, RestoreResult } from '../../shared/contract/backups';
+import { headOf } from '../../shared/domain/incidents';
 import { AppError } from '../../shared/result';
 import { ensureManagerOrg, keyIdOf, readOrg, type Org } from '../exchange/org';
 import { IDENTITY_FILE } from '../exchange/identity';
 import { BackupRefused, readBackupFile, writeBackupFile, type BackupContent, type BackupOrg } from '../storage/backupFile';
 import { walkFiles } from '../storage/backups';
+import { serializeWithSum } from '../storage/checksum';
 import { CLOCK_FILE } from '../storage/clockFile';
 import { openRepos } from '../storage/repos';
 import { swapInData } from '../storage/restore';
@@ -38,15 +40,18 @@ const replaceData = (app: AppCore, files: Record<string, string>): void => {
     };
     const keep = (rel: string) => fs.existsSync(path.join(app.dirs.data, rel)) && write(rel, fs.readFileSync(path.join(app.dirs.data, rel), 'utf8'));
     for (const [rel, text] of Object.entries(files)) if (rel !== 'journal.json') write(rel, text);
-    write('system/meta.json', JSON.stringify({ meta: app.meta }));
-    write(`${CLOCK_FILE}.json`, JSON.stringify({ hlc: app.clock.value }));
+    write('system/meta.json', serializeWithSum({ meta: app.meta }));
+    write(`${CLOCK_FILE}.json`, serializeWithSum({ hlc: app.clock.value }));
     // An older backup from before this desk was enrolled must not cost it the organisation's key.
     if (!files['system/org.json']) keep('system/org.json');
     // An install keeps its own signing identity; a new laptop takes over the one in the file.
     if (fs.existsSync(path.join(app.dirs.data, `${IDENTITY_FILE}.json`))) keep(`${IDENTITY_FILE}.json`);
   });
-  app.ds.forget();
+  app.ds.replaced();
   app.repos = openRepos(app.ds);
+  // A restore chosen by a manager sets every incident back on purpose: its heads are recorded anew, as such.
+  const heads = app.repos.incidents.keys().flatMap((key) => Object.values(app.repos.incidents.partitionOnce(key)).map((i) => ({ id: i.id, ...headOf(i.id, i.history), why: 'restore' as const })));
+  app.heads.record(heads, new Date(app.now()).toISOString());
 };
 
 /** Data files a new install writes before anyone sets it up; anything else means it holds data. */

@@ -18,7 +18,7 @@ import { registerPdfFonts, writeText, type PdfFont } from './pdfFonts';
 import { readPhoto } from './photos';
 import type { AppCore } from './types';
 
-const HISTORY_KIND = { created: 'Recorded', updated: 'Edited', status: 'Status changed', amendment: 'Amendment', photo: 'Photo added' } as const;
+const HISTORY_KIND = { created: 'Recorded', updated: 'Edited', status: 'Status changed', amendment: 'Amendment', photo: 'Photo added', decision: 'Manager’s decision' } as const;
 
 const onward = (i: Incident) => i.onwardReports.map((r) => `${AGENCY_LABEL[r.agency]}${r.reference ? ` (ref ${r.reference})` : ''}`).join('; ');
 const followUps = (i: Incident) => i.followUps.map((f) => `${f.done ? 'Done' : 'To do'}: ${f.action} — ${f.owner}, due ${formatDateGB(f.due)}`).join('\n');

@@ -1,3 +1,4 @@
+import stringify from 'safe-stable-stringify';
 import type { IncidentDetail, IncidentRow } from '../../shared/contract/incidents';
 import { CSV_MIME } from '../../shared/contract/define';
 import { londonToday } from '../../shared/domain/dates';
@@ -17,6 +18,9 @@ import {
   validateAmendment,
   validateClose,
   verifyIncidentHistory,
+  headOf,
+  replayHistory,
+  TRACKED_FIELDS,
   type HistoryEntry,
   type IncidentFilter,
 } from '../../shared/domain/incidents';
@@ -24,6 +28,7 @@ import { AppError } from '../../shared/result';
 import type { Account } from '../../shared/schemas/account';
 import type { Incident } from '../../shared/schemas/incident';
 import { incidentsCsv, incidentPdf } from './incidentExports';
+import { checkIncident } from './incidentHeads';
 import { incidentIndex } from './incidentIndex';
 import { installTag, isHomeDesk } from './install';
 import { displayName, readPhoto, storePhoto } from './photos';
@@ -67,12 +72,29 @@ const notFuture = (call: Call, occurredAt: string | undefined): void => {
   if (occurredAt && Date.parse(occurredAt) > call.now + 5 * 60_000) throw new AppError('invalid', 'When it happened cannot be in the future.', { occurredAt: 'Give a time that has passed' });
 };
 
+/**
+ * Refuses any change to an incident whose history is broken, until a manager has recorded a decision:
+ * a change on top of a broken record would bury what happened to it.
+ */
+const requireIntact = (call: Call, incident: Incident): void => {
+  const { verification, locked } = checkIncident(call.app, incident);
+  if (locked && !verification.ok) {
+    throw new AppError(
+      'conflict',
+      `${incident.ref} is locked because its history is broken (${verification.reason}) It cannot be changed until a manager records a decision about it, with the reason.`,
+    );
+  }
+};
+
 const detail = (call: Call, incident: Incident): IncidentDetail => {
   const today = londonToday(call.now);
-  const closable = me(call).role === 'manager' && incident.status !== 'closed';
+  const { verification, locked } = checkIncident(call.app, incident);
+  const closable = me(call).role === 'manager' && incident.status !== 'closed' && !locked;
   return {
     incident,
-    verification: verifyIncident(incident),
+    verification,
+    locked,
+    canDecide: locked && me(call).role === 'manager',
     riddor: riddorStatus(incident, today),
     people: accountNames(call.app),
     canClose: closable,
@@ -127,6 +149,7 @@ export const incidentHandlers: Pick<
   | 'incidents:amend'
   | 'incidents:set-status'
   | 'incidents:add-photo'
+  | 'incidents:decide'
   | 'incidents:photo'
   | 'incidents:riddor-queue'
   | 'incidents:export-pdf'
@@ -157,6 +180,7 @@ export const incidentHandlers: Pick<
   'incidents:update': (req, call) => {
     const current = load(call, req.id);
     requireFresh(current, req.rev);
+    requireIntact(call, current);
     if (current.status === 'closed') throw new AppError('conflict', `${current.ref} is closed and cannot be edited. Add an amendment instead, saying why.`);
     notFuture(call, req.patch.occurredAt);
     const { followUps, ...rest } = req.patch;
@@ -166,6 +190,7 @@ export const incidentHandlers: Pick<
   'incidents:amend': (req, call) => {
     const current = load(call, req.id);
     requireFresh(current, req.rev);
+    requireIntact(call, current);
     if (current.status !== 'closed') throw new AppError('conflict', `${current.ref} is still ${current.status}; edit it directly.`);
     const why = validateAmendment(req.note);
     if (!why.ok) throw new AppError('invalid', why.message, { note: why.message });
@@ -177,6 +202,7 @@ export const incidentHandlers: Pick<
   'incidents:set-status': (req, call) => {
     const current = load(call, req.id);
     requireFresh(current, req.rev);
+    requireIntact(call, current);
     if (!canTransition(current.status, req.status)) throw new AppError('conflict', `${current.ref} cannot move from ${current.status} to ${req.status}.`);
     if (req.status !== 'closed') return save(call, current, { ...current, status: req.status }, 'status');
     if (me(call).role !== 'manager') throw new AppError('forbidden', 'Only a manager can close an incident.');
@@ -190,10 +216,28 @@ export const incidentHandlers: Pick<
   'incidents:add-photo': (req, call) => {
     const current = load(call, req.id);
     requireFresh(current, req.rev);
+    requireIntact(call, current);
     if (current.status === 'closed') throw new AppError('conflict', `${current.ref} is closed; photos can no longer be added.`);
     const stored = storePhoto(call.app.dirs, req.base64);
     const photo = { id: newId(), file: stored.file, name: displayName(req.name), bytes: stored.bytes };
     return save(call, current, { ...current, photos: [...current.photos, photo] }, 'photo');
+  },
+
+  'incidents:decide': (req, call) => {
+    const current = load(call, req.id);
+    requireFresh(current, req.rev);
+    const { verification, locked } = checkIncident(call.app, current);
+    if (!locked || verification.ok) throw new AppError('conflict', `${current.ref} is not locked: its history verifies, so there is nothing to decide.`);
+    // The decision sets down the fields as they stand, so the history replays to them from here on.
+    const replayed = replayHistory(current.history);
+    const changes = TRACKED_FIELDS.filter((f) => stringify(replayed[f] ?? null) !== stringify(current[f])).map((field) => ({ field, before: replayed[field] ?? null, after: current[field] }));
+    const note = `Accepted the history as it stands. Found: ${verification.reason} Reason: ${req.reason.trim()}`;
+    const history = appendHistory(current.history, { at: new Date(call.now).toISOString(), by: me(call).id, kind: 'decision', changes, note }, current.id);
+    const next: Incident = touched({ ...current, history }, me(call).id, call.now);
+    call.app.repos.incidents.put([next], [current]);
+    incidentIndex(call.app.repos).note(next);
+    call.app.heads.record([{ id: next.id, ...headOf(next.id, next.history), why: 'decision' }], new Date(call.now).toISOString());
+    return detail(call, next);
   },
 
   'incidents:photo': (req, call) => {
@@ -211,7 +255,7 @@ export const incidentHandlers: Pick<
 
   'incidents:export-pdf': async (req, call) => {
     const incident = load(call, req.id);
-    const bytes = await incidentPdf(call.app, incident, verifyIncident(incident), call.now);
+    const bytes = await incidentPdf(call.app, incident, checkIncident(call.app, incident).verification, call.now);
     return { filename: `${incident.ref}.pdf`, mime: 'application/pdf', base64: bytes.toString('base64'), bytes: bytes.length };
   },
 

@@ -2,7 +2,7 @@ import type { LogLine } from '../../shared/contract/occurrence';
 import { CSV_MIME } from '../../shared/contract/define';
 import { toCsv } from '../../shared/domain/csv';
 import { addDays, isoInstant, londonInstant, monthOf } from '../../shared/domain/dates';
-import { LOG_KIND_LABEL, logDayView, validateCorrection } from '../../shared/domain/incidents';
+import { isBackDated, LOG_KIND_LABEL, logDayView, logNumbers, nextLogNumber, validateCorrection } from '../../shared/domain/incidents';
 import { AppError } from '../../shared/result';
 import type { LogEntry } from '../../shared/schemas/occurrence';
 import { accountNames } from './incidents';
@@ -27,9 +27,12 @@ const dayLines = (app: AppCore, site: string, date: string): LogLine[] => {
   const sameMonth = monthEntries(app, month, site);
   const day = sameMonth.filter((e) => e.date === date);
   const ids = new Set(day.map((e) => e.id));
-  const laterFixes = [...sameMonth, ...monthEntries(app, next, site)].filter((e) => e.date > date && e.corrects && ids.has(e.corrects));
+  const around = [...sameMonth, ...monthEntries(app, next, site)];
+  const laterFixes = around.filter((e) => e.date > date && e.corrects && ids.has(e.corrects));
   const names = accountNames(app);
-  return logDayView([...day, ...laterFixes]).map((r) => ({ ...r, author: names[r.entry.createdBy] ?? 'Unknown' }));
+  const numbers = new Map<string, number>();
+  for (const d of new Set([date, ...laterFixes.map((e) => e.date)])) for (const [id, n] of logNumbers(around.filter((e) => e.date === d))) numbers.set(id, n);
+  return logDayView([...day, ...laterFixes]).map((r) => ({ ...r, number: numbers.get(r.entry.id)!, backDated: isBackDated(r.entry), author: names[r.entry.createdBy] ?? 'Unknown' }));
 };
 
 /** The entry a correction points at: searched from the correction's month back, as far as the log goes. */
@@ -57,20 +60,21 @@ export const occurrenceHandlers: Pick<Handlers, 'log:day' | 'log:add' | 'log:exp
       const check = validateCorrection(req, findEntry(call.app, req.site, req.corrects, monthOf(req.date)));
       if (!check.ok) throw new AppError('invalid', check.message, { corrects: check.message });
     }
-    const entry: LogEntry = { ...newMeta(call.user!.id, call.now), ...req };
+    const sameDay = monthEntries(call.app, monthOf(req.date), req.site).filter((e) => e.date === req.date);
+    const entry: LogEntry = { ...newMeta(call.user!.id, call.now), ...req, seq: nextLogNumber(sameDay) };
     call.app.repos.log.put([entry]);
-    return { entry, author: call.user!.displayName, correctedBy: [], superseded: false };
+    return { entry, number: entry.seq!, backDated: isBackDated(entry), author: call.user!.displayName, correctedBy: [], superseded: false };
   },
 
   'log:export-csv': (req, call) => {
     checkSite(call, req.site);
     const lines = dayLines(call.app, req.site, req.date);
-    const num = new Map(lines.map((l, n) => [l.entry.id, n + 1]));
+    const num = new Map(lines.map((l) => [l.entry.id, l.number]));
     // Both times in London with their offset: the entry's own time and when it was written down.
     const text = toCsv(
       ['No.', 'Date', 'Time', 'Kind', 'Entry', 'Written by', 'Written at', 'Corrects entry', 'Corrected by entries'],
-      lines.map((l, n) => [
-        n + 1,
+      lines.map((l) => [
+        l.number,
         l.entry.date,
         isoInstant(londonInstant(l.entry.date, l.entry.time)),
         LOG_KIND_LABEL[l.entry.kind],

@@ -1,6 +1,7 @@
 import type { Channel, ParsedRequestOf, ResponseOf } from '../../shared/contract';
 import type { Account } from '../../shared/schemas/account';
 import type { DataStore } from '../storage/dataStore';
+import type { IncidentHeads } from '../storage/incidentHeads';
 import type { Layout } from '../storage/paths';
 import type { Meta } from '../storage/meta';
 import type { Repos } from '../storage/repos';
@@ -29,6 +30,8 @@ export interface AppCore {
   version: string;
   /** This install's hybrid logical clock, which stamps every record written. */
   clock: RecordClock;
+  /** The sealed record of where each incident's history had got to (main/storage/incidentHeads.ts). */
+  heads: IncidentHeads;
 }
 
 /** One call of a channel, as the service sees it. `user` is set for every channel that is not public. */

@@ -10,6 +10,13 @@ export interface BackupInfo {
   reason: string;
   files: number;
   bytes: number;
+  /**
+   * The order backups were taken in: one more than the highest before it, so it never goes back when
+   * the computer's clock does. Backups from an older SiteDesk have none and count as older than any.
+   */
+  seq?: number;
+  /** The last change-log entry (main/storage/changeLog.ts) this backup holds. */
+  covers?: number;
 }
 
 const PARTIAL = '.partial';
@@ -53,8 +60,8 @@ export class Backups {
   ) {}
 
   /** Takes a snapshot of the live files now. Must be called between writes (the store is synchronous). */
-  snapshot(reason: string): BackupInfo {
-    const steps = this.snapshotSteps(reason);
+  snapshot(reason: string, covers = 0): BackupInfo {
+    const steps = this.snapshotSteps(reason, covers);
     for (;;) {
       const step = steps.next();
       if (step.done) return step.value;
@@ -67,8 +74,8 @@ export class Backups {
    * snapshot spread across a write could mix old and new files. Resolves null when cancelled; the
    * half-made folder is removed.
    */
-  snapshotInSlices(reason: string, sliceMs = 8): { done: Promise<BackupInfo | null>; cancel: () => void } {
-    const steps = this.snapshotSteps(reason);
+  snapshotInSlices(reason: string, sliceMs = 8, covers = 0): { done: Promise<BackupInfo | null>; cancel: () => void } {
+    const steps = this.snapshotSteps(reason, covers);
     let cancelled = false;
     let info: BackupInfo | null = null;
     const next = () => {
@@ -87,14 +94,16 @@ export class Backups {
   }
 
   /** One file per step; the `.partial` folder is removed if the steps are abandoned. */
-  private *snapshotSteps(reason: string): Generator<void, BackupInfo> {
+  private *snapshotSteps(reason: string, covers: number): Generator<void, BackupInfo> {
     fs.mkdirSync(this.dirs.backups, { recursive: true });
     let id = stampOf(this.now());
     for (let n = 1; fs.existsSync(path.join(this.dirs.backups, id)) || fs.existsSync(path.join(this.dirs.backups, id + PARTIAL)); n += 1) id = `${stampOf(this.now())}-${n}`;
     const tmp = path.join(this.dirs.backups, id + PARTIAL);
     let complete = false;
     try {
-      const previous = this.list()[0];
+      const all = this.list();
+      const previous = all[0];
+      const seq = Math.max(0, ...all.map((b) => b.seq ?? 0)) + 1;
       const before = previous ? this.manifest(previous.id) : {};
       const manifest: Record<string, string> = {};
       let bytes = 0;
@@ -124,7 +133,7 @@ export class Backups {
         if (!linked) fs.copyFileSync(from, to);
         bytes += st.size;
       }
-      const info: BackupInfo = { id, at: new Date(this.now()).toISOString(), reason, files: files.length, bytes };
+      const info: BackupInfo = { id, at: new Date(this.now()).toISOString(), reason, files: files.length, bytes, seq, covers };
       fs.mkdirSync(tmp, { recursive: true });
       fs.writeFileSync(path.join(tmp, MANIFEST), JSON.stringify(manifest));
       fs.writeFileSync(path.join(tmp, INFO), JSON.stringify(info));
@@ -144,7 +153,7 @@ export class Backups {
     }
   }
 
-  /** Complete backups, newest first. */
+  /** Complete backups, newest first: by sequence number, never by the clock that stamped them. */
   list(): BackupInfo[] {
     if (!fs.existsSync(this.dirs.backups)) return [];
     return fs
@@ -158,7 +167,7 @@ export class Backups {
         }
       })
       .filter((b): b is BackupInfo => b !== null)
-      .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.id.localeCompare(a.id)));
+      .sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0) || (a.at < b.at ? 1 : a.at > b.at ? -1 : b.id.localeCompare(a.id)));
   }
 
   /** Deletes backups the retention rule no longer keeps, and any half-made ones. */
@@ -169,16 +178,18 @@ export class Backups {
     }
     const all = this.list();
     const keep = backupsToKeep(all.map((b) => Date.parse(b.at)), this.now());
-    for (const b of all) if (!keep.has(Date.parse(b.at))) fs.rmSync(path.join(this.dirs.backups, b.id), { recursive: true, force: true });
+    // The three newest in the order they were taken stay whatever their clock stamps say.
+    const newest = new Set(all.slice(0, 3).map((b) => b.id));
+    for (const b of all) if (!keep.has(Date.parse(b.at)) && !newest.has(b.id)) fs.rmSync(path.join(this.dirs.backups, b.id), { recursive: true, force: true });
   }
 
   /** The newest backup copy of `rel` that `isGood` accepts, or null. */
-  findGood(rel: string, isGood: (text: string) => boolean): { id: string; file: string } | null {
+  findGood(rel: string, isGood: (text: string) => boolean): { id: string; file: string; covers: number } | null {
     for (const b of this.list()) {
       const file = path.join(this.dirs.backups, b.id, rel);
       if (!fs.existsSync(file)) continue;
       try {
-        if (isGood(fs.readFileSync(file, 'utf8'))) return { id: b.id, file };
+        if (isGood(fs.readFileSync(file, 'utf8'))) return { id: b.id, file, covers: b.covers ?? 0 };
       } catch {
         /* an unreadable copy is no restore point; try an older one */
       }

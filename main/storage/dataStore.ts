@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { newId } from '../../shared/domain/ids';
 import { AppError } from '../../shared/result';
 import { Backups, walkFiles } from './backups';
+import { ChangeLog } from './changeLog';
+import { parseChecked } from './checksum';
 import { noticeSchema, type Notice } from './notices';
 import { type Layout, safeRel } from './paths';
 import { type JsonStore, type StoreClass, storeOptions } from './storeClass';
@@ -36,6 +38,9 @@ interface Open {
   value: unknown;
 }
 
+/** A file whose bytes fail their checksum or do not parse. */
+class DamagedFile extends Error {}
+
 /** What electron-store/conf keep for themselves in a file; SiteDesk sets no migrations, so it is normally absent. */
 const INTERNAL_KEY = '__internal__';
 
@@ -51,6 +56,16 @@ export class DataStore {
   private pending: { reason: string; timer: NodeJS.Timeout | null; slices: { cancel: () => void } | null } | null = null;
   /** Saves that reached the disk since opening; callers compare it to see whether a call wrote anything. */
   writeCount = 0;
+  /** Every save, appended and fsynced before it is acknowledged (main/storage/changeLog.ts). */
+  readonly changes: ChangeLog;
+  private seqFloorChecked = false;
+  /**
+   * Told after a damaged file was recovered, with what it now holds, so the app can check what points
+   * into it (shifts assigned to staff a restored staff list no longer has).
+   */
+  readonly onRecovered: ((rel: string, value: unknown) => void)[] = [];
+  /** Told after every save, with what it wrote (the incident heads are recorded from it); add, never replace. */
+  readonly afterWrite: ((ops: { rel: string; value: unknown }[]) => void)[] = [];
 
   constructor(
     readonly dirs: Layout,
@@ -59,8 +74,14 @@ export class DataStore {
     private readonly now: () => number,
   ) {
     fs.mkdirSync(dirs.data, { recursive: true });
+    this.changes = new ChangeLog(dirs.changes);
     this.sweepTempFiles();
     this.replayJournal();
+    if (!ChangeLog.exists(dirs.changes)) {
+      // A backup of the sealed files is where the change log starts from.
+      if (this.sealOlderFiles() > 0) this.backups.snapshot('after adding checksums to an older data folder', 0);
+      this.changes.create();
+    }
   }
 
   /**
@@ -108,7 +129,9 @@ export class DataStore {
     const checked = ops.map((op) => ({ ...op, rel: safeRel(op.rel), value: op.kind.schema.parse(op.value) }));
     const previous = checked.map((op) => ({ rel: op.rel, existed: this.exists(op.rel), value: this.exists(op.rel) ? this.read(op.rel, op.kind) : null }));
     const written: string[] = [];
+    let logged: { takeBack: () => void } | null = null;
     try {
+      logged = this.appendChange(checked);
       if (checked.length > 1) this.journalStore().store = { writes: checked.map(({ rel, value }) => ({ rel, value })) };
       for (const op of checked) {
         const file = this.open.get(op.rel)?.file ?? this.storeFor(op.rel);
@@ -123,6 +146,8 @@ export class DataStore {
         code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'the data folder is read-only' : (error as Error).message;
       try {
         this.undo(previous.filter((p) => written.includes(p.rel)));
+        // The change was reported as not made, so a later recovery must not bring it back.
+        logged?.takeBack();
       } catch {
         // The disk refuses the undo too. The journal is still there, so the next start completes the
         // change rather than leaving it half-made; until then read what is on disk, not the cache.
@@ -133,6 +158,7 @@ export class DataStore {
     }
     this.changedSinceBackup = true;
     this.writeCount += 1;
+    for (const listener of this.afterWrite) listener(checked);
   }
 
   /** Puts files back as they were after a multi-file save failed part-way, then drops its journal. */
@@ -155,7 +181,8 @@ export class DataStore {
   backupIfChanged(reason: string, force = false): void {
     this.settleBackup();
     if (!force && !this.changedSinceBackup) return;
-    this.backups.snapshot(reason);
+    this.backups.snapshot(reason, this.changeSeq());
+    this.changes.rotate();
     this.backups.prune();
     this.changedSinceBackup = false;
   }
@@ -170,12 +197,13 @@ export class DataStore {
     const pending: NonNullable<DataStore['pending']> = { reason, timer: null, slices: null };
     pending.timer = setTimeout(() => {
       pending.timer = null;
-      const slices = this.backups.snapshotInSlices(reason, sliceMs);
+      const slices = this.backups.snapshotInSlices(reason, sliceMs, this.changeSeq());
       pending.slices = slices;
       slices.done
-        .then(() => {
+        .then((info) => {
           if (this.pending !== pending) return;
           this.pending = null;
+          if (info) this.changes.rotate();
           this.backups.prune();
         })
         .catch(() => {
@@ -194,7 +222,8 @@ export class DataStore {
     this.pending = null;
     if (pending.timer) clearTimeout(pending.timer);
     pending.slices?.cancel();
-    this.backups.snapshot(pending.reason);
+    this.backups.snapshot(pending.reason, this.changeSeq());
+    this.changes.rotate();
     this.backups.prune();
   }
 
@@ -219,7 +248,32 @@ export class DataStore {
     this.open.clear();
   }
 
-  private addNotice(n: Omit<Notice, 'id' | 'at' | 'dismissed'>): void {
+  /** After the whole of `data/` was replaced (a restore): the change log is about data that is gone. */
+  replaced(): void {
+    this.changeSeq();
+    this.changes.clear();
+    this.forget();
+  }
+
+  /** The last change logged, never below what a backup already covers (the log may have been cleared). */
+  private changeSeq(): number {
+    if (!this.seqFloorChecked) {
+      this.seqFloorChecked = true;
+      this.changes.atLeast(Math.max(0, ...this.backups.list().map((b) => b.covers ?? 0)));
+    }
+    return this.changes.seq;
+  }
+
+  private appendChange(checked: { rel: string; value: unknown }[]): { takeBack: () => void } {
+    this.changeSeq();
+    return this.changes.append(
+      checked.map(({ rel, value }) => ({ rel, value })),
+      new Date(this.now()).toISOString(),
+    );
+  }
+
+  /** Adds a notice for the user (shown until a manager dismisses it). */
+  addNotice(n: Omit<Notice, 'id' | 'at' | 'dismissed'>): void {
     const current = this.read(NOTICES, noticesKind).notices;
     this.write(NOTICES, noticesKind, { notices: [...current, { ...n, id: newId(), at: new Date(this.now()).toISOString(), dismissed: false }] });
   }
@@ -231,7 +285,9 @@ export class DataStore {
    * of every cold read. The store object is made only when the file is written.
    */
   private readJson(full: string): unknown {
-    const raw: unknown = JSON.parse(fs.readFileSync(full, 'utf8').replace(/^\uFEFF/, ''));
+    const checked = parseChecked(fs.readFileSync(full, 'utf8'));
+    if (!checked.ok) throw new DamagedFile(checked.why);
+    const raw = checked.value;
     if (raw && typeof raw === 'object' && !Array.isArray(raw) && INTERNAL_KEY in raw) delete (raw as Record<string, unknown>)[INTERNAL_KEY];
     return raw;
   }
@@ -261,20 +317,53 @@ export class DataStore {
     const aside = path.join(this.dirs.quarantine, stamp, `${rel}.json`);
     fs.mkdirSync(path.dirname(aside), { recursive: true });
     fs.renameSync(full, aside);
-    const good = this.backups.findGood(`${rel}.json`, (text) => kind.schema.safeParse(JSON.parse(text)).success);
-    const reason = cause instanceof z.ZodError ? 'its contents did not match what SiteDesk expects' : 'it could not be read';
+    const valid = (value: unknown) => kind.schema.safeParse(value).success;
+    const good = this.backups.findGood(`${rel}.json`, (text) => {
+      const c = parseChecked(text);
+      return c.ok && valid(c.value);
+    });
+    // Every save since that backup is in the change log, whole: its newest line for this file is the file.
+    const logged = this.changes.latest(rel, good?.covers ?? 0, valid);
+    const reason = cause instanceof z.ZodError ? 'its contents did not match what SiteDesk expects' : cause instanceof DamagedFile ? cause.message : 'it could not be read';
     const quarantined = path.relative(this.dirs.root, aside);
-    if (good) fs.copyFileSync(good.file, full);
+    let value: T;
+    if (logged) value = kind.schema.parse(logged.value);
+    else if (good) value = kind.schema.parse((parseChecked(fs.readFileSync(good.file, 'utf8')) as { value: unknown }).value);
+    else value = kind.empty();
     const file = this.storeFor(rel);
-    const value = good ? kind.schema.parse(file.store) : kind.empty();
+    if (logged || good) file.store = value as Record<string, unknown>;
     if (rel !== NOTICES) {
+      const from = good && logged ? `the backup of ${good.id} and the change log` : good ? `the backup of ${good.id}` : 'the change log';
+      // A log with no segment at all, though backups hold logged changes, was lost: nothing can be promised.
+      const logKnown = this.changes.hasSegments() || this.changeSeq() === 0;
+      const whole = logKnown && this.changes.covers(good?.covers ?? 0)
+        ? 'every change saved to it is there'
+        : `changes made to it after ${good ? 'that backup' : 'the oldest change still logged'} may be missing`;
       this.addNotice(
-        good
-          ? { kind: 'restored', file: rel, quarantined, message: `The file ${rel} was damaged (${reason}). It was restored from the backup of ${good.id}; changes made after that backup to this file are missing. The damaged file is kept at ${quarantined}.` }
+        logged || good
+          ? { kind: 'restored', file: rel, quarantined, message: `The file ${rel} was damaged (${reason}). It was restored from ${from}; ${whole}. The damaged file is kept at ${quarantined}.` }
           : { kind: 'unrecoverable', file: rel, quarantined, message: `The file ${rel} was damaged (${reason}) and no backup held a good copy. It starts empty; the damaged file is kept at ${quarantined} for IT support.` },
       );
+      for (const listener of this.onRecovered) listener(rel, value);
     }
     return { file, value };
+  }
+
+  /**
+   * Gives every file written by an older SiteDesk its checksum, once, when a folder without a change
+   * log is first opened. A file that cannot be read is left for `read` to recover.
+   */
+  private sealOlderFiles(): number {
+    let sealed = 0;
+    for (const rel of walkFiles(this.dirs.data)) {
+      if (rel === 'journal.json') continue;
+      const checked = parseChecked(fs.readFileSync(path.join(this.dirs.data, rel), 'utf8'));
+      if (!checked.ok || checked.sealed || !checked.value || typeof checked.value !== 'object') continue;
+      const { [INTERNAL_KEY]: _bookkeeping, ...content } = checked.value as Record<string, unknown>;
+      this.storeFor(rel.replace(/\.json$/, '')).store = content;
+      sealed += 1;
+    }
+    return sealed;
   }
 
   /**

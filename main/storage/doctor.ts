@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { londonParts, monthOf } from '../../shared/domain/dates';
-import { verifyIncidentHistory } from '../../shared/domain/incidents/history';
+import { acceptedByDecision, extendsHead, verifyIncidentHistory } from '../../shared/domain/incidents/history';
+import { HEADS_FILE, readHeads } from './incidentHeads';
 import { accountSchema } from '../../shared/schemas/account';
 import { attendanceSchema } from '../../shared/schemas/attendance';
 import { incidentSchema } from '../../shared/schemas/incident';
@@ -22,7 +23,9 @@ import { SUPERSEDED_FILE, supersededKind } from '../exchange/superseded';
 import { clockKind, CLOCK_FILE } from './clockFile';
 import { metaSchema, SCHEMA_VERSION } from './meta';
 import { noticeSchema } from './notices';
-import { layout } from './paths';
+import { CURRENT, PREVIOUS, readSegment } from './changeLog';
+import { parseChecked } from './checksum';
+import { layout, safeRel } from './paths';
 
 export interface Problem {
   /** Path relative to the data folder, e.g. `data/partitions/shifts/2026-11/CH.json`. */
@@ -43,6 +46,12 @@ export interface Counts {
 
 export interface DoctorReport {
   problems: Problem[];
+  /**
+   * States a process killed mid-save leaves, which SiteDesk completes or clears when it next opens the
+   * folder: a temporary file beside a whole one, a journal waiting to be finished (the folder is checked
+   * as it will be once finished), a change-log line cut off before its save was acknowledged.
+   */
+  expected: Problem[];
   counts: Counts;
 }
 
@@ -105,6 +114,7 @@ const listFiles = (dir: string, base = dir): string[] =>
 export const checkDataFolder = (dataDir: string): DoctorReport => {
   const dirs = layout(dataDir);
   const problems: Problem[] = [];
+  const expected: Problem[] = [];
   const counts: Counts = { files: 0, sites: 0, staff: 0, accounts: 0, shifts: 0, attendance: 0, incidents: 0, logEntries: 0 };
   let files: string[];
   try {
@@ -117,14 +127,25 @@ export const checkDataFolder = (dataDir: string): DoctorReport => {
   }
 
   const report = (rel: string, message: string) => problems.push({ file: `data/${rel}`, message });
+  /** What an interrupted multi-file save will write when SiteDesk next opens the folder, by file. */
+  const pendingWrites = new Map<string, unknown>();
   /** The parsed JSON of a file, or undefined (with a problem reported) when it cannot be read. */
   const readJson = (rel: string): unknown => {
+    if (pendingWrites.has(rel)) return pendingWrites.get(rel);
+    let text: string;
     try {
-      return JSON.parse(fs.readFileSync(path.join(dirs.data, rel), 'utf8'));
+      text = fs.readFileSync(path.join(dirs.data, rel), 'utf8');
+      JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (error) {
       report(rel, error instanceof SyntaxError ? `is not valid JSON (${error.message})` : `cannot be read (${(error as Error).message})`);
       return undefined;
     }
+    const checked = parseChecked(text);
+    if (!checked.ok) {
+      report(rel, `has been changed outside SiteDesk: ${checked.why}`);
+      return undefined;
+    }
+    return checked.value;
   };
   /**
    * The records of a `{ records }` file that match `schema`, reporting the ones that do not, plus the ids
@@ -158,12 +179,38 @@ export const checkDataFolder = (dataDir: string): DoctorReport => {
 
   counts.files = files.length;
   const jsonFiles = new Set<string>();
+  const journalRel = path.relative(dirs.data, dirs.journal).split(path.sep).join('/');
   for (const rel of files) {
-    if (`data/${rel}` === path.relative(dataDir, dirs.journal).split(path.sep).join('/')) {
-      report(rel, 'an interrupted save is waiting (journal.json); SiteDesk finishes it the next time it opens this folder');
+    if (rel === journalRel) {
+      const journal = readJson(rel);
+      const parsed = z.object({ writes: z.array(z.object({ rel: z.string(), value: z.unknown() })) }).safeParse(journal);
+      if (journal === undefined) continue;
+      if (!parsed.success) {
+        report(rel, 'an interrupted save is waiting (journal.json), but the journal is not what SiteDesk writes');
+        continue;
+      }
+      for (const w of parsed.data.writes) {
+        try {
+          const target = safeRel(w.rel);
+          pendingWrites.set(`${target}.json`, w.value);
+          jsonFiles.add(target);
+        } catch {
+          report(rel, `an interrupted save is waiting (journal.json), but it names a file outside the data folder (${w.rel})`);
+        }
+      }
+      expected.push({ file: `data/${rel}`, message: `an interrupted save of ${parsed.data.writes.length} files is waiting; SiteDesk finishes it the next time it opens this folder (checked here as it will be then)` });
+    } else if (/\.json\.tmp-[^/]*$/.test(rel)) {
+      expected.push({ file: `data/${rel}`, message: 'a temporary file left by a save that was interrupted before its rename; the file beside it is whole, and SiteDesk removes this one when it next opens the folder' });
     } else if (!rel.endsWith('.json') || rel.includes('.tmp')) {
-      report(rel, 'unexpected file (a temporary file left by an interrupted write, or something copied in by hand)');
+      report(rel, 'unexpected file (something copied in by hand, or left by another program)');
     } else jsonFiles.add(rel.slice(0, -'.json'.length));
+  }
+  for (const name of [PREVIOUS, CURRENT]) {
+    for (const bad of readSegment(path.join(dirs.changes, name)).bad) {
+      const file = `changes/${name}`;
+      if (bad.last && name === CURRENT) expected.push({ file, message: `line ${bad.line} was cut off while being written; its save was never acknowledged, and the next save replaces it` });
+      else problems.push({ file, message: `line ${bad.line} fails its checksum: the change log was damaged or edited` });
+    }
   }
 
   for (const [rel, schema] of Object.entries(SINGLE_FILES)) {
@@ -212,6 +259,10 @@ export const checkDataFolder = (dataDir: string): DoctorReport => {
   const byKind = (kind: PartitionKind) => partitions.filter((rel) => rel.startsWith(`partitions/${kind}/`));
   for (const rel of partitions) if (!PARTITION_PATH.test(rel)) report(`${rel}.json`, 'unexpected file: partitions are named partitions/<kind>/<yyyy-mm>/<SITE>.json');
 
+  const headsFile = readHeads(path.join(dataDir, HEADS_FILE));
+  const headsRel = HEADS_FILE.split(path.sep).join('/');
+  if (headsFile.broken?.last) expected.push({ file: headsRel, message: `line ${headsFile.broken.line} was cut off while being written; SiteDesk drops it when it next opens the folder` });
+  else if (headsFile.broken) problems.push({ file: headsRel, message: `line ${headsFile.broken.line} breaks the file's chain: the record of incident histories was edited; lines from it on are not trusted` });
   const shiftIds = new Set<string>();
   const logIds = new Set<string>();
   const unreadable = new Set<string>();
@@ -250,9 +301,15 @@ export const checkDataFolder = (dataDir: string): DoctorReport => {
           if (other) report(file, `incident ${i.id} has reference ${i.ref}, which incident ${other} already has`);
           refs.set(i.ref, i.id);
           const chain = verifyIncidentHistory(i);
+          const decided = acceptedByDecision(i);
+          const accepted = decided ? ` (accepted as it stands by a manager's decision of ${decided.at})` : '';
+          const recorded = headsFile.heads.get(i.id);
           if (!chain.ok) {
             const at = chain.brokenAt < i.history.length ? `history broken at entry ${chain.brokenAt + 1}` : 'history does not match the incident';
-            report(file, `incident ${i.ref} (${i.id}): ${at}: ${chain.reason}`);
+            report(file, `incident ${i.ref} (${i.id}): ${at}: ${chain.reason}${accepted}`);
+          } else if (recorded && !extendsHead(i.id, i.history, recorded)) {
+            const what = i.history.length < recorded.length ? `has ${i.history.length} entries but ${recorded.length} were recorded as written (entries cut off the end)` : `no longer contains entry ${recorded.length} as recorded (rewritten)`;
+            report(file, `incident ${i.ref} (${i.id}): history broken: it ${what}, per ${headsRel}`);
           }
         } else {
           const e = r as unknown as z.infer<typeof logEntrySchema>;
@@ -264,5 +321,5 @@ export const checkDataFolder = (dataDir: string): DoctorReport => {
   }
   for (const a of pending) if (!shiftIds.has(a.shiftId)) report(a.rel, `attendance ${a.id} is for shift ${a.shiftId}, which does not exist`);
   for (const c of corrections) if (!logIds.has(c.corrects) && !unreadable.has(`log/${c.site}`)) report(c.rel, `log entry ${c.id} corrects entry ${c.corrects}, which does not exist`);
-  return { problems, counts };
+  return { problems, expected, counts };
 };

@@ -4,7 +4,8 @@ import { z } from 'zod';
 export const noticeSchema = z.object({
   id: z.string(),
   at: z.string(),
-  kind: z.enum(['restored', 'unrecoverable', 'journal-replayed', 'migrated']),
+  /** `dangling`: after a restore, records point at something the restored file no longer has. */
+  kind: z.enum(['restored', 'unrecoverable', 'journal-replayed', 'migrated', 'dangling']),
   file: z.string(),
   message: z.string(),
   quarantined: z.string().nullable(),

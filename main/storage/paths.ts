@@ -8,6 +8,8 @@ export const layout = (root: string) => ({
   quarantine: path.join(root, 'quarantine'),
   photos: path.join(root, 'photos'),
   journal: path.join(root, 'data', 'journal.json'),
+  /** The change log (main/storage/changeLog.ts); outside `data/`, so backups never hold it. */
+  changes: path.join(root, 'changes'),
   lock: path.join(root, 'sitedesk.lock'),
 });
 export type Layout = ReturnType<typeof layout>;

@@ -22,7 +22,9 @@ export interface JsonStoreOptions {
 
 export type StoreClass = new (options: JsonStoreOptions) => JsonStore;
 
-/** Options every file is opened with: never wipe an unreadable file, compact JSON, no watchers. */
+import { serializeWithSum } from './checksum';
+
+/** Options every file is opened with: never wipe an unreadable file, compact JSON with its checksum, no watchers. */
 export const storeOptions = (cwd: string, name: string): JsonStoreOptions => ({
   cwd,
   configName: name,
@@ -31,5 +33,5 @@ export const storeOptions = (cwd: string, name: string): JsonStoreOptions => ({
   clearInvalidConfig: false,
   watch: false,
   accessPropertiesByDotNotation: false,
-  serialize: (value) => JSON.stringify(value),
+  serialize: serializeWithSum,
 });

@@ -83,6 +83,13 @@ export interface IncidentDetail {
   /** Whether the caller may close it (managers), and edit or amend it. */
   canClose: boolean;
   closeBlockers: string[];
+  /**
+   * Its history is broken and no manager has recorded a decision about it: it cannot be edited,
+   * amended, closed or given photos until one does (`incidents:decide`).
+   */
+  locked: boolean;
+  /** Whether the caller may record that decision (managers, while it is locked). */
+  canDecide: boolean;
 }
 
 /** A file for the renderer to save: binary as base64, text as text. */
@@ -107,6 +114,8 @@ export const incidentChannels = {
     z.object({ ...revOf, name: z.string().max(255), base64: z.string().max(Math.ceil((MAX_PHOTO_BYTES * 4) / 3) + 8, 'A photo is at most 10 MB') }).strict(),
     'user',
   )<IncidentDetail>(),
+  /** A manager's decision to accept a broken history as it is, with the reason; appended to the history. */
+  'incidents:decide': channel(z.object({ ...revOf, reason: z.string().trim().min(10, 'Give the reason for the decision (at least 10 characters)').max(5000) }).strict(), 'manager')<IncidentDetail>(),
   'incidents:photo': channel(z.object({ id: idSchema, photoId: idSchema }).strict(), 'user')<{ dataUrl: string }>(),
   'incidents:riddor-queue': channel(z.object({}).strict(), 'user')<RiddorQueueItem<IncidentRow>[]>(),
   'incidents:export-pdf': channel(byId, 'user')<BinaryFile>(),

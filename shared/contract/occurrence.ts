@@ -8,6 +8,10 @@ import { channel } from './define';
 /** A line of a day's log as the screen shows it: the entry, who wrote it, and what corrects it. */
 export interface LogLine {
   entry: LogEntry;
+  /** Its number in its own day's log, in the order written (stored, never derived from its time). */
+  number: number;
+  /** Written more than a quarter of an hour after the time it records: shown with both times. */
+  backDated: boolean;
   author: string;
   correctedBy: string[];
   superseded: boolean;

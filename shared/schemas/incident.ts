@@ -54,7 +54,8 @@ export type IncidentInput = z.infer<typeof incidentInputSchema>;
 export const incidentHistoryEntrySchema = z.object({
   at: instantSchema,
   by: idSchema,
-  kind: z.enum(['created', 'updated', 'status', 'amendment', 'photo']),
+  /** `decision`: a manager's recorded decision to accept a broken history, with the reason in `note`. */
+  kind: z.enum(['created', 'updated', 'status', 'amendment', 'photo', 'decision']),
   changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
   note: z.string().max(5000).default(''),
   prevHash: z.string(),

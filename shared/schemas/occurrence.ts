@@ -14,5 +14,12 @@ export const logEntryInputSchema = z.object({
 });
 export type LogEntryInput = z.infer<typeof logEntryInputSchema>;
 
-export const logEntrySchema = logEntryInputSchema.extend(recordMetaSchema.shape);
+export const logEntrySchema = logEntryInputSchema.extend(recordMetaSchema.shape).extend({
+  /**
+   * The entry's number in its day's log, in the order entries were written: stored when it is written
+   * and never derived from its time, so a back-dated entry added later never renumbers the others.
+   * Entries written before numbers were stored have none (see `logNumbers`).
+   */
+  seq: z.number().int().min(1).optional(),
+});
 export type LogEntry = z.infer<typeof logEntrySchema>;

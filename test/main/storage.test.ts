@@ -3,6 +3,7 @@ import path from 'node:path';
 import Conf from 'conf';
 import { describe, expect, it } from 'vitest';
 import { Backups } from '../../main/storage/backups';
+import { serializeWithSum } from '../../main/storage/checksum';
 import { DataStore } from '../../main/storage/dataStore';
 import { openMeta } from '../../main/storage/meta';
 import { layout } from '../../main/storage/paths';
@@ -149,10 +150,25 @@ describe('recovery from a damaged file', () => {
     expect(notice.message).toContain('restored from the backup');
   });
 
-  it('treats a file whose records break the schema as damaged too, and keeps it when no backup has it', () => {
+  it('treats a file whose records break the schema as damaged too; with no backup it is rebuilt from the change log', () => {
     const dir = tempDataDir();
     const { repos, dirs } = open(dir);
     repos.shifts.put([shift('shift000001', '2026-11-02')]);
+    const ch = path.join(dirs.data, 'partitions/shifts/2026-11/CH.json');
+    fs.writeFileSync(ch, JSON.stringify({ records: { shift000001: { ...shift('shift000001', '2026-11-02'), start: '25:99' } } }));
+    const fresh = open(dir);
+    expect(fresh.repos.shifts.partition('2026-11/CH')).toEqual({ shift000001: shift('shift000001', '2026-11-02') });
+    const [notice] = fresh.ds.notices();
+    expect(notice).toMatchObject({ kind: 'restored', file: 'partitions/shifts/2026-11/CH' });
+    expect(notice.message).toContain('restored from the change log; every change saved to it is there');
+  });
+
+  it('keeps a damaged file aside and starts it empty when neither a backup nor the change log has it', () => {
+    const dir = tempDataDir();
+    const { repos, dirs } = open(dir);
+    repos.shifts.put([shift('shift000001', '2026-11-02')]);
+    fs.rmSync(dirs.changes, { recursive: true });
+    fs.mkdirSync(dirs.changes);
     const ch = path.join(dirs.data, 'partitions/shifts/2026-11/CH.json');
     fs.writeFileSync(ch, JSON.stringify({ records: { shift000001: { ...shift('shift000001', '2026-11-02'), start: '25:99' } } }));
     const fresh = open(dir);
@@ -169,7 +185,8 @@ describe('recovery from a damaged file', () => {
     const metaFile = path.join(dir, 'data/system/meta.json');
     const newer = JSON.parse(fs.readFileSync(metaFile, 'utf8'));
     newer.meta.schemaVersion = 99;
-    fs.writeFileSync(metaFile, JSON.stringify(newer));
+    // As a newer SiteDesk would write it: with the checksum of its new content.
+    fs.writeFileSync(metaFile, serializeWithSum(newer));
     expect(() => openMeta(open(dir).ds, Date.now)).toThrow(/newer SiteDesk/);
     expect(JSON.parse(fs.readFileSync(metaFile, 'utf8')).meta.schemaVersion).toBe(99);
   });

@@ -69,7 +69,7 @@ describe('a damaged data file', () => {
         const m = t.session();
         expect(await t.call('auth:sign-in', { username: 'maria', password: 'correct horse 1' }, m)).toMatchObject({ ok: true });
         const info = await t.call('system:info', {}, m);
-        expect(info.ok && info.data.notices.map((n) => n.message)).toEqual([expect.stringMatching(new RegExp(`^The file ${f.rel} was damaged .* restored from the backup of `))]);
+        expect(info.ok && info.data.notices.map((n) => n.message)).toEqual([expect.stringMatching(new RegExp(`^The file ${f.rel} was damaged .* restored from the backup of \\S+; every change saved to it is there\\.`))]);
         const quarantined = fs.readdirSync(path.join(dir, 'quarantine'), { recursive: true }).map(String).filter((q) => q.endsWith(`${f.rel}.json`));
         expect(quarantined).toHaveLength(1);
         expect(fs.readFileSync(path.join(dir, 'quarantine', quarantined[0]))).toEqual(bad);
@@ -79,10 +79,11 @@ describe('a damaged data file', () => {
     }
   }
 
-  it('accounts.json damaged with no backup left: nothing else is wiped, and no one can make themselves manager', async () => {
+  it('accounts.json damaged with no backup and no change log left: nothing else is wiped, and no one can make themselves manager', async () => {
     const dir = tempDataDir('sitedesk-corrupt-');
     fs.cpSync(golden, dir, { recursive: true });
     fs.rmSync(path.join(dir, 'backups'), { recursive: true });
+    for (const segment of fs.readdirSync(path.join(dir, 'changes'))) fs.rmSync(path.join(dir, 'changes', segment));
     fs.writeFileSync(path.join(dir, 'data/directory/accounts.json'), '{"records": {"ab');
     const t = openTestApp({ dir });
     const s = t.session();

@@ -2,7 +2,7 @@ import type { IncidentDetail } from '../../../shared/contract/incidents';
 import { formatInstantGB } from '../../../shared/domain/dates';
 import { describeValue, FIELD_LABEL } from '../../../shared/domain/incidents';
 
-const KIND = { created: 'Recorded', updated: 'Edited', status: 'Status changed', amendment: 'Amendment', photo: 'Photo added' } as const;
+const KIND = { created: 'Recorded', updated: 'Edited', status: 'Status changed', amendment: 'Amendment', photo: 'Photo added', decision: 'Manager’s decision' } as const;
 
 const short = (s: string) => (s.length > 240 ? `${s.slice(0, 237)}…` : s);
 

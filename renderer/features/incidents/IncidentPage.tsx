@@ -113,6 +113,33 @@ const EditForm = ({ d, onDone }: { d: IncidentDetail; onDone: () => void }) => {
   );
 };
 
+/** A manager's decision to accept a broken history as it stands; the reason goes into the history. */
+const DecisionForm = () => {
+  const { decideIncident } = useStore();
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setErrors(fieldErrors(await decideIncident(reason)));
+  };
+  return (
+    <form className="card" aria-labelledby="decision-title" onSubmit={(e) => void submit(e)}>
+      <h2 id="decision-title">Manager’s decision</h2>
+      <p>
+        Check the record against what you know (the paper log, the people involved). Recording a decision accepts the history as it stands and unlocks the record; the decision and
+        your reason are added to its history for good.
+      </p>
+      {errors._ && <Banner tone="error">{errors._}</Banner>}
+      <TextArea label="Reason for accepting the history as it stands" value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} />
+      <div className="dialog-actions">
+        <button type="submit" className="btn btn-primary">
+          Record decision
+        </button>
+      </div>
+    </form>
+  );
+};
+
 const Page = ({ d }: { d: IncidentDetail }) => {
   const { go, setIncidentStatus, exportIncidentPdf, sites } = useStore();
   const i = d.incident;
@@ -132,12 +159,12 @@ const Page = ({ d }: { d: IncidentDetail }) => {
           {site ? `${site.code} · ${site.name}` : i.site} · {CATEGORY_LABEL[i.category]} · {SEVERITY_LABEL[i.severity]}
         </p>
         <div className="head-actions">
-          {i.status === 'open' && (
+          {i.status === 'open' && !d.locked && (
             <button className="btn" onClick={async () => setError((await setIncidentStatus('investigating'))?.message ?? null)}>
               <Search aria-hidden size={16} /> Start investigating
             </button>
           )}
-          {!editing && (
+          {!editing && !d.locked && (
             <button className="btn" onClick={() => setEditing(true)}>
               <Pencil aria-hidden size={16} /> {i.status === 'closed' ? 'Add amendment' : 'Edit'}
             </button>
@@ -153,11 +180,20 @@ const Page = ({ d }: { d: IncidentDetail }) => {
         </div>
       </header>
       {error && <Banner tone="error">{error}</Banner>}
-      {!d.verification.ok && (
+      {!d.verification.ok && d.locked && (
         <Banner tone="error">
-          <strong>History broken</strong> at entry {d.verification.brokenAt + 1}: {d.verification.reason} This record may have been changed outside SiteDesk; keep the data folder as it is and tell your manager.
+          <strong>Locked: history broken</strong> at entry {d.verification.brokenAt + 1}: {d.verification.reason} This record may have been changed outside SiteDesk, so it cannot be
+          edited, amended or closed until a manager records a decision about it.{' '}
+          {d.canDecide ? 'Record your decision below.' : 'Keep the data folder as it is and tell your manager.'}
         </Banner>
       )}
+      {!d.verification.ok && !d.locked && (
+        <Banner tone="warn">
+          <strong>History broken</strong> at entry {d.verification.brokenAt + 1}: {d.verification.reason} A manager accepted the history as it stands; their decision is in the history
+          below.
+        </Banner>
+      )}
+      {d.canDecide && <DecisionForm />}
       {i.status === 'closed' && (
         <Banner tone="info">
           Closed and read-only. Corrections are added as amendments and kept in the history.

@@ -43,7 +43,7 @@ export const Photos = ({ d }: { d: IncidentDetail }) => {
           </li>
         ))}
       </ul>
-      {d.incident.status !== 'closed' && (
+      {d.incident.status !== 'closed' && !d.locked && (
         <PhotoDrop
           disabled={busy}
           onFiles={async (files) => {

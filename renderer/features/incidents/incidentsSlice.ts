@@ -27,6 +27,8 @@ export interface IncidentsSlice {
   updateIncident: (patch: Patch) => Promise<Err | null>;
   amendIncident: (patch: Patch, note: string) => Promise<Err | null>;
   setIncidentStatus: (status: 'investigating' | 'closed', outcome?: string) => Promise<Err | null>;
+  /** A manager's decision to accept a broken history as it stands, with the reason. */
+  decideIncident: (reason: string) => Promise<Err | null>;
   addPhotos: (files: File[]) => Promise<Err | null>;
   photoUrl: (photoId: string) => Promise<string | null>;
   exportIncidentPdf: () => Promise<Err | null>;
@@ -113,6 +115,11 @@ export const createIncidentsSlice: Slice<IncidentsSlice> = (set, get) => {
       const i = current();
       if (!i) return null;
       return landed(await call('incidents:set-status', { id: i.id, rev: i.rev, status, outcome }));
+    },
+    decideIncident: async (reason) => {
+      const i = current();
+      if (!i) return null;
+      return landed(await call('incidents:decide', { id: i.id, rev: i.rev, reason }));
     },
     addPhotos: async (files) => {
       const i = current();

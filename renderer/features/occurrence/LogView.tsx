@@ -1,7 +1,8 @@
 import { ChevronLeft, ChevronRight, Download, FilePlus2, Printer, Undo2 } from 'lucide-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { LogLine } from '../../../shared/contract/occurrence';
-import { addDays, formatDateGB, londonParts, londonToday } from '../../../shared/domain/dates';
+import { flushSync } from 'react-dom';
+import { addDays, formatDateGB, formatInstantGB, londonParts, londonToday } from '../../../shared/domain/dates';
 import { incidentDraftFromLogEntry, LOG_KIND_LABEL } from '../../../shared/domain/incidents';
 import { LOG_KINDS, type LogEntry } from '../../../shared/schemas/occurrence';
 import { Banner } from '../../components/Banner';
@@ -85,7 +86,10 @@ const EntryForm = ({ site, date, correcting, onDoneCorrecting }: { site: string;
 
 const Lines = ({ lines, onCorrect }: { lines: LogLine[]; onCorrect: (l: LogLine) => void }) => {
   const { auth, startNewIncident } = useStore();
-  const num = new Map(lines.map((l, n) => [l.entry.id, n + 1]));
+  // Numbers are each entry's own (the order written in its day); a correction from another day says which.
+  const day = lines[0]?.entry.date;
+  const label = new Map(lines.map((l) => [l.entry.id, l.entry.date === day ? String(l.number) : `${l.number} of ${formatDateGB(l.entry.date)}`]));
+  const num = { get: (id: string) => label.get(id) };
   return (
     <table className="table log-table">
       <thead>
@@ -107,6 +111,12 @@ const Lines = ({ lines, onCorrect }: { lines: LogLine[]; onCorrect: (l: LogLine)
             <td>
               {l.entry.time}
               {l.entry.date !== lines[0]?.entry.date && <span className="small muted"> ({formatDateGB(l.entry.date)})</span>}
+              {l.backDated && (
+                <span className="backdated">
+                  {' '}
+                  <strong>Back-dated:</strong> occurred {formatDateGB(l.entry.date)} {l.entry.time}, written {formatInstantGB(l.entry.createdAt)}
+                </span>
+              )}
             </td>
             <td>{LOG_KIND_LABEL[l.entry.kind]}</td>
             <td>
@@ -136,8 +146,15 @@ const Lines = ({ lines, onCorrect }: { lines: LogLine[]; onCorrect: (l: LogLine)
 
 /** The occurrence log of one site and day: fast keyboard entry, corrections in the open, print and CSV. */
 export const LogView = () => {
-  const { sites, loadSites, logDay, logLines, showLogDay, exportLogCsv } = useStore();
+  const { sites, loadSites, logDay, logLines, showLogDay, exportLogCsv, auth } = useStore();
   const [correcting, setCorrecting] = useState<LogLine | null>(null);
+  // Stamped as printing starts (from the button or the browser's own Print), so the page says when.
+  const [printedAt, setPrintedAt] = useState(() => Date.now());
+  useEffect(() => {
+    const stamp = () => flushSync(() => setPrintedAt(Date.now()));
+    window.addEventListener('beforeprint', stamp);
+    return () => window.removeEventListener('beforeprint', stamp);
+  }, []);
   const [error, setError] = useState<string | null>(null);
   const siteList = sites.status === 'ready' ? sites.data : [];
   useEffect(() => {
@@ -154,10 +171,18 @@ export const LogView = () => {
         {logDay && (
           <p className="print-only">
             {site ? `${site.code} · ${site.name}` : logDay.site} — {formatDateGB(logDay.date)}
+            <br />
+            Printed by {auth?.user?.displayName ?? 'unknown'} at {formatInstantGB(new Date(printedAt).toISOString())} (UK time). Entries are numbered in the order they were written.
           </p>
         )}
         <div className="head-actions no-print">
-          <button className="btn" onClick={() => window.print()}>
+          <button
+            className="btn"
+            onClick={() => {
+              flushSync(() => setPrintedAt(Date.now()));
+              window.print();
+            }}
+          >
             <Printer aria-hidden size={16} /> Print day
           </button>
           <button className="btn" onClick={async () => setError((await exportLogCsv())?.message ?? null)}>

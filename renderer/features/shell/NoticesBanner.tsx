@@ -25,7 +25,10 @@ export const NoticesBanner = () => {
             ) : undefined
           }
         >
-          <strong>Data recovered {formatInstantGB(n.at)}.</strong> {n.message}
+          <strong>
+            {n.kind === 'dangling' ? 'Needs checking after a recovery' : 'Data recovered'} {formatInstantGB(n.at)}.
+          </strong>{' '}
+          {n.message}
         </Banner>
       ))}
     </div>

@@ -116,3 +116,35 @@ export const verifyIncidentHistory = (incident: Incident, anchor: HistoryAnchor 
     reason: `The incident’s ${fields.join(', ')} ${fields.length === 1 ? 'does' : 'do'} not match its history: a change was made without a history entry, or entries were cut off the end.`,
   };
 };
+
+/** Whether a history still reaches a head recorded when it was written (it may have grown since). */
+export const extendsHead = (incidentId: string, history: readonly HistoryEntry[], recorded: { length: number; head: string }): boolean => {
+  if (history.length < recorded.length) return false;
+  const at = recorded.length === 0 ? genesisHash(incidentId) : history[recorded.length - 1].hash;
+  return at === recorded.head;
+};
+
+/** The head of a history: its last hash, or the genesis of an empty one. */
+export const headOf = (incidentId: string, history: readonly HistoryEntry[]): { length: number; head: string } => ({
+  length: history.length,
+  head: history.length ? history[history.length - 1].hash : genesisHash(incidentId),
+});
+
+/**
+ * Whether a manager's decision accepted the history as it now is: the last `decision` entry's own hash
+ * holds, every entry after it links and hashes, and the fields are what the history replays to. A break
+ * made after the decision is not covered by it.
+ */
+export const acceptedByDecision = (incident: Incident): HistoryEntry | null => {
+  const h = incident.history;
+  let d = -1;
+  for (let i = h.length - 1; i >= 0; i -= 1) {
+    if (h[i].kind === 'decision') {
+      d = i;
+      break;
+    }
+  }
+  if (d < 0 || hashEntry(h[d]) !== h[d].hash) return null;
+  for (let i = d + 1; i < h.length; i += 1) if (h[i].prevHash !== h[i - 1].hash || hashEntry(h[i]) !== h[i].hash) return null;
+  return historyMismatches(incident).length === 0 ? h[d] : null;
+};

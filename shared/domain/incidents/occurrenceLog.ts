@@ -18,6 +18,28 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export const compareLogEntries = (a: LogEntry, b: LogEntry): number =>
   cmp(a.date, b.date) || cmp(a.time, b.time) || Date.parse(a.createdAt) - Date.parse(b.createdAt) || cmp(a.id, b.id);
 
+/**
+ * Each entry's number within its day, by the order entries were written: the stored `seq`, or, for
+ * entries written before numbers were stored, their place among those by when they were written. Pass
+ * one site's entries of one day.
+ */
+export const logNumbers = (dayEntries: readonly LogEntry[]): Map<string, number> => {
+  const out = new Map<string, number>();
+  const older = dayEntries.filter((e) => e.seq === undefined).sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || cmp(a.id, b.id));
+  older.forEach((e, n) => out.set(e.id, n + 1));
+  for (const e of dayEntries) if (e.seq !== undefined) out.set(e.id, e.seq);
+  return out;
+};
+
+/** The number the next entry written to a day gets: one more than any it has. */
+export const nextLogNumber = (dayEntries: readonly LogEntry[]): number => Math.max(0, ...logNumbers(dayEntries).values()) + 1;
+
+/** How long after the time it records an entry may be written before it counts as back-dated. */
+export const BACKDATED_AFTER_MINUTES = 15;
+
+/** Whether an entry was written well after the time it records, so both times must be shown. */
+export const isBackDated = (entry: LogEntry): boolean => Date.parse(entry.createdAt) - londonInstant(entry.date, entry.time) > BACKDATED_AFTER_MINUTES * 60_000;
+
 export interface LogRow {
   entry: LogEntry;
   /** Ids of later entries that correct this one, oldest first. */

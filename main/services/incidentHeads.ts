@@ -1,0 +1,48 @@
+import { extendsHead, headOf, verifyIncidentHistory, acceptedByDecision, type VerifyResult } from '../../shared/domain/incidents';
+import type { Incident } from '../../shared/schemas/incident';
+import type { AppCore } from './types';
+
+const INCIDENTS = 'partitions/incidents/';
+
+/**
+ * After a save: records the new head of every incident in the files it wrote whose chain grew from its
+ * recorded head. One whose chain no longer reaches its recorded head keeps the old record, so it stays
+ * flagged until a manager's decision (`incidents:decide`) records a new one.
+ */
+export const recordHeads = (app: AppCore, ops: { rel: string; value: unknown }[]): void => {
+  const lines: Parameters<AppCore['heads']['record']>[0] = [];
+  for (const op of ops) {
+    if (!op.rel.startsWith(INCIDENTS)) continue;
+    for (const incident of Object.values((op.value as { records: Record<string, Incident> }).records)) {
+      const now = headOf(incident.id, incident.history);
+      const recorded = app.heads.get(incident.id);
+      if (recorded && recorded.length === now.length && recorded.head === now.head) continue;
+      if (recorded && !extendsHead(incident.id, incident.history, recorded)) continue;
+      lines.push({ id: incident.id, ...now, why: 'write' });
+    }
+  }
+  app.heads.record(lines, new Date(app.now()).toISOString());
+};
+
+/**
+ * An incident's history checked three ways: every link and hash, its fields against what the history
+ * replays to (with `rev` as the count of entries written), and its chain against the head recorded in
+ * the sealed heads file. An incident saved before the heads file existed is recorded when first checked.
+ */
+export const checkIncident = (app: AppCore, incident: Incident): { verification: VerifyResult; locked: boolean } => {
+  const chain = verifyIncidentHistory(incident, { length: incident.rev });
+  const recorded = app.heads.get(incident.id);
+  if (!recorded && chain.ok) app.heads.record([{ id: incident.id, ...headOf(incident.id, incident.history), why: 'first-seen' }], new Date(app.now()).toISOString());
+  let verification: VerifyResult = chain;
+  if (chain.ok && recorded && !extendsHead(incident.id, incident.history, recorded)) {
+    verification = {
+      ok: false,
+      brokenAt: Math.min(recorded.length, incident.history.length),
+      reason:
+        incident.history.length < recorded.length
+          ? `The history has ${incident.history.length} entries, but ${recorded.length} were recorded as written: entries were cut off the end.`
+          : `The history no longer contains entry ${recorded.length} as it was recorded when written: it was rewritten.`,
+    };
+  }
+  return { verification, locked: !verification.ok && !acceptedByDecision(incident) };
+};
