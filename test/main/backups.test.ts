@@ -147,8 +147,9 @@ describe('restoring a backup file is safe at a public desk (issue 12, hole 2)', 
     const { t, m, me } = await setUp();
     seedShift(t.opened.app, me.id);
     t.opened.close();
-    // The accounts file is damaged and no backup holds it.
+    // The accounts file is damaged, and neither a backup nor the change log holds it.
     fs.rmSync(path.join(t.dir, 'backups'), { recursive: true });
+    fs.rmSync(path.join(t.dir, 'changes'), { recursive: true, force: true });
     fs.writeFileSync(path.join(t.dir, 'data/directory/accounts.json'), '{"records": {"ab');
     const desk = openTestApp({ dir: t.dir });
     const s = desk.session();

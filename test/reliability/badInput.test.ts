@@ -40,8 +40,11 @@ const AREAS = {
 type Area = keyof typeof AREAS;
 const RECORDS: Area[] = ['sites', 'staff', 'shifts', 'incidents', 'log', 'attendance', 'superseded', 'photos'];
 const EVERYTHING = Object.keys(AREAS) as Area[];
-/** Bookkeeping any accepted write may touch: the record clock, the data folder's meta and its write journal. */
-const BOOKKEEPING = [/^data\/system\/(hlc|meta)\.json$/, /^data\/journal\.json$/];
+/**
+ * Bookkeeping any accepted call may touch: the record clock, the data folder's meta, its write journal, the
+ * change log every save is appended to, and the sealed incident heads (recorded when an old incident is first read).
+ */
+const BOOKKEEPING = [/^data\/system\/(hlc|meta)\.json$/, /^data\/journal\.json$/, /^changes\//, /^evidence\//];
 
 const MAY_WRITE: Record<string, Area[]> = {
   'auth:status': [], 'auth:setup': ['accounts', 'sites', 'settings', 'org', 'notices'], 'auth:sign-in': ['accounts'], 'auth:sign-out': [],
@@ -53,7 +56,7 @@ const MAY_WRITE: Record<string, Area[]> = {
   'staff:save-absence': ['staff'], 'staff:remove-absence': ['staff'], 'staff:absence-calendar': [], 'staff:licence-watch': [],
   'staff:import-preview': [], 'staff:import': ['staff'], 'staff:export': [],
   'incidents:list': [], 'incidents:get': [], 'incidents:create': ['incidents'], 'incidents:update': ['incidents'], 'incidents:amend': ['incidents'],
-  'incidents:set-status': ['incidents'], 'incidents:add-photo': ['incidents', 'photos'], 'incidents:photo': [], 'incidents:riddor-queue': [],
+  'incidents:set-status': ['incidents'], 'incidents:decide': ['incidents'], 'incidents:add-photo': ['incidents', 'photos'], 'incidents:photo': [], 'incidents:riddor-queue': [],
   'incidents:export-pdf': [], 'incidents:export-csv': [],
   'log:day': [], 'log:add': ['log'], 'log:export-csv': [],
   'rota:week': [], 'rota:save': ['shifts'], 'rota:publish': ['shifts'], 'rota:unpublish': ['shifts'], 'rota:republish': ['shifts'], 'rota:copy-week': ['shifts'],
