@@ -4,6 +4,7 @@ import { Banner } from '../../components/Banner';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { downloadBase64, formatBytes, readFileBase64 } from '../../components/files';
 import { useStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 
 // The storage layer names why it took a backup in a word; people read a sentence.
 const REASONS: Record<string, string> = { start: 'SiteDesk started', close: 'SiteDesk closed', scheduled: 'Every 30 minutes, after changes' };
@@ -13,7 +14,7 @@ type Pending = { kind: 'backup'; id: string; at: string } | { kind: 'file'; name
 
 /** Rolling backups: see them, take one now, restore one (undoably), and move everything to a new laptop. */
 export const BackupsView = () => {
-  const { backups, loadBackups, takeBackup, restoreBackup, exportBackupFile, restoreBackupFile } = useStore();
+  const { backups, loadBackups, takeBackup, restoreBackup, exportBackupFile, restoreBackupFile } = useStore(useShallow((s) => ({ backups: s.backups, loadBackups: s.loadBackups, takeBackup: s.takeBackup, restoreBackup: s.restoreBackup, exportBackupFile: s.exportBackupFile, restoreBackupFile: s.restoreBackupFile })));
   const [msg, setMsg] = useState<Msg>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending>(null);

@@ -7,6 +7,7 @@ import { LOG_KINDS, type LogEntry } from '../../../shared/schemas/occurrence';
 import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { useStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 import './log.css';
 
 type Kind = LogEntry['kind'];
@@ -84,7 +85,7 @@ const EntryForm = ({ site, date, correcting, onDoneCorrecting }: { site: string;
 };
 
 const Lines = ({ lines, onCorrect }: { lines: LogLine[]; onCorrect: (l: LogLine) => void }) => {
-  const { auth, startNewIncident } = useStore();
+  const { auth, startNewIncident } = useStore(useShallow((s) => ({ auth: s.auth, startNewIncident: s.startNewIncident })));
   const num = new Map(lines.map((l, n) => [l.entry.id, n + 1]));
   return (
     <table className="table log-table">
@@ -136,7 +137,7 @@ const Lines = ({ lines, onCorrect }: { lines: LogLine[]; onCorrect: (l: LogLine)
 
 /** The occurrence log of one site and day: fast keyboard entry, corrections in the open, print and CSV. */
 export const LogView = () => {
-  const { sites, loadSites, logDay, logLines, showLogDay, exportLogCsv } = useStore();
+  const { sites, loadSites, logDay, logLines, showLogDay, exportLogCsv } = useStore(useShallow((s) => ({ sites: s.sites, loadSites: s.loadSites, logDay: s.logDay, logLines: s.logLines, showLogDay: s.showLogDay, exportLogCsv: s.exportLogCsv })));
   const [correcting, setCorrecting] = useState<LogLine | null>(null);
   const [error, setError] = useState<string | null>(null);
   const siteList = sites.status === 'ready' ? sites.data : [];

@@ -6,13 +6,14 @@ import type { PatternInput } from '../../../shared/schemas/rotaPlan';
 import { Banner } from '../../components/Banner';
 import { Field } from '../../components/Field';
 import { useStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 import { FindingList } from './FindingList';
 import { PRESETS } from './presets';
 import { isErr } from './rotaSlice';
 
 /** Apply a repeating pattern to a date range, showing every shift it will create before it does. */
 export const PatternDialog = ({ view, onClose }: { view: WeekView; onClose: () => void }) => {
-  const { plans, loadPlans, savePattern, previewPattern, applyPattern, deletePlan } = useStore();
+  const { plans, loadPlans, savePattern, previewPattern, applyPattern, deletePlan } = useStore(useShallow((s) => ({ plans: s.plans, loadPlans: s.loadPlans, savePattern: s.savePattern, previewPattern: s.previewPattern, applyPattern: s.applyPattern, deletePlan: s.deletePlan })));
   const canPlan = useStore((s) => s.auth?.user?.role === 'manager');
   const [site, setSite] = useState(view.site ?? view.sites[0]?.code ?? '');
   const [chosen, setChosen] = useState<string>('');

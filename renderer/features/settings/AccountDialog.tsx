@@ -4,10 +4,11 @@ import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
 import { useStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 
 /** A manager adds a supervisor (tied to sites) or another manager. */
 export const AccountDialog = ({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) => {
-  const { createAccount, sites } = useStore();
+  const { createAccount, sites } = useStore(useShallow((s) => ({ createAccount: s.createAccount, sites: s.sites })));
   const [form, setForm] = useState({ displayName: '', username: '', password: '', role: 'supervisor' as 'supervisor' | 'manager', sites: [] as string[] });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const siteList = sites.status === 'ready' ? sites.data : [];

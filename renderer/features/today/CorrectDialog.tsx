@@ -16,7 +16,7 @@ const instantOf = (row: TodayRow, time: string): string => {
 
 /** Puts a recorded time right; the record keeps what it said before, who changed it and why. */
 export const CorrectDialog = ({ row, onClose, onSaved }: { row: TodayRow; onClose: () => void; onSaved: () => void }) => {
-  const { correctAttendance } = useStore();
+  const correctAttendance = useStore((s) => s.correctAttendance);
   const [form, setForm] = useState({ in: row.signedInAt ? clockOf(row.signedInAt) : '', out: row.signedOutAt ? clockOf(row.signedOutAt) : '', reason: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
 
