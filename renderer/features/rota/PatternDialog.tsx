@@ -1,10 +1,10 @@
-import { Dialog } from 'radix-ui';
 import { useEffect, useMemo, useState } from 'react';
 import { addDays, formatDayShort } from '../../../shared/domain/dates';
 import type { PatternPreview, WeekView } from '../../../shared/contract/rota';
 import type { PatternInput } from '../../../shared/schemas/rotaPlan';
 import { Banner } from '../../components/Banner';
 import { Field } from '../../components/Field';
+import { FormDialog } from '../../components/FormDialog';
 import { useStore } from '../../store/appStore';
 import { useShallow } from 'zustand/react/shallow';
 import { FindingList } from './FindingList';
@@ -73,13 +73,21 @@ export const PatternDialog = ({ view, onClose }: { view: WeekView; onClose: () =
   const blocked = preview?.findings.some((f) => f.severity === 'block');
 
   return (
-    <Dialog.Root open onOpenChange={(o) => !o && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog dialog-wide">
-          <Dialog.Title>Build from a pattern</Dialog.Title>
-          <Dialog.Description className="muted">Choose a pattern, who works each line, and the dates. You see every shift before any is created.</Dialog.Description>
-          {error && <Banner tone="error">{error}</Banner>}
+    <FormDialog
+      wide
+      onOpenChange={(o) => !o && onClose()}
+      title="Build from a pattern"
+      description="Choose a pattern, who works each line, and the dates. You see every shift before any is created."
+      onSubmit={apply}
+      submitLabel={<>Create {preview ? preview.shifts.length : ''} shifts</>}
+      canSubmit={Boolean(preview)}
+      error={error}
+      endActions={
+        <button type="button" className="btn" disabled={!draft} onClick={() => void showPreview()}>
+          Preview
+        </button>
+      }
+    >
           <div className="form-grid">
             <div className="field">
               <label htmlFor="pattern-site">Site</label>
@@ -163,21 +171,6 @@ export const PatternDialog = ({ view, onClose }: { view: WeekView; onClose: () =
               {blocked && <Field label="Override reason" value={override} onChange={(e) => setOverride(e.target.value)} hint="Needed to create shifts that break a block rule." />}
             </section>
           )}
-          <div className="dialog-actions">
-            <Dialog.Close asChild>
-              <button type="button" className="btn">
-                Cancel
-              </button>
-            </Dialog.Close>
-            <button type="button" className="btn" disabled={!draft} onClick={() => void showPreview()}>
-              Preview
-            </button>
-            <button type="button" className="btn btn-primary" disabled={!preview} onClick={() => void apply()}>
-              Create {preview ? preview.shifts.length : ''} shifts
-            </button>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    </FormDialog>
   );
 };

@@ -1,10 +1,9 @@
-import { Dialog } from 'radix-ui';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { TodayRow } from '../../../shared/contract/today';
 import { addDays, londonInstant, minutesOfDay } from '../../../shared/domain/dates';
-import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
+import { FormDialog } from '../../components/FormDialog';
 import { useStore } from '../../store/appStore';
 import { clockOf } from './labels';
 
@@ -20,8 +19,7 @@ export const CorrectDialog = ({ row, onClose, onSaved }: { row: TodayRow; onClos
   const [form, setForm] = useState({ in: row.signedInAt ? clockOf(row.signedInAt) : '', out: row.signedOutAt ? clockOf(row.signedOutAt) : '', reason: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const signedInAt = form.in ? instantOf(row, form.in) : null;
     const signedOutAt = form.out ? instantOf(row, form.out) : null;
     const failure = await correctAttendance({
@@ -36,32 +34,17 @@ export const CorrectDialog = ({ row, onClose, onSaved }: { row: TodayRow; onClos
   };
 
   return (
-    <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog">
-          <Dialog.Title>Correct {row.name}’s times</Dialog.Title>
-          <Dialog.Description className="muted">
-            Shift {row.start}–{row.end}. The original times stay on the record with your reason.
-          </Dialog.Description>
-          <form onSubmit={submit} noValidate>
-            {errors._ && <Banner tone="error">{errors._}</Banner>}
+    <FormDialog
+      onOpenChange={(open) => !open && onClose()}
+      title={`Correct ${row.name}’s times`}
+      description={`Shift ${row.start}–${row.end}. The original times stay on the record with your reason.`}
+      onSubmit={submit}
+      submitLabel="Save correction"
+      error={errors._}
+    >
             <Field label="Signed in at" type="time" value={form.in} onChange={(e) => setForm({ ...form, in: e.target.value })} error={errors.signedInAt} />
             <Field label="Signed out at" type="time" value={form.out} onChange={(e) => setForm({ ...form, out: e.target.value })} error={errors.signedOutAt} hint="Leave empty if still on site" />
             <Field label="Reason" value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} error={errors.reason} autoFocus />
-            <div className="dialog-actions">
-              <Dialog.Close asChild>
-                <button type="button" className="btn">
-                  Cancel
-                </button>
-              </Dialog.Close>
-              <button type="submit" className="btn btn-primary">
-                Save correction
-              </button>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    </FormDialog>
   );
 };
