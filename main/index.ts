@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { openApp, type OpenedApp } from './app';
 import { registerIpc } from './ipc/handle';
 import type { StoreClass } from './storage/storeClass';
-import { testClock } from './testClock';
+import { clockFromEnv } from './clock';
 import { createWindow, isAppUrl } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -19,7 +19,7 @@ if (!app.requestSingleInstanceLock()) {
   app.enableSandbox();
   app.on('web-contents-created', (_e, contents) => contents.on('will-navigate', (event, url) => !isAppUrl(url, rendererFile) && event.preventDefault()));
   app.whenReady().then(() => {
-    const now = testClock(process.env.SITEDESK_CLOCK);
+    const now = clockFromEnv(process.env);
     opened = openApp({
       dataDir: process.env.SITEDESK_DATA_DIR ?? app.getPath('userData'),
       StoreClass: ElectronStore as unknown as StoreClass,
