@@ -5,10 +5,12 @@ import type { PatternInput } from '../../../shared/schemas/rotaPlan';
 import { Banner } from '../../components/Banner';
 import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
+import { Select } from '../../components/Select';
 import { useStore } from '../../store/appStore';
 import { useShallow } from 'zustand/react/shallow';
 import { FindingList } from './FindingList';
 import { PRESETS } from './presets';
+import { siteOptions } from './siteOptions';
 import { isErr } from './rotaSlice';
 
 /** Apply a repeating pattern to a date range, showing every shift it will create before it does. */
@@ -89,16 +91,7 @@ export const PatternDialog = ({ view, onClose }: { view: WeekView; onClose: () =
       }
     >
           <div className="form-grid">
-            <div className="field">
-              <label htmlFor="pattern-site">Site</label>
-              <select id="pattern-site" value={site} onChange={(e) => (setSite(e.target.value), setDraft(null), setChosen(''))}>
-                {view.sites.map((s) => (
-                  <option key={s.code} value={s.code}>
-                    {s.code} · {s.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <Select label="Site" value={site} onChange={(e) => (setSite(e.target.value), setDraft(null), setChosen(''))} options={siteOptions(view)} />
             <div className="field">
               <label htmlFor="pattern-pick">Pattern</label>
               <select id="pattern-pick" value={chosen} onChange={(e) => pick(e.target.value)}>

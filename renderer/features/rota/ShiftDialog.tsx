@@ -7,11 +7,13 @@ import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
+import { Select } from '../../components/Select';
 import { useStore } from '../../store/appStore';
 import { saveOf } from './commands';
 import { FindingList } from './FindingList';
 import { SERVICE_LABEL } from './labels';
 import { liveFindings } from './liveFindings';
+import { siteOptions } from './siteOptions';
 import { ShiftHistory } from './ShiftHistory';
 import { TemplatePicker } from './TemplatePicker';
 
@@ -95,16 +97,7 @@ export const ShiftDialog = ({ view, shift, initial, onClose, onFindCover }: Prop
     >
             <TemplatePicker site={form.site} service={form.service} times={form} onPick={(t) => setForm((f) => ({ ...f, ...t }))} />
             <div className="form-grid">
-              <div className="field">
-                <label htmlFor="shift-site">Site</label>
-                <select id="shift-site" value={form.site} onChange={(e) => set('site', e.target.value)}>
-                  {view.sites.map((s) => (
-                    <option key={s.code} value={s.code}>
-                      {s.code} · {s.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <Select label="Site" value={form.site} onChange={(e) => set('site', e.target.value)} options={siteOptions(view)} />
               <div className="field">
                 <label htmlFor="shift-service">Service</label>
                 <select id="shift-service" value={form.service} onChange={(e) => set('service', e.target.value as Service)}>
