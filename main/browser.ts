@@ -6,7 +6,7 @@ import { openApp } from './app';
 import { startServer } from './browser-mode/server';
 import { acquireLock } from './storage/lock';
 import { defaultDataDir } from './storage/defaultDir';
-import { testClock } from './testClock';
+import { clockFromEnv } from './clock';
 import type { StoreClass } from './storage/storeClass';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -14,7 +14,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const main = async () => {
   const dataDir = path.resolve(process.env.SITEDESK_DATA_DIR ?? defaultDataDir());
   const release = acquireLock(dataDir);
-  const now = testClock(process.env.SITEDESK_CLOCK);
+  const now = clockFromEnv(process.env);
   const opened = openApp({ dataDir, StoreClass: Conf as unknown as StoreClass, mode: 'browser', version: process.env.npm_package_version ?? '0.1.0', now });
   const server = await startServer({ dispatch: opened.dispatch, staticDir: path.resolve(here, '../renderer'), port: Number(process.env.SITEDESK_PORT ?? 0), now });
   const stop = async () => {

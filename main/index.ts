@@ -8,7 +8,7 @@ import { runDesktop } from './desktop';
 import { registerIpc } from './ipc/handle';
 import { acquireLock } from './storage/lock';
 import type { StoreClass } from './storage/storeClass';
-import { testClock } from './testClock';
+import { clockFromEnv } from './clock';
 import { createWindow, isAppUrl } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -22,7 +22,7 @@ void runDesktop({
   env: process.env,
   acquireLock,
   openApp: ({ dataDir, version, clock }) => {
-    now = testClock(clock);
+    now = clockFromEnv({ SITEDESK_CLOCK: clock });
     return openApp({ dataDir, StoreClass: ElectronStore as unknown as StoreClass, mode: 'electron', version, now });
   },
   registerIpc: (dispatch, devUrl) => registerIpc(dispatch, (url) => isAppUrl(url, rendererFile, devUrl), now),

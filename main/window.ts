@@ -1,6 +1,6 @@
 import { BrowserWindow, session, shell } from 'electron';
 import path from 'node:path';
-import { CSP } from './browser-mode/csp';
+import { CSP } from './contentSecurityPolicy';
 
 /**
  * Whether a URL is the app's own renderer page: the built file, or in development (`devUrl`, never set

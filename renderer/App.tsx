@@ -7,6 +7,7 @@ import { Shell } from './features/shell/Shell';
 import { VIEWS } from './features/views';
 import { Banner } from './components/Banner';
 import { useStore } from './store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 
 /** Runs once its Suspense boundary has committed, i.e. once the screen's code has arrived and rendered. */
 const Shown = ({ onShown }: { onShown: () => void }) => {
@@ -33,7 +34,7 @@ const prefetchScreens = () => {
 
 /** Chooses the screen for the session's phase; marks the root `loaded` once the first screen is up. */
 export const App = () => {
-  const { phase, auth, startupError, refreshAuth, markLocked, markSignedOut, lock } = useStore();
+  const { phase, auth, startupError, refreshAuth, markLocked, markSignedOut, lock } = useStore(useShallow((s) => ({ phase: s.phase, auth: s.auth, startupError: s.startupError, refreshAuth: s.refreshAuth, markLocked: s.markLocked, markSignedOut: s.markSignedOut, lock: s.lock })));
   useIdleLock();
   const go = useStore((s) => s.go);
   const [screenShown, setScreenShown] = useState(false);

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { isChannel } from '../../shared/contract';
 import type { Dispatch } from '../ipc/dispatch';
 import { blankSession, Sessions } from '../ipc/sessions';
-import { CSP } from './csp';
+import { CSP } from '../contentSecurityPolicy';
 
 export interface ServerOptions {
   dispatch: Dispatch;

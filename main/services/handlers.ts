@@ -1,7 +1,7 @@
 import { accountHandlers, authHandlers } from './auth';
 import { incidentHandlers } from './incidents';
 import { occurrenceHandlers } from './occurrence';
-import { rotaHandlers } from './rota';
+import { rotaHandlers } from './rota/handlers';
 import { backupHandlers } from './backups';
 import { exchangeHandlers } from './exchange';
 import { siteHandlers } from './sites';

@@ -1,7 +1,7 @@
 import { toSearchable, type SearchableIncident } from '../../shared/domain/incidents';
 import type { Incident } from '../../shared/schemas/incident';
 import type { Repos } from '../storage/repos';
-import { inSlices } from '../storage/slices';
+import { inSlices } from '../storage/yieldingLoop';
 
 /**
  * Every incident of the data folder in memory, ready to filter and search: ten years is about 70,000

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { backupsToKeep } from '../../shared/domain/retention';
 import type { Layout } from './paths';
-import { inSlices } from './slices';
+import { inSlices } from './yieldingLoop';
 
 export interface BackupInfo {
   id: string;

@@ -4,6 +4,7 @@ import { Banner } from '../../components/Banner';
 import { download as save } from '../../components/download';
 import { useNow } from '../../components/useNow';
 import { useStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 import type { Range } from './attendanceSlice';
 import { RangeFilter } from './RangeFilter';
 
@@ -12,7 +13,7 @@ const h = (m: number) => (m / 60).toFixed(2);
 
 /** The manager's attendance: scheduled against actual per person for a week, the payroll CSV and the working-time record. */
 export const AttendanceView = () => {
-  const { attendance, loadAttendance, timesheetCsv, workingTime, loadWorkingTime } = useStore();
+  const { attendance, loadAttendance, timesheetCsv, workingTime, loadWorkingTime } = useStore(useShallow((s) => ({ attendance: s.attendance, loadAttendance: s.loadAttendance, timesheetCsv: s.timesheetCsv, workingTime: s.workingTime, loadWorkingTime: s.loadWorkingTime })));
   const monday = weekStart(londonToday(useNow(60_000)));
   const [range, setRange] = useState<Range>({ from: monday, to: addDays(monday, 6), site: null });
   const [wtRange, setWtRange] = useState<Range>({ from: addDays(monday, -28), to: addDays(monday, -1), site: null });

@@ -6,6 +6,7 @@ import { download } from '../../components/download';
 import { Field } from '../../components/Field';
 import { formatBytes, readFileBase64 } from '../../components/files';
 import { useStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 
 // The storage layer names why it took a backup in a word; people read a sentence.
 const REASONS: Record<string, string> = { start: 'SiteDesk started', close: 'SiteDesk closed', scheduled: 'Every 30 minutes, after changes' };
@@ -15,7 +16,7 @@ type Pending = { kind: 'backup'; id: string; at: string } | { kind: 'file'; name
 
 /** Rolling backups: see them, take one now, restore one (undoably), and move everything to a new laptop. */
 export const BackupsView = () => {
-  const { backups, loadBackups, takeBackup, restoreBackup, exportBackupFile, restoreBackupFile } = useStore();
+  const { backups, loadBackups, takeBackup, restoreBackup, exportBackupFile, restoreBackupFile } = useStore(useShallow((s) => ({ backups: s.backups, loadBackups: s.loadBackups, takeBackup: s.takeBackup, restoreBackup: s.restoreBackup, exportBackupFile: s.exportBackupFile, restoreBackupFile: s.restoreBackupFile })));
   const [msg, setMsg] = useState<Msg>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending>(null);

@@ -4,13 +4,14 @@ import { formatDateGB, formatInstantGB } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { readFileBase64 } from '../../components/files';
 import { useStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 
 const OUTCOME: Record<ImportOutcome, string> = { added: 'Added', changed: 'Changed', unchanged: 'Unchanged', conflict: 'Conflict' };
 const KIND: Record<string, string> = { sites: 'Site', staff: 'Staff', shifts: 'Shift', attendance: 'Attendance', incidents: 'Incident', log: 'Log entry' };
 
 /** Import a pack: choose the file, see what it would change, then apply it in one step or cancel. */
 export const ImportPack = () => {
-  const { importState: s, previewPack, applyPack, resetImport } = useStore();
+  const { importState: s, previewPack, applyPack, resetImport } = useStore(useShallow((s) => ({ importState: s.importState, previewPack: s.previewPack, applyPack: s.applyPack, resetImport: s.resetImport })));
   const input = useRef<HTMLInputElement>(null);
 
   const choose = async (file: File | undefined) => {

@@ -8,6 +8,7 @@ import { fieldErrors } from '../../components/errors';
 import { TextArea } from '../../components/TextArea';
 import { useNow } from '../../components/useNow';
 import { useStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 import { StatusBadge } from './badges';
 import { CloseDialog } from './CloseDialog';
 import { HistoryList } from './HistoryList';
@@ -24,7 +25,7 @@ const Item = ({ label, children }: { label: string; children: React.ReactNode })
 
 const Details = ({ d }: { d: IncidentDetail }) => {
   const i = d.incident;
-  const { updateIncident } = useStore();
+  const updateIncident = useStore((s) => s.updateIncident);
   const today = londonToday(useNow());
   const toggle = (id: string, done: boolean) => void updateIncident({ followUps: i.followUps.map((f) => (f.id === id ? { ...f, done } : f)) });
   return (
@@ -79,7 +80,7 @@ const Details = ({ d }: { d: IncidentDetail }) => {
 };
 
 const EditForm = ({ d, onDone }: { d: IncidentDetail; onDone: () => void }) => {
-  const { sites, updateIncident, amendIncident } = useStore();
+  const { sites, updateIncident, amendIncident } = useStore(useShallow((s) => ({ sites: s.sites, updateIncident: s.updateIncident, amendIncident: s.amendIncident })));
   const amending = d.incident.status === 'closed';
   const today = londonToday(useNow());
   const [draft, setDraft] = useState<IncidentDraft>(() => toDraft(d.incident, { site: d.incident.site, nowIso: d.incident.occurredAt, me: '' }));
@@ -115,7 +116,7 @@ const EditForm = ({ d, onDone }: { d: IncidentDetail; onDone: () => void }) => {
 
 /** A manager's decision to accept a broken history as it stands; the reason goes into the history. */
 const DecisionForm = () => {
-  const { decideIncident } = useStore();
+  const decideIncident = useStore((s) => s.decideIncident);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const submit = async (e: FormEvent) => {
@@ -141,7 +142,7 @@ const DecisionForm = () => {
 };
 
 const Page = ({ d }: { d: IncidentDetail }) => {
-  const { go, setIncidentStatus, exportIncidentPdf, sites } = useStore();
+  const { go, setIncidentStatus, exportIncidentPdf, sites } = useStore(useShallow((s) => ({ go: s.go, setIncidentStatus: s.setIncidentStatus, exportIncidentPdf: s.exportIncidentPdf, sites: s.sites })));
   const i = d.incident;
   const [editing, setEditing] = useState(false);
   const [closing, setClosing] = useState(false);
@@ -216,7 +217,7 @@ const Page = ({ d }: { d: IncidentDetail }) => {
 
 /** One incident: its fields, follow-ups, RIDDOR, photos and verified history, with its actions. */
 export const IncidentPage = ({ id }: { id: string }) => {
-  const { incident, openIncident } = useStore();
+  const { incident, openIncident } = useStore(useShallow((s) => ({ incident: s.incident, openIncident: s.openIncident })));
   useEffect(() => {
     if (incident.status !== 'ready' || incident.data.incident.id !== id) void openIncident(id);
   }, [id, incident, openIncident]);

@@ -9,6 +9,7 @@ import { Banner } from '../../components/Banner';
 import { Field } from '../../components/Field';
 import { Select } from '../../components/Select';
 import { useStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 import { SeverityBadge, StatusBadge } from './badges';
 import { IncidentPage } from './IncidentPage';
 import './incidents.css';
@@ -25,7 +26,7 @@ const RIDDOR_FILTERS = [
 const one = <T extends string>(list: readonly T[] | undefined): string => list?.[0] ?? ANY;
 
 const Filters = () => {
-  const { incidentFilter: f, setIncidentFilter, sites } = useStore();
+  const { incidentFilter: f, setIncidentFilter, sites } = useStore(useShallow((s) => ({ incidentFilter: s.incidentFilter, setIncidentFilter: s.setIncidentFilter, sites: s.sites })));
   const [text, setText] = useState(f.text ?? '');
   const siteList = sites.status === 'ready' ? sites.data : [];
   const put = (patch: Partial<IncidentFilterInput>) => setIncidentFilter({ ...f, ...patch });
@@ -54,7 +55,7 @@ const Filters = () => {
 };
 
 const RiddorQueue = () => {
-  const { riddorQueue, openIncident } = useStore();
+  const { riddorQueue, openIncident } = useStore(useShallow((s) => ({ riddorQueue: s.riddorQueue, openIncident: s.openIncident })));
   if (!riddorQueue.length) return null;
   return (
     <section className="card riddor-queue" aria-labelledby="riddor-title">
@@ -122,7 +123,7 @@ const List = ({ rows }: { rows: IncidentRow[] }) => {
 };
 
 const IncidentList = () => {
-  const { incidentList, loadIncidents, loadRiddorQueue, loadSites, startNewIncident, exportIncidentsCsv } = useStore();
+  const { incidentList, loadIncidents, loadRiddorQueue, loadSites, startNewIncident, exportIncidentsCsv } = useStore(useShallow((s) => ({ incidentList: s.incidentList, loadIncidents: s.loadIncidents, loadRiddorQueue: s.loadRiddorQueue, loadSites: s.loadSites, startNewIncident: s.startNewIncident, exportIncidentsCsv: s.exportIncidentsCsv })));
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     void loadIncidents();

@@ -4,6 +4,7 @@ import { londonToday } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { useStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 import { fromDraft, skippedTimeErrors, toDraft, type IncidentDraft } from './incidentDraft';
 import { IncidentFields } from './IncidentFields';
 import { useUnlocked } from './useUnlocked';
@@ -11,7 +12,7 @@ import { PhotoDrop } from './PhotoDrop';
 
 /** The quick "record an incident" form, opened from any screen with the button or Ctrl+I / Alt+N. */
 export const NewIncidentDialog = () => {
-  const { newIncident, cancelNewIncident } = useStore();
+  const { newIncident, cancelNewIncident } = useStore(useShallow((s) => ({ newIncident: s.newIncident, cancelNewIncident: s.cancelNewIncident })));
   const unlocked = useUnlocked();
   return (
     <Dialog.Root open={newIncident.open && unlocked} onOpenChange={(open) => !open && cancelNewIncident()}>
@@ -26,7 +27,7 @@ export const NewIncidentDialog = () => {
 };
 
 const NewIncidentForm = ({ draft: initial }: { draft: Parameters<typeof toDraft>[0] | null }) => {
-  const { auth, sites, createIncident } = useStore();
+  const { auth, sites, createIncident } = useStore(useShallow((s) => ({ auth: s.auth, sites: s.sites, createIncident: s.createIncident })));
   const user = auth?.user;
   const siteList = sites.status === 'ready' ? sites.data : [];
   const [now] = useState(() => Date.now());

@@ -4,13 +4,14 @@ import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
 import { useStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 
 /**
  * Which sites this install is the home desk for (it issues their plain references, CH-2026-0042) and
  * its tag for every other site's references (CH-2026-0043-K7QF2), so two machines never clash offline.
  */
 export const ReferenceSettings = () => {
-  const { settings, loadSettings } = useStore();
+  const { settings, loadSettings } = useStore(useShallow((s) => ({ settings: s.settings, loadSettings: s.loadSettings })));
   useEffect(() => {
     void loadSettings();
   }, [loadSettings]);
@@ -18,7 +19,7 @@ export const ReferenceSettings = () => {
 };
 
 const ReferenceForm = ({ initial }: { initial: Settings }) => {
-  const { saveSettings, sites } = useStore();
+  const { saveSettings, sites } = useStore(useShallow((s) => ({ saveSettings: s.saveSettings, sites: s.sites })));
   const [home, setHome] = useState<string[]>(initial.homeDeskSites ?? []);
   const [tag, setTag] = useState(initial.installTag ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});

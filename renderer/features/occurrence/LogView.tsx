@@ -8,6 +8,7 @@ import { LOG_KINDS, type LogEntry } from '../../../shared/schemas/occurrence';
 import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { useStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 import './log.css';
 
 type Kind = LogEntry['kind'];
@@ -85,7 +86,7 @@ const EntryForm = ({ site, date, correcting, onDoneCorrecting }: { site: string;
 };
 
 const Lines = ({ lines, onCorrect }: { lines: LogLine[]; onCorrect: (l: LogLine) => void }) => {
-  const { auth, startNewIncident } = useStore();
+  const { auth, startNewIncident } = useStore(useShallow((s) => ({ auth: s.auth, startNewIncident: s.startNewIncident })));
   // Numbers are each entry's own (the order written in its day); a correction from another day says which.
   const day = lines[0]?.entry.date;
   const label = new Map(lines.map((l) => [l.entry.id, l.entry.date === day ? String(l.number) : `${l.number} of ${formatDateGB(l.entry.date)}`]));
@@ -146,7 +147,9 @@ const Lines = ({ lines, onCorrect }: { lines: LogLine[]; onCorrect: (l: LogLine)
 
 /** The occurrence log of one site and day: fast keyboard entry, corrections in the open, print and CSV. */
 export const LogView = () => {
-  const { sites, loadSites, logDay, logLines, showLogDay, exportLogCsv, auth } = useStore();
+  const { sites, loadSites, logDay, logLines, showLogDay, exportLogCsv, auth } = useStore(
+    useShallow((s) => ({ sites: s.sites, loadSites: s.loadSites, logDay: s.logDay, logLines: s.logLines, showLogDay: s.showLogDay, exportLogCsv: s.exportLogCsv, auth: s.auth })),
+  );
   const [correcting, setCorrecting] = useState<LogLine | null>(null);
   // Stamped as printing starts (from the button or the browser's own Print), so the page says when.
   const [printedAt, setPrintedAt] = useState(() => Date.now());

@@ -1,18 +1,21 @@
-import { Dialog } from 'radix-ui';
 import { useEffect, useMemo, useState } from 'react';
 import { addDays, formatDayShort } from '../../../shared/domain/dates';
 import type { PatternPreview, WeekView } from '../../../shared/contract/rota';
 import type { PatternInput } from '../../../shared/schemas/rotaPlan';
 import { Banner } from '../../components/Banner';
 import { Field } from '../../components/Field';
+import { FormDialog } from '../../components/FormDialog';
+import { Select } from '../../components/Select';
 import { useStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 import { FindingList } from './FindingList';
 import { PRESETS } from './presets';
+import { siteOptions } from './siteOptions';
 import { isErr } from './rotaSlice';
 
 /** Apply a repeating pattern to a date range, showing every shift it will create before it does. */
 export const PatternDialog = ({ view, onClose }: { view: WeekView; onClose: () => void }) => {
-  const { plans, loadPlans, savePattern, previewPattern, applyPattern, deletePlan } = useStore();
+  const { plans, loadPlans, savePattern, previewPattern, applyPattern, deletePlan } = useStore(useShallow((s) => ({ plans: s.plans, loadPlans: s.loadPlans, savePattern: s.savePattern, previewPattern: s.previewPattern, applyPattern: s.applyPattern, deletePlan: s.deletePlan })));
   const canPlan = useStore((s) => s.auth?.user?.role === 'manager');
   const [site, setSite] = useState(view.site ?? view.sites[0]?.code ?? '');
   const [chosen, setChosen] = useState<string>('');
@@ -72,24 +75,23 @@ export const PatternDialog = ({ view, onClose }: { view: WeekView; onClose: () =
   const blocked = preview?.findings.some((f) => f.severity === 'block');
 
   return (
-    <Dialog.Root open onOpenChange={(o) => !o && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog dialog-wide">
-          <Dialog.Title>Build from a pattern</Dialog.Title>
-          <Dialog.Description className="muted">Choose a pattern, who works each line, and the dates. You see every shift before any is created.</Dialog.Description>
-          {error && <Banner tone="error">{error}</Banner>}
+    <FormDialog
+      wide
+      onOpenChange={(o) => !o && onClose()}
+      title="Build from a pattern"
+      description="Choose a pattern, who works each line, and the dates. You see every shift before any is created."
+      onSubmit={apply}
+      submitLabel={<>Create {preview ? preview.shifts.length : ''} shifts</>}
+      canSubmit={Boolean(preview)}
+      error={error}
+      endActions={
+        <button type="button" className="btn" disabled={!draft} onClick={() => void showPreview()}>
+          Preview
+        </button>
+      }
+    >
           <div className="form-grid">
-            <div className="field">
-              <label htmlFor="pattern-site">Site</label>
-              <select id="pattern-site" value={site} onChange={(e) => (setSite(e.target.value), setDraft(null), setChosen(''))}>
-                {view.sites.map((s) => (
-                  <option key={s.code} value={s.code}>
-                    {s.code} · {s.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <Select label="Site" value={site} onChange={(e) => (setSite(e.target.value), setDraft(null), setChosen(''))} options={siteOptions(view)} />
             <div className="field">
               <label htmlFor="pattern-pick">Pattern</label>
               <select id="pattern-pick" value={chosen} onChange={(e) => pick(e.target.value)}>
@@ -162,21 +164,6 @@ export const PatternDialog = ({ view, onClose }: { view: WeekView; onClose: () =
               {blocked && <Field label="Override reason" value={override} onChange={(e) => setOverride(e.target.value)} hint="Needed to create shifts that break a block rule." />}
             </section>
           )}
-          <div className="dialog-actions">
-            <Dialog.Close asChild>
-              <button type="button" className="btn">
-                Cancel
-              </button>
-            </Dialog.Close>
-            <button type="button" className="btn" disabled={!draft} onClick={() => void showPreview()}>
-              Preview
-            </button>
-            <button type="button" className="btn btn-primary" disabled={!preview} onClick={() => void apply()}>
-              Create {preview ? preview.shifts.length : ''} shifts
-            </button>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    </FormDialog>
   );
 };

@@ -6,6 +6,7 @@ import type { Shift } from '../../../shared/schemas/shift';
 import { Banner } from '../../components/Banner';
 import { useNow } from '../../components/useNow';
 import { useStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 import { BulkBar } from './BulkBar';
 import { saveOf } from './commands';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -34,9 +35,10 @@ type Open =
 
 /** The rota planner: a week for one site or all, every finding and gap on the grid, and every action undoable. */
 export const PlannerView = () => {
-  const store = useStore();
-  const { rota, rotaMode, selection, select, loadWeek, moveWeek, undo, redo, saveShifts, publishWeek, fillWeek, rotaNotice, dismissRotaNotice, loadSites, loadAccounts, loadSettings } = store;
-  const canPlan = store.auth?.user?.role === 'manager';
+  const { rota, rotaMode, rotaWeek, rotaSite, selection, select, loadWeek, moveWeek, undo, redo, saveShifts, publishWeek, fillWeek, rotaNotice, dismissRotaNotice, loadSites, loadAccounts, loadSettings } = useStore(
+    useShallow((s) => ({ rota: s.rota, rotaMode: s.rotaMode, rotaWeek: s.rotaWeek, rotaSite: s.rotaSite, selection: s.selection, select: s.select, loadWeek: s.loadWeek, moveWeek: s.moveWeek, undo: s.undo, redo: s.redo, saveShifts: s.saveShifts, publishWeek: s.publishWeek, fillWeek: s.fillWeek, rotaNotice: s.rotaNotice, dismissRotaNotice: s.dismissRotaNotice, loadSites: s.loadSites, loadAccounts: s.loadAccounts, loadSettings: s.loadSettings })),
+  );
+  const canPlan = useStore((s) => s.auth?.user?.role === 'manager');
   const [open, setOpen] = useState<Open>({ kind: 'none' });
   const gridWrap = useRef<HTMLDivElement>(null);
   const today = londonToday(useNow());
@@ -132,13 +134,13 @@ export const PlannerView = () => {
 
       {view && open.kind === 'shift' && <ShiftDialog view={view} shift={open.shift} initial={open.initial} onClose={close} onFindCover={(shift) => setOpen({ kind: 'fill', shift })} />}
       {open.kind === 'fill' && <FillPanel shift={open.shift} onClose={close} />}
-      {open.kind === 'person' && <PersonPanel staffId={open.staffId} weekStart={store.rotaWeek} onClose={close} />}
+      {open.kind === 'person' && <PersonPanel staffId={open.staffId} weekStart={rotaWeek} onClose={close} />}
       {view && open.kind === 'pattern' && <PatternDialog view={view} onClose={close} />}
       {open.kind === 'copy' && <CopyWeekDialog onClose={close} />}
       {view && open.kind === 'summary' && <FillSummary result={open.result} view={view} onClose={close} />}
       {open.kind === 'publish' && (
         <ConfirmDialog open onOpenChange={(o) => !o && close()} title="Publish this week?" confirm="Publish" onConfirm={() => void publishWeek().then(close)}>
-          {view?.shifts.filter((s) => s.status === 'draft').length ?? 0} draft shifts for {store.rotaSite ?? 'all sites'} become published. Staff can then be sent their rota; later changes are kept in each shift's history. Undo (Ctrl+Z) turns them back to drafts while none of them has changed.
+          {view?.shifts.filter((s) => s.status === 'draft').length ?? 0} draft shifts for {rotaSite ?? 'all sites'} become published. Staff can then be sent their rota; later changes are kept in each shift's history. Undo (Ctrl+Z) turns them back to drafts while none of them has changed.
           {blocks + warns > 0 && ` The week still has ${blocks} blocked and ${warns} warning findings.`}
         </ConfirmDialog>
       )}

@@ -1,5 +1,4 @@
-import { Dialog } from 'radix-ui';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import type { WeekView } from '../../../shared/contract/rota';
 import { pickerName } from '../../../shared/domain/directory/pickerName';
 import type { Service } from '../../../shared/schemas/common';
@@ -7,11 +6,14 @@ import type { Shift } from '../../../shared/schemas/shift';
 import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
+import { FormDialog } from '../../components/FormDialog';
+import { Select } from '../../components/Select';
 import { useStore } from '../../store/appStore';
 import { saveOf } from './commands';
 import { FindingList } from './FindingList';
 import { SERVICE_LABEL } from './labels';
 import { liveFindings } from './liveFindings';
+import { siteOptions } from './siteOptions';
 import { ShiftHistory } from './ShiftHistory';
 import { TemplatePicker } from './TemplatePicker';
 
@@ -51,8 +53,7 @@ export const ShiftDialog = ({ view, shift, initial, onClose, onFindCover }: Prop
   const others = current.filter((s) => !s.services.includes(form.service));
   const set = <K extends keyof ShiftDraft>(k: K, v: ShiftDraft[K]) => setForm((f) => ({ ...f, [k]: v }));
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     setBusy(true);
     const item = shift ? { ...saveOf(shift), ...form } : form;
     const failure = await saveShifts(shift ? 'Edit shift' : 'Add shift', [item], override.trim() || null);
@@ -69,28 +70,34 @@ export const ShiftDialog = ({ view, shift, initial, onClose, onFindCover }: Prop
   };
 
   return (
-    <Dialog.Root open onOpenChange={(o) => !o && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog dialog-wide">
-          <Dialog.Title>{shift ? 'Edit shift' : 'Add a shift'}</Dialog.Title>
-          <Dialog.Description className="muted">
-            {shift ? `${shift.status === 'published' ? 'Published' : 'Draft'} · changes to a published shift are kept in its history.` : 'New shifts are drafts until the week is published.'}
-          </Dialog.Description>
-          <form onSubmit={submit} noValidate>
-            {errors._ && <Banner tone="error">{errors._}</Banner>}
+    <FormDialog
+      wide
+      onOpenChange={(o) => !o && onClose()}
+      title={shift ? 'Edit shift' : 'Add a shift'}
+      description={shift ? `${shift.status === 'published' ? 'Published' : 'Draft'} · changes to a published shift are kept in its history.` : 'New shifts are drafts until the week is published.'}
+      onSubmit={submit}
+      submitLabel={canPlan ? (shift ? 'Save shift' : 'Add shift') : null}
+      busy={busy}
+      error={errors._}
+      startActions={
+        <>
+          {shift && canPlan && (
+            <button type="button" className="btn btn-danger" onClick={() => void remove()}>
+              Delete
+            </button>
+          )}
+          {shift && shift.staffId === null && (
+            <button type="button" className="btn" onClick={() => onFindCover(shift)}>
+              Find cover
+            </button>
+          )}
+          <span className="spacer" />
+        </>
+      }
+    >
             <TemplatePicker site={form.site} service={form.service} times={form} onPick={(t) => setForm((f) => ({ ...f, ...t }))} />
             <div className="form-grid">
-              <div className="field">
-                <label htmlFor="shift-site">Site</label>
-                <select id="shift-site" value={form.site} onChange={(e) => set('site', e.target.value)}>
-                  {view.sites.map((s) => (
-                    <option key={s.code} value={s.code}>
-                      {s.code} · {s.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <Select label="Site" value={form.site} onChange={(e) => set('site', e.target.value)} options={siteOptions(view)} />
               <div className="field">
                 <label htmlFor="shift-service">Service</label>
                 <select id="shift-service" value={form.service} onChange={(e) => set('service', e.target.value as Service)}>
@@ -138,32 +145,6 @@ export const ShiftDialog = ({ view, shift, initial, onClose, onFindCover }: Prop
             )}
             {blocked && canPlan && <Field label="Override reason" value={override} onChange={(e) => setOverride(e.target.value)} error={errors.override} hint="A block can only be saved with a manager's reason; it is recorded on the shift." />}
             {shift && <ShiftHistory shift={shift} staff={staff} />}
-            <div className="dialog-actions">
-              {shift && canPlan && (
-                <button type="button" className="btn btn-danger" onClick={() => void remove()}>
-                  Delete
-                </button>
-              )}
-              {shift && shift.staffId === null && (
-                <button type="button" className="btn" onClick={() => onFindCover(shift)}>
-                  Find cover
-                </button>
-              )}
-              <span className="spacer" />
-              <Dialog.Close asChild>
-                <button type="button" className="btn">
-                  Cancel
-                </button>
-              </Dialog.Close>
-              {canPlan && (
-                <button type="submit" className="btn btn-primary" disabled={busy}>
-                  {shift ? 'Save shift' : 'Add shift'}
-                </button>
-              )}
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    </FormDialog>
   );
 };

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Service } from '../../../shared/schemas/common';
 import { useStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 import { SERVICE_LABEL } from './labels';
 
 interface Props {
@@ -12,7 +13,7 @@ interface Props {
 
 /** Named shift times for the site and service: pick one to fill the times, or keep the current ones. */
 export const TemplatePicker = ({ site, service, times, onPick }: Props) => {
-  const { plans, loadPlans, saveTemplate } = useStore();
+  const { plans, loadPlans, saveTemplate } = useStore(useShallow((s) => ({ plans: s.plans, loadPlans: s.loadPlans, saveTemplate: s.saveTemplate })));
   const canPlan = useStore((s) => s.auth?.user?.role === 'manager');
   const [saved, setSaved] = useState<string | null>(null);
   useEffect(() => {

@@ -1,19 +1,18 @@
-import { Dialog } from 'radix-ui';
-import { useState, type FormEvent } from 'react';
-import { Banner } from '../../components/Banner';
+import { useState } from 'react';
 import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
+import { FormDialog } from '../../components/FormDialog';
 import { useStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 
 /** A manager adds a supervisor (tied to sites) or another manager. */
 export const AccountDialog = ({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) => {
-  const { createAccount, sites } = useStore();
+  const { createAccount, sites } = useStore(useShallow((s) => ({ createAccount: s.createAccount, sites: s.sites })));
   const [form, setForm] = useState({ displayName: '', username: '', password: '', role: 'supervisor' as 'supervisor' | 'manager', sites: [] as string[] });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const siteList = sites.status === 'ready' ? sites.data : [];
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const failure = await createAccount(form);
     setErrors(fieldErrors(failure));
     if (!failure) {
@@ -24,14 +23,7 @@ export const AccountDialog = ({ open, onOpenChange }: { open: boolean; onOpenCha
   const toggleSite = (code: string) => setForm({ ...form, sites: form.sites.includes(code) ? form.sites.filter((c) => c !== code) : [...form.sites, code] });
 
   return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog">
-          <Dialog.Title>Add an account</Dialog.Title>
-          <Dialog.Description className="muted">Supervisors see and record for their own sites only.</Dialog.Description>
-          <form onSubmit={submit} noValidate>
-            {errors._ && <Banner tone="error">{errors._}</Banner>}
+    <FormDialog open={open} onOpenChange={onOpenChange} title="Add an account" description="Supervisors see and record for their own sites only." onSubmit={submit} submitLabel="Add account" error={errors._}>
             <Field label="Name" value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} error={errors.displayName} autoFocus />
             <Field label="User name" value={form.username} onChange={(e) => setForm({ ...form, username: e.target.value })} error={errors.username} />
             <Field label="Password" type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} error={errors.password} hint="At least 8 characters" />
@@ -60,19 +52,6 @@ export const AccountDialog = ({ open, onOpenChange }: { open: boolean; onOpenCha
                 )}
               </fieldset>
             )}
-            <div className="dialog-actions">
-              <Dialog.Close asChild>
-                <button type="button" className="btn">
-                  Cancel
-                </button>
-              </Dialog.Close>
-              <button type="submit" className="btn btn-primary">
-                Add account
-              </button>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    </FormDialog>
   );
 };

@@ -7,6 +7,7 @@ import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
 import { useStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 import { BankHolidaySettings } from './BankHolidaySettings';
 import './settings.css';
 
@@ -36,7 +37,7 @@ const rulesOf = (f: Form): RuleSettings =>
 
 /** The manager's "Rota rules" section: the thresholds every check uses, and the bank holidays. */
 export const RuleSettingsSection = () => {
-  const { settings, loadSettings } = useStore();
+  const { settings, loadSettings } = useStore(useShallow((s) => ({ settings: s.settings, loadSettings: s.loadSettings })));
   useEffect(() => {
     void loadSettings();
   }, [loadSettings]);

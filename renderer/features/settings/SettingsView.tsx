@@ -3,13 +3,14 @@ import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
 import { useStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 import { AccountDialog } from './AccountDialog';
 import { PasswordSettings } from './PasswordSettings';
 import { ReferenceSettings } from '../incidents/ReferenceSettings';
 import { RuleSettingsSection } from './RuleSettings';
 
 const LockSettings = () => {
-  const { settings, loadSettings } = useStore();
+  const { settings, loadSettings } = useStore(useShallow((s) => ({ settings: s.settings, loadSettings: s.loadSettings })));
   useEffect(() => {
     void loadSettings();
   }, [loadSettings]);
@@ -38,7 +39,7 @@ const LockForm = ({ initial }: { initial: number }) => {
 };
 
 const PinSettings = () => {
-  const { setPin, auth } = useStore();
+  const { setPin, auth } = useStore(useShallow((s) => ({ setPin: s.setPin, auth: s.auth })));
   const [password, setPassword] = useState('');
   const [pin, setPinValue] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -66,7 +67,7 @@ const PinSettings = () => {
 };
 
 const Accounts = () => {
-  const { accounts, loadAccounts, setAccountDisabled, loadSites } = useStore();
+  const { accounts, loadAccounts, setAccountDisabled, loadSites } = useStore(useShallow((s) => ({ accounts: s.accounts, loadAccounts: s.loadAccounts, setAccountDisabled: s.setAccountDisabled, loadSites: s.loadSites })));
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {

@@ -2,10 +2,11 @@ import { useEffect } from 'react';
 import { formatInstantGB } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { useStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 
 /** Tells the user what the storage layer repaired on its own (a damaged file restored from backup). */
 export const NoticesBanner = () => {
-  const { system, loadSystem, dismissNotice, auth } = useStore();
+  const { system, loadSystem, dismissNotice, auth } = useStore(useShallow((s) => ({ system: s.system, loadSystem: s.loadSystem, dismissNotice: s.dismissNotice, auth: s.auth })));
   useEffect(() => {
     void loadSystem();
   }, [loadSystem]);

@@ -6,6 +6,7 @@ import type { Service } from '../../../shared/schemas/common';
 import type { CoverWindow, DayKey, Site } from '../../../shared/schemas/site';
 import { Banner } from '../../components/Banner';
 import { useStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 import { CoverTimeline } from './CoverTimeline';
 import { tidyTime } from './timeText';
 import './sites.css';
@@ -73,7 +74,7 @@ const DayCopy = ({ service, day, onCopy }: { service: Service; day: DayKey; onCo
 
 /** Copies a saved day of cover to other sites in one go; the server refuses the whole copy if any site would be left invalid. */
 const CopyToSites = ({ from, service, disabled }: { from: string; service: Service; disabled: boolean }) => {
-  const { sites, copyCover, loadSite } = useStore();
+  const { sites, copyCover, loadSite } = useStore(useShallow((s) => ({ sites: s.sites, copyCover: s.copyCover, loadSite: s.loadSite })));
   const [open, setOpen] = useState(false);
   const [day, setDay] = useState<DayKey>('mon');
   const [toDays, setToDays] = useState<DayKey[]>(['mon']);

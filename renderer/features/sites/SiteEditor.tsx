@@ -7,6 +7,7 @@ import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
 import { useStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 import { CoverEditor, SERVICE_LABEL } from './CoverEditor';
 import { tidyTime } from './timeText';
 import './sites.css';
@@ -27,7 +28,7 @@ const inputOf = (s: Site): SiteInput => ({ code: s.code, name: s.name, address: 
 
 /** Edits every part of a site (or adds one): details, opening hours, services, contacts and cover. */
 export const SiteEditor = ({ site, onDone }: { site: Site | null; onDone: (code: string | null, saved: boolean) => void }) => {
-  const { sites, saveSite, createSite } = useStore();
+  const { sites, saveSite, createSite } = useStore(useShallow((s) => ({ sites: s.sites, saveSite: s.saveSite, createSite: s.createSite })));
   const initial = useMemo(() => (site ? inputOf(site) : blankSite()), [site]);
   const [form, setForm] = useState<SiteInput>(initial);
   const [tried, setTried] = useState(false);

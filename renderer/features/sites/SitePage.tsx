@@ -4,6 +4,7 @@ import { formatOpeningHours } from '../../../shared/domain/directory';
 import { formatInstantGB } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { useStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 import { SERVICE_LABEL } from './CoverEditor';
 import { CoverTimeline } from './CoverTimeline';
 import { SiteEditor } from './SiteEditor';
@@ -11,7 +12,7 @@ import './sites.css';
 
 /** One site: its details and, at a glance, the cover each service needs through the week. */
 export const SitePage = ({ code }: { code: string }) => {
-  const { site, loadSite, go, auth } = useStore();
+  const { site, loadSite, go, auth } = useStore(useShallow((s) => ({ site: s.site, loadSite: s.loadSite, go: s.go, auth: s.auth })));
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   useEffect(() => {

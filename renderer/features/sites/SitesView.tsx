@@ -4,6 +4,7 @@ import { londonToday, weekdayOf } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { useNow } from '../../components/useNow';
 import { useStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 import { SiteEditor } from './SiteEditor';
 import { SitePage } from './SitePage';
 
@@ -27,7 +28,7 @@ export const SitesView = () => {
 
 /** The sites this user can see, with what runs there and today's opening hours. */
 const SitesList = () => {
-  const { sites, loadSites, go, auth } = useStore();
+  const { sites, loadSites, go, auth } = useStore(useShallow((s) => ({ sites: s.sites, loadSites: s.loadSites, go: s.go, auth: s.auth })));
   useEffect(() => {
     void loadSites();
   }, [loadSites]);

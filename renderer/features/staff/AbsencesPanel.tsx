@@ -9,6 +9,7 @@ import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
 import { useStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 import { tidyTime } from '../sites/timeText';
 import { AbsenceLegend } from './AbsenceLegend';
 import { ABSENCE_LABEL, ABSENCE_MARK } from './absenceKinds';
@@ -93,7 +94,7 @@ const blank = (today: string) => ({ kind: 'annual-leave' as Absence['kind'], fro
 
 /** A person's absences: the month calendar, the list, and (for managers) booking and cancelling. */
 export const AbsencesPanel = ({ person, today, canEdit }: { person: StaffView; today: string; canEdit: boolean }) => {
-  const { saveAbsence, removeAbsence } = useStore();
+  const { saveAbsence, removeAbsence } = useStore(useShallow((s) => ({ saveAbsence: s.saveAbsence, removeAbsence: s.removeAbsence })));
   const [form, setForm] = useState(() => blank(addDays(today, 1)));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [note, setNote] = useState<{ text: string; undo?: Absence } | null>(null);

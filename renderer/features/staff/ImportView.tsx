@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { STAFF_CSV_TEMPLATE, type StaffCsvResult } from '../../../shared/domain/directory';
 import { Banner } from '../../components/Banner';
 import { useStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 import { CSV_MIME } from '../../../shared/contract/define';
 import { download } from '../../components/download';
 import './staff.css';
@@ -11,7 +12,7 @@ type Step = { status: 'editing' } | { status: 'checking' } | { status: 'preview'
 
 /** HR's staff file in: paste or choose it, see every row's problems, fix, and import only on confirm, all or nothing. */
 export const ImportView = () => {
-  const { previewImport, importStaff, go } = useStore();
+  const { previewImport, importStaff, go } = useStore(useShallow((s) => ({ previewImport: s.previewImport, importStaff: s.importStaff, go: s.go })));
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
   const [step, setStep] = useState<Step>({ status: 'editing' });

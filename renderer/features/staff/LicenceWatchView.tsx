@@ -4,6 +4,7 @@ import { formatDateGB, formatDayShort } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { LicenceBadge } from '../../components/LicenceBadge';
 import { useStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 import './staff.css';
 
 const SECTIONS = [
@@ -77,7 +78,7 @@ const Section = ({ title, items, empty }: { title: string; items: LicenceWatchIt
 
 /** Security staff whose SIA licence has lapsed or soon will, with the shifts that would then be unlicensed. */
 export const LicenceWatchView = () => {
-  const { licenceWatch, loadLicenceWatch } = useStore();
+  const { licenceWatch, loadLicenceWatch } = useStore(useShallow((s) => ({ licenceWatch: s.licenceWatch, loadLicenceWatch: s.loadLicenceWatch })));
   useEffect(() => {
     void loadLicenceWatch();
   }, [loadLicenceWatch]);

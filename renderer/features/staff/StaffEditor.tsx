@@ -10,6 +10,7 @@ import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
 import { useNow } from '../../components/useNow';
 import { useStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 import { SERVICE_LABEL } from '../sites/CoverEditor';
 import { tidyTime } from '../sites/timeText';
 import { CONTRACT_LABEL } from './StaffList';
@@ -72,7 +73,7 @@ const AvailabilityEditor = ({ value, errors, onChange }: { value: Availability; 
 
 /** Adds a person or edits every field of one; warnings (an SIA licence about to expire) show as the form is filled. */
 export const StaffEditor = ({ person, onDone }: { person: StaffView | null; onDone: (id: string | null) => void }) => {
-  const { staff, loadStaff, sites, loadSites, createStaff, updateStaff } = useStore();
+  const { staff, loadStaff, sites, loadSites, createStaff, updateStaff } = useStore(useShallow((s) => ({ staff: s.staff, loadStaff: s.loadStaff, sites: s.sites, loadSites: s.loadSites, createStaff: s.createStaff, updateStaff: s.updateStaff })));
   useEffect(() => {
     void loadStaff();
     void loadSites();

@@ -10,6 +10,7 @@ import { Banner } from '../../components/Banner';
 import { LicenceBadge } from '../../components/LicenceBadge';
 import { useNow } from '../../components/useNow';
 import { useStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 import { SERVICE_LABEL } from '../sites/CoverEditor';
 import { download } from '../../components/download';
 import './staff.css';
@@ -42,7 +43,7 @@ const Row = ({ p, today, onOpen }: { p: StaffView; today: string; onOpen: () => 
 
 /** Everyone on file, searchable and filterable, drawn a screenful at a time so hundreds of people stay instant. */
 export const StaffList = () => {
-  const { staff, loadStaff, sites, loadSites, go, auth, staffFilter: filter, setStaffFilter, exportStaff } = useStore();
+  const { staff, loadStaff, sites, loadSites, go, auth, staffFilter: filter, setStaffFilter, exportStaff } = useStore(useShallow((s) => ({ staff: s.staff, loadStaff: s.loadStaff, sites: s.sites, loadSites: s.loadSites, go: s.go, auth: s.auth, staffFilter: s.staffFilter, setStaffFilter: s.setStaffFilter, exportStaff: s.exportStaff })));
   const [exportError, setExportError] = useState<string | null>(null);
   const today = londonToday(useNow());
   const manager = auth?.user?.role === 'manager';

@@ -1,21 +1,19 @@
-import { Dialog } from 'radix-ui';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { TodayRow } from '../../../shared/contract/today';
-import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
+import { FormDialog } from '../../components/FormDialog';
 import { useStore } from '../../store/appStore';
 import { instantOf, skippedCorrections } from './correctTimes';
 import { clockOf } from './labels';
 
 /** Puts a recorded time right; the record keeps what it said before, who changed it and why. */
 export const CorrectDialog = ({ row, onClose, onSaved }: { row: TodayRow; onClose: () => void; onSaved: () => void }) => {
-  const { correctAttendance } = useStore();
+  const correctAttendance = useStore((s) => s.correctAttendance);
   const [form, setForm] = useState({ in: row.signedInAt ? clockOf(row.signedInAt) : '', out: row.signedOutAt ? clockOf(row.signedOutAt) : '', reason: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const refused = skippedCorrections(row, form);
     if (Object.keys(refused).length) return setErrors(refused);
     const signedInAt = form.in ? instantOf(row, form.in) : null;
@@ -32,32 +30,17 @@ export const CorrectDialog = ({ row, onClose, onSaved }: { row: TodayRow; onClos
   };
 
   return (
-    <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog">
-          <Dialog.Title>Correct {row.name}’s times</Dialog.Title>
-          <Dialog.Description className="muted">
-            Shift {row.start}–{row.end}. The original times stay on the record with your reason.
-          </Dialog.Description>
-          <form onSubmit={submit} noValidate>
-            {errors._ && <Banner tone="error">{errors._}</Banner>}
+    <FormDialog
+      onOpenChange={(open) => !open && onClose()}
+      title={`Correct ${row.name}’s times`}
+      description={`Shift ${row.start}–${row.end}. The original times stay on the record with your reason.`}
+      onSubmit={submit}
+      submitLabel="Save correction"
+      error={errors._}
+    >
             <Field label="Signed in at" type="time" value={form.in} onChange={(e) => setForm({ ...form, in: e.target.value })} error={errors.signedInAt} />
             <Field label="Signed out at" type="time" value={form.out} onChange={(e) => setForm({ ...form, out: e.target.value })} error={errors.signedOutAt} hint="Leave empty if still on site" />
             <Field label="Reason" value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} error={errors.reason} autoFocus />
-            <div className="dialog-actions">
-              <Dialog.Close asChild>
-                <button type="button" className="btn">
-                  Cancel
-                </button>
-              </Dialog.Close>
-              <button type="submit" className="btn btn-primary">
-                Save correction
-              </button>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    </FormDialog>
   );
 };

@@ -3,12 +3,13 @@ import { useEffect, useState } from 'react';
 import type { CoverOptions } from '../../../shared/contract/today';
 import { Banner } from '../../components/Banner';
 import { useStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 
 type State = { status: 'loading' } | { status: 'ready'; options: CoverOptions } | { status: 'error'; message: string };
 
 /** The ranked people who can cover a shift from now; assigning one writes them onto the shift. */
 export const CoverDialog = ({ shiftId, title, onClose, onAssigned }: { shiftId: string; title: string; onClose: () => void; onAssigned: (name: string) => void }) => {
-  const { coverOptions, assignCover } = useStore();
+  const { coverOptions, assignCover } = useStore(useShallow((s) => ({ coverOptions: s.coverOptions, assignCover: s.assignCover })));
   const [state, setState] = useState<State>({ status: 'loading' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

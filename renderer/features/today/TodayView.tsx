@@ -4,6 +4,7 @@ import { formatDateGB } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { useNow } from '../../components/useNow';
 import { useStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 import { CorrectDialog } from './CorrectDialog';
 import { CoverDialog } from './CoverDialog';
 import { clockOf, SERVICE_LABEL } from './labels';
@@ -15,7 +16,7 @@ const ACTION_DONE = { 'today:sign-in': 'signed in', 'today:sign-out': 'signed ou
 
 /** The supervisor's home screen: the day at their site, refreshed by itself as time passes. */
 export const TodayView = () => {
-  const { today, loadToday, deskAction } = useStore();
+  const { today, loadToday, deskAction } = useStore(useShallow((s) => ({ today: s.today, loadToday: s.loadToday, deskAction: s.deskAction })));
   const now = useNow(30_000);
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);

@@ -1,19 +1,19 @@
-import { addDays, weekStart } from '../../shared/domain/dates';
-import { fillOpenShifts, rankCandidates } from '../../shared/domain/rota';
-import { staffMap } from '../../shared/domain/rota/rotaIndex';
-import { copyWeek } from '../../shared/domain/rota/plan/copyWeek';
-import { expandPattern } from '../../shared/domain/rota/plan/expandPattern';
-import { AppError } from '../../shared/result';
-import { newMeta, touched } from './records';
-import { canSeeSite } from './sites';
-import { contextFor, shiftsBetween } from './rota/context';
-import { personIcs, weekCsv } from './rota/exports';
-import { noLongerTheirs, personShifts, personView, staffById } from './rota/person';
-import { flipPublished, publishWeek } from './rota/publish';
-import { checkRange, patternById, previewPattern } from './rota/plans';
-import { sitesInView, weekView } from './rota/week';
-import { writeShifts, type SaveItem } from './rota/write';
-import type { Handlers } from './types';
+import { addDays, weekStart } from '../../../shared/domain/dates';
+import { fillOpenShifts, rankCandidates } from '../../../shared/domain/rota';
+import { staffMap } from '../../../shared/domain/rota/rotaIndex';
+import { copyWeek } from '../../../shared/domain/rota/plan/copyWeek';
+import { expandPattern } from '../../../shared/domain/rota/plan/expandPattern';
+import { AppError } from '../../../shared/result';
+import { newMeta, touched } from '../records';
+import { canSeeSite } from '../sites';
+import { contextFor, shiftsBetween } from './context';
+import { personIcs, weekCsv } from './exports';
+import { noLongerTheirs, personShifts, personView, staffById } from './person';
+import { flipPublished, publishWeek } from './publish';
+import { checkRange, patternById, previewPattern } from './plans';
+import { sitesInView, weekView } from './week';
+import { writeShifts, type SaveItem } from './write';
+import type { Handlers } from '../types';
 
 type RotaChannel =
   | 'rota:week' | 'rota:save' | 'rota:publish' | 'rota:unpublish' | 'rota:republish' | 'rota:copy-week' | 'rota:plans' | 'rota:save-template' | 'rota:save-pattern'
