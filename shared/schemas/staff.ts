@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { dayKeySchema } from './site';
-import { idSchema, isoDateSchema, nonEmpty, recordMetaSchema, serviceSchema, siteCodeSchema, timeSchema } from './common';
+import { idSchema, isoDateSchema, nonEmpty, recordMetaSchema, serviceSchema, SIA_SECTORS, siteCodeSchema, timeSchema } from './common';
 
-export const SIA_SECTORS = ['door-supervision', 'security-guarding', 'cctv', 'close-protection', 'key-holding'] as const;
+export { SIA_SECTORS };
 
 export const siaLicenceSchema = z.object({
   number: z.string().regex(/^\d{16}$/, 'An SIA licence number is 16 digits'),
@@ -44,6 +44,11 @@ export const staffInputSchema = z.object({
   optOut: z.object({ signed: isoDateSchema }).nullable().default(null),
   youngWorker: z.boolean().default(false),
   dateOfBirth: isoDateSchema.nullable().default(null),
+  /**
+   * Under-18s whose contract has them work after 22:00: their restricted period is 23:00–07:00 instead
+   * of 22:00–06:00 (Working Time Regulations 1998 reg. 6A).
+   */
+  youngLateContract: z.boolean().optional(),
   sia: siaLicenceSchema.nullable().default(null),
   availability: availabilitySchema.default({}),
   absences: z.array(absenceSchema).default([]),
