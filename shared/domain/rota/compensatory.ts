@@ -59,7 +59,8 @@ type PersonRuleFn = (p: PersonWeek) => Finding[];
  * `toMonday` (inclusive), counting rest given up to `untilMs`. `rules` are the daily rest, weekly rest and
  * break rules (passed in to keep this module below them). Rest counts as given when it goes beyond what
  * the person is owed anyway: a spell between shifts gives what it lasts beyond the daily rest, and the
- * longest spell of each week what it lasts beyond the weekly rest plus the daily rest (reg. 11(7)).
+ * longest spell of each week, when it is a weekly rest (24 h or more), what it lasts beyond the weekly
+ * rest plus the daily rest (reg. 11(7)).
  * Rest given pays the oldest rest owed first.
  */
 export const compensatoryBalance = (
@@ -92,7 +93,8 @@ export const compensatoryBalance = (
   const daily = ix.settings.dailyRestHours * 60;
   const weekly = ix.settings.weeklyRestHours * 60;
   // Spells free of work after the first rest owed, with the part of each that counts as compensatory.
-  const spells = gaps(entries, items[0]?.at ?? untilMs, untilMs);
+  // From the Monday of the first rest owed, so the week's own weekly rest is seen even if it came first.
+  const spells = gaps(entries, items.length ? instantAt(weekRange(londonDate(items[0].at)).start, '00:00') : untilMs, untilMs);
   const longestOfWeek = new Map<string, number>();
   for (const s of spells) {
     const week = weekRange(londonDate(s.start)).start;
@@ -101,7 +103,9 @@ export const compensatoryBalance = (
   const used = new Set<string>();
   for (const s of spells) {
     const week = weekRange(londonDate(s.start)).start;
-    const isWeekly = !used.has(week) && longestOfWeek.get(week) === s.minutes;
+    // The week's longest spell is its weekly rest only if it is long enough to be one; a week without one
+    // has that rest owed as well, and its longest spell still counts as given beyond the daily rest.
+    const isWeekly = !used.has(week) && s.minutes >= weekly && longestOfWeek.get(week) === s.minutes;
     if (isWeekly) used.add(week);
     let credit = Math.max(0, s.minutes - daily - (isWeekly ? weekly : 0));
     for (const item of items) {

@@ -6,23 +6,23 @@ import { findingsOf } from './helpers';
 type Row = [string, string, string];
 
 describe('daily rest (warn under 11 h)', () => {
-  it.each<[string, Row, Row, string | null]>([
+  it.each<[string, Row, Row, number | null]>([
     ['exactly 11 h is fine', ['2026-11-03', '07:00', '15:00'], ['2026-11-04', '02:00', '10:00'], null],
-    ['10 h 59 min warns', ['2026-11-03', '07:00', '15:01'], ['2026-11-04', '02:00', '10:00'], '10 h 59 min'],
-    ['night then afternoon', ['2026-11-03', '22:00', '06:00'], ['2026-11-04', '15:00', '23:00'], '9 h'],
+    ['10 h 59 min warns', ['2026-11-03', '07:00', '15:01'], ['2026-11-04', '02:00', '10:00'], 10 * 60 + 59],
+    ['night then afternoon', ['2026-11-03', '22:00', '06:00'], ['2026-11-04', '15:00', '23:00'], 9 * 60],
     ['touching shifts are one stretch of work', ['2026-11-03', '06:00', '14:00'], ['2026-11-03', '14:00', '22:00'], null],
-    ['across a month end', ['2026-11-30', '14:00', '22:00'], ['2026-12-01', '06:00', '14:00'], '8 h'],
-    ['across a year end', ['2026-12-31', '22:00', '06:00'], ['2027-01-01', '15:00', '23:00'], '9 h'],
-    ['onto leap day', ['2028-02-28', '14:00', '23:00'], ['2028-02-29', '07:00', '15:00'], '8 h'],
+    ['across a month end', ['2026-11-30', '14:00', '22:00'], ['2026-12-01', '06:00', '14:00'], 8 * 60],
+    ['across a year end', ['2026-12-31', '22:00', '06:00'], ['2027-01-01', '15:00', '23:00'], 9 * 60],
+    ['onto leap day', ['2028-02-28', '14:00', '23:00'], ['2028-02-29', '07:00', '15:00'], 8 * 60],
     // Clocks go forward at 01:00 on Sun 29 Mar 2026: 23:00 to 10:00 on the wall is only 10 h.
-    ['clock-forward night loses an hour', ['2026-03-28', '14:00', '23:00'], ['2026-03-29', '10:00', '18:00'], '10 h'],
+    ['clock-forward night loses an hour', ['2026-03-28', '14:00', '23:00'], ['2026-03-29', '10:00', '18:00'], 10 * 60],
     // Clocks go back on Sun 25 Oct 2026: 23:00 to 09:00 on the wall is 11 h.
     ['clock-back night gains an hour', ['2026-10-24', '14:00', '23:00'], ['2026-10-25', '09:00', '17:00'], null],
   ])('%s', (_, a, b, rest) => {
     const ana = makeStaff();
     const shifts = shiftsFor(ana, [a, b]);
     const found = findingsOf(makeContext({ staff: [ana], shifts }), b[0], 'daily-rest');
-    expect(found.map((f) => f.message.match(/has (.*) rest/)?.[1] ?? null)).toEqual(rest === null ? [] : [rest]);
+    expect(found.map((f) => f.measure)).toEqual(rest === null ? [] : [{ unit: 'minutes', actual: rest, required: 11 * 60, kind: 'min' }]);
     if (rest) expect(found[0]).toMatchObject({ severity: 'warn', staffId: ana.id, shiftIds: shifts.map((s) => s.id) });
   });
 
