@@ -135,6 +135,9 @@ export const StaffEditor = ({ person, onDone }: { person: StaffView | null; onDo
             <input type="checkbox" checked={draft.youngWorker} onChange={(e) => set({ youngWorker: e.target.checked })} /> Young worker (under 18)
           </label>
           {shown.youngWorker && <p className="field-error">{shown.youngWorker}</p>}
+          <label className="choice">
+            <input type="checkbox" checked={draft.youngLateContract} onChange={(e) => set({ youngLateContract: e.target.checked })} /> Under 18 with a contract for work after 22:00 (no work 23:00–07:00 instead of 22:00–06:00)
+          </label>
           <div className="field" style={{ marginTop: 'var(--s3)' }}>
             <label htmlFor="staff-notes">Notes</label>
             <textarea id="staff-notes" rows={3} value={draft.notes} onChange={(e) => set({ notes: e.target.value })} />

@@ -18,6 +18,8 @@ export interface StaffDraft {
   optOut: boolean;
   optOutSigned: string;
   youngWorker: boolean;
+  /** The contract has them work after 22:00, so reg. 6A's 23:00–07:00 applies. */
+  youngLateContract: boolean;
   dateOfBirth: string;
   siaNumber: string;
   siaSector: string;
@@ -40,6 +42,7 @@ export const blankDraft = (): StaffDraft => ({
   optOut: false,
   optOutSigned: '',
   youngWorker: false,
+  youngLateContract: false,
   dateOfBirth: '',
   siaNumber: '',
   siaSector: '',
@@ -62,6 +65,7 @@ export const draftOf = (p: StaffView): StaffDraft => ({
   optOut: p.optOut !== null,
   optOutSigned: p.optOut?.signed ?? '',
   youngWorker: p.youngWorker,
+  youngLateContract: p.youngLateContract ?? false,
   dateOfBirth: p.dateOfBirth ?? '',
   siaNumber: p.sia?.number ?? '',
   siaSector: p.sia?.sector ?? '',
@@ -87,6 +91,7 @@ export const formOf = (d: StaffDraft): StaffForm => {
     payRate: num(d.payRate),
     optOut: d.optOut ? { signed: d.optOutSigned } : null,
     youngWorker: d.youngWorker,
+    youngLateContract: d.youngLateContract,
     dateOfBirth: d.dateOfBirth || null,
     sia: hasSia ? { number: d.siaNumber.replace(/[\s-]/g, ''), sector: d.siaSector as NonNullable<Staff['sia']>['sector'], expires: d.siaExpiry } : null,
     availability: d.availability,

@@ -1,0 +1,60 @@
+/** The rule corrections of issue 16 through the real services: site settings stored, then used by every check. */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULE_SETTINGS } from '../../../shared/domain/rota';
+import { settingsSchema } from '../../../shared/schemas/settings';
+import { item, NEXT_MONDAY, okData, rotaWorld } from './setup';
+
+const siteFields = <T extends { id: string; rev: number }>(s: T) => {
+  const { code, name, address, opening, services, cover, contacts, notes } = s as unknown as Record<string, unknown>;
+  return { id: s.id, rev: s.rev, code, name, address, opening, services, cover, contacts, notes };
+};
+
+describe('site settings for security rules, stored and used', () => {
+  it('WTR reg. 21(b): a site marked as needing permanent presence turns short daily rest into compensatory rest owed', async () => {
+    const { t, m, staff } = await rotaWorld({ Sam: { services: ['security'] } });
+    const ch = okData(await t.call('sites:get', { code: 'CH' }, m));
+    const updated = okData(await t.call('sites:update', { ...siteFields(ch), permanentPresence: true } as never, m));
+    expect(updated.permanentPresence).toBe(true);
+    okData(
+      await t.call('rota:save', {
+        items: [
+          item({ date: NEXT_MONDAY, start: '12:00', end: '20:00', staffId: staff.Sam.id }),
+          // 20:00 to 03:00 is 7 h: 4 h short of reg. 10(1)'s 11 h.
+          item({ date: '2026-12-01', start: '03:00', end: '11:00', staffId: staff.Sam.id }),
+        ],
+      }, m),
+    );
+    const week = okData(await t.call('rota:week', { week: NEXT_MONDAY, site: 'CH' }, m));
+    expect(week.findings.filter((f) => f.rule === 'daily-rest')).toEqual([]);
+    const owed = week.findings.filter((f) => f.rule === 'compensatory-rest');
+    expect(owed.map((f) => [f.compensates, f.measure?.required, f.measure?.actual])).toEqual([['daily-rest', 660, 420]]);
+  });
+
+  it('SIA: a site whose security post needs Public Space Surveillance refuses a Security Guarding officer, naming both', async () => {
+    const { t, m, staff } = await rotaWorld({ Sam: { services: ['security'] } });
+    const ch = okData(await t.call('sites:get', { code: 'CH' }, m));
+    okData(await t.call('sites:update', { ...siteFields(ch), securityLicence: 'cctv' } as never, m));
+    const before = t.snapshot();
+    const r = await t.call('rota:save', { items: [item({ date: NEXT_MONDAY, start: '07:00', end: '19:00', staffId: staff.Sam.id })] }, m);
+    expect(r).toMatchObject({ ok: false, code: 'blocked' });
+    expect(!r.ok && r.message).toContain('Security Guarding licence');
+    expect(!r.ok && r.message).toContain('Public Space Surveillance (CCTV)');
+    expect(t.snapshot()).toEqual(before);
+  });
+});
+
+describe('rule settings stored before this change', () => {
+  it('read with the new rules at their defaults: reg. 11(2) off, HSG256 limits 12 h, 13 h, 4 nights, 7 shifts', () => {
+    const { fortnightlyWeeklyRest, fortnightStarts, compensatoryRestDays, youngWeeklyRestHours, youngBreakAfterMinutes, youngBreakMinutes, fatigueShiftHours, fatigueDayHours, fatigueNights, fatigueShiftsInRow, ...old } =
+      DEFAULT_RULE_SETTINGS;
+    const stored = settingsSchema.parse({ idleLockMinutes: 5, lateGraceMinutes: 10, organisationName: 'Org', rules: old });
+    expect(stored.rules).toMatchObject({ fortnightlyWeeklyRest: false, youngWeeklyRestHours: 48, youngBreakAfterMinutes: 270, youngBreakMinutes: 30, fatigueShiftHours: 12, fatigueDayHours: 13, fatigueNights: 4, fatigueShiftsInRow: 7 });
+    expect([fortnightlyWeeklyRest, fortnightStarts, compensatoryRestDays, youngWeeklyRestHours, youngBreakAfterMinutes, youngBreakMinutes, fatigueShiftHours, fatigueDayHours, fatigueNights, fatigueShiftsInRow]).toHaveLength(10);
+  });
+
+  it('refuses a fortnight start that is not a Monday', () => {
+    const r = settingsSchema.safeParse({ idleLockMinutes: 5, lateGraceMinutes: 10, organisationName: 'Org', rules: { ...DEFAULT_RULE_SETTINGS, fortnightStarts: '2026-01-06' } });
+    expect(r.success).toBe(false);
+    expect(!r.success && r.error.issues[0].message).toBe('Choose a Monday');
+  });
+});
