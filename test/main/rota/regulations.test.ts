@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULE_SETTINGS } from '../../../shared/domain/rota';
 import { settingsSchema } from '../../../shared/schemas/settings';
+import { personView } from '../../../main/services/rota/person';
 import { item, NEXT_MONDAY, okData, rotaWorld } from './setup';
 
 const siteFields = <T extends { id: string; rev: number }>(s: T) => {
@@ -28,6 +29,17 @@ describe('site settings for security rules, stored and used', () => {
     expect(week.findings.filter((f) => f.rule === 'daily-rest')).toEqual([]);
     const owed = week.findings.filter((f) => f.rule === 'compensatory-rest');
     expect(owed.map((f) => [f.compensates, f.measure?.required, f.measure?.actual])).toEqual([['daily-rest', 660, 420]]);
+
+    // The person's rota keeps the reg. 24 balance. At 20:00 on Tue 1 Dec, 9 h after the shift, nothing is given.
+    // (Through the service with the time given: moving the app clock a week on would lock the session.)
+    const early = personView(t.opened.app, staff.Sam.id, NEXT_MONDAY, '2026-12-06', Date.parse('2026-12-01T20:00:00Z'));
+    expect(early.compensatoryRest).toMatchObject({ owedMinutes: 240, givenMinutes: 0, outstandingMinutes: 240 });
+    // By 09:00 Thu 3 Dec the 46 h off is the week's weekly rest (24 h) plus daily rest (11 h) plus 11 h more: all 4 h given.
+    const later = personView(t.opened.app, staff.Sam.id, NEXT_MONDAY, '2026-12-06', Date.parse('2026-12-03T09:00:00Z'));
+    // Today (25 Nov, before any of it) the channel shows the rest owed and none given.
+    const today = okData(await t.call('rota:person', { staffId: staff.Sam.id, from: NEXT_MONDAY, to: '2026-12-06' }, m));
+    expect(today.compensatoryRest).toMatchObject({ owedMinutes: 240, givenMinutes: 0 });
+    expect(later.compensatoryRest).toMatchObject({ owedMinutes: 240, givenMinutes: 240, outstandingMinutes: 0 });
   });
 
   it('SIA: a site whose security post needs Public Space Surveillance refuses a Security Guarding officer, naming both', async () => {
