@@ -50,6 +50,22 @@ export const staffInputSchema = z.object({
    */
   youngLateContract: z.boolean().optional(),
   sia: siaLicenceSchema.nullable().default(null),
+  /** Annual leave terms (Working Time Regulations 1998 regs. 13–16A); absent until a manager sets them. */
+  leave: z
+    .object({
+      daysPerWeek: z.number({ error: 'Enter the days worked a week' }).min(0.5, 'At least half a day a week').max(7, 'At most 7 days a week'),
+      /** Contractual days above the statutory 5.6 weeks, a full year. */
+      extraDays: z.number().min(0, 'Cannot be negative').max(60, 'At most 60 days').default(0),
+      /** Days carried over into the current leave year, as the manager set them. */
+      carriedDays: z.number().min(0, 'Cannot be negative').max(60, 'At most 60 days').default(0),
+      /** Whether bank holidays off count against the entitlement (as the contract says). */
+      bankHolidaysCount: z.boolean().default(true),
+      /** Start of employment: the leave year's default start (reg. 13(3)). */
+      started: isoDateSchema.nullable().default(null),
+      /** The leave year agreed, as the month and day it starts (`04-01`); null for the law's default. */
+      yearStart: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Enter the month and day, e.g. 04-01').nullable().default(null),
+    })
+    .optional(),
   availability: availabilitySchema.default({}),
   absences: z.array(absenceSchema).default([]),
   phone: z.string().max(40).default(''),
