@@ -1,6 +1,8 @@
 import type { LicenceWatchItem, StaffView } from '../../shared/contract/staff';
 import { absenceCalendar, licenceWatch, parseStaffCsv, staffToCsv, validateStaff, type LicenceWatchEntry } from '../../shared/domain/directory';
 import { addDays, londonToday, monthOf } from '../../shared/domain/dates';
+import { bankHolidayDates } from '../../shared/domain/bankHolidays';
+import { leaveBalancesCsv } from '../../shared/domain/leave/payrollCsv';
 import { newId } from '../../shared/domain/ids';
 import { AppError } from '../../shared/result';
 import type { Account } from '../../shared/schemas/account';
@@ -72,6 +74,7 @@ export const staffHandlers: Pick<
   | 'staff:import-preview'
   | 'staff:import'
   | 'staff:export'
+  | 'staff:leave-csv'
 > = {
   'staff:list': (req, { app, user }) =>
     visibleStaff(app, user!)
@@ -161,6 +164,13 @@ export const staffHandlers: Pick<
     const records: Staff[] = result.rows.map((r) => ({ ...r.input!, archived: false, archivedOn: null, ...newMeta(user!.id, now) }));
     app.repos.staff.putMany(records);
     return { imported: records.length };
+  },
+
+  'staff:leave-csv': (_req, { app, now }) => {
+    const today = londonToday(now);
+    const people = app.repos.staff.all().filter((s) => !s.archived).sort(byName);
+    const holidays = bankHolidayDates(addDays(today, -400), addDays(today, 400), app.repos.settings.get().bankHolidayChanges);
+    return { filename: `sitedesk-leave-${today}.csv`, csv: leaveBalancesCsv(people, today, holidays) };
   },
 
   'staff:export': (req, { app, user, now }) => {

@@ -42,7 +42,7 @@ const Row = ({ p, today, onOpen }: { p: StaffView; today: string; onOpen: () => 
 
 /** Everyone on file, searchable and filterable, drawn a screenful at a time so hundreds of people stay instant. */
 export const StaffList = () => {
-  const { staff, loadStaff, sites, loadSites, go, auth, staffFilter: filter, setStaffFilter, exportStaff } = useStore();
+  const { staff, loadStaff, sites, loadSites, go, auth, staffFilter: filter, setStaffFilter, exportStaff, exportLeave } = useStore();
   const [exportError, setExportError] = useState<string | null>(null);
   const today = londonToday(useNow());
   const manager = auth?.user?.role === 'manager';
@@ -101,6 +101,12 @@ export const StaffList = () => {
     setExportError(null);
     downloadText(r.data.filename, r.data.csv);
   };
+  const doLeaveExport = async () => {
+    const r = await exportLeave();
+    if (!r.ok) return setExportError(r.message);
+    setExportError(null);
+    downloadText(r.data.filename, r.data.csv);
+  };
   const set = (patch: Partial<StaffFilter>) => setStaffFilter(patch);
   const siteList = sites.status === 'ready' ? sites.data : [];
   const filtered = Boolean(filter.text || filter.service || filter.site || filter.contractType || filter.licence?.length || filter.archived !== 'active');
@@ -116,6 +122,9 @@ export const StaffList = () => {
           </button>
           {manager && (
             <>
+              <button className="btn" onClick={() => void doLeaveExport()}>
+                <Download aria-hidden size={16} /> Leave balances CSV (payroll)
+              </button>
               <button className="btn" onClick={() => go('staff', 'import')}>
                 <Upload aria-hidden size={16} /> Import CSV
               </button>

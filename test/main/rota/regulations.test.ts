@@ -70,3 +70,20 @@ describe('rule settings stored before this change', () => {
     expect(!r.success && r.error.issues[0].message).toBe('Choose a Monday');
   });
 });
+
+describe('leave balances for payroll', () => {
+  it('a manager downloads every balance in days and hours; people without leave terms are left out', async () => {
+    // Today is Wed 25 Nov 2026 in the test app. Ana: 5 days, 37.5 h, calendar leave year, a week off in Feb,
+    // 8 bank holidays counted: 28 − 5 − 8 = 15 days, 112.5 h.
+    const { t, m } = await rotaWorld({
+      Ana: { contractedHours: 37.5, leave: { daysPerWeek: 5, extraDays: 0, carriedDays: 0, bankHolidaysCount: true, started: null, yearStart: '01-01' }, absences: [{ kind: 'annual-leave', from: '2026-02-09', to: '2026-02-13' }] },
+      Ben: {},
+    });
+    const r = okData(await t.call('staff:leave-csv', {}, m));
+    expect(r.filename).toBe('sitedesk-leave-2026-11-25.csv');
+    expect(r.csv.split('\r\n')).toEqual([
+      'Employee number,Name,Leave year from,Leave year to,Entitled days,Taken days,Bank holiday days,Remaining days,Entitled hours,Taken hours,Remaining hours',
+      'E-ANA,Ana,2026-01-01,2026-12-31,28.00,5.00,8.00,15.00,210.00,97.50,112.50',
+    ]);
+  });
+});
