@@ -58,6 +58,11 @@ export const staffInputSchema = z.object({
       extraDays: z.number().min(0, 'Cannot be negative').max(60, 'At most 60 days').default(0),
       /** Days carried over into the current leave year, as the manager set them. */
       carriedDays: z.number().min(0, 'Cannot be negative').max(60, 'At most 60 days').default(0),
+      /**
+       * An irregular-hours or part-year worker (reg. 15B): leave accrues at 12.07% of the hours worked,
+       * from attendance, in leave years from 1 April 2024.
+       */
+      irregular: z.boolean().optional(),
       /** Whether bank holidays off count against the entitlement (as the contract says). */
       bankHolidaysCount: z.boolean().default(true),
       /** Start of employment: the leave year's default start (reg. 13(3)). */

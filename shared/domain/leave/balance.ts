@@ -4,7 +4,7 @@
  */
 import { addDays, weekdayOf } from '../dates';
 import type { Staff } from '../../schemas/staff';
-import { entitlement, leaveYearOf } from './entitlement';
+import { accruedHours, entitlement, leaveYearOf } from './entitlement';
 
 export interface LeaveBalance {
   year: { start: string; end: string };
@@ -18,6 +18,8 @@ export interface LeaveBalance {
   entitledHours: number;
   takenHours: number;
   remainingHours: number;
+  /** Reg. 15B: for an irregular-hours or part-year worker, the hours worked in the leave year so far and the leave they accrued. */
+  accrual?: { workedHours: number; accruedHours: number };
 }
 
 const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
@@ -29,14 +31,23 @@ const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
  * the contract says so: whole for five days a week or more, pro rata (days ÷ 5) for fewer. Leave already
  * counted as a bank holiday is not counted twice.
  */
-export const leaveBalance = (staff: Pick<Staff, 'leave' | 'absences' | 'contractedHours'>, today: string, bankHolidays: readonly string[]): LeaveBalance | null => {
+export const leaveBalance = (
+  staff: Pick<Staff, 'leave' | 'absences' | 'contractedHours'>,
+  today: string,
+  bankHolidays: readonly string[],
+  /** Hours worked in the leave year so far, from attendance; used for irregular-hours and part-year workers. */
+  workedHours?: number,
+): LeaveBalance | null => {
   const terms = staff.leave;
   if (!terms) return null;
   const yearBasis = terms.yearStart ? 'agreed' : terms.started ? 'anniversary' : 'calendar';
   const anchor = terms.yearStart ? `2000-${terms.yearStart}` : (terms.started ?? '2000-01-01');
   const year = leaveYearOf(today, anchor);
-  const ent = entitlement({ daysPerWeek: terms.daysPerWeek, hoursPerWeek: staff.contractedHours, year, started: terms.started, extraDays: terms.extraDays, carriedDays: terms.carriedDays });
+  const regular = entitlement({ daysPerWeek: terms.daysPerWeek, hoursPerWeek: staff.contractedHours, year, started: terms.started, extraDays: terms.extraDays, carriedDays: terms.carriedDays });
   const dayHours = staff.contractedHours / terms.daysPerWeek;
+  // Reg. 15B: accrual replaces the pro-rata entitlement in leave years from 1 April 2024 (carry-over kept).
+  const accrued = terms.irregular && workedHours !== undefined ? accruedHours(workedHours, year.start) : null;
+  const entitledDays = accrued !== null && dayHours > 0 ? accrued / dayHours + (terms.carriedDays ?? 0) : regular.days;
   const holidays = new Set(bankHolidays);
   const worksOn = (d: string) => terms.daysPerWeek > 5 || !['sat', 'sun'].includes(weekdayOf(d));
   let taken = 0;
@@ -53,12 +64,13 @@ export const leaveBalance = (staff: Pick<Staff, 'leave' | 'absences' | 'contract
   return {
     year,
     yearBasis,
-    entitledDays: ent.days,
+    entitledDays: entitledDays,
     takenDays: taken,
     bankHolidayDays,
-    remainingDays: ent.days - used,
-    entitledHours: ent.days * dayHours,
+    remainingDays: entitledDays - used,
+    entitledHours: entitledDays * dayHours,
     takenHours: used * dayHours,
-    remainingHours: (ent.days - used) * dayHours,
+    remainingHours: (entitledDays - used) * dayHours,
+    ...(accrued !== null ? { accrual: { workedHours: workedHours!, accruedHours: accrued } } : {}),
   };
 };

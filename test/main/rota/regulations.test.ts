@@ -82,8 +82,26 @@ describe('leave balances for payroll', () => {
     const r = okData(await t.call('staff:leave-csv', {}, m));
     expect(r.filename).toBe('sitedesk-leave-2026-11-25.csv');
     expect(r.csv.split('\r\n')).toEqual([
-      'Employee number,Name,Leave year from,Leave year to,Entitled days,Taken days,Bank holiday days,Remaining days,Entitled hours,Taken hours,Remaining hours',
-      'E-ANA,Ana,2026-01-01,2026-12-31,28.00,5.00,8.00,15.00,210.00,97.50,112.50',
+      'Employee number,Name,Leave year from,Leave year to,Entitled days,Taken days,Bank holiday days,Remaining days,Entitled hours,Taken hours,Remaining hours,Hours worked (reg. 15B),Accrued hours (12.07%)',
+      'E-ANA,Ana,2026-01-01,2026-12-31,28.00,5.00,8.00,15.00,210.00,97.50,112.50,,',
     ]);
+  });
+
+  it('WTR reg. 15B: an irregular-hours worker accrues 12.07% of the hours signed in and out in the leave year', async () => {
+    // Cal: zero hours, 5 days of 8 h on average (40 h a week), leave year from 1 Apr 2026, bank holidays not counted.
+    const { t, m, staff } = await rotaWorld({
+      Cal: { contractType: 'zero-hours', contractedHours: 40, services: ['cleaning'], leave: { daysPerWeek: 5, extraDays: 0, carriedDays: 0, bankHolidaysCount: false, irregular: true, started: null, yearStart: '04-01' } },
+    });
+    const meta = { createdAt: '2026-11-01T09:00:00.000Z', createdBy: m.userId, updatedAt: '2026-11-01T09:00:00.000Z', updatedBy: m.userId, rev: 1 };
+    const shift = (id: string, date: string) => ({ id, site: 'CH', service: 'cleaning' as const, date, start: '08:00', end: '18:30', breakMinutes: 30, staffId: staff.Cal.id, notes: '', status: 'published' as const, override: null, history: [], deleted: false, ...meta });
+    // Two 10 h days worked (08:00–18:30 less 30 min) and one in March, before the leave year: 20 h count.
+    const shifts = [shift('shift-cal-1', '2026-11-02'), shift('shift-cal-2', '2026-11-03'), shift('shift-cal-0', '2026-03-30')];
+    t.opened.app.repos.shifts.put(shifts);
+    t.opened.app.repos.attendance.put(
+      shifts.map((s) => ({ shiftId: s.id, staffId: staff.Cal.id, site: 'CH', date: s.date, signedInAt: `${s.date}T08:00:00.000Z`, signedOutAt: `${s.date}T18:30:00.000Z`, noShow: false, corrections: [], ...meta, id: `att-${s.id}` })),
+    );
+    const r = okData(await t.call('staff:leave-csv', {}, m));
+    // 20 h × 12.07% = 2.414 h, which at an 8 h day is 0.30175 days.
+    expect(r.csv.split('\r\n')[1]).toBe('E-CAL,Cal,2026-04-01,2027-03-31,0.30,0.00,0.00,0.30,2.41,0.00,2.41,20.00,2.41');
   });
 });
