@@ -92,7 +92,7 @@ describe('leave balances for payroll', () => {
     const { t, m, staff } = await rotaWorld({
       Cal: { contractType: 'zero-hours', contractedHours: 40, services: ['cleaning'], leave: { daysPerWeek: 5, extraDays: 0, carriedDays: 0, bankHolidaysCount: false, irregular: true, started: null, yearStart: '04-01' } },
     });
-    const meta = { createdAt: '2026-11-01T09:00:00.000Z', createdBy: m.userId, updatedAt: '2026-11-01T09:00:00.000Z', updatedBy: m.userId, rev: 1 };
+    const meta = { createdAt: '2026-11-01T09:00:00.000Z', createdBy: 'manager-01', updatedAt: '2026-11-01T09:00:00.000Z', updatedBy: 'manager-01', rev: 1 };
     const shift = (id: string, date: string) => ({ id, site: 'CH', service: 'cleaning' as const, date, start: '08:00', end: '18:30', breakMinutes: 30, staffId: staff.Cal.id, notes: '', status: 'published' as const, override: null, history: [], deleted: false, ...meta });
     // Two 10 h days worked (08:00–18:30 less 30 min) and one in March, before the leave year: 20 h count.
     const shifts = [shift('shift-cal-1', '2026-11-02'), shift('shift-cal-2', '2026-11-03'), shift('shift-cal-0', '2026-03-30')];
