@@ -1,7 +1,12 @@
 import { CSV_MIME } from '../../shared/contract/define';
 import type { LicenceWatchItem, StaffView } from '../../shared/contract/staff';
 import { absenceCalendar, licenceWatch, parseStaffCsv, staffToCsv, validateStaff, type LicenceWatchEntry } from '../../shared/domain/directory';
-import { addDays, londonToday, monthOf } from '../../shared/domain/dates';
+import { addDays, londonToday, monthOf, monthsBetween } from '../../shared/domain/dates';
+import { assignmentsOf } from '../../shared/domain/attendance/assignments';
+import { paidFor } from '../../shared/domain/attendance/paid';
+import { leaveYearOf } from '../../shared/domain/leave/entitlement';
+import { bankHolidayDates } from '../../shared/domain/bankHolidays';
+import { leaveBalancesCsv } from '../../shared/domain/leave/payrollCsv';
 import { newId } from '../../shared/domain/ids';
 import { AppError } from '../../shared/result';
 import type { Account } from '../../shared/schemas/account';
@@ -73,6 +78,7 @@ export const staffHandlers: Pick<
   | 'staff:import-preview'
   | 'staff:import'
   | 'staff:export'
+  | 'staff:leave-csv'
 > = {
   'staff:list': (req, { app, user }) =>
     visibleStaff(app, user!)
@@ -164,10 +170,40 @@ export const staffHandlers: Pick<
     return { imported: records.length };
   },
 
+  'staff:leave-csv': (_req, { app, now }) => {
+    const today = londonToday(now);
+    const people = app.repos.staff.all().filter((s) => !s.archived).sort(byName);
+    const holidays = bankHolidayDates(addDays(today, -400), addDays(today, 400), app.repos.settings.get().bankHolidayChanges);
+    return { filename: `sitedesk-leave-${today}.csv`, mime: CSV_MIME, text: leaveBalancesCsv(people, today, holidays, workedInLeaveYear(app, people, today, now)) };
+  },
+
   'staff:export': (req, { app, user, now }) => {
     const people = visibleStaff(app, user!)
       .filter((s) => req.includeArchived || !s.archived)
       .sort(byName);
     return { filename: `sitedesk-staff-${londonToday(now)}.csv`, mime: CSV_MIME, text: staffToCsv(people, { includePay: req.includePay && user!.role === 'manager' }) };
   },
+};
+
+/**
+ * Hours each irregular-hours worker was paid for in their current leave year up to now, from attendance
+ * (paid time as the timesheets count it; shifts not yet worked are left out), for reg. 15B accrual.
+ */
+const workedInLeaveYear = (app: AppCore, people: readonly Staff[], today: string, now: number): Map<string, number> => {
+  const out = new Map<string, number>();
+  const irregular = people.filter((p) => p.leave?.irregular);
+  if (irregular.length === 0) return out;
+  const starts = new Map(irregular.map((p) => [p.id, leaveYearOf(today, p.leave!.yearStart ? `2000-${p.leave!.yearStart}` : (p.leave!.started ?? '2000-01-01')).start]));
+  const from = [...starts.values()].sort()[0];
+  const months = monthsBetween(from, today);
+  const shifts = app.repos.shifts.inMonths(months).filter((s) => s.date >= from && s.date <= today);
+  const records = app.repos.attendance.inMonths(months);
+  for (const a of assignmentsOf(shifts, records)) {
+    const start = starts.get(a.staffId);
+    if (!start || a.shift.date < start) continue;
+    const paid = paidFor(a.shift, a.attendance, now);
+    if (paid.basis !== 'actual' && paid.basis !== 'no-sign-out') continue;
+    out.set(a.staffId, (out.get(a.staffId) ?? 0) + paid.minutes / 60);
+  }
+  return out;
 };

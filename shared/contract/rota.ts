@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Candidate, Finding, Gap } from '../domain/rota/types';
+import type { CompensatoryBalance } from '../domain/rota/compensatory';
 import { idSchema, isoDateSchema, siteCodeSchema } from '../schemas/common';
 import { patternInputSchema, templateInputSchema, type ShiftPattern, type ShiftTemplate } from '../schemas/rotaPlan';
 import { shiftInputSchema, type Shift, type ShiftInput } from '../schemas/shift';
@@ -54,6 +55,11 @@ export interface PersonView {
   weeks: { weekStart: string; minutes: number; contractMinutes: number }[];
   rests: { afterShiftId: string; beforeShiftId: string; minutes: number }[];
   findings: Finding[];
+  /**
+   * WTR reg. 24 compensatory rest for what fell owed in the period (security at a site needing permanent
+   * presence), counted to now; absent when nothing was owed.
+   */
+  compensatoryRest?: CompensatoryBalance;
 }
 
 import type { TextFile } from './define';

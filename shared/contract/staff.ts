@@ -53,5 +53,7 @@ export const staffChannels = {
   /** Imports every row of the file in one write, or none of them if any row has an error. */
   'staff:import': channel(z.object({ csv: csvText }).strict(), 'manager')<{ imported: number }>(),
   /** The staff list as CSV in the import's columns; pay only for managers who ask for it. */
+  /** Every leave balance for payroll (people with leave terms), in days and hours, for the leave year containing today. */
+  'staff:leave-csv': channel(z.object({}).strict(), 'manager')<TextFile>(),
   'staff:export': channel(z.object({ includeArchived: z.boolean().default(false), includePay: z.boolean().default(false) }).strict(), 'user')<TextFile>(),
 };

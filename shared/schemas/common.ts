@@ -4,6 +4,10 @@ export const SERVICES = ['reception', 'security', 'cleaning'] as const;
 export const serviceSchema = z.enum(SERVICES, { error: 'Choose reception, security or cleaning' });
 export type Service = z.infer<typeof serviceSchema>;
 
+/** SIA licence sectors; `cctv` is the Public Space Surveillance (CCTV) licence. */
+export const SIA_SECTORS = ['door-supervision', 'security-guarding', 'cctv', 'close-protection', 'key-holding'] as const;
+export type SiaSector = (typeof SIA_SECTORS)[number];
+
 /** Monday first, as en-GB rotas are read. Index 0 = Monday. */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export const weekdaySchema = z.enum(WEEKDAYS);

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { isStandardBankHoliday } from '../domain/bankHolidays';
 import { RULE_LIMITS, timeWindowProblems, type NumericRule } from '../domain/rota/ruleLimits';
-import type { RuleSettings } from '../domain/rota/types';
+import { DEFAULT_RULE_SETTINGS, type RuleSettings } from '../domain/rota/types';
+import { weekdayOf } from '../domain/dates';
 import { isoDateSchema } from './common';
 
 const UNIT_WORD = { hours: 'hours', minutes: 'minutes', weeks: 'weeks', days: 'days' } as const;
@@ -18,8 +19,31 @@ const clockTime = z.string({ error: 'Enter a time as HH:mm' }).regex(/^([01]\d|2
 
 const numbers = Object.fromEntries((Object.keys(RULE_LIMITS) as NumericRule[]).map((k) => [k, numberRule(k)])) as Record<NumericRule, ReturnType<typeof numberRule>>;
 
+/** Thresholds added after rules were first stored read as their defaults until a manager saves. */
+const NEWER: readonly NumericRule[] = [
+  'compensatoryRestDays',
+  'youngWeeklyRestHours',
+  'youngBreakAfterMinutes',
+  'youngBreakMinutes',
+  'fatigueShiftHours',
+  'fatigueDayHours',
+  'fatigueNights',
+  'fatigueShiftsInRow',
+];
+for (const k of NEWER) (numbers as Record<NumericRule, z.ZodType>)[k] = numbers[k].default(DEFAULT_RULE_SETTINGS[k]) as never;
+
+const monday = isoDateSchema.refine((d) => weekdayOf(d) === 'mon', 'Choose a Monday');
+
 export const ruleSettingsSchema: z.ZodType<RuleSettings> = z
-  .object({ ...numbers, nightStart: clockTime, nightEnd: clockTime, youngNoWorkStart: clockTime, youngNoWorkEnd: clockTime })
+  .object({
+    ...numbers,
+    nightStart: clockTime,
+    nightEnd: clockTime,
+    youngNoWorkStart: clockTime,
+    youngNoWorkEnd: clockTime,
+    fortnightlyWeeklyRest: z.boolean({ error: 'Choose yes or no' }).default(DEFAULT_RULE_SETTINGS.fortnightlyWeeklyRest),
+    fortnightStarts: monday.default(DEFAULT_RULE_SETTINGS.fortnightStarts),
+  })
   .strict()
   .superRefine((r, ctx) => {
     // A time already refused by its own field says all there is to say about its window.

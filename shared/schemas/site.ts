@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nonEmpty, serviceSchema, siteCodeSchema, timeSchema, recordMetaSchema, WEEKDAYS } from './common';
+import { nonEmpty, serviceSchema, SIA_SECTORS, siteCodeSchema, timeSchema, recordMetaSchema, WEEKDAYS } from './common';
 
 /** A window on one day; `end <= start` means it runs past midnight into the next day. */
 export const coverWindowSchema = z.object({
@@ -30,6 +30,13 @@ export const siteInputSchema = z.object({
     security: coverDaySchema,
     cleaning: coverDaySchema,
   }),
+  /** The SIA licence the site's security post needs (null: any front-line licence that covers guarding). */
+  securityLicence: z.enum(SIA_SECTORS, { error: 'Choose the licence sector' }).nullable().optional(),
+  /**
+   * Security here needs permanent presence to protect property and persons (Working Time Regulations 1998
+   * reg. 21(b)): daily rest, weekly rest and breaks give way to equivalent compensatory rest (reg. 24).
+   */
+  permanentPresence: z.boolean().optional(),
   contacts: z.array(z.object({ name: nonEmpty('Contact name', 120), role: z.string().max(120), phone: z.string().max(40) })).default([]),
   notes: z.string().max(4000).default(''),
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { dayKeySchema } from './site';
-import { idSchema, isoDateSchema, nonEmpty, recordMetaSchema, serviceSchema, siteCodeSchema, timeSchema } from './common';
+import { idSchema, isoDateSchema, nonEmpty, recordMetaSchema, serviceSchema, SIA_SECTORS, siteCodeSchema, timeSchema } from './common';
 
-export const SIA_SECTORS = ['door-supervision', 'security-guarding', 'cctv', 'close-protection', 'key-holding'] as const;
+export { SIA_SECTORS };
 
 export const siaLicenceSchema = z.object({
   number: z.string().regex(/^\d{16}$/, 'An SIA licence number is 16 digits'),
@@ -44,7 +44,33 @@ export const staffInputSchema = z.object({
   optOut: z.object({ signed: isoDateSchema }).nullable().default(null),
   youngWorker: z.boolean().default(false),
   dateOfBirth: isoDateSchema.nullable().default(null),
+  /**
+   * Under-18s whose contract has them work after 22:00: their restricted period is 23:00–07:00 instead
+   * of 22:00–06:00 (Working Time Regulations 1998 reg. 6A).
+   */
+  youngLateContract: z.boolean().optional(),
   sia: siaLicenceSchema.nullable().default(null),
+  /** Annual leave terms (Working Time Regulations 1998 regs. 13–16A); absent until a manager sets them. */
+  leave: z
+    .object({
+      daysPerWeek: z.number({ error: 'Enter the days worked a week' }).min(0.5, 'At least half a day a week').max(7, 'At most 7 days a week'),
+      /** Contractual days above the statutory 5.6 weeks, a full year. */
+      extraDays: z.number().min(0, 'Cannot be negative').max(60, 'At most 60 days').default(0),
+      /** Days carried over into the current leave year, as the manager set them. */
+      carriedDays: z.number().min(0, 'Cannot be negative').max(60, 'At most 60 days').default(0),
+      /**
+       * An irregular-hours or part-year worker (reg. 15B): leave accrues at 12.07% of the hours worked,
+       * from attendance, in leave years from 1 April 2024.
+       */
+      irregular: z.boolean().optional(),
+      /** Whether bank holidays off count against the entitlement (as the contract says). */
+      bankHolidaysCount: z.boolean().default(true),
+      /** Start of employment: the leave year's default start (reg. 13(3)). */
+      started: isoDateSchema.nullable().default(null),
+      /** The leave year agreed, as the month and day it starts (`04-01`); null for the law's default. */
+      yearStart: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Enter the month and day, e.g. 04-01').nullable().default(null),
+    })
+    .optional(),
   availability: availabilitySchema.default({}),
   absences: z.array(absenceSchema).default([]),
   phone: z.string().max(40).default(''),

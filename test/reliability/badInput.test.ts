@@ -54,7 +54,7 @@ const MAY_WRITE: Record<string, Area[]> = {
   'sites:list': [], 'sites:get': [], 'sites:create': ['sites'], 'sites:update': ['sites'], 'sites:copy-cover': ['sites'],
   'staff:list': [], 'staff:get': [], 'staff:create': ['staff'], 'staff:update': ['staff'], 'staff:archive': ['staff'], 'staff:restore': ['staff'],
   'staff:save-absence': ['staff'], 'staff:remove-absence': ['staff'], 'staff:absence-calendar': [], 'staff:licence-watch': [],
-  'staff:import-preview': [], 'staff:import': ['staff'], 'staff:export': [],
+  'staff:import-preview': [], 'staff:import': ['staff'], 'staff:export': [], 'staff:leave-csv': [],
   'incidents:list': [], 'incidents:get': [], 'incidents:create': ['incidents'], 'incidents:update': ['incidents'], 'incidents:amend': ['incidents'],
   'incidents:set-status': ['incidents'], 'incidents:decide': ['incidents'], 'incidents:add-photo': ['incidents', 'photos'], 'incidents:photo': [], 'incidents:riddor-queue': [],
   'incidents:export-pdf': [], 'incidents:export-csv': [],

@@ -24,6 +24,15 @@ describe('the staff form', () => {
     expect(formOf({ ...draft, siaNumber: '1234 5678 1234 5678' }).sia).toEqual({ number: '1234567812345678', sector: '', expires: '' });
   });
 
+  it('keeps leave terms only when asked, and names a bad leave-year start', () => {
+    const draft = { ...blankDraft(), name: 'Priya Shah', employeeNumber: 'E-1001', services: ['cleaning' as const], payRate: '12' };
+    expect(formOf(draft).leave).toBeUndefined();
+    const withLeave = { ...draft, leaveOn: true, leaveDaysPerWeek: '3', leaveExtraDays: '2', leaveStarted: '2026-10-01', leaveYearStart: '' };
+    expect(formOf(withLeave).leave).toEqual({ daysPerWeek: 3, extraDays: 2, carriedDays: 0, bankHolidaysCount: true, started: '2026-10-01', yearStart: null });
+    const { errors } = validateStaff({ ...formOf({ ...withLeave, leaveYearStart: '13-01' }), absences: [] }, [], { todayIso: '2026-11-25' });
+    expect(errors['leave.yearStart']).toBe('Enter the month and day, e.g. 04-01');
+  });
+
   it('names an empty pay rate and a half-filled licence as errors, not as zero or nothing', () => {
     const draft = { ...blankDraft(), name: 'Priya Shah', employeeNumber: 'E-1001', services: ['security' as const], siaNumber: '1234567812345678' };
     const { errors } = validateStaff({ ...formOf(draft), absences: [] }, [], { todayIso: '2026-11-25' });

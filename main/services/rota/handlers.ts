@@ -99,7 +99,7 @@ export const rotaHandlers: Pick<Handlers, RotaChannel> = {
     return { ...changes, filled: result.assigned, unfilled: result.unfilled };
   },
 
-  'rota:person': (req, { app }) => personView(app, req.staffId, req.from, req.to),
+  'rota:person': (req, { app, now }) => personView(app, req.staffId, req.from, req.to, now),
 
   'rota:export-csv': (req, { app, user }) => {
     const view = weekView(app, user!, req.week, req.site);

@@ -1,6 +1,6 @@
 /** One person's rota over a week or month: shifts, hours against contract, rest between shifts. */
 import { addDays, weekStart } from '../../../shared/domain/dates';
-import { paidMinutes } from '../../../shared/domain/rota';
+import { compensatoryRestBalance, paidMinutes } from '../../../shared/domain/rota';
 import { indexForWeek, personFindings } from '../../../shared/domain/rota/checkWeek';
 import { spanOf } from '../../../shared/domain/rota/instants';
 import { sortFindings } from '../../../shared/domain/rota/sortFindings';
@@ -36,7 +36,7 @@ export const noLongerTheirs = (shifts: readonly Shift[], staffId: string): Shift
     .sort(byStart);
 
 /** Everything the person view shows for `staffId` from `from` to `to`. */
-export const personView = (app: AppCore, staffId: string, from: string, to: string): PersonView => {
+export const personView = (app: AppCore, staffId: string, from: string, to: string, now: number = app.now()): PersonView => {
   const staff = staffById(app, staffId);
   const ctx = contextFor(app, from, to);
   const shifts = personShifts(ctx.shifts, staffId, from, to);
@@ -55,5 +55,7 @@ export const personView = (app: AppCore, staffId: string, from: string, to: stri
     const minutes = Math.round((spanOf(s.date, s.start, s.end).start - spanOf(prev.date, prev.start, prev.end).end) / 60_000);
     return { afterShiftId: prev.id, beforeShiftId: s.id, minutes };
   });
-  return { staff, from, to, shifts, weeks, rests, findings: sortFindings(findings) };
+  const view: PersonView = { staff, from, to, shifts, weeks, rests, findings: sortFindings(findings) };
+  const balance = compensatoryRestBalance(contextFor(app, from, addDays(to, ctx.settings.compensatoryRestDays)), staffId, from, to, now);
+  return balance.items.length > 0 ? { ...view, compensatoryRest: balance } : view;
 };

@@ -1,5 +1,5 @@
 import { Dialog } from 'radix-ui';
-import { CalendarArrowDown } from 'lucide-react';
+import { AlertTriangle, CalendarArrowDown, Check } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { addDays, formatDayShort, formatMinutes } from '../../../shared/domain/dates';
 import type { PersonView } from '../../../shared/contract/rota';
@@ -79,6 +79,7 @@ export const PersonPanel = ({ staffId, weekStart, onClose }: { staffId: string; 
                   </li>
                 ))}
               </ul>
+              {view.compensatoryRest && <CompensatoryRest balance={view.compensatoryRest} />}
               <FindingList findings={view.findings} empty="No rule is broken in this period." />
             </>
           )}
@@ -94,3 +95,37 @@ export const PersonPanel = ({ staffId, weekStart, onClose }: { staffId: string; 
     </Dialog.Root>
   );
 };
+
+/** WTR reg. 24: the compensatory rest owed for reg. 21(b) work in the period, what was given and what is still owed. */
+const CompensatoryRest = ({ balance }: { balance: NonNullable<PersonView['compensatoryRest']> }) => (
+  <section aria-labelledby="comp-rest-title">
+    <h3 id="comp-rest-title">Compensatory rest (reg. 21(b), 24)</h3>
+    <dl className="facts">
+      <dt>Owed</dt>
+      <dd>{formatMinutes(balance.owedMinutes)}</dd>
+      <dt>Given</dt>
+      <dd>{formatMinutes(balance.givenMinutes)}</dd>
+      <dt>Outstanding</dt>
+      <dd>
+        {balance.outstandingMinutes > 0 ? (
+          <>
+            <AlertTriangle aria-hidden size={14} /> {formatMinutes(balance.outstandingMinutes)} still owed
+          </>
+        ) : (
+          <>
+            <Check aria-hidden size={14} /> None
+          </>
+        )}
+      </dd>
+    </dl>
+    <ul className="small">
+      {balance.items.map((i) => (
+        <li key={`${i.rule}-${i.at}`}>
+          {formatMinutes(i.owedMinutes)} owed for {RULE_NAME[i.rule] ?? i.rule}, {formatMinutes(i.givenMinutes)} given; due by {formatDayShort(i.due)}
+        </li>
+      ))}
+    </ul>
+  </section>
+);
+
+const RULE_NAME: Partial<Record<string, string>> = { 'daily-rest': 'short daily rest', 'weekly-rest': 'short weekly rest', break: 'a short break' };

@@ -1,7 +1,8 @@
 import { Plus, Trash2 } from 'lucide-react';
 import { useMemo, useState, type FormEvent } from 'react';
 import { DAY_KEYS, dayLabel, validateSite, type FieldErrors } from '../../../shared/domain/directory';
-import { SERVICES, type Service } from '../../../shared/schemas/common';
+import { SERVICES, SIA_SECTORS, type Service } from '../../../shared/schemas/common';
+import { SECTOR_NAMES } from '../../../shared/domain/rota';
 import type { DayKey, Site, SiteInput } from '../../../shared/schemas/site';
 import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
@@ -24,7 +25,18 @@ export const blankSite = (): SiteInput => ({
   notes: '',
 });
 
-const inputOf = (s: Site): SiteInput => ({ code: s.code, name: s.name, address: s.address, opening: s.opening, services: s.services, cover: s.cover, contacts: s.contacts, notes: s.notes });
+const inputOf = (s: Site): SiteInput => ({
+  code: s.code,
+  name: s.name,
+  address: s.address,
+  opening: s.opening,
+  services: s.services,
+  cover: s.cover,
+  securityLicence: s.securityLicence ?? null,
+  permanentPresence: s.permanentPresence ?? false,
+  contacts: s.contacts,
+  notes: s.notes,
+});
 
 /** Edits every part of a site (or adds one): details, opening hours, services, contacts and cover. */
 export const SiteEditor = ({ site, onDone }: { site: Site | null; onDone: (code: string | null, saved: boolean) => void }) => {
@@ -92,6 +104,25 @@ export const SiteEditor = ({ site, onDone }: { site: Site | null; onDone: (code:
           </div>
           {shown.services && <p className="field-error">{shown.services}</p>}
         </fieldset>
+        {form.services.includes('security') && (
+          <>
+            <div className="field">
+              <label htmlFor="site-licence">Security post needs licence</label>
+              <select id="site-licence" aria-describedby="site-licence-hint" value={form.securityLicence ?? ''} onChange={(e) => set({ securityLicence: (e.target.value || null) as SiteInput['securityLicence'] })}>
+                <option value="">Security Guarding (or Door Supervision)</option>
+                {SIA_SECTORS.map((k) => (
+                  <option key={k} value={k}>
+                    {SECTOR_NAMES[k]}
+                  </option>
+                ))}
+              </select>
+              <p id="site-licence-hint" className="field-hint">A CCTV or control-room post needs Public Space Surveillance. Officers whose licence does not cover it are blocked.</p>
+            </div>
+            <label className="choice">
+              <input type="checkbox" checked={form.permanentPresence ?? false} onChange={(e) => set({ permanentPresence: e.target.checked })} /> Security here needs permanent presence (WTR reg. 21(b)): rest and break shortfalls become compensatory rest owed
+            </label>
+          </>
+        )}
       </div>
 
       <div className="card" style={{ marginTop: 'var(--s4)' }}>

@@ -136,6 +136,9 @@ export const StaffEditor = ({ person, onDone }: { person: StaffView | null; onDo
             <input type="checkbox" checked={draft.youngWorker} onChange={(e) => set({ youngWorker: e.target.checked })} /> Young worker (under 18)
           </label>
           {shown.youngWorker && <p className="field-error">{shown.youngWorker}</p>}
+          <label className="choice">
+            <input type="checkbox" checked={draft.youngLateContract} onChange={(e) => set({ youngLateContract: e.target.checked })} /> Under 18 with a contract for work after 22:00 (no work 23:00–07:00 instead of 22:00–06:00)
+          </label>
           <div className="field" style={{ marginTop: 'var(--s3)' }}>
             <label htmlFor="staff-notes">Notes</label>
             <textarea id="staff-notes" rows={3} value={draft.notes} onChange={(e) => set({ notes: e.target.value })} />
@@ -181,6 +184,24 @@ export const StaffEditor = ({ person, onDone }: { person: StaffView | null; onDo
             <Field label="Contracted hours a week" type="number" min={0} max={60} step={0.5} value={draft.contractedHours} onChange={(e) => set({ contractedHours: e.target.value })} error={shown.contractedHours} />
             <Field label="Pay rate (£ an hour)" type="number" min={0} step={0.01} value={draft.payRate} onChange={(e) => set({ payRate: e.target.value })} error={shown.payRate} hint="Seen by managers only" />
           </div>
+          <fieldset className="field">
+            <legend>Annual leave</legend>
+            <label className="choice">
+              <input type="checkbox" checked={draft.leaveOn} onChange={(e) => set({ leaveOn: e.target.checked })} /> Keep a leave balance (5.6 weeks, at most 28 days, pro rata)
+            </label>
+            {draft.leaveOn && (
+              <div className="form-grid">
+                <Field label="Days worked a week" type="number" min={0.5} max={7} step={0.5} value={draft.leaveDaysPerWeek} onChange={(e) => set({ leaveDaysPerWeek: e.target.value })} error={shown['leave.daysPerWeek']} />
+                <Field label="Contractual extra days a year" type="number" min={0} max={60} step={0.5} value={draft.leaveExtraDays} onChange={(e) => set({ leaveExtraDays: e.target.value })} error={shown['leave.extraDays']} />
+                <Field label="Days carried over" type="number" min={0} max={60} step={0.5} value={draft.leaveCarriedDays} onChange={(e) => set({ leaveCarriedDays: e.target.value })} error={shown['leave.carriedDays']} />
+                <Field label="Employment started" type="date" value={draft.leaveStarted} onChange={(e) => set({ leaveStarted: e.target.value })} error={shown['leave.started']} hint="With no agreed leave year, the year runs from this date (WTR reg. 13(3))" />
+                <Field label="Agreed leave year starts (mm-dd)" value={draft.leaveYearStart} placeholder="04-01" onChange={(e) => set({ leaveYearStart: e.target.value })} error={shown['leave.yearStart']} hint="Leave empty for the law's default" />
+                <label className="choice">
+                  <input type="checkbox" checked={draft.leaveBankHolidays} onChange={(e) => set({ leaveBankHolidays: e.target.checked })} /> Bank holidays off count against the entitlement (as the contract says)
+                </label>
+              </div>
+            )}
+          </fieldset>
           <fieldset className="field">
             <legend>Familiar sites (may be rostered there)</legend>
             <div className="choice-grid">

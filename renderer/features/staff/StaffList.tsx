@@ -3,7 +3,9 @@ import { Download, Plus, Upload } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { StaffView } from '../../../shared/contract/staff';
 import { filterStaff, indexStaff, LICENCE_STATUSES, licenceStatusOn, type LicenceStatus, type StaffFilter } from '../../../shared/domain/directory';
-import { londonToday } from '../../../shared/domain/dates';
+import { addDays, londonToday } from '../../../shared/domain/dates';
+import { bankHolidayDates } from '../../../shared/domain/bankHolidays';
+import { leaveBalance } from '../../../shared/domain/leave/balance';
 import { SERVICES } from '../../../shared/schemas/common';
 import { CONTRACT_TYPES } from '../../../shared/schemas/staff';
 import { Banner } from '../../components/Banner';
@@ -19,7 +21,13 @@ const ROW = 56;
 export const LICENCE_LABEL: Record<LicenceStatus, string> = { valid: 'Valid', 'expiring-60': 'Expires in 31–60 days', 'expiring-30': 'Expires within 30 days', expired: 'Expired', none: 'No licence' };
 export const CONTRACT_LABEL: Record<(typeof CONTRACT_TYPES)[number], string> = { 'full-time': 'Full-time', 'part-time': 'Part-time', 'zero-hours': 'Zero hours', relief: 'Relief' };
 
-const Row = ({ p, today, onOpen }: { p: StaffView; today: string; onOpen: () => void }) => (
+/** `15 days leave left`, for the leave year containing today; nothing without leave terms. */
+const leaveLeft = (p: StaffView, today: string, holidays: readonly string[]): string | null => {
+  const b = leaveBalance(p, today, holidays);
+  return b && `${Number(b.remainingDays.toFixed(2))} days leave left`;
+};
+
+const Row = ({ p, today, holidays, onOpen }: { p: StaffView; today: string; holidays: readonly string[]; onOpen: () => void }) => (
   <button className="staff-row staff-cols" onClick={onOpen}>
     <span>
       <span className="name">{p.name}</span>
@@ -35,7 +43,7 @@ const Row = ({ p, today, onOpen }: { p: StaffView; today: string; onOpen: () => 
     </span>
     <span>{p.homeSite ?? <span className="muted">—</span>}</span>
     <span className="sub">
-      {CONTRACT_LABEL[p.contractType]} · {p.contractedHours} h
+      {CONTRACT_LABEL[p.contractType]} · {p.contractedHours} h{leaveLeft(p, today, holidays) && ` · ${leaveLeft(p, today, holidays)}`}
     </span>
     <span>{p.services.includes('security') || p.sia ? <LicenceBadge state={licenceStatusOn(p, today)} /> : <span className="muted small">Not security</span>}</span>
   </button>
@@ -43,9 +51,11 @@ const Row = ({ p, today, onOpen }: { p: StaffView; today: string; onOpen: () => 
 
 /** Everyone on file, searchable and filterable, drawn a screenful at a time so hundreds of people stay instant. */
 export const StaffList = () => {
-  const { staff, loadStaff, sites, loadSites, go, auth, staffFilter: filter, setStaffFilter, exportStaff } = useStore(useShallow((s) => ({ staff: s.staff, loadStaff: s.loadStaff, sites: s.sites, loadSites: s.loadSites, go: s.go, auth: s.auth, staffFilter: s.staffFilter, setStaffFilter: s.setStaffFilter, exportStaff: s.exportStaff })));
+  const { staff, loadStaff, sites, loadSites, go, auth, staffFilter: filter, setStaffFilter, exportStaff, exportLeave } = useStore(useShallow((s) => ({ staff: s.staff, loadStaff: s.loadStaff, sites: s.sites, loadSites: s.loadSites, go: s.go, auth: s.auth, staffFilter: s.staffFilter, setStaffFilter: s.setStaffFilter, exportStaff: s.exportStaff, exportLeave: s.exportLeave })));
   const [exportError, setExportError] = useState<string | null>(null);
   const today = londonToday(useNow());
+  const holidayChanges = useStore((st) => (st.settings.status === 'ready' ? st.settings.data.bankHolidayChanges : undefined));
+  const holidays = useMemo(() => bankHolidayDates(addDays(today, -400), addDays(today, 400), holidayChanges), [today, holidayChanges]);
   const manager = auth?.user?.role === 'manager';
   useEffect(() => {
     void loadStaff();
@@ -102,6 +112,12 @@ export const StaffList = () => {
     setExportError(null);
     download(r.data);
   };
+  const doLeaveExport = async () => {
+    const r = await exportLeave();
+    if (!r.ok) return setExportError(r.message);
+    setExportError(null);
+    download(r.data);
+  };
   const set = (patch: Partial<StaffFilter>) => setStaffFilter(patch);
   const siteList = sites.status === 'ready' ? sites.data : [];
   const filtered = Boolean(filter.text || filter.service || filter.site || filter.contractType || filter.licence?.length || filter.archived !== 'active');
@@ -117,6 +133,9 @@ export const StaffList = () => {
           </button>
           {manager && (
             <>
+              <button className="btn" onClick={() => void doLeaveExport()}>
+                <Download aria-hidden size={16} /> Leave balances CSV (payroll)
+              </button>
               <button className="btn" onClick={() => go('staff', 'import')}>
                 <Upload aria-hidden size={16} /> Import CSV
               </button>
@@ -228,7 +247,7 @@ export const StaffList = () => {
                 <ul role="list" aria-label="Staff" style={{ height: virtual.getTotalSize(), position: 'relative', margin: 0, padding: 0, listStyle: 'none' }}>
                   {virtual.getVirtualItems().map((v) => (
                     <li key={rows[v.index].id} data-index={v.index} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${v.start}px)` }}>
-                      <Row p={rows[v.index]} today={today} onOpen={() => go('staff', rows[v.index].id)} />
+                      <Row p={rows[v.index]} today={today} holidays={holidays} onOpen={() => go('staff', rows[v.index].id)} />
                     </li>
                   ))}
                 </ul>

@@ -3,7 +3,9 @@ import { Archive, ArrowLeft, Pencil, RotateCcw } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import type { StaffView } from '../../../shared/contract/staff';
 import { licenceStatusOn } from '../../../shared/domain/directory';
-import { formatDateGB, formatInstantGB, londonToday } from '../../../shared/domain/dates';
+import { addDays, formatDateGB, formatInstantGB, formatMinutes, londonToday } from '../../../shared/domain/dates';
+import { bankHolidayDates } from '../../../shared/domain/bankHolidays';
+import { leaveBalance } from '../../../shared/domain/leave/balance';
 import { WEEKDAYS } from '../../../shared/schemas/common';
 import { Banner } from '../../components/Banner';
 import { LicenceBadge } from '../../components/LicenceBadge';
@@ -159,6 +161,10 @@ export const StaffPage = ({ id }: { id: string }) => {
                   <dd>£{p.payRate.toFixed(2)} an hour</dd>
                 </>
               )}
+              <dt>Annual leave</dt>
+              <dd>
+                <LeaveSummary person={p} today={today} />
+              </dd>
               <dt>48-hour opt-out</dt>
               <dd>{p.optOut ? `Signed ${formatDateGB(p.optOut.signed)}` : 'Not signed'}</dd>
               <dt>Young worker</dt>
@@ -215,5 +221,25 @@ export const StaffPage = ({ id }: { id: string }) => {
         <AbsencesPanel person={p} today={today} canEdit={manager && !p.archived} />
       </div>
     </section>
+  );
+};
+
+const days = (n: number) => `${Number(n.toFixed(2))} ${Math.abs(n) === 1 ? 'day' : 'days'}`;
+
+/** The leave balance for the leave year containing today, in days and hours (WTR regs. 13–13A). */
+const LeaveSummary = ({ person, today }: { person: StaffView; today: string }) => {
+  const changes = useStore((s) => (s.settings.status === 'ready' ? s.settings.data.bankHolidayChanges : undefined));
+  const b = leaveBalance(person, today, bankHolidayDates(addDays(today, -400), addDays(today, 400), changes));
+  if (!b) return <span className="muted">No leave terms on file</span>;
+  const basis = b.yearBasis === 'agreed' ? 'agreed leave year' : b.yearBasis === 'anniversary' ? 'from the start date (reg. 13(3))' : 'calendar year (no start date on file)';
+  return (
+    <>
+      {days(b.remainingDays)} ({formatMinutes(Math.round(b.remainingHours * 60))}) left of {days(b.entitledDays)} ({formatMinutes(Math.round(b.entitledHours * 60))}) for {formatDateGB(b.year.start)} to {formatDateGB(b.year.end)}, {basis}
+      <span className="muted small">
+        {' '}
+        · taken {days(b.takenDays)}
+        {b.bankHolidayDays > 0 && `, bank holidays ${days(b.bankHolidayDays)}`}
+      </span>
+    </>
   );
 };

@@ -18,7 +18,17 @@ export interface StaffDraft {
   optOut: boolean;
   optOutSigned: string;
   youngWorker: boolean;
+  /** The contract has them work after 22:00, so reg. 6A's 23:00–07:00 applies. */
+  youngLateContract: boolean;
   dateOfBirth: string;
+  /** Whether leave terms are kept for the person, and those terms as typed. */
+  leaveOn: boolean;
+  leaveDaysPerWeek: string;
+  leaveExtraDays: string;
+  leaveCarriedDays: string;
+  leaveBankHolidays: boolean;
+  leaveStarted: string;
+  leaveYearStart: string;
   siaNumber: string;
   siaSector: string;
   siaExpiry: string;
@@ -40,7 +50,15 @@ export const blankDraft = (): StaffDraft => ({
   optOut: false,
   optOutSigned: '',
   youngWorker: false,
+  youngLateContract: false,
   dateOfBirth: '',
+  leaveOn: false,
+  leaveDaysPerWeek: '5',
+  leaveExtraDays: '0',
+  leaveCarriedDays: '0',
+  leaveBankHolidays: true,
+  leaveStarted: '',
+  leaveYearStart: '',
   siaNumber: '',
   siaSector: '',
   siaExpiry: '',
@@ -62,7 +80,15 @@ export const draftOf = (p: StaffView): StaffDraft => ({
   optOut: p.optOut !== null,
   optOutSigned: p.optOut?.signed ?? '',
   youngWorker: p.youngWorker,
+  youngLateContract: p.youngLateContract ?? false,
   dateOfBirth: p.dateOfBirth ?? '',
+  leaveOn: Boolean(p.leave),
+  leaveDaysPerWeek: String(p.leave?.daysPerWeek ?? 5),
+  leaveExtraDays: String(p.leave?.extraDays ?? 0),
+  leaveCarriedDays: String(p.leave?.carriedDays ?? 0),
+  leaveBankHolidays: p.leave?.bankHolidaysCount ?? true,
+  leaveStarted: p.leave?.started ?? '',
+  leaveYearStart: p.leave?.yearStart ?? '',
   siaNumber: p.sia?.number ?? '',
   siaSector: p.sia?.sector ?? '',
   siaExpiry: p.sia?.expires ?? '',
@@ -87,7 +113,18 @@ export const formOf = (d: StaffDraft): StaffForm => {
     payRate: num(d.payRate),
     optOut: d.optOut ? { signed: d.optOutSigned } : null,
     youngWorker: d.youngWorker,
+    youngLateContract: d.youngLateContract,
     dateOfBirth: d.dateOfBirth || null,
+    leave: d.leaveOn
+      ? {
+          daysPerWeek: num(d.leaveDaysPerWeek),
+          extraDays: num(d.leaveExtraDays),
+          carriedDays: num(d.leaveCarriedDays),
+          bankHolidaysCount: d.leaveBankHolidays,
+          started: d.leaveStarted || null,
+          yearStart: d.leaveYearStart.trim() || null,
+        }
+      : undefined,
     sia: hasSia ? { number: d.siaNumber.replace(/[\s-]/g, ''), sector: d.siaSector as NonNullable<Staff['sia']>['sector'], expires: d.siaExpiry } : null,
     availability: d.availability,
     phone: d.phone,

@@ -28,6 +28,7 @@ export interface StaffSlice {
   previewImport: (csv: string) => Promise<Result<StaffCsvResult>>;
   importStaff: (csv: string) => Promise<Result<{ imported: number }>>;
   exportStaff: (input: RequestOf<'staff:export'>) => Promise<Result<ResponseOf<'staff:export'>>>;
+  exportLeave: () => Promise<Result<ResponseOf<'staff:leave-csv'>>>;
 }
 
 export const createStaffSlice: Slice<StaffSlice> = (set, get) => {
@@ -86,5 +87,6 @@ export const createStaffSlice: Slice<StaffSlice> = (set, get) => {
       return r;
     },
     exportStaff: (input) => call('staff:export', input),
+    exportLeave: () => call('staff:leave-csv', {}),
   };
 };

@@ -28,7 +28,9 @@ export const weekIndexOptions = (settings: RuleSettings, range: WeekRange): Inde
   // the hour the clocks go back), so one dated more than ten days before the Monday ends a day before
   // that at the latest: none of the shifts summed can touch the fortnight, an overlap or a rest before
   // the week.
-  summariseBefore: addDays(range.start, -10),
+  // Compensatory rest falling due this week was owed up to the manager's period earlier, and the fatigue
+  // runs count back up to their limits, so that much more is listed.
+  summariseBefore: addDays(range.start, -10 - Math.max(settings.compensatoryRestDays, settings.fatigueNights, settings.fatigueShiftsInRow)),
 });
 
 /**

@@ -20,6 +20,9 @@ const WHY: Partial<Record<RuleId, string>> = {
   'young-weekly-hours': 'under 18 and over 40 h that week',
   'young-daily-rest': 'under 18 without 12 h rest',
   'young-night': 'under 18 and it is night work',
+  'sia-sector': 'licence sector does not fit the post',
+  'young-weekly-rest': 'under 18 without 48 h rest that week',
+  'young-break': 'under 18 and the break is under 30 min',
 };
 
 const unfilledReason = (rejected: Rejection[]): string => {

@@ -1,7 +1,7 @@
 /** Wording shared by the rules' messages, so every finding reads the same way to a manager. */
 import type { Shift } from '../../schemas/shift';
 import { formatDateGB, formatDayShort } from '../dates';
-import type { Finding, RuleId, Severity } from './types';
+import type { Finding, Measure, RuleId, Severity } from './types';
 
 // date-fns formatting is slow next to the rules themselves, and a week's messages reuse a few dates.
 const dayNames = new Map<string, string>();
@@ -37,13 +37,8 @@ export const shiftLabel = (shift: Pick<Shift, 'date' | 'start' | 'end'>): string
 export const shiftAtSite = (shift: Pick<Shift, 'date' | 'start' | 'end' | 'site'>): string => `${shiftLabel(shift)} at ${shift.site}`;
 
 /** A finding, with its shift ids in a stable order. */
-export const finding = (rule: RuleId, severity: Severity, staffId: string | null, shiftIds: string[], message: string): Finding => ({
-  rule,
-  severity,
-  staffId,
-  shiftIds,
-  message,
-});
+export const finding = (rule: RuleId, severity: Severity, staffId: string | null, shiftIds: string[], message: string, measure?: Measure): Finding =>
+  measure ? { rule, severity, staffId, shiftIds, message, measure } : { rule, severity, staffId, shiftIds, message };
 
 /** Lists of shifts as `A, B and C`. */
 export const listOf = (items: string[]): string =>

@@ -16,7 +16,9 @@ import type { RuleSettings } from './types';
 
 export type RuleUnit = 'hours' | 'minutes' | 'weeks' | 'days';
 export type NumericRule = { [K in keyof RuleSettings]: RuleSettings[K] extends number ? K : never }[keyof RuleSettings];
-export type TimeRule = Exclude<keyof RuleSettings, NumericRule>;
+export type TimeRule = 'nightStart' | 'nightEnd' | 'youngNoWorkStart' | 'youngNoWorkEnd';
+/** The settings that are a choice rather than a threshold. */
+export type ChoiceRule = Exclude<keyof RuleSettings, NumericRule | TimeRule>;
 
 export interface RuleLimit {
   label: string;
@@ -48,6 +50,14 @@ export const RULE_LIMITS: Record<NumericRule, RuleLimit> = {
   youngDailyHours: { label: 'Under-18s: most hours a day', unit: 'hours', min: 1, max: 8, basis: `${WTR} reg. 5A: at most 8 hours a day; cannot be raised` },
   youngWeeklyHours: { label: 'Under-18s: most hours a week', unit: 'hours', min: 1, max: 40, basis: `${WTR} reg. 5A: at most 40 hours a week; cannot be raised` },
   youngDailyRestHours: { label: 'Under-18s: daily rest', unit: 'hours', min: 12, max: 24, basis: `${WTR} reg. 10(2): 12 consecutive hours; cannot be lowered` },
+  youngWeeklyRestHours: { label: 'Under-18s: weekly rest', unit: 'hours', min: 36, max: 96, basis: `${WTR} reg. 11(3): 48 hours in each 7 days; 36 only for technical or organisational reasons (reg. 11(8))`, statutory: { value: 48, weaker: 'lower' } },
+  youngBreakAfterMinutes: { label: 'Under-18s: break needed on shifts over', unit: 'minutes', min: 60, max: 270, basis: `${WTR} reg. 12(4): a break when daily working time is over 4½ hours; cannot be raised` },
+  youngBreakMinutes: { label: 'Under-18s: shortest break', unit: 'minutes', min: 30, max: 180, basis: `${WTR} reg. 12(4): at least 30 minutes; cannot be lowered` },
+  compensatoryRestDays: { label: 'Give compensatory rest within', unit: 'days', min: 1, max: 90, basis: `${WTR} reg. 24: equivalent compensatory rest where reg. 21 sets the rest rules aside` },
+  fatigueShiftHours: { label: 'Warn on shifts over', unit: 'hours', min: 1, max: 24, basis: 'HSE HSG256 Managing shift work: shifts over 12 hours raise fatigue risk' },
+  fatigueDayHours: { label: 'Warn on working days over', unit: 'hours', min: 1, max: 24, basis: 'HSE HSG256: a working day, back-to-back cover included, over 13 hours' },
+  fatigueNights: { label: 'Warn on more nights in a row than', unit: 'days', min: 1, max: 14, basis: 'HSE HSG256: limit consecutive night shifts to 4' },
+  fatigueShiftsInRow: { label: 'Warn on more shifts in a row than', unit: 'days', min: 1, max: 21, basis: 'HSE HSG256: limit consecutive shifts to 7' },
 };
 
 /** The legal basis of each clock-time threshold, for the hint beside its field. */

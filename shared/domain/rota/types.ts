@@ -28,10 +28,41 @@ export const RULE_IDS = [
   'sia-expiring',
   'familiarity',
   'absence-pending',
+  'young-weekly-rest',
+  'young-break',
+  'compensatory-rest',
+  'sia-sector',
+  'fatigue-shift-length',
+  'fatigue-working-day',
+  'fatigue-nights',
+  'fatigue-shifts-in-row',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
 export type Severity = 'block' | 'warn' | 'info';
+
+/** What a measured quantity is counted in. */
+export type MeasureUnit = 'minutes' | 'days' | 'shifts' | 'nights';
+
+/**
+ * The numbers behind a finding, so reports, the auto-fill and tests need not read the sentence:
+ * what was found (`actual`) against the threshold it was checked with (`required`), in `unit`.
+ * For a minimum (rest, breaks) the finding means actual < required; for a maximum (hours, nights in a
+ * row) actual > required; for a licence close to expiry, actual is the days left and required the
+ * warning period.
+ */
+export interface Measure {
+  unit: MeasureUnit;
+  actual: number;
+  required: number;
+  /** Whether `required` is a least ('min') or a most ('max'). */
+  kind: 'min' | 'max';
+  /** The period measured over, as London dates (inclusive), where the rule looks at one. */
+  from?: string;
+  to?: string;
+  /** The length of that period in weeks, for averages over a reference period. */
+  weeks?: number;
+}
 
 /** One thing wrong (or worth knowing) about a person's shifts, worded for a manager. */
 export interface Finding {
@@ -40,6 +71,13 @@ export interface Finding {
   staffId: string | null;
   shiftIds: string[];
   message: string;
+  /** The figures the message states, where the rule measures something. */
+  measure?: Measure;
+  /**
+   * Set when a finding of a rule that does not apply to the work (WTR reg. 21(b)) was turned into
+   * compensatory rest owed: the rule it replaces.
+   */
+  compensates?: RuleId;
 }
 
 /** Every threshold the rules use; the defaults are the UK statutory ones. */
@@ -64,6 +102,22 @@ export interface RuleSettings {
   youngDailyRestHours: number;
   youngNoWorkStart: string;
   youngNoWorkEnd: string;
+  /**
+   * WTR reg. 11(2): the employer has determined that weekly rest is two 24-hour spells (or one of 48
+   * hours) in each 14 days instead of 24 hours in each 7. Off unless the employer so determines.
+   */
+  fortnightlyWeeklyRest: boolean;
+  /** WTR reg. 11(6): a Monday that starts a fixed 14-day period; fortnights run every other week from it. */
+  fortnightStarts: string;
+  /** Days within which compensatory rest owed under reg. 24 must be given before it is flagged. */
+  compensatoryRestDays: number;
+  youngWeeklyRestHours: number;
+  youngBreakAfterMinutes: number;
+  youngBreakMinutes: number;
+  fatigueShiftHours: number;
+  fatigueDayHours: number;
+  fatigueNights: number;
+  fatigueShiftsInRow: number;
 }
 
 export const DEFAULT_RULE_SETTINGS: Readonly<RuleSettings> = Object.freeze({
@@ -86,6 +140,16 @@ export const DEFAULT_RULE_SETTINGS: Readonly<RuleSettings> = Object.freeze({
   youngDailyRestHours: 12,
   youngNoWorkStart: '22:00',
   youngNoWorkEnd: '06:00',
+  fortnightlyWeeklyRest: false,
+  fortnightStarts: '2026-01-05',
+  compensatoryRestDays: 14,
+  youngWeeklyRestHours: 48,
+  youngBreakAfterMinutes: 270,
+  youngBreakMinutes: 30,
+  fatigueShiftHours: 12,
+  fatigueDayHours: 13,
+  fatigueNights: 4,
+  fatigueShiftsInRow: 7,
 });
 
 /** What a check is given: the week's shifts plus enough history for rest and averages. */

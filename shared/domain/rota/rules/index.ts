@@ -5,15 +5,17 @@ import { absencePendingRule, absenceRule } from './absence';
 import { availabilityRule } from './availability';
 import { averageHoursRule } from './averageHours';
 import { breakRule } from './breaks';
+import { compensatoryRestDueRule } from './compensatoryRest';
 import { contractedHoursRule } from './contractedHours';
 import { dailyRestRule } from './dailyRest';
+import { fatigueNightsRule, fatigueShiftLengthRule, fatigueShiftsInRowRule, fatigueWorkingDayRule } from './fatigue';
 import { familiarityRule } from './familiarity';
 import { nightWorkRule } from './nightWork';
 import { overlapRule } from './overlap';
 import { serviceRule } from './service';
-import { siaExpiringRule, siaLicenceRule } from './siaLicence';
+import { siaExpiringRule, siaLicenceRule, siaSectorRule } from './siaLicence';
 import { weeklyRestRule } from './weeklyRest';
-import { youngDailyHoursRule, youngDailyRestRule, youngNightRule, youngWeeklyHoursRule } from './youngWorker';
+import { youngBreakRule, youngDailyHoursRule, youngDailyRestRule, youngNightRule, youngWeeklyHoursRule, youngWeeklyRestRule } from './youngWorker';
 
 export type PersonRule = (p: PersonWeek) => Finding[];
 
@@ -22,11 +24,14 @@ export const BLOCK_RULES: readonly PersonRule[] = [
   overlapRule,
   serviceRule,
   siaLicenceRule,
+  siaSectorRule,
   absenceRule,
   youngDailyHoursRule,
   youngWeeklyHoursRule,
   youngDailyRestRule,
   youngNightRule,
+  youngWeeklyRestRule,
+  youngBreakRule,
 ];
 
 /** The rules that warn or inform. */
@@ -41,11 +46,24 @@ export const ADVISORY_RULES: readonly PersonRule[] = [
   siaExpiringRule,
   familiarityRule,
   absencePendingRule,
+  compensatoryRestDueRule,
+  fatigueShiftLengthRule,
+  fatigueWorkingDayRule,
+  fatigueNightsRule,
+  fatigueShiftsInRowRule,
 ];
 
 export const PERSON_RULES: readonly PersonRule[] = [...BLOCK_RULES, ...ADVISORY_RULES];
 
 export {
+  compensatoryRestDueRule,
+  fatigueNightsRule,
+  fatigueShiftLengthRule,
+  fatigueShiftsInRowRule,
+  fatigueWorkingDayRule,
+  siaSectorRule,
+  youngBreakRule,
+  youngWeeklyRestRule,
   absencePendingRule,
   absenceRule,
   availabilityRule,

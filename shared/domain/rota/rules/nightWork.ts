@@ -1,5 +1,6 @@
 import { formatMinutes } from '../../dates';
 import { dateGB, finding } from '../format';
+import { dayAfter } from '../instants';
 import type { PersonWeek } from '../personWeek';
 import type { Finding } from '../types';
 import { minutesInDailyWindow } from '../windows';
@@ -23,6 +24,7 @@ export const nightWorkRule = (p: PersonWeek): Finding[] => {
   return [
     finding('night-work', 'warn', p.staff.id, nights.map((e) => e.shift.id),
       `${p.staff.name} works nights and averages ${formatMinutes(perDay)} a day over the ${weeks} weeks to ${dateGB(p.range.end)}; ` +
-        `night workers are limited to ${formatMinutes(limit)}, opt-out or not`),
+        `night workers are limited to ${formatMinutes(limit)}, opt-out or not`,
+      { unit: 'minutes', actual: perDay, required: limit, kind: 'max', from: dayAfter(p.range.start, -7 * (weeks - 1)), to: p.range.end, weeks }),
   ];
 };

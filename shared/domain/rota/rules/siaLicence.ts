@@ -1,6 +1,6 @@
 import { dateGB, finding, shiftAtSite } from '../format';
 import { lastDateOf } from '../instants';
-import { licenceStatus } from '../licence';
+import { licenceStatus, SECTOR_NAMES, sectorFits } from '../licence';
 import type { PersonWeek } from '../personWeek';
 import type { Entry } from '../rotaIndex';
 import type { Finding } from '../types';
@@ -20,8 +20,30 @@ export const siaLicenceRule = (p: PersonWeek): Finding[] => {
     else if (status === 'expired')
       out.push(
         finding('sia-licence', 'block', p.staff.id, [e.shift.id],
-          `${p.staff.name}'s SIA licence expires ${dateGB(p.staff.sia!.expires)}, before the end of ${shiftAtSite(e.shift)}`),
+          `${p.staff.name}'s SIA licence expires ${dateGB(p.staff.sia!.expires)}, before the end of ${shiftAtSite(e.shift)}`,
+          { unit: 'days', actual: licenceStatus(p.staff, lastDate(e)).daysLeft ?? 0, required: 0, kind: 'min', to: lastDate(e) }),
       );
+  }
+  return out;
+};
+
+// Basis: Private Security Industry Act 2001 s.3 and Sch. 2 (the activities each licence covers); SIA licence integration.
+/**
+ * A security shift whose post needs a licence sector the person's licence does not cover. The post's
+ * sector is the site's security licence type; a site that names none needs Security Guarding.
+ */
+export const siaSectorRule = (p: PersonWeek): Finding[] => {
+  const held = p.staff.sia?.sector;
+  if (!held) return [];
+  const out: Finding[] = [];
+  for (const e of p.week) {
+    if (e.shift.service !== 'security') continue;
+    const needed = p.sites.get(e.shift.site)?.securityLicence ?? 'security-guarding';
+    if (sectorFits(held, needed)) continue;
+    out.push(
+      finding('sia-sector', 'block', p.staff.id, [e.shift.id],
+        `${p.staff.name} holds a ${SECTOR_NAMES[held]} licence, but ${shiftAtSite(e.shift)} needs ${SECTOR_NAMES[needed]}`),
+    );
   }
   return out;
 };
@@ -36,6 +58,7 @@ export const siaExpiringRule = (p: PersonWeek): Finding[] => {
   const { daysLeft } = licenceStatus(p.staff, expiring[0].shift.date, p.settings.licenceExpiryWarnDays);
   return [
     finding('sia-expiring', 'warn', p.staff.id, expiring.map((e) => e.shift.id),
-      `${p.staff.name}'s SIA licence expires ${dateGB(p.staff.sia!.expires)} (${daysLeft} days after ${dateGB(expiring[0].shift.date)}); start the renewal`),
+      `${p.staff.name}'s SIA licence expires ${dateGB(p.staff.sia!.expires)} (${daysLeft} days after ${dateGB(expiring[0].shift.date)}); start the renewal`,
+      { unit: 'days', actual: daysLeft ?? 0, required: p.settings.licenceExpiryWarnDays, kind: 'min', from: expiring[0].shift.date, to: p.staff.sia!.expires }),
   ];
 };

@@ -25,6 +25,8 @@ describe('average weekly hours (warn over 48 h, 17 weeks; 26 for security)', () 
     const found = findingsOf(makeContext({ staff: [ana], shifts: shiftsFor(ana, repeatWeeks(WEEK, 17, pattern)) }), WEEK, 'average-hours');
     expect(found).toHaveLength(expected);
     if (expected) expect(found[0].message).toBe('Ana Silva averages 49 h a week over the 17 weeks to Sun 8 Nov 2026; the limit is 48 h without a signed opt-out');
+    // WTR reg. 4(3): 17 weeks, Mon 13 Jul to Sun 8 Nov 2026; 4 × 12 h 15 min = 49 h a week.
+    if (expected) expect(found[0].measure).toEqual({ unit: 'minutes', actual: 49 * 60, required: 48 * 60, kind: 'max', from: '2026-07-13', to: '2026-11-08', weeks: 17 });
   });
 
   it.each([
@@ -79,6 +81,8 @@ describe('night work (warn over 8 h a day on average for night workers, opt-out 
     expect(found).toHaveLength(expected);
     if (expected)
       expect(found[0].message).toBe('Ana Silva works nights and averages 10 h a day over the 17 weeks to Sun 8 Nov 2026; night workers are limited to 8 h, opt-out or not');
+    // WTR reg. 6(3): 5 × 12 h × 17 weeks = 1,020 h over 17 × 6 = 102 days is 10 h a day.
+    if (expected) expect(found[0].measure).toEqual({ unit: 'minutes', actual: 600, required: 480, kind: 'max', from: '2026-07-13', to: '2026-11-08', weeks: 17 });
   });
 
   it('one minute over 8 h a day warns', () => {

@@ -5,26 +5,25 @@ import { findingsOf } from './helpers';
 
 const WEEK = '2026-11-02';
 
-describe('breaks (warn over 6 h of work with under 20 min break; security gets compensatory rest)', () => {
+describe('breaks, WTR reg. 12(1) and (3) (warn over 6 h of work with under 20 min break)', () => {
   it.each<[string, string, string, number, Service, string | null]>([
     ['exactly 6 h of work, no break', '09:00', '15:00', 0, 'reception', null],
     ['6 h 1 min of work, no break', '09:00', '15:01', 0, 'reception', 'warn'],
     ['6 h 20 min with a 19 min break (6 h 1 min of work)', '09:00', '15:20', 19, 'cleaning', 'warn'],
     ['6 h 20 min with a 20 min break', '09:00', '15:20', 20, 'cleaning', null],
     ['12 h with a 60 min break', '07:00', '19:00', 60, 'reception', null],
-    ['a security night with no break', '19:00', '07:00', 0, 'security', 'info'],
+    // Reg. 21(b) sets reg. 12(1) aside only where permanent presence is needed; this site has not said so.
+    ['a security night with no break at a site without permanent presence', '19:00', '07:00', 0, 'security', 'warn'],
   ])('%s', (_, start, end, breakMinutes, service, severity) => {
     const ana = makeStaff();
     const found = findingsOf(makeContext({ staff: [ana], shifts: shiftsFor(ana, [['2026-11-03', start, end, breakMinutes]], { service }) }), WEEK, 'break');
     expect(found.map((f) => f.severity)).toEqual(severity ? [severity] : []);
   });
 
-  it('explains compensatory rest to the manager of a security officer', () => {
+  it('gives the break taken and the break required as numbers', () => {
     const ana = makeStaff();
-    const [f] = findingsOf(makeContext({ staff: [ana], shifts: shiftsFor(ana, [['2026-11-03', '19:00', '07:00', 0]], { service: 'security' }) }), WEEK, 'break');
-    expect(f.message).toBe(
-      'Ana Silva: Tue 3 Nov 19:00–07:00 at CH is 12 h of work with a 0 min break; as a security officer they may work through, but must get equivalent compensatory rest',
-    );
+    const [f] = findingsOf(makeContext({ staff: [ana], shifts: shiftsFor(ana, [['2026-11-03', '09:00', '15:20', 19]]) }), WEEK, 'break');
+    expect(f.measure).toEqual({ unit: 'minutes', actual: 19, required: 20, kind: 'min' });
   });
 });
 
@@ -118,6 +117,8 @@ describe('SIA licence expiring (warn within 60 days)', () => {
         staffId: ana.id,
         shiftIds: [shifts[0].id, shifts[1].id],
         message: "Ana Silva's SIA licence expires Tue 1 Dec 2026 (28 days after Tue 3 Nov 2026); start the renewal",
+        // 3 Nov to 1 Dec is 28 days; the warning period is the 60-day default.
+        measure: { unit: 'days', actual: 28, required: 60, kind: 'min', from: '2026-11-03', to: '2026-12-01' },
       },
     ]);
   });
