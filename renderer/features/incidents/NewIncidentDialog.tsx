@@ -1,5 +1,5 @@
 import { Dialog } from 'radix-ui';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { londonToday } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
@@ -26,13 +26,20 @@ export const NewIncidentDialog = () => {
 };
 
 const NewIncidentForm = ({ draft: initial }: { draft: Parameters<typeof toDraft>[0] | null }) => {
-  const { auth, sites, createIncident } = useStore();
+  const { auth, sites, loadSites, createIncident, today } = useStore();
   const user = auth?.user;
-  const siteList = sites.status === 'ready' ? sites.data : [];
+  // Opened from a screen that never loaded the sites (Today, with Ctrl+I): load them here, and until
+  // they arrive offer the user's own site codes, so the box starts as their site rather than blank.
+  useEffect(() => {
+    if (sites.status === 'idle' || sites.status === 'error') void loadSites();
+  }, [sites.status, loadSites]);
+  const siteList = sites.status === 'ready' ? sites.data : (user?.sites ?? []).map((code) => ({ code, name: code }));
   const [now] = useState(() => Date.now());
   const [draft, setDraft] = useState<IncidentDraft>(() =>
-    toDraft(initial ?? {}, { site: user?.sites[0] ?? siteList[0]?.code ?? '', nowIso: new Date(now).toISOString(), me: user?.displayName ?? '' }),
+    toDraft(initial ?? {}, { site: user?.sites[0] ?? (today.status === 'ready' ? today.data.site.code : siteList[0]?.code) ?? '', nowIso: new Date(now).toISOString(), me: user?.displayName ?? '' }),
   );
+  // With no site of their own (a manager), the first site once the list is in.
+  const shown = draft.site ? draft : { ...draft, site: siteList[0]?.code ?? '' };
   const [photos, setPhotos] = useState<File[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
@@ -40,7 +47,7 @@ const NewIncidentForm = ({ draft: initial }: { draft: Parameters<typeof toDraft>
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSaving(true);
-    const r = await createIncident(fromDraft(draft), photos);
+    const r = await createIncident(fromDraft(shown), photos);
     setSaving(false);
     if ('ok' in r) setErrors(fieldErrors(r));
   };
@@ -52,7 +59,7 @@ const NewIncidentForm = ({ draft: initial }: { draft: Parameters<typeof toDraft>
         Site and time start as yours and now. A reference is given when you save.
       </Dialog.Description>
       {errors._ && <Banner tone="error">{errors._}</Banner>}
-      <IncidentFields draft={draft} onChange={setDraft} errors={errors} sites={siteList} today={londonToday(now)} />
+      <IncidentFields draft={shown} onChange={setDraft} errors={errors} sites={siteList} today={londonToday(now)} />
       <fieldset className="form-section">
         <legend>Photos</legend>
         <PhotoDrop onFiles={(files) => setPhotos([...photos, ...files])} />

@@ -123,7 +123,7 @@ export const PlannerView = () => {
       {view && <BulkBar view={view} />}
       {view && (
         <div className="grid-wrap" ref={gridWrap}>
-          {rotaMode === 'sites' ? <WeekGrid {...grid} sites={view.sites} gaps={view.gaps} scrollRef={gridWrap} /> : <PersonGrid {...grid} onPerson={(staffId) => setOpen({ kind: 'person', staffId })} />}
+          {rotaMode === 'sites' ? <WeekGrid {...grid} sites={view.sites} gaps={view.gaps} scrollRef={gridWrap} /> : <PersonGrid {...grid} elsewhere={view.context} onPerson={(staffId) => setOpen({ kind: 'person', staffId })} />}
         </div>
       )}
       {canPlan && <p className="muted small keys-hint">Keys: ← → weeks · T this week · N new shift · Ctrl+Z undo · Ctrl+Shift+Z redo · Ctrl+click to select · Delete removes the selection · drag a card to move or reassign.</p>}
