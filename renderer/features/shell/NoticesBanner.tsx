@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { formatInstantGB } from '../../../shared/domain/dates';
+import { formatWhenGB } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { useStore } from '../../store/appStore';
 
@@ -25,7 +25,7 @@ export const NoticesBanner = () => {
             ) : undefined
           }
         >
-          <strong>Data recovered {formatInstantGB(n.at)}.</strong> {n.message}
+          <strong>Data recovered {formatWhenGB(n.at)}.</strong> {n.message}
         </Banner>
       ))}
     </div>

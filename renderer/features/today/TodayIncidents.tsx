@@ -1,5 +1,5 @@
 import type { TodayBoard } from '../../../shared/contract/today';
-import { formatDateGB, formatInstantGB } from '../../../shared/domain/dates';
+import { formatDateGB, formatWhenGB } from '../../../shared/domain/dates';
 
 /** Open incidents at the site and follow-ups due today or overdue. */
 export const TodayIncidents = ({ incidents, followUps }: Pick<TodayBoard, 'incidents' | 'followUps'>) => (
@@ -12,7 +12,7 @@ export const TodayIncidents = ({ incidents, followUps }: Pick<TodayBoard, 'incid
         {incidents.map((i) => (
           <li key={i.id}>
             <span className="code">{i.ref}</span> {i.location} · {i.severity} · {i.status}
-            <div className="small muted">{formatInstantGB(i.occurredAt)}</div>
+            <div className="small muted">{formatWhenGB(i.occurredAt)}</div>
           </li>
         ))}
       </ul>
