@@ -131,7 +131,15 @@ test('the planner: By person hours are the person’s whole week, and the SIA bl
   await expect(paul.getByRole('rowheader')).toContainText('23 h of 40 h');
   await expectAccessible(page, 'planner by person');
 
-  await page.getByRole('button', { name: /^07:00–19:00, Ed Lapsed/ }).click();
+  // The block's reason shows on keyboard focus, not only on hover.
+  await page.getByRole('button', { name: 'By site' }).click();
+  const ed = page.getByRole('button', { name: /^07:00–19:00, Ed Lapsed/ });
+  await page.keyboard.press('Shift');
+  await ed.focus();
+  await expect(page.getByRole('tooltip').filter({ hasText: "Ed Lapsed's SIA licence expired on 24 Oct" })).toBeVisible();
+  await expect(ed).toHaveAccessibleDescription(/SIA licence expired on 24 Oct, 33 days before this shift/);
+  await expectAccessible(page, 'planner with a finding shown on focus');
+  await ed.click();
   const check = page.getByRole('dialog').getByRole('region', { name: 'Rule check' });
   await expect(check).toContainText("Ed Lapsed's SIA licence expired on 24 Oct, 33 days before this shift");
 });

@@ -108,7 +108,7 @@ export const PlannerView = () => {
         <h1 id="rota-title">Rota</h1>
         {view && (
           <p className="muted planner-summary" aria-live="polite">
-            {view.shifts.length} shift{view.shifts.length === 1 ? '' : 's'} · {openShifts} open · {view.gaps.length} cover gap{view.gaps.length === 1 ? '' : 's'} · {blocks} blocked · {warns} warning{warns === 1 ? '' : 's'}
+            {view.shifts.length} shift{view.shifts.length === 1 ? '' : 's'} · {openShifts} open · {view.gaps.length} cover gap{view.gaps.length === 1 ? '' : 's'} · {blocks} blocked · {warns} warning{warns === 1 ? '' : 's'} · dashed cards are drafts
           </p>
         )}
       </header>
