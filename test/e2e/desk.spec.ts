@@ -142,6 +142,15 @@ test('the planner: By person hours are the person’s whole week, and the SIA bl
   await ed.click();
   const check = page.getByRole('dialog').getByRole('region', { name: 'Rule check' });
   await expect(check).toContainText("Ed Lapsed's SIA licence expired on 24 Oct, 33 days before this shift");
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+
+  // Cutting Sam's published day short leaves County Hall one officer short from 12:00: the dialog says so before saving.
+  await page.getByRole('button', { name: /^06:45–18:45, Sam Guard/ }).click();
+  const edit = page.getByRole('dialog');
+  await expect(edit.getByRole('region', { name: 'Rule check' })).not.toContainText('Cover gap');
+  await edit.getByLabel('End').fill('12:00');
+  await expect(edit.getByRole('list', { name: 'Cover this edit would leave short' })).toContainText('Leaves CH Security short on Wed 25 Nov 12:00–18:00: 1 of 2 people');
+  await expectAccessible(page, 'shift edit that opens a gap');
 });
 
 test.describe('with the browser in US English', () => {
