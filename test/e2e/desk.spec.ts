@@ -117,6 +117,12 @@ test('Ctrl+I on Today starts the incident at the supervisor’s site', async ({ 
   await expect(form.getByLabel('Site', { exact: true })).toHaveValue('CH');
   await expect(form.getByLabel('Site', { exact: true }).locator('option:checked')).toHaveText('CH · County Hall');
   await expectAccessible(page, 'incident form from Today');
+  await form.getByLabel('Where in the site').fill('Main entrance');
+  await page.keyboard.press('Alt+1');
+  await expect(form.getByLabel('What happened', { exact: true })).toBeFocused();
+  await page.keyboard.type('zone 3 PIR, reset after a walk round');
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/incident-form.png` });
 });
 
 test('the planner: By person hours are the person’s whole week, and the SIA block says how long ago the licence expired', async ({ page, openDawn }) => {
@@ -124,6 +130,9 @@ test('the planner: By person hours are the person’s whole week, and the SIA bl
   await signIn(page, 'manager', DESK_PASSWORD);
   await page.getByRole('button', { name: 'Rota' }).click();
   await expect(page.locator('.week-label')).toHaveText('Week of Mon 23 Nov 2026');
+  await expect(page.getByRole('button', { name: /^07:00–19:00, Paul Busy/ }).first()).toBeVisible();
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/planner-all-sites.png` });
   await page.getByLabel('Site', { exact: true }).selectOption('CH');
   await page.getByRole('button', { name: 'By person' }).click();
   // Paul: 11.5 h at Farnham House on Wednesday and 11.5 h here on Thursday.
