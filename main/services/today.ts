@@ -191,7 +191,8 @@ export const todayHandlers: Pick<
     return {
       shiftId: shift.id,
       cover: trial && { date: trial.date, start: trial.start, end: trial.end },
-      candidates: candidates.map(({ staffId, name, reasons, warnings, familiar }) => ({ staffId, name, reasons, warnings, familiar })),
+      // The desk rings people: each comes with the phone number on their staff record.
+      candidates: candidates.map(({ staffId, name, reasons, warnings, familiar }) => ({ staffId, name, phone: call.app.repos.staff.get(staffId)?.phone ?? '', reasons, warnings, familiar })),
     };
   },
 

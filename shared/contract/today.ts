@@ -72,7 +72,8 @@ export interface CoverOptions {
   shiftId: string;
   /** The part of the shift cover would work, from when someone found now could arrive. */
   cover: { date: string; start: string; end: string } | null;
-  candidates: Pick<Candidate, 'staffId' | 'name' | 'reasons' | 'warnings' | 'familiar'>[];
+  /** Best first, each with the phone number on their staff record ('' when none). */
+  candidates: (Pick<Candidate, 'staffId' | 'name' | 'reasons' | 'warnings' | 'familiar'> & { phone: string })[];
 }
 
 const shiftRef = z.object({ shiftId: idSchema }).strict();

@@ -128,7 +128,10 @@ export const formatDateGB = (isoDate: string): string => format(parseISO(isoDate
 /** `Wed 25 Nov`, for dense grids. */
 export const formatDayShort = (isoDate: string): string => format(parseISO(isoDate), 'EEE d MMM');
 
-/** `25/11/2026 14:05` in London time, for audit lines. */
+/** `Wed 25 Nov 2026 14:05` in London time: how an instant is shown to people on every screen. */
+export const formatWhenGB = (iso: string): string => format(new TZDate(Date.parse(iso), LONDON), 'EEE d MMM yyyy HH:mm');
+
+/** `25/11/2026 14:05` in London time, for audit lines in files. */
 export const formatInstantGB = (iso: string): string => format(new TZDate(Date.parse(iso), LONDON), 'dd/MM/yyyy HH:mm');
 
 /** An instant as a person at the sites reads it, with the zone: `25/10/2026 01:30 BST`, then `01:30 GMT` an hour later. */

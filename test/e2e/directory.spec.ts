@@ -112,8 +112,12 @@ test('a manager imports a CSV with two bad rows, reads the errors, fixes them an
   await page.getByLabel('Or paste the CSV here').fill(bad);
   await page.getByRole('button', { name: 'Check file' }).click();
   await expect(page.getByText('2 of 3 rows have errors (lines 3, 4)')).toBeVisible();
-  await expect(page.getByRole('row', { name: /Smith, Jo/ })).toContainText('SIA expiry: That date does not exist');
+  await expect(page.getByRole('row', { name: /Smith, Jo/ })).toContainText('SIA expiry: 31/02/2027 is not a date that exists');
   await expect(page.getByRole('row', { name: /Kay Dee/ })).toContainText('Unknown service "gardening"');
+  // Every column the file gave is in the preview, so a wrong value is seen where it is.
+  for (const column of ['Home site', 'Contracted hours', 'Pay rate', 'SIA number', 'SIA sector', 'SIA expiry'])
+    await expect(page.getByRole('columnheader', { name: column })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Smith, Jo/ }).getByRole('cell', { name: '31/02/2027', exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Import/ })).toBeDisabled();
   await expectAccessible(page, 'import preview');
 

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { GbInput } from '../../components/GbInput';
 import { useStore } from '../../store/appStore';
 import { useShallow } from 'zustand/react/shallow';
 import type { Range } from './attendanceSlice';
@@ -25,11 +26,11 @@ export const RangeFilter = ({ value, onChange, idPrefix }: { value: Range; onCha
       </div>
       <div className="field">
         <label htmlFor={`${idPrefix}-from`}>From</label>
-        <input id={`${idPrefix}-from`} type="date" value={value.from} onChange={(e) => e.target.value && onChange({ ...value, from: e.target.value })} />
+        <GbInput id={`${idPrefix}-from`} kind="date" value={value.from} onChange={(e) => e.target.value && onChange({ ...value, from: e.target.value })} />
       </div>
       <div className="field">
         <label htmlFor={`${idPrefix}-to`}>To</label>
-        <input id={`${idPrefix}-to`} type="date" value={value.to} onChange={(e) => e.target.value && onChange({ ...value, to: e.target.value })} />
+        <GbInput id={`${idPrefix}-to`} kind="date" value={value.to} onChange={(e) => e.target.value && onChange({ ...value, to: e.target.value })} />
       </div>
     </div>
   );

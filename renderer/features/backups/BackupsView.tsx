@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { formatInstantGB } from '../../../shared/domain/dates';
+import { formatWhenGB } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { download } from '../../components/download';
@@ -44,7 +44,7 @@ export const BackupsView = () => {
     if (p?.kind === 'backup')
       await run('Restoring', async () => {
         const r = await restoreBackup(p.id);
-        return r.ok ? restored(r.data.undoId, r.data.files, `the backup of ${formatInstantGB(p.at)}`) : { tone: 'error', text: r.message };
+        return r.ok ? restored(r.data.undoId, r.data.files, `the backup of ${formatWhenGB(p.at)}`) : { tone: 'error', text: r.message };
       });
     if (p?.kind === 'file')
       await run('Restoring', async () => {
@@ -98,12 +98,12 @@ export const BackupsView = () => {
               <tbody>
                 {backups.data.map((b) => (
                   <tr key={b.id}>
-                    <td className="strong">{formatInstantGB(b.at)}</td>
+                    <td className="strong">{formatWhenGB(b.at)}</td>
                     <td>{REASONS[b.reason] ?? b.reason}</td>
                     <td>{b.files}</td>
                     <td>{formatBytes(b.bytes)}</td>
                     <td>
-                      <button className="btn btn-quiet" disabled={busy !== null} onClick={() => setPending({ kind: 'backup', id: b.id, at: b.at })} aria-label={`Restore the backup of ${formatInstantGB(b.at)}`}>
+                      <button className="btn btn-quiet" disabled={busy !== null} onClick={() => setPending({ kind: 'backup', id: b.id, at: b.at })} aria-label={`Restore the backup of ${formatWhenGB(b.at)}`}>
                         Restore
                       </button>
                     </td>
@@ -170,7 +170,7 @@ export const BackupsView = () => {
         onConfirm={() => void confirm()}
       >
         <p>
-          Everything in SiteDesk will be replaced by {pending?.kind === 'backup' ? `the backup of ${formatInstantGB(pending.at)}` : 'the contents of that file'}. A backup of the data as it is now is taken first, so you can undo this by
+          Everything in SiteDesk will be replaced by {pending?.kind === 'backup' ? `the backup of ${formatWhenGB(pending.at)}` : 'the contents of that file'}. A backup of the data as it is now is taken first, so you can undo this by
           restoring it.
         </p>
       </ConfirmDialog>

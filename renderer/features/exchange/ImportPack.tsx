@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import type { ImportOutcome } from '../../../shared/domain/sync/merge';
-import { formatDateGB, formatInstantGB } from '../../../shared/domain/dates';
+import { formatDateGB, formatWhenGB } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { readFileBase64 } from '../../components/files';
 import { useStore } from '../../store/appStore';
@@ -46,7 +46,7 @@ export const ImportPack = () => {
           <h3 id="preview-title">Preview of {s.status === 'preview' || s.status === 'applying' ? s.fileName : ''}</h3>
           <p>
             A {preview.manifest.kind === 'rota' ? 'rota pack' : 'activity pack'} for {preview.manifest.sites.join(', ')}, {formatDateGB(preview.manifest.from)} to {formatDateGB(preview.manifest.to)}, made by {preview.manifest.createdBy} on{' '}
-            {formatInstantGB(preview.manifest.createdAt)}.
+            {formatWhenGB(preview.manifest.createdAt)}.
           </p>
           <ul className="counts" aria-label="What the import would do">
             {(Object.keys(OUTCOME) as ImportOutcome[]).map((o) => (

@@ -1,5 +1,5 @@
 import type { IncidentDetail } from '../../../shared/contract/incidents';
-import { formatInstantGB } from '../../../shared/domain/dates';
+import { formatWhenGB } from '../../../shared/domain/dates';
 import { describeValue, FIELD_LABEL } from '../../../shared/domain/incidents';
 
 const KIND = { created: 'Recorded', updated: 'Edited', status: 'Status changed', amendment: 'Amendment', photo: 'Photo added', decision: 'Manager’s decision' } as const;
@@ -14,7 +14,7 @@ export const HistoryList = ({ d }: { d: IncidentDetail }) => {
       {d.incident.history.map((h, n) => (
         <li key={h.hash + n} className={`history-entry kind-${h.kind}${n >= brokenAt && brokenAt >= 0 ? ' broken' : ''}`}>
           <div className="history-head">
-            <strong>{KIND[h.kind]}</strong> <span>{formatInstantGB(h.at)}</span> <span className="muted">by {d.people[h.by] ?? 'unknown account'}</span>
+            <strong>{KIND[h.kind]}</strong> <span>{formatWhenGB(h.at)}</span> <span className="muted">by {d.people[h.by] ?? 'unknown account'}</span>
             {n === brokenAt && <span className="flag flag-overdue">✗ chain broken here</span>}
           </div>
           {h.note && <p className="history-note">Reason: {h.note}</p>}
@@ -24,8 +24,8 @@ export const HistoryList = ({ d }: { d: IncidentDetail }) => {
             <ul className="changes">
               {h.changes.map((c) => (
                 <li key={c.field}>
-                  <span className="change-field">{FIELD_LABEL[c.field] ?? c.field}:</span> <del>{short(describeValue(c.field, c.before, formatInstantGB))}</del> <span aria-label="changed to">→</span>{' '}
-                  <ins>{short(describeValue(c.field, c.after, formatInstantGB))}</ins>
+                  <span className="change-field">{FIELD_LABEL[c.field] ?? c.field}:</span> <del>{short(describeValue(c.field, c.before, formatWhenGB))}</del> <span aria-label="changed to">→</span>{' '}
+                  <ins>{short(describeValue(c.field, c.after, formatWhenGB))}</ins>
                 </li>
               ))}
             </ul>

@@ -6,6 +6,8 @@ import { Field } from '../../components/Field';
 import { Select } from '../../components/Select';
 import { TextArea } from '../../components/TextArea';
 import { AGENCIES, draftDeadline, type IncidentDraft } from './incidentDraft';
+import { QUICK_PICKS, type QuickPick } from './quickPicks';
+import type { IncidentHelpers } from './useIncidentHelpers';
 
 interface Props {
   draft: IncidentDraft;
@@ -16,26 +18,69 @@ interface Props {
   siteFixed?: boolean;
   /** Today, for a new follow-up's default due date. */
   today: string;
+  /** Remembered locations and staff names to pick from (free text is always allowed). */
+  helpers?: IncidentHelpers;
+  /** Quick picks for common kinds, on the new-incident form. */
+  picked?: QuickPick['id'] | null;
+  onPick?: (pick: QuickPick) => void;
 }
+
+/** A list of staff to add to a free-text field of names, one pick at a time. */
+const AddStaff = ({ to, names, value, onAdd }: { to: string; names: readonly string[]; value: string; onAdd: (next: string) => void }) =>
+  names.length === 0 ? null : (
+    <select className="add-staff" aria-label={`Add a staff member to ${to}`} value="" onChange={(e) => e.target.value && onAdd(value.trim() ? `${value.trim().replace(/,$/, '')}, ${e.target.value}` : e.target.value)}>
+      <option value="">Add from staff…</option>
+      {names.map((n) => (
+        <option key={n} value={n}>
+          {n}
+        </option>
+      ))}
+    </select>
+  );
 
 /**
  * Every field of an incident, in the order a static-guarding report is written: where and when, who
  * reported it to whom, what happened and who saw it, what was done (with onward reporting), what is
  * still to do, and RIDDOR.
  */
-export const IncidentFields = ({ draft, onChange, errors, sites, siteFixed, today }: Props) => {
+export const IncidentFields = ({ draft, onChange, errors, sites, siteFixed, today, helpers, picked, onPick }: Props) => {
   const put = <K extends keyof IncidentDraft>(key: K, value: IncidentDraft[K]) => onChange({ ...draft, [key]: value });
   const deadline = draftDeadline(draft);
+  const names = helpers?.staffNames ?? [];
   return (
     <div className="incident-fields">
+      {onPick && (
+        <div className="quick-picks" role="group" aria-label="Common kinds">
+          <span className="field-label">Common kinds</span>
+          {QUICK_PICKS.map((q, n) => (
+            <button key={q.id} type="button" className="btn" aria-pressed={picked === q.id} aria-keyshortcuts={`Alt+${n + 1}`} onClick={() => onPick(q)}>
+              {q.label} <span className="muted small">Alt+{n + 1}</span>
+            </button>
+          ))}
+        </div>
+      )}
+      {helpers && (
+        <>
+          <datalist id="incident-locations">
+            {helpers.locations.map((l) => (
+              <option key={l} value={l} />
+            ))}
+          </datalist>
+          <datalist id="incident-staff">
+            {names.map((n) => (
+              <option key={n} value={n} />
+            ))}
+          </datalist>
+        </>
+      )}
       <fieldset className="form-section">
         <legend>Where and when</legend>
         <div className="grid-2">
           <Select label="Site" value={draft.site} disabled={siteFixed} onChange={(e) => put('site', e.target.value)} error={errors.site} options={sites.map((s) => [s.code, `${s.code} · ${s.name}`] as const)} />
-          <Field label="Where in the site" value={draft.location} onChange={(e) => put('location', e.target.value)} error={errors.location} placeholder="e.g. Main reception" />
+          <Field label="Where in the site" value={draft.location} onChange={(e) => put('location', e.target.value)} error={errors.location} placeholder="e.g. Main reception" list={helpers ? 'incident-locations' : undefined} autoComplete="off" autoFocus={Boolean(onPick)} />
           <Field label="When it happened" type="datetime-local" value={draft.occurredAt} onChange={(e) => put('occurredAt', e.target.value)} error={errors.occurredAt} />
           <Field label="When it was reported" type="datetime-local" value={draft.reportedAt} onChange={(e) => put('reportedAt', e.target.value)} error={errors.reportedAt} />
-          <Field label="Reported by" value={draft.reportedBy} onChange={(e) => put('reportedBy', e.target.value)} error={errors.reportedBy} hint="The person who told you" />
+          <Field label="Reported by" value={draft.reportedBy} onChange={(e) => put('reportedBy', e.target.value)} error={errors.reportedBy} hint="The person who told you" list={helpers ? 'incident-staff' : undefined} autoComplete="off" />
           <Field label="Reported to" value={draft.reportedTo} onChange={(e) => put('reportedTo', e.target.value)} error={errors.reportedTo} />
           <Select label="Category" value={draft.category} onChange={(e) => put('category', e.target.value as IncidentDraft['category'])} options={INCIDENT_CATEGORIES.map((c) => [c, CATEGORY_LABEL[c]] as const)} />
           <Select label="Severity" value={draft.severity} onChange={(e) => put('severity', e.target.value as IncidentDraft['severity'])} options={SEVERITIES.map((s) => [s, SEVERITY_LABEL[s]] as const)} />
@@ -44,10 +89,16 @@ export const IncidentFields = ({ draft, onChange, errors, sites, siteFixed, toda
 
       <fieldset className="form-section">
         <legend>What happened</legend>
-        <TextArea label="What happened" rows={4} value={draft.details} onChange={(e) => put('details', e.target.value)} error={errors.details} />
+        <TextArea label="What happened" rows={4} data-field="details" value={draft.details} onChange={(e) => put('details', e.target.value)} error={errors.details} />
         <div className="grid-2">
-          <TextArea label="People involved" value={draft.peopleInvolved} onChange={(e) => put('peopleInvolved', e.target.value)} error={errors.peopleInvolved} />
-          <TextArea label="Witnesses" value={draft.witnesses} onChange={(e) => put('witnesses', e.target.value)} error={errors.witnesses} />
+          <div>
+            <TextArea label="People involved" rows={2} value={draft.peopleInvolved} onChange={(e) => put('peopleInvolved', e.target.value)} error={errors.peopleInvolved} />
+            <AddStaff to="People involved" names={names} value={draft.peopleInvolved} onAdd={(v) => put('peopleInvolved', v)} />
+          </div>
+          <div>
+            <TextArea label="Witnesses" rows={2} value={draft.witnesses} onChange={(e) => put('witnesses', e.target.value)} error={errors.witnesses} />
+            <AddStaff to="Witnesses" names={names} value={draft.witnesses} onAdd={(v) => put('witnesses', v)} />
+          </div>
         </div>
       </fieldset>
 

@@ -1,7 +1,7 @@
 import { ArrowLeft, FileDown, Lock, Pencil, Search, ShieldAlert, ShieldCheck } from 'lucide-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { IncidentDetail } from '../../../shared/contract/incidents';
-import { formatDateGB, formatInstantGB, londonToday } from '../../../shared/domain/dates';
+import { formatDateGB, formatWhenGB, londonToday } from '../../../shared/domain/dates';
 import { AGENCY_LABEL, CATEGORY_LABEL, RIDDOR_LABEL, SEVERITY_LABEL } from '../../../shared/domain/incidents';
 import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
@@ -35,8 +35,8 @@ const Details = ({ d }: { d: IncidentDetail }) => {
         <p className="prewrap">{i.details}</p>
         <dl className="dl">
           <Item label="Where">{i.location}</Item>
-          <Item label="When it happened">{formatInstantGB(i.occurredAt)}</Item>
-          <Item label="Reported">{`${formatInstantGB(i.reportedAt)} by ${i.reportedBy} to ${i.reportedTo}`}</Item>
+          <Item label="When it happened">{formatWhenGB(i.occurredAt)}</Item>
+          <Item label="Reported">{`${formatWhenGB(i.reportedAt)} by ${i.reportedBy} to ${i.reportedTo}`}</Item>
           <Item label="Category">{CATEGORY_LABEL[i.category]}</Item>
           <Item label="Severity">{SEVERITY_LABEL[i.severity]}</Item>
           <Item label="People involved">{i.peopleInvolved}</Item>

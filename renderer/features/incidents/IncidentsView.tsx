@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { Camera, Download, Plus, TriangleAlert } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import type { IncidentFilterInput, IncidentRow } from '../../../shared/contract/incidents';
-import { formatInstantGB } from '../../../shared/domain/dates';
+import { formatWhenGB } from '../../../shared/domain/dates';
 import { CATEGORY_LABEL, SEVERITY_LABEL, STATUS_LABEL } from '../../../shared/domain/incidents';
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, SEVERITIES } from '../../../shared/schemas/incident';
 import { Banner } from '../../components/Banner';
@@ -82,7 +82,7 @@ const Row = ({ row, onOpen }: { row: IncidentRow; onOpen: () => void }) => (
   <button className="incident-row" onClick={onOpen} aria-label={`${row.ref}, ${STATUS_LABEL[row.status]}, ${row.location}`}>
     <span className="col-ref">
       <span className="code">{row.ref}</span>
-      <span className="muted small">{formatInstantGB(row.occurredAt)}</span>
+      <span className="muted small">{formatWhenGB(row.occurredAt)}</span>
     </span>
     <span className="col-main">
       <span className="strong">

@@ -1,5 +1,6 @@
 import { Dialog } from 'radix-ui';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import './incidents.css';
 import { londonToday } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
@@ -9,6 +10,8 @@ import { fromDraft, skippedTimeErrors, toDraft, type IncidentDraft } from './inc
 import { IncidentFields } from './IncidentFields';
 import { useUnlocked } from './useUnlocked';
 import { PhotoDrop } from './PhotoDrop';
+import { QUICK_PICKS, type QuickPick } from './quickPicks';
+import { useIncidentHelpers } from './useIncidentHelpers';
 
 /** The quick "record an incident" form, opened from any screen with the button or Ctrl+I / Alt+N. */
 export const NewIncidentDialog = () => {
@@ -27,13 +30,36 @@ export const NewIncidentDialog = () => {
 };
 
 const NewIncidentForm = ({ draft: initial }: { draft: Parameters<typeof toDraft>[0] | null }) => {
-  const { auth, sites, createIncident } = useStore(useShallow((s) => ({ auth: s.auth, sites: s.sites, createIncident: s.createIncident })));
+  const { auth, sites, loadSites, createIncident, today } = useStore(
+    useShallow((s) => ({ auth: s.auth, sites: s.sites, loadSites: s.loadSites, createIncident: s.createIncident, today: s.today })),
+  );
   const user = auth?.user;
-  const siteList = sites.status === 'ready' ? sites.data : [];
+  // Opened from a screen that never loaded the sites (Today, with Ctrl+I): load them here, and until
+  // they arrive offer the user's own site codes, so the box starts as their site rather than blank.
+  useEffect(() => {
+    if (sites.status === 'idle' || sites.status === 'error') void loadSites();
+  }, [sites.status, loadSites]);
+  const siteList = sites.status === 'ready' ? sites.data : (user?.sites ?? []).map((code) => ({ code, name: code }));
   const [now] = useState(() => Date.now());
   const [draft, setDraft] = useState<IncidentDraft>(() =>
-    toDraft(initial ?? {}, { site: user?.sites[0] ?? siteList[0]?.code ?? '', nowIso: new Date(now).toISOString(), me: user?.displayName ?? '' }),
+    toDraft({ reportedBy: user?.displayName, ...initial }, { site: user?.sites[0] ?? (today.status === 'ready' ? today.data.site.code : siteList[0]?.code) ?? '', nowIso: new Date(now).toISOString(), me: user?.displayName ?? '' }),
   );
+  // With no site of their own (a manager), the first site once the list is in.
+  const shown = draft.site ? draft : { ...draft, site: siteList[0]?.code ?? '' };
+  const helpers = useIncidentHelpers(shown.site);
+  const [picked, setPicked] = useState<QuickPick['id'] | null>(null);
+  const pick = (q: QuickPick) => {
+    setPicked(q.id);
+    // The first line is offered only while nothing is written; what someone typed is never replaced.
+    const starter = QUICK_PICKS.some((p) => p.details === draft.details) || !draft.details.trim();
+    setDraft({ ...draft, category: q.category, severity: q.severity, details: starter ? q.details : draft.details });
+    // Picking a kind means describing it next: the cursor goes to the end of "What happened".
+    requestAnimationFrame(() => {
+      const details = document.querySelector<HTMLTextAreaElement>('[data-field="details"]');
+      details?.focus();
+      details?.setSelectionRange(details.value.length, details.value.length);
+    });
+  };
   const [photos, setPhotos] = useState<File[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
@@ -43,19 +69,35 @@ const NewIncidentForm = ({ draft: initial }: { draft: Parameters<typeof toDraft>
     const skipped = skippedTimeErrors(draft);
     if (Object.keys(skipped).length) return setErrors(skipped);
     setSaving(true);
-    const r = await createIncident(fromDraft(draft), photos);
+    const r = await createIncident(fromDraft(shown), photos);
     setSaving(false);
     if ('ok' in r) setErrors(fieldErrors(r));
   };
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-keyshortcuts="Control+Enter"
+      onKeyDown={(e) => {
+        // Keyboard all the way: Alt+1…4 pick a common kind, Ctrl+Enter saves from any field.
+        const n = e.altKey && !e.ctrlKey ? Number(e.key) : NaN;
+        if (n >= 1 && n <= QUICK_PICKS.length) {
+          e.preventDefault();
+          pick(QUICK_PICKS[n - 1]);
+        }
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          e.currentTarget.requestSubmit();
+        }
+      }}
+    >
       <Dialog.Title>Record an incident</Dialog.Title>
       <Dialog.Description id="new-incident-desc" className="muted">
-        Site and time start as yours and now. A reference is given when you save.
+        Site, time and reporter start as yours and now. Alt+1–4 pick a common kind; Ctrl+Enter saves. A reference is given when you save.
       </Dialog.Description>
       {errors._ && <Banner tone="error">{errors._}</Banner>}
-      <IncidentFields draft={draft} onChange={setDraft} errors={errors} sites={siteList} today={londonToday(now)} />
+      <IncidentFields draft={shown} onChange={setDraft} errors={errors} sites={siteList} today={londonToday(now)} helpers={helpers} picked={picked} onPick={pick} />
       <fieldset className="form-section">
         <legend>Photos</legend>
         <PhotoDrop onFiles={(files) => setPhotos([...photos, ...files])} />

@@ -7,6 +7,7 @@ import { incidentDraftFromLogEntry, LOG_KIND_LABEL } from '../../../shared/domai
 import { LOG_KINDS, type LogEntry } from '../../../shared/schemas/occurrence';
 import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
+import { GbInput } from '../../components/GbInput';
 import { useStore } from '../../store/appStore';
 import { useShallow } from 'zustand/react/shallow';
 import './log.css';
@@ -68,7 +69,7 @@ const EntryForm = ({ site, date, correcting, onDoneCorrecting }: { site: string;
         </div>
         <div className="field">
           <label htmlFor="log-time">Time</label>
-          <input id="log-time" type="time" value={time} onChange={(e) => setTime(e.target.value)} aria-describedby="log-time-hint" />
+          <GbInput id="log-time" kind="time" placeholder="now" value={time} onChange={(e) => setTime(e.target.value)} aria-describedby="log-time-hint" />
         </div>
         <div className="field grow">
           <label htmlFor="log-text">{correcting ? 'Correction' : 'Entry'}</label>
@@ -210,7 +211,7 @@ export const LogView = () => {
           </button>
           <div className="field">
             <label htmlFor="log-date">Day</label>
-            <input id="log-date" type="date" value={logDay.date} onChange={(e) => e.target.value && void showLogDay(logDay.site, e.target.value)} />
+            <GbInput id="log-date" kind="date" value={logDay.date} onChange={(e) => e.target.value && void showLogDay(logDay.site, e.target.value)} />
           </div>
           <button className="btn" aria-label="Next day" onClick={() => void showLogDay(logDay.site, addDays(logDay.date, 1))}>
             <ChevronRight aria-hidden size={16} />

@@ -1,12 +1,17 @@
 import { formatDayShort, formatMinutes } from '../../../shared/domain/dates';
 import { paidMinutes } from '../../../shared/domain/rota';
+import type { Shift } from '../../../shared/schemas/shift';
 import { dropTarget } from './dropTarget';
 import type { GridProps } from './gridProps';
 import { SERVICE_LABEL } from './labels';
 import { ShiftCard } from './ShiftCard';
 
 /** The week by person: who works when, their hours against contract, and a row of open shifts. */
-export const PersonGrid = (g: GridProps & { onPerson: (staffId: string) => void }) => {
+export const PersonGrid = (g: GridProps & { onPerson: (staffId: string) => void; elsewhere: readonly Shift[] }) => {
+  // Hours are the person's week at every site, even when the grid shows one site.
+  const week = new Set(g.dates);
+  const weekMinutes = new Map<string, number>();
+  for (const s of [...g.shifts, ...g.elsewhere]) if (s.staffId && week.has(s.date)) weekMinutes.set(s.staffId, (weekMinutes.get(s.staffId) ?? 0) + paidMinutes(s));
   const ids = [...new Set(g.shifts.map((s) => s.staffId))];
   const rows = [null, ...ids.filter((id): id is string => id !== null).sort((a, b) => (g.staff.get(a)?.name ?? '').localeCompare(g.staff.get(b)?.name ?? ''))];
   return (
@@ -28,7 +33,7 @@ export const PersonGrid = (g: GridProps & { onPerson: (staffId: string) => void 
         {rows.map((id) => {
           const mine = g.shifts.filter((s) => s.staffId === id);
           const person = id ? g.staff.get(id) : undefined;
-          const minutes = mine.reduce((n, s) => n + paidMinutes(s), 0);
+          const minutes = id ? (weekMinutes.get(id) ?? 0) : 0;
           return (
             <tr key={id ?? 'open'}>
               <th scope="row" className="row-head">

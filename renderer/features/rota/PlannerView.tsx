@@ -111,7 +111,7 @@ export const PlannerView = () => {
         <h1 id="rota-title">Rota</h1>
         {view && (
           <p className="muted planner-summary" aria-live="polite">
-            {view.shifts.length} shift{view.shifts.length === 1 ? '' : 's'} · {openShifts} open · {view.gaps.length} cover gap{view.gaps.length === 1 ? '' : 's'} · {blocks} blocked · {warns} warning{warns === 1 ? '' : 's'}
+            {view.shifts.length} shift{view.shifts.length === 1 ? '' : 's'} · {openShifts} open · {view.gaps.length} cover gap{view.gaps.length === 1 ? '' : 's'} · {blocks} blocked · {warns} warning{warns === 1 ? '' : 's'} · dashed cards are drafts
           </p>
         )}
       </header>
@@ -126,7 +126,7 @@ export const PlannerView = () => {
       {view && <BulkBar view={view} />}
       {view && (
         <div className={rotaMode === 'sites' ? 'grid-wrap no-print' : 'grid-wrap'} ref={gridWrap}>
-          {rotaMode === 'sites' ? <WeekGrid {...grid} sites={view.sites} gaps={view.gaps} scrollRef={gridWrap} /> : <PersonGrid {...grid} onPerson={(staffId) => setOpen({ kind: 'person', staffId })} />}
+          {rotaMode === 'sites' ? <WeekGrid {...grid} sites={view.sites} gaps={view.gaps} scrollRef={gridWrap} /> : <PersonGrid {...grid} elsewhere={view.context} onPerson={(staffId) => setOpen({ kind: 'person', staffId })} />}
         </div>
       )}
       {view && rotaMode === 'sites' && <PrintWeek dates={grid.dates} shifts={grid.shifts} staff={grid.staff} sites={view.sites} weekLabel={`Week of ${formatDateGB(view.weekStart)}`} />}

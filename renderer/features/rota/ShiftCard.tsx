@@ -15,12 +15,16 @@ interface Props {
   onToggle: (shift: Shift, range: boolean) => void;
 }
 
-/** One shift on the grid: its time, who is on it (or OPEN), and any warnings as icon and text. */
+/**
+ * One shift on the grid: its time, who is on it (or OPEN), and any warnings as icon and text. A draft
+ * is drawn dashed and pale rather than labelled, so the card keeps its line for the name.
+ */
 export const ShiftCard = ({ shift, who, findings, selected, context, onOpen, onToggle }: Props) => {
   const level = worst(findings);
   const blocks = findings.filter((f) => f.severity === 'block').length;
   const warns = findings.filter((f) => f.severity === 'warn').length;
   const open = shift.staffId === null;
+  const tipId = `tip-${shift.id}`;
   const click = (e: MouseEvent) => {
     if (e.ctrlKey || e.metaKey || e.shiftKey) {
       e.preventDefault();
@@ -43,7 +47,7 @@ export const ShiftCard = ({ shift, who, findings, selected, context, onOpen, onT
       onClick={click}
       aria-pressed={selected}
       aria-label={label}
-      title={findings.map((f) => f.message).join('\n') || undefined}
+      aria-describedby={findings.length ? tipId : undefined}
       data-shift-id={shift.id}
     >
       <span className="shift-time">
@@ -73,7 +77,16 @@ export const ShiftCard = ({ shift, who, findings, selected, context, onOpen, onT
           )}
         </span>
       )}
-      {shift.status === 'draft' && <span className="shift-draft">Draft</span>}
+      {findings.length > 0 && (
+        // The reasons show on keyboard focus as well as on hover, and are read out with the card.
+        <span id={tipId} role="tooltip" className="shift-tip">
+          {findings.map((f) => (
+            <span key={`${f.rule}-${f.message}`} className={`shift-tip-line finding-${f.severity}`}>
+              {f.message}
+            </span>
+          ))}
+        </span>
+      )}
     </button>
   );
 };

@@ -1,3 +1,4 @@
+import { AlertTriangle } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import type { WeekView } from '../../../shared/contract/rota';
 import { pickerName } from '../../../shared/domain/directory/pickerName';
@@ -12,7 +13,7 @@ import { useStore } from '../../store/appStore';
 import { saveOf } from './commands';
 import { FindingList } from './FindingList';
 import { SERVICE_LABEL } from './labels';
-import { liveFindings } from './liveFindings';
+import { gapsOpenedBy, liveFindings } from './liveFindings';
 import { siteOptions } from './siteOptions';
 import { ShiftHistory } from './ShiftHistory';
 import { TemplatePicker } from './TemplatePicker';
@@ -47,6 +48,10 @@ export const ShiftDialog = ({ view, shift, initial, onClose, onFindCover }: Prop
     const base = shift ?? { ...form, id: DRAFT_ID, status: 'draft' as const, override: null, history: [], deleted: false, createdAt: '', createdBy: '', updatedAt: '', updatedBy: '', rev: 1 };
     return liveFindings(view, { ...base, ...form }, settings.data);
   }, [view, shift, form, settings]);
+  const opened = useMemo(
+    () => (shift && settings.status === 'ready' ? gapsOpenedBy(view, shift, { ...shift, ...form, deleted: false }, settings.data) : []),
+    [view, shift, form, settings],
+  );
   const blocked = findings.some((f) => f.severity === 'block') || Boolean(errors.override);
   const current = view.staff.filter((s) => !s.archived).sort((a, b) => a.name.localeCompare(b.name));
   const people = current.filter((s) => s.services.includes(form.service));
@@ -136,7 +141,19 @@ export const ShiftDialog = ({ view, shift, initial, onClose, onFindCover }: Prop
             <Field label="Notes" value={form.notes} onChange={(e) => set('notes', e.target.value)} />
             <section aria-label="Rule check" className="live-findings" aria-live="polite">
               <h3>Rule check</h3>
-              <FindingList findings={findings} empty="No rule is broken." />
+              <FindingList findings={findings} empty={opened.length ? undefined : 'No rule is broken.'} />
+              {opened.length > 0 && (
+                <ul className="findings" aria-label="Cover this edit would leave short">
+                  {opened.map((text) => (
+                    <li key={text} className="finding finding-warn">
+                      <AlertTriangle aria-hidden size={16} />
+                      <span>
+                        <strong>Cover gap:</strong> {text}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
             </section>
             {shift?.override && (
               <Banner tone="warn">

@@ -1,4 +1,4 @@
-import { formatInstantGB } from '../../../shared/domain/dates';
+import { formatDayShort, formatWhenGB } from '../../../shared/domain/dates';
 import type { Shift } from '../../../shared/schemas/shift';
 import type { StaffView } from '../../../shared/contract/staff';
 import { useStore } from '../../store/appStore';
@@ -9,7 +9,7 @@ const describe = (change: Record<string, unknown> | null, staff: ReadonlyMap<str
   if (change.date === undefined && typeof change.status === 'string') return change.status;
   if (change.deleted) return 'deleted';
   const who = change.staffId ? (staff.get(String(change.staffId))?.name ?? 'someone') : 'OPEN';
-  return `${String(change.date)} ${String(change.start)}–${String(change.end)} at ${String(change.site)}, ${who}`;
+  return `${typeof change.date === 'string' ? formatDayShort(change.date) : '—'} ${String(change.start)}–${String(change.end)} at ${String(change.site)}, ${who}`;
 };
 
 /** A published shift's changes, newest first: who, when, before and after, publishing undone and redone included. */
@@ -23,7 +23,7 @@ export const ShiftHistory = ({ shift, staff }: { shift: Shift; staff: ReadonlyMa
       <ol>
         {[...shift.history].reverse().map((h) => (
           <li key={h.at}>
-            <span className="muted small">{formatInstantGB(h.at)}</span> by {userName(h.by)} — was {describe(h.before, staff)}; now {describe(h.after, staff)}
+            <span className="muted small">{formatWhenGB(h.at)}</span> by {userName(h.by)} — was {describe(h.before, staff)}; now {describe(h.after, staff)}
           </li>
         ))}
       </ol>

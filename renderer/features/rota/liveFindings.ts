@@ -1,7 +1,8 @@
 /** The rules engine run in the planner, on the shift being edited, before anything is saved. */
 import { bankHolidayDates } from '../../../shared/domain/bankHolidays';
-import { addDays, weekStart } from '../../../shared/domain/dates';
-import { checkWeek, type Finding } from '../../../shared/domain/rota';
+import { addDays, formatDayShort, weekStart } from '../../../shared/domain/dates';
+import { checkWeek, coverGaps, type Finding, type Gap } from '../../../shared/domain/rota';
+import { SERVICE_LABEL } from './labels';
 import type { WeekView } from '../../../shared/contract/rota';
 import type { Settings } from '../../../shared/schemas/settings';
 import type { Shift } from '../../../shared/schemas/shift';
@@ -23,4 +24,26 @@ export const liveFindings = (view: WeekView, draft: Shift, settings: Pick<Settin
     bankHolidays: bankHolidayDates(addDays(monday, -14), addDays(monday, 20), settings.bankHolidayChanges),
   };
   return checkWeek(ctx, monday).filter((f) => f.shiftIds.includes(draft.id));
+};
+
+const gapKey = (g: Gap) => `${g.site}|${g.service}|${g.date}|${g.start}|${g.endDate}|${g.end}|${g.present}`;
+
+/**
+ * Cover gaps that saving `draft` in place of `before` would open: an edit that moves, shortens or
+ * unassigns a shift can leave its site short, and the manager is told so before saving.
+ */
+export const gapsOpenedBy = (view: WeekView, before: Shift, draft: Shift, settings: Pick<Settings, 'bankHolidayChanges'>): string[] => {
+  const shifts = [...view.shifts, ...view.context].filter((s) => s.id !== before.id && !s.deleted);
+  const holidays = bankHolidayDates(addDays(before.date, -2), addDays(draft.date, 2), settings.bankHolidayChanges);
+  const out: string[] = [];
+  for (const spot of [before, draft]) {
+    const site = view.sites.find((s) => s.code === spot.site);
+    if (!site || out.length > 0) continue;
+    const from = addDays(spot.date, -1);
+    const to = addDays(spot.date, 1);
+    const was = new Set(coverGaps(site, spot.service, [...shifts, before], from, to, holidays).map(gapKey));
+    for (const g of coverGaps(site, spot.service, [...shifts, draft], from, to, holidays))
+      if (!was.has(gapKey(g))) out.push(`Leaves ${g.site} ${SERVICE_LABEL[g.service]} short on ${formatDayShort(g.date)} ${g.start}–${g.end}: ${g.present} of ${g.required} ${g.required === 1 ? 'person' : 'people'}`);
+  }
+  return out;
 };

@@ -1,3 +1,4 @@
+import { copyNotice } from './copyNotice';
 import { call } from '../../api';
 import { download } from '../../components/download';
 import { addDays, londonToday, weekStart } from '../../../shared/domain/dates';
@@ -139,7 +140,9 @@ export const createRotaSlice: Slice<RotaSlice> = (set, get) => {
       if (!r.ok) return { error: r };
       remember('Copy week', r.data);
       const open = r.data.leftOpen.length;
-      set({ rotaNotice: { tone: open ? 'warn' : 'ok', text: `Copied ${r.data.after.length} shifts${open ? `; ${open} left open: ${r.data.leftOpen.map((l) => l.reason).join('; ')}` : ''}.` } });
+      const week = get().rota;
+      const names = new Map((week.status === 'ready' ? week.data.staff : []).map((p) => [p.id, p.name]));
+      set({ rotaNotice: { tone: open ? 'warn' : 'ok', text: copyNotice(r.data, names) } });
       await refresh();
       return { error: null, result: r.data };
     },

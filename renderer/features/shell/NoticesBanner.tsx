@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { formatInstantGB } from '../../../shared/domain/dates';
+import { formatWhenGB } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { useStore } from '../../store/appStore';
 import { useShallow } from 'zustand/react/shallow';
@@ -27,7 +27,7 @@ export const NoticesBanner = () => {
           }
         >
           <strong>
-            {n.kind === 'dangling' ? 'Needs checking after a recovery' : 'Data recovered'} {formatInstantGB(n.at)}.
+            {n.kind === 'dangling' ? 'Needs checking after a recovery' : 'Data recovered'} {formatWhenGB(n.at)}.
           </strong>{' '}
           {n.message}
         </Banner>

@@ -1,7 +1,7 @@
 import { ArrowLeft, Pencil } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { formatOpeningHours } from '../../../shared/domain/directory';
-import { formatInstantGB } from '../../../shared/domain/dates';
+import { formatWhenGB } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { useStore } from '../../store/appStore';
 import { useShallow } from 'zustand/react/shallow';
@@ -82,7 +82,7 @@ export const SitePage = ({ code }: { code: string }) => {
             <dt>Notes</dt>
             <dd>{s.notes || <span className="muted">None</span>}</dd>
             <dt>Last changed</dt>
-            <dd className="muted small">{formatInstantGB(s.updatedAt)}</dd>
+            <dd className="muted small">{formatWhenGB(s.updatedAt)}</dd>
           </dl>
         </div>
         <div className="card">

@@ -1,6 +1,6 @@
 import { ArrowLeft, FileDown, FileUp } from 'lucide-react';
 import { useRef, useState } from 'react';
-import { STAFF_CSV_TEMPLATE, type StaffCsvResult } from '../../../shared/domain/directory';
+import { STAFF_CSV_COLUMNS, STAFF_CSV_TEMPLATE, type StaffCsvResult } from '../../../shared/domain/directory';
 import { Banner } from '../../components/Banner';
 import { useStore } from '../../store/appStore';
 import { useShallow } from 'zustand/react/shallow';
@@ -45,6 +45,8 @@ export const ImportView = () => {
   const preview = step.status === 'preview' ? step : null;
   const stale = preview !== null && preview.checked !== text;
   const bad = preview ? preview.result.rows.filter((r) => r.errors.length > 0) : [];
+  // Every column the file gave, in the import's order, so each value can be checked before it is saved.
+  const shownColumns = preview ? STAFF_CSV_COLUMNS.filter((c) => preview.result.rows.some((r) => r.values[c.key] !== undefined)) : [];
 
   return (
     <section aria-labelledby="import-title">
@@ -109,13 +111,16 @@ export const ImportView = () => {
               ) : (
                 <Banner tone="ok">All {preview.result.rows.length} rows are ready to import.</Banner>
               )}
+              <div className="table-scroll" role="region" aria-label="Rows to import" tabIndex={0}>
               <table className="table preview-table">
                 <thead>
                   <tr>
                     <th scope="col">Line</th>
-                    <th scope="col">Name</th>
-                    <th scope="col">Employee number</th>
-                    <th scope="col">Services</th>
+                    {shownColumns.map((c) => (
+                      <th scope="col" key={c.key}>
+                        {c.label}
+                      </th>
+                    ))}
                     <th scope="col">Status</th>
                     <th scope="col">Problems</th>
                   </tr>
@@ -124,9 +129,9 @@ export const ImportView = () => {
                   {preview.result.rows.map((r) => (
                     <tr key={r.line} className={r.errors.length ? 'row-bad' : undefined}>
                       <td>{r.line}</td>
-                      <td>{r.values.name || <span className="muted">(blank)</span>}</td>
-                      <td>{r.values.employeeNumber}</td>
-                      <td>{r.values.services}</td>
+                      {shownColumns.map((c) => (
+                        <td key={c.key}>{r.values[c.key] || (c.key === 'name' ? <span className="muted">(blank)</span> : '')}</td>
+                      ))}
                       <td className={`row-status ${r.errors.length ? 'bad' : 'ok'}`}>{r.errors.length ? `✗ ${r.errors.length} error${r.errors.length === 1 ? '' : 's'}` : '✓ Ready'}</td>
                       <td>
                         {r.errors.length > 0 && (
@@ -152,6 +157,7 @@ export const ImportView = () => {
                   ))}
                 </tbody>
               </table>
+              </div>
             </>
           )}
           <div className="import-actions">

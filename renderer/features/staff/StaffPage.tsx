@@ -3,13 +3,14 @@ import { Archive, ArrowLeft, Pencil, RotateCcw } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import type { StaffView } from '../../../shared/contract/staff';
 import { licenceStatusOn } from '../../../shared/domain/directory';
-import { addDays, formatDateGB, formatInstantGB, formatMinutes, londonToday } from '../../../shared/domain/dates';
+import { addDays, formatDateGB, formatMinutes, formatWhenGB, londonToday } from '../../../shared/domain/dates';
 import { bankHolidayDates } from '../../../shared/domain/bankHolidays';
 import { leaveBalance } from '../../../shared/domain/leave/balance';
 import { WEEKDAYS } from '../../../shared/schemas/common';
 import { Banner } from '../../components/Banner';
 import { LicenceBadge } from '../../components/LicenceBadge';
 import { useNow } from '../../components/useNow';
+import { GbInput } from '../../components/GbInput';
 import { useStore } from '../../store/appStore';
 import { useShallow } from 'zustand/react/shallow';
 import { SERVICE_LABEL } from '../sites/CoverEditor';
@@ -38,7 +39,7 @@ const ArchiveButton = ({ person, today, onArchived }: { person: StaffView; today
           </AlertDialog.Description>
           <div className="field" style={{ marginTop: 'var(--s4)' }}>
             <label htmlFor="archive-on">No longer working from</label>
-            <input id="archive-on" type="date" value={on} onChange={(e) => setOn(e.target.value)} />
+            <GbInput id="archive-on" kind="date" value={on} onChange={(e) => setOn(e.target.value)} />
           </div>
           {error && <Banner tone="error">{error}</Banner>}
           <div className="dialog-actions">
@@ -180,7 +181,7 @@ export const StaffPage = ({ id }: { id: string }) => {
               <dt>Notes</dt>
               <dd>{p.notes || <span className="muted">None</span>}</dd>
               <dt>Last changed</dt>
-              <dd className="muted small">{formatInstantGB(p.updatedAt)}</dd>
+              <dd className="muted small">{formatWhenGB(p.updatedAt)}</dd>
             </dl>
           </section>
           <section className="card" aria-labelledby="sia-title">

@@ -10,14 +10,16 @@ import { clockOf } from './labels';
 /** Puts a recorded time right; the record keeps what it said before, who changed it and why. */
 export const CorrectDialog = ({ row, onClose, onSaved }: { row: TodayRow; onClose: () => void; onSaved: () => void }) => {
   const correctAttendance = useStore((s) => s.correctAttendance);
-  const [form, setForm] = useState({ in: row.signedInAt ? clockOf(row.signedInAt) : '', out: row.signedOutAt ? clockOf(row.signedOutAt) : '', reason: '' });
+  const [initial] = useState(() => ({ in: row.signedInAt ? clockOf(row.signedInAt) : '', out: row.signedOutAt ? clockOf(row.signedOutAt) : '' }));
+  const [form, setForm] = useState({ ...initial, reason: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const submit = async () => {
     const refused = skippedCorrections(row, form);
     if (Object.keys(refused).length) return setErrors(refused);
-    const signedInAt = form.in ? instantOf(row, form.in) : null;
-    const signedOutAt = form.out ? instantOf(row, form.out) : null;
+    // A box left as it was keeps the recorded instant, seconds and all: only what the person changed is corrected.
+    const signedInAt = form.in === initial.in ? row.signedInAt : form.in ? instantOf(row, form.in) : null;
+    const signedOutAt = form.out === initial.out ? row.signedOutAt : form.out ? instantOf(row, form.out) : null;
     const failure = await correctAttendance({
       attendanceId: row.attendanceId!,
       ...(signedInAt !== row.signedInAt ? { signedInAt } : {}),

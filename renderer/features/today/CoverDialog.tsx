@@ -53,6 +53,13 @@ export const CoverDialog = ({ shiftId, title, onClose, onAssigned }: { shiftId: 
                     <div className="person-name">
                       {i + 1}. {c.name}
                     </div>
+                    {c.phone ? (
+                      <p className="phone">
+                        <span aria-hidden>☎ </span>Phone {c.phone}
+                      </p>
+                    ) : (
+                      <p className="muted small">No phone number on record</p>
+                    )}
                     <ul className="reasons small">
                       {c.reasons.map((r) => (
                         <li key={r}>{r}</li>

@@ -1,23 +1,79 @@
-import type { LogEntry } from '../../../shared/schemas/occurrence';
+import { useRef, useState, type FormEvent } from 'react';
+import { londonParts } from '../../../shared/domain/dates';
+import { LOG_KIND_LABEL } from '../../../shared/domain/incidents';
+import { LOG_KINDS, type LogEntry } from '../../../shared/schemas/occurrence';
+import { Banner } from '../../components/Banner';
+import { fieldErrors } from '../../components/errors';
+import { useStore } from '../../store/appStore';
 
-/**
- * Slot for today's occurrence log on the desk. This branch shows the day's entries read-only; the
- * quick-entry component from the incidents work is mounted here once it is merged.
- */
-export const TodayLogPanel = ({ entries }: { entries: LogEntry[] }) => (
-  <section className="card" aria-labelledby="today-log-title">
-    <h2 id="today-log-title">Occurrence log today</h2>
-    {entries.length === 0 ? (
-      <p className="muted">No entries yet today.</p>
-    ) : (
-      <ol className="log-list">
-        {entries.map((e) => (
-          <li key={e.id} className={e.corrects ? 'log-correction' : undefined}>
-            <span className="log-time">{e.time}</span> <span className="tag">{e.kind}</span> {e.corrects && <span className="muted small">(correction) </span>}
-            {e.text}
-          </li>
-        ))}
-      </ol>
-    )}
-  </section>
-);
+/** Today's occurrence log at the desk: type an entry and press Enter, timed now, as on the log screen. */
+export const TodayLogPanel = ({ entries, site, today, onAdded }: { entries: LogEntry[]; site: string; today: string; onAdded: () => void }) => {
+  const addLogEntry = useStore((s) => s.addLogEntry);
+  const [kind, setKind] = useState<LogEntry['kind']>('patrol');
+  const [text, setText] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const textRef = useRef<HTMLInputElement>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const failure = await addLogEntry({ site, date: today, time: londonParts(Date.now()).time, kind, text, corrects: null });
+    setErrors(fieldErrors(failure));
+    if (!failure) {
+      setText('');
+      onAdded();
+      textRef.current?.focus();
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="today-log-title">
+      <h2 id="today-log-title">Occurrence log today</h2>
+      <form className="today-log-form" onSubmit={submit} noValidate aria-label="Quick log entry">
+        {errors._ && !errors.text && <Banner tone="error">{errors._}</Banner>}
+        <div className="field">
+          <label htmlFor="today-log-kind">Kind</label>
+          <select id="today-log-kind" value={kind} onChange={(e) => setKind(e.target.value as LogEntry['kind'])}>
+            {LOG_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {LOG_KIND_LABEL[k]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field grow">
+          <label htmlFor="today-log-text">Log entry</label>
+          <input
+            id="today-log-text"
+            ref={textRef}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            autoComplete="off"
+            placeholder="What happened — press Enter to add"
+            aria-invalid={Boolean(errors.text)}
+            aria-describedby={errors.text ? 'today-log-error' : undefined}
+          />
+          {errors.text && (
+            <p id="today-log-error" className="field-error" role="alert">
+              {errors.text}
+            </p>
+          )}
+        </div>
+        <button type="submit" className="btn">
+          Add
+        </button>
+      </form>
+      {entries.length === 0 ? (
+        <p className="muted">No entries yet today.</p>
+      ) : (
+        <ol className="log-list" aria-label="Today's log entries">
+          {[...entries].reverse().map((e) => (
+            <li key={e.id} className={e.corrects ? 'log-correction' : undefined}>
+              <span className="log-time">{e.time}</span> <span className="tag">{LOG_KIND_LABEL[e.kind]}</span> {e.corrects && <span className="muted small">(correction) </span>}
+              {e.text}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+};

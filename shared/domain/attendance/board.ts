@@ -25,7 +25,8 @@ export interface ServiceBoard {
 
 /**
  * Sorts the day's assignments at a site into now / next / earlier per service. "Today" is the London date
- * `today`; a night shift from yesterday that is still running counts as now. Someone signed in but not
+ * `today`; a shift still running counts as now (a night shift from yesterday, a no-show), and a shift
+ * that has ended is earlier. Someone signed in but not
  * out stays on "now" even past the shift's end, so a missed sign-out is seen.
  */
 export const dayBoard = (
@@ -48,7 +49,8 @@ export const dayBoard = (
       if (span.end <= dayStart || span.start >= horizon) continue;
       const status = attendanceStatus(a.shift, a.attendance, now, rules);
       const row = { assignment: a, status };
-      if (status.state === 'on' || ((status.state === 'due' || status.state === 'late') && span.end > now)) board.now.push(row);
+      // A running shift is "on now" until it ends, whoever has or has not turned up for it.
+      if (status.state === 'on' || ((status.state === 'due' || status.state === 'late' || status.state === 'no-show') && span.end > now)) board.now.push(row);
       else if (status.state === 'upcoming') board.next.push(row);
       else if (span.start < dayEnd) board.earlier.push(row);
     }

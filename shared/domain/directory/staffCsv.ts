@@ -89,6 +89,13 @@ const toIsoDate = (cell: string): string | null => {
   return gb ? `${gb[3]}-${gb[2].padStart(2, '0')}-${gb[1].padStart(2, '0')}` : null;
 };
 
+/** Whether yyyy-mm-dd names a day on the calendar (not 31 February, not month 13). */
+const realDay = (iso: string): boolean => {
+  const [y, m, d] = iso.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+};
+
 const slug = (cell: string): string => cell.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 const CONTRACT_ALIASES: Record<string, (typeof CONTRACT_TYPES)[number]> = { ft: 'full-time', pt: 'part-time', 'zero-hour': 'zero-hours', zhc: 'zero-hours', bank: 'relief' };
 const SECTOR_ALIASES: Record<string, (typeof SIA_SECTORS)[number]> = {
@@ -117,6 +124,13 @@ const readCells = (cells: Cells): { raw: Record<string, unknown>; errors: Map<St
     if (!cell(key)) return null;
     const iso = toIsoDate(cell(key));
     if (!iso) errors.set(key, `Write ${LABEL[key].toLowerCase()} as dd/mm/yyyy or yyyy-mm-dd, not ${cell(key)}`);
+    else if (!realDay(iso)) {
+      // Say which value, and when swapping day and month makes a real day, that it reads as American.
+      const [y, m, d] = iso.split('-');
+      const swapped = `${y}-${d}-${m}`;
+      errors.set(key, realDay(swapped) && cell(key).includes('/') ? `${cell(key)} is not a date: it looks like month/day; write ${m}/${d}/${y}` : `${cell(key)} is not a date that exists`);
+      return null;
+    }
     return iso;
   };
   const num = (key: StaffCsvColumn): number | undefined => {

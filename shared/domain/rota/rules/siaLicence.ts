@@ -1,3 +1,5 @@
+import { format, parseISO } from 'date-fns';
+import { daysBetween } from '../../dates';
 import { dateGB, finding, shiftAtSite } from '../format';
 import { lastDateOf } from '../instants';
 import { licenceStatus, SECTOR_NAMES, sectorFits } from '../licence';
@@ -7,6 +9,20 @@ import type { Finding } from '../types';
 
 // A night shift must be licensed until it ends, so the licence is tested on the shift's last date.
 const lastDate = (e: Entry) => lastDateOf(e.shift);
+
+/** `4 Nov`, with the year only when it is not the shift's. */
+const expiryDay = (expires: string, shiftDate: string) => format(parseISO(expires), expires.slice(0, 4) === shiftDate.slice(0, 4) ? 'd MMM' : 'd MMM yyyy');
+
+/**
+ * Says how long before the shift the licence ran out ("expired on 4 Nov, 33 days before this shift"), or,
+ * for a night shift that starts on the last valid day, that it runs out before the shift ends.
+ */
+const expiredMessage = (name: string, expires: string, e: Entry): string => {
+  const before = daysBetween(expires, e.shift.date);
+  const when = `(${shiftAtSite(e.shift)})`;
+  if (before <= 0) return `${name}'s SIA licence runs out at the end of ${expiryDay(expires, e.shift.date)}, before this shift ends ${when}`;
+  return `${name}'s SIA licence expired on ${expiryDay(expires, e.shift.date)}, ${before} day${before === 1 ? '' : 's'} before this shift ${when}`;
+};
 
 // Basis: Private Security Industry Act 2001 s.3 (licensable conduct) and s.5 (using unlicensed operatives).
 /** A security shift with no SIA licence valid for all of it. */
@@ -19,9 +35,13 @@ export const siaLicenceRule = (p: PersonWeek): Finding[] => {
       out.push(finding('sia-licence', 'block', p.staff.id, [e.shift.id], `${p.staff.name} has no SIA licence on record for ${shiftAtSite(e.shift)}`));
     else if (status === 'expired')
       out.push(
-        finding('sia-licence', 'block', p.staff.id, [e.shift.id],
-          `${p.staff.name}'s SIA licence expires ${dateGB(p.staff.sia!.expires)}, before the end of ${shiftAtSite(e.shift)}`,
-          { unit: 'days', actual: licenceStatus(p.staff, lastDate(e)).daysLeft ?? 0, required: 0, kind: 'min', to: lastDate(e) }),
+        finding('sia-licence', 'block', p.staff.id, [e.shift.id], expiredMessage(p.staff.name, p.staff.sia!.expires, e), {
+          unit: 'days',
+          actual: licenceStatus(p.staff, lastDate(e)).daysLeft ?? 0,
+          required: 0,
+          kind: 'min',
+          to: lastDate(e),
+        }),
       );
   }
   return out;

@@ -96,6 +96,16 @@ describe('dayBoard', () => {
     expect(security.earlier).toEqual([]);
   });
 
+  it('keeps a no-show on a night shift still running on now, and moves it to earlier once it has ended', () => {
+    const night = makeShift({ date: '2026-11-24', start: '19:00', end: '07:00', service: 'security', staffId: 'staff-n2' });
+    const at0510 = dayBoard(site.services, assignmentsOf([night], []), [], '2026-11-25', at('2026-11-25T05:10'), DEFAULT_STATUS_RULES).find((b) => b.service === 'security')!;
+    expect(names(at0510.now)).toEqual(['staff-n2:no-show']);
+    expect(at0510.earlier).toEqual([]);
+    const at0710 = dayBoard(site.services, assignmentsOf([night], []), [], '2026-11-25', at('2026-11-25T07:10'), DEFAULT_STATUS_RULES).find((b) => b.service === 'security')!;
+    expect(names(at0710.earlier)).toEqual(['staff-n2:no-show']);
+    expect(at0710.now).toEqual([]);
+  });
+
   it('lists open shifts under their service', () => {
     expect(board.find((b) => b.service === 'reception')!.open.map((s) => s.id)).toEqual([open.id]);
     expect(names(board.find((b) => b.service === 'cleaning')!.now)).toEqual(['staff-c1:on']);

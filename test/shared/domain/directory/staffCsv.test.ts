@@ -139,8 +139,9 @@ describe('parseStaffCsv: cells', () => {
 
   it.each<[string, string, string]>([
     ['a date in words', '1 March 2024', 'Opt-out signed: Write opt-out signed as dd/mm/yyyy or yyyy-mm-dd, not 1 March 2024'],
-    ['a date that does not exist', '31/02/2024', 'Opt-out signed: That date does not exist'],
-    ['a US date that is not a real UK one', '02/13/2024', 'Opt-out signed: That date does not exist'],
+    ['a date that does not exist', '31/02/2024', 'Opt-out signed: 31/02/2024 is not a date that exists'],
+    ['a US date that is not a real UK one', '02/13/2024', 'Opt-out signed: 02/13/2024 is not a date: it looks like month/day; write 13/02/2024'],
+    ['the issue’s example', '06/15/2027', 'Opt-out signed: 06/15/2027 is not a date: it looks like month/day; write 15/06/2027'],
     ['a two-digit year', '01/02/24', 'Opt-out signed: Write opt-out signed as dd/mm/yyyy or yyyy-mm-dd, not 01/02/24'],
   ])('refuses %s', (_, date, error) => {
     expect(errorsOf(one(`Jo,E1001,cleaning,CH,,,20,11,${date},,,,,,`))).toEqual([error]);

@@ -70,16 +70,23 @@ describe('SIA licence (block)', () => {
   const expiringWednesday = { number: '1234567890123456', sector: 'security-guarding' as const, expires: '2026-11-04' };
 
   it.each([
-    ['Monday day shift', '2026-11-02', '07:00', '19:00', 0],
-    ['Wednesday day shift (last valid day)', '2026-11-04', '07:00', '19:00', 0],
-    ['Wednesday night shift running into Thursday', '2026-11-04', '19:00', '07:00', 1],
-    ['Thursday day shift', '2026-11-05', '07:00', '19:00', 1],
+    ['Monday day shift', '2026-11-02', '07:00', '19:00', null],
+    ['Wednesday day shift (last valid day)', '2026-11-04', '07:00', '19:00', null],
+    ['Wednesday night shift running into Thursday', '2026-11-04', '19:00', '07:00', "Ana Silva's SIA licence runs out at the end of 4 Nov, before this shift ends (Wed 4 Nov 19:00–07:00 at CH)"],
+    ['Thursday day shift', '2026-11-05', '07:00', '19:00', "Ana Silva's SIA licence expired on 4 Nov, 1 day before this shift (Thu 5 Nov 07:00–19:00 at CH)"],
+    ['Sunday day shift', '2026-11-08', '07:00', '19:00', "Ana Silva's SIA licence expired on 4 Nov, 4 days before this shift (Sun 8 Nov 07:00–19:00 at CH)"],
   ] as const)('licence to Wed 4 Nov: %s', (_, date, start, end, expected) => {
     const ana = makeStaff({ sia: expiringWednesday });
     const shifts = shiftsFor(ana, [[date, start, end]], { service: 'security' });
     const found = findingsOf(makeContext({ staff: [ana], shifts }), WEEK, 'sia-licence');
-    expect(found).toHaveLength(expected);
-    if (expected) expect(found[0].message).toContain("Ana Silva's SIA licence expires Wed 4 Nov 2026");
+    expect(found.map((f) => f.message)).toEqual(expected ? [expected] : []);
+  });
+
+  it('says how long before a later shift the licence expired, the way the issue asks (33 days before Mon 7 Dec)', () => {
+    const ana = makeStaff({ sia: expiringWednesday });
+    const shifts = shiftsFor(ana, [['2026-12-07', '07:00', '19:00']], { service: 'security' });
+    const found = findingsOf(makeContext({ staff: [ana], shifts }), '2026-12-07', 'sia-licence');
+    expect(found.map((f) => f.message)).toEqual(["Ana Silva's SIA licence expired on 4 Nov, 33 days before this shift (Mon 7 Dec 07:00–19:00 at CH)"]);
   });
 
   it('blocks security work with no licence, but not reception work', () => {

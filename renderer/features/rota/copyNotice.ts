@@ -1,0 +1,27 @@
+import type { CopyResult } from '../../../shared/contract/rota';
+import { formatDayShort } from '../../../shared/domain/dates';
+
+/**
+ * What a copied week says: how many shifts were made, then the shifts left open grouped by person and
+ * reason ("Rebecca Begum is away (annual leave): 3 shifts left open, Mon 30 Nov, Tue 1 Dec and Wed 2 Dec"),
+ * not the same sentence once per shift.
+ */
+export const copyNotice = (r: Pick<CopyResult, 'after' | 'leftOpen'>, names: ReadonlyMap<string, string> = new Map()): string => {
+  const dates = new Map(r.after.map((s) => [s.id, s.date]));
+  const groups = new Map<string, string[]>();
+  for (const l of r.leftOpen) {
+    const key = `${l.staffId}|${l.reason}`;
+    groups.set(key, [...(groups.get(key) ?? []), dates.get(l.shiftId) ?? '']);
+  }
+  const lines = [...groups].map(([key, days]) => {
+    const staffId = key.slice(0, key.indexOf('|'));
+    const why = key.slice(key.indexOf('|') + 1);
+    const name = names.get(staffId);
+    // Some reasons name the person already; the rest are given their name.
+    const reason = name && !why.startsWith(name) ? `${name} is ${why}` : why;
+    const named = [...new Set(days.filter(Boolean))].sort().map(formatDayShort);
+    const list = named.length <= 1 ? (named[0] ?? '') : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+    return `${reason}: ${days.length} shift${days.length === 1 ? '' : 's'} left open${list ? `, ${list}` : ''}`;
+  });
+  return `Copied ${r.after.length} shift${r.after.length === 1 ? '' : 's'}.${lines.length ? ` ${lines.join('. ')}.` : ''}`;
+};
