@@ -60,7 +60,7 @@ export const explainAssignment = (model: AutofillModel, col: number, ev: Evaluat
   const staff = model.ctx.staff instanceof Map ? model.ctx.staff.get(pair.staffId) : (model.ctx.staff as readonly { id: string }[]).find((s) => s.id === pair.staffId);
   const s = staff as { homeSite: string | null; familiarSites: string[] } | undefined;
   const site = pair.shift.site;
-  const added = [...pair.ownWarnings.filter((r) => r !== 'familiarity'), ...(pair.longDay ? (['long-day'] as Term[]) : []), ...termsOf(model, col, ev)];
+  const added = [...pair.ownWarnings, ...(pair.longDay ? (['long-day'] as Term[]) : []), ...termsOf(model, col, ev)];
   const reasons = [
     s && s.homeSite === site ? `Home site ${site}` : s && knowsSite(s, site) ? `Knows ${site}` : `New to ${site}: site induction needed`,
     added.length === 0 ? 'No warnings' : `Adds: ${[...new Set(added)].map((t) => TERM_LABEL[t]).join('; ')}`,

@@ -407,7 +407,7 @@ export interface Evaluation {
  * its rows allow. The solver's objective at an optimum equals this for the assignment it returns.
  */
 export const evaluate = (model: AutofillModel, chosen: ReadonlySet<number>): Evaluation => {
-  const values = model.columns.map((c, i) => (c.kind === 'x' ? (chosen.has(i) ? 1 : 0) : 0));
+  const values: number[] = model.columns.map((c, i) => (c.kind === 'x' && chosen.has(i) ? 1 : 0));
   for (const [shiftId, u] of model.openColumn) {
     const filled = [...chosen].some((x) => model.pairs.get(x)?.shift.id === shiftId);
     values[u] = filled ? 0 : 1;
