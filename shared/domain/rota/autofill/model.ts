@@ -189,42 +189,66 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
       if (running.length > 1) rows.push({ terms: running.map((a) => [1, a.col]), lo: -Infinity, hi: 1 });
     }
 
-    // Rest between one shift and the next: the engine pairs each shift with the one before it, so a pair
-    // counts only when nothing the person works starts between them.
+    // Rest before each shift: the engine pairs a shift with the one before it, which (no overlaps being
+    // allowed) is the one that ends last before it starts. So the shift b has under 11 h rest exactly when
+    // it is worked, something the person works ends in the 11 h before b starts, and nothing they work ends
+    // just as b starts (touching shifts are one stretch). The shifts ending in that window are grouped into
+    // sets that share a moment (at most one of each set can be worked), one row per set.
     const near = items.filter((it) => it.entry.span.end >= vars[0].entry.span.start - 2 * 86_400_000 && it.entry.span.start <= vars[vars.length - 1].entry.span.end + 2 * 86_400_000);
-    near.sort((a, b) => a.entry.span.start - b.entry.span.start || a.entry.span.end - b.entry.span.end);
-    for (let j = 0; j < near.length; j += 1) {
-      const b = near[j];
+    for (const b of near) {
       const bDate = b.entry.shift.date;
       if (bDate < scope[0].start || bDate > scope[scope.length - 1].end) continue;
       const young = isYoungWorker(staff, bDate);
       const required = (young ? ctx.settings.youngDailyRestHours : ctx.settings.dailyRestHours) * 60 * 60_000;
-      for (let i = j - 1; i >= 0; i -= 1) {
-        const a = near[i];
-        if (a.entry.span.start >= b.entry.span.start) continue;
-        const rest = b.entry.span.start - a.entry.span.end;
-        if (b.entry.span.start - a.entry.span.start > 2 * 86_400_000) break;
-        const between = near.slice(i + 1, j).filter((c) => c.entry.span.start > a.entry.span.start && c.entry.span.start < b.entry.span.start);
-        if (between.some((c) => c.col < 0)) continue;
-        if (a.col < 0 && b.col < 0 && between.length === 0) continue;
+      const bs = b.entry.span.start;
+      const touching = near.filter((c) => c !== b && c.entry.span.end === bs && c.entry.span.start < bs);
+      const before = near.filter((a) => a !== b && a.entry.span.start < bs && a.entry.span.end < bs && a.entry.span.end > bs - required);
+      // Long stretches: a shift ending as b starts, making one stretch of over 13 h.
+      for (const a of touching) {
+        if (a.col < 0 && b.col < 0) continue;
+        if (b.entry.span.end - a.entry.span.start <= longDayMinutes * 60_000) continue;
         const fixedOnes = (a.col < 0 ? 1 : 0) + (b.col < 0 ? 1 : 0);
         const terms: [number, number][] = [];
         if (a.col >= 0) terms.push([1, a.col]);
         if (b.col >= 0) terms.push([1, b.col]);
-        for (const c of between) terms.push([-1, c.col]);
-        if (rest > 0 && rest < required) {
-          if (young) {
-            // Block: both, with nothing between, may not happen.
-            rows.push({ terms, lo: -Infinity, hi: 1 - fixedOnes });
-          } else {
-            const base = a.col < 0 && b.col < 0 ? 1 : 0;
-            const y = col({ name: `r${columns.length}`, kind: 'binary', cost: w('daily-rest'), term: 'daily-rest', staffId, base });
-            define(y, 1, fixedOnes - 1, terms);
+        const y = col({ name: `l${columns.length}`, kind: 'binary', cost: weights.longDay, term: 'long-day', staffId, base: 0 });
+        define(y, 1, fixedOnes - 1, terms);
+      }
+      if (before.length === 0 || touching.some((c) => c.col < 0)) continue;
+      if (b.col < 0 && before.some((a) => a.col < 0) && touching.length === 0) continue; // already on the rota, unchanged
+      const fixedBefore = before.some((a) => a.col < 0);
+      const bTerm: [number, number][] = b.col >= 0 ? [[1, b.col]] : [];
+      const bConst = b.col >= 0 ? 0 : 1;
+      const untouched: [number, number][] = touching.map((c) => [-1, c.col]);
+      const groups: [number, number][][] = [];
+      if (fixedBefore) groups.push([]);
+      else {
+        // Sets of candidate shifts sharing a moment: sweep by end, a new set when a shift starts after the set's earliest end.
+        const sorted = before.filter((a) => a.col >= 0).sort((x, y) => x.entry.span.end - y.entry.span.end);
+        let current: Item[] = [];
+        let latestStart = -Infinity;
+        let earliestEnd = Infinity;
+        for (const a of sorted) {
+          if (current.length > 0 && Math.max(latestStart, a.entry.span.start) >= Math.min(earliestEnd, a.entry.span.end)) {
+            groups.push(current.map((c) => [1, c.col]));
+            current = [];
+            latestStart = -Infinity;
+            earliestEnd = Infinity;
           }
-        } else if (rest === 0 && between.length === 0 && b.entry.span.end - a.entry.span.start > longDayMinutes * 60_000 && (a.col >= 0 || b.col >= 0)) {
-          const y = col({ name: `l${columns.length}`, kind: 'binary', cost: weights.longDay, term: 'long-day', staffId, base: 0 });
-          define(y, 1, fixedOnes - 1, terms);
+          current.push(a);
+          latestStart = Math.max(latestStart, a.entry.span.start);
+          earliestEnd = Math.min(earliestEnd, a.entry.span.end);
         }
+        if (current.length > 0) groups.push(current.map((c) => [1, c.col]));
+      }
+      const constOf = (g: [number, number][]) => bConst + (g.length === 0 ? 1 : 0) - 1;
+      if (young) {
+        // A block: never worked with under 12 h rest before it.
+        for (const g of groups) rows.push({ terms: [...bTerm, ...g, ...untouched], lo: -Infinity, hi: -constOf(g) });
+      } else {
+        const base = b.col < 0 && fixedBefore ? 1 : 0;
+        const y = col({ name: `r${columns.length}`, kind: 'binary', cost: w('daily-rest'), term: 'daily-rest', staffId, base });
+        for (const g of groups) define(y, 1, constOf(g), [...bTerm, ...g, ...untouched]);
       }
     }
 
