@@ -66,6 +66,26 @@ const byWeek = (open: readonly Shift[]): Shift[][] => {
   return [...weeks.keys()].sort().map((k) => weeks.get(k)!);
 };
 
+/**
+ * Services no one works together (security officers who do not clean, say) are separate problems: no
+ * person can be on both sides, so solving them apart loses nothing but the pooling of fairness shares.
+ */
+const byServiceGroup = (ctx: RotaContext, shifts: Shift[]): Shift[][] => {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    const p = parent.get(x) ?? x;
+    if (p === x) return x;
+    const r = find(p);
+    parent.set(x, r);
+    return r;
+  };
+  const staff = ctx.staff instanceof Map ? [...ctx.staff.values()] : (ctx.staff as readonly { services: string[] }[]);
+  for (const p of staff) for (const s of p.services.slice(1)) parent.set(find(s), find(p.services[0]));
+  const groups = new Map<string, Shift[]>();
+  for (const s of shifts) groups.set(find(s.service), [...(groups.get(find(s.service)) ?? []), s]);
+  return [...groups.keys()].sort().map((k) => groups.get(k)!);
+};
+
 const applyAssignments = (shifts: readonly Shift[], chosen: Map<string, string>): Shift[] =>
   shifts.map((s) => (chosen.has(s.id) ? { ...s, staffId: chosen.get(s.id)! } : s));
 
@@ -109,7 +129,8 @@ const weeklyRestMisses = (model: AutofillModel, picked: Set<number>, values: num
 export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOptions = {}): Promise<Plan> => {
   const t0 = performance.now();
   const elapsed = () => (performance.now() - t0) / 1000;
-  const parts = opts.whole ? [open.filter((s) => !s.deleted)] : byWeek(open.filter((s) => !s.deleted));
+  const live = open.filter((s) => !s.deleted);
+  const parts = (opts.whole ? [live] : byWeek(live)).flatMap((p) => byServiceGroup(ctx, p));
   const budget = opts.timeLimitS ?? 60;
   let shifts = [...ctx.shifts];
   const plan: Plan = {
@@ -129,6 +150,7 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
       result = await solveModel(model, {
         timeLimitS: stopped ? 0.5 : remaining,
         relGap: opts.relGap,
+        start: round > 0 ? picked : undefined,
         shouldStop: () => stopped || (opts.shouldStop?.() ?? false),
         onProgress: (p) => {
           plan.firstPlanSeconds ??= elapsed();

@@ -1,6 +1,6 @@
 /** One call of HiGHS on an auto-scheduler model, with progress and a way to stop that keeps the best plan. */
 import highsLoader, { type Highs } from 'highs';
-import { toLp, type AutofillModel } from '../../../shared/domain/rota/autofill/model';
+import { evaluate, greedyStart, toLp, type AutofillModel } from '../../../shared/domain/rota/autofill/model';
 
 export interface SolveProgress {
   /** Best plan's objective so far (null before the first plan). */
@@ -19,6 +19,8 @@ export interface SolveOptions {
   onProgress?: (p: SolveProgress, colValue?: Float64Array) => void;
   /** Polled by the solver; true stops it and keeps the best plan so far. */
   shouldStop?: () => boolean;
+  /** Pairs to start from (a greedy plan when not given). */
+  start?: ReadonlySet<number>;
 }
 
 export interface SolveResult {
@@ -51,7 +53,16 @@ export const solveModel = async (model: AutofillModel, opts: SolveOptions = {}, 
     });
     // LP text numbers the columns as they appear; ours go by name.
     const order = model.columns.map((c) => m.getColByName(c.name));
-    let best: Float64Array | null = null;
+    // Start from a quick greedy plan: there is a plan to show (and to keep if stopped) from the first moment.
+    const first = evaluate(model, opts.start ?? greedyStart(model));
+    const start = first.values;
+    const dense = new Float64Array(order.length);
+    order.forEach((j, i) => {
+      if (j >= 0) dense[j] = start[i];
+    });
+    m.setSolution({ colValue: dense });
+    let best: Float64Array | null = Float64Array.from(start);
+    opts.onProgress?.({ objective: first.objective, bound: null, gap: null, seconds: seconds() }, best);
     let stopped = false;
     const toOurs = (v: Float64Array) => {
       const out = new Float64Array(model.columns.length);
@@ -84,12 +95,9 @@ export const solveModel = async (model: AutofillModel, opts: SolveOptions = {}, 
         return null;
       }
     };
-    let colValue: Float64Array | null = null;
-    try {
-      colValue = toOurs(m.getSolution().colValue);
-    } catch {
-      colValue = best;
-    }
+    let colValue: Float64Array | null = best;
+    // 2 = a feasible primal solution; otherwise keep the best plan seen (at worst the greedy start).
+    if (info('primal_solution_status') === 2) colValue = toOurs(m.getSolution().colValue);
     const objective = info('objective_function_value');
     const bound = info('mip_dual_bound') ?? objective;
     const gap = objective !== null && bound !== null ? relGapOf(objective, bound) : null;

@@ -11,7 +11,12 @@
 import type { Shift } from '../../../schemas/shift';
 import type { Staff } from '../../../schemas/staff';
 import { addDays, weekdayOf } from '../../dates';
-import { evaluateCandidates, type BeforeMemo, type Rejection } from '../candidates';
+import type { Rejection } from '../candidates';
+import { personFindings } from '../checkWeek';
+import { insertEntry, removeEntry } from '../rotaIndex';
+import { availabilityRule, BLOCK_RULES, breakRule, familiarityRule } from '../rules';
+import { serviceFinding } from '../rules/service';
+import type { Finding } from '../types';
 import { licenceStatus } from '../licence';
 import { lastDateOf, spanOf } from '../instants';
 import { buildIndex, type Entry, type RotaIndex } from '../rotaIndex';
@@ -131,13 +136,44 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
 
   // 1. Candidates: the engine's own trial of each person on each shift.
   const byPerson = new Map<string, Item[]>();
-  const memo: BeforeMemo = new Map();
+  const keyOf = (f: Finding) => `${f.rule}|${f.shiftIds.join(',')}|${f.message}`;
+  const blocksBefore = new Map<string, Set<string>>();
+  /**
+   * The engine's trial of each person on the shift, as the ranked list makes it: a person is out if it adds
+   * or worsens a block (in the shift's week or the next); the per-shift warnings it would carry come from
+   * the engine's own familiarity, availability and break rules.
+   */
+  const trial = (shift: Shift) => {
+    const weeks = [weekRange(shift.date), weekRange(addDays(weekRange(shift.date).start, 7))];
+    const candidates: { staffId: string; warnings: Finding[] }[] = [];
+    const no: Rejection[] = [];
+    for (const staff of ix.staff.values()) {
+      if (staff.archived) continue;
+      if (!staff.services.includes(shift.service)) {
+        no.push({ staffId: staff.id, blocks: [serviceFinding(staff, shift)] });
+        continue;
+      }
+      const k = `${staff.id}|${weeks[0].start}`;
+      let known = blocksBefore.get(k);
+      if (!known) {
+        known = new Set(weeks.flatMap((wk) => personFindings(ix, staff.id, wk, BLOCK_RULES)).map(keyOf));
+        blocksBefore.set(k, known);
+      }
+      const entry = insertEntry(ix, { ...shift, staffId: staff.id });
+      const blocks = weeks.flatMap((wk) => personFindings(ix, staff.id, wk, BLOCK_RULES)).filter((f) => !known.has(keyOf(f)));
+      const warnings = blocks.length > 0 ? [] : personFindings(ix, staff.id, weeks[0], [familiarityRule, availabilityRule, breakRule]);
+      removeEntry(ix, staff.id, entry);
+      if (blocks.length > 0) no.push({ staffId: staff.id, blocks });
+      else candidates.push({ staffId: staff.id, warnings });
+    }
+    return { candidates, rejected: no };
+  };
   const ordered = [...open].sort((a, b) => spanOf(a.date, a.start, a.end).start - spanOf(b.date, b.start, b.end).start || (a.id < b.id ? -1 : 1));
   for (const shift of ordered) {
     const hours = Math.max(paidOf(shift), 60) / 60;
     const u = col({ name: `u${columns.length}`, kind: 'open', cost: weights.gapPerHour * hours, term: 'gap', shiftId: shift.id, base: 1 });
     openColumn.set(shift.id, u);
-    const { candidates, rejected: no } = evaluateCandidates({ ...shift, staffId: null }, ix, memo);
+    const { candidates, rejected: no } = trial(shift);
     rejected.set(shift.id, no);
     const span = spanOf(shift.date, shift.start, shift.end);
     let scored = candidates.map((c) => {
@@ -292,16 +328,24 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
         const inRef = (it: Item) => it.entry.span.start >= startMs && it.entry.span.start < week.endMs;
         const fixedTotal = fixed.filter(inRef).reduce((s, it) => s + it.entry.paid, 0);
         const refVars = vars.filter(inRef);
-        const refMax = refVars.reduce((s, it) => s + it.entry.paid, 0);
+        // No one works more than the hours a week has, whatever the candidates add up to.
+        const candidateWeeks = new Set(refVars.map((it) => weekRange(it.entry.shift.date).start)).size;
+        const refMax = Math.min(refVars.reduce((s, it) => s + it.entry.paid, 0), candidateWeeks * 169 * 60);
         if (fixedTotal + refMax <= limitTotal) return;
         const trigger = wVars.filter(counts);
         const fixedTrigger = wFixed.some(counts);
         if (fixedTrigger && fixedTotal > limitTotal) return;
+        if (!fixedTrigger && trigger.length === 0) return;
         const a = col({ name: `a${columns.length}`, kind: 'binary', cost: w(rule), term: rule, staffId, base: 0 });
-        const M = refMax + Math.max(0, fixedTotal - limitTotal) + 1;
+        const M = refVars.reduce((s, it) => s + it.entry.paid, 0) + Math.max(0, fixedTotal - limitTotal) + 1;
         const terms: [number, number][] = refVars.map((it) => [it.entry.paid, it.col]);
         if (fixedTrigger) define(a, M, fixedTotal - limitTotal, terms);
-        else for (const t of trigger) define(a, M, fixedTotal - limitTotal - M, [...terms, [M, t.col]]);
+        else {
+          // h: the person works a shift this week that makes the rule apply (one is enough).
+          const h = col({ name: `h${columns.length}`, kind: 'continuous', cost: 0, staffId, base: 0 });
+          for (const t of trigger) define(h, 1, 0, [[1, t.col]]);
+          define(a, M, fixedTotal - limitTotal - M, [...terms, [M, h]]);
+        }
       };
       if (!(staff.optOut && staff.optOut.signed <= week.end)) {
         const ref = staff.services.includes('security') ? ctx.settings.securityReferenceWeeks : ctx.settings.referenceWeeks;
@@ -466,6 +510,71 @@ export const evaluate = (model: AutofillModel, chosen: ReadonlySet<number>): Eva
   });
   return { objective, byTerm, warningsAdded, values };
 };
+
+/**
+ * A first plan in a blink, for the solver to start from and to keep if it is stopped at once: shifts with
+ * fewest candidates first, each to the cheapest candidate the hard rows still allow.
+ */
+export const greedyStart = (model: AutofillModel): Set<number> => {
+  const hard = model.rows.filter((r) => r.lo === -Infinity && r.hi < Infinity);
+  const rowsOf = new Map<number, number[]>();
+  hard.forEach((r, i) => {
+    for (const [, v] of r.terms) if (model.columns[v].kind === 'x') rowsOf.set(v, [...(rowsOf.get(v) ?? []), i]);
+  });
+  const defsOf = new Map<number, Definition[]>();
+  const defsByAux = new Map<number, Definition[]>();
+  for (const d of model.definitions) {
+    defsByAux.set(d.aux, [...(defsByAux.get(d.aux) ?? []), d]);
+    for (const [, v] of d.terms) if (model.columns[v].kind === 'x') defsOf.set(v, [...(defsOf.get(v) ?? []), d]);
+  }
+  const values = model.columns.map(() => 0);
+  const auxValue = (aux: number) => {
+    let need = 0;
+    for (const d of defsByAux.get(aux) ?? []) {
+      const lhs = (d.constant + d.terms.reduce((sum, [k, v]) => sum + k * values[v], 0)) / d.scale;
+      need = Math.max(need, model.columns[aux].kind === 'binary' ? (lhs > 1e-9 ? 1 : 0) : lhs);
+    }
+    return need;
+  };
+  // Soft columns that depend on no shift still take their values (a rest warning a plan could only remove).
+  for (const aux of defsByAux.keys()) values[aux] = auxValue(aux);
+  const activity = hard.map(() => 0);
+  const byShift = new Map<string, number[]>();
+  for (const [c, p] of model.pairs) byShift.set(p.shift.id, [...(byShift.get(p.shift.id) ?? []), c]);
+  const chosen = new Set<number>();
+  // The shifts with fewest candidates first: they are the ones a careless early choice leaves open.
+  const ordered = [...model.open].sort(
+    (a, b) => (byShift.get(a.id)?.length ?? 0) - (byShift.get(b.id)?.length ?? 0) || spanOf(a.date, a.start, a.end).start - spanOf(b.date, b.start, b.end).start,
+  );
+  for (const shift of ordered) {
+    let best = -1;
+    let bestCost = Infinity;
+    for (const c of byShift.get(shift.id) ?? []) {
+      const rs = rowsOf.get(c) ?? [];
+      const coef = (r: number) => hard[r].terms.reduce((sum, [k, v]) => sum + (v === c ? k : 0), 0);
+      if (rs.some((r) => activity[r] + coef(r) > hard[r].hi + 1e-9)) continue;
+      // What this person on the shift adds: their own cost and every soft column it pushes up.
+      values[c] = 1;
+      let cost = model.columns[c].cost;
+      const auxes = new Set((defsOf.get(c) ?? []).map((d) => d.aux));
+      for (const aux of auxes) cost += model.columns[aux].cost * (auxValue(aux) - values[aux]);
+      values[c] = 0;
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = c;
+      }
+    }
+    // Left open when every candidate costs more than the gap does.
+    if (best < 0 || bestCost >= model.columns[model.openColumn.get(shift.id)!].cost) continue;
+    for (const r of rowsOf.get(best) ?? []) activity[r] += coef2(hard[r], best);
+    values[best] = 1;
+    for (const aux of new Set((defsOf.get(best) ?? []).map((d) => d.aux))) values[aux] = auxValue(aux);
+    chosen.add(best);
+  }
+  return chosen;
+};
+
+const coef2 = (r: Row, c: number) => r.terms.reduce((sum, [k, v]) => sum + (v === c ? k : 0), 0);
 
 /** The pairs a column vector from the solver chooses. */
 export const chosenPairs = (model: AutofillModel, colValue: ArrayLike<number>): Set<number> => {
