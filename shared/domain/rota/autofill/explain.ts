@@ -107,7 +107,12 @@ export const rankByObjective = (shift: Shift, ctx: RotaContext, weights?: Autofi
     if (!c) continue;
     const ev = evaluate(model, new Set([col]));
     const reasons = explainAssignment(model, col, ev);
-    const hours = c.contractMinutes === 0 ? `Zero-hours contract; ${formatMinutes(c.weekMinutes)} rostered this week` : `${formatMinutes(c.weekMinutes)} of ${formatMinutes(c.contractMinutes)} contracted this week`;
+    const hours =
+      c.contractMinutes === 0
+        ? `Zero-hours contract; ${formatMinutes(c.weekMinutes)} rostered this week`
+        : c.weekMinutes < c.contractMinutes
+          ? `${formatMinutes(c.contractMinutes - c.weekMinutes)} under contract this week (${formatMinutes(c.weekMinutes)} of ${formatMinutes(c.contractMinutes)})`
+          : `At or over contract this week (${formatMinutes(c.weekMinutes)} of ${formatMinutes(c.contractMinutes)})`;
     const rest = c.restBeforeMinutes === null ? 'No earlier shift on record' : `${formatMinutes(c.restBeforeMinutes)} rest before the shift`;
     out.push({ ...c, reasons: [reasons[1], hours, rest, reasons[0]], cost: Math.round((ev.objective - none) * 10) / 10 });
   }
