@@ -1,6 +1,6 @@
 /** One call of HiGHS on an auto-scheduler model, with progress and a way to stop that keeps the best plan. */
 import highsLoader, { type Highs } from 'highs';
-import { evaluate, greedyStart, toLp, type AutofillModel } from '../../../shared/domain/rota/autofill/model';
+import { chosenPairs, evaluate, greedyStart, toLp, type AutofillModel } from '../../../shared/domain/rota/autofill/model';
 
 export interface SolveProgress {
   /** Best plan's objective so far (null before the first plan). */
@@ -72,7 +72,10 @@ export const solveModel = async (model: AutofillModel, opts: SolveOptions = {}, 
     const CB = h.constants.callbackType;
     m.run({
       [CB.mipImprovingSolution](e) {
-        if (e.data.mip_solution) best = toOurs(e.data.mip_solution);
+        if (e.data.mip_solution) {
+          const next = toOurs(e.data.mip_solution);
+          if (!best || evaluate(model, chosenPairs(model, next)).objective <= evaluate(model, chosenPairs(model, best)).objective) best = next;
+        }
         opts.onProgress?.({ objective: e.data.objective_function_value ?? null, bound: e.data.mip_dual_bound ?? null, gap: e.data.mip_gap ?? null, seconds: seconds() }, best ?? undefined);
         return undefined;
       },
@@ -96,9 +99,19 @@ export const solveModel = async (model: AutofillModel, opts: SolveOptions = {}, 
       }
     };
     let colValue: Float64Array | null = best;
-    // 2 = a feasible primal solution; otherwise keep the best plan seen (at worst the greedy start).
-    if (info('primal_solution_status') === 2) colValue = toOurs(m.getSolution().colValue);
-    const objective = info('objective_function_value');
+    let fromSolver = false;
+    // 2 = a feasible primal solution. Keep whichever of it and the best plan seen (at worst the start,
+    // which HiGHS may have declined over a rounding in the LP text) costs less by the model's own count.
+    if (info('primal_solution_status') === 2) {
+      const solved = toOurs(m.getSolution().colValue);
+      const cost = (v: Float64Array) => evaluate(model, chosenPairs(model, v)).objective;
+      if (!best || cost(solved) <= cost(best)) {
+        colValue = solved;
+        fromSolver = true;
+      }
+    }
+    // The solver's own figure when its plan is kept, so it compares with its bound like for like.
+    const objective = fromSolver || !colValue ? info('objective_function_value') : evaluate(model, chosenPairs(model, colValue)).objective;
     const bound = info('mip_dual_bound') ?? objective;
     const gap = objective !== null && bound !== null ? relGapOf(objective, bound) : null;
     const status: SolveResult['status'] =
