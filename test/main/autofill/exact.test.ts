@@ -75,17 +75,15 @@ const scoreByEngine = (ctx: RotaContext, open: Shift[], assign: (string | null)[
       const sb = spanOf(b.date, b.start, b.end);
       if (sa.end === sb.start && sb.end - sa.start > 13 * 3_600_000 && (openIds.has(a.id) || openIds.has(b.id))) score += W.longDay;
     }
-  // Hours away from contract, pro rata over the days of each week the fill covers.
+  // Hours away from contract in each week the fill touches, everything the person works that week counted.
   const dates = open.map((s) => s.date).sort();
   const [from, to] = [dates[0], dates[dates.length - 1]];
   const offContract = (shifts: Shift[], who: Staff) => {
     let total = 0;
     for (const w of weeks) {
-      let days = 0;
-      for (let d = 0; d < 7; d += 1) if (addDays(w, d) >= from && addDays(w, d) <= to) days += 1;
-      if (days === 0) continue;
-      const mins = shifts.filter((s) => s.staffId === who.id && s.date >= from && s.date <= to && weekRange(s.date).start === w).reduce((t, s) => t + paid(s), 0);
-      total += Math.abs(mins - (who.contractedHours * 60 * days) / 7) / 60;
+      if (!open.some((s) => weekRange(s.date).start === w)) continue;
+      const mins = shifts.filter((s) => s.staffId === who.id && weekRange(s.date).start === w).reduce((t, s) => t + paid(s), 0);
+      total += Math.abs(mins - who.contractedHours * 60) / 60;
     }
     return total;
   };

@@ -353,22 +353,13 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
       }
       const nref = ctx.settings.nightReferenceWeeks;
       average('night-work', nref, ctx.settings.nightAvgHours * 60 * (nref * 7 - nref), (it) => isNight(ctx, it.entry));
-      // Hours away from contract, pro rata for the days of the week the fill covers.
+      // Hours away from contract over the whole week (what is already on the rota counts too), so a
+      // person already over is not offered more because one day of theirs looks light.
       if (staff.contractType !== 'zero-hours' && weights.hoursOffContractPerHour > 0) {
-        let days = 0;
-        for (let d = 0; d < 7; d += 1) {
-          const day = addDays(week.start, d);
-          if (day >= from && day <= to) days += 1;
-        }
-        if (days > 0) {
-          const target = (staff.contractedHours * 60 * days) / 7;
-          const inFill = (it: Item) => it.entry.shift.date >= from && it.entry.shift.date <= to;
-          const fixedIn = wFixed.filter(inFill).reduce((s, it) => s + it.entry.paid, 0);
-          const terms: [number, number][] = wVars.filter(inFill).map((it) => [it.entry.paid, it.col]);
-          const d = col({ name: `d${columns.length}`, kind: 'continuous', cost: weights.hoursOffContractPerHour / 60, term: 'hours-off-contract', staffId, base: Math.abs(target - fixedIn) });
-          define(d, 1, fixedIn - target, terms);
-          define(d, 1, target - fixedIn, terms.map(([c, v]) => [-c, v]));
-        }
+        const target = staff.contractedHours * 60;
+        const d = col({ name: `d${columns.length}`, kind: 'continuous', cost: weights.hoursOffContractPerHour / 60, term: 'hours-off-contract', staffId, base: Math.abs(target - fixedMin) });
+        define(d, 1, fixedMin - target, varTerms);
+        define(d, 1, target - fixedMin, varTerms.map(([c, v]) => [-c, v]));
       }
     }
 
