@@ -80,7 +80,13 @@ export const explainUnfilled = (model: AutofillModel, shift: Shift, planned: Rot
     const why = rule ? TERM_LABEL[rule] : 'blocked by a rule';
     counts.set(why, (counts.get(why) ?? 0) + 1);
   }
-  if (candidates.length > 0) counts.set('could take it but would add more warnings than an open shift costs', candidates.length);
+  if (candidates.length > 0)
+    counts.set(
+      model.capped.has(shift.id)
+        ? 'free but not among the candidates weighed for it (the fill weighs a shortlist per shift)'
+        : 'could take it but would add more warnings than an open shift costs',
+      candidates.length,
+    );
   const who = shift.service === 'security' ? 'SIA-licensed officer' : shift.service === 'reception' ? 'receptionist' : 'cleaner';
   const parts = [...counts].sort((a, b) => b[1] - a[1]).map(([why, n]) => `${n} ${why}`);
   return `No ${who} is free at ${shift.site} on ${shiftLabel(shift)}${parts.length ? `: ${parts.join(', ')}` : ': no one on the staff list works this service'}`;

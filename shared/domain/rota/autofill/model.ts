@@ -86,6 +86,8 @@ export interface AutofillModel {
   scope: WeekRange[];
   weights: AutofillWeights;
   ctx: RotaContext;
+  /** Shifts whose candidates were cut down to `maxCandidates`. */
+  capped: Set<string>;
   /** Person-week → weekly-rest column, made on demand by `addWeeklyRestCut`. */
   weeklyRest: Map<string, number>;
 }
@@ -168,6 +170,8 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
     }
     return { candidates, rejected: no };
   };
+  const candidateLoad = new Map<string, number>();
+  const capped = new Set<string>();
   const ordered = [...open].sort((a, b) => spanOf(a.date, a.start, a.end).start - spanOf(b.date, b.start, b.end).start || (a.id < b.id ? -1 : 1));
   for (const shift of ordered) {
     const hours = Math.max(paidOf(shift), 60) / 60;
@@ -188,9 +192,16 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
       return { staff, ownWarnings, longDay, own };
     });
     if (opts.maxCandidates !== undefined && scored.length > opts.maxCandidates) {
-      // The cheapest alone, the present holder always kept.
-      scored = [...scored].sort((a, b) => a.own - b.own).filter((s, i) => i < opts.maxCandidates! || s.staff.id === shift.staffId);
+      // The cheapest alone, spread over people: each shift a person is already a candidate for that day
+      // counts against them, or every similar shift would weigh the same few and strand the rest. The
+      // present holder is always kept.
+      const load = (id: string) => candidateLoad.get(`${id}|${shift.date}`) ?? 0;
+      scored = [...scored]
+        .sort((a, b) => a.own + 10 * load(a.staff.id) - (b.own + 10 * load(b.staff.id)))
+        .filter((s, i) => i < opts.maxCandidates! || s.staff.id === shift.staffId);
+      capped.add(shift.id);
     }
+    for (const s of scored) candidateLoad.set(`${s.staff.id}|${shift.date}`, (candidateLoad.get(`${s.staff.id}|${shift.date}`) ?? 0) + 1);
     const cover: [number, number][] = [[1, u]];
     for (const s of scored) {
       const x = col({ name: `x${columns.length}`, kind: 'x', cost: s.own, shiftId: shift.id, staffId: s.staff.id, base: 0 });
@@ -392,7 +403,7 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
     }
   }
 
-  return { columns, rows, definitions, pairs, openColumn, rejected, open, scope, weights, ctx, weeklyRest: new Map() };
+  return { columns, rows, definitions, pairs, openColumn, rejected, open, scope, weights, ctx, capped, weeklyRest: new Map() };
 };
 
 /**
