@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --scales month,year,decade] [--seed 1] [--quick] [--no-startup]`
+ * `npm run bench [-- --scales month,year,decade] [--seed 1] [--quick] [--no-startup] [--no-autofill]`
  * Generates (or reuses) demo data at each scale, measures SiteDesk against the targets of issue 8 and
  * writes bench/results/latest.json and latest.md. Never part of `npm test`: it takes minutes and a GB.
  */
@@ -18,6 +18,7 @@ import { rotaBench } from './rota';
 import { summarise, timeEach } from './stats';
 import { startupBench } from './startup';
 import { weekViewBench } from './weekView';
+import { autofillMeasurements, runAutofillBench } from './autofill';
 import { baselineEdits, interleavedEdits, sitedeskEdits, storeOpen } from './storage';
 
 const { values } = parseArgs({
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     quick: { type: 'boolean', default: false },
     'no-startup': { type: 'boolean', default: false },
+    'no-autofill': { type: 'boolean', default: false },
     /** Only rebuild latest.md from latest.json and bench/findings.md (after editing the findings). */
     render: { type: 'boolean', default: false },
   },
@@ -91,6 +93,7 @@ const main = async () => {
     log('building (npm run build) for the start-up measurement …');
     execFileSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'ignore' });
   }
+  if (!values['no-autofill']) for (const m of autofillMeasurements(await runAutofillBench(log))) add(m);
   const data: Partial<Record<Scale, BenchData>> = {};
   for (const scale of scales) {
     const d = (data[scale] = await ensureData(scale, seed, NOW, log));

@@ -1,5 +1,6 @@
 import { addDays, weekStart } from '../../../shared/domain/dates';
-import { fillOpenShifts, rankCandidates } from '../../../shared/domain/rota';
+import { fillOpenShifts } from '../../../shared/domain/rota';
+import { rankByObjective } from '../../../shared/domain/rota/autofill/explain';
 import { staffMap } from '../../../shared/domain/rota/rotaIndex';
 import { copyWeek } from '../../../shared/domain/rota/plan/copyWeek';
 import { expandPattern } from '../../../shared/domain/rota/plan/expandPattern';
@@ -84,7 +85,8 @@ export const rotaHandlers: Pick<Handlers, RotaChannel> = {
     const ctx = contextFor(app, req.date, req.date);
     const shift = ctx.shifts.find((s) => s.id === req.shiftId && !s.deleted);
     if (!shift || !canSeeSite(user!, shift.site)) throw new AppError('not_found', 'That shift no longer exists.');
-    return rankCandidates(shift, ctx);
+    // The auto-scheduler's own objective, so the list and a fill make the same judgement.
+    return rankByObjective(shift, ctx);
   },
 
   'rota:fill-week': (req, call) => {

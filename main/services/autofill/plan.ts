@@ -1,0 +1,196 @@
+/**
+ * A fill of open shifts as one optimisation per week, the weeks in time order (a rolling horizon: each
+ * week is solved with the weeks before it as planned, so rest, weekly hours and averages carry over).
+ * After each solve the rules engine checks the plan; a weekly-rest finding it reports that the model did
+ * not count yet becomes a cut, and the week is solved again, so the model's warnings are the engine's.
+ */
+import { addDays } from '../../../shared/domain/dates';
+import { personFindings } from '../../../shared/domain/rota/checkWeek';
+import { buildIndex } from '../../../shared/domain/rota/rotaIndex';
+import { weeklyRestRule } from '../../../shared/domain/rota/rules';
+import { addWeeklyRestCut, buildModel, chosenPairs, evaluate, type AutofillModel, type Term } from '../../../shared/domain/rota/autofill/model';
+import type { AutofillWeights } from '../../../shared/domain/rota/autofill/weights';
+import { explainAssignment, explainUnfilled } from '../../../shared/domain/rota/autofill/explain';
+import type { RotaContext, RuleId } from '../../../shared/domain/rota/types';
+import { lookBackFrom, weekRange } from '../../../shared/domain/rota/week';
+import type { Shift } from '../../../shared/schemas/shift';
+import { solveModel, type SolveProgress } from './solve';
+
+export interface PlanOptions {
+  weights?: AutofillWeights;
+  /** Wall-time budget for the whole fill, shared among the weeks. */
+  timeLimitS?: number;
+  relGap?: number;
+  maxCandidates?: number;
+  /** Solve all the open shifts as one model instead of week by week. */
+  whole?: boolean;
+  onProgress?: (p: PlanProgress) => void;
+  shouldStop?: () => boolean;
+}
+
+export interface PlanProgress extends SolveProgress {
+  part: number;
+  parts: number;
+  assigned: number;
+}
+
+export interface PlannedAssignment {
+  shiftId: string;
+  staffId: string;
+  reasons: string[];
+}
+
+export interface Plan {
+  assignments: PlannedAssignment[];
+  unfilled: { shiftId: string; reason: string }[];
+  objective: number;
+  /** Sum of each part's proven bound: no plan of any part, given the parts before it, costs less. */
+  bound: number;
+  gap: number;
+  status: 'optimal' | 'within-gap' | 'stopped' | 'time-limit';
+  seconds: number;
+  firstPlanSeconds: number | null;
+  byTerm: Partial<Record<Term, number>>;
+  /** Warnings the plan adds by rule, as the model counts them. */
+  warningsAdded: Partial<Record<RuleId, number>>;
+  parts: number;
+  cuts: number;
+}
+
+const byWeek = (open: readonly Shift[]): Shift[][] => {
+  const weeks = new Map<string, Shift[]>();
+  for (const s of open) {
+    const k = weekRange(s.date).start;
+    weeks.set(k, [...(weeks.get(k) ?? []), s]);
+  }
+  return [...weeks.keys()].sort().map((k) => weeks.get(k)!);
+};
+
+/**
+ * Services no one works together (security officers who do not clean, say) are separate problems: no
+ * person can be on both sides, so solving them apart loses nothing but the pooling of fairness shares.
+ */
+const byServiceGroup = (ctx: RotaContext, shifts: Shift[]): Shift[][] => {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    const p = parent.get(x) ?? x;
+    if (p === x) return x;
+    const r = find(p);
+    parent.set(x, r);
+    return r;
+  };
+  const staff = ctx.staff instanceof Map ? [...ctx.staff.values()] : (ctx.staff as readonly { services: string[] }[]);
+  for (const p of staff) for (const s of p.services.slice(1)) parent.set(find(s), find(p.services[0]));
+  const groups = new Map<string, Shift[]>();
+  for (const s of shifts) groups.set(find(s.service), [...(groups.get(find(s.service)) ?? []), s]);
+  return [...groups.keys()].sort().map((k) => groups.get(k)!);
+};
+
+const applyAssignments = (shifts: readonly Shift[], chosen: Map<string, string>): Shift[] =>
+  shifts.map((s) => (chosen.has(s.id) ? { ...s, staffId: chosen.get(s.id)! } : s));
+
+/** The weekly-rest findings the engine reports for the plan that the model has not counted. */
+const weeklyRestMisses = (model: AutofillModel, picked: Set<number>, values: number[]): { staffId: string; week: string; cols: number[] }[] => {
+  const byStaff = new Map<string, number[]>();
+  for (const c of picked) {
+    const p = model.pairs.get(c)!;
+    byStaff.set(p.staffId, [...(byStaff.get(p.staffId) ?? []), c]);
+  }
+  if (byStaff.size === 0) return [];
+  const chosen = new Map([...picked].map((c) => [model.pairs.get(c)!.shift.id, model.pairs.get(c)!.staffId]));
+  const openIds = new Set(model.open.map((s) => s.id));
+  const staffIds = new Set(byStaff.keys());
+  const first = model.scope[0];
+  const last = model.scope[model.scope.length - 1];
+  const options = { from: lookBackFrom(first.start, model.ctx.settings), to: last.end, staffIds };
+  const before = buildIndex({ ...model.ctx, shifts: model.ctx.shifts.filter((s) => !openIds.has(s.id)) }, options);
+  const after = buildIndex({ ...model.ctx, shifts: applyAssignments(model.ctx.shifts.filter((s) => !openIds.has(s.id) || chosen.has(s.id)), chosen) }, options);
+  const out: { staffId: string; week: string; cols: number[] }[] = [];
+  for (const staffId of staffIds) {
+    for (const week of model.scope) {
+      const now = personFindings(after, staffId, week, [weeklyRestRule]).length > 0;
+      if (!now) continue;
+      if (personFindings(before, staffId, week, [weeklyRestRule]).length > 0) continue;
+      const counted = model.weeklyRest.get(`${staffId}|${week.start}`);
+      if (counted !== undefined && values[counted] > 0.5) continue;
+      const fortnightStart = weekRange(addDays(week.start, -7)).startMs;
+      const cols = byStaff.get(staffId)!.filter((c) => {
+        const p = model.pairs.get(c)!;
+        const e = after.byStaff.get(staffId)?.find((x) => x.shift.id === p.shift.id);
+        return e !== undefined && e.span.end > fortnightStart && e.span.start < week.endMs;
+      });
+      if (cols.length > 0) out.push({ staffId, week: week.start, cols });
+    }
+  }
+  return out;
+};
+
+/** Fill `open` on the rota `ctx`: which person on which shift, the cost, the bound and the reasons. */
+export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOptions = {}): Promise<Plan> => {
+  const t0 = performance.now();
+  const elapsed = () => (performance.now() - t0) / 1000;
+  const live = open.filter((s) => !s.deleted);
+  const parts = (opts.whole ? [live] : byWeek(live)).flatMap((p) => byServiceGroup(ctx, p));
+  const budget = opts.timeLimitS ?? 60;
+  let shifts = [...ctx.shifts];
+  const plan: Plan = {
+    assignments: [], unfilled: [], objective: 0, bound: 0, gap: 0, status: 'optimal', seconds: 0, firstPlanSeconds: null,
+    byTerm: {}, warningsAdded: {}, parts: parts.length, cuts: 0,
+  };
+  let stopped = false;
+  for (let i = 0; i < parts.length; i += 1) {
+    const part = parts[i];
+    const partCtx = { ...ctx, shifts };
+    const model = buildModel(partCtx, { open: part, weights: opts.weights, maxCandidates: opts.maxCandidates });
+    let result = null;
+    let picked = new Set<number>();
+    let ev = evaluate(model, picked);
+    for (let round = 0; round < 6; round += 1) {
+      const remaining = Math.max(1, (budget - elapsed()) / (parts.length - i));
+      result = await solveModel(model, {
+        timeLimitS: stopped ? 0.5 : remaining,
+        relGap: opts.relGap,
+        start: round > 0 ? picked : undefined,
+        shouldStop: () => stopped || (opts.shouldStop?.() ?? false),
+        onProgress: (p) => {
+          plan.firstPlanSeconds ??= elapsed();
+          opts.onProgress?.({ ...p, objective: p.objective === null ? null : plan.objective + p.objective, bound: p.bound === null ? null : plan.bound + p.bound, part: i + 1, parts: parts.length, assigned: plan.assignments.length, seconds: elapsed() });
+        },
+      });
+      if (!result.colValue) break;
+      picked = chosenPairs(model, result.colValue);
+      ev = evaluate(model, picked);
+      const misses = weeklyRestMisses(model, picked, ev.values);
+      if (misses.length === 0) break;
+      for (const m of misses) addWeeklyRestCut(model, m.staffId, m.week, m.cols);
+      plan.cuts += misses.length;
+      ev = evaluate(model, picked);
+      if (result.status === 'stopped') break;
+    }
+    if (opts.shouldStop?.()) stopped = true;
+    plan.firstPlanSeconds ??= elapsed();
+    const chosen = new Map<string, string>();
+    for (const c of picked) chosen.set(model.pairs.get(c)!.shift.id, model.pairs.get(c)!.staffId);
+    shifts = applyAssignments(shifts, chosen);
+    for (const c of picked) {
+      const p = model.pairs.get(c)!;
+      plan.assignments.push({ shiftId: p.shift.id, staffId: p.staffId, reasons: explainAssignment(model, c, ev) });
+    }
+    const afterCtx = { ...ctx, shifts };
+    for (const s of part) if (!chosen.has(s.id)) plan.unfilled.push({ shiftId: s.id, reason: explainUnfilled(model, s, afterCtx) });
+    const objective = ev.objective;
+    const bound = result?.bound !== null && result?.bound !== undefined ? Math.min(result.bound, objective) : objective;
+    plan.objective += objective;
+    plan.bound += bound;
+    for (const [k, v] of Object.entries(ev.byTerm)) plan.byTerm[k as Term] = (plan.byTerm[k as Term] ?? 0) + v;
+    for (const [k, v] of Object.entries(ev.warningsAdded)) plan.warningsAdded[k as RuleId] = (plan.warningsAdded[k as RuleId] ?? 0) + v;
+    const st = result?.status;
+    if (st === 'stopped' || stopped) plan.status = 'stopped';
+    else if (st === 'time-limit' && plan.status !== 'stopped') plan.status = 'time-limit';
+    else if (st === 'gap-reached' && plan.status === 'optimal') plan.status = 'within-gap';
+  }
+  plan.gap = plan.objective > 0 ? Math.max(0, (plan.objective - plan.bound) / plan.objective) : 0;
+  if (plan.gap > 1e-9 && plan.status === 'optimal') plan.status = 'within-gap';
+  plan.seconds = elapsed();
+  return plan;
+};

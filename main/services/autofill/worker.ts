@@ -1,0 +1,27 @@
+/**
+ * The auto-scheduler's worker thread: HiGHS blocks the thread it runs on for seconds to minutes, so it
+ * never runs on main's. Progress is posted as it comes; a stop is a flag in shared memory, because the
+ * solver's interrupt callback runs while this thread cannot read messages.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { RotaContext } from '../../../shared/domain/rota/types';
+import type { Shift } from '../../../shared/schemas/shift';
+import { planFill, type PlanOptions } from './plan';
+
+export interface WorkerInput {
+  ctx: RotaContext;
+  open: Shift[];
+  options: Omit<PlanOptions, 'onProgress' | 'shouldStop'>;
+  /** Int32Array over a SharedArrayBuffer; element 0 becomes 1 to stop. */
+  stop: SharedArrayBuffer;
+}
+
+const input = workerData as WorkerInput;
+const stop = new Int32Array(input.stop);
+planFill(input.ctx, input.open, {
+  ...input.options,
+  shouldStop: () => Atomics.load(stop, 0) === 1,
+  onProgress: (p) => parentPort?.postMessage({ type: 'progress', progress: p }),
+})
+  .then((plan) => parentPort?.postMessage({ type: 'done', plan }))
+  .catch((e: unknown) => parentPort?.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) }));

@@ -1,0 +1,586 @@
+/**
+ * The auto-scheduler's model: which person takes which open shift, as a mixed-integer program.
+ *
+ * Pure: it builds the columns and rows from the rota and the rules engine, writes them as CPLEX LP text for
+ * HiGHS, and evaluates or decodes an assignment. Solving is main's business (main/services/autofill).
+ * Eligibility is the engine's own verdict: a person is a candidate for a shift only if the engine finds
+ * no new block when they are put on it alone. What depends on several shifts at once (overlaps, young
+ * workers' rest and hours, rest between shifts, weekly hours, averages) is written as rows, so that the
+ * warnings the model counts are the warnings the engine will find. See docs/autoschedule.md.
+ */
+import type { Shift } from '../../../schemas/shift';
+import type { Staff } from '../../../schemas/staff';
+import { addDays, weekdayOf } from '../../dates';
+import type { Rejection } from '../candidates';
+import { personFindings } from '../checkWeek';
+import { insertEntry, removeEntry } from '../rotaIndex';
+import { availabilityRule, BLOCK_RULES, breakRule, familiarityRule } from '../rules';
+import { serviceFinding } from '../rules/service';
+import type { Finding } from '../types';
+import { licenceStatus } from '../licence';
+import { lastDateOf, spanOf } from '../instants';
+import { buildIndex, type Entry, type RotaIndex } from '../rotaIndex';
+import type { RotaContext, RuleId } from '../types';
+import { lookBackFrom, weekRange, type WeekRange } from '../week';
+import { minutesInDailyWindow } from '../windows';
+import { isYoungWorker } from '../youngWorker';
+import { DEFAULT_AUTOFILL_WEIGHTS, type AutofillWeights } from './weights';
+
+/** What a soft column stands for, so a plan can say what it costs and why. */
+export type Term = RuleId | 'long-day' | 'gap' | 'hours-off-contract' | 'fairness' | 'pay' | 'move';
+
+export interface Column {
+  name: string;
+  kind: 'x' | 'open' | 'binary' | 'continuous';
+  cost: number;
+  term?: Term;
+  shiftId?: string;
+  staffId?: string;
+  /** Its value when no open shift is assigned (a finding the rota has already, that a plan could remove). */
+  base: number;
+}
+
+/** `scale·aux ≥ constant + Σ coef·x`: the lower bound a soft column is pushed down onto. */
+interface Definition {
+  aux: number;
+  scale: number;
+  constant: number;
+  terms: [number, number][];
+}
+
+interface Row {
+  terms: [number, number][];
+  lo: number;
+  hi: number;
+}
+
+export interface AutofillOptions {
+  /** Open shifts to fill; a shift with a person on it may be moved to someone else. */
+  open: readonly Shift[];
+  weights?: AutofillWeights;
+  /** Keep at most this many candidates per shift (the cheapest alone); all when unset. */
+  maxCandidates?: number;
+}
+
+export interface Pair {
+  shift: Shift;
+  staffId: string;
+  /** Cost of this person on this shift alone, in points, and the engine findings that make it. */
+  own: number;
+  ownWarnings: RuleId[];
+  longDay: boolean;
+}
+
+export interface AutofillModel {
+  columns: Column[];
+  rows: Row[];
+  definitions: Definition[];
+  /** Column index of each candidate pair. */
+  pairs: Map<number, Pair>;
+  /** Open shift id → column of its "left open" slack. */
+  openColumn: Map<string, number>;
+  /** Shifts no one at all may take, with who was ruled out and why. */
+  rejected: Map<string, Rejection[]>;
+  open: Shift[];
+  /** The weeks whose findings the model counts (the fill's weeks and the one after). */
+  scope: WeekRange[];
+  weights: AutofillWeights;
+  ctx: RotaContext;
+  /** Shifts whose candidates were cut down to `maxCandidates`. */
+  capped: Set<string>;
+  /** Person-week → weekly-rest column, made on demand by `addWeeklyRestCut`. */
+  weeklyRest: Map<string, number>;
+}
+
+const PER_SHIFT: readonly RuleId[] = ['familiarity', 'availability', 'break'];
+
+const paidOf = (s: Shift): number => {
+  const span = spanOf(s.date, s.start, s.end);
+  return Math.max(0, Math.round((span.end - span.start) / 60_000) - s.breakMinutes);
+};
+
+interface Item {
+  entry: Entry;
+  /** Column, or -1 for a shift already on the rota. */
+  col: number;
+}
+
+const isNight = (ctx: RotaContext, e: Entry) =>
+  minutesInDailyWindow(e.span, e.shift.date, ctx.settings.nightStart, ctx.settings.nightEnd) >= ctx.settings.nightWorkerMinHours * 60;
+
+/** Build the model for filling `opts.open` on the rota `ctx`. */
+export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillModel => {
+  const weights = opts.weights ?? DEFAULT_AUTOFILL_WEIGHTS;
+  const open = opts.open.filter((s) => !s.deleted);
+  const openIds = new Set(open.map((s) => s.id));
+  const dates = open.map((s) => s.date).sort();
+  const from = dates[0] ?? '2000-01-03';
+  const to = dates[dates.length - 1] ?? from;
+  const scope: WeekRange[] = [];
+  for (let m = weekRange(from).start; m <= addDays(weekRange(to).start, 7); m = addDays(m, 7)) scope.push(weekRange(m));
+  const fixedCtx = { ...ctx, shifts: ctx.shifts.filter((s) => !openIds.has(s.id)) };
+  const ix: RotaIndex = buildIndex(fixedCtx, { from: lookBackFrom(scope[0].start, ctx.settings), to: addDays(scope[scope.length - 1].end, 1) });
+
+  const columns: Column[] = [];
+  const rows: Row[] = [];
+  const definitions: Definition[] = [];
+  const pairs = new Map<number, Pair>();
+  const openColumn = new Map<string, number>();
+  const rejected = new Map<string, Rejection[]>();
+  const col = (c: Column) => columns.push(c) - 1;
+  const define = (aux: number, scale: number, constant: number, terms: [number, number][]) => {
+    definitions.push({ aux, scale, constant, terms });
+    // scale·aux − Σ terms ≥ constant
+    rows.push({ terms: [[scale, aux], ...terms.map(([c, v]) => [-c, v] as [number, number])], lo: constant, hi: Infinity });
+  };
+  const w = (rule: RuleId) => weights.warning[rule] ?? 0;
+  const longDayMinutes = (24 - ctx.settings.dailyRestHours) * 60;
+
+  // 1. Candidates: the engine's own trial of each person on each shift.
+  const byPerson = new Map<string, Item[]>();
+  const keyOf = (f: Finding) => `${f.rule}|${f.shiftIds.join(',')}|${f.message}`;
+  const blocksBefore = new Map<string, Set<string>>();
+  /**
+   * The engine's trial of each person on the shift, as the ranked list makes it: a person is out if it adds
+   * or worsens a block (in the shift's week or the next); the per-shift warnings it would carry come from
+   * the engine's own familiarity, availability and break rules.
+   */
+  const trial = (shift: Shift) => {
+    const weeks = [weekRange(shift.date), weekRange(addDays(weekRange(shift.date).start, 7))];
+    const candidates: { staffId: string; warnings: Finding[] }[] = [];
+    const no: Rejection[] = [];
+    for (const staff of ix.staff.values()) {
+      if (staff.archived) continue;
+      if (!staff.services.includes(shift.service)) {
+        no.push({ staffId: staff.id, blocks: [serviceFinding(staff, shift)] });
+        continue;
+      }
+      const k = `${staff.id}|${weeks[0].start}`;
+      let known = blocksBefore.get(k);
+      if (!known) {
+        known = new Set(weeks.flatMap((wk) => personFindings(ix, staff.id, wk, BLOCK_RULES)).map(keyOf));
+        blocksBefore.set(k, known);
+      }
+      const entry = insertEntry(ix, { ...shift, staffId: staff.id });
+      const blocks = weeks.flatMap((wk) => personFindings(ix, staff.id, wk, BLOCK_RULES)).filter((f) => !known.has(keyOf(f)));
+      const warnings = blocks.length > 0 ? [] : personFindings(ix, staff.id, weeks[0], [familiarityRule, availabilityRule, breakRule]);
+      removeEntry(ix, staff.id, entry);
+      if (blocks.length > 0) no.push({ staffId: staff.id, blocks });
+      else candidates.push({ staffId: staff.id, warnings });
+    }
+    return { candidates, rejected: no };
+  };
+  const candidateLoad = new Map<string, number>();
+  const capped = new Set<string>();
+  const ordered = [...open].sort((a, b) => spanOf(a.date, a.start, a.end).start - spanOf(b.date, b.start, b.end).start || (a.id < b.id ? -1 : 1));
+  for (const shift of ordered) {
+    const hours = Math.max(paidOf(shift), 60) / 60;
+    const u = col({ name: `u${columns.length}`, kind: 'open', cost: weights.gapPerHour * hours, term: 'gap', shiftId: shift.id, base: 1 });
+    openColumn.set(shift.id, u);
+    const { candidates, rejected: no } = trial(shift);
+    rejected.set(shift.id, no);
+    const span = spanOf(shift.date, shift.start, shift.end);
+    let scored = candidates.map((c) => {
+      const staff = ix.staff.get(c.staffId)!;
+      const ownWarnings = c.warnings
+        .filter((f) => f.severity === 'warn' && PER_SHIFT.includes(f.rule) && f.shiftIds.length === 1 && f.shiftIds[0] === shift.id)
+        .map((f) => f.rule);
+      const longDay = (span.end - span.start) / 60_000 > longDayMinutes;
+      const pay = (paidOf(shift) / 60) * staff.payRate * weights.perPound;
+      const move = shift.staffId !== null && shift.staffId !== c.staffId ? weights.moveExisting : 0;
+      const own = ownWarnings.reduce((sum, r) => sum + w(r), 0) + (longDay ? weights.longDay : 0) + pay + move;
+      return { staff, ownWarnings, longDay, own };
+    });
+    if (opts.maxCandidates !== undefined && scored.length > opts.maxCandidates) {
+      // The cheapest alone, spread over people: each shift a person is already a candidate for that day
+      // counts against them, or every similar shift would weigh the same few and strand the rest. The
+      // present holder is always kept.
+      const load = (id: string) => candidateLoad.get(`${id}|${shift.date}`) ?? 0;
+      scored = [...scored]
+        .sort((a, b) => a.own + 10 * load(a.staff.id) - (b.own + 10 * load(b.staff.id)))
+        .filter((s, i) => i < opts.maxCandidates! || s.staff.id === shift.staffId);
+      capped.add(shift.id);
+    }
+    for (const s of scored) candidateLoad.set(`${s.staff.id}|${shift.date}`, (candidateLoad.get(`${s.staff.id}|${shift.date}`) ?? 0) + 1);
+    const cover: [number, number][] = [[1, u]];
+    for (const s of scored) {
+      const x = col({ name: `x${columns.length}`, kind: 'x', cost: s.own, shiftId: shift.id, staffId: s.staff.id, base: 0 });
+      pairs.set(x, { shift, staffId: s.staff.id, own: s.own, ownWarnings: s.ownWarnings, longDay: s.longDay });
+      cover.push([1, x]);
+      const items = byPerson.get(s.staff.id) ?? [];
+      items.push({ entry: { shift: { ...shift, staffId: s.staff.id }, span, paid: paidOf(shift) }, col: x });
+      byPerson.set(s.staff.id, items);
+    }
+    rows.push({ terms: cover, lo: 1, hi: 1 });
+  }
+
+  // 2. Per person: the rows that tie their shifts together.
+  const fairness = { night: new Map<string, [number, number][]>(), weekend: new Map<string, [number, number][]>(), holiday: new Map<string, [number, number][]>() };
+  const fairFixed = { night: new Map<string, number>(), weekend: new Map<string, number>(), holiday: new Map<string, number>() };
+  const bankHolidays = new Set(ctx.bankHolidays);
+  const category = (e: Entry) => ({
+    night: isNight(ctx, e),
+    weekend: weekdayOf(e.shift.date) === 'sat' || weekdayOf(e.shift.date) === 'sun',
+    holiday: bankHolidays.has(e.shift.date),
+  });
+  for (const [staffId, candidateItems] of byPerson) {
+    const staff = ix.staff.get(staffId) as Staff;
+    const fixed: Item[] = (ix.byStaff.get(staffId) ?? []).map((entry) => ({ entry, col: -1 }));
+    const items = [...fixed, ...candidateItems].sort((a, b) => a.entry.span.start - b.entry.span.start || a.entry.span.end - b.entry.span.end);
+    const vars = candidateItems;
+
+    // Overlaps: at the start of each candidate shift, at most one shift of theirs may be running.
+    for (const b of vars) {
+      const at = b.entry.span.start;
+      const running = vars.filter((a) => a.entry.span.start <= at && a.entry.span.end > at);
+      if (running.length > 1) rows.push({ terms: running.map((a) => [1, a.col]), lo: -Infinity, hi: 1 });
+    }
+
+    // Rest before each shift: the engine pairs a shift with the one before it, which (no overlaps being
+    // allowed) is the one that ends last before it starts. So the shift b has under 11 h rest exactly when
+    // it is worked, something the person works ends in the 11 h before b starts, and nothing they work ends
+    // just as b starts (touching shifts are one stretch). The shifts ending in that window are grouped into
+    // sets that share a moment (at most one of each set can be worked), one row per set.
+    const near = items.filter((it) => it.entry.span.end >= vars[0].entry.span.start - 2 * 86_400_000 && it.entry.span.start <= vars[vars.length - 1].entry.span.end + 2 * 86_400_000);
+    for (const b of near) {
+      const bDate = b.entry.shift.date;
+      if (bDate < scope[0].start || bDate > scope[scope.length - 1].end) continue;
+      const young = isYoungWorker(staff, bDate);
+      const required = (young ? ctx.settings.youngDailyRestHours : ctx.settings.dailyRestHours) * 60 * 60_000;
+      const bs = b.entry.span.start;
+      const touching = near.filter((c) => c !== b && c.entry.span.end === bs && c.entry.span.start < bs);
+      const before = near.filter((a) => a !== b && a.entry.span.start < bs && a.entry.span.end < bs && a.entry.span.end > bs - required);
+      // Long stretches: a shift ending as b starts, making one stretch of over 13 h.
+      for (const a of touching) {
+        if (a.col < 0 && b.col < 0) continue;
+        if (b.entry.span.end - a.entry.span.start <= longDayMinutes * 60_000) continue;
+        const fixedOnes = (a.col < 0 ? 1 : 0) + (b.col < 0 ? 1 : 0);
+        const terms: [number, number][] = [];
+        if (a.col >= 0) terms.push([1, a.col]);
+        if (b.col >= 0) terms.push([1, b.col]);
+        const y = col({ name: `l${columns.length}`, kind: 'binary', cost: weights.longDay, term: 'long-day', staffId, base: 0 });
+        define(y, 1, fixedOnes - 1, terms);
+      }
+      if (before.length === 0 || touching.some((c) => c.col < 0)) continue;
+      if (b.col < 0 && before.some((a) => a.col < 0) && touching.length === 0) continue; // already on the rota, unchanged
+      const fixedBefore = before.some((a) => a.col < 0);
+      const bTerm: [number, number][] = b.col >= 0 ? [[1, b.col]] : [];
+      const bConst = b.col >= 0 ? 0 : 1;
+      const untouched: [number, number][] = touching.map((c) => [-1, c.col]);
+      const groups: [number, number][][] = [];
+      if (fixedBefore) groups.push([]);
+      else {
+        // Sets of candidate shifts sharing a moment: sweep by end, a new set when a shift starts after the set's earliest end.
+        const sorted = before.filter((a) => a.col >= 0).sort((x, y) => x.entry.span.end - y.entry.span.end);
+        let current: Item[] = [];
+        let latestStart = -Infinity;
+        let earliestEnd = Infinity;
+        for (const a of sorted) {
+          if (current.length > 0 && Math.max(latestStart, a.entry.span.start) >= Math.min(earliestEnd, a.entry.span.end)) {
+            groups.push(current.map((c) => [1, c.col]));
+            current = [];
+            latestStart = -Infinity;
+            earliestEnd = Infinity;
+          }
+          current.push(a);
+          latestStart = Math.max(latestStart, a.entry.span.start);
+          earliestEnd = Math.min(earliestEnd, a.entry.span.end);
+        }
+        if (current.length > 0) groups.push(current.map((c) => [1, c.col]));
+      }
+      const constOf = (g: [number, number][]) => bConst + (g.length === 0 ? 1 : 0) - 1;
+      if (young) {
+        // A block: never worked with under 12 h rest before it.
+        for (const g of groups) rows.push({ terms: [...bTerm, ...g, ...untouched], lo: -Infinity, hi: -constOf(g) });
+      } else {
+        const base = b.col < 0 && fixedBefore ? 1 : 0;
+        const y = col({ name: `r${columns.length}`, kind: 'binary', cost: w('daily-rest'), term: 'daily-rest', staffId, base });
+        for (const g of groups) define(y, 1, constOf(g), [...bTerm, ...g, ...untouched]);
+      }
+    }
+
+    // Week by week: contract, young hours, averages, licence reminders, hours off contract.
+    for (const week of scope) {
+      const inWeek = (it: Item) => it.entry.span.start >= week.startMs && it.entry.span.start < week.endMs;
+      const wVars = vars.filter(inWeek);
+      const wFixed = fixed.filter(inWeek);
+      if (wVars.length === 0) continue;
+      const fixedMin = wFixed.reduce((s, it) => s + it.entry.paid, 0);
+      const varTerms: [number, number][] = wVars.map((it) => [it.entry.paid, it.col]);
+      const varMax = wVars.reduce((s, it) => s + it.entry.paid, 0);
+      // Young workers: a block, so a hard row; by day and by week.
+      if (wVars.some((it) => isYoungWorker(staff, it.entry.shift.date))) {
+        const young = (it: Item) => isYoungWorker(staff, it.entry.shift.date);
+        rows.push({ terms: wVars.filter(young).map((it) => [it.entry.paid, it.col]), lo: -Infinity, hi: ctx.settings.youngWeeklyHours * 60 - wFixed.filter(young).reduce((s, it) => s + it.entry.paid, 0) });
+        const days = new Set(wVars.filter(young).map((it) => it.entry.shift.date));
+        for (const day of days) {
+          const onDay = (it: Item) => it.entry.shift.date === day;
+          rows.push({ terms: wVars.filter(onDay).map((it) => [it.entry.paid, it.col]), lo: -Infinity, hi: ctx.settings.youngDailyHours * 60 - wFixed.filter(onDay).reduce((s, it) => s + it.entry.paid, 0) });
+        }
+      }
+      // More than the contract in the week: one finding per person-week.
+      if (staff.contractType !== 'zero-hours') {
+        const contract = Math.round(staff.contractedHours * 60);
+        if (fixedMin <= contract && fixedMin + varMax > contract) {
+          const o = col({ name: `c${columns.length}`, kind: 'binary', cost: w('contracted-hours'), term: 'contracted-hours', staffId, base: 0 });
+          define(o, varMax, fixedMin - contract, varTerms);
+        }
+      }
+      // Licence close to expiry on a security shift: one finding per person-week.
+      const expiring = (it: Item) => it.entry.shift.service === 'security' && licenceStatus(staff, lastDateOf(it.entry.shift), ctx.settings.licenceExpiryWarnDays).status === 'expiring';
+      const expVars = wVars.filter(expiring);
+      if (expVars.length > 0 && !wFixed.some(expiring)) {
+        const s = col({ name: `e${columns.length}`, kind: 'binary', cost: w('sia-expiring'), term: 'sia-expiring', staffId, base: 0 });
+        for (const it of expVars) define(s, 1, 0, [[1, it.col]]);
+      }
+      // Averages over the reference period ending with this week.
+      const average = (rule: 'average-hours' | 'night-work', refWeeks: number, limitTotal: number, counts: (it: Item) => boolean) => {
+        const startMs = weekRange(addDays(week.start, -7 * (refWeeks - 1))).startMs;
+        const inRef = (it: Item) => it.entry.span.start >= startMs && it.entry.span.start < week.endMs;
+        const fixedTotal = fixed.filter(inRef).reduce((s, it) => s + it.entry.paid, 0);
+        const refVars = vars.filter(inRef);
+        // No one works more than the hours a week has, whatever the candidates add up to.
+        const candidateWeeks = new Set(refVars.map((it) => weekRange(it.entry.shift.date).start)).size;
+        const refMax = Math.min(refVars.reduce((s, it) => s + it.entry.paid, 0), candidateWeeks * 169 * 60);
+        if (fixedTotal + refMax <= limitTotal) return;
+        const trigger = wVars.filter(counts);
+        const fixedTrigger = wFixed.some(counts);
+        if (fixedTrigger && fixedTotal > limitTotal) return;
+        if (!fixedTrigger && trigger.length === 0) return;
+        const a = col({ name: `a${columns.length}`, kind: 'binary', cost: w(rule), term: rule, staffId, base: 0 });
+        const M = refVars.reduce((s, it) => s + it.entry.paid, 0) + Math.max(0, fixedTotal - limitTotal) + 1;
+        const terms: [number, number][] = refVars.map((it) => [it.entry.paid, it.col]);
+        if (fixedTrigger) define(a, M, fixedTotal - limitTotal, terms);
+        else {
+          // h: the person works a shift this week that makes the rule apply (one is enough).
+          const h = col({ name: `h${columns.length}`, kind: 'continuous', cost: 0, staffId, base: 0 });
+          for (const t of trigger) define(h, 1, 0, [[1, t.col]]);
+          define(a, M, fixedTotal - limitTotal - M, [...terms, [M, h]]);
+        }
+      };
+      if (!(staff.optOut && staff.optOut.signed <= week.end)) {
+        const ref = staff.services.includes('security') ? ctx.settings.securityReferenceWeeks : ctx.settings.referenceWeeks;
+        average('average-hours', ref, ctx.settings.averageWeeklyHours * 60 * ref, () => true);
+      }
+      const nref = ctx.settings.nightReferenceWeeks;
+      average('night-work', nref, ctx.settings.nightAvgHours * 60 * (nref * 7 - nref), (it) => isNight(ctx, it.entry));
+      // Hours away from contract over the whole week (what is already on the rota counts too), so a
+      // person already over is not offered more because one day of theirs looks light.
+      if (staff.contractType !== 'zero-hours' && weights.hoursOffContractPerHour > 0) {
+        const target = staff.contractedHours * 60;
+        const d = col({ name: `d${columns.length}`, kind: 'continuous', cost: weights.hoursOffContractPerHour / 60, term: 'hours-off-contract', staffId, base: Math.abs(target - fixedMin) });
+        define(d, 1, fixedMin - target, varTerms);
+        define(d, 1, target - fixedMin, varTerms.map(([c, v]) => [-c, v]));
+      }
+    }
+
+    // Nights, weekends and bank holidays in the period, for the fairness terms below.
+    for (const it of [...fixed.filter((f) => f.entry.shift.date >= from && f.entry.shift.date <= to), ...vars]) {
+      const cat = category(it.entry);
+      for (const k of ['night', 'weekend', 'holiday'] as const) {
+        if (!cat[k]) continue;
+        if (it.col < 0) fairFixed[k].set(staffId, (fairFixed[k].get(staffId) ?? 0) + 1);
+        else fairness[k].set(staffId, [...(fairness[k].get(staffId) ?? []), [1, it.col]]);
+      }
+    }
+  }
+
+  // 3. Fairness: shifts above an even share of the period's nights, weekends and bank holidays, among the
+  // people who could take one.
+  if (weights.unfairShift > 0) {
+    for (const k of ['night', 'weekend', 'holiday'] as const) {
+      const people = new Set([...fairness[k].keys()]);
+      if (people.size === 0) continue;
+      const total =
+        [...people].reduce((s, p) => s + (fairFixed[k].get(p) ?? 0), 0) +
+        open.filter((s) => category({ shift: s, span: spanOf(s.date, s.start, s.end), paid: 0 })[k]).length;
+      const share = Math.ceil(total / people.size);
+      for (const p of people) {
+        const had = fairFixed[k].get(p) ?? 0;
+        const f = col({ name: `f${columns.length}`, kind: 'continuous', cost: weights.unfairShift, term: 'fairness', staffId: p, base: Math.max(0, had - share) });
+        define(f, 1, had - share, fairness[k].get(p)!);
+      }
+    }
+  }
+
+  return { columns, rows, definitions, pairs, openColumn, rejected, open, scope, weights, ctx, capped, weeklyRest: new Map() };
+};
+
+/**
+ * A weekly-rest finding the engine reported for a plan: no 24 h in the week nor 48 h in the fortnight.
+ * Working more never gives more rest, so every plan that gives the person all of these shifts has it too:
+ * `w ≥ Σ x − (|S| − 1)` counts it without ruling out anything else.
+ */
+export const addWeeklyRestCut = (model: AutofillModel, staffId: string, weekStart: string, shiftCols: readonly number[]): void => {
+  const k = `${staffId}|${weekStart}`;
+  let v = model.weeklyRest.get(k);
+  if (v === undefined) {
+    v = model.columns.push({ name: `w${model.columns.length}`, kind: 'binary', cost: model.weights.warning['weekly-rest'] ?? 0, term: 'weekly-rest', staffId, base: 0 }) - 1;
+    model.weeklyRest.set(k, v);
+  }
+  const terms = shiftCols.map((c) => [1, c] as [number, number]);
+  model.definitions.push({ aux: v, scale: 1, constant: 1 - shiftCols.length, terms });
+  model.rows.push({ terms: [[1, v], ...terms.map(([c, x]) => [-c, x] as [number, number])], lo: 1 - shiftCols.length, hi: Infinity });
+};
+
+const num = (n: number) => {
+  const r = Math.round(n * 1e6) / 1e6;
+  return Number.isInteger(r) ? String(r) : r.toFixed(6).replace(/0+$/, '');
+};
+
+const expr = (terms: readonly [number, number][], columns: readonly Column[]) => {
+  const merged = new Map<number, number>();
+  for (const [c, v] of terms) merged.set(v, (merged.get(v) ?? 0) + c);
+  let out = '';
+  for (const [v, c] of merged) {
+    if (c === 0) continue;
+    out += `${c < 0 ? ' -' : ' +'} ${num(Math.abs(c))} ${columns[v].name}`;
+  }
+  return out || ' 0 ' + columns[0].name;
+};
+
+/** The model as CPLEX LP text, the form HiGHS reads. */
+export const toLp = (model: AutofillModel): string => {
+  const { columns, rows } = model;
+  const lines: string[] = ['Minimize', ` obj:${expr(columns.map((c, i) => [c.cost, i] as [number, number]).filter(([c]) => c !== 0), columns) || ' 0'}`, 'Subject To'];
+  rows.forEach((r, i) => {
+    if (r.terms.length === 0) return;
+    const e = expr(r.terms, columns);
+    if (r.lo === r.hi) lines.push(` e${i}:${e} = ${num(r.lo)}`);
+    else {
+      if (r.lo > -Infinity) lines.push(` g${i}:${e} >= ${num(r.lo)}`);
+      if (r.hi < Infinity) lines.push(` l${i}:${e} <= ${num(r.hi)}`);
+    }
+  });
+  lines.push('Bounds');
+  for (const c of columns) lines.push(` 0 <= ${c.name} <= ${c.kind === 'continuous' ? 'inf' : '1'}`);
+  const ints = columns.filter((c) => c.kind === 'x' || c.kind === 'binary').map((c) => c.name);
+  if (ints.length > 0) {
+    lines.push('Binary');
+    for (let i = 0; i < ints.length; i += 200) lines.push(` ${ints.slice(i, i + 200).join(' ')}`);
+  }
+  lines.push('End');
+  return lines.join('\n');
+};
+
+export interface Evaluation {
+  objective: number;
+  /** What each term costs in the plan, in points. */
+  byTerm: Partial<Record<Term, number>>;
+  /** Warnings the plan adds (negative: removes) beyond the rota as it stands, by rule. */
+  warningsAdded: Partial<Record<RuleId, number>>;
+  values: number[];
+}
+
+/**
+ * The objective of an assignment (column indices of the pairs chosen), each soft column at the least value
+ * its rows allow. The solver's objective at an optimum equals this for the assignment it returns.
+ */
+export const evaluate = (model: AutofillModel, chosen: ReadonlySet<number>): Evaluation => {
+  const values: number[] = model.columns.map((c, i) => (c.kind === 'x' && chosen.has(i) ? 1 : 0));
+  for (const [shiftId, u] of model.openColumn) {
+    const filled = [...chosen].some((x) => model.pairs.get(x)?.shift.id === shiftId);
+    values[u] = filled ? 0 : 1;
+  }
+  for (const d of model.definitions) {
+    const lhs = (d.constant + d.terms.reduce((s, [c, v]) => s + c * values[v], 0)) / d.scale;
+    const kind = model.columns[d.aux].kind;
+    const need = kind === 'binary' ? (lhs > 1e-9 ? 1 : 0) : Math.max(0, lhs);
+    if (need > values[d.aux]) values[d.aux] = need;
+  }
+  const byTerm: Partial<Record<Term, number>> = {};
+  const warningsAdded: Partial<Record<RuleId, number>> = {};
+  let objective = 0;
+  model.columns.forEach((c, i) => {
+    if (values[i] === 0 && c.base === 0) return;
+    const cost = c.cost * values[i];
+    objective += cost;
+    if (c.kind === 'x') {
+      const p = model.pairs.get(i)!;
+      for (const r of p.ownWarnings) {
+        byTerm[r] = (byTerm[r] ?? 0) + (model.weights.warning[r] ?? 0);
+        warningsAdded[r] = (warningsAdded[r] ?? 0) + 1;
+      }
+      if (p.longDay) byTerm['long-day'] = (byTerm['long-day'] ?? 0) + model.weights.longDay;
+      return;
+    }
+    if (c.term) byTerm[c.term] = (byTerm[c.term] ?? 0) + cost;
+    if (c.kind === 'binary' && c.term && c.term !== 'long-day') {
+      const rule = c.term as RuleId;
+      warningsAdded[rule] = (warningsAdded[rule] ?? 0) + values[i] - c.base;
+    }
+  });
+  return { objective, byTerm, warningsAdded, values };
+};
+
+/**
+ * A first plan in a blink, for the solver to start from and to keep if it is stopped at once: shifts with
+ * fewest candidates first, each to the cheapest candidate the hard rows still allow.
+ */
+export const greedyStart = (model: AutofillModel): Set<number> => {
+  const hard = model.rows.filter((r) => r.lo === -Infinity && r.hi < Infinity);
+  const rowsOf = new Map<number, number[]>();
+  hard.forEach((r, i) => {
+    for (const [, v] of r.terms) if (model.columns[v].kind === 'x') rowsOf.set(v, [...(rowsOf.get(v) ?? []), i]);
+  });
+  const defsOf = new Map<number, Definition[]>();
+  const defsByAux = new Map<number, Definition[]>();
+  for (const d of model.definitions) {
+    defsByAux.set(d.aux, [...(defsByAux.get(d.aux) ?? []), d]);
+    for (const [, v] of d.terms) if (model.columns[v].kind === 'x') defsOf.set(v, [...(defsOf.get(v) ?? []), d]);
+  }
+  const values = model.columns.map(() => 0);
+  const auxValue = (aux: number) => {
+    let need = 0;
+    for (const d of defsByAux.get(aux) ?? []) {
+      const lhs = (d.constant + d.terms.reduce((sum, [k, v]) => sum + k * values[v], 0)) / d.scale;
+      need = Math.max(need, model.columns[aux].kind === 'binary' ? (lhs > 1e-9 ? 1 : 0) : lhs);
+    }
+    return need;
+  };
+  // Soft columns that depend on no shift still take their values (a rest warning a plan could only remove).
+  for (const aux of defsByAux.keys()) values[aux] = auxValue(aux);
+  const activity = hard.map(() => 0);
+  const byShift = new Map<string, number[]>();
+  for (const [c, p] of model.pairs) byShift.set(p.shift.id, [...(byShift.get(p.shift.id) ?? []), c]);
+  const chosen = new Set<number>();
+  // The shifts with fewest candidates first: they are the ones a careless early choice leaves open.
+  const ordered = [...model.open].sort(
+    (a, b) => (byShift.get(a.id)?.length ?? 0) - (byShift.get(b.id)?.length ?? 0) || spanOf(a.date, a.start, a.end).start - spanOf(b.date, b.start, b.end).start,
+  );
+  for (const shift of ordered) {
+    let best = -1;
+    let bestCost = Infinity;
+    for (const c of byShift.get(shift.id) ?? []) {
+      const rs = rowsOf.get(c) ?? [];
+      const coef = (r: number) => hard[r].terms.reduce((sum, [k, v]) => sum + (v === c ? k : 0), 0);
+      if (rs.some((r) => activity[r] + coef(r) > hard[r].hi + 1e-9)) continue;
+      // What this person on the shift adds: their own cost and every soft column it pushes up.
+      values[c] = 1;
+      let cost = model.columns[c].cost;
+      const auxes = new Set((defsOf.get(c) ?? []).map((d) => d.aux));
+      for (const aux of auxes) cost += model.columns[aux].cost * (auxValue(aux) - values[aux]);
+      values[c] = 0;
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = c;
+      }
+    }
+    // Left open when every candidate costs more than the gap does.
+    if (best < 0 || bestCost >= model.columns[model.openColumn.get(shift.id)!].cost) continue;
+    for (const r of rowsOf.get(best) ?? []) activity[r] += coef2(hard[r], best);
+    values[best] = 1;
+    for (const aux of new Set((defsOf.get(best) ?? []).map((d) => d.aux))) values[aux] = auxValue(aux);
+    chosen.add(best);
+  }
+  return chosen;
+};
+
+const coef2 = (r: Row, c: number) => r.terms.reduce((sum, [k, v]) => sum + (v === c ? k : 0), 0);
+
+/** The pairs a column vector from the solver chooses. */
+export const chosenPairs = (model: AutofillModel, colValue: ArrayLike<number>): Set<number> => {
+  const chosen = new Set<number>();
+  for (const i of model.pairs.keys()) if (colValue[i] > 0.5) chosen.add(i);
+  return chosen;
+};

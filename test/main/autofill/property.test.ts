@@ -1,0 +1,65 @@
+/**
+ * On random rotas: after a fill the engine finds no new block, the warnings the plan says it adds are the
+ * warnings the engine finds, and no shift is left open that a free, eligible person could take without a
+ * warning.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../../shared/domain/dates';
+import { checkWeek, rankCandidates, type Finding, type RotaContext } from '../../../shared/domain/rota';
+import { MODELLED_WARNINGS } from '../../../shared/domain/rota/autofill/weights';
+import { weekRange } from '../../../shared/domain/rota/week';
+import type { Shift } from '../../../shared/schemas/shift';
+import { planFill } from '../../../main/services/autofill/plan';
+import { makeContext } from '../../shared/domain/rota/factories';
+import { SITES, WEEK, makePeople, prng, randomShift } from '../../shared/domain/rota/world';
+
+const key = (f: Finding) => `${f.rule}|${f.staffId}|${f.shiftIds.join(',')}|${f.message}`;
+
+const instance = (seed: number) => {
+  const rand = prng(seed);
+  const people = makePeople(rand);
+  const rest: Shift[] = Array.from({ length: 40 }, () => randomShift(rand, people)).filter((s) => s.staffId !== null);
+  // 12–24 open shifts in the checked week, so most people end up with several and rest matters.
+  const open = Array.from({ length: 12 + Math.floor(rand() * 13) }, () => ({ ...randomShift(rand, people), staffId: null, date: addDays(WEEK, Math.floor(rand() * 7)) }));
+  return { ctx: makeContext({ staff: people, sites: SITES, shifts: [...rest, ...open] }), open };
+};
+
+const weeksOf = (open: Shift[]) => {
+  const dates = open.map((s) => s.date).sort();
+  const out: string[] = [];
+  for (let m = weekRange(dates[0]).start; m <= addDays(weekRange(dates[dates.length - 1]).start, 7); m = addDays(m, 7)) out.push(m);
+  return out;
+};
+
+const check = (ctx: RotaContext, weeks: string[]) => weeks.flatMap((w) => checkWeek(ctx, w));
+
+describe('auto-scheduler property', () => {
+  it('adds no block, counts warnings as the engine does, and leaves no gap a free person could fill without a warning', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), async (seed) => {
+        const { ctx, open } = instance(seed);
+        fc.pre(open.length > 0);
+        const plan = await planFill(ctx, open, { relGap: 0 });
+        const chosen = new Map(plan.assignments.map((a) => [a.shiftId, a.staffId]));
+        const after: RotaContext = { ...ctx, shifts: ctx.shifts.map((s) => (chosen.has(s.id) ? { ...s, staffId: chosen.get(s.id)! } : s)) };
+        const weeks = weeksOf(open);
+        const before = check(ctx, weeks);
+        const now = check(after, weeks);
+        const had = new Set(before.map(key));
+        expect(now.filter((f) => f.severity === 'block' && !had.has(key(f)))).toEqual([]);
+        for (const rule of MODELLED_WARNINGS) {
+          const n = (fs: Finding[]) => fs.filter((f) => f.rule === rule && f.severity === 'warn').length;
+          expect({ rule, added: plan.warningsAdded[rule] ?? 0 }).toEqual({ rule, added: n(now) - n(before) });
+        }
+        for (const u of plan.unfilled) {
+          const shift = after.shifts.find((s) => s.id === u.shiftId)!;
+          const free = rankCandidates(shift, after).filter((c) => c.warnings.every((f) => f.severity !== 'warn'));
+          expect(free.map((c) => c.name)).toEqual([]);
+          expect(u.reason).toMatch(/^No .* is free at /);
+        }
+      }),
+      { numRuns: 25, seed: 20261202 },
+    );
+  }, 300_000);
+});

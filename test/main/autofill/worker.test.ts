@@ -1,0 +1,50 @@
+/** The fill runs on a worker thread, reports progress, and a stop keeps the best plan so far. */
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../../shared/domain/dates';
+import { checkWeek } from '../../../shared/domain/rota';
+import type { Shift } from '../../../shared/schemas/shift';
+import { startFill } from '../../../main/services/autofill/run';
+import type { PlanProgress } from '../../../main/services/autofill/plan';
+import { makeContext, makeShift, makeSite, makeStaff } from '../../shared/domain/rota/factories';
+
+const WORKER = new URL('./tsWorker.mjs', import.meta.url);
+
+const world = () => {
+  const people = Array.from({ length: 30 }, (_, i) => makeStaff({ name: `Officer ${i + 1}`, services: ['security'], contractedHours: [24, 37.5, 48][i % 3], homeSite: i % 2 ? 'CH' : 'LIB' }));
+  const open: Shift[] = [];
+  for (let d = 0; d < 14; d += 1)
+    for (const [start, end] of [['07:00', '19:00'], ['07:00', '19:00'], ['19:00', '07:00'], ['19:00', '07:00'], ['09:00', '17:00']])
+      open.push(makeShift({ date: addDays('2026-11-02', d), start, end, service: 'security', breakMinutes: 60, site: d % 2 ? 'CH' : 'LIB' }));
+  return { ctx: makeContext({ staff: people, shifts: open, sites: [makeSite(), makeSite({ code: 'LIB', name: 'Central Library' })] }), open };
+};
+
+describe('auto-scheduler worker', () => {
+  it('solves off the main thread and reports progress with objective and bound', async () => {
+    const { ctx, open } = world();
+    const seen: PlanProgress[] = [];
+    let ticks = 0;
+    const timer = setInterval(() => (ticks += 1), 10);
+    const run = startFill(WORKER, ctx, open, { relGap: 0.02, timeLimitS: 60 }, (p) => seen.push(p));
+    const plan = await run.done;
+    clearInterval(timer);
+    expect(ticks).toBeGreaterThan(0); // this thread kept running while the solver worked
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen[0].objective).not.toBeNull();
+    expect(plan.unfilled).toEqual([]);
+    expect(plan.gap).toBeLessThanOrEqual(0.02);
+    expect(plan.assignments).toHaveLength(open.length);
+  }, 120_000);
+
+  it('a stop at once still returns a plan (the first one) that adds no block', async () => {
+    const { ctx, open } = world();
+    const run = startFill(WORKER, ctx, open, { relGap: 0, timeLimitS: 60 }, () => {});
+    run.stop();
+    const plan = await run.done;
+    expect(plan.status).toBe('stopped');
+    expect(plan.assignments.length).toBeGreaterThan(0);
+    const m = new Map(plan.assignments.map((a) => [a.shiftId, a.staffId]));
+    const after = { ...ctx, shifts: ctx.shifts.map((s) => (m.has(s.id) ? { ...s, staffId: m.get(s.id)! } : s)) };
+    const blocks = ['2026-11-02', '2026-11-09', '2026-11-16'].flatMap((w) => checkWeek(after, w)).filter((f) => f.severity === 'block');
+    expect(blocks).toEqual([]);
+  }, 120_000);
+});
