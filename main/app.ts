@@ -12,6 +12,7 @@ import { openMeta } from './storage/meta';
 import { layout } from './storage/paths';
 import { openRepos } from './storage/repos';
 import type { StoreClass } from './storage/storeClass';
+import { SyncService, type SyncOptions } from './sync/service';
 
 export interface OpenOptions {
   dataDir: string;
@@ -25,6 +26,8 @@ export interface OpenOptions {
   startBackupDelayMs?: number;
   /** How long after opening the incident index starts being read in the background. */
   warmIndexDelayMs?: number;
+  /** Replication with a hub, started when this folder has been pointed at one (Settings → Sync). */
+  sync?: SyncOptions;
 }
 
 /**
@@ -43,6 +46,10 @@ export const openApp = (opts: OpenOptions) => {
   const clock = new RecordClock(meta.installId, readClock(ds) ?? undefined);
   setDefaultRecordClock(clock);
   const app: AppCore = { ds, repos, dirs, meta, now, mode: opts.mode, version: opts.version, clock };
+  const sync = new SyncService(app, opts.sync);
+  app.sync = sync;
+  // Never holds up opening: the replica is read and the hub reached in the background.
+  const syncing = sync.startIfConfigured().catch(() => undefined);
   // The start-up backup is taken in slices once the first screen is up; any write finishes it first.
   if (repos.accounts.all().length > 0) ds.backupSoon('start', opts.startBackupDelayMs ?? 5000);
   // Ten years of incidents take seconds to read: do it in the background, before anyone searches.
@@ -53,7 +60,13 @@ export const openApp = (opts: OpenOptions) => {
   return {
     app,
     dispatch: createDispatch(app, handlers),
+    /** Stops replication and closes its databases (the desktop and browser mode wait for it on quit). */
+    stopSync: async () => {
+      await syncing;
+      await sync.stop();
+    },
     close: () => {
+      void sync.stop();
       stopWarming();
       if (timer) clearInterval(timer);
       if (clock.takeMoved()) saveClock(ds, clock.value);

@@ -25,6 +25,14 @@ const noticesKind: FileKind<{ notices: Notice[] }> = {
   schema: z.object({ notices: z.array(noticeSchema) }),
   empty: () => ({ notices: [] }),
 };
+/** One file as a save changed it: its value before (null when it was new) and after. */
+export interface FileChange {
+  rel: string;
+  before: unknown;
+  after: unknown;
+}
+export type ChangeListener = (changes: FileChange[]) => void;
+
 const journalSchema = z.object({ writes: z.array(z.object({ rel: z.string(), value: z.unknown() })) });
 
 /** Open files kept in memory; older ones are dropped so ten years of partitions never all sit in the heap. */
@@ -51,6 +59,7 @@ export class DataStore {
   private pending: { reason: string; timer: NodeJS.Timeout | null; slices: { cancel: () => void } | null } | null = null;
   /** Saves that reached the disk since opening; callers compare it to see whether a call wrote anything. */
   writeCount = 0;
+  private readonly listeners = new Set<ChangeListener>();
 
   constructor(
     readonly dirs: Layout,
@@ -133,6 +142,22 @@ export class DataStore {
     }
     this.changedSinceBackup = true;
     this.writeCount += 1;
+    if (this.listeners.size) {
+      const changes = checked.map((op, i) => ({ rel: op.rel, before: previous[i].value, after: op.value }));
+      for (const listener of this.listeners) {
+        try {
+          listener(changes);
+        } catch {
+          // A listener (replication) never undoes or fails a save that is already on disk.
+        }
+      }
+    }
+  }
+
+  /** Calls `listener` after every save that reached the disk, with each file before and after; returns the way to stop. */
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Puts files back as they were after a multi-file save failed part-way, then drops its journal. */
