@@ -58,7 +58,7 @@ interface PouchDB {
   replicate: { to(target: PouchDB | string, opts?: object): PouchReplication; from(source: PouchDB | string, opts?: object): PouchReplication };
 }
 interface PouchStatic {
-  new (name: string, opts?: { prefix?: string; adapter?: string; auth?: { username: string; password: string }; skip_setup?: boolean; fetch?: unknown }): PouchDB;
+  new (name: string, opts?: { prefix?: string; adapter?: string; auth?: { username: string; password: string }; skip_setup?: boolean; fetch?: (url: string, init: RequestInit) => Promise<Response> }): PouchDB;
   defaults(opts: { prefix?: string }): PouchStatic;
   sync(a: PouchDB, b: PouchDB, opts?: object): PouchReplication;
   replicate(a: PouchDB, b: PouchDB, opts?: object): PouchReplication;

@@ -125,7 +125,19 @@ export class SyncService {
     ];
     for (const { db, site, push } of dbs) {
       const local = new PouchDB(path.join(dir, db));
-      const remote = new PouchDB(`${config.url.replace(/\/$/, '')}/${db}`, { auth: { username: config.name, password: config.password }, skip_setup: true });
+      const remote = new PouchDB(`${config.url.replace(/\/$/, '')}/${db}`, {
+        auth: { username: config.name, password: config.password },
+        skip_setup: true,
+        // Node's own fetch: PouchDB's bundled node-fetch can leave a connection error unhandled when the
+        // hub goes away mid-request, which would take the whole process down.
+        fetch: (url: string, init: RequestInit) => globalThis.fetch(url, init),
+      });
+      // PouchDB asks a remote database for its info only to count progress, and one of those calls has
+      // no error handler: a hub that drops the connection then leaves a rejection nobody handles, which
+      // stops a Node process. The last answer stands in when the hub cannot give one.
+      const info = remote.info.bind(remote);
+      let lastInfo: Awaited<ReturnType<PouchDB['info']>> = { doc_count: 0, update_seq: 0, db_name: db };
+      remote.info = () => info().then((i) => (lastInfo = i), () => lastInfo);
       this.lanes.set(db, { db, site, pull: true, push, local, remote, replication: null, feed: null, active: false, offline: false, refused: false, waiting: new Set(), pending: 0 });
     }
     this.stopListening = this.app.ds.onChange((changes) => this.noteLocal(changes));
@@ -150,7 +162,8 @@ export class SyncService {
   /**
    * PouchDB retries by itself, but a hub that was killed, or a laptop that slept or changed network,
    * can leave a replication waiting on a connection that is gone. So the hub is asked now and then
-   * whether it is there; once it answers again after it did not, every replication starts afresh
+   * whether it is there; once it answers again after it did not (or while a replication is stopped on an
+   * error), those replications start afresh
    * from its checkpoint (nothing is sent twice in effect: replication is idempotent).
    */
   private async probe(): Promise<void> {
@@ -169,15 +182,16 @@ export class SyncService {
       this.emit();
       return;
     }
-    if (!this.reachable) {
-      this.reachable = true;
-      for (const lane of this.lanes.values()) {
-        lane.replication?.cancel();
-        lane.offline = false;
-        this.replicate(lane);
-      }
-      await this.checkCredentials();
+    const wasDown = !this.reachable;
+    this.reachable = true;
+    // The hub answers: a replication that stopped on an error (or all of them, after an outage) starts again.
+    for (const lane of this.lanes.values()) {
+      if (!wasDown && !lane.offline) continue;
+      lane.replication?.cancel();
+      lane.offline = false;
+      this.replicate(lane);
     }
+    if (wasDown) await this.checkCredentials();
   }
 
   async stop(): Promise<void> {
