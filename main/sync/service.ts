@@ -272,8 +272,11 @@ export class SyncService {
           lane.offline = true;
           if (error.status === 401 || error.status === 403) void this.checkCredentials();
         } else {
+          // Paused without an error: both directions have caught up with everything written so far
+          // (a document the hub already had, as after a restart, is never reported as sent).
           lane.offline = false;
           lane.pending = 0;
+          lane.waiting.clear();
           if (![...this.lanes.values()].some((l) => l.active || l.offline)) this.quietAt = this.app.now();
         }
         this.emit();
