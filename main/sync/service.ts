@@ -272,11 +272,9 @@ export class SyncService {
           lane.offline = true;
           if (error.status === 401 || error.status === 403) void this.checkCredentials();
         } else {
-          // Paused without an error: both directions have caught up with everything written so far
-          // (a document the hub already had, as after a restart, is never reported as sent).
           lane.offline = false;
           lane.pending = 0;
-          lane.waiting.clear();
+          void this.caughtUp(lane);
           if (![...this.lanes.values()].some((l) => l.active || l.offline)) this.quietAt = this.app.now();
         }
         this.emit();
@@ -289,6 +287,21 @@ export class SyncService {
         lane.offline = true;
         this.emit();
       });
+  }
+
+  /**
+   * Paused without an error means both directions caught up with everything written so far — a document
+   * the hub already had (as after a restart) is never reported as sent, so the waiting list is cleared
+   * here. But PouchDB also pauses without an error while the hub is gone, so the hub is asked first.
+   */
+  private async caughtUp(lane: Lane): Promise<void> {
+    const config = this.config;
+    if (!config) return;
+    const up = await fetch(`${config.url.replace(/\/$/, '')}/`, { signal: AbortSignal.timeout(5000) }).then((r) => r.ok, () => false);
+    if (up && !lane.active && !lane.offline) {
+      lane.waiting.clear();
+      this.emit();
+    }
   }
 
   /** Asks the hub whether it takes this install's name and password, for "Hub refused this desk's password". */
