@@ -19,6 +19,10 @@ export class HubProcess {
   async start(): Promise<string> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/hub.ts', '--dir', this.dir, '--port', String(this.port), '--admin', `${ADMIN.name}:${ADMIN.password}`], { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
+    // A test run that times out or dies never leaves a hub running behind it.
+    const orphan = () => child.kill('SIGKILL');
+    process.once('exit', orphan);
+    child.once('exit', () => process.off('exit', orphan));
     this.url = await new Promise<string>((resolve, reject) => {
       let out = '';
       const timer = setTimeout(() => reject(new Error(`hub did not start: ${out}`)), 20_000);
