@@ -17,6 +17,7 @@ import { layout } from './storage/paths';
 import { keepPrivate } from './storage/private';
 import { openRepos } from './storage/repos';
 import type { StoreClass } from './storage/storeClass';
+import { SyncService, type SyncOptions } from './sync/service';
 
 export interface OpenOptions {
   dataDir: string;
@@ -30,6 +31,8 @@ export interface OpenOptions {
   startBackupDelayMs?: number;
   /** How long after opening the incident index starts being read in the background. */
   warmIndexDelayMs?: number;
+  /** Replication with a hub, started when this folder has been pointed at one (Settings → Sync). */
+  sync?: SyncOptions;
 }
 
 /**
@@ -50,6 +53,10 @@ export const openApp = (opts: OpenOptions) => {
   setDefaultRecordClock(clock);
   const heads = new IncidentHeads(dirs.root);
   const app: AppCore = { ds, repos, dirs, meta, now, mode: opts.mode, version: opts.version, clock, heads };
+  const sync = new SyncService(app, opts.sync);
+  app.sync = sync;
+  // Never holds up opening: the replica is read and the hub reached in the background.
+  const syncing = sync.startIfConfigured().catch(() => undefined);
   ds.afterWrite.push((ops) => recordHeads(app, ops));
   ds.onRecovered.push((rel, value) => {
     if (rel === 'directory/staff') noticeShiftsWithoutStaff(ds, app.repos, new Set(Object.keys((value as { records: Record<string, unknown> }).records)));
@@ -67,7 +74,13 @@ export const openApp = (opts: OpenOptions) => {
   return {
     app,
     dispatch: createDispatch(app, handlers),
+    /** Stops replication and closes its databases (the desktop and browser mode wait for it on quit). */
+    stopSync: async () => {
+      await syncing;
+      await sync.stop();
+    },
     close: () => {
+      void sync.stop();
       stopWarming();
       if (timer) clearInterval(timer);
       if (clock.takeMoved()) saveClock(ds, clock.value);

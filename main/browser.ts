@@ -19,6 +19,7 @@ const main = async () => {
   const server = await startServer({ dispatch: opened.dispatch, staticDir: path.resolve(here, '../renderer'), port: Number(process.env.SITEDESK_PORT ?? 0), now });
   const stop = async () => {
     await server.close();
+    await opened.stopSync();
     opened.close();
     release();
     process.exit(0);

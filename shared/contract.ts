@@ -16,6 +16,7 @@ import { staffChannels } from './contract/staff';
 import { systemChannels } from './contract/system';
 import { todayChannels } from './contract/today';
 import { attendanceChannels } from './contract/attendance';
+import { syncChannels } from './contract/sync';
 
 export const contract = {
   ...authChannels,
@@ -29,6 +30,7 @@ export const contract = {
   ...backupsChannels,
   ...todayChannels,
   ...attendanceChannels,
+  ...syncChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

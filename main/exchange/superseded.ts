@@ -9,7 +9,7 @@ import type { DataStore, FileKind, WriteOp } from '../storage/dataStore';
  * Such clashes are rare, so one file is enough.
  */
 export const SUPERSEDED_FILE = 'system/superseded';
-const entrySchema = z.object({
+export const supersededEntrySchema = z.object({
   key: z.string(),
   kind: z.enum(SYNC_KINDS),
   recordId: z.string(),
@@ -18,7 +18,7 @@ const entrySchema = z.object({
   record: z.object({ id: z.string() }).passthrough(),
 });
 export const supersededKind: FileKind<{ entries: Record<string, Superseded> }> = {
-  schema: z.object({ entries: z.record(z.string(), entrySchema) }) as unknown as z.ZodType<{ entries: Record<string, Superseded> }>,
+  schema: z.object({ entries: z.record(z.string(), supersededEntrySchema) }) as unknown as z.ZodType<{ entries: Record<string, Superseded> }>,
   empty: () => ({ entries: {} }),
 };
 

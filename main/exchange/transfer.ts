@@ -83,7 +83,7 @@ const collectionOf = (app: AppCore, kind: SyncKind) =>
  * the pack's records fall in and the months either side, so a shift moved a few days into the next
  * month is still found; one moved further would be imported as new in its new month.
  */
-const localVersions = (app: AppCore, incoming: RecordSet): RecordSet => {
+export const localVersions = (app: AppCore, incoming: RecordSet): RecordSet => {
   const local: RecordSet = {};
   for (const kind of SYNC_KINDS) {
     const theirs = incoming[kind];
@@ -137,7 +137,7 @@ export const planPack = (app: AppCore, pack: Pack): { plan: ImportPlan; preview:
 };
 
 /** Applies a planned import as one journaled change: every record and every version kept aside, or nothing. */
-export const applyPlan = (app: AppCore, pack: Pack, plan: ImportPlan): number => {
+export const applyPlan = (app: AppCore, pack: Pick<Pack, 'payload'>, plan: ImportPlan): number => {
   const ops: WriteOp[] = [];
   const partitioned: { c: { wrote: (ops: WriteOp[]) => void }; ops: WriteOp[] }[] = [];
   const local = localVersions(app, pack.payload.records);

@@ -9,6 +9,7 @@ import { staffHandlers } from './staff';
 import { systemHandlers } from './system';
 import { todayHandlers } from './today';
 import { attendanceHandlers } from './attendance';
+import { syncHandlers } from './sync';
 import type { Handlers } from './types';
 
 /** Every channel's service function; the type makes a missing one a compile error. */
@@ -25,4 +26,5 @@ export const handlers: Handlers = {
   ...backupHandlers,
   ...todayHandlers,
   ...attendanceHandlers,
+  ...syncHandlers,
 };

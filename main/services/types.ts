@@ -6,6 +6,7 @@ import type { Layout } from '../storage/paths';
 import type { Meta } from '../storage/meta';
 import type { Repos } from '../storage/repos';
 import type { RecordClock } from './records';
+import type { SyncService } from '../sync/service';
 
 /** One signed-in (or not yet) desk: a window under Electron, a browser tab in browser mode. */
 export interface Session {
@@ -32,6 +33,8 @@ export interface AppCore {
   clock: RecordClock;
   /** The sealed record of where each incident's history had got to (main/storage/incidentHeads.ts). */
   heads: IncidentHeads;
+  /** Replication with the organisation's hub (main/sync), when this install was opened with it. */
+  sync?: SyncService;
 }
 
 /** One call of a channel, as the service sees it. `user` is set for every channel that is not public. */

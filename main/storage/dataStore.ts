@@ -27,6 +27,14 @@ const noticesKind: FileKind<{ notices: Notice[] }> = {
   schema: z.object({ notices: z.array(noticeSchema) }),
   empty: () => ({ notices: [] }),
 };
+/** One file as a save changed it: its value before (null when it was new) and after. */
+export interface FileChange {
+  rel: string;
+  before: unknown;
+  after: unknown;
+}
+export type ChangeListener = (changes: FileChange[]) => void;
+
 const journalSchema = z.object({ writes: z.array(z.object({ rel: z.string(), value: z.unknown() })) });
 
 /** Open files kept in memory; older ones are dropped so ten years of partitions never all sit in the heap. */
@@ -66,6 +74,7 @@ export class DataStore {
   readonly onRecovered: ((rel: string, value: unknown) => void)[] = [];
   /** Told after every save, with what it wrote (the incident heads are recorded from it); add, never replace. */
   readonly afterWrite: ((ops: { rel: string; value: unknown }[]) => void)[] = [];
+  private readonly listeners = new Set<ChangeListener>();
 
   constructor(
     readonly dirs: Layout,
@@ -159,6 +168,22 @@ export class DataStore {
     this.changedSinceBackup = true;
     this.writeCount += 1;
     for (const listener of this.afterWrite) listener(checked);
+    if (this.listeners.size) {
+      const changes = checked.map((op, i) => ({ rel: op.rel, before: previous[i].value, after: op.value }));
+      for (const listener of this.listeners) {
+        try {
+          listener(changes);
+        } catch {
+          // A listener (replication) never undoes or fails a save that is already on disk.
+        }
+      }
+    }
+  }
+
+  /** Calls `listener` after every save that reached the disk, with each file before and after; returns the way to stop. */
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Puts files back as they were after a multi-file save failed part-way, then drops its journal. */

@@ -4,6 +4,7 @@ import { openApp, type OpenedApp } from '../../main/app';
 import type { Session } from '../../main/services/types';
 import type { StoreClass } from '../../main/storage/storeClass';
 import { StoreUnderTest } from './storeUnderTest';
+import type { SyncOptions } from '../../main/sync/service';
 import type { Channel, RequestOf, ResponseOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import { tempDataDir } from './server';
@@ -37,10 +38,10 @@ export const filesOf = (dir: string): Record<string, string> => {
 };
 
 /** Opens a real data folder in a temp directory through the same openApp the app uses. */
-export const openTestApp = (opts: { dir?: string; StoreClass?: StoreClass; start?: string } = {}): TestApp => {
+export const openTestApp = (opts: { dir?: string; StoreClass?: StoreClass; start?: string; sync?: SyncOptions } = {}): TestApp => {
   const dir = opts.dir ?? tempDataDir();
   const clock = { now: Date.parse(opts.start ?? '2026-11-25T09:00:00Z') };
-  const opened = openApp({ dataDir: dir, StoreClass: opts.StoreClass ?? StoreUnderTest, mode: 'browser', version: '0.0.0-test', now: () => clock.now, backupEveryMinutes: 0 });
+  const opened = openApp({ dataDir: dir, StoreClass: opts.StoreClass ?? StoreUnderTest, mode: 'browser', version: '0.0.0-test', now: () => clock.now, backupEveryMinutes: 0, sync: opts.sync });
   return {
     dir,
     opened,

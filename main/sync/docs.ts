@@ -1,0 +1,108 @@
+/**
+ * How records travel as CouchDB documents. One document per record, `_id` = `<kind>:<record id>`,
+ * holding the record and the versions that lost a merge of it (`aside`), so every replica keeps them.
+ * Log entries never change once written, so each is an immutable document that can never conflict.
+ *
+ * Which database a record goes to decides who may read it (main/sync/provision.ts): a site's records to
+ * that site's database, sites and staff (without pay rates) to the directory, staff with pay rates to
+ * the managers' database.
+ */
+import { z } from 'zod';
+import { canonical, SYNC_KINDS, type Superseded, type SyncKind, type SyncRecord } from '../../shared/domain/sync/merge';
+import { attendanceSchema } from '../../shared/schemas/attendance';
+import { incidentSchema } from '../../shared/schemas/incident';
+import { logEntrySchema } from '../../shared/schemas/occurrence';
+import { shiftSchema } from '../../shared/schemas/shift';
+import { siteSchema } from '../../shared/schemas/site';
+import { staffSchema } from '../../shared/schemas/staff';
+import { supersededEntrySchema } from '../exchange/superseded';
+import { DB_DIRECTORY, DB_MANAGERS, siteDb } from './provision';
+
+export const SITE_KINDS = ['shifts', 'attendance', 'incidents', 'log'] as const satisfies readonly SyncKind[];
+const isSiteKind = (k: SyncKind): k is (typeof SITE_KINDS)[number] => (SITE_KINDS as readonly string[]).includes(k);
+
+/** The same schemas the storage layer reads its files with. */
+const SCHEMAS: Record<SyncKind, z.ZodType> = { sites: siteSchema, staff: staffSchema, shifts: shiftSchema, attendance: attendanceSchema, incidents: incidentSchema, log: logEntrySchema };
+
+export interface RecordDoc {
+  _id: string;
+  _rev?: string;
+  kind: SyncKind;
+  record: SyncRecord;
+  aside: Superseded[];
+}
+
+const docShape = z.object({
+  _id: z.string(),
+  _rev: z.string().optional(),
+  kind: z.enum(SYNC_KINDS),
+  record: z.record(z.string(), z.unknown()),
+  aside: z.array(supersededEntrySchema).default([]),
+});
+
+export const docId = (kind: SyncKind, id: string) => `${kind}:${id}`;
+
+/** The file a storage path holds, if its records replicate: `directory/staff`, `partitions/shifts/2026-11/CH`. */
+export const kindOfFile = (rel: string): SyncKind | null => {
+  if (rel === 'directory/sites') return 'sites';
+  if (rel === 'directory/staff') return 'staff';
+  const m = /^partitions\/(shifts|attendance|incidents|log)\/\d{4}-\d{2}\/[A-Z]{2,4}$/.exec(rel);
+  return m ? (m[1] as SyncKind) : null;
+};
+
+/** A staff record as the directory holds it: everything but the pay rate. */
+export const withoutPay = (r: SyncRecord): SyncRecord => {
+  const { payRate: _pay, ...rest } = r;
+  return rest as SyncRecord;
+};
+
+/** The databases a record is written to, and the record as each holds it. */
+export const routesOf = (kind: SyncKind, record: SyncRecord, role: 'manager' | 'desk'): { db: string; record: SyncRecord }[] => {
+  if (isSiteKind(kind)) return typeof record.site === 'string' ? [{ db: siteDb(record.site), record }] : [];
+  // Only managers change sites and staff (the hub refuses a desk's write to the directory too).
+  if (role !== 'manager') return [];
+  if (kind === 'sites') return [{ db: DB_DIRECTORY, record }];
+  return [
+    { db: DB_DIRECTORY, record: withoutPay(record) },
+    { db: DB_MANAGERS, record },
+  ];
+};
+
+export type Parsed = { ok: true; doc: RecordDoc } | { ok: false; reason: string };
+
+/**
+ * Reads a document from the hub the way storage reads its files: with the record's own schema. Anything
+ * that does not match, or does not belong in the database it came from, is refused with the reason.
+ * A staff record from the directory carries no pay rate; a desk holds it with a pay rate of 0.
+ */
+export const parseDoc = (raw: unknown, db: string, site: string | null): Parsed => {
+  const shape = docShape.safeParse(raw);
+  if (!shape.success) return { ok: false, reason: `not a SiteDesk record document (${shape.error.issues[0]?.message ?? 'wrong shape'})` };
+  const { kind } = shape.data;
+  const wanted = site !== null ? isSiteKind(kind) : db === DB_DIRECTORY ? kind === 'sites' || kind === 'staff' : kind === 'staff';
+  if (!wanted) return { ok: false, reason: `${kind} records do not belong in ${db}` };
+  let record = shape.data.record;
+  if (db === DB_DIRECTORY && kind === 'staff') {
+    if ('payRate' in record) return { ok: false, reason: 'a pay rate in the directory' };
+    record = { ...record, payRate: 0 };
+  }
+  const parsed = SCHEMAS[kind].safeParse(record);
+  if (!parsed.success) return { ok: false, reason: `${kind} record does not match: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}` };
+  const rec = parsed.data as SyncRecord;
+  if (shape.data._id !== docId(kind, rec.id)) return { ok: false, reason: 'the document id does not name its record' };
+  if (site !== null && rec.site !== site) return { ok: false, reason: `a ${String(rec.site)} record in ${site}’s database` };
+  for (const a of shape.data.aside) if (a.kind !== kind || a.recordId !== rec.id) return { ok: false, reason: 'a set-aside version of another record' };
+  return { ok: true, doc: { _id: shape.data._id, _rev: shape.data._rev, kind, record: rec, aside: shape.data.aside as Superseded[] } };
+};
+
+/** Every set-aside version of either list, once each (by key), in key order so replicas write the same. */
+export const unionAside = (...lists: Superseded[][]): Superseded[] => {
+  const by = new Map<string, Superseded>();
+  for (const s of lists.flat()) {
+    const held = by.get(s.key);
+    if (!held || s.keptHlc > held.keptHlc) by.set(s.key, s);
+  }
+  return [...by.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+};
+
+export const sameAside = (a: Superseded[], b: Superseded[]) => canonical(unionAside(a)) === canonical(unionAside(b));

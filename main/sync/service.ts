@@ -1,0 +1,477 @@
+/**
+ * Replication with a CouchDB hub. PouchDB (leveldb) holds a replica of this install's replicated records
+ * beside the storage layer's partitions (docs/sync.md says why): the app reads and writes its files as
+ * before and never waits for PouchDB or the network.
+ *
+ * - Outgoing: every save that reaches the disk is reported by the store (`DataStore.onChange`); each
+ *   record it changed is queued and written to the local PouchDB, merged with the version there by the
+ *   same rule as packs (shared/domain/sync/merge.ts: later hybrid-clock stamp wins, loser kept).
+ * - PouchDB replicates each local database with its hub database, live, retrying with back-off.
+ * - Incoming: the local databases' changes feeds; each document is read with the storage layer's own
+ *   schemas (a bad one is set aside and reported, and changes nothing) and merged into storage by the
+ *   same rule. Two installs that changed one record while apart leave CouchDB a conflict; every
+ *   replica resolves it the same way (merge all versions, write the result, delete the other branches).
+ * - On start, every replicated record in storage is compared with the replica, so a change saved just
+ *   before the process died, or data that existed before the hub, still goes out.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { SyncStatus } from '../../shared/contract/sync';
+import { canonical, mergeRecord, planImport, type RecordSet, type Superseded, type SyncKind, type SyncRecord } from '../../shared/domain/sync/merge';
+import { applyPlan, localVersions } from '../exchange/transfer';
+import { readSuperseded } from '../exchange/superseded';
+import type { AppCore } from '../services/types';
+import type { FileChange, FileKind } from '../storage/dataStore';
+import { docId, kindOfFile, parseDoc, routesOf, sameAside, SITE_KINDS, unionAside, type RecordDoc } from './docs';
+import { authHeader, DB_DIRECTORY, DB_MANAGERS, siteDb } from './provision';
+
+export interface SyncConfig {
+  url: string;
+  name: string;
+  password: string;
+  role: 'manager' | 'desk';
+  sites: string[];
+}
+
+const CONFIG_FILE = 'system/sync';
+const configSchema = z.object({
+  url: z.string().url(),
+  name: z.string(),
+  password: z.string(),
+  role: z.enum(['manager', 'desk']),
+  sites: z.array(z.string().regex(/^[A-Z]{2,4}$/)),
+});
+export const syncConfigKind: FileKind<{ config: SyncConfig | null }> = { schema: z.object({ config: configSchema.nullable() }), empty: () => ({ config: null }) };
+
+export const readSyncConfig = (app: AppCore): SyncConfig | null => app.ds.read(CONFIG_FILE, syncConfigKind).config;
+
+interface Lane {
+  db: string;
+  site: string | null;
+  pull: boolean;
+  push: boolean;
+  local: PouchDB;
+  remote: PouchDB;
+  replication: PouchReplication | null;
+  feed: PouchEmitter | null;
+  active: boolean;
+  offline: boolean;
+  refused: boolean;
+  /** Documents written locally and not yet seen going to the hub. */
+  waiting: Set<string>;
+  pending: number;
+}
+
+type Queued = { db: string; kind: SyncKind; record: SyncRecord };
+
+export interface SyncOptions {
+  /** Longest wait between retries while the hub cannot be reached. */
+  maxBackOffMs?: number;
+  /** How often the hub is asked whether it is there; after it was not, replication starts afresh. */
+  probeMs?: number;
+}
+
+const APPLIED = '_local/sitedesk-applied';
+const BATCH = 200;
+
+export class SyncService {
+  private lanes = new Map<string, Lane>();
+  private queue = new Map<string, Queued>();
+  private incoming = new Map<string, PouchChange[]>();
+  private work: Promise<void> = Promise.resolve();
+  private scheduled = false;
+  private stopListening: (() => void) | null = null;
+  private config: SyncConfig | null = null;
+  private readonly rejected: SyncStatus['rejected'] = [];
+  private done = 0;
+  private quietAt: number | null = null;
+  private listeners = new Set<(s: SyncStatus) => void>();
+  private stopped = true;
+  /** Loaded when sync starts, so an install without a hub never pays for it at start-up. */
+  private Pouch: PouchStatic | null = null;
+  private probeTimer: NodeJS.Timeout | null = null;
+  private reachable = true;
+
+  constructor(
+    private readonly app: AppCore,
+    private readonly opts: SyncOptions = {},
+  ) {}
+
+  /** Starts syncing with the saved configuration, if there is one. */
+  async startIfConfigured(): Promise<void> {
+    const config = readSyncConfig(this.app);
+    if (config) await this.start(config);
+  }
+
+  /** Saves the configuration and (re)starts syncing with it. */
+  async connect(config: SyncConfig): Promise<void> {
+    await this.stop();
+    this.app.ds.write(CONFIG_FILE, syncConfigKind, { config });
+    await this.start(config);
+  }
+
+  async start(config: SyncConfig): Promise<void> {
+    if (!this.stopped) await this.stop();
+    this.stopped = false;
+    this.config = config;
+    const PouchDB = (this.Pouch ??= (await import('pouchdb-node')).default);
+    const dir = path.join(this.app.dirs.root, 'sync');
+    fs.mkdirSync(dir, { recursive: true });
+    const dbs: { db: string; site: string | null; push: boolean }[] = [
+      { db: DB_DIRECTORY, site: null, push: config.role === 'manager' },
+      ...(config.role === 'manager' ? [{ db: DB_MANAGERS, site: null, push: true }] : []),
+      ...config.sites.map((s) => ({ db: siteDb(s), site: s, push: true })),
+    ];
+    for (const { db, site, push } of dbs) {
+      const local = new PouchDB(path.join(dir, db));
+      const remote = new PouchDB(`${config.url.replace(/\/$/, '')}/${db}`, {
+        auth: { username: config.name, password: config.password },
+        skip_setup: true,
+        // Node's own fetch: PouchDB's bundled node-fetch can leave a connection error unhandled when the
+        // hub goes away mid-request, which would take the whole process down.
+        fetch: (url: string, init: RequestInit) => globalThis.fetch(url, init),
+      });
+      // PouchDB asks a remote database for its info only to count progress, and one of those calls has
+      // no error handler: a hub that drops the connection then leaves a rejection nobody handles, which
+      // stops a Node process. The last answer stands in when the hub cannot give one.
+      const info = remote.info.bind(remote);
+      let lastInfo: Awaited<ReturnType<PouchDB['info']>> = { doc_count: 0, update_seq: 0, db_name: db };
+      remote.info = () => info().then((i) => (lastInfo = i), () => lastInfo);
+      this.lanes.set(db, { db, site, pull: true, push, local, remote, replication: null, feed: null, active: false, offline: false, refused: false, waiting: new Set(), pending: 0 });
+    }
+    this.stopListening = this.app.ds.onChange((changes) => this.noteLocal(changes));
+    for (const lane of this.lanes.values()) {
+      const since = await lane.local.get(APPLIED).then((d) => d.seq as number | string, () => 0);
+      lane.feed = lane.local.changes({ since, live: true, include_docs: true, conflicts: true, return_docs: false }).on('change', (c) => {
+        const list = this.incoming.get(lane.db) ?? [];
+        list.push(c as unknown as PouchChange);
+        this.incoming.set(lane.db, list);
+        this.schedule();
+      });
+      (lane.feed as unknown as PromiseLike<unknown>).then(undefined, () => undefined);
+      this.replicate(lane);
+    }
+    this.enqueueAll();
+    this.schedule();
+    void this.checkCredentials();
+    this.probeTimer = setInterval(() => void this.probe(), this.opts.probeMs ?? 10_000);
+    this.probeTimer.unref();
+  }
+
+  /**
+   * PouchDB retries by itself, but a hub that was killed, or a laptop that slept or changed network,
+   * can leave a replication waiting on a connection that is gone. So the hub is asked now and then
+   * whether it is there; once it answers again after it did not (or while a replication is stopped on an
+   * error), those replications start afresh
+   * from its checkpoint (nothing is sent twice in effect: replication is idempotent).
+   */
+  private async probe(): Promise<void> {
+    const config = this.config;
+    if (!config || this.stopped) return;
+    let ok: boolean;
+    try {
+      ok = (await fetch(`${config.url.replace(/\/$/, '')}/`, { signal: AbortSignal.timeout(5000) })).ok;
+    } catch {
+      ok = false;
+    }
+    if (this.stopped) return;
+    if (!ok) {
+      this.reachable = false;
+      for (const lane of this.lanes.values()) lane.offline = true;
+      this.emit();
+      return;
+    }
+    const wasDown = !this.reachable;
+    this.reachable = true;
+    // The hub answers: a replication that stopped on an error (or all of them, after an outage) starts again.
+    for (const lane of this.lanes.values()) {
+      if (!wasDown && !lane.offline) continue;
+      lane.replication?.cancel();
+      lane.offline = false;
+      this.replicate(lane);
+    }
+    if (wasDown) await this.checkCredentials();
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.stopListening?.();
+    this.stopListening = null;
+    if (this.probeTimer) clearInterval(this.probeTimer);
+    this.probeTimer = null;
+    for (const lane of this.lanes.values()) {
+      lane.replication?.cancel();
+      lane.feed?.cancel();
+    }
+    await this.work.catch(() => undefined);
+    for (const lane of this.lanes.values()) {
+      await lane.local.close().catch(() => undefined);
+      await lane.remote.close().catch(() => undefined);
+    }
+    this.lanes.clear();
+    this.queue.clear();
+    this.incoming.clear();
+  }
+
+  onStatus(fn: (s: SyncStatus) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  status(): SyncStatus {
+    const lanes = [...this.lanes.values()];
+    const waiting = lanes.reduce((n, l) => n + l.waiting.size, 0) + this.queue.size;
+    const base = { hub: this.config?.url ?? null, rejected: [...this.rejected], waiting };
+    if (!this.config) return { ...base, state: 'off', at: null, done: 0, total: 0 };
+    if (lanes.some((l) => l.refused)) return { ...base, state: 'refused', at: null, done: this.done, total: this.done + waiting };
+    if (lanes.some((l) => l.offline)) return { ...base, state: 'offline', at: this.quietAt ? new Date(this.quietAt).toISOString() : null, done: this.done, total: this.done + waiting };
+    const pending = lanes.reduce((n, l) => n + l.pending, 0) + [...this.incoming.values()].reduce((n, l) => n + l.length, 0);
+    if (lanes.some((l) => l.active) || waiting || pending || this.scheduled) return { ...base, state: 'syncing', at: null, done: this.done, total: this.done + waiting + pending };
+    return { ...base, state: 'up-to-date', at: this.quietAt ? new Date(this.quietAt).toISOString() : null, done: this.done, total: this.done };
+  }
+
+  /** Resolves once everything queued here has been written and applied (not that the hub has it). */
+  async settled(): Promise<void> {
+    while (this.scheduled || this.queue.size || [...this.incoming.values()].some((l) => l.length)) await this.work;
+  }
+
+  private emit(): void {
+    const s = this.status();
+    if (s.state === 'up-to-date' && !this.quietAt) this.quietAt = this.app.now();
+    for (const fn of this.listeners) fn(s);
+  }
+
+  private replicate(lane: Lane): void {
+    const max = this.opts.maxBackOffMs ?? 30_000;
+    const opts = { live: true, retry: true, batch_size: 500, back_off_function: (delay: number) => (delay === 0 ? Math.min(1000, max) : Math.min(delay * 2, max)) };
+    const PouchDB = this.Pouch!;
+    const r = lane.push ? PouchDB.sync(lane.local, lane.remote, opts) : PouchDB.replicate(lane.remote, lane.local, opts);
+    lane.replication = r;
+    // A replication is also a promise that rejects when it ends on an error; the events below report it.
+    r.then(undefined, () => undefined);
+    r.on('change', (info) => {
+      const change = lane.push ? info.change : info;
+      const docs = change?.docs ?? [];
+      if (!lane.push || info.direction === 'push') for (const d of docs) if (lane.push) lane.waiting.delete(d._id);
+      this.done += docs.length;
+      lane.pending = change?.pending ?? 0;
+      lane.offline = false;
+      this.emit();
+    })
+      .on('active', () => {
+        lane.active = true;
+        lane.offline = false;
+        this.quietAt = null;
+        this.emit();
+      })
+      .on('paused', (error) => {
+        lane.active = false;
+        if (error) {
+          lane.offline = true;
+          if (error.status === 401 || error.status === 403) void this.checkCredentials();
+        } else {
+          lane.offline = false;
+          lane.pending = 0;
+          void this.caughtUp(lane);
+          if (![...this.lanes.values()].some((l) => l.active || l.offline)) this.quietAt = this.app.now();
+        }
+        this.emit();
+      })
+      .on('denied', (error) => {
+        this.rejected.push({ db: lane.db, docId: error?.id ?? '?', reason: `the hub refused it: ${error?.message ?? error?.name ?? 'forbidden'}` });
+        this.emit();
+      })
+      .on('error', () => {
+        lane.offline = true;
+        this.emit();
+      });
+  }
+
+  /**
+   * Paused without an error means both directions caught up with everything written so far — a document
+   * the hub already had (as after a restart) is never reported as sent, so the waiting list is cleared
+   * here. But PouchDB also pauses without an error while the hub is gone, so the hub is asked first.
+   */
+  private async caughtUp(lane: Lane): Promise<void> {
+    const config = this.config;
+    if (!config) return;
+    const up = await fetch(`${config.url.replace(/\/$/, '')}/`, { signal: AbortSignal.timeout(5000) }).then((r) => r.ok, () => false);
+    if (up && !lane.active && !lane.offline) {
+      lane.waiting.clear();
+      this.emit();
+    }
+  }
+
+  /** Asks the hub whether it takes this install's name and password, for "Hub refused this desk's password". */
+  private async checkCredentials(): Promise<void> {
+    const config = this.config;
+    if (!config) return;
+    for (const lane of this.lanes.values()) {
+      try {
+        const res = await fetch(`${config.url.replace(/\/$/, '')}/${lane.db}`, { headers: { authorization: authHeader(config), accept: 'application/json' } });
+        lane.refused = res.status === 401 || res.status === 403;
+      } catch {
+        lane.offline = true; // the hub cannot be reached: the replication retries by itself
+      }
+    }
+    this.emit();
+  }
+
+  /** Queues every record a save changed. */
+  private noteLocal(changes: FileChange[]): void {
+    if (!this.config) return;
+    for (const c of changes) {
+      const kind = kindOfFile(c.rel);
+      if (!kind) continue;
+      const before = (c.before as { records?: Record<string, unknown> } | null)?.records ?? {};
+      const after = (c.after as { records: Record<string, SyncRecord> }).records;
+      for (const [id, r] of Object.entries(after)) if (!Object.hasOwn(before, id) || canonical(before[id]) !== canonical(r)) this.enqueue(kind, r);
+    }
+    this.schedule();
+  }
+
+  private enqueue(kind: SyncKind, record: SyncRecord): void {
+    for (const route of routesOf(kind, record, this.config!.role)) {
+      if (this.lanes.get(route.db)?.push) this.queue.set(`${route.db}|${docId(kind, record.id)}`, { db: route.db, kind, record: route.record });
+    }
+  }
+
+  /** Every replicated record held in storage, compared with the replica at start. */
+  private enqueueAll(): void {
+    const { repos } = this.app;
+    const sites = new Set(this.config!.sites);
+    if (this.config!.role === 'manager') {
+      for (const s of repos.sites.all()) this.enqueue('sites', s as unknown as SyncRecord);
+      for (const s of repos.staff.all()) this.enqueue('staff', s as unknown as SyncRecord);
+    }
+    for (const kind of SITE_KINDS) {
+      const c = repos[kind];
+      for (const key of c.keys()) if (sites.has(key.slice(8))) for (const r of Object.values(c.partitionOnce(key))) this.enqueue(kind, r as unknown as SyncRecord);
+    }
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.stopped) return;
+    this.scheduled = true;
+    this.work = this.work
+      .then(() => new Promise<void>((resolve) => setTimeout(resolve, 10)))
+      .then(async () => {
+        this.scheduled = false;
+        while (!this.stopped && (this.queue.size || [...this.incoming.values()].some((l) => l.length))) {
+          await this.pushOut();
+          await this.takeIn();
+        }
+      })
+      .catch((error: Error) => {
+        this.scheduled = false;
+        this.rejected.push({ db: '-', docId: '-', reason: `sync stopped on an error: ${error.message}` });
+      })
+      .finally(() => this.emit());
+  }
+
+  /** Writes queued local records into the replica, merged with the version it holds. */
+  private async pushOut(): Promise<void> {
+    const batch = [...this.queue.entries()].slice(0, BATCH);
+    for (const [key] of batch) this.queue.delete(key);
+    const byDb = new Map<string, Queued[]>();
+    for (const [, q] of batch) byDb.set(q.db, [...(byDb.get(q.db) ?? []), q]);
+    const aside = Object.values(readSuperseded(this.app.ds));
+    for (const [db, items] of byDb) {
+      const lane = this.lanes.get(db);
+      if (!lane) continue;
+      const held = await lane.local.allDocs({ keys: items.map((q) => docId(q.kind, q.record.id)), include_docs: true });
+      const writes: PouchDoc[] = [];
+      items.forEach((q, i) => {
+        const row = held.rows[i];
+        const doc = row?.doc && !row.value?.deleted ? (row.doc as unknown as RecordDoc) : null;
+        const mine = aside.filter((s) => s.kind === q.kind && s.recordId === q.record.id);
+        if (doc && canonical(doc.record) === canonical(q.record) && sameAside(unionAside(doc.aside ?? [], mine), doc.aside ?? [])) return;
+        const merged = doc ? mergeRecord(q.kind, doc.record, q.record) : { record: q.record, superseded: null };
+        const next = unionAside(doc?.aside ?? [], mine, merged.superseded ? [merged.superseded] : []);
+        if (doc && canonical(merged.record) === canonical(doc.record) && sameAside(next, doc.aside ?? [])) return;
+        writes.push({ _id: docId(q.kind, q.record.id), ...(doc?._rev ? { _rev: doc._rev } : row?.value?.rev ? { _rev: row.value.rev } : {}), kind: q.kind, record: merged.record, aside: next });
+      });
+      if (!writes.length) continue;
+      const results = await lane.local.bulkDocs(writes);
+      results.forEach((r, i) => {
+        if (r.ok) lane.waiting.add(writes[i]._id);
+        else if (r.status === 409) {
+          const q = items.find((x) => docId(x.kind, x.record.id) === writes[i]._id)!;
+          this.queue.set(`${db}|${writes[i]._id}`, q); // the replica changed meanwhile: merge again
+        }
+      });
+    }
+  }
+
+  /** Merges documents that arrived in the replicas into storage. */
+  private async takeIn(): Promise<void> {
+    for (const [db, changes] of this.incoming) {
+      if (!changes.length) continue;
+      const lane = this.lanes.get(db);
+      const batch = changes.splice(0, BATCH);
+      if (!lane) continue;
+      const records: RecordSet = {};
+      let asides: Superseded[] = [];
+      for (const c of batch) {
+        const raw = c.doc;
+        if (!raw || c.id.startsWith('_design/') || raw._deleted) continue;
+        if (raw._conflicts?.length) {
+          await this.resolve(lane, raw);
+          continue;
+        }
+        // Managers take staff from the managers' database, which has the pay rates.
+        if (this.config!.role === 'manager' && db === DB_DIRECTORY && raw.kind === 'staff') continue;
+        const parsed = parseDoc(raw, db, lane.site);
+        if (!parsed.ok) {
+          this.rejected.push({ db, docId: c.id, reason: parsed.reason });
+          continue;
+        }
+        const { kind, record, aside } = parsed.doc;
+        const set = (records[kind] ??= {});
+        set[record.id] = record;
+        asides = [...asides, ...aside];
+      }
+      if (Object.keys(records).length) {
+        const plan = planImport(localVersions(this.app, records), records, asides, readSuperseded(this.app.ds));
+        applyPlan(this.app, { payload: { records, superseded: plan.superseded, photos: {} } }, plan);
+      }
+      const last = batch.at(-1);
+      if (last) {
+        const prev = await lane.local.get(APPLIED).catch(() => null);
+        await lane.local.put({ _id: APPLIED, ...(prev?._rev ? { _rev: prev._rev } : {}), seq: last.seq });
+      }
+    }
+  }
+
+  /**
+   * One record changed on two installs while apart: CouchDB keeps both as branches. Every replica
+   * merges all branches by the same rule, writes the result on the winning branch and deletes the
+   * others; replicas that do it at once write the same document (PouchDB's revisions are
+   * deterministic), so they agree.
+   */
+  private async resolve(lane: Lane, doc: PouchDoc): Promise<void> {
+    const revs = [doc._rev!, ...(doc._conflicts ?? [])];
+    const versions: RecordDoc[] = [];
+    for (const rev of revs) {
+      const v = rev === doc._rev ? doc : await lane.local.get(doc._id, { rev }).catch(() => null);
+      if (!v) continue;
+      const p = parseDoc(v, lane.db, lane.site);
+      if (p.ok) versions.push({ ...(v as unknown as RecordDoc), record: (v as unknown as RecordDoc).record, aside: p.doc.aside });
+      else this.rejected.push({ db: lane.db, docId: `${doc._id}@${rev}`, reason: p.reason });
+    }
+    if (!versions.length) return;
+    versions.sort((a, b) => (canonical(a.record) < canonical(b.record) ? -1 : 1));
+    let record = versions[0].record;
+    let aside = unionAside(...versions.map((v) => v.aside ?? []));
+    for (const v of versions.slice(1)) {
+      const m = mergeRecord(versions[0].kind, record, v.record);
+      record = m.record;
+      if (m.superseded) aside = unionAside(aside, [m.superseded]);
+    }
+    const winner: PouchDoc = { _id: doc._id, _rev: doc._rev, kind: doc.kind, record, aside };
+    const writes: PouchDoc[] = [winner, ...(doc._conflicts ?? []).map((rev) => ({ _id: doc._id, _rev: rev, _deleted: true }))];
+    await lane.local.bulkDocs(writes);
+  }
+}

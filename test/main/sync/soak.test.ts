@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { runSoak } from './soak';
+
+// The CI run is bounded: a few seeds at a small scale. `npm run soak -- --seeds N --desks 15` is the long one.
+const DESKS = Number(process.env.SOAK_DESKS ?? 3);
+const MANAGERS = 2;
+const STEPS = Number(process.env.SOAK_STEPS ?? 30);
+
+describe('soak: desks and managers through a hub, with outages', () => {
+  for (const seed of [11, 12]) {
+    it(`seed ${seed}: every replica agrees and every acknowledged write is there`, async () => {
+      const r = await runSoak({ seed, desks: DESKS, managers: MANAGERS, steps: STEPS, log: (l) => console.log(l) });
+      expect(r.problems).toEqual([]);
+      expect(r.ledger.log + r.ledger.incidents + r.ledger.edits).toBeGreaterThan(0);
+    }, 120_000);
+  }
+});

@@ -1,0 +1,84 @@
+/** A hub on loopback and SiteDesk data folders pointed at it, for the replication tests. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { SyncConfig } from '../../../main/sync/service';
+import { provisionDesk, provisionManager, provisionOrganisation } from '../../../main/sync/provision';
+import { openTestApp, type TestApp } from '../../support/app';
+
+export const ADMIN = { name: 'council-it', password: 'hub admin pass 1' };
+
+/** The hub as its own process (`npm run hub`), so it can be stopped and started again on the same folder and port. */
+export class HubProcess {
+  url = '';
+  private child: ChildProcess | null = null;
+  readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sitedesk-hub-'));
+  private port = 0;
+
+  async start(): Promise<string> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/hub.ts', '--dir', this.dir, '--port', String(this.port), '--admin', `${ADMIN.name}:${ADMIN.password}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = child;
+    // A test run that times out or dies never leaves a hub running behind it.
+    const orphan = () => child.kill('SIGKILL');
+    process.once('exit', orphan);
+    child.once('exit', () => process.off('exit', orphan));
+    this.url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`hub did not start: ${out}`)), 20_000);
+      child.stdout!.on('data', (b: Buffer) => {
+        out += b.toString();
+        const m = /ready at (http:\/\/\S+)/.exec(out);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]);
+        }
+      });
+      child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
+      child.once('exit', (code) => reject(new Error(`hub exited (${code}): ${out}`)));
+    });
+    this.port = Number(new URL(this.url).port);
+    return this.url;
+  }
+
+  async stop(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    });
+    this.child = null;
+  }
+
+  get admin() {
+    return { url: this.url, ...ADMIN };
+  }
+}
+
+export const deskCredentials = (site: string) => ({ name: `desk-${site.toLowerCase()}`, password: `${site} desk password 1` });
+export const managerCredentials = (n = 1) => ({ name: `manager-${n}`, password: `manager password ${n}x` });
+
+/** Provisions the organisation, its desks and managers on the hub. */
+export const provision = async (hub: HubProcess, sites: string[], managers = 1) => {
+  // The test hub mangles replicated updates when write rules are installed (see ProvisionOptions).
+  await provisionOrganisation(hub.admin, sites, { writeRules: false });
+  for (const s of sites) await provisionDesk(hub.admin, { ...deskCredentials(s), sites: [s] });
+  for (let n = 1; n <= managers; n += 1) await provisionManager(hub.admin, managerCredentials(n));
+};
+
+export const managerConfig = (hub: HubProcess, sites: string[], n = 1): SyncConfig => ({ url: hub.url, ...managerCredentials(n), role: 'manager', sites });
+export const deskConfig = (hub: HubProcess, site: string): SyncConfig => ({ url: hub.url, ...deskCredentials(site), role: 'desk', sites: [site] });
+
+/** Opens a data folder whose sync retries quickly, as tests cannot wait half a minute. */
+export const openSyncApp = (dir?: string): TestApp => openTestApp({ dir, sync: { maxBackOffMs: 500, probeMs: 500 } });
+
+/** Waits until `check` holds, polling; fails with `what` after `ms`. */
+export const until = async (what: string, check: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> => {
+  const end = Date.now() + ms;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > end) throw new Error(`Timed out waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
