@@ -36,6 +36,7 @@ const AREAS = {
   photos: /^photos\//,
   backups: /^backups\//,
   exports: /^exports\//,
+  sync: /^(data\/system\/sync\.json|sync\/)/,
 } as const;
 type Area = keyof typeof AREAS;
 const RECORDS: Area[] = ['sites', 'staff', 'shifts', 'incidents', 'log', 'attendance', 'superseded', 'photos'];
@@ -70,6 +71,7 @@ const MAY_WRITE: Record<string, Area[]> = {
   'today:cover-candidates': [], 'today:assign-cover': ['shifts', 'attendance'],
   'attendance:report': [], 'attendance:timesheet-csv': [], 'attendance:working-time': [],
   'reports:hours': [], 'reports:cover': [], 'reports:cost': [], 'reports:incidents': [], 'reports:licences': [],
+  'sync:status': [], 'sync:connect': ['sync'],
 };
 
 /** The files (relative to the data folder's root) that differ between two snapshots. */

@@ -18,12 +18,13 @@ describe('enrolment on a desk whose accounts were lost', () => {
     const enrol = await theirs.call('enrol:create', { sites: ['CH'], supervisors: [sup.data.id] }, em);
     if (!enrol.ok) throw new Error(enrol.message);
 
-    // The victim desk: set up, then its accounts file damaged with no backup to restore it from.
+    // The victim desk: set up, then its accounts file damaged with no backup or change log to rebuild it from.
     const victim = openTestApp();
     await withManager(victim, 'maria', 'correct horse 1');
     const dir = victim.dir;
     victim.opened.close();
     fs.rmSync(path.join(dir, 'backups'), { recursive: true, force: true });
+    fs.rmSync(path.join(dir, 'changes'), { recursive: true, force: true });
     fs.writeFileSync(path.join(dir, 'data/directory/accounts.json'), '{"records": {"ab');
     const t = openTestApp({ dir });
     const s = t.session();

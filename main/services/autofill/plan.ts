@@ -7,8 +7,8 @@
 import { addDays } from '../../../shared/domain/dates';
 import { personFindings } from '../../../shared/domain/rota/checkWeek';
 import { buildIndex } from '../../../shared/domain/rota/rotaIndex';
-import { weeklyRestRule } from '../../../shared/domain/rota/rules';
-import { addWeeklyRestCut, buildModel, chosenPairs, evaluate, type AutofillModel, type Term } from '../../../shared/domain/rota/autofill/model';
+import { weeklyRestRule, youngWeeklyRestRule } from '../../../shared/domain/rota/rules';
+import { addNoGoodCut, addWeeklyRestCut, buildModel, chosenPairs, evaluate, type AutofillModel, type Term } from '../../../shared/domain/rota/autofill/model';
 import type { AutofillWeights } from '../../../shared/domain/rota/autofill/weights';
 import { explainAssignment, explainUnfilled } from '../../../shared/domain/rota/autofill/explain';
 import type { RotaContext, RuleId } from '../../../shared/domain/rota/types';
@@ -89,8 +89,8 @@ const byServiceGroup = (ctx: RotaContext, shifts: Shift[]): Shift[][] => {
 const applyAssignments = (shifts: readonly Shift[], chosen: Map<string, string>): Shift[] =>
   shifts.map((s) => (chosen.has(s.id) ? { ...s, staffId: chosen.get(s.id)! } : s));
 
-/** The weekly-rest findings the engine reports for the plan that the model has not counted. */
-const weeklyRestMisses = (model: AutofillModel, picked: Set<number>, values: number[]): { staffId: string; week: string; cols: number[] }[] => {
+/** The findings of a weekly rule (weekly rest, or an under-18's 48 h) the engine reports for the plan that the model has not counted. */
+const weeklyRestMisses = (model: AutofillModel, picked: Set<number>, values: number[], rule = weeklyRestRule): { staffId: string; week: string; cols: number[] }[] => {
   const byStaff = new Map<string, number[]>();
   for (const c of picked) {
     const p = model.pairs.get(c)!;
@@ -108,10 +108,10 @@ const weeklyRestMisses = (model: AutofillModel, picked: Set<number>, values: num
   const out: { staffId: string; week: string; cols: number[] }[] = [];
   for (const staffId of staffIds) {
     for (const week of model.scope) {
-      const now = personFindings(after, staffId, week, [weeklyRestRule]).length > 0;
+      const now = personFindings(after, staffId, week, [rule]).length > 0;
       if (!now) continue;
-      if (personFindings(before, staffId, week, [weeklyRestRule]).length > 0) continue;
-      const counted = model.weeklyRest.get(`${staffId}|${week.start}`);
+      if (personFindings(before, staffId, week, [rule]).length > 0) continue;
+      const counted = rule === weeklyRestRule ? model.weeklyRest.get(`${staffId}|${week.start}`) : undefined;
       if (counted !== undefined && values[counted] > 0.5) continue;
       const fortnightStart = weekRange(addDays(week.start, -7)).startMs;
       const cols = byStaff.get(staffId)!.filter((c) => {
@@ -161,11 +161,19 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
       picked = chosenPairs(model, result.colValue);
       ev = evaluate(model, picked);
       const misses = weeklyRestMisses(model, picked, ev.values);
-      if (misses.length === 0) break;
+      const youngMisses = weeklyRestMisses(model, picked, ev.values, youngWeeklyRestRule);
+      if (misses.length === 0 && youngMisses.length === 0) break;
       for (const m of misses) addWeeklyRestCut(model, m.staffId, m.week, m.cols);
-      plan.cuts += misses.length;
+      for (const m of youngMisses) addNoGoodCut(model, m.cols);
+      plan.cuts += misses.length + youngMisses.length;
       ev = evaluate(model, picked);
       if (result.status === 'stopped') break;
+    }
+    // A block the cuts had not yet ruled out when the solving stopped is never handed back: the latest
+    // shift of each such set is left open instead.
+    for (let left = weeklyRestMisses(model, picked, ev.values, youngWeeklyRestRule); left.length; left = weeklyRestMisses(model, picked, ev.values, youngWeeklyRestRule)) {
+      for (const m of left) picked.delete([...m.cols].sort((a, b) => model.pairs.get(b)!.shift.date.localeCompare(model.pairs.get(a)!.shift.date) || model.pairs.get(b)!.shift.start.localeCompare(model.pairs.get(a)!.shift.start))[0]);
+      ev = evaluate(model, picked);
     }
     if (opts.shouldStop?.()) stopped = true;
     plan.firstPlanSeconds ??= elapsed();

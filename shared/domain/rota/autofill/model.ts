@@ -423,6 +423,14 @@ export const addWeeklyRestCut = (model: AutofillModel, staffId: string, weekStar
   model.rows.push({ terms: [[1, v], ...terms.map(([c, x]) => [-c, x] as [number, number])], lo: 1 - shiftCols.length, hi: Infinity });
 };
 
+/**
+ * A block finding the engine reported for a plan that only a set of shifts together causes (an under-18's
+ * 48 h weekly rest, reg. 11(3)): working more never gives more rest, so no plan may give the person all of them.
+ */
+export const addNoGoodCut = (model: AutofillModel, shiftCols: readonly number[]): void => {
+  model.rows.push({ terms: shiftCols.map((c) => [1, c] as [number, number]), lo: -Infinity, hi: shiftCols.length - 1 });
+};
+
 const num = (n: number) => {
   const r = Math.round(n * 1e6) / 1e6;
   return Number.isInteger(r) ? String(r) : r.toFixed(6).replace(/0+$/, '');
