@@ -12,6 +12,7 @@ import { createLogSlice } from '../features/occurrence/logSlice';
 import { createTodaySlice } from '../features/today/todaySlice';
 import { createAttendanceSlice } from '../features/attendance/attendanceSlice';
 import { createReportsSlice } from '../features/reports/reportsSlice';
+import { createSyncSlice } from '../features/sync/syncSlice';
 import { dataFieldsOf } from './reset';
 import type { Store } from './types';
 
@@ -34,6 +35,7 @@ export const useStore = create<Store>()((...a) => {
   ...createTodaySlice(...a),
   ...createAttendanceSlice(...a),
   ...createReportsSlice(...a),
+  ...createSyncSlice(...a),
   };
   const initial = dataFieldsOf(slices);
   return {

@@ -12,6 +12,7 @@ import type { BackupsSlice } from '../features/backups/backupsSlice';
 import type { TodaySlice } from '../features/today/todaySlice';
 import type { AttendanceSlice } from '../features/attendance/attendanceSlice';
 import type { ReportsSlice } from '../features/reports/reportsSlice';
+import type { SyncSlice } from '../features/sync/syncSlice';
 
 /** Dropping what was loaded for the person signed in (on lock and on a change of user). */
 export interface ResetSlice {
@@ -19,7 +20,7 @@ export interface ResetSlice {
 }
 
 /** The whole store: one slice per feature. */
-export type Store = ResetSlice & SessionSlice & NavSlice & SitesSlice & SettingsSlice & StaffSlice & IncidentsSlice & LogSlice & RotaSlice & ExchangeSlice & BackupsSlice & TodaySlice & AttendanceSlice & ReportsSlice;
+export type Store = ResetSlice & SessionSlice & NavSlice & SitesSlice & SettingsSlice & StaffSlice & IncidentsSlice & LogSlice & RotaSlice & ExchangeSlice & BackupsSlice & TodaySlice & AttendanceSlice & ReportsSlice & SyncSlice;
 
 /** A feature slice's creator, typed against the whole store. */
 export type Slice<T> = StateCreator<Store, [], [], T>;

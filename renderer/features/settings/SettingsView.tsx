@@ -8,6 +8,7 @@ import { AccountDialog } from './AccountDialog';
 import { PasswordSettings } from './PasswordSettings';
 import { ReferenceSettings } from '../incidents/ReferenceSettings';
 import { RuleSettingsSection } from './RuleSettings';
+import { SyncSettings } from '../sync/SyncSettings';
 
 const LockSettings = () => {
   const { settings, loadSettings } = useStore(useShallow((s) => ({ settings: s.settings, loadSettings: s.loadSettings })));
@@ -126,7 +127,7 @@ const Accounts = () => {
   );
 };
 
-/** Settings: the lock timer, rota rules and accounts for managers; the unlock PIN and password for everyone. */
+/** Settings: the lock timer, rota rules, accounts and sync for managers; the unlock PIN and password for everyone. */
 export const SettingsView = () => {
   const role = useStore((s) => s.auth?.user?.role);
   return (
@@ -140,6 +141,7 @@ export const SettingsView = () => {
         <PasswordSettings />
         {role === 'manager' && <RuleSettingsSection />}
         {role === 'manager' && <Accounts />}
+        {role === 'manager' && <SyncSettings />}
         {role === 'manager' && <ReferenceSettings />}
       </div>
     </section>

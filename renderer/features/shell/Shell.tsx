@@ -6,6 +6,7 @@ import { VIEWS } from '../views';
 import { NoticesBanner } from './NoticesBanner';
 import { NewIncidentDialog } from '../incidents/NewIncidentDialog';
 import { useIncidentShortcut } from '../incidents/useIncidentShortcut';
+import { SyncIndicator } from '../sync/SyncIndicator';
 
 /** The frame around every signed-in screen: navigation, who is signed in, lock and sign out. */
 export const Shell = ({ children }: { children: ReactNode }) => {
@@ -34,6 +35,7 @@ export const Shell = ({ children }: { children: ReactNode }) => {
           <SirenIcon aria-hidden size={16} /> Record incident
         </button>
         <div className="sidebar-foot">
+          <SyncIndicator />
           <div className="who">
             <strong>{user?.displayName}</strong>
             <span className="muted">{user?.role === 'manager' ? 'Manager' : `Supervisor · ${user?.sites.join(', ')}`}</span>

@@ -1,0 +1,54 @@
+import { useState, type FormEvent } from 'react';
+import { Banner } from '../../components/Banner';
+import { fieldErrors } from '../../components/errors';
+import { Field } from '../../components/Field';
+import { useStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
+import { syncText } from './labels';
+import { SyncState } from './SyncIndicator';
+
+/** Settings → Sync (managers): point this install at the council's hub with its own hub user. */
+export const SyncSettings = () => {
+  const { status, connectSync } = useStore(useShallow((s) => ({ status: s.syncStatus, connectSync: s.connectSync })));
+  const [url, setUrl] = useState('');
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setDone(false);
+    setBusy(true);
+    const failure = await connectSync({ url, name, password });
+    setBusy(false);
+    setErrors(fieldErrors(failure));
+    if (failure) return;
+    setDone(true);
+    setPassword('');
+  };
+  const current = status && syncText(status);
+  return (
+    <form className="card" onSubmit={submit} noValidate aria-labelledby="sync-title">
+      <h2 id="sync-title">Sync</h2>
+      <p className="muted">
+        {current ? (
+          <>
+            Now: <SyncState status={status} />
+            {status?.hub && <> with {status.hub}</>}
+          </>
+        ) : (
+          'Sync is off: this install is not connected to a hub.'
+        )}
+      </p>
+      {errors._ && <Banner tone="error">{errors._}</Banner>}
+      <Field label="Hub address" type="url" inputMode="url" autoComplete="url" value={url} onChange={(e) => setUrl(e.target.value)} error={errors.url} hint="Given by council IT, e.g. https://hub.council.example:6984" />
+      <Field label="Hub user name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />
+      <Field label="Hub password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password} />
+      {done && <Banner tone="ok">Connected. Changes now flow to and from the hub by themselves.</Banner>}
+      <button className="btn btn-primary" type="submit" disabled={busy}>
+        {busy ? 'Connecting…' : 'Connect'}
+      </button>
+    </form>
+  );
+};

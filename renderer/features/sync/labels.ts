@@ -1,0 +1,20 @@
+import type { SyncStatus } from '../../../shared/contract/sync';
+
+const count = new Intl.NumberFormat('en-GB');
+const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** The words the shell shows for a sync status; null when sync is off (nothing is shown then). */
+export const syncText = (s: SyncStatus): string | null => {
+  switch (s.state) {
+    case 'off':
+      return null;
+    case 'up-to-date':
+      return s.at ? `Up to date · ${clock.format(Date.parse(s.at))}` : 'Up to date';
+    case 'syncing':
+      return `Syncing ${count.format(s.done)} of ${count.format(s.total)}`;
+    case 'offline':
+      return s.waiting === 0 ? 'Offline — nothing waiting' : `Offline — ${count.format(s.waiting)} ${s.waiting === 1 ? 'change' : 'changes'} waiting`;
+    case 'refused':
+      return 'Hub refused this desk’s password';
+  }
+};

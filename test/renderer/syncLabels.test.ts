@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import type { SyncStatus } from '../../shared/contract/sync';
+import { syncText } from '../../renderer/features/sync/labels';
+
+const status = (s: Partial<SyncStatus>): SyncStatus => ({ state: 'off', hub: 'https://hub.example', at: null, done: 0, total: 0, waiting: 0, rejected: [], ...s });
+
+// The words are issue 11's own examples: en-GB numbers, 24-hour London time (BST in summer).
+describe('sync state in words', () => {
+  it.each<[Partial<SyncStatus>, string | null]>([
+    [{ state: 'off', hub: null }, null],
+    [{ state: 'up-to-date', at: '2026-11-25T10:42:00.000Z' }, 'Up to date · 10:42'],
+    [{ state: 'up-to-date', at: '2026-07-01T21:05:00.000Z' }, 'Up to date · 22:05'],
+    [{ state: 'syncing', done: 1240, total: 8900 }, 'Syncing 1,240 of 8,900'],
+    [{ state: 'offline', waiting: 14 }, 'Offline — 14 changes waiting'],
+    [{ state: 'offline', waiting: 1 }, 'Offline — 1 change waiting'],
+    [{ state: 'offline', waiting: 0 }, 'Offline — nothing waiting'],
+    [{ state: 'refused' }, 'Hub refused this desk’s password'],
+  ])('%o reads %s', (s, words) => {
+    expect(syncText(status(s))).toBe(words);
+  });
+});
