@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { serializeWithSum } from '../../main/storage/checksum';
 import { startServer } from '../support/server';
 import { createFirstManager, expect, expectAccessible, JOURNEY_NOW, signIn, test } from './fixtures';
 
@@ -173,7 +174,8 @@ test('an incident whose file was edited outside SiteDesk shows its history as br
   const file = path.join(dataDir, 'data/partitions/incidents', london, 'CH.json');
   const stored = JSON.parse(fs.readFileSync(file, 'utf8'));
   stored.records[id].details = 'Nothing happened.';
-  fs.writeFileSync(file, JSON.stringify(stored));
+  // Edited with care, the file's own checksum recomputed (anyone can), so only the history chain can tell.
+  fs.writeFileSync(file, serializeWithSum(stored));
 
   const again = await startServer(dataDir);
   try {
@@ -181,9 +183,11 @@ test('an incident whose file was edited outside SiteDesk shows its history as br
     await signIn(page, 'maria', 'correct horse 1');
     await page.getByRole('button', { name: 'Incidents' }).click();
     await page.getByRole('button', { name: /^CH-2026-/ }).click();
-    await expect(page.getByText('History broken', { exact: true })).toBeVisible();
+    // Broken and locked: nobody edits or closes it until a manager records a decision (issue 13).
+    await expect(page.getByText('Locked: history broken', { exact: true })).toBeVisible();
     await expect(page.getByText('chain broken', { exact: true })).toBeVisible();
-    await expect(page.getByRole('alert')).toContainText('details does not match its history');
+    await expect(page.getByRole('alert').filter({ hasText: 'Locked' })).toContainText('details does not match its history');
+    await expect(page.getByRole('button', { name: 'Record decision' })).toBeVisible();
     await shot(page, 'incident-broken');
   } finally {
     await again.stop();
