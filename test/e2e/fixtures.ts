@@ -59,6 +59,19 @@ export const createFirstManager = async (page: Page, name = 'Maria Okafor', user
   await expect(page.getByRole('heading', { name: 'Sites', level: 1 })).toBeVisible();
 };
 
+/** A manager adds Sam Patel, a CH supervisor with the password 'desk password', in Settings. */
+export const addSupervisor = async (page: Page) => {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Add account' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Name', { exact: true }).fill('Sam Patel');
+  await dialog.getByLabel('User name').fill('sam');
+  await dialog.getByLabel('Password').fill('desk password');
+  await dialog.getByLabel('CH · County Hall').check();
+  await dialog.getByRole('button', { name: 'Add account' }).click();
+  await expect(page.getByRole('cell', { name: 'Sam Patel' })).toBeVisible();
+};
+
 /** Signs in through the sign-in screen. */
 export const signIn = async (page: Page, username: string, password: string) => {
   await page.getByLabel('User name').fill(username);

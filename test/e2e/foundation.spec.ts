@@ -1,5 +1,5 @@
 import { startServer } from '../support/server';
-import { createFirstManager, expect, expectAccessible, signIn, test } from './fixtures';
+import { addSupervisor, createFirstManager, expect, expectAccessible, signIn, test } from './fixtures';
 
 test('first run creates the manager, shows the 15 sites, and survives a restart', async ({ page, dataDir, server, openApp }) => {
   // Two server starts and three accessibility scans: on a loaded shared 2-core machine this alone takes ~60 s.
@@ -68,14 +68,7 @@ test('API calls without the secret, with a wrong Host or from another origin are
 test('a supervisor changes their own password in Settings; the old one stops working', async ({ page, openApp }) => {
   await openApp(page);
   await createFirstManager(page);
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('button', { name: 'Add account' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Name', { exact: true }).fill('Sam Patel');
-  await dialog.getByLabel('User name').fill('sam');
-  await dialog.getByLabel('Password').fill('desk password');
-  await dialog.getByLabel('CH · County Hall').check();
-  await dialog.getByRole('button', { name: 'Add account' }).click();
+  await addSupervisor(page);
   await page.getByRole('button', { name: 'Sign out' }).click();
 
   await signIn(page, 'sam', 'desk password');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { serializeWithSum } from '../../main/storage/checksum';
 import { startServer } from '../support/server';
-import { createFirstManager, expect, expectAccessible, JOURNEY_NOW, signIn, test } from './fixtures';
+import { addSupervisor, createFirstManager, expect, expectAccessible, JOURNEY_NOW, signIn, test } from './fixtures';
 
 const SHOTS = process.env.SITEDESK_SHOTS;
 /** Saves a screenshot when SITEDESK_SHOTS names a folder (for docs and for looking at the screens). */
@@ -11,17 +11,6 @@ const shot = async (page: Page, name: string) => {
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true, timeout: 20_000 });
 };
 
-const addSupervisor = async (page: Page) => {
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('button', { name: 'Add account' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Name', { exact: true }).fill('Sam Patel');
-  await dialog.getByLabel('User name').fill('sam');
-  await dialog.getByLabel('Password').fill('desk password');
-  await dialog.getByLabel('CH · County Hall').check();
-  await dialog.getByRole('button', { name: 'Add account' }).click();
-  await expect(page.getByRole('cell', { name: 'Sam Patel' })).toBeVisible();
-};
 
 test('a supervisor records an incident with a photo and a follow-up; the manager finds it, closes it and exports the PDF', async ({ page, openApp }, testInfo) => {
   await openApp(page);

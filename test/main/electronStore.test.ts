@@ -1,20 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-// electron-store loads `electron` at import; this stands in for Electron's app so the real
-// electron-store class runs the same storage code the desktop app runs.
-const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'sitedesk-es-'));
-vi.mock('electron', () => {
-  const e = {
-    app: { getPath: () => tmpRoot, getVersion: () => '0.0.0', getName: () => 'sitedesk' },
-    ipcMain: { on() {}, handle() {} },
-    shell: { openPath: async () => '' },
-  };
-  return { default: e, ...e };
-});
-
+// Runs in the electron-store test project, whose setup (test/support/mockElectron.ts) stands in for Electron's app.
 const { default: ElectronStore } = await import('electron-store');
 const { openTestApp, withManager } = await import('../support/app');
 
