@@ -23,7 +23,7 @@ import { buildIndex, type Entry, type RotaIndex } from '../rotaIndex';
 import type { RotaContext, RuleId } from '../types';
 import { lookBackFrom, weekRange, type WeekRange } from '../week';
 import { minutesInDailyWindow } from '../windows';
-import { isYoungWorker } from '../youngWorker';
+import { isYoungWorker } from '../youngWorkerAge';
 import { DEFAULT_AUTOFILL_WEIGHTS, type AutofillWeights } from './weights';
 
 /** What a soft column stands for, so a plan can say what it costs and why. */

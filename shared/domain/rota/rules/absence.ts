@@ -1,7 +1,7 @@
 import type { Absence } from '../../../schemas/staff';
 import { absenceInRange } from '../../directory/absences';
 
-import { absencesDuring } from '../absence';
+import { absencesDuring } from '../absenceOverlap';
 import { dayShort, finding, shiftAtSite } from '../format';
 import { dayAfter } from '../instants';
 import type { PersonWeek } from '../personWeek';

@@ -1,4 +1,4 @@
-import { withinAvailability } from '../availability';
+import { withinAvailability } from '../statedAvailability';
 import { finding, shiftAtSite } from '../format';
 import type { PersonWeek } from '../personWeek';
 import type { Finding } from '../types';

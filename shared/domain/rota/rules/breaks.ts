@@ -3,7 +3,7 @@ import { compensatoryRest, isReg21 } from '../compensatory';
 import { finding, shiftAtSite } from '../format';
 import type { PersonWeek } from '../personWeek';
 import type { Finding } from '../types';
-import { isYoungWorker } from '../youngWorker';
+import { isYoungWorker } from '../youngWorkerAge';
 
 // Basis: Working Time Regulations 1998 reg. 12(1) and (3); security with permanent presence: reg. 21(b) with reg. 24.
 /**

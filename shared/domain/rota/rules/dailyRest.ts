@@ -3,7 +3,7 @@ import { compensatoryRest, underReg21 } from '../compensatory';
 import { finding, shiftLabel } from '../format';
 import type { PersonWeek } from '../personWeek';
 import type { Finding } from '../types';
-import { isYoungWorker } from '../youngWorker';
+import { isYoungWorker } from '../youngWorkerAge';
 
 // Basis: Working Time Regulations 1998 reg. 10(1); where reg. 21(b) applies, compensatory rest (reg. 24).
 /**

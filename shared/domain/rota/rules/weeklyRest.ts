@@ -4,7 +4,7 @@ import { dayShort, finding } from '../format';
 import { dayNumber, instantAt } from '../instants';
 import type { PersonWeek } from '../personWeek';
 import type { Finding, RuleSettings } from '../types';
-import { isYoungWorker } from '../youngWorker';
+import { isYoungWorker } from '../youngWorkerAge';
 
 /** Lengths in minutes of the spells free of work between `from` and `to`, in time order. */
 export const restSpells = (p: Pick<PersonWeek, 'entries'>, from: number, to: number): number[] => {

@@ -5,7 +5,7 @@ import type { Entry } from '../rotaIndex';
 import type { Finding } from '../types';
 import { minutesInDailyWindow } from '../windows';
 import { restSpells } from './weeklyRest';
-import { isYoungWorker } from '../youngWorker';
+import { isYoungWorker } from '../youngWorkerAge';
 
 const youngShifts = (p: PersonWeek): Entry[] => p.week.filter((e) => isYoungWorker(p.staff, e.shift.date));
 
