@@ -200,6 +200,14 @@ export const startServer = async (opts: ServerOptions) => {
     url: `http://127.0.0.1:${port}/#k=${secret}`,
     /** How many sessions the server holds (only signed-in ones). */
     sessionCount: () => sessions.size,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    /**
+     * Stops listening and ends every connection at once: an open page polls (the sync status every few
+     * seconds), so its keep-alive connection is never idle and `close` alone would wait for ever.
+     */
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 };

@@ -39,6 +39,8 @@ export interface CopyResult extends ShiftChanges {
 export interface FillWeekResult extends ShiftChanges {
   filled: { shiftId: string; staffId: string }[];
   unfilled: { shiftId: string; reason: string }[];
+  /** Warning findings in the week (all people), before the fill and after it. */
+  warnings: { before: number; after: number };
 }
 
 export interface PatternPreview {

@@ -101,3 +101,35 @@ describe('browser-mode server', () => {
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, code: 'invalid' });
   });
 });
+
+describe('browser-mode server shutdown', () => {
+  it('stops at once while an open page keeps polling on a keep-alive connection', async () => {
+    const staticDir = tempDataDir('sitedesk-static-');
+    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>SiteDesk</title>');
+    const t = openTestApp();
+    const server = await startServer({ dispatch: t.opened.dispatch, staticDir, port: 0, now: Date.now });
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const poll = () =>
+      new Promise<void>((resolve) => {
+        const req = http.get({ host: '127.0.0.1', port: server.port, path: '/', agent, headers: { Host: `127.0.0.1:${server.port}` } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve());
+        });
+        req.on('error', () => resolve());
+      });
+    // A page's status poll: a request every 50 ms on the same connection, so it is never idle for long.
+    let polling = true;
+    const loop = (async () => {
+      while (polling) {
+        await poll();
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    await poll();
+    const closed = await Promise.race([server.close().then(() => 'closed'), new Promise((r) => setTimeout(() => r('still open after 3 s'), 3000))]);
+    polling = false;
+    await loop;
+    agent.destroy();
+    expect(closed).toBe('closed');
+  });
+});

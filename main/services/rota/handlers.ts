@@ -1,6 +1,7 @@
 import { addDays, weekStart } from '../../../shared/domain/dates';
 import { fillOpenShifts } from '../../../shared/domain/rota';
 import { rankByObjective } from '../../../shared/domain/rota/autofill/explain';
+import { checkWeek } from '../../../shared/domain/rota/checkWeek';
 import { staffMap } from '../../../shared/domain/rota/rotaIndex';
 import { copyWeek } from '../../../shared/domain/rota/plan/copyWeek';
 import { expandPattern } from '../../../shared/domain/rota/plan/expandPattern';
@@ -97,8 +98,12 @@ export const rotaHandlers: Pick<Handlers, RotaChannel> = {
     const result = fillOpenShifts(open, ctx);
     const byId = new Map(open.map((s) => [s.id, s]));
     const items = result.assigned.map((a) => asItem({ ...byId.get(a.shiftId)!, staffId: a.staffId }));
+    // The week's warnings before and after, counted by the same engine the planner shows, so the summary can say what the fill cost.
+    const chosen = new Map(result.assigned.map((a) => [a.shiftId, a.staffId]));
+    const warningsIn = (shifts: typeof ctx.shifts) => checkWeek({ ...ctx, shifts }, monday).filter((f) => f.severity === 'warn').length;
+    const warnings = { before: warningsIn(ctx.shifts), after: warningsIn(ctx.shifts.map((s) => (chosen.has(s.id) ? { ...s, staffId: chosen.get(s.id)! } : s))) };
     const changes = items.length > 0 ? writeShifts(call, items, null) : { before: [], after: [] };
-    return { ...changes, filled: result.assigned, unfilled: result.unfilled };
+    return { ...changes, filled: result.assigned, unfilled: result.unfilled, warnings };
   },
 
   'rota:person': (req, { app, now }) => personView(app, req.staffId, req.from, req.to, now),

@@ -1,7 +1,7 @@
 import { Dialog } from 'radix-ui';
 import { formatDayShort } from '../../../shared/domain/dates';
 import type { FillWeekResult, WeekView } from '../../../shared/contract/rota';
-import { nameOf } from './labels';
+import { nameOf, SERVICE_LABEL } from './labels';
 
 /** What "fill all open shifts" did: who went where, and why the rest stay open. */
 export const FillSummary = ({ result, view, onClose }: { result: FillWeekResult; view: WeekView; onClose: () => void }) => {
@@ -11,6 +11,11 @@ export const FillSummary = ({ result, view, onClose }: { result: FillWeekResult;
     const s = shifts.get(id);
     return s ? `${formatDayShort(s.date)} ${s.start}–${s.end} ${s.site}` : 'A shift';
   };
+  const service = (id: string) => {
+    const s = shifts.get(id);
+    return s ? SERVICE_LABEL[s.service] : '';
+  };
+  const { before, after } = result.warnings;
   return (
     <Dialog.Root open onOpenChange={(o) => !o && onClose()}>
       <Dialog.Portal>
@@ -20,28 +25,54 @@ export const FillSummary = ({ result, view, onClose }: { result: FillWeekResult;
             Filled {result.filled.length} of {result.filled.length + result.unfilled.length} open shifts
           </Dialog.Title>
           <Dialog.Description className="muted">Each went to the best-ranked person who breaks no block rule. Undo with Ctrl+Z.</Dialog.Description>
+          <p role="status" className={after > before ? 'strong' : undefined}>
+            {after > before ? '⚠ ' : ''}Warnings this week went from {before} to {after}
+            {after > before ? ': check the new ones in the planner before publishing.' : '.'}
+          </p>
           {result.filled.length > 0 && (
             <>
               <h3>Filled</h3>
-              <ul>
-                {result.filled.map((f) => (
-                  <li key={f.shiftId}>
-                    {label(f.shiftId)} → <strong>{nameOf(staff, f.staffId)}</strong>
-                  </li>
-                ))}
-              </ul>
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Shift</th>
+                    <th scope="col">Service</th>
+                    <th scope="col">Person</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.filled.map((f) => (
+                    <tr key={f.shiftId}>
+                      <td>{label(f.shiftId)}</td>
+                      <td>{service(f.shiftId)}</td>
+                      <td className="strong">{nameOf(staff, f.staffId)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </>
           )}
           {result.unfilled.length > 0 && (
             <>
               <h3>Not filled</h3>
-              <ul>
-                {result.unfilled.map((u) => (
-                  <li key={u.shiftId}>
-                    {label(u.shiftId)}: {u.reason}
-                  </li>
-                ))}
-              </ul>
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Shift</th>
+                    <th scope="col">Service</th>
+                    <th scope="col">Why it stays open</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.unfilled.map((u) => (
+                    <tr key={u.shiftId}>
+                      <td>{label(u.shiftId)}</td>
+                      <td>{service(u.shiftId)}</td>
+                      <td>{u.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </>
           )}
           <div className="dialog-actions">

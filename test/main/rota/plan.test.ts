@@ -73,6 +73,8 @@ describe('planning a week against a real store', () => {
     expect(ranked.map((c) => c.name)).toEqual(['Ana', 'Cy']);
     expect(ranked[0].reasons).toEqual(expect.arrayContaining([expect.stringContaining('under contract')]));
 
+    const warn = (v: { findings: { severity: string }[] }) => v.findings.filter((f) => f.severity === 'warn').length;
+    const warningsBefore = warn(okData(await t.call('rota:week', { week: NEXT_MONDAY, site: 'CH' }, m)));
     const filled = okData(await t.call('rota:fill-week', { week: NEXT_MONDAY, site: 'CH' }, m));
     expect(filled.filled).toHaveLength(3);
     expect(new Set(filled.filled.filter((f) => f.shiftId !== open[3].id).map((f) => f.staffId))).toEqual(new Set([staff.Ana.id, staff.Cy.id]));
@@ -81,6 +83,8 @@ describe('planning a week against a real store', () => {
     expect(filled.unfilled[0].reason).toMatch(/already on a shift then/);
     const week = okData(await t.call('rota:week', { week: NEXT_MONDAY, site: 'CH' }, m));
     expect(week.shifts.filter((s) => s.staffId === null)).toHaveLength(1);
+    // The summary's warning counts are the ones the planner shows for the week, before and after.
+    expect(filled.warnings).toEqual({ before: warningsBefore, after: warn(week) });
   });
 
   it("shows a person's shifts, hours against contract and rests, and exports them as iCalendar and the week as CSV", async () => {
