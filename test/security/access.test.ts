@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../main/services/types';
-import { channels, contract, type Channel } from '../../shared/contract';
+import { channels, type Channel } from '../../shared/contract';
 import { openTestApp, withManager } from '../support/app';
 
 type Column = 'signed out' | 'locked' | 'supervisor' | 'manager';
@@ -105,7 +105,8 @@ describe('a locked desk cannot change data through any public channel', () => {
     await t.call('auth:lock', {}, lockedManager);
   });
 
-  const publicChannels = channels.filter((c) => contract[c].access === 'public');
+  // The channels someone signed out may call, as the reviewed table says (not as the contract declares them).
+  const publicChannels = channels.filter((c) => TABLE.get(c)?.['signed out'] === 'allowed');
 
   it('knows a working request for every public channel', () => {
     expect(publicChannels.filter((c) => !(c in payloads))).toEqual([]);
