@@ -54,10 +54,20 @@ export const onFailure = (listener: Listener): (() => void) => {
   return () => listeners.delete(listener);
 };
 
+/** The channels whose success changes who is signed in, or whether the desk is locked. */
+const CHANGES_SESSION: ReadonlySet<string> = new Set<Channel>(['auth:setup', 'auth:sign-in', 'auth:sign-out', 'auth:lock', 'auth:unlock']);
+/** Counts those changes, so an answer can tell whether it was asked under the session there is now. */
+let sessionGeneration = 0;
+
 /** Calls one channel of the contract. */
 export const call = async <C extends Channel>(channel: C, payload: RequestOf<C>): Promise<Result<ResponseOf<C>>> => {
+  const askedIn = sessionGeneration;
   const bridge = window.sitedesk;
   const result = bridge ? await bridge.api[channel](payload) : await overHttp(channel, payload);
-  if (!result.ok) listeners.forEach((l) => l(result));
+  // A refusal asked under an earlier session (the manager's poll that answers "signed out" after the
+  // supervisor has signed in) says nothing about the session now, so it must not sign anyone out.
+  const current = askedIn === sessionGeneration;
+  if (result.ok && CHANGES_SESSION.has(channel)) sessionGeneration += 1;
+  if (!result.ok && current) listeners.forEach((l) => l(result));
   return result as Result<ResponseOf<C>>;
 };

@@ -74,6 +74,9 @@ export const addSupervisor = async (page: Page) => {
 
 /** Signs in through the sign-in screen. */
 export const signIn = async (page: Page, username: string, password: string) => {
+  // Wait for the sign-in screen itself: straight after "Sign out" the old screen (Settings has its own
+  // "User name" box, for the hub) can still be up, and typing there signs no one in.
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await page.getByLabel('User name').fill(username);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
