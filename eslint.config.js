@@ -5,12 +5,34 @@ import tseslint from 'typescript-eslint';
 
 const pureShared = {
   patterns: [
-    { group: ['electron', 'electron-store', 'conf', 'react', 'react-dom', 'zustand', 'node:*', 'fs', 'path', 'os', 'crypto', 'child_process'], message: 'shared/ is pure: it runs in the renderer and in main, so no Node, Electron or React.' },
+    {
+      group: [
+        'electron',
+        'electron-store',
+        'conf',
+        'react',
+        'react-dom',
+        'zustand',
+        'node:*',
+        'fs',
+        'path',
+        'os',
+        'crypto',
+        'child_process',
+      ],
+      message: 'shared/ is pure: it runs in the renderer and in main, so no Node, Electron or React.',
+    },
     { group: ['**/main/**', '**/renderer/**'], message: 'shared/ must not depend on main/ or renderer/.' },
   ],
 };
 const noIpc = {
-  paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'ipcMain/ipcRenderer only in main/ipc/handle.ts and main/preload.ts.' }],
+  paths: [
+    {
+      name: 'electron',
+      importNames: ['ipcMain', 'ipcRenderer'],
+      message: 'ipcMain/ipcRenderer only in main/ipc/handle.ts and main/preload.ts.',
+    },
+  ],
 };
 
 export default tseslint.config(
@@ -29,7 +51,17 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'electron-store', 'conf', 'node:*', '**/main/**'], message: 'The renderer reaches main only through renderer/api.ts.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'electron-store', 'conf', 'node:*', '**/main/**'],
+              message: 'The renderer reaches main only through renderer/api.ts.',
+            },
+          ],
+        },
+      ],
     },
   },
   { files: ['shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', pureShared] } },
@@ -37,6 +69,21 @@ export default tseslint.config(
   {
     files: ['main/**/*.ts'],
     ignores: ['main/index.ts', 'main/window.ts', 'main/preload.ts', 'main/ipc/handle.ts'],
-    rules: { 'no-restricted-imports': ['error', { ...noIpc, paths: [{ name: 'electron', message: 'Only main/index.ts, main/window.ts, the preload and main/ipc/handle.ts import electron; services get what they need passed in.' }, { name: 'electron-store', message: 'The store class is passed in by the entry point.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...noIpc,
+          paths: [
+            {
+              name: 'electron',
+              message:
+                'Only main/index.ts, main/window.ts, the preload and main/ipc/handle.ts import electron; services get what they need passed in.',
+            },
+            { name: 'electron-store', message: 'The store class is passed in by the entry point.' },
+          ],
+        },
+      ],
+    },
   },
 );

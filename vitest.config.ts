@@ -8,7 +8,10 @@ export default defineConfig({
     // electron-store is inlined so the vi.mock('electron') in its test reaches it.
     server: { deps: { inline: ['electron-store'] } },
     projects: [
-      { extends: true, test: { name: 'conf', include: ['test/**/*.test.ts', 'test/**/*.test.tsx'], exclude: ['test/main/electronStore.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'conf', include: ['test/**/*.test.ts', 'test/**/*.test.tsx'], exclude: ['test/main/electronStore.test.ts'] },
+      },
       // The foundation and storage suites again on the real electron-store, the class the desktop app uses.
       {
         extends: true,

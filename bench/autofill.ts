@@ -31,8 +31,15 @@ export const autofillWorld = (seed = 1, from = '2026-12-01', to = '2026-12-31', 
   const sites = seedSites('manager', now).map((s) => ({ ...s, id: rng.id() }));
   const plan = planWeek(sites, Math.round(staffCount * 4.4));
   const staff = makeStaff(rng, {
-    count: staffCount, today: '2026-11-25', from: '2026-01-05', sites, demand: demandOf(plan), eveningCleaningShare: eveningShareOf(plan),
-    firstNumber: 10001, userId: 'manager', at: new Date(now).toISOString(),
+    count: staffCount,
+    today: '2026-11-25',
+    from: '2026-01-05',
+    sites,
+    demand: demandOf(plan),
+    eveningCleaningShare: eveningShareOf(plan),
+    firstNumber: 10001,
+    userId: 'manager',
+    at: new Date(now).toISOString(),
   }).map((p) => p.staff);
   const open: Shift[] = [];
   let n = 0;
@@ -42,14 +49,35 @@ export const autofillWorld = (seed = 1, from = '2026-12-01', to = '2026-12-31', 
       for (const slot of days[day]) {
         n += 1;
         open.push({
-          id: `af-${String(n).padStart(6, '0')}`, site: slot.site, service: slot.service, date, start: slot.start, end: slot.end === '24:00' ? '00:00' : slot.end,
-          breakMinutes: slot.breakMinutes, staffId: null, notes: '', status: 'draft', override: null, history: [], deleted: false,
-          createdAt: '2026-11-25T12:00:00.000Z', createdBy: 'manager', updatedAt: '2026-11-25T12:00:00.000Z', updatedBy: 'manager', rev: 1,
+          id: `af-${String(n).padStart(6, '0')}`,
+          site: slot.site,
+          service: slot.service,
+          date,
+          start: slot.start,
+          end: slot.end === '24:00' ? '00:00' : slot.end,
+          breakMinutes: slot.breakMinutes,
+          staffId: null,
+          notes: '',
+          status: 'draft',
+          override: null,
+          history: [],
+          deleted: false,
+          createdAt: '2026-11-25T12:00:00.000Z',
+          createdBy: 'manager',
+          updatedAt: '2026-11-25T12:00:00.000Z',
+          updatedBy: 'manager',
+          rev: 1,
         });
       }
     }
   }
-  const ctx: RotaContext = { shifts: open, staff, sites, settings: { ...DEFAULT_RULE_SETTINGS }, bankHolidays: bankHolidayDates('2026-01-01', '2027-12-31') };
+  const ctx: RotaContext = {
+    shifts: open,
+    staff,
+    sites,
+    settings: { ...DEFAULT_RULE_SETTINGS },
+    bankHolidays: bankHolidayDates('2026-01-01', '2027-12-31'),
+  };
   return { ctx, open, from, to };
 };
 
@@ -74,7 +102,8 @@ export const fillQuality = (world: AutofillWorld, assigned: ReadonlyMap<string, 
   const shifts = world.ctx.shifts.map((s) => (assigned.has(s.id) ? { ...s, staffId: assigned.get(s.id)! } : s));
   const ctx = { ...world.ctx, shifts };
   let warnings = 0;
-  for (let m = weekStart(world.from); m <= world.to; m = addDays(m, 7)) warnings += checkWeek(ctx, m).filter((f) => f.severity === 'warn').length;
+  for (let m = weekStart(world.from); m <= world.to; m = addDays(m, 7))
+    warnings += checkWeek(ctx, m).filter((f) => f.severity === 'warn').length;
   const staff = world.ctx.staff as readonly { id: string; contractType: string; contractedHours: number; services: string[] }[];
   let off = 0;
   for (const p of staff) {
@@ -95,7 +124,8 @@ export const fillQuality = (world: AutofillWorld, assigned: ReadonlyMap<string, 
   const weekends = new Map<string, number>();
   for (const s of shifts) {
     if (s.staffId === null) continue;
-    if (minutesInDailyWindow(spanOf(s.date, s.start, s.end), s.date, '23:00', '06:00') >= 180) nights.set(s.staffId, (nights.get(s.staffId) ?? 0) + 1);
+    if (minutesInDailyWindow(spanOf(s.date, s.start, s.end), s.date, '23:00', '06:00') >= 180)
+      nights.set(s.staffId, (nights.get(s.staffId) ?? 0) + 1);
     const wd = new Date(`${s.date}T12:00:00Z`).getUTCDay();
     if (wd === 0 || wd === 6) weekends.set(s.staffId, (weekends.get(s.staffId) ?? 0) + 1);
   }
@@ -128,9 +158,13 @@ export const runAutofillBench = async (log: (s: string) => void = () => {}): Pro
   const weekWorld = { ...month, ctx: { ...month.ctx, shifts: firstWeek }, open: firstWeek, from: '2026-12-07', to: '2026-12-13' };
   log(`autofill: ${month.open.length} open shifts in December, ${firstWeek.length} in the week of 7 Dec`);
   const week = await planFill(weekWorld.ctx, weekWorld.open, { relGap: 0.02, timeLimitS: 60, maxCandidates: MAX_CANDIDATES });
-  log(`autofill week: ${week.seconds.toFixed(1)} s, first plan ${week.firstPlanSeconds?.toFixed(1)} s, gap ${(week.gap * 100).toFixed(2)}%, ${week.unfilled.length} open`);
+  log(
+    `autofill week: ${week.seconds.toFixed(1)} s, first plan ${week.firstPlanSeconds?.toFixed(1)} s, gap ${(week.gap * 100).toFixed(2)}%, ${week.unfilled.length} open`,
+  );
   const planned = await planFill(month.ctx, month.open, { relGap: 0.02, timeLimitS: 300, maxCandidates: MAX_CANDIDATES });
-  log(`autofill month: ${planned.seconds.toFixed(1)} s, first plan ${planned.firstPlanSeconds?.toFixed(1)} s, gap ${(planned.gap * 100).toFixed(2)}%, ${planned.unfilled.length} open`);
+  log(
+    `autofill month: ${planned.seconds.toFixed(1)} s, first plan ${planned.firstPlanSeconds?.toFixed(1)} s, gap ${(planned.gap * 100).toFixed(2)}%, ${planned.unfilled.length} open`,
+  );
   const t0 = performance.now();
   const greedy = fillOpenShifts(month.open, month.ctx);
   const greedySeconds = (performance.now() - t0) / 1000;
@@ -147,16 +181,51 @@ export const autofillMeasurements = (r: AutofillBench): Measurement[] => {
   const within = (p: Plan) => p.gap <= 0.02;
   const base = { scale: 'decade' as const, p95: null };
   const vs = (name: keyof FillQuality, label: string): Measurement => ({
-    ...base, name: `autofill_vs_greedy_${name}`, unit: label, median: r.optimised[name], target: `better than greedy (${r.greedy[name]})`,
-    status: r.optimised[name] < r.greedy[name] ? 'met' : 'missed', note: `auto-scheduler ${r.optimised[name]}, greedy ${r.greedy[name]} on the same month`,
+    ...base,
+    name: `autofill_vs_greedy_${name}`,
+    unit: label,
+    median: r.optimised[name],
+    target: `better than greedy (${r.greedy[name]})`,
+    status: r.optimised[name] < r.greedy[name] ? 'met' : 'missed',
+    note: `auto-scheduler ${r.optimised[name]}, greedy ${r.greedy[name]} on the same month`,
   });
   return [
-    { ...base, name: 'autofill_week_s', unit: 's', median: round1(r.week.seconds), target: '< 10 s to within 2%', status: within(r.week) && r.week.seconds < 10 ? 'met' : 'missed',
-      note: `${r.shiftsPerWeek} shifts, 230 staff, 15 sites; ${r.week.parts} parts; ended ${r.week.status} at gap ${(r.week.gap * 100).toFixed(1)}%; ${r.week.unfilled.length} left open` },
-    { ...base, name: 'autofill_month_s', unit: 's', median: round1(r.month.seconds), target: '< 60 s to within 2%', status: within(r.month) && r.month.seconds < 60 ? 'met' : 'missed',
-      note: `December, ${r.month.assignments.length + r.month.unfilled.length} shifts; ${r.month.parts} parts; ended ${r.month.status}; ${r.month.unfilled.length} left open; greedy took ${round1(r.greedySeconds)} s` },
-    { ...base, name: 'autofill_first_plan_s', unit: 's', median: round1(r.month.firstPlanSeconds ?? r.month.seconds), target: null, status: 'info', note: `week: ${round1(r.week.firstPlanSeconds ?? r.week.seconds)} s` },
-    { ...base, name: 'autofill_gap_pct', unit: '%', median: round1(r.month.gap * 100), target: '≤ 2% for a month', status: within(r.month) ? 'met' : 'missed', note: `objective ${Math.round(r.month.objective)}, bound ${Math.round(r.month.bound)} (sum over the parts of the rolling horizon)` },
+    {
+      ...base,
+      name: 'autofill_week_s',
+      unit: 's',
+      median: round1(r.week.seconds),
+      target: '< 10 s to within 2%',
+      status: within(r.week) && r.week.seconds < 10 ? 'met' : 'missed',
+      note: `${r.shiftsPerWeek} shifts, 230 staff, 15 sites; ${r.week.parts} parts; ended ${r.week.status} at gap ${(r.week.gap * 100).toFixed(1)}%; ${r.week.unfilled.length} left open`,
+    },
+    {
+      ...base,
+      name: 'autofill_month_s',
+      unit: 's',
+      median: round1(r.month.seconds),
+      target: '< 60 s to within 2%',
+      status: within(r.month) && r.month.seconds < 60 ? 'met' : 'missed',
+      note: `December, ${r.month.assignments.length + r.month.unfilled.length} shifts; ${r.month.parts} parts; ended ${r.month.status}; ${r.month.unfilled.length} left open; greedy took ${round1(r.greedySeconds)} s`,
+    },
+    {
+      ...base,
+      name: 'autofill_first_plan_s',
+      unit: 's',
+      median: round1(r.month.firstPlanSeconds ?? r.month.seconds),
+      target: null,
+      status: 'info',
+      note: `week: ${round1(r.week.firstPlanSeconds ?? r.week.seconds)} s`,
+    },
+    {
+      ...base,
+      name: 'autofill_gap_pct',
+      unit: '%',
+      median: round1(r.month.gap * 100),
+      target: '≤ 2% for a month',
+      status: within(r.month) ? 'met' : 'missed',
+      note: `objective ${Math.round(r.month.objective)}, bound ${Math.round(r.month.bound)} (sum over the parts of the rolling horizon)`,
+    },
     vs('gaps', 'shifts'),
     vs('warnings', 'findings'),
     vs('hoursOffContract', 'h'),
@@ -167,6 +236,16 @@ export const autofillMeasurements = (r: AutofillBench): Measurement[] => {
 
 if (process.argv[1]?.endsWith('autofill.ts') && process.argv.includes('--only')) {
   runAutofillBench((s) => console.error(`[autofill ${new Date().toISOString().slice(11, 19)}] ${s}`)).then((r) => {
-    console.log(JSON.stringify({ ...r, week: { ...r.week, assignments: r.week.assignments.length, unfilled: r.week.unfilled.slice(0, 5) }, month: { ...r.month, assignments: r.month.assignments.length, unfilled: r.month.unfilled.slice(0, 5) } }, null, 1));
+    console.log(
+      JSON.stringify(
+        {
+          ...r,
+          week: { ...r.week, assignments: r.week.assignments.length, unfilled: r.week.unfilled.slice(0, 5) },
+          month: { ...r.month, assignments: r.month.assignments.length, unfilled: r.month.unfilled.slice(0, 5) },
+        },
+        null,
+        1,
+      ),
+    );
   });
 }

@@ -18,7 +18,11 @@ export const StoreClassConf = Conf as unknown as StoreClass;
 /** A hash of everything that decides what the generator writes. */
 export const generatorVersion = (): string => {
   const h = createHash('sha1');
-  const files = [...fs.readdirSync(path.join(ROOT, 'main/seed')).map((f) => `main/seed/${f}`), ...fs.readdirSync(path.join(ROOT, 'shared/schemas')).map((f) => `shared/schemas/${f}`), 'main/storage/meta.ts'];
+  const files = [
+    ...fs.readdirSync(path.join(ROOT, 'main/seed')).map((f) => `main/seed/${f}`),
+    ...fs.readdirSync(path.join(ROOT, 'shared/schemas')).map((f) => `shared/schemas/${f}`),
+    'main/storage/meta.ts',
+  ];
   for (const f of files.sort()) h.update(f).update(fs.readFileSync(path.join(ROOT, f)));
   return h.digest('hex').slice(0, 10);
 };
@@ -65,14 +69,29 @@ export const ensureData = async (scale: Scale, seed: number, now: number, log: (
   fs.mkdirSync(partial, { recursive: true });
   log(`generating ${scale} data (seed ${seed}) into ${path.relative(ROOT, dir)} …`);
   const started = performance.now();
-  const s = await generateDemo({ dataDir: partial, StoreClass: StoreClassConf, scale, seed, now, staff: BENCH_STAFF, progress: (line) => log(`  ${line}`) });
+  const s = await generateDemo({
+    dataDir: partial,
+    StoreClass: StoreClassConf,
+    scale,
+    seed,
+    now,
+    staff: BENCH_STAFF,
+    progress: (line) => log(`  ${line}`),
+  });
   const generateMs = performance.now() - started;
   const data: BenchData = {
     dir,
     scale,
     cached: false,
     generateMs,
-    summary: { shifts: s.counts.shifts, incidents: s.counts.incidents, logEntries: s.counts.logEntries, attendance: s.counts.attendance, staff: s.counts.staff, ...sizeOf(path.join(partial, 'data')) },
+    summary: {
+      shifts: s.counts.shifts,
+      incidents: s.counts.incidents,
+      logEntries: s.counts.logEntries,
+      attendance: s.counts.attendance,
+      staff: s.counts.staff,
+      ...sizeOf(path.join(partial, 'data')),
+    },
   };
   fs.writeFileSync(path.join(partial, SUMMARY), JSON.stringify(data));
   fs.renameSync(partial, dir);

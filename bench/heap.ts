@@ -38,4 +38,6 @@ const incidents = index.rows().length;
 opened.app.ds.forget();
 const afterBrowsing = mb(); // the index still held; the file cache dropped
 opened.close();
-console.log(JSON.stringify({ gcForced: Boolean(gc), atStart, afterOpen, afterWeeks, withSearchIndex, afterBrowsing, shiftsSeen, incidents, found }));
+console.log(
+  JSON.stringify({ gcForced: Boolean(gc), atStart, afterOpen, afterWeeks, withSearchIndex, afterBrowsing, shiftsSeen, incidents, found }),
+);

@@ -49,7 +49,10 @@ export const renderMarkdown = (r: Results, findings = ''): string => {
     '',
     '| measurement | scale | median | p95 | n | unit | target | verdict | load | notes |',
     '| --- | --- | ---: | ---: | ---: | --- | --- | --- | ---: | --- |',
-    ...r.measurements.map((m) => `| \`${m.name}\` | ${m.scale} | ${cell(m.median)} | ${cell(m.p95)} | ${cell(m.n)} | ${m.unit} | ${m.target ?? ''} | ${m.status === 'met' ? '**met**' : m.status === 'missed' ? '**MISSED**' : m.status} | ${cell(m.load)} | ${(m.note ?? '').replace(/\|/g, '/')} |`),
+    ...r.measurements.map(
+      (m) =>
+        `| \`${m.name}\` | ${m.scale} | ${cell(m.median)} | ${cell(m.p95)} | ${cell(m.n)} | ${m.unit} | ${m.target ?? ''} | ${m.status === 'met' ? '**met**' : m.status === 'missed' ? '**MISSED**' : m.status} | ${cell(m.load)} | ${(m.note ?? '').replace(/\|/g, '/')} |`,
+    ),
     '',
     findings,
   ];

@@ -44,7 +44,13 @@ export const rotaBench = async (dir: string, reps: number, now: number): Promise
     const shifts = load();
     const loadMs = performance.now() - t;
     const bankHolidays = bankHolidaysBetween(opened.app, from, addDays(to, 1));
-    const ctxOf = (list: readonly Shift[]): RotaContext => ({ shifts: list, staff: repos.staff.all(), sites: repos.sites.all(), settings: { ...settings }, bankHolidays });
+    const ctxOf = (list: readonly Shift[]): RotaContext => ({
+      shifts: list,
+      staff: repos.staff.all(),
+      sites: repos.sites.all(),
+      settings: { ...settings },
+      bankHolidays,
+    });
 
     // Fresh objects for every cold run, cloned outside the timing.
     const copies = Array.from({ length: reps }, () => structuredClone(shifts));

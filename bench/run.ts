@@ -65,26 +65,51 @@ const weekFetch = async (dir: string): Promise<Measurement> => {
     const monday = weekStart(londonToday(NOW));
     const first = await opened.dispatch('rota:week', { week: monday, site: null }, session);
     if (!first.ok) return { ...base, median: null, p95: null, status: 'not available', note: `rota:week refused: ${first.message}` };
-    const s = summarise(await timeEach(q(REPS.rota), (i) => opened.dispatch('rota:week', { week: addDays(monday, -7 * (i + 1)), site: null }, session)));
-    return { ...base, median: s.median, p95: s.p95, n: s.n, status: 'info', note: 'all 15 sites: shifts, findings (full check with look-back) and gaps of a week not seen before, through the dispatch' };
+    const s = summarise(
+      await timeEach(q(REPS.rota), (i) => opened.dispatch('rota:week', { week: addDays(monday, -7 * (i + 1)), site: null }, session)),
+    );
+    return {
+      ...base,
+      median: s.median,
+      p95: s.p95,
+      n: s.n,
+      status: 'info',
+      note: 'all 15 sites: shifts, findings (full check with look-back) and gaps of a week not seen before, through the dispatch',
+    };
   } finally {
     opened.close();
   }
 };
 
 const heapBench = (dir: string) => {
-  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'bench/heap.ts'), dir, String(NOW)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'bench/heap.ts'), dir, String(NOW)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   if (r.status !== 0) throw new Error(`heap run failed: ${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').pop()!) as { gcForced: boolean; afterOpen: number; afterWeeks: number; withSearchIndex: number; afterBrowsing: number; shiftsSeen: number; incidents: number };
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as {
+    gcForced: boolean;
+    afterOpen: number;
+    afterWeeks: number;
+    withSearchIndex: number;
+    afterBrowsing: number;
+    shiftsSeen: number;
+    incidents: number;
+  };
 };
 
 const RESULTS = path.join(ROOT, 'bench/results');
-const findings = () => (fs.existsSync(path.join(ROOT, 'bench/findings.md')) ? fs.readFileSync(path.join(ROOT, 'bench/findings.md'), 'utf8') : '');
+const findings = () =>
+  fs.existsSync(path.join(ROOT, 'bench/findings.md')) ? fs.readFileSync(path.join(ROOT, 'bench/findings.md'), 'utf8') : '';
 
 const main = async () => {
   fs.mkdirSync(RESULTS, { recursive: true });
   if (values.render) {
-    fs.writeFileSync(path.join(RESULTS, 'latest.md'), renderMarkdown(JSON.parse(fs.readFileSync(path.join(RESULTS, 'latest.json'), 'utf8')) as Results, findings()));
+    fs.writeFileSync(
+      path.join(RESULTS, 'latest.md'),
+      renderMarkdown(JSON.parse(fs.readFileSync(path.join(RESULTS, 'latest.json'), 'utf8')) as Results, findings()),
+    );
     return;
   }
   const started = new Date();
@@ -101,44 +126,179 @@ const main = async () => {
     const work = cloneData(d.dir, scale);
     try {
       const open = await storeOpen(work, q(REPS.open[scale]));
-      add({ name: 'store_open_ms', scale, unit: 'ms', ...pick(open.open), target: scale === 'decade' ? '(part of start-up < 1.5 s)' : null, status: 'info', note: `to ready for requests; the start-up backup, taken afterwards in slices, costs ${open.backup.median} ms median when taken at once` });
+      add({
+        name: 'store_open_ms',
+        scale,
+        unit: 'ms',
+        ...pick(open.open),
+        target: scale === 'decade' ? '(part of start-up < 1.5 s)' : null,
+        status: 'info',
+        note: `to ready for requests; the start-up backup, taken afterwards in slices, costs ${open.backup.median} ms median when taken at once`,
+      });
 
       const edits = await sitedeskEdits(work, q(REPS.edit));
-      add({ name: 'edit_p50_ms', scale, unit: 'ms', median: edits.stat.median, p95: null, n: edits.stat.n, target: null, status: 'info', note: `one shift put; its partition file is ${(edits.partitionBytes / 1024).toFixed(0)} KB` });
-      add({ name: 'edit_p95_ms', scale, unit: 'ms', median: edits.stat.p95, p95: edits.stat.p95, n: edits.stat.n, target: scale === 'decade' ? '< 5 ms' : null, status: scale === 'decade' ? (edits.stat.p95 < 5 ? 'met' : 'missed') : 'info', note: `max ${edits.stat.max} ms; the disk alone (same bytes: temp file, fsync, rename with plain node:fs) took median ${edits.floor.median} ms, p95 ${edits.floor.p95} ms in the same run` });
+      add({
+        name: 'edit_p50_ms',
+        scale,
+        unit: 'ms',
+        median: edits.stat.median,
+        p95: null,
+        n: edits.stat.n,
+        target: null,
+        status: 'info',
+        note: `one shift put; its partition file is ${(edits.partitionBytes / 1024).toFixed(0)} KB`,
+      });
+      add({
+        name: 'edit_p95_ms',
+        scale,
+        unit: 'ms',
+        median: edits.stat.p95,
+        p95: edits.stat.p95,
+        n: edits.stat.n,
+        target: scale === 'decade' ? '< 5 ms' : null,
+        status: scale === 'decade' ? (edits.stat.p95 < 5 ? 'met' : 'missed') : 'info',
+        note: `max ${edits.stat.max} ms; the disk alone (same bytes: temp file, fsync, rename with plain node:fs) took median ${edits.floor.median} ms, p95 ${edits.floor.p95} ms in the same run`,
+      });
       const baseReps = q(REPS.baseline[scale]);
       if (baseReps > 0) {
         const base = await baselineEdits(work, path.dirname(work), baseReps);
         const ratio = Math.round((base.stat.median / edits.stat.median) * 10) / 10;
-        add({ name: 'baseline_edit_ms', scale, unit: 'ms', ...pick(base.stat), target: null, status: 'info', note: `one conf file of ${base.shifts} shifts, ${(base.fileBytes / 2 ** 20).toFixed(1)} MB; store.set of one shift` });
-        add({ name: 'baseline_ratio', scale, unit: '×', median: ratio, p95: Math.round((base.stat.p95 / edits.stat.p95) * 10) / 10, target: scale === 'year' ? '≥ 20×' : null, status: scale === 'year' ? (ratio >= 20 ? 'met' : 'missed') : 'info', note: 'baseline median / SiteDesk median (p95 column: p95 / p95)' });
+        add({
+          name: 'baseline_edit_ms',
+          scale,
+          unit: 'ms',
+          ...pick(base.stat),
+          target: null,
+          status: 'info',
+          note: `one conf file of ${base.shifts} shifts, ${(base.fileBytes / 2 ** 20).toFixed(1)} MB; store.set of one shift`,
+        });
+        add({
+          name: 'baseline_ratio',
+          scale,
+          unit: '×',
+          median: ratio,
+          p95: Math.round((base.stat.p95 / edits.stat.p95) * 10) / 10,
+          target: scale === 'year' ? '≥ 20×' : null,
+          status: scale === 'year' ? (ratio >= 20 ? 'met' : 'missed') : 'info',
+          note: 'baseline median / SiteDesk median (p95 column: p95 / p95)',
+        });
       } else {
-        add({ name: 'baseline_edit_ms', scale, unit: 'ms', median: null, p95: null, target: null, status: 'skipped', note: 'not measured at decade: one file of every shift is over 100 MB and each set would take seconds; measured at month and year' });
+        add({
+          name: 'baseline_edit_ms',
+          scale,
+          unit: 'ms',
+          median: null,
+          p95: null,
+          target: null,
+          status: 'skipped',
+          note: 'not measured at decade: one file of every shift is over 100 MB and each set would take seconds; measured at month and year',
+        });
       }
 
       const rota = await rotaBench(work, q(REPS.rota), NOW);
       const rotaNote = `week of ${rota.week}: ${rota.shiftsInWeek} shifts, ${rota.staff} staff, ${rota.shiftsInContext} shifts with look-back, ${rota.findings} findings; loading them took ${Math.round(rota.loadMs)} ms`;
-      add({ name: 'week_check_ms', scale, unit: 'ms', ...pick(rota.cold), target: scale === 'decade' ? '< 16 ms' : null, status: scale === 'decade' ? (rota.cold.median < 16 ? 'met' : 'missed') : 'info', note: `fresh shift objects each run; ${rotaNote}` });
-      add({ name: 'week_check_warm_ms', scale, unit: 'ms', ...pick(rota.warm), target: null, status: 'info', note: 'the same shift objects checked again (live checking while planning)' });
-      add({ name: 'recheck_ms', scale, unit: 'ms', ...pick(rota.recheck), target: scale === 'decade' ? '< 2 ms' : null, status: scale === 'decade' ? (rota.recheck.median < 2 ? 'met' : 'missed') : 'info', note: 'one shift moved an hour: recheck() given the rota with the edit (built before the timing)' });
-      add({ name: 'recheck_with_edit_ms', scale, unit: 'ms', ...pick(rota.editRecheck), target: null, status: 'info', note: `the same with building that rota inside the timing: a new array of all ${rota.shiftsInContext} shifts, the caller's cost, not the check's` });
+      add({
+        name: 'week_check_ms',
+        scale,
+        unit: 'ms',
+        ...pick(rota.cold),
+        target: scale === 'decade' ? '< 16 ms' : null,
+        status: scale === 'decade' ? (rota.cold.median < 16 ? 'met' : 'missed') : 'info',
+        note: `fresh shift objects each run; ${rotaNote}`,
+      });
+      add({
+        name: 'week_check_warm_ms',
+        scale,
+        unit: 'ms',
+        ...pick(rota.warm),
+        target: null,
+        status: 'info',
+        note: 'the same shift objects checked again (live checking while planning)',
+      });
+      add({
+        name: 'recheck_ms',
+        scale,
+        unit: 'ms',
+        ...pick(rota.recheck),
+        target: scale === 'decade' ? '< 2 ms' : null,
+        status: scale === 'decade' ? (rota.recheck.median < 2 ? 'met' : 'missed') : 'info',
+        note: 'one shift moved an hour: recheck() given the rota with the edit (built before the timing)',
+      });
+      add({
+        name: 'recheck_with_edit_ms',
+        scale,
+        unit: 'ms',
+        ...pick(rota.editRecheck),
+        target: null,
+        status: 'info',
+        note: `the same with building that rota inside the timing: a new array of all ${rota.shiftsInContext} shifts, the caller's cost, not the check's`,
+      });
 
       const inc = await incidentBench(work, q(REPS.search), NOW);
-      add({ name: 'incident_search_prepare_ms', scale, unit: 'ms', ...pick(inc.prepare), target: null, status: 'info', note: `toSearchable over ${inc.incidents} incidents (reading their ${inc.partitions} partitions first took ${Math.round(inc.loadMs)} ms)` });
-      add({ name: 'incident_search_ms', scale, unit: 'ms', ...pick(inc.query), target: null, status: 'info', note: `searchIncidents per query over ${inc.incidents}; matches ${JSON.stringify(inc.matches)}` });
+      add({
+        name: 'incident_search_prepare_ms',
+        scale,
+        unit: 'ms',
+        ...pick(inc.prepare),
+        target: null,
+        status: 'info',
+        note: `toSearchable over ${inc.incidents} incidents (reading their ${inc.partitions} partitions first took ${Math.round(inc.loadMs)} ms)`,
+      });
+      add({
+        name: 'incident_search_ms',
+        scale,
+        unit: 'ms',
+        ...pick(inc.query),
+        target: null,
+        status: 'info',
+        note: `searchIncidents per query over ${inc.incidents}; matches ${JSON.stringify(inc.matches)}`,
+      });
 
       if (scale === 'decade') {
         const heap = heapBench(work);
-        add({ name: 'main_heap_mb', scale, unit: 'MB', median: heap.withSearchIndex, p95: null, target: '< 300 MB', status: heap.withSearchIndex < 300 ? 'met' : 'missed', note: `heapUsed after ${heap.gcForced ? 'forced GC' : 'no GC (run without --expose-gc)'}: after open ${heap.afterOpen}, after browsing 52 weeks (${heap.shiftsSeen} shifts) ${heap.afterWeeks}, holding the incidents screen's index of ${heap.incidents} incidents ${heap.withSearchIndex}, the same with the file cache emptied ${heap.afterBrowsing}` });
+        add({
+          name: 'main_heap_mb',
+          scale,
+          unit: 'MB',
+          median: heap.withSearchIndex,
+          p95: null,
+          target: '< 300 MB',
+          status: heap.withSearchIndex < 300 ? 'met' : 'missed',
+          note: `heapUsed after ${heap.gcForced ? 'forced GC' : 'no GC (run without --expose-gc)'}: after open ${heap.afterOpen}, after browsing 52 weeks (${heap.shiftsSeen} shifts) ${heap.afterWeeks}, holding the incidents screen's index of ${heap.incidents} incidents ${heap.withSearchIndex}, the same with the file cache emptied ${heap.afterBrowsing}`,
+        });
         if (!values['no-startup']) {
           const st = await startupBench(work, q(REPS.startup));
-          add({ name: 'startup_to_loaded_ms', scale, unit: 'ms', ...pick(st.loaded), target: '< 1.5 s', status: st.loaded.median < 1500 ? 'met' : 'missed', note: `medians: spawn to server ready ${st.serverReady.median} ms; then Chromium opening a new tab ${st.newTab.median} ms; then the page's first request to loaded ${st.page.median} ms` });
+          add({
+            name: 'startup_to_loaded_ms',
+            scale,
+            unit: 'ms',
+            ...pick(st.loaded),
+            target: '< 1.5 s',
+            status: st.loaded.median < 1500 ? 'met' : 'missed',
+            note: `medians: spawn to server ready ${st.serverReady.median} ms; then Chromium opening a new tab ${st.newTab.median} ms; then the page's first request to loaded ${st.page.median} ms`,
+          });
         }
         add(await weekFetch(work));
         if (!values['no-startup']) {
           const wv = await weekViewBench(work, q(REPS.rota));
-          add({ name: 'week_view_ms', scale, unit: 'ms', ...pick(wv.paced), target: '< 100 ms', status: wv.paced.median < 100 ? 'met' : 'missed', note: 'Chromium, all 15 sites: click on Previous week until the week has rendered, one switch every 1.5 s (the neighbouring weeks are fetched while the user reads)' });
-          add({ name: 'week_view_rapid_ms', scale, unit: 'ms', ...pick(wv.rapid), target: null, status: 'info', note: 'the same, clicked again as soon as each week rendered: the week is fetched and checked on the way' });
+          add({
+            name: 'week_view_ms',
+            scale,
+            unit: 'ms',
+            ...pick(wv.paced),
+            target: '< 100 ms',
+            status: wv.paced.median < 100 ? 'met' : 'missed',
+            note: 'Chromium, all 15 sites: click on Previous week until the week has rendered, one switch every 1.5 s (the neighbouring weeks are fetched while the user reads)',
+          });
+          add({
+            name: 'week_view_rapid_ms',
+            scale,
+            unit: 'ms',
+            ...pick(wv.rapid),
+            target: null,
+            status: 'info',
+            note: 'the same, clicked again as soon as each week rendered: the week is fetched and checked on the way',
+          });
         }
       }
     } finally {
@@ -150,7 +310,16 @@ const main = async () => {
     try {
       const both = await interleavedEdits(m, d, q(REPS.edit));
       const r50 = Math.round((both.b.median / both.a.median) * 100) / 100;
-      add({ name: 'edit_decade_vs_month', scale: 'decade', unit: '×', median: r50, p95: Math.round((both.b.p95 / both.a.p95) * 100) / 100, target: '≤ 1.5×', status: r50 <= 1.5 ? 'met' : 'missed', note: `one shift edit in the month and the decade folder in turn, so both meet the same disk: decade median ${both.b.median} ms, p95 ${both.b.p95}; month median ${both.a.median} ms, p95 ${both.a.p95} (p95 column: p95 / p95)` });
+      add({
+        name: 'edit_decade_vs_month',
+        scale: 'decade',
+        unit: '×',
+        median: r50,
+        p95: Math.round((both.b.p95 / both.a.p95) * 100) / 100,
+        target: '≤ 1.5×',
+        status: r50 <= 1.5 ? 'met' : 'missed',
+        note: `one shift edit in the month and the decade folder in turn, so both meet the same disk: decade median ${both.b.median} ms, p95 ${both.b.p95}; month median ${both.a.median} ms, p95 ${both.a.p95} (p95 column: p95 / p95)`,
+      });
     } finally {
       dropClone(m);
       dropClone(d);
@@ -161,8 +330,17 @@ const main = async () => {
     finished: new Date().toISOString(),
     seed,
     quick: values.quick,
-    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}`, loadAverageAtStart: loadAtStart.map((x) => Math.round(x * 10) / 10) },
-    data: Object.fromEntries(Object.entries(data).map(([k, d]) => [k, { ...d.summary, generatedThisRun: !d.cached, generateMs: d.generateMs }])),
+    machine: {
+      cores: os.cpus().length,
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+      loadAverageAtStart: loadAtStart.map((x) => Math.round(x * 10) / 10),
+    },
+    data: Object.fromEntries(
+      Object.entries(data).map(([k, d]) => [k, { ...d.summary, generatedThisRun: !d.cached, generateMs: d.generateMs }]),
+    ),
     measurements,
   };
   fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify(results, null, 2) + '\n');

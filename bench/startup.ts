@@ -21,7 +21,15 @@ export interface StartupBench {
 }
 
 /** Chromium as the bench starts it: no GPU, no background traffic. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 /** Starts the built browser-mode server on `dataDir`; `url` resolves with the address of its ready line. */
 export const startBrowserMode = (dataDir: string): { url: Promise<string>; stop: () => Promise<void> } => {
@@ -83,7 +91,12 @@ export const startupBench = async (dataDir: string, reps: number): Promise<Start
     await once(browser, dataDir); // warm the OS file cache and Chromium, as a second start of the day would be
     const runs: { ready: number; loaded: number; newTab: number; page: number }[] = [];
     for (let i = 0; i < reps; i += 1) runs.push(await once(browser, dataDir));
-    return { serverReady: summarise(runs.map((r) => r.ready)), loaded: summarise(runs.map((r) => r.loaded)), newTab: summarise(runs.map((r) => r.newTab)), page: summarise(runs.map((r) => r.page)) };
+    return {
+      serverReady: summarise(runs.map((r) => r.ready)),
+      loaded: summarise(runs.map((r) => r.loaded)),
+      newTab: summarise(runs.map((r) => r.newTab)),
+      page: summarise(runs.map((r) => r.page)),
+    };
   } finally {
     await browser.close();
   }

@@ -7,7 +7,8 @@ import type { Shift } from '../shared/schemas/shift';
 import { StoreClassConf } from './data';
 import { summarise, timeEach, type Stat } from './stats';
 
-const open = (dir: string) => openApp({ dataDir: dir, StoreClass: StoreClassConf, mode: 'browser', version: 'bench', backupEveryMinutes: 0 });
+const open = (dir: string) =>
+  openApp({ dataDir: dir, StoreClass: StoreClassConf, mode: 'browser', version: 'bench', backupEveryMinutes: 0 });
 
 /**
  * openApp on the folder until it can serve requests, closed again (untimed) each time. The start-up
@@ -108,7 +109,11 @@ const diskFloor = async (file: string, reps: number): Promise<Stat> => {
  * the way an app built on electron-store would: `store.set('shifts.<id>', shift)`, which reads, parses,
  * validates and rewrites the whole file.
  */
-export const baselineEdits = async (dir: string, workDir: string, reps: number): Promise<{ stat: Stat; fileBytes: number; shifts: number }> => {
+export const baselineEdits = async (
+  dir: string,
+  workDir: string,
+  reps: number,
+): Promise<{ stat: Stat; fileBytes: number; shifts: number }> => {
   const opened = open(dir);
   const all: Shift[] = [];
   let latest: Shift[];

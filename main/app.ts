@@ -59,7 +59,8 @@ export const openApp = (opts: OpenOptions) => {
   const syncing = sync.startIfConfigured().catch(() => undefined);
   ds.afterWrite.push((ops) => recordHeads(app, ops));
   ds.onRecovered.push((rel, value) => {
-    if (rel === 'directory/staff') noticeShiftsWithoutStaff(ds, app.repos, new Set(Object.keys((value as { records: Record<string, unknown> }).records)));
+    if (rel === 'directory/staff')
+      noticeShiftsWithoutStaff(ds, app.repos, new Set(Object.keys((value as { records: Record<string, unknown> }).records)));
   });
   // The staff list is read now (it is small), so a damaged one is recovered, and any shifts it no longer
   // covers reported, before the first screen asks for the notices.

@@ -15,8 +15,19 @@ const main = async () => {
   const dataDir = path.resolve(process.env.SITEDESK_DATA_DIR ?? defaultDataDir());
   const release = acquireLock(dataDir);
   const now = clockFromEnv(process.env);
-  const opened = openApp({ dataDir, StoreClass: Conf as unknown as StoreClass, mode: 'browser', version: process.env.npm_package_version ?? '0.1.0', now });
-  const server = await startServer({ dispatch: opened.dispatch, staticDir: path.resolve(here, '../renderer'), port: Number(process.env.SITEDESK_PORT ?? 0), now });
+  const opened = openApp({
+    dataDir,
+    StoreClass: Conf as unknown as StoreClass,
+    mode: 'browser',
+    version: process.env.npm_package_version ?? '0.1.0',
+    now,
+  });
+  const server = await startServer({
+    dispatch: opened.dispatch,
+    staticDir: path.resolve(here, '../renderer'),
+    port: Number(process.env.SITEDESK_PORT ?? 0),
+    now,
+  });
   const stop = async () => {
     await server.close();
     await opened.stopSync();

@@ -27,6 +27,9 @@ void runDesktop({
   },
   registerIpc: (dispatch, devUrl) => registerIpc(dispatch, (url) => isAppUrl(url, rendererFile, devUrl), now),
   guardNavigation: (devUrl) =>
-    app.on('web-contents-created', (_e, contents) => contents.on('will-navigate', (event, url) => !isAppUrl(url, rendererFile, devUrl) && event.preventDefault())),
-  createWindow: ({ devUrl, devTools }) => createWindow({ preloadFile: path.join(here, '../preload/preload.cjs'), rendererFile, devUrl, devTools }),
+    app.on('web-contents-created', (_e, contents) =>
+      contents.on('will-navigate', (event, url) => !isAppUrl(url, rendererFile, devUrl) && event.preventDefault()),
+    ),
+  createWindow: ({ devUrl, devTools }) =>
+    createWindow({ preloadFile: path.join(here, '../preload/preload.cjs'), rendererFile, devUrl, devTools }),
 });

@@ -4,6 +4,8 @@ import { contextBridge, ipcRenderer } from 'electron';
 declare const __SITEDESK_CHANNELS__: string[];
 
 // One function per channel; the page never gets ipcRenderer itself.
-const api = Object.fromEntries(__SITEDESK_CHANNELS__.map((channel) => [channel, (payload: unknown) => ipcRenderer.invoke(channel, payload)]));
+const api = Object.fromEntries(
+  __SITEDESK_CHANNELS__.map((channel) => [channel, (payload: unknown) => ipcRenderer.invoke(channel, payload)]),
+);
 
 contextBridge.exposeInMainWorld('sitedesk', { api, mode: 'electron' });

@@ -19,7 +19,13 @@ const Screen = ({ onShown }: { onShown: () => void }) => {
   const view = useStore((s) => s.view);
   const Component = (VIEWS.find((v) => v.id === view) ?? VIEWS[0]).component;
   return (
-    <Suspense fallback={<p className="screen-loading" role="status">Opening…</p>}>
+    <Suspense
+      fallback={
+        <p className="screen-loading" role="status">
+          Opening…
+        </p>
+      }
+    >
       <Component />
       <Shown onShown={onShown} />
     </Suspense>
@@ -34,7 +40,17 @@ const prefetchScreens = () => {
 
 /** Chooses the screen for the session's phase; marks the root `loaded` once the first screen is up. */
 export const App = () => {
-  const { phase, auth, startupError, refreshAuth, markLocked, markSignedOut, lock } = useStore(useShallow((s) => ({ phase: s.phase, auth: s.auth, startupError: s.startupError, refreshAuth: s.refreshAuth, markLocked: s.markLocked, markSignedOut: s.markSignedOut, lock: s.lock })));
+  const { phase, auth, startupError, refreshAuth, markLocked, markSignedOut, lock } = useStore(
+    useShallow((s) => ({
+      phase: s.phase,
+      auth: s.auth,
+      startupError: s.startupError,
+      refreshAuth: s.refreshAuth,
+      markLocked: s.markLocked,
+      markSignedOut: s.markSignedOut,
+      lock: s.lock,
+    })),
+  );
   useIdleLock();
   const go = useStore((s) => s.go);
   const [screenShown, setScreenShown] = useState(false);
@@ -85,9 +101,7 @@ export const App = () => {
         <>
           {/* Under the lock the shell is hidden and inert and the screen is gone: the store's data is dropped on lock (renderer/store/reset.ts), and the screen mounts and loads afresh for whoever unlocks. */}
           <div inert={locked} hidden={locked}>
-            <Shell>
-              {!locked && <Screen onShown={markShown} />}
-            </Shell>
+            <Shell>{!locked && <Screen onShown={markShown} />}</Shell>
           </div>
           {locked && <SignIn locked />}
         </>

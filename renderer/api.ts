@@ -30,11 +30,20 @@ const readSecret = (): string | null => {
 const secret = typeof window !== 'undefined' && !window.sitedesk ? readSecret() : null;
 
 const overHttp = async (channel: string, payload: unknown): Promise<Result<unknown>> => {
-  if (!secret) return { ok: false, code: 'forbidden', message: 'Open SiteDesk from the address it printed when it started (it carries the access key).' };
+  if (!secret)
+    return {
+      ok: false,
+      code: 'forbidden',
+      message: 'Open SiteDesk from the address it printed when it started (it carries the access key).',
+    };
   try {
     const res = await fetch(`/api/${channel}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-SiteDesk-Secret': secret, 'X-SiteDesk-Session': sessionStorage.getItem(SESSION_KEY) ?? '' },
+      headers: {
+        'Content-Type': 'application/json',
+        'X-SiteDesk-Secret': secret,
+        'X-SiteDesk-Session': sessionStorage.getItem(SESSION_KEY) ?? '',
+      },
       body: JSON.stringify(payload ?? {}),
     });
     const issued = res.headers.get('X-SiteDesk-Session');

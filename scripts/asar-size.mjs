@@ -19,15 +19,25 @@ const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'sitedesk-asar-'));
 try {
   fs.cpSync(path.join(root, 'out'), path.join(stage, 'out'), { recursive: true, filter: (src) => !src.endsWith('.map') });
   fs.copyFileSync(path.join(root, 'package.json'), path.join(stage, 'package.json'));
-  const listed = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  const listed = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  })
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l && l !== root && l.includes(`${path.sep}node_modules${path.sep}`));
   const byModule = new Map();
   for (const dir of [...new Set(listed)].sort()) {
     const rel = path.relative(root, dir);
-    fs.cpSync(dir, path.join(stage, rel), { recursive: true, filter: (src) => src === dir || !path.relative(dir, src).split(path.sep).includes('node_modules') });
-    const top = rel.split(path.sep).slice(1, rel.split(path.sep)[1].startsWith('@') ? 3 : 2).join('/');
+    fs.cpSync(dir, path.join(stage, rel), {
+      recursive: true,
+      filter: (src) => src === dir || !path.relative(dir, src).split(path.sep).includes('node_modules'),
+    });
+    const top = rel
+      .split(path.sep)
+      .slice(1, rel.split(path.sep)[1].startsWith('@') ? 3 : 2)
+      .join('/');
     byModule.set(top, (byModule.get(top) ?? 0) + Number(execFileSync('du', ['-sb', dir], { encoding: 'utf8' }).split('\t')[0]));
   }
   const asar = path.join(stage, '..', `${path.basename(stage)}.asar`);

@@ -4,6 +4,8 @@ import { chromiumPath } from './chromium-path.mjs';
 
 const found = chromiumPath();
 if (!found || !fs.existsSync(found)) {
-  console.error('No Chromium found for the browser tests: install one with `sudo apt-get install -y chromium` (or `npx playwright install chromium` where downloads work).');
+  console.error(
+    'No Chromium found for the browser tests: install one with `sudo apt-get install -y chromium` (or `npx playwright install chromium` where downloads work).',
+  );
   process.exit(1);
 }

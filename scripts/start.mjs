@@ -20,6 +20,8 @@ const run = (cmd, args) => {
 if (binary && fs.existsSync(binary)) {
   run(binary, ['.']);
 } else {
-  console.log('The Electron runtime is not installed on this machine (it could not be downloaded), so SiteDesk starts in browser mode instead.');
+  console.log(
+    'The Electron runtime is not installed on this machine (it could not be downloaded), so SiteDesk starts in browser mode instead.',
+  );
   run(process.execPath, ['out/main/browser.js']);
 }

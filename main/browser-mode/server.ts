@@ -93,7 +93,12 @@ export const startServer = async (opts: ServerOptions) => {
     const stream = fs.createReadStream(file);
     stream.on('error', () => refuse(res, 404, 'Not found', 'not_found'));
     stream.once('open', () => {
-      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Content-Length': stat.size, 'Cache-Control': 'no-cache', ...SECURITY_HEADERS });
+      res.writeHead(200, {
+        'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'Content-Length': stat.size,
+        'Cache-Control': 'no-cache',
+        ...SECURITY_HEADERS,
+      });
       if (req.method === 'HEAD') {
         stream.destroy();
         res.end();
@@ -138,9 +143,11 @@ export const startServer = async (opts: ServerOptions) => {
 
   const serveApi = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (req.method !== 'POST') return refuse(res, 405, 'API calls are POST');
-    if (!sameSecret(req.headers['x-sitedesk-secret'] as string | undefined, secret)) return refuse(res, 401, 'Missing or wrong SiteDesk secret');
+    if (!sameSecret(req.headers['x-sitedesk-secret'] as string | undefined, secret))
+      return refuse(res, 401, 'Missing or wrong SiteDesk secret');
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return refuse(res, 403, 'Cross-origin request refused');
+    if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, '')))
+      return refuse(res, 403, 'Cross-origin request refused');
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'API calls send JSON');
     const pathname = pathOf(req);
     if (pathname === null) return refuse(res, 400, 'Bad channel name', 'invalid');
@@ -175,7 +182,12 @@ export const startServer = async (opts: ServerOptions) => {
   // A request the HTTP parser cannot read (bad request line, headers too large, smuggling attempts).
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable || error.code === 'ECONNRESET') return socket.destroy();
-    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    const status =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? '431 Request Header Fields Too Large'
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? '408 Request Timeout'
+          : '400 Bad Request';
     socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   });
   // CONNECT and protocol upgrades have no place here; without a listener Node drops them unanswered.

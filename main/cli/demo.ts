@@ -11,7 +11,8 @@ import { defaultDataDir } from '../storage/defaultDir';
 import { acquireLock } from '../storage/lock';
 import type { StoreClass } from '../storage/storeClass';
 
-const USAGE = 'Usage: npm run demo -- --dir <dataDir> [--scale demo|month|year|decade] [--seed N] [--today yyyy-mm-dd] [--staff N] [--force]';
+const USAGE =
+  'Usage: npm run demo -- --dir <dataDir> [--scale demo|month|year|decade] [--seed N] [--today yyyy-mm-dd] [--staff N] [--force]';
 
 const fail = (message: string): never => {
   console.error(message);
@@ -41,7 +42,8 @@ const main = async () => {
   if (!Number.isInteger(seed)) fail(`The seed must be a whole number, got ${values.seed}.`);
   if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) fail(`--today is a date written yyyy-mm-dd, got ${values.today}.`);
   const staff = values.staff === undefined ? undefined : Number(values.staff);
-  if (staff !== undefined && !(Number.isInteger(staff) && staff >= 20 && staff <= 2000)) fail(`--staff is a whole number from 20 to 2000, got ${values.staff}.`);
+  if (staff !== undefined && !(Number.isInteger(staff) && staff >= 20 && staff <= 2000))
+    fail(`--staff is a whole number from 20 to 2000, got ${values.staff}.`);
   // A given day stands at noon, so the same --today and --seed always give the same folder.
   const now = values.today ? londonInstant(values.today, '12:00') : Date.now();
   const dataDir = path.resolve(values.dir ?? process.env.SITEDESK_DATA_DIR ?? defaultDataDir());
@@ -62,11 +64,16 @@ const main = async () => {
     });
     const c = summary.counts;
     const n = (x: number) => x.toLocaleString('en-GB');
-    console.log(`Demo SiteDesk written to ${summary.dataDir} in ${(summary.ms / 1000).toFixed(1)} s (scale ${summary.scale}, seed ${summary.seed}, today ${summary.today}).`);
+    console.log(
+      `Demo SiteDesk written to ${summary.dataDir} in ${(summary.ms / 1000).toFixed(1)} s (scale ${summary.scale}, seed ${summary.seed}, today ${summary.today}).`,
+    );
     console.log(`  ${n(c.sites)} sites, ${n(c.staff)} staff, ${n(c.accounts)} accounts`);
-    console.log(`  ${n(c.shifts)} shifts from ${summary.from} to ${summary.rotaTo} (about ${n(summary.shiftsPerWeek)} a week; ${n(c.openShifts)} open), ${n(c.attendance)} sign-ins`);
+    console.log(
+      `  ${n(c.shifts)} shifts from ${summary.from} to ${summary.rotaTo} (about ${n(summary.shiftsPerWeek)} a week; ${n(c.openShifts)} open), ${n(c.attendance)} sign-ins`,
+    );
     console.log(`  ${n(c.incidents)} incidents, ${n(c.logEntries)} occurrence-log entries`);
-    if (summary.skippedAccounts.length) console.log(`  Kept the existing accounts ${summary.skippedAccounts.join(', ')}; no demo account replaced them.`);
+    if (summary.skippedAccounts.length)
+      console.log(`  Kept the existing accounts ${summary.skippedAccounts.join(', ')}; no demo account replaced them.`);
     console.log(`Sign in as "manager" (all sites) or a site supervisor such as "sup.ch", password "${DEMO_PASSWORD}".`);
     console.log(`Open it with: SITEDESK_DATA_DIR=${JSON.stringify(summary.dataDir)} npm run browser`);
   } catch (error) {

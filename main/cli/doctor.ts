@@ -37,7 +37,11 @@ const main = () => {
     `Checked ${n(c.files)} files in ${dataDir} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${n(c.sites)} sites, ${n(c.staff)} staff, ${n(c.accounts)} accounts, ` +
       `${n(c.shifts)} shifts, ${n(c.attendance)} attendance records, ${n(c.incidents)} incidents, ${n(c.logEntries)} log entries.`,
   );
-  console.log(problems.length ? `${n(problems.length)} problem${problems.length === 1 ? '' : 's'} found. Nothing was changed.` : 'Healthy: no problems found.');
+  console.log(
+    problems.length
+      ? `${n(problems.length)} problem${problems.length === 1 ? '' : 's'} found. Nothing was changed.`
+      : 'Healthy: no problems found.',
+  );
   return problems.length ? 1 : 0;
 };
 

@@ -8,7 +8,15 @@ import { parseArgs } from 'node:util';
 import { startHub } from '../sync/hub';
 
 const main = async () => {
-  const { values } = parseArgs({ options: { dir: { type: 'string' }, port: { type: 'string', default: '5984' }, host: { type: 'string', default: '127.0.0.1' }, admin: { type: 'string' }, help: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      dir: { type: 'string' },
+      port: { type: 'string', default: '5984' },
+      host: { type: 'string', default: '127.0.0.1' },
+      admin: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
   if (values.help || !values.dir) {
     console.log('Usage: npm run hub -- --dir <folder> --port <port> [--admin name:password] [--host 127.0.0.1]');
     process.exit(values.help ? 0 : 2);
@@ -24,7 +32,12 @@ const main = async () => {
     console.error(`Not a port: ${values.port}`);
     process.exit(2);
   }
-  const hub = await startHub({ dir: path.resolve(values.dir), port, host: values.host, admin: { name: admin.slice(0, split), password: admin.slice(split + 1) } });
+  const hub = await startHub({
+    dir: path.resolve(values.dir),
+    port,
+    host: values.host,
+    admin: { name: admin.slice(0, split), password: admin.slice(split + 1) },
+  });
   const stop = () => void hub.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

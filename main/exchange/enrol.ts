@@ -33,23 +33,41 @@ export const sealEnrolment = (org: Org, sites: Site[], accounts: Account[], code
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keyFrom(code, salt), iv);
   const secret = Buffer.concat([cipher.update(JSON.stringify(content), 'utf8'), cipher.final()]);
-  return seal(MAGIC, { format: 'sitedesk-enrolment', version: 1, salt: salt.toString('base64'), iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), secret: secret.toString('base64') });
+  return seal(MAGIC, {
+    format: 'sitedesk-enrolment',
+    version: 1,
+    salt: salt.toString('base64'),
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    secret: secret.toString('base64'),
+  });
 };
 
 /** Opens an enrolment file with its code, or says clearly why it cannot. */
 export const openEnrolment = (bytes: Buffer, code: string): Enrolment => {
   const opened = unseal(MAGIC, bytes);
   if (!opened.ok) {
-    throw new AppError('invalid', opened.why === 'damaged' ? 'This enrolment file is damaged. Ask the manager to make a new one.' : 'This is not a SiteDesk enrolment file.', { file: 'Choose the enrolment file' });
+    throw new AppError(
+      'invalid',
+      opened.why === 'damaged'
+        ? 'This enrolment file is damaged. Ask the manager to make a new one.'
+        : 'This is not a SiteDesk enrolment file.',
+      { file: 'Choose the enrolment file' },
+    );
   }
   const box = opened.value as { version?: number; salt: string; iv: string; tag: string; secret: string };
-  if ((box.version ?? 1) > 1) throw new AppError('invalid', 'This enrolment file was made by a newer SiteDesk. Update SiteDesk on this computer first.');
+  if ((box.version ?? 1) > 1)
+    throw new AppError('invalid', 'This enrolment file was made by a newer SiteDesk. Update SiteDesk on this computer first.');
   try {
     const decipher = createDecipheriv('aes-256-gcm', keyFrom(code, Buffer.from(box.salt, 'base64')), Buffer.from(box.iv, 'base64'));
     decipher.setAuthTag(Buffer.from(box.tag, 'base64'));
     const plain = Buffer.concat([decipher.update(Buffer.from(box.secret, 'base64')), decipher.final()]).toString('utf8');
     return contentSchema.parse(JSON.parse(plain));
   } catch {
-    throw new AppError('invalid', 'That code does not open this enrolment file. Check the code the manager gave you (letters and digits, dashes optional).', { code: 'Check the code' });
+    throw new AppError(
+      'invalid',
+      'That code does not open this enrolment file. Check the code the manager gave you (letters and digits, dashes optional).',
+      { code: 'Check the code' },
+    );
   }
 };

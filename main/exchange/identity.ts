@@ -12,7 +12,10 @@ import type { FileKind } from '../storage/dataStore';
 export const IDENTITY_FILE = 'system/identity';
 const identitySchema = z.object({ publicKey: z.string().min(40), privateKey: z.string().min(40), createdAt: z.string() });
 export type Identity = z.infer<typeof identitySchema>;
-export const identityKind: FileKind<{ identity: Identity | null }> = { schema: z.object({ identity: identitySchema.nullable() }), empty: () => ({ identity: null }) };
+export const identityKind: FileKind<{ identity: Identity | null }> = {
+  schema: z.object({ identity: identitySchema.nullable() }),
+  empty: () => ({ identity: null }),
+};
 
 /** A new key pair: public key as SPKI DER, private key as PKCS#8 DER, both base64. */
 export const newIdentity = (now: number): Identity => {

@@ -69,11 +69,17 @@ export const listSelf = (app: AppCore, org: Org, mustWrite = false): Org => {
   const identity = ensureIdentity(app);
   const listed = org.installs.find((i) => i.publicKey === identity.publicKey);
   if (listed && listed.role === org.role && !mustWrite) return org;
-  const entry: InstallEntry = { installId: app.meta.installId, role: org.role, publicKey: identity.publicKey, addedAt: new Date(app.now()).toISOString() };
+  const entry: InstallEntry = {
+    installId: app.meta.installId,
+    role: org.role,
+    publicKey: identity.publicKey,
+    addedAt: new Date(app.now()).toISOString(),
+  };
   const next: Org = { ...org, installs: [...org.installs.filter((i) => i.publicKey !== identity.publicKey), entry] };
   app.ds.write(ORG_FILE, orgKind, { org: next });
   return next;
 };
 
 /** The key packs are encrypted under: derived from the organisation's key, never the key itself. */
-export const packKeyOf = (key: string): Buffer => Buffer.from(hkdfSync('sha256', Buffer.from(key, 'base64'), Buffer.alloc(0), 'sitedesk pack v2', 32));
+export const packKeyOf = (key: string): Buffer =>
+  Buffer.from(hkdfSync('sha256', Buffer.from(key, 'base64'), Buffer.alloc(0), 'sitedesk pack v2', 32));

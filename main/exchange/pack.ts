@@ -92,7 +92,8 @@ export const encodePack = (pack: Pack, org: Pick<Org, 'key' | 'id' | 'name'>, si
 const refuse = (message: string) => new AppError('invalid', message, { file: message });
 const newer = (version: string) =>
   `This pack was made by a newer version of SiteDesk (pack format ${version}; this computer reads up to ${PACK_FORMAT_VERSION}). Update SiteDesk on this computer, then import the pack again. Nothing was imported.`;
-const DAMAGED = 'This file is damaged: it is not what was exported (it may have been cut short or changed on the way). Nothing was imported. Ask for the pack to be exported again.';
+const DAMAGED =
+  'This file is damaged: it is not what was exported (it may have been cut short or changed on the way). Nothing was imported. Ask for the pack to be exported again.';
 
 const manifestSchema = z.object({
   format: z.literal('sitedesk-pack'),
@@ -112,7 +113,14 @@ const manifestSchema = z.object({
 
 // Pay rates never travel in a pack: a staff record arrives without one (main/exchange/transfer.ts keeps the local rate).
 const packStaffSchema = staffSchema.omit({ payRate: true });
-const RECORD_SCHEMAS = { sites: siteSchema, staff: packStaffSchema, shifts: shiftSchema, attendance: attendanceSchema, incidents: incidentSchema, log: logEntrySchema } as const;
+const RECORD_SCHEMAS = {
+  sites: siteSchema,
+  staff: packStaffSchema,
+  shifts: shiftSchema,
+  attendance: attendanceSchema,
+  incidents: incidentSchema,
+  log: logEntrySchema,
+} as const;
 const supersededSchema = z.object({
   key: z.string().max(300),
   kind: z.enum(SYNC_KINDS),
@@ -144,9 +152,12 @@ const headerSchema = z.object({
 export const decodePack = (bytes: Buffer, org: Org): OpenedPack => {
   const opened = openEncrypted<{ formatVersion?: unknown }>(MAGIC, bytes);
   if (!opened.ok) {
-    if (opened.why === 'not-this-kind') throw refuse('This is not a SiteDesk pack. Choose the .sitedesk-pack file that was exported from SiteDesk.');
+    if (opened.why === 'not-this-kind')
+      throw refuse('This is not a SiteDesk pack. Choose the .sitedesk-pack file that was exported from SiteDesk.');
     if (opened.why === 'old-format')
-      throw refuse('This pack was made by an older SiteDesk, which sent packs unencrypted and unsigned (pack format 1). For safety it is no longer accepted. Update SiteDesk on the computer that made it, then export the pack again. Nothing was imported.');
+      throw refuse(
+        'This pack was made by an older SiteDesk, which sent packs unencrypted and unsigned (pack format 1). For safety it is no longer accepted. Update SiteDesk on the computer that made it, then export the pack again. Nothing was imported.',
+      );
     if (opened.why === 'newer-format') throw refuse(newer('a newer format'));
     throw refuse(DAMAGED);
   }
@@ -156,12 +167,16 @@ export const decodePack = (bytes: Buffer, org: Org): OpenedPack => {
   if (!parsed.success) throw refuse(DAMAGED);
   const header = parsed.data;
   if (header.keyId !== keyIdOf(org.key) || header.organisationId !== org.id) {
-    throw refuse(`This pack was not made by an install of ${org.name}: it is locked with another organisation’s key (made by “${header.organisationName.slice(0, 120)}”). Nothing was imported.`);
+    throw refuse(
+      `This pack was not made by an install of ${org.name}: it is locked with another organisation’s key (made by “${header.organisationName.slice(0, 120)}”). Nothing was imported.`,
+    );
   }
   const compressed = opened.body(packKeyOf(org.key));
   if (!compressed || digestOf(compressed) !== header.bodyDigest) throw refuse(DAMAGED);
   if (!verifyWith(header.signer.publicKey, signedBytes(header), header.signature)) {
-    throw refuse('This pack’s signature does not match: it was changed after it was made, or not made by the install it names. Nothing was imported. Ask for it to be exported again.');
+    throw refuse(
+      'This pack’s signature does not match: it was changed after it was made, or not made by the install it names. Nothing was imported. Ask for it to be exported again.',
+    );
   }
   if (header.kind === 'rota' && !org.installs.some((i) => i.role === 'manager' && i.publicKey === header.signer.publicKey)) {
     throw refuse(
@@ -173,20 +188,26 @@ export const decodePack = (bytes: Buffer, org: Org): OpenedPack => {
   // An install the organisation knows signs with the key it is known by: another key naming it is an impostor.
   const known = org.installs.find((i) => i.installId === header.signer.installId);
   if (known && known.publicKey !== header.signer.publicKey) {
-    throw refuse(`This pack names install ${header.signer.installId.slice(0, 40)} but is not signed with that install’s key (known here since ${known.addedAt.slice(0, 10)}). Nothing was imported.`);
+    throw refuse(
+      `This pack names install ${header.signer.installId.slice(0, 40)} but is not signed with that install’s key (known here since ${known.addedAt.slice(0, 10)}). Nothing was imported.`,
+    );
   }
   let body: unknown;
   try {
     body = inflateJson(compressed, MAX_PACK_INFLATED);
   } catch (error) {
-    if (error instanceof TooLarge) throw refuse(`This pack is too large to open: its contents would take more than ${MAX_PACK_INFLATED / 1024 / 1024} MB. Export a shorter date range. Nothing was imported.`);
+    if (error instanceof TooLarge)
+      throw refuse(
+        `This pack is too large to open: its contents would take more than ${MAX_PACK_INFLATED / 1024 / 1024} MB. Export a shorter date range. Nothing was imported.`,
+      );
     throw refuse(DAMAGED);
   }
   const envelope = (body ?? {}) as { manifest?: unknown; payload?: unknown };
   const manifest = manifestSchema.safeParse(envelope.manifest);
   if (!manifest.success) throw refuse(DAMAGED);
   const m = manifest.data;
-  if (m.kind !== header.kind || m.organisationId !== header.organisationId || m.installId !== header.signer.installId) throw refuse(DAMAGED);
+  if (m.kind !== header.kind || m.organisationId !== header.organisationId || m.installId !== header.signer.installId)
+    throw refuse(DAMAGED);
   const payload = z
     .object({
       records: z.object(Object.fromEntries(SYNC_KINDS.map((k) => [k, z.record(z.string(), RECORD_SCHEMAS[k]).optional()]))),
@@ -194,7 +215,8 @@ export const decodePack = (bytes: Buffer, org: Org): OpenedPack => {
       photos: z.record(z.string(), z.string()),
     })
     .safeParse(envelope.payload);
-  if (!payload.success) throw refuse(`This pack holds records this SiteDesk cannot read (${payload.error.issues[0]?.path.join('.')}). Nothing was imported.`);
+  if (!payload.success)
+    throw refuse(`This pack holds records this SiteDesk cannot read (${payload.error.issues[0]?.path.join('.')}). Nothing was imported.`);
   for (const file of Object.keys(payload.data.photos)) {
     try {
       safeRel(file);

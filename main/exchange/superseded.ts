@@ -18,7 +18,9 @@ export const supersededEntrySchema = z.object({
   record: z.object({ id: z.string() }).passthrough(),
 });
 export const supersededKind: FileKind<{ entries: Record<string, Superseded> }> = {
-  schema: z.object({ entries: z.record(z.string(), supersededEntrySchema) }) as unknown as z.ZodType<{ entries: Record<string, Superseded> }>,
+  schema: z.object({ entries: z.record(z.string(), supersededEntrySchema) }) as unknown as z.ZodType<{
+    entries: Record<string, Superseded>;
+  }>,
   empty: () => ({ entries: {} }),
 };
 

@@ -3,7 +3,17 @@ import path from 'node:path';
 import type { ImportPreview, PackManifest, PreviewRow } from '../../shared/contract/exchange';
 import { addDays, formatDayShort, londonParts, monthOf, monthsBetween, weekDates } from '../../shared/domain/dates';
 import { aheadBy, parseHlc } from '../../shared/domain/sync/hlc';
-import { maxHlc, planImport, SYNC_KINDS, type ImportOutcome, type ImportPlan, type RecordSet, type Superseded, type SyncKind, type SyncRecord } from '../../shared/domain/sync/merge';
+import {
+  maxHlc,
+  planImport,
+  SYNC_KINDS,
+  type ImportOutcome,
+  type ImportPlan,
+  type RecordSet,
+  type Superseded,
+  type SyncKind,
+  type SyncRecord,
+} from '../../shared/domain/sync/merge';
 import type { AppCore } from '../services/types';
 import { noteIncidents } from '../services/incidentIndex';
 import type { Incident } from '../../shared/schemas/incident';
@@ -12,7 +22,8 @@ import { safeRel } from '../storage/paths';
 import type { Pack, PackPayload } from './pack';
 import { readSuperseded, supersededOp } from './superseded';
 
-const byId = <R extends { id: string }>(records: R[]): Record<string, SyncRecord> => Object.fromEntries(records.map((r) => [r.id, r as unknown as SyncRecord]));
+const byId = <R extends { id: string }>(records: R[]): Record<string, SyncRecord> =>
+  Object.fromEntries(records.map((r) => [r.id, r as unknown as SyncRecord]));
 const keptFor = (app: AppCore, records: RecordSet) => Object.values(readSuperseded(app.ds)).filter((s) => records[s.kind]?.[s.recordId]);
 
 const withoutPay = <R extends { id: string; payRate?: unknown }>(record: R): Omit<R, 'payRate'> => {
@@ -28,7 +39,10 @@ const withoutPay = <R extends { id: string; payRate?: unknown }>(record: R): Omi
 const withLocalPay = (app: AppCore, records: RecordSet): RecordSet => {
   if (!records.staff) return records;
   const pay = new Map(app.repos.staff.all().map((p) => [p.id, p.payRate]));
-  return { ...records, staff: Object.fromEntries(Object.entries(records.staff).map(([id, r]) => [id, { ...r, payRate: pay.get(id) ?? 0 } as SyncRecord])) };
+  return {
+    ...records,
+    staff: Object.fromEntries(Object.entries(records.staff).map(([id, r]) => [id, { ...r, payRate: pay.get(id) ?? 0 } as SyncRecord])),
+  };
 };
 
 /** A rota pack's records: the shifts of the sites and weeks chosen (removed ones too), their sites, and the staff they name or who work there. */
@@ -40,8 +54,14 @@ export const collectRota = (app: AppCore, sites: string[], weeks: string[]): { p
   const named = new Set(shifts.map((s) => s.staffId).filter((id): id is string => id !== null));
   const staff = app.repos.staff.all().filter((p) => named.has(p.id) || (p.homeSite !== null && sites.includes(p.homeSite)));
   // A rota goes to desks, where supervisors work: pay rates stay on the manager's install.
-  const records: RecordSet = { sites: byId(app.repos.sites.all().filter((s) => sites.includes(s.code))), staff: byId(staff.map(withoutPay)), shifts: byId(shifts) };
-  const superseded = keptFor(app, records).map((s) => (s.kind === 'staff' ? ({ ...s, record: withoutPay(s.record as { id: string; payRate?: unknown }) } as Superseded) : s));
+  const records: RecordSet = {
+    sites: byId(app.repos.sites.all().filter((s) => sites.includes(s.code))),
+    staff: byId(staff.map(withoutPay)),
+    shifts: byId(shifts),
+  };
+  const superseded = keptFor(app, records).map((s) =>
+    s.kind === 'staff' ? ({ ...s, record: withoutPay(s.record as { id: string; payRate?: unknown }) } as Superseded) : s,
+  );
   return { payload: { records, superseded, photos: {} }, from: sorted[0], to: sorted.at(-1)! };
 };
 
@@ -76,7 +96,14 @@ export const countsOf = (payload: PackPayload): PackManifest['counts'] => ({
 });
 
 const collectionOf = (app: AppCore, kind: SyncKind) =>
-  ({ sites: app.repos.sites, staff: app.repos.staff, shifts: app.repos.shifts, attendance: app.repos.attendance, incidents: app.repos.incidents, log: app.repos.log })[kind];
+  ({
+    sites: app.repos.sites,
+    staff: app.repos.staff,
+    shifts: app.repos.shifts,
+    attendance: app.repos.attendance,
+    incidents: app.repos.incidents,
+    log: app.repos.log,
+  })[kind];
 
 /**
  * This install's versions of the records a pack holds. Partitioned records are looked for in the months
@@ -131,7 +158,10 @@ export const planPack = (app: AppCore, pack: Pack): { plan: ImportPlan; preview:
   const rows: PreviewRow[] = plan.rows.map((r) => ({ ...r, label: label(r.kind, incoming[r.kind]![r.id]) }));
   const warnings: string[] = [];
   const ahead = aheadBy(maxHlc(incoming), app.now());
-  if (ahead > 3_600_000) warnings.push(`Some edits in this pack are stamped ${Math.round(ahead / 3_600_000)} hours ahead of this computer’s clock: check the date and time on the computer that made it. The edits are still ordered correctly.`);
+  if (ahead > 3_600_000)
+    warnings.push(
+      `Some edits in this pack are stamped ${Math.round(ahead / 3_600_000)} hours ahead of this computer’s clock: check the date and time on the computer that made it. The edits are still ordered correctly.`,
+    );
   if (pack.manifest.installId === app.meta.installId) warnings.push('This pack was made on this computer.');
   return { plan, preview: { manifest: pack.manifest, counts, rows, warnings } };
 };
@@ -172,4 +202,3 @@ export const applyPlan = (app: AppCore, pack: Pick<Pack, 'payload'>, plan: Impor
   if (parseHlc(latest).wall > 0) app.clock.see(latest, app.now());
   return Object.values(plan.writes).reduce((n, rs) => n + (rs?.length ?? 0), 0);
 };
-

@@ -50,7 +50,8 @@ const PUBLIC_WHILE_LOCKED = new Set<Channel>(['auth:status']);
 export const createDispatch =
   (app: AppCore, handlers: Handlers) =>
   async (channel: string, raw: unknown, session: Session): Promise<Result<unknown>> => {
-    if (typeof channel !== 'string' || !isChannel(channel)) return err('unknown_channel', `There is no channel called ${String(channel).slice(0, 60)}.`);
+    if (typeof channel !== 'string' || !isChannel(channel))
+      return err('unknown_channel', `There is no channel called ${String(channel).slice(0, 60)}.`);
     const def = contract[channel];
     const now = app.now();
     let user = sessionUser(app, session);
@@ -60,7 +61,8 @@ export const createDispatch =
     }
     if (user && !session.locked && now - session.lastActive > app.repos.settings.get().idleLockMinutes * 60_000) session.locked = true;
 
-    if (def.access === 'public' && user && session.locked && !PUBLIC_WHILE_LOCKED.has(channel)) return err('locked', 'The screen is locked. Unlock it to continue.');
+    if (def.access === 'public' && user && session.locked && !PUBLIC_WHILE_LOCKED.has(channel))
+      return err('locked', 'The screen is locked. Unlock it to continue.');
     if (def.access !== 'public') {
       if (!user) return err('signed_out', 'Sign in to continue.');
       if (def.access !== 'session' && session.locked) return err('locked', 'The screen is locked. Unlock it to continue.');

@@ -35,7 +35,8 @@ export const registerIpc = (dispatch: Dispatch, isTrustedUrl: (url: string) => b
   for (const channel of channels) {
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, payload: unknown) => {
       const frame = event.senderFrame;
-      if (!frame || frame !== event.sender.mainFrame || !isTrustedUrl(frame.url)) return err('forbidden', 'Refused: the request did not come from SiteDesk.');
+      if (!frame || frame !== event.sender.mainFrame || !isTrustedUrl(frame.url))
+        return err('forbidden', 'Refused: the request did not come from SiteDesk.');
       const session = sessionOf(event.sender);
       const result = await dispatch(channel, payload, session);
       after(event.sender, session);

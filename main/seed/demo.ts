@@ -54,7 +54,16 @@ export interface DemoSummary {
   today: string;
   from: string;
   rotaTo: string;
-  counts: { sites: number; staff: number; accounts: number; shifts: number; openShifts: number; attendance: number; incidents: number; logEntries: number };
+  counts: {
+    sites: number;
+    staff: number;
+    accounts: number;
+    shifts: number;
+    openShifts: number;
+    attendance: number;
+    incidents: number;
+    logEntries: number;
+  };
   shiftsPerWeek: number;
   accounts: { username: string; role: Account['role']; sites: string[] }[];
   skippedAccounts: string[];
@@ -153,10 +162,19 @@ export const generateDemo = async (opts: DemoOptions): Promise<DemoSummary> => {
   const inUse = accountsIn(opts.dataDir);
   if (inUse !== 0 && !opts.force) {
     const what = inUse === null ? 'an accounts file SiteDesk cannot read' : `${inUse} account(s)`;
-    throw new DemoRefused(`${opts.dataDir} already has ${what}. Choose an empty folder, or pass --force to add demo data alongside (nothing is removed).`);
+    throw new DemoRefused(
+      `${opts.dataDir} already has ${what}. Choose an empty folder, or pass --force to add demo data alongside (nothing is removed).`,
+    );
   }
 
-  const opened = openApp({ dataDir: opts.dataDir, StoreClass: opts.StoreClass, mode: 'browser', version: opts.version ?? '0.1.0', now: () => now, backupEveryMinutes: 0 });
+  const opened = openApp({
+    dataDir: opts.dataDir,
+    StoreClass: opts.StoreClass,
+    mode: 'browser',
+    version: opts.version ?? '0.1.0',
+    now: () => now,
+    backupEveryMinutes: 0,
+  });
   try {
     const { repos } = opened.app;
     const existingAccounts = repos.accounts.all();
@@ -175,17 +193,43 @@ export const generateDemo = async (opts: DemoOptions): Promise<DemoSummary> => {
     const staffCount = opts.staff ?? (opts.scale === 'decade' ? 230 : 150);
     const plan = planWeek(sites, Math.round(staffCount * 4.4));
     const demand = demandOf(plan);
-    const people = makeStaff(rng, { count: staffCount, today, from, sites, demand, eveningCleaningShare: eveningShareOf(plan), firstNumber: firstFreeNumber(repos.staff.all()), userId: managerId, at });
+    const people = makeStaff(rng, {
+      count: staffCount,
+      today,
+      from,
+      sites,
+      demand,
+      eveningCleaningShare: eveningShareOf(plan),
+      firstNumber: firstFreeNumber(repos.staff.all()),
+      userId: managerId,
+      at,
+    });
     repos.staff.putMany(people.map((p) => p.staff));
 
     const personName = () => `${rng.pick(FIRST_NAMES)} ${rng.pick(SURNAMES)}`;
     const hash = await hashSecret(DEMO_PASSWORD);
     const account = (id: string, username: string, displayName: string, role: Account['role'], siteCodes: string[]): Account => ({
-      id, username, displayName, role, sites: siteCodes, passwordHash: hash, pinHash: null, disabled: false,
-      createdAt: at, createdBy: managerId, updatedAt: at, updatedBy: managerId, rev: 1, failedAttempts: 0, lastFailedAt: null,
+      id,
+      username,
+      displayName,
+      role,
+      sites: siteCodes,
+      passwordHash: hash,
+      pinHash: null,
+      disabled: false,
+      createdAt: at,
+      createdBy: managerId,
+      updatedAt: at,
+      updatedBy: managerId,
+      rev: 1,
+      failedAttempts: 0,
+      lastFailedAt: null,
     });
     const managerName = personName();
-    const wanted = [account(managerId, 'manager', managerName, 'manager', []), ...sites.map((s) => account(rng.id(), `sup.${s.code.toLowerCase()}`, personName(), 'supervisor', [s.code]))];
+    const wanted = [
+      account(managerId, 'manager', managerName, 'manager', []),
+      ...sites.map((s) => account(rng.id(), `sup.${s.code.toLowerCase()}`, personName(), 'supervisor', [s.code])),
+    ];
     const taken = new Set(existingAccounts.map((a) => a.username));
     const accounts = wanted.filter((a) => !taken.has(a.username));
     repos.accounts.putMany(accounts);
@@ -214,15 +258,33 @@ export const generateDemo = async (opts: DemoOptions): Promise<DemoSummary> => {
     let attendanceCount = 0;
     for (let monday = from; monday <= rotaTo; monday = addDays(monday, 7)) {
       const future = monday > thisMonday;
-      const rates: RotaRates = future ? { open: 0.07, gap: 0.01, breach: 0.004 } : monday === thisMonday ? { open: 0.03, gap: 0.008, breach: 0.004 } : { open: 0.012, gap: 0.006, breach: 0.004 };
+      const rates: RotaRates = future
+        ? { open: 0.07, gap: 0.01, breach: 0.004 }
+        : monday === thisMonday
+          ? { open: 0.03, gap: 0.008, breach: 0.004 }
+          : { open: 0.012, gap: 0.006, breach: 0.004 };
       const plannedAt = iso(Math.min(rostering.instant(addDays(monday, -10), '10:00'), now));
       const week = rostering.week(monday, rates, (slot, date, staffId) => {
         const id = rng.id();
         return {
-          id, site: slot.site, service: slot.service, date, start: slot.start, end: slot.end, breakMinutes: slot.breakMinutes, staffId,
+          id,
+          site: slot.site,
+          service: slot.service,
+          date,
+          start: slot.start,
+          end: slot.end,
+          breakMinutes: slot.breakMinutes,
+          staffId,
           notes: staffId === null && rng.chance(0.2) ? 'Agency cover requested' : '',
-          status: future ? 'draft' : 'published', override: null, history: [], deleted: false,
-          createdAt: plannedAt, createdBy: managerId, updatedAt: plannedAt, updatedBy: managerId, rev: 1,
+          status: future ? 'draft' : 'published',
+          override: null,
+          history: [],
+          deleted: false,
+          createdAt: plannedAt,
+          createdBy: managerId,
+          updatedAt: plannedAt,
+          updatedBy: managerId,
+          rev: 1,
         } satisfies Shift;
       });
       const signed = attendanceFor(rng, week, { now, instant: cast.instant, recordedBy: (code) => cast.supervisor(code).id });
@@ -234,7 +296,10 @@ export const generateDemo = async (opts: DemoOptions): Promise<DemoSummary> => {
       const nextMonth = monthOf(addDays(monday, 7));
       shifts.flushBefore(nextMonth);
       attendance.flushBefore(nextMonth);
-      progress(() => `shifts ${monthOf(monday)} … ${shiftCount.toLocaleString('en-GB')} shifts, ${attendanceCount.toLocaleString('en-GB')} sign-ins`);
+      progress(
+        () =>
+          `shifts ${monthOf(monday)} … ${shiftCount.toLocaleString('en-GB')} shifts, ${attendanceCount.toLocaleString('en-GB')} sign-ins`,
+      );
     }
     shifts.flushBefore();
     attendance.flushBefore();
@@ -255,11 +320,19 @@ export const generateDemo = async (opts: DemoOptions): Promise<DemoSummary> => {
       const ago = daysBetween(date, today);
       const drafts = incidentsForDay(rng, cast, { date, count: rng.int(15, 25), today, now, sites, wantRiddor: ago === 3 || ago === 12 });
       incidents.add(monthOf(date), drafts);
-      securitySites.forEach((site, i) => log.add(monthOf(date), logForDay(rng, logCast, site, date, Math.max(4, Math.round((100 * securityMinutes[i]) / totalSecurity) + rng.int(-2, 2)), now)));
+      securitySites.forEach((site, i) =>
+        log.add(
+          monthOf(date),
+          logForDay(rng, logCast, site, date, Math.max(4, Math.round((100 * securityMinutes[i]) / totalSecurity) + rng.int(-2, 2)), now),
+        ),
+      );
       const month = monthOf(addDays(date, 1));
       incidents.flushBefore(month);
       log.flushBefore(month);
-      progress(() => `incidents ${monthOf(date)} … ${incidents.written.toLocaleString('en-GB')} incidents, ${log.written.toLocaleString('en-GB')} log entries`);
+      progress(
+        () =>
+          `incidents ${monthOf(date)} … ${incidents.written.toLocaleString('en-GB')} incidents, ${log.written.toLocaleString('en-GB')} log entries`,
+      );
     }
     incidents.flushBefore();
     log.flushBefore();

@@ -44,19 +44,34 @@ const DETAILS: Record<Category, readonly string[]> = {
     'Water leak from the ceiling in the ground-floor toilets; area coned off and FM helpdesk called.',
     'Blocked drain in the staff kitchen; contractor booked for the next morning.',
     'Lift stuck between floors 1 and 2 with no one inside; taken out of service and engineer called.',
-    'Cleaning chemicals found unsecured in the cleaners\' cupboard; locked away and COSHH sheet checked.',
+    "Cleaning chemicals found unsecured in the cleaners' cupboard; locked away and COSHH sheet checked.",
     'Heating failure in the council chamber ahead of an evening meeting; portable heaters supplied.',
   ],
   'reception-visitor': [
     'Visitor upset about waiting time shouted at reception staff; calmed down and seen by the duty officer.',
     'Lost property handed in: a wallet; logged and locked in the reception safe.',
     'Child separated from their parent; reunited within ten minutes.',
-    'Courier refused to sign the visitors\' book and left the parcel at the door.',
+    "Courier refused to sign the visitors' book and left the parcel at the door.",
     'Visitor badge not returned at the end of a visit; badge deactivated.',
   ],
 };
 
-const LOCATIONS = ['Main reception', 'Staff car park', 'Service yard', 'Ground-floor toilets', 'First-floor open-plan office', 'Council chamber', 'Loading bay', 'Second-floor kitchen', 'Stairwell B', 'Main entrance', 'Plant room', 'Bin store', 'Lift lobby', 'Meeting room 4'];
+const LOCATIONS = [
+  'Main reception',
+  'Staff car park',
+  'Service yard',
+  'Ground-floor toilets',
+  'First-floor open-plan office',
+  'Council chamber',
+  'Loading bay',
+  'Second-floor kitchen',
+  'Stairwell B',
+  'Main entrance',
+  'Plant room',
+  'Bin store',
+  'Lift lobby',
+  'Meeting room 4',
+];
 const OUTCOMES = [
   'Reviewed with the site supervisor; no further action needed.',
   'Cause found and put right; staff briefed at the next team meeting.',
@@ -64,7 +79,14 @@ const OUTCOMES = [
   'Police reference recorded; CCTV provided on request. Closed pending any police contact.',
   'Risk assessment updated and shared with the site team.',
 ];
-const FOLLOW_UPS = ['Review CCTV footage', 'Update the site risk assessment', 'Chase the contractor for a repair date', 'Brief the night team', 'Write to the visitor', 'Replace the damaged sign'];
+const FOLLOW_UPS = [
+  'Review CCTV footage',
+  'Update the site risk assessment',
+  'Chase the contractor for a repair date',
+  'Brief the night team',
+  'Write to the visitor',
+  'Replace the damaged sign',
+];
 
 /** People the demo's records are written by and about. */
 export interface Cast {
@@ -102,10 +124,20 @@ export class References {
 
 const statusTarget = (rng: Rng, ageDays: number): Incident['status'] =>
   ageDays > 21
-    ? rng.chance(0.96) ? 'closed' : 'investigating'
+    ? rng.chance(0.96)
+      ? 'closed'
+      : 'investigating'
     : ageDays > 3
-      ? rng.weighted([['open', 25], ['investigating', 35], ['closed', 40]] as const)
-      : rng.weighted([['open', 70], ['investigating', 20], ['closed', 10]] as const);
+      ? rng.weighted([
+          ['open', 25],
+          ['investigating', 35],
+          ['closed', 40],
+        ] as const)
+      : rng.weighted([
+          ['open', 70],
+          ['investigating', 20],
+          ['closed', 10],
+        ] as const);
 
 export interface IncidentDayOptions {
   date: string;
@@ -134,7 +166,12 @@ export const incidentsForDay = (rng: Rng, cast: Cast, o: IncidentDayOptions): In
       ['facilities-cleaning', 22],
       ['reception-visitor', 20],
     ]);
-    const severity = rng.weighted([['low', 55], ['medium', 30], ['high', 12], ['critical', 3]] as const);
+    const severity = rng.weighted([
+      ['low', 55],
+      ['medium', 30],
+      ['high', 12],
+      ['critical', 3],
+    ] as const);
     const occurred = cast.instant(o.date, timeOfMinutes(rng.int(0, 1439)));
     const reported = occurred + rng.int(3, 90) * MINUTE;
     if (reported > o.now) continue;
@@ -142,7 +179,12 @@ export const incidentsForDay = (rng: Rng, cast: Cast, o: IncidentDayOptions): In
     const names = cast.namesAt(site.code);
     const riddor =
       category === 'health-safety' && (riddorLeft > 0 || rng.chance(0.03)) && severity !== 'low'
-        ? { kind: rng.pick(RIDDOR_KINDS.filter((k) => k !== 'death' && k !== 'occupational-disease')), reportedOn: null, method: '', hseReference: '' }
+        ? {
+            kind: rng.pick(RIDDOR_KINDS.filter((k) => k !== 'death' && k !== 'occupational-disease')),
+            reportedOn: null,
+            method: '',
+            hseReference: '',
+          }
         : null;
     if (riddor) riddorLeft -= 1;
     const police = category === 'security' && severity !== 'low' && rng.chance(0.4);
@@ -158,14 +200,35 @@ export const incidentsForDay = (rng: Rng, cast: Cast, o: IncidentDayOptions): In
       category,
       severity,
       details: rng.pick(DETAILS[category]),
-      peopleInvolved: category === 'security' || category === 'reception-visitor' || category === 'health-safety' ? rng.pick(['One member of the public', 'Two visitors', 'A member of staff', 'A contractor', 'Unknown male, approx. 30', '']) : '',
+      peopleInvolved:
+        category === 'security' || category === 'reception-visitor' || category === 'health-safety'
+          ? rng.pick(['One member of the public', 'Two visitors', 'A member of staff', 'A contractor', 'Unknown male, approx. 30', ''])
+          : '',
       witnesses: rng.chance(0.4) && names.length ? rng.pick(names) : '',
-      actionTaken: rng.pick(['Area made safe.', 'Supervisor informed.', 'First aid given.', 'Reported to the FM helpdesk.', 'Logged and monitored.']),
+      actionTaken: rng.pick([
+        'Area made safe.',
+        'Supervisor informed.',
+        'First aid given.',
+        'Reported to the FM helpdesk.',
+        'Logged and monitored.',
+      ]),
       onwardReports: [
-        ...(police ? [{ agency: 'police' as const, reference: `CAD ${rng.int(1000, 9999)} ${o.date.slice(8, 10)}/${o.date.slice(5, 7)}` }] : []),
+        ...(police
+          ? [{ agency: 'police' as const, reference: `CAD ${rng.int(1000, 9999)} ${o.date.slice(8, 10)}/${o.date.slice(5, 7)}` }]
+          : []),
         ...(ambulance ? [{ agency: 'ambulance' as const, reference: `EEAST ${rng.int(100000, 999999)}` }] : []),
       ],
-      followUps: rng.chance(0.3) ? [{ id: rng.id(), action: rng.pick(FOLLOW_UPS), owner: rng.chance(0.5) ? sup.name : cast.managerName, due: addDays(o.date, rng.int(3, 21)), done: false }] : [],
+      followUps: rng.chance(0.3)
+        ? [
+            {
+              id: rng.id(),
+              action: rng.pick(FOLLOW_UPS),
+              owner: rng.chance(0.5) ? sup.name : cast.managerName,
+              due: addDays(o.date, rng.int(3, 21)),
+              done: false,
+            },
+          ]
+        : [],
       riddor,
       status: 'open',
       outcome: '',
@@ -189,7 +252,11 @@ export const completeIncident = (rng: Rng, cast: Cast, draft: IncidentDraft, ref
   const reported = Date.parse(draft.reportedAt);
   const target = statusTarget(rng, (now - reported) / DAY);
   let current: Incident = { ...draft, ref, history: [] };
-  let history: HistoryEntry[] = appendHistory([], { at: draft.createdAt, by: draft.createdBy, kind: 'created', changes: creationChanges(current), note: '' }, draft.id);
+  let history: HistoryEntry[] = appendHistory(
+    [],
+    { at: draft.createdAt, by: draft.createdBy, kind: 'created', changes: creationChanges(current), note: '' },
+    draft.id,
+  );
   let at = reported;
   const step = (next: Incident, by: string, kind: HistoryEntry['kind'], note = ''): void => {
     history = appendHistory(history, { at: iso(at), by, kind, changes: diffIncident(current, next), note }, draft.id);
@@ -208,7 +275,14 @@ export const completeIncident = (rng: Rng, cast: Cast, draft: IncidentDraft, ref
       {
         ...current,
         followUps: current.followUps.map((f) => ({ ...f, done: true })),
-        riddor: current.riddor ? { ...current.riddor, reportedOn, method: 'Online (HSE F2508)', hseReference: `${reportedOn.slice(0, 4)}/${rng.int(100000, 999999)}` } : null,
+        riddor: current.riddor
+          ? {
+              ...current.riddor,
+              reportedOn,
+              method: 'Online (HSE F2508)',
+              hseReference: `${reportedOn.slice(0, 4)}/${rng.int(100000, 999999)}`,
+            }
+          : null,
       },
       cast.managerId,
       'updated',
@@ -221,10 +295,29 @@ export const completeIncident = (rng: Rng, cast: Cast, draft: IncidentDraft, ref
   return { ...current, history };
 };
 
-const PATROL = ['External patrol completed; all doors and windows secure.', 'Internal patrol of all floors; lights off, no issues.', 'Car park patrol; barrier working, no vehicles of concern.', 'Perimeter check; rear gate found unlocked and secured.'];
-const ALARM = ['Fire panel showed a fault on loop 2; reset and logged for the engineer.', 'Intruder alarm set at close of business.', 'Intruder alarm unset on arrival of the cleaning team.', 'Lift alarm pressed in error; no one trapped.'];
-const KEYS = ['Key set 4 issued to the cleaning supervisor.', 'Key set 4 returned and checked.', 'Master key signed out to the heating engineer.', 'Master key returned by the heating engineer.'];
-const VISITOR = ['Out-of-hours contractor signed in for the server room.', 'Councillor arrived for the evening meeting; escorted to the chamber.', 'Delivery accepted at the service yard and placed in the post room.'];
+const PATROL = [
+  'External patrol completed; all doors and windows secure.',
+  'Internal patrol of all floors; lights off, no issues.',
+  'Car park patrol; barrier working, no vehicles of concern.',
+  'Perimeter check; rear gate found unlocked and secured.',
+];
+const ALARM = [
+  'Fire panel showed a fault on loop 2; reset and logged for the engineer.',
+  'Intruder alarm set at close of business.',
+  'Intruder alarm unset on arrival of the cleaning team.',
+  'Lift alarm pressed in error; no one trapped.',
+];
+const KEYS = [
+  'Key set 4 issued to the cleaning supervisor.',
+  'Key set 4 returned and checked.',
+  'Master key signed out to the heating engineer.',
+  'Master key returned by the heating engineer.',
+];
+const VISITOR = [
+  'Out-of-hours contractor signed in for the server room.',
+  'Councillor arrived for the evening meeting; escorted to the chamber.',
+  'Delivery accepted at the service yard and placed in the post room.',
+];
 
 /** Security windows of a site on a weekday, as [start, end] minutes (end past 1440 when it runs overnight). */
 const securityMinutes = (site: Site, date: string): [number, number][] =>
@@ -257,7 +350,17 @@ export const logForDay = (rng: Rng, cast: Cast, site: Site, date: string, count:
     if (written > now) break;
     const officer = names.length ? rng.pick(names) : sup.name;
     const correcting = out.length > 0 && rng.chance(0.01) ? rng.pick(out) : null;
-    const kind = correcting ? correcting.kind : n < windows.length ? 'handover' : rng.weighted([['patrol', 60], ['alarm', 10], ['keys', 15], ['visitor', 10], ['other', 5]] as const);
+    const kind = correcting
+      ? correcting.kind
+      : n < windows.length
+        ? 'handover'
+        : rng.weighted([
+            ['patrol', 60],
+            ['alarm', 10],
+            ['keys', 15],
+            ['visitor', 10],
+            ['other', 5],
+          ] as const);
     const text = correcting
       ? `Correction to the ${correcting.time} entry: the time written was wrong; it was about ${timeOfMinutes(minutesOfDay(correcting.time) + 15)}.`
       : kind === 'handover'

@@ -110,7 +110,8 @@ export class Rostering {
     const todo: { date: string; slot: Slot; span: Span }[] = [];
     for (const [d, weekday] of WEEKDAYS.entries()) {
       const date = addDays(monday, d);
-      for (const siteDays of this.plan.values()) for (const slot of siteDays[weekday]) todo.push({ date, slot, span: this.span(date, slot) });
+      for (const siteDays of this.plan.values())
+        for (const slot of siteDays[weekday]) todo.push({ date, slot, span: this.span(date, slot) });
     }
     todo.sort((a, b) => a.span.start - b.span.start);
     const out: Shift[] = [];
@@ -169,7 +170,9 @@ export const attendanceFor = (rng: Rng, shifts: readonly Shift[], o: AttendanceO
     const start = o.instant(shift.date, shift.start);
     if (start > o.now) continue;
     const overnight = minutesOfDay(shift.end) <= minutesOfDay(shift.start);
-    const end = o.instant(overnight ? addDays(shift.date, 1) : shift.date, shift.end === '24:00' ? '00:00' : shift.end) + (shift.end === '24:00' && !overnight ? 24 * HOUR : 0);
+    const end =
+      o.instant(overnight ? addDays(shift.date, 1) : shift.date, shift.end === '24:00' ? '00:00' : shift.end) +
+      (shift.end === '24:00' && !overnight ? 24 * HOUR : 0);
     const by = o.recordedBy(shift.site);
     const noShow = rng.chance(0.02);
     const late = !noShow && rng.chance(0.07);

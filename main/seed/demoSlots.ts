@@ -51,7 +51,10 @@ const peak = (need: Uint8Array, from: number, to: number) => need.subarray(from,
 const securitySlots = (site: string, windows: readonly CoverWindow[]): Slot[] => {
   const need = profileOf(windows);
   if (covered(need, 0, DAY) || covered(need, 420, 420 + DAY)) {
-    return [...repeat(peak(need, 420, 1140), () => slot(site, 'security', 420, 1140)), ...repeat(peak(need, 1140, 1860), () => slot(site, 'security', 1140, 420))];
+    return [
+      ...repeat(peak(need, 420, 1140), () => slot(site, 'security', 420, 1140)),
+      ...repeat(peak(need, 1140, 1860), () => slot(site, 'security', 1140, 420)),
+    ];
   }
   return windows.flatMap((w) => {
     const s = minutesOfDay(w.start);

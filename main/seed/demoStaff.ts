@@ -52,7 +52,11 @@ const availabilityOf = (ranges: DemoPerson['ranges']): Availability => {
   const out: Availability = {};
   for (const d of WEEKDAYS) {
     const r = ranges[d];
-    if (r) out[d] = r.map(([s, e]) => ({ start: `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`, end: e === 1440 ? '24:00' : `${String(Math.floor(e / 60)).padStart(2, '0')}:${String(e % 60).padStart(2, '0')}` }));
+    if (r)
+      out[d] = r.map(([s, e]) => ({
+        start: `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`,
+        end: e === 1440 ? '24:00' : `${String(Math.floor(e / 60)).padStart(2, '0')}:${String(e % 60).padStart(2, '0')}`,
+      }));
   }
   return out;
 };
@@ -81,7 +85,9 @@ export const makeStaff = (rng: Rng, o: StaffOptions): DemoPerson[] => {
   const sitesFor = (service: Service) => o.sites.filter((s) => s.services.includes(service)).map((s) => s.code);
   const historyYears = Math.ceil(daysBetween(o.from, o.today) / 365);
   const usedNames = new Set<string>();
-  const youngSlots = new Set(rng.shuffle(roles.map((r, i) => (r.service === 'cleaning' ? i : -1)).filter((i) => i >= 0)).slice(0, rng.int(2, 3)));
+  const youngSlots = new Set(
+    rng.shuffle(roles.map((r, i) => (r.service === 'cleaning' ? i : -1)).filter((i) => i >= 0)).slice(0, rng.int(2, 3)),
+  );
   const cleanersAt = new Map<string, number>();
   let expiredLeft = 3;
   let expiringLeft = 5;
@@ -102,12 +108,30 @@ export const makeStaff = (rng: Rng, o: StaffOptions): DemoPerson[] => {
       ? 'part-time'
       : rng.weighted(
           service === 'security'
-            ? [['full-time', 70], ['part-time', 15], ['zero-hours', 15]] as const
+            ? ([
+                ['full-time', 70],
+                ['part-time', 15],
+                ['zero-hours', 15],
+              ] as const)
             : service === 'reception'
-              ? [['full-time', 35], ['part-time', 50], ['zero-hours', 15]] as const
-              : [['full-time', 10], ['part-time', 70], ['zero-hours', 20]] as const,
+              ? ([
+                  ['full-time', 35],
+                  ['part-time', 50],
+                  ['zero-hours', 15],
+                ] as const)
+              : ([
+                  ['full-time', 10],
+                  ['part-time', 70],
+                  ['zero-hours', 20],
+                ] as const),
         );
-    const contractedHours = young ? rng.int(10, 16) : contractType === 'full-time' ? halfHours(rng, 37.5, 48) : contractType === 'part-time' ? rng.int(16, 30) : 0;
+    const contractedHours = young
+      ? rng.int(10, 16)
+      : contractType === 'full-time'
+        ? halfHours(rng, 37.5, 48)
+        : contractType === 'part-time'
+          ? rng.int(16, 30)
+          : 0;
     const payRate = round2(
       service === 'security' ? 12.6 + rng.next() * 3.4 : service === 'reception' ? 11.8 + rng.next() * 2.4 : 11.44 + rng.next() * 1.2,
     );
@@ -151,13 +175,34 @@ export const makeStaff = (rng: Rng, o: StaffOptions): DemoPerson[] => {
     }
     if (rng.chance(0.35)) {
       const pending = rng.chance(0.1);
-      absence('annual-leave', addDays(o.today, rng.int(-20, 40)), rng.int(3, 10), !pending, pending ? 'Waiting for the manager to approve' : '');
+      absence(
+        'annual-leave',
+        addDays(o.today, rng.int(-20, 40)),
+        rng.int(3, 10),
+        !pending,
+        pending ? 'Waiting for the manager to approve' : '',
+      );
     }
-    if (rng.chance(0.1)) absence('sickness', addDays(o.today, rng.int(-25, -1)), rng.int(1, 5), true, rng.pick(['Flu', 'Back pain', 'Stomach bug', 'Fit note received', '']));
-    if (rng.chance(0.1)) absence('training', addDays(o.today, rng.int(-15, 30)), rng.int(1, 2), true, rng.pick(['First aid at work', 'Fire marshal refresher', 'Conflict management', 'Manual handling']));
+    if (rng.chance(0.1))
+      absence(
+        'sickness',
+        addDays(o.today, rng.int(-25, -1)),
+        rng.int(1, 5),
+        true,
+        rng.pick(['Flu', 'Back pain', 'Stomach bug', 'Fit note received', '']),
+      );
+    if (rng.chance(0.1))
+      absence(
+        'training',
+        addDays(o.today, rng.int(-15, 30)),
+        rng.int(1, 2),
+        true,
+        rng.pick(['First aid at work', 'Fire marshal refresher', 'Conflict management', 'Manual handling']),
+      );
     absences.sort((a, b) => a.from.localeCompare(b.from));
 
-    const optOut = contractType === 'full-time' && contractedHours >= 44 && rng.chance(0.3) ? { signed: addDays(o.today, -rng.int(30, 1500)) } : null;
+    const optOut =
+      contractType === 'full-time' && contractedHours >= 44 && rng.chance(0.3) ? { signed: addDays(o.today, -rng.int(30, 1500)) } : null;
     const staff: Staff = {
       id: rng.id(),
       createdAt: o.at,
@@ -175,7 +220,9 @@ export const makeStaff = (rng: Rng, o: StaffOptions): DemoPerson[] => {
       payRate,
       optOut,
       youngWorker: young,
-      dateOfBirth: young ? addDays(o.today, -(17 * 365 + rng.int(0, 300))) : addDays(o.today, -rng.int((19 + historyYears) * 365, 66 * 365)),
+      dateOfBirth: young
+        ? addDays(o.today, -(17 * 365 + rng.int(0, 300)))
+        : addDays(o.today, -rng.int((19 + historyYears) * 365, 66 * 365)),
       sia,
       availability: availabilityOf(ranges),
       absences,

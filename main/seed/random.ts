@@ -56,7 +56,10 @@ export class Rng {
   /** A record id shaped like newId's (20 lowercase letters and digits), but reproducible. */
   id(): string {
     let s = '';
-    for (let i = 0; i < 4; i += 1) s += Math.floor(this.next() * 60466176).toString(36).padStart(5, '0');
+    for (let i = 0; i < 4; i += 1)
+      s += Math.floor(this.next() * 60466176)
+        .toString(36)
+        .padStart(5, '0');
     return s;
   }
 }

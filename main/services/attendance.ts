@@ -39,7 +39,11 @@ const checkRange = (r: Range) => {
   if (addDays(r.from, MAX_DAYS) < r.to) throw new AppError('invalid', 'Choose a range of at most a year.', { to: 'At most a year' });
 };
 
-const file = (name: string, r: Range, text: string): TextFile => ({ filename: `${name}-${r.site ?? 'all-sites'}-${r.from}-to-${r.to}.csv`, mime: CSV_MIME, text });
+const file = (name: string, r: Range, text: string): TextFile => ({
+  filename: `${name}-${r.site ?? 'all-sites'}-${r.from}-to-${r.to}.csv`,
+  mime: CSV_MIME,
+  text,
+});
 
 const rowsFor = (app: AppCore, r: Range, now: number): TimesheetRow[] => {
   checkRange(r);
@@ -51,7 +55,19 @@ const rowsFor = (app: AppCore, r: Range, now: number): TimesheetRow[] => {
 const summarise = (rows: readonly TimesheetRow[]): PersonWeekSummary[] => {
   const m = new Map<string, PersonWeekSummary>();
   for (const r of rows) {
-    const p = m.get(r.staffId) ?? { staffId: r.staffId, name: r.name, employeeNumber: r.employeeNumber, scheduledMinutes: 0, paidMinutes: 0, shifts: 0, late: 0, lateMinutes: 0, noShows: 0, corrections: 0, cost: 0 };
+    const p = m.get(r.staffId) ?? {
+      staffId: r.staffId,
+      name: r.name,
+      employeeNumber: r.employeeNumber,
+      scheduledMinutes: 0,
+      paidMinutes: 0,
+      shifts: 0,
+      late: 0,
+      lateMinutes: 0,
+      noShows: 0,
+      corrections: 0,
+      cost: 0,
+    };
     p.scheduledMinutes += r.scheduledMinutes;
     p.paidMinutes += r.paidMinutes;
     p.shifts += 1;
@@ -69,7 +85,14 @@ const pct = (n: number | null) => (n === null ? null : decimal(n, 1));
 
 export const attendanceHandlers: Pick<
   Handlers,
-  'attendance:report' | 'attendance:timesheet-csv' | 'attendance:working-time' | 'reports:hours' | 'reports:cover' | 'reports:cost' | 'reports:incidents' | 'reports:licences'
+  | 'attendance:report'
+  | 'attendance:timesheet-csv'
+  | 'attendance:working-time'
+  | 'reports:hours'
+  | 'reports:cover'
+  | 'reports:cost'
+  | 'reports:incidents'
+  | 'reports:licences'
 > = {
   'attendance:report': (r, { app, now }) => {
     const rows = rowsFor(app, r, now);
@@ -84,10 +107,31 @@ export const attendanceHandlers: Pick<
     const rules = ruleSettings(app);
     const records = workingTimeRecords(assignmentsBetween(app, r.from, r.to, sitesOf(app, r)), staff, r.from, r.to, rules);
     const text = toCsv(
-      ['Employee number', 'Name', 'Shifts', 'Hours worked', 'Average weekly hours', 'Shortest rest (hours)', `Rests under ${rules.dailyRestHours} h`, 'Night shifts', 'Night hours', 'Opt-out signed', 'Young worker'],
+      [
+        'Employee number',
+        'Name',
+        'Shifts',
+        'Hours worked',
+        'Average weekly hours',
+        'Shortest rest (hours)',
+        `Rests under ${rules.dailyRestHours} h`,
+        'Night shifts',
+        'Night hours',
+        'Opt-out signed',
+        'Young worker',
+      ],
       records.map((w) => [
-        w.employeeNumber, w.name, w.shifts, hoursCell(w.workedMinutes), hoursCell(w.averageWeeklyMinutes), w.shortestRestMinutes === null ? '' : hoursCell(w.shortestRestMinutes),
-        w.shortRests, w.nightShifts, hoursCell(w.nightMinutes), w.optOutSigned ?? 'No', w.youngWorker ? 'Y' : 'N',
+        w.employeeNumber,
+        w.name,
+        w.shifts,
+        hoursCell(w.workedMinutes),
+        hoursCell(w.averageWeeklyMinutes),
+        w.shortestRestMinutes === null ? '' : hoursCell(w.shortestRestMinutes),
+        w.shortRests,
+        w.nightShifts,
+        hoursCell(w.nightMinutes),
+        w.optOutSigned ?? 'No',
+        w.youngWorker ? 'Y' : 'N',
       ]),
     );
     return { records, dailyRestHours: rules.dailyRestHours, csv: file('working-time', r, text) };
@@ -95,7 +139,16 @@ export const attendanceHandlers: Pick<
 
   'reports:hours': (r, { app, now }) => {
     const people = hoursAgainstContract(rowsFor(app, r, now), app.repos.staff.all(), r.from, r.to, sitesOf(app, r));
-    const text = toCsv(['Name', 'Team (home site)', 'Paid hours', 'Contracted hours', 'Difference'], people.map((p) => [p.name, p.team, hoursCell(p.paidMinutes), hoursCell(p.contractMinutes), hoursCell(p.paidMinutes - p.contractMinutes)]));
+    const text = toCsv(
+      ['Name', 'Team (home site)', 'Paid hours', 'Contracted hours', 'Difference'],
+      people.map((p) => [
+        p.name,
+        p.team,
+        hoursCell(p.paidMinutes),
+        hoursCell(p.contractMinutes),
+        hoursCell(p.paidMinutes - p.contractMinutes),
+      ]),
+    );
     return { people, csv: file('hours-against-contract', r, text) };
   },
 
@@ -120,33 +173,74 @@ export const attendanceHandlers: Pick<
       }
     }
     const text = toCsv(
-      ['Week starting', 'Site', 'Service', 'Required person-hours so far', 'Covered person-hours', 'Cover achieved %', 'Cover planned % (whole week)'],
-      rows.map((c) => [c.week, c.site, c.service, hoursCell(c.requiredMinutes), hoursCell(c.coveredMinutes), pct(c.percent), pct(c.plannedPercent)]),
+      [
+        'Week starting',
+        'Site',
+        'Service',
+        'Required person-hours so far',
+        'Covered person-hours',
+        'Cover achieved %',
+        'Cover planned % (whole week)',
+      ],
+      rows.map((c) => [
+        c.week,
+        c.site,
+        c.service,
+        hoursCell(c.requiredMinutes),
+        hoursCell(c.coveredMinutes),
+        pct(c.percent),
+        pct(c.plannedPercent),
+      ]),
     );
     return { rows, csv: file('cover', r, text) };
   },
 
   'reports:cost': (r, { app, now }) => {
     const rows = labourCost(rowsFor(app, r, now));
-    return { rows, csv: file('labour-cost', r, toCsv(['Week starting', 'Site', 'Paid hours', 'Cost (£)'], rows.map((c) => [c.week, c.site, hoursCell(c.paidMinutes), decimal(c.cost)]))) };
+    return {
+      rows,
+      csv: file(
+        'labour-cost',
+        r,
+        toCsv(
+          ['Week starting', 'Site', 'Paid hours', 'Cost (£)'],
+          rows.map((c) => [c.week, c.site, hoursCell(c.paidMinutes), decimal(c.cost)]),
+        ),
+      ),
+    };
   },
 
   'reports:incidents': (r, { app }) => {
     checkRange(r);
-    const incidents = app.repos.incidents
-      .inMonths(monthsBetween(addDays(r.from, -1), addDays(r.to, 1)), sitesOf(app, r))
-      .filter((i) => {
-        const d = londonToday(Date.parse(i.occurredAt));
-        return d >= r.from && d <= r.to;
-      });
+    const incidents = app.repos.incidents.inMonths(monthsBetween(addDays(r.from, -1), addDays(r.to, 1)), sitesOf(app, r)).filter((i) => {
+      const d = londonToday(Date.parse(i.occurredAt));
+      return d >= r.from && d <= r.to;
+    });
     const rows = incidentCounts(incidents);
-    return { rows, csv: file('incidents', r, toCsv(['Month', 'Site', 'Category', 'Incidents'], rows.map((c) => [c.month, c.site, c.category, c.count]))) };
+    return {
+      rows,
+      csv: file(
+        'incidents',
+        r,
+        toCsv(
+          ['Month', 'Site', 'Category', 'Incidents'],
+          rows.map((c) => [c.month, c.site, c.category, c.count]),
+        ),
+      ),
+    };
   },
 
   'reports:licences': (req, { app, now }) => {
     const today = londonToday(now);
-    const rows = licenceExpiries(app.repos.staff.all().filter((s) => !req.site || s.homeSite === req.site || s.familiarSites.includes(req.site)), today, req.within);
-    const text = toCsv(['Name', 'Home site', 'SIA licence', 'Expires', 'Days left', 'Status'], rows.map((l) => [l.name, l.homeSite ?? '', siaGroups(l.number), l.expires, l.daysLeft, l.status]));
+    const rows = licenceExpiries(
+      app.repos.staff.all().filter((s) => !req.site || s.homeSite === req.site || s.familiarSites.includes(req.site)),
+      today,
+      req.within,
+    );
+    const text = toCsv(
+      ['Name', 'Home site', 'SIA licence', 'Expires', 'Days left', 'Status'],
+      rows.map((l) => [l.name, l.homeSite ?? '', siaGroups(l.number), l.expires, l.daysLeft, l.status]),
+    );
     return { rows, csv: { filename: `licence-expiries-${req.site ?? 'all-sites'}-${today}.csv`, mime: CSV_MIME, text } };
   },
 };

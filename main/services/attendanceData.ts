@@ -19,7 +19,10 @@ export const assignmentsBetween = (app: AppCore, from: string, to: string, sites
   assignmentsOf(shiftsBetween(app, from, to, sites), attendanceBetween(app, from, to, sites));
 
 /** The late and no-show rules with this install's grace. */
-export const statusRules = (app: AppCore): StatusRules => ({ ...DEFAULT_STATUS_RULES, graceMinutes: app.repos.settings.get().lateGraceMinutes });
+export const statusRules = (app: AppCore): StatusRules => ({
+  ...DEFAULT_STATUS_RULES,
+  graceMinutes: app.repos.settings.get().lateGraceMinutes,
+});
 
 /** Night shifts started the day before can still be running; the day's view reads one day back. */
 export const dayBefore = (date: string): string => addDays(date, -1);

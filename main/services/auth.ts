@@ -102,7 +102,8 @@ const serialised = <T>(t: Throttle, key: string, task: () => Promise<T>): Promis
 const checkSecret = (app: AppCore, username: string, secret: string, now: number, allowPin: boolean): Promise<Account> => {
   const t = throttleOf(app);
   return serialised(t, username, async () => {
-    const refuse = () => new AppError('invalid', 'That user name and password do not match.', { password: 'Check the password and try again' });
+    const refuse = () =>
+      new AppError('invalid', 'That user name and password do not match.', { password: 'Check the password and try again' });
     const found = findByName(app, username);
     const account = found && !found.disabled ? found : null;
     const failures: Failures = account
@@ -131,7 +132,9 @@ const checkSecret = (app: AppCore, username: string, secret: string, now: number
       await verifySecret(secret, await t.dummyHash);
       throw refuse();
     }
-    const good = (await verifySecret(secret, account.passwordHash)) || (allowPin && account.pinHash !== null && (await verifySecret(secret, account.pinHash)));
+    const good =
+      (await verifySecret(secret, account.passwordHash)) ||
+      (allowPin && account.pinHash !== null && (await verifySecret(secret, account.pinHash)));
     if (!good) throw refuse();
     const mine = t.recent.indexOf(now);
     if (mine >= 0) t.recent.splice(mine, 1);
@@ -153,12 +156,19 @@ const signIn = (session: Session, account: Account, now: number, withPassword = 
   session.renew = true;
 };
 
-export const authHandlers: Pick<Handlers, 'auth:status' | 'auth:setup' | 'auth:sign-in' | 'auth:sign-out' | 'auth:lock' | 'auth:unlock' | 'auth:touch'> = {
+export const authHandlers: Pick<
+  Handlers,
+  'auth:status' | 'auth:setup' | 'auth:sign-in' | 'auth:sign-out' | 'auth:lock' | 'auth:unlock' | 'auth:touch'
+> = {
   'auth:status': (_req, { app, session }) => status(app, session),
 
   'auth:setup': async (req, { app, session, now }) => {
     if (app.repos.accounts.all().length > 0) throw new AppError('conflict', 'SiteDesk is already set up. Sign in instead.');
-    if (accountsLost(app)) throw new AppError('forbidden', 'The accounts file was damaged and no backup held it, so a new manager cannot be set up here. Restore from a backup file, or ask IT support.');
+    if (accountsLost(app))
+      throw new AppError(
+        'forbidden',
+        'The accounts file was damaged and no backup held it, so a new manager cannot be set up here. Restore from a backup file, or ask IT support.',
+      );
     const id = newId();
     const meta = newMeta(id, now, id);
     const account: Account = {
@@ -212,13 +222,21 @@ const requireUser = (call: Call): Account => {
   return call.user;
 };
 
-export const accountHandlers: Pick<Handlers, 'accounts:list' | 'accounts:create' | 'accounts:update' | 'accounts:set-pin' | 'accounts:change-password'> = {
-  'accounts:list': (_req, { app }) => app.repos.accounts.all().map(viewOf).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+export const accountHandlers: Pick<
+  Handlers,
+  'accounts:list' | 'accounts:create' | 'accounts:update' | 'accounts:set-pin' | 'accounts:change-password'
+> = {
+  'accounts:list': (_req, { app }) =>
+    app.repos.accounts
+      .all()
+      .map(viewOf)
+      .sort((a, b) => a.displayName.localeCompare(b.displayName)),
 
   'accounts:create': async (req, call) => {
     const me = requireUser(call);
     const { app, now } = call;
-    if (findByName(app, req.username)) throw new AppError('conflict', `The user name ${req.username} is taken.`, { username: 'Choose another user name' });
+    if (findByName(app, req.username))
+      throw new AppError('conflict', `The user name ${req.username} is taken.`, { username: 'Choose another user name' });
     const known = new Set(app.repos.sites.all().map((s) => s.code));
     const unknown = req.sites.filter((s) => !known.has(s));
     if (unknown.length) throw new AppError('invalid', `Unknown site: ${unknown.join(', ')}`, { sites: 'Choose sites from the list' });
@@ -245,7 +263,8 @@ export const accountHandlers: Pick<Handlers, 'accounts:list' | 'accounts:create'
     if (!account) throw new AppError('not_found', 'No such account.');
     if (req.disabled && account.role === 'manager') {
       const activeManagers = app.repos.accounts.all().filter((a) => a.role === 'manager' && !a.disabled);
-      if (activeManagers.length <= 1) throw new AppError('conflict', 'This is the last active manager; another manager must exist before it can be disabled.');
+      if (activeManagers.length <= 1)
+        throw new AppError('conflict', 'This is the last active manager; another manager must exist before it can be disabled.');
     }
     const next: Account = touched(
       {
@@ -265,7 +284,8 @@ export const accountHandlers: Pick<Handlers, 'accounts:list' | 'accounts:create'
 
   'accounts:set-pin': async (req, call) => {
     const me = requireUser(call);
-    if (!(await verifySecret(req.password, me.passwordHash))) throw new AppError('invalid', 'That password is not right.', { password: 'Check your password' });
+    if (!(await verifySecret(req.password, me.passwordHash)))
+      throw new AppError('invalid', 'That password is not right.', { password: 'Check your password' });
     const next = touched({ ...me, pinHash: req.pin ? await hashSecret(req.pin) : null }, me.id, call.now);
     call.app.repos.accounts.put(next);
     return viewOf(next);
@@ -273,7 +293,8 @@ export const accountHandlers: Pick<Handlers, 'accounts:list' | 'accounts:create'
 
   'accounts:change-password': async (req, call) => {
     const me = requireUser(call);
-    if (!(await verifySecret(req.current, me.passwordHash))) throw new AppError('invalid', 'Your current password is not right.', { current: 'Check your current password' });
+    if (!(await verifySecret(req.current, me.passwordHash)))
+      throw new AppError('invalid', 'Your current password is not right.', { current: 'Check your current password' });
     call.app.repos.accounts.put(touched({ ...me, passwordHash: await hashSecret(req.next) }, me.id, call.now));
     return null;
   },

@@ -38,7 +38,8 @@ const replaceData = (app: AppCore, files: Record<string, string>): void => {
       fs.mkdirSync(path.dirname(path.join(stage, rel)), { recursive: true });
       fs.writeFileSync(path.join(stage, rel), text);
     };
-    const keep = (rel: string) => fs.existsSync(path.join(app.dirs.data, rel)) && write(rel, fs.readFileSync(path.join(app.dirs.data, rel), 'utf8'));
+    const keep = (rel: string) =>
+      fs.existsSync(path.join(app.dirs.data, rel)) && write(rel, fs.readFileSync(path.join(app.dirs.data, rel), 'utf8'));
     for (const [rel, text] of Object.entries(files)) if (rel !== 'journal.json') write(rel, text);
     write('system/meta.json', serializeWithSum({ meta: app.meta }));
     write(`${CLOCK_FILE}.json`, serializeWithSum({ hlc: app.clock.value }));
@@ -50,7 +51,11 @@ const replaceData = (app: AppCore, files: Record<string, string>): void => {
   app.ds.replaced();
   app.repos = openRepos(app.ds);
   // A restore chosen by a manager sets every incident back on purpose: its heads are recorded anew, as such.
-  const heads = app.repos.incidents.keys().flatMap((key) => Object.values(app.repos.incidents.partitionOnce(key)).map((i) => ({ id: i.id, ...headOf(i.id, i.history), why: 'restore' as const })));
+  const heads = app.repos.incidents
+    .keys()
+    .flatMap((key) =>
+      Object.values(app.repos.incidents.partitionOnce(key)).map((i) => ({ id: i.id, ...headOf(i.id, i.history), why: 'restore' as const })),
+    );
   app.heads.record(heads, new Date(app.now()).toISOString());
 };
 
@@ -92,7 +97,10 @@ const restoreContent = (app: AppCore, content: BackupContent, undoId: string | n
   return { undoId, files: Object.keys(content.files).length };
 };
 
-export const backupHandlers: Pick<Handlers, 'backups:list' | 'backups:create' | 'backups:restore' | 'backups:export' | 'backups:restore-file' | 'backups:restore-fresh'> = {
+export const backupHandlers: Pick<
+  Handlers,
+  'backups:list' | 'backups:create' | 'backups:restore' | 'backups:export' | 'backups:restore-file' | 'backups:restore-fresh'
+> = {
   'backups:list': (_req, { app }) => {
     app.ds.settleBackup(); // the start-up backup may still be being taken in the background: list it too
     return app.ds.backups.list().map(viewOf);
@@ -123,7 +131,10 @@ export const backupHandlers: Pick<Handlers, 'backups:list' | 'backups:create' | 
   'backups:restore-file': (req, { app }) => {
     const org = readOrg(app);
     if (!org)
-      throw new AppError('conflict', 'This SiteDesk has no organisation key, so it cannot check that a backup file came from your organisation. Restore it on a new install instead (first-run screen). Nothing was restored.');
+      throw new AppError(
+        'conflict',
+        'This SiteDesk has no organisation key, so it cannot check that a backup file came from your organisation. Restore it on a new install instead (first-run screen). Nothing was restored.',
+      );
     const content = openFile(req.file, req.passphrase, backupOrgOf(org));
     return restoreContent(app, content, undoPoint(app, 'a backup file'));
   },

@@ -12,11 +12,14 @@ const NAMED = 5;
 export const noticeShiftsWithoutStaff = (ds: DataStore, repos: Repos, staffIds: Set<string>): number => {
   const found: { date: string; start: string; end: string; site: string; staffId: string }[] = [];
   for (const key of repos.shifts.keys()) {
-    for (const s of Object.values(repos.shifts.partitionOnce(key))) if (!s.deleted && s.staffId && !staffIds.has(s.staffId)) found.push(s as (typeof found)[number]);
+    for (const s of Object.values(repos.shifts.partitionOnce(key)))
+      if (!s.deleted && s.staffId && !staffIds.has(s.staffId)) found.push(s as (typeof found)[number]);
   }
   if (found.length === 0) return 0;
   found.sort((a, b) => (a.date + a.start).localeCompare(b.date + b.start));
-  const named = found.slice(0, NAMED).map((s) => `${s.date.split('-').reverse().join('/')} ${s.start}–${s.end} at ${s.site} (staff id ${s.staffId})`);
+  const named = found
+    .slice(0, NAMED)
+    .map((s) => `${s.date.split('-').reverse().join('/')} ${s.start}–${s.end} at ${s.site} (staff id ${s.staffId})`);
   const more = found.length > NAMED ? `, and ${found.length - NAMED} more` : '';
   ds.addNotice({
     kind: 'dangling',

@@ -13,10 +13,22 @@ const requireOrg = (app: AppCore, user: Account | null): Org => {
   const org = readOrg(app);
   if (org) return listSelf(app, org);
   if (user?.role === 'manager') return ensureManagerOrg(app);
-  throw new AppError('conflict', 'This desk is not enrolled in an organisation, so it cannot exchange packs. A manager sets a desk up with an enrolment file.');
+  throw new AppError(
+    'conflict',
+    'This desk is not enrolled in an organisation, so it cannot exchange packs. A manager sets a desk up with an enrolment file.',
+  );
 };
 
-const download = (app: AppCore, user: Account, org: Org, kind: PackManifest['kind'], sites: string[], from: string, to: string, payload: PackPayload): PackDownload => {
+const download = (
+  app: AppCore,
+  user: Account,
+  org: Org,
+  kind: PackManifest['kind'],
+  sites: string[],
+  from: string,
+  to: string,
+  payload: PackPayload,
+): PackDownload => {
   const manifest: PackManifest = {
     format: 'sitedesk-pack',
     formatVersion: PACK_FORMAT_VERSION,
@@ -33,15 +45,26 @@ const download = (app: AppCore, user: Account, org: Org, kind: PackManifest['kin
     counts: countsOf(payload),
   };
   const bytes = encodePack({ manifest, payload }, org, { installId: app.meta.installId, identity: ensureIdentity(app) });
-  return { filename: `sitedesk-${kind}-${sites.join('-')}-${from}-to-${to}.sitedesk-pack`, mime: 'application/octet-stream', base64: bytes.toString('base64'), bytes: bytes.length, manifest };
+  return {
+    filename: `sitedesk-${kind}-${sites.join('-')}-${from}-to-${to}.sitedesk-pack`,
+    mime: 'application/octet-stream',
+    base64: bytes.toString('base64'),
+    bytes: bytes.length,
+    manifest,
+  };
 };
 
 const readPack = (call: Call, file: string): OpenedPack => {
   // Reading a pack never makes the organisation key: a preview must change nothing.
   const org = readOrg(call.app);
-  if (!org) throw new AppError('conflict', 'This SiteDesk has no organisation key yet, so it cannot check who made the pack. A manager’s install makes one when it first exports a pack or enrols a desk; a desk gets it from its enrolment file.');
+  if (!org)
+    throw new AppError(
+      'conflict',
+      'This SiteDesk has no organisation key yet, so it cannot check who made the pack. A manager’s install makes one when it first exports a pack or enrols a desk; a desk gets it from its enrolment file.',
+    );
   const pack = decodePack(Buffer.from(file, 'base64'), org);
-  if (pack.manifest.kind === 'activity' && call.user?.role !== 'manager') throw new AppError('forbidden', 'Only a manager imports activity packs: this one holds a desk’s incidents and attendance.');
+  if (pack.manifest.kind === 'activity' && call.user?.role !== 'manager')
+    throw new AppError('forbidden', 'Only a manager imports activity packs: this one holds a desk’s incidents and attendance.');
   return pack;
 };
 
@@ -52,11 +75,25 @@ const readPack = (call: Call, file: string): OpenedPack => {
 const rememberSigner = (app: AppCore, pack: OpenedPack) => {
   const org = readOrg(app);
   if (!org || org.installs.some((i) => i.installId === pack.signer.installId || i.publicKey === pack.signer.publicKey)) return;
-  const entry = { installId: pack.signer.installId, role: 'desk' as const, publicKey: pack.signer.publicKey, addedAt: new Date(app.now()).toISOString() };
+  const entry = {
+    installId: pack.signer.installId,
+    role: 'desk' as const,
+    publicKey: pack.signer.publicKey,
+    addedAt: new Date(app.now()).toISOString(),
+  };
   app.ds.write(ORG_FILE, orgKind, { org: { ...org, installs: [...org.installs, entry] } });
 };
 
-export const exchangeHandlers: Pick<Handlers, 'exchange:status' | 'exchange:export-rota' | 'exchange:export-activity' | 'exchange:preview' | 'exchange:apply' | 'enrol:create' | 'enrol:import'> = {
+export const exchangeHandlers: Pick<
+  Handlers,
+  | 'exchange:status'
+  | 'exchange:export-rota'
+  | 'exchange:export-activity'
+  | 'exchange:preview'
+  | 'exchange:apply'
+  | 'enrol:create'
+  | 'enrol:import'
+> = {
   'exchange:status': (_req, { app }) => {
     const org = readOrg(app);
     return {
@@ -99,21 +136,40 @@ export const exchangeHandlers: Pick<Handlers, 'exchange:status' | 'exchange:expo
   'enrol:create': (req, { app, now }) => {
     const org = ensureManagerOrg(app);
     const accounts = req.supervisors.map((id) => app.repos.accounts.get(id));
-    if (accounts.some((a) => !a || a.role !== 'supervisor' || a.disabled)) throw new AppError('invalid', 'Choose active supervisor accounts.', { supervisors: 'Choose supervisors from the list' });
+    if (accounts.some((a) => !a || a.role !== 'supervisor' || a.disabled))
+      throw new AppError('invalid', 'Choose active supervisor accounts.', { supervisors: 'Choose supervisors from the list' });
     const sites = app.repos.sites.all().filter((s) => req.sites.includes(s.code));
-    if (sites.length !== req.sites.length) throw new AppError('invalid', 'Choose sites from the list.', { sites: 'Choose sites from the list' });
+    if (sites.length !== req.sites.length)
+      throw new AppError('invalid', 'Choose sites from the list.', { sites: 'Choose sites from the list' });
     const code = newEnrolmentCode();
     // The desk learns the manager installs' public keys, so it accepts a rota only from one of them.
     const deskOrg: Org = { ...org, role: 'desk', sites: [...req.sites].sort(), installs: org.installs.filter((i) => i.role === 'manager') };
-    const bytes = sealEnrolment(deskOrg, sites, accounts.map((a) => ({ ...a!, failedAttempts: 0, lastFailedAt: null })), code, now);
-    return { filename: `sitedesk-enrolment-${deskOrg.sites.join('-')}-${londonToday(now)}.sitedesk-enrolment`, mime: 'application/octet-stream', base64: bytes.toString('base64'), bytes: bytes.length, code };
+    const bytes = sealEnrolment(
+      deskOrg,
+      sites,
+      accounts.map((a) => ({ ...a!, failedAttempts: 0, lastFailedAt: null })),
+      code,
+      now,
+    );
+    return {
+      filename: `sitedesk-enrolment-${deskOrg.sites.join('-')}-${londonToday(now)}.sitedesk-enrolment`,
+      mime: 'application/octet-stream',
+      base64: bytes.toString('base64'),
+      bytes: bytes.length,
+      code,
+    };
   },
 
   'enrol:import': (req, { app }) => {
-    if (app.repos.accounts.all().length > 0) throw new AppError('conflict', 'This SiteDesk is already set up. A desk is enrolled on a fresh install.');
+    if (app.repos.accounts.all().length > 0)
+      throw new AppError('conflict', 'This SiteDesk is already set up. A desk is enrolled on a fresh install.');
     // No accounts because the file was damaged is not a fresh install: enrolling then would let anyone
     // at the desk bring their own accounts over everyone's data.
-    if (app.ds.lostFiles().includes('directory/accounts')) throw new AppError('forbidden', 'The accounts file was damaged and no backup held it, so this desk cannot be enrolled here. Restore from a backup file, or ask IT support.');
+    if (app.ds.lostFiles().includes('directory/accounts'))
+      throw new AppError(
+        'forbidden',
+        'The accounts file was damaged and no backup held it, so this desk cannot be enrolled here. Restore from a backup file, or ask IT support.',
+      );
     const enrolment = openEnrolment(Buffer.from(req.file, 'base64'), req.code);
     // Settings first: if the process stops before the one change below, the install still asks to be set up.
     app.repos.settings.set({ ...app.repos.settings.get(), organisationName: enrolment.org.name });

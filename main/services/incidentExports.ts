@@ -18,10 +18,19 @@ import { registerPdfFonts, writeText, type PdfFont } from './pdfFonts';
 import { readPhoto } from './photos';
 import type { AppCore } from './types';
 
-const HISTORY_KIND = { created: 'Recorded', updated: 'Edited', status: 'Status changed', amendment: 'Amendment', photo: 'Photo added', decision: 'Manager’s decision' } as const;
+const HISTORY_KIND = {
+  created: 'Recorded',
+  updated: 'Edited',
+  status: 'Status changed',
+  amendment: 'Amendment',
+  photo: 'Photo added',
+  decision: 'Manager’s decision',
+} as const;
 
-const onward = (i: Incident) => i.onwardReports.map((r) => `${AGENCY_LABEL[r.agency]}${r.reference ? ` (ref ${r.reference})` : ''}`).join('; ');
-const followUps = (i: Incident) => i.followUps.map((f) => `${f.done ? 'Done' : 'To do'}: ${f.action} — ${f.owner}, due ${formatDateGB(f.due)}`).join('\n');
+const onward = (i: Incident) =>
+  i.onwardReports.map((r) => `${AGENCY_LABEL[r.agency]}${r.reference ? ` (ref ${r.reference})` : ''}`).join('; ');
+const followUps = (i: Incident) =>
+  i.followUps.map((f) => `${f.done ? 'Done' : 'To do'}: ${f.action} — ${f.owner}, due ${formatDateGB(f.due)}`).join('\n');
 
 const MARGIN = 50;
 
@@ -35,7 +44,12 @@ export const incidentPdf = async (app: AppCore, i: Incident, verification: Verif
   return new Promise((resolve, reject) => {
     const names = Object.fromEntries(app.repos.accounts.all().map((a) => [a.id, a.displayName]));
     const site = app.repos.sites.all().find((s) => s.code === i.site);
-    const doc = new PDFDocument({ size: 'A4', margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + 20 }, bufferPages: true, info: { Title: `Incident ${i.ref}`, Author: 'SiteDesk' } });
+    const doc = new PDFDocument({
+      size: 'A4',
+      margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + 20 },
+      bufferPages: true,
+      info: { Title: `Incident ${i.ref}`, Author: 'SiteDesk' },
+    });
     registerPdfFonts(doc);
     const put = (text: string, font: PdfFont, options: object = {}) => writeText(doc, text, font, options);
     const chunks: Buffer[] = [];
@@ -48,17 +62,30 @@ export const incidentPdf = async (app: AppCore, i: Incident, verification: Verif
     doc.fontSize(18);
     put(`Incident ${i.ref}`, 'bold');
     doc.fontSize(10).fillColor('#555555');
-    put(`${site ? `${site.code} · ${site.name}` : i.site} — printed ${formatInstantZoneGB(new Date(now).toISOString())} from SiteDesk`, 'regular');
+    put(
+      `${site ? `${site.code} · ${site.name}` : i.site} — printed ${formatInstantZoneGB(new Date(now).toISOString())} from SiteDesk`,
+      'regular',
+    );
     doc.moveDown(0.5);
     doc.fillColor(verification.ok ? '#1b6e43' : '#a3241c').fontSize(10);
-    put(verification.ok ? `History verified: ${i.history.length} entries, chain intact.` : `HISTORY BROKEN at entry ${verification.brokenAt + 1}: ${verification.reason}`, 'bold');
+    put(
+      verification.ok
+        ? `History verified: ${i.history.length} entries, chain intact.`
+        : `HISTORY BROKEN at entry ${verification.brokenAt + 1}: ${verification.reason}`,
+      'bold',
+    );
     doc.fillColor('#000000').moveDown(0.8);
 
     const section = (title: string) => {
       doc.moveDown(0.6).fontSize(12).fillColor('#1f4f8a');
       put(title, 'bold');
       doc.fillColor('#000000');
-      doc.moveTo(MARGIN, doc.y + 2).lineTo(MARGIN + width, doc.y + 2).strokeColor('#d6dbe2').stroke().moveDown(0.4);
+      doc
+        .moveTo(MARGIN, doc.y + 2)
+        .lineTo(MARGIN + width, doc.y + 2)
+        .strokeColor('#d6dbe2')
+        .stroke()
+        .moveDown(0.4);
     };
     const field = (label: string, value: string) => {
       doc.fontSize(9).fillColor('#555555');
@@ -92,7 +119,14 @@ export const incidentPdf = async (app: AppCore, i: Incident, verification: Verif
       const st = riddorStatus(i, today);
       field('Kind', RIDDOR_LABEL[i.riddor.kind]);
       field('Deadline', formatDateGB(riddorDeadline(i)!));
-      field('Reported to the HSE', i.riddor.reportedOn ? `${formatDateGB(i.riddor.reportedOn)}${i.riddor.method ? ` by ${i.riddor.method}` : ''}${i.riddor.hseReference ? `, HSE reference ${i.riddor.hseReference}` : ''}${st.state === 'reported' && st.late ? ' (late)' : ''}` : st.state === 'not-reportable' ? '—' : `Not yet. ${'message' in st ? st.message : ''}`);
+      field(
+        'Reported to the HSE',
+        i.riddor.reportedOn
+          ? `${formatDateGB(i.riddor.reportedOn)}${i.riddor.method ? ` by ${i.riddor.method}` : ''}${i.riddor.hseReference ? `, HSE reference ${i.riddor.hseReference}` : ''}${st.state === 'reported' && st.late ? ' (late)' : ''}`
+          : st.state === 'not-reportable'
+            ? '—'
+            : `Not yet. ${'message' in st ? st.message : ''}`,
+      );
     }
 
     if (i.status === 'closed') {
@@ -111,7 +145,11 @@ export const incidentPdf = async (app: AppCore, i: Incident, verification: Verif
       const changes = h.kind === 'created' ? [] : h.changes;
       for (const c of changes) {
         doc.fontSize(9.5);
-        put(`${FIELD_LABEL[c.field] ?? c.field}: ${describeValue(c.field, c.before, formatInstantZoneGB)} → ${describeValue(c.field, c.after, formatInstantZoneGB)}`, 'regular', { width, indent: 12 });
+        put(
+          `${FIELD_LABEL[c.field] ?? c.field}: ${describeValue(c.field, c.before, formatInstantZoneGB)} → ${describeValue(c.field, c.after, formatInstantZoneGB)}`,
+          'regular',
+          { width, indent: 12 },
+        );
       }
       doc.fontSize(7).fillColor('#777777');
       put(`hash ${h.hash.slice(0, 16)}… prev ${h.prevHash.slice(0, 16)}…`, 'mono', { indent: 12 });
@@ -140,8 +178,16 @@ export const incidentPdf = async (app: AppCore, i: Incident, verification: Verif
       doc.switchToPage(p);
       const bottom = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
-      doc.fontSize(8).fillColor('#555555').font('regular')
-        .text(`Incident ${i.ref} · page ${p - start + 1} of ${count} · times are UK time (Europe/London), GMT or BST as shown`, MARGIN, doc.page.height - MARGIN, { width, align: 'center', lineBreak: false });
+      doc
+        .fontSize(8)
+        .fillColor('#555555')
+        .font('regular')
+        .text(
+          `Incident ${i.ref} · page ${p - start + 1} of ${count} · times are UK time (Europe/London), GMT or BST as shown`,
+          MARGIN,
+          doc.page.height - MARGIN,
+          { width, align: 'center', lineBreak: false },
+        );
       doc.page.margins.bottom = bottom;
     }
     doc.end();

@@ -32,7 +32,8 @@ export const recordHeads = (app: AppCore, ops: { rel: string; value: unknown }[]
 export const checkIncident = (app: AppCore, incident: Incident): { verification: VerifyResult; locked: boolean } => {
   const chain = verifyIncidentHistory(incident, { length: incident.rev });
   const recorded = app.heads.get(incident.id);
-  if (!recorded && chain.ok) app.heads.record([{ id: incident.id, ...headOf(incident.id, incident.history), why: 'first-seen' }], new Date(app.now()).toISOString());
+  if (!recorded && chain.ok)
+    app.heads.record([{ id: incident.id, ...headOf(incident.id, incident.history), why: 'first-seen' }], new Date(app.now()).toISOString());
   let verification: VerifyResult = chain;
   if (chain.ok && recorded && !extendsHead(incident.id, incident.history, recorded)) {
     verification = {

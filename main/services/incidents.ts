@@ -43,7 +43,8 @@ const withIds = (followUps: FollowUpInput[]): Incident['followUps'] => followUps
 const me = (call: Call): Account => call.user!;
 
 /** Names of every account, for showing who wrote what. */
-export const accountNames = (app: AppCore): Record<string, string> => Object.fromEntries(app.repos.accounts.all().map((a) => [a.id, a.displayName]));
+export const accountNames = (app: AppCore): Record<string, string> =>
+  Object.fromEntries(app.repos.accounts.all().map((a) => [a.id, a.displayName]));
 
 /**
  * The anchor of an incident's history: every write appends exactly one entry and bumps `rev`, so a
@@ -59,17 +60,23 @@ const load = (call: Call, id: string): Incident => {
 };
 
 const requireSite = (call: Call, site: string): void => {
-  if (!call.app.repos.sites.all().some((s) => s.code === site)) throw new AppError('invalid', `There is no site ${site}.`, { site: 'Choose a site' });
-  if (!canSeeSite(me(call), site)) throw new AppError('forbidden', `You can record incidents only at your own sites; ${site} is not one of them.`, { site: 'Choose one of your sites' });
+  if (!call.app.repos.sites.all().some((s) => s.code === site))
+    throw new AppError('invalid', `There is no site ${site}.`, { site: 'Choose a site' });
+  if (!canSeeSite(me(call), site))
+    throw new AppError('forbidden', `You can record incidents only at your own sites; ${site} is not one of them.`, {
+      site: 'Choose one of your sites',
+    });
 };
 
 const requireFresh = (incident: Incident, rev: number): void => {
-  if (incident.rev !== rev) throw new AppError('conflict', `${incident.ref} was changed by someone else since you opened it. Reopen it to see the latest version.`);
+  if (incident.rev !== rev)
+    throw new AppError('conflict', `${incident.ref} was changed by someone else since you opened it. Reopen it to see the latest version.`);
 };
 
 const notFuture = (call: Call, occurredAt: string | undefined): void => {
   // A few minutes' grace for a desk PC whose clock runs slightly behind the recorder's watch.
-  if (occurredAt && Date.parse(occurredAt) > call.now + 5 * 60_000) throw new AppError('invalid', 'When it happened cannot be in the future.', { occurredAt: 'Give a time that has passed' });
+  if (occurredAt && Date.parse(occurredAt) > call.now + 5 * 60_000)
+    throw new AppError('invalid', 'When it happened cannot be in the future.', { occurredAt: 'Give a time that has passed' });
 };
 
 /**
@@ -134,7 +141,8 @@ const rowOf = (i: Incident, today: string): IncidentRow => ({
 /** The incidents a caller may see that match a filter, newest first. */
 const visible = (call: Call, filter: IncidentFilter): Incident[] => {
   const user = me(call);
-  const sites = user.role === 'manager' ? filter.sites : (filter.sites?.length ? filter.sites : user.sites).filter((s) => user.sites.includes(s));
+  const sites =
+    user.role === 'manager' ? filter.sites : (filter.sites?.length ? filter.sites : user.sites).filter((s) => user.sites.includes(s));
   if (sites && sites.length === 0 && user.role !== 'manager') return [];
   const found = searchIncidents(incidentIndex(call.app.repos).rows(), { ...filter, sites }, londonToday(call.now));
   return found.sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : 0));
@@ -170,8 +178,20 @@ export const incidentHandlers: Pick<
     const meta = newMeta(user.id, call.now);
     const index = incidentIndex(call.app.repos);
     const ref = nextReference(index.refs(), req.site, referenceYear(meta.createdAt), installTag(call.app), isHomeDesk(call.app, req.site));
-    const base: Incident = { ...meta, ...req, followUps: withIds(req.followUps), ref, status: 'open', outcome: '', photos: [], history: [] };
-    const incident: Incident = { ...base, history: appendHistory([], { at: meta.createdAt, by: user.id, kind: 'created', changes: creationChanges(base), note: '' }, base.id) };
+    const base: Incident = {
+      ...meta,
+      ...req,
+      followUps: withIds(req.followUps),
+      ref,
+      status: 'open',
+      outcome: '',
+      photos: [],
+      history: [],
+    };
+    const incident: Incident = {
+      ...base,
+      history: appendHistory([], { at: meta.createdAt, by: user.id, kind: 'created', changes: creationChanges(base), note: '' }, base.id),
+    };
     call.app.repos.incidents.put([incident]);
     index.note(incident);
     return detail(call, incident);
@@ -181,7 +201,8 @@ export const incidentHandlers: Pick<
     const current = load(call, req.id);
     requireFresh(current, req.rev);
     requireIntact(call, current);
-    if (current.status === 'closed') throw new AppError('conflict', `${current.ref} is closed and cannot be edited. Add an amendment instead, saying why.`);
+    if (current.status === 'closed')
+      throw new AppError('conflict', `${current.ref} is closed and cannot be edited. Add an amendment instead, saying why.`);
     notFuture(call, req.patch.occurredAt);
     const { followUps, ...rest } = req.patch;
     return save(call, current, { ...current, ...rest, ...(followUps ? { followUps: withIds(followUps) } : {}) }, 'updated');
@@ -196,14 +217,21 @@ export const incidentHandlers: Pick<
     if (!why.ok) throw new AppError('invalid', why.message, { note: why.message });
     notFuture(call, req.patch.occurredAt);
     const { followUps, ...rest } = req.patch;
-    return save(call, current, { ...current, ...rest, ...(followUps ? { followUps: withIds(followUps) } : {}) }, 'amendment', req.note.trim());
+    return save(
+      call,
+      current,
+      { ...current, ...rest, ...(followUps ? { followUps: withIds(followUps) } : {}) },
+      'amendment',
+      req.note.trim(),
+    );
   },
 
   'incidents:set-status': (req, call) => {
     const current = load(call, req.id);
     requireFresh(current, req.rev);
     requireIntact(call, current);
-    if (!canTransition(current.status, req.status)) throw new AppError('conflict', `${current.ref} cannot move from ${current.status} to ${req.status}.`);
+    if (!canTransition(current.status, req.status))
+      throw new AppError('conflict', `${current.ref} cannot move from ${current.status} to ${req.status}.`);
     if (req.status !== 'closed') return save(call, current, { ...current, status: req.status }, 'status');
     if (me(call).role !== 'manager') throw new AppError('forbidden', 'Only a manager can close an incident.');
     const outcome = validateClose(req.outcome);
@@ -227,12 +255,21 @@ export const incidentHandlers: Pick<
     const current = load(call, req.id);
     requireFresh(current, req.rev);
     const { verification, locked } = checkIncident(call.app, current);
-    if (!locked || verification.ok) throw new AppError('conflict', `${current.ref} is not locked: its history verifies, so there is nothing to decide.`);
+    if (!locked || verification.ok)
+      throw new AppError('conflict', `${current.ref} is not locked: its history verifies, so there is nothing to decide.`);
     // The decision sets down the fields as they stand, so the history replays to them from here on.
     const replayed = replayHistory(current.history);
-    const changes = TRACKED_FIELDS.filter((f) => stringify(replayed[f] ?? null) !== stringify(current[f])).map((field) => ({ field, before: replayed[field] ?? null, after: current[field] }));
+    const changes = TRACKED_FIELDS.filter((f) => stringify(replayed[f] ?? null) !== stringify(current[f])).map((field) => ({
+      field,
+      before: replayed[field] ?? null,
+      after: current[field],
+    }));
     const note = `Accepted the history as it stands. Found: ${verification.reason} Reason: ${req.reason.trim()}`;
-    const history = appendHistory(current.history, { at: new Date(call.now).toISOString(), by: me(call).id, kind: 'decision', changes, note }, current.id);
+    const history = appendHistory(
+      current.history,
+      { at: new Date(call.now).toISOString(), by: me(call).id, kind: 'decision', changes, note },
+      current.id,
+    );
     const next: Incident = touched({ ...current, history }, me(call).id, call.now);
     call.app.repos.incidents.put([next], [current]);
     incidentIndex(call.app.repos).note(next);
@@ -250,7 +287,10 @@ export const incidentHandlers: Pick<
 
   'incidents:riddor-queue': (_req, call) => {
     const today = londonToday(call.now);
-    return riddorQueue(visible(call, { riddor: 'unreported' }), today).map(({ incident, status }) => ({ incident: rowOf(incident, today), status }));
+    return riddorQueue(visible(call, { riddor: 'unreported' }), today).map(({ incident, status }) => ({
+      incident: rowOf(incident, today),
+      status,
+    }));
   },
 
   'incidents:export-pdf': async (req, call) => {

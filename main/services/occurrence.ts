@@ -11,8 +11,10 @@ import { canSeeSite } from './sites';
 import type { AppCore, Call, Handlers } from './types';
 
 const checkSite = (call: Call, site: string): void => {
-  if (!call.app.repos.sites.all().some((s) => s.code === site)) throw new AppError('invalid', `There is no site ${site}.`, { site: 'Choose a site' });
-  if (!canSeeSite(call.user!, site)) throw new AppError('forbidden', `You can keep the log only for your own sites; ${site} is not one of them.`);
+  if (!call.app.repos.sites.all().some((s) => s.code === site))
+    throw new AppError('invalid', `There is no site ${site}.`, { site: 'Choose a site' });
+  if (!canSeeSite(call.user!, site))
+    throw new AppError('forbidden', `You can keep the log only for your own sites; ${site} is not one of them.`);
 };
 
 const monthEntries = (app: AppCore, month: string, site: string): LogEntry[] => Object.values(app.repos.log.partition(`${month}/${site}`));
@@ -31,8 +33,14 @@ const dayLines = (app: AppCore, site: string, date: string): LogLine[] => {
   const laterFixes = around.filter((e) => e.date > date && e.corrects && ids.has(e.corrects));
   const names = accountNames(app);
   const numbers = new Map<string, number>();
-  for (const d of new Set([date, ...laterFixes.map((e) => e.date)])) for (const [id, n] of logNumbers(around.filter((e) => e.date === d))) numbers.set(id, n);
-  return logDayView([...day, ...laterFixes]).map((r) => ({ ...r, number: numbers.get(r.entry.id)!, backDated: isBackDated(r.entry), author: names[r.entry.createdBy] ?? 'Unknown' }));
+  for (const d of new Set([date, ...laterFixes.map((e) => e.date)]))
+    for (const [id, n] of logNumbers(around.filter((e) => e.date === d))) numbers.set(id, n);
+  return logDayView([...day, ...laterFixes]).map((r) => ({
+    ...r,
+    number: numbers.get(r.entry.id)!,
+    backDated: isBackDated(r.entry),
+    author: names[r.entry.createdBy] ?? 'Unknown',
+  }));
 };
 
 /** The entry a correction points at: searched from the correction's month back, as far as the log goes. */

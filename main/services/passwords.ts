@@ -9,7 +9,9 @@ const KEYLEN = 32;
 
 const derive = (secret: string, salt: Buffer, n: number, r: number, p: number) =>
   new Promise<Buffer>((resolve, reject) =>
-    scrypt(secret.normalize('NFKC'), salt, KEYLEN, { N: n, r, p, maxmem: 256 * n * r }, (error, key) => (error ? reject(error) : resolve(key))),
+    scrypt(secret.normalize('NFKC'), salt, KEYLEN, { N: n, r, p, maxmem: 256 * n * r }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
   );
 
 /** A salted scrypt hash: `scrypt$N$r$p$salt$hash`, both base64. */

@@ -12,8 +12,16 @@ import type { Layout } from '../storage/paths';
 
 const TYPES = [
   { ext: 'jpg', mime: 'image/jpeg', test: (b: Buffer) => b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { ext: 'png', mime: 'image/png', test: (b: Buffer) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
-  { ext: 'webp', mime: 'image/webp', test: (b: Buffer) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP' },
+  {
+    ext: 'png',
+    mime: 'image/png',
+    test: (b: Buffer) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  },
+  {
+    ext: 'webp',
+    mime: 'image/webp',
+    test: (b: Buffer) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+  },
 ] as const;
 
 /** A stored photo's file name: only what storePhoto generates is ever read back. */
@@ -24,7 +32,10 @@ export const imageTypeOf = (bytes: Buffer) => TYPES.find((t) => t.test(bytes)) ?
 
 /** A file name fit to show: no folders, no control characters, at most 120 characters. */
 export const displayName = (name: string): string =>
-  (name.split(/[\\/]/).pop() ?? '').replace(/[\p{Cc}\p{Cf}]/gu, '').trim().slice(0, 120) || 'photo';
+  (name.split(/[\\/]/).pop() ?? '')
+    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .trim()
+    .slice(0, 120) || 'photo';
 
 /** Checks and stores a photo; returns the generated file name (relative to `photos/`) and its size. */
 export const storePhoto = (dirs: Layout, base64: string): { file: string; bytes: number } => {

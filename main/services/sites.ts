@@ -14,7 +14,8 @@ export const invalidFields = (fields: FieldErrors, lead = 'Check the highlighted
   return new AppError('invalid', first ? `${lead}: ${first}` : lead, fields);
 };
 
-const stale = (what: string) => new AppError('conflict', `Someone saved this ${what} after you opened it. Reload it and make your change again.`);
+const stale = (what: string) =>
+  new AppError('conflict', `Someone saved this ${what} after you opened it. Reload it and make your change again.`);
 
 export const siteHandlers: Pick<Handlers, 'sites:list' | 'sites:get' | 'sites:create' | 'sites:update' | 'sites:copy-cover'> = {
   'sites:list': (req, { app, user }) =>
@@ -43,7 +44,11 @@ export const siteHandlers: Pick<Handlers, 'sites:list' | 'sites:get' | 'sites:cr
     if (!current) throw new AppError('not_found', 'That site no longer exists.');
     if (current.rev !== rev) throw stale('site');
     // Shift and incident partitions and references are keyed by the code, so it is fixed once set.
-    if (input.code !== current.code) throw invalidFields({ code: `A site code cannot change once set (it stays ${current.code}): shifts and incident references use it` }, 'The site was not saved');
+    if (input.code !== current.code)
+      throw invalidFields(
+        { code: `A site code cannot change once set (it stays ${current.code}): shifts and incident references use it` },
+        'The site was not saved',
+      );
     const errors = validateSite(input, app.repos.sites.all(), id);
     if (Object.keys(errors).length) throw invalidFields(errors, 'The site was not saved');
     const next = touched({ ...current, ...input }, user!.id, now);
@@ -65,7 +70,11 @@ export const siteHandlers: Pick<Handlers, 'sites:list' | 'sites:get' | 'sites:cr
         .filter(([path]) => path.startsWith(`cover.${req.service}`))
         .map(([, message]) => `${site.code}: ${message}`),
     );
-    if (problems.length) throw new AppError('invalid', `Nothing was copied. ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}`);
+    if (problems.length)
+      throw new AppError(
+        'invalid',
+        `Nothing was copied. ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}`,
+      );
     app.repos.sites.putMany(updated.map((s) => touched(s, user!.id, now)));
     return { updated: updated.map((s) => s.code), skipped };
   },

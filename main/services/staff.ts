@@ -1,6 +1,13 @@
 import { CSV_MIME } from '../../shared/contract/define';
 import type { LicenceWatchItem, StaffView } from '../../shared/contract/staff';
-import { absenceCalendar, licenceWatch, parseStaffCsv, staffToCsv, validateStaff, type LicenceWatchEntry } from '../../shared/domain/directory';
+import {
+  absenceCalendar,
+  licenceWatch,
+  parseStaffCsv,
+  staffToCsv,
+  validateStaff,
+  type LicenceWatchEntry,
+} from '../../shared/domain/directory';
 import { addDays, londonToday, monthOf, monthsBetween } from '../../shared/domain/dates';
 import { assignmentsOf } from '../../shared/domain/attendance/assignments';
 import { paidFor } from '../../shared/domain/attendance/paid';
@@ -17,7 +24,9 @@ import type { AppCore, Call, Handlers } from './types';
 
 /** Whether an account may see a person: managers everyone, supervisors people based at or familiar with their sites. */
 export const canSeeStaff = (user: Account, s: Pick<Staff, 'homeSite' | 'familiarSites'>): boolean =>
-  user.role === 'manager' || (s.homeSite !== null && user.sites.includes(s.homeSite)) || s.familiarSites.some((c) => user.sites.includes(c));
+  user.role === 'manager' ||
+  (s.homeSite !== null && user.sites.includes(s.homeSite)) ||
+  s.familiarSites.some((c) => user.sites.includes(c));
 
 /** A person as `user` may see them: pay is a manager's business, so it never leaves main for anyone else. */
 export const staffView = (user: Account, s: Staff): StaffView => (user.role === 'manager' ? s : { ...s, payRate: null });
@@ -60,7 +69,10 @@ const importFailure = (result: ReturnType<typeof parseStaffCsv>): AppError | nul
   const bad = result.rows.filter((r) => r.errors.length > 0);
   if (!bad.length) return null;
   const lines = bad.map((r) => r.line).join(', ');
-  return new AppError('invalid', `Nothing was imported: ${bad.length === 1 ? `line ${lines} has` : `lines ${lines} have`} errors. Fix them and try again.`);
+  return new AppError(
+    'invalid',
+    `Nothing was imported: ${bad.length === 1 ? `line ${lines} has` : `lines ${lines} have`} errors. Fix them and try again.`,
+  );
 };
 
 export const staffHandlers: Pick<
@@ -97,7 +109,8 @@ export const staffHandlers: Pick<
   'staff:update': (req, call) => {
     const { id, rev, ...form } = req;
     const current = findStaff(call, id);
-    if (current.rev !== rev) throw new AppError('conflict', 'Someone saved this person after you opened them. Reload and make your change again.');
+    if (current.rev !== rev)
+      throw new AppError('conflict', 'Someone saved this person after you opened them. Reload and make your change again.');
     const input: StaffInput = { ...form, absences: current.absences };
     checked(input, call, id);
     return save(call, touched({ ...current, ...input }, call.user!.id, call.now));
@@ -121,7 +134,11 @@ export const staffHandlers: Pick<
     const clash = current.absences.find(
       (a) => a.id !== absence.id && a.from <= absence.to && absence.from <= a.to && (!a.partDay || !absence.partDay),
     );
-    if (clash) throw invalidFields({ from: `${current.name} is already off from ${clash.from} to ${clash.to} (${clash.kind.replace('-', ' ')})` }, 'The absence was not saved');
+    if (clash)
+      throw invalidFields(
+        { from: `${current.name} is already off from ${clash.from} to ${clash.to} (${clash.kind.replace('-', ' ')})` },
+        'The absence was not saved',
+      );
     const absences = [...current.absences.filter((a) => a.id !== absence.id), absence].sort((a, b) => a.from.localeCompare(b.from));
     return save(call, touched({ ...current, absences }, call.user!.id, call.now));
   },
@@ -172,16 +189,27 @@ export const staffHandlers: Pick<
 
   'staff:leave-csv': (_req, { app, now }) => {
     const today = londonToday(now);
-    const people = app.repos.staff.all().filter((s) => !s.archived).sort(byName);
+    const people = app.repos.staff
+      .all()
+      .filter((s) => !s.archived)
+      .sort(byName);
     const holidays = bankHolidayDates(addDays(today, -400), addDays(today, 400), app.repos.settings.get().bankHolidayChanges);
-    return { filename: `sitedesk-leave-${today}.csv`, mime: CSV_MIME, text: leaveBalancesCsv(people, today, holidays, workedInLeaveYear(app, people, today, now)) };
+    return {
+      filename: `sitedesk-leave-${today}.csv`,
+      mime: CSV_MIME,
+      text: leaveBalancesCsv(people, today, holidays, workedInLeaveYear(app, people, today, now)),
+    };
   },
 
   'staff:export': (req, { app, user, now }) => {
     const people = visibleStaff(app, user!)
       .filter((s) => req.includeArchived || !s.archived)
       .sort(byName);
-    return { filename: `sitedesk-staff-${londonToday(now)}.csv`, mime: CSV_MIME, text: staffToCsv(people, { includePay: req.includePay && user!.role === 'manager' }) };
+    return {
+      filename: `sitedesk-staff-${londonToday(now)}.csv`,
+      mime: CSV_MIME,
+      text: staffToCsv(people, { includePay: req.includePay && user!.role === 'manager' }),
+    };
   },
 };
 
@@ -193,7 +221,12 @@ const workedInLeaveYear = (app: AppCore, people: readonly Staff[], today: string
   const out = new Map<string, number>();
   const irregular = people.filter((p) => p.leave?.irregular);
   if (irregular.length === 0) return out;
-  const starts = new Map(irregular.map((p) => [p.id, leaveYearOf(today, p.leave!.yearStart ? `2000-${p.leave!.yearStart}` : (p.leave!.started ?? '2000-01-01')).start]));
+  const starts = new Map(
+    irregular.map((p) => [
+      p.id,
+      leaveYearOf(today, p.leave!.yearStart ? `2000-${p.leave!.yearStart}` : (p.leave!.started ?? '2000-01-01')).start,
+    ]),
+  );
   const from = [...starts.values()].sort()[0];
   const months = monthsBetween(from, today);
   const shifts = app.repos.shifts.inMonths(months).filter((s) => s.date >= from && s.date <= today);

@@ -13,13 +13,28 @@ export const syncHandlers: Pick<Handlers, 'sync:status' | 'sync:connect'> = {
     const url = req.url.replace(/\/$/, '');
     let who: { userCtx?: { name?: string | null } };
     try {
-      const res = await fetch(`${url}/_session`, { headers: { authorization: authHeader(req), accept: 'application/json' }, signal: AbortSignal.timeout(10_000) });
+      const res = await fetch(`${url}/_session`, {
+        headers: { authorization: authHeader(req), accept: 'application/json' },
+        signal: AbortSignal.timeout(10_000),
+      });
       who = (await res.json()) as typeof who;
     } catch {
-      throw new AppError('invalid', 'Could not reach a hub at that address. Check the address and the network.', { url: 'No hub answered at this address' });
+      throw new AppError('invalid', 'Could not reach a hub at that address. Check the address and the network.', {
+        url: 'No hub answered at this address',
+      });
     }
-    if (who.userCtx?.name !== req.name) throw new AppError('invalid', 'The hub refused that name or password.', { password: 'The hub refused this name or password' });
-    await app.sync.connect({ url, name: req.name, password: req.password, role: 'manager', sites: app.repos.sites.all().map((s) => s.code).sort() });
+    if (who.userCtx?.name !== req.name)
+      throw new AppError('invalid', 'The hub refused that name or password.', { password: 'The hub refused this name or password' });
+    await app.sync.connect({
+      url,
+      name: req.name,
+      password: req.password,
+      role: 'manager',
+      sites: app.repos.sites
+        .all()
+        .map((s) => s.code)
+        .sort(),
+    });
     return app.sync.status();
   },
 };

@@ -29,11 +29,11 @@ const shiftOr404 = (app: AppCore, user: Account, shiftId: string, now: number): 
 };
 
 const recordOf = (app: AppCore, shift: Shift, staffId: string): Attendance | undefined =>
-  Object.values(app.repos.attendance.partition(app.repos.attendance.partitionOf({ date: shift.date, site: shift.site } as Attendance))).find(
-    (a) => attendanceKey(a.shiftId, a.staffId) === attendanceKey(shift.id, staffId),
-  );
+  Object.values(
+    app.repos.attendance.partition(app.repos.attendance.partitionOf({ date: shift.date, site: shift.site } as Attendance)),
+  ).find((a) => attendanceKey(a.shiftId, a.staffId) === attendanceKey(shift.id, staffId));
 
-const rowOf = (a: Assignment,  staff: Map<string, Staff>, status: ReturnType<typeof attendanceStatus>): TodayRow => ({
+const rowOf = (a: Assignment, staff: Map<string, Staff>, status: ReturnType<typeof attendanceStatus>): TodayRow => ({
   shiftId: a.shift.id,
   staffId: a.staffId,
   name: staff.get(a.staffId)?.name ?? 'Unknown person',
@@ -52,7 +52,10 @@ const rowOf = (a: Assignment,  staff: Map<string, Staff>, status: ReturnType<typ
 });
 
 const board = (app: AppCore, user: Account, siteCode: string | undefined, now: number): TodayBoard => {
-  const visible = app.repos.sites.all().filter((s) => !s.archived && canSeeSite(user, s.code)).sort((a, b) => a.name.localeCompare(b.name));
+  const visible = app.repos.sites
+    .all()
+    .filter((s) => !s.archived && canSeeSite(user, s.code))
+    .sort((a, b) => a.name.localeCompare(b.name));
   const code = siteCode ?? (user.role === 'supervisor' ? user.sites[0] : visible[0]?.code);
   const site = visible.find((s) => s.code === code);
   if (!site) throw new AppError('not_found', siteCode ? `No site with code ${siteCode} on this desk.` : 'There are no sites to show yet.');
@@ -70,7 +73,9 @@ const board = (app: AppCore, user: Account, siteCode: string | undefined, now: n
   }));
   // A no-show leaves the shift uncovered, so gaps treat their shifts as open.
   const noShows = new Set(
-    assignments.filter((a) => !a.coveredBy && attendanceStatus(a.shift, a.attendance, now, rules).state === 'no-show').map((a) => a.shift.id),
+    assignments
+      .filter((a) => !a.coveredBy && attendanceStatus(a.shift, a.attendance, now, rules).state === 'no-show')
+      .map((a) => a.shift.id),
   );
   const asWorked = shifts.map((s) => (noShows.has(s.id) && s.staffId ? { ...s, staffId: null } : s));
   const gaps = site.services
@@ -82,9 +87,15 @@ const board = (app: AppCore, user: Account, siteCode: string | undefined, now: n
     .filter((i) => i.status !== 'closed')
     .sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
   const followUps = incidents
-    .flatMap((i) => i.followUps.filter((f) => !f.done && f.due <= today).map((f) => ({ incidentId: i.id, ref: i.ref, action: f.action, owner: f.owner, due: f.due, overdue: f.due < today })))
+    .flatMap((i) =>
+      i.followUps
+        .filter((f) => !f.done && f.due <= today)
+        .map((f) => ({ incidentId: i.id, ref: i.ref, action: f.action, owner: f.owner, due: f.due, overdue: f.due < today })),
+    )
     .sort((a, b) => a.due.localeCompare(b.due));
-  const log = logDayView(app.repos.log.inMonths(monthsBetween(today, today), [site.code]).filter((e) => e.date === today)).map((r) => r.entry);
+  const log = logDayView(app.repos.log.inMonths(monthsBetween(today, today), [site.code]).filter((e) => e.date === today)).map(
+    (r) => r.entry,
+  );
   return {
     site: { code: site.code, name: site.name },
     sites: visible.map((s) => ({ code: s.code, name: s.name })),
@@ -93,7 +104,15 @@ const board = (app: AppCore, user: Account, siteCode: string | undefined, now: n
     graceMinutes: rules.graceMinutes,
     services,
     gaps,
-    incidents: incidents.map(({ id, ref, status, severity, category, location, occurredAt }) => ({ id, ref, status, severity, category, location, occurredAt })),
+    incidents: incidents.map(({ id, ref, status, severity, category, location, occurredAt }) => ({
+      id,
+      ref,
+      status,
+      severity,
+      category,
+      location,
+      occurredAt,
+    })),
     followUps,
     log,
   };
@@ -126,7 +145,8 @@ const saveFor = (call: Call, shift: Shift, change: (a: Attendance) => Attendance
 const coverable = (call: Call, shift: Shift): Shift | null => {
   if (!shift.staffId) return shift;
   const status = attendanceStatus(shift, recordOf(call.app, shift, shift.staffId), call.now, statusRules(call.app));
-  if (status.state !== 'no-show') throw new AppError('conflict', 'That shift has someone on it; cover is found for open shifts and no-shows.');
+  if (status.state !== 'no-show')
+    throw new AppError('conflict', 'That shift has someone on it; cover is found for open shifts and no-shows.');
   return shift;
 };
 
@@ -139,7 +159,13 @@ const candidatesFor = (call: Call, shift: Shift) => {
 
 export const todayHandlers: Pick<
   Handlers,
-  'today:board' | 'today:sign-in' | 'today:sign-out' | 'today:mark-no-show' | 'today:correct' | 'today:cover-candidates' | 'today:assign-cover'
+  | 'today:board'
+  | 'today:sign-in'
+  | 'today:sign-out'
+  | 'today:mark-no-show'
+  | 'today:correct'
+  | 'today:cover-candidates'
+  | 'today:assign-cover'
 > = {
   'today:board': (req, { app, user, now }) => board(app, user!, req.site, now),
 
@@ -169,9 +195,12 @@ export const todayHandlers: Pick<
   },
 
   'today:correct': (req, { app, user, now }) => {
-    const record = attendanceBetween(app, addDays(londonToday(now), -62), addDays(londonToday(now), 1)).find((a) => a.id === req.attendanceId);
+    const record = attendanceBetween(app, addDays(londonToday(now), -62), addDays(londonToday(now), 1)).find(
+      (a) => a.id === req.attendanceId,
+    );
     if (!record || !canSeeSite(user!, record.site)) throw new AppError('not_found', 'No such attendance record on this desk.');
-    if (user!.role !== 'manager' && record.date < addDays(londonToday(now), -1)) throw new AppError('forbidden', 'Only a manager can correct records older than yesterday.');
+    if (user!.role !== 'manager' && record.date < addDays(londonToday(now), -1))
+      throw new AppError('forbidden', 'Only a manager can correct records older than yesterday.');
     const fields = (['signedInAt', 'signedOutAt', 'noShow'] as const).filter((f) => req[f] !== undefined && req[f] !== record[f]);
     if (fields.length === 0) throw new AppError('invalid', 'Nothing to correct: the values are the same as recorded.');
     const next = { ...record, corrections: [...record.corrections] };
@@ -179,7 +208,8 @@ export const todayHandlers: Pick<
       next.corrections.push({ at: iso(now), by: user!.id, reason: req.reason, field: f, before: record[f], after: req[f] });
       (next as Record<string, unknown>)[f] = req[f];
     }
-    if (next.signedInAt && next.signedOutAt && next.signedOutAt <= next.signedInAt) throw new AppError('invalid', 'Sign-out must be after sign-in.', { signedOutAt: 'Sign-out must be after sign-in' });
+    if (next.signedInAt && next.signedOutAt && next.signedOutAt <= next.signedInAt)
+      throw new AppError('invalid', 'Sign-out must be after sign-in.', { signedOutAt: 'Sign-out must be after sign-in' });
     const saved = touched(next, user!.id, now);
     app.repos.attendance.put([saved]);
     return saved;
@@ -192,7 +222,14 @@ export const todayHandlers: Pick<
       shiftId: shift.id,
       cover: trial && { date: trial.date, start: trial.start, end: trial.end },
       // The desk rings people: each comes with the phone number on their staff record.
-      candidates: candidates.map(({ staffId, name, reasons, warnings, familiar }) => ({ staffId, name, phone: call.app.repos.staff.get(staffId)?.phone ?? '', reasons, warnings, familiar })),
+      candidates: candidates.map(({ staffId, name, reasons, warnings, familiar }) => ({
+        staffId,
+        name,
+        phone: call.app.repos.staff.get(staffId)?.phone ?? '',
+        reasons,
+        warnings,
+        familiar,
+      })),
     };
   },
 
@@ -201,13 +238,21 @@ export const todayHandlers: Pick<
     const shift = coverable(call, shiftOr404(app, user!, req.shiftId, now))!;
     const { trial, candidates } = candidatesFor(call, shift);
     if (!trial) throw new AppError('conflict', 'Too little of this shift is left to cover.');
-    if (!candidates.some((c) => c.staffId === req.staffId)) throw new AppError('conflict', 'That person can no longer cover this shift; refresh the list.');
+    if (!candidates.some((c) => c.staffId === req.staffId))
+      throw new AppError('conflict', 'That person can no longer cover this shift; refresh the list.');
     const before = { staffId: shift.staffId, date: shift.date, start: shift.start };
     const after = { staffId: req.staffId, date: trial.date, start: trial.start };
     const who = app.repos.staff.get(req.staffId)?.name ?? req.staffId;
     const note = `Cover by ${who} from ${trial.start}${shift.staffId ? ' (no-show)' : ''}`;
     const next = touched(
-      { ...shift, staffId: req.staffId, date: trial.date, start: trial.start, notes: shift.notes ? `${shift.notes}\n${note}` : note, history: [...shift.history, { at: iso(now), by: user!.id, before, after }] },
+      {
+        ...shift,
+        staffId: req.staffId,
+        date: trial.date,
+        start: trial.start,
+        notes: shift.notes ? `${shift.notes}\n${note}` : note,
+        history: [...shift.history, { at: iso(now), by: user!.id, before, after }],
+      },
       user!.id,
       now,
     );

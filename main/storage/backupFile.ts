@@ -63,7 +63,8 @@ export interface BackupOrg {
   keyId: string;
 }
 
-const keyFrom = (passphrase: string, salt: Buffer) => scryptSync(passphrase.normalize('NFC'), salt, 32, { ...SCRYPT, maxmem: 64 * 1024 * 1024 });
+const keyFrom = (passphrase: string, salt: Buffer) =>
+  scryptSync(passphrase.normalize('NFC'), salt, 32, { ...SCRYPT, maxmem: 64 * 1024 * 1024 });
 const checkOf = (key: Buffer) => createHmac('sha256', key).update('sitedesk backup passphrase check').digest('hex').slice(0, 32);
 const proofOf = (orgKey: string, header: Omit<BackupHeader, 'proof'> & { proof?: string }) => {
   const { proof: _ignored, ...rest } = header;
@@ -73,14 +74,37 @@ const proofOf = (orgKey: string, header: Omit<BackupHeader, 'proof'> & { proof?:
 
 const filesUnder = (dir: string): string[] => {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !e.name.endsWith('.tmp')).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && !e.name.endsWith('.tmp'))
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
 };
 
 /** Encrypts the live data folder (between writes: the store is synchronous) under `passphrase` and saves it under `exports/`. */
-export const writeBackupFile = (dirs: Layout, installId: string, now: number, org: BackupOrg, passphrase: string): { file: string; bytes: Buffer } => {
-  const files = Object.fromEntries(walkFiles(dirs.data).filter((rel) => rel !== 'journal.json').map((rel) => [rel, fs.readFileSync(path.join(dirs.data, rel), 'utf8')]));
-  const photos = Object.fromEntries(filesUnder(dirs.photos).map((rel) => [rel, fs.readFileSync(path.join(dirs.photos, rel)).toString('base64')]));
-  const content: BackupContent = { format: 'sitedesk-backup', version: BACKUP_FILE_VERSION, createdAt: new Date(now).toISOString(), installId, schemaVersion: SCHEMA_VERSION, files, photos };
+export const writeBackupFile = (
+  dirs: Layout,
+  installId: string,
+  now: number,
+  org: BackupOrg,
+  passphrase: string,
+): { file: string; bytes: Buffer } => {
+  const files = Object.fromEntries(
+    walkFiles(dirs.data)
+      .filter((rel) => rel !== 'journal.json')
+      .map((rel) => [rel, fs.readFileSync(path.join(dirs.data, rel), 'utf8')]),
+  );
+  const photos = Object.fromEntries(
+    filesUnder(dirs.photos).map((rel) => [rel, fs.readFileSync(path.join(dirs.photos, rel)).toString('base64')]),
+  );
+  const content: BackupContent = {
+    format: 'sitedesk-backup',
+    version: BACKUP_FILE_VERSION,
+    createdAt: new Date(now).toISOString(),
+    installId,
+    schemaVersion: SCHEMA_VERSION,
+    files,
+    photos,
+  };
   const salt = randomBytes(16);
   const key = keyFrom(passphrase, salt);
   const bytes = sealEncrypted(
@@ -130,7 +154,9 @@ export const readBackupFile = (bytes: Buffer, passphrase: string, org: BackupOrg
   if (!opened.ok) {
     if (opened.why === 'not-this-kind') throw new BackupRefused('This is not a SiteDesk backup file. Choose a .sitedesk-backup file.');
     if (opened.why === 'old-format')
-      throw new BackupRefused('This backup file was made by an older SiteDesk, which did not encrypt backup files. For safety it cannot be restored here: update SiteDesk on the computer that made it and export a new backup file. Nothing was restored.');
+      throw new BackupRefused(
+        'This backup file was made by an older SiteDesk, which did not encrypt backup files. For safety it cannot be restored here: update SiteDesk on the computer that made it and export a new backup file. Nothing was restored.',
+      );
     if (opened.why === 'newer-format') throw new BackupRefused(NEWER);
     throw new BackupRefused(DAMAGED);
   }
@@ -140,13 +166,22 @@ export const readBackupFile = (bytes: Buffer, passphrase: string, org: BackupOrg
   const header = parsed.data;
   if (org) {
     if (header.keyId !== org.keyId || header.organisationId !== org.id) {
-      throw new BackupRefused(`This backup file was not made by ${org.name}: it comes from another organisation (“${header.organisationName.slice(0, 120)}”). Nothing was restored.`);
+      throw new BackupRefused(
+        `This backup file was not made by ${org.name}: it comes from another organisation (“${header.organisationName.slice(0, 120)}”). Nothing was restored.`,
+      );
     }
     const want = Buffer.from(proofOf(org.key, header), 'hex');
-    if (!timingSafeEqual(want, Buffer.from(header.proof, 'hex'))) throw new BackupRefused(`This backup file does not carry ${org.name}’s proof: it was changed after it was made. Nothing was restored.`);
+    if (!timingSafeEqual(want, Buffer.from(header.proof, 'hex')))
+      throw new BackupRefused(
+        `This backup file does not carry ${org.name}’s proof: it was changed after it was made. Nothing was restored.`,
+      );
   }
   const key = keyFrom(passphrase, Buffer.from(header.salt, 'base64'));
-  if (checkOf(key) !== header.check) throw new BackupRefused('That passphrase does not open this backup file. Enter the passphrase typed when it was exported. Nothing was restored.', 'passphrase');
+  if (checkOf(key) !== header.check)
+    throw new BackupRefused(
+      'That passphrase does not open this backup file. Enter the passphrase typed when it was exported. Nothing was restored.',
+      'passphrase',
+    );
   const compressed = opened.body(key);
   if (!compressed || digestOf(compressed) !== header.bodyDigest) throw new BackupRefused(DAMAGED);
   let body: unknown;
@@ -156,7 +191,8 @@ export const readBackupFile = (bytes: Buffer, passphrase: string, org: BackupOrg
     throw new BackupRefused(error instanceof TooLarge ? 'This backup file is too large to restore here. Nothing was restored.' : DAMAGED);
   }
   const content = contentSchema.safeParse(body);
-  if (!content.success) throw new BackupRefused('This backup file is damaged: its contents are not what SiteDesk writes. Nothing was restored.');
+  if (!content.success)
+    throw new BackupRefused('This backup file is damaged: its contents are not what SiteDesk writes. Nothing was restored.');
   const c = content.data;
   if (c.version > BACKUP_FILE_VERSION || c.schemaVersion > SCHEMA_VERSION) throw new BackupRefused(NEWER);
   try {

@@ -41,7 +41,8 @@ function* walkSteps(dir: string, out: string[], base = dir): Generator<void> {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) pending.push(full);
-      else if (entry.isFile() && entry.name.endsWith('.json') && !entry.name.includes('.tmp')) out.push(path.relative(base, full).split(path.sep).join('/'));
+      else if (entry.isFile() && entry.name.endsWith('.json') && !entry.name.includes('.tmp'))
+        out.push(path.relative(base, full).split(path.sep).join('/'));
     }
   }
 }
@@ -97,7 +98,8 @@ export class Backups {
   private *snapshotSteps(reason: string, covers: number): Generator<void, BackupInfo> {
     fs.mkdirSync(this.dirs.backups, { recursive: true });
     let id = stampOf(this.now());
-    for (let n = 1; fs.existsSync(path.join(this.dirs.backups, id)) || fs.existsSync(path.join(this.dirs.backups, id + PARTIAL)); n += 1) id = `${stampOf(this.now())}-${n}`;
+    for (let n = 1; fs.existsSync(path.join(this.dirs.backups, id)) || fs.existsSync(path.join(this.dirs.backups, id + PARTIAL)); n += 1)
+      id = `${stampOf(this.now())}-${n}`;
     const tmp = path.join(this.dirs.backups, id + PARTIAL);
     let complete = false;
     try {
@@ -177,10 +179,14 @@ export class Backups {
       fs.rmSync(path.join(this.dirs.backups, id), { recursive: true, force: true });
     }
     const all = this.list();
-    const keep = backupsToKeep(all.map((b) => Date.parse(b.at)), this.now());
+    const keep = backupsToKeep(
+      all.map((b) => Date.parse(b.at)),
+      this.now(),
+    );
     // The three newest in the order they were taken stay whatever their clock stamps say.
     const newest = new Set(all.slice(0, 3).map((b) => b.id));
-    for (const b of all) if (!keep.has(Date.parse(b.at)) && !newest.has(b.id)) fs.rmSync(path.join(this.dirs.backups, b.id), { recursive: true, force: true });
+    for (const b of all)
+      if (!keep.has(Date.parse(b.at)) && !newest.has(b.id)) fs.rmSync(path.join(this.dirs.backups, b.id), { recursive: true, force: true });
   }
 
   /** The newest backup copy of `rel` that `isGood` accepts, or null. */

@@ -160,7 +160,8 @@ export class ChangeLog {
     for (const name of [PREVIOUS, CURRENT]) {
       for (const c of readSegment(path.join(this.dir, name)).changes) {
         if (c.seq <= after) continue;
-        for (const w of c.writes) if (w.rel === rel && valid(w.value) && (!found || c.seq > found.seq)) found = { seq: c.seq, value: w.value };
+        for (const w of c.writes)
+          if (w.rel === rel && valid(w.value) && (!found || c.seq > found.seq)) found = { seq: c.seq, value: w.value };
       }
     }
     return found;

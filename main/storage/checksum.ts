@@ -12,7 +12,10 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 
 /** The text of a data file for `value`: its JSON with the checksum of that JSON added as the last key. */
 export const serializeWithSum = (value: unknown): string => {
-  const content = value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).filter(([k]) => k !== SUM_KEY)) : value;
+  const content =
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).filter(([k]) => k !== SUM_KEY))
+      : value;
   const json = JSON.stringify(content);
   if (!content || typeof content !== 'object' || Array.isArray(content)) return json;
   return `${json.slice(0, -1)}${json.length > 2 ? ',' : ''}${JSON.stringify(SUM_KEY)}:${JSON.stringify(sha256(json))}}`;
@@ -34,6 +37,7 @@ export const parseChecked = (text: string): Checked => {
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw) || !Object.hasOwn(raw, SUM_KEY)) return { ok: true, value: raw, sealed: false };
   const { [SUM_KEY]: sum, ...content } = raw as Record<string, unknown>;
-  if (typeof sum !== 'string' || sum !== sha256(JSON.stringify(content))) return { ok: false, why: 'its checksum does not match its content (it was changed outside SiteDesk or damaged on disk)' };
+  if (typeof sum !== 'string' || sum !== sha256(JSON.stringify(content)))
+    return { ok: false, why: 'its checksum does not match its content (it was changed outside SiteDesk or damaged on disk)' };
   return { ok: true, value: content, sealed: true };
 };

@@ -53,7 +53,8 @@ export const sealEncrypted = (magic: string, header: object | ((bodyDigest: stri
  * and decrypts: it returns the still-compressed body, or null when the key is wrong or a byte changed.
  */
 export const openEncrypted = <H>(magic: string, bytes: Buffer): Opened<H> => {
-  if (bytes.length < magic.length + 1 || bytes.subarray(0, magic.length).toString('latin1') !== magic) return { ok: false, why: 'not-this-kind' };
+  if (bytes.length < magic.length + 1 || bytes.subarray(0, magic.length).toString('latin1') !== magic)
+    return { ok: false, why: 'not-this-kind' };
   const version = bytes[magic.length];
   // Format 1 went straight on with gzip's own magic (1f 8b).
   if (version === 0x1f && bytes[magic.length + 1] === 0x8b) return { ok: false, why: 'old-format' };

@@ -136,7 +136,11 @@ export class DataStore {
   writeMany(ops: WriteOp[]): void {
     this.settleBackup();
     const checked = ops.map((op) => ({ ...op, rel: safeRel(op.rel), value: op.kind.schema.parse(op.value) }));
-    const previous = checked.map((op) => ({ rel: op.rel, existed: this.exists(op.rel), value: this.exists(op.rel) ? this.read(op.rel, op.kind) : null }));
+    const previous = checked.map((op) => ({
+      rel: op.rel,
+      existed: this.exists(op.rel),
+      value: this.exists(op.rel) ? this.read(op.rel, op.kind) : null,
+    }));
     const written: string[] = [];
     let logged: { takeBack: () => void } | null = null;
     try {
@@ -152,7 +156,11 @@ export class DataStore {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const why =
-        code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'the data folder is read-only' : (error as Error).message;
+        code === 'ENOSPC'
+          ? 'the disk is full'
+          : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+            ? 'the data folder is read-only'
+            : (error as Error).message;
       try {
         this.undo(previous.filter((p) => written.includes(p.rel)));
         // The change was reported as not made, so a later recovery must not bring it back.
@@ -161,7 +169,10 @@ export class DataStore {
         // The disk refuses the undo too. The journal is still there, so the next start completes the
         // change rather than leaving it half-made; until then read what is on disk, not the cache.
         for (const op of checked) this.open.delete(op.rel);
-        throw new AppError('storage', `Could not save because ${why}, and the change was only partly written. SiteDesk will finish it when it next starts, so no record is lost or doubled; free some space or fix the folder, then restart SiteDesk.`);
+        throw new AppError(
+          'storage',
+          `Could not save because ${why}, and the change was only partly written. SiteDesk will finish it when it next starts, so no record is lost or doubled; free some space or fix the folder, then restart SiteDesk.`,
+        );
       }
       throw new AppError('storage', `Could not save because ${why}. Nothing was changed; what was saved before is intact.`);
     }
@@ -259,7 +270,9 @@ export class DataStore {
 
   /** Files that were damaged with no good backup, dismissed notices included: they stay lost. */
   lostFiles(): string[] {
-    return this.read(NOTICES, noticesKind).notices.filter((n) => n.kind === 'unrecoverable').map((n) => n.file);
+    return this.read(NOTICES, noticesKind)
+      .notices.filter((n) => n.kind === 'unrecoverable')
+      .map((n) => n.file);
   }
 
   /** Marks a notice as read; it stays on disk as a record of what happened. */
@@ -300,7 +313,9 @@ export class DataStore {
   /** Adds a notice for the user (shown until a manager dismisses it). */
   addNotice(n: Omit<Notice, 'id' | 'at' | 'dismissed'>): void {
     const current = this.read(NOTICES, noticesKind).notices;
-    this.write(NOTICES, noticesKind, { notices: [...current, { ...n, id: newId(), at: new Date(this.now()).toISOString(), dismissed: false }] });
+    this.write(NOTICES, noticesKind, {
+      notices: [...current, { ...n, id: newId(), at: new Date(this.now()).toISOString(), dismissed: false }],
+    });
   }
 
   /**
@@ -349,7 +364,12 @@ export class DataStore {
     });
     // Every save since that backup is in the change log, whole: its newest line for this file is the file.
     const logged = this.changes.latest(rel, good?.covers ?? 0, valid);
-    const reason = cause instanceof z.ZodError ? 'its contents did not match what SiteDesk expects' : cause instanceof DamagedFile ? cause.message : 'it could not be read';
+    const reason =
+      cause instanceof z.ZodError
+        ? 'its contents did not match what SiteDesk expects'
+        : cause instanceof DamagedFile
+          ? cause.message
+          : 'it could not be read';
     const quarantined = path.relative(this.dirs.root, aside);
     let value: T;
     if (logged) value = kind.schema.parse(logged.value);
@@ -361,13 +381,24 @@ export class DataStore {
       const from = good && logged ? `the backup of ${good.id} and the change log` : good ? `the backup of ${good.id}` : 'the change log';
       // A log with no segment at all, though backups hold logged changes, was lost: nothing can be promised.
       const logKnown = this.changes.hasSegments() || this.changeSeq() === 0;
-      const whole = logKnown && this.changes.covers(good?.covers ?? 0)
-        ? 'every change saved to it is there'
-        : `changes made to it after ${good ? 'that backup' : 'the oldest change still logged'} may be missing`;
+      const whole =
+        logKnown && this.changes.covers(good?.covers ?? 0)
+          ? 'every change saved to it is there'
+          : `changes made to it after ${good ? 'that backup' : 'the oldest change still logged'} may be missing`;
       this.addNotice(
         logged || good
-          ? { kind: 'restored', file: rel, quarantined, message: `The file ${rel} was damaged (${reason}). It was restored from ${from}; ${whole}. The damaged file is kept at ${quarantined}.` }
-          : { kind: 'unrecoverable', file: rel, quarantined, message: `The file ${rel} was damaged (${reason}) and no backup held a good copy. It starts empty; the damaged file is kept at ${quarantined} for IT support.` },
+          ? {
+              kind: 'restored',
+              file: rel,
+              quarantined,
+              message: `The file ${rel} was damaged (${reason}). It was restored from ${from}; ${whole}. The damaged file is kept at ${quarantined}.`,
+            }
+          : {
+              kind: 'unrecoverable',
+              file: rel,
+              quarantined,
+              message: `The file ${rel} was damaged (${reason}) and no backup held a good copy. It starts empty; the damaged file is kept at ${quarantined} for IT support.`,
+            },
       );
       for (const listener of this.onRecovered) listener(rel, value);
     }
@@ -419,6 +450,12 @@ export class DataStore {
       );
     }
     fs.rmSync(this.dirs.journal, { force: true });
-    if (writes.length) this.addNotice({ kind: 'journal-replayed', file: 'journal', quarantined: null, message: `SiteDesk was stopped in the middle of saving ${writes.length} files; the save was completed when it started again.` });
+    if (writes.length)
+      this.addNotice({
+        kind: 'journal-replayed',
+        file: 'journal',
+        quarantined: null,
+        message: `SiteDesk was stopped in the middle of saving ${writes.length} files; the save was completed when it started again.`,
+      });
   }
 }

@@ -198,9 +198,16 @@ export const checkDataFolder = (dataDir: string): DoctorReport => {
           report(rel, `an interrupted save is waiting (journal.json), but it names a file outside the data folder (${w.rel})`);
         }
       }
-      expected.push({ file: `data/${rel}`, message: `an interrupted save of ${parsed.data.writes.length} files is waiting; SiteDesk finishes it the next time it opens this folder (checked here as it will be then)` });
+      expected.push({
+        file: `data/${rel}`,
+        message: `an interrupted save of ${parsed.data.writes.length} files is waiting; SiteDesk finishes it the next time it opens this folder (checked here as it will be then)`,
+      });
     } else if (/\.json\.tmp-[^/]*$/.test(rel)) {
-      expected.push({ file: `data/${rel}`, message: 'a temporary file left by a save that was interrupted before its rename; the file beside it is whole, and SiteDesk removes this one when it next opens the folder' });
+      expected.push({
+        file: `data/${rel}`,
+        message:
+          'a temporary file left by a save that was interrupted before its rename; the file beside it is whole, and SiteDesk removes this one when it next opens the folder',
+      });
     } else if (!rel.endsWith('.json') || rel.includes('.tmp')) {
       report(rel, 'unexpected file (something copied in by hand, or left by another program)');
     } else jsonFiles.add(rel.slice(0, -'.json'.length));
@@ -208,7 +215,11 @@ export const checkDataFolder = (dataDir: string): DoctorReport => {
   for (const name of [PREVIOUS, CURRENT]) {
     for (const bad of readSegment(path.join(dirs.changes, name)).bad) {
       const file = `changes/${name}`;
-      if (bad.last && name === CURRENT) expected.push({ file, message: `line ${bad.line} was cut off while being written; its save was never acknowledged, and the next save replaces it` });
+      if (bad.last && name === CURRENT)
+        expected.push({
+          file,
+          message: `line ${bad.line} was cut off while being written; its save was never acknowledged, and the next save replaces it`,
+        });
       else problems.push({ file, message: `line ${bad.line} fails its checksum: the change log was damaged or edited` });
     }
   }
@@ -221,7 +232,11 @@ export const checkDataFolder = (dataDir: string): DoctorReport => {
     if (!parsed.success) report(`${rel}.json`, `does not match what SiteDesk expects (${issueText(parsed.error)})`);
     else if (rel === 'system/meta') {
       const meta = (parsed.data as { meta: z.infer<typeof metaSchema> | null }).meta;
-      if (meta && meta.schemaVersion > SCHEMA_VERSION) report(`${rel}.json`, `was written by a newer SiteDesk (data version ${meta.schemaVersion}; this build reads up to ${SCHEMA_VERSION})`);
+      if (meta && meta.schemaVersion > SCHEMA_VERSION)
+        report(
+          `${rel}.json`,
+          `was written by a newer SiteDesk (data version ${meta.schemaVersion}; this build reads up to ${SCHEMA_VERSION})`,
+        );
     }
   }
 
@@ -246,23 +261,35 @@ export const checkDataFolder = (dataDir: string): DoctorReport => {
   const usernames = new Map<string, string>();
   if (siteCodes && siteCodes.size < sites.length) report('directory/sites.json', 'two sites share a site code');
   for (const s of staff) {
-    for (const code of [s.homeSite, ...s.familiarSites]) if (code && siteMissing(code)) report('directory/staff.json', `${s.name} (${s.id}) names site ${code}, which does not exist`);
+    for (const code of [s.homeSite, ...s.familiarSites])
+      if (code && siteMissing(code)) report('directory/staff.json', `${s.name} (${s.id}) names site ${code}, which does not exist`);
   }
   for (const a of accounts) {
     if (usernames.has(a.username)) report('directory/accounts.json', `user name ${a.username} is used by two accounts`);
     usernames.set(a.username, a.id);
-    for (const code of a.sites) if (siteMissing(code)) report('directory/accounts.json', `account ${a.username} supervises site ${code}, which does not exist`);
+    for (const code of a.sites)
+      if (siteMissing(code)) report('directory/accounts.json', `account ${a.username} supervises site ${code}, which does not exist`);
   }
 
   const partitions = [...jsonFiles].filter((rel) => rel.startsWith('partitions/'));
-  for (const rel of jsonFiles) if (!rel.startsWith('partitions/')) report(`${rel}.json`, 'unexpected file: SiteDesk does not use a file of this name');
+  for (const rel of jsonFiles)
+    if (!rel.startsWith('partitions/')) report(`${rel}.json`, 'unexpected file: SiteDesk does not use a file of this name');
   const byKind = (kind: PartitionKind) => partitions.filter((rel) => rel.startsWith(`partitions/${kind}/`));
-  for (const rel of partitions) if (!PARTITION_PATH.test(rel)) report(`${rel}.json`, 'unexpected file: partitions are named partitions/<kind>/<yyyy-mm>/<SITE>.json');
+  for (const rel of partitions)
+    if (!PARTITION_PATH.test(rel)) report(`${rel}.json`, 'unexpected file: partitions are named partitions/<kind>/<yyyy-mm>/<SITE>.json');
 
   const headsFile = readHeads(path.join(dataDir, HEADS_FILE));
   const headsRel = HEADS_FILE.split(path.sep).join('/');
-  if (headsFile.broken?.last) expected.push({ file: headsRel, message: `line ${headsFile.broken.line} was cut off while being written; SiteDesk drops it when it next opens the folder` });
-  else if (headsFile.broken) problems.push({ file: headsRel, message: `line ${headsFile.broken.line} breaks the file's chain: the record of incident histories was edited; lines from it on are not trusted` });
+  if (headsFile.broken?.last)
+    expected.push({
+      file: headsRel,
+      message: `line ${headsFile.broken.line} was cut off while being written; SiteDesk drops it when it next opens the folder`,
+    });
+  else if (headsFile.broken)
+    problems.push({
+      file: headsRel,
+      message: `line ${headsFile.broken.line} breaks the file's chain: the record of incident histories was edited; lines from it on are not trusted`,
+    });
   const shiftIds = new Set<string>();
   const logIds = new Set<string>();
   const unreadable = new Set<string>();
@@ -282,12 +309,14 @@ export const checkDataFolder = (dataDir: string): DoctorReport => {
       for (const r of read.records) {
         unique(file, kind, r.id);
         const belongs = where(r);
-        if (belongs !== key) report(file, `record ${r.id} is in the wrong partition: it belongs in data/partitions/${kind}/${belongs}.json`);
+        if (belongs !== key)
+          report(file, `record ${r.id} is in the wrong partition: it belongs in data/partitions/${kind}/${belongs}.json`);
         if (siteMissing(r.site)) report(file, `record ${r.id} is for site ${r.site}, which does not exist`);
         if (kind === 'shifts') {
           const s = r as unknown as z.infer<typeof shiftSchema>;
           counts.shifts += 1;
-          if (s.staffId && staffMissing(s.staffId)) report(file, `shift ${s.id} (${s.date} ${s.start}) is assigned to staff ${s.staffId}, who does not exist`);
+          if (s.staffId && staffMissing(s.staffId))
+            report(file, `shift ${s.id} (${s.date} ${s.start}) is assigned to staff ${s.staffId}, who does not exist`);
         } else if (kind === 'attendance') {
           const a = r as unknown as z.infer<typeof attendanceSchema>;
           counts.attendance += 1;
@@ -305,10 +334,14 @@ export const checkDataFolder = (dataDir: string): DoctorReport => {
           const accepted = decided ? ` (accepted as it stands by a manager's decision of ${decided.at})` : '';
           const recorded = headsFile.heads.get(i.id);
           if (!chain.ok) {
-            const at = chain.brokenAt < i.history.length ? `history broken at entry ${chain.brokenAt + 1}` : 'history does not match the incident';
+            const at =
+              chain.brokenAt < i.history.length ? `history broken at entry ${chain.brokenAt + 1}` : 'history does not match the incident';
             report(file, `incident ${i.ref} (${i.id}): ${at}: ${chain.reason}${accepted}`);
           } else if (recorded && !extendsHead(i.id, i.history, recorded)) {
-            const what = i.history.length < recorded.length ? `has ${i.history.length} entries but ${recorded.length} were recorded as written (entries cut off the end)` : `no longer contains entry ${recorded.length} as recorded (rewritten)`;
+            const what =
+              i.history.length < recorded.length
+                ? `has ${i.history.length} entries but ${recorded.length} were recorded as written (entries cut off the end)`
+                : `no longer contains entry ${recorded.length} as recorded (rewritten)`;
             report(file, `incident ${i.ref} (${i.id}): history broken: it ${what}, per ${headsRel}`);
           }
         } else {
@@ -319,7 +352,10 @@ export const checkDataFolder = (dataDir: string): DoctorReport => {
       }
     }
   }
-  for (const a of pending) if (!shiftIds.has(a.shiftId)) report(a.rel, `attendance ${a.id} is for shift ${a.shiftId}, which does not exist`);
-  for (const c of corrections) if (!logIds.has(c.corrects) && !unreadable.has(`log/${c.site}`)) report(c.rel, `log entry ${c.id} corrects entry ${c.corrects}, which does not exist`);
+  for (const a of pending)
+    if (!shiftIds.has(a.shiftId)) report(a.rel, `attendance ${a.id} is for shift ${a.shiftId}, which does not exist`);
+  for (const c of corrections)
+    if (!logIds.has(c.corrects) && !unreadable.has(`log/${c.site}`))
+      report(c.rel, `log entry ${c.id} corrects entry ${c.corrects}, which does not exist`);
   return { problems, expected, counts };
 };

@@ -55,7 +55,15 @@ export const readHeads = (file: string): ReadHeads => {
     } catch {
       parsed = null;
     }
-    if (line[64] !== ' ' || lineHash(out.last, json) !== line.slice(0, 64) || !parsed || (isLast && !whole) || typeof parsed.id !== 'string' || typeof parsed.length !== 'number' || typeof parsed.head !== 'string') {
+    if (
+      line[64] !== ' ' ||
+      lineHash(out.last, json) !== line.slice(0, 64) ||
+      !parsed ||
+      (isLast && !whole) ||
+      typeof parsed.id !== 'string' ||
+      typeof parsed.length !== 'number' ||
+      typeof parsed.head !== 'string'
+    ) {
       out.broken = { line: i + 1, last: isLast };
       return out;
     }

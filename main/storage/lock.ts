@@ -25,7 +25,8 @@ export const acquireLock = (dataDir: string): (() => void) => {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number(fs.readFileSync(file, 'utf8'));
-      if (pid && pid !== process.pid && alive(pid)) throw new Error(`Another SiteDesk (process ${pid}) is using ${dataDir}. Close it first.`, { cause: error });
+      if (pid && pid !== process.pid && alive(pid))
+        throw new Error(`Another SiteDesk (process ${pid}) is using ${dataDir}. Close it first.`, { cause: error });
       fs.rmSync(file, { force: true });
     }
   }

@@ -36,7 +36,9 @@ export const openMeta = (ds: DataStore, now: () => number, migrations: Migration
     return meta;
   }
   if (meta.schemaVersion > target) {
-    throw new Error(`This data folder was written by a newer SiteDesk (data version ${meta.schemaVersion}; this build reads up to ${target}). Update SiteDesk; nothing was changed.`);
+    throw new Error(
+      `This data folder was written by a newer SiteDesk (data version ${meta.schemaVersion}; this build reads up to ${target}). Update SiteDesk; nothing was changed.`,
+    );
   }
   const pending = migrations.filter((m) => m.to > meta!.schemaVersion && m.to <= target).sort((a, b) => a.to - b.to);
   if (pending.length) ds.backupIfChanged(`before upgrade to data version ${pending.at(-1)!.to}`, true);

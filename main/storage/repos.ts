@@ -26,7 +26,12 @@ export const openRepos = (ds: DataStore) => ({
   patterns: new DirectoryCollection(ds, 'directory/patterns', patternSchema),
   shifts: new PartitionedCollection(ds, 'shifts', shiftSchema, (s) => `${monthOf(s.date)}/${s.site}`),
   attendance: new PartitionedCollection(ds, 'attendance', attendanceSchema, (a) => `${monthOf(a.date)}/${a.site}`),
-  incidents: new PartitionedCollection(ds, 'incidents', incidentSchema, (i) => `${monthOf(londonParts(Date.parse(i.occurredAt)).date)}/${i.site}`),
+  incidents: new PartitionedCollection(
+    ds,
+    'incidents',
+    incidentSchema,
+    (i) => `${monthOf(londonParts(Date.parse(i.occurredAt)).date)}/${i.site}`,
+  ),
   log: new PartitionedCollection(ds, 'log', logEntrySchema, (e) => `${monthOf(e.date)}/${e.site}`),
   settings: {
     get: (): Settings => ds.read('directory/settings', settingsKind).settings,

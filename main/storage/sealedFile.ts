@@ -19,7 +19,8 @@ export type Unsealed = { ok: true; value: unknown } | { ok: false; why: 'not-thi
 
 /** Opens a sealed file, saying whether it is of another kind or damaged. */
 export const unseal = (magic: string, bytes: Buffer): Unsealed => {
-  if (bytes.length < magic.length + TRAILER + 10 || bytes.subarray(0, magic.length).toString('latin1') !== magic) return { ok: false, why: 'not-this-kind' };
+  if (bytes.length < magic.length + TRAILER + 10 || bytes.subarray(0, magic.length).toString('latin1') !== magic)
+    return { ok: false, why: 'not-this-kind' };
   const body = bytes.subarray(magic.length, bytes.length - TRAILER);
   if (!sha256(body).equals(bytes.subarray(bytes.length - TRAILER))) return { ok: false, why: 'damaged' };
   try {

@@ -22,7 +22,14 @@ export const SITE_KINDS = ['shifts', 'attendance', 'incidents', 'log'] as const 
 const isSiteKind = (k: SyncKind): k is (typeof SITE_KINDS)[number] => (SITE_KINDS as readonly string[]).includes(k);
 
 /** The same schemas the storage layer reads its files with. */
-const SCHEMAS: Record<SyncKind, z.ZodType> = { sites: siteSchema, staff: staffSchema, shifts: shiftSchema, attendance: attendanceSchema, incidents: incidentSchema, log: logEntrySchema };
+const SCHEMAS: Record<SyncKind, z.ZodType> = {
+  sites: siteSchema,
+  staff: staffSchema,
+  shifts: shiftSchema,
+  attendance: attendanceSchema,
+  incidents: incidentSchema,
+  log: logEntrySchema,
+};
 
 export interface RecordDoc {
   _id: string;
@@ -87,11 +94,16 @@ export const parseDoc = (raw: unknown, db: string, site: string | null): Parsed 
     record = { ...record, payRate: 0 };
   }
   const parsed = SCHEMAS[kind].safeParse(record);
-  if (!parsed.success) return { ok: false, reason: `${kind} record does not match: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}` };
+  if (!parsed.success)
+    return {
+      ok: false,
+      reason: `${kind} record does not match: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`,
+    };
   const rec = parsed.data as SyncRecord;
   if (shape.data._id !== docId(kind, rec.id)) return { ok: false, reason: 'the document id does not name its record' };
   if (site !== null && rec.site !== site) return { ok: false, reason: `a ${String(rec.site)} record in ${site}’s database` };
-  for (const a of shape.data.aside) if (a.kind !== kind || a.recordId !== rec.id) return { ok: false, reason: 'a set-aside version of another record' };
+  for (const a of shape.data.aside)
+    if (a.kind !== kind || a.recordId !== rec.id) return { ok: false, reason: 'a set-aside version of another record' };
   return { ok: true, doc: { _id: shape.data._id, _rev: shape.data._rev, kind, record: rec, aside: shape.data.aside as Superseded[] } };
 };
 

@@ -31,7 +31,13 @@ export const startHub = async (opts: HubOptions): Promise<Hub> => {
   const dir = path.resolve(opts.dir);
   fs.mkdirSync(path.join(dir, 'db'), { recursive: true });
   const app = express();
-  app.use(expressPouch(PouchDB.defaults({ prefix: `${path.join(dir, 'db')}${path.sep}` }), { mode: 'fullCouchDB', configPath: path.join(dir, 'config.json'), logPath: path.join(dir, 'log.txt') }));
+  app.use(
+    expressPouch(PouchDB.defaults({ prefix: `${path.join(dir, 'db')}${path.sep}` }), {
+      mode: 'fullCouchDB',
+      configPath: path.join(dir, 'config.json'),
+      logPath: path.join(dir, 'log.txt'),
+    }),
+  );
   const host = opts.host ?? '127.0.0.1';
   const server = await new Promise<import('node:http').Server>((resolve, reject) => {
     const s = app.listen(opts.port, host, () => resolve(s));
@@ -51,11 +57,16 @@ export const startHub = async (opts: HubOptions): Promise<Hub> => {
     if (!session.userCtx?.roles?.includes('_admin')) {
       const anon = await fetch(`${url}/_session`);
       const anonSession = (await anon.json()) as { userCtx?: { roles?: string[] } };
-      if (!anonSession.userCtx?.roles?.includes('_admin')) throw new Error('This hub folder already has a different administrator: check the admin name and password.');
-      const put = await fetch(`${url}/_config/admins/${encodeURIComponent(opts.admin.name)}`, { method: 'PUT', body: JSON.stringify(opts.admin.password) });
+      if (!anonSession.userCtx?.roles?.includes('_admin'))
+        throw new Error('This hub folder already has a different administrator: check the admin name and password.');
+      const put = await fetch(`${url}/_config/admins/${encodeURIComponent(opts.admin.name)}`, {
+        method: 'PUT',
+        body: JSON.stringify(opts.admin.password),
+      });
       if (!put.ok) throw new Error(`Could not set the hub administrator (${put.status}).`);
     }
-    for (const db of ['_users']) await fetch(`${url}/${db}`, { method: 'PUT', headers: { authorization: basic(opts.admin.name, opts.admin.password) } });
+    for (const db of ['_users'])
+      await fetch(`${url}/${db}`, { method: 'PUT', headers: { authorization: basic(opts.admin.name, opts.admin.password) } });
   } catch (error) {
     await close();
     throw error;

@@ -57,11 +57,15 @@ const request = async (admin: HubCredentials, method: string, path: string, body
 
 const ensureDb = async (admin: HubCredentials, db: string) => {
   const r = await request(admin, 'PUT', encodeURIComponent(db));
-  if (r.status !== 201 && r.status !== 202 && r.status !== 412) throw new HubError(`Could not create the database ${db} (${r.status}).`, r.status);
+  if (r.status !== 201 && r.status !== 202 && r.status !== 412)
+    throw new HubError(`Could not create the database ${db} (${r.status}).`, r.status);
 };
 
 const putSecurity = async (admin: HubCredentials, db: string, memberRoles: string[]) => {
-  const r = await request(admin, 'PUT', `${encodeURIComponent(db)}/_security`, { admins: { names: [], roles: [] }, members: { names: [], roles: memberRoles } });
+  const r = await request(admin, 'PUT', `${encodeURIComponent(db)}/_security`, {
+    admins: { names: [], roles: [] },
+    members: { names: [], roles: memberRoles },
+  });
   if (r.status !== 200 && r.status !== 201) throw new HubError(`Could not set who may use ${db} (${r.status}).`, r.status);
 };
 
@@ -82,8 +86,12 @@ const validator = (site: string | null) =>
   `function (newDoc, oldDoc, userCtx) {
   var roles = userCtx.roles || [];
   if (roles.indexOf('_admin') !== -1 || roles.indexOf('${ROLE_MANAGER}') !== -1) return;
-  ${site === null ? `throw({ forbidden: 'Only managers change the directory.' });` : `if (newDoc._deleted) return;
-  if (!newDoc.record || newDoc.record.site !== '${site}') throw({ forbidden: 'Only ${site} records belong in this database.' });`}
+  ${
+    site === null
+      ? `throw({ forbidden: 'Only managers change the directory.' });`
+      : `if (newDoc._deleted) return;
+  if (!newDoc.record || newDoc.record.site !== '${site}') throw({ forbidden: 'Only ${site} records belong in this database.' });`
+  }
 }`;
 
 export interface ProvisionOptions {
@@ -125,4 +133,5 @@ export const provisionDesk = (admin: HubCredentials, desk: { name: string; passw
 };
 
 /** A manager's hub user: a member of every database. */
-export const provisionManager = (admin: HubCredentials, manager: { name: string; password: string }) => putUser(admin, manager.name, manager.password, [ROLE_MANAGER]);
+export const provisionManager = (admin: HubCredentials, manager: { name: string; password: string }) =>
+  putUser(admin, manager.name, manager.password, [ROLE_MANAGER]);

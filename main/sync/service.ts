@@ -18,7 +18,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { SyncStatus } from '../../shared/contract/sync';
-import { canonical, mergeRecord, planImport, type RecordSet, type Superseded, type SyncKind, type SyncRecord } from '../../shared/domain/sync/merge';
+import {
+  canonical,
+  mergeRecord,
+  planImport,
+  type RecordSet,
+  type Superseded,
+  type SyncKind,
+  type SyncRecord,
+} from '../../shared/domain/sync/merge';
 import { applyPlan, localVersions } from '../exchange/transfer';
 import { readSuperseded } from '../exchange/superseded';
 import type { AppCore } from '../services/types';
@@ -42,7 +50,10 @@ const configSchema = z.object({
   role: z.enum(['manager', 'desk']),
   sites: z.array(z.string().regex(/^[A-Z]{2,4}$/)),
 });
-export const syncConfigKind: FileKind<{ config: SyncConfig | null }> = { schema: z.object({ config: configSchema.nullable() }), empty: () => ({ config: null }) };
+export const syncConfigKind: FileKind<{ config: SyncConfig | null }> = {
+  schema: z.object({ config: configSchema.nullable() }),
+  empty: () => ({ config: null }),
+};
 
 export const readSyncConfig = (app: AppCore): SyncConfig | null => app.ds.read(CONFIG_FILE, syncConfigKind).config;
 
@@ -137,12 +148,33 @@ export class SyncService {
       // stops a Node process. The last answer stands in when the hub cannot give one.
       const info = remote.info.bind(remote);
       let lastInfo: Awaited<ReturnType<PouchDB['info']>> = { doc_count: 0, update_seq: 0, db_name: db };
-      remote.info = () => info().then((i) => (lastInfo = i), () => lastInfo);
-      this.lanes.set(db, { db, site, pull: true, push, local, remote, replication: null, feed: null, active: false, offline: false, refused: false, waiting: new Set(), pending: 0 });
+      remote.info = () =>
+        info().then(
+          (i) => (lastInfo = i),
+          () => lastInfo,
+        );
+      this.lanes.set(db, {
+        db,
+        site,
+        pull: true,
+        push,
+        local,
+        remote,
+        replication: null,
+        feed: null,
+        active: false,
+        offline: false,
+        refused: false,
+        waiting: new Set(),
+        pending: 0,
+      });
     }
     this.stopListening = this.app.ds.onChange((changes) => this.noteLocal(changes));
     for (const lane of this.lanes.values()) {
-      const since = await lane.local.get(APPLIED).then((d) => d.seq as number | string, () => 0);
+      const since = await lane.local.get(APPLIED).then(
+        (d) => d.seq as number | string,
+        () => 0,
+      );
       lane.feed = lane.local.changes({ since, live: true, include_docs: true, conflicts: true, return_docs: false }).on('change', (c) => {
         const list = this.incoming.get(lane.db) ?? [];
         list.push(c as unknown as PouchChange);
@@ -226,10 +258,24 @@ export class SyncService {
     const base = { hub: this.config?.url ?? null, rejected: [...this.rejected], waiting };
     if (!this.config) return { ...base, state: 'off', at: null, done: 0, total: 0 };
     if (lanes.some((l) => l.refused)) return { ...base, state: 'refused', at: null, done: this.done, total: this.done + waiting };
-    if (lanes.some((l) => l.offline)) return { ...base, state: 'offline', at: this.quietAt ? new Date(this.quietAt).toISOString() : null, done: this.done, total: this.done + waiting };
+    if (lanes.some((l) => l.offline))
+      return {
+        ...base,
+        state: 'offline',
+        at: this.quietAt ? new Date(this.quietAt).toISOString() : null,
+        done: this.done,
+        total: this.done + waiting,
+      };
     const pending = lanes.reduce((n, l) => n + l.pending, 0) + [...this.incoming.values()].reduce((n, l) => n + l.length, 0);
-    if (lanes.some((l) => l.active) || waiting || pending || this.scheduled) return { ...base, state: 'syncing', at: null, done: this.done, total: this.done + waiting + pending };
-    return { ...base, state: 'up-to-date', at: this.quietAt ? new Date(this.quietAt).toISOString() : null, done: this.done, total: this.done };
+    if (lanes.some((l) => l.active) || waiting || pending || this.scheduled)
+      return { ...base, state: 'syncing', at: null, done: this.done, total: this.done + waiting + pending };
+    return {
+      ...base,
+      state: 'up-to-date',
+      at: this.quietAt ? new Date(this.quietAt).toISOString() : null,
+      done: this.done,
+      total: this.done,
+    };
   }
 
   /** Resolves once everything queued here has been written and applied (not that the hub has it). */
@@ -245,7 +291,12 @@ export class SyncService {
 
   private replicate(lane: Lane): void {
     const max = this.opts.maxBackOffMs ?? 30_000;
-    const opts = { live: true, retry: true, batch_size: 500, back_off_function: (delay: number) => (delay === 0 ? Math.min(1000, max) : Math.min(delay * 2, max)) };
+    const opts = {
+      live: true,
+      retry: true,
+      batch_size: 500,
+      back_off_function: (delay: number) => (delay === 0 ? Math.min(1000, max) : Math.min(delay * 2, max)),
+    };
     const PouchDB = this.Pouch!;
     const r = lane.push ? PouchDB.sync(lane.local, lane.remote, opts) : PouchDB.replicate(lane.remote, lane.local, opts);
     lane.replication = r;
@@ -280,7 +331,11 @@ export class SyncService {
         this.emit();
       })
       .on('denied', (error) => {
-        this.rejected.push({ db: lane.db, docId: error?.id ?? '?', reason: `the hub refused it: ${error?.message ?? error?.name ?? 'forbidden'}` });
+        this.rejected.push({
+          db: lane.db,
+          docId: error?.id ?? '?',
+          reason: `the hub refused it: ${error?.message ?? error?.name ?? 'forbidden'}`,
+        });
         this.emit();
       })
       .on('error', () => {
@@ -297,7 +352,10 @@ export class SyncService {
   private async caughtUp(lane: Lane): Promise<void> {
     const config = this.config;
     if (!config) return;
-    const up = await fetch(`${config.url.replace(/\/$/, '')}/`, { signal: AbortSignal.timeout(5000) }).then((r) => r.ok, () => false);
+    const up = await fetch(`${config.url.replace(/\/$/, '')}/`, { signal: AbortSignal.timeout(5000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up && !lane.active && !lane.offline) {
       lane.waiting.clear();
       this.emit();
@@ -310,7 +368,9 @@ export class SyncService {
     if (!config) return;
     for (const lane of this.lanes.values()) {
       try {
-        const res = await fetch(`${config.url.replace(/\/$/, '')}/${lane.db}`, { headers: { authorization: authHeader(config), accept: 'application/json' } });
+        const res = await fetch(`${config.url.replace(/\/$/, '')}/${lane.db}`, {
+          headers: { authorization: authHeader(config), accept: 'application/json' },
+        });
         lane.refused = res.status === 401 || res.status === 403;
       } catch {
         lane.offline = true; // the hub cannot be reached: the replication retries by itself
@@ -327,14 +387,16 @@ export class SyncService {
       if (!kind) continue;
       const before = (c.before as { records?: Record<string, unknown> } | null)?.records ?? {};
       const after = (c.after as { records: Record<string, SyncRecord> }).records;
-      for (const [id, r] of Object.entries(after)) if (!Object.hasOwn(before, id) || canonical(before[id]) !== canonical(r)) this.enqueue(kind, r);
+      for (const [id, r] of Object.entries(after))
+        if (!Object.hasOwn(before, id) || canonical(before[id]) !== canonical(r)) this.enqueue(kind, r);
     }
     this.schedule();
   }
 
   private enqueue(kind: SyncKind, record: SyncRecord): void {
     for (const route of routesOf(kind, record, this.config!.role)) {
-      if (this.lanes.get(route.db)?.push) this.queue.set(`${route.db}|${docId(kind, record.id)}`, { db: route.db, kind, record: route.record });
+      if (this.lanes.get(route.db)?.push)
+        this.queue.set(`${route.db}|${docId(kind, record.id)}`, { db: route.db, kind, record: route.record });
     }
   }
 
@@ -348,7 +410,8 @@ export class SyncService {
     }
     for (const kind of SITE_KINDS) {
       const c = repos[kind];
-      for (const key of c.keys()) if (sites.has(key.slice(8))) for (const r of Object.values(c.partitionOnce(key))) this.enqueue(kind, r as unknown as SyncRecord);
+      for (const key of c.keys())
+        if (sites.has(key.slice(8))) for (const r of Object.values(c.partitionOnce(key))) this.enqueue(kind, r as unknown as SyncRecord);
     }
   }
 
@@ -391,7 +454,13 @@ export class SyncService {
         const merged = doc ? mergeRecord(q.kind, doc.record, q.record) : { record: q.record, superseded: null };
         const next = unionAside(doc?.aside ?? [], mine, merged.superseded ? [merged.superseded] : []);
         if (doc && canonical(merged.record) === canonical(doc.record) && sameAside(next, doc.aside ?? [])) return;
-        writes.push({ _id: docId(q.kind, q.record.id), ...(doc?._rev ? { _rev: doc._rev } : row?.value?.rev ? { _rev: row.value.rev } : {}), kind: q.kind, record: merged.record, aside: next });
+        writes.push({
+          _id: docId(q.kind, q.record.id),
+          ...(doc?._rev ? { _rev: doc._rev } : row?.value?.rev ? { _rev: row.value.rev } : {}),
+          kind: q.kind,
+          record: merged.record,
+          aside: next,
+        });
       });
       if (!writes.length) continue;
       const results = await lane.local.bulkDocs(writes);

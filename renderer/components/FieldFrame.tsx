@@ -18,7 +18,8 @@ interface FrameProps {
 /** The label, hint, warning and error around one form control, tied to it for screen readers. */
 export const FieldFrame = ({ label, error, hint, warning, control }: FrameProps) => {
   const id = useId();
-  const describedBy = [hint ? `${id}-hint` : '', warning ? `${id}-warning` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : '', warning ? `${id}-warning` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

@@ -3,7 +3,13 @@ import './licence.css';
 import { formatDateGB } from '../../shared/domain/dates';
 import type { LicenceState, LicenceStatus } from '../../shared/domain/directory';
 
-const ICONS: Record<LicenceStatus, typeof XCircle> = { expired: XCircle, 'expiring-30': AlertTriangle, 'expiring-60': Clock, valid: BadgeCheck, none: MinusCircle };
+const ICONS: Record<LicenceStatus, typeof XCircle> = {
+  expired: XCircle,
+  'expiring-30': AlertTriangle,
+  'expiring-60': Clock,
+  valid: BadgeCheck,
+  none: MinusCircle,
+};
 
 /** What a licence's state says in words; the badge's colour and icon only repeat it. */
 export const licenceText = ({ status, expires, daysLeft }: LicenceState): string => {

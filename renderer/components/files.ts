@@ -8,4 +8,5 @@ export const readFileBase64 = (file: File): Promise<string> =>
   });
 
 /** A size in bytes as a person reads it. */
-export const formatBytes = (n: number): string => (n < 1024 ? `${n} bytes` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
+export const formatBytes = (n: number): string =>
+  n < 1024 ? `${n} bytes` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;

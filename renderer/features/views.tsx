@@ -1,4 +1,19 @@
-import { ArrowLeftRight, BarChart3, Building2, CalendarDays, CalendarOff, ClipboardCheck, DatabaseBackup, NotebookPen, Settings as SettingsIcon, ShieldAlert, Siren, Sun, Users, type LucideIcon } from 'lucide-react';
+import {
+  ArrowLeftRight,
+  BarChart3,
+  Building2,
+  CalendarDays,
+  CalendarOff,
+  ClipboardCheck,
+  DatabaseBackup,
+  NotebookPen,
+  Settings as SettingsIcon,
+  ShieldAlert,
+  Siren,
+  Sun,
+  Users,
+  type LucideIcon,
+} from 'lucide-react';
 import { lazy, type ComponentType } from 'react';
 import type { Role } from '../../shared/schemas/account';
 
@@ -43,7 +58,14 @@ export const VIEWS: ViewDef[] = [
   { id: 'staff', label: 'Staff', icon: Users, component: lazy(loadStaffView), load: loadStaffView },
   { id: 'absences', label: 'Team absences', icon: CalendarOff, component: lazy(loadTeamAbsencesView), load: loadTeamAbsencesView },
   { id: 'licences', label: 'Licence watch', icon: ShieldAlert, component: lazy(loadLicenceWatchView), load: loadLicenceWatchView },
-  { id: 'attendance', label: 'Attendance', icon: ClipboardCheck, component: lazy(loadAttendanceView), load: loadAttendanceView, roles: ['manager'] },
+  {
+    id: 'attendance',
+    label: 'Attendance',
+    icon: ClipboardCheck,
+    component: lazy(loadAttendanceView),
+    load: loadAttendanceView,
+    roles: ['manager'],
+  },
   { id: 'reports', label: 'Reports', icon: BarChart3, component: lazy(loadReportsView), load: loadReportsView, roles: ['manager'] },
   { id: 'exchange', label: 'Exchange', icon: ArrowLeftRight, component: lazy(loadExchangeView), load: loadExchangeView },
   { id: 'backups', label: 'Backups', icon: DatabaseBackup, component: lazy(loadBackupsView), load: loadBackupsView, roles: ['manager'] },

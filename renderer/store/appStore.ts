@@ -22,20 +22,20 @@ import type { Store } from './types';
  */
 export const useStore = create<Store>()((...a) => {
   const slices = {
-  ...createSessionSlice(...a),
-  ...createNavSlice(...a),
-  ...createSitesSlice(...a),
-  ...createSettingsSlice(...a),
-  ...createStaffSlice(...a),
-  ...createIncidentsSlice(...a),
-  ...createLogSlice(...a),
-  ...createRotaSlice(...a),
-  ...createExchangeSlice(...a),
-  ...createBackupsSlice(...a),
-  ...createTodaySlice(...a),
-  ...createAttendanceSlice(...a),
-  ...createReportsSlice(...a),
-  ...createSyncSlice(...a),
+    ...createSessionSlice(...a),
+    ...createNavSlice(...a),
+    ...createSitesSlice(...a),
+    ...createSettingsSlice(...a),
+    ...createStaffSlice(...a),
+    ...createIncidentsSlice(...a),
+    ...createLogSlice(...a),
+    ...createRotaSlice(...a),
+    ...createExchangeSlice(...a),
+    ...createBackupsSlice(...a),
+    ...createTodaySlice(...a),
+    ...createAttendanceSlice(...a),
+    ...createReportsSlice(...a),
+    ...createSyncSlice(...a),
   };
   const initial = dataFieldsOf(slices);
   return {

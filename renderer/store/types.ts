@@ -20,7 +20,21 @@ export interface ResetSlice {
 }
 
 /** The whole store: one slice per feature. */
-export type Store = ResetSlice & SessionSlice & NavSlice & SitesSlice & SettingsSlice & StaffSlice & IncidentsSlice & LogSlice & RotaSlice & ExchangeSlice & BackupsSlice & TodaySlice & AttendanceSlice & ReportsSlice & SyncSlice;
+export type Store = ResetSlice &
+  SessionSlice &
+  NavSlice &
+  SitesSlice &
+  SettingsSlice &
+  StaffSlice &
+  IncidentsSlice &
+  LogSlice &
+  RotaSlice &
+  ExchangeSlice &
+  BackupsSlice &
+  TodaySlice &
+  AttendanceSlice &
+  ReportsSlice &
+  SyncSlice;
 
 /** A feature slice's creator, typed against the whole store. */
 export type Slice<T> = StateCreator<Store, [], [], T>;

@@ -13,7 +13,6 @@ export const rangeSchema = z
   .refine((r) => r.from <= r.to, { message: 'The range ends on or after the day it starts', path: ['to'] })
   .refine((r) => r.from >= '2000-01-01' && r.to <= '2100-12-31', { message: 'Choose dates between 2000 and 2100', path: ['from'] });
 
-
 export interface PersonWeekSummary {
   staffId: string;
   name: string;
@@ -59,5 +58,8 @@ export const attendanceChannels = {
   'reports:cover': channel(rangeSchema, 'manager')<{ rows: CoverRow[]; csv: TextFile }>(),
   'reports:cost': channel(rangeSchema, 'manager')<{ rows: LabourCost[]; csv: TextFile }>(),
   'reports:incidents': channel(rangeSchema, 'manager')<{ rows: IncidentCount[]; csv: TextFile }>(),
-  'reports:licences': channel(z.object({ within: z.number().int().min(0).max(730).default(90), site: siteCodeSchema.nullable().default(null) }).strict(), 'manager')<{ rows: LicenceExpiry[]; csv: TextFile }>(),
+  'reports:licences': channel(
+    z.object({ within: z.number().int().min(0).max(730).default(90), site: siteCodeSchema.nullable().default(null) }).strict(),
+    'manager',
+  )<{ rows: LicenceExpiry[]; csv: TextFile }>(),
 };

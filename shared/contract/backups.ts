@@ -24,10 +24,20 @@ const passphraseSchema = z.string().min(1, 'Enter the passphrase the backup file
 export const backupsChannels = {
   'backups:list': channel(z.object({}).strict(), 'manager')<BackupView[]>(),
   'backups:create': channel(z.object({}).strict(), 'manager')<BackupView>(),
-  'backups:restore': channel(z.object({ id: z.string().regex(/^[0-9TZ-]{10,40}$/, 'Choose a backup') }).strict(), 'manager')<RestoreResult>(),
+  'backups:restore': channel(
+    z.object({ id: z.string().regex(/^[0-9TZ-]{10,40}$/, 'Choose a backup') }).strict(),
+    'manager',
+  )<RestoreResult>(),
   /** The whole folder as one file, encrypted under a passphrase the manager types (and must keep). */
   'backups:export': channel(
-    z.object({ passphrase: z.string().min(MIN_BACKUP_PASSPHRASE, `Choose a passphrase of at least ${MIN_BACKUP_PASSPHRASE} characters`).max(200, 'At most 200 characters') }).strict(),
+    z
+      .object({
+        passphrase: z
+          .string()
+          .min(MIN_BACKUP_PASSPHRASE, `Choose a passphrase of at least ${MIN_BACKUP_PASSPHRASE} characters`)
+          .max(200, 'At most 200 characters'),
+      })
+      .strict(),
     'manager',
   )<BinaryFile>(),
   /** A manager, unlocked, restores a backup file over this install: it must carry this organisation's proof. */

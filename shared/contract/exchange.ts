@@ -61,7 +61,10 @@ const weeksSchema = z.array(isoDateSchema).min(1, 'Choose at least one week').ma
 export const exchangeChannels = {
   'exchange:status': channel(z.object({}).strict(), 'user')<ExchangeStatus>(),
   /** Shifts of the chosen sites and weeks (Mondays), with the sites and staff they need. */
-  'exchange:export-rota': channel(z.object({ sites: z.array(siteCodeSchema).min(1, 'Choose at least one site'), weeks: weeksSchema }).strict(), 'manager')<PackDownload>(),
+  'exchange:export-rota': channel(
+    z.object({ sites: z.array(siteCodeSchema).min(1, 'Choose at least one site'), weeks: weeksSchema }).strict(),
+    'manager',
+  )<PackDownload>(),
   /** A desk's incidents, occurrence log and attendance for a date range. */
   'exchange:export-activity': channel(
     z
@@ -74,9 +77,17 @@ export const exchangeChannels = {
   'exchange:apply': channel(z.object({ file: fileSchema }).strict(), 'user')<ImportResult>(),
   /** A manager makes the file a new site desk is set up from; the code is shown once and protects the file. */
   'enrol:create': channel(
-    z.object({ sites: z.array(siteCodeSchema).min(1, 'Choose the desk’s sites'), supervisors: z.array(idSchema).min(1, 'Choose at least one supervisor') }).strict(),
+    z
+      .object({
+        sites: z.array(siteCodeSchema).min(1, 'Choose the desk’s sites'),
+        supervisors: z.array(idSchema).min(1, 'Choose at least one supervisor'),
+      })
+      .strict(),
     'manager',
   )<BinaryFile & { code: string }>(),
   /** First run on a new desk: set it up from an enrolment file and its code. */
-  'enrol:import': channel(z.object({ file: fileSchema, code: z.string().trim().min(4, 'Enter the enrolment code').max(40) }).strict(), 'public')<{ organisationName: string; sites: string[]; accounts: number }>(),
+  'enrol:import': channel(
+    z.object({ file: fileSchema, code: z.string().trim().min(4, 'Enter the enrolment code').max(40) }).strict(),
+    'public',
+  )<{ organisationName: string; sites: string[]; accounts: number }>(),
 };

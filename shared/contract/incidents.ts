@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { RiddorQueueItem, RiddorStatus, VerifyResult } from '../domain/incidents';
 import { idSchema, isoDateSchema, siteCodeSchema } from '../schemas/common';
-import { followUpSchema, INCIDENT_CATEGORIES, INCIDENT_STATUSES, incidentInputSchema, SEVERITIES, type Incident } from '../schemas/incident';
+import {
+  followUpSchema,
+  INCIDENT_CATEGORIES,
+  INCIDENT_STATUSES,
+  incidentInputSchema,
+  SEVERITIES,
+  type Incident,
+} from '../schemas/incident';
 import { channel } from './define';
 
 /** A new follow-up has no id yet; main gives it one. */
@@ -102,20 +109,40 @@ const revOf = { id: idSchema, rev: z.number().int().min(1) };
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 
 export const incidentChannels = {
-  'incidents:list': channel(incidentFilterSchema.extend({ limit: z.number().int().min(1).max(20000).default(5000) }), 'user')<IncidentList>(),
+  'incidents:list': channel(
+    incidentFilterSchema.extend({ limit: z.number().int().min(1).max(20000).default(5000) }),
+    'user',
+  )<IncidentList>(),
   'incidents:get': channel(byId, 'user')<IncidentDetail>(),
   'incidents:create': channel(incidentRequestSchema, 'user')<IncidentDetail>(),
   /** Edits an open or investigating incident. */
   'incidents:update': channel(z.object({ ...revOf, patch: incidentPatchSchema }).strict(), 'user')<IncidentDetail>(),
   /** Corrects a closed incident: the change is appended as an amendment with its reason. */
-  'incidents:amend': channel(z.object({ ...revOf, patch: incidentPatchSchema, note: z.string().trim().max(5000) }).strict(), 'user')<IncidentDetail>(),
-  'incidents:set-status': channel(z.object({ ...revOf, status: z.enum(INCIDENT_STATUSES), outcome: z.string().max(5000).default('') }).strict(), 'user')<IncidentDetail>(),
+  'incidents:amend': channel(
+    z.object({ ...revOf, patch: incidentPatchSchema, note: z.string().trim().max(5000) }).strict(),
+    'user',
+  )<IncidentDetail>(),
+  'incidents:set-status': channel(
+    z.object({ ...revOf, status: z.enum(INCIDENT_STATUSES), outcome: z.string().max(5000).default('') }).strict(),
+    'user',
+  )<IncidentDetail>(),
   'incidents:add-photo': channel(
-    z.object({ ...revOf, name: z.string().max(255), base64: z.string().max(Math.ceil((MAX_PHOTO_BYTES * 4) / 3) + 8, 'A photo is at most 10 MB') }).strict(),
+    z
+      .object({
+        ...revOf,
+        name: z.string().max(255),
+        base64: z.string().max(Math.ceil((MAX_PHOTO_BYTES * 4) / 3) + 8, 'A photo is at most 10 MB'),
+      })
+      .strict(),
     'user',
   )<IncidentDetail>(),
   /** A manager's decision to accept a broken history as it is, with the reason; appended to the history. */
-  'incidents:decide': channel(z.object({ ...revOf, reason: z.string().trim().min(10, 'Give the reason for the decision (at least 10 characters)').max(5000) }).strict(), 'manager')<IncidentDetail>(),
+  'incidents:decide': channel(
+    z
+      .object({ ...revOf, reason: z.string().trim().min(10, 'Give the reason for the decision (at least 10 characters)').max(5000) })
+      .strict(),
+    'manager',
+  )<IncidentDetail>(),
   'incidents:photo': channel(z.object({ id: idSchema, photoId: idSchema }).strict(), 'user')<{ dataUrl: string }>(),
   'incidents:riddor-queue': channel(z.object({}).strict(), 'user')<RiddorQueueItem<IncidentRow>[]>(),
   'incidents:export-pdf': channel(byId, 'user')<BinaryFile>(),

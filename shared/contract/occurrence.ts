@@ -22,6 +22,9 @@ const day = z.object({ site: siteCodeSchema, date: isoDateSchema }).strict();
 export const occurrenceChannels = {
   'log:day': channel(day, 'user')<LogLine[]>(),
   /** Appends an entry (or a correction of an earlier one); nothing in the log is ever changed. */
-  'log:add': channel(logEntryInputSchema.strict().superRefine(refuseSkippedTimes((e: LogEntryInput) => [[e.date, e.time, 'time']])), 'user')<LogLine>(),
+  'log:add': channel(
+    logEntryInputSchema.strict().superRefine(refuseSkippedTimes((e: LogEntryInput) => [[e.date, e.time, 'time']])),
+    'user',
+  )<LogLine>(),
   'log:export-csv': channel(day, 'user')<TextFile>(),
 };

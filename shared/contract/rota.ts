@@ -73,14 +73,24 @@ const shiftSaveFields = shiftInputSchema.extend({
   rev: z.number().int().min(1).optional(),
 });
 /** One shift to create (no id), change, delete or restore (`deleted`), as the planner sends it; never at a time the clocks skip. */
-export const shiftSaveSchema = shiftSaveFields.superRefine(refuseSkippedTimes((s: z.output<typeof shiftSaveFields>) => (s.deleted ? [] : shiftTimes(s))));
+export const shiftSaveSchema = shiftSaveFields.superRefine(
+  refuseSkippedTimes((s: z.output<typeof shiftSaveFields>) => (s.deleted ? [] : shiftTimes(s))),
+);
 export type ShiftSave = z.input<typeof shiftSaveSchema>;
 
 /** The shifts one publish changed, each as that publish left it, so main can tell if any changed since. */
 const publishedShifts = z
-  .object({ shifts: z.array(shiftSaveFields.omit({ rev: true }).extend({ id: idSchema })).min(1).max(5000) })
+  .object({
+    shifts: z
+      .array(shiftSaveFields.omit({ rev: true }).extend({ id: idSchema }))
+      .min(1)
+      .max(5000),
+  })
   .strict()
-  .refine((r) => new Set(r.shifts.map((s) => s.id)).size === r.shifts.length, { message: 'Each shift can be listed once', path: ['shifts'] });
+  .refine((r) => new Set(r.shifts.map((s) => s.id)).size === r.shifts.length, {
+    message: 'Each shift can be listed once',
+    path: ['shifts'],
+  });
 const overrideReason = z.string().trim().min(5, 'Say why the rule is overridden (at least 5 characters)').max(500).nullable().default(null);
 const weekQuery = z.object({ week: isoDateSchema, site: siteCodeSchema.nullable().default(null) }).strict();
 const range = { from: isoDateSchema, to: isoDateSchema };
@@ -91,24 +101,54 @@ export const rotaChannels = {
   /** The week containing `week` for one site, or every site the user may see. */
   'rota:week': channel(weekQuery, 'user')<WeekView>(),
   /** Creates, edits, moves, reassigns, deletes or restores shifts in one change; a new block needs `override`. */
-  'rota:save': channel(z.object({ items: z.array(shiftSaveSchema).min(1).max(5000), override: overrideReason }).strict(), 'manager')<ShiftChanges>(),
+  'rota:save': channel(
+    z.object({ items: z.array(shiftSaveSchema).min(1).max(5000), override: overrideReason }).strict(),
+    'manager',
+  )<ShiftChanges>(),
   'rota:publish': channel(weekQuery, 'manager')<ShiftChanges>(),
   /** Undoes one publish: its shifts, as it left them, go back to draft, only if none has changed since. */
   'rota:unpublish': channel(publishedShifts, 'manager')<ShiftChanges>(),
   /** Redoes an undone publish: the same shifts, as its undo left them, are published again. */
   'rota:republish': channel(publishedShifts, 'manager')<ShiftChanges>(),
   /** Copies a week's shifts as drafts; people absent or gone by then leave their shifts open. */
-  'rota:copy-week': channel(z.object({ from: isoDateSchema, to: isoDateSchema, site: siteCodeSchema.nullable().default(null), override: overrideReason }).strict(), 'manager')<CopyResult>(),
+  'rota:copy-week': channel(
+    z.object({ from: isoDateSchema, to: isoDateSchema, site: siteCodeSchema.nullable().default(null), override: overrideReason }).strict(),
+    'manager',
+  )<CopyResult>(),
   'rota:plans': channel(z.object({}).strict(), 'user')<{ templates: ShiftTemplate[]; patterns: ShiftPattern[] }>(),
   'rota:save-template': channel(templateInputSchema.extend({ id: idSchema.optional() }).strict(), 'manager')<ShiftTemplate>(),
   'rota:save-pattern': channel(patternInputSchema.and(z.object({ id: idSchema.optional() })), 'manager')<ShiftPattern>(),
   'rota:delete-plan': channel(z.object({ kind: z.enum(['template', 'pattern']), id: idSchema }).strict(), 'manager')<null>(),
-  'rota:pattern-preview': channel(z.object({ patternId: idSchema, ...range }).strict().refine(inOrder, order), 'manager')<PatternPreview>(),
-  'rota:apply-pattern': channel(z.object({ patternId: idSchema, ...range, override: overrideReason }).strict().refine(inOrder, order), 'manager')<ShiftChanges>(),
+  'rota:pattern-preview': channel(
+    z
+      .object({ patternId: idSchema, ...range })
+      .strict()
+      .refine(inOrder, order),
+    'manager',
+  )<PatternPreview>(),
+  'rota:apply-pattern': channel(
+    z
+      .object({ patternId: idSchema, ...range, override: overrideReason })
+      .strict()
+      .refine(inOrder, order),
+    'manager',
+  )<ShiftChanges>(),
   /** People who could take a shift without breaking a block rule, best first, with why. */
   'rota:candidates': channel(z.object({ shiftId: idSchema, date: isoDateSchema }).strict(), 'user')<Candidate[]>(),
   'rota:fill-week': channel(weekQuery, 'manager')<FillWeekResult>(),
-  'rota:person': channel(z.object({ staffId: idSchema, ...range }).strict().refine(inOrder, order), 'manager')<PersonView>(),
+  'rota:person': channel(
+    z
+      .object({ staffId: idSchema, ...range })
+      .strict()
+      .refine(inOrder, order),
+    'manager',
+  )<PersonView>(),
   'rota:export-csv': channel(weekQuery, 'user')<TextFile>(),
-  'rota:export-ics': channel(z.object({ staffId: idSchema, ...range }).strict().refine(inOrder, order), 'manager')<TextFile>(),
+  'rota:export-ics': channel(
+    z
+      .object({ staffId: idSchema, ...range })
+      .strict()
+      .refine(inOrder, order),
+    'manager',
+  )<TextFile>(),
 };

@@ -13,7 +13,13 @@ export const sitesChannels = {
   /** Copies one day's cover for a service to other sites (on the same or other days); all sites or none. */
   'sites:copy-cover': channel(
     z
-      .object({ from: siteCodeSchema, service: serviceSchema, day: dayKeySchema, toSites: z.array(siteCodeSchema).min(1, 'Choose at least one site'), toDays: z.array(dayKeySchema).min(1, 'Choose at least one day') })
+      .object({
+        from: siteCodeSchema,
+        service: serviceSchema,
+        day: dayKeySchema,
+        toSites: z.array(siteCodeSchema).min(1, 'Choose at least one site'),
+        toDays: z.array(dayKeySchema).min(1, 'Choose at least one day'),
+      })
       .strict(),
     'manager',
   )<{ updated: string[]; skipped: { code: string; reason: string }[] }>(),

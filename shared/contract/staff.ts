@@ -46,7 +46,10 @@ export const staffChannels = {
   /** Adds an absence, or replaces the one with the same id. */
   'staff:save-absence': channel(z.object({ staffId: idSchema, absence: absenceFields }).strict(), 'manager')<StaffView>(),
   'staff:remove-absence': channel(z.object({ staffId: idSchema, absenceId: idSchema }).strict(), 'manager')<StaffView>(),
-  'staff:absence-calendar': channel(z.object({ site: siteCodeSchema, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Months are written yyyy-mm') }).strict(), 'user')<AbsenceCalendar>(),
+  'staff:absence-calendar': channel(
+    z.object({ site: siteCodeSchema, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Months are written yyyy-mm') }).strict(),
+    'user',
+  )<AbsenceCalendar>(),
   'staff:licence-watch': channel(z.object({}).strict(), 'user')<LicenceWatchView>(),
   /** Reads an HR file and says what importing it would do; writes nothing. */
   'staff:import-preview': channel(z.object({ csv: csvText }).strict(), 'manager')<StaffCsvResult>(),
@@ -55,5 +58,8 @@ export const staffChannels = {
   /** The staff list as CSV in the import's columns; pay only for managers who ask for it. */
   /** Every leave balance for payroll (people with leave terms), in days and hours, for the leave year containing today. */
   'staff:leave-csv': channel(z.object({}).strict(), 'manager')<TextFile>(),
-  'staff:export': channel(z.object({ includeArchived: z.boolean().default(false), includePay: z.boolean().default(false) }).strict(), 'user')<TextFile>(),
+  'staff:export': channel(
+    z.object({ includeArchived: z.boolean().default(false), includePay: z.boolean().default(false) }).strict(),
+    'user',
+  )<TextFile>(),
 };

@@ -23,7 +23,10 @@ export interface SyncStatus {
 export const syncConnectSchema = z
   .object({
     url: z.string().trim().url('Enter the hub’s address, e.g. https://hub.council.example:6984').max(500),
-    name: z.string().trim().regex(/^[a-z][a-z0-9_-]{2,63}$/, 'A hub user name is 3–64 lower-case letters, digits, - or _'),
+    name: z
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z0-9_-]{2,63}$/, 'A hub user name is 3–64 lower-case letters, digits, - or _'),
     password: z.string().min(12, 'A hub password is at least 12 characters').max(200),
   })
   .strict();

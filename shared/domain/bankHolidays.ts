@@ -111,13 +111,15 @@ export const bankHolidaysOf = (year: number): BankHoliday[] => {
 export const bankHolidaysBetween = (from: string, to: string, changes: BankHolidayChanges = NO_BANK_HOLIDAY_CHANGES): BankHoliday[] => {
   const removed = new Set(changes.removed);
   const all = new Map<string, BankHoliday>();
-  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year += 1) for (const h of bankHolidaysOf(year)) all.set(h.date, h);
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year += 1)
+    for (const h of bankHolidaysOf(year)) all.set(h.date, h);
   for (const h of changes.added) if (!all.has(h.date)) all.set(h.date, h);
   return [...all.values()].filter((h) => h.date >= from && h.date <= to && !removed.has(h.date)).sort(byDate);
 };
 
 /** The ISO dates of the bank holidays from `from` to `to`, as a rota check or cover calculation takes them. */
-export const bankHolidayDates = (from: string, to: string, changes?: BankHolidayChanges): string[] => bankHolidaysBetween(from, to, changes).map((h) => h.date);
+export const bankHolidayDates = (from: string, to: string, changes?: BankHolidayChanges): string[] =>
+  bankHolidaysBetween(from, to, changes).map((h) => h.date);
 
 /** Whether `date` is a regular or proclaimed bank holiday, before any manager's changes. */
 export const isStandardBankHoliday = (date: string): boolean => bankHolidaysOf(Number(date.slice(0, 4))).some((h) => h.date === date);

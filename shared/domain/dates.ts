@@ -81,7 +81,15 @@ export const skippedTimeMessage = (isoDate: string, time: string): string =>
   `${time} does not exist on ${isoDate}: the clocks go forward from 01:00 to 02:00. Enter a time before 01:00 or from 02:00.`;
 
 // One formatter, made once: building a TZDate per call costs ~25 µs, too slow for 70,000 incidents.
-const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: LONDON,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 /** The London calendar date and wall-clock time of an instant. */
 export const londonParts = (ms: number): { date: string; time: string } => {
@@ -141,7 +149,8 @@ export const formatInstantZoneGB = (iso: string): string => {
 };
 
 /** An instant as London wall-clock time with its offset, `2026-10-25T01:30+01:00`: one reading, even in the hour that repeats. */
-export const isoInstant = (at: string | number): string => format(new TZDate(typeof at === 'number' ? at : Date.parse(at), LONDON), "yyyy-MM-dd'T'HH:mmxxx");
+export const isoInstant = (at: string | number): string =>
+  format(new TZDate(typeof at === 'number' ? at : Date.parse(at), LONDON), "yyyy-MM-dd'T'HH:mmxxx");
 
 /** Hours and minutes, `7 h 30 min`, for people rather than machines. */
 export const formatMinutes = (mins: number): string => {

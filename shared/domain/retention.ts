@@ -6,7 +6,10 @@ export const backupsToKeep = (stamps: number[], nowMs: number): Set<number> => {
   const DAY = 86_400_000;
   const sorted = [...stamps].sort((a, b) => b - a);
   const keep = new Set<number>(sorted.slice(0, 3));
-  sorted.filter((t) => nowMs - t < DAY).slice(0, 48).forEach((t) => keep.add(t));
+  sorted
+    .filter((t) => nowMs - t < DAY)
+    .slice(0, 48)
+    .forEach((t) => keep.add(t));
   const newestOf = (key: (t: number) => string, maxAge: number) => {
     const seen = new Set<string>();
     for (const t of sorted) {

@@ -10,7 +10,18 @@ export const attendanceSchema = z
     signedInAt: instantSchema.nullable(),
     signedOutAt: instantSchema.nullable(),
     noShow: z.boolean().default(false),
-    corrections: z.array(z.object({ at: instantSchema, by: idSchema, reason: z.string().min(3), field: z.string(), before: z.unknown(), after: z.unknown() })).default([]),
+    corrections: z
+      .array(
+        z.object({
+          at: instantSchema,
+          by: idSchema,
+          reason: z.string().min(3),
+          field: z.string(),
+          before: z.unknown(),
+          after: z.unknown(),
+        }),
+      )
+      .default([]),
   })
   .extend(recordMetaSchema.shape);
 export type Attendance = z.infer<typeof attendanceSchema>;

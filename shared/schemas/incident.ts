@@ -34,9 +34,7 @@ export const incidentInputSchema = z.object({
   peopleInvolved: z.string().max(2000).default(''),
   witnesses: z.string().max(2000).default(''),
   actionTaken: z.string().max(5000).default(''),
-  onwardReports: z
-    .array(z.object({ agency: z.enum(['police', 'fire', 'ambulance', 'other']), reference: z.string().max(60) }))
-    .default([]),
+  onwardReports: z.array(z.object({ agency: z.enum(['police', 'fire', 'ambulance', 'other']), reference: z.string().max(60) })).default([]),
   followUps: z.array(followUpSchema).default([]),
   riddor: z
     .object({

@@ -17,7 +17,10 @@ const numberRule = (key: NumericRule) => {
 /** A clock time inside a day; 24:00 would make a night window ambiguous. */
 const clockTime = z.string({ error: 'Enter a time as HH:mm' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time as HH:mm, 00:00 to 23:59');
 
-const numbers = Object.fromEntries((Object.keys(RULE_LIMITS) as NumericRule[]).map((k) => [k, numberRule(k)])) as Record<NumericRule, ReturnType<typeof numberRule>>;
+const numbers = Object.fromEntries((Object.keys(RULE_LIMITS) as NumericRule[]).map((k) => [k, numberRule(k)])) as Record<
+  NumericRule,
+  ReturnType<typeof numberRule>
+>;
 
 /** Thresholds added after rules were first stored read as their defaults until a manager saves. */
 const NEWER: readonly NumericRule[] = [
@@ -62,13 +65,15 @@ export const bankHolidayChangesSchema = z
   .superRefine((c, ctx) => {
     const seen = new Set<string>();
     c.added.forEach((h, i) => {
-      if (isStandardBankHoliday(h.date)) ctx.addIssue({ code: 'custom', path: ['added', i, 'date'], message: `${h.date} is already a bank holiday` });
+      if (isStandardBankHoliday(h.date))
+        ctx.addIssue({ code: 'custom', path: ['added', i, 'date'], message: `${h.date} is already a bank holiday` });
       else if (seen.has(h.date)) ctx.addIssue({ code: 'custom', path: ['added', i, 'date'], message: `${h.date} is added twice` });
       seen.add(h.date);
     });
     const removed = new Set<string>();
     c.removed.forEach((d, i) => {
-      if (!isStandardBankHoliday(d)) ctx.addIssue({ code: 'custom', path: ['removed', i], message: `${d} is not a bank holiday in England and Wales` });
+      if (!isStandardBankHoliday(d))
+        ctx.addIssue({ code: 'custom', path: ['removed', i], message: `${d} is not a bank holiday in England and Wales` });
       else if (removed.has(d)) ctx.addIssue({ code: 'custom', path: ['removed', i], message: `${d} is removed twice` });
       removed.add(d);
     });

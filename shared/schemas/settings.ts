@@ -11,7 +11,10 @@ const fields = {
    * (see shared/domain/incidents/references.ts). Unset: derived from the install id, so two installs
    * never share one by accident.
    */
-  installTag: z.string().regex(/^[A-Z][A-Z0-9]{0,5}$/, 'A tag is 1–6 capitals or digits, starting with a letter').optional(),
+  installTag: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9]{0,5}$/, 'A tag is 1–6 capitals or digits, starting with a letter')
+    .optional(),
   /** Sites this install is the home desk for: it alone issues their plain, untagged references. */
   homeDeskSites: z.array(z.string().regex(/^[A-Z]{2,4}$/)).optional(),
   /** The thresholds every rota check uses. */

@@ -15,9 +15,7 @@ export type DayKey = z.infer<typeof dayKeySchema>;
 /** Per weekday (and bank holidays), the windows that need people. */
 export const coverDaySchema = z.partialRecord(dayKeySchema, z.array(coverWindowSchema)).default({});
 
-export const openingDaySchema = z
-  .object({ open: timeSchema, close: timeSchema })
-  .nullable(); // null = closed that day
+export const openingDaySchema = z.object({ open: timeSchema, close: timeSchema }).nullable(); // null = closed that day
 
 export const siteInputSchema = z.object({
   code: siteCodeSchema,

@@ -12,7 +12,10 @@ export const siaLicenceSchema = z.object({
 export type SiaLicence = z.infer<typeof siaLicenceSchema>;
 
 /** When in a week a person says they can work; an empty day means not available. */
-export const availabilitySchema = z.partialRecord(dayKeySchema.exclude(['bankHoliday']), z.array(z.object({ start: timeSchema, end: timeSchema })));
+export const availabilitySchema = z.partialRecord(
+  dayKeySchema.exclude(['bankHoliday']),
+  z.array(z.object({ start: timeSchema, end: timeSchema })),
+);
 export type Availability = z.infer<typeof availabilitySchema>;
 
 export const ABSENCE_KINDS = ['annual-leave', 'sickness', 'training', 'other'] as const;
@@ -34,7 +37,10 @@ export const CONTRACT_TYPES = ['full-time', 'part-time', 'zero-hours', 'relief']
 
 export const staffInputSchema = z.object({
   name: nonEmpty('Name', 120),
-  employeeNumber: z.string().trim().regex(/^[A-Z0-9-]{3,20}$/i, 'An employee number is 3–20 letters, digits or dashes'),
+  employeeNumber: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9-]{3,20}$/i, 'An employee number is 3–20 letters, digits or dashes'),
   services: z.array(serviceSchema).min(1, 'Choose at least one service'),
   familiarSites: z.array(siteCodeSchema).default([]),
   homeSite: siteCodeSchema.nullable().default(null),
@@ -53,7 +59,10 @@ export const staffInputSchema = z.object({
   /** Annual leave terms (Working Time Regulations 1998 regs. 13–16A); absent until a manager sets them. */
   leave: z
     .object({
-      daysPerWeek: z.number({ error: 'Enter the days worked a week' }).min(0.5, 'At least half a day a week').max(7, 'At most 7 days a week'),
+      daysPerWeek: z
+        .number({ error: 'Enter the days worked a week' })
+        .min(0.5, 'At least half a day a week')
+        .max(7, 'At most 7 days a week'),
       /** Contractual days above the statutory 5.6 weeks, a full year. */
       extraDays: z.number().min(0, 'Cannot be negative').max(60, 'At most 60 days').default(0),
       /** Days carried over into the current leave year, as the manager set them. */
@@ -68,7 +77,11 @@ export const staffInputSchema = z.object({
       /** Start of employment: the leave year's default start (reg. 13(3)). */
       started: isoDateSchema.nullable().default(null),
       /** The leave year agreed, as the month and day it starts (`04-01`); null for the law's default. */
-      yearStart: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Enter the month and day, e.g. 04-01').nullable().default(null),
+      yearStart: z
+        .string()
+        .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Enter the month and day, e.g. 04-01')
+        .nullable()
+        .default(null),
     })
     .optional(),
   availability: availabilitySchema.default({}),

@@ -11,7 +11,10 @@ const asSupervisor = async (page: Page) => {
   await expect(page.getByRole('heading', { name: 'Today at County Hall', level: 1 })).toBeVisible();
 };
 
-test('at 05:10 the desk leads with what needs doing: late, no-show, gaps and open shifts, all above the fold, each with its action', async ({ page, openDawn }) => {
+test('at 05:10 the desk leads with what needs doing: late, no-show, gaps and open shifts, all above the fold, each with its action', async ({
+  page,
+  openDawn,
+}) => {
   fs.mkdirSync(SHOTS, { recursive: true });
   await openDawn(page);
   await asSupervisor(page);
@@ -62,7 +65,10 @@ test('at 05:10 the desk leads with what needs doing: late, no-show, gaps and ope
   await coverDialog.getByRole('button', { name: 'Close' }).click();
 
   // The gap with no shift opens the planner at the site and week.
-  await items.nth(2).getByRole('button', { name: /Add a shift in the planner/ }).click();
+  await items
+    .nth(2)
+    .getByRole('button', { name: /Add a shift in the planner/ })
+    .click();
   await expect(page.getByRole('heading', { name: 'Rota', level: 1 })).toBeVisible();
   await expect(page.locator('.week-label')).toHaveText('Week of Mon 23 Nov 2026');
 });
@@ -75,7 +81,9 @@ test('quick log entry on Today: type and press Enter', async ({ page, openDawn }
   const entry = log.getByRole('textbox', { name: 'Log entry' });
   await entry.fill('Intruder alarm zone 3, reset after check, no entry found');
   await entry.press('Enter');
-  await expect(log.getByRole('list', { name: "Today's log entries" }).getByRole('listitem').filter({ hasText: 'Intruder alarm zone 3' })).toContainText(/05:1\d\s*Alarm\s*Intruder alarm zone 3/);
+  await expect(
+    log.getByRole('list', { name: "Today's log entries" }).getByRole('listitem').filter({ hasText: 'Intruder alarm zone 3' }),
+  ).toContainText(/05:1\d\s*Alarm\s*Intruder alarm zone 3/);
   await expect(entry).toHaveValue('');
   await expect(entry).toBeFocused();
   await entry.press('Enter');
@@ -89,10 +97,20 @@ test('correcting only the sign-out records one correction, not two', async ({ pa
   const lena = page.getByRole('listitem', { name: /Lena Late/ });
   await lena.getByRole('button', { name: 'Sign in Lena Late' }).click();
   await expect(page.getByText('Lena Late signed in.')).toBeVisible();
-  await page.getByRole('listitem', { name: /Lena Late/ }).getByRole('button', { name: 'Sign out Lena Late' }).click();
+  await page
+    .getByRole('listitem', { name: /Lena Late/ })
+    .getByRole('button', { name: 'Sign out Lena Late' })
+    .click();
   await expect(page.getByText('Lena Late signed out.')).toBeVisible();
-  await page.getByRole('button', { name: 'Later and earlier today' }).or(page.getByText(/Later and earlier today/)).first().click();
-  await page.getByRole('listitem', { name: /Lena Late/ }).getByRole('button', { name: 'Correct Lena Late' }).click();
+  await page
+    .getByRole('button', { name: 'Later and earlier today' })
+    .or(page.getByText(/Later and earlier today/))
+    .first()
+    .click();
+  await page
+    .getByRole('listitem', { name: /Lena Late/ })
+    .getByRole('button', { name: 'Correct Lena Late' })
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Correct Lena Late’s times' });
   await dialog.getByLabel('Signed out at').fill('08:30');
   await dialog.getByLabel('Reason').fill('Forgot to sign out at the end of the shift');
@@ -125,7 +143,10 @@ test('Ctrl+I on Today starts the incident at the supervisor’s site', async ({ 
   await page.screenshot({ path: `${SHOTS}/incident-form.png` });
 });
 
-test('the planner: By person hours are the person’s whole week, and the SIA block says how long ago the licence expired', async ({ page, openDawn }) => {
+test('the planner: By person hours are the person’s whole week, and the SIA block says how long ago the licence expired', async ({
+  page,
+  openDawn,
+}) => {
   await openDawn(page);
   await signIn(page, 'manager', DESK_PASSWORD);
   await page.getByRole('button', { name: 'Rota' }).click();
@@ -158,7 +179,9 @@ test('the planner: By person hours are the person’s whole week, and the SIA bl
   const edit = page.getByRole('dialog');
   await expect(edit.getByRole('region', { name: 'Rule check' })).not.toContainText('Cover gap');
   await edit.getByLabel('End').fill('12:00');
-  await expect(edit.getByRole('list', { name: 'Cover this edit would leave short' })).toContainText('Leaves CH Security short on Wed 25 Nov 12:00–18:00: 1 of 2 people');
+  await expect(edit.getByRole('list', { name: 'Cover this edit would leave short' })).toContainText(
+    'Leaves CH Security short on Wed 25 Nov 12:00–18:00: 1 of 2 people',
+  );
   await expectAccessible(page, 'shift edit that opens a gap');
 });
 
@@ -169,7 +192,11 @@ test.describe('with the browser in US English', () => {
     await openDawn(page);
     await asSupervisor(page);
     expect(await page.evaluate(() => navigator.language)).toBe('en-US');
-    await page.getByRole('region', { name: 'Security' }).getByRole('listitem', { name: /Nia Night/ }).getByRole('button', { name: 'Correct Nia Night' }).click();
+    await page
+      .getByRole('region', { name: 'Security' })
+      .getByRole('listitem', { name: /Nia Night/ })
+      .getByRole('button', { name: 'Correct Nia Night' })
+      .click();
     const correct = page.getByRole('dialog');
     await expect(correct.getByLabel('Signed in at')).toHaveValue('18:55');
     await correct.getByRole('button', { name: 'Cancel' }).click();

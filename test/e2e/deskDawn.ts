@@ -32,7 +32,9 @@ export const DAWN_STAFF = {
   lena: person('staff_lena_0001', 'Lena Late', 'E-2003', ['cleaning']),
   nick: person('staff_nick_0001', 'Nick Nightly', 'E-3007', ['security']),
   // 24 Oct to Thu 26 Nov is 33 days.
-  ed: person('staff_ed_000001', 'Ed Lapsed', 'E-3008', ['security'], { sia: { number: '9999888877776666', sector: 'security-guarding', expires: '2026-10-24' } }),
+  ed: person('staff_ed_000001', 'Ed Lapsed', 'E-3008', ['security'], {
+    sia: { number: '9999888877776666', sector: 'security-guarding', expires: '2026-10-24' },
+  }),
 };
 
 const shift = (id: string, staffId: string, service: Shift['service'], date: string, start: string, end: string, site = 'CH'): Shift => ({
@@ -64,7 +66,14 @@ export const dawnTest = base.extend<DawnFixtures>({
   // eslint-disable-next-line no-empty-pattern
   dawnServer: async ({}, use) => {
     const dataDir = tempDataDir('sitedesk-dawn-');
-    const opened = openApp({ dataDir, StoreClass: Conf as unknown as StoreClass, mode: 'browser', version: '0.0.0-seed', now: () => Date.parse(DAWN), backupEveryMinutes: 0 });
+    const opened = openApp({
+      dataDir,
+      StoreClass: Conf as unknown as StoreClass,
+      mode: 'browser',
+      version: '0.0.0-seed',
+      now: () => Date.parse(DAWN),
+      backupEveryMinutes: 0,
+    });
     await seedDesk(opened.app);
     opened.app.repos.staff.putMany([...Object.values(DAWN_STAFF), { ...DESK_STAFF.rita, phone: '07700 900123' }]);
     opened.app.repos.shifts.put(Object.values(DAWN_SHIFTS));

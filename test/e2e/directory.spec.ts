@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { createFirstManager, expect, expectAccessible, JOURNEY_NOW, test } from './fixtures';
 
 /** A London calendar date `days` after the journey clock's start, as the app's date fields take it. */
-const isoIn = (days: number): string => new Date(Date.parse(JOURNEY_NOW) + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+const isoIn = (days: number): string =>
+  new Date(Date.parse(JOURNEY_NOW) + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
 /** The Monday after next, so a week of leave is always in the future. */
 // Each journey visits several screens and runs axe on each.
 test.describe.configure({ timeout: 180_000 });
@@ -12,7 +13,10 @@ const nextMonday = (): number => {
   return ((8 - dow) % 7 || 7) + 7;
 };
 
-test('a manager adds a security officer with an SIA licence and a week of leave, and finds them in the list and the licence watch', async ({ page, openApp }) => {
+test('a manager adds a security officer with an SIA licence and a week of leave, and finds them in the list and the licence watch', async ({
+  page,
+  openApp,
+}) => {
   await openApp(page);
   await createFirstManager(page);
   await page.getByRole('button', { name: 'Staff', exact: true }).click();
@@ -70,7 +74,10 @@ test('a manager edits a site’s cover and sees the timeline change', async ({ p
   await createFirstManager(page);
   await page.getByRole('button', { name: 'County Hall' }).click();
   const security = page.getByRole('figure', { name: 'Security cover timeline' });
-  await expect(security.getByRole('img', { name: /^Mon:/ })).toHaveAttribute('aria-label', 'Mon: 00:00–07:00 × 1, 07:00–19:00 × 2, 19:00–24:00 × 1');
+  await expect(security.getByRole('img', { name: /^Mon:/ })).toHaveAttribute(
+    'aria-label',
+    'Mon: 00:00–07:00 × 1, 07:00–19:00 × 2, 19:00–24:00 × 1',
+  );
   await expectAccessible(page, 'site page');
 
   await page.getByRole('button', { name: 'Edit site and cover' }).click();
@@ -79,7 +86,9 @@ test('a manager edits a site’s cover and sees the timeline change', async ({ p
   await expect(page.getByText('00:00–07:00 overlaps 06:00–19:00')).toBeVisible();
   await page.getByLabel('Security Mon window 2 from').fill('07:00');
   await page.getByLabel('Security Mon window 2 people').fill('3');
-  await expect(page.getByRole('figure', { name: 'Security (as edited) cover timeline' }).getByRole('img', { name: /^Mon:/ })).toHaveAttribute('aria-label', /07:00–19:00 × 3/);
+  await expect(
+    page.getByRole('figure', { name: 'Security (as edited) cover timeline' }).getByRole('img', { name: /^Mon:/ }),
+  ).toHaveAttribute('aria-label', /07:00–19:00 × 3/);
 
   // Night cover past midnight on Saturday, copied to Sunday.
   await page.getByLabel('Security Sat window 1 to').fill('08:00');
@@ -97,7 +106,10 @@ test('a manager edits a site’s cover and sees the timeline change', async ({ p
 
   await expect(page.getByText('Saved.')).toBeVisible();
   await expect(security.getByRole('img', { name: /^Mon:/ })).toHaveAttribute('aria-label', /07:00–19:00 × 3/);
-  await expect(security.getByRole('img', { name: /^Sun:/ })).toHaveAttribute('aria-label', 'Sun: 20:00–24:00 × 1; 00:00–08:00 × 1 carried over from the night before');
+  await expect(security.getByRole('img', { name: /^Sun:/ })).toHaveAttribute(
+    'aria-label',
+    'Sun: 20:00–24:00 × 1; 00:00–08:00 × 1 carried over from the night before',
+  );
   await expect(security).not.toContainText('24/7');
 });
 
@@ -108,7 +120,12 @@ test('a manager imports a CSV with two bad rows, reads the errors, fixes them an
   await page.getByRole('button', { name: 'Import CSV' }).click();
 
   const head = 'Name,Employee number,Services,Home site,Contracted hours,Pay rate,SIA number,SIA sector,SIA expiry';
-  const bad = [head, 'Ann Lee,E-2001,cleaning,CH,20,12.10,,,', '"Smith, Jo",E-2002,security,FH,40,13,1111 2222 3333 4444,security guarding,31/02/2027', 'Kay Dee,E-2003,gardening,CH,20,12.10,,,'].join('\r\n');
+  const bad = [
+    head,
+    'Ann Lee,E-2001,cleaning,CH,20,12.10,,,',
+    '"Smith, Jo",E-2002,security,FH,40,13,1111 2222 3333 4444,security guarding,31/02/2027',
+    'Kay Dee,E-2003,gardening,CH,20,12.10,,,',
+  ].join('\r\n');
   await page.getByLabel('Or paste the CSV here').fill(bad);
   await page.getByRole('button', { name: 'Check file' }).click();
   await expect(page.getByText('2 of 3 rows have errors (lines 3, 4)')).toBeVisible();
@@ -122,7 +139,9 @@ test('a manager imports a CSV with two bad rows, reads the errors, fixes them an
   await expectAccessible(page, 'import preview');
 
   const fixed = bad.replace('31/02/2027', '28/02/2027').replace('gardening', 'cleaning');
-  await page.locator('input[type="file"]').setInputFiles({ name: 'hr-list.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${fixed}`) });
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'hr-list.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${fixed}`) });
   await expect(page.getByText('All 3 rows are ready to import.')).toBeVisible();
   await page.getByRole('button', { name: 'Import 3 people' }).click();
   await expect(page.getByText('Imported 3 people.')).toBeVisible();

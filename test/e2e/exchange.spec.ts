@@ -12,7 +12,11 @@ const shots = path.resolve('test-results/screenshots');
 const seedManager = async (dir: string) => {
   const t = openTestApp({ dir, start: JOURNEY_NOW });
   const m = await withManager(t);
-  const r = await t.call('accounts:create', { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' }, m);
+  const r = await t.call(
+    'accounts:create',
+    { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' },
+    m,
+  );
   if (!r.ok) throw new Error(r.message);
   const maria = t.opened.app.repos.accounts.all().find((a) => a.role === 'manager')!;
   seedShift(t.opened.app, maria.id, { date: '2026-11-30', start: '07:00', end: '19:00', service: 'security' });
@@ -50,7 +54,10 @@ test('a rota pack travels to an enrolled desk and its activity comes back to the
     const enrol = mp.getByRole('form', { name: 'Set up a site desk' });
     await enrol.getByLabel('CH · County Hall').check();
     await enrol.getByLabel('Sam Patel (CH)').check();
-    const [enrolFile] = await Promise.all([mp.waitForEvent('download'), enrol.getByRole('button', { name: 'Make enrolment file' }).click()]);
+    const [enrolFile] = await Promise.all([
+      mp.waitForEvent('download'),
+      enrol.getByRole('button', { name: 'Make enrolment file' }).click(),
+    ]);
     const enrolment = await saved(enrolFile, files);
     const code = (await mp.getByTestId('enrolment-code').textContent())!;
 
@@ -99,7 +106,10 @@ test('a rota pack travels to an enrolled desk and its activity comes back to the
     const activity = dp.getByRole('form', { name: 'Export an activity pack' });
     await activity.getByLabel('From').fill('2026-11-23');
     await activity.getByLabel('To').fill('2026-11-29');
-    const [activityDownload] = await Promise.all([dp.waitForEvent('download'), activity.getByRole('button', { name: 'Export activity pack' }).click()]);
+    const [activityDownload] = await Promise.all([
+      dp.waitForEvent('download'),
+      activity.getByRole('button', { name: 'Export activity pack' }).click(),
+    ]);
     const activityPack = await saved(activityDownload, files);
 
     // The manager imports it and sees the incident, the log entry and the attendance.
@@ -174,7 +184,10 @@ test('a whole-folder backup file is exported under a passphrase and restored on 
     await op.getByRole('button', { name: 'Backups' }).click();
     await op.getByLabel('Passphrase for the backup file').fill('river otter lantern');
     await op.getByLabel('Type the passphrase again').fill('river otter lantern');
-    const [download] = await Promise.all([op.waitForEvent('download'), op.getByRole('button', { name: 'Export the whole data folder as one backup file' }).click()]);
+    const [download] = await Promise.all([
+      op.waitForEvent('download'),
+      op.getByRole('button', { name: 'Export the whole data folder as one backup file' }).click(),
+    ]);
     const file = await saved(download, files);
     await expect(op.getByRole('status').filter({ hasText: 'Saved' })).toContainText('.sitedesk-backup');
     expect(fs.readFileSync(file).includes(Buffer.from('Sam Patel'))).toBe(false);

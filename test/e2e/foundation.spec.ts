@@ -54,11 +54,20 @@ test('the screen locks when idle and any user unlocks it', async ({ page, openAp
 test('API calls without the secret, with a wrong Host or from another origin are refused', async ({ server, request }) => {
   const noSecret = await request.post(`${server.origin}/api/auth:status`, { data: {} });
   expect(noSecret.status()).toBe(401);
-  const wrongSecret = await request.post(`${server.origin}/api/auth:status`, { data: {}, headers: { 'X-SiteDesk-Secret': 'x'.repeat(43) } });
+  const wrongSecret = await request.post(`${server.origin}/api/auth:status`, {
+    data: {},
+    headers: { 'X-SiteDesk-Secret': 'x'.repeat(43) },
+  });
   expect(wrongSecret.status()).toBe(401);
-  const crossOrigin = await request.post(`${server.origin}/api/auth:status`, { data: {}, headers: { 'X-SiteDesk-Secret': server.secret, Origin: 'http://evil.example' } });
+  const crossOrigin = await request.post(`${server.origin}/api/auth:status`, {
+    data: {},
+    headers: { 'X-SiteDesk-Secret': server.secret, Origin: 'http://evil.example' },
+  });
   expect(crossOrigin.status()).toBe(403);
-  const wrongHost = await request.post(`${server.origin}/api/auth:status`, { data: {}, headers: { 'X-SiteDesk-Secret': server.secret, Host: 'evil.example' } });
+  const wrongHost = await request.post(`${server.origin}/api/auth:status`, {
+    data: {},
+    headers: { 'X-SiteDesk-Secret': server.secret, Host: 'evil.example' },
+  });
   expect(wrongHost.status()).toBe(421);
   const good = await request.post(`${server.origin}/api/auth:status`, { data: {}, headers: { 'X-SiteDesk-Secret': server.secret } });
   expect(good.status()).toBe(200);

@@ -11,8 +11,10 @@ const shot = async (page: Page, name: string) => {
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true, timeout: 20_000 });
 };
 
-
-test('a supervisor records an incident with a photo and a follow-up; the manager finds it, closes it and exports the PDF', async ({ page, openApp }, testInfo) => {
+test('a supervisor records an incident with a photo and a follow-up; the manager finds it, closes it and exports the PDF', async ({
+  page,
+  openApp,
+}, testInfo) => {
   await openApp(page);
   await createFirstManager(page);
   await addSupervisor(page);
@@ -30,14 +32,18 @@ test('a supervisor records an incident with a photo and a follow-up; the manager
   await form.getByLabel('Reported by').fill('Jo Reed (receptionist)');
   await form.getByLabel('Category').selectOption('security');
   await form.getByLabel('Severity').selectOption('medium');
-  await form.getByLabel('What happened', { exact: true }).fill('Visitor refused to sign in, shouted at reception staff and left through the side door.');
+  await form
+    .getByLabel('What happened', { exact: true })
+    .fill('Visitor refused to sign in, shouted at reception staff and left through the side door.');
   await form.getByLabel('Witnesses').fill('Jo Reed');
   await form.getByLabel('Action taken', { exact: true }).fill('Asked the visitor to leave; police called.');
   await form.getByLabel('Police').check();
   await form.getByLabel('Police reference').fill('CAD 4411 25/11');
   await form.getByRole('button', { name: 'Add follow-up' }).click();
   await form.getByLabel('Follow-up 1', { exact: true }).fill('Send CCTV to the police');
-  await form.getByLabel('Add photos').setInputFiles({ name: 'side-door.png', mimeType: 'image/png', buffer: fs.readFileSync('docs/screenshot-setup.png') });
+  await form
+    .getByLabel('Add photos')
+    .setInputFiles({ name: 'side-door.png', mimeType: 'image/png', buffer: fs.readFileSync('docs/screenshot-setup.png') });
   await expect(form.getByRole('list', { name: 'Photos to attach' })).toContainText('side-door.png');
   await expectAccessible(page, 'new incident form');
   await shot(page, 'incident-new');
@@ -147,19 +153,44 @@ test('a log day takes entries from the keyboard and keeps a correction beside th
   await expect(form.getByLabel('Site', { exact: true })).toHaveValue('CH');
 });
 
-test('an incident whose file was edited outside SiteDesk shows its history as broken', async ({ page, request, server, dataDir, openApp }) => {
+test('an incident whose file was edited outside SiteDesk shows its history as broken', async ({
+  page,
+  request,
+  server,
+  dataDir,
+  openApp,
+}) => {
   const api = async (channel: string, data: unknown, session = '') => {
-    const res = await request.post(`${server.origin}/api/${channel}`, { data, headers: { 'X-SiteDesk-Secret': server.secret, 'X-SiteDesk-Session': session } });
+    const res = await request.post(`${server.origin}/api/${channel}`, {
+      data,
+      headers: { 'X-SiteDesk-Secret': server.secret, 'X-SiteDesk-Session': session },
+    });
     return { body: await res.json(), session: res.headers()['x-sitedesk-session'] ?? session };
   };
   const setup = await api('auth:setup', { username: 'maria', displayName: 'Maria Okafor', password: 'correct horse 1' });
   const now = JOURNEY_NOW;
-  const created = await api('incidents:create', { site: 'CH', location: 'Car park', occurredAt: now, reportedAt: now, reportedBy: 'Jo Reed', reportedTo: 'Maria Okafor', category: 'security', severity: 'low', details: 'Car window smashed.' }, setup.session);
+  const created = await api(
+    'incidents:create',
+    {
+      site: 'CH',
+      location: 'Car park',
+      occurredAt: now,
+      reportedAt: now,
+      reportedBy: 'Jo Reed',
+      reportedTo: 'Maria Okafor',
+      category: 'security',
+      severity: 'low',
+      details: 'Car window smashed.',
+    },
+    setup.session,
+  );
   expect(created.body.ok).toBe(true);
   const { id, occurredAt } = created.body.data.incident;
   await server.stop();
 
-  const london = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit' }).format(new Date(occurredAt)).slice(0, 7);
+  const london = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit' })
+    .format(new Date(occurredAt))
+    .slice(0, 7);
   const file = path.join(dataDir, 'data/partitions/incidents', london, 'CH.json');
   const stored = JSON.parse(fs.readFileSync(file, 'utf8'));
   stored.records[id].details = 'Nothing happened.';

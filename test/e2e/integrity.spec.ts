@@ -30,7 +30,17 @@ const prepare = async (dir: string) => {
   await add('2026-11-25T23:40:00Z', '21:30', 'Earlier: side gate found open, closed it.');
   const created = await t.call(
     'incidents:create',
-    { site: 'CH', location: 'Main reception', occurredAt: '2026-11-25T21:00:00.000Z', reportedAt: '2026-11-25T21:05:00.000Z', reportedBy: 'Sam Patel', reportedTo: 'Maria Okafor', category: 'security', severity: 'medium', details: 'Visitor refused to sign in.' },
+    {
+      site: 'CH',
+      location: 'Main reception',
+      occurredAt: '2026-11-25T21:00:00.000Z',
+      reportedAt: '2026-11-25T21:05:00.000Z',
+      reportedBy: 'Sam Patel',
+      reportedTo: 'Maria Okafor',
+      category: 'security',
+      severity: 'medium',
+      details: 'Visitor refused to sign in.',
+    },
     m,
   );
   if (!created.ok) throw new Error(created.message);
@@ -63,7 +73,9 @@ test.describe('evidence that cannot be quietly rewritten', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  test('the printed log numbers entries in the order written, marks the back-dated one with both times, and says who printed it, when, and page n of m', async ({ page }, testInfo) => {
+  test('the printed log numbers entries in the order written, marks the back-dated one with both times, and says who printed it, when, and page n of m', async ({
+    page,
+  }, testInfo) => {
     await page.clock.install({ time: new Date(NOW) });
     await page.goto(server.url);
     await page.locator('[data-app-state="loaded"]').waitFor();
@@ -83,7 +95,12 @@ test.describe('evidence that cannot be quietly rewritten', () => {
     await page.pdf({ path: pdf, format: 'A4', displayHeaderFooter: false });
     const layout = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     // The printed rows, in reading order, keep the numbers they were written with.
-    expect(layout.split('\n').filter((l) => /^\s*\d\s+\d\d:\d\d\s/.test(l)).map((l) => l.trim().split(/\s+/).slice(0, 2).join(' '))).toEqual(['3 21:30', '1 22:00', '2 23:00']);
+    expect(
+      layout
+        .split('\n')
+        .filter((l) => /^\s*\d\s+\d\d:\d\d\s/.test(l))
+        .map((l) => l.trim().split(/\s+/).slice(0, 2).join(' ')),
+    ).toEqual(['3 21:30', '1 22:00', '2 23:00']);
     const text = layout.replace(/\s+/g, ' ');
     expect(text).toContain('Printed by Maria Okafor at 26/11/2026 08:00 (UK time)');
     expect(text).toContain('Back-dated: occurred Wed 25 Nov 2026 21:30, written 25/11/2026 23:40');
@@ -97,7 +114,11 @@ test.describe('evidence that cannot be quietly rewritten', () => {
     await page.locator('[data-app-state="loaded"]').waitFor();
     await signIn(page, 'maria', 'correct horse 1');
     await page.getByRole('button', { name: 'Incidents' }).click();
-    await page.getByRole('link', { name: new RegExp(ref) }).or(page.getByRole('button', { name: new RegExp(ref) })).first().click();
+    await page
+      .getByRole('link', { name: new RegExp(ref) })
+      .or(page.getByRole('button', { name: new RegExp(ref) }))
+      .first()
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: ref })).toBeVisible();
     await expect(page.getByText('Locked: history broken')).toBeVisible();
     await expect(page.getByText('The history has 1 entries, but 3 were recorded as written: entries were cut off the end.')).toBeVisible();
@@ -105,7 +126,9 @@ test.describe('evidence that cannot be quietly rewritten', () => {
     await expect(page.getByRole('button', { name: /Close incident/ })).toHaveCount(0);
 
     const decision = page.getByRole('form', { name: 'Manager’s decision' });
-    await decision.getByLabel('Reason for accepting the history as it stands').fill('Checked with the paper occurrence book; the two missing edits are on file.');
+    await decision
+      .getByLabel('Reason for accepting the history as it stands')
+      .fill('Checked with the paper occurrence book; the two missing edits are on file.');
     await decision.getByRole('button', { name: 'Record decision' }).click();
     await expect(page.getByText('Locked: history broken')).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Edit' })).toBeVisible();
@@ -134,9 +157,15 @@ test('after the staff list is restored, shifts left with someone no longer in it
     await page.goto(server.url);
     await page.locator('[data-app-state="loaded"]').waitFor();
     await signIn(page, 'maria', 'correct horse 1');
-    await expect(page.getByText(/The file directory\/staff was damaged .* changes made to it after that backup may be missing/)).toBeVisible();
+    await expect(
+      page.getByText(/The file directory\/staff was damaged .* changes made to it after that backup may be missing/),
+    ).toBeVisible();
     await expect(page.getByText('Needs checking after a recovery')).toBeVisible();
-    await expect(page.getByText('After the staff list was restored, 1 shift is assigned to someone who is no longer in it: 27/11/2026 07:00–15:00 at CH (staff id staff00002).')).toBeVisible();
+    await expect(
+      page.getByText(
+        'After the staff list was restored, 1 shift is assigned to someone who is no longer in it: 27/11/2026 07:00–15:00 at CH (staff id staff00002).',
+      ),
+    ).toBeVisible();
   } finally {
     await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -22,10 +22,31 @@ const WEEK = ['2026-11-23', '2026-11-29'];
 const test = base.extend<{ weekNames: string[] }>({
   // The demo organisation at noon on Wed 25 Nov 2026, and the names of everyone on that week's rota.
   weekNames: async ({ dataDir }, use) => {
-    await generateDemo({ dataDir, StoreClass: Conf as unknown as StoreClass, scale: 'demo', seed: 1, now: londonInstant('2026-11-25', '12:00'), version: '0.0.0-test' });
-    const opened = openData({ dataDir, StoreClass: Conf as unknown as StoreClass, mode: 'browser', version: '0.0.0-test', backupEveryMinutes: 0 });
-    const ids = new Set(opened.app.repos.shifts.inMonths(['2026-11']).filter((s) => !s.deleted && s.staffId && s.date >= WEEK[0] && s.date <= WEEK[1]).map((s) => s.staffId!));
-    const names = opened.app.repos.staff.all().filter((s) => ids.has(s.id)).map((s) => s.name);
+    await generateDemo({
+      dataDir,
+      StoreClass: Conf as unknown as StoreClass,
+      scale: 'demo',
+      seed: 1,
+      now: londonInstant('2026-11-25', '12:00'),
+      version: '0.0.0-test',
+    });
+    const opened = openData({
+      dataDir,
+      StoreClass: Conf as unknown as StoreClass,
+      mode: 'browser',
+      version: '0.0.0-test',
+      backupEveryMinutes: 0,
+    });
+    const ids = new Set(
+      opened.app.repos.shifts
+        .inMonths(['2026-11'])
+        .filter((s) => !s.deleted && s.staffId && s.date >= WEEK[0] && s.date <= WEEK[1])
+        .map((s) => s.staffId!),
+    );
+    const names = opened.app.repos.staff
+      .all()
+      .filter((s) => ids.has(s.id))
+      .map((s) => s.name);
     opened.close();
     await use(names);
   },
@@ -53,7 +74,9 @@ test('prints every site’s week in landscape, rota from page 1, full names, a h
   fs.mkdirSync(OUT, { recursive: true });
   fs.writeFileSync(path.join(OUT, 'rota-all-sites.pdf'), pdf);
 
-  const pages = poppler('pdftotext', pdf, ['-layout']).split('\f').filter((p) => p.trim());
+  const pages = poppler('pdftotext', pdf, ['-layout'])
+    .split('\f')
+    .filter((p) => p.trim());
   const size = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(poppler('pdfinfo', pdf))!;
   console.log(`Printed rota, all sites: ${pages.length} pages, ${size[1]} x ${size[2]} pt`);
   expect(Number(size[1])).toBeGreaterThan(Number(size[2]));

@@ -10,7 +10,11 @@ test.describe.configure({ timeout: 300_000 });
 
 /** The grid cell for a service row (at the one site shown) on a day of the week, Monday = 0. */
 const cell = (page: Page, service: string, day: number): Locator =>
-  page.locator('table.rota-grid tr').filter({ has: page.locator('th', { hasText: service }) }).locator('td').nth(day);
+  page
+    .locator('table.rota-grid tr')
+    .filter({ has: page.locator('th', { hasText: service }) })
+    .locator('td')
+    .nth(day);
 
 test('build next week from a pattern, see a rest warning and a gap, fill it, publish and export a calendar', async ({ page, openApp }) => {
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -39,7 +43,9 @@ test('build next week from a pattern, see a rest warning and a gap, fill it, pub
   await expectAccessible(page, 'planner');
 
   // Ana finishes at 19:00 on Thursday; an early start on Friday leaves her 10 h rest.
-  await cell(page, 'Security', 4).getByRole('button', { name: /^07:00–19:00, OPEN/ }).click();
+  await cell(page, 'Security', 4)
+    .getByRole('button', { name: /^07:00–19:00, OPEN/ })
+    .click();
   const edit = page.getByRole('dialog');
   await edit.getByLabel('Person').selectOption({ label: 'Ana Silva' });
   await expect(edit.getByRole('region', { name: 'Rule check' })).toContainText('rostered 55 h');
@@ -51,7 +57,9 @@ test('build next week from a pattern, see a rest warning and a gap, fill it, pub
 
   // Saturday's day shift is open, so Saturday daytime has no one: fill it from the ranked list.
   await expect(cell(page, 'Security', 5).locator('.gap-mark').first()).toBeVisible();
-  await cell(page, 'Security', 5).getByRole('button', { name: /^07:00–19:00, OPEN/ }).click();
+  await cell(page, 'Security', 5)
+    .getByRole('button', { name: /^07:00–19:00, OPEN/ })
+    .click();
   await page.getByRole('dialog').getByRole('button', { name: 'Find cover' }).click();
   const fill = page.getByRole('dialog');
   await expect(fill.getByRole('heading', { name: 'Fill open shift' })).toBeVisible();
@@ -83,17 +91,25 @@ test('build next week from a pattern, see a rest warning and a gap, fill it, pub
   await page.keyboard.press('Control+Shift+z');
   await expect(page.getByText('Redone: Publish 14 shifts')).toBeVisible();
   await expect(cell(page, 'Security', 0).getByRole('button', { name: /Ana Silva, published/ })).toBeVisible();
-  await cell(page, 'Security', 0).getByRole('button', { name: /Ana Silva, published/ }).click();
+  await cell(page, 'Security', 0)
+    .getByRole('button', { name: /Ana Silva, published/ })
+    .click();
   const history = page.getByRole('dialog').locator('details.history');
   await history.locator('summary').click();
-  await expect(history.getByRole('listitem')).toHaveText([/by Maria Okafor — was draft; now published/, /by Maria Okafor — was published; now draft/]);
+  await expect(history.getByRole('listitem')).toHaveText([
+    /by Maria Okafor — was draft; now published/,
+    /by Maria Okafor — was published; now draft/,
+  ]);
   await page.keyboard.press('Escape');
 
   await page.getByRole('button', { name: 'By person' }).click();
   await page.getByRole('button', { name: 'Ana Silva', exact: true }).click();
   const person = page.getByRole('dialog');
   await expect(person.getByRole('heading', { name: 'Ana Silva' })).toBeVisible();
-  const [download] = await Promise.all([page.waitForEvent('download'), person.getByRole('button', { name: 'Export calendar (.ics)' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    person.getByRole('button', { name: 'Export calendar (.ics)' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^rota-ana-silva-\d{4}-\d{2}-\d{2}\.ics$/);
   const text = fs.readFileSync(await download.path(), 'utf8');
   const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));

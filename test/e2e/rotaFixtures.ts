@@ -18,7 +18,14 @@ export const test = base.extend({
   // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
     const dir = tempDataDir();
-    const opened = openApp({ dataDir: dir, StoreClass: Conf as unknown as StoreClass, mode: 'browser', version: '0.0.0-test', now: () => Date.parse(JOURNEY_NOW), backupEveryMinutes: 0 });
+    const opened = openApp({
+      dataDir: dir,
+      StoreClass: Conf as unknown as StoreClass,
+      mode: 'browser',
+      version: '0.0.0-test',
+      now: () => Date.parse(JOURNEY_NOW),
+      backupEveryMinutes: 0,
+    });
     opened.app.repos.staff.putMany(STAFF.map((s) => makeStaff({ familiarSites: ['CH'], ...s })));
     opened.close();
     await use(dir);

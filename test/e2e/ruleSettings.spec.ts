@@ -5,7 +5,10 @@ const SHOTS = 'test-results/screens';
 
 test.describe.configure({ timeout: 240_000 });
 
-test('a manager sets rota rules with warnings and errors by the field, restores the UK defaults and adds a bank holiday', async ({ page, openApp }) => {
+test('a manager sets rota rules with warnings and errors by the field, restores the UK defaults and adds a bank holiday', async ({
+  page,
+  openApp,
+}) => {
   fs.mkdirSync(SHOTS, { recursive: true });
   await openApp(page);
   await createFirstManager(page);
@@ -19,7 +22,9 @@ test('a manager sets rota rules with warnings and errors by the field, restores 
 
   // Below the statutory minimum is allowed, with the warning by the field and above the form.
   await dailyRest.fill('10');
-  await expect(rules.getByText('Below the UK statutory minimum: the law sets at least 11 h. Use this only under a collective or workforce agreement.')).toBeVisible();
+  await expect(
+    rules.getByText('Below the UK statutory minimum: the law sets at least 11 h. Use this only under a collective or workforce agreement.'),
+  ).toBeVisible();
   await expect(rules.getByText(/One threshold gives staff less protection/)).toBeVisible();
 
   // Out of range is refused by the field; keyboard only.

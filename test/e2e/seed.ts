@@ -25,7 +25,14 @@ export const deskTest = base.extend<DeskFixtures>({
   // eslint-disable-next-line no-empty-pattern
   deskServer: async ({}, use) => {
     const dataDir = tempDataDir('sitedesk-desk-');
-    const opened = openApp({ dataDir, StoreClass: Conf as unknown as StoreClass, mode: 'browser', version: '0.0.0-seed', now: () => Date.parse(DESK_NOW), backupEveryMinutes: 0 });
+    const opened = openApp({
+      dataDir,
+      StoreClass: Conf as unknown as StoreClass,
+      mode: 'browser',
+      version: '0.0.0-seed',
+      now: () => Date.parse(DESK_NOW),
+      backupEveryMinutes: 0,
+    });
     await seedDesk(opened.app);
     opened.close();
     const server = await startServer(dataDir, { SITEDESK_CLOCK: DESK_NOW });

@@ -7,7 +7,10 @@ import { deskTest as test } from './seed';
 
 const SHOTS = path.resolve('test-results/screens');
 
-test('at 07:05 a supervisor signs in the early cleaner, sees the late officer, covers a no-show; the manager sees it in the timesheet and cover report', async ({ page, openDesk }) => {
+test('at 07:05 a supervisor signs in the early cleaner, sees the late officer, covers a no-show; the manager sees it in the timesheet and cover report', async ({
+  page,
+  openDesk,
+}) => {
   test.setTimeout(180_000);
   fs.mkdirSync(SHOTS, { recursive: true });
   await openDesk(page);
@@ -18,7 +21,10 @@ test('at 07:05 a supervisor signs in the early cleaner, sees the late officer, c
   const cleaning = page.getByRole('region', { name: 'Cleaning' });
   const security = page.getByRole('region', { name: 'Security' });
   await expect(action.getByRole('listitem', { name: /Cleo Early/ })).toContainText('Due now');
-  await action.getByRole('listitem', { name: /Cleo Early/ }).getByRole('button', { name: 'Sign in Cleo Early' }).click();
+  await action
+    .getByRole('listitem', { name: /Cleo Early/ })
+    .getByRole('button', { name: 'Sign in Cleo Early' })
+    .click();
   await expect(page.getByText('Cleo Early signed in.')).toBeVisible();
   // Signed in, Cleo no longer needs action: she is on now under Cleaning.
   // The server's clock runs on from 07:05, so times are matched to the minute they could have reached.
@@ -50,12 +56,28 @@ test('at 07:05 a supervisor signs in the early cleaner, sees the late officer, c
   await expect(page.getByRole('row', { name: /Omar Absent/ }).first()).toContainText('✕ 1');
   await expectAccessible(page, 'attendance');
   await page.screenshot({ path: path.join(SHOTS, 'timesheet.png'), fullPage: true });
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download timesheet CSV' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download timesheet CSV' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('timesheet-CH-2026-11-23-to-2026-11-29.csv');
-  const csv = Papa.parse<Record<string, string>>(fs.readFileSync(await download.path(), 'utf8'), { header: true, skipEmptyLines: true }).data;
-  expect(csv.find((r) => r.Name === 'Cleo Early')).toMatchObject({ 'Actual in': expect.stringMatching(/^2026-11-25T07:\d\d\+00:00$/), 'No-show': 'N' });
-  expect(csv.find((r) => r.Name === 'Omar Absent')).toMatchObject({ 'Scheduled start': expect.stringMatching(/^\d{4}-\d\d-\d\dT06:00\+00:00$/), 'No-show': 'Y', 'Paid hours': '0.00' });
-  expect(csv.find((r) => r.Name === 'Rita Relief')).toMatchObject({ 'Scheduled start': expect.stringMatching(/T07:\d\d\+00:00$/), 'Scheduled end': expect.stringMatching(/T18:00\+00:00$/) });
+  const csv = Papa.parse<Record<string, string>>(fs.readFileSync(await download.path(), 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+  expect(csv.find((r) => r.Name === 'Cleo Early')).toMatchObject({
+    'Actual in': expect.stringMatching(/^2026-11-25T07:\d\d\+00:00$/),
+    'No-show': 'N',
+  });
+  expect(csv.find((r) => r.Name === 'Omar Absent')).toMatchObject({
+    'Scheduled start': expect.stringMatching(/^\d{4}-\d\d-\d\dT06:00\+00:00$/),
+    'No-show': 'Y',
+    'Paid hours': '0.00',
+  });
+  expect(csv.find((r) => r.Name === 'Rita Relief')).toMatchObject({
+    'Scheduled start': expect.stringMatching(/T07:\d\d\+00:00$/),
+    'Scheduled end': expect.stringMatching(/T18:00\+00:00$/),
+  });
 
   await page.getByRole('button', { name: 'Reports' }).click();
   await expect(page.getByRole('button', { name: 'Cover achieved', pressed: true })).toBeVisible();

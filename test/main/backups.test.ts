@@ -60,7 +60,10 @@ describe('backups screen services', () => {
     const backups = path.join(t.dir, 'backups');
     const half = path.join(backups, '2026-11-25T10-00-00-000Z.partial');
     fs.mkdirSync(half, { recursive: true });
-    fs.writeFileSync(path.join(half, 'backup-info.txt'), JSON.stringify({ id: '2026-11-25T10-00-00-000Z', at: '2026-11-25T10:00:00.000Z', reason: 'x', files: 1, bytes: 1 }));
+    fs.writeFileSync(
+      path.join(half, 'backup-info.txt'),
+      JSON.stringify({ id: '2026-11-25T10-00-00-000Z', at: '2026-11-25T10:00:00.000Z', reason: 'x', files: 1, bytes: 1 }),
+    );
     const list = must(await t.call('backups:list', {}, m));
     expect(list.map((b) => b.id)).not.toContain('2026-11-25T10-00-00-000Z');
     expect(await t.call('backups:restore', { id: '2026-11-25T10-00-00-000Z' }, m)).toMatchObject({ ok: false, code: 'not_found' });
@@ -99,22 +102,32 @@ describe('backups screen services', () => {
     const shift = seedShift(t.opened.app, me.id);
     fs.mkdirSync(path.join(t.dir, 'photos/2026'), { recursive: true });
     fs.writeFileSync(path.join(t.dir, 'photos/2026/door.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
-    expect(await t.call('backups:export', { passphrase: 'short' }, m)).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('at least 10 characters') });
+    expect(await t.call('backups:export', { passphrase: 'short' }, m)).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      message: expect.stringContaining('at least 10 characters'),
+    });
     const file = must(await t.call('backups:export', { passphrase: PASS }, m));
 
     const laptop = openTestApp();
     const before = filesOf(laptop.dir);
     const bytes = Buffer.from(file.base64, 'base64');
     bytes[bytes.length - 100] ^= 0xff;
-    expect(await laptop.call('backups:restore-fresh', { file: bytes.toString('base64'), passphrase: PASS }, laptop.session())).toMatchObject({ ok: false, message: expect.stringContaining('damaged') });
-    expect(await laptop.call('backups:restore-fresh', { file: file.base64, passphrase: 'not the passphrase' }, laptop.session())).toMatchObject({
+    expect(
+      await laptop.call('backups:restore-fresh', { file: bytes.toString('base64'), passphrase: PASS }, laptop.session()),
+    ).toMatchObject({ ok: false, message: expect.stringContaining('damaged') });
+    expect(
+      await laptop.call('backups:restore-fresh', { file: file.base64, passphrase: 'not the passphrase' }, laptop.session()),
+    ).toMatchObject({
       ok: false,
       message: expect.stringContaining('passphrase does not open'),
       fields: { passphrase: expect.any(String) },
     });
     expect(filesOf(laptop.dir)).toEqual(before);
 
-    expect(must(await laptop.call('backups:restore-fresh', { file: file.base64, passphrase: PASS }, laptop.session()))).toMatchObject({ undoId: null });
+    expect(must(await laptop.call('backups:restore-fresh', { file: file.base64, passphrase: PASS }, laptop.session()))).toMatchObject({
+      undoId: null,
+    });
     const s = laptop.session();
     must(await laptop.call('auth:sign-in', { username: 'maria', password: 'correct horse 1' }, s));
     expect(Object.keys(laptop.opened.app.repos.shifts.partition('2026-11/CH'))).toEqual([shift.id]);
@@ -124,8 +137,14 @@ describe('backups screen services', () => {
     expect(must(await laptop.call('backups:restore-file', { file: file.base64, passphrase: PASS }, s)).undoId).not.toBeNull();
 
     // Once set up, the first-run channel refuses, and the manager channel needs a signed-in manager.
-    expect(await laptop.call('backups:restore-fresh', { file: file.base64, passphrase: PASS }, laptop.session())).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await laptop.call('backups:restore-file', { file: file.base64, passphrase: PASS }, laptop.session())).toMatchObject({ ok: false, code: 'signed_out' });
+    expect(await laptop.call('backups:restore-fresh', { file: file.base64, passphrase: PASS }, laptop.session())).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(await laptop.call('backups:restore-file', { file: file.base64, passphrase: PASS }, laptop.session())).toMatchObject({
+      ok: false,
+      code: 'signed_out',
+    });
   });
 });
 
@@ -166,7 +185,11 @@ describe('restoring a backup file is safe at a public desk (issue 12, hole 2)', 
         expect((await desk.raw(channel, payload, s)).ok).toBe(false);
       }
     }
-    expect(await desk.call('backups:restore-fresh', { file: crafted.base64, passphrase: PASS }, s)).toMatchObject({ ok: false, code: 'forbidden', message: expect.stringContaining('Ask IT support') });
+    expect(await desk.call('backups:restore-fresh', { file: crafted.base64, passphrase: PASS }, s)).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+      message: expect.stringContaining('Ask IT support'),
+    });
     expect(filesOf(desk.dir)).toEqual(before);
     expect(await desk.call('auth:sign-in', { username: 'eve', password: 'eve password 1' }, s)).toMatchObject({ ok: false });
     desk.opened.close();
@@ -183,13 +206,30 @@ describe('restoring a backup file is safe at a public desk (issue 12, hole 2)', 
 
     const before = filesOf(t.dir);
     const r = await t.call('backups:restore-file', { file: foreign.base64, passphrase: PASS }, m);
-    expect(r).toMatchObject({ ok: false, code: 'invalid', message: expect.stringMatching(/not made by Hertfordshire Council Facilities: it comes from another organisation/) });
+    expect(r).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      message: expect.stringMatching(/not made by Hertfordshire Council Facilities: it comes from another organisation/),
+    });
     expect(filesOf(t.dir)).toEqual(before);
   });
 
   it('keeps the organisation key out of the file: encrypted under the passphrase, its bytes appear nowhere', async () => {
     const { t, m, me } = await setUp();
-    must(await t.call('staff:create', { name: 'Zebedee Quartermain', employeeNumber: 'E-9001', services: ['security'], homeSite: 'CH', contractedHours: 37.5, payRate: 13.75 }, m));
+    must(
+      await t.call(
+        'staff:create',
+        {
+          name: 'Zebedee Quartermain',
+          employeeNumber: 'E-9001',
+          services: ['security'],
+          homeSite: 'CH',
+          contractedHours: 37.5,
+          payRate: 13.75,
+        },
+        m,
+      ),
+    );
     seedShift(t.opened.app, me.id);
     const file = Buffer.from(must(await t.call('backups:export', { passphrase: PASS }, m)).base64, 'base64');
     const org = JSON.parse(fs.readFileSync(path.join(t.dir, 'data/system/org.json'), 'utf8')).org as { key: string };
@@ -206,7 +246,15 @@ describe('restoring a backup file is safe at a public desk (issue 12, hole 2)', 
 
   it('refuses an old unencrypted (format 1) backup file with a clear message', async () => {
     const laptop = openTestApp();
-    const old = seal('SDBK', { format: 'sitedesk-backup', version: 1, createdAt: '2026-11-01T00:00:00.000Z', installId: 'abcdef123', schemaVersion: 1, files: {}, photos: {} });
+    const old = seal('SDBK', {
+      format: 'sitedesk-backup',
+      version: 1,
+      createdAt: '2026-11-01T00:00:00.000Z',
+      installId: 'abcdef123',
+      schemaVersion: 1,
+      files: {},
+      photos: {},
+    });
     const before = filesOf(laptop.dir);
     expect(await laptop.call('backups:restore-fresh', { file: old.toString('base64'), passphrase: PASS }, laptop.session())).toMatchObject({
       ok: false,

@@ -9,11 +9,14 @@ import { tempDataDir } from '../support/server';
 /** A raw request, so the Host header and odd paths go out exactly as written. */
 const raw = (port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }) =>
   new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: { Host: `127.0.0.1:${port}`, ...opts.headers } }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: { Host: `127.0.0.1:${port}`, ...opts.headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
     if (opts.body) req.write(opts.body);
     req.end();
@@ -29,10 +32,13 @@ describe('browser-mode server', () => {
     server = await startServer({ dispatch: t.opened.dispatch, staticDir, port: 0, now: Date.now });
   });
   afterAll(() => server.close());
-  const api = (channel: string, headers: Record<string, string>, body = '{}') => raw(server.port, { method: 'POST', path: `/api/${channel}`, headers: { 'Content-Type': 'application/json', ...headers }, body });
+  const api = (channel: string, headers: Record<string, string>, body = '{}') =>
+    raw(server.port, { method: 'POST', path: `/api/${channel}`, headers: { 'Content-Type': 'application/json', ...headers }, body });
 
   it('binds loopback only and serves the page with a strict CSP', async () => {
-    const res = await new Promise<http.IncomingMessage>((resolve) => http.get({ host: '127.0.0.1', port: server.port, path: '/' }, resolve));
+    const res = await new Promise<http.IncomingMessage>((resolve) =>
+      http.get({ host: '127.0.0.1', port: server.port, path: '/' }, resolve),
+    );
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
@@ -79,20 +85,23 @@ describe('browser-mode server', () => {
     ['an opaque Origin (sandboxed frame or file page)', { 'X-SiteDesk-Secret': 'SECRET', Origin: 'null' }, 403],
     ['an https Origin on the same host and port', { 'X-SiteDesk-Secret': 'SECRET', Origin: 'https://127.0.0.1:PORT' }, 403],
     ['a loopback Origin on another port', { 'X-SiteDesk-Secret': 'SECRET', Origin: 'http://127.0.0.1:1' }, 403],
-  ] as [string, Record<string, string>, number, string?][])('refuses an API call with %s, and changes nothing', async (_what, headers, status, query = '') => {
-    const fill = (v: string) => v.replace('SECRET', server.secret).replace('PORT', String(server.port));
-    const before = t.snapshot();
-    const body = JSON.stringify({ username: 'eve', displayName: 'Eve', password: 'password1' });
-    const res = await raw(server.port, {
-      method: 'POST',
-      path: `/api/auth:setup${fill(query)}`,
-      headers: { 'Content-Type': 'application/json', ...Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, fill(v)])) },
-      body,
-    });
-    expect(res.status).toBe(status);
-    expect(JSON.parse(res.body)).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(t.snapshot()).toEqual(before);
-  });
+  ] as [string, Record<string, string>, number, string?][])(
+    'refuses an API call with %s, and changes nothing',
+    async (_what, headers, status, query = '') => {
+      const fill = (v: string) => v.replace('SECRET', server.secret).replace('PORT', String(server.port));
+      const before = t.snapshot();
+      const body = JSON.stringify({ username: 'eve', displayName: 'Eve', password: 'password1' });
+      const res = await raw(server.port, {
+        method: 'POST',
+        path: `/api/auth:setup${fill(query)}`,
+        headers: { 'Content-Type': 'application/json', ...Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, fill(v)])) },
+        body,
+      });
+      expect(res.status).toBe(status);
+      expect(JSON.parse(res.body)).toMatchObject({ ok: false, code: 'forbidden' });
+      expect(t.snapshot()).toEqual(before);
+    },
+  );
 
   it('answers a good call, and bad JSON with a typed error', async () => {
     const good = await api('auth:status', { 'X-SiteDesk-Secret': server.secret, Origin: `http://127.0.0.1:${server.port}` });
@@ -111,10 +120,13 @@ describe('browser-mode server shutdown', () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const poll = () =>
       new Promise<void>((resolve) => {
-        const req = http.get({ host: '127.0.0.1', port: server.port, path: '/', agent, headers: { Host: `127.0.0.1:${server.port}` } }, (res) => {
-          res.resume();
-          res.on('end', () => resolve());
-        });
+        const req = http.get(
+          { host: '127.0.0.1', port: server.port, path: '/', agent, headers: { Host: `127.0.0.1:${server.port}` } },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve());
+          },
+        );
         req.on('error', () => resolve());
       });
     // A page's status poll: a request every 50 ms on the same connection, so it is never idle for long.
@@ -126,7 +138,10 @@ describe('browser-mode server shutdown', () => {
       }
     })();
     await poll();
-    const closed = await Promise.race([server.close().then(() => 'closed'), new Promise((r) => setTimeout(() => r('still open after 3 s'), 3000))]);
+    const closed = await Promise.race([
+      server.close().then(() => 'closed'),
+      new Promise((r) => setTimeout(() => r('still open after 3 s'), 3000)),
+    ]);
     polling = false;
     await loop;
     agent.destroy();

@@ -26,35 +26,70 @@ describe('demo data at demo scale', () => {
   });
 
   it('opens with the real app: 15 sites, about 150 staff, and accounts that sign in', async () => {
-    const opened = openApp({ dataDir: dir, StoreClass: StoreClassConf, mode: 'browser', version: '0.0.0-test', now: () => NOW, backupEveryMinutes: 0 });
+    const opened = openApp({
+      dataDir: dir,
+      StoreClass: StoreClassConf,
+      mode: 'browser',
+      version: '0.0.0-test',
+      now: () => NOW,
+      backupEveryMinutes: 0,
+    });
     try {
       const { repos } = opened.app;
       expect(repos.sites.all()).toHaveLength(15);
       expect(repos.staff.all().length).toBeGreaterThanOrEqual(140);
       expect(repos.staff.all().length).toBeLessThanOrEqual(160);
-      expect(repos.staff.all().filter((s) => s.youngWorker).every((s) => s.services.join() === 'cleaning')).toBe(true);
-      expect(repos.staff.all().filter((s) => s.services.includes('security')).every((s) => s.sia && /^\d{16}$/.test(s.sia.number))).toBe(true);
+      expect(
+        repos.staff
+          .all()
+          .filter((s) => s.youngWorker)
+          .every((s) => s.services.join() === 'cleaning'),
+      ).toBe(true);
+      expect(
+        repos.staff
+          .all()
+          .filter((s) => s.services.includes('security'))
+          .every((s) => s.sia && /^\d{16}$/.test(s.sia.number)),
+      ).toBe(true);
 
       const m = session();
-      expect(await opened.dispatch('auth:sign-in', { username: 'manager', password: DEMO_PASSWORD }, m)).toMatchObject({ ok: true, data: { user: { username: 'manager', role: 'manager' } } });
+      expect(await opened.dispatch('auth:sign-in', { username: 'manager', password: DEMO_PASSWORD }, m)).toMatchObject({
+        ok: true,
+        data: { user: { username: 'manager', role: 'manager' } },
+      });
       const s = session();
-      expect(await opened.dispatch('auth:sign-in', { username: 'sup.ch', password: DEMO_PASSWORD }, s)).toMatchObject({ ok: true, data: { user: { role: 'supervisor', sites: ['CH'] } } });
+      expect(await opened.dispatch('auth:sign-in', { username: 'sup.ch', password: DEMO_PASSWORD }, s)).toMatchObject({
+        ok: true,
+        data: { user: { role: 'supervisor', sites: ['CH'] } },
+      });
       const sites = await opened.dispatch('sites:list', {}, s);
       expect(sites.ok && (sites.data as { code: string }[]).map((x) => x.code)).toEqual(['CH']);
-      expect(await opened.dispatch('auth:sign-in', { username: 'manager', password: 'wrong password' }, session())).toMatchObject({ ok: false, code: 'invalid' });
+      expect(await opened.dispatch('auth:sign-in', { username: 'manager', password: 'wrong password' }, session())).toMatchObject({
+        ok: false,
+        code: 'invalid',
+      });
     } finally {
       opened.close();
     }
   });
 
   it('has four weeks of rota, published up to this week and draft next week, with some open shifts', () => {
-    const opened = openApp({ dataDir: dir, StoreClass: StoreClassConf, mode: 'browser', version: '0.0.0-test', now: () => NOW, backupEveryMinutes: 0 });
+    const opened = openApp({
+      dataDir: dir,
+      StoreClass: StoreClassConf,
+      mode: 'browser',
+      version: '0.0.0-test',
+      now: () => NOW,
+      backupEveryMinutes: 0,
+    });
     try {
       const months = [...new Set([summary.from, summary.rotaTo].map(monthOf))];
       const shifts: Shift[] = opened.app.repos.shifts.inMonths(months).filter((s) => s.date >= summary.from && s.date <= summary.rotaTo);
       expect(summary.from).toBe('2026-11-09');
       expect(summary.rotaTo).toBe('2026-12-06');
-      const weeks = [0, 1, 2, 3].map((w) => shifts.filter((s) => s.date >= addDays(summary.from, 7 * w) && s.date <= addDays(summary.from, 7 * w + 6)));
+      const weeks = [0, 1, 2, 3].map((w) =>
+        shifts.filter((s) => s.date >= addDays(summary.from, 7 * w) && s.date <= addDays(summary.from, 7 * w + 6)),
+      );
       for (const week of weeks) expect(week.length).toBeGreaterThan(500);
       expect(weeks[3].every((s) => s.status === 'draft')).toBe(true);
       expect([...weeks[0], ...weeks[1], ...weeks[2]].every((s) => s.status === 'published')).toBe(true);
@@ -79,7 +114,12 @@ describe('demo data at demo scale', () => {
   it('is healthy by the doctor', () => {
     const report = checkDataFolder(dir);
     expect(report.problems).toEqual([]);
-    expect(report.counts).toMatchObject({ sites: 15, shifts: summary.counts.shifts, incidents: summary.counts.incidents, logEntries: summary.counts.logEntries });
+    expect(report.counts).toMatchObject({
+      sites: 15,
+      shifts: summary.counts.shifts,
+      incidents: summary.counts.incidents,
+      logEntries: summary.counts.logEntries,
+    });
   });
 
   it('gives the same records for the same seed and clock', async () => {
@@ -92,7 +132,9 @@ describe('demo data at demo scale', () => {
 
   it('refuses a folder that already has accounts, unless forced, and never removes anything', async () => {
     const before = fs.readFileSync(path.join(dir, 'data/directory/accounts.json'), 'utf8');
-    await expect(generateDemo({ dataDir: dir, StoreClass: StoreClassConf, scale: 'demo', seed: 1, now: NOW })).rejects.toThrow(/already has 16 account/);
+    await expect(generateDemo({ dataDir: dir, StoreClass: StoreClassConf, scale: 'demo', seed: 1, now: NOW })).rejects.toThrow(
+      /already has 16 account/,
+    );
     expect(fs.readFileSync(path.join(dir, 'data/directory/accounts.json'), 'utf8')).toBe(before);
   });
 });

@@ -24,7 +24,15 @@ vi.mock('electron', () => {
       return Promise.resolve();
     }
   }
-  const record = (name: string) => (...args: unknown[]) => void sessionCalls.push(`${name}(${args.filter((a) => typeof a !== 'function').map(String).join(',')})`);
+  const record =
+    (name: string) =>
+    (...args: unknown[]) =>
+      void sessionCalls.push(
+        `${name}(${args
+          .filter((a) => typeof a !== 'function')
+          .map(String)
+          .join(',')})`,
+      );
   const defaultSession = {
     setSpellCheckerEnabled: record('setSpellCheckerEnabled'),
     setPermissionRequestHandler: record('setPermissionRequestHandler'),
@@ -37,7 +45,9 @@ vi.mock('electron', () => {
 const { createWindow } = await import('../../main/window');
 
 /** A stand-in for Electron's app that records what happened, in order. */
-const fakeElectron = (opts: { packaged?: boolean; env?: NodeJS.ProcessEnv; openFails?: Error; dataDir?: string; singleInstance?: boolean } = {}) => {
+const fakeElectron = (
+  opts: { packaged?: boolean; env?: NodeJS.ProcessEnv; openFails?: Error; dataDir?: string; singleInstance?: boolean } = {},
+) => {
   const log: string[] = [];
   const listeners: Record<string, () => void> = {};
   let ready!: () => void;
@@ -95,7 +105,9 @@ describe('the desktop app in production (issue 12, hole 8)', () => {
     const done = runDesktop(f.deps);
     f.ready();
     await done;
-    expect(f.log.filter((l) => l.startsWith('dialog'))).toEqual([expect.stringMatching(/^dialog SiteDesk could not start: This data folder was written by a newer SiteDesk \(data version 9\)\./)]);
+    expect(f.log.filter((l) => l.startsWith('dialog'))).toEqual([
+      expect.stringMatching(/^dialog SiteDesk could not start: This data folder was written by a newer SiteDesk \(data version 9\)\./),
+    ]);
     expect(f.log.slice(-2)).toEqual(['unlock', 'exit 1']);
     expect(fs.existsSync(f.lockFile)).toBe(false);
     // So the next launch can take the folder.
@@ -105,7 +117,12 @@ describe('the desktop app in production (issue 12, hole 8)', () => {
   it('a packaged build ignores ELECTRON_RENDERER_URL and SITEDESK_CLOCK, and has no DevTools and no default menu', async () => {
     const env = { ELECTRON_RENDERER_URL: 'http://evil.example:5173', SITEDESK_CLOCK: '2020-01-01T00:00:00Z' };
     expect(desktopSettings(true, env)).toEqual({ packaged: true, devUrl: null, clock: undefined, devTools: false, defaultMenu: false });
-    expect(desktopSettings(false, env)).toMatchObject({ devUrl: 'http://evil.example:5173', clock: '2020-01-01T00:00:00Z', devTools: true, defaultMenu: true });
+    expect(desktopSettings(false, env)).toMatchObject({
+      devUrl: 'http://evil.example:5173',
+      clock: '2020-01-01T00:00:00Z',
+      devTools: true,
+      defaultMenu: true,
+    });
     const f = fakeElectron({ packaged: true, env });
     const done = runDesktop(f.deps);
     f.ready();
@@ -117,7 +134,13 @@ describe('the desktop app in production (issue 12, hole 8)', () => {
     expect(f.log).toContain('window dev=null devTools=false');
     // The real window factory, given what a packaged build passes it.
     createWindow({ preloadFile: '/app/preload.cjs', rendererFile: '/app/renderer/index.html', devUrl: null, devTools: false });
-    expect(made.at(-1)!.options.webPreferences).toMatchObject({ devTools: false, sandbox: true, contextIsolation: true, nodeIntegration: false, spellcheck: false });
+    expect(made.at(-1)!.options.webPreferences).toMatchObject({
+      devTools: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      spellcheck: false,
+    });
     expect(made.at(-1)!.loaded).toBe('/app/renderer/index.html');
     // No dictionary download: the spell-checker is off for the whole session.
     expect(sessionCalls).toContain('setSpellCheckerEnabled(false)');

@@ -26,7 +26,11 @@ const guard = (over: Partial<StaffForm> = {}): StaffForm => ({
 });
 
 const supervisorOf = async (t: TestApp, m: ReturnType<TestApp['session']>, sites: string[]) => {
-  const created = await t.call('accounts:create', { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites, password: 'desk password' }, m);
+  const created = await t.call(
+    'accounts:create',
+    { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites, password: 'desk password' },
+    m,
+  );
   expect(created.ok).toBe(true);
   const s = t.session();
   expect((await t.call('auth:sign-in', { username: 'sam', password: 'desk password' }, s)).ok).toBe(true);
@@ -60,11 +64,20 @@ describe('staff permissions are enforced in main', () => {
     expect(JSON.stringify(watch)).not.toContain('13.25');
 
     const before = t.snapshot();
-    expect(await t.call('staff:update', { ...guard({ payRate: 20 }), id: priya.id, rev: priya.rev }, s)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await t.call('staff:update', { ...guard({ payRate: 20 }), id: priya.id, rev: priya.rev }, s)).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
     expect(await t.call('staff:create', guard({ employeeNumber: 'E-9' + '99' }), s)).toMatchObject({ ok: false, code: 'forbidden' });
     expect(await t.call('staff:archive', { id: priya.id }, s)).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await t.call('staff:import', { csv: `${CSV_HEAD}\nA B,E-2000,cleaning,CH,20,12,,,` }, s)).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await t.call('sites:update', { ...(await siteForm(t, m, 'FH')), notes: 'x' }, s)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await t.call('staff:import', { csv: `${CSV_HEAD}\nA B,E-2000,cleaning,CH,20,12,,,` }, s)).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(await t.call('sites:update', { ...(await siteForm(t, m, 'FH')), notes: 'x' }, s)).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
     expect(t.snapshot()).toEqual(before);
 
     const managerView = await t.call('staff:get', { id: priya.id }, m);
@@ -76,10 +89,17 @@ describe('staff permissions are enforced in main', () => {
     const m = await withManager(t);
     const priya = await add(t, m);
     const dup = await t.call('staff:create', guard({ name: 'Other', employeeNumber: 'e-1001' }), m);
-    expect(dup).toMatchObject({ ok: false, code: 'invalid', fields: { employeeNumber: 'Employee number E-1001 already belongs to Priya Shah' } });
+    expect(dup).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fields: { employeeNumber: 'Employee number E-1001 already belongs to Priya Shah' },
+    });
     const saved = await t.call('staff:update', { ...guard({ contractedHours: 30 }), id: priya.id, rev: priya.rev }, m);
     expect(saved).toMatchObject({ ok: true, data: { contractedHours: 30, rev: 2 } });
-    expect(await t.call('staff:update', { ...guard({ contractedHours: 20 }), id: priya.id, rev: priya.rev }, m)).toMatchObject({ ok: false, code: 'conflict' });
+    expect(await t.call('staff:update', { ...guard({ contractedHours: 20 }), id: priya.id, rev: priya.rev }, m)).toMatchObject({
+      ok: false,
+      code: 'conflict',
+    });
   });
 });
 
@@ -95,16 +115,35 @@ describe('sites and cover', () => {
     const t = openTestApp();
     const m = await withManager(t);
     const form = await siteForm(t, m, 'APC');
-    const good = { ...form, cover: { ...form.cover, security: { ...form.cover.security, sat: [{ start: '20:00', end: '08:00', min: 2 }] } } };
+    const good = {
+      ...form,
+      cover: { ...form.cover, security: { ...form.cover.security, sat: [{ start: '20:00', end: '08:00', min: 2 }] } },
+    };
     const saved = await t.call('sites:update', good, m);
     expect(saved).toMatchObject({ ok: true, data: { rev: form.rev + 1, updatedBy: expect.any(String) } });
 
     const before = t.snapshot();
     const fresh = await siteForm(t, m, 'APC');
-    const bad = { ...fresh, cover: { ...fresh.cover, reception: { ...fresh.cover.reception, mon: [{ start: '08:30', end: '17:00', min: 1 }, { start: '16:00', end: '18:00', min: 1 }] } } };
+    const bad = {
+      ...fresh,
+      cover: {
+        ...fresh.cover,
+        reception: {
+          ...fresh.cover.reception,
+          mon: [
+            { start: '08:30', end: '17:00', min: 1 },
+            { start: '16:00', end: '18:00', min: 1 },
+          ],
+        },
+      },
+    };
     const refused = await t.call('sites:update', bad, m);
     expect(refused).toMatchObject({ ok: false, code: 'invalid', fields: { 'cover.reception.mon.1': '08:30–17:00 overlaps 16:00–18:00' } });
-    expect(await t.call('sites:update', { ...fresh, code: 'XYZ' }, m)).toMatchObject({ ok: false, code: 'invalid', fields: { code: expect.stringContaining('cannot change') } });
+    expect(await t.call('sites:update', { ...fresh, code: 'XYZ' }, m)).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fields: { code: expect.stringContaining('cannot change') },
+    });
     expect(await t.call('sites:create', { ...fresh, code: 'CH' } as RequestOf<'sites:create'>, m)).toMatchObject({ ok: false });
     expect(t.snapshot()).toEqual(before);
   });
@@ -117,7 +156,11 @@ describe('sites and cover', () => {
     const created = await t.call('sites:create', { ...input, code: 'NEW', name: 'New House' }, m);
     expect(created).toMatchObject({ ok: true, data: { code: 'NEW', archived: false } });
 
-    const copied = await t.call('sites:copy-cover', { from: 'CH', service: 'cleaning', day: 'mon', toSites: ['FH', 'SAL'], toDays: ['sat'] }, m);
+    const copied = await t.call(
+      'sites:copy-cover',
+      { from: 'CH', service: 'cleaning', day: 'mon', toSites: ['FH', 'SAL'], toDays: ['sat'] },
+      m,
+    );
     expect(copied).toMatchObject({ ok: true, data: { updated: ['FH', 'SAL'].sort(), skipped: [] } });
     const fh = await t.call('sites:get', { code: 'FH' }, m);
     expect(fh.ok && fh.data.cover.cleaning.sat).toEqual(form.cover.cleaning.mon);
@@ -134,8 +177,18 @@ describe('archiving and importing change only what they should', () => {
     const priya = await add(t, m);
     const shift: Shift = {
       ...newMeta(priya.id, t.clock.now),
-      site: 'CH', service: 'security', date: '2026-11-20', start: '07:00', end: '19:00', breakMinutes: 60, staffId: priya.id, notes: '',
-      status: 'published', override: null, history: [], deleted: false,
+      site: 'CH',
+      service: 'security',
+      date: '2026-11-20',
+      start: '07:00',
+      end: '19:00',
+      breakMinutes: 60,
+      staffId: priya.id,
+      notes: '',
+      status: 'published',
+      override: null,
+      history: [],
+      deleted: false,
     };
     t.opened.app.repos.shifts.put([shift]);
 
@@ -164,7 +217,11 @@ describe('archiving and importing change only what they should', () => {
     const before = t.snapshot();
     const preview = await t.call('staff:import-preview', { csv: bad }, m);
     expect(preview.ok && preview.data.rows.map((r) => r.errors.map((e) => e.column))).toEqual([[], ['Employee number'], ['Services']]);
-    expect(await t.call('staff:import', { csv: bad }, m)).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('lines 3, 4') });
+    expect(await t.call('staff:import', { csv: bad }, m)).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      message: expect.stringContaining('lines 3, 4'),
+    });
     expect(t.snapshot()).toEqual(before);
 
     const fixed = bad.replace('E-1001,security', 'E-2002,security').replace('gardening', 'cleaning');
@@ -181,11 +238,26 @@ describe('absences and the licence watch', () => {
     const t = openTestApp();
     const m = await withManager(t);
     const priya = await add(t, m);
-    const booked = await t.call('staff:save-absence', { staffId: priya.id, absence: { kind: 'annual-leave', from: '2026-12-07', to: '2026-12-11', partDay: null, approved: true, note: '' } }, m);
+    const booked = await t.call(
+      'staff:save-absence',
+      {
+        staffId: priya.id,
+        absence: { kind: 'annual-leave', from: '2026-12-07', to: '2026-12-11', partDay: null, approved: true, note: '' },
+      },
+      m,
+    );
     expect(booked.ok && booked.data.absences).toHaveLength(1);
-    const clash = await t.call('staff:save-absence', { staffId: priya.id, absence: { kind: 'sickness', from: '2026-12-11', to: '2026-12-12', partDay: null, approved: true, note: '' } }, m);
+    const clash = await t.call(
+      'staff:save-absence',
+      { staffId: priya.id, absence: { kind: 'sickness', from: '2026-12-11', to: '2026-12-12', partDay: null, approved: true, note: '' } },
+      m,
+    );
     expect(clash).toMatchObject({ ok: false, code: 'invalid', fields: { from: expect.stringContaining('already off') } });
-    const backwards = await t.call('staff:save-absence', { staffId: priya.id, absence: { kind: 'training', from: '2026-12-20', to: '2026-12-19', partDay: null, approved: true, note: '' } }, m);
+    const backwards = await t.call(
+      'staff:save-absence',
+      { staffId: priya.id, absence: { kind: 'training', from: '2026-12-20', to: '2026-12-19', partDay: null, approved: true, note: '' } },
+      m,
+    );
     expect(backwards).toMatchObject({ ok: false, code: 'invalid', fields: { to: 'An absence ends on or after the day it starts' } });
 
     const cal = await t.call('staff:absence-calendar', { site: 'CH', month: '2026-12' }, m);
@@ -195,11 +267,39 @@ describe('absences and the licence watch', () => {
   it('lists expired and expiring licences with the security shifts rostered after expiry', async () => {
     const t = openTestApp();
     const m = await withManager(t);
-    const expired = await add(t, m, { name: 'Ex Pired', employeeNumber: 'E-1', sia: { number: '1234567812345678', sector: 'security-guarding', expires: '2026-11-01' } });
-    await add(t, m, { name: 'Soon', employeeNumber: 'E-2', sia: { number: '1234567812345679', sector: 'security-guarding', expires: '2026-12-10' } });
-    await add(t, m, { name: 'Later', employeeNumber: 'E-3', sia: { number: '1234567812345670', sector: 'security-guarding', expires: '2027-01-10' } });
-    await add(t, m, { name: 'Fine', employeeNumber: 'E-4', sia: { number: '1234567812345671', sector: 'security-guarding', expires: '2028-01-10' } });
-    const base = { site: 'CH', service: 'security' as const, start: '19:00', end: '07:00', breakMinutes: 0, staffId: expired.id, notes: '', status: 'draft' as const, override: null, history: [], deleted: false };
+    const expired = await add(t, m, {
+      name: 'Ex Pired',
+      employeeNumber: 'E-1',
+      sia: { number: '1234567812345678', sector: 'security-guarding', expires: '2026-11-01' },
+    });
+    await add(t, m, {
+      name: 'Soon',
+      employeeNumber: 'E-2',
+      sia: { number: '1234567812345679', sector: 'security-guarding', expires: '2026-12-10' },
+    });
+    await add(t, m, {
+      name: 'Later',
+      employeeNumber: 'E-3',
+      sia: { number: '1234567812345670', sector: 'security-guarding', expires: '2027-01-10' },
+    });
+    await add(t, m, {
+      name: 'Fine',
+      employeeNumber: 'E-4',
+      sia: { number: '1234567812345671', sector: 'security-guarding', expires: '2028-01-10' },
+    });
+    const base = {
+      site: 'CH',
+      service: 'security' as const,
+      start: '19:00',
+      end: '07:00',
+      breakMinutes: 0,
+      staffId: expired.id,
+      notes: '',
+      status: 'draft' as const,
+      override: null,
+      history: [],
+      deleted: false,
+    };
     t.opened.app.repos.shifts.put([
       { ...newMeta(expired.id, t.clock.now), ...base, date: '2026-10-30' },
       { ...newMeta(expired.id, t.clock.now), ...base, date: '2026-12-02' },

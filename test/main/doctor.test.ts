@@ -20,7 +20,8 @@ const copy = (): string => {
   return dir;
 };
 const file = (dir: string, rel: string) => path.join(dir, 'data', rel);
-const readRecords = (dir: string, rel: string) => JSON.parse(fs.readFileSync(file(dir, rel), 'utf8')) as { records: Record<string, Record<string, unknown>> };
+const readRecords = (dir: string, rel: string) =>
+  JSON.parse(fs.readFileSync(file(dir, rel), 'utf8')) as { records: Record<string, Record<string, unknown>> };
 /** Writes a file as someone editing it carefully would: with its checksum recomputed (anyone can). */
 const writeRecords = (dir: string, rel: string, value: unknown) => {
   fs.mkdirSync(path.dirname(file(dir, rel)), { recursive: true });
@@ -73,8 +74,12 @@ describe('doctor', () => {
     shifts.records[second].date = '2026-12-02';
     writeRecords(dir, rel, shifts);
     const found = messages(dir);
-    expect(found).toContainEqual(expect.stringMatching(new RegExp(`^data/${rel}: shift ${first} .* assigned to staff nobody_0000000000, who does not exist$`)));
-    expect(found).toContainEqual(`data/${rel}: record ${second} is in the wrong partition: it belongs in data/partitions/shifts/2026-12/FH.json`);
+    expect(found).toContainEqual(
+      expect.stringMatching(new RegExp(`^data/${rel}: shift ${first} .* assigned to staff nobody_0000000000, who does not exist$`)),
+    );
+    expect(found).toContainEqual(
+      `data/${rel}: record ${second} is in the wrong partition: it belongs in data/partitions/shifts/2026-12/FH.json`,
+    );
   });
 
   it('flags a broken incident history, an attendance record for a missing shift and a duplicate id, and names a leftover journal as an expected state', () => {
@@ -95,10 +100,14 @@ describe('doctor', () => {
     writeRecords(dir, 'partitions/log/2026-10/WGC.json', { records: { [entry.id as string]: { ...entry, date: '2026-10-30' } } });
 
     const found = messages(dir);
-    expect(found).toContainEqual(expect.stringMatching(new RegExp(`^data/${rel}: incident ${incident.ref} \\(${incident.id}\\): history broken at entry 2: `)));
+    expect(found).toContainEqual(
+      expect.stringMatching(new RegExp(`^data/${rel}: incident ${incident.ref} \\(${incident.id}\\): history broken at entry 2: `)),
+    );
     expect(found).toContainEqual(`data/${attRel}: attendance ${att.id} is for shift gone_000000000000, which does not exist`);
     expect(found.filter((f) => f.startsWith('data/journal.json'))).toEqual([]);
-    expect(checkDataFolder(dir).expected.map((p) => `${p.file}: ${p.message}`)).toEqual([expect.stringMatching(/^data\/journal\.json: an interrupted save of 0 files is waiting/)]);
+    expect(checkDataFolder(dir).expected.map((p) => `${p.file}: ${p.message}`)).toEqual([
+      expect.stringMatching(/^data\/journal\.json: an interrupted save of 0 files is waiting/),
+    ]);
     expect(found).toContainEqual(expect.stringMatching(new RegExp(`log id ${entry.id} is also used in`)));
   });
 

@@ -24,7 +24,13 @@ const must = <T>(r: { ok: true; data: T } | { ok: false; message: string }): T =
 const twoInstalls = async () => {
   const manager = openTestApp();
   const m = await withManager(manager);
-  const sam = must(await manager.call('accounts:create', { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' }, m));
+  const sam = must(
+    await manager.call(
+      'accounts:create',
+      { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' },
+      m,
+    ),
+  );
   const enrolment = must(await manager.call('enrol:create', { sites: ['CH'], supervisors: [sam.id] }, m));
   const desk = openTestApp();
   must(await desk.call('enrol:import', { file: enrolment.base64, code: enrolment.code.toLowerCase().replace(/-/g, ' ') }, desk.session()));
@@ -49,27 +55,48 @@ const openPack = (base64: string, key: string): { header: PackHeader; pack: Pack
   return { header: opened.header, pack: JSON.parse(text) as Pack, text };
 };
 
-const exportRota = async (t: TestApp, m: ReturnType<TestApp['session']>) => must(await t.call('exchange:export-rota', { sites: ['CH'], weeks: ['2026-11-30'] }, m));
+const exportRota = async (t: TestApp, m: ReturnType<TestApp['session']>) =>
+  must(await t.call('exchange:export-rota', { sites: ['CH'], weeks: ['2026-11-30'] }, m));
 
 describe('enrolment', () => {
   it('sets up a fresh desk with the organisation, its sites and supervisors, and refuses a wrong code', async () => {
     const manager = openTestApp();
     const m = await withManager(manager);
-    const sam = must(await manager.call('accounts:create', { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' }, m));
+    const sam = must(
+      await manager.call(
+        'accounts:create',
+        { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' },
+        m,
+      ),
+    );
     const enrolment = must(await manager.call('enrol:create', { sites: ['CH'], supervisors: [sam.id] }, m));
     expect(enrolment.code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     expect(Buffer.from(enrolment.base64, 'base64').toString('latin1')).not.toContain('scrypt$');
 
     const desk = openTestApp();
     const before = desk.snapshot();
-    expect(await desk.call('enrol:import', { file: enrolment.base64, code: 'AAAA-BBBB-CCCC' }, desk.session())).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('code does not open') });
+    expect(await desk.call('enrol:import', { file: enrolment.base64, code: 'AAAA-BBBB-CCCC' }, desk.session())).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      message: expect.stringContaining('code does not open'),
+    });
     expect(desk.snapshot()).toEqual(before);
-    expect(must(await desk.call('enrol:import', { file: enrolment.base64, code: enrolment.code }, desk.session()))).toEqual({ organisationName: 'Hertfordshire Council Facilities', sites: ['CH'], accounts: 1 });
+    expect(must(await desk.call('enrol:import', { file: enrolment.base64, code: enrolment.code }, desk.session()))).toEqual({
+      organisationName: 'Hertfordshire Council Facilities',
+      sites: ['CH'],
+      accounts: 1,
+    });
     const s = desk.session();
-    expect(must(await desk.call('auth:sign-in', { username: 'sam', password: 'desk password' }, s)).user).toMatchObject({ role: 'supervisor', sites: ['CH'] });
+    expect(must(await desk.call('auth:sign-in', { username: 'sam', password: 'desk password' }, s)).user).toMatchObject({
+      role: 'supervisor',
+      sites: ['CH'],
+    });
     expect(must(await desk.call('exchange:status', {}, s))).toMatchObject({ enrolled: true, role: 'desk', sites: ['CH'] });
     expect(must(await desk.call('sites:list', {}, s)).map((x) => x.code)).toEqual(['CH']);
-    expect(await desk.call('enrol:import', { file: enrolment.base64, code: enrolment.code }, desk.session())).toMatchObject({ ok: false, code: 'conflict' });
+    expect(await desk.call('enrol:import', { file: enrolment.base64, code: enrolment.code }, desk.session())).toMatchObject({
+      ok: false,
+      code: 'conflict',
+    });
   });
 });
 
@@ -79,18 +106,33 @@ describe('rota and activity packs between two installs', () => {
     const shift = seedShift(manager.opened.app, managerUser.id);
     seedShift(manager.opened.app, managerUser.id, { site: 'FH' });
     const pack = await exportRota(manager, m);
-    expect(pack.manifest).toMatchObject({ kind: 'rota', sites: ['CH'], from: '2026-11-30', to: '2026-12-06', counts: { shifts: 1, sites: 1 } });
+    expect(pack.manifest).toMatchObject({
+      kind: 'rota',
+      sites: ['CH'],
+      from: '2026-11-30',
+      to: '2026-12-06',
+      counts: { shifts: 1, sites: 1 },
+    });
 
     const before = desk.snapshot();
     const preview = must(await desk.call('exchange:preview', { file: pack.base64 }, s));
     expect(desk.snapshot()).toEqual(before);
     expect(preview.counts).toEqual({ added: 1, changed: 0, unchanged: 1, conflict: 0 });
-    expect(preview.rows.find((r) => r.kind === 'shifts')).toMatchObject({ id: shift.id, outcome: 'added', label: 'CH Mon 30 Nov 07:00–19:00 security' });
+    expect(preview.rows.find((r) => r.kind === 'shifts')).toMatchObject({
+      id: shift.id,
+      outcome: 'added',
+      label: 'CH Mon 30 Nov 07:00–19:00 security',
+    });
 
     expect(must(await desk.call('exchange:apply', { file: pack.base64 }, s))).toMatchObject({ written: 1 });
     expect(desk.opened.app.repos.shifts.partition('2026-11/CH')[shift.id]).toMatchObject({ start: '07:00', hlc: shift.hlc });
     const applied = desk.snapshot();
-    expect(must(await desk.call('exchange:preview', { file: pack.base64 }, s)).counts).toEqual({ added: 0, changed: 0, unchanged: 2, conflict: 0 });
+    expect(must(await desk.call('exchange:preview', { file: pack.base64 }, s)).counts).toEqual({
+      added: 0,
+      changed: 0,
+      unchanged: 2,
+      conflict: 0,
+    });
     expect(must(await desk.call('exchange:apply', { file: pack.base64 }, s))).toMatchObject({ written: 0 });
     expect(desk.snapshot()).toEqual(applied);
   });
@@ -116,7 +158,9 @@ describe('rota and activity packs between two installs', () => {
 
     // The manager then changes the shift and sends it again: the desk sees a change, not a conflict.
     manager.clock.now += 60_000;
-    const edited = withRecordClock(manager.opened.app.clock, () => touched({ ...shift, start: '08:00' }, managerUser.id, manager.clock.now));
+    const edited = withRecordClock(manager.opened.app.clock, () =>
+      touched({ ...shift, start: '08:00' }, managerUser.id, manager.clock.now),
+    );
     manager.opened.app.repos.shifts.put([edited]);
     const again = await exportRota(manager, m);
     expect(must(await desk.call('exchange:preview', { file: again.base64 }, s)).counts).toMatchObject({ changed: 1, conflict: 0 });
@@ -130,10 +174,18 @@ describe('conflicts', () => {
     must(await desk.call('exchange:apply', { file: (await exportRota(manager, m)).base64 }, s));
     const deskUser = desk.opened.app.repos.accounts.all()[0];
     desk.clock.now += 60_000;
-    const atDesk = withRecordClock(desk.opened.app.clock, () => touched({ ...desk.opened.app.repos.shifts.partition('2026-11/CH')[shift.id], notes: 'Swapped at the desk' }, deskUser.id, desk.clock.now));
+    const atDesk = withRecordClock(desk.opened.app.clock, () =>
+      touched(
+        { ...desk.opened.app.repos.shifts.partition('2026-11/CH')[shift.id], notes: 'Swapped at the desk' },
+        deskUser.id,
+        desk.clock.now,
+      ),
+    );
     desk.opened.app.repos.shifts.put([atDesk]);
     manager.clock.now += 120_000;
-    const atManager = withRecordClock(manager.opened.app.clock, () => touched({ ...shift, start: '08:00' }, managerUser.id, manager.clock.now));
+    const atManager = withRecordClock(manager.opened.app.clock, () =>
+      touched({ ...shift, start: '08:00' }, managerUser.id, manager.clock.now),
+    );
     manager.opened.app.repos.shifts.put([atManager]);
 
     const pack = await exportRota(manager, m);
@@ -142,7 +194,9 @@ describe('conflicts', () => {
     must(await desk.call('exchange:apply', { file: pack.base64 }, s));
     const merged = desk.opened.app.repos.shifts.partition('2026-11/CH')[shift.id];
     expect(merged).toMatchObject({ start: '08:00', notes: '' });
-    expect(merged.history).toEqual([expect.objectContaining({ by: deskUser.id, before: expect.objectContaining({ notes: 'Swapped at the desk' }) })]);
+    expect(merged.history).toEqual([
+      expect.objectContaining({ by: deskUser.id, before: expect.objectContaining({ notes: 'Swapped at the desk' }) }),
+    ]);
     expect(must(await desk.call('exchange:preview', { file: pack.base64 }, s)).counts).toMatchObject({ conflict: 0, changed: 0 });
   });
 });
@@ -172,12 +226,22 @@ describe('packs that must be refused', () => {
     const elsewhere = { id: 'elsewhere01', name: 'Elsewhere Ltd', key: Buffer.alloc(32, 7).toString('base64') };
     const forged = encodePack(original, elsewhere, { installId: 'elsewhere-install', identity: ensureIdentity(openTestApp().opened.app) });
     const other = await desk.call('exchange:apply', { file: forged.toString('base64') }, s);
-    expect(other).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('not made by an install of Hertfordshire Council Facilities') });
+    expect(other).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      message: expect.stringContaining('not made by an install of Hertfordshire Council Facilities'),
+    });
 
     // Someone holding the organisation's key (any desk) changes a shift and keeps the manager's signature.
     const shifts = original.payload.records.shifts!;
     const id = Object.keys(shifts)[0];
-    const tampered = { ...original, payload: { ...original.payload, records: { ...original.payload.records, shifts: { [id]: { ...shifts[id], staffId: 'intruder001' } } } } };
+    const tampered = {
+      ...original,
+      payload: {
+        ...original.payload,
+        records: { ...original.payload.records, shifts: { [id]: { ...shifts[id], staffId: 'intruder001' } } },
+      },
+    };
     const resealed = sealEncrypted('SDPK', (bodyDigest) => ({ ...header, bodyDigest }), packKeyOf(key), tampered);
     const r = await desk.call('exchange:apply', { file: resealed.toString('base64') }, s);
     expect(r).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('signature does not match') });
@@ -200,12 +264,22 @@ describe('packs that must be refused', () => {
     const { manager, m: mm, desk, s, managerUser } = await twoInstalls();
     seedShift(manager.opened.app, managerUser.id);
     const pack = await exportRota(manager, mm);
-    expect(await desk.call('exchange:preview', { file: Buffer.from('hello world, not a pack at all, no, not even close to one').toString('base64') }, s)).toMatchObject({ ok: false, message: expect.stringContaining('not a SiteDesk pack') });
+    expect(
+      await desk.call(
+        'exchange:preview',
+        { file: Buffer.from('hello world, not a pack at all, no, not even close to one').toString('base64') },
+        s,
+      ),
+    ).toMatchObject({ ok: false, message: expect.stringContaining('not a SiteDesk pack') });
     const lone = openTestApp();
     const m = await withManager(lone);
     expect(must(await lone.call('exchange:status', {}, m))).toMatchObject({ enrolled: false });
     const before = lone.snapshot();
-    expect(await lone.call('exchange:preview', { file: pack.base64 }, m)).toMatchObject({ ok: false, code: 'conflict', message: expect.stringContaining('no organisation key yet') });
+    expect(await lone.call('exchange:preview', { file: pack.base64 }, m)).toMatchObject({
+      ok: false,
+      code: 'conflict',
+      message: expect.stringContaining('no organisation key yet'),
+    });
     expect(lone.snapshot()).toEqual(before);
     expect(fs.existsSync(path.join(lone.dir, 'data/system/org.json'))).toBe(false);
   });
@@ -214,7 +288,20 @@ describe('packs that must be refused', () => {
 describe('packs are sealed against whoever picks one up (issue 12, hole 7)', () => {
   it('encrypts a rota pack: names are not in the file, and the decrypted content carries no pay rate', async () => {
     const { manager, m, desk, s, managerUser } = await twoInstalls();
-    must(await manager.call('staff:create', { name: 'Zebedee Quartermain', employeeNumber: 'E-9001', services: ['security'], homeSite: 'CH', contractedHours: 37.5, payRate: 13.75 }, m));
+    must(
+      await manager.call(
+        'staff:create',
+        {
+          name: 'Zebedee Quartermain',
+          employeeNumber: 'E-9001',
+          services: ['security'],
+          homeSite: 'CH',
+          contractedHours: 37.5,
+          payRate: 13.75,
+        },
+        m,
+      ),
+    );
     seedShift(manager.opened.app, managerUser.id);
     const pack = await exportRota(manager, m);
     const file = Buffer.from(pack.base64, 'base64');
@@ -254,7 +341,13 @@ describe('packs are sealed against whoever picks one up (issue 12, hole 7)', () 
     const key = orgOf(manager).key;
     const { pack: real } = openPack((await exportRota(manager, m)).base64, key);
     // A second desk of the same organisation.
-    const sam2 = must(await manager.call('accounts:create', { username: 'sam2', displayName: 'Sam Two', role: 'supervisor', sites: ['CH'], password: 'desk password' }, m));
+    const sam2 = must(
+      await manager.call(
+        'accounts:create',
+        { username: 'sam2', displayName: 'Sam Two', role: 'supervisor', sites: ['CH'], password: 'desk password' },
+        m,
+      ),
+    );
     const enrolment = must(await manager.call('enrol:create', { sites: ['CH'], supervisors: [sam2.id] }, m));
     const other = openTestApp();
     must(await other.call('enrol:import', { file: enrolment.base64, code: enrolment.code }, other.session()));
@@ -266,11 +359,20 @@ describe('packs are sealed against whoever picks one up (issue 12, hole 7)', () 
     const id = Object.keys(shifts)[0];
     const fake: Pack = {
       manifest: { ...real.manifest, installId: desk.opened.app.meta.installId, createdBy: 'Sam Patel' },
-      payload: { ...real.payload, records: { ...real.payload.records, shifts: { [id]: { ...shifts[id], staffId: 'intruder001', hlc: '9999999999999:0000:zzzz' } } } },
+      payload: {
+        ...real.payload,
+        records: { ...real.payload.records, shifts: { [id]: { ...shifts[id], staffId: 'intruder001', hlc: '9999999999999:0000:zzzz' } } },
+      },
     };
-    const forged = encodePack(fake, orgOf(desk), { installId: desk.opened.app.meta.installId, identity: ensureIdentity(desk.opened.app) }).toString('base64');
+    const forged = encodePack(fake, orgOf(desk), {
+      installId: desk.opened.app.meta.installId,
+      identity: ensureIdentity(desk.opened.app),
+    }).toString('base64');
     const before = other.snapshot();
-    for (const [t, session] of [[other, s2], [manager, m]] as const) {
+    for (const [t, session] of [
+      [other, s2],
+      [manager, m],
+    ] as const) {
       const r = await t.call('exchange:preview', { file: forged }, session);
       expect(r).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('not made on a manager’s install') });
     }
@@ -286,14 +388,21 @@ describe('packs are sealed against whoever picks one up (issue 12, hole 7)', () 
     const first = must(await desk.call('exchange:export-activity', { from: '2026-11-23', to: '2026-11-29' }, s));
     must(await manager.call('exchange:apply', { file: first.base64 }, m));
     const deskId = desk.opened.app.meta.installId;
-    expect(orgOf(manager).installs.find((i) => i.installId === deskId)).toMatchObject({ role: 'desk', publicKey: ensureIdentity(desk.opened.app).publicKey });
+    expect(orgOf(manager).installs.find((i) => i.installId === deskId)).toMatchObject({
+      role: 'desk',
+      publicKey: ensureIdentity(desk.opened.app).publicKey,
+    });
 
     // Someone else with the organisation key (here: a fresh key pair) sends activity naming the desk.
     const { pack } = openPack(first.base64, orgOf(desk).key);
     const impostor = ensureIdentity(openTestApp().opened.app);
     const forged = encodePack(pack, orgOf(desk), { installId: deskId, identity: impostor }).toString('base64');
     const before = manager.snapshot();
-    expect(await manager.call('exchange:preview', { file: forged }, m)).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('not signed with that install’s key') });
+    expect(await manager.call('exchange:preview', { file: forged }, m)).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      message: expect.stringContaining('not signed with that install’s key'),
+    });
     expect(manager.snapshot()).toEqual(before);
   });
 
@@ -303,7 +412,11 @@ describe('packs are sealed against whoever picks one up (issue 12, hole 7)', () 
     const { header, pack } = openPack((await exportRota(manager, m)).base64, key);
     // Signed by the manager's own identity, so only the size is wrong with it.
     const identity = ensureIdentity(manager.opened.app);
-    const bomb = encodePack({ ...pack, payload: { ...pack.payload, photos: { 'x.jpg': 'A'.repeat(MAX_PACK_INFLATED + 1024) } } }, orgOf(manager), { installId: header.signer.installId, identity });
+    const bomb = encodePack(
+      { ...pack, payload: { ...pack.payload, photos: { 'x.jpg': 'A'.repeat(MAX_PACK_INFLATED + 1024) } } },
+      orgOf(manager),
+      { installId: header.signer.installId, identity },
+    );
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const before = desk.snapshot();
     const r = await desk.call('exchange:preview', { file: bomb.toString('base64') }, s);
@@ -316,6 +429,10 @@ describe('packs are sealed against whoever picks one up (issue 12, hole 7)', () 
     const { manager, m, desk, s } = await twoInstalls();
     const { pack } = openPack((await exportRota(manager, m)).base64, orgOf(manager).key);
     const old = seal('SDPK', { ...pack, checksum: 'x', signature: 'y' }).toString('base64');
-    expect(await desk.call('exchange:preview', { file: old }, s)).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('older SiteDesk, which sent packs unencrypted') });
+    expect(await desk.call('exchange:preview', { file: old }, s)).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      message: expect.stringContaining('older SiteDesk, which sent packs unencrypted'),
+    });
   });
 });

@@ -29,9 +29,20 @@ describe('first run and sign-in against a real store', () => {
     const t = first.reopen();
 
     const s = t.session();
-    expect(await t.call('auth:sign-in', { username: 'maria', password: 'nope nope' }, s)).toMatchObject({ ok: false, code: 'invalid', message: 'That user name and password do not match.' });
-    expect(await t.call('auth:sign-in', { username: 'nobody', password: 'nope nope' }, s)).toMatchObject({ ok: false, code: 'invalid', message: 'That user name and password do not match.' });
-    expect(await t.call('auth:sign-in', { username: 'maria', password: 'correct horse 1' }, s)).toMatchObject({ ok: true, data: { user: { username: 'maria', role: 'manager' } } });
+    expect(await t.call('auth:sign-in', { username: 'maria', password: 'nope nope' }, s)).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      message: 'That user name and password do not match.',
+    });
+    expect(await t.call('auth:sign-in', { username: 'nobody', password: 'nope nope' }, s)).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      message: 'That user name and password do not match.',
+    });
+    expect(await t.call('auth:sign-in', { username: 'maria', password: 'correct horse 1' }, s)).toMatchObject({
+      ok: true,
+      data: { user: { username: 'maria', role: 'manager' } },
+    });
 
     for (let i = 0; i < 3; i += 1) await t.call('auth:sign-in', { username: 'maria', password: 'wrong' }, t.session());
     const throttled = await t.call('auth:sign-in', { username: 'maria', password: 'correct horse 1' }, t.session());
@@ -43,7 +54,11 @@ describe('first run and sign-in against a real store', () => {
   it('refuses a supervisor a manager-only channel and shows them only their sites', async () => {
     const t = openTestApp();
     const m = await withManager(t);
-    const created = await t.call('accounts:create', { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH', 'FH'], password: 'desk password' }, m);
+    const created = await t.call(
+      'accounts:create',
+      { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH', 'FH'], password: 'desk password' },
+      m,
+    );
     expect(created.ok).toBe(true);
     const s = t.session();
     expect(await t.call('auth:sign-in', { username: 'sam', password: 'desk password' }, s)).toMatchObject({ ok: true });
@@ -61,14 +76,20 @@ describe('first run and sign-in against a real store', () => {
     expect(await t.call('sites:list', {}, m)).toMatchObject({ ok: false, code: 'locked' });
     expect(await t.call('auth:status', {}, m)).toMatchObject({ ok: true, data: { locked: true } });
     expect(await t.call('auth:unlock', { username: 'maria', secret: 'wrong' }, m)).toMatchObject({ ok: false });
-    expect(await t.call('auth:unlock', { username: 'maria', secret: 'correct horse 1' }, m)).toMatchObject({ ok: true, data: { locked: false } });
+    expect(await t.call('auth:unlock', { username: 'maria', secret: 'correct horse 1' }, m)).toMatchObject({
+      ok: true,
+      data: { locked: false },
+    });
     expect((await t.call('sites:list', {}, m)).ok).toBe(true);
   });
 
   it('unlocks with a PIN but never signs in with one', async () => {
     const t = openTestApp();
     const m = await withManager(t);
-    expect(await t.call('accounts:set-pin', { password: 'correct horse 1', pin: '4821' }, m)).toMatchObject({ ok: true, data: { hasPin: true } });
+    expect(await t.call('accounts:set-pin', { password: 'correct horse 1', pin: '4821' }, m)).toMatchObject({
+      ok: true,
+      data: { hasPin: true },
+    });
     await t.call('auth:lock', {}, m);
     expect(await t.call('auth:unlock', { username: 'maria', secret: '4821' }, m)).toMatchObject({ ok: true, data: { locked: false } });
     expect(await t.call('auth:sign-in', { username: 'maria', password: '4821' }, t.session())).toMatchObject({ ok: false });
@@ -82,8 +103,15 @@ describe('bad input changes nothing', () => {
     const before = t.snapshot();
     const bad = await t.raw('accounts:create', { username: 'x', displayName: '', role: 'boss', sites: 'CH', password: 'short' }, m);
     expect(bad).toMatchObject({ ok: false, code: 'invalid' });
-    expect(!bad.ok && bad.fields).toMatchObject({ username: expect.stringContaining('3–32'), password: 'A password is at least 8 characters' });
-    expect(await t.call('settings:update', { idleLockMinutes: 0 }, m)).toMatchObject({ ok: false, code: 'invalid', message: 'At least 1 minute (idleLockMinutes)' });
+    expect(!bad.ok && bad.fields).toMatchObject({
+      username: expect.stringContaining('3–32'),
+      password: 'A password is at least 8 characters',
+    });
+    expect(await t.call('settings:update', { idleLockMinutes: 0 }, m)).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      message: 'At least 1 minute (idleLockMinutes)',
+    });
     expect(await t.raw('settings:update', { idleLockMinutes: 10, extra: true }, m)).toMatchObject({ ok: false, code: 'invalid' });
     expect(await t.raw('no:such-channel', {}, m)).toMatchObject({ ok: false, code: 'unknown_channel' });
     expect(await t.raw('sites:list', 'not an object', m)).toMatchObject({ ok: false, code: 'invalid' });

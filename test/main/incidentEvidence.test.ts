@@ -52,7 +52,13 @@ const truncatedIncident = async () => {
 };
 
 const withSupervisor = async (t: TestApp, m: ReturnType<TestApp['session']>) => {
-  data(await t.call('accounts:create', { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' }, m));
+  data(
+    await t.call(
+      'accounts:create',
+      { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' },
+      m,
+    ),
+  );
   const s = t.session();
   data(await t.call('auth:sign-in', { username: 'sam', password: 'desk password' }, s));
   return s;
@@ -62,10 +68,16 @@ describe('incident history heads kept in a sealed, append-only file', () => {
   it('a tail cut off (with rev lowered to match) is seen as History broken by the app and by the doctor', async () => {
     const { t, m, id, ref } = await truncatedIncident();
     const d = data(await t.call('incidents:get', { id }, m));
-    expect(d.verification).toEqual({ ok: false, brokenAt: 2, reason: 'The history has 2 entries, but 4 were recorded as written: entries were cut off the end.' });
+    expect(d.verification).toEqual({
+      ok: false,
+      brokenAt: 2,
+      reason: 'The history has 2 entries, but 4 were recorded as written: entries were cut off the end.',
+    });
     expect(d.locked).toBe(true);
     const problems = checkDataFolder(t.dir).problems.map((p) => `${p.file}: ${p.message}`);
-    expect(problems).toEqual([`data/partitions/incidents/2026-11/CH.json: incident ${ref} (${id}): history broken: it has 2 entries but 4 were recorded as written (entries cut off the end), per evidence/incident-heads.log`]);
+    expect(problems).toEqual([
+      `data/partitions/incidents/2026-11/CH.json: incident ${ref} (${id}): history broken: it has 2 entries but 4 were recorded as written (entries cut off the end), per evidence/incident-heads.log`,
+    ]);
     t.opened.close();
   });
 
@@ -99,12 +111,20 @@ describe('a record with a broken history is locked until a manager records a dec
       await t.call('incidents:set-status', { id, rev, status: 'closed', outcome: 'Resolved with the visitor.' }, m),
       await t.call('incidents:add-photo', { id, rev, name: 'p.png', base64: 'iVBORw0KGgo=' }, m),
     ];
-    for (const r of refused) expect(r).toMatchObject({ ok: false, code: 'conflict', message: expect.stringMatching(/is locked because its history is broken .* until a manager records a decision/) });
+    for (const r of refused)
+      expect(r).toMatchObject({
+        ok: false,
+        code: 'conflict',
+        message: expect.stringMatching(/is locked because its history is broken .* until a manager records a decision/),
+      });
     expect(t.snapshot()).toEqual(before);
     // The supervisor sees why, but cannot decide.
     const seen = data(await t.call('incidents:get', { id }, s));
     expect([seen.locked, seen.canDecide, seen.canClose]).toEqual([true, false, false]);
-    expect(await t.call('incidents:decide', { id, rev, reason: 'Checked against the paper log.' }, s)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await t.call('incidents:decide', { id, rev, reason: 'Checked against the paper log.' }, s)).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
     t.opened.close();
   });
 
@@ -112,7 +132,9 @@ describe('a record with a broken history is locked until a manager records a dec
     const { t, m, id } = await truncatedIncident();
     const rev = data(await t.call('incidents:get', { id }, m)).incident.rev;
     expect(await t.call('incidents:decide', { id, rev, reason: 'short' }, m)).toMatchObject({ ok: false, code: 'invalid' });
-    const d = data(await t.call('incidents:decide', { id, rev, reason: 'Checked against the paper occurrence book; the missing edits are on file.' }, m));
+    const d = data(
+      await t.call('incidents:decide', { id, rev, reason: 'Checked against the paper occurrence book; the missing edits are on file.' }, m),
+    );
     const last = d.incident.history.at(-1)!;
     expect(last.kind).toBe('decision');
     expect(last.note).toBe(
@@ -121,7 +143,10 @@ describe('a record with a broken history is locked until a manager records a dec
     expect([d.locked, d.canDecide, d.verification.ok]).toEqual([false, false, true]);
     const edited = data(await t.call('incidents:update', { id, rev: d.incident.rev, patch: { severity: 'low' } }, m));
     expect(edited.incident.severity).toBe('low');
-    expect(await t.call('incidents:decide', { id, rev: edited.incident.rev, reason: 'Nothing to decide here at all.' }, m)).toMatchObject({ ok: false, code: 'conflict' });
+    expect(await t.call('incidents:decide', { id, rev: edited.incident.rev, reason: 'Nothing to decide here at all.' }, m)).toMatchObject({
+      ok: false,
+      code: 'conflict',
+    });
     expect(checkDataFolder(t.dir).problems).toEqual([]);
     t.opened.close();
   });

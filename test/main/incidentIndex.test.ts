@@ -33,7 +33,11 @@ describe('the incident index', () => {
       seen.push(incidentIndexRows(repos));
     }
     expect(seen.at(-1)).toBe(ids.length);
-    expect(partialIncidentIndex(repos)!.rows().map((r) => r.incident.id)).toEqual([...ids].reverse());
+    expect(
+      partialIncidentIndex(repos)!
+        .rows()
+        .map((r) => r.incident.id),
+    ).toEqual([...ids].reverse());
     expect(new Set(seen).size).toBeGreaterThan(2); // it grew step by step
     t.opened.close();
   });

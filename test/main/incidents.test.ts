@@ -7,7 +7,10 @@ import type { Result } from '../../shared/result';
 import { serializeWithSum } from '../../main/storage/checksum';
 import { openTestApp, withManager, type TestApp } from '../support/app';
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5ee4e1a0000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5ee4e1a0000000049454e44ae426082',
+  'hex',
+);
 
 const input = (over: Partial<RequestOf<'incidents:create'>> = {}): RequestOf<'incidents:create'> => ({
   site: 'CH',
@@ -29,7 +32,13 @@ const data = <T>(r: Result<T>): T => {
 };
 
 const withSupervisor = async (t: TestApp, manager: ReturnType<TestApp['session']>, sites = ['CH']) => {
-  data(await t.call('accounts:create', { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites, password: 'desk password' }, manager));
+  data(
+    await t.call(
+      'accounts:create',
+      { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites, password: 'desk password' },
+      manager,
+    ),
+  );
   const s = t.session();
   data(await t.call('auth:sign-in', { username: 'sam', password: 'desk password' }, s));
   return s;
@@ -51,7 +60,9 @@ describe('incidents against a real store', () => {
     t2.clock.now = t.clock.now;
     const m2 = t2.session();
     data(await t2.call('auth:sign-in', { username: 'maria', password: 'correct horse 1' }, m2));
-    expect(data(await t2.call('incidents:create', input({ occurredAt: '2026-12-31T23:00:00.000Z' }), m2)).incident.ref).toBe('CH-2027-0001');
+    expect(data(await t2.call('incidents:create', input({ occurredAt: '2026-12-31T23:00:00.000Z' }), m2)).incident.ref).toBe(
+      'CH-2027-0001',
+    );
     expect(data(await t2.call('incidents:create', input(), m2)).incident.ref).toBe('CH-2027-0002');
   });
 
@@ -75,38 +86,87 @@ describe('incidents against a real store', () => {
     const t = openTestApp();
     const m = await withManager(t);
     const s = await withSupervisor(t, m);
-    let d: IncidentDetail = data(await t.call('incidents:create', input({ followUps: [{ action: 'Review CCTV', owner: 'Sam Patel', due: '2026-11-27', done: false }] }), s));
+    let d: IncidentDetail = data(
+      await t.call(
+        'incidents:create',
+        input({ followUps: [{ action: 'Review CCTV', owner: 'Sam Patel', due: '2026-11-27', done: false }] }),
+        s,
+      ),
+    );
     d = data(await t.call('incidents:set-status', { id: d.incident.id, rev: d.incident.rev, status: 'investigating' }, s));
-    expect(await t.call('incidents:set-status', { id: d.incident.id, rev: d.incident.rev, status: 'closed', outcome: 'Done.' }, s)).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await t.call('incidents:set-status', { id: d.incident.id, rev: d.incident.rev, status: 'closed', outcome: 'Done.' }, m)).toMatchObject({ ok: false, code: 'conflict', message: expect.stringContaining('follow-up') });
-    d = data(await t.call('incidents:update', { id: d.incident.id, rev: d.incident.rev, patch: { followUps: d.incident.followUps.map((f) => ({ ...f, done: true })) } }, s));
+    expect(
+      await t.call('incidents:set-status', { id: d.incident.id, rev: d.incident.rev, status: 'closed', outcome: 'Done.' }, s),
+    ).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(
+      await t.call('incidents:set-status', { id: d.incident.id, rev: d.incident.rev, status: 'closed', outcome: 'Done.' }, m),
+    ).toMatchObject({ ok: false, code: 'conflict', message: expect.stringContaining('follow-up') });
+    d = data(
+      await t.call(
+        'incidents:update',
+        { id: d.incident.id, rev: d.incident.rev, patch: { followUps: d.incident.followUps.map((f) => ({ ...f, done: true })) } },
+        s,
+      ),
+    );
     // A patch changes only what it names; the fields it leaves out keep their values.
     expect(d.incident.history.at(-1)!.changes.map((c) => c.field)).toEqual(['followUps']);
     expect(d.incident.witnesses).toBe('Jo Reed');
-    expect(await t.call('incidents:set-status', { id: d.incident.id, rev: d.incident.rev, status: 'closed', outcome: '  ' }, m)).toMatchObject({ ok: false, code: 'invalid' });
-    d = data(await t.call('incidents:set-status', { id: d.incident.id, rev: d.incident.rev, status: 'closed', outcome: 'Visitor banned for a month.' }, m));
+    expect(
+      await t.call('incidents:set-status', { id: d.incident.id, rev: d.incident.rev, status: 'closed', outcome: '  ' }, m),
+    ).toMatchObject({ ok: false, code: 'invalid' });
+    d = data(
+      await t.call(
+        'incidents:set-status',
+        { id: d.incident.id, rev: d.incident.rev, status: 'closed', outcome: 'Visitor banned for a month.' },
+        m,
+      ),
+    );
     expect(d.incident.status).toBe('closed');
 
     const before = t.snapshot();
-    expect(await t.call('incidents:update', { id: d.incident.id, rev: d.incident.rev, patch: { location: 'Car park' } }, s)).toMatchObject({ ok: false, code: 'conflict' });
-    expect(await t.call('incidents:add-photo', { id: d.incident.id, rev: d.incident.rev, name: 'x.png', base64: PNG.toString('base64') }, s)).toMatchObject({ ok: false, code: 'conflict' });
-    expect(await t.call('incidents:amend', { id: d.incident.id, rev: d.incident.rev, patch: { location: 'Car park' }, note: '' }, s)).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await t.call('incidents:update', { id: d.incident.id, rev: d.incident.rev, patch: { location: 'Car park' } }, s)).toMatchObject({
+      ok: false,
+      code: 'conflict',
+    });
+    expect(
+      await t.call('incidents:add-photo', { id: d.incident.id, rev: d.incident.rev, name: 'x.png', base64: PNG.toString('base64') }, s),
+    ).toMatchObject({ ok: false, code: 'conflict' });
+    expect(
+      await t.call('incidents:amend', { id: d.incident.id, rev: d.incident.rev, patch: { location: 'Car park' }, note: '' }, s),
+    ).toMatchObject({ ok: false, code: 'invalid' });
     expect(t.snapshot()).toEqual(before);
 
-    d = data(await t.call('incidents:amend', { id: d.incident.id, rev: d.incident.rev, patch: { location: 'Front car park' }, note: 'Location was written wrongly' }, s));
+    d = data(
+      await t.call(
+        'incidents:amend',
+        { id: d.incident.id, rev: d.incident.rev, patch: { location: 'Front car park' }, note: 'Location was written wrongly' },
+        s,
+      ),
+    );
     expect(d.incident).toMatchObject({ status: 'closed', location: 'Front car park', rev: 5 });
     expect(d.incident.history.map((h) => h.kind)).toEqual(['created', 'status', 'updated', 'status', 'amendment']);
-    expect(d.incident.history.at(-1)).toMatchObject({ note: 'Location was written wrongly', changes: [{ field: 'location', before: 'Main reception', after: 'Front car park' }] });
+    expect(d.incident.history.at(-1)).toMatchObject({
+      note: 'Location was written wrongly',
+      changes: [{ field: 'location', before: 'Main reception', after: 'Front car park' }],
+    });
     expect(d.verification).toEqual({ ok: true });
     // A stale copy is refused rather than silently overwriting someone else's change.
-    expect(await t.call('incidents:amend', { id: d.incident.id, rev: 2, patch: { location: 'X' }, note: 'y' }, s)).toMatchObject({ ok: false, code: 'conflict' });
+    expect(await t.call('incidents:amend', { id: d.incident.id, rev: 2, patch: { location: 'X' }, note: 'y' }, s)).toMatchObject({
+      ok: false,
+      code: 'conflict',
+    });
   });
 
   it('stores a photo named ../../evil.png inside the data folder under a generated name', async () => {
     const t = openTestApp();
     const m = await withManager(t);
     let d = data(await t.call('incidents:create', input(), m));
-    d = data(await t.call('incidents:add-photo', { id: d.incident.id, rev: d.incident.rev, name: '../../evil.png', base64: PNG.toString('base64') }, m));
+    d = data(
+      await t.call(
+        'incidents:add-photo',
+        { id: d.incident.id, rev: d.incident.rev, name: '../../evil.png', base64: PNG.toString('base64') },
+        m,
+      ),
+    );
     const photo = d.incident.photos[0];
     expect(photo.name).toBe('evil.png');
     expect(photo.file).toMatch(/^[A-Za-z0-9_-]+\.png$/);
@@ -118,7 +178,9 @@ describe('incidents against a real store', () => {
 
     const before = t.snapshot();
     const notImage = Buffer.from('<script>alert(1)</script>').toString('base64');
-    expect(await t.call('incidents:add-photo', { id: d.incident.id, rev: d.incident.rev, name: 'x.png', base64: notImage }, m)).toMatchObject({ ok: false, code: 'invalid' });
+    expect(
+      await t.call('incidents:add-photo', { id: d.incident.id, rev: d.incident.rev, name: 'x.png', base64: notImage }, m),
+    ).toMatchObject({ ok: false, code: 'invalid' });
     expect(t.snapshot()).toEqual(before);
     expect(fs.readdirSync(path.join(t.dir, 'photos'))).toHaveLength(1);
   });
@@ -151,8 +213,24 @@ describe('incidents against a real store', () => {
   it('lists unreported RIDDOR incidents overdue first, exports CSV and a PDF', async () => {
     const t = openTestApp();
     const m = await withManager(t);
-    const late = data(await t.call('incidents:create', input({ category: 'health-safety', occurredAt: '2026-11-01T10:00:00.000Z', riddor: { kind: 'specified-injury', reportedOn: null, method: '', hseReference: '' } }), m));
-    const soon = data(await t.call('incidents:create', input({ category: 'health-safety', riddor: { kind: 'over-7-day-incapacitation', reportedOn: null, method: '', hseReference: '' } }), m));
+    const late = data(
+      await t.call(
+        'incidents:create',
+        input({
+          category: 'health-safety',
+          occurredAt: '2026-11-01T10:00:00.000Z',
+          riddor: { kind: 'specified-injury', reportedOn: null, method: '', hseReference: '' },
+        }),
+        m,
+      ),
+    );
+    const soon = data(
+      await t.call(
+        'incidents:create',
+        input({ category: 'health-safety', riddor: { kind: 'over-7-day-incapacitation', reportedOn: null, method: '', hseReference: '' } }),
+        m,
+      ),
+    );
     data(await t.call('incidents:create', input({ details: '=HYPERLINK("http://evil")' }), m));
     const queue = data(await t.call('incidents:riddor-queue', {}, m));
     expect(queue.map((q) => [q.incident.id, q.status.state, q.status.deadline])).toEqual([
@@ -173,10 +251,23 @@ describe('occurrence log against a real store', () => {
     const t = openTestApp();
     const m = await withManager(t);
     const s = await withSupervisor(t, m);
-    const first = data(await t.call('log:add', { site: 'CH', date: '2026-11-25', time: '08:00', kind: 'patrol', text: 'Patrol, all secure' }, s));
-    expect(await t.call('log:add', { site: 'WAT', date: '2026-11-25', time: '08:00', kind: 'patrol', text: 'x' }, s)).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await t.call('log:add', { site: 'CH', date: '2026-11-25', time: '07:00', kind: 'patrol', text: 'x', corrects: first.entry.id }, s)).toMatchObject({ ok: false, code: 'invalid' });
-    const fix = data(await t.call('log:add', { site: 'CH', date: '2026-11-26', time: '06:30', kind: 'patrol', text: 'Correction: rear gate was open', corrects: first.entry.id }, s));
+    const first = data(
+      await t.call('log:add', { site: 'CH', date: '2026-11-25', time: '08:00', kind: 'patrol', text: 'Patrol, all secure' }, s),
+    );
+    expect(await t.call('log:add', { site: 'WAT', date: '2026-11-25', time: '08:00', kind: 'patrol', text: 'x' }, s)).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(
+      await t.call('log:add', { site: 'CH', date: '2026-11-25', time: '07:00', kind: 'patrol', text: 'x', corrects: first.entry.id }, s),
+    ).toMatchObject({ ok: false, code: 'invalid' });
+    const fix = data(
+      await t.call(
+        'log:add',
+        { site: 'CH', date: '2026-11-26', time: '06:30', kind: 'patrol', text: 'Correction: rear gate was open', corrects: first.entry.id },
+        s,
+      ),
+    );
     const day = data(await t.call('log:day', { site: 'CH', date: '2026-11-25' }, s));
     expect(day.map((l) => [l.entry.text, l.superseded, l.correctedBy])).toEqual([
       ['Patrol, all secure', true, [fix.entry.id]],
@@ -184,6 +275,8 @@ describe('occurrence log against a real store', () => {
     ]);
     expect(day[0].author).toBe('Sam Patel');
     const csv = data(await t.call('log:export-csv', { site: 'CH', date: '2026-11-25' }, s));
-    expect('text' in csv && csv.text.split('\r\n')[0]).toBe('\uFEFFNo.,Date,Time,Kind,Entry,Written by,Written at,Corrects entry,Corrected by entries');
+    expect('text' in csv && csv.text.split('\r\n')[0]).toBe(
+      '\uFEFFNo.,Date,Time,Kind,Entry,Written by,Written at,Corrects entry,Corrected by entries',
+    );
   });
 });

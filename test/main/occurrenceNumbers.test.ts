@@ -62,6 +62,7 @@ describe('log numbering rules', () => {
       ['2026-07-01', '10:00', '2026-07-01T09:10:00.000Z', false],
       ['2026-07-01', '10:00', '2026-07-01T09:20:00.000Z', true],
     ];
-    for (const [date, time, createdAt, expected] of table) expect(isBackDated(makeLogEntry({ date, time, createdAt })), `${date} ${time} written ${createdAt}`).toBe(expected);
+    for (const [date, time, createdAt, expected] of table)
+      expect(isBackDated(makeLogEntry({ date, time, createdAt })), `${date} ${time} written ${createdAt}`).toBe(expected);
   });
 });

@@ -12,7 +12,14 @@ import { openTestApp, withManager } from '../support/app';
 import { seedShift } from '../support/records';
 
 const open = (dir: string, startBackupDelayMs: number) =>
-  openApp({ dataDir: dir, StoreClass: Conf as unknown as StoreClass, mode: 'browser', version: '0.0.0-test', backupEveryMinutes: 0, startBackupDelayMs });
+  openApp({
+    dataDir: dir,
+    StoreClass: Conf as unknown as StoreClass,
+    mode: 'browser',
+    version: '0.0.0-test',
+    backupEveryMinutes: 0,
+    startBackupDelayMs,
+  });
 
 /** A folder with a manager and some shifts in several partitions, closed again. */
 const folder = async () => {
@@ -48,7 +55,9 @@ describe('the start-up backup', () => {
     expect(otherWork).toBeGreaterThan(10);
     const newest = opened.app.ds.backups.list().find((b) => b.reason === 'start')!;
     const copy = (rel: string) => fs.readFileSync(path.join(dir, 'backups', newest.id, rel), 'utf8');
-    expect(copy('partitions/shifts/2026-12/CH.json')).toBe(fs.readFileSync(path.join(dir, 'data/partitions/shifts/2026-12/CH.json'), 'utf8'));
+    expect(copy('partitions/shifts/2026-12/CH.json')).toBe(
+      fs.readFileSync(path.join(dir, 'data/partitions/shifts/2026-12/CH.json'), 'utf8'),
+    );
     expect(backupsIn(dir).some((b) => b.endsWith('.partial'))).toBe(false);
     opened.close();
   });

@@ -56,9 +56,18 @@ describe('partitioned storage', () => {
   it('writes each month and site to its own small file', () => {
     const { repos, dirs } = open(tempDataDir());
     repos.shifts.put([shift('shift000001', '2026-11-30'), shift('shift000002', '2026-12-01'), shift('shift000003', '2026-12-01', 'FH')]);
-    const files = fs.readdirSync(path.join(dirs.data, 'partitions/shifts'), { recursive: true }).map(String).filter((f) => f.endsWith('.json')).sort();
+    const files = fs
+      .readdirSync(path.join(dirs.data, 'partitions/shifts'), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
     expect(files).toEqual(['2026-11/CH.json', '2026-12/CH.json', '2026-12/FH.json']);
-    expect(repos.shifts.inMonths(['2026-12']).map((s) => s.id).sort()).toEqual(['shift000002', 'shift000003']);
+    expect(
+      repos.shifts
+        .inMonths(['2026-12'])
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(['shift000002', 'shift000003']);
     expect(repos.shifts.inMonths(['2026-12'], ['FH']).map((s) => s.id)).toEqual(['shift000003']);
   });
 
@@ -98,7 +107,9 @@ describe('partitioned storage', () => {
     const dir = tempDataDir();
     const { dirs } = open(dir);
     const journal = new Conf({ cwd: dirs.data, configName: 'journal', projectName: 'x' });
-    journal.store = { writes: [{ rel: 'partitions/shifts/2026-11/CH', value: { records: { shift000009: shift('shift000009', '2026-11-03') } } }] };
+    journal.store = {
+      writes: [{ rel: 'partitions/shifts/2026-11/CH', value: { records: { shift000009: shift('shift000009', '2026-11-03') } } }],
+    };
     const reopened = open(dir);
     expect(reopened.repos.shifts.partition('2026-11/CH').shift000009.id).toBe('shift000009');
     expect(fs.existsSync(dirs.journal)).toBe(false);
@@ -141,7 +152,10 @@ describe('recovery from a damaged file', () => {
 
     const fresh = open(dir);
     expect(Object.keys(fresh.repos.shifts.partition('2026-11/CH'))).toEqual(['shift000001']);
-    const quarantined = fs.readdirSync(dirs.quarantine, { recursive: true }).map(String).filter((f) => f.endsWith('CH.json'));
+    const quarantined = fs
+      .readdirSync(dirs.quarantine, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('CH.json'));
     expect(quarantined).toHaveLength(1);
     expect(fs.readFileSync(path.join(dirs.quarantine, quarantined[0]), 'utf8')).toBe('{"records": {"shift000001": {"id": "shi');
     expect(fs.readFileSync(fh, 'utf8')).toBe(fhBefore);
@@ -196,10 +210,15 @@ describe('recovery from a damaged file', () => {
     const { ds } = open(dir);
     openMeta(ds, Date.now, [], 1);
     const ran: number[] = [];
-    const meta = openMeta(open(dir).ds, Date.now, [
-      { to: 3, describe: 'c', run: () => ran.push(3) },
-      { to: 2, describe: 'b', run: () => ran.push(2) },
-    ], 3);
+    const meta = openMeta(
+      open(dir).ds,
+      Date.now,
+      [
+        { to: 3, describe: 'c', run: () => ran.push(3) },
+        { to: 2, describe: 'b', run: () => ran.push(2) },
+      ],
+      3,
+    );
     expect(ran).toEqual([2, 3]);
     expect(meta.schemaVersion).toBe(3);
     expect(new Backups(layout(dir), Date.now).list()[0].reason).toBe('before upgrade to data version 3');
@@ -211,7 +230,9 @@ describe('recovery from a damaged file', () => {
     repos.shifts.put([shift('shift000001', '2026-11-02')]);
     // A file where the December folder should be makes the write fail even for root.
     fs.writeFileSync(path.join(dirs.data, 'partitions/shifts/2026-12'), 'in the way');
-    expect(() => repos.shifts.put([shift('shift000001', '2026-12-02', 'CH')], [shift('shift000001', '2026-11-02')])).toThrow(/Could not save .* Nothing was changed/);
+    expect(() => repos.shifts.put([shift('shift000001', '2026-12-02', 'CH')], [shift('shift000001', '2026-11-02')])).toThrow(
+      /Could not save .* Nothing was changed/,
+    );
     const fresh = open(dir).repos;
     expect(Object.keys(fresh.shifts.partition('2026-11/CH'))).toEqual(['shift000001']);
     expect(repos.shifts.partition('2026-11/CH').shift000001.date).toBe('2026-11-02');

@@ -34,10 +34,17 @@ describe('today:board', () => {
     expect(board.sites.map((s) => s.code)).toEqual(['CH']);
     const security = board.services.find((s) => s.service === 'security')!;
     // Omar's 06:00–18:00 shift is still running, so his no-show is on now, not earlier (issue 15).
-    expect(security.now.map((r) => [r.name, r.state, r.lateMinutes])).toEqual([['Nia Night', 'on', 0], ['Omar Absent', 'no-show', 0], ['Sam Guard', 'late', 20]]);
+    expect(security.now.map((r) => [r.name, r.state, r.lateMinutes])).toEqual([
+      ['Nia Night', 'on', 0],
+      ['Omar Absent', 'no-show', 0],
+      ['Sam Guard', 'late', 20],
+    ]);
     expect(security.earlier).toEqual([]);
     const cleaning = board.services.find((s) => s.service === 'cleaning')!;
-    expect(cleaning.now.map((r) => [r.name, r.state])).toEqual([['Carla Brush', 'on'], ['Cleo Early', 'due']]);
+    expect(cleaning.now.map((r) => [r.name, r.state])).toEqual([
+      ['Carla Brush', 'on'],
+      ['Cleo Early', 'due'],
+    ]);
     expect(board.services.find((s) => s.service === 'reception')!.next.map((r) => r.name)).toEqual(['Rhea Desk']);
     expect(board.followUps).toMatchObject([{ ref: 'CH-2026-0042', due: '2026-11-25', overdue: false }]);
     expect(board.log.map((e) => e.time)).toEqual(['06:00', '07:00']);
@@ -45,7 +52,10 @@ describe('today:board', () => {
 
     advance('2026-11-25T07:11:00Z', sup);
     const later = data(await t.call('today:board', {}, sup));
-    expect(later.services.find((s) => s.service === 'cleaning')!.now.find((r) => r.name === 'Cleo Early')).toMatchObject({ state: 'late', lateMinutes: 11 });
+    expect(later.services.find((s) => s.service === 'cleaning')!.now.find((r) => r.name === 'Cleo Early')).toMatchObject({
+      state: 'late',
+      lateMinutes: 11,
+    });
   });
 
   it('keeps a supervisor to their own sites', async () => {
@@ -53,7 +63,10 @@ describe('today:board', () => {
     const before = t.snapshot();
     expect(await t.call('today:board', { site: 'FH' }, sup)).toMatchObject({ ok: false, code: 'not_found' });
     expect(await t.call('today:sign-in', { shiftId: DESK_SHIFTS.paul.id }, sup)).toMatchObject({ ok: false, code: 'not_found' });
-    expect(await t.call('today:assign-cover', { shiftId: DESK_SHIFTS.paul.id, staffId: DESK_STAFF.rita.id }, sup)).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await t.call('today:assign-cover', { shiftId: DESK_SHIFTS.paul.id, staffId: DESK_STAFF.rita.id }, sup)).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
     expect(t.snapshot()).toEqual(before);
   });
 });
@@ -62,7 +75,13 @@ describe('signing in and out', () => {
   it('records the actual times on an attendance record that survives a restart', async () => {
     const sup = await signedIn('sup.ch');
     const inRec = data(await t.call('today:sign-in', { shiftId: DESK_SHIFTS.cleo.id }, sup));
-    expect(inRec).toMatchObject({ shiftId: DESK_SHIFTS.cleo.id, staffId: DESK_STAFF.cleo.id, signedInAt: DESK_NOW, signedOutAt: null, createdBy: 'account_sup_ch01' });
+    expect(inRec).toMatchObject({
+      shiftId: DESK_SHIFTS.cleo.id,
+      staffId: DESK_STAFF.cleo.id,
+      signedInAt: DESK_NOW,
+      signedOutAt: null,
+      createdBy: 'account_sup_ch01',
+    });
     expect(await t.call('today:sign-in', { shiftId: DESK_SHIFTS.cleo.id }, sup)).toMatchObject({ ok: false, code: 'conflict' });
     advance('2026-11-25T10:02:00Z', sup);
     const outRec = data(await t.call('today:sign-out', { shiftId: DESK_SHIFTS.cleo.id }, sup));
@@ -75,11 +94,31 @@ describe('signing in and out', () => {
   it('keeps the original value, who, when and why in a correction', async () => {
     const sup = await signedIn('sup.ch');
     const rec = data(await t.call('today:sign-in', { shiftId: DESK_SHIFTS.cleo.id }, sup));
-    expect(await t.call('today:correct', { attendanceId: rec.id, signedInAt: '2026-11-25T06:58:00.000Z', reason: '' }, sup)).toMatchObject({ ok: false, code: 'invalid' });
-    const fixed = data(await t.call('today:correct', { attendanceId: rec.id, signedInAt: '2026-11-25T06:58:00.000Z', reason: 'Arrived before the desk opened' }, sup));
+    expect(await t.call('today:correct', { attendanceId: rec.id, signedInAt: '2026-11-25T06:58:00.000Z', reason: '' }, sup)).toMatchObject({
+      ok: false,
+      code: 'invalid',
+    });
+    const fixed = data(
+      await t.call(
+        'today:correct',
+        { attendanceId: rec.id, signedInAt: '2026-11-25T06:58:00.000Z', reason: 'Arrived before the desk opened' },
+        sup,
+      ),
+    );
     expect(fixed.signedInAt).toBe('2026-11-25T06:58:00.000Z');
-    expect(fixed.corrections).toEqual([{ at: DESK_NOW, by: 'account_sup_ch01', reason: 'Arrived before the desk opened', field: 'signedInAt', before: DESK_NOW, after: '2026-11-25T06:58:00.000Z' }]);
-    expect(await t.call('today:correct', { attendanceId: rec.id, signedOutAt: '2026-11-25T06:00:00.000Z', reason: 'Wrong' }, sup)).toMatchObject({ ok: false, code: 'invalid' });
+    expect(fixed.corrections).toEqual([
+      {
+        at: DESK_NOW,
+        by: 'account_sup_ch01',
+        reason: 'Arrived before the desk opened',
+        field: 'signedInAt',
+        before: DESK_NOW,
+        after: '2026-11-25T06:58:00.000Z',
+      },
+    ]);
+    expect(
+      await t.call('today:correct', { attendanceId: rec.id, signedOutAt: '2026-11-25T06:00:00.000Z', reason: 'Wrong' }, sup),
+    ).toMatchObject({ ok: false, code: 'invalid' });
   });
 
   it('marks a no-show by hand and refuses one for someone already in', async () => {
@@ -102,8 +141,18 @@ describe('finding cover', () => {
 
     const shift = data(await t.call('today:assign-cover', { shiftId: DESK_SHIFTS.omar.id, staffId: DESK_STAFF.rita.id }, sup));
     expect(shift).toMatchObject({ staffId: DESK_STAFF.rita.id, start: '07:35', end: '18:00', updatedBy: 'account_sup_ch01', rev: 2 });
-    expect(shift.history).toEqual([{ at: DESK_NOW, by: 'account_sup_ch01', before: { staffId: DESK_STAFF.omar.id, date: '2026-11-25', start: '06:00' }, after: { staffId: DESK_STAFF.rita.id, date: '2026-11-25', start: '07:35' } }]);
-    expect(await t.call('today:assign-cover', { shiftId: DESK_SHIFTS.omar.id, staffId: DESK_STAFF.paul.id }, sup)).toMatchObject({ ok: false, code: 'conflict' });
+    expect(shift.history).toEqual([
+      {
+        at: DESK_NOW,
+        by: 'account_sup_ch01',
+        before: { staffId: DESK_STAFF.omar.id, date: '2026-11-25', start: '06:00' },
+        after: { staffId: DESK_STAFF.rita.id, date: '2026-11-25', start: '07:35' },
+      },
+    ]);
+    expect(await t.call('today:assign-cover', { shiftId: DESK_SHIFTS.omar.id, staffId: DESK_STAFF.paul.id }, sup)).toMatchObject({
+      ok: false,
+      code: 'conflict',
+    });
     const noShow = t.opened.app.repos.attendance.inMonths(['2026-11'], ['CH']).find((a) => a.shiftId === DESK_SHIFTS.omar.id);
     expect(noShow).toMatchObject({ staffId: DESK_STAFF.omar.id, noShow: true, signedInAt: null });
     const security = data(await t.call('today:board', {}, sup)).services.find((x) => x.service === 'security')!;
@@ -114,7 +163,10 @@ describe('finding cover', () => {
   it('refuses someone the ranking rules out', async () => {
     const sup = await signedIn('sup.ch');
     const before = t.snapshot();
-    expect(await t.call('today:assign-cover', { shiftId: DESK_SHIFTS.openReception.id, staffId: DESK_STAFF.sam.id }, sup)).toMatchObject({ ok: false, code: 'conflict' });
+    expect(await t.call('today:assign-cover', { shiftId: DESK_SHIFTS.openReception.id, staffId: DESK_STAFF.sam.id }, sup)).toMatchObject({
+      ok: false,
+      code: 'conflict',
+    });
     expect(t.snapshot()).toEqual(before);
   });
 });
@@ -124,7 +176,15 @@ describe('timesheets and reports', () => {
 
   it('are for managers only: pay and cost never reach a supervisor', async () => {
     const sup = await signedIn('sup.ch');
-    for (const c of ['attendance:report', 'attendance:timesheet-csv', 'attendance:working-time', 'reports:hours', 'reports:cover', 'reports:cost', 'reports:incidents'] as const) {
+    for (const c of [
+      'attendance:report',
+      'attendance:timesheet-csv',
+      'attendance:working-time',
+      'reports:hours',
+      'reports:cover',
+      'reports:cost',
+      'reports:incidents',
+    ] as const) {
       expect(await t.call(c, week, sup)).toMatchObject({ ok: false, code: 'forbidden' });
     }
     expect(await t.call('reports:licences', { within: 90 }, sup)).toMatchObject({ ok: false, code: 'forbidden' });
@@ -143,9 +203,22 @@ describe('timesheets and reports', () => {
     const csv = data(await t.call('attendance:timesheet-csv', week, mgr));
     expect(csv.filename).toBe('timesheet-CH-2026-11-23-to-2026-11-29.csv');
     const rows = Papa.parse<Record<string, string>>(csv.text, { header: true }).data;
-    expect(rows.find((r) => r.Name === 'Cleo Early')).toMatchObject({ 'Employee number': 'E-2001', 'Actual in': '2026-11-25T07:05+00:00', 'Late minutes': '0', 'No-show': 'N' });
-    expect(rows.find((r) => r.Name === 'Omar Absent')).toMatchObject({ 'Scheduled start': expect.stringMatching(/^2026-11-2\dT06:00\+00:00$/), 'No-show': 'Y', 'Paid hours': '0.00' });
-    expect(rows.find((r) => r.Name === 'Rita Relief')).toMatchObject({ 'Scheduled start': '2026-11-25T07:35+00:00', 'Actual in': '2026-11-25T07:40+00:00', 'Pay rate': '15.00' });
+    expect(rows.find((r) => r.Name === 'Cleo Early')).toMatchObject({
+      'Employee number': 'E-2001',
+      'Actual in': '2026-11-25T07:05+00:00',
+      'Late minutes': '0',
+      'No-show': 'N',
+    });
+    expect(rows.find((r) => r.Name === 'Omar Absent')).toMatchObject({
+      'Scheduled start': expect.stringMatching(/^2026-11-2\dT06:00\+00:00$/),
+      'No-show': 'Y',
+      'Paid hours': '0.00',
+    });
+    expect(rows.find((r) => r.Name === 'Rita Relief')).toMatchObject({
+      'Scheduled start': '2026-11-25T07:35+00:00',
+      'Actual in': '2026-11-25T07:40+00:00',
+      'Pay rate': '15.00',
+    });
 
     const cover = data(await t.call('reports:cover', week, mgr));
     const security = cover.rows.find((r) => r.site === 'CH' && r.service === 'security')!;
@@ -163,8 +236,12 @@ describe('timesheets and reports', () => {
     const mgr = await signedIn('manager');
     const cost = data(await t.call('reports:cost', week, mgr));
     expect(cost.rows.find((r) => r.site === 'CH')!.cost).toBeGreaterThan(0);
-    expect(data(await t.call('reports:incidents', { from: '2026-11-01', to: '2026-11-30' }, mgr)).rows).toEqual([{ site: 'CH', category: 'security', month: '2026-11', count: 1 }]);
-    expect(data(await t.call('reports:licences', { within: 60 }, mgr)).rows.map((l) => [l.name, l.daysLeft])).toEqual([['Kim Expired', 25]]);
+    expect(data(await t.call('reports:incidents', { from: '2026-11-01', to: '2026-11-30' }, mgr)).rows).toEqual([
+      { site: 'CH', category: 'security', month: '2026-11', count: 1 },
+    ]);
+    expect(data(await t.call('reports:licences', { within: 60 }, mgr)).rows.map((l) => [l.name, l.daysLeft])).toEqual([
+      ['Kim Expired', 25],
+    ]);
     const wt = data(await t.call('attendance:working-time', { from: '2026-11-23', to: '2026-11-29' }, mgr));
     expect(wt.records.find((r) => r.name === 'Nia Night')).toMatchObject({ shifts: 1, nightShifts: 1 });
     expect(await t.call('reports:cost', { from: '2026-11-29', to: '2026-11-23' }, mgr)).toMatchObject({ ok: false, code: 'invalid' });

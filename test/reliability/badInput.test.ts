@@ -7,7 +7,17 @@ import { channels, contract, type Channel } from '../../shared/contract';
 import type { ErrorCode } from '../../shared/result';
 import { openTestApp, withManager } from '../support/app';
 
-const TYPED: ErrorCode[] = ['invalid', 'unknown_channel', 'signed_out', 'locked', 'forbidden', 'not_found', 'conflict', 'rate_limited', 'storage'];
+const TYPED: ErrorCode[] = [
+  'invalid',
+  'unknown_channel',
+  'signed_out',
+  'locked',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'storage',
+];
 type Who = 'signed-out' | 'supervisor' | 'manager' | 'locked';
 const WHO: Who[] = ['signed-out', 'supervisor', 'manager', 'locked'];
 // A wrong password is recorded against the account (for the slow-down), so these two may change
@@ -48,35 +58,110 @@ const EVERYTHING = Object.keys(AREAS) as Area[];
 const BOOKKEEPING = [/^data\/system\/(hlc|meta)\.json$/, /^data\/journal\.json$/, /^changes\//, /^evidence\//];
 
 const MAY_WRITE: Record<string, Area[]> = {
-  'auth:status': [], 'auth:setup': ['accounts', 'sites', 'settings', 'org', 'notices'], 'auth:sign-in': ['accounts'], 'auth:sign-out': [],
-  'auth:lock': [], 'auth:unlock': ['accounts'], 'auth:touch': [],
-  'accounts:list': [], 'accounts:create': ['accounts'], 'accounts:update': ['accounts'], 'accounts:set-pin': ['accounts'], 'accounts:change-password': ['accounts'],
-  'system:info': [], 'system:dismiss-notice': ['notices'], 'settings:get': [], 'settings:update': ['settings'],
-  'sites:list': [], 'sites:get': [], 'sites:create': ['sites'], 'sites:update': ['sites'], 'sites:copy-cover': ['sites'],
-  'staff:list': [], 'staff:get': [], 'staff:create': ['staff'], 'staff:update': ['staff'], 'staff:archive': ['staff'], 'staff:restore': ['staff'],
-  'staff:save-absence': ['staff'], 'staff:remove-absence': ['staff'], 'staff:absence-calendar': [], 'staff:licence-watch': [],
-  'staff:import-preview': [], 'staff:import': ['staff'], 'staff:export': [], 'staff:leave-csv': [],
-  'incidents:list': [], 'incidents:get': [], 'incidents:create': ['incidents'], 'incidents:update': ['incidents'], 'incidents:amend': ['incidents'],
-  'incidents:set-status': ['incidents'], 'incidents:decide': ['incidents'], 'incidents:add-photo': ['incidents', 'photos'], 'incidents:photo': [], 'incidents:riddor-queue': [],
-  'incidents:export-pdf': [], 'incidents:export-csv': [],
-  'log:day': [], 'log:add': ['log'], 'log:export-csv': [],
-  'rota:week': [], 'rota:save': ['shifts'], 'rota:publish': ['shifts'], 'rota:unpublish': ['shifts'], 'rota:republish': ['shifts'], 'rota:copy-week': ['shifts'],
-  'rota:plans': [], 'rota:save-template': ['templates'], 'rota:save-pattern': ['patterns'], 'rota:delete-plan': ['templates', 'patterns'],
-  'rota:pattern-preview': [], 'rota:apply-pattern': ['shifts'], 'rota:candidates': [], 'rota:fill-week': ['shifts'], 'rota:person': [],
-  'rota:export-csv': [], 'rota:export-ics': [],
-  'exchange:status': [], 'exchange:export-rota': [], 'exchange:export-activity': [], 'exchange:preview': [], 'exchange:apply': [...RECORDS, 'backups'],
-  'enrol:create': [], 'enrol:import': EVERYTHING,
-  'backups:list': [], 'backups:create': ['backups'], 'backups:restore': EVERYTHING, 'backups:export': ['exports'], 'backups:restore-file': EVERYTHING, 'backups:restore-fresh': EVERYTHING,
-  'today:board': [], 'today:sign-in': ['attendance'], 'today:sign-out': ['attendance'], 'today:mark-no-show': ['attendance'], 'today:correct': ['attendance'],
-  'today:cover-candidates': [], 'today:assign-cover': ['shifts', 'attendance'],
-  'attendance:report': [], 'attendance:timesheet-csv': [], 'attendance:working-time': [],
-  'reports:hours': [], 'reports:cover': [], 'reports:cost': [], 'reports:incidents': [], 'reports:licences': [],
-  'sync:status': [], 'sync:connect': ['sync'],
+  'auth:status': [],
+  'auth:setup': ['accounts', 'sites', 'settings', 'org', 'notices'],
+  'auth:sign-in': ['accounts'],
+  'auth:sign-out': [],
+  'auth:lock': [],
+  'auth:unlock': ['accounts'],
+  'auth:touch': [],
+  'accounts:list': [],
+  'accounts:create': ['accounts'],
+  'accounts:update': ['accounts'],
+  'accounts:set-pin': ['accounts'],
+  'accounts:change-password': ['accounts'],
+  'system:info': [],
+  'system:dismiss-notice': ['notices'],
+  'settings:get': [],
+  'settings:update': ['settings'],
+  'sites:list': [],
+  'sites:get': [],
+  'sites:create': ['sites'],
+  'sites:update': ['sites'],
+  'sites:copy-cover': ['sites'],
+  'staff:list': [],
+  'staff:get': [],
+  'staff:create': ['staff'],
+  'staff:update': ['staff'],
+  'staff:archive': ['staff'],
+  'staff:restore': ['staff'],
+  'staff:save-absence': ['staff'],
+  'staff:remove-absence': ['staff'],
+  'staff:absence-calendar': [],
+  'staff:licence-watch': [],
+  'staff:import-preview': [],
+  'staff:import': ['staff'],
+  'staff:export': [],
+  'staff:leave-csv': [],
+  'incidents:list': [],
+  'incidents:get': [],
+  'incidents:create': ['incidents'],
+  'incidents:update': ['incidents'],
+  'incidents:amend': ['incidents'],
+  'incidents:set-status': ['incidents'],
+  'incidents:decide': ['incidents'],
+  'incidents:add-photo': ['incidents', 'photos'],
+  'incidents:photo': [],
+  'incidents:riddor-queue': [],
+  'incidents:export-pdf': [],
+  'incidents:export-csv': [],
+  'log:day': [],
+  'log:add': ['log'],
+  'log:export-csv': [],
+  'rota:week': [],
+  'rota:save': ['shifts'],
+  'rota:publish': ['shifts'],
+  'rota:unpublish': ['shifts'],
+  'rota:republish': ['shifts'],
+  'rota:copy-week': ['shifts'],
+  'rota:plans': [],
+  'rota:save-template': ['templates'],
+  'rota:save-pattern': ['patterns'],
+  'rota:delete-plan': ['templates', 'patterns'],
+  'rota:pattern-preview': [],
+  'rota:apply-pattern': ['shifts'],
+  'rota:candidates': [],
+  'rota:fill-week': ['shifts'],
+  'rota:person': [],
+  'rota:export-csv': [],
+  'rota:export-ics': [],
+  'exchange:status': [],
+  'exchange:export-rota': [],
+  'exchange:export-activity': [],
+  'exchange:preview': [],
+  'exchange:apply': [...RECORDS, 'backups'],
+  'enrol:create': [],
+  'enrol:import': EVERYTHING,
+  'backups:list': [],
+  'backups:create': ['backups'],
+  'backups:restore': EVERYTHING,
+  'backups:export': ['exports'],
+  'backups:restore-file': EVERYTHING,
+  'backups:restore-fresh': EVERYTHING,
+  'today:board': [],
+  'today:sign-in': ['attendance'],
+  'today:sign-out': ['attendance'],
+  'today:mark-no-show': ['attendance'],
+  'today:correct': ['attendance'],
+  'today:cover-candidates': [],
+  'today:assign-cover': ['shifts', 'attendance'],
+  'attendance:report': [],
+  'attendance:timesheet-csv': [],
+  'attendance:working-time': [],
+  'reports:hours': [],
+  'reports:cover': [],
+  'reports:cost': [],
+  'reports:incidents': [],
+  'reports:licences': [],
+  'sync:status': [],
+  'sync:connect': ['sync'],
 };
 
 /** The files (relative to the data folder's root) that differ between two snapshots. */
 const changedFiles = (before: Record<string, string>, after: Record<string, string>): string[] =>
-  [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => before[f] !== after[f]).map((f) => f.split(path.sep).join('/'));
+  [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((f) => before[f] !== after[f])
+    .map((f) => f.split(path.sep).join('/'));
 
 const junk = fc.oneof(
   fc.string(),
@@ -88,7 +173,20 @@ const junk = fc.oneof(
   fc.constant(undefined),
   fc.array(fc.string(), { maxLength: 5 }),
   fc.object({ maxDepth: 2 }),
-  fc.constantFrom('', ' ', 'CH', 'ZZZ', '../../etc/passwd', '__proto__', 'constructor', 'a'.repeat(5000), '2026-02-30', '25:99', 'manager', 'maria'),
+  fc.constantFrom(
+    '',
+    ' ',
+    'CH',
+    'ZZZ',
+    '../../etc/passwd',
+    '__proto__',
+    'constructor',
+    'a'.repeat(5000),
+    '2026-02-30',
+    '25:99',
+    'manager',
+    'maria',
+  ),
 );
 
 /** Objects with the channel's own field names holding random values, to get past the first check. */
@@ -99,7 +197,13 @@ const shaped = (channel: Channel) => {
   return fc.record(Object.fromEntries(keys.map((k) => [k, junk])), { requiredKeys: [] });
 };
 
-const payloads = (channel: Channel) => fc.oneof(fc.anything({ maxDepth: 3 }), shaped(channel), shaped(channel), fc.constantFrom('{}', '[]', 42, null, [], { __proto__: { polluted: true } }));
+const payloads = (channel: Channel) =>
+  fc.oneof(
+    fc.anything({ maxDepth: 3 }),
+    shaped(channel),
+    shaped(channel),
+    fc.constantFrom('{}', '[]', 42, null, [], { __proto__: { polluted: true } }),
+  );
 
 describe('random and malformed payloads on every channel, from every kind of session', () => {
   const t = openTestApp();
@@ -108,7 +212,11 @@ describe('random and malformed payloads on every channel, from every kind of ses
   beforeAll(async () => {
     const m = await withManager(t);
     ids.manager = m.userId!;
-    const sup = await t.call('accounts:create', { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' }, m);
+    const sup = await t.call(
+      'accounts:create',
+      { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' },
+      m,
+    );
     if (!sup.ok) throw new Error(sup.message);
     ids.supervisor = sup.data.id;
   });
@@ -134,7 +242,9 @@ describe('random and malformed payloads on every channel, from every kind of ses
           if (result.ok) {
             const allowed = [...(MAY_WRITE[channel] ?? []).map((a) => AREAS[a]), ...BOOKKEEPING];
             const outside = changedFiles(before, t.snapshot()).filter((f) => !allowed.some((re) => re.test(f)));
-            expect(outside, `${channel} accepted ${JSON.stringify(payload)?.slice(0, 200)} as ${who} and changed files it may not`).toEqual([]);
+            expect(outside, `${channel} accepted ${JSON.stringify(payload)?.slice(0, 200)} as ${who} and changed files it may not`).toEqual(
+              [],
+            );
             return;
           }
           expect(TYPED).toContain(result.code);
@@ -153,11 +263,15 @@ describe('random and malformed payloads on every channel, from every kind of ses
 
   it('unknown and hostile channel names are refused as unknown', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', '../auth:status')), fc.anything(), async (name, payload) => {
-        fc.pre(!(channels as string[]).includes(name));
-        const result = await t.raw(name, payload, sessionFor('manager'));
-        expect(result).toMatchObject({ ok: false, code: 'unknown_channel' });
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', '../auth:status')),
+        fc.anything(),
+        async (name, payload) => {
+          fc.pre(!(channels as string[]).includes(name));
+          const result = await t.raw(name, payload, sessionFor('manager'));
+          expect(result).toMatchObject({ ok: false, code: 'unknown_channel' });
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -41,11 +41,30 @@ describe('a damaged data file', () => {
     repos.staff.putMany([staff, makeStaff({ id: 'staff00002', name: 'Jo Bloggs' })]);
     const shift = makeShift({ id: 'shift00001', date: '2026-11-24', start: '07:00', end: '15:00', staffId: staff.id });
     repos.shifts.put([shift, makeShift({ id: 'shift00002', date: '2026-11-25', start: '07:00', end: '15:00' })]);
-    repos.incidents.put([makeIncident({ id: 'incid00001', occurredAt: '2026-11-20T10:00:00.000Z', reportedAt: '2026-11-20T10:05:00.000Z', ref: 'CH-2026-0001' })]);
+    repos.incidents.put([
+      makeIncident({
+        id: 'incid00001',
+        occurredAt: '2026-11-20T10:00:00.000Z',
+        reportedAt: '2026-11-20T10:05:00.000Z',
+        ref: 'CH-2026-0001',
+      }),
+    ]);
     repos.log.put([makeLogEntry({ id: 'logen00001', date: '2026-11-20' })]);
     const attendance: Attendance = {
-      id: 'atten00001', shiftId: shift.id, staffId: staff.id, site: 'CH', date: shift.date, signedInAt: '2026-11-24T07:02:00.000Z', signedOutAt: null, noShow: false, corrections: [],
-      createdAt: '2026-11-24T07:02:00.000Z', createdBy: 'supervisor', updatedAt: '2026-11-24T07:02:00.000Z', updatedBy: 'supervisor', rev: 1,
+      id: 'atten00001',
+      shiftId: shift.id,
+      staffId: staff.id,
+      site: 'CH',
+      date: shift.date,
+      signedInAt: '2026-11-24T07:02:00.000Z',
+      signedOutAt: null,
+      noShow: false,
+      corrections: [],
+      createdAt: '2026-11-24T07:02:00.000Z',
+      createdBy: 'supervisor',
+      updatedAt: '2026-11-24T07:02:00.000Z',
+      updatedBy: 'supervisor',
+      rev: 1,
     };
     repos.attendance.put([attendance]);
     // The golden folder's last backup holds every file as it is now.
@@ -69,8 +88,15 @@ describe('a damaged data file', () => {
         const m = t.session();
         expect(await t.call('auth:sign-in', { username: 'maria', password: 'correct horse 1' }, m)).toMatchObject({ ok: true });
         const info = await t.call('system:info', {}, m);
-        expect(info.ok && info.data.notices.map((n) => n.message)).toEqual([expect.stringMatching(new RegExp(`^The file ${f.rel} was damaged .* restored from the backup of \\S+; every change saved to it is there\\.`))]);
-        const quarantined = fs.readdirSync(path.join(dir, 'quarantine'), { recursive: true }).map(String).filter((q) => q.endsWith(`${f.rel}.json`));
+        expect(info.ok && info.data.notices.map((n) => n.message)).toEqual([
+          expect.stringMatching(
+            new RegExp(`^The file ${f.rel} was damaged .* restored from the backup of \\S+; every change saved to it is there\\.`),
+          ),
+        ]);
+        const quarantined = fs
+          .readdirSync(path.join(dir, 'quarantine'), { recursive: true })
+          .map(String)
+          .filter((q) => q.endsWith(`${f.rel}.json`));
         expect(quarantined).toHaveLength(1);
         expect(fs.readFileSync(path.join(dir, 'quarantine', quarantined[0]))).toEqual(bad);
         t.opened.close();
@@ -90,7 +116,10 @@ describe('a damaged data file', () => {
     const status = await t.call('auth:status', {}, s);
     expect(status).toMatchObject({ ok: true, data: { setupNeeded: false, accountsLost: true, user: null } });
     const before = t.snapshot();
-    expect(await t.call('auth:setup', { username: 'eve', displayName: 'Eve', password: 'takeover1' }, s)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await t.call('auth:setup', { username: 'eve', displayName: 'Eve', password: 'takeover1' }, s)).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
     expect(t.snapshot()).toEqual(before);
     expect(t.opened.app.repos.staff.all()).toEqual(expected['directory/staff']);
     expect(t.opened.app.repos.shifts.partition('2026-11/CH')).toEqual(expected['partitions/shifts/2026-11/CH']);

@@ -14,7 +14,8 @@ import { crashShift, CRASH_SHIFTS, generationOf, settingsGeneration } from './cr
 
 const ROUNDS = 200;
 const StoreClassConf = Conf as unknown as StoreClass;
-const open = (dir: string) => openApp({ dataDir: dir, StoreClass: StoreClassConf, mode: 'browser', version: 'crash', backupEveryMinutes: 0 });
+const open = (dir: string) =>
+  openApp({ dataDir: dir, StoreClass: StoreClassConf, mode: 'browser', version: 'crash', backupEveryMinutes: 0 });
 let CHILD = '';
 
 /** One folder killed `rounds` times in a row, checked after every kill. */
@@ -24,7 +25,10 @@ const lane = async (lane: number, rounds: number) => {
   opened.app.repos.sites.putMany(seedSites('crashtest', Date.parse('2026-11-01T00:00:00Z')));
   opened.app.repos.shifts.put(Array.from({ length: CRASH_SHIFTS }, (_, slot) => crashShift(slot, 0)));
   opened.close();
-  const acked = new Map<string, number>([...Array.from({ length: CRASH_SHIFTS }, (_, slot) => [crashShift(slot, 0).id, 0] as [string, number]), ['settings', 0]]);
+  const acked = new Map<string, number>([
+    ...Array.from({ length: CRASH_SHIFTS }, (_, slot) => [crashShift(slot, 0).id, 0] as [string, number]),
+    ['settings', 0],
+  ]);
   let writes = 0;
   let interrupted = 0;
   const leftovers = new Map<string, number>();
@@ -49,7 +53,9 @@ const lane = async (lane: number, rounds: number) => {
     reopened.close();
 
     const where = `lane ${lane} round ${r}`;
-    expect(seen.map((s) => s.id).sort(), `${where}: each shift exactly once`).toEqual([...acked.keys()].filter((k) => k !== 'settings').sort());
+    expect(seen.map((s) => s.id).sort(), `${where}: each shift exactly once`).toEqual(
+      [...acked.keys()].filter((k) => k !== 'settings').sort(),
+    );
     for (const s of seen as Shift[]) {
       const gen = generationOf(s);
       expect([acked.get(s.id), acked.get(s.id)! + 1], `${where}: ${s.id} old or new`).toContain(gen);

@@ -12,7 +12,8 @@ import { bundleChild, killRound } from './crashHarness';
 import { damageKinds, type DamageKind } from './crashDamageRecords';
 
 const ROUNDS = 24;
-const open = (dir: string) => openApp({ dataDir: dir, StoreClass: Conf as unknown as StoreClass, mode: 'browser', version: 'crash', backupEveryMinutes: 0 });
+const open = (dir: string) =>
+  openApp({ dataDir: dir, StoreClass: Conf as unknown as StoreClass, mode: 'browser', version: 'crash', backupEveryMinutes: 0 });
 let CHILD = '';
 
 /** Ways a file is found damaged after the crash; the last leaves valid JSON (one digit changed). */
@@ -36,7 +37,8 @@ const dataFiles = (dir: string): string[] =>
 const readBack = (dir: string) => {
   const opened = open(dir);
   const { repos } = opened.app;
-  const all = <R extends { id: string }>(c: { keys: () => string[]; partition: (k: string) => Record<string, R> }) => c.keys().flatMap((k) => Object.keys(c.partition(k)));
+  const all = <R extends { id: string }>(c: { keys: () => string[]; partition: (k: string) => Record<string, R> }) =>
+    c.keys().flatMap((k) => Object.keys(c.partition(k)));
   const gen = (s: string) => Number(/^gen (\d+)$/.exec(s)?.[1] ?? -1);
   const seen: Record<DamageKind, Set<string>> = {
     staff: new Set(repos.staff.all().map((r) => r.id)),
@@ -95,7 +97,10 @@ const lane = async (lane: number, rounds: number) => {
         expect(missing, `${where}: every acknowledged ${kind} write is there`).toEqual([]);
       }
     }
-    expect(notices.filter((n) => n.kind === 'unrecoverable'), `${where}: nothing unrecoverable`).toEqual([]);
+    expect(
+      notices.filter((n) => n.kind === 'unrecoverable'),
+      `${where}: nothing unrecoverable`,
+    ).toEqual([]);
     expect(checkDataFolder(dir).problems, `${where}: doctor after reopening`).toEqual([]);
   }
   fs.rmSync(dir, { recursive: true, force: true });

@@ -39,7 +39,8 @@ for (let i = 0; ; i += 1) {
   } else if (kind === 'attendance') {
     if (!lastShift) continue;
     repos.attendance.put([newAttendance(id, lastShift)]);
-  } else if (kind === 'incidents') repos.incidents.put([makeIncident({ id, ref: `CH-2026-${n}`, occurredAt: at, reportedAt: at, createdAt: at })]);
+  } else if (kind === 'incidents')
+    repos.incidents.put([makeIncident({ id, ref: `CH-2026-${n}`, occurredAt: at, reportedAt: at, createdAt: at })]);
   else repos.log.put([makeLogEntry({ id, date: '2026-11-20', createdAt: at })]);
   fs.writeSync(1, `${kind}:${kind === 'sites' || kind === 'settings' ? 'gen' : id} ${n}\n`);
   if (i % 11 === 10) ds.backupIfChanged('scheduled', true);

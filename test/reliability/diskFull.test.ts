@@ -37,8 +37,16 @@ describe('disk full or read-only folder', () => {
     failing.code = code;
     try {
       const result = await t.call('settings:update', { organisationName: 'Never saved' }, m);
-      expect(result).toMatchObject({ ok: false, code: 'storage', message: `Could not save because ${why}. Nothing was changed; what was saved before is intact.` });
-      const created = await t.call('accounts:create', { username: 'sam', displayName: 'Sam', role: 'supervisor', sites: ['CH'], password: 'desk password' }, m);
+      expect(result).toMatchObject({
+        ok: false,
+        code: 'storage',
+        message: `Could not save because ${why}. Nothing was changed; what was saved before is intact.`,
+      });
+      const created = await t.call(
+        'accounts:create',
+        { username: 'sam', displayName: 'Sam', role: 'supervisor', sites: ['CH'], password: 'desk password' },
+        m,
+      );
       expect(created).toMatchObject({ ok: false, code: 'storage' });
       expect(t.snapshot()).toEqual(before);
       expect(await t.call('settings:get', {}, m)).toMatchObject({ ok: true, data: { organisationName: 'Saved before' } });

@@ -19,7 +19,11 @@ describe('security changes never roll back when accounts.json is restored', () =
     const m = await withManager(t);
     t.opened.app.repos.sites.putMany(seedSites('manager', t.clock.now));
     for (const username of ['sam', 'kim']) {
-      const made = await t.call('accounts:create', { username, displayName: username, role: 'supervisor', sites: ['CH'], password: 'old password 1' }, m);
+      const made = await t.call(
+        'accounts:create',
+        { username, displayName: username, role: 'supervisor', sites: ['CH'], password: 'old password 1' },
+        m,
+      );
       expect(made.ok).toBe(true);
     }
     // Closed: the close backup holds both accounts enabled, with their old passwords.
@@ -54,7 +58,9 @@ describe('a one-byte edit that leaves valid JSON', () => {
     fs.writeFileSync(file, edited);
     expect(() => JSON.parse(edited)).not.toThrow();
 
-    expect(problemsOf(dir)).toEqual(['data/directory/staff.json: has been changed outside SiteDesk: its checksum does not match its content (it was changed outside SiteDesk or damaged on disk)']);
+    expect(problemsOf(dir)).toEqual([
+      'data/directory/staff.json: has been changed outside SiteDesk: its checksum does not match its content (it was changed outside SiteDesk or damaged on disk)',
+    ]);
     const again = openTestApp({ dir });
     expect(again.opened.app.repos.staff.get('staff00001')?.name).toBe('Jo Bloggs');
     const [notice] = again.opened.app.ds.notices();
@@ -97,7 +103,10 @@ describe('a data folder from before checksums and the change log', () => {
     fs.mkdirSync(path.join(dir, 'data/directory'), { recursive: true });
     fs.mkdirSync(path.join(dir, 'data/system'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'data/directory/staff.json'), JSON.stringify({ records: { [staff.id]: staff } }));
-    fs.writeFileSync(path.join(dir, 'data/system/meta.json'), JSON.stringify({ meta: { schemaVersion: 1, installId: 'oldinstall01', createdAt: '2025-01-01T00:00:00.000Z' } }));
+    fs.writeFileSync(
+      path.join(dir, 'data/system/meta.json'),
+      JSON.stringify({ meta: { schemaVersion: 1, installId: 'oldinstall01', createdAt: '2025-01-01T00:00:00.000Z' } }),
+    );
     expect(problemsOf(dir)).toEqual([]);
 
     const t = openTestApp({ dir });
@@ -105,7 +114,8 @@ describe('a data folder from before checksums and the change log', () => {
     expect(t.opened.app.meta.installId).toBe('oldinstall01');
     expect(t.opened.app.ds.notices()).toEqual([]);
     t.opened.close();
-    for (const rel of ['directory/staff.json', 'system/meta.json']) expect(JSON.parse(fs.readFileSync(path.join(dir, 'data', rel), 'utf8'))).toHaveProperty(['~sha256']);
+    for (const rel of ['directory/staff.json', 'system/meta.json'])
+      expect(JSON.parse(fs.readFileSync(path.join(dir, 'data', rel), 'utf8'))).toHaveProperty(['~sha256']);
     expect(fs.statSync(path.join(dir, 'changes')).isDirectory()).toBe(true);
     expect(problemsOf(dir)).toEqual([]);
 
@@ -163,8 +173,14 @@ describe('shifts left assigned to someone a restored staff list no longer has', 
     expect(repos.staff.all().map((s) => s.name)).toEqual(['Ann Old']);
     const info = await t.call('system:info', {}, m);
     expect(info.ok && info.data.notices.map((n) => [n.kind, n.message])).toEqual([
-      ['restored', expect.stringMatching(/^The file directory\/staff was damaged .* changes made to it after that backup may be missing\./)],
-      ['dangling', 'After the staff list was restored, 1 shift is assigned to someone who is no longer in it: 27/11/2026 07:00–15:00 at CH (staff id staff00002). Open the rota and reassign it, or add the person again.'],
+      [
+        'restored',
+        expect.stringMatching(/^The file directory\/staff was damaged .* changes made to it after that backup may be missing\./),
+      ],
+      [
+        'dangling',
+        'After the staff list was restored, 1 shift is assigned to someone who is no longer in it: 27/11/2026 07:00–15:00 at CH (staff id staff00002). Open the rota and reassign it, or add the person again.',
+      ],
     ]);
     t.opened.close();
   });

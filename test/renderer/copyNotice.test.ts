@@ -6,17 +6,29 @@ const shift = (id: string, date: string) => ({ id, date }) as Shift;
 
 describe('the copy-week notice', () => {
   it('groups shifts left open by person, with their days, instead of one sentence per shift', () => {
-    const after = [shift('a', '2026-11-30'), shift('b', '2026-12-01'), shift('c', '2026-12-02'), shift('d', '2026-12-03'), shift('e', '2026-12-04')];
+    const after = [
+      shift('a', '2026-11-30'),
+      shift('b', '2026-12-01'),
+      shift('c', '2026-12-02'),
+      shift('d', '2026-12-03'),
+      shift('e', '2026-12-04'),
+    ];
     const away = 'Rebecca Begum is away (annual leave)';
-    const text = copyNotice({
-      after,
-      leftOpen: [
-        { shiftId: 'b', staffId: 'rb', reason: away },
-        { shiftId: 'a', staffId: 'rb', reason: away },
-        { shiftId: 'c', staffId: 'rb', reason: away },
-        { shiftId: 'e', staffId: 'jo', reason: 'no longer on the staff list' },
-      ],
-    }, new Map([['rb', 'Rebecca Begum'], ['jo', 'Jo Smith']]));
+    const text = copyNotice(
+      {
+        after,
+        leftOpen: [
+          { shiftId: 'b', staffId: 'rb', reason: away },
+          { shiftId: 'a', staffId: 'rb', reason: away },
+          { shiftId: 'c', staffId: 'rb', reason: away },
+          { shiftId: 'e', staffId: 'jo', reason: 'no longer on the staff list' },
+        ],
+      },
+      new Map([
+        ['rb', 'Rebecca Begum'],
+        ['jo', 'Jo Smith'],
+      ]),
+    );
     expect(text).toBe(
       'Copied 5 shifts. Rebecca Begum is away (annual leave): 3 shifts left open, Mon 30 Nov, Tue 1 Dec and Wed 2 Dec. Jo Smith is no longer on the staff list: 1 shift left open, Fri 4 Dec.',
     );

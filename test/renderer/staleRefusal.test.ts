@@ -4,7 +4,10 @@ import type { Result } from '../../shared/result';
 // The renderer's real seam to main, over a preload bridge whose answers the test releases by hand.
 type Pending = { channel: string; answer: (r: Result<unknown>) => void };
 const pending: Pending[] = [];
-const api = new Proxy({}, { get: (_t, channel: string) => () => new Promise<Result<unknown>>((answer) => pending.push({ channel, answer })) });
+const api = new Proxy(
+  {},
+  { get: (_t, channel: string) => () => new Promise<Result<unknown>>((answer) => pending.push({ channel, answer })) },
+);
 (globalThis as { window?: unknown }).window = { sitedesk: { api, mode: 'electron' } };
 const { call, onFailure } = await import('../../renderer/api');
 

@@ -12,7 +12,15 @@ const { useStore } = await import('../../renderer/store/appStore');
 const status = (user: { id: string; name: string } | null, locked = false): AuthStatus => ({
   setupNeeded: false,
   accountsLost: false,
-  user: user && { id: user.id, username: user.name.toLowerCase(), displayName: user.name, role: 'manager', sites: [], disabled: false, hasPin: false },
+  user: user && {
+    id: user.id,
+    username: user.name.toLowerCase(),
+    displayName: user.name,
+    role: 'manager',
+    sites: [],
+    disabled: false,
+    hasPin: false,
+  },
   locked,
   idleLockMinutes: 5,
   organisationName: 'Hertfordshire Council Facilities',

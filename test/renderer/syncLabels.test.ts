@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../shared/contract/sync';
 import { syncText } from '../../renderer/features/sync/labels';
 
-const status = (s: Partial<SyncStatus>): SyncStatus => ({ state: 'off', hub: 'https://hub.example', at: null, done: 0, total: 0, waiting: 0, rejected: [], ...s });
+const status = (s: Partial<SyncStatus>): SyncStatus => ({
+  state: 'off',
+  hub: 'https://hub.example',
+  at: null,
+  done: 0,
+  total: 0,
+  waiting: 0,
+  rejected: [],
+  ...s,
+});
 
 // The words are issue 11's own examples: en-GB numbers, 24-hour London time (BST in summer).
 describe('sync state in words', () => {

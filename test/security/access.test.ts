@@ -22,7 +22,8 @@ const table = (): Map<string, Row> => {
     const cells = line.split('|').map((c) => c.trim());
     if (cells.length < 8 || !/^[a-z]+:[a-z-]+$/.test(cells[1])) continue;
     const [, name, signedOut, locked, supervisor, manager, why] = cells;
-    for (const v of [signedOut, locked, supervisor, manager]) if (v !== 'allowed' && v !== 'refused') throw new Error(`${name}: "${v}" is neither allowed nor refused`);
+    for (const v of [signedOut, locked, supervisor, manager])
+      if (v !== 'allowed' && v !== 'refused') throw new Error(`${name}: "${v}" is neither allowed nor refused`);
     if (rows.has(name)) throw new Error(`${name} has two rows`);
     if (why.length < 10) throw new Error(`${name} needs a comment saying why`);
     rows.set(name, { 'signed out': signedOut, locked, supervisor, manager, why } as Row);
@@ -50,7 +51,11 @@ describe('every channel, as every caller, does what the table says', () => {
   beforeAll(async () => {
     const m = await withManager(t);
     ids.manager = m.userId!;
-    const sup = await t.call('accounts:create', { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' }, m);
+    const sup = await t.call(
+      'accounts:create',
+      { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' },
+      m,
+    );
     if (!sup.ok) throw new Error(sup.message);
     ids.supervisor = sup.data.id;
   });
@@ -89,7 +94,11 @@ describe('a locked desk cannot change data through any public channel', () => {
 
   beforeAll(async () => {
     const m = await withManager(t, 'maria', 'correct horse 1');
-    const sup = await t.call('accounts:create', { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' }, m);
+    const sup = await t.call(
+      'accounts:create',
+      { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' },
+      m,
+    );
     if (!sup.ok) throw new Error(sup.message);
     const enrol = await t.call('enrol:create', { sites: ['CH'], supervisors: [sup.data.id] }, m);
     if (!enrol.ok) throw new Error(enrol.message);

@@ -26,7 +26,14 @@ interface Allowed {
 
 /** The part of electronegativity's SARIF report this test reads. */
 interface Sarif {
-  runs: { results: { ruleId: string; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[];
+  runs: {
+    results: {
+      ruleId: string;
+      level: string;
+      message: { text: string };
+      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+    }[];
+  }[];
 }
 
 const allowed: Allowed[] = allowList.allowed;
@@ -53,7 +60,14 @@ describe('electronegativity (Electron 45.5.0) over main/, renderer/ and a fresh 
         const file = where?.artifactLocation.uri ?? '';
         const line = where?.region.startLine ?? 0;
         const lines = fs.existsSync(path.join(scan, file)) ? fs.readFileSync(path.join(scan, file), 'utf8').split('\n') : [];
-        return { check: r.ruleId, severity: r.level, file, location: String(line), description: r.message.text, code: (lines[line - 1] ?? '').trim().slice(0, 300) };
+        return {
+          check: r.ruleId,
+          severity: r.level,
+          file,
+          location: String(line),
+          description: r.message.text,
+          code: (lines[line - 1] ?? '').trim().slice(0, 300),
+        };
       }),
     );
     fs.rmSync(scan, { recursive: true, force: true });
@@ -64,7 +78,11 @@ describe('electronegativity (Electron 45.5.0) over main/, renderer/ and a fresh 
     // The scan really read the window code: the preload review prompt is always there.
     expect(findings.some((f) => f.check === 'PRELOAD_JS_CHECK' && f.file === 'main/window.ts')).toBe(true);
     const covers = (a: Allowed, f: Finding) => a.check === f.check && a.file === f.file && a.code.length > 0 && f.code.includes(a.code);
-    expect(findings.filter((f) => !allowed.some((a) => covers(a, f))).map((f) => `${f.check} ${f.severity} ${f.file}:${f.location} ${f.description} | ${f.code}`)).toEqual([]);
+    expect(
+      findings
+        .filter((f) => !allowed.some((a) => covers(a, f)))
+        .map((f) => `${f.check} ${f.severity} ${f.file}:${f.location} ${f.description} | ${f.code}`),
+    ).toEqual([]);
     // No entry outlives the code it was written for.
     expect(allowed.filter((a) => !findings.some((f) => covers(a, f))).map((a) => `${a.check} ${a.file} ${a.code}`)).toEqual([]);
   });

@@ -13,7 +13,11 @@ describe('enrolment on a desk whose accounts were lost', () => {
     // The attacker's own install, with a supervisor account they know the password of.
     const theirs = openTestApp();
     const em = await withManager(theirs, 'eve', 'eve password 1');
-    const sup = await theirs.call('accounts:create', { username: 'evesup', displayName: 'Eve', role: 'supervisor', sites: ['CH'], password: 'eve password 2' }, em);
+    const sup = await theirs.call(
+      'accounts:create',
+      { username: 'evesup', displayName: 'Eve', role: 'supervisor', sites: ['CH'], password: 'eve password 2' },
+      em,
+    );
     if (!sup.ok) throw new Error(sup.message);
     const enrol = await theirs.call('enrol:create', { sites: ['CH'], supervisors: [sup.data.id] }, em);
     if (!enrol.ok) throw new Error(enrol.message);

@@ -7,7 +7,9 @@ import { describe, expect, it, vi } from 'vitest';
 
 const handlers = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
 vi.mock('electron', () => {
-  const e = { ipcMain: { handle: (channel: string, fn: (event: unknown, payload: unknown) => Promise<unknown>) => handlers.set(channel, fn) } };
+  const e = {
+    ipcMain: { handle: (channel: string, fn: (event: unknown, payload: unknown) => Promise<unknown>) => handlers.set(channel, fn) },
+  };
   return { default: e, ...e };
 });
 
@@ -28,7 +30,12 @@ const windowOf = (id: number) => {
     isDestroyed: () => destroyed,
   };
   return {
-    call: (channel: string, payload: unknown = {}) => handlers.get(channel)!({ sender: wc, senderFrame: frame }, payload) as Promise<{ ok: boolean; code?: string; data?: { user: unknown; locked: boolean } }>,
+    call: (channel: string, payload: unknown = {}) =>
+      handlers.get(channel)!({ sender: wc, senderFrame: frame }, payload) as Promise<{
+        ok: boolean;
+        code?: string;
+        data?: { user: unknown; locked: boolean };
+      }>,
     close: () => {
       destroyed = true;
       listeners.forEach((fn) => fn());
@@ -41,7 +48,11 @@ describe('Electron window sessions', () => {
     const t = openTestApp();
     await withManager(t, 'maria', 'correct horse 1');
     handlers.clear();
-    registerIpc(t.opened.dispatch, () => true, () => t.clock.now);
+    registerIpc(
+      t.opened.dispatch,
+      () => true,
+      () => t.clock.now,
+    );
     const a = windowOf(1);
     const b = windowOf(2);
     expect(await a.call('auth:sign-in', { username: 'maria', password: 'correct horse 1' })).toMatchObject({ ok: true });

@@ -24,16 +24,28 @@ describe('session tokens over the real server', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   beforeAll(async () => {
     await withManager(t, 'maria', PASSWORD);
-    server = await startServer({ dispatch: t.opened.dispatch, staticDir: tempDataDir('sitedesk-static-'), port: 0, now: () => t.clock.now });
+    server = await startServer({
+      dispatch: t.opened.dispatch,
+      staticDir: tempDataDir('sitedesk-static-'),
+      port: 0,
+      now: () => t.clock.now,
+    });
   });
   afterAll(() => server.close());
 
   const api = async (channel: string, body: unknown = {}, token?: string) => {
     const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-SiteDesk-Secret': server.secret };
     if (token !== undefined) headers['X-SiteDesk-Session'] = token;
-    const res = await rawRequest(server.port, httpRequest(server.port, { method: 'POST', path: `/api/${channel}`, headers, body: JSON.stringify(body) }), 20_000);
+    const res = await rawRequest(
+      server.port,
+      httpRequest(server.port, { method: 'POST', path: `/api/${channel}`, headers, body: JSON.stringify(body) }),
+      20_000,
+    );
     expect(res.status).toBe(200);
-    return { body: JSON.parse(res.body) as { ok: boolean; code?: string; data?: { user: { username: string } | null; locked: boolean } }, token: res.headers['x-sitedesk-session'] as string | undefined };
+    return {
+      body: JSON.parse(res.body) as { ok: boolean; code?: string; data?: { user: { username: string } | null; locked: boolean } },
+      token: res.headers['x-sitedesk-session'] as string | undefined,
+    };
   };
   const whoIs = async (token: string) => {
     const r = await api('auth:status', {}, token);
@@ -106,7 +118,14 @@ describe('session tokens over the real server', () => {
     const call = () =>
       new Promise<void>((resolve, reject) => {
         const req = http.request(
-          { host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/auth:status', agent, headers: { Host: `127.0.0.1:${server.port}`, 'Content-Type': 'application/json', 'X-SiteDesk-Secret': server.secret } },
+          {
+            host: '127.0.0.1',
+            port: server.port,
+            method: 'POST',
+            path: '/api/auth:status',
+            agent,
+            headers: { Host: `127.0.0.1:${server.port}`, 'Content-Type': 'application/json', 'X-SiteDesk-Secret': server.secret },
+          },
           (res) => {
             res.resume();
             res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`status ${res.statusCode}`))));

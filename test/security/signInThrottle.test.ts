@@ -32,14 +32,24 @@ describe('sign-in throttle over the real server', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   beforeAll(async () => {
     await withManager(t, 'maria', PASSWORD);
-    server = await startServer({ dispatch: t.opened.dispatch, staticDir: tempDataDir('sitedesk-static-'), port: 0, now: () => t.clock.now });
+    server = await startServer({
+      dispatch: t.opened.dispatch,
+      staticDir: tempDataDir('sitedesk-static-'),
+      port: 0,
+      now: () => t.clock.now,
+    });
   });
   afterAll(() => server.close());
 
   const signIn = async (username: string, password: string) => {
     const res = await rawRequest(
       server.port,
-      httpRequest(server.port, { method: 'POST', path: '/api/auth:sign-in', headers: { 'Content-Type': 'application/json', 'X-SiteDesk-Secret': server.secret }, body: JSON.stringify({ username, password }) }),
+      httpRequest(server.port, {
+        method: 'POST',
+        path: '/api/auth:sign-in',
+        headers: { 'Content-Type': 'application/json', 'X-SiteDesk-Secret': server.secret },
+        body: JSON.stringify({ username, password }),
+      }),
       20_000,
     );
     expect(res.status).toBe(200);
@@ -75,15 +85,30 @@ describe('sign-in throttle over the real server', () => {
   it(`one burst spread over 40 user names (real and made up) has at most ${DESIGN_GLOBAL_FAILURES_PER_MINUTE} checked`, async () => {
     const other = openTestApp();
     const m = await withManager(other, 'maria', PASSWORD);
-    for (const name of ['sam', 'priya', 'tom']) await other.call('accounts:create', { username: name, displayName: name, role: 'supervisor', sites: ['CH'], password: 'desk password' }, m);
-    const srv = await startServer({ dispatch: other.opened.dispatch, staticDir: tempDataDir('sitedesk-static-'), port: 0, now: () => other.clock.now });
+    for (const name of ['sam', 'priya', 'tom'])
+      await other.call(
+        'accounts:create',
+        { username: name, displayName: name, role: 'supervisor', sites: ['CH'], password: 'desk password' },
+        m,
+      );
+    const srv = await startServer({
+      dispatch: other.opened.dispatch,
+      staticDir: tempDataDir('sitedesk-static-'),
+      port: 0,
+      now: () => other.clock.now,
+    });
     try {
       const names = ['maria', 'sam', 'priya', 'tom', ...Array.from({ length: 36 }, (_, i) => `user${i}`)];
       const answers = await Promise.all(
         names.map(async (username) => {
           const res = await rawRequest(
             srv.port,
-            httpRequest(srv.port, { method: 'POST', path: '/api/auth:sign-in', headers: { 'Content-Type': 'application/json', 'X-SiteDesk-Secret': srv.secret }, body: JSON.stringify({ username, password: 'Password1' }) }),
+            httpRequest(srv.port, {
+              method: 'POST',
+              path: '/api/auth:sign-in',
+              headers: { 'Content-Type': 'application/json', 'X-SiteDesk-Secret': srv.secret },
+              body: JSON.stringify({ username, password: 'Password1' }),
+            }),
             20_000,
           );
           return JSON.parse(res.body) as { ok: boolean; code: string };
@@ -117,7 +142,14 @@ describe('unknown and real user names answer the same way', () => {
     t.clock.now += 3_600_000;
     const unknown = await run('mallory');
     expect(unknown).toEqual(real);
-    expect(real.map((r) => (r as { code: string }).code)).toEqual(['invalid', 'invalid', 'invalid', 'rate_limited', 'rate_limited', 'rate_limited']);
+    expect(real.map((r) => (r as { code: string }).code)).toEqual([
+      'invalid',
+      'invalid',
+      'invalid',
+      'rate_limited',
+      'rate_limited',
+      'rate_limited',
+    ]);
     // Unlock on a signed-in session answers the same way too.
     const session = t.session();
     t.clock.now += 3_600_000;

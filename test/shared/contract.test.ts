@@ -19,14 +19,34 @@ describe('the contract', () => {
   });
 
   it('lets only sign-in, set-up and status through without a session', () => {
-    expect(channels.filter((c) => contract[c].access === 'public').sort()).toEqual(['auth:setup', 'auth:sign-in', 'auth:status', 'backups:restore-fresh', 'enrol:import']);
+    expect(channels.filter((c) => contract[c].access === 'public').sort()).toEqual([
+      'auth:setup',
+      'auth:sign-in',
+      'auth:status',
+      'backups:restore-fresh',
+      'enrol:import',
+    ]);
   });
 
   it('rejects bad payloads with a message a person can act on', () => {
-    expect(message(contract['auth:setup'].request, { username: 'ab', displayName: 'A', password: 'longenough' })).toBe('A user name is 3–32 letters, digits, dots, dashes or underscores (username)');
-    expect(message(contract['auth:setup'].request, { username: 'maria', displayName: '  ', password: 'longenough' })).toBe('Your name is required (displayName)');
-    expect(message(contract['auth:setup'].request, { username: 'maria', displayName: 'M', password: 'short' })).toBe('A password is at least 8 characters (password)');
-    expect(message(contract['accounts:create'].request, { username: 'sam', displayName: 'Sam', role: 'supervisor', sites: [], password: 'longenough' })).toBe('A supervisor needs at least one site (sites)');
+    expect(message(contract['auth:setup'].request, { username: 'ab', displayName: 'A', password: 'longenough' })).toBe(
+      'A user name is 3–32 letters, digits, dots, dashes or underscores (username)',
+    );
+    expect(message(contract['auth:setup'].request, { username: 'maria', displayName: '  ', password: 'longenough' })).toBe(
+      'Your name is required (displayName)',
+    );
+    expect(message(contract['auth:setup'].request, { username: 'maria', displayName: 'M', password: 'short' })).toBe(
+      'A password is at least 8 characters (password)',
+    );
+    expect(
+      message(contract['accounts:create'].request, {
+        username: 'sam',
+        displayName: 'Sam',
+        role: 'supervisor',
+        sites: [],
+        password: 'longenough',
+      }),
+    ).toBe('A supervisor needs at least one site (sites)');
     expect(message(contract['settings:update'].request, { idleLockMinutes: 61 })).toBe('At most 60 minutes (idleLockMinutes)');
     expect(message(contract['sites:get'].request, { code: 'ch' })).toBe('A site code is 2–4 capital letters, e.g. CH (code)');
     expect(message(contract['auth:status'].request, { sneaky: 1 })).toMatch(/Unrecognized key/);
@@ -46,6 +66,15 @@ describe('the contract', () => {
     expect(message(shiftInputSchema, { ...base, date: '2028-02-29' })).toBeNull();
     expect(message(shiftInputSchema, { ...base, start: '24:30' })).toBe('Times are written hh:mm, 00:00 to 24:00 (start)');
     expect(message(shiftInputSchema, { ...base, service: 'catering' })).toBe('Choose reception, security or cleaning (service)');
-    expect(message(siteInputSchema, { code: 'CH', name: 'x', address: 'y', opening: {}, services: [], cover: { reception: {}, security: {}, cleaning: {} } })).toBe('A site runs at least one service (services)');
+    expect(
+      message(siteInputSchema, {
+        code: 'CH',
+        name: 'x',
+        address: 'y',
+        opening: {},
+        services: [],
+        cover: { reception: {}, security: {}, cleaning: {} },
+      }),
+    ).toBe('A site runs at least one service (services)');
   });
 });

@@ -41,13 +41,22 @@ export const filesOf = (dir: string): Record<string, string> => {
 export const openTestApp = (opts: { dir?: string; StoreClass?: StoreClass; start?: string; sync?: SyncOptions } = {}): TestApp => {
   const dir = opts.dir ?? tempDataDir();
   const clock = { now: Date.parse(opts.start ?? '2026-11-25T09:00:00Z') };
-  const opened = openApp({ dataDir: dir, StoreClass: opts.StoreClass ?? StoreUnderTest, mode: 'browser', version: '0.0.0-test', now: () => clock.now, backupEveryMinutes: 0, sync: opts.sync });
+  const opened = openApp({
+    dataDir: dir,
+    StoreClass: opts.StoreClass ?? StoreUnderTest,
+    mode: 'browser',
+    version: '0.0.0-test',
+    now: () => clock.now,
+    backupEveryMinutes: 0,
+    sync: opts.sync,
+  });
   return {
     dir,
     opened,
     clock,
     session: () => ({ id: Math.random().toString(36).slice(2), userId: null, locked: false, lastActive: clock.now }),
-    call: <C extends Channel>(channel: C, payload: RequestOf<C>, session: Session) => opened.dispatch(channel, payload, session) as Promise<Result<ResponseOf<C>>>,
+    call: <C extends Channel>(channel: C, payload: RequestOf<C>, session: Session) =>
+      opened.dispatch(channel, payload, session) as Promise<Result<ResponseOf<C>>>,
     raw: (channel, payload, session) => opened.dispatch(channel, payload, session),
     reopen: () => {
       opened.close();

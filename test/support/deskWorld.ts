@@ -49,11 +49,22 @@ export const DESK_STAFF = {
   nia: person('staff_nia_00001', 'Nia Night', 'E-3003', ['security'], { payRate: 14.5 }),
   rita: person('staff_rita_0001', 'Rita Relief', 'E-3004', ['security'], { payRate: 15, contractType: 'relief', contractedHours: 20 }),
   paul: person('staff_paul_0001', 'Paul Busy', 'E-3005', ['security'], { payRate: 14, homeSite: 'FH', familiarSites: ['FH'] }),
-  kim: person('staff_kim_00001', 'Kim Expired', 'E-3006', ['security'], { sia: { number: '6543210987654321', sector: 'security-guarding', expires: '2026-12-20' } }),
+  kim: person('staff_kim_00001', 'Kim Expired', 'E-3006', ['security'], {
+    sia: { number: '6543210987654321', sector: 'security-guarding', expires: '2026-12-20' },
+  }),
   rhea: person('staff_rhea_0001', 'Rhea Desk', 'E-1001', ['reception'], { payRate: 12 }),
 };
 
-const shift = (id: string, staff: Staff | null, service: Shift['service'], date: string, start: string, end: string, site = 'CH', breakMinutes = 30): Shift => ({
+const shift = (
+  id: string,
+  staff: Staff | null,
+  service: Shift['service'],
+  date: string,
+  start: string,
+  end: string,
+  site = 'CH',
+  breakMinutes = 30,
+): Shift => ({
   ...newMeta(SYSTEM, Date.parse('2026-11-16T09:00:00Z'), id),
   site,
   service,
@@ -168,5 +179,8 @@ export const seedDesk = async (app: AppCore): Promise<void> => {
     attended('att_paul_000001', DESK_SHIFTS.paul, '2026-11-25T06:55:00.000Z', null),
   ]);
   app.repos.incidents.put([incident()]);
-  app.repos.log.put([logEntry('log_ch_00000001', '06:00', 'patrol', 'Perimeter patrol, all doors secure.'), logEntry('log_ch_00000002', '07:00', 'handover', 'Night handover to day team.')]);
+  app.repos.log.put([
+    logEntry('log_ch_00000001', '06:00', 'patrol', 'Perimeter patrol, all doors secure.'),
+    logEntry('log_ch_00000002', '07:00', 'handover', 'Night handover to day team.'),
+  ]);
 };

@@ -55,10 +55,14 @@ export const rawRequest = (port: number, request: Buffer | string, timeoutMs = 5
   });
 
 /** A well-formed HTTP/1.1 request that asks the server to close when done. */
-export const httpRequest = (port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }) => {
+export const httpRequest = (
+  port: number,
+  opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
+) => {
   const body = opts.body === undefined ? Buffer.alloc(0) : Buffer.from(opts.body);
   const headers: Record<string, string> = { Host: `127.0.0.1:${port}`, Connection: 'close', ...opts.headers };
-  if (body.length && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-length')) headers['Content-Length'] = String(body.length);
+  if (body.length && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-length'))
+    headers['Content-Length'] = String(body.length);
   const head = `${opts.method ?? 'GET'} ${opts.path} HTTP/1.1\r\n${Object.entries(headers)
     .map(([k, v]) => `${k}: ${v}`)
     .join('\r\n')}\r\n\r\n`;

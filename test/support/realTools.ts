@@ -50,7 +50,13 @@ export interface Cell {
 }
 
 const unescapeXml = (s: string): string =>
-  s.replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  s
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 const colOf = (ref: string): number => [...ref.replace(/\d+$/, '')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 
@@ -66,7 +72,14 @@ export const readSheet = (xlsx: Buffer): Cell[] => {
     const body = m[4] ?? '';
     const formula = /<f[^>]*>([\s\S]*?)<\/f>/.exec(body)?.[1] ?? (/<f[^>]*\/>/.test(body) ? '' : null);
     const v = unescapeXml(/<v>([\s\S]*?)<\/v>/.exec(body)?.[1] ?? /<is>[\s\S]*?<t[^>]*>([\s\S]*?)<\/t>/.exec(body)?.[1] ?? '');
-    return { ref: `${m[1]}${m[2]}`, row: Number(m[2]) - 1, col: colOf(m[1]), type, formula: formula === null ? null : unescapeXml(formula), value: type === 's' ? strings[Number(v)] : v };
+    return {
+      ref: `${m[1]}${m[2]}`,
+      row: Number(m[2]) - 1,
+      col: colOf(m[1]),
+      type,
+      formula: formula === null ? null : unescapeXml(formula),
+      value: type === 's' ? strings[Number(v)] : v,
+    };
   });
 };
 
@@ -81,11 +94,23 @@ export const libreOfficeSheets = (files: Record<string, string>): Record<string,
   try {
     const names = Object.keys(files);
     names.forEach((n, i) => fs.writeFileSync(path.join(dir, `f${i}.csv`), files[n]));
-    execFileSync('soffice', ['--headless', '--infilter=CSV:44,34,76,1', '--convert-to', 'xlsx', '--outdir', path.join(dir, 'out'), ...names.map((_, i) => path.join(dir, `f${i}.csv`))], {
-      env: { ...process.env, HOME: home },
-      stdio: 'pipe',
-      timeout: 120_000,
-    });
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        '--infilter=CSV:44,34,76,1',
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        path.join(dir, 'out'),
+        ...names.map((_, i) => path.join(dir, `f${i}.csv`)),
+      ],
+      {
+        env: { ...process.env, HOME: home },
+        stdio: 'pipe',
+        timeout: 120_000,
+      },
+    );
     return Object.fromEntries(names.map((n, i) => [n, readSheet(fs.readFileSync(path.join(dir, 'out', `f${i}.xlsx`)))]));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -109,6 +134,7 @@ export const poppler = (tool: 'pdftotext' | 'pdffonts' | 'pdfinfo', pdf: Buffer,
 /** Debian's Python with python3-icalendar (a pyenv `python3` on PATH may lack it). */
 export const systemPython = (): string => {
   const python = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
-  if (spawnSync(python, ['-c', 'import icalendar']).status !== 0) throw new Error(`${python} cannot import icalendar: run "apt-get install -y python3-icalendar" (.ci/run installs it).`);
+  if (spawnSync(python, ['-c', 'import icalendar']).status !== 0)
+    throw new Error(`${python} cannot import icalendar: run "apt-get install -y python3-icalendar" (.ci/run installs it).`);
   return python;
 };

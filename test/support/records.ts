@@ -33,7 +33,12 @@ export const seedShift = (app: AppCore, by: string, over: Partial<Shift> = {}): 
   });
 
 /** An incident, a log entry and an attendance record at a site, as a desk records them. */
-export const seedActivity = (app: AppCore, by: string, site = 'CH', date = '2026-11-26'): { incident: Incident; log: LogEntry; attendance: Attendance } =>
+export const seedActivity = (
+  app: AppCore,
+  by: string,
+  site = 'CH',
+  date = '2026-11-26',
+): { incident: Incident; log: LogEntry; attendance: Attendance } =>
   withRecordClock(app.clock, () => {
     const at = new Date(app.now()).toISOString();
     const base: Incident = {
@@ -59,8 +64,19 @@ export const seedActivity = (app: AppCore, by: string, site = 'CH', date = '2026
       photos: [],
       history: [],
     };
-    const incident = { ...base, history: appendHistory([], { at, by, kind: 'created', changes: creationChanges(base), note: '' }, base.id) };
-    const log: LogEntry = { ...newMeta(by, app.now()), site, date, time: '22:00', kind: 'patrol', text: 'External patrol, all secure.', corrects: null };
+    const incident = {
+      ...base,
+      history: appendHistory([], { at, by, kind: 'created', changes: creationChanges(base), note: '' }, base.id),
+    };
+    const log: LogEntry = {
+      ...newMeta(by, app.now()),
+      site,
+      date,
+      time: '22:00',
+      kind: 'patrol',
+      text: 'External patrol, all secure.',
+      corrects: null,
+    };
     const attendance: Attendance = {
       ...newMeta(by, app.now()),
       shiftId: 'shift0000000001',

@@ -8,4 +8,6 @@ import type { StoreClass } from '../../main/storage/storeClass';
 export const STORE_UNDER_TEST = process.env.SITEDESK_TEST_STORE === 'electron-store' ? 'electron-store' : 'conf';
 
 export const StoreUnderTest: StoreClass =
-  STORE_UNDER_TEST === 'electron-store' ? ((await import('electron-store')).default as unknown as StoreClass) : (Conf as unknown as StoreClass);
+  STORE_UNDER_TEST === 'electron-store'
+    ? ((await import('electron-store')).default as unknown as StoreClass)
+    : (Conf as unknown as StoreClass);

@@ -8,7 +8,15 @@ import { addDays } from '../../../shared/domain/dates';
 import { personFindings } from '../../../shared/domain/rota/checkWeek';
 import { buildIndex } from '../../../shared/domain/rota/rotaIndex';
 import { weeklyRestRule, youngWeeklyRestRule } from '../../../shared/domain/rota/rules';
-import { addNoGoodCut, addWeeklyRestCut, buildModel, chosenPairs, evaluate, type AutofillModel, type Term } from '../../../shared/domain/rota/autofill/model';
+import {
+  addNoGoodCut,
+  addWeeklyRestCut,
+  buildModel,
+  chosenPairs,
+  evaluate,
+  type AutofillModel,
+  type Term,
+} from '../../../shared/domain/rota/autofill/model';
 import type { AutofillWeights } from '../../../shared/domain/rota/autofill/weights';
 import { explainAssignment, explainUnfilled } from '../../../shared/domain/rota/autofill/explain';
 import type { RotaContext, RuleId } from '../../../shared/domain/rota/types';
@@ -90,7 +98,12 @@ const applyAssignments = (shifts: readonly Shift[], chosen: Map<string, string>)
   shifts.map((s) => (chosen.has(s.id) ? { ...s, staffId: chosen.get(s.id)! } : s));
 
 /** The findings of a weekly rule (weekly rest, or an under-18's 48 h) the engine reports for the plan that the model has not counted. */
-const weeklyRestMisses = (model: AutofillModel, picked: Set<number>, values: number[], rule = weeklyRestRule): { staffId: string; week: string; cols: number[] }[] => {
+const weeklyRestMisses = (
+  model: AutofillModel,
+  picked: Set<number>,
+  values: number[],
+  rule = weeklyRestRule,
+): { staffId: string; week: string; cols: number[] }[] => {
   const byStaff = new Map<string, number[]>();
   for (const c of picked) {
     const p = model.pairs.get(c)!;
@@ -104,7 +117,16 @@ const weeklyRestMisses = (model: AutofillModel, picked: Set<number>, values: num
   const last = model.scope[model.scope.length - 1];
   const options = { from: lookBackFrom(first.start, model.ctx.settings), to: last.end, staffIds };
   const before = buildIndex({ ...model.ctx, shifts: model.ctx.shifts.filter((s) => !openIds.has(s.id)) }, options);
-  const after = buildIndex({ ...model.ctx, shifts: applyAssignments(model.ctx.shifts.filter((s) => !openIds.has(s.id) || chosen.has(s.id)), chosen) }, options);
+  const after = buildIndex(
+    {
+      ...model.ctx,
+      shifts: applyAssignments(
+        model.ctx.shifts.filter((s) => !openIds.has(s.id) || chosen.has(s.id)),
+        chosen,
+      ),
+    },
+    options,
+  );
   const out: { staffId: string; week: string; cols: number[] }[] = [];
   for (const staffId of staffIds) {
     for (const week of model.scope) {
@@ -134,8 +156,18 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
   const budget = opts.timeLimitS ?? 60;
   let shifts = [...ctx.shifts];
   const plan: Plan = {
-    assignments: [], unfilled: [], objective: 0, bound: 0, gap: 0, status: 'optimal', seconds: 0, firstPlanSeconds: null,
-    byTerm: {}, warningsAdded: {}, parts: parts.length, cuts: 0,
+    assignments: [],
+    unfilled: [],
+    objective: 0,
+    bound: 0,
+    gap: 0,
+    status: 'optimal',
+    seconds: 0,
+    firstPlanSeconds: null,
+    byTerm: {},
+    warningsAdded: {},
+    parts: parts.length,
+    cuts: 0,
   };
   let stopped = false;
   for (let i = 0; i < parts.length; i += 1) {
@@ -154,7 +186,15 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
         shouldStop: () => stopped || (opts.shouldStop?.() ?? false),
         onProgress: (p) => {
           plan.firstPlanSeconds ??= elapsed();
-          opts.onProgress?.({ ...p, objective: p.objective === null ? null : plan.objective + p.objective, bound: p.bound === null ? null : plan.bound + p.bound, part: i + 1, parts: parts.length, assigned: plan.assignments.length, seconds: elapsed() });
+          opts.onProgress?.({
+            ...p,
+            objective: p.objective === null ? null : plan.objective + p.objective,
+            bound: p.bound === null ? null : plan.bound + p.bound,
+            part: i + 1,
+            parts: parts.length,
+            assigned: plan.assignments.length,
+            seconds: elapsed(),
+          });
         },
       });
       if (!result.colValue) break;
@@ -171,8 +211,19 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
     }
     // A block the cuts had not yet ruled out when the solving stopped is never handed back: the latest
     // shift of each such set is left open instead.
-    for (let left = weeklyRestMisses(model, picked, ev.values, youngWeeklyRestRule); left.length; left = weeklyRestMisses(model, picked, ev.values, youngWeeklyRestRule)) {
-      for (const m of left) picked.delete([...m.cols].sort((a, b) => model.pairs.get(b)!.shift.date.localeCompare(model.pairs.get(a)!.shift.date) || model.pairs.get(b)!.shift.start.localeCompare(model.pairs.get(a)!.shift.start))[0]);
+    for (
+      let left = weeklyRestMisses(model, picked, ev.values, youngWeeklyRestRule);
+      left.length;
+      left = weeklyRestMisses(model, picked, ev.values, youngWeeklyRestRule)
+    ) {
+      for (const m of left)
+        picked.delete(
+          [...m.cols].sort(
+            (a, b) =>
+              model.pairs.get(b)!.shift.date.localeCompare(model.pairs.get(a)!.shift.date) ||
+              model.pairs.get(b)!.shift.start.localeCompare(model.pairs.get(a)!.shift.start),
+          )[0],
+        );
       ev = evaluate(model, picked);
     }
     if (opts.shouldStop?.()) stopped = true;

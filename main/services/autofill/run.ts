@@ -27,11 +27,14 @@ export const startFill = (
   const plainCtx = { ...ctx, staff: ctx.staff instanceof Map ? [...ctx.staff.values()] : ctx.staff };
   const worker = new Worker(workerUrl, { workerData: { ctx: plainCtx, open, options, stop }, execArgv });
   const done = new Promise<Plan>((resolve, reject) => {
-    worker.on('message', (m: { type: 'progress'; progress: PlanProgress } | { type: 'done'; plan: Plan } | { type: 'error'; message: string }) => {
-      if (m.type === 'progress') onProgress(m.progress);
-      else if (m.type === 'done') resolve(m.plan);
-      else reject(new Error(m.message));
-    });
+    worker.on(
+      'message',
+      (m: { type: 'progress'; progress: PlanProgress } | { type: 'done'; plan: Plan } | { type: 'error'; message: string }) => {
+        if (m.type === 'progress') onProgress(m.progress);
+        else if (m.type === 'done') resolve(m.plan);
+        else reject(new Error(m.message));
+      },
+    );
     worker.on('error', reject);
     worker.on('exit', (code) => {
       if (code !== 0) reject(new Error(`The auto-scheduler stopped unexpectedly (exit code ${code})`));

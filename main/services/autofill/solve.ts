@@ -34,10 +34,10 @@ export interface SolveResult {
 
 let loading: Promise<Highs> | null = null;
 /** HiGHS, loaded once per thread (the WebAssembly module takes ~100 ms). */
-export const loadHighs = (locateFile?: (f: string) => string): Promise<Highs> => (loading ??= highsLoader(locateFile ? { locateFile } : undefined));
+export const loadHighs = (locateFile?: (f: string) => string): Promise<Highs> =>
+  (loading ??= highsLoader(locateFile ? { locateFile } : undefined));
 
-const relGapOf = (objective: number, bound: number): number =>
-  Math.abs(objective - bound) / Math.max(1e-9, Math.abs(objective));
+const relGapOf = (objective: number, bound: number): number => Math.abs(objective - bound) / Math.max(1e-9, Math.abs(objective));
 
 export const solveModel = async (model: AutofillModel, opts: SolveOptions = {}, highs?: Highs): Promise<SolveResult> => {
   const h = highs ?? (await loadHighs());
@@ -74,9 +74,18 @@ export const solveModel = async (model: AutofillModel, opts: SolveOptions = {}, 
       [CB.mipImprovingSolution](e) {
         if (e.data.mip_solution) {
           const next = toOurs(e.data.mip_solution);
-          if (!best || evaluate(model, chosenPairs(model, next)).objective <= evaluate(model, chosenPairs(model, best)).objective) best = next;
+          if (!best || evaluate(model, chosenPairs(model, next)).objective <= evaluate(model, chosenPairs(model, best)).objective)
+            best = next;
         }
-        opts.onProgress?.({ objective: e.data.objective_function_value ?? null, bound: e.data.mip_dual_bound ?? null, gap: e.data.mip_gap ?? null, seconds: seconds() }, best ?? undefined);
+        opts.onProgress?.(
+          {
+            objective: e.data.objective_function_value ?? null,
+            bound: e.data.mip_dual_bound ?? null,
+            gap: e.data.mip_gap ?? null,
+            seconds: seconds(),
+          },
+          best ?? undefined,
+        );
         return undefined;
       },
       [CB.mipInterrupt](e) {
@@ -114,12 +123,19 @@ export const solveModel = async (model: AutofillModel, opts: SolveOptions = {}, 
     const objective = fromSolver || !colValue ? info('objective_function_value') : evaluate(model, chosenPairs(model, colValue)).objective;
     const bound = info('mip_dual_bound') ?? objective;
     const gap = objective !== null && bound !== null ? relGapOf(objective, bound) : null;
-    const status: SolveResult['status'] =
-      stopped ? 'stopped'
-      : code === S.optimal ? (gap !== null && gap <= 1e-9 ? 'optimal' : 'gap-reached')
-      : code === S.timeLimit ? 'time-limit'
-      : code === S.interrupted ? 'stopped'
-      : colValue ? 'gap-reached' : 'error';
+    const status: SolveResult['status'] = stopped
+      ? 'stopped'
+      : code === S.optimal
+        ? gap !== null && gap <= 1e-9
+          ? 'optimal'
+          : 'gap-reached'
+        : code === S.timeLimit
+          ? 'time-limit'
+          : code === S.interrupted
+            ? 'stopped'
+            : colValue
+              ? 'gap-reached'
+              : 'error';
     return { status, colValue, objective, bound, gap, seconds: seconds() };
   } finally {
     m.dispose();

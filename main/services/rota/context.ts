@@ -14,7 +14,8 @@ export const shiftsBetween = (app: AppCore, from: string, to: string, sites?: st
 export const ruleSettings = (app: AppCore): RuleSettings => app.repos.settings.get().rules;
 
 /** The bank holidays from `from` to `to`, with the days a manager added or removed in Settings. */
-export const bankHolidaysBetween = (app: AppCore, from: string, to: string): string[] => bankHolidayDates(from, to, app.repos.settings.get().bankHolidayChanges);
+export const bankHolidaysBetween = (app: AppCore, from: string, to: string): string[] =>
+  bankHolidayDates(from, to, app.repos.settings.get().bankHolidayChanges);
 
 /** The dates a check of the weeks from `firstDate` to `lastDate` reads: the configured look-back to two weeks after. */
 export const checkWindow = (app: AppCore, firstDate: string, lastDate: string): { from: string; to: string } => ({

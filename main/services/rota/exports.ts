@@ -14,21 +14,52 @@ import type { Staff } from '../../../shared/schemas/staff';
 const SERVICE = { reception: 'Reception', security: 'Security', cleaning: 'Cleaning' } as const;
 
 /** The week's shifts, one row each, in date, site and start order. */
-export const weekCsv = (weekStart: string, siteLabel: string, shifts: readonly Shift[], staff: readonly Pick<Staff, 'id' | 'name' | 'employeeNumber'>[]): TextFile => {
+export const weekCsv = (
+  weekStart: string,
+  siteLabel: string,
+  shifts: readonly Shift[],
+  staff: readonly Pick<Staff, 'id' | 'name' | 'employeeNumber'>[],
+): TextFile => {
   const people = new Map(staff.map((s) => [s.id, s]));
   const rows = [...shifts]
-    .sort((a, b) => a.date.localeCompare(b.date) || a.site.localeCompare(b.site) || a.service.localeCompare(b.service) || a.start.localeCompare(b.start))
+    .sort(
+      (a, b) =>
+        a.date.localeCompare(b.date) ||
+        a.site.localeCompare(b.site) ||
+        a.service.localeCompare(b.service) ||
+        a.start.localeCompare(b.start),
+    )
     .map((s) => {
       const p = s.staffId ? people.get(s.staffId) : undefined;
       const span = spanOf(s.date, s.start, s.end);
-      return [s.date, s.site, SERVICE[s.service], isoInstant(span.start), isoInstant(span.end), s.breakMinutes, decimal(paidMinutes(s) / 60), p?.name ?? 'OPEN', p?.employeeNumber ?? '', s.status, s.notes];
+      return [
+        s.date,
+        s.site,
+        SERVICE[s.service],
+        isoInstant(span.start),
+        isoInstant(span.end),
+        s.breakMinutes,
+        decimal(paidMinutes(s) / 60),
+        p?.name ?? 'OPEN',
+        p?.employeeNumber ?? '',
+        s.status,
+        s.notes,
+      ];
     });
-  const text = toCsv(['Date', 'Site', 'Service', 'Start', 'End', 'Break (min)', 'Paid hours', 'Staff', 'Employee number', 'Status', 'Notes'], rows);
+  const text = toCsv(
+    ['Date', 'Site', 'Service', 'Start', 'End', 'Break (min)', 'Paid hours', 'Staff', 'Employee number', 'Status', 'Notes'],
+    rows,
+  );
   return { filename: `rota-${siteLabel}-${weekStart}.csv`, mime: CSV_MIME, text };
 };
 
 /** A file-name part that keeps every letter and digit, Latin or not: `Łukasz 李雷` gives `łukasz-李雷`. */
-const slug = (s: string) => s.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+const slug = (s: string) =>
+  s
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '');
 
 /** A TEXT value as RFC 5545 §3.3.11 writes it: backslash, semicolon and comma escaped. */
 const icsText = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,');
@@ -66,7 +97,14 @@ export const foldOctets = (ics: string): string =>
  * `cancelled` are shifts that were this person's and have since been deleted or given to someone else:
  * they go out as STATUS:CANCELLED under the same UID, which takes them out of a calendar that imported them.
  */
-export const personIcs = (person: Staff, shifts: readonly Shift[], cancelled: readonly Shift[], sites: readonly Site[], from: string, stamp: number): TextFile => {
+export const personIcs = (
+  person: Staff,
+  shifts: readonly Shift[],
+  cancelled: readonly Shift[],
+  sites: readonly Site[],
+  from: string,
+  stamp: number,
+): TextFile => {
   const byCode = new Map(sites.map((s) => [s.code, s]));
   const event = (s: Shift, gone: boolean): EventAttributes & { timestamp: number } => {
     const span = spanOf(s.date, s.start, s.end);
@@ -85,7 +123,9 @@ export const personIcs = (person: Staff, shifts: readonly Shift[], cancelled: re
       location: site?.address,
       description: gone
         ? 'This shift is no longer yours: it was removed from the rota or given to someone else.'
-        : [s.breakMinutes ? `Break ${s.breakMinutes} min` : '', s.status === 'draft' ? 'Draft: not yet published' : '', s.notes].filter(Boolean).join('\n') || undefined,
+        : [s.breakMinutes ? `Break ${s.breakMinutes} min` : '', s.status === 'draft' ? 'Draft: not yet published' : '', s.notes]
+            .filter(Boolean)
+            .join('\n') || undefined,
       status: gone ? 'CANCELLED' : s.status === 'published' ? 'CONFIRMED' : 'TENTATIVE',
       created: Date.parse(s.createdAt),
       // DTSTAMP from the app's clock; the library's own default would read the real one. It takes

@@ -18,9 +18,23 @@ import { writeShifts, type SaveItem } from './write';
 import type { Handlers } from '../types';
 
 type RotaChannel =
-  | 'rota:week' | 'rota:save' | 'rota:publish' | 'rota:unpublish' | 'rota:republish' | 'rota:copy-week' | 'rota:plans' | 'rota:save-template' | 'rota:save-pattern'
-  | 'rota:delete-plan' | 'rota:pattern-preview' | 'rota:apply-pattern' | 'rota:candidates' | 'rota:fill-week' | 'rota:person'
-  | 'rota:export-csv' | 'rota:export-ics';
+  | 'rota:week'
+  | 'rota:save'
+  | 'rota:publish'
+  | 'rota:unpublish'
+  | 'rota:republish'
+  | 'rota:copy-week'
+  | 'rota:plans'
+  | 'rota:save-template'
+  | 'rota:save-pattern'
+  | 'rota:delete-plan'
+  | 'rota:pattern-preview'
+  | 'rota:apply-pattern'
+  | 'rota:candidates'
+  | 'rota:fill-week'
+  | 'rota:person'
+  | 'rota:export-csv'
+  | 'rota:export-ics';
 
 const asItem = (s: Omit<SaveItem, 'deleted'> & { deleted?: boolean }): SaveItem => ({ ...s, deleted: s.deleted ?? false });
 
@@ -41,14 +55,24 @@ export const rotaHandlers: Pick<Handlers, RotaChannel> = {
     const source = shiftsBetween(call.app, from, addDays(from, 6), codes);
     const copies = copyWeek(source, from, to, staffMap(call.app.repos.staff.all()));
     if (copies.length === 0) return { before: [], after: [], leftOpen: [] };
-    const changes = writeShifts(call, copies.map((c) => asItem(c.input)), req.override);
+    const changes = writeShifts(
+      call,
+      copies.map((c) => asItem(c.input)),
+      req.override,
+    );
     const leftOpen = copies.flatMap((c, i) => (c.leftOpen ? [{ shiftId: changes.after[i].id, ...c.leftOpen }] : []));
     return { ...changes, leftOpen };
   },
 
   'rota:plans': (_req, { app, user }) => ({
-    templates: app.repos.templates.all().filter((t) => canSeeSite(user!, t.site)).sort((a, b) => a.name.localeCompare(b.name)),
-    patterns: app.repos.patterns.all().filter((p) => canSeeSite(user!, p.site)).sort((a, b) => a.name.localeCompare(b.name)),
+    templates: app.repos.templates
+      .all()
+      .filter((t) => canSeeSite(user!, t.site))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    patterns: app.repos.patterns
+      .all()
+      .filter((p) => canSeeSite(user!, p.site))
+      .sort((a, b) => a.name.localeCompare(b.name)),
   }),
 
   'rota:save-template': ({ id, ...input }, { app, user, now }) => {
@@ -94,14 +118,19 @@ export const rotaHandlers: Pick<Handlers, RotaChannel> = {
     const monday = weekStart(req.week);
     const codes = new Set(sitesInView(call.app, call.user!, req.site).map((s) => s.code));
     const ctx = contextFor(call.app, monday, addDays(monday, 6));
-    const open = ctx.shifts.filter((s) => !s.deleted && s.staffId === null && codes.has(s.site) && s.date >= monday && s.date <= addDays(monday, 6));
+    const open = ctx.shifts.filter(
+      (s) => !s.deleted && s.staffId === null && codes.has(s.site) && s.date >= monday && s.date <= addDays(monday, 6),
+    );
     const result = fillOpenShifts(open, ctx);
     const byId = new Map(open.map((s) => [s.id, s]));
     const items = result.assigned.map((a) => asItem({ ...byId.get(a.shiftId)!, staffId: a.staffId }));
     // The week's warnings before and after, counted by the same engine the planner shows, so the summary can say what the fill cost.
     const chosen = new Map(result.assigned.map((a) => [a.shiftId, a.staffId]));
     const warningsIn = (shifts: typeof ctx.shifts) => checkWeek({ ...ctx, shifts }, monday).filter((f) => f.severity === 'warn').length;
-    const warnings = { before: warningsIn(ctx.shifts), after: warningsIn(ctx.shifts.map((s) => (chosen.has(s.id) ? { ...s, staffId: chosen.get(s.id)! } : s))) };
+    const warnings = {
+      before: warningsIn(ctx.shifts),
+      after: warningsIn(ctx.shifts.map((s) => (chosen.has(s.id) ? { ...s, staffId: chosen.get(s.id)! } : s))),
+    };
     const changes = items.length > 0 ? writeShifts(call, items, null) : { before: [], after: [] };
     return { ...changes, filled: result.assigned, unfilled: result.unfilled, warnings };
   },
@@ -116,6 +145,13 @@ export const rotaHandlers: Pick<Handlers, RotaChannel> = {
   'rota:export-ics': (req, { app, now }) => {
     const person = staffById(app, req.staffId);
     const stored = shiftsBetween(app, req.from, req.to).filter((s) => s.date >= req.from && s.date <= req.to);
-    return personIcs(person, personShifts(stored, person.id, req.from, req.to), noLongerTheirs(stored, person.id), app.repos.sites.all(), req.from, now);
+    return personIcs(
+      person,
+      personShifts(stored, person.id, req.from, req.to),
+      noLongerTheirs(stored, person.id),
+      app.repos.sites.all(),
+      req.from,
+      now,
+    );
   },
 };

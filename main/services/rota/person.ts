@@ -32,7 +32,11 @@ export const personShifts = (shifts: readonly Shift[], staffId: string, from: st
  */
 export const noLongerTheirs = (shifts: readonly Shift[], staffId: string): Shift[] =>
   shifts
-    .filter((s) => (s.deleted && s.staffId === staffId) || (s.staffId !== staffId && s.history.some((h) => h.before?.staffId === staffId || h.after?.staffId === staffId)))
+    .filter(
+      (s) =>
+        (s.deleted && s.staffId === staffId) ||
+        (s.staffId !== staffId && s.history.some((h) => h.before?.staffId === staffId || h.after?.staffId === staffId)),
+    )
     .sort(byStart);
 
 /** Everything the person view shows for `staffId` from `from` to `to`. */

@@ -21,7 +21,8 @@ const MAX_DAYS = 92;
 
 /** Refuses ranges longer than a quarter, so a slip of the date picker cannot create thousands of shifts. */
 export const checkRange = (from: string, to: string): void => {
-  if (addDays(from, MAX_DAYS - 1) < to) throw new AppError('invalid', `Apply a pattern to at most ${MAX_DAYS} days at a time.`, { to: `At most ${MAX_DAYS} days` });
+  if (addDays(from, MAX_DAYS - 1) < to)
+    throw new AppError('invalid', `Apply a pattern to at most ${MAX_DAYS} days at a time.`, { to: `At most ${MAX_DAYS} days` });
 };
 
 /** What applying the pattern would create, and the findings those shifts would add. */
@@ -30,7 +31,14 @@ export const previewPattern = (call: Pick<Call, 'app' | 'user' | 'now'>, pattern
   checkRange(from, to);
   const shifts = expandPattern(patternById(app, patternId), from, to);
   const ctx = contextFor(app, from, to);
-  const trial: Shift[] = shifts.map((s) => ({ ...s, status: 'draft', override: null, history: [], deleted: false, ...newMeta(call.user!.id, now) }));
+  const trial: Shift[] = shifts.map((s) => ({
+    ...s,
+    status: 'draft',
+    override: null,
+    history: [],
+    deleted: false,
+    ...newMeta(call.user!.id, now),
+  }));
   const ids = new Set(trial.map((s) => s.id));
   const weeks: string[] = [];
   for (let w = weekStart(from); w <= to; w = addDays(w, 7)) weeks.push(w);

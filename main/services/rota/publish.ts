@@ -16,7 +16,10 @@ import { findElsewhere, shiftFields } from './write';
 type Status = Shift['status'];
 
 const withStatus = (call: Pick<Call, 'user' | 'now'>, s: Shift, status: Status): Shift => {
-  const history = s.history.length > 0 || s.status === 'published' ? [...s.history, { at: new Date(call.now).toISOString(), by: call.user!.id, before: { status: s.status }, after: { status } }] : s.history;
+  const history =
+    s.history.length > 0 || s.status === 'published'
+      ? [...s.history, { at: new Date(call.now).toISOString(), by: call.user!.id, before: { status: s.status }, after: { status } }]
+      : s.history;
   return touched({ ...s, status, history }, call.user!.id, call.now);
 };
 
@@ -32,18 +35,27 @@ export const publishWeek = (call: Pick<Call, 'app' | 'user' | 'now'>, week: stri
 };
 
 const unchanged = (stored: Shift | undefined, sent: ShiftSave, status: Status) =>
-  stored !== undefined && stored.status === status && JSON.stringify(shiftFields(stored)) === JSON.stringify(shiftFields({ ...stored, ...sent } as Shift));
+  stored !== undefined &&
+  stored.status === status &&
+  JSON.stringify(shiftFields(stored)) === JSON.stringify(shiftFields({ ...stored, ...sent } as Shift));
 
 /**
  * Turns the shifts one publish changed back to drafts (`from` published) or publishes them again (`from`
  * draft), all or none: if any is no longer as that publish or its undo left it, nothing changes and the
  * message names the shifts that moved on.
  */
-export const flipPublished = (call: Pick<Call, 'app' | 'user' | 'now'>, sent: (ShiftSave & { id: string })[], from: Status): ShiftChanges => {
+export const flipPublished = (
+  call: Pick<Call, 'app' | 'user' | 'now'>,
+  sent: (ShiftSave & { id: string })[],
+  from: Status,
+): ShiftChanges => {
   const to: Status = from === 'published' ? 'draft' : 'published';
   const dates = sent.map((s) => s.date).sort();
   const near = new Map(shiftsBetween(call.app, dates[0], dates[dates.length - 1]).map((s) => [s.id, s]));
-  const far = findElsewhere(call.app, sent.filter((s) => !near.has(s.id)).map((s) => s.id));
+  const far = findElsewhere(
+    call.app,
+    sent.filter((s) => !near.has(s.id)).map((s) => s.id),
+  );
   const stored = sent.map((s) => near.get(s.id) ?? far.get(s.id));
   const moved = sent.filter((s, i) => !unchanged(stored[i], s, from));
   if (moved.length > 0) {

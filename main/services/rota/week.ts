@@ -36,6 +36,8 @@ export const weekView = (app: AppCore, user: Account, date: string, site: string
   const gaps = sites.flatMap((s) => s.services.flatMap((service) => coverGaps(s, service, live, monday, sunday, ctx.bankHolidays)));
   // Only the absences the planner can show or check (ten years of them were most of the week's bytes),
   // and pay rates only for managers.
-  const staff = app.repos.staff.all().map((p) => staffView(user, { ...p, absences: p.absences.filter((a) => absenceInRange(a, near.from, near.to)) }));
+  const staff = app.repos.staff
+    .all()
+    .map((p) => staffView(user, { ...p, absences: p.absences.filter((a) => absenceInRange(a, near.from, near.to)) }));
   return { weekStart: monday, dates: weekDates(monday), site, sites, shifts, context, staff, findings, gaps };
 };

@@ -25,7 +25,8 @@ export const findElsewhere = (app: AppCore, ids: string[]): Map<string, Shift> =
   const found = new Map<string, Shift>();
   if (ids.length === 0) return found;
   const wanted = new Set(ids);
-  for (const key of app.repos.shifts.keys()) for (const s of Object.values(app.repos.shifts.partition(key))) if (wanted.has(s.id)) found.set(s.id, s);
+  for (const key of app.repos.shifts.keys())
+    for (const s of Object.values(app.repos.shifts.partition(key))) if (wanted.has(s.id)) found.set(s.id, s);
   return found;
 };
 
@@ -35,8 +36,14 @@ const validate = (app: AppCore, items: SaveItem[]) => {
   items.forEach((item, i) => {
     const site = sites.get(item.site);
     if (!site) throw new AppError('invalid', `There is no site ${item.site}.`, { [`items.${i}.site`]: 'Choose a site' });
-    if (!site.services.includes(item.service)) throw new AppError('invalid', `${site.name} does not run ${item.service}.`, { [`items.${i}.service`]: 'Choose a service the site runs' });
-    if (item.staffId && !staff.has(item.staffId)) throw new AppError('invalid', 'That person is not on the staff list.', { [`items.${i}.staffId`]: 'Choose someone on the staff list' });
+    if (!site.services.includes(item.service))
+      throw new AppError('invalid', `${site.name} does not run ${item.service}.`, {
+        [`items.${i}.service`]: 'Choose a service the site runs',
+      });
+    if (item.staffId && !staff.has(item.staffId))
+      throw new AppError('invalid', 'That person is not on the staff list.', {
+        [`items.${i}.staffId`]: 'Choose someone on the staff list',
+      });
   });
 };
 
@@ -69,9 +76,11 @@ export const writeShifts = (call: Pick<Call, 'app' | 'user' | 'now'>, items: Sav
     }
     const old = current.get(id) ?? far.get(id);
     if (!old) throw new AppError('not_found', 'That shift no longer exists.');
-    if (rev !== undefined && rev !== old.rev) throw new AppError('conflict', 'Someone else changed this shift; reload the week and try again.');
+    if (rev !== undefined && rev !== old.rev)
+      throw new AppError('conflict', 'Someone else changed this shift; reload the week and try again.');
     if (same(old, item)) continue;
-    const history = old.status === 'published' ? [...old.history, { at, by: userId, before: shiftFields(old), after: shiftFields(item) }] : old.history;
+    const history =
+      old.status === 'published' ? [...old.history, { at, by: userId, before: shiftFields(old), after: shiftFields(item) }] : old.history;
     changed.push({ old, next: touched({ ...old, ...fields, history }, userId, now) });
   }
   if (changed.length === 0) return { before: [], after: [] };

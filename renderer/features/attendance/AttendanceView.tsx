@@ -13,7 +13,15 @@ const h = (m: number) => (m / 60).toFixed(2);
 
 /** The manager's attendance: scheduled against actual per person for a week, the payroll CSV and the working-time record. */
 export const AttendanceView = () => {
-  const { attendance, loadAttendance, timesheetCsv, workingTime, loadWorkingTime } = useStore(useShallow((s) => ({ attendance: s.attendance, loadAttendance: s.loadAttendance, timesheetCsv: s.timesheetCsv, workingTime: s.workingTime, loadWorkingTime: s.loadWorkingTime })));
+  const { attendance, loadAttendance, timesheetCsv, workingTime, loadWorkingTime } = useStore(
+    useShallow((s) => ({
+      attendance: s.attendance,
+      loadAttendance: s.loadAttendance,
+      timesheetCsv: s.timesheetCsv,
+      workingTime: s.workingTime,
+      loadWorkingTime: s.loadWorkingTime,
+    })),
+  );
   const monday = weekStart(londonToday(useNow(60_000)));
   const [range, setRange] = useState<Range>({ from: monday, to: addDays(monday, 6), site: null });
   const [wtRange, setWtRange] = useState<Range>({ from: addDays(monday, -28), to: addDays(monday, -1), site: null });
@@ -61,11 +69,13 @@ export const AttendanceView = () => {
             <table className="table">
               <thead>
                 <tr>
-                  {['Name', 'Employee no.', 'Shifts', 'Scheduled hours', 'Paid hours', 'Late', 'No-shows', 'Corrections', 'Cost'].map((c) => (
-                    <th key={c} scope="col">
-                      {c}
-                    </th>
-                  ))}
+                  {['Name', 'Employee no.', 'Shifts', 'Scheduled hours', 'Paid hours', 'Late', 'No-shows', 'Corrections', 'Cost'].map(
+                    (c) => (
+                      <th key={c} scope="col">
+                        {c}
+                      </th>
+                    ),
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -89,7 +99,19 @@ export const AttendanceView = () => {
           <table className="table table-dense">
             <thead>
               <tr>
-                {['Date', 'Name', 'Site', 'Service', 'Scheduled', 'Actual in', 'Actual out', 'Paid hours', 'Late (min)', 'No-show', 'Corrections'].map((c) => (
+                {[
+                  'Date',
+                  'Name',
+                  'Site',
+                  'Service',
+                  'Scheduled',
+                  'Actual in',
+                  'Actual out',
+                  'Paid hours',
+                  'Late (min)',
+                  'No-show',
+                  'Corrections',
+                ].map((c) => (
                   <th key={c} scope="col">
                     {c}
                   </th>
@@ -121,7 +143,9 @@ export const AttendanceView = () => {
 
       <section className="card" aria-labelledby="wt-title">
         <h2 id="wt-title">Working-time record</h2>
-        <p className="muted small">Hours, rest, night work and opt-outs actually worked in a past period. Keep these records for two years.</p>
+        <p className="muted small">
+          Hours, rest, night work and opt-outs actually worked in a past period. Keep these records for two years.
+        </p>
         <div className="toolbar no-print">
           <RangeFilter value={wtRange} onChange={setWtRange} idPrefix="wt" />
           <button className="btn" onClick={() => void loadWorkingTime(wtRange)}>
@@ -138,7 +162,16 @@ export const AttendanceView = () => {
           <table className="table">
             <thead>
               <tr>
-                {['Name', 'Shifts', 'Hours worked', 'Average a week', 'Shortest rest', `Rests under ${workingTime.data.dailyRestHours} h`, 'Night shifts', 'Opt-out'].map((c) => (
+                {[
+                  'Name',
+                  'Shifts',
+                  'Hours worked',
+                  'Average a week',
+                  'Shortest rest',
+                  `Rests under ${workingTime.data.dailyRestHours} h`,
+                  'Night shifts',
+                  'Opt-out',
+                ].map((c) => (
                   <th key={c} scope="col">
                     {c}
                   </th>

@@ -26,11 +26,21 @@ export const RangeFilter = ({ value, onChange, idPrefix }: { value: Range; onCha
       </div>
       <div className="field">
         <label htmlFor={`${idPrefix}-from`}>From</label>
-        <GbInput id={`${idPrefix}-from`} kind="date" value={value.from} onChange={(e) => e.target.value && onChange({ ...value, from: e.target.value })} />
+        <GbInput
+          id={`${idPrefix}-from`}
+          kind="date"
+          value={value.from}
+          onChange={(e) => e.target.value && onChange({ ...value, from: e.target.value })}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${idPrefix}-to`}>To</label>
-        <GbInput id={`${idPrefix}-to`} kind="date" value={value.to} onChange={(e) => e.target.value && onChange({ ...value, to: e.target.value })} />
+        <GbInput
+          id={`${idPrefix}-to`}
+          kind="date"
+          value={value.to}
+          onChange={(e) => e.target.value && onChange({ ...value, to: e.target.value })}
+        />
       </div>
     </div>
   );

@@ -33,9 +33,22 @@ const DeskSetup = () => {
       {errors._ && <Banner tone="error">{errors._}</Banner>}
       <div className="field">
         <label htmlFor="enrol-file">Enrolment file (.sitedesk-enrolment)</label>
-        <input id="enrol-file" type="file" accept=".sitedesk-enrolment" onChange={(e) => setFile(e.target.files?.[0] ?? null)} aria-invalid={Boolean(errors.file)} />
+        <input
+          id="enrol-file"
+          type="file"
+          accept=".sitedesk-enrolment"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          aria-invalid={Boolean(errors.file)}
+        />
       </div>
-      <Field label="Enrolment code" hint="The code the manager gave you with the file, e.g. K7QM-W3XP-9RTA" autoComplete="off" value={code} onChange={(e) => setCode(e.target.value)} error={errors.code} />
+      <Field
+        label="Enrolment code"
+        hint="The code the manager gave you with the file, e.g. K7QM-W3XP-9RTA"
+        autoComplete="off"
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+        error={errors.code}
+      />
       <button className="btn btn-primary btn-block" type="submit" disabled={busy}>
         {busy ? 'Setting up…' : 'Set up this desk'}
       </button>
@@ -63,9 +76,23 @@ const RestoreSetup = () => {
       {errors._ && <Banner tone="error">{errors._}</Banner>}
       <div className="field">
         <label htmlFor="restore-file">Backup file (.sitedesk-backup)</label>
-        <input id="restore-file" type="file" accept=".sitedesk-backup" onChange={(e) => setFile(e.target.files?.[0] ?? null)} aria-invalid={Boolean(errors.file)} />
+        <input
+          id="restore-file"
+          type="file"
+          accept=".sitedesk-backup"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          aria-invalid={Boolean(errors.file)}
+        />
       </div>
-      <Field label="Backup file passphrase" hint="The passphrase the manager typed when exporting the file" type="password" autoComplete="off" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} error={errors.passphrase} />
+      <Field
+        label="Backup file passphrase"
+        hint="The passphrase the manager typed when exporting the file"
+        type="password"
+        autoComplete="off"
+        value={passphrase}
+        onChange={(e) => setPassphrase(e.target.value)}
+        error={errors.passphrase}
+      />
       <button className="btn btn-primary btn-block" type="submit" disabled={busy}>
         {busy ? 'Restoring…' : 'Restore and continue'}
       </button>
@@ -81,8 +108,9 @@ export const FirstRun = () => {
     return (
       <AuthCard title="Accounts need restoring" subtitle="This computer's data is still here, but nobody can sign in.">
         <Banner tone="error">
-          The accounts file was damaged and no backup held a good copy. For safety neither a new manager nor a backup file can be set up from this screen, because anyone at this desk could use it to take over the data. Ask IT
-          support to restore the accounts (the damaged file is kept in the quarantine folder).
+          The accounts file was damaged and no backup held a good copy. For safety neither a new manager nor a backup file can be set up
+          from this screen, because anyone at this desk could use it to take over the data. Ask IT support to restore the accounts (the
+          damaged file is kept in the quarantine folder).
         </Banner>
       </AuthCard>
     );
@@ -118,7 +146,11 @@ const ManagerSetup = () => {
     setBusy(false);
     setErrors(fieldErrors(failure));
   };
-  const bind = (key: keyof typeof form) => ({ value: form[key], onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }), error: errors[key] });
+  const bind = (key: keyof typeof form) => ({
+    value: form[key],
+    onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }),
+    error: errors[key],
+  });
 
   return (
     <>
@@ -126,7 +158,13 @@ const ManagerSetup = () => {
       <form onSubmit={submit} noValidate>
         {errors._ && <Banner tone="error">{errors._}</Banner>}
         <Field label="Your name" autoComplete="name" autoFocus required {...bind('displayName')} />
-        <Field label="User name" autoComplete="username" hint="Letters, digits, dots or dashes; used to sign in" required {...bind('username')} />
+        <Field
+          label="User name"
+          autoComplete="username"
+          hint="Letters, digits, dots or dashes; used to sign in"
+          required
+          {...bind('username')}
+        />
         <Field label="Password" type="password" autoComplete="new-password" hint="At least 8 characters" required {...bind('password')} />
         <Field label="Confirm password" type="password" autoComplete="new-password" required {...bind('confirm')} />
         <button className="btn btn-primary btn-block" type="submit" disabled={busy}>

@@ -28,11 +28,22 @@ export const SignIn = ({ locked = false }: { locked?: boolean }) => {
   return (
     <AuthCard
       title={locked ? 'Screen locked' : 'Sign in'}
-      subtitle={locked ? `Locked while ${auth?.user?.displayName ?? 'someone'} was away. Anyone on this desk can unlock with their password or PIN.` : auth?.organisationName}
+      subtitle={
+        locked
+          ? `Locked while ${auth?.user?.displayName ?? 'someone'} was away. Anyone on this desk can unlock with their password or PIN.`
+          : auth?.organisationName
+      }
     >
       <form onSubmit={submit} noValidate>
         {errors._ && <Banner tone="error">{errors._}</Banner>}
-        <Field label="User name" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} autoFocus={!locked || !username} error={errors.username} />
+        <Field
+          label="User name"
+          autoComplete="username"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          autoFocus={!locked || !username}
+          error={errors.username}
+        />
         <Field
           label={locked ? 'Password or PIN' : 'Password'}
           type="password"

@@ -9,14 +9,27 @@ import { useStore } from '../../store/appStore';
 import { useShallow } from 'zustand/react/shallow';
 
 // The storage layer names why it took a backup in a word; people read a sentence.
-const REASONS: Record<string, string> = { start: 'SiteDesk started', close: 'SiteDesk closed', scheduled: 'Every 30 minutes, after changes' };
+const REASONS: Record<string, string> = {
+  start: 'SiteDesk started',
+  close: 'SiteDesk closed',
+  scheduled: 'Every 30 minutes, after changes',
+};
 
 type Msg = { tone: 'ok' | 'error' | 'info'; text: string } | null;
 type Pending = { kind: 'backup'; id: string; at: string } | { kind: 'file'; name: string; file: string; passphrase: string } | null;
 
 /** Rolling backups: see them, take one now, restore one (undoably), and move everything to a new laptop. */
 export const BackupsView = () => {
-  const { backups, loadBackups, takeBackup, restoreBackup, exportBackupFile, restoreBackupFile } = useStore(useShallow((s) => ({ backups: s.backups, loadBackups: s.loadBackups, takeBackup: s.takeBackup, restoreBackup: s.restoreBackup, exportBackupFile: s.exportBackupFile, restoreBackupFile: s.restoreBackupFile })));
+  const { backups, loadBackups, takeBackup, restoreBackup, exportBackupFile, restoreBackupFile } = useStore(
+    useShallow((s) => ({
+      backups: s.backups,
+      loadBackups: s.loadBackups,
+      takeBackup: s.takeBackup,
+      restoreBackup: s.restoreBackup,
+      exportBackupFile: s.exportBackupFile,
+      restoreBackupFile: s.restoreBackupFile,
+    })),
+  );
   const [msg, setMsg] = useState<Msg>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending>(null);
@@ -73,10 +86,16 @@ export const BackupsView = () => {
         <section className="card" aria-labelledby="backup-list-title">
           <div className="card-head">
             <h2 id="backup-list-title">Backups on this computer</h2>
-            <button className="btn btn-primary" disabled={busy !== null} onClick={() => void run('Taking a backup', async () => {
-              const r = await takeBackup();
-              return r.ok ? { tone: 'ok', text: `Backup taken (${formatBytes(r.data.bytes)}).` } : { tone: 'error', text: r.message };
-            })}>
+            <button
+              className="btn btn-primary"
+              disabled={busy !== null}
+              onClick={() =>
+                void run('Taking a backup', async () => {
+                  const r = await takeBackup();
+                  return r.ok ? { tone: 'ok', text: `Backup taken (${formatBytes(r.data.bytes)}).` } : { tone: 'error', text: r.message };
+                })
+              }
+            >
               Back up now
             </button>
           </div>
@@ -103,7 +122,12 @@ export const BackupsView = () => {
                     <td>{b.files}</td>
                     <td>{formatBytes(b.bytes)}</td>
                     <td>
-                      <button className="btn btn-quiet" disabled={busy !== null} onClick={() => setPending({ kind: 'backup', id: b.id, at: b.at })} aria-label={`Restore the backup of ${formatWhenGB(b.at)}`}>
+                      <button
+                        className="btn btn-quiet"
+                        disabled={busy !== null}
+                        onClick={() => setPending({ kind: 'backup', id: b.id, at: b.at })}
+                        aria-label={`Restore the backup of ${formatWhenGB(b.at)}`}
+                      >
                         Restore
                       </button>
                     </td>
@@ -116,7 +140,8 @@ export const BackupsView = () => {
         <section className="card" aria-labelledby="move-title">
           <h2 id="move-title">Move to a new laptop</h2>
           <p className="muted">
-            One file holds every record and photo, encrypted under a passphrase you choose. Keep the file and the passphrase apart: without the passphrase nobody, SiteDesk included, can open the file.
+            One file holds every record and photo, encrypted under a passphrase you choose. Keep the file and the passphrase apart: without
+            the passphrase nobody, SiteDesk included, can open the file.
           </p>
           <form
             className="stack"
@@ -133,8 +158,22 @@ export const BackupsView = () => {
               });
             }}
           >
-            <Field label="Passphrase for the backup file" hint="At least 10 characters" type="password" autoComplete="new-password" value={exportPass.passphrase} onChange={(e) => setExportPass({ ...exportPass, passphrase: e.target.value })} />
-            <Field label="Type the passphrase again" type="password" autoComplete="new-password" value={exportPass.again} onChange={(e) => setExportPass({ ...exportPass, again: e.target.value })} error={exportMismatch ? 'The two passphrases differ' : undefined} />
+            <Field
+              label="Passphrase for the backup file"
+              hint="At least 10 characters"
+              type="password"
+              autoComplete="new-password"
+              value={exportPass.passphrase}
+              onChange={(e) => setExportPass({ ...exportPass, passphrase: e.target.value })}
+            />
+            <Field
+              label="Type the passphrase again"
+              type="password"
+              autoComplete="new-password"
+              value={exportPass.again}
+              onChange={(e) => setExportPass({ ...exportPass, again: e.target.value })}
+              error={exportMismatch ? 'The two passphrases differ' : undefined}
+            />
             <div className="actions">
               <button className="btn" type="submit" disabled={busy !== null || exportMismatch}>
                 Export the whole data folder as one backup file
@@ -151,9 +190,22 @@ export const BackupsView = () => {
           >
             <div className="field">
               <label htmlFor="backup-file">Restore from a backup file (.sitedesk-backup)</label>
-              <input id="backup-file" ref={input} type="file" accept=".sitedesk-backup" disabled={busy !== null} onChange={(e) => setChosen(e.target.files?.[0] ?? null)} />
+              <input
+                id="backup-file"
+                ref={input}
+                type="file"
+                accept=".sitedesk-backup"
+                disabled={busy !== null}
+                onChange={(e) => setChosen(e.target.files?.[0] ?? null)}
+              />
             </div>
-            <Field label="The backup file’s passphrase" type="password" autoComplete="off" value={restorePass} onChange={(e) => setRestorePass(e.target.value)} />
+            <Field
+              label="The backup file’s passphrase"
+              type="password"
+              autoComplete="off"
+              value={restorePass}
+              onChange={(e) => setRestorePass(e.target.value)}
+            />
             <div className="actions">
               <button className="btn" type="submit" disabled={busy !== null}>
                 Restore from the file…
@@ -170,8 +222,9 @@ export const BackupsView = () => {
         onConfirm={() => void confirm()}
       >
         <p>
-          Everything in SiteDesk will be replaced by {pending?.kind === 'backup' ? `the backup of ${formatWhenGB(pending.at)}` : 'the contents of that file'}. A backup of the data as it is now is taken first, so you can undo this by
-          restoring it.
+          Everything in SiteDesk will be replaced by{' '}
+          {pending?.kind === 'backup' ? `the backup of ${formatWhenGB(pending.at)}` : 'the contents of that file'}. A backup of the data as
+          it is now is taken first, so you can undo this by restoring it.
         </p>
       </ConfirmDialog>
     </section>

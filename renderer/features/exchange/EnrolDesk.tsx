@@ -7,7 +7,9 @@ import { SitePicker } from './ExchangeView';
 
 /** A manager sets up a new site desk: its sites and supervisors, then a file and a one-time code. */
 export const EnrolDesk = () => {
-  const { supervisors, loadSupervisors, createEnrolment } = useStore(useShallow((s) => ({ supervisors: s.supervisors, loadSupervisors: s.loadSupervisors, createEnrolment: s.createEnrolment })));
+  const { supervisors, loadSupervisors, createEnrolment } = useStore(
+    useShallow((s) => ({ supervisors: s.supervisors, loadSupervisors: s.loadSupervisors, createEnrolment: s.createEnrolment })),
+  );
   const [sites, setSites] = useState<string[]>([]);
   const [people, setPeople] = useState<string[]>([]);
   const [result, setResult] = useState<{ fileName: string; code: string } | null>(null);
@@ -15,7 +17,8 @@ export const EnrolDesk = () => {
   useEffect(() => {
     void loadSupervisors();
   }, [loadSupervisors]);
-  const list = supervisors.status === 'ready' ? supervisors.data.filter((a) => sites.length === 0 || a.sites.some((s) => sites.includes(s))) : [];
+  const list =
+    supervisors.status === 'ready' ? supervisors.data.filter((a) => sites.length === 0 || a.sites.some((s) => sites.includes(s))) : [];
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -40,7 +43,12 @@ export const EnrolDesk = () => {
         <div className="choice-grid">
           {list.map((a) => (
             <label key={a.id} className="choice">
-              <input type="checkbox" checked={people.includes(a.id)} onChange={() => setPeople(people.includes(a.id) ? people.filter((p) => p !== a.id) : [...people, a.id])} /> {a.displayName} ({a.sites.join(', ')})
+              <input
+                type="checkbox"
+                checked={people.includes(a.id)}
+                onChange={() => setPeople(people.includes(a.id) ? people.filter((p) => p !== a.id) : [...people, a.id])}
+              />{' '}
+              {a.displayName} ({a.sites.join(', ')})
             </label>
           ))}
         </div>
@@ -48,7 +56,11 @@ export const EnrolDesk = () => {
       {error && <Banner tone="error">{error}</Banner>}
       {result && (
         <Banner tone="ok">
-          Saved {result.fileName}. The code to type at the desk is <strong className="code" data-testid="enrolment-code">{result.code}</strong>. Give it separately from the file; it is not shown again.
+          Saved {result.fileName}. The code to type at the desk is{' '}
+          <strong className="code" data-testid="enrolment-code">
+            {result.code}
+          </strong>
+          . Give it separately from the file; it is not shown again.
         </Banner>
       )}
       <button className="btn btn-primary" type="submit">

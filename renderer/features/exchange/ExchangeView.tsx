@@ -38,7 +38,12 @@ export const SitePicker = ({ legend, chosen, onChange }: { legend: string; chose
       <div className="choice-grid">
         {list.map((s) => (
           <label key={s.code} className="choice">
-            <input type="checkbox" checked={chosen.includes(s.code)} onChange={() => onChange(chosen.includes(s.code) ? chosen.filter((c) => c !== s.code) : [...chosen, s.code])} /> {s.code} · {s.name}
+            <input
+              type="checkbox"
+              checked={chosen.includes(s.code)}
+              onChange={() => onChange(chosen.includes(s.code) ? chosen.filter((c) => c !== s.code) : [...chosen, s.code])}
+            />{' '}
+            {s.code} · {s.name}
           </label>
         ))}
       </div>
@@ -58,7 +63,10 @@ const RotaExport = () => {
     e.preventDefault();
     const n = Math.max(1, Math.min(26, Number(weeks) || 1));
     setBusy(true);
-    const r = await exportRota(sites, Array.from({ length: n }, (_, i) => addDays(weekStart(first), 7 * i)));
+    const r = await exportRota(
+      sites,
+      Array.from({ length: n }, (_, i) => addDays(weekStart(first), 7 * i)),
+    );
     setBusy(false);
     if (!r.ok) return setMsg({ tone: 'error', text: r.message });
     download(r.data);
@@ -115,7 +123,15 @@ const ActivityExport = () => {
 
 /** Plans travel to the desks and incidents back, by file: export, import with a preview, enrol a desk. */
 export const ExchangeView = () => {
-  const { auth, exchange, loadExchange, loadSites, resetImport } = useStore(useShallow((s) => ({ auth: s.auth, exchange: s.exchange, loadExchange: s.loadExchange, loadSites: s.loadSites, resetImport: s.resetImport })));
+  const { auth, exchange, loadExchange, loadSites, resetImport } = useStore(
+    useShallow((s) => ({
+      auth: s.auth,
+      exchange: s.exchange,
+      loadExchange: s.loadExchange,
+      loadSites: s.loadSites,
+      resetImport: s.resetImport,
+    })),
+  );
   const manager = auth?.user?.role === 'manager';
   useEffect(() => {
     void loadExchange();
@@ -130,7 +146,9 @@ export const ExchangeView = () => {
         {status && (
           <p className="muted">
             {status.organisationName}
-            {status.enrolled ? ` · ${status.role === 'desk' ? `site desk for ${status.sites.join(', ')}` : 'manager'} · key ${status.keyId}` : ' · no organisation key yet'}
+            {status.enrolled
+              ? ` · ${status.role === 'desk' ? `site desk for ${status.sites.join(', ')}` : 'manager'} · key ${status.keyId}`
+              : ' · no organisation key yet'}
           </p>
         )}
       </header>

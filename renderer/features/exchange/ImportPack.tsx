@@ -7,11 +7,25 @@ import { useStore } from '../../store/appStore';
 import { useShallow } from 'zustand/react/shallow';
 
 const OUTCOME: Record<ImportOutcome, string> = { added: 'Added', changed: 'Changed', unchanged: 'Unchanged', conflict: 'Conflict' };
-const KIND: Record<string, string> = { sites: 'Site', staff: 'Staff', shifts: 'Shift', attendance: 'Attendance', incidents: 'Incident', log: 'Log entry' };
+const KIND: Record<string, string> = {
+  sites: 'Site',
+  staff: 'Staff',
+  shifts: 'Shift',
+  attendance: 'Attendance',
+  incidents: 'Incident',
+  log: 'Log entry',
+};
 
 /** Import a pack: choose the file, see what it would change, then apply it in one step or cancel. */
 export const ImportPack = () => {
-  const { importState: s, previewPack, applyPack, resetImport } = useStore(useShallow((s) => ({ importState: s.importState, previewPack: s.previewPack, applyPack: s.applyPack, resetImport: s.resetImport })));
+  const {
+    importState: s,
+    previewPack,
+    applyPack,
+    resetImport,
+  } = useStore(
+    useShallow((s) => ({ importState: s.importState, previewPack: s.previewPack, applyPack: s.applyPack, resetImport: s.resetImport })),
+  );
   const input = useRef<HTMLInputElement>(null);
 
   const choose = async (file: File | undefined) => {
@@ -28,7 +42,14 @@ export const ImportPack = () => {
       <p className="muted">Nothing changes until you have seen what the pack holds and chosen Apply.</p>
       <div className="field">
         <label htmlFor="pack-file">Pack file (.sitedesk-pack)</label>
-        <input id="pack-file" ref={input} type="file" accept=".sitedesk-pack" onChange={(e) => void choose(e.target.files?.[0])} disabled={s.status === 'reading' || s.status === 'applying'} />
+        <input
+          id="pack-file"
+          ref={input}
+          type="file"
+          accept=".sitedesk-pack"
+          onChange={(e) => void choose(e.target.files?.[0])}
+          disabled={s.status === 'reading' || s.status === 'applying'}
+        />
       </div>
       {s.status === 'reading' && <p role="status">Checking {s.fileName}…</p>}
       {s.status === 'error' && (
@@ -37,15 +58,24 @@ export const ImportPack = () => {
         </Banner>
       )}
       {s.status === 'done' && (
-        <Banner tone="ok" action={<button className="btn btn-quiet" onClick={resetImport}>Done</button>}>
-          Imported {s.fileName}: {s.result.counts.added} added, {s.result.counts.changed} changed, {s.result.counts.conflict} conflicts kept, {s.result.counts.unchanged} unchanged.
+        <Banner
+          tone="ok"
+          action={
+            <button className="btn btn-quiet" onClick={resetImport}>
+              Done
+            </button>
+          }
+        >
+          Imported {s.fileName}: {s.result.counts.added} added, {s.result.counts.changed} changed, {s.result.counts.conflict} conflicts
+          kept, {s.result.counts.unchanged} unchanged.
         </Banner>
       )}
       {preview && (
         <section className="preview" aria-labelledby="preview-title">
           <h3 id="preview-title">Preview of {s.status === 'preview' || s.status === 'applying' ? s.fileName : ''}</h3>
           <p>
-            A {preview.manifest.kind === 'rota' ? 'rota pack' : 'activity pack'} for {preview.manifest.sites.join(', ')}, {formatDateGB(preview.manifest.from)} to {formatDateGB(preview.manifest.to)}, made by {preview.manifest.createdBy} on{' '}
+            A {preview.manifest.kind === 'rota' ? 'rota pack' : 'activity pack'} for {preview.manifest.sites.join(', ')},{' '}
+            {formatDateGB(preview.manifest.from)} to {formatDateGB(preview.manifest.to)}, made by {preview.manifest.createdBy} on{' '}
             {formatWhenGB(preview.manifest.createdAt)}.
           </p>
           <ul className="counts" aria-label="What the import would do">
@@ -61,7 +91,10 @@ export const ImportPack = () => {
             </Banner>
           ))}
           {preview.counts.conflict > 0 && (
-            <Banner tone="warn">Conflicts: the record was edited here and in the pack. The later edit is kept and the other is saved in its history, so nothing is lost.</Banner>
+            <Banner tone="warn">
+              Conflicts: the record was edited here and in the pack. The later edit is kept and the other is saved in its history, so
+              nothing is lost.
+            </Banner>
           )}
           {listed.length > 0 ? (
             <table className="table">

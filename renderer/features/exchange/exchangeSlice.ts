@@ -39,7 +39,11 @@ export const createExchangeSlice: Slice<ExchangeSlice> = (set, get) => ({
   },
   loadSupervisors: async () => {
     const r = await call('accounts:list', {});
-    set({ supervisors: r.ok ? { status: 'ready', data: r.data.filter((a) => a.role === 'supervisor' && !a.disabled) } : { status: 'error', message: r.message } });
+    set({
+      supervisors: r.ok
+        ? { status: 'ready', data: r.data.filter((a) => a.role === 'supervisor' && !a.disabled) }
+        : { status: 'error', message: r.message },
+    });
   },
   exportRota: async (sites, weeks) => {
     const r = await call('exchange:export-rota', { sites, weeks });
@@ -57,7 +61,11 @@ export const createExchangeSlice: Slice<ExchangeSlice> = (set, get) => ({
     if (s.status !== 'preview') return;
     set({ importState: { ...s, status: 'applying' } });
     const r = await call('exchange:apply', { file: s.file });
-    set({ importState: r.ok ? { status: 'done', fileName: s.fileName, result: r.data } : { status: 'error', fileName: s.fileName, message: r.message } });
+    set({
+      importState: r.ok
+        ? { status: 'done', fileName: s.fileName, result: r.data }
+        : { status: 'error', fileName: s.fileName, message: r.message },
+    });
   },
   resetImport: () => set({ importState: { status: 'idle' } }),
   createEnrolment: async (sites, supervisors) => {

@@ -27,13 +27,26 @@ export const CloseDialog = ({ d, open, onOpenChange }: { d: IncidentDetail; open
       onSubmit={submit}
       submitLabel="Close incident"
     >
-            {d.closeBlockers.length > 0 && (
-              <Banner tone="warn">
-                Before it can close: <ul>{d.closeBlockers.map((b) => <li key={b}>{b}</li>)}</ul>
-              </Banner>
-            )}
-            {errors._ && !errors.outcome && <Banner tone="error">{errors._}</Banner>}
-            <TextArea label="Outcome" rows={4} value={outcome} onChange={(e) => setOutcome(e.target.value)} error={errors.outcome} hint="What was found and what was done about it" autoFocus />
+      {d.closeBlockers.length > 0 && (
+        <Banner tone="warn">
+          Before it can close:{' '}
+          <ul>
+            {d.closeBlockers.map((b) => (
+              <li key={b}>{b}</li>
+            ))}
+          </ul>
+        </Banner>
+      )}
+      {errors._ && !errors.outcome && <Banner tone="error">{errors._}</Banner>}
+      <TextArea
+        label="Outcome"
+        rows={4}
+        value={outcome}
+        onChange={(e) => setOutcome(e.target.value)}
+        error={errors.outcome}
+        hint="What was found and what was done about it"
+        autoFocus
+      />
     </FormDialog>
   );
 };

@@ -2,7 +2,14 @@ import type { IncidentDetail } from '../../../shared/contract/incidents';
 import { formatWhenGB } from '../../../shared/domain/dates';
 import { describeValue, FIELD_LABEL } from '../../../shared/domain/incidents';
 
-const KIND = { created: 'Recorded', updated: 'Edited', status: 'Status changed', amendment: 'Amendment', photo: 'Photo added', decision: 'Manager’s decision' } as const;
+const KIND = {
+  created: 'Recorded',
+  updated: 'Edited',
+  status: 'Status changed',
+  amendment: 'Amendment',
+  photo: 'Photo added',
+  decision: 'Manager’s decision',
+} as const;
 
 const short = (s: string) => (s.length > 240 ? `${s.slice(0, 237)}…` : s);
 
@@ -14,17 +21,21 @@ export const HistoryList = ({ d }: { d: IncidentDetail }) => {
       {d.incident.history.map((h, n) => (
         <li key={h.hash + n} className={`history-entry kind-${h.kind}${n >= brokenAt && brokenAt >= 0 ? ' broken' : ''}`}>
           <div className="history-head">
-            <strong>{KIND[h.kind]}</strong> <span>{formatWhenGB(h.at)}</span> <span className="muted">by {d.people[h.by] ?? 'unknown account'}</span>
+            <strong>{KIND[h.kind]}</strong> <span>{formatWhenGB(h.at)}</span>{' '}
+            <span className="muted">by {d.people[h.by] ?? 'unknown account'}</span>
             {n === brokenAt && <span className="flag flag-overdue">✗ chain broken here</span>}
           </div>
           {h.note && <p className="history-note">Reason: {h.note}</p>}
           {h.kind === 'created' ? (
-            <p className="muted small">Recorded as {String(h.changes.find((c) => c.field === 'ref')?.after ?? '')} with every field as first written.</p>
+            <p className="muted small">
+              Recorded as {String(h.changes.find((c) => c.field === 'ref')?.after ?? '')} with every field as first written.
+            </p>
           ) : (
             <ul className="changes">
               {h.changes.map((c) => (
                 <li key={c.field}>
-                  <span className="change-field">{FIELD_LABEL[c.field] ?? c.field}:</span> <del>{short(describeValue(c.field, c.before, formatWhenGB))}</del> <span aria-label="changed to">→</span>{' '}
+                  <span className="change-field">{FIELD_LABEL[c.field] ?? c.field}:</span>{' '}
+                  <del>{short(describeValue(c.field, c.before, formatWhenGB))}</del> <span aria-label="changed to">→</span>{' '}
                   <ins>{short(describeValue(c.field, c.after, formatWhenGB))}</ins>
                 </li>
               ))}

@@ -1,6 +1,13 @@
 import { Plus, Trash2 } from 'lucide-react';
 import { formatDateGB } from '../../../shared/domain/dates';
-import { AGENCY_LABEL, CATEGORY_LABEL, RIDDOR_LABEL, riddorDays, riddorWithoutDelay, SEVERITY_LABEL } from '../../../shared/domain/incidents';
+import {
+  AGENCY_LABEL,
+  CATEGORY_LABEL,
+  RIDDOR_LABEL,
+  riddorDays,
+  riddorWithoutDelay,
+  SEVERITY_LABEL,
+} from '../../../shared/domain/incidents';
 import { INCIDENT_CATEGORIES, RIDDOR_KINDS, SEVERITIES } from '../../../shared/schemas/incident';
 import { Field } from '../../components/Field';
 import { Select } from '../../components/Select';
@@ -28,7 +35,12 @@ interface Props {
 /** A list of staff to add to a free-text field of names, one pick at a time. */
 const AddStaff = ({ to, names, value, onAdd }: { to: string; names: readonly string[]; value: string; onAdd: (next: string) => void }) =>
   names.length === 0 ? null : (
-    <select className="add-staff" aria-label={`Add a staff member to ${to}`} value="" onChange={(e) => e.target.value && onAdd(value.trim() ? `${value.trim().replace(/,$/, '')}, ${e.target.value}` : e.target.value)}>
+    <select
+      className="add-staff"
+      aria-label={`Add a staff member to ${to}`}
+      value=""
+      onChange={(e) => e.target.value && onAdd(value.trim() ? `${value.trim().replace(/,$/, '')}, ${e.target.value}` : e.target.value)}
+    >
       <option value="">Add from staff…</option>
       {names.map((n) => (
         <option key={n} value={n}>
@@ -53,7 +65,14 @@ export const IncidentFields = ({ draft, onChange, errors, sites, siteFixed, toda
         <div className="quick-picks" role="group" aria-label="Common kinds">
           <span className="field-label">Common kinds</span>
           {QUICK_PICKS.map((q, n) => (
-            <button key={q.id} type="button" className="btn" aria-pressed={picked === q.id} aria-keyshortcuts={`Alt+${n + 1}`} onClick={() => onPick(q)}>
+            <button
+              key={q.id}
+              type="button"
+              className="btn"
+              aria-pressed={picked === q.id}
+              aria-keyshortcuts={`Alt+${n + 1}`}
+              onClick={() => onPick(q)}
+            >
               {q.label} <span className="muted small">Alt+{n + 1}</span>
             </button>
           ))}
@@ -76,27 +95,97 @@ export const IncidentFields = ({ draft, onChange, errors, sites, siteFixed, toda
       <fieldset className="form-section">
         <legend>Where and when</legend>
         <div className="grid-2">
-          <Select label="Site" value={draft.site} disabled={siteFixed} onChange={(e) => put('site', e.target.value)} error={errors.site} options={sites.map((s) => [s.code, `${s.code} · ${s.name}`] as const)} />
-          <Field label="Where in the site" value={draft.location} onChange={(e) => put('location', e.target.value)} error={errors.location} placeholder="e.g. Main reception" list={helpers ? 'incident-locations' : undefined} autoComplete="off" autoFocus={Boolean(onPick)} />
-          <Field label="When it happened" type="datetime-local" value={draft.occurredAt} onChange={(e) => put('occurredAt', e.target.value)} error={errors.occurredAt} />
-          <Field label="When it was reported" type="datetime-local" value={draft.reportedAt} onChange={(e) => put('reportedAt', e.target.value)} error={errors.reportedAt} />
-          <Field label="Reported by" value={draft.reportedBy} onChange={(e) => put('reportedBy', e.target.value)} error={errors.reportedBy} hint="The person who told you" list={helpers ? 'incident-staff' : undefined} autoComplete="off" />
-          <Field label="Reported to" value={draft.reportedTo} onChange={(e) => put('reportedTo', e.target.value)} error={errors.reportedTo} />
-          <Select label="Category" value={draft.category} onChange={(e) => put('category', e.target.value as IncidentDraft['category'])} options={INCIDENT_CATEGORIES.map((c) => [c, CATEGORY_LABEL[c]] as const)} />
-          <Select label="Severity" value={draft.severity} onChange={(e) => put('severity', e.target.value as IncidentDraft['severity'])} options={SEVERITIES.map((s) => [s, SEVERITY_LABEL[s]] as const)} />
+          <Select
+            label="Site"
+            value={draft.site}
+            disabled={siteFixed}
+            onChange={(e) => put('site', e.target.value)}
+            error={errors.site}
+            options={sites.map((s) => [s.code, `${s.code} · ${s.name}`] as const)}
+          />
+          <Field
+            label="Where in the site"
+            value={draft.location}
+            onChange={(e) => put('location', e.target.value)}
+            error={errors.location}
+            placeholder="e.g. Main reception"
+            list={helpers ? 'incident-locations' : undefined}
+            autoComplete="off"
+            autoFocus={Boolean(onPick)}
+          />
+          <Field
+            label="When it happened"
+            type="datetime-local"
+            value={draft.occurredAt}
+            onChange={(e) => put('occurredAt', e.target.value)}
+            error={errors.occurredAt}
+          />
+          <Field
+            label="When it was reported"
+            type="datetime-local"
+            value={draft.reportedAt}
+            onChange={(e) => put('reportedAt', e.target.value)}
+            error={errors.reportedAt}
+          />
+          <Field
+            label="Reported by"
+            value={draft.reportedBy}
+            onChange={(e) => put('reportedBy', e.target.value)}
+            error={errors.reportedBy}
+            hint="The person who told you"
+            list={helpers ? 'incident-staff' : undefined}
+            autoComplete="off"
+          />
+          <Field
+            label="Reported to"
+            value={draft.reportedTo}
+            onChange={(e) => put('reportedTo', e.target.value)}
+            error={errors.reportedTo}
+          />
+          <Select
+            label="Category"
+            value={draft.category}
+            onChange={(e) => put('category', e.target.value as IncidentDraft['category'])}
+            options={INCIDENT_CATEGORIES.map((c) => [c, CATEGORY_LABEL[c]] as const)}
+          />
+          <Select
+            label="Severity"
+            value={draft.severity}
+            onChange={(e) => put('severity', e.target.value as IncidentDraft['severity'])}
+            options={SEVERITIES.map((s) => [s, SEVERITY_LABEL[s]] as const)}
+          />
         </div>
       </fieldset>
 
       <fieldset className="form-section">
         <legend>What happened</legend>
-        <TextArea label="What happened" rows={4} data-field="details" value={draft.details} onChange={(e) => put('details', e.target.value)} error={errors.details} />
+        <TextArea
+          label="What happened"
+          rows={4}
+          data-field="details"
+          value={draft.details}
+          onChange={(e) => put('details', e.target.value)}
+          error={errors.details}
+        />
         <div className="grid-2">
           <div>
-            <TextArea label="People involved" rows={2} value={draft.peopleInvolved} onChange={(e) => put('peopleInvolved', e.target.value)} error={errors.peopleInvolved} />
+            <TextArea
+              label="People involved"
+              rows={2}
+              value={draft.peopleInvolved}
+              onChange={(e) => put('peopleInvolved', e.target.value)}
+              error={errors.peopleInvolved}
+            />
             <AddStaff to="People involved" names={names} value={draft.peopleInvolved} onAdd={(v) => put('peopleInvolved', v)} />
           </div>
           <div>
-            <TextArea label="Witnesses" rows={2} value={draft.witnesses} onChange={(e) => put('witnesses', e.target.value)} error={errors.witnesses} />
+            <TextArea
+              label="Witnesses"
+              rows={2}
+              value={draft.witnesses}
+              onChange={(e) => put('witnesses', e.target.value)}
+              error={errors.witnesses}
+            />
             <AddStaff to="Witnesses" names={names} value={draft.witnesses} onAdd={(v) => put('witnesses', v)} />
           </div>
         </div>
@@ -104,13 +193,23 @@ export const IncidentFields = ({ draft, onChange, errors, sites, siteFixed, toda
 
       <fieldset className="form-section">
         <legend>Action taken</legend>
-        <TextArea label="Action taken" value={draft.actionTaken} onChange={(e) => put('actionTaken', e.target.value)} error={errors.actionTaken} />
+        <TextArea
+          label="Action taken"
+          value={draft.actionTaken}
+          onChange={(e) => put('actionTaken', e.target.value)}
+          error={errors.actionTaken}
+        />
         <div className="onward" role="group" aria-label="Onward reporting">
           <p className="field-label">Onward reporting</p>
           {AGENCIES.map((a) => (
             <div key={a} className="onward-row">
               <label className="choice">
-                <input type="checkbox" checked={draft.onward[a].on} onChange={(e) => put('onward', { ...draft.onward, [a]: { ...draft.onward[a], on: e.target.checked } })} /> {AGENCY_LABEL[a]}
+                <input
+                  type="checkbox"
+                  checked={draft.onward[a].on}
+                  onChange={(e) => put('onward', { ...draft.onward, [a]: { ...draft.onward[a], on: e.target.checked } })}
+                />{' '}
+                {AGENCY_LABEL[a]}
               </label>
               {draft.onward[a].on && (
                 <input
@@ -132,19 +231,74 @@ export const IncidentFields = ({ draft, onChange, errors, sites, siteFixed, toda
         {draft.followUps.map((f, n) => (
           <div key={n} className="follow-up-row">
             <label className="choice" title="Done">
-              <input type="checkbox" aria-label={`Follow-up ${n + 1} done`} checked={f.done} onChange={(e) => put('followUps', draft.followUps.map((x, i) => (i === n ? { ...x, done: e.target.checked } : x)))} />
+              <input
+                type="checkbox"
+                aria-label={`Follow-up ${n + 1} done`}
+                checked={f.done}
+                onChange={(e) =>
+                  put(
+                    'followUps',
+                    draft.followUps.map((x, i) => (i === n ? { ...x, done: e.target.checked } : x)),
+                  )
+                }
+              />
             </label>
-            <Field label={`Follow-up ${n + 1}`} value={f.action} onChange={(e) => put('followUps', draft.followUps.map((x, i) => (i === n ? { ...x, action: e.target.value } : x)))} error={errors[`followUps.${n}.action`]} />
-            <Field label="Owner" value={f.owner} onChange={(e) => put('followUps', draft.followUps.map((x, i) => (i === n ? { ...x, owner: e.target.value } : x)))} error={errors[`followUps.${n}.owner`]} />
-            <Field label="Due" type="date" value={f.due} onChange={(e) => put('followUps', draft.followUps.map((x, i) => (i === n ? { ...x, due: e.target.value } : x)))} error={errors[`followUps.${n}.due`]} />
+            <Field
+              label={`Follow-up ${n + 1}`}
+              value={f.action}
+              onChange={(e) =>
+                put(
+                  'followUps',
+                  draft.followUps.map((x, i) => (i === n ? { ...x, action: e.target.value } : x)),
+                )
+              }
+              error={errors[`followUps.${n}.action`]}
+            />
+            <Field
+              label="Owner"
+              value={f.owner}
+              onChange={(e) =>
+                put(
+                  'followUps',
+                  draft.followUps.map((x, i) => (i === n ? { ...x, owner: e.target.value } : x)),
+                )
+              }
+              error={errors[`followUps.${n}.owner`]}
+            />
+            <Field
+              label="Due"
+              type="date"
+              value={f.due}
+              onChange={(e) =>
+                put(
+                  'followUps',
+                  draft.followUps.map((x, i) => (i === n ? { ...x, due: e.target.value } : x)),
+                )
+              }
+              error={errors[`followUps.${n}.due`]}
+            />
             {!f.id && (
-              <button type="button" className="btn btn-quiet" aria-label={`Remove follow-up ${n + 1}`} onClick={() => put('followUps', draft.followUps.filter((_, i) => i !== n))}>
+              <button
+                type="button"
+                className="btn btn-quiet"
+                aria-label={`Remove follow-up ${n + 1}`}
+                onClick={() =>
+                  put(
+                    'followUps',
+                    draft.followUps.filter((_, i) => i !== n),
+                  )
+                }
+              >
                 <Trash2 aria-hidden size={16} />
               </button>
             )}
           </div>
         ))}
-        <button type="button" className="btn" onClick={() => put('followUps', [...draft.followUps, { action: '', owner: draft.reportedTo, due: today, done: false }])}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => put('followUps', [...draft.followUps, { action: '', owner: draft.reportedTo, due: today, done: false }])}
+        >
           <Plus aria-hidden size={16} /> Add follow-up
         </button>
       </fieldset>
@@ -152,11 +306,17 @@ export const IncidentFields = ({ draft, onChange, errors, sites, siteFixed, toda
       <fieldset className="form-section">
         <legend>RIDDOR</legend>
         <label className="choice">
-          <input type="checkbox" checked={draft.riddor.on} onChange={(e) => put('riddor', { ...draft.riddor, on: e.target.checked })} /> Reportable under RIDDOR
+          <input type="checkbox" checked={draft.riddor.on} onChange={(e) => put('riddor', { ...draft.riddor, on: e.target.checked })} />{' '}
+          Reportable under RIDDOR
         </label>
         {draft.riddor.on && (
           <>
-            <Select label="RIDDOR kind" value={draft.riddor.kind} onChange={(e) => put('riddor', { ...draft.riddor, kind: e.target.value as IncidentDraft['riddor']['kind'] })} options={RIDDOR_KINDS.map((k) => [k, RIDDOR_LABEL[k]] as const)} />
+            <Select
+              label="RIDDOR kind"
+              value={draft.riddor.kind}
+              onChange={(e) => put('riddor', { ...draft.riddor, kind: e.target.value as IncidentDraft['riddor']['kind'] })}
+              options={RIDDOR_KINDS.map((k) => [k, RIDDOR_LABEL[k]] as const)}
+            />
             {deadline && (
               <p className="riddor-deadline" role="status">
                 Report to the HSE by <strong>{formatDateGB(deadline)}</strong> ({riddorDays(draft.riddor.kind)} days from the incident).
@@ -164,9 +324,24 @@ export const IncidentFields = ({ draft, onChange, errors, sites, siteFixed, toda
               </p>
             )}
             <div className="grid-3">
-              <Field label="Reported to the HSE on" type="date" value={draft.riddor.reportedOn} onChange={(e) => put('riddor', { ...draft.riddor, reportedOn: e.target.value })} error={errors['riddor.reportedOn']} />
-              <Field label="How it was reported" value={draft.riddor.method} onChange={(e) => put('riddor', { ...draft.riddor, method: e.target.value })} placeholder="Online F2508, phone…" />
-              <Field label="HSE reference" value={draft.riddor.hseReference} onChange={(e) => put('riddor', { ...draft.riddor, hseReference: e.target.value })} />
+              <Field
+                label="Reported to the HSE on"
+                type="date"
+                value={draft.riddor.reportedOn}
+                onChange={(e) => put('riddor', { ...draft.riddor, reportedOn: e.target.value })}
+                error={errors['riddor.reportedOn']}
+              />
+              <Field
+                label="How it was reported"
+                value={draft.riddor.method}
+                onChange={(e) => put('riddor', { ...draft.riddor, method: e.target.value })}
+                placeholder="Online F2508, phone…"
+              />
+              <Field
+                label="HSE reference"
+                value={draft.riddor.hseReference}
+                onChange={(e) => put('riddor', { ...draft.riddor, hseReference: e.target.value })}
+              />
             </div>
           </>
         )}

@@ -27,7 +27,8 @@ const Details = ({ d }: { d: IncidentDetail }) => {
   const i = d.incident;
   const updateIncident = useStore((s) => s.updateIncident);
   const today = londonToday(useNow());
-  const toggle = (id: string, done: boolean) => void updateIncident({ followUps: i.followUps.map((f) => (f.id === id ? { ...f, done } : f)) });
+  const toggle = (id: string, done: boolean) =>
+    void updateIncident({ followUps: i.followUps.map((f) => (f.id === id ? { ...f, done } : f)) });
   return (
     <div className="detail-grid">
       <section className="card" aria-labelledby="what-title">
@@ -42,7 +43,9 @@ const Details = ({ d }: { d: IncidentDetail }) => {
           <Item label="People involved">{i.peopleInvolved}</Item>
           <Item label="Witnesses">{i.witnesses}</Item>
           <Item label="Action taken">{i.actionTaken}</Item>
-          <Item label="Onward reporting">{i.onwardReports.map((r) => `${AGENCY_LABEL[r.agency]}${r.reference ? ` — ref ${r.reference}` : ''}`).join('; ')}</Item>
+          <Item label="Onward reporting">
+            {i.onwardReports.map((r) => `${AGENCY_LABEL[r.agency]}${r.reference ? ` — ref ${r.reference}` : ''}`).join('; ')}
+          </Item>
           {i.status === 'closed' && <Item label="Outcome">{i.outcome}</Item>}
         </dl>
       </section>
@@ -70,7 +73,9 @@ const Details = ({ d }: { d: IncidentDetail }) => {
           <dl className="dl">
             <Item label="Kind">{RIDDOR_LABEL[i.riddor.kind]}</Item>
             {'deadline' in d.riddor && <Item label="Deadline">{formatDateGB(d.riddor.deadline)}</Item>}
-            <Item label="Reported to the HSE">{i.riddor.reportedOn ? `${formatDateGB(i.riddor.reportedOn)}${i.riddor.method ? `, ${i.riddor.method}` : ''}` : 'Not yet'}</Item>
+            <Item label="Reported to the HSE">
+              {i.riddor.reportedOn ? `${formatDateGB(i.riddor.reportedOn)}${i.riddor.method ? `, ${i.riddor.method}` : ''}` : 'Not yet'}
+            </Item>
             <Item label="HSE reference">{i.riddor.hseReference}</Item>
           </dl>
         )}
@@ -80,10 +85,14 @@ const Details = ({ d }: { d: IncidentDetail }) => {
 };
 
 const EditForm = ({ d, onDone }: { d: IncidentDetail; onDone: () => void }) => {
-  const { sites, updateIncident, amendIncident } = useStore(useShallow((s) => ({ sites: s.sites, updateIncident: s.updateIncident, amendIncident: s.amendIncident })));
+  const { sites, updateIncident, amendIncident } = useStore(
+    useShallow((s) => ({ sites: s.sites, updateIncident: s.updateIncident, amendIncident: s.amendIncident })),
+  );
   const amending = d.incident.status === 'closed';
   const today = londonToday(useNow());
-  const [draft, setDraft] = useState<IncidentDraft>(() => toDraft(d.incident, { site: d.incident.site, nowIso: d.incident.occurredAt, me: '' }));
+  const [draft, setDraft] = useState<IncidentDraft>(() =>
+    toDraft(d.incident, { site: d.incident.site, nowIso: d.incident.occurredAt, me: '' }),
+  );
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const submit = async (e: FormEvent) => {
@@ -98,10 +107,23 @@ const EditForm = ({ d, onDone }: { d: IncidentDetail; onDone: () => void }) => {
   return (
     <form className="card edit-form" onSubmit={submit} noValidate aria-labelledby="edit-title">
       <h2 id="edit-title">{amending ? 'Add an amendment' : 'Edit incident'}</h2>
-      {amending && <p className="muted">This incident is closed. Your change is added to its history as an amendment, with your reason; nothing before it is changed.</p>}
+      {amending && (
+        <p className="muted">
+          This incident is closed. Your change is added to its history as an amendment, with your reason; nothing before it is changed.
+        </p>
+      )}
       {errors._ && <Banner tone="error">{errors._}</Banner>}
-      <IncidentFields draft={draft} onChange={setDraft} errors={errors} sites={sites.status === 'ready' ? sites.data : [{ code: d.incident.site, name: d.incident.site }]} siteFixed today={today} />
-      {amending && <TextArea label="Why is this amendment needed?" value={note} onChange={(e) => setNote(e.target.value)} error={errors.note} />}
+      <IncidentFields
+        draft={draft}
+        onChange={setDraft}
+        errors={errors}
+        sites={sites.status === 'ready' ? sites.data : [{ code: d.incident.site, name: d.incident.site }]}
+        siteFixed
+        today={today}
+      />
+      {amending && (
+        <TextArea label="Why is this amendment needed?" value={note} onChange={(e) => setNote(e.target.value)} error={errors.note} />
+      )}
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onDone}>
           Cancel
@@ -127,11 +149,16 @@ const DecisionForm = () => {
     <form className="card" aria-labelledby="decision-title" onSubmit={(e) => void submit(e)}>
       <h2 id="decision-title">Manager’s decision</h2>
       <p>
-        Check the record against what you know (the paper log, the people involved). Recording a decision accepts the history as it stands and unlocks the record; the decision and
-        your reason are added to its history for good.
+        Check the record against what you know (the paper log, the people involved). Recording a decision accepts the history as it stands
+        and unlocks the record; the decision and your reason are added to its history for good.
       </p>
       {errors._ && <Banner tone="error">{errors._}</Banner>}
-      <TextArea label="Reason for accepting the history as it stands" value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} />
+      <TextArea
+        label="Reason for accepting the history as it stands"
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={errors.reason}
+      />
       <div className="dialog-actions">
         <button type="submit" className="btn btn-primary">
           Record decision
@@ -142,7 +169,9 @@ const DecisionForm = () => {
 };
 
 const Page = ({ d }: { d: IncidentDetail }) => {
-  const { go, setIncidentStatus, exportIncidentPdf, sites } = useStore(useShallow((s) => ({ go: s.go, setIncidentStatus: s.setIncidentStatus, exportIncidentPdf: s.exportIncidentPdf, sites: s.sites })));
+  const { go, setIncidentStatus, exportIncidentPdf, sites } = useStore(
+    useShallow((s) => ({ go: s.go, setIncidentStatus: s.setIncidentStatus, exportIncidentPdf: s.exportIncidentPdf, sites: s.sites })),
+  );
   const i = d.incident;
   const [editing, setEditing] = useState(false);
   const [closing, setClosing] = useState(false);
@@ -183,29 +212,33 @@ const Page = ({ d }: { d: IncidentDetail }) => {
       {error && <Banner tone="error">{error}</Banner>}
       {!d.verification.ok && d.locked && (
         <Banner tone="error">
-          <strong>Locked: history broken</strong> at entry {d.verification.brokenAt + 1}: {d.verification.reason} This record may have been changed outside SiteDesk, so it cannot be
-          edited, amended or closed until a manager records a decision about it.{' '}
+          <strong>Locked: history broken</strong> at entry {d.verification.brokenAt + 1}: {d.verification.reason} This record may have been
+          changed outside SiteDesk, so it cannot be edited, amended or closed until a manager records a decision about it.{' '}
           {d.canDecide ? 'Record your decision below.' : 'Keep the data folder as it is and tell your manager.'}
         </Banner>
       )}
       {!d.verification.ok && !d.locked && (
         <Banner tone="warn">
-          <strong>History broken</strong> at entry {d.verification.brokenAt + 1}: {d.verification.reason} A manager accepted the history as it stands; their decision is in the history
-          below.
+          <strong>History broken</strong> at entry {d.verification.brokenAt + 1}: {d.verification.reason} A manager accepted the history as
+          it stands; their decision is in the history below.
         </Banner>
       )}
       {d.canDecide && <DecisionForm />}
       {i.status === 'closed' && (
-        <Banner tone="info">
-          Closed and read-only. Corrections are added as amendments and kept in the history.
-        </Banner>
+        <Banner tone="info">Closed and read-only. Corrections are added as amendments and kept in the history.</Banner>
       )}
-      {(d.riddor.state === 'due' || d.riddor.state === 'overdue') && <Banner tone={d.riddor.state === 'overdue' ? 'error' : 'warn'}>{d.riddor.message}</Banner>}
+      {(d.riddor.state === 'due' || d.riddor.state === 'overdue') && (
+        <Banner tone={d.riddor.state === 'overdue' ? 'error' : 'warn'}>{d.riddor.message}</Banner>
+      )}
       {editing ? <EditForm d={d} onDone={() => setEditing(false)} /> : <Details d={d} />}
       <Photos d={d} />
       <section className="card" aria-labelledby="history-title">
         <h2 id="history-title" className="history-title">
-          {d.verification.ok ? <ShieldCheck aria-hidden size={18} className="ok-icon" /> : <ShieldAlert aria-hidden size={18} className="bad-icon" />}
+          {d.verification.ok ? (
+            <ShieldCheck aria-hidden size={18} className="ok-icon" />
+          ) : (
+            <ShieldAlert aria-hidden size={18} className="bad-icon" />
+          )}
           History <span className="muted small">{d.verification.ok ? `${i.history.length} entries, chain verified` : 'chain broken'}</span>
         </h2>
         <HistoryList d={d} />

@@ -26,7 +26,11 @@ const RIDDOR_FILTERS = [
 const one = <T extends string>(list: readonly T[] | undefined): string => list?.[0] ?? ANY;
 
 const Filters = () => {
-  const { incidentFilter: f, setIncidentFilter, sites } = useStore(useShallow((s) => ({ incidentFilter: s.incidentFilter, setIncidentFilter: s.setIncidentFilter, sites: s.sites })));
+  const {
+    incidentFilter: f,
+    setIncidentFilter,
+    sites,
+  } = useStore(useShallow((s) => ({ incidentFilter: s.incidentFilter, setIncidentFilter: s.setIncidentFilter, sites: s.sites })));
   const [text, setText] = useState(f.text ?? '');
   const siteList = sites.status === 'ready' ? sites.data : [];
   const put = (patch: Partial<IncidentFilterInput>) => setIncidentFilter({ ...f, ...patch });
@@ -39,16 +43,52 @@ const Filters = () => {
   }, [text, f, setIncidentFilter]);
   return (
     <form className="filters card" role="search" aria-label="Filter incidents" onSubmit={(e) => e.preventDefault()}>
-      <Field label="Search" type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Reference, names, what happened…" />
-      <Select label="Site" value={one(f.sites)} onChange={(e) => put({ sites: list(e.target.value) })} options={[[ANY, 'All sites'], ...siteList.map((s) => [s.code, `${s.code} · ${s.name}`] as const)]} />
+      <Field
+        label="Search"
+        type="search"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        placeholder="Reference, names, what happened…"
+      />
+      <Select
+        label="Site"
+        value={one(f.sites)}
+        onChange={(e) => put({ sites: list(e.target.value) })}
+        options={[[ANY, 'All sites'], ...siteList.map((s) => [s.code, `${s.code} · ${s.name}`] as const)]}
+      />
       <Field label="From" type="date" value={f.from ?? ''} onChange={(e) => put({ from: e.target.value || undefined })} />
       <Field label="To" type="date" value={f.to ?? ''} onChange={(e) => put({ to: e.target.value || undefined })} />
-      <Select label="Category" value={one(f.categories)} onChange={(e) => put({ categories: list(e.target.value) })} options={[[ANY, 'Any'], ...INCIDENT_CATEGORIES.map((c) => [c, CATEGORY_LABEL[c]] as const)]} />
-      <Select label="Severity" value={one(f.severities)} onChange={(e) => put({ severities: list(e.target.value) })} options={[[ANY, 'Any'], ...SEVERITIES.map((c) => [c, SEVERITY_LABEL[c]] as const)]} />
-      <Select label="Status" value={one(f.statuses)} onChange={(e) => put({ statuses: list(e.target.value) })} options={[[ANY, 'Any'], ...INCIDENT_STATUSES.map((c) => [c, STATUS_LABEL[c]] as const)]} />
-      <Select label="RIDDOR" value={f.riddor ?? ANY} onChange={(e) => put({ riddor: (e.target.value || undefined) as IncidentFilterInput['riddor'] })} options={RIDDOR_FILTERS} />
+      <Select
+        label="Category"
+        value={one(f.categories)}
+        onChange={(e) => put({ categories: list(e.target.value) })}
+        options={[[ANY, 'Any'], ...INCIDENT_CATEGORIES.map((c) => [c, CATEGORY_LABEL[c]] as const)]}
+      />
+      <Select
+        label="Severity"
+        value={one(f.severities)}
+        onChange={(e) => put({ severities: list(e.target.value) })}
+        options={[[ANY, 'Any'], ...SEVERITIES.map((c) => [c, SEVERITY_LABEL[c]] as const)]}
+      />
+      <Select
+        label="Status"
+        value={one(f.statuses)}
+        onChange={(e) => put({ statuses: list(e.target.value) })}
+        options={[[ANY, 'Any'], ...INCIDENT_STATUSES.map((c) => [c, STATUS_LABEL[c]] as const)]}
+      />
+      <Select
+        label="RIDDOR"
+        value={f.riddor ?? ANY}
+        onChange={(e) => put({ riddor: (e.target.value || undefined) as IncidentFilterInput['riddor'] })}
+        options={RIDDOR_FILTERS}
+      />
       <label className="choice filter-check">
-        <input type="checkbox" checked={Boolean(f.followUpsOverdue)} onChange={(e) => put({ followUpsOverdue: e.target.checked || undefined })} /> Follow-ups overdue
+        <input
+          type="checkbox"
+          checked={Boolean(f.followUpsOverdue)}
+          onChange={(e) => put({ followUpsOverdue: e.target.checked || undefined })}
+        />{' '}
+        Follow-ups overdue
       </label>
     </form>
   );
@@ -68,7 +108,10 @@ const RiddorQueue = () => {
             <button className="link" onClick={() => void openIncident(i.id)}>
               <span className="code">{i.ref}</span>
             </button>{' '}
-            <strong>{status.state === 'overdue' ? 'Overdue' : 'Due'}</strong> — {status.message} <span className="muted">({CATEGORY_LABEL[i.category]}, {i.location})</span>
+            <strong>{status.state === 'overdue' ? 'Overdue' : 'Due'}</strong> — {status.message}{' '}
+            <span className="muted">
+              ({CATEGORY_LABEL[i.category]}, {i.location})
+            </span>
           </li>
         ))}
       </ul>
@@ -93,7 +136,11 @@ const Row = ({ row, onOpen }: { row: IncidentRow; onOpen: () => void }) => (
     <span className="col-flags">
       <SeverityBadge severity={row.severity} />
       <StatusBadge status={row.status} />
-      {row.riddor !== 'not-reportable' && <span className={`flag flag-${row.riddor}`}>RIDDOR{row.riddor === 'overdue' ? ' overdue' : row.riddor === 'due' ? ' due' : ' ✓'}</span>}
+      {row.riddor !== 'not-reportable' && (
+        <span className={`flag flag-${row.riddor}`}>
+          RIDDOR{row.riddor === 'overdue' ? ' overdue' : row.riddor === 'due' ? ' due' : ' ✓'}
+        </span>
+      )}
       {row.overdueFollowUps > 0 && <span className="flag flag-overdue">{row.overdueFollowUps} follow-up overdue</span>}
       {row.photos > 0 && (
         <span className="flag" title={`${row.photos} photos`}>
@@ -123,7 +170,16 @@ const List = ({ rows }: { rows: IncidentRow[] }) => {
 };
 
 const IncidentList = () => {
-  const { incidentList, loadIncidents, loadRiddorQueue, loadSites, startNewIncident, exportIncidentsCsv } = useStore(useShallow((s) => ({ incidentList: s.incidentList, loadIncidents: s.loadIncidents, loadRiddorQueue: s.loadRiddorQueue, loadSites: s.loadSites, startNewIncident: s.startNewIncident, exportIncidentsCsv: s.exportIncidentsCsv })));
+  const { incidentList, loadIncidents, loadRiddorQueue, loadSites, startNewIncident, exportIncidentsCsv } = useStore(
+    useShallow((s) => ({
+      incidentList: s.incidentList,
+      loadIncidents: s.loadIncidents,
+      loadRiddorQueue: s.loadRiddorQueue,
+      loadSites: s.loadSites,
+      startNewIncident: s.startNewIncident,
+      exportIncidentsCsv: s.exportIncidentsCsv,
+    })),
+  );
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     void loadIncidents();
@@ -136,7 +192,9 @@ const IncidentList = () => {
         <h1 id="incidents-title">Incidents</h1>
         {incidentList.status === 'ready' && (
           <p className="muted">
-            {incidentList.data.total === incidentList.data.rows.length ? `${incidentList.data.total} shown` : `Newest ${incidentList.data.rows.length} of ${incidentList.data.total}; narrow the filters to see older ones`}
+            {incidentList.data.total === incidentList.data.rows.length
+              ? `${incidentList.data.total} shown`
+              : `Newest ${incidentList.data.rows.length} of ${incidentList.data.total}; narrow the filters to see older ones`}
           </p>
         )}
         <div className="head-actions">

@@ -15,7 +15,9 @@ import { useIncidentHelpers } from './useIncidentHelpers';
 
 /** The quick "record an incident" form, opened from any screen with the button or Ctrl+I / Alt+N. */
 export const NewIncidentDialog = () => {
-  const { newIncident, cancelNewIncident } = useStore(useShallow((s) => ({ newIncident: s.newIncident, cancelNewIncident: s.cancelNewIncident })));
+  const { newIncident, cancelNewIncident } = useStore(
+    useShallow((s) => ({ newIncident: s.newIncident, cancelNewIncident: s.cancelNewIncident })),
+  );
   const unlocked = useUnlocked();
   return (
     <Dialog.Root open={newIncident.open && unlocked} onOpenChange={(open) => !open && cancelNewIncident()}>
@@ -42,7 +44,14 @@ const NewIncidentForm = ({ draft: initial }: { draft: Parameters<typeof toDraft>
   const siteList = sites.status === 'ready' ? sites.data : (user?.sites ?? []).map((code) => ({ code, name: code }));
   const [now] = useState(() => Date.now());
   const [draft, setDraft] = useState<IncidentDraft>(() =>
-    toDraft({ reportedBy: user?.displayName, ...initial }, { site: user?.sites[0] ?? (today.status === 'ready' ? today.data.site.code : siteList[0]?.code) ?? '', nowIso: new Date(now).toISOString(), me: user?.displayName ?? '' }),
+    toDraft(
+      { reportedBy: user?.displayName, ...initial },
+      {
+        site: user?.sites[0] ?? (today.status === 'ready' ? today.data.site.code : siteList[0]?.code) ?? '',
+        nowIso: new Date(now).toISOString(),
+        me: user?.displayName ?? '',
+      },
+    ),
   );
   // With no site of their own (a manager), the first site once the list is in.
   const shown = draft.site ? draft : { ...draft, site: siteList[0]?.code ?? '' };
@@ -97,7 +106,16 @@ const NewIncidentForm = ({ draft: initial }: { draft: Parameters<typeof toDraft>
         Site, time and reporter start as yours and now. Alt+1–4 pick a common kind; Ctrl+Enter saves. A reference is given when you save.
       </Dialog.Description>
       {errors._ && <Banner tone="error">{errors._}</Banner>}
-      <IncidentFields draft={shown} onChange={setDraft} errors={errors} sites={siteList} today={londonToday(now)} helpers={helpers} picked={picked} onPick={pick} />
+      <IncidentFields
+        draft={shown}
+        onChange={setDraft}
+        errors={errors}
+        sites={siteList}
+        today={londonToday(now)}
+        helpers={helpers}
+        picked={picked}
+        onPick={pick}
+      />
       <fieldset className="form-section">
         <legend>Photos</legend>
         <PhotoDrop onFiles={(files) => setPhotos([...photos, ...files])} />

@@ -34,7 +34,8 @@ const ReferenceForm = ({ initial }: { initial: Settings }) => {
     <form className="card" onSubmit={submit} noValidate aria-labelledby="refs-title">
       <h2 id="refs-title">Incident references on this computer</h2>
       <p className="muted">
-        Each site’s own desk PC issues its plain references (CH-2026-0042). Any other computer adds its tag (CH-2026-0043-{tag || 'K…'}), so two computers recording for one site while offline never issue the same reference.
+        Each site’s own desk PC issues its plain references (CH-2026-0042). Any other computer adds its tag (CH-2026-0043-{tag || 'K…'}), so
+        two computers recording for one site while offline never issue the same reference.
       </p>
       {errors._ && <Banner tone="error">{errors._}</Banner>}
       <fieldset className="field">
@@ -42,12 +43,23 @@ const ReferenceForm = ({ initial }: { initial: Settings }) => {
         <div className="reference-sites">
           {(sites.status === 'ready' ? sites.data : []).map((s) => (
             <label key={s.code} className="choice">
-              <input type="checkbox" checked={home.includes(s.code)} onChange={(e) => setHome(e.target.checked ? [...home, s.code] : home.filter((c) => c !== s.code))} /> {s.code} · {s.name}
+              <input
+                type="checkbox"
+                checked={home.includes(s.code)}
+                onChange={(e) => setHome(e.target.checked ? [...home, s.code] : home.filter((c) => c !== s.code))}
+              />{' '}
+              {s.code} · {s.name}
             </label>
           ))}
         </div>
       </fieldset>
-      <Field label="Tag for other sites’ references" value={tag} onChange={(e) => setTag(e.target.value)} error={errors.installTag} hint="1–6 capitals or digits starting with a letter; leave empty to keep the one made from this install’s id" />
+      <Field
+        label="Tag for other sites’ references"
+        value={tag}
+        onChange={(e) => setTag(e.target.value)}
+        error={errors.installTag}
+        hint="1–6 capitals or digits starting with a letter; leave empty to keep the one made from this install’s id"
+      />
       {saved && <Banner tone="ok">Saved.</Banner>}
       <button className="btn btn-primary" type="submit">
         Save

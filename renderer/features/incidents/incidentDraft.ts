@@ -72,7 +72,9 @@ export const fromDraft = (d: IncidentDraft): RequestOf<'incidents:create'> => ({
   actionTaken: d.actionTaken,
   onwardReports: AGENCIES.filter((a) => d.onward[a].on).map((agency) => ({ agency, reference: d.onward[agency].reference.trim() })),
   followUps: d.followUps.map((f) => ({ ...f })),
-  riddor: d.riddor.on ? { kind: d.riddor.kind, reportedOn: d.riddor.reportedOn || null, method: d.riddor.method, hseReference: d.riddor.hseReference } : null,
+  riddor: d.riddor.on
+    ? { kind: d.riddor.kind, reportedOn: d.riddor.reportedOn || null, method: d.riddor.method, hseReference: d.riddor.hseReference }
+    : null,
 });
 
 /**
@@ -91,7 +93,9 @@ export const skippedTimeErrors = (d: Pick<IncidentDraft, 'occurredAt' | 'reporte
 /** The RIDDOR deadline the draft implies, for showing as the recorder types. */
 export const draftDeadline = (d: IncidentDraft): string | null => {
   const occurredAt = fromLocalInput(d.occurredAt);
-  return d.riddor.on && occurredAt ? riddorDeadline({ occurredAt, riddor: { kind: d.riddor.kind, reportedOn: null, method: '', hseReference: '' } }) : null;
+  return d.riddor.on && occurredAt
+    ? riddorDeadline({ occurredAt, riddor: { kind: d.riddor.kind, reportedOn: null, method: '', hseReference: '' } })
+    : null;
 };
 
 /** Field errors from main with a `patch.` prefix dropped, so edit and create forms share names. */

@@ -6,6 +6,12 @@ export const QUICK_PICKS = [
   { id: 'first-aid', label: 'First aid', category: 'health-safety', severity: 'low', details: 'First aid given: ' },
   { id: 'trespass', label: 'Trespass', category: 'security', severity: 'medium', details: 'Trespass: ' },
   { id: 'slip-trip', label: 'Slip/trip', category: 'health-safety', severity: 'medium', details: 'Slip/trip: ' },
-] as const satisfies readonly { id: string; label: string; category: Incident['category']; severity: Incident['severity']; details: string }[];
+] as const satisfies readonly {
+  id: string;
+  label: string;
+  category: Incident['category'];
+  severity: Incident['severity'];
+  details: string;
+}[];
 
 export type QuickPick = (typeof QUICK_PICKS)[number];

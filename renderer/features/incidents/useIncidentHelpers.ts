@@ -14,7 +14,9 @@ export const useIncidentHelpers = (site: string): IncidentHelpers => {
   const [staffNames, setStaffNames] = useState<string[]>([]);
   useEffect(() => {
     let live = true;
-    void call('staff:list', { includeArchived: false }).then((r) => live && r.ok && setStaffNames(r.data.map((s) => s.name).sort((a, b) => a.localeCompare(b))));
+    void call('staff:list', { includeArchived: false }).then(
+      (r) => live && r.ok && setStaffNames(r.data.map((s) => s.name).sort((a, b) => a.localeCompare(b))),
+    );
     return () => {
       live = false;
     };

@@ -15,7 +15,17 @@ import './log.css';
 type Kind = LogEntry['kind'];
 
 /** The entry line: type, Enter. Time is now unless set; Alt+1…6 picks the kind without leaving the text. */
-const EntryForm = ({ site, date, correcting, onDoneCorrecting }: { site: string; date: string; correcting: LogLine | null; onDoneCorrecting: () => void }) => {
+const EntryForm = ({
+  site,
+  date,
+  correcting,
+  onDoneCorrecting,
+}: {
+  site: string;
+  date: string;
+  correcting: LogLine | null;
+  onDoneCorrecting: () => void;
+}) => {
   const addLogEntry = useStore((s) => s.addLogEntry);
   const [kind, setKind] = useState<Kind>(correcting?.entry.kind ?? 'patrol');
   const [time, setTime] = useState('');
@@ -27,7 +37,14 @@ const EntryForm = ({ site, date, correcting, onDoneCorrecting }: { site: string;
     e.preventDefault();
     const now = londonParts(Date.now());
     // A blank time is the moment of writing; a correction without one is dated now, as it is written now.
-    const failure = await addLogEntry({ site, date: correcting && !time ? now.date : date, time: time || now.time, kind, text, corrects: correcting?.entry.id ?? null });
+    const failure = await addLogEntry({
+      site,
+      date: correcting && !time ? now.date : date,
+      time: time || now.time,
+      kind,
+      text,
+      corrects: correcting?.entry.id ?? null,
+    });
     setErrors(fieldErrors(failure));
     if (!failure) {
       setText('');
@@ -69,11 +86,27 @@ const EntryForm = ({ site, date, correcting, onDoneCorrecting }: { site: string;
         </div>
         <div className="field">
           <label htmlFor="log-time">Time</label>
-          <GbInput id="log-time" kind="time" placeholder="now" value={time} onChange={(e) => setTime(e.target.value)} aria-describedby="log-time-hint" />
+          <GbInput
+            id="log-time"
+            kind="time"
+            placeholder="now"
+            value={time}
+            onChange={(e) => setTime(e.target.value)}
+            aria-describedby="log-time-hint"
+          />
         </div>
         <div className="field grow">
           <label htmlFor="log-text">{correcting ? 'Correction' : 'Entry'}</label>
-          <input id="log-text" ref={textRef} value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" autoFocus aria-invalid={Boolean(errors.text)} placeholder="What happened — press Enter to add" />
+          <input
+            id="log-text"
+            ref={textRef}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            autoComplete="off"
+            autoFocus
+            aria-invalid={Boolean(errors.text)}
+            placeholder="What happened — press Enter to add"
+          />
         </div>
         <button type="submit" className="btn btn-primary">
           {correcting ? 'Add correction' : 'Add'}
@@ -90,7 +123,9 @@ const Lines = ({ lines, onCorrect }: { lines: LogLine[]; onCorrect: (l: LogLine)
   const { auth, startNewIncident } = useStore(useShallow((s) => ({ auth: s.auth, startNewIncident: s.startNewIncident })));
   // Numbers are each entry's own (the order written in its day); a correction from another day says which.
   const day = lines[0]?.entry.date;
-  const label = new Map(lines.map((l) => [l.entry.id, l.entry.date === day ? String(l.number) : `${l.number} of ${formatDateGB(l.entry.date)}`]));
+  const label = new Map(
+    lines.map((l) => [l.entry.id, l.entry.date === day ? String(l.number) : `${l.number} of ${formatDateGB(l.entry.date)}`]),
+  );
   const num = { get: (id: string) => label.get(id) };
   return (
     <table className="table log-table">
@@ -116,7 +151,8 @@ const Lines = ({ lines, onCorrect }: { lines: LogLine[]; onCorrect: (l: LogLine)
               {l.backDated && (
                 <span className="backdated">
                   {' '}
-                  <strong>Back-dated:</strong> occurred {formatDateGB(l.entry.date)} {l.entry.time}, written {formatInstantGB(l.entry.createdAt)}
+                  <strong>Back-dated:</strong> occurred {formatDateGB(l.entry.date)} {l.entry.time}, written{' '}
+                  {formatInstantGB(l.entry.createdAt)}
                 </span>
               )}
             </td>
@@ -134,7 +170,9 @@ const Lines = ({ lines, onCorrect }: { lines: LogLine[]; onCorrect: (l: LogLine)
               <button
                 className="btn btn-quiet"
                 aria-label={`Make entry ${num.get(l.entry.id)} an incident`}
-                onClick={() => startNewIncident(incidentDraftFromLogEntry(l.entry, { reportedBy: l.author, reportedTo: auth?.user?.displayName ?? '' }))}
+                onClick={() =>
+                  startNewIncident(incidentDraftFromLogEntry(l.entry, { reportedBy: l.author, reportedTo: auth?.user?.displayName ?? '' }))
+                }
               >
                 <FilePlus2 aria-hidden size={15} /> Incident
               </button>
@@ -149,7 +187,15 @@ const Lines = ({ lines, onCorrect }: { lines: LogLine[]; onCorrect: (l: LogLine)
 /** The occurrence log of one site and day: fast keyboard entry, corrections in the open, print and CSV. */
 export const LogView = () => {
   const { sites, loadSites, logDay, logLines, showLogDay, exportLogCsv, auth } = useStore(
-    useShallow((s) => ({ sites: s.sites, loadSites: s.loadSites, logDay: s.logDay, logLines: s.logLines, showLogDay: s.showLogDay, exportLogCsv: s.exportLogCsv, auth: s.auth })),
+    useShallow((s) => ({
+      sites: s.sites,
+      loadSites: s.loadSites,
+      logDay: s.logDay,
+      logLines: s.logLines,
+      showLogDay: s.showLogDay,
+      exportLogCsv: s.exportLogCsv,
+      auth: s.auth,
+    })),
   );
   const [correcting, setCorrecting] = useState<LogLine | null>(null);
   // Stamped as printing starts (from the button or the browser's own Print), so the page says when.
@@ -176,7 +222,8 @@ export const LogView = () => {
           <p className="print-only">
             {site ? `${site.code} · ${site.name}` : logDay.site} — {formatDateGB(logDay.date)}
             <br />
-            Printed by {auth?.user?.displayName ?? 'unknown'} at {formatInstantGB(new Date(printedAt).toISOString())} (UK time). Entries are numbered in the order they were written.
+            Printed by {auth?.user?.displayName ?? 'unknown'} at {formatInstantGB(new Date(printedAt).toISOString())} (UK time). Entries are
+            numbered in the order they were written.
           </p>
         )}
         <div className="head-actions no-print">
@@ -211,7 +258,12 @@ export const LogView = () => {
           </button>
           <div className="field">
             <label htmlFor="log-date">Day</label>
-            <GbInput id="log-date" kind="date" value={logDay.date} onChange={(e) => e.target.value && void showLogDay(logDay.site, e.target.value)} />
+            <GbInput
+              id="log-date"
+              kind="date"
+              value={logDay.date}
+              onChange={(e) => e.target.value && void showLogDay(logDay.site, e.target.value)}
+            />
           </div>
           <button className="btn" aria-label="Next day" onClick={() => void showLogDay(logDay.site, addDays(logDay.date, 1))}>
             <ChevronRight aria-hidden size={16} />
@@ -222,9 +274,19 @@ export const LogView = () => {
         </div>
       )}
       {error && <Banner tone="error">{error}</Banner>}
-      {logDay && <EntryForm key={correcting?.entry.id ?? 'new'} site={logDay.site} date={logDay.date} correcting={correcting} onDoneCorrecting={() => setCorrecting(null)} />}
+      {logDay && (
+        <EntryForm
+          key={correcting?.entry.id ?? 'new'}
+          site={logDay.site}
+          date={logDay.date}
+          correcting={correcting}
+          onDoneCorrecting={() => setCorrecting(null)}
+        />
+      )}
       {logLines.status === 'error' && <Banner tone="error">{logLines.message}</Banner>}
-      {logLines.status === 'ready' && logLines.data.length === 0 && <p className="empty">Nothing logged for this day yet. Type an entry above and press Enter.</p>}
+      {logLines.status === 'ready' && logLines.data.length === 0 && (
+        <p className="empty">Nothing logged for this day yet. Type an entry above and press Enter.</p>
+      )}
       {logLines.status === 'ready' && logLines.data.length > 0 && <Lines lines={logLines.data} onCorrect={setCorrecting} />}
     </section>
   );

@@ -47,26 +47,59 @@ export const ReportBody = ({ report }: { report: Report }) => {
       const over = people.filter((p) => p.contractMinutes > 0 && p.paidMinutes > p.contractMinutes).length;
       return (
         <>
-          <ReportChart data={data} x="team" unit=" h" series={[{ key: 'paid', label: 'Paid hours', colour: COLOURS[0] }, { key: 'contract', label: 'Contracted hours', colour: COLOURS[1] }]} summary={`Paid against contracted hours for ${data.length} teams; ${over} people over their contract.`} />
+          <ReportChart
+            data={data}
+            x="team"
+            unit=" h"
+            series={[
+              { key: 'paid', label: 'Paid hours', colour: COLOURS[0] },
+              { key: 'contract', label: 'Contracted hours', colour: COLOURS[1] },
+            ]}
+            summary={`Paid against contracted hours for ${data.length} teams; ${over} people over their contract.`}
+          />
           <p className="summary">
             {people.length} people; {over} over their contracted hours.
           </p>
-          <Table head={['Name', 'Team', 'Paid hours', 'Contracted hours', 'Difference']} rows={people.map((p) => [p.name, p.team, h(p.paidMinutes), h(p.contractMinutes), h(p.paidMinutes - p.contractMinutes)])} />
+          <Table
+            head={['Name', 'Team', 'Paid hours', 'Contracted hours', 'Difference']}
+            rows={people.map((p) => [p.name, p.team, h(p.paidMinutes), h(p.contractMinutes), h(p.paidMinutes - p.contractMinutes)])}
+          />
         </>
       );
     }
     case 'reports:cover': {
       const rows = report.data.rows;
       const latest = rows.length ? rows[rows.length - 1].week : null;
-      const data = rows.filter((r) => r.week === latest).map((r) => ({ name: `${r.site} ${r.service}`, achieved: r.percent, planned: r.plannedPercent }));
+      const data = rows
+        .filter((r) => r.week === latest)
+        .map((r) => ({ name: `${r.site} ${r.service}`, achieved: r.percent, planned: r.plannedPercent }));
       const low = rows.filter((r) => r.percent !== null && r.percent < 95);
       return (
         <>
-          <ReportChart data={data} x="name" unit="%" series={[{ key: 'achieved', label: 'Achieved so far %', colour: COLOURS[2] }, { key: 'planned', label: 'Planned %', colour: COLOURS[0] }]} summary={`Cover for the week of ${latest ?? 'none'}: ${data.map((d) => `${d.name} ${d.achieved ?? '—'}%`).join(', ')}.`} />
-          <p className="summary">{low.length === 0 ? '✓ Every site and service at 95% or more.' : `⚠ ${low.length} site-service weeks under 95% achieved.`}</p>
+          <ReportChart
+            data={data}
+            x="name"
+            unit="%"
+            series={[
+              { key: 'achieved', label: 'Achieved so far %', colour: COLOURS[2] },
+              { key: 'planned', label: 'Planned %', colour: COLOURS[0] },
+            ]}
+            summary={`Cover for the week of ${latest ?? 'none'}: ${data.map((d) => `${d.name} ${d.achieved ?? '—'}%`).join(', ')}.`}
+          />
+          <p className="summary">
+            {low.length === 0 ? '✓ Every site and service at 95% or more.' : `⚠ ${low.length} site-service weeks under 95% achieved.`}
+          </p>
           <Table
             head={['Week starting', 'Site', 'Service', 'Required person-hours so far', 'Covered person-hours', 'Achieved %', 'Planned %']}
-            rows={rows.map((r) => [r.week, r.site, r.service, h(r.requiredMinutes), h(r.coveredMinutes), r.percent ?? '—', r.plannedPercent ?? '—'])}
+            rows={rows.map((r) => [
+              r.week,
+              r.site,
+              r.service,
+              h(r.requiredMinutes),
+              h(r.coveredMinutes),
+              r.percent ?? '—',
+              r.plannedPercent ?? '—',
+            ])}
           />
         </>
       );
@@ -82,11 +115,19 @@ export const ReportBody = ({ report }: { report: Report }) => {
       const total = data.reduce((n, d) => n + (d.cost as number), 0);
       return (
         <>
-          <ReportChart data={data} x={by} series={[{ key: 'cost', label: 'Labour cost (£)', colour: COLOURS[0] }]} summary={`Labour cost by ${by} for the range, £${total} in all.`} />
+          <ReportChart
+            data={data}
+            x={by}
+            series={[{ key: 'cost', label: 'Labour cost (£)', colour: COLOURS[0] }]}
+            summary={`Labour cost by ${by} for the range, £${total} in all.`}
+          />
           <p className="summary">
             £{total.toLocaleString('en-GB')} across {sites.size} site{sites.size === 1 ? '' : 's'}.
           </p>
-          <Table head={['Week starting', 'Site', 'Paid hours', 'Cost (£)']} rows={rows.map((r) => [r.week, r.site, h(r.paidMinutes), r.cost.toFixed(2)])} />
+          <Table
+            head={['Week starting', 'Site', 'Paid hours', 'Cost (£)']}
+            rows={rows.map((r) => [r.week, r.site, h(r.paidMinutes), r.cost.toFixed(2)])}
+          />
         </>
       );
     }
@@ -101,7 +142,13 @@ export const ReportBody = ({ report }: { report: Report }) => {
       const total = rows.reduce((n, r) => n + r.count, 0);
       return (
         <>
-          <ReportChart data={[...bySite.values()]} x="site" stacked series={INCIDENT_CATEGORIES.map((c, i) => ({ key: c, label: c, colour: COLOURS[i] }))} summary={`${total} incidents across ${bySite.size} sites, by category.`} />
+          <ReportChart
+            data={[...bySite.values()]}
+            x="site"
+            stacked
+            series={INCIDENT_CATEGORIES.map((c, i) => ({ key: c, label: c, colour: COLOURS[i] }))}
+            summary={`${total} incidents across ${bySite.size} sites, by category.`}
+          />
           <p className="summary">{total} incidents.</p>
           <Table head={['Month', 'Site', 'Category', 'Incidents']} rows={rows.map((r) => [r.month, r.site, r.category, r.count])} />
         </>
@@ -117,9 +164,24 @@ export const ReportBody = ({ report }: { report: Report }) => {
       ];
       return (
         <>
-          <ReportChart data={bands} x="band" series={[{ key: 'count', label: 'SIA licences', colour: COLOURS[4] }]} summary={bands.map((b) => `${b.band}: ${b.count}`).join(', ')} />
+          <ReportChart
+            data={bands}
+            x="band"
+            series={[{ key: 'count', label: 'SIA licences', colour: COLOURS[4] }]}
+            summary={bands.map((b) => `${b.band}: ${b.count}`).join(', ')}
+          />
           <p className="summary">{rows.length} SIA licences expired or expiring within 90 days.</p>
-          <Table head={['Name', 'Home site', 'Licence', 'Expires', 'Days left', 'Status']} rows={rows.map((r) => [r.name, r.homeSite ?? '—', r.number, r.expires, r.daysLeft, r.status === 'expired' ? '✕ Expired' : '⚠ Expiring'])} />
+          <Table
+            head={['Name', 'Home site', 'Licence', 'Expires', 'Days left', 'Status']}
+            rows={rows.map((r) => [
+              r.name,
+              r.homeSite ?? '—',
+              r.number,
+              r.expires,
+              r.daysLeft,
+              r.status === 'expired' ? '✕ Expired' : '⚠ Expiring',
+            ])}
+          />
         </>
       );
     }

@@ -10,7 +10,21 @@ export interface Series {
  * A bar chart with its text alternative: the figure gets a summary for screen readers, and every report
  * also shows the same numbers as a table below it.
  */
-export const ReportChart = ({ data, x, series, summary, unit, stacked }: { data: Record<string, string | number | null>[]; x: string; series: Series[]; summary: string; unit?: string; stacked?: boolean }) => (
+export const ReportChart = ({
+  data,
+  x,
+  series,
+  summary,
+  unit,
+  stacked,
+}: {
+  data: Record<string, string | number | null>[];
+  x: string;
+  series: Series[];
+  summary: string;
+  unit?: string;
+  stacked?: boolean;
+}) => (
   // Percentages always run 0–100 so a 15% week does not look full.
   <figure className="chart" role="img" aria-label={summary}>
     <BarChart width={900} height={300} data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>
@@ -20,7 +34,15 @@ export const ReportChart = ({ data, x, series, summary, unit, stacked }: { data:
       <Tooltip />
       <Legend />
       {series.map((s) => (
-        <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.colour} stackId={stacked ? 'a' : undefined} isAnimationActive={false} maxBarSize={72} />
+        <Bar
+          key={s.key}
+          dataKey={s.key}
+          name={s.label}
+          fill={s.colour}
+          stackId={stacked ? 'a' : undefined}
+          isAnimationActive={false}
+          maxBarSize={72}
+        />
       ))}
     </BarChart>
   </figure>

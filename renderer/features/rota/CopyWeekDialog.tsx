@@ -8,7 +8,9 @@ import { useShallow } from 'zustand/react/shallow';
 
 /** Copies another week into the week shown; people away by then leave their shifts open. */
 export const CopyWeekDialog = ({ onClose }: { onClose: () => void }) => {
-  const { rotaWeek, rotaSite, copyWeekFrom } = useStore(useShallow((s) => ({ rotaWeek: s.rotaWeek, rotaSite: s.rotaSite, copyWeekFrom: s.copyWeekFrom })));
+  const { rotaWeek, rotaSite, copyWeekFrom } = useStore(
+    useShallow((s) => ({ rotaWeek: s.rotaWeek, rotaSite: s.rotaSite, copyWeekFrom: s.copyWeekFrom })),
+  );
   const [from, setFrom] = useState(addDays(rotaWeek, -7));
   const [override, setOverride] = useState('');
   const [error, setError] = useState<{ message: string; blocked: boolean } | null>(null);
@@ -24,7 +26,8 @@ export const CopyWeekDialog = ({ onClose }: { onClose: () => void }) => {
         <Dialog.Content className="dialog">
           <Dialog.Title>Copy a week</Dialog.Title>
           <Dialog.Description className="muted">
-            Into the week of {formatDayShort(rotaWeek)} for {rotaSite ?? 'all sites'}, as drafts. People on leave or gone by then are left off, their shifts open.
+            Into the week of {formatDayShort(rotaWeek)} for {rotaSite ?? 'all sites'}, as drafts. People on leave or gone by then are left
+            off, their shifts open.
           </Dialog.Description>
           {error && <Banner tone="error">{error.message}</Banner>}
           <Field label="Copy the week containing" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />

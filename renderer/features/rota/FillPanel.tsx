@@ -34,7 +34,8 @@ export const FillPanel = ({ shift, onClose }: { shift: Shift; onClose: () => voi
         <Dialog.Content className="dialog dialog-wide fill-panel">
           <Dialog.Title>Fill open shift</Dialog.Title>
           <Dialog.Description className="muted">
-            {SERVICE_LABEL[shift.service]} at {shift.site}, {formatDayShort(shift.date)} {shift.start}–{shift.end}. People who would break a block rule are not listed.
+            {SERVICE_LABEL[shift.service]} at {shift.site}, {formatDayShort(shift.date)} {shift.start}–{shift.end}. People who would break a
+            block rule are not listed.
           </Dialog.Description>
           {error && <Banner tone="error">{error}</Banner>}
           {list === null && !error && <p className="muted">Ranking people…</p>}
@@ -48,7 +49,12 @@ export const FillPanel = ({ shift, onClose }: { shift: Shift; onClose: () => voi
                   </span>
                   <strong>{c.name}</strong>
                   {canPlan && (
-                    <button type="button" className="btn btn-primary btn-small" onClick={() => void assign(c)} aria-label={`Assign ${c.name}`}>
+                    <button
+                      type="button"
+                      className="btn btn-primary btn-small"
+                      onClick={() => void assign(c)}
+                      aria-label={`Assign ${c.name}`}
+                    >
                       Assign
                     </button>
                   )}

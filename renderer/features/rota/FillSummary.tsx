@@ -24,7 +24,9 @@ export const FillSummary = ({ result, view, onClose }: { result: FillWeekResult;
           <Dialog.Title>
             Filled {result.filled.length} of {result.filled.length + result.unfilled.length} open shifts
           </Dialog.Title>
-          <Dialog.Description className="muted">Each went to the best-ranked person who breaks no block rule. Undo with Ctrl+Z.</Dialog.Description>
+          <Dialog.Description className="muted">
+            Each went to the best-ranked person who breaks no block rule. Undo with Ctrl+Z.
+          </Dialog.Description>
           <p role="status" className={after > before ? 'strong' : undefined}>
             {after > before ? '⚠ ' : ''}Warnings this week went from {before} to {after}
             {after > before ? ': check the new ones in the planner before publishing.' : '.'}

@@ -15,7 +15,12 @@ export const GapMark = ({ gap, day }: { gap: Gap; day: string }) => {
     );
   }
   const short = gap.required - gap.present;
-  const until = gap.endDate === gap.date ? gap.end : gap.endDate === addDays(gap.date, 1) ? `${gap.end} next day` : `${formatDayShort(gap.endDate)} ${gap.end}`;
+  const until =
+    gap.endDate === gap.date
+      ? gap.end
+      : gap.endDate === addDays(gap.date, 1)
+        ? `${gap.end} next day`
+        : `${formatDayShort(gap.endDate)} ${gap.end}`;
   return (
     <div className="gap-mark" title={`${formatMinutes(gap.shortMinutes)} of cover short`}>
       <TriangleAlert aria-hidden size={13} />

@@ -15,7 +15,16 @@ import { isErr } from './rotaSlice';
 
 /** Apply a repeating pattern to a date range, showing every shift it will create before it does. */
 export const PatternDialog = ({ view, onClose }: { view: WeekView; onClose: () => void }) => {
-  const { plans, loadPlans, savePattern, previewPattern, applyPattern, deletePlan } = useStore(useShallow((s) => ({ plans: s.plans, loadPlans: s.loadPlans, savePattern: s.savePattern, previewPattern: s.previewPattern, applyPattern: s.applyPattern, deletePlan: s.deletePlan })));
+  const { plans, loadPlans, savePattern, previewPattern, applyPattern, deletePlan } = useStore(
+    useShallow((s) => ({
+      plans: s.plans,
+      loadPlans: s.loadPlans,
+      savePattern: s.savePattern,
+      previewPattern: s.previewPattern,
+      applyPattern: s.applyPattern,
+      deletePlan: s.deletePlan,
+    })),
+  );
   const canPlan = useStore((s) => s.auth?.user?.role === 'manager');
   const [site, setSite] = useState(view.site ?? view.sites[0]?.code ?? '');
   const [chosen, setChosen] = useState<string>('');
@@ -36,12 +45,25 @@ export const PatternDialog = ({ view, onClose }: { view: WeekView; onClose: () =
     setPreview(null);
     const preset = PRESETS.find((p) => `preset:${p.id}` === value);
     const saved = patterns.find((p) => p.id === value);
-    setDraft(preset ? preset.make(site, view.weekStart) : saved ? { name: saved.name, site: saved.site, service: saved.service, cycleDays: saved.cycleDays, anchor: saved.anchor, lines: saved.lines } : null);
+    setDraft(
+      preset
+        ? preset.make(site, view.weekStart)
+        : saved
+          ? {
+              name: saved.name,
+              site: saved.site,
+              service: saved.service,
+              cycleDays: saved.cycleDays,
+              anchor: saved.anchor,
+              lines: saved.lines,
+            }
+          : null,
+    );
   };
   const showPreview = async () => {
     if (!draft) return;
     setError(null);
-    const saved = await savePattern(chosen.startsWith('preset:') ? draft : { ...draft, id: chosen } as PatternInput);
+    const saved = await savePattern(chosen.startsWith('preset:') ? draft : ({ ...draft, id: chosen } as PatternInput));
     if (isErr(saved)) return setError(saved.message);
     setChosen(saved.id);
     const p = await previewPattern(saved.id, range.from, range.to);
@@ -90,80 +112,100 @@ export const PatternDialog = ({ view, onClose }: { view: WeekView; onClose: () =
         </button>
       }
     >
-          <div className="form-grid">
-            <Select label="Site" value={site} onChange={(e) => (setSite(e.target.value), setDraft(null), setChosen(''))} options={siteOptions(view)} />
-            <div className="field">
-              <label htmlFor="pattern-pick">Pattern</label>
-              <select id="pattern-pick" value={chosen} onChange={(e) => pick(e.target.value)}>
-                <option value="">Choose…</option>
-                {patterns.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-                {PRESETS.map((p) => (
-                  <option key={p.id} value={`preset:${p.id}`}>
-                    New: {p.label}
-                  </option>
-                ))}
+      <div className="form-grid">
+        <Select
+          label="Site"
+          value={site}
+          onChange={(e) => (setSite(e.target.value), setDraft(null), setChosen(''))}
+          options={siteOptions(view)}
+        />
+        <div className="field">
+          <label htmlFor="pattern-pick">Pattern</label>
+          <select id="pattern-pick" value={chosen} onChange={(e) => pick(e.target.value)}>
+            <option value="">Choose…</option>
+            {patterns.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+            {PRESETS.map((p) => (
+              <option key={p.id} value={`preset:${p.id}`}>
+                New: {p.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field
+          label="From"
+          type="date"
+          value={range.from}
+          onChange={(e) => (setRange({ ...range, from: e.target.value }), setPreview(null))}
+        />
+        <Field label="To" type="date" value={range.to} onChange={(e) => (setRange({ ...range, to: e.target.value }), setPreview(null))} />
+      </div>
+      {removed && (
+        <Banner tone="ok">
+          Deleted the saved pattern “{removed.name}”. Shifts already made from it are unchanged.{' '}
+          <button type="button" className="btn btn-quiet btn-small" onClick={() => void undoRemove()}>
+            Undo
+          </button>
+        </Banner>
+      )}
+      {savedChoice && canPlan && (
+        <button type="button" className="btn btn-quiet btn-small" onClick={() => void remove()}>
+          Delete the saved pattern “{savedChoice.name}”
+        </button>
+      )}
+      {draft && (
+        <fieldset className="field pattern-lines">
+          <legend>Who works each line</legend>
+          {draft.lines.map((line, i) => (
+            <div key={i} className="pattern-line">
+              <label htmlFor={`line-${i}`}>
+                {line.label} {line.start}–{line.end}, cycle days {line.days.map((d) => d + 1).join(', ')} of {draft.cycleDays}
+              </label>
+              <select
+                id={`line-${i}`}
+                value={line.staffId ?? ''}
+                onChange={(e) => (
+                  setDraft({ ...draft, lines: draft.lines.map((l, j) => (j === i ? { ...l, staffId: e.target.value || null } : l)) }),
+                  setPreview(null)
+                )}
+              >
+                <option value="">OPEN</option>
+                {staff
+                  .filter((s) => s.services.includes(draft.service))
+                  .map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                    </option>
+                  ))}
               </select>
             </div>
-            <Field label="From" type="date" value={range.from} onChange={(e) => (setRange({ ...range, from: e.target.value }), setPreview(null))} />
-            <Field label="To" type="date" value={range.to} onChange={(e) => (setRange({ ...range, to: e.target.value }), setPreview(null))} />
-          </div>
-          {removed && (
-            <Banner tone="ok">
-              Deleted the saved pattern “{removed.name}”. Shifts already made from it are unchanged.{' '}
-              <button type="button" className="btn btn-quiet btn-small" onClick={() => void undoRemove()}>
-                Undo
-              </button>
-            </Banner>
+          ))}
+        </fieldset>
+      )}
+      {preview && (
+        <section aria-label="Preview" className="preview">
+          <h3>{preview.shifts.length} shifts will be created</h3>
+          <ul className="preview-list">
+            {preview.shifts.map((s, i) => (
+              <li key={i}>
+                {formatDayShort(s.date)} {s.start}–{s.end} · {s.staffId ? (staff.find((p) => p.id === s.staffId)?.name ?? '?') : 'OPEN'}
+              </li>
+            ))}
+          </ul>
+          <FindingList findings={preview.findings} />
+          {blocked && (
+            <Field
+              label="Override reason"
+              value={override}
+              onChange={(e) => setOverride(e.target.value)}
+              hint="Needed to create shifts that break a block rule."
+            />
           )}
-          {savedChoice && canPlan && (
-            <button type="button" className="btn btn-quiet btn-small" onClick={() => void remove()}>
-              Delete the saved pattern “{savedChoice.name}”
-            </button>
-          )}
-          {draft && (
-            <fieldset className="field pattern-lines">
-              <legend>Who works each line</legend>
-              {draft.lines.map((line, i) => (
-                <div key={i} className="pattern-line">
-                  <label htmlFor={`line-${i}`}>
-                    {line.label} {line.start}–{line.end}, cycle days {line.days.map((d) => d + 1).join(', ')} of {draft.cycleDays}
-                  </label>
-                  <select
-                    id={`line-${i}`}
-                    value={line.staffId ?? ''}
-                    onChange={(e) => (setDraft({ ...draft, lines: draft.lines.map((l, j) => (j === i ? { ...l, staffId: e.target.value || null } : l)) }), setPreview(null))}
-                  >
-                    <option value="">OPEN</option>
-                    {staff
-                      .filter((s) => s.services.includes(draft.service))
-                      .map((s) => (
-                        <option key={s.id} value={s.id}>
-                          {s.name}
-                        </option>
-                      ))}
-                  </select>
-                </div>
-              ))}
-            </fieldset>
-          )}
-          {preview && (
-            <section aria-label="Preview" className="preview">
-              <h3>{preview.shifts.length} shifts will be created</h3>
-              <ul className="preview-list">
-                {preview.shifts.map((s, i) => (
-                  <li key={i}>
-                    {formatDayShort(s.date)} {s.start}–{s.end} · {s.staffId ? (staff.find((p) => p.id === s.staffId)?.name ?? '?') : 'OPEN'}
-                  </li>
-                ))}
-              </ul>
-              <FindingList findings={preview.findings} />
-              {blocked && <Field label="Override reason" value={override} onChange={(e) => setOverride(e.target.value)} hint="Needed to create shifts that break a block rule." />}
-            </section>
-          )}
+        </section>
+      )}
     </FormDialog>
   );
 };

@@ -11,9 +11,13 @@ export const PersonGrid = (g: GridProps & { onPerson: (staffId: string) => void;
   // Hours are the person's week at every site, even when the grid shows one site.
   const week = new Set(g.dates);
   const weekMinutes = new Map<string, number>();
-  for (const s of [...g.shifts, ...g.elsewhere]) if (s.staffId && week.has(s.date)) weekMinutes.set(s.staffId, (weekMinutes.get(s.staffId) ?? 0) + paidMinutes(s));
+  for (const s of [...g.shifts, ...g.elsewhere])
+    if (s.staffId && week.has(s.date)) weekMinutes.set(s.staffId, (weekMinutes.get(s.staffId) ?? 0) + paidMinutes(s));
   const ids = [...new Set(g.shifts.map((s) => s.staffId))];
-  const rows = [null, ...ids.filter((id): id is string => id !== null).sort((a, b) => (g.staff.get(a)?.name ?? '').localeCompare(g.staff.get(b)?.name ?? ''))];
+  const rows = [
+    null,
+    ...ids.filter((id): id is string => id !== null).sort((a, b) => (g.staff.get(a)?.name ?? '').localeCompare(g.staff.get(b)?.name ?? '')),
+  ];
   return (
     <table className="rota-grid">
       <caption className="visually-hidden">Shifts by person, Monday to Sunday</caption>
@@ -51,12 +55,25 @@ export const PersonGrid = (g: GridProps & { onPerson: (staffId: string) => void;
                 )}
               </th>
               {g.dates.map((date) => (
-                <td key={date} className={date === g.today ? 'is-today' : undefined} {...dropTarget((sid) => g.onDrop(sid, { date, staffId: id }))}>
+                <td
+                  key={date}
+                  className={date === g.today ? 'is-today' : undefined}
+                  {...dropTarget((sid) => g.onDrop(sid, { date, staffId: id }))}
+                >
                   <div className="cell">
                     {mine
                       .filter((s) => s.date === date)
                       .map((s) => (
-                        <ShiftCard key={s.id} shift={s} who={id === null ? 'OPEN' : (person?.name ?? '')} context={`${s.site} ${SERVICE_LABEL[s.service]}`} findings={g.findings.get(s.id) ?? []} selected={g.selection.includes(s.id)} onOpen={g.onOpen} onToggle={g.onToggle} />
+                        <ShiftCard
+                          key={s.id}
+                          shift={s}
+                          who={id === null ? 'OPEN' : (person?.name ?? '')}
+                          context={`${s.site} ${SERVICE_LABEL[s.service]}`}
+                          findings={g.findings.get(s.id) ?? []}
+                          selected={g.selection.includes(s.id)}
+                          onOpen={g.onOpen}
+                          onToggle={g.onToggle}
+                        />
                       ))}
                   </div>
                 </td>

@@ -121,11 +121,16 @@ const CompensatoryRest = ({ balance }: { balance: NonNullable<PersonView['compen
     <ul className="small">
       {balance.items.map((i) => (
         <li key={`${i.rule}-${i.at}`}>
-          {formatMinutes(i.owedMinutes)} owed for {RULE_NAME[i.rule] ?? i.rule}, {formatMinutes(i.givenMinutes)} given; due by {formatDayShort(i.due)}
+          {formatMinutes(i.owedMinutes)} owed for {RULE_NAME[i.rule] ?? i.rule}, {formatMinutes(i.givenMinutes)} given; due by{' '}
+          {formatDayShort(i.due)}
         </li>
       ))}
     </ul>
   </section>
 );
 
-const RULE_NAME: Partial<Record<string, string>> = { 'daily-rest': 'short daily rest', 'weekly-rest': 'short weekly rest', break: 'a short break' };
+const RULE_NAME: Partial<Record<string, string>> = {
+  'daily-rest': 'short daily rest',
+  'weekly-rest': 'short weekly rest',
+  break: 'a short break',
+};

@@ -8,20 +8,48 @@ export type PlannerDialog = 'publish' | 'copy' | 'pattern' | 'fill-week';
 
 /** Week, site and view choice, and the week-wide actions. */
 export const PlannerToolbar = ({ view, onDialog }: { view: WeekView | null; onDialog: (d: PlannerDialog) => void }) => {
-  const { rotaWeek, rotaSite, rotaMode, sites, loadWeek, moveWeek, setRotaMode, undo, redo, undoStack, redoStack, exportWeekCsv } = useStore(useShallow((s) => ({ rotaWeek: s.rotaWeek, rotaSite: s.rotaSite, rotaMode: s.rotaMode, sites: s.sites, loadWeek: s.loadWeek, moveWeek: s.moveWeek, setRotaMode: s.setRotaMode, undo: s.undo, redo: s.redo, undoStack: s.undoStack, redoStack: s.redoStack, exportWeekCsv: s.exportWeekCsv })));
+  const { rotaWeek, rotaSite, rotaMode, sites, loadWeek, moveWeek, setRotaMode, undo, redo, undoStack, redoStack, exportWeekCsv } =
+    useStore(
+      useShallow((s) => ({
+        rotaWeek: s.rotaWeek,
+        rotaSite: s.rotaSite,
+        rotaMode: s.rotaMode,
+        sites: s.sites,
+        loadWeek: s.loadWeek,
+        moveWeek: s.moveWeek,
+        setRotaMode: s.setRotaMode,
+        undo: s.undo,
+        redo: s.redo,
+        undoStack: s.undoStack,
+        redoStack: s.redoStack,
+        exportWeekCsv: s.exportWeekCsv,
+      })),
+    );
   const canPlan = useStore((s) => s.auth?.user?.role === 'manager');
   const siteList = sites.status === 'ready' ? sites.data : [];
   const drafts = view?.shifts.filter((s) => s.status === 'draft').length ?? 0;
   return (
     <div className="planner-toolbar" role="toolbar" aria-label="Week">
       <div className="week-nav">
-        <button type="button" className="btn btn-icon" onClick={() => void moveWeek(-1)} aria-label="Previous week" title="Previous week (← or Page Up)">
+        <button
+          type="button"
+          className="btn btn-icon"
+          onClick={() => void moveWeek(-1)}
+          aria-label="Previous week"
+          title="Previous week (← or Page Up)"
+        >
           <ChevronLeft aria-hidden size={18} />
         </button>
         <h2 className="week-label" aria-live="polite">
           Week of {formatDateGB(rotaWeek)}
         </h2>
-        <button type="button" className="btn btn-icon" onClick={() => void moveWeek(1)} aria-label="Next week" title="Next week (→ or Page Down)">
+        <button
+          type="button"
+          className="btn btn-icon"
+          onClick={() => void moveWeek(1)}
+          aria-label="Next week"
+          title="Next week (→ or Page Down)"
+        >
           <ChevronRight aria-hidden size={18} />
         </button>
         <button type="button" className="btn" onClick={() => void loadWeek(londonToday(Date.now()))} title="This week (T)">
@@ -49,10 +77,24 @@ export const PlannerToolbar = ({ view, onDialog }: { view: WeekView | null; onDi
       </div>
       {canPlan && (
         <div className="actions">
-          <button type="button" className="btn btn-icon" onClick={() => void undo()} disabled={undoStack.length === 0} aria-label={undoStack.length ? `Undo ${undoStack.at(-1)!.label}` : 'Undo'} title="Undo (Ctrl+Z)">
+          <button
+            type="button"
+            className="btn btn-icon"
+            onClick={() => void undo()}
+            disabled={undoStack.length === 0}
+            aria-label={undoStack.length ? `Undo ${undoStack.at(-1)!.label}` : 'Undo'}
+            title="Undo (Ctrl+Z)"
+          >
             <Undo2 aria-hidden size={18} />
           </button>
-          <button type="button" className="btn btn-icon" onClick={() => void redo()} disabled={redoStack.length === 0} aria-label={redoStack.length ? `Redo ${redoStack.at(-1)!.label}` : 'Redo'} title="Redo (Ctrl+Shift+Z)">
+          <button
+            type="button"
+            className="btn btn-icon"
+            onClick={() => void redo()}
+            disabled={redoStack.length === 0}
+            aria-label={redoStack.length ? `Redo ${redoStack.at(-1)!.label}` : 'Redo'}
+            title="Redo (Ctrl+Shift+Z)"
+          >
             <Redo2 aria-hidden size={18} />
           </button>
           <button type="button" className="btn" onClick={() => onDialog('pattern')}>

@@ -35,8 +35,46 @@ type Open =
 
 /** The rota planner: a week for one site or all, every finding and gap on the grid, and every action undoable. */
 export const PlannerView = () => {
-  const { rota, rotaMode, rotaWeek, rotaSite, selection, select, loadWeek, moveWeek, undo, redo, saveShifts, publishWeek, fillWeek, rotaNotice, dismissRotaNotice, loadSites, loadAccounts, loadSettings } = useStore(
-    useShallow((s) => ({ rota: s.rota, rotaMode: s.rotaMode, rotaWeek: s.rotaWeek, rotaSite: s.rotaSite, selection: s.selection, select: s.select, loadWeek: s.loadWeek, moveWeek: s.moveWeek, undo: s.undo, redo: s.redo, saveShifts: s.saveShifts, publishWeek: s.publishWeek, fillWeek: s.fillWeek, rotaNotice: s.rotaNotice, dismissRotaNotice: s.dismissRotaNotice, loadSites: s.loadSites, loadAccounts: s.loadAccounts, loadSettings: s.loadSettings })),
+  const {
+    rota,
+    rotaMode,
+    rotaWeek,
+    rotaSite,
+    selection,
+    select,
+    loadWeek,
+    moveWeek,
+    undo,
+    redo,
+    saveShifts,
+    publishWeek,
+    fillWeek,
+    rotaNotice,
+    dismissRotaNotice,
+    loadSites,
+    loadAccounts,
+    loadSettings,
+  } = useStore(
+    useShallow((s) => ({
+      rota: s.rota,
+      rotaMode: s.rotaMode,
+      rotaWeek: s.rotaWeek,
+      rotaSite: s.rotaSite,
+      selection: s.selection,
+      select: s.select,
+      loadWeek: s.loadWeek,
+      moveWeek: s.moveWeek,
+      undo: s.undo,
+      redo: s.redo,
+      saveShifts: s.saveShifts,
+      publishWeek: s.publishWeek,
+      fillWeek: s.fillWeek,
+      rotaNotice: s.rotaNotice,
+      dismissRotaNotice: s.dismissRotaNotice,
+      loadSites: s.loadSites,
+      loadAccounts: s.loadAccounts,
+      loadSettings: s.loadSettings,
+    })),
   );
   const canPlan = useStore((s) => s.auth?.user?.role === 'manager');
   const [open, setOpen] = useState<Open>({ kind: 'none' });
@@ -64,7 +102,20 @@ export const PlannerView = () => {
       const site = view.sites.find((s) => s.code === spot?.site) ?? view.sites[0];
       if (!site) return;
       const date = spot?.date ?? (view.dates.includes(today) ? today : view.dates[0]);
-      setOpen({ kind: 'shift', shift: null, initial: { site: site.code, service: spot?.service ?? site.services[0], date, start: '07:00', end: '19:00', breakMinutes: 30, staffId: spot?.staffId ?? null, notes: '' } });
+      setOpen({
+        kind: 'shift',
+        shift: null,
+        initial: {
+          site: site.code,
+          service: spot?.service ?? site.services[0],
+          date,
+          start: '07:00',
+          end: '19:00',
+          breakMinutes: 30,
+          staffId: spot?.staffId ?? null,
+          notes: '',
+        },
+      });
     },
     [view, canPlan, today],
   );
@@ -78,7 +129,11 @@ export const PlannerView = () => {
       redo: () => void redo(),
       deleteSelected: () => {
         const chosen = view?.shifts.filter((s) => selection.includes(s.id)) ?? [];
-        if (canPlan && chosen.length) void saveShifts(`Delete ${chosen.length} shift${chosen.length > 1 ? 's' : ''}`, chosen.map((s) => ({ ...saveOf(s), deleted: true })));
+        if (canPlan && chosen.length)
+          void saveShifts(
+            `Delete ${chosen.length} shift${chosen.length > 1 ? 's' : ''}`,
+            chosen.map((s) => ({ ...saveOf(s), deleted: true })),
+          );
       },
       clearSelection: () => select([]),
     }),
@@ -87,20 +142,43 @@ export const PlannerView = () => {
   usePlannerKeys(keys);
 
   const onOpen = (shift: Shift) => setOpen({ kind: 'shift', shift, initial: saveOf(shift) as ShiftDraft });
-  const onToggle = (shift: Shift) => select(selection.includes(shift.id) ? selection.filter((id) => id !== shift.id) : [...selection, shift.id]);
+  const onToggle = (shift: Shift) =>
+    select(selection.includes(shift.id) ? selection.filter((id) => id !== shift.id) : [...selection, shift.id]);
   const onDrop = (shiftId: string, spot: DropSpot) => {
     const shift = view?.shifts.find((s) => s.id === shiftId);
     if (!shift || !canPlan) return;
-    const moved = { ...saveOf(shift), date: spot.date, site: spot.site ?? shift.site, service: spot.service ?? shift.service, staffId: spot.staffId === undefined ? shift.staffId : spot.staffId };
+    const moved = {
+      ...saveOf(shift),
+      date: spot.date,
+      site: spot.site ?? shift.site,
+      service: spot.service ?? shift.service,
+      staffId: spot.staffId === undefined ? shift.staffId : spot.staffId,
+    };
     const label = moved.staffId !== shift.staffId ? 'Reassign shift' : 'Move shift';
-    if (JSON.stringify(moved) !== JSON.stringify(saveOf(shift))) void saveShifts(label, [moved]).then((e) => e && useStore.setState({ rotaNotice: { tone: 'error', text: `${e.message} Open the shift to save it with an override.` } }));
+    if (JSON.stringify(moved) !== JSON.stringify(saveOf(shift)))
+      void saveShifts(label, [moved]).then(
+        (e) => e && useStore.setState({ rotaNotice: { tone: 'error', text: `${e.message} Open the shift to save it with an override.` } }),
+      );
   };
   const close = () => setOpen({ kind: 'none' });
   const onDialog = (kind: PlannerDialog) => {
     if (kind !== 'fill-week') return setOpen({ kind });
-    void fillWeek().then((r) => (isErr(r) ? useStore.setState({ rotaNotice: { tone: 'error', text: r.message } }) : setOpen({ kind: 'summary', result: r })));
+    void fillWeek().then((r) =>
+      isErr(r) ? useStore.setState({ rotaNotice: { tone: 'error', text: r.message } }) : setOpen({ kind: 'summary', result: r }),
+    );
   };
-  const grid = { dates: view?.dates ?? [], shifts: view?.shifts ?? [], staff, findings, selection, today, onOpen, onToggle, onCreate: newShift, onDrop };
+  const grid = {
+    dates: view?.dates ?? [],
+    shifts: view?.shifts ?? [],
+    staff,
+    findings,
+    selection,
+    today,
+    onOpen,
+    onToggle,
+    onCreate: newShift,
+    onDrop,
+  };
   const blocks = view?.findings.filter((f) => f.severity === 'block').length ?? 0;
   const warns = view?.findings.filter((f) => f.severity === 'warn').length ?? 0;
   const openShifts = view?.shifts.filter((s) => s.staffId === null).length ?? 0;
@@ -111,13 +189,21 @@ export const PlannerView = () => {
         <h1 id="rota-title">Rota</h1>
         {view && (
           <p className="muted planner-summary" aria-live="polite">
-            {view.shifts.length} shift{view.shifts.length === 1 ? '' : 's'} · {openShifts} open · {view.gaps.length} cover gap{view.gaps.length === 1 ? '' : 's'} · {blocks} blocked · {warns} warning{warns === 1 ? '' : 's'} · dashed cards are drafts
+            {view.shifts.length} shift{view.shifts.length === 1 ? '' : 's'} · {openShifts} open · {view.gaps.length} cover gap
+            {view.gaps.length === 1 ? '' : 's'} · {blocks} blocked · {warns} warning{warns === 1 ? '' : 's'} · dashed cards are drafts
           </p>
         )}
       </header>
       <PlannerToolbar view={view} onDialog={onDialog} />
       {rotaNotice && (
-        <Banner tone={rotaNotice.tone} action={<button type="button" className="btn btn-quiet" onClick={dismissRotaNotice}>Dismiss</button>}>
+        <Banner
+          tone={rotaNotice.tone}
+          action={
+            <button type="button" className="btn btn-quiet" onClick={dismissRotaNotice}>
+              Dismiss
+            </button>
+          }
+        >
           {rotaNotice.text}
         </Banner>
       )}
@@ -126,21 +212,54 @@ export const PlannerView = () => {
       {view && <BulkBar view={view} />}
       {view && (
         <div className={rotaMode === 'sites' ? 'grid-wrap no-print' : 'grid-wrap'} ref={gridWrap}>
-          {rotaMode === 'sites' ? <WeekGrid {...grid} sites={view.sites} gaps={view.gaps} scrollRef={gridWrap} /> : <PersonGrid {...grid} elsewhere={view.context} onPerson={(staffId) => setOpen({ kind: 'person', staffId })} />}
+          {rotaMode === 'sites' ? (
+            <WeekGrid {...grid} sites={view.sites} gaps={view.gaps} scrollRef={gridWrap} />
+          ) : (
+            <PersonGrid {...grid} elsewhere={view.context} onPerson={(staffId) => setOpen({ kind: 'person', staffId })} />
+          )}
         </div>
       )}
-      {view && rotaMode === 'sites' && <PrintWeek dates={grid.dates} shifts={grid.shifts} staff={grid.staff} sites={view.sites} weekLabel={`Week of ${formatDateGB(view.weekStart)}`} />}
-      {canPlan && <p className="muted small keys-hint">Keys: ← → weeks · T this week · N new shift · Ctrl+Z undo · Ctrl+Shift+Z redo · Ctrl+click to select · Delete removes the selection · drag a card to move or reassign.</p>}
+      {view && rotaMode === 'sites' && (
+        <PrintWeek
+          dates={grid.dates}
+          shifts={grid.shifts}
+          staff={grid.staff}
+          sites={view.sites}
+          weekLabel={`Week of ${formatDateGB(view.weekStart)}`}
+        />
+      )}
+      {canPlan && (
+        <p className="muted small keys-hint">
+          Keys: ← → weeks · T this week · N new shift · Ctrl+Z undo · Ctrl+Shift+Z redo · Ctrl+click to select · Delete removes the
+          selection · drag a card to move or reassign.
+        </p>
+      )}
 
-      {view && open.kind === 'shift' && <ShiftDialog view={view} shift={open.shift} initial={open.initial} onClose={close} onFindCover={(shift) => setOpen({ kind: 'fill', shift })} />}
+      {view && open.kind === 'shift' && (
+        <ShiftDialog
+          view={view}
+          shift={open.shift}
+          initial={open.initial}
+          onClose={close}
+          onFindCover={(shift) => setOpen({ kind: 'fill', shift })}
+        />
+      )}
       {open.kind === 'fill' && <FillPanel shift={open.shift} onClose={close} />}
       {open.kind === 'person' && <PersonPanel staffId={open.staffId} weekStart={rotaWeek} onClose={close} />}
       {view && open.kind === 'pattern' && <PatternDialog view={view} onClose={close} />}
       {open.kind === 'copy' && <CopyWeekDialog onClose={close} />}
       {view && open.kind === 'summary' && <FillSummary result={open.result} view={view} onClose={close} />}
       {open.kind === 'publish' && (
-        <ConfirmDialog open onOpenChange={(o) => !o && close()} title="Publish this week?" confirm="Publish" onConfirm={() => void publishWeek().then(close)}>
-          {view?.shifts.filter((s) => s.status === 'draft').length ?? 0} draft shifts for {rotaSite ?? 'all sites'} become published. Staff can then be sent their rota; later changes are kept in each shift's history. Undo (Ctrl+Z) turns them back to drafts while none of them has changed.
+        <ConfirmDialog
+          open
+          onOpenChange={(o) => !o && close()}
+          title="Publish this week?"
+          confirm="Publish"
+          onConfirm={() => void publishWeek().then(close)}
+        >
+          {view?.shifts.filter((s) => s.status === 'draft').length ?? 0} draft shifts for {rotaSite ?? 'all sites'} become published. Staff
+          can then be sent their rota; later changes are kept in each shift's history. Undo (Ctrl+Z) turns them back to drafts while none of
+          them has changed.
           {blocks + warns > 0 && ` The week still has ${blocks} blocked and ${warns} warning findings.`}
         </ConfirmDialog>
       )}

@@ -10,14 +10,21 @@ import { usePrinting } from './usePrinting';
  * with its times and the person's whole name, site blocks kept whole on a page and the day headings
  * repeated on each. Rendered only while printing; the planner's grid is for the screen.
  */
-export const PrintWeek = ({ sites, dates, shifts, staff, weekLabel }: Pick<GridProps, 'dates' | 'shifts' | 'staff'> & { sites: Site[]; weekLabel: string }) => {
+export const PrintWeek = ({
+  sites,
+  dates,
+  shifts,
+  staff,
+  weekLabel,
+}: Pick<GridProps, 'dates' | 'shifts' | 'staff'> & { sites: Site[]; weekLabel: string }) => {
   const printing = usePrinting();
   const cells = useMemo(() => (printing ? shiftsByCell(shifts) : null), [printing, shifts]);
   if (!cells) return null;
   return (
     <table className="print-week print-only">
       <caption>
-        {weekLabel} · {sites.length === 1 ? `${sites[0].code} ${sites[0].name}` : `${sites.length} sites`} · times are UK time · OPEN = not yet filled
+        {weekLabel} · {sites.length === 1 ? `${sites[0].code} ${sites[0].name}` : `${sites.length} sites`} · times are UK time · OPEN = not
+        yet filled
       </caption>
       <thead>
         <tr>

@@ -35,7 +35,15 @@ export const ShiftCard = ({ shift, who, findings, selected, context, onOpen, onT
     e.dataTransfer.setData('text/x-shift', shift.id);
     e.dataTransfer.effectAllowed = 'move';
   };
-  const label = [`${shift.start}–${shift.end}`, who, context, shift.status === 'draft' ? 'draft' : 'published', blocks ? `${blocks} blocked` : '', warns ? `${warns} warning${warns > 1 ? 's' : ''}` : '', shift.override ? 'overridden' : '']
+  const label = [
+    `${shift.start}–${shift.end}`,
+    who,
+    context,
+    shift.status === 'draft' ? 'draft' : 'published',
+    blocks ? `${blocks} blocked` : '',
+    warns ? `${warns} warning${warns > 1 ? 's' : ''}` : '',
+    shift.override ? 'overridden' : '',
+  ]
     .filter(Boolean)
     .join(', ');
   return (

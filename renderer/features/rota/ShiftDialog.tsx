@@ -45,7 +45,19 @@ export const ShiftDialog = ({ view, shift, initial, onClose, onFindCover }: Prop
   const findings = useMemo(() => {
     // Until Settings has loaded the thresholds are unknown; main checks again on save either way.
     if (settings.status !== 'ready') return [];
-    const base = shift ?? { ...form, id: DRAFT_ID, status: 'draft' as const, override: null, history: [], deleted: false, createdAt: '', createdBy: '', updatedAt: '', updatedBy: '', rev: 1 };
+    const base = shift ?? {
+      ...form,
+      id: DRAFT_ID,
+      status: 'draft' as const,
+      override: null,
+      history: [],
+      deleted: false,
+      createdAt: '',
+      createdBy: '',
+      updatedAt: '',
+      updatedBy: '',
+      rev: 1,
+    };
     return liveFindings(view, { ...base, ...form }, settings.data);
   }, [view, shift, form, settings]);
   const opened = useMemo(
@@ -79,7 +91,11 @@ export const ShiftDialog = ({ view, shift, initial, onClose, onFindCover }: Prop
       wide
       onOpenChange={(o) => !o && onClose()}
       title={shift ? 'Edit shift' : 'Add a shift'}
-      description={shift ? `${shift.status === 'published' ? 'Published' : 'Draft'} · changes to a published shift are kept in its history.` : 'New shifts are drafts until the week is published.'}
+      description={
+        shift
+          ? `${shift.status === 'published' ? 'Published' : 'Draft'} · changes to a published shift are kept in its history.`
+          : 'New shifts are drafts until the week is published.'
+      }
       onSubmit={submit}
       submitLabel={canPlan ? (shift ? 'Save shift' : 'Add shift') : null}
       busy={busy}
@@ -100,68 +116,91 @@ export const ShiftDialog = ({ view, shift, initial, onClose, onFindCover }: Prop
         </>
       }
     >
-            <TemplatePicker site={form.site} service={form.service} times={form} onPick={(t) => setForm((f) => ({ ...f, ...t }))} />
-            <div className="form-grid">
-              <Select label="Site" value={form.site} onChange={(e) => set('site', e.target.value)} options={siteOptions(view)} />
-              <div className="field">
-                <label htmlFor="shift-service">Service</label>
-                <select id="shift-service" value={form.service} onChange={(e) => set('service', e.target.value as Service)}>
-                  {(site?.services ?? []).map((s) => (
-                    <option key={s} value={s}>
-                      {SERVICE_LABEL[s]}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <Field label="Date" type="date" value={form.date} onChange={(e) => set('date', e.target.value)} error={errors.date} />
-              <Field label="Start" type="time" value={form.start} onChange={(e) => set('start', e.target.value)} error={errors.start} />
-              <Field label="End" type="time" value={form.end} onChange={(e) => set('end', e.target.value)} error={errors.end} hint="Before the start means the next day" />
-              <Field label="Unpaid break (minutes)" type="number" min={0} max={180} value={form.breakMinutes} onChange={(e) => set('breakMinutes', Number(e.target.value))} error={errors.breakMinutes} />
-            </div>
-            <div className="field">
-              <label htmlFor="shift-person">Person</label>
-              <select id="shift-person" value={form.staffId ?? ''} onChange={(e) => set('staffId', e.target.value || null)}>
-                <option value="">OPEN (no one yet)</option>
-                <optgroup label={`Work ${SERVICE_LABEL[form.service].toLowerCase()}`}>
-                  {people.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {pickerName(p, form.date)}
-                    </option>
-                  ))}
-                </optgroup>
-                <optgroup label="Not set up for this service (needs an override)">
-                  {others.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {pickerName(p, form.date)}
-                    </option>
-                  ))}
-                </optgroup>
-              </select>
-            </div>
-            <Field label="Notes" value={form.notes} onChange={(e) => set('notes', e.target.value)} />
-            <section aria-label="Rule check" className="live-findings" aria-live="polite">
-              <h3>Rule check</h3>
-              <FindingList findings={findings} empty={opened.length ? undefined : 'No rule is broken.'} />
-              {opened.length > 0 && (
-                <ul className="findings" aria-label="Cover this edit would leave short">
-                  {opened.map((text) => (
-                    <li key={text} className="finding finding-warn">
-                      <AlertTriangle aria-hidden size={16} />
-                      <span>
-                        <strong>Cover gap:</strong> {text}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
-            {shift?.override && (
-              <Banner tone="warn">
-                Overridden ({shift.override.rules.join(', ')}): {shift.override.reason}
-              </Banner>
-            )}
-            {blocked && canPlan && <Field label="Override reason" value={override} onChange={(e) => setOverride(e.target.value)} error={errors.override} hint="A block can only be saved with a manager's reason; it is recorded on the shift." />}
-            {shift && <ShiftHistory shift={shift} staff={staff} />}
+      <TemplatePicker site={form.site} service={form.service} times={form} onPick={(t) => setForm((f) => ({ ...f, ...t }))} />
+      <div className="form-grid">
+        <Select label="Site" value={form.site} onChange={(e) => set('site', e.target.value)} options={siteOptions(view)} />
+        <div className="field">
+          <label htmlFor="shift-service">Service</label>
+          <select id="shift-service" value={form.service} onChange={(e) => set('service', e.target.value as Service)}>
+            {(site?.services ?? []).map((s) => (
+              <option key={s} value={s}>
+                {SERVICE_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field label="Date" type="date" value={form.date} onChange={(e) => set('date', e.target.value)} error={errors.date} />
+        <Field label="Start" type="time" value={form.start} onChange={(e) => set('start', e.target.value)} error={errors.start} />
+        <Field
+          label="End"
+          type="time"
+          value={form.end}
+          onChange={(e) => set('end', e.target.value)}
+          error={errors.end}
+          hint="Before the start means the next day"
+        />
+        <Field
+          label="Unpaid break (minutes)"
+          type="number"
+          min={0}
+          max={180}
+          value={form.breakMinutes}
+          onChange={(e) => set('breakMinutes', Number(e.target.value))}
+          error={errors.breakMinutes}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="shift-person">Person</label>
+        <select id="shift-person" value={form.staffId ?? ''} onChange={(e) => set('staffId', e.target.value || null)}>
+          <option value="">OPEN (no one yet)</option>
+          <optgroup label={`Work ${SERVICE_LABEL[form.service].toLowerCase()}`}>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {pickerName(p, form.date)}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="Not set up for this service (needs an override)">
+            {others.map((p) => (
+              <option key={p.id} value={p.id}>
+                {pickerName(p, form.date)}
+              </option>
+            ))}
+          </optgroup>
+        </select>
+      </div>
+      <Field label="Notes" value={form.notes} onChange={(e) => set('notes', e.target.value)} />
+      <section aria-label="Rule check" className="live-findings" aria-live="polite">
+        <h3>Rule check</h3>
+        <FindingList findings={findings} empty={opened.length ? undefined : 'No rule is broken.'} />
+        {opened.length > 0 && (
+          <ul className="findings" aria-label="Cover this edit would leave short">
+            {opened.map((text) => (
+              <li key={text} className="finding finding-warn">
+                <AlertTriangle aria-hidden size={16} />
+                <span>
+                  <strong>Cover gap:</strong> {text}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {shift?.override && (
+        <Banner tone="warn">
+          Overridden ({shift.override.rules.join(', ')}): {shift.override.reason}
+        </Banner>
+      )}
+      {blocked && canPlan && (
+        <Field
+          label="Override reason"
+          value={override}
+          onChange={(e) => setOverride(e.target.value)}
+          error={errors.override}
+          hint="A block can only be saved with a manager's reason; it is recorded on the shift."
+        />
+      )}
+      {shift && <ShiftHistory shift={shift} staff={staff} />}
     </FormDialog>
   );
 };

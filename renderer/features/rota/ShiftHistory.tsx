@@ -15,7 +15,8 @@ const describe = (change: Record<string, unknown> | null, staff: ReadonlyMap<str
 /** A published shift's changes, newest first: who, when, before and after, publishing undone and redone included. */
 export const ShiftHistory = ({ shift, staff }: { shift: Shift; staff: ReadonlyMap<string, StaffView> }) => {
   const accounts = useStore((s) => s.accounts);
-  const userName = (id: string) => (accounts.status === 'ready' ? accounts.data.find((a) => a.id === id)?.displayName : undefined) ?? 'a manager';
+  const userName = (id: string) =>
+    (accounts.status === 'ready' ? accounts.data.find((a) => a.id === id)?.displayName : undefined) ?? 'a manager';
   if (shift.history.length === 0) return null;
   return (
     <details className="history">
@@ -23,7 +24,8 @@ export const ShiftHistory = ({ shift, staff }: { shift: Shift; staff: ReadonlyMa
       <ol>
         {[...shift.history].reverse().map((h) => (
           <li key={h.at}>
-            <span className="muted small">{formatWhenGB(h.at)}</span> by {userName(h.by)} — was {describe(h.before, staff)}; now {describe(h.after, staff)}
+            <span className="muted small">{formatWhenGB(h.at)}</span> by {userName(h.by)} — was {describe(h.before, staff)}; now{' '}
+            {describe(h.after, staff)}
           </li>
         ))}
       </ol>

@@ -13,7 +13,9 @@ interface Props {
 
 /** Named shift times for the site and service: pick one to fill the times, or keep the current ones. */
 export const TemplatePicker = ({ site, service, times, onPick }: Props) => {
-  const { plans, loadPlans, saveTemplate } = useStore(useShallow((s) => ({ plans: s.plans, loadPlans: s.loadPlans, saveTemplate: s.saveTemplate })));
+  const { plans, loadPlans, saveTemplate } = useStore(
+    useShallow((s) => ({ plans: s.plans, loadPlans: s.loadPlans, saveTemplate: s.saveTemplate })),
+  );
   const canPlan = useStore((s) => s.auth?.user?.role === 'manager');
   const [saved, setSaved] = useState<string | null>(null);
   useEffect(() => {

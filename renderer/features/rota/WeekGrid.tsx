@@ -11,7 +11,6 @@ import { nameOf, SERVICE_LABEL } from './labels';
 import { ShiftCard } from './ShiftCard';
 import { usePrinting } from './usePrinting';
 
-
 const SPACER = { padding: 0, border: 0 };
 
 /**
@@ -19,7 +18,12 @@ const SPACER = { padding: 0, border: 0 };
  * With all 15 sites only the site blocks near the visible part of `scrollRef` are in the page (and all
  * of them when printing), so switching weeks renders a few hundred cards, not a thousand.
  */
-export const WeekGrid = ({ sites, gaps, scrollRef, ...g }: GridProps & { sites: Site[]; gaps: Gap[]; scrollRef: RefObject<HTMLDivElement | null> }) => {
+export const WeekGrid = ({
+  sites,
+  gaps,
+  scrollRef,
+  ...g
+}: GridProps & { sites: Site[]; gaps: Gap[]; scrollRef: RefObject<HTMLDivElement | null> }) => {
   const printing = usePrinting();
   const cells = useMemo(() => shiftsByCell(g.shifts), [g.shifts]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser's functions are read in this render only
@@ -64,23 +68,43 @@ export const WeekGrid = ({ sites, gaps, scrollRef, ...g }: GridProps & { sites: 
             {site.services.map((service, i) => (
               <tr key={service}>
                 <th scope="row" className="row-head">
-                  {i === 0 && <span className="code">{site.code}</span>} <span className={`tag tag-${service}`}>{SERVICE_LABEL[service]}</span>
+                  {i === 0 && <span className="code">{site.code}</span>}{' '}
+                  <span className={`tag tag-${service}`}>{SERVICE_LABEL[service]}</span>
                   {i === 0 && <div className="muted small site-name">{site.name}</div>}
                 </th>
                 {g.dates.map((date) => {
                   const here = cells.get(`${site.code}|${service}|${date}`) ?? [];
-                  const holes = gaps.filter((x) => x.site === site.code && x.service === service && x.date <= date && (date < x.endDate || (date === x.endDate && x.end !== '00:00')));
+                  const holes = gaps.filter(
+                    (x) =>
+                      x.site === site.code &&
+                      x.service === service &&
+                      x.date <= date &&
+                      (date < x.endDate || (date === x.endDate && x.end !== '00:00')),
+                  );
                   const spot = { date, site: site.code, service };
                   return (
                     <td key={date} className={date === g.today ? 'is-today' : undefined} {...dropTarget((id) => g.onDrop(id, spot))}>
                       <div className="cell">
                         {here.map((s) => (
-                          <ShiftCard key={s.id} shift={s} who={nameOf(g.staff, s.staffId)} findings={g.findings.get(s.id) ?? []} selected={g.selection.includes(s.id)} onOpen={g.onOpen} onToggle={g.onToggle} />
+                          <ShiftCard
+                            key={s.id}
+                            shift={s}
+                            who={nameOf(g.staff, s.staffId)}
+                            findings={g.findings.get(s.id) ?? []}
+                            selected={g.selection.includes(s.id)}
+                            onOpen={g.onOpen}
+                            onToggle={g.onToggle}
+                          />
                         ))}
                         {holes.map((x) => (
                           <GapMark key={`${x.date}-${x.start}`} gap={x} day={date} />
                         ))}
-                        <button type="button" className="add-shift" onClick={() => g.onCreate(spot)} aria-label={`Add ${SERVICE_LABEL[service]} shift at ${site.code} on ${formatDayShort(date)}`}>
+                        <button
+                          type="button"
+                          className="add-shift"
+                          onClick={() => g.onCreate(spot)}
+                          aria-label={`Add ${SERVICE_LABEL[service]} shift at ${site.code} on ${formatDayShort(date)}`}
+                        >
                           <Plus aria-hidden size={14} />
                         </button>
                       </div>

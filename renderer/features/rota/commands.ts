@@ -52,5 +52,9 @@ export const commandOf = (label: string, changes: ShiftChanges): Command | null 
 export const publishCommandOf = (changes: ShiftChanges): Command | null => {
   if (changes.after.length === 0) return null;
   const shifts = changes.after.map(saveOf);
-  return { label: `Publish ${shifts.length} shift${shifts.length === 1 ? '' : 's'}`, redo: { kind: 'republish', shifts }, undo: { kind: 'unpublish', shifts } };
+  return {
+    label: `Publish ${shifts.length} shift${shifts.length === 1 ? '' : 's'}`,
+    redo: { kind: 'republish', shifts },
+    undo: { kind: 'unpublish', shifts },
+  };
 };

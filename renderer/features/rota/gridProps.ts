@@ -25,7 +25,8 @@ export interface GridProps {
   onDrop: (shiftId: string, spot: DropSpot) => void;
 }
 
-const byTime = (a: { start: string; end: string }, b: { start: string; end: string }) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end);
+const byTime = (a: { start: string; end: string }, b: { start: string; end: string }) =>
+  a.start.localeCompare(b.start) || a.end.localeCompare(b.end);
 
 /** The week's shifts by `site|service|date`, each list in time order: one pass instead of a filter per cell. */
 export const shiftsByCell = (shifts: readonly Shift[]): Map<string, Shift[]> => {

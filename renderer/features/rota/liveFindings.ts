@@ -43,7 +43,10 @@ export const gapsOpenedBy = (view: WeekView, before: Shift, draft: Shift, settin
     const to = addDays(spot.date, 1);
     const was = new Set(coverGaps(site, spot.service, [...shifts, before], from, to, holidays).map(gapKey));
     for (const g of coverGaps(site, spot.service, [...shifts, draft], from, to, holidays))
-      if (!was.has(gapKey(g))) out.push(`Leaves ${g.site} ${SERVICE_LABEL[g.service]} short on ${formatDayShort(g.date)} ${g.start}–${g.end}: ${g.present} of ${g.required} ${g.required === 1 ? 'person' : 'people'}`);
+      if (!was.has(gapKey(g)))
+        out.push(
+          `Leaves ${g.site} ${SERVICE_LABEL[g.service]} short on ${formatDayShort(g.date)} ${g.start}–${g.end}: ${g.present} of ${g.required} ${g.required === 1 ? 'person' : 'people'}`,
+        );
   }
   return out;
 };

@@ -3,7 +3,15 @@ import { call } from '../../api';
 import { download } from '../../components/download';
 import { addDays, londonToday, weekStart } from '../../../shared/domain/dates';
 import type { Candidate } from '../../../shared/domain/rota';
-import type { CopyResult, FillWeekResult, PatternPreview, PersonView, ShiftChanges, ShiftSave, WeekView } from '../../../shared/contract/rota';
+import type {
+  CopyResult,
+  FillWeekResult,
+  PatternPreview,
+  PersonView,
+  ShiftChanges,
+  ShiftSave,
+  WeekView,
+} from '../../../shared/contract/rota';
 import type { Err } from '../../../shared/result';
 import type { PatternInput, ShiftPattern, ShiftTemplate, TemplateInput } from '../../../shared/schemas/rotaPlan';
 import type { Load, Slice } from '../../store/types';
@@ -65,7 +73,8 @@ export const createRotaSlice: Slice<RotaSlice> = (set, get) => {
     const { rotaWeek, rotaSite } = get();
     set({ rotaCache: {} });
     const r = await fetchWeek(rotaWeek, rotaSite);
-    if (get().rotaWeek === rotaWeek && get().rotaSite === rotaSite) set({ rota: r.ok ? { status: 'ready', data: r.data } : { status: 'error', message: r.message } });
+    if (get().rotaWeek === rotaWeek && get().rotaSite === rotaSite)
+      set({ rota: r.ok ? { status: 'ready', data: r.data } : { status: 'error', message: r.message } });
     prefetch(rotaWeek, rotaSite);
   };
   const push = (cmd: Command | null) => {
@@ -73,7 +82,9 @@ export const createRotaSlice: Slice<RotaSlice> = (set, get) => {
   };
   const remember = (label: string, changes: ShiftChanges) => push(commandOf(label, changes));
   const run = async (step: Step) =>
-    step.kind === 'save' ? call('rota:save', { items: step.items, override: null }) : call(step.kind === 'unpublish' ? 'rota:unpublish' : 'rota:republish', { shifts: step.shifts });
+    step.kind === 'save'
+      ? call('rota:save', { items: step.items, override: null })
+      : call(step.kind === 'unpublish' ? 'rota:unpublish' : 'rota:republish', { shifts: step.shifts });
 
   return {
     rotaWeek: weekStart(londonToday(Date.now())),
@@ -113,7 +124,10 @@ export const createRotaSlice: Slice<RotaSlice> = (set, get) => {
       if (!cmd) return;
       const r = await run(cmd.undo);
       if (!r.ok) return set({ rotaNotice: { tone: 'error', text: `Could not undo “${cmd.label}”: ${r.message}` } });
-      const text = cmd.undo.kind === 'unpublish' ? `Publish undone: ${cmd.undo.shifts.length} shifts are drafts again. Redo with Ctrl+Shift+Z.` : `Undone: ${cmd.label}`;
+      const text =
+        cmd.undo.kind === 'unpublish'
+          ? `Publish undone: ${cmd.undo.shifts.length} shifts are drafts again. Redo with Ctrl+Shift+Z.`
+          : `Undone: ${cmd.label}`;
       set((s) => ({ undoStack: s.undoStack.slice(0, -1), redoStack: [...s.redoStack, cmd], rotaNotice: { tone: 'ok', text } }));
       await refresh();
     },
@@ -122,7 +136,11 @@ export const createRotaSlice: Slice<RotaSlice> = (set, get) => {
       if (!cmd) return;
       const r = await run(cmd.redo);
       if (!r.ok) return set({ rotaNotice: { tone: 'error', text: `Could not redo “${cmd.label}”: ${r.message}` } });
-      set((s) => ({ redoStack: s.redoStack.slice(0, -1), undoStack: [...s.undoStack, cmd], rotaNotice: { tone: 'ok', text: `Redone: ${cmd.label}` } }));
+      set((s) => ({
+        redoStack: s.redoStack.slice(0, -1),
+        undoStack: [...s.undoStack, cmd],
+        rotaNotice: { tone: 'ok', text: `Redone: ${cmd.label}` },
+      }));
       await refresh();
     },
 
@@ -131,7 +149,15 @@ export const createRotaSlice: Slice<RotaSlice> = (set, get) => {
       if (!r.ok) return r;
       push(publishCommandOf(r.data));
       const n = r.data.after.length;
-      set({ rotaNotice: { tone: 'ok', text: n === 0 ? 'Nothing to publish: the week has no drafts.' : `Published ${n} shift${n === 1 ? '' : 's'}. Later changes are kept in each shift's history. Undo with Ctrl+Z.` } });
+      set({
+        rotaNotice: {
+          tone: 'ok',
+          text:
+            n === 0
+              ? 'Nothing to publish: the week has no drafts.'
+              : `Published ${n} shift${n === 1 ? '' : 's'}. Later changes are kept in each shift's history. Undo with Ctrl+Z.`,
+        },
+      });
       await refresh();
       return null;
     },

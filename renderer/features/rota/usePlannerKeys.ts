@@ -11,7 +11,8 @@ export interface PlannerKeys {
   clearSelection: () => void;
 }
 
-const typing = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(t.tagName));
+const typing = (t: EventTarget | null) =>
+  t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(t.tagName));
 
 /** The planner's keys: ← → or PageUp/PageDown for weeks, T this week, N new shift, Ctrl+Z / Ctrl+Shift+Z, Delete. */
 export const usePlannerKeys = (keys: PlannerKeys): void => {

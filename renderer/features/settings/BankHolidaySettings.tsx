@@ -46,7 +46,9 @@ export const BankHolidaySettings = ({ settings }: { settings: Settings }) => {
   const add = async (e: FormEvent) => {
     e.preventDefault();
     if (!date) return setErrors({ date: 'Choose the date' });
-    if (await save({ ...changes, added: [...changes.added, { date, name: name.trim() }] }, `Added ${formatDateGB(date)} as a bank holiday.`)) {
+    if (
+      await save({ ...changes, added: [...changes.added, { date, name: name.trim() }] }, `Added ${formatDateGB(date)} as a bank holiday.`)
+    ) {
       setDate('');
       setName('');
     }
@@ -56,13 +58,15 @@ export const BankHolidaySettings = ({ settings }: { settings: Settings }) => {
       added.has(d) ? { ...changes, added: changes.added.filter((h) => h.date !== d) } : { ...changes, removed: [...changes.removed, d] },
       `${formatDateGB(d)} is no longer a bank holiday here.`,
     );
-  const putBack = (d: string) => void save({ ...changes, removed: changes.removed.filter((r) => r !== d) }, `${formatDateGB(d)} is a bank holiday again.`);
+  const putBack = (d: string) =>
+    void save({ ...changes, removed: changes.removed.filter((r) => r !== d) }, `${formatDateGB(d)} is a bank holiday again.`);
 
   return (
     <div className="holidays">
       <h3 id="holidays-title">Bank holidays (England and Wales)</h3>
       <p className="muted small">
-        Worked out for every year, with substitute days and proclaimed changes. Cover set for bank holidays applies on these days. Add a one-off day the government proclaims, or remove one it moves.
+        Worked out for every year, with substitute days and proclaimed changes. Cover set for bank holidays applies on these days. Add a
+        one-off day the government proclaims, or remove one it moves.
       </p>
       {done && <Banner tone="ok">{done}</Banner>}
       {errors._ && <Banner tone="error">{errors._}</Banner>}
@@ -74,7 +78,12 @@ export const BankHolidaySettings = ({ settings }: { settings: Settings }) => {
               {h.name}
               {added.has(h.date) && <span className="muted small"> · added here</span>}
             </span>
-            <button type="button" className="btn btn-quiet" onClick={() => remove(h.date)} aria-label={`Remove ${formatDateGB(h.date)}, ${h.name}`}>
+            <button
+              type="button"
+              className="btn btn-quiet"
+              onClick={() => remove(h.date)}
+              aria-label={`Remove ${formatDateGB(h.date)}, ${h.name}`}
+            >
               Remove
             </button>
           </li>
@@ -98,7 +107,14 @@ export const BankHolidaySettings = ({ settings }: { settings: Settings }) => {
       )}
       <form className="holiday-add" onSubmit={add} noValidate aria-label="Add a bank holiday">
         <Field label="New bank holiday" type="date" value={date} onChange={(e) => setDate(e.target.value)} error={errors.date} />
-        <Field label="Name of the day" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} placeholder="e.g. Royal wedding" maxLength={80} />
+        <Field
+          label="Name of the day"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={errors.name}
+          placeholder="e.g. Royal wedding"
+          maxLength={80}
+        />
         <button className="btn" type="submit">
           Add day
         </button>

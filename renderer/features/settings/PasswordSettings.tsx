@@ -34,9 +34,31 @@ export const PasswordSettings = () => {
     <form className="card" onSubmit={submit} noValidate aria-labelledby="password-title">
       <h2 id="password-title">My password</h2>
       {errors._ && <Banner tone="error">{errors._}</Banner>}
-      <Field label="Current password" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} error={errors.current} />
-      <Field label="New password" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} error={errors.next} hint="At least 8 characters" />
-      <Field label="New password again" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} error={errors.confirm} />
+      <Field
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        value={current}
+        onChange={(e) => setCurrent(e.target.value)}
+        error={errors.current}
+      />
+      <Field
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        value={next}
+        onChange={(e) => setNext(e.target.value)}
+        error={errors.next}
+        hint="At least 8 characters"
+      />
+      <Field
+        label="New password again"
+        type="password"
+        autoComplete="new-password"
+        value={confirm}
+        onChange={(e) => setConfirm(e.target.value)}
+        error={errors.confirm}
+      />
       {done && <Banner tone="ok">Password changed. Use the new one from now on.</Banner>}
       <button className="btn btn-primary" type="submit" disabled={busy}>
         {busy ? 'Changing…' : 'Change password'}

@@ -1,6 +1,13 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { DEFAULT_RULE_SETTINGS, type RuleSettings } from '../../../shared/domain/rota';
-import { belowStatutory, RULE_LIMITS, TIME_RULE_BASIS, type ChoiceRule, type NumericRule, type TimeRule } from '../../../shared/domain/rota/ruleLimits';
+import {
+  belowStatutory,
+  RULE_LIMITS,
+  TIME_RULE_BASIS,
+  type ChoiceRule,
+  type NumericRule,
+  type TimeRule,
+} from '../../../shared/domain/rota/ruleLimits';
 import { ruleSettingsSchema } from '../../../shared/schemas/ruleSettings';
 import type { Settings } from '../../../shared/schemas/settings';
 import { Banner } from '../../components/Banner';
@@ -22,11 +29,33 @@ const TIME_LABEL: Record<TimeRule, string> = {
 };
 
 const GROUPS: { legend: string; rules: Rule[] }[] = [
-  { legend: 'Rest', rules: ['dailyRestHours', 'weeklyRestHours', 'fortnightlyWeeklyRest', 'fortnightlyRestHours', 'fortnightStarts', 'compensatoryRestDays'] },
+  {
+    legend: 'Rest',
+    rules: [
+      'dailyRestHours',
+      'weeklyRestHours',
+      'fortnightlyWeeklyRest',
+      'fortnightlyRestHours',
+      'fortnightStarts',
+      'compensatoryRestDays',
+    ],
+  },
   { legend: 'Working week', rules: ['averageWeeklyHours', 'referenceWeeks', 'securityReferenceWeeks'] },
   { legend: 'Breaks', rules: ['breakAfterHours', 'breakMinutes'] },
   { legend: 'Night work', rules: ['nightStart', 'nightEnd', 'nightWorkerMinHours', 'nightAvgHours', 'nightReferenceWeeks'] },
-  { legend: 'Under-18s', rules: ['youngDailyHours', 'youngWeeklyHours', 'youngDailyRestHours', 'youngWeeklyRestHours', 'youngBreakAfterMinutes', 'youngBreakMinutes', 'youngNoWorkStart', 'youngNoWorkEnd'] },
+  {
+    legend: 'Under-18s',
+    rules: [
+      'youngDailyHours',
+      'youngWeeklyHours',
+      'youngDailyRestHours',
+      'youngWeeklyRestHours',
+      'youngBreakAfterMinutes',
+      'youngBreakMinutes',
+      'youngNoWorkStart',
+      'youngNoWorkEnd',
+    ],
+  },
   { legend: 'Fatigue (HSE guidance)', rules: ['fatigueShiftHours', 'fatigueDayHours', 'fatigueNights', 'fatigueShiftsInRow'] },
   { legend: 'SIA licences', rules: ['licenceExpiryWarnDays'] },
 ];
@@ -36,7 +65,10 @@ const CHOICE_LABEL: Record<ChoiceRule, { label: string; hint: string }> = {
     label: 'Weekly rest over 14 days (the employer has so determined)',
     hint: 'Working Time Regulations 1998 reg. 11(2): two 24 h spells or one of 48 h in each 14 days instead of 24 h in each 7',
   },
-  fortnightStarts: { label: 'Fortnights start on', hint: 'Reg. 11(6): a Monday that begins a 14-day period; the periods are fixed, every other week from it' },
+  fortnightStarts: {
+    label: 'Fortnights start on',
+    hint: 'Reg. 11(6): a Monday that begins a 14-day period; the periods are fixed, every other week from it',
+  },
 };
 
 const isTime = (r: Rule): r is TimeRule => r in TIME_LABEL;
@@ -44,7 +76,8 @@ const isChoice = (r: Rule): r is ChoiceRule => r in CHOICE_LABEL;
 const formOf = (r: RuleSettings): Form => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, String(v)])) as Form;
 const valueOf = (k: Rule, v: string): string | number | boolean =>
   k === 'fortnightlyWeeklyRest' ? v === 'true' : isTime(k) || isChoice(k) ? v : v.trim() === '' ? Number.NaN : Number(v);
-const rulesOf = (f: Form): RuleSettings => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, valueOf(k as Rule, v)])) as unknown as RuleSettings;
+const rulesOf = (f: Form): RuleSettings =>
+  Object.fromEntries(Object.entries(f).map(([k, v]) => [k, valueOf(k as Rule, v)])) as unknown as RuleSettings;
 
 /** The manager's "Rota rules" section: the thresholds every check uses, and the bank holidays. */
 export const RuleSettingsSection = () => {
@@ -57,7 +90,8 @@ export const RuleSettingsSection = () => {
     <section className="card" aria-labelledby="rules-title">
       <h2 id="rules-title">Rota rules</h2>
       <p className="muted">
-        The planner, Today and the reports check every shift against these. They start at the UK statutory values (Working Time Regulations 1998); change them only to match your contracts or a workforce agreement.
+        The planner, Today and the reports check every shift against these. They start at the UK statutory values (Working Time Regulations
+        1998); change them only to match your contracts or a workforce agreement.
       </p>
       <RuleForm initial={settings.data.rules} />
       <BankHolidaySettings settings={settings.data} />
@@ -101,7 +135,8 @@ const RuleForm = ({ initial }: { initial: Settings['rules'] }) => {
       {errors._ && <Banner tone="error">{errors._}</Banner>}
       {weaker > 0 && (
         <Banner tone="warn">
-          {weaker === 1 ? 'One threshold gives' : `${weaker} thresholds give`} staff less protection than the UK statutory minimum. Keep the agreement that allows {weaker === 1 ? 'it' : 'them'} on file.
+          {weaker === 1 ? 'One threshold gives' : `${weaker} thresholds give`} staff less protection than the UK statutory minimum. Keep the
+          agreement that allows {weaker === 1 ? 'it' : 'them'} on file.
         </Banner>
       )}
       {GROUPS.map((g) => (
@@ -111,13 +146,30 @@ const RuleForm = ({ initial }: { initial: Settings['rules'] }) => {
             {g.rules.map((rule) =>
               rule === 'fortnightlyWeeklyRest' ? (
                 <label key={rule} className="check">
-                  <input type="checkbox" checked={form[rule] === 'true'} onChange={(e) => put(rule, String(e.target.checked))} /> {CHOICE_LABEL[rule].label}
+                  <input type="checkbox" checked={form[rule] === 'true'} onChange={(e) => put(rule, String(e.target.checked))} />{' '}
+                  {CHOICE_LABEL[rule].label}
                   <span className="muted"> {CHOICE_LABEL[rule].hint}</span>
                 </label>
               ) : rule === 'fortnightStarts' ? (
-                <Field key={rule} label={CHOICE_LABEL[rule].label} type="date" value={form[rule]} onChange={(e) => put(rule, e.target.value)} error={errors[rule]} hint={CHOICE_LABEL[rule].hint} />
+                <Field
+                  key={rule}
+                  label={CHOICE_LABEL[rule].label}
+                  type="date"
+                  value={form[rule]}
+                  onChange={(e) => put(rule, e.target.value)}
+                  error={errors[rule]}
+                  hint={CHOICE_LABEL[rule].hint}
+                />
               ) : isTime(rule) ? (
-                <Field key={rule} label={TIME_LABEL[rule]} type="time" value={form[rule]} onChange={(e) => put(rule, e.target.value)} error={errors[rule]} hint={TIME_RULE_BASIS[rule]} />
+                <Field
+                  key={rule}
+                  label={TIME_LABEL[rule]}
+                  type="time"
+                  value={form[rule]}
+                  onChange={(e) => put(rule, e.target.value)}
+                  error={errors[rule]}
+                  hint={TIME_RULE_BASIS[rule]}
+                />
               ) : (
                 <Field
                   key={rule}

@@ -30,7 +30,15 @@ const LockForm = ({ initial }: { initial: number }) => {
   return (
     <form className="card" onSubmit={submit} noValidate>
       <h2>Screen lock</h2>
-      <Field label="Lock after idle minutes" type="number" min={1} max={60} value={minutes} onChange={(e) => setMinutes(e.target.value)} hint="The desk screen is seen by the public: 5 minutes is a sensible default." />
+      <Field
+        label="Lock after idle minutes"
+        type="number"
+        min={1}
+        max={60}
+        value={minutes}
+        onChange={(e) => setMinutes(e.target.value)}
+        hint="The desk screen is seen by the public: 5 minutes is a sensible default."
+      />
       {msg && <Banner tone={msg.tone}>{msg.text}</Banner>}
       <button className="btn btn-primary" type="submit">
         Save
@@ -55,10 +63,28 @@ const PinSettings = () => {
   return (
     <form className="card" onSubmit={submit} noValidate>
       <h2>My unlock PIN</h2>
-      <p className="muted">A PIN unlocks the screen quickly at the desk. It never signs you in on its own. {auth?.user?.hasPin ? 'You have a PIN set.' : 'You have no PIN yet.'}</p>
+      <p className="muted">
+        A PIN unlocks the screen quickly at the desk. It never signs you in on its own.{' '}
+        {auth?.user?.hasPin ? 'You have a PIN set.' : 'You have no PIN yet.'}
+      </p>
       {errors._ && <Banner tone="error">{errors._}</Banner>}
-      <Field label="Current password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password} />
-      <Field label="New PIN (leave empty to remove)" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPinValue(e.target.value)} error={errors.pin} hint="4 to 8 digits" />
+      <Field
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        error={errors.password}
+      />
+      <Field
+        label="New PIN (leave empty to remove)"
+        inputMode="numeric"
+        autoComplete="off"
+        value={pin}
+        onChange={(e) => setPinValue(e.target.value)}
+        error={errors.pin}
+        hint="4 to 8 digits"
+      />
       {done && <Banner tone="ok">PIN saved.</Banner>}
       <button className="btn btn-primary" type="submit">
         Save PIN
@@ -68,7 +94,14 @@ const PinSettings = () => {
 };
 
 const Accounts = () => {
-  const { accounts, loadAccounts, setAccountDisabled, loadSites } = useStore(useShallow((s) => ({ accounts: s.accounts, loadAccounts: s.loadAccounts, setAccountDisabled: s.setAccountDisabled, loadSites: s.loadSites })));
+  const { accounts, loadAccounts, setAccountDisabled, loadSites } = useStore(
+    useShallow((s) => ({
+      accounts: s.accounts,
+      loadAccounts: s.loadAccounts,
+      setAccountDisabled: s.setAccountDisabled,
+      loadSites: s.loadSites,
+    })),
+  );
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {

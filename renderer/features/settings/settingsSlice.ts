@@ -12,7 +12,13 @@ export interface SettingsSlice {
   loadSettings: () => Promise<void>;
   saveSettings: (patch: Partial<Settings>) => Promise<Err | null>;
   loadAccounts: () => Promise<void>;
-  createAccount: (input: { username: string; displayName: string; role: 'manager' | 'supervisor'; sites: string[]; password: string }) => Promise<Err | null>;
+  createAccount: (input: {
+    username: string;
+    displayName: string;
+    role: 'manager' | 'supervisor';
+    sites: string[];
+    password: string;
+  }) => Promise<Err | null>;
   setAccountDisabled: (id: string, disabled: boolean) => Promise<Err | null>;
   setPin: (password: string, pin: string | null) => Promise<Err | null>;
   changePassword: (current: string, next: string) => Promise<Err | null>;

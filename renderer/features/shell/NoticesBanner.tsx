@@ -6,7 +6,9 @@ import { useShallow } from 'zustand/react/shallow';
 
 /** Tells the user what the storage layer repaired on its own (a damaged file restored from backup). */
 export const NoticesBanner = () => {
-  const { system, loadSystem, dismissNotice, auth } = useStore(useShallow((s) => ({ system: s.system, loadSystem: s.loadSystem, dismissNotice: s.dismissNotice, auth: s.auth })));
+  const { system, loadSystem, dismissNotice, auth } = useStore(
+    useShallow((s) => ({ system: s.system, loadSystem: s.loadSystem, dismissNotice: s.dismissNotice, auth: s.auth })),
+  );
   useEffect(() => {
     void loadSystem();
   }, [loadSystem]);

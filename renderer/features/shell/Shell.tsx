@@ -10,7 +10,9 @@ import { SyncIndicator } from '../sync/SyncIndicator';
 
 /** The frame around every signed-in screen: navigation, who is signed in, lock and sign out. */
 export const Shell = ({ children }: { children: ReactNode }) => {
-  const { view, go, auth, lock, signOut } = useStore(useShallow((s) => ({ view: s.view, go: s.go, auth: s.auth, lock: s.lock, signOut: s.signOut })));
+  const { view, go, auth, lock, signOut } = useStore(
+    useShallow((s) => ({ view: s.view, go: s.go, auth: s.auth, lock: s.lock, signOut: s.signOut })),
+  );
   const startNewIncident = useStore((s) => s.startNewIncident);
   useIncidentShortcut();
   const user = auth?.user;
@@ -24,14 +26,24 @@ export const Shell = ({ children }: { children: ReactNode }) => {
         <ul>
           {VIEWS.filter((n) => !n.roles || (user && n.roles.includes(user.role))).map(({ id, label, icon: Icon, shortcut }) => (
             <li key={id}>
-              <button className={`nav-item${view === id ? ' active' : ''}`} aria-current={view === id ? 'page' : undefined} onClick={() => go(id)} title={shortcut}>
+              <button
+                className={`nav-item${view === id ? ' active' : ''}`}
+                aria-current={view === id ? 'page' : undefined}
+                onClick={() => go(id)}
+                title={shortcut}
+              >
                 <Icon aria-hidden size={18} />
                 {label}
               </button>
             </li>
           ))}
         </ul>
-        <button className="btn btn-record" onClick={() => startNewIncident()} title="Record an incident (Ctrl+I or Alt+N)" aria-keyshortcuts="Control+I Alt+N">
+        <button
+          className="btn btn-record"
+          onClick={() => startNewIncident()}
+          title="Record an incident (Ctrl+I or Alt+N)"
+          aria-keyshortcuts="Control+I Alt+N"
+        >
           <SirenIcon aria-hidden size={16} /> Record incident
         </button>
         <div className="sidebar-foot">

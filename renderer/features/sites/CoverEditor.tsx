@@ -30,7 +30,11 @@ const DayCopy = ({ service, day, onCopy }: { service: Service; day: DayKey; onCo
   return (
     <Popover.Root open={open} onOpenChange={(o) => (setOpen(o), setDays([]))}>
       <Popover.Trigger asChild>
-        <button type="button" className="btn btn-quiet btn-small" aria-label={`Copy ${SERVICE_LABEL[service]} ${dayLabel(day)} to other days`}>
+        <button
+          type="button"
+          className="btn btn-quiet btn-small"
+          aria-label={`Copy ${SERVICE_LABEL[service]} ${dayLabel(day)} to other days`}
+        >
           <Copy aria-hidden size={14} /> Copy to…
         </button>
       </Popover.Trigger>
@@ -47,7 +51,11 @@ const DayCopy = ({ service, day, onCopy }: { service: Service; day: DayKey; onCo
             </div>
           </fieldset>
           <div className="cover-day-actions">
-            <button type="button" className="btn btn-small" onClick={() => setDays(['mon', 'tue', 'wed', 'thu', 'fri'].filter((d) => d !== day) as DayKey[])}>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => setDays(['mon', 'tue', 'wed', 'thu', 'fri'].filter((d) => d !== day) as DayKey[])}
+            >
               Weekdays
             </button>
             <button type="button" className="btn btn-small" onClick={() => setDays(DAY_KEYS.filter((d) => d !== day))}>
@@ -84,13 +92,21 @@ const CopyToSites = ({ from, service, disabled }: { from: string; service: Servi
   const submit = async () => {
     const r = await copyCover({ from, service, day, toSites, toDays });
     if (!r.ok) return setMsg({ tone: 'error', text: r.message });
-    setMsg({ tone: 'ok', text: `Copied to ${r.data.updated.join(', ') || 'no sites'}.${r.data.skipped.length ? ` Skipped: ${r.data.skipped.map((s) => s.reason).join('; ')}.` : ''}` });
+    setMsg({
+      tone: 'ok',
+      text: `Copied to ${r.data.updated.join(', ') || 'no sites'}.${r.data.skipped.length ? ` Skipped: ${r.data.skipped.map((s) => s.reason).join('; ')}.` : ''}`,
+    });
     if (toSites.includes(from)) await loadSite(from);
   };
   return (
     <Dialog.Root open={open} onOpenChange={(o) => (setOpen(o), setMsg(null))}>
       <Dialog.Trigger asChild>
-        <button type="button" className="btn btn-small" disabled={disabled} title={disabled ? 'Save your changes first: other sites get the saved cover' : undefined}>
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={disabled}
+          title={disabled ? 'Save your changes first: other sites get the saved cover' : undefined}
+        >
           <Copy aria-hidden size={14} /> Copy to other sites…
         </button>
       </Dialog.Trigger>
@@ -98,7 +114,9 @@ const CopyToSites = ({ from, service, disabled }: { from: string; service: Servi
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog">
           <Dialog.Title>Copy {SERVICE_LABEL[service].toLowerCase()} cover to other sites</Dialog.Title>
-          <Dialog.Description className="muted">The chosen days at each site are replaced with {from}’s saved windows for this day.</Dialog.Description>
+          <Dialog.Description className="muted">
+            The chosen days at each site are replaced with {from}’s saved windows for this day.
+          </Dialog.Description>
           <div className="field">
             <label htmlFor="copy-day">Day to copy from {from}</label>
             <select id="copy-day" value={day} onChange={(e) => setDay(e.target.value as DayKey)}>
@@ -114,7 +132,12 @@ const CopyToSites = ({ from, service, disabled }: { from: string; service: Servi
             <div className="choice-grid">
               {DAY_KEYS.map((d) => (
                 <label key={d} className="choice">
-                  <input type="checkbox" checked={toDays.includes(d)} onChange={() => setToDays(toDays.includes(d) ? toDays.filter((x) => x !== d) : [...toDays, d])} /> {dayLabel(d)}
+                  <input
+                    type="checkbox"
+                    checked={toDays.includes(d)}
+                    onChange={() => setToDays(toDays.includes(d) ? toDays.filter((x) => x !== d) : [...toDays, d])}
+                  />{' '}
+                  {dayLabel(d)}
                 </label>
               ))}
             </div>
@@ -124,7 +147,12 @@ const CopyToSites = ({ from, service, disabled }: { from: string; service: Servi
             <div className="choice-grid">
               {others.map((s) => (
                 <label key={s.code} className="choice">
-                  <input type="checkbox" checked={toSites.includes(s.code)} onChange={() => setToSites(toSites.includes(s.code) ? toSites.filter((x) => x !== s.code) : [...toSites, s.code])} /> {s.code} · {s.name}
+                  <input
+                    type="checkbox"
+                    checked={toSites.includes(s.code)}
+                    onChange={() => setToSites(toSites.includes(s.code) ? toSites.filter((x) => x !== s.code) : [...toSites, s.code])}
+                  />{' '}
+                  {s.code} · {s.name}
                 </label>
               ))}
             </div>
@@ -146,17 +174,60 @@ const CopyToSites = ({ from, service, disabled }: { from: string; service: Servi
   );
 };
 
-const WindowRow = ({ label, w, path, errors, onChange, onRemove }: { label: string; w: CoverWindow; path: string; errors: FieldErrors; onChange: (w: CoverWindow) => void; onRemove: () => void }) => {
+const WindowRow = ({
+  label,
+  w,
+  path,
+  errors,
+  onChange,
+  onRemove,
+}: {
+  label: string;
+  w: CoverWindow;
+  path: string;
+  errors: FieldErrors;
+  onChange: (w: CoverWindow) => void;
+  onRemove: () => void;
+}) => {
   const message = errors[`${path}.start`] ?? errors[`${path}.end`] ?? errors[`${path}.min`] ?? errors[path];
   const errId = `${path}-error`.replace(/\./g, '-');
   const invalid = (key: string) => Boolean(errors[`${path}.${key}`] ?? errors[path]);
   return (
     <div className="cover-window">
-      <input className="small-input time-input" aria-label={`${label} from`} inputMode="numeric" placeholder="hh:mm" value={w.start} aria-invalid={invalid('start')} aria-describedby={message ? errId : undefined} onChange={(e) => onChange({ ...w, start: e.target.value })} onBlur={(e) => onChange({ ...w, start: tidyTime(e.target.value) })} />
+      <input
+        className="small-input time-input"
+        aria-label={`${label} from`}
+        inputMode="numeric"
+        placeholder="hh:mm"
+        value={w.start}
+        aria-invalid={invalid('start')}
+        aria-describedby={message ? errId : undefined}
+        onChange={(e) => onChange({ ...w, start: e.target.value })}
+        onBlur={(e) => onChange({ ...w, start: tidyTime(e.target.value) })}
+      />
       <span className="muted">to</span>
-      <input className="small-input time-input" aria-label={`${label} to`} inputMode="numeric" placeholder="hh:mm" value={w.end} aria-invalid={invalid('end')} aria-describedby={message ? errId : undefined} onChange={(e) => onChange({ ...w, end: e.target.value })} onBlur={(e) => onChange({ ...w, end: tidyTime(e.target.value) })} />
+      <input
+        className="small-input time-input"
+        aria-label={`${label} to`}
+        inputMode="numeric"
+        placeholder="hh:mm"
+        value={w.end}
+        aria-invalid={invalid('end')}
+        aria-describedby={message ? errId : undefined}
+        onChange={(e) => onChange({ ...w, end: e.target.value })}
+        onBlur={(e) => onChange({ ...w, end: tidyTime(e.target.value) })}
+      />
       <span className="muted">×</span>
-      <input className="small-input count-input" aria-label={`${label} people`} type="number" min={1} max={50} value={Number.isNaN(w.min) ? '' : w.min} aria-invalid={invalid('min')} onChange={(e) => onChange({ ...w, min: e.target.value === '' ? Number.NaN : Number(e.target.value) })} />
+      <input
+        className="small-input count-input"
+        aria-label={`${label} people`}
+        type="number"
+        min={1}
+        max={50}
+        value={Number.isNaN(w.min) ? '' : w.min}
+        aria-invalid={invalid('min')}
+        onChange={(e) => onChange({ ...w, min: e.target.value === '' ? Number.NaN : Number(e.target.value) })}
+      />
       <span className="muted">people</span>
       <button type="button" className="btn btn-quiet btn-small" aria-label={`Remove ${label}`} onClick={onRemove}>
         <Trash2 aria-hidden size={14} />
@@ -188,8 +259,25 @@ const ServiceCover = ({ service, cover, errors, onChange, site, dirty }: Omit<Pr
           <label className="muted small" htmlFor={`${service}-247`}>
             Round the clock ×
           </label>
-          <input id={`${service}-247`} className="small-input count-input" type="number" min={1} max={50} value={count} onChange={(e) => setCount(Number(e.target.value) || 1)} />
-          <button type="button" className="btn btn-small" onClick={() => onChange({ ...cover, [service]: Object.fromEntries(DAY_KEYS.map((d) => [d, [{ start: '00:00', end: '24:00', min: count }]])) })}>
+          <input
+            id={`${service}-247`}
+            className="small-input count-input"
+            type="number"
+            min={1}
+            max={50}
+            value={count}
+            onChange={(e) => setCount(Number(e.target.value) || 1)}
+          />
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() =>
+              onChange({
+                ...cover,
+                [service]: Object.fromEntries(DAY_KEYS.map((d) => [d, [{ start: '00:00', end: '24:00', min: count }]])),
+              })
+            }
+          >
             Set 24/7
           </button>
           {site.id && <CopyToSites from={site.code} service={service} disabled={dirty} />}
@@ -208,8 +296,18 @@ const ServiceCover = ({ service, cover, errors, onChange, site, dirty }: Omit<Pr
                     w={w}
                     path={`cover.${service}.${day}.${i}`}
                     errors={errors}
-                    onChange={(nw) => setDay(day, windows.map((x, j) => (j === i ? nw : x)))}
-                    onRemove={() => setDay(day, windows.filter((_, j) => j !== i))}
+                    onChange={(nw) =>
+                      setDay(
+                        day,
+                        windows.map((x, j) => (j === i ? nw : x)),
+                      )
+                    }
+                    onRemove={() =>
+                      setDay(
+                        day,
+                        windows.filter((_, j) => j !== i),
+                      )
+                    }
                   />
                 ))}
                 <div className="cover-day-actions">
@@ -219,12 +317,19 @@ const ServiceCover = ({ service, cover, errors, onChange, site, dirty }: Omit<Pr
                     aria-label={`Add ${name} window on ${dayLabel(day)}`}
                     onClick={() => {
                       const last = windows[windows.length - 1];
-                      setDay(day, [...windows, last ? { start: last.end === '24:00' ? '00:00' : last.end, end: '', min: 1 } : { start: '08:00', end: '18:00', min: 1 }]);
+                      setDay(day, [
+                        ...windows,
+                        last
+                          ? { start: last.end === '24:00' ? '00:00' : last.end, end: '', min: 1 }
+                          : { start: '08:00', end: '18:00', min: 1 },
+                      ]);
                     }}
                   >
                     <Plus aria-hidden size={14} /> Add window
                   </button>
-                  {windows.length > 0 && <DayCopy service={service} day={day} onCopy={(to) => onChange(copyCoverDay(cover, service, day, to))} />}
+                  {windows.length > 0 && (
+                    <DayCopy service={service} day={day} onCopy={(to) => onChange(copyCoverDay(cover, service, day, to))} />
+                  )}
                 </div>
               </div>
             </div>

@@ -27,7 +27,11 @@ const DayBar = ({ cover, service, day }: { cover: Cover; service: Service; day: 
       <span className="tl-day">{dayLabel(day)}</span>
       <div className="tl-bar" role="img" aria-label={`${dayLabel(day)}: ${label}${carried}`} data-day={day}>
         {spill.map((s) => (
-          <span key={`s${s.startMin}`} className="tl-seg tl-spill" style={{ left: `${(s.startMin / DAY) * 100}%`, width: `${((s.endMin - s.startMin) / DAY) * 100}%` }} />
+          <span
+            key={`s${s.startMin}`}
+            className="tl-seg tl-spill"
+            style={{ left: `${(s.startMin / DAY) * 100}%`, width: `${((s.endMin - s.startMin) / DAY) * 100}%` }}
+          />
         ))}
         {own.map((s) => (
           <span

@@ -24,7 +24,13 @@ export const SitePage = ({ code }: { code: string }) => {
       <ArrowLeft aria-hidden size={16} /> All sites
     </button>
   );
-  if (site.status === 'error') return <>{back}<Banner tone="error">{site.message}</Banner></>;
+  if (site.status === 'error')
+    return (
+      <>
+        {back}
+        <Banner tone="error">{site.message}</Banner>
+      </>
+    );
   if (site.status !== 'ready' || site.data.code !== code) return <p className="muted">Loading site…</p>;
   const s = site.data;
 

@@ -22,7 +22,8 @@ export const shiftMonth = (month: string, n: number): string => {
   return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
 };
 /** `December 2026`. */
-export const monthTitle = (month: string): string => new Date(`${month}-15T12:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+export const monthTitle = (month: string): string =>
+  new Date(`${month}-15T12:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 const describe = (a: Absence): string =>
   `${a.from === a.to ? formatDateGB(a.from) : `${formatDateGB(a.from)} to ${formatDateGB(a.to)}`}${a.partDay ? `, ${a.partDay.start}–${a.partDay.end}` : ''}`;
@@ -41,7 +42,12 @@ const MiniCalendar = ({ absences, today }: { absences: Absence[]; today: string 
   return (
     <div>
       <div className="cal-nav">
-        <button type="button" className="btn btn-quiet btn-small" aria-label="Previous month" onClick={() => setMonth(shiftMonth(month, -1))}>
+        <button
+          type="button"
+          className="btn btn-quiet btn-small"
+          aria-label="Previous month"
+          onClick={() => setMonth(shiftMonth(month, -1))}
+        >
           <ChevronLeft aria-hidden size={16} />
         </button>
         <span className="strong" aria-live="polite">
@@ -51,46 +57,60 @@ const MiniCalendar = ({ absences, today }: { absences: Absence[]; today: string 
           <ChevronRight aria-hidden size={16} />
         </button>
       </div>
-    <table className="mini-cal">
-      <caption className="visually-hidden">Absences in {monthTitle(month)}</caption>
-      <thead>
-        <tr>
-          {WEEKDAYS.map((d) => (
-            <th key={d} scope="col" abbr={d}>
-              {d.slice(0, 2).replace(/^./, (c) => c.toUpperCase())}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {weeks.map((week, i) => (
-          <tr key={i}>
-            {week.map((date, j) => {
-              if (!date) return <td key={j} />;
-              const a = absences.find((x) => absenceOnDate(x, date));
-              const label = `${formatDateGB(date)}${a ? `: ${ABSENCE_LABEL[a.kind]}${a.partDay ? ` ${a.partDay.start}–${a.partDay.end}` : ''}${a.approved ? '' : ' (requested)'}` : ''}`;
-              return (
-                <td key={j}>
-                  <span className={`day${a ? ` abs-${a.kind}` : ''}${a && !a.approved ? ' abs-pending' : ''}${date === today ? ' today' : ''}`} aria-label={label} title={label} role="img">
-                    <span aria-hidden>{Number(date.slice(8))}</span>
-                    {a && (
-                      <span className="mark" aria-hidden>
-                        {ABSENCE_MARK[a.kind]}
-                      </span>
-                    )}
-                  </span>
-                </td>
-              );
-            })}
+      <table className="mini-cal">
+        <caption className="visually-hidden">Absences in {monthTitle(month)}</caption>
+        <thead>
+          <tr>
+            {WEEKDAYS.map((d) => (
+              <th key={d} scope="col" abbr={d}>
+                {d.slice(0, 2).replace(/^./, (c) => c.toUpperCase())}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {weeks.map((week, i) => (
+            <tr key={i}>
+              {week.map((date, j) => {
+                if (!date) return <td key={j} />;
+                const a = absences.find((x) => absenceOnDate(x, date));
+                const label = `${formatDateGB(date)}${a ? `: ${ABSENCE_LABEL[a.kind]}${a.partDay ? ` ${a.partDay.start}–${a.partDay.end}` : ''}${a.approved ? '' : ' (requested)'}` : ''}`;
+                return (
+                  <td key={j}>
+                    <span
+                      className={`day${a ? ` abs-${a.kind}` : ''}${a && !a.approved ? ' abs-pending' : ''}${date === today ? ' today' : ''}`}
+                      aria-label={label}
+                      title={label}
+                      role="img"
+                    >
+                      <span aria-hidden>{Number(date.slice(8))}</span>
+                      {a && (
+                        <span className="mark" aria-hidden>
+                          {ABSENCE_MARK[a.kind]}
+                        </span>
+                      )}
+                    </span>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 };
 
-const blank = (today: string) => ({ kind: 'annual-leave' as Absence['kind'], from: today, to: today, partDay: false, start: '09:00', end: '13:00', approved: true, note: '' });
+const blank = (today: string) => ({
+  kind: 'annual-leave' as Absence['kind'],
+  from: today,
+  to: today,
+  partDay: false,
+  start: '09:00',
+  end: '13:00',
+  approved: true,
+  note: '',
+});
 
 /** A person's absences: the month calendar, the list, and (for managers) booking and cancelling. */
 export const AbsencesPanel = ({ person, today, canEdit }: { person: StaffView; today: string; canEdit: boolean }) => {
@@ -106,11 +126,20 @@ export const AbsencesPanel = ({ person, today, canEdit }: { person: StaffView; t
     e.preventDefault();
     const failure = await saveAbsence({
       staffId: person.id,
-      absence: { kind: form.kind, from: form.from, to: form.to || form.from, partDay: form.partDay ? { start: form.start, end: form.end } : null, approved: form.approved, note: form.note },
+      absence: {
+        kind: form.kind,
+        from: form.from,
+        to: form.to || form.from,
+        partDay: form.partDay ? { start: form.start, end: form.end } : null,
+        approved: form.approved,
+        note: form.note,
+      },
     });
     setErrors(fieldErrors(failure));
     if (!failure) {
-      setNote({ text: `${ABSENCE_LABEL[form.kind]} booked: ${describe({ ...form, id: 'x', to: form.to || form.from, partDay: form.partDay ? { start: form.start, end: form.end } : null })}.` });
+      setNote({
+        text: `${ABSENCE_LABEL[form.kind]} booked: ${describe({ ...form, id: 'x', to: form.to || form.from, partDay: form.partDay ? { start: form.start, end: form.end } : null })}.`,
+      });
       setForm(blank(addDays(today, 1)));
     }
   };
@@ -126,12 +155,18 @@ export const AbsencesPanel = ({ person, today, canEdit }: { person: StaffView; t
   const item = (a: Absence) => (
     <li key={a.id}>
       <span>
-        <span className={`swatch abs-${a.kind}${a.approved ? '' : ' abs-pending'}`}>{ABSENCE_MARK[a.kind]}</span> <span className="strong">{ABSENCE_LABEL[a.kind]}</span> · {describe(a)}
+        <span className={`swatch abs-${a.kind}${a.approved ? '' : ' abs-pending'}`}>{ABSENCE_MARK[a.kind]}</span>{' '}
+        <span className="strong">{ABSENCE_LABEL[a.kind]}</span> · {describe(a)}
         {!a.approved && <span className="muted"> · requested</span>}
         {a.note && <span className="muted"> · {a.note}</span>}
       </span>
       {canEdit && (
-        <button type="button" className="btn btn-quiet btn-small" aria-label={`Cancel ${ABSENCE_LABEL[a.kind]} ${describe(a)}`} onClick={() => void remove(a)}>
+        <button
+          type="button"
+          className="btn btn-quiet btn-small"
+          aria-label={`Cancel ${ABSENCE_LABEL[a.kind]} ${describe(a)}`}
+          onClick={() => void remove(a)}
+        >
           <Trash2 aria-hidden size={14} /> Cancel
         </button>
       )}
@@ -184,22 +219,51 @@ export const AbsencesPanel = ({ person, today, canEdit }: { person: StaffView; t
                 ))}
               </select>
             </div>
-            <Field label="First day" type="date" value={form.from} onChange={(e) => set({ from: e.target.value, to: form.to < e.target.value ? e.target.value : form.to })} error={errors.from ?? errors['absence.from']} />
-            <Field label="Last day" type="date" value={form.to} onChange={(e) => set({ to: e.target.value })} error={errors.to ?? errors['absence.to']} />
+            <Field
+              label="First day"
+              type="date"
+              value={form.from}
+              onChange={(e) => set({ from: e.target.value, to: form.to < e.target.value ? e.target.value : form.to })}
+              error={errors.from ?? errors['absence.from']}
+            />
+            <Field
+              label="Last day"
+              type="date"
+              value={form.to}
+              onChange={(e) => set({ to: e.target.value })}
+              error={errors.to ?? errors['absence.to']}
+            />
           </div>
           <label className="choice">
             <input type="checkbox" checked={form.partDay} onChange={(e) => set({ partDay: e.target.checked })} /> Part of the day only
           </label>
           {form.partDay && (
             <div className="actions-row" style={{ margin: 'var(--s2) 0' }}>
-              <input className="small-input time-input" aria-label="Absent from" value={form.start} onChange={(e) => set({ start: e.target.value })} onBlur={(e) => set({ start: tidyTime(e.target.value) })} />
+              <input
+                className="small-input time-input"
+                aria-label="Absent from"
+                value={form.start}
+                onChange={(e) => set({ start: e.target.value })}
+                onBlur={(e) => set({ start: tidyTime(e.target.value) })}
+              />
               <span className="muted">to</span>
-              <input className="small-input time-input" aria-label="Absent until" value={form.end} onChange={(e) => set({ end: e.target.value })} onBlur={(e) => set({ end: tidyTime(e.target.value) })} />
-              {(errors['partDay.start'] ?? errors['partDay.end'] ?? errors['absence.partDay.start'] ?? errors['absence.partDay.end']) && <span className="inline-error">{errors['partDay.start'] ?? errors['partDay.end'] ?? errors['absence.partDay.start'] ?? errors['absence.partDay.end']}</span>}
+              <input
+                className="small-input time-input"
+                aria-label="Absent until"
+                value={form.end}
+                onChange={(e) => set({ end: e.target.value })}
+                onBlur={(e) => set({ end: tidyTime(e.target.value) })}
+              />
+              {(errors['partDay.start'] ?? errors['partDay.end'] ?? errors['absence.partDay.start'] ?? errors['absence.partDay.end']) && (
+                <span className="inline-error">
+                  {errors['partDay.start'] ?? errors['partDay.end'] ?? errors['absence.partDay.start'] ?? errors['absence.partDay.end']}
+                </span>
+              )}
             </div>
           )}
           <label className="choice">
-            <input type="checkbox" checked={!form.approved} onChange={(e) => set({ approved: !e.target.checked })} /> Requested, not yet approved
+            <input type="checkbox" checked={!form.approved} onChange={(e) => set({ approved: !e.target.checked })} /> Requested, not yet
+            approved
           </label>
           <Field label="Note" value={form.note} onChange={(e) => set({ note: e.target.value })} />
           <button type="submit" className="btn btn-primary">

@@ -8,11 +8,18 @@ import { CSV_MIME } from '../../../shared/contract/define';
 import { download } from '../../components/download';
 import './staff.css';
 
-type Step = { status: 'editing' } | { status: 'checking' } | { status: 'preview'; result: StaffCsvResult; checked: string } | { status: 'importing' } | { status: 'error'; message: string };
+type Step =
+  | { status: 'editing' }
+  | { status: 'checking' }
+  | { status: 'preview'; result: StaffCsvResult; checked: string }
+  | { status: 'importing' }
+  | { status: 'error'; message: string };
 
 /** HR's staff file in: paste or choose it, see every row's problems, fix, and import only on confirm, all or nothing. */
 export const ImportView = () => {
-  const { previewImport, importStaff, go } = useStore(useShallow((s) => ({ previewImport: s.previewImport, importStaff: s.importStaff, go: s.go })));
+  const { previewImport, importStaff, go } = useStore(
+    useShallow((s) => ({ previewImport: s.previewImport, importStaff: s.importStaff, go: s.go })),
+  );
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
   const [step, setStep] = useState<Step>({ status: 'editing' });
@@ -70,21 +77,40 @@ export const ImportView = () => {
       )}
       <div className="card">
         <p>
-          One row per person, with a header row. Dates as dd/mm/yyyy or yyyy-mm-dd; services as “security; cleaning”. New people only: an employee number already on file is an error. Nothing is saved until you import, and then every row or none.
+          One row per person, with a header row. Dates as dd/mm/yyyy or yyyy-mm-dd; services as “security; cleaning”. New people only: an
+          employee number already on file is an error. Nothing is saved until you import, and then every row or none.
         </p>
         <div className="actions-row" style={{ marginBottom: 'var(--s3)' }}>
-          <input ref={fileInput} type="file" accept=".csv,text/csv" className="visually-hidden" tabIndex={-1} aria-hidden onChange={(e) => void choose(e.target.files?.[0])} />
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".csv,text/csv"
+            className="visually-hidden"
+            tabIndex={-1}
+            aria-hidden
+            onChange={(e) => void choose(e.target.files?.[0])}
+          />
           <button className="btn" onClick={() => fileInput.current?.click()}>
             <FileUp aria-hidden size={16} /> Choose a file…
           </button>
           {fileName && <span className="muted small">{fileName}</span>}
-          <button className="btn btn-quiet" onClick={() => download({ filename: 'sitedesk-staff-template.csv', mime: CSV_MIME, text: STAFF_CSV_TEMPLATE })}>
+          <button
+            className="btn btn-quiet"
+            onClick={() => download({ filename: 'sitedesk-staff-template.csv', mime: CSV_MIME, text: STAFF_CSV_TEMPLATE })}
+          >
             <FileDown aria-hidden size={16} /> Download a blank template
           </button>
         </div>
         <div className="field">
           <label htmlFor="csv-text">Or paste the CSV here</label>
-          <textarea id="csv-text" className="csv-input" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} placeholder={STAFF_CSV_TEMPLATE} />
+          <textarea
+            id="csv-text"
+            className="csv-input"
+            spellCheck={false}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder={STAFF_CSV_TEMPLATE}
+          />
         </div>
         <button className="btn btn-primary" disabled={!text.trim() || step.status === 'checking'} onClick={() => void check()}>
           {step.status === 'checking' ? 'Checking…' : preview ? 'Check again' : 'Check file'}
@@ -101,62 +127,68 @@ export const ImportView = () => {
               {m}
             </Banner>
           ))}
-          {preview.result.ignoredColumns.length > 0 && <Banner tone="info">Columns not read: {preview.result.ignoredColumns.join(', ')}.</Banner>}
+          {preview.result.ignoredColumns.length > 0 && (
+            <Banner tone="info">Columns not read: {preview.result.ignoredColumns.join(', ')}.</Banner>
+          )}
           {preview.result.rows.length > 0 && (
             <>
               {bad.length > 0 ? (
                 <Banner tone="error">
-                  {bad.length} of {preview.result.rows.length} rows {bad.length === 1 ? 'has' : 'have'} errors (line{bad.length === 1 ? '' : 's'} {bad.map((r) => r.line).join(', ')}). Fix them in the file or the text above and check again: nothing is imported while any row is wrong.
+                  {bad.length} of {preview.result.rows.length} rows {bad.length === 1 ? 'has' : 'have'} errors (line
+                  {bad.length === 1 ? '' : 's'} {bad.map((r) => r.line).join(', ')}). Fix them in the file or the text above and check
+                  again: nothing is imported while any row is wrong.
                 </Banner>
               ) : (
                 <Banner tone="ok">All {preview.result.rows.length} rows are ready to import.</Banner>
               )}
               <div className="table-scroll" role="region" aria-label="Rows to import" tabIndex={0}>
-              <table className="table preview-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Line</th>
-                    {shownColumns.map((c) => (
-                      <th scope="col" key={c.key}>
-                        {c.label}
-                      </th>
-                    ))}
-                    <th scope="col">Status</th>
-                    <th scope="col">Problems</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.result.rows.map((r) => (
-                    <tr key={r.line} className={r.errors.length ? 'row-bad' : undefined}>
-                      <td>{r.line}</td>
+                <table className="table preview-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">Line</th>
                       {shownColumns.map((c) => (
-                        <td key={c.key}>{r.values[c.key] || (c.key === 'name' ? <span className="muted">(blank)</span> : '')}</td>
+                        <th scope="col" key={c.key}>
+                          {c.label}
+                        </th>
                       ))}
-                      <td className={`row-status ${r.errors.length ? 'bad' : 'ok'}`}>{r.errors.length ? `✗ ${r.errors.length} error${r.errors.length === 1 ? '' : 's'}` : '✓ Ready'}</td>
-                      <td>
-                        {r.errors.length > 0 && (
-                          <ul className="row-errors">
-                            {r.errors.map((e) => (
-                              <li key={e.column + e.message}>
-                                <strong>{e.column}:</strong> {e.message}
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                        {r.warnings.length > 0 && (
-                          <ul className="row-warnings">
-                            {r.warnings.map((e) => (
-                              <li key={e.column + e.message}>
-                                <strong>{e.column}:</strong> {e.message}
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                      </td>
+                      <th scope="col">Status</th>
+                      <th scope="col">Problems</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {preview.result.rows.map((r) => (
+                      <tr key={r.line} className={r.errors.length ? 'row-bad' : undefined}>
+                        <td>{r.line}</td>
+                        {shownColumns.map((c) => (
+                          <td key={c.key}>{r.values[c.key] || (c.key === 'name' ? <span className="muted">(blank)</span> : '')}</td>
+                        ))}
+                        <td className={`row-status ${r.errors.length ? 'bad' : 'ok'}`}>
+                          {r.errors.length ? `✗ ${r.errors.length} error${r.errors.length === 1 ? '' : 's'}` : '✓ Ready'}
+                        </td>
+                        <td>
+                          {r.errors.length > 0 && (
+                            <ul className="row-errors">
+                              {r.errors.map((e) => (
+                                <li key={e.column + e.message}>
+                                  <strong>{e.column}:</strong> {e.message}
+                                </li>
+                              ))}
+                            </ul>
+                          )}
+                          {r.warnings.length > 0 && (
+                            <ul className="row-warnings">
+                              {r.warnings.map((e) => (
+                                <li key={e.column + e.message}>
+                                  <strong>{e.column}:</strong> {e.message}
+                                </li>
+                              ))}
+                            </ul>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
               </div>
             </>
           )}
@@ -165,7 +197,9 @@ export const ImportView = () => {
               Cancel
             </button>
             <button className="btn btn-primary" disabled={!preview.result.ok || stale} onClick={() => void confirm(preview.checked)}>
-              {preview.result.ok ? `Import ${preview.result.rows.length} ${preview.result.rows.length === 1 ? 'person' : 'people'}` : 'Import (fix the errors first)'}
+              {preview.result.ok
+                ? `Import ${preview.result.rows.length} ${preview.result.rows.length === 1 ? 'person' : 'people'}`
+                : 'Import (fix the errors first)'}
             </button>
           </div>
         </section>

@@ -78,7 +78,9 @@ const Section = ({ title, items, empty }: { title: string; items: LicenceWatchIt
 
 /** Security staff whose SIA licence has lapsed or soon will, with the shifts that would then be unlicensed. */
 export const LicenceWatchView = () => {
-  const { licenceWatch, loadLicenceWatch } = useStore(useShallow((s) => ({ licenceWatch: s.licenceWatch, loadLicenceWatch: s.loadLicenceWatch })));
+  const { licenceWatch, loadLicenceWatch } = useStore(
+    useShallow((s) => ({ licenceWatch: s.licenceWatch, loadLicenceWatch: s.loadLicenceWatch })),
+  );
   useEffect(() => {
     void loadLicenceWatch();
   }, [loadLicenceWatch]);

@@ -26,13 +26,25 @@ export const SECTOR_LABEL: Record<(typeof SIA_SECTORS)[number], string> = {
   'key-holding': 'Key holding',
 };
 
-const AvailabilityEditor = ({ value, errors, onChange }: { value: Availability; errors: FieldErrors; onChange: (a: Availability) => void }) => {
+const AvailabilityEditor = ({
+  value,
+  errors,
+  onChange,
+}: {
+  value: Availability;
+  errors: FieldErrors;
+  onChange: (a: Availability) => void;
+}) => {
   const stated = Object.keys(value).length > 0;
   if (!stated)
     return (
       <div>
         <p className="muted">Any time: no availability stated, so the rota never warns about it.</p>
-        <button type="button" className="btn" onClick={() => onChange(Object.fromEntries(WEEKDAYS.map((d) => [d, [{ start: '00:00', end: '24:00' }]])))}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => onChange(Object.fromEntries(WEEKDAYS.map((d) => [d, [{ start: '00:00', end: '24:00' }]])))}
+        >
           State days and times
         </button>
       </div>
@@ -49,15 +61,39 @@ const AvailabilityEditor = ({ value, errors, onChange }: { value: Availability; 
               {windows.length === 0 && <span className="muted small">Not available</span>}
               {windows.map((w, i) => (
                 <span key={i} className="avail-windows">
-                  <input className="small-input time-input" aria-label={`${DAY_NAME[day]} from`} value={w.start} aria-invalid={Boolean(errors[`availability.${day}.${i}.start`])} onChange={(e) => setDay(windows.map((x, j) => (j === i ? { ...x, start: e.target.value } : x)))} onBlur={(e) => setDay(windows.map((x, j) => (j === i ? { ...x, start: tidyTime(e.target.value) } : x)))} />
+                  <input
+                    className="small-input time-input"
+                    aria-label={`${DAY_NAME[day]} from`}
+                    value={w.start}
+                    aria-invalid={Boolean(errors[`availability.${day}.${i}.start`])}
+                    onChange={(e) => setDay(windows.map((x, j) => (j === i ? { ...x, start: e.target.value } : x)))}
+                    onBlur={(e) => setDay(windows.map((x, j) => (j === i ? { ...x, start: tidyTime(e.target.value) } : x)))}
+                  />
                   <span className="muted">to</span>
-                  <input className="small-input time-input" aria-label={`${DAY_NAME[day]} to`} value={w.end} aria-invalid={Boolean(errors[`availability.${day}.${i}.end`])} onChange={(e) => setDay(windows.map((x, j) => (j === i ? { ...x, end: e.target.value } : x)))} onBlur={(e) => setDay(windows.map((x, j) => (j === i ? { ...x, end: tidyTime(e.target.value) } : x)))} />
-                  <button type="button" className="btn btn-quiet btn-small" aria-label={`Remove ${DAY_NAME[day]} time ${i + 1}`} onClick={() => setDay(windows.filter((_, j) => j !== i))}>
+                  <input
+                    className="small-input time-input"
+                    aria-label={`${DAY_NAME[day]} to`}
+                    value={w.end}
+                    aria-invalid={Boolean(errors[`availability.${day}.${i}.end`])}
+                    onChange={(e) => setDay(windows.map((x, j) => (j === i ? { ...x, end: e.target.value } : x)))}
+                    onBlur={(e) => setDay(windows.map((x, j) => (j === i ? { ...x, end: tidyTime(e.target.value) } : x)))}
+                  />
+                  <button
+                    type="button"
+                    className="btn btn-quiet btn-small"
+                    aria-label={`Remove ${DAY_NAME[day]} time ${i + 1}`}
+                    onClick={() => setDay(windows.filter((_, j) => j !== i))}
+                  >
                     <Trash2 aria-hidden size={14} />
                   </button>
                 </span>
               ))}
-              <button type="button" className="btn btn-quiet btn-small" aria-label={`Add time on ${DAY_NAME[day]}`} onClick={() => setDay([...windows, { start: '09:00', end: '17:00' }])}>
+              <button
+                type="button"
+                className="btn btn-quiet btn-small"
+                aria-label={`Add time on ${DAY_NAME[day]}`}
+                onClick={() => setDay([...windows, { start: '09:00', end: '17:00' }])}
+              >
                 <Plus aria-hidden size={14} />
               </button>
             </div>
@@ -73,7 +109,16 @@ const AvailabilityEditor = ({ value, errors, onChange }: { value: Availability; 
 
 /** Adds a person or edits every field of one; warnings (an SIA licence about to expire) show as the form is filled. */
 export const StaffEditor = ({ person, onDone }: { person: StaffView | null; onDone: (id: string | null) => void }) => {
-  const { staff, loadStaff, sites, loadSites, createStaff, updateStaff } = useStore(useShallow((s) => ({ staff: s.staff, loadStaff: s.loadStaff, sites: s.sites, loadSites: s.loadSites, createStaff: s.createStaff, updateStaff: s.updateStaff })));
+  const { staff, loadStaff, sites, loadSites, createStaff, updateStaff } = useStore(
+    useShallow((s) => ({
+      staff: s.staff,
+      loadStaff: s.loadStaff,
+      sites: s.sites,
+      loadSites: s.loadSites,
+      createStaff: s.createStaff,
+      updateStaff: s.updateStaff,
+    })),
+  );
   useEffect(() => {
     void loadStaff();
     void loadSites();
@@ -87,7 +132,8 @@ export const StaffEditor = ({ person, onDone }: { person: StaffView | null; onDo
   const existing = useMemo(() => (staff.status === 'ready' ? fullRecords(staff.data) : []), [staff]);
   const form = formOf(draft);
   const { errors, warnings } = useMemo(
-    () => validateStaff({ ...form, absences: [] }, existing, { todayIso: today, siteCodes: siteList.map((s) => s.code), selfId: person?.id }),
+    () =>
+      validateStaff({ ...form, absences: [] }, existing, { todayIso: today, siteCodes: siteList.map((s) => s.code), selfId: person?.id }),
     // The form is rebuilt from the draft each render; the draft is what changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [draft, existing, today, siteList, person?.id],
@@ -122,22 +168,41 @@ export const StaffEditor = ({ person, onDone }: { person: StaffView | null; onDo
   return (
     <form onSubmit={submit} noValidate aria-label={person ? `Edit ${person.name}` : 'Add a person'}>
       {shown._ && <Banner tone="error">{shown._}</Banner>}
-      {tried && count > 0 && !shown._ && <Banner tone="error">{count === 1 ? 'One thing needs fixing' : `${count} things need fixing`}: {Object.values(shown)[0]}</Banner>}
+      {tried && count > 0 && !shown._ && (
+        <Banner tone="error">
+          {count === 1 ? 'One thing needs fixing' : `${count} things need fixing`}: {Object.values(shown)[0]}
+        </Banner>
+      )}
       <div className="person-grid">
         <div className="card">
           <h2>Person</h2>
           <Field label="Name" value={draft.name} onChange={(e) => set({ name: e.target.value })} error={shown.name} autoFocus={!person} />
           <div className="form-grid">
-            <Field label="Employee number" value={draft.employeeNumber} onChange={(e) => set({ employeeNumber: e.target.value })} error={shown.employeeNumber} hint="As on payroll, e.g. E-1001" />
+            <Field
+              label="Employee number"
+              value={draft.employeeNumber}
+              onChange={(e) => set({ employeeNumber: e.target.value })}
+              error={shown.employeeNumber}
+              hint="As on payroll, e.g. E-1001"
+            />
             <Field label="Phone" type="tel" value={draft.phone} onChange={(e) => set({ phone: e.target.value })} error={shown.phone} />
-            <Field label="Date of birth" type="date" value={draft.dateOfBirth} onChange={(e) => set({ dateOfBirth: e.target.value })} error={shown.dateOfBirth} hint="Optional; used to check the young-worker flag" />
+            <Field
+              label="Date of birth"
+              type="date"
+              value={draft.dateOfBirth}
+              onChange={(e) => set({ dateOfBirth: e.target.value })}
+              error={shown.dateOfBirth}
+              hint="Optional; used to check the young-worker flag"
+            />
           </div>
           <label className="choice">
-            <input type="checkbox" checked={draft.youngWorker} onChange={(e) => set({ youngWorker: e.target.checked })} /> Young worker (under 18)
+            <input type="checkbox" checked={draft.youngWorker} onChange={(e) => set({ youngWorker: e.target.checked })} /> Young worker
+            (under 18)
           </label>
           {shown.youngWorker && <p className="field-error">{shown.youngWorker}</p>}
           <label className="choice">
-            <input type="checkbox" checked={draft.youngLateContract} onChange={(e) => set({ youngLateContract: e.target.checked })} /> Under 18 with a contract for work after 22:00 (no work 23:00–07:00 instead of 22:00–06:00)
+            <input type="checkbox" checked={draft.youngLateContract} onChange={(e) => set({ youngLateContract: e.target.checked })} /> Under
+            18 with a contract for work after 22:00 (no work 23:00–07:00 instead of 22:00–06:00)
           </label>
           <div className="field" style={{ marginTop: 'var(--s3)' }}>
             <label htmlFor="staff-notes">Notes</label>
@@ -152,7 +217,14 @@ export const StaffEditor = ({ person, onDone }: { person: StaffView | null; onDo
             <div className="check-grid">
               {SERVICES.map((s) => (
                 <label key={s} className="choice">
-                  <input type="checkbox" checked={draft.services.includes(s)} onChange={() => set({ services: SERVICES.filter((x) => (x === s ? !draft.services.includes(s) : draft.services.includes(x))) })} /> {SERVICE_LABEL[s]}
+                  <input
+                    type="checkbox"
+                    checked={draft.services.includes(s)}
+                    onChange={() =>
+                      set({ services: SERVICES.filter((x) => (x === s ? !draft.services.includes(s) : draft.services.includes(x))) })
+                    }
+                  />{' '}
+                  {SERVICE_LABEL[s]}
                 </label>
               ))}
             </div>
@@ -161,7 +233,12 @@ export const StaffEditor = ({ person, onDone }: { person: StaffView | null; onDo
           <div className="form-grid">
             <div className="field">
               <label htmlFor="staff-home">Home site</label>
-              <select id="staff-home" value={draft.homeSite} onChange={(e) => set({ homeSite: e.target.value })} aria-invalid={Boolean(shown.homeSite)}>
+              <select
+                id="staff-home"
+                value={draft.homeSite}
+                onChange={(e) => set({ homeSite: e.target.value })}
+                aria-invalid={Boolean(shown.homeSite)}
+              >
                 <option value="">None (floating)</option>
                 {siteList.map((s) => (
                   <option key={s.code} value={s.code}>
@@ -173,7 +250,11 @@ export const StaffEditor = ({ person, onDone }: { person: StaffView | null; onDo
             </div>
             <div className="field">
               <label htmlFor="staff-contract">Contract type</label>
-              <select id="staff-contract" value={draft.contractType} onChange={(e) => set({ contractType: e.target.value as StaffDraft['contractType'] })}>
+              <select
+                id="staff-contract"
+                value={draft.contractType}
+                onChange={(e) => set({ contractType: e.target.value as StaffDraft['contractType'] })}
+              >
                 {CONTRACT_TYPES.map((c) => (
                   <option key={c} value={c}>
                     {CONTRACT_LABEL[c]}
@@ -181,23 +262,84 @@ export const StaffEditor = ({ person, onDone }: { person: StaffView | null; onDo
                 ))}
               </select>
             </div>
-            <Field label="Contracted hours a week" type="number" min={0} max={60} step={0.5} value={draft.contractedHours} onChange={(e) => set({ contractedHours: e.target.value })} error={shown.contractedHours} />
-            <Field label="Pay rate (£ an hour)" type="number" min={0} step={0.01} value={draft.payRate} onChange={(e) => set({ payRate: e.target.value })} error={shown.payRate} hint="Seen by managers only" />
+            <Field
+              label="Contracted hours a week"
+              type="number"
+              min={0}
+              max={60}
+              step={0.5}
+              value={draft.contractedHours}
+              onChange={(e) => set({ contractedHours: e.target.value })}
+              error={shown.contractedHours}
+            />
+            <Field
+              label="Pay rate (£ an hour)"
+              type="number"
+              min={0}
+              step={0.01}
+              value={draft.payRate}
+              onChange={(e) => set({ payRate: e.target.value })}
+              error={shown.payRate}
+              hint="Seen by managers only"
+            />
           </div>
           <fieldset className="field">
             <legend>Annual leave</legend>
             <label className="choice">
-              <input type="checkbox" checked={draft.leaveOn} onChange={(e) => set({ leaveOn: e.target.checked })} /> Keep a leave balance (5.6 weeks, at most 28 days, pro rata)
+              <input type="checkbox" checked={draft.leaveOn} onChange={(e) => set({ leaveOn: e.target.checked })} /> Keep a leave balance
+              (5.6 weeks, at most 28 days, pro rata)
             </label>
             {draft.leaveOn && (
               <div className="form-grid">
-                <Field label="Days worked a week" type="number" min={0.5} max={7} step={0.5} value={draft.leaveDaysPerWeek} onChange={(e) => set({ leaveDaysPerWeek: e.target.value })} error={shown['leave.daysPerWeek']} />
-                <Field label="Contractual extra days a year" type="number" min={0} max={60} step={0.5} value={draft.leaveExtraDays} onChange={(e) => set({ leaveExtraDays: e.target.value })} error={shown['leave.extraDays']} />
-                <Field label="Days carried over" type="number" min={0} max={60} step={0.5} value={draft.leaveCarriedDays} onChange={(e) => set({ leaveCarriedDays: e.target.value })} error={shown['leave.carriedDays']} />
-                <Field label="Employment started" type="date" value={draft.leaveStarted} onChange={(e) => set({ leaveStarted: e.target.value })} error={shown['leave.started']} hint="With no agreed leave year, the year runs from this date (WTR reg. 13(3))" />
-                <Field label="Agreed leave year starts (mm-dd)" value={draft.leaveYearStart} placeholder="04-01" onChange={(e) => set({ leaveYearStart: e.target.value })} error={shown['leave.yearStart']} hint="Leave empty for the law's default" />
+                <Field
+                  label="Days worked a week"
+                  type="number"
+                  min={0.5}
+                  max={7}
+                  step={0.5}
+                  value={draft.leaveDaysPerWeek}
+                  onChange={(e) => set({ leaveDaysPerWeek: e.target.value })}
+                  error={shown['leave.daysPerWeek']}
+                />
+                <Field
+                  label="Contractual extra days a year"
+                  type="number"
+                  min={0}
+                  max={60}
+                  step={0.5}
+                  value={draft.leaveExtraDays}
+                  onChange={(e) => set({ leaveExtraDays: e.target.value })}
+                  error={shown['leave.extraDays']}
+                />
+                <Field
+                  label="Days carried over"
+                  type="number"
+                  min={0}
+                  max={60}
+                  step={0.5}
+                  value={draft.leaveCarriedDays}
+                  onChange={(e) => set({ leaveCarriedDays: e.target.value })}
+                  error={shown['leave.carriedDays']}
+                />
+                <Field
+                  label="Employment started"
+                  type="date"
+                  value={draft.leaveStarted}
+                  onChange={(e) => set({ leaveStarted: e.target.value })}
+                  error={shown['leave.started']}
+                  hint="With no agreed leave year, the year runs from this date (WTR reg. 13(3))"
+                />
+                <Field
+                  label="Agreed leave year starts (mm-dd)"
+                  value={draft.leaveYearStart}
+                  placeholder="04-01"
+                  onChange={(e) => set({ leaveYearStart: e.target.value })}
+                  error={shown['leave.yearStart']}
+                  hint="Leave empty for the law's default"
+                />
                 <label className="choice">
-                  <input type="checkbox" checked={draft.leaveBankHolidays} onChange={(e) => set({ leaveBankHolidays: e.target.checked })} /> Bank holidays off count against the entitlement (as the contract says)
+                  <input type="checkbox" checked={draft.leaveBankHolidays} onChange={(e) => set({ leaveBankHolidays: e.target.checked })} />{' '}
+                  Bank holidays off count against the entitlement (as the contract says)
                 </label>
               </div>
             )}
@@ -207,26 +349,58 @@ export const StaffEditor = ({ person, onDone }: { person: StaffView | null; onDo
             <div className="choice-grid">
               {siteList.map((s) => (
                 <label key={s.code} className="choice">
-                  <input type="checkbox" checked={draft.familiarSites.includes(s.code)} onChange={() => set({ familiarSites: toggle(draft.familiarSites, s.code) })} /> {s.code} · {s.name}
+                  <input
+                    type="checkbox"
+                    checked={draft.familiarSites.includes(s.code)}
+                    onChange={() => set({ familiarSites: toggle(draft.familiarSites, s.code) })}
+                  />{' '}
+                  {s.code} · {s.name}
                 </label>
               ))}
             </div>
           </fieldset>
           <label className="choice">
-            <input type="checkbox" checked={draft.optOut} onChange={(e) => set({ optOut: e.target.checked, optOutSigned: e.target.checked && !draft.optOutSigned ? today : draft.optOutSigned })} /> Signed the 48-hour working-time opt-out
+            <input
+              type="checkbox"
+              checked={draft.optOut}
+              onChange={(e) =>
+                set({ optOut: e.target.checked, optOutSigned: e.target.checked && !draft.optOutSigned ? today : draft.optOutSigned })
+              }
+            />{' '}
+            Signed the 48-hour working-time opt-out
           </label>
-          {draft.optOut && <Field label="Opt-out signed on" type="date" value={draft.optOutSigned} onChange={(e) => set({ optOutSigned: e.target.value })} error={shown['optOut.signed']} />}
+          {draft.optOut && (
+            <Field
+              label="Opt-out signed on"
+              type="date"
+              value={draft.optOutSigned}
+              onChange={(e) => set({ optOutSigned: e.target.value })}
+              error={shown['optOut.signed']}
+            />
+          )}
           {warnings.optOut && <Banner tone="warn">{warnings.optOut}</Banner>}
         </div>
 
         <div className="card">
           <h2>SIA licence</h2>
           <p className="muted small">Needed for security shifts. Leave empty if they have none.</p>
-          <Field label="SIA licence number" inputMode="numeric" value={draft.siaNumber} onChange={(e) => set({ siaNumber: e.target.value })} error={shown['sia.number']} hint="16 digits, spaces allowed" />
+          <Field
+            label="SIA licence number"
+            inputMode="numeric"
+            value={draft.siaNumber}
+            onChange={(e) => set({ siaNumber: e.target.value })}
+            error={shown['sia.number']}
+            hint="16 digits, spaces allowed"
+          />
           <div className="form-grid">
             <div className="field">
               <label htmlFor="sia-sector">Licence sector</label>
-              <select id="sia-sector" value={draft.siaSector} onChange={(e) => set({ siaSector: e.target.value })} aria-invalid={Boolean(shown['sia.sector'])}>
+              <select
+                id="sia-sector"
+                value={draft.siaSector}
+                onChange={(e) => set({ siaSector: e.target.value })}
+                aria-invalid={Boolean(shown['sia.sector'])}
+              >
                 <option value="">Choose…</option>
                 {SIA_SECTORS.map((s) => (
                   <option key={s} value={s}>
@@ -236,7 +410,13 @@ export const StaffEditor = ({ person, onDone }: { person: StaffView | null; onDo
               </select>
               {shown['sia.sector'] && <p className="field-error">{shown['sia.sector']}</p>}
             </div>
-            <Field label="Licence expiry date" type="date" value={draft.siaExpiry} onChange={(e) => set({ siaExpiry: e.target.value })} error={shown['sia.expires']} />
+            <Field
+              label="Licence expiry date"
+              type="date"
+              value={draft.siaExpiry}
+              onChange={(e) => set({ siaExpiry: e.target.value })}
+              error={shown['sia.expires']}
+            />
           </div>
           {!shown['sia.number'] && !shown['sia.sector'] && !shown['sia.expires'] && siaError && <p className="field-error">{siaError}</p>}
           {(warnings.sia || warnings['sia.expires']) && <Banner tone="warn">{warnings.sia ?? warnings['sia.expires']}</Banner>}

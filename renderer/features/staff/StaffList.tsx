@@ -2,7 +2,14 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { Download, Plus, Upload } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { StaffView } from '../../../shared/contract/staff';
-import { filterStaff, indexStaff, LICENCE_STATUSES, licenceStatusOn, type LicenceStatus, type StaffFilter } from '../../../shared/domain/directory';
+import {
+  filterStaff,
+  indexStaff,
+  LICENCE_STATUSES,
+  licenceStatusOn,
+  type LicenceStatus,
+  type StaffFilter,
+} from '../../../shared/domain/directory';
 import { addDays, londonToday } from '../../../shared/domain/dates';
 import { bankHolidayDates } from '../../../shared/domain/bankHolidays';
 import { leaveBalance } from '../../../shared/domain/leave/balance';
@@ -18,8 +25,19 @@ import { download } from '../../components/download';
 import './staff.css';
 
 const ROW = 56;
-export const LICENCE_LABEL: Record<LicenceStatus, string> = { valid: 'Valid', 'expiring-60': 'Expires in 31–60 days', 'expiring-30': 'Expires within 30 days', expired: 'Expired', none: 'No licence' };
-export const CONTRACT_LABEL: Record<(typeof CONTRACT_TYPES)[number], string> = { 'full-time': 'Full-time', 'part-time': 'Part-time', 'zero-hours': 'Zero hours', relief: 'Relief' };
+export const LICENCE_LABEL: Record<LicenceStatus, string> = {
+  valid: 'Valid',
+  'expiring-60': 'Expires in 31–60 days',
+  'expiring-30': 'Expires within 30 days',
+  expired: 'Expired',
+  none: 'No licence',
+};
+export const CONTRACT_LABEL: Record<(typeof CONTRACT_TYPES)[number], string> = {
+  'full-time': 'Full-time',
+  'part-time': 'Part-time',
+  'zero-hours': 'Zero hours',
+  relief: 'Relief',
+};
 
 /** `15 days leave left`, for the leave year containing today; nothing without leave terms. */
 const leaveLeft = (p: StaffView, today: string, holidays: readonly string[]): string | null => {
@@ -45,13 +63,43 @@ const Row = ({ p, today, holidays, onOpen }: { p: StaffView; today: string; holi
     <span className="sub">
       {CONTRACT_LABEL[p.contractType]} · {p.contractedHours} h{leaveLeft(p, today, holidays) && ` · ${leaveLeft(p, today, holidays)}`}
     </span>
-    <span>{p.services.includes('security') || p.sia ? <LicenceBadge state={licenceStatusOn(p, today)} /> : <span className="muted small">Not security</span>}</span>
+    <span>
+      {p.services.includes('security') || p.sia ? (
+        <LicenceBadge state={licenceStatusOn(p, today)} />
+      ) : (
+        <span className="muted small">Not security</span>
+      )}
+    </span>
   </button>
 );
 
 /** Everyone on file, searchable and filterable, drawn a screenful at a time so hundreds of people stay instant. */
 export const StaffList = () => {
-  const { staff, loadStaff, sites, loadSites, go, auth, staffFilter: filter, setStaffFilter, exportStaff, exportLeave } = useStore(useShallow((s) => ({ staff: s.staff, loadStaff: s.loadStaff, sites: s.sites, loadSites: s.loadSites, go: s.go, auth: s.auth, staffFilter: s.staffFilter, setStaffFilter: s.setStaffFilter, exportStaff: s.exportStaff, exportLeave: s.exportLeave })));
+  const {
+    staff,
+    loadStaff,
+    sites,
+    loadSites,
+    go,
+    auth,
+    staffFilter: filter,
+    setStaffFilter,
+    exportStaff,
+    exportLeave,
+  } = useStore(
+    useShallow((s) => ({
+      staff: s.staff,
+      loadStaff: s.loadStaff,
+      sites: s.sites,
+      loadSites: s.loadSites,
+      go: s.go,
+      auth: s.auth,
+      staffFilter: s.staffFilter,
+      setStaffFilter: s.setStaffFilter,
+      exportStaff: s.exportStaff,
+      exportLeave: s.exportLeave,
+    })),
+  );
   const [exportError, setExportError] = useState<string | null>(null);
   const today = londonToday(useNow());
   const holidayChanges = useStore((st) => (st.settings.status === 'ready' ? st.settings.data.bankHolidayChanges : undefined));
@@ -73,7 +121,8 @@ export const StaffList = () => {
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
-      const typing = e.target instanceof HTMLElement && (['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName) || e.target.isContentEditable);
+      const typing =
+        e.target instanceof HTMLElement && (['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName) || e.target.isContentEditable);
       if (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
         e.preventDefault();
         search.current?.focus();
@@ -120,7 +169,9 @@ export const StaffList = () => {
   };
   const set = (patch: Partial<StaffFilter>) => setStaffFilter(patch);
   const siteList = sites.status === 'ready' ? sites.data : [];
-  const filtered = Boolean(filter.text || filter.service || filter.site || filter.contractType || filter.licence?.length || filter.archived !== 'active');
+  const filtered = Boolean(
+    filter.text || filter.service || filter.site || filter.contractType || filter.licence?.length || filter.archived !== 'active',
+  );
 
   return (
     <section aria-labelledby="staff-title">
@@ -151,16 +202,33 @@ export const StaffList = () => {
       <div className="filters" role="search">
         <div className="field search">
           <label htmlFor="staff-search">
-            Search name or employee number <span className="kbd" aria-hidden>/</span>
+            Search name or employee number{' '}
+            <span className="kbd" aria-hidden>
+              /
+            </span>
           </label>
-          <input id="staff-search" ref={search} type="search" value={filter.text ?? ''} onChange={(e) => set({ text: e.target.value })} onKeyDown={onSearchKey} placeholder="e.g. Shah or E-1001" autoComplete="off" aria-describedby="staff-search-hint" />
+          <input
+            id="staff-search"
+            ref={search}
+            type="search"
+            value={filter.text ?? ''}
+            onChange={(e) => set({ text: e.target.value })}
+            onKeyDown={onSearchKey}
+            placeholder="e.g. Shah or E-1001"
+            autoComplete="off"
+            aria-describedby="staff-search-hint"
+          />
           <span id="staff-search-hint" className="visually-hidden">
             Press Enter to open the first match, or the down arrow to move into the list.
           </span>
         </div>
         <div className="field">
           <label htmlFor="f-service">Service</label>
-          <select id="f-service" value={filter.service ?? ''} onChange={(e) => set({ service: (e.target.value || undefined) as StaffFilter['service'] })}>
+          <select
+            id="f-service"
+            value={filter.service ?? ''}
+            onChange={(e) => set({ service: (e.target.value || undefined) as StaffFilter['service'] })}
+          >
             <option value="">Any</option>
             {SERVICES.map((s) => (
               <option key={s} value={s}>
@@ -182,7 +250,11 @@ export const StaffList = () => {
         </div>
         <div className="field">
           <label htmlFor="f-licence">SIA licence</label>
-          <select id="f-licence" value={filter.licence?.join(',') ?? ''} onChange={(e) => set({ licence: e.target.value ? (e.target.value.split(',') as LicenceStatus[]) : undefined })}>
+          <select
+            id="f-licence"
+            value={filter.licence?.join(',') ?? ''}
+            onChange={(e) => set({ licence: e.target.value ? (e.target.value.split(',') as LicenceStatus[]) : undefined })}
+          >
             <option value="">Any</option>
             <option value="expired,expiring-30,expiring-60">Needs attention (expired or ≤ 60 days)</option>
             {LICENCE_STATUSES.map((s) => (
@@ -194,7 +266,11 @@ export const StaffList = () => {
         </div>
         <div className="field">
           <label htmlFor="f-contract">Contract</label>
-          <select id="f-contract" value={filter.contractType ?? ''} onChange={(e) => set({ contractType: (e.target.value || undefined) as StaffFilter['contractType'] })}>
+          <select
+            id="f-contract"
+            value={filter.contractType ?? ''}
+            onChange={(e) => set({ contractType: (e.target.value || undefined) as StaffFilter['contractType'] })}
+          >
             <option value="">Any</option>
             {CONTRACT_TYPES.map((c) => (
               <option key={c} value={c}>
@@ -205,7 +281,11 @@ export const StaffList = () => {
         </div>
         <div className="field">
           <label htmlFor="f-archived">Showing</label>
-          <select id="f-archived" value={filter.archived ?? 'active'} onChange={(e) => set({ archived: e.target.value as StaffFilter['archived'] })}>
+          <select
+            id="f-archived"
+            value={filter.archived ?? 'active'}
+            onChange={(e) => set({ archived: e.target.value as StaffFilter['archived'] })}
+          >
             <option value="active">Current staff</option>
             <option value="archived">Archived leavers</option>
             <option value="all">Everyone</option>
@@ -217,17 +297,31 @@ export const StaffList = () => {
       {staff.status === 'ready' && list.length === 0 && (
         <div className="empty">
           <p className="strong">No staff on file yet.</p>
-          {manager ? <p>Add people one by one, or import the HR list as a CSV file.</p> : <p>A manager adds staff; ask them to add your team.</p>}
+          {manager ? (
+            <p>Add people one by one, or import the HR list as a CSV file.</p>
+          ) : (
+            <p>A manager adds staff; ask them to add your team.</p>
+          )}
         </div>
       )}
       {staff.status === 'ready' && list.length > 0 && (
         <>
           <div className="list-meta" aria-live="polite">
-            <span>
-              {rows.length === list.length ? `${rows.length} people` : `${rows.length} of ${list.length} people match`}
-            </span>
+            <span>{rows.length === list.length ? `${rows.length} people` : `${rows.length} of ${list.length} people match`}</span>
             {filtered && (
-              <button className="btn btn-quiet btn-small" onClick={() => setStaffFilter({ text: '', service: undefined, site: undefined, licence: undefined, contractType: undefined, archived: 'active' })}>
+              <button
+                className="btn btn-quiet btn-small"
+                onClick={() =>
+                  setStaffFilter({
+                    text: '',
+                    service: undefined,
+                    site: undefined,
+                    licence: undefined,
+                    contractType: undefined,
+                    archived: 'active',
+                  })
+                }
+              >
                 Clear filters
               </button>
             )}
@@ -244,9 +338,17 @@ export const StaffList = () => {
                 <span>SIA licence</span>
               </div>
               <div className="staff-scroll" ref={scroller} onKeyDown={onListKey}>
-                <ul role="list" aria-label="Staff" style={{ height: virtual.getTotalSize(), position: 'relative', margin: 0, padding: 0, listStyle: 'none' }}>
+                <ul
+                  role="list"
+                  aria-label="Staff"
+                  style={{ height: virtual.getTotalSize(), position: 'relative', margin: 0, padding: 0, listStyle: 'none' }}
+                >
                   {virtual.getVirtualItems().map((v) => (
-                    <li key={rows[v.index].id} data-index={v.index} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${v.start}px)` }}>
+                    <li
+                      key={rows[v.index].id}
+                      data-index={v.index}
+                      style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${v.start}px)` }}
+                    >
                       <Row p={rows[v.index]} today={today} holidays={holidays} onOpen={() => go('staff', rows[v.index].id)} />
                     </li>
                   ))}

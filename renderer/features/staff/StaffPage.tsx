@@ -35,7 +35,8 @@ const ArchiveButton = ({ person, today, onArchived }: { person: StaffView; today
         <AlertDialog.Content className="dialog">
           <AlertDialog.Title>Archive {person.name}?</AlertDialog.Title>
           <AlertDialog.Description className="muted">
-            They leave the staff list and cannot be rostered from this date. Nothing is deleted: their shifts, attendance and incidents keep their name, and you can restore them.
+            They leave the staff list and cannot be rostered from this date. Nothing is deleted: their shifts, attendance and incidents keep
+            their name, and you can restore them.
           </AlertDialog.Description>
           <div className="field" style={{ marginTop: 'var(--s4)' }}>
             <label htmlFor="archive-on">No longer working from</label>
@@ -65,7 +66,9 @@ const ArchiveButton = ({ person, today, onArchived }: { person: StaffView; today
 
 /** Everything on file about one person, with editing, absences and archiving for managers. */
 export const StaffPage = ({ id }: { id: string }) => {
-  const { person, loadPerson, go, auth, restoreStaff } = useStore(useShallow((s) => ({ person: s.person, loadPerson: s.loadPerson, go: s.go, auth: s.auth, restoreStaff: s.restoreStaff })));
+  const { person, loadPerson, go, auth, restoreStaff } = useStore(
+    useShallow((s) => ({ person: s.person, loadPerson: s.loadPerson, go: s.go, auth: s.auth, restoreStaff: s.restoreStaff })),
+  );
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState<{ tone: 'ok' | 'error'; text: string; undo?: boolean } | null>(null);
   const today = londonToday(useNow());
@@ -78,7 +81,13 @@ export const StaffPage = ({ id }: { id: string }) => {
       <ArrowLeft aria-hidden size={16} /> All staff
     </button>
   );
-  if (person.status === 'error') return <>{back}<Banner tone="error">{person.message}</Banner></>;
+  if (person.status === 'error')
+    return (
+      <>
+        {back}
+        <Banner tone="error">{person.message}</Banner>
+      </>
+    );
   if (person.status !== 'ready' || person.data.id !== id) return <p className="muted">Loading…</p>;
   const p = person.data;
 
@@ -119,7 +128,11 @@ export const StaffPage = ({ id }: { id: string }) => {
                 <RotateCcw aria-hidden size={16} /> Restore
               </button>
             ) : (
-              <ArchiveButton person={p} today={today} onArchived={() => setNote({ tone: 'ok', text: `${p.name} is archived. Their records are kept.`, undo: true })} />
+              <ArchiveButton
+                person={p}
+                today={today}
+                onArchived={() => setNote({ tone: 'ok', text: `${p.name} is archived. Their records are kept.`, undo: true })}
+              />
             )}
             <button className="btn btn-primary" onClick={() => setEditing(true)}>
               <Pencil aria-hidden size={16} /> Edit
@@ -200,7 +213,11 @@ export const StaffPage = ({ id }: { id: string }) => {
                 <dd>{formatDateGB(p.sia.expires)}</dd>
               </dl>
             ) : (
-              <p className="muted">{p.services.includes('security') ? 'No licence on file: they cannot be put on security shifts.' : 'None on file (not needed for their services).'}</p>
+              <p className="muted">
+                {p.services.includes('security')
+                  ? 'No licence on file: they cannot be put on security shifts.'
+                  : 'None on file (not needed for their services).'}
+              </p>
             )}
           </section>
           <section className="card" aria-labelledby="avail-title">
@@ -232,10 +249,16 @@ const LeaveSummary = ({ person, today }: { person: StaffView; today: string }) =
   const changes = useStore((s) => (s.settings.status === 'ready' ? s.settings.data.bankHolidayChanges : undefined));
   const b = leaveBalance(person, today, bankHolidayDates(addDays(today, -400), addDays(today, 400), changes));
   if (!b) return <span className="muted">No leave terms on file</span>;
-  const basis = b.yearBasis === 'agreed' ? 'agreed leave year' : b.yearBasis === 'anniversary' ? 'from the start date (reg. 13(3))' : 'calendar year (no start date on file)';
+  const basis =
+    b.yearBasis === 'agreed'
+      ? 'agreed leave year'
+      : b.yearBasis === 'anniversary'
+        ? 'from the start date (reg. 13(3))'
+        : 'calendar year (no start date on file)';
   return (
     <>
-      {days(b.remainingDays)} ({formatMinutes(Math.round(b.remainingHours * 60))}) left of {days(b.entitledDays)} ({formatMinutes(Math.round(b.entitledHours * 60))}) for {formatDateGB(b.year.start)} to {formatDateGB(b.year.end)}, {basis}
+      {days(b.remainingDays)} ({formatMinutes(Math.round(b.remainingHours * 60))}) left of {days(b.entitledDays)} (
+      {formatMinutes(Math.round(b.entitledHours * 60))}) for {formatDateGB(b.year.start)} to {formatDateGB(b.year.end)}, {basis}
       <span className="muted small">
         {' '}
         · taken {days(b.takenDays)}

@@ -12,7 +12,15 @@ import './staff.css';
 
 /** A site team's month: who is off on which day, by kind, so leave can be planned around cover. */
 export const TeamAbsencesView = () => {
-  const { sites, loadSites, teamAbsences, loadTeamAbsences, go } = useStore(useShallow((s) => ({ sites: s.sites, loadSites: s.loadSites, teamAbsences: s.teamAbsences, loadTeamAbsences: s.loadTeamAbsences, go: s.go })));
+  const { sites, loadSites, teamAbsences, loadTeamAbsences, go } = useStore(
+    useShallow((s) => ({
+      sites: s.sites,
+      loadSites: s.loadSites,
+      teamAbsences: s.teamAbsences,
+      loadTeamAbsences: s.loadTeamAbsences,
+      go: s.go,
+    })),
+  );
   const today = londonToday(useNow());
   const [month, setMonth] = useState(monthOf(today));
   const [site, setSite] = useState('');
@@ -74,7 +82,12 @@ export const TeamAbsencesView = () => {
                     Person
                   </th>
                   {cal.dates.map((d) => (
-                    <th key={d} scope="col" className={['sat', 'sun'].includes(weekdayOf(d)) ? 'weekend' : undefined} abbr={formatDateGB(d)}>
+                    <th
+                      key={d}
+                      scope="col"
+                      className={['sat', 'sun'].includes(weekdayOf(d)) ? 'weekend' : undefined}
+                      abbr={formatDateGB(d)}
+                    >
                       {Number(d.slice(8))}
                     </th>
                   ))}
@@ -94,7 +107,10 @@ export const TeamAbsencesView = () => {
                       return (
                         <td key={cal.dates[i]} className={weekend ? 'weekend' : undefined}>
                           {m && (
-                            <span className={`swatch abs-${m.kind}${m.approved ? '' : ' abs-pending'}`} title={`${r.name}, ${formatDateGB(cal.dates[i])}: ${ABSENCE_LABEL[m.kind]}${m.partDay ? ` ${m.partDay.start}–${m.partDay.end}` : ''}${m.approved ? '' : ' (requested)'}`}>
+                            <span
+                              className={`swatch abs-${m.kind}${m.approved ? '' : ' abs-pending'}`}
+                              title={`${r.name}, ${formatDateGB(cal.dates[i])}: ${ABSENCE_LABEL[m.kind]}${m.partDay ? ` ${m.partDay.start}–${m.partDay.end}` : ''}${m.approved ? '' : ' (requested)'}`}
+                            >
                               {ABSENCE_MARK[m.kind]}
                               <span className="visually-hidden">{` ${ABSENCE_LABEL[m.kind]}`}</span>
                             </span>

@@ -125,7 +125,9 @@ export const formOf = (d: StaffDraft): StaffForm => {
           yearStart: d.leaveYearStart.trim() || null,
         }
       : undefined,
-    sia: hasSia ? { number: d.siaNumber.replace(/[\s-]/g, ''), sector: d.siaSector as NonNullable<Staff['sia']>['sector'], expires: d.siaExpiry } : null,
+    sia: hasSia
+      ? { number: d.siaNumber.replace(/[\s-]/g, ''), sector: d.siaSector as NonNullable<Staff['sia']>['sector'], expires: d.siaExpiry }
+      : null,
     availability: d.availability,
     phone: d.phone,
     notes: d.notes,

@@ -42,9 +42,25 @@ export const SyncSettings = () => {
         )}
       </p>
       {errors._ && <Banner tone="error">{errors._}</Banner>}
-      <Field label="Hub address" type="url" inputMode="url" autoComplete="url" value={url} onChange={(e) => setUrl(e.target.value)} error={errors.url} hint="Given by council IT, e.g. https://hub.council.example:6984" />
+      <Field
+        label="Hub address"
+        type="url"
+        inputMode="url"
+        autoComplete="url"
+        value={url}
+        onChange={(e) => setUrl(e.target.value)}
+        error={errors.url}
+        hint="Given by council IT, e.g. https://hub.council.example:6984"
+      />
       <Field label="Hub user name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />
-      <Field label="Hub password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password} />
+      <Field
+        label="Hub password"
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        error={errors.password}
+      />
       {done && <Banner tone="ok">Connected. Changes now flow to and from the hub by themselves.</Banner>}
       <button className="btn btn-primary" type="submit" disabled={busy}>
         {busy ? 'Connecting…' : 'Connect'}

@@ -13,7 +13,9 @@ export const syncText = (s: SyncStatus): string | null => {
     case 'syncing':
       return `Syncing ${count.format(s.done)} of ${count.format(s.total)}`;
     case 'offline':
-      return s.waiting === 0 ? 'Offline — nothing waiting' : `Offline — ${count.format(s.waiting)} ${s.waiting === 1 ? 'change' : 'changes'} waiting`;
+      return s.waiting === 0
+        ? 'Offline — nothing waiting'
+        : `Offline — ${count.format(s.waiting)} ${s.waiting === 1 ? 'change' : 'changes'} waiting`;
     case 'refused':
       return 'Hub refused this desk’s password';
   }

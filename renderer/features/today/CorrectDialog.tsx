@@ -10,7 +10,10 @@ import { clockOf } from './labels';
 /** Puts a recorded time right; the record keeps what it said before, who changed it and why. */
 export const CorrectDialog = ({ row, onClose, onSaved }: { row: TodayRow; onClose: () => void; onSaved: () => void }) => {
   const correctAttendance = useStore((s) => s.correctAttendance);
-  const [initial] = useState(() => ({ in: row.signedInAt ? clockOf(row.signedInAt) : '', out: row.signedOutAt ? clockOf(row.signedOutAt) : '' }));
+  const [initial] = useState(() => ({
+    in: row.signedInAt ? clockOf(row.signedInAt) : '',
+    out: row.signedOutAt ? clockOf(row.signedOutAt) : '',
+  }));
   const [form, setForm] = useState({ ...initial, reason: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -40,9 +43,28 @@ export const CorrectDialog = ({ row, onClose, onSaved }: { row: TodayRow; onClos
       submitLabel="Save correction"
       error={errors._}
     >
-            <Field label="Signed in at" type="time" value={form.in} onChange={(e) => setForm({ ...form, in: e.target.value })} error={errors.signedInAt} />
-            <Field label="Signed out at" type="time" value={form.out} onChange={(e) => setForm({ ...form, out: e.target.value })} error={errors.signedOutAt} hint="Leave empty if still on site" />
-            <Field label="Reason" value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} error={errors.reason} autoFocus />
+      <Field
+        label="Signed in at"
+        type="time"
+        value={form.in}
+        onChange={(e) => setForm({ ...form, in: e.target.value })}
+        error={errors.signedInAt}
+      />
+      <Field
+        label="Signed out at"
+        type="time"
+        value={form.out}
+        onChange={(e) => setForm({ ...form, out: e.target.value })}
+        error={errors.signedOutAt}
+        hint="Leave empty if still on site"
+      />
+      <Field
+        label="Reason"
+        value={form.reason}
+        onChange={(e) => setForm({ ...form, reason: e.target.value })}
+        error={errors.reason}
+        autoFocus
+      />
     </FormDialog>
   );
 };

@@ -8,7 +8,17 @@ import { useShallow } from 'zustand/react/shallow';
 type State = { status: 'loading' } | { status: 'ready'; options: CoverOptions } | { status: 'error'; message: string };
 
 /** The ranked people who can cover a shift from now; assigning one writes them onto the shift. */
-export const CoverDialog = ({ shiftId, title, onClose, onAssigned }: { shiftId: string; title: string; onClose: () => void; onAssigned: (name: string) => void }) => {
+export const CoverDialog = ({
+  shiftId,
+  title,
+  onClose,
+  onAssigned,
+}: {
+  shiftId: string;
+  title: string;
+  onClose: () => void;
+  onAssigned: (name: string) => void;
+}) => {
   const { coverOptions, assignCover } = useStore(useShallow((s) => ({ coverOptions: s.coverOptions, assignCover: s.assignCover })));
   const [state, setState] = useState<State>({ status: 'loading' });
   const [error, setError] = useState<string | null>(null);
@@ -16,7 +26,9 @@ export const CoverDialog = ({ shiftId, title, onClose, onAssigned }: { shiftId: 
 
   useEffect(() => {
     let live = true;
-    void coverOptions(shiftId).then((r) => live && setState(r.ok ? { status: 'ready', options: r.data } : { status: 'error', message: r.message }));
+    void coverOptions(shiftId).then(
+      (r) => live && setState(r.ok ? { status: 'ready', options: r.data } : { status: 'error', message: r.message }),
+    );
     return () => {
       live = false;
     };
@@ -44,7 +56,9 @@ export const CoverDialog = ({ shiftId, title, onClose, onAssigned }: { shiftId: 
           {state.status === 'loading' && <p className="muted">Finding people…</p>}
           {state.status === 'error' && <Banner tone="error">{state.message}</Banner>}
           {state.status === 'ready' && !cover && <Banner tone="warn">Too little of this shift is left to cover.</Banner>}
-          {state.status === 'ready' && cover && state.options.candidates.length === 0 && <Banner tone="warn">Nobody can cover this without breaking a rule. Ask a manager.</Banner>}
+          {state.status === 'ready' && cover && state.options.candidates.length === 0 && (
+            <Banner tone="warn">Nobody can cover this without breaking a rule. Ask a manager.</Banner>
+          )}
           {state.status === 'ready' && cover && state.options.candidates.length > 0 && (
             <ol className="candidates">
               {state.options.candidates.map((c, i) => (

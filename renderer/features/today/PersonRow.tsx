@@ -35,7 +35,11 @@ export const PersonRow = ({ row, busy, showService, onAction, onEarly, onCorrect
           </button>
         )}
         {due && (
-          <button className={`btn ${row.state === 'no-show' ? '' : 'btn-primary btn-big'}`} disabled={busy} onClick={() => onAction('today:sign-in', row)}>
+          <button
+            className={`btn ${row.state === 'no-show' ? '' : 'btn-primary btn-big'}`}
+            disabled={busy}
+            onClick={() => onAction('today:sign-in', row)}
+          >
             Sign in{who}
           </button>
         )}

@@ -7,7 +7,17 @@ import { fieldErrors } from '../../components/errors';
 import { useStore } from '../../store/appStore';
 
 /** Today's occurrence log at the desk: type an entry and press Enter, timed now, as on the log screen. */
-export const TodayLogPanel = ({ entries, site, today, onAdded }: { entries: LogEntry[]; site: string; today: string; onAdded: () => void }) => {
+export const TodayLogPanel = ({
+  entries,
+  site,
+  today,
+  onAdded,
+}: {
+  entries: LogEntry[];
+  site: string;
+  today: string;
+  onAdded: () => void;
+}) => {
   const addLogEntry = useStore((s) => s.addLogEntry);
   const [kind, setKind] = useState<LogEntry['kind']>('patrol');
   const [text, setText] = useState('');
@@ -68,7 +78,8 @@ export const TodayLogPanel = ({ entries, site, today, onAdded }: { entries: LogE
         <ol className="log-list" aria-label="Today's log entries">
           {[...entries].reverse().map((e) => (
             <li key={e.id} className={e.corrects ? 'log-correction' : undefined}>
-              <span className="log-time">{e.time}</span> <span className="tag">{LOG_KIND_LABEL[e.kind]}</span> {e.corrects && <span className="muted small">(correction) </span>}
+              <span className="log-time">{e.time}</span> <span className="tag">{LOG_KIND_LABEL[e.kind]}</span>{' '}
+              {e.corrects && <span className="muted small">(correction) </span>}
               {e.text}
             </li>
           ))}

@@ -17,7 +17,8 @@ import { TodayLogPanel } from './TodayLogPanel';
 
 const ACTION_DONE = { 'today:sign-in': 'signed in', 'today:sign-out': 'signed out', 'today:mark-no-show': 'marked as a no-show' } as const;
 
-const gapText = (g: Gap) => `${g.start}–${g.end}${g.endDate !== g.date ? ' (next day)' : ''}: ${g.present} of ${g.required} ${g.required === 1 ? 'person' : 'people'}`;
+const gapText = (g: Gap) =>
+  `${g.start}–${g.end}${g.endDate !== g.date ? ' (next day)' : ''}: ${g.present} of ${g.required} ${g.required === 1 ? 'person' : 'people'}`;
 
 /**
  * The supervisor's home screen, in the order the desk works: what needs doing now, who is on, who is
@@ -49,9 +50,17 @@ export const TodayView = () => {
   if (today.status !== 'ready') return <p className="muted">Loading today…</p>;
   const b = today.data;
   const sections = deskSections(b);
-  const coverFor = (row: TodayRow) => setCover({ shiftId: row.shiftId, title: `${SERVICE_LABEL[row.service]} ${row.start}–${row.end} (${row.name})` });
-  const rowProps = { busy, onAction: (a: keyof typeof ACTION_DONE, r: TodayRow) => void act(a, r), onEarly: setEarly, onCorrect: setCorrecting };
-  const person = (row: TodayRow, showService = false) => <PersonRow key={`${row.shiftId}-${row.staffId}`} row={row} showService={showService} {...rowProps} onCover={() => coverFor(row)} />;
+  const coverFor = (row: TodayRow) =>
+    setCover({ shiftId: row.shiftId, title: `${SERVICE_LABEL[row.service]} ${row.start}–${row.end} (${row.name})` });
+  const rowProps = {
+    busy,
+    onAction: (a: keyof typeof ACTION_DONE, r: TodayRow) => void act(a, r),
+    onEarly: setEarly,
+    onCorrect: setCorrecting,
+  };
+  const person = (row: TodayRow, showService = false) => (
+    <PersonRow key={`${row.shiftId}-${row.staffId}`} row={row} showService={showService} {...rowProps} onCover={() => coverFor(row)} />
+  );
   const toPlanner = (g: Gap) => {
     void loadWeek(g.date, b.site.code);
     go('rota');
@@ -71,8 +80,16 @@ export const TodayView = () => {
           </div>
           <span className="status status-bad">⚠ Open shift</span>
           <div className="person-actions">
-            <button className="btn btn-warn btn-big" disabled={busy} onClick={() => setCover({ shiftId: o.shiftId, title: `${SERVICE_LABEL[o.service]} ${o.start}–${o.end}` })}>
-              Find cover<span className="visually-hidden"> for {SERVICE_LABEL[o.service]} {o.start}–{o.end}</span>
+            <button
+              className="btn btn-warn btn-big"
+              disabled={busy}
+              onClick={() => setCover({ shiftId: o.shiftId, title: `${SERVICE_LABEL[o.service]} ${o.start}–${o.end}` })}
+            >
+              Find cover
+              <span className="visually-hidden">
+                {' '}
+                for {SERVICE_LABEL[o.service]} {o.start}–{o.end}
+              </span>
             </button>
           </div>
         </li>
@@ -80,7 +97,11 @@ export const TodayView = () => {
     }
     const g = a.gap;
     return (
-      <li key={`gap-${g.service}-${g.date}-${g.start}`} className="person person-open" aria-label={`Gap in ${SERVICE_LABEL[g.service]} cover ${g.start} to ${g.end}`}>
+      <li
+        key={`gap-${g.service}-${g.date}-${g.start}`}
+        className="person person-open"
+        aria-label={`Gap in ${SERVICE_LABEL[g.service]} cover ${g.start} to ${g.end}`}
+      >
         <div className="person-main">
           <span className="person-name">Gap in cover</span>
           <span className="person-times">
@@ -90,14 +111,19 @@ export const TodayView = () => {
         <span className="status status-bad">⚠ No shift to fill</span>
         <div className="person-actions">
           <button className="btn btn-warn" onClick={() => toPlanner(g)}>
-            Add a shift in the planner<span className="visually-hidden"> for {SERVICE_LABEL[g.service]} {g.start}–{g.end}</span>
+            Add a shift in the planner
+            <span className="visually-hidden">
+              {' '}
+              for {SERVICE_LABEL[g.service]} {g.start}–{g.end}
+            </span>
           </button>
         </div>
       </li>
     );
   };
 
-  const laterCount = sections.later.upcoming.length + sections.later.earlier.length + sections.later.open.length + sections.later.gaps.length;
+  const laterCount =
+    sections.later.upcoming.length + sections.later.earlier.length + sections.later.open.length + sections.later.gaps.length;
   return (
     <section aria-labelledby="today-title" className="today">
       <header className="page-head today-head">
@@ -139,9 +165,17 @@ export const TodayView = () => {
                 {SERVICE_LABEL[s.service]}
               </h2>
               <h3>On now</h3>
-              {on.length === 0 ? <p className="muted small">Nobody on now.</p> : <ul className="people people-compact">{on.map((r) => person(r))}</ul>}
+              {on.length === 0 ? (
+                <p className="muted small">Nobody on now.</p>
+              ) : (
+                <ul className="people people-compact">{on.map((r) => person(r))}</ul>
+              )}
               <h3>Due next ({DUE_NEXT_HOURS} h)</h3>
-              {next.length === 0 ? <p className="muted small">Nobody due in the next {DUE_NEXT_HOURS} hours.</p> : <ul className="people people-compact">{next.map((r) => person(r))}</ul>}
+              {next.length === 0 ? (
+                <p className="muted small">Nobody due in the next {DUE_NEXT_HOURS} hours.</p>
+              ) : (
+                <ul className="people people-compact">{next.map((r) => person(r))}</ul>
+              )}
             </section>
           );
         })}
@@ -211,9 +245,9 @@ export const TodayView = () => {
           setEarly(null);
         }}
       >
-        {early && `${early.name} is not due until ${early.start} (${SERVICE_LABEL[early.service]} ${early.start}–${early.end}), ${formatMinutes(Math.max(0, Math.round((londonInstant(early.date, early.start) - Date.parse(b.now)) / 60_000)))} from now. Check it is the right person before signing them in.`}
+        {early &&
+          `${early.name} is not due until ${early.start} (${SERVICE_LABEL[early.service]} ${early.start}–${early.end}), ${formatMinutes(Math.max(0, Math.round((londonInstant(early.date, early.start) - Date.parse(b.now)) / 60_000)))} from now. Check it is the right person before signing them in.`}
       </ConfirmDialog>
     </section>
   );
 };
-

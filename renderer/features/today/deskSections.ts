@@ -10,7 +10,10 @@ import type { Service } from '../../../shared/schemas/common';
 /** How far ahead "due next" looks, and how soon an open shift or a gap needs someone found. */
 export const DUE_NEXT_HOURS = 3;
 
-export type ActionItem = { kind: 'person'; row: TodayRow; at: number } | { kind: 'open'; open: TodayOpenShift; at: number } | { kind: 'gap'; gap: Gap; at: number };
+export type ActionItem =
+  | { kind: 'person'; row: TodayRow; at: number }
+  | { kind: 'open'; open: TodayOpenShift; at: number }
+  | { kind: 'gap'; gap: Gap; at: number };
 
 export interface DeskSections {
   action: ActionItem[];
@@ -52,7 +55,11 @@ export const deskSections = (b: Pick<TodayBoard, 'services' | 'gaps' | 'now'>): 
   }
   // A gap wholly inside an open shift or a no-show already listed is covered by finding cover there.
   const explained = (g: Gap) =>
-    action.some((a) => (a.kind === 'open' ? a.open.service === g.service && holds(spanOf(a.open), gapSpan(g)) : a.kind === 'person' && a.row.state === 'no-show' && a.row.service === g.service && holds(spanOf(a.row), gapSpan(g))));
+    action.some((a) =>
+      a.kind === 'open'
+        ? a.open.service === g.service && holds(spanOf(a.open), gapSpan(g))
+        : a.kind === 'person' && a.row.state === 'no-show' && a.row.service === g.service && holds(spanOf(a.row), gapSpan(g)),
+    );
   for (const g of b.gaps) {
     if (explained(g) || later.open.some((o) => o.service === g.service && holds(spanOf(o), gapSpan(g)))) continue;
     if (gapSpan(g).start < soon) action.push({ kind: 'gap', gap: g, at: gapSpan(g).start });

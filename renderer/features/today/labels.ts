@@ -5,7 +5,9 @@ export const SERVICE_LABEL: Record<Service, string> = { reception: 'Reception', 
 
 /** `07:05` in London time for an instant. */
 export const clockOf = (iso: string): string =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(Date.parse(iso));
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    Date.parse(iso),
+  );
 
 /** The words for a state; the icon and colour only repeat them. */
 export const stateText = (state: AttendanceState, lateMinutes: number, signedInAt: string | null): string => {

@@ -50,7 +50,8 @@ export const dayBoard = (
       const status = attendanceStatus(a.shift, a.attendance, now, rules);
       const row = { assignment: a, status };
       // A running shift is "on now" until it ends, whoever has or has not turned up for it.
-      if (status.state === 'on' || ((status.state === 'due' || status.state === 'late' || status.state === 'no-show') && span.end > now)) board.now.push(row);
+      if (status.state === 'on' || ((status.state === 'due' || status.state === 'late' || status.state === 'no-show') && span.end > now))
+        board.now.push(row);
       else if (status.state === 'upcoming') board.next.push(row);
       else if (span.start < dayEnd) board.earlier.push(row);
     }
@@ -58,7 +59,9 @@ export const dayBoard = (
       const span = spanOf(s.date, s.start, s.end);
       if (s.service === service && !s.deleted && s.staffId === null && span.end > now && span.start < horizon) board.open.push(s);
     }
-    const byStart = (x: BoardRow, y: BoardRow) => spanOf(x.assignment.shift.date, x.assignment.shift.start, x.assignment.shift.end).start - spanOf(y.assignment.shift.date, y.assignment.shift.start, y.assignment.shift.end).start;
+    const byStart = (x: BoardRow, y: BoardRow) =>
+      spanOf(x.assignment.shift.date, x.assignment.shift.start, x.assignment.shift.end).start -
+      spanOf(y.assignment.shift.date, y.assignment.shift.start, y.assignment.shift.end).start;
     board.now.sort(byStart);
     board.next.sort(byStart);
     board.earlier.sort(byStart);

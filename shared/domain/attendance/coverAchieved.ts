@@ -65,7 +65,7 @@ export const coverAchieved = (
   events.sort((a, b) => a.at - b.at || a.order - b.order);
   let required = 0;
   let covered = 0;
-  for (let i = 0; i < events.length; ) {
+  for (let i = 0; i < events.length;) {
     const at = events[i].at;
     while (i < events.length && events[i].at === at) events[i++].apply();
     if (i === events.length || at >= until) break;
@@ -75,5 +75,9 @@ export const coverAchieved = (
     covered += Math.min(n, here.size) * minutes;
   }
   const r = Math.round(required);
-  return { requiredMinutes: r, coveredMinutes: Math.round(covered), percent: r === 0 ? null : Math.round((covered / required) * 1000) / 10 };
+  return {
+    requiredMinutes: r,
+    coveredMinutes: Math.round(covered),
+    percent: r === 0 ? null : Math.round((covered / required) * 1000) / 10,
+  };
 };

@@ -21,7 +21,11 @@ export interface Paid {
  * shift ended, paid to the scheduled end. `missing`: the shift has ended with no record at all, so
  * nothing is paid until someone records what happened.
  */
-export const paidFor = (shift: Pick<Shift, 'date' | 'start' | 'end' | 'breakMinutes'>, actual: Pick<Attendance, 'signedInAt' | 'signedOutAt' | 'noShow'> | undefined, now: number): Paid => {
+export const paidFor = (
+  shift: Pick<Shift, 'date' | 'start' | 'end' | 'breakMinutes'>,
+  actual: Pick<Attendance, 'signedInAt' | 'signedOutAt' | 'noShow'> | undefined,
+  now: number,
+): Paid => {
   const span = spanOf(shift.date, shift.start, shift.end);
   if (actual?.noShow) return { minutes: 0, basis: 'no-show' };
   if (!actual?.signedInAt) return now < span.end ? { minutes: paidMinutes(shift), basis: 'scheduled' } : { minutes: 0, basis: 'missing' };

@@ -22,4 +22,6 @@ export const actualPresence = (assignments: readonly Assignment[], now: number):
 
 /** Time the rota puts people there (marked no-shows excluded). */
 export const plannedPresence = (assignments: readonly Assignment[]): Presence[] =>
-  assignments.filter((a) => !a.attendance?.noShow).map(({ shift, staffId }) => ({ staffId, span: spanOf(shift.date, shift.start, shift.end) }));
+  assignments
+    .filter((a) => !a.attendance?.noShow)
+    .map(({ shift, staffId }) => ({ staffId, span: spanOf(shift.date, shift.start, shift.end) }));

@@ -17,7 +17,13 @@ export interface HoursAgainstContract {
  * Paid hours per person against their contracted hours for the period (contracted weekly hours × the
  * period's length in weeks); zero-hours staff have no contracted hours. The team is the home site.
  */
-export const hoursAgainstContract = (rows: readonly TimesheetRow[], staff: readonly Staff[], from: string, to: string, sites?: readonly string[]): HoursAgainstContract[] => {
+export const hoursAgainstContract = (
+  rows: readonly TimesheetRow[],
+  staff: readonly Staff[],
+  from: string,
+  to: string,
+  sites?: readonly string[],
+): HoursAgainstContract[] => {
   const weeks = (daysBetween(from, to) + 1) / 7;
   const paid = new Map<string, number>();
   for (const r of rows) paid.set(r.staffId, (paid.get(r.staffId) ?? 0) + r.paidMinutes);
@@ -71,7 +77,9 @@ export const incidentCounts = (incidents: readonly Pick<Incident, 'site' | 'cate
     c.count += 1;
     m.set(key, c);
   }
-  return [...m.values()].sort((a, b) => a.month.localeCompare(b.month) || a.site.localeCompare(b.site) || a.category.localeCompare(b.category));
+  return [...m.values()].sort(
+    (a, b) => a.month.localeCompare(b.month) || a.site.localeCompare(b.site) || a.category.localeCompare(b.category),
+  );
 };
 
 export interface LicenceExpiry {

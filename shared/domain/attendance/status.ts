@@ -42,7 +42,12 @@ const minutesAfter = (from: number, to: number): number => Math.max(0, Math.floo
  * into 15). Nobody signed in `noShowAfterMinutes` after the start, or by the end of a short shift, is
  * a no-show; a person may also mark one earlier.
  */
-export const attendanceStatus = (shift: Times, actual: Actual | undefined, now: number, rules: StatusRules = DEFAULT_STATUS_RULES): AttendanceStatus => {
+export const attendanceStatus = (
+  shift: Times,
+  actual: Actual | undefined,
+  now: number,
+  rules: StatusRules = DEFAULT_STATUS_RULES,
+): AttendanceStatus => {
   const span = spanOf(shift.date, shift.start, shift.end);
   const graceEnds = span.start + rules.graceMinutes * MINUTE;
   if (actual?.noShow) return { state: 'no-show', lateMinutes: 0, late: false, markedNoShow: true };
@@ -53,6 +58,7 @@ export const attendanceStatus = (shift: Times, actual: Actual | undefined, now: 
   }
   if (now < span.start) return { state: 'upcoming', lateMinutes: 0, late: false, markedNoShow: false };
   if (now <= graceEnds) return { state: 'due', lateMinutes: 0, late: false, markedNoShow: false };
-  if (now >= Math.min(span.start + rules.noShowAfterMinutes * MINUTE, span.end)) return { state: 'no-show', lateMinutes: 0, late: false, markedNoShow: false };
+  if (now >= Math.min(span.start + rules.noShowAfterMinutes * MINUTE, span.end))
+    return { state: 'no-show', lateMinutes: 0, late: false, markedNoShow: false };
   return { state: 'late', lateMinutes: minutesAfter(span.start, now), late: true, markedNoShow: false };
 };

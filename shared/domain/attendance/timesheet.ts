@@ -44,7 +44,8 @@ const local = (iso: string | null): string => {
   return `${p.date} ${p.time}`;
 };
 
-const shown = (v: unknown): string => (typeof v === 'string' && v.includes('T') ? isoInstant(v) : v === null || v === undefined ? '—' : String(v));
+const shown = (v: unknown): string =>
+  typeof v === 'string' && v.includes('T') ? isoInstant(v) : v === null || v === undefined ? '—' : String(v);
 
 /** Money rounded to the penny. */
 export const pennies = (n: number): number => Math.round(n * 100) / 100;
@@ -89,7 +90,13 @@ export const timesheetRows = (
         cost: pennies((paid.minutes / 60) * payRate),
       };
     })
-    .sort((a, b) => a.date.localeCompare(b.date) || a.site.localeCompare(b.site) || a.scheduledStart.localeCompare(b.scheduledStart) || a.name.localeCompare(b.name, 'en-GB'));
+    .sort(
+      (a, b) =>
+        a.date.localeCompare(b.date) ||
+        a.site.localeCompare(b.site) ||
+        a.scheduledStart.localeCompare(b.scheduledStart) ||
+        a.name.localeCompare(b.name, 'en-GB'),
+    );
 
 /** Hours to two decimals, as payroll imports take them. */
 export const hours = (minutes: number): string => (minutes / 60).toFixed(2);
@@ -98,8 +105,23 @@ export const hours = (minutes: number): string => (minutes / 60).toFixed(2);
 export const hoursCell = (minutes: number) => decimal(minutes / 60, 2);
 
 export const TIMESHEET_COLUMNS = [
-  'Employee number', 'Name', 'Date', 'Site', 'Service', 'Scheduled start', 'Scheduled end', 'Actual in', 'Actual out',
-  'Paid hours', 'Break minutes', 'Late minutes', 'No-show', 'Corrections', 'Pay rate', 'Cost', 'Basis',
+  'Employee number',
+  'Name',
+  'Date',
+  'Site',
+  'Service',
+  'Scheduled start',
+  'Scheduled end',
+  'Actual in',
+  'Actual out',
+  'Paid hours',
+  'Break minutes',
+  'Late minutes',
+  'No-show',
+  'Corrections',
+  'Pay rate',
+  'Cost',
+  'Basis',
 ] as const;
 
 /** The payroll CSV: one row per person per shift; times are London wall-clock with their offset. */
@@ -109,8 +131,23 @@ export const timesheetCsv = (rows: readonly TimesheetRow[]): string =>
     rows.map((r) => {
       const span = shiftSpan(r.date, r.scheduledStart, r.scheduledEnd);
       return [
-        r.employeeNumber, r.name, r.date, r.site, r.service, isoInstant(span.start), isoInstant(span.end), r.signedInAt && isoInstant(r.signedInAt), r.signedOutAt && isoInstant(r.signedOutAt),
-        hoursCell(r.paidMinutes), r.breakMinutes, r.lateMinutes, r.noShow ? 'Y' : 'N', r.corrections.join('; '), decimal(r.payRate), decimal(r.cost), r.paidBasis,
+        r.employeeNumber,
+        r.name,
+        r.date,
+        r.site,
+        r.service,
+        isoInstant(span.start),
+        isoInstant(span.end),
+        r.signedInAt && isoInstant(r.signedInAt),
+        r.signedOutAt && isoInstant(r.signedOutAt),
+        hoursCell(r.paidMinutes),
+        r.breakMinutes,
+        r.lateMinutes,
+        r.noShow ? 'Y' : 'N',
+        r.corrections.join('; '),
+        decimal(r.payRate),
+        decimal(r.cost),
+        r.paidBasis,
       ];
     }),
   );

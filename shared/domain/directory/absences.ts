@@ -11,10 +11,12 @@ export type AbsenceKind = (typeof ABSENCE_KINDS)[number];
 type AbsenceDates = Pick<Absence, 'from' | 'to' | 'partDay'>;
 
 /** Whether the absence touches `isoDate` at all (a part-day absence counts for its days). */
-export const absenceOnDate = (absence: Pick<Absence, 'from' | 'to'>, isoDate: string): boolean => absence.from <= isoDate && isoDate <= absence.to;
+export const absenceOnDate = (absence: Pick<Absence, 'from' | 'to'>, isoDate: string): boolean =>
+  absence.from <= isoDate && isoDate <= absence.to;
 
 /** Whether an absence covers any day from `from` to `to` (both inclusive). */
-export const absenceInRange = (absence: Pick<Absence, 'from' | 'to'>, from: string, to: string): boolean => absence.from <= to && absence.to >= from;
+export const absenceInRange = (absence: Pick<Absence, 'from' | 'to'>, from: string, to: string): boolean =>
+  absence.from <= to && absence.to >= from;
 
 const absenceSpanOn = (absence: AbsenceDates, day: string): Span =>
   absence.partDay
@@ -27,7 +29,9 @@ const absenceSpanOn = (absence: AbsenceDates, day: string): Span =>
  */
 export const absenceOverlapsTime = (absence: AbsenceDates, isoDate: string, start: string, end: string): boolean => {
   const span = shiftSpan(isoDate, start, end);
-  return [addDays(isoDate, -1), isoDate, addDays(isoDate, 1)].some((day) => absenceOnDate(absence, day) && overlaps(absenceSpanOn(absence, day), span));
+  return [addDays(isoDate, -1), isoDate, addDays(isoDate, 1)].some(
+    (day) => absenceOnDate(absence, day) && overlaps(absenceSpanOn(absence, day), span),
+  );
 };
 
 /** Whether a person was still on the books on `isoDate` (archived people drop out from their archive date). */
@@ -35,10 +39,16 @@ export const employedOn = (staff: Pick<Staff, 'archived' | 'archivedOn'>, isoDat
   !staff.archived || (staff.archivedOn !== null && isoDate < staff.archivedOn);
 
 /** Who is absent on `isoDate` and why; requested (unapproved) absences only when asked for. */
-export const absencesOn = (staff: readonly Staff[], isoDate: string, { includePending = false } = {}): { staff: Staff; absence: Absence }[] =>
+export const absencesOn = (
+  staff: readonly Staff[],
+  isoDate: string,
+  { includePending = false } = {},
+): { staff: Staff; absence: Absence }[] =>
   staff
     .filter((s) => employedOn(s, isoDate))
-    .flatMap((s) => s.absences.filter((a) => (includePending || a.approved) && absenceOnDate(a, isoDate)).map((absence) => ({ staff: s, absence })));
+    .flatMap((s) =>
+      s.absences.filter((a) => (includePending || a.approved) && absenceOnDate(a, isoDate)).map((absence) => ({ staff: s, absence })),
+    );
 
 /** One absence on one calendar day. */
 export interface AbsenceMark {
@@ -86,7 +96,9 @@ export const absenceCalendar = (staff: readonly Staff[], siteCode: string, month
         name: s.name,
         employeeNumber: s.employeeNumber,
         days: dates.map((d) =>
-          inMonth.filter((a) => absenceOnDate(a, d)).map((a) => ({ absenceId: a.id, kind: a.kind, partDay: a.partDay, approved: a.approved })),
+          inMonth
+            .filter((a) => absenceOnDate(a, d))
+            .map((a) => ({ absenceId: a.id, kind: a.kind, partDay: a.partDay, approved: a.approved })),
         ),
       };
     });

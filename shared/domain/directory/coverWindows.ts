@@ -22,7 +22,14 @@ const DAY = 1440;
 export const DAY_KEYS: readonly DayKey[] = [...WEEKDAYS, 'bankHoliday'];
 
 const DAY_LABELS: Record<DayKey, string> = {
-  mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun', bankHoliday: 'Bank holiday',
+  mon: 'Mon',
+  tue: 'Tue',
+  wed: 'Wed',
+  thu: 'Thu',
+  fri: 'Fri',
+  sat: 'Sat',
+  sun: 'Sun',
+  bankHoliday: 'Bank holiday',
 };
 
 /** `Mon`…`Sun`, `Bank holiday`. */
@@ -147,7 +154,9 @@ export interface CoverSegment {
 }
 
 const segmentsOf = (spans: readonly { start: number; end: number; min: number }[], from: number, to: number): CoverSegment[] => {
-  const cuts = [...new Set([from, to, ...spans.flatMap((s) => [s.start, s.end])])].filter((m) => m >= from && m <= to).sort((a, b) => a - b);
+  const cuts = [...new Set([from, to, ...spans.flatMap((s) => [s.start, s.end])])]
+    .filter((m) => m >= from && m <= to)
+    .sort((a, b) => a - b);
   const out: CoverSegment[] = [];
   for (let k = 0; k + 1 < cuts.length; k++) {
     const [startMin, endMin] = [cuts[k], cuts[k + 1]];
@@ -179,7 +188,13 @@ const mask = (spans: readonly { start: number; end: number }[]): Uint8Array => {
 };
 const ownMask = (windows: readonly CoverWindow[]) => mask(windows.filter(isUsable).map(windowMinutes));
 const spillMask = (windows: readonly CoverWindow[]) =>
-  mask(windows.filter(isUsable).map(windowMinutes).filter((s) => s.end > DAY).map((s) => ({ start: 0, end: s.end - DAY })));
+  mask(
+    windows
+      .filter(isUsable)
+      .map(windowMinutes)
+      .filter((s) => s.end > DAY)
+      .map((s) => ({ start: 0, end: s.end - DAY })),
+  );
 const fullDay = (own: Uint8Array, incoming: Uint8Array): boolean => own.every((v, i) => v === 1 || incoming[i] === 1);
 
 /**

@@ -19,7 +19,17 @@ export { formatOpeningDay, formatOpeningHours, validateOpeningHours } from './op
 export { siteCodeClash, validateSite } from './siteValidation';
 export type { StaffRuleOptions, StaffValidation } from './staffValidation';
 export { ageOn, employeeNumberClash, employeeNumberKey, staffRuleIssues, validateStaff } from './staffValidation';
-export type { ContractType, FilterableStaff, IndexedStaff, LicenceState, LicenceStatus, LicenceWatch, LicenceWatchEntry, StaffFilter, WatchShift } from './staffFilters';
+export type {
+  ContractType,
+  FilterableStaff,
+  IndexedStaff,
+  LicenceState,
+  LicenceStatus,
+  LicenceWatch,
+  LicenceWatchEntry,
+  StaffFilter,
+  WatchShift,
+} from './staffFilters';
 export { LICENCE_STATUSES, filterStaff, indexStaff, licenceStatusOn, licenceWatch } from './staffFilters';
 export type { AbsenceCalendar, AbsenceCalendarRow, AbsenceKind, AbsenceMark } from './absences';
 export { absenceCalendar, absenceOnDate, absenceOverlapsTime, absencesOn, employedOn, monthDates } from './absences';

@@ -25,7 +25,10 @@ export const validateOpeningHours = (opening: OpeningHours): PathIssue[] => {
     else if (hours.open === '24:00') issues.push({ path: at('open'), message: 'A site opens at 00:00 at the earliest, not 24:00' });
     if (!close.success) issues.push({ path: at('close'), message: close.error.issues[0].message });
     if (open.success && close.success && minutesOfDay(hours.close) <= minutesOfDay(hours.open)) {
-      issues.push({ path: at('close'), message: `${dayLabel(day)}: closing time must be after opening time (${hours.open}–${hours.close})` });
+      issues.push({
+        path: at('close'),
+        message: `${dayLabel(day)}: closing time must be after opening time (${hours.open}–${hours.close})`,
+      });
     }
   }
   return issues;

@@ -10,8 +10,7 @@ import { validateOpeningHours } from './openingHours';
 
 const SERVICE_NAMES: Record<Service, string> = { reception: 'Reception', security: 'Security', cleaning: 'Cleaning' };
 
-const hasCover = (input: SiteInput, service: Service): boolean =>
-  DAY_KEYS.some((day) => (input.cover?.[service]?.[day]?.length ?? 0) > 0);
+const hasCover = (input: SiteInput, service: Service): boolean => DAY_KEYS.some((day) => (input.cover?.[service]?.[day]?.length ?? 0) > 0);
 
 /** The site already using `code` (any case), other than the one being edited. */
 export const siteCodeClash = (code: string, existing: readonly Site[], selfId?: string): Site | undefined => {
@@ -26,7 +25,8 @@ export const validateSite = (input: SiteInput, existing: readonly Site[], selfId
   if (!parsed.success) issues.push(...zodIssues(parsed.error));
 
   const clash = typeof input.code === 'string' ? siteCodeClash(input.code, existing, selfId) : undefined;
-  if (clash) issues.push({ path: 'code', message: `Code ${clash.code} is already used by ${clash.name}${clash.archived ? ' (archived)' : ''}` });
+  if (clash)
+    issues.push({ path: 'code', message: `Code ${clash.code} is already used by ${clash.name}${clash.archived ? ' (archived)' : ''}` });
 
   const services = input.services ?? [];
   services.forEach((s, i) => {
@@ -37,10 +37,18 @@ export const validateSite = (input: SiteInput, existing: readonly Site[], selfId
     const covered = hasCover(input, service);
     // Cover for a service nobody is rostered on would show as a permanent gap; a service with no cover
     // would never show one. Either way the site's rota and its gaps would disagree.
-    if (covered && !runs) issues.push({ path: `cover.${service}`, message: `${SERVICE_NAMES[service]} cover is set, but the site does not run ${service}` });
-    if (runs && !covered) issues.push({ path: `cover.${service}`, message: `${SERVICE_NAMES[service]} is run here: add the cover it needs` });
+    if (covered && !runs)
+      issues.push({ path: `cover.${service}`, message: `${SERVICE_NAMES[service]} cover is set, but the site does not run ${service}` });
+    if (runs && !covered)
+      issues.push({ path: `cover.${service}`, message: `${SERVICE_NAMES[service]} is run here: add the cover it needs` });
   }
-  if (input.cover) issues.push(...validateCover(input.cover, services.filter((s) => SERVICES.includes(s))));
+  if (input.cover)
+    issues.push(
+      ...validateCover(
+        input.cover,
+        services.filter((s) => SERVICES.includes(s)),
+      ),
+    );
   if (input.opening) issues.push(...validateOpeningHours(input.opening));
   return toFieldErrors(issues);
 };

@@ -18,20 +18,55 @@ export const STAFF_CSV_COLUMNS = [
     key: 'employeeNumber',
     label: 'Employee number',
     required: true,
-    aliases: ['employee no', 'emp no', 'emp number', 'employee num', 'employee id', 'staff number', 'staff no', 'payroll number', 'payroll no'],
+    aliases: [
+      'employee no',
+      'emp no',
+      'emp number',
+      'employee num',
+      'employee id',
+      'staff number',
+      'staff no',
+      'payroll number',
+      'payroll no',
+    ],
   },
   { key: 'services', label: 'Services', required: true, aliases: ['service', 'roles', 'role'] },
   { key: 'homeSite', label: 'Home site', required: false, aliases: ['home', 'base site', 'base', 'site'] },
   { key: 'familiarSites', label: 'Familiar sites', required: false, aliases: ['other sites', 'sites', 'familiar'] },
   { key: 'contractType', label: 'Contract type', required: false, aliases: ['contract'] },
-  { key: 'contractedHours', label: 'Contracted hours', required: true, aliases: ['hours', 'weekly hours', 'contract hours', 'hours per week'] },
+  {
+    key: 'contractedHours',
+    label: 'Contracted hours',
+    required: true,
+    aliases: ['hours', 'weekly hours', 'contract hours', 'hours per week'],
+  },
   { key: 'payRate', label: 'Pay rate', required: true, aliases: ['hourly rate', 'rate', 'pay', 'rate of pay'] },
-  { key: 'optOutSigned', label: 'Opt-out signed', required: false, aliases: ['opt out', 'opt out date', 'opt out signed date', 'wtd opt out', 'working time opt out'] },
+  {
+    key: 'optOutSigned',
+    label: 'Opt-out signed',
+    required: false,
+    aliases: ['opt out', 'opt out date', 'opt out signed date', 'wtd opt out', 'working time opt out'],
+  },
   { key: 'youngWorker', label: 'Young worker', required: false, aliases: ['under 18'] },
   { key: 'dateOfBirth', label: 'Date of birth', required: false, aliases: ['dob', 'birth date', 'birthday'] },
-  { key: 'siaNumber', label: 'SIA number', required: false, aliases: ['sia licence number', 'sia license number', 'sia licence no', 'sia no', 'licence number', 'sia licence'] },
-  { key: 'siaSector', label: 'SIA sector', required: false, aliases: ['sia licence sector', 'licence sector', 'sia licence type', 'licence type'] },
-  { key: 'siaExpiry', label: 'SIA expiry', required: false, aliases: ['sia expires', 'sia expiry date', 'sia licence expiry', 'licence expiry', 'sia license expiry'] },
+  {
+    key: 'siaNumber',
+    label: 'SIA number',
+    required: false,
+    aliases: ['sia licence number', 'sia license number', 'sia licence no', 'sia no', 'licence number', 'sia licence'],
+  },
+  {
+    key: 'siaSector',
+    label: 'SIA sector',
+    required: false,
+    aliases: ['sia licence sector', 'licence sector', 'sia licence type', 'licence type'],
+  },
+  {
+    key: 'siaExpiry',
+    label: 'SIA expiry',
+    required: false,
+    aliases: ['sia expires', 'sia expiry date', 'sia licence expiry', 'licence expiry', 'sia license expiry'],
+  },
   { key: 'phone', label: 'Phone', required: false, aliases: ['telephone', 'phone number', 'mobile', 'mobile number', 'tel'] },
 ] as const;
 
@@ -41,10 +76,19 @@ type Cells = Partial<Record<StaffCsvColumn, string>>;
 const LABEL = Object.fromEntries(STAFF_CSV_COLUMNS.map((c) => [c.key, c.label])) as Record<StaffCsvColumn, string>;
 
 /** The header line of an empty import file, for managers to fill in. */
-export const STAFF_CSV_TEMPLATE = toCsv(STAFF_CSV_COLUMNS.map((c) => c.label), []);
+export const STAFF_CSV_TEMPLATE = toCsv(
+  STAFF_CSV_COLUMNS.map((c) => c.label),
+  [],
+);
 
-const headerKey = (h: string): string => h.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-const COLUMN_BY_HEADER = new Map<string, StaffCsvColumn>(STAFF_CSV_COLUMNS.flatMap((c) => [c.label, ...c.aliases].map((h) => [headerKey(h), c.key] as const)));
+const headerKey = (h: string): string =>
+  h
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+const COLUMN_BY_HEADER = new Map<string, StaffCsvColumn>(
+  STAFF_CSV_COLUMNS.flatMap((c) => [c.label, ...c.aliases].map((h) => [headerKey(h), c.key] as const)),
+);
 
 export interface StaffCsvRow {
   /** The file line the row starts on (the header is line 1). */
@@ -81,7 +125,8 @@ const list = (cell: string): string[] =>
 // Excel reads a 16-digit number as a float and drops digits, and a cell starting with + or = as a formula;
 // so the export writes SIA numbers in groups of four and prefixes such cells with ', both undone here. A
 // cell that itself starts with ' is prefixed too, so taking one ' off is always right.
-const unescapeFormula = (cell: string): string => (cell.startsWith(FORMULA_GUARD) && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell);
+const unescapeFormula = (cell: string): string =>
+  cell.startsWith(FORMULA_GUARD) && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 
 const toIsoDate = (cell: string): string | null => {
   if (/^\d{4}-\d{2}-\d{2}$/.test(cell)) return cell;
@@ -96,8 +141,18 @@ const realDay = (iso: string): boolean => {
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 };
 
-const slug = (cell: string): string => cell.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-const CONTRACT_ALIASES: Record<string, (typeof CONTRACT_TYPES)[number]> = { ft: 'full-time', pt: 'part-time', 'zero-hour': 'zero-hours', zhc: 'zero-hours', bank: 'relief' };
+const slug = (cell: string): string =>
+  cell
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+const CONTRACT_ALIASES: Record<string, (typeof CONTRACT_TYPES)[number]> = {
+  ft: 'full-time',
+  pt: 'part-time',
+  'zero-hour': 'zero-hours',
+  zhc: 'zero-hours',
+  bank: 'relief',
+};
 const SECTOR_ALIASES: Record<string, (typeof SIA_SECTORS)[number]> = {
   'public-space-surveillance': 'cctv',
   'public-space-surveillance-cctv': 'cctv',
@@ -128,7 +183,12 @@ const readCells = (cells: Cells): { raw: Record<string, unknown>; errors: Map<St
       // Say which value, and when swapping day and month makes a real day, that it reads as American.
       const [y, m, d] = iso.split('-');
       const swapped = `${y}-${d}-${m}`;
-      errors.set(key, realDay(swapped) && cell(key).includes('/') ? `${cell(key)} is not a date: it looks like month/day; write ${m}/${d}/${y}` : `${cell(key)} is not a date that exists`);
+      errors.set(
+        key,
+        realDay(swapped) && cell(key).includes('/')
+          ? `${cell(key)} is not a date: it looks like month/day; write ${m}/${d}/${y}`
+          : `${cell(key)} is not a date that exists`,
+      );
       return null;
     }
     return iso;
@@ -142,7 +202,8 @@ const readCells = (cells: Cells): { raw: Record<string, unknown>; errors: Map<St
 
   const services = list(cell('services')).map((s) => s.toLowerCase());
   const unknown = services.filter((s) => !(SERVICES as readonly string[]).includes(s));
-  if (unknown.length) errors.set('services', `Unknown service ${unknown.map((s) => `"${s}"`).join(', ')}: use reception, security or cleaning`);
+  if (unknown.length)
+    errors.set('services', `Unknown service ${unknown.map((s) => `"${s}"`).join(', ')}: use reception, security or cleaning`);
 
   const contract = slug(cell('contractType'));
   const contractType = CONTRACT_ALIASES[contract] ?? contract;
@@ -156,7 +217,8 @@ const readCells = (cells: Cells): { raw: Record<string, unknown>; errors: Map<St
   const optOut = date('optOutSigned');
   const siaGiven = (['siaNumber', 'siaSector', 'siaExpiry'] as const).filter((k) => cell(k));
   if (siaGiven.length > 0) {
-    for (const k of ['siaNumber', 'siaSector', 'siaExpiry'] as const) if (!cell(k)) errors.set(k, `${LABEL[k]} is required with an SIA licence`);
+    for (const k of ['siaNumber', 'siaSector', 'siaExpiry'] as const)
+      if (!cell(k)) errors.set(k, `${LABEL[k]} is required with an SIA licence`);
   }
   const sector = slug(cell('siaSector'));
   const sia = siaGiven.length
@@ -205,7 +267,8 @@ export const parseStaffCsv = (text: string, existingStaff: readonly Staff[], opt
   const ignoredColumns = header.fields.filter((h, i) => h.trim() && !columnAt[i]);
   for (const c of STAFF_CSV_COLUMNS) {
     const found = header.fields.filter((_, i) => columnAt[i] === c.key);
-    if (found.length > 1) fileErrors.push(`The columns ${found.map((h) => `"${h}"`).join(' and ')} both give the ${c.label.toLowerCase()}: keep one`);
+    if (found.length > 1)
+      fileErrors.push(`The columns ${found.map((h) => `"${h}"`).join(' and ')} both give the ${c.label.toLowerCase()}: keep one`);
     if (c.required && found.length === 0) fileErrors.push(`There is no ${c.label} column (also read as: ${c.aliases.join(', ')})`);
   }
   if (body.length === 0) fileErrors.push('The file has a header but no staff rows');
@@ -223,7 +286,8 @@ export const parseStaffCsv = (text: string, existingStaff: readonly Staff[], opt
     if (!result.success) issues.push(...zodIssues(result.error));
     else {
       const clash = employeeNumberClash(result.data.employeeNumber, existingStaff);
-      if (clash) issues.push({ path: 'employeeNumber', message: `Employee number ${clash.employeeNumber} already belongs to ${clash.name}` });
+      if (clash)
+        issues.push({ path: 'employeeNumber', message: `Employee number ${clash.employeeNumber} already belongs to ${clash.name}` });
       if (options.todayIso) {
         const rules = staffRuleIssues(result.data, { todayIso: options.todayIso, siteCodes: options.siteCodes });
         issues.push(...rules.errors);
@@ -252,7 +316,10 @@ export const parseStaffCsv = (text: string, existingStaff: readonly Staff[], opt
   for (const r of rows) {
     const lines = linesByNumber.get(employeeNumberKey(r.values.employeeNumber ?? '')) ?? [];
     if (lines.length < 2) continue;
-    r.errors.push({ column: LABEL.employeeNumber, message: `Employee number ${r.values.employeeNumber} is on lines ${lines.join(', ')} of the file` });
+    r.errors.push({
+      column: LABEL.employeeNumber,
+      message: `Employee number ${r.values.employeeNumber} is on lines ${lines.join(', ')} of the file`,
+    });
     r.input = undefined;
   }
   return { rows, fileErrors: [], ignoredColumns, ok: rows.every((r) => r.errors.length === 0) };

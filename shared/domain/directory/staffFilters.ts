@@ -36,7 +36,10 @@ const fold = (text: string): string =>
     .replace(/[^\p{L}\p{N}\s]/gu, '');
 
 /** What the list filters read; a supervisor's copy of a record (pay stripped) qualifies too. */
-export type FilterableStaff = Pick<Staff, 'name' | 'employeeNumber' | 'archived' | 'services' | 'homeSite' | 'familiarSites' | 'contractType' | 'sia'>;
+export type FilterableStaff = Pick<
+  Staff,
+  'name' | 'employeeNumber' | 'archived' | 'services' | 'homeSite' | 'familiarSites' | 'contractType' | 'sia'
+>;
 
 /** A person with their search text folded once, so each keystroke only does substring tests. */
 export interface IndexedStaff<S extends FilterableStaff = Staff> {
@@ -63,7 +66,9 @@ export interface StaffFilter {
 
 /** The people matching every filter given, in list order; licence statuses are judged on `todayIso`. */
 export const filterStaff = <S extends FilterableStaff>(index: readonly IndexedStaff<S>[], filter: StaffFilter, todayIso: string): S[] => {
-  const words = fold(filter.text ?? '').split(/\s+/).filter(Boolean);
+  const words = fold(filter.text ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
   const archived = filter.archived ?? 'active';
   const out: S[] = [];
   for (const { staff: s, key } of index) {
@@ -107,7 +112,11 @@ export interface LicenceWatch {
  * first, each with the security shifts it puts at risk. Shifts on the expiry date itself are listed:
  * the watch sees no shift times, and a night shift that day runs past the licence's last day.
  */
-export const licenceWatch = (staff: readonly Staff[], todayIso: string, rosteredSecurityShifts: readonly WatchShift[] = []): LicenceWatch => {
+export const licenceWatch = (
+  staff: readonly Staff[],
+  todayIso: string,
+  rosteredSecurityShifts: readonly WatchShift[] = [],
+): LicenceWatch => {
   const byStaff = new Map<string, WatchShift[]>();
   for (const shift of rosteredSecurityShifts) {
     if (shift.service !== 'security') continue;
@@ -125,9 +134,14 @@ export const licenceWatch = (staff: readonly Staff[], todayIso: string, rostered
     const { status, expires, daysLeft } = licenceStatusOn(s, todayIso);
     const bucket = group[status];
     if (!bucket) continue;
-    const shifts = (byStaff.get(s.id) ?? []).filter((sh) => expires === null || sh.date >= expires).sort((a, b) => a.date.localeCompare(b.date));
+    const shifts = (byStaff.get(s.id) ?? [])
+      .filter((sh) => expires === null || sh.date >= expires)
+      .sort((a, b) => a.date.localeCompare(b.date));
     bucket.push({ staff: s, expires, daysLeft, shifts });
   }
-  for (const list of Object.values(watch)) list.sort((a: LicenceWatchEntry, b: LicenceWatchEntry) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0) || a.staff.name.localeCompare(b.staff.name));
+  for (const list of Object.values(watch))
+    list.sort(
+      (a: LicenceWatchEntry, b: LicenceWatchEntry) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0) || a.staff.name.localeCompare(b.staff.name),
+    );
   return watch;
 };

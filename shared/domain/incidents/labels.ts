@@ -24,9 +24,21 @@ export const RIDDOR_LABEL: Record<RiddorKind, string> = {
   death: 'Death',
 };
 
-export const AGENCY_LABEL: Record<Incident['onwardReports'][number]['agency'], string> = { police: 'Police', fire: 'Fire service', ambulance: 'Ambulance', other: 'Other' };
+export const AGENCY_LABEL: Record<Incident['onwardReports'][number]['agency'], string> = {
+  police: 'Police',
+  fire: 'Fire service',
+  ambulance: 'Ambulance',
+  other: 'Other',
+};
 
-export const LOG_KIND_LABEL: Record<LogEntry['kind'], string> = { patrol: 'Patrol', alarm: 'Alarm', keys: 'Keys', visitor: 'Visitor', handover: 'Handover', other: 'Other' };
+export const LOG_KIND_LABEL: Record<LogEntry['kind'], string> = {
+  patrol: 'Patrol',
+  alarm: 'Alarm',
+  keys: 'Keys',
+  visitor: 'Visitor',
+  handover: 'Handover',
+  other: 'Other',
+};
 
 /** The names of incident fields in history lines. */
 export const FIELD_LABEL: Record<string, string> = {
@@ -56,13 +68,22 @@ export const describeValue = (field: string, value: unknown, formatInstant: (iso
   if (value === null || value === undefined || value === '') return '—';
   if (Array.isArray(value)) {
     if (!value.length) return 'none';
-    if (field === 'followUps') return value.map((f: Incident['followUps'][number]) => `${f.done ? '✓' : '○'} ${f.action} (${f.owner}, due ${f.due})`).join('; ');
-    if (field === 'onwardReports') return value.map((r: Incident['onwardReports'][number]) => `${AGENCY_LABEL[r.agency]} ${r.reference}`.trim()).join('; ');
+    if (field === 'followUps')
+      return value.map((f: Incident['followUps'][number]) => `${f.done ? '✓' : '○'} ${f.action} (${f.owner}, due ${f.due})`).join('; ');
+    if (field === 'onwardReports')
+      return value.map((r: Incident['onwardReports'][number]) => `${AGENCY_LABEL[r.agency]} ${r.reference}`.trim()).join('; ');
     if (field === 'photos') return value.map((p: Incident['photos'][number]) => p.name).join('; ');
   }
   if (field === 'riddor' && typeof value === 'object') {
     const r = value as NonNullable<Incident['riddor']>;
-    return [RIDDOR_LABEL[r.kind], r.reportedOn ? `reported ${r.reportedOn}` : 'not yet reported', r.method, r.hseReference && `HSE ${r.hseReference}`].filter(Boolean).join(', ');
+    return [
+      RIDDOR_LABEL[r.kind],
+      r.reportedOn ? `reported ${r.reportedOn}` : 'not yet reported',
+      r.method,
+      r.hseReference && `HSE ${r.hseReference}`,
+    ]
+      .filter(Boolean)
+      .join(', ');
   }
   if (typeof value === 'string') {
     if ((field === 'occurredAt' || field === 'reportedAt') && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatInstant(value);

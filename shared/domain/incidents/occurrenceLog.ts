@@ -25,7 +25,9 @@ export const compareLogEntries = (a: LogEntry, b: LogEntry): number =>
  */
 export const logNumbers = (dayEntries: readonly LogEntry[]): Map<string, number> => {
   const out = new Map<string, number>();
-  const older = dayEntries.filter((e) => e.seq === undefined).sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || cmp(a.id, b.id));
+  const older = dayEntries
+    .filter((e) => e.seq === undefined)
+    .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || cmp(a.id, b.id));
   older.forEach((e, n) => out.set(e.id, n + 1));
   for (const e of dayEntries) if (e.seq !== undefined) out.set(e.id, e.seq);
   return out;
@@ -38,7 +40,8 @@ export const nextLogNumber = (dayEntries: readonly LogEntry[]): number => Math.m
 export const BACKDATED_AFTER_MINUTES = 15;
 
 /** Whether an entry was written well after the time it records, so both times must be shown. */
-export const isBackDated = (entry: LogEntry): boolean => Date.parse(entry.createdAt) - londonInstant(entry.date, entry.time) > BACKDATED_AFTER_MINUTES * 60_000;
+export const isBackDated = (entry: LogEntry): boolean =>
+  Date.parse(entry.createdAt) - londonInstant(entry.date, entry.time) > BACKDATED_AFTER_MINUTES * 60_000;
 
 export interface LogRow {
   entry: LogEntry;
@@ -72,7 +75,8 @@ export const logDayView = (entries: readonly LogEntry[]): LogRow[] => {
 export const validateCorrection = (correction: LogEntryInput, target: LogEntry | undefined): CheckResult => {
   if (!target) return { ok: false, message: 'The entry being corrected was not found.' };
   if (correction.corrects !== target.id) return { ok: false, message: 'This correction points at a different entry.' };
-  if (correction.site !== target.site) return { ok: false, message: 'A correction must be in the same site’s log as the entry it corrects.' };
+  if (correction.site !== target.site)
+    return { ok: false, message: 'A correction must be in the same site’s log as the entry it corrects.' };
   if (correction.date < target.date || (correction.date === target.date && correction.time < target.time)) {
     return { ok: false, message: 'A correction is written after the entry it corrects; give it the time it is written.' };
   }

@@ -67,7 +67,10 @@ export interface RiddorQueueItem<T> {
 }
 
 /** Reportable incidents not yet reported: the most overdue first, then the soonest due. */
-export const riddorQueue = <T extends RiddorFields & Pick<Incident, 'ref'>>(incidents: readonly T[], today: string): RiddorQueueItem<T>[] => {
+export const riddorQueue = <T extends RiddorFields & Pick<Incident, 'ref'>>(
+  incidents: readonly T[],
+  today: string,
+): RiddorQueueItem<T>[] => {
   const out: RiddorQueueItem<T>[] = [];
   for (const incident of incidents) {
     const status = riddorStatus(incident, today);

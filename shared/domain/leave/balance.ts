@@ -43,7 +43,14 @@ export const leaveBalance = (
   const yearBasis = terms.yearStart ? 'agreed' : terms.started ? 'anniversary' : 'calendar';
   const anchor = terms.yearStart ? `2000-${terms.yearStart}` : (terms.started ?? '2000-01-01');
   const year = leaveYearOf(today, anchor);
-  const regular = entitlement({ daysPerWeek: terms.daysPerWeek, hoursPerWeek: staff.contractedHours, year, started: terms.started, extraDays: terms.extraDays, carriedDays: terms.carriedDays });
+  const regular = entitlement({
+    daysPerWeek: terms.daysPerWeek,
+    hoursPerWeek: staff.contractedHours,
+    year,
+    started: terms.started,
+    extraDays: terms.extraDays,
+    carriedDays: terms.carriedDays,
+  });
   const dayHours = staff.contractedHours / terms.daysPerWeek;
   // Reg. 15B: accrual replaces the pro-rata entitlement in leave years from 1 April 2024 (carry-over kept).
   const accrued = terms.irregular && workedHours !== undefined ? accruedHours(workedHours, year.start) : null;
@@ -53,12 +60,15 @@ export const leaveBalance = (
   let taken = 0;
   for (const a of staff.absences) {
     if (a.kind !== 'annual-leave' || !a.approved) continue;
-    const share = a.partDay && dayHours > 0 ? Math.min(1, (((minutes(a.partDay.end) - minutes(a.partDay.start) + 1440) % 1440) / 60) / dayHours) : 1;
+    const share =
+      a.partDay && dayHours > 0 ? Math.min(1, ((minutes(a.partDay.end) - minutes(a.partDay.start) + 1440) % 1440) / 60 / dayHours) : 1;
     for (let d = a.from > year.start ? a.from : year.start; d <= a.to && d <= year.end; d = addDays(d, 1)) {
       if (worksOn(d) && !(terms.bankHolidaysCount && holidays.has(d))) taken += share;
     }
   }
-  const inYear = bankHolidays.filter((d) => d >= year.start && d <= year.end && worksOn(d) && (!terms.started || d >= terms.started)).length;
+  const inYear = bankHolidays.filter(
+    (d) => d >= year.start && d <= year.end && worksOn(d) && (!terms.started || d >= terms.started),
+  ).length;
   const bankHolidayDays = terms.bankHolidaysCount ? inYear * Math.min(1, terms.daysPerWeek / 5) : 0;
   const used = taken + bankHolidayDays;
   return {

@@ -3,7 +3,21 @@ import type { Staff } from '../../schemas/staff';
 import { decimal, toCsv, type CsvCell } from '../csv';
 import { leaveBalance } from './balance';
 
-const HEAD = ['Employee number', 'Name', 'Leave year from', 'Leave year to', 'Entitled days', 'Taken days', 'Bank holiday days', 'Remaining days', 'Entitled hours', 'Taken hours', 'Remaining hours', 'Hours worked (reg. 15B)', 'Accrued hours (12.07%)'];
+const HEAD = [
+  'Employee number',
+  'Name',
+  'Leave year from',
+  'Leave year to',
+  'Entitled days',
+  'Taken days',
+  'Bank holiday days',
+  'Remaining days',
+  'Entitled hours',
+  'Taken hours',
+  'Remaining hours',
+  'Hours worked (reg. 15B)',
+  'Accrued hours (12.07%)',
+];
 
 const two = (n: number) => decimal(n, 2);
 
@@ -19,7 +33,21 @@ export const leaveBalancesCsv = (
   for (const p of people) {
     const b = leaveBalance(p, today, bankHolidays, p.leave?.irregular ? (workedHours.get(p.id) ?? 0) : undefined);
     if (!b) continue;
-    rows.push([p.employeeNumber, p.name, b.year.start, b.year.end, two(b.entitledDays), two(b.takenDays), two(b.bankHolidayDays), two(b.remainingDays), two(b.entitledHours), two(b.takenHours), two(b.remainingHours), b.accrual ? two(b.accrual.workedHours) : '', b.accrual ? two(b.accrual.accruedHours) : '']);
+    rows.push([
+      p.employeeNumber,
+      p.name,
+      b.year.start,
+      b.year.end,
+      two(b.entitledDays),
+      two(b.takenDays),
+      two(b.bankHolidayDays),
+      two(b.remainingDays),
+      two(b.entitledHours),
+      two(b.takenHours),
+      two(b.remainingHours),
+      b.accrual ? two(b.accrual.workedHours) : '',
+      b.accrual ? two(b.accrual.accruedHours) : '',
+    ]);
   }
   return toCsv(HEAD, rows);
 };

@@ -56,7 +56,9 @@ const reasonsFor = (c: Omit<Candidate, 'reasons'>, staff: Staff, site: string): 
         ? `${formatMinutes(c.contractMinutes - c.weekMinutes)} under contract this week (${formatMinutes(c.weekMinutes)} of ${formatMinutes(c.contractMinutes)})`
         : `At or over contract this week (${formatMinutes(c.weekMinutes)} of ${formatMinutes(c.contractMinutes)})`;
   return [
-    warns.length === 0 ? 'No warnings' : `${warns.length} warning${warns.length === 1 ? '' : 's'}: ${[...new Set(warns.map((f) => f.rule))].join(', ')}`,
+    warns.length === 0
+      ? 'No warnings'
+      : `${warns.length} warning${warns.length === 1 ? '' : 's'}: ${[...new Set(warns.map((f) => f.rule))].join(', ')}`,
     hours,
     c.restBeforeMinutes === null ? 'No earlier shift on record' : `${formatMinutes(c.restBeforeMinutes)} rest before the shift`,
     staff.homeSite === site ? `Home site ${site}` : c.familiar ? `Knows ${site}` : `New to ${site}`,
@@ -71,7 +73,11 @@ export type BeforeMemo = Map<string, Set<string>>;
  * rejected if assigning them adds or worsens any block; otherwise the warnings it adds rank them. Block
  * rules are cheap and rule most people out, so the advisory rules run only for those who pass.
  */
-export const evaluateCandidates = (shift: Shift, ix: RotaIndex, memo: BeforeMemo = new Map()): { candidates: Candidate[]; rejected: Rejection[] } => {
+export const evaluateCandidates = (
+  shift: Shift,
+  ix: RotaIndex,
+  memo: BeforeMemo = new Map(),
+): { candidates: Candidate[]; rejected: Rejection[] } => {
   const weeks = weeksOf(shift);
   const week = weeks[0];
   const span = spanOf(shift.date, shift.start, shift.end);

@@ -9,7 +9,12 @@ import type { Finding, RotaContext, RuleSettings } from './types';
 import { lookBackFrom, weekRange, type WeekRange } from './week';
 
 /** One person's findings for their shifts in the week (none when they have no shift in it). */
-export const personFindings = (ix: RotaIndex, staffId: string, range: WeekRange, rules: readonly PersonRule[] = PERSON_RULES): Finding[] => {
+export const personFindings = (
+  ix: RotaIndex,
+  staffId: string,
+  range: WeekRange,
+  rules: readonly PersonRule[] = PERSON_RULES,
+): Finding[] => {
   const staff = ix.staff.get(staffId);
   if (!staff) {
     const week = (ix.byStaff.get(staffId) ?? []).filter((e) => e.span.start >= range.startMs && e.span.start < range.endMs);

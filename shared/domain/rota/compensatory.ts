@@ -25,8 +25,14 @@ export const underReg21 = (p: Pick<PersonWeek, 'sites'>, entries: readonly Entry
 export const compensatoryRest = (p: Pick<PersonWeek, 'staff'>, f: Finding): Finding => {
   const owed = f.measure ? f.measure.required - f.measure.actual : 0;
   return {
-    ...finding('compensatory-rest', 'info', p.staff.id, f.shiftIds,
-      `${formatMinutes(owed)} compensatory rest owed (reg. 21(b), 24): ${f.message}`, f.measure),
+    ...finding(
+      'compensatory-rest',
+      'info',
+      p.staff.id,
+      f.shiftIds,
+      `${formatMinutes(owed)} compensatory rest owed (reg. 21(b), 24): ${f.message}`,
+      f.measure,
+    ),
     compensates: f.rule,
   };
 };
@@ -86,7 +92,15 @@ export const compensatoryBalance = (
       const at = f.compensates === 'weekly-rest' ? range.endMs : Math.max(...f.shiftIds.map((id) => ends.get(id) ?? 0));
       const owed = f.measure.required - f.measure.actual;
       const dueFrom = f.compensates === 'weekly-rest' ? range.end : londonDate(at);
-      items.push({ rule: f.compensates!, shiftIds: f.shiftIds, at, due: addDays(dueFrom, days), owedMinutes: owed, givenMinutes: 0, givenByDue: 0 });
+      items.push({
+        rule: f.compensates!,
+        shiftIds: f.shiftIds,
+        at,
+        due: addDays(dueFrom, days),
+        owedMinutes: owed,
+        givenMinutes: 0,
+        givenByDue: 0,
+      });
     }
   }
   items.sort((a, b) => a.at - b.at);
@@ -130,7 +144,8 @@ const gaps = (entries: readonly Entry[], from: number, until: number): { start: 
   let free = -Infinity;
   for (const e of entries) {
     if (e.span.start >= until) break;
-    if (free >= from && e.span.start > free) out.push({ start: free, end: e.span.start, minutes: Math.round((e.span.start - free) / 60_000) });
+    if (free >= from && e.span.start > free)
+      out.push({ start: free, end: e.span.start, minutes: Math.round((e.span.start - free) / 60_000) });
     free = Math.max(free, e.span.end);
   }
   if (free >= from && free < until) out.push({ start: free, end: until, minutes: Math.round((until - free) / 60_000) });
@@ -156,8 +171,13 @@ export const compensatoryDue = (p: PersonWeek, rules: readonly PersonRuleFn[]): 
   return balance.items
     .filter((i) => i.due >= p.range.start && i.due <= p.range.end && i.givenByDue < i.owedMinutes)
     .map((i) =>
-      finding('compensatory-rest', 'warn', p.staff.id, i.shiftIds,
+      finding(
+        'compensatory-rest',
+        'warn',
+        p.staff.id,
+        i.shiftIds,
         `${p.staff.name} is owed ${formatMinutes(i.owedMinutes - i.givenByDue)} compensatory rest (reg. 24) that was due by ${dateGB(i.due)}`,
-        { unit: 'minutes', actual: i.givenByDue, required: i.owedMinutes, kind: 'min', to: i.due }),
+        { unit: 'minutes', actual: i.givenByDue, required: i.owedMinutes, kind: 'min', to: i.due },
+      ),
     );
 };

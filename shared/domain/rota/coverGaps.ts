@@ -60,7 +60,7 @@ export const coverGaps = (
   events.sort((a, b) => a.at - b.at || a.order - b.order);
 
   const gaps: { start: number; end: number; required: number; present: number }[] = [];
-  for (let i = 0; i < events.length; ) {
+  for (let i = 0; i < events.length;) {
     const at = events[i].at;
     while (i < events.length && events[i].at === at) events[i++].apply();
     if (i === events.length) break;

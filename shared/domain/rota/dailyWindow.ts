@@ -1,7 +1,8 @@
 /** Clock-time windows that recur every day (night time, a young worker's no-work hours), compared as sets of minutes. */
 import { minutesOfDay } from '../dates';
 
-const inWindow = (minute: number, start: number, end: number) => (start < end ? minute >= start && minute < end : minute >= start || minute < end);
+const inWindow = (minute: number, start: number, end: number) =>
+  start < end ? minute >= start && minute < end : minute >= start || minute < end;
 
 /** Minutes in the daily window `start`–`end`, past midnight when `end <= start`; equal ends are a whole day. */
 export const dailyWindowMinutes = (start: string, end: string): number => ((minutesOfDay(end) - minutesOfDay(start) + 1439) % 1440) + 1;

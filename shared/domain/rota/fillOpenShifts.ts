@@ -46,10 +46,7 @@ export const fillOpenShifts = (openShifts: readonly Shift[], ctx: RotaContext): 
   const result: FillResult = { assigned: [], unfilled: [] };
   if (openShifts.length === 0) return result;
   const open = new Set(openShifts.map((s) => s.id));
-  const ix = indexForShifts(
-    { ...ctx, shifts: ctx.shifts.filter((s) => !open.has(s.id)) },
-    openShifts,
-  );
+  const ix = indexForShifts({ ...ctx, shifts: ctx.shifts.filter((s) => !open.has(s.id)) }, openShifts);
   const ordered = [...openShifts]
     .filter((s) => !s.deleted)
     .sort((a, b) => spanOf(a.date, a.start, a.end).start - spanOf(b.date, b.start, b.end).start || (a.id < b.id ? -1 : 1));

@@ -37,8 +37,14 @@ export const shiftLabel = (shift: Pick<Shift, 'date' | 'start' | 'end'>): string
 export const shiftAtSite = (shift: Pick<Shift, 'date' | 'start' | 'end' | 'site'>): string => `${shiftLabel(shift)} at ${shift.site}`;
 
 /** A finding, with its shift ids in a stable order. */
-export const finding = (rule: RuleId, severity: Severity, staffId: string | null, shiftIds: string[], message: string, measure?: Measure): Finding =>
-  measure ? { rule, severity, staffId, shiftIds, message, measure } : { rule, severity, staffId, shiftIds, message };
+export const finding = (
+  rule: RuleId,
+  severity: Severity,
+  staffId: string | null,
+  shiftIds: string[],
+  message: string,
+  measure?: Measure,
+): Finding => (measure ? { rule, severity, staffId, shiftIds, message, measure } : { rule, severity, staffId, shiftIds, message });
 
 /** Lists of shifts as `A, B and C`. */
 export const listOf = (items: string[]): string =>

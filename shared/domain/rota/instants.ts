@@ -49,7 +49,8 @@ export const dayCode = (isoDate: string): number => {
   const d0 = isoDate.charCodeAt(8) - 48;
   const d1 = isoDate.charCodeAt(9) - 48;
   // Unsigned, a character below '0' is huge too.
-  if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) return NO_DAY;
+  if (y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9 || m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9)
+    return NO_DAY;
   const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   const m = m0 * 10 + m1;
   const d = d0 * 10 + d1;
@@ -81,7 +82,7 @@ export const minutesOf = (time: string): number => {
   const h1 = time.charCodeAt(1) - 48;
   const m0 = time.charCodeAt(3) - 48;
   const m1 = time.charCodeAt(4) - 48;
-  if ((h0 >>> 0) > 9 || (h1 >>> 0) > 9 || (m0 >>> 0) > 5 || (m1 >>> 0) > 9) return -1;
+  if (h0 >>> 0 > 9 || h1 >>> 0 > 9 || m0 >>> 0 > 5 || m1 >>> 0 > 9) return -1;
   const h = h0 * 10 + h1;
   const m = m0 * 10 + m1;
   return h < 24 || (h === 24 && m === 0) ? h * 60 + m : -1;
@@ -165,7 +166,8 @@ export const spanOf = (isoDate: string, start: string, end: string): Span => {
 };
 
 /** `spanOf` for the day with number `day` (from `dayNumber`). */
-export const spanOnDay = (day: number, start: string, end: string): Span => fastSpan(day, start, end) ?? exactSpan(isoOfDay(day), start, end);
+export const spanOnDay = (day: number, start: string, end: string): Span =>
+  fastSpan(day, start, end) ?? exactSpan(isoOfDay(day), start, end);
 
 /**
  * Real minutes from start to end of a shift on day number `day`, its times given as `minutesOf` reads

@@ -50,5 +50,15 @@ export const personWeek = (ix: RotaIndex, staff: Staff, range: WeekRange): Perso
     if (i >= first) previous.push(latest);
     if (!latest || entries[i].span.end > latest.span.end) latest = entries[i];
   }
-  return { staff, entries, earlier: ix.earlier?.get(staff.id), first, week: entries.slice(first, last), previous, range, settings: ix.settings, sites: ix.sites };
+  return {
+    staff,
+    entries,
+    earlier: ix.earlier?.get(staff.id),
+    first,
+    week: entries.slice(first, last),
+    previous,
+    range,
+    settings: ix.settings,
+    sites: ix.sites,
+  };
 };

@@ -36,7 +36,12 @@ const merge = (kept: Finding[], fresh: Finding[]): Finding[] => {
 type Lists = Map<string, Entry[]>;
 
 /** `known` with the given people's lists and sums replaced (a person with no list is dropped). */
-const withPeople = (known: WeekIndex, people: ReadonlySet<string>, lists: ReadonlyMap<string, Entry[]>, earlier: ReadonlyMap<string, EarlierMinutes> | undefined): WeekIndex => {
+const withPeople = (
+  known: WeekIndex,
+  people: ReadonlySet<string>,
+  lists: ReadonlyMap<string, Entry[]>,
+  earlier: ReadonlyMap<string, EarlierMinutes> | undefined,
+): WeekIndex => {
   const byStaff = new Map(known.byStaff);
   const sums = known.earlier && new Map(known.earlier);
   for (const id of people) {
@@ -57,7 +62,13 @@ const withPeople = (known: WeekIndex, people: ReadonlySet<string>, lists: Readon
  * and as it is (so no one who held one is missed), and none of them is in the part of the look-back that
  * was only summed.
  */
-const listsFromPrevious = (known: WeekIndex | undefined, ctx: RotaContext, weekStartIso: string, change: RotaChange, affected: ReadonlySet<string>): Lists | null => {
+const listsFromPrevious = (
+  known: WeekIndex | undefined,
+  ctx: RotaContext,
+  weekStartIso: string,
+  change: RotaChange,
+  affected: ReadonlySet<string>,
+): Lists | null => {
   if (!known || known.weekStartIso !== weekStartIso || known.settings !== ctx.settings) return null;
   const before = change.before ?? [];
   const after = change.after ?? [];

@@ -27,11 +27,14 @@ const parse = <T>(schema: z.ZodType<T>, what: string, value: unknown): T => {
 
 const meta = (s: RecordStamp) => ({ id: s.id, createdAt: s.at, createdBy: s.by, updatedAt: s.at, updatedBy: s.by, rev: 1 });
 
-type Input<T, Required extends keyof T> = Partial<Omit<T, 'id' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy' | 'rev'>> & Pick<T, Required>;
+type Input<T, Required extends keyof T> = Partial<Omit<T, 'id' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy' | 'rev'>> &
+  Pick<T, Required>;
 
 /** A shift; `staffId` null (the default) is an open shift, `status` defaults to draft. */
-export const shiftRecord = (input: Input<Shift, 'site' | 'service' | 'date' | 'start' | 'end' | 'breakMinutes'>, stamp: RecordStamp): Shift =>
-  parse(shiftSchema, 'shift', { staffId: null, status: 'draft', ...input, ...meta(stamp) });
+export const shiftRecord = (
+  input: Input<Shift, 'site' | 'service' | 'date' | 'start' | 'end' | 'breakMinutes'>,
+  stamp: RecordStamp,
+): Shift => parse(shiftSchema, 'shift', { staffId: null, status: 'draft', ...input, ...meta(stamp) });
 
 /** A member of staff. */
 export const staffRecord = (

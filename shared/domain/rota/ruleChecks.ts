@@ -77,7 +77,8 @@ export const lookBackDays = (rule: RuleId, s: RuleSettings): number => {
 };
 
 /** The first shift date `rule` reads when checking the week containing `weekStartIso`. */
-export const lookBackFor = (rule: RuleId, weekStartIso: string, s: RuleSettings): string => addDays(weekRange(weekStartIso).start, -lookBackDays(rule, s));
+export const lookBackFor = (rule: RuleId, weekStartIso: string, s: RuleSettings): string =>
+  addDays(weekRange(weekStartIso).start, -lookBackDays(rule, s));
 
 /** The findings of one rule for every person with a shift in the week containing `weekStartIso`. */
 export const checkRule = (rule: RuleId, ctx: RotaContext, weekStartIso: string): Finding[] => {
@@ -87,7 +88,13 @@ export const checkRule = (rule: RuleId, ctx: RotaContext, weekStartIso: string):
   for (const [staffId, entries] of ix.byStaff) {
     const staff = ix.staff.get(staffId);
     if (rule === 'staff-record') {
-      out.push(...staffRecordRule(staffId, staff, entries.filter((e) => e.span.start >= range.startMs && e.span.start < range.endMs)));
+      out.push(
+        ...staffRecordRule(
+          staffId,
+          staff,
+          entries.filter((e) => e.span.start >= range.startMs && e.span.start < range.endMs),
+        ),
+      );
       continue;
     }
     const p = staff && personWeek(ix, staff, range);
@@ -101,9 +108,19 @@ export const checkRule = (rule: RuleId, ctx: RotaContext, weekStartIso: string):
  * A person's compensatory rest (WTR reg. 24) for what fell owed in the weeks from `fromIso` to `toIso`,
  * counting rest given up to `nowMs`: owed, given and outstanding minutes, and each spell owed.
  */
-export const compensatoryRestBalance = (ctx: RotaContext, staffId: string, fromIso: string, toIso: string, nowMs: number): CompensatoryBalance => {
+export const compensatoryRestBalance = (
+  ctx: RotaContext,
+  staffId: string,
+  fromIso: string,
+  toIso: string,
+  nowMs: number,
+): CompensatoryBalance => {
   const from = weekRange(fromIso).start;
   const to = weekRange(toIso).start;
-  const ix = buildIndex(ctx, { from: addDays(from, -2), to: addDays(to, 7 + ctx.settings.compensatoryRestDays), staffIds: new Set([staffId]) });
+  const ix = buildIndex(ctx, {
+    from: addDays(from, -2),
+    to: addDays(to, 7 + ctx.settings.compensatoryRestDays),
+    staffIds: new Set([staffId]),
+  });
   return compensatoryBalance(ix, staffId, from, to, nowMs, REG21_RULES);
 };

@@ -35,29 +35,178 @@ const WTR = 'Working Time Regulations 1998';
 
 /** Each numeric threshold: its label, unit, allowed range, legal basis and statutory value. */
 export const RULE_LIMITS: Record<NumericRule, RuleLimit> = {
-  dailyRestHours: { label: 'Daily rest between shifts', unit: 'hours', min: 1, max: 24, basis: `${WTR} reg. 10(1): 11 consecutive hours in each 24`, statutory: { value: 11, weaker: 'lower' } },
-  weeklyRestHours: { label: 'Weekly rest in any 7 days', unit: 'hours', min: 1, max: 72, basis: `${WTR} reg. 11(1): 24 hours in each 7 days`, statutory: { value: 24, weaker: 'lower' } },
-  fortnightlyRestHours: { label: 'Or rest in any 14 days', unit: 'hours', min: 1, max: 144, basis: `${WTR} reg. 11(2): or 48 hours in each 14 days`, statutory: { value: 48, weaker: 'lower' } },
-  averageWeeklyHours: { label: 'Average weekly hours', unit: 'hours', min: 1, max: 48, basis: `${WTR} reg. 4(1): 48 hours on average, unless the person has opted out` },
-  referenceWeeks: { label: 'Reference period for the average', unit: 'weeks', min: 1, max: 52, basis: `${WTR} reg. 4(3): 17 weeks; up to 52 by agreement (reg. 23(b))`, statutory: { value: 17, weaker: 'higher' } },
-  securityReferenceWeeks: { label: 'Reference period for security staff', unit: 'weeks', min: 1, max: 52, basis: `${WTR} reg. 4(5) and 21(b): 26 weeks for security and surveillance`, statutory: { value: 26, weaker: 'higher' } },
-  breakAfterHours: { label: 'Break needed on shifts over', unit: 'hours', min: 1, max: 24, basis: `${WTR} reg. 12(1): a break when the day is over 6 hours`, statutory: { value: 6, weaker: 'higher' } },
-  breakMinutes: { label: 'Shortest break', unit: 'minutes', min: 0, max: 180, basis: `${WTR} reg. 12(3): at least 20 minutes`, statutory: { value: 20, weaker: 'lower' } },
-  nightAvgHours: { label: 'Night workers’ average daily hours', unit: 'hours', min: 1, max: 24, basis: `${WTR} reg. 6(1): 8 hours in 24 on average`, statutory: { value: 8, weaker: 'higher' } },
-  nightReferenceWeeks: { label: 'Reference period for night work', unit: 'weeks', min: 1, max: 52, basis: `${WTR} reg. 6(3): 17 weeks`, statutory: { value: 17, weaker: 'higher' } },
-  nightWorkerMinHours: { label: 'Night hours that make a night shift', unit: 'hours', min: 1, max: 12, basis: `${WTR} reg. 2: at least 3 hours of the shift in night time`, statutory: { value: 3, weaker: 'higher' } },
-  licenceExpiryWarnDays: { label: 'Warn before an SIA licence expires', unit: 'days', min: 1, max: 365, basis: 'Company practice: renewals take weeks (Private Security Industry Act 2001)' },
-  youngDailyHours: { label: 'Under-18s: most hours a day', unit: 'hours', min: 1, max: 8, basis: `${WTR} reg. 5A: at most 8 hours a day; cannot be raised` },
-  youngWeeklyHours: { label: 'Under-18s: most hours a week', unit: 'hours', min: 1, max: 40, basis: `${WTR} reg. 5A: at most 40 hours a week; cannot be raised` },
-  youngDailyRestHours: { label: 'Under-18s: daily rest', unit: 'hours', min: 12, max: 24, basis: `${WTR} reg. 10(2): 12 consecutive hours; cannot be lowered` },
-  youngWeeklyRestHours: { label: 'Under-18s: weekly rest', unit: 'hours', min: 36, max: 96, basis: `${WTR} reg. 11(3): 48 hours in each 7 days; 36 only for technical or organisational reasons (reg. 11(8))`, statutory: { value: 48, weaker: 'lower' } },
-  youngBreakAfterMinutes: { label: 'Under-18s: break needed on shifts over', unit: 'minutes', min: 60, max: 270, basis: `${WTR} reg. 12(4): a break when daily working time is over 4½ hours; cannot be raised` },
-  youngBreakMinutes: { label: 'Under-18s: shortest break', unit: 'minutes', min: 30, max: 180, basis: `${WTR} reg. 12(4): at least 30 minutes; cannot be lowered` },
-  compensatoryRestDays: { label: 'Give compensatory rest within', unit: 'days', min: 1, max: 90, basis: `${WTR} reg. 24: equivalent compensatory rest where reg. 21 sets the rest rules aside` },
-  fatigueShiftHours: { label: 'Warn on shifts over', unit: 'hours', min: 1, max: 24, basis: 'HSE HSG256 Managing shift work: shifts over 12 hours raise fatigue risk' },
-  fatigueDayHours: { label: 'Warn on working days over', unit: 'hours', min: 1, max: 24, basis: 'HSE HSG256: a working day, back-to-back cover included, over 13 hours' },
-  fatigueNights: { label: 'Warn on more nights in a row than', unit: 'days', min: 1, max: 14, basis: 'HSE HSG256: limit consecutive night shifts to 4' },
-  fatigueShiftsInRow: { label: 'Warn on more shifts in a row than', unit: 'days', min: 1, max: 21, basis: 'HSE HSG256: limit consecutive shifts to 7' },
+  dailyRestHours: {
+    label: 'Daily rest between shifts',
+    unit: 'hours',
+    min: 1,
+    max: 24,
+    basis: `${WTR} reg. 10(1): 11 consecutive hours in each 24`,
+    statutory: { value: 11, weaker: 'lower' },
+  },
+  weeklyRestHours: {
+    label: 'Weekly rest in any 7 days',
+    unit: 'hours',
+    min: 1,
+    max: 72,
+    basis: `${WTR} reg. 11(1): 24 hours in each 7 days`,
+    statutory: { value: 24, weaker: 'lower' },
+  },
+  fortnightlyRestHours: {
+    label: 'Or rest in any 14 days',
+    unit: 'hours',
+    min: 1,
+    max: 144,
+    basis: `${WTR} reg. 11(2): or 48 hours in each 14 days`,
+    statutory: { value: 48, weaker: 'lower' },
+  },
+  averageWeeklyHours: {
+    label: 'Average weekly hours',
+    unit: 'hours',
+    min: 1,
+    max: 48,
+    basis: `${WTR} reg. 4(1): 48 hours on average, unless the person has opted out`,
+  },
+  referenceWeeks: {
+    label: 'Reference period for the average',
+    unit: 'weeks',
+    min: 1,
+    max: 52,
+    basis: `${WTR} reg. 4(3): 17 weeks; up to 52 by agreement (reg. 23(b))`,
+    statutory: { value: 17, weaker: 'higher' },
+  },
+  securityReferenceWeeks: {
+    label: 'Reference period for security staff',
+    unit: 'weeks',
+    min: 1,
+    max: 52,
+    basis: `${WTR} reg. 4(5) and 21(b): 26 weeks for security and surveillance`,
+    statutory: { value: 26, weaker: 'higher' },
+  },
+  breakAfterHours: {
+    label: 'Break needed on shifts over',
+    unit: 'hours',
+    min: 1,
+    max: 24,
+    basis: `${WTR} reg. 12(1): a break when the day is over 6 hours`,
+    statutory: { value: 6, weaker: 'higher' },
+  },
+  breakMinutes: {
+    label: 'Shortest break',
+    unit: 'minutes',
+    min: 0,
+    max: 180,
+    basis: `${WTR} reg. 12(3): at least 20 minutes`,
+    statutory: { value: 20, weaker: 'lower' },
+  },
+  nightAvgHours: {
+    label: 'Night workers’ average daily hours',
+    unit: 'hours',
+    min: 1,
+    max: 24,
+    basis: `${WTR} reg. 6(1): 8 hours in 24 on average`,
+    statutory: { value: 8, weaker: 'higher' },
+  },
+  nightReferenceWeeks: {
+    label: 'Reference period for night work',
+    unit: 'weeks',
+    min: 1,
+    max: 52,
+    basis: `${WTR} reg. 6(3): 17 weeks`,
+    statutory: { value: 17, weaker: 'higher' },
+  },
+  nightWorkerMinHours: {
+    label: 'Night hours that make a night shift',
+    unit: 'hours',
+    min: 1,
+    max: 12,
+    basis: `${WTR} reg. 2: at least 3 hours of the shift in night time`,
+    statutory: { value: 3, weaker: 'higher' },
+  },
+  licenceExpiryWarnDays: {
+    label: 'Warn before an SIA licence expires',
+    unit: 'days',
+    min: 1,
+    max: 365,
+    basis: 'Company practice: renewals take weeks (Private Security Industry Act 2001)',
+  },
+  youngDailyHours: {
+    label: 'Under-18s: most hours a day',
+    unit: 'hours',
+    min: 1,
+    max: 8,
+    basis: `${WTR} reg. 5A: at most 8 hours a day; cannot be raised`,
+  },
+  youngWeeklyHours: {
+    label: 'Under-18s: most hours a week',
+    unit: 'hours',
+    min: 1,
+    max: 40,
+    basis: `${WTR} reg. 5A: at most 40 hours a week; cannot be raised`,
+  },
+  youngDailyRestHours: {
+    label: 'Under-18s: daily rest',
+    unit: 'hours',
+    min: 12,
+    max: 24,
+    basis: `${WTR} reg. 10(2): 12 consecutive hours; cannot be lowered`,
+  },
+  youngWeeklyRestHours: {
+    label: 'Under-18s: weekly rest',
+    unit: 'hours',
+    min: 36,
+    max: 96,
+    basis: `${WTR} reg. 11(3): 48 hours in each 7 days; 36 only for technical or organisational reasons (reg. 11(8))`,
+    statutory: { value: 48, weaker: 'lower' },
+  },
+  youngBreakAfterMinutes: {
+    label: 'Under-18s: break needed on shifts over',
+    unit: 'minutes',
+    min: 60,
+    max: 270,
+    basis: `${WTR} reg. 12(4): a break when daily working time is over 4½ hours; cannot be raised`,
+  },
+  youngBreakMinutes: {
+    label: 'Under-18s: shortest break',
+    unit: 'minutes',
+    min: 30,
+    max: 180,
+    basis: `${WTR} reg. 12(4): at least 30 minutes; cannot be lowered`,
+  },
+  compensatoryRestDays: {
+    label: 'Give compensatory rest within',
+    unit: 'days',
+    min: 1,
+    max: 90,
+    basis: `${WTR} reg. 24: equivalent compensatory rest where reg. 21 sets the rest rules aside`,
+  },
+  fatigueShiftHours: {
+    label: 'Warn on shifts over',
+    unit: 'hours',
+    min: 1,
+    max: 24,
+    basis: 'HSE HSG256 Managing shift work: shifts over 12 hours raise fatigue risk',
+  },
+  fatigueDayHours: {
+    label: 'Warn on working days over',
+    unit: 'hours',
+    min: 1,
+    max: 24,
+    basis: 'HSE HSG256: a working day, back-to-back cover included, over 13 hours',
+  },
+  fatigueNights: {
+    label: 'Warn on more nights in a row than',
+    unit: 'days',
+    min: 1,
+    max: 14,
+    basis: 'HSE HSG256: limit consecutive night shifts to 4',
+  },
+  fatigueShiftsInRow: {
+    label: 'Warn on more shifts in a row than',
+    unit: 'days',
+    min: 1,
+    max: 21,
+    basis: 'HSE HSG256: limit consecutive shifts to 7',
+  },
 };
 
 /** The legal basis of each clock-time threshold, for the hint beside its field. */
@@ -74,10 +223,19 @@ const UNIT_SHORT: Record<RuleUnit, string> = { hours: 'h', minutes: 'min', weeks
 export const timeWindowProblems = (r: Pick<RuleSettings, TimeRule>): { field: TimeRule; message: string }[] => {
   const problems: { field: TimeRule; message: string }[] = [];
   if (dailyWindowMinutes(r.nightStart, r.nightEnd) < 7 * 60 || !dailyWindowCovers(r.nightStart, r.nightEnd, '00:00', '05:00')) {
-    problems.push({ field: 'nightEnd', message: `Night time must last at least 7 hours and include midnight to 05:00 (${r.nightStart}–${r.nightEnd} does not)` });
+    problems.push({
+      field: 'nightEnd',
+      message: `Night time must last at least 7 hours and include midnight to 05:00 (${r.nightStart}–${r.nightEnd} does not)`,
+    });
   }
-  if (!dailyWindowCovers(r.youngNoWorkStart, r.youngNoWorkEnd, '22:00', '06:00') && !dailyWindowCovers(r.youngNoWorkStart, r.youngNoWorkEnd, '23:00', '07:00')) {
-    problems.push({ field: 'youngNoWorkEnd', message: `Under-18s’ no-work hours must include 22:00–06:00 or 23:00–07:00 (${r.youngNoWorkStart}–${r.youngNoWorkEnd} does not)` });
+  if (
+    !dailyWindowCovers(r.youngNoWorkStart, r.youngNoWorkEnd, '22:00', '06:00') &&
+    !dailyWindowCovers(r.youngNoWorkStart, r.youngNoWorkEnd, '23:00', '07:00')
+  ) {
+    problems.push({
+      field: 'youngNoWorkEnd',
+      message: `Under-18s’ no-work hours must include 22:00–06:00 or 23:00–07:00 (${r.youngNoWorkStart}–${r.youngNoWorkEnd} does not)`,
+    });
   }
   return problems;
 };
@@ -93,7 +251,8 @@ export const belowStatutory = (r: RuleSettings): Partial<Record<NumericRule, str
     if (!s) continue;
     const weaker = s.weaker === 'lower' ? r[key] < s.value : r[key] > s.value;
     if (weaker) {
-      out[key] = `Below the UK statutory minimum: the law sets ${s.weaker === 'lower' ? 'at least' : 'at most'} ${s.value} ${UNIT_SHORT[limit.unit]}. Use this only under a collective or workforce agreement.`;
+      out[key] =
+        `Below the UK statutory minimum: the law sets ${s.weaker === 'lower' ? 'at least' : 'at most'} ${s.value} ${UNIT_SHORT[limit.unit]}. Use this only under a collective or workforce agreement.`;
     }
   }
   return out;

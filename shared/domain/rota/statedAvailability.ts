@@ -26,7 +26,7 @@ const withinByMinutes = (availability: Staff['availability'], day: number, start
   for (let d = -1; d <= 2; d += 1) if (!isRegularDay(day + d)) return null;
   const to = e <= s ? e + 1440 : e;
   let reached = s;
-  for (let moved = true; moved && reached < to; ) {
+  for (let moved = true; moved && reached < to;) {
     moved = false;
     for (let d = -1; d <= 1; d += 1) {
       // Day 0, 1 January 1970, was a Thursday.
@@ -66,7 +66,8 @@ export const withinAvailability = (staff: Pick<Staff, 'availability'>, shift: Pi
       for (const w of staff.availability[WEEKDAYS[(((day + 3) % 7) + 7) % 7]] ?? []) windows.push(spanOnDay(day, w.start, w.end));
     } else {
       const day = dayAfter(shift.date, d);
-      for (const w of staff.availability[weekdayOf(day) as keyof typeof staff.availability] ?? []) windows.push(spanOf(day, w.start, w.end));
+      for (const w of staff.availability[weekdayOf(day) as keyof typeof staff.availability] ?? [])
+        windows.push(spanOf(day, w.start, w.end));
     }
   }
   // A handful of windows: insertion sort, stable like Array.prototype.sort but without its work arrays

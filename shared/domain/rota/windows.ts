@@ -10,6 +10,7 @@ import { dayAfter, dayNumber, spanOf, spanOnDay } from './instants';
 export const minutesInDailyWindow = (span: Span, date: string, from: string, to: string): number => {
   let total = 0;
   const day = dayNumber(date);
-  for (let d = -1; d <= 1; d += 1) total += overlapMinutes(span, day === day ? spanOnDay(day + d, from, to) : spanOf(dayAfter(date, d), from, to));
+  for (let d = -1; d <= 1; d += 1)
+    total += overlapMinutes(span, day === day ? spanOnDay(day + d, from, to) : spanOf(dayAfter(date, d), from, to));
   return total;
 };

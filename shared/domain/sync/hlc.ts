@@ -20,7 +20,8 @@ const MAX_COUNT = 10 ** COUNT_DIGITS - 1;
 export const HLC_ZERO = `${'0'.repeat(WALL_DIGITS)}-${'0'.repeat(COUNT_DIGITS)}-`;
 
 /** The stamp as stored: `000001764064800000-000000-<install id>`. */
-export const formatHlc = (h: Hlc): string => `${String(h.wall).padStart(WALL_DIGITS, '0')}-${String(h.count).padStart(COUNT_DIGITS, '0')}-${h.node}`;
+export const formatHlc = (h: Hlc): string =>
+  `${String(h.wall).padStart(WALL_DIGITS, '0')}-${String(h.count).padStart(COUNT_DIGITS, '0')}-${h.node}`;
 
 const PATTERN = new RegExp(`^(\\d{${WALL_DIGITS}})-(\\d{${COUNT_DIGITS}})-([A-Za-z0-9_-]*)$`);
 
@@ -51,7 +52,13 @@ export const tick = (last: Hlc, now: number, node: string): Hlc => {
 export const receive = (last: Hlc, remote: Hlc, now: number, node: string): Hlc => {
   const wall = Math.max(last.wall, remote.wall, Math.floor(now));
   const count =
-    wall === last.wall && wall === remote.wall ? Math.max(last.count, remote.count) + 1 : wall === last.wall ? last.count + 1 : wall === remote.wall ? remote.count + 1 : 0;
+    wall === last.wall && wall === remote.wall
+      ? Math.max(last.count, remote.count) + 1
+      : wall === last.wall
+        ? last.count + 1
+        : wall === remote.wall
+          ? remote.count + 1
+          : 0;
   return bump(wall, count, node);
 };
 

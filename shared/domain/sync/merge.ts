@@ -74,7 +74,8 @@ const later = (a: SyncRecord, b: SyncRecord): [winner: SyncRecord, loser: SyncRe
 
 /** Whether `winner` was made from `loser` (or after it on the same install), rather than independently. */
 const follows = (winner: SyncRecord, loser: SyncRecord): boolean =>
-  (Boolean(loser.hlc) && winner.base === loser.hlc) || (Boolean(loser.origin) && winner.origin === loser.origin && compareHlc(hlcOf(winner), hlcOf(loser)) > 0);
+  (Boolean(loser.hlc) && winner.base === loser.hlc) ||
+  (Boolean(loser.origin) && winner.origin === loser.origin && compareHlc(hlcOf(winner), hlcOf(loser)) > 0);
 
 const aside = (kind: SyncKind, loser: SyncRecord, winner: SyncRecord, reason: Superseded['reason']): Superseded => ({
   key: `${kind}/${loser.id}/${hlcOf(loser)}/${digest(loser)}`,
@@ -87,7 +88,8 @@ const aside = (kind: SyncKind, loser: SyncRecord, winner: SyncRecord, reason: Su
 
 type Change = { at: string; by: string; before: unknown; after: unknown };
 const changesOf = (r: SyncRecord): Change[] => (Array.isArray(r.history) ? (r.history as Change[]) : []);
-const byTime = (x: Change, y: Change) => (x.at < y.at ? -1 : x.at > y.at ? 1 : canonical(x) < canonical(y) ? -1 : canonical(x) > canonical(y) ? 1 : 0);
+const byTime = (x: Change, y: Change) =>
+  x.at < y.at ? -1 : x.at > y.at ? 1 : canonical(x) < canonical(y) ? -1 : canonical(x) > canonical(y) ? 1 : 0;
 const unionChanges = (...lists: Change[][]): Change[] => {
   const seen = new Map<string, Change>();
   for (const c of lists.flat()) seen.set(canonical(c), c);
@@ -101,7 +103,12 @@ const shiftConflictEntry = (loser: SyncRecord, winner: SyncRecord): Change => {
     const { history: _h, createdAt: _c, createdBy: _cb, updatedAt: _u, updatedBy: _ub, rev: _r, base: _b, ...rest } = r;
     return rest;
   };
-  return { at: loser.updatedAt, by: loser.updatedBy, before: fields(loser), after: { ...fields(winner), mergeNote: 'Edited on two installs: the later edit was kept; this is the edit it replaced.' } };
+  return {
+    at: loser.updatedAt,
+    by: loser.updatedBy,
+    before: fields(loser),
+    after: { ...fields(winner), mergeNote: 'Edited on two installs: the later edit was kept; this is the edit it replaced.' },
+  };
 };
 
 const mergeLatest = (kind: SyncKind, a: SyncRecord, b: SyncRecord): MergedRecord => {
@@ -161,7 +168,12 @@ export interface ImportPlan {
  * install (one chain grew after the other kept it aside); the latest winner's stamp is kept, so the
  * result does not depend on which install imports from which, nor on importing again.
  */
-export const planImport = (local: RecordSet, incoming: RecordSet, incomingSuperseded: Superseded[] = [], held: Readonly<Record<string, Superseded>> = {}): ImportPlan => {
+export const planImport = (
+  local: RecordSet,
+  incoming: RecordSet,
+  incomingSuperseded: Superseded[] = [],
+  held: Readonly<Record<string, Superseded>> = {},
+): ImportPlan => {
   const rows: ImportRow[] = [];
   const writes: ImportPlan['writes'] = {};
   const superseded = new Map<string, Superseded>();

@@ -34,7 +34,12 @@ describe('defects of the greedy fill (issue 14)', () => {
   it('ranks the BWD regular above someone who does not know BWD for a night security shift', async () => {
     const bwd = makeSite({ code: 'BWD', name: 'Bridgewater Depot' });
     // The regular's licence is valid for the shift; a renewal reminder is not a reason to send a stranger.
-    const regular = makeStaff({ name: 'Rita Regular', homeSite: 'BWD', contractedHours: 48, sia: { number: '1234567890123456', sector: 'security-guarding', expires: '2026-12-20' } });
+    const regular = makeStaff({
+      name: 'Rita Regular',
+      homeSite: 'BWD',
+      contractedHours: 48,
+      sia: { number: '1234567890123456', sector: 'security-guarding', expires: '2026-12-20' },
+    });
     const stranger = makeStaff({ name: 'Sam Stranger', homeSite: 'CH', contractedHours: 48 });
     const night = makeShift({ date: '2026-11-04', site: 'BWD', service: 'security', start: '19:00', end: '07:00', breakMinutes: 60 });
     const history = shiftsFor(regular, [['2026-11-02', '07:00', '19:00', 60]], { site: 'BWD', service: 'security' });
@@ -52,7 +57,14 @@ describe('defects of the greedy fill (issue 14)', () => {
     const officer = makeStaff({ name: 'Olu Officer', contractedHours: 48 });
     const other = makeStaff({ name: 'Pat Other', contractedHours: 48 });
     const day = shiftsFor(officer, [['2026-11-04', '07:00', '19:00', 60]], { service: 'security' });
-    const busyOther = shiftsFor(other, [['2026-11-02', '07:00', '19:00', 60], ['2026-11-03', '07:00', '19:00', 60]], { service: 'security' });
+    const busyOther = shiftsFor(
+      other,
+      [
+        ['2026-11-02', '07:00', '19:00', 60],
+        ['2026-11-03', '07:00', '19:00', 60],
+      ],
+      { service: 'security' },
+    );
     const extension = makeShift({ date: '2026-11-04', service: 'security', start: '19:00', end: '20:15', breakMinutes: 0 });
     const ctx = makeContext({ staff: [officer, other], shifts: [...day, ...busyOther, extension] });
     // The greedy ranking offered the officer first with "No warnings" for 07:00–20:15; since the HSG256
@@ -70,13 +82,18 @@ describe('defects of the greedy fill (issue 14)', () => {
 
   it('counts a weekly-rest warning the engine finds (no 24 h in the week, no 48 h in the fortnight)', async () => {
     const ana = makeStaff({ name: 'Ana Silva', contractedHours: 48 });
-    const lastWeek = shiftsFor(ana, Array.from({ length: 7 }, (_, d) => [addDays('2026-10-26', d), '07:00', '15:00'] as [string, string, string]));
+    const lastWeek = shiftsFor(
+      ana,
+      Array.from({ length: 7 }, (_, d) => [addDays('2026-10-26', d), '07:00', '15:00'] as [string, string, string]),
+    );
     const open: Shift[] = Array.from({ length: 7 }, (_, d) => makeShift({ date: addDays('2026-11-02', d), start: '07:00', end: '15:00' }));
     const ctx = makeContext({ staff: [ana], shifts: [...lastWeek, ...open] });
     const plan = await planFill(ctx, open, { relGap: 0 });
     expect(plan.assignments).toHaveLength(7);
     const after = withAssignments(ctx, plan.assignments);
-    const engine = warnings(after, '2026-11-02').filter((f) => f.rule === 'weekly-rest').length - warnings(ctx, '2026-11-02').filter((f) => f.rule === 'weekly-rest').length;
+    const engine =
+      warnings(after, '2026-11-02').filter((f) => f.rule === 'weekly-rest').length -
+      warnings(ctx, '2026-11-02').filter((f) => f.rule === 'weekly-rest').length;
     expect(engine).toBe(1);
     expect(plan.warningsAdded['weekly-rest']).toBe(1);
   });

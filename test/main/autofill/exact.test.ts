@@ -102,7 +102,9 @@ const scoreByEngine = (ctx: RotaContext, open: Shift[], assign: (string | null)[
       for (const s of open) if (isCat(s)) for (const p of eligible.get(s.id)!) people.add(p);
       if (people.size === 0) continue;
       const inRange = (s: Shift) => s.date >= from && s.date <= to && isCat(s);
-      const share = Math.ceil((base.filter((s) => inRange(s) && s.staffId !== null && people.has(s.staffId)).length + open.filter(isCat).length) / people.size);
+      const share = Math.ceil(
+        (base.filter((s) => inRange(s) && s.staffId !== null && people.has(s.staffId)).length + open.filter(isCat).length) / people.size,
+      );
       for (const p of people) total += Math.max(0, shifts.filter((s) => inRange(s) && s.staffId === p).length - share);
     }
     return total;
@@ -134,7 +136,14 @@ const enumerate = (ctx: RotaContext, open: Shift[]): number => {
   return best;
 };
 
-const TIMES: [string, string][] = [['07:00', '15:00'], ['14:00', '22:00'], ['22:00', '07:00'], ['09:00', '17:00'], ['19:00', '07:00'], ['06:00', '14:00']];
+const TIMES: [string, string][] = [
+  ['07:00', '15:00'],
+  ['14:00', '22:00'],
+  ['22:00', '07:00'],
+  ['09:00', '17:00'],
+  ['19:00', '07:00'],
+  ['06:00', '14:00'],
+];
 
 /** A tiny random week at one site: three people with mixed records, a few shifts on the rota, four open. */
 const tinyInstance = (seed: number) => {
@@ -152,12 +161,27 @@ const tinyInstance = (seed: number) => {
     }),
   );
   const day = (n: number) => addDays('2026-11-02', n);
-  const fixed = people.flatMap((p) => (rand() < 0.6 ? shiftsFor(p, [[day(Math.floor(rand() * 5)), ...pick(rand, TIMES)]], { service: 'reception' }) : []));
+  const fixed = people.flatMap((p) =>
+    rand() < 0.6 ? shiftsFor(p, [[day(Math.floor(rand() * 5)), ...pick(rand, TIMES)]], { service: 'reception' }) : [],
+  );
   const open = Array.from({ length: 4 }, () => {
     const [start, end] = pick(rand, TIMES);
-    return makeShift({ date: day(Math.floor(rand() * 5)), start, end, breakMinutes: pick(rand, [0, 30]), service: pick(rand, ['reception', 'security'] as const) });
+    return makeShift({
+      date: day(Math.floor(rand() * 5)),
+      start,
+      end,
+      breakMinutes: pick(rand, [0, 30]),
+      service: pick(rand, ['reception', 'security'] as const),
+    });
   });
-  return { ctx: makeContext({ staff: people, shifts: [...fixed, ...open], sites: [makeSite(), makeSite({ code: 'LIB', name: 'Central Library' })] }), open };
+  return {
+    ctx: makeContext({
+      staff: people,
+      shifts: [...fixed, ...open],
+      sites: [makeSite(), makeSite({ code: 'LIB', name: 'Central Library' })],
+    }),
+    open,
+  };
 };
 
 describe('auto-scheduler on small instances', () => {
@@ -203,7 +227,9 @@ describe('auto-scheduler on small instances', () => {
     expect(plan.gap).toBe(0);
     expect(plan.unfilled).toEqual([]);
     const filled = { ...ctx, shifts: open.map((s) => ({ ...s, staffId: plan.assignments.find((a) => a.shiftId === s.id)!.staffId })) };
-    const blocks = scopeWeeks(open).flatMap((w) => checkWeek(filled, w)).filter((f) => f.severity === 'block');
+    const blocks = scopeWeeks(open)
+      .flatMap((w) => checkWeek(filled, w))
+      .filter((f) => f.severity === 'block');
     expect(blocks).toEqual([]);
   });
 });

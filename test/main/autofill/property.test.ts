@@ -21,7 +21,11 @@ const instance = (seed: number) => {
   const people = makePeople(rand);
   const rest: Shift[] = Array.from({ length: 40 }, () => randomShift(rand, people)).filter((s) => s.staffId !== null);
   // 12–24 open shifts in the checked week, so most people end up with several and rest matters.
-  const open = Array.from({ length: 12 + Math.floor(rand() * 13) }, () => ({ ...randomShift(rand, people), staffId: null, date: addDays(WEEK, Math.floor(rand() * 7)) }));
+  const open = Array.from({ length: 12 + Math.floor(rand() * 13) }, () => ({
+    ...randomShift(rand, people),
+    staffId: null,
+    date: addDays(WEEK, Math.floor(rand() * 7)),
+  }));
   return { ctx: makeContext({ staff: people, sites: SITES, shifts: [...rest, ...open] }), open };
 };
 

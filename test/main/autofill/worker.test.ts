@@ -10,12 +10,25 @@ import { makeContext, makeShift, makeSite, makeStaff } from '../../shared/domain
 const WORKER = new URL('./tsWorker.mjs', import.meta.url);
 
 const world = () => {
-  const people = Array.from({ length: 30 }, (_, i) => makeStaff({ name: `Officer ${i + 1}`, services: ['security'], contractedHours: [24, 37.5, 48][i % 3], homeSite: i % 2 ? 'CH' : 'LIB' }));
+  const people = Array.from({ length: 30 }, (_, i) =>
+    makeStaff({ name: `Officer ${i + 1}`, services: ['security'], contractedHours: [24, 37.5, 48][i % 3], homeSite: i % 2 ? 'CH' : 'LIB' }),
+  );
   const open: Shift[] = [];
   for (let d = 0; d < 14; d += 1)
-    for (const [start, end] of [['07:00', '19:00'], ['07:00', '19:00'], ['19:00', '07:00'], ['19:00', '07:00'], ['09:00', '17:00']])
-      open.push(makeShift({ date: addDays('2026-11-02', d), start, end, service: 'security', breakMinutes: 60, site: d % 2 ? 'CH' : 'LIB' }));
-  return { ctx: makeContext({ staff: people, shifts: open, sites: [makeSite(), makeSite({ code: 'LIB', name: 'Central Library' })] }), open };
+    for (const [start, end] of [
+      ['07:00', '19:00'],
+      ['07:00', '19:00'],
+      ['19:00', '07:00'],
+      ['19:00', '07:00'],
+      ['09:00', '17:00'],
+    ])
+      open.push(
+        makeShift({ date: addDays('2026-11-02', d), start, end, service: 'security', breakMinutes: 60, site: d % 2 ? 'CH' : 'LIB' }),
+      );
+  return {
+    ctx: makeContext({ staff: people, shifts: open, sites: [makeSite(), makeSite({ code: 'LIB', name: 'Central Library' })] }),
+    open,
+  };
 };
 
 describe('auto-scheduler worker', () => {

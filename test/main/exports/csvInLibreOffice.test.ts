@@ -25,15 +25,38 @@ beforeAll(async () => {
   t = openTestApp({ start: DESK_NOW });
   const app = t.opened.app;
   await seedDesk(app);
-  app.repos.staff.putMany([{ ...DESK_STAFF.cleo, name: 'Zoë Brontë', phone: '+44 7700 900123' }, { ...DESK_STAFF.rhea, name: 'Łukasz 李雷' }]);
-  app.repos.shifts.put([{ ...DESK_SHIFTS.cleo, notes: EVIL }, { ...DESK_SHIFTS.rhea, notes: EVIL_TWO_LINES }]);
+  app.repos.staff.putMany([
+    { ...DESK_STAFF.cleo, name: 'Zoë Brontë', phone: '+44 7700 900123' },
+    { ...DESK_STAFF.rhea, name: 'Łukasz 李雷' },
+  ]);
+  app.repos.shifts.put([
+    { ...DESK_SHIFTS.cleo, notes: EVIL },
+    { ...DESK_SHIFTS.rhea, notes: EVIL_TWO_LINES },
+  ]);
   const [seeded] = app.repos.incidents.inMonths(['2026-11'], ['CH']);
   app.repos.incidents.put([
     // 01:30 BST and 01:30 GMT on the night the clocks go back: the same wall-clock time, an hour apart.
-    { ...seeded, id: 'incident_dst_0001', ref: 'CH-2026-0030', occurredAt: '2026-10-25T00:30:00.000Z', reportedAt: '2026-10-25T00:40:00.000Z', details: EVIL_TWO_LINES, location: '@SUM(A1:A9)' },
-    { ...seeded, id: 'incident_dst_0002', ref: 'CH-2026-0031', occurredAt: '2026-10-25T01:30:00.000Z', reportedAt: '2026-10-25T01:40:00.000Z', details: '-2 people at the gate, +1 later' },
+    {
+      ...seeded,
+      id: 'incident_dst_0001',
+      ref: 'CH-2026-0030',
+      occurredAt: '2026-10-25T00:30:00.000Z',
+      reportedAt: '2026-10-25T00:40:00.000Z',
+      details: EVIL_TWO_LINES,
+      location: '@SUM(A1:A9)',
+    },
+    {
+      ...seeded,
+      id: 'incident_dst_0002',
+      ref: 'CH-2026-0031',
+      occurredAt: '2026-10-25T01:30:00.000Z',
+      reportedAt: '2026-10-25T01:40:00.000Z',
+      details: '-2 people at the gate, +1 later',
+    },
   ]);
-  app.repos.log.put([{ ...app.repos.log.partition('2026-11/CH')['log_ch_00000001'], id: 'log_ch_00000009', time: '07:30', text: EVIL_TWO_LINES }]);
+  app.repos.log.put([
+    { ...app.repos.log.partition('2026-11/CH')['log_ch_00000001'], id: 'log_ch_00000009', time: '07:30', text: EVIL_TWO_LINES },
+  ]);
 
   const m = t.session();
   data(await t.call('auth:sign-in', { username: 'manager', password: DESK_PASSWORD }, m));
@@ -68,7 +91,9 @@ const serialOf = (iso: string) => Math.round((Date.parse(`${iso}T00:00:00Z`) - D
 
 describe('every CSV export opened in LibreOffice Calc', () => {
   it('has no formula cell anywhere', () => {
-    const formulas = Object.entries(sheets).flatMap(([name, cells]) => cells.filter((c) => c.formula !== null).map((c) => `${name}!${c.ref}: =${c.formula}`));
+    const formulas = Object.entries(sheets).flatMap(([name, cells]) =>
+      cells.filter((c) => c.formula !== null).map((c) => `${name}!${c.ref}: =${c.formula}`),
+    );
     console.log(`Formula cells found in ${Object.keys(sheets).length} CSV exports: ${formulas.length}`);
     expect(formulas).toEqual([]);
   });
@@ -123,8 +148,19 @@ describe('every CSV export opened in LibreOffice Calc', () => {
   });
 
   it('tells the two 01:30s of the night the clocks go back apart, and writes every time with its offset', () => {
-    expect(column('incidents', 'Occurred').map((c) => c.value).filter((v) => v.startsWith('2026-10-25')).sort()).toEqual(['2026-10-25T01:30+00:00', '2026-10-25T01:30+01:00']);
-    for (const [name, header] of [['timesheet', 'Actual in'], ['timesheet', 'Scheduled start'], ['rota', 'Start'], ['log', 'Time'], ['log', 'Written at']] as const) {
+    expect(
+      column('incidents', 'Occurred')
+        .map((c) => c.value)
+        .filter((v) => v.startsWith('2026-10-25'))
+        .sort(),
+    ).toEqual(['2026-10-25T01:30+00:00', '2026-10-25T01:30+01:00']);
+    for (const [name, header] of [
+      ['timesheet', 'Actual in'],
+      ['timesheet', 'Scheduled start'],
+      ['rota', 'Start'],
+      ['log', 'Time'],
+      ['log', 'Written at'],
+    ] as const) {
       const values = column(name, header).map((c) => c.value);
       expect(values.length, `${name} ${header}`).toBeGreaterThan(0);
       for (const v of values) expect(v, `${name} ${header}`).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d[+-]\d\d:\d\d$/);

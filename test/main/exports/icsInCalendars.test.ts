@@ -12,7 +12,16 @@ import { systemPython } from '../../support/realTools';
 const NAME = 'Łukasz 李雷, Ops';
 const person = { ...DESK_STAFF.rhea, id: 'staff_lukasz_001', name: NAME, employeeNumber: 'E-9001' };
 const RANGE = { staffId: person.id, from: '2026-11-30', to: '2026-12-06' };
-const shiftOn = (date: string, start: string, end: string) => ({ site: 'CH', service: 'reception' as const, date, start, end, breakMinutes: 30, staffId: person.id, notes: 'Front desk; bring the visitor book, keys and the new lanyards for contractors' });
+const shiftOn = (date: string, start: string, end: string) => ({
+  site: 'CH',
+  service: 'reception' as const,
+  date,
+  start,
+  end,
+  breakMinutes: 30,
+  staffId: person.id,
+  notes: 'Front desk; bring the visitor book, keys and the new lanyards for contractors',
+});
 
 let t: TestApp;
 let m: ReturnType<TestApp['session']>;
@@ -35,7 +44,10 @@ const inPython = (text: string): { calname: string; events: [string, number, str
   JSON.parse(
     execFileSync(
       systemPython(),
-      ['-c', 'import sys, json, icalendar\ncal = icalendar.Calendar.from_ical(sys.stdin.buffer.read())\nprint(json.dumps({"calname": str(cal.get("X-WR-CALNAME")), "events": [[str(e.get("UID")), int(e.get("SEQUENCE")), str(e.get("STATUS"))] for e in cal.walk("VEVENT")]}))'],
+      [
+        '-c',
+        'import sys, json, icalendar\ncal = icalendar.Calendar.from_ical(sys.stdin.buffer.read())\nprint(json.dumps({"calname": str(cal.get("X-WR-CALNAME")), "events": [[str(e.get("UID")), int(e.get("SEQUENCE")), str(e.get("STATUS"))] for e in cal.walk("VEVENT")]}))',
+      ],
       { input: Buffer.from(text, 'utf8'), encoding: 'utf8' },
     ),
   );
@@ -51,7 +63,13 @@ afterEach(() => t.opened.close());
 
 describe('a person’s rota as iCalendar', () => {
   it('updates an edited shift and cancels a deleted one under the same UID, as ical.js and Python read it', async () => {
-    const saved = ok(await t.call('rota:save', { items: [shiftOn('2026-11-30', '09:00', '17:00'), shiftOn('2026-12-01', '09:00', '17:00')], override: null }, m)).after;
+    const saved = ok(
+      await t.call(
+        'rota:save',
+        { items: [shiftOn('2026-11-30', '09:00', '17:00'), shiftOn('2026-12-01', '09:00', '17:00')], override: null },
+        m,
+      ),
+    ).after;
     const [monday, tuesday] = saved;
     const first = await exportIcs();
     const before = events(first.text);
@@ -61,19 +79,40 @@ describe('a person’s rota as iCalendar', () => {
     // A day later, the desk in use all along (so the screen has not locked).
     t.clock.now = Date.parse('2026-11-26T10:00:00Z');
     m.lastActive = t.clock.now;
-    ok(await t.call('rota:save', { items: [{ ...shiftOn('2026-11-30', '10:00', '18:00'), id: monday.id, rev: monday.rev }, { ...shiftOn('2026-12-01', '09:00', '17:00'), id: tuesday.id, rev: tuesday.rev, deleted: true }], override: null }, m));
+    ok(
+      await t.call(
+        'rota:save',
+        {
+          items: [
+            { ...shiftOn('2026-11-30', '10:00', '18:00'), id: monday.id, rev: monday.rev },
+            { ...shiftOn('2026-12-01', '09:00', '17:00'), id: tuesday.id, rev: tuesday.rev, deleted: true },
+          ],
+          override: null,
+        },
+        m,
+      ),
+    );
     const second = await exportIcs();
     const after = events(second.text);
     const was = (id: string) => before.find((e) => e.uid === `${id}@sitedesk`)!;
     const now = (id: string) => after.find((e) => e.uid === `${id}@sitedesk`)!;
-    expect(now(monday.id)).toMatchObject({ start: '2026-11-30T10:00:00.000Z', status: 'TENTATIVE', lastModified: expect.stringMatching(/^2026-11-26T10:00:00/) });
+    expect(now(monday.id)).toMatchObject({
+      start: '2026-11-30T10:00:00.000Z',
+      status: 'TENTATIVE',
+      lastModified: expect.stringMatching(/^2026-11-26T10:00:00/),
+    });
     expect(now(monday.id).sequence).toBeGreaterThan(was(monday.id).sequence);
     expect(now(tuesday.id)).toMatchObject({ status: 'CANCELLED', start: '2026-12-01T09:00:00.000Z' });
     expect(now(tuesday.id).sequence).toBeGreaterThan(was(tuesday.id).sequence);
 
     const python = inPython(second.text);
     expect(python.calname).toBe(`${NAME} — SiteDesk rota`);
-    expect(python.events.map(([uid, , status]) => [uid, status]).sort()).toEqual([[`${monday.id}@sitedesk`, 'TENTATIVE'], [`${tuesday.id}@sitedesk`, 'CANCELLED']].sort());
+    expect(python.events.map(([uid, , status]) => [uid, status]).sort()).toEqual(
+      [
+        [`${monday.id}@sitedesk`, 'TENTATIVE'],
+        [`${tuesday.id}@sitedesk`, 'CANCELLED'],
+      ].sort(),
+    );
     expect(python.events.map(([, sequence]) => sequence).sort()).toEqual(after.map((e) => e.sequence).sort());
   });
 
@@ -100,6 +139,12 @@ describe('a person’s rota as iCalendar', () => {
     expect(!log.ok && log.message).toContain('01:30 does not exist on 2026-03-29');
     expect(t.snapshot()).toEqual(snapshot);
     // The hour either side of the jump is a real time and is taken.
-    ok(await t.call('rota:save', { items: [shiftOn('2027-03-28', '00:30', '08:00'), shiftOn('2027-03-29', '02:00', '09:00')], override: null }, m));
+    ok(
+      await t.call(
+        'rota:save',
+        { items: [shiftOn('2027-03-28', '00:30', '08:00'), shiftOn('2027-03-29', '02:00', '09:00')], override: null },
+        m,
+      ),
+    );
   });
 });

@@ -58,7 +58,9 @@ describe('the incident PDF in poppler', () => {
   });
 
   it('puts the reference, page n of m and the time zone on every page', () => {
-    const pages = poppler('pdftotext', pdf, ['-raw']).split('\f').filter((p) => p.trim());
+    const pages = poppler('pdftotext', pdf, ['-raw'])
+      .split('\f')
+      .filter((p) => p.trim());
     expect(pages.length).toBeGreaterThan(1);
     pages.forEach((page, n) => {
       expect(page).toContain(`Incident CH-2026-0042 · page ${n + 1} of ${pages.length}`);

@@ -14,7 +14,9 @@ const open = async () => {
   ({ t, m } = await rotaWorld());
 };
 const securityGaps = async (week: string, date: string) =>
-  okData(await t.call('rota:week', { week, site: 'CH' }, m)).gaps.filter((g) => g.service === 'security' && g.date === date).map((g) => `${g.start}–${g.endDate} ${g.end} × ${g.required}`);
+  okData(await t.call('rota:week', { week, site: 'CH' }, m))
+    .gaps.filter((g) => g.service === 'security' && g.date === date)
+    .map((g) => `${g.start}–${g.endDate} ${g.end} × ${g.required}`);
 
 describe('bank-holiday cover', () => {
   it('the planner asks for bank-holiday cover on the summer bank holiday and weekday cover the day after', async () => {
@@ -26,7 +28,13 @@ describe('bank-holiday cover', () => {
 
   it('a one-off day a manager adds gets bank-holiday cover; a day they remove gets its weekday cover back', async () => {
     await open();
-    okData(await t.call('settings:update', { bankHolidayChanges: { added: [{ date: '2026-09-07', name: 'Royal event' }], removed: [SUMMER_BANK_HOLIDAY] } }, m));
+    okData(
+      await t.call(
+        'settings:update',
+        { bankHolidayChanges: { added: [{ date: '2026-09-07', name: 'Royal event' }], removed: [SUMMER_BANK_HOLIDAY] } },
+        m,
+      ),
+    );
     expect(await securityGaps('2026-09-07', '2026-09-07')).toEqual(['00:00–2026-09-08 07:00 × 1']);
     expect(await securityGaps(SUMMER_BANK_HOLIDAY, SUMMER_BANK_HOLIDAY)).toContain('07:00–2026-08-31 19:00 × 2');
   });
@@ -36,13 +44,16 @@ describe('bank-holiday cover', () => {
     t.clock.now = Date.parse(`${SUMMER_BANK_HOLIDAY}T08:00:00Z`);
     m.lastActive = t.clock.now;
     const board = okData(await t.call('today:board', { site: 'CH' }, m));
-    expect(board.gaps.filter((g) => g.service === 'security').map((g) => `${g.start}–${g.endDate} ${g.end} × ${g.required}`)).toEqual(['00:00–2026-09-01 00:00 × 1']);
+    expect(board.gaps.filter((g) => g.service === 'security').map((g) => `${g.start}–${g.endDate} ${g.end} × ${g.required}`)).toEqual([
+      '00:00–2026-09-01 00:00 × 1',
+    ]);
   });
 
   it('the cover report requires bank-holiday cover on a bank holiday', async () => {
     await open();
     const required = async (day: string) =>
-      okData(await t.call('reports:cover', { from: day, to: day, site: 'CH' }, m)).rows.find((r) => r.service === 'security')?.requiredMinutes;
+      okData(await t.call('reports:cover', { from: day, to: day, site: 'CH' }, m)).rows.find((r) => r.service === 'security')
+        ?.requiredMinutes;
     t.clock.now = Date.parse('2026-09-10T08:00:00Z');
     m.lastActive = t.clock.now;
     expect(await required(SUMMER_BANK_HOLIDAY)).toBe(24 * 60);

@@ -19,15 +19,22 @@ const FOUR_ON_FOUR_OFF = {
 
 describe('planning a week against a real store', () => {
   it('copies a week to another, leaving open the shifts of someone now on leave', async () => {
-    const { t, m, staff } = await rotaWorld({ Ana: {}, Cy: { absences: [{ from: '2026-12-07', to: '2026-12-11', kind: 'annual-leave' }] } });
+    const { t, m, staff } = await rotaWorld({
+      Ana: {},
+      Cy: { absences: [{ from: '2026-12-07', to: '2026-12-11', kind: 'annual-leave' }] },
+    });
     okData(
-      await t.call('rota:save', {
-        items: [
-          item({ date: NEXT_MONDAY, start: '07:00', end: '19:00', staffId: staff.Ana.id }),
-          item({ date: '2026-12-01', start: '07:00', end: '19:00', staffId: staff.Cy.id }),
-          item({ date: '2026-12-02', start: '05:00', end: '08:00', service: 'cleaning', site: 'FH', staffId: staff.Cy.id }),
-        ],
-      }, m),
+      await t.call(
+        'rota:save',
+        {
+          items: [
+            item({ date: NEXT_MONDAY, start: '07:00', end: '19:00', staffId: staff.Ana.id }),
+            item({ date: '2026-12-01', start: '07:00', end: '19:00', staffId: staff.Cy.id }),
+            item({ date: '2026-12-02', start: '05:00', end: '08:00', service: 'cleaning', site: 'FH', staffId: staff.Cy.id }),
+          ],
+        },
+        m,
+      ),
     );
     const copied = okData(await t.call('rota:copy-week', { from: NEXT_MONDAY, to: '2026-12-07', site: 'CH' }, m));
     expect(copied.after.map((s) => [s.date, s.staffId, s.status])).toEqual([
@@ -41,19 +48,43 @@ describe('planning a week against a real store', () => {
 
   it('previews a 4-on-4-off pattern, then applies exactly what it showed', async () => {
     const { t, m, staff } = await rotaWorld({ Ana: {} });
-    const pattern = okData(await t.call('rota:save-pattern', { ...FOUR_ON_FOUR_OFF, lines: FOUR_ON_FOUR_OFF.lines.map((l, i) => ({ ...l, staffId: i === 0 ? staff.Ana.id : null })) }, m));
+    const pattern = okData(
+      await t.call(
+        'rota:save-pattern',
+        { ...FOUR_ON_FOUR_OFF, lines: FOUR_ON_FOUR_OFF.lines.map((l, i) => ({ ...l, staffId: i === 0 ? staff.Ana.id : null })) },
+        m,
+      ),
+    );
     const before = t.snapshot();
     const preview = okData(await t.call('rota:pattern-preview', { patternId: pattern.id, from: NEXT_MONDAY, to: '2026-12-06' }, m));
     expect(t.snapshot()).toEqual(before);
     expect(preview.shifts).toHaveLength(14);
-    expect(preview.shifts.filter((s) => s.staffId === staff.Ana.id).map((s) => s.date)).toEqual(['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03']);
+    expect(preview.shifts.filter((s) => s.staffId === staff.Ana.id).map((s) => s.date)).toEqual([
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
+      '2026-12-03',
+    ]);
     expect(preview.shifts.slice(0, 2).map((s) => s.notes)).toEqual(['CH security 4 on 4 off: Days A', 'CH security 4 on 4 off: Nights A']);
 
     const applied = okData(await t.call('rota:apply-pattern', { patternId: pattern.id, from: NEXT_MONDAY, to: '2026-12-06' }, m));
-    expect(applied.after.map(({ site, service, date, start, end, breakMinutes, staffId, notes }) => ({ site, service, date, start, end, breakMinutes, staffId, notes }))).toEqual(preview.shifts);
+    expect(
+      applied.after.map(({ site, service, date, start, end, breakMinutes, staffId, notes }) => ({
+        site,
+        service,
+        date,
+        start,
+        end,
+        breakMinutes,
+        staffId,
+        notes,
+      })),
+    ).toEqual(preview.shifts);
     const week = okData(await t.call('rota:week', { week: NEXT_MONDAY, site: 'CH' }, m));
     // Open shifts cover nothing until someone is on them: Ana covers one of the two daytime officers.
-    expect(week.gaps).toContainEqual(expect.objectContaining({ service: 'security', date: NEXT_MONDAY, start: '07:00', end: '19:00', required: 2, present: 1 }));
+    expect(week.gaps).toContainEqual(
+      expect.objectContaining({ service: 'security', date: NEXT_MONDAY, start: '07:00', end: '19:00', required: 2, present: 1 }),
+    );
     expect(week.shifts.filter((s) => s.staffId === null)).toHaveLength(10);
     expect(okData(await t.call('rota:plans', {}, m)).patterns.map((p) => p.name)).toEqual(['CH security 4 on 4 off']);
   });
@@ -65,9 +96,18 @@ describe('planning a week against a real store', () => {
       Cy: { contractedHours: 24, absences: [{ from: '2026-12-01', to: '2026-12-01', kind: 'sickness' }] },
     });
     const open = okData(
-      await t.call('rota:save', {
-        items: [item({ date: NEXT_MONDAY, start: '07:00', end: '19:00' }), item({ date: NEXT_MONDAY, start: '08:00', end: '18:00' }), item({ date: NEXT_MONDAY, start: '09:00', end: '17:00' }), item({ date: '2026-12-01', start: '07:00', end: '19:00' })],
-      }, m),
+      await t.call(
+        'rota:save',
+        {
+          items: [
+            item({ date: NEXT_MONDAY, start: '07:00', end: '19:00' }),
+            item({ date: NEXT_MONDAY, start: '08:00', end: '18:00' }),
+            item({ date: NEXT_MONDAY, start: '09:00', end: '17:00' }),
+            item({ date: '2026-12-01', start: '07:00', end: '19:00' }),
+          ],
+        },
+        m,
+      ),
     ).after;
     const ranked = okData(await t.call('rota:candidates', { shiftId: open[0].id, date: NEXT_MONDAY }, m));
     expect(ranked.map((c) => c.name)).toEqual(['Ana', 'Cy']);
@@ -77,7 +117,9 @@ describe('planning a week against a real store', () => {
     const warningsBefore = warn(okData(await t.call('rota:week', { week: NEXT_MONDAY, site: 'CH' }, m)));
     const filled = okData(await t.call('rota:fill-week', { week: NEXT_MONDAY, site: 'CH' }, m));
     expect(filled.filled).toHaveLength(3);
-    expect(new Set(filled.filled.filter((f) => f.shiftId !== open[3].id).map((f) => f.staffId))).toEqual(new Set([staff.Ana.id, staff.Cy.id]));
+    expect(new Set(filled.filled.filter((f) => f.shiftId !== open[3].id).map((f) => f.staffId))).toEqual(
+      new Set([staff.Ana.id, staff.Cy.id]),
+    );
     expect(filled.unfilled).toHaveLength(1);
     expect(filled.unfilled[0].reason).toMatch(/No one can take it/);
     expect(filled.unfilled[0].reason).toMatch(/already on a shift then/);
@@ -90,9 +132,17 @@ describe('planning a week against a real store', () => {
   it("shows a person's shifts, hours against contract and rests, and exports them as iCalendar and the week as CSV", async () => {
     const { t, m, staff } = await rotaWorld({ Ana: { contractedHours: 40 } });
     okData(
-      await t.call('rota:save', {
-        items: [item({ date: NEXT_MONDAY, start: '07:00', end: '19:00', staffId: staff.Ana.id }), item({ date: '2026-12-01', start: '02:00', end: '10:00', staffId: staff.Ana.id }), item({ date: '2026-12-01', start: '19:00', end: '07:00' })],
-      }, m),
+      await t.call(
+        'rota:save',
+        {
+          items: [
+            item({ date: NEXT_MONDAY, start: '07:00', end: '19:00', staffId: staff.Ana.id }),
+            item({ date: '2026-12-01', start: '02:00', end: '10:00', staffId: staff.Ana.id }),
+            item({ date: '2026-12-01', start: '19:00', end: '07:00' }),
+          ],
+        },
+        m,
+      ),
     );
     const person = okData(await t.call('rota:person', { staffId: staff.Ana.id, from: NEXT_MONDAY, to: '2026-12-27' }, m));
     expect(person.shifts).toHaveLength(2);

@@ -15,15 +15,21 @@ const publishedWeek = async () => {
   const w = await rotaWorld({ Ana: {}, Cy: {} });
   t = w.t;
   const drafts = okData(
-    await t.call('rota:save', {
-      items: [
-        item({ date: NEXT_MONDAY, start: '07:00', end: '19:00', staffId: w.staff.Ana.id }),
-        item({ date: '2026-12-02', start: '19:00', end: '07:00', staffId: w.staff.Cy.id }),
-      ],
-    }, w.m),
+    await t.call(
+      'rota:save',
+      {
+        items: [
+          item({ date: NEXT_MONDAY, start: '07:00', end: '19:00', staffId: w.staff.Ana.id }),
+          item({ date: '2026-12-02', start: '19:00', end: '07:00', staffId: w.staff.Cy.id }),
+        ],
+      },
+      w.m,
+    ),
   );
   // A shift already published in an earlier publish: undoing this week's publish must leave it alone.
-  const earlier = okData(await t.call('rota:save', { items: [item({ date: '2026-12-06', start: '07:00', end: '19:00', site: 'FH' })] }, w.m)).after[0];
+  const earlier = okData(
+    await t.call('rota:save', { items: [item({ date: '2026-12-06', start: '07:00', end: '19:00', site: 'FH' })] }, w.m),
+  ).after[0];
   okData(await t.call('rota:publish', { week: NEXT_MONDAY, site: 'FH' }, w.m));
   t.clock.now += 60_000;
   w.m.lastActive = t.clock.now;
@@ -43,7 +49,9 @@ describe('undoing and redoing a publish against a real store', () => {
     for (const s of drafts) {
       const now = stored(s);
       expect(now.status).toBe('draft');
-      expect(now.history).toEqual([{ at: '2026-11-25T09:03:00.000Z', by: m.userId, before: { status: 'published' }, after: { status: 'draft' } }]);
+      expect(now.history).toEqual([
+        { at: '2026-11-25T09:03:00.000Z', by: m.userId, before: { status: 'published' }, after: { status: 'draft' } },
+      ]);
       expect({ ...input(now), id: now.id }).toEqual({ ...input(s), id: s.id });
     }
     expect(stored(earlier).status).toBe('published');
@@ -83,7 +91,9 @@ describe('undoing and redoing a publish against a real store', () => {
     const { m, drafts, published } = await publishedWeek();
     okData(await t.call('rota:save', { items: [{ ...input(drafts[1]), id: drafts[1].id, deleted: true }] }, m));
     const r = await t.call('rota:unpublish', { shifts: asLeft(published) }, m);
-    expect(!r.ok && r.message).toMatch(/^This publish cannot be undone: 1 of its 2 shifts has been changed since \(Wed 2 Dec 19:00–07:00 at CH\)/);
+    expect(!r.ok && r.message).toMatch(
+      /^This publish cannot be undone: 1 of its 2 shifts has been changed since \(Wed 2 Dec 19:00–07:00 at CH\)/,
+    );
   });
 
   it('undoes after an edit that was itself undone, since the shifts are as the publish left them', async () => {
@@ -102,7 +112,9 @@ describe('undoing and redoing a publish against a real store', () => {
     okData(await t.call('rota:publish', { week: NEXT_MONDAY, site: 'CH' }, m));
     const before = t.snapshot();
     const r = await t.call('rota:republish', { shifts: asLeft(undone) }, m);
-    expect(!r.ok && r.message).toMatch(/^This publish cannot be redone: 2 of its 2 shifts have been changed or published again since it was undone/);
+    expect(!r.ok && r.message).toMatch(
+      /^This publish cannot be redone: 2 of its 2 shifts have been changed or published again since it was undone/,
+    );
     expect(t.snapshot()).toEqual(before);
   });
 
@@ -110,13 +122,23 @@ describe('undoing and redoing a publish against a real store', () => {
     const { m, published } = await publishedWeek();
     const before = t.snapshot();
     const [first] = asLeft(published);
-    expect(await t.call('rota:unpublish', { shifts: [first, first] }, m)).toMatchObject({ ok: false, code: 'invalid', fields: { shifts: 'Each shift can be listed once' } });
+    expect(await t.call('rota:unpublish', { shifts: [first, first] }, m)).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fields: { shifts: 'Each shift can be listed once' },
+    });
     expect(t.snapshot()).toEqual(before);
   });
 
   it('is for managers only', async () => {
     const { m, published } = await publishedWeek();
-    okData(await t.call('accounts:create', { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' }, m));
+    okData(
+      await t.call(
+        'accounts:create',
+        { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' },
+        m,
+      ),
+    );
     const sup = t.session();
     okData(await t.call('auth:sign-in', { username: 'sam', password: 'desk password' }, sup));
     expect(await t.call('rota:unpublish', { shifts: asLeft(published) }, sup)).toMatchObject({ ok: false, code: 'forbidden' });

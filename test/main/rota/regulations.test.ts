@@ -17,13 +17,17 @@ describe('site settings for security rules, stored and used', () => {
     const updated = okData(await t.call('sites:update', { ...siteFields(ch), permanentPresence: true } as never, m));
     expect(updated.permanentPresence).toBe(true);
     okData(
-      await t.call('rota:save', {
-        items: [
-          item({ date: NEXT_MONDAY, start: '12:00', end: '20:00', staffId: staff.Sam.id }),
-          // 20:00 to 03:00 is 7 h: 4 h short of reg. 10(1)'s 11 h.
-          item({ date: '2026-12-01', start: '03:00', end: '11:00', staffId: staff.Sam.id }),
-        ],
-      }, m),
+      await t.call(
+        'rota:save',
+        {
+          items: [
+            item({ date: NEXT_MONDAY, start: '12:00', end: '20:00', staffId: staff.Sam.id }),
+            // 20:00 to 03:00 is 7 h: 4 h short of reg. 10(1)'s 11 h.
+            item({ date: '2026-12-01', start: '03:00', end: '11:00', staffId: staff.Sam.id }),
+          ],
+        },
+        m,
+      ),
     );
     const week = okData(await t.call('rota:week', { week: NEXT_MONDAY, site: 'CH' }, m));
     expect(week.findings.filter((f) => f.rule === 'daily-rest')).toEqual([]);
@@ -57,15 +61,51 @@ describe('site settings for security rules, stored and used', () => {
 
 describe('rule settings stored before this change', () => {
   it('read with the new rules at their defaults: reg. 11(2) off, HSG256 limits 12 h, 13 h, 4 nights, 7 shifts', () => {
-    const { fortnightlyWeeklyRest, fortnightStarts, compensatoryRestDays, youngWeeklyRestHours, youngBreakAfterMinutes, youngBreakMinutes, fatigueShiftHours, fatigueDayHours, fatigueNights, fatigueShiftsInRow, ...old } =
-      DEFAULT_RULE_SETTINGS;
+    const {
+      fortnightlyWeeklyRest,
+      fortnightStarts,
+      compensatoryRestDays,
+      youngWeeklyRestHours,
+      youngBreakAfterMinutes,
+      youngBreakMinutes,
+      fatigueShiftHours,
+      fatigueDayHours,
+      fatigueNights,
+      fatigueShiftsInRow,
+      ...old
+    } = DEFAULT_RULE_SETTINGS;
     const stored = settingsSchema.parse({ idleLockMinutes: 5, lateGraceMinutes: 10, organisationName: 'Org', rules: old });
-    expect(stored.rules).toMatchObject({ fortnightlyWeeklyRest: false, youngWeeklyRestHours: 48, youngBreakAfterMinutes: 270, youngBreakMinutes: 30, fatigueShiftHours: 12, fatigueDayHours: 13, fatigueNights: 4, fatigueShiftsInRow: 7 });
-    expect([fortnightlyWeeklyRest, fortnightStarts, compensatoryRestDays, youngWeeklyRestHours, youngBreakAfterMinutes, youngBreakMinutes, fatigueShiftHours, fatigueDayHours, fatigueNights, fatigueShiftsInRow]).toHaveLength(10);
+    expect(stored.rules).toMatchObject({
+      fortnightlyWeeklyRest: false,
+      youngWeeklyRestHours: 48,
+      youngBreakAfterMinutes: 270,
+      youngBreakMinutes: 30,
+      fatigueShiftHours: 12,
+      fatigueDayHours: 13,
+      fatigueNights: 4,
+      fatigueShiftsInRow: 7,
+    });
+    expect([
+      fortnightlyWeeklyRest,
+      fortnightStarts,
+      compensatoryRestDays,
+      youngWeeklyRestHours,
+      youngBreakAfterMinutes,
+      youngBreakMinutes,
+      fatigueShiftHours,
+      fatigueDayHours,
+      fatigueNights,
+      fatigueShiftsInRow,
+    ]).toHaveLength(10);
   });
 
   it('refuses a fortnight start that is not a Monday', () => {
-    const r = settingsSchema.safeParse({ idleLockMinutes: 5, lateGraceMinutes: 10, organisationName: 'Org', rules: { ...DEFAULT_RULE_SETTINGS, fortnightStarts: '2026-01-06' } });
+    const r = settingsSchema.safeParse({
+      idleLockMinutes: 5,
+      lateGraceMinutes: 10,
+      organisationName: 'Org',
+      rules: { ...DEFAULT_RULE_SETTINGS, fortnightStarts: '2026-01-06' },
+    });
     expect(r.success).toBe(false);
     expect(!r.success && r.error.issues[0].message).toBe('Choose a Monday');
   });
@@ -76,12 +116,21 @@ describe('leave balances for payroll', () => {
     // Today is Wed 25 Nov 2026 in the test app. Ana: 5 days, 37.5 h, calendar leave year, a week off in Feb,
     // 8 bank holidays counted: 28 − 5 − 8 = 15 days, 112.5 h.
     const { t, m } = await rotaWorld({
-      Ana: { contractedHours: 37.5, leave: { daysPerWeek: 5, extraDays: 0, carriedDays: 0, bankHolidaysCount: true, started: null, yearStart: '01-01' }, absences: [{ kind: 'annual-leave', from: '2026-02-09', to: '2026-02-13' }] },
+      Ana: {
+        contractedHours: 37.5,
+        leave: { daysPerWeek: 5, extraDays: 0, carriedDays: 0, bankHolidaysCount: true, started: null, yearStart: '01-01' },
+        absences: [{ kind: 'annual-leave', from: '2026-02-09', to: '2026-02-13' }],
+      },
       Ben: {},
     });
     const r = okData(await t.call('staff:leave-csv', {}, m));
     expect(r.filename).toBe('sitedesk-leave-2026-11-25.csv');
-    expect(r.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n')).toEqual([
+    expect(
+      r.text
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split('\r\n'),
+    ).toEqual([
       'Employee number,Name,Leave year from,Leave year to,Entitled days,Taken days,Bank holiday days,Remaining days,Entitled hours,Taken hours,Remaining hours,Hours worked (reg. 15B),Accrued hours (12.07%)',
       'E-ANA,Ana,2026-01-01,2026-12-31,28.00,5.00,8.00,15.00,210.00,97.50,112.50,,',
     ]);
@@ -90,15 +139,60 @@ describe('leave balances for payroll', () => {
   it('WTR reg. 15B: an irregular-hours worker accrues 12.07% of the hours signed in and out in the leave year', async () => {
     // Cal: zero hours, 5 days of 8 h on average (40 h a week), leave year from 1 Apr 2026, bank holidays not counted.
     const { t, m, staff } = await rotaWorld({
-      Cal: { contractType: 'zero-hours', contractedHours: 40, services: ['cleaning'], leave: { daysPerWeek: 5, extraDays: 0, carriedDays: 0, bankHolidaysCount: false, irregular: true, started: null, yearStart: '04-01' } },
+      Cal: {
+        contractType: 'zero-hours',
+        contractedHours: 40,
+        services: ['cleaning'],
+        leave: {
+          daysPerWeek: 5,
+          extraDays: 0,
+          carriedDays: 0,
+          bankHolidaysCount: false,
+          irregular: true,
+          started: null,
+          yearStart: '04-01',
+        },
+      },
     });
-    const meta = { createdAt: '2026-11-01T09:00:00.000Z', createdBy: 'manager-01', updatedAt: '2026-11-01T09:00:00.000Z', updatedBy: 'manager-01', rev: 1 };
-    const shift = (id: string, date: string) => ({ id, site: 'CH', service: 'cleaning' as const, date, start: '08:00', end: '18:30', breakMinutes: 30, staffId: staff.Cal.id, notes: '', status: 'published' as const, override: null, history: [], deleted: false, ...meta });
+    const meta = {
+      createdAt: '2026-11-01T09:00:00.000Z',
+      createdBy: 'manager-01',
+      updatedAt: '2026-11-01T09:00:00.000Z',
+      updatedBy: 'manager-01',
+      rev: 1,
+    };
+    const shift = (id: string, date: string) => ({
+      id,
+      site: 'CH',
+      service: 'cleaning' as const,
+      date,
+      start: '08:00',
+      end: '18:30',
+      breakMinutes: 30,
+      staffId: staff.Cal.id,
+      notes: '',
+      status: 'published' as const,
+      override: null,
+      history: [],
+      deleted: false,
+      ...meta,
+    });
     // Two 10 h days worked (08:00–18:30 less 30 min) and one in March, before the leave year: 20 h count.
     const shifts = [shift('shift-cal-1', '2026-11-02'), shift('shift-cal-2', '2026-11-03'), shift('shift-cal-0', '2026-03-30')];
     t.opened.app.repos.shifts.put(shifts);
     t.opened.app.repos.attendance.put(
-      shifts.map((s) => ({ shiftId: s.id, staffId: staff.Cal.id, site: 'CH', date: s.date, signedInAt: `${s.date}T08:00:00.000Z`, signedOutAt: `${s.date}T18:30:00.000Z`, noShow: false, corrections: [], ...meta, id: `att-${s.id}` })),
+      shifts.map((s) => ({
+        shiftId: s.id,
+        staffId: staff.Cal.id,
+        site: 'CH',
+        date: s.date,
+        signedInAt: `${s.date}T08:00:00.000Z`,
+        signedOutAt: `${s.date}T18:30:00.000Z`,
+        noShow: false,
+        corrections: [],
+        ...meta,
+        id: `att-${s.id}`,
+      })),
     );
     const r = okData(await t.call('staff:leave-csv', {}, m));
     // 20 h × 12.07% = 2.414 h, which at an 8 h day is 0.30175 days.

@@ -29,7 +29,13 @@ describe('rule thresholds kept in Settings', () => {
     const m = t.session();
     okData(await t.call('auth:sign-in', { username: 'maria', password: 'correct horse 1' }, m));
     const settings = okData(await t.call('settings:get', {}, m));
-    expect(settings).toMatchObject({ idleLockMinutes: 7, lateGraceMinutes: 12, organisationName: 'Old Council', rules: DEFAULT_RULE_SETTINGS, bankHolidayChanges: { added: [], removed: [] } });
+    expect(settings).toMatchObject({
+      idleLockMinutes: 7,
+      lateGraceMinutes: 12,
+      organisationName: 'Old Council',
+      rules: DEFAULT_RULE_SETTINGS,
+      bankHolidayChanges: { added: [], removed: [] },
+    });
     expect(okData(await t.call('rota:week', { week: NEXT_MONDAY, site: 'CH' }, m)).weekStart).toBe(NEXT_MONDAY);
     expect(okData(await t.call('system:info', {}, m)).notices).toEqual([]);
     expect(fs.readFileSync(file, 'utf8')).toBe(old);
@@ -49,13 +55,23 @@ describe('rule thresholds kept in Settings', () => {
     const { t, m } = await world();
     const before = t.snapshot();
     const r = await t.call('settings:update', { rules: { ...DEFAULT_RULE_SETTINGS, dailyRestHours: 30, referenceWeeks: 60 } }, m);
-    expect(r).toMatchObject({ ok: false, code: 'invalid', fields: { 'rules.dailyRestHours': 'Enter 1–24 hours', 'rules.referenceWeeks': 'Enter 1–52 weeks' } });
+    expect(r).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fields: { 'rules.dailyRestHours': 'Enter 1–24 hours', 'rules.referenceWeeks': 'Enter 1–52 weeks' },
+    });
     expect(t.snapshot()).toEqual(before);
   });
 
   it('lets a supervisor read the thresholds but not change them', async () => {
     const { t, m } = await world();
-    okData(await t.call('accounts:create', { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' }, m));
+    okData(
+      await t.call(
+        'accounts:create',
+        { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' },
+        m,
+      ),
+    );
     const sup = t.session();
     okData(await t.call('auth:sign-in', { username: 'sam', password: 'desk password' }, sup));
     expect(okData(await t.call('settings:get', {}, sup)).rules).toEqual(DEFAULT_RULE_SETTINGS);
@@ -68,8 +84,22 @@ describe('rule thresholds kept in Settings', () => {
   it('checks the planner’s week against the daily rest a manager set', async () => {
     const { t, m, staff } = await world({ Ana: {} });
     // 19:00 to 06:30 the next morning: 11 h 30 min of rest.
-    okData(await t.call('rota:save', { items: [item({ date: NEXT_MONDAY, start: '07:00', end: '19:00', staffId: staff.Ana.id }), item({ date: '2026-12-01', start: '06:30', end: '14:30', staffId: staff.Ana.id })] }, m));
-    const rest = async () => okData(await t.call('rota:week', { week: NEXT_MONDAY, site: 'CH' }, m)).findings.filter((f) => f.rule === 'daily-rest').map((f) => f.message);
+    okData(
+      await t.call(
+        'rota:save',
+        {
+          items: [
+            item({ date: NEXT_MONDAY, start: '07:00', end: '19:00', staffId: staff.Ana.id }),
+            item({ date: '2026-12-01', start: '06:30', end: '14:30', staffId: staff.Ana.id }),
+          ],
+        },
+        m,
+      ),
+    );
+    const rest = async () =>
+      okData(await t.call('rota:week', { week: NEXT_MONDAY, site: 'CH' }, m))
+        .findings.filter((f) => f.rule === 'daily-rest')
+        .map((f) => f.message);
     expect(await rest()).toEqual([]);
     okData(await t.call('settings:update', { rules: { ...DEFAULT_RULE_SETTINGS, dailyRestHours: 12 } }, m));
     expect(await rest()).toEqual([expect.stringMatching(/11 h 30 min rest .*12 h required/)]);
@@ -87,9 +117,20 @@ describe('rule thresholds kept in Settings', () => {
 
   it('reads back as far as the reference period a manager set, beyond the statutory 26 weeks', async () => {
     const { t, m, staff } = await world({ Cleo: { services: ['cleaning'], sia: null } });
-    const longAgo = ['2026-03-30', '2026-03-31', '2026-04-01', '2026-04-02'].map((date) => item({ service: 'cleaning', date, start: '07:00', end: '19:00', staffId: staff.Cleo.id }));
-    okData(await t.call('rota:save', { items: [...longAgo, item({ service: 'cleaning', date: NEXT_MONDAY, start: '07:00', end: '19:00', staffId: staff.Cleo.id })] }, m));
-    const average = async () => okData(await t.call('rota:week', { week: NEXT_MONDAY, site: 'CH' }, m)).findings.filter((f) => f.rule === 'average-hours').map((f) => f.message);
+    const longAgo = ['2026-03-30', '2026-03-31', '2026-04-01', '2026-04-02'].map((date) =>
+      item({ service: 'cleaning', date, start: '07:00', end: '19:00', staffId: staff.Cleo.id }),
+    );
+    okData(
+      await t.call(
+        'rota:save',
+        { items: [...longAgo, item({ service: 'cleaning', date: NEXT_MONDAY, start: '07:00', end: '19:00', staffId: staff.Cleo.id })] },
+        m,
+      ),
+    );
+    const average = async () =>
+      okData(await t.call('rota:week', { week: NEXT_MONDAY, site: 'CH' }, m))
+        .findings.filter((f) => f.rule === 'average-hours')
+        .map((f) => f.message);
     // An average of one hour a week makes any work in the period count; only the period's length differs.
     okData(await t.call('settings:update', { rules: { ...DEFAULT_RULE_SETTINGS, averageWeeklyHours: 1, referenceWeeks: 17 } }, m));
     expect(await average()).toEqual([]);

@@ -5,12 +5,16 @@ describe('saving shifts against a real store', () => {
   it('creates drafts, shows them in the week with findings and gaps, and tombstones deletes', async () => {
     const { t, m, staff } = await rotaWorld({ Ana: {} });
     const saved = okData(
-      await t.call('rota:save', {
-        items: [
-          item({ date: NEXT_MONDAY, start: '07:00', end: '19:00', staffId: staff.Ana.id }),
-          item({ date: '2026-12-01', start: '02:00', end: '07:00', staffId: staff.Ana.id }),
-        ],
-      }, m),
+      await t.call(
+        'rota:save',
+        {
+          items: [
+            item({ date: NEXT_MONDAY, start: '07:00', end: '19:00', staffId: staff.Ana.id }),
+            item({ date: '2026-12-01', start: '02:00', end: '07:00', staffId: staff.Ana.id }),
+          ],
+        },
+        m,
+      ),
     );
     expect(saved.before).toEqual([]);
     expect(saved.after.map((s) => s.status)).toEqual(['draft', 'draft']);
@@ -22,7 +26,11 @@ describe('saving shifts against a real store', () => {
     expect(rest?.message).toContain('7 h rest');
     const security = week.gaps.filter((g) => g.site === 'CH' && g.service === 'security');
     expect(security.length).toBeGreaterThan(0);
-    expect(week.gaps.some((g) => g.service === 'reception' && g.date === NEXT_MONDAY && g.start === '08:00' && g.required === 2 && g.present === 0)).toBe(true);
+    expect(
+      week.gaps.some(
+        (g) => g.service === 'reception' && g.date === NEXT_MONDAY && g.start === '08:00' && g.required === 2 && g.present === 0,
+      ),
+    ).toBe(true);
 
     const [first] = saved.after;
     okData(await t.call('rota:save', { items: [{ ...input(first), id: first.id, deleted: true }] }, m));
@@ -45,7 +53,14 @@ describe('saving shifts against a real store', () => {
   it('records a manager override with its reason, who and when, on the shift', async () => {
     const { t, m, staff } = await rotaWorld({ Ben: { services: ['cleaning'], sia: null } });
     const r = okData(
-      await t.call('rota:save', { items: [item({ date: NEXT_MONDAY, start: '07:00', end: '19:00', staffId: staff.Ben.id })], override: 'Agency cover confirmed by phone' }, m),
+      await t.call(
+        'rota:save',
+        {
+          items: [item({ date: NEXT_MONDAY, start: '07:00', end: '19:00', staffId: staff.Ben.id })],
+          override: 'Agency cover confirmed by phone',
+        },
+        m,
+      ),
     );
     const saved = t.opened.app.repos.shifts.partition('2026-11/CH')[r.after[0].id];
     expect(saved.override).toMatchObject({ reason: 'Agency cover confirmed by phone', at: '2026-11-25T09:00:00.000Z' });
@@ -55,7 +70,9 @@ describe('saving shifts against a real store', () => {
 
   it('publishes a week, then keeps who, when, before and after for each later change', async () => {
     const { t, m, staff } = await rotaWorld({ Ana: {}, Cy: {} });
-    const { after } = okData(await t.call('rota:save', { items: [item({ date: '2026-12-02', start: '07:00', end: '19:00', staffId: staff.Ana.id })] }, m));
+    const { after } = okData(
+      await t.call('rota:save', { items: [item({ date: '2026-12-02', start: '07:00', end: '19:00', staffId: staff.Ana.id })] }, m),
+    );
     expect(okData(await t.call('rota:publish', { week: NEXT_MONDAY, site: 'CH' }, m)).after.map((s) => s.status)).toEqual(['published']);
 
     t.clock.now += 120_000;
@@ -76,9 +93,16 @@ describe('saving shifts against a real store', () => {
   it('undo sends the inverse through the same channel and restores every field exactly; redo re-applies', async () => {
     const { t, m, staff } = await rotaWorld({ Ana: {}, Cy: {} });
     const created = okData(
-      await t.call('rota:save', {
-        items: [item({ date: NEXT_MONDAY, start: '07:00', end: '19:00', staffId: staff.Ana.id }), item({ date: '2026-12-03', start: '19:00', end: '07:00' })],
-      }, m),
+      await t.call(
+        'rota:save',
+        {
+          items: [
+            item({ date: NEXT_MONDAY, start: '07:00', end: '19:00', staffId: staff.Ana.id }),
+            item({ date: '2026-12-03', start: '19:00', end: '07:00' }),
+          ],
+        },
+        m,
+      ),
     ).after;
     const fields = (id: string) => {
       const found = t.opened.app.repos.shifts.inMonths(['2026-11', '2026-12']).filter((x) => x.id === id);
@@ -89,12 +113,16 @@ describe('saving shifts against a real store', () => {
 
     // A move to another month and a reassignment in one action, as a drag or bulk edit sends it.
     const edit = okData(
-      await t.call('rota:save', {
-        items: [
-          { ...input(created[0]), id: created[0].id, date: '2026-12-01', staffId: staff.Cy.id },
-          { ...input(created[1]), id: created[1].id, deleted: true },
-        ],
-      }, m),
+      await t.call(
+        'rota:save',
+        {
+          items: [
+            { ...input(created[0]), id: created[0].id, date: '2026-12-01', staffId: staff.Cy.id },
+            { ...input(created[1]), id: created[1].id, deleted: true },
+          ],
+        },
+        m,
+      ),
     );
     const undo = edit.before.map((b) => ({ ...input(b), id: b.id }));
     okData(await t.call('rota:save', { items: undo }, m));
@@ -109,7 +137,13 @@ describe('saving shifts against a real store', () => {
 
   it('lets a supervisor see their own site but not plan', async () => {
     const { t, m } = await rotaWorld({ ana: { services: ['cleaning'] } });
-    okData(await t.call('accounts:create', { username: 'sam', displayName: 'Sam', role: 'supervisor', sites: ['CH'], password: 'desk password' }, m));
+    okData(
+      await t.call(
+        'accounts:create',
+        { username: 'sam', displayName: 'Sam', role: 'supervisor', sites: ['CH'], password: 'desk password' },
+        m,
+      ),
+    );
     const s = t.session();
     okData(await t.call('auth:sign-in', { username: 'sam', password: 'desk password' }, s));
     expect((await t.call('rota:week', { week: NEXT_MONDAY, site: 'CH' }, s)).ok).toBe(true);
@@ -119,7 +153,12 @@ describe('saving shifts against a real store', () => {
     // Supervisors see who is on, never what they are paid; a manager's week has the rates.
     expect(seen.staff.length).toBeGreaterThan(0);
     expect(seen.staff.every((p) => p.payRate === null)).toBe(true);
-    expect(okData(await t.call('rota:week', { week: NEXT_MONDAY, site: null }, m)).staff.every((p) => typeof p.payRate === 'number')).toBe(true);
-    expect(await t.call('rota:save', { items: [item({ date: NEXT_MONDAY, start: '07:00', end: '19:00' })] }, s)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(okData(await t.call('rota:week', { week: NEXT_MONDAY, site: null }, m)).staff.every((p) => typeof p.payRate === 'number')).toBe(
+      true,
+    );
+    expect(await t.call('rota:save', { items: [item({ date: NEXT_MONDAY, start: '07:00', end: '19:00' })] }, s)).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
   });
 });

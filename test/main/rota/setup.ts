@@ -19,7 +19,9 @@ export interface RotaWorld {
 export const rotaWorld = async (people: Record<string, StaffOverrides> = {}): Promise<RotaWorld> => {
   const t = openTestApp();
   const m = await withManager(t);
-  const staff = Object.fromEntries(Object.entries(people).map(([key, o]) => [key, makeStaff({ name: key, employeeNumber: `E-${key.slice(0, 6).toUpperCase()}`, ...o })]));
+  const staff = Object.fromEntries(
+    Object.entries(people).map(([key, o]) => [key, makeStaff({ name: key, employeeNumber: `E-${key.slice(0, 6).toUpperCase()}`, ...o })]),
+  );
   t.opened.app.repos.staff.putMany(Object.values(staff));
   return { t, m, staff };
 };

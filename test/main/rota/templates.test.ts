@@ -4,9 +4,17 @@ import { okData, rotaWorld } from './setup';
 describe('shift templates against a real store', () => {
   it('saves named times per site and service, renames them, and deletes them', async () => {
     const { t, m } = await rotaWorld({});
-    const early = okData(await t.call('rota:save-template', { name: 'Early clean', site: 'CH', service: 'cleaning', start: '05:00', end: '08:00' }, m));
+    const early = okData(
+      await t.call('rota:save-template', { name: 'Early clean', site: 'CH', service: 'cleaning', start: '05:00', end: '08:00' }, m),
+    );
     expect(early).toMatchObject({ breakMinutes: 0, rev: 1 });
-    const renamed = okData(await t.call('rota:save-template', { id: early.id, name: 'Early clean (3 h)', site: 'CH', service: 'cleaning', start: '05:00', end: '08:00' }, m));
+    const renamed = okData(
+      await t.call(
+        'rota:save-template',
+        { id: early.id, name: 'Early clean (3 h)', site: 'CH', service: 'cleaning', start: '05:00', end: '08:00' },
+        m,
+      ),
+    );
     expect(renamed).toMatchObject({ id: early.id, rev: 2 });
     expect(okData(await t.call('rota:plans', {}, m)).templates.map((x) => x.name)).toEqual(['Early clean (3 h)']);
     okData(await t.call('rota:delete-plan', { kind: 'template', id: early.id }, m));
@@ -16,7 +24,18 @@ describe('shift templates against a real store', () => {
 
   it('refuses a pattern whose lines use days beyond its cycle', async () => {
     const { t, m } = await rotaWorld({});
-    const r = await t.call('rota:save-pattern', { name: 'Bad', site: 'CH', service: 'security', cycleDays: 4, anchor: '2026-11-30', lines: [{ start: '07:00', end: '19:00', days: [0, 5] }] }, m);
+    const r = await t.call(
+      'rota:save-pattern',
+      {
+        name: 'Bad',
+        site: 'CH',
+        service: 'security',
+        cycleDays: 4,
+        anchor: '2026-11-30',
+        lines: [{ start: '07:00', end: '19:00', days: [0, 5] }],
+      },
+      m,
+    );
     expect(r).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('beyond the cycle') });
   });
 });

@@ -7,7 +7,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type Hub } from '../../../main/sync/hub';
-import { authHeader, DB_DIRECTORY, DB_MANAGERS, provisionDesk, provisionManager, provisionOrganisation, siteDb } from '../../../main/sync/provision';
+import {
+  authHeader,
+  DB_DIRECTORY,
+  DB_MANAGERS,
+  provisionDesk,
+  provisionManager,
+  provisionOrganisation,
+  siteDb,
+} from '../../../main/sync/provision';
 
 let hub: Hub;
 const admin = { name: 'council-it', password: 'hub admin pass 1' };
@@ -18,7 +26,11 @@ const manager = { name: 'maria', password: 'manager password 1' };
 const get = (db: string, who?: { name: string; password: string }) =>
   fetch(`${hub.url}/${db}/_all_docs`, { headers: who ? { authorization: authHeader(who) } : {} }).then((r) => r.status);
 const put = (db: string, doc: Record<string, unknown>, who: { name: string; password: string }) =>
-  fetch(`${hub.url}/${db}/${doc._id as string}`, { method: 'PUT', headers: { authorization: authHeader(who), 'content-type': 'application/json' }, body: JSON.stringify(doc) }).then((r) => r.status);
+  fetch(`${hub.url}/${db}/${doc._id as string}`, {
+    method: 'PUT',
+    headers: { authorization: authHeader(who), 'content-type': 'application/json' },
+    body: JSON.stringify(doc),
+  }).then((r) => r.status);
 const refused = (status: number) => status === 401 || status === 403;
 
 beforeAll(async () => {

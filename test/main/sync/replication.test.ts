@@ -68,14 +68,33 @@ describe('a desk and a manager in step through the hub', () => {
     expect(manager.opened.app.repos.staff.all().every((p) => p.payRate > 0)).toBe(true);
     expect(desk.opened.app.repos.staff.all().map((p) => p.payRate)).toEqual(Object.keys(DESK_STAFF).map(() => 0));
     // Nor does the hub's directory.
-    const dir = await fetch(`${hub.url}/${DB_DIRECTORY}/_all_docs?include_docs=true`, { headers: { authorization: `Basic ${Buffer.from(`${hub.admin.name}:${hub.admin.password}`).toString('base64')}` } }).then((r) => r.json() as Promise<{ rows: { doc: { record?: Record<string, unknown> } }[] }>);
+    const dir = await fetch(`${hub.url}/${DB_DIRECTORY}/_all_docs?include_docs=true`, {
+      headers: { authorization: `Basic ${Buffer.from(`${hub.admin.name}:${hub.admin.password}`).toString('base64')}` },
+    }).then((r) => r.json() as Promise<{ rows: { doc: { record?: Record<string, unknown> } }[] }>);
     expect(dir.rows.filter((r) => r.doc.record && 'employeeNumber' in r.doc.record).length).toBe(Object.keys(DESK_STAFF).length);
     expect(dir.rows.some((r) => r.doc.record && 'payRate' in r.doc.record)).toBe(false);
   });
 
   it("shows a week the manager publishes on the desk's Today and planner, without import", async () => {
     const saved = okData(
-      await manager.call('rota:save', { items: [{ site: 'CH', service: 'reception', date: '2026-11-30', start: '08:00', end: '16:00', breakMinutes: 30, staffId: DESK_STAFF.rhea.id, notes: '' }] }, m),
+      await manager.call(
+        'rota:save',
+        {
+          items: [
+            {
+              site: 'CH',
+              service: 'reception',
+              date: '2026-11-30',
+              start: '08:00',
+              end: '16:00',
+              breakMinutes: 30,
+              staffId: DESK_STAFF.rhea.id,
+              notes: '',
+            },
+          ],
+        },
+        m,
+      ),
     );
     okData(await manager.call('rota:publish', { week: '2026-11-30', site: 'CH' }, m));
     const id = saved.after[0].id;
@@ -88,28 +107,75 @@ describe('a desk and a manager in step through the hub', () => {
     const created = okData(
       await desk.call(
         'incidents:create',
-        { site: 'CH', location: 'Front door', occurredAt: '2026-11-25T08:30:00.000Z', reportedAt: '2026-11-25T08:40:00.000Z', reportedBy: 'Dee Supervisor', reportedTo: 'Site supervisor', category: 'security', severity: 'low', details: 'Door left propped open overnight.' },
+        {
+          site: 'CH',
+          location: 'Front door',
+          occurredAt: '2026-11-25T08:30:00.000Z',
+          reportedAt: '2026-11-25T08:40:00.000Z',
+          reportedBy: 'Dee Supervisor',
+          reportedTo: 'Site supervisor',
+          category: 'security',
+          severity: 'low',
+          details: 'Door left propped open overnight.',
+        },
         sup,
       ),
     );
-    await until('the incident reaches the manager', () => manager.opened.app.repos.incidents.inMonths(['2026-11'], ['CH']).some((i) => i.id === created.incident.id));
+    await until('the incident reaches the manager', () =>
+      manager.opened.app.repos.incidents.inMonths(['2026-11'], ['CH']).some((i) => i.id === created.incident.id),
+    );
     const there = manager.opened.app.repos.incidents.inMonths(['2026-11'], ['CH']).find((i) => i.id === created.incident.id)!;
     expect(there.history.map((h) => h.hash)).toEqual(created.incident.history.map((h) => h.hash));
   });
 
   it('keeps working with the hub down, and both sides converge when it is back', async () => {
     await hub.stop();
-    const log = okData(await desk.call('log:add', { site: 'CH', date: '2026-11-25', time: '09:15', kind: 'patrol', text: 'Patrol while the hub was down.' }, sup));
+    const log = okData(
+      await desk.call(
+        'log:add',
+        { site: 'CH', date: '2026-11-25', time: '09:15', kind: 'patrol', text: 'Patrol while the hub was down.' },
+        sup,
+      ),
+    );
     const shift = managerShift(DESK_SHIFTS.cleo.id)!;
-    okData(await manager.call('rota:save', { items: [{ id: shift.id, rev: shift.rev, site: 'CH', service: 'cleaning', date: shift.date, start: '07:30', end: '10:00', breakMinutes: 0, staffId: shift.staffId, notes: 'Moved while offline' }] }, m));
+    okData(
+      await manager.call(
+        'rota:save',
+        {
+          items: [
+            {
+              id: shift.id,
+              rev: shift.rev,
+              site: 'CH',
+              service: 'cleaning',
+              date: shift.date,
+              start: '07:30',
+              end: '10:00',
+              breakMinutes: 0,
+              staffId: shift.staffId,
+              notes: 'Moved while offline',
+            },
+          ],
+        },
+        m,
+      ),
+    );
     await until('the desk says it is offline with a change waiting', () => {
       const s = desk.opened.app.sync!.status();
       return s.state === 'offline' && s.waiting >= 1;
     });
     await hub.start();
-    await until('the log entry reaches the manager', () => manager.opened.app.repos.log.inMonths(['2026-11'], ['CH']).some((e) => e.id === log.entry.id), 40_000);
+    await until(
+      'the log entry reaches the manager',
+      () => manager.opened.app.repos.log.inMonths(['2026-11'], ['CH']).some((e) => e.id === log.entry.id),
+      40_000,
+    );
     await until('the moved shift reaches the desk', () => deskShift(DESK_SHIFTS.cleo.id)?.start === '07:30', 40_000);
-    await until('both say up to date', () => desk.opened.app.sync!.status().state === 'up-to-date' && manager.opened.app.sync!.status().state === 'up-to-date', 40_000);
+    await until(
+      'both say up to date',
+      () => desk.opened.app.sync!.status().state === 'up-to-date' && manager.opened.app.sync!.status().state === 'up-to-date',
+      40_000,
+    );
   });
 
   it('resolves an edit made on two laptops while apart the same way everywhere, keeping the loser in history', async () => {
@@ -120,28 +186,60 @@ describe('a desk and a manager in step through the hub', () => {
     const shiftOn = (t: TestApp) => t.opened.app.repos.shifts.inMonths(['2026-11']).find((s) => s.id === openId)!;
     const item = (t: TestApp, staffId: string) => {
       const s = shiftOn(t);
-      return { id: s.id, rev: s.rev, site: 'CH', service: 'reception' as const, date: s.date, start: s.start, end: s.end, breakMinutes: s.breakMinutes, notes: '', staffId };
+      return {
+        id: s.id,
+        rev: s.rev,
+        site: 'CH',
+        service: 'reception' as const,
+        date: s.date,
+        start: s.start,
+        end: s.end,
+        breakMinutes: s.breakMinutes,
+        notes: '',
+        staffId,
+      };
     };
     // The same open shift given to two different people on two machines; the second edit is a minute later.
     okData(await manager2.call('rota:save', { items: [item(manager2, DESK_STAFF.rhea.id)], override: 'Rhea covers both desks today' }, m2));
     manager.clock.now += 60_000;
-    okData(await manager.call('rota:save', { items: [item(manager, DESK_STAFF.cleo.id)], override: 'Cleo trained for reception this week' }, m));
+    okData(
+      await manager.call('rota:save', { items: [item(manager, DESK_STAFF.cleo.id)], override: 'Cleo trained for reception this week' }, m),
+    );
     await hub.start();
     const agreed = () => [manager, manager2, desk].map((t) => t.opened.app.repos.shifts.inMonths(['2026-11']).find((s) => s.id === openId));
-    await until('all three hold the same version', () => {
-      const [a, b, c] = agreed();
-      return a?.staffId === DESK_STAFF.cleo.id && b?.staffId === a?.staffId && c?.staffId === a?.staffId && a?.hlc === b?.hlc && b?.hlc === c?.hlc && JSON.stringify(a?.history) === JSON.stringify(b?.history) && JSON.stringify(b?.history) === JSON.stringify(c?.history);
-    }, 40_000);
+    await until(
+      'all three hold the same version',
+      () => {
+        const [a, b, c] = agreed();
+        return (
+          a?.staffId === DESK_STAFF.cleo.id &&
+          b?.staffId === a?.staffId &&
+          c?.staffId === a?.staffId &&
+          a?.hlc === b?.hlc &&
+          b?.hlc === c?.hlc &&
+          JSON.stringify(a?.history) === JSON.stringify(b?.history) &&
+          JSON.stringify(b?.history) === JSON.stringify(c?.history)
+        );
+      },
+      40_000,
+    );
     // The later edit (Cleo) won; Rhea's, made a minute earlier on the other laptop, is in the shift's history.
     const history = agreed()[0]!.history;
-    expect(history.some((h) => JSON.stringify(h.before).includes(DESK_STAFF.rhea.id) && JSON.stringify(h.after).includes('Edited on two installs'))).toBe(true);
+    expect(
+      history.some(
+        (h) => JSON.stringify(h.before).includes(DESK_STAFF.rhea.id) && JSON.stringify(h.after).includes('Edited on two installs'),
+      ),
+    ).toBe(true);
   });
 
   it('sets aside a document from the hub that does not match the schemas, changing nothing', async () => {
     const before = desk.snapshot();
     const res = await fetch(`${hub.url}/${siteDb('CH')}/log:bad-entry-1`, {
       method: 'PUT',
-      headers: { authorization: `Basic ${Buffer.from(`${hub.admin.name}:${hub.admin.password}`).toString('base64')}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Basic ${Buffer.from(`${hub.admin.name}:${hub.admin.password}`).toString('base64')}`,
+        'content-type': 'application/json',
+      },
       body: JSON.stringify({ kind: 'log', record: { id: 'bad-entry-1', site: 'CH', text: 42 }, aside: [] }),
     });
     expect(res.status).toBe(201);

@@ -87,11 +87,20 @@ export const runSoak = async (o: SoakOptions) => {
   await hub.start();
   const first = openSyncApp();
   await seedDesk(first.opened.app);
-  const sites = first.opened.app.repos.sites.all().map((s) => s.code).sort().slice(0, o.desks);
+  const sites = first.opened.app.repos.sites
+    .all()
+    .map((s) => s.code)
+    .sort()
+    .slice(0, o.desks);
   await provision(hub, sites, o.managers);
   const template = first.opened.app.repos.accounts.all().find((a) => a.username === 'sup.ch')!;
   const manager = first.opened.app.repos.accounts.all().find((a) => a.username === 'manager')!;
-  const supervisors: Account[] = sites.map((code, i) => ({ ...template, id: `account_soak_${String(i).padStart(3, '0')}`, username: `sup.${code.toLowerCase()}`, sites: [code] }));
+  const supervisors: Account[] = sites.map((code, i) => ({
+    ...template,
+    id: `account_soak_${String(i).padStart(3, '0')}`,
+    username: `sup.${code.toLowerCase()}`,
+    sites: [code],
+  }));
   first.opened.app.repos.accounts.putMany(supervisors);
 
   const managers: Node[] = [{ t: first, s: await signIn(first, 'manager'), site: null, online: true }];
@@ -110,16 +119,34 @@ export const runSoak = async (o: SoakOptions) => {
   const shiftIds: string[] = [];
   for (const code of sites) {
     const service = first.opened.app.repos.sites.all().find((s) => s.code === code)!.services[0];
-    const saved = okData(await first.call('rota:save', { items: [{ site: code, service, date: '2026-11-30', start: '09:00', end: '17:00', breakMinutes: 30, staffId: null, notes: 'new' }] }, managers[0].s), 'first shift');
+    const saved = okData(
+      await first.call(
+        'rota:save',
+        {
+          items: [{ site: code, service, date: '2026-11-30', start: '09:00', end: '17:00', breakMinutes: 30, staffId: null, notes: 'new' }],
+        },
+        managers[0].s,
+      ),
+      'first shift',
+    );
     shiftIds.push(saved.after[0].id);
   }
   for (const [n, m] of managers.entries()) await m.t.opened.app.sync!.connect(managerConfig(hub, sites, n + 1));
   for (const d of desks) await d.t.opened.app.sync!.connect(deskConfig(hub, d.site!));
-  say(`seed ${o.seed}: ${o.desks} desks, ${o.managers} managers, hub at ${hub.url}; set up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  say(
+    `seed ${o.seed}: ${o.desks} desks, ${o.managers} managers, hub at ${hub.url}; set up in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 
   await until(
     'every manager and desk has its shifts',
-    () => managers.every((m) => sites.every((code) => m.t.opened.app.repos.sites.all().some((x) => x.code === code))) && managers.every((m) => shiftIds.every((id) => m.t.opened.app.repos.shifts.inMonths(['2026-11'], sites).some((s) => s.id === id))) && desks.every((d, i) => d.t.opened.app.repos.shifts.inMonths(['2026-11'], [d.site!]).some((s) => s.id === shiftIds[i]) && d.t.opened.app.repos.sites.get(first.opened.app.repos.sites.all().find((x) => x.code === d.site)!.id) !== undefined),
+    () =>
+      managers.every((m) => sites.every((code) => m.t.opened.app.repos.sites.all().some((x) => x.code === code))) &&
+      managers.every((m) => shiftIds.every((id) => m.t.opened.app.repos.shifts.inMonths(['2026-11'], sites).some((s) => s.id === id))) &&
+      desks.every(
+        (d, i) =>
+          d.t.opened.app.repos.shifts.inMonths(['2026-11'], [d.site!]).some((s) => s.id === shiftIds[i]) &&
+          d.t.opened.app.repos.sites.get(first.opened.app.repos.sites.all().find((x) => x.code === d.site)!.id) !== undefined,
+      ),
     120_000,
   );
 
@@ -135,14 +162,38 @@ export const runSoak = async (o: SoakOptions) => {
     switch (op.op) {
       case 'log': {
         const d = desks[op.desk];
-        const line = okData(await d.t.call('log:add', { site: d.site!, date: '2026-11-25', time: hhmm(op.minute), kind: 'patrol', text: `soak ${o.seed} step ${step}` }, d.s), 'log');
+        const line = okData(
+          await d.t.call(
+            'log:add',
+            { site: d.site!, date: '2026-11-25', time: hhmm(op.minute), kind: 'patrol', text: `soak ${o.seed} step ${step}` },
+            d.s,
+          ),
+          'log',
+        );
         ledger.log.set(line.entry.id, d.site!);
         break;
       }
       case 'incident': {
         const d = desks[op.desk];
         const at = new Date(d.t.clock.now - op.minute * 60_000).toISOString();
-        const made = okData(await d.t.call('incidents:create', { site: d.site!, location: 'Front desk', occurredAt: at, reportedAt: at, reportedBy: 'Soak', reportedTo: 'Supervisor', category: 'security', severity: 'low', details: `soak ${o.seed} step ${step}` }, d.s), 'incident');
+        const made = okData(
+          await d.t.call(
+            'incidents:create',
+            {
+              site: d.site!,
+              location: 'Front desk',
+              occurredAt: at,
+              reportedAt: at,
+              reportedBy: 'Soak',
+              reportedTo: 'Supervisor',
+              category: 'security',
+              severity: 'low',
+              details: `soak ${o.seed} step ${step}`,
+            },
+            d.s,
+          ),
+          'incident',
+        );
         ledger.incidents.set(made.incident.id, d.site!);
         break;
       }
@@ -152,7 +203,29 @@ export const runSoak = async (o: SoakOptions) => {
         const s = m.t.opened.app.repos.shifts.inMonths(['2026-11'], [sites[op.desk]]).find((x) => x.id === id);
         if (!s) break; // this manager has not received it yet
         const notes = `edit ${o.seed}-${step}`;
-        okData(await m.t.call('rota:save', { items: [{ id, rev: s.rev, site: s.site, service: s.service, date: s.date, start: s.start, end: s.end, breakMinutes: s.breakMinutes, staffId: s.staffId, notes }] }, m.s), 'edit');
+        okData(
+          await m.t.call(
+            'rota:save',
+            {
+              items: [
+                {
+                  id,
+                  rev: s.rev,
+                  site: s.site,
+                  service: s.service,
+                  date: s.date,
+                  start: s.start,
+                  end: s.end,
+                  breakMinutes: s.breakMinutes,
+                  staffId: s.staffId,
+                  notes,
+                },
+              ],
+            },
+            m.s,
+          ),
+          'edit',
+        );
         const prior = latestEdit.get(`${op.manager}|${id}`);
         if (prior) ledger.notes.delete(prior);
         latestEdit.set(`${op.manager}|${id}`, notes);
@@ -199,15 +272,25 @@ export const runSoak = async (o: SoakOptions) => {
   const everyone = [...managers, ...desks];
   const disagreement = () =>
     [
-      ...everyone.filter((n) => n.t.opened.app.sync!.status().state !== 'up-to-date').map((n) => `${n.site ?? 'manager'} is ${JSON.stringify(n.t.opened.app.sync!.status())}`),
-      ...desks.flatMap((d) => managers.filter((m) => fingerprint(m.t, d.site!) !== fingerprint(d.t, d.site!)).map(() => `${d.site} differs between desk and a manager`)),
+      ...everyone
+        .filter((n) => n.t.opened.app.sync!.status().state !== 'up-to-date')
+        .map((n) => `${n.site ?? 'manager'} is ${JSON.stringify(n.t.opened.app.sync!.status())}`),
+      ...desks.flatMap((d) =>
+        managers
+          .filter((m) => fingerprint(m.t, d.site!) !== fingerprint(d.t, d.site!))
+          .map(() => `${d.site} differs between desk and a manager`),
+      ),
     ].join('; ');
   await until(
     'every replica agrees',
     () =>
       everyone.every((n) => n.t.opened.app.sync!.status().state === 'up-to-date') &&
       desks.every((d) => managers.every((m) => fingerprint(m.t, d.site!) === fingerprint(d.t, d.site!))) &&
-      managers.every((m) => canonical(m.t.opened.app.repos.staff.all().sort((a, b) => (a.id < b.id ? -1 : 1))) === canonical(managers[0].t.opened.app.repos.staff.all().sort((a, b) => (a.id < b.id ? -1 : 1)))),
+      managers.every(
+        (m) =>
+          canonical(m.t.opened.app.repos.staff.all().sort((a, b) => (a.id < b.id ? -1 : 1))) ===
+          canonical(managers[0].t.opened.app.repos.staff.all().sort((a, b) => (a.id < b.id ? -1 : 1))),
+      ),
     Number(process.env.SOAK_QUIET_MS ?? 90_000),
   ).catch((error: Error) => {
     throw new Error(`${error.message}: ${disagreement()}`);
@@ -217,12 +300,17 @@ export const runSoak = async (o: SoakOptions) => {
   const problems: string[] = [];
   for (const n of everyone) {
     const mine = (site: string) => n.site === null || n.site === site;
-    for (const [id, site] of ledger.log) if (mine(site) && !n.t.opened.app.repos.log.inMonths(MONTHS, [site]).some((e) => e.id === id)) problems.push(`log ${id} missing at ${n.site ?? 'a manager'}`);
-    for (const [id, site] of ledger.incidents) if (mine(site) && !n.t.opened.app.repos.incidents.inMonths(MONTHS, [site]).some((e) => e.id === id)) problems.push(`incident ${id} missing at ${n.site ?? 'a manager'}`);
+    for (const [id, site] of ledger.log)
+      if (mine(site) && !n.t.opened.app.repos.log.inMonths(MONTHS, [site]).some((e) => e.id === id))
+        problems.push(`log ${id} missing at ${n.site ?? 'a manager'}`);
+    for (const [id, site] of ledger.incidents)
+      if (mine(site) && !n.t.opened.app.repos.incidents.inMonths(MONTHS, [site]).some((e) => e.id === id))
+        problems.push(`incident ${id} missing at ${n.site ?? 'a manager'}`);
     for (const [notes, id] of ledger.notes) {
       const s = n.t.opened.app.repos.shifts.inMonths(['2026-11']).find((x) => x.id === id);
       if (!s) continue;
-      if (s.notes !== notes && !JSON.stringify(s.history).includes(JSON.stringify(notes))) problems.push(`edit "${notes}" of ${id} is neither the winner nor in its history at ${n.site ?? 'a manager'}`);
+      if (s.notes !== notes && !JSON.stringify(s.history).includes(JSON.stringify(notes)))
+        problems.push(`edit "${notes}" of ${id} is neither the winner nor in its history at ${n.site ?? 'a manager'}`);
     }
   }
   // Counts: the seeded CH entries plus the ledger's.
@@ -236,13 +324,19 @@ export const runSoak = async (o: SoakOptions) => {
     if (all.incidents.length !== wantInc) problems.push(`${site} desk has ${all.incidents.length} incidents, the ledger ${wantInc}`);
     // Nothing of another site's, and no pay.
     const r = d.t.opened.app.repos;
-    for (const c of [r.shifts, r.attendance, r.incidents, r.log]) for (const key of c.keys()) if (!key.endsWith(`/${site}`)) problems.push(`${site} desk holds ${c.name} of ${key}`);
+    for (const c of [r.shifts, r.attendance, r.incidents, r.log])
+      for (const key of c.keys()) if (!key.endsWith(`/${site}`)) problems.push(`${site} desk holds ${c.name} of ${key}`);
     if (r.staff.all().some((p) => p.payRate !== 0)) problems.push(`${site} desk holds a pay rate`);
   }
   const summary = {
     seed: o.seed,
     steps: o.steps,
-    ops: Object.fromEntries(['log', 'incident', 'edit', 'publish', 'offline', 'online', 'reopen', 'hub-restart'].map((k) => [k, plan.filter((p) => p.op === k).length])),
+    ops: Object.fromEntries(
+      ['log', 'incident', 'edit', 'publish', 'offline', 'online', 'reopen', 'hub-restart'].map((k) => [
+        k,
+        plan.filter((p) => p.op === k).length,
+      ]),
+    ),
     ledger: { log: ledger.log.size, incidents: ledger.incidents.size, edits: ledger.notes.size },
     runSeconds: ranFor,
     totalSeconds: (Date.now() - started) / 1000,

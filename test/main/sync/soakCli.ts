@@ -5,7 +5,14 @@
 import { parseArgs } from 'node:util';
 import { runSoak } from './soak';
 
-const { values } = parseArgs({ options: { seeds: { type: 'string', default: '5' }, desks: { type: 'string', default: '15' }, managers: { type: 'string', default: '2' }, steps: { type: 'string', default: '200' } } });
+const { values } = parseArgs({
+  options: {
+    seeds: { type: 'string', default: '5' },
+    desks: { type: 'string', default: '15' },
+    managers: { type: 'string', default: '2' },
+    steps: { type: 'string', default: '200' },
+  },
+});
 const n = (s: string, what: string, max: number) => {
   const v = Number(s);
   if (!Number.isInteger(v) || v < 1 || v > max) {
@@ -24,5 +31,9 @@ for (let seed = 1; seed <= seeds; seed += 1) {
   const r = await runSoak({ seed, desks, managers, steps, log: (l) => console.log(l) });
   if (r.problems.length) failed += 1;
 }
-console.log(failed ? `${failed} of ${seeds} seeds found problems.` : `All ${seeds} seeds: every replica agreed and every acknowledged write was there.`);
+console.log(
+  failed
+    ? `${failed} of ${seeds} seeds found problems.`
+    : `All ${seeds} seeds: every replica agreed and every acknowledged write was there.`,
+);
 process.exit(failed ? 1 : 0);

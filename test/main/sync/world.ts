@@ -17,7 +17,11 @@ export class HubProcess {
   private port = 0;
 
   async start(): Promise<string> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/hub.ts', '--dir', this.dir, '--port', String(this.port), '--admin', `${ADMIN.name}:${ADMIN.password}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'main/cli/hub.ts', '--dir', this.dir, '--port', String(this.port), '--admin', `${ADMIN.name}:${ADMIN.password}`],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     this.child = child;
     // A test run that times out or dies never leaves a hub running behind it.
     const orphan = () => child.kill('SIGKILL');
@@ -67,8 +71,18 @@ export const provision = async (hub: HubProcess, sites: string[], managers = 1) 
   for (let n = 1; n <= managers; n += 1) await provisionManager(hub.admin, managerCredentials(n));
 };
 
-export const managerConfig = (hub: HubProcess, sites: string[], n = 1): SyncConfig => ({ url: hub.url, ...managerCredentials(n), role: 'manager', sites });
-export const deskConfig = (hub: HubProcess, site: string): SyncConfig => ({ url: hub.url, ...deskCredentials(site), role: 'desk', sites: [site] });
+export const managerConfig = (hub: HubProcess, sites: string[], n = 1): SyncConfig => ({
+  url: hub.url,
+  ...managerCredentials(n),
+  role: 'manager',
+  sites,
+});
+export const deskConfig = (hub: HubProcess, site: string): SyncConfig => ({
+  url: hub.url,
+  ...deskCredentials(site),
+  role: 'desk',
+  sites: [site],
+});
 
 /** Opens a data folder whose sync retries quickly, as tests cannot wait half a minute. */
 export const openSyncApp = (dir?: string): TestApp => openTestApp({ dir, sync: { maxBackOffMs: 500, probeMs: 500 } });

@@ -13,7 +13,10 @@ declare global {
 globalThis.IS_REACT_ACT_ENVIRONMENT = true;
 
 // Every channel answers "not available", so the planner settles on its error state without a server.
-window.sitedesk = { mode: 'electron', api: new Proxy({}, { get: () => async () => ({ ok: false, code: 'internal', message: 'No server in this test.' }) }) };
+window.sitedesk = {
+  mode: 'electron',
+  api: new Proxy({}, { get: () => async () => ({ ok: false, code: 'internal', message: 'No server in this test.' }) }),
+};
 
 const { useStore } = await import('../../../renderer/store/appStore');
 const { PlannerView } = await import('../../../renderer/features/rota/PlannerView');
@@ -49,7 +52,10 @@ describe('planner renders per unrelated store change', () => {
 
   it.each([
     ['a sign-in on the Today desk', () => useStore.setState({ today: { status: 'error', message: 'Signed in at 07:02' } })],
-    ['a notices update', () => useStore.setState({ system: { version: '1', dataDir: '/data', schemaVersion: 1, mode: 'browser', notices: [] } })],
+    [
+      'a notices update',
+      () => useStore.setState({ system: { version: '1', dataDir: '/data', schemaVersion: 1, mode: 'browser', notices: [] } }),
+    ],
   ])('does not re-render for %s', async (_name, tick) => {
     const before = renders;
     await act(async () => tick());

@@ -1,12 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { bankHolidayDates, bankHolidaysBetween, bankHolidaysOf, easterSunday, isStandardBankHoliday } from '../../../shared/domain/bankHolidays';
+import {
+  bankHolidayDates,
+  bankHolidaysBetween,
+  bankHolidaysOf,
+  easterSunday,
+  isStandardBankHoliday,
+} from '../../../shared/domain/bankHolidays';
 
 /** The England and Wales lists as published on gov.uk/bank-holidays (and its archived years). */
 const GOV_UK: Record<number, string[]> = {
   2019: ['2019-01-01', '2019-04-19', '2019-04-22', '2019-05-06', '2019-05-27', '2019-08-26', '2019-12-25', '2019-12-26'],
   2020: ['2020-01-01', '2020-04-10', '2020-04-13', '2020-05-08', '2020-05-25', '2020-08-31', '2020-12-25', '2020-12-28'],
   2021: ['2021-01-01', '2021-04-02', '2021-04-05', '2021-05-03', '2021-05-31', '2021-08-30', '2021-12-27', '2021-12-28'],
-  2022: ['2022-01-03', '2022-04-15', '2022-04-18', '2022-05-02', '2022-06-02', '2022-06-03', '2022-08-29', '2022-09-19', '2022-12-26', '2022-12-27'],
+  2022: [
+    '2022-01-03',
+    '2022-04-15',
+    '2022-04-18',
+    '2022-05-02',
+    '2022-06-02',
+    '2022-06-03',
+    '2022-08-29',
+    '2022-09-19',
+    '2022-12-26',
+    '2022-12-27',
+  ],
   2023: ['2023-01-02', '2023-04-07', '2023-04-10', '2023-05-01', '2023-05-08', '2023-05-29', '2023-08-28', '2023-12-25', '2023-12-26'],
   2024: ['2024-01-01', '2024-03-29', '2024-04-01', '2024-05-06', '2024-05-27', '2024-08-26', '2024-12-25', '2024-12-26'],
   2025: ['2025-01-01', '2025-04-18', '2025-04-21', '2025-05-05', '2025-05-26', '2025-08-25', '2025-12-25', '2025-12-26'],
@@ -20,8 +37,15 @@ describe('England and Wales bank holidays', () => {
   });
 
   it.each([
-    [2000, '2000-04-23'], [2008, '2008-03-23'], [2011, '2011-04-24'], [2019, '2019-04-21'], [2024, '2024-03-31'],
-    [2038, '2038-04-25'], [2285, '2285-03-22'], [1943, '1943-04-25'], [1818, '1818-03-22'],
+    [2000, '2000-04-23'],
+    [2008, '2008-03-23'],
+    [2011, '2011-04-24'],
+    [2019, '2019-04-21'],
+    [2024, '2024-03-31'],
+    [2038, '2038-04-25'],
+    [2285, '2285-03-22'],
+    [1943, '1943-04-25'],
+    [1818, '1818-03-22'],
   ])('Easter Sunday %i is %s', (year, date) => {
     expect(easterSunday(year)).toBe(date);
   });
@@ -59,7 +83,14 @@ describe('England and Wales bank holidays', () => {
 
   it('names each regular holiday', () => {
     expect(bankHolidaysOf(2025).map((h) => h.name)).toEqual([
-      'New Year’s Day', 'Good Friday', 'Easter Monday', 'Early May bank holiday', 'Spring bank holiday', 'Summer bank holiday', 'Christmas Day', 'Boxing Day',
+      'New Year’s Day',
+      'Good Friday',
+      'Easter Monday',
+      'Early May bank holiday',
+      'Spring bank holiday',
+      'Summer bank holiday',
+      'Christmas Day',
+      'Boxing Day',
     ]);
   });
 
@@ -87,7 +118,9 @@ describe('England and Wales bank holidays', () => {
   });
 
   it('keeps the proclaimed name when a manager adds a day that is already a holiday', () => {
-    expect(bankHolidaysBetween('2026-12-25', '2026-12-25', { added: [{ date: '2026-12-25', name: 'Xmas' }], removed: [] })).toEqual([{ date: '2026-12-25', name: 'Christmas Day' }]);
+    expect(bankHolidaysBetween('2026-12-25', '2026-12-25', { added: [{ date: '2026-12-25', name: 'Xmas' }], removed: [] })).toEqual([
+      { date: '2026-12-25', name: 'Christmas Day' },
+    ]);
   });
 
   it('knows a standard bank holiday from an ordinary day', () => {

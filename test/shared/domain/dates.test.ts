@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, daysBetween, formatDateGB, formatMinutes, londonInstant, londonParts, monthsBetween, overlapMinutes, overlaps, shiftMinutes, shiftSpan, weekDates, weekStart, weekdayOf,
+  addDays,
+  daysBetween,
+  formatDateGB,
+  formatMinutes,
+  londonInstant,
+  londonParts,
+  monthsBetween,
+  overlapMinutes,
+  overlaps,
+  shiftMinutes,
+  shiftSpan,
+  weekDates,
+  weekStart,
+  weekdayOf,
 } from '../../../shared/domain/dates';
 
 describe('shift length in Europe/London', () => {
@@ -55,7 +68,15 @@ describe('calendar maths', () => {
     expect(weekStart('2026-11-29')).toBe('2026-11-23');
     expect(weekStart('2026-11-23')).toBe('2026-11-23');
     expect(weekStart('2027-01-01')).toBe('2026-12-28');
-    expect(weekDates('2026-12-28')).toEqual(['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02', '2027-01-03']);
+    expect(weekDates('2026-12-28')).toEqual([
+      '2026-12-28',
+      '2026-12-29',
+      '2026-12-30',
+      '2026-12-31',
+      '2027-01-01',
+      '2027-01-02',
+      '2027-01-03',
+    ]);
   });
 
   it('lists the months a range touches, across a year end', () => {

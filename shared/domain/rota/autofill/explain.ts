@@ -65,7 +65,10 @@ const termsOf = (model: AutofillModel, col: number, ev: Evaluation): Term[] => {
 /** The reasons shown next to one planned assignment. */
 export const explainAssignment = (model: AutofillModel, col: number, ev: Evaluation): string[] => {
   const pair = model.pairs.get(col)!;
-  const staff = model.ctx.staff instanceof Map ? model.ctx.staff.get(pair.staffId) : (model.ctx.staff as readonly { id: string }[]).find((s) => s.id === pair.staffId);
+  const staff =
+    model.ctx.staff instanceof Map
+      ? model.ctx.staff.get(pair.staffId)
+      : (model.ctx.staff as readonly { id: string }[]).find((s) => s.id === pair.staffId);
   const s = staff as { homeSite: string | null; familiarSites: string[] } | undefined;
   const site = pair.shift.site;
   const added = [...pair.ownWarnings, ...(pair.longDay ? (['long-day'] as Term[]) : []), ...termsOf(model, col, ev)];
@@ -110,7 +113,10 @@ export interface RankedCandidate extends Candidate {
  * would add (rest, averages, familiarity…), a long day, hours away from contract, fairness and pay.
  */
 export const rankByObjective = (shift: Shift, ctx: RotaContext, weights?: AutofillWeights): RankedCandidate[] => {
-  const model = buildModel({ ...ctx, shifts: ctx.shifts.filter((s) => s.id !== shift.id) }, { open: [{ ...shift, staffId: null }], weights });
+  const model = buildModel(
+    { ...ctx, shifts: ctx.shifts.filter((s) => s.id !== shift.id) },
+    { open: [{ ...shift, staffId: null }], weights },
+  );
   const none = evaluate(model, new Set()).objective - evaluate(model, new Set()).byTerm.gap!;
   const ix = indexForShifts(ctx, [shift], shift.id);
   const { candidates } = evaluateCandidates({ ...shift, staffId: null }, ix);
@@ -127,7 +133,8 @@ export const rankByObjective = (shift: Shift, ctx: RotaContext, weights?: Autofi
         : c.weekMinutes < c.contractMinutes
           ? `${formatMinutes(c.contractMinutes - c.weekMinutes)} under contract this week (${formatMinutes(c.weekMinutes)} of ${formatMinutes(c.contractMinutes)})`
           : `At or over contract this week (${formatMinutes(c.weekMinutes)} of ${formatMinutes(c.contractMinutes)})`;
-    const rest = c.restBeforeMinutes === null ? 'No earlier shift on record' : `${formatMinutes(c.restBeforeMinutes)} rest before the shift`;
+    const rest =
+      c.restBeforeMinutes === null ? 'No earlier shift on record' : `${formatMinutes(c.restBeforeMinutes)} rest before the shift`;
     out.push({ ...c, reasons: [reasons[1], hours, rest, reasons[0]], cost: Math.round((ev.objective - none) * 10) / 10 });
   }
   return out.sort((a, b) => a.cost - b.cost || a.name.localeCompare(b.name, 'en-GB'));

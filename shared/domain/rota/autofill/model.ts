@@ -119,7 +119,10 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
   const scope: WeekRange[] = [];
   for (let m = weekRange(from).start; m <= addDays(weekRange(to).start, 7); m = addDays(m, 7)) scope.push(weekRange(m));
   const fixedCtx = { ...ctx, shifts: ctx.shifts.filter((s) => !openIds.has(s.id)) };
-  const ix: RotaIndex = buildIndex(fixedCtx, { from: lookBackFrom(scope[0].start, ctx.settings), to: addDays(scope[scope.length - 1].end, 1) });
+  const ix: RotaIndex = buildIndex(fixedCtx, {
+    from: lookBackFrom(scope[0].start, ctx.settings),
+    to: addDays(scope[scope.length - 1].end, 1),
+  });
 
   const columns: Column[] = [];
   const rows: Row[] = [];
@@ -172,7 +175,9 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
   };
   const candidateLoad = new Map<string, number>();
   const capped = new Set<string>();
-  const ordered = [...open].sort((a, b) => spanOf(a.date, a.start, a.end).start - spanOf(b.date, b.start, b.end).start || (a.id < b.id ? -1 : 1));
+  const ordered = [...open].sort(
+    (a, b) => spanOf(a.date, a.start, a.end).start - spanOf(b.date, b.start, b.end).start || (a.id < b.id ? -1 : 1),
+  );
   for (const shift of ordered) {
     const hours = Math.max(paidOf(shift), 60) / 60;
     const u = col({ name: `u${columns.length}`, kind: 'open', cost: weights.gapPerHour * hours, term: 'gap', shiftId: shift.id, base: 1 });
@@ -215,7 +220,11 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
   }
 
   // 2. Per person: the rows that tie their shifts together.
-  const fairness = { night: new Map<string, [number, number][]>(), weekend: new Map<string, [number, number][]>(), holiday: new Map<string, [number, number][]>() };
+  const fairness = {
+    night: new Map<string, [number, number][]>(),
+    weekend: new Map<string, [number, number][]>(),
+    holiday: new Map<string, [number, number][]>(),
+  };
   const fairFixed = { night: new Map<string, number>(), weekend: new Map<string, number>(), holiday: new Map<string, number>() };
   const bankHolidays = new Set(ctx.bankHolidays);
   const category = (e: Entry) => ({
@@ -226,7 +235,9 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
   for (const [staffId, candidateItems] of byPerson) {
     const staff = ix.staff.get(staffId) as Staff;
     const fixed: Item[] = (ix.byStaff.get(staffId) ?? []).map((entry) => ({ entry, col: -1 }));
-    const items = [...fixed, ...candidateItems].sort((a, b) => a.entry.span.start - b.entry.span.start || a.entry.span.end - b.entry.span.end);
+    const items = [...fixed, ...candidateItems].sort(
+      (a, b) => a.entry.span.start - b.entry.span.start || a.entry.span.end - b.entry.span.end,
+    );
     const vars = candidateItems;
 
     // Overlaps: at the start of each candidate shift, at most one shift of theirs may be running.
@@ -241,7 +252,11 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
     // it is worked, something the person works ends in the 11 h before b starts, and nothing they work ends
     // just as b starts (touching shifts are one stretch). The shifts ending in that window are grouped into
     // sets that share a moment (at most one of each set can be worked), one row per set.
-    const near = items.filter((it) => it.entry.span.end >= vars[0].entry.span.start - 2 * 86_400_000 && it.entry.span.start <= vars[vars.length - 1].entry.span.end + 2 * 86_400_000);
+    const near = items.filter(
+      (it) =>
+        it.entry.span.end >= vars[0].entry.span.start - 2 * 86_400_000 &&
+        it.entry.span.start <= vars[vars.length - 1].entry.span.end + 2 * 86_400_000,
+    );
     for (const b of near) {
       const bDate = b.entry.shift.date;
       if (bDate < scope[0].start || bDate > scope[scope.length - 1].end) continue;
@@ -311,23 +326,40 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
       // Young workers: a block, so a hard row; by day and by week.
       if (wVars.some((it) => isYoungWorker(staff, it.entry.shift.date))) {
         const young = (it: Item) => isYoungWorker(staff, it.entry.shift.date);
-        rows.push({ terms: wVars.filter(young).map((it) => [it.entry.paid, it.col]), lo: -Infinity, hi: ctx.settings.youngWeeklyHours * 60 - wFixed.filter(young).reduce((s, it) => s + it.entry.paid, 0) });
+        rows.push({
+          terms: wVars.filter(young).map((it) => [it.entry.paid, it.col]),
+          lo: -Infinity,
+          hi: ctx.settings.youngWeeklyHours * 60 - wFixed.filter(young).reduce((s, it) => s + it.entry.paid, 0),
+        });
         const days = new Set(wVars.filter(young).map((it) => it.entry.shift.date));
         for (const day of days) {
           const onDay = (it: Item) => it.entry.shift.date === day;
-          rows.push({ terms: wVars.filter(onDay).map((it) => [it.entry.paid, it.col]), lo: -Infinity, hi: ctx.settings.youngDailyHours * 60 - wFixed.filter(onDay).reduce((s, it) => s + it.entry.paid, 0) });
+          rows.push({
+            terms: wVars.filter(onDay).map((it) => [it.entry.paid, it.col]),
+            lo: -Infinity,
+            hi: ctx.settings.youngDailyHours * 60 - wFixed.filter(onDay).reduce((s, it) => s + it.entry.paid, 0),
+          });
         }
       }
       // More than the contract in the week: one finding per person-week.
       if (staff.contractType !== 'zero-hours') {
         const contract = Math.round(staff.contractedHours * 60);
         if (fixedMin <= contract && fixedMin + varMax > contract) {
-          const o = col({ name: `c${columns.length}`, kind: 'binary', cost: w('contracted-hours'), term: 'contracted-hours', staffId, base: 0 });
+          const o = col({
+            name: `c${columns.length}`,
+            kind: 'binary',
+            cost: w('contracted-hours'),
+            term: 'contracted-hours',
+            staffId,
+            base: 0,
+          });
           define(o, varMax, fixedMin - contract, varTerms);
         }
       }
       // Licence close to expiry on a security shift: one finding per person-week.
-      const expiring = (it: Item) => it.entry.shift.service === 'security' && licenceStatus(staff, lastDateOf(it.entry.shift), ctx.settings.licenceExpiryWarnDays).status === 'expiring';
+      const expiring = (it: Item) =>
+        it.entry.shift.service === 'security' &&
+        licenceStatus(staff, lastDateOf(it.entry.shift), ctx.settings.licenceExpiryWarnDays).status === 'expiring';
       const expVars = wVars.filter(expiring);
       if (expVars.length > 0 && !wFixed.some(expiring)) {
         const s = col({ name: `e${columns.length}`, kind: 'binary', cost: w('sia-expiring'), term: 'sia-expiring', staffId, base: 0 });
@@ -341,7 +373,10 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
         const refVars = vars.filter(inRef);
         // No one works more than the hours a week has, whatever the candidates add up to.
         const candidateWeeks = new Set(refVars.map((it) => weekRange(it.entry.shift.date).start)).size;
-        const refMax = Math.min(refVars.reduce((s, it) => s + it.entry.paid, 0), candidateWeeks * 169 * 60);
+        const refMax = Math.min(
+          refVars.reduce((s, it) => s + it.entry.paid, 0),
+          candidateWeeks * 169 * 60,
+        );
         if (fixedTotal + refMax <= limitTotal) return;
         const trigger = wVars.filter(counts);
         const fixedTrigger = wFixed.some(counts);
@@ -368,9 +403,21 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
       // person already over is not offered more because one day of theirs looks light.
       if (staff.contractType !== 'zero-hours' && weights.hoursOffContractPerHour > 0) {
         const target = staff.contractedHours * 60;
-        const d = col({ name: `d${columns.length}`, kind: 'continuous', cost: weights.hoursOffContractPerHour / 60, term: 'hours-off-contract', staffId, base: Math.abs(target - fixedMin) });
+        const d = col({
+          name: `d${columns.length}`,
+          kind: 'continuous',
+          cost: weights.hoursOffContractPerHour / 60,
+          term: 'hours-off-contract',
+          staffId,
+          base: Math.abs(target - fixedMin),
+        });
         define(d, 1, fixedMin - target, varTerms);
-        define(d, 1, target - fixedMin, varTerms.map(([c, v]) => [-c, v]));
+        define(
+          d,
+          1,
+          target - fixedMin,
+          varTerms.map(([c, v]) => [-c, v]),
+        );
       }
     }
 
@@ -397,7 +444,14 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
       const share = Math.ceil(total / people.size);
       for (const p of people) {
         const had = fairFixed[k].get(p) ?? 0;
-        const f = col({ name: `f${columns.length}`, kind: 'continuous', cost: weights.unfairShift, term: 'fairness', staffId: p, base: Math.max(0, had - share) });
+        const f = col({
+          name: `f${columns.length}`,
+          kind: 'continuous',
+          cost: weights.unfairShift,
+          term: 'fairness',
+          staffId: p,
+          base: Math.max(0, had - share),
+        });
         define(f, 1, had - share, fairness[k].get(p)!);
       }
     }
@@ -415,7 +469,15 @@ export const addWeeklyRestCut = (model: AutofillModel, staffId: string, weekStar
   const k = `${staffId}|${weekStart}`;
   let v = model.weeklyRest.get(k);
   if (v === undefined) {
-    v = model.columns.push({ name: `w${model.columns.length}`, kind: 'binary', cost: model.weights.warning['weekly-rest'] ?? 0, term: 'weekly-rest', staffId, base: 0 }) - 1;
+    v =
+      model.columns.push({
+        name: `w${model.columns.length}`,
+        kind: 'binary',
+        cost: model.weights.warning['weekly-rest'] ?? 0,
+        term: 'weekly-rest',
+        staffId,
+        base: 0,
+      }) - 1;
     model.weeklyRest.set(k, v);
   }
   const terms = shiftCols.map((c) => [1, c] as [number, number]);
@@ -450,7 +512,16 @@ const expr = (terms: readonly [number, number][], columns: readonly Column[]) =>
 /** The model as CPLEX LP text, the form HiGHS reads. */
 export const toLp = (model: AutofillModel): string => {
   const { columns, rows } = model;
-  const lines: string[] = ['Minimize', ` obj:${expr(columns.map((c, i) => [c.cost, i] as [number, number]).filter(([c]) => c !== 0), columns) || ' 0'}`, 'Subject To'];
+  const lines: string[] = [
+    'Minimize',
+    ` obj:${
+      expr(
+        columns.map((c, i) => [c.cost, i] as [number, number]).filter(([c]) => c !== 0),
+        columns,
+      ) || ' 0'
+    }`,
+    'Subject To',
+  ];
   rows.forEach((r, i) => {
     if (r.terms.length === 0) return;
     const e = expr(r.terms, columns);
@@ -554,7 +625,9 @@ export const greedyStart = (model: AutofillModel): Set<number> => {
   const chosen = new Set<number>();
   // The shifts with fewest candidates first: they are the ones a careless early choice leaves open.
   const ordered = [...model.open].sort(
-    (a, b) => (byShift.get(a.id)?.length ?? 0) - (byShift.get(b.id)?.length ?? 0) || spanOf(a.date, a.start, a.end).start - spanOf(b.date, b.start, b.end).start,
+    (a, b) =>
+      (byShift.get(a.id)?.length ?? 0) - (byShift.get(b.id)?.length ?? 0) ||
+      spanOf(a.date, a.start, a.end).start - spanOf(b.date, b.start, b.end).start,
   );
   for (const shift of ordered) {
     let best = -1;

@@ -18,15 +18,31 @@ const unavailable = (staff: Staff | undefined, s: ShiftInput): string | null => 
 };
 
 /** The live shifts dated in the week from `fromMonday`, moved to the week from `toMonday`. */
-export const copyWeek = (shifts: readonly Shift[], fromMonday: string, toMonday: string, staff: ReadonlyMap<string, Staff>): CopiedShift[] => {
+export const copyWeek = (
+  shifts: readonly Shift[],
+  fromMonday: string,
+  toMonday: string,
+  staff: ReadonlyMap<string, Staff>,
+): CopiedShift[] => {
   const shift = daysBetween(fromMonday, toMonday);
   const last = addDays(fromMonday, 6);
   return shifts
     .filter((s) => !s.deleted && s.date >= fromMonday && s.date <= last)
     .sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start) || a.site.localeCompare(b.site))
     .map((s) => {
-      const input: ShiftInput = { site: s.site, service: s.service, date: addDays(s.date, shift), start: s.start, end: s.end, breakMinutes: s.breakMinutes, staffId: s.staffId, notes: s.notes };
+      const input: ShiftInput = {
+        site: s.site,
+        service: s.service,
+        date: addDays(s.date, shift),
+        start: s.start,
+        end: s.end,
+        breakMinutes: s.breakMinutes,
+        staffId: s.staffId,
+        notes: s.notes,
+      };
       const why = s.staffId ? unavailable(staff.get(s.staffId), input) : null;
-      return why && s.staffId ? { input: { ...input, staffId: null }, leftOpen: { staffId: s.staffId, reason: why } } : { input, leftOpen: null };
+      return why && s.staffId
+        ? { input: { ...input, staffId: null }, leftOpen: { staffId: s.staffId, reason: why } }
+        : { input, leftOpen: null };
     });
 };

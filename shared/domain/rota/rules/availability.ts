@@ -8,4 +8,6 @@ import type { Finding } from '../types';
 export const availabilityRule = (p: PersonWeek): Finding[] =>
   p.week
     .filter((e) => !withinAvailability(p.staff, e.shift))
-    .map((e) => finding('availability', 'warn', p.staff.id, [e.shift.id], `${shiftAtSite(e.shift)} is outside ${p.staff.name}'s stated availability`));
+    .map((e) =>
+      finding('availability', 'warn', p.staff.id, [e.shift.id], `${shiftAtSite(e.shift)} is outside ${p.staff.name}'s stated availability`),
+    );

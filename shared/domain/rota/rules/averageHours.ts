@@ -30,9 +30,22 @@ export const averageHoursRule = (p: PersonWeek): Finding[] => {
   if (total <= limit * weeks) return [];
   const average = Math.round(total / weeks);
   return [
-    finding('average-hours', 'warn', p.staff.id, p.week.map((e) => e.shift.id),
+    finding(
+      'average-hours',
+      'warn',
+      p.staff.id,
+      p.week.map((e) => e.shift.id),
       `${p.staff.name} averages ${formatMinutes(average)} a week over the ${weeks} weeks to ${dateGB(p.range.end)}; ` +
         `the limit is ${formatMinutes(limit)} without a signed opt-out`,
-      { unit: 'minutes', actual: average, required: limit, kind: 'max', from: dayAfter(p.range.start, -7 * (weeks - 1)), to: p.range.end, weeks }),
+      {
+        unit: 'minutes',
+        actual: average,
+        required: limit,
+        kind: 'max',
+        from: dayAfter(p.range.start, -7 * (weeks - 1)),
+        to: p.range.end,
+        weeks,
+      },
+    ),
   ];
 };

@@ -18,9 +18,14 @@ export const breakRule = (p: PersonWeek): Finding[] => {
   const out: Finding[] = [];
   for (const e of p.week) {
     if (e.paid <= after || e.shift.breakMinutes >= needed || isYoungWorker(p.staff, e.shift.date)) continue;
-    const f = finding('break', 'warn', p.staff.id, [e.shift.id],
+    const f = finding(
+      'break',
+      'warn',
+      p.staff.id,
+      [e.shift.id],
       `${p.staff.name}: ${shiftAtSite(e.shift)} is ${formatMinutes(e.paid)} of work with a ${e.shift.breakMinutes} min break; a ${needed} min break is required after ${formatMinutes(after)}`,
-      { unit: 'minutes', actual: e.shift.breakMinutes, required: needed, kind: 'min' });
+      { unit: 'minutes', actual: e.shift.breakMinutes, required: needed, kind: 'min' },
+    );
     out.push(isReg21(p, e) ? compensatoryRest(p, f) : f);
   }
   return out;

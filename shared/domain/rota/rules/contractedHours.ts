@@ -11,8 +11,13 @@ export const contractedHoursRule = (p: PersonWeek): Finding[] => {
   const contract = Math.round(p.staff.contractedHours * 60);
   if (total <= contract) return [];
   return [
-    finding('contracted-hours', 'warn', p.staff.id, p.week.map((e) => e.shift.id),
+    finding(
+      'contracted-hours',
+      'warn',
+      p.staff.id,
+      p.week.map((e) => e.shift.id),
       `${p.staff.name} is rostered ${formatMinutes(total)} in the week from ${dayShort(p.range.start)}; their contract is ${formatMinutes(contract)}`,
-      { unit: 'minutes', actual: total, required: contract, kind: 'max', from: p.range.start, to: p.range.end }),
+      { unit: 'minutes', actual: total, required: contract, kind: 'max', from: p.range.start, to: p.range.end },
+    ),
   ];
 };

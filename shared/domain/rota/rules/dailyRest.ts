@@ -18,9 +18,14 @@ export const dailyRestRule = (p: PersonWeek): Finding[] => {
     if (!prev || isYoungWorker(p.staff, e.shift.date)) return;
     const rest = Math.round((e.span.start - prev.span.end) / 60_000);
     if (rest <= 0 || rest >= required) return;
-    const f = finding('daily-rest', 'warn', p.staff.id, [prev.shift.id, e.shift.id],
+    const f = finding(
+      'daily-rest',
+      'warn',
+      p.staff.id,
+      [prev.shift.id, e.shift.id],
       `${p.staff.name} has ${formatMinutes(rest)} rest between ${shiftLabel(prev.shift)} and ${shiftLabel(e.shift)}; ${formatMinutes(required)} required`,
-      { unit: 'minutes', actual: rest, required, kind: 'min' });
+      { unit: 'minutes', actual: rest, required, kind: 'min' },
+    );
     out.push(underReg21(p, [prev, e]) ? compensatoryRest(p, f) : f);
   });
   return out;

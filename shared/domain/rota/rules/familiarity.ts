@@ -14,6 +14,11 @@ export const familiarityRule = (p: PersonWeek): Finding[] =>
     .map((e) => {
       const site = p.sites.get(e.shift.site);
       const where = site ? `${site.name} (${site.code})` : e.shift.site;
-      return finding('familiarity', 'warn', p.staff.id, [e.shift.id],
-        `${p.staff.name} does not know ${where} (not a home or familiar site): ${shiftLabel(e.shift)}; arrange a site induction`);
+      return finding(
+        'familiarity',
+        'warn',
+        p.staff.id,
+        [e.shift.id],
+        `${p.staff.name} does not know ${where} (not a home or familiar site): ${shiftLabel(e.shift)}; arrange a site induction`,
+      );
     });

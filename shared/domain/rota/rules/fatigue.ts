@@ -24,9 +24,14 @@ export const fatigueShiftLengthRule = (p: PersonWeek): Finding[] => {
     .filter((e) => minutesOf(e.span.start, e.span.end) > limit)
     .map((e) => {
       const length = minutesOf(e.span.start, e.span.end);
-      return finding('fatigue-shift-length', 'warn', p.staff.id, [e.shift.id],
+      return finding(
+        'fatigue-shift-length',
+        'warn',
+        p.staff.id,
+        [e.shift.id],
         `${p.staff.name}: ${shiftAtSite(e.shift)} lasts ${formatMinutes(length)}, over the ${formatMinutes(limit)} fatigue limit`,
-        { unit: 'minutes', actual: length, required: limit, kind: 'max', from: e.shift.date, to: e.shift.date });
+        { unit: 'minutes', actual: length, required: limit, kind: 'max', from: e.shift.date, to: e.shift.date },
+      );
     });
 };
 
@@ -56,9 +61,14 @@ export const fatigueWorkingDayRule = (p: PersonWeek): Finding[] => {
     const length = minutesOf(first.span.start, end);
     if (day.length > 1 && length > limit && first.span.start >= p.range.startMs && first.span.start < p.range.endMs) {
       out.push(
-        finding('fatigue-working-day', 'warn', p.staff.id, day.map((e) => e.shift.id),
+        finding(
+          'fatigue-working-day',
+          'warn',
+          p.staff.id,
+          day.map((e) => e.shift.id),
           `${p.staff.name} works ${formatMinutes(length)} from ${dayShort(first.shift.date)} ${first.shift.start} across ${day.length} back-to-back shifts, over the ${formatMinutes(limit)} fatigue limit`,
-          { unit: 'minutes', actual: length, required: limit, kind: 'max', from: first.shift.date, to: day[day.length - 1].shift.date }),
+          { unit: 'minutes', actual: length, required: limit, kind: 'max', from: first.shift.date, to: day[day.length - 1].shift.date },
+        ),
       );
     }
     i = j;
@@ -87,7 +97,11 @@ const runsOfDays = (entries: readonly Entry[]): Entry[][] => {
  * counted back at most `limit` + 1 days before the week, which is all it takes to tell whether a day of the
  * week is past the limit; a run reaching that far back is reported as "at least" its length.
  */
-const overLimit = (p: PersonWeek, entries: readonly Entry[], limit: number): { run: Entry[]; days: number; over: Entry[]; atLeast: boolean }[] => {
+const overLimit = (
+  p: PersonWeek,
+  entries: readonly Entry[],
+  limit: number,
+): { run: Entry[]; days: number; over: Entry[]; atLeast: boolean }[] => {
   const horizon = addDays(p.range.start, -limit - 1);
   const horizonMs = instantAt(horizon, '00:00');
   const out: { run: Entry[]; days: number; over: Entry[]; atLeast: boolean }[] = [];
@@ -108,11 +122,18 @@ const overLimit = (p: PersonWeek, entries: readonly Entry[], limit: number): { r
 /** More night shifts on consecutive days than the limit; a night shift has the night-worker hours of night time. */
 export const fatigueNightsRule = (p: PersonWeek): Finding[] => {
   const { nightStart, nightEnd, nightWorkerMinHours, fatigueNights: limit } = p.settings;
-  const nights = p.entries.filter((e) => e.span.start < p.range.endMs && minutesInDailyWindow(e.span, e.shift.date, nightStart, nightEnd) >= nightWorkerMinHours * 60);
+  const nights = p.entries.filter(
+    (e) => e.span.start < p.range.endMs && minutesInDailyWindow(e.span, e.shift.date, nightStart, nightEnd) >= nightWorkerMinHours * 60,
+  );
   return overLimit(p, nights, limit).map(({ run, days, over, atLeast }) =>
-    finding('fatigue-nights', 'warn', p.staff.id, over.map((e) => e.shift.id),
+    finding(
+      'fatigue-nights',
+      'warn',
+      p.staff.id,
+      over.map((e) => e.shift.id),
       `${p.staff.name} works ${atLeast ? 'at least ' : ''}${days} nights in a row from ${dayShort(run[0].shift.date)}; the fatigue limit is ${limit}`,
-      { unit: 'nights', actual: days, required: limit, kind: 'max', from: run[0].shift.date, to: run[run.length - 1].shift.date }),
+      { unit: 'nights', actual: days, required: limit, kind: 'max', from: run[0].shift.date, to: run[run.length - 1].shift.date },
+    ),
   );
 };
 
@@ -122,8 +143,13 @@ export const fatigueShiftsInRowRule = (p: PersonWeek): Finding[] => {
   const limit = p.settings.fatigueShiftsInRow;
   const worked = p.entries.filter((e) => e.span.start < p.range.endMs);
   return overLimit(p, worked, limit).map(({ run, days, over, atLeast }) =>
-    finding('fatigue-shifts-in-row', 'warn', p.staff.id, over.map((e) => e.shift.id),
+    finding(
+      'fatigue-shifts-in-row',
+      'warn',
+      p.staff.id,
+      over.map((e) => e.shift.id),
       `${p.staff.name} works ${atLeast ? 'at least ' : ''}${days} days in a row from ${dayShort(run[0].shift.date)}; the fatigue limit is ${limit}`,
-      { unit: 'shifts', actual: days, required: limit, kind: 'max', from: run[0].shift.date, to: run[run.length - 1].shift.date }),
+      { unit: 'shifts', actual: days, required: limit, kind: 'max', from: run[0].shift.date, to: run[run.length - 1].shift.date },
+    ),
   );
 };

@@ -15,7 +15,14 @@ import { overlapRule } from './overlap';
 import { serviceRule } from './service';
 import { siaExpiringRule, siaLicenceRule, siaSectorRule } from './siaLicence';
 import { weeklyRestRule } from './weeklyRest';
-import { youngBreakRule, youngDailyHoursRule, youngDailyRestRule, youngNightRule, youngWeeklyHoursRule, youngWeeklyRestRule } from './youngWorker';
+import {
+  youngBreakRule,
+  youngDailyHoursRule,
+  youngDailyRestRule,
+  youngNightRule,
+  youngWeeklyHoursRule,
+  youngWeeklyRestRule,
+} from './youngWorker';
 
 export type PersonRule = (p: PersonWeek) => Finding[];
 

@@ -22,9 +22,22 @@ export const nightWorkRule = (p: PersonWeek): Finding[] => {
   if (total <= limit * days) return [];
   const perDay = Math.round(total / days);
   return [
-    finding('night-work', 'warn', p.staff.id, nights.map((e) => e.shift.id),
+    finding(
+      'night-work',
+      'warn',
+      p.staff.id,
+      nights.map((e) => e.shift.id),
       `${p.staff.name} works nights and averages ${formatMinutes(perDay)} a day over the ${weeks} weeks to ${dateGB(p.range.end)}; ` +
         `night workers are limited to ${formatMinutes(limit)}, opt-out or not`,
-      { unit: 'minutes', actual: perDay, required: limit, kind: 'max', from: dayAfter(p.range.start, -7 * (weeks - 1)), to: p.range.end, weeks }),
+      {
+        unit: 'minutes',
+        actual: perDay,
+        required: limit,
+        kind: 'max',
+        from: dayAfter(p.range.start, -7 * (weeks - 1)),
+        to: p.range.end,
+        weeks,
+      },
+    ),
   ];
 };

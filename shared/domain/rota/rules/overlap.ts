@@ -18,9 +18,19 @@ export const overlapRule = (p: PersonWeek): Finding[] => {
       const earlier = p.entries[j];
       if (earlier.span.end <= later.span.start) continue;
       out.push(
-        finding('overlap', 'block', p.staff.id, [earlier.shift.id, later.shift.id],
+        finding(
+          'overlap',
+          'block',
+          p.staff.id,
+          [earlier.shift.id, later.shift.id],
           `${p.staff.name} is on two shifts at once: ${shiftAtSite(earlier.shift)} and ${shiftAtSite(later.shift)}`,
-          { unit: 'minutes', actual: Math.round((Math.min(earlier.span.end, later.span.end) - later.span.start) / 60_000), required: 0, kind: 'max' }),
+          {
+            unit: 'minutes',
+            actual: Math.round((Math.min(earlier.span.end, later.span.end) - later.span.start) / 60_000),
+            required: 0,
+            kind: 'max',
+          },
+        ),
       );
     }
   }

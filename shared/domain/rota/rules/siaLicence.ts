@@ -11,7 +11,8 @@ import type { Finding } from '../types';
 const lastDate = (e: Entry) => lastDateOf(e.shift);
 
 /** `4 Nov`, with the year only when it is not the shift's. */
-const expiryDay = (expires: string, shiftDate: string) => format(parseISO(expires), expires.slice(0, 4) === shiftDate.slice(0, 4) ? 'd MMM' : 'd MMM yyyy');
+const expiryDay = (expires: string, shiftDate: string) =>
+  format(parseISO(expires), expires.slice(0, 4) === shiftDate.slice(0, 4) ? 'd MMM' : 'd MMM yyyy');
 
 /**
  * Says how long before the shift the licence ran out ("expired on 4 Nov, 33 days before this shift"), or,
@@ -20,7 +21,8 @@ const expiryDay = (expires: string, shiftDate: string) => format(parseISO(expire
 const expiredMessage = (name: string, expires: string, e: Entry): string => {
   const before = daysBetween(expires, e.shift.date);
   const when = `(${shiftAtSite(e.shift)})`;
-  if (before <= 0) return `${name}'s SIA licence runs out at the end of ${expiryDay(expires, e.shift.date)}, before this shift ends ${when}`;
+  if (before <= 0)
+    return `${name}'s SIA licence runs out at the end of ${expiryDay(expires, e.shift.date)}, before this shift ends ${when}`;
   return `${name}'s SIA licence expired on ${expiryDay(expires, e.shift.date)}, ${before} day${before === 1 ? '' : 's'} before this shift ${when}`;
 };
 
@@ -32,7 +34,15 @@ export const siaLicenceRule = (p: PersonWeek): Finding[] => {
     if (e.shift.service !== 'security') continue;
     const { status } = licenceStatus(p.staff, lastDate(e), p.settings.licenceExpiryWarnDays);
     if (status === 'none')
-      out.push(finding('sia-licence', 'block', p.staff.id, [e.shift.id], `${p.staff.name} has no SIA licence on record for ${shiftAtSite(e.shift)}`));
+      out.push(
+        finding(
+          'sia-licence',
+          'block',
+          p.staff.id,
+          [e.shift.id],
+          `${p.staff.name} has no SIA licence on record for ${shiftAtSite(e.shift)}`,
+        ),
+      );
     else if (status === 'expired')
       out.push(
         finding('sia-licence', 'block', p.staff.id, [e.shift.id], expiredMessage(p.staff.name, p.staff.sia!.expires, e), {
@@ -61,8 +71,13 @@ export const siaSectorRule = (p: PersonWeek): Finding[] => {
     const needed = p.sites.get(e.shift.site)?.securityLicence ?? 'security-guarding';
     if (sectorFits(held, needed)) continue;
     out.push(
-      finding('sia-sector', 'block', p.staff.id, [e.shift.id],
-        `${p.staff.name} holds a ${SECTOR_NAMES[held]} licence, but ${shiftAtSite(e.shift)} needs ${SECTOR_NAMES[needed]}`),
+      finding(
+        'sia-sector',
+        'block',
+        p.staff.id,
+        [e.shift.id],
+        `${p.staff.name} holds a ${SECTOR_NAMES[held]} licence, but ${shiftAtSite(e.shift)} needs ${SECTOR_NAMES[needed]}`,
+      ),
     );
   }
   return out;
@@ -77,8 +92,20 @@ export const siaExpiringRule = (p: PersonWeek): Finding[] => {
   if (expiring.length === 0) return [];
   const { daysLeft } = licenceStatus(p.staff, expiring[0].shift.date, p.settings.licenceExpiryWarnDays);
   return [
-    finding('sia-expiring', 'warn', p.staff.id, expiring.map((e) => e.shift.id),
+    finding(
+      'sia-expiring',
+      'warn',
+      p.staff.id,
+      expiring.map((e) => e.shift.id),
       `${p.staff.name}'s SIA licence expires ${dateGB(p.staff.sia!.expires)} (${daysLeft} days after ${dateGB(expiring[0].shift.date)}); start the renewal`,
-      { unit: 'days', actual: daysLeft ?? 0, required: p.settings.licenceExpiryWarnDays, kind: 'min', from: expiring[0].shift.date, to: p.staff.sia!.expires }),
+      {
+        unit: 'days',
+        actual: daysLeft ?? 0,
+        required: p.settings.licenceExpiryWarnDays,
+        kind: 'min',
+        from: expiring[0].shift.date,
+        to: p.staff.sia!.expires,
+      },
+    ),
   ];
 };

@@ -13,5 +13,7 @@ export const staffRecordRule = (staffId: string, staff: Staff | undefined, week:
   if (!staff.archived) return [];
   return week
     .filter((e) => staff.archivedOn === null || e.shift.date >= staff.archivedOn)
-    .map((e) => finding('staff-record', 'block', staffId, [e.shift.id], `${staff.name} has left (archived) but is on ${shiftAtSite(e.shift)}`));
+    .map((e) =>
+      finding('staff-record', 'block', staffId, [e.shift.id], `${staff.name} has left (archived) but is on ${shiftAtSite(e.shift)}`),
+    );
 };

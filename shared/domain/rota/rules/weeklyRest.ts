@@ -46,9 +46,14 @@ export const weeklyRestRule = (p: PersonWeek): Finding[] => {
   if (!s.fortnightlyWeeklyRest) {
     const longest = Math.max(0, ...restSpells(p, p.range.startMs, p.range.endMs));
     if (longest >= weekly) return [];
-    out = finding('weekly-rest', 'warn', p.staff.id, ids,
+    out = finding(
+      'weekly-rest',
+      'warn',
+      p.staff.id,
+      ids,
       `${p.staff.name} has no ${formatMinutes(weekly)} break in the week from ${dayShort(p.range.start)} (longest ${formatMinutes(longest)})`,
-      { unit: 'minutes', actual: longest, required: weekly, kind: 'min', from: p.range.start, to: p.range.end });
+      { unit: 'minutes', actual: longest, required: weekly, kind: 'min', from: p.range.start, to: p.range.end },
+    );
   } else {
     const start = fortnightStart(p.range.start, s);
     if (start === p.range.start) return [];
@@ -56,9 +61,14 @@ export const weeklyRestRule = (p: PersonWeek): Finding[] => {
     const spells = restSpells(p, instantAt(start, '00:00'), p.range.endMs);
     const longest = Math.max(0, ...spells);
     if (longest >= fortnightly || spells.filter((m) => m >= weekly).length >= 2) return [];
-    out = finding('weekly-rest', 'warn', p.staff.id, ids,
+    out = finding(
+      'weekly-rest',
+      'warn',
+      p.staff.id,
+      ids,
       `${p.staff.name} has neither ${formatMinutes(fortnightly)} nor two ${formatMinutes(weekly)} breaks in the fortnight from ${dayShort(start)} (longest ${formatMinutes(longest)})`,
-      { unit: 'minutes', actual: longest, required: fortnightly, kind: 'min', from: start, to: p.range.end });
+      { unit: 'minutes', actual: longest, required: fortnightly, kind: 'min', from: start, to: p.range.end },
+    );
   }
   return underReg21(p, p.week) ? [compensatoryRest(p, out)] : [out];
 };

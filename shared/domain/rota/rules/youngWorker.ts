@@ -20,9 +20,14 @@ export const youngDailyHoursRule = (p: PersonWeek): Finding[] => {
     const total = entries.reduce((sum, e) => sum + e.paid, 0);
     if (total > limit)
       out.push(
-        finding('young-daily-hours', 'block', p.staff.id, entries.map((e) => e.shift.id),
+        finding(
+          'young-daily-hours',
+          'block',
+          p.staff.id,
+          entries.map((e) => e.shift.id),
           `${p.staff.name} is under 18 and is rostered ${formatMinutes(total)} on ${dayShort(day)}; the limit is ${formatMinutes(limit)} a day`,
-          { unit: 'minutes', actual: total, required: limit, kind: 'max', from: day, to: day }),
+          { unit: 'minutes', actual: total, required: limit, kind: 'max', from: day, to: day },
+        ),
       );
   }
   return out;
@@ -36,9 +41,14 @@ export const youngWeeklyHoursRule = (p: PersonWeek): Finding[] => {
   const limit = p.settings.youngWeeklyHours * 60;
   if (total <= limit) return [];
   return [
-    finding('young-weekly-hours', 'block', p.staff.id, entries.map((e) => e.shift.id),
+    finding(
+      'young-weekly-hours',
+      'block',
+      p.staff.id,
+      entries.map((e) => e.shift.id),
       `${p.staff.name} is under 18 and is rostered ${formatMinutes(total)} in the week from ${dayShort(p.range.start)}; the limit is ${formatMinutes(limit)}`,
-      { unit: 'minutes', actual: total, required: limit, kind: 'max', from: p.range.start, to: p.range.end }),
+      { unit: 'minutes', actual: total, required: limit, kind: 'max', from: p.range.start, to: p.range.end },
+    ),
   ];
 };
 
@@ -54,9 +64,14 @@ export const youngDailyRestRule = (p: PersonWeek): Finding[] => {
     // Touching shifts are one stretch of work and overlapping ones are the overlap rule's business.
     if (rest <= 0 || rest >= required) return;
     out.push(
-      finding('young-daily-rest', 'block', p.staff.id, [prev.shift.id, e.shift.id],
+      finding(
+        'young-daily-rest',
+        'block',
+        p.staff.id,
+        [prev.shift.id, e.shift.id],
         `${p.staff.name} is under 18 and has ${formatMinutes(rest)} rest between ${shiftLabel(prev.shift)} and ${shiftLabel(e.shift)}; ${formatMinutes(required)} required`,
-        { unit: 'minutes', actual: rest, required, kind: 'min' }),
+        { unit: 'minutes', actual: rest, required, kind: 'min' },
+      ),
     );
   });
   return out;
@@ -73,9 +88,14 @@ export const youngNightRule = (p: PersonWeek): Finding[] => {
     .map((e) => ({ e, minutes: minutesInDailyWindow(e.span, e.shift.date, from, to) }))
     .filter(({ minutes }) => minutes > 0)
     .map(({ e, minutes }) =>
-      finding('young-night', 'block', p.staff.id, [e.shift.id],
+      finding(
+        'young-night',
+        'block',
+        p.staff.id,
+        [e.shift.id],
         `${p.staff.name} is under 18 and cannot work between ${from} and ${to}: ${shiftAtSite(e.shift)}`,
-        { unit: 'minutes', actual: minutes, required: 0, kind: 'max' }),
+        { unit: 'minutes', actual: minutes, required: 0, kind: 'max' },
+      ),
     );
 };
 
@@ -88,9 +108,14 @@ export const youngWeeklyRestRule = (p: PersonWeek): Finding[] => {
   const longest = Math.max(0, ...restSpells(p, p.range.startMs, p.range.endMs));
   if (longest >= required) return [];
   return [
-    finding('young-weekly-rest', 'block', p.staff.id, entries.map((e) => e.shift.id),
+    finding(
+      'young-weekly-rest',
+      'block',
+      p.staff.id,
+      entries.map((e) => e.shift.id),
       `${p.staff.name} is under 18 and has no ${formatMinutes(required)} break in the week from ${dayShort(p.range.start)} (longest ${formatMinutes(longest)})`,
-      { unit: 'minutes', actual: longest, required, kind: 'min', from: p.range.start, to: p.range.end }),
+      { unit: 'minutes', actual: longest, required, kind: 'min', from: p.range.start, to: p.range.end },
+    ),
   ];
 };
 
@@ -102,8 +127,13 @@ export const youngBreakRule = (p: PersonWeek): Finding[] => {
   return youngShifts(p)
     .filter((e) => e.paid > after && e.shift.breakMinutes < needed)
     .map((e) =>
-      finding('young-break', 'block', p.staff.id, [e.shift.id],
+      finding(
+        'young-break',
+        'block',
+        p.staff.id,
+        [e.shift.id],
         `${p.staff.name} is under 18: ${shiftAtSite(e.shift)} is ${formatMinutes(e.paid)} of work with a ${e.shift.breakMinutes} min break; ${needed} min is required after ${formatMinutes(after)}`,
-        { unit: 'minutes', actual: e.shift.breakMinutes, required: needed, kind: 'min' }),
+        { unit: 'minutes', actual: e.shift.breakMinutes, required: needed, kind: 'min' },
+      ),
     );
 };

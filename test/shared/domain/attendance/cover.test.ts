@@ -7,7 +7,13 @@ const site = makeSite({
   cover: {
     reception: {},
     cleaning: { wed: [{ start: '05:00', end: '08:00', min: 3 }] },
-    security: { sat: [{ start: '00:00', end: '24:00', min: 1 }], sun: [{ start: '00:00', end: '24:00', min: 1 }, { start: '07:00', end: '19:00', min: 2 }] },
+    security: {
+      sat: [{ start: '00:00', end: '24:00', min: 1 }],
+      sun: [
+        { start: '00:00', end: '24:00', min: 1 },
+        { start: '07:00', end: '19:00', min: 2 },
+      ],
+    },
   },
 });
 const p = (staffId: string, from: string, to: string): Presence => ({ staffId, span: { start: at(from), end: at(to) } });
@@ -18,8 +24,20 @@ describe('coverAchieved', () => {
     ['two of three, all morning', [p('a', '2026-11-25T05:00', '2026-11-25T08:00'), p('b', '2026-11-25T05:00', '2026-11-25T08:00')], 66.7],
     ['all three', ['a', 'b', 'c'].map((s) => p(s, '2026-11-25T05:00', '2026-11-25T08:00')), 100],
     ['four people still make 100, not more', ['a', 'b', 'c', 'd'].map((s) => p(s, '2026-11-25T04:30', '2026-11-25T08:30')), 100],
-    ['one person on two overlapping records counts once', [p('a', '2026-11-25T05:00', '2026-11-25T08:00'), p('a', '2026-11-25T06:00', '2026-11-25T07:00')], 33.3],
-    ['three, one of them from 06:30', [p('a', '2026-11-25T05:00', '2026-11-25T08:00'), p('b', '2026-11-25T05:00', '2026-11-25T08:00'), p('c', '2026-11-25T06:30', '2026-11-25T08:00')], 83.3],
+    [
+      'one person on two overlapping records counts once',
+      [p('a', '2026-11-25T05:00', '2026-11-25T08:00'), p('a', '2026-11-25T06:00', '2026-11-25T07:00')],
+      33.3,
+    ],
+    [
+      'three, one of them from 06:30',
+      [
+        p('a', '2026-11-25T05:00', '2026-11-25T08:00'),
+        p('b', '2026-11-25T05:00', '2026-11-25T08:00'),
+        p('c', '2026-11-25T06:30', '2026-11-25T08:00'),
+      ],
+      83.3,
+    ],
   ])('%s', (_label, presence, percent) => {
     expect(coverAchieved(site, 'cleaning', presence, '2026-11-23', '2026-11-29').percent).toBe(percent);
   });
@@ -27,7 +45,15 @@ describe('coverAchieved', () => {
   it('counts required person-minutes, and only up to `until`', () => {
     const full = coverAchieved(site, 'cleaning', [], '2026-11-25', '2026-11-25');
     expect(full).toEqual({ requiredMinutes: 540, coveredMinutes: 0, percent: 0 });
-    const soFar = coverAchieved(site, 'cleaning', [p('a', '2026-11-25T05:00', '2026-11-25T06:00')], '2026-11-25', '2026-11-25', [], at('2026-11-25T06:00'));
+    const soFar = coverAchieved(
+      site,
+      'cleaning',
+      [p('a', '2026-11-25T05:00', '2026-11-25T06:00')],
+      '2026-11-25',
+      '2026-11-25',
+      [],
+      at('2026-11-25T06:00'),
+    );
     expect(soFar).toEqual({ requiredMinutes: 180, coveredMinutes: 60, percent: 33.3 });
   });
 

@@ -15,12 +15,18 @@ describe('paidFor', () => {
     ['never signed out', '2026-11-25T07:05', null, 445, 'no-sign-out'],
     ['a break longer than the time worked pays nothing', '2026-11-25T07:00', '2026-11-25T07:20', 0, 'actual'],
   ])('%s', (_label, inAt, outAt, minutes, basis) => {
-    expect(paidFor(day, makeAttendance(day, { signedInAt: z(inAt), signedOutAt: z(outAt) }), at('2026-11-26T09:00'))).toEqual({ minutes, basis });
+    expect(paidFor(day, makeAttendance(day, { signedInAt: z(inAt), signedOutAt: z(outAt) }), at('2026-11-26T09:00'))).toEqual({
+      minutes,
+      basis,
+    });
   });
 
   it('shows a shift not yet worked at its scheduled paid time', () => {
     expect(paidFor(day, undefined, at('2026-11-24T09:00'))).toEqual({ minutes: 450, basis: 'scheduled' });
-    expect(paidFor(day, makeAttendance(day, { signedInAt: z('2026-11-25T07:00') }), at('2026-11-25T09:00'))).toEqual({ minutes: 450, basis: 'scheduled' });
+    expect(paidFor(day, makeAttendance(day, { signedInAt: z('2026-11-25T07:00') }), at('2026-11-25T09:00'))).toEqual({
+      minutes: 450,
+      basis: 'scheduled',
+    });
   });
 
   it('pays nothing for a no-show or a past shift with no record', () => {
@@ -34,6 +40,8 @@ describe('paidFor', () => {
     ['an ordinary night: 8 hours', '2026-11-25', '2026-11-25T22:00', '2026-11-26T06:00', 480 - 30],
   ])('a 22:00–06:00 night, %s', (_label, date, inAt, outAt, minutes) => {
     const night = makeShift({ date, start: '22:00', end: '06:00', breakMinutes: 30, staffId: 'staff-a1' });
-    expect(paidFor(night, makeAttendance(night, { signedInAt: z(inAt), signedOutAt: z(outAt) }), at('2026-12-01T00:00')).minutes).toBe(minutes);
+    expect(paidFor(night, makeAttendance(night, { signedInAt: z(inAt), signedOutAt: z(outAt) }), at('2026-12-01T00:00')).minutes).toBe(
+      minutes,
+    );
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { assignmentsOf, dayBoard, DEFAULT_STATUS_RULES, hoursAgainstContract, incidentCounts, licenceExpiries, timesheetRows, workingTimeRecords } from '../../../../shared/domain/attendance';
+import {
+  assignmentsOf,
+  dayBoard,
+  DEFAULT_STATUS_RULES,
+  hoursAgainstContract,
+  incidentCounts,
+  licenceExpiries,
+  timesheetRows,
+  workingTimeRecords,
+} from '../../../../shared/domain/attendance';
 import { makeShift, makeSite, makeStaff } from '../rota/factories';
 import { DEFAULT_RULE_SETTINGS } from '../../../../shared/domain/rota';
 import { at, makeAttendance } from './helpers';
@@ -19,10 +28,23 @@ describe('workingTimeRecords', () => {
     makeAttendance(night, { signedInAt: z('2026-11-26T22:00'), signedOutAt: z('2026-11-27T06:00') }),
     makeAttendance(skipped, { noShow: true }),
   ];
-  const [rec] = workingTimeRecords(assignmentsOf([late, early, night, skipped], records), staff, '2026-11-23', '2026-11-29', DEFAULT_RULE_SETTINGS);
+  const [rec] = workingTimeRecords(
+    assignmentsOf([late, early, night, skipped], records),
+    staff,
+    '2026-11-23',
+    '2026-11-29',
+    DEFAULT_RULE_SETTINGS,
+  );
 
   it('records hours worked, the shortest rest and rests under 11 hours', () => {
-    expect(rec).toMatchObject({ name: 'Ana Silva', shifts: 3, workedMinutes: 450 + 450 + 480, averageWeeklyMinutes: 1380, shortestRestMinutes: 480, shortRests: 1 });
+    expect(rec).toMatchObject({
+      name: 'Ana Silva',
+      shifts: 3,
+      workedMinutes: 450 + 450 + 480,
+      averageWeeklyMinutes: 1380,
+      shortestRestMinutes: 480,
+      shortRests: 1,
+    });
   });
 
   it('records night work (23:00–06:00) and the opt-out', () => {
@@ -43,7 +65,10 @@ describe('hoursAgainstContract', () => {
     const shift = makeShift({ date: '2026-11-25', start: '07:00', end: '15:00', breakMinutes: 30, staffId: a.id });
     const rows = timesheetRows(assignmentsOf([shift], []), new Map([[a.id, a]]), new Map(), at('2026-11-01T00:00'), DEFAULT_STATUS_RULES);
     const people = hoursAgainstContract(rows, [a, b], '2026-11-23', '2026-12-06', ['CH']);
-    expect(people.map((p) => [p.name, p.paidMinutes, p.contractMinutes])).toEqual([['Ana', 450, 4500], ['Ben', 0, 0]]);
+    expect(people.map((p) => [p.name, p.paidMinutes, p.contractMinutes])).toEqual([
+      ['Ana', 450, 4500],
+      ['Ben', 0, 0],
+    ]);
   });
 });
 
@@ -85,9 +110,20 @@ describe('dayBoard', () => {
   const late = makeShift({ date: '2026-11-25', start: '14:00', end: '22:00', service: 'security', staffId: 'staff-s2' });
   const open = makeShift({ date: '2026-11-25', start: '07:00', end: '15:00', service: 'reception', staffId: null });
   const done = makeShift({ date: '2026-11-24', start: '08:00', end: '16:00', service: 'security', staffId: 'staff-s3' });
-  const records = [makeAttendance(yNight, { signedInAt: z('2026-11-24T21:58') }), makeAttendance(early, { signedInAt: z('2026-11-25T05:02') })];
-  const board = dayBoard(site.services, assignmentsOf([yNight, early, day, late, open, done], records), [open], '2026-11-25', at('2026-11-25T07:05'), DEFAULT_STATUS_RULES);
-  const names = (rows: { assignment: { staffId: string }; status: { state: string } }[]) => rows.map((r) => `${r.assignment.staffId}:${r.status.state}`);
+  const records = [
+    makeAttendance(yNight, { signedInAt: z('2026-11-24T21:58') }),
+    makeAttendance(early, { signedInAt: z('2026-11-25T05:02') }),
+  ];
+  const board = dayBoard(
+    site.services,
+    assignmentsOf([yNight, early, day, late, open, done], records),
+    [open],
+    '2026-11-25',
+    at('2026-11-25T07:05'),
+    DEFAULT_STATUS_RULES,
+  );
+  const names = (rows: { assignment: { staffId: string }; status: { state: string } }[]) =>
+    rows.map((r) => `${r.assignment.staffId}:${r.status.state}`);
 
   it('puts last night’s shift and late arrivals on now, later shifts on next', () => {
     const security = board.find((b) => b.service === 'security')!;
@@ -98,10 +134,14 @@ describe('dayBoard', () => {
 
   it('keeps a no-show on a night shift still running on now, and moves it to earlier once it has ended', () => {
     const night = makeShift({ date: '2026-11-24', start: '19:00', end: '07:00', service: 'security', staffId: 'staff-n2' });
-    const at0510 = dayBoard(site.services, assignmentsOf([night], []), [], '2026-11-25', at('2026-11-25T05:10'), DEFAULT_STATUS_RULES).find((b) => b.service === 'security')!;
+    const at0510 = dayBoard(site.services, assignmentsOf([night], []), [], '2026-11-25', at('2026-11-25T05:10'), DEFAULT_STATUS_RULES).find(
+      (b) => b.service === 'security',
+    )!;
     expect(names(at0510.now)).toEqual(['staff-n2:no-show']);
     expect(at0510.earlier).toEqual([]);
-    const at0710 = dayBoard(site.services, assignmentsOf([night], []), [], '2026-11-25', at('2026-11-25T07:10'), DEFAULT_STATUS_RULES).find((b) => b.service === 'security')!;
+    const at0710 = dayBoard(site.services, assignmentsOf([night], []), [], '2026-11-25', at('2026-11-25T07:10'), DEFAULT_STATUS_RULES).find(
+      (b) => b.service === 'security',
+    )!;
     expect(names(at0710.earlier)).toEqual(['staff-n2:no-show']);
     expect(at0710.now).toEqual([]);
   });

@@ -1,13 +1,20 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { assignmentsOf, DEFAULT_STATUS_RULES, labourCost, timesheetCsv, timesheetRows, TIMESHEET_COLUMNS } from '../../../../shared/domain/attendance';
+import {
+  assignmentsOf,
+  DEFAULT_STATUS_RULES,
+  labourCost,
+  timesheetCsv,
+  timesheetRows,
+  TIMESHEET_COLUMNS,
+} from '../../../../shared/domain/attendance';
 import { makeShift, makeSite, makeStaff } from '../rota/factories';
 import { at, makeAttendance } from './helpers';
 
 const ana = makeStaff({ name: 'Ana Silva', employeeNumber: 'E-101', payRate: 12 });
 const ben = makeStaff({ name: '=Ben Cole', employeeNumber: 'E-102', payRate: 15 });
 const staff = new Map([ana, ben].map((s) => [s.id, s]));
-const sites = new Map([[ 'CH', makeSite() ]]);
+const sites = new Map([['CH', makeSite()]]);
 const now = at('2026-11-27T12:00');
 
 describe('timesheetRows', () => {
@@ -16,7 +23,16 @@ describe('timesheetRows', () => {
   const a1 = makeAttendance(s1, {
     signedInAt: '2026-11-25T07:25:00.000Z',
     signedOutAt: '2026-11-25T15:00:00.000Z',
-    corrections: [{ at: '2026-11-25T15:10:00.000Z', by: 'manager-1', reason: 'Forgot to sign out', field: 'signedOutAt', before: null, after: '2026-11-25T15:00:00.000Z' }],
+    corrections: [
+      {
+        at: '2026-11-25T15:10:00.000Z',
+        by: 'manager-1',
+        reason: 'Forgot to sign out',
+        field: 'signedOutAt',
+        before: null,
+        after: '2026-11-25T15:00:00.000Z',
+      },
+    ],
   });
   const a2 = makeAttendance(s2, { noShow: true });
   const rows = timesheetRows(assignmentsOf([s2, s1], [a1, a2]), staff, sites, now, DEFAULT_STATUS_RULES);
@@ -24,9 +40,21 @@ describe('timesheetRows', () => {
   it('gives one row per person per shift with scheduled and actual times, lateness and cost', () => {
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({
-      employeeNumber: 'E-101', name: 'Ana Silva', date: '2026-11-25', site: 'CH', service: 'reception',
-      scheduledStart: '07:00', scheduledEnd: '15:00', actualIn: '2026-11-25 07:25', actualOut: '2026-11-25 15:00',
-      paidMinutes: 425, breakMinutes: 30, lateMinutes: 25, noShow: false, payRate: 12, cost: 85,
+      employeeNumber: 'E-101',
+      name: 'Ana Silva',
+      date: '2026-11-25',
+      site: 'CH',
+      service: 'reception',
+      scheduledStart: '07:00',
+      scheduledEnd: '15:00',
+      actualIn: '2026-11-25 07:25',
+      actualOut: '2026-11-25 15:00',
+      paidMinutes: 425,
+      breakMinutes: 30,
+      lateMinutes: 25,
+      noShow: false,
+      payRate: 12,
+      cost: 85,
     });
     expect(rows[0].corrections).toEqual(['signedOutAt: — → 2026-11-25T15:00+00:00 (Forgot to sign out)']);
     expect(rows[1]).toMatchObject({ name: '=Ben Cole', noShow: true, paidMinutes: 0, cost: 0, actualIn: '' });
@@ -35,7 +63,17 @@ describe('timesheetRows', () => {
   it('writes the payroll CSV with a header, hours to 2 decimals and formula-looking cells escaped', () => {
     const parsed = Papa.parse<string[]>(timesheetCsv(rows)).data;
     expect(parsed[0]).toEqual([...TIMESHEET_COLUMNS]);
-    expect(parsed[1].slice(0, 9)).toEqual(['E-101', 'Ana Silva', '2026-11-25', 'CH', 'reception', '2026-11-25T07:00+00:00', '2026-11-25T15:00+00:00', '2026-11-25T07:25+00:00', '2026-11-25T15:00+00:00']);
+    expect(parsed[1].slice(0, 9)).toEqual([
+      'E-101',
+      'Ana Silva',
+      '2026-11-25',
+      'CH',
+      'reception',
+      '2026-11-25T07:00+00:00',
+      '2026-11-25T15:00+00:00',
+      '2026-11-25T07:25+00:00',
+      '2026-11-25T15:00+00:00',
+    ]);
     expect(parsed[1][9]).toBe('7.08');
     expect(parsed[1][15]).toBe('85.00');
     expect(parsed[2][1]).toBe("'=Ben Cole");
@@ -47,7 +85,14 @@ describe('timesheetRows', () => {
       ...s2,
       staffId: ana.id,
       start: '23:00',
-      history: [{ at: '2026-11-25T22:40:00.000Z', by: 'sup-1', before: { staffId: ben.id, start: '22:00' }, after: { staffId: ana.id, start: '23:00' } }],
+      history: [
+        {
+          at: '2026-11-25T22:40:00.000Z',
+          by: 'sup-1',
+          before: { staffId: ben.id, start: '22:00' },
+          after: { staffId: ana.id, start: '23:00' },
+        },
+      ],
     };
     const cover = makeAttendance(covered, { signedInAt: '2026-11-25T22:58:00.000Z', signedOutAt: '2026-11-26T06:00:00.000Z' });
     const r = timesheetRows(assignmentsOf([covered], [a2, cover]), staff, sites, now, DEFAULT_STATUS_RULES);

@@ -16,7 +16,11 @@ describe('absenceOnDate', () => {
 
   it('a one-day absence covers that day only', () => {
     const day = makeAbsence({ from: '2028-02-29', to: '2028-02-29' });
-    expect([absenceOnDate(day, '2028-02-28'), absenceOnDate(day, '2028-02-29'), absenceOnDate(day, '2028-03-01')]).toEqual([false, true, false]);
+    expect([absenceOnDate(day, '2028-02-28'), absenceOnDate(day, '2028-02-29'), absenceOnDate(day, '2028-03-01')]).toEqual([
+      false,
+      true,
+      false,
+    ]);
   });
 
   it('a part-day absence still touches its dates', () => {
@@ -70,7 +74,12 @@ describe('absencesOn', () => {
   const pending = makeAbsence({ kind: 'training', from: '2026-03-03', to: '2026-03-03', approved: false });
   const a = makeStaff({ name: 'A', absences: [leave] });
   const b = makeStaff({ name: 'B', absences: [pending] });
-  const left = makeStaff({ name: 'Left', absences: [makeAbsence({ from: '2026-03-01', to: '2026-03-31' })], archived: true, archivedOn: '2026-03-03' });
+  const left = makeStaff({
+    name: 'Left',
+    absences: [makeAbsence({ from: '2026-03-01', to: '2026-03-31' })],
+    archived: true,
+    archivedOn: '2026-03-03',
+  });
   const staff = [a, b, left, makeStaff({ name: 'Here' })];
 
   it('lists approved absences on the day', () => {

@@ -41,17 +41,19 @@ describe('validateCoverDay', () => {
     ['night tail is the next day, not this morning', [w('22:00', '06:00'), w('05:00', '08:00')], []],
     ['24 h window from 07:00 and evening', [w('07:00', '07:00'), w('19:00', '23:00')], ['07:00–07:00 overlaps 19:00–23:00']],
     ['identical windows', [w('08:00', '17:00'), w('08:00', '17:00')], ['08:00–17:00 overlaps 08:00–17:00']],
-    ['three-way overlap gives each pair', [w('08:00', '12:00'), w('10:00', '14:00'), w('11:00', '15:00')], [
-      '08:00–12:00 overlaps 10:00–14:00',
-      '08:00–12:00 overlaps 11:00–15:00',
-      '10:00–14:00 overlaps 11:00–15:00',
-    ]],
+    [
+      'three-way overlap gives each pair',
+      [w('08:00', '12:00'), w('10:00', '14:00'), w('11:00', '15:00')],
+      ['08:00–12:00 overlaps 10:00–14:00', '08:00–12:00 overlaps 11:00–15:00', '10:00–14:00 overlaps 11:00–15:00'],
+    ],
   ])('%s', (_, windows, expected) => {
     expect(messages(windows)).toEqual(expected);
   });
 
   it('puts the overlap on the later window in the list', () => {
-    expect(validateCoverDay([w('07:00', '19:00'), w('18:00', '22:00')])).toEqual([{ path: '1', message: '07:00–19:00 overlaps 18:00–22:00' }]);
+    expect(validateCoverDay([w('07:00', '19:00'), w('18:00', '22:00')])).toEqual([
+      { path: '1', message: '07:00–19:00 overlaps 18:00–22:00' },
+    ]);
   });
 
   it.each<[string, CoverWindow, string, string]>([
@@ -84,8 +86,14 @@ describe('validateCover', () => {
   });
 
   it.each<[string, Cover['security']]>([
-    ['day and night shifts every day', Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [w('07:00', '19:00', 2), w('19:00', '07:00')]]))],
-    ['all day, every day', Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'bankHoliday'].map((d) => [d, [w('00:00', '24:00')]]))],
+    [
+      'day and night shifts every day',
+      Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [w('07:00', '19:00', 2), w('19:00', '07:00')]])),
+    ],
+    [
+      'all day, every day',
+      Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'bankHoliday'].map((d) => [d, [w('00:00', '24:00')]])),
+    ],
     ['night tail ending where the next day starts', { mon: [w('22:00', '06:00')], tue: [w('06:00', '14:00')] }],
     ['bank holiday tail is not checked against any weekday', { bankHoliday: [w('19:00', '07:00')], mon: [w('00:00', '24:00')] }],
   ])('accepts %s', (_, security) => {
@@ -149,13 +157,19 @@ describe('copyCoverDayToSites', () => {
 });
 
 describe('coverTimeline', () => {
-  it.each<[string, CoverWindow[], { startMin: number; endMin: number; min: number }[], { startMin: number; endMin: number; min: number }[]]>([
+  it.each<
+    [string, CoverWindow[], { startMin: number; endMin: number; min: number }[], { startMin: number; endMin: number; min: number }[]]
+  >([
     ['no cover', [], [{ startMin: 0, endMin: 1440, min: 0 }], []],
     ['all day', [w('00:00', '24:00')], [{ startMin: 0, endMin: 1440, min: 1 }], []],
     [
       'weekday double',
       [w('00:00', '07:00'), w('07:00', '19:00', 2), w('19:00', '24:00')],
-      [{ startMin: 0, endMin: 420, min: 1 }, { startMin: 420, endMin: 1140, min: 2 }, { startMin: 1140, endMin: 1440, min: 1 }],
+      [
+        { startMin: 0, endMin: 420, min: 1 },
+        { startMin: 420, endMin: 1140, min: 2 },
+        { startMin: 1140, endMin: 1440, min: 1 },
+      ],
       [],
     ],
     [
@@ -173,13 +187,19 @@ describe('coverTimeline', () => {
     [
       'night window runs to 1440 and spills',
       [w('07:00', '19:00'), w('19:00', '07:00')],
-      [{ startMin: 0, endMin: 420, min: 0 }, { startMin: 420, endMin: 1440, min: 1 }],
+      [
+        { startMin: 0, endMin: 420, min: 0 },
+        { startMin: 420, endMin: 1440, min: 1 },
+      ],
       [{ startMin: 0, endMin: 420, min: 1 }],
     ],
     [
       'two spills of different length and count',
       [w('22:00', '06:00', 2), w('23:00', '02:00', 1)],
-      [{ startMin: 0, endMin: 1320, min: 0 }, { startMin: 1320, endMin: 1440, min: 2 }],
+      [
+        { startMin: 0, endMin: 1320, min: 0 },
+        { startMin: 1320, endMin: 1440, min: 2 },
+      ],
       [{ startMin: 0, endMin: 360, min: 2 }],
     ],
     ['00:00–00:00 is all day, no spill', [w('00:00', '00:00')], [{ startMin: 0, endMin: 1440, min: 1 }], []],
@@ -215,10 +235,26 @@ describe('isTwentyFourSeven', () => {
     ['a one-minute gap', every([w('00:00', '12:00'), w('12:01', '24:00')]), false],
     ['weekdays only', every([w('00:00', '24:00')], ['mon', 'tue', 'wed', 'thu', 'fri']), false],
     ['nights only', every([w('19:00', '07:00')]), false],
-    ['Monday morning relies on Sunday night', { ...every([w('07:00', '19:00'), w('19:00', '07:00')], ['tue', 'wed', 'thu', 'fri', 'sat', 'sun']), mon: [w('07:00', '07:00')] }, true],
-    ['Monday morning uncovered when Sunday has no night', { ...every([w('07:00', '19:00'), w('19:00', '07:00')], ['mon', 'tue', 'wed', 'thu', 'fri', 'sat']), sun: [w('07:00', '24:00')] }, false],
-    ['bank holiday all day after nights', { ...every([w('07:00', '19:00'), w('19:00', '07:00')]), bankHoliday: [w('00:00', '24:00')] }, false],
-    ['bank holiday days and nights', { ...every([w('07:00', '19:00'), w('19:00', '07:00')]), bankHoliday: [w('07:00', '19:00'), w('19:00', '07:00')] }, true],
+    [
+      'Monday morning relies on Sunday night',
+      { ...every([w('07:00', '19:00'), w('19:00', '07:00')], ['tue', 'wed', 'thu', 'fri', 'sat', 'sun']), mon: [w('07:00', '07:00')] },
+      true,
+    ],
+    [
+      'Monday morning uncovered when Sunday has no night',
+      { ...every([w('07:00', '19:00'), w('19:00', '07:00')], ['mon', 'tue', 'wed', 'thu', 'fri', 'sat']), sun: [w('07:00', '24:00')] },
+      false,
+    ],
+    [
+      'bank holiday all day after nights',
+      { ...every([w('07:00', '19:00'), w('19:00', '07:00')]), bankHoliday: [w('00:00', '24:00')] },
+      false,
+    ],
+    [
+      'bank holiday days and nights',
+      { ...every([w('07:00', '19:00'), w('19:00', '07:00')]), bankHoliday: [w('07:00', '19:00'), w('19:00', '07:00')] },
+      true,
+    ],
     ['bank holiday set but empty', { ...every([w('00:00', '24:00')]), bankHoliday: [] }, false],
     ['no cover', {}, false],
   ])('%s → %s', (_, security, expected) => {

@@ -16,17 +16,39 @@ describe('validateOpeningHours', () => {
   });
 
   it.each<[string, OpeningHours, { path: string; message: string }[]]>([
-    ['close before open', { mon: { open: '18:00', close: '08:00' } }, [{ path: 'opening.mon.close', message: 'Mon: closing time must be after opening time (18:00–08:00)' }]],
-    ['close equal to open', { sat: { open: '09:00', close: '09:00' } }, [{ path: 'opening.sat.close', message: 'Sat: closing time must be after opening time (09:00–09:00)' }]],
-    ['bank holiday the wrong way round', { bankHoliday: { open: '13:00', close: '09:00' } }, [
-      { path: 'opening.bankHoliday.close', message: 'Bank holiday: closing time must be after opening time (13:00–09:00)' },
-    ]],
-    ['bad open time', { tue: { open: '8am', close: '18:00' } }, [{ path: 'opening.tue.open', message: 'Times are written hh:mm, 00:00 to 24:00' }]],
-    ['bad close time', { tue: { open: '08:00', close: '18:60' } }, [{ path: 'opening.tue.close', message: 'Times are written hh:mm, 00:00 to 24:00' }]],
-    ['opening at 24:00', { wed: { open: '24:00', close: '24:00' } }, [
-      { path: 'opening.wed.open', message: 'A site opens at 00:00 at the earliest, not 24:00' },
-      { path: 'opening.wed.close', message: 'Wed: closing time must be after opening time (24:00–24:00)' },
-    ]],
+    [
+      'close before open',
+      { mon: { open: '18:00', close: '08:00' } },
+      [{ path: 'opening.mon.close', message: 'Mon: closing time must be after opening time (18:00–08:00)' }],
+    ],
+    [
+      'close equal to open',
+      { sat: { open: '09:00', close: '09:00' } },
+      [{ path: 'opening.sat.close', message: 'Sat: closing time must be after opening time (09:00–09:00)' }],
+    ],
+    [
+      'bank holiday the wrong way round',
+      { bankHoliday: { open: '13:00', close: '09:00' } },
+      [{ path: 'opening.bankHoliday.close', message: 'Bank holiday: closing time must be after opening time (13:00–09:00)' }],
+    ],
+    [
+      'bad open time',
+      { tue: { open: '8am', close: '18:00' } },
+      [{ path: 'opening.tue.open', message: 'Times are written hh:mm, 00:00 to 24:00' }],
+    ],
+    [
+      'bad close time',
+      { tue: { open: '08:00', close: '18:60' } },
+      [{ path: 'opening.tue.close', message: 'Times are written hh:mm, 00:00 to 24:00' }],
+    ],
+    [
+      'opening at 24:00',
+      { wed: { open: '24:00', close: '24:00' } },
+      [
+        { path: 'opening.wed.open', message: 'A site opens at 00:00 at the earliest, not 24:00' },
+        { path: 'opening.wed.close', message: 'Wed: closing time must be after opening time (24:00–24:00)' },
+      ],
+    ],
   ])('rejects %s', (_, opening, expected) => {
     expect(validateOpeningHours(opening)).toEqual(expected);
   });
@@ -45,7 +67,9 @@ describe('formatOpeningDay', () => {
 
 describe('formatOpeningHours', () => {
   it('joins runs of days with the same hours', () => {
-    expect(formatOpeningHours({ ...weekdays('08:00', '18:00'), sat: { open: '09:00', close: '13:00' }, sun: null, bankHoliday: null })).toEqual([
+    expect(
+      formatOpeningHours({ ...weekdays('08:00', '18:00'), sat: { open: '09:00', close: '13:00' }, sun: null, bankHoliday: null }),
+    ).toEqual([
       { days: 'Mon–Fri', hours: '08:00–18:00' },
       { days: 'Sat', hours: '09:00–13:00' },
       { days: 'Sun', hours: 'Closed' },

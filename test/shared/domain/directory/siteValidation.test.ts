@@ -6,7 +6,16 @@ import { makeSite, w } from './factories';
 
 const existing = [makeSite({ code: 'CH', name: 'County Hall' }), makeSite({ code: 'FH', name: 'Farnham House', archived: true })];
 const input = (overrides: Partial<SiteInput> = {}): SiteInput => {
-  const { id: _id, createdAt: _c, createdBy: _cb, updatedAt: _u, updatedBy: _ub, rev: _r, archived: _a, ...rest } = makeSite({ code: 'RH', name: 'Robertson House' });
+  const {
+    id: _id,
+    createdAt: _c,
+    createdBy: _cb,
+    updatedAt: _u,
+    updatedBy: _ub,
+    rev: _r,
+    archived: _a,
+    ...rest
+  } = makeSite({ code: 'RH', name: 'Robertson House' });
   return { ...rest, ...overrides };
 };
 
@@ -40,7 +49,10 @@ describe('validateSite', () => {
   });
 
   it('refuses cover for a service the site does not run', () => {
-    const errors = validateSite(input({ cover: { reception: { mon: [w('08:00', '18:00')] }, security: { sat: [w('00:00', '24:00')] }, cleaning: {} } }), existing);
+    const errors = validateSite(
+      input({ cover: { reception: { mon: [w('08:00', '18:00')] }, security: { sat: [w('00:00', '24:00')] }, cleaning: {} } }),
+      existing,
+    );
     expect(errors).toEqual({ 'cover.security': 'Security cover is set, but the site does not run security' });
   });
 

@@ -16,7 +16,12 @@ describe('STAFF_CSV_TEMPLATE', () => {
   });
 
   it('parses as a file with no rows', () => {
-    expect(parseStaffCsv(STAFF_CSV_TEMPLATE, [])).toEqual({ rows: [], fileErrors: ['The file has a header but no staff rows'], ignoredColumns: [], ok: false });
+    expect(parseStaffCsv(STAFF_CSV_TEMPLATE, [])).toEqual({
+      rows: [],
+      fileErrors: ['The file has a header but no staff rows'],
+      ignoredColumns: [],
+      ok: false,
+    });
   });
 });
 
@@ -27,7 +32,14 @@ describe('parseStaffCsv: reading the file', () => {
     expect(result.rows).toHaveLength(1);
     expect(result.rows[0].line).toBe(2);
     expect(result.rows[0].input).toEqual(
-      staffInputSchema.parse({ name: 'Jo Bloggs', employeeNumber: 'E1001', services: ['cleaning'], homeSite: 'CH', contractedHours: 37.5, payRate: 12.6 }),
+      staffInputSchema.parse({
+        name: 'Jo Bloggs',
+        employeeNumber: 'E1001',
+        services: ['cleaning'],
+        homeSite: 'CH',
+        contractedHours: 37.5,
+        payRate: 12.6,
+      }),
     );
   });
 
@@ -41,7 +53,12 @@ describe('parseStaffCsv: reading the file', () => {
   });
 
   it('reads quoted fields with commas, quotes and line breaks, and counts lines from the file', () => {
-    const text = csv('"Smith, Jo",E1001,cleaning,CH,20,11', '"Jo ""JJ"" Jones",E1002,cleaning,CH,20,11', '"Ann\r\nMarie",E1003,cleaning,CH,20,11', 'Bob Hope,E1004,cleaning,CH,20,11');
+    const text = csv(
+      '"Smith, Jo",E1001,cleaning,CH,20,11',
+      '"Jo ""JJ"" Jones",E1002,cleaning,CH,20,11',
+      '"Ann\r\nMarie",E1003,cleaning,CH,20,11',
+      'Bob Hope,E1004,cleaning,CH,20,11',
+    );
     const { rows } = parseStaffCsv(text, []);
     expect(rows.map((r) => r.values.name)).toEqual(['Smith, Jo', 'Jo "JJ" Jones', 'Ann\r\nMarie', 'Bob Hope']);
     expect(rows.map((r) => r.line)).toEqual([2, 3, 4, 6]);
@@ -83,8 +100,16 @@ describe('parseStaffCsv: reading the file', () => {
   });
 
   it.each([
-    ['Name,Services,Contracted hours,Pay rate\nJo,cleaning,20,11', ['There is no Employee number column (also read as: employee no, emp no, emp number, employee num, employee id, staff number, staff no, payroll number, payroll no)']],
-    ['Name,Emp No,Employee Number,Services,Hours,Pay\nJo,E1,E1,cleaning,20,11', ['The columns "Emp No" and "Employee Number" both give the employee number: keep one']],
+    [
+      'Name,Services,Contracted hours,Pay rate\nJo,cleaning,20,11',
+      [
+        'There is no Employee number column (also read as: employee no, emp no, emp number, employee num, employee id, staff number, staff no, payroll number, payroll no)',
+      ],
+    ],
+    [
+      'Name,Emp No,Employee Number,Services,Hours,Pay\nJo,E1,E1,cleaning,20,11',
+      ['The columns "Emp No" and "Employee Number" both give the employee number: keep one'],
+    ],
     ['', ['The file is empty']],
     ['\n\n', ['The file is empty']],
   ])('refuses a bad file: %j', (text, fileErrors) => {
@@ -99,11 +124,14 @@ describe('parseStaffCsv: reading the file', () => {
 });
 
 describe('parseStaffCsv: cells', () => {
-  const full = 'Name,Emp No,Services,Home site,Familiar sites,Contract,Hours,Pay rate,Opt out,Young worker,DOB,SIA Licence Number,SIA sector,SIA expiry,Mobile';
+  const full =
+    'Name,Emp No,Services,Home site,Familiar sites,Contract,Hours,Pay rate,Opt out,Young worker,DOB,SIA Licence Number,SIA sector,SIA expiry,Mobile';
   const one = (row: string) => parseStaffCsv(`${full}\n${row}`, []).rows[0];
 
   it('reads every column', () => {
-    const row = one('Jo Bloggs,E1001,"Security; Cleaning",ch,"FH, wgc",Part time,"24",£13.25,01/02/2024,no,3/7/1990,1234 5678 9012 3456,Security Guarding,2027-05-31,07700 900123');
+    const row = one(
+      'Jo Bloggs,E1001,"Security; Cleaning",ch,"FH, wgc",Part time,"24",£13.25,01/02/2024,no,3/7/1990,1234 5678 9012 3456,Security Guarding,2027-05-31,07700 900123',
+    );
     expect(row.errors).toEqual([]);
     expect(row.input).toMatchObject({
       services: ['security', 'cleaning'],
@@ -140,7 +168,11 @@ describe('parseStaffCsv: cells', () => {
   it.each<[string, string, string]>([
     ['a date in words', '1 March 2024', 'Opt-out signed: Write opt-out signed as dd/mm/yyyy or yyyy-mm-dd, not 1 March 2024'],
     ['a date that does not exist', '31/02/2024', 'Opt-out signed: 31/02/2024 is not a date that exists'],
-    ['a US date that is not a real UK one', '02/13/2024', 'Opt-out signed: 02/13/2024 is not a date: it looks like month/day; write 13/02/2024'],
+    [
+      'a US date that is not a real UK one',
+      '02/13/2024',
+      'Opt-out signed: 02/13/2024 is not a date: it looks like month/day; write 13/02/2024',
+    ],
     ['the issue’s example', '06/15/2027', 'Opt-out signed: 06/15/2027 is not a date: it looks like month/day; write 15/06/2027'],
     ['a two-digit year', '01/02/24', 'Opt-out signed: Write opt-out signed as dd/mm/yyyy or yyyy-mm-dd, not 01/02/24'],
   ])('refuses %s', (_, date, error) => {
@@ -159,16 +191,36 @@ describe('parseStaffCsv: cells', () => {
     ['missing name', ',E1001,cleaning,CH,,,20,11,,,,,,,', ['Name: Name is required']],
     ['missing employee number', 'Jo,,cleaning,CH,,,20,11,,,,,,,', ['Employee number: Employee number is required']],
     ['bad employee number', 'Jo,E 1,cleaning,CH,,,20,11,,,,,,,', ['Employee number: An employee number is 3–20 letters, digits or dashes']],
-    ['missing hours and pay', 'Jo,E1001,cleaning,CH,,,,,,,,,,,', ['Contracted hours: Contracted hours is required', 'Pay rate: Pay rate is required']],
+    [
+      'missing hours and pay',
+      'Jo,E1001,cleaning,CH,,,,,,,,,,,',
+      ['Contracted hours: Contracted hours is required', 'Pay rate: Pay rate is required'],
+    ],
     ['hours not a number', 'Jo,E1001,cleaning,CH,,,lots,11,,,,,,,', ['Contracted hours: Contracted hours must be a number, not lots']],
     ['too many hours', 'Jo,E1001,cleaning,CH,,,61,11,,,,,,,', ['Contracted hours: At most 60 contracted hours']],
     ['bad site code', 'Jo,E1001,cleaning,County Hall,,,20,11,,,,,,,', ['Home site: A site code is 2–4 capital letters, e.g. CH']],
-    ['unknown contract', 'Jo,E1001,cleaning,CH,,Casual,20,11,,,,,,,', ['Contract type: Contract type is full-time, part-time, zero-hours or relief, not Casual']],
+    [
+      'unknown contract',
+      'Jo,E1001,cleaning,CH,,Casual,20,11,,,,,,,',
+      ['Contract type: Contract type is full-time, part-time, zero-hours or relief, not Casual'],
+    ],
     ['unclear young worker', 'Jo,E1001,cleaning,CH,,,20,11,,maybe,,,,,', ['Young worker: Write yes or no for young worker, not maybe']],
     ['SIA number too short', 'Jo,E1001,security,CH,,,20,11,,,,12345,cctv,2027-01-01,', ['SIA number: An SIA licence number is 16 digits']],
-    ['SIA number mangled by Excel', 'Jo,E1001,security,CH,,,20,11,,,,1.23457E+15,cctv,2027-01-01,', ['SIA number: An SIA licence number is 16 digits']],
-    ['SIA without expiry', 'Jo,E1001,security,CH,,,20,11,,,,1234567890123456,cctv,,', ['SIA expiry: SIA expiry is required with an SIA licence']],
-    ['unknown SIA sector', 'Jo,E1001,security,CH,,,20,11,,,,1234567890123456,bouncer,2027-01-01,', ['SIA sector: Choose the licence sector']],
+    [
+      'SIA number mangled by Excel',
+      'Jo,E1001,security,CH,,,20,11,,,,1.23457E+15,cctv,2027-01-01,',
+      ['SIA number: An SIA licence number is 16 digits'],
+    ],
+    [
+      'SIA without expiry',
+      'Jo,E1001,security,CH,,,20,11,,,,1234567890123456,cctv,,',
+      ['SIA expiry: SIA expiry is required with an SIA licence'],
+    ],
+    [
+      'unknown SIA sector',
+      'Jo,E1001,security,CH,,,20,11,,,,1234567890123456,bouncer,2027-01-01,',
+      ['SIA sector: Choose the licence sector'],
+    ],
   ])('reports %s', (_, line, errors) => {
     const row = one(line);
     expect(errorsOf(row)).toEqual(errors);
@@ -218,7 +270,9 @@ describe('parseStaffCsv: duplicates and rules', () => {
       'Opt-out signed: The opt-out cannot be signed after today',
       'Home site: There is no site ZZ',
     ]);
-    expect(row.warnings).toEqual([{ column: 'SIA number', message: 'No SIA licence: they cannot be put on security shifts until one is added' }]);
+    expect(row.warnings).toEqual([
+      { column: 'SIA number', message: 'No SIA licence: they cannot be put on security shifts until one is added' },
+    ]);
   });
 
   it('does not check date rules without today', () => {
@@ -240,7 +294,14 @@ describe('staffToCsv', () => {
       dateOfBirth: '1988-11-05',
       phone: '+44 7700 900123',
     }),
-    makeStaff({ name: 'Ann\nMarie', services: ['reception', 'cleaning'], homeSite: null, youngWorker: true, dateOfBirth: '2009-09-09', phone: '=cmd' }),
+    makeStaff({
+      name: 'Ann\nMarie',
+      services: ['reception', 'cleaning'],
+      homeSite: null,
+      youngWorker: true,
+      dateOfBirth: '2009-09-09',
+      phone: '=cmd',
+    }),
     makeStaff({ name: 'Zoë Ó Súilleabháin', employeeNumber: '00123' }),
   ];
   // What a parsed row holds: the CSV's columns, and the schema defaults for everything it leaves out.
@@ -253,7 +314,10 @@ describe('staffToCsv', () => {
     expect(result.rows.map((r) => r.input)).toEqual(people.map((p) => staffInputSchema.parse(asImported(p))));
   });
 
-  const tricky = fc.oneof(fc.constantFrom("'", '=', '+', '-', '@', '\t', '\r', '\n', ',', ';', '"', ' ', '\uFEFF'), fc.string({ maxLength: 1 }));
+  const tricky = fc.oneof(
+    fc.constantFrom("'", '=', '+', '-', '@', '\t', '\r', '\n', ',', ';', '"', ' ', '\uFEFF'),
+    fc.string({ maxLength: 1 }),
+  );
 
   it('round-trips any name and phone, even ones that look like formulas', () => {
     fc.assert(

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { filterStaff, indexStaff, licenceStatusOn, licenceWatch, type StaffFilter, type WatchShift } from '../../../../shared/domain/directory';
+import {
+  filterStaff,
+  indexStaff,
+  licenceStatusOn,
+  licenceWatch,
+  type StaffFilter,
+  type WatchShift,
+} from '../../../../shared/domain/directory';
 import { makeOfficer, makeStaff } from './factories';
 
 describe('licenceStatusOn', () => {
@@ -71,7 +78,9 @@ describe('filterStaff', () => {
   });
 
   it('finds one person among a thousand by employee number', () => {
-    const many = indexStaff(Array.from({ length: 1000 }, (_, i) => makeStaff({ name: `Person ${i} Example`, employeeNumber: `E${10000 + i}` })));
+    const many = indexStaff(
+      Array.from({ length: 1000 }, (_, i) => makeStaff({ name: `Person ${i} Example`, employeeNumber: `E${10000 + i}` })),
+    );
     expect(filterStaff(many, { text: 'e10999' }, '2026-06-01').map((s) => s.name)).toEqual(['Person 999 Example']);
   });
 });
@@ -88,7 +97,13 @@ describe('licenceWatch', () => {
   const cleaner = makeStaff({ name: 'Cleaner Cal' });
   const gone = makeOfficer('2026-05-01', { name: 'Gone Gus', archived: true, archivedOn: '2026-05-01' });
   const staff = [fine, later, soon, expired, today, edge60, none, cleaner, gone];
-  const shift = (id: string, staffId: string, date: string, service: WatchShift['service'] = 'security'): WatchShift => ({ id, staffId, date, site: 'CH', service });
+  const shift = (id: string, staffId: string, date: string, service: WatchShift['service'] = 'security'): WatchShift => ({
+    id,
+    staffId,
+    date,
+    site: 'CH',
+    service,
+  });
   const shifts = [
     shift('s1', soon.id, '2026-06-12'),
     shift('s2', soon.id, '2026-06-10'),

@@ -4,7 +4,10 @@ import type { Staff, StaffInput } from '../../../../shared/schemas/staff';
 import { makeOfficer, makeStaff } from './factories';
 
 const TODAY = '2026-06-15';
-const existing = [makeStaff({ name: 'Priya Shah', employeeNumber: 'E-1001' }), makeStaff({ name: 'Tom Reed', employeeNumber: 'E1002', archived: true, archivedOn: '2025-12-31' })];
+const existing = [
+  makeStaff({ name: 'Priya Shah', employeeNumber: 'E-1001' }),
+  makeStaff({ name: 'Tom Reed', employeeNumber: 'E1002', archived: true, archivedOn: '2025-12-31' }),
+];
 const input = (overrides: Partial<Staff> = {}): StaffInput => makeStaff(overrides);
 const check = (overrides: Partial<Staff> = {}, selfId?: string) => validateStaff(input(overrides), existing, { todayIso: TODAY, selfId });
 
@@ -38,10 +41,26 @@ describe('validateStaff: employee number', () => {
 
 describe('validateStaff: SIA licence', () => {
   it.each<[string, Partial<Staff>, Record<string, string>]>([
-    ['security without a licence is allowed but flagged', { services: ['security'] }, { sia: 'No SIA licence: they cannot be put on security shifts until one is added' }],
-    ['an expired licence is flagged', makeOfficer('2026-06-14'), { 'sia.expires': 'The SIA licence expired on Sun 14 Jun 2026: no security shifts until it is renewed' }],
-    ['expiring today is flagged as expiring, not expired', makeOfficer(TODAY), { 'sia.expires': 'The SIA licence expires on Mon 15 Jun 2026 (0 days left)' }],
-    ['expiring within 60 days is flagged', makeOfficer('2026-08-14'), { 'sia.expires': 'The SIA licence expires on Fri 14 Aug 2026 (60 days left)' }],
+    [
+      'security without a licence is allowed but flagged',
+      { services: ['security'] },
+      { sia: 'No SIA licence: they cannot be put on security shifts until one is added' },
+    ],
+    [
+      'an expired licence is flagged',
+      makeOfficer('2026-06-14'),
+      { 'sia.expires': 'The SIA licence expired on Sun 14 Jun 2026: no security shifts until it is renewed' },
+    ],
+    [
+      'expiring today is flagged as expiring, not expired',
+      makeOfficer(TODAY),
+      { 'sia.expires': 'The SIA licence expires on Mon 15 Jun 2026 (0 days left)' },
+    ],
+    [
+      'expiring within 60 days is flagged',
+      makeOfficer('2026-08-14'),
+      { 'sia.expires': 'The SIA licence expires on Fri 14 Aug 2026 (60 days left)' },
+    ],
     ['61 days left is fine', makeOfficer('2026-08-15'), {}],
     ['a cleaner needs no licence', { services: ['cleaning'] }, {}],
     ['a cleaner with an expired licence is not flagged', { ...makeOfficer('2020-01-01'), services: ['cleaning'] }, {}],
@@ -53,14 +72,21 @@ describe('validateStaff: SIA licence', () => {
 
   it('refuses a licence number that is not 16 digits', () => {
     const officer = makeOfficer('2027-01-01');
-    expect(check({ ...officer, sia: { ...officer.sia!, number: '12345' } }).errors).toEqual({ 'sia.number': 'An SIA licence number is 16 digits' });
+    expect(check({ ...officer, sia: { ...officer.sia!, number: '12345' } }).errors).toEqual({
+      'sia.number': 'An SIA licence number is 16 digits',
+    });
   });
 });
 
 describe('validateStaff: young worker', () => {
   it.each<[string, string, boolean, Record<string, string>]>([
     ['17 and flagged', '2009-01-01', true, {}],
-    ['17 and not flagged', '2009-01-01', false, { youngWorker: 'Born Thu 1 Jan 2009, so under 18: tick young worker so their limits are checked' }],
+    [
+      '17 and not flagged',
+      '2009-01-01',
+      false,
+      { youngWorker: 'Born Thu 1 Jan 2009, so under 18: tick young worker so their limits are checked' },
+    ],
     ['18 today and not flagged', '2008-06-15', false, {}],
     ['18 today but flagged', '2008-06-15', true, { youngWorker: 'Born Sun 15 Jun 2008, so 18 or over: untick young worker' }],
     ['18 tomorrow and flagged', '2008-06-16', true, {}],

@@ -45,7 +45,11 @@ export const makeIncident = (overrides: Partial<Incident> = {}): Incident => {
     ...overrides,
   };
   if (overrides.history) return base;
-  const history = appendHistory([], { at: base.createdAt, by: base.createdBy, kind: 'created', changes: creationChanges(base), note: '' }, base.id);
+  const history = appendHistory(
+    [],
+    { at: base.createdAt, by: base.createdBy, kind: 'created', changes: creationChanges(base), note: '' },
+    base.id,
+  );
   return { ...base, history };
 };
 

@@ -32,7 +32,8 @@ const chainOf = (n: number, id = ID): HistoryEntry[] => {
 };
 const rehashFrom = (history: HistoryEntry[], from: number, id = ID): HistoryEntry[] => {
   const out = history.slice(0, from);
-  for (const e of history.slice(from)) out.push(...appendHistory(out, { at: e.at, by: e.by, kind: e.kind, changes: e.changes, note: e.note }, id).slice(-1));
+  for (const e of history.slice(from))
+    out.push(...appendHistory(out, { at: e.at, by: e.by, kind: e.kind, changes: e.changes, note: e.note }, id).slice(-1));
   return out;
 };
 
@@ -295,7 +296,11 @@ describe('diffIncident', () => {
       riddor: { kind: 'specified-injury', reportedOn: null, method: '', hseReference: '' },
       followUps: [{ id: 'fu_000001', action: 'Fix light', owner: 'Facilities', due: '2026-03-09', done: false }],
     };
-    expect(diffIncident(before, after).map((c) => c.field).sort()).toEqual(['followUps', 'outcome', 'riddor']);
+    expect(
+      diffIncident(before, after)
+        .map((c) => c.field)
+        .sort(),
+    ).toEqual(['followUps', 'outcome', 'riddor']);
   });
 
   it('ignores meta fields and the history itself', () => {
@@ -308,7 +313,14 @@ describe('diffIncident', () => {
 describe('replay', () => {
   const edit = (inc: Incident, patch: Partial<Incident>, kind: HistoryEntry['kind'] = 'updated'): Incident => {
     const after = { ...inc, ...patch };
-    return { ...after, history: appendHistory(inc.history, { at: '2026-03-03T10:00:00.000Z', by: 'user_manager01', kind, changes: diffIncident(inc, after), note: '' }, inc.id) };
+    return {
+      ...after,
+      history: appendHistory(
+        inc.history,
+        { at: '2026-03-03T10:00:00.000Z', by: 'user_manager01', kind, changes: diffIncident(inc, after), note: '' },
+        inc.id,
+      ),
+    };
   };
 
   it('a created incident replays to its own fields', () => {

@@ -94,7 +94,10 @@ describe('validateCorrection', () => {
   });
 
   it('refuses a correction for another site', () => {
-    expect(validateCorrection(correctionOf(target, { site: 'HA' }), target)).toMatchObject({ ok: false, message: expect.stringMatching(/same site/) });
+    expect(validateCorrection(correctionOf(target, { site: 'HA' }), target)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/same site/),
+    });
   });
 
   it('refuses a correction dated before the entry it corrects', () => {
@@ -113,7 +116,12 @@ describe('incidentDraftFromLogEntry', () => {
 
   it('carries the site, the London time it happened and the text', () => {
     // 22:00 on 1 July is 21:00 UTC in British Summer Time.
-    const entry = makeLogEntry({ date: '2026-07-01', time: '22:00', text: 'Found fire door propped open', createdAt: '2026-07-01T21:05:00.000Z' });
+    const entry = makeLogEntry({
+      date: '2026-07-01',
+      time: '22:00',
+      text: 'Found fire door propped open',
+      createdAt: '2026-07-01T21:05:00.000Z',
+    });
     const draft = incidentDraftFromLogEntry(entry, people);
     expect(draft).toMatchObject({ site: 'CH', occurredAt: '2026-07-01T21:00:00.000Z', reportedAt: '2026-07-01T21:05:00.000Z', ...people });
     expect(draft.details).toContain('Found fire door propped open');

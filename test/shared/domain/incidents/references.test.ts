@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compareReferences, formatReference, isInstallTag, nextReference, parseReference, referenceYear } from '../../../../shared/domain/incidents';
+import {
+  compareReferences,
+  formatReference,
+  isInstallTag,
+  nextReference,
+  parseReference,
+  referenceYear,
+} from '../../../../shared/domain/incidents';
 import { incidentSchema } from '../../../../shared/schemas/incident';
 import { makeIncident } from './factories';
 
@@ -79,7 +86,9 @@ describe('nextReference away from the home desk', () => {
     ];
     fc.assert(
       fc.property(
-        fc.array(fc.record({ who: fc.integer({ min: 0, max: 2 }), syncFrom: fc.option(fc.integer({ min: 0, max: 2 })) }), { maxLength: 60 }),
+        fc.array(fc.record({ who: fc.integer({ min: 0, max: 2 }), syncFrom: fc.option(fc.integer({ min: 0, max: 2 })) }), {
+          maxLength: 60,
+        }),
         (steps) => {
           const known: string[][] = [[], [], []];
           const all: string[] = [];
@@ -162,7 +171,16 @@ describe('parseReference and formatReference', () => {
 
 describe('compareReferences', () => {
   it('sorts by site, year, then number numerically, plain before tagged', () => {
-    const refs = ['CH-2026-10000', 'HA-2025-0001', 'CH-2026-0042-M7', 'CH-2027-0001', 'CH-2026-0042', 'CH-2026-0042-A1', 'CH-2026-0009', 'CH-2025-0500'];
+    const refs = [
+      'CH-2026-10000',
+      'HA-2025-0001',
+      'CH-2026-0042-M7',
+      'CH-2027-0001',
+      'CH-2026-0042',
+      'CH-2026-0042-A1',
+      'CH-2026-0009',
+      'CH-2025-0500',
+    ];
     expect([...refs].sort(compareReferences)).toEqual([
       'CH-2025-0500',
       'CH-2026-0009',

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { riddorDays, riddorDeadline, riddorQueue, riddorStatus, riddorWithoutDelay, type RiddorKind } from '../../../../shared/domain/incidents';
+import {
+  riddorDays,
+  riddorDeadline,
+  riddorQueue,
+  riddorStatus,
+  riddorWithoutDelay,
+  type RiddorKind,
+} from '../../../../shared/domain/incidents';
 import { makeIncident } from './factories';
 
 const reportable = (occurredAt: string, kind: RiddorKind = 'specified-injury', reportedOn: string | null = null, ref = 'CH-2026-0001') =>

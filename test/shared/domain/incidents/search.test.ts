@@ -4,14 +4,67 @@ import type { Incident } from '../../../../shared/schemas/incident';
 import { makeIncident } from './factories';
 
 const TODAY = '2026-03-20';
-const riddor = (reportedOn: string | null): Incident['riddor'] => ({ kind: 'specified-injury', reportedOn, method: '', hseReference: 'HSE-778' });
+const riddor = (reportedOn: string | null): Incident['riddor'] => ({
+  kind: 'specified-injury',
+  reportedOn,
+  method: '',
+  hseReference: 'HSE-778',
+});
 
 const incidents = [
-  makeIncident({ ref: 'CH-2026-0001', site: 'CH', occurredAt: '2026-03-01T10:00:00.000Z', category: 'security', severity: 'low', status: 'open', details: 'Shoplifter seen near the café', peopleInvolved: 'Zoë Brown' }),
-  makeIncident({ ref: 'CH-2026-0002', site: 'CH', occurredAt: '2026-03-05T10:00:00.000Z', category: 'health-safety', severity: 'high', status: 'investigating', details: 'Slip on wet floor', riddor: riddor(null) }),
-  makeIncident({ ref: 'HA-2026-0001', site: 'HA', occurredAt: '2026-03-15T10:00:00.000Z', category: 'fire-alarm', severity: 'medium', status: 'closed', details: 'False alarm, burnt toast', witnesses: 'Priya Shah', outcome: 'Reset panel' }),
-  makeIncident({ ref: 'HA-2026-0002-M7', site: 'HA', occurredAt: '2026-03-18T10:00:00.000Z', category: 'health-safety', severity: 'critical', status: 'open', details: 'Fall from ladder', riddor: riddor('2026-03-19'), actionTaken: 'Ambulance called', onwardReports: [{ agency: 'ambulance', reference: 'AMB-5521' }] }),
-  makeIncident({ ref: 'BR-2026-0001', site: 'BR', occurredAt: '2026-02-28T23:30:00.000Z', category: 'facilities-cleaning', severity: 'low', status: 'open', details: 'Leak in toilets', followUps: [{ id: 'fu_000001', action: 'Call plumber', owner: 'Estates team', due: '2026-03-10', done: false }] }),
+  makeIncident({
+    ref: 'CH-2026-0001',
+    site: 'CH',
+    occurredAt: '2026-03-01T10:00:00.000Z',
+    category: 'security',
+    severity: 'low',
+    status: 'open',
+    details: 'Shoplifter seen near the café',
+    peopleInvolved: 'Zoë Brown',
+  }),
+  makeIncident({
+    ref: 'CH-2026-0002',
+    site: 'CH',
+    occurredAt: '2026-03-05T10:00:00.000Z',
+    category: 'health-safety',
+    severity: 'high',
+    status: 'investigating',
+    details: 'Slip on wet floor',
+    riddor: riddor(null),
+  }),
+  makeIncident({
+    ref: 'HA-2026-0001',
+    site: 'HA',
+    occurredAt: '2026-03-15T10:00:00.000Z',
+    category: 'fire-alarm',
+    severity: 'medium',
+    status: 'closed',
+    details: 'False alarm, burnt toast',
+    witnesses: 'Priya Shah',
+    outcome: 'Reset panel',
+  }),
+  makeIncident({
+    ref: 'HA-2026-0002-M7',
+    site: 'HA',
+    occurredAt: '2026-03-18T10:00:00.000Z',
+    category: 'health-safety',
+    severity: 'critical',
+    status: 'open',
+    details: 'Fall from ladder',
+    riddor: riddor('2026-03-19'),
+    actionTaken: 'Ambulance called',
+    onwardReports: [{ agency: 'ambulance', reference: 'AMB-5521' }],
+  }),
+  makeIncident({
+    ref: 'BR-2026-0001',
+    site: 'BR',
+    occurredAt: '2026-02-28T23:30:00.000Z',
+    category: 'facilities-cleaning',
+    severity: 'low',
+    status: 'open',
+    details: 'Leak in toilets',
+    followUps: [{ id: 'fu_000001', action: 'Call plumber', owner: 'Estates team', due: '2026-03-10', done: false }],
+  }),
 ];
 const rows = incidents.map(toSearchable);
 const refs = (filter: IncidentFilter, today = TODAY) => searchIncidents(rows, filter, today).map((i) => i.ref);
@@ -138,7 +191,10 @@ describe('search at ten years of scale', () => {
     const hits = searchIncidents(prepared, { text: 'patrol person 12', sites: ['WA'], from: '2020-01-01' }, '2026-03-20');
     expect(hits.length).toBeGreaterThan(0);
     const expected = many.filter(
-      (m) => m.site === 'WA' && m.occurredAt >= '2020-01-01' && ['patrol', 'person', '12'].every((w) => `${m.ref} ${m.location} ${m.details} ${m.peopleInvolved}`.toLowerCase().includes(w)),
+      (m) =>
+        m.site === 'WA' &&
+        m.occurredAt >= '2020-01-01' &&
+        ['patrol', 'person', '12'].every((w) => `${m.ref} ${m.location} ${m.details} ${m.peopleInvolved}`.toLowerCase().includes(w)),
     );
     expect(hits.map((h) => h.id)).toEqual(expected.map((m) => m.id));
     // Speed at this size is measured by `npm run bench`, not here: shared machines make timings noisy.

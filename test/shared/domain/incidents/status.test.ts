@@ -41,7 +41,6 @@ describe('status transitions', () => {
   it('staying in the same status is not a transition', () => {
     for (const s of INCIDENT_STATUSES) expect(canTransition(s, s)).toBe(false);
   });
-
 });
 
 describe('validateClose', () => {
@@ -68,7 +67,9 @@ describe('closeBlockers', () => {
   });
 
   it('lists follow-ups not yet done', () => {
-    const inc = makeIncident({ followUps: [followUp('fu_000001', '2026-03-09'), followUp('fu_000002', '2026-03-09'), followUp('fu_000003', '2026-03-01', true)] });
+    const inc = makeIncident({
+      followUps: [followUp('fu_000001', '2026-03-09'), followUp('fu_000002', '2026-03-09'), followUp('fu_000003', '2026-03-01', true)],
+    });
     expect(closeBlockers(inc, 'Resolved')).toEqual(['2 follow-ups are not done yet.']);
   });
 

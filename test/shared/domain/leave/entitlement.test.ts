@@ -68,7 +68,9 @@ describe('pro rata for part of the leave year (gov.uk calculator)', () => {
     ['leaving 24 Jul 2012, 3 days a week', 3, null, '2012-07-24', '9.46'],
     ['starting on the first day, 7 days a week', 7, '2012-01-01', null, '28.00'],
   ] as const)('%s: days', (_, days, started, left, expected) => {
-    expect(entitlement({ daysPerWeek: days, hoursPerWeek: days * 7.5, year: calendar(2012), started, left }).days.toFixed(2)).toBe(expected);
+    expect(entitlement({ daysPerWeek: days, hoursPerWeek: days * 7.5, year: calendar(2012), started, left }).days.toFixed(2)).toBe(
+      expected,
+    );
   });
 
   it('adds contractual extra days pro rata and carried-over days in full; hours are days at the average day', () => {

@@ -24,7 +24,9 @@ describe('absence rules', () => {
   it('find every shift in the week that meets an absence, approved or asked for', () => {
     fc.assert(
       fc.property(fc.array(absence, { maxLength: 6 }), fc.array(shift, { minLength: 1, maxLength: 12 }), (absences, times) => {
-        const ana = makeStaff({ absences: absences.map((a) => ({ from: a.from, to: addDays(a.from, a.days), partDay: a.partDay, approved: a.approved })) });
+        const ana = makeStaff({
+          absences: absences.map((a) => ({ from: a.from, to: addDays(a.from, a.days), partDay: a.partDay, approved: a.approved })),
+        });
         const shifts = times.map((t) => makeShift({ ...t, staffId: ana.id }));
         const range = weekRange(WEEK);
         const want: string[] = [];

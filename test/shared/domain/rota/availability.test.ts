@@ -23,12 +23,34 @@ const reference = (availability: Staff['availability'], shift: { date: string; s
   return reached >= span.end;
 };
 
-const TIMES = ['00:00', '00:30', '01:00', '01:30', '02:00', '06:00', '07:00', '09:00', '12:00', '17:00', '18:00', '22:00', '23:00', '23:30', '24:00'];
+const TIMES = [
+  '00:00',
+  '00:30',
+  '01:00',
+  '01:30',
+  '02:00',
+  '06:00',
+  '07:00',
+  '09:00',
+  '12:00',
+  '17:00',
+  '18:00',
+  '22:00',
+  '23:00',
+  '23:30',
+  '24:00',
+];
 const time = fc.constantFrom(...TIMES);
 const windows = fc.array(fc.record({ start: time, end: time }), { maxLength: 3 });
-const availability = fc.record({ mon: windows, tue: windows, wed: windows, thu: windows, fri: windows, sat: windows, sun: windows }, { requiredKeys: [] });
+const availability = fc.record(
+  { mon: windows, tue: windows, wed: windows, thu: windows, fri: windows, sat: windows, sun: windows },
+  { requiredKeys: [] },
+);
 // Days either side of both clock changes of 2026, and a year end.
-const date = fc.constantFrom(...['2026-03-27', '2026-10-23', '2026-12-30'].flatMap((d) => [0, 1, 2, 3].map((n) => addDays(d, n))), '2026-06-10');
+const date = fc.constantFrom(
+  ...['2026-03-27', '2026-10-23', '2026-12-30'].flatMap((d) => [0, 1, 2, 3].map((n) => addDays(d, n))),
+  '2026-06-10',
+);
 
 describe('withinAvailability', () => {
   it('answers as merging every window as real instants does, across clock changes and midnight', () => {

@@ -27,7 +27,10 @@ describe('overlap (block)', () => {
 
   it('reports a pair straddling two weeks once, in the week of the later shift', () => {
     const ana = makeStaff();
-    const shifts = shiftsFor(ana, [['2026-11-01', '20:00', '08:00'], ['2026-11-02', '07:00', '15:00']]);
+    const shifts = shiftsFor(ana, [
+      ['2026-11-01', '20:00', '08:00'],
+      ['2026-11-02', '07:00', '15:00'],
+    ]);
     const ctx = makeContext({ staff: [ana], shifts });
     expect(findingsOf(ctx, '2026-10-26', 'overlap')).toHaveLength(0);
     expect(findingsOf(ctx, WEEK, 'overlap')).toHaveLength(1);
@@ -35,7 +38,11 @@ describe('overlap (block)', () => {
 
   it('finds a short shift inside a long one even with another in between', () => {
     const ana = makeStaff();
-    const shifts = shiftsFor(ana, [['2026-11-03', '06:00', '22:00'], ['2026-11-03', '08:00', '09:00'], ['2026-11-03', '12:00', '13:00']]);
+    const shifts = shiftsFor(ana, [
+      ['2026-11-03', '06:00', '22:00'],
+      ['2026-11-03', '08:00', '09:00'],
+      ['2026-11-03', '12:00', '13:00'],
+    ]);
     expect(findingsOf(makeContext({ staff: [ana], shifts }), WEEK, 'overlap')).toHaveLength(2);
   });
 
@@ -72,9 +79,27 @@ describe('SIA licence (block)', () => {
   it.each([
     ['Monday day shift', '2026-11-02', '07:00', '19:00', null],
     ['Wednesday day shift (last valid day)', '2026-11-04', '07:00', '19:00', null],
-    ['Wednesday night shift running into Thursday', '2026-11-04', '19:00', '07:00', "Ana Silva's SIA licence runs out at the end of 4 Nov, before this shift ends (Wed 4 Nov 19:00–07:00 at CH)"],
-    ['Thursday day shift', '2026-11-05', '07:00', '19:00', "Ana Silva's SIA licence expired on 4 Nov, 1 day before this shift (Thu 5 Nov 07:00–19:00 at CH)"],
-    ['Sunday day shift', '2026-11-08', '07:00', '19:00', "Ana Silva's SIA licence expired on 4 Nov, 4 days before this shift (Sun 8 Nov 07:00–19:00 at CH)"],
+    [
+      'Wednesday night shift running into Thursday',
+      '2026-11-04',
+      '19:00',
+      '07:00',
+      "Ana Silva's SIA licence runs out at the end of 4 Nov, before this shift ends (Wed 4 Nov 19:00–07:00 at CH)",
+    ],
+    [
+      'Thursday day shift',
+      '2026-11-05',
+      '07:00',
+      '19:00',
+      "Ana Silva's SIA licence expired on 4 Nov, 1 day before this shift (Thu 5 Nov 07:00–19:00 at CH)",
+    ],
+    [
+      'Sunday day shift',
+      '2026-11-08',
+      '07:00',
+      '19:00',
+      "Ana Silva's SIA licence expired on 4 Nov, 4 days before this shift (Sun 8 Nov 07:00–19:00 at CH)",
+    ],
   ] as const)('licence to Wed 4 Nov: %s', (_, date, start, end, expected) => {
     const ana = makeStaff({ sia: expiringWednesday });
     const shifts = shiftsFor(ana, [[date, start, end]], { service: 'security' });
@@ -86,7 +111,9 @@ describe('SIA licence (block)', () => {
     const ana = makeStaff({ sia: expiringWednesday });
     const shifts = shiftsFor(ana, [['2026-12-07', '07:00', '19:00']], { service: 'security' });
     const found = findingsOf(makeContext({ staff: [ana], shifts }), '2026-12-07', 'sia-licence');
-    expect(found.map((f) => f.message)).toEqual(["Ana Silva's SIA licence expired on 4 Nov, 33 days before this shift (Mon 7 Dec 07:00–19:00 at CH)"]);
+    expect(found.map((f) => f.message)).toEqual([
+      "Ana Silva's SIA licence expired on 4 Nov, 33 days before this shift (Mon 7 Dec 07:00–19:00 at CH)",
+    ]);
   });
 
   it('blocks security work with no licence, but not reception work', () => {
@@ -105,11 +132,46 @@ describe('absence (block for approved, info for requested)', () => {
   it.each([
     ['whole-day leave on the day', { from: '2026-11-03', to: '2026-11-03' }, '2026-11-03', '07:00', '15:00', 'absence'],
     ['leave ending the day before', { from: '2026-10-26', to: '2026-11-02' }, '2026-11-03', '07:00', '15:00', null],
-    ['a night shift running into the first day of leave', { from: '2026-11-04', to: '2026-11-06' }, '2026-11-03', '22:00', '06:00', 'absence'],
-    ['part-day training in the afternoon, morning shift', { from: '2026-11-03', to: '2026-11-03', kind: 'training' as const, partDay: { start: '13:00', end: '17:00' } }, '2026-11-03', '07:00', '13:00', null],
-    ['part-day training in the afternoon, day shift', { from: '2026-11-03', to: '2026-11-03', kind: 'training' as const, partDay: { start: '13:00', end: '17:00' } }, '2026-11-03', '07:00', '15:00', 'absence'],
-    ['part-day on a later day of a range', { from: '2026-11-02', to: '2026-11-06', partDay: { start: '09:00', end: '10:00' } }, '2026-11-05', '08:00', '12:00', 'absence'],
-    ['requested, not approved', { from: '2026-11-03', to: '2026-11-03', approved: false }, '2026-11-03', '07:00', '15:00', 'absence-pending'],
+    [
+      'a night shift running into the first day of leave',
+      { from: '2026-11-04', to: '2026-11-06' },
+      '2026-11-03',
+      '22:00',
+      '06:00',
+      'absence',
+    ],
+    [
+      'part-day training in the afternoon, morning shift',
+      { from: '2026-11-03', to: '2026-11-03', kind: 'training' as const, partDay: { start: '13:00', end: '17:00' } },
+      '2026-11-03',
+      '07:00',
+      '13:00',
+      null,
+    ],
+    [
+      'part-day training in the afternoon, day shift',
+      { from: '2026-11-03', to: '2026-11-03', kind: 'training' as const, partDay: { start: '13:00', end: '17:00' } },
+      '2026-11-03',
+      '07:00',
+      '15:00',
+      'absence',
+    ],
+    [
+      'part-day on a later day of a range',
+      { from: '2026-11-02', to: '2026-11-06', partDay: { start: '09:00', end: '10:00' } },
+      '2026-11-05',
+      '08:00',
+      '12:00',
+      'absence',
+    ],
+    [
+      'requested, not approved',
+      { from: '2026-11-03', to: '2026-11-03', approved: false },
+      '2026-11-03',
+      '07:00',
+      '15:00',
+      'absence-pending',
+    ],
   ] as const)('%s', (_, absence, date, start, end, rule) => {
     const ana = makeStaff({ absences: [{ ...absence }] });
     const shifts = shiftsFor(ana, [[date, start, end]]);
@@ -131,13 +193,22 @@ describe('staff record (block)', () => {
     const shift = makeShift({ date: '2026-11-03', start: '07:00', end: '15:00', staffId: 'ghost-000001' });
     const found = checkWeek(makeContext({ shifts: [shift] }), WEEK);
     expect(found).toEqual([
-      { rule: 'staff-record', severity: 'block', staffId: 'ghost-000001', shiftIds: [shift.id], message: 'Tue 3 Nov 07:00–15:00 at CH is given to someone who is not on the staff list' },
+      {
+        rule: 'staff-record',
+        severity: 'block',
+        staffId: 'ghost-000001',
+        shiftIds: [shift.id],
+        message: 'Tue 3 Nov 07:00–15:00 at CH is given to someone who is not on the staff list',
+      },
     ]);
   });
 
   it('blocks shifts on or after the day someone left, not before', () => {
     const ana = makeStaff({ archived: true, archivedOn: '2026-11-04' });
-    const shifts = shiftsFor(ana, [['2026-11-03', '07:00', '15:00'], ['2026-11-04', '07:00', '15:00']]);
+    const shifts = shiftsFor(ana, [
+      ['2026-11-03', '07:00', '15:00'],
+      ['2026-11-04', '07:00', '15:00'],
+    ]);
     const found = findingsOf(makeContext({ staff: [ana], shifts }), WEEK, 'staff-record');
     expect(found.map((f) => f.shiftIds)).toEqual([[shifts[1].id]]);
   });

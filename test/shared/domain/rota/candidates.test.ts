@@ -20,7 +20,10 @@ describe('rankCandidates', () => {
       makeStaff({ name: 'Left', services: ['security'], archived: true, archivedOn: '2026-10-01' }),
     ];
     const busy = makeStaff({ name: 'Busy', services: ['security'] });
-    const ctx = makeContext({ staff: [...people, busy], shifts: [...shiftsFor(busy, [['2026-11-04', '14:00', '22:00']], { service: 'security' }), shift] });
+    const ctx = makeContext({
+      staff: [...people, busy],
+      shifts: [...shiftsFor(busy, [['2026-11-04', '14:00', '22:00']], { service: 'security' }), shift],
+    });
     expect(rankCandidates(shift, ctx).map((c) => c.name)).toEqual(['Ok Guard']);
   });
 
@@ -32,13 +35,24 @@ describe('rankCandidates', () => {
     const newcomer = makeStaff({ name: 'New Face', homeSite: 'LIB', contractedHours: 37.5 }); // not familiar: a warning
     const shifts = [
       ...shiftsFor(under30, [['2026-11-02', '09:00', '17:00']]),
-      ...shiftsFor(under20, [['2026-11-02', '09:00', '17:00'], ['2026-11-03', '07:00', '15:00']]),
-      ...shiftsFor(tired, [['2026-11-02', '09:00', '17:00'], ['2026-11-03', '14:00', '22:00']]),
+      ...shiftsFor(under20, [
+        ['2026-11-02', '09:00', '17:00'],
+        ['2026-11-03', '07:00', '15:00'],
+      ]),
+      ...shiftsFor(tired, [
+        ['2026-11-02', '09:00', '17:00'],
+        ['2026-11-03', '14:00', '22:00'],
+      ]),
       shift,
     ];
     const ranked = rankCandidates(shift, makeContext({ staff: [newcomer, tired, under20, under30], shifts }));
     expect(ranked.map((c) => c.name)).toEqual(['Under Thirty', 'Under Twenty', 'Short Rest', 'New Face']);
-    expect(ranked[0].reasons).toEqual(['No warnings', '30 h under contract this week (7 h 30 min of 37 h 30 min)', '40 h rest before the shift', 'Home site CH']);
+    expect(ranked[0].reasons).toEqual([
+      'No warnings',
+      '30 h under contract this week (7 h 30 min of 37 h 30 min)',
+      '40 h rest before the shift',
+      'Home site CH',
+    ]);
     expect(ranked[2].restBeforeMinutes).toBe(11 * 60);
     expect(ranked[3].warnings.map((f) => f.rule)).toEqual(['familiarity']);
     expect(ranked[3].reasons[0]).toBe('1 warning: familiarity');
@@ -50,7 +64,9 @@ describe('rankCandidates', () => {
     const shift = open({ date: '2026-11-08', start: '14:00', end: '22:00' });
     const ctx = makeContext({ staff: [ana], shifts: [...shiftsFor(ana, [['2026-11-09', '06:00', '14:00']]), shift] });
     const [c] = rankCandidates(shift, ctx);
-    expect(c.warnings.map((f) => f.message)).toEqual(['Ana Silva has 8 h rest between Sun 8 Nov 14:00–22:00 and Mon 9 Nov 06:00–14:00; 11 h required']);
+    expect(c.warnings.map((f) => f.message)).toEqual([
+      'Ana Silva has 8 h rest between Sun 8 Nov 14:00–22:00 and Mon 9 Nov 06:00–14:00; 11 h required',
+    ]);
   });
 
   it('lets the current holder of a shift stay on it (no overlap with itself)', () => {
@@ -84,7 +100,9 @@ describe('fillOpenShifts', () => {
       { shiftId: shifts[1].id, staffId: ben.id },
       { shiftId: shifts[2].id, staffId: ana.id },
     ]);
-    expect(result.unfilled).toEqual([{ shiftId: shifts[0].id, reason: 'No one can take it without breaking a rule: 2 already on a shift then' }]);
+    expect(result.unfilled).toEqual([
+      { shiftId: shifts[0].id, reason: 'No one can take it without breaking a rule: 2 already on a shift then' },
+    ]);
   });
 
   it('never adds a block, on random rotas', () => {
@@ -98,9 +116,17 @@ describe('fillOpenShifts', () => {
         const { assigned, unfilled } = fillOpenShifts(openShifts, ctx);
         expect(assigned.length + unfilled.length).toBe(openShifts.length);
         const byId = new Map(assigned.map((a) => [a.shiftId, a.staffId]));
-        const filled = makeContext({ staff: people, sites: SITES, shifts: shifts.map((s) => (byId.has(s.id) ? { ...s, staffId: byId.get(s.id)! } : s)) });
+        const filled = makeContext({
+          staff: people,
+          sites: SITES,
+          shifts: shifts.map((s) => (byId.has(s.id) ? { ...s, staffId: byId.get(s.id)! } : s)),
+        });
         const blockKeys = (c: typeof ctx, week: string) =>
-          new Set(checkWeek(c, week).filter((f) => f.severity === 'block').map((f) => `${f.rule}|${f.shiftIds}|${f.message}`));
+          new Set(
+            checkWeek(c, week)
+              .filter((f) => f.severity === 'block')
+              .map((f) => `${f.rule}|${f.shiftIds}|${f.message}`),
+          );
         for (const week of ['2026-09-28', '2026-10-05', '2026-10-12', WEEK, '2026-10-26', '2026-11-02']) {
           const before = blockKeys(ctx, week);
           expect([...blockKeys(filled, week)].filter((k) => !before.has(k))).toEqual([]);

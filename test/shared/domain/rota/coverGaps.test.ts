@@ -4,7 +4,15 @@ import { coverGaps } from '../../../../shared/domain/rota';
 import type { CoverWindow } from '../../../../shared/schemas/site';
 import { makeShift, makeSite } from './factories';
 
-const allWeek = (windows: CoverWindow[]) => ({ mon: windows, tue: windows, wed: windows, thu: windows, fri: windows, sat: windows, sun: windows });
+const allWeek = (windows: CoverWindow[]) => ({
+  mon: windows,
+  tue: windows,
+  wed: windows,
+  thu: windows,
+  fri: windows,
+  sat: windows,
+  sun: windows,
+});
 const weekdays = (windows: CoverWindow[]) => ({ mon: windows, tue: windows, wed: windows, thu: windows, fri: windows });
 const on = (staffId: string | null, date: string, start: string, end: string, o = {}) =>
   makeShift({ date, start, end, staffId, service: 'security', ...o });
@@ -18,7 +26,17 @@ describe('coverGaps', () => {
     const site = makeSite({ cover: { reception: weekdays([{ start: '08:00', end: '18:00', min: 1 }]), security: {}, cleaning: {} } });
     const shifts = [makeShift({ date: '2026-11-02', start: '08:00', end: '13:00', staffId: 'staff-a1' })];
     expect(coverGaps(site, 'reception', shifts, '2026-11-02', '2026-11-02', [])).toEqual([
-      { site: 'CH', service: 'reception', date: '2026-11-02', start: '13:00', end: '18:00', endDate: '2026-11-02', required: 1, present: 0, shortMinutes: 300 },
+      {
+        site: 'CH',
+        service: 'reception',
+        date: '2026-11-02',
+        start: '13:00',
+        end: '18:00',
+        endDate: '2026-11-02',
+        required: 1,
+        present: 0,
+        shortMinutes: 300,
+      },
     ]);
   });
 
@@ -30,7 +48,9 @@ describe('coverGaps', () => {
       on('staff-a2', '2026-11-02', '08:00', '16:00', { site: 'LIB' }),
       on('staff-a3', '2026-11-02', '08:00', '16:00', { service: 'cleaning' }),
     ];
-    expect(coverGaps(site, 'security', shifts, '2026-11-02', '2026-11-02', []).map(brief)).toEqual(['2026-11-02 08:00–16:00 2026-11-02 0/1 480']);
+    expect(coverGaps(site, 'security', shifts, '2026-11-02', '2026-11-02', []).map(brief)).toEqual([
+      '2026-11-02 08:00–16:00 2026-11-02 0/1 480',
+    ]);
   });
 
   it('joins 24/7 cover across midnight: day shifts only leave one gap per night', () => {
@@ -39,7 +59,9 @@ describe('coverGaps', () => {
     const gaps = coverGaps(site, 'security', shifts, '2026-11-02', '2026-11-08', []);
     expect(gaps.map(brief)).toEqual([
       '2026-11-02 00:00–07:00 2026-11-02 0/1 420',
-      ...['02', '03', '04', '05', '06', '07'].map((d) => `2026-11-${d} 19:00–07:00 2026-11-${String(Number(d) + 1).padStart(2, '0')} 0/1 720`),
+      ...['02', '03', '04', '05', '06', '07'].map(
+        (d) => `2026-11-${d} 19:00–07:00 2026-11-${String(Number(d) + 1).padStart(2, '0')} 0/1 720`,
+      ),
       '2026-11-08 19:00–00:00 2026-11-09 0/1 300',
     ]);
   });
@@ -51,13 +73,17 @@ describe('coverGaps', () => {
     ['a week with leap day', '2028-02-28', '2028-03-06', 7 * 1440],
   ])('an empty 24/7 rota for %s is one gap in real minutes', (_, from, endDate, minutes) => {
     const site = securitySite(allWeek([{ start: '00:00', end: '24:00', min: 1 }]));
-    expect(coverGaps(site, 'security', [], from, addDays(from, 6), []).map(brief)).toEqual([`${from} 00:00–00:00 ${endDate} 0/1 ${minutes}`]);
+    expect(coverGaps(site, 'security', [], from, addDays(from, 6), []).map(brief)).toEqual([
+      `${from} 00:00–00:00 ${endDate} 0/1 ${minutes}`,
+    ]);
   });
 
   it('handles a window past midnight on the clock-back night (9 h)', () => {
     const site = securitySite({ sat: [{ start: '22:00', end: '06:00', min: 2 }] });
     const shifts = [on('staff-a1', '2026-10-24', '22:00', '06:00')];
-    expect(coverGaps(site, 'security', shifts, '2026-10-24', '2026-10-24', []).map(brief)).toEqual(['2026-10-24 22:00–06:00 2026-10-25 1/2 540']);
+    expect(coverGaps(site, 'security', shifts, '2026-10-24', '2026-10-24', []).map(brief)).toEqual([
+      '2026-10-24 22:00–06:00 2026-10-25 1/2 540',
+    ]);
   });
 
   it('counts a night shift from the day before toward the morning, and each person once', () => {
@@ -67,17 +93,33 @@ describe('coverGaps', () => {
       on('staff-a2', '2026-11-03', '05:00', '13:00'),
       on('staff-a2', '2026-11-03', '06:00', '08:00'), // double-booked: still one person
     ];
-    expect(coverGaps(site, 'security', shifts, '2026-11-03', '2026-11-03', []).map(brief)).toEqual(['2026-11-03 07:00–09:00 2026-11-03 1/2 120']);
+    expect(coverGaps(site, 'security', shifts, '2026-11-03', '2026-11-03', []).map(brief)).toEqual([
+      '2026-11-03 07:00–09:00 2026-11-03 1/2 120',
+    ]);
   });
 
   it('takes the larger head-count where windows overlap, not the sum', () => {
-    const site = securitySite({ ...allWeek([{ start: '00:00', end: '24:00', min: 1 }]), mon: [{ start: '00:00', end: '24:00', min: 1 }, { start: '07:00', end: '19:00', min: 2 }] });
-    const shifts = [on('staff-a1', '2026-11-02', '07:00', '19:00'), on('staff-a2', '2026-11-02', '19:00', '07:00'), on('staff-a3', '2026-11-01', '19:00', '07:00')];
-    expect(coverGaps(site, 'security', shifts, '2026-11-02', '2026-11-02', []).map(brief)).toEqual(['2026-11-02 07:00–19:00 2026-11-02 1/2 720']);
+    const site = securitySite({
+      ...allWeek([{ start: '00:00', end: '24:00', min: 1 }]),
+      mon: [
+        { start: '00:00', end: '24:00', min: 1 },
+        { start: '07:00', end: '19:00', min: 2 },
+      ],
+    });
+    const shifts = [
+      on('staff-a1', '2026-11-02', '07:00', '19:00'),
+      on('staff-a2', '2026-11-02', '19:00', '07:00'),
+      on('staff-a3', '2026-11-01', '19:00', '07:00'),
+    ];
+    expect(coverGaps(site, 'security', shifts, '2026-11-02', '2026-11-02', []).map(brief)).toEqual([
+      '2026-11-02 07:00–19:00 2026-11-02 1/2 720',
+    ]);
   });
 
   it('uses bank-holiday cover when the site has it, else the weekday', () => {
-    const withHoliday = makeSite({ cover: { reception: { fri: [{ start: '08:00', end: '18:00', min: 1 }], bankHoliday: [] }, security: {}, cleaning: {} } });
+    const withHoliday = makeSite({
+      cover: { reception: { fri: [{ start: '08:00', end: '18:00', min: 1 }], bankHoliday: [] }, security: {}, cleaning: {} },
+    });
     const without = makeSite({ cover: { reception: { fri: [{ start: '08:00', end: '18:00', min: 1 }] }, security: {}, cleaning: {} } });
     expect(coverGaps(withHoliday, 'reception', [], '2026-12-25', '2026-12-25', ['2026-12-25'])).toEqual([]);
     expect(coverGaps(without, 'reception', [], '2026-12-25', '2026-12-25', ['2026-12-25'])).toHaveLength(1);
@@ -86,7 +128,11 @@ describe('coverGaps', () => {
 
   it('finds nothing when cover is met, or not required', () => {
     const site = securitySite(allWeek([{ start: '00:00', end: '24:00', min: 1 }]));
-    const shifts = [on('staff-a1', '2026-11-01', '19:00', '07:00'), on('staff-a2', '2026-11-02', '07:00', '19:00'), on('staff-a1', '2026-11-02', '19:00', '07:00')];
+    const shifts = [
+      on('staff-a1', '2026-11-01', '19:00', '07:00'),
+      on('staff-a2', '2026-11-02', '07:00', '19:00'),
+      on('staff-a1', '2026-11-02', '19:00', '07:00'),
+    ];
     expect(coverGaps(site, 'security', shifts, '2026-11-02', '2026-11-02', [])).toEqual([]);
     expect(coverGaps(site, 'cleaning', shifts, '2026-11-02', '2026-11-02', [])).toEqual([]);
   });

@@ -76,4 +76,6 @@ export const makeContext = (
 
 /** Shifts for one person from a compact list of [date, start, end] (and optional break minutes). */
 export const shiftsFor = (staff: Staff, rows: [string, string, string, number?][], o: Partial<Shift> = {}): Shift[] =>
-  rows.map(([date, start, end, breakMinutes]) => makeShift({ date, start, end, breakMinutes: breakMinutes ?? 30, staffId: staff.id, ...o }));
+  rows.map(([date, start, end, breakMinutes]) =>
+    makeShift({ date, start, end, breakMinutes: breakMinutes ?? 30, staffId: staff.id, ...o }),
+  );

@@ -1,11 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, londonInstant, minutesOfDay, shiftSpan } from '../../../../shared/domain/dates';
-import { dayCode, dayNumber, instantAt, isoOfDay, lastDateOf, minutesOf, NO_DAY, realMinutes, spanOf, spanOnDay } from '../../../../shared/domain/rota/instants';
+import {
+  dayCode,
+  dayNumber,
+  instantAt,
+  isoOfDay,
+  lastDateOf,
+  minutesOf,
+  NO_DAY,
+  realMinutes,
+  spanOf,
+  spanOnDay,
+} from '../../../../shared/domain/rota/instants';
 
 // The arithmetic in instants.ts must agree with the time-zone maths in dates.ts everywhere, above all
 // where a day is not 24 hours long.
-const around = (date: string, before: number, after: number) => Array.from({ length: before + after + 1 }, (_, i) => addDays(date, i - before));
+const around = (date: string, before: number, after: number) =>
+  Array.from({ length: before + after + 1 }, (_, i) => addDays(date, i - before));
 const DATES = [
   // Clocks go forward (last Sunday of March) and back (last Sunday of October), with the days either side.
   ...['2016-03-27', '2020-03-29', '2026-03-29', '2027-03-28', '2036-03-30'].flatMap((d) => around(d, 2, 1)),
@@ -20,12 +32,34 @@ const DATES = [
   '2026-06-15',
   '2026-11-03',
 ];
-const TIMES = ['00:00', '00:30', '00:59', '01:00', '01:30', '01:59', '02:00', '02:30', '03:00', '06:00', '12:00', '22:00', '23:00', '23:30', '23:59', '24:00'];
-const EVERY_QUARTER = Array.from({ length: 97 }, (_, i) => `${String(Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}`);
+const TIMES = [
+  '00:00',
+  '00:30',
+  '00:59',
+  '01:00',
+  '01:30',
+  '01:59',
+  '02:00',
+  '02:30',
+  '03:00',
+  '06:00',
+  '12:00',
+  '22:00',
+  '23:00',
+  '23:30',
+  '23:59',
+  '24:00',
+];
+const EVERY_QUARTER = Array.from(
+  { length: 97 },
+  (_, i) => `${String(Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}`,
+);
 
 describe('instants by arithmetic', () => {
   it('gives the same instant as londonInstant for every quarter hour of awkward days', () => {
-    for (const date of DATES) for (const time of [...EVERY_QUARTER, '01:01', '23:59']) expect(instantAt(date, time), `${date} ${time}`).toBe(londonInstant(date, time));
+    for (const date of DATES)
+      for (const time of [...EVERY_QUARTER, '01:01', '23:59'])
+        expect(instantAt(date, time), `${date} ${time}`).toBe(londonInstant(date, time));
   });
 
   it('gives the same span as shiftSpan across clock changes, midnight and year ends', () => {
@@ -39,7 +73,9 @@ describe('instants by arithmetic', () => {
   });
 
   it('agrees with shiftSpan on random dates and times', () => {
-    const time = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+    const time = fc
+      .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+      .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
     const date = fc.integer({ min: dayNumber('1990-01-01'), max: dayNumber('2100-12-31') }).map(isoOfDay);
     fc.assert(
       fc.property(date, fc.oneof(time, fc.constant('24:00')), fc.oneof(time, fc.constant('24:00')), (d, s, e) => {
@@ -77,8 +113,15 @@ describe('instants by arithmetic', () => {
       { numRuns: 2000 },
     );
     for (const y of [1900, 1904, 2000, 2024, 2100, 2199])
-      for (const [m, d] of [[2, 28], [2, 29], [3, 1], [12, 31]]) expect(dayNumber(`${y}-${String(m).padStart(2, '0')}-${d}`.replace(/-(\d)$/, '-0$1'))).toBe(Date.UTC(y, m - 1, d) / 86_400_000);
-    for (const bad of ['2026-1-01', '2026/01/01', '20260101xx', 'abcd-ef-gh', '2026-13-01', '2026-00-10', '2026-01-32', '2026-01-00']) expect(dayNumber(bad)).toBeNaN();
+      for (const [m, d] of [
+        [2, 28],
+        [2, 29],
+        [3, 1],
+        [12, 31],
+      ])
+        expect(dayNumber(`${y}-${String(m).padStart(2, '0')}-${d}`.replace(/-(\d)$/, '-0$1'))).toBe(Date.UTC(y, m - 1, d) / 86_400_000);
+    for (const bad of ['2026-1-01', '2026/01/01', '20260101xx', 'abcd-ef-gh', '2026-13-01', '2026-00-10', '2026-01-32', '2026-01-00'])
+      expect(dayNumber(bad)).toBeNaN();
   });
 
   it('works out real minutes as shiftSpan does, and leaves clock-change days to it', () => {
@@ -90,7 +133,11 @@ describe('instants by arithmetic', () => {
           const span = shiftSpan(date, start, end);
           if (minutes === minutes) expect(minutes, `${date} ${start}–${end}`).toBe((span.end - span.start) / 60_000);
           // Left to the slow path only for a 24:00 start or a clock change on a day the shift touches.
-          else expect(start === '24:00' || irregular(date) || (minutesOf(end) <= minutesOf(start) && irregular(addDays(date, 1))), `${date} ${start}–${end}`).toBe(true);
+          else
+            expect(
+              start === '24:00' || irregular(date) || (minutesOf(end) <= minutesOf(start) && irregular(addDays(date, 1))),
+              `${date} ${start}–${end}`,
+            ).toBe(true);
         }
     expect(realMinutes(dayNumber('2026-10-25'), 60, 120)).toBeNaN();
     expect(realMinutes(dayNumber('2026-10-24'), 1320, 360)).toBeNaN();

@@ -18,7 +18,22 @@ import { makePeople, pick, prng, SITES, type Rand } from './world';
 // Thirty weeks crossing the clocks going back (25 Oct 2026), a year end and the clocks going forward (28 Mar 2027).
 const FIRST = '2026-09-07';
 const DAYS = 7 * 30;
-const TIMES = ['00:00', '00:30', '01:00', '01:30', '02:00', '05:00', '06:00', '07:00', '12:00', '19:00', '22:00', '23:00', '23:30', '24:00'];
+const TIMES = [
+  '00:00',
+  '00:30',
+  '01:00',
+  '01:30',
+  '02:00',
+  '05:00',
+  '06:00',
+  '07:00',
+  '12:00',
+  '19:00',
+  '22:00',
+  '23:00',
+  '23:30',
+  '24:00',
+];
 
 const randomRota = (rand: Rand): RotaContext => {
   const people = makePeople(rand);
@@ -58,11 +73,17 @@ const settingsFor = (rand: Rand, base: RuleSettings): RuleSettings => ({
 const WEEKS = ['2026-10-19', '2026-10-26', '2026-12-28', '2027-01-04', '2027-03-22', '2027-03-29', '2027-03-29', '2027-03-22'];
 
 /** Minutes over the weeks to the end of `monday`'s week, shift by shift from its real span. */
-const bruteMinutes = (shifts: readonly { shift: Shift; start: number; paid: number }[], staffId: string, monday: string, weeks: number): number => {
+const bruteMinutes = (
+  shifts: readonly { shift: Shift; start: number; paid: number }[],
+  staffId: string,
+  monday: string,
+  weeks: number,
+): number => {
   const from = londonInstant(addDays(monday, -7 * (weeks - 1)), '00:00');
   const to = londonInstant(addDays(monday, 7), '00:00');
   let total = 0;
-  for (const { shift, start, paid } of shifts) if (shift.staffId === staffId && !shift.deleted && start >= from && start < to) total += paid;
+  for (const { shift, start, paid } of shifts)
+    if (shift.staffId === staffId && !shift.deleted && start >= from && start < to) total += paid;
   return total;
 };
 
@@ -111,19 +132,32 @@ describe('the summed look-back of a week check', () => {
   it('lists a shift it cannot sum (a date it does not read) instead of failing', () => {
     const ctx = randomRota(prng(3));
     const odd = { ...ctx.shifts.find((s) => s.staffId !== null)!, id: 'odd', date: '2026-10-0' };
-    const ix = buildIndex({ ...ctx, shifts: [...ctx.shifts, odd] }, { from: '2026-09-01', to: '2026-11-30', summariseBefore: '2026-11-16' });
+    const ix = buildIndex(
+      { ...ctx, shifts: [...ctx.shifts, odd] },
+      { from: '2026-09-01', to: '2026-11-30', summariseBefore: '2026-11-16' },
+    );
     expect(ix.byStaff.get(odd.staffId!)?.some((e) => e.shift.id === 'odd')).toBe(true);
   });
 
-  it('sorts a person\'s shifts as Array.prototype.sort does, ties included', () => {
+  it("sorts a person's shifts as Array.prototype.sort does, ties included", () => {
     fc.assert(
       fc.property(fc.integer(), fc.integer({ min: 0, max: 90 }), (seed, n) => {
         const rand = prng(seed);
         // Few dates and times, so equal starts (and equal spans) are common.
         const entries = Array.from({ length: n }, (_, i) =>
-          entryOf(makeShift({ id: `shift-${i % 7}`, date: addDays('2026-10-24', Math.floor(rand() * 3)), start: pick(rand, ['00:00', '01:30', '22:00']), end: pick(rand, ['01:00', '06:00', '22:00']) })),
+          entryOf(
+            makeShift({
+              id: `shift-${i % 7}`,
+              date: addDays('2026-10-24', Math.floor(rand() * 3)),
+              start: pick(rand, ['00:00', '01:30', '22:00']),
+              end: pick(rand, ['01:00', '06:00', '22:00']),
+            }),
+          ),
         );
-        const want = [...entries].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.shift.id < b.shift.id ? -1 : a.shift.id > b.shift.id ? 1 : 0));
+        const want = [...entries].sort(
+          (a, b) =>
+            a.span.start - b.span.start || a.span.end - b.span.end || (a.shift.id < b.shift.id ? -1 : a.shift.id > b.shift.id ? 1 : 0),
+        );
         const got = sortEntries([...entries]);
         expect(got.map((e) => entries.indexOf(e))).toEqual(want.map((e) => entries.indexOf(e)));
       }),
@@ -147,7 +181,10 @@ describe('the summed look-back of a week check', () => {
         for (const staff of ix.staff.values()) {
           const p = personWeek(ix, staff, range);
           if (!p) continue;
-          for (const weeks of [1, 2, 3, 4, 17, 26]) expect(minutesOverWeeks(p, weeks), `${staff.name} over ${weeks} weeks to ${monday}`).toBe(bruteMinutes(spans, staff.id, monday, weeks));
+          for (const weeks of [1, 2, 3, 4, 17, 26])
+            expect(minutesOverWeeks(p, weeks), `${staff.name} over ${weeks} weeks to ${monday}`).toBe(
+              bruteMinutes(spans, staff.id, monday, weeks),
+            );
         }
       }),
       { numRuns: 40 },

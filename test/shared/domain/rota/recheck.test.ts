@@ -17,14 +17,31 @@ const randomEdit = (rand: Rand, ctx: RotaContext, people: Staff[]): Edit => {
     const who = pick(rand, people);
     const changed: Staff =
       rand() < 0.5
-        ? { ...who, absences: [...who.absences, { id: `abs-${Math.floor(rand() * 1e9)}`, kind: 'sickness', from: '2026-10-20', to: '2026-10-20', partDay: null, approved: true, note: '' }] }
+        ? {
+            ...who,
+            absences: [
+              ...who.absences,
+              {
+                id: `abs-${Math.floor(rand() * 1e9)}`,
+                kind: 'sickness',
+                from: '2026-10-20',
+                to: '2026-10-20',
+                partDay: null,
+                approved: true,
+                note: '',
+              },
+            ],
+          }
         : { ...who, sia: who.sia && { ...who.sia, expires: '2031-01-01' } };
     const staff = (ctx.staff as Staff[]).map((s) => (s.id === who.id ? changed : s));
     return { ctx: { ...ctx, staff }, change: { staffIds: [who.id] } };
   }
   if (kind === 4 || shifts.length === 0) {
     const added = randomShift(rand, people);
-    return { ctx: { ...ctx, shifts: [...shifts, added] }, change: rand() < 0.5 ? { shiftIds: [added.id] } : { shiftIds: [added.id], after: [added] } };
+    return {
+      ctx: { ...ctx, shifts: [...shifts, added] },
+      change: rand() < 0.5 ? { shiftIds: [added.id] } : { shiftIds: [added.id], after: [added] },
+    };
   }
   const i = Math.floor(rand() * shifts.length);
   const before = shifts[i];
@@ -38,7 +55,10 @@ const randomEdit = (rand: Rand, ctx: RotaContext, people: Staff[]): Edit => {
           : { ...before, service: pick(rand, ['reception', 'security', 'cleaning'] as const), site: pick(rand, SITES).code };
   shifts[i] = after;
   // Callers may pass the current versions too, which spares the engine looking them up.
-  return { ctx: { ...ctx, shifts }, change: rand() < 0.5 ? { shiftIds: [after.id], before: [before] } : { shiftIds: [after.id], before: [before], after: [after] } };
+  return {
+    ctx: { ...ctx, shifts },
+    change: rand() < 0.5 ? { shiftIds: [after.id], before: [before] } : { shiftIds: [after.id], before: [before], after: [after] },
+  };
 };
 
 describe('recheck', () => {
@@ -100,7 +120,12 @@ describe('recheck', () => {
   it('has something to recheck: the random rota produces findings of many rules', () => {
     const rand = prng(7);
     const people = makePeople(rand);
-    const rules = new Set(checkWeek(makeContext({ staff: people, sites: SITES, shifts: Array.from({ length: 90 }, () => randomShift(rand, people)) }), WEEK).map((f) => f.rule));
+    const rules = new Set(
+      checkWeek(
+        makeContext({ staff: people, sites: SITES, shifts: Array.from({ length: 90 }, () => randomShift(rand, people)) }),
+        WEEK,
+      ).map((f) => f.rule),
+    );
     expect(rules.size).toBeGreaterThanOrEqual(8);
   });
 
@@ -119,12 +144,18 @@ describe('recheck', () => {
     expect(after).toEqual(checkWeek(next, '2026-11-02'));
   });
 
-  it('keeps everyone else\'s findings as they were', () => {
+  it("keeps everyone else's findings as they were", () => {
     const ana = makeStaff();
     const ben = makeStaff({ name: 'Ben Okafor', services: ['cleaning'] });
     const shifts = [makeShift({ date: '2026-11-03', start: '07:00', end: '15:00', staffId: ben.id })];
     const ctx = makeContext({ staff: [ana, ben], shifts });
-    const sentinel = { rule: 'familiarity' as const, severity: 'warn' as const, staffId: ben.id, shiftIds: [], message: 'kept from before' };
+    const sentinel = {
+      rule: 'familiarity' as const,
+      severity: 'warn' as const,
+      staffId: ben.id,
+      shiftIds: [],
+      message: 'kept from before',
+    };
     const added = makeShift({ date: '2026-11-04', start: '07:00', end: '15:00', staffId: ana.id });
     const after = recheck([sentinel], { ...ctx, shifts: [...shifts, added] }, '2026-11-02', { shiftIds: [added.id] });
     expect(after).toContainEqual(sentinel);

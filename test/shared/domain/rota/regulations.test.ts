@@ -23,7 +23,14 @@ describe('WTR reg. 11(1) and (6): 24 h rest in each fixed week, Monday 00:00 to 
     const found = findingsOf(ctx, '2026-11-30', 'weekly-rest');
     expect(found).toHaveLength(1);
     // Longest rest inside the week: 16:00 to 08:00 between shifts, 16 h (Sun 16:00 to Mon 00:00 is only 8 h).
-    expect(found[0].measure).toEqual({ unit: 'minutes', actual: 16 * 60, required: 24 * 60, kind: 'min', from: '2026-11-30', to: '2026-12-06' });
+    expect(found[0].measure).toEqual({
+      unit: 'minutes',
+      actual: 16 * 60,
+      required: 24 * 60,
+      kind: 'min',
+      from: '2026-11-30',
+      to: '2026-12-06',
+    });
     expect(found[0].shiftIds).toEqual(run.slice(0, 7).map((s) => s.id));
   });
 
@@ -110,11 +117,15 @@ describe('WTR reg. 11(2) with 11(6): two 24 h or one 48 h in each fixed 14 days,
     const ana = makeStaff();
     // 08:00–08:00 shifts are 24 h apart; off Wed 28 Oct (32 h) and Fri 30 Oct (from 08:00 Fri... see rows).
     const rows: Row[] = [
-      ['2026-10-26', '08:00', '16:00'], ['2026-10-27', '08:00', '16:00'],
+      ['2026-10-26', '08:00', '16:00'],
+      ['2026-10-27', '08:00', '16:00'],
       // Tue 16:00 to Wed 16:00: 24 h exactly.
-      ['2026-10-28', '16:00', '20:00'], ['2026-10-29', '08:00', '16:00'],
+      ['2026-10-28', '16:00', '20:00'],
+      ['2026-10-29', '08:00', '16:00'],
       // Thu 16:00 to Fri 16:00 (or a minute sooner).
-      ['2026-10-30', restart === '08:00' ? '16:00' : '15:59', '20:00'], ['2026-10-31', '08:00', '16:00'], ['2026-11-01', '08:00', '16:00'],
+      ['2026-10-30', restart === '08:00' ? '16:00' : '15:59', '20:00'],
+      ['2026-10-31', '08:00', '16:00'],
+      ['2026-11-01', '08:00', '16:00'],
       ...days('2026-11-02', 7, '08:00', '16:00'),
     ];
     const ctx = makeContext({ staff: [ana], shifts: shiftsFor(ana, rows), settings: { ...fortnightly, fortnightStarts: '2026-10-26' } });
@@ -126,11 +137,18 @@ describe('WTR reg. 21(b) with reg. 24: security needing permanent presence is ow
   const site = (permanentPresence: boolean) => makeSite({ code: 'HAT', name: 'Hatfield Depot', permanentPresence });
   const officer = () => makeStaff({ name: 'Sam Reid', services: ['security'] });
   // 8 h rest (23:00 to 07:00) between two security shifts: 3 h short of reg. 10(1)'s 11 h.
-  const shortRest = (): Row[] => [['2026-11-03', '15:00', '23:00'], ['2026-11-04', '07:00', '15:00']];
+  const shortRest = (): Row[] => [
+    ['2026-11-03', '15:00', '23:00'],
+    ['2026-11-04', '07:00', '15:00'],
+  ];
 
   it('reg. 21(b): at a site needing permanent presence, 8 h daily rest is 3 h compensatory rest owed, not a reg. 10(1) warning', () => {
     const sam = officer();
-    const ctx = makeContext({ staff: [sam], sites: [site(true)], shifts: shiftsFor(sam, shortRest(), { service: 'security', site: 'HAT' }) });
+    const ctx = makeContext({
+      staff: [sam],
+      sites: [site(true)],
+      shifts: shiftsFor(sam, shortRest(), { service: 'security', site: 'HAT' }),
+    });
     expect(findingsOf(ctx, '2026-11-02', 'daily-rest')).toEqual([]);
     const [f] = findingsOf(ctx, '2026-11-02', 'compensatory-rest');
     expect(f).toMatchObject({ severity: 'info', compensates: 'daily-rest', measure: { actual: 8 * 60, required: 11 * 60 } });
@@ -139,7 +157,11 @@ describe('WTR reg. 21(b) with reg. 24: security needing permanent presence is ow
 
   it('reg. 10(1) still applies to security at a site that does not need permanent presence', () => {
     const sam = officer();
-    const ctx = makeContext({ staff: [sam], sites: [site(false)], shifts: shiftsFor(sam, shortRest(), { service: 'security', site: 'HAT' }) });
+    const ctx = makeContext({
+      staff: [sam],
+      sites: [site(false)],
+      shifts: shiftsFor(sam, shortRest(), { service: 'security', site: 'HAT' }),
+    });
     expect(findingsOf(ctx, '2026-11-02', 'daily-rest').map((f) => f.measure?.actual)).toEqual([8 * 60]);
     expect(findingsOf(ctx, '2026-11-02', 'compensatory-rest')).toEqual([]);
   });
@@ -211,14 +233,22 @@ describe('WTR young workers: reg. 11(3) weekly rest, reg. 12(4) breaks, reg. 6A 
     ['reg. 12(4): 4 h 30 min of work with a 30 min break', '09:00', '14:00', 30, 0],
   ] as const)('%s', (_, start, end, breakMinutes, expected) => {
     const jo = young();
-    const found = findingsOf(makeContext({ staff: [jo], shifts: shiftsFor(jo, [['2026-11-03', start, end, breakMinutes]]) }), '2026-11-02', 'young-break');
+    const found = findingsOf(
+      makeContext({ staff: [jo], shifts: shiftsFor(jo, [['2026-11-03', start, end, breakMinutes]]) }),
+      '2026-11-02',
+      'young-break',
+    );
     expect(found).toHaveLength(expected);
     if (expected) expect(found[0].measure).toMatchObject({ actual: breakMinutes, required: 30 });
   });
 
   it('reg. 12(4) on the clock-back night is worked in real time: 00:00–04:00 on Sun 25 Oct 2026 is 5 h of work', () => {
     const jo = young({ youngLateContract: false });
-    const ctx = makeContext({ staff: [jo], shifts: shiftsFor(jo, [['2026-10-25', '00:00', '04:00', 0]]), settings: { youngNoWorkStart: '22:00', youngNoWorkEnd: '06:00' } });
+    const ctx = makeContext({
+      staff: [jo],
+      shifts: shiftsFor(jo, [['2026-10-25', '00:00', '04:00', 0]]),
+      settings: { youngNoWorkStart: '22:00', youngNoWorkEnd: '06:00' },
+    });
     expect(findingsOf(ctx, '2026-10-19', 'young-break').map((f) => f.measure?.actual)).toEqual([0]);
   });
 
@@ -229,29 +259,46 @@ describe('WTR young workers: reg. 11(3) weekly rest, reg. 12(4) breaks, reg. 6A 
     ['reg. 6A: 06:00–07:00 is allowed under 22:00–06:00', false, '06:00', '07:00', 0],
   ] as const)('%s', (_, late, start, end, expected) => {
     const jo = young({ youngLateContract: late });
-    const found = findingsOf(makeContext({ staff: [jo], shifts: shiftsFor(jo, [['2026-11-03', start, end, 0]]) }), '2026-11-02', 'young-night');
+    const found = findingsOf(
+      makeContext({ staff: [jo], shifts: shiftsFor(jo, [['2026-11-03', start, end, 0]]) }),
+      '2026-11-02',
+      'young-night',
+    );
     expect(found).toHaveLength(expected);
   });
 
   it('reg. 6A: the restricted period is checked on leap day, 29 Feb 2028', () => {
     const jo = young({ dateOfBirth: '2011-03-01' });
-    const found = findingsOf(makeContext({ staff: [jo], shifts: shiftsFor(jo, [['2028-02-29', '21:00', '22:30', 0]]) }), '2028-02-28', 'young-night');
+    const found = findingsOf(
+      makeContext({ staff: [jo], shifts: shiftsFor(jo, [['2028-02-29', '21:00', '22:30', 0]]) }),
+      '2028-02-28',
+      'young-night',
+    );
     expect(found.map((f) => f.measure?.actual)).toEqual([30]);
   });
 });
 
 describe('Private Security Industry Act 2001: the SIA licence sector must fit the post', () => {
-  const check = (held: 'security-guarding' | 'door-supervision' | 'cctv' | 'close-protection' | 'key-holding', post: 'security-guarding' | 'door-supervision' | 'cctv' | null) => {
+  const check = (
+    held: 'security-guarding' | 'door-supervision' | 'cctv' | 'close-protection' | 'key-holding',
+    post: 'security-guarding' | 'door-supervision' | 'cctv' | null,
+  ) => {
     const ana = makeStaff({ sia: { number: '1234567890123456', sector: held, expires: '2030-12-31' } });
     const site = makeSite({ code: 'HAT', name: 'Hatfield Depot', securityLicence: post });
-    const ctx = makeContext({ staff: [ana], sites: [site], shifts: shiftsFor(ana, [['2026-11-03', '07:00', '19:00', 60]], { service: 'security', site: 'HAT' }) });
+    const ctx = makeContext({
+      staff: [ana],
+      sites: [site],
+      shifts: shiftsFor(ana, [['2026-11-03', '07:00', '19:00', 60]], { service: 'security', site: 'HAT' }),
+    });
     return findingsOf(ctx, '2026-11-02', 'sia-sector');
   };
 
   it('a CCTV / control-room post needs Public Space Surveillance: a Security Guarding licence is blocked, naming both', () => {
     const [f] = check('security-guarding', 'cctv');
     expect(f.severity).toBe('block');
-    expect(f.message).toBe('Ana Silva holds a Security Guarding licence, but Tue 3 Nov 07:00–19:00 at HAT needs Public Space Surveillance (CCTV)');
+    expect(f.message).toBe(
+      'Ana Silva holds a Security Guarding licence, but Tue 3 Nov 07:00–19:00 at HAT needs Public Space Surveillance (CCTV)',
+    );
   });
 
   it.each([
@@ -286,14 +333,56 @@ describe('HSE HSG256 fatigue warnings (thresholds in Settings)', () => {
 
   it.each([
     // The issue's case: covering from 05:45 straight into a 07:00–19:00 shift is a 13 h 15 min working day.
-    ['HSG256: 05:45 cover into a 07:00–19:00 shift is a 13 h 15 min working day', [['2026-11-03', '05:45', '07:00', 0], ['2026-11-03', '07:00', '19:00', 60]], 795],
-    ['HSG256: 06:00 cover into 07:00–19:00 is exactly 13 h, within the limit', [['2026-11-03', '06:00', '07:00', 0], ['2026-11-03', '07:00', '19:00', 60]], null],
-    ['HSG256: cover ending an hour before the shift starts is a separate working day', [['2026-11-03', '04:45', '06:00', 0], ['2026-11-03', '07:00', '19:00', 60]], null],
-    ['HSG256: cover ending 59 min before the shift makes one 14 h 15 min working day', [['2026-11-03', '04:45', '06:01', 0], ['2026-11-03', '07:00', '19:00', 60]], 855],
+    [
+      'HSG256: 05:45 cover into a 07:00–19:00 shift is a 13 h 15 min working day',
+      [
+        ['2026-11-03', '05:45', '07:00', 0],
+        ['2026-11-03', '07:00', '19:00', 60],
+      ],
+      795,
+    ],
+    [
+      'HSG256: 06:00 cover into 07:00–19:00 is exactly 13 h, within the limit',
+      [
+        ['2026-11-03', '06:00', '07:00', 0],
+        ['2026-11-03', '07:00', '19:00', 60],
+      ],
+      null,
+    ],
+    [
+      'HSG256: cover ending an hour before the shift starts is a separate working day',
+      [
+        ['2026-11-03', '04:45', '06:00', 0],
+        ['2026-11-03', '07:00', '19:00', 60],
+      ],
+      null,
+    ],
+    [
+      'HSG256: cover ending 59 min before the shift makes one 14 h 15 min working day',
+      [
+        ['2026-11-03', '04:45', '06:01', 0],
+        ['2026-11-03', '07:00', '19:00', 60],
+      ],
+      855,
+    ],
     // 18:00 BST Sat 24 Oct to 07:00 GMT Sun 25 Oct is 14 h, though the wall clock shows 13 h.
-    ['HSG256: back-to-back over the clock-back night is 14 h', [['2026-10-24', '18:00', '02:00', 0], ['2026-10-25', '02:00', '07:00', 0]], 840],
+    [
+      'HSG256: back-to-back over the clock-back night is 14 h',
+      [
+        ['2026-10-24', '18:00', '02:00', 0],
+        ['2026-10-25', '02:00', '07:00', 0],
+      ],
+      840,
+    ],
     // 18:00 GMT Sat 28 Mar to 07:00 BST Sun 29 Mar is 12 h.
-    ['HSG256: back-to-back over the clock-forward night is 12 h', [['2026-03-28', '18:00', '03:00', 0], ['2026-03-29', '03:00', '07:00', 0]], null],
+    [
+      'HSG256: back-to-back over the clock-forward night is 12 h',
+      [
+        ['2026-03-28', '18:00', '03:00', 0],
+        ['2026-03-29', '03:00', '07:00', 0],
+      ],
+      null,
+    ],
   ] as [string, Row[], number | null][])('%s', (_, rows, minutes) => {
     const found = one(rows, rows[0][0], 'fatigue-working-day');
     expect(found.map((f) => f.measure?.actual)).toEqual(minutes === null ? [] : [minutes]);
@@ -305,7 +394,8 @@ describe('HSE HSG256 fatigue warnings (thresholds in Settings)', () => {
   ] as const)('%s', (_, n, expected) => {
     const found = one(days('2026-11-02', n, '22:00', '06:00'), '2026-11-02', 'fatigue-nights');
     expect(found).toHaveLength(expected);
-    if (expected) expect(found[0].measure).toEqual({ unit: 'nights', actual: 5, required: 4, kind: 'max', from: '2026-11-02', to: '2026-11-06' });
+    if (expected)
+      expect(found[0].measure).toEqual({ unit: 'nights', actual: 5, required: 4, kind: 'max', from: '2026-11-02', to: '2026-11-06' });
   });
 
   it('HSG256: nights Sat 26 Feb – Wed 1 Mar 2028 are 5 in a row across leap day, reported in the week of 28 Feb', () => {
@@ -328,7 +418,11 @@ describe('HSE HSG256 fatigue warnings (thresholds in Settings)', () => {
 
   it('HSG256: the limits are the manager’s settings', () => {
     const ana = makeStaff();
-    const ctx = makeContext({ staff: [ana], shifts: shiftsFor(ana, days('2026-11-02', 3, '22:00', '06:00')), settings: { fatigueNights: 2 } });
+    const ctx = makeContext({
+      staff: [ana],
+      shifts: shiftsFor(ana, days('2026-11-02', 3, '22:00', '06:00')),
+      settings: { fatigueNights: 2 },
+    });
     expect(findingsOf(ctx, '2026-11-02', 'fatigue-nights').map((f) => f.measure?.required)).toEqual([2]);
   });
 });

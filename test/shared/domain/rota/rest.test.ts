@@ -28,7 +28,10 @@ describe('daily rest (warn under 11 h)', () => {
 
   it('words the warning for a manager', () => {
     const ana = makeStaff();
-    const shifts = shiftsFor(ana, [['2026-11-03', '22:00', '06:00'], ['2026-11-04', '15:00', '23:00']]);
+    const shifts = shiftsFor(ana, [
+      ['2026-11-03', '22:00', '06:00'],
+      ['2026-11-04', '15:00', '23:00'],
+    ]);
     const [f] = findingsOf(makeContext({ staff: [ana], shifts }), '2026-11-02', 'daily-rest');
     expect(f.message).toBe('Ana Silva has 9 h rest between Tue 3 Nov 22:00–06:00 and Wed 4 Nov 15:00–23:00; 11 h required');
   });
@@ -36,14 +39,21 @@ describe('daily rest (warn under 11 h)', () => {
   it('measures rest from the end of a long earlier shift, not the shift just before', () => {
     const ana = makeStaff();
     // A short shift inside a long one: rest runs from 22:00, when the long one ends.
-    const shifts = shiftsFor(ana, [['2026-11-03', '08:00', '22:00'], ['2026-11-03', '09:00', '10:00'], ['2026-11-04', '07:00', '15:00']]);
+    const shifts = shiftsFor(ana, [
+      ['2026-11-03', '08:00', '22:00'],
+      ['2026-11-03', '09:00', '10:00'],
+      ['2026-11-04', '07:00', '15:00'],
+    ]);
     const found = findingsOf(makeContext({ staff: [ana], shifts }), '2026-11-02', 'daily-rest');
     expect(found.map((f) => f.shiftIds)).toEqual([[shifts[0].id, shifts[2].id]]);
   });
 
   it('looks back into the previous week, and reports the pair only in the later week', () => {
     const ana = makeStaff();
-    const shifts = shiftsFor(ana, [['2026-11-01', '22:00', '06:00'], ['2026-11-02', '14:00', '22:00']]);
+    const shifts = shiftsFor(ana, [
+      ['2026-11-01', '22:00', '06:00'],
+      ['2026-11-02', '14:00', '22:00'],
+    ]);
     const ctx = makeContext({ staff: [ana], shifts });
     expect(findingsOf(ctx, '2026-11-02', 'daily-rest')).toHaveLength(1);
     expect(findingsOf(ctx, '2026-10-26', 'daily-rest')).toHaveLength(0);
@@ -61,7 +71,14 @@ describe('weekly rest, WTR reg. 11(1) and (6): 24 h in each fixed 7-day period f
     expect(found).toHaveLength(1);
     expect(found[0].shiftIds).toHaveLength(7);
     expect(found[0].message).toBe('Ana Silva has no 24 h break in the week from Mon 2 Nov (longest 12 h)');
-    expect(found[0].measure).toEqual({ unit: 'minutes', actual: 12 * 60, required: 24 * 60, kind: 'min', from: '2026-11-02', to: '2026-11-08' });
+    expect(found[0].measure).toEqual({
+      unit: 'minutes',
+      actual: 12 * 60,
+      required: 24 * 60,
+      kind: 'min',
+      from: '2026-11-02',
+      to: '2026-11-08',
+    });
   });
 
   it('is not satisfied by 48 h off in the week before: reg. 11(2) applies only where the employer so determines', () => {

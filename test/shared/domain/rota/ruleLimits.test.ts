@@ -40,7 +40,12 @@ describe('rule settings validation', () => {
     ['missing 04:00–05:00', { nightStart: '21:00', nightEnd: '04:00' }],
     ['missing midnight', { nightStart: '01:00', nightEnd: '08:00' }],
   ])('refuses night time %s', (_label, o) => {
-    expect(problems(o)).toEqual([{ path: 'nightEnd', message: `Night time must last at least 7 hours and include midnight to 05:00 (${o.nightStart}–${o.nightEnd} does not)` }]);
+    expect(problems(o)).toEqual([
+      {
+        path: 'nightEnd',
+        message: `Night time must last at least 7 hours and include midnight to 05:00 (${o.nightStart}–${o.nightEnd} does not)`,
+      },
+    ]);
   });
 
   it.each([
@@ -63,7 +68,9 @@ describe('rule settings validation', () => {
 describe('thresholds weaker than the statutory ones', () => {
   it('has none at the defaults, nor when stricter', () => {
     expect(belowStatutory(DEFAULT_RULE_SETTINGS)).toEqual({});
-    expect(belowStatutory(rules({ dailyRestHours: 12, referenceWeeks: 12, breakMinutes: 30, nightAvgHours: 7 }) as RuleSettings)).toEqual({});
+    expect(belowStatutory(rules({ dailyRestHours: 12, referenceWeeks: 12, breakMinutes: 30, nightAvgHours: 7 }) as RuleSettings)).toEqual(
+      {},
+    );
   });
 
   it.each([
@@ -80,7 +87,9 @@ describe('thresholds weaker than the statutory ones', () => {
   ] as const)('warns that %s = %i is below the UK statutory minimum', (key, value, law) => {
     const warnings = belowStatutory(rules({ [key]: value }) as RuleSettings);
     expect(Object.keys(warnings)).toEqual([key]);
-    expect(warnings[key]).toBe(`Below the UK statutory minimum: the law sets ${law}. Use this only under a collective or workforce agreement.`);
+    expect(warnings[key]).toBe(
+      `Below the UK statutory minimum: the law sets ${law}. Use this only under a collective or workforce agreement.`,
+    );
   });
 
   it('warns but still accepts them, since a workforce agreement can lawfully set them', () => {
@@ -99,11 +108,32 @@ describe('bank-holiday changes', () => {
   });
 
   it.each([
-    ['a day that is already a bank holiday', { added: [{ date: '2026-12-25', name: 'Christmas' }], removed: [] }, 'added.0.date', '2026-12-25 is already a bank holiday'],
-    ['the same day twice', { added: [{ date: '2027-06-07', name: 'A' }, { date: '2027-06-07', name: 'B' }], removed: [] }, 'added.1.date', '2027-06-07 is added twice'],
+    [
+      'a day that is already a bank holiday',
+      { added: [{ date: '2026-12-25', name: 'Christmas' }], removed: [] },
+      'added.0.date',
+      '2026-12-25 is already a bank holiday',
+    ],
+    [
+      'the same day twice',
+      {
+        added: [
+          { date: '2027-06-07', name: 'A' },
+          { date: '2027-06-07', name: 'B' },
+        ],
+        removed: [],
+      },
+      'added.1.date',
+      '2027-06-07 is added twice',
+    ],
     ['a day with no name', { added: [{ date: '2027-06-07', name: '  ' }], removed: [] }, 'added.0.name', 'Name the day'],
     ['a date that does not exist', { added: [{ date: '2027-02-30', name: 'X' }], removed: [] }, 'added.0.date', 'That date does not exist'],
-    ['removing an ordinary day', { added: [], removed: ['2027-06-01'] }, 'removed.0', '2027-06-01 is not a bank holiday in England and Wales'],
+    [
+      'removing an ordinary day',
+      { added: [], removed: ['2027-06-01'] },
+      'removed.0',
+      '2027-06-01 is not a bank holiday in England and Wales',
+    ],
   ])('refuses %s', (_label, v, path, message) => {
     expect(issues(v)).toEqual([{ path, message }]);
   });

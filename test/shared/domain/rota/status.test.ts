@@ -60,7 +60,14 @@ describe('withinAvailability', () => {
     ['2026-11-08', '22:00', '06:00', true], // Sunday night into Monday
   ] as const)('%s %s–%s', (date, start, end, expected) => {
     const staff = makeStaff({
-      availability: { mon: [{ start: '00:00', end: '06:00' }, { start: '08:00', end: '12:00' }, { start: '12:00', end: '16:00' }], sun: [{ start: '20:00', end: '24:00' }] },
+      availability: {
+        mon: [
+          { start: '00:00', end: '06:00' },
+          { start: '08:00', end: '12:00' },
+          { start: '12:00', end: '16:00' },
+        ],
+        sun: [{ start: '20:00', end: '24:00' }],
+      },
     });
     expect(withinAvailability(staff, { date, start, end })).toBe(expected);
   });

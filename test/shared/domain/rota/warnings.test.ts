@@ -16,7 +16,11 @@ describe('breaks, WTR reg. 12(1) and (3) (warn over 6 h of work with under 20 mi
     ['a security night with no break at a site without permanent presence', '19:00', '07:00', 0, 'security', 'warn'],
   ])('%s', (_, start, end, breakMinutes, service, severity) => {
     const ana = makeStaff();
-    const found = findingsOf(makeContext({ staff: [ana], shifts: shiftsFor(ana, [['2026-11-03', start, end, breakMinutes]], { service }) }), WEEK, 'break');
+    const found = findingsOf(
+      makeContext({ staff: [ana], shifts: shiftsFor(ana, [['2026-11-03', start, end, breakMinutes]], { service }) }),
+      WEEK,
+      'break',
+    );
     expect(found.map((f) => f.severity)).toEqual(severity ? [severity] : []);
   });
 
@@ -43,7 +47,10 @@ describe('contracted hours (warn above contract)', () => {
   it('counts the real length of the clock-back night', () => {
     // Two 22:00–06:00 nights, one on Sat 24 Oct 2026 (9 h): 8 + 9 − 1 h of breaks = 16 h against a 15.5 h contract.
     const ana = makeStaff({ contractedHours: 15.5, contractType: 'part-time' });
-    const shifts = shiftsFor(ana, [['2026-10-23', '22:00', '06:00'], ['2026-10-24', '22:00', '06:00']]);
+    const shifts = shiftsFor(ana, [
+      ['2026-10-23', '22:00', '06:00'],
+      ['2026-10-24', '22:00', '06:00'],
+    ]);
     const [f] = findingsOf(makeContext({ staff: [ana], shifts }), '2026-10-19', 'contracted-hours');
     expect(f.message).toBe('Ana Silva is rostered 16 h in the week from Mon 19 Oct; their contract is 15 h 30 min');
   });
@@ -66,12 +73,16 @@ describe('availability (warn outside stated availability)', () => {
     ['on a day left out', '2026-11-07', '09:00', '12:00', 1],
   ] as const)('%s', (_, date, start, end, expected) => {
     const ana = makeStaff({ availability });
-    expect(findingsOf(makeContext({ staff: [ana], shifts: shiftsFor(ana, [[date, start, end]]) }), WEEK, 'availability')).toHaveLength(expected);
+    expect(findingsOf(makeContext({ staff: [ana], shifts: shiftsFor(ana, [[date, start, end]]) }), WEEK, 'availability')).toHaveLength(
+      expected,
+    );
   });
 
   it('says nothing for someone who stated no availability', () => {
     const ana = makeStaff({ availability: {} });
-    expect(findingsOf(makeContext({ staff: [ana], shifts: shiftsFor(ana, [['2026-11-07', '03:00', '09:00']]) }), WEEK, 'availability')).toEqual([]);
+    expect(
+      findingsOf(makeContext({ staff: [ana], shifts: shiftsFor(ana, [['2026-11-07', '03:00', '09:00']]) }), WEEK, 'availability'),
+    ).toEqual([]);
   });
 });
 
@@ -83,10 +94,16 @@ describe('familiarity (warn at a site that is not home or familiar)', () => {
   ] as const)('%s', (_, site, expected) => {
     const ana = makeStaff({ homeSite: 'CH', familiarSites: ['LIB'] });
     const sites = [makeSite(), makeSite({ code: 'LIB', name: 'Central Library' }), makeSite({ code: 'DEP', name: 'Highways Depot' })];
-    const found = findingsOf(makeContext({ staff: [ana], sites, shifts: shiftsFor(ana, [['2026-11-03', '07:00', '15:00']], { site }) }), WEEK, 'familiarity');
+    const found = findingsOf(
+      makeContext({ staff: [ana], sites, shifts: shiftsFor(ana, [['2026-11-03', '07:00', '15:00']], { site }) }),
+      WEEK,
+      'familiarity',
+    );
     expect(found).toHaveLength(expected);
     if (expected)
-      expect(found[0].message).toBe('Ana Silva does not know Highways Depot (DEP) (not a home or familiar site): Tue 3 Nov 07:00–15:00; arrange a site induction');
+      expect(found[0].message).toBe(
+        'Ana Silva does not know Highways Depot (DEP) (not a home or familiar site): Tue 3 Nov 07:00–15:00; arrange a site induction',
+      );
   });
 });
 
@@ -106,7 +123,14 @@ describe('SIA licence expiring (warn within 60 days)', () => {
   it('is one warning for the week, naming every security shift, and none for reception work', () => {
     const ana = makeStaff({ sia: { number: '1234567890123456', sector: 'security-guarding', expires: '2026-12-01' } });
     const shifts = [
-      ...shiftsFor(ana, [['2026-11-03', '07:00', '19:00'], ['2026-11-05', '07:00', '19:00']], { service: 'security' }),
+      ...shiftsFor(
+        ana,
+        [
+          ['2026-11-03', '07:00', '19:00'],
+          ['2026-11-05', '07:00', '19:00'],
+        ],
+        { service: 'security' },
+      ),
       ...shiftsFor(ana, [['2026-11-04', '07:00', '15:00']], { service: 'reception' }),
     ];
     const found = findingsOf(makeContext({ staff: [ana], shifts }), WEEK, 'sia-expiring');

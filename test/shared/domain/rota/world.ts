@@ -44,7 +44,10 @@ export const makePeople = (rand: Rand): Staff[] =>
       contractedHours: pick(rand, [16, 37.5, 48]),
       contractType: i === 7 ? 'zero-hours' : 'full-time',
       homeSite: i % 2 ? 'CH' : 'LIB',
-      sia: i === 5 ? null : { number: '1234567890123456', sector: 'security-guarding', expires: pick(rand, ['2026-10-21', '2026-12-01', '2030-01-01']) },
+      sia:
+        i === 5
+          ? null
+          : { number: '1234567890123456', sector: 'security-guarding', expires: pick(rand, ['2026-10-21', '2026-12-01', '2030-01-01']) },
       availability: i === 6 ? { mon: [{ start: '06:00', end: '18:00' }], tue: [{ start: '06:00', end: '18:00' }] } : {},
       absences: i === 3 ? [{ from: '2026-10-21', to: '2026-10-22' }] : [],
     }),

@@ -32,10 +32,27 @@ describe('young-worker limits (block)', () => {
   it.each([
     ['8 h paid in a day is allowed', [['2026-11-03', '09:00', '17:30', 30]], 0],
     ['8 h 1 min in a day is blocked', [['2026-11-03', '09:00', '17:31', 30]], 1],
-    ['two shifts on one day adding to 9 h', [['2026-11-03', '06:00', '10:00', 0], ['2026-11-03', '16:00', '21:00', 0]], 1],
+    [
+      'two shifts on one day adding to 9 h',
+      [
+        ['2026-11-03', '06:00', '10:00', 0],
+        ['2026-11-03', '16:00', '21:00', 0],
+      ],
+      1,
+    ],
   ] as const)('daily hours: %s', (_, rows, expected) => {
     const jo = young();
-    const found = findingsOf(makeContext({ staff: [jo], shifts: shiftsFor(jo, rows.map((r) => [...r])) }), WEEK, 'young-daily-hours');
+    const found = findingsOf(
+      makeContext({
+        staff: [jo],
+        shifts: shiftsFor(
+          jo,
+          rows.map((r) => [...r]),
+        ),
+      }),
+      WEEK,
+      'young-daily-hours',
+    );
     expect(found).toHaveLength(expected);
     expect(found.every((f) => f.severity === 'block')).toBe(true);
   });
@@ -48,7 +65,8 @@ describe('young-worker limits (block)', () => {
     const rows = Array.from({ length: days }, (_, i) => [`2026-11-0${2 + i}`, start, end, 30] as [string, string, string, number]);
     const found = findingsOf(makeContext({ staff: [jo], shifts: shiftsFor(jo, rows) }), WEEK, 'young-weekly-hours');
     expect(found).toHaveLength(expected);
-    if (expected) expect(found[0].message).toBe('Jo Patel is under 18 and is rostered 40 h 5 min in the week from Mon 2 Nov; the limit is 40 h');
+    if (expected)
+      expect(found[0].message).toBe('Jo Patel is under 18 and is rostered 40 h 5 min in the week from Mon 2 Nov; the limit is 40 h');
   });
 
   it.each([
@@ -76,7 +94,14 @@ describe('young-worker limits (block)', () => {
 
   it('stops applying on the 18th birthday, mid-week', () => {
     const jo = makeStaff({ name: 'Jo Patel', dateOfBirth: '2008-11-04', services: ['cleaning'] });
-    const shifts = shiftsFor(jo, [['2026-11-03', '18:00', '23:00', 0], ['2026-11-04', '18:00', '23:00', 0]], { service: 'cleaning' });
+    const shifts = shiftsFor(
+      jo,
+      [
+        ['2026-11-03', '18:00', '23:00', 0],
+        ['2026-11-04', '18:00', '23:00', 0],
+      ],
+      { service: 'cleaning' },
+    );
     const found = findingsOf(makeContext({ staff: [jo], shifts }), WEEK, 'young-night');
     expect(found.map((f) => f.shiftIds[0])).toEqual([shifts[0].id]);
   });

@@ -18,14 +18,19 @@ interface SyncState {
 const importInto = (local: SyncState, incoming: SyncState): SyncState => {
   const plan = planImport(local.records, incoming.records, Object.values(incoming.superseded), local.superseded);
   const records = structuredClone(local.records);
-  for (const [kind, recs] of Object.entries(plan.writes)) for (const r of recs ?? []) records[kind as 'shifts'] = { ...records[kind as 'shifts'], [r.id]: r };
+  for (const [kind, recs] of Object.entries(plan.writes))
+    for (const r of recs ?? []) records[kind as 'shifts'] = { ...records[kind as 'shifts'], [r.id]: r };
   const superseded = { ...local.superseded };
   for (const x of plan.superseded) superseded[x.key] = x;
   return { records, superseded };
 };
 /** A state with its record sets in a fixed order, so two equal states compare equal. */
 const sorted = (x: SyncState): SyncState => ({
-  records: Object.fromEntries(Object.entries(x.records).sort(([p], [q]) => (p < q ? -1 : 1)).map(([k, v]) => [k, Object.fromEntries(Object.entries(v ?? {}).sort(([p], [q]) => (p < q ? -1 : 1)))])),
+  records: Object.fromEntries(
+    Object.entries(x.records)
+      .sort(([p], [q]) => (p < q ? -1 : 1))
+      .map(([k, v]) => [k, Object.fromEntries(Object.entries(v ?? {}).sort(([p], [q]) => (p < q ? -1 : 1)))]),
+  ),
   superseded: Object.fromEntries(Object.entries(x.superseded).sort(([p], [q]) => (p < q ? -1 : 1))),
 });
 
@@ -42,8 +47,36 @@ interface Install {
 
 const base = (): SyncState => ({
   records: {
-    shifts: Object.fromEntries(SHIFT_IDS.map((id) => [id, { id, site: 'CH', notes: '', staffId: null, deleted: false, history: [], updatedAt: new Date(T0).toISOString(), updatedBy: 'manager01', hlc: formatHlc({ wall: T0, count: 0, node: 'mgr' }), origin: 'mgr' } as SyncRecord])),
-    incidents: Object.fromEntries(INCIDENT_IDS.map((id) => [id, { id, site: 'CH', status: 'open', history: appendHistory([], { at: new Date(T0).toISOString(), by: 'desk000001', kind: 'created', changes: [], note: '' }, id), updatedAt: new Date(T0).toISOString(), updatedBy: 'desk000001' } as SyncRecord])),
+    shifts: Object.fromEntries(
+      SHIFT_IDS.map((id) => [
+        id,
+        {
+          id,
+          site: 'CH',
+          notes: '',
+          staffId: null,
+          deleted: false,
+          history: [],
+          updatedAt: new Date(T0).toISOString(),
+          updatedBy: 'manager01',
+          hlc: formatHlc({ wall: T0, count: 0, node: 'mgr' }),
+          origin: 'mgr',
+        } as SyncRecord,
+      ]),
+    ),
+    incidents: Object.fromEntries(
+      INCIDENT_IDS.map((id) => [
+        id,
+        {
+          id,
+          site: 'CH',
+          status: 'open',
+          history: appendHistory([], { at: new Date(T0).toISOString(), by: 'desk000001', kind: 'created', changes: [], note: '' }, id),
+          updatedAt: new Date(T0).toISOString(),
+          updatedBy: 'desk000001',
+        } as SyncRecord,
+      ]),
+    ),
   },
   superseded: {},
 });
@@ -58,7 +91,14 @@ type Op =
 const who = fc.constantFrom<0 | 1>(0, 1);
 const at = fc.integer({ min: 0, max: 3_600_000 });
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ who, kind: fc.constant('edit' as const), id: fc.nat(SHIFT_IDS.length - 1), notes: fc.constantFrom('', 'cover', 'swap', 'late'), staffId: fc.constantFrom(null, 'staff00001', 'staff00002'), at }),
+  fc.record({
+    who,
+    kind: fc.constant('edit' as const),
+    id: fc.nat(SHIFT_IDS.length - 1),
+    notes: fc.constantFrom('', 'cover', 'swap', 'late'),
+    staffId: fc.constantFrom(null, 'staff00001', 'staff00002'),
+    at,
+  }),
   fc.record({ who, kind: fc.constant('delete' as const), id: fc.nat(SHIFT_IDS.length - 1), at }),
   fc.record({ who, kind: fc.constant('log' as const), text: fc.string({ minLength: 1, maxLength: 8 }), at }),
   fc.record({ who, kind: fc.constant('incident' as const), id: fc.nat(INCIDENT_IDS.length - 1), note: fc.string({ maxLength: 8 }), at }),
@@ -79,7 +119,13 @@ const run = (ops: Op[], skews: [number, number]): [Install, Install] => {
       me.clock = tick(me.clock, now, me.node);
       return formatHlc(me.clock);
     };
-    const meta = (r: SyncRecord) => ({ updatedAt: new Date(now).toISOString(), updatedBy: me.node, base: r.hlc, origin: me.node, hlc: stamp(r.hlc) });
+    const meta = (r: SyncRecord) => ({
+      updatedAt: new Date(now).toISOString(),
+      updatedBy: me.node,
+      base: r.hlc,
+      origin: me.node,
+      hlc: stamp(r.hlc),
+    });
     const shifts = me.state.records.shifts!;
     if (o.kind === 'edit' || o.kind === 'delete') {
       const r = shifts[SHIFT_IDS[o.id]];
@@ -87,11 +133,18 @@ const run = (ops: Op[], skews: [number, number]): [Install, Install] => {
       shifts[r.id] = { ...r, ...change, ...meta(r) };
     } else if (o.kind === 'log') {
       const id = `log${String((logSeq += 1)).padStart(6, '0')}`;
-      me.state.records.log = { ...me.state.records.log, [id]: { id, text: o.text, updatedAt: new Date(now).toISOString(), updatedBy: me.node, hlc: stamp(), origin: me.node } };
+      me.state.records.log = {
+        ...me.state.records.log,
+        [id]: { id, text: o.text, updatedAt: new Date(now).toISOString(), updatedBy: me.node, hlc: stamp(), origin: me.node },
+      };
     } else if (o.kind === 'incident') {
       const incidents = me.state.records.incidents!;
       const r = incidents[INCIDENT_IDS[o.id]];
-      const history = appendHistory(r.history as never, { at: new Date(now).toISOString(), by: 'desk000001', kind: 'amendment', changes: [], note: o.note }, r.id);
+      const history = appendHistory(
+        r.history as never,
+        { at: new Date(now).toISOString(), by: 'desk000001', kind: 'amendment', changes: [], note: o.note },
+        r.id,
+      );
       incidents[r.id] = { ...r, history, ...meta(r) };
     } else {
       const other = installs[1 - o.who];
@@ -103,7 +156,10 @@ const run = (ops: Op[], skews: [number, number]): [Install, Install] => {
 };
 
 const same = (x: SyncState, y: SyncState) => expect(canonical(sorted(x))).toBe(canonical(sorted(y)));
-const scenario = fc.tuple(fc.array(op, { maxLength: 25 }), fc.tuple(fc.integer({ min: -7_200_000, max: 7_200_000 }), fc.integer({ min: -7_200_000, max: 7_200_000 })));
+const scenario = fc.tuple(
+  fc.array(op, { maxLength: 25 }),
+  fc.tuple(fc.integer({ min: -7_200_000, max: 7_200_000 }), fc.integer({ min: -7_200_000, max: 7_200_000 })),
+);
 
 describe('importing one install’s records into another (planImport, as the product applies it)', () => {
   it('gives the same result in either order', () => {
@@ -139,7 +195,7 @@ describe('importing one install’s records into another (planImport, as the pro
           for (const [kind, recs] of Object.entries(side.state.records)) {
             for (const [id, r] of Object.entries(recs ?? {})) {
               expect(merged.records[kind as 'shifts']?.[id]).toBeDefined();
-              for (const e of (kind === 'incidents' ? (r.history as { hash: string }[]) : [])) expect(kept).toContain(e.hash);
+              for (const e of kind === 'incidents' ? (r.history as { hash: string }[]) : []) expect(kept).toContain(e.hash);
             }
           }
         }
@@ -148,7 +204,10 @@ describe('importing one install’s records into another (planImport, as the pro
           const ra = a.state.records.shifts![id];
           const rb = b.state.records.shifts![id];
           const m = merged.records.shifts![id];
-          for (const [mine, theirs] of [[ra, rb], [rb, ra]]) {
+          for (const [mine, theirs] of [
+            [ra, rb],
+            [rb, ra],
+          ]) {
             if (mine.hlc === m.hlc) continue;
             const madeFrom = m.base === mine.hlc || (m.origin === mine.origin && mine.origin !== undefined);
             const inHistory = (m.history as { before: { hlc?: string } }[]).some((c) => c.before?.hlc === mine.hlc);
@@ -166,12 +225,22 @@ describe('importing one install’s records into another (planImport, as the pro
         const [a, b] = run(ops, skews);
         const plan = planImport(a.state.records, b.state.records);
         const after = structuredClone(a.state.records);
-        for (const [kind, recs] of Object.entries(plan.writes)) for (const r of recs ?? []) after[kind as 'shifts'] = { ...after[kind as 'shifts'], [r.id]: r };
+        for (const [kind, recs] of Object.entries(plan.writes))
+          for (const r of recs ?? []) after[kind as 'shifts'] = { ...after[kind as 'shifts'], [r.id]: r };
         const again = planImport(after, b.state.records, [], Object.fromEntries(plan.superseded.map((s) => [s.key, s])));
         expect(Object.keys(again.writes)).toEqual([]);
         expect(again.superseded).toEqual([]);
         expect(again.rows.every((r) => r.outcome === 'unchanged')).toBe(true);
-        expect(plan.rows.filter((r) => r.outcome !== 'unchanged').length).toBe(Object.values(plan.writes).flat().length + plan.rows.filter((r) => r.outcome === 'conflict' && !Object.values(plan.writes).flat().some((w) => w!.id === r.id)).length);
+        expect(plan.rows.filter((r) => r.outcome !== 'unchanged').length).toBe(
+          Object.values(plan.writes).flat().length +
+            plan.rows.filter(
+              (r) =>
+                r.outcome === 'conflict' &&
+                !Object.values(plan.writes)
+                  .flat()
+                  .some((w) => w!.id === r.id),
+            ).length,
+        );
       }),
       { numRuns: 200 },
     );
@@ -189,7 +258,9 @@ describe('importing one install’s records into another (planImport, as the pro
     expect(plan.rows.find((r) => r.id === 'shift0001')?.outcome).toBe('conflict');
     const winner = plan.writes.shifts![0];
     expect(winner.notes).toBe('swap');
-    expect(winner.history).toEqual([expect.objectContaining({ before: expect.objectContaining({ notes: 'cover', staffId: 'staff00001' }) })]);
+    expect(winner.history).toEqual([
+      expect.objectContaining({ before: expect.objectContaining({ notes: 'cover', staffId: 'staff00001' }) }),
+    ]);
   });
 
   it('treats an edit made from the version held as a plain change, and diverged incident histories as a conflict kept aside', () => {
@@ -212,8 +283,20 @@ describe('importing one install’s records into another (planImport, as the pro
   });
 
   it('keeps the latest winner’s stamp when one set-aside version lost to different winners on the two installs', () => {
-    const loser: SyncRecord = { id: 'incid0001', hlc: '001795597200000-000000-managerA', updatedAt: '2026-11-25T09:00:00.000Z', updatedBy: 'managerA' };
-    const aside = (keptHlc: string) => ({ key: 'incidents/incid0001/x', kind: 'incidents' as const, recordId: 'incid0001', keptHlc, reason: 'history-diverged' as const, record: loser });
+    const loser: SyncRecord = {
+      id: 'incid0001',
+      hlc: '001795597200000-000000-managerA',
+      updatedAt: '2026-11-25T09:00:00.000Z',
+      updatedBy: 'managerA',
+    };
+    const aside = (keptHlc: string) => ({
+      key: 'incidents/incid0001/x',
+      kind: 'incidents' as const,
+      recordId: 'incid0001',
+      keptHlc,
+      reason: 'history-diverged' as const,
+      record: loser,
+    });
     const early: SyncState = { records: {}, superseded: { [aside('').key]: aside('001795597200001-000000-deskBBBB') } };
     const late: SyncState = { records: {}, superseded: { [aside('').key]: aside('001795597200001-000003-deskBBBB') } };
     for (const merged of [importInto(early, late), importInto(late, early), importInto(importInto(late, early), early)]) {
