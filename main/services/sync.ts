@@ -1,12 +1,21 @@
 import type { SyncStatus } from '../../shared/contract/sync';
 import { AppError } from '../../shared/result';
+import { listConflicts, resolveConflict } from '../sync/conflicts';
 import { authHeader } from '../sync/provision';
 import type { Handlers } from './types';
 
-const OFF: SyncStatus = { state: 'off', hub: null, at: null, done: 0, total: 0, waiting: 0, rejected: [] };
+const OFF: SyncStatus = { state: 'off', hub: null, at: null, done: 0, total: 0, waiting: 0, rejected: [], conflicts: 0 };
 
-export const syncHandlers: Pick<Handlers, 'sync:status' | 'sync:connect'> = {
-  'sync:status': (_req, { app }) => app.sync?.status() ?? OFF,
+export const syncHandlers: Pick<Handlers, 'sync:status' | 'sync:connect' | 'sync:conflicts' | 'sync:resolve'> = {
+  'sync:status': (_req, { app, user }) => {
+    const status = app.sync?.status() ?? OFF;
+    // Only a manager can decide a conflict, so only a manager is told there are some.
+    return user?.role === 'manager' ? status : { ...status, conflicts: 0 };
+  },
+
+  'sync:conflicts': (_req, { app }) => listConflicts(app),
+
+  'sync:resolve': (req, call) => resolveConflict(call, req),
 
   'sync:connect': async (req, { app }) => {
     if (!app.sync) throw new AppError('conflict', 'Sync is not available in this SiteDesk.');

@@ -27,6 +27,7 @@ import {
   type SyncKind,
   type SyncRecord,
 } from '../../shared/domain/sync/merge';
+import { openDecisions, type DecidableShift } from '../../shared/domain/sync/decisions';
 import { applyPlan, localVersions } from '../exchange/transfer';
 import { readSuperseded } from '../exchange/superseded';
 import type { AppCore } from '../services/types';
@@ -103,6 +104,8 @@ export class SyncService {
   private Pouch: PouchStatic | null = null;
   private probeTimer: NodeJS.Timeout | null = null;
   private reachable = true;
+  /** Shifts with a conflict waiting for a manager (shared/domain/sync/decisions.ts), by id: the version held. */
+  private decisions = new Map<string, SyncRecord>();
 
   constructor(
     private readonly app: AppCore,
@@ -245,6 +248,7 @@ export class SyncService {
     this.lanes.clear();
     this.queue.clear();
     this.incoming.clear();
+    this.decisions.clear();
   }
 
   onStatus(fn: (s: SyncStatus) => void): () => void {
@@ -255,7 +259,7 @@ export class SyncService {
   status(): SyncStatus {
     const lanes = [...this.lanes.values()];
     const waiting = lanes.reduce((n, l) => n + l.waiting.size, 0) + this.queue.size;
-    const base = { hub: this.config?.url ?? null, rejected: [...this.rejected], waiting };
+    const base = { hub: this.config?.url ?? null, rejected: [...this.rejected], waiting, conflicts: this.conflictCount() };
     if (!this.config) return { ...base, state: 'off', at: null, done: 0, total: 0 };
     if (lanes.some((l) => l.refused)) return { ...base, state: 'refused', at: null, done: this.done, total: this.done + waiting };
     if (lanes.some((l) => l.offline))
@@ -276,6 +280,23 @@ export class SyncService {
       done: this.done,
       total: this.done,
     };
+  }
+
+  /** The shifts held here with a conflict waiting for a manager's decision. */
+  conflictShifts(): SyncRecord[] {
+    return [...this.decisions.values()];
+  }
+
+  private conflictCount(): number {
+    let n = 0;
+    for (const r of this.decisions.values()) n += openDecisions(r as unknown as DecidableShift).length;
+    return n;
+  }
+
+  /** Keeps the list of shifts with open decisions in step with every shift saved or found. */
+  private noteDecisions(record: SyncRecord): void {
+    if (openDecisions(record as unknown as DecidableShift).length) this.decisions.set(record.id, record);
+    else this.decisions.delete(record.id);
   }
 
   /** Resolves once everything queued here has been written and applied (not that the hub has it). */
@@ -388,7 +409,10 @@ export class SyncService {
       const before = (c.before as { records?: Record<string, unknown> } | null)?.records ?? {};
       const after = (c.after as { records: Record<string, SyncRecord> }).records;
       for (const [id, r] of Object.entries(after))
-        if (!Object.hasOwn(before, id) || canonical(before[id]) !== canonical(r)) this.enqueue(kind, r);
+        if (!Object.hasOwn(before, id) || canonical(before[id]) !== canonical(r)) {
+          this.enqueue(kind, r);
+          if (kind === 'shifts') this.noteDecisions(r);
+        }
     }
     this.schedule();
   }
@@ -411,7 +435,11 @@ export class SyncService {
     for (const kind of SITE_KINDS) {
       const c = repos[kind];
       for (const key of c.keys())
-        if (sites.has(key.slice(8))) for (const r of Object.values(c.partitionOnce(key))) this.enqueue(kind, r as unknown as SyncRecord);
+        if (sites.has(key.slice(8)))
+          for (const r of Object.values(c.partitionOnce(key))) {
+            this.enqueue(kind, r as unknown as SyncRecord);
+            if (kind === 'shifts') this.noteDecisions(r as unknown as SyncRecord);
+          }
     }
   }
 

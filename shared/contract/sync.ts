@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { channel } from './define';
+import { idSchema } from '../schemas/common';
+import type { DecidingField } from '../domain/sync/decisions';
 
 /**
  * Where this install stands with the hub, in the words the shell shows:
@@ -18,7 +20,51 @@ export interface SyncStatus {
   waiting: number;
   /** Documents from the hub that did not match SiteDesk's record shapes: set aside, nothing changed. */
   rejected: { db: string; docId: string; reason: string }[];
+  /** Conflicts waiting for a manager's decision (shared/domain/sync/decisions.ts); 0 for a supervisor. */
+  conflicts: number;
 }
+
+/** One version of a shift in the Conflicts panel, in the words a manager reads. */
+export interface ConflictSide {
+  /** The person's name; null when the shift is open. */
+  person: string | null;
+  site: string;
+  siteName: string;
+  service: string;
+  date: string;
+  start: string;
+  end: string;
+  breakMinutes: number;
+  notes: string;
+  removed: boolean;
+  published: boolean;
+  /** When this version was written, and the name of whoever wrote it. */
+  editedAt: string;
+  editedBy: string;
+}
+
+/** A shift changed on two installs while apart, where a manager must choose which version stands. */
+export interface SyncConflict {
+  shiftId: string;
+  /** The shift's revision the panel shows: a decision on an older one is refused. */
+  rev: number;
+  /** Names the conflict (the stamp of the version that was set aside). */
+  conflict: string;
+  differs: DecidingField[];
+  /** The version in force now (the later edit, until someone decides). */
+  current: ConflictSide;
+  /** The version the automatic rule set aside. */
+  other: ConflictSide;
+}
+
+export const syncResolveSchema = z
+  .object({
+    shiftId: idSchema,
+    rev: z.number().int().min(1),
+    conflict: z.string().min(1).max(100),
+    keep: z.enum(['current', 'other'], { error: 'Choose which version to keep' }),
+  })
+  .strict();
 
 export const syncConnectSchema = z
   .object({
@@ -35,4 +81,8 @@ export const syncChannels = {
   'sync:status': channel(z.object({}).strict(), 'user')<SyncStatus>(),
   /** Points this install at a hub with its own hub credentials; checks them with the hub first. */
   'sync:connect': channel(syncConnectSchema, 'manager')<SyncStatus>(),
+  /** The conflicts waiting for a manager's decision, oldest first. */
+  'sync:conflicts': channel(z.object({}).strict(), 'manager')<SyncConflict[]>(),
+  /** Keeps one version of a conflicting shift; the choice is an edit that replicates. Returns those still open. */
+  'sync:resolve': channel(syncResolveSchema, 'manager')<SyncConflict[]>(),
 };

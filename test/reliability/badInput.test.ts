@@ -155,6 +155,9 @@ const MAY_WRITE: Record<string, Area[]> = {
   'reports:licences': [],
   'sync:status': [],
   'sync:connect': ['sync'],
+  'sync:conflicts': [],
+  // A decision is a shift edit; the sync replica takes it a moment later.
+  'sync:resolve': ['shifts', 'sync'],
 };
 
 /** The files (relative to the data folder's root) that differ between two snapshots. */

@@ -10,6 +10,7 @@ const status = (s: Partial<SyncStatus>): SyncStatus => ({
   total: 0,
   waiting: 0,
   rejected: [],
+  conflicts: 0,
   ...s,
 });
 

@@ -1,0 +1,88 @@
+/**
+ * The Conflicts panel's two calls: the conflicts waiting for a manager, in words, and keeping one
+ * version. Which conflicts need a person, and what a decision writes, is decided in the domain
+ * (shared/domain/sync/decisions.ts); the sync service keeps the list of shifts that have one.
+ */
+import type { ConflictSide, SyncConflict } from '../../shared/contract/sync';
+import { decide, openDecisions, type DecidableShift, type Keep, type Version } from '../../shared/domain/sync/decisions';
+import { AppError } from '../../shared/result';
+import { shiftSchema, type Shift } from '../../shared/schemas/shift';
+import { touched } from '../services/records';
+import type { AppCore, Call } from '../services/types';
+
+/** The version of the shift held now (the service's list may be a save behind). */
+const heldShift = (app: AppCore, id: string): Shift | undefined => {
+  const listed = app.sync?.conflictShifts().find((r) => r.id === id) as unknown as Shift | undefined;
+  if (!listed) return undefined;
+  return app.repos.shifts.partition(app.repos.shifts.partitionOf(listed))[id] ?? listed;
+};
+
+const namer = (app: AppCore) => {
+  const people = new Map(app.repos.staff.all().map((p) => [p.id, p.name]));
+  const sites = new Map(app.repos.sites.all().map((s) => [s.code, s.name]));
+  const users = new Map(app.repos.accounts.all().map((a) => [a.id, a.displayName]));
+  return (v: Version): ConflictSide => {
+    const f = v.fields;
+    const staffId = typeof f.staffId === 'string' ? f.staffId : null;
+    const site = String(f.site);
+    return {
+      person: staffId ? (people.get(staffId) ?? 'someone not on the staff list') : null,
+      site,
+      siteName: sites.get(site) ?? site,
+      service: String(f.service),
+      date: String(f.date),
+      start: String(f.start),
+      end: String(f.end),
+      breakMinutes: typeof f.breakMinutes === 'number' ? f.breakMinutes : 0,
+      notes: typeof f.notes === 'string' ? f.notes : '',
+      removed: f.deleted === true,
+      published: f.status === 'published',
+      editedAt: v.editedAt,
+      editedBy: users.get(v.editedBy) ?? 'someone on another install',
+    };
+  };
+};
+
+/** Every conflict waiting for a decision, oldest first. */
+export const listConflicts = (app: AppCore): SyncConflict[] => {
+  const side = namer(app);
+  const out: (SyncConflict & { at: string })[] = [];
+  for (const listed of app.sync?.conflictShifts() ?? []) {
+    const shift = heldShift(app, listed.id);
+    if (!shift) continue;
+    for (const d of openDecisions(shift as unknown as DecidableShift))
+      out.push({
+        shiftId: shift.id,
+        rev: shift.rev,
+        conflict: d.conflict,
+        differs: d.differs,
+        current: side(d.current),
+        other: side(d.other),
+        at: d.other.editedAt,
+      });
+  }
+  return out.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.shiftId < b.shiftId ? -1 : 1)).map(({ at: _at, ...c }) => c);
+};
+
+/**
+ * Keeps one version of a conflicting shift: an edit of the version in force (so it replicates and never
+ * conflicts with it), with the history entry that settles the conflict on every install.
+ */
+export const resolveConflict = (
+  call: Pick<Call, 'app' | 'user' | 'now'>,
+  req: { shiftId: string; rev: number; conflict: string; keep: Keep },
+): SyncConflict[] => {
+  const { app, now } = call;
+  const shift = heldShift(app, req.shiftId);
+  const open = shift && openDecisions(shift as unknown as DecidableShift).some((d) => d.conflict === req.conflict);
+  if (!shift || !open) throw new AppError('not_found', 'That conflict is no longer waiting: someone may have decided it already.');
+  if (shift.rev !== req.rev)
+    throw new AppError('conflict', 'This shift changed since the panel was shown; look at both versions again before choosing.');
+  const decision = decide(shift as unknown as DecidableShift, req.conflict, req.keep, call.user!.id, new Date(now).toISOString())!;
+  const parsed = shiftSchema.safeParse({ ...shift, ...decision.fields, history: [...shift.history, decision.entry] });
+  if (!parsed.success)
+    throw new AppError('invalid', 'That version cannot be kept: it is not a complete shift. Keep the other and edit it in the planner.');
+  const next = touched(parsed.data, call.user!.id, now);
+  app.repos.shifts.put([next], [shift]);
+  return listConflicts(app);
+};
