@@ -6,6 +6,7 @@ import {
   CalendarOff,
   ClipboardCheck,
   DatabaseBackup,
+  GitCompare,
   NotebookPen,
   Settings as SettingsIcon,
   ShieldAlert,
@@ -31,6 +32,7 @@ const loadIncidentsView = () => import('./incidents/IncidentsView').then((m) => 
 const loadLogView = () => import('./occurrence/LogView').then((m) => ({ default: m.LogView }));
 const loadTodayView = () => import('./today/TodayView').then((m) => ({ default: m.TodayView }));
 const loadAttendanceView = () => import('./attendance/AttendanceView').then((m) => ({ default: m.AttendanceView }));
+const loadConflictsView = () => import('./sync/ConflictsView').then((m) => ({ default: m.ConflictsView }));
 const loadReportsView = () => import('./reports/ReportsView').then((m) => ({ default: m.ReportsView }));
 
 export interface ViewDef {
@@ -46,6 +48,8 @@ export interface ViewDef {
   shortcut?: string;
   /** Roles that land on this screen when they sign in. */
   homeFor?: Role[];
+  /** Reached from inside another screen rather than from the navigation. */
+  hidden?: boolean;
 }
 
 /** Every screen of the app, in navigation order. A feature adds its screen here, once. */
@@ -69,5 +73,14 @@ export const VIEWS: ViewDef[] = [
   { id: 'reports', label: 'Reports', icon: BarChart3, component: lazy(loadReportsView), load: loadReportsView, roles: ['manager'] },
   { id: 'exchange', label: 'Exchange', icon: ArrowLeftRight, component: lazy(loadExchangeView), load: loadExchangeView },
   { id: 'backups', label: 'Backups', icon: DatabaseBackup, component: lazy(loadBackupsView), load: loadBackupsView, roles: ['manager'] },
+  {
+    id: 'conflicts',
+    label: 'Conflicts',
+    icon: GitCompare,
+    component: lazy(loadConflictsView),
+    load: loadConflictsView,
+    roles: ['manager'],
+    hidden: true,
+  },
   { id: 'settings', label: 'Settings', icon: SettingsIcon, component: lazy(loadSettingsView), load: loadSettingsView },
 ];

@@ -6,7 +6,7 @@ import { VIEWS } from '../views';
 import { NoticesBanner } from './NoticesBanner';
 import { NewIncidentDialog } from '../incidents/NewIncidentDialog';
 import { useIncidentShortcut } from '../incidents/useIncidentShortcut';
-import { SyncIndicator } from '../sync/SyncIndicator';
+import { ConflictsLink, SyncIndicator } from '../sync/SyncIndicator';
 
 /** The frame around every signed-in screen: navigation, who is signed in, lock and sign out. */
 export const Shell = ({ children }: { children: ReactNode }) => {
@@ -24,19 +24,21 @@ export const Shell = ({ children }: { children: ReactNode }) => {
           <span>SiteDesk</span>
         </div>
         <ul>
-          {VIEWS.filter((n) => !n.roles || (user && n.roles.includes(user.role))).map(({ id, label, icon: Icon, shortcut }) => (
-            <li key={id}>
-              <button
-                className={`nav-item${view === id ? ' active' : ''}`}
-                aria-current={view === id ? 'page' : undefined}
-                onClick={() => go(id)}
-                title={shortcut}
-              >
-                <Icon aria-hidden size={18} />
-                {label}
-              </button>
-            </li>
-          ))}
+          {VIEWS.filter((n) => !n.hidden && (!n.roles || (user && n.roles.includes(user.role)))).map(
+            ({ id, label, icon: Icon, shortcut }) => (
+              <li key={id}>
+                <button
+                  className={`nav-item${view === id ? ' active' : ''}`}
+                  aria-current={view === id ? 'page' : undefined}
+                  onClick={() => go(id)}
+                  title={shortcut}
+                >
+                  <Icon aria-hidden size={18} />
+                  {label}
+                </button>
+              </li>
+            ),
+          )}
         </ul>
         <button
           className="btn btn-record"
@@ -48,6 +50,7 @@ export const Shell = ({ children }: { children: ReactNode }) => {
         </button>
         <div className="sidebar-foot">
           <SyncIndicator />
+          {user?.role === 'manager' && <ConflictsLink />}
           <div className="who">
             <strong>{user?.displayName}</strong>
             <span className="muted">{user?.role === 'manager' ? 'Manager' : `Supervisor · ${user?.sites.join(', ')}`}</span>

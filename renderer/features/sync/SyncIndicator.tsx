@@ -1,8 +1,8 @@
-import { CheckCircle2, CloudOff, KeyRound, RefreshCw } from 'lucide-react';
+import { AlertTriangle, CheckCircle2, CloudOff, KeyRound, RefreshCw } from 'lucide-react';
 import { useEffect } from 'react';
 import type { SyncStatus } from '../../../shared/contract/sync';
 import { useStore } from '../../store/appStore';
-import { syncText } from './labels';
+import { conflictsText, syncText } from './labels';
 
 const ICONS = { 'up-to-date': CheckCircle2, syncing: RefreshCw, offline: CloudOff, refused: KeyRound } as const;
 
@@ -37,5 +37,17 @@ export const SyncIndicator = () => {
     <div className="sync-indicator" role="status" aria-label="Sync">
       <SyncState status={status} />
     </div>
+  );
+};
+
+/** A manager's way from the shell to the Conflicts panel, shown while any conflict waits. */
+export const ConflictsLink = () => {
+  const n = useStore((s) => s.syncStatus?.conflicts ?? 0);
+  const go = useStore((s) => s.go);
+  if (n === 0) return null;
+  return (
+    <button className="btn btn-quiet sync-conflicts-link" onClick={() => go('conflicts')}>
+      <AlertTriangle aria-hidden size={16} /> {conflictsText(n)}
+    </button>
   );
 };

@@ -4,12 +4,12 @@ import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
 import { useStore } from '../../store/appStore';
 import { useShallow } from 'zustand/react/shallow';
-import { syncText } from './labels';
+import { conflictsText, syncText } from './labels';
 import { SyncState } from './SyncIndicator';
 
 /** Settings → Sync (managers): point this install at the council's hub with its own hub user. */
 export const SyncSettings = () => {
-  const { status, connectSync } = useStore(useShallow((s) => ({ status: s.syncStatus, connectSync: s.connectSync })));
+  const { status, connectSync, go } = useStore(useShallow((s) => ({ status: s.syncStatus, connectSync: s.connectSync, go: s.go })));
   const [url, setUrl] = useState('');
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
@@ -41,6 +41,14 @@ export const SyncSettings = () => {
           'Sync is off: this install is not connected to a hub.'
         )}
       </p>
+      {status && status.state !== 'off' && (
+        <p>
+          <button className="btn" type="button" onClick={() => go('conflicts')}>
+            Conflicts
+          </button>{' '}
+          <span>{conflictsText(status.conflicts)}</span>
+        </p>
+      )}
       {errors._ && <Banner tone="error">{errors._}</Banner>}
       <Field
         label="Hub address"

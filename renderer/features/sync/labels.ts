@@ -20,3 +20,7 @@ export const syncText = (s: SyncStatus): string | null => {
       return 'Hub refused this desk’s password';
   }
 };
+
+/** The count of conflicts waiting for a manager, in words. */
+export const conflictsText = (n: number): string =>
+  n === 0 ? 'No conflicts to decide' : `${count.format(n)} ${n === 1 ? 'conflict' : 'conflicts'} to decide`;

@@ -1,6 +1,6 @@
 import { call } from '../../api';
-import type { SyncStatus } from '../../../shared/contract/sync';
-import type { Err } from '../../../shared/result';
+import type { SyncConflict, SyncStatus } from '../../../shared/contract/sync';
+import type { Err, Result } from '../../../shared/result';
 import type { Slice } from '../../store/types';
 
 export interface SyncSlice {
@@ -9,9 +9,14 @@ export interface SyncSlice {
   loadSyncStatus: () => Promise<void>;
   /** A manager points this install at a hub; field errors come back on failure. */
   connectSync: (input: { url: string; name: string; password: string }) => Promise<Err | null>;
+  /** The conflicts waiting for a manager's decision; null until the panel first asks. */
+  syncConflicts: SyncConflict[] | null;
+  loadSyncConflicts: () => Promise<Err | null>;
+  /** Keeps one version of a conflicting shift; the list comes back without it. */
+  resolveSyncConflict: (c: SyncConflict, keep: 'current' | 'other') => Promise<Result<SyncConflict[]>>;
 }
 
-export const createSyncSlice: Slice<SyncSlice> = (set) => ({
+export const createSyncSlice: Slice<SyncSlice> = (set, get) => ({
   syncStatus: null,
   loadSyncStatus: async () => {
     const r = await call('sync:status', {});
@@ -23,5 +28,19 @@ export const createSyncSlice: Slice<SyncSlice> = (set) => ({
     if (!r.ok) return r;
     set({ syncStatus: r.data });
     return null;
+  },
+  syncConflicts: null,
+  loadSyncConflicts: async () => {
+    const r = await call('sync:conflicts', {});
+    if (!r.ok) return r;
+    set({ syncConflicts: r.data });
+    return null;
+  },
+  resolveSyncConflict: async (c, keep) => {
+    const r = await call('sync:resolve', { shiftId: c.shiftId, rev: c.rev, conflict: c.conflict, keep });
+    if (r.ok) set({ syncConflicts: r.data });
+    // The count in the shell follows at once rather than at the next poll.
+    void get().loadSyncStatus();
+    return r;
   },
 });

@@ -29,6 +29,8 @@ export const TodayView = () => {
     useShallow((s) => ({ today: s.today, loadToday: s.loadToday, deskAction: s.deskAction, go: s.go, loadWeek: s.loadWeek })),
   );
   const now = useNow(30_000);
+  // Changes that sync brings in (a week published on a manager's laptop) show without waiting for the next minute.
+  const synced = useStore((s) => s.syncStatus?.done ?? 0);
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [cover, setCover] = useState<{ shiftId: string; title: string } | null>(null);
@@ -37,7 +39,7 @@ export const TodayView = () => {
 
   useEffect(() => {
     void loadToday();
-  }, [loadToday, now]);
+  }, [loadToday, now, synced]);
 
   const act = async (action: keyof typeof ACTION_DONE, row: TodayRow) => {
     setBusy(true);
