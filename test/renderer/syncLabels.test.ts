@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../shared/contract/sync';
-import { syncText } from '../../renderer/features/sync/labels';
+import { conflictsText, syncText } from '../../renderer/features/sync/labels';
 
 const status = (s: Partial<SyncStatus>): SyncStatus => ({
   state: 'off',
@@ -27,5 +27,16 @@ describe('sync state in words', () => {
     [{ state: 'refused' }, 'Hub refused this desk’s password'],
   ])('%o reads %s', (s, words) => {
     expect(syncText(status(s))).toBe(words);
+  });
+});
+
+describe('conflicts waiting, in words', () => {
+  it.each<[number, string]>([
+    [0, 'No conflicts to decide'],
+    [1, '1 conflict to decide'],
+    [2, '2 conflicts to decide'],
+    [1200, '1,200 conflicts to decide'],
+  ])('%i reads %s', (n, words) => {
+    expect(conflictsText(n)).toBe(words);
   });
 });

@@ -141,13 +141,20 @@ describe('the Conflicts panel with two laptops, a desk and a hub', () => {
       });
       listed = [c];
     }
-    expect(shiftOn(desk, OPEN)?.staffId).toBe(DESK_STAFF.cleo.id);
+    await until('the desk holds the version in force', () => shiftOn(desk, OPEN)?.staffId === DESK_STAFF.cleo.id, 40_000);
     await until('the managers are told there is one to decide', () => maria.opened.app.sync!.status().conflicts === 1);
     expect(okData(await maria.call('sync:status', {}, m)).conflicts).toBe(1);
     // The desk's supervisor cannot decide the rota, so is not told; nor can they list them.
     expect(okData(await desk.call('sync:status', {}, sup)).conflicts).toBe(0);
     const refused = await desk.call('sync:conflicts', {}, sup);
     expect(refused.ok).toBe(false);
+
+    // Priya's laptop restarts: the conflict is still listed, found again in the shift itself.
+    await priya.opened.stopSync();
+    priya = priya.reopen();
+    p = await signIn(priya, 'priya');
+    await until('the reopened laptop lists it again', async () => (await conflictsOn(priya, p)).length === 1, 30_000);
+    expect((await conflictsOn(priya, p))[0]).toEqual(listed[0]);
   }, 150_000);
 
   it('refuses a choice made on an older copy of the shift, or for a conflict that is not there, and changes nothing', async () => {
