@@ -53,7 +53,7 @@ export const listConflicts = (app: AppCore): SyncConflict[] => {
     for (const d of openDecisions(shift as unknown as DecidableShift))
       out.push({
         shiftId: shift.id,
-        rev: shift.rev,
+        version: shift.hlc ?? '',
         conflict: d.conflict,
         differs: d.differs,
         current: side(d.current),
@@ -70,13 +70,13 @@ export const listConflicts = (app: AppCore): SyncConflict[] => {
  */
 export const resolveConflict = (
   call: Pick<Call, 'app' | 'user' | 'now'>,
-  req: { shiftId: string; rev: number; conflict: string; keep: Keep },
+  req: { shiftId: string; version: string; conflict: string; keep: Keep },
 ): SyncConflict[] => {
   const { app, now } = call;
   const shift = heldShift(app, req.shiftId);
   const open = shift && openDecisions(shift as unknown as DecidableShift).some((d) => d.conflict === req.conflict);
   if (!shift || !open) throw new AppError('not_found', 'That conflict is no longer waiting: someone may have decided it already.');
-  if (shift.rev !== req.rev)
+  if ((shift.hlc ?? '') !== req.version)
     throw new AppError('conflict', 'This shift changed since the panel was shown; look at both versions again before choosing.');
   const decision = decide(shift as unknown as DecidableShift, req.conflict, req.keep, call.user!.id, new Date(now).toISOString())!;
   const parsed = shiftSchema.safeParse({ ...shift, ...decision.fields, history: [...shift.history, decision.entry] });

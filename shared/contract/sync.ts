@@ -46,8 +46,11 @@ export interface ConflictSide {
 /** A shift changed on two installs while apart, where a manager must choose which version stands. */
 export interface SyncConflict {
   shiftId: string;
-  /** The shift's revision the panel shows: a decision on an older one is refused. */
-  rev: number;
+  /**
+   * The stamp of the version in force the panel shows: a decision made on any other is refused. (Not the
+   * revision number: two installs count revisions separately, so one number can name two versions.)
+   */
+  version: string;
   /** Names the conflict (the stamp of the version that was set aside). */
   conflict: string;
   differs: DecidingField[];
@@ -60,7 +63,7 @@ export interface SyncConflict {
 export const syncResolveSchema = z
   .object({
     shiftId: idSchema,
-    rev: z.number().int().min(1),
+    version: z.string().max(100),
     conflict: z.string().min(1).max(100),
     keep: z.enum(['current', 'other'], { error: 'Choose which version to keep' }),
   })

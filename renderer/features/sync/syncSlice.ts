@@ -37,7 +37,7 @@ export const createSyncSlice: Slice<SyncSlice> = (set, get) => ({
     return null;
   },
   resolveSyncConflict: async (c, keep) => {
-    const r = await call('sync:resolve', { shiftId: c.shiftId, rev: c.rev, conflict: c.conflict, keep });
+    const r = await call('sync:resolve', { shiftId: c.shiftId, version: c.version, conflict: c.conflict, keep });
     if (r.ok) set({ syncConflicts: r.data });
     // The count in the shell follows at once rather than at the next poll.
     void get().loadSyncStatus();

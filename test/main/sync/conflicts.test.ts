@@ -78,8 +78,14 @@ beforeAll(async () => {
   await priya.opened.app.sync!.connect(managerConfig(hub, SITES, 2));
   await desk.opened.app.sync!.connect(deskConfig(hub, 'CH'));
   await until(
-    'the second laptop and the desk have the rota',
-    () => shiftOn(priya, OPEN) !== undefined && shiftOn(desk, OPEN) !== undefined,
+    'the second laptop and the desk have the rota, the sites and the staff',
+    () =>
+      [priya, desk].every(
+        (t) =>
+          shiftOn(t, OPEN) !== undefined &&
+          t.opened.app.repos.sites.all().some((x) => x.code === 'CH') &&
+          t.opened.app.repos.staff.all().length === Object.keys(DESK_STAFF).length,
+      ),
     40_000,
   );
 }, 90_000);
@@ -160,18 +166,20 @@ describe('the Conflicts panel with two laptops, a desk and a hub', () => {
   it('refuses a choice made on an older copy of the shift, or for a conflict that is not there, and changes nothing', async () => {
     const [c] = listed;
     const before = priya.snapshot();
-    const stale = await priya.call('sync:resolve', { shiftId: c.shiftId, rev: c.rev - 1, conflict: c.conflict, keep: 'other' }, p);
+    const stale = await priya.call('sync:resolve', { shiftId: c.shiftId, version: c.conflict, conflict: c.conflict, keep: 'other' }, p);
     expect(stale).toMatchObject({ ok: false, code: 'conflict' });
-    const gone = await priya.call('sync:resolve', { shiftId: c.shiftId, rev: c.rev, conflict: 'not-a-conflict', keep: 'other' }, p);
+    const gone = await priya.call('sync:resolve', { shiftId: c.shiftId, version: c.version, conflict: 'not-a-conflict', keep: 'other' }, p);
     expect(gone).toMatchObject({ ok: false, code: 'not_found' });
-    const other = await priya.call('sync:resolve', { shiftId: SAM, rev: 1, conflict: c.conflict, keep: 'other' }, p);
+    const other = await priya.call('sync:resolve', { shiftId: SAM, version: c.version, conflict: c.conflict, keep: 'other' }, p);
     expect(other).toMatchObject({ ok: false, code: 'not_found' });
     expect(priya.snapshot()).toEqual(before);
   });
 
   it("keeping the set-aside version on one laptop gives the shift to Rhea everywhere and empties the other laptop's list", async () => {
     const [c] = listed;
-    const left = okData(await priya.call('sync:resolve', { shiftId: c.shiftId, rev: c.rev, conflict: c.conflict, keep: 'other' }, p));
+    const left = okData(
+      await priya.call('sync:resolve', { shiftId: c.shiftId, version: c.version, conflict: c.conflict, keep: 'other' }, p),
+    );
     expect(left).toEqual([]);
     expect(shiftOn(priya, OPEN)?.staffId).toBe(DESK_STAFF.rhea.id);
     await until(
@@ -190,7 +198,7 @@ describe('the Conflicts panel with two laptops, a desk and a hub', () => {
     // Deciding again is refused: it is no longer waiting.
     const again = await maria.call(
       'sync:resolve',
-      { shiftId: c.shiftId, rev: shiftOn(maria, OPEN)!.rev, conflict: c.conflict, keep: 'current' },
+      { shiftId: c.shiftId, version: shiftOn(maria, OPEN)!.hlc!, conflict: c.conflict, keep: 'current' },
       m,
     );
     expect(again).toMatchObject({ ok: false, code: 'not_found' });
