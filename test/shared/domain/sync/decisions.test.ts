@@ -187,6 +187,27 @@ describe('deciding', () => {
     expect(decide({ ...BASE }, conflict, 'current', 'manager03', AT)).toBeNull();
   });
 
+  it('two managers who decide differently while apart are asked again, about their two decisions only', () => {
+    const decided = (keep: 'current' | 'other', node: string, ms: number) => {
+      const d = decide(shift, conflict, keep, `manager_${node}`, AT)!;
+      return {
+        ...(shift as unknown as SyncRecord),
+        ...d.fields,
+        history: [...shift.history, d.entry],
+        hlc: stamp(ms, node),
+        origin: node,
+        base: shift.hlc,
+      } as SyncRecord;
+    };
+    const both = mergeRecord('shifts', decided('other', 'mgr3', 200_000), decided('current', 'mgr4', 300_000))
+      .record as unknown as DecidableShift;
+    const open = openDecisions(both);
+    expect(open).toHaveLength(1);
+    expect(open[0].conflict).toBe(stamp(200_000, 'mgr3'));
+    expect(open[0].current.fields.staffId).toBe('cleo000001');
+    expect(open[0].other.fields.staffId).toBe('rhea000001');
+  });
+
   it('a decision made on one laptop settles the conflict on another once they merge', () => {
     const d = decide(shift, conflict, 'other', 'manager03', AT)!;
     const decidedHere = {
