@@ -203,8 +203,9 @@ test('a manager and a desk in step through a hub: publish, incident, an outage w
     await desk.getByRole('button', { name: 'Today' }).click();
     await expect(desk.getByRole('listitem', { name: /Kim Expired, 09:00 to 17:00/ })).toBeVisible({ timeout: 30_000 });
 
-    // 5. The Conflicts panel, from the shell: both versions side by side in words.
-    await conflictsLink.click();
+    // 5. The Conflicts panel, from the shell (by keyboard): both versions side by side in words.
+    await conflictsLink.focus();
+    await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { name: 'Conflicts', level: 1 })).toBeVisible();
     const card = page.getByRole('region', { name: 'Security shift at County Hall, Wed 25 Nov 2026' });
     const row = (label: string) => card.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${label}`) }) });
@@ -223,11 +224,13 @@ test('a manager and a desk in step through a hub: publish, incident, an outage w
     await page.getByRole('button', { name: 'Settings' }).click();
     const syncForm = page.getByRole('form', { name: 'Sync' });
     await expect(syncForm).toContainText('1 conflict to decide');
+    await syncForm.screenshot({ path: `${SHOTS}/sync-settings-conflicts.png` });
     await syncForm.getByRole('button', { name: 'Conflicts' }).click();
     await expect(card).toBeVisible();
 
     // 6. One click keeps the desk's choice; it is in force on both, and nothing is left to decide.
-    await card.getByRole('button', { name: 'Keep the set-aside version' }).click();
+    await card.getByRole('button', { name: 'Keep the set-aside version' }).focus();
+    await page.keyboard.press('Enter');
     await expect(page.getByRole('status').filter({ hasText: /Kept the set-aside version.*Rita Relief/ })).toBeVisible();
     await expect(page.getByText('No conflicts wait for a decision.')).toBeVisible();
     await expect(conflictsLink).toHaveCount(0);
