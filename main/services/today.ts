@@ -62,8 +62,12 @@ const board = (app: AppCore, user: Account, siteCode: string | undefined, now: n
   const today = londonToday(now);
   const rules = statusRules(app);
   const staff = new Map(app.repos.staff.all().map((s) => [s.id, s]));
-  const shifts = shiftsBetween(app, dayBefore(today), addDays(today, 1), [site.code]);
-  const assignments = assignmentsBetween(app, dayBefore(today), addDays(today, 1), [site.code]);
+  // The desk works to the published rota: a manager's draft (which replicates and travels in packs
+  // like any shift) is not on until it is published, unless someone has already signed in to it.
+  const shifts = shiftsBetween(app, dayBefore(today), addDays(today, 1), [site.code]).filter((s) => s.status === 'published');
+  const assignments = assignmentsBetween(app, dayBefore(today), addDays(today, 1), [site.code]).filter(
+    (a) => a.shift.status === 'published' || a.attendance,
+  );
   const services = dayBoard(site.services, assignments, shifts, today, now, rules).map((b) => ({
     service: b.service,
     now: b.now.map((r) => rowOf(r.assignment, staff, r.status)),

@@ -58,6 +58,28 @@ describe('today:board', () => {
     });
   });
 
+  it('shows the published rota only: a manager’s draft for today is not on the desk until it is published', async () => {
+    const draftOpen = { ...DESK_SHIFTS.openReception, id: 'shift_draft_open', start: '12:00', end: '20:00', status: 'draft' as const };
+    const draftRhea = { ...DESK_SHIFTS.rhea, id: 'shift_draft_rhea', start: '16:00', end: '20:00', status: 'draft' as const };
+    t.opened.app.repos.shifts.put([draftOpen, draftRhea]);
+    const sup = await signedIn('sup.ch');
+    const reception = () => t.call('today:board', {}, sup).then((r) => data(r).services.find((s) => s.service === 'reception')!);
+    const before = await reception();
+    expect(before.open.map((o) => `${o.start}–${o.end}`)).toEqual(['08:00–18:00']);
+    expect([...before.now, ...before.next, ...before.earlier].map((r) => `${r.name} ${r.start}`)).toEqual(['Rhea Desk 08:00']);
+
+    t.opened.app.repos.shifts.put([
+      { ...draftOpen, status: 'published' },
+      { ...draftRhea, status: 'published' },
+    ]);
+    const after = await reception();
+    expect(after.open.map((o) => `${o.start}–${o.end}`).sort()).toEqual(['08:00–18:00', '12:00–20:00']);
+    expect([...after.now, ...after.next, ...after.earlier].map((r) => `${r.name} ${r.start}`).sort()).toEqual([
+      'Rhea Desk 08:00',
+      'Rhea Desk 16:00',
+    ]);
+  });
+
   it('keeps a supervisor to their own sites', async () => {
     const sup = await signedIn('sup.ch');
     const before = t.snapshot();
