@@ -6,10 +6,19 @@ import { addDays, weekdayOf } from '../dates';
 import type { Staff } from '../../schemas/staff';
 import { accruedHours, entitlement, leaveYearOf } from './entitlement';
 
+/** The organisation's leave settings (Settings), applied to everyone unless their own terms say otherwise. */
+export interface LeavePolicy {
+  /** The leave year every worker shares, as the month and day it starts (`04-01`); null for the law's default. */
+  yearStart: string | null;
+}
+
 export interface LeaveBalance {
   year: { start: string; end: string };
-  /** How the leave year was set: by agreement, or the reg. 13(3) anniversary default (calendar year with no start date). */
-  yearBasis: 'agreed' | 'anniversary' | 'calendar';
+  /**
+   * How the leave year was set: agreed with the person, set for the whole organisation, or the reg. 13(3)
+   * default of the anniversary of the start date (a calendar year when no start date is on file).
+   */
+  yearBasis: 'agreed' | 'organisation' | 'anniversary' | 'calendar';
   entitledDays: number;
   takenDays: number;
   bankHolidayDays: number;
@@ -21,6 +30,20 @@ export interface LeaveBalance {
   /** Reg. 15B: for an irregular-hours or part-year worker, the hours worked in the leave year so far and the leave they accrued. */
   accrual?: { workedHours: number; accruedHours: number };
 }
+
+/**
+ * The day a person's leave years start from, and why: their own agreed start, else the organisation's,
+ * else the anniversary of their start date (reg. 13(3)(b)), else the calendar year.
+ */
+export const leaveYearAnchor = (
+  terms: Pick<NonNullable<Staff['leave']>, 'yearStart' | 'started'>,
+  policy?: LeavePolicy,
+): { basis: LeaveBalance['yearBasis']; anchor: string } => {
+  if (terms.yearStart) return { basis: 'agreed', anchor: `2000-${terms.yearStart}` };
+  if (policy?.yearStart) return { basis: 'organisation', anchor: `2000-${policy.yearStart}` };
+  if (terms.started) return { basis: 'anniversary', anchor: terms.started };
+  return { basis: 'calendar', anchor: '2000-01-01' };
+};
 
 const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
 
@@ -37,11 +60,11 @@ export const leaveBalance = (
   bankHolidays: readonly string[],
   /** Hours worked in the leave year so far, from attendance; used for irregular-hours and part-year workers. */
   workedHours?: number,
+  policy?: LeavePolicy,
 ): LeaveBalance | null => {
   const terms = staff.leave;
   if (!terms) return null;
-  const yearBasis = terms.yearStart ? 'agreed' : terms.started ? 'anniversary' : 'calendar';
-  const anchor = terms.yearStart ? `2000-${terms.yearStart}` : (terms.started ?? '2000-01-01');
+  const { basis: yearBasis, anchor } = leaveYearAnchor(terms, policy);
   const year = leaveYearOf(today, anchor);
   const regular = entitlement({
     daysPerWeek: terms.daysPerWeek,
