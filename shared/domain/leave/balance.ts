@@ -3,14 +3,11 @@
  * entitlement.ts) less approved annual leave taken and, where the contract says so, bank holidays.
  */
 import { addDays, weekdayOf } from '../dates';
+import type { LeavePolicy } from '../../schemas/settings';
 import type { Staff } from '../../schemas/staff';
-import { accruedHours, entitlement, leaveYearOf } from './entitlement';
 
-/** The organisation's leave settings (Settings), applied to everyone unless their own terms say otherwise. */
-export interface LeavePolicy {
-  /** The leave year every worker shares, as the month and day it starts (`04-01`); null for the law's default. */
-  yearStart: string | null;
-}
+export type { LeavePolicy };
+import { accruedHours, entitlement, leaveYearOf } from './entitlement';
 
 export interface LeaveBalance {
   year: { start: string; end: string };
