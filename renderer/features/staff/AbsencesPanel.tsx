@@ -119,6 +119,8 @@ export const AbsencesPanel = ({ person, today, canEdit }: { person: StaffView; t
   const [errors, setErrors] = useState<FieldErrors>({});
   const [note, setNote] = useState<{ text: string; undo?: Absence } | null>(null);
   const set = (patch: Partial<typeof form>) => setForm({ ...form, ...patch });
+  // Absences that stand for a leave request change only by deciding the request.
+  const requested = new Set((person.leaveRequests ?? []).map((r) => r.id));
   const upcoming = person.absences.filter((a) => a.to >= today);
   const past = person.absences.filter((a) => a.to < today);
 
@@ -158,9 +160,10 @@ export const AbsencesPanel = ({ person, today, canEdit }: { person: StaffView; t
         <span className={`swatch abs-${a.kind}${a.approved ? '' : ' abs-pending'}`}>{ABSENCE_MARK[a.kind]}</span>{' '}
         <span className="strong">{ABSENCE_LABEL[a.kind]}</span> · {describe(a)}
         {!a.approved && <span className="muted"> · requested</span>}
+        {requested.has(a.id) && <span className="muted"> · leave request (decided under Leave requests)</span>}
         {a.note && <span className="muted"> · {a.note}</span>}
       </span>
-      {canEdit && (
+      {canEdit && !requested.has(a.id) && (
         <button
           type="button"
           className="btn btn-quiet btn-small"
