@@ -5,6 +5,7 @@
  */
 import type { LeaveDecision, LeaveImpactView, LeaveRequestView, ShiftBrief } from '../../shared/contract/leave';
 import { addDays, daysBetween, formatDateGB, formatMinutes, londonToday } from '../../shared/domain/dates';
+import { leaveHolidayRange } from '../../shared/domain/leave/balance';
 import { leaveCoverImpact } from '../../shared/domain/leave/coverImpact';
 import { absenceOfRequest, leaveEffect, overdrawn } from '../../shared/domain/leave/request';
 import { newId } from '../../shared/domain/ids';
@@ -33,7 +34,7 @@ const accountName = (app: AppCore, id: string | null): string | null => {
 
 /** A request as the caller sees it, with what it takes from each leave year it touches. */
 const viewOf = (app: AppCore, person: Staff, r: LeaveRequest, now: number): LeaveRequestView => {
-  const holidays = bankHolidaysBetween(app, addDays(r.from, -800), addDays(r.to, 800));
+  const holidays = bankHolidaysBetween(app, leaveHolidayRange(r.from).from, leaveHolidayRange(r.to).to);
   const worked = person.leave?.irregular ? (workedInLeaveYear(app, [person], londonToday(now), now).get(person.id) ?? 0) : undefined;
   const effects = leaveEffect(person, r, holidays, worked, app.repos.settings.get().leave);
   return {

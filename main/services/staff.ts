@@ -12,7 +12,7 @@ import { addDays, londonToday, monthOf, monthsBetween } from '../../shared/domai
 import { assignmentsOf } from '../../shared/domain/attendance/assignments';
 import { paidFor } from '../../shared/domain/attendance/paid';
 import { leaveYearOf } from '../../shared/domain/leave/entitlement';
-import { leaveYearAnchor } from '../../shared/domain/leave/balance';
+import { leaveHolidayRange, leaveYearAnchor } from '../../shared/domain/leave/balance';
 import { bankHolidayDates } from '../../shared/domain/bankHolidays';
 import { leaveBalancesCsv } from '../../shared/domain/leave/payrollCsv';
 import { newId } from '../../shared/domain/ids';
@@ -217,7 +217,8 @@ export const staffHandlers: Pick<
       .all()
       .filter((s) => !s.archived)
       .sort(byName);
-    const holidays = bankHolidayDates(addDays(today, -400), addDays(today, 400), app.repos.settings.get().bankHolidayChanges);
+    const range = leaveHolidayRange(today);
+    const holidays = bankHolidayDates(range.from, range.to, app.repos.settings.get().bankHolidayChanges);
     return {
       filename: `sitedesk-leave-${today}.csv`,
       mime: CSV_MIME,

@@ -241,3 +241,34 @@ describe('leave requests', () => {
     expect(t.snapshot()).toEqual(before);
   });
 });
+
+describe('the organisation’s leave rules', () => {
+  it('a leave year from 1 April and a 5-day carry-over are saved and used by the payroll file; bad rules change nothing', async () => {
+    // Ana: 5 days, 37.5 h, started 1 Apr 2025, bank holidays not counted; 20 days taken in 2025-26, so 8 unused.
+    const { t, m } = await rotaWorld({
+      Ana: {
+        contractedHours: 37.5,
+        createdAt: '2025-03-01T09:00:00.000Z',
+        leave: { daysPerWeek: 5, extraDays: 0, carriedDays: 0, bankHolidaysCount: false, started: '2025-04-01', yearStart: null },
+        absences: [{ kind: 'annual-leave', from: '2025-06-02', to: '2025-06-27' }],
+      },
+    });
+    const row = async () => okData(await t.call('staff:leave-csv', {}, m)).text.split('\r\n')[1];
+    // The law's default: the anniversary of 1 Apr 2025, so the same dates here; no carry-over rule, nothing carried.
+    expect(await row()).toBe('E-ANA,Ana,2026-04-01,2027-03-31,28.00,0.00,0.00,28.00,210.00,0.00,210.00,,');
+
+    const before = t.snapshot();
+    const bad = await t.call('settings:update', { leave: { yearStart: '13-01', carryOver: { maxDays: -1, expiresAfterMonths: null } } }, m);
+    expect(bad).toMatchObject({ ok: false, code: 'invalid' });
+    expect(t.snapshot()).toEqual(before);
+
+    okData(await t.call('settings:update', { leave: { yearStart: '01-01', carryOver: { maxDays: 5, expiresAfterMonths: null } } }, m));
+    // Calendar years now: 2025 ran 1 Apr to 31 Dec (28 × 275/365 = 21.096 days), 20 taken, 1.096 unused and carried.
+    // 2026: 28 + 1.096 = 29.096 days (29.10), × 7.5 h = 218.22 h.
+    expect(okData(await t.call('settings:get', {}, m)).leave).toEqual({
+      yearStart: '01-01',
+      carryOver: { maxDays: 5, expiresAfterMonths: null },
+    });
+    expect(await row()).toBe('E-ANA,Ana,2026-01-01,2026-12-31,29.10,0.00,0.00,29.10,218.22,0.00,218.22,,');
+  });
+});
