@@ -142,11 +142,46 @@ test('a manager records leave that would leave HAT short, sees the shortfall, ap
   await page.getByRole('button', { name: 'Sam Officer' }).click();
   await expect(page.getByText('13.8 days (165 h 36 min) left of 16.8 days (201 h 36 min)')).toBeVisible();
 
-  // The team calendar marks the three days as approved leave, in words as well as colour.
+  // Two more requests: Dee's refused, Eve's left waiting.
+  await page.getByRole('button', { name: 'Leave requests' }).click();
+  await form.getByLabel('Person').selectOption({ label: 'Dee Long (E-DEE)' });
+  await form.getByLabel('First day').fill('10/12/2026');
+  await form.getByLabel('Last day').fill('11/12/2026');
+  await form.getByRole('button', { name: 'Record request' }).click();
+  await expect(page.getByText(/Leave requested for Dee Long/)).toBeVisible();
+  await form.getByLabel('Person').selectOption({ label: 'Eve Hart (E-EVE)' });
+  await form.getByLabel('First day').fill('14/12/2026');
+  await form.getByLabel('Last day').fill('14/12/2026');
+  await form.getByRole('button', { name: 'Record request' }).click();
+  await expect(page.getByText(/Leave requested for Eve Hart/)).toBeVisible();
+  await waiting.getByRole('button', { name: 'Decide leave for Dee Long, Thu 10 Dec 2026 to Fri 11 Dec 2026' }).click();
+  const deeReview = page.getByRole('region', { name: 'Decide leave for Dee Long' });
+  await expect(deeReview.getByText('Approving opens no shifts: Dee Long has none planned then.')).toBeVisible();
+  await deeReview.getByRole('button', { name: 'Refuse leave' }).click();
+  await expect(deeReview.getByText('Say why it is refused (at least 5 characters)')).toBeVisible();
+  await deeReview.getByLabel('Reason for refusing').fill('Sam is already off that week');
+  await deeReview.getByRole('button', { name: 'Refuse leave' }).click();
+  await expect(page.getByText('Refused: Dee Long, Thu 10 Dec 2026 to Fri 11 Dec 2026. The reason is kept with the request.')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Leave already decided' }).getByRole('row', { name: /Dee Long/ })).toContainText('Refused');
+
+  // The team calendar tells approved, refused and requested leave apart in words as well as colour.
   await page.getByRole('button', { name: 'Team absences' }).click();
   await page.getByLabel('Site (home site of the team)').selectOption('HAT');
   await page.getByRole('button', { name: 'Next month' }).click();
   const team = page.getByRole('table', { name: 'Absences at HAT in December 2026' });
   await expect(team.getByText('Annual leave, approved')).toHaveCount(3);
+  await expect(team.getByText('Annual leave, refused')).toHaveCount(2);
+  await expect(team.getByText('Annual leave, requested')).toHaveCount(1);
+  await page.screenshot({ path: `${SHOTS}/leave-team-calendar.png`, fullPage: true });
   await expectAccessible(page, 'team absences');
+
+  // The organisation's leave rules in Settings.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const rules = page.getByRole('form', { name: 'Annual leave' });
+  await rules.getByLabel('Carry unused days into the next leave year').check();
+  await rules.getByLabel('Most days carried').fill('5');
+  await rules.getByLabel('Lapse if not taken within (months)').fill('3');
+  await rules.getByRole('button', { name: 'Save leave rules' }).click();
+  await expect(rules.getByText('Saved. Every leave balance now uses these rules.')).toBeVisible();
+  await expectAccessible(page, 'leave settings');
 });

@@ -22,6 +22,9 @@ const amount = (d: number, h: number) => `${days(d)} (${hours(h)})`;
 export const leaveDates = (r: Pick<LeaveRequestView, 'from' | 'to' | 'partDay'>) =>
   `${formatDateGB(r.from)}${r.to !== r.from ? ` to ${formatDateGB(r.to)}` : ''}${r.partDay ? `, ${r.partDay.start}–${r.partDay.end}` : ''}`;
 
+/** The failure's general message, when no field of the form carries it already. */
+const general = (errors: Record<string, string>) => (Object.keys(errors).length === 1 ? errors._ : undefined);
+
 const takes = (r: LeaveRequestView) => (r.days === null || r.hours === null ? 'No leave terms on file' : amount(r.days, r.hours));
 
 const balanceAfter = (r: LeaveRequestView) =>
@@ -155,7 +158,7 @@ const Review = ({ impact, onDone }: { impact: LeaveImpactView; onDone: (text: st
       )}
 
       <h3>Decision</h3>
-      {errors._ && <Banner tone="error">{errors._}</Banner>}
+      {general(errors) && <Banner tone="error">{general(errors)}</Banner>}
       <div className="leave-decide">
         <div className="leave-approve">
           {r.overdrawn && (
@@ -210,7 +213,8 @@ const RequestForm = ({ today, onDone }: { today: string; onDone: (text: string) 
     setErrors(fieldErrors(res.ok ? null : res));
     if (!res.ok) return;
     setForm(blank(addDays(today, 7)));
-    onDone(`Leave requested for ${res.data.name}: ${leaveDates(res.data)}, ${takes(res.data)}. It waits for a manager's decision.`);
+    const amountText = res.data.days === null ? 'no leave terms on file, so no balance is checked' : takes(res.data);
+    onDone(`Leave requested for ${res.data.name}: ${leaveDates(res.data)}, ${amountText}. It waits for a manager's decision.`);
   };
 
   return (
@@ -218,7 +222,7 @@ const RequestForm = ({ today, onDone }: { today: string; onDone: (text: string) 
       <h2 id="record-title">
         <CalendarPlus aria-hidden size={18} /> Record a leave request
       </h2>
-      {errors._ && !errors.staffId && <Banner tone="error">{errors._}</Banner>}
+      {general(errors) && <Banner tone="error">{general(errors)}</Banner>}
       <Select
         label="Person"
         value={form.staffId}
@@ -277,55 +281,57 @@ const RequestTable = ({
   /** Managers decide; without it the table has no action column. */
   onReview?: (r: LeaveRequestView) => void;
 }) => (
-  <table className="table leave-table">
-    <caption className="visually-hidden">{caption}</caption>
-    <thead>
-      <tr>
-        <th scope="col">Person</th>
-        <th scope="col">Dates</th>
-        <th scope="col">Takes</th>
-        <th scope="col">Status</th>
-        <th scope="col">{waiting ? 'Balance after approving' : 'Decision'}</th>
-        {onReview && (
-          <th scope="col">
-            <span className="visually-hidden">Action</span>
-          </th>
-        )}
-      </tr>
-    </thead>
-    <tbody>
-      {rows.map((r) => (
-        <tr key={r.id}>
-          <th scope="row">
-            {r.name}
-            <span className="muted small leave-site">{r.homeSite ?? 'No home site'}</span>
-          </th>
-          <td>{leaveDates(r)}</td>
-          <td>{takes(r)}</td>
-          <td>
-            <LeaveStatusTag status={r.status} />
-          </td>
-          <td>
-            {waiting
-              ? balanceAfter(r)
-              : `${r.decidedByName ?? ''}${r.decidedAt ? `, ${formatWhenGB(r.decidedAt)}` : ''}${r.refusal ? `: ${r.refusal}` : ''}${r.override ? ` (below zero: ${r.override})` : ''}`}
-          </td>
+  <div className="leave-table-wrap">
+    <table className="table leave-table">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Person</th>
+          <th scope="col">Dates</th>
+          <th scope="col">Takes</th>
+          <th scope="col">Status</th>
+          <th scope="col">{waiting ? 'Balance after approving' : 'Decision'}</th>
           {onReview && (
-            <td>
-              <button
-                type="button"
-                className="btn btn-small"
-                onClick={() => onReview(r)}
-                aria-label={`Decide leave for ${r.name}, ${leaveDates(r)}`}
-              >
-                Decide…
-              </button>
-            </td>
+            <th scope="col">
+              <span className="visually-hidden">Action</span>
+            </th>
           )}
         </tr>
-      ))}
-    </tbody>
-  </table>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <th scope="row">
+              {r.name}
+              <span className="muted small leave-site">{r.homeSite ?? 'No home site'}</span>
+            </th>
+            <td>{leaveDates(r)}</td>
+            <td>{takes(r)}</td>
+            <td>
+              <LeaveStatusTag status={r.status} />
+            </td>
+            <td>
+              {waiting
+                ? balanceAfter(r)
+                : `${r.decidedByName ?? ''}${r.decidedAt ? `, ${formatWhenGB(r.decidedAt)}` : ''}${r.refusal ? `: ${r.refusal}` : ''}${r.override ? ` (below zero: ${r.override})` : ''}`}
+            </td>
+            {onReview && (
+              <td>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  onClick={() => onReview(r)}
+                  aria-label={`Decide leave for ${r.name}, ${leaveDates(r)}`}
+                >
+                  Decide…
+                </button>
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </div>
 );
 
 /** Leave requests: recording them, and for managers deciding them with their effect on cover in view. */

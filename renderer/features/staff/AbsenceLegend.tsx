@@ -18,12 +18,12 @@ export const AbsenceLegend = () => (
       </span>
     ))}
     {LEAVE_KEY.map(([status, extra, label]) => {
-      const Icon = LEAVE_STATUS[status].icon;
+      const Icon = LEAVE_STATUS[status].mark;
       return (
         <span key={status}>
           <span className={`swatch abs-annual-leave${extra}`}>
             AL
-            <Icon aria-hidden size={9} />
+            <Icon aria-hidden size={11} strokeWidth={3} />
           </span>{' '}
           {label}
         </span>

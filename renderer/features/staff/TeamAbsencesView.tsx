@@ -15,7 +15,7 @@ import './staff.css';
 /** One day's absence in the team calendar: kind by letters, status by icon and words, both by colour too. */
 const CalendarMark = ({ person, date, mark }: { person: string; date: string; mark: AbsenceMark }) => {
   const status = LEAVE_STATUS[mark.status];
-  const Icon = status.icon;
+  const Icon = status.mark;
   const what = `${ABSENCE_LABEL[mark.kind]}${mark.partDay ? ` ${mark.partDay.start}–${mark.partDay.end}` : ''}, ${status.label.toLowerCase()}`;
   return (
     <span
@@ -23,7 +23,7 @@ const CalendarMark = ({ person, date, mark }: { person: string; date: string; ma
       title={`${person}, ${formatDateGB(date)}: ${what}`}
     >
       {ABSENCE_MARK[mark.kind]}
-      {(mark.kind === 'annual-leave' || mark.status !== 'approved') && <Icon aria-hidden size={9} />}
+      {(mark.kind === 'annual-leave' || mark.status !== 'approved') && <Icon aria-hidden size={11} strokeWidth={3} />}
       <span className="visually-hidden">{` ${what}`}</span>
     </span>
   );
