@@ -78,8 +78,8 @@ const withRequest = (person: Staff, r: LeaveRequest, absence: boolean): Pick<Sta
 });
 
 /** The cover effect of approving, worked out on the shifts around the leave as stored now. */
-const impactOf = (app: AppCore, person: Staff, r: LeaveRequest) =>
-  leaveCoverImpact(contextFor(app, addDays(r.from, -1), r.to), person.id, r);
+const impactOf = (app: AppCore, person: Staff, r: LeaveRequest, now: number) =>
+  leaveCoverImpact(contextFor(app, addDays(r.from, -1), r.to), person.id, r, now);
 
 const describeShift = (s: Shift) => `${formatDateGB(s.date)} ${s.start}–${s.end} ${s.site} ${s.service}`;
 
@@ -132,7 +132,7 @@ export const leaveHandlers: Pick<Handlers, 'leave:list' | 'leave:request' | 'lea
 
   'leave:impact': (req, call): LeaveImpactView => {
     const { person, request } = requestOf(call, req.staffId, req.requestId);
-    const impact = impactOf(call.app, person, request);
+    const impact = impactOf(call.app, person, request, call.now);
     return {
       request: viewOf(call.app, person, request, call.now),
       summary: impact.summary,
@@ -152,7 +152,7 @@ export const leaveHandlers: Pick<Handlers, 'leave:list' | 'leave:request' | 'lea
     if (before.overdrawn && !req.override)
       throw new AppError('blocked', overdrawnMessage(before), { override: 'Give a reason to approve below zero' });
     const at = new Date(now).toISOString();
-    const opened = impactOf(app, person, request).opened;
+    const opened = impactOf(app, person, request, now).opened;
     const approved: LeaveRequest = {
       ...request,
       status: 'approved',

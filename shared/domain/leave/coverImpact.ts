@@ -40,6 +40,8 @@ export interface Coverer {
 export interface CoverImpact {
   /** The person's planned shifts the leave clashes with: approving opens them. */
   opened: Shift[];
+  /** Clashing shifts that had already started by `now`: worked or missed, they are left as they are. */
+  started: Shift[];
   shortfalls: Shortfall[];
   /** Per opened shift, who could take it, best first. */
   candidates: Record<string, Candidate[]>;
@@ -76,36 +78,49 @@ const SINGULAR = { nights: 'night', days: 'day', shifts: 'shift' } as const;
 
 const names = (list: readonly Coverer[]) => list.map((c) => c.name).join(', ');
 
-const summarise = (person: Staff, opened: readonly Shift[], shortfalls: readonly Shortfall[], coverers: readonly Coverer[]): string => {
-  if (opened.length === 0) return `Approving opens no shifts: ${person.name} has none planned then.`;
+const summarise = (
+  person: Staff,
+  opened: readonly Shift[],
+  started: readonly Shift[],
+  shortfalls: readonly Shortfall[],
+  coverers: readonly Coverer[],
+): string => {
+  const past =
+    started.length === 0
+      ? ''
+      : ` ${plural(started.length, 'shift', 'shifts')} in the leave had already started and ${started.length === 1 ? 'stays' : 'stay'} as planned.`;
+  if (opened.length === 0) return `Approving opens no shifts: ${person.name} has none planned then.${past}`;
   const opens = `Approving opens ${plural(opened.length, 'shift', 'shifts')}`;
   const who =
     coverers.length === 0
       ? 'no one could cover without breaking a rule'
       : `${coverers.length === 1 ? 'this person' : `these ${coverers.length} people`} could cover: ${names(coverers)}`;
-  if (shortfalls.length === 0) return `${opens}; cover stays as the sites require, and ${who}.`;
+  if (shortfalls.length === 0) return `${opens}; cover stays as the sites require, and ${who}.${past}`;
   const short = shortfalls
     .map(
       (f) =>
         `${f.site} ${f.service} ${f.short} short on ${f.shiftIds.length === 1 ? `1 ${SINGULAR[f.shiftWord]}` : `${f.shiftIds.length} ${f.shiftWord}`}`,
     )
     .join(' and ');
-  return `Approving leaves ${short}; ${who}.`;
+  return `Approving leaves ${short}; ${who}.${past}`;
 };
 
 /**
- * The effect on cover of approving `leave` for `staffId`. `ctx` must hold the shifts around the leave
- * (from the look-back before it to two weeks after), as for any rota check.
+ * The effect on cover of approving `leave` for `staffId` at `now` (ms): clashing shifts not yet started
+ * are opened. `ctx` must hold the shifts around the leave (from the look-back before it to two weeks
+ * after), as for any rota check.
  */
-export const leaveCoverImpact = (ctx: RotaContext, staffId: string, leave: Leave): CoverImpact => {
+export const leaveCoverImpact = (ctx: RotaContext, staffId: string, leave: Leave, now: number): CoverImpact => {
   const people = staffMap(ctx.staff);
   const person = people.get(staffId);
   if (!person) throw new RangeError(`No member of staff ${staffId} in the context`);
   const absence = absenceOfRequest({ ...leave, status: 'approved' });
-  const opened = ctx.shifts
+  const clashing = ctx.shifts
     .filter((s) => !s.deleted && s.staffId === staffId && s.date >= addDays(leave.from, -1) && s.date <= leave.to)
     .filter((s) => absenceOverlaps(absence, s))
     .sort((a, b) => spanOf(a.date, a.start, a.end).start - spanOf(b.date, b.start, b.end).start || (a.id < b.id ? -1 : 1));
+  const started = clashing.filter((s) => spanOf(s.date, s.start, s.end).start <= now);
+  const opened = clashing.filter((s) => spanOf(s.date, s.start, s.end).start > now);
   const openIds = new Set(opened.map((s) => s.id));
   const afterShifts = ctx.shifts.map((s) => (openIds.has(s.id) ? { ...s, staffId: null } : s));
   const onLeave: Staff = { ...person, absences: [...person.absences.filter((a) => a.id !== leave.id), absence] };
@@ -152,5 +167,5 @@ export const leaveCoverImpact = (ctx: RotaContext, staffId: string, leave: Leave
   }
   // Map order is first appearance, which is rank on the earliest shift: a stable tie-break.
   const coverers = [...byPerson.values()].sort((a, b) => b.shiftIds.length - a.shiftIds.length);
-  return { opened, shortfalls, candidates, coverers, summary: summarise(person, opened, shortfalls, coverers) };
+  return { opened, started, shortfalls, candidates, coverers, summary: summarise(person, opened, started, shortfalls, coverers) };
 };

@@ -39,6 +39,8 @@ const leave = (from: string, to: string, partDay: { start: string; end: string }
 const MON = '2026-12-07';
 const TUE = '2026-12-08';
 const WED = '2026-12-09';
+/** Wed 25 Nov 2026 09:00: every shift below is still to come. */
+const NOW = Date.parse('2026-11-25T09:00:00Z');
 
 describe('leaveCoverImpact', () => {
   it('approving three nights off leaves HAT security 1 short on 3 nights, and names who could cover, best first', () => {
@@ -58,7 +60,7 @@ describe('leaveCoverImpact', () => {
     const shifts = [night(sam, MON), night(sam, TUE), night(sam, WED), night(hal, MON, 'CH')];
     const ctx = makeContext({ sites: [hat(1), makeSite()], staff: [sam, dee, eve, fay, gus, hal, ivy, jo], shifts });
 
-    const impact = leaveCoverImpact(ctx, sam.id, leave(MON, WED));
+    const impact = leaveCoverImpact(ctx, sam.id, leave(MON, WED), NOW);
 
     expect(impact.summary).toBe('Approving leaves HAT security 1 short on 3 nights; these 5 people could cover: Dee, Eve, Fay, Gus, Hal.');
     expect(impact.opened.map((s) => s.date)).toEqual([MON, TUE, WED]);
@@ -84,7 +86,7 @@ describe('leaveCoverImpact', () => {
     // One officer needed a night; Sam and Kim both on Monday night.
     const shifts = [night(sam, MON), night(kim, MON)];
     const ctx = makeContext({ sites: [hat(1)], staff: [sam, kim, lee], shifts });
-    const impact = leaveCoverImpact(ctx, sam.id, leave(MON, MON));
+    const impact = leaveCoverImpact(ctx, sam.id, leave(MON, MON), NOW);
     expect(impact.shortfalls).toEqual([]);
     expect(impact.summary).toBe('Approving opens 1 shift; cover stays as the sites require, and this person could cover: Lee.');
   });
@@ -92,7 +94,7 @@ describe('leaveCoverImpact', () => {
   it('a site already short gets shorter: two needed, Sam alone on, approving leaves it 2 short on 1 night', () => {
     const sam = officer('Sam', 36);
     const ctx = makeContext({ sites: [hat(2)], staff: [sam], shifts: [night(sam, TUE)] });
-    const impact = leaveCoverImpact(ctx, sam.id, leave(TUE, TUE));
+    const impact = leaveCoverImpact(ctx, sam.id, leave(TUE, TUE), NOW);
     expect(impact.summary).toBe('Approving leaves HAT security 2 short on 1 night; no one could cover without breaking a rule.');
   });
 
@@ -100,7 +102,7 @@ describe('leaveCoverImpact', () => {
     const sam = officer('Sam', 48);
     const uma = officer('Uma', 48);
     const ctx = makeContext({ sites: [hat(1, 1)], staff: [sam, uma], shifts: [day(sam, MON), night(sam, WED)] });
-    const impact = leaveCoverImpact(ctx, sam.id, leave(MON, WED));
+    const impact = leaveCoverImpact(ctx, sam.id, leave(MON, WED), NOW);
     expect(impact.summary).toBe('Approving leaves HAT security 1 short on 2 shifts; this person could cover: Uma.');
   });
 
@@ -108,7 +110,7 @@ describe('leaveCoverImpact', () => {
     const sam = officer('Sam', 48);
     const shifts = [night(sam, MON), day(sam, TUE)];
     const ctx = makeContext({ sites: [hat(1, 1)], staff: [sam], shifts });
-    const impact = leaveCoverImpact(ctx, sam.id, leave(TUE, TUE, { start: '09:00', end: '13:00' }));
+    const impact = leaveCoverImpact(ctx, sam.id, leave(TUE, TUE, { start: '09:00', end: '13:00' }), NOW);
     expect(impact.opened.map((s) => `${s.date} ${s.start}`)).toEqual([`${TUE} 07:00`]);
     expect(impact.summary).toBe('Approving leaves HAT security 1 short on 1 day; no one could cover without breaking a rule.');
   });
@@ -116,15 +118,28 @@ describe('leaveCoverImpact', () => {
   it('leave on days with no planned shifts opens nothing', () => {
     const sam = officer('Sam', 36);
     const ctx = makeContext({ sites: [hat(1)], staff: [sam], shifts: [night(sam, '2026-12-14')] });
-    const impact = leaveCoverImpact(ctx, sam.id, leave(MON, WED));
+    const impact = leaveCoverImpact(ctx, sam.id, leave(MON, WED), NOW);
     expect(impact.opened).toEqual([]);
     expect(impact.summary).toBe('Approving opens no shifts: Sam has none planned then.');
+  });
+
+  it('a clashing shift already under way at `now` is left as planned and said so; only later ones open', () => {
+    const sam = officer('Sam', 36);
+    const shifts = [night(sam, MON), night(sam, TUE)];
+    const ctx = makeContext({ sites: [hat(1)], staff: [sam], shifts });
+    // 20:00 on Monday: Monday's night started at 19:00.
+    const impact = leaveCoverImpact(ctx, sam.id, leave(MON, TUE), Date.parse('2026-12-07T20:00:00Z'));
+    expect(impact.started.map((s) => s.date)).toEqual([MON]);
+    expect(impact.opened.map((s) => s.date)).toEqual([TUE]);
+    expect(impact.summary).toBe(
+      'Approving leaves HAT security 1 short on 1 night; no one could cover without breaking a rule. 1 shift in the leave had already started and stays as planned.',
+    );
   });
 
   it('a night that starts the evening before the leave and runs into its first day is opened (whole days run from midnight)', () => {
     const sam = officer('Sam', 36);
     const ctx = makeContext({ sites: [hat(1)], staff: [sam], shifts: [night(sam, '2026-12-06')] });
-    const impact = leaveCoverImpact(ctx, sam.id, leave(MON, MON));
+    const impact = leaveCoverImpact(ctx, sam.id, leave(MON, MON), NOW);
     expect(impact.opened.map((s) => s.date)).toEqual(['2026-12-06']);
   });
 });
