@@ -137,6 +137,15 @@ test('a manager records leave that would leave HAT short, sees the shortfall, ap
   );
   await expect(page.getByText('No leave is waiting for a decision.')).toBeVisible();
 
+  // The planner shows the three nights open.
+  await page.getByRole('button', { name: 'Rota' }).click();
+  await page.getByLabel('Site', { exact: true }).selectOption('HAT');
+  await page.getByRole('button', { name: 'Next week' }).click();
+  await page.getByRole('button', { name: 'Next week' }).click();
+  await expect(page.locator('.week-label')).toHaveText('Week of Mon 7 Dec 2026');
+  await expect(page.getByRole('button', { name: /^19:00–07:00, OPEN/ })).toHaveCount(3);
+  await expect(page.getByRole('button', { name: /Sam Officer/ })).toHaveCount(0);
+
   // The person's page: 36 h less.
   await page.getByRole('button', { name: 'Staff' }).click();
   await page.getByRole('button', { name: 'Sam Officer' }).click();
