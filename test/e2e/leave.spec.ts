@@ -150,6 +150,10 @@ test('a manager records leave that would leave HAT short, sees the shortfall, ap
   await page.getByRole('button', { name: 'Staff' }).click();
   await page.getByRole('button', { name: 'Sam Officer' }).click();
   await expect(page.getByText('13.8 days (165 h 36 min) left of 16.8 days (201 h 36 min)')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Leave requests' }).getByRole('listitem')).toHaveText([
+    /Mon 7 Dec 2026 to Wed 9 Dec 2026\s*Approved/,
+  ]);
+  await expectAccessible(page, 'person with leave');
 
   // Two more requests: Dee's refused, Eve's left waiting.
   await page.getByRole('button', { name: 'Leave requests' }).click();

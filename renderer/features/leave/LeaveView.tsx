@@ -12,15 +12,12 @@ import { useNow } from '../../components/useNow';
 import { useStore } from '../../store/appStore';
 import { tidyTime } from '../sites/timeText';
 import { LeaveStatusTag } from './LeaveStatusTag';
+import { leaveDates } from './leaveText';
 import './leave.css';
 
 const days = (n: number) => `${Number(n.toFixed(2))} ${Math.abs(n) === 1 ? 'day' : 'days'}`;
 const hours = (h: number) => formatMinutes(Math.round(h * 60));
 const amount = (d: number, h: number) => `${days(d)} (${hours(h)})`;
-
-/** The dates of a request as a person reads them. */
-export const leaveDates = (r: Pick<LeaveRequestView, 'from' | 'to' | 'partDay'>) =>
-  `${formatDateGB(r.from)}${r.to !== r.from ? ` to ${formatDateGB(r.to)}` : ''}${r.partDay ? `, ${r.partDay.start}–${r.partDay.end}` : ''}`;
 
 /** The failure's general message, when no field of the form carries it already. */
 const general = (errors: Record<string, string>) => (Object.keys(errors).length === 1 ? errors._ : undefined);

@@ -11,6 +11,8 @@ import { Field } from '../../components/Field';
 import { useStore } from '../../store/appStore';
 import { useShallow } from 'zustand/react/shallow';
 import { tidyTime } from '../sites/timeText';
+import { LeaveStatusTag } from '../leave/LeaveStatusTag';
+import { leaveDates } from '../leave/leaveText';
 import { AbsenceLegend } from './AbsenceLegend';
 import { ABSENCE_LABEL, ABSENCE_MARK } from './absenceKinds';
 import './staff.css';
@@ -204,6 +206,23 @@ export const AbsencesPanel = ({ person, today, canEdit }: { person: StaffView; t
           <summary className="small">Past absences ({past.length})</summary>
           <ul className="absence-list">{past.map(item)}</ul>
         </details>
+      )}
+      {(person.leaveRequests ?? []).length > 0 && (
+        <>
+          <h3 className="small muted">Leave requests</h3>
+          <ul className="absence-list" aria-label="Leave requests">
+            {[...(person.leaveRequests ?? [])].reverse().map((r) => (
+              <li key={r.id}>
+                <span>
+                  {leaveDates(r)}
+                  {r.refusal && <span className="muted"> · refused: {r.refusal}</span>}
+                  {r.override && <span className="muted"> · approved below zero: {r.override}</span>}
+                </span>
+                <LeaveStatusTag status={r.status} />
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {canEdit && (
         <form onSubmit={submit} noValidate aria-label="Book an absence" style={{ marginTop: 'var(--s4)' }}>
