@@ -32,10 +32,19 @@ const accountName = (app: AppCore, id: string | null): string | null => {
   return a ? a.displayName || a.username : 'a former user';
 };
 
-/** A request as the caller sees it, with what it takes from each leave year it touches. */
-const viewOf = (app: AppCore, person: Staff, r: LeaveRequest, now: number): LeaveRequestView => {
+/**
+ * A request as the caller sees it, with what it takes from each leave year it touches. `workedHours`: hours
+ * worked this leave year by irregular-hours workers (reg. 15B), read from attendance when not given.
+ */
+const viewOf = (
+  app: AppCore,
+  person: Staff,
+  r: LeaveRequest,
+  now: number,
+  workedHours: ReadonlyMap<string, number> = workedInLeaveYear(app, [person], londonToday(now), now),
+): LeaveRequestView => {
   const holidays = bankHolidaysBetween(app, leaveHolidayRange(r.from).from, leaveHolidayRange(r.to).to);
-  const worked = person.leave?.irregular ? (workedInLeaveYear(app, [person], londonToday(now), now).get(person.id) ?? 0) : undefined;
+  const worked = person.leave?.irregular ? (workedHours.get(person.id) ?? 0) : undefined;
   const effects = leaveEffect(person, r, holidays, worked, app.repos.settings.get().leave);
   return {
     ...r,
@@ -99,7 +108,9 @@ export const leaveHandlers: Pick<Handlers, 'leave:list' | 'leave:request' | 'lea
         ? a.r.from.localeCompare(b.r.from) || a.p.name.localeCompare(b.p.name, 'en-GB')
         : b.r.requestedAt.localeCompare(a.r.requestedAt),
     );
-    return rows.map(({ p, r }) => viewOf(call.app, p, r, call.now));
+    // Attendance is read once for everyone listed, not once per request.
+    const worked = workedInLeaveYear(call.app, [...new Set(rows.map((x) => x.p))], londonToday(call.now), call.now);
+    return rows.map(({ p, r }) => viewOf(call.app, p, r, call.now, worked));
   },
 
   'leave:request': (req, call) => {
