@@ -65,7 +65,16 @@ const test = base.extend({
     });
     const dee = makeStaff({ ...officer, name: 'Dee Long', employeeNumber: 'E-DEE', contractedHours: 48 });
     const eve = makeStaff({ ...officer, name: 'Eve Hart', employeeNumber: 'E-EVE', contractedHours: 44 });
-    opened.app.repos.staff.putMany([sam, dee, eve]);
+    // A CH receptionist, and a CH supervisor who records leave for CH's people only.
+    const cy = makeStaff({ name: 'Cy Desk', employeeNumber: 'E-CY', homeSite: 'CH', services: ['reception'], contractedHours: 30 });
+    opened.app.repos.staff.putMany([sam, dee, eve, cy]);
+    await call('accounts:create', {
+      username: 'sup',
+      displayName: 'Sue Visor',
+      role: 'supervisor',
+      sites: ['CH'],
+      password: 'desk password',
+    });
     await call('rota:save', {
       items: ['2026-12-07', '2026-12-08', '2026-12-09'].map((date) => ({
         site: 'HAT',
@@ -197,4 +206,26 @@ test('a manager records leave that would leave HAT short, sees the shortfall, ap
   await rules.getByRole('button', { name: 'Save leave rules' }).click();
   await expect(rules.getByText('Saved. Every leave balance now uses these rules.')).toBeVisible();
   await expectAccessible(page, 'leave settings');
+});
+
+test('a supervisor records leave for their site’s receptionist; it waits for a manager, with no decision for the supervisor to make', async ({
+  page,
+  openApp,
+}) => {
+  await openApp(page);
+  await signIn(page, 'sup', 'desk password');
+  await page.getByRole('button', { name: 'Leave requests' }).click();
+  const form = page.getByRole('form', { name: 'Record a leave request' });
+  const person = form.getByLabel('Person');
+  // Only CH's people are offered; HAT's officers are not the supervisor's.
+  await expect(person.locator('option')).toHaveText(['Choose…', 'Cy Desk (E-CY)']);
+  await person.selectOption({ label: 'Cy Desk (E-CY)' });
+  await form.getByLabel('First day').fill('21/12/2026');
+  await form.getByLabel('Last day').fill('23/12/2026');
+  await form.getByRole('button', { name: 'Record request' }).click();
+  await expect(page.getByText(/Leave requested for Cy Desk: Mon 21 Dec 2026 to Wed 23 Dec 2026, no leave terms on file/)).toBeVisible();
+  const row = page.getByRole('table', { name: 'Leave waiting for a decision' }).getByRole('row', { name: /Cy Desk/ });
+  await expect(row).toContainText('Requested');
+  await expect(page.getByRole('button', { name: /^Decide leave/ })).toHaveCount(0);
+  await expectAccessible(page, 'leave requests (supervisor)');
 });
