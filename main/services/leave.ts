@@ -23,7 +23,11 @@ const MAX_DAYS = 62;
 
 const brief = (s: Shift): ShiftBrief => ({ id: s.id, site: s.site, service: s.service, date: s.date, start: s.start, end: s.end });
 
-const days = (n: number) => `${Number(n.toFixed(2))} ${Math.abs(n) === 1 ? 'day' : 'days'}`;
+// A minus sign, as formatMinutes writes it, so days and hours below zero read alike.
+const days = (n: number) => {
+  const r = Number(n.toFixed(2));
+  return `${r < 0 ? '−' : ''}${Math.abs(r)} ${Math.abs(r) === 1 ? 'day' : 'days'}`;
+};
 const hours = (h: number) => formatMinutes(Math.round(h * 60));
 
 const accountName = (app: AppCore, id: string | null): string | null => {

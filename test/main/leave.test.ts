@@ -170,7 +170,7 @@ describe('leave requests', () => {
     const refused = await t.call('leave:approve', { staffId: una.id, requestId: r.id }, m);
     expect(refused).toMatchObject({ ok: false, code: 'blocked', fields: { override: 'Give a reason to approve below zero' } });
     expect(!refused.ok && refused.message).toBe(
-      "Approving takes Una's leave for Thu 1 Jan 2026 to Thu 31 Dec 2026 to -2 days (−16 h), below zero. Refuse it, or approve with a reason for going below zero.",
+      "Approving takes Una's leave for Thu 1 Jan 2026 to Thu 31 Dec 2026 to −2 days (−16 h), below zero. Refuse it, or approve with a reason for going below zero.",
     );
     expect(await t.call('leave:approve', { staffId: una.id, requestId: r.id, override: 'no' }, m)).toMatchObject({
       ok: false,

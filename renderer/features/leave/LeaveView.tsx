@@ -15,7 +15,11 @@ import { LeaveStatusTag } from './LeaveStatusTag';
 import { leaveDates } from './leaveText';
 import './leave.css';
 
-const days = (n: number) => `${Number(n.toFixed(2))} ${Math.abs(n) === 1 ? 'day' : 'days'}`;
+// A minus sign, as formatMinutes writes it, so days and hours below zero read alike.
+const days = (n: number) => {
+  const r = Number(n.toFixed(2));
+  return `${r < 0 ? '−' : ''}${Math.abs(r)} ${Math.abs(r) === 1 ? 'day' : 'days'}`;
+};
 const hours = (h: number) => formatMinutes(Math.round(h * 60));
 const amount = (d: number, h: number) => `${days(d)} (${hours(h)})`;
 
