@@ -8,6 +8,7 @@ import { authChannels } from './contract/auth';
 import { backupsChannels } from './contract/backups';
 import type { ChannelDef } from './contract/define';
 import { incidentChannels } from './contract/incidents';
+import { leaveChannels } from './contract/leave';
 import { occurrenceChannels } from './contract/occurrence';
 import { rotaChannels } from './contract/rota';
 import { exchangeChannels } from './contract/exchange';
@@ -23,6 +24,7 @@ export const contract = {
   ...systemChannels,
   ...sitesChannels,
   ...staffChannels,
+  ...leaveChannels,
   ...incidentChannels,
   ...occurrenceChannels,
   ...rotaChannels,

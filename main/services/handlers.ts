@@ -1,5 +1,6 @@
 import { accountHandlers, authHandlers } from './auth';
 import { incidentHandlers } from './incidents';
+import { leaveHandlers } from './leave';
 import { occurrenceHandlers } from './occurrence';
 import { rotaHandlers } from './rota/handlers';
 import { backupHandlers } from './backups';
@@ -19,6 +20,7 @@ export const handlers: Handlers = {
   ...systemHandlers,
   ...siteHandlers,
   ...staffHandlers,
+  ...leaveHandlers,
   ...incidentHandlers,
   ...occurrenceHandlers,
   ...rotaHandlers,

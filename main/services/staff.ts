@@ -12,12 +12,13 @@ import { addDays, londonToday, monthOf, monthsBetween } from '../../shared/domai
 import { assignmentsOf } from '../../shared/domain/attendance/assignments';
 import { paidFor } from '../../shared/domain/attendance/paid';
 import { leaveYearOf } from '../../shared/domain/leave/entitlement';
+import { leaveHolidayRange, leaveYearAnchor } from '../../shared/domain/leave/balance';
 import { bankHolidayDates } from '../../shared/domain/bankHolidays';
 import { leaveBalancesCsv } from '../../shared/domain/leave/payrollCsv';
 import { newId } from '../../shared/domain/ids';
 import { AppError } from '../../shared/result';
 import type { Account } from '../../shared/schemas/account';
-import { absenceSchema, type Staff, type StaffInput } from '../../shared/schemas/staff';
+import { absenceSchema, type Absence, type Staff, type StaffInput } from '../../shared/schemas/staff';
 import { newMeta, touched } from './records';
 import { canSeeSite, invalidFields } from './sites';
 import type { AppCore, Call, Handlers } from './types';
@@ -33,7 +34,8 @@ export const staffView = (user: Account, s: Staff): StaffView => (user.role === 
 
 const visibleStaff = (app: AppCore, user: Account): Staff[] => app.repos.staff.all().filter((s) => canSeeStaff(user, s));
 
-const findStaff = ({ app, user }: Call, id: string): Staff => {
+/** The person with `id` if the caller may see them; otherwise a not-found error that says nothing more. */
+export const findStaff = ({ app, user }: Call, id: string): Staff => {
   const s = app.repos.staff.get(id);
   if (!s || !canSeeStaff(user!, s)) throw new AppError('not_found', 'That person is not on file.');
   return s;
@@ -44,6 +46,33 @@ const ruleOptions = (app: AppCore, now: number) => ({ todayIso: londonToday(now)
 const checked = (input: StaffInput, { app, now }: Call, selfId?: string, lead = 'The person was not saved'): void => {
   const { errors } = validateStaff(input, app.repos.staff.all(), { ...ruleOptions(app, now), selfId });
   if (Object.keys(errors).length) throw invalidFields(errors, lead);
+};
+
+/**
+ * Refuses an absence that overlaps another of the person's (two part days may share a day), naming the
+ * one already on file; `lead` starts the error message.
+ */
+export const refuseClash = (person: Staff, absence: Absence, lead: string): void => {
+  const clash = person.absences.find(
+    (a) => a.id !== absence.id && a.from <= absence.to && absence.from <= a.to && (!a.partDay || !absence.partDay),
+  );
+  if (clash)
+    throw invalidFields(
+      {
+        from: `${person.name} is already off from ${clash.from} to ${clash.to} (${clash.kind.replace('-', ' ')}${clash.approved ? '' : ', requested'})`,
+      },
+      lead,
+    );
+};
+
+/** Absences made from a leave request change only by deciding the request, so the two never disagree. */
+const refuseRequestAbsence = (person: Staff, absenceId: string): void => {
+  const request = person.leaveRequests?.find((r) => r.id === absenceId);
+  if (request)
+    throw new AppError(
+      'conflict',
+      `That absence is ${person.name}'s leave request (${request.status}); it changes only by approving or refusing the request.`,
+    );
 };
 
 const save = (call: Call, next: Staff): StaffView => {
@@ -131,14 +160,8 @@ export const staffHandlers: Pick<
   'staff:save-absence': (req, call) => {
     const current = findStaff(call, req.staffId);
     const absence = absenceSchema.parse({ ...req.absence, id: req.absence.id ?? newId() });
-    const clash = current.absences.find(
-      (a) => a.id !== absence.id && a.from <= absence.to && absence.from <= a.to && (!a.partDay || !absence.partDay),
-    );
-    if (clash)
-      throw invalidFields(
-        { from: `${current.name} is already off from ${clash.from} to ${clash.to} (${clash.kind.replace('-', ' ')})` },
-        'The absence was not saved',
-      );
+    refuseRequestAbsence(current, absence.id);
+    refuseClash(current, absence, 'The absence was not saved');
     const absences = [...current.absences.filter((a) => a.id !== absence.id), absence].sort((a, b) => a.from.localeCompare(b.from));
     return save(call, touched({ ...current, absences }, call.user!.id, call.now));
   },
@@ -146,6 +169,7 @@ export const staffHandlers: Pick<
   'staff:remove-absence': (req, call) => {
     const current = findStaff(call, req.staffId);
     if (!current.absences.some((a) => a.id === req.absenceId)) throw new AppError('not_found', 'That absence is not on file.');
+    refuseRequestAbsence(current, req.absenceId);
     return save(call, touched({ ...current, absences: current.absences.filter((a) => a.id !== req.absenceId) }, call.user!.id, call.now));
   },
 
@@ -193,11 +217,12 @@ export const staffHandlers: Pick<
       .all()
       .filter((s) => !s.archived)
       .sort(byName);
-    const holidays = bankHolidayDates(addDays(today, -400), addDays(today, 400), app.repos.settings.get().bankHolidayChanges);
+    const range = leaveHolidayRange(today);
+    const holidays = bankHolidayDates(range.from, range.to, app.repos.settings.get().bankHolidayChanges);
     return {
       filename: `sitedesk-leave-${today}.csv`,
       mime: CSV_MIME,
-      text: leaveBalancesCsv(people, today, holidays, workedInLeaveYear(app, people, today, now)),
+      text: leaveBalancesCsv(people, today, holidays, workedInLeaveYear(app, people, today, now), app.repos.settings.get().leave),
     };
   },
 
@@ -217,16 +242,12 @@ export const staffHandlers: Pick<
  * Hours each irregular-hours worker was paid for in their current leave year up to now, from attendance
  * (paid time as the timesheets count it; shifts not yet worked are left out), for reg. 15B accrual.
  */
-const workedInLeaveYear = (app: AppCore, people: readonly Staff[], today: string, now: number): Map<string, number> => {
+export const workedInLeaveYear = (app: AppCore, people: readonly Staff[], today: string, now: number): Map<string, number> => {
   const out = new Map<string, number>();
   const irregular = people.filter((p) => p.leave?.irregular);
   if (irregular.length === 0) return out;
-  const starts = new Map(
-    irregular.map((p) => [
-      p.id,
-      leaveYearOf(today, p.leave!.yearStart ? `2000-${p.leave!.yearStart}` : (p.leave!.started ?? '2000-01-01')).start,
-    ]),
-  );
+  const policy = app.repos.settings.get().leave;
+  const starts = new Map(irregular.map((p) => [p.id, leaveYearOf(today, leaveYearAnchor(p.leave!, policy).anchor).start]));
   const from = [...starts.values()].sort()[0];
   const months = monthsBetween(from, today);
   const shifts = app.repos.shifts.inMonths(months).filter((s) => s.date >= from && s.date <= today);

@@ -2,6 +2,7 @@ import {
   ArrowLeftRight,
   BarChart3,
   Building2,
+  CalendarCheck,
   CalendarDays,
   CalendarOff,
   ClipboardCheck,
@@ -27,6 +28,7 @@ const loadSettingsView = () => import('./settings/SettingsView').then((m) => ({ 
 const loadSitesView = () => import('./sites/SitesView').then((m) => ({ default: m.SitesView }));
 const loadLicenceWatchView = () => import('./staff/LicenceWatchView').then((m) => ({ default: m.LicenceWatchView }));
 const loadStaffView = () => import('./staff/StaffView').then((m) => ({ default: m.StaffView }));
+const loadLeaveView = () => import('./leave/LeaveView').then((m) => ({ default: m.LeaveView }));
 const loadTeamAbsencesView = () => import('./staff/TeamAbsencesView').then((m) => ({ default: m.TeamAbsencesView }));
 const loadIncidentsView = () => import('./incidents/IncidentsView').then((m) => ({ default: m.IncidentsView }));
 const loadLogView = () => import('./occurrence/LogView').then((m) => ({ default: m.LogView }));
@@ -61,6 +63,7 @@ export const VIEWS: ViewDef[] = [
   { id: 'sites', label: 'Sites', icon: Building2, component: lazy(loadSitesView), load: loadSitesView },
   { id: 'staff', label: 'Staff', icon: Users, component: lazy(loadStaffView), load: loadStaffView },
   { id: 'absences', label: 'Team absences', icon: CalendarOff, component: lazy(loadTeamAbsencesView), load: loadTeamAbsencesView },
+  { id: 'leave', label: 'Leave requests', icon: CalendarCheck, component: lazy(loadLeaveView), load: loadLeaveView },
   { id: 'licences', label: 'Licence watch', icon: ShieldAlert, component: lazy(loadLicenceWatchView), load: loadLicenceWatchView },
   {
     id: 'attendance',

@@ -7,6 +7,7 @@ import { createSettingsSlice } from '../features/settings/settingsSlice';
 import { createNavSlice } from '../features/shell/navSlice';
 import { createSitesSlice } from '../features/sites/sitesSlice';
 import { createStaffSlice } from '../features/staff/staffSlice';
+import { createLeaveSlice } from '../features/leave/leaveSlice';
 import { createIncidentsSlice } from '../features/incidents/incidentsSlice';
 import { createLogSlice } from '../features/occurrence/logSlice';
 import { createTodaySlice } from '../features/today/todaySlice';
@@ -27,6 +28,7 @@ export const useStore = create<Store>()((...a) => {
     ...createSitesSlice(...a),
     ...createSettingsSlice(...a),
     ...createStaffSlice(...a),
+    ...createLeaveSlice(...a),
     ...createIncidentsSlice(...a),
     ...createLogSlice(...a),
     ...createRotaSlice(...a),

@@ -4,6 +4,7 @@ import type { SessionSlice } from '../features/auth/sessionSlice';
 import type { SitesSlice } from '../features/sites/sitesSlice';
 import type { SettingsSlice } from '../features/settings/settingsSlice';
 import type { StaffSlice } from '../features/staff/staffSlice';
+import type { LeaveSlice } from '../features/leave/leaveSlice';
 import type { IncidentsSlice } from '../features/incidents/incidentsSlice';
 import type { LogSlice } from '../features/occurrence/logSlice';
 import type { RotaSlice } from '../features/rota/rotaSlice';
@@ -26,6 +27,7 @@ export type Store = ResetSlice &
   SitesSlice &
   SettingsSlice &
   StaffSlice &
+  LeaveSlice &
   IncidentsSlice &
   LogSlice &
   RotaSlice &

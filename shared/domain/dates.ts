@@ -4,7 +4,7 @@
  * no clock change can move to another day.
  */
 import { TZDate } from '@date-fns/tz';
-import { addDays as addDaysFns, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { addDays as addDaysFns, addMonths as addMonthsFns, differenceInCalendarDays, format, parseISO } from 'date-fns';
 import { WEEKDAYS, type Weekday } from '../schemas/common';
 
 export const LONDON = 'Europe/London';
@@ -19,6 +19,9 @@ const isoOfUtc = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The date `n` days after `isoDate` (negative goes back). */
 export const addDays = (isoDate: string, n: number): string => isoOfUtc(addDaysFns(noonUtc(isoDate), n));
+
+/** The date `n` calendar months after `isoDate`; a day the month lacks becomes its last day (31 Jan + 1 month is 28 or 29 Feb). */
+export const addMonths = (isoDate: string, n: number): string => isoOfUtc(addMonthsFns(noonUtc(isoDate), n));
 
 /** Whole calendar days from `a` to `b` (positive when b is later). */
 export const daysBetween = (a: string, b: string): number => differenceInCalendarDays(noonUtc(b), noonUtc(a));

@@ -2,6 +2,29 @@ import { z } from 'zod';
 import { DEFAULT_RULE_SETTINGS } from '../domain/rota/types';
 import { bankHolidayChangesSchema, ruleSettingsSchema } from './ruleSettings';
 
+/**
+ * The organisation's leave rules. The leave year: null for the law's default with no agreement, the
+ * anniversary of each person's start date (WTR reg. 13(3)(b)); or a month and day everyone's year starts
+ * (`04-01`). Carry-over: null for none beyond what a manager sets per person; else unused days of one
+ * leave year carried into the next, at most `maxDays`, lapsing if not taken within `expiresAfterMonths`.
+ */
+export const leavePolicySchema = z.object({
+  yearStart: z
+    .string()
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Enter the month and day, e.g. 04-01')
+    .nullable()
+    .default(null),
+  carryOver: z
+    .object({
+      maxDays: z.number({ error: 'Enter the most days carried' }).min(0, 'Cannot be negative').max(60, 'At most 60 days'),
+      expiresAfterMonths: z.number().int('Whole months').min(1, 'At least 1 month').max(24, 'At most 24 months').nullable(),
+    })
+    .nullable()
+    .default(null),
+});
+export type LeavePolicy = z.infer<typeof leavePolicySchema>;
+export const DEFAULT_LEAVE_POLICY: LeavePolicy = { yearStart: null, carryOver: null };
+
 const fields = {
   idleLockMinutes: z.number().int().min(1, 'At least 1 minute').max(60, 'At most 60 minutes'),
   lateGraceMinutes: z.number().int().min(0).max(120),
@@ -21,6 +44,7 @@ const fields = {
   rules: ruleSettingsSchema,
   /** Days added to or removed from the England and Wales bank holidays, for cover on those days. */
   bankHolidayChanges: bankHolidayChangesSchema,
+  leave: leavePolicySchema,
 };
 
 /**
@@ -32,6 +56,7 @@ export const settingsSchema = z.object({
   ...fields,
   rules: fields.rules.default(() => ({ ...DEFAULT_RULE_SETTINGS })),
   bankHolidayChanges: fields.bankHolidayChanges.default(() => ({ added: [], removed: [] })),
+  leave: fields.leave.default(() => ({ ...DEFAULT_LEAVE_POLICY })),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -44,4 +69,5 @@ export const DEFAULT_SETTINGS: Settings = {
   organisationName: 'Hertfordshire Council Facilities',
   rules: { ...DEFAULT_RULE_SETTINGS },
   bankHolidayChanges: { added: [], removed: [] },
+  leave: { yearStart: null, carryOver: null },
 };

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { dayKeySchema } from './site';
-import { idSchema, isoDateSchema, nonEmpty, recordMetaSchema, serviceSchema, SIA_SECTORS, siteCodeSchema, timeSchema } from './common';
+import {
+  idSchema,
+  instantSchema,
+  isoDateSchema,
+  nonEmpty,
+  recordMetaSchema,
+  serviceSchema,
+  SIA_SECTORS,
+  siteCodeSchema,
+  timeSchema,
+} from './common';
 
 export { SIA_SECTORS };
 
@@ -32,6 +42,36 @@ export const absenceSchema = z
   })
   .refine((a) => a.from <= a.to, { message: 'An absence ends on or after the day it starts', path: ['to'] });
 export type Absence = z.infer<typeof absenceSchema>;
+
+export const LEAVE_STATUSES = ['requested', 'approved', 'refused'] as const;
+export type LeaveStatus = (typeof LEAVE_STATUSES)[number];
+
+/**
+ * A request for annual leave and the manager's decision. While it is requested or approved the person's
+ * absences hold an annual-leave absence with the same id (unapproved, then approved), so the rota rules
+ * warn on it and then block shifts as they do for any absence; a refused request keeps only this record.
+ */
+export const leaveRequestSchema = z
+  .object({
+    id: idSchema,
+    from: isoDateSchema,
+    to: isoDateSchema,
+    partDay: z.object({ start: timeSchema, end: timeSchema }).nullable().default(null),
+    note: z.string().max(500).default(''),
+    status: z.enum(LEAVE_STATUSES),
+    requestedBy: idSchema,
+    requestedAt: instantSchema,
+    decidedBy: idSchema.nullable().default(null),
+    decidedAt: instantSchema.nullable().default(null),
+    /** Why it was refused. */
+    refusal: z.string().max(500).nullable().default(null),
+    /** Why it was approved although the balance goes below zero. */
+    override: z.string().max(500).nullable().default(null),
+    /** Shifts approving it took the person off. */
+    openedShiftIds: z.array(idSchema).default([]),
+  })
+  .refine((r) => r.from <= r.to, { message: 'Leave ends on or after the day it starts', path: ['to'] });
+export type LeaveRequest = z.infer<typeof leaveRequestSchema>;
 
 export const CONTRACT_TYPES = ['full-time', 'part-time', 'zero-hours', 'relief'] as const;
 
@@ -92,6 +132,11 @@ export const staffInputSchema = z.object({
 export type StaffInput = z.infer<typeof staffInputSchema>;
 
 export const staffSchema = staffInputSchema
-  .extend({ archived: z.boolean().default(false), archivedOn: isoDateSchema.nullable().default(null) })
+  .extend({
+    archived: z.boolean().default(false),
+    archivedOn: isoDateSchema.nullable().default(null),
+    /** Leave requests, newest last; absent on records made before requests existed. */
+    leaveRequests: z.array(leaveRequestSchema).optional(),
+  })
   .extend(recordMetaSchema.shape);
 export type Staff = z.infer<typeof staffSchema>;

@@ -7,6 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { AccountDialog } from './AccountDialog';
 import { PasswordSettings } from './PasswordSettings';
 import { ReferenceSettings } from '../incidents/ReferenceSettings';
+import { LeaveSettings } from './LeaveSettings';
 import { RuleSettingsSection } from './RuleSettings';
 import { SyncSettings } from '../sync/SyncSettings';
 
@@ -173,6 +174,7 @@ export const SettingsView = () => {
         <PinSettings />
         <PasswordSettings />
         {role === 'manager' && <RuleSettingsSection />}
+        {role === 'manager' && <LeaveSettings />}
         {role === 'manager' && <Accounts />}
         {role === 'manager' && <SyncSettings />}
         {role === 'manager' && <ReferenceSettings />}

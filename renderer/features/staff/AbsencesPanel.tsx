@@ -11,6 +11,8 @@ import { Field } from '../../components/Field';
 import { useStore } from '../../store/appStore';
 import { useShallow } from 'zustand/react/shallow';
 import { tidyTime } from '../sites/timeText';
+import { LeaveStatusTag } from '../leave/LeaveStatusTag';
+import { leaveDates } from '../leave/leaveText';
 import { AbsenceLegend } from './AbsenceLegend';
 import { ABSENCE_LABEL, ABSENCE_MARK } from './absenceKinds';
 import './staff.css';
@@ -119,6 +121,8 @@ export const AbsencesPanel = ({ person, today, canEdit }: { person: StaffView; t
   const [errors, setErrors] = useState<FieldErrors>({});
   const [note, setNote] = useState<{ text: string; undo?: Absence } | null>(null);
   const set = (patch: Partial<typeof form>) => setForm({ ...form, ...patch });
+  // Absences that stand for a leave request change only by deciding the request.
+  const requested = new Set((person.leaveRequests ?? []).map((r) => r.id));
   const upcoming = person.absences.filter((a) => a.to >= today);
   const past = person.absences.filter((a) => a.to < today);
 
@@ -158,9 +162,10 @@ export const AbsencesPanel = ({ person, today, canEdit }: { person: StaffView; t
         <span className={`swatch abs-${a.kind}${a.approved ? '' : ' abs-pending'}`}>{ABSENCE_MARK[a.kind]}</span>{' '}
         <span className="strong">{ABSENCE_LABEL[a.kind]}</span> · {describe(a)}
         {!a.approved && <span className="muted"> · requested</span>}
+        {requested.has(a.id) && <span className="muted"> · leave request (decided under Leave requests)</span>}
         {a.note && <span className="muted"> · {a.note}</span>}
       </span>
-      {canEdit && (
+      {canEdit && !requested.has(a.id) && (
         <button
           type="button"
           className="btn btn-quiet btn-small"
@@ -201,6 +206,23 @@ export const AbsencesPanel = ({ person, today, canEdit }: { person: StaffView; t
           <summary className="small">Past absences ({past.length})</summary>
           <ul className="absence-list">{past.map(item)}</ul>
         </details>
+      )}
+      {(person.leaveRequests ?? []).length > 0 && (
+        <>
+          <h3 className="small muted">Leave requests</h3>
+          <ul className="absence-list" aria-label="Leave requests">
+            {[...(person.leaveRequests ?? [])].reverse().map((r) => (
+              <li key={r.id}>
+                <span>
+                  {leaveDates(r)}
+                  {r.refusal && <span className="muted"> · refused: {r.refusal}</span>}
+                  {r.override && <span className="muted"> · approved below zero: {r.override}</span>}
+                </span>
+                <LeaveStatusTag status={r.status} />
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {canEdit && (
         <form onSubmit={submit} noValidate aria-label="Book an absence" style={{ marginTop: 'var(--s4)' }}>

@@ -320,6 +320,7 @@ export const StaffEditor = ({ person, onDone }: { person: StaffView | null; onDo
                   value={draft.leaveCarriedDays}
                   onChange={(e) => set({ leaveCarriedDays: e.target.value })}
                   error={shown['leave.carriedDays']}
+                  hint="Into this leave year; under a carry-over rule in Settings, into the first leave year on file (later years follow the rule)"
                 />
                 <Field
                   label="Employment started"
@@ -335,7 +336,7 @@ export const StaffEditor = ({ person, onDone }: { person: StaffView | null; onDo
                   placeholder="04-01"
                   onChange={(e) => set({ leaveYearStart: e.target.value })}
                   error={shown['leave.yearStart']}
-                  hint="Leave empty for the law's default"
+                  hint="Leave empty for the organisation's leave year in Settings, or the law's default"
                 />
                 <label className="choice">
                   <input type="checkbox" checked={draft.leaveBankHolidays} onChange={(e) => set({ leaveBankHolidays: e.target.checked })} />{' '}

@@ -10,9 +10,9 @@ import {
   type LicenceStatus,
   type StaffFilter,
 } from '../../../shared/domain/directory';
-import { addDays, londonToday } from '../../../shared/domain/dates';
-import { bankHolidayDates } from '../../../shared/domain/bankHolidays';
+import { londonToday } from '../../../shared/domain/dates';
 import { leaveBalance } from '../../../shared/domain/leave/balance';
+import { useLeaveRules } from './useLeaveRules';
 import { SERVICES } from '../../../shared/schemas/common';
 import { CONTRACT_TYPES } from '../../../shared/schemas/staff';
 import { Banner } from '../../components/Banner';
@@ -40,12 +40,14 @@ export const CONTRACT_LABEL: Record<(typeof CONTRACT_TYPES)[number], string> = {
 };
 
 /** `15 days leave left`, for the leave year containing today; nothing without leave terms. */
-const leaveLeft = (p: StaffView, today: string, holidays: readonly string[]): string | null => {
-  const b = leaveBalance(p, today, holidays);
+const leaveLeft = (p: StaffView, today: string, rules: LeaveRules): string | null => {
+  const b = leaveBalance(p, today, rules.holidays, undefined, rules.policy);
   return b && `${Number(b.remainingDays.toFixed(2))} days leave left`;
 };
 
-const Row = ({ p, today, holidays, onOpen }: { p: StaffView; today: string; holidays: readonly string[]; onOpen: () => void }) => (
+type LeaveRules = ReturnType<typeof useLeaveRules>;
+
+const Row = ({ p, today, rules, onOpen }: { p: StaffView; today: string; rules: LeaveRules; onOpen: () => void }) => (
   <button className="staff-row staff-cols" onClick={onOpen}>
     <span>
       <span className="name">{p.name}</span>
@@ -61,7 +63,7 @@ const Row = ({ p, today, holidays, onOpen }: { p: StaffView; today: string; holi
     </span>
     <span>{p.homeSite ?? <span className="muted">—</span>}</span>
     <span className="sub">
-      {CONTRACT_LABEL[p.contractType]} · {p.contractedHours} h{leaveLeft(p, today, holidays) && ` · ${leaveLeft(p, today, holidays)}`}
+      {CONTRACT_LABEL[p.contractType]} · {p.contractedHours} h{leaveLeft(p, today, rules) && ` · ${leaveLeft(p, today, rules)}`}
     </span>
     <span>
       {p.services.includes('security') || p.sia ? (
@@ -102,8 +104,7 @@ export const StaffList = () => {
   );
   const [exportError, setExportError] = useState<string | null>(null);
   const today = londonToday(useNow());
-  const holidayChanges = useStore((st) => (st.settings.status === 'ready' ? st.settings.data.bankHolidayChanges : undefined));
-  const holidays = useMemo(() => bankHolidayDates(addDays(today, -400), addDays(today, 400), holidayChanges), [today, holidayChanges]);
+  const rules = useLeaveRules(today);
   const manager = auth?.user?.role === 'manager';
   useEffect(() => {
     void loadStaff();
@@ -349,7 +350,7 @@ export const StaffList = () => {
                       data-index={v.index}
                       style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${v.start}px)` }}
                     >
-                      <Row p={rows[v.index]} today={today} holidays={holidays} onOpen={() => go('staff', rows[v.index].id)} />
+                      <Row p={rows[v.index]} today={today} rules={rules} onOpen={() => go('staff', rows[v.index].id)} />
                     </li>
                   ))}
                 </ul>

@@ -4,7 +4,6 @@ import { useEffect, useState } from 'react';
 import type { StaffView } from '../../../shared/contract/staff';
 import { licenceStatusOn } from '../../../shared/domain/directory';
 import { addDays, formatDateGB, formatMinutes, formatWhenGB, londonToday } from '../../../shared/domain/dates';
-import { bankHolidayDates } from '../../../shared/domain/bankHolidays';
 import { leaveBalance } from '../../../shared/domain/leave/balance';
 import { WEEKDAYS } from '../../../shared/schemas/common';
 import { Banner } from '../../components/Banner';
@@ -17,6 +16,7 @@ import { SERVICE_LABEL } from '../sites/CoverEditor';
 import { AbsencesPanel } from './AbsencesPanel';
 import { SECTOR_LABEL, StaffEditor } from './StaffEditor';
 import { CONTRACT_LABEL } from './StaffList';
+import { useLeaveRules } from './useLeaveRules';
 import './staff.css';
 
 const ArchiveButton = ({ person, today, onArchived }: { person: StaffView; today: string; onArchived: () => void }) => {
@@ -246,15 +246,15 @@ const days = (n: number) => `${Number(n.toFixed(2))} ${Math.abs(n) === 1 ? 'day'
 
 /** The leave balance for the leave year containing today, in days and hours (WTR regs. 13–13A). */
 const LeaveSummary = ({ person, today }: { person: StaffView; today: string }) => {
-  const changes = useStore((s) => (s.settings.status === 'ready' ? s.settings.data.bankHolidayChanges : undefined));
-  const b = leaveBalance(person, today, bankHolidayDates(addDays(today, -400), addDays(today, 400), changes));
+  const { holidays, policy } = useLeaveRules(today);
+  const b = leaveBalance(person, today, holidays, undefined, policy);
   if (!b) return <span className="muted">No leave terms on file</span>;
-  const basis =
-    b.yearBasis === 'agreed'
-      ? 'agreed leave year'
-      : b.yearBasis === 'anniversary'
-        ? 'from the start date (reg. 13(3))'
-        : 'calendar year (no start date on file)';
+  const basis = {
+    agreed: 'agreed leave year',
+    organisation: "the organisation's leave year",
+    anniversary: 'from the start date (reg. 13(3))',
+    calendar: 'calendar year (no start date on file)',
+  }[b.yearBasis];
   return (
     <>
       {days(b.remainingDays)} ({formatMinutes(Math.round(b.remainingHours * 60))}) left of {days(b.entitledDays)} (
@@ -263,6 +263,12 @@ const LeaveSummary = ({ person, today }: { person: StaffView; today: string }) =
         {' '}
         · taken {days(b.takenDays)}
         {b.bankHolidayDays > 0 && `, bank holidays ${days(b.bankHolidayDays)}`}
+        {b.carried.days > 0 && `, carried in ${days(b.carried.days)}`}
+        {b.carried.lapses &&
+          b.carried.days > 0 &&
+          (b.carried.lapsedDays > 0
+            ? ` (${days(b.carried.lapsedDays)} lapsed untaken on ${formatDateGB(b.carried.lapses)})`
+            : ` (to take by ${formatDateGB(addDays(b.carried.lapses, -1))})`)}
       </span>
     </>
   );

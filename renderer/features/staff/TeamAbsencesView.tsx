@@ -5,10 +5,29 @@ import { Banner } from '../../components/Banner';
 import { useNow } from '../../components/useNow';
 import { useStore } from '../../store/appStore';
 import { useShallow } from 'zustand/react/shallow';
+import type { AbsenceMark } from '../../../shared/domain/directory';
+import { LEAVE_STATUS } from '../leave/LeaveStatusTag';
 import { AbsenceLegend } from './AbsenceLegend';
 import { monthTitle, shiftMonth } from './AbsencesPanel';
 import { ABSENCE_LABEL, ABSENCE_MARK } from './absenceKinds';
 import './staff.css';
+
+/** One day's absence in the team calendar: kind by letters, status by icon and words, both by colour too. */
+const CalendarMark = ({ person, date, mark }: { person: string; date: string; mark: AbsenceMark }) => {
+  const status = LEAVE_STATUS[mark.status];
+  const Icon = status.mark;
+  const what = `${ABSENCE_LABEL[mark.kind]}${mark.partDay ? ` ${mark.partDay.start}–${mark.partDay.end}` : ''}, ${status.label.toLowerCase()}`;
+  return (
+    <span
+      className={`swatch abs-${mark.kind}${mark.status === 'requested' ? ' abs-pending' : ''}${mark.status === 'refused' ? ' abs-refused' : ''}`}
+      title={`${person}, ${formatDateGB(date)}: ${what}`}
+    >
+      {ABSENCE_MARK[mark.kind]}
+      {(mark.kind === 'annual-leave' || mark.status !== 'approved') && <Icon aria-hidden size={11} strokeWidth={3} />}
+      <span className="visually-hidden">{` ${what}`}</span>
+    </span>
+  );
+};
 
 /** A site team's month: who is off on which day, by kind, so leave can be planned around cover. */
 export const TeamAbsencesView = () => {
@@ -106,15 +125,7 @@ export const TeamAbsencesView = () => {
                       const weekend = ['sat', 'sun'].includes(weekdayOf(cal.dates[i]));
                       return (
                         <td key={cal.dates[i]} className={weekend ? 'weekend' : undefined}>
-                          {m && (
-                            <span
-                              className={`swatch abs-${m.kind}${m.approved ? '' : ' abs-pending'}`}
-                              title={`${r.name}, ${formatDateGB(cal.dates[i])}: ${ABSENCE_LABEL[m.kind]}${m.partDay ? ` ${m.partDay.start}–${m.partDay.end}` : ''}${m.approved ? '' : ' (requested)'}`}
-                            >
-                              {ABSENCE_MARK[m.kind]}
-                              <span className="visually-hidden">{` ${ABSENCE_LABEL[m.kind]}`}</span>
-                            </span>
-                          )}
+                          {m && <CalendarMark person={r.name} date={cal.dates[i]} mark={m} />}
                         </td>
                       );
                     })}

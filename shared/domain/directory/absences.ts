@@ -3,7 +3,7 @@
  * covers only its hours on each of those days (an end at or before the start runs past midnight, as a
  * shift does). Overlaps with times are worked on real London instants, so clock changes count.
  */
-import type { Absence, Staff } from '../../schemas/staff';
+import type { Absence, LeaveStatus, Staff } from '../../schemas/staff';
 import { ABSENCE_KINDS } from '../../schemas/staff';
 import { addDays, londonInstant, monthOf, overlaps, shiftSpan, type Span } from '../dates';
 
@@ -50,12 +50,12 @@ export const absencesOn = (
       s.absences.filter((a) => (includePending || a.approved) && absenceOnDate(a, isoDate)).map((absence) => ({ staff: s, absence })),
     );
 
-/** One absence on one calendar day. */
+/** One absence on one calendar day: booked or approved, requested, or a refused leave request. */
 export interface AbsenceMark {
   absenceId: string;
   kind: AbsenceKind;
   partDay: Absence['partDay'];
-  approved: boolean;
+  status: LeaveStatus;
 }
 
 export interface AbsenceCalendarRow {
@@ -82,7 +82,8 @@ export const monthDates = (month: string): string[] => {
 
 /**
  * A site team's absences for a month: everyone whose home site it is and who was employed during the
- * month, by name, with each day's absences (requested ones too, marked unapproved).
+ * month, by name, with each day's absences (requested ones too), then any refused leave requests, so a
+ * team sees what was asked for and turned down as well as what was granted.
  */
 export const absenceCalendar = (staff: readonly Staff[], siteCode: string, month: string): AbsenceCalendar => {
   const dates = monthDates(month);
@@ -90,15 +91,16 @@ export const absenceCalendar = (staff: readonly Staff[], siteCode: string, month
     .filter((s) => s.homeSite === siteCode && employedOn(s, dates[0]))
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
     .map((s) => {
-      const inMonth = s.absences.filter((a) => absenceInRange(a, dates[0], dates[dates.length - 1]));
+      const inMonth: (Pick<Absence, 'id' | 'kind' | 'partDay' | 'from' | 'to'> & { status: LeaveStatus })[] = [
+        ...s.absences.map((a) => ({ ...a, status: a.approved ? ('approved' as const) : ('requested' as const) })),
+        ...(s.leaveRequests ?? []).filter((r) => r.status === 'refused').map((r) => ({ ...r, kind: 'annual-leave' as const })),
+      ].filter((a) => absenceInRange(a, dates[0], dates[dates.length - 1]));
       return {
         staffId: s.id,
         name: s.name,
         employeeNumber: s.employeeNumber,
         days: dates.map((d) =>
-          inMonth
-            .filter((a) => absenceOnDate(a, d))
-            .map((a) => ({ absenceId: a.id, kind: a.kind, partDay: a.partDay, approved: a.approved })),
+          inMonth.filter((a) => absenceOnDate(a, d)).map((a) => ({ absenceId: a.id, kind: a.kind, partDay: a.partDay, status: a.status })),
         ),
       };
     });

@@ -1,7 +1,7 @@
 /** Leave balances as CSV for payroll: one row per person with leave terms, in days and hours. */
 import type { Staff } from '../../schemas/staff';
 import { decimal, toCsv, type CsvCell } from '../csv';
-import { leaveBalance } from './balance';
+import { leaveBalance, type LeavePolicy } from './balance';
 
 const HEAD = [
   'Employee number',
@@ -28,10 +28,11 @@ export const leaveBalancesCsv = (
   bankHolidays: readonly string[],
   /** Hours worked in the current leave year by person id, from attendance, for irregular-hours workers. */
   workedHours: ReadonlyMap<string, number> = new Map(),
+  policy?: LeavePolicy,
 ): string => {
   const rows: CsvCell[][] = [];
   for (const p of people) {
-    const b = leaveBalance(p, today, bankHolidays, p.leave?.irregular ? (workedHours.get(p.id) ?? 0) : undefined);
+    const b = leaveBalance(p, today, bankHolidays, p.leave?.irregular ? (workedHours.get(p.id) ?? 0) : undefined, policy);
     if (!b) continue;
     rows.push([
       p.employeeNumber,

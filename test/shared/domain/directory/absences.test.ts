@@ -141,14 +141,14 @@ describe('absenceCalendar', () => {
     const zoeRow = cal.rows[2];
     const marked = zoeRow.days.map((d, i) => (d.length ? cal.dates[i] : null)).filter(Boolean);
     expect(marked).toEqual(['2028-02-27', '2028-02-28', '2028-02-29']);
-    expect(zoeRow.days[28]).toEqual([{ absenceId: sick.id, kind: 'sickness', partDay: null, approved: true }]);
+    expect(zoeRow.days[28]).toEqual([{ absenceId: sick.id, kind: 'sickness', partDay: null, status: 'approved' }]);
   });
 
   it('marks part days and requests alongside each other', () => {
     const amyRow = cal.rows[0];
     expect(amyRow.days[9]).toEqual([
-      { absenceId: training.id, kind: 'training', partDay: { start: '09:00', end: '13:00' }, approved: true },
-      { absenceId: request.id, kind: 'annual-leave', partDay: null, approved: false },
+      { absenceId: training.id, kind: 'training', partDay: { start: '09:00', end: '13:00' }, status: 'approved' },
+      { absenceId: request.id, kind: 'annual-leave', partDay: null, status: 'requested' },
     ]);
     expect(amyRow.days[10].map((m) => m.kind)).toEqual(['annual-leave']);
     expect(amyRow.days[11]).toEqual([]);
@@ -156,5 +156,29 @@ describe('absenceCalendar', () => {
 
   it('is empty for a site with no team', () => {
     expect(absenceCalendar([zoe], 'WAT', '2028-02').rows).toEqual([]);
+  });
+
+  it('shows requested, approved and refused leave each as such: refused requests from the person’s leave requests', () => {
+    const requested = makeAbsence({ kind: 'annual-leave', from: '2028-02-01', to: '2028-02-01', approved: false });
+    const approved = makeAbsence({ kind: 'annual-leave', from: '2028-02-02', to: '2028-02-02', approved: true });
+    const refused = {
+      id: 'leave-refused-1',
+      from: '2028-02-03',
+      to: '2028-02-04',
+      partDay: null,
+      note: '',
+      status: 'refused' as const,
+      requestedBy: 'user-1',
+      requestedAt: '2028-01-10T09:00:00.000Z',
+      decidedBy: 'user-2',
+      decidedAt: '2028-01-11T09:00:00.000Z',
+      refusal: 'Too many off that week',
+      override: null,
+      openedShiftIds: [],
+    };
+    const ben = makeStaff({ name: 'Ben', homeSite: 'CH', absences: [requested, approved], leaveRequests: [refused] });
+    const days = absenceCalendar([ben], 'CH', '2028-02').rows[0].days;
+    expect(days.slice(0, 5).map((d) => d.map((m) => m.status))).toEqual([['requested'], ['approved'], ['refused'], ['refused'], []]);
+    expect(days[2][0]).toEqual({ absenceId: 'leave-refused-1', kind: 'annual-leave', partDay: null, status: 'refused' });
   });
 });
