@@ -10,6 +10,7 @@ import type { ChannelDef } from './contract/define';
 import { incidentChannels } from './contract/incidents';
 import { occurrenceChannels } from './contract/occurrence';
 import { rotaChannels } from './contract/rota';
+import { autofillChannels } from './contract/autofill';
 import { exchangeChannels } from './contract/exchange';
 import { sitesChannels } from './contract/sites';
 import { staffChannels } from './contract/staff';
@@ -26,6 +27,7 @@ export const contract = {
   ...incidentChannels,
   ...occurrenceChannels,
   ...rotaChannels,
+  ...autofillChannels,
   ...exchangeChannels,
   ...backupsChannels,
   ...todayChannels,

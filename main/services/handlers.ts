@@ -2,6 +2,7 @@ import { accountHandlers, authHandlers } from './auth';
 import { incidentHandlers } from './incidents';
 import { occurrenceHandlers } from './occurrence';
 import { rotaHandlers } from './rota/handlers';
+import { autofillHandlers } from './autofill/handlers';
 import { backupHandlers } from './backups';
 import { exchangeHandlers } from './exchange';
 import { siteHandlers } from './sites';
@@ -22,6 +23,7 @@ export const handlers: Handlers = {
   ...incidentHandlers,
   ...occurrenceHandlers,
   ...rotaHandlers,
+  ...autofillHandlers,
   ...exchangeHandlers,
   ...backupHandlers,
   ...todayHandlers,

@@ -5,6 +5,7 @@
  * not count yet becomes a cut, and the week is solved again, so the model's warnings are the engine's.
  */
 import { addDays } from '../../../shared/domain/dates';
+import { fillOpenShifts } from '../../../shared/domain/rota/fillOpenShifts';
 import { personFindings } from '../../../shared/domain/rota/checkWeek';
 import { buildIndex } from '../../../shared/domain/rota/rotaIndex';
 import { weeklyRestRule, youngWeeklyRestRule } from '../../../shared/domain/rota/rules';
@@ -14,6 +15,9 @@ import {
   buildModel,
   chosenPairs,
   evaluate,
+  greedyStart,
+  keepsHardRows,
+  simpleBound,
   type AutofillModel,
   type Term,
 } from '../../../shared/domain/rota/autofill/model';
@@ -22,6 +26,7 @@ import { explainAssignment, explainUnfilled } from '../../../shared/domain/rota/
 import type { RotaContext, RuleId } from '../../../shared/domain/rota/types';
 import { lookBackFrom, weekRange } from '../../../shared/domain/rota/week';
 import type { Shift } from '../../../shared/schemas/shift';
+import type { FindingsDelta } from './findingsDelta';
 import { solveModel, type SolveProgress } from './solve';
 
 export interface PlanOptions {
@@ -32,6 +37,11 @@ export interface PlanOptions {
   maxCandidates?: number;
   /** Solve all the open shifts as one model instead of week by week. */
   whole?: boolean;
+  /**
+   * Also run today's one-shift-at-a-time fill on each part and start the solver from whichever of it and the
+   * model's own quick plan costs less, so the plan kept is never worse than it by the objective (default on).
+   */
+  compareGreedy?: boolean;
   onProgress?: (p: PlanProgress) => void;
   shouldStop?: () => boolean;
 }
@@ -63,6 +73,10 @@ export interface Plan {
   warningsAdded: Partial<Record<RuleId, number>>;
   parts: number;
   cuts: number;
+  /** The greedy fill's objective on the same parts (each given the plan before it), when it was run. */
+  greedyObjective: number | null;
+  /** Findings before → after as the planner counts them, when the worker was asked for them. */
+  findings?: FindingsDelta;
 }
 
 const byWeek = (open: readonly Shift[]): Shift[][] => {
@@ -168,21 +182,34 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
     warningsAdded: {},
     parts: parts.length,
     cuts: 0,
+    greedyObjective: null,
   };
   let stopped = false;
   for (let i = 0; i < parts.length; i += 1) {
     const part = parts[i];
     const partCtx = { ...ctx, shifts };
-    const model = buildModel(partCtx, { open: part, weights: opts.weights, maxCandidates: opts.maxCandidates });
+    // Today's greedy fill of the same part, kept among the candidates so the two can be compared.
+    const greedy =
+      opts.compareGreedy === false || stopped
+        ? null
+        : new Map(fillOpenShifts(part, partCtx).assigned.map((a) => [a.shiftId, a.staffId] as const));
+    const model = buildModel(partCtx, { open: part, weights: opts.weights, maxCandidates: opts.maxCandidates, keep: greedy ?? undefined });
     let result = null;
     let picked = new Set<number>();
     let ev = evaluate(model, picked);
+    let start = greedyStart(model);
+    if (greedy) {
+      const greedyPairs = new Set([...model.pairs].filter(([, p]) => greedy.get(p.shift.id) === p.staffId).map(([c]) => c));
+      const greedyCost = evaluate(model, greedyPairs).objective;
+      plan.greedyObjective = (plan.greedyObjective ?? 0) + greedyCost;
+      if (keepsHardRows(model, greedyPairs) && greedyCost < evaluate(model, start).objective) start = greedyPairs;
+    }
     for (let round = 0; round < 6; round += 1) {
       const remaining = Math.max(1, (budget - elapsed()) / (parts.length - i));
       result = await solveModel(model, {
         timeLimitS: stopped ? 0.5 : remaining,
         relGap: opts.relGap,
-        start: round > 0 ? picked : undefined,
+        start: round > 0 ? picked : start,
         shouldStop: () => stopped || (opts.shouldStop?.() ?? false),
         onProgress: (p) => {
           plan.firstPlanSeconds ??= elapsed();
@@ -238,7 +265,8 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
     const afterCtx = { ...ctx, shifts };
     for (const s of part) if (!chosen.has(s.id)) plan.unfilled.push({ shiftId: s.id, reason: explainUnfilled(model, s, afterCtx) });
     const objective = ev.objective;
-    const bound = result?.bound !== null && result?.bound !== undefined ? Math.min(result.bound, objective) : objective;
+    // The solver's proven bound where it has one, never below the bound that needs no solver.
+    const bound = Math.min(objective, Math.max(simpleBound(model), result?.bound ?? -Infinity));
     plan.objective += objective;
     plan.bound += bound;
     for (const [k, v] of Object.entries(ev.byTerm)) plan.byTerm[k as Term] = (plan.byTerm[k as Term] ?? 0) + v;

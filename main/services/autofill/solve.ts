@@ -121,7 +121,8 @@ export const solveModel = async (model: AutofillModel, opts: SolveOptions = {}, 
     }
     // The solver's own figure when its plan is kept, so it compares with its bound like for like.
     const objective = fromSolver || !colValue ? info('objective_function_value') : evaluate(model, chosenPairs(model, colValue)).objective;
-    const bound = info('mip_dual_bound') ?? objective;
+    // No bound when HiGHS proved none (its root relaxation unfinished): never the plan's own cost, which would claim a gap of 0.
+    const bound = code === S.optimal ? (info('mip_dual_bound') ?? objective) : info('mip_dual_bound');
     const gap = objective !== null && bound !== null ? relGapOf(objective, bound) : null;
     const status: SolveResult['status'] = stopped
       ? 'stopped'
