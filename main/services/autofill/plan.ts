@@ -42,6 +42,11 @@ export interface PlanOptions {
    * model's own quick plan costs less, so the plan kept is never worse than it by the objective (default on).
    */
   compareGreedy?: boolean;
+  /**
+   * The share of a part's time the whole-part solve gets before the day-by-day repair takes the rest: 0.4 for
+   * a part of over 3,000 candidate pairs, where HiGHS seldom finishes its root relaxation in time; else all.
+   */
+  wholeShare?: number;
   onProgress?: (p: PlanProgress) => void;
   shouldStop?: () => boolean;
 }
@@ -204,8 +209,13 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
       plan.greedyObjective = (plan.greedyObjective ?? 0) + greedyCost;
       if (keepsHardRows(model, greedyPairs) && greedyCost < evaluate(model, start).objective) start = greedyPairs;
     }
+    // This part's share of the time left. A large model gets part of it for the whole-part solve and the
+    // rest for the repair below; a small one is usually solved outright.
+    const share = Math.max(1, (budget - elapsed()) / (parts.length - i));
+    const partDeadline = elapsed() + share;
+    const wholeShare = opts.wholeShare ?? (model.pairs.size > 3000 ? 0.4 : 1);
     for (let round = 0; round < 6; round += 1) {
-      const remaining = Math.max(1, (budget - elapsed()) / (parts.length - i));
+      const remaining = Math.max(1, partDeadline - elapsed()) * (round === 0 ? wholeShare : 1);
       result = await solveModel(model, {
         timeLimitS: stopped ? 0.5 : remaining,
         relGap: opts.relGap,
@@ -235,6 +245,61 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
       plan.cuts += misses.length + youngMisses.length;
       ev = evaluate(model, picked);
       if (result.status === 'stopped') break;
+    }
+    // Repair (fix and optimise): while this part's time lasts and the plan is not proven within the gap
+    // asked for, free the shifts of one day at a time, hold every other choice, and let HiGHS solve that
+    // neighbourhood (small ones to optimality; at the design load a day takes it about 12 s here). A better plan by the model's own count is kept,
+    // after the engine's weekly-rest check, so the count stays the engine's.
+    if (result?.colValue && (result.status === 'time-limit' || result.status === 'gap-reached') && !stopped) {
+      const dates = [...new Set(part.map((s) => s.date))].sort();
+      const relGap = opts.relGap ?? 1e-4;
+      for (let pass = 0; pass < 2; pass += 1) {
+        let improved = false;
+        for (let d = 0; d < dates.length; d += 1) {
+          if (elapsed() > partDeadline - 0.5 || opts.shouldStop?.()) break;
+          if (ev.objective <= 0 || (ev.objective - Math.max(simpleBound(model), result.bound ?? -Infinity)) / ev.objective <= relGap) break;
+          const window = new Set([dates[d]]);
+          const fixed = new Map<number, number>();
+          for (const [c, p] of model.pairs) if (!window.has(p.shift.date)) fixed.set(c, picked.has(c) ? 1 : 0);
+          const r = await solveModel(model, {
+            timeLimitS: Math.max(0.5, Math.min(5, partDeadline - elapsed())),
+            relGap: 1e-4,
+            start: picked,
+            fixed,
+            shouldStop: () => opts.shouldStop?.() ?? false,
+          });
+          if (!r.colValue) continue;
+          const next = chosenPairs(model, r.colValue);
+          if (!keepsHardRows(model, next)) continue;
+          let nextEv = evaluate(model, next);
+          if (nextEv.objective >= ev.objective - 1e-6) continue;
+          const young = weeklyRestMisses(model, next, nextEv.values, youngWeeklyRestRule);
+          if (young.length > 0) {
+            for (const m of young) addNoGoodCut(model, m.cols);
+            plan.cuts += young.length;
+            continue;
+          }
+          const misses = weeklyRestMisses(model, next, nextEv.values);
+          for (const m of misses) addWeeklyRestCut(model, m.staffId, m.week, m.cols);
+          plan.cuts += misses.length;
+          nextEv = evaluate(model, next);
+          ev = evaluate(model, picked);
+          if (nextEv.objective >= ev.objective - 1e-6) continue;
+          picked = next;
+          ev = nextEv;
+          improved = true;
+          opts.onProgress?.({
+            objective: plan.objective + ev.objective,
+            bound: null,
+            gap: null,
+            part: i + 1,
+            parts: parts.length,
+            assigned: plan.assignments.length,
+            seconds: elapsed(),
+          });
+        }
+        if (!improved) break;
+      }
     }
     // A block the cuts had not yet ruled out when the solving stopped is never handed back: the latest
     // shift of each such set is left open instead.

@@ -21,6 +21,8 @@ export interface SolveOptions {
   shouldStop?: () => boolean;
   /** Pairs to start from (a greedy plan when not given). */
   start?: ReadonlySet<number>;
+  /** Columns held at a value (a neighbourhood search frees the rest); their rows then bind only the free ones. */
+  fixed?: ReadonlyMap<number, number>;
 }
 
 export interface SolveResult {
@@ -43,7 +45,7 @@ export const solveModel = async (model: AutofillModel, opts: SolveOptions = {}, 
   const h = highs ?? (await loadHighs());
   const t0 = performance.now();
   const seconds = () => (performance.now() - t0) / 1000;
-  const m = h.createModel({ format: 'lp', data: toLp(model) });
+  const m = h.createModel({ format: 'lp', data: toLp(model, opts.fixed) });
   try {
     m.options.set({
       output_flag: false,

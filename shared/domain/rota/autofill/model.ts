@@ -512,7 +512,7 @@ const expr = (terms: readonly [number, number][], columns: readonly Column[]) =>
 };
 
 /** The model as CPLEX LP text, the form HiGHS reads. */
-export const toLp = (model: AutofillModel): string => {
+export const toLp = (model: AutofillModel, fixed?: ReadonlyMap<number, number>): string => {
   const { columns, rows } = model;
   const lines: string[] = [
     'Minimize',
@@ -534,7 +534,10 @@ export const toLp = (model: AutofillModel): string => {
     }
   });
   lines.push('Bounds');
-  for (const c of columns) lines.push(` 0 <= ${c.name} <= ${c.kind === 'continuous' ? 'inf' : '1'}`);
+  columns.forEach((c, i) => {
+    const v = fixed?.get(i);
+    lines.push(v !== undefined ? ` ${c.name} = ${v}` : ` 0 <= ${c.name} <= ${c.kind === 'continuous' ? 'inf' : '1'}`);
+  });
   const ints = columns.filter((c) => c.kind === 'x' || c.kind === 'binary').map((c) => c.name);
   if (ints.length > 0) {
     lines.push('Binary');
