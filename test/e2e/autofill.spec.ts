@@ -96,7 +96,9 @@ test('builds from cover for all 15 sites, auto-fills, previews, applies, undoes 
   const [blocked, warnings] = (await weekRow.getByRole('cell').allTextContents()).map((t) => Number(t.split('→')[1].replace(/[,\s]/g, '')));
   expect(blocked).toBe(0);
   await expectAccessible(page, 'auto-fill preview');
-  await page.screenshot({ path: `${OUT}/preview.png`, fullPage: true });
+  await page.screenshot({ path: `${OUT}/preview.png` });
+  await open.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${OUT}/preview-left-open.png` });
 
   const apply = panel.getByRole('button', { name: /^Apply [\d,]+ assignments$/ });
   const applying = Number(/Apply ([\d,]+)/.exec((await apply.textContent())!)![1].replace(/,/g, ''));

@@ -208,13 +208,22 @@ export const AutofillPanel = ({ onClose }: { onClose: () => void }) => {
               <ScopeFields scope={scope} onChange={setScope} idPrefix="autofill" />
               <div className="field">
                 <label htmlFor="autofill-limit">Time allowed</label>
-                <select id="autofill-limit" value={limit} onChange={(e) => setLimit(Number(e.target.value))}>
+                <select
+                  id="autofill-limit"
+                  aria-describedby="autofill-limit-hint"
+                  value={limit}
+                  onChange={(e) => setLimit(Number(e.target.value))}
+                >
                   <option value={10}>10 seconds</option>
                   <option value={30}>30 seconds</option>
                   <option value={60}>1 minute</option>
                   <option value={180}>3 minutes</option>
                   <option value={600}>10 minutes</option>
                 </select>
+                <p className="field-hint" id="autofill-limit-hint">
+                  The solver’s time. Weighing every person for every shift comes first and adds to it: about 10–20 seconds for 1,000 shifts.
+                  Stop at any time to keep the best plan so far.
+                </p>
               </div>
             </>
           )}
@@ -228,9 +237,11 @@ export const AutofillPanel = ({ onClose }: { onClose: () => void }) => {
               />
               <p>
                 {p
-                  ? `Part ${p.part} of ${p.parts} · ${p.seconds} s · best plan so far: ${n(p.assigned)} shifts settled${
-                      p.objective !== null ? `, this part costs ${n(p.objective)} points` : ''
-                    }${p.bound !== null && Number.isFinite(p.bound) ? `, at least ${n(p.bound)} possible` : ''}`
+                  ? `Part ${p.part} of ${p.parts} · ${p.seconds} s · best plan so far${
+                      p.objective !== null ? ` costs ${n(p.objective)} points` : ': being found'
+                    }${p.bound !== null && Number.isFinite(p.bound) ? `; no plan costs less than ${n(p.bound)}` : ''}${
+                      p.assigned ? ` · ${n(p.assigned)} shifts settled in earlier parts` : ''
+                    }`
                   : `Weighing ${n(status.openShifts)} open shifts…`}
               </p>
             </div>
