@@ -57,12 +57,15 @@ test('builds from cover for all 15 sites, auto-fills, previews, applies, undoes 
   await expect(page.locator('.planner-summary')).toContainText('0 shifts');
 
   // Build from cover: the week shown, every site.
-  await page.getByRole('button', { name: 'Build from cover' }).click();
+  // By keyboard: the toolbar button, then the dialog's own button.
+  await page.getByRole('button', { name: 'Build from cover' }).focus();
+  await page.keyboard.press('Enter');
   const build = page.getByRole('dialog', { name: 'Build from cover' });
   await expect(build.getByText('Mon 7 Dec 2026 to Sun 13 Dec 2026')).toBeVisible();
   await expect(build.getByRole('group', { name: 'Sites (all 15)' })).toBeVisible();
   await expectAccessible(page, 'build from cover');
-  await build.getByRole('button', { name: 'Build shifts' }).click();
+  await build.getByRole('button', { name: 'Build shifts' }).focus();
+  await page.keyboard.press('Enter');
   await expect(page.getByText(/Built [\d,]+ open shifts/)).toBeVisible({ timeout: 60_000 });
   const built = await summary(page);
   expect(built.shifts).toBeGreaterThan(15 * 7);
@@ -115,6 +118,7 @@ test('builds from cover for all 15 sites, auto-fills, previews, applies, undoes 
   await panel.getByRole('button', { name: 'Apply again' }).click();
   await expect(panel.getByText('✓ Applied.')).toBeVisible();
   await expect.poll(() => summary(page)).toEqual({ shifts: built.shifts, open: leftOpen, blocked, warnings });
-  await panel.getByRole('button', { name: 'Close' }).click();
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
   await expect(page.locator('.planner-summary')).toContainText(`${leftOpen} open`);
 });
