@@ -203,11 +203,23 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
     let picked = new Set<number>();
     let ev = evaluate(model, picked);
     let start = greedyStart(model);
+    // The greedy plan's weekly-rest findings are counted first (cuts, valid for every plan), so its cost is
+    // the engine's count and the comparison with it is fair.
+    let greedyPairs: Set<number> | null = null;
     if (greedy) {
-      const greedyPairs = new Set([...model.pairs].filter(([, p]) => greedy.get(p.shift.id) === p.staffId).map(([c]) => c));
-      const greedyCost = evaluate(model, greedyPairs).objective;
-      plan.greedyObjective = (plan.greedyObjective ?? 0) + greedyCost;
-      if (keepsHardRows(model, greedyPairs) && greedyCost < evaluate(model, start).objective) start = greedyPairs;
+      greedyPairs = new Set([...model.pairs].filter(([, p]) => greedy.get(p.shift.id) === p.staffId).map(([c]) => c));
+      for (let round = 0; round < 6; round += 1) {
+        const gv = evaluate(model, greedyPairs).values;
+        const misses = weeklyRestMisses(model, greedyPairs, gv);
+        const young = weeklyRestMisses(model, greedyPairs, gv, youngWeeklyRestRule);
+        for (const m of misses) addWeeklyRestCut(model, m.staffId, m.week, m.cols);
+        for (const m of young) addNoGoodCut(model, m.cols);
+        plan.cuts += misses.length + young.length;
+        if (young.length > 0) greedyPairs = null;
+        if (!greedyPairs || misses.length === 0) break;
+      }
+      if (greedyPairs && !keepsHardRows(model, greedyPairs)) greedyPairs = null;
+      if (greedyPairs && evaluate(model, greedyPairs).objective < evaluate(model, start).objective) start = greedyPairs;
     }
     // This part's share of the time left. A large model gets part of it for the whole-part solve and the
     // rest for the repair below; a small one is usually solved outright.
@@ -317,6 +329,15 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
           )[0],
         );
       ev = evaluate(model, picked);
+    }
+    // Keep the better of the plan and the greedy fill, each by its full count (cuts added since apply to both).
+    if (greedyPairs) {
+      const greedyEv = evaluate(model, greedyPairs);
+      plan.greedyObjective = (plan.greedyObjective ?? 0) + greedyEv.objective;
+      if (greedyEv.objective < ev.objective - 1e-9 && keepsHardRows(model, greedyPairs)) {
+        picked = greedyPairs;
+        ev = greedyEv;
+      }
     }
     if (opts.shouldStop?.()) stopped = true;
     plan.firstPlanSeconds ??= elapsed();

@@ -95,4 +95,17 @@ describe('auto-scheduler property', () => {
     console.log(`the plan cost less than the greedy fill in ${repaired} of 8 random weeks`);
     expect(repaired).toBeGreaterThan(0);
   }, 300_000);
+
+  it('with a shortlist of two per shift and almost no time, the plan is still never worse than the greedy fill by the objective', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), async (seed) => {
+        const { ctx, open } = instance(seed);
+        fc.pre(open.length > 0);
+        const plan = await planFill(ctx, open, { relGap: 0, timeLimitS: 1, wholeShare: 0.001, maxCandidates: 2 });
+        expect(plan.greedyObjective).not.toBeNull();
+        expect(plan.objective).toBeLessThanOrEqual(plan.greedyObjective! + 1e-6);
+      }),
+      { numRuns: 12, seed: 20261204 },
+    );
+  }, 300_000);
 });

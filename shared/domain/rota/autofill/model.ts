@@ -278,7 +278,10 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
         const y = col({ name: `l${columns.length}`, kind: 'binary', cost: weights.longDay, term: 'long-day', staffId, base: 0 });
         define(y, 1, fixedOnes - 1, terms);
       }
-      if (before.length === 0 || touching.some((c) => c.col < 0)) continue;
+      // The engine pairs b with the earlier-starting shift that ends last: a shift already on the rota
+      // still running when b starts (an overlap the rota has already) means b never has a rest finding.
+      const running = near.some((c) => c !== b && c.col < 0 && c.entry.span.start < bs && c.entry.span.end > bs);
+      if (before.length === 0 || running || touching.some((c) => c.col < 0)) continue;
       if (b.col < 0 && before.some((a) => a.col < 0) && touching.length === 0) continue; // already on the rota, unchanged
       const fixedBefore = before.some((a) => a.col < 0);
       const bTerm: [number, number][] = b.col >= 0 ? [[1, b.col]] : [];
