@@ -11,7 +11,12 @@ export default defineConfig({
       // electron-store/conf and electron stay external.
       externalizeDeps: { exclude: ['zod', 'date-fns', '@date-fns/tz', 'safe-stable-stringify', '@noble/hashes', 'papaparse', 'ics'] },
       rollupOptions: {
-        input: { index: resolve(__dirname, 'main/index.ts'), browser: resolve(__dirname, 'main/browser.ts') },
+        input: {
+          index: resolve(__dirname, 'main/index.ts'),
+          browser: resolve(__dirname, 'main/browser.ts'),
+          // The auto-scheduler's worker thread (HiGHS blocks the thread it runs on).
+          autofillWorker: resolve(__dirname, 'main/services/autofill/worker.ts'),
+        },
       },
     },
   },

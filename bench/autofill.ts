@@ -234,7 +234,74 @@ export const autofillMeasurements = (r: AutofillBench): Measurement[] => {
   ];
 };
 
-if (process.argv[1]?.endsWith('autofill.ts') && process.argv.includes('--only')) {
+export interface QuickRun {
+  seconds: number;
+  firstPlanSeconds: number;
+  gapPct: number;
+  objective: number;
+  greedyObjective: number | null;
+  greedySeconds: number;
+  optimised: FillQuality;
+  greedy: FillQuality;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/**
+ * The quick, bounded mode for a shared machine: the design-load week of 7 Dec only (15 sites, 230 staff,
+ * about 1,000 shifts), `runs` times, a 10 s budget, against the greedy fill of the same week.
+ */
+export const runQuickAutofill = async (runs = 3, timeLimitS = 10, log: (s: string) => void = () => {}) => {
+  const month = autofillWorld(1);
+  const open = month.open.filter((s) => s.date >= '2026-12-07' && s.date <= '2026-12-13');
+  const world = { ...month, ctx: { ...month.ctx, shifts: open }, open, from: '2026-12-07', to: '2026-12-13' };
+  const out: QuickRun[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const plan = await planFill(world.ctx, open, { relGap: 0.02, timeLimitS, maxCandidates: MAX_CANDIDATES });
+    const t0 = performance.now();
+    const greedy = fillOpenShifts(open, world.ctx);
+    const greedySeconds = (performance.now() - t0) / 1000;
+    const run: QuickRun = {
+      seconds: round1(plan.seconds),
+      firstPlanSeconds: round1(plan.firstPlanSeconds ?? plan.seconds),
+      gapPct: round1(plan.gap * 100),
+      objective: Math.round(plan.objective),
+      greedyObjective: plan.greedyObjective === null ? null : Math.round(plan.greedyObjective),
+      greedySeconds: round1(greedySeconds),
+      optimised: fillQuality(world, new Map(plan.assignments.map((a) => [a.shiftId, a.staffId]))),
+      greedy: fillQuality(world, new Map(greedy.assigned.map((a) => [a.shiftId, a.staffId]))),
+    };
+    log(`run ${i + 1}: ${JSON.stringify(run)}`);
+    out.push(run);
+  }
+  const m = (f: (r: QuickRun) => number) => median(out.map(f));
+  return {
+    shifts: open.length,
+    runs,
+    timeLimitS,
+    median: {
+      seconds: m((r) => r.seconds),
+      firstPlanSeconds: m((r) => r.firstPlanSeconds),
+      gapPct: m((r) => r.gapPct),
+      objective: m((r) => r.objective),
+      greedyObjective: m((r) => r.greedyObjective ?? NaN),
+      greedySeconds: m((r) => r.greedySeconds),
+      optimised: Object.fromEntries(Object.keys(out[0].optimised).map((k) => [k, m((r) => r.optimised[k as keyof FillQuality])])),
+      greedy: Object.fromEntries(Object.keys(out[0].greedy).map((k) => [k, m((r) => r.greedy[k as keyof FillQuality])])),
+    },
+  };
+};
+
+if (process.argv[1]?.endsWith('autofill.ts') && process.argv.includes('--quick')) {
+  const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3;
+  const limit = process.argv.includes('--limit') ? Number(process.argv[process.argv.indexOf('--limit') + 1]) : 10;
+  runQuickAutofill(runs, limit, (s) => console.error(`[autofill ${new Date().toISOString().slice(11, 19)}] ${s}`)).then((r) =>
+    console.log(JSON.stringify(r, null, 1)),
+  );
+} else if (process.argv[1]?.endsWith('autofill.ts') && process.argv.includes('--only')) {
   runAutofillBench((s) => console.error(`[autofill ${new Date().toISOString().slice(11, 19)}] ${s}`)).then((r) => {
     console.log(
       JSON.stringify(

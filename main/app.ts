@@ -33,6 +33,8 @@ export interface OpenOptions {
   warmIndexDelayMs?: number;
   /** Replication with a hub, started when this folder has been pointed at one (Settings → Sync). */
   sync?: SyncOptions;
+  /** The auto-scheduler's worker module (out/main/autofillWorker.js in the built app; tests run it from source). */
+  autofillWorker?: { url: URL; execArgv?: string[] };
 }
 
 /**
@@ -52,7 +54,18 @@ export const openApp = (opts: OpenOptions) => {
   const clock = new RecordClock(meta.installId, readClock(ds) ?? undefined);
   setDefaultRecordClock(clock);
   const heads = new IncidentHeads(dirs.root);
-  const app: AppCore = { ds, repos, dirs, meta, now, mode: opts.mode, version: opts.version, clock, heads };
+  const app: AppCore = {
+    ds,
+    repos,
+    dirs,
+    meta,
+    now,
+    mode: opts.mode,
+    version: opts.version,
+    clock,
+    heads,
+    autofillWorker: opts.autofillWorker,
+  };
   const sync = new SyncService(app, opts.sync);
   app.sync = sync;
   // Never holds up opening: the replica is read and the hub reached in the background.

@@ -21,6 +21,7 @@ const main = async () => {
     mode: 'browser',
     version: process.env.npm_package_version ?? '0.1.0',
     now,
+    autofillWorker: { url: new URL('./autofillWorker.js', import.meta.url) },
   });
   const server = await startServer({
     dispatch: opened.dispatch,

@@ -23,7 +23,14 @@ void runDesktop({
   acquireLock,
   openApp: ({ dataDir, version, clock }) => {
     now = clockFromEnv({ SITEDESK_CLOCK: clock });
-    return openApp({ dataDir, StoreClass: ElectronStore as unknown as StoreClass, mode: 'electron', version, now });
+    return openApp({
+      dataDir,
+      StoreClass: ElectronStore as unknown as StoreClass,
+      mode: 'electron',
+      version,
+      now,
+      autofillWorker: { url: new URL('./autofillWorker.js', import.meta.url) },
+    });
   },
   registerIpc: (dispatch, devUrl) => registerIpc(dispatch, (url) => isAppUrl(url, rendererFile, devUrl), now),
   guardNavigation: (devUrl) =>

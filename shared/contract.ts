@@ -11,6 +11,7 @@ import { incidentChannels } from './contract/incidents';
 import { leaveChannels } from './contract/leave';
 import { occurrenceChannels } from './contract/occurrence';
 import { rotaChannels } from './contract/rota';
+import { autofillChannels } from './contract/autofill';
 import { exchangeChannels } from './contract/exchange';
 import { sitesChannels } from './contract/sites';
 import { staffChannels } from './contract/staff';
@@ -28,6 +29,7 @@ export const contract = {
   ...incidentChannels,
   ...occurrenceChannels,
   ...rotaChannels,
+  ...autofillChannels,
   ...exchangeChannels,
   ...backupsChannels,
   ...todayChannels,

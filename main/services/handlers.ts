@@ -3,6 +3,7 @@ import { incidentHandlers } from './incidents';
 import { leaveHandlers } from './leave';
 import { occurrenceHandlers } from './occurrence';
 import { rotaHandlers } from './rota/handlers';
+import { autofillHandlers } from './autofill/handlers';
 import { backupHandlers } from './backups';
 import { exchangeHandlers } from './exchange';
 import { siteHandlers } from './sites';
@@ -24,6 +25,7 @@ export const handlers: Handlers = {
   ...incidentHandlers,
   ...occurrenceHandlers,
   ...rotaHandlers,
+  ...autofillHandlers,
   ...exchangeHandlers,
   ...backupHandlers,
   ...todayHandlers,

@@ -35,6 +35,8 @@ export interface AppCore {
   heads: IncidentHeads;
   /** Replication with the organisation's hub (main/sync), when this install was opened with it. */
   sync?: SyncService;
+  /** Where the auto-scheduler's worker thread module is (main/services/autofill/jobs.ts). */
+  autofillWorker?: { url: URL; execArgv?: string[] };
 }
 
 /** One call of a channel, as the service sees it. `user` is set for every channel that is not public. */

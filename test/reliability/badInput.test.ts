@@ -128,6 +128,12 @@ const MAY_WRITE: Record<string, Area[]> = {
   'rota:apply-pattern': ['shifts'],
   'rota:candidates': [],
   'rota:fill-week': ['shifts'],
+  'rota:build-from-cover': ['shifts'],
+  // A fill only starts a worker and keeps its plan in memory; nothing is written until apply.
+  'rota:autofill-start': [],
+  'rota:autofill-status': [],
+  'rota:autofill-stop': [],
+  'rota:autofill-apply': ['shifts'],
   'rota:person': [],
   'rota:export-csv': [],
   'rota:export-ics': [],

@@ -5,6 +5,7 @@
  * not count yet becomes a cut, and the week is solved again, so the model's warnings are the engine's.
  */
 import { addDays } from '../../../shared/domain/dates';
+import { fillOpenShifts } from '../../../shared/domain/rota/fillOpenShifts';
 import { personFindings } from '../../../shared/domain/rota/checkWeek';
 import { buildIndex } from '../../../shared/domain/rota/rotaIndex';
 import { weeklyRestRule, youngWeeklyRestRule } from '../../../shared/domain/rota/rules';
@@ -14,6 +15,9 @@ import {
   buildModel,
   chosenPairs,
   evaluate,
+  greedyStart,
+  keepsHardRows,
+  simpleBound,
   type AutofillModel,
   type Term,
 } from '../../../shared/domain/rota/autofill/model';
@@ -22,6 +26,7 @@ import { explainAssignment, explainUnfilled } from '../../../shared/domain/rota/
 import type { RotaContext, RuleId } from '../../../shared/domain/rota/types';
 import { lookBackFrom, weekRange } from '../../../shared/domain/rota/week';
 import type { Shift } from '../../../shared/schemas/shift';
+import type { FindingsDelta } from './findingsDelta';
 import { solveModel, type SolveProgress } from './solve';
 
 export interface PlanOptions {
@@ -32,6 +37,16 @@ export interface PlanOptions {
   maxCandidates?: number;
   /** Solve all the open shifts as one model instead of week by week. */
   whole?: boolean;
+  /**
+   * Also run today's one-shift-at-a-time fill on each part and start the solver from whichever of it and the
+   * model's own quick plan costs less, so the plan kept is never worse than it by the objective (default on).
+   */
+  compareGreedy?: boolean;
+  /**
+   * The share of a part's time the whole-part solve gets before the day-by-day repair takes the rest: 0.4 for
+   * a part of over 3,000 candidate pairs, where HiGHS seldom finishes its root relaxation in time; else all.
+   */
+  wholeShare?: number;
   onProgress?: (p: PlanProgress) => void;
   shouldStop?: () => boolean;
 }
@@ -63,6 +78,10 @@ export interface Plan {
   warningsAdded: Partial<Record<RuleId, number>>;
   parts: number;
   cuts: number;
+  /** The greedy fill's objective on the same parts (each given the plan before it), when it was run. */
+  greedyObjective: number | null;
+  /** Findings before → after as the planner counts them, when the worker was asked for them. */
+  findings?: FindingsDelta;
 }
 
 const byWeek = (open: readonly Shift[]): Shift[][] => {
@@ -168,21 +187,51 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
     warningsAdded: {},
     parts: parts.length,
     cuts: 0,
+    greedyObjective: null,
   };
   let stopped = false;
   for (let i = 0; i < parts.length; i += 1) {
     const part = parts[i];
     const partCtx = { ...ctx, shifts };
-    const model = buildModel(partCtx, { open: part, weights: opts.weights, maxCandidates: opts.maxCandidates });
+    // Today's greedy fill of the same part, kept among the candidates so the two can be compared.
+    const greedy =
+      opts.compareGreedy === false || stopped
+        ? null
+        : new Map(fillOpenShifts(part, partCtx).assigned.map((a) => [a.shiftId, a.staffId] as const));
+    const model = buildModel(partCtx, { open: part, weights: opts.weights, maxCandidates: opts.maxCandidates, keep: greedy ?? undefined });
     let result = null;
     let picked = new Set<number>();
     let ev = evaluate(model, picked);
+    let start = greedyStart(model);
+    // The greedy plan's weekly-rest findings are counted first (cuts, valid for every plan), so its cost is
+    // the engine's count and the comparison with it is fair.
+    let greedyPairs: Set<number> | null = null;
+    if (greedy) {
+      greedyPairs = new Set([...model.pairs].filter(([, p]) => greedy.get(p.shift.id) === p.staffId).map(([c]) => c));
+      for (let round = 0; round < 6; round += 1) {
+        const gv = evaluate(model, greedyPairs).values;
+        const misses = weeklyRestMisses(model, greedyPairs, gv);
+        const young = weeklyRestMisses(model, greedyPairs, gv, youngWeeklyRestRule);
+        for (const m of misses) addWeeklyRestCut(model, m.staffId, m.week, m.cols);
+        for (const m of young) addNoGoodCut(model, m.cols);
+        plan.cuts += misses.length + young.length;
+        if (young.length > 0) greedyPairs = null;
+        if (!greedyPairs || misses.length === 0) break;
+      }
+      if (greedyPairs && !keepsHardRows(model, greedyPairs)) greedyPairs = null;
+      if (greedyPairs && evaluate(model, greedyPairs).objective < evaluate(model, start).objective) start = greedyPairs;
+    }
+    // This part's share of the time left. A large model gets part of it for the whole-part solve and the
+    // rest for the repair below; a small one is usually solved outright.
+    const share = Math.max(1, (budget - elapsed()) / (parts.length - i));
+    const partDeadline = elapsed() + share;
+    const wholeShare = opts.wholeShare ?? (model.pairs.size > 3000 ? 0.4 : 1);
     for (let round = 0; round < 6; round += 1) {
-      const remaining = Math.max(1, (budget - elapsed()) / (parts.length - i));
+      const remaining = Math.max(1, partDeadline - elapsed()) * (round === 0 ? wholeShare : 1);
       result = await solveModel(model, {
         timeLimitS: stopped ? 0.5 : remaining,
         relGap: opts.relGap,
-        start: round > 0 ? picked : undefined,
+        start: round > 0 ? picked : start,
         shouldStop: () => stopped || (opts.shouldStop?.() ?? false),
         onProgress: (p) => {
           plan.firstPlanSeconds ??= elapsed();
@@ -209,6 +258,61 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
       ev = evaluate(model, picked);
       if (result.status === 'stopped') break;
     }
+    // Repair (fix and optimise): while this part's time lasts and the plan is not proven within the gap
+    // asked for, free the shifts of one day at a time, hold every other choice, and let HiGHS solve that
+    // neighbourhood (small ones to optimality; at the design load a day takes it about 12 s here). A better plan by the model's own count is kept,
+    // after the engine's weekly-rest check, so the count stays the engine's.
+    if (result?.colValue && (result.status === 'time-limit' || result.status === 'gap-reached') && !stopped) {
+      const dates = [...new Set(part.map((s) => s.date))].sort();
+      const relGap = opts.relGap ?? 1e-4;
+      for (let pass = 0; pass < 2; pass += 1) {
+        let improved = false;
+        for (let d = 0; d < dates.length; d += 1) {
+          if (elapsed() > partDeadline - 0.5 || opts.shouldStop?.()) break;
+          if (ev.objective <= 0 || (ev.objective - Math.max(simpleBound(model), result.bound ?? -Infinity)) / ev.objective <= relGap) break;
+          const window = new Set([dates[d]]);
+          const fixed = new Map<number, number>();
+          for (const [c, p] of model.pairs) if (!window.has(p.shift.date)) fixed.set(c, picked.has(c) ? 1 : 0);
+          const r = await solveModel(model, {
+            timeLimitS: Math.max(0.5, Math.min(5, partDeadline - elapsed())),
+            relGap: 1e-4,
+            start: picked,
+            fixed,
+            shouldStop: () => opts.shouldStop?.() ?? false,
+          });
+          if (!r.colValue) continue;
+          const next = chosenPairs(model, r.colValue);
+          if (!keepsHardRows(model, next)) continue;
+          let nextEv = evaluate(model, next);
+          if (nextEv.objective >= ev.objective - 1e-6) continue;
+          const young = weeklyRestMisses(model, next, nextEv.values, youngWeeklyRestRule);
+          if (young.length > 0) {
+            for (const m of young) addNoGoodCut(model, m.cols);
+            plan.cuts += young.length;
+            continue;
+          }
+          const misses = weeklyRestMisses(model, next, nextEv.values);
+          for (const m of misses) addWeeklyRestCut(model, m.staffId, m.week, m.cols);
+          plan.cuts += misses.length;
+          nextEv = evaluate(model, next);
+          ev = evaluate(model, picked);
+          if (nextEv.objective >= ev.objective - 1e-6) continue;
+          picked = next;
+          ev = nextEv;
+          improved = true;
+          opts.onProgress?.({
+            objective: plan.objective + ev.objective,
+            bound: null,
+            gap: null,
+            part: i + 1,
+            parts: parts.length,
+            assigned: plan.assignments.length,
+            seconds: elapsed(),
+          });
+        }
+        if (!improved) break;
+      }
+    }
     // A block the cuts had not yet ruled out when the solving stopped is never handed back: the latest
     // shift of each such set is left open instead.
     for (
@@ -226,6 +330,15 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
         );
       ev = evaluate(model, picked);
     }
+    // Keep the better of the plan and the greedy fill, each by its full count (cuts added since apply to both).
+    if (greedyPairs) {
+      const greedyEv = evaluate(model, greedyPairs);
+      plan.greedyObjective = (plan.greedyObjective ?? 0) + greedyEv.objective;
+      if (greedyEv.objective < ev.objective - 1e-9 && keepsHardRows(model, greedyPairs)) {
+        picked = greedyPairs;
+        ev = greedyEv;
+      }
+    }
     if (opts.shouldStop?.()) stopped = true;
     plan.firstPlanSeconds ??= elapsed();
     const chosen = new Map<string, string>();
@@ -238,7 +351,8 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
     const afterCtx = { ...ctx, shifts };
     for (const s of part) if (!chosen.has(s.id)) plan.unfilled.push({ shiftId: s.id, reason: explainUnfilled(model, s, afterCtx) });
     const objective = ev.objective;
-    const bound = result?.bound !== null && result?.bound !== undefined ? Math.min(result.bound, objective) : objective;
+    // The solver's proven bound where it has one, never below the bound that needs no solver.
+    const bound = Math.min(objective, Math.max(simpleBound(model), result?.bound ?? -Infinity));
     plan.objective += objective;
     plan.bound += bound;
     for (const [k, v] of Object.entries(ev.byTerm)) plan.byTerm[k as Term] = (plan.byTerm[k as Term] ?? 0) + v;

@@ -21,11 +21,12 @@ export const startFill = (
   options: Omit<PlanOptions, 'onProgress' | 'shouldStop'>,
   onProgress: (p: PlanProgress) => void = () => {},
   execArgv: string[] = [],
+  preview?: { from: string; to: string; sites: string[] },
 ): FillRun => {
   const stop = new SharedArrayBuffer(4);
   // Staff as an array: a Map survives structured cloning, but plain data is what the worker's contract says.
   const plainCtx = { ...ctx, staff: ctx.staff instanceof Map ? [...ctx.staff.values()] : ctx.staff };
-  const worker = new Worker(workerUrl, { workerData: { ctx: plainCtx, open, options, stop }, execArgv });
+  const worker = new Worker(workerUrl, { workerData: { ctx: plainCtx, open, options, stop, preview }, execArgv });
   const done = new Promise<Plan>((resolve, reject) => {
     worker.on(
       'message',

@@ -21,6 +21,8 @@ export interface SolveOptions {
   shouldStop?: () => boolean;
   /** Pairs to start from (a greedy plan when not given). */
   start?: ReadonlySet<number>;
+  /** Columns held at a value (a neighbourhood search frees the rest); their rows then bind only the free ones. */
+  fixed?: ReadonlyMap<number, number>;
 }
 
 export interface SolveResult {
@@ -43,7 +45,7 @@ export const solveModel = async (model: AutofillModel, opts: SolveOptions = {}, 
   const h = highs ?? (await loadHighs());
   const t0 = performance.now();
   const seconds = () => (performance.now() - t0) / 1000;
-  const m = h.createModel({ format: 'lp', data: toLp(model) });
+  const m = h.createModel({ format: 'lp', data: toLp(model, opts.fixed) });
   try {
     m.options.set({
       output_flag: false,
@@ -121,7 +123,8 @@ export const solveModel = async (model: AutofillModel, opts: SolveOptions = {}, 
     }
     // The solver's own figure when its plan is kept, so it compares with its bound like for like.
     const objective = fromSolver || !colValue ? info('objective_function_value') : evaluate(model, chosenPairs(model, colValue)).objective;
-    const bound = info('mip_dual_bound') ?? objective;
+    // No bound when HiGHS proved none (its root relaxation unfinished): never the plan's own cost, which would claim a gap of 0.
+    const bound = code === S.optimal ? (info('mip_dual_bound') ?? objective) : info('mip_dual_bound');
     const gap = objective !== null && bound !== null ? relGapOf(objective, bound) : null;
     const status: SolveResult['status'] = stopped
       ? 'stopped'

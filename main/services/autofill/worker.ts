@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RotaContext } from '../../../shared/domain/rota/types';
 import type { Shift } from '../../../shared/schemas/shift';
+import { findingsDelta } from './findingsDelta';
 import { planFill, type PlanOptions } from './plan';
 
 export interface WorkerInput {
@@ -14,6 +15,8 @@ export interface WorkerInput {
   options: Omit<PlanOptions, 'onProgress' | 'shouldStop'>;
   /** Int32Array over a SharedArrayBuffer; element 0 becomes 1 to stop. */
   stop: SharedArrayBuffer;
+  /** Count the planner's findings before and after the plan for these weeks and sites (the preview's figures). */
+  preview?: { from: string; to: string; sites: string[] };
 }
 
 const input = workerData as WorkerInput;
@@ -23,5 +26,9 @@ planFill(input.ctx, input.open, {
   shouldStop: () => Atomics.load(stop, 0) === 1,
   onProgress: (p) => parentPort?.postMessage({ type: 'progress', progress: p }),
 })
-  .then((plan) => parentPort?.postMessage({ type: 'done', plan }))
+  .then((plan) => {
+    const p = input.preview;
+    if (p) plan.findings = findingsDelta(input.ctx, new Map(plan.assignments.map((a) => [a.shiftId, a.staffId])), p.from, p.to, p.sites);
+    parentPort?.postMessage({ type: 'done', plan });
+  })
   .catch((e: unknown) => parentPort?.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) }));

@@ -1,10 +1,23 @@
-import { ChevronLeft, ChevronRight, Copy, FileDown, Printer, Redo2, Repeat, Send, Undo2, WandSparkles } from 'lucide-react';
+import {
+  Blocks,
+  ChevronLeft,
+  ChevronRight,
+  Copy,
+  FileDown,
+  Printer,
+  Redo2,
+  Repeat,
+  Send,
+  Sparkles,
+  Undo2,
+  WandSparkles,
+} from 'lucide-react';
 import { formatDateGB, londonToday } from '../../../shared/domain/dates';
 import type { WeekView } from '../../../shared/contract/rota';
 import { useStore } from '../../store/appStore';
 import { useShallow } from 'zustand/react/shallow';
 
-export type PlannerDialog = 'publish' | 'copy' | 'pattern' | 'fill-week';
+export type PlannerDialog = 'publish' | 'copy' | 'pattern' | 'fill-week' | 'build' | 'autofill';
 
 /** Week, site and view choice, and the week-wide actions. */
 export const PlannerToolbar = ({ view, onDialog }: { view: WeekView | null; onDialog: (d: PlannerDialog) => void }) => {
@@ -103,8 +116,14 @@ export const PlannerToolbar = ({ view, onDialog }: { view: WeekView | null; onDi
           <button type="button" className="btn" onClick={() => onDialog('copy')}>
             <Copy aria-hidden size={16} /> Copy week
           </button>
+          <button type="button" className="btn" onClick={() => onDialog('build')}>
+            <Blocks aria-hidden size={16} /> Build from cover
+          </button>
           <button type="button" className="btn" onClick={() => onDialog('fill-week')}>
             <WandSparkles aria-hidden size={16} /> Fill open shifts
+          </button>
+          <button type="button" className="btn" onClick={() => onDialog('autofill')}>
+            <Sparkles aria-hidden size={16} /> Auto-fill
           </button>
           <button type="button" className="btn btn-primary" onClick={() => onDialog('publish')}>
             <Send aria-hidden size={16} /> Publish{drafts ? ` (${drafts})` : ''}

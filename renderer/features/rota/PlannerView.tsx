@@ -11,6 +11,8 @@ import { BulkBar } from './BulkBar';
 import { saveOf } from './commands';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CopyWeekDialog } from './CopyWeekDialog';
+import { AutofillPanel } from './AutofillPanel';
+import { BuildFromCoverDialog } from './BuildFromCoverDialog';
 import { FillPanel } from './FillPanel';
 import { FillSummary } from './FillSummary';
 import type { DropSpot } from './gridProps';
@@ -248,6 +250,8 @@ export const PlannerView = () => {
       {open.kind === 'person' && <PersonPanel staffId={open.staffId} weekStart={rotaWeek} onClose={close} />}
       {view && open.kind === 'pattern' && <PatternDialog view={view} onClose={close} />}
       {open.kind === 'copy' && <CopyWeekDialog onClose={close} />}
+      {open.kind === 'build' && <BuildFromCoverDialog onClose={close} />}
+      {open.kind === 'autofill' && <AutofillPanel onClose={close} />}
       {view && open.kind === 'summary' && <FillSummary result={open.result} view={view} onClose={close} />}
       {open.kind === 'publish' && (
         <ConfirmDialog

@@ -13,6 +13,7 @@ import type {
   WeekView,
 } from '../../../shared/contract/rota';
 import type { Err } from '../../../shared/result';
+import type { AutofillStatus, BuildResult } from '../../../shared/contract/autofill';
 import type { PatternInput, ShiftPattern, ShiftTemplate, TemplateInput } from '../../../shared/schemas/rotaPlan';
 import type { Load, Slice } from '../../store/types';
 import { commandOf, publishCommandOf, type Command, type Step } from './commands';
@@ -42,6 +43,13 @@ export interface RotaSlice {
   publishWeek: () => Promise<Err | null>;
   copyWeekFrom: (from: string, override?: string | null) => Promise<{ error: Err | null; result?: CopyResult }>;
   fillWeek: () => Promise<FillWeekResult | Err>;
+  /** Creates the open shifts the sites' cover needs, as one undoable step. */
+  buildFromCover: (from: string, to: string, sites: string[] | null) => Promise<BuildResult | Err>;
+  startAutofill: (from: string, to: string, sites: string[] | null, timeLimitS: number) => Promise<AutofillStatus | Err>;
+  autofillStatus: (jobId: string) => Promise<AutofillStatus | Err>;
+  stopAutofill: (jobId: string) => Promise<AutofillStatus | Err>;
+  /** Writes a finished fill's plan, as one undoable step. */
+  applyAutofill: (jobId: string) => Promise<number | Err>;
   candidatesFor: (shiftId: string, date: string) => Promise<Candidate[] | Err>;
   loadPlans: () => Promise<void>;
   savePattern: (input: PatternInput) => Promise<ShiftPattern | Err>;
@@ -178,6 +186,35 @@ export const createRotaSlice: Slice<RotaSlice> = (set, get) => {
       remember('Fill open shifts', r.data);
       await refresh();
       return r.data;
+    },
+    buildFromCover: async (from, to, sites) => {
+      const r = await call('rota:build-from-cover', { from, to, sites });
+      if (!r.ok) return r;
+      const n = r.data.after.length;
+      remember(`Build ${n} shift${n === 1 ? '' : 's'} from cover`, r.data);
+      await refresh();
+      return r.data;
+    },
+    startAutofill: async (from, to, sites, timeLimitS) => {
+      const r = await call('rota:autofill-start', { from, to, sites, timeLimitS });
+      return r.ok ? r.data : r;
+    },
+    autofillStatus: async (jobId) => {
+      const r = await call('rota:autofill-status', { jobId });
+      return r.ok ? r.data : r;
+    },
+    stopAutofill: async (jobId) => {
+      const r = await call('rota:autofill-stop', { jobId });
+      return r.ok ? r.data : r;
+    },
+    applyAutofill: async (jobId) => {
+      const r = await call('rota:autofill-apply', { jobId });
+      if (!r.ok) return r;
+      const n = r.data.after.length;
+      remember(`Auto-fill ${n} shift${n === 1 ? '' : 's'}`, r.data);
+      set({ rotaNotice: { tone: 'ok', text: `Auto-fill applied to ${n} shift${n === 1 ? '' : 's'}. Undo with Ctrl+Z.` } });
+      await refresh();
+      return n;
     },
     candidatesFor: async (shiftId, date) => {
       const r = await call('rota:candidates', { shiftId, date });

@@ -60,6 +60,8 @@ export interface AutofillOptions {
   weights?: AutofillWeights;
   /** Keep at most this many candidates per shift (the cheapest alone); all when unset. */
   maxCandidates?: number;
+  /** A person kept among a shift's candidates whatever the cap (the greedy fill's choice, to compare with). */
+  keep?: ReadonlyMap<string, string>;
 }
 
 export interface Pair {
@@ -203,7 +205,7 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
       const load = (id: string) => candidateLoad.get(`${id}|${shift.date}`) ?? 0;
       scored = [...scored]
         .sort((a, b) => a.own + 10 * load(a.staff.id) - (b.own + 10 * load(b.staff.id)))
-        .filter((s, i) => i < opts.maxCandidates! || s.staff.id === shift.staffId);
+        .filter((s, i) => i < opts.maxCandidates! || s.staff.id === shift.staffId || opts.keep?.get(shift.id) === s.staff.id);
       capped.add(shift.id);
     }
     for (const s of scored) candidateLoad.set(`${s.staff.id}|${shift.date}`, (candidateLoad.get(`${s.staff.id}|${shift.date}`) ?? 0) + 1);
@@ -276,7 +278,10 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
         const y = col({ name: `l${columns.length}`, kind: 'binary', cost: weights.longDay, term: 'long-day', staffId, base: 0 });
         define(y, 1, fixedOnes - 1, terms);
       }
-      if (before.length === 0 || touching.some((c) => c.col < 0)) continue;
+      // The engine pairs b with the earlier-starting shift that ends last: a shift already on the rota
+      // still running when b starts (an overlap the rota has already) means b never has a rest finding.
+      const running = near.some((c) => c !== b && c.col < 0 && c.entry.span.start < bs && c.entry.span.end > bs);
+      if (before.length === 0 || running || touching.some((c) => c.col < 0)) continue;
       if (b.col < 0 && before.some((a) => a.col < 0) && touching.length === 0) continue; // already on the rota, unchanged
       const fixedBefore = before.some((a) => a.col < 0);
       const bTerm: [number, number][] = b.col >= 0 ? [[1, b.col]] : [];
@@ -510,7 +515,7 @@ const expr = (terms: readonly [number, number][], columns: readonly Column[]) =>
 };
 
 /** The model as CPLEX LP text, the form HiGHS reads. */
-export const toLp = (model: AutofillModel): string => {
+export const toLp = (model: AutofillModel, fixed?: ReadonlyMap<number, number>): string => {
   const { columns, rows } = model;
   const lines: string[] = [
     'Minimize',
@@ -532,7 +537,10 @@ export const toLp = (model: AutofillModel): string => {
     }
   });
   lines.push('Bounds');
-  for (const c of columns) lines.push(` 0 <= ${c.name} <= ${c.kind === 'continuous' ? 'inf' : '1'}`);
+  columns.forEach((c, i) => {
+    const v = fixed?.get(i);
+    lines.push(v !== undefined ? ` ${c.name} = ${v}` : ` 0 <= ${c.name} <= ${c.kind === 'continuous' ? 'inf' : '1'}`);
+  });
   const ints = columns.filter((c) => c.kind === 'x' || c.kind === 'binary').map((c) => c.name);
   if (ints.length > 0) {
     lines.push('Binary');
@@ -658,6 +666,27 @@ export const greedyStart = (model: AutofillModel): Set<number> => {
 };
 
 const coef2 = (r: Row, c: number) => r.terms.reduce((sum, [k, v]) => sum + (v === c ? k : 0), 0);
+
+/**
+ * A lower bound on any plan's objective that needs no solver: each shift costs at least the cheaper of
+ * leaving it open and its cheapest candidate alone, and every other term costs nothing or more.
+ */
+export const simpleBound = (model: AutofillModel): number => {
+  const cheapest = new Map<string, number>();
+  for (const [shiftId, u] of model.openColumn) cheapest.set(shiftId, model.columns[u].cost);
+  for (const [c, p] of model.pairs) cheapest.set(p.shift.id, Math.min(cheapest.get(p.shift.id) ?? Infinity, model.columns[c].cost));
+  return [...cheapest.values()].reduce((a, b) => a + b, 0);
+};
+
+/** Whether an assignment keeps every hard row (overlaps, young workers' hours and rest, no-good cuts). */
+export const keepsHardRows = (model: AutofillModel, chosen: ReadonlySet<number>): boolean =>
+  model.rows.every((r) => {
+    if (r.hi === Infinity) return true;
+    if (r.lo !== -Infinity && r.lo === r.hi) return true; // cover rows: one of u and the x's, by construction
+    if (r.lo !== -Infinity) return true;
+    const lhs = r.terms.reduce((sum, [k, v]) => sum + (model.columns[v].kind === 'x' && chosen.has(v) ? k : 0), 0);
+    return lhs <= r.hi + 1e-9;
+  });
 
 /** The pairs a column vector from the solver chooses. */
 export const chosenPairs = (model: AutofillModel, colValue: ArrayLike<number>): Set<number> => {
