@@ -18,6 +18,13 @@ export interface DesktopSettings {
 }
 
 /**
+ * Where a file electron-builder unpacked beside app.asar (asarUnpack in electron-builder.yml) really is:
+ * a worker thread cannot start from inside the archive, so the auto-scheduler's worker runs from
+ * app.asar.unpacked, where it also finds the `highs` solver and its WebAssembly.
+ */
+export const unpackedFromAsar = (url: URL): URL => new URL(url.href.replace(/\/app\.asar\//, '/app.asar.unpacked/'));
+
+/**
  * A packaged build ignores ELECTRON_RENDERER_URL (which would load another page with the preload's
  * access to every channel) and SITEDESK_CLOCK (which would let whoever starts it back-date records),
  * and has no DevTools and no default menu.

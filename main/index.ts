@@ -4,7 +4,7 @@ import ElectronStore from 'electron-store';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openApp } from './app';
-import { runDesktop } from './desktop';
+import { runDesktop, unpackedFromAsar } from './desktop';
 import { registerIpc } from './ipc/handle';
 import { acquireLock } from './storage/lock';
 import type { StoreClass } from './storage/storeClass';
@@ -29,7 +29,7 @@ void runDesktop({
       mode: 'electron',
       version,
       now,
-      autofillWorker: { url: new URL('./autofillWorker.js', import.meta.url) },
+      autofillWorker: { url: unpackedFromAsar(new URL('./autofillWorker.js', import.meta.url)) },
     });
   },
   registerIpc: (dispatch, devUrl) => registerIpc(dispatch, (url) => isAppUrl(url, rendererFile, devUrl), now),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { desktopSettings, runDesktop, type DesktopDeps } from '../../main/desktop';
+import { desktopSettings, runDesktop, unpackedFromAsar, type DesktopDeps } from '../../main/desktop';
 import { acquireLock } from '../../main/storage/lock';
 import { tempDataDir } from '../support/server';
 
@@ -194,5 +194,17 @@ describe('the desktop app in production (issue 12, hole 8)', () => {
     const f = fakeElectron({ singleInstance: false });
     await runDesktop(f.deps);
     expect(f.log).toEqual(['switch lang=en-GB', 'quit']);
+  });
+});
+
+describe('the auto-scheduler worker in a packaged app', () => {
+  it('starts from app.asar.unpacked, which electron-builder fills with the worker and the solver', () => {
+    const inArchive = new URL('file:///opt/SiteDesk/resources/app.asar/out/main/autofillWorker.js');
+    expect(unpackedFromAsar(inArchive).href).toBe('file:///opt/SiteDesk/resources/app.asar.unpacked/out/main/autofillWorker.js');
+    // From a development checkout nothing is packed, so the path stays as it is.
+    const dev = new URL('file:///work/sitedesk/out/main/autofillWorker.js');
+    expect(unpackedFromAsar(dev).href).toBe(dev.href);
+    const builder = fs.readFileSync('electron-builder.yml', 'utf8');
+    expect(builder).toMatch(/asarUnpack:\n\s+- out\/main\/autofillWorker\.js\n\s+- node_modules\/highs\/\*\*/);
   });
 });
