@@ -16,7 +16,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import type { SyncStatus } from '../../shared/contract/sync';
 import {
   canonical,
@@ -31,31 +30,50 @@ import { applyPlan, localVersions } from '../exchange/transfer';
 import { readSuperseded } from '../exchange/superseded';
 import type { AppCore } from '../services/types';
 import type { FileChange, FileKind } from '../storage/dataStore';
-import { docId, kindOfFile, parseDoc, routesOf, sameAside, SITE_KINDS, unionAside, type RecordDoc } from './docs';
+import { headOf } from '../../shared/domain/incidents';
+import type { Incident } from '../../shared/schemas/incident';
+import {
+  docId,
+  HEAD_PREFIX,
+  headDocOf,
+  kindOfFile,
+  parseDoc,
+  parseHeadDoc,
+  routesOf,
+  sameAside,
+  SITE_KINDS,
+  unionAside,
+  type HeadDoc,
+  type RecordDoc,
+} from './docs';
 import { authHeader, DB_DIRECTORY, DB_MANAGERS, siteDb } from './provision';
+import { openConfig, storeConfig, storedSyncSchema, SYNC_CONFIG_FILE, type StoredSyncConfig, type SyncConfig } from './config';
+import { ensureIdentity, readIdentity } from '../exchange/identity';
 
-export interface SyncConfig {
-  url: string;
-  name: string;
-  password: string;
-  role: 'manager' | 'desk';
-  sites: string[];
-}
+export type { SyncConfig } from './config';
 
-const CONFIG_FILE = 'system/sync';
-const configSchema = z.object({
-  url: z.string().url(),
-  name: z.string(),
-  password: z.string(),
-  role: z.enum(['manager', 'desk']),
-  sites: z.array(z.string().regex(/^[A-Z]{2,4}$/)),
-});
-export const syncConfigKind: FileKind<{ config: SyncConfig | null }> = {
-  schema: z.object({ config: configSchema.nullable() }),
+export const syncConfigKind: FileKind<{ config: StoredSyncConfig | null }> = {
+  schema: storedSyncSchema,
   empty: () => ({ config: null }),
 };
 
-export const readSyncConfig = (app: AppCore): SyncConfig | null => app.ds.read(CONFIG_FILE, syncConfigKind).config;
+/** Saves the hub settings with the password sealed under this install's device key. */
+export const writeSyncConfig = (app: AppCore, config: SyncConfig): void =>
+  app.ds.write(SYNC_CONFIG_FILE, syncConfigKind, { config: storeConfig(ensureIdentity(app), config) });
+
+/**
+ * The saved hub settings with the password opened. One an earlier SiteDesk saved in clear is sealed now.
+ * A password this device key cannot open (the folder was moved without its key) reads as empty, so the
+ * hub refuses it and the status says so until a manager connects again.
+ */
+export const readSyncConfig = (app: AppCore): SyncConfig | null => {
+  const stored = app.ds.read(SYNC_CONFIG_FILE, syncConfigKind).config;
+  if (!stored) return null;
+  const { inClear, password, ...rest } = openConfig(readIdentity(app), stored);
+  const config: SyncConfig = { ...rest, password: password ?? '' };
+  if (inClear) writeSyncConfig(app, config);
+  return config;
+};
 
 interface Lane {
   db: string;
@@ -103,6 +121,8 @@ export class SyncService {
   private Pouch: PouchStatic | null = null;
   private probeTimer: NodeJS.Timeout | null = null;
   private reachable = true;
+  /** Every incident history head the hub has seen (or this install sent it), by incident and document id. */
+  private readonly witness = new Map<string, Map<string, { length: number; head: string }>>();
 
   constructor(
     private readonly app: AppCore,
@@ -118,7 +138,7 @@ export class SyncService {
   /** Saves the configuration and (re)starts syncing with it. */
   async connect(config: SyncConfig): Promise<void> {
     await this.stop();
-    this.app.ds.write(CONFIG_FILE, syncConfigKind, { config });
+    writeSyncConfig(this.app, config);
     await this.start(config);
   }
 
@@ -168,6 +188,15 @@ export class SyncService {
         waiting: new Set(),
         pending: 0,
       });
+    }
+    this.witness.clear();
+    for (const lane of this.lanes.values()) {
+      if (lane.site === null) continue;
+      const held = await lane.local.allDocs({ startkey: HEAD_PREFIX, endkey: `${HEAD_PREFIX}\ufff0`, include_docs: true });
+      for (const row of held.rows) {
+        const p = parseHeadDoc(row.doc, lane.site);
+        if (p.ok) this.witnessHead(p.doc);
+      }
     }
     this.stopListening = this.app.ds.onChange((changes) => this.noteLocal(changes));
     for (const lane of this.lanes.values()) {
@@ -276,6 +305,24 @@ export class SyncService {
       done: this.done,
       total: this.done,
     };
+  }
+
+  /**
+   * The heads of an incident's history chain that the hub has seen (each pushed by some install), for
+   * the evidence check (main/services/incidentHeads.ts). Empty when this install does not sync.
+   */
+  witnessed(incidentId: string): { length: number; head: string }[] {
+    return [...(this.witness.get(incidentId)?.values() ?? [])];
+  }
+
+  private witnessHead(d: HeadDoc): void {
+    const held = this.witness.get(d.incident) ?? new Map<string, { length: number; head: string }>();
+    held.set(d._id, { length: d.length, head: d.head });
+    this.witness.set(d.incident, held);
+  }
+
+  private isWitnessed(d: HeadDoc): boolean {
+    return this.witness.get(d.incident)?.has(d._id) ?? false;
   }
 
   /** Resolves once everything queued here has been written and applied (not that the hub has it). */
@@ -446,12 +493,22 @@ export class SyncService {
       if (!lane) continue;
       const held = await lane.local.allDocs({ keys: items.map((q) => docId(q.kind, q.record.id)), include_docs: true });
       const writes: PouchDoc[] = [];
+      const heads = new Map<string, HeadDoc>();
+      // The head of every incident chain this install holds or writes is witnessed by its own document.
+      const witness = (kind: SyncKind, r: SyncRecord) => {
+        if (kind !== 'incidents') return;
+        const incident = r as unknown as Incident;
+        const d = headDocOf(incident, headOf(incident.id, incident.history));
+        if (!this.isWitnessed(d)) heads.set(d._id, d);
+      };
       items.forEach((q, i) => {
         const row = held.rows[i];
         const doc = row?.doc && !row.value?.deleted ? (row.doc as unknown as RecordDoc) : null;
         const mine = aside.filter((s) => s.kind === q.kind && s.recordId === q.record.id);
+        witness(q.kind, q.record);
         if (doc && canonical(doc.record) === canonical(q.record) && sameAside(unionAside(doc.aside ?? [], mine), doc.aside ?? [])) return;
         const merged = doc ? mergeRecord(q.kind, doc.record, q.record) : { record: q.record, superseded: null };
+        witness(q.kind, merged.record);
         const next = unionAside(doc?.aside ?? [], mine, merged.superseded ? [merged.superseded] : []);
         if (doc && canonical(merged.record) === canonical(doc.record) && sameAside(next, doc.aside ?? [])) return;
         writes.push({
@@ -462,15 +519,26 @@ export class SyncService {
           aside: next,
         });
       });
-      if (!writes.length) continue;
-      const results = await lane.local.bulkDocs(writes);
-      results.forEach((r, i) => {
-        if (r.ok) lane.waiting.add(writes[i]._id);
-        else if (r.status === 409) {
-          const q = items.find((x) => docId(x.kind, x.record.id) === writes[i]._id)!;
-          this.queue.set(`${db}|${writes[i]._id}`, q); // the replica changed meanwhile: merge again
-        }
-      });
+      if (writes.length) {
+        const results = await lane.local.bulkDocs(writes);
+        results.forEach((r, i) => {
+          if (r.ok) lane.waiting.add(writes[i]._id);
+          else if (r.status === 409) {
+            const q = items.find((x) => docId(x.kind, x.record.id) === writes[i]._id)!;
+            this.queue.set(`${db}|${writes[i]._id}`, q); // the replica changed meanwhile: merge again
+          }
+        });
+      }
+      // After the records, so an install that pulls a head has the incident it names by then.
+      if (heads.size) {
+        const docs = [...heads.values()];
+        const results = await lane.local.bulkDocs(docs as unknown as PouchDoc[]);
+        results.forEach((r, i) => {
+          if (r.ok) lane.waiting.add(docs[i]._id);
+          // 409: the replica has this head already (the same head written on another install).
+          if (r.ok || r.status === 409) this.witnessHead(docs[i]);
+        });
+      }
     }
   }
 
@@ -483,9 +551,17 @@ export class SyncService {
       if (!lane) continue;
       const records: RecordSet = {};
       let asides: Superseded[] = [];
+      const heads: HeadDoc[] = [];
       for (const c of batch) {
         const raw = c.doc;
         if (!raw || c.id.startsWith('_design/') || raw._deleted) continue;
+        if (c.id.startsWith(HEAD_PREFIX)) {
+          // Witness documents are immutable: one that arrives is taken as the hub has it.
+          const p = parseHeadDoc(raw, lane.site);
+          if (p.ok) heads.push(p.doc);
+          else this.rejected.push({ db, docId: c.id, reason: p.reason });
+          continue;
+        }
         if (raw._conflicts?.length) {
           await this.resolve(lane, raw);
           continue;
@@ -506,6 +582,8 @@ export class SyncService {
         const plan = planImport(localVersions(this.app, records), records, asides, readSuperseded(this.app.ds));
         applyPlan(this.app, { payload: { records, superseded: plan.superseded, photos: {} } }, plan);
       }
+      // Only once the records that came with them are in storage, so a head never names a chain not yet applied.
+      for (const h of heads) this.witnessHead(h);
       const last = batch.at(-1);
       if (last) {
         const prev = await lane.local.get(APPLIED).catch(() => null);
