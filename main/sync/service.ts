@@ -26,7 +26,7 @@ import {
   type SyncKind,
   type SyncRecord,
 } from '../../shared/domain/sync/merge';
-import { applyPlan, localVersions } from '../exchange/transfer';
+import { applyPlan, collectionOf, localVersions } from '../exchange/transfer';
 import { readSuperseded } from '../exchange/superseded';
 import type { AppCore } from '../services/types';
 import type { FileChange, FileKind } from '../storage/dataStore';
@@ -122,12 +122,22 @@ export class SyncService {
   private probeTimer: NodeJS.Timeout | null = null;
   private reachable = true;
   /** Every incident history head the hub has seen (or this install sent it), by incident and document id. */
+  /** Storage files restored from a backup after damage, to bring up to date from the replica of the hub. */
+  private readonly replays = new Set<string>();
   private readonly witness = new Map<string, Map<string, { length: number; head: string }>>();
 
   constructor(
     private readonly app: AppCore,
     private readonly opts: SyncOptions = {},
-  ) {}
+  ) {
+    // A damaged file is put back from the newest backup (and the change log) by storage; what reached
+    // the hub since then is replayed into it from here, so nothing that had reached the hub is lost.
+    app.ds.onRecovered.push((rel) => {
+      if (!kindOfFile(rel)) return;
+      this.replays.add(rel);
+      this.schedule();
+    });
+  }
 
   /** Starts syncing with the saved configuration, if there is one. */
   async startIfConfigured(): Promise<void> {
@@ -327,7 +337,7 @@ export class SyncService {
 
   /** Resolves once everything queued here has been written and applied (not that the hub has it). */
   async settled(): Promise<void> {
-    while (this.scheduled || this.queue.size || [...this.incoming.values()].some((l) => l.length)) await this.work;
+    while (this.scheduled || this.replays.size || this.queue.size || [...this.incoming.values()].some((l) => l.length)) await this.work;
   }
 
   private emit(): void {
@@ -469,7 +479,8 @@ export class SyncService {
       .then(() => new Promise<void>((resolve) => setTimeout(resolve, 10)))
       .then(async () => {
         this.scheduled = false;
-        while (!this.stopped && (this.queue.size || [...this.incoming.values()].some((l) => l.length))) {
+        while (!this.stopped && (this.replays.size || this.queue.size || [...this.incoming.values()].some((l) => l.length))) {
+          await this.replay();
           await this.pushOut();
           await this.takeIn();
         }
@@ -539,6 +550,53 @@ export class SyncService {
           if (r.ok || r.status === 409) this.witnessHead(docs[i]);
         });
       }
+    }
+  }
+
+  /**
+   * Brings each restored file up to date from the replica, which holds everything this install sent to
+   * the hub or took from it: every record the replica has for that file is merged in by the usual rule
+   * (a newer version wins, an older one changes nothing), and the user is told how many came back.
+   */
+  private async replay(): Promise<void> {
+    if (!this.config || !this.lanes.size) return;
+    for (const rel of [...this.replays]) {
+      this.replays.delete(rel);
+      const kind = kindOfFile(rel)!;
+      const site = /\/([A-Z]{2,4})$/.exec(rel)?.[1] ?? null;
+      const db =
+        kind === 'sites'
+          ? DB_DIRECTORY
+          : kind === 'staff'
+            ? this.config.role === 'manager'
+              ? DB_MANAGERS
+              : DB_DIRECTORY
+            : siteDb(site ?? '');
+      const lane = this.lanes.get(db);
+      if (!lane) continue;
+      const held = await lane.local.allDocs({ startkey: `${kind}:`, endkey: `${kind}:\ufff0`, include_docs: true });
+      const c = collectionOf(this.app, kind) as { partitionOf?: (r: unknown) => string };
+      const records: Record<string, SyncRecord> = {};
+      let asides: Superseded[] = [];
+      for (const row of held.rows) {
+        const parsed = parseDoc(row.doc, db, lane.site);
+        if (!parsed.ok) continue;
+        const { record, aside } = parsed.doc;
+        if (c.partitionOf && `partitions/${kind}/${c.partitionOf(record)}` !== rel) continue;
+        records[record.id] = record;
+        asides = [...asides, ...aside];
+      }
+      const set: RecordSet = { [kind]: records };
+      const plan = planImport(localVersions(this.app, set), set, asides, readSuperseded(this.app.ds));
+      const back = plan.writes[kind]?.length ?? 0;
+      if (back || plan.superseded.length) applyPlan(this.app, { payload: { records: set, superseded: plan.superseded, photos: {} } }, plan);
+      if (back)
+        this.app.ds.addNotice({
+          kind: 'restored',
+          file: rel,
+          quarantined: null,
+          message: `After ${rel} was restored from a backup, ${back} record${back === 1 ? '' : 's'} saved since that backup ${back === 1 ? 'was' : 'were'} brought back from the hub.`,
+        });
     }
   }
 
