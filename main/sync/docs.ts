@@ -168,3 +168,29 @@ export const parseHeadDoc = (raw: unknown, site: string | null): { ok: true; doc
   if (d._id !== headDocId(d.incident, d.length, d.head)) return { ok: false, reason: 'the document id does not name its head' };
   return { ok: true, doc: { _id: d._id, kind: 'head', incident: d.incident, site: d.site, length: d.length, head: d.head } };
 };
+
+/**
+ * An incident photo as its own immutable document, `_id` = `photo:<file>`, with the image as its CouchDB
+ * attachment `image`. A photo file is never replaced once written (its name is new for every photo), so
+ * the document never changes and never conflicts. It goes to the incident's site database only.
+ */
+export const PHOTO_PREFIX = 'photo:';
+export const PHOTO_FILE = /^[A-Za-z0-9_-]{6,80}\.(jpg|png|webp)$/;
+export const photoDocId = (file: string) => `${PHOTO_PREFIX}${file}`;
+
+const photoShape = z.object({
+  _id: z.string(),
+  kind: z.literal('photo'),
+  site: z.string().regex(/^[A-Z]{2,4}$/),
+  incident: z.string().min(1).max(100),
+  file: z.string().regex(PHOTO_FILE),
+});
+export type PhotoDoc = z.infer<typeof photoShape>;
+
+export const parsePhotoDoc = (raw: unknown, site: string | null): { ok: true; doc: PhotoDoc } | { ok: false; reason: string } => {
+  const p = photoShape.safeParse(raw);
+  if (!p.success) return { ok: false, reason: `not a SiteDesk photo (${p.error.issues[0]?.message ?? 'wrong shape'})` };
+  if (site === null || p.data.site !== site) return { ok: false, reason: `a ${p.data.site} photo in the wrong database` };
+  if (p.data._id !== photoDocId(p.data.file)) return { ok: false, reason: 'the document id does not name its photo' };
+  return { ok: true, doc: p.data };
+};

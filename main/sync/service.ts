@@ -30,12 +30,18 @@ import { applyPlan, collectionOf, localVersions } from '../exchange/transfer';
 import { readSuperseded } from '../exchange/superseded';
 import type { AppCore } from '../services/types';
 import type { FileChange, FileKind } from '../storage/dataStore';
+import { MAX_PHOTO_BYTES } from '../../shared/contract/incidents';
 import { headOf } from '../../shared/domain/incidents';
+import { imageTypeOf, readPhoto } from '../services/photos';
 import type { Incident } from '../../shared/schemas/incident';
 import {
   docId,
   HEAD_PREFIX,
   headDocOf,
+  parsePhotoDoc,
+  PHOTO_FILE,
+  PHOTO_PREFIX,
+  photoDocId,
   kindOfFile,
   parseDoc,
   parseHeadDoc,
@@ -124,6 +130,8 @@ export class SyncService {
   /** Every incident history head the hub has seen (or this install sent it), by incident and document id. */
   /** Storage files restored from a backup after damage, to bring up to date from the replica of the hub. */
   private readonly replays = new Set<string>();
+  /** Photo files the replica holds (`photo:<file>` documents). */
+  private readonly photosHeld = new Set<string>();
   private readonly witness = new Map<string, Map<string, { length: number; head: string }>>();
 
   constructor(
@@ -171,7 +179,12 @@ export class SyncService {
         skip_setup: true,
         // Node's own fetch: PouchDB's bundled node-fetch can leave a connection error unhandled when the
         // hub goes away mid-request, which would take the whole process down.
-        fetch: (url: string, init: RequestInit) => globalThis.fetch(url, init),
+        // PouchDB reads an attachment (a photo) with node-fetch's `buffer()`, or else as a Blob that its
+        // leveldb store cannot hash, so the response gets a `buffer()` too.
+        fetch: async (url: string, init: RequestInit) => {
+          const res = await globalThis.fetch(url, init);
+          return Object.assign(res, { buffer: async () => Buffer.from(await res.arrayBuffer()) });
+        },
       });
       // PouchDB asks a remote database for its info only to count progress, and one of those calls has
       // no error handler: a hub that drops the connection then leaves a rejection nobody handles, which
@@ -200,8 +213,11 @@ export class SyncService {
       });
     }
     this.witness.clear();
+    this.photosHeld.clear();
     for (const lane of this.lanes.values()) {
       if (lane.site === null) continue;
+      const photos = await lane.local.allDocs({ startkey: PHOTO_PREFIX, endkey: `${PHOTO_PREFIX}\ufff0` });
+      for (const row of photos.rows) if (!row.value.deleted) this.photosHeld.add(row.id);
       const held = await lane.local.allDocs({ startkey: HEAD_PREFIX, endkey: `${HEAD_PREFIX}\ufff0`, include_docs: true });
       for (const row of held.rows) {
         const p = parseHeadDoc(row.doc, lane.site);
@@ -505,12 +521,28 @@ export class SyncService {
       const held = await lane.local.allDocs({ keys: items.map((q) => docId(q.kind, q.record.id)), include_docs: true });
       const writes: PouchDoc[] = [];
       const heads = new Map<string, HeadDoc>();
-      // The head of every incident chain this install holds or writes is witnessed by its own document.
+      const photos = new Map<string, PouchDoc>();
+      // The head of every incident chain this install holds or writes is witnessed by its own document,
+      // and each of its photos this install has on disk travels as a document of its own.
       const witness = (kind: SyncKind, r: SyncRecord) => {
         if (kind !== 'incidents') return;
         const incident = r as unknown as Incident;
         const d = headDocOf(incident, headOf(incident.id, incident.history));
         if (!this.isWitnessed(d)) heads.set(d._id, d);
+        for (const p of incident.photos) {
+          const id = photoDocId(p.file);
+          if (this.photosHeld.has(id) || photos.has(id) || !PHOTO_FILE.test(p.file)) continue;
+          const found = readPhoto(this.app.dirs, p.file);
+          if (!found) continue;
+          photos.set(id, {
+            _id: id,
+            kind: 'photo',
+            site: incident.site,
+            incident: incident.id,
+            file: p.file,
+            _attachments: { image: { content_type: found.mime, data: found.bytes.toString('base64') } },
+          });
+        }
       };
       items.forEach((q, i) => {
         const row = held.rows[i];
@@ -530,6 +562,15 @@ export class SyncService {
           aside: next,
         });
       });
+      // Photos before the records that name them, so an install that pulls a record has its photos by then.
+      if (photos.size) {
+        const docs = [...photos.values()];
+        const results = await lane.local.bulkDocs(docs);
+        results.forEach((r, i) => {
+          if (r.ok) lane.waiting.add(docs[i]._id);
+          if (r.ok || r.status === 409) this.photosHeld.add(docs[i]._id);
+        });
+      }
       if (writes.length) {
         const results = await lane.local.bulkDocs(writes);
         results.forEach((r, i) => {
@@ -610,9 +651,16 @@ export class SyncService {
       const records: RecordSet = {};
       let asides: Superseded[] = [];
       const heads: HeadDoc[] = [];
+      const photos: Record<string, string> = {};
       for (const c of batch) {
         const raw = c.doc;
         if (!raw || c.id.startsWith('_design/') || raw._deleted) continue;
+        if (c.id.startsWith(PHOTO_PREFIX)) {
+          const image = await this.photoOf(lane, c.id);
+          if (image.ok) photos[image.file] = image.base64;
+          else this.rejected.push({ db, docId: c.id, reason: image.reason });
+          continue;
+        }
         if (c.id.startsWith(HEAD_PREFIX)) {
           // Witness documents are immutable: one that arrives is taken as the hub has it.
           const p = parseHeadDoc(raw, lane.site);
@@ -636,9 +684,9 @@ export class SyncService {
         set[record.id] = record;
         asides = [...asides, ...aside];
       }
-      if (Object.keys(records).length) {
+      if (Object.keys(records).length || Object.keys(photos).length) {
         const plan = planImport(localVersions(this.app, records), records, asides, readSuperseded(this.app.ds));
-        applyPlan(this.app, { payload: { records, superseded: plan.superseded, photos: {} } }, plan);
+        applyPlan(this.app, { payload: { records, superseded: plan.superseded, photos } }, plan);
       }
       // Only once the records that came with them are in storage, so a head never names a chain not yet applied.
       for (const h of heads) this.witnessHead(h);
@@ -648,6 +696,20 @@ export class SyncService {
         await lane.local.put({ _id: APPLIED, ...(prev?._rev ? { _rev: prev._rev } : {}), seq: last.seq });
       }
     }
+  }
+
+  /** A photo document's image, checked as a photo taken at the desk is: a JPEG, PNG or WebP of at most 10 MB. */
+  private async photoOf(lane: Lane, id: string): Promise<{ ok: true; file: string; base64: string } | { ok: false; reason: string }> {
+    const raw = await lane.local.get(id, { attachments: true }).catch(() => null);
+    const p = parsePhotoDoc(raw, lane.site);
+    if (!p.ok) return p;
+    this.photosHeld.add(id);
+    const data = (raw?._attachments as { image?: { data?: unknown } } | undefined)?.image?.data;
+    if (typeof data !== 'string') return { ok: false, reason: 'a photo document without its image' };
+    const bytes = Buffer.from(data, 'base64');
+    if (bytes.length === 0 || bytes.length > MAX_PHOTO_BYTES || !imageTypeOf(bytes))
+      return { ok: false, reason: 'a photo that is not a JPEG, PNG or WebP image of at most 10 MB' };
+    return { ok: true, file: p.doc.file, base64: data };
   }
 
   /**
