@@ -130,6 +130,8 @@ export class SyncService {
   /** Every incident history head the hub has seen (or this install sent it), by incident and document id. */
   /** Storage files restored from a backup after damage, to bring up to date from the replica of the hub. */
   private readonly replays = new Set<string>();
+  /** Saves reported by storage and not yet compared (see noteLocal). */
+  private noted: FileChange[] = [];
   /** Photo files the replica holds (`photo:<file>` documents). */
   private readonly photosHeld = new Set<string>();
   private readonly witness = new Map<string, Map<string, { length: number; head: string }>>();
@@ -299,6 +301,7 @@ export class SyncService {
     }
     this.lanes.clear();
     this.queue.clear();
+    this.noted = [];
     this.incoming.clear();
   }
 
@@ -309,7 +312,7 @@ export class SyncService {
 
   status(): SyncStatus {
     const lanes = [...this.lanes.values()];
-    const waiting = lanes.reduce((n, l) => n + l.waiting.size, 0) + this.queue.size;
+    const waiting = lanes.reduce((n, l) => n + l.waiting.size, 0) + this.queue.size + this.noted.length;
     const base = { hub: this.config?.url ?? null, rejected: [...this.rejected], waiting };
     if (!this.config) return { ...base, state: 'off', at: null, done: 0, total: 0 };
     if (lanes.some((l) => l.refused)) return { ...base, state: 'refused', at: null, done: this.done, total: this.done + waiting };
@@ -353,7 +356,8 @@ export class SyncService {
 
   /** Resolves once everything queued here has been written and applied (not that the hub has it). */
   async settled(): Promise<void> {
-    while (this.scheduled || this.replays.size || this.queue.size || [...this.incoming.values()].some((l) => l.length)) await this.work;
+    while (this.scheduled || this.noted.length || this.replays.size || this.queue.size || [...this.incoming.values()].some((l) => l.length))
+      await this.work;
   }
 
   private emit(): void {
@@ -452,18 +456,28 @@ export class SyncService {
     this.emit();
   }
 
-  /** Queues every record a save changed. */
+  /**
+   * Notes a save for the work loop. Nothing is compared here: this runs inside every save, before it is
+   * acknowledged, so the edit must not pay for sync (the bench's edit p95 with sync running).
+   */
   private noteLocal(changes: FileChange[]): void {
     if (!this.config) return;
-    for (const c of changes) {
+    this.noted.push(...changes);
+    this.schedule();
+  }
+
+  /** Queues every record the noted saves changed (a record a save did not touch is the same object). */
+  private diffNoted(): void {
+    const list = this.noted;
+    this.noted = [];
+    for (const c of list) {
       const kind = kindOfFile(c.rel);
       if (!kind) continue;
       const before = (c.before as { records?: Record<string, unknown> } | null)?.records ?? {};
       const after = (c.after as { records: Record<string, SyncRecord> }).records;
       for (const [id, r] of Object.entries(after))
-        if (!Object.hasOwn(before, id) || canonical(before[id]) !== canonical(r)) this.enqueue(kind, r);
+        if (!Object.hasOwn(before, id) || (before[id] !== r && canonical(before[id]) !== canonical(r))) this.enqueue(kind, r);
     }
-    this.schedule();
   }
 
   private enqueue(kind: SyncKind, record: SyncRecord): void {
@@ -495,7 +509,11 @@ export class SyncService {
       .then(() => new Promise<void>((resolve) => setTimeout(resolve, 10)))
       .then(async () => {
         this.scheduled = false;
-        while (!this.stopped && (this.replays.size || this.queue.size || [...this.incoming.values()].some((l) => l.length))) {
+        while (
+          !this.stopped &&
+          (this.noted.length || this.replays.size || this.queue.size || [...this.incoming.values()].some((l) => l.length))
+        ) {
+          this.diffNoted();
           await this.replay();
           await this.pushOut();
           await this.takeIn();
