@@ -129,7 +129,8 @@ export class SyncService {
   private reachable = true;
   /** Every incident history head the hub has seen (or this install sent it), by incident and document id. */
   /** Storage files restored from a backup after damage, to bring up to date from the replica of the hub. */
-  private readonly replays = new Set<string>();
+  /** Each file restored after damage, with the records the restore gave it. */
+  private readonly replays = new Map<string, Record<string, unknown>>();
   /** Saves reported by storage and not yet compared (see noteLocal). */
   private noted: FileChange[] = [];
   /** Photo files the replica holds (`photo:<file>` documents). */
@@ -142,9 +143,9 @@ export class SyncService {
   ) {
     // A damaged file is put back from the newest backup (and the change log) by storage; what reached
     // the hub since then is replayed into it from here, so nothing that had reached the hub is lost.
-    app.ds.onRecovered.push((rel) => {
+    app.ds.onRecovered.push((rel, value) => {
       if (!kindOfFile(rel)) return;
-      this.replays.add(rel);
+      this.replays.set(rel, { ...((value as { records?: Record<string, unknown> }).records ?? {}) });
       this.schedule();
     });
   }
@@ -619,7 +620,7 @@ export class SyncService {
    */
   private async replay(): Promise<void> {
     if (!this.config || !this.lanes.size) return;
-    for (const rel of [...this.replays]) {
+    for (const [rel, restored] of [...this.replays]) {
       this.replays.delete(rel);
       const kind = kindOfFile(rel)!;
       const site = /\/([A-Z]{2,4})$/.exec(rel)?.[1] ?? null;
@@ -647,8 +648,16 @@ export class SyncService {
       }
       const set: RecordSet = { [kind]: records };
       const plan = planImport(localVersions(this.app, set), set, asides, readSuperseded(this.app.ds));
-      const back = plan.writes[kind]?.length ?? 0;
-      if (back || plan.superseded.length) applyPlan(this.app, { payload: { records: set, superseded: plan.superseded, photos: {} } }, plan);
+      if (plan.writes[kind]?.length || plan.superseded.length)
+        applyPlan(this.app, { payload: { records: set, superseded: plan.superseded, photos: {} } }, plan);
+      // Counted against what the restore gave the file: records the changes feed brought in meanwhile
+      // (it may reach the restored file first) came from the replica too.
+      const now: Record<string, unknown> = c.partitionOf
+        ? (c as unknown as { partition: (k: string) => Record<string, unknown> }).partition(rel.slice(`partitions/${kind}/`.length))
+        : Object.fromEntries((c as unknown as { all: () => SyncRecord[] }).all().map((r) => [r.id, r]));
+      const back = Object.keys(records).filter(
+        (id) => Object.hasOwn(now, id) && (!Object.hasOwn(restored, id) || canonical(restored[id]) !== canonical(now[id])),
+      ).length;
       if (back)
         this.app.ds.addNotice({
           kind: 'restored',
