@@ -1,4 +1,11 @@
-import { extendsHead, headOf, verifyIncidentHistory, acceptedByDecision, type VerifyResult } from '../../shared/domain/incidents';
+import {
+  extendsHead,
+  headOf,
+  verifyHistory,
+  verifyIncidentHistory,
+  acceptedByDecision,
+  type VerifyResult,
+} from '../../shared/domain/incidents';
 import type { Incident } from '../../shared/schemas/incident';
 import { readSuperseded } from '../exchange/superseded';
 import type { AppCore } from './types';
@@ -61,7 +68,12 @@ const checkWitness = (app: AppCore, incident: Incident): VerifyResult => {
   if (!missing.length) return { ok: true };
   const aside = Object.values(readSuperseded(app.ds)).filter((s) => s.kind === 'incidents' && s.recordId === incident.id);
   const reachedAside = (w: { length: number; head: string }) =>
-    aside.some((s) => Array.isArray(s.record.history) && extendsHead(incident.id, s.record.history as Incident['history'], w));
+    aside.some(
+      (s) =>
+        Array.isArray(s.record.history) &&
+        verifyHistory(incident.id, s.record.history as Incident['history']).ok &&
+        extendsHead(incident.id, s.record.history as Incident['history'], w),
+    );
   const w = missing.find((m) => !reachedAside(m));
   if (!w) return { ok: true };
   const n = incident.history.length;

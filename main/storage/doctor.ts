@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { londonParts, monthOf } from '../../shared/domain/dates';
-import { acceptedByDecision, extendsHead, verifyIncidentHistory } from '../../shared/domain/incidents/history';
+import { acceptedByDecision, extendsHead, verifyHistory, verifyIncidentHistory } from '../../shared/domain/incidents/history';
 import { HEADS_FILE, readHeads } from './incidentHeads';
 import { accountSchema } from '../../shared/schemas/account';
 import { attendanceSchema } from '../../shared/schemas/attendance';
@@ -327,7 +327,12 @@ export const checkDataFolder = (dataDir: string, opts: { witness?: Witness } = {
   const witnessed = (i: z.infer<typeof incidentSchema>, heads: { length: number; head: string }[]): string | null => {
     const missing = heads.filter((w) => !extendsHead(i.id, i.history, w)).sort((a, b) => b.length - a.length);
     const reaches = (w: { length: number; head: string }) =>
-      asideOf(i.id).some((s) => Array.isArray(s.record.history) && extendsHead(i.id, s.record.history as typeof i.history, w));
+      asideOf(i.id).some(
+        (s) =>
+          Array.isArray(s.record.history) &&
+          verifyHistory(i.id, s.record.history as typeof i.history).ok &&
+          extendsHead(i.id, s.record.history as typeof i.history, w),
+      );
     const w = missing.find((m) => !reaches(m));
     if (!w) return null;
     return i.history.length < w.length
