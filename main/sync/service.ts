@@ -127,14 +127,13 @@ export class SyncService {
   private Pouch: PouchStatic | null = null;
   private probeTimer: NodeJS.Timeout | null = null;
   private reachable = true;
-  /** Every incident history head the hub has seen (or this install sent it), by incident and document id. */
-  /** Storage files restored from a backup after damage, to bring up to date from the replica of the hub. */
-  /** Each file restored after damage, with the records the restore gave it. */
+  /** Each file restored after damage, to bring up to date from the replica, with the records the restore gave it. */
   private readonly replays = new Map<string, Record<string, unknown>>();
   /** Saves reported by storage and not yet compared (see noteLocal). */
   private noted: FileChange[] = [];
   /** Photo files the replica holds (`photo:<file>` documents). */
   private readonly photosHeld = new Set<string>();
+  /** Every incident history head the hub has seen (or this install sent it), by incident and document id. */
   private readonly witness = new Map<string, Map<string, { length: number; head: string }>>();
 
   constructor(
