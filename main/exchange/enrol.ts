@@ -8,7 +8,8 @@ import { orgSchema, type Org } from './org';
 
 /**
  * The enrolment file a manager gives a new site desk: the organisation's name and key, the desk's sites
- * and the accounts of its supervisors (password hashes only). Because it holds the key, it is encrypted
+ * and the accounts of its supervisors (password hashes only), and the desk's hub user when the
+ * organisation syncs through a hub. Because it holds the key, it is encrypted
  * (AES-256-GCM under a key derived with scrypt from a one-time code the manager reads out or writes
  * down), so the file alone, left on a USB stick or in an inbox, lets nobody sign packs.
  */
@@ -16,7 +17,14 @@ const MAGIC = 'SDEN';
 // Crockford-style alphabet: no 0/O or 1/I/L to misread when the code is typed in at the desk.
 const ALPHABET = 'ABCDEFGHJKMNPQRSTVWXYZ23456789';
 
-const contentSchema = z.object({ org: orgSchema, sites: z.array(siteSchema), accounts: z.array(accountSchema), createdAt: z.string() });
+const contentSchema = z.object({
+  org: orgSchema,
+  sites: z.array(siteSchema),
+  accounts: z.array(accountSchema),
+  createdAt: z.string(),
+  /** The desk's hub address, user and password, so it syncs by itself once enrolled (absent: no hub). */
+  hub: z.object({ url: z.string().url(), name: z.string(), password: z.string() }).optional(),
+});
 export type Enrolment = z.infer<typeof contentSchema>;
 
 const normalise = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
@@ -27,8 +35,15 @@ export const newEnrolmentCode = (): string =>
   Array.from({ length: 3 }, () => Array.from({ length: 4 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')).join('-');
 
 /** Seals an enrolment under its code. */
-export const sealEnrolment = (org: Org, sites: Site[], accounts: Account[], code: string, now: number): Buffer => {
-  const content: Enrolment = { org, sites, accounts, createdAt: new Date(now).toISOString() };
+export const sealEnrolment = (
+  org: Org,
+  sites: Site[],
+  accounts: Account[],
+  code: string,
+  now: number,
+  hub?: { url: string; name: string; password: string },
+): Buffer => {
+  const content: Enrolment = { org, sites, accounts, createdAt: new Date(now).toISOString(), ...(hub ? { hub } : {}) };
   const salt = randomBytes(16);
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keyFrom(code, salt), iv);

@@ -95,7 +95,7 @@ export const countsOf = (payload: PackPayload): PackManifest['counts'] => ({
   superseded: payload.superseded.length,
 });
 
-const collectionOf = (app: AppCore, kind: SyncKind) =>
+export const collectionOf = (app: AppCore, kind: SyncKind) =>
   ({
     sites: app.repos.sites,
     staff: app.repos.staff,

@@ -7,6 +7,8 @@ import { ensureIdentity } from '../exchange/identity';
 import { ensureManagerOrg, keyIdOf, listSelf, ORG_FILE, orgKind, readOrg, type Org } from '../exchange/org';
 import { decodePack, encodePack, PACK_FORMAT_VERSION, type OpenedPack, type PackPayload } from '../exchange/pack';
 import { applyPlan, collectActivity, collectRota, countsOf, planPack } from '../exchange/transfer';
+import { readSyncConfig } from '../sync/service';
+import { checkHubUser } from './sync';
 import type { AppCore, Call, Handlers } from './types';
 
 const requireOrg = (app: AppCore, user: Account | null): Org => {
@@ -133,7 +135,22 @@ export const exchangeHandlers: Pick<
     return { counts: preview.counts, written };
   },
 
-  'enrol:create': (req, { app, now }) => {
+  'enrol:create': async (req, { app, now }) => {
+    let hub: { url: string; name: string; password: string } | undefined;
+    if (req.hub) {
+      const mine = readSyncConfig(app);
+      if (!mine)
+        throw new AppError(
+          'conflict',
+          'This SiteDesk is not connected to a hub, so it cannot give the desk one. Connect it in Settings → Sync first.',
+          {
+            hub: 'Connect this SiteDesk to the hub first',
+          },
+        );
+      hub = { url: mine.url, ...req.hub };
+      // The desk's hub user is checked now, not found wrong at the desk after enrolment.
+      await checkHubUser(hub.url, hub, { url: 'hub', password: 'hub' });
+    }
     const org = ensureManagerOrg(app);
     const accounts = req.supervisors.map((id) => app.repos.accounts.get(id));
     if (accounts.some((a) => !a || a.role !== 'supervisor' || a.disabled))
@@ -150,6 +167,7 @@ export const exchangeHandlers: Pick<
       accounts.map((a) => ({ ...a!, failedAttempts: 0, lastFailedAt: null })),
       code,
       now,
+      hub,
     );
     return {
       filename: `sitedesk-enrolment-${deskOrg.sites.join('-')}-${londonToday(now)}.sitedesk-enrolment`,
@@ -160,7 +178,7 @@ export const exchangeHandlers: Pick<
     };
   },
 
-  'enrol:import': (req, { app }) => {
+  'enrol:import': async (req, { app }) => {
     if (app.repos.accounts.all().length > 0)
       throw new AppError('conflict', 'This SiteDesk is already set up. A desk is enrolled on a fresh install.');
     // No accounts because the file was damaged is not a fresh install: enrolling then would let anyone
@@ -178,6 +196,8 @@ export const exchangeHandlers: Pick<
       app.repos.sites.writeOp(enrolment.sites),
       app.repos.accounts.writeOp(enrolment.accounts),
     ]);
+    // With its hub user, the desk syncs by itself from now on (its password is saved sealed, never in clear).
+    if (enrolment.hub && app.sync) await app.sync.connect({ ...enrolment.hub, role: 'desk', sites: [...enrolment.org.sites].sort() });
     return { organisationName: enrolment.org.name, sites: enrolment.org.sites, accounts: enrolment.accounts.length };
   },
 };

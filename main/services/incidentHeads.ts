@@ -1,5 +1,13 @@
-import { extendsHead, headOf, verifyIncidentHistory, acceptedByDecision, type VerifyResult } from '../../shared/domain/incidents';
+import {
+  extendsHead,
+  headOf,
+  verifyHistory,
+  verifyIncidentHistory,
+  acceptedByDecision,
+  type VerifyResult,
+} from '../../shared/domain/incidents';
 import type { Incident } from '../../shared/schemas/incident';
+import { readSuperseded } from '../exchange/superseded';
 import type { AppCore } from './types';
 
 const INCIDENTS = 'partitions/incidents/';
@@ -45,5 +53,36 @@ export const checkIncident = (app: AppCore, incident: Incident): { verification:
           : `The history no longer contains entry ${recorded.length} as it was recorded when written: it was rewritten.`,
     };
   }
+  if (verification.ok) verification = checkWitness(app, incident);
   return { verification, locked: !verification.ok && !acceptedByDecision(incident) };
+};
+
+/**
+ * The incident's chain against every head the hub has seen of it (main/sync): each must be reached by
+ * the chain held here, or by a version of the incident set aside when two installs' chains diverged.
+ * This catches a tail cut off on this machine together with the local heads file's own tail.
+ */
+const checkWitness = (app: AppCore, incident: Incident): VerifyResult => {
+  const seen = app.sync?.witnessed(incident.id) ?? [];
+  const missing = seen.filter((w) => !extendsHead(incident.id, incident.history, w)).sort((a, b) => b.length - a.length);
+  if (!missing.length) return { ok: true };
+  const aside = Object.values(readSuperseded(app.ds)).filter((s) => s.kind === 'incidents' && s.recordId === incident.id);
+  const reachedAside = (w: { length: number; head: string }) =>
+    aside.some(
+      (s) =>
+        Array.isArray(s.record.history) &&
+        verifyHistory(incident.id, s.record.history as Incident['history']).ok &&
+        extendsHead(incident.id, s.record.history as Incident['history'], w),
+    );
+  const w = missing.find((m) => !reachedAside(m));
+  if (!w) return { ok: true };
+  const n = incident.history.length;
+  return {
+    ok: false,
+    brokenAt: Math.min(w.length, n),
+    reason:
+      n < w.length
+        ? `The history has ${n} entries, but the hub has seen ${w.length}: entries were cut off the end on this computer.`
+        : `The history no longer contains entry ${w.length} as the hub saw it: it was rewritten on this computer.`,
+  };
 };

@@ -6,6 +6,31 @@ import type { Handlers } from './types';
 
 const OFF: SyncStatus = { state: 'off', hub: null, at: null, done: 0, total: 0, waiting: 0, rejected: [], conflicts: 0 };
 
+/** Asks the hub whether it takes a hub user's name and password (`GET /_session`), or says why not. */
+export const checkHubUser = async (
+  url: string,
+  user: { name: string; password: string },
+  /** The form fields the errors belong to. */
+  fields: { url: string; password: string } = { url: 'url', password: 'password' },
+): Promise<void> => {
+  let who: { userCtx?: { name?: string | null } };
+  try {
+    const res = await fetch(`${url}/_session`, {
+      headers: { authorization: authHeader(user), accept: 'application/json' },
+      signal: AbortSignal.timeout(10_000),
+    });
+    who = (await res.json()) as typeof who;
+  } catch {
+    throw new AppError('invalid', 'Could not reach a hub at that address. Check the address and the network.', {
+      [fields.url]: 'No hub answered at this address',
+    });
+  }
+  if (who.userCtx?.name !== user.name)
+    throw new AppError('invalid', 'The hub refused that name or password.', {
+      [fields.password]: 'The hub refused this name or password',
+    });
+};
+
 export const syncHandlers: Pick<Handlers, 'sync:status' | 'sync:connect' | 'sync:conflicts' | 'sync:resolve'> = {
   'sync:status': (_req, { app, user }) => {
     const status = app.sync?.status() ?? OFF;
@@ -20,20 +45,7 @@ export const syncHandlers: Pick<Handlers, 'sync:status' | 'sync:connect' | 'sync
   'sync:connect': async (req, { app }) => {
     if (!app.sync) throw new AppError('conflict', 'Sync is not available in this SiteDesk.');
     const url = req.url.replace(/\/$/, '');
-    let who: { userCtx?: { name?: string | null } };
-    try {
-      const res = await fetch(`${url}/_session`, {
-        headers: { authorization: authHeader(req), accept: 'application/json' },
-        signal: AbortSignal.timeout(10_000),
-      });
-      who = (await res.json()) as typeof who;
-    } catch {
-      throw new AppError('invalid', 'Could not reach a hub at that address. Check the address and the network.', {
-        url: 'No hub answered at this address',
-      });
-    }
-    if (who.userCtx?.name !== req.name)
-      throw new AppError('invalid', 'The hub refused that name or password.', { password: 'The hub refused this name or password' });
+    await checkHubUser(url, req);
     await app.sync.connect({
       url,
       name: req.name,

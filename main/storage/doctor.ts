@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { londonParts, monthOf } from '../../shared/domain/dates';
-import { acceptedByDecision, extendsHead, verifyIncidentHistory } from '../../shared/domain/incidents/history';
+import { acceptedByDecision, extendsHead, verifyHistory, verifyIncidentHistory } from '../../shared/domain/incidents/history';
 import { HEADS_FILE, readHeads } from './incidentHeads';
 import { accountSchema } from '../../shared/schemas/account';
 import { attendanceSchema } from '../../shared/schemas/attendance';
@@ -20,6 +20,8 @@ import { staffSchema } from '../../shared/schemas/staff';
 import { IDENTITY_FILE, identityKind } from '../exchange/identity';
 import { ORG_FILE, orgKind } from '../exchange/org';
 import { SUPERSEDED_FILE, supersededKind } from '../exchange/superseded';
+import type { Superseded } from '../../shared/domain/sync/merge';
+import { storedSyncSchema, SYNC_CONFIG_FILE } from '../sync/config';
 import { clockKind, CLOCK_FILE } from './clockFile';
 import { metaSchema, SCHEMA_VERSION } from './meta';
 import { noticeSchema } from './notices';
@@ -55,6 +57,13 @@ export interface DoctorReport {
   counts: Counts;
 }
 
+/** Heads of incident chains seen elsewhere (the hub's witness documents), by incident id, and who saw them. */
+export interface Witness {
+  heads: Map<string, { length: number; head: string; site: string }[]>;
+  /** Who saw them, for the message: e.g. `the hub at https://hub.example`. */
+  by: string;
+}
+
 /** The folder is missing or cannot be read at all, as opposed to holding damaged files. */
 export class FolderUnreadable extends Error {}
 
@@ -88,6 +97,7 @@ const SINGLE_FILES: Record<string, z.ZodType> = {
   [ORG_FILE]: orgKind.schema,
   [IDENTITY_FILE]: identityKind.schema,
   [SUPERSEDED_FILE]: supersededKind.schema,
+  [SYNC_CONFIG_FILE]: storedSyncSchema,
 };
 
 const recordsFile = z.object({ records: z.record(z.string(), z.unknown()) });
@@ -111,7 +121,7 @@ const listFiles = (dir: string, base = dir): string[] =>
  * sits in the right partition, has unique ids and references that resolve, that no interrupted save is
  * waiting, and that every incident's history chain verifies.
  */
-export const checkDataFolder = (dataDir: string): DoctorReport => {
+export const checkDataFolder = (dataDir: string, opts: { witness?: Witness } = {}): DoctorReport => {
   const dirs = layout(dataDir);
   const problems: Problem[] = [];
   const expected: Problem[] = [];
@@ -296,6 +306,39 @@ export const checkDataFolder = (dataDir: string): DoctorReport => {
   const refs = new Map<string, string>();
   const corrections: { rel: string; id: string; site: string; corrects: string }[] = [];
   const pending: { rel: string; shiftId: string; id: string }[] = [];
+  const held = new Set<string>();
+  // Versions of an incident set aside when two installs' chains diverged: a head one of them reaches is accounted for.
+  let aside: Superseded[] | null = null;
+  const asideOf = (id: string) => {
+    if (aside === null) {
+      // Read quietly: a damaged file was reported already, with the other single files.
+      let read: unknown;
+      try {
+        const c = parseChecked(fs.readFileSync(path.join(dirs.data, `${SUPERSEDED_FILE}.json`), 'utf8'));
+        read = c.ok ? c.value : undefined;
+      } catch {
+        read = undefined;
+      }
+      const parsed = supersededKind.schema.safeParse(read);
+      aside = parsed.success ? Object.values(parsed.data.entries) : [];
+    }
+    return aside.filter((s) => s.kind === 'incidents' && s.recordId === id);
+  };
+  const witnessed = (i: z.infer<typeof incidentSchema>, heads: { length: number; head: string }[]): string | null => {
+    const missing = heads.filter((w) => !extendsHead(i.id, i.history, w)).sort((a, b) => b.length - a.length);
+    const reaches = (w: { length: number; head: string }) =>
+      asideOf(i.id).some(
+        (s) =>
+          Array.isArray(s.record.history) &&
+          verifyHistory(i.id, s.record.history as typeof i.history).ok &&
+          extendsHead(i.id, s.record.history as typeof i.history, w),
+      );
+    const w = missing.find((m) => !reaches(m));
+    if (!w) return null;
+    return i.history.length < w.length
+      ? `has ${i.history.length} entries but ${w.length} were seen (entries cut off the end)`
+      : `no longer contains entry ${w.length} as it was seen (rewritten)`;
+  };
   for (const kind of ['shifts', 'attendance', 'incidents', 'log'] as const) {
     for (const rel of byKind(kind)) {
       const m = PARTITION_PATH.exec(rel);
@@ -343,7 +386,11 @@ export const checkDataFolder = (dataDir: string): DoctorReport => {
                 ? `has ${i.history.length} entries but ${recorded.length} were recorded as written (entries cut off the end)`
                 : `no longer contains entry ${recorded.length} as recorded (rewritten)`;
             report(file, `incident ${i.ref} (${i.id}): history broken: it ${what}, per ${headsRel}`);
+          } else if (opts.witness) {
+            const what = witnessed(i, opts.witness.heads.get(i.id) ?? []);
+            if (what) report(file, `incident ${i.ref} (${i.id}): history broken: it ${what}, per ${opts.witness.by}`);
           }
+          held.add(i.id);
         } else {
           const e = r as unknown as z.infer<typeof logEntrySchema>;
           counts.logEntries += 1;
@@ -352,6 +399,16 @@ export const checkDataFolder = (dataDir: string): DoctorReport => {
       }
     }
   }
+  if (opts.witness)
+    for (const [id, heads] of opts.witness.heads) {
+      const longest = heads.reduce((a, b) => (b.length > a.length ? b : a));
+      const unread = [...unreadable].some((u) => u.startsWith('incidents/') && u.endsWith(`/${longest.site}`));
+      if (!held.has(id) && !unread)
+        problems.push({
+          file: `data/partitions/incidents/*/${longest.site}.json`,
+          message: `incident ${id} is missing: ${opts.witness.by} has seen its history with ${longest.length} entries, but this folder does not hold it`,
+        });
+    }
   for (const a of pending)
     if (!shiftIds.has(a.shiftId)) report(a.rel, `attendance ${a.id} is for shift ${a.shiftId}, which does not exist`);
   for (const c of corrections)

@@ -118,3 +118,79 @@ export const unionAside = (...lists: Superseded[][]): Superseded[] => {
 };
 
 export const sameAside = (a: Superseded[], b: Superseded[]) => canonical(unionAside(a)) === canonical(unionAside(b));
+
+/**
+ * The hub's witness of an incident's evidence: the head of its history chain (length and last hash) as
+ * its own immutable document, one per head an install pushed, `_id` = `head:<incident id>:<length>:<hash>`.
+ * Two installs that reached the same head write the same document; diverged chains write different ones,
+ * so witness documents never conflict. A desk's chain that is shorter than, or differs from, a head the
+ * hub has seen (and that no set-aside version of the incident reaches either) is a broken history.
+ */
+export interface HeadDoc {
+  _id: string;
+  kind: 'head';
+  incident: string;
+  site: string;
+  length: number;
+  head: string;
+}
+
+export const HEAD_PREFIX = 'head:';
+export const headDocId = (incident: string, length: number, head: string) =>
+  `${HEAD_PREFIX}${incident}:${String(length).padStart(6, '0')}:${head}`;
+
+const headShape = z.object({
+  _id: z.string(),
+  _rev: z.string().optional(),
+  kind: z.literal('head'),
+  incident: z.string().min(1).max(100),
+  site: z.string().regex(/^[A-Z]{2,4}$/),
+  length: z.number().int().min(0).max(1_000_000),
+  head: z.string().min(1).max(200),
+});
+
+export const headDocOf = (incident: { id: string; site: string }, head: { length: number; head: string }): HeadDoc => ({
+  _id: headDocId(incident.id, head.length, head.head),
+  kind: 'head',
+  incident: incident.id,
+  site: incident.site,
+  length: head.length,
+  head: head.head,
+});
+
+/** Reads a witness document from a site's database, or says why it does not belong there. */
+export const parseHeadDoc = (raw: unknown, site: string | null): { ok: true; doc: HeadDoc } | { ok: false; reason: string } => {
+  const p = headShape.safeParse(raw);
+  if (!p.success) return { ok: false, reason: `not a SiteDesk history head (${p.error.issues[0]?.message ?? 'wrong shape'})` };
+  const d = p.data;
+  if (site === null) return { ok: false, reason: 'history heads belong in a site’s database' };
+  if (d.site !== site) return { ok: false, reason: `a ${d.site} history head in ${site}’s database` };
+  if (d._id !== headDocId(d.incident, d.length, d.head)) return { ok: false, reason: 'the document id does not name its head' };
+  return { ok: true, doc: { _id: d._id, kind: 'head', incident: d.incident, site: d.site, length: d.length, head: d.head } };
+};
+
+/**
+ * An incident photo as its own immutable document, `_id` = `photo:<file>`, with the image as its CouchDB
+ * attachment `image`. A photo file is never replaced once written (its name is new for every photo), so
+ * the document never changes and never conflicts. It goes to the incident's site database only.
+ */
+export const PHOTO_PREFIX = 'photo:';
+export const PHOTO_FILE = /^[A-Za-z0-9_-]{6,80}\.(jpg|png|webp)$/;
+export const photoDocId = (file: string) => `${PHOTO_PREFIX}${file}`;
+
+const photoShape = z.object({
+  _id: z.string(),
+  kind: z.literal('photo'),
+  site: z.string().regex(/^[A-Z]{2,4}$/),
+  incident: z.string().min(1).max(100),
+  file: z.string().regex(PHOTO_FILE),
+});
+export type PhotoDoc = z.infer<typeof photoShape>;
+
+export const parsePhotoDoc = (raw: unknown, site: string | null): { ok: true; doc: PhotoDoc } | { ok: false; reason: string } => {
+  const p = photoShape.safeParse(raw);
+  if (!p.success) return { ok: false, reason: `not a SiteDesk photo (${p.error.issues[0]?.message ?? 'wrong shape'})` };
+  if (site === null || p.data.site !== site) return { ok: false, reason: `a ${p.data.site} photo in the wrong database` };
+  if (p.data._id !== photoDocId(p.data.file)) return { ok: false, reason: 'the document id does not name its photo' };
+  return { ok: true, doc: p.data };
+};

@@ -50,7 +50,7 @@ interface PouchEventInfo {
 }
 interface PouchDB {
   name: string;
-  get(id: string, opts?: { conflicts?: boolean; rev?: string; revs?: boolean }): Promise<PouchDoc>;
+  get(id: string, opts?: { conflicts?: boolean; rev?: string; revs?: boolean; attachments?: boolean }): Promise<PouchDoc>;
   put(doc: PouchDoc): Promise<{ ok: boolean; id: string; rev: string }>;
   bulkDocs(
     docs: PouchDoc[],

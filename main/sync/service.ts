@@ -16,7 +16,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import type { SyncStatus } from '../../shared/contract/sync';
 import {
   canonical,
@@ -28,35 +27,60 @@ import {
   type SyncRecord,
 } from '../../shared/domain/sync/merge';
 import { openDecisions, type DecidableShift } from '../../shared/domain/sync/decisions';
-import { applyPlan, localVersions } from '../exchange/transfer';
+import { applyPlan, collectionOf, localVersions } from '../exchange/transfer';
 import { readSuperseded } from '../exchange/superseded';
 import type { AppCore } from '../services/types';
 import type { FileChange, FileKind } from '../storage/dataStore';
-import { docId, kindOfFile, parseDoc, routesOf, sameAside, SITE_KINDS, unionAside, type RecordDoc } from './docs';
+import { MAX_PHOTO_BYTES } from '../../shared/contract/incidents';
+import { headOf } from '../../shared/domain/incidents';
+import { imageTypeOf, readPhoto } from '../services/photos';
+import type { Incident } from '../../shared/schemas/incident';
+import {
+  docId,
+  HEAD_PREFIX,
+  headDocOf,
+  parsePhotoDoc,
+  PHOTO_FILE,
+  PHOTO_PREFIX,
+  photoDocId,
+  kindOfFile,
+  parseDoc,
+  parseHeadDoc,
+  routesOf,
+  sameAside,
+  SITE_KINDS,
+  unionAside,
+  type HeadDoc,
+  type RecordDoc,
+} from './docs';
 import { authHeader, DB_DIRECTORY, DB_MANAGERS, siteDb } from './provision';
+import { openConfig, storeConfig, storedSyncSchema, SYNC_CONFIG_FILE, type StoredSyncConfig, type SyncConfig } from './config';
+import { ensureIdentity, readIdentity } from '../exchange/identity';
 
-export interface SyncConfig {
-  url: string;
-  name: string;
-  password: string;
-  role: 'manager' | 'desk';
-  sites: string[];
-}
+export type { SyncConfig } from './config';
 
-const CONFIG_FILE = 'system/sync';
-const configSchema = z.object({
-  url: z.string().url(),
-  name: z.string(),
-  password: z.string(),
-  role: z.enum(['manager', 'desk']),
-  sites: z.array(z.string().regex(/^[A-Z]{2,4}$/)),
-});
-export const syncConfigKind: FileKind<{ config: SyncConfig | null }> = {
-  schema: z.object({ config: configSchema.nullable() }),
+export const syncConfigKind: FileKind<{ config: StoredSyncConfig | null }> = {
+  schema: storedSyncSchema,
   empty: () => ({ config: null }),
 };
 
-export const readSyncConfig = (app: AppCore): SyncConfig | null => app.ds.read(CONFIG_FILE, syncConfigKind).config;
+/** Saves the hub settings with the password sealed under this install's device key. */
+export const writeSyncConfig = (app: AppCore, config: SyncConfig): void =>
+  app.ds.write(SYNC_CONFIG_FILE, syncConfigKind, { config: storeConfig(ensureIdentity(app), config) });
+
+/**
+ * The saved hub settings with the password opened. One an earlier SiteDesk saved in clear is sealed now.
+ * A password this device key cannot open (the folder was moved without its key) reads as empty, so the
+ * hub refuses it and the status says so until a manager connects again.
+ */
+export const readSyncConfig = (app: AppCore): SyncConfig | null => {
+  const stored = app.ds.read(SYNC_CONFIG_FILE, syncConfigKind).config;
+  if (!stored) return null;
+  const { inClear, password, ...rest } = openConfig(readIdentity(app), stored);
+  const config: SyncConfig = { ...rest, password: password ?? '' };
+  if (inClear) writeSyncConfig(app, config);
+  return config;
+};
 
 interface Lane {
   db: string;
@@ -106,11 +130,27 @@ export class SyncService {
   private reachable = true;
   /** Shifts with a conflict waiting for a manager (shared/domain/sync/decisions.ts), by id: the version held. */
   private decisions = new Map<string, SyncRecord>();
+  /** Each file restored after damage, to bring up to date from the replica, with the records the restore gave it. */
+  private readonly replays = new Map<string, Record<string, unknown>>();
+  /** Saves reported by storage and not yet compared (see noteLocal). */
+  private noted: FileChange[] = [];
+  /** Photo files the replica holds (`photo:<file>` documents). */
+  private readonly photosHeld = new Set<string>();
+  /** Every incident history head the hub has seen (or this install sent it), by incident and document id. */
+  private readonly witness = new Map<string, Map<string, { length: number; head: string }>>();
 
   constructor(
     private readonly app: AppCore,
     private readonly opts: SyncOptions = {},
-  ) {}
+  ) {
+    // A damaged file is put back from the newest backup (and the change log) by storage; what reached
+    // the hub since then is replayed into it from here, so nothing that had reached the hub is lost.
+    app.ds.onRecovered.push((rel, value) => {
+      if (!kindOfFile(rel)) return;
+      this.replays.set(rel, { ...((value as { records?: Record<string, unknown> }).records ?? {}) });
+      this.schedule();
+    });
+  }
 
   /** Starts syncing with the saved configuration, if there is one. */
   async startIfConfigured(): Promise<void> {
@@ -121,7 +161,7 @@ export class SyncService {
   /** Saves the configuration and (re)starts syncing with it. */
   async connect(config: SyncConfig): Promise<void> {
     await this.stop();
-    this.app.ds.write(CONFIG_FILE, syncConfigKind, { config });
+    writeSyncConfig(this.app, config);
     await this.start(config);
   }
 
@@ -144,7 +184,12 @@ export class SyncService {
         skip_setup: true,
         // Node's own fetch: PouchDB's bundled node-fetch can leave a connection error unhandled when the
         // hub goes away mid-request, which would take the whole process down.
-        fetch: (url: string, init: RequestInit) => globalThis.fetch(url, init),
+        // PouchDB reads an attachment (a photo) with node-fetch's `buffer()`, or else as a Blob that its
+        // leveldb store cannot hash, so the response gets a `buffer()` too.
+        fetch: async (url: string, init: RequestInit) => {
+          const res = await globalThis.fetch(url, init);
+          return Object.assign(res, { buffer: async () => Buffer.from(await res.arrayBuffer()) });
+        },
       });
       // PouchDB asks a remote database for its info only to count progress, and one of those calls has
       // no error handler: a hub that drops the connection then leaves a rejection nobody handles, which
@@ -171,6 +216,18 @@ export class SyncService {
         waiting: new Set(),
         pending: 0,
       });
+    }
+    this.witness.clear();
+    this.photosHeld.clear();
+    for (const lane of this.lanes.values()) {
+      if (lane.site === null) continue;
+      const photos = await lane.local.allDocs({ startkey: PHOTO_PREFIX, endkey: `${PHOTO_PREFIX}\ufff0` });
+      for (const row of photos.rows) if (!row.value.deleted) this.photosHeld.add(row.id);
+      const held = await lane.local.allDocs({ startkey: HEAD_PREFIX, endkey: `${HEAD_PREFIX}\ufff0`, include_docs: true });
+      for (const row of held.rows) {
+        const p = parseHeadDoc(row.doc, lane.site);
+        if (p.ok) this.witnessHead(p.doc);
+      }
     }
     this.stopListening = this.app.ds.onChange((changes) => this.noteLocal(changes));
     for (const lane of this.lanes.values()) {
@@ -247,6 +304,7 @@ export class SyncService {
     }
     this.lanes.clear();
     this.queue.clear();
+    this.noted = [];
     this.incoming.clear();
     this.decisions.clear();
   }
@@ -258,7 +316,7 @@ export class SyncService {
 
   status(): SyncStatus {
     const lanes = [...this.lanes.values()];
-    const waiting = lanes.reduce((n, l) => n + l.waiting.size, 0) + this.queue.size;
+    const waiting = lanes.reduce((n, l) => n + l.waiting.size, 0) + this.queue.size + this.noted.length;
     const base = { hub: this.config?.url ?? null, rejected: [...this.rejected], waiting, conflicts: this.conflictCount() };
     if (!this.config) return { ...base, state: 'off', at: null, done: 0, total: 0 };
     if (lanes.some((l) => l.refused)) return { ...base, state: 'refused', at: null, done: this.done, total: this.done + waiting };
@@ -299,9 +357,28 @@ export class SyncService {
     else this.decisions.delete(record.id);
   }
 
+  /**
+   * The heads of an incident's history chain that the hub has seen (each pushed by some install), for
+   * the evidence check (main/services/incidentHeads.ts). Empty when this install does not sync.
+   */
+  witnessed(incidentId: string): { length: number; head: string }[] {
+    return [...(this.witness.get(incidentId)?.values() ?? [])];
+  }
+
+  private witnessHead(d: HeadDoc): void {
+    const held = this.witness.get(d.incident) ?? new Map<string, { length: number; head: string }>();
+    held.set(d._id, { length: d.length, head: d.head });
+    this.witness.set(d.incident, held);
+  }
+
+  private isWitnessed(d: HeadDoc): boolean {
+    return this.witness.get(d.incident)?.has(d._id) ?? false;
+  }
+
   /** Resolves once everything queued here has been written and applied (not that the hub has it). */
   async settled(): Promise<void> {
-    while (this.scheduled || this.queue.size || [...this.incoming.values()].some((l) => l.length)) await this.work;
+    while (this.scheduled || this.noted.length || this.replays.size || this.queue.size || [...this.incoming.values()].some((l) => l.length))
+      await this.work;
   }
 
   private emit(): void {
@@ -400,21 +477,31 @@ export class SyncService {
     this.emit();
   }
 
-  /** Queues every record a save changed. */
+  /**
+   * Notes a save for the work loop. Nothing is compared here: this runs inside every save, before it is
+   * acknowledged, so the edit must not pay for sync (the bench's edit p95 with sync running).
+   */
   private noteLocal(changes: FileChange[]): void {
     if (!this.config) return;
-    for (const c of changes) {
+    this.noted.push(...changes);
+    this.schedule();
+  }
+
+  /** Queues every record the noted saves changed (a record a save did not touch is the same object). */
+  private diffNoted(): void {
+    const list = this.noted;
+    this.noted = [];
+    for (const c of list) {
       const kind = kindOfFile(c.rel);
       if (!kind) continue;
       const before = (c.before as { records?: Record<string, unknown> } | null)?.records ?? {};
       const after = (c.after as { records: Record<string, SyncRecord> }).records;
       for (const [id, r] of Object.entries(after))
-        if (!Object.hasOwn(before, id) || canonical(before[id]) !== canonical(r)) {
+        if (!Object.hasOwn(before, id) || (before[id] !== r && canonical(before[id]) !== canonical(r))) {
           this.enqueue(kind, r);
           if (kind === 'shifts') this.noteDecisions(r);
         }
     }
-    this.schedule();
   }
 
   private enqueue(kind: SyncKind, record: SyncRecord): void {
@@ -450,7 +537,12 @@ export class SyncService {
       .then(() => new Promise<void>((resolve) => setTimeout(resolve, 10)))
       .then(async () => {
         this.scheduled = false;
-        while (!this.stopped && (this.queue.size || [...this.incoming.values()].some((l) => l.length))) {
+        while (
+          !this.stopped &&
+          (this.noted.length || this.replays.size || this.queue.size || [...this.incoming.values()].some((l) => l.length))
+        ) {
+          this.diffNoted();
+          await this.replay();
           await this.pushOut();
           await this.takeIn();
         }
@@ -474,12 +566,38 @@ export class SyncService {
       if (!lane) continue;
       const held = await lane.local.allDocs({ keys: items.map((q) => docId(q.kind, q.record.id)), include_docs: true });
       const writes: PouchDoc[] = [];
+      const heads = new Map<string, HeadDoc>();
+      const photos = new Map<string, PouchDoc>();
+      // The head of every incident chain this install holds or writes is witnessed by its own document,
+      // and each of its photos this install has on disk travels as a document of its own.
+      const witness = (kind: SyncKind, r: SyncRecord) => {
+        if (kind !== 'incidents') return;
+        const incident = r as unknown as Incident;
+        const d = headDocOf(incident, headOf(incident.id, incident.history));
+        if (!this.isWitnessed(d)) heads.set(d._id, d);
+        for (const p of incident.photos) {
+          const id = photoDocId(p.file);
+          if (this.photosHeld.has(id) || photos.has(id) || !PHOTO_FILE.test(p.file)) continue;
+          const found = readPhoto(this.app.dirs, p.file);
+          if (!found) continue;
+          photos.set(id, {
+            _id: id,
+            kind: 'photo',
+            site: incident.site,
+            incident: incident.id,
+            file: p.file,
+            _attachments: { image: { content_type: found.mime, data: found.bytes.toString('base64') } },
+          });
+        }
+      };
       items.forEach((q, i) => {
         const row = held.rows[i];
         const doc = row?.doc && !row.value?.deleted ? (row.doc as unknown as RecordDoc) : null;
         const mine = aside.filter((s) => s.kind === q.kind && s.recordId === q.record.id);
+        witness(q.kind, q.record);
         if (doc && canonical(doc.record) === canonical(q.record) && sameAside(unionAside(doc.aside ?? [], mine), doc.aside ?? [])) return;
         const merged = doc ? mergeRecord(q.kind, doc.record, q.record) : { record: q.record, superseded: null };
+        witness(q.kind, merged.record);
         const next = unionAside(doc?.aside ?? [], mine, merged.superseded ? [merged.superseded] : []);
         if (doc && canonical(merged.record) === canonical(doc.record) && sameAside(next, doc.aside ?? [])) return;
         writes.push({
@@ -490,15 +608,90 @@ export class SyncService {
           aside: next,
         });
       });
-      if (!writes.length) continue;
-      const results = await lane.local.bulkDocs(writes);
-      results.forEach((r, i) => {
-        if (r.ok) lane.waiting.add(writes[i]._id);
-        else if (r.status === 409) {
-          const q = items.find((x) => docId(x.kind, x.record.id) === writes[i]._id)!;
-          this.queue.set(`${db}|${writes[i]._id}`, q); // the replica changed meanwhile: merge again
-        }
-      });
+      // Photos before the records that name them, so an install that pulls a record has its photos by then.
+      if (photos.size) {
+        const docs = [...photos.values()];
+        const results = await lane.local.bulkDocs(docs);
+        results.forEach((r, i) => {
+          if (r.ok) lane.waiting.add(docs[i]._id);
+          if (r.ok || r.status === 409) this.photosHeld.add(docs[i]._id);
+        });
+      }
+      if (writes.length) {
+        const results = await lane.local.bulkDocs(writes);
+        results.forEach((r, i) => {
+          if (r.ok) lane.waiting.add(writes[i]._id);
+          else if (r.status === 409) {
+            const q = items.find((x) => docId(x.kind, x.record.id) === writes[i]._id)!;
+            this.queue.set(`${db}|${writes[i]._id}`, q); // the replica changed meanwhile: merge again
+          }
+        });
+      }
+      // After the records, so an install that pulls a head has the incident it names by then.
+      if (heads.size) {
+        const docs = [...heads.values()];
+        const results = await lane.local.bulkDocs(docs as unknown as PouchDoc[]);
+        results.forEach((r, i) => {
+          if (r.ok) lane.waiting.add(docs[i]._id);
+          // 409: the replica has this head already (the same head written on another install).
+          if (r.ok || r.status === 409) this.witnessHead(docs[i]);
+        });
+      }
+    }
+  }
+
+  /**
+   * Brings each restored file up to date from the replica, which holds everything this install sent to
+   * the hub or took from it: every record the replica has for that file is merged in by the usual rule
+   * (a newer version wins, an older one changes nothing), and the user is told how many came back.
+   */
+  private async replay(): Promise<void> {
+    if (!this.config || !this.lanes.size) return;
+    for (const [rel, restored] of [...this.replays]) {
+      this.replays.delete(rel);
+      const kind = kindOfFile(rel)!;
+      const site = /\/([A-Z]{2,4})$/.exec(rel)?.[1] ?? null;
+      const db =
+        kind === 'sites'
+          ? DB_DIRECTORY
+          : kind === 'staff'
+            ? this.config.role === 'manager'
+              ? DB_MANAGERS
+              : DB_DIRECTORY
+            : siteDb(site ?? '');
+      const lane = this.lanes.get(db);
+      if (!lane) continue;
+      const held = await lane.local.allDocs({ startkey: `${kind}:`, endkey: `${kind}:\ufff0`, include_docs: true });
+      const c = collectionOf(this.app, kind) as { partitionOf?: (r: unknown) => string };
+      const records: Record<string, SyncRecord> = {};
+      let asides: Superseded[] = [];
+      for (const row of held.rows) {
+        const parsed = parseDoc(row.doc, db, lane.site);
+        if (!parsed.ok) continue;
+        const { record, aside } = parsed.doc;
+        if (c.partitionOf && `partitions/${kind}/${c.partitionOf(record)}` !== rel) continue;
+        records[record.id] = record;
+        asides = [...asides, ...aside];
+      }
+      const set: RecordSet = { [kind]: records };
+      const plan = planImport(localVersions(this.app, set), set, asides, readSuperseded(this.app.ds));
+      if (plan.writes[kind]?.length || plan.superseded.length)
+        applyPlan(this.app, { payload: { records: set, superseded: plan.superseded, photos: {} } }, plan);
+      // Counted against what the restore gave the file: records the changes feed brought in meanwhile
+      // (it may reach the restored file first) came from the replica too.
+      const now: Record<string, unknown> = c.partitionOf
+        ? (c as unknown as { partition: (k: string) => Record<string, unknown> }).partition(rel.slice(`partitions/${kind}/`.length))
+        : Object.fromEntries((c as unknown as { all: () => SyncRecord[] }).all().map((r) => [r.id, r]));
+      const back = Object.keys(records).filter(
+        (id) => Object.hasOwn(now, id) && (!Object.hasOwn(restored, id) || canonical(restored[id]) !== canonical(now[id])),
+      ).length;
+      if (back)
+        this.app.ds.addNotice({
+          kind: 'restored',
+          file: rel,
+          quarantined: null,
+          message: `After ${rel} was restored from a backup, ${back} record${back === 1 ? '' : 's'} saved since that backup ${back === 1 ? 'was' : 'were'} brought back from the hub.`,
+        });
     }
   }
 
@@ -511,9 +704,24 @@ export class SyncService {
       if (!lane) continue;
       const records: RecordSet = {};
       let asides: Superseded[] = [];
+      const heads: HeadDoc[] = [];
+      const photos: Record<string, string> = {};
       for (const c of batch) {
         const raw = c.doc;
         if (!raw || c.id.startsWith('_design/') || raw._deleted) continue;
+        if (c.id.startsWith(PHOTO_PREFIX)) {
+          const image = await this.photoOf(lane, c.id);
+          if (image.ok) photos[image.file] = image.base64;
+          else this.rejected.push({ db, docId: c.id, reason: image.reason });
+          continue;
+        }
+        if (c.id.startsWith(HEAD_PREFIX)) {
+          // Witness documents are immutable: one that arrives is taken as the hub has it.
+          const p = parseHeadDoc(raw, lane.site);
+          if (p.ok) heads.push(p.doc);
+          else this.rejected.push({ db, docId: c.id, reason: p.reason });
+          continue;
+        }
         if (raw._conflicts?.length) {
           await this.resolve(lane, raw);
           continue;
@@ -530,16 +738,32 @@ export class SyncService {
         set[record.id] = record;
         asides = [...asides, ...aside];
       }
-      if (Object.keys(records).length) {
+      if (Object.keys(records).length || Object.keys(photos).length) {
         const plan = planImport(localVersions(this.app, records), records, asides, readSuperseded(this.app.ds));
-        applyPlan(this.app, { payload: { records, superseded: plan.superseded, photos: {} } }, plan);
+        applyPlan(this.app, { payload: { records, superseded: plan.superseded, photos } }, plan);
       }
+      // Only once the records that came with them are in storage, so a head never names a chain not yet applied.
+      for (const h of heads) this.witnessHead(h);
       const last = batch.at(-1);
       if (last) {
         const prev = await lane.local.get(APPLIED).catch(() => null);
         await lane.local.put({ _id: APPLIED, ...(prev?._rev ? { _rev: prev._rev } : {}), seq: last.seq });
       }
     }
+  }
+
+  /** A photo document's image, checked as a photo taken at the desk is: a JPEG, PNG or WebP of at most 10 MB. */
+  private async photoOf(lane: Lane, id: string): Promise<{ ok: true; file: string; base64: string } | { ok: false; reason: string }> {
+    const raw = await lane.local.get(id, { attachments: true }).catch(() => null);
+    const p = parsePhotoDoc(raw, lane.site);
+    if (!p.ok) return p;
+    this.photosHeld.add(id);
+    const data = (raw?._attachments as { image?: { data?: unknown } } | undefined)?.image?.data;
+    if (typeof data !== 'string') return { ok: false, reason: 'a photo document without its image' };
+    const bytes = Buffer.from(data, 'base64');
+    if (bytes.length === 0 || bytes.length > MAX_PHOTO_BYTES || !imageTypeOf(bytes))
+      return { ok: false, reason: 'a photo that is not a JPEG, PNG or WebP image of at most 10 MB' };
+    return { ok: true, file: p.doc.file, base64: data };
   }
 
   /**

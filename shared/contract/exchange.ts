@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { syncConnectSchema } from './sync';
 import { isoDateSchema, siteCodeSchema, idSchema } from '../schemas/common';
 import type { ImportOutcome, SyncKind } from '../domain/sync/merge';
 import { channel, type BinaryFile } from './define';
@@ -81,6 +82,11 @@ export const exchangeChannels = {
       .object({
         sites: z.array(siteCodeSchema).min(1, 'Choose the desk’s sites'),
         supervisors: z.array(idSchema).min(1, 'Choose at least one supervisor'),
+        /**
+         * The desk's own hub user (made by council IT), carried inside the encrypted enrolment file so the
+         * enrolled desk syncs by itself with the hub this manager's install uses. Checked with the hub first.
+         */
+        hub: syncConnectSchema.pick({ name: true, password: true }).strict().optional(),
       })
       .strict(),
     'manager',

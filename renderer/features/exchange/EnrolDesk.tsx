@@ -14,6 +14,8 @@ export const EnrolDesk = () => {
   const [people, setPeople] = useState<string[]>([]);
   const [result, setResult] = useState<{ fileName: string; code: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [hubName, setHubName] = useState('');
+  const [hubPassword, setHubPassword] = useState('');
   useEffect(() => {
     void loadSupervisors();
   }, [loadSupervisors]);
@@ -22,9 +24,11 @@ export const EnrolDesk = () => {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await createEnrolment(sites, people);
+    const hub = hubName.trim() || hubPassword ? { name: hubName.trim(), password: hubPassword } : undefined;
+    const r = await createEnrolment(sites, people, hub);
     if (!r.ok) return setError(r.message);
     setError(null);
+    setHubPassword('');
     download(r.data);
     setResult({ fileName: r.data.filename, code: r.data.code });
   };
@@ -52,6 +56,33 @@ export const EnrolDesk = () => {
             </label>
           ))}
         </div>
+      </fieldset>
+      <fieldset className="field">
+        <legend>The desk’s hub user (if the organisation syncs through a hub)</legend>
+        <p className="muted" id="enrol-hub-help">
+          The user council IT made for this desk on the hub. The file carries it, encrypted, so the desk syncs by itself. Leave both empty
+          for a desk without a hub.
+        </p>
+        <label className="field">
+          Hub user name
+          <input
+            value={hubName}
+            onChange={(e) => setHubName(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby="enrol-hub-help"
+          />
+        </label>
+        <label className="field">
+          Hub password
+          <input
+            type="password"
+            value={hubPassword}
+            onChange={(e) => setHubPassword(e.target.value)}
+            autoComplete="new-password"
+            aria-describedby="enrol-hub-help"
+          />
+        </label>
       </fieldset>
       {error && <Banner tone="error">{error}</Banner>}
       {result && (

@@ -25,7 +25,11 @@ export interface ExchangeSlice {
   previewPack: (fileName: string, file: string) => Promise<void>;
   applyPack: () => Promise<void>;
   resetImport: () => void;
-  createEnrolment: (sites: string[], supervisors: string[]) => Promise<Result<BinaryFile & { code: string }>>;
+  createEnrolment: (
+    sites: string[],
+    supervisors: string[],
+    hub?: { name: string; password: string },
+  ) => Promise<Result<BinaryFile & { code: string }>>;
   enrolDesk: (file: string, code: string) => Promise<Result<{ organisationName: string; sites: string[]; accounts: number }>>;
 }
 
@@ -68,8 +72,8 @@ export const createExchangeSlice: Slice<ExchangeSlice> = (set, get) => ({
     });
   },
   resetImport: () => set({ importState: { status: 'idle' } }),
-  createEnrolment: async (sites, supervisors) => {
-    const r = await call('enrol:create', { sites, supervisors });
+  createEnrolment: async (sites, supervisors, hub) => {
+    const r = await call('enrol:create', { sites, supervisors, ...(hub ? { hub } : {}) });
     if (r.ok) await get().loadExchange();
     return r;
   },

@@ -1,0 +1,93 @@
+/**
+ * The doctor against a witness of incident heads (what `--hub` reads from the hub), without a hub: an
+ * incident the witness has seen that the folder does not hold is reported; a witnessed head reached only
+ * by a version kept aside after two installs' chains diverged is accounted for.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { serializeWithSum } from '../../main/storage/checksum';
+import { checkDataFolder, type Witness } from '../../main/storage/doctor';
+import type { RequestOf } from '../../shared/contract';
+import type { Result } from '../../shared/result';
+import { appendHistory } from '../../shared/domain/incidents';
+import type { Incident } from '../../shared/schemas/incident';
+import { openTestApp, withManager } from '../support/app';
+
+const data = <T>(r: Result<T>): T => {
+  if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
+  return r.data;
+};
+const input: RequestOf<'incidents:create'> = {
+  site: 'CH',
+  location: 'Main reception',
+  occurredAt: '2026-11-25T08:40:00.000Z',
+  reportedAt: '2026-11-25T08:45:00.000Z',
+  reportedBy: 'Sam Patel',
+  reportedTo: 'Maria Okafor',
+  category: 'security',
+  severity: 'medium',
+  details: 'Visitor refused to sign in.',
+};
+const witness = (heads: [string, { length: number; head: string; site: string }[]][]): Witness => ({
+  heads: new Map(heads),
+  by: 'the hub at https://hub.example',
+});
+
+describe('the doctor checks a folder against the hub’s witness', () => {
+  it('reports an incident the hub has seen that the folder does not hold, and passes one it holds whole', async () => {
+    const t = openTestApp();
+    const m = await withManager(t);
+    const d = data(await t.call('incidents:create', input, m));
+    const held = d.incident.history.at(-1)!;
+    const report = checkDataFolder(t.dir, {
+      witness: witness([
+        [d.incident.id, [{ length: 1, head: held.hash, site: 'CH' }]],
+        ['ghost_incident_01', [{ length: 3, head: 'f'.repeat(64), site: 'CH' }]],
+      ]),
+    });
+    expect(report.problems).toEqual([
+      {
+        file: 'data/partitions/incidents/*/CH.json',
+        message:
+          'incident ghost_incident_01 is missing: the hub at https://hub.example has seen its history with 3 entries, but this folder does not hold it',
+      },
+    ]);
+    t.opened.close();
+  });
+
+  it('accepts a witnessed head that only a version kept aside after a divergence reaches, and reports one nothing reaches', async () => {
+    const t = openTestApp();
+    const m = await withManager(t);
+    let d = data(await t.call('incidents:create', input, m));
+    d = data(await t.call('incidents:update', { id: d.incident.id, rev: d.incident.rev, patch: { severity: 'high' } }, m));
+    const theirs = d.incident;
+    t.opened.close();
+    // Another install's chain after entry 1 lost a merge: it is kept whole in the superseded file.
+    const { prevHash: _p, hash: _h, ...second } = theirs.history[1];
+    const rival: Incident = { ...theirs, history: appendHistory(theirs.history.slice(0, 1), { ...second, note: 'rival' }, theirs.id) };
+    const rivalHead = rival.history[1].hash;
+    // A forged one: the witnessed hash pasted onto an entry it does not hash to.
+    const forged: Incident = { ...theirs, history: [theirs.history[0], { ...theirs.history[1], hash: rivalHead }] };
+    const file = path.join(t.dir, 'data/system/superseded.json');
+    const entries = {
+      [`incidents/${theirs.id}/x/1`]: {
+        key: `incidents/${theirs.id}/x/1`,
+        kind: 'incidents',
+        recordId: theirs.id,
+        keptHlc: theirs.hlc,
+        reason: 'history-diverged',
+        record: rival,
+      },
+    };
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, serializeWithSum({ entries }));
+    const seen = (head: string) => witness([[theirs.id, [{ length: 2, head, site: 'CH' }]]]);
+    const broken = `incident ${theirs.ref} (${theirs.id}): history broken: it no longer contains entry 2 as it was seen (rewritten), per the hub at https://hub.example`;
+    expect(checkDataFolder(t.dir, { witness: seen(rivalHead) }).problems).toEqual([]);
+    expect(checkDataFolder(t.dir, { witness: seen('b'.repeat(64)) }).problems.map((p) => p.message)).toEqual([broken]);
+    entries[`incidents/${theirs.id}/x/1`].record = forged;
+    fs.writeFileSync(file, serializeWithSum({ entries }));
+    expect(checkDataFolder(t.dir, { witness: seen(rivalHead) }).problems.map((p) => p.message)).toEqual([broken]);
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * Append-only records travel as one immutable document per event: each log entry, each incident photo
+ * (the image as the document's CouchDB attachment) and each incident history head. Checked on the hub
+ * itself and on the receiving install.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { siteDb } from '../../../main/sync/provision';
+import type { Session } from '../../../main/services/types';
+import { DESK_PASSWORD, seedDesk } from '../../support/deskWorld';
+import type { TestApp } from '../../support/app';
+import { deskConfig, HubProcess, managerConfig, openSyncApp, provision, until } from './world';
+
+const SITES = ['CH'];
+const hub = new HubProcess();
+let manager: TestApp;
+let desk: TestApp;
+let sup: Session;
+let m: Session;
+// A 1×1 PNG, written by hand.
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
+const okData = <T>(r: { ok: true; data: T } | { ok: false; message: string }): T => {
+  if (!r.ok) throw new Error(r.message);
+  return r.data;
+};
+const signIn = async (t: TestApp, username: string) => {
+  const s = t.session();
+  okData(await t.call('auth:sign-in', { username, password: DESK_PASSWORD }, s));
+  return s;
+};
+const admin = () => ({ authorization: `Basic ${Buffer.from(`${hub.admin.name}:${hub.admin.password}`).toString('base64')}` });
+
+beforeAll(async () => {
+  await hub.start();
+  await provision(hub, SITES, 1);
+  manager = openSyncApp();
+  await seedDesk(manager.opened.app);
+  m = await signIn(manager, 'manager');
+  desk = openSyncApp();
+  desk.opened.app.repos.accounts.putMany(manager.opened.app.repos.accounts.all().filter((a) => a.username === 'sup.ch'));
+  sup = await signIn(desk, 'sup.ch');
+  await manager.opened.app.sync!.connect(managerConfig(hub, SITES));
+  await desk.opened.app.sync!.connect(deskConfig(hub, 'CH'));
+  await until('the desk has the directory', () => desk.opened.app.repos.sites.all().some((s) => s.code === 'CH'));
+}, 60_000);
+
+afterAll(async () => {
+  for (const t of [manager, desk]) {
+    await t?.opened.stopSync();
+    t?.opened.close();
+  }
+  await hub.stop();
+});
+
+describe('append-only records as one immutable document per event', () => {
+  it('sends a photo taken at the desk as its own document with the image attached, and the manager sees it', async () => {
+    const d = okData(
+      await desk.call(
+        'incidents:create',
+        {
+          site: 'CH',
+          location: 'Bike shed',
+          occurredAt: '2026-11-25T06:50:00.000Z',
+          reportedAt: '2026-11-25T06:55:00.000Z',
+          reportedBy: 'Dee Supervisor',
+          reportedTo: 'Site supervisor',
+          category: 'security',
+          severity: 'low',
+          details: 'Lock on the bike shed cut.',
+        },
+        sup,
+      ),
+    );
+    const withPhoto = okData(
+      await desk.call('incidents:add-photo', { id: d.incident.id, rev: d.incident.rev, name: 'shed.png', base64: PNG }, sup),
+    );
+    const photo = withPhoto.incident.photos[0];
+    // On the hub: the photo's own document, holding the very bytes as its attachment.
+    await until(
+      'the hub has the photo',
+      async () => (await fetch(`${hub.url}/${siteDb('CH')}/photo:${photo.file}`, { headers: admin() })).ok,
+      30_000,
+    );
+    const image = await fetch(`${hub.url}/${siteDb('CH')}/photo:${photo.file}/image`, { headers: admin() });
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await image.arrayBuffer()).toString('base64')).toBe(PNG);
+    // At the manager: the incident names the photo and the photo opens.
+    await until(
+      'the manager has the incident with its photo',
+      () => manager.opened.app.repos.incidents.inMonths(['2026-11'], ['CH']).some((i) => i.id === d.incident.id && i.photos.length === 1),
+      30_000,
+    );
+    const shown = okData(await manager.call('incidents:photo', { id: d.incident.id, photoId: photo.id }, m));
+    expect(shown.dataUrl).toBe(`data:image/png;base64,${PNG}`);
+  }, 90_000);
+
+  it('keeps each log entry its own document that is written once', async () => {
+    const line = okData(
+      await desk.call('log:add', { site: 'CH', date: '2026-11-25', time: '07:00', kind: 'patrol', text: 'Checked the bike shed.' }, sup),
+    );
+    await until(
+      'the hub has the entry',
+      async () => (await fetch(`${hub.url}/${siteDb('CH')}/log:${line.entry.id}`, { headers: admin() })).ok,
+      30_000,
+    );
+    const doc = (await fetch(`${hub.url}/${siteDb('CH')}/log:${line.entry.id}`, { headers: admin() }).then((r) => r.json())) as {
+      _rev: string;
+      record: { text: string };
+    };
+    expect(doc.record.text).toBe('Checked the bike shed.');
+    expect(doc._rev.startsWith('1-')).toBe(true);
+  }, 60_000);
+
+  it('sets aside a photo document whose attachment is not an image, writing no file', async () => {
+    const file = 'notanimage000000001.png';
+    const res = await fetch(`${hub.url}/${siteDb('CH')}/photo:${file}`, {
+      method: 'PUT',
+      headers: { ...admin(), 'content-type': 'application/json' },
+      body: JSON.stringify({
+        kind: 'photo',
+        site: 'CH',
+        incident: 'x',
+        file,
+        _attachments: { image: { content_type: 'image/png', data: Buffer.from('#!/bin/sh\necho hi\n').toString('base64') } },
+      }),
+    });
+    expect(res.status).toBe(201);
+    await until('the desk reports it', () => desk.opened.app.sync!.status().rejected.some((r) => r.docId === `photo:${file}`), 30_000);
+    expect(Object.keys(desk.snapshot()).some((f) => f.includes(file))).toBe(false);
+  }, 60_000);
+});
