@@ -16,7 +16,17 @@ const MAGIC = 'SDEN';
 // Crockford-style alphabet: no 0/O or 1/I/L to misread when the code is typed in at the desk.
 const ALPHABET = 'ABCDEFGHJKMNPQRSTVWXYZ23456789';
 
-const contentSchema = z.object({ org: orgSchema, sites: z.array(siteSchema), accounts: z.array(accountSchema), createdAt: z.string() });
+const contentSchema = z.object({
+  org: orgSchema,
+  sites: z.array(siteSchema),
+  accounts: z.array(accountSchema),
+  createdAt: z.string(),
+  /**
+   * For each of the desk's sites and each year, the highest incident reference the manager's install
+   * knows, so the desk's own plain references carry on from it (files made before this field: none).
+   */
+  references: z.array(z.string().max(40)).max(1000).default([]),
+});
 export type Enrolment = z.infer<typeof contentSchema>;
 
 const normalise = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
@@ -27,8 +37,15 @@ export const newEnrolmentCode = (): string =>
   Array.from({ length: 3 }, () => Array.from({ length: 4 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')).join('-');
 
 /** Seals an enrolment under its code. */
-export const sealEnrolment = (org: Org, sites: Site[], accounts: Account[], code: string, now: number): Buffer => {
-  const content: Enrolment = { org, sites, accounts, createdAt: new Date(now).toISOString() };
+export const sealEnrolment = (
+  org: Org,
+  sites: Site[],
+  accounts: Account[],
+  code: string,
+  now: number,
+  references: string[] = [],
+): Buffer => {
+  const content: Enrolment = { org, sites, accounts, createdAt: new Date(now).toISOString(), references };
   const salt = randomBytes(16);
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keyFrom(code, salt), iv);

@@ -7,6 +7,8 @@ import { ensureIdentity } from '../exchange/identity';
 import { ensureManagerOrg, keyIdOf, listSelf, ORG_FILE, orgKind, readOrg, type Org } from '../exchange/org';
 import { decodePack, encodePack, PACK_FORMAT_VERSION, type OpenedPack, type PackPayload } from '../exchange/pack';
 import { applyPlan, collectActivity, collectRota, countsOf, planPack } from '../exchange/transfer';
+import { highestReferences } from '../../shared/domain/incidents';
+import { incidentIndex } from './incidentIndex';
 import type { AppCore, Call, Handlers } from './types';
 
 const requireOrg = (app: AppCore, user: Account | null): Org => {
@@ -142,6 +144,7 @@ export const exchangeHandlers: Pick<
     if (sites.length !== req.sites.length)
       throw new AppError('invalid', 'Choose sites from the list.', { sites: 'Choose sites from the list' });
     const code = newEnrolmentCode();
+    const references = highestReferences(incidentIndex(app.repos).refs(), req.sites);
     // The desk learns the manager installs' public keys, so it accepts a rota only from one of them.
     const deskOrg: Org = { ...org, role: 'desk', sites: [...req.sites].sort(), installs: org.installs.filter((i) => i.role === 'manager') };
     const bytes = sealEnrolment(
@@ -150,6 +153,7 @@ export const exchangeHandlers: Pick<
       accounts.map((a) => ({ ...a!, failedAttempts: 0, lastFailedAt: null })),
       code,
       now,
+      references,
     );
     return {
       filename: `sitedesk-enrolment-${deskOrg.sites.join('-')}-${londonToday(now)}.sitedesk-enrolment`,
@@ -172,7 +176,13 @@ export const exchangeHandlers: Pick<
       );
     const enrolment = openEnrolment(Buffer.from(req.file, 'base64'), req.code);
     // Settings first: if the process stops before the one change below, the install still asks to be set up.
-    app.repos.settings.set({ ...app.repos.settings.get(), organisationName: enrolment.org.name });
+    // The desk is its sites' home desk: it issues their plain references, carrying on from the manager's last.
+    app.repos.settings.set({
+      ...app.repos.settings.get(),
+      organisationName: enrolment.org.name,
+      homeDeskSites: enrolment.org.sites,
+      knownReferences: enrolment.references,
+    });
     app.ds.writeMany([
       { rel: ORG_FILE, kind: orgKind, value: { org: enrolment.org } },
       app.repos.sites.writeOp(enrolment.sites),
