@@ -180,6 +180,7 @@ test('the brief’s own cover, “security 24/7 × 1, plus 07:00–19:00 × 2 on
       new RegExp(`^${day}: 00:00–07:00 × 1, 07:00–19:00 × 3, 19:00–24:00 × 1`),
     );
   await expectAccessible(page, 'cover editor with layered windows');
+  await edited.screenshot({ path: 'test-results/screens/cover-layers.png' });
   await page.getByRole('button', { name: 'Save site' }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
 

@@ -212,7 +212,7 @@ export const PlannerView = () => {
             aria-controls={panel ? 'findings-panel' : undefined}
             onClick={() => setPanel(!panel)}
           >
-            <ListChecks aria-hidden size={16} /> Findings ({view.findings.length + view.gaps.length})
+            <ListChecks aria-hidden size={16} /> Findings ({view.findings.length + (rotaMode === 'sites' ? view.gaps.length : 0)})
           </button>
         )}
         {canPlan && (
@@ -256,11 +256,11 @@ export const PlannerView = () => {
           {panel && (
             <FindingsPanel
               findings={view.findings}
-              gaps={view.gaps}
+              gaps={rotaMode === 'sites' ? view.gaps : []}
               shifts={view.shifts}
               staff={staff}
               onShift={focusShift}
-              onSite={(site) => (rotaMode === 'sites' ? jumpToSite(site) : undefined)}
+              onSite={jumpToSite}
               onClose={() => setPanel(false)}
             />
           )}
