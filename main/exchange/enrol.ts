@@ -24,6 +24,11 @@ const contentSchema = z.object({
   createdAt: z.string(),
   /** The desk's hub address, user and password, so it syncs by itself once enrolled (absent: no hub). */
   hub: z.object({ url: z.string().url(), name: z.string(), password: z.string() }).optional(),
+  /**
+   * For each of the desk's sites and each year, the highest incident reference the manager's install
+   * knows, so the desk's own plain references carry on from it (files made before this field: none).
+   */
+  references: z.array(z.string().max(40)).max(1000).default([]),
 });
 export type Enrolment = z.infer<typeof contentSchema>;
 
@@ -41,9 +46,10 @@ export const sealEnrolment = (
   accounts: Account[],
   code: string,
   now: number,
+  references: string[] = [],
   hub?: { url: string; name: string; password: string },
 ): Buffer => {
-  const content: Enrolment = { org, sites, accounts, createdAt: new Date(now).toISOString(), ...(hub ? { hub } : {}) };
+  const content: Enrolment = { org, sites, accounts, createdAt: new Date(now).toISOString(), references, ...(hub ? { hub } : {}) };
   const salt = randomBytes(16);
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keyFrom(code, salt), iv);

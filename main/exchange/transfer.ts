@@ -131,6 +131,27 @@ export const localVersions = (app: AppCore, incoming: RecordSet): RecordSet => {
   return local;
 };
 
+const GROUP: Record<SyncKind, string> = {
+  sites: 'Sites',
+  staff: 'Staff',
+  shifts: 'Shifts',
+  attendance: 'Attendance',
+  incidents: 'Incidents',
+  log: 'Log entries',
+};
+
+/** How the preview lists a record: its group (kind and site), an order within it, and whom it is about. */
+const placing = (kind: SyncKind, r: SyncRecord, names: ReadonlyMap<string, string>): Pick<PreviewRow, 'group' | 'sort' | 'who'> => {
+  const s = r as Record<string, string | null>;
+  const site = kind === 'sites' || kind === 'staff' ? null : (s.site ?? null);
+  const group = site ? `${GROUP[kind]} at ${site}` : GROUP[kind];
+  const person = kind === 'shifts' || kind === 'attendance' ? (s.staffId ? (names.get(s.staffId) ?? 'Unknown person') : 'OPEN') : undefined;
+  const when = [s.date, s.start ?? s.time, s.end].filter(Boolean).join(' ');
+  const sort =
+    kind === 'sites' ? `${s.code}` : kind === 'staff' ? `${s.name}` : kind === 'incidents' ? `${s.ref}` : `${when} ${person ?? ''}`;
+  return person === undefined ? { group, sort } : { group, sort, who: person };
+};
+
 const label = (kind: SyncKind, r: SyncRecord): string => {
   const s = r as Record<string, string>;
   switch (kind) {
@@ -155,7 +176,21 @@ export const planPack = (app: AppCore, pack: Pack): { plan: ImportPlan; preview:
   const plan = planImport(localVersions(app, incoming), incoming, pack.payload.superseded, readSuperseded(app.ds));
   const counts: Record<ImportOutcome, number> = { added: 0, changed: 0, unchanged: 0, conflict: 0 };
   for (const r of plan.rows) counts[r.outcome] += 1;
-  const rows: PreviewRow[] = plan.rows.map((r) => ({ ...r, label: label(r.kind, incoming[r.kind]![r.id]) }));
+  // Names from the pack first (a rota pack carries its staff), then this computer's staff list.
+  const names = new Map<string, string>(app.repos.staff.all().map((p) => [p.id, p.name]));
+  for (const p of Object.values(incoming.staff ?? {})) names.set(p.id, (p as unknown as { name: string }).name);
+  const rows: PreviewRow[] = plan.rows
+    .map((r) => {
+      const record = incoming[r.kind]![r.id];
+      return { ...r, label: label(r.kind, record), ...placing(r.kind, record, names) };
+    })
+    .sort(
+      (a, b) =>
+        SYNC_KINDS.indexOf(a.kind) - SYNC_KINDS.indexOf(b.kind) ||
+        a.group.localeCompare(b.group) ||
+        a.sort.localeCompare(b.sort) ||
+        a.label.localeCompare(b.label),
+    );
   const warnings: string[] = [];
   const ahead = aheadBy(maxHlc(incoming), app.now());
   if (ahead > 3_600_000)

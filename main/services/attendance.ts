@@ -83,6 +83,22 @@ const summarise = (rows: readonly TimesheetRow[]): PersonWeekSummary[] => {
 
 const pct = (n: number | null) => (n === null ? null : decimal(n, 1));
 
+/** The Monday of the week of the earliest live shift on record at any site, or null when there is no rota at all. */
+const firstRotaWeek = (app: AppCore): string | null => {
+  const months = [...new Set(app.repos.shifts.keys().map((k) => k.slice(0, 7)))].sort();
+  for (const month of months) {
+    const dates = app.repos.shifts
+      .keys()
+      .filter((k) => k.startsWith(month))
+      .flatMap((k) => Object.values(app.repos.shifts.partitionOnce(k)))
+      .filter((s) => !s.deleted)
+      .map((s) => s.date)
+      .sort();
+    if (dates.length) return weekStart(dates[0]);
+  }
+  return null;
+};
+
 export const attendanceHandlers: Pick<
   Handlers,
   | 'attendance:report'
@@ -157,7 +173,10 @@ export const attendanceHandlers: Pick<
     const sites = app.repos.sites.all().filter((s) => !s.archived && (!r.site || s.code === r.site));
     const holidays = bankHolidaysBetween(app, r.from, r.to);
     const rows: CoverRow[] = [];
-    for (let week = weekStart(r.from); week <= r.to; week = addDays(week, 7)) {
+    // Weeks before the first rota on record have no data, not 0% cover: the report starts at that week.
+    const firstWeek = firstRotaWeek(app);
+    const first = firstWeek === null ? null : weekStart(r.from) < firstWeek ? firstWeek : weekStart(r.from);
+    for (let week = first; week !== null && week <= r.to; week = addDays(week, 7)) {
       const from = week < r.from ? r.from : week;
       const to = addDays(week, 6) > r.to ? r.to : addDays(week, 6);
       for (const site of sites) {
@@ -192,7 +211,7 @@ export const attendanceHandlers: Pick<
         pct(c.plannedPercent),
       ]),
     );
-    return { rows, csv: file('cover', r, text) };
+    return { rows, firstWeek, csv: file('cover', r, text) };
   },
 
   'reports:cost': (r, { app, now }) => {

@@ -9,6 +9,8 @@ import { decodePack, encodePack, PACK_FORMAT_VERSION, type OpenedPack, type Pack
 import { applyPlan, collectActivity, collectRota, countsOf, planPack } from '../exchange/transfer';
 import { readSyncConfig } from '../sync/service';
 import { checkHubUser } from './sync';
+import { highestReferences } from '../../shared/domain/incidents';
+import { incidentIndex } from './incidentIndex';
 import type { AppCore, Call, Handlers } from './types';
 
 const requireOrg = (app: AppCore, user: Account | null): Org => {
@@ -159,6 +161,7 @@ export const exchangeHandlers: Pick<
     if (sites.length !== req.sites.length)
       throw new AppError('invalid', 'Choose sites from the list.', { sites: 'Choose sites from the list' });
     const code = newEnrolmentCode();
+    const references = highestReferences(incidentIndex(app.repos).refs(), req.sites);
     // The desk learns the manager installs' public keys, so it accepts a rota only from one of them.
     const deskOrg: Org = { ...org, role: 'desk', sites: [...req.sites].sort(), installs: org.installs.filter((i) => i.role === 'manager') };
     const bytes = sealEnrolment(
@@ -167,6 +170,7 @@ export const exchangeHandlers: Pick<
       accounts.map((a) => ({ ...a!, failedAttempts: 0, lastFailedAt: null })),
       code,
       now,
+      references,
       hub,
     );
     return {
@@ -190,7 +194,13 @@ export const exchangeHandlers: Pick<
       );
     const enrolment = openEnrolment(Buffer.from(req.file, 'base64'), req.code);
     // Settings first: if the process stops before the one change below, the install still asks to be set up.
-    app.repos.settings.set({ ...app.repos.settings.get(), organisationName: enrolment.org.name });
+    // The desk is its sites' home desk: it issues their plain references, carrying on from the manager's last.
+    app.repos.settings.set({
+      ...app.repos.settings.get(),
+      organisationName: enrolment.org.name,
+      homeDeskSites: enrolment.org.sites,
+      knownReferences: enrolment.references,
+    });
     app.ds.writeMany([
       { rel: ORG_FILE, kind: orgKind, value: { org: enrolment.org } },
       app.repos.sites.writeOp(enrolment.sites),

@@ -177,7 +177,8 @@ export const incidentHandlers: Pick<
     const user = me(call);
     const meta = newMeta(user.id, call.now);
     const index = incidentIndex(call.app.repos);
-    const ref = nextReference(index.refs(), req.site, referenceYear(meta.createdAt), installTag(call.app), isHomeDesk(call.app, req.site));
+    const known = [...index.refs(), ...(call.app.repos.settings.get().knownReferences ?? [])];
+    const ref = nextReference(known, req.site, referenceYear(meta.createdAt), installTag(call.app), isHomeDesk(call.app, req.site));
     const base: Incident = {
       ...meta,
       ...req,

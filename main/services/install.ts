@@ -2,8 +2,8 @@
  * Who issues which incident references on this install. See shared/domain/incidents/references.ts for
  * why: a site's home desk issues plain references (`CH-2026-0042`); every other install, such as a
  * manager's laptop recording on a visit, adds its own tag (`CH-2026-0043-K7QF`), so two machines working
- * offline for one site can never issue the same reference. A manager names the home-desk sites of an
- * install in settings (enrolment will set this later); until then every reference carries the tag.
+ * offline for one site can never issue the same reference. Enrolment makes a desk the home desk of its
+ * sites (a manager can also name them in settings); elsewhere every reference carries the tag.
  */
 import { isInstallTag } from '../../shared/domain/incidents';
 import type { AppCore } from './types';

@@ -55,7 +55,8 @@ export const attendanceChannels = {
   /** What was worked, with the daily rest (hours, from the rule settings) the short rests are counted against. */
   'attendance:working-time': channel(rangeSchema, 'manager')<WorkingTimeReport>(),
   'reports:hours': channel(rangeSchema, 'manager')<{ people: HoursAgainstContract[]; csv: TextFile }>(),
-  'reports:cover': channel(rangeSchema, 'manager')<{ rows: CoverRow[]; csv: TextFile }>(),
+  /** `firstWeek`: the Monday of the first week with a rota on record (the report starts there), or null. */
+  'reports:cover': channel(rangeSchema, 'manager')<{ rows: CoverRow[]; firstWeek: string | null; csv: TextFile }>(),
   'reports:cost': channel(rangeSchema, 'manager')<{ rows: LabourCost[]; csv: TextFile }>(),
   'reports:incidents': channel(rangeSchema, 'manager')<{ rows: IncidentCount[]; csv: TextFile }>(),
   'reports:licences': channel(

@@ -40,6 +40,12 @@ export interface PreviewRow {
   outcome: ImportOutcome;
   /** What the record is, in words: "Shift CH Mon 30 Nov 07:00–19:00 security". */
   label: string;
+  /** Who the record is about, for shifts and attendance: the person's name, or OPEN for a shift with no one. */
+  who?: string;
+  /** The group the preview lists it under: its kind, and its site where it has one ("Shifts at CH"). */
+  group: string;
+  /** Orders rows within a group: date and time, then name. */
+  sort: string;
 }
 
 export interface ImportPreview {

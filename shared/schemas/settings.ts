@@ -54,6 +54,11 @@ const fields = {
  */
 export const settingsSchema = z.object({
   ...fields,
+  /**
+   * Incident references issued elsewhere that this install's numbering must carry on from: a desk's
+   * enrolment brings the highest its manager knew for each of its sites. Set by enrolment only.
+   */
+  knownReferences: z.array(z.string().max(40)).max(1000).optional(),
   rules: fields.rules.default(() => ({ ...DEFAULT_RULE_SETTINGS })),
   bankHolidayChanges: fields.bankHolidayChanges.default(() => ({ added: [], removed: [] })),
   leave: fields.leave.default(() => ({ ...DEFAULT_LEAVE_POLICY })),

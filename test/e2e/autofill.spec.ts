@@ -57,8 +57,10 @@ test('builds from cover for all 15 sites, auto-fills, previews, applies, undoes 
   await expect(page.locator('.planner-summary')).toContainText('0 shifts');
 
   // Build from cover: the week shown, every site.
-  // By keyboard: the toolbar button, then the dialog's own button.
-  await page.getByRole('button', { name: 'Build from cover' }).focus();
+  // By keyboard: the toolbar's Week actions menu, its item, then the dialog's own button.
+  await page.getByRole('button', { name: 'Week actions' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('menuitem', { name: 'Build from cover' }).focus();
   await page.keyboard.press('Enter');
   const build = page.getByRole('dialog', { name: 'Build from cover' });
   await expect(build.getByText('Mon 7 Dec 2026 to Sun 13 Dec 2026')).toBeVisible();
@@ -72,7 +74,8 @@ test('builds from cover for all 15 sites, auto-fills, previews, applies, undoes 
   expect(built.open).toBe(built.shifts);
 
   // Auto-fill the week, all sites.
-  await page.getByRole('button', { name: 'Auto-fill' }).click();
+  await page.getByRole('button', { name: 'Week actions' }).click();
+  await page.getByRole('menuitem', { name: 'Auto-fill' }).click();
   const panel = page.getByRole('dialog', { name: 'Auto-fill open shifts' });
   await expect(panel.getByRole('group', { name: 'Sites (all 15)' })).toBeVisible();
   await panel.getByLabel('Time allowed').selectOption('30');

@@ -27,7 +27,8 @@ test('build next week from a pattern, see a rest warning and a gap, fill it, pub
   const weekLabel = await page.locator('.week-label').textContent();
   expect(weekLabel).toMatch(/^Week of Mon \d+ \w+ \d{4}$/);
 
-  await page.getByRole('button', { name: 'Pattern' }).click();
+  await page.getByRole('button', { name: 'Week actions' }).click();
+  await page.getByRole('menuitem', { name: 'Pattern' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Pattern').selectOption({ label: 'New: 4 on 4 off, 12 h days and nights (24/7 security)' });
   await dialog.getByLabel(/^Days A/).selectOption({ label: 'Ana Silva' });
@@ -160,7 +161,8 @@ test('a saved pattern can be deleted from the pattern dialog, and the deletion u
   await createFirstManager(page);
   await page.getByRole('button', { name: 'Rota' }).click();
   await page.getByLabel('Site', { exact: true }).selectOption('CH');
-  await page.getByRole('button', { name: 'Pattern' }).click();
+  await page.getByRole('button', { name: 'Week actions' }).click();
+  await page.getByRole('menuitem', { name: 'Pattern' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Pattern').selectOption({ label: 'New: 4 on 4 off, 12 h days and nights (24/7 security)' });
   await dialog.getByRole('button', { name: 'Preview' }).click();

@@ -85,6 +85,11 @@ test('at 07:05 a supervisor signs in the early cleaner, sees the late officer, c
   const coverRow = page.getByRole('row', { name: /2026-11-23 CH security/ });
   await expect(coverRow).toBeVisible();
   await expect(page.getByRole('img', { name: /Cover for the week of 2026-11-23: .*CH security/ })).toBeVisible();
+  // The default range opens three weeks back, before any rota: those weeks have no data, so no row and no "under 95%".
+  await expect(
+    page.getByText('The report starts at the week of Mon 23 Nov 2026, the first with a rota: earlier weeks have no data.'),
+  ).toBeVisible();
+  await expect(page.getByRole('row', { name: /^2026-11-(02|09|16) / })).toHaveCount(0);
   await expectAccessible(page, 'cover report');
   await page.screenshot({ path: path.join(SHOTS, 'report-cover.png'), fullPage: true });
   await page.getByRole('button', { name: 'Labour cost' }).click();

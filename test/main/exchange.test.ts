@@ -11,6 +11,8 @@ import { seal } from '../../main/storage/sealedFile';
 import { touched, withRecordClock } from '../../main/services/records';
 import { openTestApp, withManager, type TestApp } from '../support/app';
 import { seedActivity, seedShift } from '../support/records';
+import { makeStaff } from '../shared/domain/rota/factories';
+import type { RequestOf } from '../../shared/contract';
 
 // Password hashing (scrypt) for the accounts and the enrolment code makes these slower than most.
 vi.setConfig({ testTimeout: 90_000 });
@@ -57,6 +59,53 @@ const openPack = (base64: string, key: string): { header: PackHeader; pack: Pack
 
 const exportRota = async (t: TestApp, m: ReturnType<TestApp['session']>) =>
   must(await t.call('exchange:export-rota', { sites: ['CH'], weeks: ['2026-11-30'] }, m));
+
+const incident = (site: string): RequestOf<'incidents:create'> => ({
+  site,
+  location: 'Main reception',
+  occurredAt: '2026-11-25T08:40:00.000Z',
+  reportedAt: '2026-11-25T08:45:00.000Z',
+  reportedBy: 'Sam Patel',
+  reportedTo: 'Maria Okafor',
+  category: 'security',
+  severity: 'medium',
+  details: 'Visitor refused to sign in.',
+  peopleInvolved: '',
+  witnesses: '',
+  actionTaken: 'Logged.',
+  onwardReports: [],
+  followUps: [],
+  riddor: null,
+});
+
+describe('enrolment makes the desk its sites’ home desk (issue 15)', () => {
+  it('issues plain references carrying on from the last the manager knew for the site', async () => {
+    const manager = openTestApp();
+    const m = await withManager(manager);
+    // The manager's laptop has recorded CH-2026-0001 … 0005 (tagged, as a visiting install) and FH-2026-0001 … 0009.
+    for (let i = 0; i < 5; i += 1) must(await manager.call('incidents:create', incident('CH'), m));
+    for (let i = 0; i < 9; i += 1) must(await manager.call('incidents:create', incident('FH'), m));
+    const sam = must(
+      await manager.call(
+        'accounts:create',
+        { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' },
+        m,
+      ),
+    );
+    const enrolment = must(await manager.call('enrol:create', { sites: ['CH'], supervisors: [sam.id] }, m));
+    const desk = openTestApp();
+    must(await desk.call('enrol:import', { file: enrolment.base64, code: enrolment.code }, desk.session()));
+    const s = desk.session();
+    must(await desk.call('auth:sign-in', { username: 'sam', password: 'desk password' }, s));
+    expect(must(await desk.call('incidents:create', incident('CH'), s)).incident.ref).toBe('CH-2026-0006');
+    expect(must(await desk.call('incidents:create', incident('CH'), s)).incident.ref).toBe('CH-2026-0007');
+    // The desk restarts and still carries on.
+    const again = desk.reopen();
+    const s2 = again.session();
+    must(await again.call('auth:sign-in', { username: 'sam', password: 'desk password' }, s2));
+    expect(must(await again.call('incidents:create', incident('CH'), s2)).incident.ref).toBe('CH-2026-0008');
+  });
+});
 
 describe('enrolment', () => {
   it('sets up a fresh desk with the organisation, its sites and supervisors, and refuses a wrong code', async () => {
@@ -164,6 +213,31 @@ describe('rota and activity packs between two installs', () => {
     manager.opened.app.repos.shifts.put([edited]);
     const again = await exportRota(manager, m);
     expect(must(await desk.call('exchange:preview', { file: again.base64 }, s)).counts).toMatchObject({ changed: 1, conflict: 0 });
+  });
+});
+
+describe('the import preview lists rows as a person reads them (issue 15)', () => {
+  it('groups by kind and site, in date and time order, and names who each shift is for', async () => {
+    const { manager, m, desk, s, managerUser } = await twoInstalls();
+    const app = manager.opened.app;
+    const zoe = makeStaff({ name: 'Zoe Young', employeeNumber: 'E-301', familiarSites: ['CH'] });
+    const ana = makeStaff({ name: 'Ana Silva', employeeNumber: 'E-302', familiarSites: ['CH'] });
+    app.repos.staff.putMany([zoe, ana]);
+    // Seeded out of order: Wednesday night first, the open Monday shift before Ana's.
+    seedShift(app, managerUser.id, { date: '2026-12-02', start: '19:00', end: '07:00', staffId: zoe.id });
+    seedShift(app, managerUser.id, { date: '2026-11-30', staffId: null });
+    seedShift(app, managerUser.id, { date: '2026-12-01', staffId: zoe.id, service: 'reception', start: '08:00', end: '16:00' });
+    seedShift(app, managerUser.id, { date: '2026-11-30', staffId: ana.id });
+    const pack = await exportRota(manager, m);
+    const preview = must(await desk.call('exchange:preview', { file: pack.base64 }, s));
+    expect(preview.rows.filter((r) => r.outcome !== 'unchanged').map((r) => [r.group, r.label, r.who ?? ''])).toEqual([
+      ['Staff', 'Ana Silva (E-302)', ''],
+      ['Staff', 'Zoe Young (E-301)', ''],
+      ['Shifts at CH', 'CH Mon 30 Nov 07:00–19:00 security', 'Ana Silva'],
+      ['Shifts at CH', 'CH Mon 30 Nov 07:00–19:00 security', 'OPEN'],
+      ['Shifts at CH', 'CH Tue 1 Dec 08:00–16:00 reception', 'Zoe Young'],
+      ['Shifts at CH', 'CH Wed 2 Dec 19:00–07:00 security', 'Zoe Young'],
+    ]);
   });
 });
 

@@ -5,6 +5,7 @@ import { Banner } from '../../components/Banner';
 import { readFileBase64 } from '../../components/files';
 import { useStore } from '../../store/appStore';
 import { useShallow } from 'zustand/react/shallow';
+import './exchange.css';
 
 const OUTCOME: Record<ImportOutcome, string> = { added: 'Added', changed: 'Changed', unchanged: 'Unchanged', conflict: 'Conflict' };
 const KIND: Record<string, string> = {
@@ -35,6 +36,11 @@ export const ImportPack = () => {
   };
   const preview = s.status === 'preview' || s.status === 'applying' ? s.preview : null;
   const listed = preview?.rows.filter((r) => r.outcome !== 'unchanged') ?? [];
+  // The rows come sorted by kind, site and time; the first 300 are listed under their group's heading.
+  const groups = new Map<string, typeof listed>();
+  for (const r of listed.slice(0, 300)) groups.set(r.group, [...(groups.get(r.group) ?? []), r]);
+  const inGroup = new Map<string, number>();
+  for (const r of listed) inGroup.set(r.group, (inGroup.get(r.group) ?? 0) + 1);
 
   return (
     <section className="card" aria-labelledby="import-title">
@@ -97,32 +103,45 @@ export const ImportPack = () => {
             </Banner>
           )}
           {listed.length > 0 ? (
-            <table className="table">
-              <caption className="visually-hidden">Records the import adds or changes</caption>
+            <table className="table preview-table">
+              <caption className="visually-hidden">Records the import adds or changes, by kind and site</caption>
               <thead>
                 <tr>
                   <th scope="col">What</th>
                   <th scope="col">Record</th>
+                  <th scope="col">Who</th>
                   <th scope="col">Outcome</th>
                 </tr>
               </thead>
-              <tbody>
-                {listed.slice(0, 300).map((r) => (
-                  <tr key={`${r.kind}/${r.id}`}>
-                    <td>{KIND[r.kind]}</td>
-                    <td>{r.label}</td>
-                    <td>
-                      <span className={`tag tag-${r.outcome}`}>{OUTCOME[r.outcome]}</span>
-                    </td>
+              {[...groups].map(([group, rows]) => (
+                <tbody key={group}>
+                  <tr className="preview-group">
+                    <th scope="rowgroup" colSpan={4}>
+                      {group} · {inGroup.get(group)}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
+                  {rows.map((r) => (
+                    <tr key={`${r.kind}/${r.id}`}>
+                      <td>{KIND[r.kind]}</td>
+                      <td>{r.label}</td>
+                      <td>{r.who ?? ''}</td>
+                      <td>
+                        <span className={`tag tag-${r.outcome}`}>{OUTCOME[r.outcome]}</span>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              ))}
             </table>
           ) : (
             <p className="empty">Everything in this pack is already here. Applying it changes nothing.</p>
           )}
           {listed.length > 300 && <p className="muted">…and {listed.length - 300} more.</p>}
-          <div className="dialog-actions">
+          {/* Apply stays in view however long the list: the bar sticks to the bottom of the window. */}
+          <div className="dialog-actions preview-actions">
+            <span className="muted">
+              {listed.length} record{listed.length === 1 ? '' : 's'} to add or change
+            </span>
             <button className="btn" onClick={resetImport} disabled={s.status === 'applying'}>
               Cancel
             </button>

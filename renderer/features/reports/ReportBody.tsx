@@ -1,4 +1,5 @@
 import { INCIDENT_CATEGORIES } from '../../../shared/schemas/incident';
+import { formatDateGB } from '../../../shared/domain/dates';
 import { ReportChart } from './ReportChart';
 import type { Report } from './reportsSlice';
 
@@ -32,7 +33,7 @@ const Table = ({ head, rows }: { head: string[]; rows: (string | number)[][] }) 
   );
 
 /** Chart, summary and table for one loaded report. */
-export const ReportBody = ({ report }: { report: Report }) => {
+export const ReportBody = ({ report, from }: { report: Report; from: string }) => {
   switch (report.kind) {
     case 'reports:hours': {
       const people = report.data.people;
@@ -74,8 +75,18 @@ export const ReportBody = ({ report }: { report: Report }) => {
         .filter((r) => r.week === latest)
         .map((r) => ({ name: `${r.site} ${r.service}`, achieved: r.percent, planned: r.plannedPercent }));
       const low = rows.filter((r) => r.percent !== null && r.percent < 95);
+      const { firstWeek } = report.data;
       return (
         <>
+          {firstWeek === null ? (
+            <p className="summary">No rota on record yet, so there is no cover to measure.</p>
+          ) : (
+            firstWeek > from && (
+              <p className="summary">
+                The report starts at the week of {formatDateGB(firstWeek)}, the first with a rota: earlier weeks have no data.
+              </p>
+            )
+          )}
           <ReportChart
             data={data}
             x="name"

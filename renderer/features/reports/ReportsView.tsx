@@ -57,7 +57,7 @@ export const ReportsView = () => {
       <h2>{TITLES[kind]}</h2>
       {report.status === 'loading' && <p className="muted">Loading report…</p>}
       {report.status === 'error' && <Banner tone="error">{report.message}</Banner>}
-      {ready && <ReportBody report={ready} />}
+      {ready && <ReportBody report={ready} from={range.from} />}
     </section>
   );
 };

@@ -1,3 +1,4 @@
+import { Keyboard, ListChecks } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatDateGB, londonToday } from '../../../shared/domain/dates';
 import type { Finding } from '../../../shared/domain/rota';
@@ -15,16 +16,18 @@ import { AutofillPanel } from './AutofillPanel';
 import { BuildFromCoverDialog } from './BuildFromCoverDialog';
 import { FillPanel } from './FillPanel';
 import { FillSummary } from './FillSummary';
+import { FindingsPanel } from './FindingsPanel';
+import { focusInGrid } from './locate';
 import type { DropSpot } from './gridProps';
 import { PatternDialog } from './PatternDialog';
 import { PersonGrid } from './PersonGrid';
 import { PersonPanel } from './PersonPanel';
-import { PlannerToolbar, type PlannerDialog } from './PlannerToolbar';
+import { PlannerToolbar, PublishButton, type PlannerDialog } from './PlannerToolbar';
 import { isErr } from './rotaSlice';
 import { ShiftDialog, type ShiftDraft } from './ShiftDialog';
 import { usePlannerKeys } from './usePlannerKeys';
 import { PrintWeek } from './PrintWeek';
-import { WeekGrid } from './WeekGrid';
+import { WeekGrid, type WeekGridHandle } from './WeekGrid';
 import './rota.css';
 
 type Open =
@@ -81,6 +84,8 @@ export const PlannerView = () => {
   const canPlan = useStore((s) => s.auth?.user?.role === 'manager');
   const [open, setOpen] = useState<Open>({ kind: 'none' });
   const gridWrap = useRef<HTMLDivElement>(null);
+  const weekGrid = useRef<WeekGridHandle>(null);
+  const [panel, setPanel] = useState(false);
   const today = londonToday(useNow());
   useEffect(() => {
     void loadSites();
@@ -181,6 +186,11 @@ export const PlannerView = () => {
     onCreate: newShift,
     onDrop,
   };
+  const revealSite = (site: string) => () => weekGrid.current?.scrollToSite(site);
+  const jumpToSite = (site: string) =>
+    focusInGrid(gridWrap.current, `[data-site-head="${site}"]`, { reveal: revealSite(site), jump: true });
+  const focusShift = (shift: Shift) =>
+    focusInGrid(gridWrap.current, `[data-shift-id="${shift.id}"]`, { reveal: revealSite(shift.site), mark: true });
   const blocks = view?.findings.filter((f) => f.severity === 'block').length ?? 0;
   const warns = view?.findings.filter((f) => f.severity === 'warn').length ?? 0;
   const openShifts = view?.shifts.filter((s) => s.staffId === null).length ?? 0;
@@ -192,11 +202,35 @@ export const PlannerView = () => {
         {view && (
           <p className="muted planner-summary" aria-live="polite">
             {view.shifts.length} shift{view.shifts.length === 1 ? '' : 's'} · {openShifts} open · {view.gaps.length} cover gap
-            {view.gaps.length === 1 ? '' : 's'} · {blocks} blocked · {warns} warning{warns === 1 ? '' : 's'} · dashed cards are drafts
+            {view.gaps.length === 1 ? '' : 's'} · {blocks} blocked · {warns} warning{warns === 1 ? '' : 's'} ·{' '}
+            <span className="draft-key">dashed</span> = draft
           </p>
         )}
+        {view && (
+          <button
+            type="button"
+            className="btn btn-small findings-toggle"
+            aria-expanded={panel}
+            aria-controls={panel ? 'findings-panel' : undefined}
+            onClick={() => setPanel(!panel)}
+          >
+            <ListChecks aria-hidden size={16} /> Findings ({view.findings.length + (rotaMode === 'sites' ? view.gaps.length : 0)})
+          </button>
+        )}
+        {canPlan && (
+          <details className="keys-hint">
+            <summary className="btn btn-small btn-quiet">
+              <Keyboard aria-hidden size={16} /> Keys
+            </summary>
+            <p className="keys-hint-text small">
+              ← → weeks · T this week · N new shift · Ctrl+Z undo · Ctrl+Shift+Z redo · Ctrl+click selects · Delete removes the selection ·
+              drag a card to move it · click an empty part of a day to add a shift there.
+            </p>
+          </details>
+        )}
+        {canPlan && <PublishButton view={view} onDialog={onDialog} />}
       </header>
-      <PlannerToolbar view={view} onDialog={onDialog} />
+      <PlannerToolbar view={view} onDialog={onDialog} onJump={jumpToSite} />
       {rotaNotice && (
         <Banner
           tone={rotaNotice.tone}
@@ -213,11 +247,24 @@ export const PlannerView = () => {
       {rota.status === 'loading' && <p className="muted">Loading the week…</p>}
       {view && <BulkBar view={view} />}
       {view && (
-        <div className={rotaMode === 'sites' ? 'grid-wrap no-print' : 'grid-wrap'} ref={gridWrap}>
-          {rotaMode === 'sites' ? (
-            <WeekGrid {...grid} sites={view.sites} gaps={view.gaps} scrollRef={gridWrap} />
-          ) : (
-            <PersonGrid {...grid} elsewhere={view.context} onPerson={(staffId) => setOpen({ kind: 'person', staffId })} />
+        <div className="planner-body">
+          <div className={rotaMode === 'sites' ? 'grid-wrap no-print' : 'grid-wrap'} ref={gridWrap}>
+            {rotaMode === 'sites' ? (
+              <WeekGrid {...grid} sites={view.sites} gaps={view.gaps} scrollRef={gridWrap} handle={weekGrid} />
+            ) : (
+              <PersonGrid {...grid} elsewhere={view.context} onPerson={(staffId) => setOpen({ kind: 'person', staffId })} />
+            )}
+          </div>
+          {panel && (
+            <FindingsPanel
+              findings={view.findings}
+              gaps={rotaMode === 'sites' ? view.gaps : []}
+              shifts={view.shifts}
+              staff={staff}
+              onShift={focusShift}
+              onSite={jumpToSite}
+              onClose={() => setPanel(false)}
+            />
           )}
         </div>
       )}
@@ -229,12 +276,6 @@ export const PlannerView = () => {
           sites={view.sites}
           weekLabel={`Week of ${formatDateGB(view.weekStart)}`}
         />
-      )}
-      {canPlan && (
-        <p className="muted small keys-hint">
-          Keys: ← → weeks · T this week · N new shift · Ctrl+Z undo · Ctrl+Shift+Z redo · Ctrl+click to select · Delete removes the
-          selection · drag a card to move or reassign.
-        </p>
       )}
 
       {view && open.kind === 'shift' && (

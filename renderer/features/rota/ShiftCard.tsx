@@ -11,6 +11,8 @@ interface Props {
   selected: boolean;
   /** What else to show beside the time: the site and service in the person view. */
   context?: string;
+  /** On the all-sites grid the cell shows the time once above the cards that share it; the card shows who. */
+  timeShown?: boolean;
   onOpen: (shift: Shift) => void;
   onToggle: (shift: Shift, range: boolean) => void;
 }
@@ -19,7 +21,7 @@ interface Props {
  * One shift on the grid: its time, who is on it (or OPEN), and any warnings as icon and text. A draft
  * is drawn dashed and pale rather than labelled, so the card keeps its line for the name.
  */
-export const ShiftCard = ({ shift, who, findings, selected, context, onOpen, onToggle }: Props) => {
+export const ShiftCard = ({ shift, who, findings, selected, context, timeShown = true, onOpen, onToggle }: Props) => {
   const level = worst(findings);
   const blocks = findings.filter((f) => f.severity === 'block').length;
   const warns = findings.filter((f) => f.severity === 'warn').length;
@@ -49,7 +51,7 @@ export const ShiftCard = ({ shift, who, findings, selected, context, onOpen, onT
   return (
     <button
       type="button"
-      className={`shift-card${open ? ' is-open' : ''}${selected ? ' is-selected' : ''}${level ? ` has-${level}` : ''}${shift.status === 'draft' ? ' is-draft' : ''}`}
+      className={`shift-card${timeShown ? '' : ' is-compact'}${open ? ' is-open' : ''}${selected ? ' is-selected' : ''}${level ? ` has-${level}` : ''}${shift.status === 'draft' ? ' is-draft' : ''}`}
       draggable
       onDragStart={drag}
       onClick={click}
@@ -58,9 +60,11 @@ export const ShiftCard = ({ shift, who, findings, selected, context, onOpen, onT
       aria-describedby={findings.length ? tipId : undefined}
       data-shift-id={shift.id}
     >
-      <span className="shift-time">
-        {shift.start}–{shift.end}
-      </span>
+      {timeShown && (
+        <span className="shift-time">
+          {shift.start}–{shift.end}
+        </span>
+      )}
       <span className="shift-who">
         {open && <CircleDashed aria-hidden size={13} />}
         {who}
@@ -70,17 +74,20 @@ export const ShiftCard = ({ shift, who, findings, selected, context, onOpen, onT
         <span className="shift-badges">
           {blocks > 0 && (
             <span className="badge badge-block">
-              <AlertOctagon aria-hidden size={12} /> {blocks} block
+              <AlertOctagon aria-hidden size={12} />
+              {timeShown ? ` ${blocks} block` : blocks > 1 && blocks}
             </span>
           )}
           {warns > 0 && (
             <span className="badge badge-warn">
-              <AlertTriangle aria-hidden size={12} /> {warns} warn
+              <AlertTriangle aria-hidden size={12} />
+              {timeShown ? ` ${warns} warn` : warns > 1 && warns}
             </span>
           )}
           {shift.override && (
             <span className="badge badge-override">
-              <ShieldAlert aria-hidden size={12} /> override
+              <ShieldAlert aria-hidden size={12} />
+              {timeShown && ' override'}
             </span>
           )}
         </span>

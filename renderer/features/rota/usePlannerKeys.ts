@@ -18,7 +18,7 @@ const typing = (t: EventTarget | null) =>
 export const usePlannerKeys = (keys: PlannerKeys): void => {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (typing(e.target) || document.querySelector('[role="dialog"], [role="alertdialog"]')) return;
+      if (typing(e.target) || document.querySelector('[role="dialog"], [role="alertdialog"], [role="menu"]')) return;
       const k = e.key;
       const mod = e.ctrlKey || e.metaKey;
       const run = (f: () => void) => {

@@ -9,30 +9,24 @@ const HOURS = [0, 6, 12, 18, 24];
 
 const spanText = (s: CoverSegment) => `${timeOfMinutes(s.startMin)}–${s.endMin === DAY ? '24:00' : timeOfMinutes(s.endMin)} × ${s.min}`;
 
-/** The tail of the previous day's windows that runs into `day` (bank holidays take none: they follow any day). */
-const incomingSpill = (cover: Cover, service: Service, day: DayKey): CoverSegment[] => {
-  if (day === 'bankHoliday') return [];
-  const prev = WEEKDAYS[(WEEKDAYS.indexOf(day) + 6) % 7];
-  return coverTimeline(cover[service]?.[prev] ?? []).spill.filter((s) => s.min > 0);
-};
+/** The windows of the day before `day` (bank holidays take none: they follow any day). */
+const dayBefore = (cover: Cover, service: Service, day: DayKey) =>
+  day === 'bankHoliday' ? [] : (cover[service]?.[WEEKDAYS[(WEEKDAYS.indexOf(day) + 6) % 7]] ?? []);
 
-/** One row: the day's own windows, and hatched, the night before's windows running on into it. */
+/**
+ * One row: the total head-count through the day (its own windows added up, with the night before's
+ * windows that run on into it), and hatched underneath, where that night's tail lies.
+ */
 const DayBar = ({ cover, service, day }: { cover: Cover; service: Service; day: DayKey }) => {
-  const own = coverTimeline(cover[service]?.[day] ?? []).segments.filter((s) => s.min > 0);
-  const spill = incomingSpill(cover, service, day);
+  const before = dayBefore(cover, service, day);
+  const own = coverTimeline(cover[service]?.[day] ?? [], before).segments.filter((s) => s.min > 0);
+  const spill = coverTimeline(before).spill.filter((s) => s.min > 0);
   const label = own.length ? own.map(spanText).join(', ') : 'no cover';
-  const carried = spill.length ? `; ${spill.map(spanText).join(', ')} carried over from the night before` : '';
+  const carried = spill.length ? `; of which ${spill.map(spanText).join(', ')} carried over from the night before` : '';
   return (
     <div className="tl-row">
       <span className="tl-day">{dayLabel(day)}</span>
       <div className="tl-bar" role="img" aria-label={`${dayLabel(day)}: ${label}${carried}`} data-day={day}>
-        {spill.map((s) => (
-          <span
-            key={`s${s.startMin}`}
-            className="tl-seg tl-spill"
-            style={{ left: `${(s.startMin / DAY) * 100}%`, width: `${((s.endMin - s.startMin) / DAY) * 100}%` }}
-          />
-        ))}
         {own.map((s) => (
           <span
             key={s.startMin}
@@ -43,12 +37,19 @@ const DayBar = ({ cover, service, day }: { cover: Cover; service: Service; day: 
             {s.endMin - s.startMin >= 90 ? `×${s.min}` : ''}
           </span>
         ))}
+        {spill.map((s) => (
+          <span
+            key={`s${s.startMin}`}
+            className="tl-seg tl-spill"
+            style={{ left: `${(s.startMin / DAY) * 100}%`, width: `${((s.endMin - s.startMin) / DAY) * 100}%` }}
+          />
+        ))}
       </div>
     </div>
   );
 };
 
-/** A compact week of one service's cover: a bar per day from midnight to midnight, head-count in each window. */
+/** A compact week of one service's cover: a bar per day from midnight to midnight, the total head-count in each stretch. */
 export const CoverTimeline = ({ cover, service, title }: { cover: Cover; service: Service; title: string }) => (
   <figure className="timeline" aria-label={`${title} cover timeline`}>
     <figcaption className="tl-head">

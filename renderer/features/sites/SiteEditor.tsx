@@ -239,8 +239,8 @@ export const SiteEditor = ({ site, onDone }: { site: Site | null; onDone: (code:
       <div className="card" style={{ marginTop: 'var(--s4)' }}>
         <h2>Cover requirements</h2>
         <p className="muted">
-          The fewest people needed on each service at each time. Windows on a day must not overlap: a busier part of the day is its own
-          window with the higher count.
+          The fewest people needed on each service at each time. Windows add up where they overlap, as a contract states them: 00:00–24:00 ×
+          1 plus 07:00–19:00 × 2 means three people from 07:00 to 19:00. The timeline shows the total.
         </p>
         <CoverEditor
           site={{ code: form.code, id: site?.id }}

@@ -23,7 +23,7 @@ type Event = { at: number; order: number; apply: () => void };
 /**
  * Required against covered person-minutes for `service` at `site`, over the windows starting on dates
  * `from`..`to`, counted only before `until` (pass the current time to report what has been achieved so
- * far). Overlapping windows ask for the larger head-count, as in coverGaps; one person on two records at
+ * far). Layered windows add up, as in coverGaps; one person on two records at
  * once counts once. Real minutes throughout, so clock-change nights weigh what they really last.
  */
 export const coverAchieved = (
@@ -37,7 +37,7 @@ export const coverAchieved = (
 ): CoverAchieved => {
   const holidays = new Set(bankHolidays);
   const cover = site.cover[service];
-  const need = new Map<number, number>();
+  let need = 0;
   const here = new Map<string, number>();
   const bump = <K>(m: Map<K, number>, k: K, by: number) => {
     const n = (m.get(k) ?? 0) + by;
@@ -53,8 +53,8 @@ export const coverAchieved = (
       const span = spanOf(day, w.start, w.end);
       first = Math.min(first, span.start);
       last = Math.max(last, span.end);
-      events.push({ at: span.start, order: 1, apply: () => bump(need, w.min, 1) });
-      events.push({ at: span.end, order: 0, apply: () => bump(need, w.min, -1) });
+      events.push({ at: span.start, order: 1, apply: () => (need += w.min) });
+      events.push({ at: span.end, order: 0, apply: () => (need -= w.min) });
     }
   }
   for (const p of presence) {
@@ -70,7 +70,7 @@ export const coverAchieved = (
     while (i < events.length && events[i].at === at) events[i++].apply();
     if (i === events.length || at >= until) break;
     const minutes = (Math.min(events[i].at, until) - at) / 60_000;
-    const n = need.size === 0 ? 0 : Math.max(...need.keys());
+    const n = need;
     required += n * minutes;
     covered += Math.min(n, here.size) * minutes;
   }

@@ -1,16 +1,13 @@
 /**
- * Cover windows: per service and day, the times a site needs people and how many. A window's `min` is
- * the whole head-count for that window, so windows never overlap (a busier part of the day is its own
- * window with the higher count); an overlap would leave "07:00–19:00 × 2 plus 18:00–22:00 × 1" open to
- * meaning two or three people at 18:30.
+ * Cover windows: per service and day, the times a site needs people and how many. Windows are layers
+ * that add up, as a contract states them: "security 24/7 × 1, plus 07:00–19:00 × 2 on weekdays" is a
+ * 00:00–24:00 × 1 window and a 07:00–19:00 × 2 window, and means three people from 07:00 to 19:00.
  *
  * A window whose end is at or before its start runs past midnight, like a shift. Its tail belongs to the
- * day it started on, but it occupies the first hours of the next day, so it must not overlap that day's
- * windows either: Mon 19:00–07:00 sits with Tue 07:00–19:00, while Mon 22:00–06:00 and Tue 05:00–08:00
- * overlap. Weekdays wrap (Sun runs into Mon). A bank holiday can follow any day, so its windows are
- * checked against each other only; `isTwentyFourSeven` checks it against every possible neighbour.
+ * day it started on and adds to the next day's windows in the hours they share: Mon 22:00–06:00 × 1 with
+ * Tue 05:00–08:00 × 1 needs two people from 05:00 to 06:00 on Tuesday. Weekdays wrap (Sun runs into Mon).
  */
-import { SERVICES, WEEKDAYS, type Service, type Weekday } from '../../schemas/common';
+import { SERVICES, WEEKDAYS, type Service } from '../../schemas/common';
 import { coverWindowSchema, type CoverWindow, type DayKey, type SiteInput } from '../../schemas/site';
 import { minutesOfDay } from '../dates';
 import { zodIssues, type PathIssue } from './fieldErrors';
@@ -46,9 +43,8 @@ export const windowMinutes = (w: Pick<CoverWindow, 'start' | 'end'>): { start: n
 };
 
 const isUsable = (w: CoverWindow): boolean => coverWindowSchema.safeParse(w).success && w.start !== '24:00';
-const nextWeekday = (day: Weekday): Weekday => WEEKDAYS[(WEEKDAYS.indexOf(day) + 1) % 7];
 
-/** Problems within one day's windows (paths relative to the day): bad times or counts, and overlaps. */
+/** Problems within one day's windows (paths relative to the day): bad times or counts. Overlaps are layers, not problems. */
 export const validateCoverDay = (windows: readonly CoverWindow[]): PathIssue[] => {
   const issues: PathIssue[] = [];
   windows.forEach((w, i) => {
@@ -56,19 +52,6 @@ export const validateCoverDay = (windows: readonly CoverWindow[]): PathIssue[] =
     if (!parsed.success) issues.push(...zodIssues(parsed.error, [i]));
     // 24:00 only makes sense as an end; as a start it is the next day's 00:00.
     else if (w.start === '24:00') issues.push({ path: `${i}.start`, message: 'A window starts at 00:00, not 24:00' });
-  });
-  windows.forEach((b, j) => {
-    if (!isUsable(b)) return;
-    const mb = windowMinutes(b);
-    for (let i = 0; i < j; i++) {
-      const a = windows[i];
-      if (!isUsable(a)) continue;
-      const ma = windowMinutes(a);
-      if (ma.start < mb.end && mb.start < ma.end) {
-        const [first, second] = ma.start <= mb.start ? [a, b] : [b, a];
-        issues.push({ path: String(j), message: `${windowLabel(first)} overlaps ${windowLabel(second)}` });
-      }
-    }
   });
   return issues;
 };
@@ -82,20 +65,6 @@ export const validateCover = (cover: Cover, services: readonly Service[] = SERVI
       for (const issue of validateCoverDay(days[day] ?? [])) {
         issues.push({ path: `cover.${service}.${day}.${issue.path}`, message: issue.message });
       }
-    }
-    for (const day of WEEKDAYS) {
-      const next = nextWeekday(day);
-      (days[day] ?? []).forEach((w, i) => {
-        if (!isUsable(w)) return;
-        const tailEnd = windowMinutes(w).end - DAY;
-        if (tailEnd <= 0) return;
-        (days[next] ?? []).forEach((n, j) => {
-          if (!isUsable(n) || windowMinutes(n).start >= tailEnd) return;
-          const message = `${dayLabel(day)} ${windowLabel(w)} runs into ${dayLabel(next)} and overlaps ${dayLabel(next)} ${windowLabel(n)}`;
-          // Reported on both windows: they are edited under different days.
-          issues.push({ path: `cover.${service}.${day}.${i}`, message }, { path: `cover.${service}.${next}.${j}`, message });
-        });
-      });
     }
   }
   return issues;
@@ -160,8 +129,8 @@ const segmentsOf = (spans: readonly { start: number; end: number; min: number }[
   const out: CoverSegment[] = [];
   for (let k = 0; k + 1 < cuts.length; k++) {
     const [startMin, endMin] = [cuts[k], cuts[k + 1]];
-    // Overlapping windows are already an error; the bar shows the larger need rather than inventing a sum.
-    const min = Math.max(0, ...spans.filter((s) => s.start <= startMin && s.end >= endMin).map((s) => s.min));
+    // Layered windows add up.
+    const min = spans.filter((s) => s.start <= startMin && s.end >= endMin).reduce((sum, s) => sum + s.min, 0);
     const last = out[out.length - 1];
     if (last && last.min === min) last.endMin = endMin;
     else out.push({ startMin, endMin, min });
@@ -169,14 +138,25 @@ const segmentsOf = (spans: readonly { start: number; end: number; min: number }[
   return out;
 };
 
+const tailsOf = (windows: readonly CoverWindow[]) =>
+  windows
+    .filter(isUsable)
+    .map((w) => ({ ...windowMinutes(w), min: w.min }))
+    .filter((s) => s.end > DAY)
+    .map((s) => ({ start: 0, end: s.end - DAY, min: s.min }));
+
 /**
- * One day's windows as a bar from 0 to 1440 (gaps have min 0; a window past midnight runs to 1440), and
- * separately the tail it spills into the next day, from 0. Unparseable windows are left out.
+ * One day's cover as a bar from 0 to 1440 with the total head-count in each stretch (gaps have min 0): the
+ * day's own windows added up, plus the tails of `previousDay`'s windows that run past midnight into it.
+ * Separately, the tail this day's windows spill into the next day, from 0. Unparseable windows are left out.
  */
-export const coverTimeline = (windows: readonly CoverWindow[]): { segments: CoverSegment[]; spill: CoverSegment[] } => {
+export const coverTimeline = (
+  windows: readonly CoverWindow[],
+  previousDay: readonly CoverWindow[] = [],
+): { segments: CoverSegment[]; spill: CoverSegment[] } => {
   const spans = windows.filter(isUsable).map((w) => ({ ...windowMinutes(w), min: w.min }));
-  const day = spans.map((s) => ({ ...s, end: Math.min(s.end, DAY) }));
-  const tails = spans.filter((s) => s.end > DAY).map((s) => ({ start: 0, end: s.end - DAY, min: s.min }));
+  const day = [...spans.map((s) => ({ ...s, end: Math.min(s.end, DAY) })), ...tailsOf(previousDay)];
+  const tails = tailsOf(windows);
   const tailEnd = Math.max(0, ...tails.map((t) => t.end));
   return { segments: segmentsOf(day, 0, DAY), spill: tailEnd > 0 ? segmentsOf(tails, 0, tailEnd) : [] };
 };

@@ -80,3 +80,15 @@ export const compareReferences = (a: string, b: string): number => {
   if (pb.tag === null) return 1;
   return pa.tag < pb.tag ? -1 : 1;
 };
+
+/** For each of `sites` and each year, the reference with the highest number among `refs` (tags kept), in order. */
+export const highestReferences = (refs: Iterable<string>, sites: readonly string[]): string[] => {
+  const best = new Map<string, { seq: number; ref: string }>();
+  for (const ref of refs) {
+    const p = parseReference(ref);
+    if (!p || !sites.includes(p.site)) continue;
+    const key = `${p.site}-${p.year}`;
+    if ((best.get(key)?.seq ?? 0) < p.seq) best.set(key, { seq: p.seq, ref });
+  }
+  return [...best.values()].map((b) => b.ref).sort(compareReferences);
+};

@@ -11,8 +11,9 @@ type CoverEvent = { at: number; order: number; apply: () => void };
 // Basis: the site's contract cover (assignment instructions); not a statutory rule.
 /**
  * Every stretch from `fromIso` to `toIso` (the dates windows start on, inclusive) in which fewer people
- * are on `service` at `site` than required. Overlapping windows ask for the larger head-count, not the
- * sum ("24/7 × 1 plus 07:00–19:00 × 2" means two by day). A bank holiday uses the site's bank-holiday
+ * are on `service` at `site` than required. Layered windows add up: "24/7 × 1 plus 07:00–19:00 × 2" means
+ * three people by day and one by night, and a night window running past midnight adds to the next day's
+ * windows in the hours they share. A bank holiday uses the site's bank-holiday
  * cover when it has one, else the weekday's. Only live shifts with a person count; back-to-back windows
  * such as 00:00–24:00 on consecutive days join, so a gap can run for days.
  */
@@ -27,7 +28,7 @@ export const coverGaps = (
   const holidays = new Set(bankHolidays);
   const cover = site.cover[service];
   const events: CoverEvent[] = [];
-  const required = new Map<number, number>();
+  let required = 0;
   const present = new Map<string, number>();
   const bump = <K>(m: Map<K, number>, k: K, by: number) => {
     const n = (m.get(k) ?? 0) + by;
@@ -44,8 +45,8 @@ export const coverGaps = (
       first = Math.min(first, span.start);
       last = Math.max(last, span.end);
       // Ends sort before starts at the same instant so a hand-over is seamless.
-      events.push({ at: span.start, order: 1, apply: () => bump(required, w.min, 1) });
-      events.push({ at: span.end, order: 0, apply: () => bump(required, w.min, -1) });
+      events.push({ at: span.start, order: 1, apply: () => (required += w.min) });
+      events.push({ at: span.end, order: 0, apply: () => (required -= w.min) });
     }
   }
   if (events.length === 0) return [];
@@ -65,7 +66,7 @@ export const coverGaps = (
     while (i < events.length && events[i].at === at) events[i++].apply();
     if (i === events.length) break;
     const next = events[i].at;
-    const need = required.size === 0 ? 0 : Math.max(...required.keys());
+    const need = required;
     const have = present.size;
     if (need <= have || next === at) continue;
     const prev = gaps[gaps.length - 1];

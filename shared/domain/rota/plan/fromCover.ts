@@ -4,8 +4,8 @@
  * then its templates where a template's whole length is needed, then sensible shifts for what is left:
  * 12-hour days and nights (07:00–19:00, 19:00–07:00) where security runs round the clock, the shifts a
  * 4-on-4-off rota works; security windows up to 14 h as one shift, longer ones halved; reception and
- * cleaning in pieces of at most 8 h. Head-counts follow `coverGaps`: overlapping windows ask for the larger
- * head-count, not the sum. Wall-clock minutes are used throughout (a night the clocks change on is an
+ * cleaning in pieces of at most 8 h. Head-counts follow `coverGaps`: overlapping windows are layers whose
+ * head-counts add up. Wall-clock minutes are used throughout (a night the clocks change on is an
  * hour out, as the shift times themselves are).
  */
 import type { Service } from '../../../schemas/common';
@@ -98,7 +98,7 @@ export const shiftsFromCover = (
     const windows = (holidays.has(date) && cover.bankHoliday ? cover.bankHoliday : cover[weekdayOf(date)]) ?? [];
     for (const w of windows) {
       const [s, e] = spanAt(d, w.start, w.end === '00:00' ? '24:00' : w.end);
-      for (let m = s; m < e; m += 1) need[m + offset] = Math.max(need[m + offset], w.min);
+      for (let m = s; m < e; m += 1) need[m + offset] += w.min;
     }
   }
   const residual = Int16Array.from(need);

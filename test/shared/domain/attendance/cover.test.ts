@@ -61,12 +61,12 @@ describe('coverAchieved', () => {
     expect(coverAchieved(site, 'reception', [], '2026-11-23', '2026-11-29').percent).toBeNull();
   });
 
-  it('weighs the night the clocks go back at 25 hours, and overlapping windows at the larger head-count', () => {
-    // Sun 25 Oct 2026: 24/7 × 1 (25 real hours) with 07:00–19:00 × 2 on top, so 25 h + 12 h of person-time.
+  it('weighs the night the clocks go back at 25 hours, and adds layered windows', () => {
+    // Sun 25 Oct 2026: 24/7 × 1 (25 real hours) with 07:00–19:00 × 2 on top, so 25 h + 2 × 12 h of person-time.
     const r = coverAchieved(site, 'security', [], '2026-10-25', '2026-10-25');
-    expect(r.requiredMinutes).toBe(25 * 60 + 12 * 60);
+    expect(r.requiredMinutes).toBe(25 * 60 + 24 * 60);
     const spring = coverAchieved(site, 'security', [], '2026-03-29', '2026-03-29');
-    expect(spring.requiredMinutes).toBe(23 * 60 + 12 * 60);
+    expect(spring.requiredMinutes).toBe(23 * 60 + 24 * 60);
   });
 });
 

@@ -32,28 +32,13 @@ describe('validateCoverDay', () => {
   it.each<[string, CoverWindow[], string[]]>([
     ['one window', [w('07:00', '19:00')], []],
     ['touching windows', [w('00:00', '07:00'), w('07:00', '19:00', 2), w('19:00', '24:00')], []],
-    ['overlap', [w('07:00', '19:00', 2), w('18:00', '22:00')], ['07:00–19:00 overlaps 18:00–22:00']],
-    ['overlap named earliest first', [w('18:00', '22:00'), w('07:00', '19:00')], ['07:00–19:00 overlaps 18:00–22:00']],
-    ['window inside another', [w('06:00', '20:00'), w('08:00', '09:00')], ['06:00–20:00 overlaps 08:00–09:00']],
-    ['all day with anything', [w('00:00', '24:00'), w('12:00', '13:00')], ['00:00–24:00 overlaps 12:00–13:00']],
-    ['night window and late evening', [w('22:00', '06:00'), w('20:00', '23:00')], ['20:00–23:00 overlaps 22:00–06:00']],
-    ['two past midnight', [w('20:00', '02:00'), w('23:00', '01:00')], ['20:00–02:00 overlaps 23:00–01:00']],
-    ['night tail is the next day, not this morning', [w('22:00', '06:00'), w('05:00', '08:00')], []],
-    ['24 h window from 07:00 and evening', [w('07:00', '07:00'), w('19:00', '23:00')], ['07:00–07:00 overlaps 19:00–23:00']],
-    ['identical windows', [w('08:00', '17:00'), w('08:00', '17:00')], ['08:00–17:00 overlaps 08:00–17:00']],
-    [
-      'three-way overlap gives each pair',
-      [w('08:00', '12:00'), w('10:00', '14:00'), w('11:00', '15:00')],
-      ['08:00–12:00 overlaps 10:00–14:00', '08:00–12:00 overlaps 11:00–15:00', '10:00–14:00 overlaps 11:00–15:00'],
-    ],
+    // Layered windows add up (the brief: "security 24/7 × 1, plus 07:00–19:00 × 2 on weekdays"): no overlap is an error.
+    ['a day layer on a 24 h layer', [w('00:00', '24:00'), w('07:00', '19:00', 2)], []],
+    ['overlapping evening', [w('07:00', '19:00', 2), w('18:00', '22:00')], []],
+    ['two past midnight', [w('20:00', '02:00'), w('23:00', '01:00')], []],
+    ['identical windows', [w('08:00', '17:00'), w('08:00', '17:00')], []],
   ])('%s', (_, windows, expected) => {
     expect(messages(windows)).toEqual(expected);
-  });
-
-  it('puts the overlap on the later window in the list', () => {
-    expect(validateCoverDay([w('07:00', '19:00'), w('18:00', '22:00')])).toEqual([
-      { path: '1', message: '07:00–19:00 overlaps 18:00–22:00' },
-    ]);
   });
 
   it.each<[string, CoverWindow, string, string]>([
@@ -65,26 +50,12 @@ describe('validateCoverDay', () => {
     expect(validateCoverDay([window])).toEqual([{ path, message }]);
   });
 
-  it('skips unparseable windows when looking for overlaps', () => {
+  it('reports only the unparseable window among layers', () => {
     expect(messages([w('xx', '19:00'), w('07:00', '19:00')])).toEqual(['Times are written hh:mm, 00:00 to 24:00']);
   });
 });
 
 describe('validateCover', () => {
-  it('finds a night window whose tail overlaps the next morning, on both windows', () => {
-    const issues = validateCover(cover({ mon: [w('22:00', '06:00')], tue: [w('05:00', '08:00')] }));
-    const message = 'Mon 22:00–06:00 runs into Tue and overlaps Tue 05:00–08:00';
-    expect(issues).toEqual([
-      { path: 'cover.security.mon.0', message },
-      { path: 'cover.security.tue.0', message },
-    ]);
-  });
-
-  it('wraps Sunday night into Monday', () => {
-    const issues = validateCover(cover({ sun: [w('19:00', '07:00')], mon: [w('00:00', '24:00')] }));
-    expect(issues.map((i) => i.message)).toContain('Sun 19:00–07:00 runs into Mon and overlaps Mon 00:00–24:00');
-  });
-
   it.each<[string, Cover['security']]>([
     [
       'day and night shifts every day',
@@ -96,18 +67,20 @@ describe('validateCover', () => {
     ],
     ['night tail ending where the next day starts', { mon: [w('22:00', '06:00')], tue: [w('06:00', '14:00')] }],
     ['bank holiday tail is not checked against any weekday', { bankHoliday: [w('19:00', '07:00')], mon: [w('00:00', '24:00')] }],
+    ['a night tail layered on the next morning', { mon: [w('22:00', '06:00')], tue: [w('05:00', '08:00')] }],
+    ['Sunday night layered on Monday', { sun: [w('19:00', '07:00')], mon: [w('00:00', '24:00')] }],
   ])('accepts %s', (_, security) => {
     expect(validateCover(cover(security))).toEqual([]);
   });
 
   it('prefixes paths with the service and day', () => {
-    expect(validateCover(cover({}, { wed: [w('05:00', '08:00', 3), w('07:00', '09:00')] }))).toEqual([
-      { path: 'cover.cleaning.wed.1', message: '05:00–08:00 overlaps 07:00–09:00' },
+    expect(validateCover(cover({}, { wed: [w('05:00', '08:00', 3), w('07:00', '09:00', 0)] }))).toEqual([
+      { path: 'cover.cleaning.wed.1.min', message: 'At least one person' },
     ]);
   });
 
   it('checks only the services asked about', () => {
-    expect(validateCover(cover({}, { wed: [w('05:00', '08:00'), w('07:00', '09:00')] }), ['security'])).toEqual([]);
+    expect(validateCover(cover({}, { wed: [w('05:00', '08:00'), w('07:00', '09:00', 0)] }), ['security'])).toEqual([]);
   });
 });
 
@@ -198,9 +171,13 @@ describe('coverTimeline', () => {
       [w('22:00', '06:00', 2), w('23:00', '02:00', 1)],
       [
         { startMin: 0, endMin: 1320, min: 0 },
-        { startMin: 1320, endMin: 1440, min: 2 },
+        { startMin: 1320, endMin: 1380, min: 2 },
+        { startMin: 1380, endMin: 1440, min: 3 },
       ],
-      [{ startMin: 0, endMin: 360, min: 2 }],
+      [
+        { startMin: 0, endMin: 120, min: 3 },
+        { startMin: 120, endMin: 360, min: 2 },
+      ],
     ],
     ['00:00–00:00 is all day, no spill', [w('00:00', '00:00')], [{ startMin: 0, endMin: 1440, min: 1 }], []],
   ])('%s', (_, windows, segments, spill) => {
@@ -214,11 +191,21 @@ describe('coverTimeline', () => {
     segments.slice(1).forEach((s, i) => expect(s.startMin).toBe(segments[i].endMin));
   });
 
-  it('draws the larger need where (invalid) windows overlap', () => {
-    expect(coverTimeline([w('00:00', '24:00', 1), w('12:00', '13:00', 3)]).segments).toEqual([
-      { startMin: 0, endMin: 720, min: 1 },
-      { startMin: 720, endMin: 780, min: 3 },
-      { startMin: 780, endMin: 1440, min: 1 },
+  it('adds layered windows: 24 h × 1 plus 07:00–19:00 × 2 is three people by day', () => {
+    expect(coverTimeline([w('00:00', '24:00', 1), w('07:00', '19:00', 2)]).segments).toEqual([
+      { startMin: 0, endMin: 420, min: 1 },
+      { startMin: 420, endMin: 1140, min: 3 },
+      { startMin: 1140, endMin: 1440, min: 1 },
+    ]);
+  });
+
+  it('adds the night before’s tail to the morning it runs into', () => {
+    // Sun 19:00–07:00 × 1 runs into Monday's 24 h × 1 and 06:00–09:00 × 2.
+    expect(coverTimeline([w('00:00', '24:00'), w('06:00', '09:00', 2)], [w('19:00', '07:00')]).segments).toEqual([
+      { startMin: 0, endMin: 360, min: 2 },
+      { startMin: 360, endMin: 420, min: 4 },
+      { startMin: 420, endMin: 540, min: 3 },
+      { startMin: 540, endMin: 1440, min: 1 },
     ]);
   });
 });

@@ -72,16 +72,16 @@ describe('validateSite', () => {
     expect(validateSite(input({ services: ['reception', 'reception'] }), existing)).toEqual({ 'services.1': 'Reception is listed twice' });
   });
 
-  it('includes cover overlaps and opening hours', () => {
+  it('includes cover errors and opening hours, and takes overlapping windows as layers', () => {
     const errors = validateSite(
       input({
-        cover: { reception: { mon: [w('07:00', '19:00'), w('18:00', '22:00')] }, security: {}, cleaning: {} },
+        cover: { reception: { mon: [w('07:00', '19:00'), w('18:00', '22:00'), w('09:00', '10:00', 0)] }, security: {}, cleaning: {} },
         opening: { mon: { open: '18:00', close: '08:00' } },
       }),
       existing,
     );
     expect(errors).toEqual({
-      'cover.reception.mon.1': '07:00–19:00 overlaps 18:00–22:00',
+      'cover.reception.mon.2.min': 'At least one person',
       'opening.mon.close': 'Mon: closing time must be after opening time (18:00–08:00)',
     });
   });

@@ -98,7 +98,7 @@ describe('coverGaps', () => {
     ]);
   });
 
-  it('takes the larger head-count where windows overlap, not the sum', () => {
+  it('adds layered windows: 24/7 × 1 plus 07:00–19:00 × 2 needs three by day', () => {
     const site = securitySite({
       ...allWeek([{ start: '00:00', end: '24:00', min: 1 }]),
       mon: [
@@ -112,7 +112,31 @@ describe('coverGaps', () => {
       on('staff-a3', '2026-11-01', '19:00', '07:00'),
     ];
     expect(coverGaps(site, 'security', shifts, '2026-11-02', '2026-11-02', []).map(brief)).toEqual([
-      '2026-11-02 07:00–19:00 2026-11-02 1/2 720',
+      '2026-11-02 07:00–19:00 2026-11-02 1/3 1440',
+    ]);
+  });
+
+  it('adds a night window’s tail past midnight to the next day’s windows', () => {
+    // Sun 19:00–07:00 × 1 on top of Monday's 00:00–24:00 × 1: two people from 00:00 to 07:00 on Monday.
+    const site = securitySite({ sun: [{ start: '19:00', end: '07:00', min: 1 }], mon: [{ start: '00:00', end: '24:00', min: 1 }] });
+    const shifts = [on('staff-a1', '2026-11-01', '19:00', '07:00')];
+    expect(coverGaps(site, 'security', shifts, '2026-11-01', '2026-11-02', []).map(brief)).toEqual([
+      '2026-11-02 00:00–07:00 2026-11-02 1/2 420',
+      '2026-11-02 07:00–00:00 2026-11-03 0/1 1020',
+    ]);
+  });
+
+  it.each([
+    // 25 Oct 2026: 01:00–02:00 happens twice, so Sunday 00:00–06:00 lasts 7 real hours and the day 25.
+    ['autumn', '2026-10-24', '2026-10-25', '2026-10-26', 7 * 60 * 2, 18 * 60],
+    // 29 Mar 2026: 01:00–02:00 never happens, so Sunday 00:00–06:00 lasts 5 real hours.
+    ['spring', '2026-03-28', '2026-03-29', '2026-03-30', 5 * 60 * 2, 18 * 60],
+  ])('adds layers in real minutes across the %s clock change', (_, sat, sun, mon, layered, rest) => {
+    const site = securitySite({ sat: [{ start: '22:00', end: '06:00', min: 1 }], sun: [{ start: '00:00', end: '24:00', min: 1 }] });
+    expect(coverGaps(site, 'security', [], sat, sun, []).map(brief)).toEqual([
+      `${sat} 22:00–00:00 ${sun} 0/1 120`,
+      `${sun} 00:00–06:00 ${sun} 0/2 ${layered}`,
+      `${sun} 06:00–00:00 ${mon} 0/1 ${rest}`,
     ]);
   });
 

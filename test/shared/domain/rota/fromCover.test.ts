@@ -47,6 +47,29 @@ describe('build from cover', () => {
     expect(r.shifts[1].breakMinutes).toBe(60);
   });
 
+  it('layered cover adds up: 24/7 × 1 plus 07:00–19:00 × 2 on a weekday is three on by day, one by night', () => {
+    const layered = makeSite({
+      code: 'CH',
+      services: ['security'],
+      cover: {
+        reception: {},
+        security: {
+          wed: [
+            { start: '00:00', end: '00:00', min: 1 },
+            { start: '07:00', end: '19:00', min: 2 },
+          ],
+        },
+        cleaning: {},
+      },
+    });
+    const r = shiftsFromCover(layered, 'security', '2026-12-09', '2026-12-09', [], []);
+    const onAt = (hhmm: string) => r.shifts.filter((s) => s.start <= hhmm && (s.end > hhmm || s.end <= s.start)).length;
+    expect(onAt('08:00')).toBe(3);
+    expect(onAt('18:00')).toBe(3);
+    expect(onAt('20:00')).toBe(1);
+    expect(onAt('03:00')).toBe(1);
+  });
+
   it('what is on the rota already (last night’s shift, an open shift) is not made again', () => {
     const existing = [
       makeShift({ site: 'HAT', service: 'security', date: '2026-12-06', start: '19:00', end: '07:00' }),
