@@ -3,14 +3,19 @@
  * before it can show anything is parsed and run on every start, so the schemas (zod builds every
  * schema object when its module is imported) and the services stay out of it.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serializeWithSum } from '../../main/storage/checksum';
+import { openTestApp } from '../support/app';
 import { freshBuild } from '../support/freshBuild';
+import { tempDataDir } from '../support/server';
 
 let build: { dir: string; remove: () => void };
 beforeAll(() => {
-  build = freshBuild();
+  // Inside the checkout (test-results/ is ignored), so the build can run: conf and the other packages it leaves external resolve from node_modules.
+  build = freshBuild(path.resolve(import.meta.dirname, '../../test-results'));
 }, 180_000);
 afterAll(() => build?.remove());
 
@@ -51,5 +56,62 @@ describe('the first screen loads only what it needs', () => {
     const files = staticClosure(path.join(build.dir, 'main/browser.js'));
     expect(files.filter(holdsZod).map((f) => path.basename(f))).toEqual([]);
     expect(fs.readFileSync(path.join(build.dir, 'main/browser.js'), 'utf8')).toMatch(/import\(["']\.\/chunks\/app-[^"']+\.js["']\)/);
+  });
+});
+
+/** Runs the built browser mode on `dataDir` until it exits or `untilReady` has been handed its address. */
+const browserMode = (dataDir: string, untilReady?: (origin: string, secret: string) => Promise<void>) =>
+  new Promise<{ code: number | null; out: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(build.dir, 'main/browser.js')], {
+      env: { ...process.env, SITEDESK_DATA_DIR: dataDir, SITEDESK_PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let asked = false;
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = /SiteDesk ready at (http:\/\/127\.0\.0\.1:\d+)\/#k=(\S+)/.exec(out);
+      if (m && untilReady && !asked) {
+        asked = true;
+        untilReady(m[1], m[2]).then(() => child.kill('SIGTERM'), reject);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, out });
+    });
+  });
+
+describe('browser mode opens the data folder after binding its port', () => {
+  it('a call made as soon as the address is printed waits for the folder and is answered', async () => {
+    const dir = tempDataDir('sitedesk-early-');
+    let status: unknown;
+    const run = await browserMode(dir, async (origin, secret) => {
+      const res = await fetch(`${origin}/api/auth:status`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-SiteDesk-Secret': secret },
+        body: '{}',
+      });
+      status = await res.json();
+    });
+    expect(run.code).toBe(0);
+    // A new folder: nobody yet, so the first screen is the set-up of the first manager.
+    expect(status).toMatchObject({ ok: true, data: { setupNeeded: true, user: null } });
+  });
+
+  it('a folder from a newer SiteDesk: it says so, exits with an error and leaves the folder unlocked', async () => {
+    const t = openTestApp();
+    t.opened.close();
+    const metaFile = path.join(t.dir, 'data/system/meta.json');
+    const newer = JSON.parse(fs.readFileSync(metaFile, 'utf8'));
+    newer.meta.schemaVersion = 99;
+    fs.writeFileSync(metaFile, serializeWithSum(newer));
+    const run = await browserMode(t.dir);
+    expect(run.code).toBe(1);
+    expect(run.out).toMatch(/SiteDesk could not start: This data folder was written by a newer SiteDesk \(data version 99/);
+    expect(fs.existsSync(path.join(t.dir, 'sitedesk.lock'))).toBe(false);
   });
 });
