@@ -31,9 +31,15 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** Starts the built browser-mode server on `dataDir`; `url` resolves with the address of its ready line. */
-export const startBrowserMode = (dataDir: string): { url: Promise<string>; stop: () => Promise<void> } => {
-  const child = spawn(process.execPath, [path.join(ROOT, 'out/main/browser.js')], {
+/** The build measured: this checkout's `out/`, or another build's folder given with `--baseline-build`. */
+export const OWN_BUILD = path.join(ROOT, 'out');
+
+/**
+ * Starts the built browser-mode server (of `build`, a folder holding main/ and renderer/) on `dataDir`;
+ * `url` resolves with the address of its ready line.
+ */
+export const startBrowserMode = (dataDir: string, build = OWN_BUILD): { url: Promise<string>; stop: () => Promise<void> } => {
+  const child = spawn(process.execPath, [path.join(build, 'main/browser.js')], {
     env: { ...process.env, SITEDESK_DATA_DIR: dataDir, SITEDESK_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -64,9 +70,11 @@ export const startBrowserMode = (dataDir: string): { url: Promise<string>; stop:
   return { url, stop };
 };
 
-const once = async (browser: Browser, dataDir: string): Promise<{ ready: number; loaded: number; newTab: number; page: number }> => {
+type Run = { ready: number; loaded: number; newTab: number; page: number };
+
+const once = async (browser: Browser, dataDir: string, build: string): Promise<Run> => {
   const t0 = performance.now();
-  const server = startBrowserMode(dataDir);
+  const server = startBrowserMode(dataDir, build);
   try {
     const url = await server.url;
     const ready = performance.now() - t0;
@@ -82,21 +90,38 @@ const once = async (browser: Browser, dataDir: string): Promise<{ ready: number;
   }
 };
 
-/** Starts the built server `reps` times on `dataDir` and times each start. Needs `npm run build` first. */
-export const startupBench = async (dataDir: string, reps: number): Promise<StartupBench> => {
+const summariseRuns = (runs: Run[]): StartupBench => ({
+  serverReady: summarise(runs.map((r) => r.ready)),
+  loaded: summarise(runs.map((r) => r.loaded)),
+  newTab: summarise(runs.map((r) => r.newTab)),
+  page: summarise(runs.map((r) => r.page)),
+});
+
+/**
+ * Starts the built server `reps` times on `dataDir` and times each start. Needs `npm run build` first.
+ * With `baseline` (another build's folder), each start of this build is followed by one of that build
+ * on the same folder, so both meet the same machine load: on a shared machine, runs minutes apart
+ * compare the load as much as the builds.
+ */
+export const startupBench = async (
+  dataDir: string,
+  reps: number,
+  baseline?: string,
+): Promise<StartupBench & { baseline?: StartupBench }> => {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('No Chromium found (apt-get install chromium)');
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
-    await once(browser, dataDir); // warm the OS file cache and Chromium, as a second start of the day would be
-    const runs: { ready: number; loaded: number; newTab: number; page: number }[] = [];
-    for (let i = 0; i < reps; i += 1) runs.push(await once(browser, dataDir));
-    return {
-      serverReady: summarise(runs.map((r) => r.ready)),
-      loaded: summarise(runs.map((r) => r.loaded)),
-      newTab: summarise(runs.map((r) => r.newTab)),
-      page: summarise(runs.map((r) => r.page)),
-    };
+    // Warm the OS file cache and Chromium, as a second start of the day would be.
+    await once(browser, dataDir, OWN_BUILD);
+    if (baseline) await once(browser, dataDir, baseline);
+    const own: Run[] = [];
+    const base: Run[] = [];
+    for (let i = 0; i < reps; i += 1) {
+      own.push(await once(browser, dataDir, OWN_BUILD));
+      if (baseline) base.push(await once(browser, dataDir, baseline));
+    }
+    return { ...summariseRuns(own), ...(baseline ? { baseline: summariseRuns(base) } : {}) };
   } finally {
     await browser.close();
   }

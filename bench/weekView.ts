@@ -6,7 +6,7 @@
 import { chromium } from '@playwright/test';
 import { chromiumPath } from '../scripts/chromium-path.mjs';
 import { DEMO_PASSWORD } from '../main/seed/demo';
-import { CHROMIUM_ARGS, startBrowserMode } from './startup';
+import { CHROMIUM_ARGS, OWN_BUILD, startBrowserMode } from './startup';
 import { summarise, type Stat } from './stats';
 
 export interface WeekViewBench {
@@ -40,10 +40,10 @@ const SWITCH_IN_PAGE = `new Promise((resolve) => {
 })`;
 const switchInPage = SWITCH_IN_PAGE;
 
-export const weekViewBench = async (dataDir: string, reps: number): Promise<WeekViewBench> => {
+export const weekViewBench = async (dataDir: string, reps: number, build = OWN_BUILD): Promise<WeekViewBench> => {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('No Chromium found (apt-get install chromium)');
-  const server = startBrowserMode(dataDir);
+  const server = startBrowserMode(dataDir, build);
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     const url = await server.url;

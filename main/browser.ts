@@ -1,13 +1,17 @@
-/** Browser mode: the same services and renderer as the desktop app, served on loopback. */
-import Conf from 'conf';
+/**
+ * Browser mode: the same services and renderer as the desktop app, served on loopback.
+ *
+ * Start-up order, for a fast first screen: the port is bound and the address printed with only the
+ * HTTP server's own code loaded. The app's code (the contract's schemas, the services: most of the
+ * bundle) is loaded and the data folder opened straight after, while the browser opens its tab and
+ * reads the page; API calls wait for them. Done the other way round, the browser waited for both.
+ */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openApp } from './app';
 import { startServer } from './browser-mode/server';
 import { acquireLock } from './storage/lock';
 import { defaultDataDir } from './storage/defaultDir';
 import { clockFromEnv } from './clock';
-import type { StoreClass } from './storage/storeClass';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -15,24 +19,22 @@ const main = async () => {
   const dataDir = path.resolve(process.env.SITEDESK_DATA_DIR ?? defaultDataDir());
   const release = acquireLock(dataDir);
   const now = clockFromEnv(process.env);
-  const opened = openApp({
-    dataDir,
-    StoreClass: Conf as unknown as StoreClass,
-    mode: 'browser',
-    version: process.env.npm_package_version ?? '0.1.0',
-    now,
-    autofillWorker: { url: new URL('./autofillWorker.js', import.meta.url) },
-  });
+  let opening: ReturnType<typeof openFolder> | null = null;
+  const opened = () => (opening ??= openFolder(dataDir, now));
   const server = await startServer({
-    dispatch: opened.dispatch,
+    dispatch: async (channel, payload, session) => (await opened()).opened.dispatch(channel, payload, session),
+    isChannel: async (name) => (await opened()).isChannel(name),
     staticDir: path.resolve(here, '../renderer'),
     port: Number(process.env.SITEDESK_PORT ?? 0),
     now,
   });
   const stop = async () => {
     await server.close();
-    await opened.stopSync();
-    opened.close();
+    const app = await opened().catch(() => null);
+    if (app) {
+      await app.opened.stopSync();
+      app.opened.close();
+    }
     release();
     process.exit(0);
   };
@@ -40,6 +42,30 @@ const main = async () => {
   process.on('SIGTERM', stop);
   console.log(`SiteDesk ready at ${server.url}`);
   console.log(`Data folder: ${dataDir}`);
+  // A folder that cannot be opened (written by a newer SiteDesk, a save that cannot be completed) stops it.
+  opened().catch((error: Error) => {
+    console.error(`SiteDesk could not start: ${error.message}`);
+    release();
+    process.exit(1);
+  });
+};
+
+/** The app's code, loaded on first need (its own chunk), and the data folder opened with it. */
+const openFolder = async (dataDir: string, now: () => number) => {
+  const [{ openApp }, { isChannel }, { default: Conf }] = await Promise.all([
+    import('./app'),
+    import('../shared/contract'),
+    import('conf'),
+  ]);
+  const opened = openApp({
+    dataDir,
+    StoreClass: Conf as unknown as import('./storage/storeClass').StoreClass,
+    mode: 'browser',
+    version: process.env.npm_package_version ?? '0.1.0',
+    now,
+    autofillWorker: { url: new URL('./autofillWorker.js', import.meta.url) },
+  });
+  return { opened, isChannel };
 };
 
 main().catch((error: Error) => {

@@ -75,6 +75,10 @@ export interface DesktopDeps {
   acquireLock(dataDir: string): () => void;
   openApp(opts: { dataDir: string; version: string; clock: string | undefined }): Opened;
   registerIpc(dispatch: Dispatch, devUrl: string | null): void;
+  /** Gives the app's page scheme its privileges (main/appProtocol.ts); Electron allows this only before ready. */
+  registerAppScheme(): void;
+  /** Serves the built renderer on that scheme (after ready, before the window loads it). */
+  serveApp(): void;
   guardNavigation(devUrl: string | null): void;
   createWindow(opts: Pick<WindowOptions, 'devUrl' | 'devTools'>): Win;
 }
@@ -108,6 +112,7 @@ export const runDesktop = (deps: DesktopDeps): Promise<void> => {
     win.focus();
   });
   app.enableSandbox();
+  deps.registerAppScheme();
   deps.guardNavigation(settings.devUrl);
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
@@ -125,6 +130,7 @@ export const runDesktop = (deps: DesktopDeps): Promise<void> => {
       release = deps.acquireLock(dataDir);
       opened = deps.openApp({ dataDir, version: app.getVersion(), clock: settings.clock });
       deps.registerIpc(opened.dispatch, settings.devUrl);
+      deps.serveApp();
       win = deps.createWindow({ devUrl: settings.devUrl, devTools: settings.devTools });
     })
     .catch((error: unknown) => {

@@ -1,9 +1,10 @@
 /** Electron entry: hands Electron to the start-up in main/desktop.ts. */
-import { app, dialog, Menu } from 'electron';
+import { app, dialog, Menu, protocol } from 'electron';
 import ElectronStore from 'electron-store';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openApp } from './app';
+import { APP_SCHEMES, appProtocolHandler } from './appProtocol';
 import { runDesktop, unpackedFromAsar } from './desktop';
 import { registerIpc } from './ipc/handle';
 import { acquireLock } from './storage/lock';
@@ -12,7 +13,7 @@ import { clockFromEnv } from './clock';
 import { createWindow, isAppUrl } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const rendererFile = path.join(here, '../renderer/index.html');
+const rendererDir = path.join(here, '../renderer');
 let now: () => number = Date.now;
 
 void runDesktop({
@@ -32,11 +33,12 @@ void runDesktop({
       autofillWorker: { url: unpackedFromAsar(new URL('./autofillWorker.js', import.meta.url)) },
     });
   },
-  registerIpc: (dispatch, devUrl) => registerIpc(dispatch, (url) => isAppUrl(url, rendererFile, devUrl), now),
+  registerIpc: (dispatch, devUrl) => registerIpc(dispatch, (url) => isAppUrl(url, devUrl), now),
+  registerAppScheme: () => protocol.registerSchemesAsPrivileged(APP_SCHEMES),
+  serveApp: () => protocol.handle(APP_SCHEMES[0].scheme, appProtocolHandler(rendererDir)),
   guardNavigation: (devUrl) =>
     app.on('web-contents-created', (_e, contents) =>
-      contents.on('will-navigate', (event, url) => !isAppUrl(url, rendererFile, devUrl) && event.preventDefault()),
+      contents.on('will-navigate', (event, url) => !isAppUrl(url, devUrl) && event.preventDefault()),
     ),
-  createWindow: ({ devUrl, devTools }) =>
-    createWindow({ preloadFile: path.join(here, '../preload/preload.cjs'), rendererFile, devUrl, devTools }),
+  createWindow: ({ devUrl, devTools }) => createWindow({ preloadFile: path.join(here, '../preload/preload.cjs'), devUrl, devTools }),
 });

@@ -1,21 +1,16 @@
 import { BrowserWindow, session, shell } from 'electron';
-import path from 'node:path';
+import { APP_HOST, APP_PAGE, APP_SCHEME } from './appProtocol';
 import { CSP } from './contentSecurityPolicy';
 
 /**
- * Whether a URL is the app's own renderer page: the built file, or in development (`devUrl`, never set
- * in a packaged build: main/desktop.ts) the dev server.
+ * Whether a URL is the app's own renderer page: `sitedesk://app/index.html` (main/appProtocol.ts), or in
+ * development (`devUrl`, never set in a packaged build: main/desktop.ts) the dev server.
  */
-export const isAppUrl = (url: string, rendererFile: string, devUrl: string | null = null): boolean => {
+export const isAppUrl = (url: string, devUrl: string | null = null): boolean => {
   try {
     const u = new URL(url);
     if (devUrl) return u.origin === new URL(devUrl).origin;
-    if (u.protocol !== 'file:' || u.host !== '') return false;
-    // The whole path must be the renderer file: a suffix match would also accept /elsewhere/<same path>.
-    // On Windows a file URL's path is /C:/…, and drive letters and folders compare case-insensitively.
-    const own = path.normalize(decodeURIComponent(u.pathname).replace(/^\/([A-Za-z]:)/, '$1'));
-    const want = path.normalize(rendererFile);
-    return process.platform === 'win32' ? own.toLowerCase() === want.toLowerCase() : own === want;
+    return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST && u.pathname === '/index.html' && !u.username && !u.password && !u.port;
   } catch {
     return false;
   }
@@ -23,7 +18,6 @@ export const isAppUrl = (url: string, rendererFile: string, devUrl: string | nul
 
 export interface WindowOptions {
   preloadFile: string;
-  rendererFile: string;
   /** The dev server's address in development; null in a packaged build. */
   devUrl: string | null;
   devTools: boolean;
@@ -33,7 +27,7 @@ export interface WindowOptions {
  * The one window: isolated, sandboxed, no Node in the page, a CSP on every response, and no way to
  * navigate away or open other windows. Permission requests (camera, notifications…) are all denied.
  */
-export const createWindow = ({ preloadFile, rendererFile, devUrl, devTools }: WindowOptions): BrowserWindow => {
+export const createWindow = ({ preloadFile, devUrl, devTools }: WindowOptions): BrowserWindow => {
   session.defaultSession.setSpellCheckerEnabled(false);
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
@@ -66,11 +60,15 @@ export const createWindow = ({ preloadFile, rendererFile, devUrl, devTools }: Wi
       spellcheck: false,
       // DevTools only in development (main/desktop.ts): in a packaged build nobody at the desk can open them.
       devTools,
+      // V8 keeps the compiled renderer scripts after their first run (the page comes from a scheme with
+      // the code cache privilege: main/appProtocol.ts), so later starts skip compiling them. The default
+      // ('code') caches a script only once it has run twice within 72 hours.
+      v8CacheOptions: 'bypassHeatCheck',
     },
   });
 
   win.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url, rendererFile, devUrl)) event.preventDefault();
+    if (!isAppUrl(url, devUrl)) event.preventDefault();
   });
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   // Links never open in the app; only the fixed help address may open in the user's browser.
@@ -80,7 +78,6 @@ export const createWindow = ({ preloadFile, rendererFile, devUrl, devTools }: Wi
   });
   win.once('ready-to-show', () => win.show());
 
-  if (devUrl) void win.loadURL(devUrl);
-  else void win.loadFile(rendererFile);
+  void win.loadURL(devUrl ?? APP_PAGE);
   return win;
 };

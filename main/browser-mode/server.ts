@@ -3,13 +3,17 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { isChannel } from '../../shared/contract';
 import type { Dispatch } from '../ipc/dispatch';
 import { blankSession, Sessions } from '../ipc/sessions';
 import { CSP } from '../contentSecurityPolicy';
 
 export interface ServerOptions {
   dispatch: Dispatch;
+  /**
+   * Whether a name is a channel of the contract (shared/contract's `isChannel`). Passed in, so the
+   * server can listen before the contract's schemas are loaded (main/browser.ts).
+   */
+  isChannel: (name: string) => boolean | Promise<boolean>;
   staticDir: string;
   port: number;
   now: () => number;
@@ -152,7 +156,7 @@ export const startServer = async (opts: ServerOptions) => {
     const pathname = pathOf(req);
     if (pathname === null) return refuse(res, 400, 'Bad channel name', 'invalid');
     const channel = pathname.slice('/api/'.length);
-    if (!isChannel(channel)) return refuse(res, 404, `There is no channel called ${channel.slice(0, 60)}.`, 'unknown_channel');
+    if (!(await opts.isChannel(channel))) return refuse(res, 404, `There is no channel called ${channel.slice(0, 60)}.`, 'unknown_channel');
     const body = await readJson(req, res);
     if (!body) return;
     const session = sessions.get(req.headers['x-sitedesk-session'] as string | undefined) ?? blankSession(opts.now());

@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { openSync, type Font } from 'fontkit';
+import type { Font } from 'fontkit';
 
 const require = createRequire(import.meta.url);
 const dejavu = (file: string) => path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf', file);
@@ -32,7 +32,8 @@ interface Doc {
 let coverage: Font | null = null;
 /** Whether DejaVu draws this character; a character it lacks is drawn in the CJK fallback. */
 const inDejaVu = (ch: string): boolean => {
-  coverage ??= openSync(PDF_FONTS.regular);
+  // Loaded on the first PDF, not at start-up: importing fontkit inflates its Unicode tables (20–50 ms).
+  coverage ??= (require('fontkit') as typeof import('fontkit')).openSync(PDF_FONTS.regular);
   return ch === '\n' || coverage.hasGlyphForCodePoint(ch.codePointAt(0)!);
 };
 

@@ -34,52 +34,136 @@ export const changeLine = (change: Change): string => {
 };
 
 export interface ReadLog {
-  changes: Change[];
   /** Lines that failed their checksum, by line number; a bad last line is a save cut off mid-append. */
   bad: { line: number; last: boolean }[];
 }
 
-/** Reads one segment, keeping the lines whose checksum holds. */
-export const readSegment = (file: string): ReadLog => {
-  const out: ReadLog = { changes: [], bad: [] };
-  if (!fs.existsSync(file)) return out;
-  const text = fs.readFileSync(file, 'utf8');
-  const lines = text.split('\n');
-  // A file that ends with a newline splits into a last empty string, which is no line.
-  if (lines.at(-1) === '') lines.pop();
-  lines.forEach((line, i) => {
-    const space = line.indexOf(' ');
-    const json = line.slice(space + 1);
-    const last = i === lines.length - 1;
-    if (space !== 64 || sha256(json) !== line.slice(0, 64) || (last && !text.endsWith('\n'))) {
-      out.bad.push({ line: i + 1, last });
-      return;
+/** Whether one line of a segment is a whole change whose checksum holds (`last` without its newline is cut off). */
+const parseLine = (line: string, cutOff: boolean): Change | null => {
+  const space = line.indexOf(' ');
+  const json = line.slice(space + 1);
+  if (cutOff || space !== 64 || sha256(json) !== line.slice(0, 64)) return null;
+  try {
+    const c = JSON.parse(json) as Change;
+    return typeof c.seq === 'number' && Array.isArray(c.writes) ? c : null;
+  } catch {
+    return null;
+  }
+};
+
+const BLOCK = 64 * 1024;
+
+/** A segment's lines from the first, read in blocks: a segment can be larger than one string may be. */
+function* linesFromStart(file: string): Generator<{ line: string; cutOff: boolean }> {
+  if (!fs.existsSync(file)) return;
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    let parts: Buffer[] = [];
+    for (let pos = 0; pos < size;) {
+      const block = Buffer.alloc(Math.min(4 * BLOCK, size - pos));
+      fs.readSync(fd, block, 0, block.length, pos);
+      pos += block.length;
+      let from = 0;
+      for (let nl = block.indexOf(0x0a); nl !== -1; nl = block.indexOf(0x0a, from)) {
+        parts.push(block.subarray(from, nl));
+        yield { line: Buffer.concat(parts).toString('utf8'), cutOff: false };
+        parts = [];
+        from = nl + 1;
+      }
+      if (from < block.length) parts.push(block.subarray(from));
     }
-    try {
-      const c = JSON.parse(json) as Change;
-      if (typeof c.seq === 'number' && Array.isArray(c.writes)) out.changes.push(c);
-      else out.bad.push({ line: i + 1, last });
-    } catch {
-      out.bad.push({ line: i + 1, last });
+    // Bytes after the last newline are a line cut off mid-append.
+    if (parts.length) yield { line: Buffer.concat(parts).toString('utf8'), cutOff: true };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Goes through one segment from its first line, handing each change whose checksum holds to `onChange`
+ * (none is kept, so a segment of any size fits in memory); returns the lines that failed.
+ */
+export const scanSegment = (file: string, onChange: (c: Change) => void): ReadLog => {
+  const bad: ReadLog['bad'] = [];
+  let n = 0;
+  let failed = false;
+  for (const { line, cutOff } of linesFromStart(file)) {
+    if (failed) bad.push({ line: n, last: false });
+    n += 1;
+    const c = parseLine(line, cutOff);
+    failed = !c;
+    if (c) onChange(c);
+  }
+  if (failed) bad.push({ line: n, last: true });
+  return { bad };
+};
+
+/**
+ * A segment's lines from the last one back, each with the byte offset it starts at, read in blocks
+ * from the end: opening the folder needs only the newest line, and a segment can hold hundreds of MB
+ * (every save holds whole files, and a generated or imported folder logs all of them).
+ */
+function* linesFromEnd(file: string): Generator<{ line: string; start: number; cutOff: boolean }> {
+  if (!fs.existsSync(file)) return;
+  const fd = fs.openSync(file, 'r');
+  try {
+    let end = fs.fstatSync(fd).size;
+    if (end === 0) return;
+    const lastByte = Buffer.alloc(1);
+    fs.readSync(fd, lastByte, 0, 1, end - 1);
+    const cutOff = lastByte[0] !== 0x0a;
+    if (!cutOff) end -= 1;
+    let first = true;
+    const line = (parts: Buffer[], start: number) => {
+      const out = { line: Buffer.concat(parts).toString('utf8'), start, cutOff: first && cutOff };
+      first = false;
+      return out;
+    };
+    // The bytes of the line being gathered, in order; decoded once whole (a block may split a character).
+    let parts: Buffer[] = [];
+    let pos = end;
+    while (pos > 0) {
+      const from = Math.max(0, pos - BLOCK);
+      const block = Buffer.alloc(pos - from);
+      fs.readSync(fd, block, 0, block.length, from);
+      let cut = block.length;
+      for (let i = block.lastIndexOf(0x0a); i !== -1; i = i > 0 ? block.lastIndexOf(0x0a, i - 1) : -1) {
+        parts.unshift(block.subarray(i + 1, cut));
+        yield line(parts, from + i + 1);
+        parts = [];
+        cut = i;
+      }
+      parts.unshift(block.subarray(0, cut));
+      pos = from;
     }
-  });
-  return out;
+    yield line(parts, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The newest change in a segment whose checksum holds, read from the end. */
+const newestChange = (file: string): Change | null => {
+  for (const { line, cutOff } of linesFromEnd(file)) {
+    const c = parseLine(line, cutOff);
+    if (c) return c;
+  }
+  return null;
 };
 
 export class ChangeLog {
   /** The last sequence number written, or 0. */
   seq = 0;
-  /** For each file, the sequence number of its newest change in either segment. */
-  private readonly newest = new Map<string, number>();
 
+  /**
+   * Reads only the end of each segment: the newest line gives the sequence (numbers only grow, and the
+   * previous segment is older than the current one). What a file's changes were is read from the whole
+   * log only when a damaged file is restored (`latest`), which is rare.
+   */
   constructor(readonly dir: string) {
     this.dropCutOffLine();
-    for (const name of [PREVIOUS, CURRENT]) {
-      for (const c of readSegment(path.join(dir, name)).changes) {
-        this.seq = Math.max(this.seq, c.seq);
-        for (const w of c.writes) this.newest.set(w.rel, c.seq);
-      }
-    }
+    this.seq = newestChange(path.join(dir, CURRENT))?.seq ?? newestChange(path.join(dir, PREVIOUS))?.seq ?? 0;
   }
 
   /**
@@ -88,11 +172,10 @@ export class ChangeLog {
    */
   private dropCutOffLine(): void {
     const file = path.join(this.dir, CURRENT);
-    const { bad } = readSegment(file);
-    if (!bad.at(-1)?.last) return;
-    const text = fs.readFileSync(file, 'utf8');
-    const keep = text.slice(0, -1).lastIndexOf('\n') + 1;
-    fs.truncateSync(file, Buffer.byteLength(text.slice(0, keep), 'utf8'));
+    for (const { line, start, cutOff } of linesFromEnd(file)) {
+      if (!parseLine(line, cutOff)) fs.truncateSync(file, start);
+      return;
+    }
   }
 
   /** Whether the folder has a change log yet (one written by an older SiteDesk has none). */
@@ -138,31 +221,19 @@ export class ChangeLog {
     }
     if (size === 0) syncDir(this.dir);
     this.seq = change.seq;
-    const before = writes.map((w) => [w.rel, this.newest.get(w.rel)] as const);
-    for (const w of writes) this.newest.set(w.rel, change.seq);
-    return {
-      seq: change.seq,
-      takeBack: () => {
-        fs.truncateSync(file, size);
-        for (const [rel, seq] of before) {
-          if (seq === undefined) this.newest.delete(rel);
-          else this.newest.set(rel, seq);
-        }
-      },
-    };
+    return { seq: change.seq, takeBack: () => fs.truncateSync(file, size) };
   }
 
   /** The newest content of `rel` written after change `after`, or null; `valid` picks among them. */
   latest(rel: string, after: number, valid: (value: unknown) => boolean): { seq: number; value: unknown } | null {
-    const newest = this.newest.get(rel);
-    if (newest === undefined || newest <= after) return null;
+    if (after >= this.seq) return null;
     let found: { seq: number; value: unknown } | null = null;
     for (const name of [PREVIOUS, CURRENT]) {
-      for (const c of readSegment(path.join(this.dir, name)).changes) {
-        if (c.seq <= after) continue;
+      scanSegment(path.join(this.dir, name), (c) => {
+        if (c.seq <= after) return;
         for (const w of c.writes)
           if (w.rel === rel && valid(w.value) && (!found || c.seq > found.seq)) found = { seq: c.seq, value: w.value };
-      }
+      });
     }
     return found;
   }
@@ -175,7 +246,8 @@ export class ChangeLog {
   /** Whether every change after `after` up to the last one is still in the log (none dropped by rotation). */
   covers(after: number): boolean {
     if (after >= this.seq) return true;
-    const seqs = new Set([PREVIOUS, CURRENT].flatMap((name) => readSegment(path.join(this.dir, name)).changes.map((c) => c.seq)));
+    const seqs = new Set<number>();
+    for (const name of [PREVIOUS, CURRENT]) scanSegment(path.join(this.dir, name), (c) => seqs.add(c.seq));
     for (let n = after + 1; n <= this.seq; n += 1) if (!seqs.has(n)) return false;
     return true;
   }
@@ -186,16 +258,12 @@ export class ChangeLog {
     if (!fs.existsSync(current)) return;
     fs.renameSync(current, path.join(this.dir, PREVIOUS));
     syncDir(this.dir);
-    const kept = readSegment(path.join(this.dir, PREVIOUS)).changes;
-    this.newest.clear();
-    for (const c of kept) for (const w of c.writes) this.newest.set(w.rel, c.seq);
   }
 
   /** Drops both segments: after the whole data folder was replaced, nothing in them applies to it. */
   clear(): void {
     fs.rmSync(path.join(this.dir, CURRENT), { force: true });
     fs.rmSync(path.join(this.dir, PREVIOUS), { force: true });
-    this.newest.clear();
   }
 }
 

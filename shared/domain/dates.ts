@@ -5,7 +5,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { addDays as addDaysFns, addMonths as addMonthsFns, differenceInCalendarDays, format, parseISO } from 'date-fns';
-import { WEEKDAYS, type Weekday } from '../schemas/common';
+import { WEEKDAYS, type Weekday } from '../schemas/values';
 
 export const LONDON = 'Europe/London';
 const MINUTE = 60_000;

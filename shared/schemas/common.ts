@@ -1,17 +1,9 @@
 import { z } from 'zod';
+import { SERVICES, WEEKDAYS } from './values';
 
-export const SERVICES = ['reception', 'security', 'cleaning'] as const;
+export { SERVICES, SIA_SECTORS, WEEKDAYS, type Service, type SiaSector, type Weekday } from './values';
 export const serviceSchema = z.enum(SERVICES, { error: 'Choose reception, security or cleaning' });
-export type Service = z.infer<typeof serviceSchema>;
-
-/** SIA licence sectors; `cctv` is the Public Space Surveillance (CCTV) licence. */
-export const SIA_SECTORS = ['door-supervision', 'security-guarding', 'cctv', 'close-protection', 'key-holding'] as const;
-export type SiaSector = (typeof SIA_SECTORS)[number];
-
-/** Monday first, as en-GB rotas are read. Index 0 = Monday. */
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export const weekdaySchema = z.enum(WEEKDAYS);
-export type Weekday = z.infer<typeof weekdaySchema>;
 
 export const idSchema = z
   .string({ error: 'An id is required' })

@@ -1,17 +1,8 @@
 import { z } from 'zod';
+import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, RIDDOR_KINDS, SEVERITIES } from './values';
 import { idSchema, instantSchema, isoDateSchema, nonEmpty, recordMetaSchema, siteCodeSchema } from './common';
 
-export const INCIDENT_CATEGORIES = ['security', 'health-safety', 'fire-alarm', 'facilities-cleaning', 'reception-visitor'] as const;
-export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
-export const INCIDENT_STATUSES = ['open', 'investigating', 'closed'] as const;
-export const RIDDOR_KINDS = [
-  'specified-injury',
-  'over-7-day-incapacitation',
-  'non-worker-hospital',
-  'dangerous-occurrence',
-  'occupational-disease',
-  'death',
-] as const;
+export { INCIDENT_CATEGORIES, INCIDENT_STATUSES, RIDDOR_KINDS, SEVERITIES } from './values';
 
 export const followUpSchema = z.object({
   id: idSchema,

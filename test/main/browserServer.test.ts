@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../main/browser-mode/server';
+import { isChannel } from '../../shared/contract';
 import { openTestApp } from '../support/app';
 import { tempDataDir } from '../support/server';
 
@@ -29,7 +30,7 @@ describe('browser-mode server', () => {
   beforeAll(async () => {
     fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>SiteDesk</title>');
     fs.writeFileSync(path.join(path.dirname(staticDir), 'secret-outside.txt'), 'do not serve');
-    server = await startServer({ dispatch: t.opened.dispatch, staticDir, port: 0, now: Date.now });
+    server = await startServer({ dispatch: t.opened.dispatch, isChannel, staticDir, port: 0, now: Date.now });
   });
   afterAll(() => server.close());
   const api = (channel: string, headers: Record<string, string>, body = '{}') =>
@@ -116,7 +117,7 @@ describe('browser-mode server shutdown', () => {
     const staticDir = tempDataDir('sitedesk-static-');
     fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>SiteDesk</title>');
     const t = openTestApp();
-    const server = await startServer({ dispatch: t.opened.dispatch, staticDir, port: 0, now: Date.now });
+    const server = await startServer({ dispatch: t.opened.dispatch, isChannel, staticDir, port: 0, now: Date.now });
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const poll = () =>
       new Promise<void>((resolve) => {

@@ -43,6 +43,7 @@ vi.mock('electron', () => {
   return { default: e, ...e };
 });
 const { createWindow } = await import('../../main/window');
+const { APP_SCHEMES } = await import('../../main/appProtocol');
 
 /** A stand-in for Electron's app that records what happened, in order. */
 const fakeElectron = (
@@ -90,6 +91,8 @@ const fakeElectron = (
       return { dispatch: (() => undefined) as never, close: () => log.push('close') };
     },
     registerIpc: (_d, devUrl) => log.push(`ipc dev=${String(devUrl)}`),
+    registerAppScheme: () => log.push('app scheme'),
+    serveApp: () => log.push('serve app'),
     guardNavigation: (devUrl) => log.push(`guard dev=${String(devUrl)}`),
     createWindow: ({ devUrl, devTools }) => {
       log.push(`window dev=${String(devUrl)} devTools=${devTools}`);
@@ -133,7 +136,7 @@ describe('the desktop app in production (issue 12, hole 8)', () => {
     expect(f.log).toContain('ipc dev=null');
     expect(f.log).toContain('window dev=null devTools=false');
     // The real window factory, given what a packaged build passes it.
-    createWindow({ preloadFile: '/app/preload.cjs', rendererFile: '/app/renderer/index.html', devUrl: null, devTools: false });
+    createWindow({ preloadFile: '/app/preload.cjs', devUrl: null, devTools: false });
     expect(made.at(-1)!.options.webPreferences).toMatchObject({
       devTools: false,
       sandbox: true,
@@ -141,7 +144,7 @@ describe('the desktop app in production (issue 12, hole 8)', () => {
       nodeIntegration: false,
       spellcheck: false,
     });
-    expect(made.at(-1)!.loaded).toBe('/app/renderer/index.html');
+    expect(made.at(-1)!.loaded).toBe('sitedesk://app/index.html');
     // No dictionary download: the spell-checker is off for the whole session.
     expect(sessionCalls).toContain('setSpellCheckerEnabled(false)');
     f.listeners['will-quit']();
@@ -194,6 +197,25 @@ describe('the desktop app in production (issue 12, hole 8)', () => {
     const f = fakeElectron({ singleInstance: false });
     await runDesktop(f.deps);
     expect(f.log).toEqual(['switch lang=en-GB', 'quit']);
+  });
+
+  it('sets up V8’s code cache: the page comes from a standard, secure scheme with the codeCache privilege, registered before ready and served before the window loads it', async () => {
+    // Measured nowhere here (no Electron binary on this machine); what is checked is the configuration Electron documents.
+    const f = fakeElectron();
+    const done = runDesktop(f.deps);
+    f.ready();
+    await done;
+    const at = (entry: string) => f.log.indexOf(entry);
+    expect(at('app scheme')).toBeGreaterThanOrEqual(0);
+    expect(at('app scheme')).toBeLessThan(at('whenReady'));
+    expect(at('serve app')).toBeGreaterThan(at('whenReady'));
+    expect(at('serve app')).toBeLessThan(f.log.findIndex((l) => l.startsWith('window ')));
+    expect(APP_SCHEMES).toEqual([{ scheme: 'sitedesk', privileges: { standard: true, secure: true, codeCache: true } }]);
+    createWindow({ preloadFile: '/app/preload.cjs', devUrl: null, devTools: false });
+    // Cached after the first run, not only once a script has run twice within 72 hours (Electron's default, 'code').
+    expect(made.at(-1)!.options.webPreferences.v8CacheOptions).toBe('bypassHeatCheck');
+    expect(made.at(-1)!.loaded).toBe('sitedesk://app/index.html');
+    f.listeners['will-quit']();
   });
 });
 

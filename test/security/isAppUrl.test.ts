@@ -7,19 +7,27 @@ const { isAppUrl } = await import('../../main/window');
 
 const RENDERER = path.resolve('/opt/SiteDesk/resources/app.asar/out/renderer/index.html');
 const fileUrl = (p: string) => `file://${p.split(path.sep).join('/')}`;
+const PAGE = 'sitedesk://app/index.html';
 
 describe('isAppUrl: the IPC sender check accepts only the app page', () => {
   afterEach(() => {
     delete process.env.ELECTRON_RENDERER_URL;
   });
 
-  it('accepts the built renderer file, with a hash or query', () => {
-    expect(isAppUrl(fileUrl(RENDERER), RENDERER)).toBe(true);
-    expect(isAppUrl(`${fileUrl(RENDERER)}#/rota`, RENDERER)).toBe(true);
-    expect(isAppUrl(`${fileUrl(RENDERER)}?x=1`, RENDERER)).toBe(true);
+  it('accepts the app page on its own scheme, with a hash or query', () => {
+    expect(isAppUrl(PAGE)).toBe(true);
+    expect(isAppUrl(`${PAGE}#/rota`)).toBe(true);
+    expect(isAppUrl(`${PAGE}?x=1`)).toBe(true);
   });
 
   it.each([
+    // The page is served from sitedesk://app/ (for V8's code cache), so no file is the page any more.
+    ['the renderer file itself', fileUrl(RENDERER)],
+    ['another page on the scheme', 'sitedesk://app/other.html'],
+    ['another host on the scheme', 'sitedesk://evil/index.html'],
+    ['the scheme with a user', 'sitedesk://user@app/index.html'],
+    ['the scheme with a port', 'sitedesk://app:1/index.html'],
+    ['a path reached by ..', 'sitedesk://app/x/../../index.html/..'],
     ['another file', fileUrl('/home/user/Downloads/evil.html')],
     ['another index.html', fileUrl('/tmp/out/renderer/index.html.evil/index.html')],
     ['the same path under another folder', fileUrl(`/evil${RENDERER}`)],
@@ -36,17 +44,17 @@ describe('isAppUrl: the IPC sender check accepts only the app page', () => {
     ['not a URL', 'index.html'],
     ['empty', ''],
   ])('refuses %s', (_what, url) => {
-    expect(isAppUrl(url, RENDERER)).toBe(false);
+    expect(isAppUrl(url)).toBe(false);
   });
 
   it('in development accepts only the dev server origin', () => {
     const dev = 'http://localhost:5173';
-    expect(isAppUrl('http://localhost:5173/#/sites', RENDERER, dev)).toBe(true);
-    expect(isAppUrl('http://localhost:5174/', RENDERER, dev)).toBe(false);
-    expect(isAppUrl('http://evil.localhost:5173/', RENDERER, dev)).toBe(false);
-    expect(isAppUrl(fileUrl(RENDERER), RENDERER, dev)).toBe(false);
+    expect(isAppUrl('http://localhost:5173/#/sites', dev)).toBe(true);
+    expect(isAppUrl('http://localhost:5174/', dev)).toBe(false);
+    expect(isAppUrl('http://evil.localhost:5173/', dev)).toBe(false);
+    expect(isAppUrl(PAGE, dev)).toBe(false);
     // Without a dev address (a packaged build ignores ELECTRON_RENDERER_URL: main/desktop.ts) the environment counts for nothing.
     process.env.ELECTRON_RENDERER_URL = dev;
-    expect(isAppUrl('http://localhost:5173/#/sites', RENDERER)).toBe(false);
+    expect(isAppUrl('http://localhost:5173/#/sites')).toBe(false);
   });
 });

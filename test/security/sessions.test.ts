@@ -11,6 +11,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../main/browser-mode/server';
+import { isChannel } from '../../shared/contract';
 import { Sessions } from '../../main/ipc/sessions';
 import { openTestApp, withManager } from '../support/app';
 import { httpRequest, rawRequest } from '../support/rawHttp';
@@ -25,6 +26,7 @@ describe('session tokens over the real server', () => {
   beforeAll(async () => {
     await withManager(t, 'maria', PASSWORD);
     server = await startServer({
+      isChannel,
       dispatch: t.opened.dispatch,
       staticDir: tempDataDir('sitedesk-static-'),
       port: 0,

@@ -10,6 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../main/browser-mode/server';
+import { isChannel } from '../../shared/contract';
 import { openTestApp, withManager, type TestApp } from '../support/app';
 import { httpRequest, rawRequest } from '../support/rawHttp';
 import { tempDataDir } from '../support/server';
@@ -33,6 +34,7 @@ describe('sign-in throttle over the real server', () => {
   beforeAll(async () => {
     await withManager(t, 'maria', PASSWORD);
     server = await startServer({
+      isChannel,
       dispatch: t.opened.dispatch,
       staticDir: tempDataDir('sitedesk-static-'),
       port: 0,
@@ -92,6 +94,7 @@ describe('sign-in throttle over the real server', () => {
         m,
       );
     const srv = await startServer({
+      isChannel,
       dispatch: other.opened.dispatch,
       staticDir: tempDataDir('sitedesk-static-'),
       port: 0,

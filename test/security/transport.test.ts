@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../main/browser-mode/server';
 import { openTestApp } from '../support/app';
 import { httpRequest, rawRequest } from '../support/rawHttp';
-import { channels } from '../../shared/contract';
+import { channels, isChannel } from '../../shared/contract';
 import { tempDataDir } from '../support/server';
 
 describe('browser-mode transport under malformed requests', () => {
@@ -21,7 +21,7 @@ describe('browser-mode transport under malformed requests', () => {
     fs.mkdirSync(path.join(staticDir, 'assets'));
     fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log("app")');
     fs.writeFileSync(path.join(path.dirname(staticDir), 'secret-outside.txt'), 'do not serve');
-    server = await startServer({ dispatch: t.opened.dispatch, staticDir, port: 0, now: () => t.clock.now, maxBody: 64 * 1024 });
+    server = await startServer({ isChannel, dispatch: t.opened.dispatch, staticDir, port: 0, now: () => t.clock.now, maxBody: 64 * 1024 });
   });
   afterAll(() => server.close());
 

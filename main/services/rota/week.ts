@@ -5,6 +5,7 @@ import { checkWeek, coverGaps } from '../../../shared/domain/rota';
 import type { WeekView } from '../../../shared/contract/rota';
 import { AppError } from '../../../shared/result';
 import type { Account } from '../../../shared/schemas/account';
+import type { Shift } from '../../../shared/schemas/shift';
 import type { Site } from '../../../shared/schemas/site';
 import { canSeeSite } from '../sites';
 import { staffView } from '../staff';
@@ -27,13 +28,31 @@ export const weekView = (app: AppCore, user: Account, date: string, site: string
   const sites = sitesInView(app, user, site);
   const codes = new Set(sites.map((s) => s.code));
   const ctx = contextFor(app, monday, sunday);
-  const live = ctx.shifts.filter((s) => !s.deleted);
-  const shifts = live.filter((s) => s.date >= monday && s.date <= sunday && codes.has(s.site));
-  const ids = new Set(shifts.map((s) => s.id));
   const near = { from: addDays(monday, -14), to: addDays(monday, 20) };
-  const context = live.filter((s) => !ids.has(s.id) && s.date >= near.from && s.date <= near.to);
+  // One pass over the look-back (26 weeks, ~26,000 shifts at the design load) sorts out what the week
+  // needs. A shift is at most 24 hours and so is a cover window, so only shifts dated from the day
+  // before the week to the day after it can meet the week's windows; grouped by site and service, each
+  // cover check reads its own few dozen instead of every shift of the look-back.
+  const shifts: Shift[] = [];
+  const context: Shift[] = [];
+  const forCover = new Map<string, Shift[]>();
+  const coverFrom = addDays(monday, -1);
+  const coverTo = addDays(sunday, 1);
+  for (const s of ctx.shifts) {
+    if (s.deleted || s.date < near.from || s.date > near.to) continue;
+    if (s.date >= monday && s.date <= sunday && codes.has(s.site)) shifts.push(s);
+    else context.push(s);
+    if (s.date < coverFrom || s.date > coverTo) continue;
+    const key = `${s.site} ${s.service}`;
+    const list = forCover.get(key);
+    if (list) list.push(s);
+    else forCover.set(key, [s]);
+  }
+  const ids = new Set(shifts.map((s) => s.id));
   const findings = checkWeek(ctx, monday).filter((f) => f.shiftIds.some((id) => ids.has(id)));
-  const gaps = sites.flatMap((s) => s.services.flatMap((service) => coverGaps(s, service, live, monday, sunday, ctx.bankHolidays)));
+  const gaps = sites.flatMap((s) =>
+    s.services.flatMap((service) => coverGaps(s, service, forCover.get(`${s.code} ${service}`) ?? [], monday, sunday, ctx.bankHolidays)),
+  );
   // Only the absences the planner can show or check (ten years of them were most of the week's bytes),
   // and pay rates only for managers.
   const staff = app.repos.staff

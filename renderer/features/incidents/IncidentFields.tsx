@@ -1,14 +1,8 @@
 import { Plus, Trash2 } from 'lucide-react';
 import { formatDateGB } from '../../../shared/domain/dates';
-import {
-  AGENCY_LABEL,
-  CATEGORY_LABEL,
-  RIDDOR_LABEL,
-  riddorDays,
-  riddorWithoutDelay,
-  SEVERITY_LABEL,
-} from '../../../shared/domain/incidents';
-import { INCIDENT_CATEGORIES, RIDDOR_KINDS, SEVERITIES } from '../../../shared/schemas/incident';
+import { AGENCY_LABEL, CATEGORY_LABEL, RIDDOR_LABEL, SEVERITY_LABEL } from '../../../shared/domain/incidents/labels';
+import { riddorDays, riddorWithoutDelay } from '../../../shared/domain/incidents/riddor';
+import { INCIDENT_CATEGORIES, RIDDOR_KINDS, SEVERITIES } from '../../../shared/schemas/values';
 import { Field } from '../../components/Field';
 import { Select } from '../../components/Select';
 import { TextArea } from '../../components/TextArea';

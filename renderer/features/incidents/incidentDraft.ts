@@ -1,6 +1,6 @@
 import type { RequestOf } from '../../../shared/contract';
 import { isSkippedTime, skippedTimeMessage } from '../../../shared/domain/dates';
-import { riddorDeadline } from '../../../shared/domain/incidents';
+import { riddorDeadline } from '../../../shared/domain/incidents/riddor';
 import type { Incident, IncidentInput } from '../../../shared/schemas/incident';
 import { fromLocalInput, toLocalInput } from './londonInput';
 

@@ -12,7 +12,7 @@ import type {
   ShiftSave,
   WeekView,
 } from '../../../shared/contract/rota';
-import type { Err } from '../../../shared/result';
+import type { Err, Result } from '../../../shared/result';
 import type { AutofillStatus, BuildResult } from '../../../shared/contract/autofill';
 import type { PatternInput, ShiftPattern, ShiftTemplate, TemplateInput } from '../../../shared/schemas/rotaPlan';
 import type { Load, Slice } from '../../store/types';
@@ -67,18 +67,46 @@ const keyOf = (week: string, site: string | null) => `${week}|${site ?? '*'}`;
 const isErr = (x: unknown): x is Err => typeof x === 'object' && x !== null && (x as Err).ok === false;
 export { isErr };
 
+/**
+ * How long a fetched week is shown again without asking main for it anew: long enough that clicking
+ * through weeks never waits behind a re-read of a week just fetched, short enough that a change synced
+ * from another desk shows on the next visit. Any save here empties the cache at once.
+ */
+const FRESH_MS = 10_000;
+
 export const createRotaSlice: Slice<RotaSlice> = (set, get) => {
-  const fetchWeek = async (week: string, site: string | null) => {
-    const r = await call('rota:week', { week, site });
-    if (r.ok) set((s) => ({ rotaCache: { ...s.rotaCache, [keyOf(week, site)]: r.data } }));
-    return r;
+  // One request per week at a time: a click on a week being prefetched waits for that answer instead
+  // of queueing a second read of the same week behind it in main.
+  const inFlight = new Map<string, Promise<Result<WeekView>>>();
+  const fetchedAt = new Map<string, number>();
+  // Answers asked before the cache was emptied (by a save) are not kept: they may predate the save.
+  let generation = 0;
+  const fetchWeek = (week: string, site: string | null): Promise<Result<WeekView>> => {
+    const key = keyOf(week, site);
+    const running = inFlight.get(key);
+    if (running) return running;
+    const asked = generation;
+    const request = call('rota:week', { week, site }).then((r) => {
+      if (inFlight.get(key) === request) inFlight.delete(key);
+      if (r.ok && asked === generation) {
+        fetchedAt.set(key, Date.now());
+        set((s) => ({ rotaCache: { ...s.rotaCache, [key]: r.data } }));
+      }
+      return r;
+    });
+    inFlight.set(key, request);
+    return request;
   };
-  // Neighbouring weeks are fetched quietly after each load, so the next key press shows at once.
-  const prefetch = (week: string, site: string | null) => {
-    for (const w of [addDays(week, -7), addDays(week, 7)]) if (!get().rotaCache[keyOf(w, site)]) void fetchWeek(w, site);
+  // Neighbouring weeks are fetched quietly after each load, so the next key press shows at once; the
+  // week in the direction the user is moving first.
+  const prefetch = (week: string, site: string | null, step = -7) => {
+    for (const w of [addDays(week, step), addDays(week, -step)]) if (!get().rotaCache[keyOf(w, site)]) void fetchWeek(w, site);
   };
   const refresh = async () => {
     const { rotaWeek, rotaSite } = get();
+    generation += 1;
+    inFlight.clear();
+    fetchedAt.clear();
     set({ rotaCache: {} });
     const r = await fetchWeek(rotaWeek, rotaSite);
     if (get().rotaWeek === rotaWeek && get().rotaSite === rotaSite)
@@ -108,12 +136,20 @@ export const createRotaSlice: Slice<RotaSlice> = (set, get) => {
 
     loadWeek: async (week = get().rotaWeek, site = get().rotaSite) => {
       const monday = weekStart(week);
-      const cached = get().rotaCache[keyOf(monday, site)];
+      const key = keyOf(monday, site);
+      const step = monday < get().rotaWeek ? -7 : 7;
+      const cached = get().rotaCache[key];
       set({ rotaWeek: monday, rotaSite: site, selection: [], rota: cached ? { status: 'ready', data: cached } : { status: 'loading' } });
+      if (cached) {
+        // Shown at once; the next week along is asked for first, then this one is brought up to date
+        // unless it was fetched moments ago.
+        prefetch(monday, site, step);
+        if (Date.now() - (fetchedAt.get(key) ?? 0) < FRESH_MS) return;
+      }
       const r = await fetchWeek(monday, site);
       if (get().rotaWeek !== monday || get().rotaSite !== site) return;
       set({ rota: r.ok ? { status: 'ready', data: r.data } : { status: 'error', message: r.message } });
-      prefetch(monday, site);
+      prefetch(monday, site, step);
     },
     moveWeek: (weeks) => get().loadWeek(addDays(get().rotaWeek, 7 * weeks)),
     setRotaMode: (mode) => set({ rotaMode: mode }),

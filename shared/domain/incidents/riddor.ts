@@ -7,7 +7,7 @@
  * HSE without delay, by the quickest practicable means.
  */
 import type { Incident } from '../../schemas/incident';
-import { RIDDOR_KINDS } from '../../schemas/incident';
+import { RIDDOR_KINDS } from '../../schemas/values';
 import { addDays, daysBetween, formatDateGB } from '../dates';
 import { compareReferences } from './references';
 import { londonDateOf } from './londonDate';

@@ -4,7 +4,7 @@
  * been reported or exported; later corrections are recorded as amendments with a reason instead.
  */
 import type { Incident } from '../../schemas/incident';
-import { INCIDENT_STATUSES } from '../../schemas/incident';
+import { INCIDENT_STATUSES } from '../../schemas/values';
 import { daysBetween } from '../dates';
 
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
