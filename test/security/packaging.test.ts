@@ -96,6 +96,8 @@ describe('packaging (issue 12, hole 9)', () => {
       enableNodeCliInspectArguments: false,
       onlyLoadAppFromAsar: true,
       enableCookieEncryption: true,
+      // The page comes from sitedesk://app/, so file:// needs none of its old privileges (Electron's fuses guide).
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 
