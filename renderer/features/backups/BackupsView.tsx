@@ -7,6 +7,7 @@ import { Field } from '../../components/Field';
 import { formatBytes, readFileBase64 } from '../../components/files';
 import { useStore } from '../../store/appStore';
 import { useShallow } from 'zustand/react/shallow';
+import { TableHead } from '../../components/TableHead';
 
 // The storage layer names why it took a backup in a word; people read a sentence.
 const REASONS: Record<string, string> = {
@@ -103,17 +104,7 @@ export const BackupsView = () => {
           {backups.status === 'ready' && backups.data.length === 0 && <p className="empty">No backups yet.</p>}
           {backups.status === 'ready' && backups.data.length > 0 && (
             <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Taken</th>
-                  <th scope="col">Why</th>
-                  <th scope="col">Files</th>
-                  <th scope="col">Size</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={['Taken', 'Why', 'Files', 'Size']} hidden="Actions" />
               <tbody>
                 {backups.data.map((b) => (
                   <tr key={b.id}>

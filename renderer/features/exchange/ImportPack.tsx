@@ -5,6 +5,7 @@ import { Banner } from '../../components/Banner';
 import { readFileBase64 } from '../../components/files';
 import { useStore } from '../../store/appStore';
 import { useShallow } from 'zustand/react/shallow';
+import { TableHead } from '../../components/TableHead';
 
 const OUTCOME: Record<ImportOutcome, string> = { added: 'Added', changed: 'Changed', unchanged: 'Unchanged', conflict: 'Conflict' };
 const KIND: Record<string, string> = {
@@ -99,13 +100,7 @@ export const ImportPack = () => {
           {listed.length > 0 ? (
             <table className="table">
               <caption className="visually-hidden">Records the import adds or changes</caption>
-              <thead>
-                <tr>
-                  <th scope="col">What</th>
-                  <th scope="col">Record</th>
-                  <th scope="col">Outcome</th>
-                </tr>
-              </thead>
+              <TableHead columns={['What', 'Record', 'Outcome']} />
               <tbody>
                 {listed.slice(0, 300).map((r) => (
                   <tr key={`${r.kind}/${r.id}`}>

@@ -2,6 +2,7 @@ import { CloseButton, PanelDialog } from '../../components/PanelDialog';
 import { formatDayShort } from '../../../shared/domain/dates';
 import type { FillWeekResult, WeekView } from '../../../shared/contract/rota';
 import { nameOf, SERVICE_LABEL } from './labels';
+import { TableHead } from '../../components/TableHead';
 
 /** What "fill all open shifts" did: who went where, and why the rest stay open. */
 export const FillSummary = ({ result, view, onClose }: { result: FillWeekResult; view: WeekView; onClose: () => void }) => {
@@ -32,13 +33,7 @@ export const FillSummary = ({ result, view, onClose }: { result: FillWeekResult;
         <>
           <h3>Filled</h3>
           <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Shift</th>
-                <th scope="col">Service</th>
-                <th scope="col">Person</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Shift', 'Service', 'Person']} />
             <tbody>
               {result.filled.map((f) => (
                 <tr key={f.shiftId}>
@@ -55,13 +50,7 @@ export const FillSummary = ({ result, view, onClose }: { result: FillWeekResult;
         <>
           <h3>Not filled</h3>
           <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Shift</th>
-                <th scope="col">Service</th>
-                <th scope="col">Why it stays open</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Shift', 'Service', 'Why it stays open']} />
             <tbody>
               {result.unfilled.map((u) => (
                 <tr key={u.shiftId}>

@@ -9,6 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { FindingList } from './FindingList';
 import { SERVICE_LABEL } from './labels';
 import { isErr } from './rotaSlice';
+import { TableHead } from '../../components/TableHead';
 
 /** One person's week or four weeks: shifts, hours against contract, rest between shifts, calendar export. */
 export const PersonPanel = ({ staffId, weekStart, onClose }: { staffId: string; weekStart: string; onClose: () => void }) => {
@@ -47,13 +48,7 @@ export const PersonPanel = ({ staffId, weekStart, onClose }: { staffId: string; 
         <>
           <table className="table compact">
             <caption className="visually-hidden">Hours against contract by week</caption>
-            <thead>
-              <tr>
-                <th scope="col">Week of</th>
-                <th scope="col">Rostered</th>
-                <th scope="col">Contract</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Week of', 'Rostered', 'Contract']} />
             <tbody>
               {view.weeks.map((w) => (
                 <tr key={w.weekStart}>

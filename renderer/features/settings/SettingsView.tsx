@@ -9,6 +9,7 @@ import { PasswordSettings } from './PasswordSettings';
 import { ReferenceSettings } from '../incidents/ReferenceSettings';
 import { RuleSettingsSection } from './RuleSettings';
 import { SyncSettings } from '../sync/SyncSettings';
+import { TableHead } from '../../components/TableHead';
 
 const LockSettings = () => {
   const { settings, loadSettings } = useStore(useShallow((s) => ({ settings: s.settings, loadSettings: s.loadSettings })));
@@ -119,18 +120,7 @@ const Accounts = () => {
       {error && <Banner tone="error">{error}</Banner>}
       {accounts.status === 'ready' && (
         <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">User name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Sites</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Name', 'User name', 'Role', 'Sites', 'Status']} hidden="Actions" />
           <tbody>
             {accounts.data.map((a) => (
               <tr key={a.id}>

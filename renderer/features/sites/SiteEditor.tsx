@@ -12,6 +12,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { CoverEditor, SERVICE_LABEL } from './CoverEditor';
 import { tidyTime } from './timeText';
 import './sites.css';
+import { TableHead } from '../../components/TableHead';
 
 /** A new site starts open office hours on weekdays and closed at weekends, running reception. */
 export const blankSite = (): SiteInput => ({
@@ -178,17 +179,7 @@ export const SiteEditor = ({ site, onDone }: { site: Site | null; onDone: (code:
       <div className="card" style={{ marginTop: 'var(--s4)' }}>
         <h2>Opening hours</h2>
         <table className="opening-table">
-          <thead>
-            <tr>
-              <th scope="col">Day</th>
-              <th scope="col">Open</th>
-              <th scope="col">From</th>
-              <th scope="col">To</th>
-              <th scope="col">
-                <span className="visually-hidden">Problem</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Day', 'Open', 'From', 'To']} hidden="Problem" />
           <tbody>
             {DAY_KEYS.map((day) => {
               const hours = form.opening[day];

@@ -7,6 +7,7 @@ import { useStore } from '../../store/appStore';
 import { useShallow } from 'zustand/react/shallow';
 import { SiteEditor } from './SiteEditor';
 import { SitePage } from './SitePage';
+import { TableHead } from '../../components/TableHead';
 
 const SERVICE_LABEL = { reception: 'Reception', security: 'Security', cleaning: 'Cleaning' } as const;
 
@@ -52,14 +53,7 @@ const SitesList = () => {
       {sites.status === 'ready' && sites.data.length === 0 && <p className="empty">No sites yet.</p>}
       {sites.status === 'ready' && sites.data.length > 0 && (
         <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Code</th>
-              <th scope="col">Site</th>
-              <th scope="col">Services</th>
-              <th scope="col">Open today</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Code', 'Site', 'Services', 'Open today']} />
           <tbody>
             {sites.data.map((s) => {
               const hours = s.opening[today];

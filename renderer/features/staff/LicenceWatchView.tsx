@@ -6,6 +6,7 @@ import { LicenceBadge } from '../../components/LicenceBadge';
 import { useStore } from '../../store/appStore';
 import { useShallow } from 'zustand/react/shallow';
 import './staff.css';
+import { TableHead } from '../../components/TableHead';
 
 const SECTIONS = [
   { key: 'expired', title: 'Expired', empty: 'No security staff have an expired licence.' },
@@ -26,14 +27,7 @@ const Section = ({ title, items, empty }: { title: string; items: LicenceWatchIt
         <p className="muted">{empty}</p>
       ) : (
         <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Home site</th>
-              <th scope="col">Licence</th>
-              <th scope="col">Security shifts rostered after expiry</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Name', 'Home site', 'Licence', 'Security shifts rostered after expiry']} />
           <tbody>
             {items.map((i) => (
               <tr key={i.staffId}>
