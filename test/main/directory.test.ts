@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RequestOf } from '../../shared/contract';
 import type { Shift } from '../../shared/schemas/shift';
 import { newMeta } from '../../main/services/records';
-import { openTestApp, withManager, type TestApp } from '../support/app';
+import { openTestApp, withManager, type TestApp, withSupervisor } from '../support/app';
 
 type StaffForm = RequestOf<'staff:create'>;
 
@@ -25,18 +25,6 @@ const guard = (over: Partial<StaffForm> = {}): StaffForm => ({
   ...over,
 });
 
-const supervisorOf = async (t: TestApp, m: ReturnType<TestApp['session']>, sites: string[]) => {
-  const created = await t.call(
-    'accounts:create',
-    { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites, password: 'desk password' },
-    m,
-  );
-  expect(created.ok).toBe(true);
-  const s = t.session();
-  expect((await t.call('auth:sign-in', { username: 'sam', password: 'desk password' }, s)).ok).toBe(true);
-  return s;
-};
-
 const add = async (t: TestApp, m: ReturnType<TestApp['session']>, over: Partial<StaffForm> = {}) => {
   const r = await t.call('staff:create', guard(over), m);
   if (!r.ok) throw new Error(r.message);
@@ -51,7 +39,7 @@ describe('staff permissions are enforced in main', () => {
     const m = await withManager(t);
     const priya = await add(t, m);
     await add(t, m, { name: 'Tom Reed', employeeNumber: 'E-1002', homeSite: 'WAT', familiarSites: [] });
-    const s = await supervisorOf(t, m, ['FH']);
+    const s = await withSupervisor(t, m, ['FH']);
 
     const list = await t.call('staff:list', {}, s);
     expect(list.ok && list.data.map((p) => [p.name, p.payRate])).toEqual([['Priya Shah', null]]);

@@ -1,0 +1,16 @@
+import type { RequestOf } from '../../shared/contract';
+
+/** An incident as a desk reports one: a visitor refusing to sign in at CH's main reception. */
+export const incidentRequest = (over: Partial<RequestOf<'incidents:create'>> = {}): RequestOf<'incidents:create'> => ({
+  site: 'CH',
+  location: 'Main reception',
+  occurredAt: '2026-11-25T08:40:00.000Z',
+  reportedAt: '2026-11-25T08:45:00.000Z',
+  reportedBy: 'Sam Patel',
+  reportedTo: 'Maria Okafor',
+  category: 'security',
+  severity: 'medium',
+  details: 'Visitor refused to sign in and shouted at reception staff.',
+  witnesses: 'Jo Reed',
+  ...over,
+});
