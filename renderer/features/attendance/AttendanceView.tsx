@@ -3,8 +3,7 @@ import { addDays, formatDayShort, formatMinutes, londonToday, weekStart } from '
 import { Banner } from '../../components/Banner';
 import { download as save } from '../../components/download';
 import { useNow } from '../../components/useNow';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
 import type { Range } from './attendanceSlice';
 import { RangeFilter } from './RangeFilter';
 import { TableHead } from '../../components/TableHead';
@@ -14,14 +13,12 @@ const h = (m: number) => (m / 60).toFixed(2);
 
 /** The manager's attendance: scheduled against actual per person for a week, the payroll CSV and the working-time record. */
 export const AttendanceView = () => {
-  const { attendance, loadAttendance, timesheetCsv, workingTime, loadWorkingTime } = useStore(
-    useShallow((s) => ({
-      attendance: s.attendance,
-      loadAttendance: s.loadAttendance,
-      timesheetCsv: s.timesheetCsv,
-      workingTime: s.workingTime,
-      loadWorkingTime: s.loadWorkingTime,
-    })),
+  const { attendance, loadAttendance, timesheetCsv, workingTime, loadWorkingTime } = useStoreFields(
+    'attendance',
+    'loadAttendance',
+    'timesheetCsv',
+    'workingTime',
+    'loadWorkingTime',
   );
   const monday = weekStart(londonToday(useNow(60_000)));
   const [range, setRange] = useState<Range>({ from: monday, to: addDays(monday, 6), site: null });

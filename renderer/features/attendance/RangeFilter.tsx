@@ -1,12 +1,11 @@
 import { useEffect } from 'react';
 import { GbInput } from '../../components/GbInput';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
 import type { Range } from './attendanceSlice';
 
 /** Site and date-range filters shared by the manager's attendance and report screens. */
 export const RangeFilter = ({ value, onChange, idPrefix }: { value: Range; onChange: (r: Range) => void; idPrefix: string }) => {
-  const { sites, loadSites } = useStore(useShallow((s) => ({ sites: s.sites, loadSites: s.loadSites })));
+  const { sites, loadSites } = useStoreFields('sites', 'loadSites');
   useEffect(() => {
     if (sites.status === 'idle') void loadSites();
   }, [sites.status, loadSites]);

@@ -5,8 +5,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { download } from '../../components/download';
 import { Field } from '../../components/Field';
 import { formatBytes, readFileBase64 } from '../../components/files';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
 import { TableHead } from '../../components/TableHead';
 
 // The storage layer names why it took a backup in a word; people read a sentence.
@@ -21,15 +20,13 @@ type Pending = { kind: 'backup'; id: string; at: string } | { kind: 'file'; name
 
 /** Rolling backups: see them, take one now, restore one (undoably), and move everything to a new laptop. */
 export const BackupsView = () => {
-  const { backups, loadBackups, takeBackup, restoreBackup, exportBackupFile, restoreBackupFile } = useStore(
-    useShallow((s) => ({
-      backups: s.backups,
-      loadBackups: s.loadBackups,
-      takeBackup: s.takeBackup,
-      restoreBackup: s.restoreBackup,
-      exportBackupFile: s.exportBackupFile,
-      restoreBackupFile: s.restoreBackupFile,
-    })),
+  const { backups, loadBackups, takeBackup, restoreBackup, exportBackupFile, restoreBackupFile } = useStoreFields(
+    'backups',
+    'loadBackups',
+    'takeBackup',
+    'restoreBackup',
+    'exportBackupFile',
+    'restoreBackupFile',
   );
   const [msg, setMsg] = useState<Msg>(null);
   const [busy, setBusy] = useState<string | null>(null);

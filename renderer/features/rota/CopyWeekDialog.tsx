@@ -3,14 +3,11 @@ import { addDays, formatDayShort } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { CloseButton, PanelDialog } from '../../components/PanelDialog';
 import { Field } from '../../components/Field';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
 
 /** Copies another week into the week shown; people away by then leave their shifts open. */
 export const CopyWeekDialog = ({ onClose }: { onClose: () => void }) => {
-  const { rotaWeek, rotaSite, copyWeekFrom } = useStore(
-    useShallow((s) => ({ rotaWeek: s.rotaWeek, rotaSite: s.rotaSite, copyWeekFrom: s.copyWeekFrom })),
-  );
+  const { rotaWeek, rotaSite, copyWeekFrom } = useStoreFields('rotaWeek', 'rotaSite', 'copyWeekFrom');
   const [from, setFrom] = useState(addDays(rotaWeek, -7));
   const [override, setOverride] = useState('');
   const [error, setError] = useState<{ message: string; blocked: boolean } | null>(null);

@@ -4,8 +4,7 @@ import type { Candidate } from '../../../shared/domain/rota';
 import type { Shift } from '../../../shared/schemas/shift';
 import { Banner } from '../../components/Banner';
 import { PanelDialog } from '../../components/PanelDialog';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStore, useStoreFields } from '../../store/appStore';
 import { saveOf } from './commands';
 import { FindingList } from './FindingList';
 import { SERVICE_LABEL } from './labels';
@@ -13,7 +12,7 @@ import { isErr } from './rotaSlice';
 
 /** Who could take an open shift, best first, with why each ranks there and what they would add. */
 export const FillPanel = ({ shift, onClose }: { shift: Shift; onClose: () => void }) => {
-  const { candidatesFor, saveShifts } = useStore(useShallow((s) => ({ candidatesFor: s.candidatesFor, saveShifts: s.saveShifts })));
+  const { candidatesFor, saveShifts } = useStoreFields('candidatesFor', 'saveShifts');
   const canPlan = useStore((s) => s.auth?.user?.role === 'manager');
   const [list, setList] = useState<Candidate[] | null>(null);
   const [error, setError] = useState<string | null>(null);

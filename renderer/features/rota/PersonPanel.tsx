@@ -4,8 +4,7 @@ import { addDays, formatDayShort, formatMinutes } from '../../../shared/domain/d
 import type { PersonView } from '../../../shared/contract/rota';
 import { Banner } from '../../components/Banner';
 import { PanelDialog } from '../../components/PanelDialog';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
 import { FindingList } from './FindingList';
 import { SERVICE_LABEL } from './labels';
 import { isErr } from './rotaSlice';
@@ -13,7 +12,7 @@ import { TableHead } from '../../components/TableHead';
 
 /** One person's week or four weeks: shifts, hours against contract, rest between shifts, calendar export. */
 export const PersonPanel = ({ staffId, weekStart, onClose }: { staffId: string; weekStart: string; onClose: () => void }) => {
-  const { personRota, exportPersonIcs } = useStore(useShallow((s) => ({ personRota: s.personRota, exportPersonIcs: s.exportPersonIcs })));
+  const { personRota, exportPersonIcs } = useStoreFields('personRota', 'exportPersonIcs');
   const [span, setSpan] = useState<7 | 28>(7);
   const [view, setView] = useState<PersonView | null>(null);
   const [error, setError] = useState<string | null>(null);

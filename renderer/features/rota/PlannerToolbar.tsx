@@ -1,29 +1,26 @@
 import { ChevronLeft, ChevronRight, Copy, FileDown, Printer, Redo2, Repeat, Send, Undo2, WandSparkles } from 'lucide-react';
 import { formatDateGB, londonToday } from '../../../shared/domain/dates';
 import type { WeekView } from '../../../shared/contract/rota';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStore, useStoreFields } from '../../store/appStore';
 
 export type PlannerDialog = 'publish' | 'copy' | 'pattern' | 'fill-week';
 
 /** Week, site and view choice, and the week-wide actions. */
 export const PlannerToolbar = ({ view, onDialog }: { view: WeekView | null; onDialog: (d: PlannerDialog) => void }) => {
   const { rotaWeek, rotaSite, rotaMode, sites, loadWeek, moveWeek, setRotaMode, undo, redo, undoStack, redoStack, exportWeekCsv } =
-    useStore(
-      useShallow((s) => ({
-        rotaWeek: s.rotaWeek,
-        rotaSite: s.rotaSite,
-        rotaMode: s.rotaMode,
-        sites: s.sites,
-        loadWeek: s.loadWeek,
-        moveWeek: s.moveWeek,
-        setRotaMode: s.setRotaMode,
-        undo: s.undo,
-        redo: s.redo,
-        undoStack: s.undoStack,
-        redoStack: s.redoStack,
-        exportWeekCsv: s.exportWeekCsv,
-      })),
+    useStoreFields(
+      'rotaWeek',
+      'rotaSite',
+      'rotaMode',
+      'sites',
+      'loadWeek',
+      'moveWeek',
+      'setRotaMode',
+      'undo',
+      'redo',
+      'undoStack',
+      'redoStack',
+      'exportWeekCsv',
     );
   const canPlan = useStore((s) => s.auth?.user?.role === 'manager');
   const siteList = sites.status === 'ready' ? sites.data : [];

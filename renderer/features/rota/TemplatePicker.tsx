@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Service } from '../../../shared/schemas/common';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStore, useStoreFields } from '../../store/appStore';
 import { SERVICE_LABEL } from './labels';
 
 interface Props {
@@ -13,9 +12,7 @@ interface Props {
 
 /** Named shift times for the site and service: pick one to fill the times, or keep the current ones. */
 export const TemplatePicker = ({ site, service, times, onPick }: Props) => {
-  const { plans, loadPlans, saveTemplate } = useStore(
-    useShallow((s) => ({ plans: s.plans, loadPlans: s.loadPlans, saveTemplate: s.saveTemplate })),
-  );
+  const { plans, loadPlans, saveTemplate } = useStoreFields('plans', 'loadPlans', 'saveTemplate');
   const canPlan = useStore((s) => s.auth?.user?.role === 'manager');
   const [saved, setSaved] = useState<string | null>(null);
   useEffect(() => {

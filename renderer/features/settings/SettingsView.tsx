@@ -2,8 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStore, useStoreFields } from '../../store/appStore';
 import { AccountDialog } from './AccountDialog';
 import { PasswordSettings } from './PasswordSettings';
 import { ReferenceSettings } from '../incidents/ReferenceSettings';
@@ -12,7 +11,7 @@ import { SyncSettings } from '../sync/SyncSettings';
 import { TableHead } from '../../components/TableHead';
 
 const LockSettings = () => {
-  const { settings, loadSettings } = useStore(useShallow((s) => ({ settings: s.settings, loadSettings: s.loadSettings })));
+  const { settings, loadSettings } = useStoreFields('settings', 'loadSettings');
   useEffect(() => {
     void loadSettings();
   }, [loadSettings]);
@@ -49,7 +48,7 @@ const LockForm = ({ initial }: { initial: number }) => {
 };
 
 const PinSettings = () => {
-  const { setPin, auth } = useStore(useShallow((s) => ({ setPin: s.setPin, auth: s.auth })));
+  const { setPin, auth } = useStoreFields('setPin', 'auth');
   const [password, setPassword] = useState('');
   const [pin, setPinValue] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -95,13 +94,11 @@ const PinSettings = () => {
 };
 
 const Accounts = () => {
-  const { accounts, loadAccounts, setAccountDisabled, loadSites } = useStore(
-    useShallow((s) => ({
-      accounts: s.accounts,
-      loadAccounts: s.loadAccounts,
-      setAccountDisabled: s.setAccountDisabled,
-      loadSites: s.loadSites,
-    })),
+  const { accounts, loadAccounts, setAccountDisabled, loadSites } = useStoreFields(
+    'accounts',
+    'loadAccounts',
+    'setAccountDisabled',
+    'loadSites',
   );
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -6,8 +6,7 @@ import type { Service } from '../../../shared/schemas/common';
 import type { CoverWindow, DayKey, Site } from '../../../shared/schemas/site';
 import { Banner } from '../../components/Banner';
 import { CloseButton, PanelDialog } from '../../components/PanelDialog';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
 import { CoverTimeline } from './CoverTimeline';
 import { tidyTime } from './timeText';
 import './sites.css';
@@ -83,7 +82,7 @@ const DayCopy = ({ service, day, onCopy }: { service: Service; day: DayKey; onCo
 
 /** Copies a saved day of cover to other sites in one go; the server refuses the whole copy if any site would be left invalid. */
 const CopyToSites = ({ from, service, disabled }: { from: string; service: Service; disabled: boolean }) => {
-  const { sites, copyCover, loadSite } = useStore(useShallow((s) => ({ sites: s.sites, copyCover: s.copyCover, loadSite: s.loadSite })));
+  const { sites, copyCover, loadSite } = useStoreFields('sites', 'copyCover', 'loadSite');
   const [open, setOpen] = useState(false);
   const [day, setDay] = useState<DayKey>('mon');
   const [toDays, setToDays] = useState<DayKey[]>(['mon']);

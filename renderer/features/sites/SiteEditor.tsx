@@ -7,8 +7,7 @@ import type { DayKey, Site, SiteInput } from '../../../shared/schemas/site';
 import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
 import { CoverEditor, SERVICE_LABEL } from './CoverEditor';
 import { tidyTime } from './timeText';
 import './sites.css';
@@ -60,7 +59,7 @@ const inputOf = (s: Site): SiteInput => ({
 
 /** Edits every part of a site (or adds one): details, opening hours, services, contacts and cover. */
 export const SiteEditor = ({ site, onDone }: { site: Site | null; onDone: (code: string | null, saved: boolean) => void }) => {
-  const { sites, saveSite, createSite } = useStore(useShallow((s) => ({ sites: s.sites, saveSite: s.saveSite, createSite: s.createSite })));
+  const { sites, saveSite, createSite } = useStoreFields('sites', 'saveSite', 'createSite');
   const initial = useMemo(() => (site ? inputOf(site) : blankSite()), [site]);
   const [form, setForm] = useState<SiteInput>(initial);
   const [tried, setTried] = useState(false);

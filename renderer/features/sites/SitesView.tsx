@@ -3,8 +3,7 @@ import { useEffect } from 'react';
 import { londonToday, weekdayOf } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { useNow } from '../../components/useNow';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStore, useStoreFields } from '../../store/appStore';
 import { SiteEditor } from './SiteEditor';
 import { SitePage } from './SitePage';
 import { TableHead } from '../../components/TableHead';
@@ -29,7 +28,7 @@ export const SitesView = () => {
 
 /** The sites this user can see, with what runs there and today's opening hours. */
 const SitesList = () => {
-  const { sites, loadSites, go, auth } = useStore(useShallow((s) => ({ sites: s.sites, loadSites: s.loadSites, go: s.go, auth: s.auth })));
+  const { sites, loadSites, go, auth } = useStoreFields('sites', 'loadSites', 'go', 'auth');
   useEffect(() => {
     void loadSites();
   }, [loadSites]);

@@ -3,8 +3,7 @@ import type { LicenceWatchItem } from '../../../shared/contract/staff';
 import { formatDateGB, formatDayShort } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { LicenceBadge } from '../../components/LicenceBadge';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStore, useStoreFields } from '../../store/appStore';
 import './staff.css';
 import { TableHead } from '../../components/TableHead';
 
@@ -72,9 +71,7 @@ const Section = ({ title, items, empty }: { title: string; items: LicenceWatchIt
 
 /** Security staff whose SIA licence has lapsed or soon will, with the shifts that would then be unlicensed. */
 export const LicenceWatchView = () => {
-  const { licenceWatch, loadLicenceWatch } = useStore(
-    useShallow((s) => ({ licenceWatch: s.licenceWatch, loadLicenceWatch: s.loadLicenceWatch })),
-  );
+  const { licenceWatch, loadLicenceWatch } = useStoreFields('licenceWatch', 'loadLicenceWatch');
   useEffect(() => {
     void loadLicenceWatch();
   }, [loadLicenceWatch]);

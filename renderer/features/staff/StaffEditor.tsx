@@ -9,8 +9,7 @@ import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
 import { useNow } from '../../components/useNow';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
 import { SERVICE_LABEL } from '../sites/CoverEditor';
 import { tidyTime } from '../sites/timeText';
 import { CONTRACT_LABEL } from './StaffList';
@@ -109,15 +108,13 @@ const AvailabilityEditor = ({
 
 /** Adds a person or edits every field of one; warnings (an SIA licence about to expire) show as the form is filled. */
 export const StaffEditor = ({ person, onDone }: { person: StaffView | null; onDone: (id: string | null) => void }) => {
-  const { staff, loadStaff, sites, loadSites, createStaff, updateStaff } = useStore(
-    useShallow((s) => ({
-      staff: s.staff,
-      loadStaff: s.loadStaff,
-      sites: s.sites,
-      loadSites: s.loadSites,
-      createStaff: s.createStaff,
-      updateStaff: s.updateStaff,
-    })),
+  const { staff, loadStaff, sites, loadSites, createStaff, updateStaff } = useStoreFields(
+    'staff',
+    'loadStaff',
+    'sites',
+    'loadSites',
+    'createStaff',
+    'updateStaff',
   );
   useEffect(() => {
     void loadStaff();

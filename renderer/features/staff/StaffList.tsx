@@ -18,8 +18,7 @@ import { CONTRACT_TYPES } from '../../../shared/schemas/staff';
 import { Banner } from '../../components/Banner';
 import { LicenceBadge } from '../../components/LicenceBadge';
 import { useNow } from '../../components/useNow';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStore, useStoreFields } from '../../store/appStore';
 import { SERVICE_LABEL } from '../sites/CoverEditor';
 import { download } from '../../components/download';
 import './staff.css';
@@ -86,19 +85,17 @@ export const StaffList = () => {
     setStaffFilter,
     exportStaff,
     exportLeave,
-  } = useStore(
-    useShallow((s) => ({
-      staff: s.staff,
-      loadStaff: s.loadStaff,
-      sites: s.sites,
-      loadSites: s.loadSites,
-      go: s.go,
-      auth: s.auth,
-      staffFilter: s.staffFilter,
-      setStaffFilter: s.setStaffFilter,
-      exportStaff: s.exportStaff,
-      exportLeave: s.exportLeave,
-    })),
+  } = useStoreFields(
+    'staff',
+    'loadStaff',
+    'sites',
+    'loadSites',
+    'go',
+    'auth',
+    'staffFilter',
+    'setStaffFilter',
+    'exportStaff',
+    'exportLeave',
   );
   const [exportError, setExportError] = useState<string | null>(null);
   const today = londonToday(useNow());

@@ -3,8 +3,7 @@ import { useEffect, useState } from 'react';
 import { formatDateGB, londonToday, monthOf, weekdayOf } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { useNow } from '../../components/useNow';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
 import { AbsenceLegend } from './AbsenceLegend';
 import { monthTitle, shiftMonth } from './AbsencesPanel';
 import { ABSENCE_LABEL, ABSENCE_MARK } from './absenceKinds';
@@ -12,14 +11,12 @@ import './staff.css';
 
 /** A site team's month: who is off on which day, by kind, so leave can be planned around cover. */
 export const TeamAbsencesView = () => {
-  const { sites, loadSites, teamAbsences, loadTeamAbsences, go } = useStore(
-    useShallow((s) => ({
-      sites: s.sites,
-      loadSites: s.loadSites,
-      teamAbsences: s.teamAbsences,
-      loadTeamAbsences: s.loadTeamAbsences,
-      go: s.go,
-    })),
+  const { sites, loadSites, teamAbsences, loadTeamAbsences, go } = useStoreFields(
+    'sites',
+    'loadSites',
+    'teamAbsences',
+    'loadTeamAbsences',
+    'go',
   );
   const today = londonToday(useNow());
   const [month, setMonth] = useState(monthOf(today));

@@ -2,8 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CoverOptions } from '../../../shared/contract/today';
 import { Banner } from '../../components/Banner';
 import { PanelDialog } from '../../components/PanelDialog';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
 
 type State = { status: 'loading' } | { status: 'ready'; options: CoverOptions } | { status: 'error'; message: string };
 
@@ -19,7 +18,7 @@ export const CoverDialog = ({
   onClose: () => void;
   onAssigned: (name: string) => void;
 }) => {
-  const { coverOptions, assignCover } = useStore(useShallow((s) => ({ coverOptions: s.coverOptions, assignCover: s.assignCover })));
+  const { coverOptions, assignCover } = useStoreFields('coverOptions', 'assignCover');
   const [state, setState] = useState<State>({ status: 'loading' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

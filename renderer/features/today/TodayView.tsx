@@ -5,8 +5,7 @@ import type { Gap } from '../../../shared/domain/rota/types';
 import { Banner } from '../../components/Banner';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useNow } from '../../components/useNow';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
 import { CorrectDialog } from './CorrectDialog';
 import { CoverDialog } from './CoverDialog';
 import { deskSections, DUE_NEXT_HOURS, type ActionItem } from './deskSections';
@@ -25,9 +24,7 @@ const gapText = (g: Gap) =>
  * due in the next few hours, then the rest of the day folded away. It refreshes itself as time passes.
  */
 export const TodayView = () => {
-  const { today, loadToday, deskAction, go, loadWeek } = useStore(
-    useShallow((s) => ({ today: s.today, loadToday: s.loadToday, deskAction: s.deskAction, go: s.go, loadWeek: s.loadWeek })),
-  );
+  const { today, loadToday, deskAction, go, loadWeek } = useStoreFields('today', 'loadToday', 'deskAction', 'go', 'loadWeek');
   const now = useNow(30_000);
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
