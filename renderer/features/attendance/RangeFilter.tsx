@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { GbInput } from '../../components/GbInput';
 import { useStoreFields } from '../../store/appStore';
 import type { Range } from './attendanceSlice';
+import { SiteOptions } from '../../components/SiteOptions';
 
 /** Site and date-range filters shared by the manager's attendance and report screens. */
 export const RangeFilter = ({ value, onChange, idPrefix }: { value: Range; onChange: (r: Range) => void; idPrefix: string }) => {
@@ -15,12 +16,7 @@ export const RangeFilter = ({ value, onChange, idPrefix }: { value: Range; onCha
         <label htmlFor={`${idPrefix}-site`}>Site</label>
         <select id={`${idPrefix}-site`} value={value.site ?? ''} onChange={(e) => onChange({ ...value, site: e.target.value || null })}>
           <option value="">All sites</option>
-          {sites.status === 'ready' &&
-            sites.data.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.code} · {s.name}
-              </option>
-            ))}
+          {sites.status === 'ready' && <SiteOptions sites={sites.data} />}
         </select>
       </div>
       <div className="field">

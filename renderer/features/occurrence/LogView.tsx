@@ -10,6 +10,7 @@ import { fieldErrors } from '../../components/errors';
 import { GbInput } from '../../components/GbInput';
 import { useStore, useStoreFields } from '../../store/appStore';
 import './log.css';
+import { SiteOptions } from '../../components/SiteOptions';
 
 type Kind = LogEntry['kind'];
 
@@ -243,11 +244,7 @@ export const LogView = () => {
           <div className="field">
             <label htmlFor="log-site">Site</label>
             <select id="log-site" value={logDay.site} onChange={(e) => void showLogDay(e.target.value, logDay.date)}>
-              {siteList.map((s) => (
-                <option key={s.code} value={s.code}>
-                  {s.code} · {s.name}
-                </option>
-              ))}
+              <SiteOptions sites={siteList} />
             </select>
           </div>
           <button className="btn" aria-label="Previous day" onClick={() => void showLogDay(logDay.site, addDays(logDay.date, -1))}>

@@ -2,6 +2,7 @@ import { ChevronLeft, ChevronRight, Copy, FileDown, Printer, Redo2, Repeat, Send
 import { formatDateGB, londonToday } from '../../../shared/domain/dates';
 import type { WeekView } from '../../../shared/contract/rota';
 import { useStore, useStoreFields } from '../../store/appStore';
+import { SiteOptions } from '../../components/SiteOptions';
 
 export type PlannerDialog = 'publish' | 'copy' | 'pattern' | 'fill-week';
 
@@ -57,11 +58,7 @@ export const PlannerToolbar = ({ view, onDialog }: { view: WeekView | null; onDi
         <label htmlFor="planner-site">Site</label>
         <select id="planner-site" value={rotaSite ?? ''} onChange={(e) => void loadWeek(rotaWeek, e.target.value || null)}>
           <option value="">All sites</option>
-          {siteList.map((s) => (
-            <option key={s.code} value={s.code}>
-              {s.code} · {s.name}
-            </option>
-          ))}
+          <SiteOptions sites={siteList} />
         </select>
       </div>
       <div role="group" aria-label="Rows" className="segmented">

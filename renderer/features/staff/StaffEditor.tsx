@@ -15,6 +15,7 @@ import { tidyTime } from '../sites/timeText';
 import { CONTRACT_LABEL } from './StaffList';
 import { blankDraft, draftOf, formOf, fullRecords, type StaffDraft } from './staffDraft';
 import './staff.css';
+import { SiteOptions } from '../../components/SiteOptions';
 
 const DAY_NAME: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
 export const SECTOR_LABEL: Record<(typeof SIA_SECTORS)[number], string> = {
@@ -237,11 +238,7 @@ export const StaffEditor = ({ person, onDone }: { person: StaffView | null; onDo
                 aria-invalid={Boolean(shown.homeSite)}
               >
                 <option value="">None (floating)</option>
-                {siteList.map((s) => (
-                  <option key={s.code} value={s.code}>
-                    {s.code} · {s.name}
-                  </option>
-                ))}
+                <SiteOptions sites={siteList} />
               </select>
               {shown.homeSite && <p className="field-error">{shown.homeSite}</p>}
             </div>

@@ -22,6 +22,7 @@ import { useStore, useStoreFields } from '../../store/appStore';
 import { SERVICE_LABEL } from '../sites/CoverEditor';
 import { download } from '../../components/download';
 import './staff.css';
+import { SiteOptions } from '../../components/SiteOptions';
 
 const ROW = 56;
 export const LICENCE_LABEL: Record<LicenceStatus, string> = {
@@ -238,11 +239,7 @@ export const StaffList = () => {
           <label htmlFor="f-site">Site</label>
           <select id="f-site" value={filter.site ?? ''} onChange={(e) => set({ site: e.target.value || undefined })}>
             <option value="">Any</option>
-            {siteList.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.code} · {s.name}
-              </option>
-            ))}
+            <SiteOptions sites={siteList} />
           </select>
         </div>
         <div className="field">

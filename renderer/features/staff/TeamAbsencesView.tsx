@@ -8,6 +8,7 @@ import { AbsenceLegend } from './AbsenceLegend';
 import { monthTitle, shiftMonth } from './AbsencesPanel';
 import { ABSENCE_LABEL, ABSENCE_MARK } from './absenceKinds';
 import './staff.css';
+import { SiteOptions } from '../../components/SiteOptions';
 
 /** A site team's month: who is off on which day, by kind, so leave can be planned around cover. */
 export const TeamAbsencesView = () => {
@@ -40,11 +41,7 @@ export const TeamAbsencesView = () => {
         <div className="field">
           <label htmlFor="team-site">Site (home site of the team)</label>
           <select id="team-site" value={chosen} onChange={(e) => setSite(e.target.value)}>
-            {siteList.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.code} · {s.name}
-              </option>
-            ))}
+            <SiteOptions sites={siteList} />
           </select>
         </div>
         <div className="actions-row">

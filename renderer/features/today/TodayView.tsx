@@ -13,6 +13,7 @@ import { clockOf, SERVICE_LABEL } from './labels';
 import { PersonRow } from './PersonRow';
 import { TodayIncidents } from './TodayIncidents';
 import { TodayLogPanel } from './TodayLogPanel';
+import { SiteOptions } from '../../components/SiteOptions';
 
 const ACTION_DONE = { 'today:sign-in': 'signed in', 'today:sign-out': 'signed out', 'today:mark-no-show': 'marked as a no-show' } as const;
 
@@ -132,11 +133,7 @@ export const TodayView = () => {
           <div className="field inline-field">
             <label htmlFor="today-site">Site</label>
             <select id="today-site" value={b.site.code} onChange={(e) => void loadToday(e.target.value)}>
-              {b.sites.map((s) => (
-                <option key={s.code} value={s.code}>
-                  {s.code} · {s.name}
-                </option>
-              ))}
+              <SiteOptions sites={b.sites} />
             </select>
           </div>
         )}
