@@ -9,10 +9,9 @@
  * checks are made in any minute.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../main/browser-mode/server';
 import { openTestApp, withManager, type TestApp } from '../support/app';
 import { httpRequest, rawRequest } from '../support/rawHttp';
-import { tempDataDir } from '../support/server';
+import { serveTestApp } from '../support/serveApp';
 
 const DESIGN_MAX_CHECKED_IN_30_S = 7;
 const DESIGN_GLOBAL_FAILURES_PER_MINUTE = 10;
@@ -29,15 +28,10 @@ const realTimeApp = (): TestApp => {
 
 describe('sign-in throttle over the real server', () => {
   const t = realTimeApp();
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let server: Awaited<ReturnType<typeof serveTestApp>>;
   beforeAll(async () => {
     await withManager(t, 'maria', PASSWORD);
-    server = await startServer({
-      dispatch: t.opened.dispatch,
-      staticDir: tempDataDir('sitedesk-static-'),
-      port: 0,
-      now: () => t.clock.now,
-    });
+    server = await serveTestApp(t);
   });
   afterAll(() => server.close());
 
@@ -91,12 +85,7 @@ describe('sign-in throttle over the real server', () => {
         { username: name, displayName: name, role: 'supervisor', sites: ['CH'], password: 'desk password' },
         m,
       );
-    const srv = await startServer({
-      dispatch: other.opened.dispatch,
-      staticDir: tempDataDir('sitedesk-static-'),
-      port: 0,
-      now: () => other.clock.now,
-    });
+    const srv = await serveTestApp(other);
     try {
       const names = ['maria', 'sam', 'priya', 'tom', ...Array.from({ length: 36 }, (_, i) => `user${i}`)];
       const answers = await Promise.all(

@@ -1,0 +1,7 @@
+import { startServer } from '../../main/browser-mode/server';
+import type { TestApp } from './app';
+import { tempDataDir } from './server';
+
+/** The real browser-mode server over a test app: a free port, the app's own clock, an empty static folder. */
+export const serveTestApp = (t: TestApp) =>
+  startServer({ dispatch: t.opened.dispatch, staticDir: tempDataDir('sitedesk-static-'), port: 0, now: () => t.clock.now });
