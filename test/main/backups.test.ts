@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { seal } from '../../main/storage/sealedFile';
 import { filesOf, openTestApp, withManager, okData } from '../support/app';
 import { seedShift } from '../support/records';
+import { staffRequest } from '../support/requests';
 
 vi.setConfig({ testTimeout: 90_000 });
 
@@ -211,20 +212,7 @@ describe('restoring a backup file is safe at a public desk (issue 12, hole 2)', 
 
   it('keeps the organisation key out of the file: encrypted under the passphrase, its bytes appear nowhere', async () => {
     const { t, m, me } = await setUp();
-    okData(
-      await t.call(
-        'staff:create',
-        {
-          name: 'Zebedee Quartermain',
-          employeeNumber: 'E-9001',
-          services: ['security'],
-          homeSite: 'CH',
-          contractedHours: 37.5,
-          payRate: 13.75,
-        },
-        m,
-      ),
-    );
+    okData(await t.call('staff:create', staffRequest(), m));
     seedShift(t.opened.app, me.id);
     const file = Buffer.from(okData(await t.call('backups:export', { passphrase: PASS }, m)).base64, 'base64');
     const org = JSON.parse(fs.readFileSync(path.join(t.dir, 'data/system/org.json'), 'utf8')).org as { key: string };

@@ -11,6 +11,7 @@ import { seal } from '../../main/storage/sealedFile';
 import { touched, withRecordClock } from '../../main/services/records';
 import { openTestApp, withManager, type TestApp, createSupervisor, okData } from '../support/app';
 import { seedActivity, seedShift } from '../support/records';
+import { staffRequest } from '../support/requests';
 
 // Password hashing (scrypt) for the accounts and the enrolment code makes these slower than most.
 vi.setConfig({ testTimeout: 90_000 });
@@ -273,20 +274,7 @@ describe('packs that must be refused', () => {
 describe('packs are sealed against whoever picks one up (issue 12, hole 7)', () => {
   it('encrypts a rota pack: names are not in the file, and the decrypted content carries no pay rate', async () => {
     const { manager, m, desk, s, managerUser } = await twoInstalls();
-    okData(
-      await manager.call(
-        'staff:create',
-        {
-          name: 'Zebedee Quartermain',
-          employeeNumber: 'E-9001',
-          services: ['security'],
-          homeSite: 'CH',
-          contractedHours: 37.5,
-          payRate: 13.75,
-        },
-        m,
-      ),
-    );
+    okData(await manager.call('staff:create', staffRequest(), m));
     seedShift(manager.opened.app, managerUser.id);
     const pack = await exportRota(manager, m);
     const file = Buffer.from(pack.base64, 'base64');

@@ -14,3 +14,14 @@ export const incidentRequest = (over: Partial<RequestOf<'incidents:create'>> = {
   witnesses: 'Jo Reed',
   ...over,
 });
+
+/** A security officer with a distinctive name and a pay rate, to look for in files where neither may appear. */
+export const staffRequest = (over: Partial<RequestOf<'staff:create'>> = {}): RequestOf<'staff:create'> => ({
+  name: 'Zebedee Quartermain',
+  employeeNumber: 'E-9001',
+  services: ['security'],
+  homeSite: 'CH',
+  contractedHours: 37.5,
+  payRate: 13.75,
+  ...over,
+});
