@@ -26,6 +26,22 @@ const realTimeApp = (): TestApp => {
   return t;
 };
 
+/** One sign-in over HTTP, as a browser sends it; the server must answer (200) even when it refuses. */
+const signInOver = async (server: { port: number; secret: string }, username: string, password: string) => {
+  const res = await rawRequest(
+    server.port,
+    httpRequest(server.port, {
+      method: 'POST',
+      path: '/api/auth:sign-in',
+      headers: { 'Content-Type': 'application/json', 'X-SiteDesk-Secret': server.secret },
+      body: JSON.stringify({ username, password }),
+    }),
+    20_000,
+  );
+  expect(res.status).toBe(200);
+  return JSON.parse(res.body) as { ok: boolean; code?: string; message?: string };
+};
+
 describe('sign-in throttle over the real server', () => {
   const t = realTimeApp();
   let server: Awaited<ReturnType<typeof serveTestApp>>;
@@ -35,20 +51,7 @@ describe('sign-in throttle over the real server', () => {
   });
   afterAll(() => server.close());
 
-  const signIn = async (username: string, password: string) => {
-    const res = await rawRequest(
-      server.port,
-      httpRequest(server.port, {
-        method: 'POST',
-        path: '/api/auth:sign-in',
-        headers: { 'Content-Type': 'application/json', 'X-SiteDesk-Secret': server.secret },
-        body: JSON.stringify({ username, password }),
-      }),
-      20_000,
-    );
-    expect(res.status).toBe(200);
-    return JSON.parse(res.body) as { ok: boolean; code?: string; message?: string };
-  };
+  const signIn = (username: string, password: string) => signInOver(server, username, password);
 
   it(`40-wide bursts for 30 s: at most ${DESIGN_MAX_CHECKED_IN_30_S} guesses are checked and the password (the 37th guess) is not found`, async () => {
     // The guesser retries every guess that was turned away unchecked (rate_limited) before any new one.
@@ -88,21 +91,7 @@ describe('sign-in throttle over the real server', () => {
     const srv = await serveTestApp(other);
     try {
       const names = ['maria', 'sam', 'priya', 'tom', ...Array.from({ length: 36 }, (_, i) => `user${i}`)];
-      const answers = await Promise.all(
-        names.map(async (username) => {
-          const res = await rawRequest(
-            srv.port,
-            httpRequest(srv.port, {
-              method: 'POST',
-              path: '/api/auth:sign-in',
-              headers: { 'Content-Type': 'application/json', 'X-SiteDesk-Secret': srv.secret },
-              body: JSON.stringify({ username, password: 'Password1' }),
-            }),
-            20_000,
-          );
-          return JSON.parse(res.body) as { ok: boolean; code: string };
-        }),
-      );
+      const answers = await Promise.all(names.map((username) => signInOver(srv, username, 'Password1')));
       const checked = answers.filter((a) => a.code === 'invalid').length;
       expect(answers.every((a) => a.code === 'invalid' || a.code === 'rate_limited')).toBe(true);
       expect(checked).toBeLessThanOrEqual(DESIGN_GLOBAL_FAILURES_PER_MINUTE);
