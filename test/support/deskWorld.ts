@@ -13,33 +13,24 @@ import type { Incident } from '../../shared/schemas/incident';
 import type { LogEntry } from '../../shared/schemas/occurrence';
 import type { Shift } from '../../shared/schemas/shift';
 import type { Staff } from '../../shared/schemas/staff';
+import { makeStaff } from '../shared/domain/directory/factories';
 
 export const DESK_NOW = '2026-11-25T07:05:00.000Z';
 export const DESK_PASSWORD = 'sitedesk-demo';
 const SYSTEM = 'seed_system_0001';
 
-const person = (id: string, name: string, employeeNumber: string, services: Staff['services'], o: Partial<Staff> = {}): Staff => ({
-  ...newMeta(SYSTEM, Date.parse('2026-01-05T09:00:00Z'), id),
-  name,
-  employeeNumber,
-  services,
-  familiarSites: ['CH'],
-  homeSite: 'CH',
-  contractType: 'full-time',
-  contractedHours: 40,
-  payRate: 12.5,
-  optOut: null,
-  youngWorker: false,
-  dateOfBirth: null,
-  sia: services.includes('security') ? { number: '1234567890123456', sector: 'security-guarding', expires: '2028-06-30' } : null,
-  availability: {},
-  absences: [],
-  phone: '',
-  notes: '',
-  archived: false,
-  archivedOn: null,
-  ...o,
-});
+const person = (id: string, name: string, employeeNumber: string, services: Staff['services'], o: Partial<Staff> = {}): Staff =>
+  makeStaff({
+    ...newMeta(SYSTEM, Date.parse('2026-01-05T09:00:00Z'), id),
+    name,
+    employeeNumber,
+    services,
+    familiarSites: ['CH'],
+    contractedHours: 40,
+    payRate: 12.5,
+    sia: services.includes('security') ? { number: '1234567890123456', sector: 'security-guarding', expires: '2028-06-30' } : null,
+    ...o,
+  });
 
 export const DESK_STAFF = {
   cleo: person('staff_cleo_0001', 'Cleo Early', 'E-2001', ['cleaning'], { payRate: 11.5 }),
