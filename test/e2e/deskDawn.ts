@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { newMeta } from '../../main/services/records';
 import type { Shift } from '../../shared/schemas/shift';
 import type { Staff } from '../../shared/schemas/staff';
-import { DESK_SHIFTS, DESK_STAFF } from '../support/deskWorld';
+import { DESK_SHIFTS, DESK_STAFF, SEED_CLOCK } from '../support/deskWorld';
 import type { RunningServer } from '../support/server';
 import { test as base } from './fixtures';
 import { serveSeededDesk } from './seed';
@@ -17,7 +17,7 @@ const SYSTEM = 'seed_system_0001';
 
 const person = (id: string, name: string, employeeNumber: string, services: Staff['services'], o: Partial<Staff> = {}): Staff => ({
   ...DESK_STAFF.cleo,
-  ...newMeta(SYSTEM, Date.parse('2026-01-05T09:00:00Z'), id),
+  ...newMeta(SEED_CLOCK, SYSTEM, Date.parse('2026-01-05T09:00:00Z'), id),
   name,
   employeeNumber,
   services,
@@ -36,7 +36,7 @@ export const DAWN_STAFF = {
 
 const shift = (id: string, staffId: string, service: Shift['service'], date: string, start: string, end: string, site = 'CH'): Shift => ({
   ...DESK_SHIFTS.cleo,
-  ...newMeta(SYSTEM, Date.parse('2026-11-16T09:00:00Z'), id),
+  ...newMeta(SEED_CLOCK, SYSTEM, Date.parse('2026-11-16T09:00:00Z'), id),
   staffId,
   service,
   date,

@@ -164,7 +164,7 @@ describe('archiving and importing change only what they should', () => {
     const m = await withManager(t);
     const priya = await add(t, m);
     const shift: Shift = {
-      ...newMeta(priya.id, t.clock.now),
+      ...newMeta(t.opened.app.clock, priya.id, t.clock.now),
       site: 'CH',
       service: 'security',
       date: '2026-11-20',
@@ -255,26 +255,12 @@ describe('absences and the licence watch', () => {
   it('lists expired and expiring licences with the security shifts rostered after expiry', async () => {
     const t = openTestApp();
     const m = await withManager(t);
-    const expired = await add(t, m, {
-      name: 'Ex Pired',
-      employeeNumber: 'E-1',
-      sia: { number: '1234567812345678', sector: 'security-guarding', expires: '2026-11-01' },
-    });
-    await add(t, m, {
-      name: 'Soon',
-      employeeNumber: 'E-2',
-      sia: { number: '1234567812345679', sector: 'security-guarding', expires: '2026-12-10' },
-    });
-    await add(t, m, {
-      name: 'Later',
-      employeeNumber: 'E-3',
-      sia: { number: '1234567812345670', sector: 'security-guarding', expires: '2027-01-10' },
-    });
-    await add(t, m, {
-      name: 'Fine',
-      employeeNumber: 'E-4',
-      sia: { number: '1234567812345671', sector: 'security-guarding', expires: '2028-01-10' },
-    });
+    const officer = (name: string, employeeNumber: string, number: string, expires: string) =>
+      add(t, m, { name, employeeNumber, sia: { number, sector: 'security-guarding', expires } });
+    const expired = await officer('Ex Pired', 'E-1', '1234567812345678', '2026-11-01');
+    await officer('Soon', 'E-2', '1234567812345679', '2026-12-10');
+    await officer('Later', 'E-3', '1234567812345670', '2027-01-10');
+    await officer('Fine', 'E-4', '1234567812345671', '2028-01-10');
     const base = {
       site: 'CH',
       service: 'security' as const,
@@ -289,8 +275,8 @@ describe('absences and the licence watch', () => {
       deleted: false,
     };
     t.opened.app.repos.shifts.put([
-      { ...newMeta(expired.id, t.clock.now), ...base, date: '2026-10-30' },
-      { ...newMeta(expired.id, t.clock.now), ...base, date: '2026-12-02' },
+      { ...newMeta(t.opened.app.clock, expired.id, t.clock.now), ...base, date: '2026-10-30' },
+      { ...newMeta(t.opened.app.clock, expired.id, t.clock.now), ...base, date: '2026-12-02' },
     ]);
     const watch = await t.call('staff:licence-watch', {}, m);
     expect(watch.ok).toBe(true);

@@ -8,7 +8,7 @@ import { orgKind, packKeyOf } from '../../main/exchange/org';
 import { openEncrypted, sealEncrypted } from '../../main/storage/cipherFile';
 import { checkDataFolder } from '../../main/storage/doctor';
 import { seal } from '../../main/storage/sealedFile';
-import { touched, withRecordClock } from '../../main/services/records';
+import { touched } from '../../main/services/records';
 import { openTestApp, withManager, type TestApp, createSupervisor, okData } from '../support/app';
 import { seedActivity, seedShift } from '../support/records';
 import { staffRequest } from '../support/requests';
@@ -144,9 +144,7 @@ describe('rota and activity packs between two installs', () => {
 
     // The manager then changes the shift and sends it again: the desk sees a change, not a conflict.
     manager.clock.now += 60_000;
-    const edited = withRecordClock(manager.opened.app.clock, () =>
-      touched({ ...shift, start: '08:00' }, managerUser.id, manager.clock.now),
-    );
+    const edited = touched(manager.opened.app.clock, { ...shift, start: '08:00' }, managerUser.id, manager.clock.now);
     manager.opened.app.repos.shifts.put([edited]);
     const again = await exportRota(manager, m);
     expect(okData(await desk.call('exchange:preview', { file: again.base64 }, s)).counts).toMatchObject({ changed: 1, conflict: 0 });
@@ -160,18 +158,15 @@ describe('conflicts', () => {
     okData(await desk.call('exchange:apply', { file: (await exportRota(manager, m)).base64 }, s));
     const deskUser = desk.opened.app.repos.accounts.all()[0];
     desk.clock.now += 60_000;
-    const atDesk = withRecordClock(desk.opened.app.clock, () =>
-      touched(
-        { ...desk.opened.app.repos.shifts.partition('2026-11/CH')[shift.id], notes: 'Swapped at the desk' },
-        deskUser.id,
-        desk.clock.now,
-      ),
+    const atDesk = touched(
+      desk.opened.app.clock,
+      { ...desk.opened.app.repos.shifts.partition('2026-11/CH')[shift.id], notes: 'Swapped at the desk' },
+      deskUser.id,
+      desk.clock.now,
     );
     desk.opened.app.repos.shifts.put([atDesk]);
     manager.clock.now += 120_000;
-    const atManager = withRecordClock(manager.opened.app.clock, () =>
-      touched({ ...shift, start: '08:00' }, managerUser.id, manager.clock.now),
-    );
+    const atManager = touched(manager.opened.app.clock, { ...shift, start: '08:00' }, managerUser.id, manager.clock.now);
     manager.opened.app.repos.shifts.put([atManager]);
 
     const pack = await exportRota(manager, m);
