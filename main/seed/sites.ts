@@ -42,6 +42,7 @@ interface SeedSite {
 
 // Realistic Hertfordshire council sites: civic offices with 24/7 guarding, libraries and register
 // offices with day cover, all with early-morning cleaning before opening.
+// Data, one entry a site: the entries look alike on purpose (the duplicates tool pairs them).
 const SITES: SeedSite[] = [
   {
     code: 'CH',
