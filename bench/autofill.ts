@@ -14,6 +14,7 @@ import { makeStaff } from '../main/seed/demoStaff';
 import { demandOf, eveningShareOf, planWeek } from '../main/seed/demoSlots';
 import { Rng } from '../main/seed/random';
 import { seedSites } from '../main/seed/sites';
+import { RecordClock } from '../main/services/records';
 import { planFill, type Plan } from '../main/services/autofill/plan';
 import type { Measurement } from './report';
 
@@ -28,7 +29,7 @@ export interface AutofillWorld {
 export const autofillWorld = (seed = 1, from = '2026-12-01', to = '2026-12-31', staffCount = 230): AutofillWorld => {
   const rng = new Rng(seed);
   const now = londonInstant('2026-11-25', '12:00');
-  const sites = seedSites('manager', now).map((s) => ({ ...s, id: rng.id() }));
+  const sites = seedSites(new RecordClock('bench'), 'manager', now).map((s) => ({ ...s, id: rng.id() }));
   const plan = planWeek(sites, Math.round(staffCount * 4.4));
   const staff = makeStaff(rng, {
     count: staffCount,

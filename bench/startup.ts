@@ -5,7 +5,7 @@
 import { chromium, type Browser } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { chromiumPath } from '../scripts/chromium-path.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium-path.mjs';
 import { ROOT } from './data';
 import { summarise, type Stat } from './stats';
 
@@ -19,17 +19,6 @@ export interface StartupBench {
   /** From the page's first request to it saying it has loaded: SiteDesk's renderer and its first call. */
   page: Stat;
 }
-
-/** Chromium as the bench starts it: no GPU, no background traffic. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 /** The build measured: this checkout's `out/`, or another build's folder given with `--baseline-build`. */
 export const OWN_BUILD = path.join(ROOT, 'out');

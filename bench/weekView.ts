@@ -4,9 +4,9 @@
  * (the planner says so with data-week/data-status, then one animation frame for the paint).
  */
 import { chromium } from '@playwright/test';
-import { chromiumPath } from '../scripts/chromium-path.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium-path.mjs';
 import { DEMO_PASSWORD } from '../main/seed/demo';
-import { CHROMIUM_ARGS, OWN_BUILD, startBrowserMode } from './startup';
+import { OWN_BUILD, startBrowserMode } from './startup';
 import { summarise, type Stat } from './stats';
 
 export interface WeekViewBench {

@@ -5,7 +5,7 @@ import { handlers } from './services/handlers';
 import { noticeShiftsWithoutStaff } from './services/danglingRecords';
 import { warmIncidentIndex } from './services/incidentIndex';
 import { recordHeads } from './services/incidentHeads';
-import { RecordClock, setDefaultRecordClock } from './services/records';
+import { RecordClock } from './services/records';
 import type { AppCore } from './services/types';
 import { Backups } from './storage/backups';
 import { readClock, saveClock } from './storage/clockFile';
@@ -52,7 +52,6 @@ export const openApp = (opts: OpenOptions) => {
   const meta = openMeta(ds, now);
   const repos = openRepos(ds);
   const clock = new RecordClock(meta.installId, readClock(ds) ?? undefined);
-  setDefaultRecordClock(clock);
   const heads = new IncidentHeads(dirs.root);
   const app: AppCore = {
     ds,

@@ -6,8 +6,7 @@ import { useIdleLock } from './features/auth/useIdleLock';
 import { Shell } from './features/shell/Shell';
 import { VIEWS } from './features/views';
 import { Banner } from './components/Banner';
-import { useStore } from './store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStore, useStoreFields } from './store/appStore';
 
 /** Runs once its Suspense boundary has committed, i.e. once the screen's code has arrived and rendered. */
 const Shown = ({ onShown }: { onShown: () => void }) => {
@@ -40,16 +39,14 @@ const prefetchScreens = () => {
 
 /** Chooses the screen for the session's phase; marks the root `loaded` once the first screen is up. */
 export const App = () => {
-  const { phase, auth, startupError, refreshAuth, markLocked, markSignedOut, lock } = useStore(
-    useShallow((s) => ({
-      phase: s.phase,
-      auth: s.auth,
-      startupError: s.startupError,
-      refreshAuth: s.refreshAuth,
-      markLocked: s.markLocked,
-      markSignedOut: s.markSignedOut,
-      lock: s.lock,
-    })),
+  const { phase, auth, startupError, refreshAuth, markLocked, markSignedOut, lock } = useStoreFields(
+    'phase',
+    'auth',
+    'startupError',
+    'refreshAuth',
+    'markLocked',
+    'markSignedOut',
+    'lock',
   );
   useIdleLock();
   const go = useStore((s) => s.go);

@@ -1,1 +1,2 @@
 export declare const chromiumPath: () => string | null;
+export declare const CHROMIUM_ARGS: string[];

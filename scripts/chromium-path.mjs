@@ -12,3 +12,14 @@ export const chromiumPath = () => {
     return null;
   }
 };
+
+/** Chromium as the journeys and the bench start it: no GPU, no background traffic, no sandbox (it runs as root here). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];

@@ -44,13 +44,11 @@ export interface OpenedPack extends Pack {
   signer: { installId: string; publicKey: string };
 }
 
-export interface PackHeader {
-  format: 'sitedesk-pack';
-  formatVersion: number;
-  kind: 'rota' | 'activity';
-  organisationId: string;
-  organisationName: string;
-  keyId: string;
+/** The signed header: the manifest's identity fields, who signed, and over what. */
+export interface PackHeader extends Pick<
+  PackManifest,
+  'format' | 'formatVersion' | 'kind' | 'organisationId' | 'organisationName' | 'keyId'
+> {
   signer: { installId: string; publicKey: string };
   bodyDigest: string;
   signature: string;

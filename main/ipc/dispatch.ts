@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { contract, isChannel, type Channel } from '../../shared/contract';
 import { AppError, err, ok, type Result } from '../../shared/result';
 import { sessionUser } from '../services/auth';
-import { withRecordClock } from '../services/records';
 import { saveClock } from '../storage/clockFile';
 import type { AppCore, Handler, Handlers, Session } from '../services/types';
 
@@ -79,7 +78,7 @@ export const createDispatch =
     try {
       const handler = handlers[channel] as Handler<Channel>;
       const writesBefore = app.ds.writeCount;
-      const data = await withRecordClock(app.clock, () => handler(parsed.data as never, { app, session, user, now }));
+      const data = await handler(parsed.data as never, { app, session, user, now });
       persistClock(app, app.ds.writeCount !== writesBefore);
       return ok(data);
     } catch (error) {

@@ -184,7 +184,7 @@ export const generateDemo = async (opts: DemoOptions): Promise<DemoSummary> => {
     const at = iso(startMs);
     let sites: Site[] = repos.sites.all();
     if (sites.length === 0) {
-      sites = seedSites(managerId, startMs).map((s) => ({ ...s, id: rng.id() }));
+      sites = seedSites(opened.app.clock, managerId, startMs).map((s) => ({ ...s, id: rng.id() }));
       repos.sites.putMany(sites);
     }
     sites = sites.filter((s) => !s.archived).sort((a, b) => a.code.localeCompare(b.code));

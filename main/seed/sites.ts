@@ -1,6 +1,6 @@
 import type { Service } from '../../shared/schemas/common';
 import type { CoverWindow, DayKey, Site, SiteInput } from '../../shared/schemas/site';
-import { newMeta } from '../services/records';
+import { newMeta, type RecordClock } from '../services/records';
 
 type Cover = Partial<Record<DayKey, CoverWindow[]>>;
 const WEEKDAYS: DayKey[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
@@ -42,6 +42,7 @@ interface SeedSite {
 
 // Realistic Hertfordshire council sites: civic offices with 24/7 guarding, libraries and register
 // offices with day cover, all with early-morning cleaning before opening.
+// Data, one entry a site: the entries look alike on purpose (the duplicates tool pairs them).
 const SITES: SeedSite[] = [
   {
     code: 'CH',
@@ -187,10 +188,10 @@ const SITES: SeedSite[] = [
   },
 ];
 
-/** The 15 sites a new SiteDesk starts with, written as by the first manager. */
-export const seedSites = (userId: string, now: number): Site[] =>
+/** The 15 sites a new SiteDesk starts with, written as by the first manager, stamped by the install's clock. */
+export const seedSites = (clock: RecordClock, userId: string, now: number): Site[] =>
   SITES.map((s) => ({
-    ...newMeta(userId, now),
+    ...newMeta(clock, userId, now),
     code: s.code,
     name: s.name,
     address: s.address,

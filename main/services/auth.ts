@@ -170,7 +170,7 @@ export const authHandlers: Pick<
         'The accounts file was damaged and no backup held it, so a new manager cannot be set up here. Restore from a backup file, or ask IT support.',
       );
     const id = newId();
-    const meta = newMeta(id, now, id);
+    const meta = newMeta(app.clock, id, now, id);
     const account: Account = {
       ...meta,
       username: req.username,
@@ -185,7 +185,7 @@ export const authHandlers: Pick<
     };
     // Sites go first: a crash before the account is written leaves a folder that asks for setup again
     // and does not seed twice.
-    if (app.repos.sites.all().length === 0) app.repos.sites.putMany(seedSites(id, now));
+    if (app.repos.sites.all().length === 0) app.repos.sites.putMany(seedSites(app.clock, id, now));
     app.repos.accounts.put(account);
     signIn(session, account, now);
     return status(app, session);
@@ -241,7 +241,7 @@ export const accountHandlers: Pick<
     const unknown = req.sites.filter((s) => !known.has(s));
     if (unknown.length) throw new AppError('invalid', `Unknown site: ${unknown.join(', ')}`, { sites: 'Choose sites from the list' });
     const account: Account = {
-      ...newMeta(me.id, now),
+      ...newMeta(app.clock, me.id, now),
       username: req.username,
       displayName: req.displayName,
       role: req.role,
@@ -267,6 +267,7 @@ export const accountHandlers: Pick<
         throw new AppError('conflict', 'This is the last active manager; another manager must exist before it can be disabled.');
     }
     const next: Account = touched(
+      app.clock,
       {
         ...account,
         displayName: req.displayName ?? account.displayName,
@@ -286,7 +287,7 @@ export const accountHandlers: Pick<
     const me = requireUser(call);
     if (!(await verifySecret(req.password, me.passwordHash)))
       throw new AppError('invalid', 'That password is not right.', { password: 'Check your password' });
-    const next = touched({ ...me, pinHash: req.pin ? await hashSecret(req.pin) : null }, me.id, call.now);
+    const next = touched(call.app.clock, { ...me, pinHash: req.pin ? await hashSecret(req.pin) : null }, me.id, call.now);
     call.app.repos.accounts.put(next);
     return viewOf(next);
   },
@@ -295,7 +296,7 @@ export const accountHandlers: Pick<
     const me = requireUser(call);
     if (!(await verifySecret(req.current, me.passwordHash)))
       throw new AppError('invalid', 'Your current password is not right.', { current: 'Check your current password' });
-    call.app.repos.accounts.put(touched({ ...me, passwordHash: await hashSecret(req.next) }, me.id, call.now));
+    call.app.repos.accounts.put(touched(call.app.clock, { ...me, passwordHash: await hashSecret(req.next) }, me.id, call.now));
     return null;
   },
 };

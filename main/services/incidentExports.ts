@@ -6,6 +6,7 @@ import {
   CATEGORY_LABEL,
   describeValue,
   FIELD_LABEL,
+  HISTORY_KIND_LABEL,
   RIDDOR_LABEL,
   riddorDeadline,
   riddorStatus,
@@ -17,15 +18,6 @@ import type { Incident } from '../../shared/schemas/incident';
 import { registerPdfFonts, writeText, type PdfFont } from './pdfFonts';
 import { readPhoto } from './photos';
 import type { AppCore } from './types';
-
-const HISTORY_KIND = {
-  created: 'Recorded',
-  updated: 'Edited',
-  status: 'Status changed',
-  amendment: 'Amendment',
-  photo: 'Photo added',
-  decision: 'Manager’s decision',
-} as const;
 
 const onward = (i: Incident) =>
   i.onwardReports.map((r) => `${AGENCY_LABEL[r.agency]}${r.reference ? ` (ref ${r.reference})` : ''}`).join('; ');
@@ -137,7 +129,7 @@ export const incidentPdf = async (app: AppCore, i: Incident, verification: Verif
     section(`History (${i.history.length} entries)`);
     i.history.forEach((h, n) => {
       doc.fontSize(10);
-      put(`${n + 1}. ${HISTORY_KIND[h.kind]} — ${formatInstantZoneGB(h.at)} by ${names[h.by] ?? h.by}`, 'bold');
+      put(`${n + 1}. ${HISTORY_KIND_LABEL[h.kind]} — ${formatInstantZoneGB(h.at)} by ${names[h.by] ?? h.by}`, 'bold');
       if (h.note) {
         doc.fontSize(9.5);
         put(`Reason: ${h.note}`, 'italic', { width });

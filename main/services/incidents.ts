@@ -116,7 +116,7 @@ const save = (call: Call, before: Incident, after: Incident, kind: HistoryEntry[
   if (!changes.length && kind !== 'amendment') return detail(call, before);
   if (!changes.length) throw new AppError('invalid', 'This amendment changes nothing.');
   const history = appendHistory(before.history, { at: new Date(call.now).toISOString(), by: me(call).id, kind, changes, note }, before.id);
-  const next: Incident = touched({ ...after, history }, me(call).id, call.now);
+  const next: Incident = touched(call.app.clock, { ...after, history }, me(call).id, call.now);
   call.app.repos.incidents.put([next], [before]);
   incidentIndex(call.app.repos).note(next);
   return detail(call, next);
@@ -175,7 +175,7 @@ export const incidentHandlers: Pick<
     requireSite(call, req.site);
     notFuture(call, req.occurredAt);
     const user = me(call);
-    const meta = newMeta(user.id, call.now);
+    const meta = newMeta(call.app.clock, user.id, call.now);
     const index = incidentIndex(call.app.repos);
     const known = [...index.refs(), ...(call.app.repos.settings.get().knownReferences ?? [])];
     const ref = nextReference(known, req.site, referenceYear(meta.createdAt), installTag(call.app), isHomeDesk(call.app, req.site));
@@ -271,7 +271,7 @@ export const incidentHandlers: Pick<
       { at: new Date(call.now).toISOString(), by: me(call).id, kind: 'decision', changes, note },
       current.id,
     );
-    const next: Incident = touched({ ...current, history }, me(call).id, call.now);
+    const next: Incident = touched(call.app.clock, { ...current, history }, me(call).id, call.now);
     call.app.repos.incidents.put([next], [current]);
     incidentIndex(call.app.repos).note(next);
     call.app.heads.record([{ id: next.id, ...headOf(next.id, next.history), why: 'decision' }], new Date(call.now).toISOString());

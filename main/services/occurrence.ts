@@ -69,7 +69,7 @@ export const occurrenceHandlers: Pick<Handlers, 'log:day' | 'log:add' | 'log:exp
       if (!check.ok) throw new AppError('invalid', check.message, { corrects: check.message });
     }
     const sameDay = monthEntries(call.app, monthOf(req.date), req.site).filter((e) => e.date === req.date);
-    const entry: LogEntry = { ...newMeta(call.user!.id, call.now), ...req, seq: nextLogNumber(sameDay) };
+    const entry: LogEntry = { ...newMeta(call.app.clock, call.user!.id, call.now), ...req, seq: nextLogNumber(sameDay) };
     call.app.repos.log.put([entry]);
     return { entry, number: entry.seq!, backDated: isBackDated(entry), author: call.user!.displayName, correctedBy: [], superseded: false };
   },

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { newId } from '../../shared/domain/ids';
 import { formatHlc, HLC_ZERO, parseHlc, receive, tick, type Hlc } from '../../shared/domain/sync/hlc';
 import type { RecordMeta } from '../../shared/schemas/common';
@@ -54,29 +53,14 @@ export class RecordClock {
   }
 }
 
-const current = new AsyncLocalStorage<RecordClock>();
-let fallback = new RecordClock('');
-
-/** Runs `fn` (a channel call) with the clock of the app it was made to, so its records carry that install's stamps. */
-export const withRecordClock = <T>(clock: RecordClock, fn: () => T): T => current.run(clock, fn);
-
-/** The clock used outside a channel call (seeding, CLIs): the most recently opened app's. */
-export const setDefaultRecordClock = (clock: RecordClock): void => {
-  fallback = clock;
-};
-
-const clock = () => current.getStore() ?? fallback;
-
-/** Meta for a record being created now by `userId`. */
-export const newMeta = (userId: string, now: number, id = newId()): RecordMeta => {
+/** Meta for a record being created now by `userId`, stamped by `clock`: the clock of the install writing it. */
+export const newMeta = (c: RecordClock, userId: string, now: number, id = newId()): RecordMeta => {
   const at = new Date(now).toISOString();
-  const c = clock();
   return { id, createdAt: at, createdBy: userId, updatedAt: at, updatedBy: userId, rev: 1, hlc: c.stamp(now), origin: c.node };
 };
 
-/** Meta for a record being changed now by `userId`. */
-export const touched = <R extends RecordMeta>(record: R, userId: string, now: number): R => {
-  const c = clock();
+/** Meta for a record being changed now by `userId`, stamped by `clock`: the clock of the install writing it. */
+export const touched = <R extends RecordMeta>(c: RecordClock, record: R, userId: string, now: number): R => {
   return {
     ...record,
     updatedAt: new Date(now).toISOString(),

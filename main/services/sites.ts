@@ -33,7 +33,7 @@ export const siteHandlers: Pick<Handlers, 'sites:list' | 'sites:get' | 'sites:cr
   'sites:create': (req, { app, user, now }) => {
     const errors = validateSite(req, app.repos.sites.all());
     if (Object.keys(errors).length) throw invalidFields(errors, 'The site was not added');
-    const site: Site = { ...req, archived: false, ...newMeta(user!.id, now) };
+    const site: Site = { ...req, archived: false, ...newMeta(app.clock, user!.id, now) };
     app.repos.sites.put(site);
     return site;
   },
@@ -51,7 +51,7 @@ export const siteHandlers: Pick<Handlers, 'sites:list' | 'sites:get' | 'sites:cr
       );
     const errors = validateSite(input, app.repos.sites.all(), id);
     if (Object.keys(errors).length) throw invalidFields(errors, 'The site was not saved');
-    const next = touched({ ...current, ...input }, user!.id, now);
+    const next = touched(app.clock, { ...current, ...input }, user!.id, now);
     app.repos.sites.put(next);
     return next;
   },
@@ -75,7 +75,7 @@ export const siteHandlers: Pick<Handlers, 'sites:list' | 'sites:get' | 'sites:cr
         'invalid',
         `Nothing was copied. ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}`,
       );
-    app.repos.sites.putMany(updated.map((s) => touched(s, user!.id, now)));
+    app.repos.sites.putMany(updated.map((s) => touched(app.clock, s, user!.id, now)));
     return { updated: updated.map((s) => s.code), skipped };
   },
 };

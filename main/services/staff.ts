@@ -132,7 +132,7 @@ export const staffHandlers: Pick<
   'staff:create': (req, call) => {
     const input: StaffInput = { ...req, absences: [] };
     checked(input, call, undefined, 'The person was not added');
-    return save(call, { ...input, archived: false, archivedOn: null, ...newMeta(call.user!.id, call.now) });
+    return save(call, { ...input, archived: false, archivedOn: null, ...newMeta(call.app.clock, call.user!.id, call.now) });
   },
 
   'staff:update': (req, call) => {
@@ -142,19 +142,22 @@ export const staffHandlers: Pick<
       throw new AppError('conflict', 'Someone saved this person after you opened them. Reload and make your change again.');
     const input: StaffInput = { ...form, absences: current.absences };
     checked(input, call, id);
-    return save(call, touched({ ...current, ...input }, call.user!.id, call.now));
+    return save(call, touched(call.app.clock, { ...current, ...input }, call.user!.id, call.now));
   },
 
   'staff:archive': (req, call) => {
     const current = findStaff(call, req.id);
     if (current.archived) throw new AppError('conflict', `${current.name} is already archived.`);
-    return save(call, touched({ ...current, archived: true, archivedOn: req.on ?? londonToday(call.now) }, call.user!.id, call.now));
+    return save(
+      call,
+      touched(call.app.clock, { ...current, archived: true, archivedOn: req.on ?? londonToday(call.now) }, call.user!.id, call.now),
+    );
   },
 
   'staff:restore': (req, call) => {
     const current = findStaff(call, req.id);
     if (!current.archived) throw new AppError('conflict', `${current.name} is not archived.`);
-    return save(call, touched({ ...current, archived: false, archivedOn: null }, call.user!.id, call.now));
+    return save(call, touched(call.app.clock, { ...current, archived: false, archivedOn: null }, call.user!.id, call.now));
   },
 
   'staff:save-absence': (req, call) => {
@@ -163,14 +166,17 @@ export const staffHandlers: Pick<
     refuseRequestAbsence(current, absence.id);
     refuseClash(current, absence, 'The absence was not saved');
     const absences = [...current.absences.filter((a) => a.id !== absence.id), absence].sort((a, b) => a.from.localeCompare(b.from));
-    return save(call, touched({ ...current, absences }, call.user!.id, call.now));
+    return save(call, touched(call.app.clock, { ...current, absences }, call.user!.id, call.now));
   },
 
   'staff:remove-absence': (req, call) => {
     const current = findStaff(call, req.staffId);
     if (!current.absences.some((a) => a.id === req.absenceId)) throw new AppError('not_found', 'That absence is not on file.');
     refuseRequestAbsence(current, req.absenceId);
-    return save(call, touched({ ...current, absences: current.absences.filter((a) => a.id !== req.absenceId) }, call.user!.id, call.now));
+    return save(
+      call,
+      touched(call.app.clock, { ...current, absences: current.absences.filter((a) => a.id !== req.absenceId) }, call.user!.id, call.now),
+    );
   },
 
   'staff:absence-calendar': (req, { app, user }) => {
@@ -206,7 +212,12 @@ export const staffHandlers: Pick<
     const result = parseStaffCsv(req.csv, app.repos.staff.all(), ruleOptions(app, now));
     const failure = importFailure(result);
     if (failure) throw failure;
-    const records: Staff[] = result.rows.map((r) => ({ ...r.input!, archived: false, archivedOn: null, ...newMeta(user!.id, now) }));
+    const records: Staff[] = result.rows.map((r) => ({
+      ...r.input!,
+      archived: false,
+      archivedOn: null,
+      ...newMeta(app.clock, user!.id, now),
+    }));
     app.repos.staff.putMany(records);
     return { imported: records.length };
   },

@@ -129,7 +129,7 @@ const saveFor = (call: Call, shift: Shift, change: (a: Attendance) => Attendance
   const staffId = shift.staffId!;
   const existing = recordOf(app, shift, staffId);
   const base: Attendance = existing ?? {
-    ...newMeta(user!.id, now),
+    ...newMeta(app.clock, user!.id, now),
     shiftId: shift.id,
     staffId,
     site: shift.site,
@@ -140,7 +140,7 @@ const saveFor = (call: Call, shift: Shift, change: (a: Attendance) => Attendance
     corrections: [],
   };
   const next = change(base);
-  const saved = existing ? touched(next, user!.id, now) : next;
+  const saved = existing ? touched(app.clock, next, user!.id, now) : next;
   app.repos.attendance.put([saved]);
   return saved;
 };
@@ -214,7 +214,7 @@ export const todayHandlers: Pick<
     }
     if (next.signedInAt && next.signedOutAt && next.signedOutAt <= next.signedInAt)
       throw new AppError('invalid', 'Sign-out must be after sign-in.', { signedOutAt: 'Sign-out must be after sign-in' });
-    const saved = touched(next, user!.id, now);
+    const saved = touched(app.clock, next, user!.id, now);
     app.repos.attendance.put([saved]);
     return saved;
   },
@@ -249,6 +249,7 @@ export const todayHandlers: Pick<
     const who = app.repos.staff.get(req.staffId)?.name ?? req.staffId;
     const note = `Cover by ${who} from ${trial.start}${shift.staffId ? ' (no-show)' : ''}`;
     const next = touched(
+      app.clock,
       {
         ...shift,
         staffId: req.staffId,

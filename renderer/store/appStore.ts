@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import { createSessionSlice } from '../features/auth/sessionSlice';
 import { createRotaSlice } from '../features/rota/rotaSlice';
 import { createBackupsSlice } from '../features/backups/backupsSlice';
@@ -45,3 +46,7 @@ export const useStore = create<Store>()((...a) => {
     clearUserData: () => a[0](initial as Partial<Store>),
   };
 });
+
+/** The named fields of the store; the component re-renders only when one of them changes (a shallow compare). */
+export const useStoreFields = <K extends keyof Store>(...keys: K[]): Pick<Store, K> =>
+  useStore(useShallow((s) => Object.fromEntries(keys.map((k) => [k, s[k]])) as Pick<Store, K>));

@@ -4,23 +4,20 @@
  * page's clock both start at DAWN.
  */
 import type { Page } from '@playwright/test';
-import Conf from 'conf';
-import fs from 'node:fs';
-import { openApp } from '../../main/app';
 import { newMeta } from '../../main/services/records';
-import type { StoreClass } from '../../main/storage/storeClass';
 import type { Shift } from '../../shared/schemas/shift';
 import type { Staff } from '../../shared/schemas/staff';
-import { DESK_SHIFTS, DESK_STAFF, seedDesk } from '../support/deskWorld';
-import { startServer, tempDataDir, type RunningServer } from '../support/server';
+import { DESK_SHIFTS, DESK_STAFF, SEED_CLOCK } from '../support/deskWorld';
+import type { RunningServer } from '../support/server';
 import { test as base } from './fixtures';
+import { serveSeededDesk } from './seed';
 
 export const DAWN = '2026-11-25T05:10:00.000Z';
 const SYSTEM = 'seed_system_0001';
 
 const person = (id: string, name: string, employeeNumber: string, services: Staff['services'], o: Partial<Staff> = {}): Staff => ({
   ...DESK_STAFF.cleo,
-  ...newMeta(SYSTEM, Date.parse('2026-01-05T09:00:00Z'), id),
+  ...newMeta(SEED_CLOCK, SYSTEM, Date.parse('2026-01-05T09:00:00Z'), id),
   name,
   employeeNumber,
   services,
@@ -39,7 +36,7 @@ export const DAWN_STAFF = {
 
 const shift = (id: string, staffId: string, service: Shift['service'], date: string, start: string, end: string, site = 'CH'): Shift => ({
   ...DESK_SHIFTS.cleo,
-  ...newMeta(SYSTEM, Date.parse('2026-11-16T09:00:00Z'), id),
+  ...newMeta(SEED_CLOCK, SYSTEM, Date.parse('2026-11-16T09:00:00Z'), id),
   staffId,
   service,
   date,
@@ -64,25 +61,11 @@ interface DawnFixtures {
 
 export const dawnTest = base.extend<DawnFixtures>({
   // eslint-disable-next-line no-empty-pattern
-  dawnServer: async ({}, use) => {
-    const dataDir = tempDataDir('sitedesk-dawn-');
-    const opened = openApp({
-      dataDir,
-      StoreClass: Conf as unknown as StoreClass,
-      mode: 'browser',
-      version: '0.0.0-seed',
-      now: () => Date.parse(DAWN),
-      backupEveryMinutes: 0,
-    });
-    await seedDesk(opened.app);
-    opened.app.repos.staff.putMany([...Object.values(DAWN_STAFF), { ...DESK_STAFF.rita, phone: '07700 900123' }]);
-    opened.app.repos.shifts.put(Object.values(DAWN_SHIFTS));
-    opened.close();
-    const server = await startServer(dataDir, { SITEDESK_CLOCK: DAWN });
-    await use(server);
-    await server.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  },
+  dawnServer: async ({}, use) =>
+    serveSeededDesk(DAWN, use, (app) => {
+      app.repos.staff.putMany([...Object.values(DAWN_STAFF), { ...DESK_STAFF.rita, phone: '07700 900123' }]);
+      app.repos.shifts.put(Object.values(DAWN_SHIFTS));
+    }),
   openDawn: async ({ dawnServer }, use) => {
     await use(async (page) => {
       await page.clock.install({ time: new Date(DAWN) });

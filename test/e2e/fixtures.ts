@@ -59,8 +59,11 @@ export const createFirstManager = async (page: Page, name = 'Maria Okafor', user
   await expect(page.getByRole('heading', { name: 'Sites', level: 1 })).toBeVisible();
 };
 
-/** A manager adds Sam Patel, a CH supervisor with the password 'desk password', in Settings. */
-export const addSupervisor = async (page: Page) => {
+/**
+ * A manager adds Sam Patel, a CH supervisor with the password 'desk password', in Settings;
+ * `beforeSave` runs with the filled dialog still open (to check it, say).
+ */
+export const addSupervisor = async (page: Page, beforeSave?: () => Promise<void>) => {
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('button', { name: 'Add account' }).click();
   const dialog = page.getByRole('dialog');
@@ -68,6 +71,7 @@ export const addSupervisor = async (page: Page) => {
   await dialog.getByLabel('User name').fill('sam');
   await dialog.getByLabel('Password').fill('desk password');
   await dialog.getByLabel('CH · County Hall').check();
+  await beforeSave?.();
   await dialog.getByRole('button', { name: 'Add account' }).click();
   await expect(page.getByRole('cell', { name: 'Sam Patel' })).toBeVisible();
 };

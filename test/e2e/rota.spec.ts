@@ -179,3 +179,26 @@ test('a saved pattern can be deleted from the pattern dialog, and the deletion u
   await expect(saved).toHaveCount(1);
   await expect(dialog.getByLabel('Pattern')).not.toHaveValue('');
 });
+
+test('a shift template can be deleted from the shift dialog, and the deletion undone', async ({ page, openApp }) => {
+  await openApp(page);
+  await createFirstManager(page);
+  await page.getByRole('button', { name: 'Rota' }).click();
+  await page.getByLabel('Site', { exact: true }).selectOption('CH');
+  await page.keyboard.press('n');
+  const dialog = page.getByRole('dialog', { name: 'Add a shift' });
+  await dialog.getByLabel('Service').selectOption('security');
+  await dialog.getByRole('button', { name: 'Save these times as a template' }).click();
+  const saved = dialog.getByLabel('Template').locator('option', { hasNotText: /^(Use saved times…|No saved times yet)$/ });
+  await expect(saved).toHaveCount(1);
+  const name = (await saved.textContent())!.trim();
+
+  await dialog.getByLabel('Template').selectOption({ label: name });
+  await dialog.getByRole('button', { name: `Delete the template “${name}”` }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: `Deleted the template “${name}”` })).toBeVisible();
+  await expect(saved).toHaveCount(0);
+  await expectAccessible(page, 'template deleted');
+  await dialog.getByRole('button', { name: 'Undo' }).click();
+  await expect(saved).toHaveCount(1);
+  await expect(saved).toHaveText(name);
+});

@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import Conf from 'conf';
 import fs from 'node:fs';
 import { openApp } from '../../main/app';
+import type { AppCore } from '../../main/services/types';
 import type { StoreClass } from '../../main/storage/storeClass';
 import { DESK_NOW, seedDesk } from '../support/deskWorld';
 import { startServer, tempDataDir, type RunningServer } from '../support/server';
@@ -19,27 +20,34 @@ interface DeskFixtures {
   openDesk: (page: Page) => Promise<void>;
 }
 
+/**
+ * Writes deskWorld (and whatever `more` adds) into a fresh folder through the real repos, serves it with
+ * the server's clock at `now` for one test, then stops the server and removes the folder. Its own folder:
+ * the base `server` fixture would hold the lock on `dataDir`.
+ */
+export const serveSeededDesk = async (now: string, use: (server: RunningServer) => Promise<void>, more?: (app: AppCore) => void) => {
+  const dataDir = tempDataDir('sitedesk-desk-');
+  const opened = openApp({
+    dataDir,
+    StoreClass: Conf as unknown as StoreClass,
+    mode: 'browser',
+    version: '0.0.0-seed',
+    now: () => Date.parse(now),
+    backupEveryMinutes: 0,
+  });
+  await seedDesk(opened.app);
+  more?.(opened.app);
+  opened.close();
+  const server = await startServer(dataDir, { SITEDESK_CLOCK: now });
+  await use(server);
+  await server.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+};
+
 export const deskTest = base.extend<DeskFixtures>({
   clockAt: DESK_NOW,
-  // Its own folder: the base `server` fixture would hold the lock on `dataDir`.
   // eslint-disable-next-line no-empty-pattern
-  deskServer: async ({}, use) => {
-    const dataDir = tempDataDir('sitedesk-desk-');
-    const opened = openApp({
-      dataDir,
-      StoreClass: Conf as unknown as StoreClass,
-      mode: 'browser',
-      version: '0.0.0-seed',
-      now: () => Date.parse(DESK_NOW),
-      backupEveryMinutes: 0,
-    });
-    await seedDesk(opened.app);
-    opened.close();
-    const server = await startServer(dataDir, { SITEDESK_CLOCK: DESK_NOW });
-    await use(server);
-    await server.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  },
+  deskServer: async ({}, use) => serveSeededDesk(DESK_NOW, use),
   openDesk: async ({ deskServer }, use) => {
     await use(async (page) => {
       await page.goto(deskServer.url);

@@ -2,17 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { seal } from '../../main/storage/sealedFile';
-import { filesOf, openTestApp, withManager } from '../support/app';
+import { filesOf, openTestApp, withManager, okData } from '../support/app';
 import { seedShift } from '../support/records';
+import { staffRequest } from '../support/requests';
 
 vi.setConfig({ testTimeout: 90_000 });
 
 const PASS = 'long enough passphrase';
-
-const must = <T>(r: { ok: true; data: T } | { ok: false; message: string }): T => {
-  if (!r.ok) throw new Error(r.message);
-  return r.data;
-};
 
 const setUp = async () => {
   const t = openTestApp();
@@ -25,29 +21,29 @@ describe('backups screen services', () => {
   it('lists backups with date, reason and size, and takes one by hand', async () => {
     const { t, m } = await setUp();
     t.clock.now += 60_000;
-    const taken = must(await t.call('backups:create', {}, m));
+    const taken = okData(await t.call('backups:create', {}, m));
     expect(taken).toMatchObject({ reason: 'Taken by hand', at: '2026-11-25T09:01:00.000Z' });
     expect(taken.bytes).toBeGreaterThan(100);
-    expect(must(await t.call('backups:list', {}, m))[0]).toEqual(taken);
+    expect(okData(await t.call('backups:list', {}, m))[0]).toEqual(taken);
   });
 
   it('restores a backup, and the restore itself can be undone', async () => {
     const { t, m, me } = await setUp();
     const first = seedShift(t.opened.app, me.id);
     t.clock.now += 60_000;
-    const point = must(await t.call('backups:create', {}, m));
+    const point = okData(await t.call('backups:create', {}, m));
     t.clock.now += 60_000;
     const second = seedShift(t.opened.app, me.id, { date: '2026-12-01' });
     t.clock.now += 60_000;
 
-    const restored = must(await t.call('backups:restore', { id: point.id }, m));
+    const restored = okData(await t.call('backups:restore', { id: point.id }, m));
     expect(restored.undoId).not.toBeNull();
     expect(Object.keys(t.opened.app.repos.shifts.partition('2026-11/CH'))).toEqual([first.id]);
     expect(t.opened.app.repos.shifts.partition('2026-12/CH')).toEqual({});
-    expect(must(await t.call('sites:list', {}, m))).toHaveLength(15);
+    expect(okData(await t.call('sites:list', {}, m))).toHaveLength(15);
 
     t.clock.now += 60_000;
-    must(await t.call('backups:restore', { id: restored.undoId! }, m));
+    okData(await t.call('backups:restore', { id: restored.undoId! }, m));
     expect(Object.keys(t.opened.app.repos.shifts.partition('2026-12/CH'))).toEqual([second.id]);
     // The install keeps its own identity whatever it restores.
     const reopened = t.reopen();
@@ -64,12 +60,12 @@ describe('backups screen services', () => {
       path.join(half, 'backup-info.txt'),
       JSON.stringify({ id: '2026-11-25T10-00-00-000Z', at: '2026-11-25T10:00:00.000Z', reason: 'x', files: 1, bytes: 1 }),
     );
-    const list = must(await t.call('backups:list', {}, m));
+    const list = okData(await t.call('backups:list', {}, m));
     expect(list.map((b) => b.id)).not.toContain('2026-11-25T10-00-00-000Z');
     expect(await t.call('backups:restore', { id: '2026-11-25T10-00-00-000Z' }, m)).toMatchObject({ ok: false, code: 'not_found' });
 
     // The one-file export is written under a temporary name and renamed only when whole.
-    const exported = must(await t.call('backups:export', { passphrase: PASS }, m));
+    const exported = okData(await t.call('backups:export', { passphrase: PASS }, m));
     const exportsDir = path.join(t.dir, 'exports');
     expect(fs.readdirSync(exportsDir)).toEqual([exported.filename]);
     expect(exported.filename).toMatch(/\.sitedesk-backup$/);
@@ -107,7 +103,7 @@ describe('backups screen services', () => {
       code: 'invalid',
       message: expect.stringContaining('at least 10 characters'),
     });
-    const file = must(await t.call('backups:export', { passphrase: PASS }, m));
+    const file = okData(await t.call('backups:export', { passphrase: PASS }, m));
 
     const laptop = openTestApp();
     const before = filesOf(laptop.dir);
@@ -125,16 +121,16 @@ describe('backups screen services', () => {
     });
     expect(filesOf(laptop.dir)).toEqual(before);
 
-    expect(must(await laptop.call('backups:restore-fresh', { file: file.base64, passphrase: PASS }, laptop.session()))).toMatchObject({
+    expect(okData(await laptop.call('backups:restore-fresh', { file: file.base64, passphrase: PASS }, laptop.session()))).toMatchObject({
       undoId: null,
     });
     const s = laptop.session();
-    must(await laptop.call('auth:sign-in', { username: 'maria', password: 'correct horse 1' }, s));
+    okData(await laptop.call('auth:sign-in', { username: 'maria', password: 'correct horse 1' }, s));
     expect(Object.keys(laptop.opened.app.repos.shifts.partition('2026-11/CH'))).toEqual([shift.id]);
     expect(fs.readFileSync(path.join(laptop.dir, 'photos/2026/door.jpg'))).toEqual(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
     expect(laptop.opened.app.meta.installId).not.toBe(t.opened.app.meta.installId);
     // The new laptop is of the same organisation: a file from the old one restores there by a signed-in manager.
-    expect(must(await laptop.call('backups:restore-file', { file: file.base64, passphrase: PASS }, s)).undoId).not.toBeNull();
+    expect(okData(await laptop.call('backups:restore-file', { file: file.base64, passphrase: PASS }, s)).undoId).not.toBeNull();
 
     // Once set up, the first-run channel refuses, and the manager channel needs a signed-in manager.
     expect(await laptop.call('backups:restore-fresh', { file: file.base64, passphrase: PASS }, laptop.session())).toMatchObject({
@@ -151,8 +147,8 @@ describe('backups screen services', () => {
 describe('restoring a backup file is safe at a public desk (issue 12, hole 2)', () => {
   it('refuses a restore from a locked manager session, and changes nothing', async () => {
     const { t, m } = await setUp();
-    const file = must(await t.call('backups:export', { passphrase: PASS }, m));
-    must(await t.call('auth:lock', {}, m));
+    const file = okData(await t.call('backups:export', { passphrase: PASS }, m));
+    okData(await t.call('auth:lock', {}, m));
     const before = filesOf(t.dir);
     for (const channel of ['backups:restore-file', 'backups:restore-fresh']) {
       const r = await t.raw(channel, { file: file.base64, passphrase: PASS }, m);
@@ -172,12 +168,12 @@ describe('restoring a backup file is safe at a public desk (issue 12, hole 2)', 
     fs.writeFileSync(path.join(t.dir, 'data/directory/accounts.json'), '{"records": {"ab');
     const desk = openTestApp({ dir: t.dir });
     const s = desk.session();
-    expect(must(await desk.call('auth:status', {}, s))).toMatchObject({ accountsLost: true, setupNeeded: false });
+    expect(okData(await desk.call('auth:status', {}, s))).toMatchObject({ accountsLost: true, setupNeeded: false });
 
     // Eve crafts a folder on her own laptop with herself as manager.
     const eve = openTestApp();
     const e = await withManager(eve, 'eve', 'eve password 1');
-    const crafted = must(await eve.call('backups:export', { passphrase: PASS }, e));
+    const crafted = okData(await eve.call('backups:export', { passphrase: PASS }, e));
 
     const before = filesOf(desk.dir);
     for (const channel of ['backups:restore-fresh', 'backups:restore-file']) {
@@ -199,10 +195,10 @@ describe('restoring a backup file is safe at a public desk (issue 12, hole 2)', 
   it('refuses a file from another organisation with a clear message, before anything on disk changes', async () => {
     const { t, m, me } = await setUp();
     seedShift(t.opened.app, me.id);
-    must(await t.call('backups:export', { passphrase: PASS }, m)); // this install now has its organisation key
+    okData(await t.call('backups:export', { passphrase: PASS }, m)); // this install now has its organisation key
     const other = openTestApp();
     const o = await withManager(other, 'olga', 'olga password 1');
-    const foreign = must(await other.call('backups:export', { passphrase: PASS }, o));
+    const foreign = okData(await other.call('backups:export', { passphrase: PASS }, o));
 
     const before = filesOf(t.dir);
     const r = await t.call('backups:restore-file', { file: foreign.base64, passphrase: PASS }, m);
@@ -216,22 +212,9 @@ describe('restoring a backup file is safe at a public desk (issue 12, hole 2)', 
 
   it('keeps the organisation key out of the file: encrypted under the passphrase, its bytes appear nowhere', async () => {
     const { t, m, me } = await setUp();
-    must(
-      await t.call(
-        'staff:create',
-        {
-          name: 'Zebedee Quartermain',
-          employeeNumber: 'E-9001',
-          services: ['security'],
-          homeSite: 'CH',
-          contractedHours: 37.5,
-          payRate: 13.75,
-        },
-        m,
-      ),
-    );
+    okData(await t.call('staff:create', staffRequest(), m));
     seedShift(t.opened.app, me.id);
-    const file = Buffer.from(must(await t.call('backups:export', { passphrase: PASS }, m)).base64, 'base64');
+    const file = Buffer.from(okData(await t.call('backups:export', { passphrase: PASS }, m)).base64, 'base64');
     const org = JSON.parse(fs.readFileSync(path.join(t.dir, 'data/system/org.json'), 'utf8')).org as { key: string };
     const identity = JSON.parse(fs.readFileSync(path.join(t.dir, 'data/system/identity.json'), 'utf8')).identity as { privateKey: string };
     const key = Buffer.from(org.key, 'base64');

@@ -20,20 +20,17 @@ describe('demo data at demo scale', () => {
   let dir: string;
   let summary: DemoSummary;
 
+  /** The generated folder opened by the real app, as browser mode opens it. */
+  const openDemo = () =>
+    openApp({ dataDir: dir, StoreClass: StoreClassConf, mode: 'browser', version: '0.0.0-test', now: () => NOW, backupEveryMinutes: 0 });
+
   beforeAll(async () => {
     dir = tempDir();
     summary = await generateDemo({ dataDir: dir, StoreClass: StoreClassConf, scale: 'demo', seed: 42, now: NOW });
   });
 
   it('opens with the real app: 15 sites, about 150 staff, and accounts that sign in', async () => {
-    const opened = openApp({
-      dataDir: dir,
-      StoreClass: StoreClassConf,
-      mode: 'browser',
-      version: '0.0.0-test',
-      now: () => NOW,
-      backupEveryMinutes: 0,
-    });
+    const opened = openDemo();
     try {
       const { repos } = opened.app;
       expect(repos.sites.all()).toHaveLength(15);
@@ -74,14 +71,7 @@ describe('demo data at demo scale', () => {
   });
 
   it('has four weeks of rota, published up to this week and draft next week, with some open shifts', () => {
-    const opened = openApp({
-      dataDir: dir,
-      StoreClass: StoreClassConf,
-      mode: 'browser',
-      version: '0.0.0-test',
-      now: () => NOW,
-      backupEveryMinutes: 0,
-    });
+    const opened = openDemo();
     try {
       const months = [...new Set([summary.from, summary.rotaTo].map(monthOf))];
       const shifts: Shift[] = opened.app.repos.shifts.inMonths(months).filter((s) => s.date >= summary.from && s.date <= summary.rotaTo);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RequestOf } from '../../shared/contract';
 import type { Shift } from '../../shared/schemas/shift';
 import { newMeta } from '../../main/services/records';
-import { openTestApp, withManager, type TestApp } from '../support/app';
+import { openTestApp, withManager, type TestApp, withSupervisor } from '../support/app';
 
 type StaffForm = RequestOf<'staff:create'>;
 
@@ -25,18 +25,6 @@ const guard = (over: Partial<StaffForm> = {}): StaffForm => ({
   ...over,
 });
 
-const supervisorOf = async (t: TestApp, m: ReturnType<TestApp['session']>, sites: string[]) => {
-  const created = await t.call(
-    'accounts:create',
-    { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites, password: 'desk password' },
-    m,
-  );
-  expect(created.ok).toBe(true);
-  const s = t.session();
-  expect((await t.call('auth:sign-in', { username: 'sam', password: 'desk password' }, s)).ok).toBe(true);
-  return s;
-};
-
 const add = async (t: TestApp, m: ReturnType<TestApp['session']>, over: Partial<StaffForm> = {}) => {
   const r = await t.call('staff:create', guard(over), m);
   if (!r.ok) throw new Error(r.message);
@@ -51,7 +39,7 @@ describe('staff permissions are enforced in main', () => {
     const m = await withManager(t);
     const priya = await add(t, m);
     await add(t, m, { name: 'Tom Reed', employeeNumber: 'E-1002', homeSite: 'WAT', familiarSites: [] });
-    const s = await supervisorOf(t, m, ['FH']);
+    const s = await withSupervisor(t, m, ['FH']);
 
     const list = await t.call('staff:list', {}, s);
     expect(list.ok && list.data.map((p) => [p.name, p.payRate])).toEqual([['Priya Shah', null]]);
@@ -176,7 +164,7 @@ describe('archiving and importing change only what they should', () => {
     const m = await withManager(t);
     const priya = await add(t, m);
     const shift: Shift = {
-      ...newMeta(priya.id, t.clock.now),
+      ...newMeta(t.opened.app.clock, priya.id, t.clock.now),
       site: 'CH',
       service: 'security',
       date: '2026-11-20',
@@ -267,26 +255,12 @@ describe('absences and the licence watch', () => {
   it('lists expired and expiring licences with the security shifts rostered after expiry', async () => {
     const t = openTestApp();
     const m = await withManager(t);
-    const expired = await add(t, m, {
-      name: 'Ex Pired',
-      employeeNumber: 'E-1',
-      sia: { number: '1234567812345678', sector: 'security-guarding', expires: '2026-11-01' },
-    });
-    await add(t, m, {
-      name: 'Soon',
-      employeeNumber: 'E-2',
-      sia: { number: '1234567812345679', sector: 'security-guarding', expires: '2026-12-10' },
-    });
-    await add(t, m, {
-      name: 'Later',
-      employeeNumber: 'E-3',
-      sia: { number: '1234567812345670', sector: 'security-guarding', expires: '2027-01-10' },
-    });
-    await add(t, m, {
-      name: 'Fine',
-      employeeNumber: 'E-4',
-      sia: { number: '1234567812345671', sector: 'security-guarding', expires: '2028-01-10' },
-    });
+    const officer = (name: string, employeeNumber: string, number: string, expires: string) =>
+      add(t, m, { name, employeeNumber, sia: { number, sector: 'security-guarding', expires } });
+    const expired = await officer('Ex Pired', 'E-1', '1234567812345678', '2026-11-01');
+    await officer('Soon', 'E-2', '1234567812345679', '2026-12-10');
+    await officer('Later', 'E-3', '1234567812345670', '2027-01-10');
+    await officer('Fine', 'E-4', '1234567812345671', '2028-01-10');
     const base = {
       site: 'CH',
       service: 'security' as const,
@@ -301,8 +275,8 @@ describe('absences and the licence watch', () => {
       deleted: false,
     };
     t.opened.app.repos.shifts.put([
-      { ...newMeta(expired.id, t.clock.now), ...base, date: '2026-10-30' },
-      { ...newMeta(expired.id, t.clock.now), ...base, date: '2026-12-02' },
+      { ...newMeta(t.opened.app.clock, expired.id, t.clock.now), ...base, date: '2026-10-30' },
+      { ...newMeta(t.opened.app.clock, expired.id, t.clock.now), ...base, date: '2026-12-02' },
     ]);
     const watch = await t.call('staff:licence-watch', {}, m);
     expect(watch.ok).toBe(true);

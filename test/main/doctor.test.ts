@@ -9,6 +9,7 @@ import { serializeWithSum } from '../../main/storage/checksum';
 import { checkDataFolder, FolderUnreadable } from '../../main/storage/doctor';
 import type { StoreClass } from '../../main/storage/storeClass';
 import { londonInstant } from '../../shared/domain/dates';
+import { filesOf } from '../support/app';
 
 const NOW = londonInstant('2026-11-25', '12:00');
 let template: string;
@@ -27,18 +28,7 @@ const writeRecords = (dir: string, rel: string, value: unknown) => {
   fs.mkdirSync(path.dirname(file(dir, rel)), { recursive: true });
   fs.writeFileSync(file(dir, rel), serializeWithSum(value));
 };
-const snapshot = (dir: string) => {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else out[path.relative(dir, full)] = fs.readFileSync(full, 'utf8');
-    }
-  };
-  walk(dir);
-  return out;
-};
+const snapshot = filesOf;
 const messages = (dir: string) => checkDataFolder(dir).problems.map((p) => `${p.file}: ${p.message}`);
 
 describe('doctor', () => {

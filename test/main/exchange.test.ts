@@ -8,36 +8,28 @@ import { orgKind, packKeyOf } from '../../main/exchange/org';
 import { openEncrypted, sealEncrypted } from '../../main/storage/cipherFile';
 import { checkDataFolder } from '../../main/storage/doctor';
 import { seal } from '../../main/storage/sealedFile';
-import { touched, withRecordClock } from '../../main/services/records';
-import { openTestApp, withManager, type TestApp } from '../support/app';
+import { touched } from '../../main/services/records';
+import { openTestApp, withManager, type TestApp, createSupervisor, okData } from '../support/app';
 import { seedActivity, seedShift } from '../support/records';
 import { makeStaff } from '../shared/domain/rota/factories';
 import type { RequestOf } from '../../shared/contract';
+import { staffRequest } from '../support/requests';
 
 // Password hashing (scrypt) for the accounts and the enrolment code makes these slower than most.
 vi.setConfig({ testTimeout: 90_000 });
-
-const must = <T>(r: { ok: true; data: T } | { ok: false; message: string }): T => {
-  if (!r.ok) throw new Error(r.message);
-  return r.data;
-};
 
 /** A manager's install, and a desk enrolled from its enrolment file with supervisor Sam for CH. */
 const twoInstalls = async () => {
   const manager = openTestApp();
   const m = await withManager(manager);
-  const sam = must(
-    await manager.call(
-      'accounts:create',
-      { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' },
-      m,
-    ),
-  );
-  const enrolment = must(await manager.call('enrol:create', { sites: ['CH'], supervisors: [sam.id] }, m));
+  const sam = await createSupervisor(manager, m);
+  const enrolment = okData(await manager.call('enrol:create', { sites: ['CH'], supervisors: [sam.id] }, m));
   const desk = openTestApp();
-  must(await desk.call('enrol:import', { file: enrolment.base64, code: enrolment.code.toLowerCase().replace(/-/g, ' ') }, desk.session()));
+  okData(
+    await desk.call('enrol:import', { file: enrolment.base64, code: enrolment.code.toLowerCase().replace(/-/g, ' ') }, desk.session()),
+  );
   const s = desk.session();
-  must(await desk.call('auth:sign-in', { username: 'sam', password: 'desk password' }, s));
+  okData(await desk.call('auth:sign-in', { username: 'sam', password: 'desk password' }, s));
   return { manager, m, desk, s, managerUser: manager.opened.app.repos.accounts.all().find((a) => a.role === 'manager')! };
 };
 
@@ -58,7 +50,7 @@ const openPack = (base64: string, key: string): { header: PackHeader; pack: Pack
 };
 
 const exportRota = async (t: TestApp, m: ReturnType<TestApp['session']>) =>
-  must(await t.call('exchange:export-rota', { sites: ['CH'], weeks: ['2026-11-30'] }, m));
+  okData(await t.call('exchange:export-rota', { sites: ['CH'], weeks: ['2026-11-30'] }, m));
 
 const incident = (site: string): RequestOf<'incidents:create'> => ({
   site,
@@ -83,27 +75,27 @@ describe('enrolment makes the desk its sites’ home desk (issue 15)', () => {
     const manager = openTestApp();
     const m = await withManager(manager);
     // The manager's laptop has recorded CH-2026-0001 … 0005 (tagged, as a visiting install) and FH-2026-0001 … 0009.
-    for (let i = 0; i < 5; i += 1) must(await manager.call('incidents:create', incident('CH'), m));
-    for (let i = 0; i < 9; i += 1) must(await manager.call('incidents:create', incident('FH'), m));
-    const sam = must(
+    for (let i = 0; i < 5; i += 1) okData(await manager.call('incidents:create', incident('CH'), m));
+    for (let i = 0; i < 9; i += 1) okData(await manager.call('incidents:create', incident('FH'), m));
+    const sam = okData(
       await manager.call(
         'accounts:create',
         { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' },
         m,
       ),
     );
-    const enrolment = must(await manager.call('enrol:create', { sites: ['CH'], supervisors: [sam.id] }, m));
+    const enrolment = okData(await manager.call('enrol:create', { sites: ['CH'], supervisors: [sam.id] }, m));
     const desk = openTestApp();
-    must(await desk.call('enrol:import', { file: enrolment.base64, code: enrolment.code }, desk.session()));
+    okData(await desk.call('enrol:import', { file: enrolment.base64, code: enrolment.code }, desk.session()));
     const s = desk.session();
-    must(await desk.call('auth:sign-in', { username: 'sam', password: 'desk password' }, s));
-    expect(must(await desk.call('incidents:create', incident('CH'), s)).incident.ref).toBe('CH-2026-0006');
-    expect(must(await desk.call('incidents:create', incident('CH'), s)).incident.ref).toBe('CH-2026-0007');
+    okData(await desk.call('auth:sign-in', { username: 'sam', password: 'desk password' }, s));
+    expect(okData(await desk.call('incidents:create', incident('CH'), s)).incident.ref).toBe('CH-2026-0006');
+    expect(okData(await desk.call('incidents:create', incident('CH'), s)).incident.ref).toBe('CH-2026-0007');
     // The desk restarts and still carries on.
     const again = desk.reopen();
     const s2 = again.session();
-    must(await again.call('auth:sign-in', { username: 'sam', password: 'desk password' }, s2));
-    expect(must(await again.call('incidents:create', incident('CH'), s2)).incident.ref).toBe('CH-2026-0008');
+    okData(await again.call('auth:sign-in', { username: 'sam', password: 'desk password' }, s2));
+    expect(okData(await again.call('incidents:create', incident('CH'), s2)).incident.ref).toBe('CH-2026-0008');
   });
 });
 
@@ -111,14 +103,8 @@ describe('enrolment', () => {
   it('sets up a fresh desk with the organisation, its sites and supervisors, and refuses a wrong code', async () => {
     const manager = openTestApp();
     const m = await withManager(manager);
-    const sam = must(
-      await manager.call(
-        'accounts:create',
-        { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' },
-        m,
-      ),
-    );
-    const enrolment = must(await manager.call('enrol:create', { sites: ['CH'], supervisors: [sam.id] }, m));
+    const sam = await createSupervisor(manager, m);
+    const enrolment = okData(await manager.call('enrol:create', { sites: ['CH'], supervisors: [sam.id] }, m));
     expect(enrolment.code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     expect(Buffer.from(enrolment.base64, 'base64').toString('latin1')).not.toContain('scrypt$');
 
@@ -130,18 +116,18 @@ describe('enrolment', () => {
       message: expect.stringContaining('code does not open'),
     });
     expect(desk.snapshot()).toEqual(before);
-    expect(must(await desk.call('enrol:import', { file: enrolment.base64, code: enrolment.code }, desk.session()))).toEqual({
+    expect(okData(await desk.call('enrol:import', { file: enrolment.base64, code: enrolment.code }, desk.session()))).toEqual({
       organisationName: 'Hertfordshire Council Facilities',
       sites: ['CH'],
       accounts: 1,
     });
     const s = desk.session();
-    expect(must(await desk.call('auth:sign-in', { username: 'sam', password: 'desk password' }, s)).user).toMatchObject({
+    expect(okData(await desk.call('auth:sign-in', { username: 'sam', password: 'desk password' }, s)).user).toMatchObject({
       role: 'supervisor',
       sites: ['CH'],
     });
-    expect(must(await desk.call('exchange:status', {}, s))).toMatchObject({ enrolled: true, role: 'desk', sites: ['CH'] });
-    expect(must(await desk.call('sites:list', {}, s)).map((x) => x.code)).toEqual(['CH']);
+    expect(okData(await desk.call('exchange:status', {}, s))).toMatchObject({ enrolled: true, role: 'desk', sites: ['CH'] });
+    expect(okData(await desk.call('sites:list', {}, s)).map((x) => x.code)).toEqual(['CH']);
     expect(await desk.call('enrol:import', { file: enrolment.base64, code: enrolment.code }, desk.session())).toMatchObject({
       ok: false,
       code: 'conflict',
@@ -164,7 +150,7 @@ describe('rota and activity packs between two installs', () => {
     });
 
     const before = desk.snapshot();
-    const preview = must(await desk.call('exchange:preview', { file: pack.base64 }, s));
+    const preview = okData(await desk.call('exchange:preview', { file: pack.base64 }, s));
     expect(desk.snapshot()).toEqual(before);
     expect(preview.counts).toEqual({ added: 1, changed: 0, unchanged: 1, conflict: 0 });
     expect(preview.rows.find((r) => r.kind === 'shifts')).toMatchObject({
@@ -173,46 +159,44 @@ describe('rota and activity packs between two installs', () => {
       label: 'CH Mon 30 Nov 07:00–19:00 security',
     });
 
-    expect(must(await desk.call('exchange:apply', { file: pack.base64 }, s))).toMatchObject({ written: 1 });
+    expect(okData(await desk.call('exchange:apply', { file: pack.base64 }, s))).toMatchObject({ written: 1 });
     expect(desk.opened.app.repos.shifts.partition('2026-11/CH')[shift.id]).toMatchObject({ start: '07:00', hlc: shift.hlc });
     const applied = desk.snapshot();
-    expect(must(await desk.call('exchange:preview', { file: pack.base64 }, s)).counts).toEqual({
+    expect(okData(await desk.call('exchange:preview', { file: pack.base64 }, s)).counts).toEqual({
       added: 0,
       changed: 0,
       unchanged: 2,
       conflict: 0,
     });
-    expect(must(await desk.call('exchange:apply', { file: pack.base64 }, s))).toMatchObject({ written: 0 });
+    expect(okData(await desk.call('exchange:apply', { file: pack.base64 }, s))).toMatchObject({ written: 0 });
     expect(desk.snapshot()).toEqual(applied);
   });
 
   it('brings a desk’s incidents, log and attendance to the manager, and a later edit by the manager arrives as a change, not a conflict', async () => {
     const { manager, m, desk, s, managerUser } = await twoInstalls();
     const shift = seedShift(manager.opened.app, managerUser.id);
-    must(await desk.call('exchange:apply', { file: (await exportRota(manager, m)).base64 }, s));
+    okData(await desk.call('exchange:apply', { file: (await exportRota(manager, m)).base64 }, s));
     const deskUser = desk.opened.app.repos.accounts.all()[0];
     const activity = seedActivity(desk.opened.app, deskUser.id, 'CH', '2026-11-26');
 
-    const pack = must(await desk.call('exchange:export-activity', { from: '2026-11-23', to: '2026-11-29' }, s));
+    const pack = okData(await desk.call('exchange:export-activity', { from: '2026-11-23', to: '2026-11-29' }, s));
     expect(pack.manifest).toMatchObject({ kind: 'activity', sites: ['CH'], counts: { incidents: 1, log: 1, attendance: 1 } });
     expect(await desk.call('exchange:preview', { file: pack.base64 }, s)).toMatchObject({ ok: false, code: 'forbidden' });
-    const preview = must(await manager.call('exchange:preview', { file: pack.base64 }, m));
+    const preview = okData(await manager.call('exchange:preview', { file: pack.base64 }, m));
     expect(preview.counts).toEqual({ added: 3, changed: 0, unchanged: 0, conflict: 0 });
     // The manager has the incidents screen open already: its index is in memory before the import.
-    expect(must(await manager.call('incidents:list', {}, m)).total).toBe(0);
-    must(await manager.call('exchange:apply', { file: pack.base64 }, m));
+    expect(okData(await manager.call('incidents:list', {}, m)).total).toBe(0);
+    okData(await manager.call('exchange:apply', { file: pack.base64 }, m));
     expect(manager.opened.app.repos.incidents.partition('2026-11/CH')[activity.incident.id].history).toHaveLength(1);
-    expect(must(await manager.call('incidents:list', {}, m)).rows.map((r) => r.id)).toEqual([activity.incident.id]);
+    expect(okData(await manager.call('incidents:list', {}, m)).rows.map((r) => r.id)).toEqual([activity.incident.id]);
     expect(manager.opened.app.repos.log.partition('2026-11/CH')[activity.log.id].text).toBe('External patrol, all secure.');
 
     // The manager then changes the shift and sends it again: the desk sees a change, not a conflict.
     manager.clock.now += 60_000;
-    const edited = withRecordClock(manager.opened.app.clock, () =>
-      touched({ ...shift, start: '08:00' }, managerUser.id, manager.clock.now),
-    );
+    const edited = touched(manager.opened.app.clock, { ...shift, start: '08:00' }, managerUser.id, manager.clock.now);
     manager.opened.app.repos.shifts.put([edited]);
     const again = await exportRota(manager, m);
-    expect(must(await desk.call('exchange:preview', { file: again.base64 }, s)).counts).toMatchObject({ changed: 1, conflict: 0 });
+    expect(okData(await desk.call('exchange:preview', { file: again.base64 }, s)).counts).toMatchObject({ changed: 1, conflict: 0 });
   });
 });
 
@@ -229,7 +213,7 @@ describe('the import preview lists rows as a person reads them (issue 15)', () =
     seedShift(app, managerUser.id, { date: '2026-12-01', staffId: zoe.id, service: 'reception', start: '08:00', end: '16:00' });
     seedShift(app, managerUser.id, { date: '2026-11-30', staffId: ana.id });
     const pack = await exportRota(manager, m);
-    const preview = must(await desk.call('exchange:preview', { file: pack.base64 }, s));
+    const preview = okData(await desk.call('exchange:preview', { file: pack.base64 }, s));
     expect(preview.rows.filter((r) => r.outcome !== 'unchanged').map((r) => [r.group, r.label, r.who ?? ''])).toEqual([
       ['Staff', 'Ana Silva (E-302)', ''],
       ['Staff', 'Zoe Young (E-301)', ''],
@@ -245,33 +229,30 @@ describe('conflicts', () => {
   it('shows a shift edited on both installs as a conflict, keeps the later edit and records the other in its history', async () => {
     const { manager, m, desk, s, managerUser } = await twoInstalls();
     const shift = seedShift(manager.opened.app, managerUser.id);
-    must(await desk.call('exchange:apply', { file: (await exportRota(manager, m)).base64 }, s));
+    okData(await desk.call('exchange:apply', { file: (await exportRota(manager, m)).base64 }, s));
     const deskUser = desk.opened.app.repos.accounts.all()[0];
     desk.clock.now += 60_000;
-    const atDesk = withRecordClock(desk.opened.app.clock, () =>
-      touched(
-        { ...desk.opened.app.repos.shifts.partition('2026-11/CH')[shift.id], notes: 'Swapped at the desk' },
-        deskUser.id,
-        desk.clock.now,
-      ),
+    const atDesk = touched(
+      desk.opened.app.clock,
+      { ...desk.opened.app.repos.shifts.partition('2026-11/CH')[shift.id], notes: 'Swapped at the desk' },
+      deskUser.id,
+      desk.clock.now,
     );
     desk.opened.app.repos.shifts.put([atDesk]);
     manager.clock.now += 120_000;
-    const atManager = withRecordClock(manager.opened.app.clock, () =>
-      touched({ ...shift, start: '08:00' }, managerUser.id, manager.clock.now),
-    );
+    const atManager = touched(manager.opened.app.clock, { ...shift, start: '08:00' }, managerUser.id, manager.clock.now);
     manager.opened.app.repos.shifts.put([atManager]);
 
     const pack = await exportRota(manager, m);
-    const preview = must(await desk.call('exchange:preview', { file: pack.base64 }, s));
+    const preview = okData(await desk.call('exchange:preview', { file: pack.base64 }, s));
     expect(preview.rows.find((r) => r.id === shift.id)).toMatchObject({ outcome: 'conflict' });
-    must(await desk.call('exchange:apply', { file: pack.base64 }, s));
+    okData(await desk.call('exchange:apply', { file: pack.base64 }, s));
     const merged = desk.opened.app.repos.shifts.partition('2026-11/CH')[shift.id];
     expect(merged).toMatchObject({ start: '08:00', notes: '' });
     expect(merged.history).toEqual([
       expect.objectContaining({ by: deskUser.id, before: expect.objectContaining({ notes: 'Swapped at the desk' }) }),
     ]);
-    expect(must(await desk.call('exchange:preview', { file: pack.base64 }, s)).counts).toMatchObject({ conflict: 0, changed: 0 });
+    expect(okData(await desk.call('exchange:preview', { file: pack.base64 }, s)).counts).toMatchObject({ conflict: 0, changed: 0 });
   });
 });
 
@@ -347,7 +328,7 @@ describe('packs that must be refused', () => {
     ).toMatchObject({ ok: false, message: expect.stringContaining('not a SiteDesk pack') });
     const lone = openTestApp();
     const m = await withManager(lone);
-    expect(must(await lone.call('exchange:status', {}, m))).toMatchObject({ enrolled: false });
+    expect(okData(await lone.call('exchange:status', {}, m))).toMatchObject({ enrolled: false });
     const before = lone.snapshot();
     expect(await lone.call('exchange:preview', { file: pack.base64 }, m)).toMatchObject({
       ok: false,
@@ -362,20 +343,7 @@ describe('packs that must be refused', () => {
 describe('packs are sealed against whoever picks one up (issue 12, hole 7)', () => {
   it('encrypts a rota pack: names are not in the file, and the decrypted content carries no pay rate', async () => {
     const { manager, m, desk, s, managerUser } = await twoInstalls();
-    must(
-      await manager.call(
-        'staff:create',
-        {
-          name: 'Zebedee Quartermain',
-          employeeNumber: 'E-9001',
-          services: ['security'],
-          homeSite: 'CH',
-          contractedHours: 37.5,
-          payRate: 13.75,
-        },
-        m,
-      ),
-    );
+    okData(await manager.call('staff:create', staffRequest(), m));
     seedShift(manager.opened.app, managerUser.id);
     const pack = await exportRota(manager, m);
     const file = Buffer.from(pack.base64, 'base64');
@@ -388,7 +356,7 @@ describe('packs are sealed against whoever picks one up (issue 12, hole 7)', () 
     expect(text).not.toContain('13.75');
 
     // On the desk the person arrives with no pay; on the manager's install the rate is unchanged.
-    must(await desk.call('exchange:apply', { file: pack.base64 }, s));
+    okData(await desk.call('exchange:apply', { file: pack.base64 }, s));
     const atDesk = desk.opened.app.repos.staff.all().find((p) => p.name === 'Zebedee Quartermain')!;
     expect(atDesk.payRate).toBe(0);
     expect(manager.opened.app.repos.staff.all().find((p) => p.name === 'Zebedee Quartermain')!.payRate).toBe(13.75);
@@ -401,12 +369,12 @@ describe('packs are sealed against whoever picks one up (issue 12, hole 7)', () 
     seedShift(manager.opened.app, managerUser.id);
     const deskUser = desk.opened.app.repos.accounts.all()[0];
     const activity = seedActivity(desk.opened.app, deskUser.id, 'CH', '2026-11-26');
-    const pack = must(await desk.call('exchange:export-activity', { from: '2026-11-23', to: '2026-11-29' }, s));
+    const pack = okData(await desk.call('exchange:export-activity', { from: '2026-11-23', to: '2026-11-29' }, s));
     const latin = Buffer.from(pack.base64, 'base64').toString('latin1');
     expect(latin).not.toContain(activity.incident.details.slice(0, 30));
     expect(latin).not.toContain('External patrol');
     expect(openPack(pack.base64, orgOf(desk).key).text).toContain('External patrol');
-    expect(must(await manager.call('exchange:preview', { file: pack.base64 }, m)).counts.added).toBe(3);
+    expect(okData(await manager.call('exchange:preview', { file: pack.base64 }, m)).counts.added).toBe(3);
   });
 
   it('a desk holding the organisation key cannot forge a rota: its signed pack is refused by another desk and by the manager', async () => {
@@ -415,18 +383,18 @@ describe('packs are sealed against whoever picks one up (issue 12, hole 7)', () 
     const key = orgOf(manager).key;
     const { pack: real } = openPack((await exportRota(manager, m)).base64, key);
     // A second desk of the same organisation.
-    const sam2 = must(
+    const sam2 = okData(
       await manager.call(
         'accounts:create',
         { username: 'sam2', displayName: 'Sam Two', role: 'supervisor', sites: ['CH'], password: 'desk password' },
         m,
       ),
     );
-    const enrolment = must(await manager.call('enrol:create', { sites: ['CH'], supervisors: [sam2.id] }, m));
+    const enrolment = okData(await manager.call('enrol:create', { sites: ['CH'], supervisors: [sam2.id] }, m));
     const other = openTestApp();
-    must(await other.call('enrol:import', { file: enrolment.base64, code: enrolment.code }, other.session()));
+    okData(await other.call('enrol:import', { file: enrolment.base64, code: enrolment.code }, other.session()));
     const s2 = other.session();
-    must(await other.call('auth:sign-in', { username: 'sam2', password: 'desk password' }, s2));
+    okData(await other.call('auth:sign-in', { username: 'sam2', password: 'desk password' }, s2));
 
     // The desk writes a rota of its own (a shift moved to someone else) and signs it with its own identity.
     const shifts = real.payload.records.shifts!;
@@ -452,15 +420,17 @@ describe('packs are sealed against whoever picks one up (issue 12, hole 7)', () 
     }
     expect(other.snapshot()).toEqual(before);
     // The manager's own rota still opens at that desk.
-    expect(must(await other.call('exchange:preview', { file: (await exportRota(manager, m)).base64 }, s2)).counts.added).toBeGreaterThan(0);
+    expect(okData(await other.call('exchange:preview', { file: (await exportRota(manager, m)).base64 }, s2)).counts.added).toBeGreaterThan(
+      0,
+    );
   });
 
   it('after a desk’s first activity pack, another install cannot send activity in that desk’s name', async () => {
     const { manager, m, desk, s } = await twoInstalls();
     const deskUser = desk.opened.app.repos.accounts.all()[0];
     seedActivity(desk.opened.app, deskUser.id, 'CH', '2026-11-26');
-    const first = must(await desk.call('exchange:export-activity', { from: '2026-11-23', to: '2026-11-29' }, s));
-    must(await manager.call('exchange:apply', { file: first.base64 }, m));
+    const first = okData(await desk.call('exchange:export-activity', { from: '2026-11-23', to: '2026-11-29' }, s));
+    okData(await manager.call('exchange:apply', { file: first.base64 }, m));
     const deskId = desk.opened.app.meta.installId;
     expect(orgOf(manager).installs.find((i) => i.installId === deskId)).toMatchObject({
       role: 'desk',
@@ -496,7 +466,7 @@ describe('packs are sealed against whoever picks one up (issue 12, hole 7)', () 
     const r = await desk.call('exchange:preview', { file: bomb.toString('base64') }, s);
     expect(r).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('too large to open') });
     expect(desk.snapshot()).toEqual(before);
-    expect(must(await desk.call('exchange:status', {}, s))).toMatchObject({ enrolled: true });
+    expect(okData(await desk.call('exchange:status', {}, s))).toMatchObject({ enrolled: true });
   });
 
   it('refuses an old unencrypted (format 1) pack with a clear message', async () => {

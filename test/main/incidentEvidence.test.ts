@@ -3,28 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serializeWithSum } from '../../main/storage/checksum';
 import { checkDataFolder } from '../../main/storage/doctor';
-import type { RequestOf } from '../../shared/contract';
-import type { Result } from '../../shared/result';
 import type { Incident } from '../../shared/schemas/incident';
-import { openTestApp, withManager, type TestApp } from '../support/app';
-
-const data = <T>(r: Result<T>): T => {
-  if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
-  return r.data;
-};
-
-const input: RequestOf<'incidents:create'> = {
-  site: 'CH',
-  location: 'Main reception',
-  occurredAt: '2026-11-25T08:40:00.000Z',
-  reportedAt: '2026-11-25T08:45:00.000Z',
-  reportedBy: 'Sam Patel',
-  reportedTo: 'Maria Okafor',
-  category: 'security',
-  severity: 'medium',
-  details: 'Visitor refused to sign in and shouted at reception staff.',
-  witnesses: 'Jo Reed',
-};
+import { okData, openTestApp, withManager, withSupervisor } from '../support/app';
+import { incidentRequest } from '../support/requests';
 
 /**
  * An incident with four history entries (recorded, edited, edited, investigating), then its last two
@@ -34,10 +15,10 @@ const input: RequestOf<'incidents:create'> = {
 const truncatedIncident = async () => {
   const t = openTestApp();
   const m = await withManager(t);
-  let d = data(await t.call('incidents:create', input, m));
-  d = data(await t.call('incidents:update', { id: d.incident.id, rev: d.incident.rev, patch: { severity: 'high' } }, m));
-  d = data(await t.call('incidents:update', { id: d.incident.id, rev: d.incident.rev, patch: { location: 'Car park' } }, m));
-  d = data(await t.call('incidents:set-status', { id: d.incident.id, rev: d.incident.rev, status: 'investigating' }, m));
+  let d = okData(await t.call('incidents:create', incidentRequest(), m));
+  d = okData(await t.call('incidents:update', { id: d.incident.id, rev: d.incident.rev, patch: { severity: 'high' } }, m));
+  d = okData(await t.call('incidents:update', { id: d.incident.id, rev: d.incident.rev, patch: { location: 'Car park' } }, m));
+  d = okData(await t.call('incidents:set-status', { id: d.incident.id, rev: d.incident.rev, status: 'investigating' }, m));
   expect(d.incident.history).toHaveLength(4);
   const file = path.join(t.dir, 'data/partitions/incidents/2026-11/CH.json');
   const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as { records: Record<string, Incident> };
@@ -47,27 +28,14 @@ const truncatedIncident = async () => {
   fs.writeFileSync(file, serializeWithSum(stored));
   const u = t.reopen();
   const m2 = u.session();
-  data(await u.call('auth:sign-in', { username: 'maria', password: 'correct horse 1' }, m2));
+  okData(await u.call('auth:sign-in', { username: 'maria', password: 'correct horse 1' }, m2));
   return { t: u, m: m2, id: d.incident.id, ref: d.incident.ref };
-};
-
-const withSupervisor = async (t: TestApp, m: ReturnType<TestApp['session']>) => {
-  data(
-    await t.call(
-      'accounts:create',
-      { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' },
-      m,
-    ),
-  );
-  const s = t.session();
-  data(await t.call('auth:sign-in', { username: 'sam', password: 'desk password' }, s));
-  return s;
 };
 
 describe('incident history heads kept in a sealed, append-only file', () => {
   it('a tail cut off (with rev lowered to match) is seen as History broken by the app and by the doctor', async () => {
     const { t, m, id, ref } = await truncatedIncident();
-    const d = data(await t.call('incidents:get', { id }, m));
+    const d = okData(await t.call('incidents:get', { id }, m));
     expect(d.verification).toEqual({
       ok: false,
       brokenAt: 2,
@@ -84,8 +52,8 @@ describe('incident history heads kept in a sealed, append-only file', () => {
   it('an edited line of the heads file breaks its own chain, and the doctor says so', async () => {
     const t = openTestApp();
     const m = await withManager(t);
-    data(await t.call('incidents:create', input, m));
-    data(await t.call('incidents:create', input, m));
+    okData(await t.call('incidents:create', incidentRequest(), m));
+    okData(await t.call('incidents:create', incidentRequest(), m));
     const file = path.join(t.dir, 'evidence/incident-heads.log');
     const lines = fs.readFileSync(file, 'utf8').split('\n');
     expect(lines.filter(Boolean)).toHaveLength(2);
@@ -103,7 +71,7 @@ describe('a record with a broken history is locked until a manager records a dec
     const { t, m, id } = await truncatedIncident();
     const s = await withSupervisor(t, m);
     const before = t.snapshot();
-    const rev = data(await t.call('incidents:get', { id }, m)).incident.rev;
+    const rev = okData(await t.call('incidents:get', { id }, m)).incident.rev;
     const refused = [
       await t.call('incidents:update', { id, rev, patch: { severity: 'low' } }, m),
       await t.call('incidents:update', { id, rev, patch: { severity: 'low' } }, s),
@@ -119,7 +87,7 @@ describe('a record with a broken history is locked until a manager records a dec
       });
     expect(t.snapshot()).toEqual(before);
     // The supervisor sees why, but cannot decide.
-    const seen = data(await t.call('incidents:get', { id }, s));
+    const seen = okData(await t.call('incidents:get', { id }, s));
     expect([seen.locked, seen.canDecide, seen.canClose]).toEqual([true, false, false]);
     expect(await t.call('incidents:decide', { id, rev, reason: 'Checked against the paper log.' }, s)).toMatchObject({
       ok: false,
@@ -130,9 +98,9 @@ describe('a record with a broken history is locked until a manager records a dec
 
   it('a manager’s decision, with its reason, is appended to the history and unlocks it', async () => {
     const { t, m, id } = await truncatedIncident();
-    const rev = data(await t.call('incidents:get', { id }, m)).incident.rev;
+    const rev = okData(await t.call('incidents:get', { id }, m)).incident.rev;
     expect(await t.call('incidents:decide', { id, rev, reason: 'short' }, m)).toMatchObject({ ok: false, code: 'invalid' });
-    const d = data(
+    const d = okData(
       await t.call('incidents:decide', { id, rev, reason: 'Checked against the paper occurrence book; the missing edits are on file.' }, m),
     );
     const last = d.incident.history.at(-1)!;
@@ -141,7 +109,7 @@ describe('a record with a broken history is locked until a manager records a dec
       'Accepted the history as it stands. Found: The history has 2 entries, but 4 were recorded as written: entries were cut off the end. Reason: Checked against the paper occurrence book; the missing edits are on file.',
     );
     expect([d.locked, d.canDecide, d.verification.ok]).toEqual([false, false, true]);
-    const edited = data(await t.call('incidents:update', { id, rev: d.incident.rev, patch: { severity: 'low' } }, m));
+    const edited = okData(await t.call('incidents:update', { id, rev: d.incident.rev, patch: { severity: 'low' } }, m));
     expect(edited.incident.severity).toBe('low');
     expect(await t.call('incidents:decide', { id, rev: edited.incident.rev, reason: 'Nothing to decide here at all.' }, m)).toMatchObject({
       ok: false,

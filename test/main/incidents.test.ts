@@ -1,106 +1,73 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RequestOf } from '../../shared/contract';
 import type { IncidentDetail } from '../../shared/contract/incidents';
-import type { Result } from '../../shared/result';
 import { serializeWithSum } from '../../main/storage/checksum';
-import { openTestApp, withManager, type TestApp } from '../support/app';
+import { okData, openTestApp, withManager, withSupervisor } from '../support/app';
+import { incidentRequest } from '../support/requests';
 
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5ee4e1a0000000049454e44ae426082',
   'hex',
 );
 
-const input = (over: Partial<RequestOf<'incidents:create'>> = {}): RequestOf<'incidents:create'> => ({
-  site: 'CH',
-  location: 'Main reception',
-  occurredAt: '2026-11-25T08:40:00.000Z',
-  reportedAt: '2026-11-25T08:45:00.000Z',
-  reportedBy: 'Sam Patel',
-  reportedTo: 'Maria Okafor',
-  category: 'security',
-  severity: 'medium',
-  details: 'Visitor refused to sign in and shouted at reception staff.',
-  witnesses: 'Jo Reed',
-  ...over,
-});
-
-const data = <T>(r: Result<T>): T => {
-  if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
-  return r.data;
-};
-
-const withSupervisor = async (t: TestApp, manager: ReturnType<TestApp['session']>, sites = ['CH']) => {
-  data(
-    await t.call(
-      'accounts:create',
-      { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites, password: 'desk password' },
-      manager,
-    ),
-  );
-  const s = t.session();
-  data(await t.call('auth:sign-in', { username: 'sam', password: 'desk password' }, s));
-  return s;
-};
-
 describe('incidents against a real store', () => {
   it('issues references in sequence per site and year, tagged unless this install is the site’s home desk', async () => {
     const t = openTestApp();
     const m = await withManager(t);
-    const a = data(await t.call('incidents:create', input(), m)).incident.ref;
+    const a = okData(await t.call('incidents:create', incidentRequest(), m)).incident.ref;
     expect(a).toMatch(/^CH-2026-0001-K[0-9A-Z]{4}$/);
-    data(await t.call('settings:update', { homeDeskSites: ['CH'] }, m));
-    expect(data(await t.call('incidents:create', input(), m)).incident.ref).toBe('CH-2026-0002');
-    expect(data(await t.call('incidents:create', input(), m)).incident.ref).toBe('CH-2026-0003');
-    expect(data(await t.call('incidents:create', input({ site: 'FH' }), m)).incident.ref).toMatch(/^FH-2026-0001-/);
+    okData(await t.call('settings:update', { homeDeskSites: ['CH'] }, m));
+    expect(okData(await t.call('incidents:create', incidentRequest(), m)).incident.ref).toBe('CH-2026-0002');
+    expect(okData(await t.call('incidents:create', incidentRequest(), m)).incident.ref).toBe('CH-2026-0003');
+    expect(okData(await t.call('incidents:create', incidentRequest({ site: 'FH' }), m)).incident.ref).toMatch(/^FH-2026-0001-/);
     // The year is the year of recording: after New Year the count starts again, and survives a restart.
     t.clock.now = Date.parse('2027-01-02T10:00:00Z');
     const t2 = t.reopen();
     t2.clock.now = t.clock.now;
     const m2 = t2.session();
-    data(await t2.call('auth:sign-in', { username: 'maria', password: 'correct horse 1' }, m2));
-    expect(data(await t2.call('incidents:create', input({ occurredAt: '2026-12-31T23:00:00.000Z' }), m2)).incident.ref).toBe(
+    okData(await t2.call('auth:sign-in', { username: 'maria', password: 'correct horse 1' }, m2));
+    expect(okData(await t2.call('incidents:create', incidentRequest({ occurredAt: '2026-12-31T23:00:00.000Z' }), m2)).incident.ref).toBe(
       'CH-2027-0001',
     );
-    expect(data(await t2.call('incidents:create', input(), m2)).incident.ref).toBe('CH-2027-0002');
+    expect(okData(await t2.call('incidents:create', incidentRequest(), m2)).incident.ref).toBe('CH-2027-0002');
   });
 
   it('refuses a supervisor recording at another site, and hides other sites’ incidents', async () => {
     const t = openTestApp();
     const m = await withManager(t);
     const s = await withSupervisor(t, m);
-    const other = data(await t.call('incidents:create', input({ site: 'WAT' }), m));
+    const other = okData(await t.call('incidents:create', incidentRequest({ site: 'WAT' }), m));
     const before = t.snapshot();
-    expect(await t.call('incidents:create', input({ site: 'WAT' }), s)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await t.call('incidents:create', incidentRequest({ site: 'WAT' }), s)).toMatchObject({ ok: false, code: 'forbidden' });
     expect(t.snapshot()).toEqual(before);
     expect(await t.call('incidents:get', { id: other.incident.id }, s)).toMatchObject({ ok: false, code: 'not_found' });
-    expect(data(await t.call('incidents:create', input(), s)).incident.site).toBe('CH');
-    const list = data(await t.call('incidents:list', {}, s));
+    expect(okData(await t.call('incidents:create', incidentRequest(), s)).incident.site).toBe('CH');
+    const list = okData(await t.call('incidents:list', {}, s));
     expect(list.rows.map((r) => r.site)).toEqual(['CH']);
-    expect(data(await t.call('incidents:list', { sites: ['WAT'] }, s)).rows).toEqual([]);
-    expect(data(await t.call('incidents:list', {}, m)).total).toBe(2);
+    expect(okData(await t.call('incidents:list', { sites: ['WAT'] }, s)).rows).toEqual([]);
+    expect(okData(await t.call('incidents:list', {}, m)).total).toBe(2);
   });
 
   it('keeps closed incidents read-only but accepts amendments, all in the hash-chained history', async () => {
     const t = openTestApp();
     const m = await withManager(t);
     const s = await withSupervisor(t, m);
-    let d: IncidentDetail = data(
+    let d: IncidentDetail = okData(
       await t.call(
         'incidents:create',
-        input({ followUps: [{ action: 'Review CCTV', owner: 'Sam Patel', due: '2026-11-27', done: false }] }),
+        incidentRequest({ followUps: [{ action: 'Review CCTV', owner: 'Sam Patel', due: '2026-11-27', done: false }] }),
         s,
       ),
     );
-    d = data(await t.call('incidents:set-status', { id: d.incident.id, rev: d.incident.rev, status: 'investigating' }, s));
+    d = okData(await t.call('incidents:set-status', { id: d.incident.id, rev: d.incident.rev, status: 'investigating' }, s));
     expect(
       await t.call('incidents:set-status', { id: d.incident.id, rev: d.incident.rev, status: 'closed', outcome: 'Done.' }, s),
     ).toMatchObject({ ok: false, code: 'forbidden' });
     expect(
       await t.call('incidents:set-status', { id: d.incident.id, rev: d.incident.rev, status: 'closed', outcome: 'Done.' }, m),
     ).toMatchObject({ ok: false, code: 'conflict', message: expect.stringContaining('follow-up') });
-    d = data(
+    d = okData(
       await t.call(
         'incidents:update',
         { id: d.incident.id, rev: d.incident.rev, patch: { followUps: d.incident.followUps.map((f) => ({ ...f, done: true })) } },
@@ -113,7 +80,7 @@ describe('incidents against a real store', () => {
     expect(
       await t.call('incidents:set-status', { id: d.incident.id, rev: d.incident.rev, status: 'closed', outcome: '  ' }, m),
     ).toMatchObject({ ok: false, code: 'invalid' });
-    d = data(
+    d = okData(
       await t.call(
         'incidents:set-status',
         { id: d.incident.id, rev: d.incident.rev, status: 'closed', outcome: 'Visitor banned for a month.' },
@@ -135,7 +102,7 @@ describe('incidents against a real store', () => {
     ).toMatchObject({ ok: false, code: 'invalid' });
     expect(t.snapshot()).toEqual(before);
 
-    d = data(
+    d = okData(
       await t.call(
         'incidents:amend',
         { id: d.incident.id, rev: d.incident.rev, patch: { location: 'Front car park' }, note: 'Location was written wrongly' },
@@ -159,8 +126,8 @@ describe('incidents against a real store', () => {
   it('stores a photo named ../../evil.png inside the data folder under a generated name', async () => {
     const t = openTestApp();
     const m = await withManager(t);
-    let d = data(await t.call('incidents:create', input(), m));
-    d = data(
+    let d = okData(await t.call('incidents:create', incidentRequest(), m));
+    d = okData(
       await t.call(
         'incidents:add-photo',
         { id: d.incident.id, rev: d.incident.rev, name: '../../evil.png', base64: PNG.toString('base64') },
@@ -173,7 +140,7 @@ describe('incidents against a real store', () => {
     expect(fs.existsSync(path.join(t.dir, 'photos', photo.file))).toBe(true);
     expect(fs.existsSync(path.join(t.dir, '..', 'evil.png'))).toBe(false);
     expect(fs.readdirSync(path.join(t.dir, 'photos'))).toEqual([photo.file]);
-    const shown = data(await t.call('incidents:photo', { id: d.incident.id, photoId: photo.id }, m));
+    const shown = okData(await t.call('incidents:photo', { id: d.incident.id, photoId: photo.id }, m));
     expect(shown.dataUrl).toBe(`data:image/png;base64,${PNG.toString('base64')}`);
 
     const before = t.snapshot();
@@ -188,9 +155,9 @@ describe('incidents against a real store', () => {
   it('flags a history edited on disk outside SiteDesk, and one cut short', async () => {
     const t = openTestApp();
     const m = await withManager(t);
-    let d = data(await t.call('incidents:create', input(), m));
-    d = data(await t.call('incidents:update', { id: d.incident.id, rev: d.incident.rev, patch: { severity: 'high' } }, m));
-    const second = data(await t.call('incidents:create', input({ details: 'Second one' }), m));
+    let d = okData(await t.call('incidents:create', incidentRequest(), m));
+    d = okData(await t.call('incidents:update', { id: d.incident.id, rev: d.incident.rev, patch: { severity: 'high' } }, m));
+    const second = okData(await t.call('incidents:create', incidentRequest({ details: 'Second one' }), m));
     const file = path.join(t.dir, 'data/partitions/incidents/2026-11/CH.json');
     const stored = JSON.parse(fs.readFileSync(file, 'utf8'));
     stored.records[d.incident.id].details = 'Nothing happened.';
@@ -203,20 +170,20 @@ describe('incidents against a real store', () => {
 
     const t2 = t.reopen();
     const m2 = t2.session();
-    data(await t2.call('auth:sign-in', { username: 'maria', password: 'correct horse 1' }, m2));
-    const edited = data(await t2.call('incidents:get', { id: d.incident.id }, m2));
+    okData(await t2.call('auth:sign-in', { username: 'maria', password: 'correct horse 1' }, m2));
+    const edited = okData(await t2.call('incidents:get', { id: d.incident.id }, m2));
     expect(edited.verification).toMatchObject({ ok: false, brokenAt: 0, reason: expect.stringContaining('changed after it was written') });
-    const cut = data(await t2.call('incidents:get', { id: second.incident.id }, m2));
+    const cut = okData(await t2.call('incidents:get', { id: second.incident.id }, m2));
     expect(cut.verification).toMatchObject({ ok: false, reason: 'The history has 1 entries but 2 were recorded.' });
   });
 
   it('lists unreported RIDDOR incidents overdue first, exports CSV and a PDF', async () => {
     const t = openTestApp();
     const m = await withManager(t);
-    const late = data(
+    const late = okData(
       await t.call(
         'incidents:create',
-        input({
+        incidentRequest({
           category: 'health-safety',
           occurredAt: '2026-11-01T10:00:00.000Z',
           riddor: { kind: 'specified-injury', reportedOn: null, method: '', hseReference: '' },
@@ -224,23 +191,26 @@ describe('incidents against a real store', () => {
         m,
       ),
     );
-    const soon = data(
+    const soon = okData(
       await t.call(
         'incidents:create',
-        input({ category: 'health-safety', riddor: { kind: 'over-7-day-incapacitation', reportedOn: null, method: '', hseReference: '' } }),
+        incidentRequest({
+          category: 'health-safety',
+          riddor: { kind: 'over-7-day-incapacitation', reportedOn: null, method: '', hseReference: '' },
+        }),
         m,
       ),
     );
-    data(await t.call('incidents:create', input({ details: '=HYPERLINK("http://evil")' }), m));
-    const queue = data(await t.call('incidents:riddor-queue', {}, m));
+    okData(await t.call('incidents:create', incidentRequest({ details: '=HYPERLINK("http://evil")' }), m));
+    const queue = okData(await t.call('incidents:riddor-queue', {}, m));
     expect(queue.map((q) => [q.incident.id, q.status.state, q.status.deadline])).toEqual([
       [late.incident.id, 'overdue', '2026-11-11'],
       [soon.incident.id, 'due', '2026-12-10'],
     ]);
-    const csv = data(await t.call('incidents:export-csv', { categories: ['security'] }, m));
+    const csv = okData(await t.call('incidents:export-csv', { categories: ['security'] }, m));
     expect('text' in csv && csv.text).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect('text' in csv && csv.text.split('\r\n')).toHaveLength(2);
-    const pdf = data(await t.call('incidents:export-pdf', { id: late.incident.id }, m));
+    const pdf = okData(await t.call('incidents:export-pdf', { id: late.incident.id }, m));
     expect(pdf.filename).toBe(`${late.incident.ref}.pdf`);
     expect('base64' in pdf && Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
   });
@@ -251,7 +221,7 @@ describe('occurrence log against a real store', () => {
     const t = openTestApp();
     const m = await withManager(t);
     const s = await withSupervisor(t, m);
-    const first = data(
+    const first = okData(
       await t.call('log:add', { site: 'CH', date: '2026-11-25', time: '08:00', kind: 'patrol', text: 'Patrol, all secure' }, s),
     );
     expect(await t.call('log:add', { site: 'WAT', date: '2026-11-25', time: '08:00', kind: 'patrol', text: 'x' }, s)).toMatchObject({
@@ -261,20 +231,20 @@ describe('occurrence log against a real store', () => {
     expect(
       await t.call('log:add', { site: 'CH', date: '2026-11-25', time: '07:00', kind: 'patrol', text: 'x', corrects: first.entry.id }, s),
     ).toMatchObject({ ok: false, code: 'invalid' });
-    const fix = data(
+    const fix = okData(
       await t.call(
         'log:add',
         { site: 'CH', date: '2026-11-26', time: '06:30', kind: 'patrol', text: 'Correction: rear gate was open', corrects: first.entry.id },
         s,
       ),
     );
-    const day = data(await t.call('log:day', { site: 'CH', date: '2026-11-25' }, s));
+    const day = okData(await t.call('log:day', { site: 'CH', date: '2026-11-25' }, s));
     expect(day.map((l) => [l.entry.text, l.superseded, l.correctedBy])).toEqual([
       ['Patrol, all secure', true, [fix.entry.id]],
       ['Correction: rear gate was open', false, []],
     ]);
     expect(day[0].author).toBe('Sam Patel');
-    const csv = data(await t.call('log:export-csv', { site: 'CH', date: '2026-11-25' }, s));
+    const csv = okData(await t.call('log:export-csv', { site: 'CH', date: '2026-11-25' }, s));
     expect('text' in csv && csv.text.split('\r\n')[0]).toBe(
       '\uFEFFNo.,Date,Time,Kind,Entry,Written by,Written at,Corrects entry,Corrected by entries',
     );

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isBackDated, logNumbers, nextLogNumber } from '../../shared/domain/incidents';
-import type { Result } from '../../shared/result';
-import { openTestApp, withManager } from '../support/app';
+import { openTestApp, withManager, okData } from '../support/app';
 import { makeLogEntry } from '../shared/domain/incidents/factories';
-
-const data = <T>(r: Result<T>): T => {
-  if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
-  return r.data;
-};
 
 describe('occurrence log numbers follow the order entries were written', () => {
   it('a back-dated entry added later takes the next number and renumbers nothing; it is marked with both times', async () => {
@@ -16,7 +10,7 @@ describe('occurrence log numbers follow the order entries were written', () => {
     // Someone at the desk all evening: the idle lock is not what this test is about.
     const add = async (time: string, text: string) => {
       m.lastActive = t.clock.now;
-      return data(await t.call('log:add', { site: 'CH', date: '2026-11-25', time, kind: 'patrol', text, corrects: null }, m));
+      return okData(await t.call('log:add', { site: 'CH', date: '2026-11-25', time, kind: 'patrol', text, corrects: null }, m));
     };
     await add('22:00', 'Patrol one, all secure.');
     t.clock.now = Date.parse('2026-11-25T23:01:00Z');
@@ -27,7 +21,7 @@ describe('occurrence log numbers follow the order entries were written', () => {
     expect([late.number, late.backDated]).toEqual([3, true]);
 
     m.lastActive = t.clock.now;
-    const lines = data(await t.call('log:day', { site: 'CH', date: '2026-11-25' }, m));
+    const lines = okData(await t.call('log:day', { site: 'CH', date: '2026-11-25' }, m));
     // Read in time order; each keeps the number it was written with.
     expect(lines.map((l) => [l.entry.time, l.number, l.backDated])).toEqual([
       ['21:30', 3, true],
@@ -37,8 +31,8 @@ describe('occurrence log numbers follow the order entries were written', () => {
     // And they survive a restart unchanged: stored, not worked out again.
     const again = t.reopen();
     const m2 = again.session();
-    data(await again.call('auth:sign-in', { username: 'maria', password: 'correct horse 1' }, m2));
-    expect(data(await again.call('log:day', { site: 'CH', date: '2026-11-25' }, m2)).map((l) => l.number)).toEqual([3, 1, 2]);
+    okData(await again.call('auth:sign-in', { username: 'maria', password: 'correct horse 1' }, m2));
+    expect(okData(await again.call('log:day', { site: 'CH', date: '2026-11-25' }, m2)).map((l) => l.number)).toEqual([3, 1, 2]);
     again.opened.close();
   });
 });

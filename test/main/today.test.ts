@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestApp, type TestApp } from '../support/app';
+import { openTestApp, type TestApp, okData } from '../support/app';
 import { DESK_NOW, DESK_PASSWORD, DESK_SHIFTS, DESK_STAFF, seedDesk } from '../support/deskWorld';
 
 let t: TestApp;
@@ -15,10 +15,6 @@ const advance = (iso: string, ...sessions: { lastActive: number }[]) => {
   t.clock.now = Date.parse(iso);
   for (const s of sessions) s.lastActive = t.clock.now;
 };
-const data = <T>(r: { ok: true; data: T } | { ok: false; message: string }): T => {
-  if (!r.ok) throw new Error(r.message);
-  return r.data;
-};
 
 beforeEach(async () => {
   t = openTestApp({ start: DESK_NOW });
@@ -29,7 +25,7 @@ afterEach(() => t.opened.close());
 describe('today:board', () => {
   it('shows the supervisor’s site with who is on, late, due next and no-shows, from the clock alone', async () => {
     const sup = await signedIn('sup.ch');
-    const board = data(await t.call('today:board', {}, sup));
+    const board = okData(await t.call('today:board', {}, sup));
     expect(board.site.code).toBe('CH');
     expect(board.sites.map((s) => s.code)).toEqual(['CH']);
     const security = board.services.find((s) => s.service === 'security')!;
@@ -51,7 +47,7 @@ describe('today:board', () => {
     expect(board.gaps.some((g) => g.service === 'security' && g.present < g.required)).toBe(true);
 
     advance('2026-11-25T07:11:00Z', sup);
-    const later = data(await t.call('today:board', {}, sup));
+    const later = okData(await t.call('today:board', {}, sup));
     expect(later.services.find((s) => s.service === 'cleaning')!.now.find((r) => r.name === 'Cleo Early')).toMatchObject({
       state: 'late',
       lateMinutes: 11,
@@ -96,7 +92,7 @@ describe('today:board', () => {
 describe('signing in and out', () => {
   it('records the actual times on an attendance record that survives a restart', async () => {
     const sup = await signedIn('sup.ch');
-    const inRec = data(await t.call('today:sign-in', { shiftId: DESK_SHIFTS.cleo.id }, sup));
+    const inRec = okData(await t.call('today:sign-in', { shiftId: DESK_SHIFTS.cleo.id }, sup));
     expect(inRec).toMatchObject({
       shiftId: DESK_SHIFTS.cleo.id,
       staffId: DESK_STAFF.cleo.id,
@@ -106,7 +102,7 @@ describe('signing in and out', () => {
     });
     expect(await t.call('today:sign-in', { shiftId: DESK_SHIFTS.cleo.id }, sup)).toMatchObject({ ok: false, code: 'conflict' });
     advance('2026-11-25T10:02:00Z', sup);
-    const outRec = data(await t.call('today:sign-out', { shiftId: DESK_SHIFTS.cleo.id }, sup));
+    const outRec = okData(await t.call('today:sign-out', { shiftId: DESK_SHIFTS.cleo.id }, sup));
     expect(outRec).toMatchObject({ id: inRec.id, signedOutAt: '2026-11-25T10:02:00.000Z', rev: 2 });
     t = t.reopen();
     const stored = t.opened.app.repos.attendance.inMonths(['2026-11'], ['CH']).find((a) => a.id === inRec.id);
@@ -115,12 +111,12 @@ describe('signing in and out', () => {
 
   it('keeps the original value, who, when and why in a correction', async () => {
     const sup = await signedIn('sup.ch');
-    const rec = data(await t.call('today:sign-in', { shiftId: DESK_SHIFTS.cleo.id }, sup));
+    const rec = okData(await t.call('today:sign-in', { shiftId: DESK_SHIFTS.cleo.id }, sup));
     expect(await t.call('today:correct', { attendanceId: rec.id, signedInAt: '2026-11-25T06:58:00.000Z', reason: '' }, sup)).toMatchObject({
       ok: false,
       code: 'invalid',
     });
-    const fixed = data(
+    const fixed = okData(
       await t.call(
         'today:correct',
         { attendanceId: rec.id, signedInAt: '2026-11-25T06:58:00.000Z', reason: 'Arrived before the desk opened' },
@@ -145,7 +141,7 @@ describe('signing in and out', () => {
 
   it('marks a no-show by hand and refuses one for someone already in', async () => {
     const sup = await signedIn('sup.ch');
-    expect(data(await t.call('today:mark-no-show', { shiftId: DESK_SHIFTS.sam.id }, sup))).toMatchObject({ noShow: true });
+    expect(okData(await t.call('today:mark-no-show', { shiftId: DESK_SHIFTS.sam.id }, sup))).toMatchObject({ noShow: true });
     expect(await t.call('today:mark-no-show', { shiftId: DESK_SHIFTS.carla.id }, sup)).toMatchObject({ ok: false, code: 'conflict' });
   });
 });
@@ -154,14 +150,14 @@ describe('finding cover', () => {
   it('ranks people who can be there in time and break no block, then assigns with history', async () => {
     const sup = await signedIn('sup.ch');
     expect(await t.call('today:cover-candidates', { shiftId: DESK_SHIFTS.sam.id }, sup)).toMatchObject({ ok: false, code: 'conflict' });
-    const options = data(await t.call('today:cover-candidates', { shiftId: DESK_SHIFTS.omar.id }, sup));
+    const options = okData(await t.call('today:cover-candidates', { shiftId: DESK_SHIFTS.omar.id }, sup));
     expect(options.cover).toEqual({ date: '2026-11-25', start: '07:35', end: '18:00' });
     const names = options.candidates.map((c) => c.name);
     expect(names).toContain('Rita Relief');
     // Working elsewhere, cleaning-only, already on shift here, or the no-show themselves: not offered.
     for (const out of ['Paul Busy', 'Cleo Early', 'Sam Guard', 'Omar Absent']) expect(names).not.toContain(out);
 
-    const shift = data(await t.call('today:assign-cover', { shiftId: DESK_SHIFTS.omar.id, staffId: DESK_STAFF.rita.id }, sup));
+    const shift = okData(await t.call('today:assign-cover', { shiftId: DESK_SHIFTS.omar.id, staffId: DESK_STAFF.rita.id }, sup));
     expect(shift).toMatchObject({ staffId: DESK_STAFF.rita.id, start: '07:35', end: '18:00', updatedBy: 'account_sup_ch01', rev: 2 });
     expect(shift.history).toEqual([
       {
@@ -177,7 +173,7 @@ describe('finding cover', () => {
     });
     const noShow = t.opened.app.repos.attendance.inMonths(['2026-11'], ['CH']).find((a) => a.shiftId === DESK_SHIFTS.omar.id);
     expect(noShow).toMatchObject({ staffId: DESK_STAFF.omar.id, noShow: true, signedInAt: null });
-    const security = data(await t.call('today:board', {}, sup)).services.find((x) => x.service === 'security')!;
+    const security = okData(await t.call('today:board', {}, sup)).services.find((x) => x.service === 'security')!;
     expect(security.now.find((r) => r.name === 'Omar Absent')).toMatchObject({ state: 'no-show', coveredBy: 'Rita Relief' });
     expect(security.next.map((r) => [r.name, r.start])).toEqual([['Rita Relief', '07:35']]);
   });
@@ -210,7 +206,7 @@ describe('timesheets and reports', () => {
       expect(await t.call(c, week, sup)).toMatchObject({ ok: false, code: 'forbidden' });
     }
     expect(await t.call('reports:licences', { within: 90 }, sup)).toMatchObject({ ok: false, code: 'forbidden' });
-    const board = JSON.stringify(data(await t.call('today:board', {}, sup)));
+    const board = JSON.stringify(okData(await t.call('today:board', {}, sup)));
     expect(board).not.toMatch(/payRate|cost/);
   });
 
@@ -222,7 +218,7 @@ describe('timesheets and reports', () => {
     await t.call('today:sign-in', { shiftId: DESK_SHIFTS.omar.id }, sup);
 
     const mgr = await signedIn('manager');
-    const csv = data(await t.call('attendance:timesheet-csv', week, mgr));
+    const csv = okData(await t.call('attendance:timesheet-csv', week, mgr));
     expect(csv.filename).toBe('timesheet-CH-2026-11-23-to-2026-11-29.csv');
     const rows = Papa.parse<Record<string, string>>(csv.text, { header: true }).data;
     expect(rows.find((r) => r.Name === 'Cleo Early')).toMatchObject({
@@ -242,29 +238,29 @@ describe('timesheets and reports', () => {
       'Pay rate': '15.00',
     });
 
-    const cover = data(await t.call('reports:cover', week, mgr));
+    const cover = okData(await t.call('reports:cover', week, mgr));
     const security = cover.rows.find((r) => r.site === 'CH' && r.service === 'security')!;
     expect(security.week).toBe('2026-11-23');
     expect(security.percent).toBeGreaterThan(0);
     expect(security.percent).toBeLessThan(100);
     expect(cover.csv.text.split('\r\n')[0]).toContain('Cover achieved %');
 
-    const people = data(await t.call('attendance:report', week, mgr)).people;
+    const people = okData(await t.call('attendance:report', week, mgr)).people;
     expect(people.find((p) => p.name === 'Omar Absent')).toMatchObject({ noShows: 1, paidMinutes: 0 });
     expect(people.find((p) => p.name === 'Sam Guard')).toMatchObject({ late: 1, lateMinutes: 55 });
   });
 
   it('reports labour cost, incidents, licences and working time', async () => {
     const mgr = await signedIn('manager');
-    const cost = data(await t.call('reports:cost', week, mgr));
+    const cost = okData(await t.call('reports:cost', week, mgr));
     expect(cost.rows.find((r) => r.site === 'CH')!.cost).toBeGreaterThan(0);
-    expect(data(await t.call('reports:incidents', { from: '2026-11-01', to: '2026-11-30' }, mgr)).rows).toEqual([
+    expect(okData(await t.call('reports:incidents', { from: '2026-11-01', to: '2026-11-30' }, mgr)).rows).toEqual([
       { site: 'CH', category: 'security', month: '2026-11', count: 1 },
     ]);
-    expect(data(await t.call('reports:licences', { within: 60 }, mgr)).rows.map((l) => [l.name, l.daysLeft])).toEqual([
+    expect(okData(await t.call('reports:licences', { within: 60 }, mgr)).rows.map((l) => [l.name, l.daysLeft])).toEqual([
       ['Kim Expired', 25],
     ]);
-    const wt = data(await t.call('attendance:working-time', { from: '2026-11-23', to: '2026-11-29' }, mgr));
+    const wt = okData(await t.call('attendance:working-time', { from: '2026-11-23', to: '2026-11-29' }, mgr));
     expect(wt.records.find((r) => r.name === 'Nia Night')).toMatchObject({ shifts: 1, nightShifts: 1 });
     expect(await t.call('reports:cost', { from: '2026-11-29', to: '2026-11-23' }, mgr)).toMatchObject({ ok: false, code: 'invalid' });
   });

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Session } from '../../main/services/types';
 import { channels, contract, type Channel } from '../../shared/contract';
 import type { ErrorCode } from '../../shared/result';
-import { openTestApp, withManager } from '../support/app';
+import { openTestApp, withManager, createSupervisor } from '../support/app';
 
 const TYPED: ErrorCode[] = [
   'invalid',
@@ -228,13 +228,8 @@ describe('random and malformed payloads on every channel, from every kind of ses
   beforeAll(async () => {
     const m = await withManager(t);
     ids.manager = m.userId!;
-    const sup = await t.call(
-      'accounts:create',
-      { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' },
-      m,
-    );
-    if (!sup.ok) throw new Error(sup.message);
-    ids.supervisor = sup.data.id;
+    const sup = await createSupervisor(t, m);
+    ids.supervisor = sup.id;
   });
 
   const sessionFor = (who: Who): Session => ({

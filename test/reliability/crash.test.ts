@@ -22,7 +22,7 @@ let CHILD = '';
 const lane = async (lane: number, rounds: number) => {
   const dir = tempDataDir(`sitedesk-crash-${lane}-`);
   const opened = open(dir);
-  opened.app.repos.sites.putMany(seedSites('crashtest', Date.parse('2026-11-01T00:00:00Z')));
+  opened.app.repos.sites.putMany(seedSites(opened.app.clock, 'crashtest', Date.parse('2026-11-01T00:00:00Z')));
   opened.app.repos.shifts.put(Array.from({ length: CRASH_SHIFTS }, (_, slot) => crashShift(slot, 0)));
   opened.close();
   const acked = new Map<string, number>([

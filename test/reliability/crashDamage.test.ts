@@ -58,7 +58,7 @@ const readBack = (dir: string) => {
 const lane = async (lane: number, rounds: number) => {
   const dir = tempDataDir(`sitedesk-crashdamage-${lane}-`);
   const first = open(dir);
-  first.app.repos.sites.putMany(seedSites('crashtest', Date.parse('2026-11-01T00:00:00Z')));
+  first.app.repos.sites.putMany(seedSites(first.app.clock, 'crashtest', Date.parse('2026-11-01T00:00:00Z')));
   first.app.repos.staff.put(makeStaff({ id: 'crashstaff1' }));
   first.close();
   let acknowledged = 0;

@@ -17,7 +17,7 @@ describe('security changes never roll back when accounts.json is restored', () =
     const dir = tempDataDir('sitedesk-integrity-');
     const t = openTestApp({ dir });
     const m = await withManager(t);
-    t.opened.app.repos.sites.putMany(seedSites('manager', t.clock.now));
+    t.opened.app.repos.sites.putMany(seedSites(t.opened.app.clock, 'manager', t.clock.now));
     for (const username of ['sam', 'kim']) {
       const made = await t.call(
         'accounts:create',
@@ -156,7 +156,7 @@ describe('shifts left assigned to someone a restored staff list no longer has', 
     const t = openTestApp({ dir });
     const m = await withManager(t);
     const { repos, ds } = t.opened.app;
-    repos.sites.putMany(seedSites('manager', t.clock.now));
+    repos.sites.putMany(seedSites(t.opened.app.clock, 'manager', t.clock.now));
     repos.staff.put(makeStaff({ id: 'staff00001', name: 'Ann Old' }));
     ds.backupIfChanged('before Bo joined', true);
     repos.staff.put(makeStaff({ id: 'staff00002', name: 'Bo New' }));

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../main/services/types';
 import { channels, type Channel } from '../../shared/contract';
-import { openTestApp, withManager } from '../support/app';
+import { openTestApp, withManager, createSupervisor } from '../support/app';
 
 type Column = 'signed out' | 'locked' | 'supervisor' | 'manager';
 const COLUMNS: Column[] = ['signed out', 'locked', 'supervisor', 'manager'];
@@ -51,13 +51,8 @@ describe('every channel, as every caller, does what the table says', () => {
   beforeAll(async () => {
     const m = await withManager(t);
     ids.manager = m.userId!;
-    const sup = await t.call(
-      'accounts:create',
-      { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' },
-      m,
-    );
-    if (!sup.ok) throw new Error(sup.message);
-    ids.supervisor = sup.data.id;
+    const sup = await createSupervisor(t, m);
+    ids.supervisor = sup.id;
   });
 
   const sessionAs = (who: 'signed out' | 'supervisor' | 'manager' | 'locked supervisor' | 'locked manager'): Session => ({
@@ -94,13 +89,8 @@ describe('a locked desk cannot change data through any public channel', () => {
 
   beforeAll(async () => {
     const m = await withManager(t, 'maria', 'correct horse 1');
-    const sup = await t.call(
-      'accounts:create',
-      { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' },
-      m,
-    );
-    if (!sup.ok) throw new Error(sup.message);
-    const enrol = await t.call('enrol:create', { sites: ['CH'], supervisors: [sup.data.id] }, m);
+    const sup = await createSupervisor(t, m);
+    const enrol = await t.call('enrol:create', { sites: ['CH'], supervisors: [sup.id] }, m);
     if (!enrol.ok) throw new Error(enrol.message);
     const backup = await t.call('backups:export', { passphrase: 'a long backup passphrase' }, m);
     if (!backup.ok) throw new Error(backup.message);

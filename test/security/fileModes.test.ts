@@ -7,18 +7,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Result } from '../../shared/result';
-import { openTestApp, withManager } from '../support/app';
+import { createSupervisor, okData, openTestApp, withManager } from '../support/app';
+import { incidentRequest } from '../support/requests';
 
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5ee4e1a0000000049454e44ae426082',
   'hex',
 );
-
-const data = <T>(r: Result<T>): T => {
-  if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
-  return r.data;
-};
 
 /** Every file and folder under `root` (itself included) with its permission bits, as `ls -l` would show. */
 const modes = (root: string) => {
@@ -39,45 +34,23 @@ describe.runIf(process.platform !== 'win32')('data folder permissions', () => {
     fs.chmodSync(parent, 0o755);
     const t = openTestApp({ dir: path.join(parent, 'SiteDesk') });
     const m = await withManager(t);
-    const supervisor = data(
-      await t.call(
-        'accounts:create',
-        { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' },
-        m,
-      ),
-    );
+    const supervisor = await createSupervisor(t, m);
     expect(supervisor.username).toBe('sam');
-    const d = data(
-      await t.call(
-        'incidents:create',
-        {
-          site: 'CH',
-          location: 'Main reception',
-          occurredAt: '2026-11-25T08:40:00.000Z',
-          reportedAt: '2026-11-25T08:45:00.000Z',
-          reportedBy: 'Sam Patel',
-          reportedTo: 'Maria Okafor',
-          category: 'security',
-          severity: 'medium',
-          details: 'Visitor refused to sign in.',
-        },
-        m,
-      ),
-    );
-    const withPhoto = data(
+    const d = okData(await t.call('incidents:create', incidentRequest({ details: 'Visitor refused to sign in.' }), m));
+    const withPhoto = okData(
       await t.call('incidents:add-photo', { id: d.incident.id, rev: d.incident.rev, name: 'door.png', base64: PNG.toString('base64') }, m),
     );
     expect(withPhoto.incident.photos).toHaveLength(1);
-    data(
+    okData(
       await t.call(
         'log:add',
         { site: 'CH', date: '2026-11-25', time: '09:00', kind: 'patrol', text: 'Patrol of the car park, all secure.' },
         m,
       ),
     );
-    data(await t.call('settings:update', { idleLockMinutes: 10 }, m));
-    data(await t.call('backups:create', {}, m));
-    data(await t.call('backups:export', { passphrase: 'a long backup passphrase' }, m));
+    okData(await t.call('settings:update', { idleLockMinutes: 10 }, m));
+    okData(await t.call('backups:create', {}, m));
+    okData(await t.call('backups:export', { passphrase: 'a long backup passphrase' }, m));
     t.opened.close();
 
     const all = modes(t.dir);

@@ -10,28 +10,20 @@ import http from 'node:http';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../main/browser-mode/server';
-import { isChannel } from '../../shared/contract';
 import { Sessions } from '../../main/ipc/sessions';
 import { openTestApp, withManager } from '../support/app';
 import { httpRequest, rawRequest } from '../support/rawHttp';
-import { tempDataDir } from '../support/server';
+import { serveTestApp } from '../support/serveApp';
 
 const HOUR = 3_600_000;
 const PASSWORD = 'correct horse 1';
 
 describe('session tokens over the real server', () => {
   const t = openTestApp();
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let server: Awaited<ReturnType<typeof serveTestApp>>;
   beforeAll(async () => {
     await withManager(t, 'maria', PASSWORD);
-    server = await startServer({
-      isChannel,
-      dispatch: t.opened.dispatch,
-      staticDir: tempDataDir('sitedesk-static-'),
-      port: 0,
-      now: () => t.clock.now,
-    });
+    server = await serveTestApp(t);
   });
   afterAll(() => server.close());
 

@@ -9,11 +9,9 @@
  * checks are made in any minute.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../main/browser-mode/server';
-import { isChannel } from '../../shared/contract';
 import { openTestApp, withManager, type TestApp } from '../support/app';
 import { httpRequest, rawRequest } from '../support/rawHttp';
-import { tempDataDir } from '../support/server';
+import { serveTestApp } from '../support/serveApp';
 
 const DESIGN_MAX_CHECKED_IN_30_S = 7;
 const DESIGN_GLOBAL_FAILURES_PER_MINUTE = 10;
@@ -28,35 +26,32 @@ const realTimeApp = (): TestApp => {
   return t;
 };
 
+/** One sign-in over HTTP, as a browser sends it; the server must answer (200) even when it refuses. */
+const signInOver = async (server: { port: number; secret: string }, username: string, password: string) => {
+  const res = await rawRequest(
+    server.port,
+    httpRequest(server.port, {
+      method: 'POST',
+      path: '/api/auth:sign-in',
+      headers: { 'Content-Type': 'application/json', 'X-SiteDesk-Secret': server.secret },
+      body: JSON.stringify({ username, password }),
+    }),
+    20_000,
+  );
+  expect(res.status).toBe(200);
+  return JSON.parse(res.body) as { ok: boolean; code?: string; message?: string };
+};
+
 describe('sign-in throttle over the real server', () => {
   const t = realTimeApp();
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let server: Awaited<ReturnType<typeof serveTestApp>>;
   beforeAll(async () => {
     await withManager(t, 'maria', PASSWORD);
-    server = await startServer({
-      isChannel,
-      dispatch: t.opened.dispatch,
-      staticDir: tempDataDir('sitedesk-static-'),
-      port: 0,
-      now: () => t.clock.now,
-    });
+    server = await serveTestApp(t);
   });
   afterAll(() => server.close());
 
-  const signIn = async (username: string, password: string) => {
-    const res = await rawRequest(
-      server.port,
-      httpRequest(server.port, {
-        method: 'POST',
-        path: '/api/auth:sign-in',
-        headers: { 'Content-Type': 'application/json', 'X-SiteDesk-Secret': server.secret },
-        body: JSON.stringify({ username, password }),
-      }),
-      20_000,
-    );
-    expect(res.status).toBe(200);
-    return JSON.parse(res.body) as { ok: boolean; code?: string; message?: string };
-  };
+  const signIn = (username: string, password: string) => signInOver(server, username, password);
 
   it(`40-wide bursts for 30 s: at most ${DESIGN_MAX_CHECKED_IN_30_S} guesses are checked and the password (the 37th guess) is not found`, async () => {
     // The guesser retries every guess that was turned away unchecked (rate_limited) before any new one.
@@ -93,30 +88,10 @@ describe('sign-in throttle over the real server', () => {
         { username: name, displayName: name, role: 'supervisor', sites: ['CH'], password: 'desk password' },
         m,
       );
-    const srv = await startServer({
-      isChannel,
-      dispatch: other.opened.dispatch,
-      staticDir: tempDataDir('sitedesk-static-'),
-      port: 0,
-      now: () => other.clock.now,
-    });
+    const srv = await serveTestApp(other);
     try {
       const names = ['maria', 'sam', 'priya', 'tom', ...Array.from({ length: 36 }, (_, i) => `user${i}`)];
-      const answers = await Promise.all(
-        names.map(async (username) => {
-          const res = await rawRequest(
-            srv.port,
-            httpRequest(srv.port, {
-              method: 'POST',
-              path: '/api/auth:sign-in',
-              headers: { 'Content-Type': 'application/json', 'X-SiteDesk-Secret': srv.secret },
-              body: JSON.stringify({ username, password: 'Password1' }),
-            }),
-            20_000,
-          );
-          return JSON.parse(res.body) as { ok: boolean; code: string };
-        }),
-      );
+      const answers = await Promise.all(names.map((username) => signInOver(srv, username, 'Password1')));
       const checked = answers.filter((a) => a.code === 'invalid').length;
       expect(answers.every((a) => a.code === 'invalid' || a.code === 'rate_limited')).toBe(true);
       expect(checked).toBeLessThanOrEqual(DESIGN_GLOBAL_FAILURES_PER_MINUTE);

@@ -79,3 +79,29 @@ export const withManager = async (t: TestApp, username = 'maria', password = 'co
   if (!r.ok) throw new Error(r.message);
   return s;
 };
+
+/** The data of a call that must succeed; a refusal fails the test with its code and message. */
+export const okData = <T>(r: Result<T>): T => {
+  if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
+  return r.data;
+};
+
+export const SUPERVISOR_PASSWORD = 'desk password';
+
+/** Creates supervisor Sam Patel for `sites`, as manager `m`, and returns the account. */
+export const createSupervisor = async (t: TestApp, m: Session, sites = ['CH']) =>
+  okData(
+    await t.call(
+      'accounts:create',
+      { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites, password: SUPERVISOR_PASSWORD },
+      m,
+    ),
+  );
+
+/** Creates supervisor Sam Patel for `sites` and returns his signed-in session. */
+export const withSupervisor = async (t: TestApp, m: Session, sites = ['CH']) => {
+  await createSupervisor(t, m, sites);
+  const s = t.session();
+  okData(await t.call('auth:sign-in', { username: 'sam', password: SUPERVISOR_PASSWORD }, s));
+  return s;
+};

@@ -5,7 +5,7 @@
  */
 import type { AppCore } from '../../main/services/types';
 import { hashSecret } from '../../main/services/passwords';
-import { newMeta } from '../../main/services/records';
+import { newMeta, RecordClock } from '../../main/services/records';
 import { seedSites } from '../../main/seed/sites';
 import type { Account } from '../../shared/schemas/account';
 import type { Attendance } from '../../shared/schemas/attendance';
@@ -13,33 +13,26 @@ import type { Incident } from '../../shared/schemas/incident';
 import type { LogEntry } from '../../shared/schemas/occurrence';
 import type { Shift } from '../../shared/schemas/shift';
 import type { Staff } from '../../shared/schemas/staff';
+import { makeStaff } from '../shared/domain/directory/factories';
 
 export const DESK_NOW = '2026-11-25T07:05:00.000Z';
 export const DESK_PASSWORD = 'sitedesk-demo';
 const SYSTEM = 'seed_system_0001';
+/** Stamps the fixed records below, which exist before any install opens them: a clock of no install. */
+export const SEED_CLOCK = new RecordClock('');
 
-const person = (id: string, name: string, employeeNumber: string, services: Staff['services'], o: Partial<Staff> = {}): Staff => ({
-  ...newMeta(SYSTEM, Date.parse('2026-01-05T09:00:00Z'), id),
-  name,
-  employeeNumber,
-  services,
-  familiarSites: ['CH'],
-  homeSite: 'CH',
-  contractType: 'full-time',
-  contractedHours: 40,
-  payRate: 12.5,
-  optOut: null,
-  youngWorker: false,
-  dateOfBirth: null,
-  sia: services.includes('security') ? { number: '1234567890123456', sector: 'security-guarding', expires: '2028-06-30' } : null,
-  availability: {},
-  absences: [],
-  phone: '',
-  notes: '',
-  archived: false,
-  archivedOn: null,
-  ...o,
-});
+const person = (id: string, name: string, employeeNumber: string, services: Staff['services'], o: Partial<Staff> = {}): Staff =>
+  makeStaff({
+    ...newMeta(SEED_CLOCK, SYSTEM, Date.parse('2026-01-05T09:00:00Z'), id),
+    name,
+    employeeNumber,
+    services,
+    familiarSites: ['CH'],
+    contractedHours: 40,
+    payRate: 12.5,
+    sia: services.includes('security') ? { number: '1234567890123456', sector: 'security-guarding', expires: '2028-06-30' } : null,
+    ...o,
+  });
 
 export const DESK_STAFF = {
   cleo: person('staff_cleo_0001', 'Cleo Early', 'E-2001', ['cleaning'], { payRate: 11.5 }),
@@ -65,7 +58,7 @@ const shift = (
   site = 'CH',
   breakMinutes = 30,
 ): Shift => ({
-  ...newMeta(SYSTEM, Date.parse('2026-11-16T09:00:00Z'), id),
+  ...newMeta(SEED_CLOCK, SYSTEM, Date.parse('2026-11-16T09:00:00Z'), id),
   site,
   service,
   date,
@@ -93,7 +86,7 @@ export const DESK_SHIFTS = {
 };
 
 const attended = (id: string, s: Shift, signedInAt: string, signedOutAt: string | null): Attendance => ({
-  ...newMeta(SYSTEM, Date.parse(signedInAt), id),
+  ...newMeta(SEED_CLOCK, SYSTEM, Date.parse(signedInAt), id),
   shiftId: s.id,
   staffId: s.staffId!,
   site: s.site,
@@ -105,7 +98,7 @@ const attended = (id: string, s: Shift, signedInAt: string, signedOutAt: string 
 });
 
 const incident = (): Incident => ({
-  ...newMeta(SYSTEM, Date.parse('2026-11-20T10:00:00Z'), 'incident_ch_0001'),
+  ...newMeta(SEED_CLOCK, SYSTEM, Date.parse('2026-11-20T10:00:00Z'), 'incident_ch_0001'),
   site: 'CH',
   location: 'Car park barrier',
   occurredAt: '2026-11-20T09:40:00.000Z',
@@ -129,7 +122,7 @@ const incident = (): Incident => ({
 });
 
 const logEntry = (id: string, time: string, kind: LogEntry['kind'], text: string): LogEntry => ({
-  ...newMeta(SYSTEM, Date.parse(`2026-11-25T${time}:00Z`), id),
+  ...newMeta(SEED_CLOCK, SYSTEM, Date.parse(`2026-11-25T${time}:00Z`), id),
   site: 'CH',
   date: '2026-11-25',
   time,
@@ -143,7 +136,7 @@ let hashed: Promise<string> | null = null;
 
 const account = async (id: string, username: string, displayName: string, role: Account['role'], sites: string[]): Promise<Account> => {
   hashed ??= hashSecret(DESK_PASSWORD);
-  const meta = newMeta(SYSTEM, Date.parse('2026-01-05T09:00:00Z'), id);
+  const meta = newMeta(SEED_CLOCK, SYSTEM, Date.parse('2026-01-05T09:00:00Z'), id);
   return {
     id,
     username,
@@ -165,7 +158,7 @@ const account = async (id: string, username: string, displayName: string, role: 
 
 /** Writes the desk's world into an open data folder: sites, people, accounts, the morning so far. */
 export const seedDesk = async (app: AppCore): Promise<void> => {
-  app.repos.sites.putMany(seedSites(SYSTEM, Date.parse('2026-01-05T09:00:00Z')));
+  app.repos.sites.putMany(seedSites(app.clock, SYSTEM, Date.parse('2026-01-05T09:00:00Z')));
   app.repos.staff.putMany(Object.values(DESK_STAFF));
   app.repos.accounts.putMany([
     await account('account_manager1', 'manager', 'Maria Okafor', 'manager', []),

@@ -78,14 +78,14 @@ export const rotaHandlers: Pick<Handlers, RotaChannel> = {
   'rota:save-template': ({ id, ...input }, { app, user, now }) => {
     const old = id ? app.repos.templates.get(id) : undefined;
     if (id && !old) throw new AppError('not_found', 'That template no longer exists.');
-    const record = old ? touched({ ...old, ...input }, user!.id, now) : { ...input, ...newMeta(user!.id, now) };
+    const record = old ? touched(app.clock, { ...old, ...input }, user!.id, now) : { ...input, ...newMeta(app.clock, user!.id, now) };
     app.repos.templates.put(record);
     return record;
   },
 
   'rota:save-pattern': ({ id, ...input }, { app, user, now }) => {
     const old = id ? patternById(app, id) : undefined;
-    const record = old ? touched({ ...old, ...input }, user!.id, now) : { ...input, ...newMeta(user!.id, now) };
+    const record = old ? touched(app.clock, { ...old, ...input }, user!.id, now) : { ...input, ...newMeta(app.clock, user!.id, now) };
     app.repos.patterns.put(record);
     return record;
   },

@@ -37,7 +37,7 @@ export const previewPattern = (call: Pick<Call, 'app' | 'user' | 'now'>, pattern
     override: null,
     history: [],
     deleted: false,
-    ...newMeta(call.user!.id, now),
+    ...newMeta(call.app.clock, call.user!.id, now),
   }));
   const ids = new Set(trial.map((s) => s.id));
   const weeks: string[] = [];

@@ -15,12 +15,12 @@ import { findElsewhere, shiftFields } from './write';
 
 type Status = Shift['status'];
 
-const withStatus = (call: Pick<Call, 'user' | 'now'>, s: Shift, status: Status): Shift => {
+const withStatus = (call: Pick<Call, 'app' | 'user' | 'now'>, s: Shift, status: Status): Shift => {
   const history =
     s.history.length > 0 || s.status === 'published'
       ? [...s.history, { at: new Date(call.now).toISOString(), by: call.user!.id, before: { status: s.status }, after: { status } }]
       : s.history;
-  return touched({ ...s, status, history }, call.user!.id, call.now);
+  return touched(call.app.clock, { ...s, status, history }, call.user!.id, call.now);
 };
 
 /** Publishes every live draft in the week at the sites the user asks for and may see. */

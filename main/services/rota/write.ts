@@ -71,7 +71,10 @@ export const writeShifts = (call: Pick<Call, 'app' | 'user' | 'now'>, items: Sav
   for (const item of items) {
     const { id, rev, ...fields } = item;
     if (!id) {
-      changed.push({ old: undefined, next: { ...fields, status: 'draft', override: null, history: [], ...newMeta(userId, now) } });
+      changed.push({
+        old: undefined,
+        next: { ...fields, status: 'draft', override: null, history: [], ...newMeta(app.clock, userId, now) },
+      });
       continue;
     }
     const old = current.get(id) ?? far.get(id);
@@ -81,7 +84,7 @@ export const writeShifts = (call: Pick<Call, 'app' | 'user' | 'now'>, items: Sav
     if (same(old, item)) continue;
     const history =
       old.status === 'published' ? [...old.history, { at, by: userId, before: shiftFields(old), after: shiftFields(item) }] : old.history;
-    changed.push({ old, next: touched({ ...old, ...fields, history }, userId, now) });
+    changed.push({ old, next: touched(app.clock, { ...old, ...fields, history }, userId, now) });
   }
   if (changed.length === 0) return { before: [], after: [] };
 

@@ -3,24 +3,22 @@ import { addDays, formatDayShort, formatMinutes, londonToday, weekStart } from '
 import { Banner } from '../../components/Banner';
 import { download as save } from '../../components/download';
 import { useNow } from '../../components/useNow';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
 import type { Range } from './attendanceSlice';
 import { RangeFilter } from './RangeFilter';
+import { TableHead } from '../../components/TableHead';
 
 const money = (n: number) => `£${n.toFixed(2)}`;
 const h = (m: number) => (m / 60).toFixed(2);
 
 /** The manager's attendance: scheduled against actual per person for a week, the payroll CSV and the working-time record. */
 export const AttendanceView = () => {
-  const { attendance, loadAttendance, timesheetCsv, workingTime, loadWorkingTime } = useStore(
-    useShallow((s) => ({
-      attendance: s.attendance,
-      loadAttendance: s.loadAttendance,
-      timesheetCsv: s.timesheetCsv,
-      workingTime: s.workingTime,
-      loadWorkingTime: s.loadWorkingTime,
-    })),
+  const { attendance, loadAttendance, timesheetCsv, workingTime, loadWorkingTime } = useStoreFields(
+    'attendance',
+    'loadAttendance',
+    'timesheetCsv',
+    'workingTime',
+    'loadWorkingTime',
   );
   const monday = weekStart(londonToday(useNow(60_000)));
   const [range, setRange] = useState<Range>({ from: monday, to: addDays(monday, 6), site: null });
@@ -67,17 +65,9 @@ export const AttendanceView = () => {
             <p className="empty">No shifts in this range.</p>
           ) : (
             <table className="table">
-              <thead>
-                <tr>
-                  {['Name', 'Employee no.', 'Shifts', 'Scheduled hours', 'Paid hours', 'Late', 'No-shows', 'Corrections', 'Cost'].map(
-                    (c) => (
-                      <th key={c} scope="col">
-                        {c}
-                      </th>
-                    ),
-                  )}
-                </tr>
-              </thead>
+              <TableHead
+                columns={['Name', 'Employee no.', 'Shifts', 'Scheduled hours', 'Paid hours', 'Late', 'No-shows', 'Corrections', 'Cost']}
+              />
               <tbody>
                 {attendance.data.people.map((p) => (
                   <tr key={p.staffId}>
@@ -97,27 +87,21 @@ export const AttendanceView = () => {
           )}
           <h2>Shifts</h2>
           <table className="table table-dense">
-            <thead>
-              <tr>
-                {[
-                  'Date',
-                  'Name',
-                  'Site',
-                  'Service',
-                  'Scheduled',
-                  'Actual in',
-                  'Actual out',
-                  'Paid hours',
-                  'Late (min)',
-                  'No-show',
-                  'Corrections',
-                ].map((c) => (
-                  <th key={c} scope="col">
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'Date',
+                'Name',
+                'Site',
+                'Service',
+                'Scheduled',
+                'Actual in',
+                'Actual out',
+                'Paid hours',
+                'Late (min)',
+                'No-show',
+                'Corrections',
+              ]}
+            />
             <tbody>
               {attendance.data.rows.map((r) => (
                 <tr key={`${r.shiftId}-${r.staffId}`}>
@@ -160,24 +144,18 @@ export const AttendanceView = () => {
         {workingTime.status === 'error' && <Banner tone="error">{workingTime.message}</Banner>}
         {workingTime.status === 'ready' && (
           <table className="table">
-            <thead>
-              <tr>
-                {[
-                  'Name',
-                  'Shifts',
-                  'Hours worked',
-                  'Average a week',
-                  'Shortest rest',
-                  `Rests under ${workingTime.data.dailyRestHours} h`,
-                  'Night shifts',
-                  'Opt-out',
-                ].map((c) => (
-                  <th key={c} scope="col">
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'Name',
+                'Shifts',
+                'Hours worked',
+                'Average a week',
+                'Shortest rest',
+                `Rests under ${workingTime.data.dailyRestHours} h`,
+                'Night shifts',
+                'Opt-out',
+              ]}
+            />
             <tbody>
               {workingTime.data.records.map((w) => (
                 <tr key={w.staffId}>

@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
 import { GbInput } from '../../components/GbInput';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
 import type { Range } from './attendanceSlice';
+import { SiteOptions } from '../../components/SiteOptions';
 
 /** Site and date-range filters shared by the manager's attendance and report screens. */
 export const RangeFilter = ({ value, onChange, idPrefix }: { value: Range; onChange: (r: Range) => void; idPrefix: string }) => {
-  const { sites, loadSites } = useStore(useShallow((s) => ({ sites: s.sites, loadSites: s.loadSites })));
+  const { sites, loadSites } = useStoreFields('sites', 'loadSites');
   useEffect(() => {
     if (sites.status === 'idle') void loadSites();
   }, [sites.status, loadSites]);
@@ -16,12 +16,7 @@ export const RangeFilter = ({ value, onChange, idPrefix }: { value: Range; onCha
         <label htmlFor={`${idPrefix}-site`}>Site</label>
         <select id={`${idPrefix}-site`} value={value.site ?? ''} onChange={(e) => onChange({ ...value, site: e.target.value || null })}>
           <option value="">All sites</option>
-          {sites.status === 'ready' &&
-            sites.data.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.code} · {s.name}
-              </option>
-            ))}
+          {sites.status === 'ready' && <SiteOptions sites={sites.data} />}
         </select>
       </div>
       <div className="field">

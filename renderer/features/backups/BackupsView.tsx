@@ -5,8 +5,8 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { download } from '../../components/download';
 import { Field } from '../../components/Field';
 import { formatBytes, readFileBase64 } from '../../components/files';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
+import { TableHead } from '../../components/TableHead';
 
 // The storage layer names why it took a backup in a word; people read a sentence.
 const REASONS: Record<string, string> = {
@@ -20,15 +20,13 @@ type Pending = { kind: 'backup'; id: string; at: string } | { kind: 'file'; name
 
 /** Rolling backups: see them, take one now, restore one (undoably), and move everything to a new laptop. */
 export const BackupsView = () => {
-  const { backups, loadBackups, takeBackup, restoreBackup, exportBackupFile, restoreBackupFile } = useStore(
-    useShallow((s) => ({
-      backups: s.backups,
-      loadBackups: s.loadBackups,
-      takeBackup: s.takeBackup,
-      restoreBackup: s.restoreBackup,
-      exportBackupFile: s.exportBackupFile,
-      restoreBackupFile: s.restoreBackupFile,
-    })),
+  const { backups, loadBackups, takeBackup, restoreBackup, exportBackupFile, restoreBackupFile } = useStoreFields(
+    'backups',
+    'loadBackups',
+    'takeBackup',
+    'restoreBackup',
+    'exportBackupFile',
+    'restoreBackupFile',
   );
   const [msg, setMsg] = useState<Msg>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -103,17 +101,7 @@ export const BackupsView = () => {
           {backups.status === 'ready' && backups.data.length === 0 && <p className="empty">No backups yet.</p>}
           {backups.status === 'ready' && backups.data.length > 0 && (
             <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Taken</th>
-                  <th scope="col">Why</th>
-                  <th scope="col">Files</th>
-                  <th scope="col">Size</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={['Taken', 'Why', 'Files', 'Size']} hidden="Actions" />
               <tbody>
                 {backups.data.map((b) => (
                   <tr key={b.id}>

@@ -1,15 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Banner } from '../../components/Banner';
 import { download } from '../../components/download';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
 import { SitePicker } from './ExchangeView';
 
 /** A manager sets up a new site desk: its sites and supervisors, then a file and a one-time code. */
 export const EnrolDesk = () => {
-  const { supervisors, loadSupervisors, createEnrolment } = useStore(
-    useShallow((s) => ({ supervisors: s.supervisors, loadSupervisors: s.loadSupervisors, createEnrolment: s.createEnrolment })),
-  );
+  const { supervisors, loadSupervisors, createEnrolment } = useStoreFields('supervisors', 'loadSupervisors', 'createEnrolment');
   const [sites, setSites] = useState<string[]>([]);
   const [people, setPeople] = useState<string[]>([]);
   const [result, setResult] = useState<{ fileName: string; code: string } | null>(null);

@@ -5,8 +5,7 @@ import { Field } from '../../components/Field';
 import { download } from '../../components/download';
 import { formatBytes } from '../../components/files';
 import { useNow } from '../../components/useNow';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStore, useStoreFields } from '../../store/appStore';
 import { EnrolDesk } from './EnrolDesk';
 import { ImportPack } from './ImportPack';
 
@@ -123,14 +122,12 @@ const ActivityExport = () => {
 
 /** Plans travel to the desks and incidents back, by file: export, import with a preview, enrol a desk. */
 export const ExchangeView = () => {
-  const { auth, exchange, loadExchange, loadSites, resetImport } = useStore(
-    useShallow((s) => ({
-      auth: s.auth,
-      exchange: s.exchange,
-      loadExchange: s.loadExchange,
-      loadSites: s.loadSites,
-      resetImport: s.resetImport,
-    })),
+  const { auth, exchange, loadExchange, loadSites, resetImport } = useStoreFields(
+    'auth',
+    'exchange',
+    'loadExchange',
+    'loadSites',
+    'resetImport',
   );
   const manager = auth?.user?.role === 'manager';
   useEffect(() => {

@@ -3,8 +3,7 @@ import type { ImportOutcome } from '../../../shared/domain/sync/merge';
 import { formatDateGB, formatWhenGB } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { readFileBase64 } from '../../components/files';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
 import './exchange.css';
 
 const OUTCOME: Record<ImportOutcome, string> = { added: 'Added', changed: 'Changed', unchanged: 'Unchanged', conflict: 'Conflict' };
@@ -19,14 +18,7 @@ const KIND: Record<string, string> = {
 
 /** Import a pack: choose the file, see what it would change, then apply it in one step or cancel. */
 export const ImportPack = () => {
-  const {
-    importState: s,
-    previewPack,
-    applyPack,
-    resetImport,
-  } = useStore(
-    useShallow((s) => ({ importState: s.importState, previewPack: s.previewPack, applyPack: s.applyPack, resetImport: s.resetImport })),
-  );
+  const { importState: s, previewPack, applyPack, resetImport } = useStoreFields('importState', 'previewPack', 'applyPack', 'resetImport');
   const input = useRef<HTMLInputElement>(null);
 
   const choose = async (file: File | undefined) => {

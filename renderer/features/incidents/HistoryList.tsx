@@ -1,15 +1,6 @@
 import type { IncidentDetail } from '../../../shared/contract/incidents';
 import { formatWhenGB } from '../../../shared/domain/dates';
-import { describeValue, FIELD_LABEL } from '../../../shared/domain/incidents';
-
-const KIND = {
-  created: 'Recorded',
-  updated: 'Edited',
-  status: 'Status changed',
-  amendment: 'Amendment',
-  photo: 'Photo added',
-  decision: 'Manager’s decision',
-} as const;
+import { describeValue, FIELD_LABEL, HISTORY_KIND_LABEL } from '../../../shared/domain/incidents';
 
 const short = (s: string) => (s.length > 240 ? `${s.slice(0, 237)}…` : s);
 
@@ -21,7 +12,7 @@ export const HistoryList = ({ d }: { d: IncidentDetail }) => {
       {d.incident.history.map((h, n) => (
         <li key={h.hash + n} className={`history-entry kind-${h.kind}${n >= brokenAt && brokenAt >= 0 ? ' broken' : ''}`}>
           <div className="history-head">
-            <strong>{KIND[h.kind]}</strong> <span>{formatWhenGB(h.at)}</span>{' '}
+            <strong>{HISTORY_KIND_LABEL[h.kind]}</strong> <span>{formatWhenGB(h.at)}</span>{' '}
             <span className="muted">by {d.people[h.by] ?? 'unknown account'}</span>
             {n === brokenAt && <span className="flag flag-overdue">✗ chain broken here</span>}
           </div>

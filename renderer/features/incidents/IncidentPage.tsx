@@ -7,8 +7,7 @@ import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { TextArea } from '../../components/TextArea';
 import { useNow } from '../../components/useNow';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStore, useStoreFields } from '../../store/appStore';
 import { StatusBadge } from './badges';
 import { CloseDialog } from './CloseDialog';
 import { HistoryList } from './HistoryList';
@@ -85,9 +84,7 @@ const Details = ({ d }: { d: IncidentDetail }) => {
 };
 
 const EditForm = ({ d, onDone }: { d: IncidentDetail; onDone: () => void }) => {
-  const { sites, updateIncident, amendIncident } = useStore(
-    useShallow((s) => ({ sites: s.sites, updateIncident: s.updateIncident, amendIncident: s.amendIncident })),
-  );
+  const { sites, updateIncident, amendIncident } = useStoreFields('sites', 'updateIncident', 'amendIncident');
   const amending = d.incident.status === 'closed';
   const today = londonToday(useNow());
   const [draft, setDraft] = useState<IncidentDraft>(() =>
@@ -169,9 +166,7 @@ const DecisionForm = () => {
 };
 
 const Page = ({ d }: { d: IncidentDetail }) => {
-  const { go, setIncidentStatus, exportIncidentPdf, sites } = useStore(
-    useShallow((s) => ({ go: s.go, setIncidentStatus: s.setIncidentStatus, exportIncidentPdf: s.exportIncidentPdf, sites: s.sites })),
-  );
+  const { go, setIncidentStatus, exportIncidentPdf, sites } = useStoreFields('go', 'setIncidentStatus', 'exportIncidentPdf', 'sites');
   const i = d.incident;
   const [editing, setEditing] = useState(false);
   const [closing, setClosing] = useState(false);
@@ -250,7 +245,7 @@ const Page = ({ d }: { d: IncidentDetail }) => {
 
 /** One incident: its fields, follow-ups, RIDDOR, photos and verified history, with its actions. */
 export const IncidentPage = ({ id }: { id: string }) => {
-  const { incident, openIncident } = useStore(useShallow((s) => ({ incident: s.incident, openIncident: s.openIncident })));
+  const { incident, openIncident } = useStoreFields('incident', 'openIncident');
   useEffect(() => {
     if (incident.status !== 'ready' || incident.data.incident.id !== id) void openIncident(id);
   }, [id, incident, openIncident]);

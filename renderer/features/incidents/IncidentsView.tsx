@@ -8,8 +8,7 @@ import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, SEVERITIES } from '../../../sha
 import { Banner } from '../../components/Banner';
 import { Field } from '../../components/Field';
 import { Select } from '../../components/Select';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStore, useStoreFields } from '../../store/appStore';
 import { SeverityBadge, StatusBadge } from './badges';
 import { IncidentPage } from './IncidentPage';
 import './incidents.css';
@@ -26,11 +25,7 @@ const RIDDOR_FILTERS = [
 const one = <T extends string>(list: readonly T[] | undefined): string => list?.[0] ?? ANY;
 
 const Filters = () => {
-  const {
-    incidentFilter: f,
-    setIncidentFilter,
-    sites,
-  } = useStore(useShallow((s) => ({ incidentFilter: s.incidentFilter, setIncidentFilter: s.setIncidentFilter, sites: s.sites })));
+  const { incidentFilter: f, setIncidentFilter, sites } = useStoreFields('incidentFilter', 'setIncidentFilter', 'sites');
   const [text, setText] = useState(f.text ?? '');
   const siteList = sites.status === 'ready' ? sites.data : [];
   const put = (patch: Partial<IncidentFilterInput>) => setIncidentFilter({ ...f, ...patch });
@@ -95,7 +90,7 @@ const Filters = () => {
 };
 
 const RiddorQueue = () => {
-  const { riddorQueue, openIncident } = useStore(useShallow((s) => ({ riddorQueue: s.riddorQueue, openIncident: s.openIncident })));
+  const { riddorQueue, openIncident } = useStoreFields('riddorQueue', 'openIncident');
   if (!riddorQueue.length) return null;
   return (
     <section className="card riddor-queue" aria-labelledby="riddor-title">
@@ -170,15 +165,13 @@ const List = ({ rows }: { rows: IncidentRow[] }) => {
 };
 
 const IncidentList = () => {
-  const { incidentList, loadIncidents, loadRiddorQueue, loadSites, startNewIncident, exportIncidentsCsv } = useStore(
-    useShallow((s) => ({
-      incidentList: s.incidentList,
-      loadIncidents: s.loadIncidents,
-      loadRiddorQueue: s.loadRiddorQueue,
-      loadSites: s.loadSites,
-      startNewIncident: s.startNewIncident,
-      exportIncidentsCsv: s.exportIncidentsCsv,
-    })),
+  const { incidentList, loadIncidents, loadRiddorQueue, loadSites, startNewIncident, exportIncidentsCsv } = useStoreFields(
+    'incidentList',
+    'loadIncidents',
+    'loadRiddorQueue',
+    'loadSites',
+    'startNewIncident',
+    'exportIncidentsCsv',
   );
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {

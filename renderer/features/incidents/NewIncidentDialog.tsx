@@ -4,8 +4,7 @@ import './incidents.css';
 import { londonToday } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
 import { fromDraft, skippedTimeErrors, toDraft, type IncidentDraft } from './incidentDraft';
 import { IncidentFields } from './IncidentFields';
 import { useUnlocked } from './useUnlocked';
@@ -15,9 +14,7 @@ import { useIncidentHelpers } from './useIncidentHelpers';
 
 /** The quick "record an incident" form, opened from any screen with the button or Ctrl+I / Alt+N. */
 export const NewIncidentDialog = () => {
-  const { newIncident, cancelNewIncident } = useStore(
-    useShallow((s) => ({ newIncident: s.newIncident, cancelNewIncident: s.cancelNewIncident })),
-  );
+  const { newIncident, cancelNewIncident } = useStoreFields('newIncident', 'cancelNewIncident');
   const unlocked = useUnlocked();
   return (
     <Dialog.Root open={newIncident.open && unlocked} onOpenChange={(open) => !open && cancelNewIncident()}>
@@ -32,9 +29,7 @@ export const NewIncidentDialog = () => {
 };
 
 const NewIncidentForm = ({ draft: initial }: { draft: Parameters<typeof toDraft>[0] | null }) => {
-  const { auth, sites, loadSites, createIncident, today } = useStore(
-    useShallow((s) => ({ auth: s.auth, sites: s.sites, loadSites: s.loadSites, createIncident: s.createIncident, today: s.today })),
-  );
+  const { auth, sites, loadSites, createIncident, today } = useStoreFields('auth', 'sites', 'loadSites', 'createIncident', 'today');
   const user = auth?.user;
   // Opened from a screen that never loaded the sites (Today, with Ctrl+I): load them here, and until
   // they arrive offer the user's own site codes, so the box starts as their site rather than blank.

@@ -2,14 +2,13 @@ import { Dialog } from 'radix-ui';
 import { useEffect, useState } from 'react';
 import type { IncidentDetail } from '../../../shared/contract/incidents';
 import { Banner } from '../../components/Banner';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
 import { PhotoDrop } from './PhotoDrop';
 import { useUnlocked } from './useUnlocked';
 
 /** An incident's photos as thumbnails, each opening full size; more can be added until it closes. */
 export const Photos = ({ d }: { d: IncidentDetail }) => {
-  const { photoUrl, addPhotos } = useStore(useShallow((s) => ({ photoUrl: s.photoUrl, addPhotos: s.addPhotos })));
+  const { photoUrl, addPhotos } = useStoreFields('photoUrl', 'addPhotos');
   const [urls, setUrls] = useState<Record<string, string>>({});
   const [shown, setShown] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -3,15 +3,14 @@ import type { Settings } from '../../../shared/schemas/settings';
 import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
 
 /**
  * Which sites this install is the home desk for (it issues their plain references, CH-2026-0042) and
  * its tag for every other site's references (CH-2026-0043-K7QF2), so two machines never clash offline.
  */
 export const ReferenceSettings = () => {
-  const { settings, loadSettings } = useStore(useShallow((s) => ({ settings: s.settings, loadSettings: s.loadSettings })));
+  const { settings, loadSettings } = useStoreFields('settings', 'loadSettings');
   useEffect(() => {
     void loadSettings();
   }, [loadSettings]);
@@ -19,7 +18,7 @@ export const ReferenceSettings = () => {
 };
 
 const ReferenceForm = ({ initial }: { initial: Settings }) => {
-  const { saveSettings, sites } = useStore(useShallow((s) => ({ saveSettings: s.saveSettings, sites: s.sites })));
+  const { saveSettings, sites } = useStoreFields('saveSettings', 'sites');
   const [home, setHome] = useState<string[]>(initial.homeDeskSites ?? []);
   const [tag, setTag] = useState(initial.installTag ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});

@@ -8,9 +8,9 @@ import { LOG_KINDS, type LogEntry } from '../../../shared/schemas/occurrence';
 import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { GbInput } from '../../components/GbInput';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStore, useStoreFields } from '../../store/appStore';
 import './log.css';
+import { SiteOptions } from '../../components/SiteOptions';
 
 type Kind = LogEntry['kind'];
 
@@ -120,7 +120,7 @@ const EntryForm = ({
 };
 
 const Lines = ({ lines, onCorrect }: { lines: LogLine[]; onCorrect: (l: LogLine) => void }) => {
-  const { auth, startNewIncident } = useStore(useShallow((s) => ({ auth: s.auth, startNewIncident: s.startNewIncident })));
+  const { auth, startNewIncident } = useStoreFields('auth', 'startNewIncident');
   // Numbers are each entry's own (the order written in its day); a correction from another day says which.
   const day = lines[0]?.entry.date;
   const label = new Map(
@@ -186,16 +186,14 @@ const Lines = ({ lines, onCorrect }: { lines: LogLine[]; onCorrect: (l: LogLine)
 
 /** The occurrence log of one site and day: fast keyboard entry, corrections in the open, print and CSV. */
 export const LogView = () => {
-  const { sites, loadSites, logDay, logLines, showLogDay, exportLogCsv, auth } = useStore(
-    useShallow((s) => ({
-      sites: s.sites,
-      loadSites: s.loadSites,
-      logDay: s.logDay,
-      logLines: s.logLines,
-      showLogDay: s.showLogDay,
-      exportLogCsv: s.exportLogCsv,
-      auth: s.auth,
-    })),
+  const { sites, loadSites, logDay, logLines, showLogDay, exportLogCsv, auth } = useStoreFields(
+    'sites',
+    'loadSites',
+    'logDay',
+    'logLines',
+    'showLogDay',
+    'exportLogCsv',
+    'auth',
   );
   const [correcting, setCorrecting] = useState<LogLine | null>(null);
   // Stamped as printing starts (from the button or the browser's own Print), so the page says when.
@@ -246,11 +244,7 @@ export const LogView = () => {
           <div className="field">
             <label htmlFor="log-site">Site</label>
             <select id="log-site" value={logDay.site} onChange={(e) => void showLogDay(e.target.value, logDay.date)}>
-              {siteList.map((s) => (
-                <option key={s.code} value={s.code}>
-                  {s.code} · {s.name}
-                </option>
-              ))}
+              <SiteOptions sites={siteList} />
             </select>
           </div>
           <button className="btn" aria-label="Previous day" onClick={() => void showLogDay(logDay.site, addDays(logDay.date, -1))}>

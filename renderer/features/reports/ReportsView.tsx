@@ -3,8 +3,7 @@ import { addDays, londonToday, weekStart } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { download } from '../../components/download';
 import { useNow } from '../../components/useNow';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
 import type { Range } from '../attendance/attendanceSlice';
 import { RangeFilter } from '../attendance/RangeFilter';
 import { ReportBody } from './ReportBody';
@@ -20,7 +19,7 @@ const TITLES: Record<ReportKind, string> = {
 
 /** The manager's reports: each a chart with its table, filtered by site and dates, printable and exportable. */
 export const ReportsView = () => {
-  const { report, loadReport } = useStore(useShallow((s) => ({ report: s.report, loadReport: s.loadReport })));
+  const { report, loadReport } = useStoreFields('report', 'loadReport');
   const monday = weekStart(londonToday(useNow(60_000)));
   const [kind, setKind] = useState<ReportKind>('reports:cover');
   const [range, setRange] = useState<Range>({ from: addDays(monday, -21), to: addDays(monday, 6), site: null });

@@ -1,14 +1,11 @@
 import { Trash, X } from 'lucide-react';
 import type { WeekView } from '../../../shared/contract/rota';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
 import { saveOf } from './commands';
 
 /** Actions on every selected shift at once: reassign, change times, delete. */
 export const BulkBar = ({ view }: { view: WeekView }) => {
-  const { selection, select, saveShifts } = useStore(
-    useShallow((s) => ({ selection: s.selection, select: s.select, saveShifts: s.saveShifts })),
-  );
+  const { selection, select, saveShifts } = useStoreFields('selection', 'select', 'saveShifts');
   if (selection.length === 0) return null;
   const chosen = view.shifts.filter((s) => selection.includes(s.id));
   const people = view.staff.filter((s) => !s.archived).sort((a, b) => a.name.localeCompare(b.name));

@@ -1,16 +1,13 @@
-import { Dialog } from 'radix-ui';
 import { useState } from 'react';
 import { addDays, formatDayShort } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
+import { CloseButton, PanelDialog } from '../../components/PanelDialog';
 import { Field } from '../../components/Field';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
 
 /** Copies another week into the week shown; people away by then leave their shifts open. */
 export const CopyWeekDialog = ({ onClose }: { onClose: () => void }) => {
-  const { rotaWeek, rotaSite, copyWeekFrom } = useStore(
-    useShallow((s) => ({ rotaWeek: s.rotaWeek, rotaSite: s.rotaSite, copyWeekFrom: s.copyWeekFrom })),
-  );
+  const { rotaWeek, rotaSite, copyWeekFrom } = useStoreFields('rotaWeek', 'rotaSite', 'copyWeekFrom');
   const [from, setFrom] = useState(addDays(rotaWeek, -7));
   const [override, setOverride] = useState('');
   const [error, setError] = useState<{ message: string; blocked: boolean } | null>(null);
@@ -20,30 +17,22 @@ export const CopyWeekDialog = ({ onClose }: { onClose: () => void }) => {
     else onClose();
   };
   return (
-    <Dialog.Root open onOpenChange={(o) => !o && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog">
-          <Dialog.Title>Copy a week</Dialog.Title>
-          <Dialog.Description className="muted">
-            Into the week of {formatDayShort(rotaWeek)} for {rotaSite ?? 'all sites'}, as drafts. People on leave or gone by then are left
-            off, their shifts open.
-          </Dialog.Description>
-          {error && <Banner tone="error">{error.message}</Banner>}
-          <Field label="Copy the week containing" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-          {error?.blocked && <Field label="Override reason" value={override} onChange={(e) => setOverride(e.target.value)} />}
-          <div className="dialog-actions">
-            <Dialog.Close asChild>
-              <button type="button" className="btn">
-                Cancel
-              </button>
-            </Dialog.Close>
-            <button type="button" className="btn btn-primary" onClick={() => void submit()}>
-              Copy week
-            </button>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <PanelDialog
+      onOpenChange={(o) => !o && onClose()}
+      title="Copy a week"
+      description={`Into the week of ${formatDayShort(rotaWeek)} for ${rotaSite ?? 'all sites'}, as drafts. People on leave or gone by then are left off, their shifts open.`}
+      actions={
+        <>
+          <CloseButton label="Cancel" />
+          <button type="button" className="btn btn-primary" onClick={() => void submit()}>
+            Copy week
+          </button>
+        </>
+      }
+    >
+      {error && <Banner tone="error">{error.message}</Banner>}
+      <Field label="Copy the week containing" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+      {error?.blocked && <Field label="Override reason" value={override} onChange={(e) => setOverride(e.target.value)} />}
+    </PanelDialog>
   );
 };

@@ -1,7 +1,8 @@
-import { Dialog } from 'radix-ui';
+import { CloseButton, PanelDialog } from '../../components/PanelDialog';
 import { formatDayShort } from '../../../shared/domain/dates';
 import type { FillWeekResult, WeekView } from '../../../shared/contract/rota';
 import { nameOf, SERVICE_LABEL } from './labels';
+import { TableHead } from '../../components/TableHead';
 
 /** What "fill all open shifts" did: who went where, and why the rest stay open. */
 export const FillSummary = ({ result, view, onClose }: { result: FillWeekResult; view: WeekView; onClose: () => void }) => {
@@ -17,75 +18,51 @@ export const FillSummary = ({ result, view, onClose }: { result: FillWeekResult;
   };
   const { before, after } = result.warnings;
   return (
-    <Dialog.Root open onOpenChange={(o) => !o && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog dialog-wide">
-          <Dialog.Title>
-            Filled {result.filled.length} of {result.filled.length + result.unfilled.length} open shifts
-          </Dialog.Title>
-          <Dialog.Description className="muted">
-            Each went to the best-ranked person who breaks no block rule. Undo with Ctrl+Z.
-          </Dialog.Description>
-          <p role="status" className={after > before ? 'strong' : undefined}>
-            {after > before ? '⚠ ' : ''}Warnings this week went from {before} to {after}
-            {after > before ? ': check the new ones in the planner before publishing.' : '.'}
-          </p>
-          {result.filled.length > 0 && (
-            <>
-              <h3>Filled</h3>
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Shift</th>
-                    <th scope="col">Service</th>
-                    <th scope="col">Person</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.filled.map((f) => (
-                    <tr key={f.shiftId}>
-                      <td>{label(f.shiftId)}</td>
-                      <td>{service(f.shiftId)}</td>
-                      <td className="strong">{nameOf(staff, f.staffId)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
-          )}
-          {result.unfilled.length > 0 && (
-            <>
-              <h3>Not filled</h3>
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Shift</th>
-                    <th scope="col">Service</th>
-                    <th scope="col">Why it stays open</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.unfilled.map((u) => (
-                    <tr key={u.shiftId}>
-                      <td>{label(u.shiftId)}</td>
-                      <td>{service(u.shiftId)}</td>
-                      <td>{u.reason}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
-          )}
-          <div className="dialog-actions">
-            <Dialog.Close asChild>
-              <button type="button" className="btn btn-primary">
-                Done
-              </button>
-            </Dialog.Close>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <PanelDialog
+      onOpenChange={(o) => !o && onClose()}
+      className="dialog dialog-wide"
+      title={`Filled ${result.filled.length} of ${result.filled.length + result.unfilled.length} open shifts`}
+      description="Each went to the best-ranked person who breaks no block rule. Undo with Ctrl+Z."
+      actions={<CloseButton label="Done" primary />}
+    >
+      <p role="status" className={after > before ? 'strong' : undefined}>
+        {after > before ? '⚠ ' : ''}Warnings this week went from {before} to {after}
+        {after > before ? ': check the new ones in the planner before publishing.' : '.'}
+      </p>
+      {result.filled.length > 0 && (
+        <>
+          <h3>Filled</h3>
+          <table className="table">
+            <TableHead columns={['Shift', 'Service', 'Person']} />
+            <tbody>
+              {result.filled.map((f) => (
+                <tr key={f.shiftId}>
+                  <td>{label(f.shiftId)}</td>
+                  <td>{service(f.shiftId)}</td>
+                  <td className="strong">{nameOf(staff, f.staffId)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      {result.unfilled.length > 0 && (
+        <>
+          <h3>Not filled</h3>
+          <table className="table">
+            <TableHead columns={['Shift', 'Service', 'Why it stays open']} />
+            <tbody>
+              {result.unfilled.map((u) => (
+                <tr key={u.shiftId}>
+                  <td>{label(u.shiftId)}</td>
+                  <td>{service(u.shiftId)}</td>
+                  <td>{u.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </PanelDialog>
   );
 };

@@ -6,8 +6,7 @@ import { Banner } from '../../components/Banner';
 import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
 import { Select } from '../../components/Select';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStore, useStoreFields } from '../../store/appStore';
 import { FindingList } from './FindingList';
 import { PRESETS } from './presets';
 import { siteOptions } from './siteOptions';
@@ -15,15 +14,13 @@ import { isErr } from './rotaSlice';
 
 /** Apply a repeating pattern to a date range, showing every shift it will create before it does. */
 export const PatternDialog = ({ view, onClose }: { view: WeekView; onClose: () => void }) => {
-  const { plans, loadPlans, savePattern, previewPattern, applyPattern, deletePlan } = useStore(
-    useShallow((s) => ({
-      plans: s.plans,
-      loadPlans: s.loadPlans,
-      savePattern: s.savePattern,
-      previewPattern: s.previewPattern,
-      applyPattern: s.applyPattern,
-      deletePlan: s.deletePlan,
-    })),
+  const { plans, loadPlans, savePattern, previewPattern, applyPattern, deletePlan } = useStoreFields(
+    'plans',
+    'loadPlans',
+    'savePattern',
+    'previewPattern',
+    'applyPattern',
+    'deletePlan',
   );
   const canPlan = useStore((s) => s.auth?.user?.role === 'manager');
   const [site, setSite] = useState(view.site ?? view.sites[0]?.code ?? '');

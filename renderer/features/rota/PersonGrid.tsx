@@ -1,10 +1,11 @@
-import { formatDayShort, formatMinutes } from '../../../shared/domain/dates';
+import { formatMinutes } from '../../../shared/domain/dates';
 import { paidMinutes } from '../../../shared/domain/rota';
 import type { Shift } from '../../../shared/schemas/shift';
 import { dropTarget } from './dropTarget';
 import type { GridProps } from './gridProps';
 import { SERVICE_LABEL } from './labels';
 import { ShiftCard } from './ShiftCard';
+import { WeekHead } from './WeekHead';
 
 /** The week by person: who works when, their hours against contract, and a row of open shifts. */
 export const PersonGrid = (g: GridProps & { onPerson: (staffId: string) => void; elsewhere: readonly Shift[] }) => {
@@ -21,18 +22,7 @@ export const PersonGrid = (g: GridProps & { onPerson: (staffId: string) => void;
   return (
     <table className="rota-grid">
       <caption className="visually-hidden">Shifts by person, Monday to Sunday</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="row-head">
-            Person
-          </th>
-          {g.dates.map((d) => (
-            <th scope="col" key={d} className={d === g.today ? 'is-today' : undefined}>
-              {formatDayShort(d)}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <WeekHead rowHead="Person" dates={g.dates} today={g.today} />
       <tbody>
         {rows.map((id) => {
           const mine = g.shifts.filter((s) => s.staffId === id);

@@ -1,18 +1,18 @@
-import { Dialog } from 'radix-ui';
 import { AlertTriangle, CalendarArrowDown, Check } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { addDays, formatDayShort, formatMinutes } from '../../../shared/domain/dates';
 import type { PersonView } from '../../../shared/contract/rota';
 import { Banner } from '../../components/Banner';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { PanelDialog } from '../../components/PanelDialog';
+import { useStoreFields } from '../../store/appStore';
 import { FindingList } from './FindingList';
 import { SERVICE_LABEL } from './labels';
 import { isErr } from './rotaSlice';
+import { TableHead } from '../../components/TableHead';
 
 /** One person's week or four weeks: shifts, hours against contract, rest between shifts, calendar export. */
 export const PersonPanel = ({ staffId, weekStart, onClose }: { staffId: string; weekStart: string; onClose: () => void }) => {
-  const { personRota, exportPersonIcs } = useStore(useShallow((s) => ({ personRota: s.personRota, exportPersonIcs: s.exportPersonIcs })));
+  const { personRota, exportPersonIcs } = useStoreFields('personRota', 'exportPersonIcs');
   const [span, setSpan] = useState<7 | 28>(7);
   const [view, setView] = useState<PersonView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -23,76 +23,59 @@ export const PersonPanel = ({ staffId, weekStart, onClose }: { staffId: string; 
   const rest = new Map(view?.rests.map((r) => [r.beforeShiftId, r.minutes]));
 
   return (
-    <Dialog.Root open onOpenChange={(o) => !o && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog dialog-wide">
-          <Dialog.Title>{view?.staff.name ?? 'Person'}</Dialog.Title>
-          <Dialog.Description className="muted">
-            {formatDayShort(weekStart)} to {formatDayShort(to)}
-          </Dialog.Description>
-          {error && <Banner tone="error">{error}</Banner>}
-          <div className="toolbar">
-            <div role="group" aria-label="Period" className="segmented">
-              <button type="button" className="btn" aria-pressed={span === 7} onClick={() => setSpan(7)}>
-                Week
-              </button>
-              <button type="button" className="btn" aria-pressed={span === 28} onClick={() => setSpan(28)}>
-                4 weeks
-              </button>
-            </div>
-            <button type="button" className="btn" onClick={() => void exportPersonIcs(staffId, weekStart, to)}>
-              <CalendarArrowDown aria-hidden size={16} /> Export calendar (.ics)
-            </button>
-          </div>
-          {view && (
-            <>
-              <table className="table compact">
-                <caption className="visually-hidden">Hours against contract by week</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Week of</th>
-                    <th scope="col">Rostered</th>
-                    <th scope="col">Contract</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {view.weeks.map((w) => (
-                    <tr key={w.weekStart}>
-                      <td>{formatDayShort(w.weekStart)}</td>
-                      <td>{formatMinutes(w.minutes)}</td>
-                      <td>{view.staff.contractType === 'zero-hours' ? 'Zero-hours' : formatMinutes(w.contractMinutes)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              <h3>Shifts</h3>
-              {view.shifts.length === 0 && <p className="muted">No shifts in this period.</p>}
-              <ul className="person-shifts">
-                {view.shifts.map((s) => (
-                  <li key={s.id}>
-                    <strong>
-                      {formatDayShort(s.date)} {s.start}–{s.end}
-                    </strong>{' '}
-                    {s.site} {SERVICE_LABEL[s.service]}
-                    {rest.has(s.id) && <span className="muted small"> · {formatMinutes(rest.get(s.id)!)} rest before</span>}
-                  </li>
-                ))}
-              </ul>
-              {view.compensatoryRest && <CompensatoryRest balance={view.compensatoryRest} />}
-              <FindingList findings={view.findings} empty="No rule is broken in this period." />
-            </>
-          )}
-          <div className="dialog-actions">
-            <Dialog.Close asChild>
-              <button type="button" className="btn">
-                Close
-              </button>
-            </Dialog.Close>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <PanelDialog
+      onOpenChange={(o) => !o && onClose()}
+      className="dialog dialog-wide"
+      title={view?.staff.name ?? 'Person'}
+      description={`${formatDayShort(weekStart)} to ${formatDayShort(to)}`}
+    >
+      {error && <Banner tone="error">{error}</Banner>}
+      <div className="toolbar">
+        <div role="group" aria-label="Period" className="segmented">
+          <button type="button" className="btn" aria-pressed={span === 7} onClick={() => setSpan(7)}>
+            Week
+          </button>
+          <button type="button" className="btn" aria-pressed={span === 28} onClick={() => setSpan(28)}>
+            4 weeks
+          </button>
+        </div>
+        <button type="button" className="btn" onClick={() => void exportPersonIcs(staffId, weekStart, to)}>
+          <CalendarArrowDown aria-hidden size={16} /> Export calendar (.ics)
+        </button>
+      </div>
+      {view && (
+        <>
+          <table className="table compact">
+            <caption className="visually-hidden">Hours against contract by week</caption>
+            <TableHead columns={['Week of', 'Rostered', 'Contract']} />
+            <tbody>
+              {view.weeks.map((w) => (
+                <tr key={w.weekStart}>
+                  <td>{formatDayShort(w.weekStart)}</td>
+                  <td>{formatMinutes(w.minutes)}</td>
+                  <td>{view.staff.contractType === 'zero-hours' ? 'Zero-hours' : formatMinutes(w.contractMinutes)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>Shifts</h3>
+          {view.shifts.length === 0 && <p className="muted">No shifts in this period.</p>}
+          <ul className="person-shifts">
+            {view.shifts.map((s) => (
+              <li key={s.id}>
+                <strong>
+                  {formatDayShort(s.date)} {s.start}–{s.end}
+                </strong>{' '}
+                {s.site} {SERVICE_LABEL[s.service]}
+                {rest.has(s.id) && <span className="muted small"> · {formatMinutes(rest.get(s.id)!)} rest before</span>}
+              </li>
+            ))}
+          </ul>
+          {view.compensatoryRest && <CompensatoryRest balance={view.compensatoryRest} />}
+          <FindingList findings={view.findings} empty="No rule is broken in this period." />
+        </>
+      )}
+    </PanelDialog>
   );
 };
 

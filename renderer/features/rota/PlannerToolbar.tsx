@@ -18,8 +18,8 @@ import { DropdownMenu } from 'radix-ui';
 import { useRef } from 'react';
 import { formatDateGB, londonToday } from '../../../shared/domain/dates';
 import type { WeekView } from '../../../shared/contract/rota';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStore, useStoreFields } from '../../store/appStore';
+import { SiteOptions } from '../../components/SiteOptions';
 
 export type PlannerDialog = 'publish' | 'copy' | 'pattern' | 'fill-week' | 'build' | 'autofill';
 
@@ -46,21 +46,19 @@ interface Props {
  */
 export const PlannerToolbar = ({ view, onDialog, onJump }: Props) => {
   const { rotaWeek, rotaSite, rotaMode, sites, loadWeek, moveWeek, setRotaMode, undo, redo, undoStack, redoStack, exportWeekCsv } =
-    useStore(
-      useShallow((s) => ({
-        rotaWeek: s.rotaWeek,
-        rotaSite: s.rotaSite,
-        rotaMode: s.rotaMode,
-        sites: s.sites,
-        loadWeek: s.loadWeek,
-        moveWeek: s.moveWeek,
-        setRotaMode: s.setRotaMode,
-        undo: s.undo,
-        redo: s.redo,
-        undoStack: s.undoStack,
-        redoStack: s.redoStack,
-        exportWeekCsv: s.exportWeekCsv,
-      })),
+    useStoreFields(
+      'rotaWeek',
+      'rotaSite',
+      'rotaMode',
+      'sites',
+      'loadWeek',
+      'moveWeek',
+      'setRotaMode',
+      'undo',
+      'redo',
+      'undoStack',
+      'redoStack',
+      'exportWeekCsv',
     );
   const canPlan = useStore((s) => s.auth?.user?.role === 'manager');
   const siteList = sites.status === 'ready' ? sites.data : [];
@@ -98,11 +96,7 @@ export const PlannerToolbar = ({ view, onDialog, onJump }: Props) => {
         <label htmlFor="planner-site">Site</label>
         <select id="planner-site" value={rotaSite ?? ''} onChange={(e) => void loadWeek(rotaWeek, e.target.value || null)}>
           <option value="">All sites</option>
-          {siteList.map((s) => (
-            <option key={s.code} value={s.code}>
-              {s.code} · {s.name}
-            </option>
-          ))}
+          <SiteOptions sites={siteList} />
         </select>
       </div>
       {rotaMode === 'sites' && rotaSite === null && view && view.sites.length > 1 && (

@@ -6,8 +6,7 @@ import type { FillWeekResult } from '../../../shared/contract/rota';
 import type { Shift } from '../../../shared/schemas/shift';
 import { Banner } from '../../components/Banner';
 import { useNow } from '../../components/useNow';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStore, useStoreFields } from '../../store/appStore';
 import { BulkBar } from './BulkBar';
 import { saveOf } from './commands';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -59,27 +58,25 @@ export const PlannerView = () => {
     loadSites,
     loadAccounts,
     loadSettings,
-  } = useStore(
-    useShallow((s) => ({
-      rota: s.rota,
-      rotaMode: s.rotaMode,
-      rotaWeek: s.rotaWeek,
-      rotaSite: s.rotaSite,
-      selection: s.selection,
-      select: s.select,
-      loadWeek: s.loadWeek,
-      moveWeek: s.moveWeek,
-      undo: s.undo,
-      redo: s.redo,
-      saveShifts: s.saveShifts,
-      publishWeek: s.publishWeek,
-      fillWeek: s.fillWeek,
-      rotaNotice: s.rotaNotice,
-      dismissRotaNotice: s.dismissRotaNotice,
-      loadSites: s.loadSites,
-      loadAccounts: s.loadAccounts,
-      loadSettings: s.loadSettings,
-    })),
+  } = useStoreFields(
+    'rota',
+    'rotaMode',
+    'rotaWeek',
+    'rotaSite',
+    'selection',
+    'select',
+    'loadWeek',
+    'moveWeek',
+    'undo',
+    'redo',
+    'saveShifts',
+    'publishWeek',
+    'fillWeek',
+    'rotaNotice',
+    'dismissRotaNotice',
+    'loadSites',
+    'loadAccounts',
+    'loadSettings',
   );
   const canPlan = useStore((s) => s.auth?.user?.role === 'manager');
   const [open, setOpen] = useState<Open>({ kind: 'none' });

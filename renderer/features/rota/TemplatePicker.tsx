@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Service } from '../../../shared/schemas/common';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import type { ShiftTemplate } from '../../../shared/schemas/rotaPlan';
+import { useStore, useStoreFields } from '../../store/appStore';
 import { SERVICE_LABEL } from './labels';
 
 interface Props {
@@ -13,11 +13,11 @@ interface Props {
 
 /** Named shift times for the site and service: pick one to fill the times, or keep the current ones. */
 export const TemplatePicker = ({ site, service, times, onPick }: Props) => {
-  const { plans, loadPlans, saveTemplate } = useStore(
-    useShallow((s) => ({ plans: s.plans, loadPlans: s.loadPlans, saveTemplate: s.saveTemplate })),
-  );
+  const { plans, loadPlans, saveTemplate, deletePlan } = useStoreFields('plans', 'loadPlans', 'saveTemplate', 'deletePlan');
   const canPlan = useStore((s) => s.auth?.user?.role === 'manager');
   const [saved, setSaved] = useState<string | null>(null);
+  const [picked, setPicked] = useState<ShiftTemplate | null>(null);
+  const [removed, setRemoved] = useState<ShiftTemplate | null>(null);
   useEffect(() => {
     void loadPlans();
   }, [loadPlans]);
@@ -26,6 +26,22 @@ export const TemplatePicker = ({ site, service, times, onPick }: Props) => {
     const name = `${SERVICE_LABEL[service]} ${times.start}–${times.end}`;
     const failure = await saveTemplate({ name, site, service, start: times.start, end: times.end, breakMinutes: times.breakMinutes });
     setSaved(failure ? failure.message : `Saved “${name}”`);
+  };
+  // Deleting a template never changes shifts already given its times; Undo saves it again.
+  const remove = async () => {
+    if (!picked) return;
+    const failure = await deletePlan('template', picked.id);
+    if (failure) return setSaved(failure.message);
+    setRemoved(picked);
+    setPicked(null);
+    setSaved(null);
+  };
+  const undoRemove = async () => {
+    if (!removed) return;
+    const { name, start, end, breakMinutes } = removed;
+    const failure = await saveTemplate({ name, site: removed.site, service: removed.service, start, end, breakMinutes });
+    if (failure) return setSaved(failure.message);
+    setRemoved(null);
   };
   return (
     <div className="template-picker">
@@ -36,7 +52,10 @@ export const TemplatePicker = ({ site, service, times, onPick }: Props) => {
           value=""
           onChange={(e) => {
             const t = mine.find((x) => x.id === e.target.value);
-            if (t) onPick({ start: t.start, end: t.end, breakMinutes: t.breakMinutes });
+            if (!t) return;
+            onPick({ start: t.start, end: t.end, breakMinutes: t.breakMinutes });
+            setPicked(t);
+            setRemoved(null);
           }}
         >
           <option value="">{mine.length ? 'Use saved times…' : 'No saved times yet'}</option>
@@ -51,6 +70,19 @@ export const TemplatePicker = ({ site, service, times, onPick }: Props) => {
         <button type="button" className="btn btn-quiet btn-small" onClick={() => void keep()}>
           Save these times as a template
         </button>
+      )}
+      {canPlan && picked && (
+        <button type="button" className="btn btn-quiet btn-small" onClick={() => void remove()}>
+          Delete the template “{picked.name}”
+        </button>
+      )}
+      {removed && (
+        <span className="muted small" role="status">
+          Deleted the template “{removed.name}”. Shifts already given its times are unchanged.{' '}
+          <button type="button" className="btn btn-quiet btn-small" onClick={() => void undoRemove()}>
+            Undo
+          </button>
+        </span>
       )}
       {saved && (
         <span className="muted small" role="status">

@@ -10,6 +10,7 @@ import { GapMark } from './GapMark';
 import { shiftsByCell, type GridProps } from './gridProps';
 import { nameOf, SERVICE_LABEL } from './labels';
 import { ShiftCard } from './ShiftCard';
+import { WeekHead } from './WeekHead';
 import { usePrinting } from './usePrinting';
 
 const SPACER = { padding: 0, border: 0 };
@@ -61,18 +62,7 @@ export const WeekGrid = ({
   return (
     <table className="rota-grid">
       <caption className="visually-hidden">Shifts by site and service, Monday to Sunday</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="row-head">
-            Site and service
-          </th>
-          {g.dates.map((d) => (
-            <th scope="col" key={d} className={d === g.today ? 'is-today' : undefined}>
-              {formatDayShort(d)}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <WeekHead rowHead="Site and service" dates={g.dates} today={g.today} />
       {before > 0 && (
         <tbody aria-hidden>
           <tr>

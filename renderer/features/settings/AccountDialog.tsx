@@ -2,12 +2,11 @@ import { useState } from 'react';
 import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
 
 /** A manager adds a supervisor (tied to sites) or another manager. */
 export const AccountDialog = ({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) => {
-  const { createAccount, sites } = useStore(useShallow((s) => ({ createAccount: s.createAccount, sites: s.sites })));
+  const { createAccount, sites } = useStoreFields('createAccount', 'sites');
   const [form, setForm] = useState({
     displayName: '',
     username: '',

@@ -13,8 +13,7 @@ import type { Settings } from '../../../shared/schemas/settings';
 import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStore, useStoreFields } from '../../store/appStore';
 import { BankHolidaySettings } from './BankHolidaySettings';
 import './settings.css';
 
@@ -81,7 +80,7 @@ const rulesOf = (f: Form): RuleSettings =>
 
 /** The manager's "Rota rules" section: the thresholds every check uses, and the bank holidays. */
 export const RuleSettingsSection = () => {
-  const { settings, loadSettings } = useStore(useShallow((s) => ({ settings: s.settings, loadSettings: s.loadSettings })));
+  const { settings, loadSettings } = useStoreFields('settings', 'loadSettings');
   useEffect(() => {
     void loadSettings();
   }, [loadSettings]);

@@ -2,17 +2,17 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStore, useStoreFields } from '../../store/appStore';
 import { AccountDialog } from './AccountDialog';
 import { PasswordSettings } from './PasswordSettings';
 import { ReferenceSettings } from '../incidents/ReferenceSettings';
 import { LeaveSettings } from './LeaveSettings';
 import { RuleSettingsSection } from './RuleSettings';
 import { SyncSettings } from '../sync/SyncSettings';
+import { TableHead } from '../../components/TableHead';
 
 const LockSettings = () => {
-  const { settings, loadSettings } = useStore(useShallow((s) => ({ settings: s.settings, loadSettings: s.loadSettings })));
+  const { settings, loadSettings } = useStoreFields('settings', 'loadSettings');
   useEffect(() => {
     void loadSettings();
   }, [loadSettings]);
@@ -49,7 +49,7 @@ const LockForm = ({ initial }: { initial: number }) => {
 };
 
 const PinSettings = () => {
-  const { setPin, auth } = useStore(useShallow((s) => ({ setPin: s.setPin, auth: s.auth })));
+  const { setPin, auth } = useStoreFields('setPin', 'auth');
   const [password, setPassword] = useState('');
   const [pin, setPinValue] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -95,13 +95,11 @@ const PinSettings = () => {
 };
 
 const Accounts = () => {
-  const { accounts, loadAccounts, setAccountDisabled, loadSites } = useStore(
-    useShallow((s) => ({
-      accounts: s.accounts,
-      loadAccounts: s.loadAccounts,
-      setAccountDisabled: s.setAccountDisabled,
-      loadSites: s.loadSites,
-    })),
+  const { accounts, loadAccounts, setAccountDisabled, loadSites } = useStoreFields(
+    'accounts',
+    'loadAccounts',
+    'setAccountDisabled',
+    'loadSites',
   );
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -120,18 +118,7 @@ const Accounts = () => {
       {error && <Banner tone="error">{error}</Banner>}
       {accounts.status === 'ready' && (
         <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">User name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Sites</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Name', 'User name', 'Role', 'Sites', 'Status']} hidden="Actions" />
           <tbody>
             {accounts.data.map((a) => (
               <tr key={a.id}>

@@ -1,14 +1,11 @@
 import { useEffect } from 'react';
 import { formatWhenGB } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
 
 /** Tells the user what the storage layer repaired on its own (a damaged file restored from backup). */
 export const NoticesBanner = () => {
-  const { system, loadSystem, dismissNotice, auth } = useStore(
-    useShallow((s) => ({ system: s.system, loadSystem: s.loadSystem, dismissNotice: s.dismissNotice, auth: s.auth })),
-  );
+  const { system, loadSystem, dismissNotice, auth } = useStoreFields('system', 'loadSystem', 'dismissNotice', 'auth');
   useEffect(() => {
     void loadSystem();
   }, [loadSystem]);

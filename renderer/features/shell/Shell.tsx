@@ -1,7 +1,6 @@
 import { Lock, LogOut, SirenIcon } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStore, useStoreFields } from '../../store/appStore';
 import { VIEWS } from '../views';
 import { NoticesBanner } from './NoticesBanner';
 import { NewIncidentDialog } from '../incidents/NewIncidentDialog';
@@ -10,9 +9,7 @@ import { ConflictsLink, SyncIndicator } from '../sync/SyncIndicator';
 
 /** The frame around every signed-in screen: navigation, who is signed in, lock and sign out. */
 export const Shell = ({ children }: { children: ReactNode }) => {
-  const { view, go, auth, lock, signOut } = useStore(
-    useShallow((s) => ({ view: s.view, go: s.go, auth: s.auth, lock: s.lock, signOut: s.signOut })),
-  );
+  const { view, go, auth, lock, signOut } = useStoreFields('view', 'go', 'auth', 'lock', 'signOut');
   const startNewIncident = useStore((s) => s.startNewIncident);
   useIncidentShortcut();
   const user = auth?.user;

@@ -1,12 +1,12 @@
 import { Copy, Plus, Trash2 } from 'lucide-react';
-import { Dialog, Popover, Tabs } from 'radix-ui';
+import { Popover, Tabs } from 'radix-ui';
 import { useState } from 'react';
 import { copyCoverDay, DAY_KEYS, dayLabel, type Cover, type FieldErrors } from '../../../shared/domain/directory';
 import type { Service } from '../../../shared/schemas/common';
 import type { CoverWindow, DayKey, Site } from '../../../shared/schemas/site';
 import { Banner } from '../../components/Banner';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { CloseButton, PanelDialog } from '../../components/PanelDialog';
+import { useStoreFields } from '../../store/appStore';
 import { CoverTimeline } from './CoverTimeline';
 import { tidyTime } from './timeText';
 import './sites.css';
@@ -82,7 +82,7 @@ const DayCopy = ({ service, day, onCopy }: { service: Service; day: DayKey; onCo
 
 /** Copies a saved day of cover to other sites in one go; the server refuses the whole copy if any site would be left invalid. */
 const CopyToSites = ({ from, service, disabled }: { from: string; service: Service; disabled: boolean }) => {
-  const { sites, copyCover, loadSite } = useStore(useShallow((s) => ({ sites: s.sites, copyCover: s.copyCover, loadSite: s.loadSite })));
+  const { sites, copyCover, loadSite } = useStoreFields('sites', 'copyCover', 'loadSite');
   const [open, setOpen] = useState(false);
   const [day, setDay] = useState<DayKey>('mon');
   const [toDays, setToDays] = useState<DayKey[]>(['mon']);
@@ -99,8 +99,10 @@ const CopyToSites = ({ from, service, disabled }: { from: string; service: Servi
     if (toSites.includes(from)) await loadSite(from);
   };
   return (
-    <Dialog.Root open={open} onOpenChange={(o) => (setOpen(o), setMsg(null))}>
-      <Dialog.Trigger asChild>
+    <PanelDialog
+      open={open}
+      onOpenChange={(o) => (setOpen(o), setMsg(null))}
+      trigger={
         <button
           type="button"
           className="btn btn-small"
@@ -109,68 +111,60 @@ const CopyToSites = ({ from, service, disabled }: { from: string; service: Servi
         >
           <Copy aria-hidden size={14} /> Copy to other sites…
         </button>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog">
-          <Dialog.Title>Copy {SERVICE_LABEL[service].toLowerCase()} cover to other sites</Dialog.Title>
-          <Dialog.Description className="muted">
-            The chosen days at each site are replaced with {from}’s saved windows for this day.
-          </Dialog.Description>
-          <div className="field">
-            <label htmlFor="copy-day">Day to copy from {from}</label>
-            <select id="copy-day" value={day} onChange={(e) => setDay(e.target.value as DayKey)}>
-              {DAY_KEYS.map((d) => (
-                <option key={d} value={d}>
-                  {dayLabel(d)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <fieldset className="field">
-            <legend>Onto these days</legend>
-            <div className="choice-grid">
-              {DAY_KEYS.map((d) => (
-                <label key={d} className="choice">
-                  <input
-                    type="checkbox"
-                    checked={toDays.includes(d)}
-                    onChange={() => setToDays(toDays.includes(d) ? toDays.filter((x) => x !== d) : [...toDays, d])}
-                  />{' '}
-                  {dayLabel(d)}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <fieldset className="field">
-            <legend>At these sites (those running {service})</legend>
-            <div className="choice-grid">
-              {others.map((s) => (
-                <label key={s.code} className="choice">
-                  <input
-                    type="checkbox"
-                    checked={toSites.includes(s.code)}
-                    onChange={() => setToSites(toSites.includes(s.code) ? toSites.filter((x) => x !== s.code) : [...toSites, s.code])}
-                  />{' '}
-                  {s.code} · {s.name}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          {msg && <Banner tone={msg.tone}>{msg.text}</Banner>}
-          <div className="dialog-actions">
-            <Dialog.Close asChild>
-              <button type="button" className="btn">
-                Close
-              </button>
-            </Dialog.Close>
-            <button type="button" className="btn btn-primary" disabled={!toSites.length || !toDays.length} onClick={() => void submit()}>
-              Copy to {toSites.length} site{toSites.length === 1 ? '' : 's'}
-            </button>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+      }
+      title={`Copy ${SERVICE_LABEL[service].toLowerCase()} cover to other sites`}
+      description={`The chosen days at each site are replaced with ${from}’s saved windows for this day.`}
+      actions={
+        <>
+          <CloseButton />
+          <button type="button" className="btn btn-primary" disabled={!toSites.length || !toDays.length} onClick={() => void submit()}>
+            Copy to {toSites.length} site{toSites.length === 1 ? '' : 's'}
+          </button>
+        </>
+      }
+    >
+      <div className="field">
+        <label htmlFor="copy-day">Day to copy from {from}</label>
+        <select id="copy-day" value={day} onChange={(e) => setDay(e.target.value as DayKey)}>
+          {DAY_KEYS.map((d) => (
+            <option key={d} value={d}>
+              {dayLabel(d)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <fieldset className="field">
+        <legend>Onto these days</legend>
+        <div className="choice-grid">
+          {DAY_KEYS.map((d) => (
+            <label key={d} className="choice">
+              <input
+                type="checkbox"
+                checked={toDays.includes(d)}
+                onChange={() => setToDays(toDays.includes(d) ? toDays.filter((x) => x !== d) : [...toDays, d])}
+              />{' '}
+              {dayLabel(d)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="field">
+        <legend>At these sites (those running {service})</legend>
+        <div className="choice-grid">
+          {others.map((s) => (
+            <label key={s.code} className="choice">
+              <input
+                type="checkbox"
+                checked={toSites.includes(s.code)}
+                onChange={() => setToSites(toSites.includes(s.code) ? toSites.filter((x) => x !== s.code) : [...toSites, s.code])}
+              />{' '}
+              {s.code} · {s.name}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {msg && <Banner tone={msg.tone}>{msg.text}</Banner>}
+    </PanelDialog>
   );
 };
 

@@ -7,11 +7,11 @@ import type { DayKey, Site, SiteInput } from '../../../shared/schemas/site';
 import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
 import { CoverEditor, SERVICE_LABEL } from './CoverEditor';
 import { tidyTime } from './timeText';
 import './sites.css';
+import { TableHead } from '../../components/TableHead';
 
 /** A new site starts open office hours on weekdays and closed at weekends, running reception. */
 export const blankSite = (): SiteInput => ({
@@ -59,7 +59,7 @@ const inputOf = (s: Site): SiteInput => ({
 
 /** Edits every part of a site (or adds one): details, opening hours, services, contacts and cover. */
 export const SiteEditor = ({ site, onDone }: { site: Site | null; onDone: (code: string | null, saved: boolean) => void }) => {
-  const { sites, saveSite, createSite } = useStore(useShallow((s) => ({ sites: s.sites, saveSite: s.saveSite, createSite: s.createSite })));
+  const { sites, saveSite, createSite } = useStoreFields('sites', 'saveSite', 'createSite');
   const initial = useMemo(() => (site ? inputOf(site) : blankSite()), [site]);
   const [form, setForm] = useState<SiteInput>(initial);
   const [tried, setTried] = useState(false);
@@ -178,17 +178,7 @@ export const SiteEditor = ({ site, onDone }: { site: Site | null; onDone: (code:
       <div className="card" style={{ marginTop: 'var(--s4)' }}>
         <h2>Opening hours</h2>
         <table className="opening-table">
-          <thead>
-            <tr>
-              <th scope="col">Day</th>
-              <th scope="col">Open</th>
-              <th scope="col">From</th>
-              <th scope="col">To</th>
-              <th scope="col">
-                <span className="visually-hidden">Problem</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Day', 'Open', 'From', 'To']} hidden="Problem" />
           <tbody>
             {DAY_KEYS.map((day) => {
               const hours = form.opening[day];

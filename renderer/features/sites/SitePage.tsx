@@ -3,8 +3,7 @@ import { useEffect, useState } from 'react';
 import { formatOpeningHours } from '../../../shared/domain/directory';
 import { formatWhenGB } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
 import { SERVICE_LABEL } from './CoverEditor';
 import { CoverTimeline } from './CoverTimeline';
 import { SiteEditor } from './SiteEditor';
@@ -12,7 +11,7 @@ import './sites.css';
 
 /** One site: its details and, at a glance, the cover each service needs through the week. */
 export const SitePage = ({ code }: { code: string }) => {
-  const { site, loadSite, go, auth } = useStore(useShallow((s) => ({ site: s.site, loadSite: s.loadSite, go: s.go, auth: s.auth })));
+  const { site, loadSite, go, auth } = useStoreFields('site', 'loadSite', 'go', 'auth');
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   useEffect(() => {

@@ -3,10 +3,10 @@ import { useEffect } from 'react';
 import { londonToday, weekdayOf } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { useNow } from '../../components/useNow';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStore, useStoreFields } from '../../store/appStore';
 import { SiteEditor } from './SiteEditor';
 import { SitePage } from './SitePage';
+import { TableHead } from '../../components/TableHead';
 
 const SERVICE_LABEL = { reception: 'Reception', security: 'Security', cleaning: 'Cleaning' } as const;
 
@@ -28,7 +28,7 @@ export const SitesView = () => {
 
 /** The sites this user can see, with what runs there and today's opening hours. */
 const SitesList = () => {
-  const { sites, loadSites, go, auth } = useStore(useShallow((s) => ({ sites: s.sites, loadSites: s.loadSites, go: s.go, auth: s.auth })));
+  const { sites, loadSites, go, auth } = useStoreFields('sites', 'loadSites', 'go', 'auth');
   useEffect(() => {
     void loadSites();
   }, [loadSites]);
@@ -52,14 +52,7 @@ const SitesList = () => {
       {sites.status === 'ready' && sites.data.length === 0 && <p className="empty">No sites yet.</p>}
       {sites.status === 'ready' && sites.data.length > 0 && (
         <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Code</th>
-              <th scope="col">Site</th>
-              <th scope="col">Services</th>
-              <th scope="col">Open today</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Code', 'Site', 'Services', 'Open today']} />
           <tbody>
             {sites.data.map((s) => {
               const hours = s.opening[today];

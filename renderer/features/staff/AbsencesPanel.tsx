@@ -8,8 +8,7 @@ import { ABSENCE_KINDS, type Absence } from '../../../shared/schemas/staff';
 import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
 import { tidyTime } from '../sites/timeText';
 import { LeaveStatusTag } from '../leave/LeaveStatusTag';
 import { leaveDates } from '../leave/leaveText';
@@ -116,7 +115,7 @@ const blank = (today: string) => ({
 
 /** A person's absences: the month calendar, the list, and (for managers) booking and cancelling. */
 export const AbsencesPanel = ({ person, today, canEdit }: { person: StaffView; today: string; canEdit: boolean }) => {
-  const { saveAbsence, removeAbsence } = useStore(useShallow((s) => ({ saveAbsence: s.saveAbsence, removeAbsence: s.removeAbsence })));
+  const { saveAbsence, removeAbsence } = useStoreFields('saveAbsence', 'removeAbsence');
   const [form, setForm] = useState(() => blank(addDays(today, 1)));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [note, setNote] = useState<{ text: string; undo?: Absence } | null>(null);

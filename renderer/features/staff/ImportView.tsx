@@ -2,8 +2,7 @@ import { ArrowLeft, FileDown, FileUp } from 'lucide-react';
 import { useRef, useState } from 'react';
 import { STAFF_CSV_COLUMNS, STAFF_CSV_TEMPLATE, type StaffCsvResult } from '../../../shared/domain/directory';
 import { Banner } from '../../components/Banner';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
 import { CSV_MIME } from '../../../shared/contract/define';
 import { download } from '../../components/download';
 import './staff.css';
@@ -17,9 +16,7 @@ type Step =
 
 /** HR's staff file in: paste or choose it, see every row's problems, fix, and import only on confirm, all or nothing. */
 export const ImportView = () => {
-  const { previewImport, importStaff, go } = useStore(
-    useShallow((s) => ({ previewImport: s.previewImport, importStaff: s.importStaff, go: s.go })),
-  );
+  const { previewImport, importStaff, go } = useStoreFields('previewImport', 'importStaff', 'go');
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
   const [step, setStep] = useState<Step>({ status: 'editing' });

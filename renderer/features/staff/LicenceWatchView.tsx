@@ -3,9 +3,9 @@ import type { LicenceWatchItem } from '../../../shared/contract/staff';
 import { formatDateGB, formatDayShort } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { LicenceBadge } from '../../components/LicenceBadge';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStore, useStoreFields } from '../../store/appStore';
 import './staff.css';
+import { TableHead } from '../../components/TableHead';
 
 const SECTIONS = [
   { key: 'expired', title: 'Expired', empty: 'No security staff have an expired licence.' },
@@ -26,14 +26,7 @@ const Section = ({ title, items, empty }: { title: string; items: LicenceWatchIt
         <p className="muted">{empty}</p>
       ) : (
         <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Home site</th>
-              <th scope="col">Licence</th>
-              <th scope="col">Security shifts rostered after expiry</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Name', 'Home site', 'Licence', 'Security shifts rostered after expiry']} />
           <tbody>
             {items.map((i) => (
               <tr key={i.staffId}>
@@ -78,9 +71,7 @@ const Section = ({ title, items, empty }: { title: string; items: LicenceWatchIt
 
 /** Security staff whose SIA licence has lapsed or soon will, with the shifts that would then be unlicensed. */
 export const LicenceWatchView = () => {
-  const { licenceWatch, loadLicenceWatch } = useStore(
-    useShallow((s) => ({ licenceWatch: s.licenceWatch, loadLicenceWatch: s.loadLicenceWatch })),
-  );
+  const { licenceWatch, loadLicenceWatch } = useStoreFields('licenceWatch', 'loadLicenceWatch');
   useEffect(() => {
     void loadLicenceWatch();
   }, [loadLicenceWatch]);

@@ -9,13 +9,13 @@ import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
 import { useNow } from '../../components/useNow';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
 import { SERVICE_LABEL } from '../sites/CoverEditor';
 import { tidyTime } from '../sites/timeText';
 import { CONTRACT_LABEL } from './StaffList';
 import { blankDraft, draftOf, formOf, fullRecords, type StaffDraft } from './staffDraft';
 import './staff.css';
+import { SiteOptions } from '../../components/SiteOptions';
 
 const DAY_NAME: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
 export const SECTOR_LABEL: Record<(typeof SIA_SECTORS)[number], string> = {
@@ -109,15 +109,13 @@ const AvailabilityEditor = ({
 
 /** Adds a person or edits every field of one; warnings (an SIA licence about to expire) show as the form is filled. */
 export const StaffEditor = ({ person, onDone }: { person: StaffView | null; onDone: (id: string | null) => void }) => {
-  const { staff, loadStaff, sites, loadSites, createStaff, updateStaff } = useStore(
-    useShallow((s) => ({
-      staff: s.staff,
-      loadStaff: s.loadStaff,
-      sites: s.sites,
-      loadSites: s.loadSites,
-      createStaff: s.createStaff,
-      updateStaff: s.updateStaff,
-    })),
+  const { staff, loadStaff, sites, loadSites, createStaff, updateStaff } = useStoreFields(
+    'staff',
+    'loadStaff',
+    'sites',
+    'loadSites',
+    'createStaff',
+    'updateStaff',
   );
   useEffect(() => {
     void loadStaff();
@@ -240,11 +238,7 @@ export const StaffEditor = ({ person, onDone }: { person: StaffView | null; onDo
                 aria-invalid={Boolean(shown.homeSite)}
               >
                 <option value="">None (floating)</option>
-                {siteList.map((s) => (
-                  <option key={s.code} value={s.code}>
-                    {s.code} · {s.name}
-                  </option>
-                ))}
+                <SiteOptions sites={siteList} />
               </select>
               {shown.homeSite && <p className="field-error">{shown.homeSite}</p>}
             </div>

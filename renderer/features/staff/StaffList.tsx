@@ -18,11 +18,11 @@ import { CONTRACT_TYPES } from '../../../shared/schemas/staff';
 import { Banner } from '../../components/Banner';
 import { LicenceBadge } from '../../components/LicenceBadge';
 import { useNow } from '../../components/useNow';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStore, useStoreFields } from '../../store/appStore';
 import { SERVICE_LABEL } from '../sites/CoverEditor';
 import { download } from '../../components/download';
 import './staff.css';
+import { SiteOptions } from '../../components/SiteOptions';
 
 const ROW = 56;
 export const LICENCE_LABEL: Record<LicenceStatus, string> = {
@@ -88,19 +88,17 @@ export const StaffList = () => {
     setStaffFilter,
     exportStaff,
     exportLeave,
-  } = useStore(
-    useShallow((s) => ({
-      staff: s.staff,
-      loadStaff: s.loadStaff,
-      sites: s.sites,
-      loadSites: s.loadSites,
-      go: s.go,
-      auth: s.auth,
-      staffFilter: s.staffFilter,
-      setStaffFilter: s.setStaffFilter,
-      exportStaff: s.exportStaff,
-      exportLeave: s.exportLeave,
-    })),
+  } = useStoreFields(
+    'staff',
+    'loadStaff',
+    'sites',
+    'loadSites',
+    'go',
+    'auth',
+    'staffFilter',
+    'setStaffFilter',
+    'exportStaff',
+    'exportLeave',
   );
   const [exportError, setExportError] = useState<string | null>(null);
   const today = londonToday(useNow());
@@ -242,11 +240,7 @@ export const StaffList = () => {
           <label htmlFor="f-site">Site</label>
           <select id="f-site" value={filter.site ?? ''} onChange={(e) => set({ site: e.target.value || undefined })}>
             <option value="">Any</option>
-            {siteList.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.code} · {s.name}
-              </option>
-            ))}
+            <SiteOptions sites={siteList} />
           </select>
         </div>
         <div className="field">

@@ -10,8 +10,7 @@ import { Banner } from '../../components/Banner';
 import { LicenceBadge } from '../../components/LicenceBadge';
 import { useNow } from '../../components/useNow';
 import { GbInput } from '../../components/GbInput';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStore, useStoreFields } from '../../store/appStore';
 import { SERVICE_LABEL } from '../sites/CoverEditor';
 import { AbsencesPanel } from './AbsencesPanel';
 import { SECTOR_LABEL, StaffEditor } from './StaffEditor';
@@ -66,9 +65,7 @@ const ArchiveButton = ({ person, today, onArchived }: { person: StaffView; today
 
 /** Everything on file about one person, with editing, absences and archiving for managers. */
 export const StaffPage = ({ id }: { id: string }) => {
-  const { person, loadPerson, go, auth, restoreStaff } = useStore(
-    useShallow((s) => ({ person: s.person, loadPerson: s.loadPerson, go: s.go, auth: s.auth, restoreStaff: s.restoreStaff })),
-  );
+  const { person, loadPerson, go, auth, restoreStaff } = useStoreFields('person', 'loadPerson', 'go', 'auth', 'restoreStaff');
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState<{ tone: 'ok' | 'error'; text: string; undo?: boolean } | null>(null);
   const today = londonToday(useNow());

@@ -3,14 +3,14 @@ import { useEffect, useState } from 'react';
 import { formatDateGB, londonToday, monthOf, weekdayOf } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { useNow } from '../../components/useNow';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
 import type { AbsenceMark } from '../../../shared/domain/directory';
 import { LEAVE_STATUS } from '../leave/LeaveStatusTag';
 import { AbsenceLegend } from './AbsenceLegend';
 import { monthTitle, shiftMonth } from './AbsencesPanel';
 import { ABSENCE_LABEL, ABSENCE_MARK } from './absenceKinds';
 import './staff.css';
+import { SiteOptions } from '../../components/SiteOptions';
 
 /** One day's absence in the team calendar: kind by letters, status by icon and words, both by colour too. */
 const CalendarMark = ({ person, date, mark }: { person: string; date: string; mark: AbsenceMark }) => {
@@ -31,14 +31,12 @@ const CalendarMark = ({ person, date, mark }: { person: string; date: string; ma
 
 /** A site team's month: who is off on which day, by kind, so leave can be planned around cover. */
 export const TeamAbsencesView = () => {
-  const { sites, loadSites, teamAbsences, loadTeamAbsences, go } = useStore(
-    useShallow((s) => ({
-      sites: s.sites,
-      loadSites: s.loadSites,
-      teamAbsences: s.teamAbsences,
-      loadTeamAbsences: s.loadTeamAbsences,
-      go: s.go,
-    })),
+  const { sites, loadSites, teamAbsences, loadTeamAbsences, go } = useStoreFields(
+    'sites',
+    'loadSites',
+    'teamAbsences',
+    'loadTeamAbsences',
+    'go',
   );
   const today = londonToday(useNow());
   const [month, setMonth] = useState(monthOf(today));
@@ -62,11 +60,7 @@ export const TeamAbsencesView = () => {
         <div className="field">
           <label htmlFor="team-site">Site (home site of the team)</label>
           <select id="team-site" value={chosen} onChange={(e) => setSite(e.target.value)}>
-            {siteList.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.code} · {s.name}
-              </option>
-            ))}
+            <SiteOptions sites={siteList} />
           </select>
         </div>
         <div className="actions-row">

@@ -2,14 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
 import { conflictsText, syncText } from './labels';
 import { SyncState } from './SyncIndicator';
 
 /** Settings → Sync (managers): point this install at the council's hub with its own hub user. */
 export const SyncSettings = () => {
-  const { status, connectSync, go } = useStore(useShallow((s) => ({ status: s.syncStatus, connectSync: s.connectSync, go: s.go })));
+  const { syncStatus: status, connectSync, go } = useStoreFields('syncStatus', 'connectSync', 'go');
   const [url, setUrl] = useState('');
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');

@@ -5,8 +5,7 @@ import type { Gap } from '../../../shared/domain/rota/types';
 import { Banner } from '../../components/Banner';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useNow } from '../../components/useNow';
-import { useStore } from '../../store/appStore';
-import { useShallow } from 'zustand/react/shallow';
+import { useStoreFields } from '../../store/appStore';
 import { CorrectDialog } from './CorrectDialog';
 import { CoverDialog } from './CoverDialog';
 import { deskSections, DUE_NEXT_HOURS, type ActionItem } from './deskSections';
@@ -14,6 +13,7 @@ import { clockOf, SERVICE_LABEL } from './labels';
 import { PersonRow } from './PersonRow';
 import { TodayIncidents } from './TodayIncidents';
 import { TodayLogPanel } from './TodayLogPanel';
+import { SiteOptions } from '../../components/SiteOptions';
 
 const ACTION_DONE = { 'today:sign-in': 'signed in', 'today:sign-out': 'signed out', 'today:mark-no-show': 'marked as a no-show' } as const;
 
@@ -25,9 +25,7 @@ const gapText = (g: Gap) =>
  * due in the next few hours, then the rest of the day folded away. It refreshes itself as time passes.
  */
 export const TodayView = () => {
-  const { today, loadToday, deskAction, go, loadWeek } = useStore(
-    useShallow((s) => ({ today: s.today, loadToday: s.loadToday, deskAction: s.deskAction, go: s.go, loadWeek: s.loadWeek })),
-  );
+  const { today, loadToday, deskAction, go, loadWeek } = useStoreFields('today', 'loadToday', 'deskAction', 'go', 'loadWeek');
   const now = useNow(30_000);
   // Changes that sync brings in (a week published on a manager's laptop) show without waiting for the next minute.
   const synced = useStore((s) => s.syncStatus?.done ?? 0);
@@ -137,11 +135,7 @@ export const TodayView = () => {
           <div className="field inline-field">
             <label htmlFor="today-site">Site</label>
             <select id="today-site" value={b.site.code} onChange={(e) => void loadToday(e.target.value)}>
-              {b.sites.map((s) => (
-                <option key={s.code} value={s.code}>
-                  {s.code} · {s.name}
-                </option>
-              ))}
+              <SiteOptions sites={b.sites} />
             </select>
           </div>
         )}

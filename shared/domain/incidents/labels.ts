@@ -3,6 +3,16 @@ import type { Incident } from '../../schemas/incident';
 import type { LogEntry } from '../../schemas/occurrence';
 import type { RiddorKind } from './riddor';
 
+/** Each kind of entry in an incident's history, as its history list and PDF name it. */
+export const HISTORY_KIND_LABEL: Record<Incident['history'][number]['kind'], string> = {
+  created: 'Recorded',
+  updated: 'Edited',
+  status: 'Status changed',
+  amendment: 'Amendment',
+  photo: 'Photo added',
+  decision: 'Manager’s decision',
+};
+
 export const CATEGORY_LABEL: Record<Incident['category'], string> = {
   security: 'Security',
   'health-safety': 'Health & safety',

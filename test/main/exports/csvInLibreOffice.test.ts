@@ -5,7 +5,7 @@
  */
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApp, type TestApp } from '../../support/app';
+import { openTestApp, type TestApp, okData } from '../../support/app';
 import { DESK_NOW, DESK_PASSWORD, DESK_SHIFTS, DESK_STAFF, seedDesk } from '../../support/deskWorld';
 import { libreOfficeSheets, type Cell } from '../../support/realTools';
 
@@ -15,11 +15,6 @@ const EVIL_TWO_LINES = `${EVIL}\nSecond line of the note`;
 let t: TestApp;
 let written: Record<string, string>;
 let sheets: Record<string, Cell[]>;
-
-const data = <T>(r: { ok: true; data: T } | { ok: false; message: string }): T => {
-  if (!r.ok) throw new Error(r.message);
-  return r.data;
-};
 
 beforeAll(async () => {
   t = openTestApp({ start: DESK_NOW });
@@ -59,20 +54,20 @@ beforeAll(async () => {
   ]);
 
   const m = t.session();
-  data(await t.call('auth:sign-in', { username: 'manager', password: DESK_PASSWORD }, m));
+  okData(await t.call('auth:sign-in', { username: 'manager', password: DESK_PASSWORD }, m));
   const range = { from: '2026-11-23', to: '2026-11-29', site: 'CH' };
   written = {
-    rota: data(await t.call('rota:export-csv', { week: '2026-11-23', site: 'CH' }, m)).text,
-    incidents: data(await t.call('incidents:export-csv', {}, m)).text,
-    log: data(await t.call('log:export-csv', { site: 'CH', date: '2026-11-25' }, m)).text,
-    staff: data(await t.call('staff:export', { includePay: true }, m)).text,
-    timesheet: data(await t.call('attendance:timesheet-csv', range, m)).text,
-    workingTime: data(await t.call('attendance:working-time', range, m)).csv.text,
-    hours: data(await t.call('reports:hours', range, m)).csv.text,
-    cover: data(await t.call('reports:cover', range, m)).csv.text,
-    cost: data(await t.call('reports:cost', range, m)).csv.text,
-    incidentCounts: data(await t.call('reports:incidents', { ...range, from: '2026-10-01' }, m)).csv.text,
-    licences: data(await t.call('reports:licences', { within: 90, site: null }, m)).csv.text,
+    rota: okData(await t.call('rota:export-csv', { week: '2026-11-23', site: 'CH' }, m)).text,
+    incidents: okData(await t.call('incidents:export-csv', {}, m)).text,
+    log: okData(await t.call('log:export-csv', { site: 'CH', date: '2026-11-25' }, m)).text,
+    staff: okData(await t.call('staff:export', { includePay: true }, m)).text,
+    timesheet: okData(await t.call('attendance:timesheet-csv', range, m)).text,
+    workingTime: okData(await t.call('attendance:working-time', range, m)).csv.text,
+    hours: okData(await t.call('reports:hours', range, m)).csv.text,
+    cover: okData(await t.call('reports:cover', range, m)).csv.text,
+    cost: okData(await t.call('reports:cost', range, m)).csv.text,
+    incidentCounts: okData(await t.call('reports:incidents', { ...range, from: '2026-10-01' }, m)).csv.text,
+    licences: okData(await t.call('reports:licences', { within: 90, site: null }, m)).csv.text,
   };
   sheets = libreOfficeSheets(written);
 }, 180_000);

@@ -68,18 +68,7 @@ describe('planning a week against a real store', () => {
     expect(preview.shifts.slice(0, 2).map((s) => s.notes)).toEqual(['CH security 4 on 4 off: Days A', 'CH security 4 on 4 off: Nights A']);
 
     const applied = okData(await t.call('rota:apply-pattern', { patternId: pattern.id, from: NEXT_MONDAY, to: '2026-12-06' }, m));
-    expect(
-      applied.after.map(({ site, service, date, start, end, breakMinutes, staffId, notes }) => ({
-        site,
-        service,
-        date,
-        start,
-        end,
-        breakMinutes,
-        staffId,
-        notes,
-      })),
-    ).toEqual(preview.shifts);
+    expect(applied.after).toEqual(preview.shifts.map((p) => expect.objectContaining(p)));
     const week = okData(await t.call('rota:week', { week: NEXT_MONDAY, site: 'CH' }, m));
     // Open shifts cover nothing until someone is on them: Ana covers one of the two daytime officers.
     expect(week.gaps).toContainEqual(

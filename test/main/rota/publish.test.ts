@@ -3,6 +3,7 @@ import type { ShiftChanges } from '../../../shared/contract/rota';
 import type { Shift } from '../../../shared/schemas/shift';
 import type { TestApp } from '../../support/app';
 import { input, item, NEXT_MONDAY, okData, rotaWorld } from './setup';
+import { withSupervisor } from '../../support/app';
 
 let t: TestApp;
 afterEach(() => t.opened.close());
@@ -132,15 +133,7 @@ describe('undoing and redoing a publish against a real store', () => {
 
   it('is for managers only', async () => {
     const { m, published } = await publishedWeek();
-    okData(
-      await t.call(
-        'accounts:create',
-        { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' },
-        m,
-      ),
-    );
-    const sup = t.session();
-    okData(await t.call('auth:sign-in', { username: 'sam', password: 'desk password' }, sup));
+    const sup = await withSupervisor(t, m);
     expect(await t.call('rota:unpublish', { shifts: asLeft(published) }, sup)).toMatchObject({ ok: false, code: 'forbidden' });
   });
 });

@@ -61,20 +61,22 @@ describe('site settings for security rules, stored and used', () => {
 
 describe('rule settings stored before this change', () => {
   it('read with the new rules at their defaults: reg. 11(2) off, HSG256 limits 12 h, 13 h, 4 nights, 7 shifts', () => {
-    const {
-      fortnightlyWeeklyRest,
-      fortnightStarts,
-      compensatoryRestDays,
-      youngWeeklyRestHours,
-      youngBreakAfterMinutes,
-      youngBreakMinutes,
-      fatigueShiftHours,
-      fatigueDayHours,
-      fatigueNights,
-      fatigueShiftsInRow,
-      ...old
-    } = DEFAULT_RULE_SETTINGS;
+    // Hand-written, not read from the schema: a twin of ruleSettings.ts on purpose.
+    const added: string[] = [
+      'fortnightlyWeeklyRest',
+      'fortnightStarts',
+      'compensatoryRestDays',
+      'youngWeeklyRestHours',
+      'youngBreakAfterMinutes',
+      'youngBreakMinutes',
+      'fatigueShiftHours',
+      'fatigueDayHours',
+      'fatigueNights',
+      'fatigueShiftsInRow',
+    ];
+    const old = Object.fromEntries(Object.entries(DEFAULT_RULE_SETTINGS).filter(([k]) => !added.includes(k)));
     const stored = settingsSchema.parse({ idleLockMinutes: 5, lateGraceMinutes: 10, organisationName: 'Org', rules: old });
+    // Written out from the regulations and HSG256, not read from DEFAULT_RULE_SETTINGS: a twin of it on purpose.
     expect(stored.rules).toMatchObject({
       fortnightlyWeeklyRest: false,
       youngWeeklyRestHours: 48,
@@ -85,18 +87,7 @@ describe('rule settings stored before this change', () => {
       fatigueNights: 4,
       fatigueShiftsInRow: 7,
     });
-    expect([
-      fortnightlyWeeklyRest,
-      fortnightStarts,
-      compensatoryRestDays,
-      youngWeeklyRestHours,
-      youngBreakAfterMinutes,
-      youngBreakMinutes,
-      fatigueShiftHours,
-      fatigueDayHours,
-      fatigueNights,
-      fatigueShiftsInRow,
-    ]).toHaveLength(10);
+    expect(Object.keys(old)).toHaveLength(Object.keys(DEFAULT_RULE_SETTINGS).length - 10);
   });
 
   it('refuses a fortnight start that is not a Monday', () => {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RULE_SETTINGS } from '../../../shared/domain/rota';
 import type { TestApp } from '../../support/app';
 import { item, NEXT_MONDAY, okData, rotaWorld } from './setup';
+import { withSupervisor } from '../../support/app';
 
 let opened: TestApp | null = null;
 afterEach(() => {
@@ -65,15 +66,7 @@ describe('rule thresholds kept in Settings', () => {
 
   it('lets a supervisor read the thresholds but not change them', async () => {
     const { t, m } = await world();
-    okData(
-      await t.call(
-        'accounts:create',
-        { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', sites: ['CH'], password: 'desk password' },
-        m,
-      ),
-    );
-    const sup = t.session();
-    okData(await t.call('auth:sign-in', { username: 'sam', password: 'desk password' }, sup));
+    const sup = await withSupervisor(t, m);
     expect(okData(await t.call('settings:get', {}, sup)).rules).toEqual(DEFAULT_RULE_SETTINGS);
     const before = t.snapshot();
     const r = await t.call('settings:update', { rules: { ...DEFAULT_RULE_SETTINGS, dailyRestHours: 8 } }, sup);

@@ -1,7 +1,6 @@
 /** A real data folder with a manager, the 15 seeded sites and a few staff, for the rota services. */
 import type { Session } from '../../../main/services/types';
 import type { RequestOf } from '../../../shared/contract';
-import type { Result } from '../../../shared/result';
 import type { Shift } from '../../../shared/schemas/shift';
 import type { Staff } from '../../../shared/schemas/staff';
 import { openTestApp, withManager, type TestApp } from '../../support/app';
@@ -26,11 +25,7 @@ export const rotaWorld = async (people: Record<string, StaffOverrides> = {}): Pr
   return { t, m, staff };
 };
 
-/** The data of a successful result, or a thrown error naming the failure. */
-export const okData = <T>(r: Result<T>): T => {
-  if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
-  return r.data;
-};
+export { okData } from '../../support/app';
 
 type Item = RequestOf<'rota:save'>['items'][number];
 

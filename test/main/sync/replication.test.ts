@@ -7,6 +7,7 @@ import { DB_DIRECTORY, siteDb } from '../../../main/sync/provision';
 import { DESK_PASSWORD, DESK_SHIFTS, DESK_STAFF, seedDesk } from '../../support/deskWorld';
 import type { TestApp } from '../../support/app';
 import { deskConfig, HubProcess, managerConfig, openSyncApp, provision, until } from './world';
+import { okData } from '../../support/app';
 
 const SITES = ['CH', 'FH'];
 const hub = new HubProcess();
@@ -17,10 +18,6 @@ let m2: Session;
 let m: Session;
 let sup: Session;
 
-const okData = <T>(r: { ok: true; data: T } | { ok: false; message: string }): T => {
-  if (!r.ok) throw new Error(r.message);
-  return r.data;
-};
 const signIn = async (t: TestApp, username: string) => {
   const s = t.session();
   okData(await t.call('auth:sign-in', { username, password: DESK_PASSWORD }, s));

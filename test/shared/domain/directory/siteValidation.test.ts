@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { siteCodeClash, validateSite } from '../../../../shared/domain/directory';
 import type { SiteInput } from '../../../../shared/schemas/site';
 import { seedSites } from '../../../../main/seed/sites';
+import { RecordClock } from '../../../../main/services/records';
 import { makeSite, w } from './factories';
 
 const existing = [makeSite({ code: 'CH', name: 'County Hall' }), makeSite({ code: 'FH', name: 'Farnham House', archived: true })];
@@ -87,7 +88,7 @@ describe('validateSite', () => {
   });
 
   it('passes every seeded site', () => {
-    const sites = seedSites('manager01', Date.UTC(2026, 0, 5));
+    const sites = seedSites(new RecordClock('test'), 'manager01', Date.UTC(2026, 0, 5));
     expect(sites).toHaveLength(15);
     for (const site of sites) expect([site.code, validateSite(site, sites, site.id)]).toEqual([site.code, {}]);
   });

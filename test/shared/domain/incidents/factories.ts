@@ -19,6 +19,7 @@ export const meta = (at = '2026-03-02T09:00:00.000Z', overrides: Partial<RecordM
 });
 
 /** A valid incident with a single `created` history entry matching its fields. */
+// Written out field by field, not built with the product's own defaults: a twin of occurrenceLog's draft on purpose.
 export const makeIncident = (overrides: Partial<Incident> = {}): Incident => {
   const base: Incident = {
     ...meta(overrides.createdAt),

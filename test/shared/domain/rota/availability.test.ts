@@ -4,7 +4,7 @@ import { addDays, shiftSpan, weekdayOf, type Span } from '../../../../shared/dom
 import { withinAvailability } from '../../../../shared/domain/rota';
 import type { Staff } from '../../../../shared/schemas/staff';
 
-/** withinAvailability as first written: every window as real instants, sorted and swept. */
+/** withinAvailability checked another way: every window as real instants, and each place coverage could end tested. */
 const reference = (availability: Staff['availability'], shift: { date: string; start: string; end: string }): boolean => {
   if (Object.keys(availability).length === 0) return true;
   const span = shiftSpan(shift.date, shift.start, shift.end);
@@ -13,14 +13,11 @@ const reference = (availability: Staff['availability'], shift: { date: string; s
     const day = addDays(shift.date, d);
     for (const w of availability[weekdayOf(day) as keyof typeof availability] ?? []) windows.push(shiftSpan(day, w.start, w.end));
   }
-  windows.sort((a, b) => a.start - b.start);
-  let reached = span.start;
-  for (const w of windows) {
-    if (w.start > reached) break;
-    reached = Math.max(reached, w.end);
-    if (reached >= span.end) return true;
-  }
-  return reached >= span.end;
+  // Covered when every instant where coverage could stop (the start, and each window's end inside the
+  // shift) lies inside some window: no sort, no sweep.
+  if (span.end <= span.start) return true; // nothing to cover
+  const edges = [span.start, ...windows.map((w) => w.end).filter((e) => e > span.start && e < span.end)];
+  return edges.every((p) => windows.some((w) => w.start <= p && p < w.end));
 };
 
 const TIMES = [
