@@ -1,7 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Plus } from 'lucide-react';
 import { useImperativeHandle, useMemo, type Ref, type RefObject } from 'react';
-import { formatDayShort } from '../../../shared/domain/dates';
 import type { Gap } from '../../../shared/domain/rota';
 import type { Site } from '../../../shared/schemas/site';
 import { dropTarget } from './dropTarget';

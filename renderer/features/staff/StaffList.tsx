@@ -18,7 +18,7 @@ import { CONTRACT_TYPES } from '../../../shared/schemas/staff';
 import { Banner } from '../../components/Banner';
 import { LicenceBadge } from '../../components/LicenceBadge';
 import { useNow } from '../../components/useNow';
-import { useStore, useStoreFields } from '../../store/appStore';
+import { useStoreFields } from '../../store/appStore';
 import { SERVICE_LABEL } from '../sites/CoverEditor';
 import { download } from '../../components/download';
 import './staff.css';
