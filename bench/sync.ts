@@ -160,7 +160,7 @@ export const syncBench = async (
     for (let i = 0; i < reps.latency; i += 1) {
       const s = manager.app.repos.shifts.inMonths([month], [site]).find((x) => x.id === shifts[i % shifts.length].id)!;
       const notes = `latency probe ${i}`;
-      manager.app.repos.shifts.put([touched({ ...s, notes }, 'bench_user', Date.now())], [s]);
+      manager.app.repos.shifts.put([touched(manager.app.clock, { ...s, notes }, 'bench_user', Date.now())], [s]);
       const acked = performance.now();
       const key = manager.app.repos.shifts.partitionOf(s);
       await until('the edit reaches the desk', () => deskRepos.shifts.partition(key)[s.id]?.notes === notes, 30_000, 5);
@@ -175,7 +175,7 @@ export const syncBench = async (
     const edit = (app: OpenedApp, list: Shift[], i: number, into: number[]) => {
       const s = app.app.repos.shifts.partition(app.app.repos.shifts.partitionOf(list[i % list.length]))[list[i % list.length].id];
       const t0 = performance.now();
-      app.app.repos.shifts.put([touched({ ...s, notes: `bench edit ${i}` }, 'bench_user', Date.now())], [s]);
+      app.app.repos.shifts.put([touched(app.app.clock, { ...s, notes: `bench edit ${i}` }, 'bench_user', Date.now())], [s]);
       into.push(performance.now() - t0);
     };
     for (let i = 0; i < reps.edits; i += 1) {

@@ -140,7 +140,7 @@ export const leaveHandlers: Pick<Handlers, 'leave:list' | 'leave:request' | 'lea
       openedShiftIds: [],
     };
     refuseClash(person, absenceOfRequest(request), 'The leave request was not saved');
-    const next = touched({ ...person, ...withRequest(person, request, true) }, call.user!.id, call.now);
+    const next = touched(call.app.clock, { ...person, ...withRequest(person, request, true) }, call.user!.id, call.now);
     call.app.repos.staff.put(next);
     return viewOf(call.app, next, request, call.now);
   },
@@ -176,12 +176,12 @@ export const leaveHandlers: Pick<Handlers, 'leave:list' | 'leave:request' | 'lea
       override: before.overdrawn ? req.override : null,
       openedShiftIds: opened.map((s) => s.id),
     };
-    const nextPerson = touched({ ...person, ...withRequest(person, approved, true) }, userId, now);
+    const nextPerson = touched(app.clock, { ...person, ...withRequest(person, approved, true) }, userId, now);
     const nextShifts = opened.map((s) => {
       const open = { ...s, staffId: null };
       const history =
         s.status === 'published' ? [...s.history, { at, by: userId, before: shiftFields(s), after: shiftFields(open) }] : s.history;
-      return touched({ ...open, history }, userId, now);
+      return touched(app.clock, { ...open, history }, userId, now);
     });
     const shiftOps = app.repos.shifts.writeOps(nextShifts, opened);
     app.ds.writeMany([app.repos.staff.writeOp([nextPerson]), ...shiftOps]);
@@ -203,7 +203,7 @@ export const leaveHandlers: Pick<Handlers, 'leave:list' | 'leave:request' | 'lea
       decidedAt: new Date(call.now).toISOString(),
       refusal: req.reason,
     };
-    const next = touched({ ...person, ...withRequest(person, refused, false) }, call.user!.id, call.now);
+    const next = touched(call.app.clock, { ...person, ...withRequest(person, refused, false) }, call.user!.id, call.now);
     call.app.repos.staff.put(next);
     return viewOf(call.app, next, refused, call.now);
   },

@@ -82,7 +82,7 @@ export const resolveConflict = (
   const parsed = shiftSchema.safeParse({ ...shift, ...decision.fields, history: [...shift.history, decision.entry] });
   if (!parsed.success)
     throw new AppError('invalid', 'That version cannot be kept: it is not a complete shift. Keep the other and edit it in the planner.');
-  const next = touched(parsed.data, call.user!.id, now);
+  const next = touched(app.clock, parsed.data, call.user!.id, now);
   app.repos.shifts.put([next], [shift]);
   return listConflicts(app);
 };

@@ -6,7 +6,7 @@ import { newMeta } from '../../main/services/records';
 import type { StoreClass } from '../../main/storage/storeClass';
 import { syncConfigKind, type SyncConfig } from '../../main/sync/service';
 import type { Shift } from '../../shared/schemas/shift';
-import { DESK_NOW, DESK_PASSWORD, seedDesk } from '../support/deskWorld';
+import { DESK_NOW, DESK_PASSWORD, SEED_CLOCK, seedDesk } from '../support/deskWorld';
 import { startServer, tempDataDir, type RunningServer } from '../support/server';
 import { deskConfig, HubProcess, managerConfig, provision } from '../main/sync/world';
 import { expect, expectAccessible, signIn, test } from './fixtures';
@@ -41,7 +41,7 @@ const prepare = async (dir: string, fill: (app: ReturnType<typeof openDataFolder
 };
 
 const lateShift = (): Shift => ({
-  ...newMeta('seed_system_0001', Date.parse('2026-11-24T16:00:00Z'), LATE_SHIFT),
+  ...newMeta(SEED_CLOCK, 'seed_system_0001', Date.parse('2026-11-24T16:00:00Z'), LATE_SHIFT),
   site: 'CH',
   service: 'security',
   date: '2026-11-25',

@@ -59,7 +59,7 @@ describe('today:board', () => {
     const draftRhea = { ...DESK_SHIFTS.rhea, id: 'shift_draft_rhea', start: '16:00', end: '20:00', status: 'draft' as const };
     t.opened.app.repos.shifts.put([draftOpen, draftRhea]);
     const sup = await signedIn('sup.ch');
-    const reception = () => t.call('today:board', {}, sup).then((r) => data(r).services.find((s) => s.service === 'reception')!);
+    const reception = () => t.call('today:board', {}, sup).then((r) => okData(r).services.find((s) => s.service === 'reception')!);
     const before = await reception();
     expect(before.open.map((o) => `${o.start}–${o.end}`)).toEqual(['08:00–18:00']);
     expect([...before.now, ...before.next, ...before.earlier].map((r) => `${r.name} ${r.start}`)).toEqual(['Rhea Desk 08:00']);

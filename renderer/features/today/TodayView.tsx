@@ -5,7 +5,7 @@ import type { Gap } from '../../../shared/domain/rota/types';
 import { Banner } from '../../components/Banner';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useNow } from '../../components/useNow';
-import { useStoreFields } from '../../store/appStore';
+import { useStore, useStoreFields } from '../../store/appStore';
 import { CorrectDialog } from './CorrectDialog';
 import { CoverDialog } from './CoverDialog';
 import { deskSections, DUE_NEXT_HOURS, type ActionItem } from './deskSections';

@@ -7,6 +7,7 @@ import { bankHolidayDates } from '../../../../shared/domain/bankHolidays';
 import type { ShiftPattern, ShiftTemplate } from '../../../../shared/schemas/rotaPlan';
 import { SERVICES } from '../../../../shared/schemas/common';
 import { seedSites } from '../../../../main/seed/sites';
+import { RecordClock } from '../../../../main/services/records';
 import { makeShift, makeSite } from './factories';
 
 const META = {
@@ -130,7 +131,7 @@ describe('build from cover', () => {
   });
 
   it('for all 15 demo sites over December, filling every shift built leaves no cover gap, and nothing is built twice', () => {
-    const sites = seedSites('u', londonInstant('2026-11-25', '12:00'));
+    const sites = seedSites(new RecordClock(''), 'u', londonInstant('2026-11-25', '12:00'));
     expect(sites).toHaveLength(15);
     const holidays = bankHolidayDates('2026-01-01', '2027-12-31');
     let n = 0;
