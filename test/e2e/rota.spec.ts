@@ -185,6 +185,8 @@ test('a shift template can be deleted from the shift dialog, and the deletion un
   await createFirstManager(page);
   await page.getByRole('button', { name: 'Rota' }).click();
   await page.getByLabel('Site', { exact: true }).selectOption('CH');
+  // N makes a shift from anywhere but a form field, so the keyboard leaves the Site box first.
+  await page.getByLabel('Site', { exact: true }).blur();
   await page.keyboard.press('n');
   const dialog = page.getByRole('dialog', { name: 'Add a shift' });
   await dialog.getByLabel('Service').selectOption('security');
