@@ -5,7 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { SyncConfig } from '../../../main/sync/service';
 import { provisionDesk, provisionManager, provisionOrganisation } from '../../../main/sync/provision';
-import { openTestApp, type TestApp } from '../../support/app';
+import type { Session } from '../../../main/services/types';
+import { okData, openTestApp, type TestApp } from '../../support/app';
+import { DESK_PASSWORD, seedDesk } from '../../support/deskWorld';
 
 export const ADMIN = { name: 'council-it', password: 'hub admin pass 1' };
 
@@ -95,4 +97,48 @@ export const until = async (what: string, check: () => boolean | Promise<boolean
     if (Date.now() > end) throw new Error(`Timed out waiting until ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+};
+
+/** Signs `username` in on `t` with the desk world's password. */
+export const signIn = async (t: TestApp, username: string): Promise<Session> => {
+  const s = t.session();
+  okData(await t.call('auth:sign-in', { username, password: DESK_PASSWORD }, s));
+  return s;
+};
+
+/** The hub admin's basic-auth header, for asking the hub itself. */
+export const hubAdminHeaders = (hub: HubProcess) => ({
+  authorization: `Basic ${Buffer.from(`${hub.admin.name}:${hub.admin.password}`).toString('base64')}`,
+});
+
+/**
+ * A started hub with a seeded manager's laptop (signed in) and a CH desk holding only sup.ch's account
+ * (signed in), both connected and the desk holding the directory.
+ */
+export const openManagerAndDesk = async (hub: HubProcess, sites: string[], managers = 1) => {
+  await hub.start();
+  await provision(hub, sites, managers);
+  const manager = openSyncApp();
+  await seedDesk(manager.opened.app);
+  const m = await signIn(manager, 'manager');
+  const desk = openSyncApp();
+  // An enrolled desk holds its supervisors' accounts (the enrolment file carries them), nothing else.
+  desk.opened.app.repos.accounts.putMany(manager.opened.app.repos.accounts.all().filter((a) => a.username === 'sup.ch'));
+  const sup = await signIn(desk, 'sup.ch');
+  await manager.opened.app.sync!.connect(managerConfig(hub, sites));
+  await desk.opened.app.sync!.connect(deskConfig(hub, 'CH'));
+  return { manager, m, desk, sup };
+};
+
+/** Waits until the CH desk holds the directory. */
+export const deskHasDirectory = (desk: TestApp) =>
+  until('the desk has the directory', () => desk.opened.app.repos.sites.all().some((s) => s.code === 'CH'));
+
+/** Stops and closes every install, then the hub. */
+export const closeAll = async (hub: HubProcess, apps: (TestApp | undefined)[]) => {
+  for (const t of apps) {
+    await t?.opened.stopSync();
+    t?.opened.close();
+  }
+  await hub.stop();
 };
