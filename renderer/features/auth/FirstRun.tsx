@@ -5,6 +5,7 @@ import { Field } from '../../components/Field';
 import { readFileBase64 } from '../../components/files';
 import { useStore } from '../../store/appStore';
 import { AuthCard } from './AuthCard';
+import type { Err } from '../../../shared/result';
 
 type Mode = 'manager' | 'desk' | 'restore';
 const MODES: { id: Mode; label: string }[] = [
@@ -13,18 +14,29 @@ const MODES: { id: Mode; label: string }[] = [
   { id: 'restore', label: 'Restore from a backup file (a new laptop)' },
 ];
 
-/** A fresh desk: the enrolment file from the manager and the code given with it. */
-const DeskSetup = () => {
-  const enrolDesk = useStore((s) => s.enrolDesk);
+type SetupResult = { ok: true } | Err;
+
+/** A setup from a file the manager made: the file, the secret that opens it, and the button that runs it. */
+const FileSetup = (props: {
+  id: string;
+  fileLabel: string;
+  accept: string;
+  /** The errors shown when no file is chosen. */
+  noFile: Record<string, string>;
+  secret: { label: string; hint: string; type?: string; error: string };
+  action: string;
+  busyAction: string;
+  run: (base64: string, secret: string) => Promise<SetupResult>;
+}) => {
   const [file, setFile] = useState<File | null>(null);
-  const [code, setCode] = useState('');
+  const [secret, setSecret] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!file) return setErrors({ file: 'Choose the enrolment file' });
+    if (!file) return setErrors(props.noFile);
     setBusy(true);
-    const r = await enrolDesk(await readFileBase64(file), code);
+    const r = await props.run(await readFileBase64(file), secret);
     setBusy(false);
     setErrors(r.ok ? {} : fieldErrors(r));
   };
@@ -32,71 +44,67 @@ const DeskSetup = () => {
     <form onSubmit={submit} noValidate>
       {errors._ && <Banner tone="error">{errors._}</Banner>}
       <div className="field">
-        <label htmlFor="enrol-file">Enrolment file (.sitedesk-enrolment)</label>
+        <label htmlFor={props.id}>{props.fileLabel}</label>
         <input
-          id="enrol-file"
+          id={props.id}
           type="file"
-          accept=".sitedesk-enrolment"
+          accept={props.accept}
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           aria-invalid={Boolean(errors.file)}
         />
       </div>
       <Field
-        label="Enrolment code"
-        hint="The code the manager gave you with the file, e.g. K7QM-W3XP-9RTA"
+        label={props.secret.label}
+        hint={props.secret.hint}
+        type={props.secret.type}
         autoComplete="off"
-        value={code}
-        onChange={(e) => setCode(e.target.value)}
-        error={errors.code}
+        value={secret}
+        onChange={(e) => setSecret(e.target.value)}
+        error={errors[props.secret.error]}
       />
       <button className="btn btn-primary btn-block" type="submit" disabled={busy}>
-        {busy ? 'Setting up…' : 'Set up this desk'}
+        {busy ? props.busyAction : props.action}
       </button>
     </form>
+  );
+};
+
+/** A fresh desk: the enrolment file from the manager and the code given with it. */
+const DeskSetup = () => {
+  const enrolDesk = useStore((s) => s.enrolDesk);
+  return (
+    <FileSetup
+      id="enrol-file"
+      fileLabel="Enrolment file (.sitedesk-enrolment)"
+      accept=".sitedesk-enrolment"
+      noFile={{ file: 'Choose the enrolment file' }}
+      secret={{ label: 'Enrolment code', hint: 'The code the manager gave you with the file, e.g. K7QM-W3XP-9RTA', error: 'code' }}
+      action="Set up this desk"
+      busyAction="Setting up…"
+      run={enrolDesk}
+    />
   );
 };
 
 /** A new laptop: everything from a whole-folder backup file. */
 const RestoreSetup = () => {
   const restoreFreshBackupFile = useStore((s) => s.restoreFreshBackupFile);
-  const [file, setFile] = useState<File | null>(null);
-  const [passphrase, setPassphrase] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!file) return setErrors({ _: 'Choose the backup file', file: 'Choose the backup file' });
-    setBusy(true);
-    const r = await restoreFreshBackupFile(await readFileBase64(file), passphrase);
-    setBusy(false);
-    setErrors(r.ok ? {} : fieldErrors(r));
-  };
   return (
-    <form onSubmit={submit} noValidate>
-      {errors._ && <Banner tone="error">{errors._}</Banner>}
-      <div className="field">
-        <label htmlFor="restore-file">Backup file (.sitedesk-backup)</label>
-        <input
-          id="restore-file"
-          type="file"
-          accept=".sitedesk-backup"
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          aria-invalid={Boolean(errors.file)}
-        />
-      </div>
-      <Field
-        label="Backup file passphrase"
-        hint="The passphrase the manager typed when exporting the file"
-        type="password"
-        autoComplete="off"
-        value={passphrase}
-        onChange={(e) => setPassphrase(e.target.value)}
-        error={errors.passphrase}
-      />
-      <button className="btn btn-primary btn-block" type="submit" disabled={busy}>
-        {busy ? 'Restoring…' : 'Restore and continue'}
-      </button>
-    </form>
+    <FileSetup
+      id="restore-file"
+      fileLabel="Backup file (.sitedesk-backup)"
+      accept=".sitedesk-backup"
+      noFile={{ _: 'Choose the backup file', file: 'Choose the backup file' }}
+      secret={{
+        label: 'Backup file passphrase',
+        hint: 'The passphrase the manager typed when exporting the file',
+        type: 'password',
+        error: 'passphrase',
+      }}
+      action="Restore and continue"
+      busyAction="Restoring…"
+      run={restoreFreshBackupFile}
+    />
   );
 };
 
