@@ -51,6 +51,12 @@ const AddStaff = ({ to, names, value, onAdd }: { to: string; names: readonly str
  */
 export const IncidentFields = ({ draft, onChange, errors, sites, siteFixed, today, helpers, picked, onPick }: Props) => {
   const put = <K extends keyof IncidentDraft>(key: K, value: IncidentDraft[K]) => onChange({ ...draft, [key]: value });
+  /** Changes some fields of follow-up `n`. */
+  const putFollowUp = (n: number, change: Partial<IncidentDraft['followUps'][number]>) =>
+    put(
+      'followUps',
+      draft.followUps.map((x, i) => (i === n ? { ...x, ...change } : x)),
+    );
   const deadline = draftDeadline(draft);
   const names = helpers?.staffNames ?? [];
   return (
@@ -229,46 +235,26 @@ export const IncidentFields = ({ draft, onChange, errors, sites, siteFixed, toda
                 type="checkbox"
                 aria-label={`Follow-up ${n + 1} done`}
                 checked={f.done}
-                onChange={(e) =>
-                  put(
-                    'followUps',
-                    draft.followUps.map((x, i) => (i === n ? { ...x, done: e.target.checked } : x)),
-                  )
-                }
+                onChange={(e) => putFollowUp(n, { done: e.target.checked })}
               />
             </label>
             <Field
               label={`Follow-up ${n + 1}`}
               value={f.action}
-              onChange={(e) =>
-                put(
-                  'followUps',
-                  draft.followUps.map((x, i) => (i === n ? { ...x, action: e.target.value } : x)),
-                )
-              }
+              onChange={(e) => putFollowUp(n, { action: e.target.value })}
               error={errors[`followUps.${n}.action`]}
             />
             <Field
               label="Owner"
               value={f.owner}
-              onChange={(e) =>
-                put(
-                  'followUps',
-                  draft.followUps.map((x, i) => (i === n ? { ...x, owner: e.target.value } : x)),
-                )
-              }
+              onChange={(e) => putFollowUp(n, { owner: e.target.value })}
               error={errors[`followUps.${n}.owner`]}
             />
             <Field
               label="Due"
               type="date"
               value={f.due}
-              onChange={(e) =>
-                put(
-                  'followUps',
-                  draft.followUps.map((x, i) => (i === n ? { ...x, due: e.target.value } : x)),
-                )
-              }
+              onChange={(e) => putFollowUp(n, { due: e.target.value })}
               error={errors[`followUps.${n}.due`]}
             />
             {!f.id && (
