@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
@@ -23,7 +23,8 @@ const FileSetup = (props: {
   accept: string;
   /** The errors shown when no file is chosen. */
   noFile: Record<string, string>;
-  secret: { label: string; hint: string; type?: string; error: string };
+  /** The field for the secret that opens the file, given its value, its setter and the errors. */
+  secretField: (value: string, set: (v: string) => void, errors: Record<string, string>) => ReactNode;
   action: string;
   busyAction: string;
   run: (base64: string, secret: string) => Promise<SetupResult>;
@@ -53,15 +54,7 @@ const FileSetup = (props: {
           aria-invalid={Boolean(errors.file)}
         />
       </div>
-      <Field
-        label={props.secret.label}
-        hint={props.secret.hint}
-        type={props.secret.type}
-        autoComplete="off"
-        value={secret}
-        onChange={(e) => setSecret(e.target.value)}
-        error={errors[props.secret.error]}
-      />
+      {props.secretField(secret, setSecret, errors)}
       <button className="btn btn-primary btn-block" type="submit" disabled={busy}>
         {busy ? props.busyAction : props.action}
       </button>
@@ -78,7 +71,16 @@ const DeskSetup = () => {
       fileLabel="Enrolment file (.sitedesk-enrolment)"
       accept=".sitedesk-enrolment"
       noFile={{ file: 'Choose the enrolment file' }}
-      secret={{ label: 'Enrolment code', hint: 'The code the manager gave you with the file, e.g. K7QM-W3XP-9RTA', error: 'code' }}
+      secretField={(code, setCode, errors) => (
+        <Field
+          label="Enrolment code"
+          hint="The code the manager gave you with the file, e.g. K7QM-W3XP-9RTA"
+          autoComplete="off"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          error={errors.code}
+        />
+      )}
       action="Set up this desk"
       busyAction="Setting up…"
       run={enrolDesk}
@@ -95,12 +97,17 @@ const RestoreSetup = () => {
       fileLabel="Backup file (.sitedesk-backup)"
       accept=".sitedesk-backup"
       noFile={{ _: 'Choose the backup file', file: 'Choose the backup file' }}
-      secret={{
-        label: 'Backup file passphrase',
-        hint: 'The passphrase the manager typed when exporting the file',
-        type: 'password',
-        error: 'passphrase',
-      }}
+      secretField={(passphrase, setPassphrase, errors) => (
+        <Field
+          label="Backup file passphrase"
+          hint="The passphrase the manager typed when exporting the file"
+          type="password"
+          autoComplete="off"
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+          error={errors.passphrase}
+        />
+      )}
       action="Restore and continue"
       busyAction="Restoring…"
       run={restoreFreshBackupFile}

@@ -3,6 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { AutofillPreview, AutofillStatus, FindingCount } from '../../../shared/contract/autofill';
 import { formatDateGB } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
+import { TableHead } from '../../components/TableHead';
 import { useStore } from '../../store/appStore';
 import { useShallow } from 'zustand/react/shallow';
 import { isErr } from './rotaSlice';
@@ -37,15 +38,7 @@ const PreviewTable = ({
 }) => (
   <table className={className}>
     <caption>{caption}</caption>
-    <thead>
-      <tr>
-        {columns.map((c) => (
-          <th key={c} scope="col">
-            {c}
-          </th>
-        ))}
-      </tr>
-    </thead>
+    <TableHead columns={columns} />
     <tbody>{children}</tbody>
   </table>
 );
