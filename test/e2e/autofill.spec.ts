@@ -6,12 +6,10 @@
  * The demo organisation (15 sites) with 60 staff rather than the design load's 230, so the fill finishes
  * in seconds on a shared 2-core machine and some shifts are left open for the preview to explain.
  */
-import Conf from 'conf';
 import fs from 'node:fs';
-import { generateDemo, DEMO_PASSWORD } from '../../main/seed/demo';
-import type { StoreClass } from '../../main/storage/storeClass';
-import { londonInstant } from '../../shared/domain/dates';
+import { DEMO_PASSWORD } from '../../main/seed/demo';
 import { expect, expectAccessible, signIn, test as base } from './fixtures';
+import { writeDemo } from './demo';
 
 const OUT = 'test-results/autofill';
 
@@ -19,15 +17,7 @@ const test = base.extend({
   clockAt: '2026-12-02T09:00:00.000Z',
   dataDir: async ({ dataDir }, use) => {
     // The demo stands at 25 Nov: its rota ends on Sun 6 Dec, so the week of 7 Dec is empty.
-    await generateDemo({
-      dataDir,
-      StoreClass: Conf as unknown as StoreClass,
-      scale: 'demo',
-      seed: 1,
-      staff: 60,
-      now: londonInstant('2026-11-25', '12:00'),
-      version: '0.0.0-test',
-    });
+    await writeDemo(dataDir, 60);
     await use(dataDir);
   },
 });

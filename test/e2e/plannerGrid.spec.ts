@@ -3,34 +3,15 @@
  * site from the keyboard, at least six site/service rows on screen, drafts told apart by style, and the
  * week's findings in a panel that takes you to each shift.
  */
-import Conf from 'conf';
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { generateDemo, DEMO_PASSWORD } from '../../main/seed/demo';
-import type { StoreClass } from '../../main/storage/storeClass';
-import { londonInstant } from '../../shared/domain/dates';
-import { startServer } from '../support/server';
-import { expect, expectAccessible, signIn, test as base } from './fixtures';
+import { DEMO_PASSWORD } from '../../main/seed/demo';
+import { expect, expectAccessible, signIn } from './fixtures';
+import { demoTest } from './demo';
 
-const NOW = '2026-11-25T12:00:00.000Z';
 const SHOTS = 'test-results/screens';
 
-const test = base.extend({
-  clockAt: NOW,
-  server: async ({ dataDir }, use) => {
-    await generateDemo({
-      dataDir,
-      StoreClass: Conf as unknown as StoreClass,
-      scale: 'demo',
-      seed: 1,
-      now: londonInstant('2026-11-25', '12:00'),
-      version: '0.0.0-test',
-    });
-    const server = await startServer(dataDir, { SITEDESK_CLOCK: NOW });
-    await use(server);
-    await server.stop();
-  },
-});
+const test = demoTest;
 
 test.describe.configure({ timeout: 300_000 });
 

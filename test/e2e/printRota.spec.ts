@@ -6,12 +6,12 @@ import Conf from 'conf';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openApp as openData } from '../../main/app';
-import { generateDemo, DEMO_PASSWORD } from '../../main/seed/demo';
+import { DEMO_PASSWORD } from '../../main/seed/demo';
 import type { StoreClass } from '../../main/storage/storeClass';
-import { londonInstant } from '../../shared/domain/dates';
 import { poppler } from '../support/realTools';
 import { startServer } from '../support/server';
 import { expect, test as base } from './fixtures';
+import { writeDemo } from './demo';
 import { signIn } from './fixtures';
 
 const NOW = '2026-11-25T12:00:00Z';
@@ -22,14 +22,7 @@ const WEEK = ['2026-11-23', '2026-11-29'];
 const test = base.extend<{ weekNames: string[] }>({
   // The demo organisation at noon on Wed 25 Nov 2026, and the names of everyone on that week's rota.
   weekNames: async ({ dataDir }, use) => {
-    await generateDemo({
-      dataDir,
-      StoreClass: Conf as unknown as StoreClass,
-      scale: 'demo',
-      seed: 1,
-      now: londonInstant('2026-11-25', '12:00'),
-      version: '0.0.0-test',
-    });
+    await writeDemo(dataDir);
     const opened = openData({
       dataDir,
       StoreClass: Conf as unknown as StoreClass,

@@ -10,6 +10,7 @@ import { DESK_NOW, DESK_PASSWORD, seedDesk } from '../support/deskWorld';
 import { startServer, tempDataDir, type RunningServer } from '../support/server';
 import { deskConfig, HubProcess, managerConfig, provision } from '../main/sync/world';
 import { expect, expectAccessible, signIn, test } from './fixtures';
+import { openDraft } from '../support/shifts';
 
 /**
  * Issue 11: a manager's laptop and the County Hall desk, two browser-mode servers with their own data
@@ -48,12 +49,7 @@ const lateShift = (): Shift => ({
   start: '09:00',
   end: '17:00',
   breakMinutes: 30,
-  staffId: null,
-  notes: '',
-  status: 'draft',
-  override: null,
-  history: [],
-  deleted: false,
+  ...openDraft(),
 });
 
 /** The planner's cell for a service on a day of the shown week, Monday = 0. */
