@@ -6,15 +6,13 @@
  * not counted. 5.6 weeks × 3 days = 16.8 days = 201.6 h (WTR regs. 13 and 13A). Three nights off, Mon 7 to
  * Wed 9 Dec, are 3 working days, 36 h: 13.8 days, 165.6 h (165 h 36 min) left.
  */
-import Conf from 'conf';
 import fs from 'node:fs';
-import { openApp as openData } from '../../main/app';
 import type { Session } from '../../main/services/types';
-import type { StoreClass } from '../../main/storage/storeClass';
 import type { Channel, RequestOf } from '../../shared/contract';
 import { makeStaff } from '../shared/domain/rota/factories';
 import { JOURNEY_NOW, tempDataDir } from '../support/server';
 import { expect, expectAccessible, signIn, test as base } from './fixtures';
+import { openBrowserFolder } from '../support/browserFolder';
 
 const SHOTS = 'test-results/screens';
 const every = <T>(w: T[]) => ({ mon: w, tue: w, wed: w, thu: w, fri: w, sat: w, sun: w });
@@ -24,14 +22,7 @@ const test = base.extend({
   // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
     const dir = tempDataDir();
-    const opened = openData({
-      dataDir: dir,
-      StoreClass: Conf as unknown as StoreClass,
-      mode: 'browser',
-      version: '0.0.0-test',
-      now: () => Date.parse(JOURNEY_NOW),
-      backupEveryMinutes: 0,
-    });
+    const opened = openBrowserFolder(dir, JOURNEY_NOW);
     const s: Session = { id: 'seed', userId: null, locked: false, lastActive: Date.parse(JOURNEY_NOW) };
     const call = async <C extends Channel>(channel: C, payload: RequestOf<C>) => {
       const r = await opened.dispatch(channel, payload, s);

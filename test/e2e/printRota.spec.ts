@@ -2,17 +2,15 @@
  * The week's rota for all sites, printed as a site would pin it up: landscape, rota on page 1, full
  * names, a bounded number of pages. Printed to PDF by Chromium on a fixed clock and read with poppler.
  */
-import Conf from 'conf';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openApp as openData } from '../../main/app';
 import { DEMO_PASSWORD } from '../../main/seed/demo';
-import type { StoreClass } from '../../main/storage/storeClass';
 import { poppler } from '../support/realTools';
 import { startServer } from '../support/server';
 import { expect, test as base } from './fixtures';
 import { writeDemo } from './demo';
 import { signIn } from './fixtures';
+import { openBrowserFolder } from '../support/browserFolder';
 
 const NOW = '2026-11-25T12:00:00Z';
 const OUT = 'test-results/print';
@@ -23,13 +21,7 @@ const test = base.extend<{ weekNames: string[] }>({
   // The demo organisation at noon on Wed 25 Nov 2026, and the names of everyone on that week's rota.
   weekNames: async ({ dataDir }, use) => {
     await writeDemo(dataDir);
-    const opened = openData({
-      dataDir,
-      StoreClass: Conf as unknown as StoreClass,
-      mode: 'browser',
-      version: '0.0.0-test',
-      backupEveryMinutes: 0,
-    });
+    const opened = openBrowserFolder(dataDir);
     const ids = new Set(
       opened.app.repos.shifts
         .inMonths(['2026-11'])
