@@ -13,9 +13,9 @@ import { makeStaff } from '../shared/domain/rota/factories';
 import { JOURNEY_NOW, tempDataDir } from '../support/server';
 import { expect, expectAccessible, signIn, test as base } from './fixtures';
 import { openBrowserFolder } from '../support/browserFolder';
+import { nightlySecurityUpdate } from '../support/requests';
 
 const SHOTS = 'test-results/screens';
-const every = <T>(w: T[]) => ({ mon: w, tue: w, wed: w, thu: w, fri: w, sat: w, sun: w });
 
 /** A data folder with a manager, HAT needing one security officer every night, and Sam on three of those nights. */
 const test = base.extend({
@@ -33,19 +33,7 @@ const test = base.extend({
     const hat: { id: string; rev: number; cover: Record<string, unknown> } & Record<string, unknown> = await call('sites:get', {
       code: 'HAT',
     });
-    const { id, rev, code, name, address, opening, services, contacts, notes } = hat;
-    await call('sites:update', {
-      id,
-      rev,
-      code,
-      name,
-      address,
-      opening,
-      services,
-      contacts,
-      notes,
-      cover: { ...hat.cover, security: every([{ start: '19:00', end: '07:00', min: 1 }]) },
-    } as never);
+    await call('sites:update', nightlySecurityUpdate(hat));
     const officer = { services: ['security' as const], homeSite: 'HAT' };
     const sam = makeStaff({
       ...officer,
