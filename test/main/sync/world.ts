@@ -1,5 +1,5 @@
 /** A hub on loopback and SiteDesk data folders pointed at it, for the replication tests. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import type { SyncConfig } from '../../../main/sync/service';
 import { provisionDesk, provisionManager, provisionOrganisation } from '../../../main/sync/provision';
 import type { Session } from '../../../main/services/types';
 import { okData, openTestApp, type TestApp } from '../../support/app';
+import { spawnHub } from '../../support/hubProcess';
 import { DESK_PASSWORD, seedDesk } from '../../support/deskWorld';
 
 export const ADMIN = { name: 'council-it', password: 'hub admin pass 1' };
@@ -19,30 +20,9 @@ export class HubProcess {
   private port = 0;
 
   async start(): Promise<string> {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'main/cli/hub.ts', '--dir', this.dir, '--port', String(this.port), '--admin', `${ADMIN.name}:${ADMIN.password}`],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const { url, child } = await spawnHub({ dir: this.dir, port: this.port, admin: ADMIN });
     this.child = child;
-    // A test run that times out or dies never leaves a hub running behind it.
-    const orphan = () => child.kill('SIGKILL');
-    process.once('exit', orphan);
-    child.once('exit', () => process.off('exit', orphan));
-    this.url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new Error(`hub did not start: ${out}`)), 20_000);
-      child.stdout!.on('data', (b: Buffer) => {
-        out += b.toString();
-        const m = /ready at (http:\/\/\S+)/.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]);
-        }
-      });
-      child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
-      child.once('exit', (code) => reject(new Error(`hub exited (${code}): ${out}`)));
-    });
+    this.url = url;
     this.port = Number(new URL(this.url).port);
     return this.url;
   }
