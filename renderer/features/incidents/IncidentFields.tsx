@@ -51,6 +51,13 @@ const AddStaff = ({ to, names, value, onAdd }: { to: string; names: readonly str
  */
 export const IncidentFields = ({ draft, onChange, errors, sites, siteFixed, today, helpers, picked, onPick }: Props) => {
   const put = <K extends keyof IncidentDraft>(key: K, value: IncidentDraft[K]) => onChange({ ...draft, [key]: value });
+  /** A free-text field of names, with the staff list to add them from. */
+  const namesField = (key: 'peopleInvolved' | 'witnesses', label: string) => (
+    <div>
+      <TextArea label={label} rows={2} value={draft[key]} onChange={(e) => put(key, e.target.value)} error={errors[key]} />
+      <AddStaff to={label} names={names} value={draft[key]} onAdd={(v) => put(key, v)} />
+    </div>
+  );
   /** Changes some fields of follow-up `n`. */
   const putFollowUp = (n: number, change: Partial<IncidentDraft['followUps'][number]>) =>
     put(
@@ -168,26 +175,8 @@ export const IncidentFields = ({ draft, onChange, errors, sites, siteFixed, toda
           error={errors.details}
         />
         <div className="grid-2">
-          <div>
-            <TextArea
-              label="People involved"
-              rows={2}
-              value={draft.peopleInvolved}
-              onChange={(e) => put('peopleInvolved', e.target.value)}
-              error={errors.peopleInvolved}
-            />
-            <AddStaff to="People involved" names={names} value={draft.peopleInvolved} onAdd={(v) => put('peopleInvolved', v)} />
-          </div>
-          <div>
-            <TextArea
-              label="Witnesses"
-              rows={2}
-              value={draft.witnesses}
-              onChange={(e) => put('witnesses', e.target.value)}
-              error={errors.witnesses}
-            />
-            <AddStaff to="Witnesses" names={names} value={draft.witnesses} onAdd={(v) => put('witnesses', v)} />
-          </div>
+          {namesField('peopleInvolved', 'People involved')}
+          {namesField('witnesses', 'Witnesses')}
         </div>
       </fieldset>
 
