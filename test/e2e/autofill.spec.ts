@@ -7,9 +7,8 @@
  * in seconds on a shared 2-core machine and some shifts are left open for the preview to explain.
  */
 import fs from 'node:fs';
-import { DEMO_PASSWORD } from '../../main/seed/demo';
-import { expect, expectAccessible, signIn, test as base } from './fixtures';
-import { writeDemo } from './demo';
+import { expect, expectAccessible, test as base } from './fixtures';
+import { writeDemo, openDemoPlanner } from './demo';
 
 const OUT = 'test-results/autofill';
 
@@ -37,11 +36,7 @@ const summary = async (page: import('@playwright/test').Page) => {
 
 test('builds from cover for all 15 sites, auto-fills, previews, applies, undoes and applies again', async ({ page, openApp }) => {
   fs.mkdirSync(OUT, { recursive: true });
-  await openApp(page);
-  await signIn(page, 'manager', DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Rota' }).click();
-  await expect(page.getByRole('heading', { name: 'Rota', level: 1 })).toBeVisible();
-  await page.getByLabel('Site', { exact: true }).selectOption('');
+  await openDemoPlanner(page, openApp);
   await page.getByRole('button', { name: 'Next week' }).click();
   await expect(page.locator('.week-label')).toHaveText('Week of Mon 7 Dec 2026');
   await expect(page.locator('.planner-summary')).toContainText('0 shifts');

@@ -3,11 +3,12 @@
  * the test's data folder before the browser-mode server starts.
  */
 import Conf from 'conf';
-import { generateDemo } from '../../main/seed/demo';
 import type { StoreClass } from '../../main/storage/storeClass';
 import { londonInstant } from '../../shared/domain/dates';
 import { startServer } from '../support/server';
-import { test as base } from './fixtures';
+import type { Page } from '@playwright/test';
+import { DEMO_PASSWORD, generateDemo } from '../../main/seed/demo';
+import { expect, signIn, test as base } from './fixtures';
 
 export const DEMO_NOW = '2026-11-25T12:00:00.000Z';
 
@@ -33,3 +34,12 @@ export const demoTest = base.extend({
     await server.stop();
   },
 });
+
+/** Opens the app, signs the demo's manager in and shows the planner for all sites. */
+export const openDemoPlanner = async (page: Page, openApp: (page: Page) => Promise<void>) => {
+  await openApp(page);
+  await signIn(page, 'manager', DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Rota' }).click();
+  await expect(page.getByRole('heading', { name: 'Rota', level: 1 })).toBeVisible();
+  await page.getByLabel('Site', { exact: true }).selectOption('');
+};

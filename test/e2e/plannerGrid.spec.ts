@@ -5,9 +5,8 @@
  */
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { DEMO_PASSWORD } from '../../main/seed/demo';
-import { expect, expectAccessible, signIn } from './fixtures';
-import { demoTest } from './demo';
+import { expect, expectAccessible } from './fixtures';
+import { demoTest, openDemoPlanner } from './demo';
 
 const SHOTS = 'test-results/screens';
 
@@ -31,11 +30,7 @@ const rowsOnScreen = async (page: Page): Promise<number> => {
 
 test('all sites at 1360×860: one-line toolbar, six rows or more, jump to a site, drafts by style', async ({ page, openApp }) => {
   fs.mkdirSync(SHOTS, { recursive: true });
-  await openApp(page);
-  await signIn(page, 'manager', DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Rota' }).click();
-  await expect(page.getByRole('heading', { name: 'Rota', level: 1 })).toBeVisible();
-  await page.getByLabel('Site', { exact: true }).selectOption('');
+  await openDemoPlanner(page, openApp);
   await expect(page.locator('.week-label')).toHaveText('Week of Mon 23 Nov 2026');
   await expect(page.locator('.shift-card').first()).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/planner-grid-demo.png` });
@@ -99,10 +94,7 @@ test('the week’s findings in a panel: each takes the keyboard to its shift, wh
   page,
   openApp,
 }) => {
-  await openApp(page);
-  await signIn(page, 'manager', DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Rota' }).click();
-  await page.getByLabel('Site', { exact: true }).selectOption('');
+  await openDemoPlanner(page, openApp);
   await expect(page.locator('.shift-card').first()).toBeVisible();
 
   // Hovering a card with a warning shows its reason.

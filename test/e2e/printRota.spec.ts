@@ -4,12 +4,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEMO_PASSWORD } from '../../main/seed/demo';
 import { poppler } from '../support/realTools';
 import { startServer } from '../support/server';
 import { expect, test as base } from './fixtures';
-import { writeDemo } from './demo';
-import { signIn } from './fixtures';
+import { writeDemo, openDemoPlanner } from './demo';
 import { openBrowserFolder } from '../support/browserFolder';
 
 const NOW = '2026-11-25T12:00:00Z';
@@ -47,11 +45,7 @@ test.describe.configure({ timeout: 300_000 });
 
 test('prints every site’s week in landscape, rota from page 1, full names, a handful of pages', async ({ page, openApp, weekNames }) => {
   await page.clock.install({ time: new Date(NOW) });
-  await openApp(page);
-  await signIn(page, 'manager', DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Rota' }).click();
-  await expect(page.getByRole('heading', { name: 'Rota', level: 1 })).toBeVisible();
-  await page.getByLabel('Site', { exact: true }).selectOption('');
+  await openDemoPlanner(page, openApp);
   await expect(page.locator('.week-label')).toHaveText('Week of Mon 23 Nov 2026');
   await expect(page.locator('.shift-card').first()).toBeVisible();
 
