@@ -235,22 +235,16 @@ export const StaffList = () => {
             <SiteOptions sites={siteList} />
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="f-licence">SIA licence</label>
-          <select
-            id="f-licence"
-            value={filter.licence?.join(',') ?? ''}
-            onChange={(e) => set({ licence: e.target.value ? (e.target.value.split(',') as LicenceStatus[]) : undefined })}
-          >
-            <option value="">Any</option>
-            <option value="expired,expiring-30,expiring-60">Needs attention (expired or ≤ 60 days)</option>
-            {LICENCE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {LICENCE_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          label="SIA licence"
+          options={[
+            ['', 'Any'],
+            ['expired,expiring-30,expiring-60', 'Needs attention (expired or ≤ 60 days)'],
+            ...LICENCE_STATUSES.map((x) => [x, LICENCE_LABEL[x]] as const),
+          ]}
+          value={filter.licence?.join(',') ?? ''}
+          onChange={(e) => set({ licence: e.target.value ? (e.target.value.split(',') as LicenceStatus[]) : undefined })}
+        />
         <Select
           label="Contract"
           options={[['', 'Any'], ...CONTRACT_TYPES.map((c) => [c, CONTRACT_LABEL[c]] as const)]}
