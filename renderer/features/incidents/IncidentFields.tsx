@@ -49,8 +49,15 @@ const AddStaff = ({ to, names, value, onAdd }: { to: string; names: readonly str
  * reported it to whom, what happened and who saw it, what was done (with onward reporting), what is
  * still to do, and RIDDOR.
  */
+/** The draft's fields that hold text. */
+type TextKey = { [K in keyof IncidentDraft]: IncidentDraft[K] extends string ? K : never }[keyof IncidentDraft];
+
 export const IncidentFields = ({ draft, onChange, errors, sites, siteFixed, today, helpers, picked, onPick }: Props) => {
   const put = <K extends keyof IncidentDraft>(key: K, value: IncidentDraft[K]) => onChange({ ...draft, [key]: value });
+  /** A field bound to one text value of the draft, with its error. */
+  const textField = (key: TextKey, label: string, type?: string) => (
+    <Field label={label} type={type} value={draft[key]} onChange={(e) => put(key, e.target.value)} error={errors[key]} />
+  );
   /** A free-text field of names, with the staff list to add them from. */
   const namesField = (key: 'peopleInvolved' | 'witnesses', label: string) => (
     <div>
@@ -120,20 +127,8 @@ export const IncidentFields = ({ draft, onChange, errors, sites, siteFixed, toda
             autoComplete="off"
             autoFocus={Boolean(onPick)}
           />
-          <Field
-            label="When it happened"
-            type="datetime-local"
-            value={draft.occurredAt}
-            onChange={(e) => put('occurredAt', e.target.value)}
-            error={errors.occurredAt}
-          />
-          <Field
-            label="When it was reported"
-            type="datetime-local"
-            value={draft.reportedAt}
-            onChange={(e) => put('reportedAt', e.target.value)}
-            error={errors.reportedAt}
-          />
+          {textField('occurredAt', 'When it happened', 'datetime-local')}
+          {textField('reportedAt', 'When it was reported', 'datetime-local')}
           <Field
             label="Reported by"
             value={draft.reportedBy}
@@ -143,12 +138,7 @@ export const IncidentFields = ({ draft, onChange, errors, sites, siteFixed, toda
             list={helpers ? 'incident-staff' : undefined}
             autoComplete="off"
           />
-          <Field
-            label="Reported to"
-            value={draft.reportedTo}
-            onChange={(e) => put('reportedTo', e.target.value)}
-            error={errors.reportedTo}
-          />
+          {textField('reportedTo', 'Reported to')}
           <Select
             label="Category"
             value={draft.category}
