@@ -6,6 +6,7 @@ import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { useStore } from '../../store/appStore';
 import { Select } from '../../components/Select';
+import { LogTextInput } from '../occurrence/LogTextInput';
 
 /** Today's occurrence log at the desk: type an entry and press Enter, timed now, as on the log screen. */
 export const TodayLogPanel = ({
@@ -49,14 +50,12 @@ export const TodayLogPanel = ({
         />
         <div className="field grow">
           <label htmlFor="today-log-text">Log entry</label>
-          <input
+          <LogTextInput
             id="today-log-text"
-            ref={textRef}
+            inputRef={textRef}
             value={text}
             onChange={(e) => setText(e.target.value)}
-            autoComplete="off"
-            placeholder="What happened — press Enter to add"
-            aria-invalid={Boolean(errors.text)}
+            invalid={Boolean(errors.text)}
             aria-describedby={errors.text ? 'today-log-error' : undefined}
           />
           {errors.text && (
