@@ -17,6 +17,7 @@ import { seedSites } from '../main/seed/sites';
 import { RecordClock } from '../main/services/records';
 import { planFill, type Plan } from '../main/services/autofill/plan';
 import type { Measurement } from './report';
+import { openDraft } from '../test/support/shifts';
 
 export interface AutofillWorld {
   ctx: RotaContext;
@@ -57,12 +58,7 @@ export const autofillWorld = (seed = 1, from = '2026-12-01', to = '2026-12-31', 
           start: slot.start,
           end: slot.end === '24:00' ? '00:00' : slot.end,
           breakMinutes: slot.breakMinutes,
-          staffId: null,
-          notes: '',
-          status: 'draft',
-          override: null,
-          history: [],
-          deleted: false,
+          ...openDraft(),
           createdAt: '2026-11-25T12:00:00.000Z',
           createdBy: 'manager',
           updatedAt: '2026-11-25T12:00:00.000Z',

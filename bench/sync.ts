@@ -8,7 +8,7 @@
  * - `edit_p95_ms` with sync and without: one shift edit at a time, paced like a person (one every 30 ms),
  *   on two clones of the same folder in turn, one syncing and one not, so both meet the same disk.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +18,7 @@ import { provisionDesk, provisionManager, provisionOrganisation } from '../main/
 import type { Shift } from '../shared/schemas/shift';
 import { ROOT, StoreClassConf } from './data';
 import { summarise, type Stat } from './stats';
+import { spawnHub } from '../test/support/hubProcess';
 
 const ADMIN = { name: 'bench-admin', password: 'bench admin password' };
 const MANAGER = { name: 'bench-manager', password: 'bench manager password' };
@@ -26,29 +27,8 @@ const DESK = { name: 'bench-desk', password: 'bench desk password 1' };
 const open = (dir: string): OpenedApp =>
   openApp({ dataDir: dir, StoreClass: StoreClassConf, mode: 'browser', version: 'bench', backupEveryMinutes: 0, sync: { probeMs: 2000 } });
 
-const startHub = async (dir: string): Promise<{ url: string; child: ChildProcess }> => {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'main/cli/hub.ts', '--dir', dir, '--port', '0', '--admin', `${ADMIN.name}:${ADMIN.password}`],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  process.once('exit', () => child.kill('SIGKILL'));
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`hub did not start: ${out}`)), 30_000);
-    child.stdout!.on('data', (b: Buffer) => {
-      out += b.toString();
-      const m = /ready at (http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
-    child.once('exit', (code) => reject(new Error(`hub exited (${code}): ${out}`)));
-  });
-  return { url, child };
-};
+const startHub = (dir: string): Promise<{ url: string; child: ChildProcess }> =>
+  spawnHub({ dir, port: 0, admin: ADMIN, cwd: ROOT, timeoutMs: 30_000 });
 
 const until = async (what: string, check: () => boolean, ms: number, every = 50): Promise<void> => {
   const end = Date.now() + ms;

@@ -1,6 +1,7 @@
 import { Dialog } from 'radix-ui';
 import type { FormEvent, ReactNode } from 'react';
 import { Banner } from './Banner';
+import { CloseButton } from './PanelDialog';
 
 /**
  * The one frame for a dialog that is a form: title, description, an error banner, the fields, and a
@@ -54,11 +55,7 @@ export const FormDialog = ({
             {children}
             <div className="dialog-actions">
               {startActions}
-              <Dialog.Close asChild>
-                <button type="button" className="btn">
-                  Cancel
-                </button>
-              </Dialog.Close>
+              <CloseButton label="Cancel" />
               {endActions}
               {submitLabel !== null && (
                 <button type="submit" className="btn btn-primary" disabled={busy || !canSubmit}>

@@ -6,12 +6,9 @@
  * The demo organisation (15 sites) with 60 staff rather than the design load's 230, so the fill finishes
  * in seconds on a shared 2-core machine and some shifts are left open for the preview to explain.
  */
-import Conf from 'conf';
 import fs from 'node:fs';
-import { generateDemo, DEMO_PASSWORD } from '../../main/seed/demo';
-import type { StoreClass } from '../../main/storage/storeClass';
-import { londonInstant } from '../../shared/domain/dates';
-import { expect, expectAccessible, signIn, test as base } from './fixtures';
+import { expect, expectAccessible, test as base } from './fixtures';
+import { writeDemo, openDemoPlanner } from './demo';
 
 const OUT = 'test-results/autofill';
 
@@ -19,15 +16,7 @@ const test = base.extend({
   clockAt: '2026-12-02T09:00:00.000Z',
   dataDir: async ({ dataDir }, use) => {
     // The demo stands at 25 Nov: its rota ends on Sun 6 Dec, so the week of 7 Dec is empty.
-    await generateDemo({
-      dataDir,
-      StoreClass: Conf as unknown as StoreClass,
-      scale: 'demo',
-      seed: 1,
-      staff: 60,
-      now: londonInstant('2026-11-25', '12:00'),
-      version: '0.0.0-test',
-    });
+    await writeDemo(dataDir, 60);
     await use(dataDir);
   },
 });
@@ -47,11 +36,7 @@ const summary = async (page: import('@playwright/test').Page) => {
 
 test('builds from cover for all 15 sites, auto-fills, previews, applies, undoes and applies again', async ({ page, openApp }) => {
   fs.mkdirSync(OUT, { recursive: true });
-  await openApp(page);
-  await signIn(page, 'manager', DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Rota' }).click();
-  await expect(page.getByRole('heading', { name: 'Rota', level: 1 })).toBeVisible();
-  await page.getByLabel('Site', { exact: true }).selectOption('');
+  await openDemoPlanner(page, openApp);
   await page.getByRole('button', { name: 'Next week' }).click();
   await expect(page.locator('.week-label')).toHaveText('Week of Mon 7 Dec 2026');
   await expect(page.locator('.planner-summary')).toContainText('0 shifts');

@@ -3,36 +3,19 @@
  * hundred records, grouped by kind and site, in date order, with the person each shift is for, and Apply
  * stays in view however far down the list one reads (issue 15).
  */
-import Conf from 'conf';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Download, Page } from '@playwright/test';
-import { DEMO_PASSWORD, generateDemo } from '../../main/seed/demo';
-import type { StoreClass } from '../../main/storage/storeClass';
-import { londonInstant } from '../../shared/domain/dates';
+import { DEMO_PASSWORD } from '../../main/seed/demo';
 import { startServer, tempDataDir } from '../support/server';
-import { expect, expectAccessible, signIn, test as base } from './fixtures';
+import { expect, expectAccessible, signIn } from './fixtures';
+import { DEMO_NOW, demoTest } from './demo';
 
-const NOW = '2026-11-25T12:00:00.000Z';
+const NOW = DEMO_NOW;
 const SHOTS = 'test-results/screens';
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
-const test = base.extend({
-  clockAt: NOW,
-  server: async ({ dataDir }, use) => {
-    await generateDemo({
-      dataDir,
-      StoreClass: Conf as unknown as StoreClass,
-      scale: 'demo',
-      seed: 1,
-      now: londonInstant('2026-11-25', '12:00'),
-      version: '0.0.0-test',
-    });
-    const server = await startServer(dataDir, { SITEDESK_CLOCK: NOW });
-    await use(server);
-    await server.stop();
-  },
-});
+const test = demoTest;
 
 test.describe.configure({ timeout: 300_000 });
 

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import { JOURNEY_NOW, startServer, tempDataDir, type RunningServer } from '../support/server';
 
@@ -85,5 +85,13 @@ export const signIn = async (page: Page, username: string, password: string) => 
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 };
+
+/** The planner grid's cell for a service row on a day of the shown week, Monday = 0. */
+export const gridCell = (page: Page, service: string, day: number): Locator =>
+  page
+    .locator('table.rota-grid tr')
+    .filter({ has: page.locator('th', { hasText: service }) })
+    .locator('td')
+    .nth(day);
 
 export { expect, JOURNEY_NOW };

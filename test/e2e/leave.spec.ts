@@ -6,32 +6,23 @@
  * not counted. 5.6 weeks × 3 days = 16.8 days = 201.6 h (WTR regs. 13 and 13A). Three nights off, Mon 7 to
  * Wed 9 Dec, are 3 working days, 36 h: 13.8 days, 165.6 h (165 h 36 min) left.
  */
-import Conf from 'conf';
 import fs from 'node:fs';
-import { openApp as openData } from '../../main/app';
 import type { Session } from '../../main/services/types';
-import type { StoreClass } from '../../main/storage/storeClass';
 import type { Channel, RequestOf } from '../../shared/contract';
 import { makeStaff } from '../shared/domain/rota/factories';
 import { JOURNEY_NOW, tempDataDir } from '../support/server';
 import { expect, expectAccessible, signIn, test as base } from './fixtures';
+import { openBrowserFolder } from '../support/browserFolder';
+import { nightlySecurityUpdate } from '../support/requests';
 
 const SHOTS = 'test-results/screens';
-const every = <T>(w: T[]) => ({ mon: w, tue: w, wed: w, thu: w, fri: w, sat: w, sun: w });
 
 /** A data folder with a manager, HAT needing one security officer every night, and Sam on three of those nights. */
 const test = base.extend({
   // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
     const dir = tempDataDir();
-    const opened = openData({
-      dataDir: dir,
-      StoreClass: Conf as unknown as StoreClass,
-      mode: 'browser',
-      version: '0.0.0-test',
-      now: () => Date.parse(JOURNEY_NOW),
-      backupEveryMinutes: 0,
-    });
+    const opened = openBrowserFolder(dir, JOURNEY_NOW);
     const s: Session = { id: 'seed', userId: null, locked: false, lastActive: Date.parse(JOURNEY_NOW) };
     const call = async <C extends Channel>(channel: C, payload: RequestOf<C>) => {
       const r = await opened.dispatch(channel, payload, s);
@@ -42,19 +33,7 @@ const test = base.extend({
     const hat: { id: string; rev: number; cover: Record<string, unknown> } & Record<string, unknown> = await call('sites:get', {
       code: 'HAT',
     });
-    const { id, rev, code, name, address, opening, services, contacts, notes } = hat;
-    await call('sites:update', {
-      id,
-      rev,
-      code,
-      name,
-      address,
-      opening,
-      services,
-      contacts,
-      notes,
-      cover: { ...hat.cover, security: every([{ start: '19:00', end: '07:00', min: 1 }]) },
-    } as never);
+    await call('sites:update', nightlySecurityUpdate(hat));
     const officer = { services: ['security' as const], homeSite: 'HAT' };
     const sam = makeStaff({
       ...officer,

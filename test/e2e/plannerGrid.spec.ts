@@ -3,34 +3,14 @@
  * site from the keyboard, at least six site/service rows on screen, drafts told apart by style, and the
  * week's findings in a panel that takes you to each shift.
  */
-import Conf from 'conf';
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { generateDemo, DEMO_PASSWORD } from '../../main/seed/demo';
-import type { StoreClass } from '../../main/storage/storeClass';
-import { londonInstant } from '../../shared/domain/dates';
-import { startServer } from '../support/server';
-import { expect, expectAccessible, signIn, test as base } from './fixtures';
+import { expect, expectAccessible } from './fixtures';
+import { demoTest, openDemoPlanner } from './demo';
 
-const NOW = '2026-11-25T12:00:00.000Z';
 const SHOTS = 'test-results/screens';
 
-const test = base.extend({
-  clockAt: NOW,
-  server: async ({ dataDir }, use) => {
-    await generateDemo({
-      dataDir,
-      StoreClass: Conf as unknown as StoreClass,
-      scale: 'demo',
-      seed: 1,
-      now: londonInstant('2026-11-25', '12:00'),
-      version: '0.0.0-test',
-    });
-    const server = await startServer(dataDir, { SITEDESK_CLOCK: NOW });
-    await use(server);
-    await server.stop();
-  },
-});
+const test = demoTest;
 
 test.describe.configure({ timeout: 300_000 });
 
@@ -50,11 +30,7 @@ const rowsOnScreen = async (page: Page): Promise<number> => {
 
 test('all sites at 1360×860: one-line toolbar, six rows or more, jump to a site, drafts by style', async ({ page, openApp }) => {
   fs.mkdirSync(SHOTS, { recursive: true });
-  await openApp(page);
-  await signIn(page, 'manager', DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Rota' }).click();
-  await expect(page.getByRole('heading', { name: 'Rota', level: 1 })).toBeVisible();
-  await page.getByLabel('Site', { exact: true }).selectOption('');
+  await openDemoPlanner(page, openApp);
   await expect(page.locator('.week-label')).toHaveText('Week of Mon 23 Nov 2026');
   await expect(page.locator('.shift-card').first()).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/planner-grid-demo.png` });
@@ -118,10 +94,7 @@ test('the week’s findings in a panel: each takes the keyboard to its shift, wh
   page,
   openApp,
 }) => {
-  await openApp(page);
-  await signIn(page, 'manager', DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Rota' }).click();
-  await page.getByLabel('Site', { exact: true }).selectOption('');
+  await openDemoPlanner(page, openApp);
   await expect(page.locator('.shift-card').first()).toBeVisible();
 
   // Hovering a card with a warning shows its reason.

@@ -2,17 +2,13 @@
  * The week's rota for all sites, printed as a site would pin it up: landscape, rota on page 1, full
  * names, a bounded number of pages. Printed to PDF by Chromium on a fixed clock and read with poppler.
  */
-import Conf from 'conf';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openApp as openData } from '../../main/app';
-import { generateDemo, DEMO_PASSWORD } from '../../main/seed/demo';
-import type { StoreClass } from '../../main/storage/storeClass';
-import { londonInstant } from '../../shared/domain/dates';
 import { poppler } from '../support/realTools';
 import { startServer } from '../support/server';
 import { expect, test as base } from './fixtures';
-import { signIn } from './fixtures';
+import { writeDemo, openDemoPlanner } from './demo';
+import { openBrowserFolder } from '../support/browserFolder';
 
 const NOW = '2026-11-25T12:00:00Z';
 const OUT = 'test-results/print';
@@ -22,21 +18,8 @@ const WEEK = ['2026-11-23', '2026-11-29'];
 const test = base.extend<{ weekNames: string[] }>({
   // The demo organisation at noon on Wed 25 Nov 2026, and the names of everyone on that week's rota.
   weekNames: async ({ dataDir }, use) => {
-    await generateDemo({
-      dataDir,
-      StoreClass: Conf as unknown as StoreClass,
-      scale: 'demo',
-      seed: 1,
-      now: londonInstant('2026-11-25', '12:00'),
-      version: '0.0.0-test',
-    });
-    const opened = openData({
-      dataDir,
-      StoreClass: Conf as unknown as StoreClass,
-      mode: 'browser',
-      version: '0.0.0-test',
-      backupEveryMinutes: 0,
-    });
+    await writeDemo(dataDir);
+    const opened = openBrowserFolder(dataDir);
     const ids = new Set(
       opened.app.repos.shifts
         .inMonths(['2026-11'])
@@ -62,11 +45,7 @@ test.describe.configure({ timeout: 300_000 });
 
 test('prints every site’s week in landscape, rota from page 1, full names, a handful of pages', async ({ page, openApp, weekNames }) => {
   await page.clock.install({ time: new Date(NOW) });
-  await openApp(page);
-  await signIn(page, 'manager', DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Rota' }).click();
-  await expect(page.getByRole('heading', { name: 'Rota', level: 1 })).toBeVisible();
-  await page.getByLabel('Site', { exact: true }).selectOption('');
+  await openDemoPlanner(page, openApp);
   await expect(page.locator('.week-label')).toHaveText('Week of Mon 23 Nov 2026');
   await expect(page.locator('.shift-card').first()).toBeVisible();
 

@@ -1,20 +1,14 @@
 import ICAL from 'ical.js';
 import fs from 'node:fs';
-import type { Locator, Page } from '@playwright/test';
 import { createFirstManager, expect, expectAccessible, test } from './rotaFixtures';
+import { gridCell } from './fixtures';
 
 const SHOTS = 'test-results/screens';
 
 // Axe and a whole planning journey take minutes on a busy two-core machine.
 test.describe.configure({ timeout: 300_000 });
 
-/** The grid cell for a service row (at the one site shown) on a day of the week, Monday = 0. */
-const cell = (page: Page, service: string, day: number): Locator =>
-  page
-    .locator('table.rota-grid tr')
-    .filter({ has: page.locator('th', { hasText: service }) })
-    .locator('td')
-    .nth(day);
+const cell = gridCell;
 
 test('build next week from a pattern, see a rest warning and a gap, fill it, publish and export a calendar', async ({ page, openApp }) => {
   fs.mkdirSync(SHOTS, { recursive: true });

@@ -1,11 +1,9 @@
 /** A data folder seeded with security and cleaning staff before the server starts, for rota journeys. */
-import Conf from 'conf';
 import fs from 'node:fs';
-import { openApp } from '../../main/app';
-import type { StoreClass } from '../../main/storage/storeClass';
 import { JOURNEY_NOW, tempDataDir } from '../support/server';
 import { makeStaff } from '../shared/domain/rota/factories';
 import { test as base } from './fixtures';
+import { openBrowserFolder } from '../support/browserFolder';
 
 const STAFF = [
   { name: 'Ana Silva', employeeNumber: 'E-101', services: ['security' as const], contractedHours: 48 },
@@ -18,14 +16,7 @@ export const test = base.extend({
   // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
     const dir = tempDataDir();
-    const opened = openApp({
-      dataDir: dir,
-      StoreClass: Conf as unknown as StoreClass,
-      mode: 'browser',
-      version: '0.0.0-test',
-      now: () => Date.parse(JOURNEY_NOW),
-      backupEveryMinutes: 0,
-    });
+    const opened = openBrowserFolder(dir, JOURNEY_NOW);
     opened.app.repos.staff.putMany(STAFF.map((s) => makeStaff({ familiarSites: ['CH'], ...s })));
     opened.close();
     await use(dir);

@@ -4,14 +4,12 @@
  * the page's clock is installed at.
  */
 import type { Page } from '@playwright/test';
-import Conf from 'conf';
 import fs from 'node:fs';
-import { openApp } from '../../main/app';
 import type { AppCore } from '../../main/services/types';
-import type { StoreClass } from '../../main/storage/storeClass';
 import { DESK_NOW, seedDesk } from '../support/deskWorld';
 import { startServer, tempDataDir, type RunningServer } from '../support/server';
 import { test as base } from './fixtures';
+import { openBrowserFolder } from '../support/browserFolder';
 
 interface DeskFixtures {
   /** The browser-mode server over the seeded desk, its clock at DESK_NOW. */
@@ -27,14 +25,7 @@ interface DeskFixtures {
  */
 export const serveSeededDesk = async (now: string, use: (server: RunningServer) => Promise<void>, more?: (app: AppCore) => void) => {
   const dataDir = tempDataDir('sitedesk-desk-');
-  const opened = openApp({
-    dataDir,
-    StoreClass: Conf as unknown as StoreClass,
-    mode: 'browser',
-    version: '0.0.0-seed',
-    now: () => Date.parse(now),
-    backupEveryMinutes: 0,
-  });
+  const opened = openBrowserFolder(dataDir, now, '0.0.0-seed');
   await seedDesk(opened.app);
   more?.(opened.app);
   opened.close();

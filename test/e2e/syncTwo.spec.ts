@@ -1,15 +1,14 @@
-import type { Locator, Page } from '@playwright/test';
-import Conf from 'conf';
 import fs from 'node:fs';
 import { openApp as openDataFolder } from '../../main/app';
 import { newMeta } from '../../main/services/records';
-import type { StoreClass } from '../../main/storage/storeClass';
 import { syncConfigKind, type SyncConfig } from '../../main/sync/service';
 import type { Shift } from '../../shared/schemas/shift';
 import { DESK_NOW, DESK_PASSWORD, SEED_CLOCK, seedDesk } from '../support/deskWorld';
 import { startServer, tempDataDir, type RunningServer } from '../support/server';
 import { deskConfig, HubProcess, managerConfig, provision } from '../main/sync/world';
-import { expect, expectAccessible, signIn, test } from './fixtures';
+import { expect, expectAccessible, signIn, test, gridCell } from './fixtures';
+import { openDraft } from '../support/shifts';
+import { openBrowserFolder } from '../support/browserFolder';
 
 /**
  * Issue 11: a manager's laptop and the County Hall desk, two browser-mode servers with their own data
@@ -26,14 +25,7 @@ const LATE_SHIFT = 'shift_late_sec01';
 
 /** Writes a data folder before its server starts: the manager's holds the seeded desk world and a draft security shift from 09:00. */
 const prepare = async (dir: string, fill: (app: ReturnType<typeof openDataFolder>['app']) => Promise<void>, config: SyncConfig) => {
-  const opened = openDataFolder({
-    dataDir: dir,
-    StoreClass: Conf as unknown as StoreClass,
-    mode: 'browser',
-    version: '0.0.0-seed',
-    now: () => Date.parse(DESK_NOW),
-    backupEveryMinutes: 0,
-  });
+  const opened = openBrowserFolder(dir, DESK_NOW, '0.0.0-seed');
   await fill(opened.app);
   opened.app.ds.write('system/sync', syncConfigKind, { config });
   await opened.stopSync();
@@ -48,21 +40,10 @@ const lateShift = (): Shift => ({
   start: '09:00',
   end: '17:00',
   breakMinutes: 30,
-  staffId: null,
-  notes: '',
-  status: 'draft',
-  override: null,
-  history: [],
-  deleted: false,
+  ...openDraft(),
 });
 
-/** The planner's cell for a service on a day of the shown week, Monday = 0. */
-const cell = (page: Page, service: string, day: number): Locator =>
-  page
-    .locator('table.rota-grid tr')
-    .filter({ has: page.locator('th', { hasText: service }) })
-    .locator('td')
-    .nth(day);
+const cell = gridCell;
 
 test('a manager and a desk in step through a hub: publish, incident, an outage with a clash, and the manager decides it', async ({
   page,
@@ -85,14 +66,7 @@ test('a manager and a desk in step through a hub: publish, incident, an outage w
     // The enrolled desk holds its supervisor's account and its hub credentials; everything else comes from the hub.
     const supervisor = await (async () => {
       const tmp = tempDataDir('sitedesk-src-');
-      const o = openDataFolder({
-        dataDir: tmp,
-        StoreClass: Conf as unknown as StoreClass,
-        mode: 'browser',
-        version: '0',
-        now: () => Date.parse(DESK_NOW),
-        backupEveryMinutes: 0,
-      });
+      const o = openBrowserFolder(tmp, DESK_NOW, '0');
       await seedDesk(o.app);
       const sup = o.app.repos.accounts.all().find((a) => a.username === 'sup.ch')!;
       o.close();

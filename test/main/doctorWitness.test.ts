@@ -8,27 +8,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serializeWithSum } from '../../main/storage/checksum';
 import { checkDataFolder, type Witness } from '../../main/storage/doctor';
-import type { RequestOf } from '../../shared/contract';
-import type { Result } from '../../shared/result';
 import { appendHistory } from '../../shared/domain/incidents';
 import type { Incident } from '../../shared/schemas/incident';
-import { openTestApp, withManager } from '../support/app';
+import { okData as data, openTestApp, withManager } from '../support/app';
+import { incidentRequest } from '../support/requests';
 
-const data = <T>(r: Result<T>): T => {
-  if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
-  return r.data;
-};
-const input: RequestOf<'incidents:create'> = {
-  site: 'CH',
-  location: 'Main reception',
-  occurredAt: '2026-11-25T08:40:00.000Z',
-  reportedAt: '2026-11-25T08:45:00.000Z',
-  reportedBy: 'Sam Patel',
-  reportedTo: 'Maria Okafor',
-  category: 'security',
-  severity: 'medium',
-  details: 'Visitor refused to sign in.',
-};
+// Witnesses default to empty: the request names none.
+const input = incidentRequest({ details: 'Visitor refused to sign in.', witnesses: '' });
 const witness = (heads: [string, { length: number; head: string; site: string }[]][]): Witness => ({
   heads: new Map(heads),
   by: 'the hub at https://hub.example',

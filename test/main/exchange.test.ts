@@ -13,7 +13,7 @@ import { openTestApp, withManager, type TestApp, createSupervisor, okData } from
 import { seedActivity, seedShift } from '../support/records';
 import { makeStaff } from '../shared/domain/rota/factories';
 import type { RequestOf } from '../../shared/contract';
-import { staffRequest } from '../support/requests';
+import { incidentRequest, staffRequest } from '../support/requests';
 
 // Password hashing (scrypt) for the accounts and the enrolment code makes these slower than most.
 vi.setConfig({ testTimeout: 90_000 });
@@ -52,23 +52,17 @@ const openPack = (base64: string, key: string): { header: PackHeader; pack: Pack
 const exportRota = async (t: TestApp, m: ReturnType<TestApp['session']>) =>
   okData(await t.call('exchange:export-rota', { sites: ['CH'], weeks: ['2026-11-30'] }, m));
 
-const incident = (site: string): RequestOf<'incidents:create'> => ({
-  site,
-  location: 'Main reception',
-  occurredAt: '2026-11-25T08:40:00.000Z',
-  reportedAt: '2026-11-25T08:45:00.000Z',
-  reportedBy: 'Sam Patel',
-  reportedTo: 'Maria Okafor',
-  category: 'security',
-  severity: 'medium',
-  details: 'Visitor refused to sign in.',
-  peopleInvolved: '',
-  witnesses: '',
-  actionTaken: 'Logged.',
-  onwardReports: [],
-  followUps: [],
-  riddor: null,
-});
+const incident = (site: string): RequestOf<'incidents:create'> =>
+  incidentRequest({
+    site,
+    details: 'Visitor refused to sign in.',
+    peopleInvolved: '',
+    witnesses: '',
+    actionTaken: 'Logged.',
+    onwardReports: [],
+    followUps: [],
+    riddor: null,
+  });
 
 describe('enrolment makes the desk its sites’ home desk (issue 15)', () => {
   it('issues plain references carrying on from the last the manager knew for the site', async () => {

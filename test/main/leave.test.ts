@@ -6,36 +6,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../../main/services/types';
-import type { CoverWindow } from '../../shared/schemas/site';
 import type { TestApp } from '../support/app';
 import { item, okData, rotaWorld } from './rota/setup';
+import { nightlySecurityUpdate } from '../support/requests';
 
-const every = (w: CoverWindow[]) => ({ mon: w, tue: w, wed: w, thu: w, fri: w, sat: w, sun: w });
 const MON = '2026-12-07';
 const WED = '2026-12-09';
 
 /** HAT's security cover set to one officer every night, 19:00–07:00, and nothing by day. */
 const nightlyAtHat = async (t: TestApp, m: Session) => {
   const hat = okData(await t.call('sites:get', { code: 'HAT' }, m));
-  const { id, rev, code, name, address, opening, services, contacts, notes } = hat;
-  okData(
-    await t.call(
-      'sites:update',
-      {
-        id,
-        rev,
-        code,
-        name,
-        address,
-        opening,
-        services,
-        contacts,
-        notes,
-        cover: { ...hat.cover, security: every([{ start: '19:00', end: '07:00', min: 1 }]) },
-      } as never,
-      m,
-    ),
-  );
+  okData(await t.call('sites:update', nightlySecurityUpdate(hat), m));
 };
 
 const supervisorOf = async (t: TestApp, m: Session, sites: string[], username = 'sup') => {

@@ -2,6 +2,7 @@
 import type { Account } from '../../shared/schemas/account';
 import type { Attendance } from '../../shared/schemas/attendance';
 import type { Shift } from '../../shared/schemas/shift';
+import { openDraft } from '../support/shifts';
 
 /** Every kind of data file: the directory files and the monthly partitions. */
 export const damageKinds = ['staff', 'shifts', 'accounts', 'incidents', 'settings', 'attendance', 'sites', 'log'] as const;
@@ -31,12 +32,7 @@ export const newShift = (id: string): Shift => ({
   start: '05:00',
   end: '08:00',
   breakMinutes: 0,
-  staffId: null,
-  notes: '',
-  status: 'draft',
-  override: null,
-  history: [],
-  deleted: false,
+  ...openDraft(),
 });
 
 export const newAttendance = (id: string, shiftId: string): Attendance => ({

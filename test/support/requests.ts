@@ -25,3 +25,28 @@ export const staffRequest = (over: Partial<RequestOf<'staff:create'>> = {}): Req
   payRate: 13.75,
   ...over,
 });
+
+/** The same cover windows on every day of the week. */
+export const everyDay = <T>(w: T[]) => ({ mon: w, tue: w, wed: w, thu: w, fri: w, sat: w, sun: w });
+
+/** A site's update from what `sites:get` answered: one officer every night, 19:00–07:00, on its security cover. */
+export const nightlySecurityUpdate = (site: {
+  id: string;
+  rev: number;
+  cover: Record<string, unknown>;
+  [field: string]: unknown;
+}): never => {
+  const { id, rev, code, name, address, opening, services, contacts, notes } = site;
+  return {
+    id,
+    rev,
+    code,
+    name,
+    address,
+    opening,
+    services,
+    contacts,
+    notes,
+    cover: { ...site.cover, security: everyDay([{ start: '19:00', end: '07:00', min: 1 }]) },
+  } as never;
+};

@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
 import { readFileBase64 } from '../../components/files';
 import { useStore } from '../../store/appStore';
 import { AuthCard } from './AuthCard';
+import type { Err } from '../../../shared/result';
 
 type Mode = 'manager' | 'desk' | 'restore';
 const MODES: { id: Mode; label: string }[] = [
@@ -13,18 +14,30 @@ const MODES: { id: Mode; label: string }[] = [
   { id: 'restore', label: 'Restore from a backup file (a new laptop)' },
 ];
 
-/** A fresh desk: the enrolment file from the manager and the code given with it. */
-const DeskSetup = () => {
-  const enrolDesk = useStore((s) => s.enrolDesk);
+type SetupResult = { ok: true } | Err;
+
+/** A setup from a file the manager made: the file, the secret that opens it, and the button that runs it. */
+const FileSetup = (props: {
+  id: string;
+  fileLabel: string;
+  accept: string;
+  /** The errors shown when no file is chosen. */
+  noFile: Record<string, string>;
+  /** The field for the secret that opens the file, given its value, its setter and the errors. */
+  secretField: (value: string, set: (v: string) => void, errors: Record<string, string>) => ReactNode;
+  action: string;
+  busyAction: string;
+  run: (base64: string, secret: string) => Promise<SetupResult>;
+}) => {
   const [file, setFile] = useState<File | null>(null);
-  const [code, setCode] = useState('');
+  const [secret, setSecret] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!file) return setErrors({ file: 'Choose the enrolment file' });
+    if (!file) return setErrors(props.noFile);
     setBusy(true);
-    const r = await enrolDesk(await readFileBase64(file), code);
+    const r = await props.run(await readFileBase64(file), secret);
     setBusy(false);
     setErrors(r.ok ? {} : fieldErrors(r));
   };
@@ -32,71 +45,73 @@ const DeskSetup = () => {
     <form onSubmit={submit} noValidate>
       {errors._ && <Banner tone="error">{errors._}</Banner>}
       <div className="field">
-        <label htmlFor="enrol-file">Enrolment file (.sitedesk-enrolment)</label>
+        <label htmlFor={props.id}>{props.fileLabel}</label>
         <input
-          id="enrol-file"
+          id={props.id}
           type="file"
-          accept=".sitedesk-enrolment"
+          accept={props.accept}
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           aria-invalid={Boolean(errors.file)}
         />
       </div>
-      <Field
-        label="Enrolment code"
-        hint="The code the manager gave you with the file, e.g. K7QM-W3XP-9RTA"
-        autoComplete="off"
-        value={code}
-        onChange={(e) => setCode(e.target.value)}
-        error={errors.code}
-      />
+      {props.secretField(secret, setSecret, errors)}
       <button className="btn btn-primary btn-block" type="submit" disabled={busy}>
-        {busy ? 'Setting up…' : 'Set up this desk'}
+        {busy ? props.busyAction : props.action}
       </button>
     </form>
+  );
+};
+
+/** A fresh desk: the enrolment file from the manager and the code given with it. */
+const DeskSetup = () => {
+  const enrolDesk = useStore((s) => s.enrolDesk);
+  return (
+    <FileSetup
+      id="enrol-file"
+      fileLabel="Enrolment file (.sitedesk-enrolment)"
+      accept=".sitedesk-enrolment"
+      noFile={{ file: 'Choose the enrolment file' }}
+      secretField={(code, setCode, errors) => (
+        <Field
+          label="Enrolment code"
+          hint="The code the manager gave you with the file, e.g. K7QM-W3XP-9RTA"
+          autoComplete="off"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          error={errors.code}
+        />
+      )}
+      action="Set up this desk"
+      busyAction="Setting up…"
+      run={enrolDesk}
+    />
   );
 };
 
 /** A new laptop: everything from a whole-folder backup file. */
 const RestoreSetup = () => {
   const restoreFreshBackupFile = useStore((s) => s.restoreFreshBackupFile);
-  const [file, setFile] = useState<File | null>(null);
-  const [passphrase, setPassphrase] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!file) return setErrors({ _: 'Choose the backup file', file: 'Choose the backup file' });
-    setBusy(true);
-    const r = await restoreFreshBackupFile(await readFileBase64(file), passphrase);
-    setBusy(false);
-    setErrors(r.ok ? {} : fieldErrors(r));
-  };
   return (
-    <form onSubmit={submit} noValidate>
-      {errors._ && <Banner tone="error">{errors._}</Banner>}
-      <div className="field">
-        <label htmlFor="restore-file">Backup file (.sitedesk-backup)</label>
-        <input
-          id="restore-file"
-          type="file"
-          accept=".sitedesk-backup"
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          aria-invalid={Boolean(errors.file)}
+    <FileSetup
+      id="restore-file"
+      fileLabel="Backup file (.sitedesk-backup)"
+      accept=".sitedesk-backup"
+      noFile={{ _: 'Choose the backup file', file: 'Choose the backup file' }}
+      secretField={(passphrase, setPassphrase, errors) => (
+        <Field
+          label="Backup file passphrase"
+          hint="The passphrase the manager typed when exporting the file"
+          type="password"
+          autoComplete="off"
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+          error={errors.passphrase}
         />
-      </div>
-      <Field
-        label="Backup file passphrase"
-        hint="The passphrase the manager typed when exporting the file"
-        type="password"
-        autoComplete="off"
-        value={passphrase}
-        onChange={(e) => setPassphrase(e.target.value)}
-        error={errors.passphrase}
-      />
-      <button className="btn btn-primary btn-block" type="submit" disabled={busy}>
-        {busy ? 'Restoring…' : 'Restore and continue'}
-      </button>
-    </form>
+      )}
+      action="Restore and continue"
+      busyAction="Restoring…"
+      run={restoreFreshBackupFile}
+    />
   );
 };
 

@@ -49,8 +49,28 @@ const AddStaff = ({ to, names, value, onAdd }: { to: string; names: readonly str
  * reported it to whom, what happened and who saw it, what was done (with onward reporting), what is
  * still to do, and RIDDOR.
  */
+/** The draft's fields that hold text. */
+type TextKey = { [K in keyof IncidentDraft]: IncidentDraft[K] extends string ? K : never }[keyof IncidentDraft];
+
 export const IncidentFields = ({ draft, onChange, errors, sites, siteFixed, today, helpers, picked, onPick }: Props) => {
   const put = <K extends keyof IncidentDraft>(key: K, value: IncidentDraft[K]) => onChange({ ...draft, [key]: value });
+  /** A field bound to one text value of the draft, with its error. */
+  const textField = (key: TextKey, label: string, type?: string) => (
+    <Field label={label} type={type} value={draft[key]} onChange={(e) => put(key, e.target.value)} error={errors[key]} />
+  );
+  /** A free-text field of names, with the staff list to add them from. */
+  const namesField = (key: 'peopleInvolved' | 'witnesses', label: string) => (
+    <div>
+      <TextArea label={label} rows={2} value={draft[key]} onChange={(e) => put(key, e.target.value)} error={errors[key]} />
+      <AddStaff to={label} names={names} value={draft[key]} onAdd={(v) => put(key, v)} />
+    </div>
+  );
+  /** Changes some fields of follow-up `n`. */
+  const putFollowUp = (n: number, change: Partial<IncidentDraft['followUps'][number]>) =>
+    put(
+      'followUps',
+      draft.followUps.map((x, i) => (i === n ? { ...x, ...change } : x)),
+    );
   const deadline = draftDeadline(draft);
   const names = helpers?.staffNames ?? [];
   return (
@@ -107,20 +127,8 @@ export const IncidentFields = ({ draft, onChange, errors, sites, siteFixed, toda
             autoComplete="off"
             autoFocus={Boolean(onPick)}
           />
-          <Field
-            label="When it happened"
-            type="datetime-local"
-            value={draft.occurredAt}
-            onChange={(e) => put('occurredAt', e.target.value)}
-            error={errors.occurredAt}
-          />
-          <Field
-            label="When it was reported"
-            type="datetime-local"
-            value={draft.reportedAt}
-            onChange={(e) => put('reportedAt', e.target.value)}
-            error={errors.reportedAt}
-          />
+          {textField('occurredAt', 'When it happened', 'datetime-local')}
+          {textField('reportedAt', 'When it was reported', 'datetime-local')}
           <Field
             label="Reported by"
             value={draft.reportedBy}
@@ -130,12 +138,7 @@ export const IncidentFields = ({ draft, onChange, errors, sites, siteFixed, toda
             list={helpers ? 'incident-staff' : undefined}
             autoComplete="off"
           />
-          <Field
-            label="Reported to"
-            value={draft.reportedTo}
-            onChange={(e) => put('reportedTo', e.target.value)}
-            error={errors.reportedTo}
-          />
+          {textField('reportedTo', 'Reported to')}
           <Select
             label="Category"
             value={draft.category}
@@ -162,26 +165,8 @@ export const IncidentFields = ({ draft, onChange, errors, sites, siteFixed, toda
           error={errors.details}
         />
         <div className="grid-2">
-          <div>
-            <TextArea
-              label="People involved"
-              rows={2}
-              value={draft.peopleInvolved}
-              onChange={(e) => put('peopleInvolved', e.target.value)}
-              error={errors.peopleInvolved}
-            />
-            <AddStaff to="People involved" names={names} value={draft.peopleInvolved} onAdd={(v) => put('peopleInvolved', v)} />
-          </div>
-          <div>
-            <TextArea
-              label="Witnesses"
-              rows={2}
-              value={draft.witnesses}
-              onChange={(e) => put('witnesses', e.target.value)}
-              error={errors.witnesses}
-            />
-            <AddStaff to="Witnesses" names={names} value={draft.witnesses} onAdd={(v) => put('witnesses', v)} />
-          </div>
+          {namesField('peopleInvolved', 'People involved')}
+          {namesField('witnesses', 'Witnesses')}
         </div>
       </fieldset>
 
@@ -229,46 +214,26 @@ export const IncidentFields = ({ draft, onChange, errors, sites, siteFixed, toda
                 type="checkbox"
                 aria-label={`Follow-up ${n + 1} done`}
                 checked={f.done}
-                onChange={(e) =>
-                  put(
-                    'followUps',
-                    draft.followUps.map((x, i) => (i === n ? { ...x, done: e.target.checked } : x)),
-                  )
-                }
+                onChange={(e) => putFollowUp(n, { done: e.target.checked })}
               />
             </label>
             <Field
               label={`Follow-up ${n + 1}`}
               value={f.action}
-              onChange={(e) =>
-                put(
-                  'followUps',
-                  draft.followUps.map((x, i) => (i === n ? { ...x, action: e.target.value } : x)),
-                )
-              }
+              onChange={(e) => putFollowUp(n, { action: e.target.value })}
               error={errors[`followUps.${n}.action`]}
             />
             <Field
               label="Owner"
               value={f.owner}
-              onChange={(e) =>
-                put(
-                  'followUps',
-                  draft.followUps.map((x, i) => (i === n ? { ...x, owner: e.target.value } : x)),
-                )
-              }
+              onChange={(e) => putFollowUp(n, { owner: e.target.value })}
               error={errors[`followUps.${n}.owner`]}
             />
             <Field
               label="Due"
               type="date"
               value={f.due}
-              onChange={(e) =>
-                put(
-                  'followUps',
-                  draft.followUps.map((x, i) => (i === n ? { ...x, due: e.target.value } : x)),
-                )
-              }
+              onChange={(e) => putFollowUp(n, { due: e.target.value })}
               error={errors[`followUps.${n}.due`]}
             />
             {!f.id && (

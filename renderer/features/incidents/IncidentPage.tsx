@@ -1,4 +1,4 @@
-import { ArrowLeft, FileDown, Lock, Pencil, Search, ShieldAlert, ShieldCheck } from 'lucide-react';
+import { FileDown, Lock, Pencil, Search, ShieldAlert, ShieldCheck } from 'lucide-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { IncidentDetail } from '../../../shared/contract/incidents';
 import { formatDateGB, formatWhenGB, londonToday } from '../../../shared/domain/dates';
@@ -14,6 +14,7 @@ import { HistoryList } from './HistoryList';
 import { fromDraft, skippedTimeErrors, toDraft, unprefixed, type IncidentDraft } from './incidentDraft';
 import { IncidentFields } from './IncidentFields';
 import { Photos } from './Photos';
+import { BackButton } from '../../components/BackButton';
 
 const Item = ({ label, children }: { label: string; children: React.ReactNode }) => (
   <div className="dl-item">
@@ -174,9 +175,7 @@ const Page = ({ d }: { d: IncidentDetail }) => {
   const site = sites.status === 'ready' ? sites.data.find((s) => s.code === i.site) : undefined;
   return (
     <article aria-labelledby="incident-title" className="incident-page">
-      <button className="btn btn-quiet back" onClick={() => go('incidents')}>
-        <ArrowLeft aria-hidden size={16} /> All incidents
-      </button>
+      <BackButton label="All incidents" onClick={() => go('incidents')} />
       <header className="page-head incident-head">
         <h1 id="incident-title">{i.ref}</h1>
         <StatusBadge status={i.status} />

@@ -1,4 +1,5 @@
 import { Dialog } from 'radix-ui';
+import { CloseButton } from '../../components/PanelDialog';
 import { useEffect, useState, type FormEvent } from 'react';
 import './incidents.css';
 import { londonToday } from '../../../shared/domain/dates';
@@ -128,11 +129,7 @@ const NewIncidentForm = ({ draft: initial }: { draft: Parameters<typeof toDraft>
         )}
       </fieldset>
       <div className="dialog-actions sticky-actions">
-        <Dialog.Close asChild>
-          <button type="button" className="btn">
-            Cancel
-          </button>
-        </Dialog.Close>
+        <CloseButton label="Cancel" />
         <button type="submit" className="btn btn-primary" disabled={saving}>
           {saving ? 'Saving…' : 'Save incident'}
         </button>

@@ -11,6 +11,8 @@ import { GbInput } from '../../components/GbInput';
 import { useStore, useStoreFields } from '../../store/appStore';
 import './log.css';
 import { SiteOptions } from '../../components/SiteOptions';
+import { Select } from '../../components/Select';
+import { LogTextInput } from './LogTextInput';
 
 type Kind = LogEntry['kind'];
 
@@ -74,16 +76,12 @@ const EntryForm = ({
       )}
       {errors._ && <Banner tone="error">{errors._}</Banner>}
       <div className="log-entry-row">
-        <div className="field">
-          <label htmlFor="log-kind">Kind</label>
-          <select id="log-kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-            {LOG_KINDS.map((k, n) => (
-              <option key={k} value={k}>
-                {LOG_KIND_LABEL[k]} (Alt+{n + 1})
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          label="Kind"
+          options={LOG_KINDS.map((k, n) => [k, `${LOG_KIND_LABEL[k]} (Alt+${n + 1})`] as const)}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as Kind)}
+        />
         <div className="field">
           <label htmlFor="log-time">Time</label>
           <GbInput
@@ -97,15 +95,13 @@ const EntryForm = ({
         </div>
         <div className="field grow">
           <label htmlFor="log-text">{correcting ? 'Correction' : 'Entry'}</label>
-          <input
+          <LogTextInput
             id="log-text"
-            ref={textRef}
+            inputRef={textRef}
             value={text}
             onChange={(e) => setText(e.target.value)}
-            autoComplete="off"
             autoFocus
-            aria-invalid={Boolean(errors.text)}
-            placeholder="What happened — press Enter to add"
+            invalid={Boolean(errors.text)}
           />
         </div>
         <button type="submit" className="btn btn-primary">

@@ -1,8 +1,9 @@
 import { Dialog } from 'radix-ui';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { AutofillPreview, AutofillStatus, FindingCount } from '../../../shared/contract/autofill';
 import { formatDateGB } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
+import { TableHead } from '../../components/TableHead';
 import { useStore } from '../../store/appStore';
 import { useShallow } from 'zustand/react/shallow';
 import { isErr } from './rotaSlice';
@@ -23,6 +24,25 @@ const Counts = ({ label, c }: { label: string; c: { before: FindingCount; after:
   </tr>
 );
 
+/** A table of the preview: its caption, its column heads, and its rows. */
+const PreviewTable = ({
+  caption,
+  columns,
+  className = 'table',
+  children,
+}: {
+  caption: ReactNode;
+  columns: string[];
+  className?: string;
+  children: ReactNode;
+}) => (
+  <table className={className}>
+    <caption>{caption}</caption>
+    <TableHead columns={columns} />
+    <tbody>{children}</tbody>
+  </table>
+);
+
 /** The plan before it is written: its quality, what it does to the findings, each assignment and each shift left open. */
 const Preview = ({ p, status }: { p: AutofillPreview; status: AutofillStatus }) => {
   const [all, setAll] = useState(false);
@@ -39,22 +59,16 @@ const Preview = ({ p, status }: { p: AutofillPreview; status: AutofillStatus }) 
         Fills {n(p.assignments.length)} of {n(status.openShifts)} open shifts
         {p.unfilled.length ? `; ${n(p.unfilled.length)} stay open (reasons below)` : ''}.
       </p>
-      <table className="table autofill-findings">
-        <caption>Findings at these sites, before → after</caption>
-        <thead>
-          <tr>
-            <th scope="col">Weeks</th>
-            <th scope="col">Blocked</th>
-            <th scope="col">Warnings</th>
-          </tr>
-        </thead>
-        <tbody>
-          <Counts label="All weeks" c={p.findings} />
-          {p.weeks.map((w) => (
-            <Counts key={w.weekStart} label={`Week of ${formatDateGB(w.weekStart)}`} c={w} />
-          ))}
-        </tbody>
-      </table>
+      <PreviewTable
+        className="table autofill-findings"
+        caption="Findings at these sites, before → after"
+        columns={['Weeks', 'Blocked', 'Warnings']}
+      >
+        <Counts label="All weeks" c={p.findings} />
+        {p.weeks.map((w) => (
+          <Counts key={w.weekStart} label={`Week of ${formatDateGB(w.weekStart)}`} c={w} />
+        ))}
+      </PreviewTable>
       {worse && (
         <Banner tone="warn">
           ⚠ The plan adds warnings ({n(p.findings.before.warn)} → {n(p.findings.after.warn)}): filling these shifts costs less than leaving
@@ -62,46 +76,26 @@ const Preview = ({ p, status }: { p: AutofillPreview; status: AutofillStatus }) 
         </Banner>
       )}
       {p.byRule.length > 0 && (
-        <table className="table">
-          <caption>By rule, before → after</caption>
-          <thead>
-            <tr>
-              <th scope="col">Rule</th>
-              <th scope="col">Before</th>
-              <th scope="col">After</th>
+        <PreviewTable caption="By rule, before → after" columns={['Rule', 'Before', 'After']}>
+          {p.byRule.map((r) => (
+            <tr key={r.label}>
+              <th scope="row">{r.label}</th>
+              <td>{n(r.before)}</td>
+              <td>{n(r.after)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {p.byRule.map((r) => (
-              <tr key={r.label}>
-                <th scope="row">{r.label}</th>
-                <td>{n(r.before)}</td>
-                <td>{n(r.after)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </PreviewTable>
       )}
       {p.assignments.length > 0 && (
-        <table className="table">
-          <caption>Assignments ({n(p.assignments.length)})</caption>
-          <thead>
-            <tr>
-              <th scope="col">Shift</th>
-              <th scope="col">Person</th>
-              <th scope="col">Why</th>
+        <PreviewTable caption={<>Assignments ({n(p.assignments.length)})</>} columns={['Shift', 'Person', 'Why']}>
+          {rows.map((a) => (
+            <tr key={a.shiftId}>
+              <td>{a.shift}</td>
+              <td className="strong">{a.person}</td>
+              <td>{a.reasons.join(' · ')}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((a) => (
-              <tr key={a.shiftId}>
-                <td>{a.shift}</td>
-                <td className="strong">{a.person}</td>
-                <td>{a.reasons.join(' · ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </PreviewTable>
       )}
       {!all && p.assignments.length > SHOWN && (
         <button type="button" className="btn btn-quiet" onClick={() => setAll(true)}>
@@ -109,23 +103,14 @@ const Preview = ({ p, status }: { p: AutofillPreview; status: AutofillStatus }) 
         </button>
       )}
       {p.unfilled.length > 0 && (
-        <table className="table">
-          <caption>Left open ({n(p.unfilled.length)})</caption>
-          <thead>
-            <tr>
-              <th scope="col">Shift</th>
-              <th scope="col">Why it stays open</th>
+        <PreviewTable caption={<>Left open ({n(p.unfilled.length)})</>} columns={['Shift', 'Why it stays open']}>
+          {p.unfilled.map((u) => (
+            <tr key={u.shiftId}>
+              <td>{u.shift}</td>
+              <td>{u.reason}</td>
             </tr>
-          </thead>
-          <tbody>
-            {p.unfilled.map((u) => (
-              <tr key={u.shiftId}>
-                <td>{u.shift}</td>
-                <td>{u.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </PreviewTable>
       )}
     </section>
   );

@@ -1,6 +1,5 @@
-import { Dialog } from 'radix-ui';
 import { useState } from 'react';
-import { Banner } from '../../components/Banner';
+import { FormDialog } from '../../components/FormDialog';
 import { useStore } from '../../store/appStore';
 import { useShallow } from 'zustand/react/shallow';
 import { isErr } from './rotaSlice';
@@ -37,30 +36,23 @@ export const BuildFromCoverDialog = ({ onClose }: { onClose: () => void }) => {
     onClose();
   };
   return (
-    <Dialog.Root open onOpenChange={(o) => !o && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog dialog-wide">
-          <Dialog.Title>Build from cover</Dialog.Title>
-          <Dialog.Description className="muted">
-            Creates open draft shifts for the cover each site needs: its patterns first (a 4-on-4-off rota, say), then its templates, then
-            12-hour days and nights where security runs round the clock and shifts of at most 8 hours elsewhere. Shifts already on the rota
-            count, so nothing is made twice.
-          </Dialog.Description>
-          {error && <Banner tone="error">{error}</Banner>}
-          <ScopeFields scope={scope} onChange={setScope} idPrefix="build" />
-          <div className="dialog-actions">
-            <Dialog.Close asChild>
-              <button type="button" className="btn">
-                Cancel
-              </button>
-            </Dialog.Close>
-            <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void submit()}>
-              {busy ? 'Building…' : 'Build shifts'}
-            </button>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <FormDialog
+      onOpenChange={(o) => !o && onClose()}
+      title="Build from cover"
+      description={
+        <>
+          Creates open draft shifts for the cover each site needs: its patterns first (a 4-on-4-off rota, say), then its templates, then
+          12-hour days and nights where security runs round the clock and shifts of at most 8 hours elsewhere. Shifts already on the rota
+          count, so nothing is made twice.
+        </>
+      }
+      onSubmit={submit}
+      submitLabel={busy ? 'Building…' : 'Build shifts'}
+      busy={busy}
+      error={error}
+      wide
+    >
+      <ScopeFields scope={scope} onChange={setScope} idPrefix="build" />
+    </FormDialog>
   );
 };

@@ -1,4 +1,4 @@
-import { ArrowLeft, Pencil } from 'lucide-react';
+import { Pencil } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { formatOpeningHours } from '../../../shared/domain/directory';
 import { formatWhenGB } from '../../../shared/domain/dates';
@@ -7,6 +7,7 @@ import { useStoreFields } from '../../store/appStore';
 import { SERVICE_LABEL } from './CoverEditor';
 import { CoverTimeline } from './CoverTimeline';
 import { SiteEditor } from './SiteEditor';
+import { BackButton } from '../../components/BackButton';
 import './sites.css';
 
 /** One site: its details and, at a glance, the cover each service needs through the week. */
@@ -18,11 +19,7 @@ export const SitePage = ({ code }: { code: string }) => {
     void loadSite(code);
   }, [loadSite, code]);
   const manager = auth?.user?.role === 'manager';
-  const back = (
-    <button className="btn btn-quiet back" onClick={() => go('sites')}>
-      <ArrowLeft aria-hidden size={16} /> All sites
-    </button>
-  );
+  const back = <BackButton label="All sites" onClick={() => go('sites')} />;
   if (site.status === 'error')
     return (
       <>

@@ -1,10 +1,11 @@
-import { ArrowLeft, FileDown, FileUp } from 'lucide-react';
+import { FileDown, FileUp } from 'lucide-react';
 import { useRef, useState } from 'react';
 import { STAFF_CSV_COLUMNS, STAFF_CSV_TEMPLATE, type StaffCsvResult } from '../../../shared/domain/directory';
 import { Banner } from '../../components/Banner';
 import { useStoreFields } from '../../store/appStore';
 import { CSV_MIME } from '../../../shared/contract/define';
 import { download } from '../../components/download';
+import { BackButton } from '../../components/BackButton';
 import './staff.css';
 
 type Step =
@@ -54,9 +55,7 @@ export const ImportView = () => {
 
   return (
     <section aria-labelledby="import-title">
-      <button className="btn btn-quiet back" onClick={() => go('staff')}>
-        <ArrowLeft aria-hidden size={16} /> All staff
-      </button>
+      <BackButton label="All staff" onClick={() => go('staff')} />
       <header className="page-head">
         <h1 id="import-title">Import staff from CSV</h1>
       </header>

@@ -8,6 +8,7 @@ import { CONTRACT_TYPES, SIA_SECTORS, type Availability } from '../../../shared/
 import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
+import { Select } from '../../components/Select';
 import { useNow } from '../../components/useNow';
 import { useStoreFields } from '../../store/appStore';
 import { SERVICE_LABEL } from '../sites/CoverEditor';
@@ -242,20 +243,12 @@ export const StaffEditor = ({ person, onDone }: { person: StaffView | null; onDo
               </select>
               {shown.homeSite && <p className="field-error">{shown.homeSite}</p>}
             </div>
-            <div className="field">
-              <label htmlFor="staff-contract">Contract type</label>
-              <select
-                id="staff-contract"
-                value={draft.contractType}
-                onChange={(e) => set({ contractType: e.target.value as StaffDraft['contractType'] })}
-              >
-                {CONTRACT_TYPES.map((c) => (
-                  <option key={c} value={c}>
-                    {CONTRACT_LABEL[c]}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <Select
+              label="Contract type"
+              options={CONTRACT_TYPES.map((c) => [c, CONTRACT_LABEL[c]] as const)}
+              value={draft.contractType}
+              onChange={(e) => set({ contractType: e.target.value as StaffDraft['contractType'] })}
+            />
             <Field
               label="Contracted hours a week"
               type="number"

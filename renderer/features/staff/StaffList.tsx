@@ -23,6 +23,7 @@ import { SERVICE_LABEL } from '../sites/CoverEditor';
 import { download } from '../../components/download';
 import './staff.css';
 import { SiteOptions } from '../../components/SiteOptions';
+import { Select } from '../../components/Select';
 
 const ROW = 56;
 export const LICENCE_LABEL: Record<LicenceStatus, string> = {
@@ -221,21 +222,12 @@ export const StaffList = () => {
             Press Enter to open the first match, or the down arrow to move into the list.
           </span>
         </div>
-        <div className="field">
-          <label htmlFor="f-service">Service</label>
-          <select
-            id="f-service"
-            value={filter.service ?? ''}
-            onChange={(e) => set({ service: (e.target.value || undefined) as StaffFilter['service'] })}
-          >
-            <option value="">Any</option>
-            {SERVICES.map((s) => (
-              <option key={s} value={s}>
-                {SERVICE_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          label="Service"
+          options={[['', 'Any'], ...SERVICES.map((x) => [x, SERVICE_LABEL[x]] as const)]}
+          value={filter.service ?? ''}
+          onChange={(e) => set({ service: (e.target.value || undefined) as StaffFilter['service'] })}
+        />
         <div className="field">
           <label htmlFor="f-site">Site</label>
           <select id="f-site" value={filter.site ?? ''} onChange={(e) => set({ site: e.target.value || undefined })}>
@@ -243,37 +235,22 @@ export const StaffList = () => {
             <SiteOptions sites={siteList} />
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="f-licence">SIA licence</label>
-          <select
-            id="f-licence"
-            value={filter.licence?.join(',') ?? ''}
-            onChange={(e) => set({ licence: e.target.value ? (e.target.value.split(',') as LicenceStatus[]) : undefined })}
-          >
-            <option value="">Any</option>
-            <option value="expired,expiring-30,expiring-60">Needs attention (expired or ≤ 60 days)</option>
-            {LICENCE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {LICENCE_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-contract">Contract</label>
-          <select
-            id="f-contract"
-            value={filter.contractType ?? ''}
-            onChange={(e) => set({ contractType: (e.target.value || undefined) as StaffFilter['contractType'] })}
-          >
-            <option value="">Any</option>
-            {CONTRACT_TYPES.map((c) => (
-              <option key={c} value={c}>
-                {CONTRACT_LABEL[c]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          label="SIA licence"
+          options={[
+            ['', 'Any'],
+            ['expired,expiring-30,expiring-60', 'Needs attention (expired or ≤ 60 days)'],
+            ...LICENCE_STATUSES.map((x) => [x, LICENCE_LABEL[x]] as const),
+          ]}
+          value={filter.licence?.join(',') ?? ''}
+          onChange={(e) => set({ licence: e.target.value ? (e.target.value.split(',') as LicenceStatus[]) : undefined })}
+        />
+        <Select
+          label="Contract"
+          options={[['', 'Any'], ...CONTRACT_TYPES.map((c) => [c, CONTRACT_LABEL[c]] as const)]}
+          value={filter.contractType ?? ''}
+          onChange={(e) => set({ contractType: (e.target.value || undefined) as StaffFilter['contractType'] })}
+        />
         <div className="field">
           <label htmlFor="f-archived">Showing</label>
           <select

@@ -1,5 +1,5 @@
 import { AlertDialog } from 'radix-ui';
-import { Archive, ArrowLeft, Pencil, RotateCcw } from 'lucide-react';
+import { Archive, Pencil, RotateCcw } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import type { StaffView } from '../../../shared/contract/staff';
 import { licenceStatusOn } from '../../../shared/domain/directory';
@@ -16,6 +16,7 @@ import { AbsencesPanel } from './AbsencesPanel';
 import { SECTOR_LABEL, StaffEditor } from './StaffEditor';
 import { CONTRACT_LABEL } from './StaffList';
 import { useLeaveRules } from './useLeaveRules';
+import { BackButton } from '../../components/BackButton';
 import './staff.css';
 
 const ArchiveButton = ({ person, today, onArchived }: { person: StaffView; today: string; onArchived: () => void }) => {
@@ -73,11 +74,7 @@ export const StaffPage = ({ id }: { id: string }) => {
   useEffect(() => {
     void loadPerson(id);
   }, [loadPerson, id]);
-  const back = (
-    <button className="btn btn-quiet back" onClick={() => go('staff')}>
-      <ArrowLeft aria-hidden size={16} /> All staff
-    </button>
-  );
+  const back = <BackButton label="All staff" onClick={() => go('staff')} />;
   if (person.status === 'error')
     return (
       <>

@@ -1,9 +1,9 @@
-import { ArrowLeft } from 'lucide-react';
 import { useStore } from '../../store/appStore';
 import { ImportView } from './ImportView';
 import { StaffEditor } from './StaffEditor';
 import { StaffList } from './StaffList';
 import { StaffPage } from './StaffPage';
+import { BackButton } from '../../components/BackButton';
 
 /** The staff screen: the list, a person's page (`viewParam` is their id), a new person, or the CSV import. */
 export const StaffView = () => {
@@ -13,9 +13,7 @@ export const StaffView = () => {
   if (param === 'new')
     return (
       <section aria-labelledby="person-title">
-        <button className="btn btn-quiet back" onClick={() => go('staff')}>
-          <ArrowLeft aria-hidden size={16} /> All staff
-        </button>
+        <BackButton label="All staff" onClick={() => go('staff')} />
         <header className="page-head">
           <h1 id="person-title">Add a person</h1>
         </header>

@@ -5,6 +5,8 @@ import { LOG_KINDS, type LogEntry } from '../../../shared/schemas/occurrence';
 import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
 import { useStore } from '../../store/appStore';
+import { Select } from '../../components/Select';
+import { LogTextInput } from '../occurrence/LogTextInput';
 
 /** Today's occurrence log at the desk: type an entry and press Enter, timed now, as on the log screen. */
 export const TodayLogPanel = ({
@@ -40,26 +42,20 @@ export const TodayLogPanel = ({
       <h2 id="today-log-title">Occurrence log today</h2>
       <form className="today-log-form" onSubmit={submit} noValidate aria-label="Quick log entry">
         {errors._ && !errors.text && <Banner tone="error">{errors._}</Banner>}
-        <div className="field">
-          <label htmlFor="today-log-kind">Kind</label>
-          <select id="today-log-kind" value={kind} onChange={(e) => setKind(e.target.value as LogEntry['kind'])}>
-            {LOG_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {LOG_KIND_LABEL[k]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          label="Kind"
+          options={LOG_KINDS.map((k) => [k, LOG_KIND_LABEL[k]] as const)}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as LogEntry['kind'])}
+        />
         <div className="field grow">
           <label htmlFor="today-log-text">Log entry</label>
-          <input
+          <LogTextInput
             id="today-log-text"
-            ref={textRef}
+            inputRef={textRef}
             value={text}
             onChange={(e) => setText(e.target.value)}
-            autoComplete="off"
-            placeholder="What happened — press Enter to add"
-            aria-invalid={Boolean(errors.text)}
+            invalid={Boolean(errors.text)}
             aria-describedby={errors.text ? 'today-log-error' : undefined}
           />
           {errors.text && (

@@ -38,6 +38,25 @@ const weeksOf = (open: Shift[]) => {
 
 const check = (ctx: RotaContext, weeks: string[]) => weeks.flatMap((w) => checkWeek(ctx, w));
 
+/**
+ * The rota with the plan applied: it adds no block, and the warnings the plan says it adds per modelled
+ * rule are the ones the engine finds.
+ */
+const expectNoBlockAndCountedWarnings = (ctx: RotaContext, open: Shift[], plan: Awaited<ReturnType<typeof planFill>>): RotaContext => {
+  const chosen = new Map(plan.assignments.map((a) => [a.shiftId, a.staffId]));
+  const after: RotaContext = { ...ctx, shifts: ctx.shifts.map((s) => (chosen.has(s.id) ? { ...s, staffId: chosen.get(s.id)! } : s)) };
+  const weeks = weeksOf(open);
+  const before = check(ctx, weeks);
+  const now = check(after, weeks);
+  const had = new Set(before.map(key));
+  expect(now.filter((f) => f.severity === 'block' && !had.has(key(f)))).toEqual([]);
+  for (const rule of MODELLED_WARNINGS) {
+    const n = (fs: Finding[]) => fs.filter((f) => f.rule === rule && f.severity === 'warn').length;
+    expect({ rule, added: plan.warningsAdded[rule] ?? 0 }).toEqual({ rule, added: n(now) - n(before) });
+  }
+  return after;
+};
+
 describe('auto-scheduler property', () => {
   it('adds no block, counts warnings as the engine does, and leaves no gap a free person could fill without a warning', async () => {
     await fc.assert(
@@ -45,17 +64,7 @@ describe('auto-scheduler property', () => {
         const { ctx, open } = instance(seed);
         fc.pre(open.length > 0);
         const plan = await planFill(ctx, open, { relGap: 0 });
-        const chosen = new Map(plan.assignments.map((a) => [a.shiftId, a.staffId]));
-        const after: RotaContext = { ...ctx, shifts: ctx.shifts.map((s) => (chosen.has(s.id) ? { ...s, staffId: chosen.get(s.id)! } : s)) };
-        const weeks = weeksOf(open);
-        const before = check(ctx, weeks);
-        const now = check(after, weeks);
-        const had = new Set(before.map(key));
-        expect(now.filter((f) => f.severity === 'block' && !had.has(key(f)))).toEqual([]);
-        for (const rule of MODELLED_WARNINGS) {
-          const n = (fs: Finding[]) => fs.filter((f) => f.rule === rule && f.severity === 'warn').length;
-          expect({ rule, added: plan.warningsAdded[rule] ?? 0 }).toEqual({ rule, added: n(now) - n(before) });
-        }
+        const after = expectNoBlockAndCountedWarnings(ctx, open, plan);
         for (const u of plan.unfilled) {
           const shift = after.shifts.find((s) => s.id === u.shiftId)!;
           const free = rankCandidates(shift, after).filter((c) => c.warnings.every((f) => f.severity !== 'warn'));
@@ -78,17 +87,7 @@ describe('auto-scheduler property', () => {
         expect(plan.greedyObjective).not.toBeNull();
         expect(plan.objective).toBeLessThanOrEqual(plan.greedyObjective! + 1e-6);
         if (plan.objective < plan.greedyObjective! - 1e-6) repaired += 1;
-        const chosen = new Map(plan.assignments.map((a) => [a.shiftId, a.staffId]));
-        const after: RotaContext = { ...ctx, shifts: ctx.shifts.map((s) => (chosen.has(s.id) ? { ...s, staffId: chosen.get(s.id)! } : s)) };
-        const weeks = weeksOf(open);
-        const before = check(ctx, weeks);
-        const now = check(after, weeks);
-        const had = new Set(before.map(key));
-        expect(now.filter((f) => f.severity === 'block' && !had.has(key(f)))).toEqual([]);
-        for (const rule of MODELLED_WARNINGS) {
-          const n = (fs: Finding[]) => fs.filter((f) => f.rule === rule && f.severity === 'warn').length;
-          expect({ rule, added: plan.warningsAdded[rule] ?? 0 }).toEqual({ rule, added: n(now) - n(before) });
-        }
+        expectNoBlockAndCountedWarnings(ctx, open, plan);
       }),
       { numRuns: 8, seed: 20261203 },
     );

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../../main/services/types';
 import type { SyncConflict } from '../../../shared/contract/sync';
 import type { Account } from '../../../shared/schemas/account';
-import { DESK_PASSWORD, DESK_SHIFTS, DESK_STAFF, seedDesk } from '../../support/deskWorld';
-import type { TestApp } from '../../support/app';
-import { deskConfig, HubProcess, managerConfig, openSyncApp, provision, until } from './world';
+import { DESK_SHIFTS, DESK_STAFF, seedDesk } from '../../support/deskWorld';
+import { okData, type TestApp } from '../../support/app';
+import { closeAll, deskConfig, HubProcess, managerConfig, openSyncApp, provision, signIn, until } from './world';
 
 const SITES = ['CH', 'FH'];
 const hub = new HubProcess();
@@ -21,15 +21,6 @@ let m: Session;
 let p: Session;
 let sup: Session;
 
-const okData = <T>(r: { ok: true; data: T } | { ok: false; message: string }): T => {
-  if (!r.ok) throw new Error(r.message);
-  return r.data;
-};
-const signIn = async (t: TestApp, username: string) => {
-  const s = t.session();
-  okData(await t.call('auth:sign-in', { username, password: DESK_PASSWORD }, s));
-  return s;
-};
 const shiftOn = (t: TestApp, id: string) => t.opened.app.repos.shifts.inMonths(['2026-11']).find((s) => s.id === id);
 const conflictsOn = async (t: TestApp, s: Session) => okData(await t.call('sync:conflicts', {}, s));
 const OPEN = DESK_SHIFTS.openReception.id;
@@ -90,13 +81,7 @@ beforeAll(async () => {
   );
 }, 90_000);
 
-afterAll(async () => {
-  for (const t of [maria, priya, desk]) {
-    await t?.opened.stopSync();
-    t?.opened.close();
-  }
-  await hub.stop();
-});
+afterAll(() => closeAll(hub, [maria, priya, desk]));
 
 describe('the Conflicts panel with two laptops, a desk and a hub', () => {
   let listed: SyncConflict[] = [];

@@ -6,9 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { siteDb } from '../../../main/sync/provision';
 import type { Session } from '../../../main/services/types';
-import { DESK_PASSWORD, seedDesk } from '../../support/deskWorld';
-import type { TestApp } from '../../support/app';
-import { deskConfig, HubProcess, managerConfig, openSyncApp, provision, until } from './world';
+import { okData, type TestApp } from '../../support/app';
+import { closeAll, deskHasDirectory, HubProcess, hubAdminHeaders, openManagerAndDesk, until } from './world';
 
 const SITES = ['CH'];
 const hub = new HubProcess();
@@ -19,38 +18,14 @@ let m: Session;
 // A 1×1 PNG, written by hand.
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
-const okData = <T>(r: { ok: true; data: T } | { ok: false; message: string }): T => {
-  if (!r.ok) throw new Error(r.message);
-  return r.data;
-};
-const signIn = async (t: TestApp, username: string) => {
-  const s = t.session();
-  okData(await t.call('auth:sign-in', { username, password: DESK_PASSWORD }, s));
-  return s;
-};
-const admin = () => ({ authorization: `Basic ${Buffer.from(`${hub.admin.name}:${hub.admin.password}`).toString('base64')}` });
+const admin = () => hubAdminHeaders(hub);
 
 beforeAll(async () => {
-  await hub.start();
-  await provision(hub, SITES, 1);
-  manager = openSyncApp();
-  await seedDesk(manager.opened.app);
-  m = await signIn(manager, 'manager');
-  desk = openSyncApp();
-  desk.opened.app.repos.accounts.putMany(manager.opened.app.repos.accounts.all().filter((a) => a.username === 'sup.ch'));
-  sup = await signIn(desk, 'sup.ch');
-  await manager.opened.app.sync!.connect(managerConfig(hub, SITES));
-  await desk.opened.app.sync!.connect(deskConfig(hub, 'CH'));
-  await until('the desk has the directory', () => desk.opened.app.repos.sites.all().some((s) => s.code === 'CH'));
+  ({ manager, m, desk, sup } = await openManagerAndDesk(hub, SITES));
+  await deskHasDirectory(desk);
 }, 60_000);
 
-afterAll(async () => {
-  for (const t of [manager, desk]) {
-    await t?.opened.stopSync();
-    t?.opened.close();
-  }
-  await hub.stop();
-});
+afterAll(() => closeAll(hub, [manager, desk]));
 
 describe('append-only records as one immutable document per event', () => {
   it('sends a photo taken at the desk as its own document with the image attached, and the manager sees it', async () => {

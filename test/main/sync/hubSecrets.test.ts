@@ -10,8 +10,8 @@ import { ensureIdentity } from '../../../main/exchange/identity';
 import { serializeWithSum } from '../../../main/storage/checksum';
 import type { Session } from '../../../main/services/types';
 import { DESK_PASSWORD, DESK_SHIFTS, seedDesk } from '../../support/deskWorld';
-import type { TestApp } from '../../support/app';
-import { deskCredentials, HubProcess, managerCredentials, openSyncApp, provision, until } from './world';
+import { okData, type TestApp } from '../../support/app';
+import { closeAll, deskCredentials, HubProcess, managerCredentials, openSyncApp, provision, until } from './world';
 
 const SITES = ['CH', 'FH'];
 const hub = new HubProcess();
@@ -19,10 +19,6 @@ let manager: TestApp;
 let m: Session;
 const opened: TestApp[] = [];
 
-const okData = <T>(r: { ok: true; data: T } | { ok: false; message: string }): T => {
-  if (!r.ok) throw new Error(r.message);
-  return r.data;
-};
 const settingsText = (t: TestApp) => fs.readFileSync(path.join(t.dir, 'data/system/sync.json'), 'utf8');
 /** Every file of a folder, as bytes, searched for a secret in clear (and in base64, as a careless store might keep it). */
 const holds = (dir: string, secret: string): string[] => {
@@ -52,13 +48,7 @@ beforeAll(async () => {
   okData(await manager.call('auth:sign-in', { username: 'manager', password: DESK_PASSWORD }, m));
 }, 60_000);
 
-afterAll(async () => {
-  for (const t of opened) {
-    await t.opened.stopSync();
-    t.opened.close();
-  }
-  await hub.stop();
-});
+afterAll(() => closeAll(hub, opened));
 
 describe('hub passwords are sealed at rest', () => {
   it('saves the manager’s hub password sealed, and the reopened install syncs with it by itself', async () => {

@@ -8,9 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { siteDb } from '../../../main/sync/provision';
 import type { Session } from '../../../main/services/types';
-import { DESK_PASSWORD, seedDesk } from '../../support/deskWorld';
-import type { TestApp } from '../../support/app';
-import { deskConfig, HubProcess, managerConfig, openSyncApp, provision, until } from './world';
+import { okData, type TestApp } from '../../support/app';
+import { closeAll, deskHasDirectory, HubProcess, hubAdminHeaders, openManagerAndDesk, openSyncApp, signIn, until } from './world';
 
 const SITES = ['CH'];
 const hub = new HubProcess();
@@ -18,44 +17,21 @@ let manager: TestApp;
 let desk: TestApp;
 let sup: Session;
 
-const okData = <T>(r: { ok: true; data: T } | { ok: false; message: string }): T => {
-  if (!r.ok) throw new Error(r.message);
-  return r.data;
-};
-const signIn = async (t: TestApp, username: string) => {
-  const s = t.session();
-  okData(await t.call('auth:sign-in', { username, password: DESK_PASSWORD }, s));
-  return s;
-};
 const onHub = async (docId: string) =>
   (
     await fetch(`${hub.url}/${siteDb('CH')}/${encodeURIComponent(docId)}`, {
-      headers: { authorization: `Basic ${Buffer.from(`${hub.admin.name}:${hub.admin.password}`).toString('base64')}` },
+      headers: hubAdminHeaders(hub),
     })
   ).status === 200;
 const logAt = (time: string, text: string) =>
   desk.call('log:add', { site: 'CH', date: '2026-11-25', time, kind: 'patrol', text }, sup).then(okData);
 
 beforeAll(async () => {
-  await hub.start();
-  await provision(hub, SITES, 1);
-  manager = openSyncApp();
-  await seedDesk(manager.opened.app);
-  desk = openSyncApp();
-  desk.opened.app.repos.accounts.putMany(manager.opened.app.repos.accounts.all().filter((a) => a.username === 'sup.ch'));
-  sup = await signIn(desk, 'sup.ch');
-  await manager.opened.app.sync!.connect(managerConfig(hub, SITES));
-  await desk.opened.app.sync!.connect(deskConfig(hub, 'CH'));
-  await until('the desk has the directory', () => desk.opened.app.repos.sites.all().some((s) => s.code === 'CH'));
+  ({ manager, desk, sup } = await openManagerAndDesk(hub, SITES));
+  await deskHasDirectory(desk);
 }, 60_000);
 
-afterAll(async () => {
-  for (const t of [manager, desk]) {
-    await t?.opened.stopSync();
-    t?.opened.close();
-  }
-  await hub.stop();
-});
+afterAll(() => closeAll(hub, [manager, desk]));
 
 describe('repair from the hub', () => {
   it('restores a damaged log and incident file from the newest backup, then replays what reached the hub since', async () => {
@@ -93,7 +69,7 @@ describe('repair from the hub', () => {
       await until(`the hub has ${id}`, () => onHub(id), 30_000);
     await until('the hub has the incident’s second entry', async () => {
       const res = await fetch(`${hub.url}/${siteDb('CH')}/incidents:${incidentId}`, {
-        headers: { authorization: `Basic ${Buffer.from(`${hub.admin.name}:${hub.admin.password}`).toString('base64')}` },
+        headers: hubAdminHeaders(hub),
       });
       return ((await res.json()) as { record?: { history?: unknown[] } }).record?.history?.length === 2;
     });

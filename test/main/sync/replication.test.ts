@@ -4,10 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../../main/services/types';
 import { DB_DIRECTORY, siteDb } from '../../../main/sync/provision';
-import { DESK_PASSWORD, DESK_SHIFTS, DESK_STAFF, seedDesk } from '../../support/deskWorld';
-import type { TestApp } from '../../support/app';
-import { deskConfig, HubProcess, managerConfig, openSyncApp, provision, until } from './world';
-import { okData } from '../../support/app';
+import { DESK_SHIFTS, DESK_STAFF } from '../../support/deskWorld';
+import { closeAll, HubProcess, hubAdminHeaders, managerConfig, openManagerAndDesk, openSyncApp, signIn, until } from './world';
+import { okData, type TestApp } from '../../support/app';
 
 const SITES = ['CH', 'FH'];
 const hub = new HubProcess();
@@ -18,26 +17,11 @@ let m2: Session;
 let m: Session;
 let sup: Session;
 
-const signIn = async (t: TestApp, username: string) => {
-  const s = t.session();
-  okData(await t.call('auth:sign-in', { username, password: DESK_PASSWORD }, s));
-  return s;
-};
 const deskShift = (id: string) => desk.opened.app.repos.shifts.inMonths(['2026-11', '2026-12']).find((s) => s.id === id);
 const managerShift = (id: string) => manager.opened.app.repos.shifts.inMonths(['2026-11', '2026-12']).find((s) => s.id === id);
 
 beforeAll(async () => {
-  await hub.start();
-  await provision(hub, SITES, 2);
-  manager = openSyncApp();
-  await seedDesk(manager.opened.app);
-  m = await signIn(manager, 'manager');
-  desk = openSyncApp();
-  // An enrolled desk holds its supervisors' accounts (the enrolment file carries them), nothing else.
-  desk.opened.app.repos.accounts.putMany(manager.opened.app.repos.accounts.all().filter((a) => a.username === 'sup.ch'));
-  sup = await signIn(desk, 'sup.ch');
-  await manager.opened.app.sync!.connect(managerConfig(hub, SITES));
-  await desk.opened.app.sync!.connect(deskConfig(hub, 'CH'));
+  ({ manager, m, desk, sup } = await openManagerAndDesk(hub, SITES, 2));
   // A second manager's laptop, set up from the hub alone.
   manager2 = openSyncApp();
   manager2.opened.app.repos.accounts.putMany(manager.opened.app.repos.accounts.all().filter((a) => a.username === 'manager'));
@@ -45,13 +29,7 @@ beforeAll(async () => {
   await manager2.opened.app.sync!.connect(managerConfig(hub, SITES, 2));
 }, 60_000);
 
-afterAll(async () => {
-  for (const t of [manager, desk, manager2]) {
-    await t?.opened.stopSync();
-    t?.opened.close();
-  }
-  await hub.stop();
-});
+afterAll(() => closeAll(hub, [manager, desk, manager2]));
 
 describe('a desk and a manager in step through the hub', () => {
   it("gives a new desk its site's rota and the directory, without pay rates or other sites' records", async () => {
@@ -66,7 +44,7 @@ describe('a desk and a manager in step through the hub', () => {
     expect(desk.opened.app.repos.staff.all().map((p) => p.payRate)).toEqual(Object.keys(DESK_STAFF).map(() => 0));
     // Nor does the hub's directory.
     const dir = await fetch(`${hub.url}/${DB_DIRECTORY}/_all_docs?include_docs=true`, {
-      headers: { authorization: `Basic ${Buffer.from(`${hub.admin.name}:${hub.admin.password}`).toString('base64')}` },
+      headers: hubAdminHeaders(hub),
     }).then((r) => r.json() as Promise<{ rows: { doc: { record?: Record<string, unknown> } }[] }>);
     expect(dir.rows.filter((r) => r.doc.record && 'employeeNumber' in r.doc.record).length).toBe(Object.keys(DESK_STAFF).length);
     expect(dir.rows.some((r) => r.doc.record && 'payRate' in r.doc.record)).toBe(false);
@@ -234,7 +212,7 @@ describe('a desk and a manager in step through the hub', () => {
     const res = await fetch(`${hub.url}/${siteDb('CH')}/log:bad-entry-1`, {
       method: 'PUT',
       headers: {
-        authorization: `Basic ${Buffer.from(`${hub.admin.name}:${hub.admin.password}`).toString('base64')}`,
+        ...hubAdminHeaders(hub),
         'content-type': 'application/json',
       },
       body: JSON.stringify({ kind: 'log', record: { id: 'bad-entry-1', site: 'CH', text: 42 }, aside: [] }),

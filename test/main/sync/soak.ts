@@ -12,6 +12,7 @@
 import fc from 'fast-check';
 import type { Session } from '../../../main/services/types';
 import { canonical } from '../../../shared/domain/sync/merge';
+import { saveOf } from '../../../renderer/features/rota/commands';
 import type { Account } from '../../../shared/schemas/account';
 import { DESK_PASSWORD, seedDesk } from '../../support/deskWorld';
 import type { TestApp } from '../../support/app';
@@ -207,20 +208,8 @@ export const runSoak = async (o: SoakOptions) => {
           await m.t.call(
             'rota:save',
             {
-              items: [
-                {
-                  id,
-                  rev: s.rev,
-                  site: s.site,
-                  service: s.service,
-                  date: s.date,
-                  start: s.start,
-                  end: s.end,
-                  breakMinutes: s.breakMinutes,
-                  staffId: s.staffId,
-                  notes,
-                },
-              ],
+              // The planner's own save of the shift (soak never deletes one), with the revision it saw and new notes.
+              items: [{ ...saveOf(s), rev: s.rev, notes }],
             },
             m.s,
           ),

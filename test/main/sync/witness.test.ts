@@ -12,9 +12,18 @@ import { checkDataFolder } from '../../../main/storage/doctor';
 import { siteDb } from '../../../main/sync/provision';
 import type { Session } from '../../../main/services/types';
 import type { Incident } from '../../../shared/schemas/incident';
-import { DESK_PASSWORD, seedDesk } from '../../support/deskWorld';
-import type { TestApp } from '../../support/app';
-import { deskConfig, deskCredentials, HubProcess, managerConfig, openSyncApp, provision, until } from './world';
+import { okData, type TestApp } from '../../support/app';
+import {
+  closeAll,
+  deskCredentials,
+  deskHasDirectory,
+  HubProcess,
+  hubAdminHeaders,
+  openManagerAndDesk,
+  openSyncApp,
+  signIn,
+  until,
+} from './world';
 
 const SITES = ['CH', 'FH'];
 const hub = new HubProcess();
@@ -23,16 +32,7 @@ let desk: TestApp;
 let sup: Session;
 let m: Session;
 
-const okData = <T>(r: { ok: true; data: T } | { ok: false; message: string }): T => {
-  if (!r.ok) throw new Error(r.message);
-  return r.data;
-};
-const signIn = async (t: TestApp, username: string) => {
-  const s = t.session();
-  okData(await t.call('auth:sign-in', { username, password: DESK_PASSWORD }, s));
-  return s;
-};
-const adminAuth = () => `Basic ${Buffer.from(`${hub.admin.name}:${hub.admin.password}`).toString('base64')}`;
+const adminAuth = () => hubAdminHeaders(hub).authorization;
 /** The lengths of the heads the hub holds for an incident, asked of the hub itself. */
 const hubHeads = async (id: string): Promise<number[]> => {
   const q = new URLSearchParams({
@@ -52,26 +52,11 @@ const doctor = (args: string[], env: Record<string, string> = {}) =>
   });
 
 beforeAll(async () => {
-  await hub.start();
-  await provision(hub, SITES, 1);
-  manager = openSyncApp();
-  await seedDesk(manager.opened.app);
-  m = await signIn(manager, 'manager');
-  desk = openSyncApp();
-  desk.opened.app.repos.accounts.putMany(manager.opened.app.repos.accounts.all().filter((a) => a.username === 'sup.ch'));
-  sup = await signIn(desk, 'sup.ch');
-  await manager.opened.app.sync!.connect(managerConfig(hub, SITES));
-  await desk.opened.app.sync!.connect(deskConfig(hub, 'CH'));
-  await until('the desk has the directory', () => desk.opened.app.repos.sites.all().some((s) => s.code === 'CH'));
+  ({ manager, m, desk, sup } = await openManagerAndDesk(hub, SITES));
+  await deskHasDirectory(desk);
 }, 60_000);
 
-afterAll(async () => {
-  for (const t of [manager, desk]) {
-    await t?.opened.stopSync();
-    t?.opened.close();
-  }
-  await hub.stop();
-});
+afterAll(() => closeAll(hub, [manager, desk]));
 
 describe('the hub witnesses incident history heads', () => {
   it('reports a tail cut off at a desk, with its heads file, as History broken in the app and in the doctor', async () => {

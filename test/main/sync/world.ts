@@ -1,11 +1,14 @@
 /** A hub on loopback and SiteDesk data folders pointed at it, for the replication tests. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { SyncConfig } from '../../../main/sync/service';
 import { provisionDesk, provisionManager, provisionOrganisation } from '../../../main/sync/provision';
-import { openTestApp, type TestApp } from '../../support/app';
+import type { Session } from '../../../main/services/types';
+import { okData, openTestApp, type TestApp } from '../../support/app';
+import { spawnHub } from '../../support/hubProcess';
+import { DESK_PASSWORD, seedDesk } from '../../support/deskWorld';
 
 export const ADMIN = { name: 'council-it', password: 'hub admin pass 1' };
 
@@ -17,30 +20,9 @@ export class HubProcess {
   private port = 0;
 
   async start(): Promise<string> {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'main/cli/hub.ts', '--dir', this.dir, '--port', String(this.port), '--admin', `${ADMIN.name}:${ADMIN.password}`],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const { url, child } = await spawnHub({ dir: this.dir, port: this.port, admin: ADMIN });
     this.child = child;
-    // A test run that times out or dies never leaves a hub running behind it.
-    const orphan = () => child.kill('SIGKILL');
-    process.once('exit', orphan);
-    child.once('exit', () => process.off('exit', orphan));
-    this.url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new Error(`hub did not start: ${out}`)), 20_000);
-      child.stdout!.on('data', (b: Buffer) => {
-        out += b.toString();
-        const m = /ready at (http:\/\/\S+)/.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]);
-        }
-      });
-      child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
-      child.once('exit', (code) => reject(new Error(`hub exited (${code}): ${out}`)));
-    });
+    this.url = url;
     this.port = Number(new URL(this.url).port);
     return this.url;
   }
@@ -95,4 +77,48 @@ export const until = async (what: string, check: () => boolean | Promise<boolean
     if (Date.now() > end) throw new Error(`Timed out waiting until ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+};
+
+/** Signs `username` in on `t` with the desk world's password. */
+export const signIn = async (t: TestApp, username: string): Promise<Session> => {
+  const s = t.session();
+  okData(await t.call('auth:sign-in', { username, password: DESK_PASSWORD }, s));
+  return s;
+};
+
+/** The hub admin's basic-auth header, for asking the hub itself. */
+export const hubAdminHeaders = (hub: HubProcess) => ({
+  authorization: `Basic ${Buffer.from(`${hub.admin.name}:${hub.admin.password}`).toString('base64')}`,
+});
+
+/**
+ * A started hub with a seeded manager's laptop (signed in) and a CH desk holding only sup.ch's account
+ * (signed in), both connected and the desk holding the directory.
+ */
+export const openManagerAndDesk = async (hub: HubProcess, sites: string[], managers = 1) => {
+  await hub.start();
+  await provision(hub, sites, managers);
+  const manager = openSyncApp();
+  await seedDesk(manager.opened.app);
+  const m = await signIn(manager, 'manager');
+  const desk = openSyncApp();
+  // An enrolled desk holds its supervisors' accounts (the enrolment file carries them), nothing else.
+  desk.opened.app.repos.accounts.putMany(manager.opened.app.repos.accounts.all().filter((a) => a.username === 'sup.ch'));
+  const sup = await signIn(desk, 'sup.ch');
+  await manager.opened.app.sync!.connect(managerConfig(hub, sites));
+  await desk.opened.app.sync!.connect(deskConfig(hub, 'CH'));
+  return { manager, m, desk, sup };
+};
+
+/** Waits until the CH desk holds the directory. */
+export const deskHasDirectory = (desk: TestApp) =>
+  until('the desk has the directory', () => desk.opened.app.repos.sites.all().some((s) => s.code === 'CH'));
+
+/** Stops and closes every install, then the hub. */
+export const closeAll = async (hub: HubProcess, apps: (TestApp | undefined)[]) => {
+  for (const t of apps) {
+    await t?.opened.stopSync();
+    t?.opened.close();
+  }
+  await hub.stop();
 };
