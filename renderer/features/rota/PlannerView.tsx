@@ -86,7 +86,9 @@ export const PlannerView = () => {
   const today = londonToday(useNow());
   useEffect(() => {
     void loadSites();
-    void loadWeek();
+    // Opening the planner shows the week held at once and always asks main for it anew: leave approved
+    // or shifts covered on another screen (or by sync) in the last seconds must show here.
+    void loadWeek(undefined, undefined, true);
     // The live rule check in the shift dialog uses the thresholds and bank holidays set in Settings.
     void loadSettings();
     if (canPlan) void loadAccounts();

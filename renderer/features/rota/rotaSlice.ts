@@ -32,7 +32,8 @@ export interface RotaSlice {
   redoStack: Command[];
   rotaNotice: { tone: 'ok' | 'warn' | 'error'; text: string } | null;
   plans: { templates: ShiftTemplate[]; patterns: ShiftPattern[] };
-  loadWeek: (week?: string, site?: string | null) => Promise<void>;
+  /** `revalidate`: ask main anew even for a week fetched moments ago (the planner opening after work elsewhere). */
+  loadWeek: (week?: string, site?: string | null, revalidate?: boolean) => Promise<void>;
   moveWeek: (weeks: number) => Promise<void>;
   setRotaMode: (mode: PlannerMode) => void;
   select: (ids: string[]) => void;
@@ -134,7 +135,7 @@ export const createRotaSlice: Slice<RotaSlice> = (set, get) => {
     rotaNotice: null,
     plans: { templates: [], patterns: [] },
 
-    loadWeek: async (week = get().rotaWeek, site = get().rotaSite) => {
+    loadWeek: async (week = get().rotaWeek, site = get().rotaSite, revalidate = false) => {
       const monday = weekStart(week);
       const key = keyOf(monday, site);
       const step = monday < get().rotaWeek ? -7 : 7;
@@ -144,7 +145,7 @@ export const createRotaSlice: Slice<RotaSlice> = (set, get) => {
         // Shown at once; the next week along is asked for first, then this one is brought up to date
         // unless it was fetched moments ago.
         prefetch(monday, site, step);
-        if (Date.now() - (fetchedAt.get(key) ?? 0) < FRESH_MS) return;
+        if (!revalidate && Date.now() - (fetchedAt.get(key) ?? 0) < FRESH_MS) return;
       }
       const r = await fetchWeek(monday, site);
       if (get().rotaWeek !== monday || get().rotaSite !== site) return;

@@ -95,6 +95,22 @@ describe('moving between weeks', () => {
     expect(shown()).toBe('2026-06-15 (re-read)');
   });
 
+  it('opening the planner asks for the week anew even if it was fetched moments ago (work done on another screen shows)', async () => {
+    const first = useStore.getState().loadWeek('2026-09-14', null);
+    await answer('2026-09-14');
+    await first;
+    await answer('2026-09-07');
+    await answer('2026-09-21');
+    // Two seconds later a manager approves leave on another screen, then opens the planner again.
+    vi.setSystemTime(new Date('2026-11-25T12:00:02Z'));
+    const reopened = useStore.getState().loadWeek(undefined, undefined, true);
+    expect(shown()).toBe('2026-09-14');
+    expect(weeksAsked()).toContain('2026-09-14');
+    await answer('2026-09-14', ' (after the leave)');
+    await reopened;
+    expect(shown()).toBe('2026-09-14 (after the leave)');
+  });
+
   it('after a save, an answer asked before it is neither kept nor handed to the week asked after it', async () => {
     const first = useStore.getState().loadWeek('2026-03-16', null);
     await answer('2026-03-16');
