@@ -8,6 +8,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { CSP } from './contentSecurityPolicy';
+import { RENDERER_FILE_TYPES } from './rendererFileTypes';
 
 export const APP_SCHEME = 'sitedesk';
 export const APP_HOST = 'app';
@@ -22,16 +23,6 @@ export const APP_SCHEMES = [
     privileges: { standard: true, secure: true, codeCache: true },
   },
 ];
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
 
 /** The built file a `sitedesk://app/…` address names, or null for any other address or a path leaving the folder. */
 export const appFileFor = (url: string, rendererDir: string): string | null => {
@@ -59,7 +50,7 @@ export const appProtocolHandler =
   (rendererDir: string) =>
   async (request: { url: string }): Promise<Response> => {
     const file = appFileFor(request.url, rendererDir);
-    const type = file && TYPES[path.extname(file)];
+    const type = file && RENDERER_FILE_TYPES[path.extname(file)];
     if (!file || !type) return new Response('Not found', { status: 404 });
     try {
       const body = await fs.readFile(file);

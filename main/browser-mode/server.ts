@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../ipc/dispatch';
 import { blankSession, Sessions } from '../ipc/sessions';
 import { CSP } from '../contentSecurityPolicy';
+import { RENDERER_FILE_TYPES } from '../rendererFileTypes';
 
 export interface ServerOptions {
   dispatch: Dispatch;
@@ -21,16 +22,8 @@ export interface ServerOptions {
   maxBody?: number;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
+// The loopback server also answers .json (the app protocol refuses any type it does not list).
+const TYPES: Record<string, string> = { ...RENDERER_FILE_TYPES, '.json': 'application/json' };
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CSP,
