@@ -92,6 +92,12 @@ export const openApp = (opts: OpenOptions) => {
       await syncing;
       await sync.stop();
     },
+    /** Stops replication and starts it again from the saved configuration (after a fault inside PouchDB). */
+    restartSync: async () => {
+      await syncing;
+      await sync.stop();
+      await sync.startIfConfigured();
+    },
     close: () => {
       void sync.stop();
       stopWarming();

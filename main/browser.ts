@@ -12,6 +12,7 @@ import { startServer } from './browser-mode/server';
 import { acquireLock } from './storage/lock';
 import { defaultDataDir } from './storage/defaultDir';
 import { clockFromEnv } from './clock';
+import { installReplicaGuard, restartOnFault } from './sync/replicaGuard';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -40,6 +41,13 @@ const main = async () => {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // A fault thrown inside PouchDB restarts sync instead of ending the server; anything else still does.
+  installReplicaGuard({
+    onFault: restartOnFault(
+      async () => (await opened()).opened.restartSync(),
+      async () => (await opened()).opened.stopSync(),
+    ),
+  });
   console.log(`SiteDesk ready at ${server.url}`);
   console.log(`Data folder: ${dataDir}`);
   // A folder that cannot be opened (written by a newer SiteDesk, a save that cannot be completed) stops it.

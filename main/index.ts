@@ -10,6 +10,7 @@ import { registerIpc } from './ipc/handle';
 import { acquireLock } from './storage/lock';
 import type { StoreClass } from './storage/storeClass';
 import { clockFromEnv } from './clock';
+import { installReplicaGuard, restartOnFault } from './sync/replicaGuard';
 import { createWindow, isAppUrl } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -24,7 +25,7 @@ void runDesktop({
   acquireLock,
   openApp: ({ dataDir, version, clock }) => {
     now = clockFromEnv({ SITEDESK_CLOCK: clock });
-    return openApp({
+    const opened = openApp({
       dataDir,
       StoreClass: ElectronStore as unknown as StoreClass,
       mode: 'electron',
@@ -32,6 +33,17 @@ void runDesktop({
       now,
       autofillWorker: { url: unpackedFromAsar(new URL('./autofillWorker.js', import.meta.url)) },
     });
+    // A fault thrown inside PouchDB restarts sync. Anything else is shown as Electron itself would show it
+    // (with a listener installed, Electron no longer does), and the app carries on as it did before.
+    installReplicaGuard({
+      onFault: restartOnFault(opened.restartSync, opened.stopSync),
+      fatal: (error) =>
+        dialog.showErrorBox(
+          'A JavaScript error occurred in the main process',
+          error instanceof Error ? (error.stack ?? error.message) : String(error),
+        ),
+    });
+    return opened;
   },
   registerIpc: (dispatch, devUrl) => registerIpc(dispatch, (url) => isAppUrl(url, devUrl), now),
   registerAppScheme: () => protocol.registerSchemesAsPrivileged(APP_SCHEMES),

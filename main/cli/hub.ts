@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startHub } from '../sync/hub';
+import { installReplicaGuard } from '../sync/replicaGuard';
 
 const main = async () => {
   const { values } = parseArgs({
@@ -41,6 +42,9 @@ const main = async () => {
   const stop = () => void hub.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // A fault thrown inside PouchDB while serving one request or feed ends that feed (its client retries),
+  // not the hub; anything else is still fatal.
+  installReplicaGuard({ onFault: () => undefined });
   console.log(`SiteDesk hub ready at ${hub.url}`);
 };
 
