@@ -11,7 +11,7 @@
 import type { Shift } from '../../../schemas/shift';
 import type { Staff } from '../../../schemas/staff';
 import { addDays, weekdayOf } from '../../dates';
-import type { Rejection } from '../candidates';
+import { retarget, shiftSignature, type Rejection } from '../candidates';
 import { personFindings } from '../checkWeek';
 import { insertEntry, removeEntry } from '../rotaIndex';
 import { availabilityRule, BLOCK_RULES, breakRule, familiarityRule } from '../rules';
@@ -139,6 +139,12 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
     rows.push({ terms: [[scale, aux], ...terms.map(([c, v]) => [-c, v] as [number, number])], lo: constant, hi: Infinity });
   };
   const w = (rule: RuleId) => weights.warning[rule] ?? 0;
+  const mondays = new Map<string, string>();
+  const mondayOf = (date: string) => {
+    let m = mondays.get(date);
+    if (m === undefined) mondays.set(date, (m = weekRange(date).start));
+    return m;
+  };
   const longDayMinutes = (24 - ctx.settings.dailyRestHours) * 60;
 
   // 1. Candidates: the engine's own trial of each person on each shift.
@@ -150,7 +156,9 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
    * or worsens a block (in the shift's week or the next); the per-shift warnings it would carry come from
    * the engine's own familiarity, availability and break rules.
    */
+  const verdicts = new Map<string, { shiftId: string; blocks: Finding[]; warnings: Finding[] }>();
   const trial = (shift: Shift) => {
+    const signature = shiftSignature(shift);
     const weeks = [weekRange(shift.date), weekRange(addDays(weekRange(shift.date).start, 7))];
     const candidates: { staffId: string; warnings: Finding[] }[] = [];
     const no: Rejection[] = [];
@@ -166,12 +174,21 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
         known = new Set(weeks.flatMap((wk) => personFindings(ix, staff.id, wk, BLOCK_RULES)).map(keyOf));
         blocksBefore.set(k, known);
       }
-      const entry = insertEntry(ix, { ...shift, staffId: staff.id });
-      const blocks = weeks.flatMap((wk) => personFindings(ix, staff.id, wk, BLOCK_RULES)).filter((f) => !known.has(keyOf(f)));
-      const warnings = blocks.length > 0 ? [] : personFindings(ix, staff.id, weeks[0], [familiarityRule, availabilityRule, breakRule]);
-      removeEntry(ix, staff.id, entry);
+      // The index holds only the fixed rota, so a person's verdict on one copy of a slot is their verdict
+      // on every copy (the rules read the shift's site, service, times and break, never its id).
+      const sk = `${staff.id}|${signature}`;
+      let outcome = verdicts.get(sk);
+      if (!outcome) {
+        const entry = insertEntry(ix, { ...shift, staffId: staff.id });
+        const blocks = weeks.flatMap((wk) => personFindings(ix, staff.id, wk, BLOCK_RULES)).filter((f) => !known.has(keyOf(f)));
+        const warnings = blocks.length > 0 ? [] : personFindings(ix, staff.id, weeks[0], [familiarityRule, availabilityRule, breakRule]);
+        removeEntry(ix, staff.id, entry);
+        outcome = { shiftId: shift.id, blocks, warnings };
+        verdicts.set(sk, outcome);
+      }
+      const blocks = retarget(outcome.blocks, outcome.shiftId, shift.id);
       if (blocks.length > 0) no.push({ staffId: staff.id, blocks });
-      else candidates.push({ staffId: staff.id, warnings });
+      else candidates.push({ staffId: staff.id, warnings: retarget(outcome.warnings, outcome.shiftId, shift.id) });
     }
     return { candidates, rejected: no };
   };
@@ -187,13 +204,14 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
     const { candidates, rejected: no } = trial(shift);
     rejected.set(shift.id, no);
     const span = spanOf(shift.date, shift.start, shift.end);
+    const paid = paidOf(shift);
+    const longDay = (span.end - span.start) / 60_000 > longDayMinutes;
     let scored = candidates.map((c) => {
       const staff = ix.staff.get(c.staffId)!;
       const ownWarnings = c.warnings
         .filter((f) => f.severity === 'warn' && PER_SHIFT.includes(f.rule) && f.shiftIds.length === 1 && f.shiftIds[0] === shift.id)
         .map((f) => f.rule);
-      const longDay = (span.end - span.start) / 60_000 > longDayMinutes;
-      const pay = (paidOf(shift) / 60) * staff.payRate * weights.perPound;
+      const pay = (paid / 60) * staff.payRate * weights.perPound;
       const move = shift.staffId !== null && shift.staffId !== c.staffId ? weights.moveExisting : 0;
       const own = ownWarnings.reduce((sum, r) => sum + w(r), 0) + (longDay ? weights.longDay : 0) + pay + move;
       return { staff, ownWarnings, longDay, own };
@@ -202,9 +220,9 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
       // The cheapest alone, spread over people: each shift a person is already a candidate for that day
       // counts against them, or every similar shift would weigh the same few and strand the rest. The
       // present holder is always kept.
-      const load = (id: string) => candidateLoad.get(`${id}|${shift.date}`) ?? 0;
+      const rank = new Map(scored.map((s) => [s, s.own + 10 * (candidateLoad.get(`${s.staff.id}|${shift.date}`) ?? 0)]));
       scored = [...scored]
-        .sort((a, b) => a.own + 10 * load(a.staff.id) - (b.own + 10 * load(b.staff.id)))
+        .sort((a, b) => rank.get(a)! - rank.get(b)!)
         .filter((s, i) => i < opts.maxCandidates! || s.staff.id === shift.staffId || opts.keep?.get(shift.id) === s.staff.id);
       capped.add(shift.id);
     }
@@ -215,7 +233,7 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
       pairs.set(x, { shift, staffId: s.staff.id, own: s.own, ownWarnings: s.ownWarnings, longDay: s.longDay });
       cover.push([1, x]);
       const items = byPerson.get(s.staff.id) ?? [];
-      items.push({ entry: { shift: { ...shift, staffId: s.staff.id }, span, paid: paidOf(shift) }, col: x });
+      items.push({ entry: { shift: { ...shift, staffId: s.staff.id }, span, paid }, col: x });
       byPerson.set(s.staff.id, items);
     }
     rows.push({ terms: cover, lo: 1, hi: 1 });
@@ -377,7 +395,7 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
         const fixedTotal = fixed.filter(inRef).reduce((s, it) => s + it.entry.paid, 0);
         const refVars = vars.filter(inRef);
         // No one works more than the hours a week has, whatever the candidates add up to.
-        const candidateWeeks = new Set(refVars.map((it) => weekRange(it.entry.shift.date).start)).size;
+        const candidateWeeks = new Set(refVars.map((it) => mondayOf(it.entry.shift.date))).size;
         const refMax = Math.min(
           refVars.reduce((s, it) => s + it.entry.paid, 0),
           candidateWeeks * 169 * 60,
