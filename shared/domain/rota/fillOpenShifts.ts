@@ -53,9 +53,11 @@ export const fillOpenShifts = (openShifts: readonly Shift[], ctx: RotaContext): 
   const memo: BeforeMemo = new Map();
   const trials: TrialMemo = new Map();
   for (const shift of ordered) {
-    const { candidates, rejected } = evaluateCandidates(shift, ix, memo, { trials, reasons: false });
+    const { candidates } = evaluateCandidates(shift, ix, memo, { trials, reasons: false, candidatesOnly: true });
     const best = candidates[0];
     if (!best) {
+      // Asked again with everyone tried, for the full count of why.
+      const { rejected } = evaluateCandidates(shift, ix, memo, { trials, reasons: false });
       result.unfilled.push({ shiftId: shift.id, reason: unfilledReason(rejected) });
       continue;
     }
