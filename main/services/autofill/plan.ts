@@ -17,6 +17,8 @@ import {
   evaluate,
   greedyStart,
   keepsHardRows,
+  lagrangianBound,
+  localSearch,
   simpleBound,
   type AutofillModel,
   type Term,
@@ -47,6 +49,8 @@ export interface PlanOptions {
    * a part of over 3,000 candidate pairs, where HiGHS seldom finishes its root relaxation in time; else all.
    */
   wholeShare?: number;
+  /** Parts with more candidate pairs than this are improved by local search, not HiGHS (default 3,000). */
+  largePairs?: number;
   onProgress?: (p: PlanProgress) => void;
   shouldStop?: () => boolean;
 }
@@ -226,7 +230,44 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
     const share = Math.max(1, (budget - elapsed()) / (parts.length - i));
     const partDeadline = elapsed() + share;
     const wholeShare = opts.wholeShare ?? (model.pairs.size > 3000 ? 0.4 : 1);
-    for (let round = 0; round < 6; round += 1) {
+    const large = model.pairs.size > (opts.largePairs ?? 3000);
+    let lsStatus: 'gap-reached' | 'time-limit' | 'stopped' | null = null;
+    if (large) {
+      // Too large for HiGHS to improve on here in the time (its root relaxation alone outlasts the budget):
+      // local search on the model's own objective, then the Lagrangian bound. Weekly-rest findings the
+      // engine reports become cuts as below, and the search goes on from the plan with them counted.
+      const searchUntil = partDeadline - Math.min(2, share * 0.2);
+      picked = start;
+      for (let round = 0; round < 6; round += 1) {
+        picked = localSearch(model, picked, {
+          stop: () => stopped || elapsed() > searchUntil || (opts.shouldStop?.() ?? false),
+          seed: round + 1,
+        });
+        ev = evaluate(model, picked);
+        plan.firstPlanSeconds ??= elapsed();
+        opts.onProgress?.({
+          objective: plan.objective + ev.objective,
+          bound: null,
+          gap: null,
+          part: i + 1,
+          parts: parts.length,
+          assigned: plan.assignments.length,
+          seconds: elapsed(),
+        });
+        const misses = weeklyRestMisses(model, picked, ev.values);
+        const youngMisses = weeklyRestMisses(model, picked, ev.values, youngWeeklyRestRule);
+        if (misses.length === 0 && youngMisses.length === 0) break;
+        for (const m of misses) addWeeklyRestCut(model, m.staffId, m.week, m.cols);
+        for (const m of youngMisses) addNoGoodCut(model, m.cols);
+        plan.cuts += misses.length + youngMisses.length;
+        // The search keeps every hard row, cuts included; a plan a new no-good cut rules out starts again from the start.
+        if (!keepsHardRows(model, picked)) picked = keepsHardRows(model, start) ? start : new Set();
+        ev = evaluate(model, picked);
+        if (elapsed() > searchUntil) break;
+      }
+      lsStatus = opts.shouldStop?.() || stopped ? 'stopped' : 'time-limit';
+    }
+    for (let round = 0; round < 6 && !large; round += 1) {
       const remaining = Math.max(1, partDeadline - elapsed()) * (round === 0 ? wholeShare : 1);
       result = await solveModel(model, {
         timeLimitS: stopped ? 0.5 : remaining,
@@ -352,12 +393,20 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
     for (const s of part) if (!chosen.has(s.id)) plan.unfilled.push({ shiftId: s.id, reason: explainUnfilled(model, s, afterCtx) });
     const objective = ev.objective;
     // The solver's proven bound where it has one, never below the bound that needs no solver.
-    const bound = Math.min(objective, Math.max(simpleBound(model), result?.bound ?? -Infinity));
+    // The Lagrangian bound (no solver; see the model) where HiGHS proved less, as it does at the design load.
+    const lagrangian = lagrangianBound(model, {
+      upper: objective,
+      stop: () => elapsed() > partDeadline || (opts.shouldStop?.() ?? false),
+    });
+    const bound = Math.min(objective, Math.max(simpleBound(model), lagrangian, result?.bound ?? -Infinity));
     plan.objective += objective;
     plan.bound += bound;
     for (const [k, v] of Object.entries(ev.byTerm)) plan.byTerm[k as Term] = (plan.byTerm[k as Term] ?? 0) + v;
     for (const [k, v] of Object.entries(ev.warningsAdded)) plan.warningsAdded[k as RuleId] = (plan.warningsAdded[k as RuleId] ?? 0) + v;
-    const st = result?.status;
+    const st =
+      lsStatus === 'time-limit' && (objective - bound) / Math.max(objective, 1e-9) <= (opts.relGap ?? 1e-4)
+        ? 'gap-reached'
+        : (lsStatus ?? result?.status);
     if (st === 'stopped' || stopped) plan.status = 'stopped';
     else if (st === 'time-limit' && plan.status !== 'stopped') plan.status = 'time-limit';
     else if (st === 'gap-reached' && plan.status === 'optimal') plan.status = 'within-gap';
