@@ -931,28 +931,27 @@ export const localSearch = (
     if (list) list.push(r);
     else hard.set(p, [r]);
   }
+  const auxOf = new Map([...defs].map(([p, list]) => [p, [...new Set(list.map((d) => d.aux))]]));
   const values = new Float64Array(columns.length);
-  /** The person's cost with their x columns as in `values`, or Infinity when a hard row breaks. */
+  /** The person's soft columns' cost with their x columns as in `values` (Infinity when a hard row breaks). */
   const costOf = (p: string): number => {
     for (const r of hard.get(p) ?? []) {
       let lhs = 0;
       for (const [k, v] of r.terms) lhs += k * values[v];
       if (lhs > r.hi + 1e-9) return Infinity;
     }
-    const touched: number[] = [];
-    for (const d of defs.get(p) ?? []) {
-      if (values[d.aux] !== 0 && !touched.includes(d.aux)) values[d.aux] = 0;
-    }
-    let cost = 0;
+    const aux = auxOf.get(p) ?? [];
+    for (const a of aux) values[a] = 0;
+    // Each soft column at the least value its rows allow, in model order (one may feed another's row).
     for (const d of defs.get(p) ?? []) {
       let lhs = d.constant;
       for (const [k, v] of d.terms) lhs += k * values[v];
       lhs /= d.scale;
       const need = columns[d.aux].kind === 'binary' ? (lhs > 1e-9 ? 1 : 0) : Math.max(0, lhs);
       if (need > values[d.aux]) values[d.aux] = need;
-      touched.push(d.aux);
     }
-    for (const a of new Set(touched)) cost += columns[a].cost * values[a];
+    let cost = 0;
+    for (const a of aux) cost += columns[a].cost * values[a];
     return cost;
   };
   const byShift = new Map<string, number[]>();
@@ -1012,8 +1011,9 @@ export const localSearch = (
   let seed = opts.seed ?? 1;
   const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
   const shifts = [...model.openColumn.keys()];
-  for (let improved = true; improved && !opts.stop();) {
-    improved = false;
+  // Sweeps of single moves (cheap) until they stop paying, then a sweep of swaps (dearer), and again.
+  for (let swaps = false; !opts.stop();) {
+    let improved = false;
     // A fresh order each sweep, so one person's choices do not always go first.
     for (let i = shifts.length - 1; i > 0; i -= 1) {
       const j = Math.floor(random() * (i + 1));
@@ -1021,17 +1021,20 @@ export const localSearch = (
     }
     for (const s of shifts) {
       if (opts.stop()) break;
-      const cur = holder.get(s);
       const cands = byShift.get(s) ?? [];
-      // Leave it open, or give it to someone else.
-      if (cur !== undefined && tryMove([cur], [])) improved = true;
-      const now = holder.get(s);
-      for (const c of cands) {
-        if (c === now || holder.get(s) !== now) continue;
-        if (tryMove(now === undefined ? [] : [now], [c])) {
-          improved = true;
-          break;
+      if (!swaps) {
+        // Leave it open, or give it to someone else.
+        const cur = holder.get(s);
+        if (cur !== undefined && tryMove([cur], [])) improved = true;
+        const now = holder.get(s);
+        for (const c of cands) {
+          if (c === now || holder.get(s) !== now) continue;
+          if (tryMove(now === undefined ? [] : [now], [c])) {
+            improved = true;
+            break;
+          }
         }
+        continue;
       }
       // Swap with a shift the other candidate holds that the present holder could take.
       const held = holder.get(s);
@@ -1051,6 +1054,9 @@ export const localSearch = (
         }
       }
     }
+    // After moves that paid, moves again; after moves that did not, swaps; after swaps that did not, done.
+    if (swaps && !improved) break;
+    swaps = !improved;
   }
   return new Set(holder.values());
 };
