@@ -238,6 +238,17 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
       // engine reports become cuts as below, and the search goes on from the plan with them counted.
       const searchUntil = partDeadline - Math.min(2, share * 0.2);
       picked = start;
+      // The start is a plan already: shown (and kept if stopped) from this moment.
+      plan.firstPlanSeconds ??= elapsed();
+      opts.onProgress?.({
+        objective: plan.objective + evaluate(model, start).objective,
+        bound: null,
+        gap: null,
+        part: i + 1,
+        parts: parts.length,
+        assigned: plan.assignments.length,
+        seconds: elapsed(),
+      });
       for (let round = 0; round < 6; round += 1) {
         picked = localSearch(model, picked, {
           stop: () => stopped || elapsed() > searchUntil || (opts.shouldStop?.() ?? false),
