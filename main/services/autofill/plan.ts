@@ -237,7 +237,6 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
       // local search on the model's own objective, then the Lagrangian bound. Weekly-rest findings the
       // engine reports become cuts as below, and the search goes on from the plan with them counted.
       const searchUntil = partDeadline - Math.min(2, share * 0.2);
-      picked = start;
       // The start is a plan already: shown (and kept if stopped) from this moment.
       plan.firstPlanSeconds ??= elapsed();
       opts.onProgress?.({
@@ -249,15 +248,44 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
         assigned: plan.assignments.length,
         seconds: elapsed(),
       });
-      for (let round = 0; round < 6; round += 1) {
-        picked = localSearch(model, picked, {
-          stop: () => stopped || elapsed() > searchUntil || (opts.shouldStop?.() ?? false),
-          seed: round + 1,
-        });
-        ev = evaluate(model, picked);
-        plan.firstPlanSeconds ??= elapsed();
+      const halt = () => stopped || elapsed() > searchUntil || (opts.shouldStop?.() ?? false);
+      /** Count the engine's weekly-rest findings of a plan as cuts; false when a young worker's block rules it out. */
+      const counted = (p: Set<number>): boolean => {
+        for (let round = 0; round < 6; round += 1) {
+          const values = evaluate(model, p).values;
+          const misses = weeklyRestMisses(model, p, values);
+          const youngMisses = weeklyRestMisses(model, p, values, youngWeeklyRestRule);
+          for (const m of misses) addWeeklyRestCut(model, m.staffId, m.week, m.cols);
+          for (const m of youngMisses) addNoGoodCut(model, m.cols);
+          plan.cuts += misses.length + youngMisses.length;
+          if (!keepsHardRows(model, p)) return false;
+          if (misses.length === 0) return true;
+        }
+        return true;
+      };
+      let best = start;
+      let bestCost = evaluate(model, best).objective;
+      let seed = 1;
+      const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+      // Iterated local search: search to a local optimum, then shake the best plan (a few of its shifts
+      // let go, for the search to fill again) and search again, while the time lasts.
+      for (let round = 0; round < 500 && !halt(); round += 1) {
+        let from = best;
+        if (round > 0) {
+          from = new Set(best);
+          const letGo = [...best].filter(() => random() < 0.03);
+          for (const c of letGo) from.delete(c);
+        }
+        const found = localSearch(model, from, { stop: halt, seed: round + 1 });
+        if (evaluate(model, found).objective >= bestCost - 1e-9) continue;
+        // Weekly-rest findings the model had not counted yet become cuts; they may cost either plan more.
+        const fine = counted(found);
+        bestCost = evaluate(model, best).objective;
+        if (!fine || evaluate(model, found).objective >= bestCost - 1e-9) continue;
+        best = found;
+        bestCost = evaluate(model, best).objective;
         opts.onProgress?.({
-          objective: plan.objective + ev.objective,
+          objective: plan.objective + bestCost,
           bound: null,
           gap: null,
           part: i + 1,
@@ -265,17 +293,11 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
           assigned: plan.assignments.length,
           seconds: elapsed(),
         });
-        const misses = weeklyRestMisses(model, picked, ev.values);
-        const youngMisses = weeklyRestMisses(model, picked, ev.values, youngWeeklyRestRule);
-        if (misses.length === 0 && youngMisses.length === 0) break;
-        for (const m of misses) addWeeklyRestCut(model, m.staffId, m.week, m.cols);
-        for (const m of youngMisses) addNoGoodCut(model, m.cols);
-        plan.cuts += misses.length + youngMisses.length;
-        // The search keeps every hard row, cuts included; a plan a new no-good cut rules out starts again from the start.
-        if (!keepsHardRows(model, picked)) picked = keepsHardRows(model, start) ? start : new Set();
-        ev = evaluate(model, picked);
-        if (elapsed() > searchUntil) break;
       }
+      // The start too may have findings not counted yet (the greedy fill's were, the quick start's not).
+      if (!counted(best)) best = keepsHardRows(model, start) ? start : new Set();
+      picked = best;
+      ev = evaluate(model, picked);
       lsStatus = opts.shouldStop?.() || stopped ? 'stopped' : 'time-limit';
     }
     for (let round = 0; round < 6 && !large; round += 1) {

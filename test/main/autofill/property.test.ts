@@ -103,7 +103,7 @@ describe('auto-scheduler property', () => {
         const { ctx, open } = instance(seed);
         fc.pre(open.length > 0);
         // Every part counts as large here, so the plan is the local search's and the bound the Lagrangian one.
-        const searched = await planFill(ctx, open, { relGap: 0, timeLimitS: 5, largePairs: 0 });
+        const searched = await planFill(ctx, open, { relGap: 0, timeLimitS: 2, largePairs: 0 });
         const exact = await planFill(ctx, open, { relGap: 0 });
         expect(exact.status).toBe('optimal');
         expect(searched.objective).toBeLessThanOrEqual(searched.greedyObjective! + 1e-6);
