@@ -741,7 +741,8 @@ export const chosenPairs = (model: AutofillModel, colValue: ArrayLike<number>): 
  * is ≤ the cost of every plan of the model. The person-week minimum is a fractional knapsack with a
  * V-shaped penalty, solved exactly by taking shifts in order of reduced cost per paid minute. λ starts at
  * each shift's cheapest cost (so L ≥ `simpleBound`) and follows subgradient steps towards `upper` (the best
- * plan's cost); the best L seen is returned.
+ * plan's cost) for up to `iterations` (300) steps, or 150 once `stop` says so (about half a second of
+ * CPU at the design load: the bound is not starved by a search that used its time); the best L seen is returned.
  */
 export const lagrangianBound = (model: AutofillModel, opts: { upper: number; stop?: () => boolean; iterations?: number }): number => {
   const shiftIndex = new Map<string, number>();
@@ -885,7 +886,7 @@ export const lagrangianBound = (model: AutofillModel, opts: { upper: number; sto
     }
     let norm = 0;
     for (let s = 0; s < n; s += 1) norm += g[s] * g[s];
-    if (norm < 1e-12 || theta < 1e-4 || (i >= 30 && opts.stop?.())) break;
+    if (norm < 1e-12 || theta < 1e-4 || (i >= 150 && opts.stop?.())) break;
     const step = (theta * Math.max(opts.upper - l, 1e-3 * Math.abs(opts.upper))) / norm;
     for (let s = 0; s < n; s += 1) lambda[s] += step * g[s];
   }
