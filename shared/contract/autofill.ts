@@ -44,7 +44,7 @@ export interface AutofillPreview {
   /** Warnings added by rule, in words, before → after. */
   byRule: { rule: string; label: string; before: number; after: number }[];
   objective: number;
-  /** No plan costs less than this: HiGHS's proven bound, or a simple one when the solver had none. */
+  /** No plan costs less than this: the best of HiGHS's proven bound, a Lagrangian bound and a simple one (docs/autoschedule.md). */
   bound: number;
   /** (objective − bound) / objective. */
   gap: number;

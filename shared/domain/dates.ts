@@ -16,9 +16,21 @@ const noonUtc = (isoDate: string) => {
   return new Date(Date.UTC(y, m - 1, d, 12));
 };
 const isoOfUtc = (d: Date) => d.toISOString().slice(0, 10);
+const addDaysMemo = new Map<string, string>();
+const weekdayMemo = new Map<string, Weekday>();
 
 /** The date `n` days after `isoDate` (negative goes back). */
-export const addDays = (isoDate: string, n: number): string => isoOfUtc(addDaysFns(noonUtc(isoDate), n));
+export const addDays = (isoDate: string, n: number): string => {
+  // The rules ask for the same few hundred dates over and over (a fill asks millions of times): remembered.
+  const key = `${isoDate}|${n}`;
+  let out = addDaysMemo.get(key);
+  if (out === undefined) {
+    out = isoOfUtc(addDaysFns(noonUtc(isoDate), n));
+    if (addDaysMemo.size >= 100_000) addDaysMemo.clear();
+    addDaysMemo.set(key, out);
+  }
+  return out;
+};
 
 /** The date `n` calendar months after `isoDate`; a day the month lacks becomes its last day (31 Jan + 1 month is 28 or 29 Feb). */
 export const addMonths = (isoDate: string, n: number): string => isoOfUtc(addMonthsFns(noonUtc(isoDate), n));
@@ -27,7 +39,15 @@ export const addMonths = (isoDate: string, n: number): string => isoOfUtc(addMon
 export const daysBetween = (a: string, b: string): number => differenceInCalendarDays(noonUtc(b), noonUtc(a));
 
 /** Monday = 'mon' … Sunday = 'sun'. */
-export const weekdayOf = (isoDate: string): Weekday => WEEKDAYS[(noonUtc(isoDate).getUTCDay() + 6) % 7];
+export const weekdayOf = (isoDate: string): Weekday => {
+  let out = weekdayMemo.get(isoDate);
+  if (out === undefined) {
+    out = WEEKDAYS[(noonUtc(isoDate).getUTCDay() + 6) % 7];
+    if (weekdayMemo.size >= 100_000) weekdayMemo.clear();
+    weekdayMemo.set(isoDate, out);
+  }
+  return out;
+};
 
 /** The Monday of the week containing `isoDate`. */
 export const weekStart = (isoDate: string): string => addDays(isoDate, -WEEKDAYS.indexOf(weekdayOf(isoDate)));

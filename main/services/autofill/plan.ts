@@ -17,6 +17,8 @@ import {
   evaluate,
   greedyStart,
   keepsHardRows,
+  lagrangianBound,
+  localSearch,
   simpleBound,
   type AutofillModel,
   type Term,
@@ -47,6 +49,8 @@ export interface PlanOptions {
    * a part of over 3,000 candidate pairs, where HiGHS seldom finishes its root relaxation in time; else all.
    */
   wholeShare?: number;
+  /** Parts with more candidate pairs than this are improved by local search, not HiGHS (default 3,000). */
+  largePairs?: number;
   onProgress?: (p: PlanProgress) => void;
   shouldStop?: () => boolean;
 }
@@ -226,7 +230,77 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
     const share = Math.max(1, (budget - elapsed()) / (parts.length - i));
     const partDeadline = elapsed() + share;
     const wholeShare = opts.wholeShare ?? (model.pairs.size > 3000 ? 0.4 : 1);
-    for (let round = 0; round < 6; round += 1) {
+    const large = model.pairs.size > (opts.largePairs ?? 3000);
+    let lsStatus: 'gap-reached' | 'time-limit' | 'stopped' | null = null;
+    if (large) {
+      // Too large for HiGHS to improve on here in the time (its root relaxation alone outlasts the budget):
+      // local search on the model's own objective, then the Lagrangian bound. Weekly-rest findings the
+      // engine reports become cuts as below, and the search goes on from the plan with them counted.
+      const searchUntil = partDeadline - Math.min(2, share * 0.2);
+      // The start is a plan already: shown (and kept if stopped) from this moment.
+      plan.firstPlanSeconds ??= elapsed();
+      opts.onProgress?.({
+        objective: plan.objective + evaluate(model, start).objective,
+        bound: null,
+        gap: null,
+        part: i + 1,
+        parts: parts.length,
+        assigned: plan.assignments.length,
+        seconds: elapsed(),
+      });
+      const halt = () => stopped || elapsed() > searchUntil || (opts.shouldStop?.() ?? false);
+      /** Count the engine's weekly-rest findings of a plan as cuts; false when a young worker's block rules it out. */
+      const counted = (p: Set<number>): boolean => {
+        for (let round = 0; round < 6; round += 1) {
+          const values = evaluate(model, p).values;
+          const misses = weeklyRestMisses(model, p, values);
+          const youngMisses = weeklyRestMisses(model, p, values, youngWeeklyRestRule);
+          for (const m of misses) addWeeklyRestCut(model, m.staffId, m.week, m.cols);
+          for (const m of youngMisses) addNoGoodCut(model, m.cols);
+          plan.cuts += misses.length + youngMisses.length;
+          if (!keepsHardRows(model, p)) return false;
+          if (misses.length === 0) return true;
+        }
+        return true;
+      };
+      let best = start;
+      let bestCost = evaluate(model, best).objective;
+      let seed = 1;
+      const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+      // Iterated local search: search to a local optimum, then shake the best plan (a few of its shifts
+      // let go, for the search to fill again) and search again, while the time lasts.
+      for (let round = 0; round < 500 && !halt(); round += 1) {
+        let from = best;
+        if (round > 0) {
+          from = new Set(best);
+          const letGo = [...best].filter(() => random() < 0.03);
+          for (const c of letGo) from.delete(c);
+        }
+        const found = localSearch(model, from, { stop: halt, seed: round + 1 });
+        if (evaluate(model, found).objective >= bestCost - 1e-9) continue;
+        // Weekly-rest findings the model had not counted yet become cuts; they may cost either plan more.
+        const fine = counted(found);
+        bestCost = evaluate(model, best).objective;
+        if (!fine || evaluate(model, found).objective >= bestCost - 1e-9) continue;
+        best = found;
+        bestCost = evaluate(model, best).objective;
+        opts.onProgress?.({
+          objective: plan.objective + bestCost,
+          bound: null,
+          gap: null,
+          part: i + 1,
+          parts: parts.length,
+          assigned: plan.assignments.length,
+          seconds: elapsed(),
+        });
+      }
+      // The start too may have findings not counted yet (the greedy fill's were, the quick start's not).
+      if (!counted(best)) best = keepsHardRows(model, start) ? start : new Set();
+      picked = best;
+      ev = evaluate(model, picked);
+      lsStatus = opts.shouldStop?.() || stopped ? 'stopped' : 'time-limit';
+    }
+    for (let round = 0; round < 6 && !large; round += 1) {
       const remaining = Math.max(1, partDeadline - elapsed()) * (round === 0 ? wholeShare : 1);
       result = await solveModel(model, {
         timeLimitS: stopped ? 0.5 : remaining,
@@ -352,12 +426,20 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
     for (const s of part) if (!chosen.has(s.id)) plan.unfilled.push({ shiftId: s.id, reason: explainUnfilled(model, s, afterCtx) });
     const objective = ev.objective;
     // The solver's proven bound where it has one, never below the bound that needs no solver.
-    const bound = Math.min(objective, Math.max(simpleBound(model), result?.bound ?? -Infinity));
+    // The Lagrangian bound (no solver; see the model) where HiGHS proved less, as it does at the design load.
+    const lagrangian = lagrangianBound(model, {
+      upper: objective,
+      stop: () => elapsed() > partDeadline || (opts.shouldStop?.() ?? false),
+    });
+    const bound = Math.min(objective, Math.max(simpleBound(model), lagrangian, result?.bound ?? -Infinity));
     plan.objective += objective;
     plan.bound += bound;
     for (const [k, v] of Object.entries(ev.byTerm)) plan.byTerm[k as Term] = (plan.byTerm[k as Term] ?? 0) + v;
     for (const [k, v] of Object.entries(ev.warningsAdded)) plan.warningsAdded[k as RuleId] = (plan.warningsAdded[k as RuleId] ?? 0) + v;
-    const st = result?.status;
+    const st =
+      lsStatus === 'time-limit' && (objective - bound) / Math.max(objective, 1e-9) <= (opts.relGap ?? 1e-4)
+        ? 'gap-reached'
+        : (lsStatus ?? result?.status);
     if (st === 'stopped' || stopped) plan.status = 'stopped';
     else if (st === 'time-limit' && plan.status !== 'stopped') plan.status = 'time-limit';
     else if (st === 'gap-reached' && plan.status === 'optimal') plan.status = 'within-gap';

@@ -33,6 +33,10 @@ export const indexForShifts = (ctx: RotaContext, shifts: readonly Shift[], exclu
   return buildIndex(ctx, { from: lookBackFrom(first, ctx.settings), to: addDays(last, 13), excludeShiftId });
 };
 
+// One collator for every comparison: `localeCompare(b, 'en-GB')` builds one per call, and a fill compares
+// thousands of names. Same order (localeCompare with a locale is defined as this collator's compare).
+const byName = new Intl.Collator('en-GB').compare;
+
 const rankKey = (c: Candidate) => [
   c.warnings.filter((f) => f.severity === 'warn').length,
   c.weekMinutes - c.contractMinutes,
@@ -40,12 +44,17 @@ const rankKey = (c: Candidate) => [
   c.familiar ? 0 : 1,
 ];
 
-const compareCandidates = (a: Candidate, b: Candidate): number => {
-  const ka = rankKey(a);
-  const kb = rankKey(b);
-  for (let i = 0; i < ka.length; i += 1) if (ka[i] !== kb[i]) return ka[i] - kb[i];
-  return a.name.localeCompare(b.name, 'en-GB') || (a.staffId < b.staffId ? -1 : 1);
+const compareKeyed = (a: { c: Candidate; k: number[] }, b: { c: Candidate; k: number[] }): number => {
+  for (let i = 0; i < a.k.length; i += 1) if (a.k[i] !== b.k[i]) return a.k[i] - b.k[i];
+  return byName(a.c.name, b.c.name) || (a.c.staffId < b.c.staffId ? -1 : 1);
 };
+
+/** Best first (each candidate's key worked out once, not at every comparison). */
+const sortCandidates = (list: Candidate[]): Candidate[] =>
+  list
+    .map((c) => ({ c, k: rankKey(c) }))
+    .sort(compareKeyed)
+    .map((x) => x.c);
 
 const reasonsFor = (c: Omit<Candidate, 'reasons'>, staff: Staff, site: string): string[] => {
   const warns = c.warnings.filter((f) => f.severity === 'warn');
@@ -68,6 +77,36 @@ const reasonsFor = (c: Omit<Candidate, 'reasons'>, staff: Staff, site: string): 
 /** Findings per person and week before a trial assignment; reusable until that person's shifts change. */
 export type BeforeMemo = Map<string, Set<string>>;
 
+/** What putting a person on a shift adds: the blocks, or (when none) the advisory findings. */
+interface TrialOutcome {
+  shiftId: string;
+  blocks: Finding[];
+  added: Finding[];
+}
+
+/**
+ * Trial outcomes per person, by the shift's signature (everything about a shift the rules read: site,
+ * service, times, break), reusable until that person's shifts change. Many open shifts are copies of one
+ * slot (three cleaners at one site from 06:00), and a person's verdict on each copy is the same: the rules
+ * see only the person's own shifts, never the id of the one tried.
+ */
+export type TrialMemo = Map<string, Map<string, TrialOutcome>>;
+
+/** Everything about a shift the person rules read, as one string: equal signatures, equal verdicts. */
+export const shiftSignature = (s: Shift): string => `${s.site}|${s.service}|${s.date}|${s.start}|${s.end}|${s.breakMinutes}`;
+
+/** A finding about one shift, made about another of the same signature. */
+export const retarget = (findings: Finding[], from: string, to: string): Finding[] =>
+  from === to
+    ? findings
+    : findings.map((f) => (f.shiftIds.includes(from) ? { ...f, shiftIds: f.shiftIds.map((id) => (id === from ? to : id)) } : f));
+
+/** Forget what a person's trials found (their shifts changed). */
+export const forgetPerson = (staffId: string, memo: BeforeMemo, trials?: TrialMemo): void => {
+  for (const k of memo.keys()) if (k.startsWith(`${staffId}|`)) memo.delete(k);
+  trials?.delete(staffId);
+};
+
 /**
  * Try every current member of staff on the shift against an index that does not hold it. A person is
  * rejected if assigning them adds or worsens any block; otherwise the warnings it adds rank them. Block
@@ -77,8 +116,22 @@ export const evaluateCandidates = (
   shift: Shift,
   ix: RotaIndex,
   memo: BeforeMemo = new Map(),
+  opts: {
+    /** Reuse trial outcomes across shifts of one signature (the caller forgets a person whose shifts change). */
+    trials?: TrialMemo;
+    /** Word each candidate's reasons (default); a fill that only takes the first needs none. */
+    reasons?: boolean;
+    /**
+     * Only the candidates are wanted: people certain to be blocked (not set up for the service, or already on
+     * a shift that overlaps this one) are left out untried and unlisted. The candidates are the same; the
+     * rejections are not all there. For a fill that asks again when no one is left.
+     */
+    candidatesOnly?: boolean;
+  } = {},
 ): { candidates: Candidate[]; rejected: Rejection[] } => {
+  const { trials } = opts;
   const weeks = weeksOf(shift);
+  const signature = trials ? shiftSignature(shift) : '';
   const week = weeks[0];
   const span = spanOf(shift.date, shift.start, shift.end);
   const candidates: Candidate[] = [];
@@ -86,9 +139,11 @@ export const evaluateCandidates = (
   for (const staff of ix.staff.values()) {
     if (staff.archived) continue;
     if (!staff.services.includes(shift.service)) {
+      if (opts.candidatesOnly) continue;
       rejected.push({ staffId: staff.id, blocks: [serviceFinding(staff, shift)] });
       continue;
     }
+    if (opts.candidatesOnly && (ix.byStaff.get(staff.id) ?? []).some((e) => e.span.start < span.end && e.span.end > span.start)) continue;
     const run = (rules: readonly PersonRule[]) => weeks.flatMap((w) => personFindings(ix, staff.id, w, rules));
     const memoKey = `${staff.id}|${week.start}`;
     let before = memo.get(memoKey);
@@ -97,10 +152,20 @@ export const evaluateCandidates = (
       memo.set(memoKey, before);
     }
     const known = before;
-    const entry = insertEntry(ix, { ...shift, staffId: staff.id });
-    const blocks = run(BLOCK_RULES).filter((f) => !known.has(key(f)));
-    const added = blocks.length > 0 ? [] : run(ADVISORY_RULES).filter((f) => !known.has(key(f)));
-    removeEntry(ix, staff.id, entry);
+    let outcome = trials?.get(staff.id)?.get(signature);
+    if (!outcome) {
+      const entry = insertEntry(ix, { ...shift, staffId: staff.id });
+      const found = run(BLOCK_RULES).filter((f) => !known.has(key(f)));
+      outcome = { shiftId: shift.id, blocks: found, added: found.length > 0 ? [] : run(ADVISORY_RULES).filter((f) => !known.has(key(f))) };
+      removeEntry(ix, staff.id, entry);
+      if (trials) {
+        const mine = trials.get(staff.id) ?? new Map<string, TrialOutcome>();
+        mine.set(signature, outcome);
+        trials.set(staff.id, mine);
+      }
+    }
+    const blocks = retarget(outcome.blocks, outcome.shiftId, shift.id);
+    const added = retarget(outcome.added, outcome.shiftId, shift.id);
     if (blocks.length > 0) {
       rejected.push({ staffId: staff.id, blocks });
       continue;
@@ -120,10 +185,9 @@ export const evaluateCandidates = (
       restBeforeMinutes: lastEnd === null ? null : Math.max(0, Math.round((span.start - lastEnd) / 60_000)),
       familiar: knowsSite(staff, shift.site),
     };
-    candidates.push({ ...partial, reasons: reasonsFor(partial, staff, shift.site) });
+    candidates.push({ ...partial, reasons: opts.reasons === false ? [] : reasonsFor(partial, staff, shift.site) });
   }
-  candidates.sort(compareCandidates);
-  return { candidates, rejected };
+  return { candidates: sortCandidates(candidates), rejected };
 };
 
 /**

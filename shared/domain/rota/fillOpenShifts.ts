@@ -1,6 +1,6 @@
 /** Filling open shifts one at a time with the best-ranked person who breaks no block rule. */
 import type { Shift } from '../../schemas/shift';
-import { evaluateCandidates, indexForShifts, type BeforeMemo, type Rejection } from './candidates';
+import { evaluateCandidates, forgetPerson, indexForShifts, type BeforeMemo, type Rejection, type TrialMemo } from './candidates';
 import { insertEntry } from './rotaIndex';
 import { spanOf } from './instants';
 import type { RotaContext, RuleId } from './types';
@@ -51,15 +51,18 @@ export const fillOpenShifts = (openShifts: readonly Shift[], ctx: RotaContext): 
     .filter((s) => !s.deleted)
     .sort((a, b) => spanOf(a.date, a.start, a.end).start - spanOf(b.date, b.start, b.end).start || (a.id < b.id ? -1 : 1));
   const memo: BeforeMemo = new Map();
+  const trials: TrialMemo = new Map();
   for (const shift of ordered) {
-    const { candidates, rejected } = evaluateCandidates(shift, ix, memo);
+    const { candidates } = evaluateCandidates(shift, ix, memo, { trials, reasons: false, candidatesOnly: true });
     const best = candidates[0];
     if (!best) {
+      // Asked again with everyone tried, for the full count of why.
+      const { rejected } = evaluateCandidates(shift, ix, memo, { trials, reasons: false });
       result.unfilled.push({ shiftId: shift.id, reason: unfilledReason(rejected) });
       continue;
     }
     insertEntry(ix, { ...shift, staffId: best.staffId });
-    for (const k of memo.keys()) if (k.startsWith(`${best.staffId}|`)) memo.delete(k);
+    forgetPerson(best.staffId, memo, trials);
     result.assigned.push({ shiftId: shift.id, staffId: best.staffId });
   }
   return result;

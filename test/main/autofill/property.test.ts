@@ -11,6 +11,7 @@ import { MODELLED_WARNINGS } from '../../../shared/domain/rota/autofill/weights'
 import { weekRange } from '../../../shared/domain/rota/week';
 import type { Shift } from '../../../shared/schemas/shift';
 import { planFill } from '../../../main/services/autofill/plan';
+import { buildModel, lagrangianBound } from '../../../shared/domain/rota/autofill/model';
 import { makeContext } from '../../shared/domain/rota/factories';
 import { SITES, WEEK, makePeople, prng, randomShift } from '../../shared/domain/rota/world';
 
@@ -93,6 +94,31 @@ describe('auto-scheduler property', () => {
     );
     console.log(`the plan cost less than the greedy fill in ${repaired} of 8 random weeks`);
     expect(repaired).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('the local search of large parts adds no block, counts warnings as the engine does, is never worse than the greedy fill, and its Lagrangian bound never passes the proven optimum', async () => {
+    let below = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), async (seed) => {
+        const { ctx, open } = instance(seed);
+        fc.pre(open.length > 0);
+        // Every part counts as large here, so the plan is the local search's and the bound the Lagrangian one.
+        const searched = await planFill(ctx, open, { relGap: 0, timeLimitS: 2, largePairs: 0 });
+        const exact = await planFill(ctx, open, { relGap: 0 });
+        expect(exact.status).toBe('optimal');
+        expect(searched.objective).toBeLessThanOrEqual(searched.greedyObjective! + 1e-6);
+        expectNoBlockAndCountedWarnings(ctx, open, searched);
+        expect(searched.objective).toBeGreaterThanOrEqual(exact.objective - 1e-6);
+        expect(searched.bound).toBeLessThanOrEqual(exact.objective + 1e-6);
+        // The bound itself, unclamped, on the model of the rota before the fill.
+        const raw = lagrangianBound(buildModel(ctx, { open }), { upper: exact.objective * 2 + 100 });
+        expect(raw).toBeLessThanOrEqual(exact.objective + 1e-6);
+        if (raw > 0.5 * exact.objective) below += 1;
+      }),
+      { numRuns: 10, seed: 20261205 },
+    );
+    // Not a trivial bound: on most weeks it is over half the optimum.
+    expect(below).toBeGreaterThan(5);
   }, 300_000);
 
   it('with a shortlist of two per shift and almost no time, the plan is still never worse than the greedy fill by the objective', async () => {

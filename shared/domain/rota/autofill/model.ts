@@ -11,7 +11,7 @@
 import type { Shift } from '../../../schemas/shift';
 import type { Staff } from '../../../schemas/staff';
 import { addDays, weekdayOf } from '../../dates';
-import type { Rejection } from '../candidates';
+import { retarget, shiftSignature, type Rejection } from '../candidates';
 import { personFindings } from '../checkWeek';
 import { insertEntry, removeEntry } from '../rotaIndex';
 import { availabilityRule, BLOCK_RULES, breakRule, familiarityRule } from '../rules';
@@ -92,6 +92,17 @@ export interface AutofillModel {
   capped: Set<string>;
   /** Person-week → weekly-rest column, made on demand by `addWeeklyRestCut`. */
   weeklyRest: Map<string, number>;
+  /** The hours-off-contract term of each person-week, for the Lagrangian bound. */
+  deviations: Deviation[];
+}
+
+/** One person-week's `d ≥ |fixed + Σ paid·x − target|` (minutes), at `cost` points a minute. */
+export interface Deviation {
+  cost: number;
+  fixed: number;
+  target: number;
+  /** [paid minutes, x column]. */
+  terms: [number, number][];
 }
 
 const PER_SHIFT: readonly RuleId[] = ['familiarity', 'availability', 'break'];
@@ -132,6 +143,7 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
   const pairs = new Map<number, Pair>();
   const openColumn = new Map<string, number>();
   const rejected = new Map<string, Rejection[]>();
+  const deviations: Deviation[] = [];
   const col = (c: Column) => columns.push(c) - 1;
   const define = (aux: number, scale: number, constant: number, terms: [number, number][]) => {
     definitions.push({ aux, scale, constant, terms });
@@ -139,6 +151,12 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
     rows.push({ terms: [[scale, aux], ...terms.map(([c, v]) => [-c, v] as [number, number])], lo: constant, hi: Infinity });
   };
   const w = (rule: RuleId) => weights.warning[rule] ?? 0;
+  const mondays = new Map<string, string>();
+  const mondayOf = (date: string) => {
+    let m = mondays.get(date);
+    if (m === undefined) mondays.set(date, (m = weekRange(date).start));
+    return m;
+  };
   const longDayMinutes = (24 - ctx.settings.dailyRestHours) * 60;
 
   // 1. Candidates: the engine's own trial of each person on each shift.
@@ -150,7 +168,9 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
    * or worsens a block (in the shift's week or the next); the per-shift warnings it would carry come from
    * the engine's own familiarity, availability and break rules.
    */
+  const verdicts = new Map<string, { shiftId: string; blocks: Finding[]; warnings: Finding[] }>();
   const trial = (shift: Shift) => {
+    const signature = shiftSignature(shift);
     const weeks = [weekRange(shift.date), weekRange(addDays(weekRange(shift.date).start, 7))];
     const candidates: { staffId: string; warnings: Finding[] }[] = [];
     const no: Rejection[] = [];
@@ -166,12 +186,21 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
         known = new Set(weeks.flatMap((wk) => personFindings(ix, staff.id, wk, BLOCK_RULES)).map(keyOf));
         blocksBefore.set(k, known);
       }
-      const entry = insertEntry(ix, { ...shift, staffId: staff.id });
-      const blocks = weeks.flatMap((wk) => personFindings(ix, staff.id, wk, BLOCK_RULES)).filter((f) => !known.has(keyOf(f)));
-      const warnings = blocks.length > 0 ? [] : personFindings(ix, staff.id, weeks[0], [familiarityRule, availabilityRule, breakRule]);
-      removeEntry(ix, staff.id, entry);
+      // The index holds only the fixed rota, so a person's verdict on one copy of a slot is their verdict
+      // on every copy (the rules read the shift's site, service, times and break, never its id).
+      const sk = `${staff.id}|${signature}`;
+      let outcome = verdicts.get(sk);
+      if (!outcome) {
+        const entry = insertEntry(ix, { ...shift, staffId: staff.id });
+        const blocks = weeks.flatMap((wk) => personFindings(ix, staff.id, wk, BLOCK_RULES)).filter((f) => !known.has(keyOf(f)));
+        const warnings = blocks.length > 0 ? [] : personFindings(ix, staff.id, weeks[0], [familiarityRule, availabilityRule, breakRule]);
+        removeEntry(ix, staff.id, entry);
+        outcome = { shiftId: shift.id, blocks, warnings };
+        verdicts.set(sk, outcome);
+      }
+      const blocks = retarget(outcome.blocks, outcome.shiftId, shift.id);
       if (blocks.length > 0) no.push({ staffId: staff.id, blocks });
-      else candidates.push({ staffId: staff.id, warnings });
+      else candidates.push({ staffId: staff.id, warnings: retarget(outcome.warnings, outcome.shiftId, shift.id) });
     }
     return { candidates, rejected: no };
   };
@@ -187,13 +216,14 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
     const { candidates, rejected: no } = trial(shift);
     rejected.set(shift.id, no);
     const span = spanOf(shift.date, shift.start, shift.end);
+    const paid = paidOf(shift);
+    const longDay = (span.end - span.start) / 60_000 > longDayMinutes;
     let scored = candidates.map((c) => {
       const staff = ix.staff.get(c.staffId)!;
       const ownWarnings = c.warnings
         .filter((f) => f.severity === 'warn' && PER_SHIFT.includes(f.rule) && f.shiftIds.length === 1 && f.shiftIds[0] === shift.id)
         .map((f) => f.rule);
-      const longDay = (span.end - span.start) / 60_000 > longDayMinutes;
-      const pay = (paidOf(shift) / 60) * staff.payRate * weights.perPound;
+      const pay = (paid / 60) * staff.payRate * weights.perPound;
       const move = shift.staffId !== null && shift.staffId !== c.staffId ? weights.moveExisting : 0;
       const own = ownWarnings.reduce((sum, r) => sum + w(r), 0) + (longDay ? weights.longDay : 0) + pay + move;
       return { staff, ownWarnings, longDay, own };
@@ -202,9 +232,9 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
       // The cheapest alone, spread over people: each shift a person is already a candidate for that day
       // counts against them, or every similar shift would weigh the same few and strand the rest. The
       // present holder is always kept.
-      const load = (id: string) => candidateLoad.get(`${id}|${shift.date}`) ?? 0;
+      const rank = new Map(scored.map((s) => [s, s.own + 10 * (candidateLoad.get(`${s.staff.id}|${shift.date}`) ?? 0)]));
       scored = [...scored]
-        .sort((a, b) => a.own + 10 * load(a.staff.id) - (b.own + 10 * load(b.staff.id)))
+        .sort((a, b) => rank.get(a)! - rank.get(b)!)
         .filter((s, i) => i < opts.maxCandidates! || s.staff.id === shift.staffId || opts.keep?.get(shift.id) === s.staff.id);
       capped.add(shift.id);
     }
@@ -215,7 +245,7 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
       pairs.set(x, { shift, staffId: s.staff.id, own: s.own, ownWarnings: s.ownWarnings, longDay: s.longDay });
       cover.push([1, x]);
       const items = byPerson.get(s.staff.id) ?? [];
-      items.push({ entry: { shift: { ...shift, staffId: s.staff.id }, span, paid: paidOf(shift) }, col: x });
+      items.push({ entry: { shift: { ...shift, staffId: s.staff.id }, span, paid }, col: x });
       byPerson.set(s.staff.id, items);
     }
     rows.push({ terms: cover, lo: 1, hi: 1 });
@@ -377,7 +407,7 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
         const fixedTotal = fixed.filter(inRef).reduce((s, it) => s + it.entry.paid, 0);
         const refVars = vars.filter(inRef);
         // No one works more than the hours a week has, whatever the candidates add up to.
-        const candidateWeeks = new Set(refVars.map((it) => weekRange(it.entry.shift.date).start)).size;
+        const candidateWeeks = new Set(refVars.map((it) => mondayOf(it.entry.shift.date))).size;
         const refMax = Math.min(
           refVars.reduce((s, it) => s + it.entry.paid, 0),
           candidateWeeks * 169 * 60,
@@ -416,6 +446,7 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
           staffId,
           base: Math.abs(target - fixedMin),
         });
+        deviations.push({ cost: weights.hoursOffContractPerHour / 60, fixed: fixedMin, target, terms: varTerms });
         define(d, 1, fixedMin - target, varTerms);
         define(
           d,
@@ -462,7 +493,7 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
     }
   }
 
-  return { columns, rows, definitions, pairs, openColumn, rejected, open, scope, weights, ctx, capped, weeklyRest: new Map() };
+  return { columns, rows, definitions, pairs, openColumn, rejected, open, scope, weights, ctx, capped, weeklyRest: new Map(), deviations };
 };
 
 /**
@@ -565,10 +596,12 @@ export interface Evaluation {
  */
 export const evaluate = (model: AutofillModel, chosen: ReadonlySet<number>): Evaluation => {
   const values: number[] = model.columns.map((c, i) => (c.kind === 'x' && chosen.has(i) ? 1 : 0));
-  for (const [shiftId, u] of model.openColumn) {
-    const filled = [...chosen].some((x) => model.pairs.get(x)?.shift.id === shiftId);
-    values[u] = filled ? 0 : 1;
+  const filled = new Set<string>();
+  for (const x of chosen) {
+    const p = model.pairs.get(x);
+    if (p) filled.add(p.shift.id);
   }
+  for (const [shiftId, u] of model.openColumn) values[u] = filled.has(shiftId) ? 0 : 1;
   for (const d of model.definitions) {
     const lhs = (d.constant + d.terms.reduce((s, [c, v]) => s + c * values[v], 0)) / d.scale;
     const kind = model.columns[d.aux].kind;
@@ -693,4 +726,338 @@ export const chosenPairs = (model: AutofillModel, colValue: ArrayLike<number>): 
   const chosen = new Set<number>();
   for (const i of model.pairs.keys()) if (colValue[i] > 0.5) chosen.add(i);
   return chosen;
+};
+
+/**
+ * A lower bound on the model's optimum by Lagrangian relaxation, needing no solver. The cover rows
+ * (`u[s] + Σp x[p,s] = 1`) are priced out with a multiplier λ[s] per shift; what is left splits by person
+ * and week. Each person-week keeps its hours-off-contract term `d ≥ |fixed + Σ paid·x − target|` and its
+ * x may be fractional; every other soft column (rest, contract, averages, fairness…) is dropped, and so are
+ * the overlap and young-worker rows. All of those only add cost or forbid plans, so each person-week's
+ * minimum here is at most its share of any plan's cost, and for any λ
+ *
+ *   L(λ) = Σs (λs + min(0, open[s] − λs)) + Σ person-weeks min over x ∈ [0,1] of Σ (cost[p,s] − λs)·x + d
+ *
+ * is ≤ the cost of every plan of the model. The person-week minimum is a fractional knapsack with a
+ * V-shaped penalty, solved exactly by taking shifts in order of reduced cost per paid minute. λ starts at
+ * each shift's cheapest cost (so L ≥ `simpleBound`) and follows subgradient steps towards `upper` (the best
+ * plan's cost) for up to `iterations` (300) steps, or 150 once `stop` says so (about half a second of
+ * CPU at the design load: the bound is not starved by a search that used its time); the best L seen is returned.
+ */
+export const lagrangianBound = (model: AutofillModel, opts: { upper: number; stop?: () => boolean; iterations?: number }): number => {
+  const shiftIndex = new Map<string, number>();
+  const openCost: number[] = [];
+  for (const [shiftId, u] of model.openColumn) {
+    shiftIndex.set(shiftId, openCost.length);
+    openCost.push(model.columns[u].cost);
+  }
+  const n = openCost.length;
+  if (n === 0) return 0;
+  const lambda = Float64Array.from(openCost);
+  for (const [c, p] of model.pairs) {
+    const s = shiftIndex.get(p.shift.id)!;
+    lambda[s] = Math.min(lambda[s], model.columns[c].cost);
+  }
+  // One group per person-week: its contract term when it has one (k > 0), else none (k = 0).
+  interface Item {
+    w: number;
+    c: number;
+    s: number;
+    cost: number;
+    start: number;
+    end: number;
+  }
+  const itemOf = (c: number): Item => {
+    const p = model.pairs.get(c)!;
+    const span = spanOf(p.shift.date, p.shift.start, p.shift.end);
+    return { w: paidOf(p.shift), c, s: shiftIndex.get(p.shift.id)!, cost: model.columns[c].cost, start: span.start, end: span.end };
+  };
+  const grouped = new Set<number>();
+  const groups: { k: number; fixed: number; target: number; items: Item[] }[] = model.deviations.map((d) => {
+    const items = d.terms.filter(([, c]) => model.pairs.has(c)).map(([, c]) => itemOf(c));
+    for (const it of items) grouped.add(it.c);
+    return { k: d.cost, fixed: d.fixed, target: d.target, items };
+  });
+  const rest = new Map<string, Item[]>();
+  for (const [c, p] of model.pairs) {
+    if (grouped.has(c)) continue;
+    const k = `${p.staffId}|${weekRange(p.shift.date).start}`;
+    rest.set(k, [...(rest.get(k) ?? []), itemOf(c)]);
+  }
+  for (const items of rest.values()) groups.push({ k: 0, fixed: 0, target: 0, items });
+  const g = new Float64Array(n);
+  /** Shifts priced out: each costs λ, less what leaving it open saves. */
+  const shiftsPart = (): number => {
+    let total = 0;
+    for (let s = 0; s < n; s += 1) {
+      const openNow = openCost[s] < lambda[s];
+      total += lambda[s] + (openNow ? openCost[s] - lambda[s] : 0);
+      g[s] = openNow ? 0 : 1;
+    }
+    return total;
+  };
+  /** The person-week minimum with x fractional and no row but the contract term (a fractional knapsack). */
+  const knapsack = (grp: (typeof groups)[number]): number => {
+    const k = grp.k;
+    const items = grp.items
+      .map((it) => ({ it, r: (it.cost - lambda[it.s]) / Math.max(it.w, 1e-9) }))
+      .filter((x) => x.r < k)
+      .sort((a, b) => a.r - b.r);
+    let level = grp.fixed;
+    let v = k * Math.abs(grp.fixed - grp.target);
+    for (const { it, r } of items) {
+      let taken = 0;
+      if (level < grp.target) {
+        const m = Math.min(it.w, grp.target - level);
+        v += (r - k) * m;
+        level += m;
+        taken += m;
+      }
+      if (taken < it.w && r + k < 0) {
+        const m = it.w - taken;
+        v += (r + k) * m;
+        level += m;
+        taken += m;
+      }
+      if (taken === 0) break;
+      g[it.s] -= it.w > 0 ? taken / it.w : 1;
+    }
+    return v;
+  };
+  /**
+   * The same minimum with x whole and no two of the person's shifts overlapping (the overlap rows kept):
+   * shifts by end, a table of the least cost for each total of paid time (in the minutes all of them are
+   * multiples of). Stronger, and dearer, so it only prices the λ the knapsack steps found.
+   */
+  const intervals = (grp: (typeof groups)[number]): number | null => {
+    // A shift costing more than the contract term could save is never worth taking.
+    const items = grp.items.filter((it) => it.cost - lambda[it.s] < grp.k * it.w).sort((a, b) => a.end - b.end);
+    const base = grp.k * Math.abs(grp.fixed - grp.target);
+    if (items.length === 0) return base;
+    let unit = 0;
+    const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+    for (const it of items) unit = gcd(unit, Math.round(it.w));
+    unit = Math.max(unit, 1);
+    const size = Math.min(
+      Math.round(items.reduce((t, it) => t + it.w, 0) / unit),
+      Math.ceil((items[items.length - 1].end - items[0].start) / 60_000 / unit),
+    );
+    // Odd lengths would make the table long: those person-weeks keep their knapsack price.
+    if (size > 1500) return null;
+    // table[i][m]: least cost of a compatible choice among the first i shifts with m units of paid time.
+    const table: Float64Array[] = [new Float64Array(size + 1).fill(Infinity)];
+    table[0][0] = 0;
+    for (let i = 0; i < items.length; i += 1) {
+      const it = items[i];
+      let j = i;
+      while (j > 0 && items[j - 1].end > it.start) j -= 1;
+      // The shifts before j all end by the time `it` starts; those between may not (sorted by end).
+      const prev = table[j];
+      const row = Float64Array.from(table[i]);
+      const w = Math.round(it.w / unit);
+      const a = it.cost - lambda[it.s];
+      for (let m = w; m <= size; m += 1) if (prev[m - w] + a < row[m]) row[m] = prev[m - w] + a;
+      table.push(row);
+    }
+    const last = table[items.length];
+    let best = Infinity;
+    for (let m = 0; m <= size; m += 1) {
+      if (last[m] === Infinity) continue;
+      const v = last[m] + grp.k * Math.abs(grp.fixed + m * unit - grp.target);
+      if (v < best) best = v;
+    }
+    return Math.min(best, base);
+  };
+  let best = -Infinity;
+  let bestLambda = Float64Array.from(lambda);
+  let theta = 1;
+  let stale = 0;
+  const iterations = opts.iterations ?? 300;
+  for (let i = 0; i < iterations; i += 1) {
+    let l = shiftsPart();
+    for (const grp of groups) l += knapsack(grp);
+    if (l > best + 1e-6) {
+      best = l;
+      bestLambda = Float64Array.from(lambda);
+      stale = 0;
+    } else if ((stale += 1) >= 12) {
+      theta /= 2;
+      stale = 0;
+    }
+    let norm = 0;
+    for (let s = 0; s < n; s += 1) norm += g[s] * g[s];
+    if (norm < 1e-12 || theta < 1e-4 || (i >= 150 && opts.stop?.())) break;
+    const step = (theta * Math.max(opts.upper - l, 1e-3 * Math.abs(opts.upper))) / norm;
+    for (let s = 0; s < n; s += 1) lambda[s] += step * g[s];
+  }
+  // The best λ priced again with the overlap rows kept: any λ gives a bound, and this one a stronger one.
+  lambda.set(bestLambda);
+  let strong = shiftsPart();
+  for (const grp of groups) strong += intervals(grp) ?? knapsack(grp);
+  best = Math.max(best, strong);
+  // Rounding in the sums above is far below a point; a hair off keeps the bound a bound.
+  return best - 1e-6 * Math.abs(best);
+};
+
+/**
+ * Local search on the model's own objective, for parts too large for HiGHS to improve in the time a
+ * manager waits. Every soft column belongs to one person (or is a shift's "left open"), so moving a shift
+ * from one person to another changes only their two costs and that shift's gap: each move is priced
+ * exactly, by the model's rows, from the two people's columns alone. Moves: give a shift (or an open one) to
+ * another candidate, leave it open, or swap two people's shifts; a move is taken when it costs less and
+ * keeps every hard row (overlaps, young workers, cuts). Stops at a local optimum or when `stop()` says so.
+ */
+export const localSearch = (
+  model: AutofillModel,
+  start: ReadonlySet<number>,
+  opts: { stop: () => boolean; seed?: number },
+): Set<number> => {
+  const { columns } = model;
+  const staffOf = (c: number) => (columns[c].kind === 'x' ? model.pairs.get(c)!.staffId : columns[c].staffId);
+  // Per person: their definitions in model order (a soft column may feed another's row) and hard rows.
+  const defs = new Map<string, Definition[]>();
+  for (const d of model.definitions) {
+    const p = staffOf(d.aux);
+    if (p === undefined) continue;
+    const list = defs.get(p);
+    if (list) list.push(d);
+    else defs.set(p, [d]);
+  }
+  const hard = new Map<string, Row[]>();
+  for (const r of model.rows) {
+    if (r.hi === Infinity || r.lo !== -Infinity || r.terms.length === 0) continue;
+    const p = staffOf(r.terms[0][1]);
+    if (p === undefined) continue;
+    const list = hard.get(p);
+    if (list) list.push(r);
+    else hard.set(p, [r]);
+  }
+  const auxOf = new Map([...defs].map(([p, list]) => [p, [...new Set(list.map((d) => d.aux))]]));
+  const values = new Float64Array(columns.length);
+  /** The person's soft columns' cost with their x columns as in `values` (Infinity when a hard row breaks). */
+  const costOf = (p: string): number => {
+    for (const r of hard.get(p) ?? []) {
+      let lhs = 0;
+      for (const [k, v] of r.terms) lhs += k * values[v];
+      if (lhs > r.hi + 1e-9) return Infinity;
+    }
+    const aux = auxOf.get(p) ?? [];
+    for (const a of aux) values[a] = 0;
+    // Each soft column at the least value its rows allow, in model order (one may feed another's row).
+    for (const d of defs.get(p) ?? []) {
+      let lhs = d.constant;
+      for (const [k, v] of d.terms) lhs += k * values[v];
+      lhs /= d.scale;
+      const need = columns[d.aux].kind === 'binary' ? (lhs > 1e-9 ? 1 : 0) : Math.max(0, lhs);
+      if (need > values[d.aux]) values[d.aux] = need;
+    }
+    let cost = 0;
+    for (const a of aux) cost += columns[a].cost * values[a];
+    return cost;
+  };
+  const byShift = new Map<string, number[]>();
+  const mine = new Map<string, Set<number>>();
+  for (const [c, p] of model.pairs) {
+    byShift.set(p.shift.id, [...(byShift.get(p.shift.id) ?? []), c]);
+    if (!mine.has(p.staffId)) mine.set(p.staffId, new Set());
+  }
+  const holder = new Map<string, number>();
+  for (const c of start) {
+    values[c] = 1;
+    holder.set(model.pairs.get(c)!.shift.id, c);
+    mine.get(model.pairs.get(c)!.staffId)!.add(c);
+  }
+  const ownCost = (p: string) => {
+    let s = 0;
+    for (const c of mine.get(p)!) s += columns[c].cost;
+    return s;
+  };
+  const cost = new Map<string, number>();
+  for (const p of mine.keys()) cost.set(p, costOf(p) + ownCost(p));
+  const gapCost = (shiftId: string) => columns[model.openColumn.get(shiftId)!].cost;
+  /** Price a change of x columns (set to 0 / 1) touching people `who`; keep it when it saves. */
+  const tryMove = (off: number[], on: number[]): boolean => {
+    const who = new Set([...off, ...on].map((c) => model.pairs.get(c)!.staffId));
+    let before = 0;
+    for (const p of who) before += cost.get(p)!;
+    for (const c of off) values[c] = 0;
+    for (const c of on) values[c] = 1;
+    for (const c of off) mine.get(model.pairs.get(c)!.staffId)!.delete(c);
+    for (const c of on) mine.get(model.pairs.get(c)!.staffId)!.add(c);
+    const after = new Map<string, number>();
+    let total = 0;
+    for (const p of who) {
+      const v = costOf(p) + ownCost(p);
+      after.set(p, v);
+      total += v;
+    }
+    // Gaps: a shift losing its person without another costs its gap; one gaining one saves it.
+    const offShifts = new Set(off.map((c) => model.pairs.get(c)!.shift.id));
+    const onShifts = new Set(on.map((c) => model.pairs.get(c)!.shift.id));
+    for (const s of offShifts) if (!onShifts.has(s)) total += gapCost(s);
+    for (const s of onShifts) if (!offShifts.has(s)) total -= gapCost(s);
+    if (total < before - 1e-7) {
+      for (const [p, v] of after) cost.set(p, v);
+      for (const s of offShifts) if (!onShifts.has(s)) holder.delete(s);
+      for (const c of on) holder.set(model.pairs.get(c)!.shift.id, c);
+      return true;
+    }
+    for (const c of on) values[c] = 0;
+    for (const c of off) values[c] = 1;
+    for (const c of on) mine.get(model.pairs.get(c)!.staffId)!.delete(c);
+    for (const c of off) mine.get(model.pairs.get(c)!.staffId)!.add(c);
+    for (const p of who) costOf(p); // restore their soft columns
+    return false;
+  };
+  let seed = opts.seed ?? 1;
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+  const shifts = [...model.openColumn.keys()];
+  // Sweeps of single moves (cheap) until they stop paying, then a sweep of swaps (dearer), and again.
+  for (let swaps = false; !opts.stop();) {
+    let improved = false;
+    // A fresh order each sweep, so one person's choices do not always go first.
+    for (let i = shifts.length - 1; i > 0; i -= 1) {
+      const j = Math.floor(random() * (i + 1));
+      [shifts[i], shifts[j]] = [shifts[j], shifts[i]];
+    }
+    for (const s of shifts) {
+      if (opts.stop()) break;
+      const cands = byShift.get(s) ?? [];
+      if (!swaps) {
+        // Leave it open, or give it to someone else.
+        const cur = holder.get(s);
+        if (cur !== undefined && tryMove([cur], [])) improved = true;
+        const now = holder.get(s);
+        for (const c of cands) {
+          if (c === now || holder.get(s) !== now) continue;
+          if (tryMove(now === undefined ? [] : [now], [c])) {
+            improved = true;
+            break;
+          }
+        }
+        continue;
+      }
+      // Swap with a shift the other candidate holds that the present holder could take.
+      const held = holder.get(s);
+      if (held === undefined) continue;
+      const p = model.pairs.get(held)!.staffId;
+      swap: for (const c of cands) {
+        if (c === held) continue;
+        const q = model.pairs.get(c)!.staffId;
+        for (const d of [...mine.get(q)!]) {
+          const t = model.pairs.get(d)!.shift.id;
+          const back = (byShift.get(t) ?? []).find((e) => model.pairs.get(e)!.staffId === p);
+          if (back === undefined) continue;
+          if (tryMove([held, d], [c, back])) {
+            improved = true;
+            break swap;
+          }
+        }
+      }
+    }
+    // After moves that paid, moves again; after moves that did not, swaps; after swaps that did not, done.
+    if (swaps && !improved) break;
+    swaps = !improved;
+  }
+  return new Set(holder.values());
 };
