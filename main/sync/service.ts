@@ -137,6 +137,8 @@ export class SyncService {
   private readonly replays = new Map<string, Record<string, unknown>>();
   /** Saves reported by storage and not yet compared (see noteLocal). */
   private noted: FileChange[] = [];
+  /** Event documents this install wrote into its replica and its changes feed has not shown yet. */
+  private readonly ownEvents = new Set<string>();
   /** Photo files the replica holds (`photo:<file>` documents). */
   private readonly photosHeld = new Set<string>();
   /** Every incident history head the hub has seen (or this install sent it), by incident and document id. */
@@ -310,6 +312,7 @@ export class SyncService {
     this.noted = [];
     this.incoming.clear();
     this.decisions.clear();
+    this.ownEvents.clear();
   }
 
   onStatus(fn: (s: SyncStatus) => void): () => void {
@@ -627,7 +630,10 @@ export class SyncService {
           if (r.ok || r.status === 409) this.photosHeld.add(docs[i]._id);
         });
       }
-      for (const id of await putEvents(lane.local, events)) lane.waiting.add(id);
+      for (const id of await putEvents(lane.local, events)) {
+        lane.waiting.add(id);
+        this.ownEvents.add(id);
+      }
       if (writes.length) {
         const results = await lane.local.bulkDocs(writes);
         results.forEach((r, i) => {
@@ -752,6 +758,9 @@ export class SyncService {
         // An event, or an earlier SiteDesk's whole attendance or incident document (its branches are
         // read as versions, never resolved by writing): the record is folded again from all it has.
         const target = eventTarget(c.id);
+        // This install's own events came from its storage: folding them back would change nothing there,
+        // or (for a chain cut short on this disk) quietly write over the evidence of it.
+        if (target && this.ownEvents.delete(c.id)) continue;
         if (target) {
           const p = parseEventDoc(raw, lane.site);
           if (p.ok) refold.get(target.kind)!.add(target.id);
