@@ -513,7 +513,12 @@ export class SyncService {
   private enqueue(kind: SyncKind, record: SyncRecord): void {
     for (const route of routesOf(kind, record, this.config!.role)) {
       if (this.lanes.get(route.db)?.push)
-        this.queue.set(`${route.db}|${docId(kind, record.id)}`, { db: route.db, kind, record: route.record });
+        // Each write of a record kept as events is an event of its own: a later save does not replace it in the queue.
+        this.queue.set(`${route.db}|${docId(kind, record.id)}${isFolded(kind) ? `|${record.hlc ?? ''}` : ''}`, {
+          db: route.db,
+          kind,
+          record: route.record,
+        });
     }
   }
 
