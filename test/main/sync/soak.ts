@@ -33,7 +33,7 @@ export interface SoakOptions {
 type Op =
   | { op: 'log'; desk: number; minute: number }
   | { op: 'incident'; desk: number; minute: number }
-  | { op: 'update'; node: number; desk: number }
+  | { op: 'update'; node: number }
   | { op: 'correct'; node: number; desk: number; minute: number }
   | { op: 'edit'; manager: number; desk: number }
   | { op: 'publish'; manager: number; desk: number }
@@ -55,7 +55,7 @@ const ops = (desks: number, managers: number): fc.Arbitrary<Op> =>
     { weight: 2, arbitrary: fc.record({ op: fc.constant('incident' as const), desk: fc.nat(desks - 1), minute: fc.nat(1439) }) },
     {
       weight: 2,
-      arbitrary: fc.record({ op: fc.constant('update' as const), node: fc.nat(desks + managers - 1), desk: fc.nat(desks - 1) }),
+      arbitrary: fc.record({ op: fc.constant('update' as const), node: fc.nat(desks + managers - 1) }),
     },
     {
       weight: 3,
@@ -254,9 +254,9 @@ export const runSoak = async (o: SoakOptions) => {
       }
       case 'update': {
         const n = nodeAt(op.node);
-        const site = n.site ?? sites[op.desk];
+        // A desk updates its own site's incidents, a manager any it holds.
         const held = n.t.opened.app.repos.incidents
-          .inMonths(MONTHS, [site])
+          .inMonths(MONTHS, n.site ? [n.site] : sites)
           .filter((x) => ledger.incidents.has(x.id))
           .sort((a, b) => (a.id < b.id ? -1 : 1));
         const i = held[step % Math.max(1, held.length)];
