@@ -5,7 +5,7 @@
  * earlier SiteDesk versions wrote — for the fold.
  */
 import { foldVersions, planFolded, type Folded, type FoldedKind } from '../../shared/domain/sync/fold';
-import type { ImportPlan, Superseded, SyncRecord } from '../../shared/domain/sync/merge';
+import { canonical, type ImportPlan, type Superseded, type SyncRecord } from '../../shared/domain/sync/merge';
 import {
   ATTENDANCE_EVENT,
   attendanceEventOf,
@@ -48,7 +48,10 @@ export const putEvents = async (local: PouchDB, docs: readonly PouchDoc[]): Prom
     missing = missing.filter((d) => !links.includes(d) || !entries.has(entryOf(d._id)));
   }
   if (!missing.length) return [];
-  const results = await local.bulkDocs(missing);
+  // With its keys in one order, whatever order the record's fields happen to be in here: PouchDB's
+  // revision is a hash of the document's JSON, so two installs that write one event write one revision,
+  // never two branches of it.
+  const results = await local.bulkDocs(missing.map((d) => JSON.parse(canonical(d)) as PouchDoc));
   // 409: written meanwhile, with the same content (the id names the content).
   return results.flatMap((r, i) => (r.ok ? [missing[i]._id] : []));
 };
