@@ -127,6 +127,8 @@ export class SyncService {
   private quietAt: number | null = null;
   private listeners = new Set<(s: SyncStatus) => void>();
   private stopped = true;
+  /** The replica is open and the start-up comparison queued: noted saves can be compared. */
+  private ready = false;
   /** Loaded when sync starts, so an install without a hub never pays for it at start-up. */
   private Pouch: PouchStatic | null = null;
   private probeTimer: NodeJS.Timeout | null = null;
@@ -174,6 +176,10 @@ export class SyncService {
     if (!this.stopped) await this.stop();
     this.stopped = false;
     this.config = config;
+    // Saves are noted from now on, before anything is awaited, so one made while the replica opens is
+    // still its own event; they are compared once the replica is open (`ready`).
+    this.ready = false;
+    this.stopListening = this.app.ds.onChange((changes) => this.noteLocal(changes));
     const PouchDB = (this.Pouch ??= (await import('pouchdb-node')).default);
     const dir = path.join(this.app.dirs.root, 'sync');
     fs.mkdirSync(dir, { recursive: true });
@@ -234,7 +240,6 @@ export class SyncService {
         if (p.ok) this.witnessHead(p.doc);
       }
     }
-    this.stopListening = this.app.ds.onChange((changes) => this.noteLocal(changes));
     for (const lane of this.lanes.values()) {
       const since = await lane.local.get(APPLIED).then(
         (d) => d.seq as number | string,
@@ -249,6 +254,7 @@ export class SyncService {
       (lane.feed as unknown as PromiseLike<unknown>).then(undefined, () => undefined);
       this.replicate(lane);
     }
+    this.ready = true;
     this.enqueueAll();
     this.schedule();
     void this.checkCredentials();
@@ -293,7 +299,16 @@ export class SyncService {
 
   async stop(): Promise<void> {
     if (this.stopped) return;
+    // Saves made before stopping go into the replica first (no network is waited for), so each write
+    // of a record kept as events is still its own event when sync starts again.
+    if (this.ready && (this.noted.length || this.queue.size)) {
+      this.stopListening?.();
+      this.stopListening = null;
+      this.schedule();
+      await this.work.catch(() => undefined);
+    }
     this.stopped = true;
+    this.ready = false;
     this.stopListening?.();
     this.stopListening = null;
     if (this.probeTimer) clearInterval(this.probeTimer);
@@ -490,7 +505,7 @@ export class SyncService {
   private noteLocal(changes: FileChange[]): void {
     if (!this.config) return;
     this.noted.push(...changes);
-    this.schedule();
+    if (this.ready) this.schedule();
   }
 
   /** Queues every record the noted saves changed (a record a save did not touch is the same object). */
