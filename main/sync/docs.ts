@@ -8,9 +8,12 @@
  * the managers' database.
  */
 import { z } from 'zod';
-import { canonical, SYNC_KINDS, type Superseded, type SyncKind, type SyncRecord } from '../../shared/domain/sync/merge';
+import { canonical, digest, SYNC_KINDS, type Superseded, type SyncKind, type SyncRecord } from '../../shared/domain/sync/merge';
+import type { FoldedKind } from '../../shared/domain/sync/fold';
+import { HLC_ZERO } from '../../shared/domain/sync/hlc';
+import { hashEntry, type HistoryEntry } from '../../shared/domain/incidents/history';
 import { attendanceSchema } from '../../shared/schemas/attendance';
-import { incidentSchema } from '../../shared/schemas/incident';
+import { incidentHistoryEntrySchema, incidentSchema } from '../../shared/schemas/incident';
 import { logEntrySchema } from '../../shared/schemas/occurrence';
 import { shiftSchema } from '../../shared/schemas/shift';
 import { siteSchema } from '../../shared/schemas/site';
@@ -193,4 +196,191 @@ export const parsePhotoDoc = (raw: unknown, site: string | null): { ok: true; do
   if (site === null || p.data.site !== site) return { ok: false, reason: `a ${p.data.site} photo in the wrong database` };
   if (p.data._id !== photoDocId(p.data.file)) return { ok: false, reason: 'the document id does not name its photo' };
   return { ok: true, doc: p.data };
+};
+
+/**
+ * Attendance and incident histories as one immutable document per event (shared/domain/sync/fold.ts
+ * rebuilds the record from them), so two installs that add to one record while apart never write the
+ * same document and never make a CouchDB conflict. Every id ends in a digest of the document's content:
+ * one id always names one content, so a document is written once and its revision stays `1-…`; two
+ * installs that write the same event write the same document (PouchDB's revisions are deterministic).
+ *
+ * - `attendance-event:<record id>:<stamp>:<digest>` — the attendance record as one write left it (a
+ *   sign-in, sign-out, no-show or correction), stamped by the writing install's hybrid clock (the stamp
+ *   names the install).
+ * - `incident-entry:<incident id>:<index>:<entry hash>:<digest>` — one entry of an incident's history
+ *   chain; the entry's hash covers its content and the entry before it. The entry an install's copy ends
+ *   with also carries the rest of that copy (`record`: everything but `history`: the fields the chain
+ *   replays to and the write's stamp) and the hashes of its chain in order (`chain`), so the incident is
+ *   rebuilt exactly as that install holds it, even a chain whose links are broken.
+ *
+ * The whole-record `attendance:<id>` and `incidents:<id>` documents earlier SiteDesk versions wrote are
+ * still read and folded in with the events (branches included); they are no longer written.
+ */
+export const ATTENDANCE_EVENT = 'attendance-event:';
+export const INCIDENT_ENTRY = 'incident-entry:';
+
+export interface AttendanceEventDoc {
+  _id: string;
+  kind: 'attendance-event';
+  site: string;
+  record: SyncRecord;
+}
+
+export interface IncidentEntryDoc {
+  _id: string;
+  kind: 'incident-entry';
+  incident: string;
+  site: string;
+  index: number;
+  entry: HistoryEntry;
+  record?: SyncRecord;
+  chain?: string[];
+}
+
+const contentDigest = (value: unknown) => digest(value);
+
+export const attendanceEventId = (record: SyncRecord) =>
+  `${ATTENDANCE_EVENT}${record.id}:${record.hlc ?? HLC_ZERO}:${contentDigest(record)}`;
+
+export const attendanceEventOf = (record: SyncRecord): AttendanceEventDoc => ({
+  _id: attendanceEventId(record),
+  kind: 'attendance-event',
+  site: String(record.site),
+  record,
+});
+
+export const incidentEntryId = (incident: string, index: number, entry: HistoryEntry, record?: SyncRecord, chain?: string[]) =>
+  `${INCIDENT_ENTRY}${incident}:${String(index).padStart(6, '0')}:${entry.hash}:${contentDigest({ entry, record: record ?? null, chain: chain ?? null })}`;
+
+/** The record an incident's last entry carries: the incident without its history. */
+export const withoutHistory = (incident: SyncRecord): SyncRecord => {
+  const { history: _h, ...rest } = incident;
+  return rest as SyncRecord;
+};
+
+/** The documents of one version of an incident: each entry of its chain, the last with the rest of the version. */
+export const incidentEntriesOf = (incident: SyncRecord): IncidentEntryDoc[] => {
+  const history = (incident.history ?? []) as HistoryEntry[];
+  return history.map((entry, index) => {
+    const last = index === history.length - 1;
+    const record = last ? withoutHistory(incident) : undefined;
+    const chain = last ? history.map((e) => e.hash) : undefined;
+    return {
+      _id: incidentEntryId(incident.id, index, entry, record, chain),
+      kind: 'incident-entry',
+      incident: incident.id,
+      site: String(incident.site),
+      index,
+      entry,
+      ...(record ? { record, chain } : {}),
+    };
+  });
+};
+
+/** Which record an event document belongs to, by its id alone (for finding what to fold again). */
+export const eventTarget = (id: string): { kind: FoldedKind; id: string } | null => {
+  if (id.startsWith(ATTENDANCE_EVENT)) return { kind: 'attendance', id: id.slice(ATTENDANCE_EVENT.length).split(':')[0] };
+  if (id.startsWith(INCIDENT_ENTRY)) return { kind: 'incidents', id: id.slice(INCIDENT_ENTRY.length).split(':')[0] };
+  return null;
+};
+
+const attendanceEventShape = z.object({
+  _id: z.string(),
+  _rev: z.string().optional(),
+  kind: z.literal('attendance-event'),
+  site: z.string(),
+  record: z.record(z.string(), z.unknown()),
+});
+
+const incidentEntryShape = z.object({
+  _id: z.string(),
+  _rev: z.string().optional(),
+  kind: z.literal('incident-entry'),
+  incident: z.string(),
+  site: z.string(),
+  index: z.number().int().min(0).max(1_000_000),
+  entry: incidentHistoryEntrySchema,
+  record: z.record(z.string(), z.unknown()).optional(),
+  chain: z.array(z.string().min(1).max(200)).max(1_000_001).optional(),
+});
+
+const incidentWithoutHistory = incidentSchema.omit({ history: true });
+
+export type ParsedEvent = { ok: true; doc: AttendanceEventDoc | IncidentEntryDoc } | { ok: false; reason: string };
+
+const issue = (e: z.ZodError) => `${e.issues[0]?.path.join('.')} ${e.issues[0]?.message}`;
+
+/**
+ * Reads an event document the way storage reads its files, with the record's own schemas, and checks it
+ * belongs where it came from (a site's database, that site's record) and that its id names its content.
+ */
+export const parseEventDoc = (raw: unknown, site: string | null): ParsedEvent => {
+  const id = (raw as { _id?: unknown } | null)?._id;
+  if (typeof id === 'string' && id.startsWith(ATTENDANCE_EVENT)) {
+    const shape = attendanceEventShape.safeParse(raw);
+    if (!shape.success) return { ok: false, reason: `not a SiteDesk attendance event (${issue(shape.error)})` };
+    const parsed = attendanceSchema.safeParse(shape.data.record);
+    if (!parsed.success) return { ok: false, reason: `attendance record does not match: ${issue(parsed.error)}` };
+    const record = parsed.data as SyncRecord;
+    if (site === null || shape.data.site !== site || record.site !== site)
+      return { ok: false, reason: `a ${String(record.site)} attendance event in the wrong database` };
+    if (shape.data._id !== attendanceEventId(record)) return { ok: false, reason: 'the document id does not name its event' };
+    return { ok: true, doc: { _id: shape.data._id, kind: 'attendance-event', site, record } };
+  }
+  const shape = incidentEntryShape.safeParse(raw);
+  if (!shape.success) return { ok: false, reason: `not a SiteDesk incident history entry (${issue(shape.error)})` };
+  const d = shape.data;
+  if (site === null || d.site !== site) return { ok: false, reason: `a ${d.site} incident history entry in the wrong database` };
+  let record: SyncRecord | undefined;
+  if (d.record) {
+    const parsed = incidentWithoutHistory.safeParse(d.record);
+    if (!parsed.success) return { ok: false, reason: `incident record does not match: ${issue(parsed.error)}` };
+    record = parsed.data as SyncRecord;
+    if (record.id !== d.incident || record.site !== site) return { ok: false, reason: 'an incident history entry of another incident' };
+  }
+  const chain = d.chain;
+  if (Boolean(record) !== Boolean(chain) || (chain && (chain.length !== d.index + 1 || chain.at(-1) !== d.entry.hash)))
+    return { ok: false, reason: 'an incident history entry out of its place in the chain' };
+  if (d._id !== incidentEntryId(d.incident, d.index, d.entry, record, chain))
+    return { ok: false, reason: 'the document id does not name its entry' };
+  return {
+    ok: true,
+    doc: {
+      _id: d._id,
+      kind: 'incident-entry',
+      incident: d.incident,
+      site,
+      index: d.index,
+      entry: d.entry,
+      ...(record ? { record, chain } : {}),
+    },
+  };
+};
+
+/**
+ * The versions of one record that its event documents give: each attendance event's record, and each
+ * incident version whose last entry names its chain, once every entry of that chain has arrived (one
+ * still on its way is left for later).
+ */
+export const versionsOfEvents = (events: readonly (AttendanceEventDoc | IncidentEntryDoc)[]): SyncRecord[] => {
+  const out: SyncRecord[] = [];
+  const byPlace = new Map<string, IncidentEntryDoc>();
+  // One place and hash, two contents: only a tampered entry can do that; the one whose hash holds is read.
+  const holds = (x: IncidentEntryDoc) => hashEntry(x.entry) === x.entry.hash;
+  for (const e of events) {
+    if (e.kind === 'attendance-event') {
+      out.push(e.record);
+      continue;
+    }
+    const key = `${e.index}:${e.entry.hash}`;
+    const held = byPlace.get(key);
+    if (!held || (!holds(held) && (holds(e) || canonical(e.entry) < canonical(held.entry)))) byPlace.set(key, e);
+  }
+  for (const e of events) {
+    if (e.kind !== 'incident-entry' || !e.record || !e.chain) continue;
+    const history = e.chain.map((hash, i) => byPlace.get(`${i}:${hash}`)?.entry);
+    if (history.every((h): h is HistoryEntry => h !== undefined)) out.push({ ...e.record, history });
+  }
+  return out;
 };

@@ -56,6 +56,9 @@ import {
 import { authHeader, DB_DIRECTORY, DB_MANAGERS, siteDb } from './provision';
 import { openConfig, storeConfig, storedSyncSchema, SYNC_CONFIG_FILE, type StoredSyncConfig, type SyncConfig } from './config';
 import { ensureIdentity, readIdentity } from '../exchange/identity';
+import { isFolded, type FoldedKind } from '../../shared/domain/sync/fold';
+import { eventTarget, parseEventDoc } from './docs';
+import { eventDocsOf, foldWithLocal, idsInReplica, putEvents, versionsInReplica } from './events';
 
 export type { SyncConfig } from './config';
 
@@ -124,6 +127,8 @@ export class SyncService {
   private quietAt: number | null = null;
   private listeners = new Set<(s: SyncStatus) => void>();
   private stopped = true;
+  /** The replica is open and the start-up comparison queued: noted saves can be compared. */
+  private ready = false;
   /** Loaded when sync starts, so an install without a hub never pays for it at start-up. */
   private Pouch: PouchStatic | null = null;
   private probeTimer: NodeJS.Timeout | null = null;
@@ -134,6 +139,8 @@ export class SyncService {
   private readonly replays = new Map<string, Record<string, unknown>>();
   /** Saves reported by storage and not yet compared (see noteLocal). */
   private noted: FileChange[] = [];
+  /** Event documents this install wrote into its replica and its changes feed has not shown yet. */
+  private readonly ownEvents = new Set<string>();
   /** Photo files the replica holds (`photo:<file>` documents). */
   private readonly photosHeld = new Set<string>();
   /** Every incident history head the hub has seen (or this install sent it), by incident and document id. */
@@ -169,6 +176,10 @@ export class SyncService {
     if (!this.stopped) await this.stop();
     this.stopped = false;
     this.config = config;
+    // Saves are noted from now on, before anything is awaited, so one made while the replica opens is
+    // still its own event; they are compared once the replica is open (`ready`).
+    this.ready = false;
+    this.stopListening = this.app.ds.onChange((changes) => this.noteLocal(changes));
     const PouchDB = (this.Pouch ??= (await import('pouchdb-node')).default);
     const dir = path.join(this.app.dirs.root, 'sync');
     fs.mkdirSync(dir, { recursive: true });
@@ -229,7 +240,6 @@ export class SyncService {
         if (p.ok) this.witnessHead(p.doc);
       }
     }
-    this.stopListening = this.app.ds.onChange((changes) => this.noteLocal(changes));
     for (const lane of this.lanes.values()) {
       const since = await lane.local.get(APPLIED).then(
         (d) => d.seq as number | string,
@@ -244,6 +254,7 @@ export class SyncService {
       (lane.feed as unknown as PromiseLike<unknown>).then(undefined, () => undefined);
       this.replicate(lane);
     }
+    this.ready = true;
     this.enqueueAll();
     this.schedule();
     void this.checkCredentials();
@@ -288,7 +299,16 @@ export class SyncService {
 
   async stop(): Promise<void> {
     if (this.stopped) return;
+    // Saves made before stopping go into the replica first (no network is waited for), so each write
+    // of a record kept as events is still its own event when sync starts again.
+    if (this.ready && (this.noted.length || this.queue.size)) {
+      this.stopListening?.();
+      this.stopListening = null;
+      this.schedule();
+      await this.work.catch(() => undefined);
+    }
     this.stopped = true;
+    this.ready = false;
     this.stopListening?.();
     this.stopListening = null;
     if (this.probeTimer) clearInterval(this.probeTimer);
@@ -307,6 +327,7 @@ export class SyncService {
     this.noted = [];
     this.incoming.clear();
     this.decisions.clear();
+    this.ownEvents.clear();
   }
 
   onStatus(fn: (s: SyncStatus) => void): () => void {
@@ -484,7 +505,7 @@ export class SyncService {
   private noteLocal(changes: FileChange[]): void {
     if (!this.config) return;
     this.noted.push(...changes);
-    this.schedule();
+    if (this.ready) this.schedule();
   }
 
   /** Queues every record the noted saves changed (a record a save did not touch is the same object). */
@@ -507,7 +528,12 @@ export class SyncService {
   private enqueue(kind: SyncKind, record: SyncRecord): void {
     for (const route of routesOf(kind, record, this.config!.role)) {
       if (this.lanes.get(route.db)?.push)
-        this.queue.set(`${route.db}|${docId(kind, record.id)}`, { db: route.db, kind, record: route.record });
+        // Each write of a record kept as events is an event of its own: a later save does not replace it in the queue.
+        this.queue.set(`${route.db}|${docId(kind, record.id)}${isFolded(kind) ? `|${record.hlc ?? ''}` : ''}`, {
+          db: route.db,
+          kind,
+          record: route.record,
+        });
     }
   }
 
@@ -590,11 +616,18 @@ export class SyncService {
           });
         }
       };
+      // Attendance and incident histories go as their events, never as one document per record.
+      const events: PouchDoc[] = [];
       items.forEach((q, i) => {
         const row = held.rows[i];
         const doc = row?.doc && !row.value?.deleted ? (row.doc as unknown as RecordDoc) : null;
         const mine = aside.filter((s) => s.kind === q.kind && s.recordId === q.record.id);
         witness(q.kind, q.record);
+        // An incident without any history entry has no event to go as: it goes whole, as before.
+        if (isFolded(q.kind) && (q.kind === 'attendance' || (q.record.history as unknown[] | undefined)?.length)) {
+          events.push(...(eventDocsOf(q.kind, [q.record, ...mine.map((s) => s.record)]) as unknown as PouchDoc[]));
+          return;
+        }
         if (doc && canonical(doc.record) === canonical(q.record) && sameAside(unionAside(doc.aside ?? [], mine), doc.aside ?? [])) return;
         const merged = doc ? mergeRecord(q.kind, doc.record, q.record) : { record: q.record, superseded: null };
         witness(q.kind, merged.record);
@@ -616,6 +649,10 @@ export class SyncService {
           if (r.ok) lane.waiting.add(docs[i]._id);
           if (r.ok || r.status === 409) this.photosHeld.add(docs[i]._id);
         });
+      }
+      for (const id of await putEvents(lane.local, events)) {
+        lane.waiting.add(id);
+        this.ownEvents.add(id);
       }
       if (writes.length) {
         const results = await lane.local.bulkDocs(writes);
@@ -661,8 +698,14 @@ export class SyncService {
             : siteDb(site ?? '');
       const lane = this.lanes.get(db);
       if (!lane) continue;
-      const held = await lane.local.allDocs({ startkey: `${kind}:`, endkey: `${kind}:\ufff0`, include_docs: true });
       const c = collectionOf(this.app, kind) as { partitionOf?: (r: unknown) => string };
+      const inFile = (r: SyncRecord) => !c.partitionOf || `partitions/${kind}/${c.partitionOf(r)}` === rel;
+      if (isFolded(kind)) {
+        const records = await this.fold(lane, kind, await idsInReplica(lane.local, kind), inFile);
+        this.noticeReplayed(rel, kind, restored, records);
+        continue;
+      }
+      const held = await lane.local.allDocs({ startkey: `${kind}:`, endkey: `${kind}:\ufff0`, include_docs: true });
       const records: Record<string, SyncRecord> = {};
       let asides: Superseded[] = [];
       for (const row of held.rows) {
@@ -677,22 +720,28 @@ export class SyncService {
       const plan = planImport(localVersions(this.app, set), set, asides, readSuperseded(this.app.ds));
       if (plan.writes[kind]?.length || plan.superseded.length)
         applyPlan(this.app, { payload: { records: set, superseded: plan.superseded, photos: {} } }, plan);
-      // Counted against what the restore gave the file: records the changes feed brought in meanwhile
-      // (it may reach the restored file first) came from the replica too.
-      const now: Record<string, unknown> = c.partitionOf
-        ? (c as unknown as { partition: (k: string) => Record<string, unknown> }).partition(rel.slice(`partitions/${kind}/`.length))
-        : Object.fromEntries((c as unknown as { all: () => SyncRecord[] }).all().map((r) => [r.id, r]));
-      const back = Object.keys(records).filter(
-        (id) => Object.hasOwn(now, id) && (!Object.hasOwn(restored, id) || canonical(restored[id]) !== canonical(now[id])),
-      ).length;
-      if (back)
-        this.app.ds.addNotice({
-          kind: 'restored',
-          file: rel,
-          quarantined: null,
-          message: `After ${rel} was restored from a backup, ${back} record${back === 1 ? '' : 's'} saved since that backup ${back === 1 ? 'was' : 'were'} brought back from the hub.`,
-        });
+      this.noticeReplayed(rel, kind, restored, records);
     }
+  }
+
+  /** Tells the user how many records saved since the backup came back into a restored file from the replica. */
+  private noticeReplayed(rel: string, kind: SyncKind, restored: Record<string, unknown>, records: Record<string, SyncRecord>): void {
+    const c = collectionOf(this.app, kind) as { partitionOf?: (r: unknown) => string };
+    // Counted against what the restore gave the file: records the changes feed brought in meanwhile
+    // (it may reach the restored file first) came from the replica too.
+    const now: Record<string, unknown> = c.partitionOf
+      ? (c as unknown as { partition: (k: string) => Record<string, unknown> }).partition(rel.slice(`partitions/${kind}/`.length))
+      : Object.fromEntries((c as unknown as { all: () => SyncRecord[] }).all().map((r) => [r.id, r]));
+    const back = Object.keys(records).filter(
+      (id) => Object.hasOwn(now, id) && (!Object.hasOwn(restored, id) || canonical(restored[id]) !== canonical(now[id])),
+    ).length;
+    if (back)
+      this.app.ds.addNotice({
+        kind: 'restored',
+        file: rel,
+        quarantined: null,
+        message: `After ${rel} was restored from a backup, ${back} record${back === 1 ? '' : 's'} saved since that backup ${back === 1 ? 'was' : 'were'} brought back from the hub.`,
+      });
   }
 
   /** Merges documents that arrived in the replicas into storage. */
@@ -706,6 +755,10 @@ export class SyncService {
       let asides: Superseded[] = [];
       const heads: HeadDoc[] = [];
       const photos: Record<string, string> = {};
+      const refold = new Map<FoldedKind, Set<string>>([
+        ['attendance', new Set()],
+        ['incidents', new Set()],
+      ]);
       for (const c of batch) {
         const raw = c.doc;
         if (!raw || c.id.startsWith('_design/') || raw._deleted) continue;
@@ -720,6 +773,26 @@ export class SyncService {
           const p = parseHeadDoc(raw, lane.site);
           if (p.ok) heads.push(p.doc);
           else this.rejected.push({ db, docId: c.id, reason: p.reason });
+          continue;
+        }
+        // An event, or an earlier SiteDesk's whole attendance or incident document (its branches are
+        // read as versions, never resolved by writing): the record is folded again from all it has.
+        const target = eventTarget(c.id);
+        // This install's own events came from its storage: folding them back would change nothing there,
+        // or (for a chain cut short on this disk) quietly write over the evidence of it.
+        if (target && this.ownEvents.delete(c.id)) continue;
+        if (target) {
+          const p = parseEventDoc(raw, lane.site);
+          if (p.ok) refold.get(target.kind)!.add(target.id);
+          else this.rejected.push({ db, docId: c.id, reason: p.reason });
+          continue;
+        }
+        if (typeof raw.kind === 'string' && isFolded(raw.kind as SyncKind)) {
+          const p = parseDoc(raw, db, lane.site);
+          if (p.ok) refold.get(p.doc.kind as FoldedKind)!.add(p.doc.record.id);
+          else this.rejected.push({ db, docId: c.id, reason: p.reason });
+          if (p.ok || !raw._conflicts?.length) continue;
+          refold.get(raw.kind as FoldedKind)!.add(c.id.slice(c.id.indexOf(':') + 1));
           continue;
         }
         if (raw._conflicts?.length) {
@@ -742,6 +815,7 @@ export class SyncService {
         const plan = planImport(localVersions(this.app, records), records, asides, readSuperseded(this.app.ds));
         applyPlan(this.app, { payload: { records, superseded: plan.superseded, photos } }, plan);
       }
+      if (lane.site !== null) for (const [kind, ids] of refold) if (ids.size) await this.fold(lane, kind, [...ids]);
       // Only once the records that came with them are in storage, so a head never names a chain not yet applied.
       for (const h of heads) this.witnessHead(h);
       const last = batch.at(-1);
@@ -750,6 +824,27 @@ export class SyncService {
         await lane.local.put({ _id: APPLIED, ...(prev?._rev ? { _rev: prev._rev } : {}), seq: last.seq });
       }
     }
+  }
+
+  /**
+   * Rebuilds records kept as events from everything the replica holds for them, folded with this
+   * install's own copy and the versions it keeps aside (shared/domain/sync/fold.ts), and writes what
+   * changed into storage. `only` keeps the records of one restored file. Returns the records folded.
+   */
+  private async fold(lane: Lane, kind: FoldedKind, ids: string[], only?: (r: SyncRecord) => boolean): Promise<Record<string, SyncRecord>> {
+    const fromReplica = new Map<string, SyncRecord[]>();
+    for (const id of ids) fromReplica.set(id, await versionsInReplica(lane.local, lane.db, lane.site!, kind, id));
+    if (only) for (const [id, versions] of fromReplica) if (!versions.some(only)) fromReplica.delete(id);
+    // From here on nothing awaits: no save can come between reading this install's copy and the write.
+    const { plan, records } = foldWithLocal(
+      kind,
+      fromReplica,
+      (first) => localVersions(this.app, { [kind]: first })[kind] ?? {},
+      readSuperseded(this.app.ds),
+    );
+    if (plan.writes[kind]?.length || plan.superseded.length)
+      applyPlan(this.app, { payload: { records: { [kind]: records }, superseded: plan.superseded, photos: {} } }, plan);
+    return records;
   }
 
   /** A photo document's image, checked as a photo taken at the desk is: a JPEG, PNG or WebP of at most 10 MB. */

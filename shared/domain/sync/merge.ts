@@ -62,22 +62,22 @@ export interface MergedRecord {
 }
 
 export const canonical = (value: unknown): string => stringify(value) ?? 'undefined';
-const digest = (value: unknown): string => bytesToHex(sha256(utf8ToBytes(canonical(value)))).slice(0, 16);
+export const digest = (value: unknown): string => bytesToHex(sha256(utf8ToBytes(canonical(value)))).slice(0, 16);
 const hlcOf = (r: SyncRecord): string => r.hlc ?? HLC_ZERO;
 
 /** The later of two versions by clock, then by content so the choice is the same on every machine. */
-const later = (a: SyncRecord, b: SyncRecord): [winner: SyncRecord, loser: SyncRecord] => {
+export const later = (a: SyncRecord, b: SyncRecord): [winner: SyncRecord, loser: SyncRecord] => {
   const byClock = compareHlc(hlcOf(a), hlcOf(b));
   if (byClock !== 0) return byClock > 0 ? [a, b] : [b, a];
   return canonical(a) >= canonical(b) ? [a, b] : [b, a];
 };
 
 /** Whether `winner` was made from `loser` (or after it on the same install), rather than independently. */
-const follows = (winner: SyncRecord, loser: SyncRecord): boolean =>
+export const follows = (winner: SyncRecord, loser: SyncRecord): boolean =>
   (Boolean(loser.hlc) && winner.base === loser.hlc) ||
   (Boolean(loser.origin) && winner.origin === loser.origin && compareHlc(hlcOf(winner), hlcOf(loser)) > 0);
 
-const aside = (kind: SyncKind, loser: SyncRecord, winner: SyncRecord, reason: Superseded['reason']): Superseded => ({
+export const asideOf = (kind: SyncKind, loser: SyncRecord, winner: SyncRecord, reason: Superseded['reason']): Superseded => ({
   key: `${kind}/${loser.id}/${hlcOf(loser)}/${digest(loser)}`,
   kind,
   recordId: loser.id,
@@ -118,7 +118,7 @@ const mergeLatest = (kind: SyncKind, a: SyncRecord, b: SyncRecord): MergedRecord
   }
   const [winner, loser] = later(shift ? withoutHistory(a) : a, shift ? withoutHistory(b) : b);
   const conflict = !follows(winner, loser);
-  if (!shift) return { record: winner, superseded: conflict ? aside(kind, loser, winner, 'edited-on-two-installs') : null, conflict };
+  if (!shift) return { record: winner, superseded: conflict ? asideOf(kind, loser, winner, 'edited-on-two-installs') : null, conflict };
   const extra = conflict ? [shiftConflictEntry(loser, winner)] : [];
   return { record: { ...winner, history: unionChanges(changesOf(a), changesOf(b), extra) }, superseded: null, conflict };
 };
@@ -133,7 +133,7 @@ const mergeIncident = (a: SyncRecord, b: SyncRecord): MergedRecord => {
   if (ca.length !== cb.length && isPrefix(ca, cb)) return { record: b, superseded: null, conflict: false };
   if (ca.length !== cb.length && isPrefix(cb, ca)) return { record: a, superseded: null, conflict: false };
   const [winner, loser] = later(a, b);
-  return { record: winner, superseded: aside('incidents', loser, winner, 'history-diverged'), conflict: true };
+  return { record: winner, superseded: asideOf('incidents', loser, winner, 'history-diverged'), conflict: true };
 };
 
 /** Merges two versions of one record (either may be absent). */

@@ -1,12 +1,14 @@
 /**
  * The soak: desks and managers, each its own data folder, replicating through a hub on loopback while
- * a seeded fast-check run of edits, publishes, log entries and incidents happens, with desks going
+ * a seeded fast-check run of edits, publishes, log entries, incidents, incident updates and attendance
+ * corrections (on desks and managers alike, so two of them change one record while apart) happens, with desks going
  * offline and coming back, desks reopened (their replica compared with storage on start) and the hub
  * killed (SIGKILL) and started again. Every acknowledged write goes into a ledger, and at the end,
  * after reconnecting until quiet:
  * - every replica of a site agrees on every record of that site (and every manager on the directory);
  * - every ledger entry is present, as the winning version or in the record's history;
- * - event counts (log entries, incidents) equal the ledger's;
+ * - event counts equal the ledger's, counted as the event documents on the hub: log entries, incidents'
+ *   history entries, attendance events; every one of them written once (revision 1, no conflict);
  * - no desk holds another site's records or any pay rate.
  */
 import fc from 'fast-check';
@@ -16,7 +18,9 @@ import { saveOf } from '../../../renderer/features/rota/commands';
 import type { Account } from '../../../shared/schemas/account';
 import { DESK_PASSWORD, seedDesk } from '../../support/deskWorld';
 import type { TestApp } from '../../support/app';
-import { deskConfig, HubProcess, managerConfig, openSyncApp, provision, until } from './world';
+import { newMeta } from '../../../main/services/records';
+import { siteDb } from '../../../main/sync/provision';
+import { deskConfig, HubProcess, hubAdminHeaders, managerConfig, openSyncApp, provision, until } from './world';
 
 export interface SoakOptions {
   seed: number;
@@ -29,6 +33,8 @@ export interface SoakOptions {
 type Op =
   | { op: 'log'; desk: number; minute: number }
   | { op: 'incident'; desk: number; minute: number }
+  | { op: 'update'; node: number }
+  | { op: 'correct'; node: number; desk: number; minute: number }
   | { op: 'edit'; manager: number; desk: number }
   | { op: 'publish'; manager: number; desk: number }
   | { op: 'offline'; desk: number }
@@ -47,6 +53,19 @@ const ops = (desks: number, managers: number): fc.Arbitrary<Op> =>
   fc.oneof(
     { weight: 4, arbitrary: fc.record({ op: fc.constant('log' as const), desk: fc.nat(desks - 1), minute: fc.nat(1439) }) },
     { weight: 2, arbitrary: fc.record({ op: fc.constant('incident' as const), desk: fc.nat(desks - 1), minute: fc.nat(1439) }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({ op: fc.constant('update' as const), node: fc.nat(desks + managers - 1) }),
+    },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        op: fc.constant('correct' as const),
+        node: fc.nat(desks + managers - 1),
+        desk: fc.nat(desks - 1),
+        minute: fc.nat(120),
+      }),
+    },
     { weight: 4, arbitrary: fc.record({ op: fc.constant('edit' as const), manager: fc.nat(managers - 1), desk: fc.nat(desks - 1) }) },
     { weight: 1, arbitrary: fc.record({ op: fc.constant('publish' as const), manager: fc.nat(managers - 1), desk: fc.nat(desks - 1) }) },
     { weight: 1, arbitrary: fc.record({ op: fc.constant('offline' as const), desk: fc.nat(desks - 1) }) },
@@ -132,6 +151,26 @@ export const runSoak = async (o: SoakOptions) => {
     );
     shiftIds.push(saved.after[0].id);
   }
+  // One attendance record per site, for desks and managers to correct.
+  const attendanceIds: string[] = [];
+  const someone = first.opened.app.repos.staff.all()[0].id;
+  for (const [i, code] of sites.entries()) {
+    const meta = newMeta(first.opened.app.clock, manager.id, first.clock.now);
+    first.opened.app.repos.attendance.put([
+      {
+        ...meta,
+        shiftId: shiftIds[i],
+        staffId: someone,
+        site: code,
+        date: '2026-11-25',
+        signedInAt: '2026-11-25T06:00:00.000Z',
+        signedOutAt: null,
+        noShow: false,
+        corrections: [],
+      },
+    ]);
+    attendanceIds.push(meta.id);
+  }
   for (const [n, m] of managers.entries()) await m.t.opened.app.sync!.connect(managerConfig(hub, sites, n + 1));
   for (const d of desks) await d.t.opened.app.sync!.connect(deskConfig(hub, d.site!));
   say(
@@ -146,6 +185,7 @@ export const runSoak = async (o: SoakOptions) => {
       desks.every(
         (d, i) =>
           d.t.opened.app.repos.shifts.inMonths(['2026-11'], [d.site!]).some((s) => s.id === shiftIds[i]) &&
+          d.t.opened.app.repos.attendance.inMonths(['2026-11'], [d.site!]).some((a) => a.id === attendanceIds[i]) &&
           d.t.opened.app.repos.sites.get(first.opened.app.repos.sites.all().find((x) => x.code === d.site)!.id) !== undefined,
       ),
     120_000,
@@ -153,7 +193,21 @@ export const runSoak = async (o: SoakOptions) => {
 
   // Edits: the latest acknowledged edit of each shift on each manager's laptop. An earlier edit on the
   // same laptop was replaced by the person who made it, knowingly; each latest one must survive.
-  const ledger = { log: new Map<string, string>(), incidents: new Map<string, string>(), notes: new Map<string, string>() };
+  const ledger = {
+    log: new Map<string, string>(),
+    incidents: new Map<string, string>(),
+    notes: new Map<string, string>(),
+    /** Each history entry an update appended (by its hash): the incident. */
+    entries: new Map<string, string>(),
+    /**
+     * Each correction (by its reason): the attendance record, and whether sync was running when it was
+     * made. Sync stopped (a desk offline here) sees only the record as it stands when it starts again, so
+     * corrections made meanwhile go in one event (each made from the one before, so all are in it).
+     */
+    corrections: new Map<string, { id: string; own: boolean }>(),
+  };
+  // Desks first, then managers: a desk works on its own site, a manager on any.
+  const nodeAt = (i: number) => (i < desks.length ? desks[i] : managers[i - desks.length]);
   const latestEdit = new Map<string, string>();
   const plan = fc.sample(fc.array(ops(o.desks, o.managers), { minLength: o.steps, maxLength: o.steps }), { seed: o.seed, numRuns: 1 })[0];
   let step = 0;
@@ -196,6 +250,34 @@ export const runSoak = async (o: SoakOptions) => {
           'incident',
         );
         ledger.incidents.set(made.incident.id, d.site!);
+        break;
+      }
+      case 'update': {
+        const n = nodeAt(op.node);
+        // A desk updates its own site's incidents, a manager any it holds.
+        const held = n.t.opened.app.repos.incidents
+          .inMonths(MONTHS, n.site ? [n.site] : sites)
+          .filter((x) => ledger.incidents.has(x.id))
+          .sort((a, b) => (a.id < b.id ? -1 : 1));
+        const i = held[step % Math.max(1, held.length)];
+        if (!i) break;
+        const r = await n.t.call('incidents:update', { id: i.id, rev: i.rev, patch: { witnesses: `soak ${o.seed} step ${step}` } }, n.s);
+        // Refused (a history broken or diverged here is locked until a manager decides): not acknowledged.
+        if (!r.ok) break;
+        ledger.entries.set(r.data.incident.history.at(-1)!.hash, i.id);
+        break;
+      }
+      case 'correct': {
+        const n = nodeAt(op.node);
+        const site = n.site ?? sites[op.desk];
+        const id = attendanceIds[sites.indexOf(site)];
+        const rec = n.t.opened.app.repos.attendance.inMonths(['2026-11'], [site]).find((a) => a.id === id);
+        if (!rec) break;
+        const reason = `soak ${o.seed} step ${step}`;
+        const signedInAt = new Date(Date.parse('2026-11-25T05:00:00.000Z') + op.minute * 60_000).toISOString();
+        // Refused when the time is the one held already: nothing to correct.
+        const r = await n.t.call('today:correct', { attendanceId: id, signedInAt, reason }, n.s);
+        if (r.ok) ledger.corrections.set(reason, { id, own: n.online });
         break;
       }
       case 'edit': {
@@ -317,16 +399,75 @@ export const runSoak = async (o: SoakOptions) => {
       for (const key of c.keys()) if (!key.endsWith(`/${site}`)) problems.push(`${site} desk holds ${c.name} of ${key}`);
     if (r.staff.all().some((p) => p.payRate !== 0)) problems.push(`${site} desk holds a pay rate`);
   }
+  // Counted on the hub, where each event is a document of its own: written once, never in conflict.
+  const EVENT = /^(log|incident-entry|attendance-event|head|photo):/;
+  type HubDoc = {
+    _id: string;
+    _rev: string;
+    _conflicts?: string[];
+    incident?: string;
+    index?: number;
+    entry?: { hash: string };
+    record?: { id: string; corrections?: { reason: string }[] };
+  };
+  for (const site of sites) {
+    const res = await fetch(`${hub.url}/${siteDb(site)}/_all_docs?include_docs=true&conflicts=true`, { headers: hubAdminHeaders(hub) });
+    const docs = ((await res.json()) as { rows: { doc: HubDoc }[] }).rows.map((r) => r.doc).filter((d) => EVENT.test(d._id));
+    for (const d of docs)
+      if (d._conflicts?.length || !d._rev.startsWith('1-')) problems.push(`${d._id} on the hub was written more than once (${d._rev})`);
+    const count = (prefix: string, key: (d: HubDoc) => string | undefined) => {
+      const by = new Map<string, Set<string>>();
+      for (const d of docs.filter((x) => x._id.startsWith(prefix))) {
+        const k = key(d);
+        if (k) by.set(k, new Set([...(by.get(k) ?? []), d._id.split(':').slice(2, 4).join(':')]));
+      }
+      return by;
+    };
+    const logs = docs.filter((d) => d._id.startsWith('log:')).length;
+    const wantLog = [...ledger.log.values()].filter((x) => x === site).length + seeded.log(site);
+    if (logs !== wantLog) problems.push(`the hub has ${logs} log entries of ${site}, the ledger ${wantLog}`);
+    // Each incident: its created entry and one entry per acknowledged update, each once.
+    const entries = count('incident-entry:', (d) => d.incident);
+    const wantInc = [...ledger.incidents.values()].filter((x) => x === site).length + seeded.incidents(site);
+    if (entries.size !== wantInc) problems.push(`the hub has entries of ${entries.size} incidents of ${site}, the ledger ${wantInc}`);
+    for (const [incident, places] of entries) {
+      const want = 1 + [...ledger.entries.values()].filter((x) => x === incident).length;
+      if (places.size !== want) problems.push(`the hub has ${places.size} history entries of incident ${incident}, the ledger ${want}`);
+    }
+    for (const [hash, incident] of ledger.entries)
+      if (ledger.incidents.get(incident) === site && !docs.some((d) => d.incident === incident && d.entry?.hash === hash))
+        problems.push(`history entry ${hash} of ${incident} is not on the hub`);
+    // Each attendance record: the write that made it and one event per acknowledged correction made
+    // while sync ran (those made while it was stopped may share one), every correction in one.
+    const id = attendanceIds[sites.indexOf(site)];
+    const events = docs.filter((d) => d._id.startsWith('attendance-event:') && d.record?.id === id);
+    const made = [...ledger.corrections.entries()].filter(([, c]) => c.id === id);
+    const own = made.filter(([, c]) => c.own).length;
+    if (events.length < 1 + own || events.length > 1 + made.length)
+      problems.push(`the hub has ${events.length} events of ${site}'s attendance, the ledger ${1 + own} to ${1 + made.length}`);
+    for (const [reason, c] of made) {
+      if (!events.some((d) => d.record?.corrections?.some((x) => x.reason === reason)))
+        problems.push(`correction "${reason}" is in no attendance event on the hub`);
+      if (c.own && !events.some((d) => d.record?.corrections?.at(-1)?.reason === reason))
+        problems.push(`correction "${reason}" is not an event of its own on the hub`);
+    }
+  }
   const summary = {
     seed: o.seed,
     steps: o.steps,
     ops: Object.fromEntries(
-      ['log', 'incident', 'edit', 'publish', 'offline', 'online', 'reopen', 'hub-restart'].map((k) => [
+      ['log', 'incident', 'update', 'correct', 'edit', 'publish', 'offline', 'online', 'reopen', 'hub-restart'].map((k) => [
         k,
         plan.filter((p) => p.op === k).length,
       ]),
     ),
-    ledger: { log: ledger.log.size, incidents: ledger.incidents.size, edits: ledger.notes.size },
+    ledger: {
+      log: ledger.log.size,
+      incidents: ledger.incidents.size,
+      edits: ledger.notes.size,
+      entries: ledger.entries.size,
+      corrections: ledger.corrections.size,
+    },
     runSeconds: ranFor,
     totalSeconds: (Date.now() - started) / 1000,
     problems,

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { SyncConfig } from '../../../main/sync/service';
-import { provisionDesk, provisionManager, provisionOrganisation } from '../../../main/sync/provision';
+import { provisionDesk, provisionManager, provisionOrganisation, siteDb } from '../../../main/sync/provision';
 import type { Session } from '../../../main/services/types';
 import { okData, openTestApp, type TestApp } from '../../support/app';
 import { spawnHub } from '../../support/hubProcess';
@@ -121,4 +121,18 @@ export const closeAll = async (hub: HubProcess, apps: (TestApp | undefined)[]) =
     t?.opened.close();
   }
   await hub.stop();
+};
+
+/**
+ * The history entries of an incident the hub holds, each once as `<index>:<hash>`, in chain order: each
+ * entry is its own document there (`incident-entry:<incident>:<index>:<hash>:<digest>`).
+ */
+export const hubEntries = async (hub: HubProcess, site: string, incident: string): Promise<string[]> => {
+  const prefix = `incident-entry:${incident}:`;
+  const q = new URLSearchParams({ startkey: JSON.stringify(prefix), endkey: JSON.stringify(`${prefix}\ufff0`) });
+  const res = await fetch(`${hub.url}/${siteDb(site)}/_all_docs?${q}`, { headers: hubAdminHeaders(hub) });
+  const rows = ((await res.json()) as { rows?: { id: string }[] }).rows ?? [];
+  const places = [...new Set(rows.map((r) => r.id.split(':').slice(2, 4).join(':')))];
+  // Ids pad the index (000003), so their order is the chain's; shown as 3:<hash>.
+  return places.sort().map((e) => e.replace(/^0+(?=\d)/, ''));
 };
