@@ -2,7 +2,7 @@
 import { addDays, weekDates, weekStart } from '../../../shared/domain/dates';
 import { absenceInRange } from '../../../shared/domain/directory/absences';
 import { checkWeek, coverGaps } from '../../../shared/domain/rota';
-import type { WeekView } from '../../../shared/contract/rota';
+import { contextShift, type ContextShift, type WeekView } from '../../../shared/contract/rota';
 import { AppError } from '../../../shared/result';
 import type { Account } from '../../../shared/schemas/account';
 import type { Shift } from '../../../shared/schemas/shift';
@@ -34,14 +34,14 @@ export const weekView = (app: AppCore, user: Account, date: string, site: string
   // before the week to the day after it can meet the week's windows; grouped by site and service, each
   // cover check reads its own few dozen instead of every shift of the look-back.
   const shifts: Shift[] = [];
-  const context: Shift[] = [];
+  const context: ContextShift[] = [];
   const forCover = new Map<string, Shift[]>();
   const coverFrom = addDays(monday, -1);
   const coverTo = addDays(sunday, 1);
   for (const s of ctx.shifts) {
     if (s.deleted || s.date < near.from || s.date > near.to) continue;
     if (s.date >= monday && s.date <= sunday && codes.has(s.site)) shifts.push(s);
-    else context.push(s);
+    else context.push(contextShift(s));
     if (s.date < coverFrom || s.date > coverTo) continue;
     const key = `${s.site} ${s.service}`;
     const list = forCover.get(key);
