@@ -188,7 +188,8 @@ describe('shifts left assigned to someone a restored staff list no longer has', 
   /** A folder whose staff list was damaged after a backup that lacks Bo, who has a shift; the change log lost. */
   const damagedStaffFolder = async () => {
     const dir = tempDataDir('sitedesk-integrity-');
-    const t = openTestApp({ dir });
+    // Stands for a process that dies below: its background read of the staff list must not run later.
+    const t = openTestApp({ dir, warmStaffDelayMs: 3_600_000 });
     await withManager(t);
     const { repos, ds } = t.opened.app;
     repos.sites.putMany(seedSites(t.opened.app.clock, 'manager', t.clock.now));
@@ -213,7 +214,12 @@ describe('shifts left assigned to someone a restored staff list no longer has', 
     expect(await u.call('auth:sign-in', { username: 'maria', password: 'correct horse 1' }, m)).toMatchObject({ ok: true });
     const info = await u.call('system:info', {}, m);
     expect(info.ok && info.data.notices.map((n) => [n.kind, n.message])).toEqual([
-      ['restored', expect.stringMatching(/^The file directory\/staff was damaged/)],
+      // The change log was lost with it: the notice must not promise every change is there, though this
+      // session's sign-in has started a new log by the time the list is read.
+      [
+        'restored',
+        expect.stringMatching(/^The file directory\/staff was damaged .* changes made to it after that backup may be missing\./),
+      ],
       ['dangling', DANGLING],
     ]);
     expect(fs.readFileSync(path.join(dir, 'data/directory/staff.json'), 'utf8')).toContain('Ann Old');
