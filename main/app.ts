@@ -31,6 +31,8 @@ export interface OpenOptions {
   startBackupDelayMs?: number;
   /** How long after opening the incident index starts being read in the background. */
   warmIndexDelayMs?: number;
+  /** How long after opening the staff list is read in the background (system:info reads it at once). */
+  warmStaffDelayMs?: number;
   /** Replication with a hub, started when this folder has been pointed at one (Settings → Sync). */
   sync?: SyncOptions;
   /** The auto-scheduler's worker module (out/main/autofillWorker.js in the built app; tests run it from source). */
@@ -74,9 +76,18 @@ export const openApp = (opts: OpenOptions) => {
     if (rel === 'directory/staff')
       noticeShiftsWithoutStaff(ds, app.repos, new Set(Object.keys((value as { records: Record<string, unknown> }).records)));
   });
-  // The staff list is read now (it is small), so a damaged one is recovered, and any shifts it no longer
-  // covers reported, before the first screen asks for the notices.
-  repos.staff.all();
+  // The staff list is read soon after opening, in the background, rather than now: ten years of absences
+  // make it 0.8 MB, about 0.2 s to read and check, which the sign-in screen does not need. Whatever needs
+  // it sooner reads it then; system:info reads it before listing the notices, so a damaged one is
+  // recovered, and any shifts it no longer covers reported, before the first screen shows them.
+  const staffTimer = setTimeout(() => {
+    try {
+      app.repos.staff.all();
+    } catch {
+      // An unreadable list is reported by whoever needs it, not by a background read.
+    }
+  }, opts.warmStaffDelayMs ?? 1000);
+  staffTimer.unref();
   // The start-up backup is taken in slices once the first screen is up; any write finishes it first.
   if (repos.accounts.all().length > 0) ds.backupSoon('start', opts.startBackupDelayMs ?? 5000);
   // Ten years of incidents take seconds to read: do it in the background, before anyone searches.
@@ -100,6 +111,7 @@ export const openApp = (opts: OpenOptions) => {
     },
     close: () => {
       void sync.stop();
+      clearTimeout(staffTimer);
       stopWarming();
       if (timer) clearInterval(timer);
       if (clock.takeMoved()) saveClock(ds, clock.value);

@@ -1,3 +1,5 @@
+// First: asks main who is signed in while the rest of the code below is run.
+import './boot';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -68,6 +68,12 @@ export class DataStore {
   readonly changes: ChangeLog;
   private seqFloorChecked = false;
   /**
+   * Whether the change log had no segment on disk when the folder was opened. Noted then, because this
+   * session's first save starts a new one: a file found damaged after that (the staff list is read after
+   * opening) must not be promised every change when the log before it was lost.
+   */
+  private readonly logMissingAtOpen: boolean;
+  /**
    * Told after a damaged file was recovered, with what it now holds, so the app can check what points
    * into it (shifts assigned to staff a restored staff list no longer has).
    */
@@ -91,6 +97,7 @@ export class DataStore {
       if (this.sealOlderFiles() > 0) this.backups.snapshot('after adding checksums to an older data folder', 0);
       this.changes.create();
     }
+    this.logMissingAtOpen = !this.changes.hasSegments();
   }
 
   /**
@@ -380,7 +387,7 @@ export class DataStore {
     if (rel !== NOTICES) {
       const from = good && logged ? `the backup of ${good.id} and the change log` : good ? `the backup of ${good.id}` : 'the change log';
       // A log with no segment at all, though backups hold logged changes, was lost: nothing can be promised.
-      const logKnown = this.changes.hasSegments() || this.changeSeq() === 0;
+      const logKnown = !this.logMissingAtOpen || this.changeSeq() === 0;
       const whole =
         logKnown && this.changes.covers(good?.covers ?? 0)
           ? 'every change saved to it is there'

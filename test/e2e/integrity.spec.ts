@@ -139,7 +139,9 @@ test.describe('evidence that cannot be quietly rewritten', () => {
 
 test('after the staff list is restored, shifts left with someone no longer in it are shown in a notice', async ({ page }) => {
   const dir = tempDataDir('sitedesk-integrity-e2e-');
-  const t = openTestApp({ dir, start: '2026-11-25T09:00:00Z' });
+  // This app stands for a process that dies below: its background read of the staff list must not run
+  // later and repair the file before the server under test opens it.
+  const t = openTestApp({ dir, start: '2026-11-25T09:00:00Z', warmStaffDelayMs: 3_600_000 });
   await withManager(t);
   const { repos, ds } = t.opened.app;
   repos.staff.put(makeStaff({ id: 'staff00001', name: 'Ann Old' }));

@@ -57,6 +57,17 @@ describe('the first screen loads only what it needs', () => {
     expect(files.filter(holdsZod).map((f) => path.basename(f))).toEqual([]);
     expect(fs.readFileSync(path.join(build.dir, 'main/browser.js'), 'utf8')).toMatch(/import\(["']\.\/chunks\/app-[^"']+\.js["']\)/);
   });
+
+  it('browser mode’s store class comes from its own bundle, not from node_modules (ajv’s CommonJS files one by one)', () => {
+    const main = path.join(build.dir, 'main');
+    const files = [...fs.readdirSync(main), ...fs.readdirSync(path.join(main, 'chunks')).map((f) => `chunks/${f}`)].filter((f) =>
+      f.endsWith('.js'),
+    );
+    const bare = (f: string) => /(?:from\s*|import\(\s*)["']conf["']/.test(fs.readFileSync(path.join(main, f), 'utf8'));
+    expect(files.filter(bare)).toEqual([]);
+    // The desktop app's electron-store stays external (it loads Electron's own modules).
+    expect(fs.readFileSync(path.join(main, 'index.js'), 'utf8')).toMatch(/from\s*["']electron-store["']/);
+  });
 });
 
 /** Runs the built browser mode on `dataDir` until it exits or `untilReady` has been handed its address. */

@@ -38,7 +38,9 @@ export const filesOf = (dir: string): Record<string, string> => {
 };
 
 /** Opens a real data folder in a temp directory through the same openApp the app uses. */
-export const openTestApp = (opts: { dir?: string; StoreClass?: StoreClass; start?: string; sync?: SyncOptions } = {}): TestApp => {
+export const openTestApp = (
+  opts: { dir?: string; StoreClass?: StoreClass; start?: string; sync?: SyncOptions; warmStaffDelayMs?: number } = {},
+): TestApp => {
   const dir = opts.dir ?? tempDataDir();
   const clock = { now: Date.parse(opts.start ?? '2026-11-25T09:00:00Z') };
   const opened = openApp({
@@ -49,6 +51,7 @@ export const openTestApp = (opts: { dir?: string; StoreClass?: StoreClass; start
     now: () => clock.now,
     backupEveryMinutes: 0,
     sync: opts.sync,
+    warmStaffDelayMs: opts.warmStaffDelayMs,
   });
   return {
     dir,

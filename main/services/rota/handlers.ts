@@ -13,7 +13,7 @@ import { personIcs, weekCsv } from './exports';
 import { noLongerTheirs, personShifts, personView, staffById } from './person';
 import { flipPublished, publishWeek } from './publish';
 import { checkRange, patternById, previewPattern } from './plans';
-import { sitesInView, weekView } from './week';
+import { readAheadWeeks, sitesInView, weekView } from './week';
 import { writeShifts, type SaveItem } from './write';
 import type { Handlers } from '../types';
 
@@ -39,7 +39,11 @@ type RotaChannel =
 const asItem = (s: Omit<SaveItem, 'deleted'> & { deleted?: boolean }): SaveItem => ({ ...s, deleted: s.deleted ?? false });
 
 export const rotaHandlers: Pick<Handlers, RotaChannel> = {
-  'rota:week': (req, { app, user }) => weekView(app, user!, req.week, req.site),
+  'rota:week': (req, { app, user }) => {
+    const view = weekView(app, user!, req.week, req.site);
+    readAheadWeeks(app, view.weekStart);
+    return view;
+  },
 
   'rota:save': (req, call) => writeShifts(call, req.items, req.override),
 

@@ -1,8 +1,8 @@
 /** The planner's week: shifts, the people and sites they need, every finding and every cover gap. */
-import { addDays, weekDates, weekStart } from '../../../shared/domain/dates';
+import { addDays, monthsBetween, weekDates, weekStart } from '../../../shared/domain/dates';
 import { absenceInRange } from '../../../shared/domain/directory/absences';
 import { checkWeek, coverGaps } from '../../../shared/domain/rota';
-import type { WeekView } from '../../../shared/contract/rota';
+import { contextShift, type ContextShift, type WeekView } from '../../../shared/contract/rota';
 import { AppError } from '../../../shared/result';
 import type { Account } from '../../../shared/schemas/account';
 import type { Shift } from '../../../shared/schemas/shift';
@@ -10,7 +10,7 @@ import type { Site } from '../../../shared/schemas/site';
 import { canSeeSite } from '../sites';
 import { staffView } from '../staff';
 import type { AppCore } from '../types';
-import { contextFor } from './context';
+import { checkWindow, contextFor } from './context';
 
 /** The sites a user asks for and may see: one, or all that are not archived. */
 export const sitesInView = (app: AppCore, user: Account, site: string | null): Site[] => {
@@ -34,14 +34,14 @@ export const weekView = (app: AppCore, user: Account, date: string, site: string
   // before the week to the day after it can meet the week's windows; grouped by site and service, each
   // cover check reads its own few dozen instead of every shift of the look-back.
   const shifts: Shift[] = [];
-  const context: Shift[] = [];
+  const context: ContextShift[] = [];
   const forCover = new Map<string, Shift[]>();
   const coverFrom = addDays(monday, -1);
   const coverTo = addDays(sunday, 1);
   for (const s of ctx.shifts) {
     if (s.deleted || s.date < near.from || s.date > near.to) continue;
     if (s.date >= monday && s.date <= sunday && codes.has(s.site)) shifts.push(s);
-    else context.push(s);
+    else context.push(contextShift(s));
     if (s.date < coverFrom || s.date > coverTo) continue;
     const key = `${s.site} ${s.service}`;
     const list = forCover.get(key);
@@ -59,4 +59,32 @@ export const weekView = (app: AppCore, user: Account, date: string, site: string
     .all()
     .map((p) => staffView(user, { ...p, absences: p.absences.filter((a) => absenceInRange(a, near.from, near.to)) }));
   return { weekStart: monday, dates: weekDates(monday), site, sites, shifts, context, staff, findings, gaps };
+};
+
+/**
+ * Reads, in the background, the shift partitions the weeks either side of `monday` need beyond this
+ * week's: the planner asks for the next week along as soon as one is shown, and a week whose 26-week
+ * look-back reaches into a new month otherwise reads that month's partitions (15 sites, about half of
+ * such a week's time) while the user waits. One partition per turn of the event loop, so a request
+ * arriving meanwhile waits for one file at most; files already held cost nothing.
+ */
+export const readAheadWeeks = (app: AppCore, monday: string): void => {
+  const repos = app.repos;
+  const window = checkWindow(app, addDays(monday, -7), addDays(monday, 7));
+  const months = new Set(monthsBetween(window.from, window.to));
+  const keys = repos.shifts.keys().filter((k) => months.has(k.slice(0, 7)));
+  let next = 0;
+  const step = () => {
+    // A restore replaces the repositories: the old ones are not read any more.
+    if (next >= keys.length || app.repos !== repos) return;
+    try {
+      repos.shifts.partition(keys[next]);
+    } catch {
+      // A file that cannot be read is reported by the request that needs it, not by a read ahead.
+      return;
+    }
+    next += 1;
+    setImmediate(step);
+  };
+  setImmediate(step);
 };

@@ -1,4 +1,5 @@
 import { call } from '../../api';
+import { takeFirstStatus } from '../../firstStatus';
 import type { AuthStatus } from '../../../shared/contract/auth';
 import type { Err } from '../../../shared/result';
 import { mustClear } from '../../store/reset';
@@ -39,7 +40,8 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
     auth: null,
     startupError: null,
     refreshAuth: async () => {
-      const r = await call('auth:status', {});
+      // The first check of a start uses the answer asked for as the page loaded.
+      const r = await (takeFirstStatus() ?? call('auth:status', {}));
       if (r.ok) apply(r.data);
       else set({ phase: 'unreachable', startupError: r.message });
     },

@@ -1,6 +1,6 @@
 import { formatMinutes } from '../../../shared/domain/dates';
 import { paidMinutes } from '../../../shared/domain/rota';
-import type { Shift } from '../../../shared/schemas/shift';
+import type { ContextShift } from '../../../shared/contract/rota';
 import { dropTarget } from './dropTarget';
 import type { GridProps } from './gridProps';
 import { SERVICE_LABEL } from './labels';
@@ -8,7 +8,7 @@ import { ShiftCard } from './ShiftCard';
 import { WeekHead } from './WeekHead';
 
 /** The week by person: who works when, their hours against contract, and a row of open shifts. */
-export const PersonGrid = (g: GridProps & { onPerson: (staffId: string) => void; elsewhere: readonly Shift[] }) => {
+export const PersonGrid = (g: GridProps & { onPerson: (staffId: string) => void; elsewhere: readonly ContextShift[] }) => {
   // Hours are the person's week at every site, even when the grid shows one site.
   const week = new Set(g.dates);
   const weekMinutes = new Map<string, number>();

@@ -3,9 +3,33 @@ import { bankHolidayDates } from '../../../shared/domain/bankHolidays';
 import { addDays, formatDayShort, weekStart } from '../../../shared/domain/dates';
 import { checkWeek, coverGaps, type Finding, type Gap } from '../../../shared/domain/rota';
 import { SERVICE_LABEL } from './labels';
-import type { WeekView } from '../../../shared/contract/rota';
+import type { ContextShift, WeekView } from '../../../shared/contract/rota';
 import type { Settings } from '../../../shared/schemas/settings';
 import type { Shift } from '../../../shared/schemas/shift';
+
+/**
+ * A shift around the week, as the rules engine and the cover check take it. They read only the fields
+ * the week's answer carries (ContextShift); the rest are a live shift's: no notes, history or override.
+ * The record's bookkeeping is left empty: nothing here reads or saves it.
+ */
+const asShift = (c: ContextShift): Shift => ({
+  ...c,
+  notes: '',
+  override: null,
+  history: [],
+  deleted: false,
+  createdAt: '',
+  createdBy: '',
+  updatedAt: '',
+  updatedBy: '',
+  rev: 1,
+});
+
+/** The week's shifts and the shifts around it, other than `id`, as the checks take them. */
+const shiftsBesides = (view: WeekView, id: string): Shift[] => [
+  ...view.shifts.filter((s) => s.id !== id),
+  ...view.context.filter((s) => s.id !== id).map(asShift),
+];
 
 /**
  * Findings on `draft` if it were saved as it stands, against the thresholds and bank holidays in
@@ -14,7 +38,7 @@ import type { Shift } from '../../../shared/schemas/shift';
  */
 export const liveFindings = (view: WeekView, draft: Shift, settings: Pick<Settings, 'rules' | 'bankHolidayChanges'>): Finding[] => {
   const monday = weekStart(draft.date);
-  const others = [...view.shifts, ...view.context].filter((s) => s.id !== draft.id);
+  const others = shiftsBesides(view, draft.id);
   const ctx = {
     shifts: [...others, draft],
     // A supervisor's week has no pay rates (null); the rules never read pay, so any number will do.
@@ -33,7 +57,7 @@ const gapKey = (g: Gap) => `${g.site}|${g.service}|${g.date}|${g.start}|${g.endD
  * unassigns a shift can leave its site short, and the manager is told so before saving.
  */
 export const gapsOpenedBy = (view: WeekView, before: Shift, draft: Shift, settings: Pick<Settings, 'bankHolidayChanges'>): string[] => {
-  const shifts = [...view.shifts, ...view.context].filter((s) => s.id !== before.id && !s.deleted);
+  const shifts = shiftsBesides(view, before.id).filter((s) => !s.deleted);
   const holidays = bankHolidayDates(addDays(before.date, -2), addDays(draft.date, 2), settings.bankHolidayChanges);
   const out: string[] = [];
   for (const spot of [before, draft]) {

@@ -122,8 +122,14 @@ const overLimit = (
 /** More night shifts on consecutive days than the limit; a night shift has the night-worker hours of night time. */
 export const fatigueNightsRule = (p: PersonWeek): Finding[] => {
   const { nightStart, nightEnd, nightWorkerMinHours, fatigueNights: limit } = p.settings;
+  // Only shifts from overLimit's horizon on can count, so the night time of the weeks before it (most of
+  // a person's indexed shifts, and the costliest part of this rule) is never worked out.
+  const horizonMs = instantAt(addDays(p.range.start, -limit - 1), '00:00');
   const nights = p.entries.filter(
-    (e) => e.span.start < p.range.endMs && minutesInDailyWindow(e.span, e.shift.date, nightStart, nightEnd) >= nightWorkerMinHours * 60,
+    (e) =>
+      e.span.start >= horizonMs &&
+      e.span.start < p.range.endMs &&
+      minutesInDailyWindow(e.span, e.shift.date, nightStart, nightEnd) >= nightWorkerMinHours * 60,
   );
   return overLimit(p, nights, limit).map(({ run, days, over, atLeast }) =>
     finding(
