@@ -96,7 +96,17 @@ interface Lane {
   refused: boolean;
   /** Documents written locally and not yet seen going to the hub. */
   waiting: Set<string>;
-  pending: number;
+  /** Documents the hub holds that this replica has not pulled yet (an estimate: the hub's count less the replica's). */
+  backlog: number;
+  /** Documents pulled from the hub, and of those taken into storage, since the sync last stood up to date. */
+  pulled: number;
+  applied: number;
+  /** `id@rev` of each document this install wrote into the replica itself, so the changes feed can tell them from pulled ones. */
+  mine: Set<string>;
+  /** The replica was empty at start and is taking its first pull (see replicate). */
+  firstPull: boolean;
+  /** The replica's update sequence the push starts after, once the first pull is done. */
+  pushFrom: number | string | undefined;
 }
 
 type Queued = { db: string; kind: SyncKind; record: SyncRecord };
@@ -109,18 +119,42 @@ export interface SyncOptions {
 }
 
 const APPLIED = '_local/sitedesk-applied';
+/** Records merged into the replica per turn of the work loop. */
 const BATCH = 200;
+/**
+ * Documents from the replica's changes feed merged into storage per turn: each turn writes every
+ * partition it touches once (journaled, with fsyncs), so a first sync of a decade takes them in large
+ * turns rather than rewriting each month's file hundreds of times.
+ */
+const TAKE_BATCH = 10_000;
+/**
+ * While a lane is still pulling a backlog, what has arrived waits at most this long to be taken in with
+ * what follows; otherwise (the usual case: a few live changes) it is taken in at once.
+ */
+const TAKE_WAIT_MS = 3000;
+/** How many documents one replication batch asks the hub for (one `_changes` page, one `_bulk_get`). */
+const REPLICATION_BATCH = 1000;
 
 export class SyncService {
   private lanes = new Map<string, Lane>();
   private queue = new Map<string, Queued>();
   private incoming = new Map<string, PouchChange[]>();
+  /** When each database's waiting changes began to wait (see TAKE_WAIT_MS). */
+  private incomingSince = new Map<string, number>();
+  private takeTimer: NodeJS.Timeout | null = null;
+  /** settled() is waiting: take everything in now. */
+  private hurry = 0;
   private work: Promise<void> = Promise.resolve();
   private scheduled = false;
   private stopListening: (() => void) | null = null;
   private config: SyncConfig | null = null;
   private readonly rejected: SyncStatus['rejected'] = [];
-  private done = 0;
+  /** Documents pushed to the hub since the sync last stood up to date (the pulled ones are counted per lane). */
+  private pushed = 0;
+  /** The sync stood up to date: the next change starts counting afresh ("Syncing 1 of 3"). */
+  private quiet = false;
+  /** The records the changes feed just wrote into storage exactly as the replica holds them, by kind and id: not sent back. */
+  private readonly tookIn = new Set<string>();
   private quietAt: number | null = null;
   private listeners = new Set<(s: SyncStatus) => void>();
   private stopped = true;
@@ -214,7 +248,12 @@ export class SyncService {
         offline: false,
         refused: false,
         waiting: new Set(),
-        pending: 0,
+        backlog: 0,
+        pulled: 0,
+        applied: 0,
+        mine: new Set(),
+        firstPull: false,
+        pushFrom: undefined,
       });
     }
     this.witness.clear();
@@ -237,11 +276,13 @@ export class SyncService {
       );
       lane.feed = lane.local.changes({ since, live: true, include_docs: true, conflicts: true, return_docs: false }).on('change', (c) => {
         const list = this.incoming.get(lane.db) ?? [];
+        if (!list.length) this.incomingSince.set(lane.db, Date.now());
         list.push(c as unknown as PouchChange);
         this.incoming.set(lane.db, list);
         this.schedule();
       });
       (lane.feed as unknown as PromiseLike<unknown>).then(undefined, () => undefined);
+      lane.firstPull = lane.push && Number.parseInt(String((await lane.local.info()).update_seq), 10) === 0;
       this.replicate(lane);
     }
     this.enqueueAll();
@@ -293,6 +334,8 @@ export class SyncService {
     this.stopListening = null;
     if (this.probeTimer) clearInterval(this.probeTimer);
     this.probeTimer = null;
+    if (this.takeTimer) clearTimeout(this.takeTimer);
+    this.takeTimer = null;
     for (const lane of this.lanes.values()) {
       lane.replication?.cancel();
       lane.feed?.cancel();
@@ -314,30 +357,58 @@ export class SyncService {
     return () => this.listeners.delete(fn);
   }
 
+  /**
+   * Where sync stands. While syncing, `done` of `total` counts documents since the sync last stood up to
+   * date: done = pushed to the hub + pulled from it and taken into storage; total = done + what is still
+   * on the hub for this install (the hub's document count less the replica's, at the start of the
+   * stretch) + pulled and not yet in storage + local changes not yet sent. A new desk's first sync
+   * therefore reads "Syncing 1,240 of 208,029" and climbs to the whole.
+   */
   status(): SyncStatus {
     const lanes = [...this.lanes.values()];
     const waiting = lanes.reduce((n, l) => n + l.waiting.size, 0) + this.queue.size + this.noted.length;
     const base = { hub: this.config?.url ?? null, rejected: [...this.rejected], waiting, conflicts: this.conflictCount() };
     if (!this.config) return { ...base, state: 'off', at: null, done: 0, total: 0 };
-    if (lanes.some((l) => l.refused)) return { ...base, state: 'refused', at: null, done: this.done, total: this.done + waiting };
+    const done = this.pushed + lanes.reduce((n, l) => n + Math.min(l.applied, l.pulled), 0);
+    const arriving = lanes.reduce((n, l) => n + l.backlog + Math.max(0, l.pulled - l.applied), 0);
+    if (lanes.some((l) => l.refused)) return { ...base, state: 'refused', at: null, done, total: done + waiting };
     if (lanes.some((l) => l.offline))
       return {
         ...base,
         state: 'offline',
         at: this.quietAt ? new Date(this.quietAt).toISOString() : null,
-        done: this.done,
-        total: this.done + waiting,
+        done,
+        total: done + waiting + arriving,
       };
-    const pending = lanes.reduce((n, l) => n + l.pending, 0) + [...this.incoming.values()].reduce((n, l) => n + l.length, 0);
-    if (lanes.some((l) => l.active) || waiting || pending || this.scheduled)
-      return { ...base, state: 'syncing', at: null, done: this.done, total: this.done + waiting + pending };
+    const incoming = [...this.incoming.values()].reduce((n, l) => n + l.length, 0);
+    if (lanes.some((l) => l.active) || waiting || arriving || incoming || this.scheduled)
+      return { ...base, state: 'syncing', at: null, done, total: done + waiting + arriving };
     return {
       ...base,
       state: 'up-to-date',
       at: this.quietAt ? new Date(this.quietAt).toISOString() : null,
-      done: this.done,
-      total: this.done,
+      done,
+      total: done,
     };
+  }
+
+  /** Called before a count moves: after the sync stood up to date, a new stretch counts from zero. */
+  private stretch(): void {
+    if (!this.quiet) return;
+    this.quiet = false;
+    this.pushed = 0;
+    for (const l of this.lanes.values()) {
+      l.pulled = 0;
+      l.applied = 0;
+    }
+  }
+
+  /** How many documents the hub holds for this lane that its replica does not have yet. */
+  private async estimate(lane: Lane): Promise<void> {
+    const [remote, local] = await Promise.all([lane.remote.info(), lane.local.info()]).catch(() => [null, null]);
+    if (!remote || !local || this.stopped) return;
+    lane.backlog = Math.max(0, remote.doc_count - local.doc_count);
+    this.emit();
   }
 
   /** The shifts held here with a conflict waiting for a manager's decision. */
@@ -377,35 +448,100 @@ export class SyncService {
 
   /** Resolves once everything queued here has been written and applied (not that the hub has it). */
   async settled(): Promise<void> {
-    while (this.scheduled || this.noted.length || this.replays.size || this.queue.size || [...this.incoming.values()].some((l) => l.length))
-      await this.work;
+    this.hurry += 1;
+    try {
+      this.schedule();
+      while (
+        this.scheduled ||
+        this.noted.length ||
+        this.replays.size ||
+        this.queue.size ||
+        [...this.incoming.values()].some((l) => l.length)
+      )
+        await this.work;
+    } finally {
+      this.hurry -= 1;
+    }
   }
 
   private emit(): void {
     const s = this.status();
+    if (s.state === 'up-to-date') {
+      this.quiet = true;
+      for (const l of this.lanes.values()) l.mine.clear();
+    }
     if (s.state === 'up-to-date' && !this.quietAt) this.quietAt = this.app.now();
     for (const fn of this.listeners) fn(s);
   }
 
+  /**
+   * Starts a lane's replication. A replica that is still empty (a new desk, or a replica that was lost)
+   * first pulls what the hub holds in one pass, and only then starts the two-way live sync, with the
+   * push starting after what that pass brought: otherwise the push would read every pulled document
+   * back from the replica and ask the hub about each (`_revs_diff`) while the pull is still running.
+   * Documents this install writes into the replica meanwhile are after that point, so they still go.
+   */
   private replicate(lane: Lane): void {
     const max = this.opts.maxBackOffMs ?? 30_000;
-    const opts = {
-      live: true,
-      retry: true,
-      batch_size: 500,
+    const base = {
+      // Large batches: a new desk's first sync pulls the whole site, and each batch costs a `_changes`
+      // page, a `_revs_diff`, a `_bulk_get` and a checkpoint round trip whatever its size.
+      batch_size: REPLICATION_BATCH,
       back_off_function: (delay: number) => (delay === 0 ? Math.min(1000, max) : Math.min(delay * 2, max)),
     };
     const PouchDB = this.Pouch!;
+    if (lane.firstPull) {
+      const r = PouchDB.replicate(lane.remote, lane.local, { ...base, live: false, retry: false });
+      lane.replication = r;
+      lane.active = true;
+      this.quietAt = null;
+      void this.estimate(lane);
+      r.then(
+        async (result) => {
+          if (lane.replication !== r || this.stopped || (result as { status?: string }).status === 'cancelled') return;
+          lane.pushFrom ??= (await lane.local.info()).update_seq;
+          lane.firstPull = false;
+          this.replicate(lane);
+        },
+        () => undefined,
+      );
+      this.listen(lane, r);
+      this.emit();
+      return;
+    }
+    const opts = {
+      ...base,
+      live: true,
+      retry: true,
+      ...(lane.push && lane.pushFrom !== undefined ? { push: { since: lane.pushFrom } } : {}),
+    };
     const r = lane.push ? PouchDB.sync(lane.local, lane.remote, opts) : PouchDB.replicate(lane.remote, lane.local, opts);
     lane.replication = r;
     // A replication is also a promise that rejects when it ends on an error; the events below report it.
     r.then(undefined, () => undefined);
+    this.listen(lane, r);
+  }
+
+  /**
+   * Before this install writes into a replica that is still taking its first pull, notes where the
+   * replica stood: the push starts from there once the pull is done (see replicate).
+   */
+  private async beforeOwnWrite(lane: Lane): Promise<void> {
+    if (lane.firstPull && lane.pushFrom === undefined) lane.pushFrom = (await lane.local.info()).update_seq;
+  }
+
+  private listen(lane: Lane, r: PouchReplication): void {
     r.on('change', (info) => {
-      const change = lane.push ? info.change : info;
+      const change = info.direction ? info.change : info;
       const docs = change?.docs ?? [];
-      if (!lane.push || info.direction === 'push') for (const d of docs) if (lane.push) lane.waiting.delete(d._id);
-      this.done += docs.length;
-      lane.pending = change?.pending ?? 0;
+      this.stretch();
+      if (info.direction === 'push') {
+        for (const d of docs) lane.waiting.delete(d._id);
+        this.pushed += docs.length;
+      } else {
+        lane.pulled += docs.length;
+        lane.backlog = Math.max(0, lane.backlog - docs.length, change?.pending ?? 0);
+      }
       lane.offline = false;
       this.emit();
     })
@@ -413,16 +549,21 @@ export class SyncService {
         lane.active = true;
         lane.offline = false;
         this.quietAt = null;
+        void this.estimate(lane);
         this.emit();
       })
       .on('paused', (error) => {
+        // The first pull pauses once at its end, and the live sync starts at once (see replicate).
+        if (r !== lane.replication || (lane.firstPull && !error)) return;
         lane.active = false;
         if (error) {
           lane.offline = true;
           if (error.status === 401 || error.status === 403) void this.checkCredentials();
         } else {
           lane.offline = false;
-          lane.pending = 0;
+          lane.backlog = 0;
+          // Both directions caught up: the push's checkpoint is past where a first pull left it.
+          lane.pushFrom = undefined;
           void this.caughtUp(lane);
           if (![...this.lanes.values()].some((l) => l.active || l.offline)) this.quietAt = this.app.now();
         }
@@ -496,11 +637,17 @@ export class SyncService {
       if (!kind) continue;
       const before = (c.before as { records?: Record<string, unknown> } | null)?.records ?? {};
       const after = (c.after as { records: Record<string, SyncRecord> }).records;
-      for (const [id, r] of Object.entries(after))
-        if (!Object.hasOwn(before, id) || (before[id] !== r && canonical(before[id]) !== canonical(r))) {
-          this.enqueue(kind, r);
+      for (const [id, r] of Object.entries(after)) {
+        // Just taken in from the replica as it stands there: nothing to send back.
+        if (this.tookIn.has(`${kind}|${id}`)) {
           if (kind === 'shifts') this.noteDecisions(r);
+          continue;
         }
+        if (!Object.hasOwn(before, id) || (before[id] !== r && canonical(before[id]) !== canonical(r))) {
+          if (kind === 'shifts') this.noteDecisions(r);
+          this.enqueue(kind, r);
+        }
+      }
     }
   }
 
@@ -539,7 +686,7 @@ export class SyncService {
         this.scheduled = false;
         while (
           !this.stopped &&
-          (this.noted.length || this.replays.size || this.queue.size || [...this.incoming.values()].some((l) => l.length))
+          (this.noted.length || this.replays.size || this.queue.size || [...this.incoming.keys()].some((db) => this.readyToTake(db)))
         ) {
           this.diffNoted();
           await this.replay();
@@ -552,6 +699,12 @@ export class SyncService {
         this.rejected.push({ db: '-', docId: '-', reason: `sync stopped on an error: ${error.message}` });
       })
       .finally(() => this.emit());
+  }
+
+  /** A document this install wrote into its replica: waiting to go to the hub, and not counted as pulled when the feed brings it. */
+  private wroteMine(lane: Lane, id: string, rev: string | undefined): void {
+    lane.waiting.add(id);
+    lane.mine.add(`${id}@${rev ?? ''}`);
   }
 
   /** Writes queued local records into the replica, merged with the version it holds. */
@@ -609,18 +762,19 @@ export class SyncService {
         });
       });
       // Photos before the records that name them, so an install that pulls a record has its photos by then.
+      if (photos.size || writes.length || heads.size) await this.beforeOwnWrite(lane);
       if (photos.size) {
         const docs = [...photos.values()];
         const results = await lane.local.bulkDocs(docs);
         results.forEach((r, i) => {
-          if (r.ok) lane.waiting.add(docs[i]._id);
+          if (r.ok) this.wroteMine(lane, docs[i]._id, r.rev);
           if (r.ok || r.status === 409) this.photosHeld.add(docs[i]._id);
         });
       }
       if (writes.length) {
         const results = await lane.local.bulkDocs(writes);
         results.forEach((r, i) => {
-          if (r.ok) lane.waiting.add(writes[i]._id);
+          if (r.ok) this.wroteMine(lane, writes[i]._id, r.rev);
           else if (r.status === 409) {
             const q = items.find((x) => docId(x.kind, x.record.id) === writes[i]._id)!;
             this.queue.set(`${db}|${writes[i]._id}`, q); // the replica changed meanwhile: merge again
@@ -632,7 +786,7 @@ export class SyncService {
         const docs = [...heads.values()];
         const results = await lane.local.bulkDocs(docs as unknown as PouchDoc[]);
         results.forEach((r, i) => {
-          if (r.ok) lane.waiting.add(docs[i]._id);
+          if (r.ok) this.wroteMine(lane, docs[i]._id, r.rev);
           // 409: the replica has this head already (the same head written on another install).
           if (r.ok || r.status === 409) this.witnessHead(docs[i]);
         });
@@ -695,13 +849,38 @@ export class SyncService {
     }
   }
 
+  /**
+   * Whether what arrived for a database is taken in now: at once, unless the lane is still pulling a
+   * backlog (a first sync), when it waits for a full turn or TAKE_WAIT_MS, whichever comes first.
+   */
+  private readyToTake(db: string): boolean {
+    const n = this.incoming.get(db)?.length ?? 0;
+    if (!n) return false;
+    const lane = this.lanes.get(db);
+    const age = Date.now() - (this.incomingSince.get(db) ?? 0);
+    if (this.hurry || !lane || lane.backlog === 0 || !lane.active || n >= TAKE_BATCH || age >= TAKE_WAIT_MS) return true;
+    if (!this.takeTimer)
+      this.takeTimer = setTimeout(() => {
+        this.takeTimer = null;
+        this.schedule();
+      }, TAKE_WAIT_MS - age);
+    return false;
+  }
+
   /** Merges documents that arrived in the replicas into storage. */
   private async takeIn(): Promise<void> {
     for (const [db, changes] of this.incoming) {
-      if (!changes.length) continue;
+      if (!this.readyToTake(db)) continue;
       const lane = this.lanes.get(db);
-      const batch = changes.splice(0, BATCH);
+      const batch = changes.splice(0, TAKE_BATCH);
+      this.incomingSince.set(db, Date.now());
       if (!lane) continue;
+      this.stretch();
+      for (const c of batch) {
+        const key = `${c.id}@${c.doc?._rev ?? ''}`;
+        if (lane.mine.has(key)) lane.mine.delete(key);
+        else lane.applied += 1;
+      }
       const records: RecordSet = {};
       let asides: Superseded[] = [];
       const heads: HeadDoc[] = [];
@@ -739,8 +918,25 @@ export class SyncService {
         asides = [...asides, ...aside];
       }
       if (Object.keys(records).length || Object.keys(photos).length) {
-        const plan = planImport(localVersions(this.app, records), records, asides, readSuperseded(this.app.ds));
-        applyPlan(this.app, { payload: { records, superseded: plan.superseded, photos } }, plan);
+        const held = readSuperseded(this.app.ds);
+        const plan = planImport(localVersions(this.app, records), records, asides, held);
+        // Saves noted before this one are compared as usual; the records this one writes exactly as the
+        // replica holds them are not sent back to it (a first sync would otherwise read every document
+        // again to find it unchanged). A record with a version set aside here still goes, for its `aside`.
+        this.diffNoted();
+        const setAside = new Set([...Object.values(held), ...plan.superseded].map((x) => `${x.kind}|${x.recordId}`));
+        for (const [kind, written] of Object.entries(plan.writes))
+          for (const r of written ?? []) {
+            const key = `${kind}|${r.id}`;
+            // The very record the replica holds (not a merge of it with this install's version).
+            if (r === records[kind as SyncKind]?.[r.id] && !setAside.has(key)) this.tookIn.add(key);
+          }
+        try {
+          applyPlan(this.app, { payload: { records, superseded: plan.superseded, photos } }, plan);
+          this.diffNoted();
+        } finally {
+          this.tookIn.clear();
+        }
       }
       // Only once the records that came with them are in storage, so a head never names a chain not yet applied.
       for (const h of heads) this.witnessHead(h);
@@ -793,6 +989,8 @@ export class SyncService {
     }
     const winner: PouchDoc = { _id: doc._id, _rev: doc._rev, kind: doc.kind, record, aside };
     const writes: PouchDoc[] = [winner, ...(doc._conflicts ?? []).map((rev) => ({ _id: doc._id, _rev: rev, _deleted: true }))];
-    await lane.local.bulkDocs(writes);
+    await this.beforeOwnWrite(lane);
+    const results = await lane.local.bulkDocs(writes);
+    if (results[0]?.ok) lane.mine.add(`${doc._id}@${results[0].rev}`);
   }
 }
