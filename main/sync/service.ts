@@ -131,7 +131,13 @@ const TAKE_BATCH = 10_000;
  * While a lane is still pulling a backlog, what has arrived waits at most this long to be taken in with
  * what follows; otherwise (the usual case: a few live changes) it is taken in at once.
  */
-const TAKE_WAIT_MS = 3000;
+const TAKE_WAIT_MS = 1000;
+/**
+ * The feed went quiet this long: take in what came. While documents keep coming (the replica's feed
+ * catching up with what a pull wrote), each turn would otherwise hold a few and rewrite whole
+ * partitions for them, and the feed would be starved by those writes.
+ */
+const TAKE_QUIET_MS = 50;
 /** How many documents one replication batch asks the hub for (one `_changes` page, one `_bulk_get`). */
 const REPLICATION_BATCH = 1000;
 
@@ -141,6 +147,8 @@ export class SyncService {
   private incoming = new Map<string, PouchChange[]>();
   /** When each database's waiting changes began to wait (see TAKE_WAIT_MS). */
   private incomingSince = new Map<string, number>();
+  /** When the last change arrived for each database. */
+  private incomingLast = new Map<string, number>();
   private takeTimer: NodeJS.Timeout | null = null;
   /** settled() is waiting: take everything in now. */
   private hurry = 0;
@@ -277,6 +285,7 @@ export class SyncService {
       lane.feed = lane.local.changes({ since, live: true, include_docs: true, conflicts: true, return_docs: false }).on('change', (c) => {
         const list = this.incoming.get(lane.db) ?? [];
         if (!list.length) this.incomingSince.set(lane.db, Date.now());
+        this.incomingLast.set(lane.db, Date.now());
         list.push(c as unknown as PouchChange);
         this.incoming.set(lane.db, list);
         this.schedule();
@@ -857,13 +866,21 @@ export class SyncService {
     const n = this.incoming.get(db)?.length ?? 0;
     if (!n) return false;
     const lane = this.lanes.get(db);
-    const age = Date.now() - (this.incomingSince.get(db) ?? 0);
-    if (this.hurry || !lane || lane.backlog === 0 || !lane.active || n >= TAKE_BATCH || age >= TAKE_WAIT_MS) return true;
+    const now = Date.now();
+    const age = now - (this.incomingSince.get(db) ?? 0);
+    const quiet = now - (this.incomingLast.get(db) ?? 0);
+    if (this.hurry || !lane || n >= TAKE_BATCH || age >= TAKE_WAIT_MS) return true;
+    const pulling = lane.backlog > 0 && lane.active;
+    if (!pulling && quiet >= TAKE_QUIET_MS) return true;
+    const wait = pulling ? TAKE_WAIT_MS - age : Math.min(TAKE_WAIT_MS - age, TAKE_QUIET_MS - quiet);
     if (!this.takeTimer)
-      this.takeTimer = setTimeout(() => {
-        this.takeTimer = null;
-        this.schedule();
-      }, TAKE_WAIT_MS - age);
+      this.takeTimer = setTimeout(
+        () => {
+          this.takeTimer = null;
+          this.schedule();
+        },
+        Math.max(1, wait),
+      );
     return false;
   }
 
