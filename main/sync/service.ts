@@ -165,6 +165,8 @@ export class SyncService {
   private readonly tookIn = new Set<string>();
   private quietAt: number | null = null;
   private listeners = new Set<(s: SyncStatus) => void>();
+  /** Changes of the list of sites, one at a time. */
+  private siteWork: Promise<void> = Promise.resolve();
   private stopped = true;
   /** Loaded when sync starts, so an install without a hub never pays for it at start-up. */
   private Pouch: PouchStatic | null = null;
@@ -200,8 +202,16 @@ export class SyncService {
     if (config) await this.start(config);
   }
 
-  /** Saves the configuration and (re)starts syncing with it. */
+  /**
+   * Saves the configuration and (re)starts syncing with it. With the same hub and user as now, only the
+   * sites differ (a desk enrolled again for another site): those are followed without a restart.
+   */
   async connect(config: SyncConfig): Promise<void> {
+    const c = this.config;
+    if (!this.stopped && c && c.url === config.url && c.name === config.name && c.password === config.password && c.role === config.role) {
+      await this.setSites(config.sites);
+      return;
+    }
     await this.stop();
     writeSyncConfig(this.app, config);
     await this.start(config);
@@ -211,94 +221,158 @@ export class SyncService {
     if (!this.stopped) await this.stop();
     this.stopped = false;
     this.config = config;
-    const PouchDB = (this.Pouch ??= (await import('pouchdb-node')).default);
-    const dir = path.join(this.app.dirs.root, 'sync');
-    fs.mkdirSync(dir, { recursive: true });
+    this.Pouch ??= (await import('pouchdb-node')).default;
     const dbs: { db: string; site: string | null; push: boolean }[] = [
       { db: DB_DIRECTORY, site: null, push: config.role === 'manager' },
       ...(config.role === 'manager' ? [{ db: DB_MANAGERS, site: null, push: true }] : []),
       ...config.sites.map((s) => ({ db: siteDb(s), site: s, push: true })),
     ];
-    for (const { db, site, push } of dbs) {
-      const local = new PouchDB(path.join(dir, db));
-      const remote = new PouchDB(`${config.url.replace(/\/$/, '')}/${db}`, {
-        auth: { username: config.name, password: config.password },
-        skip_setup: true,
-        // Node's own fetch: PouchDB's bundled node-fetch can leave a connection error unhandled when the
-        // hub goes away mid-request, which would take the whole process down.
-        // PouchDB reads an attachment (a photo) with node-fetch's `buffer()`, or else as a Blob that its
-        // leveldb store cannot hash, so the response gets a `buffer()` too.
-        fetch: async (url: string, init: RequestInit) => {
-          const res = await globalThis.fetch(url, init);
-          return Object.assign(res, { buffer: async () => Buffer.from(await res.arrayBuffer()) });
-        },
-      });
-      // PouchDB asks a remote database for its info only to count progress, and one of those calls has
-      // no error handler: a hub that drops the connection then leaves a rejection nobody handles, which
-      // stops a Node process. The last answer stands in when the hub cannot give one.
-      const info = remote.info.bind(remote);
-      let lastInfo: Awaited<ReturnType<PouchDB['info']>> = { doc_count: 0, update_seq: 0, db_name: db };
-      remote.info = () =>
-        info().then(
-          (i) => (lastInfo = i),
-          () => lastInfo,
-        );
-      this.lanes.set(db, {
-        db,
-        site,
-        pull: true,
-        push,
-        local,
-        remote,
-        replication: null,
-        feed: null,
-        active: false,
-        offline: false,
-        refused: false,
-        waiting: new Set(),
-        backlog: 0,
-        pulled: 0,
-        applied: 0,
-        mine: new Set(),
-        firstPull: false,
-        pushFrom: undefined,
-      });
-    }
+    for (const { db, site, push } of dbs) this.lanes.set(db, this.makeLane(config, db, site, push));
     this.witness.clear();
     this.photosHeld.clear();
-    for (const lane of this.lanes.values()) {
-      if (lane.site === null) continue;
-      const photos = await lane.local.allDocs({ startkey: PHOTO_PREFIX, endkey: `${PHOTO_PREFIX}\ufff0` });
-      for (const row of photos.rows) if (!row.value.deleted) this.photosHeld.add(row.id);
-      const held = await lane.local.allDocs({ startkey: HEAD_PREFIX, endkey: `${HEAD_PREFIX}\ufff0`, include_docs: true });
-      for (const row of held.rows) {
-        const p = parseHeadDoc(row.doc, lane.site);
-        if (p.ok) this.witnessHead(p.doc);
-      }
-    }
+    for (const lane of this.lanes.values()) await this.loadHeld(lane);
     this.stopListening = this.app.ds.onChange((changes) => this.noteLocal(changes));
-    for (const lane of this.lanes.values()) {
-      const since = await lane.local.get(APPLIED).then(
-        (d) => d.seq as number | string,
-        () => 0,
-      );
-      lane.feed = lane.local.changes({ since, live: true, include_docs: true, conflicts: true, return_docs: false }).on('change', (c) => {
-        const list = this.incoming.get(lane.db) ?? [];
-        if (!list.length) this.incomingSince.set(lane.db, Date.now());
-        this.incomingLast.set(lane.db, Date.now());
-        list.push(c as unknown as PouchChange);
-        this.incoming.set(lane.db, list);
-        this.schedule();
-      });
-      (lane.feed as unknown as PromiseLike<unknown>).then(undefined, () => undefined);
-      lane.firstPull = lane.push && Number.parseInt(String((await lane.local.info()).update_seq), 10) === 0;
-      this.replicate(lane);
-    }
+    for (const lane of this.lanes.values()) await this.startLane(lane);
     this.enqueueAll();
     this.schedule();
+    // Sites a manager added (or received) while this install was not syncing.
+    this.followDirectory();
     void this.checkCredentials();
     this.probeTimer = setInterval(() => void this.probe(), this.opts.probeMs ?? 10_000);
     this.probeTimer.unref();
+  }
+
+  /**
+   * Follows a changed list of sites while everything else keeps running: a site added starts
+   * replicating its database at once (this install's records of it go up, the hub's come down), a site
+   * dropped stops (its records stay in storage). The list is saved with the hub settings.
+   */
+  async setSites(sites: string[]): Promise<void> {
+    const run = this.siteWork.then(async () => {
+      const config = this.config;
+      if (!config || this.stopped) return;
+      const next = [...new Set(sites)].sort();
+      const added = next.filter((s) => !this.lanes.has(siteDb(s)));
+      const dropped = config.sites.filter((s) => !next.includes(s));
+      if (!added.length && !dropped.length && next.join() === [...config.sites].sort().join()) return;
+      this.config = { ...config, sites: next };
+      writeSyncConfig(this.app, this.config);
+      for (const s of dropped) {
+        const lane = this.lanes.get(siteDb(s));
+        if (!lane) continue;
+        this.lanes.delete(lane.db);
+        this.incoming.delete(lane.db);
+        for (const key of [...this.queue.keys()]) if (key.startsWith(`${lane.db}|`)) this.queue.delete(key);
+        lane.replication?.cancel();
+        lane.feed?.cancel();
+        await lane.local.close().catch(() => undefined);
+        await lane.remote.close().catch(() => undefined);
+      }
+      for (const s of added) {
+        const lane = this.makeLane(this.config, siteDb(s), s, true);
+        this.lanes.set(lane.db, lane);
+        await this.loadHeld(lane);
+        await this.startLane(lane);
+      }
+      if (added.length) this.enqueueAll(new Set(added));
+      this.schedule();
+      this.emit();
+    });
+    this.siteWork = run.catch(() => undefined);
+    await run;
+  }
+
+  /** A manager follows every site of the directory: one added here or by another manager starts syncing. */
+  private followDirectory(): void {
+    if (this.config?.role !== 'manager') return;
+    setTimeout(() => {
+      if (this.stopped || this.config?.role !== 'manager') return;
+      const codes = this.app.repos.sites.all().map((s) => s.code);
+      if (codes.some((c) => !this.config!.sites.includes(c))) void this.setSites([...this.config!.sites, ...codes]);
+    }, 0);
+  }
+
+  private makeLane(config: SyncConfig, db: string, site: string | null, push: boolean): Lane {
+    const PouchDB = this.Pouch!;
+    const dir = path.join(this.app.dirs.root, 'sync');
+    fs.mkdirSync(dir, { recursive: true });
+    // A replica that does not exist yet (a new desk, a site just added, a replica that was lost) takes a
+    // first pull before it pushes (see replicate); decided before anything can be written into it.
+    const fresh = !fs.existsSync(path.join(dir, db));
+    const local = new PouchDB(path.join(dir, db));
+    const remote = new PouchDB(`${config.url.replace(/\/$/, '')}/${db}`, {
+      auth: { username: config.name, password: config.password },
+      skip_setup: true,
+      // Node's own fetch: PouchDB's bundled node-fetch can leave a connection error unhandled when the
+      // hub goes away mid-request, which would take the whole process down.
+      // PouchDB reads an attachment (a photo) with node-fetch's `buffer()`, or else as a Blob that its
+      // leveldb store cannot hash, so the response gets a `buffer()` too.
+      fetch: async (url: string, init: RequestInit) => {
+        const res = await globalThis.fetch(url, init);
+        return Object.assign(res, { buffer: async () => Buffer.from(await res.arrayBuffer()) });
+      },
+    });
+    // PouchDB asks a remote database for its info only to count progress, and one of those calls has
+    // no error handler: a hub that drops the connection then leaves a rejection nobody handles, which
+    // stops a Node process. The last answer stands in when the hub cannot give one.
+    const info = remote.info.bind(remote);
+    let lastInfo: Awaited<ReturnType<PouchDB['info']>> = { doc_count: 0, update_seq: 0, db_name: db };
+    remote.info = () =>
+      info().then(
+        (i) => (lastInfo = i),
+        () => lastInfo,
+      );
+    return {
+      db,
+      site,
+      pull: true,
+      push,
+      local,
+      remote,
+      replication: null,
+      feed: null,
+      active: false,
+      offline: false,
+      refused: false,
+      waiting: new Set(),
+      backlog: 0,
+      pulled: 0,
+      applied: 0,
+      mine: new Set(),
+      firstPull: push && fresh,
+      pushFrom: undefined,
+    };
+  }
+
+  /** The photo documents and witness heads a site's replica holds. */
+  private async loadHeld(lane: Lane): Promise<void> {
+    if (lane.site === null) return;
+    const photos = await lane.local.allDocs({ startkey: PHOTO_PREFIX, endkey: `${PHOTO_PREFIX}\ufff0` });
+    for (const row of photos.rows) if (!row.value.deleted) this.photosHeld.add(row.id);
+    const held = await lane.local.allDocs({ startkey: HEAD_PREFIX, endkey: `${HEAD_PREFIX}\ufff0`, include_docs: true });
+    for (const row of held.rows) {
+      const p = parseHeadDoc(row.doc, lane.site);
+      if (p.ok) this.witnessHead(p.doc);
+    }
+  }
+
+  /** Listens to a lane's replica and starts its replication. */
+  private async startLane(lane: Lane): Promise<void> {
+    const since = await lane.local.get(APPLIED).then(
+      (d) => d.seq as number | string,
+      () => 0,
+    );
+    lane.feed = lane.local.changes({ since, live: true, include_docs: true, conflicts: true, return_docs: false }).on('change', (c) => {
+      if (this.lanes.get(lane.db) !== lane) return;
+      const list = this.incoming.get(lane.db) ?? [];
+      if (!list.length) this.incomingSince.set(lane.db, Date.now());
+      this.incomingLast.set(lane.db, Date.now());
+      list.push(c as unknown as PouchChange);
+      this.incoming.set(lane.db, list);
+      this.schedule();
+    });
+    (lane.feed as unknown as PromiseLike<unknown>).then(undefined, () => undefined);
+    this.replicate(lane);
   }
 
   /**
@@ -633,6 +707,7 @@ export class SyncService {
    */
   private noteLocal(changes: FileChange[]): void {
     if (!this.config) return;
+    if (changes.some((c) => c.rel === 'directory/sites')) this.followDirectory();
     this.noted.push(...changes);
     this.schedule();
   }
@@ -667,11 +742,11 @@ export class SyncService {
     }
   }
 
-  /** Every replicated record held in storage, compared with the replica at start. */
-  private enqueueAll(): void {
+  /** Every replicated record held in storage (of `only` these sites), compared with the replica at start. */
+  private enqueueAll(only?: Set<string>): void {
     const { repos } = this.app;
-    const sites = new Set(this.config!.sites);
-    if (this.config!.role === 'manager') {
+    const sites = only ?? new Set(this.config!.sites);
+    if (this.config!.role === 'manager' && !only) {
       for (const s of repos.sites.all()) this.enqueue('sites', s as unknown as SyncRecord);
       for (const s of repos.staff.all()) this.enqueue('staff', s as unknown as SyncRecord);
     }
