@@ -178,6 +178,8 @@ export class SyncService {
   private readonly replays = new Map<string, Record<string, unknown>>();
   /** Saves reported by storage and not yet compared (see noteLocal). */
   private noted: FileChange[] = [];
+  /** Photos incidents here name that are missing from disk, by file: the site they belong to (see restorePhotos). */
+  private readonly lostPhotos = new Map<string, string>();
   /** Photo files the replica holds (`photo:<file>` documents). */
   private readonly photosHeld = new Set<string>();
   /** Every incident history head the hub has seen (or this install sent it), by incident and document id. */
@@ -538,6 +540,7 @@ export class SyncService {
         this.scheduled ||
         this.noted.length ||
         this.replays.size ||
+        this.lostPhotos.size ||
         this.queue.size ||
         [...this.incoming.values()].some((l) => l.length)
       )
@@ -742,6 +745,45 @@ export class SyncService {
     }
   }
 
+  /** Notes each photo an incident names that is missing from disk, to bring back from the replica or the hub. */
+  private notePhotos(r: SyncRecord): void {
+    const incident = r as unknown as Incident;
+    for (const p of incident.photos ?? [])
+      if (PHOTO_FILE.test(p.file) && !fs.existsSync(path.join(this.app.dirs.photos, p.file))) this.lostPhotos.set(p.file, incident.site);
+  }
+
+  /**
+   * Photos lost from disk come back from the replica, or else from the hub itself: each is checked as a
+   * photo arriving from the hub is (a JPEG, PNG or WebP of at most 10 MB, a name SiteDesk makes) and
+   * written beside the others; the user is told how many came back. One neither holds stays missing
+   * (the incident says so when it is opened) and is looked for again at the next start.
+   */
+  private async restorePhotos(): Promise<void> {
+    if (!this.lostPhotos.size) return;
+    const lost = [...this.lostPhotos];
+    this.lostPhotos.clear();
+    let back = 0;
+    for (const [file, site] of lost) {
+      const lane = this.lanes.get(siteDb(site));
+      const target = path.join(this.app.dirs.photos, file);
+      if (!lane || fs.existsSync(target)) continue;
+      let image = await this.photoOf(lane, photoDocId(file));
+      if (!image.ok) image = await this.photoOf(lane, photoDocId(file), lane.remote);
+      if (!image.ok || image.file !== file) continue;
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(`${target}.tmp`, Buffer.from(image.base64, 'base64'));
+      fs.renameSync(`${target}.tmp`, target);
+      back += 1;
+    }
+    if (back)
+      this.app.ds.addNotice({
+        kind: 'restored',
+        file: 'photos',
+        quarantined: null,
+        message: `${back} incident photo${back === 1 ? ' that was' : 's that were'} missing from this computer ${back === 1 ? 'was' : 'were'} brought back from the hub.`,
+      });
+  }
+
   /** Every replicated record held in storage (of `only` these sites), compared with the replica at start. */
   private enqueueAll(only?: Set<string>): void {
     const { repos } = this.app;
@@ -757,6 +799,7 @@ export class SyncService {
           for (const r of Object.values(c.partitionOnce(key))) {
             this.enqueue(kind, r as unknown as SyncRecord);
             if (kind === 'shifts') this.noteDecisions(r as unknown as SyncRecord);
+            if (kind === 'incidents') this.notePhotos(r as unknown as SyncRecord);
           }
     }
   }
@@ -770,10 +813,15 @@ export class SyncService {
         this.scheduled = false;
         while (
           !this.stopped &&
-          (this.noted.length || this.replays.size || this.queue.size || [...this.incoming.keys()].some((db) => this.readyToTake(db)))
+          (this.noted.length ||
+            this.replays.size ||
+            this.lostPhotos.size ||
+            this.queue.size ||
+            [...this.incoming.keys()].some((db) => this.readyToTake(db)))
         ) {
           this.diffNoted();
           await this.replay();
+          await this.restorePhotos();
           await this.pushOut();
           await this.takeIn();
         }
@@ -920,6 +968,8 @@ export class SyncService {
       const now: Record<string, unknown> = c.partitionOf
         ? (c as unknown as { partition: (k: string) => Record<string, unknown> }).partition(rel.slice(`partitions/${kind}/`.length))
         : Object.fromEntries((c as unknown as { all: () => SyncRecord[] }).all().map((r) => [r.id, r]));
+      // The photos the restored incidents name come back too, where the disk lost them.
+      if (kind === 'incidents') for (const r of Object.values(now)) this.notePhotos(r as SyncRecord);
       const back = Object.keys(records).filter(
         (id) => Object.hasOwn(now, id) && (!Object.hasOwn(restored, id) || canonical(restored[id]) !== canonical(now[id])),
       ).length;
@@ -1041,8 +1091,12 @@ export class SyncService {
   }
 
   /** A photo document's image, checked as a photo taken at the desk is: a JPEG, PNG or WebP of at most 10 MB. */
-  private async photoOf(lane: Lane, id: string): Promise<{ ok: true; file: string; base64: string } | { ok: false; reason: string }> {
-    const raw = await lane.local.get(id, { attachments: true }).catch(() => null);
+  private async photoOf(
+    lane: Lane,
+    id: string,
+    from: PouchDB = lane.local,
+  ): Promise<{ ok: true; file: string; base64: string } | { ok: false; reason: string }> {
+    const raw = await from.get(id, { attachments: true }).catch(() => null);
     const p = parsePhotoDoc(raw, lane.site);
     if (!p.ok) return p;
     this.photosHeld.add(id);
