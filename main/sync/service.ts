@@ -491,8 +491,10 @@ export class SyncService {
   /** How many documents the hub holds for this lane that its replica does not have yet. */
   private async estimate(lane: Lane): Promise<void> {
     const [remote, local] = await Promise.all([lane.remote.info(), lane.local.info()]).catch(() => [null, null]);
-    if (!remote || !local || this.stopped) return;
-    lane.backlog = Math.max(0, remote.doc_count - local.doc_count);
+    // Counted while the replication is running; one that paused meanwhile has pulled everything.
+    if (!remote || !local || this.stopped || !lane.active) return;
+    const gap = remote.doc_count - local.doc_count;
+    lane.backlog = Number.isFinite(gap) ? Math.max(0, gap) : 0;
     this.emit();
   }
 
@@ -589,7 +591,14 @@ export class SyncService {
           lane.firstPull = false;
           this.replicate(lane);
         },
-        () => undefined,
+        // The pull stopped on an error (the hub went away, or has no such database yet): the two-way
+        // live sync takes over from the checkpoints, retrying as usual; nothing written here is skipped.
+        () => {
+          if (lane.replication !== r || this.stopped) return;
+          lane.firstPull = false;
+          lane.active = false;
+          this.replicate(lane);
+        },
       );
       this.listen(lane, r);
       this.emit();
