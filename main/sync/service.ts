@@ -455,7 +455,12 @@ export class SyncService {
     const base = { hub: this.config?.url ?? null, rejected: [...this.rejected], waiting, conflicts: this.conflictCount() };
     if (!this.config) return { ...base, state: 'off', at: null, done: 0, total: 0 };
     const done = this.pushed + lanes.reduce((n, l) => n + Math.min(l.applied, l.pulled), 0);
-    const arriving = lanes.reduce((n, l) => n + l.backlog + Math.max(0, l.pulled - l.applied), 0);
+    // Pulled and not yet in storage — only while the lane is busy or has arrivals waiting: its feed reports
+    // a document pulled twice in quick succession once, so an idle lane can count more pulled than taken in.
+    const arriving = lanes.reduce(
+      (n, l) => n + l.backlog + (l.active || this.incoming.get(l.db)?.length ? Math.max(0, l.pulled - l.applied) : 0),
+      0,
+    );
     if (lanes.some((l) => l.refused)) return { ...base, state: 'refused', at: null, done, total: done + waiting };
     if (lanes.some((l) => l.offline))
       return {
