@@ -26,6 +26,7 @@ import { weekViewBench } from './weekView';
 import { autofillMeasurements, runAutofillBench } from './autofill';
 import { baselineEdits, interleavedEdits, sitedeskEdits, storeOpen } from './storage';
 import { syncBench } from './sync';
+import { syncInitialBench, type DeskRun } from './syncInitial';
 
 const { values } = parseArgs({
   options: {
@@ -37,6 +38,12 @@ const { values } = parseArgs({
     'no-sync': { type: 'boolean', default: false },
     /** The scale the sync figures are taken at (a decade's first push takes far longer than a bench run). */
     'sync-scale': { type: 'string', default: 'month' },
+    /** The scale a new desk's first sync is measured at (its hub database is filled directly: bench/syncInitial.ts). */
+    'sync-initial-scale': { type: 'string', default: 'decade' },
+    /** Seconds the new desk may take before the run stops it and reports how far it got. */
+    'sync-budget': { type: 'string', default: '300' },
+    /** A git ref whose code runs the same first sync too, for a ratio in the same run. */
+    'sync-old': { type: 'string' },
     only: { type: 'string' },
     'baseline-build': { type: 'string' },
     /** Only rebuild latest.md from latest.json and bench/findings.md (after editing the findings). */
@@ -391,14 +398,40 @@ const main = async () => {
         median: Math.round(r.initial.seconds * 10) / 10,
         p95: null,
         n: 1,
-        target: scale === 'decade' ? '< 120 s' : null,
-        status: scale === 'decade' ? (r.initial.seconds < 120 ? 'met' : 'missed') : 'info',
-        note: `a new ${r.site} desk from an empty folder to up to date: ${r.initial.records} records, ${r.initial.progressUpdates} progress updates shown (last "${r.initial.lastProgress}"); before it, the manager's first push of ${r.pushedDocs} documents took ${r.firstPushS.toFixed(1)} s; the manager's replica is ${(r.diskBytes / 2 ** 20).toFixed(1)} MB on disk`,
+        target: null,
+        status: 'info',
+        note: `after the manager's own first push: a new ${r.site} desk from an empty folder to up to date: ${r.initial.records} records, ${r.initial.progressUpdates} progress updates shown (last "${r.initial.lastProgress}"); the manager's first push of ${r.pushedDocs} documents took ${r.firstPushS.toFixed(1)} s; the manager's replica is ${(r.diskBytes / 2 ** 20).toFixed(1)} MB on disk`,
       });
     } finally {
       dropClone(a);
       dropClone(b);
     }
+  }
+  if (!values['no-sync']) {
+    const scale = values['sync-initial-scale'] as Scale;
+    const d = data[scale] ?? (await ensureData(scale, seed, NOW, log));
+    data[scale] ??= d;
+    const budgetS = Number(values['sync-budget']);
+    const r = await syncInitialBench(d.dir, { budgetS, oldRef: values['sync-old'] }, log);
+    const rate = (x: DeskRun) => x.records / (x.seconds ?? x.budgetS);
+    const took = (x: DeskRun) =>
+      x.seconds === null ? `not done after ${x.budgetS} s (${x.records} of ${x.wanted} records in storage)` : `${x.seconds.toFixed(1)} s`;
+    add({
+      name: 'sync_initial_s',
+      scale,
+      unit: 's',
+      median: r.current.seconds === null ? null : Math.round(r.current.seconds * 10) / 10,
+      p95: null,
+      n: 1,
+      target: scale === 'decade' ? '< 120 s' : null,
+      status: scale === 'decade' ? (r.current.seconds !== null && r.current.seconds < 120 ? 'met' : 'missed') : 'info',
+      note:
+        `a new ${r.site} desk from an empty folder to up to date with the hub's ${r.docs} documents (${r.records} records), ` +
+        `the hub (express-pouchdb, its own process) filled directly: ${took(r.current)}; the status line read ${r.current.progress.slice(1, 3).concat(r.current.progress.slice(-2)).join(' · ')}` +
+        (r.old
+          ? `; the code at ${r.old.ref} on the same hub: ${took(r.old)}, ${Math.round(rate(r.old))} records/s against ${Math.round(rate(r.current))} now (${(rate(r.current) / rate(r.old)).toFixed(1)}×)`
+          : ''),
+    });
   }
   const results: Results = {
     date: started.toISOString(),

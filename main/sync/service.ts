@@ -99,7 +99,17 @@ interface Lane {
   refused: boolean;
   /** Documents written locally and not yet seen going to the hub. */
   waiting: Set<string>;
-  pending: number;
+  /** Documents the hub holds that this replica has not pulled yet (an estimate: the hub's count less the replica's). */
+  backlog: number;
+  /** Documents pulled from the hub, and of those taken into storage, since the sync last stood up to date. */
+  pulled: number;
+  applied: number;
+  /** `id@rev` of each document this install wrote into the replica itself, so the changes feed can tell them from pulled ones. */
+  mine: Set<string>;
+  /** The replica was empty at start and is taking its first pull (see replicate). */
+  firstPull: boolean;
+  /** The replica's update sequence the push starts after, once the first pull is done. */
+  pushFrom: number | string | undefined;
 }
 
 type Queued = { db: string; kind: SyncKind; record: SyncRecord };
@@ -112,20 +122,54 @@ export interface SyncOptions {
 }
 
 const APPLIED = '_local/sitedesk-applied';
+/** Records merged into the replica per turn of the work loop. */
 const BATCH = 200;
+/**
+ * Documents from the replica's changes feed merged into storage per turn: each turn writes every
+ * partition it touches once (journaled, with fsyncs), so a first sync of a decade takes them in large
+ * turns rather than rewriting each month's file hundreds of times.
+ */
+const TAKE_BATCH = 10_000;
+/**
+ * While a lane is still pulling a backlog, what has arrived waits at most this long to be taken in with
+ * what follows; otherwise (the usual case: a few live changes) it is taken in at once.
+ */
+const TAKE_WAIT_MS = 1000;
+/**
+ * The feed went quiet this long: take in what came. While documents keep coming (the replica's feed
+ * catching up with what a pull wrote), each turn would otherwise hold a few and rewrite whole
+ * partitions for them, and the feed would be starved by those writes.
+ */
+const TAKE_QUIET_MS = 50;
+/** How many documents one replication batch asks the hub for (one `_changes` page, one `_bulk_get`). */
+const REPLICATION_BATCH = 1000;
 
 export class SyncService {
   private lanes = new Map<string, Lane>();
   private queue = new Map<string, Queued>();
   private incoming = new Map<string, PouchChange[]>();
+  /** When each database's waiting changes began to wait (see TAKE_WAIT_MS). */
+  private incomingSince = new Map<string, number>();
+  /** When the last change arrived for each database. */
+  private incomingLast = new Map<string, number>();
+  private takeTimer: NodeJS.Timeout | null = null;
+  /** settled() is waiting: take everything in now. */
+  private hurry = 0;
   private work: Promise<void> = Promise.resolve();
   private scheduled = false;
   private stopListening: (() => void) | null = null;
   private config: SyncConfig | null = null;
   private readonly rejected: SyncStatus['rejected'] = [];
-  private done = 0;
+  /** Documents pushed to the hub since the sync last stood up to date (the pulled ones are counted per lane). */
+  private pushed = 0;
+  /** The sync stood up to date: the next change starts counting afresh ("Syncing 1 of 3"). */
+  private quiet = false;
+  /** The records the changes feed just wrote into storage exactly as the replica holds them, by kind and id: not sent back. */
+  private readonly tookIn = new Set<string>();
   private quietAt: number | null = null;
   private listeners = new Set<(s: SyncStatus) => void>();
+  /** Changes of the list of sites, one at a time. */
+  private siteWork: Promise<void> = Promise.resolve();
   private stopped = true;
   /** The replica is open and the start-up comparison queued: noted saves can be compared. */
   private ready = false;
@@ -141,6 +185,8 @@ export class SyncService {
   private noted: FileChange[] = [];
   /** Event documents this install wrote into its replica and its changes feed has not shown yet. */
   private readonly ownEvents = new Set<string>();
+  /** Photos incidents here name that are missing from disk, by file: the site they belong to (see restorePhotos). */
+  private readonly lostPhotos = new Map<string, string>();
   /** Photo files the replica holds (`photo:<file>` documents). */
   private readonly photosHeld = new Set<string>();
   /** Every incident history head the hub has seen (or this install sent it), by incident and document id. */
@@ -165,8 +211,16 @@ export class SyncService {
     if (config) await this.start(config);
   }
 
-  /** Saves the configuration and (re)starts syncing with it. */
+  /**
+   * Saves the configuration and (re)starts syncing with it. With the same hub and user as now, only the
+   * sites differ (a desk enrolled again for another site): those are followed without a restart.
+   */
   async connect(config: SyncConfig): Promise<void> {
+    const c = this.config;
+    if (!this.stopped && c && c.url === config.url && c.name === config.name && c.password === config.password && c.role === config.role) {
+      await this.setSites(config.sites);
+      return;
+    }
     await this.stop();
     writeSyncConfig(this.app, config);
     await this.start(config);
@@ -180,86 +234,158 @@ export class SyncService {
     // still its own event; they are compared once the replica is open (`ready`).
     this.ready = false;
     this.stopListening = this.app.ds.onChange((changes) => this.noteLocal(changes));
-    const PouchDB = (this.Pouch ??= (await import('pouchdb-node')).default);
-    const dir = path.join(this.app.dirs.root, 'sync');
-    fs.mkdirSync(dir, { recursive: true });
+    this.Pouch ??= (await import('pouchdb-node')).default;
     const dbs: { db: string; site: string | null; push: boolean }[] = [
       { db: DB_DIRECTORY, site: null, push: config.role === 'manager' },
       ...(config.role === 'manager' ? [{ db: DB_MANAGERS, site: null, push: true }] : []),
       ...config.sites.map((s) => ({ db: siteDb(s), site: s, push: true })),
     ];
-    for (const { db, site, push } of dbs) {
-      const local = new PouchDB(path.join(dir, db));
-      const remote = new PouchDB(`${config.url.replace(/\/$/, '')}/${db}`, {
-        auth: { username: config.name, password: config.password },
-        skip_setup: true,
-        // Node's own fetch: PouchDB's bundled node-fetch can leave a connection error unhandled when the
-        // hub goes away mid-request, which would take the whole process down.
-        // PouchDB reads an attachment (a photo) with node-fetch's `buffer()`, or else as a Blob that its
-        // leveldb store cannot hash, so the response gets a `buffer()` too.
-        fetch: async (url: string, init: RequestInit) => {
-          const res = await globalThis.fetch(url, init);
-          return Object.assign(res, { buffer: async () => Buffer.from(await res.arrayBuffer()) });
-        },
-      });
-      // PouchDB asks a remote database for its info only to count progress, and one of those calls has
-      // no error handler: a hub that drops the connection then leaves a rejection nobody handles, which
-      // stops a Node process. The last answer stands in when the hub cannot give one.
-      const info = remote.info.bind(remote);
-      let lastInfo: Awaited<ReturnType<PouchDB['info']>> = { doc_count: 0, update_seq: 0, db_name: db };
-      remote.info = () =>
-        info().then(
-          (i) => (lastInfo = i),
-          () => lastInfo,
-        );
-      this.lanes.set(db, {
-        db,
-        site,
-        pull: true,
-        push,
-        local,
-        remote,
-        replication: null,
-        feed: null,
-        active: false,
-        offline: false,
-        refused: false,
-        waiting: new Set(),
-        pending: 0,
-      });
-    }
+    for (const { db, site, push } of dbs) this.lanes.set(db, this.makeLane(config, db, site, push));
     this.witness.clear();
     this.photosHeld.clear();
-    for (const lane of this.lanes.values()) {
-      if (lane.site === null) continue;
-      const photos = await lane.local.allDocs({ startkey: PHOTO_PREFIX, endkey: `${PHOTO_PREFIX}\ufff0` });
-      for (const row of photos.rows) if (!row.value.deleted) this.photosHeld.add(row.id);
-      const held = await lane.local.allDocs({ startkey: HEAD_PREFIX, endkey: `${HEAD_PREFIX}\ufff0`, include_docs: true });
-      for (const row of held.rows) {
-        const p = parseHeadDoc(row.doc, lane.site);
-        if (p.ok) this.witnessHead(p.doc);
-      }
-    }
-    for (const lane of this.lanes.values()) {
-      const since = await lane.local.get(APPLIED).then(
-        (d) => d.seq as number | string,
-        () => 0,
-      );
-      lane.feed = lane.local.changes({ since, live: true, include_docs: true, conflicts: true, return_docs: false }).on('change', (c) => {
-        const list = this.incoming.get(lane.db) ?? [];
-        list.push(c as unknown as PouchChange);
-        this.incoming.set(lane.db, list);
-        this.schedule();
-      });
-      (lane.feed as unknown as PromiseLike<unknown>).then(undefined, () => undefined);
-      this.replicate(lane);
-    }
+    for (const lane of this.lanes.values()) await this.loadHeld(lane);
+    for (const lane of this.lanes.values()) await this.startLane(lane);
     this.ready = true;
     this.enqueueAll();
     this.schedule();
+    // Sites a manager added (or received) while this install was not syncing.
+    this.followDirectory();
     void this.checkCredentials();
     this.probeTimer = setInterval(() => void this.probe(), this.opts.probeMs ?? 10_000);
     this.probeTimer.unref();
+  }
+
+  /**
+   * Follows a changed list of sites while everything else keeps running: a site added starts
+   * replicating its database at once (this install's records of it go up, the hub's come down), a site
+   * dropped stops (its records stay in storage). The list is saved with the hub settings.
+   */
+  async setSites(sites: string[]): Promise<void> {
+    const run = this.siteWork.then(async () => {
+      const config = this.config;
+      if (!config || this.stopped) return;
+      const next = [...new Set(sites)].sort();
+      const added = next.filter((s) => !this.lanes.has(siteDb(s)));
+      const dropped = config.sites.filter((s) => !next.includes(s));
+      if (!added.length && !dropped.length && next.join() === [...config.sites].sort().join()) return;
+      this.config = { ...config, sites: next };
+      writeSyncConfig(this.app, this.config);
+      for (const s of dropped) {
+        const lane = this.lanes.get(siteDb(s));
+        if (!lane) continue;
+        this.lanes.delete(lane.db);
+        this.incoming.delete(lane.db);
+        for (const key of [...this.queue.keys()]) if (key.startsWith(`${lane.db}|`)) this.queue.delete(key);
+        lane.replication?.cancel();
+        lane.feed?.cancel();
+        await lane.local.close().catch(() => undefined);
+        await lane.remote.close().catch(() => undefined);
+      }
+      for (const s of added) {
+        const lane = this.makeLane(this.config, siteDb(s), s, true);
+        this.lanes.set(lane.db, lane);
+        await this.loadHeld(lane);
+        await this.startLane(lane);
+      }
+      if (added.length) this.enqueueAll(new Set(added));
+      this.schedule();
+      this.emit();
+    });
+    this.siteWork = run.catch(() => undefined);
+    await run;
+  }
+
+  /** A manager follows every site of the directory: one added here or by another manager starts syncing. */
+  private followDirectory(): void {
+    if (this.config?.role !== 'manager') return;
+    setTimeout(() => {
+      if (this.stopped || this.config?.role !== 'manager') return;
+      const codes = this.app.repos.sites.all().map((s) => s.code);
+      if (codes.some((c) => !this.config!.sites.includes(c))) void this.setSites([...this.config!.sites, ...codes]);
+    }, 0);
+  }
+
+  private makeLane(config: SyncConfig, db: string, site: string | null, push: boolean): Lane {
+    const PouchDB = this.Pouch!;
+    const dir = path.join(this.app.dirs.root, 'sync');
+    fs.mkdirSync(dir, { recursive: true });
+    // A replica that does not exist yet (a new desk, a site just added, a replica that was lost) takes a
+    // first pull before it pushes (see replicate); decided before anything can be written into it.
+    const fresh = !fs.existsSync(path.join(dir, db));
+    const local = new PouchDB(path.join(dir, db));
+    const remote = new PouchDB(`${config.url.replace(/\/$/, '')}/${db}`, {
+      auth: { username: config.name, password: config.password },
+      skip_setup: true,
+      // Node's own fetch: PouchDB's bundled node-fetch can leave a connection error unhandled when the
+      // hub goes away mid-request, which would take the whole process down.
+      // PouchDB reads an attachment (a photo) with node-fetch's `buffer()`, or else as a Blob that its
+      // leveldb store cannot hash, so the response gets a `buffer()` too.
+      fetch: async (url: string, init: RequestInit) => {
+        const res = await globalThis.fetch(url, init);
+        return Object.assign(res, { buffer: async () => Buffer.from(await res.arrayBuffer()) });
+      },
+    });
+    // PouchDB asks a remote database for its info only to count progress, and one of those calls has
+    // no error handler: a hub that drops the connection then leaves a rejection nobody handles, which
+    // stops a Node process. The last answer stands in when the hub cannot give one.
+    const info = remote.info.bind(remote);
+    let lastInfo: Awaited<ReturnType<PouchDB['info']>> = { doc_count: 0, update_seq: 0, db_name: db };
+    remote.info = () =>
+      info().then(
+        (i) => (lastInfo = i),
+        () => lastInfo,
+      );
+    return {
+      db,
+      site,
+      pull: true,
+      push,
+      local,
+      remote,
+      replication: null,
+      feed: null,
+      active: false,
+      offline: false,
+      refused: false,
+      waiting: new Set(),
+      backlog: 0,
+      pulled: 0,
+      applied: 0,
+      mine: new Set(),
+      firstPull: push && fresh,
+      pushFrom: undefined,
+    };
+  }
+
+  /** The photo documents and witness heads a site's replica holds. */
+  private async loadHeld(lane: Lane): Promise<void> {
+    if (lane.site === null) return;
+    const photos = await lane.local.allDocs({ startkey: PHOTO_PREFIX, endkey: `${PHOTO_PREFIX}\ufff0` });
+    for (const row of photos.rows) if (!row.value.deleted) this.photosHeld.add(row.id);
+    const held = await lane.local.allDocs({ startkey: HEAD_PREFIX, endkey: `${HEAD_PREFIX}\ufff0`, include_docs: true });
+    for (const row of held.rows) {
+      const p = parseHeadDoc(row.doc, lane.site);
+      if (p.ok) this.witnessHead(p.doc);
+    }
+  }
+
+  /** Listens to a lane's replica and starts its replication. */
+  private async startLane(lane: Lane): Promise<void> {
+    const since = await lane.local.get(APPLIED).then(
+      (d) => d.seq as number | string,
+      () => 0,
+    );
+    lane.feed = lane.local.changes({ since, live: true, include_docs: true, conflicts: true, return_docs: false }).on('change', (c) => {
+      if (this.lanes.get(lane.db) !== lane) return;
+      const list = this.incoming.get(lane.db) ?? [];
+      if (!list.length) this.incomingSince.set(lane.db, Date.now());
+      this.incomingLast.set(lane.db, Date.now());
+      list.push(c as unknown as PouchChange);
+      this.incoming.set(lane.db, list);
+      this.schedule();
+    });
+    (lane.feed as unknown as PromiseLike<unknown>).then(undefined, () => undefined);
+    this.replicate(lane);
   }
 
   /**
@@ -313,6 +439,8 @@ export class SyncService {
     this.stopListening = null;
     if (this.probeTimer) clearInterval(this.probeTimer);
     this.probeTimer = null;
+    if (this.takeTimer) clearTimeout(this.takeTimer);
+    this.takeTimer = null;
     for (const lane of this.lanes.values()) {
       lane.replication?.cancel();
       lane.feed?.cancel();
@@ -335,30 +463,65 @@ export class SyncService {
     return () => this.listeners.delete(fn);
   }
 
+  /**
+   * Where sync stands. While syncing, `done` of `total` counts documents since the sync last stood up to
+   * date: done = pushed to the hub + pulled from it and taken into storage; total = done + what is still
+   * on the hub for this install (the hub's document count less the replica's, at the start of the
+   * stretch) + pulled and not yet in storage + local changes not yet sent. A new desk's first sync
+   * therefore reads "Syncing 1,240 of 208,029" and climbs to the whole.
+   */
   status(): SyncStatus {
     const lanes = [...this.lanes.values()];
     const waiting = lanes.reduce((n, l) => n + l.waiting.size, 0) + this.queue.size + this.noted.length;
     const base = { hub: this.config?.url ?? null, rejected: [...this.rejected], waiting, conflicts: this.conflictCount() };
     if (!this.config) return { ...base, state: 'off', at: null, done: 0, total: 0 };
-    if (lanes.some((l) => l.refused)) return { ...base, state: 'refused', at: null, done: this.done, total: this.done + waiting };
+    const done = this.pushed + lanes.reduce((n, l) => n + Math.min(l.applied, l.pulled), 0);
+    // Pulled and not yet in storage — only while the lane is busy or has arrivals waiting: its feed reports
+    // a document pulled twice in quick succession once, so an idle lane can count more pulled than taken in.
+    const arriving = lanes.reduce(
+      (n, l) => n + l.backlog + (l.active || this.incoming.get(l.db)?.length ? Math.max(0, l.pulled - l.applied) : 0),
+      0,
+    );
+    if (lanes.some((l) => l.refused)) return { ...base, state: 'refused', at: null, done, total: done + waiting };
     if (lanes.some((l) => l.offline))
       return {
         ...base,
         state: 'offline',
         at: this.quietAt ? new Date(this.quietAt).toISOString() : null,
-        done: this.done,
-        total: this.done + waiting,
+        done,
+        total: done + waiting + arriving,
       };
-    const pending = lanes.reduce((n, l) => n + l.pending, 0) + [...this.incoming.values()].reduce((n, l) => n + l.length, 0);
-    if (lanes.some((l) => l.active) || waiting || pending || this.scheduled)
-      return { ...base, state: 'syncing', at: null, done: this.done, total: this.done + waiting + pending };
+    const incoming = [...this.incoming.values()].reduce((n, l) => n + l.length, 0);
+    if (lanes.some((l) => l.active) || waiting || arriving || incoming || this.scheduled)
+      return { ...base, state: 'syncing', at: null, done, total: done + waiting + arriving };
     return {
       ...base,
       state: 'up-to-date',
       at: this.quietAt ? new Date(this.quietAt).toISOString() : null,
-      done: this.done,
-      total: this.done,
+      done,
+      total: done,
     };
+  }
+
+  /** Called before a count moves: after the sync stood up to date, a new stretch counts from zero. */
+  private stretch(): void {
+    if (!this.quiet) return;
+    this.quiet = false;
+    this.pushed = 0;
+    for (const l of this.lanes.values()) {
+      l.pulled = 0;
+      l.applied = 0;
+    }
+  }
+
+  /** How many documents the hub holds for this lane that its replica does not have yet. */
+  private async estimate(lane: Lane): Promise<void> {
+    const [remote, local] = await Promise.all([lane.remote.info(), lane.local.info()]).catch(() => [null, null]);
+    // Counted while the replication is running; one that paused meanwhile has pulled everything.
+    if (!remote || !local || this.stopped || !lane.active) return;
+    const gap = remote.doc_count - local.doc_count;
+    lane.backlog = Number.isFinite(gap) ? Math.max(0, gap) : 0;
+    this.emit();
   }
 
   /** The shifts held here with a conflict waiting for a manager's decision. */
@@ -398,35 +561,108 @@ export class SyncService {
 
   /** Resolves once everything queued here has been written and applied (not that the hub has it). */
   async settled(): Promise<void> {
-    while (this.scheduled || this.noted.length || this.replays.size || this.queue.size || [...this.incoming.values()].some((l) => l.length))
-      await this.work;
+    this.hurry += 1;
+    try {
+      this.schedule();
+      while (
+        this.scheduled ||
+        this.noted.length ||
+        this.replays.size ||
+        this.lostPhotos.size ||
+        this.queue.size ||
+        [...this.incoming.values()].some((l) => l.length)
+      )
+        await this.work;
+    } finally {
+      this.hurry -= 1;
+    }
   }
 
   private emit(): void {
     const s = this.status();
+    if (s.state === 'up-to-date') {
+      this.quiet = true;
+      for (const l of this.lanes.values()) l.mine.clear();
+    }
     if (s.state === 'up-to-date' && !this.quietAt) this.quietAt = this.app.now();
     for (const fn of this.listeners) fn(s);
   }
 
+  /**
+   * Starts a lane's replication. A replica that is still empty (a new desk, or a replica that was lost)
+   * first pulls what the hub holds in one pass, and only then starts the two-way live sync, with the
+   * push starting after what that pass brought: otherwise the push would read every pulled document
+   * back from the replica and ask the hub about each (`_revs_diff`) while the pull is still running.
+   * Documents this install writes into the replica meanwhile are after that point, so they still go.
+   */
   private replicate(lane: Lane): void {
     const max = this.opts.maxBackOffMs ?? 30_000;
-    const opts = {
-      live: true,
-      retry: true,
-      batch_size: 500,
+    const base = {
+      // Large batches: a new desk's first sync pulls the whole site, and each batch costs a `_changes`
+      // page, a `_revs_diff`, a `_bulk_get` and a checkpoint round trip whatever its size.
+      batch_size: REPLICATION_BATCH,
       back_off_function: (delay: number) => (delay === 0 ? Math.min(1000, max) : Math.min(delay * 2, max)),
     };
     const PouchDB = this.Pouch!;
+    if (lane.firstPull) {
+      const r = PouchDB.replicate(lane.remote, lane.local, { ...base, live: false, retry: false });
+      lane.replication = r;
+      lane.active = true;
+      this.quietAt = null;
+      void this.estimate(lane);
+      r.then(
+        async (result) => {
+          if (lane.replication !== r || this.stopped || (result as { status?: string }).status === 'cancelled') return;
+          lane.pushFrom ??= (await lane.local.info()).update_seq;
+          lane.firstPull = false;
+          this.replicate(lane);
+        },
+        // The pull stopped on an error (the hub went away, or has no such database yet): the two-way
+        // live sync takes over from the checkpoints, retrying as usual; nothing written here is skipped.
+        () => {
+          if (lane.replication !== r || this.stopped) return;
+          lane.firstPull = false;
+          lane.active = false;
+          this.replicate(lane);
+        },
+      );
+      this.listen(lane, r);
+      this.emit();
+      return;
+    }
+    const opts = {
+      ...base,
+      live: true,
+      retry: true,
+      ...(lane.push && lane.pushFrom !== undefined ? { push: { since: lane.pushFrom } } : {}),
+    };
     const r = lane.push ? PouchDB.sync(lane.local, lane.remote, opts) : PouchDB.replicate(lane.remote, lane.local, opts);
     lane.replication = r;
     // A replication is also a promise that rejects when it ends on an error; the events below report it.
     r.then(undefined, () => undefined);
+    this.listen(lane, r);
+  }
+
+  /**
+   * Before this install writes into a replica that is still taking its first pull, notes where the
+   * replica stood: the push starts from there once the pull is done (see replicate).
+   */
+  private async beforeOwnWrite(lane: Lane): Promise<void> {
+    if (lane.firstPull && lane.pushFrom === undefined) lane.pushFrom = (await lane.local.info()).update_seq;
+  }
+
+  private listen(lane: Lane, r: PouchReplication): void {
     r.on('change', (info) => {
-      const change = lane.push ? info.change : info;
+      const change = info.direction ? info.change : info;
       const docs = change?.docs ?? [];
-      if (!lane.push || info.direction === 'push') for (const d of docs) if (lane.push) lane.waiting.delete(d._id);
-      this.done += docs.length;
-      lane.pending = change?.pending ?? 0;
+      this.stretch();
+      if (info.direction === 'push') {
+        for (const d of docs) lane.waiting.delete(d._id);
+        this.pushed += docs.length;
+      } else {
+        lane.pulled += docs.length;
+        lane.backlog = Math.max(0, lane.backlog - docs.length, change?.pending ?? 0);
+      }
       lane.offline = false;
       this.emit();
     })
@@ -434,16 +670,21 @@ export class SyncService {
         lane.active = true;
         lane.offline = false;
         this.quietAt = null;
+        void this.estimate(lane);
         this.emit();
       })
       .on('paused', (error) => {
+        // The first pull pauses once at its end, and the live sync starts at once (see replicate).
+        if (r !== lane.replication || (lane.firstPull && !error)) return;
         lane.active = false;
         if (error) {
           lane.offline = true;
           if (error.status === 401 || error.status === 403) void this.checkCredentials();
         } else {
           lane.offline = false;
-          lane.pending = 0;
+          lane.backlog = 0;
+          // Both directions caught up: the push's checkpoint is past where a first pull left it.
+          lane.pushFrom = undefined;
           void this.caughtUp(lane);
           if (![...this.lanes.values()].some((l) => l.active || l.offline)) this.quietAt = this.app.now();
         }
@@ -504,6 +745,7 @@ export class SyncService {
    */
   private noteLocal(changes: FileChange[]): void {
     if (!this.config) return;
+    if (changes.some((c) => c.rel === 'directory/sites')) this.followDirectory();
     this.noted.push(...changes);
     if (this.ready) this.schedule();
   }
@@ -517,11 +759,17 @@ export class SyncService {
       if (!kind) continue;
       const before = (c.before as { records?: Record<string, unknown> } | null)?.records ?? {};
       const after = (c.after as { records: Record<string, SyncRecord> }).records;
-      for (const [id, r] of Object.entries(after))
-        if (!Object.hasOwn(before, id) || (before[id] !== r && canonical(before[id]) !== canonical(r))) {
-          this.enqueue(kind, r);
+      for (const [id, r] of Object.entries(after)) {
+        // Just taken in from the replica as it stands there: nothing to send back.
+        if (this.tookIn.has(`${kind}|${id}`)) {
           if (kind === 'shifts') this.noteDecisions(r);
+          continue;
         }
+        if (!Object.hasOwn(before, id) || (before[id] !== r && canonical(before[id]) !== canonical(r))) {
+          if (kind === 'shifts') this.noteDecisions(r);
+          this.enqueue(kind, r);
+        }
+      }
     }
   }
 
@@ -537,11 +785,50 @@ export class SyncService {
     }
   }
 
-  /** Every replicated record held in storage, compared with the replica at start. */
-  private enqueueAll(): void {
+  /** Notes each photo an incident names that is missing from disk, to bring back from the replica or the hub. */
+  private notePhotos(r: SyncRecord): void {
+    const incident = r as unknown as Incident;
+    for (const p of incident.photos ?? [])
+      if (PHOTO_FILE.test(p.file) && !fs.existsSync(path.join(this.app.dirs.photos, p.file))) this.lostPhotos.set(p.file, incident.site);
+  }
+
+  /**
+   * Photos lost from disk come back from the replica, or else from the hub itself: each is checked as a
+   * photo arriving from the hub is (a JPEG, PNG or WebP of at most 10 MB, a name SiteDesk makes) and
+   * written beside the others; the user is told how many came back. One neither holds stays missing
+   * (the incident says so when it is opened) and is looked for again at the next start.
+   */
+  private async restorePhotos(): Promise<void> {
+    if (!this.lostPhotos.size) return;
+    const lost = [...this.lostPhotos];
+    this.lostPhotos.clear();
+    let back = 0;
+    for (const [file, site] of lost) {
+      const lane = this.lanes.get(siteDb(site));
+      const target = path.join(this.app.dirs.photos, file);
+      if (!lane || fs.existsSync(target)) continue;
+      let image = await this.photoOf(lane, photoDocId(file));
+      if (!image.ok) image = await this.photoOf(lane, photoDocId(file), lane.remote);
+      if (!image.ok || image.file !== file) continue;
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(`${target}.tmp`, Buffer.from(image.base64, 'base64'));
+      fs.renameSync(`${target}.tmp`, target);
+      back += 1;
+    }
+    if (back)
+      this.app.ds.addNotice({
+        kind: 'restored',
+        file: 'photos',
+        quarantined: null,
+        message: `${back} incident photo${back === 1 ? ' that was' : 's that were'} missing from this computer ${back === 1 ? 'was' : 'were'} brought back from the hub.`,
+      });
+  }
+
+  /** Every replicated record held in storage (of `only` these sites), compared with the replica at start. */
+  private enqueueAll(only?: Set<string>): void {
     const { repos } = this.app;
-    const sites = new Set(this.config!.sites);
-    if (this.config!.role === 'manager') {
+    const sites = only ?? new Set(this.config!.sites);
+    if (this.config!.role === 'manager' && !only) {
       for (const s of repos.sites.all()) this.enqueue('sites', s as unknown as SyncRecord);
       for (const s of repos.staff.all()) this.enqueue('staff', s as unknown as SyncRecord);
     }
@@ -552,6 +839,7 @@ export class SyncService {
           for (const r of Object.values(c.partitionOnce(key))) {
             this.enqueue(kind, r as unknown as SyncRecord);
             if (kind === 'shifts') this.noteDecisions(r as unknown as SyncRecord);
+            if (kind === 'incidents') this.notePhotos(r as unknown as SyncRecord);
           }
     }
   }
@@ -565,10 +853,15 @@ export class SyncService {
         this.scheduled = false;
         while (
           !this.stopped &&
-          (this.noted.length || this.replays.size || this.queue.size || [...this.incoming.values()].some((l) => l.length))
+          (this.noted.length ||
+            this.replays.size ||
+            this.lostPhotos.size ||
+            this.queue.size ||
+            [...this.incoming.keys()].some((db) => this.readyToTake(db)))
         ) {
           this.diffNoted();
           await this.replay();
+          await this.restorePhotos();
           await this.pushOut();
           await this.takeIn();
         }
@@ -578,6 +871,12 @@ export class SyncService {
         this.rejected.push({ db: '-', docId: '-', reason: `sync stopped on an error: ${error.message}` });
       })
       .finally(() => this.emit());
+  }
+
+  /** A document this install wrote into its replica: waiting to go to the hub, and not counted as pulled when the feed brings it. */
+  private wroteMine(lane: Lane, id: string, rev: string | undefined): void {
+    lane.waiting.add(id);
+    lane.mine.add(`${id}@${rev ?? ''}`);
   }
 
   /** Writes queued local records into the replica, merged with the version it holds. */
@@ -642,11 +941,12 @@ export class SyncService {
         });
       });
       // Photos before the records that name them, so an install that pulls a record has its photos by then.
+      if (photos.size || writes.length || heads.size) await this.beforeOwnWrite(lane);
       if (photos.size) {
         const docs = [...photos.values()];
         const results = await lane.local.bulkDocs(docs);
         results.forEach((r, i) => {
-          if (r.ok) lane.waiting.add(docs[i]._id);
+          if (r.ok) this.wroteMine(lane, docs[i]._id, r.rev);
           if (r.ok || r.status === 409) this.photosHeld.add(docs[i]._id);
         });
       }
@@ -657,7 +957,7 @@ export class SyncService {
       if (writes.length) {
         const results = await lane.local.bulkDocs(writes);
         results.forEach((r, i) => {
-          if (r.ok) lane.waiting.add(writes[i]._id);
+          if (r.ok) this.wroteMine(lane, writes[i]._id, r.rev);
           else if (r.status === 409) {
             const q = items.find((x) => docId(x.kind, x.record.id) === writes[i]._id)!;
             this.queue.set(`${db}|${writes[i]._id}`, q); // the replica changed meanwhile: merge again
@@ -669,7 +969,7 @@ export class SyncService {
         const docs = [...heads.values()];
         const results = await lane.local.bulkDocs(docs as unknown as PouchDoc[]);
         results.forEach((r, i) => {
-          if (r.ok) lane.waiting.add(docs[i]._id);
+          if (r.ok) this.wroteMine(lane, docs[i]._id, r.rev);
           // 409: the replica has this head already (the same head written on another install).
           if (r.ok || r.status === 409) this.witnessHead(docs[i]);
         });
@@ -732,6 +1032,8 @@ export class SyncService {
     const now: Record<string, unknown> = c.partitionOf
       ? (c as unknown as { partition: (k: string) => Record<string, unknown> }).partition(rel.slice(`partitions/${kind}/`.length))
       : Object.fromEntries((c as unknown as { all: () => SyncRecord[] }).all().map((r) => [r.id, r]));
+    // The photos the restored incidents name come back too, where the disk lost them.
+    if (kind === 'incidents') for (const r of Object.values(now)) this.notePhotos(r as SyncRecord);
     const back = Object.keys(records).filter(
       (id) => Object.hasOwn(now, id) && (!Object.hasOwn(restored, id) || canonical(restored[id]) !== canonical(now[id])),
     ).length;
@@ -744,13 +1046,46 @@ export class SyncService {
       });
   }
 
+  /**
+   * Whether what arrived for a database is taken in now: at once, unless the lane is still pulling a
+   * backlog (a first sync), when it waits for a full turn or TAKE_WAIT_MS, whichever comes first.
+   */
+  private readyToTake(db: string): boolean {
+    const n = this.incoming.get(db)?.length ?? 0;
+    if (!n) return false;
+    const lane = this.lanes.get(db);
+    const now = Date.now();
+    const age = now - (this.incomingSince.get(db) ?? 0);
+    const quiet = now - (this.incomingLast.get(db) ?? 0);
+    if (this.hurry || !lane || n >= TAKE_BATCH || age >= TAKE_WAIT_MS) return true;
+    const pulling = lane.backlog > 0 && lane.active;
+    if (!pulling && quiet >= TAKE_QUIET_MS) return true;
+    const wait = pulling ? TAKE_WAIT_MS - age : Math.min(TAKE_WAIT_MS - age, TAKE_QUIET_MS - quiet);
+    if (!this.takeTimer)
+      this.takeTimer = setTimeout(
+        () => {
+          this.takeTimer = null;
+          this.schedule();
+        },
+        Math.max(1, wait),
+      );
+    return false;
+  }
+
   /** Merges documents that arrived in the replicas into storage. */
   private async takeIn(): Promise<void> {
     for (const [db, changes] of this.incoming) {
-      if (!changes.length) continue;
+      if (!this.readyToTake(db)) continue;
       const lane = this.lanes.get(db);
-      const batch = changes.splice(0, BATCH);
+      const batch = changes.splice(0, TAKE_BATCH);
+      this.incomingSince.set(db, Date.now());
       if (!lane) continue;
+      this.stretch();
+      for (const c of batch) {
+        const key = `${c.id}@${c.doc?._rev ?? ''}`;
+        if (lane.mine.has(key)) lane.mine.delete(key);
+        else lane.applied += 1;
+      }
       const records: RecordSet = {};
       let asides: Superseded[] = [];
       const heads: HeadDoc[] = [];
@@ -812,8 +1147,25 @@ export class SyncService {
         asides = [...asides, ...aside];
       }
       if (Object.keys(records).length || Object.keys(photos).length) {
-        const plan = planImport(localVersions(this.app, records), records, asides, readSuperseded(this.app.ds));
-        applyPlan(this.app, { payload: { records, superseded: plan.superseded, photos } }, plan);
+        const held = readSuperseded(this.app.ds);
+        const plan = planImport(localVersions(this.app, records), records, asides, held);
+        // Saves noted before this one are compared as usual; the records this one writes exactly as the
+        // replica holds them are not sent back to it (a first sync would otherwise read every document
+        // again to find it unchanged). A record with a version set aside here still goes, for its `aside`.
+        this.diffNoted();
+        const setAside = new Set([...Object.values(held), ...plan.superseded].map((x) => `${x.kind}|${x.recordId}`));
+        for (const [kind, written] of Object.entries(plan.writes))
+          for (const r of written ?? []) {
+            const key = `${kind}|${r.id}`;
+            // The very record the replica holds (not a merge of it with this install's version).
+            if (r === records[kind as SyncKind]?.[r.id] && !setAside.has(key)) this.tookIn.add(key);
+          }
+        try {
+          applyPlan(this.app, { payload: { records, superseded: plan.superseded, photos } }, plan);
+          this.diffNoted();
+        } finally {
+          this.tookIn.clear();
+        }
       }
       if (lane.site !== null) for (const [kind, ids] of refold) if (ids.size) await this.fold(lane, kind, [...ids]);
       // Only once the records that came with them are in storage, so a head never names a chain not yet applied.
@@ -848,8 +1200,12 @@ export class SyncService {
   }
 
   /** A photo document's image, checked as a photo taken at the desk is: a JPEG, PNG or WebP of at most 10 MB. */
-  private async photoOf(lane: Lane, id: string): Promise<{ ok: true; file: string; base64: string } | { ok: false; reason: string }> {
-    const raw = await lane.local.get(id, { attachments: true }).catch(() => null);
+  private async photoOf(
+    lane: Lane,
+    id: string,
+    from: PouchDB = lane.local,
+  ): Promise<{ ok: true; file: string; base64: string } | { ok: false; reason: string }> {
+    const raw = await from.get(id, { attachments: true }).catch(() => null);
     const p = parsePhotoDoc(raw, lane.site);
     if (!p.ok) return p;
     this.photosHeld.add(id);
@@ -888,6 +1244,8 @@ export class SyncService {
     }
     const winner: PouchDoc = { _id: doc._id, _rev: doc._rev, kind: doc.kind, record, aside };
     const writes: PouchDoc[] = [winner, ...(doc._conflicts ?? []).map((rev) => ({ _id: doc._id, _rev: rev, _deleted: true }))];
-    await lane.local.bulkDocs(writes);
+    await this.beforeOwnWrite(lane);
+    const results = await lane.local.bulkDocs(writes);
+    if (results[0]?.ok) lane.mine.add(`${doc._id}@${results[0].rev}`);
   }
 }
