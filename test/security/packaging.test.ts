@@ -19,10 +19,14 @@ const builder = parse(fs.readFileSync('electron-builder.yml', 'utf8')) as {
   files: string[];
 };
 
-/** Bare module names a built file imports (node: builtins left out); the bundler may rename a local require to require$1. */
+/**
+ * Bare module names a built file imports (node: builtins left out); the bundler may rename a local require to
+ * require$1. A `require("…")` that opens a template literal is code text, not a call: ajv (bundled with conf)
+ * writes `require("ajv/dist/runtime/…")` into the source it generates for standalone validators.
+ */
 const importsOf = (text: string): string[] => {
   const found = new Set<string>();
-  for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire(?:\$\d+)?\s*\(\s*)"(@?[a-z0-9][\w./@-]*)"/g))
+  for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|(?<!`)\brequire(?:\$\d+)?\s*\(\s*)"(@?[a-z0-9][\w./@-]*)"/g))
     if (!m[1].startsWith('node:')) found.add(m[1].startsWith('@') ? m[1].split('/').slice(0, 2).join('/') : m[1].split('/')[0]);
   return [...found].sort();
 };
