@@ -21,6 +21,8 @@ import path from 'node:path';
 import PouchDB from 'pouchdb-node';
 import { openApp } from '../main/app';
 import { readSuperseded } from '../main/exchange/superseded';
+import { eventDocsOf } from '../main/sync/events';
+import { isFolded } from '../shared/domain/sync/fold';
 import { docId, headDocOf, routesOf, SITE_KINDS, unionAside } from '../main/sync/docs';
 import { DB_DIRECTORY, provisionDesk, provisionOrganisation, siteDb } from '../main/sync/provision';
 import { headOf } from '../shared/domain/incidents';
@@ -32,7 +34,7 @@ import { CACHE, cloneData, dropClone, ROOT, StoreClassConf } from './data';
 const ADMIN = { name: 'bench-admin', password: 'bench admin password' };
 const DESK = { name: 'bench-desk', password: 'bench desk password 1' };
 /** Raise when filledHub writes different documents (the cache key also covers main/sync/docs.ts). */
-const FILL_VERSION = 1;
+const FILL_VERSION = 2;
 
 export interface DeskRun {
   /** Seconds from connect until up to date with every record in storage; null when the budget ran out. */
@@ -58,7 +60,7 @@ export const filledHub = async (
   dataDir: string,
   log: (s: string) => void,
 ): Promise<{ dir: string; site: string; records: number; docs: number }> => {
-  const key = `sync-hub-${path.basename(dataDir)}-${sourceKey(['main/sync/docs.ts'])}-fill${FILL_VERSION}`;
+  const key = `sync-hub-${path.basename(dataDir)}-${sourceKey(['main/sync/docs.ts', 'main/sync/events.ts'])}-fill${FILL_VERSION}`;
   const dir = path.join(CACHE, key);
   const meta = path.join(dir, 'filled.json');
   if (fs.existsSync(meta))
@@ -100,7 +102,13 @@ export const filledHub = async (
       for (const route of routesOf(kind, record, 'manager')) {
         if (route.db !== DB_DIRECTORY && route.db !== siteDb(site)) continue;
         const list = pending.get(route.db) ?? [];
-        list.push({ _id: docId(kind, record.id), kind, record: route.record, aside: unionAside(aside.get(`${kind}|${record.id}`) ?? []) });
+        const kept = aside.get(`${kind}|${record.id}`) ?? [];
+        // As the app pushes them (main/sync/service.ts): attendance and incident histories as their event
+        // documents, everything else as one document per record.
+        if (isFolded(kind) && (kind === 'attendance' || (record.history as unknown[] | undefined)?.length)) {
+          const events = eventDocsOf(kind, [route.record, ...kept.map((s) => s.record)]);
+          list.push(...new Map(events.map((e) => [e._id, e as unknown as Record<string, unknown>])).values());
+        } else list.push({ _id: docId(kind, record.id), kind, record: route.record, aside: unionAside(kept) });
         if (kind === 'incidents') {
           const incident = record as unknown as Incident;
           list.push(headDocOf(incident, headOf(incident.id, incident.history)) as unknown as Record<string, unknown>);

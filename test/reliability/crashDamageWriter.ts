@@ -23,7 +23,10 @@ const repos = openRepos(ds);
 const at = '2026-11-20T10:00:00.000Z';
 let lastShift = '';
 fs.writeSync(1, 'ready\n');
-for (let i = 0; ; i += 1) {
+// Each round starts at another kind, so every kind is among the first saves of some round: over 12 rounds
+// each kind has acknowledged saves at stake however early the kill comes (from 5 ms after the first save).
+const first = Number(tag.slice(2)) % damageKinds.length;
+for (let i = first; ; i += 1) {
   const kind = damageKinds[i % damageKinds.length];
   const id = `${tag}x${String(i).padStart(6, '0')}`;
   const n = String(Number(tag.slice(1)) * 1_000_000 + i);
@@ -37,7 +40,12 @@ for (let i = 0; ; i += 1) {
     repos.shifts.put([newShift(id)]);
     lastShift = id;
   } else if (kind === 'attendance') {
-    if (!lastShift) continue;
+    if (!lastShift) {
+      // A round that starts here saves the shift its attendance needs first (acknowledged as a shift).
+      lastShift = `${id}s`;
+      repos.shifts.put([newShift(lastShift)]);
+      fs.writeSync(1, `shifts:${lastShift} ${n}\n`);
+    }
     repos.attendance.put([newAttendance(id, lastShift)]);
   } else if (kind === 'incidents')
     repos.incidents.put([makeIncident({ id, ref: `CH-2026-${n}`, occurredAt: at, reportedAt: at, createdAt: at })]);
