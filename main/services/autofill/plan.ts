@@ -203,6 +203,34 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
         ? null
         : new Map(fillOpenShifts(part, partCtx).assigned.map((a) => [a.shiftId, a.staffId] as const));
     const model = buildModel(partCtx, { open: part, weights: opts.weights, maxCandidates: opts.maxCandidates, keep: greedy ?? undefined });
+    /**
+     * Counts the engine's weekly-rest findings of a plan as cuts (valid for every plan, so its cost becomes
+     * the engine's count); false when the plan breaks a hard row, a young worker's weekly rest included.
+     */
+    const counted = (p: Set<number>): boolean => {
+      for (let round = 0; round < 6; round += 1) {
+        const values = evaluate(model, p).values;
+        const misses = weeklyRestMisses(model, p, values);
+        const young = weeklyRestMisses(model, p, values, youngWeeklyRestRule);
+        for (const m of misses) addWeeklyRestCut(model, m.staffId, m.week, m.cols);
+        for (const m of young) addNoGoodCut(model, m.cols);
+        plan.cuts += misses.length + young.length;
+        if (young.length > 0 || !keepsHardRows(model, p)) return false;
+        if (misses.length === 0) return true;
+      }
+      return true;
+    };
+    /** The best plan so far, while the solver has no bound to give. */
+    const progress = (objective: number) =>
+      opts.onProgress?.({
+        objective: plan.objective + objective,
+        bound: null,
+        gap: null,
+        part: i + 1,
+        parts: parts.length,
+        assigned: plan.assignments.length,
+        seconds: elapsed(),
+      });
     let result = null;
     let picked = new Set<number>();
     let ev = evaluate(model, picked);
@@ -212,17 +240,7 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
     let greedyPairs: Set<number> | null = null;
     if (greedy) {
       greedyPairs = new Set([...model.pairs].filter(([, p]) => greedy.get(p.shift.id) === p.staffId).map(([c]) => c));
-      for (let round = 0; round < 6; round += 1) {
-        const gv = evaluate(model, greedyPairs).values;
-        const misses = weeklyRestMisses(model, greedyPairs, gv);
-        const young = weeklyRestMisses(model, greedyPairs, gv, youngWeeklyRestRule);
-        for (const m of misses) addWeeklyRestCut(model, m.staffId, m.week, m.cols);
-        for (const m of young) addNoGoodCut(model, m.cols);
-        plan.cuts += misses.length + young.length;
-        if (young.length > 0) greedyPairs = null;
-        if (!greedyPairs || misses.length === 0) break;
-      }
-      if (greedyPairs && !keepsHardRows(model, greedyPairs)) greedyPairs = null;
+      if (!counted(greedyPairs)) greedyPairs = null;
       if (greedyPairs && evaluate(model, greedyPairs).objective < evaluate(model, start).objective) start = greedyPairs;
     }
     // This part's share of the time left. A large model gets part of it for the whole-part solve and the
@@ -239,30 +257,8 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
       const searchUntil = partDeadline - Math.min(2, share * 0.2);
       // The start is a plan already: shown (and kept if stopped) from this moment.
       plan.firstPlanSeconds ??= elapsed();
-      opts.onProgress?.({
-        objective: plan.objective + evaluate(model, start).objective,
-        bound: null,
-        gap: null,
-        part: i + 1,
-        parts: parts.length,
-        assigned: plan.assignments.length,
-        seconds: elapsed(),
-      });
+      progress(evaluate(model, start).objective);
       const halt = () => stopped || elapsed() > searchUntil || (opts.shouldStop?.() ?? false);
-      /** Count the engine's weekly-rest findings of a plan as cuts; false when a young worker's block rules it out. */
-      const counted = (p: Set<number>): boolean => {
-        for (let round = 0; round < 6; round += 1) {
-          const values = evaluate(model, p).values;
-          const misses = weeklyRestMisses(model, p, values);
-          const youngMisses = weeklyRestMisses(model, p, values, youngWeeklyRestRule);
-          for (const m of misses) addWeeklyRestCut(model, m.staffId, m.week, m.cols);
-          for (const m of youngMisses) addNoGoodCut(model, m.cols);
-          plan.cuts += misses.length + youngMisses.length;
-          if (!keepsHardRows(model, p)) return false;
-          if (misses.length === 0) return true;
-        }
-        return true;
-      };
       let best = start;
       let bestCost = evaluate(model, best).objective;
       let seed = 1;
@@ -284,15 +280,7 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
         if (!fine || evaluate(model, found).objective >= bestCost - 1e-9) continue;
         best = found;
         bestCost = evaluate(model, best).objective;
-        opts.onProgress?.({
-          objective: plan.objective + bestCost,
-          bound: null,
-          gap: null,
-          part: i + 1,
-          parts: parts.length,
-          assigned: plan.assignments.length,
-          seconds: elapsed(),
-        });
+        progress(bestCost);
       }
       // The start too may have findings not counted yet (the greedy fill's were, the quick start's not).
       if (!counted(best)) best = keepsHardRows(model, start) ? start : new Set();
@@ -374,15 +362,7 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
           picked = next;
           ev = nextEv;
           improved = true;
-          opts.onProgress?.({
-            objective: plan.objective + ev.objective,
-            bound: null,
-            gap: null,
-            part: i + 1,
-            parts: parts.length,
-            assigned: plan.assignments.length,
-            seconds: elapsed(),
-          });
+          progress(ev.objective);
         }
         if (!improved) break;
       }
