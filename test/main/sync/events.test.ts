@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { siteDb } from '../../../main/sync/provision';
 import type { Session } from '../../../main/services/types';
 import { okData, type TestApp } from '../../support/app';
-import { closeAll, deskHasDirectory, HubProcess, hubAdminHeaders, openManagerAndDesk, until } from './world';
+import { closeAll, deskHasDirectory, HubProcess, hubAdminHeaders, openManagerAndDesk, until, BIKE_SHED_INCIDENT } from './world';
 
 const SITES = ['CH'];
 const hub = new HubProcess();
@@ -29,23 +29,7 @@ afterAll(() => closeAll(hub, [manager, desk]));
 
 describe('append-only records as one immutable document per event', () => {
   it('sends a photo taken at the desk as its own document with the image attached, and the manager sees it', async () => {
-    const d = okData(
-      await desk.call(
-        'incidents:create',
-        {
-          site: 'CH',
-          location: 'Bike shed',
-          occurredAt: '2026-11-25T06:50:00.000Z',
-          reportedAt: '2026-11-25T06:55:00.000Z',
-          reportedBy: 'Dee Supervisor',
-          reportedTo: 'Site supervisor',
-          category: 'security',
-          severity: 'low',
-          details: 'Lock on the bike shed cut.',
-        },
-        sup,
-      ),
-    );
+    const d = okData(await desk.call('incidents:create', BIKE_SHED_INCIDENT, sup));
     const withPhoto = okData(
       await desk.call('incidents:add-photo', { id: d.incident.id, rev: d.incident.rev, name: 'shed.png', base64: PNG }, sup),
     );

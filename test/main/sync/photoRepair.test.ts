@@ -10,7 +10,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { siteDb } from '../../../main/sync/provision';
 import type { Session } from '../../../main/services/types';
 import { okData, type TestApp } from '../../support/app';
-import { closeAll, deskHasDirectory, HubProcess, hubAdminHeaders, openManagerAndDesk, openSyncApp, signIn, until } from './world';
+import {
+  closeAll,
+  deskHasDirectory,
+  HubProcess,
+  hubAdminHeaders,
+  openManagerAndDesk,
+  openSyncApp,
+  signIn,
+  until,
+  BIKE_SHED_INCIDENT,
+} from './world';
 
 const hub = new HubProcess();
 let manager: TestApp;
@@ -38,23 +48,7 @@ const reopen = async (damage: (dir: string) => void) => {
 
 describe('photos lost from disk', () => {
   it('brings a lost photo back from the replica, and from the hub when the replica lacks it too', async () => {
-    const d = okData(
-      await desk.call(
-        'incidents:create',
-        {
-          site: 'CH',
-          location: 'Bike shed',
-          occurredAt: '2026-11-25T06:50:00.000Z',
-          reportedAt: '2026-11-25T06:55:00.000Z',
-          reportedBy: 'Dee Supervisor',
-          reportedTo: 'Site supervisor',
-          category: 'security',
-          severity: 'low',
-          details: 'Lock on the bike shed cut.',
-        },
-        sup,
-      ),
-    );
+    const d = okData(await desk.call('incidents:create', BIKE_SHED_INCIDENT, sup));
     const { incident } = okData(
       await desk.call('incidents:add-photo', { id: d.incident.id, rev: d.incident.rev, name: 'shed.png', base64: PNG }, sup),
     );

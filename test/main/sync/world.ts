@@ -136,3 +136,16 @@ export const hubEntries = async (hub: HubProcess, site: string, incident: string
   // Ids pad the index (000003), so their order is the chain's; shown as 3:<hash>.
   return places.sort().map((e) => e.replace(/^0+(?=\d)/, ''));
 };
+
+/** A small CH incident a desk records (the payload of `incidents:create`), for the tests that need one. */
+export const BIKE_SHED_INCIDENT = {
+  site: 'CH',
+  location: 'Bike shed',
+  occurredAt: '2026-11-25T06:50:00.000Z',
+  reportedAt: '2026-11-25T06:55:00.000Z',
+  reportedBy: 'Dee Supervisor',
+  reportedTo: 'Site supervisor',
+  category: 'security',
+  severity: 'low',
+  details: 'Lock on the bike shed cut.',
+} as const;
