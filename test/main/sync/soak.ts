@@ -20,6 +20,7 @@ import { DESK_PASSWORD, seedDesk } from '../../support/deskWorld';
 import type { TestApp } from '../../support/app';
 import { newMeta } from '../../../main/services/records';
 import { siteDb } from '../../../main/sync/provision';
+import { installReplicaGuard } from '../../../main/sync/replicaGuard';
 import { deskConfig, HubProcess, hubAdminHeaders, managerConfig, openSyncApp, provision, until } from './world';
 
 export interface SoakOptions {
@@ -100,7 +101,28 @@ const fingerprint = (t: TestApp, site: string) => {
   return canonical(Object.fromEntries(Object.entries(all).map(([k, rs]) => [k, [...rs].sort((a, b) => (a.id < b.id ? -1 : 1))])));
 };
 
+/**
+ * Each desk of the soak shares this one process, where in the product each is its own. A fault thrown
+ * inside PouchDB (see main/sync/replicaGuard.ts) is handled as the app handles it, by restarting sync, here
+ * on every node that is online (the fault names no database). The summary counts them.
+ */
 export const runSoak = async (o: SoakOptions) => {
+  const live: { nodes: Node[]; faults: number } = { nodes: [], faults: 0 };
+  const unguard = installReplicaGuard({
+    onFault: () => {
+      live.faults += 1;
+      for (const n of live.nodes) if (n.online) void n.t.opened.restartSync().catch(() => undefined);
+    },
+    log: (line) => (o.log ?? console.error)(line),
+  });
+  try {
+    return await soak(o, live);
+  } finally {
+    unguard();
+  }
+};
+
+const soak = async (o: SoakOptions, live: { nodes: Node[]; faults: number }) => {
   const say = o.log ?? (() => undefined);
   const started = Date.now();
   const hub = new HubProcess();
@@ -135,6 +157,7 @@ export const runSoak = async (o: SoakOptions) => {
     t.opened.app.repos.accounts.putMany([supervisors[i]]);
     desks.push({ t, s: await signIn(t, supervisors[i].username), site: code, online: true });
   }
+  live.nodes = [...managers, ...desks];
   // One open shift per site, made by the first manager, for the managers to edit.
   const shiftIds: string[] = [];
   for (const code of sites) {
@@ -468,6 +491,7 @@ export const runSoak = async (o: SoakOptions) => {
       entries: ledger.entries.size,
       corrections: ledger.corrections.size,
     },
+    replicaFaultsRestarted: live.faults,
     runSeconds: ranFor,
     totalSeconds: (Date.now() - started) / 1000,
     problems,
