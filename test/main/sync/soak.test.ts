@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runSoak } from './soak';
 
-// The CI run is bounded: a few seeds at a small scale. `npm run soak -- --seeds N --desks 15` is the long one.
-const DESKS = Number(process.env.SOAK_DESKS ?? 3);
+// The CI run is bounded: two seeds of 30 steps, with the 15 desks and 2 managers of the design (about 40 s a
+// seed). `npm run soak -- --seeds N --steps 200` is the long one.
+const DESKS = Number(process.env.SOAK_DESKS ?? 15);
 const MANAGERS = 2;
 const STEPS = Number(process.env.SOAK_STEPS ?? 30);
 
