@@ -198,3 +198,28 @@ test('a shift template can be deleted from the shift dialog, and the deletion un
   await expect(saved).toHaveCount(1);
   await expect(saved).toHaveText(name);
 });
+
+test('N pressed while the week is still loading opens the new shift once it has loaded', async ({ page, openApp }) => {
+  await openApp(page);
+  await createFirstManager(page);
+  await page.getByRole('button', { name: 'Rota' }).click();
+  await expect(page.getByLabel('Site', { exact: true })).toBeVisible();
+  // The next week's answer is held back, so N lands while the planner is loading it.
+  let release = () => undefined as void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked = false;
+  await page.route('**/api/rota:week', async (route) => {
+    asked = true;
+    await held;
+    await route.continue();
+  });
+  await page.getByLabel('Site', { exact: true }).selectOption('CH');
+  await page.getByLabel('Site', { exact: true }).blur();
+  await expect.poll(() => asked).toBe(true);
+  await page.keyboard.press('n');
+  const dialog = page.getByRole('dialog', { name: 'Add a shift' });
+  await expect(dialog).toHaveCount(0);
+  release();
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Site')).toHaveValue('CH');
+});

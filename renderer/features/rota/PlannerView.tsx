@@ -102,9 +102,15 @@ export const PlannerView = () => {
     return m;
   }, [view]);
 
+  // N pressed while the week is still loading opens the dialog as soon as it has loaded, not never.
+  const newWhenLoaded = useRef(false);
   const newShift = useCallback(
     (spot?: DropSpot) => {
-      if (!view || !canPlan) return;
+      if (!canPlan) return;
+      if (!view) {
+        newWhenLoaded.current = !spot;
+        return;
+      }
       const site = view.sites.find((s) => s.code === spot?.site) ?? view.sites[0];
       if (!site) return;
       const date = spot?.date ?? (view.dates.includes(today) ? today : view.dates[0]);
@@ -125,6 +131,11 @@ export const PlannerView = () => {
     },
     [view, canPlan, today],
   );
+  useEffect(() => {
+    if (!view || !newWhenLoaded.current) return;
+    newWhenLoaded.current = false;
+    newShift();
+  }, [view, newShift]);
   const keys = useMemo(
     () => ({
       prevWeek: () => void moveWeek(-1),
