@@ -2,7 +2,8 @@
  * The soak: desks and managers, each its own data folder, replicating through a hub on loopback while
  * a seeded fast-check run of edits, publishes, log entries, incidents, incident updates and attendance
  * corrections (on desks and managers alike, so two of them change one record while apart) happens, with desks going
- * offline and coming back, desks reopened (their replica compared with storage on start) and the hub
+ * offline and coming back, desks reopened (their replica compared with storage on start), a desk run as its own
+ * process and killed with SIGKILL while it records and replicates (then reopened), and the hub
  * killed (SIGKILL) and started again. Every acknowledged write goes into a ledger, and at the end,
  * after reconnecting until quiet:
  * - every replica of a site agrees on every record of that site (and every manager on the directory);
@@ -12,6 +13,9 @@
  * - no desk holds another site's records or any pay rate.
  */
 import fc from 'fast-check';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Session } from '../../../main/services/types';
 import { canonical } from '../../../shared/domain/sync/merge';
 import { saveOf } from '../../../renderer/features/rota/commands';
@@ -22,6 +26,8 @@ import { newMeta } from '../../../main/services/records';
 import { siteDb } from '../../../main/sync/provision';
 import { installReplicaGuard } from '../../../main/sync/replicaGuard';
 import { deskConfig, HubProcess, hubAdminHeaders, managerConfig, openSyncApp, provision, until } from './world';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
 
 export interface SoakOptions {
   seed: number;
@@ -41,6 +47,7 @@ type Op =
   | { op: 'offline'; desk: number }
   | { op: 'online'; desk: number }
   | { op: 'reopen'; desk: number }
+  | { op: 'kill'; desk: number; delay: number }
   | { op: 'hub-restart' };
 
 interface Node {
@@ -72,6 +79,10 @@ const ops = (desks: number, managers: number): fc.Arbitrary<Op> =>
     { weight: 1, arbitrary: fc.record({ op: fc.constant('offline' as const), desk: fc.nat(desks - 1) }) },
     { weight: 1, arbitrary: fc.record({ op: fc.constant('online' as const), desk: fc.nat(desks - 1) }) },
     { weight: 1, arbitrary: fc.record({ op: fc.constant('reopen' as const), desk: fc.nat(desks - 1) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({ op: fc.constant('kill' as const), desk: fc.nat(desks - 1), delay: fc.integer({ min: 5, max: 400 }) }),
+    },
     { weight: 1, arbitrary: fc.constant({ op: 'hub-restart' as const }) },
   );
 
@@ -101,13 +112,51 @@ const fingerprint = (t: TestApp, site: string) => {
   return canonical(Object.fromEntries(Object.entries(all).map(([k, rs]) => [k, [...rs].sort((a, b) => (a.id < b.id ? -1 : 1))])));
 };
 
+interface Live {
+  nodes: Node[];
+  faults: number;
+  killedAcks: number;
+  /** For each site, the text of each log entry run its killed desk process was writing. */
+  kills: Map<string, string[]>;
+}
+
+/**
+ * Runs test/main/sync/soakDesk.ts on a desk's folder as its own process and kills it with SIGKILL `delay` ms
+ * after its first acknowledged log entry. Returns the ids it acknowledged (whole lines only: a line cut off
+ * by the kill was never acknowledged).
+ */
+const killedDesk = (dir: string, username: string, site: string, clock: number, text: string, delay: number) =>
+  new Promise<string[]>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'soakDesk.ts'), dir, username, site, String(clock), text], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    let armed = false;
+    const stuck = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.stdout.on('data', (b: Buffer) => {
+      out += b.toString();
+      if (!armed && /\nack \S+\n/.test(out)) {
+        armed = true;
+        setTimeout(() => child.kill('SIGKILL'), delay);
+      }
+    });
+    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+    child.once('close', () => {
+      clearTimeout(stuck);
+      if (!out.startsWith('ready\n')) return reject(new Error(`the killed desk did not start: ${out}${err}`));
+      const lines = out.split('\n').slice(0, -1);
+      resolve(lines.filter((l) => /^ack \S+$/.test(l)).map((l) => l.slice(4)));
+    });
+  });
+
 /**
  * Each desk of the soak shares this one process, where in the product each is its own. A fault thrown
  * inside PouchDB (see main/sync/replicaGuard.ts) is handled as the app handles it, by restarting sync, here
  * on every node that is online (the fault names no database). The summary counts them.
  */
 export const runSoak = async (o: SoakOptions) => {
-  const live: { nodes: Node[]; faults: number } = { nodes: [], faults: 0 };
+  const live: Live = { nodes: [], faults: 0, killedAcks: 0, kills: new Map() };
   const unguard = installReplicaGuard({
     onFault: () => {
       live.faults += 1;
@@ -122,7 +171,7 @@ export const runSoak = async (o: SoakOptions) => {
   }
 };
 
-const soak = async (o: SoakOptions, live: { nodes: Node[]; faults: number }) => {
+const soak = async (o: SoakOptions, live: Live) => {
   const say = o.log ?? (() => undefined);
   const started = Date.now();
   const hub = new HubProcess();
@@ -352,6 +401,24 @@ const soak = async (o: SoakOptions, live: { nodes: Node[]; faults: number }) => 
         d.online = true;
         break;
       }
+      case 'kill': {
+        // The desk runs as its own process, recording log entries with sync running, and is killed with
+        // SIGKILL `delay` ms after its first acknowledged one; every entry it acknowledged joins the ledger.
+        const d = desks[op.desk];
+        await d.t.opened.stopSync();
+        d.t.opened.close();
+        const clock = d.t.clock.now;
+        const text = `soak ${o.seed} step ${step} killed`;
+        live.kills.set(d.site!, [...(live.kills.get(d.site!) ?? []), text]);
+        const acks = await killedDesk(d.t.dir, `sup.${d.site!.toLowerCase()}`, d.site!, clock, text, op.delay);
+        for (const id of acks) ledger.log.set(id, d.site!);
+        live.killedAcks += acks.length;
+        d.t = openSyncApp(d.t.dir);
+        d.t.clock.now = clock + acks.length * 1_000;
+        d.s = await signIn(d.t, `sup.${d.site!.toLowerCase()}`);
+        d.online = true;
+        break;
+      }
       case 'hub-restart':
         await hub.stop('SIGKILL');
         await hub.start();
@@ -414,7 +481,14 @@ const soak = async (o: SoakOptions, live: { nodes: Node[]; faults: number }) => 
     const all = siteRecords(d.t, site);
     const wantLog = [...ledger.log.values()].filter((s) => s === site).length + seeded.log(site);
     const wantInc = [...ledger.incidents.values()].filter((s) => s === site).length + seeded.incidents(site);
-    if (all.log.length !== wantLog) problems.push(`${site} desk has ${all.log.length} log entries, the ledger ${wantLog}`);
+    // A killed desk may have saved one entry whose acknowledgement the kill cut off: one spare per kill,
+    // and only an entry that desk process wrote.
+    const spare = live.kills.get(site) ?? [];
+    const unacked = all.log.filter((e) => !ledger.log.has(e.id) && spare.some((text) => e.text.startsWith(`${text} #`)));
+    if (all.log.length < wantLog || all.log.length > wantLog + Math.min(unacked.length, spare.length))
+      problems.push(
+        `${site} desk has ${all.log.length} log entries, the ledger ${wantLog}${spare.length ? ` (+ up to ${spare.length} saved as its process was killed)` : ''}`,
+      );
     if (all.incidents.length !== wantInc) problems.push(`${site} desk has ${all.incidents.length} incidents, the ledger ${wantInc}`);
     // Nothing of another site's, and no pay.
     const r = d.t.opened.app.repos;
@@ -448,7 +522,11 @@ const soak = async (o: SoakOptions, live: { nodes: Node[]; faults: number }) => 
     };
     const logs = docs.filter((d) => d._id.startsWith('log:')).length;
     const wantLog = [...ledger.log.values()].filter((x) => x === site).length + seeded.log(site);
-    if (logs !== wantLog) problems.push(`the hub has ${logs} log entries of ${site}, the ledger ${wantLog}`);
+    const spare = live.kills.get(site)?.length ?? 0;
+    if (logs < wantLog || logs > wantLog + spare)
+      problems.push(
+        `the hub has ${logs} log entries of ${site}, the ledger ${wantLog}${spare ? ` (+ up to ${spare} saved as a desk process was killed)` : ''}`,
+      );
     // Each incident: its created entry and one entry per acknowledged update, each once.
     const entries = count('incident-entry:', (d) => d.incident);
     const wantInc = [...ledger.incidents.values()].filter((x) => x === site).length + seeded.incidents(site);
@@ -479,7 +557,7 @@ const soak = async (o: SoakOptions, live: { nodes: Node[]; faults: number }) => 
     seed: o.seed,
     steps: o.steps,
     ops: Object.fromEntries(
-      ['log', 'incident', 'update', 'correct', 'edit', 'publish', 'offline', 'online', 'reopen', 'hub-restart'].map((k) => [
+      ['log', 'incident', 'update', 'correct', 'edit', 'publish', 'offline', 'online', 'reopen', 'kill', 'hub-restart'].map((k) => [
         k,
         plan.filter((p) => p.op === k).length,
       ]),
@@ -492,6 +570,7 @@ const soak = async (o: SoakOptions, live: { nodes: Node[]; faults: number }) => 
       corrections: ledger.corrections.size,
     },
     replicaFaultsRestarted: live.faults,
+    acknowledgedByKilledDesks: live.killedAcks,
     runSeconds: ranFor,
     totalSeconds: (Date.now() - started) / 1000,
     problems,
