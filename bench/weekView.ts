@@ -12,7 +12,7 @@ import { summarise, type Stat } from './stats';
 export interface WeekViewBench {
   /** Previous week with a pause between clicks, as someone reads each week (its data prefetched). */
   paced: Stat;
-  /** Previous week clicked as soon as the last one rendered: the data is fetched and checked each time. */
+  /** Previous week clicked as soon as the last one rendered: main reads and checks each week while the earlier ones render. */
   rapid: Stat;
 }
 

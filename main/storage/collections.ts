@@ -66,6 +66,7 @@ export class DirectoryCollection<R extends WithId> {
 export class PartitionedCollection<R extends WithId> {
   private readonly kind: FileKind<{ records: Record<string, R> }>;
   private known: Set<string> | null = null;
+  private sorted: string[] | null = null;
   /**
    * Each partition's records as a list, by the records object read (files are never changed in place: a
    * write makes a new object). `Object.values` over a partition's id-keyed records is slow (V8 keeps
@@ -98,23 +99,32 @@ export class PartitionedCollection<R extends WithId> {
     return this.ds.read(this.rel(key), this.kind, { keep: false }).records;
   }
 
+  /**
+   * A partition's records as a list. The same array for as long as the partition is unchanged (a write
+   * makes a new one), so work derived from it can be kept by the array; it must not be changed.
+   */
+  list(key: string): readonly R[] {
+    const records = this.partition(key);
+    let list = this.lists.get(records);
+    if (!list) this.lists.set(records, (list = Object.values(records)));
+    return list;
+  }
+
   /** Records of the given months, for the given sites (all sites when omitted). */
   inMonths(months: string[], sites?: string[]): R[] {
     const keys = this.keys().filter((k) => months.includes(k.slice(0, 7)) && (!sites || sites.includes(k.slice(8))));
     const out: R[] = [];
-    for (const k of keys) {
-      const records = this.partition(k);
-      let list = this.lists.get(records);
-      if (!list) this.lists.set(records, (list = Object.values(records)));
-      for (const r of list) out.push(r);
-    }
+    for (const k of keys) for (const r of this.list(k)) out.push(r);
     return out;
   }
 
   /** Every partition key on disk, oldest first. */
   keys(): string[] {
     this.known ??= new Set(this.ds.list(`partitions/${this.name}`).map((rel) => rel.slice(`partitions/${this.name}/`.length)));
-    return [...this.known].sort();
+    // Sorted once until a new partition is written: ten years are ~1,800 keys, and every week the
+    // planner shows asks for them several times.
+    if (this.sorted?.length !== this.known.size) this.sorted = [...this.known].sort();
+    return [...this.sorted];
   }
 
   /** Saves records; a record whose partition changed (a shift moved to another month) leaves its old one in the same change. */

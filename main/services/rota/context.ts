@@ -2,6 +2,7 @@
 import { bankHolidayDates } from '../../../shared/domain/bankHolidays';
 import { addDays, monthsBetween, weekStart } from '../../../shared/domain/dates';
 import type { RotaContext, RuleSettings } from '../../../shared/domain/rota';
+import { paidByDay, sumPaidBefore, type PaidByDay } from '../../../shared/domain/rota/rotaIndex';
 import { lookBackFrom } from '../../../shared/domain/rota/week';
 import type { Shift } from '../../../shared/schemas/shift';
 import type { AppCore } from '../types';
@@ -36,4 +37,30 @@ export const ruleContext = (app: AppCore, shifts: readonly Shift[], window: { fr
 export const contextFor = (app: AppCore, firstDate: string, lastDate: string): RotaContext => {
   const window = checkWindow(app, firstDate, lastDate);
   return ruleContext(app, shiftsBetween(app, window.from, window.to), window);
+};
+
+/**
+ * Each shift file's `PaidByDay`, by the file's list of records: a save makes a new list, so a file that
+ * changed (here, by sync or by a restore) is worked out again, and one that did not is never re-read.
+ */
+const paidByFile = new WeakMap<readonly Shift[], PaidByDay>();
+
+/**
+ * The paid minutes a week check sums for the shifts dated from `from` to before `before`, per person
+ * and week, with the shifts it cannot sum (`sumPaidBefore`); null when it would sum none. Neighbouring
+ * weeks share most of their look-back, so each month's files are reduced once, not once per week.
+ */
+export const lookBackSums = (app: AppCore, from: string, before: string): ReturnType<typeof sumPaidBefore> => {
+  if (before <= from) return null;
+  const months = new Set(monthsBetween(from, addDays(before, -1)));
+  const shifts = app.repos.shifts;
+  const parts: PaidByDay[] = [];
+  for (const key of shifts.keys()) {
+    if (!months.has(key.slice(0, 7))) continue;
+    const list = shifts.list(key);
+    let part = paidByFile.get(list);
+    if (!part) paidByFile.set(list, (part = paidByDay(list)));
+    parts.push(part);
+  }
+  return sumPaidBefore(parts, from, before);
 };

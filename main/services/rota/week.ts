@@ -1,7 +1,8 @@
 /** The planner's week: shifts, the people and sites they need, every finding and every cover gap. */
 import { addDays, monthsBetween, weekDates, weekStart } from '../../../shared/domain/dates';
 import { absenceInRange } from '../../../shared/domain/directory/absences';
-import { checkWeek, coverGaps } from '../../../shared/domain/rota';
+import { checkWeek, coverGaps, weekRange } from '../../../shared/domain/rota';
+import { weekIndexOptions } from '../../../shared/domain/rota/checkWeek';
 import { contextShift, type ContextShift, type WeekView } from '../../../shared/contract/rota';
 import { AppError } from '../../../shared/result';
 import type { Account } from '../../../shared/schemas/account';
@@ -10,7 +11,7 @@ import type { Site } from '../../../shared/schemas/site';
 import { canSeeSite } from '../sites';
 import { staffView } from '../staff';
 import type { AppCore } from '../types';
-import { checkWindow, contextFor } from './context';
+import { checkWindow, lookBackSums, ruleContext, ruleSettings, shiftsBetween } from './context';
 
 /** The sites a user asks for and may see: one, or all that are not archived. */
 export const sitesInView = (app: AppCore, user: Account, site: string | null): Site[] => {
@@ -27,18 +28,26 @@ export const weekView = (app: AppCore, user: Account, date: string, site: string
   const sunday = addDays(monday, 6);
   const sites = sitesInView(app, user, site);
   const codes = new Set(sites.map((s) => s.code));
-  const ctx = contextFor(app, monday, sunday);
+  const window = checkWindow(app, monday, sunday);
   const near = { from: addDays(monday, -14), to: addDays(monday, 20) };
-  // One pass over the look-back (26 weeks, ~26,000 shifts at the design load) sorts out what the week
-  // needs. A shift is at most 24 hours and so is a cover window, so only shifts dated from the day
-  // before the week to the day after it can meet the week's windows; grouped by site and service, each
-  // cover check reads its own few dozen instead of every shift of the look-back.
+  // The check lists each person's shifts from ten days or so before the week (rest, fatigue) and only
+  // needs weekly sums of the older part of the 26-week look-back, ~25,000 shifts at the design load:
+  // those come from sums kept per shift file, shared with every other week whose look-back reads it.
+  const { summariseBefore } = weekIndexOptions(ruleSettings(app), weekRange(monday));
+  const older = summariseBefore ? lookBackSums(app, window.from, summariseBefore) : null;
+  const listFrom = older ? (summariseBefore! < near.from ? summariseBefore! : near.from) : window.from;
+  const recent = shiftsBetween(app, listFrom, window.to);
+  const checked = older ? [...older.unsummed, ...recent.filter((s) => s.date >= summariseBefore!)] : recent;
+  const ctx = ruleContext(app, checked, window);
+  // One pass sorts out what the week needs. A shift is at most 24 hours and so is a cover window, so only
+  // shifts dated from the day before the week to the day after it can meet the week's windows; grouped
+  // by site and service, each cover check reads its own few dozen instead of every shift around.
   const shifts: Shift[] = [];
   const context: ContextShift[] = [];
   const forCover = new Map<string, Shift[]>();
   const coverFrom = addDays(monday, -1);
   const coverTo = addDays(sunday, 1);
-  for (const s of ctx.shifts) {
+  for (const s of recent) {
     if (s.deleted || s.date < near.from || s.date > near.to) continue;
     if (s.date >= monday && s.date <= sunday && codes.has(s.site)) shifts.push(s);
     else context.push(contextShift(s));
@@ -49,7 +58,7 @@ export const weekView = (app: AppCore, user: Account, date: string, site: string
     else forCover.set(key, [s]);
   }
   const ids = new Set(shifts.map((s) => s.id));
-  const findings = checkWeek(ctx, monday).filter((f) => f.shiftIds.some((id) => ids.has(id)));
+  const findings = checkWeek(ctx, monday, older?.earlier).filter((f) => f.shiftIds.some((id) => ids.has(id)));
   const gaps = sites.flatMap((s) =>
     s.services.flatMap((service) => coverGaps(s, service, forCover.get(`${s.code} ${service}`) ?? [], monday, sunday, ctx.bankHolidays)),
   );

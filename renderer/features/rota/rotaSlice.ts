@@ -99,9 +99,12 @@ export const createRotaSlice: Slice<RotaSlice> = (set, get) => {
     return request;
   };
   // Neighbouring weeks are fetched quietly after each load, so the next key press shows at once; the
-  // week in the direction the user is moving first.
-  const prefetch = (week: string, site: string | null, step = -7) => {
-    for (const w of [addDays(week, step), addDays(week, -step)]) if (!get().rotaCache[keyOf(w, site)]) void fetchWeek(w, site);
+  // week in the direction the user is moving first. Stepping week by week (Previous/Next), the week after
+  // that too: someone clicking through weeks as fast as they show would otherwise wait for main to read
+  // and check each one in turn, while with one in hand main works on the next during the click.
+  const prefetch = (week: string, site: string | null, step = -7, ahead = 1) => {
+    const weeks = [addDays(week, step), ...(ahead > 1 ? [addDays(week, 2 * step)] : []), addDays(week, -step)];
+    for (const w of weeks) if (!get().rotaCache[keyOf(w, site)]) void fetchWeek(w, site);
   };
   const refresh = async () => {
     const { rotaWeek, rotaSite } = get();
@@ -123,6 +126,24 @@ export const createRotaSlice: Slice<RotaSlice> = (set, get) => {
       ? call('rota:save', { items: step.items, override: null })
       : call(step.kind === 'unpublish' ? 'rota:unpublish' : 'rota:republish', { shifts: step.shifts });
 
+  const load = async (week: string, site: string | null, revalidate: boolean, ahead: number) => {
+    const monday = weekStart(week);
+    const key = keyOf(monday, site);
+    const step = monday < get().rotaWeek ? -7 : 7;
+    const cached = get().rotaCache[key];
+    set({ rotaWeek: monday, rotaSite: site, selection: [], rota: cached ? { status: 'ready', data: cached } : { status: 'loading' } });
+    if (cached) {
+      // Shown at once; the next week along is asked for first, then this one is brought up to date
+      // unless it was fetched moments ago.
+      prefetch(monday, site, step, ahead);
+      if (!revalidate && Date.now() - (fetchedAt.get(key) ?? 0) < FRESH_MS) return;
+    }
+    const r = await fetchWeek(monday, site);
+    if (get().rotaWeek !== monday || get().rotaSite !== site) return;
+    set({ rota: r.ok ? { status: 'ready', data: r.data } : { status: 'error', message: r.message } });
+    prefetch(monday, site, step, ahead);
+  };
+
   return {
     rotaWeek: weekStart(londonToday(Date.now())),
     rotaSite: null,
@@ -135,24 +156,8 @@ export const createRotaSlice: Slice<RotaSlice> = (set, get) => {
     rotaNotice: null,
     plans: { templates: [], patterns: [] },
 
-    loadWeek: async (week = get().rotaWeek, site = get().rotaSite, revalidate = false) => {
-      const monday = weekStart(week);
-      const key = keyOf(monday, site);
-      const step = monday < get().rotaWeek ? -7 : 7;
-      const cached = get().rotaCache[key];
-      set({ rotaWeek: monday, rotaSite: site, selection: [], rota: cached ? { status: 'ready', data: cached } : { status: 'loading' } });
-      if (cached) {
-        // Shown at once; the next week along is asked for first, then this one is brought up to date
-        // unless it was fetched moments ago.
-        prefetch(monday, site, step);
-        if (!revalidate && Date.now() - (fetchedAt.get(key) ?? 0) < FRESH_MS) return;
-      }
-      const r = await fetchWeek(monday, site);
-      if (get().rotaWeek !== monday || get().rotaSite !== site) return;
-      set({ rota: r.ok ? { status: 'ready', data: r.data } : { status: 'error', message: r.message } });
-      prefetch(monday, site, step);
-    },
-    moveWeek: (weeks) => get().loadWeek(addDays(get().rotaWeek, 7 * weeks)),
+    loadWeek: (week = get().rotaWeek, site = get().rotaSite, revalidate = false) => load(week, site, revalidate, 1),
+    moveWeek: (weeks) => load(addDays(get().rotaWeek, 7 * weeks), get().rotaSite, false, 2),
     setRotaMode: (mode) => set({ rotaMode: mode }),
     select: (ids) => set({ selection: ids }),
 

@@ -60,11 +60,15 @@ export interface WeekIndex {
 }
 export const weekIndexes = new WeakMap<readonly Finding[], WeekIndex>();
 
-/** Every finding for the shifts dated in the week containing `weekStartIso` (normally its Monday). */
-export const checkWeek = (ctx: RotaContext, weekStartIso: string): Finding[] => {
+/**
+ * Every finding for the shifts dated in the week containing `weekStartIso` (normally its Monday).
+ * `presummed`: the older part of the look-back already summed (see `IndexOptions.presummed`), its
+ * shifts left out of `ctx`.
+ */
+export const checkWeek = (ctx: RotaContext, weekStartIso: string, presummed?: ReadonlyMap<string, EarlierMinutes>): Finding[] => {
   const range = weekRange(weekStartIso);
   const options = weekIndexOptions(ctx.settings, range);
-  const ix = buildIndex(ctx, options);
+  const ix = buildIndex(ctx, presummed ? { ...options, presummed } : options);
   const out: Finding[] = [];
   for (const staffId of ix.byStaff.keys()) out.push(...personFindings(ix, staffId, range));
   const findings = sortFindings(out);

@@ -57,6 +57,12 @@ export interface IndexOptions {
    * its Monday, clear of the fortnight the weekly rest rule walks.
    */
   summariseBefore?: string;
+  /**
+   * The sums of the shifts dated from `from` to before `summariseBefore`, worked out by the caller
+   * (`sumPaidBefore`), who then leaves the shifts summed out of the context: every shift the context
+   * holds is listed. Saves reading the ~25,000 shifts of a 26-week look-back again for every week.
+   */
+  presummed?: ReadonlyMap<string, EarlierMinutes>;
 }
 
 const byStart = (a: Entry, b: Entry) =>
@@ -100,17 +106,18 @@ export const staffMap = (staff: RotaContext['staff']): ReadonlyMap<string, Staff
 /** Index the assigned, live shifts of the context in the date range, grouped by person. */
 export const buildIndex = (ctx: RotaContext, opts: IndexOptions): RotaIndex => {
   const byStaff = new Map<string, Entry[]>();
-  const { from, to, staffIds, excludeShiftId, summariseBefore } = opts;
+  const { from, to, staffIds, excludeShiftId, summariseBefore, presummed } = opts;
   // Summing needs day numbers for the range; without them every shift is simply listed.
   const firstWeek = weekOfDay(dayNumber(from));
   const weeks = weekOfDay(dayNumber(summariseBefore ?? '')) - firstWeek + 1;
-  const earlier = weeks > 0 ? new Map<string, EarlierMinutes>() : undefined;
+  const earlier = presummed ?? (weeks > 0 ? new Map<string, EarlierMinutes>() : undefined);
+  const summing = !presummed && earlier !== undefined;
   for (const shift of ctx.shifts) {
     const id = shift.staffId;
     // The person first: a recheck indexes one or two people out of hundreds.
     if (id === null || (staffIds && !staffIds.has(id))) continue;
     if (shift.deleted || shift.date < from || shift.date > to || shift.id === excludeShiftId) continue;
-    if (earlier && shift.date < summariseBefore!) {
+    if (summing && shift.date < summariseBefore!) {
       const day = dayCode(shift.date);
       // A shift with a start before 24:00 starts on its own date.
       const week = day === NO_DAY ? -1 : weekOfDay(day) - firstWeek;
@@ -118,8 +125,9 @@ export const buildIndex = (ctx: RotaContext, opts: IndexOptions): RotaIndex => {
       // Clock changes, and anything malformed (NaN fails every test), are listed instead, where the rules
       // see them exactly as before.
       if (minutes === minutes) {
-        let sums = earlier.get(id);
-        if (!sums) earlier.set(id, (sums = { firstWeek, minutes: new Array<number>(weeks).fill(0) }));
+        const sumsOf = earlier as Map<string, EarlierMinutes>;
+        let sums = sumsOf.get(id);
+        if (!sums) sumsOf.set(id, (sums = { firstWeek, minutes: new Array<number>(weeks).fill(0) }));
         sums.minutes[week] += Math.max(0, minutes - shift.breakMinutes);
         continue;
       }
@@ -130,6 +138,106 @@ export const buildIndex = (ctx: RotaContext, opts: IndexOptions): RotaIndex => {
   }
   for (const list of byStaff.values()) sortEntries(list);
   return indexWith(ctx, byStaff, earlier);
+};
+
+/**
+ * A list of shifts (one shift file's, say) reduced to what the summed part of a look-back needs: each
+ * assigned, live shift's person, day and paid minutes, in flat arrays. Shifts the sum cannot take (a
+ * clock change, a date or time it does not read) are kept whole in `unsummed`, to be listed as
+ * `buildIndex` lists them. Worked out once per list, it lets every week whose look-back covers those
+ * shifts add them up without reading the shifts again.
+ */
+export interface PaidByDay {
+  /** The people, each once; `who` holds indexes into it. */
+  staff: string[];
+  who: Int32Array;
+  day: Int32Array;
+  paid: Float64Array;
+  /** The dates, for the `from` and `summariseBefore` bounds compared as `buildIndex` compares them. */
+  dates: string[];
+  /** The first and last of `dates` ('' when there are none), so a list wholly inside the bounds is not compared date by date. */
+  first: string;
+  last: string;
+  unsummed: Shift[];
+}
+
+/** `PaidByDay` of a list of shifts. */
+export const paidByDay = (shifts: readonly Shift[]): PaidByDay => {
+  const staff: string[] = [];
+  const slot = new Map<string, number>();
+  const who: number[] = [];
+  const day: number[] = [];
+  const paid: number[] = [];
+  const dates: string[] = [];
+  const unsummed: Shift[] = [];
+  for (const shift of shifts) {
+    const id = shift.staffId;
+    if (id === null || shift.deleted) continue;
+    const d = dayCode(shift.date);
+    // The same test as buildIndex's: NaN (a clock change, anything malformed) fails it.
+    const minutes = d === NO_DAY ? NaN : realMinutes(d, minutesOf(shift.start), minutesOf(shift.end));
+    if (minutes !== minutes) {
+      unsummed.push(shift);
+      continue;
+    }
+    let at = slot.get(id);
+    if (at === undefined) {
+      at = staff.length;
+      staff.push(id);
+      slot.set(id, at);
+    }
+    who.push(at);
+    day.push(d);
+    paid.push(Math.max(0, minutes - shift.breakMinutes));
+    dates.push(shift.date);
+  }
+  let first = '';
+  let last = '';
+  for (const date of dates) {
+    if (first === '' || date < first) first = date;
+    if (date > last) last = date;
+  }
+  return { staff, who: Int32Array.from(who), day: Int32Array.from(day), paid: Float64Array.from(paid), dates, first, last, unsummed };
+};
+
+/**
+ * What `buildIndex` sums for shifts dated from `from` to before `summariseBefore`, from the `PaidByDay`
+ * of lists holding every shift of those dates (shifts of other dates in them are left out), and the
+ * shifts of those dates it lists instead. Null when `buildIndex` would sum nothing for these bounds.
+ * Minutes are whole numbers, so the sums do not depend on the order they are added in.
+ */
+export const sumPaidBefore = (
+  parts: readonly PaidByDay[],
+  from: string,
+  summariseBefore: string,
+): { earlier: Map<string, EarlierMinutes>; unsummed: Shift[] } | null => {
+  const firstWeek = weekOfDay(dayNumber(from));
+  const weeks = weekOfDay(dayNumber(summariseBefore)) - firstWeek + 1;
+  if (!(weeks > 0)) return null;
+  const earlier = new Map<string, EarlierMinutes>();
+  const unsummed: Shift[] = [];
+  for (const part of parts) {
+    const sums: (EarlierMinutes | undefined)[] = new Array(part.staff.length);
+    const inside = part.first >= from && part.last < summariseBefore;
+    const outside = part.last < from || part.first >= summariseBefore;
+    for (let i = 0; !outside && i < part.who.length; i += 1) {
+      if (!inside) {
+        const date = part.dates[i];
+        if (date < from || date >= summariseBefore) continue;
+      }
+      const at = part.who[i];
+      let mine = sums[at];
+      if (mine === undefined) {
+        const id = part.staff[at];
+        mine = earlier.get(id);
+        if (!mine) earlier.set(id, (mine = { firstWeek, minutes: new Array<number>(weeks).fill(0) }));
+        sums[at] = mine;
+      }
+      mine.minutes[weekOfDay(part.day[i]) - firstWeek] += part.paid[i];
+    }
+    for (const shift of part.unsummed) if (shift.date >= from && shift.date < summariseBefore) unsummed.push(shift);
+  }
+  return { earlier, unsummed };
 };
 
 /** An index of lists already made, with the context's staff, sites and settings. */

@@ -1,6 +1,7 @@
 /**
  * Moving between weeks in the planner: each week is asked of main once at a time, the week the user is
- * heading to is asked for first, and a week fetched moments ago is shown without asking again. Before,
+ * heading to is asked for first (stepping through weeks, the one after it too), and a week fetched
+ * moments ago is shown without asking again. Before,
  * a click on a week being prefetched asked main for it a second time, queued behind the prefetches and
  * a re-read of the week just shown (`week_view_rapid_ms` 165–612 ms).
  */
@@ -69,8 +70,9 @@ describe('moving between weeks', () => {
     await answer('2026-11-16');
     await back;
     expect(shown()).toBe('2026-11-16');
-    // Heading back in time, the week before is asked for first; the week after is already held.
-    expect(weeksAsked()).toEqual(['2026-11-30', '2026-11-09']);
+    // Heading back in time, the week before is asked for first, then the one before that (someone
+    // clicking on as fast as weeks show finds the next in hand); the week after is already held.
+    expect(weeksAsked()).toEqual(['2026-11-30', '2026-11-09', '2026-11-02']);
   });
 
   it('a week fetched moments ago shows at once and is not asked for again; after 10 s it is brought up to date', async () => {
@@ -79,17 +81,19 @@ describe('moving between weeks', () => {
     await first;
     await answer('2026-06-08');
     await answer('2026-06-22');
-    // Seconds later, back a week: shown from the prefetch, and only the next week back is asked for.
+    // Seconds later, back a week: shown from the prefetch, and only the next two weeks back are asked for.
     vi.setSystemTime(new Date('2026-11-25T12:00:03Z'));
     await useStore.getState().moveWeek(-1);
     expect(shown()).toBe('2026-06-08');
-    expect(weeksAsked()).toEqual(['2026-06-01']);
+    expect(weeksAsked()).toEqual(['2026-06-01', '2026-05-25']);
     await answer('2026-06-01');
-    // Twelve seconds after 15 Jun was fetched, forward again: shown at once, then asked for anew.
+    await answer('2026-05-25');
+    // Twelve seconds after 15 Jun was fetched, forward again: shown at once, the week after next (not
+    // held) asked for, and 15 Jun asked for anew.
     vi.setSystemTime(new Date('2026-11-25T12:00:12Z'));
     const forward = useStore.getState().moveWeek(1);
     expect(shown()).toBe('2026-06-15');
-    expect(weeksAsked()).toEqual(['2026-06-15']);
+    expect(weeksAsked()).toEqual(['2026-06-29', '2026-06-15']);
     await answer('2026-06-15', ' (re-read)');
     await forward;
     expect(shown()).toBe('2026-06-15 (re-read)');

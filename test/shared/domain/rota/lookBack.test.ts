@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, londonInstant, shiftSpan, spanMinutes } from '../../../../shared/domain/dates';
 import { checkWeek, type RotaContext, type RuleSettings } from '../../../../shared/domain/rota';
-import { indexForWeek, personFindings } from '../../../../shared/domain/rota/checkWeek';
+import { indexForWeek, personFindings, weekIndexOptions } from '../../../../shared/domain/rota/checkWeek';
 import { personWeek } from '../../../../shared/domain/rota/personWeek';
-import { buildIndex, entryOf, sortEntries } from '../../../../shared/domain/rota/rotaIndex';
+import { buildIndex, entryOf, paidByDay, sortEntries, sumPaidBefore } from '../../../../shared/domain/rota/rotaIndex';
 import { minutesOverWeeks } from '../../../../shared/domain/rota/rules/averageHours';
 import { sortFindings } from '../../../../shared/domain/rota/sortFindings';
 import { lookBackFrom, weekRange } from '../../../../shared/domain/rota/week';
@@ -108,6 +108,27 @@ describe('the summed look-back of a week check', () => {
     expect(seen).toContain('average-hours');
     expect(seen).toContain('night-work');
     expect(seen).toContain('weekly-rest');
+  });
+
+  it('gives the same findings when the caller sums the older shifts from lists of them (one per shift file) and leaves them out', () => {
+    fc.assert(
+      fc.property(fc.integer(), (seed) => {
+        const rand = prng(seed);
+        const rota = randomRota(rand);
+        const ctx = { ...rota, settings: settingsFor(rand, rota.settings) };
+        const monday = pick(rand, WEEKS);
+        const { from, summariseBefore } = weekIndexOptions(ctx.settings, weekRange(monday));
+        // Split as the store splits them (month and site), plus shifts of other dates in the same lists.
+        const files = new Map<string, Shift[]>();
+        for (const s of ctx.shifts)
+          files.set(`${s.date.slice(0, 7)} ${s.site}`, [...(files.get(`${s.date.slice(0, 7)} ${s.site}`) ?? []), s]);
+        const summed = sumPaidBefore([...files.values()].map(paidByDay), from, summariseBefore!);
+        if (!summed) return;
+        const listed = [...summed.unsummed, ...ctx.shifts.filter((s) => s.date >= summariseBefore!)];
+        expect(checkWeek({ ...ctx, shifts: listed }, monday, summed.earlier)).toEqual(checkWeek(ctx, monday));
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('still sees a night shift from the week before last that ends inside the fortnight of weekly rest', () => {
