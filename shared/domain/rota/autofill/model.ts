@@ -895,8 +895,8 @@ export const bestPersonWeek = (items: readonly PathItem[], week: PathWeek, maxSi
  * V-shaped penalty, exact by reduced cost per paid minute), for up to `iterations` (300) subgradient steps
  * (150 once `stop` says so) from each shift's cheapest cost (so L ≥ `simpleBound`); then, from the best λ of
  * those, the exact one (`bestPersonWeek`: whole shifts, no overlaps, rest and long-stretch findings, hours off
- * contract and over-contract, as the model counts them) for `pathIterations` (40) more steps, at least a
- * quarter of them whatever `stop` says. With the exact pricing this is the Dantzig–Wolfe bound of a model
+ * contract and over-contract, as the model counts them) priced at that λ, then for up to `pathIterations`
+ * (40) more steps while `stop` allows. With the exact pricing this is the Dantzig–Wolfe bound of a model
  * without the rows it leaves out, less what the steps have not converged. The best L seen is returned.
  */
 export const lagrangianBound = (
@@ -1059,8 +1059,8 @@ export const lagrangianBound = (
     if (theta < 1e-4 || (i >= 150 && opts.stop?.())) break;
     if (!step(l)) break;
   }
-  // Then the exact person-week pricing from the best λ found, with subgradient steps of its own: at least
-  // `pathIterations` / 4 of them, up to `pathIterations` while `stop` allows.
+  // Then the exact person-week pricing from the best λ found (always priced once: never weaker than the
+  // knapsack's at that λ), with subgradient steps of its own up to `pathIterations` while `stop` allows.
   lambda.set(bestLambda);
   theta = 0.5;
   stale = 0;
@@ -1075,7 +1075,7 @@ export const lagrangianBound = (
       theta /= 2;
       stale = 0;
     }
-    if (theta < 1e-3 || (i + 1 >= pathIterations / 4 && opts.stop?.())) break;
+    if (theta < 1e-3 || opts.stop?.()) break;
     if (!step(l)) break;
   }
   // Rounding in the sums above is far below a point; a hair off keeps the bound a bound.
