@@ -37,6 +37,11 @@ export interface AutofillPreview {
   assignments: { shiftId: string; staffId: string; shift: string; person: string; reasons: string[] }[];
   /** Each shift left open, with why (who was ruled out by what). */
   unfilled: { shiftId: string; shift: string; reason: string }[];
+  /**
+   * Shifts that had a person and get another (or none), when the manager let existing assignments move:
+   * from whom, to whom (null: left open), and why the move pays.
+   */
+  moves: { shiftId: string; shift: string; fromId: string; from: string; toId: string | null; to: string | null; reasons: string[] }[];
   /** Findings at the sites in the plan's weeks, as the planner counts them, before and after. */
   findings: { before: FindingCount; after: FindingCount };
   /** The same, week by week (Monday dates), so the planner's week can be compared. */
@@ -63,6 +68,8 @@ export interface AutofillStatus {
   to: string;
   sites: string[];
   openShifts: number;
+  /** Shifts in range that have a person and that the fill may move to someone else (0 unless the manager allowed it). */
+  movable: number;
   /** While running: the part being solved and the best plan so far, in points. */
   progress: {
     part: number;
@@ -84,7 +91,12 @@ export const autofillChannels = {
   /** Starts filling the range's open shifts in the background; one fill runs at a time. */
   'rota:autofill-start': channel(
     z
-      .object({ ...scopeFields, timeLimitS: z.number().int().min(2).max(600).default(60) })
+      .object({
+        ...scopeFields,
+        timeLimitS: z.number().int().min(2).max(600).default(60),
+        /** Let the fill give shifts that already have a person to someone else (off: they are kept as they are). */
+        moveExisting: z.boolean().default(false),
+      })
       .strict()
       .refine(inRange, rangeIssue),
     'manager',

@@ -7,13 +7,19 @@
  * in seconds on a shared 2-core machine and some shifts are left open for the preview to explain.
  */
 import fs from 'node:fs';
+import type { Session } from '../../main/services/types';
+import { DEMO_PASSWORD } from '../../main/seed/demo';
+import type { Channel, RequestOf } from '../../shared/contract';
+import { openBrowserFolder } from '../support/browserFolder';
 import { expect, expectAccessible, test as base } from './fixtures';
 import { writeDemo, openDemoPlanner } from './demo';
 
 const OUT = 'test-results/autofill';
 
+const CLOCK = '2026-12-02T09:00:00.000Z';
+
 const test = base.extend({
-  clockAt: '2026-12-02T09:00:00.000Z',
+  clockAt: CLOCK,
   dataDir: async ({ dataDir }, use) => {
     // The demo stands at 25 Nov: its rota ends on Sun 6 Dec, so the week of 7 Dec is empty.
     await writeDemo(dataDir, 60);
@@ -110,3 +116,103 @@ test('builds from cover for all 15 sites, auto-fills, previews, applies, undoes 
   await expect(panel).toBeHidden();
   await expect(page.locator('.planner-summary')).toContainText(`${leftOpen} open`);
 });
+
+/**
+ * Existing assignments move only when the manager lets them. One officer is on Wed 9 Dec 07:00–19:00 and
+ * Thu 10 Dec 05:00–13:00 (10 h rest, a warning) and the rest of the week is empty: with the option ticked
+ * the preview moves one of the two to someone else, says from whom to whom and why, and the move applies
+ * and undoes as one step.
+ */
+const moveTest = base.extend({
+  clockAt: CLOCK,
+  dataDir: async ({ dataDir }, use) => {
+    await writeDemo(dataDir, 60);
+    const opened = openBrowserFolder(dataDir, CLOCK);
+    const s: Session = { id: 'seed', userId: null, locked: false, lastActive: Date.parse(CLOCK) };
+    const call = async <C extends Channel>(channel: C, payload: RequestOf<C>) => {
+      const r = await opened.dispatch(channel, payload, s);
+      if (!r.ok) throw new Error(`${channel}: ${r.message}`);
+      return r.data as never;
+    };
+    await call('auth:sign-in', { username: 'manager', password: DEMO_PASSWORD });
+    // The first CH officer (by name) the rules let work both shifts: no block, only the rest warning.
+    const officers = opened.app.repos.staff
+      .all()
+      .filter((p) => !p.archived && p.services.includes('security') && p.homeSite === 'CH' && p.contractType !== 'zero-hours')
+      .sort((a, b) => a.name.localeCompare(b.name));
+    const shift = (staffId: string, date: string, start: string, end: string) => ({
+      site: 'CH',
+      service: 'security' as const,
+      date,
+      start,
+      end,
+      breakMinutes: 30,
+      staffId,
+      notes: '',
+    });
+    let officer = null;
+    for (const p of officers) {
+      const items = [shift(p.id, '2026-12-09', '07:00', '19:00'), shift(p.id, '2026-12-10', '05:00', '13:00')];
+      if ((await opened.dispatch('rota:save', { items }, s)).ok) {
+        officer = p;
+        break;
+      }
+    }
+    if (!officer) throw new Error('No CH officer in the demo can work both shifts');
+    fs.writeFileSync(`${dataDir}/.officer`, officer.name);
+    opened.close();
+    await use(dataDir);
+  },
+});
+
+moveTest(
+  'moves an existing assignment only when the manager ticks the option, and undo puts it back',
+  async ({ page, openApp, dataDir }) => {
+    fs.mkdirSync(OUT, { recursive: true });
+    const officer = fs.readFileSync(`${dataDir}/.officer`, 'utf8');
+    await openDemoPlanner(page, openApp);
+    await page.getByRole('button', { name: 'Next week' }).click();
+    await expect(page.locator('.week-label')).toHaveText('Week of Mon 7 Dec 2026');
+    const before = await summary(page);
+    expect(before).toMatchObject({ shifts: 2, open: 0, blocked: 0 });
+    expect(before.warnings).toBeGreaterThanOrEqual(1);
+
+    await page.getByRole('button', { name: 'Week actions' }).click();
+    await page.getByRole('menuitem', { name: 'Auto-fill' }).click();
+    const panel = page.getByRole('dialog', { name: 'Auto-fill open shifts' });
+    const option = panel.getByRole('checkbox', { name: 'Let it move existing assignments' });
+    // Off unless the manager ticks it, by keyboard.
+    await expect(option).not.toBeChecked();
+    await option.focus();
+    await page.keyboard.press('Space');
+    await expect(option).toBeChecked();
+    await panel.getByLabel('Time allowed').selectOption('10');
+    await expectAccessible(page, 'auto-fill form with moves');
+    await panel.getByRole('button', { name: 'Start auto-fill' }).click();
+    await expect(panel.getByRole('heading', { name: 'Preview: nothing is written until you apply' })).toBeVisible({ timeout: 200_000 });
+    await expect(panel.getByText('Of 2 shifts that had a person, 1 moves.')).toBeVisible();
+    const moves = panel.getByRole('table', { name: 'Moves (1)' });
+    const row = moves.getByRole('row').nth(1).getByRole('cell');
+    await expect(row.nth(0)).toHaveText(/^(Wed 9 Dec 07:00–19:00|Thu 10 Dec 05:00–13:00) at CH \(security\)$/);
+    await expect(row.nth(1)).toHaveText(officer);
+    await expect(row.nth(2)).not.toHaveText(officer);
+    await expect(row.nth(2)).not.toHaveText('No one (left open)');
+    await expect(row.nth(3)).toContainText(`Kept with ${officer}, the plan would cost`);
+    await expect(row.nth(3)).toContainText('under 11 h rest between shifts');
+    await expectAccessible(page, 'auto-fill preview with moves');
+    await page.screenshot({ path: `${OUT}/preview-moves.png` });
+
+    await panel.getByRole('button', { name: 'Apply 1 move', exact: true }).click();
+    await expect(panel.getByText('✓ Applied.')).toBeVisible({ timeout: 60_000 });
+    // The rota's findings are those the preview said: the rest breach gone.
+    const weekRow = panel.getByRole('table', { name: /Findings at these sites/ }).getByRole('row', { name: /Week of Mon 7 Dec 2026/ });
+    const [blocked, warnings] = (await weekRow.getByRole('cell').allTextContents()).map((t) =>
+      Number(t.split('→')[1].replace(/[,\s]/g, '')),
+    );
+    expect(warnings).toBeLessThan(before.warnings);
+    await expect.poll(() => summary(page)).toEqual({ ...before, blocked, warnings });
+    await panel.getByRole('button', { name: 'Undo auto-fill' }).click();
+    await expect(panel.getByText('↶ Undone')).toBeVisible();
+    await expect.poll(() => summary(page)).toEqual(before);
+  },
+);

@@ -14,18 +14,18 @@ const count = (fs: readonly Finding[]): FindingCount => ({
 
 /**
  * For each week from `from` to `to`: the engine's findings that name a live shift of that week at one of
- * `sites`, on the rota as it is and with `assigned` (shift id → person) written, exactly as `rota:week`
+ * `sites`, on the rota as it is and with `assigned` (shift id → person, or null for none) written, exactly as `rota:week`
  * lists them for a planner showing those sites.
  */
 export const findingsDelta = (
   ctx: RotaContext,
-  assigned: ReadonlyMap<string, string>,
+  assigned: ReadonlyMap<string, string | null>,
   from: string,
   to: string,
   sites: readonly string[],
 ): FindingsDelta => {
   const codes = new Set(sites);
-  const after = { ...ctx, shifts: ctx.shifts.map((s) => (assigned.has(s.id) ? { ...s, staffId: assigned.get(s.id)! } : s)) };
+  const after = { ...ctx, shifts: ctx.shifts.map((s) => (assigned.has(s.id) ? { ...s, staffId: assigned.get(s.id) ?? null } : s)) };
   const weeks: FindingsDelta['weeks'] = [];
   const rules = new Map<string, { before: number; after: number }>();
   for (let monday = weekStart(from); monday <= to; monday = addDays(monday, 7)) {

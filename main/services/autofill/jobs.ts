@@ -7,6 +7,7 @@ import type { AutofillPreview, AutofillStatus, BuildResult } from '../../../shar
 import type { ShiftChanges } from '../../../shared/contract/rota';
 import { addDays } from '../../../shared/domain/dates';
 import { shiftAtSite } from '../../../shared/domain/rota/format';
+import { spanOf } from '../../../shared/domain/rota/instants';
 import { shiftsFromCover } from '../../../shared/domain/rota/plan/fromCover';
 import { AppError } from '../../../shared/result';
 import { SERVICES } from '../../../shared/schemas/common';
@@ -89,13 +90,37 @@ const previewOf = (app: AppCore, plan: Plan, seen: Map<string, Shift>): Autofill
     const s = seen.get(id)!;
     return `${shiftAtSite(s)} (${s.service})`;
   };
+  const who = (id: string) => names.get(id) ?? 'Someone no longer on the staff list';
+  // A shift the manager let move is listed only when it changes hands: from its holder to another, or to no one.
   return {
-    assignments: plan.assignments.map((a) => ({
-      ...a,
-      shift: label(a.shiftId),
-      person: names.get(a.staffId) ?? 'Someone no longer on the staff list',
-    })),
-    unfilled: plan.unfilled.map((u) => ({ ...u, shift: label(u.shiftId) })),
+    assignments: plan.assignments
+      .filter((a) => a.from === null)
+      .map((a) => ({ shiftId: a.shiftId, staffId: a.staffId, reasons: a.reasons, shift: label(a.shiftId), person: who(a.staffId) })),
+    unfilled: plan.unfilled.filter((u) => u.from === null).map((u) => ({ shiftId: u.shiftId, reason: u.reason, shift: label(u.shiftId) })),
+    moves: [
+      ...plan.assignments
+        .filter((a) => a.from !== null && a.from !== a.staffId)
+        .map((a) => ({
+          shiftId: a.shiftId,
+          shift: label(a.shiftId),
+          fromId: a.from!,
+          from: who(a.from!),
+          toId: a.staffId,
+          to: who(a.staffId),
+          reasons: a.reasons,
+        })),
+      ...plan.unfilled
+        .filter((u) => u.from !== null)
+        .map((u) => ({
+          shiftId: u.shiftId,
+          shift: label(u.shiftId),
+          fromId: u.from!,
+          from: who(u.from!),
+          toId: null,
+          to: null,
+          reasons: [u.reason],
+        })),
+    ],
     findings: plan.findings!.findings,
     weeks: plan.findings!.weeks,
     byRule: plan.findings!.byRule,
@@ -111,7 +136,7 @@ const previewOf = (app: AppCore, plan: Plan, seen: Map<string, Shift>): Autofill
 
 export const startAutofill = (
   call: Call,
-  req: { from: string; to: string; sites: string[] | null; timeLimitS: number },
+  req: { from: string; to: string; sites: string[] | null; timeLimitS: number; moveExisting?: boolean },
 ): AutofillStatus => {
   const { app } = call;
   for (const j of jobs(app).values())
@@ -120,7 +145,12 @@ export const startAutofill = (
   const codes = scopeSites(call, req.sites);
   const inScope = new Set(codes);
   const ctx = contextFor(app, req.from, req.to);
-  const open = ctx.shifts.filter((s) => !s.deleted && s.staffId === null && inScope.has(s.site) && s.date >= req.from && s.date <= req.to);
+  // The open shifts, and (when the manager lets them move) the ones that have a person: the model may
+  // give those to someone else, at a cost for each move. Otherwise they stay as they are, part of the rota.
+  const inRange = ctx.shifts.filter((s) => !s.deleted && inScope.has(s.site) && s.date >= req.from && s.date <= req.to);
+  // A shift already under way (or over) stays with whoever is on it.
+  const now = app.now();
+  const open = inRange.filter((s) => s.staffId === null || (req.moveExisting === true && spanOf(s.date, s.start, s.end).start > now));
   const jobId = randomUUID();
   const job: Job = {
     userId: call.user!.id,
@@ -132,7 +162,8 @@ export const startAutofill = (
       from: req.from,
       to: req.to,
       sites: codes,
-      openShifts: open.length,
+      openShifts: open.filter((s) => s.staffId === null).length,
+      movable: open.length - open.filter((s) => s.staffId === null).length,
       progress: null,
       preview: null,
       message: null,
@@ -190,19 +221,24 @@ export const applyAutofill = (call: Call, jobId: string): ShiftChanges => {
   const preview = job.status.preview;
   if (job.status.state === 'applied') throw new AppError('conflict', 'This plan has already been applied.');
   if (job.status.state !== 'done' || !preview) throw new AppError('conflict', 'The fill has not finished yet.');
-  if (preview.assignments.length === 0) return { before: [], after: [] };
+  const writes = [
+    ...preview.assignments.map((a) => ({ shiftId: a.shiftId, staffId: a.staffId as string | null })),
+    ...preview.moves.map((m) => ({ shiftId: m.shiftId, staffId: m.toId })),
+  ];
+  if (writes.length === 0) return { before: [], after: [] };
   const now = new Map(shiftsBetween(call.app, job.status.from, job.status.to).map((s) => [s.id, s]));
-  const changed = preview.assignments.filter((a) => {
+  const changed = writes.filter((a) => {
     const s = now.get(a.shiftId);
     const was = job.seen.get(a.shiftId)!;
-    return !s || s.deleted || s.staffId !== null || s.rev !== was.rev;
+    return !s || s.deleted || s.staffId !== was.staffId || s.rev !== was.rev;
   });
   if (changed.length > 0)
     throw new AppError(
       'conflict',
       `${changed.length} of the plan's shifts ${changed.length === 1 ? 'has' : 'have'} changed since it was made; run the fill again.`,
     );
-  const items = preview.assignments.map((a) => {
+  // Assignments and moves in one change: one step on the planner's undo stack, whose undo puts every shift back as it was.
+  const items = writes.map((a) => {
     const s = now.get(a.shiftId)!;
     return {
       id: s.id,

@@ -24,7 +24,7 @@ import {
   type Term,
 } from '../../../shared/domain/rota/autofill/model';
 import type { AutofillWeights } from '../../../shared/domain/rota/autofill/weights';
-import { explainAssignment, explainUnfilled } from '../../../shared/domain/rota/autofill/explain';
+import { explainAssignment, explainMove, explainUnfilled } from '../../../shared/domain/rota/autofill/explain';
 import type { RotaContext, RuleId } from '../../../shared/domain/rota/types';
 import { lookBackFrom, weekRange } from '../../../shared/domain/rota/week';
 import type { Shift } from '../../../shared/schemas/shift';
@@ -65,11 +65,14 @@ export interface PlannedAssignment {
   shiftId: string;
   staffId: string;
   reasons: string[];
+  /** Who had the shift before the plan, for a shift the manager let move (null: it was open). */
+  from: string | null;
 }
 
 export interface Plan {
   assignments: PlannedAssignment[];
-  unfilled: { shiftId: string; reason: string }[];
+  /** Shifts left open; `from` is who had it, for a shift the manager let move that the plan takes from them. */
+  unfilled: { shiftId: string; reason: string; from: string | null }[];
   objective: number;
   /** Sum of each part's proven bound: no plan of any part, given the parts before it, costs less. */
   bound: number;
@@ -117,8 +120,10 @@ const byServiceGroup = (ctx: RotaContext, shifts: Shift[]): Shift[][] => {
   return [...groups.keys()].sort().map((k) => groups.get(k)!);
 };
 
-const applyAssignments = (shifts: readonly Shift[], chosen: Map<string, string>): Shift[] =>
-  shifts.map((s) => (chosen.has(s.id) ? { ...s, staffId: chosen.get(s.id)! } : s));
+const applyAssignments = (shifts: readonly Shift[], chosen: Map<string, string>, part?: ReadonlySet<string>): Shift[] =>
+  shifts.map((s) =>
+    chosen.has(s.id) ? { ...s, staffId: chosen.get(s.id)! } : part?.has(s.id) && s.staffId !== null ? { ...s, staffId: null } : s,
+  );
 
 /** The findings of a weekly rule (weekly rest, or an under-18's 48 h) the engine reports for the plan that the model has not counted. */
 const weeklyRestMisses = (
@@ -170,7 +175,12 @@ const weeklyRestMisses = (
   return out;
 };
 
-/** Fill `open` on the rota `ctx`: which person on which shift, the cost, the bound and the reasons. */
+/**
+ * Fill `open` on the rota `ctx`: which person on which shift, the cost, the bound and the reasons. A shift in
+ * `open` that already has a person is one the manager let move: the model may give it to anyone (or leave
+ * it open), at the `moveExisting` cost when it leaves its holder; one the manager did not let move is simply
+ * not in `open`, and is held as part of the rota.
+ */
 export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOptions = {}): Promise<Plan> => {
   const t0 = performance.now();
   const elapsed = () => (performance.now() - t0) / 1000;
@@ -198,10 +208,18 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
     const part = parts[i];
     const partCtx = { ...ctx, shifts };
     // Today's greedy fill of the same part, kept among the candidates so the two can be compared.
+    // Shifts the manager let move keep their holders in it (the rota as it is): it fills only the open ones.
+    const held = part.filter((s) => s.staffId !== null);
     const greedy =
       opts.compareGreedy === false || stopped
         ? null
-        : new Map(fillOpenShifts(part, partCtx).assigned.map((a) => [a.shiftId, a.staffId] as const));
+        : new Map([
+            ...fillOpenShifts(
+              part.filter((s) => s.staffId === null),
+              partCtx,
+            ).assigned.map((a) => [a.shiftId, a.staffId] as const),
+            ...held.map((s) => [s.id, s.staffId!] as const),
+          ]);
     const model = buildModel(partCtx, { open: part, weights: opts.weights, maxCandidates: opts.maxCandidates, keep: greedy ?? undefined });
     /**
      * Counts the engine's weekly-rest findings of a plan as cuts (valid for every plan, so its cost becomes
@@ -397,13 +415,21 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
     plan.firstPlanSeconds ??= elapsed();
     const chosen = new Map<string, string>();
     for (const c of picked) chosen.set(model.pairs.get(c)!.shift.id, model.pairs.get(c)!.staffId);
-    shifts = applyAssignments(shifts, chosen);
+    shifts = applyAssignments(shifts, chosen, new Set(part.map((s) => s.id)));
+    let explained = 0;
     for (const c of picked) {
       const p = model.pairs.get(c)!;
-      plan.assignments.push({ shiftId: p.shift.id, staffId: p.staffId, reasons: explainAssignment(model, c, ev) });
+      const from = p.shift.staffId;
+      const reasons = explainAssignment(model, c, ev);
+      // A move says what keeping it with its holder would have cost (priced for the first few hundred).
+      if (from !== null && from !== p.staffId)
+        reasons.push(explained++ < 300 ? explainMove(model, picked, c, ev) : 'Cheaper overall by the plan’s objective');
+      plan.assignments.push({ shiftId: p.shift.id, staffId: p.staffId, reasons, from });
     }
     const afterCtx = { ...ctx, shifts };
-    for (const s of part) if (!chosen.has(s.id)) plan.unfilled.push({ shiftId: s.id, reason: explainUnfilled(model, s, afterCtx) });
+    for (const s of part)
+      if (!chosen.has(s.id))
+        plan.unfilled.push({ shiftId: s.id, reason: explainUnfilled(model, { ...s, staffId: null }, afterCtx), from: s.staffId });
     const objective = ev.objective;
     // The solver's proven bound where it has one, never below the bound that needs no solver.
     // The Lagrangian bound (no solver; see the model) where HiGHS proved less, as it does at the design load.

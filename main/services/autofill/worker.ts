@@ -28,7 +28,12 @@ planFill(input.ctx, input.open, {
 })
   .then((plan) => {
     const p = input.preview;
-    if (p) plan.findings = findingsDelta(input.ctx, new Map(plan.assignments.map((a) => [a.shiftId, a.staffId])), p.from, p.to, p.sites);
+    // A shift the plan takes from its holder and leaves open is open afterwards.
+    const after = new Map<string, string | null>([
+      ...plan.assignments.map((a) => [a.shiftId, a.staffId] as const),
+      ...plan.unfilled.filter((u) => u.from !== null).map((u) => [u.shiftId, null] as const),
+    ]);
+    if (p) plan.findings = findingsDelta(input.ctx, after, p.from, p.to, p.sites);
     parentPort?.postMessage({ type: 'done', plan });
   })
   .catch((e: unknown) => parentPort?.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) }));

@@ -58,6 +58,8 @@ const Preview = ({ p, status }: { p: AutofillPreview; status: AutofillStatus }) 
       <p>
         Fills {n(p.assignments.length)} of {n(status.openShifts)} open shifts
         {p.unfilled.length ? `; ${n(p.unfilled.length)} stay open (reasons below)` : ''}.
+        {status.movable > 0 &&
+          ` Of ${n(status.movable)} shifts that had a person, ${p.moves.length === 0 ? 'none moves' : `${n(p.moves.length)} move${p.moves.length === 1 ? 's' : ''}`}.`}
       </p>
       <PreviewTable
         className="table autofill-findings"
@@ -102,6 +104,18 @@ const Preview = ({ p, status }: { p: AutofillPreview; status: AutofillStatus }) 
           Show all {n(p.assignments.length)} assignments
         </button>
       )}
+      {p.moves.length > 0 && (
+        <PreviewTable caption={<>Moves ({n(p.moves.length)})</>} columns={['Shift', 'From', 'To', 'Why']}>
+          {p.moves.map((m) => (
+            <tr key={m.shiftId}>
+              <td>{m.shift}</td>
+              <td>{m.from}</td>
+              <td className="strong">{m.to ?? 'No one (left open)'}</td>
+              <td>{m.reasons.join(' · ')}</td>
+            </tr>
+          ))}
+        </PreviewTable>
+      )}
       {p.unfilled.length > 0 && (
         <PreviewTable caption={<>Left open ({n(p.unfilled.length)})</>} columns={['Shift', 'Why it stays open']}>
           {p.unfilled.map((u) => (
@@ -131,6 +145,7 @@ export const AutofillPanel = ({ onClose }: { onClose: () => void }) => {
   );
   const [scope, setScope] = useState<Scope>(weekScope(rotaWeek));
   const [limit, setLimit] = useState(30);
+  const [moveExisting, setMoveExisting] = useState(false);
   const [status, setStatus] = useState<AutofillStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [applied, setApplied] = useState<'no' | 'applied' | 'undone'>('no');
@@ -150,7 +165,7 @@ export const AutofillPanel = ({ onClose }: { onClose: () => void }) => {
     if (wrong) return setError(wrong);
     setError(null);
     setApplied('no');
-    const r = await startAutofill(scope.from, scope.to, scope.sites.length ? scope.sites : null, limit);
+    const r = await startAutofill(scope.from, scope.to, scope.sites.length ? scope.sites : null, limit, moveExisting);
     if (isErr(r)) setError(r.message);
     else setStatus(r);
   };
@@ -210,6 +225,21 @@ export const AutofillPanel = ({ onClose }: { onClose: () => void }) => {
                   Stop at any time to keep the best plan so far.
                 </p>
               </div>
+              <div className="field">
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={moveExisting}
+                    aria-describedby="autofill-move-hint"
+                    onChange={(e) => setMoveExisting(e.target.checked)}
+                  />{' '}
+                  Let it move existing assignments
+                </label>
+                <p className="field-hint" id="autofill-move-hint">
+                  Off: shifts that already have a person stay with them. On: the plan may give them to someone else where that is better (a
+                  rest breach or a long day avoided, say); each move is listed in the preview, and Undo puts every one back.
+                </p>
+              </div>
             </>
           )}
           {running && (
@@ -240,7 +270,7 @@ export const AutofillPanel = ({ onClose }: { onClose: () => void }) => {
           )}
           {applied === 'undone' && (
             <p role="status" className="strong">
-              ↶ Undone: the shifts are open again. Redo with Ctrl+Shift+Z.
+              ↶ Undone: every shift is as it was before the auto-fill. Redo with Ctrl+Shift+Z.
             </p>
           )}
           <div className="dialog-actions">
@@ -259,9 +289,15 @@ export const AutofillPanel = ({ onClose }: { onClose: () => void }) => {
                 Stop and keep the best plan so far
               </button>
             )}
-            {preview && applied === 'no' && preview.assignments.length > 0 && (
+            {preview && applied === 'no' && preview.assignments.length + preview.moves.length > 0 && (
               <button type="button" className="btn btn-primary" onClick={() => void apply()}>
-                Apply {n(preview.assignments.length)} assignments
+                Apply{' '}
+                {[
+                  preview.assignments.length > 0 || preview.moves.length === 0 ? `${n(preview.assignments.length)} assignments` : '',
+                  preview.moves.length > 0 ? `${n(preview.moves.length)} move${preview.moves.length === 1 ? '' : 's'}` : '',
+                ]
+                  .filter(Boolean)
+                  .join(' and ')}
               </button>
             )}
             {applied === 'applied' && (

@@ -46,7 +46,14 @@ export interface RotaSlice {
   fillWeek: () => Promise<FillWeekResult | Err>;
   /** Creates the open shifts the sites' cover needs, as one undoable step. */
   buildFromCover: (from: string, to: string, sites: string[] | null) => Promise<BuildResult | Err>;
-  startAutofill: (from: string, to: string, sites: string[] | null, timeLimitS: number) => Promise<AutofillStatus | Err>;
+  /** `moveExisting`: shifts that have a person may be given to someone else (off: kept as they are). */
+  startAutofill: (
+    from: string,
+    to: string,
+    sites: string[] | null,
+    timeLimitS: number,
+    moveExisting: boolean,
+  ) => Promise<AutofillStatus | Err>;
   autofillStatus: (jobId: string) => Promise<AutofillStatus | Err>;
   stopAutofill: (jobId: string) => Promise<AutofillStatus | Err>;
   /** Writes a finished fill's plan, as one undoable step. */
@@ -237,8 +244,8 @@ export const createRotaSlice: Slice<RotaSlice> = (set, get) => {
       await refresh();
       return r.data;
     },
-    startAutofill: async (from, to, sites, timeLimitS) => {
-      const r = await call('rota:autofill-start', { from, to, sites, timeLimitS });
+    startAutofill: async (from, to, sites, timeLimitS, moveExisting) => {
+      const r = await call('rota:autofill-start', { from, to, sites, timeLimitS, moveExisting });
       return r.ok ? r.data : r;
     },
     autofillStatus: async (jobId) => {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AutofillStatus } from '../../../shared/contract/autofill';
 import { coverGaps } from '../../../shared/domain/rota/coverGaps';
-import { okData, rotaWorld, type RotaWorld } from '../rota/setup';
+import { input, item, okData, rotaWorld, type RotaWorld } from '../rota/setup';
 
 const WORKER = { url: new URL('./tsWorker.mjs', import.meta.url) };
 const FROM = '2026-12-07';
@@ -103,6 +103,75 @@ describe('build from cover and auto-fill, through the channels', () => {
     expect(r.ok ? null : r.code).toBe('conflict');
     expect(r.ok ? '' : r.message).toMatch(/1 of the plan's shifts has changed since it was made/);
     expect(w.t.snapshot()).toEqual(files);
+  }, 90_000);
+
+  it('moves an existing assignment only when the manager lets it: a rest breach goes to someone free, in one change that undo takes back', async () => {
+    const w = await world();
+    const one = w.staff.Officer1.id;
+    // Officer 1 works 07:00–19:00 and then 05:00–13:00 the next day: 10 h rest, under the 11 h the rules ask.
+    const saved = okData(
+      await w.t.call(
+        'rota:save',
+        {
+          items: [
+            item({ date: FROM, start: '07:00', end: '19:00', staffId: one }),
+            item({ date: TO, start: '05:00', end: '13:00', staffId: one }),
+          ],
+        },
+        w.m,
+      ),
+    ).after;
+    const restWarnings = async () =>
+      okData(await w.t.call('rota:week', { week: FROM, site: null }, w.m)).findings.filter(
+        (f) => f.rule === 'daily-rest' && f.severity === 'warn',
+      ).length;
+    expect(await restWarnings()).toBe(1);
+    const held = () => w.t.opened.app.repos.shifts.inMonths(['2026-12']).filter((s) => saved.some((x) => x.id === s.id));
+
+    // Off (the default): the assignments are the rota as it stands; nothing to move, nothing written.
+    const kept = await waitDone(
+      w,
+      okData(await w.t.call('rota:autofill-start', { from: FROM, to: TO, sites: ['CH'], timeLimitS: 10 }, w.m)).jobId,
+    );
+    expect(kept.movable).toBe(0);
+    expect(kept.preview!.moves).toEqual([]);
+    expect(kept.preview!.assignments).toEqual([]);
+    expect(kept.preview!.findings.after).toEqual(kept.preview!.findings.before);
+
+    // On: one of the two shifts goes to another officer, and the preview says from whom, to whom and why.
+    const files = w.t.snapshot();
+    const started = okData(
+      await w.t.call('rota:autofill-start', { from: FROM, to: TO, sites: ['CH'], timeLimitS: 10, moveExisting: true }, w.m),
+    );
+    expect(started.movable).toBe(2);
+    const done = await waitDone(w, started.jobId);
+    const p = done.preview!;
+    expect(w.t.snapshot()).toEqual(files);
+    expect(p.moves).toHaveLength(1);
+    const move = p.moves[0];
+    expect(saved.map((s) => s.id)).toContain(move.shiftId);
+    expect(move).toMatchObject({ fromId: one, from: 'Officer 1' });
+    expect(move.toId).not.toBeNull();
+    expect(move.toId).not.toBe(one);
+    expect(move.reasons.join(' · ')).toMatch(
+      /Kept with Officer 1, the plan would cost [\d.]+ points more \(.*under 11 h rest between shifts/,
+    );
+    expect(p.findings.after.warn).toBeLessThan(p.findings.before.warn);
+
+    // Apply: the move is written; the rest breach is gone.
+    const applied = okData(await w.t.call('rota:autofill-apply', { jobId: started.jobId }, w.m));
+    expect(applied.after.map((s) => [s.id, s.staffId])).toEqual([[move.shiftId, move.toId]]);
+    expect(held().find((s) => s.id === move.shiftId)!.staffId).toBe(move.toId);
+    expect(await restWarnings()).toBe(0);
+
+    // Undo, as the planner sends it (the change's before, through rota:save): every shift is Officer 1's again.
+    okData(await w.t.call('rota:save', { items: applied.before.map((b) => ({ ...input(b), id: b.id })) }, w.m));
+    expect(
+      held()
+        .map((s) => [s.id, s.staffId])
+        .sort(),
+    ).toEqual(saved.map((s) => [s.id, one]).sort());
+    expect(await restWarnings()).toBe(1);
   }, 90_000);
 
   it('bad requests get a clear error and change nothing', async () => {

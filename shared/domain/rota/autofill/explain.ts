@@ -5,7 +5,7 @@ import { evaluateCandidates, indexForShifts } from '../candidates';
 import { shiftLabel } from '../format';
 import { knowsSite } from '../rules/familiarity';
 import type { Candidate, RotaContext, RuleId } from '../types';
-import { buildModel, evaluate, type AutofillModel, type Evaluation, type Term } from './model';
+import { buildModel, evaluate, keepsHardRows, type AutofillModel, type Evaluation, type Term } from './model';
 import type { AutofillWeights } from './weights';
 
 /** What each term means to a manager, as it reads in a list of reasons. */
@@ -78,6 +78,31 @@ export const explainAssignment = (model: AutofillModel, col: number, ev: Evaluat
   ];
   if (pair.shift.staffId === pair.staffId) reasons.push('Already on this shift');
   return reasons;
+};
+
+/**
+ * Why a shift the manager let move goes from its holder to someone else: what the plan would cost with it
+ * given back to them, everything else as planned, and the terms that would rise.
+ */
+export const explainMove = (model: AutofillModel, picked: ReadonlySet<number>, col: number, ev: Evaluation): string => {
+  const pair = model.pairs.get(col)!;
+  const holder = pair.shift.staffId;
+  const staff =
+    model.ctx.staff instanceof Map ? [...model.ctx.staff.values()] : (model.ctx.staff as readonly { id: string; name: string }[]);
+  const name = staff.find((s) => s.id === holder)?.name ?? 'the person who had it';
+  const back = [...model.pairs].find(([, p]) => p.shift.id === pair.shift.id && p.staffId === holder)?.[0];
+  if (back === undefined) return `${name} can no longer take it: a rule now blocks it`;
+  const kept = new Set(picked);
+  kept.delete(col);
+  kept.add(back);
+  if (!keepsHardRows(model, kept)) return `Kept with ${name}, it would clash with their other shifts in this plan`;
+  const other = evaluate(model, kept);
+  const more = other.objective - ev.objective;
+  if (more <= 0.05) return `Part of a cheaper plan overall`;
+  const rising = (Object.keys(other.byTerm) as Term[]).filter((t) => t !== 'pay' && (other.byTerm[t] ?? 0) > (ev.byTerm[t] ?? 0) + 0.05);
+  return `Kept with ${name}, the plan would cost ${Math.round(more * 10) / 10} points more${
+    rising.length ? ` (${rising.map((t) => TERM_LABEL[t]).join('; ')})` : ''
+  }`;
 };
 
 /** Why a shift stays open on the planned rota, by how many people each thing rules out. */

@@ -103,6 +103,10 @@ export interface Deviation {
   target: number;
   /** [paid minutes, x column]. */
   terms: [number, number][];
+  staffId: string;
+  weekStart: string;
+  /** The "over contracted hours" column of the week, when it has one: a finding once fixed + Σ paid·x > minutes. */
+  overContract: { minutes: number; cost: number } | null;
 }
 
 const PER_SHIFT: readonly RuleId[] = ['familiarity', 'availability', 'break'];
@@ -377,6 +381,7 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
         }
       }
       // More than the contract in the week: one finding per person-week.
+      let overContract: Deviation['overContract'] = null;
       if (staff.contractType !== 'zero-hours') {
         const contract = Math.round(staff.contractedHours * 60);
         if (fixedMin <= contract && fixedMin + varMax > contract) {
@@ -389,6 +394,7 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
             base: 0,
           });
           define(o, varMax, fixedMin - contract, varTerms);
+          overContract = { minutes: contract, cost: w('contracted-hours') };
         }
       }
       // Licence close to expiry on a security shift: one finding per person-week.
@@ -446,7 +452,15 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
           staffId,
           base: Math.abs(target - fixedMin),
         });
-        deviations.push({ cost: weights.hoursOffContractPerHour / 60, fixed: fixedMin, target, terms: varTerms });
+        deviations.push({
+          cost: weights.hoursOffContractPerHour / 60,
+          fixed: fixedMin,
+          target,
+          terms: varTerms,
+          staffId,
+          weekStart: week.start,
+          overContract,
+        });
         define(d, 1, fixedMin - target, varTerms);
         define(
           d,
@@ -728,23 +742,167 @@ export const chosenPairs = (model: AutofillModel, colValue: ArrayLike<number>): 
   return chosen;
 };
 
+/** One shift in a person-week's best-path pricing. */
+export interface PathItem {
+  /** Paid minutes (whole). */
+  w: number;
+  /** Its cost less the shift's multiplier. */
+  a: number;
+  /** Its span, in ms. */
+  start: number;
+  end: number;
+  /**
+   * Whether under 11 h rest before it, after another of these shifts, is a finding the model counts: false
+   * when one of the person's fixed shifts runs into or touches its start (the engine then pairs it with that one).
+   */
+  restCounts: boolean;
+}
+
+/** What a person-week's choice costs beyond its shifts: the model's rows, as the path pricing reads them. */
+export interface PathWeek {
+  /** Points per minute away from contract, on `fixed + Σ paid − target`. */
+  k: number;
+  fixed: number;
+  target: number;
+  /** The over-contract finding: once fixed + Σ paid > minutes. */
+  overContract: { minutes: number; cost: number } | null;
+  /** Under this much rest between two shifts (the later one not touching the earlier) costs `restCost`. */
+  restMs: number;
+  restCost: number;
+  /** Two touching shifts making a stretch longer than this cost `longCost`. */
+  longMs: number;
+  longCost: number;
+}
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/**
+ * A person-week's cheapest choice of shifts, exactly, as a longest-path table: shifts by start, a state for
+ * each (last shift taken, paid time so far). Two shifts that overlap are never both taken; consecutive ones
+ * pay the rest finding (under `restMs` apart) or the long stretch (touching, over `longMs` together); the
+ * total pays its distance from contract and the over-contract finding. Chains whose last shift ended more
+ * than `restMs` before the next one starts are pooled (no pair cost can reach), so each shift looks back only
+ * at the few that end within its rest window. Null when the table would be over `maxSize` columns of paid time.
+ */
+export const bestPersonWeek = (items: readonly PathItem[], week: PathWeek, maxSize = 4000): { value: number; chosen: number[] } | null => {
+  const hoursCost = (minutes: number) => {
+    const total = week.fixed + minutes;
+    return week.k * Math.abs(total - week.target) + (week.overContract && total > week.overContract.minutes ? week.overContract.cost : 0);
+  };
+  const n = items.length;
+  if (n === 0) return { value: hoursCost(0), chosen: [] };
+  const hoursMatter = week.k > 0 || week.overContract !== null;
+  let unit = 0;
+  if (hoursMatter) for (const it of items) unit = gcd(unit, Math.round(it.w));
+  unit = Math.max(unit, 1);
+  const units = items.map((it) => (hoursMatter ? Math.round(it.w / unit) : 0));
+  let size = 0;
+  if (hoursMatter) {
+    let minStart = Infinity;
+    let maxEnd = -Infinity;
+    for (const it of items) {
+      minStart = Math.min(minStart, it.start);
+      maxEnd = Math.max(maxEnd, it.end);
+    }
+    // Shifts taken never overlap, so their paid time fits in the span they cover.
+    size = Math.min(
+      units.reduce((t, u) => t + u, 0),
+      Math.ceil((maxEnd - minStart) / 60_000 / unit),
+    );
+  }
+  if (size > maxSize) return null;
+  const S = size + 1;
+  const order = items.map((_, i) => i).sort((x, y) => items[x].start - items[y].start || items[x].end - items[y].end);
+  const byEnd = items.map((_, i) => i).sort((x, y) => items[x].end - items[y].end);
+  // value[i·S + m]: least cost of a choice whose last shift is i, with m units of paid time; back: the one before (−1 none).
+  const value = new Float64Array(n * S).fill(Infinity);
+  const back = new Int32Array(n * S).fill(-1);
+  const pool = new Float64Array(S).fill(Infinity);
+  const poolLast = new Int32Array(S).fill(-1);
+  pool[0] = 0;
+  let settled = 0;
+  for (const b of order) {
+    const B = items[b];
+    const horizon = B.start - week.restMs;
+    while (settled < n && items[byEnd[settled]].end <= horizon) {
+      const a = byEnd[settled++];
+      for (let m = 0; m < S; m += 1) {
+        const v = value[a * S + m];
+        if (v < pool[m]) {
+          pool[m] = v;
+          poolLast[m] = a;
+        }
+      }
+    }
+    const wb = units[b];
+    const row = b * S;
+    for (let m = 0; m + wb < S; m += 1) {
+      const v = pool[m] + B.a;
+      if (v < value[row + m + wb]) {
+        value[row + m + wb] = v;
+        back[row + m + wb] = poolLast[m];
+      }
+    }
+    for (let j = settled; j < n && items[byEnd[j]].end <= B.start; j += 1) {
+      const a = byEnd[j];
+      const A = items[a];
+      if (A.end <= A.start) continue;
+      const pair = A.end < B.start ? (B.restCounts ? week.restCost : 0) : B.end - A.start > week.longMs ? week.longCost : 0;
+      const from = a * S;
+      for (let m = 0; m + wb < S; m += 1) {
+        const v = value[from + m] + pair + B.a;
+        if (v < value[row + m + wb]) {
+          value[row + m + wb] = v;
+          back[row + m + wb] = a;
+        }
+      }
+    }
+  }
+  let best = hoursCost(0);
+  let last = -1;
+  let at = 0;
+  for (let i = 0; i < n; i += 1)
+    for (let m = 0; m < S; m += 1) {
+      const v = value[i * S + m];
+      if (v === Infinity) continue;
+      const t = v + hoursCost(m * unit);
+      if (t < best) {
+        best = t;
+        last = i;
+        at = m;
+      }
+    }
+  const chosen: number[] = [];
+  for (let i = last, m = at; i >= 0;) {
+    chosen.push(i);
+    const prev = back[i * S + m];
+    m -= units[i];
+    i = prev;
+  }
+  return { value: best, chosen: chosen.reverse() };
+};
+
 /**
  * A lower bound on the model's optimum by Lagrangian relaxation, needing no solver. The cover rows
  * (`u[s] + Σp x[p,s] = 1`) are priced out with a multiplier λ[s] per shift; what is left splits by person
- * and week. Each person-week keeps its hours-off-contract term `d ≥ |fixed + Σ paid·x − target|` and its
- * x may be fractional; every other soft column (rest, contract, averages, fairness…) is dropped, and so are
- * the overlap and young-worker rows. All of those only add cost or forbid plans, so each person-week's
- * minimum here is at most its share of any plan's cost, and for any λ
+ * and week, and for any λ
  *
- *   L(λ) = Σs (λs + min(0, open[s] − λs)) + Σ person-weeks min over x ∈ [0,1] of Σ (cost[p,s] − λs)·x + d
+ *   L(λ) = Σs (λs + min(0, open[s] − λs)) + Σ person-weeks min over their x of Σ (cost[p,s] − λs)·x + (their soft columns)
  *
- * is ≤ the cost of every plan of the model. The person-week minimum is a fractional knapsack with a
- * V-shaped penalty, solved exactly by taking shifts in order of reduced cost per paid minute. λ starts at
- * each shift's cheapest cost (so L ≥ `simpleBound`) and follows subgradient steps towards `upper` (the best
- * plan's cost) for up to `iterations` (300) steps, or 150 once `stop` says so (about half a second of
- * CPU at the design load: the bound is not starved by a search that used its time); the best L seen is returned.
+ * is ≤ the cost of every plan of the model, as long as each person-week's minimum is taken over a relaxation
+ * of their rows (fewer rows, or fewer soft columns: all of them only add cost or forbid plans). Two pricings:
+ * first a cheap one, x fractional with only the hours-off-contract term kept (a fractional knapsack with a
+ * V-shaped penalty, exact by reduced cost per paid minute), for up to `iterations` (300) subgradient steps
+ * (150 once `stop` says so) from each shift's cheapest cost (so L ≥ `simpleBound`); then, from the best λ of
+ * those, the exact one (`bestPersonWeek`: whole shifts, no overlaps, rest and long-stretch findings, hours off
+ * contract and over-contract, as the model counts them) priced at that λ, then for up to `pathIterations`
+ * (40) more steps while `stop` allows. With the exact pricing this is the Dantzig–Wolfe bound of a model
+ * without the rows it leaves out, less what the steps have not converged. The best L seen is returned.
  */
-export const lagrangianBound = (model: AutofillModel, opts: { upper: number; stop?: () => boolean; iterations?: number }): number => {
+export const lagrangianBound = (
+  model: AutofillModel,
+  opts: { upper: number; stop?: () => boolean; iterations?: number; pathIterations?: number },
+): number => {
   const shiftIndex = new Map<string, number>();
   const openCost: number[] = [];
   for (const [shiftId, u] of model.openColumn) {
@@ -772,11 +930,22 @@ export const lagrangianBound = (model: AutofillModel, opts: { upper: number; sto
     const span = spanOf(p.shift.date, p.shift.start, p.shift.end);
     return { w: paidOf(p.shift), c, s: shiftIndex.get(p.shift.id)!, cost: model.columns[c].cost, start: span.start, end: span.end };
   };
+  // Each person's shifts already on the rota (not in the fill): a rest finding before a shift they run into or touch is not the model's.
+  const openIds = new Set(model.open.map((s) => s.id));
+  const fixedSpans = new Map<string, { start: number; end: number }[]>();
+  for (const sh of model.ctx.shifts) {
+    if (sh.deleted || sh.staffId === null || openIds.has(sh.id)) continue;
+    const list = fixedSpans.get(sh.staffId) ?? [];
+    list.push(spanOf(sh.date, sh.start, sh.end));
+    fixedSpans.set(sh.staffId, list);
+  }
+  const restCountsFor = (staffId: string, at: number) => !(fixedSpans.get(staffId) ?? []).some((f) => f.start < at && f.end >= at);
   const grouped = new Set<number>();
-  const groups: { k: number; fixed: number; target: number; items: Item[] }[] = model.deviations.map((d) => {
+  type Group = { k: number; fixed: number; target: number; items: Item[]; staffId: string | null; overContract: Deviation['overContract'] };
+  const groups: Group[] = model.deviations.map((d) => {
     const items = d.terms.filter(([, c]) => model.pairs.has(c)).map(([, c]) => itemOf(c));
     for (const it of items) grouped.add(it.c);
-    return { k: d.cost, fixed: d.fixed, target: d.target, items };
+    return { k: d.cost, fixed: d.fixed, target: d.target, items, staffId: d.staffId, overContract: d.overContract };
   });
   const rest = new Map<string, Item[]>();
   for (const [c, p] of model.pairs) {
@@ -784,7 +953,8 @@ export const lagrangianBound = (model: AutofillModel, opts: { upper: number; sto
     const k = `${p.staffId}|${weekRange(p.shift.date).start}`;
     rest.set(k, [...(rest.get(k) ?? []), itemOf(c)]);
   }
-  for (const items of rest.values()) groups.push({ k: 0, fixed: 0, target: 0, items });
+  for (const items of rest.values())
+    groups.push({ k: 0, fixed: 0, target: 0, items, staffId: model.pairs.get(items[0].c)!.staffId, overContract: null });
   const g = new Float64Array(n);
   /** Shifts priced out: each costs λ, less what leaving it open saves. */
   const shiftsPart = (): number => {
@@ -797,7 +967,7 @@ export const lagrangianBound = (model: AutofillModel, opts: { upper: number; sto
     return total;
   };
   /** The person-week minimum with x fractional and no row but the contract term (a fractional knapsack). */
-  const knapsack = (grp: (typeof groups)[number]): number => {
+  const knapsack = (grp: Group): number => {
     const k = grp.k;
     const items = grp.items
       .map((it) => ({ it, r: (it.cost - lambda[it.s]) / Math.max(it.w, 1e-9) }))
@@ -825,54 +995,60 @@ export const lagrangianBound = (model: AutofillModel, opts: { upper: number; sto
     return v;
   };
   /**
-   * The same minimum with x whole and no two of the person's shifts overlapping (the overlap rows kept):
-   * shifts by end, a table of the least cost for each total of paid time (in the minutes all of them are
-   * multiples of). Stronger, and dearer, so it only prices the λ the knapsack steps found.
+   * The person-week minimum exactly, with x whole (`bestPersonWeek`): no two shifts overlapping, the rest and
+   * long-stretch findings between consecutive shifts, the distance from contract and the over-contract
+   * finding all priced as the model prices them. Every row it leaves out (averages, night work, weekly rest,
+   * fairness, licence reminders, young workers' hours) only adds cost or forbids plans, so it is still a
+   * relaxation, and much the strongest here. Falls back to the knapsack for a person-week whose table would be too long.
    */
-  const intervals = (grp: (typeof groups)[number]): number | null => {
-    // A shift costing more than the contract term could save is never worth taking.
-    const items = grp.items.filter((it) => it.cost - lambda[it.s] < grp.k * it.w).sort((a, b) => a.end - b.end);
-    const base = grp.k * Math.abs(grp.fixed - grp.target);
-    if (items.length === 0) return base;
-    let unit = 0;
-    const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
-    for (const it of items) unit = gcd(unit, Math.round(it.w));
-    unit = Math.max(unit, 1);
-    const size = Math.min(
-      Math.round(items.reduce((t, it) => t + it.w, 0) / unit),
-      Math.ceil((items[items.length - 1].end - items[0].start) / 60_000 / unit),
+  const restMs = model.ctx.settings.dailyRestHours * 3_600_000;
+  const pathWeek = (grp: Group): PathWeek => ({
+    k: grp.k,
+    fixed: grp.fixed,
+    target: grp.target,
+    overContract: grp.overContract,
+    restMs,
+    restCost: model.weights.warning['daily-rest'] ?? 0,
+    longMs: 24 * 3_600_000 - restMs,
+    longCost: model.weights.longDay,
+  });
+  const pathItems = new Map<Group, { item: PathItem; s: number }[]>();
+  const path = (grp: Group): number => {
+    let items = pathItems.get(grp);
+    if (!items) {
+      items = grp.items.map((it) => ({
+        item: { w: it.w, a: 0, start: it.start, end: it.end, restCounts: grp.staffId === null || restCountsFor(grp.staffId, it.start) },
+        s: it.s,
+      }));
+      pathItems.set(grp, items);
+    }
+    grp.items.forEach((it, i) => (items[i].item.a = it.cost - lambda[it.s]));
+    const r = bestPersonWeek(
+      items.map((x) => x.item),
+      pathWeek(grp),
     );
-    // Odd lengths would make the table long: those person-weeks keep their knapsack price.
-    if (size > 1500) return null;
-    // table[i][m]: least cost of a compatible choice among the first i shifts with m units of paid time.
-    const table: Float64Array[] = [new Float64Array(size + 1).fill(Infinity)];
-    table[0][0] = 0;
-    for (let i = 0; i < items.length; i += 1) {
-      const it = items[i];
-      let j = i;
-      while (j > 0 && items[j - 1].end > it.start) j -= 1;
-      // The shifts before j all end by the time `it` starts; those between may not (sorted by end).
-      const prev = table[j];
-      const row = Float64Array.from(table[i]);
-      const w = Math.round(it.w / unit);
-      const a = it.cost - lambda[it.s];
-      for (let m = w; m <= size; m += 1) if (prev[m - w] + a < row[m]) row[m] = prev[m - w] + a;
-      table.push(row);
-    }
-    const last = table[items.length];
-    let best = Infinity;
-    for (let m = 0; m <= size; m += 1) {
-      if (last[m] === Infinity) continue;
-      const v = last[m] + grp.k * Math.abs(grp.fixed + m * unit - grp.target);
-      if (v < best) best = v;
-    }
-    return Math.min(best, base);
+    if (!r) return knapsack(grp);
+    for (const i of r.chosen) g[items[i].s] -= 1;
+    return r.value;
   };
   let best = -Infinity;
   let bestLambda = Float64Array.from(lambda);
   let theta = 1;
   let stale = 0;
   const iterations = opts.iterations ?? 300;
+  const dir = new Float64Array(n);
+  const step = (l: number, alpha = 0) => {
+    let norm = 0;
+    for (let s = 0; s < n; s += 1) {
+      dir[s] = g[s] + alpha * dir[s];
+      norm += dir[s] * dir[s];
+    }
+    if (norm < 1e-12) return false;
+    const t = (theta * Math.max(opts.upper - l, 1e-3 * Math.abs(opts.upper))) / norm;
+    for (let s = 0; s < n; s += 1) lambda[s] += t * dir[s];
+    return true;
+  };
+  // First the cheap knapsack pricing, to bring λ near the LP's multipliers.
   for (let i = 0; i < iterations; i += 1) {
     let l = shiftsPart();
     for (const grp of groups) l += knapsack(grp);
@@ -884,17 +1060,32 @@ export const lagrangianBound = (model: AutofillModel, opts: { upper: number; sto
       theta /= 2;
       stale = 0;
     }
-    let norm = 0;
-    for (let s = 0; s < n; s += 1) norm += g[s] * g[s];
-    if (norm < 1e-12 || theta < 1e-4 || (i >= 150 && opts.stop?.())) break;
-    const step = (theta * Math.max(opts.upper - l, 1e-3 * Math.abs(opts.upper))) / norm;
-    for (let s = 0; s < n; s += 1) lambda[s] += step * g[s];
+    if (theta < 1e-4 || (i >= 150 && opts.stop?.())) break;
+    if (!step(l)) break;
   }
-  // The best λ priced again with the overlap rows kept: any λ gives a bound, and this one a stronger one.
+  // Then the exact person-week pricing from the best λ found (always priced once: never weaker than the
+  // knapsack's at that λ), with subgradient steps of its own up to `pathIterations` while `stop` allows.
   lambda.set(bestLambda);
-  let strong = shiftsPart();
-  for (const grp of groups) strong += intervals(grp) ?? knapsack(grp);
-  best = Math.max(best, strong);
+  // Each step follows the subgradient plus half the last direction (a deflected subgradient): the exact
+  // pricing's choices jump between whole shifts, and the plain steps zig-zag (measured: 4,010 → 4,028 at
+  // the design load in 40 steps; resetting to the best λ on each halving did worse).
+  theta = 0.5;
+  stale = 0;
+  dir.fill(0);
+  const pathIterations = opts.pathIterations ?? 40;
+  for (let i = 0; i < pathIterations; i += 1) {
+    let l = shiftsPart();
+    for (const grp of groups) l += path(grp);
+    if (l > best + 1e-6) {
+      best = l;
+      stale = 0;
+    } else if ((stale += 1) >= 3) {
+      theta /= 2;
+      stale = 0;
+    }
+    if (theta < 1e-3 || opts.stop?.()) break;
+    if (!step(l, 0.5)) break;
+  }
   // Rounding in the sums above is far below a point; a hair off keeps the bound a bound.
   return best - 1e-6 * Math.abs(best);
 };
