@@ -758,7 +758,13 @@ export class SyncService {
       null,
       null,
     ]);
-    if (!here || !there || this.lanes.get(lane.db) !== lane) return;
+    if (this.lanes.get(lane.db) !== lane) return;
+    if (!here || !there) {
+      // The hub cannot say (its database for this lane does not exist yet, say): as before, nothing waits.
+      lane.waiting.clear();
+      this.emit();
+      return;
+    }
     const onHub = new Map(there.rows.map((r) => [r.key ?? r.id, r.value && !r.value.deleted ? r.value.rev : null]));
     let sent = 0;
     for (const r of here.rows) {
