@@ -47,6 +47,9 @@ export interface DeskRun {
   /** The status line the shell showed, sampled every 500 ms (a few of them). */
   progress: string[];
   progressSamples: number;
+  /** CPU seconds (user + system) the desk process used during its first sync, and the hub's process in the same time. */
+  cpuS: number;
+  hubCpuS: number;
 }
 
 const sourceKey = (files: string[]) => {
@@ -179,7 +182,7 @@ const oldTree = (ref: string): string => {
   spawnSyncOk('tar', ['-x', '-C', dir], ROOT, tar);
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
   fs.mkdirSync(path.join(dir, 'bench'));
-  fs.copyFileSync(path.join(ROOT, 'bench', 'syncDesk.ts'), path.join(dir, 'bench', 'syncDesk.ts'));
+  for (const f of ['syncDesk.ts', 'hubRecords.ts']) fs.copyFileSync(path.join(ROOT, 'bench', f), path.join(dir, 'bench', f));
   return dir;
 };
 
@@ -187,6 +190,16 @@ const spawnSyncOk = (cmd: string, args: string[], cwd: string, input?: Buffer): 
   const r = spawnSync(cmd, args, { cwd, input, maxBuffer: 1 << 30 });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr?.toString()}`);
   return r.stdout;
+};
+
+/** CPU seconds a process has used so far (user + system, from /proc; 0 where there is none). */
+const hubCpuS = (pid: number | undefined): number => {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
 };
 
 /** One desk's first sync against a fresh copy of the filled hub folder. */
@@ -206,12 +219,13 @@ const oneRun = async (
     const admin = { url: hub.url, ...ADMIN };
     await provisionOrganisation(admin, [filled.site], { writeRules: false });
     await provisionDesk(admin, { ...DESK, sites: [filled.site] });
+    const hubCpu = hubCpuS(hub.child.pid);
     const r = await runDesk(
       root,
       { hub: hub.url, site: filled.site, name: DESK.name, password: DESK.password, dir: deskDir, budget: String(budgetS) },
       log,
     );
-    return { ...r, hubCopyS };
+    return { ...r, hubCopyS, hubCpuS: Math.round((hubCpuS(hub.child.pid) - hubCpu) * 10) / 10 };
   } finally {
     hub.child.kill('SIGTERM');
     fs.rmSync(hubDir, { recursive: true, force: true });

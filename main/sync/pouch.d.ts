@@ -56,13 +56,10 @@ interface PouchDB {
     docs: PouchDoc[],
     opts?: { new_edits?: boolean },
   ): Promise<{ ok?: boolean; id: string; rev?: string; error?: string; status?: number }[]>;
-  allDocs(opts?: {
-    include_docs?: boolean;
-    conflicts?: boolean;
-    startkey?: string;
-    endkey?: string;
-    keys?: string[];
-  }): Promise<{ total_rows: number; rows: { id: string; value: { rev: string; deleted?: boolean }; doc?: PouchDoc }[] }>;
+  allDocs(opts?: { include_docs?: boolean; conflicts?: boolean; startkey?: string; endkey?: string; keys?: string[] }): Promise<{
+    total_rows: number;
+    rows: { id: string; key?: string; error?: string; value: { rev: string; deleted?: boolean }; doc?: PouchDoc }[];
+  }>;
   changes(opts: {
     since?: number | string | 'now';
     live?: boolean;

@@ -57,7 +57,7 @@ import { authHeader, DB_DIRECTORY, DB_MANAGERS, siteDb } from './provision';
 import { openConfig, storeConfig, storedSyncSchema, SYNC_CONFIG_FILE, type StoredSyncConfig, type SyncConfig } from './config';
 import { ensureIdentity, readIdentity } from '../exchange/identity';
 import { isFolded, type FoldedKind } from '../../shared/domain/sync/fold';
-import { eventTarget, parseEventDoc } from './docs';
+import { eventTarget, parseEventDoc, versionsOfEvents, type AttendanceEventDoc, type IncidentEntryDoc } from './docs';
 import { eventDocsOf, foldWithLocal, idsInReplica, putEvents, versionsInReplica } from './events';
 
 export type { SyncConfig } from './config';
@@ -110,6 +110,16 @@ interface Lane {
   firstPull: boolean;
   /** The replica's update sequence the push starts after, once the first pull is done. */
   pushFrom: number | string | undefined;
+  /**
+   * The records kept as events (`<kind>|<id>`) this replica may hold documents of that the work loop has
+   * not been shown yet: every one its changes feed brought or this install wrote. Kept only for a replica
+   * that was empty when it opened (every document in it then came through the feed or from here), so a
+   * record none of whose documents came before is folded from the documents that came with it, without
+   * reading the replica again (see fold); null otherwise.
+   */
+  known: Set<string> | null;
+  /** The hub's count has been taken for this lane (see estimate). */
+  counted: boolean;
 }
 
 type Queued = { db: string; kind: SyncKind; record: SyncRecord };
@@ -181,6 +191,8 @@ export class SyncService {
   private decisions = new Map<string, SyncRecord>();
   /** Each file restored after damage, to bring up to date from the replica, with the records the restore gave it. */
   private readonly replays = new Map<string, Record<string, unknown>>();
+  /** Records taken from the queue whose documents are being written into the replica (see pushOut). */
+  private writing = 0;
   /** Saves reported by storage and not yet compared (see noteLocal). */
   private noted: FileChange[] = [];
   /** Event documents this install wrote into its replica and its changes feed has not shown yet. */
@@ -354,6 +366,8 @@ export class SyncService {
       mine: new Set(),
       firstPull: push && fresh,
       pushFrom: undefined,
+      known: fresh ? new Set() : null,
+      counted: false,
     };
   }
 
@@ -385,6 +399,9 @@ export class SyncService {
       this.schedule();
     });
     (lane.feed as unknown as PromiseLike<unknown>).then(undefined, () => undefined);
+    // A replica that was empty (a new desk): the hub's count first, or the first total shown would be only
+    // this install's own records going up ("Syncing 0 of 12" before "Syncing 0 of 4,013").
+    if (lane.known) await this.estimate(lane, true);
     this.replicate(lane);
   }
 
@@ -472,7 +489,9 @@ export class SyncService {
    */
   status(): SyncStatus {
     const lanes = [...this.lanes.values()];
-    const waiting = lanes.reduce((n, l) => n + l.waiting.size, 0) + this.queue.size + this.noted.length;
+    // A save not compared yet counts once per file of replicated records it wrote (not its other files).
+    const noted = this.noted.reduce((n, c) => n + (kindOfFile(c.rel) ? 1 : 0), 0);
+    const waiting = lanes.reduce((n, l) => n + l.waiting.size, 0) + this.queue.size + this.writing + noted;
     const base = { hub: this.config?.url ?? null, rejected: [...this.rejected], waiting, conflicts: this.conflictCount() };
     if (!this.config) return { ...base, state: 'off', at: null, done: 0, total: 0 };
     const done = this.pushed + lanes.reduce((n, l) => n + Math.min(l.applied, l.pulled), 0);
@@ -492,8 +511,11 @@ export class SyncService {
         total: done + waiting + arriving,
       };
     const incoming = [...this.incoming.values()].reduce((n, l) => n + l.length, 0);
+    // While syncing, the total counts everything pulled and not yet in storage, also on a lane that paused
+    // meanwhile with its feed still behind (a first pull hands over to the live sync so), or it would dip.
+    const behind = lanes.reduce((n, l) => n + l.backlog + Math.max(0, l.pulled - l.applied), 0);
     if (lanes.some((l) => l.active) || waiting || arriving || incoming || this.scheduled)
-      return { ...base, state: 'syncing', at: null, done, total: done + waiting + arriving };
+      return { ...base, state: 'syncing', at: null, done, total: done + waiting + behind };
     return {
       ...base,
       state: 'up-to-date',
@@ -514,14 +536,23 @@ export class SyncService {
     }
   }
 
-  /** How many documents the hub holds for this lane that its replica does not have yet. */
-  private async estimate(lane: Lane): Promise<void> {
-    const [remote, local] = await Promise.all([lane.remote.info(), lane.local.info()]).catch(() => [null, null]);
+  /**
+   * How many documents the hub holds for this lane that its replica does not have yet: the hub's count
+   * less the replica's, where the replica's own documents not yet sent (`waiting`) are not on the hub.
+   * `before`: asked before the replication starts (a replica that was empty: a new desk), so the first
+   * total shown is already out of all the hub holds; it waits at most a few seconds for the hub.
+   */
+  private async estimate(lane: Lane, before = false): Promise<void> {
+    const counts = Promise.all([lane.remote.info(), lane.local.info()]).catch(() => [null, null] as const);
+    const [remote, local] = before
+      ? await Promise.race([counts, new Promise<readonly [null, null]>((r) => setTimeout(() => r([null, null]), 5000).unref())])
+      : await counts;
     // Counted while the replication is running; one that paused meanwhile has pulled everything.
-    if (!remote || !local || this.stopped || !lane.active) return;
-    const gap = remote.doc_count - local.doc_count;
+    if (!remote || !local || this.stopped || (!before && !lane.active)) return;
+    const gap = remote.doc_count - local.doc_count + lane.waiting.size;
     lane.backlog = Number.isFinite(gap) ? Math.max(0, gap) : 0;
-    this.emit();
+    lane.counted = true;
+    if (!before) this.emit();
   }
 
   /** The shifts held here with a conflict waiting for a manager's decision. */
@@ -609,7 +640,7 @@ export class SyncService {
       lane.replication = r;
       lane.active = true;
       this.quietAt = null;
-      void this.estimate(lane);
+      if (!lane.counted) void this.estimate(lane);
       r.then(
         async (result) => {
           if (lane.replication !== r || this.stopped || (result as { status?: string }).status === 'cancelled') return;
@@ -670,7 +701,9 @@ export class SyncService {
         lane.active = true;
         lane.offline = false;
         this.quietAt = null;
-        void this.estimate(lane);
+        // A first pull counts down from the hub's count taken before it began: counting again while this
+        // install writes its own documents into the replica could count them twice (see estimate).
+        if (!(lane.firstPull && lane.counted)) void this.estimate(lane);
         this.emit();
       })
       .on('paused', (error) => {
@@ -716,10 +749,34 @@ export class SyncService {
       (r) => r.ok,
       () => false,
     );
-    if (up && !lane.active && !lane.offline) {
+    if (!up || lane.active || lane.offline || !lane.waiting.size) return;
+    // PouchDB's two-way sync also pauses when its pull has caught up before its push has begun (both start
+    // out paused), so only what the hub holds at the revision held here is no longer waiting; it counts as
+    // sent (the hub had it), so the total shown neither drops nor counts it twice.
+    const ids = [...lane.waiting];
+    const [here, there] = await Promise.all([lane.local.allDocs({ keys: ids }), lane.remote.allDocs({ keys: ids })]).catch(() => [
+      null,
+      null,
+    ]);
+    if (this.lanes.get(lane.db) !== lane) return;
+    if (!here || !there) {
+      // The hub cannot say (its database for this lane does not exist yet, say): as before, nothing waits.
       lane.waiting.clear();
       this.emit();
+      return;
     }
+    const onHub = new Map(there.rows.map((r) => [r.key ?? r.id, r.value && !r.value.deleted ? r.value.rev : null]));
+    let sent = 0;
+    for (const r of here.rows) {
+      const id = r.key ?? r.id;
+      if (!lane.waiting.has(id) || !r.value?.rev || onHub.get(id) !== r.value.rev) continue;
+      lane.waiting.delete(id);
+      sent += 1;
+    }
+    if (!sent) return;
+    this.stretch();
+    this.pushed += sent;
+    this.emit();
   }
 
   /** Asks the hub whether it takes this install's name and password, for "Hub refused this desk's password". */
@@ -874,8 +931,9 @@ export class SyncService {
   }
 
   /** A document this install wrote into its replica: waiting to go to the hub, and not counted as pulled when the feed brings it. */
-  private wroteMine(lane: Lane, id: string, rev: string | undefined): void {
-    lane.waiting.add(id);
+  private wroteMine(lane: Lane, id: string, rev: string | undefined, sent?: string[]): void {
+    if (sent) sent.push(id);
+    else lane.waiting.add(id);
     lane.mine.add(`${id}@${rev ?? ''}`);
   }
 
@@ -883,12 +941,27 @@ export class SyncService {
   private async pushOut(): Promise<void> {
     const batch = [...this.queue.entries()].slice(0, BATCH);
     for (const [key] of batch) this.queue.delete(key);
+    // Counted as waiting until their documents are (see status), so the count never dips in between.
+    this.writing = batch.length;
+    try {
+      await this.pushOutBatch(batch);
+    } finally {
+      this.writing = 0;
+    }
+  }
+
+  private async pushOutBatch(batch: [string, Queued][]): Promise<void> {
     const byDb = new Map<string, Queued[]>();
     for (const [, q] of batch) byDb.set(q.db, [...(byDb.get(q.db) ?? []), q]);
     const aside = Object.values(readSuperseded(this.app.ds));
     for (const [db, items] of byDb) {
       const lane = this.lanes.get(db);
-      if (!lane) continue;
+      if (!lane) {
+        this.writing -= items.length;
+        continue;
+      }
+      // The documents written, added to the waiting ones together when this database's share is written.
+      const sent: string[] = [];
       const held = await lane.local.allDocs({ keys: items.map((q) => docId(q.kind, q.record.id)), include_docs: true });
       const writes: PouchDoc[] = [];
       const heads = new Map<string, HeadDoc>();
@@ -946,18 +1019,23 @@ export class SyncService {
         const docs = [...photos.values()];
         const results = await lane.local.bulkDocs(docs);
         results.forEach((r, i) => {
-          if (r.ok) this.wroteMine(lane, docs[i]._id, r.rev);
+          if (r.ok) this.wroteMine(lane, docs[i]._id, r.rev, sent);
           if (r.ok || r.status === 409) this.photosHeld.add(docs[i]._id);
         });
       }
+      // Noted before the write, so a fold never takes the replica to hold only what its feed brought.
+      for (const e of events) {
+        const target = eventTarget(e._id);
+        if (target) lane.known?.add(`${target.kind}|${target.id}`);
+      }
       for (const id of await putEvents(lane.local, events)) {
-        lane.waiting.add(id);
+        sent.push(id);
         this.ownEvents.add(id);
       }
       if (writes.length) {
         const results = await lane.local.bulkDocs(writes);
         results.forEach((r, i) => {
-          if (r.ok) this.wroteMine(lane, writes[i]._id, r.rev);
+          if (r.ok) this.wroteMine(lane, writes[i]._id, r.rev, sent);
           else if (r.status === 409) {
             const q = items.find((x) => docId(x.kind, x.record.id) === writes[i]._id)!;
             this.queue.set(`${db}|${writes[i]._id}`, q); // the replica changed meanwhile: merge again
@@ -969,11 +1047,13 @@ export class SyncService {
         const docs = [...heads.values()];
         const results = await lane.local.bulkDocs(docs as unknown as PouchDoc[]);
         results.forEach((r, i) => {
-          if (r.ok) this.wroteMine(lane, docs[i]._id, r.rev);
+          if (r.ok) this.wroteMine(lane, docs[i]._id, r.rev, sent);
           // 409: the replica has this head already (the same head written on another install).
           if (r.ok || r.status === 409) this.witnessHead(docs[i]);
         });
       }
+      for (const id of sent) lane.waiting.add(id);
+      this.writing -= items.length;
     }
   }
 
@@ -1083,8 +1163,9 @@ export class SyncService {
       this.stretch();
       for (const c of batch) {
         const key = `${c.id}@${c.doc?._rev ?? ''}`;
+        // This install's own documents are counted as they go up, not as pulled.
         if (lane.mine.has(key)) lane.mine.delete(key);
-        else lane.applied += 1;
+        else if (!this.ownEvents.has(c.id)) lane.applied += 1;
       }
       const records: RecordSet = {};
       let asides: Superseded[] = [];
@@ -1094,6 +1175,8 @@ export class SyncService {
         ['attendance', new Set()],
         ['incidents', new Set()],
       ]);
+      // The events that came in this turn, by record (`<kind>|<id>`), for the fold.
+      const arrived = new Map<string, (AttendanceEventDoc | IncidentEntryDoc)[]>();
       for (const c of batch) {
         const raw = c.doc;
         if (!raw || c.id.startsWith('_design/') || raw._deleted) continue;
@@ -1118,11 +1201,16 @@ export class SyncService {
         if (target && this.ownEvents.delete(c.id)) continue;
         if (target) {
           const p = parseEventDoc(raw, lane.site);
-          if (p.ok) refold.get(target.kind)!.add(target.id);
-          else this.rejected.push({ db, docId: c.id, reason: p.reason });
+          if (p.ok) {
+            refold.get(target.kind)!.add(target.id);
+            const key = `${target.kind}|${target.id}`;
+            arrived.set(key, [...(arrived.get(key) ?? []), p.doc]);
+          } else this.rejected.push({ db, docId: c.id, reason: p.reason });
           continue;
         }
         if (typeof raw.kind === 'string' && isFolded(raw.kind as SyncKind)) {
+          // An earlier SiteDesk's whole-record document (read with its branches): the fold reads the replica.
+          lane.known?.add(`${raw.kind}|${c.id.slice(c.id.indexOf(':') + 1)}`);
           const p = parseDoc(raw, db, lane.site);
           if (p.ok) refold.get(p.doc.kind as FoldedKind)!.add(p.doc.record.id);
           else this.rejected.push({ db, docId: c.id, reason: p.reason });
@@ -1167,7 +1255,7 @@ export class SyncService {
           this.tookIn.clear();
         }
       }
-      if (lane.site !== null) for (const [kind, ids] of refold) if (ids.size) await this.fold(lane, kind, [...ids]);
+      if (lane.site !== null) for (const [kind, ids] of refold) if (ids.size) await this.fold(lane, kind, [...ids], undefined, arrived);
       // Only once the records that came with them are in storage, so a head never names a chain not yet applied.
       for (const h of heads) this.witnessHead(h);
       const last = batch.at(-1);
@@ -1183,9 +1271,23 @@ export class SyncService {
    * install's own copy and the versions it keeps aside (shared/domain/sync/fold.ts), and writes what
    * changed into storage. `only` keeps the records of one restored file. Returns the records folded.
    */
-  private async fold(lane: Lane, kind: FoldedKind, ids: string[], only?: (r: SyncRecord) => boolean): Promise<Record<string, SyncRecord>> {
+  private async fold(
+    lane: Lane,
+    kind: FoldedKind,
+    ids: string[],
+    only?: (r: SyncRecord) => boolean,
+    arrived?: ReadonlyMap<string, (AttendanceEventDoc | IncidentEntryDoc)[]>,
+  ): Promise<Record<string, SyncRecord>> {
     const fromReplica = new Map<string, SyncRecord[]>();
-    for (const id of ids) fromReplica.set(id, await versionsInReplica(lane.local, lane.db, lane.site!, kind, id));
+    for (const id of ids) {
+      const key = `${kind}|${id}`;
+      // In a replica that was empty when it opened, a record none of whose documents came before this
+      // turn holds only the ones that came now (and any written since, which the feed brings next, and
+      // which fold it again): no need to read them back. A first sync folds nearly every record so.
+      const came = lane.known && !lane.known.has(key) ? arrived?.get(key) : undefined;
+      fromReplica.set(id, came ? versionsOfEvents(came) : await versionsInReplica(lane.local, lane.db, lane.site!, kind, id));
+      lane.known?.add(key);
+    }
     if (only) for (const [id, versions] of fromReplica) if (!versions.some(only)) fromReplica.delete(id);
     // From here on nothing awaits: no save can come between reading this install's copy and the write.
     const { plan, records } = foldWithLocal(
@@ -1194,8 +1296,22 @@ export class SyncService {
       (first) => localVersions(this.app, { [kind]: first })[kind] ?? {},
       readSuperseded(this.app.ds),
     );
-    if (plan.writes[kind]?.length || plan.superseded.length)
-      applyPlan(this.app, { payload: { records: { [kind]: records }, superseded: plan.superseded, photos: {} } }, plan);
+    if (plan.writes[kind]?.length || plan.superseded.length) {
+      // Saves noted before this one are compared as usual. A record folded only from versions the replica
+      // holds (the record and each version it sets aside here) has all its events there already: it is
+      // not queued to write them again, which a first sync would otherwise do for every record it folds.
+      this.diffNoted();
+      const fromHere = new Set<SyncRecord>();
+      for (const versions of fromReplica.values()) for (const v of versions) fromHere.add(v);
+      const setAside = new Set(plan.superseded.filter((x) => !fromHere.has(x.record)).map((x) => x.recordId));
+      for (const r of plan.writes[kind] ?? []) if (fromHere.has(r) && !setAside.has(r.id)) this.tookIn.add(`${kind}|${r.id}`);
+      try {
+        applyPlan(this.app, { payload: { records: { [kind]: records }, superseded: plan.superseded, photos: {} } }, plan);
+        this.diffNoted();
+      } finally {
+        this.tookIn.clear();
+      }
+    }
     return records;
   }
 

@@ -12,7 +12,7 @@ import { siteDb } from '../../../main/sync/provision';
 import type { Session } from '../../../main/services/types';
 import { okData, type TestApp } from '../../support/app';
 import { DESK_SHIFTS } from '../../support/deskWorld';
-import { closeAll, deskHasDirectory, HubProcess, hubAdminHeaders, openManagerAndDesk, until } from './world';
+import { closeAll, deskConfig, deskHasDirectory, HubProcess, hubAdminHeaders, openManagerAndDesk, openSyncApp, until } from './world';
 
 const SITES = ['CH'];
 const hub = new HubProcess();
@@ -20,6 +20,8 @@ let manager: TestApp;
 let desk: TestApp;
 let sup: Session;
 let m: Session;
+/** The incident updated on both installs while apart (second test). */
+let lift = '';
 
 const CARLA = 'att_carla_00001'; // seeded: Carla signed in at 04:58 for her 05:00–08:00 cleaning shift
 const db = () => `${hub.url}/${siteDb('CH')}`;
@@ -152,6 +154,7 @@ describe('append-only records as one immutable document per event', () => {
       ),
     );
     const id = made.incident.id;
+    lift = id;
     await until('the manager has the incident', () => incidentOn(manager, id) !== undefined, 30_000);
     await hub.stop();
     const d = okData(await desk.call('incidents:update', { id, rev: 1, patch: { severity: 'medium' } }, sup));
@@ -190,6 +193,40 @@ describe('append-only records as one immutable document per event', () => {
       [`0:${made.incident.history[0].hash}`, `1:${d.incident.history[1].hash}`, `1:${n.incident.history[1].hash}`].sort(),
     );
     expect((await hubDocs()).filter((x) => x._conflicts?.length).map((x) => x._id)).toEqual([]);
+  });
+
+  it("a new desk's first sync folds the same records and keeps the same versions aside, and writes nothing back", async () => {
+    expect(lift).not.toBe('');
+    await quiet();
+    const onHub = async () => (await hubDocs()).map((x) => `${x._id}@${x._rev}`).sort();
+    const before = await onHub();
+    // An empty folder, as a desk enrolled today: everything it holds comes from the hub's event documents.
+    const fresh = openSyncApp();
+    try {
+      await fresh.opened.app.sync!.connect(deskConfig(hub, 'CH'));
+      await until(
+        'the new desk holds Carla’s attendance and the lift incident as the manager does',
+        () =>
+          fresh.opened.app.sync!.status().state === 'up-to-date' &&
+          canonical(attendanceOn(fresh)) === canonical(attendanceOn(manager)) &&
+          canonical(incidentOn(fresh, lift)) === canonical(incidentOn(manager, lift)),
+        60_000,
+      );
+      expect(attendanceOn(fresh)).toMatchObject({ signedInAt: '2026-11-25T04:50:00.000Z' });
+      expect(incidentOn(fresh, lift)).toMatchObject({ location: 'Goods lift, level 2', severity: 'low' });
+      for (const id of [CARLA, lift]) {
+        const kept = (t: TestApp) => asideOf(t, id).map(canonical).sort();
+        expect(kept(fresh)).toHaveLength(1);
+        expect(kept(fresh)).toEqual(kept(manager));
+      }
+      // It took everything from the hub and had nothing of its own: it wrote nothing back.
+      await fresh.opened.app.sync!.settled();
+      expect(fresh.opened.app.sync!.status().waiting).toBe(0);
+      expect(await onHub()).toEqual(before);
+    } finally {
+      await fresh.opened.stopSync();
+      fresh.opened.close();
+    }
   });
 
   it('sets aside an event document from the hub that does not read, changing nothing', async () => {

@@ -98,6 +98,11 @@ describe("a new desk's first sync", () => {
       expect(total, shown.join(' | ')).toBeLessThanOrEqual(held + own + 2);
     }
     for (const t of partWay) expect(t).toMatch(/^Syncing \d{1,3}(,\d{3})* of \d{1,3}(,\d{3})*$/);
+    // From the first line shown, the total is out of everything the hub held — never only the desk's own
+    // records going up ("Syncing 0 of 12") — and it never drops back (the desk's own records counted, then not).
+    const allTotals = syncing.map((t) => Number(/ of ([\d,]+)$/.exec(t)![1].replaceAll(',', '')));
+    for (const total of allTotals) expect(total, shown.join(' | ')).toBeGreaterThanOrEqual(held);
+    expect(allTotals, shown.join(' | ')).toEqual([...allTotals].sort((a, b) => a - b));
     // It counts up.
     const dones = syncing.map((t) => Number(/^Syncing ([\d,]+)/.exec(t)![1].replaceAll(',', '')));
     expect(dones, shown.join(' | ')).toEqual([...dones].sort((a, b) => a - b));
