@@ -24,11 +24,12 @@ export const bundleChild = async (entry: string): Promise<string> => {
 
 /**
  * Runs one writer (which prints `ready`, then `<key> <value>` after each save returns), kills it with
- * SIGKILL `delay` ms after its first acknowledged save, and returns what it acknowledged.
+ * SIGKILL `delay` ms after its first acknowledged save, and returns what it acknowledged. `nodeArgs` go
+ * before the child's path (`['--import', 'tsx']` for a writer that is not bundled).
  */
-export const killRound = (child: string, args: string[], delay: number) =>
+export const killRound = (child: string, args: string[], delay: number, nodeArgs: string[] = []) =>
   new Promise<{ acks: [string, string][]; out: string }>((resolve) => {
-    const proc = spawn(process.execPath, [child, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [...nodeArgs, child, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     let armed = false;

@@ -13,7 +13,6 @@
  * - no desk holds another site's records or any pay rate.
  */
 import fc from 'fast-check';
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Session } from '../../../main/services/types';
@@ -25,6 +24,7 @@ import type { TestApp } from '../../support/app';
 import { newMeta } from '../../../main/services/records';
 import { siteDb } from '../../../main/sync/provision';
 import { installReplicaGuard } from '../../../main/sync/replicaGuard';
+import { killRound } from '../../reliability/crashHarness';
 import { deskConfig, HubProcess, hubAdminHeaders, managerConfig, openSyncApp, provision, until } from './world';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -122,33 +122,15 @@ interface Live {
 
 /**
  * Runs test/main/sync/soakDesk.ts on a desk's folder as its own process and kills it with SIGKILL `delay` ms
- * after its first acknowledged log entry. Returns the ids it acknowledged (whole lines only: a line cut off
- * by the kill was never acknowledged).
+ * after its first acknowledged log entry (the crash test's `killRound`). Returns the ids it acknowledged
+ * (whole lines only: a line cut off by the kill was never acknowledged).
  */
-const killedDesk = (dir: string, username: string, site: string, clock: number, text: string, delay: number) =>
-  new Promise<string[]>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'soakDesk.ts'), dir, username, site, String(clock), text], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    let armed = false;
-    const stuck = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.stdout.on('data', (b: Buffer) => {
-      out += b.toString();
-      if (!armed && /\nack \S+\n/.test(out)) {
-        armed = true;
-        setTimeout(() => child.kill('SIGKILL'), delay);
-      }
-    });
-    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
-    child.once('close', () => {
-      clearTimeout(stuck);
-      if (!out.startsWith('ready\n')) return reject(new Error(`the killed desk did not start: ${out}${err}`));
-      const lines = out.split('\n').slice(0, -1);
-      resolve(lines.filter((l) => /^ack \S+$/.test(l)).map((l) => l.slice(4)));
-    });
-  });
+const killedDesk = async (dir: string, username: string, site: string, clock: number, text: string, delay: number) => {
+  const args = [dir, username, site, String(clock), text];
+  const { acks, out } = await killRound(path.join(HERE, 'soakDesk.ts'), args, delay, ['--import', 'tsx']);
+  if (!out.startsWith('ready\n')) throw new Error(`the killed desk did not start: ${out}`);
+  return acks.filter(([word]) => word === 'ack').map(([, id]) => id);
+};
 
 /**
  * Each desk of the soak shares this one process, where in the product each is its own. A fault thrown
