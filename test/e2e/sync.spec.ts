@@ -54,7 +54,8 @@ test.describe('sync settings', () => {
 
     await section.getByLabel('Hub password').fill(MANAGER.password);
     await section.getByRole('button', { name: 'Connect' }).click();
-    await expect(section.getByRole('status').filter({ hasText: 'Connected.' })).toBeVisible();
+    // Connecting signs in at the hub and checks each database: over 10 s on a machine at load 15.
+    await expect(section.getByRole('status').filter({ hasText: 'Connected.' })).toBeVisible({ timeout: 30_000 });
     await expect(section.getByLabel('Hub address')).not.toHaveAccessibleDescription(/No hub answered/);
 
     // The shell reaches "Up to date · hh:mm" (24-hour London time) within a few polls.

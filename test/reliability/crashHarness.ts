@@ -6,18 +6,22 @@ import path from 'node:path';
 /**
  * Bundles a writer once, packages included, with esbuild (tsx's own compiler): a single file loads in
  * about half the time of the same code importing its packages, and hundreds of children start one
- * after another.
+ * after another. Written inside the checkout so that packages left external resolve from its node_modules.
  */
-export const bundleChild = async (entry: string): Promise<string> => {
+export const bundleChild = async (entry: string, opts: { packagesExternal?: boolean } = {}): Promise<string> => {
   const outfile = path.resolve('node_modules/.cache/sitedesk-tests', `${path.basename(entry, '.ts')}.mjs`);
   await build({
     entryPoints: [entry],
     bundle: true,
+    // A writer that loads native packages (leveldown, under PouchDB) leaves packages to Node.
+    packages: opts.packagesExternal ? 'external' : undefined,
     platform: 'node',
     format: 'esm',
     outfile,
     logLevel: 'error',
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    banner: opts.packagesExternal
+      ? undefined
+      : { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
   });
   return outfile;
 };

@@ -1,9 +1,35 @@
 /** Starting the hub (`npm run hub`) as its own process, for the sync tests and the sync bench. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+let bundled: Promise<string> | null = null;
 
 /**
- * Spawns the hub on `dir` and `port` (0: any free one) and waits for its address. A run that times out
- * or dies never leaves the hub running behind it.
+ * `main/cli/hub.ts` compiled once per test process with esbuild (tsx's own compiler), its packages left
+ * to Node as they are: the same code `npm run hub` runs, without compiling its TypeScript again at every
+ * one of the hundred or so hub starts and restarts in the suite. On a loaded two-core machine a start
+ * through tsx took long enough (over 20 s at load 15) to fail tests that were only waiting for it.
+ */
+const hubScript = (): Promise<string> =>
+  (bundled ??= (async () => {
+    const outfile = path.resolve('node_modules/.cache/sitedesk-tests', `hub-${process.pid}.mjs`);
+    await build({
+      entryPoints: [path.resolve('main/cli/hub.ts')],
+      bundle: true,
+      packages: 'external',
+      platform: 'node',
+      format: 'esm',
+      outfile,
+      logLevel: 'error',
+    });
+    return outfile;
+  })());
+
+/**
+ * Spawns the hub on `dir` and `port` (0: any free one) and waits for its address. A start that times
+ * out is killed, so it cannot come up later on a port a test takes again; a run that dies never leaves
+ * the hub running behind it. `cwd` (the bench) runs `main/cli/hub.ts` through tsx from that checkout.
  */
 export const spawnHub = async (opts: {
   dir: string;
@@ -12,19 +38,10 @@ export const spawnHub = async (opts: {
   cwd?: string;
   timeoutMs?: number;
 }): Promise<{ url: string; child: ChildProcess }> => {
+  const entry = opts.cwd ? ['--import', 'tsx', 'main/cli/hub.ts'] : [await hubScript()];
   const child = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      'main/cli/hub.ts',
-      '--dir',
-      opts.dir,
-      '--port',
-      String(opts.port),
-      '--admin',
-      `${opts.admin.name}:${opts.admin.password}`,
-    ],
+    [...entry, '--dir', opts.dir, '--port', String(opts.port), '--admin', `${opts.admin.name}:${opts.admin.password}`],
     { cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const orphan = () => child.kill('SIGKILL');
@@ -32,7 +49,10 @@ export const spawnHub = async (opts: {
   child.once('exit', () => process.off('exit', orphan));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`hub did not start: ${out}`)), opts.timeoutMs ?? 20_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`hub did not start in ${(opts.timeoutMs ?? 60_000) / 1000} s: ${out}`));
+    }, opts.timeoutMs ?? 60_000);
     child.stdout!.on('data', (b: Buffer) => {
       out += b.toString();
       const m = /ready at (http:\/\/\S+)/.exec(out);
@@ -42,7 +62,10 @@ export const spawnHub = async (opts: {
       }
     });
     child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
-    child.once('exit', (code) => reject(new Error(`hub exited (${code}): ${out}`)));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`hub exited (${code}): ${out}`));
+    });
   });
   return { url, child };
 };

@@ -13,6 +13,8 @@ describe('soak: desks and managers through a hub, with outages', () => {
       const r = await runSoak({ seed, desks: DESKS, managers: MANAGERS, steps: STEPS, log: (l) => console.log(l) });
       expect(r.problems).toEqual([]);
       expect(r.ledger.log + r.ledger.incidents + r.ledger.edits).toBeGreaterThan(0);
-    }, 120_000);
+      // A bound against a hang, not a speed target (that is the bench's): 66 s a seed on a fresh CI
+      // machine, over 120 s at load 15.
+    }, 300_000);
   }
 });

@@ -24,7 +24,7 @@ import type { TestApp } from '../../support/app';
 import { newMeta } from '../../../main/services/records';
 import { siteDb } from '../../../main/sync/provision';
 import { installReplicaGuard } from '../../../main/sync/replicaGuard';
-import { killRound } from '../../reliability/crashHarness';
+import { bundleChild, killRound } from '../../reliability/crashHarness';
 import { deskConfig, HubProcess, hubAdminHeaders, managerConfig, openSyncApp, provision, until } from './world';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -125,9 +125,11 @@ interface Live {
  * after its first acknowledged log entry (the crash test's `killRound`). Returns the ids it acknowledged
  * (whole lines only: a line cut off by the kill was never acknowledged).
  */
+let deskChild: Promise<string> | null = null;
 const killedDesk = async (dir: string, username: string, site: string, clock: number, text: string, delay: number) => {
   const args = [dir, username, site, String(clock), text];
-  const { acks, out } = await killRound(path.join(HERE, 'soakDesk.ts'), args, delay, ['--import', 'tsx']);
+  deskChild ??= bundleChild(path.join(HERE, 'soakDesk.ts'), { packagesExternal: true });
+  const { acks, out } = await killRound(await deskChild, args, delay);
   if (!out.startsWith('ready\n')) throw new Error(`the killed desk did not start: ${out}`);
   return acks.filter(([word]) => word === 'ack').map(([, id]) => id);
 };

@@ -1,8 +1,10 @@
-// `npm test`'s last step: the unit and integration tests (`npm run test:unit`) and the browser journeys
-// (`npm run test:e2e`, which builds the app first) side by side. Much of each is waiting (hubs and
-// servers on loopback, children killed and reopened, pages rendering), so on CI's two cores the two
-// together take little more than the longer one. Each line is prefixed with the suite it came from; the
-// exit code is non-zero if either suite failed, and a summary says which.
+// `npm test`: the type check, the lint, the unit and integration tests (`npm run test:unit`) and the
+// browser journeys (`npm run test:e2e`, which builds the app first), all side by side. The type check and
+// the lint each use one core for about a minute; run first, one after the other, they left CI's second
+// core idle for two and a half minutes. Much of the tests is waiting (hubs and servers on loopback,
+// children killed and reopened, pages rendering), so the four together take little more than the unit
+// tests alone. Each line is prefixed with the part it came from; the exit code is non-zero if any part
+// failed, and a summary says which.
 import { spawn } from 'node:child_process';
 
 const run = (name, script) =>
@@ -23,7 +25,7 @@ const run = (name, script) =>
     child.on('close', (code, signal) => resolve({ name, code: code ?? 1, signal, seconds: (Date.now() - started) / 1000 }));
   });
 
-const results = await Promise.all([run('unit', 'test:unit'), run('e2e', 'test:e2e')]);
+const results = await Promise.all([run('types', 'typecheck'), run('lint', 'lint'), run('unit', 'test:unit'), run('e2e', 'test:e2e')]);
 for (const r of results)
   console.log(
     `${r.name}: ${r.code === 0 ? 'passed' : `FAILED (exit ${r.code}${r.signal ? `, ${r.signal}` : ''})`} in ${Math.round(r.seconds)} s`,
