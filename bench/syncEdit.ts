@@ -1,6 +1,6 @@
 /**
  * `edit_p95_sync_ratio` and `sync_latency_ms` alone, without the rest of `npm run bench`, repeated:
- * `npx tsx bench/syncEdit.ts --rounds 6 --edits 200 --latency 10`. Sets up the hub, the manager's install
+ * `npm run bench:sync-edit -- --rounds 6 --edits 200 --latency 10`. Sets up the hub, the manager's install
  * (its first push) and the desk (its first sync) once, as `npm run bench` does (bench/sync.ts), then runs
  * rounds of latency probes and edit pairs on the same installs and prints each round's ratio with the
  * load average, and the median and p95 of the ratios. Uses the cached bench folder of the scale.
