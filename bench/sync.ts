@@ -72,13 +72,26 @@ const unshareAppended = (dir: string) => {
   }
 };
 
-/** `work` and `twin` are clones of the same bench folder; both are changed. */
-export const syncBench = async (
-  work: string,
-  twin: string,
-  reps: { latency: number; edits: number },
-  log: (s: string) => void,
-): Promise<SyncBench> => {
+/** The installs and hub the sync figures are taken with (see syncSetup). */
+export interface SyncRig {
+  site: string;
+  month: string;
+  hub: { url: string; child: ChildProcess };
+  hubDir: string;
+  deskDir: string;
+  manager: OpenedApp;
+  desk: OpenedApp | null;
+  plain: OpenedApp;
+  pushedDocs: number;
+  firstPushS: number;
+  initial: SyncBench['initial'];
+}
+
+/**
+ * A hub, a manager's install on `work` that pushes the whole folder to it, a new desk of the busiest
+ * site that takes its first sync from it, and a twin install on `twin` that does not sync.
+ */
+export const syncSetup = async (work: string, twin: string, log: (s: string) => void): Promise<SyncRig> => {
   unshareAppended(work);
   unshareAppended(twin);
   const hubDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sitedesk-bench-hub-'));
@@ -86,8 +99,20 @@ export const syncBench = async (
   const hub = await startHub(hubDir);
   const admin = { url: hub.url, ...ADMIN };
   const manager = open(work);
-  let desk: OpenedApp | null = null;
   const plain = open(twin);
+  const rig: SyncRig = {
+    site: '',
+    month: '',
+    hub,
+    hubDir,
+    deskDir,
+    manager,
+    desk: null,
+    plain,
+    pushedDocs: 0,
+    firstPushS: 0,
+    initial: { seconds: 0, records: 0, progressUpdates: 0, lastProgress: '' },
+  };
   try {
     const sites = manager.app.repos.sites
       .all()
@@ -97,6 +122,8 @@ export const syncBench = async (
     const month = manager.app.repos.shifts.keys().at(-1)!.slice(0, 7);
     const counts = sites.map((s) => [s, manager.app.repos.shifts.inMonths([month], [s]).length] as const).sort((a, b) => b[1] - a[1]);
     const site = counts[0][0];
+    rig.site = site;
+    rig.month = month;
     await provisionOrganisation(admin, sites, { writeRules: false });
     await provisionManager(admin, MANAGER);
     await provisionDesk(admin, { ...DESK, sites: [site] });
@@ -104,12 +131,13 @@ export const syncBench = async (
     let t = performance.now();
     await manager.app.sync!.connect({ url: hub.url, ...MANAGER, role: 'manager', sites });
     await until('the manager has pushed everything', () => manager.app.sync!.status().state === 'up-to-date', 15 * 60_000, 200);
-    const firstPushS = (performance.now() - t) / 1000;
-    const pushedDocs = manager.app.sync!.status().done;
-    log(`sync: manager pushed ${pushedDocs} documents in ${firstPushS.toFixed(1)} s`);
+    rig.firstPushS = (performance.now() - t) / 1000;
+    rig.pushedDocs = manager.app.sync!.status().done;
+    log(`sync: manager pushed ${rig.pushedDocs} documents in ${rig.firstPushS.toFixed(1)} s`);
 
     // A new desk's first sync of its site.
-    desk = open(deskDir);
+    const desk = open(deskDir);
+    rig.desk = desk;
     const progress: string[] = [];
     const stop = desk.app.sync!.onStatus((s) => {
       if (s.state === 'syncing') progress.push(`${s.done} of ${s.total}`);
@@ -120,8 +148,7 @@ export const syncBench = async (
     await until(
       'the desk is up to date',
       () =>
-        desk!.app.sync!.status().state === 'up-to-date' &&
-        desk!.app.repos.shifts.keys().filter((k) => k.endsWith(`/${site}`)).length >= want,
+        desk.app.sync!.status().state === 'up-to-date' && desk.app.repos.shifts.keys().filter((k) => k.endsWith(`/${site}`)).length >= want,
       15 * 60_000,
       100,
     );
@@ -133,54 +160,99 @@ export const syncBench = async (
       0,
     );
     log(`sync: the ${site} desk's first sync took ${seconds.toFixed(1)} s for ${records} records (${progress.length} progress updates)`);
+    rig.initial = { seconds, records, progressUpdates: progress.length, lastProgress: progress.at(-1) ?? '' };
+    return rig;
+  } catch (e) {
+    await syncTeardown(rig);
+    throw e;
+  }
+};
 
-    // Latency: an acknowledged edit on the manager's install until the desk's storage has it.
-    const shifts = manager.app.repos.shifts.inMonths([month], [site]).filter((s) => !s.deleted);
-    const latencies: number[] = [];
-    for (let i = 0; i < reps.latency; i += 1) {
-      const s = manager.app.repos.shifts.inMonths([month], [site]).find((x) => x.id === shifts[i % shifts.length].id)!;
-      const notes = `latency probe ${i}`;
-      manager.app.repos.shifts.put([touched(manager.app.clock, { ...s, notes }, 'bench_user', Date.now())], [s]);
-      const acked = performance.now();
-      const key = manager.app.repos.shifts.partitionOf(s);
-      await until('the edit reaches the desk', () => deskRepos.shifts.partition(key)[s.id]?.notes === notes, 30_000, 5);
-      latencies.push(performance.now() - acked);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+/** Latency: an acknowledged edit on the manager's install until the desk's storage has it, `n` times. */
+export const latencyRound = async (rig: SyncRig, n: number, from = 0): Promise<number[]> => {
+  const { manager, site, month } = rig;
+  const deskRepos = rig.desk!.app.repos;
+  const shifts = manager.app.repos.shifts.inMonths([month], [site]).filter((s) => !s.deleted);
+  const latencies: number[] = [];
+  for (let i = from; i < from + n; i += 1) {
+    const s = manager.app.repos.shifts.inMonths([month], [site]).find((x) => x.id === shifts[i % shifts.length].id)!;
+    const notes = `latency probe ${i}`;
+    manager.app.repos.shifts.put([touched(manager.app.clock, { ...s, notes }, 'bench_user', Date.now())], [s]);
+    const acked = performance.now();
+    const key = manager.app.repos.shifts.partitionOf(s);
+    await until('the edit reaches the desk', () => deskRepos.shifts.partition(key)[s.id]?.notes === notes, 30_000, 5);
+    latencies.push(performance.now() - acked);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return latencies;
+};
 
-    // Edits with sync running (the manager's install) and without (its twin), in turn.
-    const twinShifts = plain.app.repos.shifts.inMonths([month], [site]).filter((s) => !s.deleted);
-    const withSync: number[] = [];
-    const withoutSync: number[] = [];
-    const edit = (app: OpenedApp, list: Shift[], i: number, into: number[]) => {
-      const s = app.app.repos.shifts.partition(app.app.repos.shifts.partitionOf(list[i % list.length]))[list[i % list.length].id];
+/**
+ * Edits with sync running (the manager's install) and without (its twin), in turn, one every 30 ms:
+ * each edit's save, from the call until it returns (acknowledged on disk).
+ */
+export const editRound = async (
+  rig: SyncRig,
+  n: number,
+  from = 0,
+  around: (which: 'with' | 'without', run: () => void) => void = (_, run) => run(),
+  gapMs = 30,
+): Promise<{ withSync: number[]; withoutSync: number[] }> => {
+  const { manager, plain, site, month } = rig;
+  const shifts = manager.app.repos.shifts.inMonths([month], [site]).filter((s) => !s.deleted);
+  const twinShifts = plain.app.repos.shifts.inMonths([month], [site]).filter((s) => !s.deleted);
+  const withSync: number[] = [];
+  const withoutSync: number[] = [];
+  const edit = (app: OpenedApp, list: Shift[], i: number, into: number[]) => {
+    const s = app.app.repos.shifts.partition(app.app.repos.shifts.partitionOf(list[i % list.length]))[list[i % list.length].id];
+    const next = touched(app.app.clock, { ...s, notes: `bench edit ${i}` }, 'bench_user', Date.now());
+    around(app === manager ? 'with' : 'without', () => {
       const t0 = performance.now();
-      app.app.repos.shifts.put([touched(app.app.clock, { ...s, notes: `bench edit ${i}` }, 'bench_user', Date.now())], [s]);
+      app.app.repos.shifts.put([next], [s]);
       into.push(performance.now() - t0);
-    };
-    for (let i = 0; i < reps.edits; i += 1) {
-      edit(manager, shifts, i, withSync);
-      await new Promise((r) => setTimeout(r, 30));
-      edit(plain, twinShifts, i, withoutSync);
-      await new Promise((r) => setTimeout(r, 30));
-    }
+    });
+  };
+  for (let i = from; i < from + n; i += 1) {
+    edit(manager, shifts, i, withSync);
+    await new Promise((r) => setTimeout(r, gapMs));
+    edit(plain, twinShifts, i, withoutSync);
+    await new Promise((r) => setTimeout(r, gapMs));
+  }
+  return { withSync, withoutSync };
+};
+
+export const syncTeardown = async (rig: SyncRig): Promise<void> => {
+  for (const o of [rig.manager, rig.desk, rig.plain]) {
+    await o?.stopSync();
+    o?.close();
+  }
+  rig.hub.child.kill('SIGTERM');
+  fs.rmSync(rig.hubDir, { recursive: true, force: true });
+  fs.rmSync(rig.deskDir, { recursive: true, force: true });
+};
+
+/** `work` and `twin` are clones of the same bench folder; both are changed. */
+export const syncBench = async (
+  work: string,
+  twin: string,
+  reps: { latency: number; edits: number },
+  log: (s: string) => void,
+): Promise<SyncBench> => {
+  const rig = await syncSetup(work, twin, log);
+  try {
+    const latencies = await latencyRound(rig, reps.latency);
+    const { withSync, withoutSync } = await editRound(rig, reps.edits);
     return {
-      site,
-      pushedDocs,
-      firstPushS,
-      initial: { seconds, records, progressUpdates: progress.length, lastProgress: progress.at(-1) ?? '' },
+      site: rig.site,
+      pushedDocs: rig.pushedDocs,
+      firstPushS: rig.firstPushS,
+      initial: rig.initial,
       latency: summarise(latencies),
       withSync: summarise(withSync),
       withoutSync: summarise(withoutSync),
       diskBytes: sizeOf(path.join(work, 'sync')),
     };
   } finally {
-    for (const o of [manager, desk, plain]) {
-      await o?.stopSync();
-      o?.close();
-    }
-    hub.child.kill('SIGTERM');
-    fs.rmSync(hubDir, { recursive: true, force: true });
-    fs.rmSync(deskDir, { recursive: true, force: true });
+    await syncTeardown(rig);
   }
 };

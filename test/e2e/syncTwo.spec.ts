@@ -1,14 +1,12 @@
 import fs from 'node:fs';
-import { openApp as openDataFolder } from '../../main/app';
 import { newMeta } from '../../main/services/records';
-import { syncConfigKind, type SyncConfig } from '../../main/sync/service';
 import type { Shift } from '../../shared/schemas/shift';
 import { DESK_NOW, DESK_PASSWORD, SEED_CLOCK, seedDesk } from '../support/deskWorld';
 import { startServer, tempDataDir, type RunningServer } from '../support/server';
 import { deskConfig, HubProcess, managerConfig, provision } from '../main/sync/world';
 import { expect, expectAccessible, signIn, test, gridCell } from './fixtures';
 import { openDraft } from '../support/shifts';
-import { openBrowserFolder } from '../support/browserFolder';
+import { enrolledSupervisor, prepareSyncFolder } from './syncFolders';
 
 /**
  * Issue 11: a manager's laptop and the County Hall desk, two browser-mode servers with their own data
@@ -22,15 +20,6 @@ test.use({ clockAt: DESK_NOW });
 test.describe.configure({ timeout: 300_000 });
 
 const LATE_SHIFT = 'shift_late_sec01';
-
-/** Writes a data folder before its server starts: the manager's holds the seeded desk world and a draft security shift from 09:00. */
-const prepare = async (dir: string, fill: (app: ReturnType<typeof openDataFolder>['app']) => Promise<void>, config: SyncConfig) => {
-  const opened = openBrowserFolder(dir, DESK_NOW, '0.0.0-seed');
-  await fill(opened.app);
-  opened.app.ds.write('system/sync', syncConfigKind, { config });
-  await opened.stopSync();
-  opened.close();
-};
 
 const lateShift = (): Shift => ({
   ...newMeta(SEED_CLOCK, 'seed_system_0001', Date.parse('2026-11-24T16:00:00Z'), LATE_SHIFT),
@@ -55,7 +44,7 @@ test('a manager and a desk in step through a hub: publish, incident, an outage w
   try {
     await hub.start();
     await provision(hub, ['CH', 'FH'], 1);
-    await prepare(
+    await prepareSyncFolder(
       dirs[0],
       async (app) => {
         await seedDesk(app);
@@ -64,16 +53,8 @@ test('a manager and a desk in step through a hub: publish, incident, an outage w
       managerConfig(hub, ['CH', 'FH']),
     );
     // The enrolled desk holds its supervisor's account and its hub credentials; everything else comes from the hub.
-    const supervisor = await (async () => {
-      const tmp = tempDataDir('sitedesk-src-');
-      const o = openBrowserFolder(tmp, DESK_NOW, '0');
-      await seedDesk(o.app);
-      const sup = o.app.repos.accounts.all().find((a) => a.username === 'sup.ch')!;
-      o.close();
-      fs.rmSync(tmp, { recursive: true, force: true });
-      return sup;
-    })();
-    await prepare(dirs[1], async (app) => app.repos.accounts.putMany([supervisor]), deskConfig(hub, 'CH'));
+    const supervisor = await enrolledSupervisor();
+    await prepareSyncFolder(dirs[1], async (app) => app.repos.accounts.putMany([supervisor]), deskConfig(hub, 'CH'));
     // The desk's server starts second, so the desk's clock is never ahead of the manager's.
     const managerServer = await startServer(dirs[0], { SITEDESK_CLOCK: DESK_NOW });
     servers.push(managerServer);

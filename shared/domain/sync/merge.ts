@@ -72,10 +72,17 @@ export const later = (a: SyncRecord, b: SyncRecord): [winner: SyncRecord, loser:
   return canonical(a) >= canonical(b) ? [a, b] : [b, a];
 };
 
-/** Whether `winner` was made from `loser` (or after it on the same install), rather than independently. */
+/**
+ * Whether `winner` was made from `loser` (or after it on the same install), rather than independently.
+ * A version without a stamp was saved before SiteDesk stamped records (every save stamps one since):
+ * a stamped version with a higher `rev` was made after it, from it or from a copy of it, so the first
+ * edit of an older folder's record after it joins a hub is not "edited on two installs". Two unstamped
+ * versions, or a stamped one with a `rev` no higher, still clash.
+ */
 export const follows = (winner: SyncRecord, loser: SyncRecord): boolean =>
   (Boolean(loser.hlc) && winner.base === loser.hlc) ||
-  (Boolean(loser.origin) && winner.origin === loser.origin && compareHlc(hlcOf(winner), hlcOf(loser)) > 0);
+  (Boolean(loser.origin) && winner.origin === loser.origin && compareHlc(hlcOf(winner), hlcOf(loser)) > 0) ||
+  (!loser.hlc && Boolean(winner.hlc) && typeof winner.rev === 'number' && typeof loser.rev === 'number' && winner.rev > loser.rev);
 
 export const asideOf = (kind: SyncKind, loser: SyncRecord, winner: SyncRecord, reason: Superseded['reason']): Superseded => ({
   key: `${kind}/${loser.id}/${hlcOf(loser)}/${digest(loser)}`,

@@ -4,46 +4,22 @@
  * the hub holds — and what the desk records meanwhile still reaches the hub. Real hub, real store.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newMeta, RecordClock } from '../../../main/services/records';
 import { siteDb } from '../../../main/sync/provision';
 import { syncText } from '../../../renderer/features/sync/labels';
-import type { LogEntry } from '../../../shared/schemas/occurrence';
 import { okData, type TestApp } from '../../support/app';
-import { closeAll, deskConfig, HubProcess, hubAdminHeaders, openSyncApp, provision, signIn, until } from './world';
+import { closeAll, deskConfig, fillHubWithLog, HubProcess, hubAdminHeaders, openSyncApp, provision, signIn, until } from './world';
 import { seedDesk } from '../../support/deskWorld';
 
 const hub = new HubProcess();
 let desk: TestApp;
 const ENTRIES = 4000;
-const CLOCK = new RecordClock('');
-
-/** A log entry as a manager's install would have pushed it, one a minute through the days before. */
-const entry = (n: number): LogEntry => {
-  const at = Date.parse('2026-09-01T00:00:00Z') + n * 60_000;
-  const iso = new Date(at).toISOString();
-  return {
-    ...newMeta(CLOCK, 'seed_system_0001', at, `log_first_${String(n).padStart(5, '0')}`),
-    site: 'CH',
-    date: iso.slice(0, 10),
-    time: iso.slice(11, 16),
-    kind: 'patrol',
-    text: `Patrol ${n}: all doors checked.`,
-    corrects: null,
-  };
-};
-
 const hubDb = (path = '', init: RequestInit = {}) =>
   fetch(`${hub.url}/${siteDb('CH')}${path}`, { ...init, headers: { ...hubAdminHeaders(hub), 'content-type': 'application/json' } });
 
 beforeAll(async () => {
   await hub.start();
   await provision(hub, ['CH']);
-  const docs = Array.from({ length: ENTRIES }, (_, n) => {
-    const record = entry(n);
-    return { _id: `log:${record.id}`, kind: 'log', record, aside: [] };
-  });
-  const res = await hubDb('/_bulk_docs', { method: 'POST', body: JSON.stringify({ docs }) });
-  expect(res.status).toBe(201);
+  await fillHubWithLog(hub, 'CH', ENTRIES);
 }, 60_000);
 
 afterAll(() => closeAll(hub, [desk]));

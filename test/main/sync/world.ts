@@ -9,6 +9,8 @@ import type { Session } from '../../../main/services/types';
 import { okData, openTestApp, type TestApp } from '../../support/app';
 import { spawnHub } from '../../support/hubProcess';
 import { DESK_PASSWORD, seedDesk } from '../../support/deskWorld';
+import { newMeta, RecordClock } from '../../../main/services/records';
+import type { LogEntry } from '../../../shared/schemas/occurrence';
 
 export const ADMIN = { name: 'council-it', password: 'hub admin pass 1' };
 
@@ -93,6 +95,37 @@ export const signIn = async (t: TestApp, username: string): Promise<Session> => 
 export const hubAdminHeaders = (hub: HubProcess) => ({
   authorization: `Basic ${Buffer.from(`${hub.admin.name}:${hub.admin.password}`).toString('base64')}`,
 });
+
+/** A log entry of `site` as a manager's install would have pushed it, one a minute from 1 Sep 2026. */
+export const pushedLogEntry = (n: number, site = 'CH'): LogEntry => {
+  const at = Date.parse('2026-09-01T00:00:00Z') + n * 60_000;
+  const iso = new Date(at).toISOString();
+  return {
+    ...newMeta(new RecordClock(''), 'seed_system_0001', at, `log_first_${String(n).padStart(5, '0')}`),
+    site,
+    date: iso.slice(0, 10),
+    time: iso.slice(11, 16),
+    kind: 'patrol',
+    text: `Patrol ${n}: all doors checked.`,
+    corrects: null,
+  };
+};
+
+/** Puts `count` log entries of `site` straight into the hub's database, as if a manager had pushed them. */
+export const fillHubWithLog = async (hub: HubProcess, site: string, count: number): Promise<void> => {
+  for (let from = 0; from < count; from += 5000) {
+    const docs = Array.from({ length: Math.min(5000, count - from) }, (_, i) => {
+      const record = pushedLogEntry(from + i, site);
+      return { _id: `log:${record.id}`, kind: 'log', record, aside: [] };
+    });
+    const res = await fetch(`${hub.url}/${siteDb(site)}/_bulk_docs`, {
+      method: 'POST',
+      body: JSON.stringify({ docs }),
+      headers: { ...hubAdminHeaders(hub), 'content-type': 'application/json' },
+    });
+    if (res.status !== 201) throw new Error(`the hub refused the log entries: ${res.status} ${await res.text()}`);
+  }
+};
 
 /**
  * A started hub with a seeded manager's laptop (signed in) and a CH desk holding only sup.ch's account

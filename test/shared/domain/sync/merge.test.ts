@@ -303,4 +303,56 @@ describe('importing one install’s records into another (planImport, as the pro
       expect(Object.values(merged.superseded).map((x) => x.keptHlc)).toEqual(['001795597200001-000003-deskBBBB']);
     }
   });
+
+  describe('a record saved before SiteDesk stamped records (no hlc: an older folder that joins a hub)', () => {
+    const older: SyncRecord = {
+      id: 'shift0009',
+      site: 'CH',
+      notes: '',
+      staffId: 'staff00001',
+      history: [],
+      rev: 2,
+      updatedAt: '2026-10-01T09:00:00.000Z',
+      updatedBy: 'manager1',
+    };
+    const edited: SyncRecord = {
+      ...older,
+      notes: 'bring keys',
+      rev: 3,
+      updatedAt: '2026-11-25T09:00:00.000Z',
+      updatedBy: 'manager1',
+      hlc: '001795597200000-000000-managerA',
+      origin: 'managerA',
+      base: '000000000000000-000000-0000000000000000',
+    };
+
+    it('takes its first edit on an install as a plain change, with no "edited on two installs" entry', () => {
+      for (const [held, incoming] of [
+        [older, edited],
+        [edited, older],
+      ]) {
+        const plan = planImport({ shifts: { shift0009: held } }, { shifts: { shift0009: incoming } });
+        expect(plan.rows[0].outcome).toBe(held === older ? 'changed' : 'unchanged');
+        const kept = held === older ? plan.writes.shifts![0] : held;
+        expect(kept).toMatchObject({ notes: 'bring keys', history: [] });
+      }
+    });
+
+    it('takes a later edit of it the same way when the edit in between never arrived', () => {
+      const later: SyncRecord = { ...edited, notes: 'keys at desk', rev: 4, hlc: '001795597300000-000000-managerA', base: edited.hlc };
+      const plan = planImport({ shifts: { shift0009: older } }, { shifts: { shift0009: later } });
+      expect(plan.rows[0].outcome).toBe('changed');
+      expect(plan.writes.shifts![0]).toMatchObject({ notes: 'keys at desk', history: [] });
+    });
+
+    it('still records a clash with another unstamped version of it that had more edits', () => {
+      const otherCopy: SyncRecord = { ...older, notes: 'covered by Sam', rev: 5, updatedAt: '2026-10-03T09:00:00.000Z' };
+      const plan = planImport({ shifts: { shift0009: otherCopy } }, { shifts: { shift0009: edited } });
+      expect(plan.rows[0].outcome).toBe('conflict');
+      expect(plan.writes.shifts![0].notes).toBe('bring keys');
+      expect(plan.writes.shifts![0].history).toEqual([
+        expect.objectContaining({ before: expect.objectContaining({ notes: 'covered by Sam' }) }),
+      ]);
+    });
+  });
 });
