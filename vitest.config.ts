@@ -67,6 +67,7 @@ export default defineConfig({
     // run's wall time is waiting: hubs on loopback, replication, child processes killed and reopened.
     maxWorkers: 2,
     sequence: { sequencer: LongestFirst },
+    setupFiles: ['test/support/stopHubs.ts'],
     // electron-store is inlined so the vi.mock('electron') in its test reaches it.
     server: { deps: { inline: ['electron-store'] } },
     // A fault thrown inside PouchDB's own callbacks (apache/pouchdb#4518) is what the app's replica guard

@@ -1,7 +1,6 @@
 /** Starting the hub (`npm run hub`) as its own process, for the sync tests and the sync bench. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { build } from 'esbuild';
 
 let bundled: Promise<string> | null = null;
 
@@ -14,6 +13,7 @@ let bundled: Promise<string> | null = null;
 const hubScript = (): Promise<string> =>
   (bundled ??= (async () => {
     const outfile = path.resolve('node_modules/.cache/sitedesk-tests', `hub-${process.pid}.mjs`);
+    const { build } = await import('esbuild');
     await build({
       entryPoints: [path.resolve('main/cli/hub.ts')],
       bundle: true,
@@ -25,6 +25,26 @@ const hubScript = (): Promise<string> =>
     });
     return outfile;
   })());
+
+const running = new Set<ChildProcess>();
+
+/**
+ * Kills every hub this process started that is still running. Vitest ends a test file's worker without
+ * Node's `exit` event, so a hub a test leaves running would outlive the run: `test/support/stopHubs.ts`
+ * calls this after each file.
+ */
+export const stopRunningHubs = async (): Promise<void> => {
+  await Promise.all(
+    [...running].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGKILL');
+        }),
+    ),
+  );
+};
 
 /**
  * Spawns the hub on `dir` and `port` (0: any free one) and waits for its address. A start that times
@@ -46,7 +66,11 @@ export const spawnHub = async (opts: {
   );
   const orphan = () => child.kill('SIGKILL');
   process.once('exit', orphan);
-  child.once('exit', () => process.off('exit', orphan));
+  running.add(child);
+  child.once('exit', () => {
+    process.off('exit', orphan);
+    running.delete(child);
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => {
