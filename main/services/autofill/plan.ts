@@ -272,9 +272,9 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
       // Too large for HiGHS to improve on here in the time (its root relaxation alone outlasts the budget):
       // local search on the model's own objective, then the column-generation bound. Weekly-rest findings the
       // engine reports become cuts as below, and the search goes on from the plan with them counted.
-      // The bound gets the last 40% of a part's time when that is 8 s or more: each round of column
+      // The bound gets the last 40% of a part's time when the part has 20 s or more: each round of column
       // generation takes 2–10 s at the design load (see colgen.ts), and the search has mostly settled by
-      // then. A shorter part leaves it 20% (at most 2 s): its warm start, as before; the search needs the time more.
+      // then. A shorter part leaves it 20% (at most 2 s), its warm start as before: the search needs the time more.
       const searchUntil = partDeadline - (share >= 20 ? share * 0.4 : Math.min(2, share * 0.2));
       // The start is a plan already: shown (and kept if stopped) from this moment.
       plan.firstPlanSeconds ??= elapsed();
