@@ -49,7 +49,7 @@ export interface AutofillPreview {
   /** Warnings added by rule, in words, before → after. */
   byRule: { rule: string; label: string; before: number; after: number }[];
   objective: number;
-  /** No plan costs less than this: the best of HiGHS's proven bound, a Lagrangian bound and a simple one (docs/autoschedule.md). */
+  /** No plan costs less than this: the best of HiGHS's proven bound, the column-generation (Lagrangian) bound and a simple one (docs/autoschedule.md). */
   bound: number;
   /** (objective − bound) / objective. */
   gap: number;

@@ -11,7 +11,10 @@ import { MODELLED_WARNINGS } from '../../../shared/domain/rota/autofill/weights'
 import { weekRange } from '../../../shared/domain/rota/week';
 import type { Shift } from '../../../shared/schemas/shift';
 import { planFill } from '../../../main/services/autofill/plan';
-import { buildModel, lagrangianBound } from '../../../shared/domain/rota/autofill/model';
+import { buildModel } from '../../../shared/domain/rota/autofill/model';
+import { subgradientBound } from '../../../shared/domain/rota/autofill/pricing';
+import { columnGenerationBound } from '../../../main/services/autofill/colgen';
+import { solveModel } from '../../../main/services/autofill/solve';
 import { makeContext } from '../../shared/domain/rota/factories';
 import { SITES, WEEK, makePeople, prng, randomShift } from '../../shared/domain/rota/world';
 
@@ -96,7 +99,7 @@ describe('auto-scheduler property', () => {
     expect(repaired).toBeGreaterThan(0);
   }, 300_000);
 
-  it('the local search of large parts adds no block, counts warnings as the engine does, is never worse than the greedy fill, and its Lagrangian bound never passes the proven optimum', async () => {
+  it('the local search of large parts adds no block, counts warnings as the engine does, is never worse than the greedy fill, and its bound never passes the proven optimum', async () => {
     let below = 0;
     let stronger = 0;
     const closer: [number, number][] = [];
@@ -112,13 +115,13 @@ describe('auto-scheduler property', () => {
         expectNoBlockAndCountedWarnings(ctx, open, searched);
         expect(searched.objective).toBeGreaterThanOrEqual(exact.objective - 1e-6);
         expect(searched.bound).toBeLessThanOrEqual(exact.objective + 1e-6);
-        // The bound itself, unclamped, on the model of the rota before the fill.
+        // The subgradient bound itself, unclamped, on the model of the rota before the fill.
         const model = buildModel(ctx, { open });
-        const raw = lagrangianBound(model, { upper: exact.objective * 2 + 100 });
+        const raw = subgradientBound(model, { upper: exact.objective * 2 + 100 }).bound;
         expect(raw).toBeLessThanOrEqual(exact.objective + 1e-6);
         if (raw > 0.5 * exact.objective) below += 1;
         // The exact person-week pricing (rest, long stretches, whole shifts, contract) on top of the knapsack's.
-        const knapsackOnly = lagrangianBound(model, { upper: exact.objective * 2 + 100, pathIterations: 0 });
+        const knapsackOnly = subgradientBound(model, { upper: exact.objective * 2 + 100, pathIterations: 0 }).bound;
         expect(raw).toBeGreaterThanOrEqual(knapsackOnly - 1e-6);
         if (raw > knapsackOnly + 0.5) stronger += 1;
         closer.push([knapsackOnly / exact.objective, raw / exact.objective]);
@@ -133,19 +136,26 @@ describe('auto-scheduler property', () => {
     expect(stronger).toBeGreaterThan(0);
   }, 300_000);
 
-  it('the Lagrangian bound with exact person-weeks never passes the proven optimum of small weeks', async () => {
+  it('the subgradient and column-generation bounds never pass the optimum HiGHS proves for the same model', async () => {
     let proven = 0;
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), async (seed) => {
         const { ctx, open } = instance(seed);
         fc.pre(open.length > 0);
-        // Solved to optimality on most weeks; where the weekly-rest cut rounds run out first, its plan still
-        // costs at least the optimum, so the check below is weaker there but still a check.
-        const exact = await planFill(ctx, open, { relGap: 0 });
-        if (exact.status === 'optimal') proven += 1;
+        // HiGHS's full MIP of the model as built (no weekly-rest cuts): the bounds are bounds on this model.
+        const model = buildModel(ctx, { open });
+        const exact = await solveModel(model, { relGap: 0, timeLimitS: 60 });
+        if (exact.status !== 'optimal') return;
+        proven += 1;
+        const opt = exact.objective!;
         // A generous step target and many steps: the bound is a bound for every λ the steps reach.
-        const bound = lagrangianBound(buildModel(ctx, { open }), { upper: exact.objective * 1.5 + 50, pathIterations: 120 });
-        expect(bound).toBeLessThanOrEqual(exact.objective + 1e-6);
+        expect(subgradientBound(model, { upper: opt * 1.5 + 50, pathIterations: 120 }).bound).toBeLessThanOrEqual(opt + 1e-6);
+        // Column generation to convergence, from a warm start aimed far too high and far too low.
+        for (const upper of [opt * 3 + 100, opt * 0.5]) {
+          const cg = await columnGenerationBound(model, { upper, stop: () => false, timeLeft: () => 60 });
+          expect(cg.converged).toBe(true);
+          expect(cg.bound).toBeLessThanOrEqual(opt + 1e-6);
+        }
       }),
       { numRuns: 20, seed: 20261206 },
     );

@@ -34,6 +34,7 @@ export interface Column {
   kind: 'x' | 'open' | 'binary' | 'continuous';
   cost: number;
   term?: Term;
+  /** The open shift a "left open" column is for; the shift whose rest before it a rest column counts. */
   shiftId?: string;
   staffId?: string;
   /** Its value when no open shift is assigned (a finding the rota has already, that a plan could remove). */
@@ -348,7 +349,15 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
         for (const g of groups) rows.push({ terms: [...bTerm, ...g, ...untouched], lo: -Infinity, hi: -constOf(g) });
       } else {
         const base = b.col < 0 && fixedBefore ? 1 : 0;
-        const y = col({ name: `r${columns.length}`, kind: 'binary', cost: w('daily-rest'), term: 'daily-rest', staffId, base });
+        const y = col({
+          name: `r${columns.length}`,
+          kind: 'binary',
+          cost: w('daily-rest'),
+          term: 'daily-rest',
+          staffId,
+          shiftId: b.entry.shift.id,
+          base,
+        });
         for (const g of groups) define(y, 1, constOf(g), [...bTerm, ...g, ...untouched]);
       }
     }
@@ -880,214 +889,6 @@ export const bestPersonWeek = (items: readonly PathItem[], week: PathWeek, maxSi
     i = prev;
   }
   return { value: best, chosen: chosen.reverse() };
-};
-
-/**
- * A lower bound on the model's optimum by Lagrangian relaxation, needing no solver. The cover rows
- * (`u[s] + Σp x[p,s] = 1`) are priced out with a multiplier λ[s] per shift; what is left splits by person
- * and week, and for any λ
- *
- *   L(λ) = Σs (λs + min(0, open[s] − λs)) + Σ person-weeks min over their x of Σ (cost[p,s] − λs)·x + (their soft columns)
- *
- * is ≤ the cost of every plan of the model, as long as each person-week's minimum is taken over a relaxation
- * of their rows (fewer rows, or fewer soft columns: all of them only add cost or forbid plans). Two pricings:
- * first a cheap one, x fractional with only the hours-off-contract term kept (a fractional knapsack with a
- * V-shaped penalty, exact by reduced cost per paid minute), for up to `iterations` (300) subgradient steps
- * (150 once `stop` says so) from each shift's cheapest cost (so L ≥ `simpleBound`); then, from the best λ of
- * those, the exact one (`bestPersonWeek`: whole shifts, no overlaps, rest and long-stretch findings, hours off
- * contract and over-contract, as the model counts them) priced at that λ, then for up to `pathIterations`
- * (40) more steps while `stop` allows. With the exact pricing this is the Dantzig–Wolfe bound of a model
- * without the rows it leaves out, less what the steps have not converged. The best L seen is returned.
- */
-export const lagrangianBound = (
-  model: AutofillModel,
-  opts: { upper: number; stop?: () => boolean; iterations?: number; pathIterations?: number },
-): number => {
-  const shiftIndex = new Map<string, number>();
-  const openCost: number[] = [];
-  for (const [shiftId, u] of model.openColumn) {
-    shiftIndex.set(shiftId, openCost.length);
-    openCost.push(model.columns[u].cost);
-  }
-  const n = openCost.length;
-  if (n === 0) return 0;
-  const lambda = Float64Array.from(openCost);
-  for (const [c, p] of model.pairs) {
-    const s = shiftIndex.get(p.shift.id)!;
-    lambda[s] = Math.min(lambda[s], model.columns[c].cost);
-  }
-  // One group per person-week: its contract term when it has one (k > 0), else none (k = 0).
-  interface Item {
-    w: number;
-    c: number;
-    s: number;
-    cost: number;
-    start: number;
-    end: number;
-  }
-  const itemOf = (c: number): Item => {
-    const p = model.pairs.get(c)!;
-    const span = spanOf(p.shift.date, p.shift.start, p.shift.end);
-    return { w: paidOf(p.shift), c, s: shiftIndex.get(p.shift.id)!, cost: model.columns[c].cost, start: span.start, end: span.end };
-  };
-  // Each person's shifts already on the rota (not in the fill): a rest finding before a shift they run into or touch is not the model's.
-  const openIds = new Set(model.open.map((s) => s.id));
-  const fixedSpans = new Map<string, { start: number; end: number }[]>();
-  for (const sh of model.ctx.shifts) {
-    if (sh.deleted || sh.staffId === null || openIds.has(sh.id)) continue;
-    const list = fixedSpans.get(sh.staffId) ?? [];
-    list.push(spanOf(sh.date, sh.start, sh.end));
-    fixedSpans.set(sh.staffId, list);
-  }
-  const restCountsFor = (staffId: string, at: number) => !(fixedSpans.get(staffId) ?? []).some((f) => f.start < at && f.end >= at);
-  const grouped = new Set<number>();
-  type Group = { k: number; fixed: number; target: number; items: Item[]; staffId: string | null; overContract: Deviation['overContract'] };
-  const groups: Group[] = model.deviations.map((d) => {
-    const items = d.terms.filter(([, c]) => model.pairs.has(c)).map(([, c]) => itemOf(c));
-    for (const it of items) grouped.add(it.c);
-    return { k: d.cost, fixed: d.fixed, target: d.target, items, staffId: d.staffId, overContract: d.overContract };
-  });
-  const rest = new Map<string, Item[]>();
-  for (const [c, p] of model.pairs) {
-    if (grouped.has(c)) continue;
-    const k = `${p.staffId}|${weekRange(p.shift.date).start}`;
-    rest.set(k, [...(rest.get(k) ?? []), itemOf(c)]);
-  }
-  for (const items of rest.values())
-    groups.push({ k: 0, fixed: 0, target: 0, items, staffId: model.pairs.get(items[0].c)!.staffId, overContract: null });
-  const g = new Float64Array(n);
-  /** Shifts priced out: each costs λ, less what leaving it open saves. */
-  const shiftsPart = (): number => {
-    let total = 0;
-    for (let s = 0; s < n; s += 1) {
-      const openNow = openCost[s] < lambda[s];
-      total += lambda[s] + (openNow ? openCost[s] - lambda[s] : 0);
-      g[s] = openNow ? 0 : 1;
-    }
-    return total;
-  };
-  /** The person-week minimum with x fractional and no row but the contract term (a fractional knapsack). */
-  const knapsack = (grp: Group): number => {
-    const k = grp.k;
-    const items = grp.items
-      .map((it) => ({ it, r: (it.cost - lambda[it.s]) / Math.max(it.w, 1e-9) }))
-      .filter((x) => x.r < k)
-      .sort((a, b) => a.r - b.r);
-    let level = grp.fixed;
-    let v = k * Math.abs(grp.fixed - grp.target);
-    for (const { it, r } of items) {
-      let taken = 0;
-      if (level < grp.target) {
-        const m = Math.min(it.w, grp.target - level);
-        v += (r - k) * m;
-        level += m;
-        taken += m;
-      }
-      if (taken < it.w && r + k < 0) {
-        const m = it.w - taken;
-        v += (r + k) * m;
-        level += m;
-        taken += m;
-      }
-      if (taken === 0) break;
-      g[it.s] -= it.w > 0 ? taken / it.w : 1;
-    }
-    return v;
-  };
-  /**
-   * The person-week minimum exactly, with x whole (`bestPersonWeek`): no two shifts overlapping, the rest and
-   * long-stretch findings between consecutive shifts, the distance from contract and the over-contract
-   * finding all priced as the model prices them. Every row it leaves out (averages, night work, weekly rest,
-   * fairness, licence reminders, young workers' hours) only adds cost or forbids plans, so it is still a
-   * relaxation, and much the strongest here. Falls back to the knapsack for a person-week whose table would be too long.
-   */
-  const restMs = model.ctx.settings.dailyRestHours * 3_600_000;
-  const pathWeek = (grp: Group): PathWeek => ({
-    k: grp.k,
-    fixed: grp.fixed,
-    target: grp.target,
-    overContract: grp.overContract,
-    restMs,
-    restCost: model.weights.warning['daily-rest'] ?? 0,
-    longMs: 24 * 3_600_000 - restMs,
-    longCost: model.weights.longDay,
-  });
-  const pathItems = new Map<Group, { item: PathItem; s: number }[]>();
-  const path = (grp: Group): number => {
-    let items = pathItems.get(grp);
-    if (!items) {
-      items = grp.items.map((it) => ({
-        item: { w: it.w, a: 0, start: it.start, end: it.end, restCounts: grp.staffId === null || restCountsFor(grp.staffId, it.start) },
-        s: it.s,
-      }));
-      pathItems.set(grp, items);
-    }
-    grp.items.forEach((it, i) => (items[i].item.a = it.cost - lambda[it.s]));
-    const r = bestPersonWeek(
-      items.map((x) => x.item),
-      pathWeek(grp),
-    );
-    if (!r) return knapsack(grp);
-    for (const i of r.chosen) g[items[i].s] -= 1;
-    return r.value;
-  };
-  let best = -Infinity;
-  let bestLambda = Float64Array.from(lambda);
-  let theta = 1;
-  let stale = 0;
-  const iterations = opts.iterations ?? 300;
-  const dir = new Float64Array(n);
-  const step = (l: number, alpha = 0) => {
-    let norm = 0;
-    for (let s = 0; s < n; s += 1) {
-      dir[s] = g[s] + alpha * dir[s];
-      norm += dir[s] * dir[s];
-    }
-    if (norm < 1e-12) return false;
-    const t = (theta * Math.max(opts.upper - l, 1e-3 * Math.abs(opts.upper))) / norm;
-    for (let s = 0; s < n; s += 1) lambda[s] += t * dir[s];
-    return true;
-  };
-  // First the cheap knapsack pricing, to bring λ near the LP's multipliers.
-  for (let i = 0; i < iterations; i += 1) {
-    let l = shiftsPart();
-    for (const grp of groups) l += knapsack(grp);
-    if (l > best + 1e-6) {
-      best = l;
-      bestLambda = Float64Array.from(lambda);
-      stale = 0;
-    } else if ((stale += 1) >= 12) {
-      theta /= 2;
-      stale = 0;
-    }
-    if (theta < 1e-4 || (i >= 150 && opts.stop?.())) break;
-    if (!step(l)) break;
-  }
-  // Then the exact person-week pricing from the best λ found (always priced once: never weaker than the
-  // knapsack's at that λ), with subgradient steps of its own up to `pathIterations` while `stop` allows.
-  lambda.set(bestLambda);
-  // Each step follows the subgradient plus half the last direction (a deflected subgradient): the exact
-  // pricing's choices jump between whole shifts, and the plain steps zig-zag (measured: 4,010 → 4,028 at
-  // the design load in 40 steps; resetting to the best λ on each halving did worse).
-  theta = 0.5;
-  stale = 0;
-  dir.fill(0);
-  const pathIterations = opts.pathIterations ?? 40;
-  for (let i = 0; i < pathIterations; i += 1) {
-    let l = shiftsPart();
-    for (const grp of groups) l += path(grp);
-    if (l > best + 1e-6) {
-      best = l;
-      stale = 0;
-    } else if ((stale += 1) >= 3) {
-      theta /= 2;
-      stale = 0;
-    }
-    if (theta < 1e-3 || opts.stop?.()) break;
-    if (!step(l, 0.5)) break;
-  }
-  // Rounding in the sums above is far below a point; a hair off keeps the bound a bound.
-  return best - 1e-6 * Math.abs(best);
 };
 
 /**

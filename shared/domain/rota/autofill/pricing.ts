@@ -1,0 +1,423 @@
+/**
+ * The model split by person, for the Dantzig–Wolfe bound (main/services/autofill/colgen.ts).
+ *
+ * Every soft column of the model belongs to one person (or is a shift's "left open"), and so does every
+ * hard row, so the cost of a plan is Σ shifts left open + Σ people (what their own choice costs). Only the
+ * cover rows `u[s] + Σp x[p,s] = 1` tie people together. `personCoster` prices one person's choice exactly,
+ * by the model's own rows; `makePricer` prices every person's cheapest choice against multipliers on the
+ * cover rows, over a relaxation of their rows (so the Lagrangian bound it gives is a true lower bound).
+ */
+import { spanOf } from '../instants';
+import { weekRange } from '../week';
+import { bestPersonWeek, type AutofillModel, type Deviation, type PathItem, type PathWeek } from './model';
+
+const paidOf = (s: { date: string; start: string; end: string; breakMinutes: number }): number => {
+  const span = spanOf(s.date, s.start, s.end);
+  return Math.max(0, Math.round((span.end - span.start) / 60_000) - s.breakMinutes);
+};
+
+/** The person a column belongs to: a pair's person, or a soft column's. */
+const staffOfColumn = (model: AutofillModel, c: number): string | undefined =>
+  model.columns[c].kind === 'x' ? model.pairs.get(c)!.staffId : model.columns[c].staffId;
+
+/**
+ * The exact cost of one person's choice of shifts (x columns): their shifts' own costs and every soft column
+ * of theirs at the least value the model's rows allow, as `evaluate` counts them; Infinity when the choice
+ * breaks one of their hard rows (overlaps, young workers, no-good cuts). Reads the model's rows as they are
+ * when called, so cuts added since count.
+ */
+export const personCoster = (model: AutofillModel) => {
+  const { columns } = model;
+  const values = new Float64Array(columns.length);
+  let indexed = -1;
+  let indexedRows = -1;
+  const defs = new Map<string, AutofillModel['definitions']>();
+  const hard = new Map<string, AutofillModel['rows']>();
+  const aux = new Map<string, number[]>();
+  const index = () => {
+    if (indexed === model.definitions.length && indexedRows === model.rows.length) return;
+    defs.clear();
+    hard.clear();
+    aux.clear();
+    for (const d of model.definitions) {
+      const p = staffOfColumn(model, d.aux);
+      if (p === undefined) continue;
+      const list = defs.get(p);
+      if (list) list.push(d);
+      else defs.set(p, [d]);
+    }
+    for (const r of model.rows) {
+      if (r.hi === Infinity || r.lo !== -Infinity || r.terms.length === 0) continue;
+      const p = staffOfColumn(model, r.terms[0][1]);
+      if (p === undefined) continue;
+      const list = hard.get(p);
+      if (list) list.push(r);
+      else hard.set(p, [r]);
+    }
+    for (const [p, list] of defs) aux.set(p, [...new Set(list.map((d) => d.aux))]);
+    indexed = model.definitions.length;
+    indexedRows = model.rows.length;
+  };
+  return (staffId: string, chosen: readonly number[]): number => {
+    index();
+    for (const c of chosen) values[c] = 1;
+    try {
+      for (const r of hard.get(staffId) ?? []) {
+        let lhs = 0;
+        for (const [k, v] of r.terms) lhs += k * values[v];
+        if (lhs > r.hi + 1e-9) return Infinity;
+      }
+      const mine = aux.get(staffId) ?? [];
+      for (const a of mine) values[a] = 0;
+      // Each soft column at the least value its rows allow, in model order (one may feed another's row).
+      for (const d of defs.get(staffId) ?? []) {
+        let lhs = d.constant;
+        for (const [k, v] of d.terms) lhs += k * values[v];
+        lhs /= d.scale;
+        const need = columns[d.aux].kind === 'binary' ? (lhs > 1e-9 ? 1 : 0) : Math.max(0, lhs);
+        if (need > values[d.aux]) values[d.aux] = need;
+      }
+      let cost = 0;
+      for (const a of mine) cost += columns[a].cost * values[a];
+      for (const c of chosen) cost += columns[c].cost;
+      return cost;
+    } finally {
+      for (const c of chosen) values[c] = 0;
+    }
+  };
+};
+
+/** Each person's cheapest choice at some multipliers, and the Lagrangian bound they give. */
+export interface Pricing {
+  /** L(λ): no plan of the model costs less. */
+  bound: number;
+  /** Per person: the relaxed minimum of Σ (cost − λ)·x + their soft columns. */
+  value: Map<string, number>;
+  /** Per person: the x columns of that minimum, or null where a week of theirs fell back to the fractional knapsack. */
+  choice: Map<string, number[] | null>;
+  /** A subgradient of L at λ: 1 − (open at the minimum) − Σ people taking it, per shift. */
+  g: Float64Array;
+}
+
+export interface Pricer {
+  /** Open shift id → its index in λ (the order of `model.openColumn`). */
+  shiftIndex: Map<string, number>;
+  /** What leaving each shift open costs. */
+  openCost: Float64Array;
+  /** Everyone with at least one candidate pair. */
+  people: string[];
+  /** λ at which the bound is the simple one (each shift at its cheapest candidate alone, or open). */
+  start: () => Float64Array;
+  /** `knapsack`: every person-week by the fractional knapsack alone (cheaper, weaker; no choices). */
+  price: (lambda: Float64Array, opts?: { knapsack?: boolean }) => Pricing;
+  /**
+   * What the pricing counts for a person's choice (at λ = 0): never more than its exact cost, and exactly what
+   * `price` minimises, so a master with these costs converges to the best bound `price` can give.
+   */
+  relaxedCost: (staffId: string, chosen: readonly number[]) => number;
+}
+
+/**
+ * Prices every person at multipliers λ on the cover rows:
+ *
+ *   L(λ) = Σs (λs + min(0, open[s] − λs)) + Σ people min over their x of Σ (cost[p,s] − λs)·x + (their soft columns)
+ *
+ * is ≤ the cost of every plan of the model, as long as each person's minimum is over a relaxation of their
+ * rows. Each person-week is priced exactly by `bestPersonWeek` (whole shifts, no overlaps, the rest and
+ * long-stretch findings, hours off contract and the over-contract finding, as the model counts them); what it
+ * leaves out (the 48 h and night averages, weekly rest, fairness, licence reminders, young workers' rows, rest
+ * across two weeks) only adds cost or forbids plans, so dropping it keeps a relaxation. A person-week whose
+ * table would be too long is priced by a fractional knapsack on the hours-off-contract term alone (weaker, still a bound).
+ */
+export const makePricer = (model: AutofillModel): Pricer => {
+  const shiftIndex = new Map<string, number>();
+  const open: number[] = [];
+  for (const [shiftId, u] of model.openColumn) {
+    shiftIndex.set(shiftId, open.length);
+    open.push(model.columns[u].cost);
+  }
+  const openCost = Float64Array.from(open);
+  const n = openCost.length;
+  interface Item {
+    w: number;
+    c: number;
+    s: number;
+    start: number;
+    end: number;
+  }
+  const itemOf = (c: number): Item => {
+    const p = model.pairs.get(c)!;
+    const span = spanOf(p.shift.date, p.shift.start, p.shift.end);
+    return { w: paidOf(p.shift), c, s: shiftIndex.get(p.shift.id)!, start: span.start, end: span.end };
+  };
+  // Each person's shifts already on the rota (not in the fill): a rest finding before a shift they run into or touch is not the model's.
+  const openIds = new Set(model.open.map((s) => s.id));
+  const fixedSpans = new Map<string, { start: number; end: number }[]>();
+  for (const sh of model.ctx.shifts) {
+    if (sh.deleted || sh.staffId === null || openIds.has(sh.id)) continue;
+    const list = fixedSpans.get(sh.staffId) ?? [];
+    list.push(spanOf(sh.date, sh.start, sh.end));
+    fixedSpans.set(sh.staffId, list);
+  }
+  const restCountsFor = (staffId: string, at: number) => !(fixedSpans.get(staffId) ?? []).some((f) => f.start < at && f.end >= at);
+  // One group per person-week: its contract term when it has one (k > 0), else none (k = 0).
+  interface Group {
+    k: number;
+    fixed: number;
+    target: number;
+    items: Item[];
+    staffId: string;
+    overContract: Deviation['overContract'];
+    path: PathItem[];
+  }
+  const restMs = model.ctx.settings.dailyRestHours * 3_600_000;
+  const restCost = model.weights.warning['daily-rest'] ?? 0;
+  const grouped = new Set<number>();
+  const make = (
+    staffId: string,
+    items: Item[],
+    k: number,
+    fixed: number,
+    target: number,
+    overContract: Deviation['overContract'],
+  ): Group => ({
+    k,
+    fixed,
+    target,
+    items,
+    staffId,
+    overContract,
+    path: items.map((it) => ({ w: it.w, a: 0, start: it.start, end: it.end, restCounts: restCountsFor(staffId, it.start) })),
+  });
+  const groups: Group[] = model.deviations.map((d) => {
+    const items = d.terms.filter(([, c]) => model.pairs.has(c)).map(([, c]) => itemOf(c));
+    for (const it of items) grouped.add(it.c);
+    return make(d.staffId, items, d.cost, d.fixed, d.target, d.overContract);
+  });
+  const rest = new Map<string, Item[]>();
+  for (const [c, p] of model.pairs) {
+    if (grouped.has(c)) continue;
+    const k = `${p.staffId}|${weekRange(p.shift.date).start}`;
+    rest.set(k, [...(rest.get(k) ?? []), itemOf(c)]);
+  }
+  for (const items of rest.values()) groups.push(make(model.pairs.get(items[0].c)!.staffId, items, 0, 0, 0, null));
+  const people = [...new Set(groups.map((g) => g.staffId))];
+  // Soft columns that are a plain sum of a person's x columns (one row, every coefficient ≥ 0, nothing
+  // below 0 to cut off): their cost is added to those shifts, exactly. That is a rest or long-stretch finding
+  // against a shift already on the rota (r ≥ x), a licence reminder with one shift in the week, a share of
+  // nights already over the even share (f ≥ had − share + Σ x with had ≥ share). The rest finding before a
+  // shift is then paid by the shift, not by the path's pairs (one finding, counted once).
+  const extra = new Map<number, number>();
+  const constant = new Map<string, number>();
+  const noPairRest = new Set<number>();
+  const defsOf = new Map<number, AutofillModel['definitions']>();
+  for (const d of model.definitions) defsOf.set(d.aux, [...(defsOf.get(d.aux) ?? []), d]);
+  for (const [aux, defs] of defsOf) {
+    const col = model.columns[aux];
+    if (defs.length !== 1 || col.cost <= 0 || col.staffId === undefined) continue;
+    const d = defs[0];
+    if (d.scale !== 1 || d.constant < 0 || d.terms.some(([k, v]) => k <= 0 || !model.pairs.has(v))) continue;
+    if (col.term === 'hours-off-contract' || col.term === 'contracted-hours') continue;
+    if (col.kind === 'binary') {
+      if (d.constant !== 0 || d.terms.length !== 1 || d.terms[0][0] !== 1) continue;
+      const x = d.terms[0][1];
+      extra.set(x, (extra.get(x) ?? 0) + col.cost);
+      if (col.term === 'daily-rest' && col.shiftId === model.pairs.get(x)!.shift.id) noPairRest.add(x);
+    } else {
+      constant.set(col.staffId, (constant.get(col.staffId) ?? 0) + col.cost * d.constant);
+      for (const [k, x] of d.terms) extra.set(x, (extra.get(x) ?? 0) + col.cost * k);
+    }
+  }
+  for (const grp of groups) grp.items.forEach((it, i) => noPairRest.has(it.c) && (grp.path[i].restCounts = false));
+  const own = (c: number) => model.columns[c].cost + (extra.get(c) ?? 0);
+  const weekOf = (grp: Group): PathWeek => ({
+    k: grp.k,
+    fixed: grp.fixed,
+    target: grp.target,
+    overContract: grp.overContract,
+    restMs,
+    restCost,
+    longMs: 24 * 3_600_000 - restMs,
+    longCost: model.weights.longDay,
+  });
+  /** The person-week minimum with x fractional and no row but the contract term (a fractional knapsack, V-shaped penalty). */
+  const knapsack = (grp: Group, lambda: Float64Array, g: Float64Array): number => {
+    const k = grp.k;
+    const items = grp.items
+      .map((it) => ({ it, r: (own(it.c) - lambda[it.s]) / Math.max(it.w, 1e-9) }))
+      .filter((x) => x.r < k)
+      .sort((a, b) => a.r - b.r);
+    let level = grp.fixed;
+    let v = k * Math.abs(grp.fixed - grp.target);
+    for (const { it, r } of items) {
+      let taken = 0;
+      if (level < grp.target) {
+        const m = Math.min(it.w, grp.target - level);
+        v += (r - k) * m;
+        level += m;
+        taken += m;
+      }
+      if (taken < it.w && r + k < 0) {
+        const m = it.w - taken;
+        v += (r + k) * m;
+        level += m;
+        taken += m;
+      }
+      if (taken === 0) break;
+      g[it.s] -= it.w > 0 ? taken / it.w : 1;
+    }
+    return v;
+  };
+  // Whether each group is priced by the path (its table fits) or by the knapsack: fixed, whatever λ.
+  const byPath = groups.map((grp) => bestPersonWeek(grp.path, weekOf(grp)) !== null);
+  const where = new Map<number, { g: number; i: number }>();
+  groups.forEach((grp, g) => grp.items.forEach((it, i) => where.set(it.c, { g, i })));
+  const groupsOf = new Map<string, number[]>();
+  groups.forEach((grp, g) => groupsOf.set(grp.staffId, [...(groupsOf.get(grp.staffId) ?? []), g]));
+  const relaxedCost = (staffId: string, chosen: readonly number[]): number => {
+    let total = constant.get(staffId) ?? 0;
+    const picked = new Map<number, number[]>();
+    for (const c of chosen) {
+      const at = where.get(c)!;
+      picked.set(at.g, [...(picked.get(at.g) ?? []), at.i]);
+    }
+    for (const g of groupsOf.get(staffId) ?? []) {
+      const grp = groups[g];
+      const week = weekOf(grp);
+      const mine = (picked.get(g) ?? []).sort((x, y) => grp.items[x].start - grp.items[y].start || grp.items[x].end - grp.items[y].end);
+      let minutes = 0;
+      for (const i of mine) {
+        total += own(grp.items[i].c);
+        minutes += grp.items[i].w;
+      }
+      const level = grp.fixed + minutes;
+      total += grp.k * Math.abs(level - grp.target);
+      if (!byPath[g]) continue;
+      if (grp.overContract && level > grp.overContract.minutes) total += grp.overContract.cost;
+      // Consecutive shifts: the rest finding or the long stretch, as the path pays them.
+      for (let j = 1; j < mine.length; j += 1) {
+        const A = grp.items[mine[j - 1]];
+        const B = grp.items[mine[j]];
+        if (A.end > B.start - week.restMs && A.end <= B.start && A.end > A.start) {
+          if (A.end < B.start) total += grp.path[mine[j]].restCounts ? week.restCost : 0;
+          else if (B.end - A.start > week.longMs) total += week.longCost;
+        }
+      }
+    }
+    return total;
+  };
+  const start = () => {
+    const lambda = Float64Array.from(openCost);
+    for (const [c, p] of model.pairs) {
+      const s = shiftIndex.get(p.shift.id)!;
+      lambda[s] = Math.min(lambda[s], model.columns[c].cost);
+    }
+    return lambda;
+  };
+  const price = (lambda: Float64Array, opts: { knapsack?: boolean } = {}): Pricing => {
+    let bound = 0;
+    const g = new Float64Array(n);
+    for (let s = 0; s < n; s += 1) {
+      const openNow = openCost[s] < lambda[s];
+      bound += lambda[s] + (openNow ? openCost[s] - lambda[s] : 0);
+      g[s] = openNow ? 0 : 1;
+    }
+    const value = new Map<string, number>();
+    const choice = new Map<string, number[] | null>();
+    for (const [p, v] of constant) {
+      if (!groupsOf.has(p)) continue;
+      bound += v;
+      value.set(p, v);
+    }
+    for (const grp of groups) {
+      grp.items.forEach((it, i) => (grp.path[i].a = own(it.c) - lambda[it.s]));
+      const r = opts.knapsack ? null : bestPersonWeek(grp.path, weekOf(grp));
+      const v = r ? r.value : knapsack(grp, lambda, g);
+      if (r) for (const i of r.chosen) g[grp.items[i].s] -= 1;
+      bound += v;
+      value.set(grp.staffId, (value.get(grp.staffId) ?? 0) + v);
+      const had = choice.get(grp.staffId);
+      if (!r || had === null) choice.set(grp.staffId, null);
+      else choice.set(grp.staffId, [...(had ?? []), ...r.chosen.map((i) => grp.items[i].c)]);
+    }
+    // Rounding in the sums above is far below a point; a hair off keeps the bound a bound.
+    return { bound: bound - 1e-6 * Math.abs(bound), value, choice, g };
+  };
+  return { shiftIndex, openCost, people, start, price, relaxedCost };
+};
+
+/**
+ * The Lagrangian bound by subgradient steps, needing no solver: the warm start of the column generation
+ * (main/services/autofill/colgen.ts), which converges much better from its multipliers. Up to `iterations`
+ * (300) steps of the cheap knapsack pricing (150 once `stop` says so) from each shift's cheapest cost (so
+ * L ≥ `simpleBound`), then up to `pathIterations` (40) of the exact person-week pricing while `stop` allows,
+ * each step deflected by half the last direction (the exact pricing's choices jump between whole shifts, and
+ * plain steps zig-zag). Polyak steps towards `upper`. Returns the best L seen and its λ; `onPrice` sees each
+ * exact pricing (its choices are columns for the master).
+ */
+export const subgradientBound = (
+  model: AutofillModel,
+  opts: {
+    upper: number;
+    stop?: () => boolean;
+    iterations?: number;
+    pathIterations?: number;
+    pricer?: Pricer;
+    onPrice?: (p: Pricing, lambda: Float64Array) => void;
+  },
+): { bound: number; lambda: Float64Array } => {
+  const pricer = opts.pricer ?? makePricer(model);
+  const n = pricer.openCost.length;
+  const lambda = pricer.start();
+  if (n === 0) return { bound: 0, lambda };
+  let best = -Infinity;
+  let bestLambda = Float64Array.from(lambda);
+  let theta = 1;
+  let stale = 0;
+  const dir = new Float64Array(n);
+  const step = (l: number, g: Float64Array, alpha = 0) => {
+    let norm = 0;
+    for (let s = 0; s < n; s += 1) {
+      dir[s] = g[s] + alpha * dir[s];
+      norm += dir[s] * dir[s];
+    }
+    if (norm < 1e-12) return false;
+    const t = (theta * Math.max(opts.upper - l, 1e-3 * Math.abs(opts.upper))) / norm;
+    for (let s = 0; s < n; s += 1) lambda[s] += t * dir[s];
+    return true;
+  };
+  const iterations = opts.iterations ?? 300;
+  for (let i = 0; i < iterations; i += 1) {
+    const p = pricer.price(lambda, { knapsack: true });
+    if (p.bound > best + 1e-6) {
+      best = p.bound;
+      bestLambda = Float64Array.from(lambda);
+      stale = 0;
+    } else if ((stale += 1) >= 12) {
+      theta /= 2;
+      stale = 0;
+    }
+    if (theta < 1e-4 || (i >= 150 && opts.stop?.())) break;
+    if (!step(p.bound, p.g)) break;
+  }
+  lambda.set(bestLambda);
+  theta = 0.5;
+  stale = 0;
+  dir.fill(0);
+  const pathIterations = opts.pathIterations ?? 40;
+  for (let i = 0; i < pathIterations; i += 1) {
+    const p = pricer.price(lambda);
+    opts.onPrice?.(p, lambda);
+    if (p.bound > best + 1e-6) {
+      best = p.bound;
+      bestLambda = Float64Array.from(lambda);
+      stale = 0;
+    } else if ((stale += 1) >= 3) {
+      theta /= 2;
+      stale = 0;
+    }
+    if (theta < 1e-3 || opts.stop?.()) break;
+    if (!step(p.bound, p.g, 0.5)) break;
+  }
+  return { bound: best, lambda: bestLambda };
+};
