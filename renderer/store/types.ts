@@ -42,4 +42,4 @@ export type Store = ResetSlice &
 export type Slice<T> = StateCreator<Store, [], [], T>;
 
 /** Async state of a screen's data. */
-export type Load<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; message: string };
+export type Load<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; message: string; code?: string };

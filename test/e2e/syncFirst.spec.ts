@@ -79,6 +79,9 @@ test('a new desk joining a hub that holds its site shows the first sync counting
     expect(done).toBeLessThan(ENTRIES);
     expect(total).toBeGreaterThanOrEqual(ENTRIES);
     expect(relay.held()).toBeGreaterThan(0);
+    // Today has no site yet: it says so as a note, not as an error.
+    await expect(page.getByRole('status').filter({ hasText: 'This desk’s sites arrive with its first sync' })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
     await expectAccessible(page, 'Shell during a first sync');
     await page.screenshot({ path: `${SHOTS}/sync-first-progress.png` });
 

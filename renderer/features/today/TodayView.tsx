@@ -46,6 +46,13 @@ export const TodayView = () => {
     setSaid(failure ? { tone: 'error', text: failure.message } : { tone: 'ok', text: `${row.name} ${ACTION_DONE[action]}.` });
   };
 
+  // No site yet is where a new desk starts, not a fault: its sites arrive with its first sync.
+  if (today.status === 'error' && today.code === 'not_found')
+    return (
+      <Banner tone="info">
+        {today.message} This desk’s sites arrive with its first sync from the hub, or in a rota pack; a manager adds them under Sites.
+      </Banner>
+    );
   if (today.status === 'error') return <Banner tone="error">{today.message}</Banner>;
   if (today.status !== 'ready') return <p className="muted">Loading today…</p>;
   const b = today.data;

@@ -39,7 +39,7 @@ export const createTodaySlice: Slice<TodaySlice> = (set, get) => {
       if (get().today.status !== 'ready' || site !== undefined) set({ today: { status: 'loading' } });
       const r = await call('today:board', chosen ? { site: chosen } : {});
       if (r.ok) set({ today: { status: 'ready', data: r.data } });
-      else if (get().today.status !== 'ready') set({ today: { status: 'error', message: r.message } });
+      else if (get().today.status !== 'ready') set({ today: { status: 'error', message: r.message, code: r.code } });
     },
     deskAction: async (action, shiftId) => thenReload(await call(action, { shiftId })),
     correctAttendance: async (c) => thenReload(await call('today:correct', c)),
