@@ -65,6 +65,8 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Two test files at a time, on CI's two cores too (Vitest's default there is one). A third of the
     // run's wall time is waiting: hubs on loopback, replication, child processes killed and reopened.
+    // Three was tried (2 Dec): beside the journeys, type check and lint the load reached 12-16, the soak's
+    // set-up took 104 s instead of 16 and a seed ran past its 300 s bound.
     maxWorkers: 2,
     sequence: { sequencer: LongestFirst },
     setupFiles: ['test/support/stopHubs.ts'],
