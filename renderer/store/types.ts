@@ -42,4 +42,5 @@ export type Store = ResetSlice &
 export type Slice<T> = StateCreator<Store, [], [], T>;
 
 /** Async state of a screen's data. */
-export type Load<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; message: string; code?: string };
+export type Load<T> =
+  { status: 'idle' } | { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; message: string; code?: string };
