@@ -205,7 +205,7 @@ export const columnGenerationBound = async (
     highs?: Highs;
     /** The pricer to use (one made for the model when unset). */
     pricer?: Pricer;
-    /** `subgradient`: the warm start before the smoothed dual (10 exact steps after knapsack ones), for comparison. */
+    /** `subgradient`: the warm start used before the smoothed dual (knapsack steps, then 10 exact ones), for comparison. */
     warmStart?: 'smoothed' | 'subgradient';
     /**
      * The smoothed dual goes on past `stop` until it has priced this many times or for this long (default 30
