@@ -820,16 +820,49 @@ export const bestPersonWeek = (items: readonly PathItem[], week: PathWeek, maxSi
     );
   }
   if (size > maxSize) return null;
-  const S = size + 1;
+  // From `top` units on (enough paid time that the total is at or over target and over the over-contract
+  // line) the hours cost only grows, by k a minute: those states are one, and a shift taken into it pays
+  // k·unit for each unit past `top`. Exact, and the table is often a third as wide (a contract's hours
+  // against a week's span).
+  let top = size;
+  if (hoursMatter) {
+    let t = Math.max(0, Math.ceil((week.target - week.fixed) / unit));
+    if (week.overContract) t = Math.max(t, Math.floor((week.overContract.minutes - week.fixed) / unit) + 1);
+    top = Math.min(size, t);
+  }
+  const perUnit = week.k * unit;
+  const S = top + 1;
   const order = items.map((_, i) => i).sort((x, y) => items[x].start - items[y].start || items[x].end - items[y].end);
   const byEnd = items.map((_, i) => i).sort((x, y) => items[x].end - items[y].end);
-  // value[i·S + m]: least cost of a choice whose last shift is i, with m units of paid time; back: the one before (−1 none).
+  // value[i·S + m]: least cost of a choice whose last shift is i, with m units of paid time (m = top: at least
+  // top); back / backM: the shift before (−1 none) and its m.
   const value = new Float64Array(n * S).fill(Infinity);
   const back = new Int32Array(n * S).fill(-1);
+  const backM = new Int32Array(n * S).fill(0);
   const pool = new Float64Array(S).fill(Infinity);
   const poolLast = new Int32Array(S).fill(-1);
   pool[0] = 0;
   let settled = 0;
+  /** value[row + m + w] from `from[fromAt + m] + add`, for every m (clamped at top). */
+  const relax = (from: Float64Array, fromAt: number, add: number, row: number, wb: number, prev: (m: number) => number) => {
+    const straight = Math.max(0, S - wb);
+    for (let m = 0; m < straight; m += 1) {
+      const v = from[fromAt + m] + add;
+      if (v < value[row + m + wb]) {
+        value[row + m + wb] = v;
+        back[row + m + wb] = prev(m);
+        backM[row + m + wb] = m;
+      }
+    }
+    for (let m = straight; m < S; m += 1) {
+      const v = from[fromAt + m] + add + perUnit * (m + wb - top);
+      if (v < value[row + top]) {
+        value[row + top] = v;
+        back[row + top] = prev(m);
+        backM[row + top] = m;
+      }
+    }
+  };
   for (const b of order) {
     const B = items[b];
     const horizon = B.start - week.restMs;
@@ -845,26 +878,13 @@ export const bestPersonWeek = (items: readonly PathItem[], week: PathWeek, maxSi
     }
     const wb = units[b];
     const row = b * S;
-    for (let m = 0; m + wb < S; m += 1) {
-      const v = pool[m] + B.a;
-      if (v < value[row + m + wb]) {
-        value[row + m + wb] = v;
-        back[row + m + wb] = poolLast[m];
-      }
-    }
+    relax(pool, 0, B.a, row, wb, (m) => poolLast[m]);
     for (let j = settled; j < n && items[byEnd[j]].end <= B.start; j += 1) {
       const a = byEnd[j];
       const A = items[a];
       if (A.end <= A.start) continue;
       const pair = A.end < B.start ? (B.restCounts ? week.restCost : 0) : B.end - A.start > week.longMs ? week.longCost : 0;
-      const from = a * S;
-      for (let m = 0; m + wb < S; m += 1) {
-        const v = value[from + m] + pair + B.a;
-        if (v < value[row + m + wb]) {
-          value[row + m + wb] = v;
-          back[row + m + wb] = a;
-        }
-      }
+      relax(value, a * S, pair + B.a, row, wb, () => a);
     }
   }
   let best = hoursCost(0);
@@ -885,7 +905,7 @@ export const bestPersonWeek = (items: readonly PathItem[], week: PathWeek, maxSi
   for (let i = last, m = at; i >= 0;) {
     chosen.push(i);
     const prev = back[i * S + m];
-    m -= units[i];
+    m = backM[i * S + m];
     i = prev;
   }
   return { value: best, chosen: chosen.reverse() };
