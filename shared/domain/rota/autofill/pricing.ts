@@ -84,6 +84,11 @@ export interface Pricer {
    * `price` minimises, so a master with these costs converges to the best bound `price` can give.
    */
   relaxedCost: (staffId: string, chosen: readonly number[]) => number;
+  /**
+   * One person's cheapest choice at λ, as `price` finds it: its relaxed value less λ, and its x columns (null
+   * where a week of theirs is too long for the path table). Reads only λ of that person's shifts.
+   */
+  priceOne: (staffId: string, lambda: Float64Array) => { value: number; choice: number[] | null };
 }
 
 /**
@@ -312,7 +317,20 @@ export const makePricer = (model: AutofillModel): Pricer => {
     // Rounding in the sums above is far below a point; a hair off keeps the bound a bound.
     return { bound: bound - 1e-6 * Math.abs(bound), value, choice, g };
   };
-  return { shiftIndex, openCost, people, start, price, relaxedCost };
+  const priceOne = (staffId: string, lambda: Float64Array) => {
+    let value = constant.get(staffId) ?? 0;
+    let choice: number[] | null = [];
+    for (const gi of groupsOf.get(staffId) ?? []) {
+      const grp = groups[gi];
+      grp.items.forEach((it, i) => (grp.path[i].a = own(it.c) - lambda[it.s]));
+      const r = byPath[gi] ? bestPersonWeek(grp.path, weekOf(grp)) : null;
+      value += r ? r.value : knapsack(grp, lambda, new Float64Array(n));
+      if (!r) choice = null;
+      else if (choice) for (const i of r.chosen) choice.push(grp.items[i].c);
+    }
+    return { value, choice };
+  };
+  return { shiftIndex, openCost, people, start, price, relaxedCost, priceOne };
 };
 
 /**
