@@ -15,7 +15,7 @@ import {
   localSearch,
   type AutofillModel,
 } from '../shared/domain/rota/autofill/model';
-import { bestResponseSearch } from '../shared/domain/rota/autofill/bestResponse';
+import { bestResponseSearch, searchPlan } from '../shared/domain/rota/autofill/bestResponse';
 import { makePricer } from '../shared/domain/rota/autofill/pricing';
 import { youngWeeklyRestRule } from '../shared/domain/rota/rules';
 import { weeklyRestMisses } from '../main/services/autofill/plan';
@@ -178,6 +178,14 @@ const lns = async (from: Set<number>, seconds: number, k: number) => {
 
 const ilsSeconds = arg('--ils', 50);
 const more = arg('--more', 180);
+if (process.argv.includes('--search')) {
+  for (const chains of [false, true]) {
+    const t = performance.now();
+    const p = searchPlan(model, start, { stop: () => performance.now() - t > 120_000, pricer, seed: chains ? 2 : 1 });
+    log(`searchPlan seed ${chains ? 2 : 1}: ${obj(p).toFixed(1)} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+  process.exit(0);
+}
 if (process.argv.includes('--br-lns')) {
   const p = withBestResponse(start, more, 'BR from start');
   breakdown('best response + LS from start', p);
