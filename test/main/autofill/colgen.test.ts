@@ -3,27 +3,12 @@
  * the optimum HiGHS proves for the same model by its full MIP: never above it, and close to it.
  */
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../../shared/domain/dates';
-import type { Shift } from '../../../shared/schemas/shift';
 import { buildModel, chosenPairs } from '../../../shared/domain/rota/autofill/model';
 import { makePricer, personCoster } from '../../../shared/domain/rota/autofill/pricing';
 import { columnGenerationBound } from '../../../main/services/autofill/colgen';
 import { solveModel } from '../../../main/services/autofill/solve';
-import { makeContext } from '../../shared/domain/rota/factories';
-import { SITES, WEEK, makePeople, prng, randomShift } from '../../shared/domain/rota/world';
-
-/** A week of 12–24 open shifts among about 40 already on the rota (so rest against fixed shifts matters). */
-const instance = (seed: number) => {
-  const rand = prng(seed);
-  const people = makePeople(rand);
-  const rest: Shift[] = Array.from({ length: 40 }, () => randomShift(rand, people)).filter((s) => s.staffId !== null);
-  const open = Array.from({ length: 12 + Math.floor(rand() * 13) }, () => ({
-    ...randomShift(rand, people),
-    staffId: null,
-    date: addDays(WEEK, Math.floor(rand() * 7)),
-  }));
-  return { ctx: makeContext({ staff: people, sites: SITES, shifts: [...rest, ...open] }), open };
-};
+import { prng } from '../../shared/domain/rota/world';
+import { smallWeek } from './smallWeek';
 
 describe('column-generation bound', () => {
   it('is within 6% of the proven optimum on every small week HiGHS solves (of 20), and never above it', async () => {
@@ -31,7 +16,7 @@ describe('column-generation bound', () => {
     // the optimum, under 0.94 on 10 of the 19 HiGHS solved.
     const ratios: number[] = [];
     for (let i = 1; i <= 20; i += 1) {
-      const { ctx, open } = instance(i * 7919);
+      const { ctx, open } = smallWeek(i * 7919);
       const model = buildModel(ctx, { open });
       const exact = await solveModel(model, { relGap: 0, timeLimitS: 60 });
       if (exact.status !== 'optimal') continue;
@@ -49,7 +34,7 @@ describe('column-generation bound', () => {
 
   it('prices each choice at no more than its exact cost, and its cheapest choice at what it says it costs', async () => {
     for (let i = 1; i <= 10; i += 1) {
-      const { ctx, open } = instance(i * 104_729);
+      const { ctx, open } = smallWeek(i * 104_729);
       const model = buildModel(ctx, { open });
       const pricer = makePricer(model);
       const coster = personCoster(model);

@@ -15,23 +15,9 @@ import { buildModel } from '../../../shared/domain/rota/autofill/model';
 import { subgradientBound } from '../../../shared/domain/rota/autofill/pricing';
 import { columnGenerationBound } from '../../../main/services/autofill/colgen';
 import { solveModel } from '../../../main/services/autofill/solve';
-import { makeContext } from '../../shared/domain/rota/factories';
-import { SITES, WEEK, makePeople, prng, randomShift } from '../../shared/domain/rota/world';
+import { smallWeek } from './smallWeek';
 
 const key = (f: Finding) => `${f.rule}|${f.staffId}|${f.shiftIds.join(',')}|${f.message}`;
-
-const instance = (seed: number) => {
-  const rand = prng(seed);
-  const people = makePeople(rand);
-  const rest: Shift[] = Array.from({ length: 40 }, () => randomShift(rand, people)).filter((s) => s.staffId !== null);
-  // 12–24 open shifts in the checked week, so most people end up with several and rest matters.
-  const open = Array.from({ length: 12 + Math.floor(rand() * 13) }, () => ({
-    ...randomShift(rand, people),
-    staffId: null,
-    date: addDays(WEEK, Math.floor(rand() * 7)),
-  }));
-  return { ctx: makeContext({ staff: people, sites: SITES, shifts: [...rest, ...open] }), open };
-};
 
 const weeksOf = (open: Shift[]) => {
   const dates = open.map((s) => s.date).sort();
@@ -65,7 +51,7 @@ describe('auto-scheduler property', () => {
   it('adds no block, counts warnings as the engine does, and leaves no gap a free person could fill without a warning', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), async (seed) => {
-        const { ctx, open } = instance(seed);
+        const { ctx, open } = smallWeek(seed);
         fc.pre(open.length > 0);
         const plan = await planFill(ctx, open, { relGap: 0 });
         const after = expectNoBlockAndCountedWarnings(ctx, open, plan);
@@ -84,7 +70,7 @@ describe('auto-scheduler property', () => {
     let repaired = 0;
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), async (seed) => {
-        const { ctx, open } = instance(seed);
+        const { ctx, open } = smallWeek(seed);
         fc.pre(open.length > 0);
         // The whole-week solve gets almost no time: what comes back is the repair's work.
         const plan = await planFill(ctx, open, { relGap: 0, timeLimitS: 20, wholeShare: 0.001 });
@@ -105,7 +91,7 @@ describe('auto-scheduler property', () => {
     const closer: [number, number][] = [];
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), async (seed) => {
-        const { ctx, open } = instance(seed);
+        const { ctx, open } = smallWeek(seed);
         fc.pre(open.length > 0);
         // Every part counts as large here, so the plan is the local search's and the bound the Lagrangian one.
         const searched = await planFill(ctx, open, { relGap: 0, timeLimitS: 2, largePairs: 0 });
@@ -140,7 +126,7 @@ describe('auto-scheduler property', () => {
     let proven = 0;
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), async (seed) => {
-        const { ctx, open } = instance(seed);
+        const { ctx, open } = smallWeek(seed);
         fc.pre(open.length > 0);
         // HiGHS's full MIP of the model as built (no weekly-rest cuts): the bounds are bounds on this model.
         const model = buildModel(ctx, { open });
@@ -165,7 +151,7 @@ describe('auto-scheduler property', () => {
   it('with a shortlist of two per shift and almost no time, the plan is still never worse than the greedy fill by the objective', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), async (seed) => {
-        const { ctx, open } = instance(seed);
+        const { ctx, open } = smallWeek(seed);
         fc.pre(open.length > 0);
         const plan = await planFill(ctx, open, { relGap: 0, timeLimitS: 1, wholeShare: 0.001, maxCandidates: 2 });
         expect(plan.greedyObjective).not.toBeNull();

@@ -42,14 +42,14 @@ export interface Column {
 }
 
 /** `scale·aux ≥ constant + Σ coef·x`: the lower bound a soft column is pushed down onto. */
-interface Definition {
+export interface Definition {
   aux: number;
   scale: number;
   constant: number;
   terms: [number, number][];
 }
 
-interface Row {
+export interface Row {
   terms: [number, number][];
   lo: number;
   hi: number;
@@ -911,6 +911,66 @@ export const bestPersonWeek = (items: readonly PathItem[], week: PathWeek, maxSi
   return { value: best, chosen: chosen.reverse() };
 };
 
+/** The person a column belongs to: a pair's person, or a soft column's (undefined for a shift's "left open"). */
+export const staffOfColumn = (model: AutofillModel, c: number): string | undefined =>
+  model.columns[c].kind === 'x' ? model.pairs.get(c)!.staffId : model.columns[c].staffId;
+
+/** One person's own rows: every soft column of the model and every hard row belongs to one person. */
+export interface PersonRows {
+  /** Their hard rows (`Σ coef·x ≤ hi`: overlaps, young workers, no-good cuts). */
+  hard: Row[];
+  /** Their soft columns' definitions, in model order (a soft column may feed another's row). */
+  defs: Definition[];
+  /** Their soft columns. */
+  aux: number[];
+}
+
+/** Each person's own rows, as the model has them when called (cuts added later are not in it). */
+export const rowsByPerson = (model: AutofillModel): Map<string, PersonRows> => {
+  const out = new Map<string, PersonRows>();
+  const of = (p: string) => {
+    let r = out.get(p);
+    if (!r) out.set(p, (r = { hard: [], defs: [], aux: [] }));
+    return r;
+  };
+  for (const d of model.definitions) {
+    const p = staffOfColumn(model, d.aux);
+    if (p !== undefined) of(p).defs.push(d);
+  }
+  for (const r of model.rows) {
+    if (r.hi === Infinity || r.lo !== -Infinity || r.terms.length === 0) continue;
+    const p = staffOfColumn(model, r.terms[0][1]);
+    if (p !== undefined) of(p).hard.push(r);
+  }
+  for (const r of out.values()) r.aux = [...new Set(r.defs.map((d) => d.aux))];
+  return out;
+};
+
+/**
+ * What one person's soft columns cost with their x columns as `values` holds them (1 chosen, 0 not): each soft
+ * column at the least value its rows allow, as `evaluate` counts it, written back into `values`. Infinity
+ * when the choice breaks one of their hard rows. Their x columns' own costs are not included.
+ */
+export const personSoftCost = (model: AutofillModel, own: PersonRows | undefined, values: Float64Array): number => {
+  if (!own) return 0;
+  for (const r of own.hard) {
+    let lhs = 0;
+    for (const [k, v] of r.terms) lhs += k * values[v];
+    if (lhs > r.hi + 1e-9) return Infinity;
+  }
+  for (const a of own.aux) values[a] = 0;
+  for (const d of own.defs) {
+    let lhs = d.constant;
+    for (const [k, v] of d.terms) lhs += k * values[v];
+    lhs /= d.scale;
+    const need = model.columns[d.aux].kind === 'binary' ? (lhs > 1e-9 ? 1 : 0) : Math.max(0, lhs);
+    if (need > values[d.aux]) values[d.aux] = need;
+  }
+  let cost = 0;
+  for (const a of own.aux) cost += model.columns[a].cost * values[a];
+  return cost;
+};
+
 /**
  * Local search on the model's own objective, for parts too large for HiGHS to improve in the time a
  * manager waits. Every soft column belongs to one person (or is a shift's "left open"), so moving a shift
@@ -925,48 +985,10 @@ export const localSearch = (
   opts: { stop: () => boolean; seed?: number },
 ): Set<number> => {
   const { columns } = model;
-  const staffOf = (c: number) => (columns[c].kind === 'x' ? model.pairs.get(c)!.staffId : columns[c].staffId);
-  // Per person: their definitions in model order (a soft column may feed another's row) and hard rows.
-  const defs = new Map<string, Definition[]>();
-  for (const d of model.definitions) {
-    const p = staffOf(d.aux);
-    if (p === undefined) continue;
-    const list = defs.get(p);
-    if (list) list.push(d);
-    else defs.set(p, [d]);
-  }
-  const hard = new Map<string, Row[]>();
-  for (const r of model.rows) {
-    if (r.hi === Infinity || r.lo !== -Infinity || r.terms.length === 0) continue;
-    const p = staffOf(r.terms[0][1]);
-    if (p === undefined) continue;
-    const list = hard.get(p);
-    if (list) list.push(r);
-    else hard.set(p, [r]);
-  }
-  const auxOf = new Map([...defs].map(([p, list]) => [p, [...new Set(list.map((d) => d.aux))]]));
+  const own = rowsByPerson(model);
   const values = new Float64Array(columns.length);
   /** The person's soft columns' cost with their x columns as in `values` (Infinity when a hard row breaks). */
-  const costOf = (p: string): number => {
-    for (const r of hard.get(p) ?? []) {
-      let lhs = 0;
-      for (const [k, v] of r.terms) lhs += k * values[v];
-      if (lhs > r.hi + 1e-9) return Infinity;
-    }
-    const aux = auxOf.get(p) ?? [];
-    for (const a of aux) values[a] = 0;
-    // Each soft column at the least value its rows allow, in model order (one may feed another's row).
-    for (const d of defs.get(p) ?? []) {
-      let lhs = d.constant;
-      for (const [k, v] of d.terms) lhs += k * values[v];
-      lhs /= d.scale;
-      const need = columns[d.aux].kind === 'binary' ? (lhs > 1e-9 ? 1 : 0) : Math.max(0, lhs);
-      if (need > values[d.aux]) values[d.aux] = need;
-    }
-    let cost = 0;
-    for (const a of aux) cost += columns[a].cost * values[a];
-    return cost;
-  };
+  const costOf = (p: string): number => personSoftCost(model, own.get(p), values);
   const byShift = new Map<string, number[]>();
   const mine = new Map<string, Set<number>>();
   for (const [c, p] of model.pairs) {

@@ -9,16 +9,21 @@
  */
 import { spanOf } from '../instants';
 import { weekRange } from '../week';
-import { bestPersonWeek, type AutofillModel, type Deviation, type PathItem, type PathWeek } from './model';
+import {
+  bestPersonWeek,
+  personSoftCost,
+  rowsByPerson,
+  type AutofillModel,
+  type Deviation,
+  type PathItem,
+  type PathWeek,
+  type PersonRows,
+} from './model';
 
 const paidOf = (s: { date: string; start: string; end: string; breakMinutes: number }): number => {
   const span = spanOf(s.date, s.start, s.end);
   return Math.max(0, Math.round((span.end - span.start) / 60_000) - s.breakMinutes);
 };
-
-/** The person a column belongs to: a pair's person, or a soft column's. */
-const staffOfColumn = (model: AutofillModel, c: number): string | undefined =>
-  model.columns[c].kind === 'x' ? model.pairs.get(c)!.staffId : model.columns[c].staffId;
 
 /**
  * The exact cost of one person's choice of shifts (x columns): their shifts' own costs and every soft column
@@ -28,57 +33,21 @@ const staffOfColumn = (model: AutofillModel, c: number): string | undefined =>
  */
 export const personCoster = (model: AutofillModel) => {
   const { columns } = model;
-  const values = new Float64Array(columns.length);
+  let values = new Float64Array(columns.length);
   let indexed = -1;
   let indexedRows = -1;
-  const defs = new Map<string, AutofillModel['definitions']>();
-  const hard = new Map<string, AutofillModel['rows']>();
-  const aux = new Map<string, number[]>();
-  const index = () => {
-    if (indexed === model.definitions.length && indexedRows === model.rows.length) return;
-    defs.clear();
-    hard.clear();
-    aux.clear();
-    for (const d of model.definitions) {
-      const p = staffOfColumn(model, d.aux);
-      if (p === undefined) continue;
-      const list = defs.get(p);
-      if (list) list.push(d);
-      else defs.set(p, [d]);
-    }
-    for (const r of model.rows) {
-      if (r.hi === Infinity || r.lo !== -Infinity || r.terms.length === 0) continue;
-      const p = staffOfColumn(model, r.terms[0][1]);
-      if (p === undefined) continue;
-      const list = hard.get(p);
-      if (list) list.push(r);
-      else hard.set(p, [r]);
-    }
-    for (const [p, list] of defs) aux.set(p, [...new Set(list.map((d) => d.aux))]);
-    indexed = model.definitions.length;
-    indexedRows = model.rows.length;
-  };
+  let own = new Map<string, PersonRows>();
   return (staffId: string, chosen: readonly number[]): number => {
-    index();
+    if (indexed !== model.definitions.length || indexedRows !== model.rows.length) {
+      own = rowsByPerson(model);
+      // Cuts add soft columns (weekly rest) after the model is built.
+      if (values.length < columns.length) values = new Float64Array(columns.length);
+      indexed = model.definitions.length;
+      indexedRows = model.rows.length;
+    }
     for (const c of chosen) values[c] = 1;
     try {
-      for (const r of hard.get(staffId) ?? []) {
-        let lhs = 0;
-        for (const [k, v] of r.terms) lhs += k * values[v];
-        if (lhs > r.hi + 1e-9) return Infinity;
-      }
-      const mine = aux.get(staffId) ?? [];
-      for (const a of mine) values[a] = 0;
-      // Each soft column at the least value its rows allow, in model order (one may feed another's row).
-      for (const d of defs.get(staffId) ?? []) {
-        let lhs = d.constant;
-        for (const [k, v] of d.terms) lhs += k * values[v];
-        lhs /= d.scale;
-        const need = columns[d.aux].kind === 'binary' ? (lhs > 1e-9 ? 1 : 0) : Math.max(0, lhs);
-        if (need > values[d.aux]) values[d.aux] = need;
-      }
-      let cost = 0;
-      for (const a of mine) cost += columns[a].cost * values[a];
+      let cost = personSoftCost(model, own.get(staffId), values);
       for (const c of chosen) cost += columns[c].cost;
       return cost;
     } finally {
@@ -115,6 +84,11 @@ export interface Pricer {
    * `price` minimises, so a master with these costs converges to the best bound `price` can give.
    */
   relaxedCost: (staffId: string, chosen: readonly number[]) => number;
+  /**
+   * One person's cheapest choice at λ, as `price` finds it: its relaxed value less λ, and its x columns (null
+   * where a week of theirs is too long for the path table). Reads only λ of that person's shifts.
+   */
+  priceOne: (staffId: string, lambda: Float64Array) => { value: number; choice: number[] | null };
 }
 
 /**
@@ -343,7 +317,20 @@ export const makePricer = (model: AutofillModel): Pricer => {
     // Rounding in the sums above is far below a point; a hair off keeps the bound a bound.
     return { bound: bound - 1e-6 * Math.abs(bound), value, choice, g };
   };
-  return { shiftIndex, openCost, people, start, price, relaxedCost };
+  const priceOne = (staffId: string, lambda: Float64Array) => {
+    let value = constant.get(staffId) ?? 0;
+    let choice: number[] | null = [];
+    for (const gi of groupsOf.get(staffId) ?? []) {
+      const grp = groups[gi];
+      grp.items.forEach((it, i) => (grp.path[i].a = own(it.c) - lambda[it.s]));
+      const r = byPath[gi] ? bestPersonWeek(grp.path, weekOf(grp)) : null;
+      value += r ? r.value : knapsack(grp, lambda, new Float64Array(n));
+      if (!r) choice = null;
+      else if (choice) for (const i of r.chosen) choice.push(grp.items[i].c);
+    }
+    return { value, choice };
+  };
+  return { shiftIndex, openCost, people, start, price, relaxedCost, priceOne };
 };
 
 /**
