@@ -5,28 +5,12 @@
  * pricing can give, where the subgradient with as many exact pricings stays below.
  */
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../../shared/domain/dates';
-import type { Shift } from '../../../shared/schemas/shift';
 import { buildModel } from '../../../shared/domain/rota/autofill/model';
 import { makePricer, subgradientBound } from '../../../shared/domain/rota/autofill/pricing';
 import { smoothedDualBound } from '../../../shared/domain/rota/autofill/smoothedDual';
 import { columnGenerationBound } from '../../../main/services/autofill/colgen';
 import { solveModel } from '../../../main/services/autofill/solve';
-import { makeContext } from '../../shared/domain/rota/factories';
-import { SITES, WEEK, makePeople, prng, randomShift } from '../../shared/domain/rota/world';
-
-/** A week of 12–24 open shifts among about 40 already on the rota (as in colgen.test.ts, other seeds). */
-const instance = (seed: number) => {
-  const rand = prng(seed);
-  const people = makePeople(rand);
-  const rest: Shift[] = Array.from({ length: 40 }, () => randomShift(rand, people)).filter((s) => s.staffId !== null);
-  const open = Array.from({ length: 12 + Math.floor(rand() * 13) }, () => ({
-    ...randomShift(rand, people),
-    staffId: null,
-    date: addDays(WEEK, Math.floor(rand() * 7)),
-  }));
-  return { ctx: makeContext({ staff: people, sites: SITES, shifts: [...rest, ...open] }), open };
-};
+import { smallWeek } from './smallWeek';
 
 const smoothed = (model: ReturnType<typeof buildModel>, maxPricings: number) => {
   const pricer = makePricer(model);
@@ -39,11 +23,13 @@ const smoothed = (model: ReturnType<typeof buildModel>, maxPricings: number) => 
   return { ...r, pricer };
 };
 
-/** The small weeks HiGHS solves to proven optimality, with that optimum. */
-const solved = async () => {
+/** The small weeks (other seeds than colgen.test.ts) HiGHS solves to proven optimality, with that optimum; solved once for both tests. */
+let weeks: Promise<{ model: ReturnType<typeof buildModel>; opt: number }[]> | undefined;
+const solved = () => (weeks ??= solveAll());
+const solveAll = async () => {
   const out: { model: ReturnType<typeof buildModel>; opt: number }[] = [];
   for (let i = 1; i <= 20; i += 1) {
-    const { ctx, open } = instance(i * 6007);
+    const { ctx, open } = smallWeek(i * 6007);
     const model = buildModel(ctx, { open });
     const exact = await solveModel(model, { relGap: 0, timeLimitS: 60 });
     if (exact.status === 'optimal') out.push({ model, opt: exact.objective! });
@@ -53,9 +39,9 @@ const solved = async () => {
 
 describe('smoothed dual bound', () => {
   it('never passes the optimum HiGHS proves, and is the Lagrangian value at the multipliers it returns', async () => {
-    const weeks = await solved();
-    expect(weeks.length).toBeGreaterThanOrEqual(18);
-    for (const { model, opt } of weeks) {
+    const all = await solved();
+    expect(all.length).toBeGreaterThanOrEqual(18);
+    for (const { model, opt } of all) {
       const r = smoothed(model, 40);
       expect(r.bound).toBeLessThanOrEqual(opt + 1e-6);
       // Reported is what pricing at its λ gives (a bound), not the model's own maximum (not one).
