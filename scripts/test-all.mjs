@@ -6,13 +6,12 @@
 // non-zero if any part failed, and a summary says which.
 import { spawn } from 'node:child_process';
 
-const run = (name, script, { nice = 0 } = {}) =>
+const run = (name, script, { idle = false } = {}) =>
   new Promise((resolve) => {
     const started = Date.now();
     const command = ['npm', 'run', '--silent', script];
-    // `nice -n N` (coreutils): a lower CPU priority for the part and everything it starts; where there is no
-    // nice, it just runs.
-    const [file, ...args] = nice && process.platform !== 'win32' ? ['nice', '-n', String(nice), ...command] : command;
+    // `nice -n 19` (coreutils): the part gets only the CPU the tests leave; where there is no nice, it just runs.
+    const [file, ...args] = idle && process.platform !== 'win32' ? ['nice', '-n', '19', ...command] : command;
     const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
     const relay = (stream, out) => {
       let rest = '';
@@ -30,15 +29,12 @@ const run = (name, script, { nice = 0 } = {}) =>
 
 // All four at once, at equal priority, was tried (2 Dec): CI's two cores ran at load 15, the soak's 17
 // installs took up to 196 s to set up (16 s alone) and a seed ran out of time. The type check and the lint
-// (about a minute of one core each) now yield to the tests instead of going first. The journeys get a
-// slightly lower priority than the unit tests (nice 5: about a quarter of the CPU when both want it all):
-// side by side on CI's two cores they finished in 466 s and the unit tests in 624 s, so the journeys had
-// time to give and the unit tests set the suite's length.
+// (about a minute of one core each) now yield to the tests instead of going first.
 const results = await Promise.all([
   run('unit', 'test:unit'),
-  run('e2e', 'test:e2e', { nice: 5 }),
-  run('types', 'typecheck', { nice: 19 }),
-  run('lint', 'lint', { nice: 19 }),
+  run('e2e', 'test:e2e'),
+  run('types', 'typecheck', { idle: true }),
+  run('lint', 'lint', { idle: true }),
 ]);
 for (const r of results)
   console.log(
