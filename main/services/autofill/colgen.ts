@@ -197,7 +197,10 @@ export const columnGenerationBound = async (
   model: AutofillModel,
   opts: {
     upper: number;
+    /** The part's time is up: the smoothed dual still finishes its `atLeast`. */
     stop: () => boolean;
+    /** The manager stopped the fill: the bound ends at once (after the pricing under way), `atLeast` or not. */
+    cancel?: () => boolean;
     timeLeft: () => number;
     plans?: readonly ReadonlySet<number>[];
     /** The best bound so far, whenever it rises. */
@@ -249,6 +252,7 @@ export const columnGenerationBound = async (
         shiftOf,
         plans: (opts.plans ?? []).map(perPerson),
         stop: () => {
+          if (opts.cancel?.()) return true;
           if (opts.stop() && (history.length >= atLeast.pricings || performance.now() - began > atLeast.seconds * 1000)) return true;
           const n = history.length;
           return n > STALL && history[n - 1] - history[n - 1 - STALL] <= 1e-4 * Math.abs(history[n - 1]);
@@ -259,7 +263,7 @@ export const columnGenerationBound = async (
         },
       });
     }
-    while (!opts.stop() && master.iterate(opts.timeLeft()));
+    while (!opts.stop() && !opts.cancel?.() && master.iterate(opts.timeLeft()));
     return { bound: master.bound, iterations: master.iterations, columns: master.columns, converged: master.converged };
   } finally {
     master.dispose();

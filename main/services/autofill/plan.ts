@@ -451,7 +451,8 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
         : (
             await columnGenerationBound(model, {
               upper: objective,
-              stop: () => elapsed() > partDeadline || (opts.shouldStop?.() ?? false),
+              stop: () => elapsed() > partDeadline,
+              cancel: () => stopped || (opts.shouldStop?.() ?? false),
               timeLeft: () => partDeadline - elapsed(),
               plans: greedyPairs ? [picked, greedyPairs] : [picked],
               onBound: (b) => {

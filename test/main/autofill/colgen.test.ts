@@ -63,4 +63,31 @@ describe('column-generation bound', () => {
       }
     }
   }, 300_000);
+
+  it("ends at once when the manager stops the fill, but finishes its pricings when only the part's time is up", async () => {
+    const { ctx, open } = smallWeek(3 * 7919);
+    const model = buildModel(ctx, { open });
+    const counted = () => {
+      const pricer = makePricer(model);
+      const price = pricer.price.bind(pricer);
+      const out = { pricer, calls: 0 };
+      pricer.price = (lambda) => ((out.calls += 1), price(lambda));
+      return out;
+    };
+    // The part's time is up before it starts: the bound still prices (up to 30 times or 3 s, fewer if it stalls).
+    const late = counted();
+    await columnGenerationBound(model, { upper: 1e6, stop: () => true, timeLeft: () => 0, pricer: late.pricer });
+    expect(late.calls).toBeGreaterThanOrEqual(5);
+    // The manager pressed Stop: the first pricing (the bound must be one) and nothing after it.
+    const stopped = counted();
+    const r = await columnGenerationBound(model, {
+      upper: 1e6,
+      stop: () => false,
+      cancel: () => true,
+      timeLeft: () => 60,
+      pricer: stopped.pricer,
+    });
+    expect(stopped.calls).toBe(1);
+    expect(Number.isFinite(r.bound)).toBe(true);
+  });
 });
