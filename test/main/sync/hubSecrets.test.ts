@@ -24,12 +24,28 @@ const settingsText = (t: TestApp) => fs.readFileSync(path.join(t.dir, 'data/syst
 const holds = (dir: string, secret: string): string[] => {
   const found: string[] = [];
   const b64 = Buffer.from(secret).toString('base64');
+  // The replica's database may be writing while this reads: a file it removes between the listing and the
+  // read (a compacted log, say) is gone, so it holds nothing at rest.
+  const gone = (e: unknown) => (e as NodeJS.ErrnoException).code === 'ENOENT';
   const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch (e) {
+      if (gone(e)) return;
+      throw e;
+    }
+    for (const e of entries) {
       const full = path.join(d, e.name);
       if (e.isDirectory()) walk(full);
       else {
-        const bytes = fs.readFileSync(full);
+        let bytes: Buffer;
+        try {
+          bytes = fs.readFileSync(full);
+        } catch (err) {
+          if (gone(err)) continue;
+          throw err;
+        }
         if (bytes.includes(secret) || bytes.includes(b64)) found.push(path.relative(dir, full));
       }
     }
