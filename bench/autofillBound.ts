@@ -8,7 +8,7 @@
 import { fillOpenShifts } from '../shared/domain/rota';
 import { buildModel, evaluate, localSearch } from '../shared/domain/rota/autofill/model';
 import { makePricer } from '../shared/domain/rota/autofill/pricing';
-import { smoothedDualBound } from '../shared/domain/rota/autofill/smoothedDual';
+import { choicesByPerson, smoothedDualBound } from '../shared/domain/rota/autofill/smoothedDual';
 import { columnGenerationBound } from '../main/services/autofill/colgen';
 import { autofillWorld, MAX_CANDIDATES } from './autofill';
 
@@ -53,18 +53,10 @@ const main = async () => {
   };
   const log = (b: number) => console.log(`${method}\t${el().toFixed(1)}\t${pricings}\t${b.toFixed(1)}`);
   if (method.startsWith('smooth')) {
-    const perPerson = (plan: ReadonlySet<number>) => {
-      const by = new Map<string, number[]>();
-      for (const c of plan) {
-        const p = model.pairs.get(c)!.staffId;
-        by.set(p, [...(by.get(p) ?? []), c]);
-      }
-      return [...by].map(([staffId, x]) => ({ staffId, x }));
-    };
     let told = -Infinity;
     const r = smoothedDualBound({
       pricer,
-      plans: [perPerson(best), perPerson(greedyPairs)],
+      plans: [choicesByPerson(model, best), choicesByPerson(model, greedyPairs)],
       stop: () => el() > budget,
       shiftOf: (c) => pricer.shiftIndex.get(model.pairs.get(c)!.shift.id)!,
       onPrice: (p) => {

@@ -5,20 +5,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fillOpenShifts } from '../shared/domain/rota';
-import {
-  addNoGoodCut,
-  addWeeklyRestCut,
-  buildModel,
-  evaluate,
-  greedyStart,
-  keepsHardRows,
-  localSearch,
-  type AutofillModel,
-} from '../shared/domain/rota/autofill/model';
+import { buildModel, evaluate, greedyStart, keepsHardRows, localSearch, type AutofillModel } from '../shared/domain/rota/autofill/model';
 import { bestResponseSearch, searchPlan } from '../shared/domain/rota/autofill/bestResponse';
 import { makePricer } from '../shared/domain/rota/autofill/pricing';
-import { youngWeeklyRestRule } from '../shared/domain/rota/rules';
-import { weeklyRestMisses } from '../main/services/autofill/plan';
+import { countWeeklyRest } from '../main/services/autofill/plan';
 import { solveModel } from '../main/services/autofill/solve';
 import { autofillWorld, MAX_CANDIDATES } from './autofill';
 
@@ -36,17 +26,9 @@ const model: AutofillModel = buildModel(ctx, { open, maxCandidates: MAX_CANDIDAT
 log(`model: ${model.pairs.size} pairs, ${model.rows.length} rows`);
 let cuts = 0;
 const counted = (p: Set<number>): boolean => {
-  for (let round = 0; round < 6; round += 1) {
-    const values = evaluate(model, p).values;
-    const misses = weeklyRestMisses(model, p, values);
-    const young = weeklyRestMisses(model, p, values, youngWeeklyRestRule);
-    for (const m of misses) addWeeklyRestCut(model, m.staffId, m.week, m.cols);
-    for (const m of young) addNoGoodCut(model, m.cols);
-    cuts += misses.length + young.length;
-    if (young.length > 0 || !keepsHardRows(model, p)) return false;
-    if (misses.length === 0) return true;
-  }
-  return true;
+  const r = countWeeklyRest(model, p);
+  cuts += r.cuts;
+  return r.ok;
 };
 const obj = (p: Set<number>) => evaluate(model, p).objective;
 const greedyPairs = new Set([...model.pairs].filter(([, p]) => greedy.get(p.shift.id) === p.staffId).map(([c]) => c));

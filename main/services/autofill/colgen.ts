@@ -19,7 +19,7 @@
 import type { Highs } from 'highs';
 import type { AutofillModel } from '../../../shared/domain/rota/autofill/model';
 import { makePricer, personCoster, subgradientBound, type Pricer, type Pricing } from '../../../shared/domain/rota/autofill/pricing';
-import { smoothedDualBound } from '../../../shared/domain/rota/autofill/smoothedDual';
+import { choicesByPerson, smoothedDualBound } from '../../../shared/domain/rota/autofill/smoothedDual';
 import { loadHighs } from './solve';
 
 export interface ColgenStep {
@@ -234,14 +234,6 @@ export const columnGenerationBound = async (
       subgradientBound(model, { upper: opts.upper, pricer, stop: opts.stop, pathIterations: 10, onPrice: absorb });
     } else {
       const shiftOf = (x: number) => pricer.shiftIndex.get(model.pairs.get(x)!.shift.id)!;
-      const perPerson = (plan: ReadonlySet<number>) => {
-        const by = new Map<string, number[]>();
-        for (const c of plan) {
-          const staffId = model.pairs.get(c)!.staffId;
-          by.set(staffId, [...(by.get(staffId) ?? []), c]);
-        }
-        return [...by].map(([staffId, x]) => ({ staffId, x }));
-      };
       // Stalled: the last `STALL` pricings raised the bound by under 0.01% in all; the LP master takes over.
       const STALL = 4;
       const atLeast = opts.atLeast ?? { pricings: 30, seconds: 3 };
@@ -250,7 +242,7 @@ export const columnGenerationBound = async (
       smoothedDualBound({
         pricer,
         shiftOf,
-        plans: (opts.plans ?? []).map(perPerson),
+        plans: (opts.plans ?? []).map((p) => choicesByPerson(model, p)),
         stop: () => {
           if (opts.cancel?.()) return true;
           if (opts.stop() && (history.length >= atLeast.pricings || performance.now() - began > atLeast.seconds * 1000)) return true;

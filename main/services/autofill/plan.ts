@@ -182,6 +182,26 @@ export const weeklyRestMisses = (
  * it open), at the `moveExisting` cost when it leaves its holder; one the manager did not let move is simply
  * not in `open`, and is held as part of the rota.
  */
+/**
+ * Counts the engine's weekly-rest findings of a plan as cuts on the model (valid for every plan, so the plan's
+ * cost becomes the engine's count); `ok` is false when the plan breaks a hard row, a young worker's weekly
+ * rest included. `cuts` is how many were added.
+ */
+export const countWeeklyRest = (model: AutofillModel, p: Set<number>): { ok: boolean; cuts: number } => {
+  let cuts = 0;
+  for (let round = 0; round < 6; round += 1) {
+    const values = evaluate(model, p).values;
+    const misses = weeklyRestMisses(model, p, values);
+    const young = weeklyRestMisses(model, p, values, youngWeeklyRestRule);
+    for (const m of misses) addWeeklyRestCut(model, m.staffId, m.week, m.cols);
+    for (const m of young) addNoGoodCut(model, m.cols);
+    cuts += misses.length + young.length;
+    if (young.length > 0 || !keepsHardRows(model, p)) return { ok: false, cuts };
+    if (misses.length === 0) return { ok: true, cuts };
+  }
+  return { ok: true, cuts };
+};
+
 export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOptions = {}): Promise<Plan> => {
   const t0 = performance.now();
   const elapsed = () => (performance.now() - t0) / 1000;
@@ -222,22 +242,10 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
             ...held.map((s) => [s.id, s.staffId!] as const),
           ]);
     const model = buildModel(partCtx, { open: part, weights: opts.weights, maxCandidates: opts.maxCandidates, keep: greedy ?? undefined });
-    /**
-     * Counts the engine's weekly-rest findings of a plan as cuts (valid for every plan, so its cost becomes
-     * the engine's count); false when the plan breaks a hard row, a young worker's weekly rest included.
-     */
     const counted = (p: Set<number>): boolean => {
-      for (let round = 0; round < 6; round += 1) {
-        const values = evaluate(model, p).values;
-        const misses = weeklyRestMisses(model, p, values);
-        const young = weeklyRestMisses(model, p, values, youngWeeklyRestRule);
-        for (const m of misses) addWeeklyRestCut(model, m.staffId, m.week, m.cols);
-        for (const m of young) addNoGoodCut(model, m.cols);
-        plan.cuts += misses.length + young.length;
-        if (young.length > 0 || !keepsHardRows(model, p)) return false;
-        if (misses.length === 0) return true;
-      }
-      return true;
+      const r = countWeeklyRest(model, p);
+      plan.cuts += r.cuts;
+      return r.ok;
     };
     /** The best plan so far, while the solver has no bound to give. */
     const progress = (objective: number) =>

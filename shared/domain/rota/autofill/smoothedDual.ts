@@ -21,6 +21,7 @@
  * The model only chooses where to price: every bound reported is an exact L(λ), a true lower bound on every
  * plan whatever the pool holds, so no step of this can make the bound wrong.
  */
+import type { AutofillModel } from './model';
 import type { Pricer, Pricing } from './pricing';
 
 export interface SmoothedDualOptions {
@@ -241,4 +242,14 @@ export const smoothedDualBound = (opts: SmoothedDualOptions): SmoothedDualResult
     tau = Math.max(minTau, tau * cool);
   }
   return { bound: best, lambda: Float64Array.from(bestLambda), pricings, model };
+};
+
+/** A plan (a set of pair columns) as each person's choice, the form `smoothedDualBound` takes its known plans in. */
+export const choicesByPerson = (model: AutofillModel, plan: ReadonlySet<number>): { staffId: string; x: number[] }[] => {
+  const by = new Map<string, number[]>();
+  for (const c of plan) {
+    const staffId = model.pairs.get(c)!.staffId;
+    by.set(staffId, [...(by.get(staffId) ?? []), c]);
+  }
+  return [...by].map(([staffId, x]) => ({ staffId, x }));
 };
