@@ -355,6 +355,11 @@ const soak = async (o: SoakOptions, live: Live) => {
         );
         const prior = latestEdit.get(`${op.manager}|${id}`);
         if (prior) ledger.notes.delete(prior);
+        // An edit this manager could see (the other manager's, already replicated here) is replaced
+        // knowingly too: the save carried its revision. A draft keeps no history of its edits (only a
+        // published shift does), so it is gone by design. Only an edit made while apart, which this save
+        // never saw, must survive, as the winner or in the history the merge keeps.
+        if (s.notes !== notes && ledger.notes.get(s.notes) === id) ledger.notes.delete(s.notes);
         latestEdit.set(`${op.manager}|${id}`, notes);
         ledger.notes.set(notes, id);
         break;
