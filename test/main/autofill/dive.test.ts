@@ -1,0 +1,66 @@
+/**
+ * Price and dive (main/services/autofill/dive.ts): a plan from the column-generation master, fixed column by
+ * column until its LP is integral, then repaired by `searchPlan`. Judged against the optimum HiGHS proves for
+ * the same model by its full MIP, on random small weeks.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildModel, evaluate, greedyStart, keepsHardRows } from '../../../shared/domain/rota/autofill/model';
+import { searchPlan } from '../../../shared/domain/rota/autofill/bestResponse';
+import { makePricer } from '../../../shared/domain/rota/autofill/pricing';
+import { diveForPlan } from '../../../main/services/autofill/dive';
+import { planFill } from '../../../main/services/autofill/plan';
+import { solveModel } from '../../../main/services/autofill/solve';
+import { smallWeek } from './smallWeek';
+
+const never = () => false;
+
+describe('price and dive', () => {
+  it('on random small weeks gives a plan that keeps the hard rows, never below the proven optimum, and reaches it on most, within 1.5% on the rest', async () => {
+    let proven = 0;
+    let optimal = 0;
+    let searchOptimal = 0;
+    const missed: string[] = [];
+    for (let i = 1; i <= 30; i += 1) {
+      const { ctx, open } = smallWeek(i * 7919);
+      const model = buildModel(ctx, { open });
+      const exact = await solveModel(model, { relGap: 0, timeLimitS: 60 });
+      if (exact.status !== 'optimal') continue;
+      proven += 1;
+      const pricer = makePricer(model);
+      const start = greedyStart(model);
+      const dived = await diveForPlan(model, { pricer, plans: [start], stop: never, timeLeft: () => 60 });
+      expect(dived).not.toBeNull();
+      expect(keepsHardRows(model, dived!)).toBe(true);
+      const found = searchPlan(model, dived!, { stop: never, seed: 3, pricer });
+      const cost = evaluate(model, found).objective;
+      expect(keepsHardRows(model, found)).toBe(true);
+      // HiGHS reads costs written to 6 decimals: a hundredth of a point is far above that rounding.
+      expect(cost).toBeGreaterThanOrEqual(exact.objective! - 0.01);
+      expect(cost).toBeLessThanOrEqual(exact.objective! * 1.015 + 0.01);
+      if (cost <= exact.objective! + 0.01) optimal += 1;
+      else missed.push(`${i}: ${cost.toFixed(2)} vs ${exact.objective!.toFixed(2)}`);
+      if (evaluate(model, searchPlan(model, start, { stop: never, seed: 3, pricer })).objective <= exact.objective! + 0.01)
+        searchOptimal += 1;
+    }
+    console.log(
+      `dive: ${proven} weeks proven by HiGHS, optimal on ${optimal} (searchPlan alone ${searchOptimal}); missed ${missed.join('; ')}`,
+    );
+    expect(proven).toBeGreaterThanOrEqual(25);
+    // Measured: optimal on 24 of 29 (searchPlan alone from the same start: 10), the others within 0.94% of it.
+    expect(optimal).toBeGreaterThanOrEqual(22);
+  }, 300_000);
+
+  it('in the fill of a large part, starts the search from a dive: the proven optimum where the search alone stops above it', async () => {
+    // Two weeks where the fill's search of a large part (forced here: largePairs 0) stopped 21.5 and 28 points
+    // above the optimum in 1.5 s (measured on the code before the dive); with the dive first it reaches it.
+    for (const seed of [2, 19]) {
+      const { ctx, open } = smallWeek(seed * 7919);
+      // The expectation: the same fill solved by HiGHS as a small part, to proven optimality (cuts included).
+      const exact = await planFill(ctx, open, { relGap: 0, timeLimitS: 30 });
+      expect(exact.status).toBe('optimal');
+      const dived = await planFill(ctx, open, { relGap: 0, timeLimitS: 3, largePairs: 0, dive: true });
+      expect(dived.unfilled.length + dived.assignments.length).toBe(open.length);
+      expect(Math.abs(dived.objective - exact.objective)).toBeLessThan(0.01);
+    }
+  }, 120_000);
+});
