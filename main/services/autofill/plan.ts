@@ -17,6 +17,7 @@ import {
   evaluate,
   greedyStart,
   keepsHardRows,
+  prepareTrials,
   simpleBound,
   type AutofillModel,
   type Term,
@@ -30,6 +31,7 @@ import { lookBackFrom, weekRange } from '../../../shared/domain/rota/week';
 import type { Shift } from '../../../shared/schemas/shift';
 import type { FindingsDelta } from './findingsDelta';
 import { columnGenerationBound } from './colgen';
+import { startGreedyHelper, type GreedyHelper, type GreedyWorkerSpec } from './greedy';
 import { solveModel, type SolveProgress } from './solve';
 
 export interface PlanOptions {
@@ -54,6 +56,11 @@ export interface PlanOptions {
   largePairs?: number;
   onProgress?: (p: PlanProgress) => void;
   shouldStop?: () => boolean;
+  /**
+   * Run the greedy fill on a second worker thread started from this module (the auto-scheduler's worker),
+   * beside the model's trials; unset, or if that thread fails, it runs on this thread first as before.
+   */
+  greedyWorker?: GreedyWorkerSpec;
 }
 
 export interface PlanProgress extends SolveProgress {
@@ -203,6 +210,15 @@ export const countWeeklyRest = (model: AutofillModel, p: Set<number>): { ok: boo
 };
 
 export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOptions = {}): Promise<Plan> => {
+  const helper = opts.greedyWorker && opts.compareGreedy !== false ? startGreedyHelper(opts.greedyWorker, ctx) : null;
+  try {
+    return await planParts(ctx, open, opts, helper);
+  } finally {
+    helper?.close();
+  }
+};
+
+const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOptions, helper: GreedyHelper | null): Promise<Plan> => {
   const t0 = performance.now();
   const elapsed = () => (performance.now() - t0) / 1000;
   const live = open.filter((s) => !s.deleted);
@@ -230,18 +246,22 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
     const partCtx = { ...ctx, shifts };
     // Today's greedy fill of the same part, kept among the candidates so the two can be compared.
     // Shifts the manager let move keep their holders in it (the rota as it is): it fills only the open ones.
+    // On the helper thread when there is one, while this one makes the model's trials (they need no greedy plan).
     const held = part.filter((s) => s.staffId !== null);
-    const greedy =
-      opts.compareGreedy === false || stopped
-        ? null
-        : new Map([
-            ...fillOpenShifts(
-              part.filter((s) => s.staffId === null),
-              partCtx,
-            ).assigned.map((a) => [a.shiftId, a.staffId] as const),
-            ...held.map((s) => [s.id, s.staffId!] as const),
-          ]);
-    const model = buildModel(partCtx, { open: part, weights: opts.weights, maxCandidates: opts.maxCandidates, keep: greedy ?? undefined });
+    const toFill = part.filter((s) => s.staffId === null);
+    const away = opts.compareGreedy === false || stopped || !helper ? null : helper.fill(shifts, toFill).catch(() => null);
+    const trials = prepareTrials(partCtx, part);
+    const filled = opts.compareGreedy === false || stopped ? null : ((await away) ?? fillOpenShifts(toFill, partCtx));
+    const greedy = filled
+      ? new Map([...filled.assigned.map((a) => [a.shiftId, a.staffId] as const), ...held.map((s) => [s.id, s.staffId!] as const)])
+      : null;
+    const model = buildModel(partCtx, {
+      open: part,
+      weights: opts.weights,
+      maxCandidates: opts.maxCandidates,
+      keep: greedy ?? undefined,
+      trials,
+    });
     const counted = (p: Set<number>): boolean => {
       const r = countWeeklyRest(model, p);
       plan.cuts += r.cuts;
