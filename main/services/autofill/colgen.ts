@@ -211,9 +211,10 @@ export const columnGenerationBound = async (
     /** `subgradient`: the warm start used before the smoothed dual (knapsack steps, then 10 exact ones), for comparison. */
     warmStart?: 'smoothed' | 'subgradient';
     /**
-     * The smoothed dual goes on past `stop` until it has priced this many times or for this long (default 30
-     * pricings or 3 s): a part's time is often spent before its bound starts, and 30 pricings take the design
-     * load's week from 3,920 to about 4,120 (0.03–0.1 s each, see docs/autoschedule.md).
+     * The smoothed dual goes on past `stop` until it has priced this many times or for this long (default one
+     * pricing, so the bound is a Lagrangian one even when the part's time was spent before it began). It was
+     * 30 pricings or 3 s, which ran 2–4 s past the manager's budget on a 10 s week; the fill now gives the
+     * bound its share inside the part's time instead (plan.ts).
      */
     atLeast?: { pricings: number; seconds: number };
   },
@@ -236,7 +237,7 @@ export const columnGenerationBound = async (
       const shiftOf = (x: number) => pricer.shiftIndex.get(model.pairs.get(x)!.shift.id)!;
       // Stalled: the last `STALL` pricings raised the bound by under 0.01% in all; the LP master takes over.
       const STALL = 4;
-      const atLeast = opts.atLeast ?? { pricings: 30, seconds: 3 };
+      const atLeast = opts.atLeast ?? { pricings: 1, seconds: 0 };
       const began = performance.now();
       const history: number[] = [];
       smoothedDualBound({

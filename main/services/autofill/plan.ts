@@ -301,12 +301,14 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
       // Too large for HiGHS to improve on here in the time (its root relaxation alone outlasts the budget):
       // local search on the model's own objective, then the column-generation bound. Weekly-rest findings the
       // engine reports become cuts as below, and the search goes on from the plan with them counted.
-      // The bound gets the last 20% of a part's time, at most 2 s (and it goes on for at least 30 pricings or
-      // 3 s past the deadline, colgen.ts), or 20 s when the part has 2 minutes or more. Measured at the design
-      // load: the smoothed dual reaches 4,114 of the converged 4,124 in 2.8 s and the LP master confirms it
-      // by 12.8 s (load 1–4; 36–48 s at load 17–19), while the search still gains with every second (4,750
-      // after one round, 4,576 after 4 minutes). It was 40% of a 2-minute part when the bound needed minutes.
-      const searchUntil = partDeadline - (share >= 120 ? Math.min(20, share * 0.4) : Math.min(2, share * 0.2));
+      // The bound gets the last 30% of a part's time, at most 6 s, or 20 s when the part has 2 minutes or more,
+      // and ends with the part (one pricing past it at most, colgen.ts): until 3 Dec it had 20%, at most 2 s,
+      // and went on for 30 pricings or 3 s past the part's end, so a 10 s week took 12–14 s. Measured at the
+      // design load: the smoothed dual reaches 4,070 in 2.0 s and 4,114 of the converged 4,124 in 2.8 s and
+      // the LP master confirms it by 12.8 s (load 1–4; 36–48 s at load 17–19), while the search still gains
+      // with every second (4,750 after one round, 4,576 after 4 minutes). It was 40% of a 2-minute part when
+      // the bound needed minutes.
+      const searchUntil = partDeadline - (share >= 120 ? Math.min(20, share * 0.4) : Math.min(6, share * 0.3));
       // The start is a plan already: shown (and kept if stopped) from this moment.
       plan.firstPlanSeconds ??= elapsed();
       progress(evaluate(model, start).objective);
