@@ -179,36 +179,39 @@ export const prepareTrials = (ctx: RotaContext, open: readonly Shift[]): ModelTr
  */
 const makeTrial = (ix: RotaIndex): ((shift: Shift) => TrialResult) => {
   const keyOf = (f: Finding) => `${f.rule}|${f.shiftIds.join(',')}|${f.message}`;
-  const blocksBefore = new Map<string, Set<string>>();
-  const verdicts = new Map<string, { shiftId: string; blocks: Finding[]; warnings: Finding[] }>();
+  // By week, then person; by signature, then person (maps of maps: no key string made per person and shift).
+  const blocksBefore = new Map<string, Map<string, Set<string>>>();
+  const verdicts = new Map<string, Map<string, { shiftId: string; blocks: Finding[]; warnings: Finding[] }>>();
   return (shift: Shift) => {
     const signature = shiftSignature(shift);
     const weeks = [weekRange(shift.date), weekRange(addDays(weekRange(shift.date).start, 7))];
     const candidates: { staffId: string; warnings: Finding[] }[] = [];
     const no: Rejection[] = [];
+    let weekBlocks = blocksBefore.get(weeks[0].start);
+    if (!weekBlocks) blocksBefore.set(weeks[0].start, (weekBlocks = new Map()));
+    let slotVerdicts = verdicts.get(signature);
+    if (!slotVerdicts) verdicts.set(signature, (slotVerdicts = new Map()));
     for (const staff of ix.staff.values()) {
       if (staff.archived) continue;
       if (!staff.services.includes(shift.service)) {
         no.push({ staffId: staff.id, blocks: [serviceFinding(staff, shift)] });
         continue;
       }
-      const k = `${staff.id}|${weeks[0].start}`;
-      let known = blocksBefore.get(k);
+      let known = weekBlocks.get(staff.id);
       if (!known) {
         known = new Set(weeks.flatMap((wk) => personFindings(ix, staff.id, wk, BLOCK_RULES)).map(keyOf));
-        blocksBefore.set(k, known);
+        weekBlocks.set(staff.id, known);
       }
       // The index holds only the fixed rota, so a person's verdict on one copy of a slot is their verdict
       // on every copy (the rules read the shift's site, service, times and break, never its id).
-      const sk = `${staff.id}|${signature}`;
-      let outcome = verdicts.get(sk);
+      let outcome = slotVerdicts.get(staff.id);
       if (!outcome) {
         const entry = insertEntry(ix, { ...shift, staffId: staff.id });
         const blocks = weeks.flatMap((wk) => personFindings(ix, staff.id, wk, BLOCK_RULES)).filter((f) => !known.has(keyOf(f)));
         const warnings = blocks.length > 0 ? [] : personFindings(ix, staff.id, weeks[0], [familiarityRule, availabilityRule, breakRule]);
         removeEntry(ix, staff.id, entry);
         outcome = { shiftId: shift.id, blocks, warnings };
-        verdicts.set(sk, outcome);
+        slotVerdicts.set(staff.id, outcome);
       }
       const blocks = retarget(outcome.blocks, outcome.shiftId, shift.id);
       if (blocks.length > 0) no.push({ staffId: staff.id, blocks });
