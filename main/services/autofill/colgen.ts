@@ -240,19 +240,27 @@ export const columnGenerationBound = async (
       const atLeast = opts.atLeast ?? { pricings: 1, seconds: 0 };
       const began = performance.now();
       const history: number[] = [];
+      // A round (model steps and an exact pricing) that would end after the part's time is not begun: the
+      // last round's length foretells the next (they grow slowly as the pool fills).
+      let roundFrom = began;
+      let lastRound = 0;
+      const late = () => opts.stop() || opts.timeLeft() < lastRound;
       smoothedDualBound({
         pricer,
         shiftOf,
         plans: (opts.plans ?? []).map((p) => choicesByPerson(model, p)),
         stop: () => {
           if (opts.cancel?.()) return true;
-          if (opts.stop() && (history.length >= atLeast.pricings || performance.now() - began > atLeast.seconds * 1000)) return true;
+          if (late() && (history.length >= atLeast.pricings || performance.now() - began > atLeast.seconds * 1000)) return true;
           const n = history.length;
           return n > STALL && history[n - 1] - history[n - 1 - STALL] <= 1e-4 * Math.abs(history[n - 1]);
         },
         onPrice: (p, lambda) => {
           absorb(p, lambda);
           history.push(master.bound);
+          const now = performance.now();
+          lastRound = (now - roundFrom) / 1000;
+          roundFrom = now;
         },
       });
     }

@@ -90,6 +90,17 @@ describe('column-generation bound', () => {
       atLeast: { pricings: 3, seconds: 60 },
     });
     expect(more.calls).toBeGreaterThanOrEqual(3);
+    // Less time left than a round takes: the next round is not begun (it would end after the part's time).
+    // Each pricing here is made to take at least 20 ms and 10 ms are always left; counted in pricings.
+    const slow = counted();
+    const price = slow.pricer.price;
+    slow.pricer.price = (lambda) => {
+      const until = performance.now() + 20;
+      while (performance.now() < until);
+      return price(lambda);
+    };
+    await columnGenerationBound(model, { upper: 1e6, stop: () => false, timeLeft: () => 0.01, pricer: slow.pricer });
+    expect(slow.calls).toBe(1);
     // The manager pressed Stop: the first pricing (the bound must be one) and nothing after it.
     const stopped = counted();
     const r = await columnGenerationBound(model, {
