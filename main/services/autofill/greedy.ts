@@ -20,6 +20,11 @@ export interface GreedyWorkerData {
   role: 'greedy';
   /** The rota without its shifts (they come with each request), staff as an array. */
   ctx: Omit<RotaContext, 'shifts'>;
+  /**
+   * Int32Array over a SharedArrayBuffer: element 0 is the id of the last request answered, set as its answer
+   * is posted, so the fill's thread can see it while it is busy (the message itself waits for it to yield).
+   */
+  answered?: SharedArrayBuffer;
 }
 
 interface Request {
@@ -33,6 +38,8 @@ type Reply = { id: number; result: FillResult } | { id: number; error: string };
 export interface GreedyHelper {
   /** The greedy fill of `open` on the rota `{ ...ctx, shifts }`, computed on the helper's thread. */
   fill: (shifts: readonly Shift[], open: readonly Shift[]) => Promise<FillResult>;
+  /** The last fill asked for has its answer posted (readable while this thread is busy). */
+  answered: () => boolean;
   close: () => void;
 }
 
@@ -44,8 +51,9 @@ const plainCtx = (ctx: RotaContext): Omit<RotaContext, 'shifts'> => {
 /** Starts the helper thread; its first request waits for it to load. Null when a worker cannot be made. */
 export const startGreedyHelper = (spec: GreedyWorkerSpec, ctx: RotaContext): GreedyHelper | null => {
   let worker: Worker;
+  const answered = new SharedArrayBuffer(4);
   try {
-    const workerData: GreedyWorkerData = { role: 'greedy', ctx: plainCtx(ctx) };
+    const workerData: GreedyWorkerData = { role: 'greedy', ctx: plainCtx(ctx), answered };
     worker = new Worker(spec.url, { workerData, ...(spec.execArgv ? { execArgv: spec.execArgv } : {}) });
   } catch {
     return null;
@@ -78,6 +86,7 @@ export const startGreedyHelper = (spec: GreedyWorkerSpec, ctx: RotaContext): Gre
         worker.postMessage(request);
       });
     },
+    answered: () => failed !== null || Atomics.load(new Int32Array(answered), 0) >= next,
     close: () => {
       worker.removeAllListeners('exit');
       void worker.terminate();
@@ -96,5 +105,6 @@ export const serveGreedy = (
     } catch (e) {
       port.postMessage({ id: m.id, error: e instanceof Error ? e.message : String(e) });
     }
+    if (data.answered) Atomics.store(new Int32Array(data.answered), 0, m.id);
   });
 };
