@@ -20,11 +20,6 @@ export interface GreedyWorkerData {
   role: 'greedy';
   /** The rota without its shifts (they come with each request), staff as an array. */
   ctx: Omit<RotaContext, 'shifts'>;
-  /**
-   * Int32Array over a SharedArrayBuffer: element 0 is the id of the last request answered, set as its answer
-   * is posted, so the fill's thread can see it while it is busy (the message itself waits for it to yield).
-   */
-  answered?: SharedArrayBuffer;
 }
 
 interface Request {
@@ -38,8 +33,6 @@ type Reply = { id: number; result: FillResult } | { id: number; error: string };
 export interface GreedyHelper {
   /** The greedy fill of `open` on the rota `{ ...ctx, shifts }`, computed on the helper's thread. */
   fill: (shifts: readonly Shift[], open: readonly Shift[]) => Promise<FillResult>;
-  /** The last fill asked for has its answer posted (readable while this thread is busy). */
-  answered: () => boolean;
   close: () => void;
 }
 
@@ -51,9 +44,8 @@ const plainCtx = (ctx: RotaContext): Omit<RotaContext, 'shifts'> => {
 /** Starts the helper thread; its first request waits for it to load. Null when a worker cannot be made. */
 export const startGreedyHelper = (spec: GreedyWorkerSpec, ctx: RotaContext): GreedyHelper | null => {
   let worker: Worker;
-  const answered = new SharedArrayBuffer(4);
   try {
-    const workerData: GreedyWorkerData = { role: 'greedy', ctx: plainCtx(ctx), answered };
+    const workerData: GreedyWorkerData = { role: 'greedy', ctx: plainCtx(ctx) };
     worker = new Worker(spec.url, { workerData, ...(spec.execArgv ? { execArgv: spec.execArgv } : {}) });
   } catch {
     return null;
@@ -86,7 +78,6 @@ export const startGreedyHelper = (spec: GreedyWorkerSpec, ctx: RotaContext): Gre
         worker.postMessage(request);
       });
     },
-    answered: () => failed !== null || Atomics.load(new Int32Array(answered), 0) >= next,
     close: () => {
       worker.removeAllListeners('exit');
       void worker.terminate();
@@ -105,6 +96,5 @@ export const serveGreedy = (
     } catch (e) {
       port.postMessage({ id: m.id, error: e instanceof Error ? e.message : String(e) });
     }
-    if (data.answered) Atomics.store(new Int32Array(data.answered), 0, m.id);
   });
 };

@@ -32,7 +32,6 @@ import type { Shift } from '../../../shared/schemas/shift';
 import type { FindingsDelta } from './findingsDelta';
 import { columnGenerationBound } from './colgen';
 import { startGreedyHelper, type GreedyHelper, type GreedyWorkerSpec } from './greedy';
-import { carryOver, searchWhileWaiting } from './early';
 import { solveModel, type SolveProgress } from './solve';
 
 export interface PlanOptions {
@@ -252,29 +251,6 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
     const toFill = part.filter((s) => s.staffId === null);
     const away = opts.compareGreedy === false || stopped || !helper ? null : helper.fill(shifts, toFill).catch(() => null);
     const trials = prepareTrials(partCtx, part);
-    // While the helper's greedy fill runs on: a plan of the part without it, to show and to start from (early.ts).
-    const early =
-      away && helper && !helper.answered()
-        ? searchWhileWaiting(
-            partCtx,
-            { open: part, weights: opts.weights, maxCandidates: opts.maxCandidates, trials },
-            helper.answered,
-            () => opts.shouldStop?.() ?? false,
-            (objective) => {
-              plan.firstPlanSeconds ??= elapsed();
-              opts.onProgress?.({
-                objective: plan.objective + objective,
-                bound: null,
-                gap: null,
-                part: i + 1,
-                parts: parts.length,
-                assigned: plan.assignments.length,
-                seconds: elapsed(),
-              });
-            },
-            opts.largePairs ?? 3000,
-          )
-        : null;
     const filled = opts.compareGreedy === false || stopped ? null : ((await away) ?? fillOpenShifts(toFill, partCtx));
     const greedy = filled
       ? new Map([...filled.assigned.map((a) => [a.shiftId, a.staffId] as const), ...held.map((s) => [s.id, s.staffId!] as const)])
@@ -314,9 +290,6 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
       if (!counted(greedyPairs)) greedyPairs = null;
       if (greedyPairs && evaluate(model, greedyPairs).objective < evaluate(model, start).objective) start = greedyPairs;
     }
-    // The plan found while the greedy fill ran, as a start only where it costs less (its findings counted first).
-    const carried = early ? carryOver(model, early) : null;
-    if (carried && counted(carried) && evaluate(model, carried).objective < evaluate(model, start).objective) start = carried;
     // This part's share of the time left. A large model gets part of it for the whole-part solve and the
     // rest for the repair below; a small one is usually solved outright.
     const share = Math.max(1, (budget - elapsed()) / (parts.length - i));

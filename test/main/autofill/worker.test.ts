@@ -86,12 +86,6 @@ describe('auto-scheduler worker', () => {
     expect(beside.greedyObjective).not.toBeNull();
     expect(beside.greedyObjective).toBeCloseTo(alone.greedyObjective!, 6);
     expect(beside.objective).toBeLessThanOrEqual(beside.greedyObjective! + 1e-6);
-    // Searched meanwhile on a model without the greedy choices (early.ts), the plan kept still adds no block.
-    const m = new Map(beside.assignments.map((a) => [a.shiftId, a.staffId]));
-    const after = { ...ctx, shifts: ctx.shifts.map((s) => (m.has(s.id) ? { ...s, staffId: m.get(s.id)! } : s)) };
-    const blocks = ['2026-11-02', '2026-11-09', '2026-11-16'].flatMap((w) => checkWeek(after, w)).filter((f) => f.severity === 'block');
-    expect(blocks).toEqual([]);
-    expect(beside.firstPlanSeconds).not.toBeNull();
   }, 120_000);
 
   it("a helper that cannot start leaves the greedy fill to the fill's own thread", async () => {
