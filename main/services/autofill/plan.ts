@@ -297,6 +297,8 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
     const wholeShare = opts.wholeShare ?? (model.pairs.size > 3000 ? 0.4 : 1);
     const large = model.pairs.size > (opts.largePairs ?? 3000);
     let lsStatus: 'gap-reached' | 'time-limit' | 'stopped' | null = null;
+    // The search's pricer, for the bound too (made before any cut the search adds: the pricing leaves cuts out).
+    let searchPricer: Pricer | undefined;
     if (large) {
       // Too large for HiGHS to improve on here in the time (its root relaxation alone outlasts the budget):
       // local search on the model's own objective, then the column-generation bound. Weekly-rest findings the
@@ -340,6 +342,7 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
         bestCost = evaluate(model, best).objective;
         progress(bestCost);
       }
+      searchPricer = pricer;
       // The start too may have findings not counted yet (the greedy fill's were, the quick start's not).
       if (!counted(best)) best = keepsHardRows(model, start) ? start : new Set();
       picked = best;
@@ -485,6 +488,7 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
               cancel: () => stopped || (opts.shouldStop?.() ?? false),
               timeLeft: () => partDeadline - elapsed(),
               plans: greedyPairs ? [picked, greedyPairs] : [picked],
+              pricer: searchPricer,
               onBound: (b) => {
                 const total = plan.objective + objective;
                 const below = plan.bound + Math.min(objective, Math.max(b, simple));
