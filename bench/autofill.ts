@@ -148,8 +148,15 @@ export interface AutofillBench {
 
 export const MAX_CANDIDATES = 12;
 
-/** The greedy fill's helper thread from source, as the product starts it from its worker (plan.ts `greedyWorker`). */
-export const GREEDY_WORKER = { url: new URL('../test/main/autofill/tsGreedyWorker.mjs', import.meta.url) };
+/**
+ * The greedy fill's helper thread from source, as the product starts it from its worker (plan.ts `greedyWorker`),
+ * with `--greedy-thread`. Off by default: these runs share one process, so from the second run on the fill's
+ * own thread is warm (compiled code, the engine's date caches) while a helper thread starts cold each time, and
+ * from source it also compiles its modules first; the product starts both cold for every fill.
+ */
+export const GREEDY_WORKER = process.argv.includes('--greedy-thread')
+  ? { url: new URL('../test/main/autofill/tsGreedyWorker.mjs', import.meta.url) }
+  : undefined;
 
 /** One week, then the month, then greedy on the month. */
 export const runAutofillBench = async (log: (s: string) => void = () => {}): Promise<AutofillBench> => {
