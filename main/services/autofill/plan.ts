@@ -61,6 +61,12 @@ export interface PlanOptions {
    * beside the model's trials; unset, or if that thread fails, it runs on this thread first as before.
    */
   greedyWorker?: GreedyWorkerSpec;
+  /**
+   * In the auto-scheduler's worker: start `greedyWorker` from the worker's own module. Off by default: on the
+   * shared 2-core machine here (load 2-3.5) it did not pay (first plan 3.7-7.3 s with it, 3.8-5.9 s without,
+   * through the built worker, 3 Dec; docs/autoschedule.md), as the helper starts cold and shares the cores.
+   */
+  greedyThread?: boolean;
 }
 
 export interface PlanProgress extends SolveProgress {

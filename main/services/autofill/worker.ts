@@ -26,7 +26,7 @@ const run = (input: WorkerInput) => {
   const stop = new Int32Array(input.stop);
   planFill(input.ctx, input.open, {
     ...input.options,
-    ...(input.self ? { greedyWorker: { url: new URL(input.self.url), execArgv: input.self.execArgv } } : {}),
+    ...(input.self && input.options.greedyThread ? { greedyWorker: { url: new URL(input.self.url), execArgv: input.self.execArgv } } : {}),
     shouldStop: () => Atomics.load(stop, 0) === 1,
     onProgress: (p) => parentPort?.postMessage({ type: 'progress', progress: p }),
   })

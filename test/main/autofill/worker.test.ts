@@ -86,6 +86,9 @@ describe('auto-scheduler worker', () => {
     expect(beside.greedyObjective).not.toBeNull();
     expect(beside.greedyObjective).toBeCloseTo(alone.greedyObjective!, 6);
     expect(beside.objective).toBeLessThanOrEqual(beside.greedyObjective! + 1e-6);
+    // Asked for, the fill's worker starts the helper from its own module.
+    const viaWorker = await startFill(WORKER, ctx, open, { ...opts, greedyThread: true }).done;
+    expect(viaWorker.greedyObjective).toBeCloseTo(alone.greedyObjective!, 6);
   }, 120_000);
 
   it("a helper that cannot start leaves the greedy fill to the fill's own thread", async () => {
