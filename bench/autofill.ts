@@ -148,17 +148,37 @@ export interface AutofillBench {
 
 export const MAX_CANDIDATES = 12;
 
+/**
+ * The greedy fill's helper thread from source, as the product starts it from its worker (plan.ts `greedyWorker`),
+ * with `--greedy-thread`. Off by default: these runs share one process, so from the second run on the fill's
+ * own thread is warm (compiled code, the engine's date caches) while a helper thread starts cold each time, and
+ * from source it also compiles its modules first; the product starts both cold for every fill.
+ */
+export const GREEDY_WORKER = process.argv.includes('--greedy-thread')
+  ? { url: new URL('../test/main/autofill/tsGreedyWorker.mjs', import.meta.url) }
+  : undefined;
+
 /** One week, then the month, then greedy on the month. */
 export const runAutofillBench = async (log: (s: string) => void = () => {}): Promise<AutofillBench> => {
   const month = autofillWorld(1);
   const firstWeek = month.open.filter((s) => s.date >= '2026-12-07' && s.date <= '2026-12-13');
   const weekWorld = { ...month, ctx: { ...month.ctx, shifts: firstWeek }, open: firstWeek, from: '2026-12-07', to: '2026-12-13' };
   log(`autofill: ${month.open.length} open shifts in December, ${firstWeek.length} in the week of 7 Dec`);
-  const week = await planFill(weekWorld.ctx, weekWorld.open, { relGap: 0.02, timeLimitS: 60, maxCandidates: MAX_CANDIDATES });
+  const week = await planFill(weekWorld.ctx, weekWorld.open, {
+    relGap: 0.02,
+    timeLimitS: 60,
+    maxCandidates: MAX_CANDIDATES,
+    greedyWorker: GREEDY_WORKER,
+  });
   log(
     `autofill week: ${week.seconds.toFixed(1)} s, first plan ${week.firstPlanSeconds?.toFixed(1)} s, gap ${(week.gap * 100).toFixed(2)}%, ${week.unfilled.length} open`,
   );
-  const planned = await planFill(month.ctx, month.open, { relGap: 0.02, timeLimitS: 300, maxCandidates: MAX_CANDIDATES });
+  const planned = await planFill(month.ctx, month.open, {
+    relGap: 0.02,
+    timeLimitS: 300,
+    maxCandidates: MAX_CANDIDATES,
+    greedyWorker: GREEDY_WORKER,
+  });
   log(
     `autofill month: ${planned.seconds.toFixed(1)} s, first plan ${planned.firstPlanSeconds?.toFixed(1)} s, gap ${(planned.gap * 100).toFixed(2)}%, ${planned.unfilled.length} open`,
   );
@@ -257,7 +277,7 @@ export const runQuickAutofill = async (runs = 3, timeLimitS = 10, log: (s: strin
   const world = { ...month, ctx: { ...month.ctx, shifts: open }, open, from: '2026-12-07', to: '2026-12-13' };
   const out: QuickRun[] = [];
   for (let i = 0; i < runs; i += 1) {
-    const plan = await planFill(world.ctx, open, { relGap: 0.02, timeLimitS, maxCandidates: MAX_CANDIDATES });
+    const plan = await planFill(world.ctx, open, { relGap: 0.02, timeLimitS, maxCandidates: MAX_CANDIDATES, greedyWorker: GREEDY_WORKER });
     const t0 = performance.now();
     const greedy = fillOpenShifts(open, world.ctx);
     const greedySeconds = (performance.now() - t0) / 1000;

@@ -211,9 +211,10 @@ export const columnGenerationBound = async (
     /** `subgradient`: the warm start used before the smoothed dual (knapsack steps, then 10 exact ones), for comparison. */
     warmStart?: 'smoothed' | 'subgradient';
     /**
-     * The smoothed dual goes on past `stop` until it has priced this many times or for this long (default 30
-     * pricings or 3 s): a part's time is often spent before its bound starts, and 30 pricings take the design
-     * load's week from 3,920 to about 4,120 (0.03–0.1 s each, see docs/autoschedule.md).
+     * The smoothed dual goes on past `stop` until it has priced this many times or for this long (default one
+     * pricing, so the bound is a Lagrangian one even when the part's time was spent before it began). It was
+     * 30 pricings or 3 s, which ran 2–4 s past the manager's budget on a 10 s week; the fill now gives the
+     * bound its share inside the part's time instead (plan.ts).
      */
     atLeast?: { pricings: number; seconds: number };
   },
@@ -223,40 +224,58 @@ export const columnGenerationBound = async (
   const tell = (b: number) => {
     if (b > told + 1e-6) opts.onBound?.((told = b));
   };
+  // The pricings' choices are the LP master's columns, but the master is made (and given them, in the order
+  // they came) only when there is time left for it after the smoothed dual, which a part of a few seconds
+  // never has: adding each pricing's columns to HiGHS as they came cost 0.3-0.7 s of a 10 s week's bound.
+  let bound = -Infinity;
+  const priced: [Pricing, Float64Array][] = [];
+  const absorb = (p: Pricing, lambda: Float64Array) => {
+    priced.push([p, Float64Array.from(lambda)]);
+    if (p.bound > bound) bound = p.bound;
+    tell(bound);
+  };
+  let late = () => opts.stop();
+  if (opts.warmStart === 'subgradient') {
+    subgradientBound(model, { upper: opts.upper, pricer, stop: opts.stop, pathIterations: 10, onPrice: absorb });
+  } else {
+    const shiftOf = (x: number) => pricer.shiftIndex.get(model.pairs.get(x)!.shift.id)!;
+    // Stalled: the last `STALL` pricings raised the bound by under 0.01% in all; the LP master takes over.
+    const STALL = 4;
+    const atLeast = opts.atLeast ?? { pricings: 1, seconds: 0 };
+    const began = performance.now();
+    const history: number[] = [];
+    // A round (model steps and an exact pricing) that would end after the part's time is not begun: the
+    // last round's length foretells the next, with half as much again (they grow as the pool fills, and a
+    // 10 s week still ended 0.1 s late when foretold by the last round alone).
+    let roundFrom = began;
+    let lastRound = 0;
+    late = () => opts.stop() || opts.timeLeft() < 1.5 * lastRound;
+    smoothedDualBound({
+      pricer,
+      shiftOf,
+      plans: (opts.plans ?? []).map((p) => choicesByPerson(model, p)),
+      stop: () => {
+        if (opts.cancel?.()) return true;
+        if (late() && (history.length >= atLeast.pricings || performance.now() - began > atLeast.seconds * 1000)) return true;
+        const n = history.length;
+        return n > STALL && history[n - 1] - history[n - 1 - STALL] <= 1e-4 * Math.abs(history[n - 1]);
+      },
+      onPrice: (p, lambda) => {
+        absorb(p, lambda);
+        history.push(bound);
+        const now = performance.now();
+        lastRound = (now - roundFrom) / 1000;
+        roundFrom = now;
+      },
+    });
+  }
+  if (late() || opts.cancel?.()) return { bound, iterations: 0, columns: 0, converged: false };
   const master = await createMaster(model, { pricer, onStep: (s) => tell(s.bound) }, opts.highs);
   try {
     for (const p of opts.plans ?? []) master.addPlan(p);
-    const absorb = (p: Pricing, lambda: Float64Array) => {
-      master.absorb(p, lambda);
-      tell(master.bound);
-    };
-    if (opts.warmStart === 'subgradient') {
-      subgradientBound(model, { upper: opts.upper, pricer, stop: opts.stop, pathIterations: 10, onPrice: absorb });
-    } else {
-      const shiftOf = (x: number) => pricer.shiftIndex.get(model.pairs.get(x)!.shift.id)!;
-      // Stalled: the last `STALL` pricings raised the bound by under 0.01% in all; the LP master takes over.
-      const STALL = 4;
-      const atLeast = opts.atLeast ?? { pricings: 30, seconds: 3 };
-      const began = performance.now();
-      const history: number[] = [];
-      smoothedDualBound({
-        pricer,
-        shiftOf,
-        plans: (opts.plans ?? []).map((p) => choicesByPerson(model, p)),
-        stop: () => {
-          if (opts.cancel?.()) return true;
-          if (opts.stop() && (history.length >= atLeast.pricings || performance.now() - began > atLeast.seconds * 1000)) return true;
-          const n = history.length;
-          return n > STALL && history[n - 1] - history[n - 1 - STALL] <= 1e-4 * Math.abs(history[n - 1]);
-        },
-        onPrice: (p, lambda) => {
-          absorb(p, lambda);
-          history.push(master.bound);
-        },
-      });
-    }
+    for (const [p, lambda] of priced) master.absorb(p, lambda);
     while (!opts.stop() && !opts.cancel?.() && master.iterate(opts.timeLeft()));
-    return { bound: master.bound, iterations: master.iterations, columns: master.columns, converged: master.converged };
+    return { bound: Math.max(bound, master.bound), iterations: master.iterations, columns: master.columns, converged: master.converged };
   } finally {
     master.dispose();
   }

@@ -17,6 +17,7 @@ import {
   evaluate,
   greedyStart,
   keepsHardRows,
+  prepareTrials,
   simpleBound,
   type AutofillModel,
   type Term,
@@ -31,6 +32,7 @@ import type { Shift } from '../../../shared/schemas/shift';
 import type { FindingsDelta } from './findingsDelta';
 import { columnGenerationBound } from './colgen';
 import { DIVE_FROM_S, diveForPlan } from './dive';
+import { startGreedyHelper, type GreedyHelper, type GreedyWorkerSpec } from './greedy';
 import { solveModel, type SolveProgress } from './solve';
 
 export interface PlanOptions {
@@ -57,6 +59,17 @@ export interface PlanOptions {
   dive?: boolean;
   onProgress?: (p: PlanProgress) => void;
   shouldStop?: () => boolean;
+  /**
+   * Run the greedy fill on a second worker thread started from this module (the auto-scheduler's worker),
+   * beside the model's trials; unset, or if that thread fails, it runs on this thread first as before.
+   */
+  greedyWorker?: GreedyWorkerSpec;
+  /**
+   * In the auto-scheduler's worker: start `greedyWorker` from the worker's own module. Off by default: on the
+   * shared 2-core machine here (load 2-3.5) it did not pay (first plan 3.7-7.3 s with it, 3.8-5.9 s without,
+   * through the built worker, 3 Dec; docs/autoschedule.md), as the helper starts cold and shares the cores.
+   */
+  greedyThread?: boolean;
 }
 
 export interface PlanProgress extends SolveProgress {
@@ -206,6 +219,15 @@ export const countWeeklyRest = (model: AutofillModel, p: Set<number>): { ok: boo
 };
 
 export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOptions = {}): Promise<Plan> => {
+  const helper = opts.greedyWorker && opts.compareGreedy !== false ? startGreedyHelper(opts.greedyWorker, ctx) : null;
+  try {
+    return await planParts(ctx, open, opts, helper);
+  } finally {
+    helper?.close();
+  }
+};
+
+const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOptions, helper: GreedyHelper | null): Promise<Plan> => {
   const t0 = performance.now();
   const elapsed = () => (performance.now() - t0) / 1000;
   const live = open.filter((s) => !s.deleted);
@@ -233,18 +255,22 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
     const partCtx = { ...ctx, shifts };
     // Today's greedy fill of the same part, kept among the candidates so the two can be compared.
     // Shifts the manager let move keep their holders in it (the rota as it is): it fills only the open ones.
+    // On the helper thread when there is one, while this one makes the model's trials (they need no greedy plan).
     const held = part.filter((s) => s.staffId !== null);
-    const greedy =
-      opts.compareGreedy === false || stopped
-        ? null
-        : new Map([
-            ...fillOpenShifts(
-              part.filter((s) => s.staffId === null),
-              partCtx,
-            ).assigned.map((a) => [a.shiftId, a.staffId] as const),
-            ...held.map((s) => [s.id, s.staffId!] as const),
-          ]);
-    const model = buildModel(partCtx, { open: part, weights: opts.weights, maxCandidates: opts.maxCandidates, keep: greedy ?? undefined });
+    const toFill = part.filter((s) => s.staffId === null);
+    const away = opts.compareGreedy === false || stopped || !helper ? null : helper.fill(shifts, toFill).catch(() => null);
+    const trials = prepareTrials(partCtx, part);
+    const filled = opts.compareGreedy === false || stopped ? null : ((await away) ?? fillOpenShifts(toFill, partCtx));
+    const greedy = filled
+      ? new Map([...filled.assigned.map((a) => [a.shiftId, a.staffId] as const), ...held.map((s) => [s.id, s.staffId!] as const)])
+      : null;
+    const model = buildModel(partCtx, {
+      open: part,
+      weights: opts.weights,
+      maxCandidates: opts.maxCandidates,
+      keep: greedy ?? undefined,
+      trials,
+    });
     const counted = (p: Set<number>): boolean => {
       const r = countWeeklyRest(model, p);
       plan.cuts += r.cuts;
@@ -280,16 +306,20 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
     const wholeShare = opts.wholeShare ?? (model.pairs.size > 3000 ? 0.4 : 1);
     const large = model.pairs.size > (opts.largePairs ?? 3000);
     let lsStatus: 'gap-reached' | 'time-limit' | 'stopped' | null = null;
+    // The search's pricer, for the bound too (made before any cut the search adds: the pricing leaves cuts out).
+    let searchPricer: Pricer | undefined;
     if (large) {
       // Too large for HiGHS to improve on here in the time (its root relaxation alone outlasts the budget):
       // local search on the model's own objective, then the column-generation bound. Weekly-rest findings the
       // engine reports become cuts as below, and the search goes on from the plan with them counted.
-      // The bound gets the last 20% of a part's time, at most 2 s (and it goes on for at least 30 pricings or
-      // 3 s past the deadline, colgen.ts), or 20 s when the part has 2 minutes or more. Measured at the design
-      // load: the smoothed dual reaches 4,114 of the converged 4,124 in 2.8 s and the LP master confirms it
-      // by 12.8 s (load 1–4; 36–48 s at load 17–19), while the search still gains with every second (4,750
-      // after one round, 4,576 after 4 minutes). It was 40% of a 2-minute part when the bound needed minutes.
-      const searchUntil = partDeadline - (share >= 120 ? Math.min(20, share * 0.4) : Math.min(2, share * 0.2));
+      // The bound gets the last 30% of a part's time, at most 6 s, or 20 s when the part has 2 minutes or more,
+      // and ends with the part (one pricing past it at most, colgen.ts): until 3 Dec it had 20%, at most 2 s,
+      // and went on for 30 pricings or 3 s past the part's end, so a 10 s week took 12–14 s. Measured at the
+      // design load: the smoothed dual reaches 4,070 in 2.0 s and 4,114 of the converged 4,124 in 2.8 s and
+      // the LP master confirms it by 12.8 s (load 1–4; 36–48 s at load 17–19), while the search still gains
+      // with every second (4,750 after one round, 4,576 after 4 minutes). It was 40% of a 2-minute part when
+      // the bound needed minutes.
+      const searchUntil = partDeadline - (share >= 120 ? Math.min(20, share * 0.4) : Math.min(6, share * 0.3));
       // The start is a plan already: shown (and kept if stopped) from this moment.
       plan.firstPlanSeconds ??= elapsed();
       progress(evaluate(model, start).objective);
@@ -346,6 +376,7 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
         bestCost = evaluate(model, best).objective;
         progress(bestCost);
       }
+      searchPricer = pricer;
       // The start too may have findings not counted yet (the greedy fill's were, the quick start's not).
       if (!counted(best)) best = keepsHardRows(model, start) ? start : new Set();
       picked = best;
@@ -491,6 +522,7 @@ export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: P
               cancel: () => stopped || (opts.shouldStop?.() ?? false),
               timeLeft: () => partDeadline - elapsed(),
               plans: greedyPairs ? [picked, greedyPairs] : [picked],
+              pricer: searchPricer,
               onBound: (b) => {
                 const total = plan.objective + objective;
                 const below = plan.bound + Math.min(objective, Math.max(b, simple));

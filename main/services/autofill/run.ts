@@ -26,7 +26,10 @@ export const startFill = (
   const stop = new SharedArrayBuffer(4);
   // Staff as an array: a Map survives structured cloning, but plain data is what the worker's contract says.
   const plainCtx = { ...ctx, staff: ctx.staff instanceof Map ? [...ctx.staff.values()] : ctx.staff };
-  const worker = new Worker(workerUrl, { workerData: { ctx: plainCtx, open, options, stop, preview }, execArgv });
+  const worker = new Worker(workerUrl, {
+    workerData: { ctx: plainCtx, open, options, stop, preview, self: { url: workerUrl.href, execArgv } },
+    execArgv,
+  });
   const done = new Promise<Plan>((resolve, reject) => {
     worker.on(
       'message',

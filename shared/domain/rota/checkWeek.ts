@@ -22,7 +22,9 @@ export const personFindings = (
   }
   const p = personWeek(ix, staff, range);
   if (!p) return [];
-  return [...staffRecordRule(staffId, staff, p.week), ...rules.flatMap((rule) => rule(p))];
+  const out = staffRecordRule(staffId, staff, p.week);
+  for (const rule of rules) for (const f of rule(p)) out.push(f);
+  return out;
 };
 
 /** The options indexForWeek builds its index with. */

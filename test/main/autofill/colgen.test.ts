@@ -64,7 +64,7 @@ describe('column-generation bound', () => {
     }
   }, 300_000);
 
-  it("ends at once when the manager stops the fill, but finishes its pricings when only the part's time is up", async () => {
+  it("ends at once when the manager stops the fill, and after one pricing when the part's time is up before it starts", async () => {
     const { ctx, open } = smallWeek(3 * 7919);
     const model = buildModel(ctx, { open });
     const counted = () => {
@@ -74,10 +74,33 @@ describe('column-generation bound', () => {
       pricer.price = (lambda) => ((out.calls += 1), price(lambda));
       return out;
     };
-    // The part's time is up before it starts: the bound still prices (up to 30 times or 3 s, fewer if it stalls).
+    // The part's time is up before it starts: one pricing (so the bound is a Lagrangian one) and no more, where
+    // it used to go on for 30 pricings or 3 s past the manager's budget. Counted in pricings, not seconds.
     const late = counted();
-    await columnGenerationBound(model, { upper: 1e6, stop: () => true, timeLeft: () => 0, pricer: late.pricer });
-    expect(late.calls).toBeGreaterThanOrEqual(5);
+    const l = await columnGenerationBound(model, { upper: 1e6, stop: () => true, timeLeft: () => 0, pricer: late.pricer });
+    expect(late.calls).toBe(1);
+    expect(Number.isFinite(l.bound)).toBe(true);
+    // Asked for more, it still does more: the allowance is the caller's to set.
+    const more = counted();
+    await columnGenerationBound(model, {
+      upper: 1e6,
+      stop: () => true,
+      timeLeft: () => 0,
+      pricer: more.pricer,
+      atLeast: { pricings: 3, seconds: 60 },
+    });
+    expect(more.calls).toBeGreaterThanOrEqual(3);
+    // Less time left than a round takes: the next round is not begun (it would end after the part's time).
+    // Each pricing here is made to take at least 20 ms and 10 ms are always left; counted in pricings.
+    const slow = counted();
+    const price = slow.pricer.price;
+    slow.pricer.price = (lambda) => {
+      const until = performance.now() + 20;
+      while (performance.now() < until);
+      return price(lambda);
+    };
+    await columnGenerationBound(model, { upper: 1e6, stop: () => false, timeLeft: () => 0.01, pricer: slow.pricer });
+    expect(slow.calls).toBe(1);
     // The manager pressed Stop: the first pricing (the bound must be one) and nothing after it.
     const stopped = counted();
     const r = await columnGenerationBound(model, {

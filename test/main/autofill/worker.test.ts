@@ -4,7 +4,9 @@ import { addDays } from '../../../shared/domain/dates';
 import { checkWeek } from '../../../shared/domain/rota';
 import type { Shift } from '../../../shared/schemas/shift';
 import { startFill } from '../../../main/services/autofill/run';
-import type { PlanProgress } from '../../../main/services/autofill/plan';
+import { planFill, type PlanProgress } from '../../../main/services/autofill/plan';
+import { startGreedyHelper } from '../../../main/services/autofill/greedy';
+import { fillOpenShifts } from '../../../shared/domain/rota/fillOpenShifts';
 import { makeContext, makeShift, makeSite, makeStaff } from '../../shared/domain/rota/factories';
 
 const WORKER = new URL('./tsWorker.mjs', import.meta.url);
@@ -59,5 +61,42 @@ describe('auto-scheduler worker', () => {
     const after = { ...ctx, shifts: ctx.shifts.map((s) => (m.has(s.id) ? { ...s, staffId: m.get(s.id)! } : s)) };
     const blocks = ['2026-11-02', '2026-11-09', '2026-11-16'].flatMap((w) => checkWeek(after, w)).filter((f) => f.severity === 'block');
     expect(blocks).toEqual([]);
+  }, 120_000);
+
+  it('the greedy fill on its helper thread is the fill on this thread, and the plan compares with it the same', async () => {
+    const { ctx, open } = world();
+    // Half the shifts already filled by hand: the helper is given the rota as it stands, not just the open ones.
+    const ids = ctx.staff instanceof Map ? [...ctx.staff.keys()] : (ctx.staff as readonly { id: string }[]).map((p) => p.id);
+    const byHand = new Map(open.slice(0, 30).map((s, i) => [s.id, ids[i]]));
+    const shifts = ctx.shifts.map((s) => (byHand.has(s.id) ? { ...s, staffId: byHand.get(s.id)! } : s));
+    const rest = shifts.filter((s) => s.staffId === null);
+    const here = fillOpenShifts(rest, { ...ctx, shifts });
+    expect(here.assigned.length).toBeGreaterThan(0);
+    // The product's path: the auto-scheduler's own worker module serves the helper.
+    const helper = startGreedyHelper({ url: WORKER }, ctx)!;
+    try {
+      expect(await helper.fill(shifts, rest)).toEqual(here);
+      expect(await helper.fill(ctx.shifts, open)).toEqual(fillOpenShifts(open, ctx));
+    } finally {
+      helper.close();
+    }
+    const opts = { relGap: 0.02, timeLimitS: 5, maxCandidates: 6, largePairs: 0 };
+    const alone = await planFill(ctx, open, opts);
+    const beside = await planFill(ctx, open, { ...opts, greedyWorker: { url: WORKER } });
+    expect(beside.greedyObjective).not.toBeNull();
+    expect(beside.greedyObjective).toBeCloseTo(alone.greedyObjective!, 6);
+    expect(beside.objective).toBeLessThanOrEqual(beside.greedyObjective! + 1e-6);
+    // Asked for, the fill's worker starts the helper from its own module.
+    const viaWorker = await startFill(WORKER, ctx, open, { ...opts, greedyThread: true }).done;
+    expect(viaWorker.greedyObjective).toBeCloseTo(alone.greedyObjective!, 6);
+  }, 120_000);
+
+  it("a helper that cannot start leaves the greedy fill to the fill's own thread", async () => {
+    const { ctx, open } = world();
+    const opts = { relGap: 0.02, timeLimitS: 3, maxCandidates: 6, largePairs: 0 };
+    const broken = new URL('./no-such-worker.mjs', import.meta.url);
+    const plan = await planFill(ctx, open, { ...opts, greedyWorker: { url: broken } });
+    const alone = await planFill(ctx, open, opts);
+    expect(plan.greedyObjective).toBeCloseTo(alone.greedyObjective!, 6);
   }, 120_000);
 });

@@ -5,7 +5,7 @@ import { evaluateCandidates, indexForShifts } from '../candidates';
 import { shiftLabel } from '../format';
 import { knowsSite } from '../rules/familiarity';
 import type { Candidate, RotaContext, RuleId } from '../types';
-import { buildModel, evaluate, keepsHardRows, type AutofillModel, type Evaluation, type Term } from './model';
+import { buildModel, evaluate, keepsHardRows, type AutofillModel, type Definition, type Evaluation, type Term } from './model';
 import type { AutofillWeights } from './weights';
 
 /** What each term means to a manager, as it reads in a list of reasons. */
@@ -46,11 +46,32 @@ export const TERM_LABEL: Record<Term, string> = {
   'fatigue-shifts-in-row': 'too many shifts in a row',
 };
 
+/**
+ * Each x column's definitions (those it pushes up, in model order), made once per model and made again when
+ * cuts have added definitions since: a plan's reasons looked through every definition for each assignment
+ * (0.5 s of a design-load week).
+ */
+const pushing = new WeakMap<AutofillModel, { count: number; byCol: Map<number, Definition[]> }>();
+const definitionsPushedBy = (model: AutofillModel, col: number): readonly Definition[] => {
+  let index = pushing.get(model);
+  if (!index || index.count !== model.definitions.length) {
+    const byCol = new Map<number, Definition[]>();
+    for (const d of model.definitions)
+      for (const v of new Set(d.terms.filter(([k]) => k > 0).map(([, v]) => v))) {
+        const list = byCol.get(v);
+        if (list) list.push(d);
+        else byCol.set(v, [d]);
+      }
+    pushing.set(model, (index = { count: model.definitions.length, byCol }));
+  }
+  return index.byCol.get(col) ?? [];
+};
+
 /** The soft columns a chosen pair switches on: binary terms whose rows it pushes up. */
 const termsOf = (model: AutofillModel, col: number, ev: Evaluation): Term[] => {
   const out: Term[] = [];
   const seen = new Set<number>();
-  for (const d of model.definitions) {
+  for (const d of definitionsPushedBy(model, col)) {
     if (seen.has(d.aux)) continue;
     const c = model.columns[d.aux];
     if (c.kind !== 'binary' || ev.values[d.aux] < 0.5 || c.base > 0 || !c.term) continue;

@@ -63,6 +63,8 @@ export interface AutofillOptions {
   maxCandidates?: number;
   /** A person kept among a shift's candidates whatever the cap (the greedy fill's choice, to compare with). */
   keep?: ReadonlyMap<string, string>;
+  /** The engine's trials made ahead (`prepareTrials`, same rota and open shifts): not made again. */
+  trials?: ModelTrials;
 }
 
 export interface Pair {
@@ -126,21 +128,105 @@ interface Item {
 const isNight = (ctx: RotaContext, e: Entry) =>
   minutesInDailyWindow(e.span, e.shift.date, ctx.settings.nightStart, ctx.settings.nightEnd) >= ctx.settings.nightWorkerMinHours * 60;
 
-/** Build the model for filling `opts.open` on the rota `ctx`. */
-export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillModel => {
-  const weights = opts.weights ?? DEFAULT_AUTOFILL_WEIGHTS;
-  const open = opts.open.filter((s) => !s.deleted);
-  const openIds = new Set(open.map((s) => s.id));
+/** The weeks a model of `open` counts findings in: the fill's weeks and the one after. */
+const scopeOf = (open: readonly Shift[]): { from: string; to: string; scope: WeekRange[] } => {
   const dates = open.map((s) => s.date).sort();
   const from = dates[0] ?? '2000-01-03';
   const to = dates[dates.length - 1] ?? from;
   const scope: WeekRange[] = [];
   for (let m = weekRange(from).start; m <= addDays(weekRange(to).start, 7); m = addDays(m, 7)) scope.push(weekRange(m));
+  return { from, to, scope };
+};
+
+/** The fixed rota (everything but the open shifts) around the model's weeks. */
+const fixedIndex = (ctx: RotaContext, open: readonly Shift[]): RotaIndex => {
+  const openIds = new Set(open.map((s) => s.id));
+  const { scope } = scopeOf(open);
   const fixedCtx = { ...ctx, shifts: ctx.shifts.filter((s) => !openIds.has(s.id)) };
-  const ix: RotaIndex = buildIndex(fixedCtx, {
+  return buildIndex(fixedCtx, {
     from: lookBackFrom(scope[0].start, ctx.settings),
     to: addDays(scope[scope.length - 1].end, 1),
   });
+};
+
+/** Who may take each open shift (and who not, and why), by the engine's trials: most of a model's build. */
+export interface ModelTrials {
+  ix: RotaIndex;
+  byShift: Map<string, TrialResult>;
+}
+
+interface TrialResult {
+  candidates: { staffId: string; warnings: Finding[] }[];
+  rejected: Rejection[];
+}
+
+/**
+ * The engine's trials for a model of `open` on `ctx`, ahead of `buildModel` (pass them as `trials`, with the
+ * same rota and open shifts): nothing in them depends on `keep`, so the fill makes them while the greedy fill
+ * it keeps runs on another thread.
+ */
+export const prepareTrials = (ctx: RotaContext, open: readonly Shift[]): ModelTrials => {
+  const live = open.filter((s) => !s.deleted);
+  const ix = fixedIndex(ctx, live);
+  const trial = makeTrial(ix);
+  return { ix, byShift: new Map(live.map((s) => [s.id, trial(s)])) };
+};
+
+/**
+ * The engine's trial of each person on the shift, as the ranked list makes it: a person is out if it adds
+ * or worsens a block (in the shift's week or the next); the per-shift warnings it would carry come from
+ * the engine's own familiarity, availability and break rules. `ix` holds the fixed rota only.
+ */
+const makeTrial = (ix: RotaIndex): ((shift: Shift) => TrialResult) => {
+  const keyOf = (f: Finding) => `${f.rule}|${f.shiftIds.join(',')}|${f.message}`;
+  // By week, then person; by signature, then person (maps of maps: no key string made per person and shift).
+  const blocksBefore = new Map<string, Map<string, Set<string>>>();
+  const verdicts = new Map<string, Map<string, { shiftId: string; blocks: Finding[]; warnings: Finding[] }>>();
+  return (shift: Shift) => {
+    const signature = shiftSignature(shift);
+    const weeks = [weekRange(shift.date), weekRange(addDays(weekRange(shift.date).start, 7))];
+    const candidates: { staffId: string; warnings: Finding[] }[] = [];
+    const no: Rejection[] = [];
+    let weekBlocks = blocksBefore.get(weeks[0].start);
+    if (!weekBlocks) blocksBefore.set(weeks[0].start, (weekBlocks = new Map()));
+    let slotVerdicts = verdicts.get(signature);
+    if (!slotVerdicts) verdicts.set(signature, (slotVerdicts = new Map()));
+    for (const staff of ix.staff.values()) {
+      if (staff.archived) continue;
+      if (!staff.services.includes(shift.service)) {
+        no.push({ staffId: staff.id, blocks: [serviceFinding(staff, shift)] });
+        continue;
+      }
+      let known = weekBlocks.get(staff.id);
+      if (!known) {
+        known = new Set(weeks.flatMap((wk) => personFindings(ix, staff.id, wk, BLOCK_RULES)).map(keyOf));
+        weekBlocks.set(staff.id, known);
+      }
+      // The index holds only the fixed rota, so a person's verdict on one copy of a slot is their verdict
+      // on every copy (the rules read the shift's site, service, times and break, never its id).
+      let outcome = slotVerdicts.get(staff.id);
+      if (!outcome) {
+        const entry = insertEntry(ix, { ...shift, staffId: staff.id });
+        const blocks = weeks.flatMap((wk) => personFindings(ix, staff.id, wk, BLOCK_RULES)).filter((f) => !known.has(keyOf(f)));
+        const warnings = blocks.length > 0 ? [] : personFindings(ix, staff.id, weeks[0], [familiarityRule, availabilityRule, breakRule]);
+        removeEntry(ix, staff.id, entry);
+        outcome = { shiftId: shift.id, blocks, warnings };
+        slotVerdicts.set(staff.id, outcome);
+      }
+      const blocks = retarget(outcome.blocks, outcome.shiftId, shift.id);
+      if (blocks.length > 0) no.push({ staffId: staff.id, blocks });
+      else candidates.push({ staffId: staff.id, warnings: retarget(outcome.warnings, outcome.shiftId, shift.id) });
+    }
+    return { candidates, rejected: no };
+  };
+};
+
+/** Build the model for filling `opts.open` on the rota `ctx`. */
+export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillModel => {
+  const weights = opts.weights ?? DEFAULT_AUTOFILL_WEIGHTS;
+  const open = opts.open.filter((s) => !s.deleted);
+  const { from, to, scope } = scopeOf(open);
+  const ix: RotaIndex = opts.trials?.ix ?? fixedIndex(ctx, open);
 
   const columns: Column[] = [];
   const rows: Row[] = [];
@@ -166,50 +252,9 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
 
   // 1. Candidates: the engine's own trial of each person on each shift.
   const byPerson = new Map<string, Item[]>();
-  const keyOf = (f: Finding) => `${f.rule}|${f.shiftIds.join(',')}|${f.message}`;
-  const blocksBefore = new Map<string, Set<string>>();
-  /**
-   * The engine's trial of each person on the shift, as the ranked list makes it: a person is out if it adds
-   * or worsens a block (in the shift's week or the next); the per-shift warnings it would carry come from
-   * the engine's own familiarity, availability and break rules.
-   */
-  const verdicts = new Map<string, { shiftId: string; blocks: Finding[]; warnings: Finding[] }>();
-  const trial = (shift: Shift) => {
-    const signature = shiftSignature(shift);
-    const weeks = [weekRange(shift.date), weekRange(addDays(weekRange(shift.date).start, 7))];
-    const candidates: { staffId: string; warnings: Finding[] }[] = [];
-    const no: Rejection[] = [];
-    for (const staff of ix.staff.values()) {
-      if (staff.archived) continue;
-      if (!staff.services.includes(shift.service)) {
-        no.push({ staffId: staff.id, blocks: [serviceFinding(staff, shift)] });
-        continue;
-      }
-      const k = `${staff.id}|${weeks[0].start}`;
-      let known = blocksBefore.get(k);
-      if (!known) {
-        known = new Set(weeks.flatMap((wk) => personFindings(ix, staff.id, wk, BLOCK_RULES)).map(keyOf));
-        blocksBefore.set(k, known);
-      }
-      // The index holds only the fixed rota, so a person's verdict on one copy of a slot is their verdict
-      // on every copy (the rules read the shift's site, service, times and break, never its id).
-      const sk = `${staff.id}|${signature}`;
-      let outcome = verdicts.get(sk);
-      if (!outcome) {
-        const entry = insertEntry(ix, { ...shift, staffId: staff.id });
-        const blocks = weeks.flatMap((wk) => personFindings(ix, staff.id, wk, BLOCK_RULES)).filter((f) => !known.has(keyOf(f)));
-        const warnings = blocks.length > 0 ? [] : personFindings(ix, staff.id, weeks[0], [familiarityRule, availabilityRule, breakRule]);
-        removeEntry(ix, staff.id, entry);
-        outcome = { shiftId: shift.id, blocks, warnings };
-        verdicts.set(sk, outcome);
-      }
-      const blocks = retarget(outcome.blocks, outcome.shiftId, shift.id);
-      if (blocks.length > 0) no.push({ staffId: staff.id, blocks });
-      else candidates.push({ staffId: staff.id, warnings: retarget(outcome.warnings, outcome.shiftId, shift.id) });
-    }
-    return { candidates, rejected: no };
-  };
-  const candidateLoad = new Map<string, number>();
+  const trial = makeTrial(ix);
+  // Per date, per person: how many of that day's shifts they are a candidate for so far.
+  const candidateLoad = new Map<string, Map<string, number>>();
   const capped = new Set<string>();
   const ordered = [...open].sort(
     (a, b) => spanOf(a.date, a.start, a.end).start - spanOf(b.date, b.start, b.end).start || (a.id < b.id ? -1 : 1),
@@ -218,7 +263,7 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
     const hours = Math.max(paidOf(shift), 60) / 60;
     const u = col({ name: `u${columns.length}`, kind: 'open', cost: weights.gapPerHour * hours, term: 'gap', shiftId: shift.id, base: 1 });
     openColumn.set(shift.id, u);
-    const { candidates, rejected: no } = trial(shift);
+    const { candidates, rejected: no } = opts.trials?.byShift.get(shift.id) ?? trial(shift);
     rejected.set(shift.id, no);
     const span = spanOf(shift.date, shift.start, shift.end);
     const paid = paidOf(shift);
@@ -237,13 +282,18 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
       // The cheapest alone, spread over people: each shift a person is already a candidate for that day
       // counts against them, or every similar shift would weigh the same few and strand the rest. The
       // present holder is always kept.
-      const rank = new Map(scored.map((s) => [s, s.own + 10 * (candidateLoad.get(`${s.staff.id}|${shift.date}`) ?? 0)]));
-      scored = [...scored]
-        .sort((a, b) => rank.get(a)! - rank.get(b)!)
-        .filter((s, i) => i < opts.maxCandidates! || s.staff.id === shift.staffId || opts.keep?.get(shift.id) === s.staff.id);
+      const load = candidateLoad.get(shift.date);
+      const kept = opts.keep?.get(shift.id);
+      scored = scored
+        .map((s) => ({ s, rank: s.own + 10 * (load?.get(s.staff.id) ?? 0) }))
+        .sort((a, b) => a.rank - b.rank)
+        .filter((r, i) => i < opts.maxCandidates! || r.s.staff.id === shift.staffId || kept === r.s.staff.id)
+        .map((r) => r.s);
       capped.add(shift.id);
     }
-    for (const s of scored) candidateLoad.set(`${s.staff.id}|${shift.date}`, (candidateLoad.get(`${s.staff.id}|${shift.date}`) ?? 0) + 1);
+    let load = candidateLoad.get(shift.date);
+    if (!load) candidateLoad.set(shift.date, (load = new Map()));
+    for (const s of scored) load.set(s.staff.id, (load.get(s.staff.id) ?? 0) + 1);
     const cover: [number, number][] = [[1, u]];
     for (const s of scored) {
       const x = col({ name: `x${columns.length}`, kind: 'x', cost: s.own, shiftId: shift.id, staffId: s.staff.id, base: 0 });
