@@ -93,7 +93,7 @@ export const autofillChannels = {
     z
       .object({
         ...scopeFields,
-        timeLimitS: z.number().int().min(2).max(600).default(60),
+        timeLimitS: z.number().int().min(2, 'At least 2 seconds').max(3600, 'At most an hour (3,600 seconds)').default(60),
         /** Let the fill give shifts that already have a person to someone else (off: they are kept as they are). */
         moveExisting: z.boolean().default(false),
       })

@@ -52,6 +52,18 @@ describe('the contract', () => {
     expect(message(contract['auth:status'].request, { sneaky: 1 })).toMatch(/Unrecognized key/);
   });
 
+  it('lets a manager give a month’s fill up to an hour, and says so beyond it', () => {
+    // A week comes within 1% of its bound in 10 minutes at the design load (docs/autoschedule.md), so a month's
+    // five weeks need longer than the 10 minutes that were the most before.
+    const fill = { from: '2026-12-01', to: '2026-12-31', sites: null };
+    expect(message(contract['rota:autofill-start'].request, { ...fill, timeLimitS: 1800 })).toBeNull();
+    expect(message(contract['rota:autofill-start'].request, { ...fill, timeLimitS: 3600 })).toBeNull();
+    expect(message(contract['rota:autofill-start'].request, { ...fill, timeLimitS: 3601 })).toBe(
+      'At most an hour (3,600 seconds) (timeLimitS)',
+    );
+    expect(message(contract['rota:autofill-start'].request, { ...fill, timeLimitS: 1 })).toBe('At least 2 seconds (timeLimitS)');
+  });
+
   it('refuses ids that every object already has as a property, so no lookup finds the object itself', () => {
     for (const id of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
       expect(message(contract['staff:get'].request, { id })).toBe('That is not a record id (id)');
