@@ -6,6 +6,13 @@ import type { Handlers } from './types';
 
 const OFF: SyncStatus = { state: 'off', hub: null, at: null, done: 0, total: 0, waiting: 0, rejected: [], conflicts: 0 };
 
+/**
+ * How long the hub has to answer. A hub on a council's slow link, or one just started on a busy machine, can take
+ * over 10 s to answer its first sign-in (measured: a test hub at load 12 on two cores), and refusing it then sent
+ * the manager to check an address that was right.
+ */
+export const HUB_ANSWER_MS = 30_000;
+
 /** Asks the hub whether it takes a hub user's name and password (`GET /_session`), or says why not. */
 export const checkHubUser = async (
   url: string,
@@ -17,7 +24,7 @@ export const checkHubUser = async (
   try {
     const res = await fetch(`${url}/_session`, {
       headers: { authorization: authHeader(user), accept: 'application/json' },
-      signal: AbortSignal.timeout(10_000),
+      signal: AbortSignal.timeout(HUB_ANSWER_MS),
     });
     who = (await res.json()) as typeof who;
   } catch {
