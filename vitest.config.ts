@@ -13,7 +13,7 @@ import { isReplicaFault } from './main/sync/replicaGuard';
 const LONGEST_FIRST = [
   'test/reliability/crash.test.ts', // 97 s: 200 kills
   'test/main/autofill/property.test.ts', // 73 s
-  'test/security/signInThrottle.test.ts', // 25 s (49 s before its clock ran at twice real time), mostly waits
+  'test/security/signInThrottle.test.ts', // 49 s, mostly real waits
   'test/main/sync/replication.test.ts', // 36 s
   'test/main/exchange.test.ts', // 35 s
   'test/main/sync/hubSecrets.test.ts', // 28 s
@@ -43,28 +43,20 @@ class LongestFirst extends BaseSequencer {
 }
 
 /**
- * Files that load no shared state between them (pure domain rules, main's services each on its own temp
- * folder, and the sync, reliability, security and auto-fill tests, each with its own folders and hubs) run
- * without a fresh module graph per file: that halves the domain tests' CPU time (52 → 25 s), and took the
- * sync tests from 175 to 138 CPU-s (158 → 112 s of wall, 3 Dec 2026, the same load). Hubs a file leaves
- * running are still stopped after it (`test/support/stopHubs.ts`). Files that mock modules or install
- * process-wide handlers keep isolation, as do the renderer's (some need a DOM).
+ * Files that load no shared state between them (pure domain rules, and main's services each on its own
+ * temp folder) run without a fresh module graph per file: that halves their CPU time (52 → 25 s for the
+ * domain tests). Files that mock modules, install process-wide handlers or spawn hubs keep isolation.
  */
-const ISOLATED = [
-  'test/main/desktop.test.ts', // mocks electron
-  'test/main/electronStore.test.ts', // mocks electron
-  'test/main/exchange.test.ts',
-  'test/main/sync/replicaGuard.test.ts', // process-wide handlers
-  'test/security/ipcSessions.test.ts', // mocks electron
-  'test/security/isAppUrl.test.ts', // mocks electron
+const ISOLATED_IN_MAIN = ['desktop.test.ts', 'electronStore.test.ts', 'exchange.test.ts'];
+const SHARED_MODULES = [
+  'test/shared/**/*.test.ts',
+  'test/main/rota/**/*.test.ts',
+  'test/main/exports/**/*.test.ts',
+  ...fs
+    .readdirSync('test/main')
+    .filter((f) => f.endsWith('.test.ts') && !ISOLATED_IN_MAIN.includes(f))
+    .map((f) => `test/main/${f}`),
 ];
-const testFiles = (dir: string): string[] =>
-  fs
-    .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? testFiles(`${dir}/${e.name}`) : e.name.endsWith('.test.ts') ? [`${dir}/${e.name}`] : []));
-const SHARED_MODULES = ['test/shared', 'test/main', 'test/reliability', 'test/security']
-  .flatMap(testFiles)
-  .filter((f) => !ISOLATED.includes(f));
 
 export default defineConfig({
   test: {
