@@ -332,6 +332,17 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
       // let go, for the search to fill again) and search again, while the time lasts. The search re-chooses
       // whole person-weeks as well as single shifts (`searchPlan`): at the design load that took the plan
       // from the greedy fill's 5,507 to 4,750 in one round, where moves and swaps alone stop near 4,800.
+      /** Keeps `found` as the best plan if it costs less, once the weekly-rest findings it has are counted. */
+      const take = (found: Set<number>) => {
+        if (evaluate(model, found).objective >= bestCost - 1e-9) return;
+        // Weekly-rest findings the model had not counted yet become cuts; they may cost either plan more.
+        const fine = counted(found);
+        bestCost = evaluate(model, best).objective;
+        if (!fine || evaluate(model, found).objective >= bestCost - 1e-9) return;
+        best = found;
+        bestCost = evaluate(model, best).objective;
+        progress(bestCost);
+      };
       let pricer: Pricer | undefined;
       // Price and dive first when the part has minutes (dive.ts; at the design load it takes 3–4 minutes here
       // and its plan, searched, is within 1–2% of the bound where the search alone stops 9% above): the dive
@@ -346,17 +357,7 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
           stop: stopDive,
           timeLeft: () => diveUntil - elapsed(),
         });
-        if (dived) {
-          const found = searchPlan(model, dived, { stop: halt, seed: 1, pricer });
-          if (evaluate(model, found).objective < bestCost - 1e-9 && counted(found)) {
-            bestCost = evaluate(model, best).objective;
-            if (evaluate(model, found).objective < bestCost - 1e-9) {
-              best = found;
-              bestCost = evaluate(model, best).objective;
-              progress(bestCost);
-            }
-          }
-        }
+        if (dived) take(searchPlan(model, dived, { stop: halt, seed: 1, pricer }));
       }
       for (let round = 0; round < 500 && !halt(); round += 1) {
         let from = best;
@@ -366,15 +367,7 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
           for (const c of letGo) from.delete(c);
         }
         pricer ??= makePricer(model);
-        const found = searchPlan(model, from, { stop: halt, seed: round + 1, pricer });
-        if (evaluate(model, found).objective >= bestCost - 1e-9) continue;
-        // Weekly-rest findings the model had not counted yet become cuts; they may cost either plan more.
-        const fine = counted(found);
-        bestCost = evaluate(model, best).objective;
-        if (!fine || evaluate(model, found).objective >= bestCost - 1e-9) continue;
-        best = found;
-        bestCost = evaluate(model, best).objective;
-        progress(bestCost);
+        take(searchPlan(model, from, { stop: halt, seed: round + 1, pricer }));
       }
       searchPricer = pricer;
       // The start too may have findings not counted yet (the greedy fill's were, the quick start's not).
