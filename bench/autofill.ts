@@ -16,6 +16,7 @@ import { Rng } from '../main/seed/random';
 import { seedSites } from '../main/seed/sites';
 import { RecordClock } from '../main/services/records';
 import { planFill, type Plan } from '../main/services/autofill/plan';
+import { endFillWorkers, startFill } from '../main/services/autofill/run';
 import type { Measurement } from './report';
 import { openDraft } from '../test/support/shifts';
 
@@ -253,6 +254,7 @@ export const autofillMeasurements = (r: AutofillBench): Measurement[] => {
 
 export interface QuickRun {
   seconds: number;
+  wallSeconds: number;
   firstPlanSeconds: number;
   gapPct: number;
   objective: number;
@@ -271,18 +273,31 @@ const median = (xs: number[]) => {
  * The quick, bounded mode for a shared machine: the design-load week of 7 Dec only (15 sites, 230 staff,
  * about 1,000 shifts), `runs` times, a 10 s budget, against the greedy fill of the same week.
  */
-export const runQuickAutofill = async (runs = 3, timeLimitS = 10, log: (s: string) => void = () => {}) => {
+export const runQuickAutofill = async (
+  runs = 3,
+  timeLimitS = 10,
+  log: (s: string) => void = () => {},
+  through: { worker: URL; cold: boolean } | null = null,
+) => {
   const month = autofillWorld(1);
   const open = month.open.filter((s) => s.date >= '2026-12-07' && s.date <= '2026-12-13');
   const world = { ...month, ctx: { ...month.ctx, shifts: open }, open, from: '2026-12-07', to: '2026-12-13' };
   const out: QuickRun[] = [];
   for (let i = 0; i < runs; i += 1) {
-    const plan = await planFill(world.ctx, open, { relGap: 0.02, timeLimitS, maxCandidates: MAX_CANDIDATES, greedyWorker: GREEDY_WORKER });
+    const options = { relGap: 0.02, timeLimitS, maxCandidates: MAX_CANDIDATES };
+    const started = performance.now();
+    const plan = through
+      ? await startFill(through.worker, world.ctx, open, options).done
+      : await planFill(world.ctx, open, { ...options, greedyWorker: GREEDY_WORKER });
+    // From the call to the plan: with a worker, its start and the plan's return too (the manager's wait).
+    const wallSeconds = (performance.now() - started) / 1000;
+    if (through?.cold) await endFillWorkers();
     const t0 = performance.now();
     const greedy = fillOpenShifts(open, world.ctx);
     const greedySeconds = (performance.now() - t0) / 1000;
     const run: QuickRun = {
       seconds: round1(plan.seconds),
+      wallSeconds: round1(wallSeconds),
       firstPlanSeconds: round1(plan.firstPlanSeconds ?? plan.seconds),
       gapPct: round1(plan.gap * 100),
       objective: Math.round(plan.objective),
@@ -301,6 +316,7 @@ export const runQuickAutofill = async (runs = 3, timeLimitS = 10, log: (s: strin
     timeLimitS,
     median: {
       seconds: m((r) => r.seconds),
+      wallSeconds: m((r) => r.wallSeconds),
       firstPlanSeconds: m((r) => r.firstPlanSeconds),
       gapPct: m((r) => r.gapPct),
       objective: m((r) => r.objective),
@@ -315,8 +331,16 @@ export const runQuickAutofill = async (runs = 3, timeLimitS = 10, log: (s: strin
 if (process.argv[1]?.endsWith('autofill.ts') && process.argv.includes('--quick')) {
   const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3;
   const limit = process.argv.includes('--limit') ? Number(process.argv[process.argv.indexOf('--limit') + 1]) : 10;
-  runQuickAutofill(runs, limit, (s) => console.error(`[autofill ${new Date().toISOString().slice(11, 19)}] ${s}`)).then((r) =>
-    console.log(JSON.stringify(r, null, 1)),
+  // --worker: through the built app's worker thread (out/main/autofillWorker.js; `npm run build` first), as the
+  // planner runs it; --cold: a new thread for each fill (as before the thread was kept between fills).
+  const through = process.argv.includes('--worker')
+    ? { worker: new URL('../out/main/autofillWorker.js', import.meta.url), cold: process.argv.includes('--cold') }
+    : null;
+  runQuickAutofill(runs, limit, (s) => console.error(`[autofill ${new Date().toISOString().slice(11, 19)}] ${s}`), through).then(
+    async (r) => {
+      console.log(JSON.stringify(r, null, 1));
+      await endFillWorkers();
+    },
   );
 } else if (process.argv[1]?.endsWith('autofill.ts') && process.argv.includes('--only')) {
   runAutofillBench((s) => console.error(`[autofill ${new Date().toISOString().slice(11, 19)}] ${s}`)).then((r) => {

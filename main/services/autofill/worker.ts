@@ -8,8 +8,10 @@ import type { RotaContext } from '../../../shared/domain/rota/types';
 import type { Shift } from '../../../shared/schemas/shift';
 import { findingsDelta } from './findingsDelta';
 import { serveGreedy, type GreedyWorkerData } from './greedy';
-import { planFill, type PlanOptions } from './plan';
+import { planFill, type Plan, type PlanOptions, type PlanProgress } from './plan';
+import { loadHighs } from './solve';
 
+/** One fill, posted to the thread as `{ type: 'fill', input }`; the thread serves fills one after another. */
 export interface WorkerInput {
   ctx: RotaContext;
   open: Shift[];
@@ -18,17 +20,26 @@ export interface WorkerInput {
   stop: SharedArrayBuffer;
   /** Count the planner's findings before and after the plan for these weeks and sites (the preview's figures). */
   preview?: { from: string; to: string; sites: string[] };
-  /** This module and how it was started: the greedy fill's helper thread is started the same way. */
-  self?: { url: string; execArgv: string[] };
 }
 
-const run = (input: WorkerInput) => {
+/** The thread's start data: this module and how it was started (the greedy fill's helper thread is started the same way). */
+export interface FillWorkerData {
+  role: 'fill';
+  self: { url: string; execArgv: string[] };
+}
+
+export type WorkerMessage =
+  { type: 'progress'; progress: PlanProgress } | { type: 'done'; plan: Plan } | { type: 'error'; message: string };
+
+const post = (m: WorkerMessage) => parentPort?.postMessage(m);
+
+const run = (input: WorkerInput, self: FillWorkerData['self']) => {
   const stop = new Int32Array(input.stop);
   planFill(input.ctx, input.open, {
     ...input.options,
-    ...(input.self && input.options.greedyThread ? { greedyWorker: { url: new URL(input.self.url), execArgv: input.self.execArgv } } : {}),
+    ...(input.options.greedyThread ? { greedyWorker: { url: new URL(self.url), execArgv: self.execArgv } } : {}),
     shouldStop: () => Atomics.load(stop, 0) === 1,
-    onProgress: (p) => parentPort?.postMessage({ type: 'progress', progress: p }),
+    onProgress: (progress) => post({ type: 'progress', progress }),
   })
     .then((plan) => {
       const p = input.preview;
@@ -38,13 +49,19 @@ const run = (input: WorkerInput) => {
         ...plan.unfilled.filter((u) => u.from !== null).map((u) => [u.shiftId, null] as const),
       ]);
       if (p) plan.findings = findingsDelta(input.ctx, after, p.from, p.to, p.sites);
-      parentPort?.postMessage({ type: 'done', plan });
+      post({ type: 'done', plan });
     })
-    .catch((e: unknown) => parentPort?.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) }));
+    .catch((e: unknown) => post({ type: 'error', message: e instanceof Error ? e.message : String(e) }));
 };
 
 // The same module serves the greedy fill's helper thread (greedy.ts), which the fill starts from here.
-const data = workerData as WorkerInput | GreedyWorkerData;
-if ('role' in data && data.role === 'greedy') {
+const data = workerData as FillWorkerData | GreedyWorkerData;
+if (data.role === 'greedy') {
   if (parentPort) serveGreedy(data, parentPort);
-} else run(data as WorkerInput);
+} else {
+  parentPort?.on('message', (m: { type: 'fill'; input: WorkerInput }) => {
+    if (m.type === 'fill') run(m.input, data.self);
+  });
+  // The solver's WebAssembly compiled while the thread waits for its first fill.
+  void loadHighs();
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../shared/domain/dates';
 import { checkWeek } from '../../../shared/domain/rota';
 import type { Shift } from '../../../shared/schemas/shift';
-import { startFill } from '../../../main/services/autofill/run';
+import { endFillWorkers, startFill } from '../../../main/services/autofill/run';
 import { planFill, type PlanProgress } from '../../../main/services/autofill/plan';
 import { startGreedyHelper } from '../../../main/services/autofill/greedy';
 import { fillOpenShifts } from '../../../shared/domain/rota/fillOpenShifts';
@@ -61,6 +61,32 @@ describe('auto-scheduler worker', () => {
     const after = { ...ctx, shifts: ctx.shifts.map((s) => (m.has(s.id) ? { ...s, staffId: m.get(s.id)! } : s)) };
     const blocks = ['2026-11-02', '2026-11-09', '2026-11-16'].flatMap((w) => checkWeek(after, w)).filter((f) => f.severity === 'block');
     expect(blocks).toEqual([]);
+  }, 120_000);
+
+  it('serves fills one after another: one that fails or is shut down leaves the next working, each stop stops only its own', async () => {
+    const { ctx, open } = world();
+    const opts = { relGap: 0.02, timeLimitS: 30, maxCandidates: 6 };
+    // A fill given a rota it cannot read fails with an error, and the next fill is unaffected.
+    const bad = startFill(WORKER, { ...ctx, shifts: null as unknown as Shift[] }, open, opts);
+    await expect(bad.done).rejects.toThrow();
+    const stopped = startFill(WORKER, ctx, open, { ...opts, relGap: 0 });
+    stopped.stop();
+    expect((await stopped.done).status).toBe('stopped');
+    // The stop above was that fill's alone: this one runs to its own end.
+    const next = await startFill(WORKER, ctx, open, opts).done;
+    expect(next.status).not.toBe('stopped');
+    expect(next.unfilled).toEqual([]);
+    expect(next.assignments).toHaveLength(open.length);
+    // Two at once (the app runs one at a time; a second caller gets its own thread): both finish, the same plan.
+    const [a, b] = await Promise.all([startFill(WORKER, ctx, open, opts).done, startFill(WORKER, ctx, open, opts).done]);
+    expect(a.assignments).toHaveLength(open.length);
+    expect(b.assignments).toHaveLength(open.length);
+    // Shut down mid-fill: that fill fails with a clear message; a fill afterwards starts a new thread and succeeds.
+    const cut = startFill(WORKER, ctx, open, { ...opts, relGap: 0 });
+    const fails = expect(cut.done).rejects.toThrow('The auto-scheduler was shut down');
+    await endFillWorkers();
+    await fails;
+    expect((await startFill(WORKER, ctx, open, opts).done).assignments).toHaveLength(open.length);
   }, 120_000);
 
   it('the greedy fill on its helper thread is the fill on this thread, and the plan compares with it the same', async () => {
