@@ -88,6 +88,11 @@ const job = z.object({ jobId: idSchema }).strict();
 export const autofillChannels = {
   /** Creates the open shifts the chosen sites' cover needs over the range (patterns, templates, then sensible lengths). */
   'rota:build-from-cover': channel(z.object(scopeFields).strict().refine(inRange, rangeIssue), 'manager')<BuildResult>(),
+  /**
+   * Starts the auto-scheduler's thread ahead of a fill (the planner's fill panel opening), so that the first fill
+   * does not spend its time loading the solver. Writes nothing; the thread ends after 10 minutes idle.
+   */
+  'rota:autofill-warm': channel(z.object({}).strict(), 'manager')<{ ready: boolean }>(),
   /** Starts filling the range's open shifts in the background; one fill runs at a time. */
   'rota:autofill-start': channel(
     z

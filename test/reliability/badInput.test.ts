@@ -130,6 +130,7 @@ const MAY_WRITE: Record<string, Area[]> = {
   'rota:fill-week': ['shifts'],
   'rota:build-from-cover': ['shifts'],
   // A fill only starts a worker and keeps its plan in memory; nothing is written until apply.
+  'rota:autofill-warm': [],
   'rota:autofill-start': [],
   'rota:autofill-status': [],
   'rota:autofill-stop': [],

@@ -18,7 +18,7 @@ import { sitesInView } from '../rota/week';
 import { writeShifts } from '../rota/write';
 import type { AppCore, Call } from '../types';
 import type { Plan, PlanProgress } from './plan';
-import { startFill, type FillRun } from './run';
+import { startFill, warmFill, type FillRun } from './run';
 
 interface Job {
   status: AutofillStatus;
@@ -132,6 +132,14 @@ const previewOf = (app: AppCore, plan: Plan, seen: Map<string, Shift>): Autofill
     seconds: Math.round(plan.seconds * 10) / 10,
     greedyObjective: plan.greedyObjective === null ? null : Math.round(plan.greedyObjective * 10) / 10,
   };
+};
+
+/** Starts the fill's thread, if there is none, so the manager's first fill starts warm. */
+export const warmAutofill = (call: Call): { ready: boolean } => {
+  const w = call.app.autofillWorker;
+  if (!w) return { ready: false };
+  warmFill(w.url, w.execArgv ?? []);
+  return { ready: true };
 };
 
 export const startAutofill = (

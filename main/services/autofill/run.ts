@@ -51,9 +51,7 @@ const startWorker = (key: string, url: URL, execArgv: string[]): Live => {
     if (m.type === 'progress') busy.onProgress(m.progress);
     else {
       l.busy = null;
-      worker.unref();
-      l.idle = setTimeout(() => void retire(key, l, new Error('idle')), FILL_WORKER_IDLE_MS);
-      l.idle.unref();
+      idleFor(key, l);
       if (m.type === 'done') busy.resolve(m.plan);
       else busy.reject(new Error(m.message));
     }
@@ -61,6 +59,22 @@ const startWorker = (key: string, url: URL, execArgv: string[]): Live => {
   worker.on('error', (e) => void retire(key, l, e));
   worker.on('exit', (code) => void retire(key, l, new Error(`The auto-scheduler stopped unexpectedly (exit code ${code})`)));
   return l;
+};
+
+const idleFor = (key: string, l: Live) => {
+  l.worker.unref();
+  if (l.idle) clearTimeout(l.idle);
+  l.idle = setTimeout(() => void retire(key, l, new Error('idle')), FILL_WORKER_IDLE_MS);
+  l.idle.unref();
+};
+
+/** Starts the kept thread for this worker module, if there is none: it loads the solver while it waits. */
+export const warmFill = (workerUrl: URL, execArgv: string[] = []) => {
+  const key = keyOf(workerUrl, execArgv);
+  if (live.has(key)) return;
+  const l = startWorker(key, workerUrl, execArgv);
+  live.set(key, l);
+  idleFor(key, l);
 };
 
 /** Ends every kept fill thread now (a fill running on one fails). For shutting down, and tests. */

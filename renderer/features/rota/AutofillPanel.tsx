@@ -132,13 +132,14 @@ const Preview = ({ p, status }: { p: AutofillPreview; status: AutofillStatus }) 
 
 /** Fills open shifts as one optimisation in the background: progress, Stop, a preview, Apply and Undo. */
 export const AutofillPanel = ({ onClose }: { onClose: () => void }) => {
-  const { rotaWeek, startAutofill, autofillStatus, stopAutofill, applyAutofill, undo, redo } = useStore(
+  const { rotaWeek, startAutofill, autofillStatus, stopAutofill, applyAutofill, warmAutofill, undo, redo } = useStore(
     useShallow((s) => ({
       rotaWeek: s.rotaWeek,
       startAutofill: s.startAutofill,
       autofillStatus: s.autofillStatus,
       stopAutofill: s.stopAutofill,
       applyAutofill: s.applyAutofill,
+      warmAutofill: s.warmAutofill,
       undo: s.undo,
       redo: s.redo,
     })),
@@ -151,6 +152,11 @@ export const AutofillPanel = ({ onClose }: { onClose: () => void }) => {
   const [applied, setApplied] = useState<'no' | 'applied' | 'undone'>('no');
   const running = status?.state === 'running';
   const jobId = status?.jobId;
+
+  // The solver's thread starts while the manager chooses the range and the time.
+  useEffect(() => {
+    void warmAutofill();
+  }, [warmAutofill]);
 
   useEffect(() => {
     if (!running || !jobId) return;

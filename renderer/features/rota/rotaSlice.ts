@@ -55,6 +55,8 @@ export interface RotaSlice {
     moveExisting: boolean,
   ) => Promise<AutofillStatus | Err>;
   autofillStatus: (jobId: string) => Promise<AutofillStatus | Err>;
+  /** Readies the auto-scheduler (the fill panel opening): the first fill then starts at once. */
+  warmAutofill: () => Promise<void>;
   stopAutofill: (jobId: string) => Promise<AutofillStatus | Err>;
   /** Writes a finished fill's plan, as one undoable step. */
   applyAutofill: (jobId: string) => Promise<number | Err>;
@@ -247,6 +249,10 @@ export const createRotaSlice: Slice<RotaSlice> = (set, get) => {
     startAutofill: async (from, to, sites, timeLimitS, moveExisting) => {
       const r = await call('rota:autofill-start', { from, to, sites, timeLimitS, moveExisting });
       return r.ok ? r.data : r;
+    },
+    warmAutofill: async () => {
+      // Only an optimisation: a refusal or failure here changes nothing the manager sees.
+      await call('rota:autofill-warm', {});
     },
     autofillStatus: async (jobId) => {
       const r = await call('rota:autofill-status', { jobId });

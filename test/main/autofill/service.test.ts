@@ -174,6 +174,26 @@ describe('build from cover and auto-fill, through the channels', () => {
     expect(await restWarnings()).toBe(1);
   }, 90_000);
 
+  it('readies the solver when the panel opens, writing nothing; a fill after it runs as any other', async () => {
+    const w = await world();
+    okData(await w.t.call('rota:build-from-cover', { from: FROM, to: TO, sites: ['CH'] }, w.m));
+    const files = w.t.snapshot();
+    expect(okData(await w.t.call('rota:autofill-warm', {}, w.m))).toEqual({ ready: true });
+    expect(okData(await w.t.call('rota:autofill-warm', {}, w.m))).toEqual({ ready: true });
+    expect(w.t.snapshot()).toEqual(files);
+    const bad = await w.t.call('rota:autofill-warm', { now: true }, w.m);
+    expect(bad.ok ? null : bad.code).toBe('invalid');
+    const started = okData(await w.t.call('rota:autofill-start', { from: FROM, to: TO, sites: ['CH'], timeLimitS: 30 }, w.m));
+    const done = await waitDone(w, started.jobId);
+    expect(done.state).toBe('done');
+    // Six officers for 25 shifts: every shift is either given to someone or listed with its reason.
+    expect(done.preview!.assignments.length).toBeGreaterThan(0);
+    expect(done.preview!.assignments.length + done.preview!.unfilled.length).toBe(started.openShifts);
+    // Without a worker (a build with no auto-scheduler), it says so and changes nothing.
+    w.t.opened.app.autofillWorker = undefined;
+    expect(okData(await w.t.call('rota:autofill-warm', {}, w.m))).toEqual({ ready: false });
+  }, 90_000);
+
   it('bad requests get a clear error and change nothing', async () => {
     const w = await world();
     const files = w.t.snapshot();
