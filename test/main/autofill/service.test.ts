@@ -181,7 +181,7 @@ describe('build from cover and auto-fill, through the channels', () => {
     expect(okData(await w.t.call('rota:autofill-warm', {}, w.m))).toEqual({ ready: true });
     expect(okData(await w.t.call('rota:autofill-warm', {}, w.m))).toEqual({ ready: true });
     expect(w.t.snapshot()).toEqual(files);
-    const bad = await w.t.call('rota:autofill-warm', { now: true }, w.m);
+    const bad = await w.t.call('rota:autofill-warm', { now: true } as never, w.m);
     expect(bad.ok ? null : bad.code).toBe('invalid');
     const started = okData(await w.t.call('rota:autofill-start', { from: FROM, to: TO, sites: ['CH'], timeLimitS: 30 }, w.m));
     const done = await waitDone(w, started.jobId);
