@@ -276,17 +276,20 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
       plan.cuts += r.cuts;
       return r.ok;
     };
-    /** The best plan so far, while the solver has no bound to give. */
-    const progress = (objective: number) =>
+    /** The best plan so far, with the part's bound once it has one (a large part's, found before its search). */
+    const progress = (objective: number) => {
+      const total = plan.objective + objective;
+      const below = earlyBound === null ? null : plan.bound + Math.min(objective, earlyBound);
       opts.onProgress?.({
-        objective: plan.objective + objective,
-        bound: null,
-        gap: null,
+        objective: total,
+        bound: below,
+        gap: below === null ? null : total > 0 ? Math.max(0, (total - below) / total) : 0,
         part: i + 1,
         parts: parts.length,
         assigned: plan.assignments.length,
         seconds: elapsed(),
       });
+    };
     let result = null;
     let picked = new Set<number>();
     let ev = evaluate(model, picked);
@@ -306,8 +309,8 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
     const wholeShare = opts.wholeShare ?? (model.pairs.size > 3000 ? 0.4 : 1);
     const large = model.pairs.size > (opts.largePairs ?? 3000);
     let lsStatus: 'gap-reached' | 'time-limit' | 'stopped' | null = null;
-    // The search's pricer, for the bound too (made before any cut the search adds: the pricing leaves cuts out).
-    let searchPricer: Pricer | undefined;
+    // The large part's bound, found before its search (below); null until then, and for a part HiGHS solves.
+    let earlyBound: number | null = null;
     if (large) {
       // Too large for HiGHS to improve on here in the time (its root relaxation alone outlasts the budget):
       // local search on the model's own objective, then the column-generation bound. Weekly-rest findings the
@@ -319,13 +322,40 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
       // the LP master confirms it by 12.8 s (load 1–4; 36–48 s at load 17–19), while the search still gains
       // with every second (4,750 after one round, 4,576 after 4 minutes). It was 40% of a 2-minute part when
       // the bound needed minutes.
-      const searchUntil = partDeadline - (share >= 120 ? Math.min(20, share * 0.4) : Math.min(6, share * 0.3));
       // The start is a plan already: shown (and kept if stopped) from this moment.
       plan.firstPlanSeconds ??= elapsed();
       progress(evaluate(model, start).objective);
-      const halt = () => stopped || elapsed() > searchUntil || (opts.shouldStop?.() ?? false);
       let best = start;
       let bestCost = evaluate(model, best).objective;
+      // The bound comes first, in its share of the part (it came last until 3 Dec): then the search knows when
+      // its plan is within the gap asked for, and the part ends there, so a fill given minutes returns as soon
+      // as its plan is good enough, and its time to that is what the manager waits. The pricer is the search's
+      // too (made before any cut the search adds: the pricing leaves cuts out, and a cut only raises a plan's
+      // cost, so a bound found before it still holds after).
+      const boundUntil = elapsed() + (share >= 120 ? Math.min(20, share * 0.4) : Math.min(6, share * 0.3));
+      let pricer: Pricer | undefined = makePricer(model);
+      const lower = Math.max(
+        simpleBound(model),
+        (
+          await columnGenerationBound(model, {
+            upper: bestCost,
+            stop: () => elapsed() > boundUntil,
+            cancel: () => stopped || (opts.shouldStop?.() ?? false),
+            timeLeft: () => boundUntil - elapsed(),
+            plans: greedyPairs && greedyPairs !== start ? [start, greedyPairs] : [start],
+            pricer,
+            onBound: (b) => {
+              earlyBound = b;
+              progress(bestCost);
+            },
+          })
+        ).bound,
+      );
+      earlyBound = lower;
+      const relGap = opts.relGap ?? 1e-4;
+      const halt = () =>
+        stopped || elapsed() > partDeadline || (opts.shouldStop?.() ?? false) || bestCost - lower <= relGap * Math.max(bestCost, 1e-9);
+      const searchUntil = partDeadline;
       let seed = 1;
       const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
       // Iterated local search: search to a local optimum, then shake the best plan (a few of its shifts
@@ -343,7 +373,6 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
         bestCost = evaluate(model, best).objective;
         progress(bestCost);
       };
-      let pricer: Pricer | undefined;
       // Price and dive first when the part has minutes (dive.ts; at the design load it takes 3–4 minutes here
       // and its plan, searched, is within 1–2% of the bound where the search alone stops 9% above): the dive
       // gets 60% of the search's time, the search the rest from whichever plan is cheaper.
@@ -369,7 +398,6 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
         pricer ??= makePricer(model);
         take(searchPlan(model, from, { stop: halt, seed: round + 1, pricer }));
       }
-      searchPricer = pricer;
       // The start too may have findings not counted yet (the greedy fill's were, the quick start's not).
       if (!counted(best)) best = keepsHardRows(model, start) ? start : new Set();
       picked = best;
@@ -505,32 +533,34 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
     // proved less (as at the design load), the Dantzig–Wolfe bound by column generation (see colgen.ts).
     const solverBound = result?.bound ?? -Infinity;
     const simple = simpleBound(model);
+    // A large part's bound was found before its search (above).
     const dw =
       result?.status === 'optimal'
         ? -Infinity
-        : (
-            await columnGenerationBound(model, {
-              upper: objective,
-              stop: () => elapsed() > partDeadline,
-              cancel: () => stopped || (opts.shouldStop?.() ?? false),
-              timeLeft: () => partDeadline - elapsed(),
-              plans: greedyPairs ? [picked, greedyPairs] : [picked],
-              pricer: searchPricer,
-              onBound: (b) => {
-                const total = plan.objective + objective;
-                const below = plan.bound + Math.min(objective, Math.max(b, simple));
-                opts.onProgress?.({
-                  objective: total,
-                  bound: below,
-                  gap: total > 0 ? Math.max(0, (total - below) / total) : 0,
-                  part: i + 1,
-                  parts: parts.length,
-                  assigned: plan.assignments.length,
-                  seconds: elapsed(),
-                });
-              },
-            })
-          ).bound;
+        : earlyBound !== null
+          ? earlyBound
+          : (
+              await columnGenerationBound(model, {
+                upper: objective,
+                stop: () => elapsed() > partDeadline,
+                cancel: () => stopped || (opts.shouldStop?.() ?? false),
+                timeLeft: () => partDeadline - elapsed(),
+                plans: greedyPairs ? [picked, greedyPairs] : [picked],
+                onBound: (b) => {
+                  const total = plan.objective + objective;
+                  const below = plan.bound + Math.min(objective, Math.max(b, simple));
+                  opts.onProgress?.({
+                    objective: total,
+                    bound: below,
+                    gap: total > 0 ? Math.max(0, (total - below) / total) : 0,
+                    part: i + 1,
+                    parts: parts.length,
+                    assigned: plan.assignments.length,
+                    seconds: elapsed(),
+                  });
+                },
+              })
+            ).bound;
     const bound = Math.min(objective, Math.max(simple, dw, solverBound));
     plan.objective += objective;
     plan.bound += bound;
