@@ -11,8 +11,8 @@ export interface FillRun {
 }
 
 /**
- * `workerUrl` is the worker's module: in the built app `out/main/autofillWorker.js`; from source (tests,
- * bench) the .ts file, run through tsx's loader.
+ * `workerUrl` is the worker's module: in the built app `out/main/autofillWorker.js`; in the tests the same
+ * .ts file bundled with esbuild (test/support/bundleEntry.ts); in the bench the .ts file through tsx's loader.
  */
 export const startFill = (
   workerUrl: URL,
