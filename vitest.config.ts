@@ -70,6 +70,8 @@ export default defineConfig({
     maxWorkers: 2,
     sequence: { sequencer: LongestFirst },
     setupFiles: ['test/support/stopHubs.ts'],
+    // One build of the app for the run, made by the first file that reads one (see test/support/freshBuild.ts).
+    globalSetup: ['test/support/sharedBuild.ts'],
     // electron-store is inlined so the vi.mock('electron') in its test reaches it.
     server: { deps: { inline: ['electron-store'] } },
     // A fault thrown inside PouchDB's own callbacks (apache/pouchdb#4518) is what the app's replica guard

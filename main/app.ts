@@ -35,7 +35,7 @@ export interface OpenOptions {
   warmStaffDelayMs?: number;
   /** Replication with a hub, started when this folder has been pointed at one (Settings → Sync). */
   sync?: SyncOptions;
-  /** The auto-scheduler's worker module (out/main/autofillWorker.js in the built app; tests run it from source). */
+  /** The auto-scheduler's worker module (out/main/autofillWorker.js in the built app; tests bundle it from source). */
   autofillWorker?: { url: URL; execArgv?: string[] };
 }
 

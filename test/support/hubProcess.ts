@@ -1,30 +1,6 @@
 /** Starting the hub (`npm run hub`) as its own process, for the sync tests and the sync bench. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-
-let bundled: Promise<string> | null = null;
-
-/**
- * `main/cli/hub.ts` compiled once per test process with esbuild (tsx's own compiler), its packages left
- * to Node as they are: the same code `npm run hub` runs, without compiling its TypeScript again at every
- * one of the hundred or so hub starts and restarts in the suite. On a loaded two-core machine a start
- * through tsx took long enough (over 20 s at load 15) to fail tests that were only waiting for it.
- */
-const hubScript = (): Promise<string> =>
-  (bundled ??= (async () => {
-    const outfile = path.resolve('node_modules/.cache/sitedesk-tests', `hub-${process.pid}.mjs`);
-    const { build } = await import('esbuild');
-    await build({
-      entryPoints: [path.resolve('main/cli/hub.ts')],
-      bundle: true,
-      packages: 'external',
-      platform: 'node',
-      format: 'esm',
-      outfile,
-      logLevel: 'error',
-    });
-    return outfile;
-  })());
+import { bundleEntry } from './bundleEntry';
 
 const running = new Set<ChildProcess>();
 
@@ -58,7 +34,9 @@ export const spawnHub = async (opts: {
   cwd?: string;
   timeoutMs?: number;
 }): Promise<{ url: string; child: ChildProcess }> => {
-  const entry = opts.cwd ? ['--import', 'tsx', 'main/cli/hub.ts'] : [await hubScript()];
+  // `main/cli/hub.ts` bundled once per test process (see `bundleEntry`): a start through tsx took long
+  // enough on a loaded two-core machine (over 20 s at load 15) to fail tests that were only waiting for it.
+  const entry = opts.cwd ? ['--import', 'tsx', 'main/cli/hub.ts'] : [await bundleEntry('main/cli/hub.ts')];
   const child = spawn(
     process.execPath,
     [...entry, '--dir', opts.dir, '--port', String(opts.port), '--admin', `${opts.admin.name}:${opts.admin.password}`],

@@ -85,8 +85,8 @@ export const endFillWorkers = async () => {
 };
 
 /**
- * `workerUrl` is the worker's module: in the built app `out/main/autofillWorker.js`; from source (tests,
- * bench) a module that loads the .ts file through tsx's loader.
+ * `workerUrl` is the worker's module: in the built app `out/main/autofillWorker.js`; in the tests the same
+ * .ts file bundled with esbuild (test/support/bundleEntry.ts); in the bench the .ts file through tsx's loader.
  */
 export const startFill = (
   workerUrl: URL,

@@ -2,12 +2,18 @@
  * The auto-scheduler's channels against a real data folder: build from cover, a fill in the worker with
  * progress and a preview that writes nothing, apply in one change, refusals that change nothing.
  */
-import { describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AutofillStatus } from '../../../shared/contract/autofill';
 import { coverGaps } from '../../../shared/domain/rota/coverGaps';
 import { input, item, okData, rotaWorld, type RotaWorld } from '../rota/setup';
+import { bundleEntry } from '../../support/bundleEntry';
 
-const WORKER = { url: new URL('./tsWorker.mjs', import.meta.url) };
+/** The auto-scheduler's worker module, bundled once (see `bundleEntry`), as the built app bundles it. */
+let WORKER: { url: URL };
+beforeAll(async () => {
+  WORKER = { url: pathToFileURL(await bundleEntry('main/services/autofill/worker.ts')) };
+});
 const FROM = '2026-12-07';
 const TO = '2026-12-08';
 

@@ -1,5 +1,6 @@
 /** The fill runs on a worker thread, reports progress, and a stop keeps the best plan so far. */
-import { describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../shared/domain/dates';
 import { checkWeek } from '../../../shared/domain/rota';
 import type { Shift } from '../../../shared/schemas/shift';
@@ -8,8 +9,13 @@ import { planFill, type PlanProgress } from '../../../main/services/autofill/pla
 import { startGreedyHelper } from '../../../main/services/autofill/greedy';
 import { fillOpenShifts } from '../../../shared/domain/rota/fillOpenShifts';
 import { makeContext, makeShift, makeSite, makeStaff } from '../../shared/domain/rota/factories';
+import { bundleEntry } from '../../support/bundleEntry';
 
-const WORKER = new URL('./tsWorker.mjs', import.meta.url);
+/** The auto-scheduler's worker module, bundled once (see `bundleEntry`), as the built app bundles it. */
+let WORKER: URL;
+beforeAll(async () => {
+  WORKER = pathToFileURL(await bundleEntry('main/services/autofill/worker.ts'));
+});
 
 const world = () => {
   const people = Array.from({ length: 30 }, (_, i) =>

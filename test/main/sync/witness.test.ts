@@ -13,6 +13,7 @@ import { siteDb } from '../../../main/sync/provision';
 import type { Session } from '../../../main/services/types';
 import type { Incident } from '../../../shared/schemas/incident';
 import { okData, type TestApp } from '../../support/app';
+import { bundleEntry } from '../../support/bundleEntry';
 import {
   closeAll,
   deskCredentials,
@@ -45,14 +46,17 @@ const hubHeads = async (id: string): Promise<number[]> => {
   const body = (await res.json()) as { rows: { doc: { length: number } }[] };
   return body.rows.map((r) => r.doc.length).sort((a, b) => a - b);
 };
+/** `npm run doctor` (main/cli/doctor.ts), bundled once for this file: see `bundleEntry`. */
+let DOCTOR = '';
 const doctor = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/doctor.ts', ...args], {
+  spawnSync(process.execPath, [DOCTOR, ...args], {
     encoding: 'utf8',
     env: { ...process.env, ...env },
     timeout: 60_000,
   });
 
 beforeAll(async () => {
+  DOCTOR = await bundleEntry('main/cli/doctor.ts');
   ({ manager, m, desk, sup } = await openManagerAndDesk(hub, SITES));
   await deskHasDirectory(desk);
 }, 60_000);
