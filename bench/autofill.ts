@@ -159,6 +159,14 @@ export const GREEDY_WORKER = process.argv.includes('--greedy-thread')
   ? { url: new URL('../test/main/autofill/tsGreedyWorker.mjs', import.meta.url) }
   : undefined;
 
+/**
+ * The most a week and the month are given. A fill ends as soon as its plan is within 2% of the bound (each part's
+ * search stops there, plan.ts), so the time it takes is the time to within 2%, as the rows ask; these are only the
+ * ceilings, reached when it never gets there (then the row says so, with the gap it ended at).
+ */
+export const WEEK_BUDGET_S = 600;
+export const MONTH_BUDGET_S = 1800;
+
 /** One week, then the month, then greedy on the month. */
 export const runAutofillBench = async (log: (s: string) => void = () => {}): Promise<AutofillBench> => {
   const month = autofillWorld(1);
@@ -167,7 +175,7 @@ export const runAutofillBench = async (log: (s: string) => void = () => {}): Pro
   log(`autofill: ${month.open.length} open shifts in December, ${firstWeek.length} in the week of 7 Dec`);
   const week = await planFill(weekWorld.ctx, weekWorld.open, {
     relGap: 0.02,
-    timeLimitS: 60,
+    timeLimitS: WEEK_BUDGET_S,
     maxCandidates: MAX_CANDIDATES,
     greedyWorker: GREEDY_WORKER,
   });
@@ -176,7 +184,7 @@ export const runAutofillBench = async (log: (s: string) => void = () => {}): Pro
   );
   const planned = await planFill(month.ctx, month.open, {
     relGap: 0.02,
-    timeLimitS: 300,
+    timeLimitS: MONTH_BUDGET_S,
     maxCandidates: MAX_CANDIDATES,
     greedyWorker: GREEDY_WORKER,
   });
@@ -215,7 +223,7 @@ export const autofillMeasurements = (r: AutofillBench): Measurement[] => {
       median: round1(r.week.seconds),
       target: '< 10 s to within 2%',
       status: within(r.week) && r.week.seconds < 10 ? 'met' : 'missed',
-      note: `${r.shiftsPerWeek} shifts, 230 staff, 15 sites; ${r.week.parts} parts; ended ${r.week.status} at gap ${(r.week.gap * 100).toFixed(1)}%; ${r.week.unfilled.length} left open`,
+      note: `${r.shiftsPerWeek} shifts, 230 staff, 15 sites; ${r.week.parts} parts; given up to ${WEEK_BUDGET_S} s, ended ${r.week.status} at gap ${(r.week.gap * 100).toFixed(1)}%; ${r.week.unfilled.length} left open`,
     },
     {
       ...base,
@@ -224,7 +232,7 @@ export const autofillMeasurements = (r: AutofillBench): Measurement[] => {
       median: round1(r.month.seconds),
       target: '< 60 s to within 2%',
       status: within(r.month) && r.month.seconds < 60 ? 'met' : 'missed',
-      note: `December, ${r.month.assignments.length + r.month.unfilled.length} shifts; ${r.month.parts} parts; ended ${r.month.status}; ${r.month.unfilled.length} left open; greedy took ${round1(r.greedySeconds)} s`,
+      note: `December, ${r.month.assignments.length + r.month.unfilled.length} shifts; ${r.month.parts} parts; given up to ${MONTH_BUDGET_S} s, ended ${r.month.status} at gap ${(r.month.gap * 100).toFixed(1)}%; ${r.month.unfilled.length} left open; greedy took ${round1(r.greedySeconds)} s`,
     },
     {
       ...base,
