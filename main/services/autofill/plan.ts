@@ -25,6 +25,7 @@ import {
 import type { AutofillWeights } from '../../../shared/domain/rota/autofill/weights';
 import { searchPlan } from '../../../shared/domain/rota/autofill/bestResponse';
 import { makePricer, type Pricer } from '../../../shared/domain/rota/autofill/pricing';
+import { smoothedDive } from '../../../shared/domain/rota/autofill/smoothedDive';
 import { explainAssignment, explainMove, explainUnfilled } from '../../../shared/domain/rota/autofill/explain';
 import type { RotaContext, RuleId } from '../../../shared/domain/rota/types';
 import { lookBackFrom, weekRange } from '../../../shared/domain/rota/week';
@@ -57,6 +58,8 @@ export interface PlanOptions {
   largePairs?: number;
   /** A large part's search starts from a price-and-dive plan (dive.ts): default when the part has `DIVE_FROM_S` or more. */
   dive?: boolean;
+  /** Else from the LP-free dive's plan (`smoothedDive`): default when the part has `LPFREE_FROM_S` or more. */
+  lpFreeDive?: boolean;
   onProgress?: (p: PlanProgress) => void;
   shouldStop?: () => boolean;
   /**
@@ -107,6 +110,16 @@ export interface Plan {
   /** Findings before → after as the planner counts them, when the worker was asked for them. */
   findings?: FindingsDelta;
 }
+
+/**
+ * A large part's search starts from the LP-free dive (`smoothedDive`) when the part has this many seconds or
+ * more and less than `DIVE_FROM_S`: measured at the design load (docs/autoschedule.md, "The LP-free dive").
+ */
+export const LPFREE_FROM_S = 30;
+/** The LP-free dive's exact pricings after each fix (measured, as above). */
+const LPFREE_ROUNDS = 3;
+/** The share of a part's time left (after its greedy fill and model) the LP-free dive may take, root included. */
+const LPFREE_SHARE = 0.75;
 
 const byWeek = (open: readonly Shift[]): Shift[][] => {
   const weeks = new Map<string, Shift[]>();
@@ -308,6 +321,9 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
     let lsStatus: 'gap-reached' | 'time-limit' | 'stopped' | null = null;
     // The search's pricer, for the bound too (made before any cut the search adds: the pricing leaves cuts out).
     let searchPricer: Pricer | undefined;
+    /** The LP-free dive's root L (a true lower bound), and whether it stalled, so no bound need follow the search. */
+    let rootBound = -Infinity;
+    let boundKnown = false;
     if (large) {
       // Too large for HiGHS to improve on here in the time (its root relaxation alone outlasts the budget):
       // local search on the model's own objective, then the column-generation bound. Weekly-rest findings the
@@ -319,7 +335,7 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
       // the LP master confirms it by 12.8 s (load 1–4; 36–48 s at load 17–19), while the search still gains
       // with every second (4,750 after one round, 4,576 after 4 minutes). It was 40% of a 2-minute part when
       // the bound needed minutes.
-      const searchUntil = partDeadline - (share >= 120 ? Math.min(20, share * 0.4) : Math.min(6, share * 0.3));
+      let searchUntil = partDeadline - (share >= 120 ? Math.min(20, share * 0.4) : Math.min(6, share * 0.3));
       // The start is a plan already: shown (and kept if stopped) from this moment.
       plan.firstPlanSeconds ??= elapsed();
       progress(evaluate(model, start).objective);
@@ -358,6 +374,36 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
           timeLeft: () => diveUntil - elapsed(),
         });
         if (dived) take(searchPlan(model, dived, { stop: halt, seed: 1, pricer }));
+      } else if (opts.lpFreeDive ?? share >= LPFREE_FROM_S) {
+        // The LP-free dive (smoothedDive.ts): its root is the bound's smoothed dual, run first to a stall, so
+        // when it stalls in time the part's bound is known now and its share of the time goes to the search;
+        // then the dive on the smoothed primal until half the part's time, and the search repairs its plan.
+        pricer = makePricer(model);
+        const diveUntil = elapsed() + LPFREE_SHARE * (partDeadline - elapsed());
+        const d = smoothedDive(model, {
+          pricer,
+          plans: greedyPairs && greedyPairs !== start ? [start, greedyPairs] : [start],
+          secondsLeft: () => diveUntil - elapsed(),
+          rounds: LPFREE_ROUNDS,
+          rootStop: () => halt() || elapsed() > diveUntil,
+          stop: () => halt() || elapsed() > diveUntil,
+          onRootBound: (b) =>
+            opts.onProgress?.({
+              objective: plan.objective + bestCost,
+              bound: plan.bound + Math.min(bestCost, b),
+              gap: null,
+              part: i + 1,
+              parts: parts.length,
+              assigned: plan.assignments.length,
+              seconds: elapsed(),
+            }),
+        });
+        rootBound = d.rootBound;
+        if (d.rootStalled) {
+          boundKnown = true;
+          searchUntil = partDeadline;
+        }
+        if (d.plan) take(searchPlan(model, d.plan, { stop: halt, seed: 1, pricer }));
       }
       for (let round = 0; round < 500 && !halt(); round += 1) {
         let from = best;
@@ -508,29 +554,34 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
     const dw =
       result?.status === 'optimal'
         ? -Infinity
-        : (
-            await columnGenerationBound(model, {
-              upper: objective,
-              stop: () => elapsed() > partDeadline,
-              cancel: () => stopped || (opts.shouldStop?.() ?? false),
-              timeLeft: () => partDeadline - elapsed(),
-              plans: greedyPairs ? [picked, greedyPairs] : [picked],
-              pricer: searchPricer,
-              onBound: (b) => {
-                const total = plan.objective + objective;
-                const below = plan.bound + Math.min(objective, Math.max(b, simple));
-                opts.onProgress?.({
-                  objective: total,
-                  bound: below,
-                  gap: total > 0 ? Math.max(0, (total - below) / total) : 0,
-                  part: i + 1,
-                  parts: parts.length,
-                  assigned: plan.assignments.length,
-                  seconds: elapsed(),
-                });
-              },
-            })
-          ).bound;
+        : boundKnown
+          ? rootBound
+          : Math.max(
+              rootBound,
+              (
+                await columnGenerationBound(model, {
+                  upper: objective,
+                  stop: () => elapsed() > partDeadline,
+                  cancel: () => stopped || (opts.shouldStop?.() ?? false),
+                  timeLeft: () => partDeadline - elapsed(),
+                  plans: greedyPairs ? [picked, greedyPairs] : [picked],
+                  pricer: searchPricer,
+                  onBound: (b) => {
+                    const total = plan.objective + objective;
+                    const below = plan.bound + Math.min(objective, Math.max(b, simple));
+                    opts.onProgress?.({
+                      objective: total,
+                      bound: below,
+                      gap: total > 0 ? Math.max(0, (total - below) / total) : 0,
+                      part: i + 1,
+                      parts: parts.length,
+                      assigned: plan.assignments.length,
+                      seconds: elapsed(),
+                    });
+                  },
+                })
+              ).bound,
+            );
     const bound = Math.min(objective, Math.max(simple, dw, solverBound));
     plan.objective += objective;
     plan.bound += bound;
