@@ -113,13 +113,17 @@ export interface Plan {
 
 /**
  * A large part's search starts from the LP-free dive (`smoothedDive`) when the part has this many seconds or
- * more and less than `DIVE_FROM_S`: measured at the design load (docs/autoschedule.md, "The LP-free dive").
+ * more and less than `DIVE_FROM_S`: measured at the design-load week (docs/autoschedule.md, "The LP-free dive"),
+ * 60 s fills reached 4,193–4,238 (gap 1.7–2.7%) and 120 s 4,170 (1.1%), where the search alone stops at 4,603–4,687
+ * (10–12%); at 30 s the root seldom stalls within its share, and then nothing changes.
  */
 export const LPFREE_FROM_S = 30;
 /** The LP-free dive's exact pricings after each fix (measured, as above). */
 const LPFREE_ROUNDS = 3;
 /** The share of a part's time left (after its greedy fill and model) the LP-free dive may take, root included. */
 const LPFREE_SHARE = 0.75;
+/** The share of it the dive's root (the smoothed dual to a stall) may take before the dive is given up for the search. */
+const LPFREE_ROOT_SHARE = 0.35;
 
 const byWeek = (open: readonly Shift[]): Shift[][] => {
   const weeks = new Map<string, Shift[]>();
@@ -377,15 +381,21 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
       } else if (opts.lpFreeDive ?? share >= LPFREE_FROM_S) {
         // The LP-free dive (smoothedDive.ts): its root is the bound's smoothed dual, run first to a stall, so
         // when it stalls in time the part's bound is known now and its share of the time goes to the search;
-        // then the dive on the smoothed primal until half the part's time, and the search repairs its plan.
+        // then the dive on the smoothed primal until 75% of the part's time, and the search repairs its plan.
         pricer = makePricer(model);
         const diveUntil = elapsed() + LPFREE_SHARE * (partDeadline - elapsed());
+        const rootUntil = elapsed() + LPFREE_ROOT_SHARE * (partDeadline - elapsed());
         const d = smoothedDive(model, {
           pricer,
           plans: greedyPairs && greedyPairs !== start ? [start, greedyPairs] : [start],
           secondsLeft: () => diveUntil - elapsed(),
           rounds: LPFREE_ROUNDS,
-          rootStop: () => halt() || elapsed() > diveUntil,
+          // The root gets at most LPFREE_ROOT_SHARE of the part's time left; if it has not stalled by then, the
+          // machine is too slow for a dive in this part (measured at load 12-17: the month's plans were worse
+          // with one cut short), and the search has the time instead.
+          rootStop: () => halt() || elapsed() > rootUntil,
+          // Forced (`lpFreeDive: true`): the dive always runs.
+          onlyIfStalled: opts.lpFreeDive !== true,
           stop: () => halt() || elapsed() > diveUntil,
           onRootBound: (b) =>
             opts.onProgress?.({

@@ -73,9 +73,10 @@ describe('price and dive', () => {
       const dived = await planFill(ctx, open, { relGap: 0, timeLimitS: 3, largePairs: 0, dive: true });
       expect(dived.unfilled.length + dived.assignments.length).toBe(open.length);
       expect(Math.abs(dived.objective - exact.objective)).toBeLessThan(0.01);
-      // The LP-free dive in its place (forced: the part has under LPFREE_FROM_S): the optimum too, in half the time,
-      // and its root's bound is a true one (never above the optimum).
-      const free = await planFill(ctx, open, { relGap: 0, timeLimitS: 1.5, largePairs: 0, lpFreeDive: true });
+      // The LP-free dive in its place (forced: the part has under LPFREE_FROM_S): the optimum too, and its root's
+      // bound is a true one. (In 1.5 s it reached it at load 7 and missed by 12 points at load 6-12; main's search
+      // alone missed by 21.5 in 1.5 s and reaches it in 3 s, so this checks the path, not a gain.)
+      const free = await planFill(ctx, open, { relGap: 0, timeLimitS: 3, largePairs: 0, lpFreeDive: true });
       expect(free.unfilled.length + free.assignments.length).toBe(open.length);
       expect(free.bound).toBeLessThanOrEqual(exact.objective + 0.01);
       expect(Math.abs(free.objective - exact.objective)).toBeLessThan(0.01);

@@ -39,6 +39,8 @@ export interface SmoothedDiveOptions {
   stop: () => boolean;
   /** The root's smoothed dual ends when this says so, or when it stalls (default: `stop`). */
   rootStop?: () => boolean;
+  /** No dive (plan null) when the root was stopped before it stalled: the machine is too slow for one in the time. */
+  onlyIfStalled?: boolean;
   /** At most this many root pricings (default: until it stalls). */
   rootPricings?: number;
   /** Choices weighted at least this are fixed together (default 0.9). */
@@ -57,8 +59,8 @@ export interface SmoothedDiveOptions {
 }
 
 export interface SmoothedDiveResult {
-  /** The pair columns of the plan (each fixed person's choice); not yet searched, nor checked by the engine. */
-  plan: Set<number>;
+  /** The pair columns of the plan (each fixed person's choice; not yet searched, nor checked by the engine); null when `onlyIfStalled` and the root did not stall. */
+  plan: Set<number> | null;
   /** The root's best L(λ): a true lower bound on the model (before any fix). */
   rootBound: number;
   /** The root's smoothed dual stalled (4 pricings raised L by under 0.01% in all), rather than being stopped. */
@@ -99,6 +101,7 @@ export const smoothedDive = (model: AutofillModel, opts: SmoothedDiveOptions): S
     },
   });
   pricings += root.pricings;
+  if (opts.onlyIfStalled && !rootStalled) return { plan: null, rootBound: root.bound, rootStalled, steps: 0, pricings };
   const fixedPerson = new Uint8Array(P);
   const covered = new Uint8Array(n);
   const plan = new Set<number>();
