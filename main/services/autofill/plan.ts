@@ -25,6 +25,7 @@ import {
 import type { AutofillWeights } from '../../../shared/domain/rota/autofill/weights';
 import { searchPlan } from '../../../shared/domain/rota/autofill/bestResponse';
 import { makePricer, type Pricer } from '../../../shared/domain/rota/autofill/pricing';
+import { smoothedDive } from '../../../shared/domain/rota/autofill/smoothedDive';
 import { explainAssignment, explainMove, explainUnfilled } from '../../../shared/domain/rota/autofill/explain';
 import type { RotaContext, RuleId } from '../../../shared/domain/rota/types';
 import { lookBackFrom, weekRange } from '../../../shared/domain/rota/week';
@@ -57,6 +58,8 @@ export interface PlanOptions {
   largePairs?: number;
   /** A large part's search starts from a price-and-dive plan (dive.ts): default when the part has `DIVE_FROM_S` or more. */
   dive?: boolean;
+  /** Else from the LP-free dive's plan (`smoothedDive`): default when the part has `LPFREE_FROM_S` or more. */
+  lpFreeDive?: boolean;
   onProgress?: (p: PlanProgress) => void;
   shouldStop?: () => boolean;
   /**
@@ -107,6 +110,20 @@ export interface Plan {
   /** Findings before → after as the planner counts them, when the worker was asked for them. */
   findings?: FindingsDelta;
 }
+
+/**
+ * A large part's search starts from the LP-free dive (`smoothedDive`) when the part has this many seconds or
+ * more and less than `DIVE_FROM_S`: measured at the design-load week (docs/autoschedule.md, "The LP-free dive"),
+ * 60 s fills reached 4,193–4,238 (gap 1.7–2.7%) and 120 s 4,170 (1.1%), where the search alone stops at 4,603–4,687
+ * (10–12%); at 30 s the root seldom stalls within its share, and then nothing changes.
+ */
+export const LPFREE_FROM_S = 30;
+/** The LP-free dive's exact pricings after each fix (measured, as above). */
+const LPFREE_ROUNDS = 3;
+/** The share of a part's time left (after its greedy fill and model) the LP-free dive may take, root included. */
+const LPFREE_SHARE = 0.75;
+/** The share of it the dive's root (the smoothed dual to a stall) may take before the dive is given up for the search. */
+const LPFREE_ROOT_SHARE = 0.35;
 
 const byWeek = (open: readonly Shift[]): Shift[][] => {
   const weeks = new Map<string, Shift[]>();
@@ -276,7 +293,10 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
       plan.cuts += r.cuts;
       return r.ok;
     };
-    /** The best plan so far, with the part's bound once it has one (a large part's, found before its search). */
+    // A large part's bound when known before its search ends (found first, or the LP-free dive's root stalled):
+    // the progress shows it, and the search stops once its plan is within the gap asked for. Null until then.
+    let earlyBound: number | null = null;
+    /** The best plan so far, with the part's bound once it has one. */
     const progress = (objective: number) => {
       const total = plan.objective + objective;
       const below = earlyBound === null ? null : plan.bound + Math.min(objective, earlyBound);
@@ -309,53 +329,60 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
     const wholeShare = opts.wholeShare ?? (model.pairs.size > 3000 ? 0.4 : 1);
     const large = model.pairs.size > (opts.largePairs ?? 3000);
     let lsStatus: 'gap-reached' | 'time-limit' | 'stopped' | null = null;
-    // The large part's bound, found before its search (below); null until then, and for a part HiGHS solves.
-    let earlyBound: number | null = null;
+    // The search's pricer, for the bound too (made before any cut the search adds: the pricing leaves cuts out,
+    // and a cut only raises a plan's cost, so a bound found before one still holds after it).
+    let searchPricer: Pricer | undefined;
+    /** The LP-free dive's root L (a true lower bound, kept when the bound follows the search). */
+    let rootBound = -Infinity;
     if (large) {
       // Too large for HiGHS to improve on here in the time (its root relaxation alone outlasts the budget):
       // local search on the model's own objective, then the column-generation bound. Weekly-rest findings the
       // engine reports become cuts as below, and the search goes on from the plan with them counted.
-      // The bound gets the last 30% of a part's time, at most 6 s, or 20 s when the part has 2 minutes or more,
-      // and ends with the part (one pricing past it at most, colgen.ts): until 3 Dec it had 20%, at most 2 s,
+      // The bound gets 30% of a part's time, at most 6 s, or 20 s when the part has 2 minutes or more: first
+      // (below), or, when the LP-free dive's root has not given it, last, ending with the part (one pricing past
+      // it at most, colgen.ts). Until 3 Dec it came last with 20%, at most 2 s,
       // and went on for 30 pricings or 3 s past the part's end, so a 10 s week took 12–14 s. Measured at the
       // design load: the smoothed dual reaches 4,070 in 2.0 s and 4,114 of the converged 4,124 in 2.8 s and
       // the LP master confirms it by 12.8 s (load 1–4; 36–48 s at load 17–19), while the search still gains
       // with every second (4,750 after one round, 4,576 after 4 minutes). It was 40% of a 2-minute part when
       // the bound needed minutes.
+      const boundShare = share >= 120 ? Math.min(20, share * 0.4) : Math.min(6, share * 0.3);
+      let searchUntil = partDeadline - boundShare;
       // The start is a plan already: shown (and kept if stopped) from this moment.
       plan.firstPlanSeconds ??= elapsed();
       progress(evaluate(model, start).objective);
       let best = start;
       let bestCost = evaluate(model, best).objective;
-      // The bound comes first, in its share of the part (it came last until 3 Dec): then the search knows when
-      // its plan is within the gap asked for, and the part ends there, so a fill given minutes returns as soon
-      // as its plan is good enough, and its time to that is what the manager waits. The pricer is the search's
-      // too (made before any cut the search adds: the pricing leaves cuts out, and a cut only raises a plan's
-      // cost, so a bound found before it still holds after).
-      const boundUntil = elapsed() + (share >= 120 ? Math.min(20, share * 0.4) : Math.min(6, share * 0.3));
-      let pricer: Pricer | undefined = makePricer(model);
-      const lower = Math.max(
-        simpleBound(model),
-        (
-          await columnGenerationBound(model, {
-            upper: bestCost,
-            stop: () => elapsed() > boundUntil,
-            cancel: () => stopped || (opts.shouldStop?.() ?? false),
-            timeLeft: () => boundUntil - elapsed(),
-            plans: greedyPairs && greedyPairs !== start ? [start, greedyPairs] : [start],
-            pricer,
-            onBound: (b) => {
-              earlyBound = b;
-              progress(bestCost);
-            },
-          })
-        ).bound,
-      );
-      earlyBound = lower;
       const relGap = opts.relGap ?? 1e-4;
+      // The search (and either dive) stops once the plan is within the gap asked for of a bound already known, so a
+      // fill given minutes returns as soon as its plan is good enough, and a month's later weeks get the time left.
       const halt = () =>
-        stopped || elapsed() > partDeadline || (opts.shouldStop?.() ?? false) || bestCost - lower <= relGap * Math.max(bestCost, 1e-9);
-      const searchUntil = partDeadline;
+        stopped ||
+        elapsed() > searchUntil ||
+        (opts.shouldStop?.() ?? false) ||
+        (earlyBound !== null && bestCost - earlyBound <= relGap * Math.max(bestCost, 1e-9));
+      let pricer: Pricer | undefined;
+      const lpFree = !(opts.dive ?? share >= DIVE_FROM_S) && (opts.lpFreeDive ?? share >= LPFREE_FROM_S);
+      if (!lpFree) {
+        // Without the LP-free dive (whose root is the bound), the bound comes first, in the share it would have at
+        // the end (it came last until 3 Dec, so a fill could not know it was good enough and used all its time).
+        const boundUntil = elapsed() + boundShare;
+        pricer = makePricer(model);
+        const found = await columnGenerationBound(model, {
+          upper: bestCost,
+          stop: () => elapsed() > boundUntil,
+          cancel: () => stopped || (opts.shouldStop?.() ?? false),
+          timeLeft: () => boundUntil - elapsed(),
+          plans: greedyPairs && greedyPairs !== start ? [start, greedyPairs] : [start],
+          pricer,
+          onBound: (b) => {
+            earlyBound = b;
+            progress(bestCost);
+          },
+        });
+        earlyBound = Math.max(simpleBound(model), found.bound);
+        searchUntil = partDeadline;
+      }
       let seed = 1;
       const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
       // Iterated local search: search to a local optimum, then shake the best plan (a few of its shifts
@@ -377,7 +404,7 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
       // and its plan, searched, is within 1–2% of the bound where the search alone stops 9% above): the dive
       // gets 60% of the search's time, the search the rest from whichever plan is cheaper.
       if (opts.dive ?? share >= DIVE_FROM_S) {
-        pricer = makePricer(model);
+        pricer ??= makePricer(model);
         const diveUntil = elapsed() + 0.6 * (searchUntil - elapsed());
         const stopDive = () => halt() || elapsed() > diveUntil;
         const dived = await diveForPlan(model, {
@@ -387,6 +414,42 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
           timeLeft: () => diveUntil - elapsed(),
         });
         if (dived) take(searchPlan(model, dived, { stop: halt, seed: 1, pricer }));
+      } else if (lpFree) {
+        // The LP-free dive (smoothedDive.ts): its root is the bound's smoothed dual, run first to a stall, so
+        // when it stalls in time the part's bound is known now and its share of the time goes to the search;
+        // then the dive on the smoothed primal until 75% of the part's time, and the search repairs its plan.
+        pricer = makePricer(model);
+        const diveUntil = elapsed() + LPFREE_SHARE * (partDeadline - elapsed());
+        const rootUntil = elapsed() + LPFREE_ROOT_SHARE * (partDeadline - elapsed());
+        const d = smoothedDive(model, {
+          pricer,
+          plans: greedyPairs && greedyPairs !== start ? [start, greedyPairs] : [start],
+          secondsLeft: () => diveUntil - elapsed(),
+          rounds: LPFREE_ROUNDS,
+          // The root gets at most LPFREE_ROOT_SHARE of the part's time left; if it has not stalled by then, the
+          // machine is too slow for a dive in this part (measured at load 12-17: the month's plans were worse
+          // with one cut short), and the search has the time instead.
+          rootStop: () => halt() || elapsed() > rootUntil,
+          // Forced (`lpFreeDive: true`): the dive always runs.
+          onlyIfStalled: opts.lpFreeDive !== true,
+          stop: () => halt() || elapsed() > diveUntil,
+          onRootBound: (b) =>
+            opts.onProgress?.({
+              objective: plan.objective + bestCost,
+              bound: plan.bound + Math.min(bestCost, b),
+              gap: null,
+              part: i + 1,
+              parts: parts.length,
+              assigned: plan.assignments.length,
+              seconds: elapsed(),
+            }),
+        });
+        rootBound = d.rootBound;
+        if (d.rootStalled) {
+          earlyBound = Math.max(simpleBound(model), rootBound);
+          searchUntil = partDeadline;
+        }
+        if (d.plan) take(searchPlan(model, d.plan, { stop: halt, seed: 1, pricer }));
       }
       for (let round = 0; round < 500 && !halt(); round += 1) {
         let from = best;
@@ -398,6 +461,7 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
         pricer ??= makePricer(model);
         take(searchPlan(model, from, { stop: halt, seed: round + 1, pricer }));
       }
+      searchPricer = pricer;
       // The start too may have findings not counted yet (the greedy fill's were, the quick start's not).
       if (!counted(best)) best = keepsHardRows(model, start) ? start : new Set();
       picked = best;
@@ -533,34 +597,37 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
     // proved less (as at the design load), the Dantzig–Wolfe bound by column generation (see colgen.ts).
     const solverBound = result?.bound ?? -Infinity;
     const simple = simpleBound(model);
-    // A large part's bound was found before its search (above).
     const dw =
       result?.status === 'optimal'
         ? -Infinity
         : earlyBound !== null
           ? earlyBound
-          : (
-              await columnGenerationBound(model, {
-                upper: objective,
-                stop: () => elapsed() > partDeadline,
-                cancel: () => stopped || (opts.shouldStop?.() ?? false),
-                timeLeft: () => partDeadline - elapsed(),
-                plans: greedyPairs ? [picked, greedyPairs] : [picked],
-                onBound: (b) => {
-                  const total = plan.objective + objective;
-                  const below = plan.bound + Math.min(objective, Math.max(b, simple));
-                  opts.onProgress?.({
-                    objective: total,
-                    bound: below,
-                    gap: total > 0 ? Math.max(0, (total - below) / total) : 0,
-                    part: i + 1,
-                    parts: parts.length,
-                    assigned: plan.assignments.length,
-                    seconds: elapsed(),
-                  });
-                },
-              })
-            ).bound;
+          : Math.max(
+              rootBound,
+              (
+                await columnGenerationBound(model, {
+                  upper: objective,
+                  stop: () => elapsed() > partDeadline,
+                  cancel: () => stopped || (opts.shouldStop?.() ?? false),
+                  timeLeft: () => partDeadline - elapsed(),
+                  plans: greedyPairs ? [picked, greedyPairs] : [picked],
+                  pricer: searchPricer,
+                  onBound: (b) => {
+                    const total = plan.objective + objective;
+                    const below = plan.bound + Math.min(objective, Math.max(b, simple));
+                    opts.onProgress?.({
+                      objective: total,
+                      bound: below,
+                      gap: total > 0 ? Math.max(0, (total - below) / total) : 0,
+                      part: i + 1,
+                      parts: parts.length,
+                      assigned: plan.assignments.length,
+                      seconds: elapsed(),
+                    });
+                  },
+                })
+              ).bound,
+            );
     const bound = Math.min(objective, Math.max(simple, dw, solverBound));
     plan.objective += objective;
     plan.bound += bound;

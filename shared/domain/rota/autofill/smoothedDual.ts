@@ -48,6 +48,18 @@ export interface SmoothedDualOptions {
   rho?: number;
   /** Price at α·(best λ) + (1 − α)·(model's maximum) (Wentges; default 0). */
   alpha?: number;
+  /** The pool to start from and add to (a dive's, kept between calls); a new one when unset. */
+  pool?: Pool;
+  /**
+   * A restricted problem (the LP-free dive's): people marked here are left out (their choice is fixed), and
+   * shifts marked covered are left out too (no choice that takes one counts, none is priced). The exact
+   * pricing then prices only the people left, and its value is L of the restricted problem: not a bound on
+   * the model, never reported as one.
+   */
+  fixedPerson?: Uint8Array;
+  covered?: Uint8Array;
+  /** After the last pricing, maximise the model once more (with the pricing's choices in the pool), so `weights` are at its maximum. */
+  finish?: boolean;
 }
 
 export interface SmoothedDualResult {
@@ -56,22 +68,35 @@ export interface SmoothedDualResult {
   pricings: number;
   /** Φ at the last model maximum: an estimate of how far L could still rise with this pool (not a bound). */
   model: number;
+  /** The last model maximum and the temperature it was found at (for a warm start). */
+  x: Float64Array;
+  tau: number;
+  pool: Pool;
+  /**
+   * The soft-min weights at `x` and `tau`, per pool entry (0 for entries left out): each person's weights are a
+   * convex combination of their pool choices, the smoothed master's primal solution; with `open`, each shift's
+   * weight on being left open.
+   */
+  weights: () => { choice: Float64Array; open: Float64Array };
 }
 
-/** The pool: every person's choices so far, flat. */
-class Pool {
+/** The pool: every person's choices so far, flat (shift indices, and the pair columns they came from). */
+export class Pool {
   cost: number[] = [];
   person: number[] = [];
   start: number[] = [0];
   shifts: number[] = [];
+  /** Entry j's pair columns are `xs[start[j]] … xs[start[j + 1] − 1]`, in the order of its shifts. */
+  xs: number[] = [];
   private seen = new Set<string>();
-  add(person: number, cost: number, shifts: readonly number[]): boolean {
+  add(person: number, cost: number, shifts: readonly number[], x: readonly number[] = shifts): boolean {
     const key = `${person}|${[...shifts].sort((a, b) => a - b).join(',')}`;
     if (this.seen.has(key)) return false;
     this.seen.add(key);
     this.cost.push(cost);
     this.person.push(person);
     for (const s of shifts) this.shifts.push(s);
+    for (const c of x) this.xs.push(c);
     this.start.push(this.shifts.length);
     return true;
   }
@@ -87,11 +112,27 @@ export const smoothedDualBound = (opts: SmoothedDualOptions): SmoothedDualResult
   const people = pricer.people;
   const P = people.length;
   const personIndex = new Map(people.map((p, i) => [p, i]));
-  const pool = new Pool();
+  const pool = opts.pool ?? new Pool();
+  const fixedPerson = opts.fixedPerson ?? new Uint8Array(P);
+  const covered = opts.covered ?? new Uint8Array(n);
+  const restricted = opts.fixedPerson !== undefined || opts.covered !== undefined;
   const addChoice = (staffId: string, x: readonly number[]) => {
     const p = personIndex.get(staffId);
-    if (p === undefined) return;
-    pool.add(p, pricer.relaxedCost(staffId, x), x.map(opts.shiftOf));
+    if (p === undefined || fixedPerson[p]) return;
+    const shifts = x.map(opts.shiftOf);
+    if (shifts.some((s) => covered[s])) return;
+    pool.add(p, pricer.relaxedCost(staffId, x), shifts, x);
+  };
+  /** Pool entries of people left out, or that take a covered shift: out of the model. */
+  const dead: number[] = [];
+  const isDead = (j: number): boolean => {
+    while (dead.length <= j) {
+      const k = dead.length;
+      let d = fixedPerson[pool.person[k]] === 1 ? 1 : 0;
+      for (let i = pool.start[k]; i < pool.start[k + 1] && !d; i += 1) if (covered[pool.shifts[i]]) d = 1;
+      dead.push(d);
+    }
+    return dead[j] === 1;
   };
   for (const p of people) addChoice(p, []);
   for (const plan of opts.plans ?? []) for (const c of plan) addChoice(c.staffId, c.x);
@@ -100,7 +141,29 @@ export const smoothedDualBound = (opts: SmoothedDualOptions): SmoothedDualResult
   let best = -Infinity;
   const bestLambda = Float64Array.from(lambda);
   let pricings = 0;
+  const priceAt = new Float64Array(n);
+  /** The restricted problem's L at λ, pricing only the people left (covered shifts priced out). */
+  const exactRestricted = (at: Float64Array) => {
+    let bound = 0;
+    for (let s = 0; s < n; s += 1) {
+      priceAt[s] = covered[s] ? -1e9 : at[s];
+      if (!covered[s]) bound += Math.min(at[s], open[s]);
+    }
+    for (let p = 0; p < P; p += 1) {
+      if (fixedPerson[p]) continue;
+      const got = pricer.priceOne(people[p], priceAt);
+      bound += got.value;
+      if (got.choice) addChoice(people[p], got.choice);
+    }
+    pricings += 1;
+    if (bound > best) {
+      best = bound;
+      bestLambda.set(at);
+    }
+    return { bound };
+  };
   const exact = (at: Float64Array) => {
+    if (restricted) return exactRestricted(at);
     const pr = pricer.price(at);
     pricings += 1;
     opts.onPrice?.(pr, at);
@@ -111,7 +174,8 @@ export const smoothedDualBound = (opts: SmoothedDualOptions): SmoothedDualResult
     for (const [p, x] of pr.choice) if (x) addChoice(p, x);
     return pr;
   };
-  if (n === 0) return { bound: exact(lambda).bound, lambda, pricings, model: 0 };
+  const noWeights = () => ({ choice: new Float64Array(pool.size), open: new Float64Array(n) });
+  if (n === 0) return { bound: exact(lambda).bound, lambda, pricings, model: 0, x: lambda, tau: opts.tau ?? 0.1, pool, weights: noWeights };
 
   // Φ_τ and its gradient at λ. Per person, the soft minimum over their pool of c − λ(x); per shift, of λs and open[s].
   const rc: number[] = [];
@@ -120,6 +184,10 @@ export const smoothedDualBound = (opts: SmoothedDualOptions): SmoothedDualResult
   const smooth = (at: Float64Array, tau: number, grad: Float64Array | null): number => {
     let value = 0;
     for (let s = 0; s < n; s += 1) {
+      if (covered[s]) {
+        if (grad) grad[s] = 0;
+        continue;
+      }
       const a = at[s];
       const b = open[s];
       const m = Math.min(a, b);
@@ -133,12 +201,20 @@ export const smoothedDualBound = (opts: SmoothedDualOptions): SmoothedDualResult
     const size = pool.size;
     rc.length = size;
     for (let j = 0; j < size; j += 1) {
+      if (isDead(j)) {
+        rc[j] = Infinity;
+        continue;
+      }
       let r = pool.cost[j];
       for (let k = pool.start[j]; k < pool.start[j + 1]; k += 1) r -= at[pool.shifts[k]];
       rc[j] = r;
       if (r < low[pool.person[j]]) low[pool.person[j]] = r;
     }
     for (let j = 0; j < size; j += 1) {
+      if (rc[j] === Infinity) {
+        rc[j] = 0;
+        continue;
+      }
       const e = Math.exp(-(rc[j] - low[pool.person[j]]) / tau);
       rc[j] = e;
       sum[pool.person[j]] += e;
@@ -146,6 +222,7 @@ export const smoothedDualBound = (opts: SmoothedDualOptions): SmoothedDualResult
     for (let p = 0; p < P; p += 1) if (sum[p] > 0) value += low[p] - tau * Math.log(sum[p]);
     if (grad)
       for (let j = 0; j < size; j += 1) {
+        if (rc[j] === 0) continue;
         const w = rc[j] / sum[pool.person[j]];
         if (w < 1e-12) continue;
         for (let k = pool.start[j]; k < pool.start[j + 1]; k += 1) grad[pool.shifts[k]] -= w;
@@ -167,6 +244,7 @@ export const smoothedDualBound = (opts: SmoothedDualOptions): SmoothedDualResult
     if (rho === 0) return 0;
     let d2 = 0;
     for (let s = 0; s < n; s += 1) {
+      if (covered[s]) continue;
       const d = at[s] - center[s];
       d2 += d * d;
       if (grad) grad[s] -= rho * d;
@@ -221,6 +299,7 @@ export const smoothedDualBound = (opts: SmoothedDualOptions): SmoothedDualResult
   const steps = opts.innerSteps ?? 1000;
   const maxPricings = opts.maxPricings ?? Infinity;
   let model = Infinity;
+  let lastTau = tau;
   const alpha = opts.alpha ?? 0;
   const at = new Float64Array(n);
   exact(lambda);
@@ -239,9 +318,23 @@ export const smoothedDualBound = (opts: SmoothedDualOptions): SmoothedDualResult
       if (got <= before + 1e-6) rho *= 2;
       else rho /= foretold > 0 && got - before >= 0.5 * foretold ? 4 : 1.5;
     }
+    lastTau = tau;
     tau = Math.max(minTau, tau * cool);
   }
-  return { bound: best, lambda: Float64Array.from(bestLambda), pricings, model };
+  if (opts.finish) {
+    center.set(bestLambda);
+    maximise(lastTau, steps);
+  }
+  const weights = () => {
+    const g = new Float64Array(n);
+    smooth(x, lastTau, g);
+    const choice = new Float64Array(pool.size);
+    for (let j = 0; j < pool.size; j += 1) if (rc[j] > 0) choice[j] = rc[j] / sum[pool.person[j]];
+    const openW = new Float64Array(n);
+    for (let s = 0; s < n; s += 1) if (!covered[s]) openW[s] = 1 / (1 + Math.exp((open[s] - x[s]) / lastTau));
+    return { choice, open: openW };
+  };
+  return { bound: best, lambda: Float64Array.from(bestLambda), pricings, model, x: Float64Array.from(x), tau: lastTau, pool, weights };
 };
 
 /** A plan (a set of pair columns) as each person's choice, the form `smoothedDualBound` takes its known plans in. */
