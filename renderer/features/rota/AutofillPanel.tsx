@@ -229,9 +229,9 @@ export const AutofillPanel = ({ onClose }: { onClose: () => void }) => {
                   <option value={3600}>1 hour</option>
                 </select>
                 <p className="field-hint" id="autofill-limit-hint">
-                  The whole fill’s time, weighing every person for every shift included (about 5 seconds for 1,000 shifts). A week of the 15
-                  sites comes within about 1% of the best possible plan in 10 minutes; a month needs longer. Stop at any time to keep the
-                  best plan so far.
+                  The most the fill may take, weighing every person for every shift included (about 5 seconds for 1,000 shifts). It ends
+                  sooner once its plan is within 2% of the best possible: a week of the 15 sites in about a minute; a month comes within
+                  about 3% in 10 minutes. Stop at any time to keep the best plan so far.
                 </p>
               </div>
               <div className="field">
