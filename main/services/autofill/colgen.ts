@@ -19,7 +19,7 @@
 import type { Highs } from 'highs';
 import type { AutofillModel } from '../../../shared/domain/rota/autofill/model';
 import { makePricer, personCoster, subgradientBound, type Pricer, type Pricing } from '../../../shared/domain/rota/autofill/pricing';
-import { choicesByPerson, smoothedDualBound } from '../../../shared/domain/rota/autofill/smoothedDual';
+import { choicesByPerson, smoothedDualBound, stalled } from '../../../shared/domain/rota/autofill/smoothedDual';
 import { loadHighs } from './solve';
 
 export interface ColgenStep {
@@ -239,8 +239,7 @@ export const columnGenerationBound = async (
     subgradientBound(model, { upper: opts.upper, pricer, stop: opts.stop, pathIterations: 10, onPrice: absorb });
   } else {
     const shiftOf = (x: number) => pricer.shiftIndex.get(model.pairs.get(x)!.shift.id)!;
-    // Stalled: the last `STALL` pricings raised the bound by under 0.01% in all; the LP master takes over.
-    const STALL = 4;
+    // Stalled (`stalled`: 4 pricings raised the bound by under 0.01% in all): the LP master takes over.
     const atLeast = opts.atLeast ?? { pricings: 1, seconds: 0 };
     const began = performance.now();
     const history: number[] = [];
@@ -257,8 +256,7 @@ export const columnGenerationBound = async (
       stop: () => {
         if (opts.cancel?.()) return true;
         if (late() && (history.length >= atLeast.pricings || performance.now() - began > atLeast.seconds * 1000)) return true;
-        const n = history.length;
-        return n > STALL && history[n - 1] - history[n - 1 - STALL] <= 1e-4 * Math.abs(history[n - 1]);
+        return stalled(history);
       },
       onPrice: (p, lambda) => {
         absorb(p, lambda);

@@ -15,7 +15,7 @@
 import type { Highs } from 'highs';
 import type { AutofillModel } from '../../../shared/domain/rota/autofill/model';
 import { personCoster, type Pricer } from '../../../shared/domain/rota/autofill/pricing';
-import { choicesByPerson, smoothedDualBound } from '../../../shared/domain/rota/autofill/smoothedDual';
+import { choicesByPerson, smoothedDualBound, stalled } from '../../../shared/domain/rota/autofill/smoothedDual';
 import { loadHighs } from './solve';
 
 /**
@@ -250,11 +250,8 @@ export const diveForPlan = async (
     pricer,
     shiftOf,
     plans: opts.plans.map((p) => choicesByPerson(model, p)),
-    stop: () => {
-      const k = history.length;
-      // Stalled as the bound's (colgen.ts): 4 pricings raised L by under 0.01% in all.
-      return opts.stop() || (k > 4 && history[k - 1] - history[k - 5] <= 1e-4 * Math.abs(history[k - 1]));
-    },
+    // Until it stalls, as the bound's first phase (colgen.ts).
+    stop: () => opts.stop() || stalled(history),
     onPrice: (p) => {
       history.push(Math.max(p.bound, history.at(-1) ?? -Infinity));
       for (const [staffId, x] of p.choice) if (x) columns.push({ staffId, x });

@@ -353,6 +353,9 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
       progress(evaluate(model, start).objective);
       let best = start;
       let bestCost = evaluate(model, best).objective;
+      // The plans known before the search (the start, and the greedy fill's when it is not the start): the bound's
+      // and either dive's first columns.
+      const known = greedyPairs && greedyPairs !== start ? [start, greedyPairs] : [start];
       const relGap = opts.relGap ?? 1e-4;
       // The search (and either dive) stops once the plan is within the gap asked for of a bound already known, so a
       // fill given minutes returns as soon as its plan is good enough, and a month's later weeks get the time left.
@@ -373,7 +376,7 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
           stop: () => elapsed() > boundUntil,
           cancel: () => stopped || (opts.shouldStop?.() ?? false),
           timeLeft: () => boundUntil - elapsed(),
-          plans: greedyPairs && greedyPairs !== start ? [start, greedyPairs] : [start],
+          plans: known,
           pricer,
           onBound: (b) => {
             earlyBound = b;
@@ -409,7 +412,7 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
         const stopDive = () => halt() || elapsed() > diveUntil;
         const dived = await diveForPlan(model, {
           pricer,
-          plans: greedyPairs && greedyPairs !== start ? [start, greedyPairs] : [start],
+          plans: known,
           stop: stopDive,
           timeLeft: () => diveUntil - elapsed(),
         });
@@ -423,7 +426,7 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
         const rootUntil = elapsed() + LPFREE_ROOT_SHARE * (partDeadline - elapsed());
         const d = smoothedDive(model, {
           pricer,
-          plans: greedyPairs && greedyPairs !== start ? [start, greedyPairs] : [start],
+          plans: known,
           secondsLeft: () => diveUntil - elapsed(),
           rounds: LPFREE_ROUNDS,
           // The root gets at most LPFREE_ROOT_SHARE of the part's time left; if it has not stalled by then, the

@@ -22,7 +22,7 @@
  */
 import type { AutofillModel } from './model';
 import { personCoster, type Pricer } from './pricing';
-import { choicesByPerson, Pool, smoothedDualBound } from './smoothedDual';
+import { choicesByPerson, Pool, smoothedDualBound, stalled } from './smoothedDual';
 
 export interface SmoothedDiveStep {
   step: number;
@@ -90,9 +90,7 @@ export const smoothedDive = (model: AutofillModel, opts: SmoothedDiveOptions): S
     maxPricings: opts.rootPricings,
     finish: true,
     stop: () => {
-      const k = history.length;
-      // Stalled as the bound's (colgen.ts): 4 pricings raised L by under 0.01% in all.
-      rootStalled = k > 4 && history[k - 1] - history[k - 5] <= 1e-4 * Math.abs(history[k - 1]);
+      rootStalled = stalled(history);
       return rootStop() || rootStalled;
     },
     onPrice: (p) => {

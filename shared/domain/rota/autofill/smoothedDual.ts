@@ -337,6 +337,16 @@ export const smoothedDualBound = (opts: SmoothedDualOptions): SmoothedDualResult
   return { bound: best, lambda: Float64Array.from(bestLambda), pricings, model, x: Float64Array.from(x), tau: lastTau, pool, weights };
 };
 
+/**
+ * The smoothed dual has stalled: its last 4 pricings raised the best L (`history`, one entry a pricing, never
+ * falling) by under 0.01% in all. The bound's first phase hands over to the LP master there (colgen.ts), and the
+ * LP-free dive's root ends there (smoothedDive.ts).
+ */
+export const stalled = (history: readonly number[]): boolean => {
+  const n = history.length;
+  return n > 4 && history[n - 1] - history[n - 5] <= 1e-4 * Math.abs(history[n - 1]);
+};
+
 /** A plan (a set of pair columns) as each person's choice, the form `smoothedDualBound` takes its known plans in. */
 export const choicesByPerson = (model: AutofillModel, plan: ReadonlySet<number>): { staffId: string; x: number[] }[] => {
   const by = new Map<string, number[]>();
