@@ -25,7 +25,7 @@ import {
 import type { AutofillWeights } from '../../../shared/domain/rota/autofill/weights';
 import { searchPlan } from '../../../shared/domain/rota/autofill/bestResponse';
 import { makePricer, type Pricer } from '../../../shared/domain/rota/autofill/pricing';
-import { smoothedDive } from '../../../shared/domain/rota/autofill/smoothedDive';
+import { diveFromRoot, smoothedRoot } from '../../../shared/domain/rota/autofill/smoothedDive';
 import { explainAssignment, explainMove, explainUnfilled } from '../../../shared/domain/rota/autofill/explain';
 import type { RotaContext, RuleId } from '../../../shared/domain/rota/types';
 import { lookBackFrom, weekRange } from '../../../shared/domain/rota/week';
@@ -112,18 +112,29 @@ export interface Plan {
 }
 
 /**
- * A large part's search starts from the LP-free dive (`smoothedDive`) when the part has this many seconds or
- * more and less than `DIVE_FROM_S`: measured at the design-load week (docs/autoschedule.md, "The LP-free dive"),
- * 60 s fills reached 4,193–4,238 (gap 1.7–2.7%) and 120 s 4,170 (1.1%), where the search alone stops at 4,603–4,687
- * (10–12%); at 30 s the root seldom stalls within its share, and then nothing changes.
+ * A large part's search starts from the LP-free dives (`smoothedRoot`, `diveFromRoot`) when the part has this
+ * many seconds or more and less than `DIVE_FROM_S`: measured at the design-load week (docs/autoschedule.md, "The
+ * LP-free dive" and "Dives from one root"), a fill given 60 s ends within 2% in 17–22 s, where the search alone
+ * stops at 4,603–4,687 (10–12%). Given 20 s, the root stalled within its share in one run of two (then 2.6%, else
+ * 13.5%, no worse than the search alone); given 15 s, in neither. It was 30 s until 3 Dec.
  */
-export const LPFREE_FROM_S = 30;
+export const LPFREE_FROM_S = 20;
 /** The LP-free dive's exact pricings after each fix (measured, as above). */
 const LPFREE_ROUNDS = 3;
 /** The share of a part's time left (after its greedy fill and model) the LP-free dive may take, root included. */
 const LPFREE_SHARE = 0.75;
 /** The share of it the dive's root (the smoothed dual to a stall) may take before the dive is given up for the search. */
 const LPFREE_ROOT_SHARE = 0.35;
+/**
+ * Each LP-free dive fixes at least a `LPFREE_STEPS`th of the people a step (more when their weights are that
+ * heavy), so it takes about that many steps whatever the machine's load, and dives follow one another while the
+ * LP-free share lasts. They share the root's pool, which grows with the columns each dive prices, and a later
+ * dive is often better for it (design-load week, from one root, dives of 8 people a step, each searched: 3.6%,
+ * 5.9%, 2.3%, 2.7%, 2.9%, 1.7% over the root's L, where dives each from a copy of the root's pool gave 3.6%, 3.7%,
+ * 4.6%, 4.7%, 3.1%, 3.3%). Until 3 Dec one dive was paced to fill the whole share, so its plan depended on the
+ * load, and dives of 8 and of 4 people a step gave 3.4% and 3.9% over L after their search.
+ */
+const LPFREE_STEPS = 28;
 
 const byWeek = (open: readonly Shift[]): Shift[][] => {
   const weeks = new Map<string, Shift[]>();
@@ -420,39 +431,50 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
       } else if (lpFree) {
         // The LP-free dive (smoothedDive.ts): its root is the bound's smoothed dual, run first to a stall, so
         // when it stalls in time the part's bound is known now and its share of the time goes to the search;
-        // then the dive on the smoothed primal until 75% of the part's time, and the search repairs its plan.
+        // then dives from it, each of about `LPFREE_STEPS` steps and repaired by the search, until 75% of the part's
+        // time (or the plan is within the gap); the best is kept and the iterated search goes on from it.
         pricer = makePricer(model);
         const diveUntil = elapsed() + LPFREE_SHARE * (partDeadline - elapsed());
         const rootUntil = elapsed() + LPFREE_ROOT_SHARE * (partDeadline - elapsed());
-        const d = smoothedDive(model, {
+        const root = smoothedRoot(model, {
           pricer,
           plans: known,
-          secondsLeft: () => diveUntil - elapsed(),
-          rounds: LPFREE_ROUNDS,
           // The root gets at most LPFREE_ROOT_SHARE of the part's time left; if it has not stalled by then, the
           // machine is too slow for a dive in this part (measured at load 12-17: the month's plans were worse
           // with one cut short), and the search has the time instead.
-          rootStop: () => halt() || elapsed() > rootUntil,
-          // Forced (`lpFreeDive: true`): the dive always runs.
-          onlyIfStalled: opts.lpFreeDive !== true,
-          stop: () => halt() || elapsed() > diveUntil,
-          onRootBound: (b) =>
+          stop: () => halt() || elapsed() > rootUntil,
+          onRootBound: (b) => {
+            // A true lower bound at every pricing (an exact L(λ) of the model): the progress shows the gap to it.
+            const total = plan.objective + bestCost;
+            const below = plan.bound + Math.min(bestCost, b);
             opts.onProgress?.({
-              objective: plan.objective + bestCost,
-              bound: plan.bound + Math.min(bestCost, b),
-              gap: null,
+              objective: total,
+              bound: below,
+              gap: total > 0 ? Math.max(0, (total - below) / total) : 0,
               part: i + 1,
               parts: parts.length,
               assigned: plan.assignments.length,
               seconds: elapsed(),
-            }),
+            });
+          },
         });
-        rootBound = d.rootBound;
-        if (d.rootStalled) {
+        rootBound = root.bound;
+        if (root.stalled) {
           earlyBound = Math.max(simpleBound(model), rootBound);
           searchUntil = partDeadline;
         }
-        if (d.plan) take(searchPlan(model, d.plan, { stop: halt, seed: 1, pricer }));
+        // Forced (`lpFreeDive: true`): the dives run even when the root did not stall.
+        for (let k = 0; (root.stalled || opts.lpFreeDive === true) && !halt() && elapsed() < diveUntil; k += 1) {
+          const d = diveFromRoot(model, root, {
+            pricer,
+            rounds: LPFREE_ROUNDS,
+            // The first dive quick, each after it twice as slow, as far as the time left allows.
+            perStep: Math.ceil(pricer.people.length / (LPFREE_STEPS * 2 ** k)),
+            secondsLeft: () => diveUntil - elapsed(),
+            stop: () => halt() || elapsed() > diveUntil,
+          });
+          take(searchPlan(model, d.plan, { stop: halt, seed: 1, pricer }));
+        }
       }
       for (let round = 0; round < 500 && !halt(); round += 1) {
         let from = best;

@@ -22,7 +22,7 @@
  */
 import type { AutofillModel } from './model';
 import { personCoster, type Pricer } from './pricing';
-import { choicesByPerson, Pool, smoothedDualBound, stalled } from './smoothedDual';
+import { choicesByPerson, Pool, smoothedDualBound, stalled, type SmoothedDualResult } from './smoothedDual';
 
 export interface SmoothedDiveStep {
   step: number;
@@ -46,8 +46,9 @@ export interface SmoothedDiveOptions {
   /** Choices weighted at least this are fixed together (default 0.9). */
   threshold?: number;
   /**
-   * At least this many people fixed a step, the heaviest choices first. Unset: as many as lets the people left
-   * be fixed in `secondsLeft` at the pace of the steps so far (a tenth of them a step when that is unset too).
+   * At least this many people fixed a step, the heaviest choices first, and with `secondsLeft` more when that
+   * many would not let the people left be fixed in time at the pace of the steps so far. Unset: as `secondsLeft`
+   * says (a tenth of them a step when that is unset too).
    */
   perStep?: number;
   secondsLeft?: () => number;
@@ -69,37 +70,81 @@ export interface SmoothedDiveResult {
   pricings: number;
 }
 
-export const smoothedDive = (model: AutofillModel, opts: SmoothedDiveOptions): SmoothedDiveResult => {
+/** The dive's root: the smoothed dual on the whole model, to a stall (or stopped), and its weights there. */
+export interface SmoothedRoot {
+  /** Its best L(λ): a true lower bound on the model. */
+  bound: number;
+  /** It stalled (4 pricings raised L by under 0.01% in all), rather than being stopped. */
+  stalled: boolean;
+  pricings: number;
+  /** Its pool (each dive adds to it), its maximum, and each pool entry's weight there. */
+  pool: Pool;
+  result: SmoothedDualResult;
+  weights: Float64Array;
+  /** Seconds a pricing took, on average (the first dive's pace is foretold from it). */
+  secondsPerPricing: number;
+}
+
+export type SmoothedRootOptions = Pick<SmoothedDiveOptions, 'pricer' | 'plans' | 'rootPricings' | 'onRootBound'> & {
+  /** Ends the root, as when it stalls. */
+  stop: () => boolean;
+};
+
+/** The smoothed dual on the whole model, run to a stall (or `stop`), finished at its maximum so its weights can be dived on. */
+export const smoothedRoot = (model: AutofillModel, opts: SmoothedRootOptions): SmoothedRoot => {
   const { pricer } = opts;
-  const coster = personCoster(model);
-  const n = pricer.openCost.length;
-  const people = pricer.people;
-  const P = people.length;
-  const shiftOf = (x: number) => pricer.shiftIndex.get(model.pairs.get(x)!.shift.id)!;
   const began = performance.now();
   const pool = new Pool();
   const history: number[] = [];
-  let pricings = 0;
-  const rootStop = opts.rootStop ?? opts.stop;
   let rootStalled = false;
-  const root = smoothedDualBound({
+  const result = smoothedDualBound({
     pricer,
-    shiftOf,
+    shiftOf: shiftOfPair(model, pricer),
     pool,
     plans: opts.plans.map((p) => choicesByPerson(model, p)),
     maxPricings: opts.rootPricings,
     finish: true,
     stop: () => {
       rootStalled = stalled(history);
-      return rootStop() || rootStalled;
+      return opts.stop() || rootStalled;
     },
     onPrice: (p) => {
       history.push(Math.max(p.bound, history.at(-1) ?? -Infinity));
       opts.onRootBound?.(history.at(-1)!);
     },
   });
-  pricings += root.pricings;
-  if (opts.onlyIfStalled && !rootStalled) return { plan: null, rootBound: root.bound, rootStalled, steps: 0, pricings };
+  return {
+    bound: result.bound,
+    stalled: rootStalled,
+    pricings: result.pricings,
+    pool,
+    result,
+    weights: result.weights().choice,
+    secondsPerPricing: (performance.now() - began) / 1000 / Math.max(1, result.pricings),
+  };
+};
+
+const shiftOfPair = (model: AutofillModel, pricer: Pricer) => (x: number) => pricer.shiftIndex.get(model.pairs.get(x)!.shift.id)!;
+
+export type DiveOptions = Pick<SmoothedDiveOptions, 'pricer' | 'stop' | 'threshold' | 'perStep' | 'secondsLeft' | 'rounds' | 'onStep'>;
+
+/**
+ * One dive from `root`, adding the columns it prices to the root's pool (a later dive starts from them): a plan, each person fixed to a
+ * choice or to none. Two dives from one root at different paces give different plans.
+ */
+export const diveFromRoot = (
+  model: AutofillModel,
+  root: SmoothedRoot,
+  opts: DiveOptions,
+): { plan: Set<number>; steps: number; pricings: number } => {
+  const { pricer } = opts;
+  const { pool } = root;
+  const coster = personCoster(model);
+  const n = pricer.openCost.length;
+  const people = pricer.people;
+  const P = people.length;
+  const shiftOf = shiftOfPair(model, pricer);
+  let pricings = 0;
   const fixedPerson = new Uint8Array(P);
   const covered = new Uint8Array(n);
   const plan = new Set<number>();
@@ -142,19 +187,19 @@ export const smoothedDive = (model: AutofillModel, opts: SmoothedDiveOptions): S
     return take;
   };
   let step = 0;
-  let last = root;
+  let last: SmoothedDualResult = root.result;
+  let w = root.weights;
   // A step's time: first foretold by the root's time a pricing (a step prices `rounds` times and maximises once
   // more), then the average of the steps so far.
-  let stepTime = ((performance.now() - began) / 1000 / Math.max(1, root.pricings)) * ((opts.rounds ?? 2) + 1);
+  let stepTime = root.secondsPerPricing * ((opts.rounds ?? 2) + 1);
   let stepsTimed = 0;
   let stepsSeconds = 0;
   let left = P;
   while (left > 0) {
-    const w = last.weights().choice;
     const secondsLeft = opts.secondsLeft?.();
-    const count =
-      opts.perStep ??
-      (secondsLeft === undefined ? Math.ceil(P / 10) : Math.max(1, Math.ceil((left * stepTime) / Math.max(0.1, 0.9 * secondsLeft))));
+    // As many as lets the people left be fixed in the time left at the pace so far, and at least `perStep`.
+    const byTime = secondsLeft === undefined ? 0 : Math.max(1, Math.ceil((left * stepTime) / Math.max(0.1, 0.9 * secondsLeft)));
+    const count = opts.perStep !== undefined ? Math.max(opts.perStep, byTime) : secondsLeft === undefined ? Math.ceil(P / 10) : byTime;
     const stepFrom = performance.now();
     const stopping = opts.stop();
     // Stopped: every person left takes their best usable choice, each clashing with none before.
@@ -177,10 +222,20 @@ export const smoothedDive = (model: AutofillModel, opts: SmoothedDiveOptions): S
       finish: true,
       stop: opts.stop,
     });
+    w = last.weights().choice;
     pricings += last.pricings;
     stepsSeconds += (performance.now() - stepFrom) / 1000;
     stepsTimed += 1;
     stepTime = stepsSeconds / stepsTimed;
   }
-  return { plan, rootBound: root.bound, rootStalled, steps: step, pricings };
+  return { plan, steps: step, pricings };
+};
+
+/** The root, then one dive from it (none when `onlyIfStalled` and the root was stopped first). */
+export const smoothedDive = (model: AutofillModel, opts: SmoothedDiveOptions): SmoothedDiveResult => {
+  const root = smoothedRoot(model, { ...opts, stop: opts.rootStop ?? opts.stop });
+  if (opts.onlyIfStalled && !root.stalled)
+    return { plan: null, rootBound: root.bound, rootStalled: false, steps: 0, pricings: root.pricings };
+  const d = diveFromRoot(model, root, opts);
+  return { plan: d.plan, rootBound: root.bound, rootStalled: root.stalled, steps: d.steps, pricings: root.pricings + d.pricings };
 };
