@@ -973,14 +973,112 @@ export interface PersonRows {
   defs: Definition[];
   /** Their soft columns. */
   aux: number[];
+  /** The same rows flattened into typed arrays, for `personSoftCost` (made by `rowsByPerson`). */
+  flat: FlatRows;
 }
+
+/**
+ * A person's rows as flat arrays, in the same order as `PersonRows` holds them, so that `personSoftCost` does
+ * the very same arithmetic (same terms, same order) without walking pairs of tuples or looking up columns.
+ */
+export interface FlatRows {
+  /** Hard row r's terms are [hardStart[r], hardStart[r + 1]) of hardCoef / hardCol; its limit is hardHi[r] (hi + 1e-9). */
+  hardStart: Int32Array;
+  hardCoef: Float64Array;
+  hardCol: Int32Array;
+  hardHi: Float64Array;
+  /** Definition d's terms are [defStart[d], defStart[d + 1]) of defCoef / defCol. */
+  defStart: Int32Array;
+  defCoef: Float64Array;
+  defCol: Int32Array;
+  defConstant: Float64Array;
+  defScale: Float64Array;
+  defAux: Int32Array;
+  /** 1 where the definition's soft column is binary. */
+  defBinary: Uint8Array;
+  aux: Int32Array;
+  auxCost: Float64Array;
+  /**
+   * Whether their rows read no column but x columns and their own soft columns, and their hard rows x columns
+   * only: then what `personSoftCost` leaves in their soft columns is read by nothing but the next call for them.
+   */
+  closed: boolean;
+}
+
+const flatten = (model: AutofillModel, r: { hard: Row[]; defs: Definition[]; aux: number[] }): FlatRows => {
+  const { columns } = model;
+  const isX = (v: number) => columns[v].kind === 'x';
+  const mine = new Set(r.aux);
+  let closed = true;
+  const hardStart = new Int32Array(r.hard.length + 1);
+  let n = 0;
+  r.hard.forEach((row, i) => {
+    hardStart[i] = n;
+    n += row.terms.length;
+  });
+  hardStart[r.hard.length] = n;
+  const hardCoef = new Float64Array(n);
+  const hardCol = new Int32Array(n);
+  const hardHi = new Float64Array(r.hard.length);
+  r.hard.forEach((row, i) => {
+    hardHi[i] = row.hi + 1e-9;
+    row.terms.forEach(([k, v], j) => {
+      hardCoef[hardStart[i] + j] = k;
+      hardCol[hardStart[i] + j] = v;
+      if (!isX(v)) closed = false;
+    });
+  });
+  const defStart = new Int32Array(r.defs.length + 1);
+  n = 0;
+  r.defs.forEach((d, i) => {
+    defStart[i] = n;
+    n += d.terms.length;
+  });
+  defStart[r.defs.length] = n;
+  const defCoef = new Float64Array(n);
+  const defCol = new Int32Array(n);
+  const defConstant = new Float64Array(r.defs.length);
+  const defScale = new Float64Array(r.defs.length);
+  const defAux = new Int32Array(r.defs.length);
+  const defBinary = new Uint8Array(r.defs.length);
+  r.defs.forEach((d, i) => {
+    defConstant[i] = d.constant;
+    defScale[i] = d.scale;
+    defAux[i] = d.aux;
+    defBinary[i] = columns[d.aux].kind === 'binary' ? 1 : 0;
+    d.terms.forEach(([k, v], j) => {
+      defCoef[defStart[i] + j] = k;
+      defCol[defStart[i] + j] = v;
+      if (!isX(v) && !mine.has(v)) closed = false;
+    });
+  });
+  const aux = Int32Array.from(r.aux);
+  const auxCost = Float64Array.from(r.aux, (a) => columns[a].cost);
+  return {
+    hardStart,
+    hardCoef,
+    hardCol,
+    hardHi,
+    defStart,
+    defCoef,
+    defCol,
+    defConstant,
+    defScale,
+    defAux,
+    defBinary,
+    aux,
+    auxCost,
+    closed,
+  };
+};
 
 /** Each person's own rows, as the model has them when called (cuts added later are not in it). */
 export const rowsByPerson = (model: AutofillModel): Map<string, PersonRows> => {
   const out = new Map<string, PersonRows>();
+  const lists = new Map<string, { hard: Row[]; defs: Definition[]; aux: number[] }>();
   const of = (p: string) => {
-    let r = out.get(p);
-    if (!r) out.set(p, (r = { hard: [], defs: [], aux: [] }));
+    let r = lists.get(p);
+    if (!r) lists.set(p, (r = { hard: [], defs: [], aux: [] }));
     return r;
   };
   for (const d of model.definitions) {
@@ -992,8 +1090,36 @@ export const rowsByPerson = (model: AutofillModel): Map<string, PersonRows> => {
     const p = staffOfColumn(model, r.terms[0][1]);
     if (p !== undefined) of(p).hard.push(r);
   }
-  for (const r of out.values()) r.aux = [...new Set(r.defs.map((d) => d.aux))];
+  for (const [p, r] of lists) {
+    r.aux = [...new Set(r.defs.map((d) => d.aux))];
+    out.set(p, { ...r, flat: flatten(model, r) });
+  }
   return out;
+};
+
+/** `personSoftCost` on a person's flat rows. */
+const flatSoftCost = (f: FlatRows, values: Float64Array): number => {
+  const { hardStart, hardCoef, hardCol, hardHi, defStart, defCoef, defCol, defConstant, defScale, defAux, defBinary, aux, auxCost } = f;
+  const nHard = hardHi.length;
+  for (let r = 0, t = 0; r < nHard; r += 1) {
+    let lhs = 0;
+    for (const end = hardStart[r + 1]; t < end; t += 1) lhs += hardCoef[t] * values[hardCol[t]];
+    if (lhs > hardHi[r]) return Infinity;
+  }
+  const nAux = aux.length;
+  for (let i = 0; i < nAux; i += 1) values[aux[i]] = 0;
+  const nDefs = defAux.length;
+  for (let d = 0, t = 0; d < nDefs; d += 1) {
+    let lhs = defConstant[d];
+    for (const end = defStart[d + 1]; t < end; t += 1) lhs += defCoef[t] * values[defCol[t]];
+    lhs /= defScale[d];
+    const need = defBinary[d] === 1 ? (lhs > 1e-9 ? 1 : 0) : Math.max(0, lhs);
+    const a = defAux[d];
+    if (need > values[a]) values[a] = need;
+  }
+  let cost = 0;
+  for (let i = 0; i < nAux; i += 1) cost += auxCost[i] * values[aux[i]];
+  return cost;
 };
 
 /**
@@ -1001,25 +1127,8 @@ export const rowsByPerson = (model: AutofillModel): Map<string, PersonRows> => {
  * column at the least value its rows allow, as `evaluate` counts it, written back into `values`. Infinity
  * when the choice breaks one of their hard rows. Their x columns' own costs are not included.
  */
-export const personSoftCost = (model: AutofillModel, own: PersonRows | undefined, values: Float64Array): number => {
-  if (!own) return 0;
-  for (const r of own.hard) {
-    let lhs = 0;
-    for (const [k, v] of r.terms) lhs += k * values[v];
-    if (lhs > r.hi + 1e-9) return Infinity;
-  }
-  for (const a of own.aux) values[a] = 0;
-  for (const d of own.defs) {
-    let lhs = d.constant;
-    for (const [k, v] of d.terms) lhs += k * values[v];
-    lhs /= d.scale;
-    const need = model.columns[d.aux].kind === 'binary' ? (lhs > 1e-9 ? 1 : 0) : Math.max(0, lhs);
-    if (need > values[d.aux]) values[d.aux] = need;
-  }
-  let cost = 0;
-  for (const a of own.aux) cost += model.columns[a].cost * values[a];
-  return cost;
-};
+export const personSoftCost = (_model: AutofillModel, own: PersonRows | undefined, values: Float64Array): number =>
+  own ? flatSoftCost(own.flat, values) : 0;
 
 /**
  * Local search on the model's own objective, for parts too large for HiGHS to improve in the time a
@@ -1037,65 +1146,116 @@ export const localSearch = (
   const { columns } = model;
   const own = rowsByPerson(model);
   const values = new Float64Array(columns.length);
-  /** The person's soft columns' cost with their x columns as in `values` (Infinity when a hard row breaks). */
-  const costOf = (p: string): number => personSoftCost(model, own.get(p), values);
-  const byShift = new Map<string, number[]>();
-  const mine = new Map<string, Set<number>>();
+  // People and shifts by number, each pair's person and shift by column: no strings looked up per move.
+  const personIndex = new Map<string, number>();
+  const flatOf: (FlatRows | undefined)[] = [];
+  const shiftIds = [...model.openColumn.keys()];
+  const shiftIndex = new Map(shiftIds.map((id, i) => [id, i]));
+  const gap = Float64Array.from(shiftIds, (id) => columns[model.openColumn.get(id)!].cost);
+  const personOf = new Int32Array(columns.length).fill(-1);
+  const shiftOf = new Int32Array(columns.length).fill(-1);
+  const byShift: number[][] = shiftIds.map(() => []);
+  const mine: Set<number>[] = [];
   for (const [c, p] of model.pairs) {
-    byShift.set(p.shift.id, [...(byShift.get(p.shift.id) ?? []), c]);
-    if (!mine.has(p.staffId)) mine.set(p.staffId, new Set());
+    let q = personIndex.get(p.staffId);
+    if (q === undefined) {
+      personIndex.set(p.staffId, (q = mine.length));
+      mine.push(new Set());
+      flatOf.push(own.get(p.staffId)?.flat);
+    }
+    personOf[c] = q;
+    shiftOf[c] = shiftIndex.get(p.shift.id)!;
+    byShift[shiftOf[c]].push(c);
   }
+  const people = mine.length;
+  // Each shift's first candidate pair of each person (the pair a swap gives back).
+  const pairOf = new Map<number, number>();
+  for (const [c] of model.pairs) {
+    const k = shiftOf[c] * people + personOf[c];
+    if (!pairOf.has(k)) pairOf.set(k, c);
+  }
+  // What a rejected move leaves in people's soft columns is read by nothing when every person's rows are closed.
+  const restore = flatOf.some((f) => f !== undefined && !f.closed);
+  /** The person's soft columns' cost with their x columns as in `values` (Infinity when a hard row breaks). */
+  const costOf = (p: number): number => {
+    const f = flatOf[p];
+    return f ? flatSoftCost(f, values) : 0;
+  };
+  // The holder of each shift: by number for reading, and in a map whose order is the plan's order.
   const holder = new Map<string, number>();
+  const held = new Int32Array(shiftIds.length).fill(-1);
   for (const c of start) {
     values[c] = 1;
-    holder.set(model.pairs.get(c)!.shift.id, c);
-    mine.get(model.pairs.get(c)!.staffId)!.add(c);
+    holder.set(shiftIds[shiftOf[c]], c);
+    held[shiftOf[c]] = c;
+    mine[personOf[c]].add(c);
   }
-  const ownCost = (p: string) => {
+  const ownCost = (p: number) => {
     let s = 0;
-    for (const c of mine.get(p)!) s += columns[c].cost;
+    for (const c of mine[p]) s += columns[c].cost;
     return s;
   };
-  const cost = new Map<string, number>();
-  for (const p of mine.keys()) cost.set(p, costOf(p) + ownCost(p));
-  const gapCost = (shiftId: string) => columns[model.openColumn.get(shiftId)!].cost;
+  const cost = new Float64Array(people);
+  for (let p = 0; p < people; p += 1) cost[p] = costOf(p) + ownCost(p);
+  /** Whether list[i] is the first of the list on its shift; whether the list has a column on shift s. */
+  const firstAt = (list: readonly number[], i: number) => {
+    for (let j = 0; j < i; j += 1) if (shiftOf[list[j]] === shiftOf[list[i]]) return false;
+    return true;
+  };
+  const inList = (list: readonly number[], s: number) => {
+    for (const c of list) if (shiftOf[c] === s) return true;
+    return false;
+  };
+  const who = new Int32Array(4);
+  const after = new Float64Array(4);
   /** Price a change of x columns (set to 0 / 1) touching people `who`; keep it when it saves. */
-  const tryMove = (off: number[], on: number[]): boolean => {
-    const who = new Set([...off, ...on].map((c) => model.pairs.get(c)!.staffId));
+  const tryMove = (off: readonly number[], on: readonly number[]): boolean => {
+    let nWho = 0;
+    for (let k = 0; k < off.length + on.length; k += 1) {
+      const p = personOf[k < off.length ? off[k] : on[k - off.length]];
+      let seen = false;
+      for (let i = 0; i < nWho; i += 1) if (who[i] === p) seen = true;
+      if (!seen) who[nWho++] = p;
+    }
     let before = 0;
-    for (const p of who) before += cost.get(p)!;
+    for (let i = 0; i < nWho; i += 1) before += cost[who[i]];
     for (const c of off) values[c] = 0;
     for (const c of on) values[c] = 1;
-    for (const c of off) mine.get(model.pairs.get(c)!.staffId)!.delete(c);
-    for (const c of on) mine.get(model.pairs.get(c)!.staffId)!.add(c);
-    const after = new Map<string, number>();
+    for (const c of off) mine[personOf[c]].delete(c);
+    for (const c of on) mine[personOf[c]].add(c);
     let total = 0;
-    for (const p of who) {
-      const v = costOf(p) + ownCost(p);
-      after.set(p, v);
+    for (let i = 0; i < nWho; i += 1) {
+      const v = costOf(who[i]) + ownCost(who[i]);
+      after[i] = v;
       total += v;
     }
-    // Gaps: a shift losing its person without another costs its gap; one gaining one saves it.
-    const offShifts = new Set(off.map((c) => model.pairs.get(c)!.shift.id));
-    const onShifts = new Set(on.map((c) => model.pairs.get(c)!.shift.id));
-    for (const s of offShifts) if (!onShifts.has(s)) total += gapCost(s);
-    for (const s of onShifts) if (!offShifts.has(s)) total -= gapCost(s);
+    // Gaps: a shift losing its person without another costs its gap; one gaining one saves it (each shift once).
+    for (let i = 0; i < off.length; i += 1) if (firstAt(off, i) && !inList(on, shiftOf[off[i]])) total += gap[shiftOf[off[i]]];
+    for (let i = 0; i < on.length; i += 1) if (firstAt(on, i) && !inList(off, shiftOf[on[i]])) total -= gap[shiftOf[on[i]]];
     if (total < before - 1e-7) {
-      for (const [p, v] of after) cost.set(p, v);
-      for (const s of offShifts) if (!onShifts.has(s)) holder.delete(s);
-      for (const c of on) holder.set(model.pairs.get(c)!.shift.id, c);
+      for (let i = 0; i < nWho; i += 1) cost[who[i]] = after[i];
+      for (let i = 0; i < off.length; i += 1)
+        if (firstAt(off, i) && !inList(on, shiftOf[off[i]])) {
+          holder.delete(shiftIds[shiftOf[off[i]]]);
+          held[shiftOf[off[i]]] = -1;
+        }
+      for (const c of on) {
+        holder.set(shiftIds[shiftOf[c]], c);
+        held[shiftOf[c]] = c;
+      }
       return true;
     }
     for (const c of on) values[c] = 0;
     for (const c of off) values[c] = 1;
-    for (const c of on) mine.get(model.pairs.get(c)!.staffId)!.delete(c);
-    for (const c of off) mine.get(model.pairs.get(c)!.staffId)!.add(c);
-    for (const p of who) costOf(p); // restore their soft columns
+    for (const c of on) mine[personOf[c]].delete(c);
+    for (const c of off) mine[personOf[c]].add(c);
+    if (restore) for (let i = 0; i < nWho; i += 1) costOf(who[i]); // restore their soft columns
     return false;
   };
   let seed = opts.seed ?? 1;
   const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
-  const shifts = [...model.openColumn.keys()];
+  const shifts = shiftIds.map((_, i) => i);
+  const theirs: number[] = [];
   // Sweeps of single moves (cheap) until they stop paying, then a sweep of swaps (dearer), and again.
   for (let swaps = false; !opts.stop();) {
     let improved = false;
@@ -1106,15 +1266,15 @@ export const localSearch = (
     }
     for (const s of shifts) {
       if (opts.stop()) break;
-      const cands = byShift.get(s) ?? [];
+      const cands = byShift[s];
       if (!swaps) {
         // Leave it open, or give it to someone else.
-        const cur = holder.get(s);
-        if (cur !== undefined && tryMove([cur], [])) improved = true;
-        const now = holder.get(s);
+        const cur = held[s];
+        if (cur >= 0 && tryMove([cur], [])) improved = true;
+        const now = held[s];
         for (const c of cands) {
-          if (c === now || holder.get(s) !== now) continue;
-          if (tryMove(now === undefined ? [] : [now], [c])) {
+          if (c === now || held[s] !== now) continue;
+          if (tryMove(now < 0 ? [] : [now], [c])) {
             improved = true;
             break;
           }
@@ -1122,17 +1282,17 @@ export const localSearch = (
         continue;
       }
       // Swap with a shift the other candidate holds that the present holder could take.
-      const held = holder.get(s);
-      if (held === undefined) continue;
-      const p = model.pairs.get(held)!.staffId;
+      const h = held[s];
+      if (h < 0) continue;
+      const p = personOf[h];
       swap: for (const c of cands) {
-        if (c === held) continue;
-        const q = model.pairs.get(c)!.staffId;
-        for (const d of [...mine.get(q)!]) {
-          const t = model.pairs.get(d)!.shift.id;
-          const back = (byShift.get(t) ?? []).find((e) => model.pairs.get(e)!.staffId === p);
+        if (c === h) continue;
+        theirs.length = 0;
+        for (const d of mine[personOf[c]]) theirs.push(d);
+        for (const d of theirs) {
+          const back = pairOf.get(shiftOf[d] * people + p);
           if (back === undefined) continue;
-          if (tryMove([held, d], [c, back])) {
+          if (tryMove([h, d], [c, back])) {
             improved = true;
             break swap;
           }
