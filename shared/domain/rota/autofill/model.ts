@@ -844,17 +844,42 @@ const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
  * at the few that end within its rest window. Null when the table would be over `maxSize` columns of paid time.
  */
 export const bestPersonWeek = (items: readonly PathItem[], week: PathWeek, maxSize = 4000): { value: number; chosen: number[] } | null => {
+  const table = personWeekTable(items, week, maxSize);
+  return table && table(items.map((it) => it.a));
+};
+
+/** Scratch for the path tables, grown as needed and shared by every call (each call fills what it reads). */
+let scratchValue = new Float64Array(0);
+let scratchBack = new Int32Array(0);
+let scratchBackM = new Int32Array(0);
+let scratchPool = new Float64Array(0);
+let scratchPoolLast = new Int32Array(0);
+
+/**
+ * `bestPersonWeek` in two parts: what depends only on the shifts (times, paid time, `restCounts`) and the week,
+ * worked out once, and a function that prices the shifts at costs `a` (by item). The same table, the same
+ * steps in the same order, so the same value and choice, to the bit; the pricer keeps one per person-week
+ * and calls it at each λ. Null when the table would be over `maxSize` columns of paid time.
+ */
+export const personWeekTable = (
+  items: readonly Omit<PathItem, 'a'>[],
+  week: PathWeek,
+  maxSize = 4000,
+): ((a: ArrayLike<number>) => { value: number; chosen: number[] }) | null => {
   const hoursCost = (minutes: number) => {
     const total = week.fixed + minutes;
     return week.k * Math.abs(total - week.target) + (week.overContract && total > week.overContract.minutes ? week.overContract.cost : 0);
   };
   const n = items.length;
-  if (n === 0) return { value: hoursCost(0), chosen: [] };
+  if (n === 0) {
+    const value = hoursCost(0);
+    return () => ({ value, chosen: [] });
+  }
   const hoursMatter = week.k > 0 || week.overContract !== null;
   let unit = 0;
   if (hoursMatter) for (const it of items) unit = gcd(unit, Math.round(it.w));
   unit = Math.max(unit, 1);
-  const units = items.map((it) => (hoursMatter ? Math.round(it.w / unit) : 0));
+  const units = Int32Array.from(items, (it) => (hoursMatter ? Math.round(it.w / unit) : 0));
   let size = 0;
   if (hoursMatter) {
     let minStart = Infinity;
@@ -882,83 +907,136 @@ export const bestPersonWeek = (items: readonly PathItem[], week: PathWeek, maxSi
   }
   const perUnit = week.k * unit;
   const S = top + 1;
-  const order = items.map((_, i) => i).sort((x, y) => items[x].start - items[y].start || items[x].end - items[y].end);
-  const byEnd = items.map((_, i) => i).sort((x, y) => items[x].end - items[y].end);
-  // value[i·S + m]: least cost of a choice whose last shift is i, with m units of paid time (m = top: at least
-  // top); back / backM: the shift before (−1 none) and its m.
-  const value = new Float64Array(n * S).fill(Infinity);
-  const back = new Int32Array(n * S).fill(-1);
-  const backM = new Int32Array(n * S).fill(0);
-  const pool = new Float64Array(S).fill(Infinity);
-  const poolLast = new Int32Array(S).fill(-1);
-  pool[0] = 0;
+  /** The hours cost with m units of paid time taken. */
+  const hours = Float64Array.from({ length: S }, (_, m) => hoursCost(m * unit));
+  const order = Int32Array.from(items.map((_, i) => i).sort((x, y) => items[x].start - items[y].start || items[x].end - items[y].end));
+  const byEnd = Int32Array.from(items.map((_, i) => i).sort((x, y) => items[x].end - items[y].end));
+  // At step k (the shift order[k]): the shifts settled into the pool so far (byEnd[0, settledTo[k])), and the
+  // shifts ending within its rest window before it, with the rest or long-stretch cost of taking both.
+  const settledTo = new Int32Array(n);
+  const predStart = new Int32Array(n + 1);
+  const predA: number[] = [];
+  const predPair: number[] = [];
   let settled = 0;
-  /** value[row + m + w] from `from[fromAt + m] + add`, for every m (clamped at top). */
-  const relax = (from: Float64Array, fromAt: number, add: number, row: number, wb: number, prev: (m: number) => number) => {
-    const straight = Math.max(0, S - wb);
-    for (let m = 0; m < straight; m += 1) {
-      const v = from[fromAt + m] + add;
-      if (v < value[row + m + wb]) {
-        value[row + m + wb] = v;
-        back[row + m + wb] = prev(m);
-        backM[row + m + wb] = m;
-      }
-    }
-    for (let m = straight; m < S; m += 1) {
-      const v = from[fromAt + m] + add + perUnit * (m + wb - top);
-      if (v < value[row + top]) {
-        value[row + top] = v;
-        back[row + top] = prev(m);
-        backM[row + top] = m;
-      }
-    }
-  };
-  for (const b of order) {
-    const B = items[b];
+  for (let k = 0; k < n; k += 1) {
+    const B = items[order[k]];
     const horizon = B.start - week.restMs;
-    while (settled < n && items[byEnd[settled]].end <= horizon) {
-      const a = byEnd[settled++];
-      for (let m = 0; m < S; m += 1) {
-        const v = value[a * S + m];
-        if (v < pool[m]) {
-          pool[m] = v;
-          poolLast[m] = a;
-        }
-      }
-    }
-    const wb = units[b];
-    const row = b * S;
-    relax(pool, 0, B.a, row, wb, (m) => poolLast[m]);
+    while (settled < n && items[byEnd[settled]].end <= horizon) settled += 1;
+    settledTo[k] = settled;
+    predStart[k] = predA.length;
     for (let j = settled; j < n && items[byEnd[j]].end <= B.start; j += 1) {
       const a = byEnd[j];
       const A = items[a];
       if (A.end <= A.start) continue;
-      const pair = A.end < B.start ? (B.restCounts ? week.restCost : 0) : B.end - A.start > week.longMs ? week.longCost : 0;
-      relax(value, a * S, pair + B.a, row, wb, () => a);
+      predA.push(a);
+      predPair.push(A.end < B.start ? (B.restCounts ? week.restCost : 0) : B.end - A.start > week.longMs ? week.longCost : 0);
     }
   }
-  let best = hoursCost(0);
-  let last = -1;
-  let at = 0;
-  for (let i = 0; i < n; i += 1)
-    for (let m = 0; m < S; m += 1) {
-      const v = value[i * S + m];
-      if (v === Infinity) continue;
-      const t = v + hoursCost(m * unit);
-      if (t < best) {
-        best = t;
-        last = i;
-        at = m;
+  predStart[n] = predA.length;
+  const preds = Int32Array.from(predA);
+  const pairs = Float64Array.from(predPair);
+  const cells = n * S;
+  return (a: ArrayLike<number>) => {
+    if (scratchValue.length < cells) {
+      scratchValue = new Float64Array(cells);
+      scratchBack = new Int32Array(cells);
+      scratchBackM = new Int32Array(cells);
+    }
+    if (scratchPool.length < S) {
+      scratchPool = new Float64Array(S);
+      scratchPoolLast = new Int32Array(S);
+    }
+    // value[i·S + m]: least cost of a choice whose last shift is i, with m units of paid time (m = top: at least
+    // top); back / backM: the shift before (−1 none) and its m, written whenever value is.
+    const value = scratchValue;
+    const back = scratchBack;
+    const backM = scratchBackM;
+    const pool = scratchPool;
+    const poolLast = scratchPoolLast;
+    value.fill(Infinity, 0, cells);
+    pool.fill(Infinity, 0, S);
+    poolLast.fill(-1, 0, S);
+    pool[0] = 0;
+    let inPool = 0;
+    for (let k = 0; k < n; k += 1) {
+      const b = order[k];
+      for (const to = settledTo[k]; inPool < to;) {
+        const settler = byEnd[inPool++];
+        const from = settler * S;
+        for (let m = 0; m < S; m += 1) {
+          const v = value[from + m];
+          if (v < pool[m]) {
+            pool[m] = v;
+            poolLast[m] = settler;
+          }
+        }
+      }
+      const wb = units[b];
+      const row = b * S;
+      const ab = a[b];
+      const straight = Math.max(0, S - wb);
+      // value[row + m + wb] from the pool, then from each shift within the rest window (clamped at top).
+      for (let m = 0; m < straight; m += 1) {
+        const v = pool[m] + ab;
+        if (v < value[row + m + wb]) {
+          value[row + m + wb] = v;
+          back[row + m + wb] = poolLast[m];
+          backM[row + m + wb] = m;
+        }
+      }
+      for (let m = straight; m < S; m += 1) {
+        const v = pool[m] + ab + perUnit * (m + wb - top);
+        if (v < value[row + top]) {
+          value[row + top] = v;
+          back[row + top] = poolLast[m];
+          backM[row + top] = m;
+        }
+      }
+      for (let p = predStart[k], pEnd = predStart[k + 1]; p < pEnd; p += 1) {
+        const prev = preds[p];
+        const fromAt = prev * S;
+        const add = pairs[p] + ab;
+        for (let m = 0; m < straight; m += 1) {
+          const v = value[fromAt + m] + add;
+          if (v < value[row + m + wb]) {
+            value[row + m + wb] = v;
+            back[row + m + wb] = prev;
+            backM[row + m + wb] = m;
+          }
+        }
+        for (let m = straight; m < S; m += 1) {
+          const v = value[fromAt + m] + add + perUnit * (m + wb - top);
+          if (v < value[row + top]) {
+            value[row + top] = v;
+            back[row + top] = prev;
+            backM[row + top] = m;
+          }
+        }
       }
     }
-  const chosen: number[] = [];
-  for (let i = last, m = at; i >= 0;) {
-    chosen.push(i);
-    const prev = back[i * S + m];
-    m = backM[i * S + m];
-    i = prev;
-  }
-  return { value: best, chosen: chosen.reverse() };
+    let best = hours[0];
+    let last = -1;
+    let at = 0;
+    for (let i = 0; i < n; i += 1)
+      for (let m = 0; m < S; m += 1) {
+        const v = value[i * S + m];
+        if (v === Infinity) continue;
+        const t = v + hours[m];
+        if (t < best) {
+          best = t;
+          last = i;
+          at = m;
+        }
+      }
+    const chosen: number[] = [];
+    for (let i = last, m = at; i >= 0;) {
+      chosen.push(i);
+      const prev = back[i * S + m];
+      m = backM[i * S + m];
+      i = prev;
+    }
+    return { value: best, chosen: chosen.reverse() };
+  };
 };
 
 /** The person a column belongs to: a pair's person, or a soft column's (undefined for a shift's "left open"). */
