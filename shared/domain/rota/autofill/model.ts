@@ -1208,6 +1208,282 @@ const flatSoftCost = (f: FlatRows, values: Float64Array): number => {
 export const personSoftCost = (_model: AutofillModel, own: PersonRows | undefined, values: Float64Array): number =>
   own ? flatSoftCost(own.flat, values) : 0;
 
+/** Compressed lists by key: the entries of key k are [start[k], start[k + 1]) of `a` (and `b`). */
+interface Csr {
+  start: Int32Array;
+  a: Int32Array;
+  b: Float64Array;
+}
+
+/** Lists by key from entries written flat, three numbers each: key, a, b. */
+const csr = (keys: number, entries: readonly number[]): Csr => {
+  const count = entries.length / 3;
+  const start = new Int32Array(keys + 1);
+  for (let e = 0; e < entries.length; e += 3) start[entries[e] + 1] += 1;
+  for (let k = 0; k < keys; k += 1) start[k + 1] += start[k];
+  const at = start.slice(0, keys);
+  const a = new Int32Array(count);
+  const b = new Float64Array(count);
+  for (let e = 0; e < entries.length; e += 3) {
+    const k = entries[e];
+    a[at[k]] = entries[e + 1];
+    b[at[k]] = entries[e + 2];
+    at[k] += 1;
+  }
+  return { start, a, b };
+};
+
+/** The people's soft columns for the local search, kept up to date move by move (`makeSoftTracker`). */
+interface SoftTracker {
+  /** Sets x column c to v (0 or 1), keeping the sums of the rows it is in. */
+  set: (c: number, v: number) => void;
+  /** Person p's soft cost from scratch, as `personSoftCost` (and their soft columns' values, kept). */
+  full: (p: number) => number;
+  /** Person p's soft cost after their x columns among `off` and `on` were set, as `personSoftCost` counts it. */
+  price: (p: number, off: readonly number[], on: readonly number[]) => number;
+  /** A move begins; the move priced since is undone (bounds, soft columns), once its x columns are set back. */
+  begin: () => void;
+  undo: () => void;
+}
+
+/**
+ * What each person's soft columns cost, kept from move to move so that a move touching one of their shifts
+ * reads only the rows that shift is in: each definition's lower bound and each hard row's activity are kept
+ * (as exact sums, where the coefficients and constant are whole numbers, so the same double whatever the order
+ * they are added in), and a definition is read again only when one of its columns moved. Each soft column is
+ * then the largest of its definitions' bounds and the cost the same sum over their soft columns, as
+ * `personSoftCost` makes them: the same figures to the bit. A person whose choice broke a hard row is priced
+ * from scratch until a move mends it. Null when a person's rows read a column not their own, or a soft column
+ * before all its definitions (then moves are priced from scratch, with `personSoftCost`).
+ */
+const makeSoftTracker = (
+  model: AutofillModel,
+  flatOf: readonly (FlatRows | undefined)[],
+  personOf: Int32Array,
+  values: Float64Array,
+): SoftTracker | null => {
+  const { columns } = model;
+  const P = flatOf.length;
+  const defBase = new Int32Array(P + 1);
+  const hardBase = new Int32Array(P + 1);
+  for (let p = 0; p < P; p += 1) {
+    defBase[p + 1] = defBase[p] + (flatOf[p]?.defAux.length ?? 0);
+    hardBase[p + 1] = hardBase[p] + (flatOf[p]?.hardHi.length ?? 0);
+  }
+  const nDefs = defBase[P];
+  const nHard = hardBase[P];
+  const xHard: number[] = [];
+  const xDef: number[] = [];
+  const auxDefs: number[] = [];
+  const auxReaders: number[] = [];
+  const defInt = new Uint8Array(nDefs);
+  const hardInt = new Uint8Array(nHard);
+  const safe = (sum: number) => sum <= Number.MAX_SAFE_INTEGER;
+  for (let p = 0; p < P; p += 1) {
+    const f = flatOf[p];
+    if (!f) continue;
+    const lastDef = new Map<number, number>();
+    for (let d = 0; d < f.defAux.length; d += 1) {
+      lastDef.set(f.defAux[d], d);
+      auxDefs.push(f.defAux[d], defBase[p] + d, 0);
+    }
+    for (let r = 0; r < f.hardHi.length; r += 1) {
+      let sum = 0;
+      let whole = true;
+      for (let t = f.hardStart[r]; t < f.hardStart[r + 1]; t += 1) {
+        const v = f.hardCol[t];
+        if (columns[v].kind !== 'x' || personOf[v] !== p) return null;
+        xHard.push(v, hardBase[p] + r, f.hardCoef[t]);
+        whole &&= Number.isSafeInteger(f.hardCoef[t]);
+        sum += Math.abs(f.hardCoef[t]);
+      }
+      hardInt[hardBase[p] + r] = whole && safe(sum) ? 1 : 0;
+    }
+    for (let d = 0; d < f.defAux.length; d += 1) {
+      let sum = Math.abs(f.defConstant[d]);
+      let whole = Number.isSafeInteger(f.defConstant[d]);
+      for (let t = f.defStart[d]; t < f.defStart[d + 1]; t += 1) {
+        const v = f.defCol[t];
+        if (columns[v].kind === 'x') {
+          if (personOf[v] !== p) return null;
+          xDef.push(v, defBase[p] + d, f.defCoef[t]);
+        } else {
+          // A soft column of theirs, whose every definition comes before this one.
+          const last = lastDef.get(v);
+          if (last === undefined || last >= d) return null;
+          auxReaders.push(v, defBase[p] + d, 0);
+          whole = false;
+        }
+        whole &&= Number.isSafeInteger(f.defCoef[t]);
+        sum += Math.abs(f.defCoef[t]);
+      }
+      defInt[defBase[p] + d] = whole && safe(sum) ? 1 : 0;
+    }
+  }
+  const n = columns.length;
+  const hardOfX = csr(n, xHard);
+  const defsOfX = csr(n, xDef);
+  const defsOfAux = csr(n, auxDefs);
+  const readersOfAux = csr(n, auxReaders);
+  // Each definition's and hard row's Σ coef·x, kept exact (whole numbers only); each definition's bound.
+  const defSum = new Float64Array(nDefs);
+  const hardSum = new Float64Array(nHard);
+  const need = new Float64Array(nDefs);
+  const valid = new Uint8Array(P);
+  /** A valid person's soft cost as it stands (the same sum over the same soft columns' values). */
+  const soft = new Float64Array(P);
+  const dirty = new Uint8Array(nDefs);
+  const hardLhs = (f: FlatRows, r: number) => {
+    let lhs = 0;
+    for (let t = f.hardStart[r]; t < f.hardStart[r + 1]; t += 1) lhs += f.hardCoef[t] * values[f.hardCol[t]];
+    return lhs;
+  };
+  const defLhs = (f: FlatRows, d: number) => {
+    let lhs = f.defConstant[d];
+    for (let t = f.defStart[d]; t < f.defStart[d + 1]; t += 1) lhs += f.defCoef[t] * values[f.defCol[t]];
+    return lhs;
+  };
+  for (let p = 0; p < P; p += 1) {
+    const f = flatOf[p];
+    if (!f) continue;
+    for (let r = 0; r < f.hardHi.length; r += 1) hardSum[hardBase[p] + r] = hardLhs(f, r);
+    for (let d = 0; d < f.defAux.length; d += 1) defSum[defBase[p] + d] = defLhs(f, d);
+  }
+  // Changes since `begin`: [0 a bound / 1 a soft column's value / 2 a person's soft cost, index, old value].
+  let logKind = new Uint8Array(64);
+  let logAt = new Int32Array(64);
+  let logOld = new Float64Array(64);
+  let logged = 0;
+  const log = (kind: number, at: number, old: number) => {
+    if (logged === logKind.length) {
+      const grow = <T extends Uint8Array | Int32Array | Float64Array>(a: T, b: T): T => (b.set(a), b);
+      logKind = grow(logKind, new Uint8Array(2 * logged));
+      logAt = grow(logAt, new Int32Array(2 * logged));
+      logOld = grow(logOld, new Float64Array(2 * logged));
+    }
+    logKind[logged] = kind;
+    logAt[logged] = at;
+    logOld[logged] = old;
+    logged += 1;
+  };
+  const costNow = (f: FlatRows) => {
+    let cost = 0;
+    for (let i = 0; i < f.aux.length; i += 1) cost += f.auxCost[i] * values[f.aux[i]];
+    return cost;
+  };
+  const full = (p: number): number => {
+    const f = flatOf[p];
+    valid[p] = 0;
+    if (!f) return 0;
+    for (let r = 0; r < f.hardHi.length; r += 1) if (hardLhs(f, r) > f.hardHi[r]) return Infinity;
+    for (let i = 0; i < f.aux.length; i += 1) values[f.aux[i]] = 0;
+    for (let d = 0; d < f.defAux.length; d += 1) {
+      const lhs = defLhs(f, d) / f.defScale[d];
+      const v = f.defBinary[d] === 1 ? (lhs > 1e-9 ? 1 : 0) : Math.max(0, lhs);
+      need[defBase[p] + d] = v;
+      if (v > values[f.defAux[d]]) values[f.defAux[d]] = v;
+    }
+    valid[p] = 1;
+    return (soft[p] = costNow(f));
+  };
+  // The x columns set since `begin`, and their values then.
+  const setCol: number[] = [];
+  const setWas: number[] = [];
+  const set = (c: number, v: number) => {
+    if (!setCol.includes(c)) {
+      setCol.push(c);
+      setWas.push(values[c]);
+    }
+    const delta = v - values[c];
+    if (delta === 0) return;
+    values[c] = v;
+    for (let i = hardOfX.start[c]; i < hardOfX.start[c + 1]; i += 1) hardSum[hardOfX.a[i]] += delta * hardOfX.b[i];
+    for (let i = defsOfX.start[c]; i < defsOfX.start[c + 1]; i += 1) defSum[defsOfX.a[i]] += delta * defsOfX.b[i];
+  };
+  let first = 0;
+  const mark = (c: number) => {
+    for (let i = defsOfX.start[c]; i < defsOfX.start[c + 1]; i += 1) {
+      const g = defsOfX.a[i];
+      dirty[g] = 1;
+      if (g < first) first = g;
+    }
+  };
+  const hardBroken = (p: number, f: FlatRows, c: number) => {
+    for (let i = hardOfX.start[c]; i < hardOfX.start[c + 1]; i += 1) {
+      const g = hardOfX.a[i];
+      const r = g - hardBase[p];
+      if ((hardInt[g] === 1 ? hardSum[g] : hardLhs(f, r)) > f.hardHi[r]) return true;
+    }
+    return false;
+  };
+  /** People priced from scratch in the move: back to so when it is undone. */
+  const fresh: number[] = [];
+  const price = (p: number, off: readonly number[], on: readonly number[]): number => {
+    const f = flatOf[p];
+    if (!f) return 0;
+    if (valid[p] === 0) {
+      fresh.push(p);
+      return full(p);
+    }
+    // Their hard rows held before the move: only the rows of the shifts it moves can break.
+    for (const c of off) if (personOf[c] === p && hardBroken(p, f, c)) return Infinity;
+    for (const c of on) if (personOf[c] === p && hardBroken(p, f, c)) return Infinity;
+    first = defBase[p + 1];
+    for (const c of off) if (personOf[c] === p) mark(c);
+    for (const c of on) if (personOf[c] === p) mark(c);
+    let moved = false;
+    for (let g = first; g < defBase[p + 1]; g += 1) {
+      if (dirty[g] === 0) continue;
+      dirty[g] = 0;
+      const d = g - defBase[p];
+      const lhs = (defInt[g] === 1 ? defSum[g] : defLhs(f, d)) / f.defScale[d];
+      const v = f.defBinary[d] === 1 ? (lhs > 1e-9 ? 1 : 0) : Math.max(0, lhs);
+      if (v === need[g]) continue;
+      log(0, g, need[g]);
+      need[g] = v;
+      // Its soft column: the largest of its definitions' bounds (0 when none is above).
+      const a = f.defAux[d];
+      let value = 0;
+      for (let i = defsOfAux.start[a]; i < defsOfAux.start[a + 1]; i += 1) {
+        const b = need[defsOfAux.a[i]];
+        if (b > value) value = b;
+      }
+      if (value === values[a]) continue;
+      log(1, a, values[a]);
+      values[a] = value;
+      moved = true;
+      // The definitions reading it come after every one of its own.
+      for (let i = readersOfAux.start[a]; i < readersOfAux.start[a + 1]; i += 1) dirty[readersOfAux.a[i]] = 1;
+    }
+    // No soft column moved: the same sum as before.
+    if (!moved) return soft[p];
+    log(2, p, soft[p]);
+    return (soft[p] = costNow(f));
+  };
+  return {
+    set,
+    full,
+    price,
+    begin: () => {
+      logged = 0;
+      fresh.length = 0;
+      setCol.length = 0;
+      setWas.length = 0;
+    },
+    undo: () => {
+      for (let i = logged - 1; i >= 0; i -= 1) {
+        if (logKind[i] === 0) need[logAt[i]] = logOld[i];
+        else if (logKind[i] === 1) values[logAt[i]] = logOld[i];
+        else soft[logAt[i]] = logOld[i];
+      }
+      for (const p of fresh) valid[p] = 0;
+      // A move undone need not leave its x columns as it found them (one of a shift's two holders given and
+      // taken back ends at 0): then that person is priced from scratch next time, as they would be anyway.
+      for (let i = 0; i < setCol.length; i += 1) if (values[setCol[i]] !== setWas[i]) valid[personOf[setCol[i]]] = 0;
+    },
+  };
+};
+
 /**
  * Local search on the model's own objective, for parts too large for HiGHS to improve in the time a
  * manager waits. Every soft column belongs to one person (or is a shift's "left open"), so moving a shift
@@ -1233,12 +1509,13 @@ export const localSearch = (
   const personOf = new Int32Array(columns.length).fill(-1);
   const shiftOf = new Int32Array(columns.length).fill(-1);
   const byShift: number[][] = shiftIds.map(() => []);
-  const mine: Set<number>[] = [];
+  // Each person's shifts in the order a set would hold them (their own costs are summed in that order).
+  const mine: number[][] = [];
   for (const [c, p] of model.pairs) {
     let q = personIndex.get(p.staffId);
     if (q === undefined) {
       personIndex.set(p.staffId, (q = mine.length));
-      mine.push(new Set());
+      mine.push([]);
       flatOf.push(own.get(p.staffId)?.flat);
     }
     personOf[c] = q;
@@ -1259,6 +1536,17 @@ export const localSearch = (
     const f = flatOf[p];
     return f ? flatSoftCost(f, values) : 0;
   };
+  let tracker: SoftTracker | null = null;
+  /** A set's add and delete on a list: a new one goes last, one already in stays where it is. */
+  const add = (list: number[], c: number) => {
+    if (!list.includes(c)) list.push(c);
+  };
+  const remove = (list: number[], c: number) => {
+    const i = list.indexOf(c);
+    if (i < 0) return;
+    for (let j = i + 1; j < list.length; j += 1) list[j - 1] = list[j];
+    list.pop();
+  };
   // The holder of each shift: by number for reading, and in a map whose order is the plan's order.
   const holder = new Map<string, number>();
   const held = new Int32Array(shiftIds.length).fill(-1);
@@ -1266,15 +1554,18 @@ export const localSearch = (
     values[c] = 1;
     holder.set(shiftIds[shiftOf[c]], c);
     held[shiftOf[c]] = c;
-    mine[personOf[c]].add(c);
+    add(mine[personOf[c]], c);
   }
+  const colCost = Float64Array.from(columns, (c) => c.cost);
   const ownCost = (p: number) => {
+    const list = mine[p];
     let s = 0;
-    for (const c of mine[p]) s += columns[c].cost;
+    for (let i = 0; i < list.length; i += 1) s += colCost[list[i]];
     return s;
   };
+  if (!restore) tracker = makeSoftTracker(model, flatOf, personOf, values);
   const cost = new Float64Array(people);
-  for (let p = 0; p < people; p += 1) cost[p] = costOf(p) + ownCost(p);
+  for (let p = 0; p < people; p += 1) cost[p] = (tracker ? tracker.full(p) : costOf(p)) + ownCost(p);
   /** Whether list[i] is the first of the list on its shift; whether the list has a column on shift s. */
   const firstAt = (list: readonly number[], i: number) => {
     for (let j = 0; j < i; j += 1) if (shiftOf[list[j]] === shiftOf[list[i]]) return false;
@@ -1297,13 +1588,19 @@ export const localSearch = (
     }
     let before = 0;
     for (let i = 0; i < nWho; i += 1) before += cost[who[i]];
-    for (const c of off) values[c] = 0;
-    for (const c of on) values[c] = 1;
-    for (const c of off) mine[personOf[c]].delete(c);
-    for (const c of on) mine[personOf[c]].add(c);
+    if (tracker) {
+      tracker.begin();
+      for (const c of off) tracker.set(c, 0);
+      for (const c of on) tracker.set(c, 1);
+    } else {
+      for (const c of off) values[c] = 0;
+      for (const c of on) values[c] = 1;
+    }
+    for (const c of off) remove(mine[personOf[c]], c);
+    for (const c of on) add(mine[personOf[c]], c);
     let total = 0;
     for (let i = 0; i < nWho; i += 1) {
-      const v = costOf(who[i]) + ownCost(who[i]);
+      const v = (tracker ? tracker.price(who[i], off, on) : costOf(who[i])) + ownCost(who[i]);
       after[i] = v;
       total += v;
     }
@@ -1323,10 +1620,16 @@ export const localSearch = (
       }
       return true;
     }
-    for (const c of on) values[c] = 0;
-    for (const c of off) values[c] = 1;
-    for (const c of on) mine[personOf[c]].delete(c);
-    for (const c of off) mine[personOf[c]].add(c);
+    if (tracker) {
+      for (const c of on) tracker.set(c, 0);
+      for (const c of off) tracker.set(c, 1);
+      tracker.undo();
+    } else {
+      for (const c of on) values[c] = 0;
+      for (const c of off) values[c] = 1;
+    }
+    for (const c of on) remove(mine[personOf[c]], c);
+    for (const c of off) add(mine[personOf[c]], c);
     if (restore) for (let i = 0; i < nWho; i += 1) costOf(who[i]); // restore their soft columns
     return false;
   };
@@ -1334,6 +1637,14 @@ export const localSearch = (
   const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
   const shifts = shiftIds.map((_, i) => i);
   const theirs: number[] = [];
+  // The moves' lists, reused (a move reads them only while it is priced).
+  const none: number[] = [];
+  const offOne = [0];
+  const onOne = [0];
+  const offTwo = [0, 0];
+  const onTwo = [0, 0];
+  const one = (list: number[], c: number) => ((list[0] = c), list);
+  const two = (list: number[], c: number, d: number) => ((list[0] = c), (list[1] = d), list);
   // Sweeps of single moves (cheap) until they stop paying, then a sweep of swaps (dearer), and again.
   for (let swaps = false; !opts.stop();) {
     let improved = false;
@@ -1348,11 +1659,11 @@ export const localSearch = (
       if (!swaps) {
         // Leave it open, or give it to someone else.
         const cur = held[s];
-        if (cur >= 0 && tryMove([cur], [])) improved = true;
+        if (cur >= 0 && tryMove(one(offOne, cur), none)) improved = true;
         const now = held[s];
         for (const c of cands) {
           if (c === now || held[s] !== now) continue;
-          if (tryMove(now < 0 ? [] : [now], [c])) {
+          if (tryMove(now < 0 ? none : one(offOne, now), one(onOne, c))) {
             improved = true;
             break;
           }
@@ -1370,7 +1681,7 @@ export const localSearch = (
         for (const d of theirs) {
           const back = pairOf.get(shiftOf[d] * people + p);
           if (back === undefined) continue;
-          if (tryMove([h, d], [c, back])) {
+          if (tryMove(two(offTwo, h, d), two(onTwo, c, back))) {
             improved = true;
             break swap;
           }
