@@ -844,17 +844,42 @@ const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
  * at the few that end within its rest window. Null when the table would be over `maxSize` columns of paid time.
  */
 export const bestPersonWeek = (items: readonly PathItem[], week: PathWeek, maxSize = 4000): { value: number; chosen: number[] } | null => {
+  const table = personWeekTable(items, week, maxSize);
+  return table && table(items.map((it) => it.a));
+};
+
+/** Scratch for the path tables, grown as needed and shared by every call (each call fills what it reads). */
+let scratchValue = new Float64Array(0);
+let scratchBack = new Int32Array(0);
+let scratchBackM = new Int32Array(0);
+let scratchPool = new Float64Array(0);
+let scratchPoolLast = new Int32Array(0);
+
+/**
+ * `bestPersonWeek` in two parts: what depends only on the shifts (times, paid time, `restCounts`) and the week,
+ * worked out once, and a function that prices the shifts at costs `a` (by item). The same table, the same
+ * steps in the same order, so the same value and choice, to the bit; the pricer keeps one per person-week
+ * and calls it at each λ. Null when the table would be over `maxSize` columns of paid time.
+ */
+export const personWeekTable = (
+  items: readonly Omit<PathItem, 'a'>[],
+  week: PathWeek,
+  maxSize = 4000,
+): ((a: ArrayLike<number>) => { value: number; chosen: number[] }) | null => {
   const hoursCost = (minutes: number) => {
     const total = week.fixed + minutes;
     return week.k * Math.abs(total - week.target) + (week.overContract && total > week.overContract.minutes ? week.overContract.cost : 0);
   };
   const n = items.length;
-  if (n === 0) return { value: hoursCost(0), chosen: [] };
+  if (n === 0) {
+    const value = hoursCost(0);
+    return () => ({ value, chosen: [] });
+  }
   const hoursMatter = week.k > 0 || week.overContract !== null;
   let unit = 0;
   if (hoursMatter) for (const it of items) unit = gcd(unit, Math.round(it.w));
   unit = Math.max(unit, 1);
-  const units = items.map((it) => (hoursMatter ? Math.round(it.w / unit) : 0));
+  const units = Int32Array.from(items, (it) => (hoursMatter ? Math.round(it.w / unit) : 0));
   let size = 0;
   if (hoursMatter) {
     let minStart = Infinity;
@@ -882,83 +907,136 @@ export const bestPersonWeek = (items: readonly PathItem[], week: PathWeek, maxSi
   }
   const perUnit = week.k * unit;
   const S = top + 1;
-  const order = items.map((_, i) => i).sort((x, y) => items[x].start - items[y].start || items[x].end - items[y].end);
-  const byEnd = items.map((_, i) => i).sort((x, y) => items[x].end - items[y].end);
-  // value[i·S + m]: least cost of a choice whose last shift is i, with m units of paid time (m = top: at least
-  // top); back / backM: the shift before (−1 none) and its m.
-  const value = new Float64Array(n * S).fill(Infinity);
-  const back = new Int32Array(n * S).fill(-1);
-  const backM = new Int32Array(n * S).fill(0);
-  const pool = new Float64Array(S).fill(Infinity);
-  const poolLast = new Int32Array(S).fill(-1);
-  pool[0] = 0;
+  /** The hours cost with m units of paid time taken. */
+  const hours = Float64Array.from({ length: S }, (_, m) => hoursCost(m * unit));
+  const order = Int32Array.from(items.map((_, i) => i).sort((x, y) => items[x].start - items[y].start || items[x].end - items[y].end));
+  const byEnd = Int32Array.from(items.map((_, i) => i).sort((x, y) => items[x].end - items[y].end));
+  // At step k (the shift order[k]): the shifts settled into the pool so far (byEnd[0, settledTo[k])), and the
+  // shifts ending within its rest window before it, with the rest or long-stretch cost of taking both.
+  const settledTo = new Int32Array(n);
+  const predStart = new Int32Array(n + 1);
+  const predA: number[] = [];
+  const predPair: number[] = [];
   let settled = 0;
-  /** value[row + m + w] from `from[fromAt + m] + add`, for every m (clamped at top). */
-  const relax = (from: Float64Array, fromAt: number, add: number, row: number, wb: number, prev: (m: number) => number) => {
-    const straight = Math.max(0, S - wb);
-    for (let m = 0; m < straight; m += 1) {
-      const v = from[fromAt + m] + add;
-      if (v < value[row + m + wb]) {
-        value[row + m + wb] = v;
-        back[row + m + wb] = prev(m);
-        backM[row + m + wb] = m;
-      }
-    }
-    for (let m = straight; m < S; m += 1) {
-      const v = from[fromAt + m] + add + perUnit * (m + wb - top);
-      if (v < value[row + top]) {
-        value[row + top] = v;
-        back[row + top] = prev(m);
-        backM[row + top] = m;
-      }
-    }
-  };
-  for (const b of order) {
-    const B = items[b];
+  for (let k = 0; k < n; k += 1) {
+    const B = items[order[k]];
     const horizon = B.start - week.restMs;
-    while (settled < n && items[byEnd[settled]].end <= horizon) {
-      const a = byEnd[settled++];
-      for (let m = 0; m < S; m += 1) {
-        const v = value[a * S + m];
-        if (v < pool[m]) {
-          pool[m] = v;
-          poolLast[m] = a;
-        }
-      }
-    }
-    const wb = units[b];
-    const row = b * S;
-    relax(pool, 0, B.a, row, wb, (m) => poolLast[m]);
+    while (settled < n && items[byEnd[settled]].end <= horizon) settled += 1;
+    settledTo[k] = settled;
+    predStart[k] = predA.length;
     for (let j = settled; j < n && items[byEnd[j]].end <= B.start; j += 1) {
       const a = byEnd[j];
       const A = items[a];
       if (A.end <= A.start) continue;
-      const pair = A.end < B.start ? (B.restCounts ? week.restCost : 0) : B.end - A.start > week.longMs ? week.longCost : 0;
-      relax(value, a * S, pair + B.a, row, wb, () => a);
+      predA.push(a);
+      predPair.push(A.end < B.start ? (B.restCounts ? week.restCost : 0) : B.end - A.start > week.longMs ? week.longCost : 0);
     }
   }
-  let best = hoursCost(0);
-  let last = -1;
-  let at = 0;
-  for (let i = 0; i < n; i += 1)
-    for (let m = 0; m < S; m += 1) {
-      const v = value[i * S + m];
-      if (v === Infinity) continue;
-      const t = v + hoursCost(m * unit);
-      if (t < best) {
-        best = t;
-        last = i;
-        at = m;
+  predStart[n] = predA.length;
+  const preds = Int32Array.from(predA);
+  const pairs = Float64Array.from(predPair);
+  const cells = n * S;
+  return (a: ArrayLike<number>) => {
+    if (scratchValue.length < cells) {
+      scratchValue = new Float64Array(cells);
+      scratchBack = new Int32Array(cells);
+      scratchBackM = new Int32Array(cells);
+    }
+    if (scratchPool.length < S) {
+      scratchPool = new Float64Array(S);
+      scratchPoolLast = new Int32Array(S);
+    }
+    // value[i·S + m]: least cost of a choice whose last shift is i, with m units of paid time (m = top: at least
+    // top); back / backM: the shift before (−1 none) and its m, written whenever value is.
+    const value = scratchValue;
+    const back = scratchBack;
+    const backM = scratchBackM;
+    const pool = scratchPool;
+    const poolLast = scratchPoolLast;
+    value.fill(Infinity, 0, cells);
+    pool.fill(Infinity, 0, S);
+    poolLast.fill(-1, 0, S);
+    pool[0] = 0;
+    let inPool = 0;
+    for (let k = 0; k < n; k += 1) {
+      const b = order[k];
+      for (const to = settledTo[k]; inPool < to;) {
+        const settler = byEnd[inPool++];
+        const from = settler * S;
+        for (let m = 0; m < S; m += 1) {
+          const v = value[from + m];
+          if (v < pool[m]) {
+            pool[m] = v;
+            poolLast[m] = settler;
+          }
+        }
+      }
+      const wb = units[b];
+      const row = b * S;
+      const ab = a[b];
+      const straight = Math.max(0, S - wb);
+      // value[row + m + wb] from the pool, then from each shift within the rest window (clamped at top).
+      for (let m = 0; m < straight; m += 1) {
+        const v = pool[m] + ab;
+        if (v < value[row + m + wb]) {
+          value[row + m + wb] = v;
+          back[row + m + wb] = poolLast[m];
+          backM[row + m + wb] = m;
+        }
+      }
+      for (let m = straight; m < S; m += 1) {
+        const v = pool[m] + ab + perUnit * (m + wb - top);
+        if (v < value[row + top]) {
+          value[row + top] = v;
+          back[row + top] = poolLast[m];
+          backM[row + top] = m;
+        }
+      }
+      for (let p = predStart[k], pEnd = predStart[k + 1]; p < pEnd; p += 1) {
+        const prev = preds[p];
+        const fromAt = prev * S;
+        const add = pairs[p] + ab;
+        for (let m = 0; m < straight; m += 1) {
+          const v = value[fromAt + m] + add;
+          if (v < value[row + m + wb]) {
+            value[row + m + wb] = v;
+            back[row + m + wb] = prev;
+            backM[row + m + wb] = m;
+          }
+        }
+        for (let m = straight; m < S; m += 1) {
+          const v = value[fromAt + m] + add + perUnit * (m + wb - top);
+          if (v < value[row + top]) {
+            value[row + top] = v;
+            back[row + top] = prev;
+            backM[row + top] = m;
+          }
+        }
       }
     }
-  const chosen: number[] = [];
-  for (let i = last, m = at; i >= 0;) {
-    chosen.push(i);
-    const prev = back[i * S + m];
-    m = backM[i * S + m];
-    i = prev;
-  }
-  return { value: best, chosen: chosen.reverse() };
+    let best = hours[0];
+    let last = -1;
+    let at = 0;
+    for (let i = 0; i < n; i += 1)
+      for (let m = 0; m < S; m += 1) {
+        const v = value[i * S + m];
+        if (v === Infinity) continue;
+        const t = v + hours[m];
+        if (t < best) {
+          best = t;
+          last = i;
+          at = m;
+        }
+      }
+    const chosen: number[] = [];
+    for (let i = last, m = at; i >= 0;) {
+      chosen.push(i);
+      const prev = back[i * S + m];
+      m = backM[i * S + m];
+      i = prev;
+    }
+    return { value: best, chosen: chosen.reverse() };
+  };
 };
 
 /** The person a column belongs to: a pair's person, or a soft column's (undefined for a shift's "left open"). */
@@ -973,14 +1051,112 @@ export interface PersonRows {
   defs: Definition[];
   /** Their soft columns. */
   aux: number[];
+  /** The same rows flattened into typed arrays, for `personSoftCost` (made by `rowsByPerson`). */
+  flat: FlatRows;
 }
+
+/**
+ * A person's rows as flat arrays, in the same order as `PersonRows` holds them, so that `personSoftCost` does
+ * the very same arithmetic (same terms, same order) without walking pairs of tuples or looking up columns.
+ */
+export interface FlatRows {
+  /** Hard row r's terms are [hardStart[r], hardStart[r + 1]) of hardCoef / hardCol; its limit is hardHi[r] (hi + 1e-9). */
+  hardStart: Int32Array;
+  hardCoef: Float64Array;
+  hardCol: Int32Array;
+  hardHi: Float64Array;
+  /** Definition d's terms are [defStart[d], defStart[d + 1]) of defCoef / defCol. */
+  defStart: Int32Array;
+  defCoef: Float64Array;
+  defCol: Int32Array;
+  defConstant: Float64Array;
+  defScale: Float64Array;
+  defAux: Int32Array;
+  /** 1 where the definition's soft column is binary. */
+  defBinary: Uint8Array;
+  aux: Int32Array;
+  auxCost: Float64Array;
+  /**
+   * Whether their rows read no column but x columns and their own soft columns, and their hard rows x columns
+   * only: then what `personSoftCost` leaves in their soft columns is read by nothing but the next call for them.
+   */
+  closed: boolean;
+}
+
+const flatten = (model: AutofillModel, r: { hard: Row[]; defs: Definition[]; aux: number[] }): FlatRows => {
+  const { columns } = model;
+  const isX = (v: number) => columns[v].kind === 'x';
+  const mine = new Set(r.aux);
+  let closed = true;
+  const hardStart = new Int32Array(r.hard.length + 1);
+  let n = 0;
+  r.hard.forEach((row, i) => {
+    hardStart[i] = n;
+    n += row.terms.length;
+  });
+  hardStart[r.hard.length] = n;
+  const hardCoef = new Float64Array(n);
+  const hardCol = new Int32Array(n);
+  const hardHi = new Float64Array(r.hard.length);
+  r.hard.forEach((row, i) => {
+    hardHi[i] = row.hi + 1e-9;
+    row.terms.forEach(([k, v], j) => {
+      hardCoef[hardStart[i] + j] = k;
+      hardCol[hardStart[i] + j] = v;
+      if (!isX(v)) closed = false;
+    });
+  });
+  const defStart = new Int32Array(r.defs.length + 1);
+  n = 0;
+  r.defs.forEach((d, i) => {
+    defStart[i] = n;
+    n += d.terms.length;
+  });
+  defStart[r.defs.length] = n;
+  const defCoef = new Float64Array(n);
+  const defCol = new Int32Array(n);
+  const defConstant = new Float64Array(r.defs.length);
+  const defScale = new Float64Array(r.defs.length);
+  const defAux = new Int32Array(r.defs.length);
+  const defBinary = new Uint8Array(r.defs.length);
+  r.defs.forEach((d, i) => {
+    defConstant[i] = d.constant;
+    defScale[i] = d.scale;
+    defAux[i] = d.aux;
+    defBinary[i] = columns[d.aux].kind === 'binary' ? 1 : 0;
+    d.terms.forEach(([k, v], j) => {
+      defCoef[defStart[i] + j] = k;
+      defCol[defStart[i] + j] = v;
+      if (!isX(v) && !mine.has(v)) closed = false;
+    });
+  });
+  const aux = Int32Array.from(r.aux);
+  const auxCost = Float64Array.from(r.aux, (a) => columns[a].cost);
+  return {
+    hardStart,
+    hardCoef,
+    hardCol,
+    hardHi,
+    defStart,
+    defCoef,
+    defCol,
+    defConstant,
+    defScale,
+    defAux,
+    defBinary,
+    aux,
+    auxCost,
+    closed,
+  };
+};
 
 /** Each person's own rows, as the model has them when called (cuts added later are not in it). */
 export const rowsByPerson = (model: AutofillModel): Map<string, PersonRows> => {
   const out = new Map<string, PersonRows>();
+  const lists = new Map<string, { hard: Row[]; defs: Definition[]; aux: number[] }>();
   const of = (p: string) => {
-    let r = out.get(p);
-    if (!r) out.set(p, (r = { hard: [], defs: [], aux: [] }));
+    let r = lists.get(p);
+    if (!r) lists.set(p, (r = { hard: [], defs: [], aux: [] }));
     return r;
   };
   for (const d of model.definitions) {
@@ -992,8 +1168,36 @@ export const rowsByPerson = (model: AutofillModel): Map<string, PersonRows> => {
     const p = staffOfColumn(model, r.terms[0][1]);
     if (p !== undefined) of(p).hard.push(r);
   }
-  for (const r of out.values()) r.aux = [...new Set(r.defs.map((d) => d.aux))];
+  for (const [p, r] of lists) {
+    r.aux = [...new Set(r.defs.map((d) => d.aux))];
+    out.set(p, { ...r, flat: flatten(model, r) });
+  }
   return out;
+};
+
+/** `personSoftCost` on a person's flat rows. */
+const flatSoftCost = (f: FlatRows, values: Float64Array): number => {
+  const { hardStart, hardCoef, hardCol, hardHi, defStart, defCoef, defCol, defConstant, defScale, defAux, defBinary, aux, auxCost } = f;
+  const nHard = hardHi.length;
+  for (let r = 0, t = 0; r < nHard; r += 1) {
+    let lhs = 0;
+    for (const end = hardStart[r + 1]; t < end; t += 1) lhs += hardCoef[t] * values[hardCol[t]];
+    if (lhs > hardHi[r]) return Infinity;
+  }
+  const nAux = aux.length;
+  for (let i = 0; i < nAux; i += 1) values[aux[i]] = 0;
+  const nDefs = defAux.length;
+  for (let d = 0, t = 0; d < nDefs; d += 1) {
+    let lhs = defConstant[d];
+    for (const end = defStart[d + 1]; t < end; t += 1) lhs += defCoef[t] * values[defCol[t]];
+    lhs /= defScale[d];
+    const need = defBinary[d] === 1 ? (lhs > 1e-9 ? 1 : 0) : Math.max(0, lhs);
+    const a = defAux[d];
+    if (need > values[a]) values[a] = need;
+  }
+  let cost = 0;
+  for (let i = 0; i < nAux; i += 1) cost += auxCost[i] * values[aux[i]];
+  return cost;
 };
 
 /**
@@ -1001,24 +1205,283 @@ export const rowsByPerson = (model: AutofillModel): Map<string, PersonRows> => {
  * column at the least value its rows allow, as `evaluate` counts it, written back into `values`. Infinity
  * when the choice breaks one of their hard rows. Their x columns' own costs are not included.
  */
-export const personSoftCost = (model: AutofillModel, own: PersonRows | undefined, values: Float64Array): number => {
-  if (!own) return 0;
-  for (const r of own.hard) {
+export const personSoftCost = (_model: AutofillModel, own: PersonRows | undefined, values: Float64Array): number =>
+  own ? flatSoftCost(own.flat, values) : 0;
+
+/** Compressed lists by key: the entries of key k are [start[k], start[k + 1]) of `a` (and `b`). */
+interface Csr {
+  start: Int32Array;
+  a: Int32Array;
+  b: Float64Array;
+}
+
+/** Lists by key from entries written flat, three numbers each: key, a, b. */
+const csr = (keys: number, entries: readonly number[]): Csr => {
+  const count = entries.length / 3;
+  const start = new Int32Array(keys + 1);
+  for (let e = 0; e < entries.length; e += 3) start[entries[e] + 1] += 1;
+  for (let k = 0; k < keys; k += 1) start[k + 1] += start[k];
+  const at = start.slice(0, keys);
+  const a = new Int32Array(count);
+  const b = new Float64Array(count);
+  for (let e = 0; e < entries.length; e += 3) {
+    const k = entries[e];
+    a[at[k]] = entries[e + 1];
+    b[at[k]] = entries[e + 2];
+    at[k] += 1;
+  }
+  return { start, a, b };
+};
+
+/** The people's soft columns for the local search, kept up to date move by move (`makeSoftTracker`). */
+interface SoftTracker {
+  /** Sets x column c to v (0 or 1), keeping the sums of the rows it is in. */
+  set: (c: number, v: number) => void;
+  /** Person p's soft cost from scratch, as `personSoftCost` (and their soft columns' values, kept). */
+  full: (p: number) => number;
+  /** Person p's soft cost after their x columns among `off` and `on` were set, as `personSoftCost` counts it. */
+  price: (p: number, off: readonly number[], on: readonly number[]) => number;
+  /** A move begins; the move priced since is undone (bounds, soft columns), once its x columns are set back. */
+  begin: () => void;
+  undo: () => void;
+}
+
+/**
+ * What each person's soft columns cost, kept from move to move so that a move touching one of their shifts
+ * reads only the rows that shift is in: each definition's lower bound and each hard row's activity are kept
+ * (as exact sums, where the coefficients and constant are whole numbers, so the same double whatever the order
+ * they are added in), and a definition is read again only when one of its columns moved. Each soft column is
+ * then the largest of its definitions' bounds and the cost the same sum over their soft columns, as
+ * `personSoftCost` makes them: the same figures to the bit. A person whose choice broke a hard row is priced
+ * from scratch until a move mends it. Null when a person's rows read a column not their own, or a soft column
+ * before all its definitions (then moves are priced from scratch, with `personSoftCost`).
+ */
+const makeSoftTracker = (
+  model: AutofillModel,
+  flatOf: readonly (FlatRows | undefined)[],
+  personOf: Int32Array,
+  values: Float64Array,
+): SoftTracker | null => {
+  const { columns } = model;
+  const P = flatOf.length;
+  const defBase = new Int32Array(P + 1);
+  const hardBase = new Int32Array(P + 1);
+  for (let p = 0; p < P; p += 1) {
+    defBase[p + 1] = defBase[p] + (flatOf[p]?.defAux.length ?? 0);
+    hardBase[p + 1] = hardBase[p] + (flatOf[p]?.hardHi.length ?? 0);
+  }
+  const nDefs = defBase[P];
+  const nHard = hardBase[P];
+  const xHard: number[] = [];
+  const xDef: number[] = [];
+  const auxDefs: number[] = [];
+  const auxReaders: number[] = [];
+  const defInt = new Uint8Array(nDefs);
+  const hardInt = new Uint8Array(nHard);
+  const safe = (sum: number) => sum <= Number.MAX_SAFE_INTEGER;
+  for (let p = 0; p < P; p += 1) {
+    const f = flatOf[p];
+    if (!f) continue;
+    const lastDef = new Map<number, number>();
+    for (let d = 0; d < f.defAux.length; d += 1) {
+      lastDef.set(f.defAux[d], d);
+      auxDefs.push(f.defAux[d], defBase[p] + d, 0);
+    }
+    for (let r = 0; r < f.hardHi.length; r += 1) {
+      let sum = 0;
+      let whole = true;
+      for (let t = f.hardStart[r]; t < f.hardStart[r + 1]; t += 1) {
+        const v = f.hardCol[t];
+        if (columns[v].kind !== 'x' || personOf[v] !== p) return null;
+        xHard.push(v, hardBase[p] + r, f.hardCoef[t]);
+        whole &&= Number.isSafeInteger(f.hardCoef[t]);
+        sum += Math.abs(f.hardCoef[t]);
+      }
+      hardInt[hardBase[p] + r] = whole && safe(sum) ? 1 : 0;
+    }
+    for (let d = 0; d < f.defAux.length; d += 1) {
+      let sum = Math.abs(f.defConstant[d]);
+      let whole = Number.isSafeInteger(f.defConstant[d]);
+      for (let t = f.defStart[d]; t < f.defStart[d + 1]; t += 1) {
+        const v = f.defCol[t];
+        if (columns[v].kind === 'x') {
+          if (personOf[v] !== p) return null;
+          xDef.push(v, defBase[p] + d, f.defCoef[t]);
+        } else {
+          // A soft column of theirs, whose every definition comes before this one.
+          const last = lastDef.get(v);
+          if (last === undefined || last >= d) return null;
+          auxReaders.push(v, defBase[p] + d, 0);
+          whole = false;
+        }
+        whole &&= Number.isSafeInteger(f.defCoef[t]);
+        sum += Math.abs(f.defCoef[t]);
+      }
+      defInt[defBase[p] + d] = whole && safe(sum) ? 1 : 0;
+    }
+  }
+  const n = columns.length;
+  const hardOfX = csr(n, xHard);
+  const defsOfX = csr(n, xDef);
+  const defsOfAux = csr(n, auxDefs);
+  const readersOfAux = csr(n, auxReaders);
+  // Each definition's and hard row's Σ coef·x, kept exact (whole numbers only); each definition's bound.
+  const defSum = new Float64Array(nDefs);
+  const hardSum = new Float64Array(nHard);
+  const need = new Float64Array(nDefs);
+  const valid = new Uint8Array(P);
+  /** A valid person's soft cost as it stands (the same sum over the same soft columns' values). */
+  const soft = new Float64Array(P);
+  const dirty = new Uint8Array(nDefs);
+  const hardLhs = (f: FlatRows, r: number) => {
     let lhs = 0;
-    for (const [k, v] of r.terms) lhs += k * values[v];
-    if (lhs > r.hi + 1e-9) return Infinity;
+    for (let t = f.hardStart[r]; t < f.hardStart[r + 1]; t += 1) lhs += f.hardCoef[t] * values[f.hardCol[t]];
+    return lhs;
+  };
+  const defLhs = (f: FlatRows, d: number) => {
+    let lhs = f.defConstant[d];
+    for (let t = f.defStart[d]; t < f.defStart[d + 1]; t += 1) lhs += f.defCoef[t] * values[f.defCol[t]];
+    return lhs;
+  };
+  for (let p = 0; p < P; p += 1) {
+    const f = flatOf[p];
+    if (!f) continue;
+    for (let r = 0; r < f.hardHi.length; r += 1) hardSum[hardBase[p] + r] = hardLhs(f, r);
+    for (let d = 0; d < f.defAux.length; d += 1) defSum[defBase[p] + d] = defLhs(f, d);
   }
-  for (const a of own.aux) values[a] = 0;
-  for (const d of own.defs) {
-    let lhs = d.constant;
-    for (const [k, v] of d.terms) lhs += k * values[v];
-    lhs /= d.scale;
-    const need = model.columns[d.aux].kind === 'binary' ? (lhs > 1e-9 ? 1 : 0) : Math.max(0, lhs);
-    if (need > values[d.aux]) values[d.aux] = need;
-  }
-  let cost = 0;
-  for (const a of own.aux) cost += model.columns[a].cost * values[a];
-  return cost;
+  // Changes since `begin`: [0 a bound / 1 a soft column's value / 2 a person's soft cost, index, old value].
+  let logKind = new Uint8Array(64);
+  let logAt = new Int32Array(64);
+  let logOld = new Float64Array(64);
+  let logged = 0;
+  const log = (kind: number, at: number, old: number) => {
+    if (logged === logKind.length) {
+      const grow = <T extends Uint8Array | Int32Array | Float64Array>(a: T, b: T): T => (b.set(a), b);
+      logKind = grow(logKind, new Uint8Array(2 * logged));
+      logAt = grow(logAt, new Int32Array(2 * logged));
+      logOld = grow(logOld, new Float64Array(2 * logged));
+    }
+    logKind[logged] = kind;
+    logAt[logged] = at;
+    logOld[logged] = old;
+    logged += 1;
+  };
+  const costNow = (f: FlatRows) => {
+    let cost = 0;
+    for (let i = 0; i < f.aux.length; i += 1) cost += f.auxCost[i] * values[f.aux[i]];
+    return cost;
+  };
+  const full = (p: number): number => {
+    const f = flatOf[p];
+    valid[p] = 0;
+    if (!f) return 0;
+    for (let r = 0; r < f.hardHi.length; r += 1) if (hardLhs(f, r) > f.hardHi[r]) return Infinity;
+    for (let i = 0; i < f.aux.length; i += 1) values[f.aux[i]] = 0;
+    for (let d = 0; d < f.defAux.length; d += 1) {
+      const lhs = defLhs(f, d) / f.defScale[d];
+      const v = f.defBinary[d] === 1 ? (lhs > 1e-9 ? 1 : 0) : Math.max(0, lhs);
+      need[defBase[p] + d] = v;
+      if (v > values[f.defAux[d]]) values[f.defAux[d]] = v;
+    }
+    valid[p] = 1;
+    return (soft[p] = costNow(f));
+  };
+  // The x columns set since `begin`, and their values then.
+  const setCol: number[] = [];
+  const setWas: number[] = [];
+  const set = (c: number, v: number) => {
+    if (!setCol.includes(c)) {
+      setCol.push(c);
+      setWas.push(values[c]);
+    }
+    const delta = v - values[c];
+    if (delta === 0) return;
+    values[c] = v;
+    for (let i = hardOfX.start[c]; i < hardOfX.start[c + 1]; i += 1) hardSum[hardOfX.a[i]] += delta * hardOfX.b[i];
+    for (let i = defsOfX.start[c]; i < defsOfX.start[c + 1]; i += 1) defSum[defsOfX.a[i]] += delta * defsOfX.b[i];
+  };
+  let first = 0;
+  const mark = (c: number) => {
+    for (let i = defsOfX.start[c]; i < defsOfX.start[c + 1]; i += 1) {
+      const g = defsOfX.a[i];
+      dirty[g] = 1;
+      if (g < first) first = g;
+    }
+  };
+  const hardBroken = (p: number, f: FlatRows, c: number) => {
+    for (let i = hardOfX.start[c]; i < hardOfX.start[c + 1]; i += 1) {
+      const g = hardOfX.a[i];
+      const r = g - hardBase[p];
+      if ((hardInt[g] === 1 ? hardSum[g] : hardLhs(f, r)) > f.hardHi[r]) return true;
+    }
+    return false;
+  };
+  /** People priced from scratch in the move: back to so when it is undone. */
+  const fresh: number[] = [];
+  const price = (p: number, off: readonly number[], on: readonly number[]): number => {
+    const f = flatOf[p];
+    if (!f) return 0;
+    if (valid[p] === 0) {
+      fresh.push(p);
+      return full(p);
+    }
+    // Their hard rows held before the move: only the rows of the shifts it moves can break.
+    for (const c of off) if (personOf[c] === p && hardBroken(p, f, c)) return Infinity;
+    for (const c of on) if (personOf[c] === p && hardBroken(p, f, c)) return Infinity;
+    first = defBase[p + 1];
+    for (const c of off) if (personOf[c] === p) mark(c);
+    for (const c of on) if (personOf[c] === p) mark(c);
+    let moved = false;
+    for (let g = first; g < defBase[p + 1]; g += 1) {
+      if (dirty[g] === 0) continue;
+      dirty[g] = 0;
+      const d = g - defBase[p];
+      const lhs = (defInt[g] === 1 ? defSum[g] : defLhs(f, d)) / f.defScale[d];
+      const v = f.defBinary[d] === 1 ? (lhs > 1e-9 ? 1 : 0) : Math.max(0, lhs);
+      if (v === need[g]) continue;
+      log(0, g, need[g]);
+      need[g] = v;
+      // Its soft column: the largest of its definitions' bounds (0 when none is above).
+      const a = f.defAux[d];
+      let value = 0;
+      for (let i = defsOfAux.start[a]; i < defsOfAux.start[a + 1]; i += 1) {
+        const b = need[defsOfAux.a[i]];
+        if (b > value) value = b;
+      }
+      if (value === values[a]) continue;
+      log(1, a, values[a]);
+      values[a] = value;
+      moved = true;
+      // The definitions reading it come after every one of its own.
+      for (let i = readersOfAux.start[a]; i < readersOfAux.start[a + 1]; i += 1) dirty[readersOfAux.a[i]] = 1;
+    }
+    // No soft column moved: the same sum as before.
+    if (!moved) return soft[p];
+    log(2, p, soft[p]);
+    return (soft[p] = costNow(f));
+  };
+  return {
+    set,
+    full,
+    price,
+    begin: () => {
+      logged = 0;
+      fresh.length = 0;
+      setCol.length = 0;
+      setWas.length = 0;
+    },
+    undo: () => {
+      for (let i = logged - 1; i >= 0; i -= 1) {
+        if (logKind[i] === 0) need[logAt[i]] = logOld[i];
+        else if (logKind[i] === 1) values[logAt[i]] = logOld[i];
+        else soft[logAt[i]] = logOld[i];
+      }
+      for (const p of fresh) valid[p] = 0;
+      // A move undone need not leave its x columns as it found them (one of a shift's two holders given and
+      // taken back ends at 0): then that person is priced from scratch next time, as they would be anyway.
+      for (let i = 0; i < setCol.length; i += 1) if (values[setCol[i]] !== setWas[i]) valid[personOf[setCol[i]]] = 0;
+    },
+  };
 };
 
 /**
@@ -1037,65 +1500,151 @@ export const localSearch = (
   const { columns } = model;
   const own = rowsByPerson(model);
   const values = new Float64Array(columns.length);
-  /** The person's soft columns' cost with their x columns as in `values` (Infinity when a hard row breaks). */
-  const costOf = (p: string): number => personSoftCost(model, own.get(p), values);
-  const byShift = new Map<string, number[]>();
-  const mine = new Map<string, Set<number>>();
+  // People and shifts by number, each pair's person and shift by column: no strings looked up per move.
+  const personIndex = new Map<string, number>();
+  const flatOf: (FlatRows | undefined)[] = [];
+  const shiftIds = [...model.openColumn.keys()];
+  const shiftIndex = new Map(shiftIds.map((id, i) => [id, i]));
+  const gap = Float64Array.from(shiftIds, (id) => columns[model.openColumn.get(id)!].cost);
+  const personOf = new Int32Array(columns.length).fill(-1);
+  const shiftOf = new Int32Array(columns.length).fill(-1);
+  const byShift: number[][] = shiftIds.map(() => []);
+  // Each person's shifts in the order a set would hold them (their own costs are summed in that order).
+  const mine: number[][] = [];
   for (const [c, p] of model.pairs) {
-    byShift.set(p.shift.id, [...(byShift.get(p.shift.id) ?? []), c]);
-    if (!mine.has(p.staffId)) mine.set(p.staffId, new Set());
+    let q = personIndex.get(p.staffId);
+    if (q === undefined) {
+      personIndex.set(p.staffId, (q = mine.length));
+      mine.push([]);
+      flatOf.push(own.get(p.staffId)?.flat);
+    }
+    personOf[c] = q;
+    shiftOf[c] = shiftIndex.get(p.shift.id)!;
+    byShift[shiftOf[c]].push(c);
   }
+  const people = mine.length;
+  // Each shift's first candidate pair of each person (the pair a swap gives back).
+  const pairOf = new Map<number, number>();
+  for (const [c] of model.pairs) {
+    const k = shiftOf[c] * people + personOf[c];
+    if (!pairOf.has(k)) pairOf.set(k, c);
+  }
+  // What a rejected move leaves in people's soft columns is read by nothing when every person's rows are closed.
+  const restore = flatOf.some((f) => f !== undefined && !f.closed);
+  /** The person's soft columns' cost with their x columns as in `values` (Infinity when a hard row breaks). */
+  const costOf = (p: number): number => {
+    const f = flatOf[p];
+    return f ? flatSoftCost(f, values) : 0;
+  };
+  let tracker: SoftTracker | null = null;
+  /** A set's add and delete on a list: a new one goes last, one already in stays where it is. */
+  const add = (list: number[], c: number) => {
+    if (!list.includes(c)) list.push(c);
+  };
+  const remove = (list: number[], c: number) => {
+    const i = list.indexOf(c);
+    if (i < 0) return;
+    for (let j = i + 1; j < list.length; j += 1) list[j - 1] = list[j];
+    list.pop();
+  };
+  // The holder of each shift: by number for reading, and in a map whose order is the plan's order.
   const holder = new Map<string, number>();
+  const held = new Int32Array(shiftIds.length).fill(-1);
   for (const c of start) {
     values[c] = 1;
-    holder.set(model.pairs.get(c)!.shift.id, c);
-    mine.get(model.pairs.get(c)!.staffId)!.add(c);
+    holder.set(shiftIds[shiftOf[c]], c);
+    held[shiftOf[c]] = c;
+    add(mine[personOf[c]], c);
   }
-  const ownCost = (p: string) => {
+  const colCost = Float64Array.from(columns, (c) => c.cost);
+  const ownCost = (p: number) => {
+    const list = mine[p];
     let s = 0;
-    for (const c of mine.get(p)!) s += columns[c].cost;
+    for (let i = 0; i < list.length; i += 1) s += colCost[list[i]];
     return s;
   };
-  const cost = new Map<string, number>();
-  for (const p of mine.keys()) cost.set(p, costOf(p) + ownCost(p));
-  const gapCost = (shiftId: string) => columns[model.openColumn.get(shiftId)!].cost;
+  if (!restore) tracker = makeSoftTracker(model, flatOf, personOf, values);
+  const cost = new Float64Array(people);
+  for (let p = 0; p < people; p += 1) cost[p] = (tracker ? tracker.full(p) : costOf(p)) + ownCost(p);
+  /** Whether list[i] is the first of the list on its shift; whether the list has a column on shift s. */
+  const firstAt = (list: readonly number[], i: number) => {
+    for (let j = 0; j < i; j += 1) if (shiftOf[list[j]] === shiftOf[list[i]]) return false;
+    return true;
+  };
+  const inList = (list: readonly number[], s: number) => {
+    for (const c of list) if (shiftOf[c] === s) return true;
+    return false;
+  };
+  const who = new Int32Array(4);
+  const after = new Float64Array(4);
   /** Price a change of x columns (set to 0 / 1) touching people `who`; keep it when it saves. */
-  const tryMove = (off: number[], on: number[]): boolean => {
-    const who = new Set([...off, ...on].map((c) => model.pairs.get(c)!.staffId));
+  const tryMove = (off: readonly number[], on: readonly number[]): boolean => {
+    let nWho = 0;
+    for (let k = 0; k < off.length + on.length; k += 1) {
+      const p = personOf[k < off.length ? off[k] : on[k - off.length]];
+      let seen = false;
+      for (let i = 0; i < nWho; i += 1) if (who[i] === p) seen = true;
+      if (!seen) who[nWho++] = p;
+    }
     let before = 0;
-    for (const p of who) before += cost.get(p)!;
-    for (const c of off) values[c] = 0;
-    for (const c of on) values[c] = 1;
-    for (const c of off) mine.get(model.pairs.get(c)!.staffId)!.delete(c);
-    for (const c of on) mine.get(model.pairs.get(c)!.staffId)!.add(c);
-    const after = new Map<string, number>();
+    for (let i = 0; i < nWho; i += 1) before += cost[who[i]];
+    if (tracker) {
+      tracker.begin();
+      for (const c of off) tracker.set(c, 0);
+      for (const c of on) tracker.set(c, 1);
+    } else {
+      for (const c of off) values[c] = 0;
+      for (const c of on) values[c] = 1;
+    }
+    for (const c of off) remove(mine[personOf[c]], c);
+    for (const c of on) add(mine[personOf[c]], c);
     let total = 0;
-    for (const p of who) {
-      const v = costOf(p) + ownCost(p);
-      after.set(p, v);
+    for (let i = 0; i < nWho; i += 1) {
+      const v = (tracker ? tracker.price(who[i], off, on) : costOf(who[i])) + ownCost(who[i]);
+      after[i] = v;
       total += v;
     }
-    // Gaps: a shift losing its person without another costs its gap; one gaining one saves it.
-    const offShifts = new Set(off.map((c) => model.pairs.get(c)!.shift.id));
-    const onShifts = new Set(on.map((c) => model.pairs.get(c)!.shift.id));
-    for (const s of offShifts) if (!onShifts.has(s)) total += gapCost(s);
-    for (const s of onShifts) if (!offShifts.has(s)) total -= gapCost(s);
+    // Gaps: a shift losing its person without another costs its gap; one gaining one saves it (each shift once).
+    for (let i = 0; i < off.length; i += 1) if (firstAt(off, i) && !inList(on, shiftOf[off[i]])) total += gap[shiftOf[off[i]]];
+    for (let i = 0; i < on.length; i += 1) if (firstAt(on, i) && !inList(off, shiftOf[on[i]])) total -= gap[shiftOf[on[i]]];
     if (total < before - 1e-7) {
-      for (const [p, v] of after) cost.set(p, v);
-      for (const s of offShifts) if (!onShifts.has(s)) holder.delete(s);
-      for (const c of on) holder.set(model.pairs.get(c)!.shift.id, c);
+      for (let i = 0; i < nWho; i += 1) cost[who[i]] = after[i];
+      for (let i = 0; i < off.length; i += 1)
+        if (firstAt(off, i) && !inList(on, shiftOf[off[i]])) {
+          holder.delete(shiftIds[shiftOf[off[i]]]);
+          held[shiftOf[off[i]]] = -1;
+        }
+      for (const c of on) {
+        holder.set(shiftIds[shiftOf[c]], c);
+        held[shiftOf[c]] = c;
+      }
       return true;
     }
-    for (const c of on) values[c] = 0;
-    for (const c of off) values[c] = 1;
-    for (const c of on) mine.get(model.pairs.get(c)!.staffId)!.delete(c);
-    for (const c of off) mine.get(model.pairs.get(c)!.staffId)!.add(c);
-    for (const p of who) costOf(p); // restore their soft columns
+    if (tracker) {
+      for (const c of on) tracker.set(c, 0);
+      for (const c of off) tracker.set(c, 1);
+      tracker.undo();
+    } else {
+      for (const c of on) values[c] = 0;
+      for (const c of off) values[c] = 1;
+    }
+    for (const c of on) remove(mine[personOf[c]], c);
+    for (const c of off) add(mine[personOf[c]], c);
+    if (restore) for (let i = 0; i < nWho; i += 1) costOf(who[i]); // restore their soft columns
     return false;
   };
   let seed = opts.seed ?? 1;
   const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
-  const shifts = [...model.openColumn.keys()];
+  const shifts = shiftIds.map((_, i) => i);
+  const theirs: number[] = [];
+  // The moves' lists, reused (a move reads them only while it is priced).
+  const none: number[] = [];
+  const offOne = [0];
+  const onOne = [0];
+  const offTwo = [0, 0];
+  const onTwo = [0, 0];
+  const one = (list: number[], c: number) => ((list[0] = c), list);
+  const two = (list: number[], c: number, d: number) => ((list[0] = c), (list[1] = d), list);
   // Sweeps of single moves (cheap) until they stop paying, then a sweep of swaps (dearer), and again.
   for (let swaps = false; !opts.stop();) {
     let improved = false;
@@ -1106,15 +1655,15 @@ export const localSearch = (
     }
     for (const s of shifts) {
       if (opts.stop()) break;
-      const cands = byShift.get(s) ?? [];
+      const cands = byShift[s];
       if (!swaps) {
         // Leave it open, or give it to someone else.
-        const cur = holder.get(s);
-        if (cur !== undefined && tryMove([cur], [])) improved = true;
-        const now = holder.get(s);
+        const cur = held[s];
+        if (cur >= 0 && tryMove(one(offOne, cur), none)) improved = true;
+        const now = held[s];
         for (const c of cands) {
-          if (c === now || holder.get(s) !== now) continue;
-          if (tryMove(now === undefined ? [] : [now], [c])) {
+          if (c === now || held[s] !== now) continue;
+          if (tryMove(now < 0 ? none : one(offOne, now), one(onOne, c))) {
             improved = true;
             break;
           }
@@ -1122,17 +1671,17 @@ export const localSearch = (
         continue;
       }
       // Swap with a shift the other candidate holds that the present holder could take.
-      const held = holder.get(s);
-      if (held === undefined) continue;
-      const p = model.pairs.get(held)!.staffId;
+      const h = held[s];
+      if (h < 0) continue;
+      const p = personOf[h];
       swap: for (const c of cands) {
-        if (c === held) continue;
-        const q = model.pairs.get(c)!.staffId;
-        for (const d of [...mine.get(q)!]) {
-          const t = model.pairs.get(d)!.shift.id;
-          const back = (byShift.get(t) ?? []).find((e) => model.pairs.get(e)!.staffId === p);
+        if (c === h) continue;
+        theirs.length = 0;
+        for (const d of mine[personOf[c]]) theirs.push(d);
+        for (const d of theirs) {
+          const back = pairOf.get(shiftOf[d] * people + p);
           if (back === undefined) continue;
-          if (tryMove([held, d], [c, back])) {
+          if (tryMove(two(offTwo, h, d), two(onTwo, c, back))) {
             improved = true;
             break swap;
           }

@@ -10,8 +10,8 @@
 import { spanOf } from '../instants';
 import { weekRange } from '../week';
 import {
-  bestPersonWeek,
   personSoftCost,
+  personWeekTable,
   rowsByPerson,
   type AutofillModel,
   type Deviation,
@@ -242,8 +242,19 @@ export const makePricer = (model: AutofillModel): Pricer => {
     }
     return v;
   };
-  // Whether each group is priced by the path (its table fits) or by the knapsack: fixed, whatever λ.
-  const byPath = groups.map((grp) => bestPersonWeek(grp.path, weekOf(grp)) !== null);
+  // Each group's path table, made once (its shifts and week do not change with λ), or null where it would be
+  // too long and the group is priced by the knapsack: fixed, whatever λ. And its shifts' own costs.
+  const tables = groups.map((grp) => personWeekTable(grp.path, weekOf(grp)));
+  const byPath = tables.map((t) => t !== null);
+  const owns = groups.map((grp) => Float64Array.from(grp.items, (it) => own(it.c)));
+  /** The group's shifts' costs less their shifts' λ, as the path table reads them. */
+  const scratch = new Float64Array(Math.max(0, ...groups.map((grp) => grp.items.length)));
+  const reduced = (g: number, lambda: Float64Array): Float64Array => {
+    const { items } = groups[g];
+    const own = owns[g];
+    for (let i = 0; i < items.length; i += 1) scratch[i] = own[i] - lambda[items[i].s];
+    return scratch;
+  };
   const where = new Map<number, { g: number; i: number }>();
   groups.forEach((grp, g) => grp.items.forEach((it, i) => where.set(it.c, { g, i })));
   const groupsOf = new Map<string, number[]>();
@@ -303,9 +314,10 @@ export const makePricer = (model: AutofillModel): Pricer => {
       bound += v;
       value.set(p, v);
     }
-    for (const grp of groups) {
-      grp.items.forEach((it, i) => (grp.path[i].a = own(it.c) - lambda[it.s]));
-      const r = opts.knapsack ? null : bestPersonWeek(grp.path, weekOf(grp));
+    for (let gi = 0; gi < groups.length; gi += 1) {
+      const grp = groups[gi];
+      const table = tables[gi];
+      const r = opts.knapsack || table === null ? null : table(reduced(gi, lambda));
       const v = r ? r.value : knapsack(grp, lambda, g);
       if (r) for (const i of r.chosen) g[grp.items[i].s] -= 1;
       bound += v;
@@ -322,8 +334,8 @@ export const makePricer = (model: AutofillModel): Pricer => {
     let choice: number[] | null = [];
     for (const gi of groupsOf.get(staffId) ?? []) {
       const grp = groups[gi];
-      grp.items.forEach((it, i) => (grp.path[i].a = own(it.c) - lambda[it.s]));
-      const r = byPath[gi] ? bestPersonWeek(grp.path, weekOf(grp)) : null;
+      const table = tables[gi];
+      const r = table === null ? null : table(reduced(gi, lambda));
       value += r ? r.value : knapsack(grp, lambda, new Float64Array(n));
       if (!r) choice = null;
       else if (choice) for (const i of r.chosen) choice.push(grp.items[i].c);
