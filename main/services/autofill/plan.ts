@@ -114,17 +114,21 @@ export interface Plan {
 /**
  * A large part's search starts from the LP-free dives (`smoothedRoot`, `diveFromRoot`) when the part has this
  * many seconds or more and less than `DIVE_FROM_S`: measured at the design-load week (docs/autoschedule.md, "The
- * LP-free dive" and "Dives from one root"), a fill given 60 s ends within 2% in 17–22 s, where the search alone
- * stops at 4,603–4,687 (10–12%). Given 20 s, the root stalled within its share in one run of two (then 2.6%, else
- * 13.5%, no worse than the search alone); given 15 s, in neither. It was 30 s until 3 Dec.
+ * LP-free dive" and "Dives from one root"), a fill given 20 s or 60 s ends within 2% (1.7%) in 11–13 s, where the
+ * search alone stops at 4,603–4,687 (10–12%). A part's seconds are counted after its greedy fill and model (about
+ * 3 s at the design load): a week given 15 s has about 12 left, and in one run did not come this way. It was 30 s
+ * until 3 Dec.
  */
-export const LPFREE_FROM_S = 20;
+export const LPFREE_FROM_S = 12;
 /** The LP-free dive's exact pricings after each fix (measured, as above). */
 const LPFREE_ROUNDS = 3;
 /** The share of a part's time left (after its greedy fill and model) the LP-free dive may take, root included. */
 const LPFREE_SHARE = 0.75;
-/** The share of it the dive's root (the smoothed dual to a stall) may take before the dive is given up for the search. */
-const LPFREE_ROOT_SHARE = 0.35;
+/**
+ * The share of it the dive's root (the smoothed dual to a stall) may take before the dive is given up for the search
+ * (35% until 3 Dec; half lets a week given 20 s stall its root, at 5.9 s, and end within 2% at 11.2 s).
+ */
+const LPFREE_ROOT_SHARE = 0.5;
 /**
  * Each LP-free dive fixes at least a `LPFREE_STEPS`th of the people a step (more when their weights are that
  * heavy), so it takes about that many steps whatever the machine's load, and dives follow one another while the
