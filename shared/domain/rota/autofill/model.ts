@@ -1039,6 +1039,13 @@ export const personWeekTable = (
   };
 };
 
+/** Where each row's terms start in one flat array of them all, and (last) how many there are. */
+const termStarts = (rows: readonly { terms: readonly unknown[] }[]): Int32Array => {
+  const start = new Int32Array(rows.length + 1);
+  rows.forEach((row, i) => (start[i + 1] = start[i] + row.terms.length));
+  return start;
+};
+
 /** The person a column belongs to: a pair's person, or a soft column's (undefined for a shift's "left open"). */
 export const staffOfColumn = (model: AutofillModel, c: number): string | undefined =>
   model.columns[c].kind === 'x' ? model.pairs.get(c)!.staffId : model.columns[c].staffId;
@@ -1088,15 +1095,9 @@ const flatten = (model: AutofillModel, r: { hard: Row[]; defs: Definition[]; aux
   const isX = (v: number) => columns[v].kind === 'x';
   const mine = new Set(r.aux);
   let closed = true;
-  const hardStart = new Int32Array(r.hard.length + 1);
-  let n = 0;
-  r.hard.forEach((row, i) => {
-    hardStart[i] = n;
-    n += row.terms.length;
-  });
-  hardStart[r.hard.length] = n;
-  const hardCoef = new Float64Array(n);
-  const hardCol = new Int32Array(n);
+  const hardStart = termStarts(r.hard);
+  const hardCoef = new Float64Array(hardStart[r.hard.length]);
+  const hardCol = new Int32Array(hardStart[r.hard.length]);
   const hardHi = new Float64Array(r.hard.length);
   r.hard.forEach((row, i) => {
     hardHi[i] = row.hi + 1e-9;
@@ -1106,15 +1107,9 @@ const flatten = (model: AutofillModel, r: { hard: Row[]; defs: Definition[]; aux
       if (!isX(v)) closed = false;
     });
   });
-  const defStart = new Int32Array(r.defs.length + 1);
-  n = 0;
-  r.defs.forEach((d, i) => {
-    defStart[i] = n;
-    n += d.terms.length;
-  });
-  defStart[r.defs.length] = n;
-  const defCoef = new Float64Array(n);
-  const defCol = new Int32Array(n);
+  const defStart = termStarts(r.defs);
+  const defCoef = new Float64Array(defStart[r.defs.length]);
+  const defCol = new Int32Array(defStart[r.defs.length]);
   const defConstant = new Float64Array(r.defs.length);
   const defScale = new Float64Array(r.defs.length);
   const defAux = new Int32Array(r.defs.length);
