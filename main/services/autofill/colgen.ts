@@ -18,7 +18,14 @@
  */
 import type { Highs } from 'highs';
 import type { AutofillModel } from '../../../shared/domain/rota/autofill/model';
-import { makePricer, personCoster, subgradientBound, type Pricer, type Pricing } from '../../../shared/domain/rota/autofill/pricing';
+import {
+  makePricer,
+  personCoster,
+  subgradientBound,
+  type Pricer,
+  type Pricing,
+  shiftOfPair,
+} from '../../../shared/domain/rota/autofill/pricing';
 import { choicesByPerson, smoothedDualBound, stalled } from '../../../shared/domain/rota/autofill/smoothedDual';
 import { loadHighs } from './solve';
 
@@ -74,7 +81,7 @@ export const createMaster = async (model: AutofillModel, opts: MasterOptions = {
   for (let s = 0; s < n; s += 1) m.addCol(pricer.openCost[s], 0, h.infinity, { indices: [s], values: [1] });
   let columns = 0;
   const seen = new Set<string>();
-  const shiftOf = (x: number) => pricer.shiftIndex.get(model.pairs.get(x)!.shift.id)!;
+  const shiftOf = shiftOfPair(model, pricer);
   const keyOf = (staff: string, x: readonly number[]) => `${staff}|${[...x].sort((a, b) => a - b).join(',')}`;
   /**
    * A choice as a column, at the pricing's cost (so the two agree); none for a choice that breaks one of the
@@ -238,7 +245,7 @@ export const columnGenerationBound = async (
   if (opts.warmStart === 'subgradient') {
     subgradientBound(model, { upper: opts.upper, pricer, stop: opts.stop, pathIterations: 10, onPrice: absorb });
   } else {
-    const shiftOf = (x: number) => pricer.shiftIndex.get(model.pairs.get(x)!.shift.id)!;
+    const shiftOf = shiftOfPair(model, pricer);
     // Stalled (`stalled`: 4 pricings raised the bound by under 0.01% in all): the LP master takes over.
     const atLeast = opts.atLeast ?? { pricings: 1, seconds: 0 };
     const began = performance.now();

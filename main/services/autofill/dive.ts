@@ -14,7 +14,7 @@
  */
 import type { Highs } from 'highs';
 import type { AutofillModel } from '../../../shared/domain/rota/autofill/model';
-import { personCoster, type Pricer } from '../../../shared/domain/rota/autofill/pricing';
+import { personCoster, type Pricer, shiftOfPair } from '../../../shared/domain/rota/autofill/pricing';
 import { choicesByPerson, smoothedDualBound, stalled } from '../../../shared/domain/rota/autofill/smoothedDual';
 import { loadHighs } from './solve';
 
@@ -79,7 +79,7 @@ export const priceAndDive = async (model: AutofillModel, opts: DiveOptions): Pro
   const n = pricer.openCost.length;
   const people = pricer.people;
   const personIndex = new Map(people.map((p, i) => [p, i]));
-  const shiftOf = (x: number) => pricer.shiftIndex.get(model.pairs.get(x)!.shift.id)!;
+  const shiftOf = shiftOfPair(model, pricer);
   const m = h.createModel();
   m.options.set({ output_flag: false, simplex_strategy: 4 });
   const none = { indices: [] as number[], values: [] as number[] };
@@ -245,7 +245,7 @@ export const diveForPlan = async (
   opts: { pricer: Pricer; plans: readonly ReadonlySet<number>[]; stop: () => boolean; timeLeft: () => number; highs?: Highs },
 ): Promise<Set<number> | null> => {
   const { pricer } = opts;
-  const shiftOf = (x: number) => pricer.shiftIndex.get(model.pairs.get(x)!.shift.id)!;
+  const shiftOf = shiftOfPair(model, pricer);
   const columns: { staffId: string; x: number[] }[] = opts.plans.flatMap((p) => choicesByPerson(model, p));
   const history: number[] = [];
   const sd = smoothedDualBound({

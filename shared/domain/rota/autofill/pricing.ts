@@ -420,3 +420,9 @@ export const subgradientBound = (
   }
   return { bound: best, lambda: bestLambda };
 };
+
+/** A pair column → its shift's index in the pricer's λ (the smoothed dual's and the LP master's `shiftOf`). */
+export const shiftOfPair =
+  (model: AutofillModel, pricer: Pricer) =>
+  (x: number): number =>
+    pricer.shiftIndex.get(model.pairs.get(x)!.shift.id)!;

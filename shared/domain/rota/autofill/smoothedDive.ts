@@ -21,7 +21,7 @@
  * returned. The root's (before any fix) is an exact L(λ) of the model, as the smoothed dual's always is.
  */
 import type { AutofillModel } from './model';
-import { personCoster, type Pricer } from './pricing';
+import { personCoster, shiftOfPair, type Pricer } from './pricing';
 import { choicesByPerson, Pool, smoothedDualBound, stalled, type SmoothedDualResult } from './smoothedDual';
 
 export interface SmoothedDiveStep {
@@ -123,8 +123,6 @@ export const smoothedRoot = (model: AutofillModel, opts: SmoothedRootOptions): S
     secondsPerPricing: (performance.now() - began) / 1000 / Math.max(1, result.pricings),
   };
 };
-
-const shiftOfPair = (model: AutofillModel, pricer: Pricer) => (x: number) => pricer.shiftIndex.get(model.pairs.get(x)!.shift.id)!;
 
 export type DiveOptions = Pick<SmoothedDiveOptions, 'pricer' | 'stop' | 'threshold' | 'perStep' | 'secondsLeft' | 'rounds' | 'onStep'>;
 
