@@ -107,6 +107,70 @@ export const forgetPerson = (staffId: string, memo: BeforeMemo, trials?: TrialMe
   trials?.delete(staffId);
 };
 
+/** What `staff` on `shift` adds (`ix` without the shift): from `trials` when the person has tried a shift of its signature. */
+const trialOf = (
+  shift: Shift,
+  staff: Staff,
+  ix: RotaIndex,
+  memo: BeforeMemo,
+  trials: TrialMemo | undefined,
+  weeks: WeekRange[],
+  signature: string,
+): TrialOutcome => {
+  const mine = trials?.get(staff.id);
+  const hit = mine?.get(signature);
+  if (hit) return hit;
+  const run = (rules: readonly PersonRule[]) => weeks.flatMap((w) => personFindings(ix, staff.id, w, rules));
+  const memoKey = `${staff.id}|${weeks[0].start}`;
+  let before = memo.get(memoKey);
+  if (!before) {
+    before = new Set(run(PERSON_RULES).map(key));
+    memo.set(memoKey, before);
+  }
+  const known = before;
+  const entry = insertEntry(ix, { ...shift, staffId: staff.id });
+  const found = run(BLOCK_RULES).filter((f) => !known.has(key(f)));
+  const outcome = {
+    shiftId: shift.id,
+    blocks: found,
+    added: found.length > 0 ? [] : run(ADVISORY_RULES).filter((f) => !known.has(key(f))),
+  };
+  removeEntry(ix, staff.id, entry);
+  if (trials) {
+    if (mine) mine.set(signature, outcome);
+    else trials.set(staff.id, new Map([[signature, outcome]]));
+  }
+  return outcome;
+};
+
+/** Whether the person is on a shift of the index that overlaps `span` (a block: they cannot take it). */
+const busyDuring = (ix: RotaIndex, staffId: string, span: { start: number; end: number }): boolean => {
+  for (const e of ix.byStaff.get(staffId) ?? []) if (e.span.start < span.end && e.span.end > span.start) return true;
+  return false;
+};
+
+/** The person's paid minutes in `week` and the latest end of their shifts starting before `start` (null if none), from the index. */
+const weekAndLastEnd = (
+  ix: RotaIndex,
+  staffId: string,
+  week: WeekRange,
+  start: number,
+): { weekMinutes: number; lastEnd: number | null } => {
+  let weekMinutes = 0;
+  let lastEnd: number | null = null;
+  for (const e of ix.byStaff.get(staffId) ?? []) {
+    if (e.span.start >= week.startMs && e.span.start < week.endMs) weekMinutes += e.paid;
+    if (e.span.start < start && (lastEnd === null || e.span.end > lastEnd)) lastEnd = e.span.end;
+  }
+  return { weekMinutes, lastEnd };
+};
+
+const warnCount = (findings: readonly Finding[]): number => {
+  let n = 0;
+  for (const f of findings) if (f.severity === 'warn') n += 1;
+  return n;
+};
+
 /**
  * Try every current member of staff on the shift against an index that does not hold it. A person is
  * rejected if assigning them adds or worsens any block; otherwise the warnings it adds rank them. Block
@@ -143,39 +207,15 @@ export const evaluateCandidates = (
       rejected.push({ staffId: staff.id, blocks: [serviceFinding(staff, shift)] });
       continue;
     }
-    if (opts.candidatesOnly && (ix.byStaff.get(staff.id) ?? []).some((e) => e.span.start < span.end && e.span.end > span.start)) continue;
-    const run = (rules: readonly PersonRule[]) => weeks.flatMap((w) => personFindings(ix, staff.id, w, rules));
-    const memoKey = `${staff.id}|${week.start}`;
-    let before = memo.get(memoKey);
-    if (!before) {
-      before = new Set(run(PERSON_RULES).map(key));
-      memo.set(memoKey, before);
-    }
-    const known = before;
-    let outcome = trials?.get(staff.id)?.get(signature);
-    if (!outcome) {
-      const entry = insertEntry(ix, { ...shift, staffId: staff.id });
-      const found = run(BLOCK_RULES).filter((f) => !known.has(key(f)));
-      outcome = { shiftId: shift.id, blocks: found, added: found.length > 0 ? [] : run(ADVISORY_RULES).filter((f) => !known.has(key(f))) };
-      removeEntry(ix, staff.id, entry);
-      if (trials) {
-        const mine = trials.get(staff.id) ?? new Map<string, TrialOutcome>();
-        mine.set(signature, outcome);
-        trials.set(staff.id, mine);
-      }
-    }
+    if (opts.candidatesOnly && busyDuring(ix, staff.id, span)) continue;
+    const outcome = trialOf(shift, staff, ix, memo, trials, weeks, signature);
     const blocks = retarget(outcome.blocks, outcome.shiftId, shift.id);
     const added = retarget(outcome.added, outcome.shiftId, shift.id);
     if (blocks.length > 0) {
       rejected.push({ staffId: staff.id, blocks });
       continue;
     }
-    let weekMinutes = 0;
-    let lastEnd: number | null = null;
-    for (const e of ix.byStaff.get(staff.id) ?? []) {
-      if (e.span.start >= week.startMs && e.span.start < week.endMs) weekMinutes += e.paid;
-      if (e.span.start < span.start && (lastEnd === null || e.span.end > lastEnd)) lastEnd = e.span.end;
-    }
+    const { weekMinutes, lastEnd } = weekAndLastEnd(ix, staff.id, week, span.start);
     // One object, its reasons filled in after (a copy of it with the reasons spread in cost a fill 0.2 s).
     const candidate: Candidate = {
       staffId: staff.id,
@@ -191,6 +231,61 @@ export const evaluateCandidates = (
     candidates.push(candidate);
   }
   return { candidates: sortCandidates(candidates), rejected };
+};
+
+/** Each current member of staff's place in the name order of a ranking (`byName`, then id): ties on the rest of the key go by it. */
+export const nameOrder = (ix: RotaIndex): Map<string, number> =>
+  new Map(
+    [...ix.staff.values()].sort((a, b) => byName(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((s, i) => [s.id, i]),
+  );
+
+/**
+ * The id of the person `evaluateCandidates` would rank first for the shift (null when no one can take it),
+ * trying as few people as it can. All of the ranking but the warnings (hours this week, rest before, knowing
+ * the site, name) is known without a trial, so people are tried in that order, and the first who passes
+ * with no warning is first overall; one with warnings is first only if no one after has fewer.
+ * `names` is `nameOrder(ix)`.
+ */
+export const bestCandidate = (
+  shift: Shift,
+  ix: RotaIndex,
+  memo: BeforeMemo,
+  trials: TrialMemo,
+  names: ReadonlyMap<string, number>,
+): string | null => {
+  const weeks = weeksOf(shift);
+  const signature = shiftSignature(shift);
+  const week = weeks[0];
+  const span = spanOf(shift.date, shift.start, shift.end);
+  const keyed: { staff: Staff; k1: number; k2: number; k3: number; k4: number }[] = [];
+  for (const staff of ix.staff.values()) {
+    // Not set up for the service, or already on a shift then: certain to be blocked.
+    if (staff.archived || !staff.services.includes(shift.service) || busyDuring(ix, staff.id, span)) continue;
+    const { weekMinutes, lastEnd } = weekAndLastEnd(ix, staff.id, week, span.start);
+    const contractMinutes = staff.contractType === 'zero-hours' ? 0 : Math.round(staff.contractedHours * 60);
+    const restBefore = lastEnd === null ? null : Math.max(0, Math.round((span.start - lastEnd) / 60_000));
+    keyed.push({
+      staff,
+      k1: weekMinutes - contractMinutes,
+      k2: -(restBefore ?? Number.MAX_SAFE_INTEGER),
+      k3: knowsSite(staff, shift.site) ? 0 : 1,
+      k4: names.get(staff.id)!,
+    });
+  }
+  keyed.sort((a, b) => a.k1 - b.k1 || a.k2 - b.k2 || a.k3 - b.k3 || a.k4 - b.k4);
+  let best: string | null = null;
+  let fewest = Infinity;
+  for (const { staff } of keyed) {
+    const outcome = trialOf(shift, staff, ix, memo, trials, weeks, signature);
+    if (outcome.blocks.length > 0) continue;
+    const warns = warnCount(outcome.added);
+    if (warns < fewest) {
+      fewest = warns;
+      best = staff.id;
+      if (warns === 0) break;
+    }
+  }
+  return best;
 };
 
 /**
