@@ -8,6 +8,7 @@ import { ADVISORY_RULES, BLOCK_RULES, PERSON_RULES, type PersonRule } from './ru
 import { knowsSite } from './rules/familiarity';
 import { serviceFinding } from './rules/service';
 import { spanOf } from './instants';
+import { withinAvailability } from './statedAvailability';
 import type { Candidate, Finding, RotaContext } from './types';
 import { lookBackFrom, weekRange, type WeekRange } from './week';
 
@@ -243,7 +244,9 @@ export const nameOrder = (ix: RotaIndex): Map<string, number> =>
  * The id of the person `evaluateCandidates` would rank first for the shift (null when no one can take it),
  * trying as few people as it can. All of the ranking but the warnings (hours this week, rest before, knowing
  * the site, name) is known without a trial, so people are tried in that order, and the first who passes
- * with no warning is first overall; one with warnings is first only if no one after has fewer.
+ * with no warning is first overall; one with warnings is first only if no one after has fewer. Someone
+ * certain to carry as many warnings as the best so far (the shift is at a site they do not know, or outside
+ * their stated availability) is not tried.
  * `names` is `nameOrder(ix)`.
  */
 export const bestCandidate = (
@@ -273,16 +276,27 @@ export const bestCandidate = (
     });
   }
   keyed.sort((a, b) => a.k1 - b.k1 || a.k2 - b.k2 || a.k3 - b.k3 || a.k4 - b.k4);
+  // Warnings the shift itself is certain to carry, known without a trial: at a site the person does not know
+  // (the familiarity rule's warning) or outside their stated availability (the availability rule's). Each is
+  // about the shift tried, so never among the person's findings before it.
+  const certain = (k: { staff: Staff; k3: number }): number => k.k3 + (withinAvailability(k.staff, shift) ? 0 : 1);
+  // First those with none certain, for one with no warning at all: when there is one, the first is the answer.
+  for (const k of keyed) {
+    if (certain(k) > 0) continue;
+    const outcome = trialOf(shift, k.staff, ix, memo, trials, weeks, signature);
+    if (outcome.blocks.length === 0 && warnCount(outcome.added) === 0) return k.staff.id;
+  }
+  // Else the first with fewest, leaving out anyone certain to have as many as the best so far.
   let best: string | null = null;
   let fewest = Infinity;
-  for (const { staff } of keyed) {
-    const outcome = trialOf(shift, staff, ix, memo, trials, weeks, signature);
+  for (const k of keyed) {
+    if (certain(k) >= fewest) continue;
+    const outcome = trialOf(shift, k.staff, ix, memo, trials, weeks, signature);
     if (outcome.blocks.length > 0) continue;
     const warns = warnCount(outcome.added);
     if (warns < fewest) {
       fewest = warns;
-      best = staff.id;
-      if (warns === 0) break;
+      best = k.staff.id;
     }
   }
   return best;
