@@ -234,11 +234,43 @@ export const evaluateCandidates = (
   return { candidates: sortCandidates(candidates), rejected };
 };
 
-/** Each current member of staff's place in the name order of a ranking (`byName`, then id): ties on the rest of the key go by it. */
-export const nameOrder = (ix: RotaIndex): Map<string, number> =>
-  new Map(
+/** What a fill needs of the staff to rank them: who works each service, and everyone's place in the name order. */
+export interface Roster {
+  /** The current members of staff set up for each service, in the index's order. */
+  byService: Map<string, Staff[]>;
+  /** Each one's place in the name order of a ranking (`byName`, then id): ties on the rest of the key go by it. */
+  names: Map<string, number>;
+}
+
+/** The `Roster` of the index's staff (who do not change as a fill puts people on shifts). */
+export const rosterOf = (ix: RotaIndex): Roster => {
+  const byService = new Map<string, Staff[]>();
+  for (const staff of ix.staff.values()) {
+    if (staff.archived) continue;
+    for (const service of new Set(staff.services)) {
+      const list = byService.get(service);
+      if (list) list.push(staff);
+      else byService.set(service, [staff]);
+    }
+  }
+  const names = new Map(
     [...ix.staff.values()].sort((a, b) => byName(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((s, i) => [s.id, i]),
   );
+  return { byService, names };
+};
+
+interface Keyed {
+  staff: Staff;
+  /** The ranking's key but for the warnings: hours against contract, rest before (negated), knowing the site, name. */
+  k1: number;
+  k2: number;
+  k3: number;
+  k4: number;
+  /** The warnings the shift is certain to carry for them (`certain`), or -1 until worked out. */
+  sure: number;
+}
+
+const byKnownKey = (a: Keyed, b: Keyed) => a.k1 - b.k1 || a.k2 - b.k2 || a.k3 - b.k3 || a.k4 - b.k4;
 
 /**
  * The id of the person `evaluateCandidates` would rank first for the shift (null when no one can take it),
@@ -246,42 +278,39 @@ export const nameOrder = (ix: RotaIndex): Map<string, number> =>
  * the site, name) is known without a trial, so people are tried in that order, and the first who passes
  * with no warning is first overall; one with warnings is first only if no one after has fewer. Someone
  * certain to carry as many warnings as the best so far (the shift is at a site they do not know, or outside
- * their stated availability) is not tried.
- * `names` is `nameOrder(ix)`.
+ * their stated availability) is not tried. `roster` is `rosterOf(ix)`.
  */
-export const bestCandidate = (
-  shift: Shift,
-  ix: RotaIndex,
-  memo: BeforeMemo,
-  trials: TrialMemo,
-  names: ReadonlyMap<string, number>,
-): string | null => {
+export const bestCandidate = (shift: Shift, ix: RotaIndex, memo: BeforeMemo, trials: TrialMemo, roster: Roster): string | null => {
   const weeks = weeksOf(shift);
   const signature = shiftSignature(shift);
   const week = weeks[0];
   const span = spanOf(shift.date, shift.start, shift.end);
-  const keyed: { staff: Staff; k1: number; k2: number; k3: number; k4: number }[] = [];
-  for (const staff of ix.staff.values()) {
-    // Not set up for the service, or already on a shift then: certain to be blocked.
-    if (staff.archived || !staff.services.includes(shift.service) || busyDuring(ix, staff.id, span)) continue;
+  // Those who know the site apart: only they can have no warning.
+  const familiar: Keyed[] = [];
+  const others: Keyed[] = [];
+  for (const staff of roster.byService.get(shift.service) ?? []) {
+    // Already on a shift then: certain to be blocked (as is anyone not set up for the service, not listed).
+    if (busyDuring(ix, staff.id, span)) continue;
     const { weekMinutes, lastEnd } = weekAndLastEnd(ix, staff.id, week, span.start);
     const contractMinutes = staff.contractType === 'zero-hours' ? 0 : Math.round(staff.contractedHours * 60);
     const restBefore = lastEnd === null ? null : Math.max(0, Math.round((span.start - lastEnd) / 60_000));
-    keyed.push({
+    const k3 = knowsSite(staff, shift.site) ? 0 : 1;
+    (k3 === 0 ? familiar : others).push({
       staff,
       k1: weekMinutes - contractMinutes,
       k2: -(restBefore ?? Number.MAX_SAFE_INTEGER),
-      k3: knowsSite(staff, shift.site) ? 0 : 1,
-      k4: names.get(staff.id)!,
+      k3,
+      k4: roster.names.get(staff.id)!,
+      sure: -1,
     });
   }
-  keyed.sort((a, b) => a.k1 - b.k1 || a.k2 - b.k2 || a.k3 - b.k3 || a.k4 - b.k4);
   // Warnings the shift itself is certain to carry, known without a trial: at a site the person does not know
   // (the familiarity rule's warning) or outside their stated availability (the availability rule's). Each is
   // about the shift tried, so never among the person's findings before it.
-  const certain = (k: { staff: Staff; k3: number }): number => k.k3 + (withinAvailability(k.staff, shift) ? 0 : 1);
+  const certain = (k: Keyed): number => (k.sure >= 0 ? k.sure : (k.sure = k.k3 + (withinAvailability(k.staff, shift) ? 0 : 1)));
   // First those with none certain, for one with no warning at all: when there is one, the first is the answer.
-  for (const k of keyed) {
+  familiar.sort(byKnownKey);
+  for (const k of familiar) {
     if (certain(k) > 0) continue;
     const outcome = trialOf(shift, k.staff, ix, memo, trials, weeks, signature);
     if (outcome.blocks.length === 0 && warnCount(outcome.added) === 0) return k.staff.id;
@@ -289,7 +318,7 @@ export const bestCandidate = (
   // Else the first with fewest, leaving out anyone certain to have as many as the best so far.
   let best: string | null = null;
   let fewest = Infinity;
-  for (const k of keyed) {
+  for (const k of [...familiar, ...others].sort(byKnownKey)) {
     if (certain(k) >= fewest) continue;
     const outcome = trialOf(shift, k.staff, ix, memo, trials, weeks, signature);
     if (outcome.blocks.length > 0) continue;

@@ -5,7 +5,7 @@ import {
   evaluateCandidates,
   forgetPerson,
   indexForShifts,
-  nameOrder,
+  rosterOf,
   type BeforeMemo,
   type Rejection,
   type TrialMemo,
@@ -61,10 +61,10 @@ export const fillOpenShifts = (openShifts: readonly Shift[], ctx: RotaContext): 
     .sort((a, b) => spanOf(a.date, a.start, a.end).start - spanOf(b.date, b.start, b.end).start || (a.id < b.id ? -1 : 1));
   const memo: BeforeMemo = new Map();
   const trials: TrialMemo = new Map();
-  const names = nameOrder(ix);
+  const roster = rosterOf(ix);
   for (const shift of ordered) {
     // The person the ranked list puts first, found without trying everyone.
-    const best = bestCandidate(shift, ix, memo, trials, names);
+    const best = bestCandidate(shift, ix, memo, trials, roster);
     if (best === null) {
       // Asked again with everyone tried, for the full count of why.
       const { rejected } = evaluateCandidates(shift, ix, memo, { trials, reasons: false });
