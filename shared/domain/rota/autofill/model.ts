@@ -84,8 +84,11 @@ export interface AutofillModel {
   pairs: Map<number, Pair>;
   /** Open shift id → column of its "left open" slack. */
   openColumn: Map<string, number>;
-  /** Shifts no one at all may take, with who was ruled out and why. */
-  rejected: Map<string, Rejection[]>;
+  /**
+   * Who was ruled out of each open shift and why (worked out when first read: the trials keep each person's
+   * verdict, and nothing in the fill reads these lists).
+   */
+  rejected: ReadonlyMap<string, Rejection[]>;
   open: Shift[];
   /** The weeks whose findings the model counts (the fill's weeks and the one after). */
   scope: WeekRange[];
@@ -156,8 +159,48 @@ export interface ModelTrials {
 }
 
 interface TrialResult {
-  candidates: { staffId: string; warnings: Finding[] }[];
-  rejected: Rejection[];
+  /** Each candidate's findings of the per-shift rules, made about the shift `about` (this one, or a copy of it). */
+  candidates: { staffId: string; warnings: Finding[]; about: string }[];
+  /** Who was ruled out and why, worked out from the verdicts kept when asked for. */
+  rejected: () => Rejection[];
+}
+
+/**
+ * A map whose values are made when first read (then kept): the same entries as a Map of them all, for a
+ * reader, without making the ones nobody reads.
+ */
+class LazyMap<K, V> implements ReadonlyMap<K, V> {
+  private readonly made = new Map<K, V>();
+  constructor(private readonly makers: ReadonlyMap<K, () => V>) {}
+  get size(): number {
+    return this.makers.size;
+  }
+  has(key: K): boolean {
+    return this.makers.has(key);
+  }
+  get(key: K): V | undefined {
+    if (this.made.has(key)) return this.made.get(key);
+    const make = this.makers.get(key);
+    if (!make) return undefined;
+    const value = make();
+    this.made.set(key, value);
+    return value;
+  }
+  *entries(): MapIterator<[K, V]> {
+    for (const key of this.makers.keys()) yield [key, this.get(key) as V];
+  }
+  keys(): MapIterator<K> {
+    return this.makers.keys();
+  }
+  *values(): MapIterator<V> {
+    for (const key of this.makers.keys()) yield this.get(key) as V;
+  }
+  [Symbol.iterator](): MapIterator<[K, V]> {
+    return this.entries();
+  }
+  forEach(callback: (value: V, key: K, map: ReadonlyMap<K, V>) => void, thisArg?: unknown): void {
+    for (const [key, value] of this.entries()) callback.call(thisArg, value, key, this);
+  }
 }
 
 /**
@@ -185,18 +228,14 @@ const makeTrial = (ix: RotaIndex): ((shift: Shift) => TrialResult) => {
   return (shift: Shift) => {
     const signature = shiftSignature(shift);
     const weeks = [weekRange(shift.date), weekRange(addDays(weekRange(shift.date).start, 7))];
-    const candidates: { staffId: string; warnings: Finding[] }[] = [];
-    const no: Rejection[] = [];
+    const candidates: TrialResult['candidates'] = [];
     let weekBlocks = blocksBefore.get(weeks[0].start);
     if (!weekBlocks) blocksBefore.set(weeks[0].start, (weekBlocks = new Map()));
     let slotVerdicts = verdicts.get(signature);
     if (!slotVerdicts) verdicts.set(signature, (slotVerdicts = new Map()));
     for (const staff of ix.staff.values()) {
       if (staff.archived) continue;
-      if (!staff.services.includes(shift.service)) {
-        no.push({ staffId: staff.id, blocks: [serviceFinding(staff, shift)] });
-        continue;
-      }
+      if (!staff.services.includes(shift.service)) continue;
       let known = weekBlocks.get(staff.id);
       if (!known) {
         known = new Set(weeks.flatMap((wk) => personFindings(ix, staff.id, wk, BLOCK_RULES)).map(keyOf));
@@ -213,11 +252,24 @@ const makeTrial = (ix: RotaIndex): ((shift: Shift) => TrialResult) => {
         outcome = { shiftId: shift.id, blocks, warnings };
         slotVerdicts.set(staff.id, outcome);
       }
-      const blocks = retarget(outcome.blocks, outcome.shiftId, shift.id);
-      if (blocks.length > 0) no.push({ staffId: staff.id, blocks });
-      else candidates.push({ staffId: staff.id, warnings: retarget(outcome.warnings, outcome.shiftId, shift.id) });
+      if (outcome.blocks.length === 0) candidates.push({ staffId: staff.id, warnings: outcome.warnings, about: outcome.shiftId });
     }
-    return { candidates, rejected: no };
+    const verdictsHere = slotVerdicts;
+    const rejected = () => {
+      const no: Rejection[] = [];
+      for (const staff of ix.staff.values()) {
+        if (staff.archived) continue;
+        if (!staff.services.includes(shift.service)) {
+          no.push({ staffId: staff.id, blocks: [serviceFinding(staff, shift)] });
+          continue;
+        }
+        const outcome = verdictsHere.get(staff.id)!;
+        const blocks = retarget(outcome.blocks, outcome.shiftId, shift.id);
+        if (blocks.length > 0) no.push({ staffId: staff.id, blocks });
+      }
+      return no;
+    };
+    return { candidates, rejected };
   };
 };
 
@@ -233,7 +285,7 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
   const definitions: Definition[] = [];
   const pairs = new Map<number, Pair>();
   const openColumn = new Map<string, number>();
-  const rejected = new Map<string, Rejection[]>();
+  const rejected = new Map<string, () => Rejection[]>();
   const deviations: Deviation[] = [];
   const col = (c: Column) => columns.push(c) - 1;
   const define = (aux: number, scale: number, constant: number, terms: [number, number][]) => {
@@ -270,8 +322,15 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
     const longDay = (span.end - span.start) / 60_000 > longDayMinutes;
     let scored = candidates.map((c) => {
       const staff = ix.staff.get(c.staffId)!;
+      // About this shift: the findings were made about `c.about`, a copy of it (what retarget would rename).
       const ownWarnings = c.warnings
-        .filter((f) => f.severity === 'warn' && PER_SHIFT.includes(f.rule) && f.shiftIds.length === 1 && f.shiftIds[0] === shift.id)
+        .filter(
+          (f) =>
+            f.severity === 'warn' &&
+            PER_SHIFT.includes(f.rule) &&
+            f.shiftIds.length === 1 &&
+            (f.shiftIds[0] === c.about || f.shiftIds[0] === shift.id),
+        )
         .map((f) => f.rule);
       const pay = (paid / 60) * staff.payRate * weights.perPound;
       const move = shift.staffId !== null && shift.staffId !== c.staffId ? weights.moveExisting : 0;
@@ -566,7 +625,21 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
     }
   }
 
-  return { columns, rows, definitions, pairs, openColumn, rejected, open, scope, weights, ctx, capped, weeklyRest: new Map(), deviations };
+  return {
+    columns,
+    rows,
+    definitions,
+    pairs,
+    openColumn,
+    rejected: new LazyMap(rejected),
+    open,
+    scope,
+    weights,
+    ctx,
+    capped,
+    weeklyRest: new Map(),
+    deviations,
+  };
 };
 
 /**
