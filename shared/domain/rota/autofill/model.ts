@@ -273,6 +273,38 @@ const makeTrial = (ix: RotaIndex): ((shift: Shift) => TrialResult) => {
   };
 };
 
+/** Whether the items are in order of start. */
+const startsInOrder = (items: readonly Item[]): boolean => {
+  for (let i = 1; i < items.length; i += 1) if (items[i].entry.span.start < items[i - 1].entry.span.start) return false;
+  return true;
+};
+
+/**
+ * The longest of the items, in ms (0 for none): none starting more than this before a moment can still run at
+ * it. Infinity if any has a time that is not a number (then every item is looked at).
+ */
+const longestOf = (items: readonly Item[]): number => {
+  let most = 0;
+  for (const it of items) {
+    const length = it.entry.span.end - it.entry.span.start;
+    if (!Number.isFinite(it.entry.span.start) || !Number.isFinite(length)) return Infinity;
+    most = Math.max(most, length);
+  }
+  return most;
+};
+
+/** The index of the first of `items` (in order of start) whose start passes `test` (`items.length` when none does). */
+const firstStarting = (items: readonly Item[], test: (startMs: number) => boolean): number => {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (test(items[mid].entry.span.start)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+};
+
 /** Build the model for filling `opts.open` on the rota `ctx`. */
 export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillModel => {
   const weights = opts.weights ?? DEFAULT_AUTOFILL_WEIGHTS;
@@ -386,10 +418,19 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
     );
     const vars = candidateItems;
 
-    // Overlaps: at the start of each candidate shift, at most one shift of theirs may be running.
+    // Overlaps: at the start of each candidate shift, at most one shift of theirs may be running. Only shifts
+    // starting in the longest shift's length before it can be (the candidates are in time order; else all are looked at).
+    const varsLongest = longestOf(vars);
+    const varsInOrder = varsLongest < Infinity && startsInOrder(vars);
     for (const b of vars) {
       const at = b.entry.span.start;
-      const running = vars.filter((a) => a.entry.span.start <= at && a.entry.span.end > at);
+      const from = varsInOrder ? firstStarting(vars, (ms) => ms >= at - varsLongest) : 0;
+      const to = varsInOrder ? firstStarting(vars, (ms) => ms > at) : vars.length;
+      const running: Item[] = [];
+      for (let i = from; i < to; i += 1) {
+        const a = vars[i];
+        if (a.entry.span.start <= at && a.entry.span.end > at) running.push(a);
+      }
       if (running.length > 1) rows.push({ terms: running.map((a) => [1, a.col]), lo: -Infinity, hi: 1 });
     }
 
@@ -403,14 +444,24 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
         it.entry.span.end >= vars[0].entry.span.start - 2 * 86_400_000 &&
         it.entry.span.start <= vars[vars.length - 1].entry.span.end + 2 * 86_400_000,
     );
+    // Only shifts starting before b, and no earlier than the rest required and the longest shift's length
+    // before it, can end in that rest or as b starts, or still be running then (`near` is in time order).
+    const nearLongest = longestOf(near);
     for (const b of near) {
       const bDate = b.entry.shift.date;
       if (bDate < scope[0].start || bDate > scope[scope.length - 1].end) continue;
       const young = isYoungWorker(staff, bDate);
       const required = (young ? ctx.settings.youngDailyRestHours : ctx.settings.dailyRestHours) * 60 * 60_000;
       const bs = b.entry.span.start;
-      const touching = near.filter((c) => c !== b && c.entry.span.end === bs && c.entry.span.start < bs);
-      const before = near.filter((a) => a !== b && a.entry.span.start < bs && a.entry.span.end < bs && a.entry.span.end > bs - required);
+      const window =
+        nearLongest < Infinity && Number.isFinite(required)
+          ? near.slice(
+              firstStarting(near, (ms) => ms >= bs - required - nearLongest),
+              firstStarting(near, (ms) => ms >= bs),
+            )
+          : near;
+      const touching = window.filter((c) => c !== b && c.entry.span.end === bs && c.entry.span.start < bs);
+      const before = window.filter((a) => a !== b && a.entry.span.start < bs && a.entry.span.end < bs && a.entry.span.end > bs - required);
       // Long stretches: a shift ending as b starts, making one stretch of over 13 h.
       for (const a of touching) {
         if (a.col < 0 && b.col < 0) continue;
@@ -424,7 +475,7 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
       }
       // The engine pairs b with the earlier-starting shift that ends last: a shift already on the rota
       // still running when b starts (an overlap the rota has already) means b never has a rest finding.
-      const running = near.some((c) => c !== b && c.col < 0 && c.entry.span.start < bs && c.entry.span.end > bs);
+      const running = window.some((c) => c !== b && c.col < 0 && c.entry.span.start < bs && c.entry.span.end > bs);
       if (before.length === 0 || running || touching.some((c) => c.col < 0)) continue;
       if (b.col < 0 && before.some((a) => a.col < 0) && touching.length === 0) continue; // already on the rota, unchanged
       const fixedBefore = before.some((a) => a.col < 0);
