@@ -222,51 +222,62 @@ export const prepareTrials = (ctx: RotaContext, open: readonly Shift[]): ModelTr
  */
 const makeTrial = (ix: RotaIndex): ((shift: Shift) => TrialResult) => {
   const keyOf = (f: Finding) => `${f.rule}|${f.shiftIds.join(',')}|${f.message}`;
-  // By week, then person; by signature, then person (maps of maps: no key string made per person and shift).
-  const blocksBefore = new Map<string, Map<string, Set<string>>>();
-  const verdicts = new Map<string, Map<string, { shiftId: string; blocks: Finding[]; warnings: Finding[] }>>();
+  type Verdict = { shiftId: string; blocks: Finding[]; warnings: Finding[] };
+  // The current staff by their place in the index, and those set up for each service (in that order): the
+  // trials look only at them, and keep what they found by week, or by signature, and place.
+  const staffList = [...ix.staff.values()];
+  const byService = new Map<string, number[]>();
+  staffList.forEach((staff, i) => {
+    if (staff.archived) return;
+    for (const service of new Set(staff.services)) {
+      const list = byService.get(service);
+      if (list) list.push(i);
+      else byService.set(service, [i]);
+    }
+  });
+  const blocksBefore = new Map<string, (Set<string> | undefined)[]>();
+  const verdicts = new Map<string, (Verdict | undefined)[]>();
   return (shift: Shift) => {
     const signature = shiftSignature(shift);
     const weeks = [weekRange(shift.date), weekRange(addDays(weekRange(shift.date).start, 7))];
     const candidates: TrialResult['candidates'] = [];
     let weekBlocks = blocksBefore.get(weeks[0].start);
-    if (!weekBlocks) blocksBefore.set(weeks[0].start, (weekBlocks = new Map()));
+    if (!weekBlocks) blocksBefore.set(weeks[0].start, (weekBlocks = new Array<Set<string> | undefined>(staffList.length)));
     let slotVerdicts = verdicts.get(signature);
-    if (!slotVerdicts) verdicts.set(signature, (slotVerdicts = new Map()));
-    for (const staff of ix.staff.values()) {
-      if (staff.archived) continue;
-      if (!staff.services.includes(shift.service)) continue;
-      let known = weekBlocks.get(staff.id);
+    if (!slotVerdicts) verdicts.set(signature, (slotVerdicts = new Array<Verdict | undefined>(staffList.length)));
+    for (const i of byService.get(shift.service) ?? []) {
+      const staff = staffList[i];
+      let known = weekBlocks[i];
       if (!known) {
         known = new Set(weeks.flatMap((wk) => personFindings(ix, staff.id, wk, BLOCK_RULES)).map(keyOf));
-        weekBlocks.set(staff.id, known);
+        weekBlocks[i] = known;
       }
       // The index holds only the fixed rota, so a person's verdict on one copy of a slot is their verdict
       // on every copy (the rules read the shift's site, service, times and break, never its id).
-      let outcome = slotVerdicts.get(staff.id);
+      let outcome = slotVerdicts[i];
       if (!outcome) {
         const entry = insertEntry(ix, { ...shift, staffId: staff.id });
         const blocks = weeks.flatMap((wk) => personFindings(ix, staff.id, wk, BLOCK_RULES)).filter((f) => !known.has(keyOf(f)));
         const warnings = blocks.length > 0 ? [] : personFindings(ix, staff.id, weeks[0], [familiarityRule, availabilityRule, breakRule]);
         removeEntry(ix, staff.id, entry);
         outcome = { shiftId: shift.id, blocks, warnings };
-        slotVerdicts.set(staff.id, outcome);
+        slotVerdicts[i] = outcome;
       }
       if (outcome.blocks.length === 0) candidates.push({ staffId: staff.id, warnings: outcome.warnings, about: outcome.shiftId });
     }
     const verdictsHere = slotVerdicts;
     const rejected = () => {
       const no: Rejection[] = [];
-      for (const staff of ix.staff.values()) {
-        if (staff.archived) continue;
+      staffList.forEach((staff, i) => {
+        if (staff.archived) return;
         if (!staff.services.includes(shift.service)) {
           no.push({ staffId: staff.id, blocks: [serviceFinding(staff, shift)] });
-          continue;
+          return;
         }
-        const outcome = verdictsHere.get(staff.id)!;
+        const outcome = verdictsHere[i]!;
         const blocks = retarget(outcome.blocks, outcome.shiftId, shift.id);
         if (blocks.length > 0) no.push({ staffId: staff.id, blocks });
-      }
+      });
       return no;
     };
     return { candidates, rejected };
