@@ -846,67 +846,165 @@ export const evaluate = (model: AutofillModel, chosen: ReadonlySet<number>): Eva
  * fewest candidates first, each to the cheapest candidate the hard rows still allow.
  */
 export const greedyStart = (model: AutofillModel): Set<number> => {
-  const hard = model.rows.filter((r) => r.lo === -Infinity && r.hi < Infinity);
-  const rowsOf = new Map<number, number[]>();
-  hard.forEach((r, i) => {
-    for (const [, v] of r.terms) if (model.columns[v].kind === 'x') rowsOf.set(v, [...(rowsOf.get(v) ?? []), i]);
+  const { columns, definitions } = model;
+  const n = columns.length;
+  const isX = new Uint8Array(n);
+  columns.forEach((c, i) => {
+    if (c.kind === 'x') isX[i] = 1;
   });
-  const defsOf = new Map<number, Definition[]>();
-  const defsByAux = new Map<number, Definition[]>();
-  for (const d of model.definitions) {
-    defsByAux.set(d.aux, [...(defsByAux.get(d.aux) ?? []), d]);
-    for (const [, v] of d.terms) if (model.columns[v].kind === 'x') defsOf.set(v, [...(defsOf.get(v) ?? []), d]);
-  }
-  const values = model.columns.map(() => 0);
-  const auxValue = (aux: number) => {
+  // Flat lists by column (counted, then filled): each pair column's hard rows, once per term it has there, with
+  // its whole coefficient in the row (its terms there summed in order, from 0).
+  const hard = model.rows.filter((r) => r.lo === -Infinity && r.hi < Infinity);
+  const scratch = new Float64Array(n);
+  const rowStart = new Int32Array(n + 1);
+  // Indexed loops over the terms: destructuring each [coef, column] pair cost most of this function's time.
+  for (const r of hard) for (let j = 0; j < r.terms.length; j += 1) if (isX[r.terms[j][1]]) rowStart[r.terms[j][1] + 1] += 1;
+  for (let c = 0; c < n; c += 1) rowStart[c + 1] += rowStart[c];
+  const rowAt = rowStart.slice(0, n);
+  const rowOf = new Int32Array(rowStart[n]);
+  const rowCoef = new Float64Array(rowStart[n]);
+  hard.forEach((r, i) => {
+    const t = r.terms;
+    for (let j = 0; j < t.length; j += 1) scratch[t[j][1]] = 0;
+    for (let j = 0; j < t.length; j += 1) scratch[t[j][1]] += t[j][0];
+    for (let j = 0; j < t.length; j += 1) {
+      const v = t[j][1];
+      if (!isX[v]) continue;
+      rowOf[rowAt[v]] = i;
+      rowCoef[rowAt[v]] = scratch[v];
+      rowAt[v] += 1;
+    }
+  });
+  const hi = Float64Array.from(hard, (r) => r.hi);
+  // Each soft column's definitions, and each pair column's, once each, with its whole coefficient there.
+  const auxStart = new Int32Array(n + 1);
+  for (const d of definitions) auxStart[d.aux + 1] += 1;
+  for (let c = 0; c < n; c += 1) auxStart[c + 1] += auxStart[c];
+  const auxAt = auxStart.slice(0, n);
+  const defsOfAux = new Int32Array(definitions.length);
+  definitions.forEach((d, i) => {
+    defsOfAux[auxAt[d.aux]] = i;
+    auxAt[d.aux] += 1;
+  });
+  const defStart = new Int32Array(n + 1);
+  const seen = new Int32Array(n).fill(-1);
+  definitions.forEach((d, i) => {
+    const t = d.terms;
+    for (let j = 0; j < t.length; j += 1) {
+      const v = t[j][1];
+      if (!isX[v] || seen[v] === i) continue;
+      seen[v] = i;
+      defStart[v + 1] += 1;
+    }
+  });
+  for (let c = 0; c < n; c += 1) defStart[c + 1] += defStart[c];
+  const defAt = defStart.slice(0, n);
+  const defOf = new Int32Array(defStart[n]);
+  const defCoef = new Float64Array(defStart[n]);
+  // A definition whose terms are all pair columns (0 or 1) with whole coefficients has its sum Σ coef·x worked
+  // out exactly, in any order: kept up to date as pairs are chosen instead of added up again at every look.
+  const exact = new Uint8Array(definitions.length);
+  const sums = new Float64Array(definitions.length);
+  seen.fill(-1);
+  definitions.forEach((d, i) => {
+    const t = d.terms;
+    let size = Math.abs(d.constant);
+    let whole = true;
+    for (let j = 0; j < t.length; j += 1) {
+      const k = t[j][0];
+      const v = t[j][1];
+      size += Math.abs(k);
+      if (!isX[v] || !Number.isInteger(k) || Object.is(k, -0)) whole = false;
+    }
+    if (whole && size < Number.MAX_SAFE_INTEGER) exact[i] = 1;
+    for (let j = 0; j < t.length; j += 1) scratch[t[j][1]] = 0;
+    for (let j = 0; j < t.length; j += 1) scratch[t[j][1]] += t[j][0];
+    for (let j = 0; j < t.length; j += 1) {
+      const v = t[j][1];
+      if (!isX[v] || seen[v] === i) continue;
+      seen[v] = i;
+      defOf[defAt[v]] = i;
+      defCoef[defAt[v]] = scratch[v];
+      defAt[v] += 1;
+    }
+  });
+  const values = new Float64Array(n);
+  /** The least value of soft column `aux` with the pairs chosen, and pair column `extra` too (-1 for none). */
+  const auxValue = (aux: number, extra: number) => {
     let need = 0;
-    for (const d of defsByAux.get(aux) ?? []) {
-      const lhs = (d.constant + d.terms.reduce((sum, [k, v]) => sum + k * values[v], 0)) / d.scale;
-      need = Math.max(need, model.columns[aux].kind === 'binary' ? (lhs > 1e-9 ? 1 : 0) : lhs);
+    const binary = columns[aux].kind === 'binary';
+    for (let at = auxStart[aux]; at < auxStart[aux + 1]; at += 1) {
+      const i = defsOfAux[at];
+      const d = definitions[i];
+      let sum = 0;
+      if (exact[i]) {
+        sum = sums[i];
+        if (extra >= 0) for (let e = defStart[extra]; e < defStart[extra + 1]; e += 1) if (defOf[e] === i) sum += defCoef[e];
+      } else {
+        if (extra >= 0) values[extra] = 1;
+        for (const [k, v] of d.terms) sum += k * values[v];
+        if (extra >= 0) values[extra] = 0;
+      }
+      const lhs = (d.constant + sum) / d.scale;
+      need = Math.max(need, binary ? (lhs > 1e-9 ? 1 : 0) : lhs);
     }
     return need;
   };
   // Soft columns that depend on no shift still take their values (a rest warning a plan could only remove).
-  for (const aux of defsByAux.keys()) values[aux] = auxValue(aux);
-  const activity = hard.map(() => 0);
+  const auxes: number[] = [];
+  for (const d of definitions) {
+    if (seen[d.aux] === -2) continue;
+    seen[d.aux] = -2;
+    auxes.push(d.aux);
+  }
+  for (const aux of auxes) values[aux] = auxValue(aux, -1);
+  // Each pair column's soft columns, each once, in the order its definitions name them.
+  const auxesOf = (c: number): number[] => {
+    const out: number[] = [];
+    for (let e = defStart[c]; e < defStart[c + 1]; e += 1) {
+      const aux = definitions[defOf[e]].aux;
+      if (!out.includes(aux)) out.push(aux);
+    }
+    return out;
+  };
+  const activity = new Float64Array(hard.length);
   const byShift = new Map<string, number[]>();
-  for (const [c, p] of model.pairs) byShift.set(p.shift.id, [...(byShift.get(p.shift.id) ?? []), c]);
+  for (const [c, p] of model.pairs) {
+    const list = byShift.get(p.shift.id);
+    if (list) list.push(c);
+    else byShift.set(p.shift.id, [c]);
+  }
   const chosen = new Set<number>();
   // The shifts with fewest candidates first: they are the ones a careless early choice leaves open.
+  const startOf = new Map(model.open.map((s) => [s.id, spanOf(s.date, s.start, s.end).start]));
   const ordered = [...model.open].sort(
-    (a, b) =>
-      (byShift.get(a.id)?.length ?? 0) - (byShift.get(b.id)?.length ?? 0) ||
-      spanOf(a.date, a.start, a.end).start - spanOf(b.date, b.start, b.end).start,
+    (a, b) => (byShift.get(a.id)?.length ?? 0) - (byShift.get(b.id)?.length ?? 0) || startOf.get(a.id)! - startOf.get(b.id)!,
   );
   for (const shift of ordered) {
     let best = -1;
     let bestCost = Infinity;
     for (const c of byShift.get(shift.id) ?? []) {
-      const rs = rowsOf.get(c) ?? [];
-      const coef = (r: number) => hard[r].terms.reduce((sum, [k, v]) => sum + (v === c ? k : 0), 0);
-      if (rs.some((r) => activity[r] + coef(r) > hard[r].hi + 1e-9)) continue;
+      let fits = true;
+      for (let e = rowStart[c]; e < rowStart[c + 1] && fits; e += 1) fits = !(activity[rowOf[e]] + rowCoef[e] > hi[rowOf[e]] + 1e-9);
+      if (!fits) continue;
       // What this person on the shift adds: their own cost and every soft column it pushes up.
-      values[c] = 1;
-      let cost = model.columns[c].cost;
-      const auxes = new Set((defsOf.get(c) ?? []).map((d) => d.aux));
-      for (const aux of auxes) cost += model.columns[aux].cost * (auxValue(aux) - values[aux]);
-      values[c] = 0;
+      let cost = columns[c].cost;
+      for (const aux of auxesOf(c)) cost += columns[aux].cost * (auxValue(aux, c) - values[aux]);
       if (cost < bestCost) {
         bestCost = cost;
         best = c;
       }
     }
     // Left open when every candidate costs more than the gap does.
-    if (best < 0 || bestCost >= model.columns[model.openColumn.get(shift.id)!].cost) continue;
-    for (const r of rowsOf.get(best) ?? []) activity[r] += coef2(hard[r], best);
+    if (best < 0 || bestCost >= columns[model.openColumn.get(shift.id)!].cost) continue;
+    for (let e = rowStart[best]; e < rowStart[best + 1]; e += 1) activity[rowOf[e]] += rowCoef[e];
     values[best] = 1;
-    for (const aux of new Set((defsOf.get(best) ?? []).map((d) => d.aux))) values[aux] = auxValue(aux);
+    for (let e = defStart[best]; e < defStart[best + 1]; e += 1) if (exact[defOf[e]]) sums[defOf[e]] += defCoef[e];
+    for (const aux of auxesOf(best)) values[aux] = auxValue(aux, -1);
     chosen.add(best);
   }
   return chosen;
 };
-
-const coef2 = (r: Row, c: number) => r.terms.reduce((sum, [k, v]) => sum + (v === c ? k : 0), 0);
 
 /**
  * A lower bound on any plan's objective that needs no solver: each shift costs at least the cheaper of
