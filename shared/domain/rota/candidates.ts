@@ -186,12 +186,6 @@ export const evaluateCandidates = (
     trials?: TrialMemo;
     /** Word each candidate's reasons (default); a fill that only takes the first needs none. */
     reasons?: boolean;
-    /**
-     * Only the candidates are wanted: people certain to be blocked (not set up for the service, or already on
-     * a shift that overlaps this one) are left out untried and unlisted. The candidates are the same; the
-     * rejections are not all there. For a fill that asks again when no one is left.
-     */
-    candidatesOnly?: boolean;
   } = {},
 ): { candidates: Candidate[]; rejected: Rejection[] } => {
   const { trials } = opts;
@@ -204,11 +198,9 @@ export const evaluateCandidates = (
   for (const staff of ix.staff.values()) {
     if (staff.archived) continue;
     if (!staff.services.includes(shift.service)) {
-      if (opts.candidatesOnly) continue;
       rejected.push({ staffId: staff.id, blocks: [serviceFinding(staff, shift)] });
       continue;
     }
-    if (opts.candidatesOnly && busyDuring(ix, staff.id, span)) continue;
     const outcome = trialOf(shift, staff, ix, memo, trials, weeks, signature);
     const blocks = retarget(outcome.blocks, outcome.shiftId, shift.id);
     const added = retarget(outcome.added, outcome.shiftId, shift.id);
