@@ -1,6 +1,15 @@
 /** Filling open shifts one at a time with the best-ranked person who breaks no block rule. */
 import type { Shift } from '../../schemas/shift';
-import { evaluateCandidates, forgetPerson, indexForShifts, type BeforeMemo, type Rejection, type TrialMemo } from './candidates';
+import {
+  bestCandidate,
+  evaluateCandidates,
+  forgetPerson,
+  indexForShifts,
+  rosterOf,
+  type BeforeMemo,
+  type Rejection,
+  type TrialMemo,
+} from './candidates';
 import { insertEntry } from './rotaIndex';
 import { spanOf } from './instants';
 import type { RotaContext, RuleId } from './types';
@@ -52,18 +61,19 @@ export const fillOpenShifts = (openShifts: readonly Shift[], ctx: RotaContext): 
     .sort((a, b) => spanOf(a.date, a.start, a.end).start - spanOf(b.date, b.start, b.end).start || (a.id < b.id ? -1 : 1));
   const memo: BeforeMemo = new Map();
   const trials: TrialMemo = new Map();
+  const roster = rosterOf(ix);
   for (const shift of ordered) {
-    const { candidates } = evaluateCandidates(shift, ix, memo, { trials, reasons: false, candidatesOnly: true });
-    const best = candidates[0];
-    if (!best) {
+    // The person the ranked list puts first, found without trying everyone.
+    const best = bestCandidate(shift, ix, memo, trials, roster);
+    if (best === null) {
       // Asked again with everyone tried, for the full count of why.
       const { rejected } = evaluateCandidates(shift, ix, memo, { trials, reasons: false });
       result.unfilled.push({ shiftId: shift.id, reason: unfilledReason(rejected) });
       continue;
     }
-    insertEntry(ix, { ...shift, staffId: best.staffId });
-    forgetPerson(best.staffId, memo, trials);
-    result.assigned.push({ shiftId: shift.id, staffId: best.staffId });
+    insertEntry(ix, { ...shift, staffId: best });
+    forgetPerson(best, memo, trials);
+    result.assigned.push({ shiftId: shift.id, staffId: best });
   }
   return result;
 };

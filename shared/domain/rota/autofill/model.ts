@@ -84,8 +84,11 @@ export interface AutofillModel {
   pairs: Map<number, Pair>;
   /** Open shift id → column of its "left open" slack. */
   openColumn: Map<string, number>;
-  /** Shifts no one at all may take, with who was ruled out and why. */
-  rejected: Map<string, Rejection[]>;
+  /**
+   * Who was ruled out of each open shift and why (worked out when first read: the trials keep each person's
+   * verdict, and nothing in the fill reads these lists).
+   */
+  rejected: ReadonlyMap<string, Rejection[]>;
   open: Shift[];
   /** The weeks whose findings the model counts (the fill's weeks and the one after). */
   scope: WeekRange[];
@@ -156,8 +159,48 @@ export interface ModelTrials {
 }
 
 interface TrialResult {
-  candidates: { staffId: string; warnings: Finding[] }[];
-  rejected: Rejection[];
+  /** Each candidate's findings of the per-shift rules, made about the shift `about` (this one, or a copy of it). */
+  candidates: { staffId: string; warnings: Finding[]; about: string }[];
+  /** Who was ruled out and why, worked out from the verdicts kept when asked for. */
+  rejected: () => Rejection[];
+}
+
+/**
+ * A map whose values are made when first read (then kept): the same entries as a Map of them all, for a
+ * reader, without making the ones nobody reads.
+ */
+class LazyMap<K, V> implements ReadonlyMap<K, V> {
+  private readonly made = new Map<K, V>();
+  constructor(private readonly makers: ReadonlyMap<K, () => V>) {}
+  get size(): number {
+    return this.makers.size;
+  }
+  has(key: K): boolean {
+    return this.makers.has(key);
+  }
+  get(key: K): V | undefined {
+    if (this.made.has(key)) return this.made.get(key);
+    const make = this.makers.get(key);
+    if (!make) return undefined;
+    const value = make();
+    this.made.set(key, value);
+    return value;
+  }
+  *entries(): MapIterator<[K, V]> {
+    for (const key of this.makers.keys()) yield [key, this.get(key) as V];
+  }
+  keys(): MapIterator<K> {
+    return this.makers.keys();
+  }
+  *values(): MapIterator<V> {
+    for (const key of this.makers.keys()) yield this.get(key) as V;
+  }
+  [Symbol.iterator](): MapIterator<[K, V]> {
+    return this.entries();
+  }
+  forEach(callback: (value: V, key: K, map: ReadonlyMap<K, V>) => void, thisArg?: unknown): void {
+    for (const [key, value] of this.entries()) callback.call(thisArg, value, key, this);
+  }
 }
 
 /**
@@ -179,46 +222,98 @@ export const prepareTrials = (ctx: RotaContext, open: readonly Shift[]): ModelTr
  */
 const makeTrial = (ix: RotaIndex): ((shift: Shift) => TrialResult) => {
   const keyOf = (f: Finding) => `${f.rule}|${f.shiftIds.join(',')}|${f.message}`;
-  // By week, then person; by signature, then person (maps of maps: no key string made per person and shift).
-  const blocksBefore = new Map<string, Map<string, Set<string>>>();
-  const verdicts = new Map<string, Map<string, { shiftId: string; blocks: Finding[]; warnings: Finding[] }>>();
+  type Verdict = { shiftId: string; blocks: Finding[]; warnings: Finding[] };
+  // The current staff by their place in the index, and those set up for each service (in that order): the
+  // trials look only at them, and keep what they found by week, or by signature, and place.
+  const staffList = [...ix.staff.values()];
+  const byService = new Map<string, number[]>();
+  staffList.forEach((staff, i) => {
+    if (staff.archived) return;
+    for (const service of new Set(staff.services)) {
+      const list = byService.get(service);
+      if (list) list.push(i);
+      else byService.set(service, [i]);
+    }
+  });
+  const blocksBefore = new Map<string, (Set<string> | undefined)[]>();
+  const verdicts = new Map<string, (Verdict | undefined)[]>();
   return (shift: Shift) => {
     const signature = shiftSignature(shift);
     const weeks = [weekRange(shift.date), weekRange(addDays(weekRange(shift.date).start, 7))];
-    const candidates: { staffId: string; warnings: Finding[] }[] = [];
-    const no: Rejection[] = [];
+    const candidates: TrialResult['candidates'] = [];
     let weekBlocks = blocksBefore.get(weeks[0].start);
-    if (!weekBlocks) blocksBefore.set(weeks[0].start, (weekBlocks = new Map()));
+    if (!weekBlocks) blocksBefore.set(weeks[0].start, (weekBlocks = new Array<Set<string> | undefined>(staffList.length)));
     let slotVerdicts = verdicts.get(signature);
-    if (!slotVerdicts) verdicts.set(signature, (slotVerdicts = new Map()));
-    for (const staff of ix.staff.values()) {
-      if (staff.archived) continue;
-      if (!staff.services.includes(shift.service)) {
-        no.push({ staffId: staff.id, blocks: [serviceFinding(staff, shift)] });
-        continue;
-      }
-      let known = weekBlocks.get(staff.id);
+    if (!slotVerdicts) verdicts.set(signature, (slotVerdicts = new Array<Verdict | undefined>(staffList.length)));
+    for (const i of byService.get(shift.service) ?? []) {
+      const staff = staffList[i];
+      let known = weekBlocks[i];
       if (!known) {
         known = new Set(weeks.flatMap((wk) => personFindings(ix, staff.id, wk, BLOCK_RULES)).map(keyOf));
-        weekBlocks.set(staff.id, known);
+        weekBlocks[i] = known;
       }
       // The index holds only the fixed rota, so a person's verdict on one copy of a slot is their verdict
       // on every copy (the rules read the shift's site, service, times and break, never its id).
-      let outcome = slotVerdicts.get(staff.id);
+      let outcome = slotVerdicts[i];
       if (!outcome) {
         const entry = insertEntry(ix, { ...shift, staffId: staff.id });
         const blocks = weeks.flatMap((wk) => personFindings(ix, staff.id, wk, BLOCK_RULES)).filter((f) => !known.has(keyOf(f)));
         const warnings = blocks.length > 0 ? [] : personFindings(ix, staff.id, weeks[0], [familiarityRule, availabilityRule, breakRule]);
         removeEntry(ix, staff.id, entry);
         outcome = { shiftId: shift.id, blocks, warnings };
-        slotVerdicts.set(staff.id, outcome);
+        slotVerdicts[i] = outcome;
       }
-      const blocks = retarget(outcome.blocks, outcome.shiftId, shift.id);
-      if (blocks.length > 0) no.push({ staffId: staff.id, blocks });
-      else candidates.push({ staffId: staff.id, warnings: retarget(outcome.warnings, outcome.shiftId, shift.id) });
+      if (outcome.blocks.length === 0) candidates.push({ staffId: staff.id, warnings: outcome.warnings, about: outcome.shiftId });
     }
-    return { candidates, rejected: no };
+    const verdictsHere = slotVerdicts;
+    const rejected = () => {
+      const no: Rejection[] = [];
+      staffList.forEach((staff, i) => {
+        if (staff.archived) return;
+        if (!staff.services.includes(shift.service)) {
+          no.push({ staffId: staff.id, blocks: [serviceFinding(staff, shift)] });
+          return;
+        }
+        const outcome = verdictsHere[i]!;
+        const blocks = retarget(outcome.blocks, outcome.shiftId, shift.id);
+        if (blocks.length > 0) no.push({ staffId: staff.id, blocks });
+      });
+      return no;
+    };
+    return { candidates, rejected };
   };
+};
+
+/** Whether the items are in order of start. */
+const startsInOrder = (items: readonly Item[]): boolean => {
+  for (let i = 1; i < items.length; i += 1) if (items[i].entry.span.start < items[i - 1].entry.span.start) return false;
+  return true;
+};
+
+/**
+ * The longest of the items, in ms (0 for none): none starting more than this before a moment can still run at
+ * it. Infinity if any has a time that is not a number (then every item is looked at).
+ */
+const longestOf = (items: readonly Item[]): number => {
+  let most = 0;
+  for (const it of items) {
+    const length = it.entry.span.end - it.entry.span.start;
+    if (!Number.isFinite(it.entry.span.start) || !Number.isFinite(length)) return Infinity;
+    most = Math.max(most, length);
+  }
+  return most;
+};
+
+/** The index of the first of `items` (in order of start) whose start passes `test` (`items.length` when none does). */
+const firstStarting = (items: readonly Item[], test: (startMs: number) => boolean): number => {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (test(items[mid].entry.span.start)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 };
 
 /** Build the model for filling `opts.open` on the rota `ctx`. */
@@ -233,7 +328,7 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
   const definitions: Definition[] = [];
   const pairs = new Map<number, Pair>();
   const openColumn = new Map<string, number>();
-  const rejected = new Map<string, Rejection[]>();
+  const rejected = new Map<string, () => Rejection[]>();
   const deviations: Deviation[] = [];
   const col = (c: Column) => columns.push(c) - 1;
   const define = (aux: number, scale: number, constant: number, terms: [number, number][]) => {
@@ -270,8 +365,15 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
     const longDay = (span.end - span.start) / 60_000 > longDayMinutes;
     let scored = candidates.map((c) => {
       const staff = ix.staff.get(c.staffId)!;
+      // About this shift: the findings were made about `c.about`, a copy of it (what retarget would rename).
       const ownWarnings = c.warnings
-        .filter((f) => f.severity === 'warn' && PER_SHIFT.includes(f.rule) && f.shiftIds.length === 1 && f.shiftIds[0] === shift.id)
+        .filter(
+          (f) =>
+            f.severity === 'warn' &&
+            PER_SHIFT.includes(f.rule) &&
+            f.shiftIds.length === 1 &&
+            (f.shiftIds[0] === c.about || f.shiftIds[0] === shift.id),
+        )
         .map((f) => f.rule);
       const pay = (paid / 60) * staff.payRate * weights.perPound;
       const move = shift.staffId !== null && shift.staffId !== c.staffId ? weights.moveExisting : 0;
@@ -327,10 +429,19 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
     );
     const vars = candidateItems;
 
-    // Overlaps: at the start of each candidate shift, at most one shift of theirs may be running.
+    // Overlaps: at the start of each candidate shift, at most one shift of theirs may be running. Only shifts
+    // starting in the longest shift's length before it can be (the candidates are in time order; else all are looked at).
+    const varsLongest = longestOf(vars);
+    const varsInOrder = varsLongest < Infinity && startsInOrder(vars);
     for (const b of vars) {
       const at = b.entry.span.start;
-      const running = vars.filter((a) => a.entry.span.start <= at && a.entry.span.end > at);
+      const from = varsInOrder ? firstStarting(vars, (ms) => ms >= at - varsLongest) : 0;
+      const to = varsInOrder ? firstStarting(vars, (ms) => ms > at) : vars.length;
+      const running: Item[] = [];
+      for (let i = from; i < to; i += 1) {
+        const a = vars[i];
+        if (a.entry.span.start <= at && a.entry.span.end > at) running.push(a);
+      }
       if (running.length > 1) rows.push({ terms: running.map((a) => [1, a.col]), lo: -Infinity, hi: 1 });
     }
 
@@ -344,14 +455,24 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
         it.entry.span.end >= vars[0].entry.span.start - 2 * 86_400_000 &&
         it.entry.span.start <= vars[vars.length - 1].entry.span.end + 2 * 86_400_000,
     );
+    // Only shifts starting before b, and no earlier than the rest required and the longest shift's length
+    // before it, can end in that rest or as b starts, or still be running then (`near` is in time order).
+    const nearLongest = longestOf(near);
     for (const b of near) {
       const bDate = b.entry.shift.date;
       if (bDate < scope[0].start || bDate > scope[scope.length - 1].end) continue;
       const young = isYoungWorker(staff, bDate);
       const required = (young ? ctx.settings.youngDailyRestHours : ctx.settings.dailyRestHours) * 60 * 60_000;
       const bs = b.entry.span.start;
-      const touching = near.filter((c) => c !== b && c.entry.span.end === bs && c.entry.span.start < bs);
-      const before = near.filter((a) => a !== b && a.entry.span.start < bs && a.entry.span.end < bs && a.entry.span.end > bs - required);
+      const window =
+        nearLongest < Infinity && Number.isFinite(required)
+          ? near.slice(
+              firstStarting(near, (ms) => ms >= bs - required - nearLongest),
+              firstStarting(near, (ms) => ms >= bs),
+            )
+          : near;
+      const touching = window.filter((c) => c !== b && c.entry.span.end === bs && c.entry.span.start < bs);
+      const before = window.filter((a) => a !== b && a.entry.span.start < bs && a.entry.span.end < bs && a.entry.span.end > bs - required);
       // Long stretches: a shift ending as b starts, making one stretch of over 13 h.
       for (const a of touching) {
         if (a.col < 0 && b.col < 0) continue;
@@ -365,7 +486,7 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
       }
       // The engine pairs b with the earlier-starting shift that ends last: a shift already on the rota
       // still running when b starts (an overlap the rota has already) means b never has a rest finding.
-      const running = near.some((c) => c !== b && c.col < 0 && c.entry.span.start < bs && c.entry.span.end > bs);
+      const running = window.some((c) => c !== b && c.col < 0 && c.entry.span.start < bs && c.entry.span.end > bs);
       if (before.length === 0 || running || touching.some((c) => c.col < 0)) continue;
       if (b.col < 0 && before.some((a) => a.col < 0) && touching.length === 0) continue; // already on the rota, unchanged
       const fixedBefore = before.some((a) => a.col < 0);
@@ -566,7 +687,21 @@ export const buildModel = (ctx: RotaContext, opts: AutofillOptions): AutofillMod
     }
   }
 
-  return { columns, rows, definitions, pairs, openColumn, rejected, open, scope, weights, ctx, capped, weeklyRest: new Map(), deviations };
+  return {
+    columns,
+    rows,
+    definitions,
+    pairs,
+    openColumn,
+    rejected: new LazyMap(rejected),
+    open,
+    scope,
+    weights,
+    ctx,
+    capped,
+    weeklyRest: new Map(),
+    deviations,
+  };
 };
 
 /**
@@ -711,67 +846,165 @@ export const evaluate = (model: AutofillModel, chosen: ReadonlySet<number>): Eva
  * fewest candidates first, each to the cheapest candidate the hard rows still allow.
  */
 export const greedyStart = (model: AutofillModel): Set<number> => {
-  const hard = model.rows.filter((r) => r.lo === -Infinity && r.hi < Infinity);
-  const rowsOf = new Map<number, number[]>();
-  hard.forEach((r, i) => {
-    for (const [, v] of r.terms) if (model.columns[v].kind === 'x') rowsOf.set(v, [...(rowsOf.get(v) ?? []), i]);
+  const { columns, definitions } = model;
+  const n = columns.length;
+  const isX = new Uint8Array(n);
+  columns.forEach((c, i) => {
+    if (c.kind === 'x') isX[i] = 1;
   });
-  const defsOf = new Map<number, Definition[]>();
-  const defsByAux = new Map<number, Definition[]>();
-  for (const d of model.definitions) {
-    defsByAux.set(d.aux, [...(defsByAux.get(d.aux) ?? []), d]);
-    for (const [, v] of d.terms) if (model.columns[v].kind === 'x') defsOf.set(v, [...(defsOf.get(v) ?? []), d]);
-  }
-  const values = model.columns.map(() => 0);
-  const auxValue = (aux: number) => {
+  // Flat lists by column (counted, then filled): each pair column's hard rows, once per term it has there, with
+  // its whole coefficient in the row (its terms there summed in order, from 0).
+  const hard = model.rows.filter((r) => r.lo === -Infinity && r.hi < Infinity);
+  const scratch = new Float64Array(n);
+  const rowStart = new Int32Array(n + 1);
+  // Indexed loops over the terms: destructuring each [coef, column] pair cost most of this function's time.
+  for (const r of hard) for (let j = 0; j < r.terms.length; j += 1) if (isX[r.terms[j][1]]) rowStart[r.terms[j][1] + 1] += 1;
+  for (let c = 0; c < n; c += 1) rowStart[c + 1] += rowStart[c];
+  const rowAt = rowStart.slice(0, n);
+  const rowOf = new Int32Array(rowStart[n]);
+  const rowCoef = new Float64Array(rowStart[n]);
+  hard.forEach((r, i) => {
+    const t = r.terms;
+    for (let j = 0; j < t.length; j += 1) scratch[t[j][1]] = 0;
+    for (let j = 0; j < t.length; j += 1) scratch[t[j][1]] += t[j][0];
+    for (let j = 0; j < t.length; j += 1) {
+      const v = t[j][1];
+      if (!isX[v]) continue;
+      rowOf[rowAt[v]] = i;
+      rowCoef[rowAt[v]] = scratch[v];
+      rowAt[v] += 1;
+    }
+  });
+  const hi = Float64Array.from(hard, (r) => r.hi);
+  // Each soft column's definitions, and each pair column's, once each, with its whole coefficient there.
+  const auxStart = new Int32Array(n + 1);
+  for (const d of definitions) auxStart[d.aux + 1] += 1;
+  for (let c = 0; c < n; c += 1) auxStart[c + 1] += auxStart[c];
+  const auxAt = auxStart.slice(0, n);
+  const defsOfAux = new Int32Array(definitions.length);
+  definitions.forEach((d, i) => {
+    defsOfAux[auxAt[d.aux]] = i;
+    auxAt[d.aux] += 1;
+  });
+  const defStart = new Int32Array(n + 1);
+  const seen = new Int32Array(n).fill(-1);
+  definitions.forEach((d, i) => {
+    const t = d.terms;
+    for (let j = 0; j < t.length; j += 1) {
+      const v = t[j][1];
+      if (!isX[v] || seen[v] === i) continue;
+      seen[v] = i;
+      defStart[v + 1] += 1;
+    }
+  });
+  for (let c = 0; c < n; c += 1) defStart[c + 1] += defStart[c];
+  const defAt = defStart.slice(0, n);
+  const defOf = new Int32Array(defStart[n]);
+  const defCoef = new Float64Array(defStart[n]);
+  // A definition whose terms are all pair columns (0 or 1) with whole coefficients has its sum Σ coef·x worked
+  // out exactly, in any order: kept up to date as pairs are chosen instead of added up again at every look.
+  const exact = new Uint8Array(definitions.length);
+  const sums = new Float64Array(definitions.length);
+  seen.fill(-1);
+  definitions.forEach((d, i) => {
+    const t = d.terms;
+    let size = Math.abs(d.constant);
+    let whole = true;
+    for (let j = 0; j < t.length; j += 1) {
+      const k = t[j][0];
+      const v = t[j][1];
+      size += Math.abs(k);
+      if (!isX[v] || !Number.isInteger(k) || Object.is(k, -0)) whole = false;
+    }
+    if (whole && size < Number.MAX_SAFE_INTEGER) exact[i] = 1;
+    for (let j = 0; j < t.length; j += 1) scratch[t[j][1]] = 0;
+    for (let j = 0; j < t.length; j += 1) scratch[t[j][1]] += t[j][0];
+    for (let j = 0; j < t.length; j += 1) {
+      const v = t[j][1];
+      if (!isX[v] || seen[v] === i) continue;
+      seen[v] = i;
+      defOf[defAt[v]] = i;
+      defCoef[defAt[v]] = scratch[v];
+      defAt[v] += 1;
+    }
+  });
+  const values = new Float64Array(n);
+  /** The least value of soft column `aux` with the pairs chosen, and pair column `extra` too (-1 for none). */
+  const auxValue = (aux: number, extra: number) => {
     let need = 0;
-    for (const d of defsByAux.get(aux) ?? []) {
-      const lhs = (d.constant + d.terms.reduce((sum, [k, v]) => sum + k * values[v], 0)) / d.scale;
-      need = Math.max(need, model.columns[aux].kind === 'binary' ? (lhs > 1e-9 ? 1 : 0) : lhs);
+    const binary = columns[aux].kind === 'binary';
+    for (let at = auxStart[aux]; at < auxStart[aux + 1]; at += 1) {
+      const i = defsOfAux[at];
+      const d = definitions[i];
+      let sum = 0;
+      if (exact[i]) {
+        sum = sums[i];
+        if (extra >= 0) for (let e = defStart[extra]; e < defStart[extra + 1]; e += 1) if (defOf[e] === i) sum += defCoef[e];
+      } else {
+        if (extra >= 0) values[extra] = 1;
+        for (const [k, v] of d.terms) sum += k * values[v];
+        if (extra >= 0) values[extra] = 0;
+      }
+      const lhs = (d.constant + sum) / d.scale;
+      need = Math.max(need, binary ? (lhs > 1e-9 ? 1 : 0) : lhs);
     }
     return need;
   };
   // Soft columns that depend on no shift still take their values (a rest warning a plan could only remove).
-  for (const aux of defsByAux.keys()) values[aux] = auxValue(aux);
-  const activity = hard.map(() => 0);
+  const auxes: number[] = [];
+  for (const d of definitions) {
+    if (seen[d.aux] === -2) continue;
+    seen[d.aux] = -2;
+    auxes.push(d.aux);
+  }
+  for (const aux of auxes) values[aux] = auxValue(aux, -1);
+  // Each pair column's soft columns, each once, in the order its definitions name them.
+  const auxesOf = (c: number): number[] => {
+    const out: number[] = [];
+    for (let e = defStart[c]; e < defStart[c + 1]; e += 1) {
+      const aux = definitions[defOf[e]].aux;
+      if (!out.includes(aux)) out.push(aux);
+    }
+    return out;
+  };
+  const activity = new Float64Array(hard.length);
   const byShift = new Map<string, number[]>();
-  for (const [c, p] of model.pairs) byShift.set(p.shift.id, [...(byShift.get(p.shift.id) ?? []), c]);
+  for (const [c, p] of model.pairs) {
+    const list = byShift.get(p.shift.id);
+    if (list) list.push(c);
+    else byShift.set(p.shift.id, [c]);
+  }
   const chosen = new Set<number>();
   // The shifts with fewest candidates first: they are the ones a careless early choice leaves open.
+  const startOf = new Map(model.open.map((s) => [s.id, spanOf(s.date, s.start, s.end).start]));
   const ordered = [...model.open].sort(
-    (a, b) =>
-      (byShift.get(a.id)?.length ?? 0) - (byShift.get(b.id)?.length ?? 0) ||
-      spanOf(a.date, a.start, a.end).start - spanOf(b.date, b.start, b.end).start,
+    (a, b) => (byShift.get(a.id)?.length ?? 0) - (byShift.get(b.id)?.length ?? 0) || startOf.get(a.id)! - startOf.get(b.id)!,
   );
   for (const shift of ordered) {
     let best = -1;
     let bestCost = Infinity;
     for (const c of byShift.get(shift.id) ?? []) {
-      const rs = rowsOf.get(c) ?? [];
-      const coef = (r: number) => hard[r].terms.reduce((sum, [k, v]) => sum + (v === c ? k : 0), 0);
-      if (rs.some((r) => activity[r] + coef(r) > hard[r].hi + 1e-9)) continue;
+      let fits = true;
+      for (let e = rowStart[c]; e < rowStart[c + 1] && fits; e += 1) fits = !(activity[rowOf[e]] + rowCoef[e] > hi[rowOf[e]] + 1e-9);
+      if (!fits) continue;
       // What this person on the shift adds: their own cost and every soft column it pushes up.
-      values[c] = 1;
-      let cost = model.columns[c].cost;
-      const auxes = new Set((defsOf.get(c) ?? []).map((d) => d.aux));
-      for (const aux of auxes) cost += model.columns[aux].cost * (auxValue(aux) - values[aux]);
-      values[c] = 0;
+      let cost = columns[c].cost;
+      for (const aux of auxesOf(c)) cost += columns[aux].cost * (auxValue(aux, c) - values[aux]);
       if (cost < bestCost) {
         bestCost = cost;
         best = c;
       }
     }
     // Left open when every candidate costs more than the gap does.
-    if (best < 0 || bestCost >= model.columns[model.openColumn.get(shift.id)!].cost) continue;
-    for (const r of rowsOf.get(best) ?? []) activity[r] += coef2(hard[r], best);
+    if (best < 0 || bestCost >= columns[model.openColumn.get(shift.id)!].cost) continue;
+    for (let e = rowStart[best]; e < rowStart[best + 1]; e += 1) activity[rowOf[e]] += rowCoef[e];
     values[best] = 1;
-    for (const aux of new Set((defsOf.get(best) ?? []).map((d) => d.aux))) values[aux] = auxValue(aux);
+    for (let e = defStart[best]; e < defStart[best + 1]; e += 1) if (exact[defOf[e]]) sums[defOf[e]] += defCoef[e];
+    for (const aux of auxesOf(best)) values[aux] = auxValue(aux, -1);
     chosen.add(best);
   }
   return chosen;
 };
-
-const coef2 = (r: Row, c: number) => r.terms.reduce((sum, [k, v]) => sum + (v === c ? k : 0), 0);
 
 /**
  * A lower bound on any plan's objective that needs no solver: each shift costs at least the cheaper of

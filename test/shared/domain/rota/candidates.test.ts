@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkWeek, fillOpenShifts, rankCandidates } from '../../../../shared/domain/rota';
+import { spanOf } from '../../../../shared/domain/rota/instants';
 import type { Shift } from '../../../../shared/schemas/shift';
 import { makeContext, makeShift, makeStaff, shiftsFor } from './factories';
 import { SITES, WEEK, makePeople, prng, randomShift } from './world';
@@ -131,6 +132,37 @@ describe('fillOpenShifts', () => {
           const before = blockKeys(ctx, week);
           expect([...blockKeys(filled, week)].filter((k) => !before.has(k))).toEqual([]);
         }
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('gives each shift, in time order, to the person the ranked list puts first given the shifts filled before it', () => {
+    fc.assert(
+      fc.property(fc.integer(), (seed) => {
+        const rand = prng(seed);
+        const people = makePeople(rand);
+        // Many open shifts, so most people have some already filled when a later one is ranked.
+        const shifts = Array.from({ length: 60 }, () => randomShift(rand, people)).map((s) => (rand() < 0.5 ? { ...s, staffId: null } : s));
+        const openShifts = shifts.filter((s) => s.staffId === null);
+        const { assigned, unfilled } = fillOpenShifts(openShifts, makeContext({ staff: people, sites: SITES, shifts }));
+        // The same fill, one shift at a time, by the full ranked list of everyone.
+        const start = (s: Shift) => spanOf(s.date, s.start, s.end).start;
+        const ordered = [...openShifts].sort((a, b) => start(a) - start(b) || (a.id < b.id ? -1 : 1));
+        const byId = new Map<string, string>();
+        const expected: { shiftId: string; staffId: string }[] = [];
+        const stayOpen: string[] = [];
+        for (const shift of ordered) {
+          const now = shifts.map((s) => (byId.has(s.id) ? { ...s, staffId: byId.get(s.id)! } : s));
+          const [first] = rankCandidates(shift, makeContext({ staff: people, sites: SITES, shifts: now }));
+          if (!first) stayOpen.push(shift.id);
+          else {
+            byId.set(shift.id, first.staffId);
+            expected.push({ shiftId: shift.id, staffId: first.staffId });
+          }
+        }
+        expect(assigned).toEqual(expected);
+        expect(unfilled.map((u) => u.shiftId)).toEqual(stayOpen);
       }),
       { numRuns: 25 },
     );
