@@ -8,9 +8,24 @@ import { evaluate, keepsHardRows } from '../../../shared/domain/rota/autofill/mo
 import { countWeeklyRest, repairByDays } from '../../../main/services/autofill/plan';
 import { provenSmallWeeks } from './smallWeek';
 
-const clock = () => {
+type Model = Parameters<typeof repairByDays>[0];
+type Options = Parameters<typeof repairByDays>[3];
+
+/** The repair from every shift left open, with no bound, no gap and no time limit unless `over` says otherwise. */
+const fromEmpty = (model: Model, open: Parameters<typeof repairByDays>[1], over: Partial<Options> = {}) => {
   const t0 = performance.now();
-  return () => (performance.now() - t0) / 1000;
+  return repairByDays(model, open, new Set(), {
+    elapsed: () => (performance.now() - t0) / 1000,
+    until: Infinity,
+    bound: () => -Infinity,
+    relGap: 0,
+    windowS: 10,
+    passes: 20,
+    shouldStop: () => false,
+    onCuts: () => {},
+    onBetter: () => {},
+    ...over,
+  });
 };
 
 describe('repair by days', () => {
@@ -22,21 +37,8 @@ describe('repair by days', () => {
     for await (const { seed, model, optimum, open } of provenSmallWeeks(12)) {
       weeks += 1;
       const empty = evaluate(model, new Set()).objective;
-      const run = (widen: boolean) =>
-        repairByDays(model, open, new Set(), {
-          elapsed: clock(),
-          until: Infinity,
-          bound: () => -Infinity,
-          relGap: 0,
-          windowS: 10,
-          passes: 20,
-          widen,
-          shouldStop: () => false,
-          onCuts: () => {},
-          onBetter: () => {},
-        });
-      const days = await run(false);
-      const wide = await run(true);
+      const days = await fromEmpty(model, open, { widen: false });
+      const wide = await fromEmpty(model, open, { widen: true });
       for (const r of [days, wide]) {
         expect(keepsHardRows(model, r.picked)).toBe(true);
         // The cost it reports is the model's count of its plan, with every weekly-rest finding the engine
@@ -66,45 +68,15 @@ describe('repair by days', () => {
     for await (const { model, optimum, open } of provenSmallWeeks(3)) {
       const empty = evaluate(model, new Set()).objective;
       // Given the optimum as the bound and a gap the empty plan is already within: nothing to do.
-      const none = await repairByDays(model, open, new Set(), {
-        elapsed: clock(),
-        until: Infinity,
-        bound: () => optimum,
-        relGap: (empty - optimum) / empty + 1e-9,
-        windowS: 10,
-        passes: 20,
-        shouldStop: () => false,
-        onCuts: () => {},
-        onBetter: () => {},
-      });
+      const none = await fromEmpty(model, open, { bound: () => optimum, relGap: (empty - optimum) / empty + 1e-9 });
       expect(none.windows).toBe(0);
       expect(none.picked.size).toBe(0);
       // Its time already up: no window either.
-      const late = await repairByDays(model, open, new Set(), {
-        elapsed: () => 100,
-        until: 99,
-        bound: () => -Infinity,
-        relGap: 0,
-        windowS: 10,
-        passes: 20,
-        shouldStop: () => false,
-        onCuts: () => {},
-        onBetter: () => {},
-      });
+      const late = await fromEmpty(model, open, { elapsed: () => 100, until: 99 });
       expect(late.windows).toBe(0);
       // Each better plan is announced with its cost, the last one being the plan returned.
       const told: number[] = [];
-      const r = await repairByDays(model, open, new Set(), {
-        elapsed: clock(),
-        until: Infinity,
-        bound: () => -Infinity,
-        relGap: 0,
-        windowS: 10,
-        passes: 20,
-        shouldStop: () => false,
-        onCuts: () => {},
-        onBetter: (o) => told.push(o),
-      });
+      const r = await fromEmpty(model, open, { onBetter: (o) => told.push(o) });
       expect(told.length).toBeGreaterThan(0);
       for (let k = 1; k < told.length; k += 1) expect(told[k]).toBeLessThan(told[k - 1]);
       expect(told.at(-1)).toBeCloseTo(r.ev.objective, 9);
