@@ -230,8 +230,8 @@ export const AutofillPanel = ({ onClose }: { onClose: () => void }) => {
                 </select>
                 <p className="field-hint" id="autofill-limit-hint">
                   The most the fill may take, weighing every person for every shift included (about 5 seconds for 1,000 shifts). It ends
-                  sooner once its plan is within 2% of the best possible: a week of the 15 sites in about 15 seconds when given 20 or more;
-                  a month comes within about 2% in 10 minutes. Stop at any time to keep the best plan so far.
+                  sooner once its plan is within 2% of the best possible: a week of the 15 sites in about 10 seconds when given 20 or more;
+                  a month comes within 2% in 10 minutes. Stop at any time to keep the best plan so far.
                 </p>
               </div>
               <div className="field">
