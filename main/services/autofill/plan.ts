@@ -57,7 +57,7 @@ export interface PlanOptions {
   wholeShare?: number;
   /** Parts with more candidate pairs than this are improved by local search, not HiGHS (default 3,000). */
   largePairs?: number;
-  /** A large part's search starts from a price-and-dive plan (dive.ts): default when the part has `DIVE_FROM_S` or more. */
+  /** A large part's search starts from a price-and-dive plan (dive.ts): only when asked (`DIVE_FROM_S`). */
   dive?: boolean;
   /** Else from the LP-free dive's plan (`smoothedDive`): default when the part has `LPFREE_FROM_S` or more. */
   lpFreeDive?: boolean;
