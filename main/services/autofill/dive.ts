@@ -18,18 +18,6 @@ import { personCoster, type Pricer, shiftOfPair } from '../../../shared/domain/r
 import { choicesByPerson, smoothedDualBound, stalled } from '../../../shared/domain/rota/autofill/smoothedDual';
 import { loadHighs } from './solve';
 
-/**
- * A large part's plan starts from a dive when the part has this many seconds or more: since 3 Dec never by default,
- * only when asked (`dive: true`). At 400 s a week given 10 minutes took this dive and ended at 0.5% in 139 s, where
- * the LP-free dives end within the 2% the fill asks for in about 10 s (1.7%), as the panel's hint says a week does.
- * Before that (a week filled in 7 minutes or more): measured at the design load, the dive alone took 3–4 minutes
- * at load 5–8 and its plan, searched, was 4,146 (0.5% above the bound) in a 10-minute fill; forced into a 60 s fill it is cut to a rounding of the root
- * LP and gained nothing (4,637 against 4,642; docs/autoschedule.md). It was 200 s until 3 Dec, when a month's
- * weeks began to end at 2% and hand their time on: the week of 21 Dec then had 226 s, took this dive, and ended
- * 9.1% above its bound where the LP-free dives reach 5% in 120 s.
- */
-export const DIVE_FROM_S = Infinity;
-
 export interface DiveStep {
   fixes: number;
   fixed: number;

@@ -33,7 +33,7 @@ import { lookBackFrom, weekRange } from '../../../shared/domain/rota/week';
 import type { Shift } from '../../../shared/schemas/shift';
 import type { FindingsDelta } from './findingsDelta';
 import { columnGenerationBound } from './colgen';
-import { DIVE_FROM_S, diveForPlan } from './dive';
+import { diveForPlan } from './dive';
 import { startGreedyHelper, type GreedyHelper, type GreedyWorkerSpec } from './greedy';
 import { solveModel, type SolveProgress } from './solve';
 
@@ -57,7 +57,15 @@ export interface PlanOptions {
   wholeShare?: number;
   /** Parts with more candidate pairs than this are improved by local search, not HiGHS (default 3,000). */
   largePairs?: number;
-  /** A large part's search starts from a price-and-dive plan (dive.ts): only when asked (`DIVE_FROM_S`). */
+  /**
+   * A large part's search starts from a price-and-dive plan (dive.ts): only when asked, since 3 Dec. Until then it
+   * was the default for parts of 400 s or more, so a week given 10 minutes took it and ended at 0.5% in 139 s, where
+   * the LP-free dives end within the 2% the fill asks for in about 10 s (1.7%), as the panel's hint says a week does.
+   * Measured before that at the design load: the dive alone took 3–4 minutes at load 5–8 and its plan, searched,
+   * was 4,146 (0.5% above the bound) in a 10-minute fill; forced into a 60 s fill it is cut to a rounding of the root
+   * LP and gained nothing (4,637 against 4,642; docs/autoschedule.md). It was 200 s a part until 3 Dec, when the week
+   * of 21 Dec in a month had 226 s, took this dive, and ended 9.1% above its bound.
+   */
   dive?: boolean;
   /** Else from the LP-free dive's plan (`smoothedDive`): default when the part has `LPFREE_FROM_S` or more. */
   lpFreeDive?: boolean;
@@ -114,7 +122,7 @@ export interface Plan {
 
 /**
  * A large part's search starts from the LP-free dives (`smoothedRoot`, `diveFromRoot`) when the part has this
- * many seconds or more and less than `DIVE_FROM_S`: measured at the design-load week (docs/autoschedule.md, "The
+ * many seconds or more (the LP dive only when asked, `dive`): measured at the design-load week (docs/autoschedule.md, "The
  * LP-free dive" and "Dives from one root"), a fill given 20 s or 60 s ends within 2% (1.7%) in 11–13 s, where the
  * search alone stops at 4,603–4,687 (10–12%). A part's seconds are counted after its greedy fill and model (about
  * 3 s at the design load): a week given 15 s has about 12 left, and in one run did not come this way. It was 30 s
@@ -132,9 +140,9 @@ const LPFREE_SHARE = 0.75;
 const LPFREE_ROOT_SHARE = 0.5;
 /**
  * Each LP-free dive fixes at least a `LPFREE_STEPS`th of the people a step (more when their weights are that
- * heavy), so it takes about that many steps whatever the machine's load, and a second dive follows, twice as slow,
- * while the LP-free share lasts (`LPFREE_DIVES`). They share the root's pool, which grows with the columns each dive prices, and a later
- * dive is often better for it (design-load week, from one root, dives of 8 people a step, each searched: 3.6%,
+ * heavy), so it takes about that many steps whatever the machine's load, and a second dive follows, twice as
+ * slow, while the LP-free share lasts (`LPFREE_DIVES`). They share the root's pool, which grows with the columns
+ * each dive prices, and a later dive is often better for it (design-load week, from one root, dives of 8 people a step, each searched: 3.6%,
  * 5.9%, 2.3%, 2.7%, 2.9%, 1.7% over the root's L, where dives each from a copy of the root's pool gave 3.6%, 3.7%,
  * 4.6%, 4.7%, 3.1%, 3.3%). Until 3 Dec one dive was paced to fill the whole share, so its plan depended on the
  * load, and dives of 8 and of 4 people a step gave 3.4% and 3.9% over L after their search.
@@ -143,8 +151,8 @@ const LPFREE_STEPS = 28;
 /**
  * The LP-free dives from one root before the plan is repaired by days (`repairByDays`). Measured at Christmas
  * (21–27 Dec alone, design load, given 240 s; 3 Dec): the first two dives, each searched, gave 4,400 and 4,323, and
- * four more over the next 145 s gave no better than 4,293 (4.7% over the bound of 4,093); from the second dive's 4,323,
- * one pass of HiGHS over each day in turn (0.9–12.5 s a day) gave 4,245 in 38 s, and a second pass 4,244.
+ * four more over the next 145 s gave no better than 4,293 (4.7% over the bound of 4,093); from the second dive's
+ * 4,323, one pass of HiGHS over each day in turn (0.9–12.5 s a day) gave 4,245 in 38 s, and a second pass 4,244.
  */
 const LPFREE_DIVES = 2;
 /**
@@ -396,7 +404,7 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
         (opts.shouldStop?.() ?? false) ||
         (earlyBound !== null && bestCost - earlyBound <= relGap * Math.max(bestCost, 1e-9));
       let pricer: Pricer | undefined;
-      const lpFree = !(opts.dive ?? share >= DIVE_FROM_S) && (opts.lpFreeDive ?? share >= LPFREE_FROM_S);
+      const lpFree = opts.dive !== true && (opts.lpFreeDive ?? share >= LPFREE_FROM_S);
       if (!lpFree) {
         // Without the LP-free dive (whose root is the bound), the bound comes first, in the share it would have at
         // the end (it came last until 3 Dec, so a fill could not know it was good enough and used all its time).
@@ -437,7 +445,7 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
       // Price and dive first when the part has minutes (dive.ts; at the design load it takes 3–4 minutes here
       // and its plan, searched, is within 1–2% of the bound where the search alone stops 9% above): the dive
       // gets 60% of the search's time, the search the rest from whichever plan is cheaper.
-      if (opts.dive ?? share >= DIVE_FROM_S) {
+      if (opts.dive === true) {
         pricer ??= makePricer(model);
         const diveUntil = elapsed() + 0.6 * (searchUntil - elapsed());
         const stopDive = () => halt() || elapsed() > diveUntil;
