@@ -142,6 +142,8 @@ export interface AutofillBench {
   shiftsPerWeek: number;
   week: Plan;
   month: Plan;
+  /** The month given the 60 s the target names (the month row above is given 600 s, to time it to within 2%). */
+  monthMinute: Plan;
   greedySeconds: number;
   optimised: FillQuality;
   greedy: FillQuality;
@@ -193,13 +195,20 @@ export const runAutofillBench = async (log: (s: string) => void = () => {}): Pro
   log(
     `autofill month: ${planned.seconds.toFixed(1)} s, first plan ${planned.firstPlanSeconds?.toFixed(1)} s, gap ${(planned.gap * 100).toFixed(2)}%, ${planned.unfilled.length} open`,
   );
+  const monthMinute = await planFill(month.ctx, month.open, {
+    relGap: 0.02,
+    timeLimitS: 60,
+    maxCandidates: MAX_CANDIDATES,
+    greedyWorker: GREEDY_WORKER,
+  });
+  log(`autofill month given 60 s: ${monthMinute.seconds.toFixed(1)} s, gap ${(monthMinute.gap * 100).toFixed(2)}%, ${monthMinute.unfilled.length} open`);
   const t0 = performance.now();
   const greedy = fillOpenShifts(month.open, month.ctx);
   const greedySeconds = (performance.now() - t0) / 1000;
   log(`greedy month: ${greedySeconds.toFixed(1)} s, ${greedy.unfilled.length} open`);
   const optimised = fillQuality(month, new Map(planned.assignments.map((a) => [a.shiftId, a.staffId])));
   const greedyQ = fillQuality(month, new Map(greedy.assigned.map((a) => [a.shiftId, a.staffId])));
-  return { shiftsPerWeek: firstWeek.length, week, month: planned, greedySeconds, optimised, greedy: greedyQ };
+  return { shiftsPerWeek: firstWeek.length, week, month: planned, monthMinute, greedySeconds, optimised, greedy: greedyQ };
 };
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -253,6 +262,15 @@ export const autofillMeasurements = (r: AutofillBench): Measurement[] => {
       target: '≤ 2% for a month',
       status: within(r.month) ? 'met' : 'missed',
       note: `objective ${Math.round(r.month.objective)}, bound ${Math.round(r.month.bound)} (sum over the parts of the rolling horizon)`,
+    },
+    {
+      ...base,
+      name: 'autofill_month_60s_gap_pct',
+      unit: '%',
+      median: round1(r.monthMinute.gap * 100),
+      target: null,
+      status: 'info',
+      note: `the month given 60 s: ended ${r.monthMinute.status} in ${round1(r.monthMinute.seconds)} s, objective ${Math.round(r.monthMinute.objective)}, bound ${Math.round(r.monthMinute.bound)}; ${r.monthMinute.unfilled.length} left open`,
     },
     vs('gaps', 'shifts'),
     vs('warnings', 'findings'),
@@ -360,6 +378,7 @@ if (process.argv[1]?.endsWith('autofill.ts') && process.argv.includes('--quick')
           ...r,
           week: { ...r.week, assignments: r.week.assignments.length, unfilled: r.week.unfilled.slice(0, 5) },
           month: { ...r.month, assignments: r.month.assignments.length, unfilled: r.month.unfilled.slice(0, 5) },
+          monthMinute: { ...r.monthMinute, assignments: r.monthMinute.assignments.length, unfilled: r.monthMinute.unfilled.slice(0, 5) },
         },
         null,
         1,

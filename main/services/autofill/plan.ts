@@ -125,10 +125,17 @@ export interface Plan {
  * many seconds or more (the LP dive only when asked, `dive`): measured at the design-load week (docs/autoschedule.md, "The
  * LP-free dive" and "Dives from one root"), a fill given 20 s or 60 s ends within 2% (1.7%) in 11–13 s, where the
  * search alone stops at 4,603–4,687 (10–12%). A part's seconds are counted after its greedy fill and model (about
- * 3 s at the design load): a week given 15 s has about 12 left, and in one run did not come this way. It was 30 s
- * until 3 Dec.
+ * 1.5 s at the design load since 3 Dec). It was 30 s until the morning of 3 Dec, then 12 s, and 8 s since that evening (measured then,
+ * load about 1): a week given 10 s (8.3 s after its model) came within 4.1% where the search alone ended at 13.3%,
+ * and a month given 60 s (parts of 10.3–12.8 s) within 3.3–5.1% in three runs where it had ended at 9.8%; a week
+ * given 8 s (6.4 s after its model) ended 12.5–13.3% above its bound either way, as the root has not stalled in half
+ * of that, and a month given 30 s (parts of 4–6 s) was worse with the dives forced (14.5% against 13.0%).
  */
-export const LPFREE_FROM_S = 12;
+export const LPFREE_FROM_S = 8;
+
+/** How a large part with `share` seconds looks for its plan: the LP dive, the LP-free dives, or the bound first and then the search. */
+export const searchPath = (share: number, opts: Pick<PlanOptions, 'dive' | 'lpFreeDive'>): 'lp-dive' | 'lp-free' | 'bound-first' =>
+  opts.dive === true ? 'lp-dive' : (opts.lpFreeDive ?? share >= LPFREE_FROM_S) ? 'lp-free' : 'bound-first';
 /** The LP-free dive's exact pricings after each fix (measured, as above). */
 const LPFREE_ROUNDS = 3;
 /** The share of a part's time left (after its greedy fill and model) the LP-free dive may take, root included. */
@@ -404,7 +411,7 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
         (opts.shouldStop?.() ?? false) ||
         (earlyBound !== null && bestCost - earlyBound <= relGap * Math.max(bestCost, 1e-9));
       let pricer: Pricer | undefined;
-      const lpFree = opts.dive !== true && (opts.lpFreeDive ?? share >= LPFREE_FROM_S);
+      const lpFree = searchPath(share, opts) === 'lp-free';
       if (!lpFree) {
         // Without the LP-free dive (whose root is the bound), the bound comes first, in the share it would have at
         // the end (it came last until 3 Dec, so a fill could not know it was good enough and used all its time).

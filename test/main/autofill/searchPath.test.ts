@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { searchPath } from '../../../main/services/autofill/plan';
+
+/**
+ * Which search a large part takes for the seconds it has, from the fills measured at the design load
+ * (docs/autoschedule.md, "Shorter fills"): the seconds are what a part has after its greedy fill and model.
+ */
+describe('the search a large part takes for its time', () => {
+  const table: [string, number, Parameters<typeof searchPath>[1], ReturnType<typeof searchPath>][] = [
+    // A week given 10 s has 8.3 s: the LP-free dives brought it within 4.1%, the search alone 13.3%.
+    ['a week given 10 s', 8.3, {}, 'lp-free'],
+    // A month given 60 s: parts of 10.3–12.8 s; 3.3–5.1% with the dives against 9.8% without.
+    ['a part of a month given 60 s', 10.3, {}, 'lp-free'],
+    ['a week given 20 s', 18, {}, 'lp-free'],
+    // A week given 10 minutes ends within 2% in about 10 s (the LP dive took 139 s): the LP-free dives.
+    ['a week given 10 minutes', 598, {}, 'lp-free'],
+    // A week given 8 s has 6.4 s, too little for the root to stall in half of it: the bound first.
+    ['a week given 8 s', 6.4, {}, 'bound-first'],
+    // A month given 30 s: parts of 4–6 s were worse with the dives forced (14.5% against 13.0%).
+    ['a part of a month given 30 s', 5, {}, 'bound-first'],
+    ['the LP dive when asked', 5, { dive: true }, 'lp-dive'],
+    ['the LP dive when asked, given minutes', 600, { dive: true }, 'lp-dive'],
+    ['the LP-free dives forced', 3, { lpFreeDive: true }, 'lp-free'],
+    ['the LP-free dives refused', 60, { lpFreeDive: false }, 'bound-first'],
+  ];
+  it.each(table)('%s (%d s)', (_label, share, opts, path) => {
+    expect(searchPath(share, opts)).toBe(path);
+  });
+});
