@@ -201,7 +201,9 @@ export const runAutofillBench = async (log: (s: string) => void = () => {}): Pro
     maxCandidates: MAX_CANDIDATES,
     greedyWorker: GREEDY_WORKER,
   });
-  log(`autofill month given 60 s: ${monthMinute.seconds.toFixed(1)} s, gap ${(monthMinute.gap * 100).toFixed(2)}%, ${monthMinute.unfilled.length} open`);
+  log(
+    `autofill month given 60 s: ${monthMinute.seconds.toFixed(1)} s, gap ${(monthMinute.gap * 100).toFixed(2)}%, ${monthMinute.unfilled.length} open`,
+  );
   const t0 = performance.now();
   const greedy = fillOpenShifts(month.open, month.ctx);
   const greedySeconds = (performance.now() - t0) / 1000;
