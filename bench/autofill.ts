@@ -16,6 +16,7 @@ import { Rng } from '../main/seed/random';
 import { seedSites } from '../main/seed/sites';
 import { RecordClock } from '../main/services/records';
 import { planFill, type Plan } from '../main/services/autofill/plan';
+import { fillOptions } from '../main/services/autofill/options';
 import { endFillWorkers, startFill } from '../main/services/autofill/run';
 import type { Measurement } from './report';
 import { openDraft } from '../test/support/shifts';
@@ -149,7 +150,8 @@ export interface AutofillBench {
   greedy: FillQuality;
 }
 
-export const MAX_CANDIDATES = 12;
+/** The candidates a shift keeps in the product's fills of this size (options.ts), which the bench measures. */
+export const MAX_CANDIDATES = fillOptions(1000, 60).maxCandidates!;
 
 /**
  * The greedy fill's helper thread from source, as the product starts it from its worker (plan.ts `greedyWorker`),
@@ -178,27 +180,21 @@ export const runAutofillBench = async (log: (s: string) => void = () => {}): Pro
   const weekWorld = { ...month, ctx: { ...month.ctx, shifts: firstWeek }, open: firstWeek, from: '2026-12-07', to: '2026-12-13' };
   log(`autofill: ${month.open.length} open shifts in December, ${firstWeek.length} in the week of 7 Dec`);
   const week = await planFill(weekWorld.ctx, weekWorld.open, {
-    relGap: 0.02,
-    timeLimitS: WEEK_BUDGET_S,
-    maxCandidates: MAX_CANDIDATES,
+    ...fillOptions(weekWorld.open.length, WEEK_BUDGET_S),
     greedyWorker: GREEDY_WORKER,
   });
   log(
     `autofill week: ${week.seconds.toFixed(1)} s, first plan ${week.firstPlanSeconds?.toFixed(1)} s, gap ${(week.gap * 100).toFixed(2)}%, ${week.unfilled.length} open`,
   );
   const planned = await planFill(month.ctx, month.open, {
-    relGap: 0.02,
-    timeLimitS: MONTH_BUDGET_S,
-    maxCandidates: MAX_CANDIDATES,
+    ...fillOptions(month.open.length, MONTH_BUDGET_S),
     greedyWorker: GREEDY_WORKER,
   });
   log(
     `autofill month: ${planned.seconds.toFixed(1)} s, first plan ${planned.firstPlanSeconds?.toFixed(1)} s, gap ${(planned.gap * 100).toFixed(2)}%, ${planned.unfilled.length} open`,
   );
   const monthMinute = await planFill(month.ctx, month.open, {
-    relGap: 0.02,
-    timeLimitS: 60,
-    maxCandidates: MAX_CANDIDATES,
+    ...fillOptions(month.open.length, 60),
     greedyWorker: GREEDY_WORKER,
   });
   log(
@@ -314,7 +310,7 @@ export const runQuickAutofill = async (
   const world = { ...month, ctx: { ...month.ctx, shifts: open }, open, from: '2026-12-07', to: '2026-12-13' };
   const out: QuickRun[] = [];
   for (let i = 0; i < runs; i += 1) {
-    const options = { relGap: 0.02, timeLimitS, maxCandidates: MAX_CANDIDATES };
+    const options = fillOptions(open.length, timeLimitS);
     const started = performance.now();
     const plan = through
       ? await startFill(through.worker, world.ctx, open, options).done

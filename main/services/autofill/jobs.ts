@@ -18,6 +18,7 @@ import { sitesInView } from '../rota/week';
 import { writeShifts } from '../rota/write';
 import type { AppCore, Call } from '../types';
 import type { Plan, PlanProgress } from './plan';
+import { fillOptions } from './options';
 import { startFill, warmFill, type FillRun } from './run';
 
 interface Job {
@@ -197,7 +198,7 @@ export const startAutofill = (
     app.autofillWorker.url,
     ctx,
     open,
-    { timeLimitS: req.timeLimitS, relGap: 0.02, maxCandidates: open.length > 200 ? 20 : undefined },
+    fillOptions(open.length, req.timeLimitS),
     onProgress,
     app.autofillWorker.execArgv ?? [],
     { from: req.from, to: req.to, sites: codes },
