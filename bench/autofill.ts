@@ -16,7 +16,7 @@ import { Rng } from '../main/seed/random';
 import { seedSites } from '../main/seed/sites';
 import { RecordClock } from '../main/services/records';
 import { planFill, type Plan } from '../main/services/autofill/plan';
-import { fillOptions } from '../main/services/autofill/options';
+import { candidatesFor, fillOptions } from '../main/services/autofill/options';
 import { endFillWorkers, startFill } from '../main/services/autofill/run';
 import type { Measurement } from './report';
 import { openDraft } from '../test/support/shifts';
@@ -150,8 +150,8 @@ export interface AutofillBench {
   greedy: FillQuality;
 }
 
-/** The candidates a shift keeps in the product's fills of this size (options.ts), which the bench measures. */
-export const MAX_CANDIDATES = fillOptions(1000, 60).maxCandidates!;
+/** The candidates a shift keeps in the product's fills at the design load (options.ts), which the bench measures. */
+export const MAX_CANDIDATES = candidatesFor(1017 / 230);
 
 /**
  * The greedy fill's helper thread from source, as the product starts it from its worker (plan.ts `greedyWorker`),
@@ -180,21 +180,21 @@ export const runAutofillBench = async (log: (s: string) => void = () => {}): Pro
   const weekWorld = { ...month, ctx: { ...month.ctx, shifts: firstWeek }, open: firstWeek, from: '2026-12-07', to: '2026-12-13' };
   log(`autofill: ${month.open.length} open shifts in December, ${firstWeek.length} in the week of 7 Dec`);
   const week = await planFill(weekWorld.ctx, weekWorld.open, {
-    ...fillOptions(weekWorld.open.length, WEEK_BUDGET_S),
+    ...fillOptions(weekWorld.open.length, 7, weekWorld.ctx.staff, WEEK_BUDGET_S),
     greedyWorker: GREEDY_WORKER,
   });
   log(
     `autofill week: ${week.seconds.toFixed(1)} s, first plan ${week.firstPlanSeconds?.toFixed(1)} s, gap ${(week.gap * 100).toFixed(2)}%, ${week.unfilled.length} open`,
   );
   const planned = await planFill(month.ctx, month.open, {
-    ...fillOptions(month.open.length, MONTH_BUDGET_S),
+    ...fillOptions(month.open.length, 31, month.ctx.staff, MONTH_BUDGET_S),
     greedyWorker: GREEDY_WORKER,
   });
   log(
     `autofill month: ${planned.seconds.toFixed(1)} s, first plan ${planned.firstPlanSeconds?.toFixed(1)} s, gap ${(planned.gap * 100).toFixed(2)}%, ${planned.unfilled.length} open`,
   );
   const monthMinute = await planFill(month.ctx, month.open, {
-    ...fillOptions(month.open.length, 60),
+    ...fillOptions(month.open.length, 31, month.ctx.staff, 60),
     greedyWorker: GREEDY_WORKER,
   });
   log(
@@ -310,7 +310,7 @@ export const runQuickAutofill = async (
   const world = { ...month, ctx: { ...month.ctx, shifts: open }, open, from: '2026-12-07', to: '2026-12-13' };
   const out: QuickRun[] = [];
   for (let i = 0; i < runs; i += 1) {
-    const options = fillOptions(open.length, timeLimitS);
+    const options = fillOptions(open.length, 7, world.ctx.staff, timeLimitS);
     const started = performance.now();
     const plan = through
       ? await startFill(through.worker, world.ctx, open, options).done

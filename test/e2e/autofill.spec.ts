@@ -82,7 +82,7 @@ test('builds from cover for all 15 sites, auto-fills, previews, applies, undoes 
   await expect(panel.getByText(/no plan can cost less than [\d,]+/)).toBeVisible();
   const assignments = panel.getByRole('table', { name: /^Assignments/ });
   await expect(assignments.getByRole('row').nth(1).getByRole('cell').nth(2)).toHaveText(
-    /(Home site|Knows|New to) \w+ · (No warnings|Adds: )/,
+    /(Home site \w+|Knows \w+|New to \w+: site induction needed) · (No warnings|Adds: )/,
   );
   const open = panel.getByRole('table', { name: /^Left open/ });
   await expect(open.getByRole('row').nth(1).getByRole('cell').nth(1)).toHaveText(

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AutofillPreview, AutofillStatus, BuildResult } from '../../../shared/contract/autofill';
 import type { ShiftChanges } from '../../../shared/contract/rota';
-import { addDays } from '../../../shared/domain/dates';
+import { addDays, daysBetween } from '../../../shared/domain/dates';
 import { shiftAtSite } from '../../../shared/domain/rota/format';
 import { spanOf } from '../../../shared/domain/rota/instants';
 import { shiftsFromCover } from '../../../shared/domain/rota/plan/fromCover';
@@ -198,7 +198,7 @@ export const startAutofill = (
     app.autofillWorker.url,
     ctx,
     open,
-    fillOptions(open.length, req.timeLimitS),
+    fillOptions(open.length, daysBetween(req.from, req.to) + 1, ctx.staff, req.timeLimitS),
     onProgress,
     app.autofillWorker.execArgv ?? [],
     { from: req.from, to: req.to, sites: codes },
