@@ -125,9 +125,10 @@ export interface Plan {
  * many seconds or more (the LP dive only when asked, `dive`): measured at the design-load week (docs/autoschedule.md, "The
  * LP-free dive" and "Dives from one root"), a fill given 20 s or 60 s ends within 2% (1.7%) in 11–13 s, where the
  * search alone stops at 4,603–4,687 (10–12%). A part's seconds are counted after its greedy fill and model (about
- * 1.5 s at the design load since 3 Dec). It was 30 s until the morning of 3 Dec, then 12 s, and 8 s since that evening (measured then,
- * load about 1): a week given 10 s (8.3 s after its model) came within 4.1% where the search alone ended at 13.3%,
- * and a month given 60 s (parts of 10.3–12.8 s) within 3.3–5.1% in three runs where it had ended at 9.8%; a week
+ * 1.5 s at the design load since 3 Dec). It was 30 s until the morning of 3 Dec, then 12 s, and 8 s since that
+ * evening (measured then, load about 1): a week given 10 s (8.3 s after its model) came within 4.1% where the search
+ * alone ended at 13.3%, and a month given 60 s (parts of 10.3–12.8 s) within 3.3% and 4.4% (two runs, the second the
+ * bench's) where it had ended at 9.8%; a week
  * given 8 s (6.4 s after its model) ended 12.5–13.3% above its bound either way, as the root has not stalled in half
  * of that, and a month given 30 s (parts of 4–6 s) was worse with the dives forced (14.5% against 13.0%).
  */
