@@ -36,7 +36,8 @@ export const ScopeFields = ({ scope, onChange, idPrefix }: { scope: Scope; onCha
   const loaded = useStore((s) => s.sites);
   const rotaWeek = useStore((s) => s.rotaWeek);
   const sites = useMemo(() => (loaded.status === 'ready' ? loaded.data.filter((x) => !x.archived) : []), [loaded]);
-  const monday = weekStart(scope.from || rotaWeek);
+  // The week shown in the planner while it lies in the range (so Month then Week comes back to it), else the range's first week.
+  const monday = scope.from && scope.to && (rotaWeek < scope.from || rotaWeek > scope.to) ? weekStart(scope.from) : rotaWeek;
   const toggle = (code: string, on: boolean) => {
     const chosen = scope.sites.length === 0 ? sites.map((x) => x.code) : scope.sites;
     const next = on ? [...new Set([...chosen, code])] : chosen.filter((c) => c !== code);

@@ -58,6 +58,8 @@ describe('the time an auto-fill is given', () => {
     expect(time()).toBe('180');
     await act(async () => button('Week').click());
     expect(time()).toBe('30');
+    // Back to the week the planner shows, not the week of 1 Dec.
+    expect(document.body.textContent).toContain('Mon 7 Dec 2026 to Sun 13 Dec 2026');
   });
   it('is 1 minute for a fortnight typed in', async () => {
     await setDate('To', '2026-12-20');
