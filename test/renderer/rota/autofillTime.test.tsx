@@ -7,17 +7,8 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean;
-}
-globalThis.IS_REACT_ACT_ENVIRONMENT = true;
-
-// Every channel answers "not available": the panel needs none to show its form.
-window.sitedesk = {
-  mode: 'electron',
-  api: new Proxy({}, { get: () => async () => ({ ok: false, code: 'internal', message: 'No server in this test.' }) }),
-};
+// Every channel answers "not available" (no server in these tests).
+import '../noServer';
 
 const { useStore } = await import('../../../renderer/store/appStore');
 const { AutofillPanel } = await import('../../../renderer/features/rota/AutofillPanel');
