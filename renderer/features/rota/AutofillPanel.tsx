@@ -130,7 +130,6 @@ const Preview = ({ p, status }: { p: AutofillPreview; status: AutofillStatus }) 
   );
 };
 
-/** Fills open shifts as one optimisation in the background: progress, Stop, a preview, Apply and Undo. */
 /**
  * The time a fill of `scope` is given unless the manager chooses one: 30 s for a week or less (the design-load week
  * comes within 2% in about 10 s), 1 minute for up to a fortnight, and 3 minutes for longer (December at the design
@@ -142,6 +141,7 @@ export const suggestedLimit = (scope: Scope): number => {
   return days <= 7 ? 30 : days <= 14 ? 60 : 180;
 };
 
+/** Fills open shifts as one optimisation in the background: progress, Stop, a preview, Apply and Undo. */
 export const AutofillPanel = ({ onClose }: { onClose: () => void }) => {
   const { rotaWeek, startAutofill, autofillStatus, stopAutofill, applyAutofill, warmAutofill, undo, redo } = useStore(
     useShallow((s) => ({
