@@ -45,9 +45,11 @@ const scopeSites = (call: Call, sites: string[] | null): string[] =>
 const pct = (x: number) => (x < 0.0005 ? '0' : (Math.round(x * 1000) / 10).toLocaleString('en-GB', { maximumFractionDigits: 1 }));
 
 /** The plan's quality in words, honest about what was and was not proven. */
-export const qualityWords = (plan: Pick<Plan, 'gap' | 'status' | 'objective' | 'bound'>): string => {
-  if (plan.objective <= 0 || plan.gap <= 1e-9) return 'The best possible plan (proven)';
-  const within = `Within ${pct(plan.gap)}% of the best possible plan`;
+export const qualityWords = (plan: Pick<Plan, 'gap' | 'status' | 'objective' | 'bound' | 'candidateCap'>): string => {
+  // With the candidate cap (options.ts), what is proven is against the plans from each shift's cheapest candidates.
+  const from = plan.candidateCap ? ` from each shift's ${plan.candidateCap} best-suited people` : '';
+  if (plan.objective <= 0 || plan.gap <= 1e-9) return `The best possible plan${from} (proven)`;
+  const within = `Within ${pct(plan.gap)}% of the best possible plan${from}`;
   if (plan.status === 'stopped') return `${within} — stopped early, this is the best plan found so far`;
   if (plan.status === 'time-limit') return `${within} — the time allowed ran out before it could be proven closer`;
   return within;

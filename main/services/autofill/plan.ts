@@ -118,6 +118,11 @@ export interface Plan {
   greedyObjective: number | null;
   /** Findings before → after as the planner counts them, when the worker was asked for them. */
   findings?: FindingsDelta;
+  /**
+   * Set when some shift had more candidates than `maxCandidates` and kept only that many of its cheapest: the bound,
+   * and so the gap, is then that model's (the best plan from those people), not every plan's.
+   */
+  candidateCap?: number;
 }
 
 /**
@@ -335,6 +340,7 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
       keep: greedy ?? undefined,
       trials,
     });
+    if (model.capped.size > 0 && opts.maxCandidates !== undefined) plan.candidateCap = opts.maxCandidates;
     const counted = (p: Set<number>): boolean => {
       const r = countWeeklyRest(model, p);
       plan.cuts += r.cuts;
