@@ -2,6 +2,7 @@
  * What the planner asks of a fill (jobs.ts), and what the bench measures (bench/autofill.ts): one definition, so
  * the bench's figures, and the panel's hint drawn from them, are the product's.
  */
+import { staffMap } from '../../../shared/domain/rota/rotaIndex';
 import type { RotaContext } from '../../../shared/domain/rota/types';
 import type { PlanOptions } from './plan';
 
@@ -31,7 +32,7 @@ export const candidatesFor = (shiftsPerPersonWeek: number): number => (shiftsPer
  * within 2% of the bound is enough.
  */
 export const fillOptions = (openCount: number, days: number, staff: RotaContext['staff'], timeLimitS: number): PlanOptions => {
-  const people = staff instanceof Map ? staff.size : (staff as readonly unknown[]).length;
+  const people = staffMap(staff).size;
   return {
     timeLimitS,
     relGap: 0.02,

@@ -133,9 +133,9 @@ export interface Plan {
  * 1.5 s at the design load since 3 Dec). It was 30 s until the morning of 3 Dec, then 12 s, and 8 s since that
  * evening (measured then, load about 1): a week given 10 s (8.3 s after its model) came within 4.1% where the search
  * alone ended at 13.3%, and a month given 60 s (parts of 10.3–12.8 s) within 3.3% and 4.4% (two runs, the second the
- * bench's) where it had ended at 9.8%; a week
- * given 8 s (6.4 s after its model) ended 12.5–13.3% above its bound either way, as the root has not stalled in half
- * of that, and a month given 30 s (parts of 4–6 s) was worse with the dives forced (14.5% against 13.0%).
+ * bench's) where it had ended at 9.8%; a week given 8 s (6.4 s after its model) ended 12.5–13.3% above its bound
+ * either way, as the root has not stalled in half of that, and a month given 30 s (parts of 4–6 s) was worse with
+ * the dives forced (14.5% against 13.0%).
  */
 export const LPFREE_FROM_S = 8;
 
@@ -418,7 +418,8 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
         (opts.shouldStop?.() ?? false) ||
         (earlyBound !== null && bestCost - earlyBound <= relGap * Math.max(bestCost, 1e-9));
       let pricer: Pricer | undefined;
-      const lpFree = searchPath(share, opts) === 'lp-free';
+      const path = searchPath(share, opts);
+      const lpFree = path === 'lp-free';
       if (!lpFree) {
         // Without the LP-free dive (whose root is the bound), the bound comes first, in the share it would have at
         // the end (it came last until 3 Dec, so a fill could not know it was good enough and used all its time).
@@ -459,7 +460,7 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
       // Price and dive first when the part has minutes (dive.ts; at the design load it takes 3–4 minutes here
       // and its plan, searched, is within 1–2% of the bound where the search alone stops 9% above): the dive
       // gets 60% of the search's time, the search the rest from whichever plan is cheaper.
-      if (opts.dive === true) {
+      if (path === 'lp-dive') {
         pricer ??= makePricer(model);
         const diveUntil = elapsed() + 0.6 * (searchUntil - elapsed());
         const stopDive = () => halt() || elapsed() > diveUntil;
