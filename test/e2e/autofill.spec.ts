@@ -69,7 +69,7 @@ test('builds from cover for all 15 sites, auto-fills, previews, applies, undoes 
   await page.getByRole('menuitem', { name: 'Auto-fill' }).click();
   const panel = page.getByRole('dialog', { name: 'Auto-fill open shifts' });
   await expect(panel.getByRole('group', { name: 'Sites (all 15)' })).toBeVisible();
-  await panel.getByLabel('Time allowed').selectOption('30');
+  await panel.getByLabel('Time allowed').selectOption('10');
   await expectAccessible(page, 'auto-fill form');
   await panel.getByRole('button', { name: 'Start auto-fill' }).click();
   await expect(panel.getByRole('button', { name: 'Stop and keep the best plan so far' })).toBeVisible();

@@ -58,12 +58,13 @@ describe('sign-in throttle over the real server', () => {
     let queue = Array.from({ length: 400 }, (_, i) => (i === 36 ? PASSWORD : `guess number ${i}`));
     let checked = 0;
     let found = false;
-    let bursts = 0;
-    const until = Date.now() + 30_000;
+    const started = Date.now();
+    const burstStarts: number[] = [];
+    const until = started + 30_000;
     while (Date.now() < until && !found) {
+      burstStarts.push((Date.now() - started) / 1000);
       const batch = queue.slice(0, 40);
       const answers = await Promise.all(batch.map((g) => signIn('maria', g)));
-      bursts++;
       for (const a of answers) {
         if (a.ok) found = true;
         else if (a.code === 'invalid') checked++;
@@ -72,8 +73,17 @@ describe('sign-in throttle over the real server', () => {
       queue = [...batch.filter((_, i) => answers[i].code === 'rate_limited'), ...queue.slice(40)];
       await new Promise((r) => setTimeout(r, 250));
     }
-    console.log(`sign-in throttle: ${bursts} bursts of 40 in 30 s, ${checked} guesses checked, password found: ${found}`);
-    expect(bursts).toBeGreaterThan(20);
+    const pauses = burstStarts.slice(1).map((at, i) => at - burstStarts[i]);
+    const longestPause = Math.max(...pauses);
+    console.log(
+      `sign-in throttle: ${burstStarts.length} bursts of 40 in 30 s (longest pause ${longestPause.toFixed(1)} s), ${checked} guesses checked, password found: ${found}`,
+    );
+    // The guesser kept at it through the whole 30 s: with a burst at least every 8 s and the last at 22 s or
+    // later, it tried again within 8 s of each moment the throttle lets one more guess through (2, 6 and 14 s),
+    // so the bound below is tested against a guesser who never let up. How many bursts fit depends on the
+    // machine's load (11 on one loaded CI run), so the count itself is not judged.
+    expect(longestPause).toBeLessThanOrEqual(8);
+    expect(burstStarts.at(-1)).toBeGreaterThanOrEqual(22);
     expect(found).toBe(false);
     expect(checked).toBeLessThanOrEqual(DESIGN_MAX_CHECKED_IN_30_S);
     expect(checked).toBeGreaterThanOrEqual(3);
