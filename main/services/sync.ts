@@ -20,17 +20,34 @@ export const checkHubUser = async (
   /** The form fields the errors belong to. */
   fields: { url: string; password: string } = { url: 'url', password: 'password' },
 ): Promise<void> => {
-  let who: { userCtx?: { name?: string | null } };
-  try {
-    const res = await fetch(`${url}/_session`, {
+  const unreachable = () =>
+    new AppError('invalid', 'Could not reach a hub at that address. Check the address and the network.', {
+      [fields.url]: 'No hub answered at this address',
+    });
+  const ask = () =>
+    fetch(`${url}/_session`, {
       headers: { authorization: authHeader(user), accept: 'application/json' },
       signal: AbortSignal.timeout(HUB_ANSWER_MS),
     });
+  let res: Response;
+  try {
+    res = await ask();
+  } catch (e) {
+    if (e instanceof Error && e.name === 'TimeoutError') throw unreachable();
+    // A connection that failed at once, not a hub that did not answer: most often a kept-alive connection the hub
+    // closed just as it was reused (a busy machine fires the client's own idle timer late; seen in CI). One fresh
+    // try; an address where nothing listens fails it too.
+    try {
+      res = await ask();
+    } catch {
+      throw unreachable();
+    }
+  }
+  let who: { userCtx?: { name?: string | null } };
+  try {
     who = (await res.json()) as typeof who;
   } catch {
-    throw new AppError('invalid', 'Could not reach a hub at that address. Check the address and the network.', {
-      [fields.url]: 'No hub answered at this address',
-    });
+    throw unreachable();
   }
   if (who.userCtx?.name !== user.name)
     throw new AppError('invalid', 'The hub refused that name or password.', {

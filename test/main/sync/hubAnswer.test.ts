@@ -38,6 +38,26 @@ describe('asking the hub who the hub user is', () => {
     await expect(checkHubUser(hub.url, USER)).resolves.toBeUndefined();
   }, 40_000);
 
+  it('tries once more when a connection fails at once, as a kept-alive one the hub has just closed does', async () => {
+    // The first request's connection is cut as it arrives (what a reused socket the hub had closed looks like to the
+    // client); the next is answered. A manager told "Could not reach a hub" here would check an address that was right.
+    let cut = 0;
+    const server = http.createServer((req, res) => {
+      if (cut === 0) {
+        cut += 1;
+        req.socket.destroy();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: true, userCtx: { name: USER.name, roles: [] } }));
+    });
+    servers.push(server);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    await expect(checkHubUser(url, USER)).resolves.toBeUndefined();
+    expect(cut).toBe(1);
+  });
+
   it('refuses an address where nothing listens, naming the address', async () => {
     await expect(checkHubUser('http://127.0.0.1:1', USER)).rejects.toMatchObject({
       code: 'invalid',
