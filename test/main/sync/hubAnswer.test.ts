@@ -10,9 +10,18 @@ import { checkHubUser } from '../../../main/services/sync';
 
 const USER = { name: 'desk-ch', password: 'CH desk password 1' };
 
-/** A server that answers `/_session` for USER after `delayMs` (never, when null). */
-const slowHub = async (delayMs: number | null) => {
+/**
+ * A server that answers `/_session` for USER after `delayMs` (never, when null), after cutting the first `cut`
+ * connections as their request arrives (what a kept-alive socket the hub has just closed looks like to the client).
+ */
+const slowHub = async (delayMs: number | null, cut = 0) => {
+  const seen = { cut: 0 };
   const server = http.createServer((req, res) => {
+    if (seen.cut < cut) {
+      seen.cut += 1;
+      req.socket.destroy();
+      return;
+    }
     if (delayMs === null) return;
     setTimeout(() => {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -20,7 +29,7 @@ const slowHub = async (delayMs: number | null) => {
     }, delayMs);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, seen };
 };
 
 describe('asking the hub who the hub user is', () => {
@@ -39,23 +48,12 @@ describe('asking the hub who the hub user is', () => {
   }, 40_000);
 
   it('tries once more when a connection fails at once, as a kept-alive one the hub has just closed does', async () => {
-    // The first request's connection is cut as it arrives (what a reused socket the hub had closed looks like to the
-    // client); the next is answered. A manager told "Could not reach a hub" here would check an address that was right.
-    let cut = 0;
-    const server = http.createServer((req, res) => {
-      if (cut === 0) {
-        cut += 1;
-        req.socket.destroy();
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: true, userCtx: { name: USER.name, roles: [] } }));
-    });
-    servers.push(server);
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    await expect(checkHubUser(url, USER)).resolves.toBeUndefined();
-    expect(cut).toBe(1);
+    // The first connection is cut as its request arrives; the next is answered. A manager told "Could not reach a
+    // hub" here would check an address that was right.
+    const hub = await slowHub(0, 1);
+    servers.push(hub.server);
+    await expect(checkHubUser(hub.url, USER)).resolves.toBeUndefined();
+    expect(hub.seen.cut).toBe(1);
   });
 
   it('refuses an address where nothing listens, naming the address', async () => {
