@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium-path.mjs';
+import { CHROMIUM_ARGS, journeyChromiumPath } from './scripts/chromium-path.mjs';
 
 /**
  * The longest journeys (seconds each on a quiet machine, measured 2 Dec 2026) start first. Playwright hands
@@ -32,7 +32,7 @@ export default defineConfig({
     viewport: { width: 1360, height: 860 },
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: chromiumPath() ?? undefined,
+      executablePath: journeyChromiumPath() ?? undefined,
       args: CHROMIUM_ARGS,
     },
   },
