@@ -5,7 +5,8 @@ import { isReplicaFault } from './main/sync/replicaGuard';
 
 /**
  * The files that take longest (seconds each on a quiet two-core machine, measured 2 Dec 2026), in the
- * order they start. A fresh checkout has no timings cached, and Vitest would then start the largest files
+ * order they start within their project (Vitest queues the projects' files one project after another: most
+ * of these are in `shared-modules`, exchange in `conf`). A fresh checkout has no timings cached, and Vitest would then start the largest files
  * first. Started first, the long files overlap and the many short ones fill in around them. The soak is
  * left out on purpose: started beside the crash test, its 17 installs took five times as long to set up
  * (72-196 s against 16 s) and a seed ran out of time; late in the run, nearly alone, it takes about 70 s.
@@ -43,23 +44,27 @@ class LongestFirst extends BaseSequencer {
 }
 
 /**
- * Files that load no shared state between them (pure domain rules, and main's services each on its own
- * temp folder) run without a fresh module graph per file: that halves their CPU time (52 → 25 s for the
- * domain tests). Files that mock modules, install process-wide handlers or spawn hubs keep isolation.
+ * Files that load no shared state between them (pure domain rules, main's services, sync and reliability
+ * each on its own temp folders) run without a fresh module graph per file: that halves the domain tests'
+ * CPU time (52 → 25 s). Files that mock modules, hold module state (the renderer's store) or measure the
+ * heap keep isolation.
  */
 const ISOLATED_IN_MAIN = ['desktop.test.ts', 'electronStore.test.ts', 'exchange.test.ts'];
-/** Security tests that mock `electron` for the file: a mock must not reach the next file's imports. */
-const ISOLATED_IN_SECURITY = ['ipcSessions.test.ts', 'isAppUrl.test.ts'];
+/**
+ * Security tests that mock `electron` for the file (a mock must not reach the next file's imports), and the
+ * session table's heap bound, which must not count what earlier files left in the process.
+ */
+const ISOLATED_IN_SECURITY = ['ipcSessions.test.ts', 'isAppUrl.test.ts', 'sessions.test.ts'];
 const SHARED_MODULES = [
   'test/shared/**/*.test.ts',
   'test/main/rota/**/*.test.ts',
   'test/main/exports/**/*.test.ts',
   // The solver's tests: pure models and HiGHS, no hub, no server, no mocks (14 files, 15 s of imports alone).
   'test/main/autofill/**/*.test.ts',
-  // Sync, reliability and security: each test opens its installs, hubs and children on its own temp folders and
-  // closes them, and the replica guard is installed and removed by the test that uses it. Without a fresh module
-  // graph per file, sync's 17 files took 213 s of CPU against 245 s, and reliability and security 138 s against
-  // 162 s (4 Dec). The renderer's files keep isolation: their store is module state.
+  // Sync, reliability and security: each test opens its installs, hubs and children on its own temp folders;
+  // hubs are stopped after every file (stopHubs.ts), and the replica guard and a hub's exit handler are removed
+  // by what installed them. Without a fresh module graph per file, sync's 17 files took 213 s of CPU against
+  // 245 s, and reliability and security 138 s against 162 s (4 Dec).
   'test/main/sync/**/*.test.ts',
   'test/reliability/**/*.test.ts',
   ...fs
@@ -77,10 +82,11 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 30_000,
-    // Two test files at a time, on CI's two cores too (Vitest's default there is one). A third of the
-    // run's wall time is waiting: hubs on loopback, replication, child processes killed and reopened.
-    // Three was tried (2 Dec): beside the journeys, type check and lint the load reached 12-16, the soak's
-    // set-up took 104 s instead of 16 and a seed ran past its 300 s bound.
+    // Two test files at a time, on CI's two cores too (Vitest's default there is one): much of a file's
+    // time is waiting (hubs on loopback, replication, child processes killed and reopened). Since 4 Dec
+    // the journeys run after the unit tests, not beside them; alone, two files at a time leave the cores
+    // idle 5% of the run. Three was tried on 2 Dec, beside the journeys, type check and lint: load 12-16,
+    // the soak's set-up took 104 s instead of 16 and a seed ran past its 300 s bound.
     maxWorkers: 2,
     sequence: { sequencer: LongestFirst },
     setupFiles: ['test/support/stopHubs.ts'],
