@@ -8,21 +8,35 @@ const run = (name, script, { idle = false } = {}) =>
   new Promise((resolve) => {
     const started = Date.now();
     const command = ['npm', 'run', '--silent', script];
-    // `nice -n 19` (coreutils): the part gets only the CPU the tests leave; where there is no nice, it just runs.
-    const [file, ...args] = idle && process.platform !== 'win32' ? ['nice', '-n', '19', ...command] : command;
-    const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
-    const relay = (stream, out) => {
-      let rest = '';
-      stream.on('data', (chunk) => {
-        const lines = (rest + chunk.toString()).split('\n');
-        rest = lines.pop() ?? '';
-        for (const line of lines) out.write(`[${name}] ${line}\n`);
+    const start = (niced) => {
+      // `nice -n 19` (coreutils): the part gets only the CPU the tests leave; where there is no nice, it just runs.
+      const [file, ...args] = niced ? ['nice', '-n', '19', ...command] : command;
+      // Windows runs npm through its .cmd shim, which only a shell starts.
+      const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env, shell: process.platform === 'win32' });
+      const relay = (stream, out) => {
+        let rest = '';
+        stream.on('data', (chunk) => {
+          const lines = (rest + chunk.toString()).split('\n');
+          rest = lines.pop() ?? '';
+          for (const line of lines) out.write(`[${name}] ${line}\n`);
+        });
+        stream.on('end', () => rest && out.write(`[${name}] ${rest}\n`));
+      };
+      relay(child.stdout, process.stdout);
+      relay(child.stderr, process.stderr);
+      // A command that cannot start at all is a failed part with its reason, not a crash with no summary.
+      let retried = false;
+      child.on('error', (error) => {
+        if (niced && error.code === 'ENOENT') {
+          retried = true;
+          return start(false);
+        }
+        process.stderr.write(`[${name}] could not start ${file}: ${error.message}\n`);
+        resolve({ name, code: 1, signal: null, seconds: (Date.now() - started) / 1000 });
       });
-      stream.on('end', () => rest && out.write(`[${name}] ${rest}\n`));
+      child.on('close', (code, signal) => !retried && resolve({ name, code: code ?? 1, signal, seconds: (Date.now() - started) / 1000 }));
     };
-    relay(child.stdout, process.stdout);
-    relay(child.stderr, process.stderr);
-    child.on('close', (code, signal) => resolve({ name, code: code ?? 1, signal, seconds: (Date.now() - started) / 1000 }));
+    start(idle && process.platform !== 'win32');
   });
 
 // The unit tests and the journeys one after the other, not side by side. Each alone keeps both cores busy
