@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Session } from '../../main/services/types';
 import { channels, contract, type Channel } from '../../shared/contract';
@@ -224,6 +224,7 @@ const payloads = (channel: Channel) =>
 
 describe('random and malformed payloads on every channel, from every kind of session', () => {
   const t = openTestApp();
+  afterAll(() => t.opened.close());
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {

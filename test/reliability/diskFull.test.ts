@@ -1,5 +1,5 @@
 import Conf from 'conf';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { StoreClass } from '../../main/storage/storeClass';
 import { makeShift } from '../shared/domain/rota/factories';
 import { openTestApp, withManager } from '../support/app';
@@ -54,6 +54,7 @@ describe('disk full or read-only folder', () => {
       failing.code = null;
     }
     const again = t.reopen();
+    onTestFinished(() => again.opened.close());
     expect(again.opened.app.repos.settings.get().organisationName).toBe('Saved before');
     expect(again.opened.app.repos.accounts.all().map((a) => a.username)).toEqual(['maria']);
   });
@@ -85,7 +86,9 @@ describe('disk full or read-only folder', () => {
     const read = (file: string, text: string) => (file.endsWith('.json') ? JSON.parse(text) : text);
     for (const [file, text] of Object.entries(before)) expect(read(file, after[file]), file).toEqual(read(file, text));
     expect(t.opened.app.repos.shifts.partition('2026-11/CH')).toEqual({ [shift.id]: shift });
-    const again = t.reopen().opened.app.repos.shifts;
+    const reopened = t.reopen();
+    onTestFinished(() => reopened.opened.close());
+    const again = reopened.opened.app.repos.shifts;
     expect(again.partition('2026-11/CH')).toEqual({ [shift.id]: shift });
     expect(again.partition('2026-12/CH')).toEqual({});
   });
@@ -98,7 +101,9 @@ describe('disk full or read-only folder', () => {
     } finally {
       stopFailing();
     }
-    const again = t.reopen().opened.app;
+    const reopened = t.reopen();
+    onTestFinished(() => reopened.opened.close());
+    const again = reopened.opened.app;
     expect(again.repos.shifts.partition('2026-11/CH')).toEqual({});
     expect(again.repos.shifts.partition('2026-12/CH')).toEqual({ [shift.id]: { ...shift, date: '2026-12-01', rev: 2 } });
     expect(again.ds.notices().map((n) => n.kind)).toEqual(['journal-replayed']);

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../main/services/types';
 import { channels, type Channel } from '../../shared/contract';
 import { openTestApp, withManager, createSupervisor } from '../support/app';
@@ -46,6 +46,7 @@ describe('the access table covers the contract exactly', () => {
 
 describe('every channel, as every caller, does what the table says', () => {
   const t = openTestApp();
+  afterAll(() => t.opened.close());
   const ids: Record<'manager' | 'supervisor', string> = { manager: '', supervisor: '' };
 
   beforeAll(async () => {
@@ -84,6 +85,7 @@ describe('every channel, as every caller, does what the table says', () => {
 
 describe('a locked desk cannot change data through any public channel', () => {
   const t = openTestApp();
+  afterAll(() => t.opened.close());
   const payloads: Partial<Record<Channel, unknown>> = {};
   let lockedManager: Session;
 

@@ -5,13 +5,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { openTestApp, withManager } from '../support/app';
 
 describe('enrolment on a desk whose accounts were lost', () => {
   it('is refused and changes nothing', async () => {
     // The attacker's own install, with a supervisor account they know the password of.
     const theirs = openTestApp();
+    onTestFinished(() => theirs.opened.close());
     const em = await withManager(theirs, 'eve', 'eve password 1');
     const sup = await theirs.call(
       'accounts:create',
@@ -31,6 +32,7 @@ describe('enrolment on a desk whose accounts were lost', () => {
     fs.rmSync(path.join(dir, 'changes'), { recursive: true, force: true });
     fs.writeFileSync(path.join(dir, 'data/directory/accounts.json'), '{"records": {"ab');
     const t = openTestApp({ dir });
+    onTestFinished(() => t.opened.close());
     const s = t.session();
     expect(await t.call('auth:status', {}, s)).toMatchObject({ ok: true, data: { accountsLost: true } });
 
