@@ -6,8 +6,8 @@ import { isReplicaFault } from './main/sync/replicaGuard';
 /**
  * The files that take longest (seconds each on a quiet two-core machine, measured 2 Dec 2026), in the
  * order they start within their project (Vitest queues the projects' files one project after another: most
- * of these are in `shared-modules`, exchange in `conf`). A fresh checkout has no timings cached, and Vitest would then start the largest files
- * first. Started first, the long files overlap and the many short ones fill in around them. The soak is
+ * of these are in `shared-modules`, exchange in `conf`). A fresh checkout has no timings cached, and Vitest
+ * would then start the largest files first. Started first, the long files overlap and the many short ones fill in around them. The soak is
  * left out on purpose: started beside the crash test, its 17 installs took five times as long to set up
  * (72-196 s against 16 s) and a seed ran out of time; late in the run, nearly alone, it takes about 70 s.
  */
@@ -50,6 +50,12 @@ class LongestFirst extends BaseSequencer {
  * heap keep isolation.
  */
 const ISOLATED_IN_MAIN = ['desktop.test.ts', 'electronStore.test.ts', 'exchange.test.ts'];
+/** The test files directly in `dir`, less those named in `isolated`. */
+const testFilesIn = (dir: string, isolated: string[]) =>
+  fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.test.ts') && !isolated.includes(f))
+    .map((f) => `${dir}/${f}`);
 /**
  * Security tests that mock `electron` for the file (a mock must not reach the next file's imports), and the
  * session table's heap bound, which must not count what earlier files left in the process.
@@ -67,14 +73,8 @@ const SHARED_MODULES = [
   // 245 s, and reliability and security 138 s against 162 s (4 Dec).
   'test/main/sync/**/*.test.ts',
   'test/reliability/**/*.test.ts',
-  ...fs
-    .readdirSync('test/security')
-    .filter((f) => f.endsWith('.test.ts') && !ISOLATED_IN_SECURITY.includes(f))
-    .map((f) => `test/security/${f}`),
-  ...fs
-    .readdirSync('test/main')
-    .filter((f) => f.endsWith('.test.ts') && !ISOLATED_IN_MAIN.includes(f))
-    .map((f) => `test/main/${f}`),
+  ...testFilesIn('test/security', ISOLATED_IN_SECURITY),
+  ...testFilesIn('test/main', ISOLATED_IN_MAIN),
 ];
 
 export default defineConfig({

@@ -8,6 +8,7 @@ const run = (name, script, { idle = false } = {}) =>
   new Promise((resolve) => {
     const started = Date.now();
     const command = ['npm', 'run', '--silent', script];
+    const done = (code, signal = null) => resolve({ name, code, signal, seconds: (Date.now() - started) / 1000 });
     const start = (niced) => {
       // `nice -n 19` (coreutils): the part gets only the CPU the tests leave; where there is no nice, it just runs.
       const [file, ...args] = niced ? ['nice', '-n', '19', ...command] : command;
@@ -32,9 +33,9 @@ const run = (name, script, { idle = false } = {}) =>
           return start(false);
         }
         process.stderr.write(`[${name}] could not start ${file}: ${error.message}\n`);
-        resolve({ name, code: 1, signal: null, seconds: (Date.now() - started) / 1000 });
+        done(1);
       });
-      child.on('close', (code, signal) => !retried && resolve({ name, code: code ?? 1, signal, seconds: (Date.now() - started) / 1000 }));
+      child.on('close', (code, signal) => !retried && done(code ?? 1, signal));
     };
     start(idle && process.platform !== 'win32');
   });
