@@ -169,12 +169,16 @@ const LPFREE_STEPS = 28;
  */
 const LPFREE_DIVES = 2;
 /**
- * HiGHS's time for one window of the repair, the passes over the days, and the margin left before the part's end.
+ * HiGHS's time for one window of the repair, the passes over its windows, and the margin left before the part's end.
  * At Christmas, once single days gave nothing more (4,245), two passes of two days at a time gave 4,228 (3.2%) in
- * 130 s: most two-day windows reach the 10 s without a better plan.
+ * 130 s: most two-day windows reach the 10 s without a better plan. Since 4 Dec each site's week is a window too,
+ * between the single days and the two days (`bySite`), with two passes more (4 until then): Christmas given 240 s
+ * ended at 4,225.5 (3.13%) where it had ended at 4,239.4 (3.45%), and December given 600 s at 1.84% where 1.90%
+ * (the same run side by side; docs/autoschedule.md). Each group of people by home site as a window too was tried
+ * after the sites and ended Christmas at 4,235.2: not kept.
  */
 const REPAIR_WINDOW_S = 10;
-const REPAIR_PASSES = 4;
+const REPAIR_PASSES = 6;
 const REPAIR_MARGIN_S = 2;
 
 const byWeek = (open: readonly Shift[]): Shift[][] => {
@@ -530,6 +534,7 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
             windowS: REPAIR_WINDOW_S,
             passes: REPAIR_PASSES,
             widen: true,
+            bySite: true,
             shouldStop: () => stopped || (opts.shouldStop?.() ?? false),
             onCuts: (n) => (plan.cuts += n),
             onBetter: (objective) => progress(objective),
@@ -707,10 +712,11 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
 };
 
 /**
- * Fix and optimise: free the shifts of one day at a time (or of two days together, `widen`), hold every other
- * choice, and let HiGHS solve that neighbourhood. A better plan by the model's own count is kept after the
- * engine's weekly-rest check, so the count stays the engine's. Passes over the days until one improves nothing,
- * `passes` are done, the time is up, or the plan is within `relGap` of the bound.
+ * Fix and optimise: free the shifts of one day at a time (then, if asked, each site's shifts over the whole part,
+ * `bySite`, and two days together, `widen`), hold every other choice, and let HiGHS solve that neighbourhood. A
+ * better plan by the model's own count is kept after the engine's weekly-rest check, so the count stays the
+ * engine's. Passes over each kind of window until one improves nothing (then the next kind), until `passes` are
+ * done, the time is up, or the plan is within `relGap` of the bound.
  */
 export const repairByDays = async (
   model: AutofillModel,
@@ -727,6 +733,8 @@ export const repairByDays = async (
     passes: number;
     /** Once a pass of single days improves nothing, pass over two days at a time (else stop there). */
     widen?: boolean;
+    /** Once a pass of single days improves nothing, pass over each site's shifts of the whole part (before two days). */
+    bySite?: boolean;
     shouldStop: () => boolean;
     onCuts: (n: number) => void;
     onBetter: (objective: number) => void;
@@ -734,18 +742,31 @@ export const repairByDays = async (
 ): Promise<{ picked: Set<number>; ev: Evaluation; windows: number }> => {
   const { elapsed } = opts;
   const dates = [...new Set(part.map((s) => s.date))].sort();
+  // The neighbourhoods, in the order they are tried: single days; then, if asked, each site's shifts over the
+  // whole part; then two days together. A family is passed over until a pass of it improves nothing.
+  type Window = (p: Pair) => boolean;
+  const byDate = (span: number): Window[] =>
+    dates.map((_, d) => {
+      const window = new Set(dates.slice(d, d + span));
+      return (p) => window.has(p.shift.date);
+    });
+  const families: Window[][] = [byDate(1)];
+  if (opts.bySite) {
+    const sites = [...new Set(part.map((s) => s.site))].sort();
+    families.push(sites.map((x) => (p) => p.shift.site === x));
+  }
+  if (opts.widen) families.push(byDate(2));
   let picked = from;
   let ev = evaluate(model, picked);
   let windows = 0;
-  let span = 1;
+  let family = 0;
   for (let pass = 0; pass < opts.passes; pass += 1) {
     let improved = false;
-    for (let d = 0; d < dates.length; d += 1) {
+    for (const free of families[family]) {
       if (elapsed() > opts.until || opts.shouldStop()) break;
       if (ev.objective <= 0 || (ev.objective - Math.max(simpleBound(model), opts.bound())) / ev.objective <= opts.relGap) break;
-      const window = new Set(dates.slice(d, d + span));
       const fixed = new Map<number, number>();
-      for (const [c, p] of model.pairs) if (!window.has(p.shift.date)) fixed.set(c, picked.has(c) ? 1 : 0);
+      for (const [c, p] of model.pairs) if (!free(p)) fixed.set(c, picked.has(c) ? 1 : 0);
       windows += 1;
       const r = await solveModel(model, {
         timeLimitS: Math.max(0.5, Math.min(opts.windowS, opts.until + 0.5 - elapsed())),
@@ -777,9 +798,9 @@ export const repairByDays = async (
       opts.onBetter(ev.objective);
     }
     if (!improved) {
-      // Every day alone is as good as HiGHS can make it: two days together, if asked, else done.
-      if (span >= (opts.widen ? 2 : 1)) break;
-      span += 1;
+      // Every window of this kind is as good as HiGHS can make it: the next kind, if any, else done.
+      if (family + 1 >= families.length) break;
+      family += 1;
     }
   }
   return { picked, ev, windows };
