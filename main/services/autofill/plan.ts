@@ -21,6 +21,7 @@ import {
   simpleBound,
   type AutofillModel,
   type Evaluation,
+  type Pair,
   type Term,
 } from '../../../shared/domain/rota/autofill/model';
 import type { AutofillWeights } from '../../../shared/domain/rota/autofill/weights';
