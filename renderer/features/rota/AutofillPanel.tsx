@@ -133,7 +133,8 @@ const Preview = ({ p, status }: { p: AutofillPreview; status: AutofillStatus }) 
 /**
  * The time a fill of `scope` is given unless the manager chooses one: 30 s for a week or less (the design-load week
  * comes within 2% in about 10 s), 1 minute for up to a fortnight, and 3 minutes for longer (December at the design
- * load came within 2.3% in 3 minutes, 4.4% in 1 and 13% in 30 s, where it had 30 s whatever the range; 3 Dec).
+ * load came within 2.3% in 3 minutes, 4.4% in 1 and 13% in 30 s, where it had 30 s whatever the range; 3 Dec. Since
+ * the repair by sites, 4 Dec: 1.91% and 2.00% in 3 minutes, 2.77% in 2, 4.25% in 1, 1.84% in 10).
  */
 export const suggestedLimit = (scope: Scope): number => {
   if (!scope.from || !scope.to || scope.from > scope.to) return 30;
@@ -244,8 +245,8 @@ export const AutofillPanel = ({ onClose }: { onClose: () => void }) => {
                 <p className="field-hint" id="autofill-limit-hint">
                   The most the fill may take, weighing every person for every shift included (about 2 seconds for 1,000 shifts). It ends
                   sooner once its plan is within 2% of the best possible: a week of the 15 sites in about 10 seconds when given 20 or more.
-                  A month of them comes within 3–5% in 1 minute, 2.3% in 3 minutes and 1.9% in 10. Stop at any time to keep the best plan so
-                  far.
+                  A month of them comes within 4–5% in 1 minute, about 2% in 3 minutes and 1.8% in 10. Stop at any time to keep the best
+                  plan so far.
                 </p>
               </div>
               <div className="field">
