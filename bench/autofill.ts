@@ -368,6 +368,33 @@ if (process.argv[1]?.endsWith('autofill.ts') && process.argv.includes('--quick')
       await endFillWorkers();
     },
   );
+} else if (process.argv[1]?.endsWith('autofill.ts') && process.argv.includes('--month')) {
+  // `--month <seconds>`: December alone, given that long, with each part's own objective, bound and gap at its last
+  // progress, then the plan's own (how docs/autoschedule.md's month-by-budget figures were taken).
+  const limit = Number(process.argv[process.argv.indexOf('--month') + 1]) || 60;
+  const month = autofillWorld(1);
+  const last = new Map<number, { objective: number; bound: number; seconds: number }>();
+  planFill(month.ctx, month.open, {
+    ...fillOptions(month.open.length, 31, month.ctx.staff, limit),
+    onProgress: (p) => {
+      if (p.objective !== null && p.bound !== null) last.set(p.part, { objective: p.objective, bound: p.bound, seconds: p.seconds });
+    },
+  }).then((plan) => {
+    // The progress is cumulative over the parts: each part's own figures are its difference from the part before.
+    let before = { objective: 0, bound: 0 };
+    for (const [part, p] of [...last].sort((a, b) => a[0] - b[0])) {
+      const objective = p.objective - before.objective;
+      const bound = p.bound - before.bound;
+      const gap = objective > 0 ? (100 * (objective - bound)) / objective : 0;
+      console.log(
+        `part ${part}: last better plan or bound at ${p.seconds.toFixed(1)} s, ${objective.toFixed(1)} / ${bound.toFixed(1)} (${gap.toFixed(2)}%)`,
+      );
+      before = p;
+    }
+    console.log(
+      `December given ${limit} s: ${plan.seconds.toFixed(1)} s, ${plan.objective.toFixed(1)} / ${plan.bound.toFixed(1)} (${(plan.gap * 100).toFixed(2)}%), first plan ${plan.firstPlanSeconds?.toFixed(1)} s, ${plan.unfilled.length} left open`,
+    );
+  });
 } else if (process.argv[1]?.endsWith('autofill.ts') && process.argv.includes('--only')) {
   runAutofillBench((s) => console.error(`[autofill ${new Date().toISOString().slice(11, 19)}] ${s}`)).then((r) => {
     console.log(
