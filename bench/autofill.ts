@@ -15,7 +15,7 @@ import { demandOf, eveningShareOf, planWeek } from '../main/seed/demoSlots';
 import { Rng } from '../main/seed/random';
 import { seedSites } from '../main/seed/sites';
 import { RecordClock } from '../main/services/records';
-import { planFill, type Plan } from '../main/services/autofill/plan';
+import { planFill, type Plan, type PlanOptions } from '../main/services/autofill/plan';
 import { candidatesFor, fillOptions } from '../main/services/autofill/options';
 import { endFillWorkers, startFill } from '../main/services/autofill/run';
 import type { Measurement } from './report';
@@ -173,6 +173,14 @@ export const GREEDY_WORKER = process.argv.includes('--greedy-thread')
 export const WEEK_BUDGET_S = 60;
 export const MONTH_BUDGET_S = 600;
 
+/** December filled as the planner fills a month given `limitS` seconds (the bench's rows and `--month` alike). */
+const fillDecember = (month: AutofillWorld, limitS: number, onProgress?: PlanOptions['onProgress']) =>
+  planFill(month.ctx, month.open, {
+    ...fillOptions(month.open.length, 31, month.ctx.staff, limitS),
+    greedyWorker: GREEDY_WORKER,
+    onProgress,
+  });
+
 /** One week, then the month, then greedy on the month. */
 export const runAutofillBench = async (log: (s: string) => void = () => {}): Promise<AutofillBench> => {
   const month = autofillWorld(1);
@@ -186,17 +194,11 @@ export const runAutofillBench = async (log: (s: string) => void = () => {}): Pro
   log(
     `autofill week: ${week.seconds.toFixed(1)} s, first plan ${week.firstPlanSeconds?.toFixed(1)} s, gap ${(week.gap * 100).toFixed(2)}%, ${week.unfilled.length} open`,
   );
-  const planned = await planFill(month.ctx, month.open, {
-    ...fillOptions(month.open.length, 31, month.ctx.staff, MONTH_BUDGET_S),
-    greedyWorker: GREEDY_WORKER,
-  });
+  const planned = await fillDecember(month, MONTH_BUDGET_S);
   log(
     `autofill month: ${planned.seconds.toFixed(1)} s, first plan ${planned.firstPlanSeconds?.toFixed(1)} s, gap ${(planned.gap * 100).toFixed(2)}%, ${planned.unfilled.length} open`,
   );
-  const monthMinute = await planFill(month.ctx, month.open, {
-    ...fillOptions(month.open.length, 31, month.ctx.staff, 60),
-    greedyWorker: GREEDY_WORKER,
-  });
+  const monthMinute = await fillDecember(month, 60);
   log(
     `autofill month given 60 s: ${monthMinute.seconds.toFixed(1)} s, gap ${(monthMinute.gap * 100).toFixed(2)}%, ${monthMinute.unfilled.length} open`,
   );
@@ -374,11 +376,8 @@ if (process.argv[1]?.endsWith('autofill.ts') && process.argv.includes('--quick')
   const limit = Number(process.argv[process.argv.indexOf('--month') + 1]) || 60;
   const month = autofillWorld(1);
   const last = new Map<number, { objective: number; bound: number; seconds: number }>();
-  planFill(month.ctx, month.open, {
-    ...fillOptions(month.open.length, 31, month.ctx.staff, limit),
-    onProgress: (p) => {
-      if (p.objective !== null && p.bound !== null) last.set(p.part, { objective: p.objective, bound: p.bound, seconds: p.seconds });
-    },
+  fillDecember(month, limit, (p) => {
+    if (p.objective !== null && p.bound !== null) last.set(p.part, { objective: p.objective, bound: p.bound, seconds: p.seconds });
   }).then((plan) => {
     // The progress is cumulative over the parts: each part's own figures are its difference from the part before.
     let before = { objective: 0, bound: 0 };

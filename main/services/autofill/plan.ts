@@ -732,7 +732,7 @@ export const repairByDays = async (
     /** HiGHS's time for one window. */
     windowS: number;
     passes: number;
-    /** Once a pass of single days improves nothing, pass over two days at a time (else stop there). */
+    /** Once a pass of single days (and, with `bySite`, of sites) improves nothing, pass over two days at a time (else stop there). */
     widen?: boolean;
     /** Once a pass of single days improves nothing, pass over each site's shifts of the whole part (before two days). */
     bySite?: boolean;
