@@ -1048,6 +1048,8 @@ export interface PathItem {
    * when one of the person's fixed shifts runs into or touches its start (the engine then pairs it with that one).
    */
   restCounts: boolean;
+  /** Bit k set: the shift counts towards `PathWeek.fair[k]` (a night, a weekend or a bank-holiday shift). */
+  cats?: number;
 }
 
 /** What a person-week's choice costs beyond its shifts: the model's rows, as the path pricing reads them. */
@@ -1064,6 +1066,12 @@ export interface PathWeek {
   /** Two touching shifts making a stretch longer than this cost `longCost`. */
   longMs: number;
   longCost: number;
+  /**
+   * Fair shares still below the person's even share (`f ≥ had − share + Σ x`, had < share): the first `cap` shifts
+   * of category k (items with bit k in `cats`) cost nothing, each one after costs `cost`. The path carries a count of
+   * each, up to its cap, so the share is paid exactly (at most a few categories, each a small cap).
+   */
+  fair?: readonly { cap: number; cost: number }[];
 }
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
@@ -1168,81 +1176,110 @@ export const personWeekTable = (
   predStart[n] = predA.length;
   const preds = Int32Array.from(predA);
   const pairs = Float64Array.from(predPair);
-  const cells = n * S;
+  // The fair-share counts: state c (mixed radix, digit k up to fair[k].cap) beside the paid time m, as q = c·S + m.
+  // Taking shift b from count c leads to count next[b·C + c] and pays fair[b·C + c] for the shares it passes.
+  const fairRows = week.fair ?? [];
+  let C = 1;
+  const radix = fairRows.map((f) => {
+    const r = C;
+    C *= f.cap + 1;
+    return r;
+  });
+  const next = new Int32Array(n * C);
+  const fairCost = new Float64Array(n * C);
+  for (let i = 0; i < n; i += 1)
+    for (let c = 0; c < C; c += 1) {
+      let to = c;
+      let add = 0;
+      fairRows.forEach((f, k) => {
+        if (((items[i].cats ?? 0) & (1 << k)) === 0) return;
+        if (Math.floor(c / radix[k]) % (f.cap + 1) < f.cap) to += radix[k];
+        else add += f.cost;
+      });
+      next[i * C + c] = to;
+      fairCost[i * C + c] = add;
+    }
+  const Q = S * C;
+  const cells = n * Q;
   return (a: ArrayLike<number>) => {
     if (scratchValue.length < cells) {
       scratchValue = new Float64Array(cells);
       scratchBack = new Int32Array(cells);
       scratchBackM = new Int32Array(cells);
     }
-    if (scratchPool.length < S) {
-      scratchPool = new Float64Array(S);
-      scratchPoolLast = new Int32Array(S);
+    if (scratchPool.length < Q) {
+      scratchPool = new Float64Array(Q);
+      scratchPoolLast = new Int32Array(Q);
     }
-    // value[i·S + m]: least cost of a choice whose last shift is i, with m units of paid time (m = top: at least
-    // top); back / backM: the shift before (−1 none) and its m, written whenever value is.
+    // value[i·Q + q]: least cost of a choice whose last shift is i, in state q = c·S + m (fair-share counts c, m units
+    // of paid time; m = top: at least top); back / backM: the shift before (−1 none) and its state, written whenever
+    // value is.
     const value = scratchValue;
     const back = scratchBack;
     const backM = scratchBackM;
     const pool = scratchPool;
     const poolLast = scratchPoolLast;
     value.fill(Infinity, 0, cells);
-    pool.fill(Infinity, 0, S);
-    poolLast.fill(-1, 0, S);
+    pool.fill(Infinity, 0, Q);
+    poolLast.fill(-1, 0, Q);
     pool[0] = 0;
     let inPool = 0;
     for (let k = 0; k < n; k += 1) {
       const b = order[k];
       for (const to = settledTo[k]; inPool < to;) {
         const settler = byEnd[inPool++];
-        const from = settler * S;
-        for (let m = 0; m < S; m += 1) {
-          const v = value[from + m];
-          if (v < pool[m]) {
-            pool[m] = v;
-            poolLast[m] = settler;
+        const from = settler * Q;
+        for (let q = 0; q < Q; q += 1) {
+          const v = value[from + q];
+          if (v < pool[q]) {
+            pool[q] = v;
+            poolLast[q] = settler;
           }
         }
       }
       const wb = units[b];
-      const row = b * S;
       const ab = a[b];
       const straight = Math.max(0, S - wb);
-      // value[row + m + wb] from the pool, then from each shift within the rest window (clamped at top).
-      for (let m = 0; m < straight; m += 1) {
-        const v = pool[m] + ab;
-        if (v < value[row + m + wb]) {
-          value[row + m + wb] = v;
-          back[row + m + wb] = poolLast[m];
-          backM[row + m + wb] = m;
-        }
-      }
-      for (let m = straight; m < S; m += 1) {
-        const v = pool[m] + ab + perUnit * (m + wb - top);
-        if (v < value[row + top]) {
-          value[row + top] = v;
-          back[row + top] = poolLast[m];
-          backM[row + top] = m;
-        }
-      }
-      for (let p = predStart[k], pEnd = predStart[k + 1]; p < pEnd; p += 1) {
-        const prev = preds[p];
-        const fromAt = prev * S;
-        const add = pairs[p] + ab;
+      for (let c = 0; c < C; c += 1) {
+        const src = c * S;
+        const row = b * Q + next[b * C + c] * S;
+        const abc = ab + fairCost[b * C + c];
+        // value[row + m + wb] from the pool, then from each shift within the rest window (clamped at top).
         for (let m = 0; m < straight; m += 1) {
-          const v = value[fromAt + m] + add;
+          const v = pool[src + m] + abc;
           if (v < value[row + m + wb]) {
             value[row + m + wb] = v;
-            back[row + m + wb] = prev;
-            backM[row + m + wb] = m;
+            back[row + m + wb] = poolLast[src + m];
+            backM[row + m + wb] = src + m;
           }
         }
         for (let m = straight; m < S; m += 1) {
-          const v = value[fromAt + m] + add + perUnit * (m + wb - top);
+          const v = pool[src + m] + abc + perUnit * (m + wb - top);
           if (v < value[row + top]) {
             value[row + top] = v;
-            back[row + top] = prev;
-            backM[row + top] = m;
+            back[row + top] = poolLast[src + m];
+            backM[row + top] = src + m;
+          }
+        }
+        for (let p = predStart[k], pEnd = predStart[k + 1]; p < pEnd; p += 1) {
+          const prev = preds[p];
+          const fromAt = prev * Q + src;
+          const add = pairs[p] + abc;
+          for (let m = 0; m < straight; m += 1) {
+            const v = value[fromAt + m] + add;
+            if (v < value[row + m + wb]) {
+              value[row + m + wb] = v;
+              back[row + m + wb] = prev;
+              backM[row + m + wb] = src + m;
+            }
+          }
+          for (let m = straight; m < S; m += 1) {
+            const v = value[fromAt + m] + add + perUnit * (m + wb - top);
+            if (v < value[row + top]) {
+              value[row + top] = v;
+              back[row + top] = prev;
+              backM[row + top] = src + m;
+            }
           }
         }
       }
@@ -1251,21 +1288,21 @@ export const personWeekTable = (
     let last = -1;
     let at = 0;
     for (let i = 0; i < n; i += 1)
-      for (let m = 0; m < S; m += 1) {
-        const v = value[i * S + m];
+      for (let q = 0; q < Q; q += 1) {
+        const v = value[i * Q + q];
         if (v === Infinity) continue;
-        const t = v + hours[m];
+        const t = v + hours[q % S];
         if (t < best) {
           best = t;
           last = i;
-          at = m;
+          at = q;
         }
       }
     const chosen: number[] = [];
-    for (let i = last, m = at; i >= 0;) {
+    for (let i = last, q = at; i >= 0;) {
       chosen.push(i);
-      const prev = back[i * S + m];
-      m = backM[i * S + m];
+      const prev = back[i * Q + q];
+      q = backM[i * Q + q];
       i = prev;
     }
     return { value: best, chosen: chosen.reverse() };

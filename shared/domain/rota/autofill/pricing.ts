@@ -20,6 +20,9 @@ import {
   type PersonRows,
 } from './model';
 
+/** At most this many count states a person-week's path carries for its fair shares (each share its cap + 1). */
+const FAIR_STATES = 8;
+
 const paidOf = (s: { date: string; start: string; end: string; breakMinutes: number }): number => {
   const span = spanOf(s.date, s.start, s.end);
   return Math.max(0, Math.round((span.end - span.start) / 60_000) - s.breakMinutes);
@@ -98,9 +101,10 @@ export interface Pricer {
  *
  * is ≤ the cost of every plan of the model, as long as each person's minimum is over a relaxation of their
  * rows. Each person-week is priced exactly by `bestPersonWeek` (whole shifts, no overlaps, the rest and
- * long-stretch findings, hours off contract and the over-contract finding, as the model counts them); what it
- * leaves out (the 48 h and night averages, weekly rest, fairness, licence reminders, young workers' rows, rest
- * across two weeks) only adds cost or forbids plans, so dropping it keeps a relaxation. A person-week whose
+ * long-stretch findings, hours off contract and the over-contract finding, and the shares of nights, weekends and bank
+ * holidays above the even share, as the model counts them); what it leaves out (the 48 h and night averages, weekly
+ * rest, licence reminders with several shifts, young workers' rows, rest across two weeks, a share over a person's
+ * several weeks) only adds cost or forbids plans, so dropping it keeps a relaxation. A person-week whose
  * table would be too long is priced by a fractional knapsack on the hours-off-contract term alone (weaker, still a bound).
  */
 export const makePricer = (model: AutofillModel): Pricer => {
@@ -143,6 +147,8 @@ export const makePricer = (model: AutofillModel): Pricer => {
     staffId: string;
     overContract: Deviation['overContract'];
     path: PathItem[];
+    /** Fair shares still below the person's even share, paid by the path (`PathWeek.fair`). */
+    fair: { cap: number; cost: number }[];
   }
   const restMs = model.ctx.settings.dailyRestHours * 3_600_000;
   const restCost = model.weights.warning['daily-rest'] ?? 0;
@@ -162,6 +168,7 @@ export const makePricer = (model: AutofillModel): Pricer => {
     staffId,
     overContract,
     path: items.map((it) => ({ w: it.w, a: 0, start: it.start, end: it.end, restCounts: restCountsFor(staffId, it.start) })),
+    fair: [],
   });
   const groups: Group[] = model.deviations.map((d) => {
     const items = d.terms.filter(([, c]) => model.pairs.has(c)).map(([, c]) => itemOf(c));
@@ -203,6 +210,27 @@ export const makePricer = (model: AutofillModel): Pricer => {
     }
   }
   for (const grp of groups) grp.items.forEach((it, i) => noPairRest.has(it.c) && (grp.path[i].restCounts = false));
+  // A fair share (nights, weekends, bank holidays) the person is still below: f ≥ Σ x − cap with cap = share − had > 0,
+  // so the first `cap` of those shifts cost nothing and each after costs the weight. Paid exactly by the path, which
+  // counts them up to the cap (`PathWeek.fair`), when all of the person's shifts of that kind are in one person-week
+  // (a week's fill; else left out, a relaxation still) and they could take more than `cap`. Left out until 4 Dec:
+  // in the bank-holiday weeks it was most of what the bound missed (21–27 Dec: 100 of the plan's 4,244 points).
+  const itemAt = new Map<number, { g: number; i: number }>();
+  groups.forEach((grp, g) => grp.items.forEach((it, i) => itemAt.set(it.c, { g, i })));
+  for (const [aux, defs] of defsOf) {
+    const col = model.columns[aux];
+    if (defs.length !== 1 || col.term !== 'fairness' || col.cost <= 0) continue;
+    const d = defs[0];
+    if (d.scale !== 1 || d.constant >= 0 || d.terms.some(([k, v]) => k !== 1 || !itemAt.has(v))) continue;
+    const cap = -d.constant;
+    const at = d.terms.map(([, v]) => itemAt.get(v)!);
+    const grp = groups[at[0].g];
+    if (at.some((x) => x.g !== at[0].g) || at.length <= cap) continue;
+    if (grp.fair.reduce((states, f) => states * (f.cap + 1), cap + 1) > FAIR_STATES) continue;
+    const bit = 1 << grp.fair.length;
+    grp.fair.push({ cap, cost: col.cost });
+    for (const x of at) grp.path[x.i].cats = (grp.path[x.i].cats ?? 0) | bit;
+  }
   const own = (c: number) => model.columns[c].cost + (extra.get(c) ?? 0);
   const weekOf = (grp: Group): PathWeek => ({
     k: grp.k,
@@ -213,6 +241,7 @@ export const makePricer = (model: AutofillModel): Pricer => {
     restCost,
     longMs: 24 * 3_600_000 - restMs,
     longCost: model.weights.longDay,
+    fair: grp.fair,
   });
   /** The person-week minimum with x fractional and no row but the contract term (a fractional knapsack, V-shaped penalty). */
   const knapsack = (grp: Group, lambda: Float64Array, g: Float64Array): number => {
@@ -244,7 +273,42 @@ export const makePricer = (model: AutofillModel): Pricer => {
   };
   // Each group's path table, made once (its shifts and week do not change with λ), or null where it would be
   // too long and the group is priced by the knapsack: fixed, whatever λ. And its shifts' own costs.
-  const tables = groups.map((grp) => personWeekTable(grp.path, weekOf(grp)));
+  // With fair shares, the path without them first, then with only the shares its choice passes, and so on until a
+  // choice passes none it does not count: that choice costs the same with every share, and no choice costs less
+  // with fewer shares counted, so it is the minimum with them all. Exact, and each table only as wide as the shares
+  // that bind (an ordinary week's fill took twice as long when every person-week with a share counted them all).
+  const tables = groups.map((grp) => {
+    const plain = personWeekTable(grp.path, { ...weekOf(grp), fair: undefined });
+    if (plain === null || grp.fair.length === 0) return plain;
+    const { fair, path } = grp;
+    const byMask = new Map<number, (a: ArrayLike<number>) => { value: number; chosen: number[] }>([[0, plain]]);
+    const tableFor = (mask: number) => {
+      let t = byMask.get(mask);
+      if (t === undefined) {
+        // Only the shares in `mask`, their bits renumbered in order.
+        const kinds = fair.map((_, k) => k).filter((k) => (mask >> k) & 1);
+        const items = path.map((it) => ({ ...it, cats: kinds.reduce((bits, k, j) => bits | ((((it.cats ?? 0) >> k) & 1) << j), 0) }));
+        t = personWeekTable(items, { ...weekOf(grp), fair: kinds.map((k) => fair[k]) })!;
+        byMask.set(mask, t);
+      }
+      return t;
+    };
+    return (a: ArrayLike<number>) => {
+      let mask = 0;
+      for (;;) {
+        const r = tableFor(mask)(a);
+        let passed = 0;
+        for (let k = 0; k < fair.length; k += 1) {
+          if ((mask >> k) & 1) continue;
+          let count = 0;
+          for (const i of r.chosen) count += ((path[i].cats ?? 0) >> k) & 1;
+          if (count > fair[k].cap) passed |= 1 << k;
+        }
+        if (passed === 0) return r;
+        mask |= passed;
+      }
+    };
+  });
   const byPath = tables.map((t) => t !== null);
   const owns = groups.map((grp) => Float64Array.from(grp.items, (it) => own(it.c)));
   /** The group's shifts' costs less their shifts' λ, as the path table reads them. */
@@ -279,6 +343,10 @@ export const makePricer = (model: AutofillModel): Pricer => {
       total += grp.k * Math.abs(level - grp.target);
       if (!byPath[g]) continue;
       if (grp.overContract && level > grp.overContract.minutes) total += grp.overContract.cost;
+      grp.fair.forEach((f, k) => {
+        const count = mine.filter((i) => ((grp.path[i].cats ?? 0) >> k) & 1).length;
+        total += f.cost * Math.max(0, count - f.cap);
+      });
       // Consecutive shifts: the rest finding or the long stretch, as the path pays them.
       for (let j = 1; j < mine.length; j += 1) {
         const A = grp.items[mine[j - 1]];

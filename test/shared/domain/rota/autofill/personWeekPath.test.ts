@@ -27,6 +27,11 @@ const bruteCost = (items: PathItem[], week: PathWeek, taken: number[]): number |
   const total = week.fixed + chain.reduce((s, it) => s + it.w, 0);
   cost += week.k * Math.abs(total - week.target);
   if (week.overContract && total > week.overContract.minutes) cost += week.overContract.cost;
+  // A fair share still below the person's even share: every shift of its kind past the first `cap` costs `cost`.
+  (week.fair ?? []).forEach((f, k) => {
+    const count = chain.filter((it) => ((it.cats ?? 0) >> k) & 1).length;
+    cost += f.cost * Math.max(0, count - f.cap);
+  });
   return cost;
 };
 
@@ -48,12 +53,14 @@ const item = fc.record({
   breakMin: fc.constantFrom(0, 30, 60),
   a: fc.integer({ min: -800, max: 300 }),
   restCounts: fc.boolean(),
+  cats: fc.integer({ min: 0, max: 3 }),
 });
 const week = fc.record({
   k: fc.constantFrom(0, 1 / 60, 2 / 60),
   fixed: fc.constantFrom(0, 600, 1200),
   target: fc.constantFrom(0, 1440, 2160, 2880),
   over: fc.option(fc.constantFrom(1440, 2160, 2880), { nil: null }),
+  fair: fc.array(fc.record({ cap: fc.integer({ min: 1, max: 2 }), cost: fc.constantFrom(4, 40) }), { maxLength: 2 }),
 });
 
 describe('the exact person-week pricing of the Lagrangian bound', () => {
@@ -78,6 +85,45 @@ describe('the exact person-week pricing of the Lagrangian bound', () => {
       }),
       { numRuns: 400, seed: 20261202 },
     );
+  });
+
+  it('pays each fair share past its cap, as brute force does (nights, weekends and bank holidays still below the even share)', () => {
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 0, maxLength: 10 }), week, (raw, wk) => {
+        const items: PathItem[] = raw.map((r) => {
+          const start = MONDAY + r.day * 24 * H + r.hour * H;
+          return { start, end: start + r.length * H, w: r.length * 60 - r.breakMin, a: r.a / 10, restCounts: r.restCounts, cats: r.cats };
+        });
+        const pw: PathWeek = {
+          ...WEEK,
+          k: wk.k,
+          fixed: wk.fixed,
+          target: wk.target,
+          overContract: wk.over === null ? null : { minutes: wk.over, cost: 10 },
+          fair: wk.fair,
+        };
+        const got = bestPersonWeek(items, pw)!;
+        expect(got.value).toBeCloseTo(bruteBest(items, pw), 9);
+        expect(bruteCost(items, pw, got.chosen)).toBeCloseTo(got.value, 9);
+      }),
+      { numRuns: 400, seed: 20261204 },
+    );
+  });
+
+  it('by hand: three weekend shifts worth 3 points each, the share 1, 4 points each past it: one taken', () => {
+    const at = (day: number, hour: number) => MONDAY + day * 24 * H + hour * H;
+    const pw: PathWeek = { ...WEEK, k: 0, fixed: 0, target: 0, overContract: null, fair: [{ cap: 1, cost: 4 }] };
+    const weekend = [at(5, 7), at(6, 7), at(6, 19)].map((start) => ({
+      start,
+      end: start + 8 * H,
+      w: 480,
+      a: -3,
+      restCounts: true,
+      cats: 1,
+    }));
+    expect(bestPersonWeek(weekend, pw)).toEqual({ value: -3, chosen: [0] });
+    // With a share of 2 the third alone costs more than it is worth.
+    expect(bestPersonWeek(weekend, { ...pw, fair: [{ cap: 2, cost: 4 }] })!.value).toBe(-6);
   });
 
   it('prices by hand: 07:00–19:00 then 05:00–13:00 the next day is a rest finding; 19:00–07:00 touching 07:00–09:00 a long stretch', () => {
