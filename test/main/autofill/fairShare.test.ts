@@ -2,10 +2,11 @@
  * The bound counts the even share of weekends, nights and bank holidays a person is still below (4 Dec 2026).
  * Until then the pricing left out `f ≥ had − share + Σ x` whenever had < share, so wherever someone had to take more
  * than the share the bound missed those points: most of what the bank-holiday weeks' gap was (21–27 Dec at the design
- * load: 100 of the plan's 4,244 points, the bound 4,093 where it is now 4,187).
+ * load: 100 of the plan's 4,244 points, the bound 4,093 where it is now 4,187). And, on the same weekend, what a fill
+ * does with a plan that breaks a hard row once the engine has checked it (`dropBroken`).
  */
 import { describe, expect, it } from 'vitest';
-import { buildModel, chosenPairs, evaluate } from '../../../shared/domain/rota/autofill/model';
+import { buildModel, chosenPairs, dropBroken, evaluate, keepsHardRows, addNoGoodCut } from '../../../shared/domain/rota/autofill/model';
 import { makePricer } from '../../../shared/domain/rota/autofill/pricing';
 import { columnGenerationBound } from '../../../main/services/autofill/colgen';
 import { solveModel } from '../../../main/services/autofill/solve';
@@ -54,5 +55,22 @@ describe('the bound and the even share', () => {
     const both = pricer.relaxedCost(ana.id, hers);
     const each = hers.map((c) => pricer.relaxedCost(ana.id, [c]));
     expect(both - each[0] - each[1]).toBeCloseTo(4, 9);
+  });
+});
+
+describe('a plan that breaks a hard row', () => {
+  it('lets go of the pairs that break it, and no others', () => {
+    const { ctx, open } = weekend();
+    const model = buildModel(ctx, { open });
+    const exact = [...model.pairs.keys()].filter((c) => model.pairs.get(c)!.shift.service === 'security');
+    const plan = new Set(exact);
+    expect(keepsHardRows(model, plan)).toBe(true);
+    // The engine found a rule these two break together (as a young worker's weekly rest is added): one must go.
+    addNoGoodCut(model, exact);
+    expect(keepsHardRows(model, plan)).toBe(false);
+    const kept = dropBroken(model, plan);
+    expect(keepsHardRows(model, kept)).toBe(true);
+    expect(kept.size).toBe(exact.length - 1);
+    for (const c of kept) expect(plan.has(c)).toBe(true);
   });
 });

@@ -1027,6 +1027,31 @@ export const keepsHardRows = (model: AutofillModel, chosen: ReadonlySet<number>)
     return lhs <= r.hi + 1e-9;
   });
 
+/**
+ * `chosen` less the pairs it must let go to keep every hard row: from each `Σ coef·x ≤ hi` row it breaks (a young
+ * worker's weekly rest found by the engine after a search, as a no-good cut; an overlap), its chosen pairs from the
+ * last, until the row holds. Their shifts are left open, for a search to fill again.
+ */
+export const dropBroken = (model: AutofillModel, chosen: ReadonlySet<number>): Set<number> => {
+  const out = new Set(chosen);
+  for (const r of model.rows) {
+    if (r.hi === Infinity || r.lo !== -Infinity) continue;
+    let lhs = 0;
+    const mine: [number, number][] = [];
+    for (const [k, v] of r.terms)
+      if (model.columns[v].kind === 'x' && out.has(v)) {
+        lhs += k;
+        if (k > 0) mine.push([k, v]);
+      }
+    while (lhs > r.hi + 1e-9 && mine.length > 0) {
+      const [k, v] = mine.pop()!;
+      out.delete(v);
+      lhs -= k;
+    }
+  }
+  return out;
+};
+
 /** The pairs a column vector from the solver chooses. */
 export const chosenPairs = (model: AutofillModel, colValue: ArrayLike<number>): Set<number> => {
   const chosen = new Set<number>();
