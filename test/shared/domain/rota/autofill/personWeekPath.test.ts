@@ -63,51 +63,37 @@ const week = fc.record({
   fair: fc.array(fc.record({ cap: fc.integer({ min: 1, max: 2 }), cost: fc.constantFrom(4, 40) }), { maxLength: 2 }),
 });
 
+/** Random person-weeks (with the fair shares when `shares`), each priced by the path and by brute force. */
+const againstBruteForce = (shares: boolean, seed: number) =>
+  fc.assert(
+    fc.property(fc.array(item, { minLength: 0, maxLength: 10 }), week, (raw, wk) => {
+      const items: PathItem[] = raw.map((r) => {
+        const start = MONDAY + r.day * 24 * H + r.hour * H;
+        const it = { start, end: start + r.length * H, w: r.length * 60 - r.breakMin, a: r.a / 10, restCounts: r.restCounts };
+        return shares ? { ...it, cats: r.cats } : it;
+      });
+      const pw: PathWeek = {
+        ...WEEK,
+        k: wk.k,
+        fixed: wk.fixed,
+        target: wk.target,
+        overContract: wk.over === null ? null : { minutes: wk.over, cost: 10 },
+        ...(shares ? { fair: wk.fair } : {}),
+      };
+      const got = bestPersonWeek(items, pw)!;
+      expect(got.value).toBeCloseTo(bruteBest(items, pw), 9);
+      expect(bruteCost(items, pw, got.chosen)).toBeCloseTo(got.value, 9);
+    }),
+    { numRuns: 400, seed },
+  );
+
 describe('the exact person-week pricing of the Lagrangian bound', () => {
   it('finds the cheapest choice brute force finds, and the choice it returns costs what it says', () => {
-    fc.assert(
-      fc.property(fc.array(item, { minLength: 0, maxLength: 10 }), week, (raw, wk) => {
-        const items: PathItem[] = raw.map((r) => {
-          const start = MONDAY + r.day * 24 * H + r.hour * H;
-          return { start, end: start + r.length * H, w: r.length * 60 - r.breakMin, a: r.a / 10, restCounts: r.restCounts };
-        });
-        const pw: PathWeek = {
-          ...WEEK,
-          k: wk.k,
-          fixed: wk.fixed,
-          target: wk.target,
-          overContract: wk.over === null ? null : { minutes: wk.over, cost: 10 },
-        };
-        const got = bestPersonWeek(items, pw)!;
-        const want = bruteBest(items, pw);
-        expect(got.value).toBeCloseTo(want, 9);
-        expect(bruteCost(items, pw, got.chosen)).toBeCloseTo(got.value, 9);
-      }),
-      { numRuns: 400, seed: 20261202 },
-    );
+    againstBruteForce(false, 20261202);
   });
 
   it('pays each fair share past its cap, as brute force does (nights, weekends and bank holidays still below the even share)', () => {
-    fc.assert(
-      fc.property(fc.array(item, { minLength: 0, maxLength: 10 }), week, (raw, wk) => {
-        const items: PathItem[] = raw.map((r) => {
-          const start = MONDAY + r.day * 24 * H + r.hour * H;
-          return { start, end: start + r.length * H, w: r.length * 60 - r.breakMin, a: r.a / 10, restCounts: r.restCounts, cats: r.cats };
-        });
-        const pw: PathWeek = {
-          ...WEEK,
-          k: wk.k,
-          fixed: wk.fixed,
-          target: wk.target,
-          overContract: wk.over === null ? null : { minutes: wk.over, cost: 10 },
-          fair: wk.fair,
-        };
-        const got = bestPersonWeek(items, pw)!;
-        expect(got.value).toBeCloseTo(bruteBest(items, pw), 9);
-        expect(bruteCost(items, pw, got.chosen)).toBeCloseTo(got.value, 9);
-      }),
-      { numRuns: 400, seed: 20261204 },
-    );
+    againstBruteForce(true, 20261204);
   });
 
   it('by hand: three weekend shifts worth 3 points each, the share 1, 4 points each past it: one taken', () => {
