@@ -1103,9 +1103,10 @@ const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
 /**
  * A person-week's cheapest choice of shifts, exactly, as a longest-path table: shifts by start, a state for
- * each (last shift taken, paid time so far). Two shifts that overlap are never both taken; consecutive ones
- * pay the rest finding (under `restMs` apart) or the long stretch (touching, over `longMs` together); the
- * total pays its distance from contract and the over-contract finding. Chains whose last shift ended more
+ * each (last shift taken, paid time so far, and the count of each fair share in `fair` up to its cap). Two shifts that
+ * overlap are never both taken; consecutive ones pay the rest finding (under `restMs` apart) or the long stretch
+ * (touching, over `longMs` together); a share's shifts past its cap pay its cost; the total pays its distance from
+ * contract and the over-contract finding. Chains whose last shift ended more
  * than `restMs` before the next one starts are pooled (no pair cost can reach), so each shift looks back only
  * at the few that end within its rest window. Null when the table would be over `maxSize` columns of paid time.
  */
