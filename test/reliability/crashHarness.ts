@@ -28,10 +28,16 @@ export const bundleChild = async (entry: string, opts: { packagesExternal?: bool
 
 /**
  * Runs one writer (which prints `ready`, then `<key> <value>` after each save returns), kills it with
- * SIGKILL `delay` ms after its first acknowledged save, and returns what it acknowledged. `nodeArgs` go
- * before the child's path (`['--import', 'tsx']` for a writer that is not bundled).
+ * SIGKILL `delay` ms after its first acknowledged save (or the first whose line `armOn` accepts), and returns what
+ * it acknowledged. `nodeArgs` go before the child's path (`['--import', 'tsx']` for a writer that is not bundled).
  */
-export const killRound = (child: string, args: string[], delay: number, nodeArgs: string[] = []) =>
+export const killRound = (
+  child: string,
+  args: string[],
+  delay: number,
+  nodeArgs: string[] = [],
+  armOn: (line: string) => boolean = () => true,
+) =>
   new Promise<{ acks: [string, string][]; out: string }>((resolve) => {
     const proc = spawn(process.execPath, [...nodeArgs, child, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -42,7 +48,7 @@ export const killRound = (child: string, args: string[], delay: number, nodeArgs
     proc.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       // The clock starts at the first acknowledged save, so every kill lands in a child busy saving.
-      if (!armed && out.startsWith('ready\n') && out.split('\n').length > 2) {
+      if (!armed && out.startsWith('ready\n') && out.split('\n').slice(1, -1).some(armOn)) {
         armed = true;
         setTimeout(() => proc.kill('SIGKILL'), delay);
       }
