@@ -219,14 +219,15 @@ export const autofillMeasurements = (r: AutofillBench): Measurement[] => {
   const within = (p: Plan) => p.gap <= 0.02;
   const base = { scale: 'decade' as const, p95: null };
   // Where the fill is not better on one count, why not (the issue asks the report to say): what it gained instead, by
-  // the objective's own weights (an hour off contract is 1 point, a warning 40, a night or weekend above the share 4).
+  // the objective's own weights (by default an hour off contract is 1 point, a rest or hours warning 40, a night or
+  // weekend above the share 4).
   const traded = (name: keyof FillQuality) => {
     if (r.optimised[name] <= r.greedy[name]) return '';
     const w = DEFAULT_AUTOFILL_WEIGHTS;
     const better = (Object.keys(r.greedy) as (keyof FillQuality)[])
       .filter((k) => r.optimised[k] < r.greedy[k])
       .map((k) => `${k} ${r.optimised[k]} against ${r.greedy[k]}`);
-    return `; not better here: the fill's objective weighs an hour off contract at ${w.hoursOffContractPerHour} point, a warning at 40 and a shift above an even share at ${w.unfairShift}, and it is better on ${better.join(', ') || 'nothing else'}`;
+    return `; not better here: the fill's objective weighs an hour off contract at ${w.hoursOffContractPerHour} point, a rest or hours warning at ${w.warning['daily-rest']} and a shift above an even share at ${w.unfairShift}, and it is better on ${better.join(', ') || 'nothing else'}`;
   };
   const vs = (name: keyof FillQuality, label: string): Measurement => ({
     ...base,

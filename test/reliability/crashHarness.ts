@@ -47,7 +47,7 @@ export const killRound = (
     const stuck = setTimeout(() => proc.kill('SIGKILL'), 60_000);
     proc.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      // The clock starts at the first acknowledged save, so every kill lands in a child busy saving.
+      // The clock starts at the first acknowledged save (that `armOn` accepts), so every kill lands in a child busy saving.
       if (!armed && out.startsWith('ready\n') && out.split('\n').slice(1, -1).some(armOn)) {
         armed = true;
         setTimeout(() => proc.kill('SIGKILL'), delay);

@@ -55,6 +55,12 @@ export interface Row {
   hi: number;
 }
 
+/**
+ * A hard row, `Σ coef·x ≤ hi` (overlaps, young workers' hours and rest, no-good cuts): not a soft column's definition
+ * (`≥ lo`), nor a cover row (`= 1`, one of u and the x's by construction).
+ */
+const isHardRow = (r: Row): boolean => r.lo === -Infinity && r.hi < Infinity;
+
 export interface AutofillOptions {
   /** Open shifts to fill; a shift with a person on it may be moved to someone else. */
   open: readonly Shift[];
@@ -854,7 +860,7 @@ export const greedyStart = (model: AutofillModel): Set<number> => {
   });
   // Flat lists by column (counted, then filled): each pair column's hard rows, once per term it has there, with
   // its whole coefficient in the row (its terms there summed in order, from 0).
-  const hard = model.rows.filter((r) => r.lo === -Infinity && r.hi < Infinity);
+  const hard = model.rows.filter(isHardRow);
   const scratch = new Float64Array(n);
   const rowStart = new Int32Array(n + 1);
   // Indexed loops over the terms: destructuring each [coef, column] pair cost most of this function's time.
@@ -1020,9 +1026,7 @@ export const simpleBound = (model: AutofillModel): number => {
 /** Whether an assignment keeps every hard row (overlaps, young workers' hours and rest, no-good cuts). */
 export const keepsHardRows = (model: AutofillModel, chosen: ReadonlySet<number>): boolean =>
   model.rows.every((r) => {
-    if (r.hi === Infinity) return true;
-    if (r.lo !== -Infinity && r.lo === r.hi) return true; // cover rows: one of u and the x's, by construction
-    if (r.lo !== -Infinity) return true;
+    if (!isHardRow(r)) return true;
     const lhs = r.terms.reduce((sum, [k, v]) => sum + (model.columns[v].kind === 'x' && chosen.has(v) ? k : 0), 0);
     return lhs <= r.hi + 1e-9;
   });
@@ -1035,7 +1039,7 @@ export const keepsHardRows = (model: AutofillModel, chosen: ReadonlySet<number>)
 export const dropBroken = (model: AutofillModel, chosen: ReadonlySet<number>): Set<number> => {
   const out = new Set(chosen);
   for (const r of model.rows) {
-    if (r.hi === Infinity || r.lo !== -Infinity) continue;
+    if (!isHardRow(r)) continue;
     let lhs = 0;
     const mine: [number, number][] = [];
     for (const [k, v] of r.terms)
@@ -1455,7 +1459,7 @@ export const rowsByPerson = (model: AutofillModel): Map<string, PersonRows> => {
     if (p !== undefined) of(p).defs.push(d);
   }
   for (const r of model.rows) {
-    if (r.hi === Infinity || r.lo !== -Infinity || r.terms.length === 0) continue;
+    if (!isHardRow(r) || r.terms.length === 0) continue;
     const p = staffOfColumn(model, r.terms[0][1]);
     if (p !== undefined) of(p).hard.push(r);
   }

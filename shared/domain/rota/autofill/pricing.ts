@@ -231,6 +231,12 @@ export const makePricer = (model: AutofillModel): Pricer => {
     grp.fair.push({ cap, cost: col.cost });
     for (const x of at) grp.path[x.i].cats = (grp.path[x.i].cats ?? 0) | bit;
   }
+  /** How many of the group's shifts `chosen` (indices) count towards its share k. */
+  const shareCount = (grp: Group, chosen: readonly number[], k: number) => {
+    let count = 0;
+    for (const i of chosen) count += ((grp.path[i].cats ?? 0) >> k) & 1;
+    return count;
+  };
   const own = (c: number) => model.columns[c].cost + (extra.get(c) ?? 0);
   const weekOf = (grp: Group): PathWeek => ({
     k: grp.k,
@@ -279,32 +285,23 @@ export const makePricer = (model: AutofillModel): Pricer => {
   // that bind: at the root of 7–13 Dec about one person-week in nine needs a wider one. (Measured there, a pricing
   // takes 25–29 ms either way, where it took 16–18 ms before the shares were priced.)
   const tables = groups.map((grp) => {
-    const plain = personWeekTable(grp.path, { ...weekOf(grp), fair: undefined });
-    if (plain === null || grp.fair.length === 0) return plain;
-    const { fair, path } = grp;
-    const byMask = new Map<number, (a: ArrayLike<number>) => { value: number; chosen: number[] }>([[0, plain]]);
-    const tableFor = (mask: number) => {
-      let t = byMask.get(mask);
-      if (t === undefined) {
-        // Only the shares in `mask`, their bits renumbered in order.
-        const kinds = fair.map((_, k) => k).filter((k) => (mask >> k) & 1);
-        const items = path.map((it) => ({ ...it, cats: kinds.reduce((bits, k, j) => bits | ((((it.cats ?? 0) >> k) & 1) << j), 0) }));
-        t = personWeekTable(items, { ...weekOf(grp), fair: kinds.map((k) => fair[k]) })!;
-        byMask.set(mask, t);
-      }
-      return t;
-    };
+    const { fair } = grp;
+    // The table counting the shares in `mask`; a share left out is one of no cap and no cost (one count state).
+    const tableFor = (mask: number) =>
+      personWeekTable(grp.path, { ...weekOf(grp), fair: fair.map((f, k) => ((mask >> k) & 1 ? f : { cap: 0, cost: 0 })) });
+    const plain = tableFor(0);
+    if (plain === null || fair.length === 0) return plain;
+    const byMask = new Map([[0, plain]]);
     return (a: ArrayLike<number>) => {
       let mask = 0;
       for (;;) {
-        const r = tableFor(mask)(a);
+        let table = byMask.get(mask);
+        if (table === undefined) byMask.set(mask, (table = tableFor(mask)!));
+        const r = table(a);
         let passed = 0;
-        for (let k = 0; k < fair.length; k += 1) {
-          if ((mask >> k) & 1) continue;
-          let count = 0;
-          for (const i of r.chosen) count += ((path[i].cats ?? 0) >> k) & 1;
-          if (count > fair[k].cap) passed |= 1 << k;
-        }
+        fair.forEach((f, k) => {
+          if (((mask >> k) & 1) === 0 && shareCount(grp, r.chosen, k) > f.cap) passed |= 1 << k;
+        });
         if (passed === 0) return r;
         mask |= passed;
       }
@@ -344,10 +341,7 @@ export const makePricer = (model: AutofillModel): Pricer => {
       total += grp.k * Math.abs(level - grp.target);
       if (!byPath[g]) continue;
       if (grp.overContract && level > grp.overContract.minutes) total += grp.overContract.cost;
-      grp.fair.forEach((f, k) => {
-        const count = mine.filter((i) => ((grp.path[i].cats ?? 0) >> k) & 1).length;
-        total += f.cost * Math.max(0, count - f.cap);
-      });
+      grp.fair.forEach((f, k) => (total += f.cost * Math.max(0, shareCount(grp, mine, k) - f.cap)));
       // Consecutive shifts: the rest finding or the long stretch, as the path pays them.
       for (let j = 1; j < mine.length; j += 1) {
         const A = grp.items[mine[j - 1]];
