@@ -1125,6 +1125,7 @@ let scratchBack = new Int32Array(0);
 let scratchBackM = new Int32Array(0);
 let scratchPool = new Float64Array(0);
 let scratchPoolLast = new Int32Array(0);
+let scratchHi = new Int32Array(0);
 
 /**
  * `bestPersonWeek` in two parts: what depends only on the shifts (times, paid time, `restCounts`) and the week,
@@ -1241,6 +1242,7 @@ export const personWeekTable = (
       scratchPool = new Float64Array(Q);
       scratchPoolLast = new Int32Array(Q);
     }
+    if (scratchHi.length < n * C + C) scratchHi = new Int32Array(n * C + C);
     // value[i·Q + q]: least cost of a choice whose last shift is i, in state q = c·S + m (fair-share counts c, m units
     // of paid time; m = top: at least top); back / backM: the shift before (−1 none) and its state, written whenever
     // value is.
@@ -1249,6 +1251,14 @@ export const personWeekTable = (
     const backM = scratchBackM;
     const pool = scratchPool;
     const poolLast = scratchPoolLast;
+    // hi[i·C + c]: no state (c, m) of shift i with m above it is reached (−1: none of count c is); hi[n·C + c], the
+    // same for the pool. Each loop over m stops there: the states past it are Infinity, and skipping them changes
+    // no value and no choice (the paid time a chain has reached grows through the week, and a share's count is
+    // reached only after one of its shifts, so early in the week most of the table is unreached).
+    const hi = scratchHi;
+    const poolHi = n * C;
+    hi.fill(-1, 0, n * C + C);
+    hi[poolHi] = 0;
     value.fill(Infinity, 0, cells);
     pool.fill(Infinity, 0, Q);
     poolLast.fill(-1, 0, Q);
@@ -1258,12 +1268,18 @@ export const personWeekTable = (
       const b = order[k];
       for (const to = settledTo[k]; inPool < to;) {
         const settler = byEnd[inPool++];
-        const from = settler * Q;
-        for (let q = 0; q < Q; q += 1) {
-          const v = value[from + q];
-          if (v < pool[q]) {
-            pool[q] = v;
-            poolLast[q] = settler;
+        for (let c = 0; c < C; c += 1) {
+          const h = hi[settler * C + c];
+          if (h < 0) continue;
+          if (h > hi[poolHi + c]) hi[poolHi + c] = h;
+          const from = settler * Q + c * S;
+          const into = c * S;
+          for (let m = 0; m <= h; m += 1) {
+            const v = value[from + m];
+            if (v < pool[into + m]) {
+              pool[into + m] = v;
+              poolLast[into + m] = settler;
+            }
           }
         }
       }
@@ -1272,30 +1288,39 @@ export const personWeekTable = (
       const straight = Math.max(0, S - wb);
       for (let c = 0; c < C; c += 1) {
         const src = c * S;
-        const row = b * Q + next[b * C + c] * S;
+        const to = next[b * C + c];
+        const row = b * Q + to * S;
         const abc = ab + fairCost[b * C + c];
         // value[row + m + wb] from the pool, then from each shift within the rest window (clamped at top).
-        for (let m = 0; m < straight; m += 1) {
-          const v = pool[src + m] + abc;
-          if (v < value[row + m + wb]) {
-            value[row + m + wb] = v;
-            back[row + m + wb] = poolLast[src + m];
-            backM[row + m + wb] = src + m;
+        let reach = -1;
+        const hp = hi[poolHi + c];
+        if (hp >= 0) {
+          reach = Math.min(top, hp + wb);
+          for (let m = 0, end = Math.min(straight, hp + 1); m < end; m += 1) {
+            const v = pool[src + m] + abc;
+            if (v < value[row + m + wb]) {
+              value[row + m + wb] = v;
+              back[row + m + wb] = poolLast[src + m];
+              backM[row + m + wb] = src + m;
+            }
           }
-        }
-        for (let m = straight; m < S; m += 1) {
-          const v = pool[src + m] + abc + perUnit * (m + wb - top);
-          if (v < value[row + top]) {
-            value[row + top] = v;
-            back[row + top] = poolLast[src + m];
-            backM[row + top] = src + m;
+          for (let m = straight; m <= hp; m += 1) {
+            const v = pool[src + m] + abc + perUnit * (m + wb - top);
+            if (v < value[row + top]) {
+              value[row + top] = v;
+              back[row + top] = poolLast[src + m];
+              backM[row + top] = src + m;
+            }
           }
         }
         for (let p = predStart[k], pEnd = predStart[k + 1]; p < pEnd; p += 1) {
           const prev = preds[p];
+          const hq = hi[prev * C + c];
+          if (hq < 0) continue;
+          reach = Math.max(reach, Math.min(top, hq + wb));
           const fromAt = prev * Q + src;
           const add = pairs[p] + abc;
-          for (let m = 0; m < straight; m += 1) {
+          for (let m = 0, end = Math.min(straight, hq + 1); m < end; m += 1) {
             const v = value[fromAt + m] + add;
             if (v < value[row + m + wb]) {
               value[row + m + wb] = v;
@@ -1303,7 +1328,7 @@ export const personWeekTable = (
               backM[row + m + wb] = src + m;
             }
           }
-          for (let m = straight; m < S; m += 1) {
+          for (let m = straight; m <= hq; m += 1) {
             const v = value[fromAt + m] + add + perUnit * (m + wb - top);
             if (v < value[row + top]) {
               value[row + top] = v;
@@ -1312,22 +1337,25 @@ export const personWeekTable = (
             }
           }
         }
+        if (reach > hi[b * C + to]) hi[b * C + to] = reach;
       }
     }
     let best = hours[0];
     let last = -1;
     let at = 0;
     for (let i = 0; i < n; i += 1)
-      for (let q = 0; q < Q; q += 1) {
-        const v = value[i * Q + q];
-        if (v === Infinity) continue;
-        const t = v + hours[q % S];
-        if (t < best) {
-          best = t;
-          last = i;
-          at = q;
+      for (let c = 0; c < C; c += 1)
+        for (let m = 0, h = hi[i * C + c]; m <= h; m += 1) {
+          const q = c * S + m;
+          const v = value[i * Q + q];
+          if (v === Infinity) continue;
+          const t = v + hours[m];
+          if (t < best) {
+            best = t;
+            last = i;
+            at = q;
+          }
         }
-      }
     const chosen: number[] = [];
     for (let i = last, q = at; i >= 0;) {
       chosen.push(i);
