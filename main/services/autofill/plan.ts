@@ -170,6 +170,20 @@ const LPFREE_STEPS = 28;
  * 4,323, one pass of HiGHS over each day in turn (0.9–12.5 s a day) gave 4,245 in 38 s, and a second pass 4,244.
  */
 const LPFREE_DIVES = 2;
+/** A dive's step (its fix, `LPFREE_ROUNDS` pricings of the people left, and a maximum) takes about this many of the root's pricings (design load: 0.145 s against 0.105 s). */
+const DIVE_STEP_PRICINGS = 1.4;
+
+/**
+ * How a large part's LP-free dives share the `window` seconds they have after the root, given the root's seconds a
+ * pricing: `two` where the first (`LPFREE_STEPS` steps) and the second (twice as many) both fit, three times the
+ * first's foretold time; else `one`, a single dive paced to the whole window. Until 4 Dec every part took the quick
+ * dive and then a second one cut to what was left: in a month given 60 s (parts of about 12 s, 5–6 s of dives) that
+ * second dive fixed everyone in 2–10 steps and its plan, searched, never became the best (five parts of one logged
+ * run: 1.3–2 s each spent for nothing). One dive over the whole window, alternating runs of December given 60 s
+ * (load about 1): 1.72, 2.31, 1.82, 1.69, 2.39% (median 1.82%) against 4.40, 2.84, 3.14, 2.72% the same hour.
+ */
+export const divePlan = (window: number, secondsPerPricing: number): 'two' | 'one' =>
+  window >= 3 * LPFREE_STEPS * DIVE_STEP_PRICINGS * secondsPerPricing ? 'two' : 'one';
 /**
  * HiGHS's time for one window of the repair, the passes over its windows, and the margin left before the part's end.
  * At Christmas, once single days gave nothing more (4,245), two passes of two days at a time gave 4,228 (3.2%) in
@@ -528,15 +542,23 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
           searchUntil = partDeadline;
         }
         // Forced (`lpFreeDive: true`): the dives run even when the root did not stall.
-        for (let k = 0; k < LPFREE_DIVES && (root.stalled || opts.lpFreeDive === true) && !halt() && elapsed() < diveUntil; k += 1) {
+        // Two dives where both fit, else one paced to the time (`divePlan`); a later dive given less time than the one
+        // before it took would be cut short, and is left out.
+        const dives = divePlan(diveUntil - elapsed(), root.secondsPerPricing) === 'two' ? LPFREE_DIVES : 1;
+        let lastDiveS = 0;
+        for (let k = 0; k < dives && (root.stalled || opts.lpFreeDive === true) && !halt() && elapsed() < diveUntil; k += 1) {
+          if (k > 0 && diveUntil - elapsed() < lastDiveS) break;
+          const began = elapsed();
           const d = diveFromRoot(model, root, {
             pricer,
             rounds: LPFREE_ROUNDS,
-            // The first dive quick, each after it twice as slow, as far as the time left allows.
-            perStep: Math.ceil(pricer.people.length / (LPFREE_STEPS * 2 ** k)),
+            // The first dive quick, each after it twice as slow, as far as the time left allows; a single dive as slow
+            // as its time allows (at least one person a step: `secondsLeft` paces it).
+            perStep: dives === 1 ? 1 : Math.ceil(pricer.people.length / (LPFREE_STEPS * 2 ** k)),
             secondsLeft: () => diveUntil - elapsed(),
             stop: () => halt() || elapsed() > diveUntil,
           });
+          lastDiveS = elapsed() - began;
           take(searchPlan(model, d.plan, { stop: halt, seed: 1, pricer }));
         }
         // Then fix and optimise by days (`repairByDays`) from the best plan, while the part's time lasts.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchPath } from '../../../main/services/autofill/plan';
+import { divePlan, searchPath } from '../../../main/services/autofill/plan';
 
 /**
  * Which search a large part takes for the seconds it has, from the fills measured at the design load
@@ -25,5 +25,31 @@ describe('the search a large part takes for its time', () => {
   ];
   it.each(table)('%s (%d s)', (_label, share, opts, path) => {
     expect(searchPath(share, opts)).toBe(path);
+  });
+});
+
+/**
+ * How many LP-free dives a large part makes in the seconds left after its root (docs/autoschedule.md, "One dive paced
+ * to the part"), from the times measured at the design load: the root 0.105 s a pricing, a dive's step 0.145 s, the
+ * first dive 28 steps (about 4 s) and the second twice as many (about 8 s). Two only where both fit.
+ */
+describe('the dives a large part makes for its time', () => {
+  const table: [string, number, number, ReturnType<typeof divePlan>][] = [
+    // A month given 60 s: parts of about 12 s, 5–6 s left for dives once the root has stalled.
+    ['a part of a month given 60 s', 5.5, 0.105, 'one'],
+    // Two dives need about 12 s: 9 s is not enough.
+    ['a week given 20 s', 9, 0.105, 'one'],
+    // A week given 30 s (the panel's default) has about 17 s; given 60 s (the bench), about 40 s.
+    ['a week given 30 s', 17, 0.105, 'two'],
+    ['a week given 60 s', 40, 0.105, 'two'],
+    // A month given 3 minutes: parts of about 36 s.
+    ['a part of a month given 3 minutes', 23, 0.105, 'two'],
+    // On a machine twice as quick both dives take about 6 s.
+    ['a part of a month given 60 s, twice as quick', 8, 0.05, 'two'],
+    // Twice as slow: 24 s.
+    ['a week given 30 s, twice as slow', 17, 0.21, 'one'],
+  ];
+  it.each(table)('%s (%d s, %d s a pricing)', (_label, window, perPricing, plan) => {
+    expect(divePlan(window, perPricing)).toBe(plan);
   });
 });
