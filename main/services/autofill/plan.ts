@@ -170,6 +170,12 @@ const LPFREE_STEPS = 28;
  * 4,323, one pass of HiGHS over each day in turn (0.9–12.5 s a day) gave 4,245 in 38 s, and a second pass 4,244.
  */
 const LPFREE_DIVES = 2;
+/**
+ * The share of the part's time left after its root that a single dive has (`divePlan` says `one`); the search after it
+ * has the rest. Measured 4 Dec, December given 60 s, alternating runs against the dive's 75% of the part's time (about
+ * 60% of what is left after the root): 1.30, 1.42, 6.05% against 3.42, 4.29, 6.10% (the third pair on a slow spell).
+ */
+const LPFREE_ONE_SHARE = 0.85;
 /** A dive's step (its fix, `LPFREE_ROUNDS` pricings of the people left, and a maximum) takes about this many of the root's pricings (design load: 0.145 s against 0.105 s). */
 const DIVE_STEP_PRICINGS = 1.4;
 
@@ -512,7 +518,7 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
         // (`repairByDays`, HiGHS on one day at a time) while the part's time lasts, and the iterated search goes on
         // from it with whatever time is left.
         pricer = makePricer(model);
-        const diveUntil = elapsed() + LPFREE_SHARE * (partDeadline - elapsed());
+        let diveUntil = elapsed() + LPFREE_SHARE * (partDeadline - elapsed());
         const rootUntil = elapsed() + LPFREE_ROOT_SHARE * (partDeadline - elapsed());
         const root = smoothedRoot(model, {
           pricer,
@@ -545,6 +551,8 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
         // Two dives where both fit, else one paced to the time (`divePlan`); a later dive given less time than the one
         // before it took would be cut short, and is left out.
         const dives = divePlan(diveUntil - elapsed(), root.secondsPerPricing) === 'two' ? LPFREE_DIVES : 1;
+        // A single dive has most of what is left of the part: the repair and the search after it gain little there.
+        if (dives === 1) diveUntil = elapsed() + LPFREE_ONE_SHARE * (partDeadline - elapsed());
         let lastDiveS = 0;
         for (let k = 0; k < dives && (root.stalled || opts.lpFreeDive === true) && !halt() && elapsed() < diveUntil; k += 1) {
           if (k > 0 && diveUntil - elapsed() < lastDiveS) break;
