@@ -185,8 +185,8 @@ const DIVE_STEP_PRICINGS = 1.4;
  * first's foretold time; else `one`, a single dive paced to the whole window. Until 4 Dec every part took the quick
  * dive and then a second one cut to what was left: in a month given 60 s (parts of about 12 s, 5–6 s of dives) that
  * second dive fixed everyone in 2–10 steps and its plan, searched, never became the best (five parts of one logged
- * run: 1.3–2 s each spent for nothing). One dive over the whole window, alternating runs of December given 60 s
- * (load about 1): 1.72, 2.31, 1.82, 1.69, 2.39% (median 1.82%) against 4.40, 2.84, 3.14, 2.72% the same hour.
+ * run: 1.3–2 s each spent for nothing). One dive over the whole window, December given 60 s in seven alternating
+ * pairs of runs: better in six, mean 2.42% against 3.20% (docs/autoschedule.md, "One dive paced to the part").
  */
 export const divePlan = (window: number, secondsPerPricing: number): 'two' | 'one' =>
   window >= 3 * LPFREE_STEPS * DIVE_STEP_PRICINGS * secondsPerPricing ? 'two' : 'one';
