@@ -17,6 +17,7 @@ import {
   dropBroken,
   evaluate,
   greedyStart,
+  heldOutside,
   keepsHardRows,
   prepareTrials,
   simpleBound,
@@ -810,8 +811,9 @@ export const repairByDays = async (
     for (const free of families[family]) {
       if (elapsed() > opts.until || opts.shouldStop()) break;
       if (ev.objective <= 0 || (ev.objective - Math.max(simpleBound(model), opts.bound())) / ev.objective <= opts.relGap) break;
-      const fixed = new Map<number, number>();
-      for (const [c, p] of model.pairs) if (!free(p)) fixed.set(c, picked.has(c) ? 1 : 0);
+      // Every pair outside the window held as the plan has it, and every soft column none of the window's pairs reaches.
+      const fixed = heldOutside(model, evaluate(model, picked).values, (c) => free(model.pairs.get(c)!));
+      if (fixed.size === model.columns.length) continue;
       windows += 1;
       const r = await solveModel(model, {
         timeLimitS: Math.max(0.5, Math.min(opts.windowS, opts.until + 0.5 - elapsed())),

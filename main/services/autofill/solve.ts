@@ -53,12 +53,12 @@ export const solveModel = async (model: AutofillModel, opts: SolveOptions = {}, 
       mip_abs_gap: opts.relGap === 0 ? 1e-9 : 1e-6,
       time_limit: opts.timeLimitS ?? 60,
     });
-    // LP text numbers the columns as they appear; ours go by name.
-    const order = model.columns.map((c) => m.getColByName(c.name));
+    // LP text numbers the columns as they appear; ours go by name. Held columns are not in the text (toLp).
+    const order = model.columns.map((c, i) => (opts.fixed?.has(i) ? -1 : m.getColByName(c.name)));
     // Start from a quick greedy plan: there is a plan to show (and to keep if stopped) from the first moment.
     const first = evaluate(model, opts.start ?? greedyStart(model));
     const start = first.values;
-    const dense = new Float64Array(order.length);
+    const dense = new Float64Array(order.reduce((n, j) => (j >= 0 ? n + 1 : n), 0));
     order.forEach((j, i) => {
       if (j >= 0) dense[j] = start[i];
     });
@@ -68,7 +68,7 @@ export const solveModel = async (model: AutofillModel, opts: SolveOptions = {}, 
     let stopped = false;
     const toOurs = (v: Float64Array) => {
       const out = new Float64Array(model.columns.length);
-      order.forEach((j, i) => (out[i] = j >= 0 ? v[j] : 0));
+      order.forEach((j, i) => (out[i] = j >= 0 ? v[j] : (opts.fixed?.get(i) ?? 0)));
       return out;
     };
     const CB = h.constants.callbackType;
