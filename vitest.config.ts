@@ -4,10 +4,11 @@ import { defineConfig } from 'vitest/config';
 import { isReplicaFault } from './main/sync/replicaGuard';
 
 /**
- * The files that take longest (seconds each on a quiet two-core machine, measured 2 Dec 2026, the soak and
- * the throttle test 4 Dec), in the order they start within their project (Vitest queues the projects' files
- * one project after another: most of these are in `shared-modules`, exchange in `conf`). A fresh checkout has
- * no timings cached, and Vitest would then start the largest files first. Started first, the long files
+ * The files that take longest (seconds each in the fresh-clone run of 4 Dec 2026), in the order they start
+ * within their project (Vitest queues the projects' files one project after another: most of these are in
+ * `shared-modules`, exchange in `conf`). A fresh checkout has no timings cached, and Vitest would then start
+ * the largest files first: small files that take long (the electronegativity scan, two of the solver's, a
+ * sync test) started among the last and ran with the other worker idle. Started first, the long files
  * overlap and the many short ones fill in around them.
  *
  * The soak starts third: by then the crash test, which starts before the solver's property test and is
@@ -21,21 +22,27 @@ import { isReplicaFault } from './main/sync/replicaGuard';
  */
 const LONGEST_FIRST = [
   'test/reliability/crash.test.ts', // 42 s at 120 kills
-  'test/main/autofill/property.test.ts', // 53-73 s
+  'test/main/autofill/property.test.ts', // 53 s
   'test/main/sync/soak.test.ts', // 55 s
   'test/main/sync/hubAnswer.test.ts', // 12 s, a real wait
-  'test/main/sync/replication.test.ts', // 36 s
-  'test/main/exchange.test.ts', // 35 s
-  'test/main/sync/hubSecrets.test.ts', // 28 s
-  'test/shared/domain/rota/lookBack.test.ts', // 27 s
-  'test/main/sync/conflicts.test.ts', // 25 s
-  'test/reliability/crashDamage.test.ts', // 24 s
-  'test/reliability/corrupt.test.ts', // 22 s
-  'test/main/sync/witness.test.ts', // 22 s
+  'test/main/exchange.test.ts', // 27 s
+  'test/main/sync/replication.test.ts', // 21 s
+  'test/security/electronegativity.test.ts', // 22 s (27 s while its network look-ups were retried)
+  'test/main/autofill/dive.test.ts', // 19 s
+  'test/main/autofill/repair.test.ts', // 19 s
+  'test/main/sync/conflicts.test.ts', // 17 s
   'test/main/sync/appendOnly.test.ts', // 16 s
-  'test/reliability/badInput.test.ts', // 14 s
-  'test/security/signInThrottle.test.ts', // 12 s (49 s while the guesser's pauses were real waits)
-  'test/main/sync/events.test.ts', // 12 s
+  'test/reliability/crashDamage.test.ts', // 16 s
+  'test/main/sync/witness.test.ts', // 15 s
+  'test/main/sync/hubSecrets.test.ts', // 13 s
+  'test/shared/domain/rota/lookBack.test.ts', // 13 s
+  'test/main/sync/newSites.test.ts', // 13 s
+  'test/reliability/badInput.test.ts', // 12 s
+  'test/reliability/corrupt.test.ts', // 12 s
+  'test/security/signInThrottle.test.ts', // 12 s (39 s while the guesser's pauses were real waits)
+  'test/main/autofill/worker.test.ts', // 9 s
+  'test/main/sync/firstSync.test.ts', // 9 s
+  'test/main/sync/events.test.ts', // 8 s
 ];
 
 class LongestFirst extends BaseSequencer {
