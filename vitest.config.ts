@@ -4,28 +4,45 @@ import { defineConfig } from 'vitest/config';
 import { isReplicaFault } from './main/sync/replicaGuard';
 
 /**
- * The files that take longest (seconds each on a quiet two-core machine, measured 2 Dec 2026), in the
- * order they start within their project (Vitest queues the projects' files one project after another: most
- * of these are in `shared-modules`, exchange in `conf`). A fresh checkout has no timings cached, and Vitest
- * would then start the largest files first. Started first, the long files overlap and the many short ones fill in around them. The soak is
- * left out on purpose: started beside the crash test, its 17 installs took five times as long to set up
- * (72-196 s against 16 s) and a seed ran out of time; late in the run, nearly alone, it takes about 70 s.
+ * The files that take longest (seconds each in the fresh-clone run of 4 Dec 2026), in the order they start
+ * within their project (Vitest queues the projects' files one project after another: most of these are in
+ * `shared-modules`, exchange in `conf`). A fresh checkout has no timings cached, and Vitest would then start
+ * the largest files first: small files that take long (the electronegativity scan, two of the solver's, a
+ * sync test) started among the last and ran with the other worker idle. Started first, the long files
+ * overlap and the many short ones fill in around them.
+ *
+ * The soak starts third: by then the crash test, which starts before the solver's property test and is
+ * shorter, has ended, so the soak runs beside the property test and then the short files. Started beside
+ * the crash test (second in this list, 2 Dec, when the journeys, type check and lint ran beside the tests at
+ * equal priority: load 15), its 17 installs took five times as long to set up (72-196 s against 16 s) and a
+ * seed ran out of time. Left to Vitest's order instead, its file being small, it started last: 55 s of the
+ * fresh-clone run of 4 Dec with the other worker idle once the short files were done. The hub answer test's
+ * 12 s are a real wait that uses no CPU; it starts next, beside the soak, which has a hub and killed desks
+ * of its own to run on the core it leaves.
  */
 const LONGEST_FIRST = [
-  'test/reliability/crash.test.ts', // 52 s at 200 kills, now 120
-  'test/main/autofill/property.test.ts', // 73 s
-  'test/security/signInThrottle.test.ts', // 49 s, mostly real waits
-  'test/main/sync/replication.test.ts', // 36 s
-  'test/main/exchange.test.ts', // 35 s
-  'test/main/sync/hubSecrets.test.ts', // 28 s
-  'test/shared/domain/rota/lookBack.test.ts', // 27 s
-  'test/main/sync/conflicts.test.ts', // 25 s
-  'test/reliability/crashDamage.test.ts', // 24 s
-  'test/reliability/corrupt.test.ts', // 22 s
-  'test/main/sync/witness.test.ts', // 22 s
+  'test/reliability/crash.test.ts', // 42 s at 120 kills
+  'test/main/autofill/property.test.ts', // 53 s
+  'test/main/sync/soak.test.ts', // 55 s
+  'test/main/sync/hubAnswer.test.ts', // 12 s, a real wait
+  'test/main/exchange.test.ts', // 27 s
+  'test/main/sync/replication.test.ts', // 21 s
+  'test/security/electronegativity.test.ts', // 22 s (27 s while its network look-ups were retried)
+  'test/main/autofill/dive.test.ts', // 19 s
+  'test/main/autofill/repair.test.ts', // 19 s
+  'test/main/sync/conflicts.test.ts', // 17 s
   'test/main/sync/appendOnly.test.ts', // 16 s
-  'test/reliability/badInput.test.ts', // 14 s
-  'test/main/sync/events.test.ts', // 12 s
+  'test/reliability/crashDamage.test.ts', // 16 s
+  'test/main/sync/witness.test.ts', // 15 s
+  'test/main/sync/hubSecrets.test.ts', // 13 s
+  'test/shared/domain/rota/lookBack.test.ts', // 13 s
+  'test/main/sync/newSites.test.ts', // 13 s
+  'test/reliability/badInput.test.ts', // 12 s
+  'test/reliability/corrupt.test.ts', // 12 s
+  'test/security/signInThrottle.test.ts', // 12 s (39 s while the guesser's pauses were real waits)
+  'test/main/autofill/worker.test.ts', // 9 s
+  'test/main/sync/firstSync.test.ts', // 9 s
+  'test/main/sync/events.test.ts', // 8 s
 ];
 
 class LongestFirst extends BaseSequencer {
