@@ -155,24 +155,22 @@ const LPFREE_SHARE = 0.75;
  */
 const LPFREE_ROOT_SHARE = 0.5;
 /**
- * Each LP-free dive fixes at least a `LPFREE_STEPS`th of the people a step (more when their weights are that
- * heavy), so it takes about that many steps whatever the machine's load, and a second dive follows, twice as
- * slow, while the LP-free share lasts (`LPFREE_DIVES`). They share the root's pool, which grows with the columns
- * each dive prices, and a later dive is often better for it (design-load week, from one root, dives of 8 people a step, each searched: 3.6%,
- * 5.9%, 2.3%, 2.7%, 2.9%, 1.7% over the root's L, where dives each from a copy of the root's pool gave 3.6%, 3.7%,
- * 4.6%, 4.7%, 3.1%, 3.3%). Until 3 Dec one dive was paced to fill the whole share, so its plan depended on the
- * load, and dives of 8 and of 4 people a step gave 3.4% and 3.9% over L after their search.
+ * The quick LP-free dive fixes at least a `LPFREE_STEPS`th of the people a step (more when their weights are that
+ * heavy), so it takes about that many steps whatever the machine's load. Until 3 Dec one dive was paced to fill the
+ * whole share, so its plan depended on the load, and dives of 8 and of 4 people a step gave 3.4% and 3.9% over L
+ * after their search.
+ *
+ * Until 4 Dec a second dive followed, twice as slow, before the repair by days (`repairByDays`): from one root, later
+ * dives were often better (3.6, 5.9, 2.3, 2.7, 2.9, 1.7% over the root's L, each searched), and at Christmas given
+ * 240 s four dives after the first two gained little where a pass of HiGHS over each day took 4,323 to 4,245. Once a
+ * repair window's LP held only what it could change (`heldOutside`), the repair straight after the quick dive did
+ * better: December given 10 minutes ended within 2% in 116.7 and 109.0 s at 1.42%, against 133.1 and 129.0 s at 1.58%
+ * (alternating runs); twelve weeks given 60 s (4 seeds × 3 weeks) ended within 2% in 26.3 s on average against
+ * 29.3 s, sooner in 6, later in 3 and alike in 3 (docs/autoschedule.md, "The repair straight after the quick dive").
  */
 const LPFREE_STEPS = 28;
 /**
- * The LP-free dives from one root before the plan is repaired by days (`repairByDays`). Measured at Christmas
- * (21–27 Dec alone, design load, given 240 s; 3 Dec): the first two dives, each searched, gave 4,400 and 4,323, and
- * four more over the next 145 s gave no better than 4,293 (4.7% over the bound of 4,093); from the second dive's
- * 4,323, one pass of HiGHS over each day in turn (0.9–12.5 s a day) gave 4,245 in 38 s, and a second pass 4,244.
- */
-const LPFREE_DIVES = 2;
-/**
- * The share of the part's time left after its root that a single dive has (`divePlan` says `one`); the search after it
+ * The share of the part's time left after its root that a paced dive has (`divePlan` says `paced`); the search after it
  * has the rest. Measured 4 Dec, December given 60 s, alternating runs against the dive's 75% of the part's time (about
  * 60% of what is left after the root): 1.30, 1.42, 6.05% against 3.42, 4.29, 6.10% (the third pair on a slow spell).
  */
@@ -181,16 +179,16 @@ const LPFREE_ONE_SHARE = 0.85;
 const DIVE_STEP_PRICINGS = 1.4;
 
 /**
- * How a large part's LP-free dives share the `window` seconds they have after the root, given the root's seconds a
- * pricing: `two` where the first (`LPFREE_STEPS` steps) and the second (twice as many) both fit, three times the
- * first's foretold time; else `one`, a single dive paced to the whole window. Until 4 Dec every part took the quick
- * dive and then a second one cut to what was left: in a month given 60 s (parts of about 12 s, 5–6 s of dives) that
- * second dive fixed everyone in 2–10 steps and its plan, searched, never became the best (five parts of one logged
- * run: 1.3–2 s each spent for nothing). One dive over the whole window, December given 60 s in seven alternating
- * pairs of runs: better in six, mean 2.42% against 3.20% (docs/autoschedule.md, "One dive paced to the part").
+ * How a large part's LP-free dive uses the `window` seconds it has after the root, given the root's seconds a pricing:
+ * `quick` (`LPFREE_STEPS` steps, then the repair by days) where three times the quick dive's foretold time fits; else
+ * `paced`, one dive paced to the whole window. Until 4 Dec every part took the quick dive and then a second one cut
+ * to what was left: in a month given 60 s (parts of about 12 s, 5–6 s of dives) that second dive fixed everyone in
+ * 2–10 steps and its plan, searched, never became the best (five parts of one logged run: 1.3–2 s each spent for
+ * nothing). One dive over the whole window, December given 60 s in seven alternating pairs of runs: better in six,
+ * mean 2.42% against 3.20% (docs/autoschedule.md, "One dive paced to the part").
  */
-export const divePlan = (window: number, secondsPerPricing: number): 'two' | 'one' =>
-  window >= 3 * LPFREE_STEPS * DIVE_STEP_PRICINGS * secondsPerPricing ? 'two' : 'one';
+export const divePlan = (window: number, secondsPerPricing: number): 'quick' | 'paced' =>
+  window >= 3 * LPFREE_STEPS * DIVE_STEP_PRICINGS * secondsPerPricing ? 'quick' : 'paced';
 /**
  * HiGHS's time for one window of the repair, the passes over its windows, and the margin left before the part's end.
  * At Christmas, once single days gave nothing more (4,245), two passes of two days at a time gave 4,228 (3.2%) in
@@ -514,8 +512,8 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
       } else if (lpFree) {
         // The LP-free dive (smoothedDive.ts): its root is the bound's smoothed dual, run first to a stall, so
         // when it stalls in time the part's bound is known now and its share of the time goes to the search;
-        // then at most `LPFREE_DIVES` dives from it, each of about `LPFREE_STEPS` steps and repaired by the search,
-        // within 75% of the part's time (or until the plan is within the gap); the best is repaired by days
+        // then one dive from it (`divePlan`: quick, of about `LPFREE_STEPS` steps, or paced to the time) repaired by the
+        // search, within 75% of the part's time (85% paced; or until the plan is within the gap); the best is repaired by days
         // (`repairByDays`, HiGHS on one day at a time) while the part's time lasts, and the iterated search goes on
         // from it with whatever time is left.
         pricer = makePricer(model);
@@ -548,26 +546,21 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
           earlyBound = Math.max(simpleBound(model), rootBound);
           searchUntil = partDeadline;
         }
-        // Forced (`lpFreeDive: true`): the dives run even when the root did not stall.
-        // Two dives where both fit, else one paced to the time (`divePlan`); a later dive given less time than the one
-        // before it took would be cut short, and is left out.
-        const dives = divePlan(diveUntil - elapsed(), root.secondsPerPricing) === 'two' ? LPFREE_DIVES : 1;
-        // A single dive has most of what is left of the part: the repair and the search after it gain little there.
-        if (dives === 1) diveUntil = elapsed() + LPFREE_ONE_SHARE * (partDeadline - elapsed());
-        let lastDiveS = 0;
-        for (let k = 0; k < dives && (root.stalled || opts.lpFreeDive === true) && !halt() && elapsed() < diveUntil; k += 1) {
-          if (k > 0 && diveUntil - elapsed() < lastDiveS) break;
-          const began = elapsed();
+        // Forced (`lpFreeDive: true`): the dive runs even when the root did not stall.
+        // Quick, then the repair, where both fit; else one dive paced to the time (`divePlan`).
+        const pace = divePlan(diveUntil - elapsed(), root.secondsPerPricing);
+        // A paced dive has most of what is left of the part: the repair and the search after it gain little there.
+        if (pace === 'paced') diveUntil = elapsed() + LPFREE_ONE_SHARE * (partDeadline - elapsed());
+        if ((root.stalled || opts.lpFreeDive === true) && !halt() && elapsed() < diveUntil) {
           const d = diveFromRoot(model, root, {
             pricer,
             rounds: LPFREE_ROUNDS,
-            // The first dive quick, each after it twice as slow, as far as the time left allows; a single dive as slow
-            // as its time allows (at least one person a step: `secondsLeft` paces it).
-            perStep: dives === 1 ? 1 : Math.ceil(pricer.people.length / (LPFREE_STEPS * 2 ** k)),
+            // Quick: a `LPFREE_STEPS`th of the people a step; paced: as slow as its time allows (at least one person a
+            // step: `secondsLeft` paces it).
+            perStep: pace === 'paced' ? 1 : Math.ceil(pricer.people.length / LPFREE_STEPS),
             secondsLeft: () => diveUntil - elapsed(),
             stop: () => halt() || elapsed() > diveUntil,
           });
-          lastDiveS = elapsed() - began;
           take(searchPlan(model, d.plan, { stop: halt, seed: 1, pricer }));
         }
         // Then fix and optimise by days (`repairByDays`) from the best plan, while the part's time lasts.

@@ -29,25 +29,26 @@ describe('the search a large part takes for its time', () => {
 });
 
 /**
- * How many LP-free dives a large part makes in the seconds left after its root (docs/autoschedule.md, "One dive paced
- * to the part"), from the times measured at the design load: the root 0.105 s a pricing, a dive's step 0.145 s, the
- * first dive 28 steps (about 4 s) and the second twice as many (about 8 s). Two only where both fit.
+ * How a large part dives in the seconds left after its root (docs/autoschedule.md, "One dive paced to the part" and
+ * "The repair straight after the quick dive"), from the times measured at the design load: the root 0.105 s a
+ * pricing, a dive's step 0.145 s, the quick dive 28 steps (about 4 s), and the repair after it windows of 1–10 s.
+ * Quick only where the dive and about 8 s after it fit; else one dive paced to the window.
  */
-describe('the dives a large part makes for its time', () => {
+describe('the dive a large part makes for its time', () => {
   const table: [string, number, number, ReturnType<typeof divePlan>][] = [
     // A month given 60 s: parts of about 12 s, 5–6 s left for dives once the root has stalled.
-    ['a part of a month given 60 s', 5.5, 0.105, 'one'],
-    // Two dives need about 12 s: 9 s is not enough.
-    ['a week given 20 s', 9, 0.105, 'one'],
+    ['a part of a month given 60 s', 5.5, 0.105, 'paced'],
+    // The quick dive and the repair after it need about 12 s: 9 s is not enough.
+    ['a week given 20 s', 9, 0.105, 'paced'],
     // A week given 30 s (the panel's default) has about 17 s; given 60 s (the bench), about 40 s.
-    ['a week given 30 s', 17, 0.105, 'two'],
-    ['a week given 60 s', 40, 0.105, 'two'],
+    ['a week given 30 s', 17, 0.105, 'quick'],
+    ['a week given 60 s', 40, 0.105, 'quick'],
     // A month given 3 minutes: parts of about 36 s.
-    ['a part of a month given 3 minutes', 23, 0.105, 'two'],
-    // On a machine twice as quick both dives take about 6 s.
-    ['a part of a month given 60 s, twice as quick', 8, 0.05, 'two'],
+    ['a part of a month given 3 minutes', 23, 0.105, 'quick'],
+    // On a machine twice as quick the dive takes about 2 s, and 8 s leaves 6 s for the repair.
+    ['a part of a month given 60 s, twice as quick', 8, 0.05, 'quick'],
     // Twice as slow: 24 s.
-    ['a week given 30 s, twice as slow', 17, 0.21, 'one'],
+    ['a week given 30 s, twice as slow', 17, 0.21, 'paced'],
   ];
   it.each(table)('%s (%d s, %d s a pricing)', (_label, window, perPricing, plan) => {
     expect(divePlan(window, perPricing)).toBe(plan);
