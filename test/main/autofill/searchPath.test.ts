@@ -40,7 +40,7 @@ describe('the dive a large part makes for its time', () => {
     ['a part of a month given 60 s', 5.5, 0.105, 'paced'],
     // The quick dive and the repair after it need about 12 s: 9 s is not enough.
     ['a week given 20 s', 9, 0.105, 'paced'],
-    // A week given 30 s (the panel's default) has about 17 s; given 60 s (the bench), about 40 s.
+    // A week given 30 s has about 17 s; given 60 s (the panel's default since 4 Dec, and the bench), about 40 s.
     ['a week given 30 s', 17, 0.105, 'quick'],
     ['a week given 60 s', 40, 0.105, 'quick'],
     // A month given 3 minutes: parts of about 36 s.
