@@ -805,7 +805,8 @@ export const repairByDays = async (
       if (elapsed() > opts.until || opts.shouldStop()) break;
       if (ev.objective <= 0 || (ev.objective - Math.max(simpleBound(model), opts.bound())) / ev.objective <= opts.relGap) break;
       // Every pair outside the window held as the plan has it, and every soft column none of the window's pairs reaches.
-      const fixed = heldOutside(model, evaluate(model, picked).values, (c) => free(model.pairs.get(c)!));
+      // (`ev` is the plan's evaluation, kept current through every cut below.)
+      const fixed = heldOutside(model, ev.values, (c) => free(model.pairs.get(c)!));
       if (fixed.size === model.columns.length) continue;
       windows += 1;
       const r = await solveModel(model, {

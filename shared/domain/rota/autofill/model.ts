@@ -748,7 +748,8 @@ const num = (n: number) => {
   return Number.isInteger(r) ? String(r) : r.toFixed(6).replace(/0+$/, '');
 };
 
-const expr = (terms: readonly [number, number][], columns: readonly Column[]) => {
+/** `terms` as LP text; with none left, `0` times the column `empty` names (the text must name some column). */
+const expr = (terms: readonly [number, number][], columns: readonly Column[], empty: string) => {
   const merged = new Map<number, number>();
   for (const [c, v] of terms) merged.set(v, (merged.get(v) ?? 0) + c);
   let out = '';
@@ -756,7 +757,7 @@ const expr = (terms: readonly [number, number][], columns: readonly Column[]) =>
     if (c === 0) continue;
     out += `${c < 0 ? ' -' : ' +'} ${num(Math.abs(c))} ${columns[v].name}`;
   }
-  return out || ' 0 ' + columns[0].name;
+  return out || ' 0 ' + empty;
 };
 
 /**
@@ -772,14 +773,13 @@ export const toLp = (model: AutofillModel, fixed?: ReadonlyMap<number, number>):
   const free = (i: number) => fixed?.get(i) === undefined;
   const firstFree = columns.findIndex((_, i) => free(i));
   if (firstFree < 0) throw new Error('toLp: every column is held; there is nothing to solve');
-  const freeExpr = (terms: readonly [number, number][]) => {
-    const e = expr(
+  // With nothing free left, a free column is named: a held one must not come back into the text.
+  const freeExpr = (terms: readonly [number, number][]) =>
+    expr(
       terms.filter(([, v]) => free(v)),
       columns,
+      columns[firstFree].name,
     );
-    // `expr` names the model's first column when nothing is left; a held one must not come back into the text.
-    return e.startsWith(' 0 ') ? ` 0 ${columns[firstFree].name}` : e;
-  };
   const held = (terms: readonly [number, number][]) => terms.reduce((sum, [c, v]) => (free(v) ? sum : sum + c * fixed!.get(v)!), 0);
   const costs = columns.map((c, i) => [c.cost, i] as [number, number]).filter(([c]) => c !== 0);
   const offset = fixed ? held(costs) : 0;
