@@ -23,6 +23,14 @@ export interface SolveOptions {
   start?: ReadonlySet<number>;
   /** Columns held at a value (a neighbourhood search frees the rest); their rows then bind only the free ones. */
   fixed?: ReadonlyMap<number, number>;
+  /**
+   * Stop as soon as HiGHS has a plan of this objective or less by the model's own count (held columns' cost
+   * included): the caller needs no better, so proving more would be time spent for nothing. The status is then
+   * `gap-reached`.
+   */
+  enough?: number;
+  /** HiGHS options for this call on top of the ones here (a repair window's, say). */
+  highsOptions?: Record<string, number | boolean | string>;
 }
 
 export interface SolveResult {
@@ -52,6 +60,7 @@ export const solveModel = async (model: AutofillModel, opts: SolveOptions = {}, 
       mip_rel_gap: opts.relGap ?? 1e-4,
       mip_abs_gap: opts.relGap === 0 ? 1e-9 : 1e-6,
       time_limit: opts.timeLimitS ?? 60,
+      ...opts.highsOptions,
     });
     // LP text numbers the columns as they appear; ours go by name. Held columns are not in the text (toLp).
     const order = model.columns.map((c, i) => (opts.fixed?.has(i) ? -1 : m.getColByName(c.name)));
@@ -66,6 +75,7 @@ export const solveModel = async (model: AutofillModel, opts: SolveOptions = {}, 
     let best: Float64Array | null = Float64Array.from(start);
     opts.onProgress?.({ objective: first.objective, bound: null, gap: null, seconds: seconds() }, best);
     let stopped = false;
+    let enough = false;
     const toOurs = (v: Float64Array) => {
       const out = new Float64Array(model.columns.length);
       order.forEach((j, i) => (out[i] = j >= 0 ? v[j] : (opts.fixed?.get(i) ?? 0)));
@@ -76,8 +86,9 @@ export const solveModel = async (model: AutofillModel, opts: SolveOptions = {}, 
       [CB.mipImprovingSolution](e) {
         if (e.data.mip_solution) {
           const next = toOurs(e.data.mip_solution);
-          if (!best || evaluate(model, chosenPairs(model, next)).objective <= evaluate(model, chosenPairs(model, best)).objective)
-            best = next;
+          const cost = evaluate(model, chosenPairs(model, next)).objective;
+          if (!best || cost <= evaluate(model, chosenPairs(model, best)).objective) best = next;
+          if (opts.enough !== undefined && cost <= opts.enough) enough = true;
         }
         opts.onProgress?.(
           {
@@ -94,7 +105,7 @@ export const solveModel = async (model: AutofillModel, opts: SolveOptions = {}, 
         if (opts.shouldStop?.()) {
           stopped = true;
           e.interrupt();
-        }
+        } else if (enough) e.interrupt();
         return undefined;
       },
     });
@@ -135,7 +146,9 @@ export const solveModel = async (model: AutofillModel, opts: SolveOptions = {}, 
         : code === S.timeLimit
           ? 'time-limit'
           : code === S.interrupted
-            ? 'stopped'
+            ? enough
+              ? 'gap-reached'
+              : 'stopped'
             : colValue
               ? 'gap-reached'
               : 'error';
