@@ -214,7 +214,8 @@ const REPAIR_MARGIN_S = 2;
  * after another: what the parts so far (their objectives and bounds summed) came in under it, the next part may use.
  * Its plan is good enough once (objective − bound) ≤ relGap × objective + slack; then the parts together are within
  * relGap. So a month's ordinary weeks, which often end near 1%, leave the bank-holiday weeks after them more room.
- * Measured 4 Dec, December given 10 minutes: 68.2 s at 1.79% against 82.9 s at 1.42% (docs/autoschedule.md).
+ * Measured 4 Dec, December given 10 minutes: 68.9 and 66.5 s at 1.79% with it, 77.0 and 78.1 s at 1.44% without it
+ * (both with the repair windows' `enough`), against 84.8 s at 1.42% before either (docs/autoschedule.md).
  */
 export const gapSlack = (objective: number, bound: number, relGap: number): number => Math.max(0, relGap * objective - (objective - bound));
 
@@ -819,17 +820,19 @@ export const repairByDays = async (
   let ev = evaluate(model, picked);
   let windows = 0;
   let family = 0;
+  // (The cheapest candidate of each shift: the cuts add rows and soft columns, never a pair, so it holds throughout.)
+  const simple = simpleBound(model);
   for (let pass = 0; pass < opts.passes; pass += 1) {
     let improved = false;
     for (const free of families[family]) {
       if (elapsed() > opts.until || opts.shouldStop()) break;
-      if (ev.objective <= 0 || (ev.objective - Math.max(simpleBound(model), opts.bound())) / ev.objective <= opts.relGap) break;
+      const floor = Math.max(simple, opts.bound());
+      if (ev.objective <= 0 || (ev.objective - floor) / ev.objective <= opts.relGap) break;
       // Every pair outside the window held as the plan has it, and every soft column none of the window's pairs reaches.
       // (`ev` is the plan's evaluation, kept current through every cut below.)
       const fixed = heldOutside(model, ev.values, (c) => free(model.pairs.get(c)!));
       if (fixed.size === model.columns.length) continue;
       windows += 1;
-      const floor = Math.max(simpleBound(model), opts.bound());
       const r = await solveModel(model, {
         timeLimitS: Math.max(0.5, Math.min(opts.windowS, opts.until + 0.5 - elapsed())),
         relGap: 1e-4,

@@ -72,7 +72,9 @@ export const solveModel = async (model: AutofillModel, opts: SolveOptions = {}, 
       if (j >= 0) dense[j] = start[i];
     });
     m.setSolution({ colValue: dense });
-    let best: Float64Array | null = Float64Array.from(start);
+    // The cheapest plan seen by the model's own count, and that count (kept, so no plan is evaluated twice).
+    let best = Float64Array.from(start);
+    let bestCost = first.objective;
     opts.onProgress?.({ objective: first.objective, bound: null, gap: null, seconds: seconds() }, best);
     let stopped = false;
     let enough = false;
@@ -87,7 +89,10 @@ export const solveModel = async (model: AutofillModel, opts: SolveOptions = {}, 
         if (e.data.mip_solution) {
           const next = toOurs(e.data.mip_solution);
           const cost = evaluate(model, chosenPairs(model, next)).objective;
-          if (!best || cost <= evaluate(model, chosenPairs(model, best)).objective) best = next;
+          if (cost <= bestCost) {
+            best = next;
+            bestCost = cost;
+          }
           if (opts.enough !== undefined && cost <= opts.enough) enough = true;
         }
         opts.onProgress?.(
@@ -97,7 +102,7 @@ export const solveModel = async (model: AutofillModel, opts: SolveOptions = {}, 
             gap: e.data.mip_gap ?? null,
             seconds: seconds(),
           },
-          best ?? undefined,
+          best,
         );
         return undefined;
       },
@@ -120,20 +125,19 @@ export const solveModel = async (model: AutofillModel, opts: SolveOptions = {}, 
         return null;
       }
     };
-    let colValue: Float64Array | null = best;
+    let colValue = best;
     let fromSolver = false;
     // 2 = a feasible primal solution. Keep whichever of it and the best plan seen (at worst the start,
     // which HiGHS may have declined over a rounding in the LP text) costs less by the model's own count.
     if (info('primal_solution_status') === 2) {
       const solved = toOurs(m.getSolution().colValue);
-      const cost = (v: Float64Array) => evaluate(model, chosenPairs(model, v)).objective;
-      if (!best || cost(solved) <= cost(best)) {
+      if (evaluate(model, chosenPairs(model, solved)).objective <= bestCost) {
         colValue = solved;
         fromSolver = true;
       }
     }
     // The solver's own figure when its plan is kept, so it compares with its bound like for like.
-    const objective = fromSolver || !colValue ? info('objective_function_value') : evaluate(model, chosenPairs(model, colValue)).objective;
+    const objective = fromSolver ? info('objective_function_value') : bestCost;
     // No bound when HiGHS proved none (its root relaxation unfinished): never the plan's own cost, which would claim a gap of 0.
     const bound = code === S.optimal ? (info('mip_dual_bound') ?? objective) : info('mip_dual_bound');
     const gap = objective !== null && bound !== null ? relGapOf(objective, bound) : null;
