@@ -377,13 +377,23 @@ export const smoothedDualBound = (opts: SmoothedDualOptions): SmoothedDualResult
 };
 
 /**
+ * The pricings before a stall may be judged: the temperature (0.1 points, times 0.6 a pricing) reaches its floor of
+ * 0.01 at the 6th, and the 4 pricings compared must all be at it. Before that each pricing smooths less than the one
+ * before, and a best L that has not risen is no sign of the end. Until 5 Dec a stall could be judged from the 5th. In 3
+ * of about 30 runs of December given 10 minutes (with a dive paced by the clock, tried and not kept, so each week's
+ * rota differed) the month ran to 324–329 s at 2.0–2.3%, its bound about 220 points low. With each root logged: the
+ * week of 21 Dec stalled on its 5th pricing at 3,972.3, where it stalls after 29–35 at about 4,190 in every other run.
+ */
+export const STALL_FROM = 10;
+
+/**
  * The smoothed dual has stalled: its last 4 pricings raised the best L (`history`, one entry a pricing, never
- * falling) by under 0.01% in all. The bound's first phase hands over to the LP master there (colgen.ts), and the
- * LP-free dive's root ends there (smoothedDive.ts).
+ * falling) by under 0.01% in all, once it has priced `STALL_FROM` times. The bound's first phase hands over to the LP
+ * master there (colgen.ts), and the LP-free dive's root ends there (smoothedDive.ts).
  */
 export const stalled = (history: readonly number[]): boolean => {
   const n = history.length;
-  return n > 4 && history[n - 1] - history[n - 5] <= 1e-4 * Math.abs(history[n - 1]);
+  return n >= STALL_FROM && history[n - 1] - history[n - 5] <= 1e-4 * Math.abs(history[n - 1]);
 };
 
 /** A plan (a set of pair columns) as each person's choice, the form `smoothedDualBound` takes its known plans in. */
