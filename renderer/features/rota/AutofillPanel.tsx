@@ -247,7 +247,7 @@ export const AutofillPanel = ({ onClose }: { onClose: () => void }) => {
                 <p className="field-hint" id="autofill-limit-hint">
                   The most the fill may take, weighing every person for every shift included (about 2 seconds for 1,000 shifts). It ends
                   sooner once its plan is within 2% of the best possible: a week of the 15 sites in 10 to 30 seconds. A month of them comes
-                  within about 1½–3% in 1 minute and within 2% in under 1½ minutes. Stop at any time to keep the best plan so far.
+                  within 2% in about a minute. Stop at any time to keep the best plan so far.
                 </p>
               </div>
               <div className="field">
