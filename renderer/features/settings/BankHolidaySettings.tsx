@@ -46,11 +46,14 @@ export const BankHolidaySettings = ({ settings }: { settings: Settings }) => {
   const add = async (e: FormEvent) => {
     e.preventDefault();
     if (!date) return setErrors({ date: 'Choose the date' });
+    const sent = { date, name };
     if (
       await save({ ...changes, added: [...changes.added, { date, name: name.trim() }] }, `Added ${formatDateGB(date)} as a bank holiday.`)
     ) {
-      setDate('');
-      setName('');
+      // Clear what was added, not what the manager has typed since: the list shows the day before the save returns,
+      // and the next day may be half typed by then.
+      setDate((d) => (d === sent.date ? '' : d));
+      setName((n) => (n === sent.name ? '' : n));
     }
   };
   const remove = (d: string) =>
