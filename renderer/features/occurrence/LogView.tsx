@@ -38,6 +38,7 @@ const EntryForm = ({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const now = londonParts(Date.now());
+    const sent = { text, time };
     // A blank time is the moment of writing; a correction without one is dated now, as it is written now.
     const failure = await addLogEntry({
       site,
@@ -49,8 +50,9 @@ const EntryForm = ({
     });
     setErrors(fieldErrors(failure));
     if (!failure) {
-      setText('');
-      setTime('');
+      // Clear the entry written, not the next one if it has been begun while this one was saved.
+      setText((t) => (t === sent.text ? '' : t));
+      setTime((t) => (t === sent.time ? '' : t));
       onDoneCorrecting();
       textRef.current?.focus();
     }

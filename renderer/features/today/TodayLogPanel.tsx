@@ -28,10 +28,12 @@ export const TodayLogPanel = ({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const sent = text;
     const failure = await addLogEntry({ site, date: today, time: londonParts(Date.now()).time, kind, text, corrects: null });
     setErrors(fieldErrors(failure));
     if (!failure) {
-      setText('');
+      // Clear the entry written, not the next one if the supervisor has begun it while this one was saved.
+      setText((t) => (t === sent ? '' : t));
       onAdded();
       textRef.current?.focus();
     }

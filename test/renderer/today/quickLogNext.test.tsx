@@ -1,0 +1,64 @@
+// @vitest-environment happy-dom
+/**
+ * The desk's quick occurrence log: type an entry, press Enter, and it is saved and the field cleared for the next. A
+ * supervisor who has begun the next entry before the save returns keeps what they typed (the same race as adding a bank
+ * holiday, seen in CI on 5 Dec: the form was cleared of what was typed after the submit).
+ */
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import '../noServer';
+
+const { useStore } = await import('../../../renderer/store/appStore');
+const { TodayLogPanel } = await import('../../../renderer/features/today/TodayLogPanel');
+
+let root: Root;
+let host: HTMLElement;
+let pending: { entry: { text: string }; answer: () => void }[] = [];
+let added = 0;
+
+const field = () => document.querySelector('#today-log-text') as HTMLInputElement;
+const type = async (value: string) => {
+  const input = field();
+  await act(async () => {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+};
+const submit = () => act(async () => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Add')!.click());
+
+beforeEach(async () => {
+  pending = [];
+  added = 0;
+  useStore.setState({
+    addLogEntry: (entry: { text: string }) => new Promise((resolve) => pending.push({ entry, answer: () => resolve(null) })),
+  } as never);
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  await act(async () => root.render(<TodayLogPanel entries={[]} site="CH" today="2026-12-05" onAdded={() => (added += 1)} />));
+});
+afterEach(async () => {
+  await act(async () => root.unmount());
+  host.remove();
+  document.body.innerHTML = '';
+});
+
+describe('the quick log entry at the desk', () => {
+  it('is cleared once saved', async () => {
+    await type('Patrol of the car park, all secure');
+    await submit();
+    expect(pending.map((p) => p.entry.text)).toEqual(['Patrol of the car park, all secure']);
+    await act(async () => pending[0].answer());
+    expect(field().value).toBe('');
+    expect(added).toBe(1);
+  });
+
+  it('keeps the next entry begun while the last was being saved', async () => {
+    await type('Patrol of the car park, all secure');
+    await submit();
+    await type('Gate B found unlo');
+    await act(async () => pending[0].answer());
+    expect(field().value).toBe('Gate B found unlo');
+  });
+});
