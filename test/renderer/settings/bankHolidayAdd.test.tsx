@@ -8,6 +8,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import '../noServer';
+import { typeInto } from '../typeInto';
 
 const { useStore } = await import('../../../renderer/store/appStore');
 const { BankHolidaySettings } = await import('../../../renderer/features/settings/BankHolidaySettings');
@@ -20,13 +21,7 @@ let pending: { patch: unknown; answer: () => void }[] = [];
 
 const field = (label: string) =>
   [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === label)!.control as HTMLInputElement;
-const type = async (label: string, value: string) => {
-  const input = field(label);
-  await act(async () => {
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-};
+const type = (label: string, value: string) => typeInto(field(label), value);
 const addDay = () => act(async () => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Add day')!.click());
 
 beforeEach(async () => {

@@ -8,6 +8,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import '../noServer';
+import { typeInto } from '../typeInto';
 
 const { useStore } = await import('../../../renderer/store/appStore');
 const { TodayLogPanel } = await import('../../../renderer/features/today/TodayLogPanel');
@@ -18,13 +19,7 @@ let pending: { entry: { text: string }; answer: () => void }[] = [];
 let added = 0;
 
 const field = () => document.querySelector('#today-log-text') as HTMLInputElement;
-const type = async (value: string) => {
-  const input = field();
-  await act(async () => {
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-};
+const type = (value: string) => typeInto(field(), value);
 const submit = () => act(async () => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Add')!.click());
 
 beforeEach(async () => {
