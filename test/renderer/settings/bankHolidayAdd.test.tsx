@@ -5,17 +5,14 @@
  * journey typed the next date, and the save's return then emptied it, so "Add day" said "Choose the date".
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import '../noServer';
-import { typeInto } from '../typeInto';
+import { mountEach, typeInto } from '../dom';
 
 const { useStore } = await import('../../../renderer/store/appStore');
 const { BankHolidaySettings } = await import('../../../renderer/features/settings/BankHolidaySettings');
 const { DEFAULT_SETTINGS } = await import('../../../shared/schemas/settings');
 
-let root: Root;
-let host: HTMLElement;
 /** The saves asked for, each answered when the test says. */
 let pending: { patch: unknown; answer: () => void }[] = [];
 
@@ -29,16 +26,8 @@ beforeEach(async () => {
   useStore.setState({
     saveSettings: (patch: unknown) => new Promise((resolve) => pending.push({ patch, answer: () => resolve(null) })),
   } as never);
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  await act(async () => root.render(<BankHolidaySettings settings={DEFAULT_SETTINGS} />));
 });
-afterEach(async () => {
-  await act(async () => root.unmount());
-  host.remove();
-  document.body.innerHTML = '';
-});
+mountEach(() => <BankHolidaySettings settings={DEFAULT_SETTINGS} />);
 
 describe('adding a bank holiday', () => {
   it('clears the form once the day is saved', async () => {

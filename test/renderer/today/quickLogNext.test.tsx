@@ -5,16 +5,13 @@
  * holiday, seen in CI on 5 Dec: the form was cleared of what was typed after the submit).
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import '../noServer';
-import { typeInto } from '../typeInto';
+import { mountEach, typeInto } from '../dom';
 
 const { useStore } = await import('../../../renderer/store/appStore');
 const { TodayLogPanel } = await import('../../../renderer/features/today/TodayLogPanel');
 
-let root: Root;
-let host: HTMLElement;
 let pending: { entry: { text: string }; answer: () => void }[] = [];
 let added = 0;
 
@@ -28,16 +25,8 @@ beforeEach(async () => {
   useStore.setState({
     addLogEntry: (entry: { text: string }) => new Promise((resolve) => pending.push({ entry, answer: () => resolve(null) })),
   } as never);
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  await act(async () => root.render(<TodayLogPanel entries={[]} site="CH" today="2026-12-05" onAdded={() => (added += 1)} />));
 });
-afterEach(async () => {
-  await act(async () => root.unmount());
-  host.remove();
-  document.body.innerHTML = '';
-});
+mountEach(() => <TodayLogPanel entries={[]} site="CH" today="2026-12-05" onAdded={() => (added += 1)} />);
 
 describe('the quick log entry at the desk', () => {
   it('is cleared once saved', async () => {
