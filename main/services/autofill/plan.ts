@@ -219,6 +219,12 @@ const REPAIR_MARGIN_S = 2;
  */
 export const gapSlack = (objective: number, bound: number, relGap: number): number => Math.max(0, relGap * objective - (objective - bound));
 
+/**
+ * A plan of cost `objective` is good enough against `floor` (a bound, plus any slack `gapSlack` leaves): within `relGap`
+ * of it. The one test behind every stop of a part (its search, its repair's windows) and its status.
+ */
+const withinGap = (objective: number, floor: number, relGap: number): boolean => objective - floor <= relGap * Math.max(objective, 1e-9);
+
 const byWeek = (open: readonly Shift[]): Shift[][] => {
   const weeks = new Map<string, Shift[]>();
   for (const s of open) {
@@ -461,7 +467,7 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
         stopped ||
         elapsed() > searchUntil ||
         (opts.shouldStop?.() ?? false) ||
-        (earlyBound !== null && bestCost - (earlyBound + slack) <= relGap * Math.max(bestCost, 1e-9));
+        (earlyBound !== null && withinGap(bestCost, earlyBound + slack, relGap));
       let pricer: Pricer | undefined;
       const path = searchPath(share, opts);
       const lpFree = path === 'lp-free';
@@ -757,9 +763,7 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
     for (const [k, v] of Object.entries(ev.byTerm)) plan.byTerm[k as Term] = (plan.byTerm[k as Term] ?? 0) + v;
     for (const [k, v] of Object.entries(ev.warningsAdded)) plan.warningsAdded[k as RuleId] = (plan.warningsAdded[k as RuleId] ?? 0) + v;
     const st =
-      lsStatus === 'time-limit' && (objective - bound - slack) / Math.max(objective, 1e-9) <= (opts.relGap ?? 1e-4)
-        ? 'gap-reached'
-        : (lsStatus ?? result?.status);
+      lsStatus === 'time-limit' && withinGap(objective, bound + slack, opts.relGap ?? 1e-4) ? 'gap-reached' : (lsStatus ?? result?.status);
     if (st === 'stopped' || stopped) plan.status = 'stopped';
     else if (st === 'time-limit' && plan.status !== 'stopped') plan.status = 'time-limit';
     else if (st === 'gap-reached' && plan.status === 'optimal') plan.status = 'within-gap';
@@ -827,7 +831,7 @@ export const repairByDays = async (
     for (const free of families[family]) {
       if (elapsed() > opts.until || opts.shouldStop()) break;
       const floor = Math.max(simple, opts.bound());
-      if (ev.objective <= 0 || (ev.objective - floor) / ev.objective <= opts.relGap) break;
+      if (ev.objective <= 0 || withinGap(ev.objective, floor, opts.relGap)) break;
       // Every pair outside the window held as the plan has it, and every soft column none of the window's pairs reaches.
       // (`ev` is the plan's evaluation, kept current through every cut below.)
       const fixed = heldOutside(model, ev.values, (c) => free(model.pairs.get(c)!));
@@ -838,7 +842,8 @@ export const repairByDays = async (
         relGap: 1e-4,
         start: picked,
         fixed,
-        // A plan within the gap asked for ends the window, and with it the repair: the window's optimum is not needed.
+        // A plan within the gap asked for (the dearest `withinGap` takes) ends the window, and with it the repair: the
+        // window's optimum is not needed.
         enough: Number.isFinite(floor) ? floor / (1 - opts.relGap) : undefined,
         highsOptions: REPAIR_HIGHS,
         shouldStop: opts.shouldStop,
