@@ -6,6 +6,7 @@ import { addDays, formatDateGB, formatInstantGB, londonParts, londonToday } from
 import { incidentDraftFromLogEntry, LOG_KIND_LABEL } from '../../../shared/domain/incidents';
 import { LOG_KINDS, type LogEntry } from '../../../shared/schemas/occurrence';
 import { Banner } from '../../components/Banner';
+import { clearSent } from '../../components/clearSent';
 import { fieldErrors } from '../../components/errors';
 import { GbInput } from '../../components/GbInput';
 import { useStore, useStoreFields } from '../../store/appStore';
@@ -50,9 +51,8 @@ const EntryForm = ({
     });
     setErrors(fieldErrors(failure));
     if (!failure) {
-      // Clear the entry written, not the next one if it has been begun while this one was saved.
-      setText((t) => (t === sent.text ? '' : t));
-      setTime((t) => (t === sent.time ? '' : t));
+      setText(clearSent(sent.text));
+      setTime(clearSent(sent.time));
       onDoneCorrecting();
       textRef.current?.focus();
     }

@@ -5,6 +5,7 @@ import { bankHolidayChangesSchema } from '../../../shared/schemas/ruleSettings';
 import type { Settings } from '../../../shared/schemas/settings';
 import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
+import { clearSent } from '../../components/clearSent';
 import { Field } from '../../components/Field';
 import { useNow } from '../../components/useNow';
 import { useStore } from '../../store/appStore';
@@ -50,10 +51,8 @@ export const BankHolidaySettings = ({ settings }: { settings: Settings }) => {
     if (
       await save({ ...changes, added: [...changes.added, { date, name: name.trim() }] }, `Added ${formatDateGB(date)} as a bank holiday.`)
     ) {
-      // Clear what was added, not what the manager has typed since: the list shows the day before the save returns,
-      // and the next day may be half typed by then.
-      setDate((d) => (d === sent.date ? '' : d));
-      setName((n) => (n === sent.name ? '' : n));
+      setDate(clearSent(sent.date));
+      setName(clearSent(sent.name));
     }
   };
   const remove = (d: string) =>

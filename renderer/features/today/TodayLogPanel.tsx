@@ -3,6 +3,7 @@ import { londonParts } from '../../../shared/domain/dates';
 import { LOG_KIND_LABEL } from '../../../shared/domain/incidents';
 import { LOG_KINDS, type LogEntry } from '../../../shared/schemas/occurrence';
 import { Banner } from '../../components/Banner';
+import { clearSent } from '../../components/clearSent';
 import { fieldErrors } from '../../components/errors';
 import { useStore } from '../../store/appStore';
 import { Select } from '../../components/Select';
@@ -32,8 +33,7 @@ export const TodayLogPanel = ({
     const failure = await addLogEntry({ site, date: today, time: londonParts(Date.now()).time, kind, text, corrects: null });
     setErrors(fieldErrors(failure));
     if (!failure) {
-      // Clear the entry written, not the next one if the supervisor has begun it while this one was saved.
-      setText((t) => (t === sent ? '' : t));
+      setText(clearSent(sent));
       onAdded();
       textRef.current?.focus();
     }
