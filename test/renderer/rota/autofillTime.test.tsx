@@ -7,40 +7,23 @@
  * soon as it is within 2%, so the longer time costs a manager nothing on the weeks that need less.
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 // Every channel answers "not available" (no server in these tests).
 import '../noServer';
+import { mountEach, typeInto } from '../dom';
 
 const { useStore } = await import('../../../renderer/store/appStore');
 const { AutofillPanel } = await import('../../../renderer/features/rota/AutofillPanel');
 
-let root: Root;
-let host: HTMLElement;
-
 const time = () => (document.querySelector('#autofill-limit') as HTMLSelectElement).value;
 const button = (name: string) => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === name)!;
-const setDate = async (label: string, value: string) => {
-  const input = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === label)!.control as HTMLInputElement;
-  await act(async () => {
-    const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-    set.call(input, value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-};
+const setDate = (label: string, value: string) =>
+  typeInto([...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === label)!.control as HTMLInputElement, value);
 
-beforeEach(async () => {
+beforeEach(() => {
   useStore.setState({ rotaWeek: '2026-12-07' });
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  await act(async () => root.render(<AutofillPanel onClose={() => {}} />));
 });
-afterEach(async () => {
-  await act(async () => root.unmount());
-  host.remove();
-  document.body.innerHTML = '';
-});
+mountEach(() => <AutofillPanel onClose={() => {}} />);
 
 describe('the time an auto-fill is given', () => {
   it('is 1 minute for the week shown', () => {

@@ -4,41 +4,30 @@
  * changes the store but nothing on the planner, so the planner must not render again for it.
  */
 import { Profiler, act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 // Every channel answers "not available" (no server in these tests).
 import '../noServer';
+import { mountEach } from '../dom';
 
 const { useStore } = await import('../../../renderer/store/appStore');
 const { PlannerView } = await import('../../../renderer/features/rota/PlannerView');
 
-let root: Root;
-let host: HTMLElement;
 let renders = 0;
 
+mountEach(() => (
+  <Profiler id="planner" onRender={() => (renders += 1)}>
+    <PlannerView />
+  </Profiler>
+));
 beforeEach(async () => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  await act(async () => {
-    root.render(
-      <Profiler id="planner" onRender={() => (renders += 1)}>
-        <PlannerView />
-      </Profiler>,
-    );
-  });
   // Let the planner's own loads finish before counting.
   await act(async () => new Promise((r) => setTimeout(r, 20)));
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
 });
 
 describe('planner renders per unrelated store change', () => {
   it('has rendered, and shows its own state', () => {
     expect(renders).toBeGreaterThan(0);
-    expect(host.textContent).toContain('No server in this test.');
+    expect(document.body.textContent).toContain('No server in this test.');
   });
 
   it.each([
@@ -57,6 +46,6 @@ describe('planner renders per unrelated store change', () => {
     const before = renders;
     await act(async () => useStore.setState({ rotaNotice: { tone: 'error', text: 'Week could not be saved.' } }));
     expect(renders - before).toBe(1);
-    expect(host.textContent).toContain('Week could not be saved.');
+    expect(document.body.textContent).toContain('Week could not be saved.');
   });
 });
