@@ -3,6 +3,7 @@
  * sites' cover asks for (about 1,000 a week), filled week by week with HiGHS, and today's greedy fill on
  * the same month for comparison. In memory: the storage layer is not what is measured here.
  */
+import { pathToFileURL } from 'node:url';
 import { addDays, londonInstant, weekStart } from '../shared/domain/dates';
 import { DEFAULT_RULE_SETTINGS, checkWeek, fillOpenShifts, type RotaContext } from '../shared/domain/rota';
 import { minutesInDailyWindow } from '../shared/domain/rota/windows';
@@ -21,6 +22,7 @@ import { DEFAULT_AUTOFILL_WEIGHTS } from '../shared/domain/rota/autofill/weights
 import { endFillWorkers, startFill } from '../main/services/autofill/run';
 import type { Measurement } from './report';
 import { openDraft } from '../test/support/shifts';
+import { bundleEntry } from '../test/support/bundleEntry';
 
 export interface AutofillWorld {
   ctx: RotaContext;
@@ -165,6 +167,14 @@ export const GREEDY_WORKER = process.argv.includes('--greedy-thread')
   : undefined;
 
 /**
+ * The fill's helper thread for its second dive (plan.ts `diveWorker`), as the product starts it from its worker
+ * (`diveThread`, which `fillOptions` asks for): the auto-scheduler's worker module bundled once, as the built app
+ * bundles it, so the helper starts as it would there. On unless `--no-dive-thread`.
+ */
+const diveWorker = async (): Promise<PlanOptions['diveWorker']> =>
+  process.argv.includes('--no-dive-thread') ? undefined : { url: pathToFileURL(await bundleEntry('main/services/autofill/worker.ts')) };
+
+/**
  * The most a week and the month are given: the manager's "1 minute" and "10 minutes". A fill ends as soon as its
  * plan is within 2% of the bound (each part's search stops there, plan.ts), so the time it takes is the time to
  * within 2%, as the rows ask; these are only ceilings, reached when it never gets there (then the row says so,
@@ -175,10 +185,11 @@ export const WEEK_BUDGET_S = 60;
 export const MONTH_BUDGET_S = 600;
 
 /** December filled as the planner fills a month given `limitS` seconds (the bench's rows and `--month` alike). */
-const fillDecember = (month: AutofillWorld, limitS: number, onProgress?: PlanOptions['onProgress']) =>
+const fillDecember = async (month: AutofillWorld, limitS: number, onProgress?: PlanOptions['onProgress']) =>
   planFill(month.ctx, month.open, {
     ...fillOptions(month.open.length, 31, month.ctx.staff, limitS),
     greedyWorker: GREEDY_WORKER,
+    diveWorker: await diveWorker(),
     onProgress,
   });
 
@@ -191,6 +202,7 @@ export const runAutofillBench = async (log: (s: string) => void = () => {}): Pro
   const week = await planFill(weekWorld.ctx, weekWorld.open, {
     ...fillOptions(weekWorld.open.length, 7, weekWorld.ctx.staff, WEEK_BUDGET_S),
     greedyWorker: GREEDY_WORKER,
+    diveWorker: await diveWorker(),
   });
   log(
     `autofill week: ${week.seconds.toFixed(1)} s, first plan ${week.firstPlanSeconds?.toFixed(1)} s, gap ${(week.gap * 100).toFixed(2)}%, ${week.unfilled.length} open`,
@@ -329,7 +341,7 @@ export const runQuickAutofill = async (
     const started = performance.now();
     const plan = through
       ? await startFill(through.worker, world.ctx, open, options).done
-      : await planFill(world.ctx, open, { ...options, greedyWorker: GREEDY_WORKER });
+      : await planFill(world.ctx, open, { ...options, greedyWorker: GREEDY_WORKER, diveWorker: await diveWorker() });
     // From the call to the plan: with a worker, its start and the plan's return too (the manager's wait).
     const wallSeconds = (performance.now() - started) / 1000;
     if (through?.cold) await endFillWorkers();

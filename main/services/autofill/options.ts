@@ -29,7 +29,8 @@ export const candidatesFor = (shiftsPerPersonWeek: number): number => (shiftsPer
 
 /**
  * The planner's options for a fill of `openCount` shifts over `days` days with `staff`, given `timeLimitS` seconds:
- * within 2% of the bound is enough.
+ * within 2% of the bound is enough. A fill of over `CAP_FROM` shifts dives each large part twice at once, the second
+ * on a helper thread (`diveThread`, plan.ts).
  */
 export const fillOptions = (openCount: number, days: number, staff: RotaContext['staff'], timeLimitS: number): PlanOptions => {
   const people = staffMap(staff).size;
@@ -37,5 +38,6 @@ export const fillOptions = (openCount: number, days: number, staff: RotaContext[
     timeLimitS,
     relGap: 0.02,
     maxCandidates: openCount > CAP_FROM ? candidatesFor((openCount * 7) / Math.max(1, days) / Math.max(1, people)) : undefined,
+    ...(openCount > CAP_FROM ? { diveThread: true } : {}),
   };
 };

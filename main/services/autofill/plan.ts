@@ -29,7 +29,7 @@ import {
 import type { AutofillWeights } from '../../../shared/domain/rota/autofill/weights';
 import { searchPlan } from '../../../shared/domain/rota/autofill/bestResponse';
 import { makePricer, type Pricer } from '../../../shared/domain/rota/autofill/pricing';
-import { diveFromRoot, smoothedRoot } from '../../../shared/domain/rota/autofill/smoothedDive';
+import { diveFromRoot, smoothedRoot, snapshotRoot } from '../../../shared/domain/rota/autofill/smoothedDive';
 import { explainAssignment, explainMove, explainUnfilled } from '../../../shared/domain/rota/autofill/explain';
 import type { RotaContext, RuleId } from '../../../shared/domain/rota/types';
 import { lookBackFrom, weekRange } from '../../../shared/domain/rota/week';
@@ -37,7 +37,8 @@ import type { Shift } from '../../../shared/schemas/shift';
 import type { FindingsDelta } from './findingsDelta';
 import { columnGenerationBound } from './colgen';
 import { diveForPlan } from './dive';
-import { startGreedyHelper, type GreedyHelper, type GreedyWorkerSpec } from './greedy';
+import type { DiveResult } from './diveHelper';
+import { startGreedyHelper, type DiveJob, type GreedyHelper, type GreedyWorkerSpec } from './greedy';
 import { solveModel, type SolveProgress } from './solve';
 
 export interface PlanOptions {
@@ -85,6 +86,15 @@ export interface PlanOptions {
    * through the built worker, 3 Dec; docs/autoschedule.md), as the helper starts cold and shares the cores.
    */
   greedyThread?: boolean;
+  /**
+   * A second LP-free dive of each large part on a helper thread started from this module (`runDive`, diveHelper.ts),
+   * beside this thread's; its plan is taken as this thread's are. Unset, or if that thread fails, no second dive.
+   */
+  diveWorker?: GreedyWorkerSpec;
+  /** In the auto-scheduler's worker: start `diveWorker` from the worker's own module (fillOptions asks for it). */
+  diveThread?: boolean;
+  /** A part is dived on the helper too only when it has this many seconds or more (default `HELPER_FROM_S`). */
+  helperFromS?: number;
 }
 
 export interface PlanProgress extends SolveProgress {
@@ -117,6 +127,8 @@ export interface Plan {
   warningsAdded: Partial<Record<RuleId, number>>;
   parts: number;
   cuts: number;
+  /** How many of the helper thread's dives (`diveWorker`) gave a part a better plan than its own; unset when it dived none. */
+  helperPlans?: number;
   /** The greedy fill's objective on the same parts (each given the plan before it), when it was run. */
   greedyObjective: number | null;
   /** Findings before → after as the planner counts them, when the worker was asked for them. */
@@ -169,6 +181,16 @@ const LPFREE_ROOT_SHARE = 0.5;
  * 29.3 s, sooner in 6, later in 3 and alike in 3 (docs/autoschedule.md, "The repair straight after the quick dive").
  */
 const LPFREE_STEPS = 28;
+/**
+ * With the helper thread (`diveWorker`), two dives from the one root: the helper's at `LPFREE_STEPS` (the dive this
+ * thread makes alone), and this thread's slower, at least a `BESIDE_STEPS`th of the people a step. Only where a part
+ * has `HELPER_FROM_S` or more (a shorter part's root needs the core to itself). Measured 5 Dec (docs/autoschedule.md,
+ * "A second dive on the second core"): twelve design-load weeks given 60 s ended within 2% in under 10 s in 5 against
+ * 2 alone, median 11.4 s against 13.3 s, mean 13.1 s against 14.2 s; ten weeks' dives from one root, searched, were
+ * within 2% at 28 or 40 steps in 6, at 28 alone in 2.
+ */
+const BESIDE_STEPS = 40;
+const HELPER_FROM_S = 20;
 /**
  * The share of the part's time left after its root that a paced dive has (`divePlan` says `paced`); the search after it
  * has the rest. Measured 4 Dec, December given 60 s, alternating runs against the dive's 75% of the part's time (about
@@ -223,7 +245,30 @@ export const gapSlack = (objective: number, bound: number, relGap: number): numb
  * A plan of cost `objective` is good enough against `floor` (a bound, plus any slack `gapSlack` leaves): within `relGap`
  * of it. The one test behind every stop of a part (its search, its repair's windows) and its status.
  */
-const withinGap = (objective: number, floor: number, relGap: number): boolean => objective - floor <= relGap * Math.max(objective, 1e-9);
+const withinGap = (objective: number, floor: number, relGap: number): boolean =>
+  Number.isFinite(objective) && objective - floor <= relGap * Math.max(objective, 1e-9);
+
+/** What `p` settles to, or null when it has not within `seconds`. */
+const settledWithin = async <T>(p: Promise<T>, seconds: number): Promise<T | null> => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([p, new Promise<null>((r) => (timer = setTimeout(() => r(null), seconds * 1000)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
+/** The pair columns of a plan given as (shift, person) pairs (the helper's, on its own model); a pair this model lacks is left out. */
+const columnsOf = (model: AutofillModel, pairs: readonly [string, string][]): Set<number> => {
+  const byKey = new Map<string, number>();
+  for (const [c, p] of model.pairs) byKey.set(`${p.shift.id}\u0000${p.staffId}`, c);
+  const out = new Set<number>();
+  for (const [shiftId, staffId] of pairs) {
+    const c = byKey.get(`${shiftId}\u0000${staffId}`);
+    if (c !== undefined) out.add(c);
+  }
+  return out;
+};
 
 const byWeek = (open: readonly Shift[]): Shift[][] => {
   const weeks = new Map<string, Shift[]>();
@@ -336,7 +381,8 @@ export const countWeeklyRest = (model: AutofillModel, p: Set<number>): { ok: boo
 };
 
 export const planFill = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOptions = {}): Promise<Plan> => {
-  const helper = opts.greedyWorker && opts.compareGreedy !== false ? startGreedyHelper(opts.greedyWorker, ctx) : null;
+  const spec = (opts.compareGreedy !== false ? opts.greedyWorker : undefined) ?? opts.diveWorker;
+  const helper = spec ? startGreedyHelper(spec, ctx) : null;
   try {
     return await planParts(ctx, open, opts, helper);
   } finally {
@@ -378,12 +424,32 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
     // On the helper thread when there is one, while this one makes the model's trials (they need no greedy plan).
     const held = part.filter((s) => s.staffId !== null);
     const toFill = part.filter((s) => s.staffId === null);
-    const away = opts.compareGreedy === false || stopped || !helper ? null : helper.fill(shifts, toFill).catch(() => null);
+    const away =
+      opts.compareGreedy === false || stopped || !helper || !opts.greedyWorker ? null : helper.fill(shifts, toFill).catch(() => null);
     const trials = prepareTrials(partCtx, part);
     const filled = opts.compareGreedy === false || stopped ? null : ((await away) ?? fillOpenShifts(toFill, partCtx));
     const greedy = filled
       ? new Map([...filled.assigned.map((a) => [a.shiftId, a.staffId] as const), ...held.map((s) => [s.id, s.staffId!] as const)])
       : null;
+    // The second core: the helper builds the same model (the same greedy plan kept) while this thread builds its own
+    // and runs the root, then dives from that root its own way (diveHelper.ts), if this part takes the LP-free dive.
+    const helperDives =
+      helper !== null &&
+      opts.diveWorker !== undefined &&
+      !stopped &&
+      (budget - elapsed()) / (parts.length - i) >= (opts.helperFromS ?? HELPER_FROM_S);
+    if (helperDives)
+      helper.build({
+        shifts: [...shifts],
+        part: [...part],
+        keep: greedy ? [...greedy] : null,
+        weights: opts.weights,
+        maxCandidates: opts.maxCandidates,
+      });
+    let job: DiveJob | null = null;
+    /** The helper's answer once it has come (null: no plan), and whether it has been taken (so no longer waited for). */
+    let helperResult: DiveResult | null | undefined;
+    let helperTaken = false;
     const model = buildModel(partCtx, {
       open: part,
       weights: opts.weights,
@@ -463,11 +529,15 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
       const relGap = opts.relGap ?? 1e-4;
       // The search (and either dive) stops once the plan is within the gap asked for of a bound already known, so a
       // fill given minutes returns as soon as its plan is good enough, and a month's later weeks get the time left.
+      // The helper's dive (below) has a plan within the gap, not yet taken: this thread's dive, search and repair stop,
+      // and take it.
+      const helperAhead = () => job !== null && !helperTaken && earlyBound !== null && withinGap(job.cost(), earlyBound + slack, relGap);
       const halt = () =>
         stopped ||
         elapsed() > searchUntil ||
         (opts.shouldStop?.() ?? false) ||
-        (earlyBound !== null && withinGap(bestCost, earlyBound + slack, relGap));
+        (earlyBound !== null && withinGap(bestCost, earlyBound + slack, relGap)) ||
+        helperAhead();
       let pricer: Pricer | undefined;
       const path = searchPath(share, opts);
       const lpFree = path === 'lp-free';
@@ -520,6 +590,28 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
           if (attempt === 2 || halt()) return;
           found = searchPlan(model, dropBroken(model, found), { stop: halt, seed: attempt + 1, pricer });
         }
+      };
+      /** Takes the helper's plan, once, as this thread's plans are taken (counted on this model, whose cuts may cost it more than the helper counted); true when it became the best. */
+      const takeHelper = (): boolean => {
+        helperTaken = true;
+        if (!helperResult?.pairs) return false;
+        const before = bestCost;
+        take(columnsOf(model, helperResult.pairs));
+        if (bestCost >= before - 1e-9) return false;
+        plan.helperPlans = (plan.helperPlans ?? 0) + 1;
+        return true;
+      };
+      /**
+       * Waits for the helper's plan (`seconds` at most; up to 5 s when it is known to be within the gap, as it is then
+       * posted) and takes it, unless the manager stopped the fill or it was taken already.
+       */
+      const helperWait = async (seconds: number) => {
+        if (!job || helperTaken || stopped || (opts.shouldStop?.() ?? false)) return;
+        const ahead = helperAhead();
+        if (!ahead && halt()) return;
+        // (At least 0.1 s, so a plan already posted while this thread was busy is read before the wait ends.)
+        await settledWithin(job.done, ahead ? 5 : Math.max(0.1, seconds));
+        if (helperResult !== undefined) takeHelper();
       };
       // Price and dive first when the part has minutes (dive.ts; at the design load it takes 3–4 minutes here
       // and its plan, searched, is within 1–2% of the bound where the search alone stops 9% above): the dive
@@ -578,16 +670,26 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
         // A paced dive has most of what is left of the part: the repair and the search after it gain little there.
         if (pace === 'paced') diveUntil = elapsed() + LPFREE_ONE_SHARE * (partDeadline - elapsed());
         if ((root.stalled || opts.lpFreeDive === true) && !halt() && elapsed() < diveUntil) {
+          // The helper dives from this root too, at the quick pace, while this thread dives more slowly.
+          if (helperDives && root.stalled) {
+            job = helper.dive({ root: snapshotRoot(root), steps: LPFREE_STEPS, rounds: LPFREE_ROUNDS });
+            void job.done.then((r) => (helperResult = r));
+            plan.helperPlans ??= 0;
+          }
+          const diveBegan = elapsed();
           const d = diveFromRoot(model, root, {
             pricer,
             rounds: LPFREE_ROUNDS,
             // Quick: a `LPFREE_STEPS`th of the people a step; paced: as slow as its time allows (at least one person a
             // step: `secondsLeft` paces it).
-            perStep: pace === 'paced' ? 1 : Math.ceil(pricer.people.length / LPFREE_STEPS),
+            perStep: pace === 'paced' ? 1 : Math.ceil(pricer.people.length / (job ? BESIDE_STEPS : LPFREE_STEPS)),
             secondsLeft: () => diveUntil - elapsed(),
             stop: () => halt() || elapsed() > diveUntil,
           });
           take(searchPlan(model, d.plan, { stop: halt, seed: 1, pricer }));
+          // The helper's dive, when it is done within as long again as this thread's took (else the repair starts
+          // without it, and takes it when it comes), or at once when it is already within the gap.
+          await helperWait(Math.max(0.1, Math.min(elapsed() - diveBegan, diveUntil - elapsed())));
         }
         // Then fix and optimise by days (`repairByDays`) from the best plan, while the part's time lasts.
         if (root.stalled && !halt()) {
@@ -600,7 +702,9 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
             passes: REPAIR_PASSES,
             widen: true,
             bySite: true,
-            shouldStop: () => stopped || (opts.shouldStop?.() ?? false),
+            // A helper's plan within the gap ends the window HiGHS is in; one that has come is offered before each window.
+            shouldStop: () => stopped || (opts.shouldStop?.() ?? false) || helperAhead(),
+            offer: () => (helperResult !== undefined && !helperTaken && takeHelper() ? best : null),
             onCuts: (n) => (plan.cuts += n),
             onBetter: (objective) => progress(objective),
           });
@@ -611,6 +715,9 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
             bestCost = repaired.ev.objective;
           }
         }
+        // A helper's plan that came within the gap while HiGHS solved a window ended the repair: taken now.
+        await helperWait(0);
+        job?.stop();
       }
       for (let round = 0; round < 500 && !halt(); round += 1) {
         let from = best;
@@ -800,6 +907,8 @@ export const repairByDays = async (
     /** Once a pass of single days improves nothing, pass over each site's shifts of the whole part (before two days). */
     bySite?: boolean;
     shouldStop: () => boolean;
+    /** A plan from elsewhere (the helper's dive), asked for before each window: taken when it costs less (counted already). */
+    offer?: () => Set<number> | null;
     onCuts: (n: number) => void;
     onBetter: (objective: number) => void;
   },
@@ -829,6 +938,18 @@ export const repairByDays = async (
   for (let pass = 0; pass < opts.passes; pass += 1) {
     let improved = false;
     for (const free of families[family]) {
+      const offered = opts.offer?.();
+      if (offered) {
+        const offeredEv = evaluate(model, offered);
+        // (The cuts since may cost the repair's plan more too.)
+        ev = evaluate(model, picked);
+        if (offeredEv.objective < ev.objective - 1e-6 && keepsHardRows(model, offered)) {
+          picked = offered;
+          ev = offeredEv;
+          improved = true;
+          opts.onBetter(ev.objective);
+        }
+      }
       if (elapsed() > opts.until || opts.shouldStop()) break;
       const floor = Math.max(simple, opts.bound());
       if (ev.objective <= 0 || withinGap(ev.objective, floor, opts.relGap)) break;

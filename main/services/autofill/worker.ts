@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { RotaContext } from '../../../shared/domain/rota/types';
 import type { Shift } from '../../../shared/schemas/shift';
 import { findingsDelta } from './findingsDelta';
-import { serveGreedy, type GreedyWorkerData } from './greedy';
+import { serveHelper, type GreedyWorkerData } from './greedy';
 import { planFill, type Plan, type PlanOptions, type PlanProgress } from './plan';
 import { loadHighs } from './solve';
 
@@ -38,6 +38,7 @@ const run = (input: WorkerInput, self: FillWorkerData['self']) => {
   planFill(input.ctx, input.open, {
     ...input.options,
     ...(input.options.greedyThread ? { greedyWorker: { url: new URL(self.url), execArgv: self.execArgv } } : {}),
+    ...(input.options.diveThread ? { diveWorker: { url: new URL(self.url), execArgv: self.execArgv } } : {}),
     shouldStop: () => Atomics.load(stop, 0) === 1,
     onProgress: (progress) => post({ type: 'progress', progress }),
   })
@@ -57,7 +58,7 @@ const run = (input: WorkerInput, self: FillWorkerData['self']) => {
 // The same module serves the greedy fill's helper thread (greedy.ts), which the fill starts from here.
 const data = workerData as FillWorkerData | GreedyWorkerData;
 if (data.role === 'greedy') {
-  if (parentPort) serveGreedy(data, parentPort);
+  if (parentPort) serveHelper(data, parentPort);
 } else {
   parentPort?.on('message', (m: { type: 'fill'; input: WorkerInput }) => {
     if (m.type === 'fill') run(m.input, data.self);

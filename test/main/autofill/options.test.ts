@@ -13,8 +13,8 @@ const staff = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `p${i}` 
 const staffMap = (n: number) => new Map(Array.from({ length: n }, (_, i) => [`p${i}`, { id: `p${i}` }])) as unknown as RotaContext['staff'];
 
 describe('the options the planner fills with', () => {
-  it('gives a design-load week (1,017 open shifts, 230 staff) 12 candidates a shift, within 2%', () => {
-    expect(fillOptions(1_017, 7, staff(230), 60)).toEqual({ timeLimitS: 60, relGap: 0.02, maxCandidates: 12 });
+  it('gives a design-load week (1,017 open shifts, 230 staff) 12 candidates a shift, within 2%, and a second dive on the helper thread', () => {
+    expect(fillOptions(1_017, 7, staff(230), 60)).toEqual({ timeLimitS: 60, relGap: 0.02, maxCandidates: 12, diveThread: true });
   });
   it('gives the design-load December (4,650 open shifts over 31 days) 12 too', () => {
     expect(fillOptions(4_650, 31, staffMap(230), 600).maxCandidates).toBe(12);
@@ -23,8 +23,9 @@ describe('the options the planner fills with', () => {
     expect(fillOptions(371, 7, staff(60), 30).maxCandidates).toBe(20);
     expect(fillOptions(1_600, 31, staffMap(60), 180).maxCandidates).toBe(20);
   });
-  it('keeps every candidate on a fill of 200 open shifts or fewer', () => {
+  it('keeps every candidate on a fill of 200 open shifts or fewer, and asks for no helper thread (HiGHS solves it whole)', () => {
     expect(fillOptions(200, 7, staff(60), 30).maxCandidates).toBeUndefined();
+    expect(fillOptions(200, 7, staff(60), 30).diveThread).toBeUndefined();
     expect(fillOptions(12, 1, staff(3), 30).maxCandidates).toBeUndefined();
     expect(fillOptions(201, 7, staff(230), 30).maxCandidates).toBe(12);
   });

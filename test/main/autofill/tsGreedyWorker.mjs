@@ -4,5 +4,5 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
-const { serveGreedy } = await import('../../../main/services/autofill/greedy.ts');
-serveGreedy(workerData, parentPort);
+const { serveHelper } = await import('../../../main/services/autofill/greedy.ts');
+serveHelper(workerData, parentPort);

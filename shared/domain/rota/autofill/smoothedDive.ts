@@ -125,6 +125,70 @@ export const smoothedRoot = (model: AutofillModel, opts: SmoothedRootOptions): S
 };
 
 /**
+ * A root as plain data, to dive from on another thread (the fill's helper, main/services/autofill/diveHelper.ts): its
+ * pool's entries, the last maximum and temperature the first step warms from, and the weights there. Taken before
+ * any dive from it (a dive adds to the pool).
+ */
+export interface RootSnapshot {
+  bound: number;
+  stalled: boolean;
+  pricings: number;
+  secondsPerPricing: number;
+  pool: { cost: number[]; person: number[]; start: number[]; shifts: number[]; xs: number[] };
+  lambda: Float64Array;
+  x: Float64Array;
+  tau: number;
+  weights: Float64Array;
+}
+
+export const snapshotRoot = (root: SmoothedRoot): RootSnapshot => ({
+  bound: root.bound,
+  stalled: root.stalled,
+  pricings: root.pricings,
+  secondsPerPricing: root.secondsPerPricing,
+  pool: {
+    cost: [...root.pool.cost],
+    person: [...root.pool.person],
+    start: [...root.pool.start],
+    shifts: [...root.pool.shifts],
+    xs: [...root.pool.xs],
+  },
+  lambda: Float64Array.from(root.result.lambda),
+  x: Float64Array.from(root.result.x),
+  tau: root.result.tau,
+  weights: Float64Array.from(root.weights),
+});
+
+/** The root a snapshot was taken of, for `diveFromRoot` (which reads its pool, weights, last maximum and pace). */
+export const rootFromSnapshot = (s: RootSnapshot): SmoothedRoot => {
+  const pool = new Pool();
+  for (let j = 0; j < s.pool.cost.length; j += 1) {
+    const from = s.pool.start[j];
+    const to = s.pool.start[j + 1];
+    pool.add(s.pool.person[j], s.pool.cost[j], s.pool.shifts.slice(from, to), s.pool.xs.slice(from, to));
+  }
+  const result: SmoothedDualResult = {
+    bound: s.bound,
+    lambda: s.lambda,
+    pricings: s.pricings,
+    model: s.bound,
+    x: s.x,
+    tau: s.tau,
+    pool,
+    weights: () => ({ choice: s.weights, open: new Float64Array(0) }),
+  };
+  return {
+    bound: s.bound,
+    stalled: s.stalled,
+    pricings: s.pricings,
+    pool,
+    result,
+    weights: s.weights,
+    secondsPerPricing: s.secondsPerPricing,
+  };
+};
+
+/**
  * The accelerated-gradient steps a dive's step may take for each of its maximisations (the root: up to 1,000, to its
  * stall). Measured 5 Dec: ten design-load weeks (seeds 1 and 2, 30 Nov to 28 Dec), the quick dive and its search from
  * one root, searched plans over the root's bound at 1,000 / 100 / 60 / 40 steps: mean 4.64 / 2.61 / 2.23 / 2.47%,
