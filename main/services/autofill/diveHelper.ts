@@ -33,11 +33,21 @@ export interface ModelRequest {
   maxCandidates?: number;
 }
 
+/** What the fill's thread added to its model after building it (the greedy plan's weekly-rest cuts), in order. */
+export interface ModelCuts {
+  columns: AutofillModel['columns'];
+  rows: AutofillModel['rows'];
+  definitions: AutofillModel['definitions'];
+  weeklyRest: [string, number][];
+}
+
 /** A dive of the model last built (`ModelRequest`) from the fill's root. */
 export interface DiveRequest {
   kind: 'dive';
   id: number;
   root: RootSnapshot;
+  /** The cuts on the fill's model when its root began: added here too, so both models (and pricers) are the same. */
+  cuts: ModelCuts;
   /** The dive fixes at least a `steps`th of the people a step. */
   steps: number;
   /** Exact pricings after each fix. */
@@ -66,7 +76,7 @@ export const diveShared = (): { buffer: SharedArrayBuffer; stop: Int32Array; cos
 };
 
 /** The model the helper built last, kept for the dive that follows it. */
-let built: { model: AutofillModel; pricer: Pricer } | null = null;
+let built: AutofillModel | null = null;
 
 /** The helper's side of `ModelRequest`: builds the part's model and its pricer, kept for the dive. */
 export const buildForDive = (ctx: Omit<RotaContext, 'shifts'>, req: Omit<ModelRequest, 'kind' | 'id'>): void => {
@@ -79,8 +89,16 @@ export const buildForDive = (ctx: Omit<RotaContext, 'shifts'>, req: Omit<ModelRe
     keep: req.keep ? new Map(req.keep) : undefined,
     trials: prepareTrials(partCtx, req.part),
   });
-  built = { model, pricer: makePricer(model) };
+  built = model;
 };
+
+/** The cuts the fill's thread has added to `model` since it was built with `base` columns, rows and definitions. */
+export const cutsSince = (model: AutofillModel, base: { columns: number; rows: number; definitions: number }): ModelCuts => ({
+  columns: model.columns.slice(base.columns),
+  rows: model.rows.slice(base.rows),
+  definitions: model.definitions.slice(base.definitions),
+  weeklyRest: [...model.weeklyRest],
+});
 
 /** The helper's side of `DiveRequest`: dives the model built last from the root, searches the plan; none when stopped. */
 export const runDive = (req: Omit<DiveRequest, 'kind' | 'id'>): DiveResult => {
@@ -90,7 +108,14 @@ export const runDive = (req: Omit<DiveRequest, 'kind' | 'id'>): DiveResult => {
   const stopped = () => Atomics.load(stop, 0) === 1;
   const none = (): DiveResult => ({ pairs: null, cost: null, seconds: (performance.now() - began) / 1000 });
   if (!built || stopped()) return none();
-  const { model, pricer } = built;
+  const model = built;
+  // The same cuts, in the same order, so the same columns (they only append).
+  model.columns.push(...req.cuts.columns);
+  model.rows.push(...req.cuts.rows);
+  model.definitions.push(...req.cuts.definitions);
+  for (const [k, v] of req.cuts.weeklyRest) model.weeklyRest.set(k, v);
+  built = null;
+  const pricer: Pricer = makePricer(model);
   const d = diveFromRoot(model, rootFromSnapshot(req.root), {
     pricer,
     rounds: req.rounds,
@@ -99,6 +124,8 @@ export const runDive = (req: Omit<DiveRequest, 'kind' | 'id'>): DiveResult => {
   });
   if (stopped()) return none();
   const found = searchPlan(model, d.plan, { stop: stopped, seed: 1, pricer });
+  // Stopped while searching: the fill's thread has moved on, and a cost written now would be read as news.
+  if (stopped()) return none();
   const objective = evaluate(model, found).objective;
   cost[0] = objective;
   const pairs = [...found].map((c) => [model.pairs.get(c)!.shift.id, model.pairs.get(c)!.staffId] as [string, string]);

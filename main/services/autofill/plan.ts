@@ -37,7 +37,7 @@ import type { Shift } from '../../../shared/schemas/shift';
 import type { FindingsDelta } from './findingsDelta';
 import { columnGenerationBound } from './colgen';
 import { diveForPlan } from './dive';
-import type { DiveResult } from './diveHelper';
+import { cutsSince, type DiveResult } from './diveHelper';
 import { startGreedyHelper, type DiveJob, type GreedyHelper, type GreedyWorkerSpec } from './greedy';
 import { solveModel, type SolveProgress } from './solve';
 
@@ -248,13 +248,21 @@ export const gapSlack = (objective: number, bound: number, relGap: number): numb
 const withinGap = (objective: number, floor: number, relGap: number): boolean =>
   Number.isFinite(objective) && objective - floor <= relGap * Math.max(objective, 1e-9);
 
-/** What `p` settles to, or null when it has not within `seconds`. */
-const settledWithin = async <T>(p: Promise<T>, seconds: number): Promise<T | null> => {
+/** What `p` settles to, or null when it has not within `seconds` (or once `cancel`, polled every 50 ms, says so). */
+const settledWithin = async <T>(p: Promise<T>, seconds: number, cancel: () => boolean = () => false): Promise<T | null> => {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let poll: ReturnType<typeof setInterval> | undefined;
   try {
-    return await Promise.race([p, new Promise<null>((r) => (timer = setTimeout(() => r(null), seconds * 1000)))]);
+    return await Promise.race([
+      p,
+      new Promise<null>((r) => {
+        timer = setTimeout(() => r(null), seconds * 1000);
+        poll = setInterval(() => cancel() && r(null), 50);
+      }),
+    ]);
   } finally {
     clearTimeout(timer);
+    clearInterval(poll);
   }
 };
 
@@ -433,10 +441,13 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
       : null;
     // The second core: the helper builds the same model (the same greedy plan kept) while this thread builds its own
     // and runs the root, then dives from that root its own way (diveHelper.ts), if this part takes the LP-free dive.
+    // (Only a part likely to be large: a small one is solved by HiGHS whole, and a model built for nothing would hold up
+    // the helper's next request.)
     const helperDives =
       helper !== null &&
       opts.diveWorker !== undefined &&
       !stopped &&
+      part.length * (opts.maxCandidates ?? 20) > (opts.largePairs ?? 3000) &&
       (budget - elapsed()) / (parts.length - i) >= (opts.helperFromS ?? HELPER_FROM_S);
     if (helperDives)
       helper.build({
@@ -458,6 +469,7 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
       trials,
     });
     if (model.capped.size > 0 && opts.maxCandidates !== undefined) plan.candidateCap = opts.maxCandidates;
+    const built = { columns: model.columns.length, rows: model.rows.length, definitions: model.definitions.length };
     const counted = (p: Set<number>): boolean => {
       const r = countWeeklyRest(model, p);
       plan.cuts += r.cuts;
@@ -595,9 +607,10 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
       const takeHelper = (): boolean => {
         helperTaken = true;
         if (!helperResult?.pairs) return false;
-        const before = bestCost;
+        const before = best;
         take(columnsOf(model, helperResult.pairs));
-        if (bestCost >= before - 1e-9) return false;
+        // (By identity: `take` may recount the best plan's cost with new cuts on the way.)
+        if (best === before) return false;
         plan.helperPlans = (plan.helperPlans ?? 0) + 1;
         return true;
       };
@@ -606,12 +619,16 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
        * posted) and takes it, unless the manager stopped the fill or it was taken already.
        */
       const helperWait = async (seconds: number) => {
-        if (!job || helperTaken || stopped || (opts.shouldStop?.() ?? false)) return;
-        const ahead = helperAhead();
-        if (!ahead && halt()) return;
-        // (At least 0.1 s, so a plan already posted while this thread was busy is read before the wait ends.)
-        await settledWithin(job.done, ahead ? 5 : Math.max(0.1, seconds));
-        if (helperResult !== undefined) takeHelper();
+        const manager = () => stopped || (opts.shouldStop?.() ?? false);
+        if (!job || helperTaken || manager()) return;
+        // A plan already in hand is taken whatever the wait would be.
+        if (helperResult === undefined) {
+          const ahead = helperAhead();
+          if (!ahead && halt()) return;
+          // (At least 0.1 s, so a plan already posted while this thread was busy is read before the wait ends.)
+          await settledWithin(job.done, ahead ? 5 : Math.max(0.1, seconds), manager);
+        }
+        if (helperResult !== undefined && !manager()) takeHelper();
       };
       // Price and dive first when the part has minutes (dive.ts; at the design load it takes 3–4 minutes here
       // and its plan, searched, is within 1–2% of the bound where the search alone stops 9% above): the dive
@@ -672,7 +689,7 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
         if ((root.stalled || opts.lpFreeDive === true) && !halt() && elapsed() < diveUntil) {
           // The helper dives from this root too, at the quick pace, while this thread dives more slowly.
           if (helperDives && root.stalled) {
-            job = helper.dive({ root: snapshotRoot(root), steps: LPFREE_STEPS, rounds: LPFREE_ROUNDS });
+            job = helper.dive({ root: snapshotRoot(root), cuts: cutsSince(model, built), steps: LPFREE_STEPS, rounds: LPFREE_ROUNDS });
             void job.done.then((r) => (helperResult = r));
             plan.helperPlans ??= 0;
           }
@@ -717,7 +734,9 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
         }
         // A helper's plan that came within the gap while HiGHS solved a window ended the repair: taken now.
         await helperWait(0);
+        // No longer waited for: a cost it writes after this is not news.
         job?.stop();
+        helperTaken = true;
       }
       for (let round = 0; round < 500 && !halt(); round += 1) {
         let from = best;

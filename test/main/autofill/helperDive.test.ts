@@ -8,7 +8,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildForDive, diveShared, runDive } from '../../../main/services/autofill/diveHelper';
+import { buildForDive, cutsSince, diveShared, runDive } from '../../../main/services/autofill/diveHelper';
 import { startGreedyHelper } from '../../../main/services/autofill/greedy';
 import { planFill } from '../../../main/services/autofill/plan';
 import { endFillWorkers, startFill } from '../../../main/services/autofill/run';
@@ -33,6 +33,13 @@ const FAKE = new URL('./fakeDiveWorker.mjs', import.meta.url);
  * small weeks, seeds 5, 21 and 27 do). The dive and the search are deterministic.
  */
 const SEED = 5;
+
+/** The model's size as built: the cuts since are none here (the fill's thread sends the ones it adds). */
+const built = (model: ReturnType<typeof buildModel>) => ({
+  columns: model.columns.length,
+  rows: model.rows.length,
+  definitions: model.definitions.length,
+});
 
 const withoutShifts = (ctx: RotaContext): Omit<RotaContext, 'shifts'> => {
   const { shifts: _shifts, ...rest } = ctx;
@@ -79,7 +86,7 @@ describe('the second dive, on the helper thread', () => {
       const { ctx, open, model, root } = fillSide(seed);
       buildForDive(withoutShifts(ctx), { shifts: [...ctx.shifts], part: open, keep: null });
       const shared = diveShared();
-      const r = runDive({ root: snapshotRoot(root), steps: 4, rounds: 3, shared: shared.buffer });
+      const r = runDive({ root: snapshotRoot(root), cuts: cutsSince(model, built(model)), steps: 4, rounds: 3, shared: shared.buffer });
       expect(r.pairs).not.toBeNull();
       const cols = columns(model, r.pairs!);
       expect(cols.size).toBe(r.pairs!.length);
@@ -92,22 +99,30 @@ describe('the second dive, on the helper thread', () => {
   });
 
   it('gives no plan when told to stop before it dives, and its cost stays unknown', () => {
-    const { ctx, open, root } = fillSide(2);
+    const { ctx, open, model, root } = fillSide(2);
     buildForDive(withoutShifts(ctx), { shifts: [...ctx.shifts], part: open, keep: null });
     const shared = diveShared();
     Atomics.store(shared.stop, 0, 1);
-    expect(runDive({ root: snapshotRoot(root), steps: 4, rounds: 3, shared: shared.buffer }).pairs).toBeNull();
+    expect(
+      runDive({ root: snapshotRoot(root), cuts: cutsSince(model, built(model)), steps: 4, rounds: 3, shared: shared.buffer }).pairs,
+    ).toBeNull();
     expect(shared.cost[0]).toBe(Infinity);
   });
 
   it("on the auto-scheduler's own worker module, gives the plan it gives on this thread", async () => {
-    const { ctx, open, root } = fillSide(19);
+    const { ctx, open, model, root } = fillSide(19);
     buildForDive(withoutShifts(ctx), { shifts: [...ctx.shifts], part: open, keep: null });
-    const here = runDive({ root: snapshotRoot(root), steps: 4, rounds: 3, shared: diveShared().buffer });
+    const here = runDive({
+      root: snapshotRoot(root),
+      cuts: cutsSince(model, built(model)),
+      steps: 4,
+      rounds: 3,
+      shared: diveShared().buffer,
+    });
     const helper = startGreedyHelper({ url: WORKER }, ctx)!;
     try {
       helper.build({ shifts: [...ctx.shifts], part: open, keep: null });
-      const job = helper.dive({ root: snapshotRoot(root), steps: 4, rounds: 3 });
+      const job = helper.dive({ root: snapshotRoot(root), cuts: cutsSince(model, built(model)), steps: 4, rounds: 3 });
       const away = await job.done;
       expect(away?.pairs).toEqual(here.pairs);
       expect(job.cost()).toBeCloseTo(here.cost!, 9);
