@@ -246,7 +246,7 @@ export const AutofillPanel = ({ onClose }: { onClose: () => void }) => {
                 </select>
                 <p className="field-hint" id="autofill-limit-hint">
                   The most the fill may take, weighing every person for every shift included (about 2 seconds for 1,000 shifts). It ends
-                  sooner once its plan is within 2% of the best possible: a week of the 15 sites in 10 to 30 seconds. A month of them comes
+                  sooner once its plan is within 2% of the best possible: a week of the 15 sites in 8 to 25 seconds. A month of them comes
                   within 2% in about a minute. Stop at any time to keep the best plan so far.
                 </p>
               </div>
