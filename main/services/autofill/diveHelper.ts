@@ -69,16 +69,18 @@ export interface DiveResult {
  * fill was stopped); Float64 at 8, the cost of the helper's plan once known (Infinity until then).
  */
 export const diveShared = (): { buffer: SharedArrayBuffer; stop: Int32Array; cost: Float64Array } => {
-  const buffer = new SharedArrayBuffer(16);
-  const cost = new Float64Array(buffer, 8, 1);
-  cost[0] = Infinity;
-  return { buffer, stop: new Int32Array(buffer, 0, 1), cost };
+  const words = sharedWords(new SharedArrayBuffer(16));
+  words.cost[0] = Infinity;
+  return words;
 };
+
+/** The words of `diveShared`'s buffer, as either thread reads them. */
+const sharedWords = (buffer: SharedArrayBuffer) => ({ buffer, stop: new Int32Array(buffer, 0, 1), cost: new Float64Array(buffer, 8, 1) });
 
 /** The model the helper built last, kept for the dive that follows it. */
 let built: AutofillModel | null = null;
 
-/** The helper's side of `ModelRequest`: builds the part's model and its pricer, kept for the dive. */
+/** The helper's side of `ModelRequest`: builds the part's model, kept for the dive (which adds the fill's cuts and makes its pricer). */
 export const buildForDive = (ctx: Omit<RotaContext, 'shifts'>, req: Omit<ModelRequest, 'kind' | 'id'>): void => {
   built = null;
   const partCtx = { ...ctx, shifts: req.shifts } as RotaContext;
@@ -103,8 +105,7 @@ export const cutsSince = (model: AutofillModel, base: { columns: number; rows: n
 /** The helper's side of `DiveRequest`: dives the model built last from the root, searches the plan; none when stopped. */
 export const runDive = (req: Omit<DiveRequest, 'kind' | 'id'>): DiveResult => {
   const began = performance.now();
-  const stop = new Int32Array(req.shared, 0, 1);
-  const cost = new Float64Array(req.shared, 8, 1);
+  const { stop, cost } = sharedWords(req.shared);
   const stopped = () => Atomics.load(stop, 0) === 1;
   const none = (): DiveResult => ({ pairs: null, cost: null, seconds: (performance.now() - began) / 1000 });
   if (!built || stopped()) return none();

@@ -457,6 +457,8 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
         weights: opts.weights,
         maxCandidates: opts.maxCandidates,
       });
+    /** The manager stopped the fill (or an earlier part ended stopped). */
+    const stopAsked = () => stopped || (opts.shouldStop?.() ?? false);
     let job: DiveJob | null = null;
     /** The helper's answer once it has come (null: no plan), and whether it has been taken (so no longer waited for). */
     let helperResult: DiveResult | null | undefined;
@@ -545,11 +547,7 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
       // and take it.
       const helperAhead = () => job !== null && !helperTaken && earlyBound !== null && withinGap(job.cost(), earlyBound + slack, relGap);
       const halt = () =>
-        stopped ||
-        elapsed() > searchUntil ||
-        (opts.shouldStop?.() ?? false) ||
-        (earlyBound !== null && withinGap(bestCost, earlyBound + slack, relGap)) ||
-        helperAhead();
+        stopAsked() || elapsed() > searchUntil || (earlyBound !== null && withinGap(bestCost, earlyBound + slack, relGap)) || helperAhead();
       let pricer: Pricer | undefined;
       const path = searchPath(share, opts);
       const lpFree = path === 'lp-free';
@@ -561,7 +559,7 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
         const found = await columnGenerationBound(model, {
           upper: bestCost,
           stop: () => elapsed() > boundUntil,
-          cancel: () => stopped || (opts.shouldStop?.() ?? false),
+          cancel: stopAsked,
           timeLeft: () => boundUntil - elapsed(),
           plans: known,
           pricer,
@@ -603,8 +601,12 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
           found = searchPlan(model, dropBroken(model, found), { stop: halt, seed: attempt + 1, pricer });
         }
       };
-      /** Takes the helper's plan, once, as this thread's plans are taken (counted on this model, whose cuts may cost it more than the helper counted); true when it became the best. */
+      /**
+       * Takes the helper's plan once it has come, and only once, as this thread's plans are taken (counted on this model,
+       * whose cuts may cost it more than the helper counted); true when it became the best.
+       */
       const takeHelper = (): boolean => {
+        if (helperTaken || helperResult === undefined) return false;
         helperTaken = true;
         if (!helperResult?.pairs) return false;
         const before = best;
@@ -619,16 +621,15 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
        * posted) and takes it, unless the manager stopped the fill or it was taken already.
        */
       const helperWait = async (seconds: number) => {
-        const manager = () => stopped || (opts.shouldStop?.() ?? false);
-        if (!job || helperTaken || manager()) return;
+        if (!job || helperTaken || stopAsked()) return;
         // A plan already in hand is taken whatever the wait would be.
         if (helperResult === undefined) {
           const ahead = helperAhead();
           if (!ahead && halt()) return;
           // (At least 0.1 s, so a plan already posted while this thread was busy is read before the wait ends.)
-          await settledWithin(job.done, ahead ? 5 : Math.max(0.1, seconds), manager);
+          await settledWithin(job.done, ahead ? 5 : Math.max(0.1, seconds), stopAsked);
         }
-        if (helperResult !== undefined && !manager()) takeHelper();
+        if (!stopAsked()) takeHelper();
       };
       // Price and dive first when the part has minutes (dive.ts; at the design load it takes 3–4 minutes here
       // and its plan, searched, is within 1–2% of the bound where the search alone stops 9% above): the dive
@@ -706,7 +707,7 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
           take(searchPlan(model, d.plan, { stop: halt, seed: 1, pricer }));
           // The helper's dive, when it is done within as long again as this thread's took (else the repair starts
           // without it, and takes it when it comes), or at once when it is already within the gap.
-          await helperWait(Math.max(0.1, Math.min(elapsed() - diveBegan, diveUntil - elapsed())));
+          await helperWait(Math.min(elapsed() - diveBegan, diveUntil - elapsed()));
         }
         // Then fix and optimise by days (`repairByDays`) from the best plan, while the part's time lasts.
         if (root.stalled && !halt()) {
@@ -720,8 +721,8 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
             widen: true,
             bySite: true,
             // A helper's plan within the gap ends the window HiGHS is in; one that has come is offered before each window.
-            shouldStop: () => stopped || (opts.shouldStop?.() ?? false) || helperAhead(),
-            offer: () => (helperResult !== undefined && !helperTaken && takeHelper() ? best : null),
+            shouldStop: () => stopAsked() || helperAhead(),
+            offer: () => (takeHelper() ? best : null),
             onCuts: (n) => (plan.cuts += n),
             onBetter: (objective) => progress(objective),
           });
@@ -761,7 +762,7 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
         timeLimitS: stopped ? 0.5 : remaining,
         relGap: opts.relGap,
         start: round > 0 ? picked : start,
-        shouldStop: () => stopped || (opts.shouldStop?.() ?? false),
+        shouldStop: stopAsked,
         onProgress: (p) => {
           plan.firstPlanSeconds ??= elapsed();
           opts.onProgress?.({
@@ -797,7 +798,7 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
         relGap: opts.relGap ?? 1e-4,
         windowS: 5,
         passes: 2,
-        shouldStop: () => stopped || (opts.shouldStop?.() ?? false),
+        shouldStop: stopAsked,
         onCuts: (n) => (plan.cuts += n),
         onBetter: (objective) => progress(objective),
       }));
@@ -863,7 +864,7 @@ const planParts = async (ctx: RotaContext, open: readonly Shift[], opts: PlanOpt
                 await columnGenerationBound(model, {
                   upper: objective,
                   stop: () => elapsed() > partDeadline,
-                  cancel: () => stopped || (opts.shouldStop?.() ?? false),
+                  cancel: stopAsked,
                   timeLeft: () => partDeadline - elapsed(),
                   plans: greedyPairs ? [picked, greedyPairs] : [picked],
                   pricer: searchPricer,
