@@ -8,7 +8,7 @@
  * the managers' database.
  */
 import { z } from 'zod';
-import { canonical, digest, SYNC_KINDS, type Superseded, type SyncKind, type SyncRecord } from '../../shared/domain/sync/merge';
+import { asideKey, canonical, digest, SYNC_KINDS, type Superseded, type SyncKind, type SyncRecord } from '../../shared/domain/sync/merge';
 import type { FoldedKind } from '../../shared/domain/sync/fold';
 import { HLC_ZERO } from '../../shared/domain/sync/hlc';
 import { hashEntry, type HistoryEntry } from '../../shared/domain/incidents/history';
@@ -78,6 +78,8 @@ export const routesOf = (kind: SyncKind, record: SyncRecord, role: 'manager' | '
   ];
 };
 
+const issue = (e: z.ZodError) => `${e.issues[0]?.path.join('.')} ${e.issues[0]?.message}`;
+
 export type Parsed = { ok: true; doc: RecordDoc } | { ok: false; reason: string };
 
 /**
@@ -105,8 +107,17 @@ export const parseDoc = (raw: unknown, db: string, site: string | null): Parsed 
   const rec = parsed.data as SyncRecord;
   if (shape.data._id !== docId(kind, rec.id)) return { ok: false, reason: 'the document id does not name its record' };
   if (site !== null && rec.site !== site) return { ok: false, reason: `a ${String(rec.site)} record in ${site}’s database` };
-  for (const a of shape.data.aside)
-    if (a.kind !== kind || a.recordId !== rec.id) return { ok: false, reason: 'a set-aside version of another record' };
+  // A set-aside version can become the record (main/sync/events.ts folds them in) and is kept by its key:
+  // it is read like the record, and its key must name it, or it could replace another version kept aside.
+  for (const a of shape.data.aside) {
+    const r = a.record as SyncRecord;
+    if (a.kind !== kind || a.recordId !== rec.id || r.id !== rec.id) return { ok: false, reason: 'a set-aside version of another record' };
+    if (a.key !== asideKey(kind, r)) return { ok: false, reason: 'a set-aside version whose key does not name it' };
+    if (db === DB_DIRECTORY && kind === 'staff' && 'payRate' in r) return { ok: false, reason: 'a pay rate in the directory' };
+    const held = SCHEMAS[kind].safeParse(db === DB_DIRECTORY && kind === 'staff' ? { ...r, payRate: 0 } : r);
+    if (!held.success) return { ok: false, reason: `a set-aside ${kind} record does not match: ${issue(held.error)}` };
+    if (site !== null && r.site !== site) return { ok: false, reason: `a set-aside ${String(r.site)} record in ${site}’s database` };
+  }
   return { ok: true, doc: { _id: shape.data._id, _rev: shape.data._rev, kind, record: rec, aside: shape.data.aside as Superseded[] } };
 };
 
@@ -308,8 +319,6 @@ const incidentEntryShape = z.object({
 const incidentWithoutHistory = incidentSchema.omit({ history: true });
 
 export type ParsedEvent = { ok: true; doc: AttendanceEventDoc | IncidentEntryDoc } | { ok: false; reason: string };
-
-const issue = (e: z.ZodError) => `${e.issues[0]?.path.join('.')} ${e.issues[0]?.message}`;
 
 /**
  * Reads an event document the way storage reads its files, with the record's own schemas, and checks it

@@ -84,8 +84,11 @@ export const follows = (winner: SyncRecord, loser: SyncRecord): boolean =>
   (Boolean(loser.origin) && winner.origin === loser.origin && compareHlc(hlcOf(winner), hlcOf(loser)) > 0) ||
   (!loser.hlc && Boolean(winner.hlc) && typeof winner.rev === 'number' && typeof loser.rev === 'number' && winner.rev > loser.rev);
 
+/** The key a set-aside version is kept under: it names the version's content, so one key is one version. */
+export const asideKey = (kind: SyncKind, loser: SyncRecord): string => `${kind}/${loser.id}/${hlcOf(loser)}/${digest(loser)}`;
+
 export const asideOf = (kind: SyncKind, loser: SyncRecord, winner: SyncRecord, reason: Superseded['reason']): Superseded => ({
-  key: `${kind}/${loser.id}/${hlcOf(loser)}/${digest(loser)}`,
+  key: asideKey(kind, loser),
   kind,
   recordId: loser.id,
   keptHlc: hlcOf(winner),
