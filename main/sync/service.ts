@@ -993,17 +993,22 @@ export class SyncService {
       items.forEach((q, i) => {
         const row = held.rows[i];
         const doc = row?.doc && !row.value?.deleted ? (row.doc as unknown as RecordDoc) : null;
-        const mine = aside.filter((s) => s.kind === q.kind && s.recordId === q.record.id);
+        // The directory every desk reads holds no pay rate, not even in a version kept aside (managers
+        // keep those in their own database); one an earlier SiteDesk put there is dropped.
+        const payless = (list: Superseded[]) =>
+          db === DB_DIRECTORY && q.kind === 'staff' ? list.filter((s) => !('payRate' in s.record)) : list;
+        const mine = payless(aside.filter((s) => s.kind === q.kind && s.recordId === q.record.id));
         witness(q.kind, q.record);
         // An incident without any history entry has no event to go as: it goes whole, as before.
         if (isFolded(q.kind) && (q.kind === 'attendance' || (q.record.history as unknown[] | undefined)?.length)) {
           events.push(...(eventDocsOf(q.kind, [q.record, ...mine.map((s) => s.record)]) as unknown as PouchDoc[]));
           return;
         }
-        if (doc && canonical(doc.record) === canonical(q.record) && sameAside(unionAside(doc.aside ?? [], mine), doc.aside ?? [])) return;
+        const kept = payless(doc?.aside ?? []);
+        if (doc && canonical(doc.record) === canonical(q.record) && sameAside(unionAside(kept, mine), doc.aside ?? [])) return;
         const merged = doc ? mergeRecord(q.kind, doc.record, q.record) : { record: q.record, superseded: null };
         witness(q.kind, merged.record);
-        const next = unionAside(doc?.aside ?? [], mine, merged.superseded ? [merged.superseded] : []);
+        const next = unionAside(kept, mine, merged.superseded ? [merged.superseded] : []);
         if (doc && canonical(merged.record) === canonical(doc.record) && sameAside(next, doc.aside ?? [])) return;
         writes.push({
           _id: docId(q.kind, q.record.id),
