@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import type { PackManifest } from '../../shared/contract/exchange';
-import { canonical, SYNC_KINDS, type RecordSet, type Superseded } from '../../shared/domain/sync/merge';
+import {
+  asideKey,
+  canonical,
+  SYNC_KINDS,
+  type RecordSet,
+  type Superseded,
+  type SyncKind,
+  type SyncRecord,
+} from '../../shared/domain/sync/merge';
 import { AppError } from '../../shared/result';
 import { attendanceSchema } from '../../shared/schemas/attendance';
 import { incidentSchema } from '../../shared/schemas/incident';
@@ -215,6 +223,22 @@ export const decodePack = (bytes: Buffer, org: Org): OpenedPack => {
     .safeParse(envelope.payload);
   if (!payload.success)
     throw refuse(`This pack holds records this SiteDesk cannot read (${payload.error.issues[0]?.path.join('.')}). Nothing was imported.`);
+  // A rota carries only what a manager plans, an activity pack only what a desk records, of the sites it
+  // names: the rota's signer check must not be side-stepped by sending the same records as activity.
+  const kinds: readonly SyncKind[] = m.kind === 'rota' ? ['sites', 'staff', 'shifts'] : ['attendance', 'incidents', 'log'];
+  const records = payload.data.records as RecordSet;
+  const misplaced = (kind: SyncKind, r: SyncRecord) =>
+    !kinds.includes(kind) || (m.kind === 'activity' && !m.sites.includes(String(r.site)));
+  for (const kind of SYNC_KINDS)
+    for (const r of Object.values(records[kind] ?? {}))
+      if (misplaced(kind, r)) throw refuse(`This ${m.kind} pack holds ${kind} records it cannot carry. Nothing was imported.`);
+  // A version kept aside can become the record when it is merged again, and is kept by its key (which names it).
+  for (const s of payload.data.superseded) {
+    const r = s.record as SyncRecord;
+    const read = RECORD_SCHEMAS[s.kind].safeParse(r);
+    if (misplaced(s.kind, r) || r.id !== s.recordId || !read.success || (s.kind !== 'staff' && s.key !== asideKey(s.kind, r)))
+      throw refuse(`This ${m.kind} pack holds a set-aside ${s.kind} version it cannot carry. Nothing was imported.`);
+  }
   for (const file of Object.keys(payload.data.photos)) {
     try {
       safeRel(file);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { gunzipSync } from 'node:zlib';
 import { ensureIdentity } from '../../main/exchange/identity';
+import { asideOf } from '../../shared/domain/sync/merge';
 import { encodePack, MAX_PACK_INFLATED, type Pack, type PackHeader } from '../../main/exchange/pack';
 import { orgKind, packKeyOf } from '../../main/exchange/org';
 import { openEncrypted, sealEncrypted } from '../../main/storage/cipherFile';
@@ -417,6 +418,50 @@ describe('packs are sealed against whoever picks one up (issue 12, hole 7)', () 
     expect(okData(await other.call('exchange:preview', { file: (await exportRota(manager, m)).base64 }, s2)).counts.added).toBeGreaterThan(
       0,
     );
+  });
+
+  it('a desk cannot send rota records or other sites’ records in an activity pack', async () => {
+    const { manager, m, desk, managerUser } = await twoInstalls();
+    seedShift(manager.opened.app, managerUser.id);
+    okData(await manager.call('staff:create', staffRequest(), m));
+    const { pack: real } = openPack((await exportRota(manager, m)).base64, orgOf(manager).key);
+    const shifts = real.payload.records.shifts!;
+    const id = Object.keys(shifts)[0];
+    const [person] = Object.values(real.payload.records.staff!);
+    const later = '009999999999999-000000-ffffffffffffffffffff';
+    const deskUser = desk.opened.app.repos.accounts.all()[0];
+    const activity = seedActivity(desk.opened.app, deskUser.id, 'CH', '2026-11-26');
+    const forgeries: Pack['payload'][] = [
+      ...(
+        [
+          // A shift's notes changed and a person archived: what only a manager's rota may carry.
+          { shifts: { [id]: { ...shifts[id], notes: 'Moved by the desk.', hlc: later } } },
+          { staff: { [person.id]: { ...person, archived: true, hlc: later } } },
+          // An incident of a site the pack does not name.
+          { incidents: { [activity.incident.id]: { ...activity.incident, site: 'HAT' } as never } },
+        ] as Pack['payload']['records'][]
+      ).map((records) => ({ records, superseded: [], photos: {} })),
+      // A HAT incident as a version kept aside, which a later merge could take as the incident.
+      {
+        records: {},
+        superseded: [asideOf('incidents', { ...activity.incident, site: 'HAT' } as never, activity.incident as never, 'history-diverged')],
+        photos: {},
+      },
+    ];
+    for (const payload of forgeries) {
+      const fake: Pack = {
+        manifest: { ...real.manifest, kind: 'activity', installId: desk.opened.app.meta.installId, createdBy: 'Sam Patel', sites: ['CH'] },
+        payload,
+      };
+      const forged = encodePack(fake, orgOf(desk), {
+        installId: desk.opened.app.meta.installId,
+        identity: ensureIdentity(desk.opened.app),
+      }).toString('base64');
+      const before = manager.snapshot();
+      expect(await manager.call('exchange:preview', { file: forged }, m)).toMatchObject({ ok: false, code: 'invalid' });
+      expect(await manager.call('exchange:apply', { file: forged }, m)).toMatchObject({ ok: false, code: 'invalid' });
+      expect(manager.snapshot()).toEqual(before);
+    }
   });
 
   it('after a desk’s first activity pack, another install cannot send activity in that desk’s name', async () => {
