@@ -1364,9 +1364,12 @@ export class SyncService {
       if (m.superseded) aside = unionAside(aside, [m.superseded]);
     }
     const winner: PouchDoc = { _id: doc._id, _rev: doc._rev, kind: doc.kind, record, aside };
-    const writes: PouchDoc[] = [winner, ...(doc._conflicts ?? []).map((rev) => ({ _id: doc._id, _rev: rev, _deleted: true }))];
     await this.beforeOwnWrite(lane);
-    const results = await lane.local.bulkDocs(writes);
-    if (results[0]?.ok) lane.mine.add(`${doc._id}@${results[0].rev}`);
+    const [written] = await lane.local.bulkDocs([winner]);
+    // The document moved on while its branches were read (409): the merge was not written, so the other
+    // branches stay, with their edits, and are merged again when the feed brings the newer revision.
+    if (!written?.ok) return;
+    lane.mine.add(`${doc._id}@${written.rev}`);
+    if (doc._conflicts?.length) await lane.local.bulkDocs(doc._conflicts.map((rev) => ({ _id: doc._id, _rev: rev, _deleted: true })));
   }
 }
