@@ -16,7 +16,9 @@ import { logEntrySchema } from '../../shared/schemas/occurrence';
 import { shiftSchema } from '../../shared/schemas/shift';
 import { siteSchema } from '../../shared/schemas/site';
 import { staffSchema } from '../../shared/schemas/staff';
-import { safeRel } from '../storage/paths';
+import { MAX_PHOTO_BYTES } from '../../shared/contract/incidents';
+import { imageTypeOf } from '../services/photos';
+import { PHOTO_FILE } from '../sync/docs';
 import { digestOf, inflateJson, openEncrypted, sealEncrypted, TooLarge } from '../storage/cipherFile';
 import { signWith, verifyWith, type Identity } from './identity';
 import { keyIdOf, packKeyOf, type Org } from './org';
@@ -239,12 +241,12 @@ export const decodePack = (bytes: Buffer, org: Org): OpenedPack => {
     if (misplaced(s.kind, r) || r.id !== s.recordId || !read.success || (s.kind !== 'staff' && s.key !== asideKey(s.kind, r)))
       throw refuse(`This ${m.kind} pack holds a set-aside ${s.kind} version it cannot carry. Nothing was imported.`);
   }
-  for (const file of Object.keys(payload.data.photos)) {
-    try {
-      safeRel(file);
-    } catch {
-      throw refuse(`This pack names a photo outside the photos folder (${file.slice(0, 80)}). Nothing was imported.`);
-    }
+  // Photos are checked as one arriving from the hub is: a name SiteDesk makes, a JPEG, PNG or WebP of at most 10 MB.
+  for (const [file, base64] of Object.entries(payload.data.photos)) {
+    if (!PHOTO_FILE.test(file)) throw refuse(`This pack names a photo SiteDesk did not make (${file.slice(0, 80)}). Nothing was imported.`);
+    const bytes = Buffer.from(base64, 'base64');
+    if (bytes.length === 0 || bytes.length > MAX_PHOTO_BYTES || !imageTypeOf(bytes))
+      throw refuse(`This pack holds a photo that is not a JPEG, PNG or WebP image of at most 10 MB (${file}). Nothing was imported.`);
   }
   return { manifest: m as PackManifest, payload: payload.data as unknown as PackPayload, signer: header.signer };
 };

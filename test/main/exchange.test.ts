@@ -464,6 +464,29 @@ describe('packs are sealed against whoever picks one up (issue 12, hole 7)', () 
     }
   });
 
+  it('refuses a pack whose photos are not images SiteDesk stores, and writes no file', async () => {
+    const { manager, m, desk, s } = await twoInstalls();
+    const deskUser = desk.opened.app.repos.accounts.all()[0];
+    seedActivity(desk.opened.app, deskUser.id, 'CH', '2026-11-26');
+    const { pack: real } = openPack(
+      okData(await desk.call('exchange:export-activity', { from: '2026-11-23', to: '2026-11-29' }, s)).base64,
+      orgOf(desk).key,
+    );
+    const page = Buffer.from('<script>alert(1)</script>').toString('base64');
+    for (const photos of [{ 'notes.html': page }, { 'abcdef123456.jpg': page }, { 'sub/abcdef123456.jpg': page }] as Record<
+      string,
+      string
+    >[]) {
+      const forged = encodePack({ ...real, payload: { ...real.payload, photos } }, orgOf(desk), {
+        installId: desk.opened.app.meta.installId,
+        identity: ensureIdentity(desk.opened.app),
+      }).toString('base64');
+      const before = manager.snapshot();
+      expect(await manager.call('exchange:apply', { file: forged }, m)).toMatchObject({ ok: false, code: 'invalid' });
+      expect(manager.snapshot()).toEqual(before);
+    }
+  });
+
   it('after a desk’s first activity pack, another install cannot send activity in that desk’s name', async () => {
     const { manager, m, desk, s } = await twoInstalls();
     const deskUser = desk.opened.app.repos.accounts.all()[0];
