@@ -255,8 +255,22 @@ export class SyncService {
     for (const { db, site, push } of dbs) this.lanes.set(db, this.makeLane(config, db, site, push));
     this.witness.clear();
     this.photosHeld.clear();
-    for (const lane of this.lanes.values()) await this.loadHeld(lane);
-    for (const lane of this.lanes.values()) await this.startLane(lane);
+    try {
+      for (const lane of this.lanes.values()) await this.loadHeld(lane);
+      for (const lane of this.lanes.values()) await this.startLane(lane);
+    } catch (error) {
+      // A replica that cannot be opened (damaged on disk): nothing can sync, so the status must not read
+      // "up to date". Sync stops and says why; the replica is left as it is and storage is untouched.
+      this.rejected.push({
+        db: '-',
+        docId: '-',
+        reason: `sync stopped on an error: this computer's copy of the synced records could not be opened (${(error as Error).message})`,
+      });
+      await this.stop();
+      this.config = null;
+      this.emit();
+      throw error;
+    }
     this.ready = true;
     this.enqueueAll();
     this.schedule();
@@ -371,8 +385,9 @@ export class SyncService {
     };
   }
 
-  /** The photo documents and witness heads a site's replica holds. */
+  /** The photo documents and witness heads a site's replica holds (opening the replica, which fails if it is damaged). */
   private async loadHeld(lane: Lane): Promise<void> {
+    await lane.local.info();
     if (lane.site === null) return;
     const photos = await lane.local.allDocs({ startkey: PHOTO_PREFIX, endkey: `${PHOTO_PREFIX}\ufff0` });
     for (const row of photos.rows) if (!row.value.deleted) this.photosHeld.add(row.id);
