@@ -63,7 +63,7 @@ export const checkIncident = (app: AppCore, incident: Incident): { verification:
  * This catches a tail cut off on this machine together with the local heads file's own tail.
  */
 const checkWitness = (app: AppCore, incident: Incident): VerifyResult => {
-  const seen = app.sync?.witnessed(incident.id) ?? [];
+  const seen = app.sync?.witnessed(incident.id, incident.site) ?? [];
   const missing = seen.filter((w) => !extendsHead(incident.id, incident.history, w)).sort((a, b) => b.length - a.length);
   if (!missing.length) return { ok: true };
   const aside = Object.values(readSuperseded(app.ds)).filter((s) => s.kind === 'incidents' && s.recordId === incident.id);

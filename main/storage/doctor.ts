@@ -387,7 +387,11 @@ export const checkDataFolder = (dataDir: string, opts: { witness?: Witness } = {
                 : `no longer contains entry ${recorded.length} as recorded (rewritten)`;
             report(file, `incident ${i.ref} (${i.id}): history broken: it ${what}, per ${headsRel}`);
           } else if (opts.witness) {
-            const what = witnessed(i, opts.witness.heads.get(i.id) ?? []);
+            // A head speaks only for the incidents of the site whose database it came from.
+            const what = witnessed(
+              i,
+              (opts.witness.heads.get(i.id) ?? []).filter((h) => h.site === i.site),
+            );
             if (what) report(file, `incident ${i.ref} (${i.id}): history broken: it ${what}, per ${opts.witness.by}`);
           }
           held.add(i.id);

@@ -202,7 +202,7 @@ export class SyncService {
   /** Photo files the replica holds (`photo:<file>` documents). */
   private readonly photosHeld = new Set<string>();
   /** Every incident history head the hub has seen (or this install sent it), by incident and document id. */
-  private readonly witness = new Map<string, Map<string, { length: number; head: string }>>();
+  private readonly witness = new Map<string, Map<string, { length: number; head: string; site: string }>>();
 
   constructor(
     private readonly app: AppCore,
@@ -591,13 +591,16 @@ export class SyncService {
    * The heads of an incident's history chain that the hub has seen (each pushed by some install), for
    * the evidence check (main/services/incidentHeads.ts). Empty when this install does not sync.
    */
-  witnessed(incidentId: string): { length: number; head: string }[] {
-    return [...(this.witness.get(incidentId)?.values() ?? [])];
+  witnessed(incidentId: string, site?: string): { length: number; head: string }[] {
+    // A head speaks only for the incidents of the site whose database it came from.
+    return [...(this.witness.get(incidentId)?.values() ?? [])]
+      .filter((w) => site === undefined || w.site === site)
+      .map(({ length, head }) => ({ length, head }));
   }
 
   private witnessHead(d: HeadDoc): void {
-    const held = this.witness.get(d.incident) ?? new Map<string, { length: number; head: string }>();
-    held.set(d._id, { length: d.length, head: d.head });
+    const held = this.witness.get(d.incident) ?? new Map<string, { length: number; head: string; site: string }>();
+    held.set(d._id, { length: d.length, head: d.head, site: d.site });
     this.witness.set(d.incident, held);
   }
 

@@ -42,6 +42,17 @@ describe('the doctor checks a folder against the hub’s witness', () => {
     t.opened.close();
   });
 
+  it("does not take another site's database's head as a witness of this site's incident", async () => {
+    const t = openTestApp();
+    const m = await withManager(t);
+    const d = data(await t.call('incidents:create', input, m));
+    expect(d.incident.site).toBe('CH');
+    // HAT's database holds a head naming this CH incident, longer than its chain (any HAT desk can write one).
+    const report = checkDataFolder(t.dir, { witness: witness([[d.incident.id, [{ length: 3, head: 'f'.repeat(64), site: 'HAT' }]]]) });
+    expect(report.problems).toEqual([]);
+    t.opened.close();
+  });
+
   it('accepts a witnessed head that only a version kept aside after a divergence reaches, and reports one nothing reaches', async () => {
     const t = openTestApp();
     const m = await withManager(t);
