@@ -21,6 +21,7 @@ import {
   canonical,
   mergeRecord,
   planImport,
+  SYNC_KINDS,
   type RecordSet,
   type Superseded,
   type SyncKind,
@@ -1200,9 +1201,14 @@ export class SyncService {
       ]);
       // The events that came in this turn, by record (`<kind>|<id>`), for the fold.
       const arrived = new Map<string, (AttendanceEventDoc | IncidentEntryDoc)[]>();
+      const deleted: string[] = [];
       for (const c of batch) {
         const raw = c.doc;
-        if (!raw || c.id.startsWith('_design/') || raw._deleted) continue;
+        if (!raw || c.id.startsWith('_design/')) continue;
+        if (raw._deleted) {
+          deleted.push(c.id);
+          continue;
+        }
         if (c.id.startsWith(PHOTO_PREFIX)) {
           const image = await this.photoOf(lane, c.id);
           if (image.ok) photos[image.file] = image.base64;
@@ -1279,6 +1285,7 @@ export class SyncService {
         }
       }
       if (lane.site !== null) for (const [kind, ids] of refold) if (ids.size) await this.fold(lane, kind, [...ids], undefined, arrived);
+      if (deleted.length) this.sendAgain(lane, deleted);
       // Only once the records that came with them are in storage, so a head never names a chain not yet applied.
       for (const h of heads) this.witnessHead(h);
       const last = batch.at(-1);
@@ -1286,6 +1293,35 @@ export class SyncService {
         const prev = await lane.local.get(APPLIED).catch(() => null);
         await lane.local.put({ _id: APPLIED, ...(prev?._rev ? { _rev: prev._rev } : {}), seq: last.seq });
       }
+    }
+  }
+
+  /**
+   * Nothing SiteDesk writes is ever deleted (a shift is removed by a tombstone edit, an incident never):
+   * a record's document deleted on the hub is written again from the record this install holds, so the
+   * hub keeps it for every install, a new desk included. Storage is not touched.
+   */
+  private sendAgain(lane: Lane, ids: string[]): void {
+    const wanted = new Map<SyncKind, Set<string>>();
+    for (const id of ids) {
+      const target = eventTarget(id);
+      const kind = target?.kind ?? (id.slice(0, id.indexOf(':')) as SyncKind);
+      if (!SYNC_KINDS.includes(kind)) continue;
+      wanted.set(kind, (wanted.get(kind) ?? new Set()).add(target?.id ?? id.slice(id.indexOf(':') + 1)));
+    }
+    for (const [kind, wantedIds] of wanted) {
+      const c = collectionOf(this.app, kind) as unknown as {
+        all?: () => SyncRecord[];
+        keys: () => string[];
+        partitionOnce: (key: string) => Record<string, SyncRecord>;
+      };
+      const held = c.all
+        ? c.all()
+        : c
+            .keys()
+            .filter((key) => key.endsWith(`/${lane.site}`))
+            .flatMap((key) => Object.values(c.partitionOnce(key)));
+      for (const r of held) if (wantedIds.has(r.id)) this.enqueue(kind, r);
     }
   }
 
