@@ -154,6 +154,27 @@ const TAKE_WAIT_MS = 1000;
 const TAKE_QUIET_MS = 50;
 /** How many documents one replication batch asks the hub for (one `_changes` page, one `_bulk_get`). */
 const REPLICATION_BATCH = 1000;
+/** The longest the work loop waits on one request to the hub (a lost photo) before it goes on without it. */
+const HUB_WAIT_MS = 30_000;
+
+/** `p`, or `fallback` once `ms` have passed or `signal` is aborted, whichever comes first. */
+const orGiveUp = <T>(p: Promise<T>, signal: AbortSignal, fallback: T, ms = HUB_WAIT_MS): Promise<T> =>
+  Promise.race([
+    p,
+    new Promise<T>((resolve) => {
+      if (signal.aborted) return resolve(fallback);
+      const timer = setTimeout(() => resolve(fallback), ms);
+      timer.unref();
+      signal.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(timer);
+          resolve(fallback);
+        },
+        { once: true },
+      );
+    }),
+  ]);
 
 export class SyncService {
   private lanes = new Map<string, Lane>();
@@ -204,6 +225,8 @@ export class SyncService {
   private readonly photosHeld = new Set<string>();
   /** Every incident history head the hub has seen (or this install sent it), by incident and document id. */
   private readonly witness = new Map<string, Map<string, { length: number; head: string; site: string }>>();
+  /** Aborted when sync stops, so the work loop never waits on the hub past that (see orGiveUp). */
+  private halt = new AbortController();
 
   constructor(
     private readonly app: AppCore,
@@ -242,6 +265,7 @@ export class SyncService {
   async start(config: SyncConfig): Promise<void> {
     if (!this.stopped) await this.stop();
     this.stopped = false;
+    this.halt = new AbortController();
     this.config = config;
     // Saves are noted from now on, before anything is awaited, so one made while the replica opens is
     // still its own event; they are compared once the replica is open (`ready`).
@@ -458,6 +482,7 @@ export class SyncService {
 
   async stop(): Promise<void> {
     if (this.stopped) return;
+    this.halt.abort();
     // Saves made before stopping go into the replica first (no network is waited for), so each write
     // of a record kept as events is still its own event when sync starts again.
     if (this.ready && (this.noted.length || this.queue.size)) {
@@ -884,7 +909,12 @@ export class SyncService {
       const target = path.join(this.app.dirs.photos, file);
       if (!lane || fs.existsSync(target)) continue;
       let image = await this.photoOf(lane, photoDocId(file));
-      if (!image.ok) image = await this.photoOf(lane, photoDocId(file), lane.remote);
+      // A hub that never answers (a connection left by sleep, say) must not hold up every save behind it.
+      if (!image.ok)
+        image = await orGiveUp(this.photoOf(lane, photoDocId(file), lane.remote), this.halt.signal, {
+          ok: false,
+          reason: 'the hub did not answer',
+        });
       if (!image.ok || image.file !== file) continue;
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.writeFileSync(`${target}.tmp`, Buffer.from(image.base64, 'base64'));
