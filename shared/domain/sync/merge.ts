@@ -13,7 +13,8 @@
  *   after a common entry) they cannot be spliced without breaking the hashes, so the later version is
  *   kept as the incident and the other is kept whole, with its own verifiable chain, in the superseded
  *   side file and flagged to the manager as a conflict.
- * - Occurrence log entries are immutable, so they are simply unioned by id.
+ * - Occurrence log entries are immutable, so they are simply unioned by id; two different versions under
+ *   one id are never an edit: the first written (earlier stamp) stands and the other is kept aside.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
@@ -126,6 +127,12 @@ const mergeLatest = (kind: SyncKind, a: SyncRecord, b: SyncRecord): MergedRecord
   if (canonical(shift ? withoutHistory(a) : a) === canonical(shift ? withoutHistory(b) : b)) {
     return { record: shift ? { ...a, history: unionChanges(changesOf(a), changesOf(b)) } : a, superseded: null, conflict: false };
   }
+  if (kind === 'log') {
+    // A log entry is written once and never edited, so another version of it is never an edit of it: the
+    // first written stands (a later stamp cannot rewrite the log) and the other is always kept aside.
+    const [other, first] = later(a, b);
+    return { record: first, superseded: asideOf(kind, other, first, 'edited-on-two-installs'), conflict: true };
+  }
   const [winner, loser] = later(shift ? withoutHistory(a) : a, shift ? withoutHistory(b) : b);
   const conflict = !follows(winner, loser);
   if (!shift) return { record: winner, superseded: conflict ? asideOf(kind, loser, winner, 'edited-on-two-installs') : null, conflict };
@@ -150,7 +157,7 @@ const mergeIncident = (a: SyncRecord, b: SyncRecord): MergedRecord => {
 export const mergeRecord = (kind: SyncKind, a: SyncRecord | undefined, b: SyncRecord | undefined): MergedRecord => {
   if (!a || !b) return { record: (a ?? b)!, superseded: null, conflict: false };
   if (kind === 'incidents') return mergeIncident(a, b);
-  // Log entries never change once written; two different ones under one id are kept like any clash.
+  // Log entries never change once written; two different ones under one id: the first stands, the other is kept aside.
   return mergeLatest(kind, a, b);
 };
 
