@@ -112,9 +112,11 @@ export const parseDoc = (raw: unknown, db: string, site: string | null): Parsed 
   for (const a of shape.data.aside) {
     const r = a.record as SyncRecord;
     if (a.kind !== kind || a.recordId !== rec.id || r.id !== rec.id) return { ok: false, reason: 'a set-aside version of another record' };
-    if (a.key !== asideKey(kind, r)) return { ok: false, reason: 'a set-aside version whose key does not name it' };
+    // Staff versions may have travelled in a rota pack, which sends them without the pay rate under the
+    // key they had (main/exchange/transfer.ts); only managers write staff documents anywhere on the hub.
+    if (kind !== 'staff' && a.key !== asideKey(kind, r)) return { ok: false, reason: 'a set-aside version whose key does not name it' };
     if (db === DB_DIRECTORY && kind === 'staff' && 'payRate' in r) return { ok: false, reason: 'a pay rate in the directory' };
-    const held = SCHEMAS[kind].safeParse(db === DB_DIRECTORY && kind === 'staff' ? { ...r, payRate: 0 } : r);
+    const held = SCHEMAS[kind].safeParse(kind === 'staff' && !('payRate' in r) ? { ...r, payRate: 0 } : r);
     if (!held.success) return { ok: false, reason: `a set-aside ${kind} record does not match: ${issue(held.error)}` };
     if (site !== null && r.site !== site) return { ok: false, reason: `a set-aside ${String(r.site)} record in ${site}’s database` };
   }

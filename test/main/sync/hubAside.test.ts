@@ -5,7 +5,8 @@
  * database, or to write something storage cannot read.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authHeader, siteDb } from '../../../main/sync/provision';
+import { parseDoc } from '../../../main/sync/docs';
+import { authHeader, DB_MANAGERS, siteDb } from '../../../main/sync/provision';
 import { readSuperseded, supersededOp } from '../../../main/exchange/superseded';
 import { asideOf, type SyncRecord } from '../../../shared/domain/sync/merge';
 import type { Incident } from '../../../shared/schemas/incident';
@@ -134,4 +135,16 @@ describe('versions set aside in a document from the hub', () => {
     expect(readSuperseded(app.ds)[kept.key]).toEqual(kept);
     expect(sync.status().rejected.some((r) => r.docId === doc._id)).toBe(true);
   }, 120_000);
+});
+
+describe("a person's set-aside version that came in a rota pack", () => {
+  it('is still read: a manager imported it without the pay rate, under the key it had', async () => {
+    const { DESK_STAFF } = await import('../../support/deskWorld');
+    const sam = DESK_STAFF.sam as unknown as SyncRecord;
+    const other = { ...sam, notes: 'Edited on the other laptop.', hlc: '000000000000001-000000-aaaaaaaaaaaaaaaaaaaa' } as SyncRecord;
+    const { payRate: _pay, ...withoutPay } = other;
+    const aside = { ...asideOf('staff', other, sam, 'edited-on-two-installs'), record: withoutPay as SyncRecord };
+    const doc = { _id: `staff:${sam.id}`, kind: 'staff', record: sam, aside: [aside] };
+    expect(parseDoc(doc, DB_MANAGERS, null)).toMatchObject({ ok: true });
+  });
 });
