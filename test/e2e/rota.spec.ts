@@ -223,3 +223,32 @@ test('N pressed while the week is still loading opens the new shift once it has 
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel('Site')).toHaveValue('CH');
 });
+
+test('moving a new shift to a site without its service shows and saves a service the site runs; its patterns offer only those', async ({
+  page,
+  openApp,
+}) => {
+  await openApp(page);
+  await createFirstManager(page);
+  await page.getByRole('button', { name: 'Rota' }).click();
+  await page.getByRole('button', { name: 'Add Security shift at APC' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a shift' });
+  await expect(dialog.getByLabel('Service')).toHaveValue('security');
+  // Bishop's Stortford Register Office runs reception and cleaning, no security.
+  await dialog.getByLabel('Site').selectOption('BSR');
+  await expect(dialog.getByLabel('Service')).toHaveValue('reception');
+  await dialog.getByRole('button', { name: 'Add shift' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByLabel('Site', { exact: true }).selectOption('BSR');
+  const made = page.locator('table.rota-grid tr').filter({ has: page.locator('th', { hasText: 'Reception' }) });
+  await expect(made.getByRole('button', { name: /^07:00–19:00, OPEN.*draft/ })).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'Week actions' }).click();
+  await page.getByRole('menuitem', { name: 'Pattern' }).click();
+  const patterns = page.getByRole('dialog', { name: 'Build from a pattern' });
+  await expect(patterns.getByLabel('Site')).toHaveValue('BSR');
+  await expect(patterns.getByLabel('Pattern').locator('option')).toHaveText([
+    'Choose…',
+    'New: Monday to Friday early cleaning 05:00–08:00',
+  ]);
+});

@@ -3,7 +3,9 @@ import type { z } from 'zod';
 import type { Finding } from '../../../shared/domain/rota';
 import { AppError } from '../../../shared/result';
 import type { shiftSaveSchema, ShiftChanges } from '../../../shared/contract/rota';
+import type { Service } from '../../../shared/schemas/common';
 import type { Shift } from '../../../shared/schemas/shift';
+import type { Site } from '../../../shared/schemas/site';
 import { newMeta, touched } from '../records';
 import type { AppCore, Call } from '../types';
 import { checkWindow, ruleContext, shiftsBetween } from './context';
@@ -30,16 +32,19 @@ export const findElsewhere = (app: AppCore, ids: string[]): Map<string, Shift> =
   return found;
 };
 
+/** Refuses a site that does not exist or does not run the service; `at` prefixes the field names (`items.0.`). */
+export const checkSiteRuns = (sites: readonly Site[], code: string, service: Service, at = ''): void => {
+  const site = sites.find((s) => s.code === code);
+  if (!site) throw new AppError('invalid', `There is no site ${code}.`, { [`${at}site`]: 'Choose a site' });
+  if (!site.services.includes(service))
+    throw new AppError('invalid', `${site.name} does not run ${service}.`, { [`${at}service`]: 'Choose a service the site runs' });
+};
+
 const validate = (app: AppCore, items: SaveItem[]) => {
-  const sites = new Map(app.repos.sites.all().map((s) => [s.code, s]));
+  const sites = app.repos.sites.all();
   const staff = new Set(app.repos.staff.all().map((s) => s.id));
   items.forEach((item, i) => {
-    const site = sites.get(item.site);
-    if (!site) throw new AppError('invalid', `There is no site ${item.site}.`, { [`items.${i}.site`]: 'Choose a site' });
-    if (!site.services.includes(item.service))
-      throw new AppError('invalid', `${site.name} does not run ${item.service}.`, {
-        [`items.${i}.service`]: 'Choose a service the site runs',
-      });
+    checkSiteRuns(sites, item.site, item.service, `items.${i}.`);
     if (item.staffId && !staff.has(item.staffId))
       throw new AppError('invalid', 'That person is not on the staff list.', {
         [`items.${i}.staffId`]: 'Choose someone on the staff list',

@@ -69,6 +69,11 @@ export const ShiftDialog = ({ view, shift, initial, onClose, onFindCover }: Prop
   const people = current.filter((s) => s.services.includes(form.service));
   const others = current.filter((s) => !s.services.includes(form.service));
   const set = <K extends keyof ShiftDraft>(k: K, v: ShiftDraft[K]) => setForm((f) => ({ ...f, [k]: v }));
+  // A site that does not run the chosen service would show its first service while saving the old one.
+  const changeSite = (code: string) => {
+    const runs = view.sites.find((s) => s.code === code)?.services ?? [];
+    setForm((f) => ({ ...f, site: code, service: runs.includes(f.service) ? f.service : (runs[0] ?? f.service) }));
+  };
 
   const submit = async () => {
     setBusy(true);
@@ -118,7 +123,7 @@ export const ShiftDialog = ({ view, shift, initial, onClose, onFindCover }: Prop
     >
       <TemplatePicker site={form.site} service={form.service} times={form} onPick={(t) => setForm((f) => ({ ...f, ...t }))} />
       <div className="form-grid">
-        <Select label="Site" value={form.site} onChange={(e) => set('site', e.target.value)} options={siteOptions(view)} />
+        <Select label="Site" value={form.site} onChange={(e) => changeSite(e.target.value)} options={siteOptions(view)} />
         <div className="field">
           <label htmlFor="shift-service">Service</label>
           <select id="shift-service" value={form.service} onChange={(e) => set('service', e.target.value as Service)}>
