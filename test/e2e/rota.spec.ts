@@ -252,3 +252,25 @@ test('moving a new shift to a site without its service shows and saves a service
     'New: Monday to Friday early cleaning 05:00–08:00',
   ]);
 });
+
+test('a shift whose date or start is cleared says which field to fill, and the planner stays up', async ({ page, openApp }) => {
+  await openApp(page);
+  await createFirstManager(page);
+  await page.getByRole('button', { name: 'Rota' }).click();
+  await page.getByRole('button', { name: 'Add Security shift at CH' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a shift' });
+  await dialog.getByLabel('Date').fill('');
+  await expect(dialog.getByRole('region', { name: 'Rule check' })).toContainText('Fill in the date, start and end to check the rules.');
+  await dialog.getByRole('button', { name: 'Add shift' }).click();
+  await expect(dialog.getByLabel('Date')).toHaveAccessibleDescription(/Dates are written yyyy-mm-dd/);
+  await dialog.getByLabel('Date').fill('2026-11-26');
+  await dialog.getByLabel('Start').fill('');
+  await dialog.getByRole('button', { name: 'Add shift' }).click();
+  await expect(dialog.getByLabel('Start')).toHaveAccessibleDescription(/Times are written hh:mm, 00:00 to 24:00/);
+  await expect(dialog.getByText('Something went wrong')).toHaveCount(0);
+  await dialog.getByLabel('Start').fill('07:00');
+  await dialog.getByRole('button', { name: 'Add shift' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByLabel('Site', { exact: true }).selectOption('CH');
+  await expect(gridCell(page, 'Security', 3).getByRole('button', { name: /^07:00–19:00, OPEN/ })).toBeVisible();
+});
