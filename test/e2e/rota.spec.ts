@@ -262,15 +262,44 @@ test('a shift whose date or start is cleared says which field to fill, and the p
   await dialog.getByLabel('Date').fill('');
   await expect(dialog.getByRole('region', { name: 'Rule check' })).toContainText('Fill in the date, start and end to check the rules.');
   await dialog.getByRole('button', { name: 'Add shift' }).click();
-  await expect(dialog.getByLabel('Date')).toHaveAccessibleDescription(/Dates are written yyyy-mm-dd/);
+  await expect(dialog.getByLabel('Date')).toHaveAccessibleDescription(/Enter a date/);
   await dialog.getByLabel('Date').fill('2026-11-26');
   await dialog.getByLabel('Start').fill('');
   await dialog.getByRole('button', { name: 'Add shift' }).click();
-  await expect(dialog.getByLabel('Start')).toHaveAccessibleDescription(/Times are written hh:mm, 00:00 to 24:00/);
+  await expect(dialog.getByLabel('Start')).toHaveAccessibleDescription(/Enter a time/);
   await expect(dialog.getByText('Something went wrong')).toHaveCount(0);
   await dialog.getByLabel('Start').fill('07:00');
   await dialog.getByRole('button', { name: 'Add shift' }).click();
   await expect(dialog).toBeHidden();
   await page.getByLabel('Site', { exact: true }).selectOption('CH');
   await expect(gridCell(page, 'Security', 3).getByRole('button', { name: /^07:00–19:00, OPEN/ })).toBeVisible();
+});
+
+test('a mistyped date is never saved as the date the box held before', async ({ page, openApp }) => {
+  await openApp(page);
+  await createFirstManager(page);
+  await page.getByRole('button', { name: 'Rota' }).click();
+  await page.getByLabel('Site', { exact: true }).selectOption('CH');
+  await page.getByRole('button', { name: 'Add Security shift at CH' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a shift' });
+  // A letter O for a zero: the box flags it, and Add shift must not quietly use the date shown before.
+  await dialog.getByLabel('Date').fill('27/11/2O26');
+  await expect(dialog.getByText('Type a date as dd/mm/yyyy')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Add shift' }).click();
+  await expect(dialog.getByLabel('Date')).toBeFocused();
+  await expect(dialog).toBeVisible();
+  await expect(page.getByRole('button', { name: /^07:00–19:00, OPEN/ })).toHaveCount(0);
+  await dialog.getByLabel('Date').fill('27/11/2026');
+  await dialog.getByRole('button', { name: 'Add shift' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(gridCell(page, 'Security', 4).getByRole('button', { name: /^07:00–19:00, OPEN/ })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Next week' }).click();
+  await page.getByRole('button', { name: 'Week actions' }).click();
+  await page.getByRole('menuitem', { name: 'Copy week' }).click();
+  const copy = page.getByRole('dialog', { name: 'Copy a week' });
+  await copy.getByLabel('Copy the week containing').fill('31/11/2026');
+  await copy.getByRole('button', { name: 'Copy week' }).click();
+  await expect(copy.getByText(/Enter a date/)).toBeVisible();
+  await expect(page.getByRole('button', { name: /^07:00–19:00, OPEN/ })).toHaveCount(0);
 });

@@ -165,11 +165,11 @@ describe('saving shifts against a real store', () => {
   it('answers a shift with its start, end or date left empty with the field to fix, not an internal error', async () => {
     const { t, m } = await rotaWorld({});
     const noStart = await t.call('rota:save', { items: [item({ date: NEXT_MONDAY, start: '', end: '19:00' })] }, m);
-    expect(noStart).toMatchObject({ ok: false, code: 'invalid', fields: { 'items.0.start': 'Times are written hh:mm, 00:00 to 24:00' } });
+    expect(noStart).toMatchObject({ ok: false, code: 'invalid', fields: { 'items.0.start': 'Enter a time' } });
     const noEnd = await t.call('rota:save', { items: [item({ date: NEXT_MONDAY, start: '07:00', end: '' })] }, m);
-    expect(noEnd).toMatchObject({ ok: false, code: 'invalid', fields: { 'items.0.end': 'Times are written hh:mm, 00:00 to 24:00' } });
+    expect(noEnd).toMatchObject({ ok: false, code: 'invalid', fields: { 'items.0.end': 'Enter a time' } });
     const noDate = await t.call('rota:save', { items: [item({ date: '', start: '07:00', end: '19:00' })] }, m);
-    expect(noDate).toMatchObject({ ok: false, code: 'invalid', fields: { 'items.0.date': 'Dates are written yyyy-mm-dd' } });
+    expect(noDate).toMatchObject({ ok: false, code: 'invalid', fields: { 'items.0.date': 'Enter a date' } });
     expect(okData(await t.call('rota:week', { week: NEXT_MONDAY, site: 'CH' }, m)).shifts).toEqual([]);
   });
 });
