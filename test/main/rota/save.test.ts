@@ -172,4 +172,18 @@ describe('saving shifts against a real store', () => {
     expect(noDate).toMatchObject({ ok: false, code: 'invalid', fields: { 'items.0.date': 'Enter a date' } });
     expect(okData(await t.call('rota:week', { week: NEXT_MONDAY, site: 'CH' }, m)).shifts).toEqual([]);
   });
+
+  it('refuses a break in part minutes, or as long as the shift itself, naming the break', async () => {
+    const { t, m } = await rotaWorld({});
+    const part = await t.call('rota:save', { items: [item({ date: NEXT_MONDAY, start: '07:00', end: '19:00', breakMinutes: 12.5 })] }, m);
+    expect(part).toMatchObject({ ok: false, code: 'invalid', fields: { 'items.0.breakMinutes': 'A break is a whole number of minutes' } });
+    const whole = await t.call('rota:save', { items: [item({ date: NEXT_MONDAY, start: '09:00', end: '10:00', breakMinutes: 60 })] }, m);
+    expect(whole).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fields: { 'items.0.breakMinutes': 'A 60 min break leaves no paid time in a 1 h shift' },
+    });
+    expect(okData(await t.call('rota:week', { week: NEXT_MONDAY, site: 'CH' }, m)).shifts).toEqual([]);
+    okData(await t.call('rota:save', { items: [item({ date: NEXT_MONDAY, start: '09:00', end: '10:00', breakMinutes: 59 })] }, m));
+  });
 });
