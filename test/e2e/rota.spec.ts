@@ -303,3 +303,31 @@ test('a mistyped date is never saved as the date the box held before', async ({ 
   await expect(copy.getByText(/Enter a date/)).toBeVisible();
   await expect(page.getByRole('button', { name: /^07:00–19:00, OPEN/ })).toHaveCount(0);
 });
+
+test('a rule finding about someone with a very long name wraps inside the shift dialog', async ({ page, openApp }) => {
+  await openApp(page);
+  await createFirstManager(page);
+  await page.getByRole('button', { name: 'Staff', exact: true }).click();
+  await page.getByRole('button', { name: 'Add person' }).click();
+  // The longest name the staff record takes (120 characters): a real surname, cut to fit.
+  const surname = 'Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaftschaferswessenschafewarenwohlgepflegeundsor';
+  await page.getByLabel('Name', { exact: true }).fill(`Hubert ${surname}`);
+  await page.getByLabel('Employee number').fill('E-3001');
+  await page.getByLabel('Cleaning').check();
+  await page.getByLabel('Pay rate (£ an hour)').fill('11.44');
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await expect(page.getByRole('heading', { name: `Hubert ${surname}`, level: 1 })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Rota' }).click();
+  await page.getByLabel('Site', { exact: true }).selectOption('CH');
+  await page.getByRole('button', { name: 'Add Cleaning shift at CH' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a shift' });
+  await dialog.getByLabel('Person').selectOption({ label: `Hubert ${surname}` });
+  const finding = dialog.getByRole('region', { name: 'Rule check' }).getByRole('listitem').filter({ hasText: 'does not know County Hall' });
+  await expect(finding).toBeVisible();
+  // The end of the sentence, what to do about it, is inside the dialog rather than cut off at its edge.
+  const box = (await finding.boundingBox())!;
+  const frame = (await dialog.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(frame.x + frame.width);
+  expect(await finding.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+});
