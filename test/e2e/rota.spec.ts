@@ -330,4 +330,14 @@ test('a rule finding about someone with a very long name wraps inside the shift 
   const frame = (await dialog.boundingBox())!;
   expect(box.x + box.width).toBeLessThanOrEqual(frame.x + frame.width);
   expect(await finding.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+
+  // By person, the name stays in its own column rather than running over the week's shifts.
+  await dialog.getByRole('button', { name: 'Add shift' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: 'By person' }).click();
+  const name = page.getByRole('rowheader').getByRole('button', { name: `Hubert ${surname}` });
+  await expect(name).toBeVisible();
+  const nameBox = (await name.boundingBox())!;
+  const column = (await page.getByRole('columnheader', { name: 'Person' }).boundingBox())!;
+  expect(nameBox.x + nameBox.width).toBeLessThanOrEqual(column.x + column.width);
 });
