@@ -52,8 +52,17 @@ const validate = (app: AppCore, items: SaveItem[]) => {
   });
 };
 
-const blockedMessage = (blocks: Finding[]) =>
-  `This breaks ${blocks.length === 1 ? 'a rule' : `${blocks.length} rules`} that needs a manager's override: ${blocks.map((b) => b.message).join(' ')}`;
+/** The first few blocks as sentences; a copied week can break dozens, and a wall of them helps no one. */
+const SHOWN_BLOCKS = 3;
+const blockedMessage = (blocks: Finding[]) => {
+  const head =
+    blocks.length === 1
+      ? "This breaks a rule that needs a manager's override."
+      : `This breaks ${blocks.length} rules that need a manager's override.`;
+  const shown = blocks.slice(0, SHOWN_BLOCKS).map((b) => `${b.message.replace(/\.$/, '')}.`);
+  const more = blocks.length > SHOWN_BLOCKS ? [`And ${blocks.length - SHOWN_BLOCKS} more.`] : [];
+  return [head, ...shown, ...more].join(' ');
+};
 
 /**
  * Creates, changes, deletes (tombstones) or restores shifts in one journaled change. A change that adds

@@ -186,4 +186,21 @@ describe('saving shifts against a real store', () => {
     expect(okData(await t.call('rota:week', { week: NEXT_MONDAY, site: 'CH' }, m)).shifts).toEqual([]);
     okData(await t.call('rota:save', { items: [item({ date: NEXT_MONDAY, start: '09:00', end: '10:00', breakMinutes: 59 })] }, m));
   });
+
+  it('names many blocks as sentences a person can read, the first few and how many more', async () => {
+    const { t, m, staff } = await rotaWorld({ Ana: {} });
+    const week = ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06'];
+    const shifts = week.map((date) => item({ date, start: '07:00', end: '15:00', staffId: staff.Ana.id }));
+    okData(await t.call('rota:save', { items: shifts }, m));
+    // The same week again, as copying it twice does: every shift now overlaps its twin.
+    const r = await t.call('rota:save', { items: shifts }, m);
+    expect(r).toMatchObject({ ok: false, code: 'blocked' });
+    expect(!r.ok && r.message).toBe(
+      "This breaks 7 rules that need a manager's override. " +
+        'Ana is on two shifts at once: Mon 30 Nov 07:00–15:00 at CH and Mon 30 Nov 07:00–15:00 at CH. ' +
+        'Ana is on two shifts at once: Tue 1 Dec 07:00–15:00 at CH and Tue 1 Dec 07:00–15:00 at CH. ' +
+        'Ana is on two shifts at once: Wed 2 Dec 07:00–15:00 at CH and Wed 2 Dec 07:00–15:00 at CH. ' +
+        'And 4 more.',
+    );
+  });
 });
