@@ -3,8 +3,10 @@ import './boot';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { holdInvalidSubmit } from './components/holdInvalidSubmit';
 import './styles.css';
 
+holdInvalidSubmit(window);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

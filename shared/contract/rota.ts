@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Candidate, Finding, Gap } from '../domain/rota/types';
 import type { CompensatoryBalance } from '../domain/rota/compensatory';
-import { idSchema, isoDateSchema, siteCodeSchema } from '../schemas/common';
+import { formatMinutes, shiftMinutes } from '../domain/dates';
+import { idSchema, isoDateSchema, siteCodeSchema, timeSchema } from '../schemas/common';
 import { patternInputSchema, templateInputSchema, type ShiftPattern, type ShiftTemplate } from '../schemas/rotaPlan';
 import { shiftInputSchema, type Shift, type ShiftInput } from '../schemas/shift';
 import { refuseSkippedTimes, shiftTimes } from '../schemas/wallClock';
@@ -94,9 +95,19 @@ const shiftSaveFields = shiftInputSchema.extend({
   rev: z.number().int().min(1).optional(),
 });
 /** One shift to create (no id), change, delete or restore (`deleted`), as the planner sends it; never at a time the clocks skip. */
-export const shiftSaveSchema = shiftSaveFields.superRefine(
-  refuseSkippedTimes((s: z.output<typeof shiftSaveFields>) => (s.deleted ? [] : shiftTimes(s))),
-);
+export const shiftSaveSchema = shiftSaveFields
+  .superRefine(refuseSkippedTimes((s: z.output<typeof shiftSaveFields>) => (s.deleted ? [] : shiftTimes(s))))
+  .superRefine((s, ctx) => {
+    // A break as long as the shift leaves a shift on the rota that nobody is paid for: a slip of the keyboard.
+    if (s.deleted || !isoDateSchema.safeParse(s.date).success || ![s.start, s.end].every((t) => timeSchema.safeParse(t).success)) return;
+    const length = shiftMinutes(s.date, s.start, s.end);
+    if (s.breakMinutes >= length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['breakMinutes'],
+        message: `A ${s.breakMinutes} min break leaves no paid time in a ${formatMinutes(length)} shift`,
+      });
+  });
 export type ShiftSave = z.input<typeof shiftSaveSchema>;
 
 /** The shifts one publish changed, each as that publish left it, so main can tell if any changed since. */

@@ -19,14 +19,17 @@ const isRealDate = (s: string) => {
 };
 
 /** A calendar date as it crosses IPC and disk: `2026-11-25`. */
+// An empty value (a cleared or mistyped box) says what is missing, not the machine format.
 export const isoDateSchema = z
   .string({ error: 'A date is required' })
+  .min(1, { error: 'Enter a date', abort: true })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Dates are written yyyy-mm-dd')
   .refine(isRealDate, 'That date does not exist');
 
 /** A wall-clock time in Europe/London: `07:00`. `24:00` is allowed as the end of a day. */
 export const timeSchema = z
   .string({ error: 'A time is required' })
+  .min(1, { error: 'Enter a time', abort: true })
   .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'Times are written hh:mm, 00:00 to 24:00');
 
 /** An instant, always UTC ISO-8601 with milliseconds: `2026-11-25T09:30:00.000Z`. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isStandardBankHoliday } from '../domain/bankHolidays';
 import { RULE_LIMITS, timeWindowProblems, type NumericRule } from '../domain/rota/ruleLimits';
 import { DEFAULT_RULE_SETTINGS, type RuleSettings } from '../domain/rota/types';
-import { weekdayOf } from '../domain/dates';
+import { formatDateGB, weekdayOf } from '../domain/dates';
 import { isoDateSchema } from './common';
 
 const UNIT_WORD = { hours: 'hours', minutes: 'minutes', weeks: 'weeks', days: 'days' } as const;
@@ -63,18 +63,23 @@ export const bankHolidayChangesSchema = z
   })
   .strict()
   .superRefine((c, ctx) => {
+    // Dates that do not parse already have their own message; the rest are named as the list shows them.
+    const real = (d: string) => isoDateSchema.safeParse(d).success;
     const seen = new Set<string>();
     c.added.forEach((h, i) => {
+      if (!real(h.date)) return;
       if (isStandardBankHoliday(h.date))
-        ctx.addIssue({ code: 'custom', path: ['added', i, 'date'], message: `${h.date} is already a bank holiday` });
-      else if (seen.has(h.date)) ctx.addIssue({ code: 'custom', path: ['added', i, 'date'], message: `${h.date} is added twice` });
+        ctx.addIssue({ code: 'custom', path: ['added', i, 'date'], message: `${formatDateGB(h.date)} is already a bank holiday` });
+      else if (seen.has(h.date))
+        ctx.addIssue({ code: 'custom', path: ['added', i, 'date'], message: `${formatDateGB(h.date)} is added twice` });
       seen.add(h.date);
     });
     const removed = new Set<string>();
     c.removed.forEach((d, i) => {
+      if (!real(d)) return;
       if (!isStandardBankHoliday(d))
-        ctx.addIssue({ code: 'custom', path: ['removed', i], message: `${d} is not a bank holiday in England and Wales` });
-      else if (removed.has(d)) ctx.addIssue({ code: 'custom', path: ['removed', i], message: `${d} is removed twice` });
+        ctx.addIssue({ code: 'custom', path: ['removed', i], message: `${formatDateGB(d)} is not a bank holiday in England and Wales` });
+      else if (removed.has(d)) ctx.addIssue({ code: 'custom', path: ['removed', i], message: `${formatDateGB(d)} is removed twice` });
       removed.add(d);
     });
   });

@@ -9,7 +9,11 @@ export const shiftInputSchema = z.object({
   start: timeSchema,
   /** An end at or before the start means the shift ends the next day. */
   end: timeSchema,
-  breakMinutes: z.number().int().min(0, 'A break cannot be negative').max(180, 'A break is at most 3 hours'),
+  breakMinutes: z
+    .number()
+    .int('A break is a whole number of minutes')
+    .min(0, 'A break cannot be negative')
+    .max(180, 'A break is at most 3 hours'),
   staffId: idSchema.nullable(),
   notes: z.string().max(1000).default(''),
 });

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { addDays, isSkippedTime, minutesOfDay, skippedTimeMessage } from '../domain/dates';
+import { isoDateSchema, timeSchema } from './common';
 
 /**
  * Refuses a wall-clock time in the hour the clocks skip, on every form and channel that takes a date and
@@ -10,6 +11,8 @@ export const refuseSkippedTimes =
   <T>(check: (value: T) => [date: string, time: string, field: string][]) =>
   (value: T, ctx: z.RefinementCtx): void => {
     for (const [date, time, field] of check(value)) {
+      // A date or time that does not parse is already reported against its own field; it has no instant.
+      if (!isoDateSchema.safeParse(date).success || !timeSchema.safeParse(time).success) continue;
       if (isSkippedTime(date, time)) ctx.addIssue({ code: 'custom', message: skippedTimeMessage(date, time), path: [field] });
     }
   };

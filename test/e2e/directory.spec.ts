@@ -190,3 +190,23 @@ test('the brief’s own cover, “security 24/7 × 1, plus 07:00–19:00 × 2 on
   const security = page.locator('table.rota-grid tr').filter({ has: page.locator('th', { hasText: 'Security' }) });
   await expect(security.locator('td').nth(2).locator('.gap-mark', { hasText: '07:00–19:00' })).toContainText('3 short');
 });
+
+test('a mistyped optional date stops the save and says so, rather than saving the person without it', async ({ page, openApp }) => {
+  await openApp(page);
+  await createFirstManager(page);
+  await page.getByRole('button', { name: 'Staff', exact: true }).click();
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Jo Young');
+  await page.getByLabel('Employee number').fill('E-2001');
+  await page.getByLabel('Cleaning').check();
+  await page.getByLabel('Pay rate (£ an hour)').fill('11.44');
+  // 1990 was not a leap year: the box flags the day, and the person is not saved with no date of birth.
+  await page.getByLabel('Date of birth').fill('29/02/1990');
+  await expect(page.getByText('That date does not exist')).toBeVisible();
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await expect(page.getByLabel('Date of birth')).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Jo Young', level: 1 })).toHaveCount(0);
+  await page.getByLabel('Date of birth').fill('28/02/1990');
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await expect(page.getByRole('heading', { name: 'Jo Young', level: 1 })).toBeVisible();
+});

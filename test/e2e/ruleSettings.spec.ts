@@ -58,5 +58,5 @@ test('a manager sets rota rules with warnings and errors by the field, restores 
   await rules.getByLabel('New bank holiday').fill('2026-12-25');
   await rules.getByLabel('Name of the day').fill('Christmas again');
   await rules.getByRole('button', { name: 'Add day' }).click();
-  await expect(rules.getByText('2026-12-25 is already a bank holiday')).toBeVisible();
+  await expect(rules.getByText('Fri 25 Dec 2026 is already a bank holiday')).toBeVisible();
 });

@@ -14,7 +14,7 @@ import { noLongerTheirs, personShifts, personView, staffById } from './person';
 import { flipPublished, publishWeek } from './publish';
 import { checkRange, patternById, previewPattern } from './plans';
 import { readAheadWeeks, sitesInView, weekView } from './week';
-import { writeShifts, type SaveItem } from './write';
+import { checkSiteRuns, writeShifts, type SaveItem } from './write';
 import type { Handlers } from '../types';
 
 type RotaChannel =
@@ -80,6 +80,7 @@ export const rotaHandlers: Pick<Handlers, RotaChannel> = {
   }),
 
   'rota:save-template': ({ id, ...input }, { app, user, now }) => {
+    checkSiteRuns(app.repos.sites.all(), input.site, input.service);
     const old = id ? app.repos.templates.get(id) : undefined;
     if (id && !old) throw new AppError('not_found', 'That template no longer exists.');
     const record = old ? touched(app.clock, { ...old, ...input }, user!.id, now) : { ...input, ...newMeta(app.clock, user!.id, now) };
@@ -88,6 +89,7 @@ export const rotaHandlers: Pick<Handlers, RotaChannel> = {
   },
 
   'rota:save-pattern': ({ id, ...input }, { app, user, now }) => {
+    checkSiteRuns(app.repos.sites.all(), input.site, input.service);
     const old = id ? patternById(app, id) : undefined;
     const record = old ? touched(app.clock, { ...old, ...input }, user!.id, now) : { ...input, ...newMeta(app.clock, user!.id, now) };
     app.repos.patterns.put(record);

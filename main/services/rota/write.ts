@@ -3,7 +3,9 @@ import type { z } from 'zod';
 import type { Finding } from '../../../shared/domain/rota';
 import { AppError } from '../../../shared/result';
 import type { shiftSaveSchema, ShiftChanges } from '../../../shared/contract/rota';
+import type { Service } from '../../../shared/schemas/common';
 import type { Shift } from '../../../shared/schemas/shift';
+import type { Site } from '../../../shared/schemas/site';
 import { newMeta, touched } from '../records';
 import type { AppCore, Call } from '../types';
 import { checkWindow, ruleContext, shiftsBetween } from './context';
@@ -30,16 +32,19 @@ export const findElsewhere = (app: AppCore, ids: string[]): Map<string, Shift> =
   return found;
 };
 
+/** Refuses a site that does not exist or does not run the service; `at` prefixes the field names (`items.0.`). */
+export const checkSiteRuns = (sites: readonly Site[], code: string, service: Service, at = ''): void => {
+  const site = sites.find((s) => s.code === code);
+  if (!site) throw new AppError('invalid', `There is no site ${code}.`, { [`${at}site`]: 'Choose a site' });
+  if (!site.services.includes(service))
+    throw new AppError('invalid', `${site.name} does not run ${service}.`, { [`${at}service`]: 'Choose a service the site runs' });
+};
+
 const validate = (app: AppCore, items: SaveItem[]) => {
-  const sites = new Map(app.repos.sites.all().map((s) => [s.code, s]));
+  const sites = app.repos.sites.all();
   const staff = new Set(app.repos.staff.all().map((s) => s.id));
   items.forEach((item, i) => {
-    const site = sites.get(item.site);
-    if (!site) throw new AppError('invalid', `There is no site ${item.site}.`, { [`items.${i}.site`]: 'Choose a site' });
-    if (!site.services.includes(item.service))
-      throw new AppError('invalid', `${site.name} does not run ${item.service}.`, {
-        [`items.${i}.service`]: 'Choose a service the site runs',
-      });
+    checkSiteRuns(sites, item.site, item.service, `items.${i}.`);
     if (item.staffId && !staff.has(item.staffId))
       throw new AppError('invalid', 'That person is not on the staff list.', {
         [`items.${i}.staffId`]: 'Choose someone on the staff list',
@@ -47,8 +52,17 @@ const validate = (app: AppCore, items: SaveItem[]) => {
   });
 };
 
-const blockedMessage = (blocks: Finding[]) =>
-  `This breaks ${blocks.length === 1 ? 'a rule' : `${blocks.length} rules`} that needs a manager's override: ${blocks.map((b) => b.message).join(' ')}`;
+/** The first few blocks as sentences; a copied week can break dozens, and a wall of them helps no one. */
+const SHOWN_BLOCKS = 3;
+const blockedMessage = (blocks: Finding[]) => {
+  const head =
+    blocks.length === 1
+      ? "This breaks a rule that needs a manager's override."
+      : `This breaks ${blocks.length} rules that need a manager's override.`;
+  const shown = blocks.slice(0, SHOWN_BLOCKS).map((b) => `${b.message.replace(/\.$/, '')}.`);
+  const more = blocks.length > SHOWN_BLOCKS ? [`And ${blocks.length - SHOWN_BLOCKS} more.`] : [];
+  return [head, ...shown, ...more].join(' ');
+};
 
 /**
  * Creates, changes, deletes (tombstones) or restores shifts in one journaled change. A change that adds

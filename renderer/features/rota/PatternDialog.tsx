@@ -35,6 +35,7 @@ export const PatternDialog = ({ view, onClose }: { view: WeekView; onClose: () =
     void loadPlans();
   }, [loadPlans]);
   const patterns = plans.patterns.filter((p) => p.site === site);
+  const runs = view.sites.find((s) => s.code === site)?.services ?? [];
   const staff = useMemo(() => view.staff.filter((s) => !s.archived).sort((a, b) => a.name.localeCompare(b.name)), [view.staff]);
 
   const pick = (value: string) => {
@@ -125,7 +126,7 @@ export const PatternDialog = ({ view, onClose }: { view: WeekView; onClose: () =
                 {p.name}
               </option>
             ))}
-            {PRESETS.map((p) => (
+            {PRESETS.filter((p) => runs.includes(p.service)).map((p) => (
               <option key={p.id} value={`preset:${p.id}`}>
                 New: {p.label}
               </option>

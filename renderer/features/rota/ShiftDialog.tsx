@@ -2,7 +2,7 @@ import { AlertTriangle } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import type { WeekView } from '../../../shared/contract/rota';
 import { pickerName } from '../../../shared/domain/directory/pickerName';
-import type { Service } from '../../../shared/schemas/common';
+import { isoDateSchema, timeSchema, type Service } from '../../../shared/schemas/common';
 import type { Shift } from '../../../shared/schemas/shift';
 import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
@@ -42,9 +42,11 @@ export const ShiftDialog = ({ view, shift, initial, onClose, onFindCover }: Prop
   const staff = useMemo(() => new Map(view.staff.map((s) => [s.id, s])), [view.staff]);
   const site = view.sites.find((s) => s.code === form.site);
   const settings = useStore((s) => s.settings);
+  // A cleared date or time has no instant to check; the field says what to fill when the shift is saved.
+  const complete = isoDateSchema.safeParse(form.date).success && [form.start, form.end].every((t) => timeSchema.safeParse(t).success);
   const findings = useMemo(() => {
     // Until Settings has loaded the thresholds are unknown; main checks again on save either way.
-    if (settings.status !== 'ready') return [];
+    if (settings.status !== 'ready' || !complete) return [];
     const base = shift ?? {
       ...form,
       id: DRAFT_ID,
@@ -59,16 +61,24 @@ export const ShiftDialog = ({ view, shift, initial, onClose, onFindCover }: Prop
       rev: 1,
     };
     return liveFindings(view, { ...base, ...form }, settings.data);
-  }, [view, shift, form, settings]);
+  }, [view, shift, form, settings, complete]);
   const opened = useMemo(
-    () => (shift && settings.status === 'ready' ? gapsOpenedBy(view, shift, { ...shift, ...form, deleted: false }, settings.data) : []),
-    [view, shift, form, settings],
+    () =>
+      shift && complete && settings.status === 'ready'
+        ? gapsOpenedBy(view, shift, { ...shift, ...form, deleted: false }, settings.data)
+        : [],
+    [view, shift, form, settings, complete],
   );
   const blocked = findings.some((f) => f.severity === 'block') || Boolean(errors.override);
   const current = view.staff.filter((s) => !s.archived).sort((a, b) => a.name.localeCompare(b.name));
   const people = current.filter((s) => s.services.includes(form.service));
   const others = current.filter((s) => !s.services.includes(form.service));
   const set = <K extends keyof ShiftDraft>(k: K, v: ShiftDraft[K]) => setForm((f) => ({ ...f, [k]: v }));
+  // A site that does not run the chosen service would show its first service while saving the old one.
+  const changeSite = (code: string) => {
+    const runs = view.sites.find((s) => s.code === code)?.services ?? [];
+    setForm((f) => ({ ...f, site: code, service: runs.includes(f.service) ? f.service : (runs[0] ?? f.service) }));
+  };
 
   const submit = async () => {
     setBusy(true);
@@ -118,7 +128,7 @@ export const ShiftDialog = ({ view, shift, initial, onClose, onFindCover }: Prop
     >
       <TemplatePicker site={form.site} service={form.service} times={form} onPick={(t) => setForm((f) => ({ ...f, ...t }))} />
       <div className="form-grid">
-        <Select label="Site" value={form.site} onChange={(e) => set('site', e.target.value)} options={siteOptions(view)} />
+        <Select label="Site" value={form.site} onChange={(e) => changeSite(e.target.value)} options={siteOptions(view)} />
         <div className="field">
           <label htmlFor="shift-service">Service</label>
           <select id="shift-service" value={form.service} onChange={(e) => set('service', e.target.value as Service)}>
@@ -172,7 +182,10 @@ export const ShiftDialog = ({ view, shift, initial, onClose, onFindCover }: Prop
       <Field label="Notes" value={form.notes} onChange={(e) => set('notes', e.target.value)} />
       <section aria-label="Rule check" className="live-findings" aria-live="polite">
         <h3>Rule check</h3>
-        <FindingList findings={findings} empty={opened.length ? undefined : 'No rule is broken.'} />
+        <FindingList
+          findings={findings}
+          empty={!complete ? 'Fill in the date, start and end to check the rules.' : opened.length ? undefined : 'No rule is broken.'}
+        />
         {opened.length > 0 && (
           <ul className="findings" aria-label="Cover this edit would leave short">
             {opened.map((text) => (

@@ -1,9 +1,12 @@
 /** Ready-made patterns a manager starts from: the shapes of most council-site rotas. */
+import type { Service } from '../../../shared/schemas/common';
 import type { PatternInput } from '../../../shared/schemas/rotaPlan';
 
 export interface Preset {
   id: string;
   label: string;
+  /** The service its shifts are for: offered only at sites that run it. */
+  service: Service;
   make: (site: string, monday: string) => PatternInput;
 }
 
@@ -11,6 +14,7 @@ export const PRESETS: Preset[] = [
   {
     id: 'four-on-four-off',
     label: '4 on 4 off, 12 h days and nights (24/7 security)',
+    service: 'security',
     make: (site, monday) => ({
       name: `${site} security 4 on 4 off`,
       site,
@@ -28,6 +32,7 @@ export const PRESETS: Preset[] = [
   {
     id: 'early-cleaning',
     label: 'Monday to Friday early cleaning 05:00–08:00',
+    service: 'cleaning',
     make: (site, monday) => ({
       name: `${site} early cleaning Mon–Fri`,
       site,

@@ -161,4 +161,46 @@ describe('saving shifts against a real store', () => {
       code: 'forbidden',
     });
   });
+
+  it('answers a shift with its start, end or date left empty with the field to fix, not an internal error', async () => {
+    const { t, m } = await rotaWorld({});
+    const noStart = await t.call('rota:save', { items: [item({ date: NEXT_MONDAY, start: '', end: '19:00' })] }, m);
+    expect(noStart).toMatchObject({ ok: false, code: 'invalid', fields: { 'items.0.start': 'Enter a time' } });
+    const noEnd = await t.call('rota:save', { items: [item({ date: NEXT_MONDAY, start: '07:00', end: '' })] }, m);
+    expect(noEnd).toMatchObject({ ok: false, code: 'invalid', fields: { 'items.0.end': 'Enter a time' } });
+    const noDate = await t.call('rota:save', { items: [item({ date: '', start: '07:00', end: '19:00' })] }, m);
+    expect(noDate).toMatchObject({ ok: false, code: 'invalid', fields: { 'items.0.date': 'Enter a date' } });
+    expect(okData(await t.call('rota:week', { week: NEXT_MONDAY, site: 'CH' }, m)).shifts).toEqual([]);
+  });
+
+  it('refuses a break in part minutes, or as long as the shift itself, naming the break', async () => {
+    const { t, m } = await rotaWorld({});
+    const part = await t.call('rota:save', { items: [item({ date: NEXT_MONDAY, start: '07:00', end: '19:00', breakMinutes: 12.5 })] }, m);
+    expect(part).toMatchObject({ ok: false, code: 'invalid', fields: { 'items.0.breakMinutes': 'A break is a whole number of minutes' } });
+    const whole = await t.call('rota:save', { items: [item({ date: NEXT_MONDAY, start: '09:00', end: '10:00', breakMinutes: 60 })] }, m);
+    expect(whole).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fields: { 'items.0.breakMinutes': 'A 60 min break leaves no paid time in a 1 h shift' },
+    });
+    expect(okData(await t.call('rota:week', { week: NEXT_MONDAY, site: 'CH' }, m)).shifts).toEqual([]);
+    okData(await t.call('rota:save', { items: [item({ date: NEXT_MONDAY, start: '09:00', end: '10:00', breakMinutes: 59 })] }, m));
+  });
+
+  it('names many blocks as sentences a person can read, the first few and how many more', async () => {
+    const { t, m, staff } = await rotaWorld({ Ana: {} });
+    const week = ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06'];
+    const shifts = week.map((date) => item({ date, start: '07:00', end: '15:00', staffId: staff.Ana.id }));
+    okData(await t.call('rota:save', { items: shifts }, m));
+    // The same week again, as copying it twice does: every shift now overlaps its twin.
+    const r = await t.call('rota:save', { items: shifts }, m);
+    expect(r).toMatchObject({ ok: false, code: 'blocked' });
+    expect(!r.ok && r.message).toBe(
+      "This breaks 7 rules that need a manager's override. " +
+        'Ana is on two shifts at once: Mon 30 Nov 07:00–15:00 at CH and Mon 30 Nov 07:00–15:00 at CH. ' +
+        'Ana is on two shifts at once: Tue 1 Dec 07:00–15:00 at CH and Tue 1 Dec 07:00–15:00 at CH. ' +
+        'Ana is on two shifts at once: Wed 2 Dec 07:00–15:00 at CH and Wed 2 Dec 07:00–15:00 at CH. ' +
+        'And 4 more.',
+    );
+  });
 });

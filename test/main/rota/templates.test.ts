@@ -38,4 +38,31 @@ describe('shift templates against a real store', () => {
     );
     expect(r).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('beyond the cycle') });
   });
+
+  it('refuses a template or pattern for a service the site does not run, before anything is saved', async () => {
+    const { t, m } = await rotaWorld({});
+    // Bishop's Stortford Register Office runs reception and cleaning only.
+    const template = await t.call(
+      'rota:save-template',
+      { name: 'Night', site: 'BSR', service: 'security', start: '19:00', end: '07:00' },
+      m,
+    );
+    expect(template).toMatchObject({ ok: false, code: 'invalid', message: "Bishop's Stortford Register Office does not run security." });
+    const pattern = await t.call(
+      'rota:save-pattern',
+      {
+        name: 'BSR security 4 on 4 off',
+        site: 'BSR',
+        service: 'security',
+        cycleDays: 8,
+        anchor: '2026-11-30',
+        lines: [{ start: '07:00', end: '19:00', days: [0, 1, 2, 3] }],
+      },
+      m,
+    );
+    expect(pattern).toMatchObject({ ok: false, code: 'invalid', message: "Bishop's Stortford Register Office does not run security." });
+    const unknown = await t.call('rota:save-template', { name: 'X', site: 'ZZ', service: 'cleaning', start: '05:00', end: '08:00' }, m);
+    expect(unknown).toMatchObject({ ok: false, code: 'invalid' });
+    expect(okData(await t.call('rota:plans', {}, m))).toMatchObject({ templates: [], patterns: [] });
+  });
 });

@@ -112,7 +112,7 @@ describe('bank-holiday changes', () => {
       'a day that is already a bank holiday',
       { added: [{ date: '2026-12-25', name: 'Christmas' }], removed: [] },
       'added.0.date',
-      '2026-12-25 is already a bank holiday',
+      'Fri 25 Dec 2026 is already a bank holiday',
     ],
     [
       'the same day twice',
@@ -124,15 +124,16 @@ describe('bank-holiday changes', () => {
         removed: [],
       },
       'added.1.date',
-      '2027-06-07 is added twice',
+      'Mon 7 Jun 2027 is added twice',
     ],
     ['a day with no name', { added: [{ date: '2027-06-07', name: '  ' }], removed: [] }, 'added.0.name', 'Name the day'],
     ['a date that does not exist', { added: [{ date: '2027-02-30', name: 'X' }], removed: [] }, 'added.0.date', 'That date does not exist'],
+    ['removing a date that does not exist', { added: [], removed: ['2027-02-30'] }, 'removed.0', 'That date does not exist'],
     [
       'removing an ordinary day',
       { added: [], removed: ['2027-06-01'] },
       'removed.0',
-      '2027-06-01 is not a bank holiday in England and Wales',
+      'Tue 1 Jun 2027 is not a bank holiday in England and Wales',
     ],
   ])('refuses %s', (_label, v, path, message) => {
     expect(issues(v)).toEqual([{ path, message }]);
