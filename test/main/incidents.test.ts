@@ -231,6 +231,9 @@ describe('occurrence log against a real store', () => {
     expect(
       await t.call('log:add', { site: 'CH', date: '2026-11-25', time: '07:00', kind: 'patrol', text: 'x', corrects: first.entry.id }, s),
     ).toMatchObject({ ok: false, code: 'invalid' });
+    // The mistake is found at the next morning's handover.
+    t.clock.now = Date.parse('2026-11-26T06:35:00Z');
+    s.lastActive = t.clock.now;
     const fix = okData(
       await t.call(
         'log:add',
