@@ -10,17 +10,7 @@ import { Select } from '../../components/Select';
 import { LogTextInput } from '../occurrence/LogTextInput';
 
 /** Today's occurrence log at the desk: type an entry and press Enter, timed now, as on the log screen. */
-export const TodayLogPanel = ({
-  entries,
-  site,
-  today,
-  onAdded,
-}: {
-  entries: LogEntry[];
-  site: string;
-  today: string;
-  onAdded: () => void;
-}) => {
+export const TodayLogPanel = ({ entries, site, onAdded }: { entries: LogEntry[]; site: string; onAdded: () => void }) => {
   const addLogEntry = useStore((s) => s.addLogEntry);
   const [kind, setKind] = useState<LogEntry['kind']>('patrol');
   const [text, setText] = useState('');
@@ -30,7 +20,9 @@ export const TodayLogPanel = ({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const sent = text;
-    const failure = await addLogEntry({ site, date: today, time: londonParts(Date.now()).time, kind, text, corrects: null });
+    // Dated when written, not by the board, which can still show yesterday for a moment after midnight.
+    const now = londonParts(Date.now());
+    const failure = await addLogEntry({ site, date: now.date, time: now.time, kind, text, corrects: null });
     setErrors(fieldErrors(failure));
     if (!failure) {
       setText(clearSent(sent));
