@@ -1,7 +1,7 @@
 /** The supervisor's desk: the day at a site, sign-in and sign-out, corrections and cover. */
 import type { TodayBoard, TodayRow } from '../../shared/contract/today';
 import { attendanceKey, attendanceStatus, coverShiftFor, dayBoard, type Assignment } from '../../shared/domain/attendance';
-import { addDays, londonParts, londonToday, monthsBetween } from '../../shared/domain/dates';
+import { addDays, formatInstantGB, londonParts, londonToday, monthsBetween } from '../../shared/domain/dates';
 import { logDayView } from '../../shared/domain/incidents/occurrenceLog';
 import { coverGaps, rankCandidates } from '../../shared/domain/rota';
 import { AppError } from '../../shared/result';
@@ -14,6 +14,9 @@ import { bankHolidaysBetween, contextFor } from './rota/context';
 import { newMeta, touched } from './records';
 import { canSeeSite } from './sites';
 import type { AppCore, Call, Handlers } from './types';
+
+/** A few minutes' grace for a desk PC whose clock runs slightly behind the gate's, as for incidents and the log. */
+const FUTURE_GRACE_MS = 5 * 60_000;
 
 /** Minutes a person called now needs to reach the site; cover starts no sooner. */
 const COVER_LEAD_MINUTES = 30;
@@ -207,6 +210,14 @@ export const todayHandlers: Pick<
       throw new AppError('forbidden', 'Only a manager can correct records older than yesterday.');
     const fields = (['signedInAt', 'signedOutAt', 'noShow'] as const).filter((f) => req[f] !== undefined && req[f] !== record[f]);
     if (fields.length === 0) throw new AppError('invalid', 'Nothing to correct: the values are the same as recorded.');
+    // A correction records what happened: a time still to come (a slip of the day) would stand as fact in the timesheet.
+    for (const f of ['signedInAt', 'signedOutAt'] as const) {
+      const at = req[f];
+      if (fields.includes(f) && at && Date.parse(at) > now + FUTURE_GRACE_MS) {
+        const when = formatInstantGB(at);
+        throw new AppError('invalid', `${when} has not happened yet; give the time it happened.`, { [f]: `${when} has not happened yet` });
+      }
+    }
     const next = { ...record, corrections: [...record.corrections] };
     for (const f of fields) {
       next.corrections.push({ at: iso(now), by: user!.id, reason: req.reason, field: f, before: record[f], after: req[f] });

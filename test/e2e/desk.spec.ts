@@ -112,7 +112,9 @@ test('correcting only the sign-out records one correction, not two', async ({ pa
     .getByRole('button', { name: 'Correct Lena Late' })
     .click();
   const dialog = page.getByRole('dialog', { name: 'Correct Lena Late’s times' });
-  await dialog.getByLabel('Signed out at').fill('08:30');
+  // Signed in and out at 05:10; a sign-out can be corrected to any time that has passed (or is within the
+  // desk clock's five minutes' grace), not to the shift's 08:30 end while that is still to come.
+  await dialog.getByLabel('Signed out at').fill('05:14');
   await dialog.getByLabel('Reason').fill('Forgot to sign out at the end of the shift');
   await dialog.getByRole('button', { name: 'Save correction' }).click();
   await expect(page.getByText('Lena Late’s record corrected.')).toBeVisible();
@@ -125,6 +127,22 @@ test('correcting only the sign-out records one correction, not two', async ({ pa
   await expect(row).toContainText('signedOutAt');
   await expect(row).toContainText('Forgot to sign out');
   await expect(row).not.toContainText('signedInAt');
+});
+
+test('a night officer’s sign-in corrected to ten minutes earlier stays on the evening she came in', async ({ page, openDawn }) => {
+  await openDawn(page);
+  await asSupervisor(page);
+  // Nia's night shift is 19:00–07:00 from Tuesday; she signed in at 18:55, and the gate log says 18:50.
+  const nia = page.getByRole('region', { name: 'Security' }).getByRole('listitem', { name: /Nia Night/ });
+  await expect(nia).toContainText('In at 18:55');
+  await nia.getByRole('button', { name: 'Correct Nia Night' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Correct Nia Night’s times' });
+  await dialog.getByLabel('Signed in at').fill('18:50');
+  await dialog.getByLabel('Reason').fill('Gate log shows 18:50');
+  await dialog.getByRole('button', { name: 'Save correction' }).click();
+  await expect(page.getByText('Nia Night’s record corrected.')).toBeVisible();
+  await expect(nia).toContainText('In at 18:50');
+  await expect(nia).not.toContainText(/late/i);
 });
 
 test('Ctrl+I on Today starts the incident at the supervisor’s site', async ({ page, openDawn }) => {

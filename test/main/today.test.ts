@@ -139,6 +139,20 @@ describe('signing in and out', () => {
     ).toMatchObject({ ok: false, code: 'invalid' });
   });
 
+  it('refuses a corrected sign-in or sign-out that has not happened yet, and changes nothing', async () => {
+    const sup = await signedIn('sup.ch');
+    const rec = okData(await t.call('today:sign-in', { shiftId: DESK_SHIFTS.cleo.id }, sup));
+    // At 07:05, a sign-in at 18:50 tonight and a sign-out at 10:00 are both still to come.
+    expect(
+      await t.call('today:correct', { attendanceId: rec.id, signedInAt: '2026-11-25T18:50:00.000Z', reason: 'Came in early' }, sup),
+    ).toMatchObject({ ok: false, code: 'invalid', fields: { signedInAt: expect.stringContaining('has not happened yet') } });
+    expect(
+      await t.call('today:correct', { attendanceId: rec.id, signedOutAt: '2026-11-25T10:00:00.000Z', reason: 'Leaves at ten' }, sup),
+    ).toMatchObject({ ok: false, code: 'invalid', fields: { signedOutAt: expect.stringContaining('has not happened yet') } });
+    const stored = t.opened.app.repos.attendance.inMonths(['2026-11'], ['CH']).find((a) => a.id === rec.id);
+    expect(stored).toMatchObject({ signedInAt: DESK_NOW, signedOutAt: null, corrections: [] });
+  });
+
   it('marks a no-show by hand and refuses one for someone already in', async () => {
     const sup = await signedIn('sup.ch');
     expect(okData(await t.call('today:mark-no-show', { shiftId: DESK_SHIFTS.sam.id }, sup))).toMatchObject({ noShow: true });
