@@ -27,9 +27,15 @@ describe('incidents against a real store', () => {
     t2.clock.now = t.clock.now;
     const m2 = t2.session();
     okData(await t2.call('auth:sign-in', { username: 'maria', password: 'correct horse 1' }, m2));
-    expect(okData(await t2.call('incidents:create', incidentRequest({ occurredAt: '2026-12-31T23:00:00.000Z' }), m2)).incident.ref).toBe(
-      'CH-2027-0001',
-    );
+    expect(
+      okData(
+        await t2.call(
+          'incidents:create',
+          incidentRequest({ occurredAt: '2026-12-31T23:00:00.000Z', reportedAt: '2026-12-31T23:05:00.000Z' }),
+          m2,
+        ),
+      ).incident.ref,
+    ).toBe('CH-2027-0001');
     expect(okData(await t2.call('incidents:create', incidentRequest(), m2)).incident.ref).toBe('CH-2027-0002');
   });
 
