@@ -5,7 +5,7 @@ import { dawnTest as test } from './deskDawn';
 
 // A pasted registration list or a stuck key: one "word" far wider than the screen.
 const UNBROKEN = `Plates:${'AB12CDE/'.repeat(40)}`;
-const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+const pageWidth = (page: Page) => page.locator('html').evaluate((html) => html.scrollWidth);
 
 test('a log entry with no spaces wraps inside its card, on Today and on the log, and the page never scrolls sideways', async ({
   page,
