@@ -181,6 +181,22 @@ test('Ctrl+Enter pressed twice while the incident saves records it once', async 
   await expect(page.getByText(/Main entrance/)).toHaveCount(1);
 });
 
+test('a photo refused while the new incident is saved is reported on the incident’s page', async ({ page, openDawn }) => {
+  await openDawn(page);
+  await asSupervisor(page);
+  await page.keyboard.press('Control+i');
+  const form = page.getByRole('dialog', { name: 'Record an incident' });
+  await form.getByLabel('Where in the site').fill('Side door');
+  await form.getByLabel('What happened', { exact: true }).fill('Door forced overnight; photo of the lock taken.');
+  // Named .png, but not an image: main checks the bytes and refuses it.
+  await form.getByLabel('Add photos').setInputFiles({ name: 'lock.png', mimeType: 'image/png', buffer: Buffer.from('not an image') });
+  await form.getByRole('button', { name: 'Save incident' }).click();
+  await expect(page.getByRole('heading', { name: /^CH-2026-\d{4}/ })).toBeVisible();
+  const photos = page.getByRole('region', { name: /Photos/ });
+  await expect(photos).toContainText('Photos (0)');
+  await expect(photos).toContainText('lock.png: Only JPEG, PNG or WebP images can be attached.');
+});
+
 test('the planner: By person hours are the person’s whole week, and the SIA block says how long ago the licence expired', async ({
   page,
   openDawn,
