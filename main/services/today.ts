@@ -223,6 +223,10 @@ export const todayHandlers: Pick<
       next.corrections.push({ at: iso(now), by: user!.id, reason: req.reason, field: f, before: record[f], after: req[f] });
       (next as Record<string, unknown>)[f] = req[f];
     }
+    if (next.signedOutAt && !next.signedInAt)
+      throw new AppError('invalid', 'A sign-out needs a sign-in: give the time they came in, or clear both.', {
+        signedInAt: 'Give the time they came in, or clear the sign-out too',
+      });
     if (next.signedInAt && next.signedOutAt && next.signedOutAt <= next.signedInAt)
       throw new AppError('invalid', 'Sign-out must be after sign-in.', { signedOutAt: 'Sign-out must be after sign-in' });
     const saved = touched(app.clock, next, user!.id, now);

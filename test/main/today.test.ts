@@ -153,6 +153,21 @@ describe('signing in and out', () => {
     expect(stored).toMatchObject({ signedInAt: DESK_NOW, signedOutAt: null, corrections: [] });
   });
 
+  it('refuses a correction that leaves a sign-out with no sign-in, and changes nothing', async () => {
+    const sup = await signedIn('sup.ch');
+    okData(await t.call('today:sign-in', { shiftId: DESK_SHIFTS.cleo.id }, sup));
+    advance('2026-11-25T10:02:00Z', sup);
+    const rec = okData(await t.call('today:sign-out', { shiftId: DESK_SHIFTS.cleo.id }, sup));
+    // Clearing the "Signed in at" box by mistake would leave her out at 10:02 having never come in.
+    expect(await t.call('today:correct', { attendanceId: rec.id, signedInAt: null, reason: 'Wrong person signed in' }, sup)).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fields: { signedInAt: expect.stringContaining('sign-out') },
+    });
+    const stored = t.opened.app.repos.attendance.inMonths(['2026-11'], ['CH']).find((a) => a.id === rec.id);
+    expect(stored).toMatchObject({ signedInAt: DESK_NOW, signedOutAt: '2026-11-25T10:02:00.000Z', corrections: [] });
+  });
+
   it('marks a no-show by hand and refuses one for someone already in', async () => {
     const sup = await signedIn('sup.ch');
     expect(okData(await t.call('today:mark-no-show', { shiftId: DESK_SHIFTS.sam.id }, sup))).toMatchObject({ noShow: true });
