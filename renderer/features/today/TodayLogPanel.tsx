@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { londonParts } from '../../../shared/domain/dates';
-import { LOG_KIND_LABEL } from '../../../shared/domain/incidents';
+import { LOG_KIND_LABEL, logNumbers } from '../../../shared/domain/incidents';
 import { LOG_KINDS, type LogEntry } from '../../../shared/schemas/occurrence';
 import { Banner } from '../../components/Banner';
 import { clearSent } from '../../components/clearSent';
@@ -16,6 +16,7 @@ export const TodayLogPanel = ({ entries, site, onAdded }: { entries: LogEntry[];
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const textRef = useRef<HTMLInputElement>(null);
+  const numbers = logNumbers(entries);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -67,7 +68,8 @@ export const TodayLogPanel = ({ entries, site, onAdded }: { entries: LogEntry[];
       ) : (
         <ol className="log-list" aria-label="Today's log entries">
           {[...entries].reverse().map((e) => (
-            <li key={e.id} className={e.corrects ? 'log-correction' : undefined}>
+            // Newest first, each numbered as on the log screen and the printed day, so "entry 3" means one entry.
+            <li key={e.id} value={numbers.get(e.id)} className={e.corrects ? 'log-correction' : undefined}>
               <span className="log-time">{e.time}</span> <span className="tag">{LOG_KIND_LABEL[e.kind]}</span>{' '}
               {e.corrects && <span className="muted small">(correction) </span>}
               {e.text}
