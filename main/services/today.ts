@@ -1,7 +1,7 @@
 /** The supervisor's desk: the day at a site, sign-in and sign-out, corrections and cover. */
 import type { TodayBoard, TodayRow } from '../../shared/contract/today';
 import { attendanceKey, attendanceStatus, coverShiftFor, dayBoard, type Assignment } from '../../shared/domain/attendance';
-import { addDays, formatInstantGB, londonParts, londonToday, monthsBetween } from '../../shared/domain/dates';
+import { addDays, formatInstantGB, londonParts, londonToday, monthsBetween, shiftSpan } from '../../shared/domain/dates';
 import { logDayView } from '../../shared/domain/incidents/occurrenceLog';
 import { coverGaps, rankCandidates } from '../../shared/domain/rota';
 import { AppError } from '../../shared/result';
@@ -195,6 +195,9 @@ export const todayHandlers: Pick<
 
   'today:mark-no-show': (req, call) => {
     const shift = shiftOr404(call.app, call.user!, req.shiftId, call.now);
+    // Nobody can have failed to come to a shift that has not started; the mark would stand in the timesheet.
+    if (call.now < shiftSpan(shift.date, shift.start, shift.end).start)
+      throw new AppError('conflict', `This shift is not due until ${shift.start}; mark a no-show once it has started.`);
     return saveFor(call, shift, (a) => {
       if (a.signedInAt) throw new AppError('conflict', 'This person has signed in; correct the record instead.');
       return { ...a, noShow: true };

@@ -168,6 +168,17 @@ describe('signing in and out', () => {
     expect(stored).toMatchObject({ signedInAt: DESK_NOW, signedOutAt: '2026-11-25T10:02:00.000Z', corrections: [] });
   });
 
+  it('refuses to mark a no-show for someone whose shift has not started, and writes no record', async () => {
+    const sup = await signedIn('sup.ch');
+    // At 07:05 Rhea is not due until 08:00.
+    expect(await t.call('today:mark-no-show', { shiftId: DESK_SHIFTS.rhea.id }, sup)).toMatchObject({
+      ok: false,
+      code: 'conflict',
+      message: expect.stringContaining('not due until 08:00'),
+    });
+    expect(t.opened.app.repos.attendance.inMonths(['2026-11'], ['CH']).filter((a) => a.shiftId === DESK_SHIFTS.rhea.id)).toEqual([]);
+  });
+
   it('marks a no-show by hand and refuses one for someone already in', async () => {
     const sup = await signedIn('sup.ch');
     expect(okData(await t.call('today:mark-no-show', { shiftId: DESK_SHIFTS.sam.id }, sup))).toMatchObject({ noShow: true });
