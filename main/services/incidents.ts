@@ -1,7 +1,7 @@
 import stringify from 'safe-stable-stringify';
 import type { IncidentDetail, IncidentRow } from '../../shared/contract/incidents';
 import { CSV_MIME } from '../../shared/contract/define';
-import { londonToday } from '../../shared/domain/dates';
+import { formatDateGB, formatInstantGB, londonToday } from '../../shared/domain/dates';
 import { newId } from '../../shared/domain/ids';
 import {
   appendHistory,
@@ -19,6 +19,7 @@ import {
   validateClose,
   verifyIncidentHistory,
   headOf,
+  londonDateOf,
   replayHistory,
   TRACKED_FIELDS,
   type HistoryEntry,
@@ -73,10 +74,45 @@ const requireFresh = (incident: Incident, rev: number): void => {
     throw new AppError('conflict', `${incident.ref} was changed by someone else since you opened it. Reopen it to see the latest version.`);
 };
 
+/** A few minutes' grace for a desk PC whose clock runs slightly behind the recorder's watch. */
+const FUTURE_GRACE_MS = 5 * 60_000;
+
 const notFuture = (call: Call, occurredAt: string | undefined): void => {
-  // A few minutes' grace for a desk PC whose clock runs slightly behind the recorder's watch.
-  if (occurredAt && Date.parse(occurredAt) > call.now + 5 * 60_000)
+  if (occurredAt && Date.parse(occurredAt) > call.now + FUTURE_GRACE_MS)
     throw new AppError('invalid', 'When it happened cannot be in the future.', { occurredAt: 'Give a time that has passed' });
+};
+
+/**
+ * Refuses report times that cannot be: reported before it happened or at a time still to come, and a RIDDOR
+ * report recorded as made before the incident or on a day still to come (which would take an unreported
+ * incident off the overdue queue). Checked only when a request sets these fields, so an edit of anything
+ * else never trips over an older record.
+ */
+const reportTimesPossible = (
+  call: Call,
+  merged: Pick<Incident, 'occurredAt' | 'reportedAt' | 'riddor'>,
+  changed: { reportedAt?: unknown; occurredAt?: unknown; riddor?: unknown },
+): void => {
+  if (changed.reportedAt !== undefined || changed.occurredAt !== undefined) {
+    if (Date.parse(merged.reportedAt) < Date.parse(merged.occurredAt))
+      throw new AppError('invalid', 'It cannot have been reported before it happened.', {
+        reportedAt: 'Reported before it happened: check both times',
+      });
+    if (Date.parse(merged.reportedAt) > call.now + FUTURE_GRACE_MS)
+      throw new AppError('invalid', `${formatInstantGB(merged.reportedAt)} has not come yet; give the time it was reported.`, {
+        reportedAt: `${formatInstantGB(merged.reportedAt)} has not come yet`,
+      });
+  }
+  const on = merged.riddor?.reportedOn;
+  if (!on || (changed.riddor === undefined && changed.occurredAt === undefined)) return;
+  if (on > londonToday(call.now))
+    throw new AppError('invalid', `The RIDDOR report cannot have been made on ${formatDateGB(on)}: that day has not come yet.`, {
+      'riddor.reportedOn': `${formatDateGB(on)} has not come yet`,
+    });
+  if (on < londonDateOf(merged.occurredAt))
+    throw new AppError('invalid', `The RIDDOR report cannot have been made on ${formatDateGB(on)}, before the incident.`, {
+      'riddor.reportedOn': `${formatDateGB(on)} is before the incident`,
+    });
 };
 
 /**
@@ -174,6 +210,7 @@ export const incidentHandlers: Pick<
   'incidents:create': (req, call) => {
     requireSite(call, req.site);
     notFuture(call, req.occurredAt);
+    reportTimesPossible(call, req, req);
     const user = me(call);
     const meta = newMeta(call.app.clock, user.id, call.now);
     const index = incidentIndex(call.app.repos);
@@ -206,6 +243,7 @@ export const incidentHandlers: Pick<
       throw new AppError('conflict', `${current.ref} is closed and cannot be edited. Add an amendment instead, saying why.`);
     notFuture(call, req.patch.occurredAt);
     const { followUps, ...rest } = req.patch;
+    reportTimesPossible(call, { ...current, ...rest }, rest);
     return save(call, current, { ...current, ...rest, ...(followUps ? { followUps: withIds(followUps) } : {}) }, 'updated');
   },
 
@@ -218,6 +256,7 @@ export const incidentHandlers: Pick<
     if (!why.ok) throw new AppError('invalid', why.message, { note: why.message });
     notFuture(call, req.patch.occurredAt);
     const { followUps, ...rest } = req.patch;
+    reportTimesPossible(call, { ...current, ...rest }, rest);
     return save(
       call,
       current,

@@ -1,7 +1,7 @@
 import type { LogLine } from '../../shared/contract/occurrence';
 import { CSV_MIME } from '../../shared/contract/define';
 import { toCsv } from '../../shared/domain/csv';
-import { addDays, isoInstant, londonInstant, monthOf } from '../../shared/domain/dates';
+import { addDays, formatDateGB, isoInstant, londonInstant, monthOf } from '../../shared/domain/dates';
 import { isBackDated, LOG_KIND_LABEL, logDayView, logNumbers, nextLogNumber, validateCorrection } from '../../shared/domain/incidents';
 import { AppError } from '../../shared/result';
 import type { LogEntry } from '../../shared/schemas/occurrence';
@@ -56,6 +56,18 @@ const findEntry = (app: AppCore, site: string, id: string, fromMonth: string): L
   return undefined;
 };
 
+/** A few minutes' grace for a desk PC whose clock runs slightly behind the officer's watch, as for incidents. */
+const FUTURE_GRACE_MS = 5 * 60_000;
+
+// The log is append-only: an entry for a time still to come (a slip of the hour, or the next day's page)
+// could never be taken out again, and would sit in the record as something that had happened.
+const notFuture = (call: Call, date: string, time: string): void => {
+  if (londonInstant(date, time) > call.now + FUTURE_GRACE_MS)
+    throw new AppError('invalid', `${time} on ${formatDateGB(date)} has not come yet; the log records what has happened.`, {
+      time: `${time} on ${formatDateGB(date)} has not come yet`,
+    });
+};
+
 export const occurrenceHandlers: Pick<Handlers, 'log:day' | 'log:add' | 'log:export-csv'> = {
   'log:day': (req, call) => {
     checkSite(call, req.site);
@@ -64,6 +76,7 @@ export const occurrenceHandlers: Pick<Handlers, 'log:day' | 'log:add' | 'log:exp
 
   'log:add': (req, call) => {
     checkSite(call, req.site);
+    notFuture(call, req.date, req.time);
     if (req.corrects) {
       const check = validateCorrection(req, findEntry(call.app, req.site, req.corrects, monthOf(req.date)));
       if (!check.ok) throw new AppError('invalid', check.message, { corrects: check.message });

@@ -1,7 +1,7 @@
 /** The supervisor's desk: the day at a site, sign-in and sign-out, corrections and cover. */
 import type { TodayBoard, TodayRow } from '../../shared/contract/today';
 import { attendanceKey, attendanceStatus, coverShiftFor, dayBoard, type Assignment } from '../../shared/domain/attendance';
-import { addDays, londonParts, londonToday, monthsBetween } from '../../shared/domain/dates';
+import { addDays, formatInstantGB, londonParts, londonToday, monthsBetween, shiftSpan } from '../../shared/domain/dates';
 import { logDayView } from '../../shared/domain/incidents/occurrenceLog';
 import { coverGaps, rankCandidates } from '../../shared/domain/rota';
 import { AppError } from '../../shared/result';
@@ -14,6 +14,9 @@ import { bankHolidaysBetween, contextFor } from './rota/context';
 import { newMeta, touched } from './records';
 import { canSeeSite } from './sites';
 import type { AppCore, Call, Handlers } from './types';
+
+/** A few minutes' grace for a desk PC whose clock runs slightly behind the gate's, as for incidents and the log. */
+const FUTURE_GRACE_MS = 5 * 60_000;
 
 /** Minutes a person called now needs to reach the site; cover starts no sooner. */
 const COVER_LEAD_MINUTES = 30;
@@ -192,6 +195,9 @@ export const todayHandlers: Pick<
 
   'today:mark-no-show': (req, call) => {
     const shift = shiftOr404(call.app, call.user!, req.shiftId, call.now);
+    // Nobody can have failed to come to a shift that has not started; the mark would stand in the timesheet.
+    if (call.now < shiftSpan(shift.date, shift.start, shift.end).start)
+      throw new AppError('conflict', `This shift is not due until ${shift.start}; mark a no-show once it has started.`);
     return saveFor(call, shift, (a) => {
       if (a.signedInAt) throw new AppError('conflict', 'This person has signed in; correct the record instead.');
       return { ...a, noShow: true };
@@ -207,11 +213,23 @@ export const todayHandlers: Pick<
       throw new AppError('forbidden', 'Only a manager can correct records older than yesterday.');
     const fields = (['signedInAt', 'signedOutAt', 'noShow'] as const).filter((f) => req[f] !== undefined && req[f] !== record[f]);
     if (fields.length === 0) throw new AppError('invalid', 'Nothing to correct: the values are the same as recorded.');
+    // A correction records what happened: a time still to come (a slip of the day) would stand as fact in the timesheet.
+    for (const f of ['signedInAt', 'signedOutAt'] as const) {
+      const at = req[f];
+      if (fields.includes(f) && at && Date.parse(at) > now + FUTURE_GRACE_MS) {
+        const when = formatInstantGB(at);
+        throw new AppError('invalid', `${when} has not happened yet; give the time it happened.`, { [f]: `${when} has not happened yet` });
+      }
+    }
     const next = { ...record, corrections: [...record.corrections] };
     for (const f of fields) {
       next.corrections.push({ at: iso(now), by: user!.id, reason: req.reason, field: f, before: record[f], after: req[f] });
       (next as Record<string, unknown>)[f] = req[f];
     }
+    if (next.signedOutAt && !next.signedInAt)
+      throw new AppError('invalid', 'A sign-out needs a sign-in: give the time they came in, or clear both.', {
+        signedInAt: 'Give the time they came in, or clear the sign-out too',
+      });
     if (next.signedInAt && next.signedOutAt && next.signedOutAt <= next.signedInAt)
       throw new AppError('invalid', 'Sign-out must be after sign-in.', { signedOutAt: 'Sign-out must be after sign-in' });
     const saved = touched(app.clock, next, user!.id, now);

@@ -101,7 +101,7 @@ export const isSkippedTime = (isoDate: string, time: string): boolean => londonP
 
 /** What a person is told when they enter a time in that hour. */
 export const skippedTimeMessage = (isoDate: string, time: string): string =>
-  `${time} does not exist on ${isoDate}: the clocks go forward from 01:00 to 02:00. Enter a time before 01:00 or from 02:00.`;
+  `${time} does not exist on ${formatDateGB(isoDate)}: the clocks go forward from 01:00 to 02:00. Enter a time before 01:00 or from 02:00.`;
 
 // One formatter, made once: building a TZDate per call costs ~25 µs, too slow for 70,000 incidents.
 const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', {

@@ -112,7 +112,9 @@ test('correcting only the sign-out records one correction, not two', async ({ pa
     .getByRole('button', { name: 'Correct Lena Late' })
     .click();
   const dialog = page.getByRole('dialog', { name: 'Correct Lena Late’s times' });
-  await dialog.getByLabel('Signed out at').fill('08:30');
+  // Signed in and out at 05:10; a sign-out can be corrected to any time that has passed (or is within the
+  // desk clock's five minutes' grace), not to the shift's 08:30 end while that is still to come.
+  await dialog.getByLabel('Signed out at').fill('05:14');
   await dialog.getByLabel('Reason').fill('Forgot to sign out at the end of the shift');
   await dialog.getByRole('button', { name: 'Save correction' }).click();
   await expect(page.getByText('Lena Late’s record corrected.')).toBeVisible();
@@ -125,6 +127,22 @@ test('correcting only the sign-out records one correction, not two', async ({ pa
   await expect(row).toContainText('signedOutAt');
   await expect(row).toContainText('Forgot to sign out');
   await expect(row).not.toContainText('signedInAt');
+});
+
+test('a night officer’s sign-in corrected to ten minutes earlier stays on the evening she came in', async ({ page, openDawn }) => {
+  await openDawn(page);
+  await asSupervisor(page);
+  // Nia's night shift is 19:00–07:00 from Tuesday; she signed in at 18:55, and the gate log says 18:50.
+  const nia = page.getByRole('region', { name: 'Security' }).getByRole('listitem', { name: /Nia Night/ });
+  await expect(nia).toContainText('In at 18:55');
+  await nia.getByRole('button', { name: 'Correct Nia Night' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Correct Nia Night’s times' });
+  await dialog.getByLabel('Signed in at').fill('18:50');
+  await dialog.getByLabel('Reason').fill('Gate log shows 18:50');
+  await dialog.getByRole('button', { name: 'Save correction' }).click();
+  await expect(page.getByText('Nia Night’s record corrected.')).toBeVisible();
+  await expect(nia).toContainText('In at 18:50');
+  await expect(nia).not.toContainText(/late/i);
 });
 
 test('Ctrl+I on Today starts the incident at the supervisor’s site', async ({ page, openDawn }) => {
@@ -141,6 +159,42 @@ test('Ctrl+I on Today starts the incident at the supervisor’s site', async ({ 
   await page.keyboard.type('zone 3 PIR, reset after a walk round');
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/incident-form.png` });
+});
+
+test('Ctrl+Enter pressed twice while the incident saves records it once', async ({ page, openDawn }) => {
+  await openDawn(page);
+  await asSupervisor(page);
+  await page.keyboard.press('Control+i');
+  const form = page.getByRole('dialog', { name: 'Record an incident' });
+  await form.getByLabel('Where in the site').fill('Main entrance');
+  await page.keyboard.press('Alt+1');
+  await expect(form.getByLabel('What happened', { exact: true })).toBeFocused();
+  await page.keyboard.type('zone 3 PIR, reset');
+  // A tired supervisor's second press, before the first save has come back.
+  await page.keyboard.press('Control+Enter');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('heading', { name: /^CH-2026-\d{4}/ })).toBeVisible();
+  await page.getByRole('button', { name: 'All incidents' }).click();
+  await expect(page.getByRole('heading', { name: 'Incidents', level: 1 })).toBeVisible();
+  // The seeded barrier incident and the one just recorded: no second copy under the next reference.
+  await expect(page.getByText(/^\d+ shown$/)).toHaveText('2 shown');
+  await expect(page.getByText(/Main entrance/)).toHaveCount(1);
+});
+
+test('a photo refused while the new incident is saved is reported on the incident’s page', async ({ page, openDawn }) => {
+  await openDawn(page);
+  await asSupervisor(page);
+  await page.keyboard.press('Control+i');
+  const form = page.getByRole('dialog', { name: 'Record an incident' });
+  await form.getByLabel('Where in the site').fill('Side door');
+  await form.getByLabel('What happened', { exact: true }).fill('Door forced overnight; photo of the lock taken.');
+  // Named .png, but not an image: main checks the bytes and refuses it.
+  await form.getByLabel('Add photos').setInputFiles({ name: 'lock.png', mimeType: 'image/png', buffer: Buffer.from('not an image') });
+  await form.getByRole('button', { name: 'Save incident' }).click();
+  await expect(page.getByRole('heading', { name: /^CH-2026-\d{4}/ })).toBeVisible();
+  const photos = page.getByRole('region', { name: /Photos/ });
+  await expect(photos).toContainText('Photos (0)');
+  await expect(photos).toContainText('lock.png: Only JPEG, PNG or WebP images can be attached.');
 });
 
 test('the planner: By person hours are the person’s whole week, and the SIA block says how long ago the licence expired', async ({

@@ -27,9 +27,15 @@ describe('incidents against a real store', () => {
     t2.clock.now = t.clock.now;
     const m2 = t2.session();
     okData(await t2.call('auth:sign-in', { username: 'maria', password: 'correct horse 1' }, m2));
-    expect(okData(await t2.call('incidents:create', incidentRequest({ occurredAt: '2026-12-31T23:00:00.000Z' }), m2)).incident.ref).toBe(
-      'CH-2027-0001',
-    );
+    expect(
+      okData(
+        await t2.call(
+          'incidents:create',
+          incidentRequest({ occurredAt: '2026-12-31T23:00:00.000Z', reportedAt: '2026-12-31T23:05:00.000Z' }),
+          m2,
+        ),
+      ).incident.ref,
+    ).toBe('CH-2027-0001');
     expect(okData(await t2.call('incidents:create', incidentRequest(), m2)).incident.ref).toBe('CH-2027-0002');
   });
 
@@ -231,6 +237,9 @@ describe('occurrence log against a real store', () => {
     expect(
       await t.call('log:add', { site: 'CH', date: '2026-11-25', time: '07:00', kind: 'patrol', text: 'x', corrects: first.entry.id }, s),
     ).toMatchObject({ ok: false, code: 'invalid' });
+    // The mistake is found at the next morning's handover.
+    t.clock.now = Date.parse('2026-11-26T06:35:00Z');
+    s.lastActive = t.clock.now;
     const fix = okData(
       await t.call(
         'log:add',

@@ -139,6 +139,46 @@ describe('signing in and out', () => {
     ).toMatchObject({ ok: false, code: 'invalid' });
   });
 
+  it('refuses a corrected sign-in or sign-out that has not happened yet, and changes nothing', async () => {
+    const sup = await signedIn('sup.ch');
+    const rec = okData(await t.call('today:sign-in', { shiftId: DESK_SHIFTS.cleo.id }, sup));
+    // At 07:05, a sign-in at 18:50 tonight and a sign-out at 10:00 are both still to come.
+    expect(
+      await t.call('today:correct', { attendanceId: rec.id, signedInAt: '2026-11-25T18:50:00.000Z', reason: 'Came in early' }, sup),
+    ).toMatchObject({ ok: false, code: 'invalid', fields: { signedInAt: expect.stringContaining('has not happened yet') } });
+    expect(
+      await t.call('today:correct', { attendanceId: rec.id, signedOutAt: '2026-11-25T10:00:00.000Z', reason: 'Leaves at ten' }, sup),
+    ).toMatchObject({ ok: false, code: 'invalid', fields: { signedOutAt: expect.stringContaining('has not happened yet') } });
+    const stored = t.opened.app.repos.attendance.inMonths(['2026-11'], ['CH']).find((a) => a.id === rec.id);
+    expect(stored).toMatchObject({ signedInAt: DESK_NOW, signedOutAt: null, corrections: [] });
+  });
+
+  it('refuses a correction that leaves a sign-out with no sign-in, and changes nothing', async () => {
+    const sup = await signedIn('sup.ch');
+    okData(await t.call('today:sign-in', { shiftId: DESK_SHIFTS.cleo.id }, sup));
+    advance('2026-11-25T10:02:00Z', sup);
+    const rec = okData(await t.call('today:sign-out', { shiftId: DESK_SHIFTS.cleo.id }, sup));
+    // Clearing the "Signed in at" box by mistake would leave her out at 10:02 having never come in.
+    expect(await t.call('today:correct', { attendanceId: rec.id, signedInAt: null, reason: 'Wrong person signed in' }, sup)).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fields: { signedInAt: expect.stringContaining('sign-out') },
+    });
+    const stored = t.opened.app.repos.attendance.inMonths(['2026-11'], ['CH']).find((a) => a.id === rec.id);
+    expect(stored).toMatchObject({ signedInAt: DESK_NOW, signedOutAt: '2026-11-25T10:02:00.000Z', corrections: [] });
+  });
+
+  it('refuses to mark a no-show for someone whose shift has not started, and writes no record', async () => {
+    const sup = await signedIn('sup.ch');
+    // At 07:05 Rhea is not due until 08:00.
+    expect(await t.call('today:mark-no-show', { shiftId: DESK_SHIFTS.rhea.id }, sup)).toMatchObject({
+      ok: false,
+      code: 'conflict',
+      message: expect.stringContaining('not due until 08:00'),
+    });
+    expect(t.opened.app.repos.attendance.inMonths(['2026-11'], ['CH']).filter((a) => a.shiftId === DESK_SHIFTS.rhea.id)).toEqual([]);
+  });
+
   it('marks a no-show by hand and refuses one for someone already in', async () => {
     const sup = await signedIn('sup.ch');
     expect(okData(await t.call('today:mark-no-show', { shiftId: DESK_SHIFTS.sam.id }, sup))).toMatchObject({ noShow: true });

@@ -72,7 +72,8 @@ describe('the staff form', () => {
 describe('the incident form’s times', () => {
   it('refuses 01:30 on the night the clocks go forward, and takes the minutes either side of the skipped hour', () => {
     expect(skippedTimeErrors({ occurredAt: '2026-03-29T01:30', reportedAt: '2026-03-29T02:10' })).toEqual({
-      occurredAt: '01:30 does not exist on 2026-03-29: the clocks go forward from 01:00 to 02:00. Enter a time before 01:00 or from 02:00.',
+      occurredAt:
+        '01:30 does not exist on Sun 29 Mar 2026: the clocks go forward from 01:00 to 02:00. Enter a time before 01:00 or from 02:00.',
     });
     expect(skippedTimeErrors({ occurredAt: '2026-03-29T00:59', reportedAt: '2026-03-29T02:00' })).toEqual({});
     // The autumn night repeats an hour rather than skipping one: 01:30 exists (twice).
@@ -84,7 +85,7 @@ describe('correcting a night shift’s sign-out on the night the clocks go forwa
   const night = { date: '2027-03-27', start: '19:00', end: '07:00' };
   it('refuses 01:30 the next morning and takes 00:30 and 02:30', () => {
     expect(skippedCorrections(night, { in: '19:05', out: '01:30' })).toEqual({
-      signedOutAt: expect.stringContaining('01:30 does not exist on 2027-03-28'),
+      signedOutAt: expect.stringContaining('01:30 does not exist on Sun 28 Mar 2027'),
     });
     expect(skippedCorrections(night, { in: '19:05', out: '00:30' })).toEqual({});
     expect(skippedCorrections(night, { in: '19:05', out: '02:30' })).toEqual({});

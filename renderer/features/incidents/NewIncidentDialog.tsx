@@ -1,6 +1,6 @@
 import { Dialog } from 'radix-ui';
 import { CloseButton } from '../../components/PanelDialog';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import './incidents.css';
 import { londonToday } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
@@ -68,13 +68,19 @@ const NewIncidentForm = ({ draft: initial }: { draft: Parameters<typeof toDraft>
   const [photos, setPhotos] = useState<File[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
+  // Ctrl+Enter submits even while the Save button is disabled: a second press before the first save
+  // returns must not record the incident again under the next reference (incidents are never deleted).
+  const inFlight = useRef(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (inFlight.current) return;
     const skipped = skippedTimeErrors(draft);
     if (Object.keys(skipped).length) return setErrors(skipped);
+    inFlight.current = true;
     setSaving(true);
     const r = await createIncident(fromDraft(shown), photos);
+    inFlight.current = false;
     setSaving(false);
     if ('ok' in r) setErrors(fieldErrors(r));
   };

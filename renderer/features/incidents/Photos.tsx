@@ -8,7 +8,7 @@ import { useUnlocked } from './useUnlocked';
 
 /** An incident's photos as thumbnails, each opening full size; more can be added until it closes. */
 export const Photos = ({ d }: { d: IncidentDetail }) => {
-  const { photoUrl, addPhotos } = useStoreFields('photoUrl', 'addPhotos');
+  const { photoUrl, addPhotos, photoError } = useStoreFields('photoUrl', 'addPhotos', 'photoError');
   const [urls, setUrls] = useState<Record<string, string>>({});
   const [shown, setShown] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +31,7 @@ export const Photos = ({ d }: { d: IncidentDetail }) => {
   return (
     <section className="card" aria-labelledby="photos-title">
       <h2 id="photos-title">Photos ({photos.length})</h2>
-      {error && <Banner tone="error">{error}</Banner>}
+      {(error ?? photoError) && <Banner tone="error">{error ?? photoError}</Banner>}
       {photos.length === 0 && <p className="muted">No photos.</p>}
       <ul className="thumbs">
         {photos.map((p) => (

@@ -16,6 +16,8 @@ export interface IncidentsSlice {
   incident: Load<IncidentDetail>;
   /** The quick "record an incident" dialog, open from any screen; a draft pre-fills it (from a log entry). */
   newIncident: { open: false } | { open: true; draft: Partial<IncidentInput> | null };
+  /** Why a photo chosen in the new-incident form was not attached; shown on the new incident's page. */
+  photoError: string | null;
   setIncidentFilter: (filter: IncidentFilterInput) => void;
   loadIncidents: () => Promise<void>;
   loadRiddorQueue: () => Promise<void>;
@@ -70,6 +72,7 @@ export const createIncidentsSlice: Slice<IncidentsSlice> = (set, get) => {
     riddorQueue: [],
     incident: { status: 'idle' },
     newIncident: { open: false },
+    photoError: null,
     setIncidentFilter: (incidentFilter) => {
       set({ incidentFilter });
       void get().loadIncidents();
@@ -85,7 +88,7 @@ export const createIncidentsSlice: Slice<IncidentsSlice> = (set, get) => {
     },
     openIncident: async (id) => {
       get().go('incidents', id);
-      if (current()?.id !== id) set({ incident: { status: 'loading' } });
+      if (current()?.id !== id) set({ incident: { status: 'loading' }, photoError: null });
       const r = await call('incidents:get', { id });
       set({ incident: r.ok ? { status: 'ready', data: r.data } : { status: 'error', message: r.message } });
     },
@@ -94,9 +97,11 @@ export const createIncidentsSlice: Slice<IncidentsSlice> = (set, get) => {
     createIncident: async (input, photos) => {
       const r = await call('incidents:create', input);
       if (!r.ok) return r;
-      set({ incident: { status: 'ready', data: r.data }, newIncident: { open: false } });
+      set({ incident: { status: 'ready', data: r.data }, newIncident: { open: false }, photoError: null });
       get().go('incidents', r.data.incident.id);
       const failed = await uploadAll(r.data.incident.id, photos);
+      // The form has closed by now: the incident's page says what was not attached.
+      if (failed) set({ photoError: failed.message });
       void get().loadIncidents();
       void get().loadRiddorQueue();
       return failed ?? { id: r.data.incident.id };
@@ -124,6 +129,7 @@ export const createIncidentsSlice: Slice<IncidentsSlice> = (set, get) => {
     addPhotos: async (files) => {
       const i = current();
       if (!i) return null;
+      set({ photoError: null });
       const failed = await uploadAll(i.id, files);
       void get().loadIncidents();
       return failed;

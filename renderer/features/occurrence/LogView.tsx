@@ -40,10 +40,11 @@ const EntryForm = ({
     e.preventDefault();
     const now = londonParts(Date.now());
     const sent = { text, time };
-    // A blank time is the moment of writing; a correction without one is dated now, as it is written now.
+    // A blank time is the moment of writing, on the day it is written: the page shown may be another day,
+    // or have been opened before midnight. A typed time is on the day shown.
     const failure = await addLogEntry({
       site,
-      date: correcting && !time ? now.date : date,
+      date: time ? date : now.date,
       time: time || now.time,
       kind,
       text,

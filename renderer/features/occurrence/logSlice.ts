@@ -26,8 +26,9 @@ export const createLogSlice: Slice<LogSlice> = (set, get) => ({
   addLogEntry: async (input) => {
     const r = await call('log:add', input);
     if (!r.ok) return r;
+    // A new entry is shown on its own day; a correction beside the entry it corrects, on the day shown.
     const day = get().logDay;
-    if (day) await get().showLogDay(day.site, day.date);
+    if (day) await (input.corrects ? get().showLogDay(day.site, day.date) : get().showLogDay(input.site, input.date));
     return null;
   },
   exportLogCsv: async () => {

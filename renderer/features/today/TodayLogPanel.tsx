@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { londonParts } from '../../../shared/domain/dates';
-import { LOG_KIND_LABEL } from '../../../shared/domain/incidents';
+import { LOG_KIND_LABEL, logNumbers } from '../../../shared/domain/incidents';
 import { LOG_KINDS, type LogEntry } from '../../../shared/schemas/occurrence';
 import { Banner } from '../../components/Banner';
 import { clearSent } from '../../components/clearSent';
@@ -10,27 +10,20 @@ import { Select } from '../../components/Select';
 import { LogTextInput } from '../occurrence/LogTextInput';
 
 /** Today's occurrence log at the desk: type an entry and press Enter, timed now, as on the log screen. */
-export const TodayLogPanel = ({
-  entries,
-  site,
-  today,
-  onAdded,
-}: {
-  entries: LogEntry[];
-  site: string;
-  today: string;
-  onAdded: () => void;
-}) => {
+export const TodayLogPanel = ({ entries, site, onAdded }: { entries: LogEntry[]; site: string; onAdded: () => void }) => {
   const addLogEntry = useStore((s) => s.addLogEntry);
   const [kind, setKind] = useState<LogEntry['kind']>('patrol');
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const textRef = useRef<HTMLInputElement>(null);
+  const numbers = logNumbers(entries);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const sent = text;
-    const failure = await addLogEntry({ site, date: today, time: londonParts(Date.now()).time, kind, text, corrects: null });
+    // Dated when written, not by the board, which can still show yesterday for a moment after midnight.
+    const now = londonParts(Date.now());
+    const failure = await addLogEntry({ site, date: now.date, time: now.time, kind, text, corrects: null });
     setErrors(fieldErrors(failure));
     if (!failure) {
       setText(clearSent(sent));
@@ -75,7 +68,8 @@ export const TodayLogPanel = ({
       ) : (
         <ol className="log-list" aria-label="Today's log entries">
           {[...entries].reverse().map((e) => (
-            <li key={e.id} className={e.corrects ? 'log-correction' : undefined}>
+            // Newest first, each numbered as on the log screen and the printed day, so "entry 3" means one entry.
+            <li key={e.id} value={numbers.get(e.id)} className={e.corrects ? 'log-correction' : undefined}>
               <span className="log-time">{e.time}</span> <span className="tag">{LOG_KIND_LABEL[e.kind]}</span>{' '}
               {e.corrects && <span className="muted small">(correction) </span>}
               {e.text}

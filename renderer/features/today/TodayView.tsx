@@ -213,7 +213,7 @@ export const TodayView = () => {
       </details>
 
       <div className="today-grid">
-        <TodayLogPanel entries={b.log} site={b.site.code} today={b.today} onAdded={() => void loadToday()} />
+        <TodayLogPanel entries={b.log} site={b.site.code} onAdded={() => void loadToday()} />
         <TodayIncidents incidents={b.incidents} followUps={b.followUps} />
       </div>
 

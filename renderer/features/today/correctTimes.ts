@@ -1,9 +1,17 @@
 import type { TodayRow } from '../../../shared/contract/today';
-import { addDays, isSkippedTime, londonInstant, minutesOfDay, skippedTimeMessage } from '../../../shared/domain/dates';
+import { addDays, isSkippedTime, londonInstant, shiftSpan, skippedTimeMessage } from '../../../shared/domain/dates';
 
-// A time before the shift's start on a night shift is the next morning.
-const dateOf = (row: Pick<TodayRow, 'date' | 'start' | 'end'>, time: string): string =>
-  minutesOfDay(row.end) <= minutesOfDay(row.start) && minutesOfDay(time) < minutesOfDay(row.start) ? addDays(row.date, 1) : row.date;
+// A typed time is on whichever of the shift's day, the day after and the day before that puts it nearest the shift:
+// 18:50 on a 19:00–07:00 night is that evening (in early), 07:20 the next morning (out late), and 00:30 on a
+// 07:00–19:00 day the next night (kept on past midnight).
+const dateOf = (row: Pick<TodayRow, 'date' | 'start' | 'end'>, time: string): string => {
+  const span = shiftSpan(row.date, row.start, row.end);
+  const away = (date: string) => {
+    const at = londonInstant(date, time);
+    return Math.max(span.start - at, at - span.end, 0);
+  };
+  return [row.date, addDays(row.date, 1), addDays(row.date, -1)].reduce((best, d) => (away(d) < away(best) ? d : best));
+};
 /** The instant a corrected time stands for. */
 export const instantOf = (row: Pick<TodayRow, 'date' | 'start' | 'end'>, time: string): string =>
   new Date(londonInstant(dateOf(row, time), time)).toISOString();

@@ -132,11 +132,11 @@ describe('a person’s rota as iCalendar', () => {
     const snapshot = t.snapshot();
     const shift = await t.call('rota:save', { items: [shiftOn('2027-03-28', '01:30', '09:00')], override: null }, m);
     expect(shift).toMatchObject({ ok: false, code: 'invalid' });
-    expect(!shift.ok && shift.message).toContain('01:30 does not exist on 2027-03-28');
+    expect(!shift.ok && shift.message).toContain('01:30 does not exist on Sun 28 Mar 2027');
     const overnightEnd = await t.call('rota:save', { items: [shiftOn('2027-03-27', '19:00', '01:15')], override: null }, m);
-    expect(!overnightEnd.ok && overnightEnd.message).toContain('01:15 does not exist on 2027-03-28');
+    expect(!overnightEnd.ok && overnightEnd.message).toContain('01:15 does not exist on Sun 28 Mar 2027');
     const log = await t.call('log:add', { site: 'CH', date: '2026-03-29', time: '01:30', kind: 'patrol', text: 'Patrol, all secure' }, m);
-    expect(!log.ok && log.message).toContain('01:30 does not exist on 2026-03-29');
+    expect(!log.ok && log.message).toContain('01:30 does not exist on Sun 29 Mar 2026');
     expect(t.snapshot()).toEqual(snapshot);
     // The hour either side of the jump is a real time and is taken.
     ok(

@@ -108,7 +108,7 @@ describe('a desk and a manager in step through the hub', () => {
     const log = okData(
       await desk.call(
         'log:add',
-        { site: 'CH', date: '2026-11-25', time: '09:15', kind: 'patrol', text: 'Patrol while the hub was down.' },
+        { site: 'CH', date: '2026-11-25', time: '08:55', kind: 'patrol', text: 'Patrol while the hub was down.' },
         sup,
       ),
     );

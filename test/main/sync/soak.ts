@@ -274,9 +274,10 @@ const soak = async (o: SoakOptions, live: Live) => {
       case 'log': {
         const d = desks[op.desk];
         const line = okData(
+          // The day before the desks' clock: every minute of it has passed, and the log takes no entry still to come.
           await d.t.call(
             'log:add',
-            { site: d.site!, date: '2026-11-25', time: hhmm(op.minute), kind: 'patrol', text: `soak ${o.seed} step ${step}` },
+            { site: d.site!, date: '2026-11-24', time: hhmm(op.minute), kind: 'patrol', text: `soak ${o.seed} step ${step}` },
             d.s,
           ),
           'log',

@@ -16,7 +16,8 @@ const main = async () => {
   for (let i = 0; ; i += 1) {
     const minute = (i * 7) % 1440;
     const time = `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-    const line = okData(await t.call('log:add', { site: site!, date: '2026-11-25', time, kind: 'patrol', text: `${text} #${i}` }, s));
+    // The day before the desk's clock: every minute of it has passed, and the log takes no entry still to come.
+    const line = okData(await t.call('log:add', { site: site!, date: '2026-11-24', time, kind: 'patrol', text: `${text} #${i}` }, s));
     process.stdout.write(`ack ${line.entry.id}\n`);
     t.clock.now += 1_000;
   }

@@ -26,7 +26,7 @@ beforeEach(async () => {
     addLogEntry: (entry: { text: string }) => new Promise((resolve) => pending.push({ entry, answer: () => resolve(null) })),
   } as never);
 });
-mountEach(() => <TodayLogPanel entries={[]} site="CH" today="2026-12-05" onAdded={() => (added += 1)} />);
+mountEach(() => <TodayLogPanel entries={[]} site="CH" onAdded={() => (added += 1)} />);
 
 describe('the quick log entry at the desk', () => {
   it('is cleared once saved', async () => {
