@@ -6,21 +6,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { siteDb } from '../../../main/sync/provision';
-import { seedDesk } from '../../support/deskWorld';
 import type { TestApp } from '../../support/app';
-import { closeAll, HubProcess, managerConfig, openSyncApp, provision, signIn, until } from './world';
+import { closeAll, HubProcess, managerOnHub, openSyncApp, until } from './world';
 
 const hub = new HubProcess();
 let manager: TestApp;
 let reopened: TestApp | undefined;
 
 beforeAll(async () => {
-  await hub.start();
-  await provision(hub, ['CH']);
-  manager = openSyncApp();
-  await seedDesk(manager.opened.app);
-  await signIn(manager, 'manager');
-  await manager.opened.app.sync!.connect(managerConfig(hub, ['CH']));
+  ({ manager } = await managerOnHub(hub, ['CH']));
   await until('the laptop is up to date', () => manager.opened.app.sync!.status().state === 'up-to-date');
   await manager.opened.stopSync();
   manager.opened.close();

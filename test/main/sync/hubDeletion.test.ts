@@ -7,20 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authHeader, siteDb } from '../../../main/sync/provision';
 import type { Session } from '../../../main/services/types';
 import { okData, type TestApp } from '../../support/app';
-import { DESK_SHIFTS, seedDesk } from '../../support/deskWorld';
-import {
-  BIKE_SHED_INCIDENT,
-  closeAll,
-  deskCredentials,
-  HubProcess,
-  hubAdminHeaders,
-  hubEntries,
-  managerConfig,
-  openSyncApp,
-  provision,
-  signIn,
-  until,
-} from './world';
+import { DESK_SHIFTS } from '../../support/deskWorld';
+import { BIKE_SHED_INCIDENT, closeAll, deskCredentials, hubAdminHeaders, hubEntries, HubProcess, managerOnHub, until } from './world';
 
 const hub = new HubProcess();
 let manager: TestApp;
@@ -28,12 +16,7 @@ let m: Session;
 const db = siteDb('CH');
 
 beforeAll(async () => {
-  await hub.start();
-  await provision(hub, ['CH']);
-  manager = openSyncApp();
-  await seedDesk(manager.opened.app);
-  m = await signIn(manager, 'manager');
-  await manager.opened.app.sync!.connect(managerConfig(hub, ['CH']));
+  ({ manager, session: m } = await managerOnHub(hub, ['CH']));
 }, 60_000);
 
 afterAll(() => closeAll(hub, [manager]));

@@ -9,20 +9,14 @@ import { authHeader, siteDb } from '../../../main/sync/provision';
 import type { Session } from '../../../main/services/types';
 import type { LogEntry } from '../../../shared/schemas/occurrence';
 import { okData, type TestApp } from '../../support/app';
-import { seedDesk } from '../../support/deskWorld';
-import { closeAll, deskCredentials, HubProcess, hubAdminHeaders, managerConfig, openSyncApp, provision, signIn, until } from './world';
+import { closeAll, deskCredentials, hubAdminHeaders, HubProcess, managerOnHub, until } from './world';
 
 const hub = new HubProcess();
 let manager: TestApp;
 let m: Session;
 
 beforeAll(async () => {
-  await hub.start();
-  await provision(hub, ['CH']);
-  manager = openSyncApp();
-  await seedDesk(manager.opened.app);
-  m = await signIn(manager, 'manager');
-  await manager.opened.app.sync!.connect(managerConfig(hub, ['CH']));
+  ({ manager, session: m } = await managerOnHub(hub, ['CH']));
 }, 60_000);
 
 afterAll(() => closeAll(hub, [manager]));

@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { siteDb } from '../../../main/sync/provision';
 import { formatHlc, parseHlc } from '../../../shared/domain/sync/hlc';
 import type { Shift } from '../../../shared/schemas/shift';
-import { DESK_SHIFTS, seedDesk } from '../../support/deskWorld';
+import { DESK_SHIFTS } from '../../support/deskWorld';
 import type { TestApp } from '../../support/app';
-import { closeAll, HubProcess, hubAdminHeaders, managerConfig, openSyncApp, provision, signIn, until } from './world';
+import { closeAll, hubAdminHeaders, HubProcess, managerOnHub, until } from './world';
 
 const hub = new HubProcess();
 let manager: TestApp;
@@ -19,12 +19,7 @@ const ID = `shifts:${DESK_SHIFTS.sam.id}`;
 const OTHER_REV = `1-${'0'.repeat(32)}`;
 
 beforeAll(async () => {
-  await hub.start();
-  await provision(hub, ['CH']);
-  manager = openSyncApp();
-  await seedDesk(manager.opened.app);
-  await signIn(manager, 'manager');
-  await manager.opened.app.sync!.connect(managerConfig(hub, ['CH']));
+  ({ manager } = await managerOnHub(hub, ['CH']));
 }, 60_000);
 
 afterAll(() => closeAll(hub, [manager]));

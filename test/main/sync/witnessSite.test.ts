@@ -8,20 +8,14 @@ import { headDocId } from '../../../main/sync/docs';
 import { authHeader, siteDb } from '../../../main/sync/provision';
 import type { Session } from '../../../main/services/types';
 import { okData, type TestApp } from '../../support/app';
-import { seedDesk } from '../../support/deskWorld';
-import { BIKE_SHED_INCIDENT, closeAll, deskCredentials, HubProcess, managerConfig, openSyncApp, provision, signIn, until } from './world';
+import { BIKE_SHED_INCIDENT, closeAll, deskCredentials, HubProcess, managerOnHub, until } from './world';
 
 const hub = new HubProcess();
 let manager: TestApp;
 let m: Session;
 
 beforeAll(async () => {
-  await hub.start();
-  await provision(hub, ['CH', 'HAT']);
-  manager = openSyncApp();
-  await seedDesk(manager.opened.app);
-  m = await signIn(manager, 'manager');
-  await manager.opened.app.sync!.connect(managerConfig(hub, ['CH', 'HAT']));
+  ({ manager, session: m } = await managerOnHub(hub, ['CH', 'HAT']));
 }, 60_000);
 
 afterAll(() => closeAll(hub, [manager]));

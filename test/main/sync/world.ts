@@ -72,6 +72,20 @@ export const deskConfig = (hub: HubProcess, site: string): SyncConfig => ({
 export const openSyncApp = (dir?: string): TestApp => openTestApp({ dir, sync: { maxBackOffMs: 500, probeMs: 500 } });
 
 /**
+ * Starts `hub` with `sites` provisioned, and a manager's laptop holding the desk world, signed in as the manager and
+ * connected to the hub for those sites.
+ */
+export const managerOnHub = async (hub: HubProcess, sites: string[]): Promise<{ manager: TestApp; session: Session }> => {
+  await hub.start();
+  await provision(hub, sites);
+  const manager = openSyncApp();
+  await seedDesk(manager.opened.app);
+  const session = await signIn(manager, 'manager');
+  await manager.opened.app.sync!.connect(managerConfig(hub, sites));
+  return { manager, session };
+};
+
+/**
  * Waits until `check` holds, polling; fails with `what` after `ms`. The default is generous: how quickly
  * sync is is the bench's business (`sync_latency_ms`), and a shared machine at load 15 took over 20 s.
  */
