@@ -37,4 +37,10 @@ describe('the copy-week notice', () => {
   it('says only how many were copied when nobody was left off', () => {
     expect(copyNotice({ after: [shift('a', '2026-11-30')], leftOpen: [] })).toBe('Copied 1 shift.');
   });
+
+  it('says there was nothing to copy when the week copied from has no shifts, not "Copied 0 shifts."', () => {
+    expect(copyNotice({ after: [], leftOpen: [] }, new Map(), '2026-11-23')).toBe(
+      'Nothing to copy: the week of Mon 23 Nov has no shifts here.',
+    );
+  });
 });

@@ -4,9 +4,15 @@ import { formatDayShort } from '../../../shared/domain/dates';
 /**
  * What a copied week says: how many shifts were made, then the shifts left open grouped by person and
  * reason ("Rebecca Begum is away (annual leave): 3 shifts left open, Mon 30 Nov, Tue 1 Dec and Wed 2 Dec"),
- * not the same sentence once per shift.
+ * not the same sentence once per shift. A week with nothing to copy says so, rather than "Copied 0 shifts."
  */
-export const copyNotice = (r: Pick<CopyResult, 'after' | 'leftOpen'>, names: ReadonlyMap<string, string> = new Map()): string => {
+export const copyNotice = (
+  r: Pick<CopyResult, 'after' | 'leftOpen'>,
+  names: ReadonlyMap<string, string> = new Map(),
+  from?: string,
+): string => {
+  if (r.after.length === 0 && r.leftOpen.length === 0)
+    return `Nothing to copy: the week${from ? ` of ${formatDayShort(from)}` : ''} has no shifts here.`;
   const dates = new Map(r.after.map((s) => [s.id, s.date]));
   const groups = new Map<string, string[]>();
   for (const l of r.leftOpen) {
