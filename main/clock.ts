@@ -11,3 +11,12 @@ export const clockFromEnv = (env: NodeJS.ProcessEnv): (() => number) => {
   const offset = at - Date.now();
   return () => Date.now() + offset;
 };
+
+/**
+ * A few minutes' grace for a desk PC whose clock runs slightly behind the recorder's watch (or the gate's): what a
+ * person records as having happened may be this far ahead of the clock.
+ */
+export const FUTURE_GRACE_MS = 5 * 60_000;
+
+/** The instant `at` (ms) is still to come by the clock's `now`, beyond that grace. */
+export const stillToCome = (at: number, now: number): boolean => at > now + FUTURE_GRACE_MS;

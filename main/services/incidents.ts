@@ -36,6 +36,7 @@ import { displayName, readPhoto, storePhoto } from './photos';
 import { newMeta, touched } from './records';
 import { canSeeSite } from './sites';
 import type { AppCore, Call, Handlers } from './types';
+import { stillToCome } from '../clock';
 
 type FollowUpInput = Omit<Incident['followUps'][number], 'id'> & { id?: string };
 
@@ -74,11 +75,8 @@ const requireFresh = (incident: Incident, rev: number): void => {
     throw new AppError('conflict', `${incident.ref} was changed by someone else since you opened it. Reopen it to see the latest version.`);
 };
 
-/** A few minutes' grace for a desk PC whose clock runs slightly behind the recorder's watch. */
-const FUTURE_GRACE_MS = 5 * 60_000;
-
 const notFuture = (call: Call, occurredAt: string | undefined): void => {
-  if (occurredAt && Date.parse(occurredAt) > call.now + FUTURE_GRACE_MS)
+  if (occurredAt && stillToCome(Date.parse(occurredAt), call.now))
     throw new AppError('invalid', 'When it happened cannot be in the future.', { occurredAt: 'Give a time that has passed' });
 };
 
@@ -98,7 +96,7 @@ const reportTimesPossible = (
       throw new AppError('invalid', 'It cannot have been reported before it happened.', {
         reportedAt: 'Reported before it happened: check both times',
       });
-    if (Date.parse(merged.reportedAt) > call.now + FUTURE_GRACE_MS)
+    if (stillToCome(Date.parse(merged.reportedAt), call.now))
       throw new AppError('invalid', `${formatInstantGB(merged.reportedAt)} has not come yet; give the time it was reported.`, {
         reportedAt: `${formatInstantGB(merged.reportedAt)} has not come yet`,
       });

@@ -9,6 +9,7 @@ import { accountNames } from './incidents';
 import { newMeta } from './records';
 import { canSeeSite } from './sites';
 import type { AppCore, Call, Handlers } from './types';
+import { stillToCome } from '../clock';
 
 const checkSite = (call: Call, site: string): void => {
   if (!call.app.repos.sites.all().some((s) => s.code === site))
@@ -56,13 +57,10 @@ const findEntry = (app: AppCore, site: string, id: string, fromMonth: string): L
   return undefined;
 };
 
-/** A few minutes' grace for a desk PC whose clock runs slightly behind the officer's watch, as for incidents. */
-const FUTURE_GRACE_MS = 5 * 60_000;
-
 // The log is append-only: an entry for a time still to come (a slip of the hour, or the next day's page)
 // could never be taken out again, and would sit in the record as something that had happened.
 const notFuture = (call: Call, date: string, time: string): void => {
-  if (londonInstant(date, time) > call.now + FUTURE_GRACE_MS)
+  if (stillToCome(londonInstant(date, time), call.now))
     throw new AppError('invalid', `${time} on ${formatDateGB(date)} has not come yet; the log records what has happened.`, {
       time: `${time} on ${formatDateGB(date)} has not come yet`,
     });

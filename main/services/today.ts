@@ -14,9 +14,7 @@ import { bankHolidaysBetween, contextFor } from './rota/context';
 import { newMeta, touched } from './records';
 import { canSeeSite } from './sites';
 import type { AppCore, Call, Handlers } from './types';
-
-/** A few minutes' grace for a desk PC whose clock runs slightly behind the gate's, as for incidents and the log. */
-const FUTURE_GRACE_MS = 5 * 60_000;
+import { stillToCome } from '../clock';
 
 /** Minutes a person called now needs to reach the site; cover starts no sooner. */
 const COVER_LEAD_MINUTES = 30;
@@ -216,7 +214,7 @@ export const todayHandlers: Pick<
     // A correction records what happened: a time still to come (a slip of the day) would stand as fact in the timesheet.
     for (const f of ['signedInAt', 'signedOutAt'] as const) {
       const at = req[f];
-      if (fields.includes(f) && at && Date.parse(at) > now + FUTURE_GRACE_MS) {
+      if (fields.includes(f) && at && stillToCome(Date.parse(at), now)) {
         const when = formatInstantGB(at);
         throw new AppError('invalid', `${when} has not happened yet; give the time it happened.`, { [f]: `${when} has not happened yet` });
       }
