@@ -932,22 +932,28 @@ export class SyncService {
 
   /** Every replicated record held in storage (of `only` these sites), compared with the replica at start. */
   private enqueueAll(only?: Set<string>): void {
-    const { repos } = this.app;
     const sites = only ?? new Set(this.config!.sites);
     if (this.config!.role === 'manager' && !only) {
-      for (const s of repos.sites.all()) this.enqueue('sites', s as unknown as SyncRecord);
-      for (const s of repos.staff.all()) this.enqueue('staff', s as unknown as SyncRecord);
+      for (const s of this.held('sites', sites)) this.enqueue('sites', s);
+      for (const s of this.held('staff', sites)) this.enqueue('staff', s);
     }
-    for (const kind of SITE_KINDS) {
-      const c = repos[kind];
-      for (const key of c.keys())
-        if (sites.has(key.slice(8)))
-          for (const r of Object.values(c.partitionOnce(key))) {
-            this.enqueue(kind, r as unknown as SyncRecord);
-            if (kind === 'shifts') this.noteDecisions(r as unknown as SyncRecord);
-            if (kind === 'incidents') this.notePhotos(r as unknown as SyncRecord);
-          }
-    }
+    for (const kind of SITE_KINDS)
+      for (const r of this.held(kind, sites)) {
+        this.enqueue(kind, r);
+        if (kind === 'shifts') this.noteDecisions(r);
+        if (kind === 'incidents') this.notePhotos(r);
+      }
+  }
+
+  /** The records of `kind` in storage: all of the organisation's sites or staff, else those of `sites`. */
+  private held(kind: SyncKind, sites: ReadonlySet<string>): SyncRecord[] {
+    const { repos } = this.app;
+    if (kind === 'sites' || kind === 'staff') return repos[kind].all() as unknown as SyncRecord[];
+    const c = repos[kind];
+    return c
+      .keys()
+      .filter((key) => sites.has(key.slice(8)))
+      .flatMap((key) => Object.values(c.partitionOnce(key)) as unknown as SyncRecord[]);
   }
 
   private schedule(): void {
@@ -1339,20 +1345,8 @@ export class SyncService {
       if (!SYNC_KINDS.includes(kind)) continue;
       wanted.set(kind, (wanted.get(kind) ?? new Set()).add(target?.id ?? id.slice(id.indexOf(':') + 1)));
     }
-    for (const [kind, wantedIds] of wanted) {
-      const c = collectionOf(this.app, kind) as unknown as {
-        all?: () => SyncRecord[];
-        keys: () => string[];
-        partitionOnce: (key: string) => Record<string, SyncRecord>;
-      };
-      const held = c.all
-        ? c.all()
-        : c
-            .keys()
-            .filter((key) => key.endsWith(`/${lane.site}`))
-            .flatMap((key) => Object.values(c.partitionOnce(key)));
-      for (const r of held) if (wantedIds.has(r.id)) this.enqueue(kind, r);
-    }
+    for (const [kind, wantedIds] of wanted)
+      for (const r of this.held(kind, new Set(lane.site === null ? [] : [lane.site]))) if (wantedIds.has(r.id)) this.enqueue(kind, r);
   }
 
   /**
