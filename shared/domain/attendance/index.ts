@@ -4,6 +4,7 @@ export * from './paid';
 export * from './assignments';
 export * from './board';
 export * from './coverShift';
+export * from './signInWindow';
 export * from './coverAchieved';
 export * from './presence';
 export * from './timesheet';
