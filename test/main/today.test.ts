@@ -125,6 +125,22 @@ describe('signing in and out', () => {
     expect(cleaning.earlier.find((r) => r.name === 'Cleo Early')).toMatchObject({ state: 'no-show', attendanceId: null });
   });
 
+  it('refuses to sign in someone more than three hours before their shift, saying when sign-in opens', async () => {
+    const tomorrow = { ...DESK_SHIFTS.rhea, id: 'shift_rhea_0002', date: '2026-11-26' };
+    t.opened.app.repos.shifts.put([tomorrow]);
+    const sup = await signedIn('sup.ch');
+    const before = t.snapshot();
+    // At 07:05 on Wednesday, Rhea's Thursday 08:00 opens for sign-in at 05:00 on Thursday.
+    expect(await t.call('today:sign-in', { shiftId: tomorrow.id }, sup)).toMatchObject({
+      ok: false,
+      code: 'conflict',
+      message: 'Sign-in for this shift opens at 05:00 on Thu 26 Nov.',
+    });
+    expect(t.snapshot()).toEqual(before);
+    advance('2026-11-26T05:00:00Z', sup);
+    expect(okData(await t.call('today:sign-in', { shiftId: tomorrow.id }, sup))).toMatchObject({ signedInAt: '2026-11-26T05:00:00.000Z' });
+  });
+
   it('signs in someone late while their shift is still running, and shows how late', async () => {
     const sup = await signedIn('sup.ch');
     // Omar's 06:00–18:00: at 15:55 he is very late, but the shift has two hours to run.

@@ -48,7 +48,7 @@ export const PersonRow = ({ row, now, busy, showService, onAction, onEarly, onCo
             Sign in{who}
           </button>
         )}
-        {row.state === 'upcoming' && (
+        {row.state === 'upcoming' && canSignIn && (
           <button className="btn btn-quiet" disabled={busy} onClick={() => onEarly(row)}>
             Sign in early…<span className="visually-hidden"> {row.name}</span>
           </button>

@@ -58,4 +58,12 @@ describe('a person on the desk', () => {
     const buttons = await show(cleo(), '2026-11-25T09:55:00.000Z');
     expect(buttons).toContain('Sign in Cleo Early');
   });
+
+  it('not due yet is offered an early sign-in from three hours before the start, not sooner', async () => {
+    const rhea = cleo({ name: 'Rhea Desk', service: 'reception', start: '11:00', end: '16:00', state: 'upcoming' });
+    expect(await show(rhea, '2026-11-25T07:59:00.000Z')).not.toContain('Sign in early… Rhea Desk');
+    await act(async () => root?.unmount());
+    document.body.innerHTML = '';
+    expect(await show(rhea, '2026-11-25T08:00:00.000Z')).toContain('Sign in early… Rhea Desk');
+  });
 });
