@@ -1,5 +1,6 @@
 /** Attendance rules: late and no-show, paid time, the desk's board, timesheets, cover achieved and reports. */
 export * from './status';
+export * from './lateness';
 export * from './paid';
 export * from './assignments';
 export * from './board';
