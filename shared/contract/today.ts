@@ -99,7 +99,7 @@ export const todayChannels = {
       .strict()
       .refine(
         (r) => (r.attendanceId === undefined) !== (r.shiftId === undefined),
-        'Give the attendance record or the shift to correct, not both.',
+        'Give either the attendance record or the shift to correct.',
       ),
     'user',
   )<Attendance>(),

@@ -168,6 +168,11 @@ describe('signing in and out', () => {
       ),
     );
     expect(rec).toMatchObject({ shiftId: DESK_SHIFTS.cleo.id, staffId: DESK_STAFF.cleo.id, noShow: false });
+    const before = t.snapshot();
+    expect(
+      await t.call('today:correct', { attendanceId: rec.id, shiftId: DESK_SHIFTS.cleo.id, signedInAt: null, reason: 'Both named' }, sup),
+    ).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('Give either the attendance record or the shift') });
+    expect(t.snapshot()).toEqual(before);
     expect(rec.corrections.map((c) => [c.field, c.before, c.after])).toEqual([
       ['signedInAt', null, '2026-11-25T07:02:00.000Z'],
       ['signedOutAt', null, '2026-11-25T10:00:00.000Z'],
