@@ -1,6 +1,6 @@
 /** The supervisor's desk: the day at a site, sign-in and sign-out, corrections and cover. */
 import type { TodayBoard, TodayRow } from '../../shared/contract/today';
-import { attendanceKey, attendanceStatus, coverShiftFor, dayBoard, type Assignment } from '../../shared/domain/attendance';
+import { attendanceKey, attendanceStatus, coverShiftFor, dayBoard, signInRefusal, type Assignment } from '../../shared/domain/attendance';
 import { addDays, formatInstantGB, londonParts, londonToday, monthsBetween, shiftSpan } from '../../shared/domain/dates';
 import { logDayView } from '../../shared/domain/incidents/occurrenceLog';
 import { coverGaps, rankCandidates } from '../../shared/domain/rota';
@@ -123,23 +123,33 @@ const board = (app: AppCore, user: Account, siteCode: string | undefined, now: n
   };
 };
 
+/** A new, empty attendance record for `staffId` on `shift`, not yet written. */
+const blankFor = (call: Call, shift: Shift, staffId: string): Attendance => ({
+  ...newMeta(call.app.clock, call.user!.id, call.now),
+  shiftId: shift.id,
+  staffId,
+  site: shift.site,
+  date: shift.date,
+  signedInAt: null,
+  signedOutAt: null,
+  noShow: false,
+  corrections: [],
+});
+
+/** The record of the person now on `shift`, or a blank one (`isNew`) when they have none yet. */
+const recordFor = (call: Call, shift: Shift): { record: Attendance; isNew: boolean } => {
+  if (!shift.staffId) throw new AppError('conflict', 'Nobody is on that shift; find cover first.');
+  const existing = recordOf(call.app, shift, shift.staffId);
+  return existing ? { record: existing, isNew: false } : { record: blankFor(call, shift, shift.staffId), isNew: true };
+};
+
 /** Writes one attendance record, new or changed, for the person now on `shift`. */
 const saveFor = (call: Call, shift: Shift, change: (a: Attendance) => Attendance, needsPerson = true): Attendance => {
   const { app, user, now } = call;
   if (needsPerson && !shift.staffId) throw new AppError('conflict', 'Nobody is on that shift; find cover first.');
   const staffId = shift.staffId!;
   const existing = recordOf(app, shift, staffId);
-  const base: Attendance = existing ?? {
-    ...newMeta(app.clock, user!.id, now),
-    shiftId: shift.id,
-    staffId,
-    site: shift.site,
-    date: shift.date,
-    signedInAt: null,
-    signedOutAt: null,
-    noShow: false,
-    corrections: [],
-  };
+  const base: Attendance = existing ?? blankFor(call, shift, staffId);
   const next = change(base);
   const saved = existing ? touched(app.clock, next, user!.id, now) : next;
   app.repos.attendance.put([saved]);
@@ -176,6 +186,8 @@ export const todayHandlers: Pick<
 
   'today:sign-in': (req, call) => {
     const shift = shiftOr404(call.app, call.user!, req.shiftId, call.now);
+    const refused = signInRefusal(shift, call.now);
+    if (refused) throw new AppError('conflict', refused);
     return saveFor(call, shift, (a) => {
       if (a.signedInAt) throw new AppError('conflict', 'Already signed in; correct the time instead.');
       return { ...a, signedInAt: iso(call.now), noShow: false };
@@ -202,10 +214,17 @@ export const todayHandlers: Pick<
     });
   },
 
-  'today:correct': (req, { app, user, now }) => {
-    const record = attendanceBetween(app, addDays(londonToday(now), -62), addDays(londonToday(now), 1)).find(
-      (a) => a.id === req.attendanceId,
-    );
+  'today:correct': (req, call) => {
+    const { app, user, now } = call;
+    const found = req.shiftId
+      ? recordFor(call, shiftOr404(app, user!, req.shiftId, now))
+      : {
+          record: attendanceBetween(app, addDays(londonToday(now), -62), addDays(londonToday(now), 1)).find(
+            (a) => a.id === req.attendanceId,
+          ),
+          isNew: false,
+        };
+    const record = found.record;
     if (!record || !canSeeSite(user!, record.site)) throw new AppError('not_found', 'No such attendance record on this desk.');
     if (user!.role !== 'manager' && record.date < addDays(londonToday(now), -1))
       throw new AppError('forbidden', 'Only a manager can correct records older than yesterday.');
@@ -230,7 +249,7 @@ export const todayHandlers: Pick<
       });
     if (next.signedInAt && next.signedOutAt && next.signedOutAt <= next.signedInAt)
       throw new AppError('invalid', 'Sign-out must be after sign-in.', { signedOutAt: 'Sign-out must be after sign-in' });
-    const saved = touched(app.clock, next, user!.id, now);
+    const saved = found.isNew ? next : touched(app.clock, next, user!.id, now);
     app.repos.attendance.put([saved]);
     return saved;
   },

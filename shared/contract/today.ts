@@ -84,17 +84,23 @@ export const todayChannels = {
   'today:sign-in': channel(shiftRef, 'user')<Attendance>(),
   'today:sign-out': channel(shiftRef, 'user')<Attendance>(),
   'today:mark-no-show': channel(shiftRef, 'user')<Attendance>(),
-  /** Changes recorded times; the old value, who, when and why are kept in the record's corrections. */
+  /** Changes recorded times (on a new record for a shift that has none); the old value, who, when and why are kept in its corrections. */
   'today:correct': channel(
     z
       .object({
-        attendanceId: idSchema,
+        attendanceId: idSchema.optional(),
+        /** For a person with no record on the shift yet (their shift ended before anyone signed them in). */
+        shiftId: idSchema.optional(),
         signedInAt: instantSchema.nullable().optional(),
         signedOutAt: instantSchema.nullable().optional(),
         noShow: z.boolean().optional(),
         reason: z.string().trim().min(3, 'Say why the record is corrected (at least 3 characters)').max(500),
       })
-      .strict(),
+      .strict()
+      .refine(
+        (r) => (r.attendanceId === undefined) !== (r.shiftId === undefined),
+        'Give either the attendance record or the shift to correct.',
+      ),
     'user',
   )<Attendance>(),
   /** People who could cover an open or no-show shift from now, best first. */

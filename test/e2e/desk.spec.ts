@@ -27,7 +27,7 @@ test('at 05:10 the desk leads with what needs doing: late, no-show, gaps and ope
   await expect(items.nth(0)).toContainText('No-show');
   await expect(items.nth(0).getByRole('button', { name: 'Find cover Nick Nightly' })).toBeVisible();
   await expect(items.nth(1)).toHaveAccessibleName('Lena Late, 04:30 to 08:30');
-  await expect(items.nth(1)).toContainText('Late · 40 min');
+  await expect(items.nth(1)).toContainText('Not in yet · late 40 min');
   await expect(items.nth(1).getByRole('button', { name: 'Sign in Lena Late' })).toBeVisible();
   await expect(items.nth(2)).toHaveAccessibleName('Gap in Cleaning cover 05:00 to 07:00');
   await expect(items.nth(2)).toContainText('2 of 3 people');

@@ -30,7 +30,7 @@ test('at 07:05 a supervisor signs in the early cleaner, sees the late officer, c
   // The server's clock runs on from 07:05, so times are matched to the minute they could have reached.
   await expect(cleaning.getByRole('listitem', { name: /Cleo Early/ })).toContainText(/In at 07:\d\d/);
 
-  await expect(action.getByRole('listitem', { name: /Sam Guard/ })).toContainText(/Late · \d+ min/);
+  await expect(action.getByRole('listitem', { name: /Sam Guard/ })).toContainText(/Not in yet · late \d+ min/);
   const omar = page.getByRole('listitem', { name: /Omar Absent/ });
   await expect(omar).toContainText('No-show');
   await expectAccessible(page, 'today');

@@ -109,6 +109,78 @@ describe('signing in and out', () => {
     expect(stored).toMatchObject({ signedInAt: DESK_NOW, signedOutAt: '2026-11-25T10:02:00.000Z' });
   });
 
+  it('refuses to sign in someone whose shift has ended, changing nothing, and sends the desk to Correct', async () => {
+    const sup = await signedIn('sup.ch');
+    // Cleo never came for her 07:00–10:00; at 16:55 her shift is long over.
+    advance('2026-11-25T16:55:00Z', sup);
+    const before = t.snapshot();
+    expect(await t.call('today:sign-in', { shiftId: DESK_SHIFTS.cleo.id }, sup)).toMatchObject({
+      ok: false,
+      code: 'conflict',
+      message: 'Their shift ended at 10:00. To record times they worked, use Correct.',
+    });
+    expect(t.snapshot()).toEqual(before);
+    const cleaning = okData(await t.call('today:board', {}, sup)).services.find((s) => s.service === 'cleaning')!;
+    expect(cleaning.now.map((r) => r.name)).not.toContain('Cleo Early');
+    expect(cleaning.earlier.find((r) => r.name === 'Cleo Early')).toMatchObject({ state: 'no-show', attendanceId: null });
+  });
+
+  it('refuses to sign in someone more than three hours before their shift, saying when sign-in opens', async () => {
+    const tomorrow = { ...DESK_SHIFTS.rhea, id: 'shift_rhea_0002', date: '2026-11-26' };
+    t.opened.app.repos.shifts.put([tomorrow]);
+    const sup = await signedIn('sup.ch');
+    const before = t.snapshot();
+    // At 07:05 on Wednesday, Rhea's Thursday 08:00 opens for sign-in at 05:00 on Thursday.
+    expect(await t.call('today:sign-in', { shiftId: tomorrow.id }, sup)).toMatchObject({
+      ok: false,
+      code: 'conflict',
+      message: 'Sign-in for this shift opens at 05:00 on Thu 26 Nov.',
+    });
+    expect(t.snapshot()).toEqual(before);
+    advance('2026-11-26T05:00:00Z', sup);
+    expect(okData(await t.call('today:sign-in', { shiftId: tomorrow.id }, sup))).toMatchObject({ signedInAt: '2026-11-26T05:00:00.000Z' });
+  });
+
+  it('signs in someone late while their shift is still running, and shows how late', async () => {
+    const sup = await signedIn('sup.ch');
+    // Omar's 06:00–18:00: at 15:55 he is very late, but the shift has two hours to run.
+    advance('2026-11-25T15:55:00Z', sup);
+    expect(okData(await t.call('today:sign-in', { shiftId: DESK_SHIFTS.omar.id }, sup))).toMatchObject({
+      signedInAt: '2026-11-25T15:55:00.000Z',
+    });
+    const security = okData(await t.call('today:board', {}, sup)).services.find((s) => s.service === 'security')!;
+    expect(security.now.find((r) => r.name === 'Omar Absent')).toMatchObject({ state: 'on', late: true, lateMinutes: 595 });
+  });
+
+  it('records both times for someone whose shift ended with no record, through a correction against the shift', async () => {
+    const sup = await signedIn('sup.ch');
+    advance('2026-11-25T16:55:00Z', sup);
+    const rec = okData(
+      await t.call(
+        'today:correct',
+        {
+          shiftId: DESK_SHIFTS.cleo.id,
+          signedInAt: '2026-11-25T07:02:00.000Z',
+          signedOutAt: '2026-11-25T10:00:00.000Z',
+          reason: 'Worked her shift; the desk was unattended',
+        },
+        sup,
+      ),
+    );
+    expect(rec).toMatchObject({ shiftId: DESK_SHIFTS.cleo.id, staffId: DESK_STAFF.cleo.id, noShow: false });
+    const before = t.snapshot();
+    expect(
+      await t.call('today:correct', { attendanceId: rec.id, shiftId: DESK_SHIFTS.cleo.id, signedInAt: null, reason: 'Both named' }, sup),
+    ).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('Give either the attendance record or the shift') });
+    expect(t.snapshot()).toEqual(before);
+    expect(rec.corrections.map((c) => [c.field, c.before, c.after])).toEqual([
+      ['signedInAt', null, '2026-11-25T07:02:00.000Z'],
+      ['signedOutAt', null, '2026-11-25T10:00:00.000Z'],
+    ]);
+    const cleaning = okData(await t.call('today:board', {}, sup)).services.find((s) => s.service === 'cleaning')!;
+    expect(cleaning.earlier.find((r) => r.name === 'Cleo Early')).toMatchObject({ state: 'done', attendanceId: rec.id });
+  });
+
   it('keeps the original value, who, when and why in a correction', async () => {
     const sup = await signedIn('sup.ch');
     const rec = okData(await t.call('today:sign-in', { shiftId: DESK_SHIFTS.cleo.id }, sup));

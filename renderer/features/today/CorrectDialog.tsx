@@ -24,7 +24,7 @@ export const CorrectDialog = ({ row, onClose, onSaved }: { row: TodayRow; onClos
     const signedInAt = form.in === initial.in ? row.signedInAt : form.in ? instantOf(row, form.in) : null;
     const signedOutAt = form.out === initial.out ? row.signedOutAt : form.out ? instantOf(row, form.out) : null;
     const failure = await correctAttendance({
-      attendanceId: row.attendanceId!,
+      ...(row.attendanceId ? { attendanceId: row.attendanceId } : { shiftId: row.shiftId }),
       ...(signedInAt !== row.signedInAt ? { signedInAt } : {}),
       ...(signedOutAt !== row.signedOutAt ? { signedOutAt } : {}),
       ...(row.state === 'no-show' && signedInAt ? { noShow: false } : {}),

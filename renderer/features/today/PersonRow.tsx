@@ -1,9 +1,12 @@
 import type { TodayRow } from '../../../shared/contract/today';
+import { signInRefusal } from '../../../shared/domain/attendance/signInWindow';
 import { SERVICE_LABEL } from './labels';
 import { StatusBadge } from './StatusBadge';
 
 interface Props {
   row: TodayRow;
+  /** The moment the board stands at (its rows' states are as of then). */
+  now: number;
   busy: boolean;
   /** Names the service, for lists that mix services (needs action now). */
   showService?: boolean;
@@ -15,9 +18,11 @@ interface Props {
 }
 
 /** One person on one shift. The action that is due is the big one; signing in early takes a second step. */
-export const PersonRow = ({ row, busy, showService, onAction, onEarly, onCorrect, onCover }: Props) => {
+export const PersonRow = ({ row, now, busy, showService, onAction, onEarly, onCorrect, onCover }: Props) => {
   const who = <span className="visually-hidden"> {row.name}</span>;
-  const due = row.state === 'due' || row.state === 'late' || (row.state === 'no-show' && !row.attendanceId && !row.coveredBy);
+  const canSignIn = signInRefusal(row, now) === null;
+  const missing = row.state === 'no-show' && !row.attendanceId && !row.coveredBy;
+  const due = canSignIn && (row.state === 'due' || row.state === 'late' || missing);
   return (
     <li className={`person person-${row.state}`} aria-label={`${row.name}, ${row.start} to ${row.end}`}>
       <div className="person-main">
@@ -43,7 +48,7 @@ export const PersonRow = ({ row, busy, showService, onAction, onEarly, onCorrect
             Sign in{who}
           </button>
         )}
-        {row.state === 'upcoming' && (
+        {row.state === 'upcoming' && canSignIn && (
           <button className="btn btn-quiet" disabled={busy} onClick={() => onEarly(row)}>
             Sign in early…<span className="visually-hidden"> {row.name}</span>
           </button>
@@ -59,7 +64,8 @@ export const PersonRow = ({ row, busy, showService, onAction, onEarly, onCorrect
           </button>
         )}
         {row.coveredBy && <span className="covered">✓ Covered by {row.coveredBy}</span>}
-        {row.attendanceId && (
+        {/* A shift over with nobody signed in has no record yet: Correct records the times they worked. */}
+        {(row.attendanceId || (missing && !canSignIn)) && (
           <button className="btn btn-quiet" disabled={busy} onClick={() => onCorrect(row)}>
             Correct{who}
           </button>

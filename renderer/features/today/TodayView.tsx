@@ -60,6 +60,7 @@ export const TodayView = () => {
   const coverFor = (row: TodayRow) =>
     setCover({ shiftId: row.shiftId, title: `${SERVICE_LABEL[row.service]} ${row.start}–${row.end} (${row.name})` });
   const rowProps = {
+    now: Date.parse(b.now),
     busy,
     onAction: (a: keyof typeof ACTION_DONE, r: TodayRow) => void act(a, r),
     onEarly: setEarly,

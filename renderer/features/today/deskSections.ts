@@ -3,12 +3,16 @@
  * shifts and gaps about to start), who is on, who is due in the next few hours, and the rest.
  */
 import type { TodayBoard, TodayOpenShift, TodayRow } from '../../../shared/contract/today';
+import { SIGN_IN_OPENS_HOURS } from '../../../shared/domain/attendance/signInWindow';
 import { londonInstant } from '../../../shared/domain/dates';
 import type { Gap } from '../../../shared/domain/rota/types';
 import type { Service } from '../../../shared/schemas/common';
 
-/** How far ahead "due next" looks, and how soon an open shift or a gap needs someone found. */
-export const DUE_NEXT_HOURS = 3;
+/**
+ * How far ahead "due next" looks (the people the desk can sign in early), and how soon an open shift or a
+ * gap needs someone found.
+ */
+export const DUE_NEXT_HOURS = SIGN_IN_OPENS_HOURS;
 
 export type ActionItem =
   | { kind: 'person'; row: TodayRow; at: number }

@@ -1,3 +1,4 @@
+import { lateBy } from '../../../shared/domain/attendance/lateness';
 import type { AttendanceState } from '../../../shared/domain/attendance/status';
 import type { Service } from '../../../shared/schemas/common';
 
@@ -17,9 +18,9 @@ export const stateText = (state: AttendanceState, lateMinutes: number, signedInA
     case 'due':
       return 'Due now';
     case 'late':
-      return `Late · ${lateMinutes} min`;
+      return `Not in yet · ${lateBy(lateMinutes)}`;
     case 'on':
-      return lateMinutes > 0 ? `In at ${clockOf(signedInAt!)} · late ${lateMinutes} min` : `In at ${clockOf(signedInAt!)}`;
+      return lateMinutes > 0 ? `In at ${clockOf(signedInAt!)} · ${lateBy(lateMinutes)}` : `In at ${clockOf(signedInAt!)}`;
     case 'done':
       return 'Signed out';
     case 'no-show':

@@ -6,7 +6,9 @@ import type { Load, Slice } from '../../store/types';
 type DeskAction = 'today:sign-in' | 'today:sign-out' | 'today:mark-no-show';
 
 export interface Correction {
-  attendanceId: string;
+  /** The record to correct, or the shift whose person has none yet. */
+  attendanceId?: string;
+  shiftId?: string;
   signedInAt?: string | null;
   signedOutAt?: string | null;
   noShow?: boolean;

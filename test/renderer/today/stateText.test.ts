@@ -1,0 +1,17 @@
+/** The words of a person's state on the desk: how late reads in hours and minutes once it is an hour or more. */
+import { describe, expect, it } from 'vitest';
+import { stateText } from '../../../renderer/features/today/labels';
+
+describe('the desk’s words for lateness', () => {
+  it('says how late someone signed in was, in hours and minutes', () => {
+    expect(stateText('on', 35, '2026-11-25T07:35:00.000Z')).toBe('In at 07:35 · late 35 min');
+    expect(stateText('on', 595, '2026-11-25T16:55:00.000Z')).toBe('In at 16:55 · late 9 h 55 min');
+    expect(stateText('on', 120, '2026-11-25T09:00:00.000Z')).toBe('In at 09:00 · late 2 h');
+    expect(stateText('on', 0, '2026-11-25T07:00:00.000Z')).toBe('In at 07:00');
+  });
+
+  it('says how late someone not yet in is, in hours and minutes', () => {
+    expect(stateText('late', 40, null)).toBe('Not in yet · late 40 min');
+    expect(stateText('late', 95, null)).toBe('Not in yet · late 1 h 35 min');
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { SIGN_IN_OPENS_HOURS, signInRefusal } from '../../../../shared/domain/attendance';
+import { makeShift } from '../rota/factories';
+import { at } from './helpers';
+
+const ENDED = (end: string) => `Their shift ended at ${end}. To record times they worked, use Correct.`;
+
+describe('when the desk may sign someone in', () => {
+  it('opens three hours before the start', () => {
+    expect(SIGN_IN_OPENS_HOURS).toBe(3);
+  });
+
+  // Tue 8 Dec 2026, GMT: a 07:00–15:00 day shift.
+  const day = makeShift({ date: '2026-12-08', start: '07:00', end: '15:00', staffId: 'staff-a1' });
+  it.each([
+    ['2026-12-08T03:59', 'Sign-in for this shift opens at 04:00 on Tue 8 Dec.'],
+    ['2026-12-08T04:00', null],
+    ['2026-12-08T09:35', null],
+    ['2026-12-08T14:59', null],
+    ['2026-12-08T15:00', ENDED('15:00')],
+    ['2026-12-08T15:01', ENDED('15:00')],
+  ])('a day shift at %s (GMT): %s', (now, refusal) => {
+    expect(signInRefusal(day, at(now))).toBe(refusal);
+  });
+
+  // A 19:00–07:00 night from Mon 7 Dec: open from 16:00 that evening until 07:00 on the Tuesday.
+  const night = makeShift({ date: '2026-12-07', start: '19:00', end: '07:00', staffId: 'staff-a1' });
+  it.each([
+    ['2026-12-07T15:59', 'Sign-in for this shift opens at 16:00 on Mon 7 Dec.'],
+    ['2026-12-07T16:00', null],
+    ['2026-12-08T00:30', null],
+    ['2026-12-08T06:59', null],
+    ['2026-12-08T07:00', ENDED('07:00')],
+    ['2026-12-08T07:01', ENDED('07:00')],
+  ])('a night shift at %s (GMT): %s', (now, refusal) => {
+    expect(signInRefusal(night, at(now))).toBe(refusal);
+  });
+
+  it('opens the evening before for a shift that starts after midnight', () => {
+    const early = makeShift({ date: '2026-12-08', start: '01:00', end: '09:00', staffId: 'staff-a1' });
+    expect(signInRefusal(early, at('2026-12-07T21:59'))).toBe('Sign-in for this shift opens at 22:00 on Mon 7 Dec.');
+    expect(signInRefusal(early, at('2026-12-07T22:00'))).toBeNull();
+  });
+
+  it('counts three real hours across the night the clocks go back (Sun 25 Oct 2026)', () => {
+    // 04:00 GMT; three hours earlier is 01:00 GMT, the second 01:00 of that night (00:00 UTC is 01:00 BST).
+    const shift = makeShift({ date: '2026-10-25', start: '04:00', end: '12:00', staffId: 'staff-a1' });
+    expect(signInRefusal(shift, at('2026-10-25T00:59'))).toBe('Sign-in for this shift opens at 01:00 on Sun 25 Oct.');
+    expect(signInRefusal(shift, at('2026-10-25T01:00'))).toBeNull();
+    // The night shift across the change starts at 19:00 BST (18:00 UTC), lasts 13 hours and ends at 07:00 GMT.
+    const night = makeShift({ date: '2026-10-24', start: '19:00', end: '07:00', staffId: 'staff-a1' });
+    expect(signInRefusal(night, at('2026-10-24T14:59'))).toBe('Sign-in for this shift opens at 16:00 on Sat 24 Oct.');
+    expect(signInRefusal(night, at('2026-10-24T15:00'))).toBeNull();
+    expect(signInRefusal(night, at('2026-10-25T06:59'))).toBeNull();
+    expect(signInRefusal(night, at('2026-10-25T07:00'))).toBe(ENDED('07:00'));
+  });
+
+  it('counts three real hours across the night the clocks go forward (Sun 28 Mar 2027)', () => {
+    // 04:00 BST is 03:00 UTC; three hours earlier is 00:00 UTC, which is 00:00 GMT: four hours on the wall clock.
+    const shift = makeShift({ date: '2027-03-28', start: '04:00', end: '12:00', staffId: 'staff-a1' });
+    expect(signInRefusal(shift, at('2027-03-27T23:59'))).toBe('Sign-in for this shift opens at 00:00 on Sun 28 Mar.');
+    expect(signInRefusal(shift, at('2027-03-28T00:00'))).toBeNull();
+    // The 19:00–07:00 night across the change lasts 11 hours and ends at 06:00 UTC.
+    const night = makeShift({ date: '2027-03-27', start: '19:00', end: '07:00', staffId: 'staff-a1' });
+    expect(signInRefusal(night, at('2027-03-27T15:59'))).toBe('Sign-in for this shift opens at 16:00 on Sat 27 Mar.');
+    expect(signInRefusal(night, at('2027-03-28T05:59'))).toBeNull();
+    expect(signInRefusal(night, at('2027-03-28T06:00'))).toBe(ENDED('07:00'));
+  });
+});
