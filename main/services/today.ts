@@ -1,6 +1,14 @@
 /** The supervisor's desk: the day at a site, sign-in and sign-out, corrections and cover. */
 import type { TodayBoard, TodayRow } from '../../shared/contract/today';
-import { attendanceKey, attendanceStatus, coverShiftFor, dayBoard, signInRefusal, type Assignment } from '../../shared/domain/attendance';
+import {
+  attendanceKey,
+  attendanceStatus,
+  COVER_LEAD_MINUTES,
+  coverShiftFor,
+  dayBoard,
+  signInRefusal,
+  type Assignment,
+} from '../../shared/domain/attendance';
 import { addDays, formatInstantGB, londonParts, londonToday, monthsBetween, shiftSpan } from '../../shared/domain/dates';
 import { logDayView } from '../../shared/domain/incidents/occurrenceLog';
 import { coverGaps, rankCandidates } from '../../shared/domain/rota';
@@ -17,7 +25,6 @@ import type { AppCore, Call, Handlers } from './types';
 import { stillToCome } from '../clock';
 
 /** Minutes a person called now needs to reach the site; cover starts no sooner. */
-const COVER_LEAD_MINUTES = 30;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -1,4 +1,5 @@
 import type { TodayRow } from '../../../shared/contract/today';
+import { coverLeft } from '../../../shared/domain/attendance/coverShift';
 import { signInRefusal } from '../../../shared/domain/attendance/signInWindow';
 import { SERVICE_LABEL } from './labels';
 import { StatusBadge } from './StatusBadge';
@@ -34,7 +35,7 @@ export const PersonRow = ({ row, now, busy, showService, onAction, onEarly, onCo
       </div>
       <StatusBadge state={row.state} late={row.late} lateMinutes={row.lateMinutes} signedInAt={row.signedInAt} />
       <div className="person-actions">
-        {row.state === 'no-show' && !row.coveredBy && (
+        {row.state === 'no-show' && !row.coveredBy && coverLeft(row, now) && (
           <button className="btn btn-warn btn-big" disabled={busy} onClick={() => onCover(row.shiftId)}>
             Find cover{who}
           </button>

@@ -54,6 +54,18 @@ describe('a person on the desk', () => {
     expect(buttons).toContain('Correct Cleo Early');
   });
 
+  // Cover needs someone who can arrive 30 minutes from now (rounded up to 5) and work at least 15 of the shift.
+  it('who is a no-show on a shift already over is not offered Find cover, which could only be refused', async () => {
+    expect(await show(cleo(), '2026-11-25T16:55:00.000Z')).not.toContain('Find cover Cleo Early');
+    // 09:20: someone called now arrives at 09:50, ten minutes before the 10:00 end.
+    expect(await show(cleo(), '2026-11-25T09:20:00.000Z')).not.toContain('Find cover Cleo Early');
+  });
+
+  it('who is a no-show with time left for cover is offered Find cover', async () => {
+    // 09:00: someone called now arrives at 09:30 and covers half an hour.
+    expect(await show(cleo(), '2026-11-25T09:00:00.000Z')).toContain('Find cover Cleo Early');
+  });
+
   it('who is a no-show on a shift still running can still be signed in', async () => {
     const buttons = await show(cleo(), '2026-11-25T09:55:00.000Z');
     expect(buttons).toContain('Sign in Cleo Early');
