@@ -5,7 +5,7 @@ import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
 import { useStore } from '../../store/appStore';
 import { instantOf, skippedCorrections } from './correctTimes';
-import { clockOf } from './labels';
+import { clockOf, correctionText } from './labels';
 
 /** Puts a recorded time right; the record keeps what it said before, who changed it and why. */
 export const CorrectDialog = ({ row, onClose, onSaved }: { row: TodayRow; onClose: () => void; onSaved: () => void }) => {
@@ -38,7 +38,7 @@ export const CorrectDialog = ({ row, onClose, onSaved }: { row: TodayRow; onClos
     <FormDialog
       onOpenChange={(open) => !open && onClose()}
       title={`Correct ${row.name}’s times`}
-      description={`Shift ${row.start}–${row.end}. The original times stay on the record with your reason.`}
+      description={correctionText(row)}
       onSubmit={submit}
       submitLabel="Save correction"
       error={errors._}

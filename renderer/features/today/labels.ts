@@ -27,3 +27,9 @@ export const stateText = (state: AttendanceState, lateMinutes: number, signedInA
       return 'No-show';
   }
 };
+
+/** What the Correct dialog says it does: put recorded times right, or record them where nobody signed the person in. */
+export const correctionText = (row: { start: string; end: string; attendanceId: string | null }): string =>
+  row.attendanceId
+    ? `Shift ${row.start}–${row.end}. The original times stay on the record with your reason.`
+    : `Shift ${row.start}–${row.end}. Nobody signed them in: enter the times they worked. Your reason is kept with them.`;

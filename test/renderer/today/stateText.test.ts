@@ -1,6 +1,6 @@
 /** The words of a person's state on the desk: how late reads in hours and minutes once it is an hour or more. */
 import { describe, expect, it } from 'vitest';
-import { stateText } from '../../../renderer/features/today/labels';
+import { correctionText, stateText } from '../../../renderer/features/today/labels';
 
 describe('the desk’s words for lateness', () => {
   it('says how late someone signed in was, in hours and minutes', () => {
@@ -13,5 +13,16 @@ describe('the desk’s words for lateness', () => {
   it('says how late someone not yet in is, in hours and minutes', () => {
     expect(stateText('late', 40, null)).toBe('Not in yet · late 40 min');
     expect(stateText('late', 95, null)).toBe('Not in yet · late 1 h 35 min');
+  });
+});
+
+describe('the Correct dialog’s description', () => {
+  it('speaks of original times only where there is a record to correct', () => {
+    expect(correctionText({ start: '07:00', end: '10:00', attendanceId: 'att_1' })).toBe(
+      'Shift 07:00–10:00. The original times stay on the record with your reason.',
+    );
+    const none = correctionText({ start: '07:00', end: '10:00', attendanceId: null });
+    expect(none).not.toMatch(/original times/);
+    expect(none).toBe('Shift 07:00–10:00. Nobody signed them in: enter the times they worked. Your reason is kept with them.');
   });
 });
