@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { contract, isChannel, type Channel } from '../../shared/contract';
+import { fieldName } from '../../shared/contract/fieldNames';
 import { AppError, err, ok, type Result } from '../../shared/result';
 import { sessionUser } from '../services/auth';
 import { saveClock } from '../storage/clockFile';
 import type { AppCore, Handler, Handlers, Session } from '../services/types';
 
-/** A zod failure as one readable sentence plus a message per field, for forms. */
+/** A zod failure as one readable sentence naming the field in words, plus a message per field path, for forms. */
 export const describeZodError = (error: z.ZodError): { message: string; fields: Record<string, string> } => {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
@@ -13,7 +14,8 @@ export const describeZodError = (error: z.ZodError): { message: string; fields: 
     fields[key] ??= issue.message;
   }
   const first = error.issues[0];
-  const where = first?.path.length ? ` (${first.path.join('.')})` : '';
+  const name = first ? fieldName(first.path) : null;
+  const where = name ? ` (${name})` : '';
   return { message: `${first?.message ?? 'Invalid request'}${where}`, fields };
 };
 

@@ -56,6 +56,8 @@ export interface ShiftChanges {
 
 export interface CopyResult extends ShiftChanges {
   leftOpen: { shiftId: string; staffId: string; reason: string }[];
+  /** Shifts of the source week the target week already had (same site, service, times and person), not copied again. */
+  alreadyThere: number;
 }
 
 export interface FillWeekResult extends ShiftChanges {

@@ -104,7 +104,28 @@ test('a manager records leave that would leave HAT short, sees the shortfall, ap
   await expect(waiting.getByRole('row', { name: /Sam Officer/ })).toContainText('13.8 days (165 h 36 min)');
   await expectAccessible(page, 'leave requests');
 
-  await waiting.getByRole('button', { name: 'Decide leave for Sam Officer, Mon 7 Dec 2026 to Wed 9 Dec 2026' }).click();
+  // On the office laptop's 1360×860 screen the whole table, Decide included, is in view with no sideways scrolling.
+  await page.setViewportSize({ width: 1360, height: 860 });
+  const decide = waiting.getByRole('button', { name: 'Decide leave for Sam Officer, Mon 7 Dec 2026 to Wed 9 Dec 2026' });
+  await page.screenshot({ path: `${SHOTS}/leave-1360x860.png` });
+  const box = (await decide.boundingBox())!;
+  const wrap = (await waiting.locator('xpath=..').boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(Math.max(0, wrap.x));
+  expect(box.x + box.width).toBeLessThanOrEqual(Math.min(1360, wrap.x + wrap.width));
+  expect(box.y + box.height).toBeLessThanOrEqual(860);
+  // Nothing between the table and the page scrolls sideways to get there.
+  const sideways = await waiting.evaluate((table) => {
+    const out: string[] = [];
+    const { documentElement: root, defaultView: view } = table.ownerDocument;
+    for (let el = table; el; el = el.parentElement)
+      if (el.scrollWidth > el.clientWidth + 1 && view!.getComputedStyle(el).overflowX !== 'visible')
+        out.push(`${el.tagName}.${el.className}`);
+    if (root.scrollWidth > root.clientWidth + 1) out.push('the page');
+    return out;
+  });
+  expect(sideways).toEqual([]);
+
+  await decide.click();
   const review = page.getByRole('region', { name: 'Decide leave for Sam Officer' });
   await expect(
     review.getByText('Approving leaves HAT security 1 short on 3 nights; these 2 people could cover: Dee Long, Eve Hart.'),

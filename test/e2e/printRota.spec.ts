@@ -60,8 +60,18 @@ test('prints every site’s week in landscape, rota from page 1, full names, a h
   console.log(`Printed rota, all sites: ${pages.length} pages, ${size[1]} x ${size[2]} pt`);
   expect(Number(size[1])).toBeGreaterThan(Number(size[2]));
   expect(pages.length).toBeLessThanOrEqual(8);
+  // The rota only: its title, week and sites, then the grid; none of the app's header, buttons or counts.
+  const head = pages[0].split('\n').filter((l) => l.trim());
+  expect(head[0].trim()).toBe('Rota');
+  expect(head[1]).toContain('Week of Mon 23 Nov 2026 · 15 sites');
+  expect(pages.join('\n')).not.toMatch(/Publish|Week actions|Findings|Keys|dashed = draft/);
   // Page 1 carries rota content, not only a title.
   expect(pages[0]).toMatch(/\d\d:\d\d–\d\d:\d\d/);
+
+  // Printed by the browser's own Print as well: no button of the app shows on paper.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button').filter({ visible: true })).toHaveCount(0);
+  await page.emulateMedia({ media: 'screen' });
 
   // Every person on this week's rota appears with their whole name.
   expect(weekNames.length).toBeGreaterThan(10);

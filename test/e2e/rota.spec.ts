@@ -341,3 +341,55 @@ test('a rule finding about someone with a very long name wraps inside the shift 
   const column = (await page.getByRole('columnheader', { name: 'Person' }).boundingBox())!;
   expect(nameBox.x + nameBox.width).toBeLessThanOrEqual(column.x + column.width);
 });
+
+test('copying a week onto one that already has its shifts copies nothing twice, and Build from cover starts at the site shown', async ({
+  page,
+  openApp,
+}) => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await openApp(page);
+  await createFirstManager(page);
+  await page.getByRole('button', { name: 'Rota' }).click();
+  await page.getByLabel('Site', { exact: true }).selectOption('CH');
+  await page.getByRole('button', { name: 'Next week' }).click();
+  await expect(page.locator('.week-label')).toHaveText('Week of Mon 30 Nov 2026');
+  await page.getByRole('button', { name: 'Week actions' }).click();
+  await page.getByRole('menuitem', { name: 'Pattern' }).click();
+  const pattern = page.getByRole('dialog');
+  await pattern.getByLabel('Pattern').selectOption({ label: 'New: 4 on 4 off, 12 h days and nights (24/7 security)' });
+  await pattern.getByLabel(/^Days A/).selectOption({ label: 'Ana Silva' });
+  await pattern.getByRole('button', { name: 'Preview' }).click();
+  await pattern.getByRole('button', { name: 'Create 14 shifts' }).click();
+  await expect(page.locator('.planner-summary')).toContainText('14 shifts');
+
+  const copyFromLastWeek = async () => {
+    await page.getByRole('button', { name: 'Week actions' }).click();
+    await page.getByRole('menuitem', { name: 'Copy week' }).click();
+    const copy = page.getByRole('dialog', { name: 'Copy a week' });
+    await copy.getByRole('button', { name: 'Copy week' }).click();
+    await expect(copy).toBeHidden();
+  };
+  await page.getByRole('button', { name: 'Next week' }).click();
+  await expect(page.locator('.week-label')).toHaveText('Week of Mon 7 Dec 2026');
+  await copyFromLastWeek();
+  await expect(page.getByText('Copied 14 shifts.')).toBeVisible();
+  await expect(page.locator('.planner-summary')).toContainText('14 shifts');
+
+  // The same week again: nothing is new, so nothing is made and nothing asks for an override.
+  await copyFromLastWeek();
+  await expect(page.getByText('Nothing to copy: every shift of the week of Mon 30 Nov is already in the week of Mon 7 Dec.')).toBeVisible();
+  await expect(page.locator('.planner-summary')).toContainText('14 shifts');
+  await page.screenshot({ path: `${SHOTS}/copy-week-already-there.png` });
+
+  // One undo takes back the one copy that made shifts.
+  await page.getByRole('button', { name: /^Undo/ }).click();
+  await expect(page.locator('.planner-summary')).toContainText('0 shifts');
+
+  await page.getByRole('button', { name: 'Week actions' }).click();
+  await page.getByRole('menuitem', { name: 'Build from cover' }).click();
+  const build = page.getByRole('dialog', { name: 'Build from cover' });
+  await expect(build.getByRole('group', { name: 'Sites (1 of 15)' })).toBeVisible();
+  await expect(build.getByRole('checkbox', { name: /^CH · / })).toBeChecked();
+  await expect(build.getByRole('checkbox', { checked: true })).toHaveCount(1);
+  await page.screenshot({ path: `${SHOTS}/build-from-cover-one-site.png` });
+});

@@ -110,7 +110,7 @@ describe('bad input changes nothing', () => {
     expect(await t.call('settings:update', { idleLockMinutes: 0 }, m)).toMatchObject({
       ok: false,
       code: 'invalid',
-      message: 'At least 1 minute (idleLockMinutes)',
+      message: 'At least 1 minute (Lock after idle minutes)',
     });
     expect(await t.raw('settings:update', { idleLockMinutes: 10, extra: true }, m)).toMatchObject({ ok: false, code: 'invalid' });
     expect(await t.raw('no:such-channel', {}, m)).toMatchObject({ ok: false, code: 'unknown_channel' });

@@ -17,6 +17,7 @@ describe('the copy-week notice', () => {
     const text = copyNotice(
       {
         after,
+        alreadyThere: 0,
         leftOpen: [
           { shiftId: 'b', staffId: 'rb', reason: away },
           { shiftId: 'a', staffId: 'rb', reason: away },
@@ -35,12 +36,28 @@ describe('the copy-week notice', () => {
   });
 
   it('says only how many were copied when nobody was left off', () => {
-    expect(copyNotice({ after: [shift('a', '2026-11-30')], leftOpen: [] })).toBe('Copied 1 shift.');
+    expect(copyNotice({ after: [shift('a', '2026-11-30')], leftOpen: [], alreadyThere: 0 })).toBe('Copied 1 shift.');
   });
 
   it('says there was nothing to copy when the week copied from has no shifts, not "Copied 0 shifts."', () => {
-    expect(copyNotice({ after: [], leftOpen: [] }, new Map(), '2026-11-23')).toBe(
+    expect(copyNotice({ after: [], leftOpen: [], alreadyThere: 0 }, new Map(), '2026-11-23', '2026-11-30')).toBe(
       'Nothing to copy: the week of Mon 23 Nov has no shifts here.',
+    );
+  });
+
+  it('says how many shifts were already in the week copied to', () => {
+    const after = Array.from({ length: 12 }, (_, i) => shift(`s${i}`, '2026-12-01'));
+    expect(copyNotice({ after, leftOpen: [], alreadyThere: 40 }, new Map(), '2026-11-23', '2026-11-30')).toBe(
+      'Copied 12 shifts; 40 were already there.',
+    );
+    expect(copyNotice({ after: after.slice(0, 1), leftOpen: [], alreadyThere: 1 }, new Map(), '2026-11-23', '2026-11-30')).toBe(
+      'Copied 1 shift; 1 was already there.',
+    );
+  });
+
+  it('says there was nothing to copy when every shift is already in the week copied to', () => {
+    expect(copyNotice({ after: [], leftOpen: [], alreadyThere: 52 }, new Map(), '2026-11-23', '2026-11-30')).toBe(
+      'Nothing to copy: every shift of the week of Mon 23 Nov is already in the week of Mon 30 Nov.',
     );
   });
 });

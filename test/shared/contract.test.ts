@@ -30,13 +30,13 @@ describe('the contract', () => {
 
   it('rejects bad payloads with a message a person can act on', () => {
     expect(message(contract['auth:setup'].request, { username: 'ab', displayName: 'A', password: 'longenough' })).toBe(
-      'A user name is 3–32 letters, digits, dots, dashes or underscores (username)',
+      'A user name is 3–32 letters, digits, dots, dashes or underscores (User name)',
     );
     expect(message(contract['auth:setup'].request, { username: 'maria', displayName: '  ', password: 'longenough' })).toBe(
-      'Your name is required (displayName)',
+      'Your name is required (Name)',
     );
     expect(message(contract['auth:setup'].request, { username: 'maria', displayName: 'M', password: 'short' })).toBe(
-      'A password is at least 8 characters (password)',
+      'A password is at least 8 characters (Password)',
     );
     expect(
       message(contract['accounts:create'].request, {
@@ -46,9 +46,9 @@ describe('the contract', () => {
         sites: [],
         password: 'longenough',
       }),
-    ).toBe('A supervisor needs at least one site (sites)');
-    expect(message(contract['settings:update'].request, { idleLockMinutes: 61 })).toBe('At most 60 minutes (idleLockMinutes)');
-    expect(message(contract['sites:get'].request, { code: 'ch' })).toBe('A site code is 2–4 capital letters, e.g. CH (code)');
+    ).toBe('A supervisor needs at least one site (Sites)');
+    expect(message(contract['settings:update'].request, { idleLockMinutes: 61 })).toBe('At most 60 minutes (Lock after idle minutes)');
+    expect(message(contract['sites:get'].request, { code: 'ch' })).toBe('A site code is 2–4 capital letters, e.g. CH (Site code)');
     expect(message(contract['auth:status'].request, { sneaky: 1 })).toMatch(/Unrecognized key/);
   });
 
@@ -59,14 +59,14 @@ describe('the contract', () => {
     expect(message(contract['rota:autofill-start'].request, { ...fill, timeLimitS: 1800 })).toBeNull();
     expect(message(contract['rota:autofill-start'].request, { ...fill, timeLimitS: 3600 })).toBeNull();
     expect(message(contract['rota:autofill-start'].request, { ...fill, timeLimitS: 3601 })).toBe(
-      'At most an hour (3,600 seconds) (timeLimitS)',
+      'At most an hour (3,600 seconds) (Time limit)',
     );
-    expect(message(contract['rota:autofill-start'].request, { ...fill, timeLimitS: 1 })).toBe('At least 2 seconds (timeLimitS)');
+    expect(message(contract['rota:autofill-start'].request, { ...fill, timeLimitS: 1 })).toBe('At least 2 seconds (Time limit)');
   });
 
   it('refuses ids that every object already has as a property, so no lookup finds the object itself', () => {
     for (const id of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
-      expect(message(contract['staff:get'].request, { id })).toBe('That is not a record id (id)');
+      expect(message(contract['staff:get'].request, { id })).toBe('That is not a record id');
     }
     expect(message(contract['staff:get'].request, { id: 'constructor1' })).toBeNull();
   });
@@ -74,10 +74,10 @@ describe('the contract', () => {
   it('checks dates and times really exist', () => {
     const base = { site: 'CH', service: 'security', date: '2026-11-25', start: '07:00', end: '19:00', breakMinutes: 30, staffId: null };
     expect(message(shiftInputSchema, base)).toBeNull();
-    expect(message(shiftInputSchema, { ...base, date: '2027-02-29' })).toBe('That date does not exist (date)');
+    expect(message(shiftInputSchema, { ...base, date: '2027-02-29' })).toBe('That date does not exist (Date)');
     expect(message(shiftInputSchema, { ...base, date: '2028-02-29' })).toBeNull();
-    expect(message(shiftInputSchema, { ...base, start: '24:30' })).toBe('Times are written hh:mm, 00:00 to 24:00 (start)');
-    expect(message(shiftInputSchema, { ...base, service: 'catering' })).toBe('Choose reception, security or cleaning (service)');
+    expect(message(shiftInputSchema, { ...base, start: '24:30' })).toBe('Times are written hh:mm, 00:00 to 24:00 (Start)');
+    expect(message(shiftInputSchema, { ...base, service: 'catering' })).toBe('Choose reception, security or cleaning (Service)');
     expect(
       message(siteInputSchema, {
         code: 'CH',
@@ -87,6 +87,6 @@ describe('the contract', () => {
         services: [],
         cover: { reception: {}, security: {}, cleaning: {} },
       }),
-    ).toBe('A site runs at least one service (services)');
+    ).toBe('A site runs at least one service (Services)');
   });
 });

@@ -3,7 +3,7 @@ import { fillOpenShifts } from '../../../shared/domain/rota';
 import { rankByObjective } from '../../../shared/domain/rota/autofill/explain';
 import { checkWeek } from '../../../shared/domain/rota/checkWeek';
 import { staffMap } from '../../../shared/domain/rota/rotaIndex';
-import { copyWeek } from '../../../shared/domain/rota/plan/copyWeek';
+import { copyWeek, notYetThere } from '../../../shared/domain/rota/plan/copyWeek';
 import { expandPattern } from '../../../shared/domain/rota/plan/expandPattern';
 import { AppError } from '../../../shared/result';
 import { newMeta, touched } from '../records';
@@ -57,15 +57,16 @@ export const rotaHandlers: Pick<Handlers, RotaChannel> = {
     if (from === to) throw new AppError('invalid', 'Choose a different week to copy to.', { to: 'Choose another week' });
     const codes = sitesInView(call.app, call.user!, req.site).map((s) => s.code);
     const source = shiftsBetween(call.app, from, addDays(from, 6), codes);
-    const copies = copyWeek(source, from, to, staffMap(call.app.repos.staff.all()));
-    if (copies.length === 0) return { before: [], after: [], leftOpen: [] };
+    const target = shiftsBetween(call.app, to, addDays(to, 6), codes);
+    const { fresh: copies, alreadyThere } = notYetThere(copyWeek(source, from, to, staffMap(call.app.repos.staff.all())), target);
+    if (copies.length === 0) return { before: [], after: [], leftOpen: [], alreadyThere };
     const changes = writeShifts(
       call,
       copies.map((c) => asItem(c.input)),
       req.override,
     );
     const leftOpen = copies.flatMap((c, i) => (c.leftOpen ? [{ shiftId: changes.after[i].id, ...c.leftOpen }] : []));
-    return { ...changes, leftOpen };
+    return { ...changes, leftOpen, alreadyThere };
   },
 
   'rota:plans': (_req, { app, user }) => ({

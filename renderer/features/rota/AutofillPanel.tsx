@@ -146,9 +146,10 @@ export const suggestedLimit = (scope: Scope): number => {
 
 /** Fills open shifts as one optimisation in the background: progress, Stop, a preview, Apply and Undo. */
 export const AutofillPanel = ({ onClose }: { onClose: () => void }) => {
-  const { rotaWeek, startAutofill, autofillStatus, stopAutofill, applyAutofill, warmAutofill, undo, redo } = useStore(
+  const { rotaWeek, rotaSite, startAutofill, autofillStatus, stopAutofill, applyAutofill, warmAutofill, undo, redo } = useStore(
     useShallow((s) => ({
       rotaWeek: s.rotaWeek,
+      rotaSite: s.rotaSite,
       startAutofill: s.startAutofill,
       autofillStatus: s.autofillStatus,
       stopAutofill: s.stopAutofill,
@@ -158,7 +159,7 @@ export const AutofillPanel = ({ onClose }: { onClose: () => void }) => {
       redo: s.redo,
     })),
   );
-  const [scope, setScope] = useState<Scope>(weekScope(rotaWeek));
+  const [scope, setScope] = useState<Scope>(weekScope(rotaWeek, rotaSite));
   // The time follows the range (`suggestedLimit`) until the manager chooses one.
   const [chosenLimit, setLimit] = useState<number | null>(null);
   const limit = chosenLimit ?? suggestedLimit(scope);

@@ -7,8 +7,10 @@ import { ScopeFields, scopeError, weekScope, type Scope } from './ScopeFields';
 
 /** Creates the open shifts the chosen sites' cover needs, from their patterns, templates and sensible lengths. */
 export const BuildFromCoverDialog = ({ onClose }: { onClose: () => void }) => {
-  const { rotaWeek, buildFromCover } = useStore(useShallow((s) => ({ rotaWeek: s.rotaWeek, buildFromCover: s.buildFromCover })));
-  const [scope, setScope] = useState<Scope>(weekScope(rotaWeek));
+  const { rotaWeek, rotaSite, buildFromCover } = useStore(
+    useShallow((s) => ({ rotaWeek: s.rotaWeek, rotaSite: s.rotaSite, buildFromCover: s.buildFromCover })),
+  );
+  const [scope, setScope] = useState<Scope>(weekScope(rotaWeek, rotaSite));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async () => {

@@ -11,8 +11,12 @@ export interface Scope {
   sites: string[];
 }
 
-/** The week shown, or the calendar month its Thursday falls in. */
-export const weekScope = (monday: string): Scope => ({ from: monday, to: addDays(monday, 6), sites: [] });
+/** The week shown (at the site the planner shows, or every site), or the calendar month its Thursday falls in. */
+export const weekScope = (monday: string, site: string | null = null): Scope => ({
+  from: monday,
+  to: addDays(monday, 6),
+  sites: site ? [site] : [],
+});
 export const monthScope = (monday: string): Scope => {
   const month = addDays(monday, 3).slice(0, 7);
   const first = `${month}-01`;

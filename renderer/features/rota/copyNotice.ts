@@ -4,15 +4,19 @@ import { formatDayShort } from '../../../shared/domain/dates';
 /**
  * What a copied week says: how many shifts were made, then the shifts left open grouped by person and
  * reason ("Rebecca Begum is away (annual leave): 3 shifts left open, Mon 30 Nov, Tue 1 Dec and Wed 2 Dec"),
- * not the same sentence once per shift. A week with nothing to copy says so, rather than "Copied 0 shifts."
+ * not the same sentence once per shift. Shifts the week copied to already had are counted, not copied again; a week
+ * with nothing (new) to copy says so, rather than "Copied 0 shifts."
  */
 export const copyNotice = (
-  r: Pick<CopyResult, 'after' | 'leftOpen'>,
+  r: Pick<CopyResult, 'after' | 'leftOpen' | 'alreadyThere'>,
   names: ReadonlyMap<string, string> = new Map(),
   from?: string,
+  to?: string,
 ): string => {
-  if (r.after.length === 0 && r.leftOpen.length === 0)
-    return `Nothing to copy: the week${from ? ` of ${formatDayShort(from)}` : ''} has no shifts here.`;
+  const week = (monday?: string) => `the week${monday ? ` of ${formatDayShort(monday)}` : ''}`;
+  if (r.after.length === 0 && r.alreadyThere > 0)
+    return `Nothing to copy: every shift of ${week(from)} is already in ${to ? week(to) : 'this week'}.`;
+  if (r.after.length === 0 && r.leftOpen.length === 0) return `Nothing to copy: ${week(from)} has no shifts here.`;
   const dates = new Map(r.after.map((s) => [s.id, s.date]));
   const groups = new Map<string, string[]>();
   for (const l of r.leftOpen) {
@@ -29,5 +33,6 @@ export const copyNotice = (
     const list = named.length <= 1 ? (named[0] ?? '') : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
     return `${reason}: ${days.length} shift${days.length === 1 ? '' : 's'} left open${list ? `, ${list}` : ''}`;
   });
-  return `Copied ${r.after.length} shift${r.after.length === 1 ? '' : 's'}.${lines.length ? ` ${lines.join('. ')}.` : ''}`;
+  const there = r.alreadyThere > 0 ? `; ${r.alreadyThere} ${r.alreadyThere === 1 ? 'was' : 'were'} already there` : '';
+  return `Copied ${r.after.length} shift${r.after.length === 1 ? '' : 's'}${there}.${lines.length ? ` ${lines.join('. ')}.` : ''}`;
 };

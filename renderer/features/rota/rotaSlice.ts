@@ -223,13 +223,13 @@ export const createRotaSlice: Slice<RotaSlice> = (set, get) => {
     copyWeekFrom: async (from, override = null) => {
       const r = await call('rota:copy-week', { from, to: get().rotaWeek, site: get().rotaSite, override });
       if (!r.ok) return { error: r };
-      // (A week with nothing in it copies nothing: no step to undo, and a warning rather than a success.)
+      // (A week with nothing in it, or nothing the week shown lacks, copies nothing: no step to undo, and a warning.)
       const copied = r.data.after.length > 0;
       if (copied) remember('Copy week', r.data);
       const open = r.data.leftOpen.length;
       const week = get().rota;
       const names = new Map((week.status === 'ready' ? week.data.staff : []).map((p) => [p.id, p.name]));
-      set({ rotaNotice: { tone: open || !copied ? 'warn' : 'ok', text: copyNotice(r.data, names, from) } });
+      set({ rotaNotice: { tone: open || !copied ? 'warn' : 'ok', text: copyNotice(r.data, names, weekStart(from), get().rotaWeek) } });
       await refresh();
       return { error: null, result: r.data };
     },

@@ -46,6 +46,40 @@ describe('planning a week against a real store', () => {
     expect(week.shifts).toHaveLength(2);
   });
 
+  it('copies only the shifts not already in the week copied to, so copying twice leaves each shift once', async () => {
+    const { t, m, staff } = await rotaWorld({ Ana: {} });
+    okData(
+      await t.call(
+        'rota:save',
+        {
+          items: [
+            item({ date: NEXT_MONDAY, start: '07:00', end: '19:00', staffId: staff.Ana.id }),
+            item({ date: '2026-12-01', start: '07:00', end: '19:00' }),
+            item({ date: '2026-12-01', start: '07:00', end: '19:00' }),
+          ],
+        },
+        m,
+      ),
+    );
+    const first = okData(await t.call('rota:copy-week', { from: NEXT_MONDAY, to: '2026-12-07', site: 'CH' }, m));
+    expect(first.after).toHaveLength(3);
+    // A second open shift at the same time is added to the source week; only it is new to the target week.
+    okData(await t.call('rota:save', { items: [item({ date: '2026-12-01', start: '07:00', end: '19:00' })] }, m));
+    const again = await t.call('rota:copy-week', { from: NEXT_MONDAY, to: '2026-12-07', site: 'CH', override: 'copy again' }, m);
+    const second = okData(again);
+    expect(second.after.map((s) => [s.date, s.staffId])).toEqual([['2026-12-08', null]]);
+    expect(second.alreadyThere).toBe(3);
+    const week = okData(await t.call('rota:week', { week: '2026-12-07', site: null }, m));
+    expect(week.shifts.map((s) => [s.date, s.start, s.staffId]).sort()).toEqual([
+      ['2026-12-07', '07:00', staff.Ana.id],
+      ['2026-12-08', '07:00', null],
+      ['2026-12-08', '07:00', null],
+      ['2026-12-08', '07:00', null],
+    ]);
+    const none = okData(await t.call('rota:copy-week', { from: NEXT_MONDAY, to: '2026-12-07', site: 'CH' }, m));
+    expect([none.after.length, none.alreadyThere]).toEqual([0, 4]);
+  });
+
   it('previews a 4-on-4-off pattern, then applies exactly what it showed', async () => {
     const { t, m, staff } = await rotaWorld({ Ana: {} });
     const pattern = okData(

@@ -173,6 +173,16 @@ describe('saving shifts against a real store', () => {
     expect(okData(await t.call('rota:week', { week: NEXT_MONDAY, site: 'CH' }, m)).shifts).toEqual([]);
   });
 
+  it('names a refused field in words in the message a banner shows, never by its path in the request', async () => {
+    const { t, m } = await rotaWorld({});
+    const badDate = await t.call('rota:save', { items: [item({ date: '2027-02-29', start: '07:00', end: '19:00' })] }, m);
+    expect(badDate).toMatchObject({ ok: false, code: 'invalid', message: 'That date does not exist (Date)' });
+    const part = await t.call('rota:save', { items: [item({ date: NEXT_MONDAY, start: '07:00', end: '19:00', breakMinutes: 12.5 })] }, m);
+    expect(part).toMatchObject({ ok: false, code: 'invalid', message: 'A break is a whole number of minutes (Unpaid break)' });
+    const rules = await t.call('settings:update', { idleLockMinutes: 61 }, m);
+    expect(rules).toMatchObject({ ok: false, code: 'invalid', message: 'At most 60 minutes (Lock after idle minutes)' });
+  });
+
   it('refuses a break in part minutes, or as long as the shift itself, naming the break', async () => {
     const { t, m } = await rotaWorld({});
     const part = await t.call('rota:save', { items: [item({ date: NEXT_MONDAY, start: '07:00', end: '19:00', breakMinutes: 12.5 })] }, m);

@@ -46,3 +46,23 @@ export const copyWeek = (
         : { input, leftOpen: null };
     });
 };
+
+/** What makes two shifts the same for a copy: where, what, when, and who (or open). */
+const sameShiftKey = (s: Pick<ShiftInput, 'site' | 'service' | 'date' | 'start' | 'end' | 'staffId'>): string =>
+  [s.site, s.service, s.date, s.start, s.end, s.staffId ?? ''].join('|');
+
+/**
+ * The copies the week copied to does not have yet, and how many it has already. Counted one for one, so
+ * two open shifts copied onto one leave one more, and copying a week twice makes nothing the second time.
+ */
+export const notYetThere = (copies: readonly CopiedShift[], target: readonly Shift[]): { fresh: CopiedShift[]; alreadyThere: number } => {
+  const there = new Map<string, number>();
+  for (const s of target) if (!s.deleted) there.set(sameShiftKey(s), (there.get(sameShiftKey(s)) ?? 0) + 1);
+  const fresh = copies.filter((c) => {
+    const key = sameShiftKey(c.input);
+    const n = there.get(key) ?? 0;
+    if (n > 0) there.set(key, n - 1);
+    return n === 0;
+  });
+  return { fresh, alreadyThere: copies.length - fresh.length };
+};
