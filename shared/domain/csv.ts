@@ -4,6 +4,9 @@
  * - no cell a spreadsheet would run as a formula: text starting `=`, `+`, `-`, `@`, tab or CR gets a
  *   leading `'` whatever follows, newlines included (papaparse's `escapeFormulae` misses a cell with a
  *   newline in it);
+ * - no text a spreadsheet would turn into a different number, date or time: payroll number `00123` or
+ *   phone `07700900123` (leading zeros dropped), `12E3` (read as 12000), 16 digits (rounded), `1/2` or
+ *   `3:15` (a date, a time) get the same leading `'`, so they show and save back as written;
  * - numbers written as numbers, so a negative stays a number a SUM counts (only text is neutralised);
  * - CRLF line ends (RFC 4180).
  * Dates are written ISO 8601 (`2026-11-30`) and instants with their offset (`2026-10-25T01:30+01:00`),
@@ -26,17 +29,26 @@ export const decimal = (n: number, places = 2): Decimal => ({ decimal: n, places
  * Characters that make a spreadsheet read a cell as a formula (OWASP's list, and their full-width forms),
  * and the guard itself, so that taking one guard off on the way back in is always right.
  */
-export const FORMULA_START = /^['=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const FORMULA_START = /^['=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /** Prefix that keeps formula-looking text as text; the staff import strips it again. */
 export const FORMULA_GUARD = "'";
+
+/**
+ * Text that LibreOffice Calc and Excel read as a value and show changed (checked in Calc): digits with a
+ * leading zero, more than 15 digits, a number in E notation, a day/month or a time of day.
+ */
+const READ_AS_CHANGED_VALUE = /^(0\d+|\d{16,}|\d+(\.\d+)?e[+-]?\d+|\d{1,4}[/:]\d{1,2}([/:]\d{1,4})?)$/i;
+
+/** Whether text needs the guard to reach a spreadsheet as that text; one guard off is then always right. */
+export const needsGuard = (text: string): boolean => FORMULA_START.test(text) || READ_AS_CHANGED_VALUE.test(text);
 
 const cellText = (c: CsvCell): string => {
   if (c === null || c === undefined) return '';
   if (typeof c === 'boolean') return c ? 'Yes' : 'No';
   if (typeof c === 'number') return Number.isFinite(c) ? String(c) : '';
   if (typeof c === 'object') return Number.isFinite(c.decimal) ? c.decimal.toFixed(c.places) : '';
-  return FORMULA_START.test(c) ? `${FORMULA_GUARD}${c}` : c;
+  return needsGuard(c) ? `${FORMULA_GUARD}${c}` : c;
 };
 
 /** A whole CSV file's text: BOM, header row, one line per row, CRLF between lines. */

@@ -6,7 +6,7 @@
  * since either could be the right one).
  */
 import Papa from 'papaparse';
-import { FORMULA_GUARD, FORMULA_START, toCsv, type CsvCell } from '../csv';
+import { FORMULA_GUARD, needsGuard, toCsv, type CsvCell } from '../csv';
 import { SERVICES, type Service } from '../../schemas/common';
 import { CONTRACT_TYPES, SIA_SECTORS, staffInputSchema, type Staff, type StaffInput } from '../../schemas/staff';
 import { zodIssues, type PathIssue } from './fieldErrors';
@@ -122,11 +122,10 @@ const list = (cell: string): string[] =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-// Excel reads a 16-digit number as a float and drops digits, and a cell starting with + or = as a formula;
-// so the export writes SIA numbers in groups of four and prefixes such cells with ', both undone here. A
-// cell that itself starts with ' is prefixed too, so taking one ' off is always right.
-const unescapeFormula = (cell: string): string =>
-  cell.startsWith(FORMULA_GUARD) && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+// Excel reads a 16-digit number as a float and drops digits, `00123` as 123, and a cell starting with + or =
+// as a formula; so the export writes SIA numbers in groups of four and prefixes such cells with ', both
+// undone here. A cell that itself starts with ' is prefixed too, so taking one ' off is always right.
+const unescapeFormula = (cell: string): string => (cell.startsWith(FORMULA_GUARD) && needsGuard(cell.slice(1)) ? cell.slice(1) : cell);
 
 const toIsoDate = (cell: string): string | null => {
   if (/^\d{4}-\d{2}-\d{2}$/.test(cell)) return cell;

@@ -315,7 +315,7 @@ describe('staffToCsv', () => {
   });
 
   const tricky = fc.oneof(
-    fc.constantFrom("'", '=', '+', '-', '@', '\t', '\r', '\n', ',', ';', '"', ' ', '\uFEFF'),
+    fc.constantFrom("'", '=', '+', '-', '@', '\t', '\r', '\n', ',', ';', '"', ' ', '\uFEFF', '0', '1', 'E', '/', ':', '.'),
     fc.string({ maxLength: 1 }),
   );
 
