@@ -170,6 +170,17 @@ const pathColumn = (path: string): StaffCsvColumn => {
   return head as StaffCsvColumn;
 };
 
+/**
+ * A number as HR files write it: `£12.50`, `1,250.00`, or `12,50` and `37,5` from a spreadsheet whose
+ * locale writes a decimal comma (and semicolons between cells). NaN for anything else, `1,2,5` included.
+ */
+const numberIn = (cell: string): number => {
+  const s = cell.replace(/[£\s]/g, '');
+  if (/^-?\d+,\d{1,2}$/.test(s)) return Number(s.replace(',', '.'));
+  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return Number(s.replace(/,/g, ''));
+  return /^-?(\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : NaN;
+};
+
 /** Turns a row's cells into a candidate StaffInput, with the errors found before the schema sees it. */
 const readCells = (cells: Cells): { raw: Record<string, unknown>; errors: Map<StaffCsvColumn, string> } => {
   const errors = new Map<StaffCsvColumn, string>();
@@ -193,7 +204,7 @@ const readCells = (cells: Cells): { raw: Record<string, unknown>; errors: Map<St
     return iso;
   };
   const num = (key: StaffCsvColumn): number | undefined => {
-    const n = Number(cell(key).replace(/[£,\s]/g, ''));
+    const n = numberIn(cell(key));
     if (cell(key) && Number.isNaN(n)) errors.set(key, `${LABEL[key]} must be a number, not ${cell(key)}`);
     return cell(key) ? n : undefined;
   };
