@@ -54,3 +54,20 @@ const cellText = (c: CsvCell): string => {
 /** A whole CSV file's text: BOM, header row, one line per row, CRLF between lines. */
 export const toCsv = (fields: readonly string[], rows: readonly (readonly CsvCell[])[]): string =>
   `\uFEFF${Papa.unparse([fields.map(cellText), ...rows.map((r) => r.map(cellText))], { newline: '\r\n', escapeFormulae: false })}`;
+
+/** Windows-1252's characters at bytes 0x80–0x9F (€, curly quotes, dashes…), where Latin-1 has controls. */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+/**
+ * The text of a CSV file a user chose. CSV UTF-8 (its byte-order mark dropped) when the bytes are UTF-8;
+ * otherwise Windows-1252, which Excel writes for "CSV (Comma delimited)" on an en-GB Windows and which,
+ * read as UTF-8, turns Zoë into Zo\uFFFD. Mapped here by hand: Node's TextDecoder reads windows-1252 as
+ * Latin-1, so 0x80–0x9F would become control characters.
+ */
+export const decodeCsvFile = (bytes: Uint8Array): string => {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return Array.from(bytes, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b))).join('');
+  }
+};

@@ -250,6 +250,10 @@ const readCells = (cells: Cells): { raw: Record<string, unknown>; errors: Map<St
     sia,
     phone: cell('phone'),
   };
+  // U+FFFD is what a reader puts where a byte was not UTF-8: the letter is gone, so saving would lose it.
+  for (const c of STAFF_CSV_COLUMNS)
+    if (cell(c.key).includes('\uFFFD'))
+      errors.set(c.key, `${cell(c.key)} has a character that could not be read (\uFFFD): save the file as “CSV UTF-8” and choose it again`);
   return { raw, errors };
 };
 

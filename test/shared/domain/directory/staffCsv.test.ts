@@ -209,6 +209,11 @@ describe('parseStaffCsv: cells', () => {
       ['Contracted hours: Contracted hours is required', 'Pay rate: Pay rate is required'],
     ],
     ['hours not a number', 'Jo,E1001,cleaning,CH,,,lots,11,,,,,,,', ['Contracted hours: Contracted hours must be a number, not lots']],
+    [
+      'a name with a letter the file lost',
+      'Zo\uFFFD Smith,E1001,cleaning,CH,,,20,11,,,,,,,',
+      ['Name: Zo\uFFFD Smith has a character that could not be read (\uFFFD): save the file as “CSV UTF-8” and choose it again'],
+    ],
     ['pay with two commas', 'Jo,E1001,cleaning,CH,,,20,"1,2,5",,,,,,,', ['Pay rate: Pay rate must be a number, not 1,2,5']],
     ['too many hours', 'Jo,E1001,cleaning,CH,,,61,11,,,,,,,', ['Contracted hours: At most 60 contracted hours']],
     ['bad site code', 'Jo,E1001,cleaning,County Hall,,,20,11,,,,,,,', ['Home site: A site code is 2–4 capital letters, e.g. CH']],
