@@ -59,12 +59,15 @@ export const toCsv = (fields: readonly string[], rows: readonly (readonly CsvCel
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
 
 /**
- * The text of a CSV file a user chose. CSV UTF-8 (its byte-order mark dropped) when the bytes are UTF-8;
- * otherwise Windows-1252, which Excel writes for "CSV (Comma delimited)" on an en-GB Windows and which,
- * read as UTF-8, turns Zoë into Zo\uFFFD. Mapped here by hand: Node's TextDecoder reads windows-1252 as
- * Latin-1, so 0x80–0x9F would become control characters.
+ * The text of a CSV file a user chose. UTF-16 when it starts with that byte-order mark; CSV UTF-8 (its
+ * byte-order mark dropped) when the bytes are UTF-8; otherwise Windows-1252, which Excel writes for
+ * "CSV (Comma delimited)" on an en-GB Windows and which, read as UTF-8, turns Zoë into Zo\uFFFD. Mapped
+ * here by hand: Node's TextDecoder reads windows-1252 as Latin-1, so 0x80–0x9F would become controls.
  */
 export const decodeCsvFile = (bytes: Uint8Array): string => {
+  // UTF-16 by its byte-order mark: what Calc writes for "Text CSV" saved with the Unicode character set.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

@@ -27,4 +27,12 @@ describe('decodeCsvFile', () => {
     ]);
     expect(decodeCsvFile(ansi)).toBe("Name\r\nZoë Ó'Brien\r\nSiân\r\n£12.50 – ‘quoted’ €\r\n");
   });
+
+  it('reads a UTF-16 file by its byte-order mark, as Calc writes "Text CSV" with the Unicode character set', () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(NAMES, 'utf16le')]);
+    expect(decodeCsvFile(le)).toBe(NAMES);
+    const be = Buffer.from(le);
+    be.swap16();
+    expect(decodeCsvFile(be)).toBe(NAMES);
+  });
 });
