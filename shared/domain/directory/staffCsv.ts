@@ -264,16 +264,18 @@ const linesIn = (fields: readonly string[]): number => 1 + fields.reduce((n, f) 
 export const parseStaffCsv = (text: string, existingStaff: readonly Staff[], options: StaffCsvOptions = {}): StaffCsvResult => {
   // papaparse drops a leading byte-order mark and takes \r\n, \n or \r line ends as it finds them.
   const parsed = Papa.parse<string[]>(text, { delimitersToGuess: [',', ';', '\t'] });
-  const fileErrors = parsed.errors
-    .filter((e) => e.type === 'Quotes')
-    .map((e) => `A quote in data row ${(e.row ?? 0) + 1} is never closed, so the rest of the file cannot be read`);
-
+  // The file line each parsed row starts on, header included: the numbers the preview shows.
+  const startLines: number[] = [];
   let line = 1;
-  const records: { line: number; fields: string[] }[] = [];
   for (const fields of parsed.data) {
-    if (fields.some((f) => f.trim() !== '')) records.push({ line, fields });
+    startLines.push(line);
     line += linesIn(fields);
   }
+  const fileErrors = parsed.errors
+    .filter((e) => e.type === 'Quotes')
+    .map((e) => `A quote on line ${startLines[e.row ?? 0] ?? line} is never closed, so the rest of the file cannot be read`);
+
+  const records = parsed.data.flatMap((fields, i) => (fields.some((f) => f.trim() !== '') ? [{ line: startLines[i], fields }] : []));
   const [header, ...body] = records;
   if (!header) return { rows: [], fileErrors: ['The file is empty'], ignoredColumns: [], ok: false };
 

@@ -133,6 +133,19 @@ describe('parseStaffCsv: reading the file', () => {
     expect(result.ok).toBe(false);
     expect(result.fileErrors[0]).toMatch(/quote .* never closed/);
   });
+
+  it('names the file line the unclosed quote starts on, as the preview numbers lines', () => {
+    const result = parseStaffCsv(
+      csv(
+        '"Ann\r\nMarie",E1001,cleaning,CH,20,11',
+        'Jo Bloggs,E1002,cleaning,CH,20,11',
+        '"Al Ng,E1003,cleaning,CH,20,11',
+        'Bo,E1004,cleaning,CH,20,11',
+      ),
+      [],
+    );
+    expect(result.fileErrors).toEqual(['A quote on line 5 is never closed, so the rest of the file cannot be read']);
+  });
 });
 
 describe('parseStaffCsv: cells', () => {
