@@ -42,8 +42,39 @@ export const registerPdfFonts = (doc: Doc): void => {
   for (const [name, file] of Object.entries(PDF_FONTS)) doc.registerFont(name, file);
 };
 
+/**
+ * Right-to-left words (Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms) with the spaces
+ * and hyphens between them.
+ */
+const RTL_RUN = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]+(?:[ -][\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]+)*/gu;
+/** The longest run kept on one line (a name or a phrase; a line holds some 90 characters). */
+const JOINABLE = 60;
+
+/**
+ * Splits text where it changes direction, each right-to-left run on its own. pdfkit has no bidirectional
+ * layout: it hands fontkit one space-ended word at a time, and fontkit turns each word, its space included,
+ * right to left, so 'שרה כהן and' was drawn with its words in left-to-right order and no space before
+ * 'and'. A run on its own has no space at its end; its spaces become no-break spaces so fontkit turns the
+ * whole run at once and its words read from the right. A run longer than a line keeps its spaces, so that
+ * it can wrap (its words then stay in written order).
+ */
+const directionRuns = (text: string): string[] => {
+  const out: string[] = [];
+  let at = 0;
+  for (const m of text.matchAll(RTL_RUN)) {
+    if (m.index > at) out.push(text.slice(at, m.index));
+    out.push(m[0].length <= JOINABLE ? m[0].replace(/ /g, '\u00A0') : m[0]);
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) out.push(text.slice(at));
+  return out;
+};
+
 /** Splits text into runs drawn by one font each: the chosen DejaVu face, or the CJK fallback. */
-export const fontRuns = (text: string, font: PdfFont): { font: PdfFont; text: string }[] => {
+export const fontRuns = (text: string, font: PdfFont): { font: PdfFont; text: string }[] =>
+  directionRuns(text).flatMap((part) => fontRunsOf(part, font));
+
+const fontRunsOf = (text: string, font: PdfFont): { font: PdfFont; text: string }[] => {
   const runs: { font: PdfFont; text: string }[] = [];
   for (const ch of text) {
     const f = inDejaVu(ch) ? font : 'cjk';

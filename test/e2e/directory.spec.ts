@@ -156,6 +156,21 @@ test('a manager imports a CSV with two bad rows, reads the errors, fixes them an
   expect(text).toContain('Pay rate');
 });
 
+test('a staff file saved by Excel as “CSV (Comma delimited)” keeps its accents in the preview', async ({ page, openApp }) => {
+  await openApp(page);
+  await createFirstManager(page);
+  await page.getByRole('button', { name: 'Staff', exact: true }).click();
+  await page.getByRole('button', { name: 'Import CSV' }).click();
+  // Excel on an en-GB Windows writes this format in Windows-1252, not UTF-8: ë is the one byte 0xEB.
+  const ansi = Buffer.from(
+    "Name,Employee number,Services,Contracted hours,Pay rate\r\nZoë Ó'Brien,E-2001,cleaning,20,£12.10\r\n",
+    'latin1',
+  );
+  await page.locator('input[type="file"]').setInputFiles({ name: 'hr-list.csv', mimeType: 'text/csv', buffer: ansi });
+  await expect(page.getByText('All 1 rows are ready to import.')).toBeVisible();
+  await expect(page.getByRole('row', { name: /E-2001/ }).getByRole('cell', { name: "Zoë Ó'Brien", exact: true })).toBeVisible();
+});
+
 test('the brief’s own cover, “security 24/7 × 1, plus 07:00–19:00 × 2 on weekdays”, means three officers by day', async ({
   page,
   openApp,

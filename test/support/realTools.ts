@@ -85,9 +85,10 @@ export const readSheet = (xlsx: Buffer): Cell[] => {
 
 /**
  * Opens CSV files in LibreOffice Calc as a user would (UTF-8, comma, double quote; formulas evaluated as
- * Calc does by default) and saves them as xlsx, all in one soffice run since each start costs seconds.
+ * Calc does by default) and saves each with `filter`, all in one soffice run since each start costs
+ * seconds; returns the saved files' bytes.
  */
-export const libreOfficeSheets = (files: Record<string, string>): Record<string, Cell[]> => {
+const throughCalc = (files: Record<string, string>, extension: string, filter: string): Record<string, Buffer> => {
   requireTool('soffice', 'libreoffice-calc-nogui');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sitedesk-lo-'));
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sitedesk-lo-home-'));
@@ -100,7 +101,7 @@ export const libreOfficeSheets = (files: Record<string, string>): Record<string,
         '--headless',
         '--infilter=CSV:44,34,76,1',
         '--convert-to',
-        'xlsx',
+        filter,
         '--outdir',
         path.join(dir, 'out'),
         ...names.map((_, i) => path.join(dir, `f${i}.csv`)),
@@ -111,12 +112,28 @@ export const libreOfficeSheets = (files: Record<string, string>): Record<string,
         timeout: 120_000,
       },
     );
-    return Object.fromEntries(names.map((n, i) => [n, readSheet(fs.readFileSync(path.join(dir, 'out', `f${i}.xlsx`)))]));
+    return Object.fromEntries(names.map((n, i) => [n, fs.readFileSync(path.join(dir, 'out', `f${i}.${extension}`))]));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(home, { recursive: true, force: true });
   }
 };
+
+/** CSV files opened in LibreOffice Calc and saved as xlsx, read back cell by cell. */
+export const libreOfficeSheets = (files: Record<string, string>): Record<string, Cell[]> =>
+  Object.fromEntries(Object.entries(throughCalc(files, 'xlsx', 'xlsx')).map(([n, xlsx]) => [n, readSheet(xlsx)]));
+
+/**
+ * CSV files opened in LibreOffice Calc and saved again as CSV (UTF-8, cells as shown), as a manager who
+ * edits an export and saves it back does; `separator` is what their locale's Calc or Excel writes.
+ */
+export const libreOfficeResaved = (files: Record<string, string>, separator: ',' | ';'): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(throughCalc(files, 'csv', `csv:Text - txt - csv (StarCalc):${separator.charCodeAt(0)},34,76,1`)).map(([n, csv]) => [
+      n,
+      csv.toString('utf8'),
+    ]),
+  );
 
 /** Runs a poppler tool (pdftotext, pdffonts, pdfinfo) on PDF bytes and returns what it printed. */
 export const poppler = (tool: 'pdftotext' | 'pdffonts' | 'pdfinfo', pdf: Buffer, args: string[] = []): string => {

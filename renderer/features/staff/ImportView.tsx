@@ -4,6 +4,7 @@ import { STAFF_CSV_COLUMNS, STAFF_CSV_TEMPLATE, type StaffCsvResult } from '../.
 import { Banner } from '../../components/Banner';
 import { useStoreFields } from '../../store/appStore';
 import { CSV_MIME } from '../../../shared/contract/define';
+import { decodeCsvFile } from '../../../shared/domain/csv';
 import { download } from '../../components/download';
 import { BackButton } from '../../components/BackButton';
 import './staff.css';
@@ -32,7 +33,8 @@ export const ImportView = () => {
   };
   const choose = async (file: File | undefined) => {
     if (!file) return;
-    const csv = await file.text();
+    // Not file.text(): that reads Excel's Windows-1252 "CSV (Comma delimited)" as UTF-8 and loses every accent.
+    const csv = decodeCsvFile(new Uint8Array(await file.arrayBuffer()));
     setFileName(file.name);
     setText(csv);
     await check(csv);

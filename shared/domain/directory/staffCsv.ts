@@ -6,7 +6,7 @@
  * since either could be the right one).
  */
 import Papa from 'papaparse';
-import { FORMULA_GUARD, FORMULA_START, toCsv, type CsvCell } from '../csv';
+import { FORMULA_GUARD, needsGuard, toCsv, type CsvCell } from '../csv';
 import { SERVICES, type Service } from '../../schemas/common';
 import { CONTRACT_TYPES, SIA_SECTORS, staffInputSchema, type Staff, type StaffInput } from '../../schemas/staff';
 import { zodIssues, type PathIssue } from './fieldErrors';
@@ -122,11 +122,10 @@ const list = (cell: string): string[] =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-// Excel reads a 16-digit number as a float and drops digits, and a cell starting with + or = as a formula;
-// so the export writes SIA numbers in groups of four and prefixes such cells with ', both undone here. A
-// cell that itself starts with ' is prefixed too, so taking one ' off is always right.
-const unescapeFormula = (cell: string): string =>
-  cell.startsWith(FORMULA_GUARD) && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+// Excel reads a 16-digit number as a float and drops digits, `00123` as 123, and a cell starting with + or =
+// as a formula; so the export writes SIA numbers in groups of four and prefixes such cells with ', both
+// undone here. A cell that itself starts with ' is prefixed too, so taking one ' off is always right.
+const unescapeFormula = (cell: string): string => (cell.startsWith(FORMULA_GUARD) && needsGuard(cell.slice(1)) ? cell.slice(1) : cell);
 
 const toIsoDate = (cell: string): string | null => {
   if (/^\d{4}-\d{2}-\d{2}$/.test(cell)) return cell;
@@ -171,6 +170,17 @@ const pathColumn = (path: string): StaffCsvColumn => {
   return head as StaffCsvColumn;
 };
 
+/**
+ * A number as HR files write it: `£12.50`, `1,250.00`, or `12,50` and `37,5` from a spreadsheet whose
+ * locale writes a decimal comma (and semicolons between cells). NaN for anything else, `1,2,5` included.
+ */
+const numberIn = (cell: string): number => {
+  const s = cell.replace(/[£\s]/g, '');
+  if (/^-?\d+,\d{1,2}$/.test(s)) return Number(s.replace(',', '.'));
+  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return Number(s.replace(/,/g, ''));
+  return /^-?(\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : NaN;
+};
+
 /** Turns a row's cells into a candidate StaffInput, with the errors found before the schema sees it. */
 const readCells = (cells: Cells): { raw: Record<string, unknown>; errors: Map<StaffCsvColumn, string> } => {
   const errors = new Map<StaffCsvColumn, string>();
@@ -194,7 +204,7 @@ const readCells = (cells: Cells): { raw: Record<string, unknown>; errors: Map<St
     return iso;
   };
   const num = (key: StaffCsvColumn): number | undefined => {
-    const n = Number(cell(key).replace(/[£,\s]/g, ''));
+    const n = numberIn(cell(key));
     if (cell(key) && Number.isNaN(n)) errors.set(key, `${LABEL[key]} must be a number, not ${cell(key)}`);
     return cell(key) ? n : undefined;
   };
@@ -240,6 +250,10 @@ const readCells = (cells: Cells): { raw: Record<string, unknown>; errors: Map<St
     sia,
     phone: cell('phone'),
   };
+  // U+FFFD is what a reader puts where a byte was not UTF-8: the letter is gone, so saving would lose it.
+  for (const c of STAFF_CSV_COLUMNS)
+    if (cell(c.key).includes('\uFFFD'))
+      errors.set(c.key, `${cell(c.key)} has a character that could not be read (\uFFFD): save the file as “CSV UTF-8” and choose it again`);
   return { raw, errors };
 };
 
@@ -250,16 +264,18 @@ const linesIn = (fields: readonly string[]): number => 1 + fields.reduce((n, f) 
 export const parseStaffCsv = (text: string, existingStaff: readonly Staff[], options: StaffCsvOptions = {}): StaffCsvResult => {
   // papaparse drops a leading byte-order mark and takes \r\n, \n or \r line ends as it finds them.
   const parsed = Papa.parse<string[]>(text, { delimitersToGuess: [',', ';', '\t'] });
-  const fileErrors = parsed.errors
-    .filter((e) => e.type === 'Quotes')
-    .map((e) => `A quote in data row ${(e.row ?? 0) + 1} is never closed, so the rest of the file cannot be read`);
-
+  // The file line each parsed row starts on, header included: the numbers the preview shows.
+  const startLines: number[] = [];
   let line = 1;
-  const records: { line: number; fields: string[] }[] = [];
   for (const fields of parsed.data) {
-    if (fields.some((f) => f.trim() !== '')) records.push({ line, fields });
+    startLines.push(line);
     line += linesIn(fields);
   }
+  const fileErrors = parsed.errors
+    .filter((e) => e.type === 'Quotes')
+    .map((e) => `A quote on line ${startLines[e.row ?? 0] ?? line} is never closed, so the rest of the file cannot be read`);
+
+  const records = parsed.data.flatMap((fields, i) => (fields.some((f) => f.trim() !== '') ? [{ line: startLines[i], fields }] : []));
   const [header, ...body] = records;
   if (!header) return { rows: [], fileErrors: ['The file is empty'], ignoredColumns: [], ok: false };
 

@@ -11,6 +11,8 @@ import { poppler } from '../../support/realTools';
 let t: TestApp;
 let pdf: Buffer;
 
+// Names written right to left, beside Latin text: each must read in its own order, words apart.
+const RTL_PEOPLE = 'שרה כהן and سارة الهاشمي (visitor)';
 const DETAILS = 'Łukasz Kowalski and 李雷 found the side gate open. ✓ gate checked and locked. Ελένη and Олег confirmed.';
 
 beforeAll(async () => {
@@ -22,7 +24,7 @@ beforeAll(async () => {
     {
       ...seeded,
       details: DETAILS,
-      peopleInvolved: 'Zoë Brontë',
+      peopleInvolved: `Zoë Brontë; ${RTL_PEOPLE}`,
       // Long enough to run onto more pages, so the footer is checked on more than one.
       actionTaken: Array.from({ length: 60 }, (_, n) => `Step ${n + 1}: walked the perimeter with Łukasz.`).join('\n'),
     },
@@ -55,6 +57,27 @@ describe('the incident PDF in poppler', () => {
     expect(flowing).toContain(DETAILS);
     expect(flowing).toContain('Zoë Brontë');
     expect(flowing).toContain('Step 60: walked the perimeter with Łukasz.');
+  });
+
+  it('prints right-to-left names as they read: words right to left, spaces between them', () => {
+    // pdftotext -bbox gives each word drawn on the page with its place, letters in the order drawn (left to
+    // right, so a right-to-left word comes out reversed).
+    const words = [...poppler('pdftotext', pdf, ['-bbox']).matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</g)].map(
+      ([, x, y, word]) => ({ x: Number(x), y: Number(y), word }),
+    );
+    const line = words.find((w) => w.word === 'Brontë;')!.y;
+    const drawn = words
+      .filter((w) => Math.abs(w.y - line) < 1)
+      .sort((a, b) => a.x - b.x)
+      .map((w) => w.word);
+    const mirrored = (s: string) => [...s].reverse().join('');
+    // Left to right as drawn: the Hebrew name's last word leftmost, since it is read from the right.
+    expect(drawn).toEqual(['Zoë', 'Brontë;', mirrored('כהן'), mirrored('שרה'), 'and', mirrored('الهاشمي'), mirrored('سارة'), '(visitor)']);
+    // Copied out of the page (pdftotext's layout mode, which orders each line as a reader would), each name
+    // comes back as written, between the marks that say it runs right to left.
+    const copied = poppler('pdftotext', pdf, ['-layout']).replace(/[\u202a-\u202e]/g, '');
+    expect(copied).toContain('שרה כהן');
+    expect(copied).toContain('سارة الهاشمي');
   });
 
   it('puts the reference, page n of m and the time zone on every page', () => {

@@ -93,6 +93,18 @@ describe('parseStaffCsv: reading the file', () => {
     expect(result.rows[0].input?.services).toEqual(['security', 'cleaning']);
   });
 
+  it('reads the decimal commas of a semicolon file saved where 12,50 means twelve pounds fifty', () => {
+    const result = parseStaffCsv(
+      '\uFEFFName;Emp No;Services;Hours;Pay\r\nZoë;E1001;security;37,5;12,50\r\nLlŷr;E1002;cleaning;20;12,5\r\n;;;;\r\n',
+      [],
+    );
+    expect(result.rows.flatMap(errorsOf)).toEqual([]);
+    expect(result.rows.map((r) => [r.input?.contractedHours, r.input?.payRate])).toEqual([
+      [37.5, 12.5],
+      [20, 12.5],
+    ]);
+  });
+
   it('lists columns it does not read', () => {
     const result = parseStaffCsv('Name,Emp No,Services,Hours,Rate,Department,NI Number\nJo,E100,cleaning,20,11,FM,QQ123456C', []);
     expect(result.ok).toBe(true);
@@ -120,6 +132,19 @@ describe('parseStaffCsv: reading the file', () => {
     const result = parseStaffCsv(csv('"Jo Bloggs,E1001,cleaning,CH,20,11', 'Al,E1002,cleaning,CH,20,11'), []);
     expect(result.ok).toBe(false);
     expect(result.fileErrors[0]).toMatch(/quote .* never closed/);
+  });
+
+  it('names the file line the unclosed quote starts on, as the preview numbers lines', () => {
+    const result = parseStaffCsv(
+      csv(
+        '"Ann\r\nMarie",E1001,cleaning,CH,20,11',
+        'Jo Bloggs,E1002,cleaning,CH,20,11',
+        '"Al Ng,E1003,cleaning,CH,20,11',
+        'Bo,E1004,cleaning,CH,20,11',
+      ),
+      [],
+    );
+    expect(result.fileErrors).toEqual(['A quote on line 5 is never closed, so the rest of the file cannot be read']);
   });
 });
 
@@ -197,6 +222,12 @@ describe('parseStaffCsv: cells', () => {
       ['Contracted hours: Contracted hours is required', 'Pay rate: Pay rate is required'],
     ],
     ['hours not a number', 'Jo,E1001,cleaning,CH,,,lots,11,,,,,,,', ['Contracted hours: Contracted hours must be a number, not lots']],
+    [
+      'a name with a letter the file lost',
+      'Zo\uFFFD Smith,E1001,cleaning,CH,,,20,11,,,,,,,',
+      ['Name: Zo\uFFFD Smith has a character that could not be read (\uFFFD): save the file as “CSV UTF-8” and choose it again'],
+    ],
+    ['pay with two commas', 'Jo,E1001,cleaning,CH,,,20,"1,2,5",,,,,,,', ['Pay rate: Pay rate must be a number, not 1,2,5']],
     ['too many hours', 'Jo,E1001,cleaning,CH,,,61,11,,,,,,,', ['Contracted hours: At most 60 contracted hours']],
     ['bad site code', 'Jo,E1001,cleaning,County Hall,,,20,11,,,,,,,', ['Home site: A site code is 2–4 capital letters, e.g. CH']],
     [
@@ -315,7 +346,7 @@ describe('staffToCsv', () => {
   });
 
   const tricky = fc.oneof(
-    fc.constantFrom("'", '=', '+', '-', '@', '\t', '\r', '\n', ',', ';', '"', ' ', '\uFEFF'),
+    fc.constantFrom("'", '=', '+', '-', '@', '\t', '\r', '\n', ',', ';', '"', ' ', '\uFEFF', '0', '1', 'E', '/', ':', '.'),
     fc.string({ maxLength: 1 }),
   );
 
