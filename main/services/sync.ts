@@ -1,17 +1,11 @@
 import type { SyncStatus } from '../../shared/contract/sync';
 import { AppError } from '../../shared/result';
 import { listConflicts, resolveConflict } from '../sync/conflicts';
+import { HUB_ANSWER_MS } from '../sync/config';
 import { authHeader } from '../sync/provision';
 import type { Handlers } from './types';
 
 const OFF: SyncStatus = { state: 'off', hub: null, at: null, done: 0, total: 0, waiting: 0, rejected: [], conflicts: 0 };
-
-/**
- * How long the hub has to answer. A hub on a council's slow link, or one just started on a busy machine, can take
- * over 10 s to answer its first sign-in (measured: a test hub at load 12 on two cores), and refusing it then sent
- * the manager to check an address that was right.
- */
-export const HUB_ANSWER_MS = 30_000;
 
 /** Asks the hub whether it takes a hub user's name and password (`GET /_session`), or says why not. */
 export const checkHubUser = async (

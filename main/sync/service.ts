@@ -55,7 +55,15 @@ import {
   type RecordDoc,
 } from './docs';
 import { authHeader, DB_DIRECTORY, DB_MANAGERS, siteDb } from './provision';
-import { openConfig, storeConfig, storedSyncSchema, SYNC_CONFIG_FILE, type StoredSyncConfig, type SyncConfig } from './config';
+import {
+  HUB_ANSWER_MS,
+  openConfig,
+  storeConfig,
+  storedSyncSchema,
+  SYNC_CONFIG_FILE,
+  type StoredSyncConfig,
+  type SyncConfig,
+} from './config';
 import { ensureIdentity, readIdentity } from '../exchange/identity';
 import { isFolded, type FoldedKind } from '../../shared/domain/sync/fold';
 import { eventTarget, parseEventDoc, versionsOfEvents, type AttendanceEventDoc, type IncidentEntryDoc } from './docs';
@@ -98,6 +106,8 @@ interface Lane {
   active: boolean;
   offline: boolean;
   refused: boolean;
+  /** The hub took the check of this install's name and password and did not answer it in time: shown as offline. */
+  unanswered: boolean;
   /** Documents written locally and not yet seen going to the hub. */
   waiting: Set<string>;
   /** Documents the hub holds that this replica has not pulled yet (an estimate: the hub's count less the replica's). */
@@ -130,6 +140,8 @@ export interface SyncOptions {
   maxBackOffMs?: number;
   /** How often the hub is asked whether it is there; after it was not, replication starts afresh. */
   probeMs?: number;
+  /** How long the hub has to answer the check of this install's name and password (HUB_ANSWER_MS). */
+  hubAnswerMs?: number;
 }
 
 const APPLIED = '_local/sitedesk-applied';
@@ -227,6 +239,8 @@ export class SyncService {
   private readonly witness = new Map<string, Map<string, { length: number; head: string; site: string }>>();
   /** Aborted when sync stops, so the work loop never waits on the hub past that (see orGiveUp). */
   private halt = new AbortController();
+  /** The check of this install's name and password under way, if one is (see checkCredentials). */
+  private checking: Promise<void> | null = null;
 
   constructor(
     private readonly app: AppCore,
@@ -398,6 +412,7 @@ export class SyncService {
       active: false,
       offline: false,
       refused: false,
+      unanswered: false,
       waiting: new Set(),
       backlog: 0,
       pulled: 0,
@@ -477,7 +492,7 @@ export class SyncService {
       lane.offline = false;
       this.replicate(lane);
     }
-    if (wasDown) await this.checkCredentials();
+    if (wasDown || [...this.lanes.values()].some((l) => l.unanswered)) await this.checkCredentials();
   }
 
   async stop(): Promise<void> {
@@ -543,7 +558,7 @@ export class SyncService {
       0,
     );
     if (lanes.some((l) => l.refused)) return { ...base, state: 'refused', at: null, done, total: done + waiting };
-    if (lanes.some((l) => l.offline))
+    if (lanes.some((l) => l.offline || l.unanswered))
       return {
         ...base,
         state: 'offline',
@@ -823,20 +838,36 @@ export class SyncService {
     this.emit();
   }
 
-  /** Asks the hub whether it takes this install's name and password, for "Hub refused this desk's password". */
-  private async checkCredentials(): Promise<void> {
+  /**
+   * Asks the hub whether it takes this install's name and password, for "Hub refused this desk's password". A hub
+   * that takes the request and never answers it (a proxy holding the connection) is given HUB_ANSWER_MS, then
+   * shown as offline and asked again at each probe; one check runs at a time.
+   */
+  private checkCredentials(): Promise<void> {
+    this.checking ??= this.askCredentials().finally(() => (this.checking = null));
+    return this.checking;
+  }
+
+  private async askCredentials(): Promise<void> {
     const config = this.config;
     if (!config) return;
-    for (const lane of this.lanes.values()) {
-      try {
-        const res = await fetch(`${config.url.replace(/\/$/, '')}/${lane.db}`, {
-          headers: { authorization: authHeader(config), accept: 'application/json' },
-        });
-        lane.refused = res.status === 401 || res.status === 403;
-      } catch {
-        lane.offline = true; // the hub cannot be reached: the replication retries by itself
-      }
-    }
+    const signal = AbortSignal.any([AbortSignal.timeout(this.opts.hubAnswerMs ?? HUB_ANSWER_MS), this.halt.signal]);
+    await Promise.all(
+      [...this.lanes.values()].map(async (lane) => {
+        try {
+          const res = await fetch(`${config.url.replace(/\/$/, '')}/${lane.db}`, {
+            headers: { authorization: authHeader(config), accept: 'application/json' },
+            signal,
+          });
+          await res.body?.cancel();
+          lane.refused = res.status === 401 || res.status === 403;
+          lane.unanswered = false;
+        } catch (e) {
+          if (e instanceof Error && e.name === 'TimeoutError') lane.unanswered = true;
+          else lane.offline = true; // the hub cannot be reached: the replication retries by itself
+        }
+      }),
+    );
     this.emit();
   }
 
