@@ -4,6 +4,7 @@ import { AppError } from '../../shared/result';
 import { accountSchema, type Account } from '../../shared/schemas/account';
 import { siteSchema, type Site } from '../../shared/schemas/site';
 import { seal, unseal } from '../storage/sealedFile';
+import { identitySchema, type Identity } from './identity';
 import { orgSchema, type Org } from './org';
 
 /**
@@ -29,6 +30,11 @@ const contentSchema = z.object({
    * knows, so the desk's own plain references carry on from it (files made before this field: none).
    */
   references: z.array(z.string().max(40)).max(1000).default([]),
+  /**
+   * The desk's own signing identity, made by the manager's install, which records its public key with the desk's
+   * sites, so the desk's packs are checked against its sites (files made before this field: the desk makes its own).
+   */
+  identity: identitySchema.optional(),
 });
 export type Enrolment = z.infer<typeof contentSchema>;
 
@@ -48,8 +54,17 @@ export const sealEnrolment = (
   now: number,
   references: string[] = [],
   hub?: { url: string; name: string; password: string },
+  identity?: Identity,
 ): Buffer => {
-  const content: Enrolment = { org, sites, accounts, createdAt: new Date(now).toISOString(), references, ...(hub ? { hub } : {}) };
+  const content: Enrolment = {
+    org,
+    sites,
+    accounts,
+    createdAt: new Date(now).toISOString(),
+    references,
+    ...(hub ? { hub } : {}),
+    ...(identity ? { identity } : {}),
+  };
   const salt = randomBytes(16);
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keyFrom(code, salt), iv);

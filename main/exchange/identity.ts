@@ -10,7 +10,7 @@ import type { FileKind } from '../storage/dataStore';
  * organisation's shared key, can read and check a manager's rota pack but cannot make one.
  */
 export const IDENTITY_FILE = 'system/identity';
-const identitySchema = z.object({ publicKey: z.string().min(40), privateKey: z.string().min(40), createdAt: z.string() });
+export const identitySchema = z.object({ publicKey: z.string().min(40), privateKey: z.string().min(40), createdAt: z.string() });
 export type Identity = z.infer<typeof identitySchema>;
 export const identityKind: FileKind<{ identity: Identity | null }> = {
   schema: z.object({ identity: identitySchema.nullable() }),

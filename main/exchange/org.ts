@@ -21,6 +21,11 @@ export const installEntrySchema = z.object({
   role: z.enum(['manager', 'desk']),
   publicKey: z.string().min(40),
   addedAt: z.string(),
+  /**
+   * The sites a desk was enrolled for: an activity pack it signs may name no other. Absent for a manager, and for a
+   * desk enrolled by an older SiteDesk or on another manager's computer (known only from its first pack).
+   */
+  sites: z.array(siteCodeSchema).optional(),
 });
 export type InstallEntry = z.infer<typeof installEntrySchema>;
 
@@ -76,6 +81,24 @@ export const listSelf = (app: AppCore, org: Org, mustWrite = false): Org => {
     addedAt: new Date(app.now()).toISOString(),
   };
   const next: Org = { ...org, installs: [...org.installs.filter((i) => i.publicKey !== identity.publicKey), entry] };
+  app.ds.write(ORG_FILE, orgKind, { org: next });
+  return next;
+};
+
+/**
+ * Records a desk enrolled here in the organisation's directory: the public key of the identity made for it (carried
+ * to the desk in its enrolment file) and its sites, so its packs are checked against them from the first. Its
+ * install id is not known until its first pack (see `rememberSigner`), so it is listed under the enrolment's own.
+ */
+export const recordDesk = (app: AppCore, org: Org, publicKey: string, sites: string[]): Org => {
+  const entry: InstallEntry = {
+    installId: `enrolment_${newId()}`,
+    role: 'desk',
+    publicKey,
+    addedAt: new Date(app.now()).toISOString(),
+    sites: [...sites].sort(),
+  };
+  const next: Org = { ...org, installs: [...org.installs, entry] };
   app.ds.write(ORG_FILE, orgKind, { org: next });
   return next;
 };

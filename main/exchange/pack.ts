@@ -97,6 +97,8 @@ export const encodePack = (pack: Pack, org: Pick<Org, 'key' | 'id' | 'name'>, si
     { manifest: pack.manifest, payload: pack.payload },
   );
 
+/** Site codes as a sentence reads them: "CH", "CH and FH", "CH, FH and HAT". */
+const listed = (codes: string[]) => (codes.length < 2 ? codes.join('') : `${codes.slice(0, -1).join(', ')} and ${codes.at(-1)}`);
 const refuse = (message: string) => new AppError('invalid', message, { file: message });
 const newer = (version: string) =>
   `This pack was made by a newer version of SiteDesk (pack format ${version}; this computer reads up to ${PACK_FORMAT_VERSION}). Update SiteDesk on this computer, then import the pack again. Nothing was imported.`;
@@ -225,6 +227,13 @@ export const decodePack = (bytes: Buffer, org: Org): OpenedPack => {
     .safeParse(envelope.payload);
   if (!payload.success)
     throw refuse(`This pack holds records this SiteDesk cannot read (${payload.error.issues[0]?.path.join('.')}). Nothing was imported.`);
+  // A desk enrolled here signs for the sites it was enrolled for, and no others.
+  const signer = org.installs.find((i) => i.publicKey === header.signer.publicKey);
+  const foreign = m.kind === 'activity' && signer?.sites ? m.sites.filter((site) => !signer.sites!.includes(site)) : [];
+  if (foreign.length)
+    throw refuse(
+      `This pack from the ${listed(signer!.sites!)} desk names ${listed(foreign)}, ${foreign.length === 1 ? 'a site' : 'sites'} that desk does not serve. Nothing was imported.`,
+    );
   // A rota carries only what a manager plans, an activity pack only what a desk records, of the sites it
   // names: the rota's signer check must not be side-stepped by sending the same records as activity.
   const kinds: readonly SyncKind[] = m.kind === 'rota' ? ['sites', 'staff', 'shifts'] : ['attendance', 'incidents', 'log'];

@@ -3,8 +3,8 @@ import { londonToday } from '../../shared/domain/dates';
 import { AppError } from '../../shared/result';
 import type { Account } from '../../shared/schemas/account';
 import { newEnrolmentCode, openEnrolment, sealEnrolment } from '../exchange/enrol';
-import { ensureIdentity } from '../exchange/identity';
-import { ensureManagerOrg, keyIdOf, listSelf, ORG_FILE, orgKind, readOrg, type Org } from '../exchange/org';
+import { ensureIdentity, IDENTITY_FILE, identityKind, newIdentity } from '../exchange/identity';
+import { ensureManagerOrg, keyIdOf, listSelf, ORG_FILE, orgKind, readOrg, recordDesk, type Org } from '../exchange/org';
 import { decodePack, encodePack, PACK_FORMAT_VERSION, type OpenedPack, type PackPayload } from '../exchange/pack';
 import { applyPlan, collectActivity, collectRota, countsOf, planPack } from '../exchange/transfer';
 import { readSyncConfig } from '../sync/service';
@@ -73,19 +73,34 @@ const readPack = (call: Call, file: string): OpenedPack => {
 };
 
 /**
- * The first activity pack from a desk puts the desk's public key in the organisation's directory, so
- * a later pack naming that desk but signed with another key (another desk posing as it) is refused.
+ * The first activity pack from a desk puts the desk's public key in the organisation's directory (or, for a desk
+ * enrolled here, the install id it signs with beside the key recorded at enrolment), so a later pack naming that
+ * desk but signed with another key (another desk posing as it) is refused.
  */
 const rememberSigner = (app: AppCore, pack: OpenedPack) => {
   const org = readOrg(app);
-  if (!org || org.installs.some((i) => i.installId === pack.signer.installId || i.publicKey === pack.signer.publicKey)) return;
+  if (!org || org.installs.some((i) => i.installId === pack.signer.installId)) return;
+  const enrolled = org.installs.find((i) => i.publicKey === pack.signer.publicKey);
+  if (enrolled && !enrolled.installId.startsWith('enrolment_')) return;
   const entry = {
+    ...enrolled,
     installId: pack.signer.installId,
     role: 'desk' as const,
     publicKey: pack.signer.publicKey,
-    addedAt: new Date(app.now()).toISOString(),
+    addedAt: enrolled?.addedAt ?? new Date(app.now()).toISOString(),
   };
-  app.ds.write(ORG_FILE, orgKind, { org: { ...org, installs: [...org.installs, entry] } });
+  const others = org.installs.filter((i) => i !== enrolled);
+  app.ds.write(ORG_FILE, orgKind, { org: { ...org, installs: [...others, entry] } });
+};
+
+/** A warning for an activity pack whose signer has no sites on record here, so its sites could not be checked. */
+const unrecordedSites = (org: Org | null, pack: OpenedPack): string[] => {
+  if (pack.manifest.kind !== 'activity' || !org) return [];
+  const entry = org.installs.find((i) => i.publicKey === pack.signer.publicKey);
+  if (entry?.sites || entry?.role === 'manager') return [];
+  return [
+    `This SiteDesk has no record of the sites the desk that made this pack was enrolled for (it was enrolled by an older SiteDesk or on another manager’s computer), so it cannot check that the desk serves ${pack.manifest.sites.join(', ')}. Import it only if you expected it from that desk.`,
+  ];
 };
 
 export const exchangeHandlers: Pick<
@@ -127,7 +142,11 @@ export const exchangeHandlers: Pick<
     return download(app, user!, org, 'activity', sites, req.from, req.to, collectActivity(app, sites, req.from, req.to));
   },
 
-  'exchange:preview': (req, call) => planPack(call.app, readPack(call, req.file)).preview,
+  'exchange:preview': (req, call) => {
+    const pack = readPack(call, req.file);
+    const { preview } = planPack(call.app, pack);
+    return { ...preview, warnings: [...preview.warnings, ...unrecordedSites(readOrg(call.app), pack)] };
+  },
 
   'exchange:apply': (req, call) => {
     const pack = readPack(call, req.file);
@@ -162,6 +181,8 @@ export const exchangeHandlers: Pick<
       throw new AppError('invalid', 'Choose sites from the list.', { sites: 'Choose sites from the list' });
     const code = newEnrolmentCode();
     const references = highestReferences(incidentIndex(app.repos).refs(), req.sites);
+    // The desk's signing identity is made here, so its key is on record with its sites before its first pack.
+    const identity = newIdentity(now);
     // The desk learns the manager installs' public keys, so it accepts a rota only from one of them.
     const deskOrg: Org = { ...org, role: 'desk', sites: [...req.sites].sort(), installs: org.installs.filter((i) => i.role === 'manager') };
     const bytes = sealEnrolment(
@@ -172,7 +193,9 @@ export const exchangeHandlers: Pick<
       now,
       references,
       hub,
+      identity,
     );
+    recordDesk(app, org, identity.publicKey, req.sites);
     return {
       filename: `sitedesk-enrolment-${deskOrg.sites.join('-')}-${londonToday(now)}.sitedesk-enrolment`,
       mime: 'application/octet-stream',
@@ -203,6 +226,7 @@ export const exchangeHandlers: Pick<
     });
     app.ds.writeMany([
       { rel: ORG_FILE, kind: orgKind, value: { org: enrolment.org } },
+      ...(enrolment.identity ? [{ rel: IDENTITY_FILE, kind: identityKind, value: { identity: enrolment.identity } }] : []),
       app.repos.sites.writeOp(enrolment.sites),
       app.repos.accounts.writeOp(enrolment.accounts),
     ]);

@@ -21,6 +21,13 @@ export interface SyncConfig {
 
 export const SYNC_CONFIG_FILE = 'system/sync';
 
+/**
+ * How long the hub has to answer a check of a hub user's name and password. A hub on a council's slow link, or one
+ * just started on a busy machine, can take over 10 s to answer its first sign-in (measured: a test hub at load 12 on
+ * two cores), and refusing it then sent the manager to check an address that was right.
+ */
+export const HUB_ANSWER_MS = 30_000;
+
 const sealedSchema = z.object({ v: z.literal(1), salt: z.string(), iv: z.string(), tag: z.string(), data: z.string() });
 export type SealedSecret = z.infer<typeof sealedSchema>;
 

@@ -61,12 +61,19 @@ export const putEvents = async (local: PouchDB, docs: readonly PouchDoc[]): Prom
  * of an earlier SiteDesk's whole-record document with the versions it kept aside. Documents that do not
  * read were reported when they arrived; here they are passed over.
  */
-export const versionsInReplica = async (local: PouchDB, db: string, site: string, kind: FoldedKind, id: string): Promise<SyncRecord[]> => {
+export const versionsInReplica = async (
+  local: PouchDB,
+  db: string,
+  site: string,
+  kind: FoldedKind,
+  id: string,
+  now: number,
+): Promise<SyncRecord[]> => {
   const prefix = eventPrefix(kind, id);
   const rows = await local.allDocs({ startkey: prefix, endkey: `${prefix}\ufff0`, include_docs: true });
   const events: (AttendanceEventDoc | IncidentEntryDoc)[] = [];
   for (const row of rows.rows) {
-    const p = parseEventDoc(row.doc, site);
+    const p = parseEventDoc(row.doc, site, now);
     if (p.ok) events.push(p.doc);
   }
   const versions = versionsOfEvents(events);
@@ -74,7 +81,7 @@ export const versionsInReplica = async (local: PouchDB, db: string, site: string
   if (legacy && !legacy._deleted) {
     for (const rev of [legacy._rev!, ...(legacy._conflicts ?? [])]) {
       const v = rev === legacy._rev ? legacy : await local.get(legacy._id, { rev }).catch(() => null);
-      const p = v ? parseDoc(v, db, site) : null;
+      const p = v ? parseDoc(v, db, site, now) : null;
       if (p?.ok && p.doc.kind === kind) versions.push(p.doc.record, ...p.doc.aside.map((a) => a.record));
     }
   }

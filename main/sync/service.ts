@@ -55,9 +55,18 @@ import {
   type RecordDoc,
 } from './docs';
 import { authHeader, DB_DIRECTORY, DB_MANAGERS, siteDb } from './provision';
-import { openConfig, storeConfig, storedSyncSchema, SYNC_CONFIG_FILE, type StoredSyncConfig, type SyncConfig } from './config';
+import {
+  HUB_ANSWER_MS,
+  openConfig,
+  storeConfig,
+  storedSyncSchema,
+  SYNC_CONFIG_FILE,
+  type StoredSyncConfig,
+  type SyncConfig,
+} from './config';
 import { ensureIdentity, readIdentity } from '../exchange/identity';
 import { isFolded, type FoldedKind } from '../../shared/domain/sync/fold';
+import { tooFarAhead } from '../../shared/domain/sync/hlc';
 import { eventTarget, parseEventDoc, versionsOfEvents, type AttendanceEventDoc, type IncidentEntryDoc } from './docs';
 import { eventDocsOf, foldWithLocal, idsInReplica, putEvents, versionsInReplica } from './events';
 
@@ -98,6 +107,8 @@ interface Lane {
   active: boolean;
   offline: boolean;
   refused: boolean;
+  /** The hub took the check of this install's name and password and did not answer it in time: shown as offline. */
+  unanswered: boolean;
   /** Documents written locally and not yet seen going to the hub. */
   waiting: Set<string>;
   /** Documents the hub holds that this replica has not pulled yet (an estimate: the hub's count less the replica's). */
@@ -130,6 +141,8 @@ export interface SyncOptions {
   maxBackOffMs?: number;
   /** How often the hub is asked whether it is there; after it was not, replication starts afresh. */
   probeMs?: number;
+  /** How long the hub has to answer the check of this install's name and password (HUB_ANSWER_MS). */
+  hubAnswerMs?: number;
 }
 
 const APPLIED = '_local/sitedesk-applied';
@@ -227,6 +240,8 @@ export class SyncService {
   private readonly witness = new Map<string, Map<string, { length: number; head: string; site: string }>>();
   /** Aborted when sync stops, so the work loop never waits on the hub past that (see orGiveUp). */
   private halt = new AbortController();
+  /** The check of this install's name and password under way, if one is (see checkCredentials). */
+  private checking: Promise<void> | null = null;
 
   constructor(
     private readonly app: AppCore,
@@ -398,6 +413,7 @@ export class SyncService {
       active: false,
       offline: false,
       refused: false,
+      unanswered: false,
       waiting: new Set(),
       backlog: 0,
       pulled: 0,
@@ -477,7 +493,7 @@ export class SyncService {
       lane.offline = false;
       this.replicate(lane);
     }
-    if (wasDown) await this.checkCredentials();
+    if (wasDown || [...this.lanes.values()].some((l) => l.unanswered)) await this.checkCredentials();
   }
 
   async stop(): Promise<void> {
@@ -543,7 +559,7 @@ export class SyncService {
       0,
     );
     if (lanes.some((l) => l.refused)) return { ...base, state: 'refused', at: null, done, total: done + waiting };
-    if (lanes.some((l) => l.offline))
+    if (lanes.some((l) => l.offline || l.unanswered))
       return {
         ...base,
         state: 'offline',
@@ -823,20 +839,36 @@ export class SyncService {
     this.emit();
   }
 
-  /** Asks the hub whether it takes this install's name and password, for "Hub refused this desk's password". */
-  private async checkCredentials(): Promise<void> {
+  /**
+   * Asks the hub whether it takes this install's name and password, for "Hub refused this desk's password". A hub
+   * that takes the request and never answers it (a proxy holding the connection) is given HUB_ANSWER_MS, then
+   * shown as offline and asked again at each probe; one check runs at a time.
+   */
+  private checkCredentials(): Promise<void> {
+    this.checking ??= this.askCredentials().finally(() => (this.checking = null));
+    return this.checking;
+  }
+
+  private async askCredentials(): Promise<void> {
     const config = this.config;
     if (!config) return;
-    for (const lane of this.lanes.values()) {
-      try {
-        const res = await fetch(`${config.url.replace(/\/$/, '')}/${lane.db}`, {
-          headers: { authorization: authHeader(config), accept: 'application/json' },
-        });
-        lane.refused = res.status === 401 || res.status === 403;
-      } catch {
-        lane.offline = true; // the hub cannot be reached: the replication retries by itself
-      }
-    }
+    const signal = AbortSignal.any([AbortSignal.timeout(this.opts.hubAnswerMs ?? HUB_ANSWER_MS), this.halt.signal]);
+    await Promise.all(
+      [...this.lanes.values()].map(async (lane) => {
+        try {
+          const res = await fetch(`${config.url.replace(/\/$/, '')}/${lane.db}`, {
+            headers: { authorization: authHeader(config), accept: 'application/json' },
+            signal,
+          });
+          await res.body?.cancel();
+          lane.refused = res.status === 401 || res.status === 403;
+          lane.unanswered = false;
+        } catch (e) {
+          if (e instanceof Error && e.name === 'TimeoutError') lane.unanswered = true;
+          else lane.offline = true; // the hub cannot be reached: the replication retries by itself
+        }
+      }),
+    );
     this.emit();
   }
 
@@ -1018,6 +1050,7 @@ export class SyncService {
       // The documents written, added to the waiting ones together when this database's share is written.
       const sent: string[] = [];
       const held = await lane.local.allDocs({ keys: items.map((q) => docId(q.kind, q.record.id)), include_docs: true });
+      const now = this.app.now();
       const writes: PouchDoc[] = [];
       const heads = new Map<string, HeadDoc>();
       const photos = new Map<string, PouchDoc>();
@@ -1047,7 +1080,10 @@ export class SyncService {
       const events: PouchDoc[] = [];
       items.forEach((q, i) => {
         const row = held.rows[i];
-        const doc = row?.doc && !row.value?.deleted ? (row.doc as unknown as RecordDoc) : null;
+        const found = row?.doc && !row.value?.deleted ? (row.doc as unknown as RecordDoc) : null;
+        // A version stamped too far ahead was refused as it came (parseDoc): this install's version is written
+        // over it rather than merged with it, where it would win again and every other install would refuse it.
+        const doc = found && !tooFarAhead(found.record?.hlc, now) ? found : null;
         // The directory every desk reads holds no pay rate, not even in a version kept aside (managers
         // keep those in their own database); one an earlier SiteDesk put there is dropped.
         const payless = (list: Superseded[]) =>
@@ -1059,7 +1095,7 @@ export class SyncService {
           events.push(...(eventDocsOf(q.kind, [q.record, ...mine.map((s) => s.record)]) as unknown as PouchDoc[]));
           return;
         }
-        const kept = payless(doc?.aside ?? []);
+        const kept = payless(doc?.aside ?? []).filter((a) => !tooFarAhead(a.keptHlc, now) && !tooFarAhead(a.record.hlc, now));
         if (doc && canonical(doc.record) === canonical(q.record) && sameAside(unionAside(kept, mine), doc.aside ?? [])) return;
         const merged = doc ? mergeRecord(q.kind, doc.record, q.record) : { record: q.record, superseded: null };
         witness(q.kind, merged.record);
@@ -1149,7 +1185,7 @@ export class SyncService {
       const records: Record<string, SyncRecord> = {};
       let asides: Superseded[] = [];
       for (const row of held.rows) {
-        const parsed = parseDoc(row.doc, db, lane.site);
+        const parsed = parseDoc(row.doc, db, lane.site, this.app.now());
         if (!parsed.ok) continue;
         const { record, aside } = parsed.doc;
         if (c.partitionOf && `partitions/${kind}/${c.partitionOf(record)}` !== rel) continue;
@@ -1237,12 +1273,13 @@ export class SyncService {
       ]);
       // The events that came in this turn, by record (`<kind>|<id>`), for the fold.
       const arrived = new Map<string, (AttendanceEventDoc | IncidentEntryDoc)[]>();
-      const deleted: string[] = [];
+      // Documents deleted on the hub, or refused for a stamp too far ahead: written again from the records held here.
+      const sendBack: string[] = [];
       for (const c of batch) {
         const raw = c.doc;
         if (!raw || c.id.startsWith('_design/')) continue;
         if (raw._deleted) {
-          deleted.push(c.id);
+          sendBack.push(c.id);
           continue;
         }
         if (c.id.startsWith(PHOTO_PREFIX)) {
@@ -1265,7 +1302,7 @@ export class SyncService {
         // or (for a chain cut short on this disk) quietly write over the evidence of it.
         if (target && this.ownEvents.delete(c.id)) continue;
         if (target) {
-          const p = parseEventDoc(raw, lane.site);
+          const p = parseEventDoc(raw, lane.site, this.app.now());
           if (p.ok) {
             refold.get(target.kind)!.add(target.id);
             const key = `${target.kind}|${target.id}`;
@@ -1276,7 +1313,7 @@ export class SyncService {
         if (typeof raw.kind === 'string' && isFolded(raw.kind as SyncKind)) {
           // An earlier SiteDesk's whole-record document (read with its branches): the fold reads the replica.
           lane.known?.add(`${raw.kind}|${c.id.slice(c.id.indexOf(':') + 1)}`);
-          const p = parseDoc(raw, db, lane.site);
+          const p = parseDoc(raw, db, lane.site, this.app.now());
           if (p.ok) refold.get(p.doc.kind as FoldedKind)!.add(p.doc.record.id);
           else this.rejected.push({ db, docId: c.id, reason: p.reason });
           if (p.ok || !raw._conflicts?.length) continue;
@@ -1289,9 +1326,12 @@ export class SyncService {
         }
         // Managers take staff from the managers' database, which has the pay rates.
         if (this.config!.role === 'manager' && db === DB_DIRECTORY && raw.kind === 'staff') continue;
-        const parsed = parseDoc(raw, db, lane.site);
+        const parsed = parseDoc(raw, db, lane.site, this.app.now());
         if (!parsed.ok) {
           this.rejected.push({ db, docId: c.id, reason: parsed.reason });
+          // Left on the hub, it would keep the record from every install that joins later: the version held
+          // here is written over it (pushOut), as a deleted one is written again.
+          if (parsed.farAhead) sendBack.push(c.id);
           continue;
         }
         const { kind, record, aside } = parsed.doc;
@@ -1321,7 +1361,7 @@ export class SyncService {
         }
       }
       if (lane.site !== null) for (const [kind, ids] of refold) if (ids.size) await this.fold(lane, kind, [...ids], undefined, arrived);
-      if (deleted.length) this.sendAgain(lane, deleted);
+      if (sendBack.length) this.sendAgain(lane, sendBack);
       // Only once the records that came with them are in storage, so a head never names a chain not yet applied.
       for (const h of heads) this.witnessHead(h);
       const last = batch.at(-1);
@@ -1368,7 +1408,10 @@ export class SyncService {
       // turn holds only the ones that came now (and any written since, which the feed brings next, and
       // which fold it again): no need to read them back. A first sync folds nearly every record so.
       const came = lane.known && !lane.known.has(key) ? arrived?.get(key) : undefined;
-      fromReplica.set(id, came ? versionsOfEvents(came) : await versionsInReplica(lane.local, lane.db, lane.site!, kind, id));
+      fromReplica.set(
+        id,
+        came ? versionsOfEvents(came) : await versionsInReplica(lane.local, lane.db, lane.site!, kind, id, this.app.now()),
+      );
       lane.known?.add(key);
     }
     if (only) for (const [id, versions] of fromReplica) if (!versions.some(only)) fromReplica.delete(id);
@@ -1428,7 +1471,7 @@ export class SyncService {
     for (const rev of revs) {
       const v = rev === doc._rev ? doc : await lane.local.get(doc._id, { rev }).catch(() => null);
       if (!v) continue;
-      const p = parseDoc(v, lane.db, lane.site);
+      const p = parseDoc(v, lane.db, lane.site, this.app.now());
       if (p.ok) versions.push({ ...(v as unknown as RecordDoc), record: (v as unknown as RecordDoc).record, aside: p.doc.aside });
       else this.rejected.push({ db: lane.db, docId: `${doc._id}@${rev}`, reason: p.reason });
     }

@@ -10,6 +10,7 @@ import { openEncrypted, sealEncrypted } from '../../main/storage/cipherFile';
 import { checkDataFolder } from '../../main/storage/doctor';
 import { seal } from '../../main/storage/sealedFile';
 import { touched } from '../../main/services/records';
+import { collectActivity } from '../../main/exchange/transfer';
 import { openTestApp, withManager, type TestApp, createSupervisor, okData } from '../support/app';
 import { seedActivity, seedShift } from '../support/records';
 import { makeStaff } from '../shared/domain/rota/factories';
@@ -510,6 +511,49 @@ describe('packs are sealed against whoever picks one up (issue 12, hole 7)', () 
       message: expect.stringContaining('not signed with that install’s key'),
     });
     expect(manager.snapshot()).toEqual(before);
+  });
+
+  it('records the sites a desk is enrolled for, and refuses an activity pack from that desk naming another site', async () => {
+    const { manager, m, desk, s } = await twoInstalls();
+    // Enrolment recorded the desk's key with its sites in the manager's organisation file.
+    expect(orgOf(manager).installs.filter((i) => i.role === 'desk')).toEqual([
+      expect.objectContaining({ publicKey: ensureIdentity(desk.opened.app).publicKey, sites: ['CH'] }),
+    ]);
+    // The CH desk makes an activity pack naming HAT too, signed with its own key.
+    const deskUser = desk.opened.app.repos.accounts.all()[0];
+    seedActivity(desk.opened.app, deskUser.id, 'CH', '2026-11-26');
+    seedActivity(desk.opened.app, deskUser.id, 'HAT', '2026-11-26');
+    const real = okData(await desk.call('exchange:export-activity', { from: '2026-11-23', to: '2026-11-29' }, s));
+    const { pack } = openPack(real.base64, orgOf(desk).key);
+    const forged = encodePack(
+      {
+        manifest: { ...pack.manifest, sites: ['CH', 'HAT'] },
+        payload: { ...pack.payload, records: collectActivity(desk.opened.app, ['CH', 'HAT'], '2026-11-23', '2026-11-29').records },
+      },
+      orgOf(desk),
+      { installId: desk.opened.app.meta.installId, identity: ensureIdentity(desk.opened.app) },
+    ).toString('base64');
+    const before = manager.snapshot();
+    const refused = 'This pack from the CH desk names HAT, a site that desk does not serve. Nothing was imported.';
+    expect(await manager.call('exchange:preview', { file: forged }, m)).toMatchObject({ ok: false, code: 'invalid', message: refused });
+    expect(await manager.call('exchange:apply', { file: forged }, m)).toMatchObject({ ok: false, code: 'invalid', message: refused });
+    expect(manager.snapshot()).toEqual(before);
+  });
+
+  it('imports a pack from a desk whose sites were never recorded, with a warning in the preview', async () => {
+    const { manager, m, desk, s } = await twoInstalls();
+    // An organisation file from before desks' sites were recorded: the desk is not in it at all.
+    const app = manager.opened.app;
+    const org = orgOf(manager);
+    app.ds.write('system/org', orgKind, { org: { ...org, installs: org.installs.filter((i) => i.role === 'manager') } });
+    const deskUser = desk.opened.app.repos.accounts.all()[0];
+    seedActivity(desk.opened.app, deskUser.id, 'CH', '2026-11-26');
+    const pack = okData(await desk.call('exchange:export-activity', { from: '2026-11-23', to: '2026-11-29' }, s));
+    const preview = okData(await manager.call('exchange:preview', { file: pack.base64 }, m));
+    expect(preview.warnings).toContain(
+      'This SiteDesk has no record of the sites the desk that made this pack was enrolled for (it was enrolled by an older SiteDesk or on another manager’s computer), so it cannot check that the desk serves CH. Import it only if you expected it from that desk.',
+    );
+    expect(okData(await manager.call('exchange:apply', { file: pack.base64 }, m)).written).toBe(3);
   });
 
   it('refuses a small authenticated pack that would inflate beyond the limit, and keeps serving', async () => {

@@ -64,3 +64,31 @@ export const receive = (last: Hlc, remote: Hlc, now: number, node: string): Hlc 
 
 /** How far (ms) a stamp is ahead of this machine's wall clock: a sign that the writer's clock was wrong. */
 export const aheadBy = (stamp: string, now: number): number => Math.max(0, parseHlc(stamp).wall - now);
+
+/**
+ * How far ahead of the receiving computer's clock a stamp from elsewhere may be and still be merged. Ordinary skew
+ * between council PCs is seconds to minutes, and a PC with the wrong time zone or daylight-saving setting is an hour
+ * or two out: its sign-ins must still reach the manager. A day covers all of those. Beyond it the writer's clock is
+ * wrong (a desk set to the wrong date) or the stamp was made up, and taking it in would let that version win every
+ * later merge of the record and move every install's clock that far forward. The cost of a day rather than an hour:
+ * a version stamped up to a day ahead still wins merges until that day has passed.
+ */
+export const STAMP_AHEAD_LIMIT_MS = 24 * 3_600_000;
+
+/** Whether a stamp from elsewhere is further ahead of `now` than STAMP_AHEAD_LIMIT_MS allows. */
+export const tooFarAhead = (stamp: string | undefined, now: number): boolean =>
+  stamp !== undefined && aheadBy(stamp, now) > STAMP_AHEAD_LIMIT_MS;
+
+const DAY_MS = 24 * 3_600_000;
+
+/** How far ahead a stamp is, in the words a manager reads: "30 hours", "12 days", "5 years". */
+export const aheadInWords = (stamp: string, now: number): string => {
+  const ms = aheadBy(stamp, now);
+  const [n, unit] =
+    ms >= 2 * 365.25 * DAY_MS
+      ? [Math.round(ms / (365.25 * DAY_MS)), 'year']
+      : ms >= 2 * DAY_MS
+        ? [Math.round(ms / DAY_MS), 'day']
+        : [Math.round(ms / 3_600_000), 'hour'];
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+};

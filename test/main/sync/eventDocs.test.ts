@@ -50,7 +50,7 @@ describe('event documents', () => {
     expect([held._rev?.slice(0, 2), held._conflicts ?? []]).toEqual(['1-', []]);
     // Written again: nothing to write.
     expect(await putEvents(a, [two as unknown as PouchDoc])).toEqual([]);
-    expect(parseEventDoc(await a.get(one._id), 'CH')).toMatchObject({ ok: true });
+    expect(parseEventDoc(await a.get(one._id), 'CH', Date.now())).toMatchObject({ ok: true });
     await a.close();
     await b.close();
   });

@@ -56,6 +56,18 @@ describe('asking the hub who the hub user is', () => {
     expect(hub.seen.cut).toBe(1);
   });
 
+  it('gives up on a hub that takes the request and never answers, saying how long it waited', async () => {
+    const hub = await slowHub(null);
+    servers.push(hub.server);
+    const started = Date.now();
+    await expect(checkHubUser(hub.url, USER, undefined, 1000)).rejects.toMatchObject({
+      code: 'invalid',
+      message: `The hub at ${hub.url} did not answer within 1 second. Check the network, or try again later.`,
+      fields: { url: 'The hub did not answer' },
+    });
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   it('refuses an address where nothing listens, naming the address', async () => {
     await expect(checkHubUser('http://127.0.0.1:1', USER)).rejects.toMatchObject({
       code: 'invalid',

@@ -145,6 +145,6 @@ describe("a person's set-aside version that came in a rota pack", () => {
     const { payRate: _pay, ...withoutPay } = other;
     const aside = { ...asideOf('staff', other, sam, 'edited-on-two-installs'), record: withoutPay as SyncRecord };
     const doc = { _id: `staff:${sam.id}`, kind: 'staff', record: sam, aside: [aside] };
-    expect(parseDoc(doc, DB_MANAGERS, null)).toMatchObject({ ok: true });
+    expect(parseDoc(doc, DB_MANAGERS, null, Date.now())).toMatchObject({ ok: true });
   });
 });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSuperseded } from '../../../main/exchange/superseded';
 import { authHeader, siteDb } from '../../../main/sync/provision';
 import type { Session } from '../../../main/services/types';
+import { formatHlc } from '../../../shared/domain/sync/hlc';
 import type { LogEntry } from '../../../shared/schemas/occurrence';
 import { okData, type TestApp } from '../../support/app';
 import { closeAll, deskCredentials, hubAdminHeaders, HubProcess, managerOnHub, until } from './world';
@@ -31,7 +32,10 @@ describe('an occurrence log entry rewritten on the hub', () => {
     const docUrl = `${hub.url}/${siteDb('CH')}/log:${id}`;
     await until('the hub has the entry', async () => (await fetch(docUrl, { headers: hubAdminHeaders(hub) })).ok);
     const doc = (await (await fetch(docUrl, { headers: hubAdminHeaders(hub) })).json()) as { record: LogEntry };
-    const rewritten = { ...doc.record, text: 'All doors checked, nothing to report.', hlc: '009999999999999-000000-deskch0000000000000' };
+    // Stamped later than the original, though within a day of this computer's clock: one further ahead is refused
+    // outright (futureStamp.test.ts).
+    const later = formatHlc({ wall: manager.opened.app.now() + 60_000, count: 0, node: 'deskch0000000000000' });
+    const rewritten = { ...doc.record, text: 'All doors checked, nothing to report.', hlc: later };
     const res = await fetch(docUrl, {
       method: 'PUT',
       headers: { authorization: authHeader(deskCredentials('CH')), 'content-type': 'application/json' },

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareHlc, formatHlc, HLC_ZERO, parseHlc, receive, tick, type Hlc } from '../../../../shared/domain/sync/hlc';
+import {
+  aheadInWords,
+  compareHlc,
+  formatHlc,
+  HLC_ZERO,
+  parseHlc,
+  receive,
+  tick,
+  tooFarAhead,
+  type Hlc,
+} from '../../../../shared/domain/sync/hlc';
 
 const node = fc.stringMatching(/^[a-z0-9]{6,12}$/);
 const hlc = fc.record({ wall: fc.integer({ min: 0, max: 4_102_444_800_000 }), count: fc.integer({ min: 0, max: 999_999 }), node });
@@ -53,5 +63,25 @@ describe('hybrid logical clock', () => {
   it('reads a missing or odd stamp as zero, below every real one', () => {
     expect(parseHlc('rubbish')).toEqual({ wall: 0, count: 0, node: '' });
     expect(compareHlc(HLC_ZERO, formatHlc({ wall: 1, count: 0, node: 'a' }))).toBeLessThan(0);
+  });
+});
+
+describe('a stamp from elsewhere far ahead of this computer’s clock', () => {
+  const now = Date.parse('2026-11-25T09:00:00Z');
+  const at = (ms: number) => formatHlc({ wall: now + ms, count: 0, node: 'desk' });
+  const HOUR = 3_600_000;
+
+  it('is merged up to a day ahead (a wrong time zone, ordinary skew) and refused beyond it', () => {
+    expect(tooFarAhead(at(30_000), now)).toBe(false);
+    expect(tooFarAhead(at(2 * HOUR), now)).toBe(false);
+    expect(tooFarAhead(at(24 * HOUR), now)).toBe(false);
+    expect(tooFarAhead(at(25 * HOUR), now)).toBe(true);
+    expect(tooFarAhead(undefined, now)).toBe(false);
+  });
+
+  it('says how far ahead in hours, days or years', () => {
+    expect(aheadInWords(at(30 * HOUR), now)).toBe('30 hours');
+    expect(aheadInWords(at(12 * 24 * HOUR), now)).toBe('12 days');
+    expect(aheadInWords(at(5 * 365 * 24 * HOUR), now)).toBe('5 years');
   });
 });

@@ -1,0 +1,113 @@
+/**
+ * A record's hybrid-clock stamp decides every merge (the later wins), so a version stamped years ahead — from
+ * a desk whose clock is set wrong, or from anyone with a hub account — would win every merge after it, and
+ * would drag the clock of every install that took it forward with it. A version stamped more than a day
+ * ahead of the receiving install's clock is set aside and reported, and changes nothing; ordinary skew
+ * between two computers' clocks (seconds, minutes) merges as before.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attendanceEventOf } from '../../../main/sync/docs';
+import { authHeader, siteDb } from '../../../main/sync/provision';
+import type { SyncRecord } from '../../../shared/domain/sync/merge';
+import type { Attendance } from '../../../shared/schemas/attendance';
+import { formatHlc, parseHlc } from '../../../shared/domain/sync/hlc';
+import type { Shift } from '../../../shared/schemas/shift';
+import type { TestApp } from '../../support/app';
+import { DESK_SHIFTS } from '../../support/deskWorld';
+import { closeAll, deskCredentials, HubProcess, hubAdminHeaders, managerOnHub, until } from './world';
+
+const hub = new HubProcess();
+let manager: TestApp;
+
+const YEAR_MS = 365 * 24 * 3_600_000;
+
+beforeAll(async () => {
+  ({ manager } = await managerOnHub(hub, ['CH']));
+  await until('the hub holds the CH shifts', async () => {
+    const res = await fetch(`${hub.url}/${siteDb('CH')}/shifts:${DESK_SHIFTS.sam.id}`, { headers: hubAdminHeaders(hub) });
+    return res.status === 200;
+  });
+}, 90_000);
+
+afterAll(() => closeAll(hub, [manager]));
+
+/** The shift as the manager's storage holds it. */
+const shiftHeld = (id: string): Shift | undefined => {
+  const c = manager.opened.app.repos.shifts;
+  for (const k of c.keys()) {
+    const r = c.partition(k)[id];
+    if (r) return r as Shift;
+  }
+  return undefined;
+};
+
+/** A CH desk's hub account rewrites a shift's document on the hub: new notes, stamped `aheadMs` past the manager's clock. */
+const rewriteOnHub = async (id: string, notes: string, aheadMs: number) => {
+  const url = `${hub.url}/${siteDb('CH')}/shifts:${id}`;
+  const doc = (await (await fetch(url, { headers: hubAdminHeaders(hub) })).json()) as { record: Shift & { hlc: string } };
+  const stamp = formatHlc({ wall: manager.opened.app.now() + aheadMs, count: 0, node: 'install_far_desk' });
+  doc.record = { ...doc.record, notes, rev: doc.record.rev + 1, base: doc.record.hlc, hlc: stamp, origin: 'install_far_desk' };
+  const res = await fetch(url, {
+    method: 'PUT',
+    headers: { authorization: authHeader(deskCredentials('CH')), 'content-type': 'application/json' },
+    body: JSON.stringify(doc),
+  });
+  expect(res.status).toBe(201);
+};
+
+describe('a version from the hub stamped far ahead of this computer’s clock', () => {
+  it('does not overwrite the record here, leaves the clock alone and is reported', async () => {
+    const before = shiftHeld(DESK_SHIFTS.sam.id)!;
+    await rewriteOnHub(DESK_SHIFTS.sam.id, 'Written from a clock five years fast', 5 * YEAR_MS);
+    const sync = manager.opened.app.sync!;
+    const reported = () => sync.status().rejected.find((r) => r.docId === `shifts:${DESK_SHIFTS.sam.id}`);
+    await until('the document reaches the manager', () => Boolean(reported()) || shiftHeld(DESK_SHIFTS.sam.id)?.notes !== before.notes);
+    expect(shiftHeld(DESK_SHIFTS.sam.id)).toEqual(before);
+    expect(reported()?.reason).toMatch(/5 years ahead/);
+    // The next edit made here is stamped by this computer's clock, not five years on.
+    expect(parseHlc(manager.opened.app.clock.value).wall).toBeLessThan(manager.opened.app.now() + 24 * 3_600_000);
+  }, 60_000);
+
+  it('is written over on the hub with the version held here, so installs that join later get the record', async () => {
+    const held = shiftHeld(DESK_SHIFTS.sam.id)!;
+    const url = `${hub.url}/${siteDb('CH')}/shifts:${DESK_SHIFTS.sam.id}`;
+    const onHub = async () => ((await (await fetch(url, { headers: hubAdminHeaders(hub) })).json()) as { record: Shift }).record;
+    await until('the hub holds the manager’s version again', async () => (await onHub()).hlc === held.hlc, 30_000).catch(() => undefined);
+    expect(await onHub()).toEqual(held);
+  }, 60_000);
+
+  it('is not folded into an attendance record when it is a sign-out event', async () => {
+    const c = manager.opened.app.repos.attendance;
+    const key = c.keys().find((k) => c.partition(k).att_carla_00001)!;
+    const before = c.partition(key).att_carla_00001 as Attendance;
+    const stamp = formatHlc({ wall: manager.opened.app.now() + 5 * YEAR_MS, count: 0, node: 'install_far_desk' });
+    const record = {
+      ...before,
+      signedOutAt: '2031-11-25T09:00:00.000Z',
+      rev: before.rev + 1,
+      base: before.hlc,
+      hlc: stamp,
+      origin: 'install_far_desk',
+    };
+    const event = attendanceEventOf(record as unknown as SyncRecord);
+    const res = await fetch(`${hub.url}/${siteDb('CH')}/${encodeURIComponent(event._id)}`, {
+      method: 'PUT',
+      headers: { authorization: authHeader(deskCredentials('CH')), 'content-type': 'application/json' },
+      body: JSON.stringify(event),
+    });
+    expect(res.status).toBe(201);
+    const sync = manager.opened.app.sync!;
+    await until(
+      'the event reaches the manager',
+      () => sync.status().rejected.some((r) => r.docId === event._id) || c.partition(key).att_carla_00001.rev !== before.rev,
+    );
+    expect(c.partition(key).att_carla_00001).toEqual(before);
+    expect(sync.status().rejected.find((r) => r.docId === event._id)?.reason).toMatch(/5 years ahead/);
+  }, 60_000);
+
+  it('merges as usual when it is only 30 s ahead (two computers’ clocks a little apart)', async () => {
+    await rewriteOnHub(DESK_SHIFTS.rhea.id, 'Bring the visitor badges', 30_000);
+    await until('the manager takes the edit in', () => shiftHeld(DESK_SHIFTS.rhea.id)?.notes === 'Bring the visitor badges');
+    expect(manager.opened.app.sync!.status().rejected.some((r) => r.docId === `shifts:${DESK_SHIFTS.rhea.id}`)).toBe(false);
+  }, 60_000);
+});
