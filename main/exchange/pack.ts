@@ -9,6 +9,7 @@ import {
   type SyncKind,
   type SyncRecord,
 } from '../../shared/domain/sync/merge';
+import { fieldName } from '../../shared/contract/fieldNames';
 import { AppError } from '../../shared/result';
 import { attendanceSchema } from '../../shared/schemas/attendance';
 import { incidentSchema } from '../../shared/schemas/incident';
@@ -100,6 +101,25 @@ export const encodePack = (pack: Pack, org: Pick<Org, 'key' | 'id' | 'name'>, si
 /** Site codes as a sentence reads them: "CH", "CH and FH", "CH, FH and HAT". */
 const listed = (codes: string[]) => (codes.length < 2 ? codes.join('') : `${codes.slice(0, -1).join(', ')} and ${codes.at(-1)}`);
 const refuse = (message: string) => new AppError('invalid', message, { file: message });
+
+/** A record of each kind, as a person names it. */
+const RECORD_WORD: Record<SyncKind, string> = {
+  sites: 'a site',
+  staff: 'a staff record',
+  shifts: 'a shift',
+  attendance: 'an attendance record',
+  incidents: 'an incident',
+  log: 'a log entry',
+};
+
+/** Why a pack's contents cannot be read, in words: the record's kind and the field, never its place in the file. */
+const unreadable = (issue: z.core.$ZodIssue | undefined): string => {
+  const [part, kind] = issue?.path ?? [];
+  const what = part === 'records' && typeof kind === 'string' && kind in RECORD_WORD ? RECORD_WORD[kind as SyncKind] : 'something';
+  const name = issue && part === 'records' ? fieldName(issue.path.slice(3)) : null;
+  const why = issue ? `: ${issue.message}${name ? ` (${name})` : ''}` : '';
+  return `This pack holds ${what} this SiteDesk cannot read${why}. Nothing was imported.`;
+};
 const newer = (version: string) =>
   `This pack was made by a newer version of SiteDesk (pack format ${version}; this computer reads up to ${PACK_FORMAT_VERSION}). Update SiteDesk on this computer, then import the pack again. Nothing was imported.`;
 const DAMAGED =
@@ -225,8 +245,7 @@ export const decodePack = (bytes: Buffer, org: Org): OpenedPack => {
       photos: z.record(z.string(), z.string()),
     })
     .safeParse(envelope.payload);
-  if (!payload.success)
-    throw refuse(`This pack holds records this SiteDesk cannot read (${payload.error.issues[0]?.path.join('.')}). Nothing was imported.`);
+  if (!payload.success) throw refuse(unreadable(payload.error.issues[0]));
   // A desk enrolled here signs for the sites it was enrolled for, and no others.
   const signer = org.installs.find((i) => i.publicKey === header.signer.publicKey);
   const foreign = m.kind === 'activity' && signer?.sites ? m.sites.filter((site) => !signer.sites!.includes(site)) : [];

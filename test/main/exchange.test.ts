@@ -556,6 +556,30 @@ describe('packs are sealed against whoever picks one up (issue 12, hole 7)', () 
     expect(okData(await manager.call('exchange:apply', { file: pack.base64 }, m)).written).toBe(3);
   });
 
+  it('names what it cannot read in a refused pack in words, not by its place in the file', async () => {
+    const { manager, m, desk, s } = await twoInstalls();
+    seedShift(manager.opened.app, manager.opened.app.repos.accounts.all()[0].id);
+    const { header, pack } = openPack((await exportRota(manager, m)).base64, orgOf(manager).key);
+    const shifts = pack.payload.records.shifts!;
+    const id = Object.keys(shifts)[0];
+    // Signed by the manager's own identity, so only the record is wrong with it.
+    const bad = encodePack(
+      {
+        ...pack,
+        payload: { ...pack.payload, records: { ...pack.payload.records, shifts: { [id]: { ...shifts[id], date: '2026-02-30' } } } },
+      },
+      orgOf(manager),
+      { installId: header.signer.installId, identity: ensureIdentity(manager.opened.app) },
+    ).toString('base64');
+    const before = desk.snapshot();
+    expect(await desk.call('exchange:preview', { file: bad }, s)).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      message: 'This pack holds a shift this SiteDesk cannot read: That date does not exist (Date). Nothing was imported.',
+    });
+    expect(desk.snapshot()).toEqual(before);
+  });
+
   it('refuses a small authenticated pack that would inflate beyond the limit, and keeps serving', async () => {
     const { manager, m, desk, s } = await twoInstalls();
     const key = orgOf(manager).key;
