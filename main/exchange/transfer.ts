@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportPreview, PackManifest, PreviewRow } from '../../shared/contract/exchange';
 import { addDays, formatDayShort, londonParts, monthOf, monthsBetween, weekDates } from '../../shared/domain/dates';
-import { aheadBy, parseHlc } from '../../shared/domain/sync/hlc';
+import { aheadBy, aheadInWords, HLC_ZERO, latestHlc, parseHlc, stampDateGB, tooFarAhead } from '../../shared/domain/sync/hlc';
+import { AppError } from '../../shared/result';
 import {
   maxHlc,
   planImport,
@@ -170,8 +171,28 @@ const label = (kind: SyncKind, r: SyncRecord): string => {
   }
 };
 
-/** What importing a pack would do, without changing anything. */
+/** The latest stamp a pack carries: on a record, a set-aside version, or the version it was set aside for. */
+const latestInPack = (payload: PackPayload): string =>
+  latestHlc([maxHlc(payload.records), ...payload.superseded.flatMap((s) => [s.keptHlc, (s.record as SyncRecord).hlc ?? HLC_ZERO])]);
+
+/**
+ * Why a pack holding a stamp too far ahead of this computer's clock (STAMP_AHEAD_LIMIT_MS) is refused whole. Sync
+ * refuses such a version on its own; a pack is one install's edits at one time, so when one of them is stamped years
+ * ahead that install's clock was wrong for all it sent since, and taking in the rest would leave a rota or an
+ * incident's history half-imported. Nothing is taken in, and this install's clock does not move.
+ */
+const tooFarAheadMessage = (latest: string, now: number): string => {
+  const day = stampDateGB(latest);
+  return `Some edits in this pack are stamped ${aheadInWords(latest, now)} ahead of this computer’s clock${day ? ` (the latest on ${day})` : ''}, so nothing was imported: the computer that made it has, or had, the wrong date. Check the date and time on that computer and on this one. If both are right now, ask IT support: edits made while a clock was wrong keep their dates.`;
+};
+
+/** What importing a pack would do, without changing anything; a pack stamped too far ahead is refused whole. */
 export const planPack = (app: AppCore, pack: Pack): { plan: ImportPlan; preview: ImportPreview } => {
+  const latest = latestInPack(pack.payload);
+  if (tooFarAhead(latest, app.now())) {
+    const message = tooFarAheadMessage(latest, app.now());
+    throw new AppError('invalid', message, { file: message });
+  }
   const incoming = withLocalPay(app, pack.payload.records);
   const plan = planImport(localVersions(app, incoming), incoming, pack.payload.superseded, readSuperseded(app.ds));
   const counts: Record<ImportOutcome, number> = { added: 0, changed: 0, unchanged: 0, conflict: 0 };
@@ -192,7 +213,7 @@ export const planPack = (app: AppCore, pack: Pack): { plan: ImportPlan; preview:
         a.label.localeCompare(b.label),
     );
   const warnings: string[] = [];
-  const ahead = aheadBy(maxHlc(incoming), app.now());
+  const ahead = aheadBy(latest, app.now());
   if (ahead > 3_600_000)
     warnings.push(
       `Some edits in this pack are stamped ${Math.round(ahead / 3_600_000)} hours ahead of this computer’s clock: check the date and time on the computer that made it. The edits are still ordered correctly.`,

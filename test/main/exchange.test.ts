@@ -610,3 +610,64 @@ describe('packs are sealed against whoever picks one up (issue 12, hole 7)', () 
     });
   });
 });
+
+describe('edits stamped ahead of this computer’s clock', () => {
+  const FIVE_YEARS_ON = Date.parse('2031-12-05T10:00:00Z');
+  const clockFile = (t: TestApp) => t.snapshot()['data/system/hlc.json'];
+
+  it('refuses a whole rota pack made on a computer set years ahead: nothing imported, this clock unchanged', async () => {
+    const { manager, m, desk, s, managerUser } = await twoInstalls();
+    seedShift(manager.opened.app, managerUser.id, { date: '2026-12-01' });
+    // The manager's laptop is set to 2031 for one edit, then put right before the pack is made.
+    const today = manager.clock.now;
+    manager.clock.now = FIVE_YEARS_ON;
+    seedShift(manager.opened.app, managerUser.id);
+    manager.clock.now = today;
+    const pack = await exportRota(manager, m);
+
+    const before = desk.snapshot();
+    const refusal =
+      'Some edits in this pack are stamped 5 years ahead of this computer’s clock (the latest on Fri 5 Dec 2031), so nothing was imported: the computer that made it has, or had, the wrong date. Check the date and time on that computer and on this one. If both are right now, ask IT support: edits made while a clock was wrong keep their dates.';
+    expect(await desk.call('exchange:preview', { file: pack.base64 }, s)).toMatchObject({ ok: false, code: 'invalid', message: refusal });
+    expect(await desk.call('exchange:apply', { file: pack.base64 }, s)).toMatchObject({ ok: false, code: 'invalid', message: refusal });
+    expect(desk.snapshot()).toEqual(before);
+    // The desk's next edit is stamped by its own clock, not five years on.
+    const next = seedShift(desk.opened.app, desk.opened.app.repos.accounts.all()[0].id, { date: '2026-12-02' });
+    expect(next.hlc!.slice(0, 15)).toBe(String(desk.clock.now).padStart(15, '0'));
+  });
+
+  it('refuses a pack whose only stamp ahead is on a set-aside version', async () => {
+    const { manager, m, desk, s, managerUser } = await twoInstalls();
+    seedShift(manager.opened.app, managerUser.id);
+    const { header, pack } = openPack((await exportRota(manager, m)).base64, orgOf(manager).key);
+    const [shift] = Object.values(pack.payload.records.shifts!);
+    const ahead = { ...shift, notes: 'From the future', hlc: `${String(FIVE_YEARS_ON).padStart(15, '0')}-000000-zzzz` };
+    const forged = encodePack(
+      { ...pack, payload: { ...pack.payload, superseded: [asideOf('shifts', ahead, shift, 'edited-on-two-installs')] } },
+      orgOf(manager),
+      { installId: header.signer.installId, identity: ensureIdentity(manager.opened.app) },
+    ).toString('base64');
+    const before = desk.snapshot();
+    expect(await desk.call('exchange:preview', { file: forged }, s)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('stamped 5 years ahead of this computer’s clock (the latest on Fri 5 Dec 2031)'),
+    });
+    expect(await desk.call('exchange:apply', { file: forged }, s)).toMatchObject({ ok: false });
+    expect(desk.snapshot()).toEqual(before);
+  });
+
+  it('imports a pack stamped hours ahead (a wrong time zone) with the warning, and moves the clock past it', async () => {
+    const { manager, m, desk, s, managerUser } = await twoInstalls();
+    manager.clock.now += 20 * 3_600_000;
+    m.lastActive = manager.clock.now; // the manager is at the keyboard, not away for 20 hours
+    const shift = seedShift(manager.opened.app, managerUser.id);
+    const pack = await exportRota(manager, m);
+    const preview = okData(await desk.call('exchange:preview', { file: pack.base64 }, s));
+    expect(preview.warnings).toContain(
+      'Some edits in this pack are stamped 20 hours ahead of this computer’s clock: check the date and time on the computer that made it. The edits are still ordered correctly.',
+    );
+    expect(okData(await desk.call('exchange:apply', { file: pack.base64 }, s)).written).toBe(1);
+    expect(desk.opened.app.repos.shifts.partition('2026-11/CH')[shift.id]).toMatchObject({ hlc: shift.hlc });
+    expect(clockFile(desk)).toContain(String(manager.clock.now).padStart(15, '0'));
+  });
+});

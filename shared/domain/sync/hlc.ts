@@ -1,3 +1,5 @@
+import { formatDateGB, londonParts } from '../dates';
+
 /**
  * Hybrid logical clocks: the order of edits made on different installs, without trusting any one
  * machine's wall clock. A stamp is the wall time it was made at (or later), a counter for edits within
@@ -91,4 +93,17 @@ export const aheadInWords = (stamp: string, now: number): string => {
         ? [Math.round(ms / DAY_MS), 'day']
         : [Math.round(ms / 3_600_000), 'hour'];
   return `${n} ${unit}${n === 1 ? '' : 's'}`;
+};
+
+/** The latest of some stamps (HLC_ZERO for none). */
+export const latestHlc = (stamps: Iterable<string>): string => {
+  let latest = HLC_ZERO;
+  for (const s of stamps) if (compareHlc(s, latest) > 0) latest = s;
+  return latest;
+};
+
+/** The date (London) a stamp's wall time falls on, as "Fri 5 Dec 2031"; null past the year 9999, which no real clock reaches. */
+export const stampDateGB = (stamp: string): string | null => {
+  const { date } = londonParts(parseHlc(stamp).wall);
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? formatDateGB(date) : null;
 };

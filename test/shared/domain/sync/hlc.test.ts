@@ -5,7 +5,9 @@ import {
   compareHlc,
   formatHlc,
   HLC_ZERO,
+  latestHlc,
   parseHlc,
+  stampDateGB,
   receive,
   tick,
   tooFarAhead,
@@ -83,5 +85,21 @@ describe('a stamp from elsewhere far ahead of this computer’s clock', () => {
     expect(aheadInWords(at(30 * HOUR), now)).toBe('30 hours');
     expect(aheadInWords(at(12 * 24 * HOUR), now)).toBe('12 days');
     expect(aheadInWords(at(5 * 365 * 24 * HOUR), now)).toBe('5 years');
+  });
+});
+
+describe('the latest stamp and its date', () => {
+  it('picks the latest of some stamps, and reads its date as a person does', () => {
+    const a = formatHlc({ wall: Date.parse('2026-11-25T09:00:00Z'), count: 0, node: 'a' });
+    const b = formatHlc({ wall: Date.parse('2031-12-05T23:30:00Z'), count: 0, node: 'b' });
+    expect(latestHlc([a, b, HLC_ZERO])).toBe(b);
+    expect(latestHlc([])).toBe(HLC_ZERO);
+    // 23:30 UTC on 5 Dec is still 5 Dec in London (GMT); in June it would be the next day.
+    expect(stampDateGB(b)).toBe('Fri 5 Dec 2031');
+    expect(stampDateGB(formatHlc({ wall: Date.parse('2031-06-05T23:30:00Z'), count: 0, node: 'b' }))).toBe('Fri 6 Jun 2031');
+  });
+
+  it('gives no date for a made-up stamp beyond the year 9999', () => {
+    expect(stampDateGB('999999999999999-000000-x')).toBeNull();
   });
 });
