@@ -670,4 +670,32 @@ describe('edits stamped ahead of this computer’s clock', () => {
     expect(desk.opened.app.repos.shifts.partition('2026-11/CH')[shift.id]).toMatchObject({ hlc: shift.hlc });
     expect(clockFile(desk)).toContain(String(manager.clock.now).padStart(15, '0'));
   });
+
+  it('a desk whose date was years ahead and then put right still stamps its edits years ahead, and says so', async () => {
+    const { manager, m, desk, s } = await twoInstalls();
+    desk.clock.now = FIVE_YEARS_ON;
+    s.lastActive = desk.clock.now; // Sam is at the keyboard: only the date is wrong
+    okData(await desk.call('incidents:create', incidentRequest(), s));
+    // The date is put right and SiteDesk restarted.
+    const fixed = desk.reopen();
+    const s2 = fixed.session();
+    okData(await fixed.call('auth:sign-in', { username: 'sam', password: 'desk password' }, s2));
+    const later = okData(await fixed.call('incidents:create', incidentRequest({ details: 'Second visitor.' }), s2)).incident;
+    // Its hybrid clock never goes back: the edit made today is stamped five years on.
+    expect(Number(later.hlc!.slice(0, 15))).toBeGreaterThanOrEqual(FIVE_YEARS_ON);
+    const pack = okData(await fixed.call('exchange:export-activity', { from: '2026-11-23', to: '2026-11-29' }, s2));
+    expect(await manager.call('exchange:preview', { file: pack.base64 }, m)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('stamped 5 years ahead'),
+    });
+    // The desk is told, on every screen, rather than finding out from the manager.
+    const notices = okData(await fixed.call('system:info', {}, s2)).notices;
+    expect(notices).toContainEqual(
+      expect.objectContaining({
+        kind: 'clock-ahead',
+        message:
+          'This computer’s record clock is 5 years ahead of its date and time (it stands at Fri 5 Dec 2031), so other computers will refuse the edits made here, by sync and in packs: they are kept on this computer only. Check this computer’s date and time. If they are right, ask IT support before making more edits here.',
+      }),
+    );
+  });
 });
