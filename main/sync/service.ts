@@ -1275,6 +1275,7 @@ export class SyncService {
       const arrived = new Map<string, (AttendanceEventDoc | IncidentEntryDoc)[]>();
       // Documents deleted on the hub, or refused for a stamp too far ahead: written again from the records held here.
       const sendBack: string[] = [];
+      const refusedStamps = new Map<string, unknown>();
       for (const c of batch) {
         const raw = c.doc;
         if (!raw || c.id.startsWith('_design/')) continue;
@@ -1331,7 +1332,12 @@ export class SyncService {
           this.rejected.push({ db, docId: c.id, reason: parsed.reason });
           // Left on the hub, it would keep the record from every install that joins later: the version held
           // here is written over it (pushOut), as a deleted one is written again.
-          if (parsed.farAhead) sendBack.push(c.id);
+          // Not when it is the very version held here (this install's own edit, made while its date was years
+          // fast and come back after the date was put right): writing it again would bring it back, for ever.
+          if (parsed.farAhead) {
+            sendBack.push(c.id);
+            refusedStamps.set(c.id, (raw as { record?: { hlc?: unknown } }).record?.hlc);
+          }
           continue;
         }
         const { kind, record, aside } = parsed.doc;
@@ -1361,7 +1367,7 @@ export class SyncService {
         }
       }
       if (lane.site !== null) for (const [kind, ids] of refold) if (ids.size) await this.fold(lane, kind, [...ids], undefined, arrived);
-      if (sendBack.length) this.sendAgain(lane, sendBack);
+      if (sendBack.length) this.sendAgain(lane, sendBack, refusedStamps);
       // Only once the records that came with them are in storage, so a head never names a chain not yet applied.
       for (const h of heads) this.witnessHead(h);
       const last = batch.at(-1);
@@ -1377,7 +1383,7 @@ export class SyncService {
    * a record's document deleted on the hub is written again from the record this install holds, so the
    * hub keeps it for every install, a new desk included. Storage is not touched.
    */
-  private sendAgain(lane: Lane, ids: string[]): void {
+  private sendAgain(lane: Lane, ids: string[], refusedStamps: ReadonlyMap<string, unknown> = new Map()): void {
     const wanted = new Map<SyncKind, Set<string>>();
     for (const id of ids) {
       const target = eventTarget(id);
@@ -1386,7 +1392,11 @@ export class SyncService {
       wanted.set(kind, (wanted.get(kind) ?? new Set()).add(target?.id ?? id.slice(id.indexOf(':') + 1)));
     }
     for (const [kind, wantedIds] of wanted)
-      for (const r of this.held(kind, new Set(lane.site === null ? [] : [lane.site]))) if (wantedIds.has(r.id)) this.enqueue(kind, r);
+      for (const r of this.held(kind, new Set(lane.site === null ? [] : [lane.site]))) {
+        const id = docId(kind, r.id);
+        const same = refusedStamps.has(id) && refusedStamps.get(id) === r.hlc;
+        if (wantedIds.has(r.id) && !same) this.enqueue(kind, r);
+      }
   }
 
   /**

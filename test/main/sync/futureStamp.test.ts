@@ -12,6 +12,7 @@ import type { SyncRecord } from '../../../shared/domain/sync/merge';
 import type { Attendance } from '../../../shared/schemas/attendance';
 import { formatHlc, parseHlc } from '../../../shared/domain/sync/hlc';
 import type { Shift } from '../../../shared/schemas/shift';
+import { touched } from '../../../main/services/records';
 import type { TestApp } from '../../support/app';
 import { DESK_SHIFTS } from '../../support/deskWorld';
 import { closeAll, deskCredentials, HubProcess, hubAdminHeaders, managerOnHub, until } from './world';
@@ -109,5 +110,29 @@ describe('a version from the hub stamped far ahead of this computer’s clock', 
     await rewriteOnHub(DESK_SHIFTS.rhea.id, 'Bring the visitor badges', 30_000);
     await until('the manager takes the edit in', () => shiftHeld(DESK_SHIFTS.rhea.id)?.notes === 'Bring the visitor badges');
     expect(manager.opened.app.sync!.status().rejected.some((r) => r.docId === `shifts:${DESK_SHIFTS.rhea.id}`)).toBe(false);
+  }, 60_000);
+
+  // Last: it leaves the manager's record clock five years fast.
+  it('an install whose date was years fast and then put right does not keep writing its own edit back to the hub', async () => {
+    const app = manager.opened.app;
+    const today = manager.clock.now;
+    manager.clock.now = today + 5 * YEAR_MS;
+    app.repos.shifts.put([
+      touched(app.clock, { ...shiftHeld(DESK_SHIFTS.omar.id)!, notes: 'Edited in 2031' }, 'manager_user', manager.clock.now),
+    ]);
+    manager.clock.now = today;
+    const url = `${hub.url}/${siteDb('CH')}/shifts:${DESK_SHIFTS.omar.id}`;
+    const onHub = async () => (await (await fetch(url, { headers: hubAdminHeaders(hub) })).json()) as { _rev: string; record: Shift };
+    await until('the hub holds the edit', async () => (await onHub()).record.notes === 'Edited in 2031', 30_000);
+    // Its own edit comes back from the hub stamped five years ahead of its (now right) clock, and is refused: sending
+    // the same version back over it brings it back again, for ever.
+    await new Promise((done) => setTimeout(done, 3_000));
+    const settled = (await onHub())._rev;
+    await new Promise((done) => setTimeout(done, 3_000));
+    expect((await onHub())._rev).toBe(settled);
+    expect(shiftHeld(DESK_SHIFTS.omar.id)?.notes).toBe('Edited in 2031');
+    expect(
+      manager.opened.app.sync!.status().rejected.filter((r) => r.docId === `shifts:${DESK_SHIFTS.omar.id}`).length,
+    ).toBeLessThanOrEqual(1);
   }, 60_000);
 });
