@@ -216,7 +216,7 @@ export const planPack = (app: AppCore, pack: Pack): { plan: ImportPlan; preview:
   const ahead = aheadBy(latest, app.now());
   if (ahead > 3_600_000)
     warnings.push(
-      `Some edits in this pack are stamped ${Math.round(ahead / 3_600_000)} hours ahead of this computer’s clock: check the date and time on the computer that made it. The edits are still ordered correctly.`,
+      `Some edits in this pack are stamped ${aheadInWords(latest, app.now())} ahead of this computer’s clock: check the date and time on the computer that made it. The edits are still ordered correctly.`,
     );
   if (pack.manifest.installId === app.meta.installId) warnings.push('This pack was made on this computer.');
   return { plan, preview: { manifest: pack.manifest, counts, rows, warnings } };

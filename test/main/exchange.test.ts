@@ -671,6 +671,15 @@ describe('edits stamped ahead of this computer’s clock', () => {
     expect(clockFile(desk)).toContain(String(manager.clock.now).padStart(15, '0'));
   });
 
+  it('says “1 hour”, not “1 hours”, for a pack stamped just over an hour ahead', async () => {
+    const { manager, m, desk, s, managerUser } = await twoInstalls();
+    manager.clock.now += 70 * 60_000;
+    m.lastActive = manager.clock.now;
+    seedShift(manager.opened.app, managerUser.id);
+    const preview = okData(await desk.call('exchange:preview', { file: (await exportRota(manager, m)).base64 }, s));
+    expect(preview.warnings[0]).toMatch(/^Some edits in this pack are stamped 1 hour ahead of this computer’s clock:/);
+  });
+
   it('a desk whose date was years ahead and then put right still stamps its edits years ahead, and says so', async () => {
     const { manager, m, desk, s } = await twoInstalls();
     desk.clock.now = FIVE_YEARS_ON;
