@@ -5,6 +5,7 @@ import { Banner } from '../../components/Banner';
 import { readFileBase64 } from '../../components/files';
 import { useStoreFields } from '../../store/appStore';
 import './exchange.css';
+import { refusalHeading } from './refusalHeading';
 
 const OUTCOME: Record<ImportOutcome, string> = { added: 'Added', changed: 'Changed', unchanged: 'Unchanged', conflict: 'Conflict' };
 const KIND: Record<string, string> = {
@@ -52,7 +53,7 @@ export const ImportPack = () => {
       {s.status === 'reading' && <p role="status">Checking {s.fileName}…</p>}
       {s.status === 'error' && (
         <Banner tone="error">
-          <strong>{s.fileName} was not imported.</strong> {s.message}
+          <strong>{refusalHeading(s.fileName, s.message)}</strong> {s.message}
         </Banner>
       )}
       {s.status === 'done' && (
