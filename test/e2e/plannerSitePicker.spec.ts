@@ -10,20 +10,24 @@ const SHOTS = 'test-results/screens';
 /** Room at the right of a closed select that its arrow takes and text never runs under (Chromium's is about 19 px). */
 const ARROW = 16;
 
-/** How many pixels of the chosen option's text the closed select cannot show (0 when it all shows). */
-const hiddenText = (select: Locator) =>
-  select.evaluate((s: HTMLSelectElement, arrow: number) => {
-    const css = getComputedStyle(s);
-    const probe = document.createElement('span');
-    probe.style.font = css.font;
-    probe.style.whiteSpace = 'pre';
-    probe.textContent = s.selectedOptions[0].text;
-    document.body.append(probe);
-    const text = probe.getBoundingClientRect().width;
-    probe.remove();
-    const room = s.clientWidth - parseFloat(css.paddingLeft) - parseFloat(css.paddingRight) - arrow;
-    return Math.max(0, Math.ceil(text - room));
-  }, ARROW);
+/** How many pixels of `text`, the chosen option's, the closed select cannot show (0 when it all shows). */
+const hiddenText = (select: Locator, text: string) =>
+  select.evaluate(
+    (s, [chosen, arrow]) => {
+      const doc = s.ownerDocument;
+      const css = doc.defaultView!.getComputedStyle(s);
+      const probe = doc.createElement('span');
+      probe.style.font = css.font;
+      probe.style.whiteSpace = 'pre';
+      probe.textContent = chosen;
+      doc.body.append(probe);
+      const width = probe.getBoundingClientRect().width;
+      probe.remove();
+      const room = s.clientWidth - parseFloat(css.paddingLeft) - parseFloat(css.paddingRight) - arrow;
+      return Math.max(0, Math.ceil(width - room));
+    },
+    [text, ARROW] as const,
+  );
 
 test('every site’s whole name shows in the planner’s Site picker at 1360×860, and the toolbar stays on screen', async ({
   page,
@@ -33,15 +37,15 @@ test('every site’s whole name shows in the planner’s Site picker at 1360×86
   const select = page.getByLabel('Site', { exact: true });
   const toolbar = page.getByRole('toolbar', { name: 'Week' });
   await expect(select.locator('option')).toHaveCount(16);
-  const options = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  const options = await select.locator('option').evaluateAll((os) => os.map((o) => o.getAttribute('value') ?? ''));
   for (const value of options) {
     await select.selectOption(value);
     // Settled: the site is chosen, its week shown, and the toolbar's controls for one site or all in place.
     await expect(select).toHaveValue(value);
     await expect(page.locator('.planner')).toHaveAttribute('data-status', 'ready');
     await expect(page.getByRole('button', { name: 'Jump to site' })).toHaveCount(value ? 0 : 1);
-    const name = await select.evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text);
-    expect(await hiddenText(select), `"${name}" shown whole`).toBe(0);
+    const name = (await select.locator('option:checked').textContent())!;
+    expect(await hiddenText(select, name), `"${name}" shown whole`).toBe(0);
     const boxes = await Promise.all((await toolbar.locator('button, select').all()).map(async (c) => (await c.boundingBox())!));
     for (const b of boxes) {
       expect(b.x, `with ${name}: no control pushed off the left`).toBeGreaterThanOrEqual(0);
