@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { poppler } from '../support/realTools';
 import { demoTest as test, openDemoPlanner } from './demo';
-import { expect } from './fixtures';
+import { expect, expectAccessible } from './fixtures';
 
 const SHOTS = 'test-results/screens';
 const WEEK = ['Mon 21 Dec', 'Tue 22 Dec', 'Wed 23 Dec', 'Thu 24 Dec', 'Fri 25 Dec', 'Sat 26 Dec', 'Sun 27 Dec'];
@@ -50,11 +50,13 @@ test('the week of 21 Dec 2026 marks Christmas Day and the Boxing Day substitute 
   // By site: the day headers say it, and a screen reader hears it in the header's name.
   expectMarked(await dayHeads());
   await expect(page.getByRole('columnheader', { name: /^Fri 25 Dec · Bank holiday/ })).toHaveCount(1);
+  await expectAccessible(page, 'planner bank holiday headings', '.rota-grid thead');
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/planner-bank-holidays.png` });
 
   // On paper, the printed week's day headings say it too.
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  fs.writeFileSync(`${SHOTS}/rota-bank-holidays.pdf`, pdf);
   // Read in reading order, not laid out: a heading that wraps in its narrow column still reads as one.
   const firstPage = poppler('pdftotext', pdf, []).split('\f')[0].replace(/\s+/g, ' ');
   for (const day of HOLIDAYS.slice(0, 1)) expect(firstPage).toContain(`${day} · Bank holiday`);
