@@ -16,6 +16,7 @@ import {
   type TimesheetRow,
 } from '../../shared/domain/attendance';
 import { decimal, toCsv } from '../../shared/domain/csv';
+import { SERVICE_LABEL } from '../../shared/domain/serviceLabel';
 import { siaGroups } from '../../shared/domain/directory';
 import { addDays, londonToday, monthsBetween, weekStart } from '../../shared/domain/dates';
 import { AppError } from '../../shared/result';
@@ -147,7 +148,7 @@ export const attendanceHandlers: Pick<
         w.nightShifts,
         hoursCell(w.nightMinutes),
         w.optOutSigned ?? 'No',
-        w.youngWorker ? 'Y' : 'N',
+        w.youngWorker,
       ]),
     );
     return { records, dailyRestHours: rules.dailyRestHours, csv: file('working-time', r, text) };
@@ -204,7 +205,7 @@ export const attendanceHandlers: Pick<
       rows.map((c) => [
         c.week,
         c.site,
-        c.service,
+        SERVICE_LABEL[c.service],
         hoursCell(c.requiredMinutes),
         hoursCell(c.coveredMinutes),
         pct(c.percent),

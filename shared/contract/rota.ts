@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BankHoliday } from '../domain/bankHolidays';
 import type { Candidate, Finding, Gap } from '../domain/rota/types';
 import type { CompensatoryBalance } from '../domain/rota/compensatory';
 import { formatMinutes, shiftMinutes } from '../domain/dates';
@@ -46,6 +47,8 @@ export interface WeekView {
   staff: StaffView[];
   findings: Finding[];
   gaps: Gap[];
+  /** The week's bank holidays, with the changes a manager made in Settings. */
+  bankHolidays: BankHoliday[];
 }
 
 /** What a change wrote: each shift as it was (absent when new) and as it is now. */

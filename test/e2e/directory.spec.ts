@@ -167,7 +167,7 @@ test('a staff file saved by Excel as “CSV (Comma delimited)” keeps its accen
     'latin1',
   );
   await page.locator('input[type="file"]').setInputFiles({ name: 'hr-list.csv', mimeType: 'text/csv', buffer: ansi });
-  await expect(page.getByText('All 1 rows are ready to import.')).toBeVisible();
+  await expect(page.getByText('The row is ready to import.')).toBeVisible();
   await expect(page.getByRole('row', { name: /E-2001/ }).getByRole('cell', { name: "Zoë Ó'Brien", exact: true })).toBeVisible();
 });
 

@@ -67,11 +67,11 @@ test('at 07:05 a supervisor signs in the early cleaner, sees the late officer, c
   }).data;
   expect(csv.find((r) => r.Name === 'Cleo Early')).toMatchObject({
     'Actual in': expect.stringMatching(/^2026-11-25T07:\d\d\+00:00$/),
-    'No-show': 'N',
+    'No-show': 'No',
   });
   expect(csv.find((r) => r.Name === 'Omar Absent')).toMatchObject({
     'Scheduled start': expect.stringMatching(/^\d{4}-\d\d-\d\dT06:00\+00:00$/),
-    'No-show': 'Y',
+    'No-show': 'Yes',
     'Paid hours': '0.00',
   });
   expect(csv.find((r) => r.Name === 'Rita Relief')).toMatchObject({

@@ -336,12 +336,13 @@ describe('timesheets and reports', () => {
     expect(rows.find((r) => r.Name === 'Cleo Early')).toMatchObject({
       'Employee number': 'E-2001',
       'Actual in': '2026-11-25T07:05+00:00',
+      Service: 'Cleaning',
       'Late minutes': '0',
-      'No-show': 'N',
+      'No-show': 'No',
     });
     expect(rows.find((r) => r.Name === 'Omar Absent')).toMatchObject({
       'Scheduled start': expect.stringMatching(/^2026-11-2\dT06:00\+00:00$/),
-      'No-show': 'Y',
+      'No-show': 'Yes',
       'Paid hours': '0.00',
     });
     expect(rows.find((r) => r.Name === 'Rita Relief')).toMatchObject({
@@ -356,6 +357,9 @@ describe('timesheets and reports', () => {
     expect(security.percent).toBeGreaterThan(0);
     expect(security.percent).toBeLessThan(100);
     expect(cover.csv.text.split('\r\n')[0]).toContain('Cover achieved %');
+    // Services are named as on the rota export and the screens, not by their stored keys.
+    const coverRows = Papa.parse<Record<string, string>>(cover.csv.text, { header: true }).data;
+    expect(new Set(coverRows.map((r) => r.Service))).toEqual(new Set(['Reception', 'Security', 'Cleaning']));
 
     const people = okData(await t.call('attendance:report', week, mgr)).people;
     expect(people.find((p) => p.name === 'Omar Absent')).toMatchObject({ noShows: 1, paidMinutes: 0 });
@@ -374,6 +378,10 @@ describe('timesheets and reports', () => {
     ]);
     const wt = okData(await t.call('attendance:working-time', { from: '2026-11-23', to: '2026-11-29' }, mgr));
     expect(wt.records.find((r) => r.name === 'Nia Night')).toMatchObject({ shifts: 1, nightShifts: 1 });
+    // Yes and No, as every other export writes a yes-or-no column.
+    const wtRows = Papa.parse<Record<string, string>>(wt.csv.text, { header: true, skipEmptyLines: true }).data;
+    expect(wtRows.find((r) => r.Name === 'Nia Night')).toMatchObject({ 'Young worker': 'No' });
+    expect(new Set(wtRows.map((r) => r['Young worker']))).toEqual(new Set(['No']));
     expect(await t.call('reports:cost', { from: '2026-11-29', to: '2026-11-23' }, mgr)).toMatchObject({ ok: false, code: 'invalid' });
   });
 });

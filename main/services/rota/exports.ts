@@ -3,6 +3,7 @@ import { createEvents, type EventAttributes } from 'ics';
 import { CSV_MIME } from '../../../shared/contract/define';
 import { decimal, toCsv } from '../../../shared/domain/csv';
 import { isoInstant } from '../../../shared/domain/dates';
+import { SERVICE_LABEL } from '../../../shared/domain/serviceLabel';
 import { paidMinutes } from '../../../shared/domain/rota';
 import { spanOf } from '../../../shared/domain/rota/instants';
 import type { TextFile } from '../../../shared/contract/define';
@@ -10,8 +11,6 @@ import { AppError } from '../../../shared/result';
 import type { Shift } from '../../../shared/schemas/shift';
 import type { Site } from '../../../shared/schemas/site';
 import type { Staff } from '../../../shared/schemas/staff';
-
-const SERVICE = { reception: 'Reception', security: 'Security', cleaning: 'Cleaning' } as const;
 
 /** The week's shifts, one row each, in date, site and start order. */
 export const weekCsv = (
@@ -35,7 +34,7 @@ export const weekCsv = (
       return [
         s.date,
         s.site,
-        SERVICE[s.service],
+        SERVICE_LABEL[s.service],
         isoInstant(span.start),
         isoInstant(span.end),
         s.breakMinutes,
@@ -119,7 +118,7 @@ export const personIcs = (
       startOutputType: 'utc',
       endInputType: 'utc',
       endOutputType: 'utc',
-      title: `${gone ? 'Cancelled: ' : ''}${SERVICE[s.service]} at ${site?.name ?? s.site}`,
+      title: `${gone ? 'Cancelled: ' : ''}${SERVICE_LABEL[s.service]} at ${site?.name ?? s.site}`,
       location: site?.address,
       description: gone
         ? 'This shift is no longer yours: it was removed from the rota or given to someone else.'

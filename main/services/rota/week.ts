@@ -1,5 +1,6 @@
 /** The planner's week: shifts, the people and sites they need, every finding and every cover gap. */
 import { addDays, monthsBetween, weekDates, weekStart } from '../../../shared/domain/dates';
+import { bankHolidaysBetween } from '../../../shared/domain/bankHolidays';
 import { absenceInRange } from '../../../shared/domain/directory/absences';
 import { checkWeek, coverGaps, weekRange } from '../../../shared/domain/rota';
 import { weekIndexOptions } from '../../../shared/domain/rota/checkWeek';
@@ -67,7 +68,8 @@ export const weekView = (app: AppCore, user: Account, date: string, site: string
   const staff = app.repos.staff
     .all()
     .map((p) => staffView(user, { ...p, absences: p.absences.filter((a) => absenceInRange(a, near.from, near.to)) }));
-  return { weekStart: monday, dates: weekDates(monday), site, sites, shifts, context, staff, findings, gaps };
+  const bankHolidays = bankHolidaysBetween(monday, sunday, app.repos.settings.get().bankHolidayChanges);
+  return { weekStart: monday, dates: weekDates(monday), site, sites, shifts, context, staff, findings, gaps, bankHolidays };
 };
 
 /**

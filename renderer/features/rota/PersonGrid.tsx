@@ -22,7 +22,7 @@ export const PersonGrid = (g: GridProps & { onPerson: (staffId: string) => void;
   return (
     <table className="rota-grid">
       <caption className="visually-hidden">Shifts by person, Monday to Sunday</caption>
-      <WeekHead rowHead="Person" dates={g.dates} today={g.today} />
+      <WeekHead rowHead="Person" dates={g.dates} today={g.today} bankHolidays={g.bankHolidays} />
       <tbody>
         {rows.map((id) => {
           const mine = g.shifts.filter((s) => s.staffId === id);

@@ -186,6 +186,7 @@ export const PlannerView = () => {
   };
   const grid = {
     dates: view?.dates ?? [],
+    bankHolidays: view?.bankHolidays ?? [],
     shifts: view?.shifts ?? [],
     staff,
     findings,
@@ -281,6 +282,7 @@ export const PlannerView = () => {
       {view && rotaMode === 'sites' && (
         <PrintWeek
           dates={grid.dates}
+          bankHolidays={grid.bankHolidays}
           shifts={grid.shifts}
           staff={grid.staff}
           sites={view.sites}

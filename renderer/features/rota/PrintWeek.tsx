@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { formatDayShort } from '../../../shared/domain/dates';
 import type { Site } from '../../../shared/schemas/site';
 import { shiftsByCell, type GridProps } from './gridProps';
+import { DayHeading, holidaysByDate } from './DayHeading';
 import { nameOf, SERVICE_LABEL } from './labels';
 import { usePrinting } from './usePrinting';
 
@@ -13,13 +13,15 @@ import { usePrinting } from './usePrinting';
 export const PrintWeek = ({
   sites,
   dates,
+  bankHolidays,
   shifts,
   staff,
   weekLabel,
-}: Pick<GridProps, 'dates' | 'shifts' | 'staff'> & { sites: Site[]; weekLabel: string }) => {
+}: Pick<GridProps, 'dates' | 'bankHolidays' | 'shifts' | 'staff'> & { sites: Site[]; weekLabel: string }) => {
   const printing = usePrinting();
   const cells = useMemo(() => (printing ? shiftsByCell(shifts) : null), [printing, shifts]);
   if (!cells) return null;
+  const holidays = holidaysByDate(bankHolidays);
   return (
     <table className="print-week print-only">
       <caption>
@@ -35,8 +37,8 @@ export const PrintWeek = ({
             Service
           </th>
           {dates.map((d) => (
-            <th scope="col" key={d}>
-              {formatDayShort(d)}
+            <th scope="col" key={d} className={holidays.has(d) ? 'is-bank-holiday' : undefined}>
+              <DayHeading date={d} holiday={holidays.get(d)} />
             </th>
           ))}
         </tr>

@@ -61,7 +61,7 @@ export const WeekGrid = ({
   return (
     <table className="rota-grid">
       <caption className="visually-hidden">Shifts by site and service, Monday to Sunday</caption>
-      <WeekHead rowHead="Site and service" dates={g.dates} today={g.today} />
+      <WeekHead rowHead="Site and service" dates={g.dates} today={g.today} bankHolidays={g.bankHolidays} />
       {before > 0 && (
         <tbody aria-hidden>
           <tr>

@@ -1,3 +1,4 @@
+import type { BankHoliday } from '../../../shared/domain/bankHolidays';
 import type { Finding } from '../../../shared/domain/rota';
 import type { Service } from '../../../shared/schemas/common';
 import type { Shift } from '../../../shared/schemas/shift';
@@ -14,6 +15,8 @@ export interface DropSpot {
 /** What both planner grids are given. */
 export interface GridProps {
   dates: string[];
+  /** The week's bank holidays, marked on the day headings. */
+  bankHolidays: readonly BankHoliday[];
   shifts: Shift[];
   staff: ReadonlyMap<string, StaffView>;
   findings: ReadonlyMap<string, Finding[]>;

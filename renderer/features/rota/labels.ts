@@ -1,9 +1,8 @@
 /** Words the planner shows for services, severities and people. */
 import type { Finding } from '../../../shared/domain/rota';
-import type { Service } from '../../../shared/schemas/common';
 import type { StaffView } from '../../../shared/contract/staff';
 
-export const SERVICE_LABEL: Record<Service, string> = { reception: 'Reception', security: 'Security', cleaning: 'Cleaning' };
+export { SERVICE_LABEL } from '../../../shared/domain/serviceLabel';
 
 export const SEVERITY_LABEL = { block: 'Blocked', warn: 'Warning', info: 'Note' } as const;
 

@@ -16,6 +16,10 @@ type Step =
   | { status: 'importing' }
   | { status: 'error'; message: string };
 
+/** "The row has errors", "1 of 3 rows has errors", "2 of 3 rows have errors". */
+const rowsWithErrors = (bad: number, total: number): string =>
+  total === 1 ? 'The row has errors' : `${bad} of ${total} rows ${bad === 1 ? 'has' : 'have'} errors`;
+
 /** HR's staff file in: paste or choose it, see every row's problems, fix, and import only on confirm, all or nothing. */
 export const ImportView = () => {
   const { previewImport, importStaff, go } = useStoreFields('previewImport', 'importStaff', 'go');
@@ -132,12 +136,14 @@ export const ImportView = () => {
             <>
               {bad.length > 0 ? (
                 <Banner tone="error">
-                  {bad.length} of {preview.result.rows.length} rows {bad.length === 1 ? 'has' : 'have'} errors (line
-                  {bad.length === 1 ? '' : 's'} {bad.map((r) => r.line).join(', ')}). Fix them in the file or the text above and check
+                  {rowsWithErrors(bad.length, preview.result.rows.length)} (line{bad.length === 1 ? '' : 's'}{' '}
+                  {bad.map((r) => r.line).join(', ')}). Fix {bad.length === 1 ? 'it' : 'them'} in the file or the text above and check
                   again: nothing is imported while any row is wrong.
                 </Banner>
               ) : (
-                <Banner tone="ok">All {preview.result.rows.length} rows are ready to import.</Banner>
+                <Banner tone="ok">
+                  {preview.result.rows.length === 1 ? 'The row is' : `All ${preview.result.rows.length} rows are`} ready to import.
+                </Banner>
               )}
               <div className="table-scroll" role="region" aria-label="Rows to import" tabIndex={0}>
                 <table className="table preview-table">

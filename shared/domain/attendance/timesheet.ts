@@ -1,10 +1,12 @@
 /** Timesheet rows for payroll: one per person per shift, scheduled against actual. */
+import type { Service } from '../../schemas/common';
 import type { Site } from '../../schemas/site';
 import type { Staff } from '../../schemas/staff';
 import { isoInstant, londonParts, shiftSpan } from '../dates';
 import type { Assignment } from './assignments';
 import { paidMinutes } from '../rota/hours';
 import { decimal, toCsv } from '../csv';
+import { SERVICE_LABEL } from '../serviceLabel';
 import { paidFor, type PaidBasis } from './paid';
 import { attendanceStatus, type StatusRules } from './status';
 
@@ -16,7 +18,7 @@ export interface TimesheetRow {
   date: string;
   site: string;
   siteName: string;
-  service: string;
+  service: Service;
   scheduledStart: string;
   scheduledEnd: string;
   /** `yyyy-mm-dd hh:mm` London time, or '' when not recorded. */
@@ -135,7 +137,7 @@ export const timesheetCsv = (rows: readonly TimesheetRow[]): string =>
         r.name,
         r.date,
         r.site,
-        r.service,
+        SERVICE_LABEL[r.service],
         isoInstant(span.start),
         isoInstant(span.end),
         r.signedInAt && isoInstant(r.signedInAt),
@@ -143,7 +145,7 @@ export const timesheetCsv = (rows: readonly TimesheetRow[]): string =>
         hoursCell(r.paidMinutes),
         r.breakMinutes,
         r.lateMinutes,
-        r.noShow ? 'Y' : 'N',
+        r.noShow,
         r.corrections.join('; '),
         decimal(r.payRate),
         decimal(r.cost),

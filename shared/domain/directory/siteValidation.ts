@@ -7,8 +7,7 @@ import { siteInputSchema, type Site, type SiteInput } from '../../schemas/site';
 import { validateCover, DAY_KEYS } from './coverWindows';
 import { toFieldErrors, zodIssues, type FieldErrors, type PathIssue } from './fieldErrors';
 import { validateOpeningHours } from './openingHours';
-
-const SERVICE_NAMES: Record<Service, string> = { reception: 'Reception', security: 'Security', cleaning: 'Cleaning' };
+import { SERVICE_LABEL } from '../serviceLabel';
 
 const hasCover = (input: SiteInput, service: Service): boolean => DAY_KEYS.some((day) => (input.cover?.[service]?.[day]?.length ?? 0) > 0);
 
@@ -30,7 +29,7 @@ export const validateSite = (input: SiteInput, existing: readonly Site[], selfId
 
   const services = input.services ?? [];
   services.forEach((s, i) => {
-    if (services.indexOf(s) !== i) issues.push({ path: `services.${i}`, message: `${SERVICE_NAMES[s]} is listed twice` });
+    if (services.indexOf(s) !== i) issues.push({ path: `services.${i}`, message: `${SERVICE_LABEL[s]} is listed twice` });
   });
   for (const service of SERVICES) {
     const runs = services.includes(service);
@@ -38,9 +37,9 @@ export const validateSite = (input: SiteInput, existing: readonly Site[], selfId
     // Cover for a service nobody is rostered on would show as a permanent gap; a service with no cover
     // would never show one. Either way the site's rota and its gaps would disagree.
     if (covered && !runs)
-      issues.push({ path: `cover.${service}`, message: `${SERVICE_NAMES[service]} cover is set, but the site does not run ${service}` });
+      issues.push({ path: `cover.${service}`, message: `${SERVICE_LABEL[service]} cover is set, but the site does not run ${service}` });
     if (runs && !covered)
-      issues.push({ path: `cover.${service}`, message: `${SERVICE_NAMES[service]} is run here: add the cover it needs` });
+      issues.push({ path: `cover.${service}`, message: `${SERVICE_LABEL[service]} is run here: add the cover it needs` });
   }
   if (input.cover)
     issues.push(

@@ -18,6 +18,7 @@ const view: WeekView = {
   staff: [ana],
   findings: [],
   gaps: [],
+  bankHolidays: [],
 };
 const noChanges = { added: [], removed: [] };
 

@@ -68,7 +68,7 @@ describe('timesheetRows', () => {
       'Ana Silva',
       '2026-11-25',
       'CH',
-      'reception',
+      'Reception',
       '2026-11-25T07:00+00:00',
       '2026-11-25T15:00+00:00',
       '2026-11-25T07:25+00:00',
@@ -77,7 +77,9 @@ describe('timesheetRows', () => {
     expect(parsed[1][9]).toBe('7.08');
     expect(parsed[1][15]).toBe('85.00');
     expect(parsed[2][1]).toBe("'=Ben Cole");
-    expect(parsed[2][12]).toBe('Y');
+    expect(parsed[2][12]).toBe('Yes');
+    expect(parsed[1][12]).toBe('No');
+    expect(parsed[2][4]).toBe('Security');
   });
 
   it('keeps the no-show on the timesheet at their own times after the shift goes to cover', () => {
