@@ -189,6 +189,9 @@ const orGiveUp = <T>(p: Promise<T>, signal: AbortSignal, fallback: T, ms = HUB_W
     }),
   ]);
 
+/** How many refused hub documents the sync status lists: the newest. */
+export const REFUSED_KEPT = 100;
+
 export class SyncService {
   private lanes = new Map<string, Lane>();
   private queue = new Map<string, Queued>();
@@ -205,6 +208,12 @@ export class SyncService {
   private stopListening: (() => void) | null = null;
   private config: SyncConfig | null = null;
   private readonly rejected: SyncStatus['rejected'] = [];
+
+  /** Lists a refused hub document (each version refused is one line) in the status, keeping the newest REFUSED_KEPT. */
+  private noteRefused(entry: SyncStatus['rejected'][number]): void {
+    this.rejected.push(entry);
+    if (this.rejected.length > REFUSED_KEPT) this.rejected.splice(0, this.rejected.length - REFUSED_KEPT);
+  }
   /** Documents pushed to the hub since the sync last stood up to date (the pulled ones are counted per lane). */
   private pushed = 0;
   /** The sync stood up to date: the next change starts counting afresh ("Syncing 1 of 3"). */
@@ -301,7 +310,7 @@ export class SyncService {
     } catch (error) {
       // A replica that cannot be opened (damaged on disk): nothing can sync, so the status must not read
       // "up to date". Sync stops and says why; the replica is left as it is and storage is untouched.
-      this.rejected.push({
+      this.noteRefused({
         db: '-',
         docId: '-',
         reason: `sync stopped on an error: this computer's copy of the synced records could not be opened (${(error as Error).message})`,
@@ -784,7 +793,7 @@ export class SyncService {
         this.emit();
       })
       .on('denied', (error) => {
-        this.rejected.push({
+        this.noteRefused({
           db: lane.db,
           docId: error?.id ?? '?',
           reason: `the hub refused it: ${error?.message ?? error?.name ?? 'forbidden'}`,
@@ -1012,7 +1021,7 @@ export class SyncService {
       })
       .catch((error: Error) => {
         this.scheduled = false;
-        this.rejected.push({ db: '-', docId: '-', reason: `sync stopped on an error: ${error.message}` });
+        this.noteRefused({ db: '-', docId: '-', reason: `sync stopped on an error: ${error.message}` });
       })
       .finally(() => this.emit());
   }
@@ -1286,14 +1295,14 @@ export class SyncService {
         if (c.id.startsWith(PHOTO_PREFIX)) {
           const image = await this.photoOf(lane, c.id);
           if (image.ok) photos[image.file] = image.base64;
-          else this.rejected.push({ db, docId: c.id, reason: image.reason });
+          else this.noteRefused({ db, docId: c.id, reason: image.reason });
           continue;
         }
         if (c.id.startsWith(HEAD_PREFIX)) {
           // Witness documents are immutable: one that arrives is taken as the hub has it.
           const p = parseHeadDoc(raw, lane.site);
           if (p.ok) heads.push(p.doc);
-          else this.rejected.push({ db, docId: c.id, reason: p.reason });
+          else this.noteRefused({ db, docId: c.id, reason: p.reason });
           continue;
         }
         // An event, or an earlier SiteDesk's whole attendance or incident document (its branches are
@@ -1308,7 +1317,7 @@ export class SyncService {
             refold.get(target.kind)!.add(target.id);
             const key = `${target.kind}|${target.id}`;
             arrived.set(key, [...(arrived.get(key) ?? []), p.doc]);
-          } else this.rejected.push({ db, docId: c.id, reason: p.reason });
+          } else this.noteRefused({ db, docId: c.id, reason: p.reason });
           continue;
         }
         if (typeof raw.kind === 'string' && isFolded(raw.kind as SyncKind)) {
@@ -1316,7 +1325,7 @@ export class SyncService {
           lane.known?.add(`${raw.kind}|${c.id.slice(c.id.indexOf(':') + 1)}`);
           const p = parseDoc(raw, db, lane.site, this.app.now());
           if (p.ok) refold.get(p.doc.kind as FoldedKind)!.add(p.doc.record.id);
-          else this.rejected.push({ db, docId: c.id, reason: p.reason });
+          else this.noteRefused({ db, docId: c.id, reason: p.reason });
           if (p.ok || !raw._conflicts?.length) continue;
           refold.get(raw.kind as FoldedKind)!.add(c.id.slice(c.id.indexOf(':') + 1));
           continue;
@@ -1329,7 +1338,7 @@ export class SyncService {
         if (this.config!.role === 'manager' && db === DB_DIRECTORY && raw.kind === 'staff') continue;
         const parsed = parseDoc(raw, db, lane.site, this.app.now());
         if (!parsed.ok) {
-          this.rejected.push({ db, docId: c.id, reason: parsed.reason });
+          this.noteRefused({ db, docId: c.id, reason: parsed.reason });
           // Left on the hub, it would keep the record from every install that joins later: the version held
           // here is written over it (pushOut), as a deleted one is written again.
           // Not when it is the very version held here (this install's own edit, made while its date was years
@@ -1483,7 +1492,7 @@ export class SyncService {
       if (!v) continue;
       const p = parseDoc(v, lane.db, lane.site, this.app.now());
       if (p.ok) versions.push({ ...(v as unknown as RecordDoc), record: (v as unknown as RecordDoc).record, aside: p.doc.aside });
-      else this.rejected.push({ db: lane.db, docId: `${doc._id}@${rev}`, reason: p.reason });
+      else this.noteRefused({ db: lane.db, docId: `${doc._id}@${rev}`, reason: p.reason });
     }
     if (!versions.length) return;
     versions.sort((a, b) => (canonical(a.record) < canonical(b.record) ? -1 : 1));
