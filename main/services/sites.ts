@@ -1,4 +1,4 @@
-import { copyCoverDayToSites, validateSite, type FieldErrors } from '../../shared/domain/directory';
+import { copyCoverDayToSites, coverPlace, validateSite, type FieldErrors } from '../../shared/domain/directory';
 import { AppError } from '../../shared/result';
 import type { Account } from '../../shared/schemas/account';
 import type { Site } from '../../shared/schemas/site';
@@ -64,16 +64,20 @@ export const siteHandlers: Pick<Handlers, 'sites:list' | 'sites:get' | 'sites:cr
     if (missing.length) throw new AppError('not_found', `No site with code ${missing.join(', ')}.`);
     const targets = all.filter((s) => req.toSites.includes(s.code));
     const { updated, skipped } = copyCoverDayToSites(source.cover, req.service, req.day, targets, req.toDays);
-    // Only the copied service's cover is judged, so an unrelated problem elsewhere cannot block the copy.
+    // Only the copied service's cover is judged, so an unrelated problem elsewhere cannot block the copy. Each problem
+    // names the site, day and window it is in ("FH, Monday, security 22:00–24:00"), which may be a day not copied to.
     const problems = updated.flatMap((site) =>
       Object.entries(validateSite(site, all, site.id))
         .filter(([path]) => path.startsWith(`cover.${req.service}`))
-        .map(([, message]) => `${site.code}: ${message}`),
+        .map(([path, message]) => {
+          const place = coverPlace(site.cover, path);
+          return `${site.code}${place ? `, ${place}` : ''}: ${message}`;
+        }),
     );
     if (problems.length)
       throw new AppError(
         'invalid',
-        `Nothing was copied. ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}`,
+        `Nothing was copied. ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}.`,
       );
     app.repos.sites.putMany(updated.map((s) => touched(app.clock, s, user!.id, now)));
     return { updated: updated.map((s) => s.code), skipped };

@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { asideKey, canonical, digest, SYNC_KINDS, type Superseded, type SyncKind, type SyncRecord } from '../../shared/domain/sync/merge';
 import type { FoldedKind } from '../../shared/domain/sync/fold';
-import { aheadInWords, HLC_ZERO, tooFarAhead } from '../../shared/domain/sync/hlc';
+import { aheadInWords, HLC_ZERO, parseHlc, tooFarAhead } from '../../shared/domain/sync/hlc';
 import { hashEntry, type HistoryEntry } from '../../shared/domain/incidents/history';
 import { attendanceSchema } from '../../shared/schemas/attendance';
 import { incidentHistoryEntrySchema, incidentSchema } from '../../shared/schemas/incident';
@@ -80,12 +80,17 @@ export const routesOf = (kind: SyncKind, record: SyncRecord, role: 'manager' | '
 
 const issue = (e: z.ZodError) => `${e.issues[0]?.path.join('.')} ${e.issues[0]?.message}`;
 
-/** Why a stamp too far ahead of this computer's clock is not merged (see STAMP_AHEAD_LIMIT_MS), or null. */
-const farAhead = (stamps: (string | undefined)[], now: number): string | null => {
+/**
+ * Why a stamp too far ahead of this computer's clock is not merged (see STAMP_AHEAD_LIMIT_MS), or null. `self` is this
+ * install's id: a version it wrote itself (its record clock stuck ahead after its date was wrong, main/services/system.ts)
+ * is said to be its own, or the manager would look for another computer with the wrong date.
+ */
+const farAhead = (stamps: (string | undefined)[], now: number, self?: string): string | null => {
   const stamp = stamps.find((h) => tooFarAhead(h, now));
-  return stamp === undefined
-    ? null
-    : `stamped ${aheadInWords(stamp, now)} ahead of this computer’s clock: the computer that wrote it has the wrong date or time, so it was not merged`;
+  if (stamp === undefined) return null;
+  if (self && parseHlc(stamp).node === self)
+    return `This computer wrote this version while its date was wrong (stamped ${aheadInWords(stamp, now)} ahead of its clock now): other computers refuse it too. See the notice about this computer’s record clock.`;
+  return `stamped ${aheadInWords(stamp, now)} ahead of this computer’s clock: the computer that wrote it has the wrong date or time, so it was not merged`;
 };
 
 /** `farAhead`: refused only because its stamp is too far ahead of this computer's clock. */
@@ -95,9 +100,10 @@ export type Parsed = { ok: true; doc: RecordDoc } | { ok: false; reason: string;
  * Reads a document from the hub the way storage reads its files: with the record's own schema. Anything
  * that does not match, or does not belong in the database it came from, is refused with the reason.
  * A staff record from the directory carries no pay rate; a desk holds it with a pay rate of 0. A version
- * stamped more than a day ahead of `now` (this computer's clock) is refused too: it would win every merge.
+ * stamped more than a day ahead of `now` (this computer's clock) is refused too: it would win every merge. `self`
+ * (this install's id) lets the reason say when that version was written here.
  */
-export const parseDoc = (raw: unknown, db: string, site: string | null, now: number): Parsed => {
+export const parseDoc = (raw: unknown, db: string, site: string | null, now: number, self?: string): Parsed => {
   const shape = docShape.safeParse(raw);
   if (!shape.success) return { ok: false, reason: `not a SiteDesk record document (${shape.error.issues[0]?.message ?? 'wrong shape'})` };
   const { kind } = shape.data;
@@ -130,7 +136,7 @@ export const parseDoc = (raw: unknown, db: string, site: string | null, now: num
     if (!held.success) return { ok: false, reason: `a set-aside ${kind} record does not match: ${issue(held.error)}` };
     if (site !== null && r.site !== site) return { ok: false, reason: `a set-aside ${String(r.site)} record in ${site}’s database` };
   }
-  const ahead = farAhead([rec.hlc, ...shape.data.aside.flatMap((a) => [a.keptHlc, (a.record as SyncRecord).hlc])], now);
+  const ahead = farAhead([rec.hlc, ...shape.data.aside.flatMap((a) => [a.keptHlc, (a.record as SyncRecord).hlc])], now, self);
   if (ahead) return { ok: false, reason: ahead, farAhead: true };
   return { ok: true, doc: { _id: shape.data._id, _rev: shape.data._rev, kind, record: rec, aside: shape.data.aside as Superseded[] } };
 };
@@ -337,9 +343,10 @@ export type ParsedEvent = { ok: true; doc: AttendanceEventDoc | IncidentEntryDoc
 /**
  * Reads an event document the way storage reads its files, with the record's own schemas, and checks it
  * belongs where it came from (a site's database, that site's record) and that its id names its content. One
- * stamped more than a day ahead of `now` (this computer's clock) is refused: its version would win every fold.
+ * stamped more than a day ahead of `now` (this computer's clock) is refused: its version would win every fold. `self`
+ * (this install's id) lets the reason say when that version was written here.
  */
-export const parseEventDoc = (raw: unknown, site: string | null, now: number): ParsedEvent => {
+export const parseEventDoc = (raw: unknown, site: string | null, now: number, self?: string): ParsedEvent => {
   const id = (raw as { _id?: unknown } | null)?._id;
   if (typeof id === 'string' && id.startsWith(ATTENDANCE_EVENT)) {
     const shape = attendanceEventShape.safeParse(raw);
@@ -350,7 +357,7 @@ export const parseEventDoc = (raw: unknown, site: string | null, now: number): P
     if (site === null || shape.data.site !== site || record.site !== site)
       return { ok: false, reason: `a ${String(record.site)} attendance event in the wrong database` };
     if (shape.data._id !== attendanceEventId(record)) return { ok: false, reason: 'the document id does not name its event' };
-    const ahead = farAhead([record.hlc], now);
+    const ahead = farAhead([record.hlc], now, self);
     if (ahead) return { ok: false, reason: ahead, farAhead: true };
     return { ok: true, doc: { _id: shape.data._id, kind: 'attendance-event', site, record } };
   }
@@ -370,7 +377,7 @@ export const parseEventDoc = (raw: unknown, site: string | null, now: number): P
     return { ok: false, reason: 'an incident history entry out of its place in the chain' };
   if (d._id !== incidentEntryId(d.incident, d.index, d.entry, record, chain))
     return { ok: false, reason: 'the document id does not name its entry' };
-  const ahead = farAhead([record?.hlc], now);
+  const ahead = farAhead([record?.hlc], now, self);
   if (ahead) return { ok: false, reason: ahead, farAhead: true };
   return {
     ok: true,

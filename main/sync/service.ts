@@ -1194,7 +1194,7 @@ export class SyncService {
       const records: Record<string, SyncRecord> = {};
       let asides: Superseded[] = [];
       for (const row of held.rows) {
-        const parsed = parseDoc(row.doc, db, lane.site, this.app.now());
+        const parsed = parseDoc(row.doc, db, lane.site, this.app.now(), this.app.clock.node);
         if (!parsed.ok) continue;
         const { record, aside } = parsed.doc;
         if (c.partitionOf && `partitions/${kind}/${c.partitionOf(record)}` !== rel) continue;
@@ -1312,7 +1312,7 @@ export class SyncService {
         // or (for a chain cut short on this disk) quietly write over the evidence of it.
         if (target && this.ownEvents.delete(c.id)) continue;
         if (target) {
-          const p = parseEventDoc(raw, lane.site, this.app.now());
+          const p = parseEventDoc(raw, lane.site, this.app.now(), this.app.clock.node);
           if (p.ok) {
             refold.get(target.kind)!.add(target.id);
             const key = `${target.kind}|${target.id}`;
@@ -1323,7 +1323,7 @@ export class SyncService {
         if (typeof raw.kind === 'string' && isFolded(raw.kind as SyncKind)) {
           // An earlier SiteDesk's whole-record document (read with its branches): the fold reads the replica.
           lane.known?.add(`${raw.kind}|${c.id.slice(c.id.indexOf(':') + 1)}`);
-          const p = parseDoc(raw, db, lane.site, this.app.now());
+          const p = parseDoc(raw, db, lane.site, this.app.now(), this.app.clock.node);
           if (p.ok) refold.get(p.doc.kind as FoldedKind)!.add(p.doc.record.id);
           else this.noteRefused({ db, docId: c.id, reason: p.reason });
           if (p.ok || !raw._conflicts?.length) continue;
@@ -1336,7 +1336,7 @@ export class SyncService {
         }
         // Managers take staff from the managers' database, which has the pay rates.
         if (this.config!.role === 'manager' && db === DB_DIRECTORY && raw.kind === 'staff') continue;
-        const parsed = parseDoc(raw, db, lane.site, this.app.now());
+        const parsed = parseDoc(raw, db, lane.site, this.app.now(), this.app.clock.node);
         if (!parsed.ok) {
           this.noteRefused({ db, docId: c.id, reason: parsed.reason });
           // Left on the hub, it would keep the record from every install that joins later: the version held
@@ -1490,7 +1490,7 @@ export class SyncService {
     for (const rev of revs) {
       const v = rev === doc._rev ? doc : await lane.local.get(doc._id, { rev }).catch(() => null);
       if (!v) continue;
-      const p = parseDoc(v, lane.db, lane.site, this.app.now());
+      const p = parseDoc(v, lane.db, lane.site, this.app.now(), this.app.clock.node);
       if (p.ok) versions.push({ ...(v as unknown as RecordDoc), record: (v as unknown as RecordDoc).record, aside: p.doc.aside });
       else this.noteRefused({ db: lane.db, docId: `${doc._id}@${rev}`, reason: p.reason });
     }

@@ -156,6 +156,27 @@ describe('sites and cover', () => {
     const skipped = await t.call('sites:copy-cover', { from: 'CH', service: 'security', day: 'mon', toSites: ['RH'], toDays: ['mon'] }, m);
     expect(skipped).toMatchObject({ ok: true, data: { updated: [], skipped: [{ code: 'RH' }] } });
   });
+
+  it('names the site, day and window of the cover that stops a copy', async () => {
+    const t = openTestApp();
+    const m = await withManager(t);
+    // FH's Monday security window starts at 24:00 (written before that was refused, or by another install).
+    const app = t.opened.app;
+    const fh = app.repos.sites.all().find((s) => s.code === 'FH')!;
+    app.repos.sites.put({
+      ...fh,
+      services: [...new Set([...fh.services, 'security' as const])],
+      cover: { ...fh.cover, security: { ...fh.cover.security, mon: [{ start: '24:00', end: '06:00', min: 1 }] } },
+    });
+    const before = t.snapshot();
+    const copied = await t.call('sites:copy-cover', { from: 'CH', service: 'security', day: 'tue', toSites: ['FH'], toDays: ['tue'] }, m);
+    expect(copied).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      message: 'Nothing was copied. FH, Monday, security 24:00–06:00: A window starts at 00:00, not 24:00.',
+    });
+    expect(t.snapshot()).toEqual(before);
+  });
 });
 
 describe('archiving and importing change only what they should', () => {

@@ -35,6 +35,29 @@ export const dayLabel = (day: DayKey): string => DAY_LABELS[day];
 /** `07:00–19:00`, as windows are named in messages. */
 export const windowLabel = (w: Pick<CoverWindow, 'start' | 'end'>): string => `${w.start}–${w.end}`;
 
+const DAY_NAMES: Record<DayKey, string> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+  bankHoliday: 'Bank holiday',
+};
+
+/**
+ * Where in a site's cover a problem's path (`cover.security.mon.1.start`) points, in words: `Monday, security 22:00–24:00`,
+ * or `Monday, security` when it names no window that is there. Null for a path that names no day of cover.
+ */
+export const coverPlace = (cover: Cover, path: string): string | null => {
+  const [head, service, day, index] = path.split('.');
+  if (head !== 'cover' || !SERVICES.includes(service as Service) || !DAY_KEYS.includes(day as DayKey)) return null;
+  const place = `${DAY_NAMES[day as DayKey]}, ${service}`;
+  const w = index !== undefined && /^\d+$/.test(index) ? cover[service as Service]?.[day as DayKey]?.[Number(index)] : undefined;
+  return w && typeof w.start === 'string' && typeof w.end === 'string' ? `${place} ${windowLabel(w)}` : place;
+};
+
 /** A window in minutes of its own day; an `end` beyond 1440 runs into the next day (00:00–24:00 is 0–1440). */
 export const windowMinutes = (w: Pick<CoverWindow, 'start' | 'end'>): { start: number; end: number } => {
   const start = minutesOfDay(w.start);

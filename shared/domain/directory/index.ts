@@ -6,6 +6,7 @@ export {
   DAY_KEYS,
   copyCoverDay,
   copyCoverDayToSites,
+  coverPlace,
   coverTimeline,
   dayLabel,
   isTwentyFourSeven,

@@ -56,6 +56,15 @@ const rewriteOnHub = async (id: string, notes: string, aheadMs: number) => {
   expect(res.status).toBe(201);
 };
 
+/** The manager edits a shift while its date is five years fast, and its date is then put right (its record clock stays fast). */
+const editWhileFiveYearsFast = (id: string, notes: string) => {
+  const app = manager.opened.app;
+  const today = manager.clock.now;
+  manager.clock.now = today + 5 * YEAR_MS;
+  app.repos.shifts.put([touched(app.clock, { ...shiftHeld(id)!, notes }, 'manager_user', manager.clock.now)]);
+  manager.clock.now = today;
+};
+
 describe('a version from the hub stamped far ahead of this computer’s clock', () => {
   it('does not overwrite the record here, leaves the clock alone and is reported', async () => {
     const before = shiftHeld(DESK_SHIFTS.sam.id)!;
@@ -112,15 +121,9 @@ describe('a version from the hub stamped far ahead of this computer’s clock', 
     expect(manager.opened.app.sync!.status().rejected.some((r) => r.docId === `shifts:${DESK_SHIFTS.rhea.id}`)).toBe(false);
   }, 60_000);
 
-  // Last: it leaves the manager's record clock five years fast.
+  // Last: these leave the manager's record clock five years fast.
   it('an install whose date was years fast and then put right does not keep writing its own edit back to the hub', async () => {
-    const app = manager.opened.app;
-    const today = manager.clock.now;
-    manager.clock.now = today + 5 * YEAR_MS;
-    app.repos.shifts.put([
-      touched(app.clock, { ...shiftHeld(DESK_SHIFTS.omar.id)!, notes: 'Edited in 2031' }, 'manager_user', manager.clock.now),
-    ]);
-    manager.clock.now = today;
+    editWhileFiveYearsFast(DESK_SHIFTS.omar.id, 'Edited in 2031');
     const url = `${hub.url}/${siteDb('CH')}/shifts:${DESK_SHIFTS.omar.id}`;
     const onHub = async () => (await (await fetch(url, { headers: hubAdminHeaders(hub) })).json()) as { _rev: string; record: Shift };
     await until('the hub holds the edit', async () => (await onHub()).record.notes === 'Edited in 2031', 30_000);
@@ -134,5 +137,15 @@ describe('a version from the hub stamped far ahead of this computer’s clock', 
     expect(
       manager.opened.app.sync!.status().rejected.filter((r) => r.docId === `shifts:${DESK_SHIFTS.omar.id}`).length,
     ).toBeLessThanOrEqual(1);
+  }, 60_000);
+
+  it('is said to be this computer’s own, written while its date was wrong, when this install wrote it', async () => {
+    editWhileFiveYearsFast(DESK_SHIFTS.night.id, 'Also edited in 2031');
+    const reported = () => manager.opened.app.sync!.status().rejected.find((r) => r.docId === `shifts:${DESK_SHIFTS.night.id}`);
+    await until('the sync status lists the version come back from the hub', () => Boolean(reported()));
+    // Not another computer with the wrong date: the manager would hunt for a desk that is not at fault.
+    expect(reported()!.reason).toBe(
+      'This computer wrote this version while its date was wrong (stamped 5 years ahead of its clock now): other computers refuse it too. See the notice about this computer’s record clock.',
+    );
   }, 60_000);
 });

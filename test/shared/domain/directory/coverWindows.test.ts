@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   copyCoverDay,
   copyCoverDayToSites,
+  coverPlace,
   coverTimeline,
   isTwentyFourSeven,
   validateCover,
@@ -250,5 +251,20 @@ describe('isTwentyFourSeven', () => {
 
   it('looks only at the service asked about', () => {
     expect(isTwentyFourSeven(cover(every([w('00:00', '24:00')])), 'cleaning')).toBe(false);
+  });
+});
+
+describe('coverPlace', () => {
+  const held = cover({ mon: [w('07:00', '19:00'), w('22:00', '24:00')], bankHoliday: [w('08:00', '12:00')] });
+  it.each([
+    ['cover.security.mon.1.start', 'Monday, security 22:00–24:00'],
+    ['cover.security.bankHoliday.0.min', 'Bank holiday, security 08:00–12:00'],
+    // A window that is not there (or a path to the whole day) still names the day and service.
+    ['cover.security.mon.5.end', 'Monday, security'],
+    ['cover.cleaning.sun', 'Sunday, cleaning'],
+    ['cover.security', null],
+    ['code', null],
+  ])('%s is %s', (path, words) => {
+    expect(coverPlace(held, path)).toBe(words);
   });
 });
