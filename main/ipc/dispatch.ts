@@ -6,15 +6,18 @@ import { sessionUser } from '../services/auth';
 import { saveClock } from '../storage/clockFile';
 import type { AppCore, Handler, Handlers, Session } from '../services/types';
 
-/** A zod failure as one readable sentence naming the field in words, plus a message per field path, for forms. */
-export const describeZodError = (error: z.ZodError): { message: string; fields: Record<string, string> } => {
+/**
+ * A zod failure as one readable sentence naming the field in words, plus a message per field path, for forms.
+ * `channel` is the request's, for a field it names differently from other channels.
+ */
+export const describeZodError = (error: z.ZodError, channel?: Channel): { message: string; fields: Record<string, string> } => {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.join('.') || '_';
     fields[key] ??= issue.message;
   }
   const first = error.issues[0];
-  const name = first ? fieldName(first.path) : null;
+  const name = first ? fieldName(first.path, channel) : null;
   const where = name ? ` (${name})` : '';
   return { message: `${first?.message ?? 'Invalid request'}${where}`, fields };
 };
@@ -72,7 +75,7 @@ export const createDispatch =
 
     const parsed = def.request.safeParse(raw ?? {});
     if (!parsed.success) {
-      const { message, fields } = describeZodError(parsed.error);
+      const { message, fields } = describeZodError(parsed.error, channel);
       return err('invalid', message, fields);
     }
     if (user && !session.locked && !PASSIVE.has(channel)) session.lastActive = now;
@@ -86,7 +89,7 @@ export const createDispatch =
     } catch (error) {
       if (error instanceof AppError) return err(error.code, error.message, error.fields);
       if (error instanceof z.ZodError) {
-        const { message, fields } = describeZodError(error);
+        const { message, fields } = describeZodError(error, channel);
         return err('invalid', message, fields);
       }
       console.error(`[sitedesk] ${channel} failed:`, error);

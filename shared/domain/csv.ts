@@ -59,18 +59,34 @@ export const toCsv = (fields: readonly string[], rows: readonly (readonly CsvCel
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
 
 /**
+ * Whether the bytes hold a UTF-8 byte-order mark or any letter written in UTF-8 (a lead byte and its
+ * continuation bytes). Windows-1252 text almost never does: it would need, say, "Ã" followed by "©".
+ */
+const hasUtf8 = (bytes: Uint8Array): boolean => {
+  for (let i = 0; i < bytes.length; i += 1) {
+    const b = bytes[i];
+    const more = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    if (more === 0 || i + more >= bytes.length) continue;
+    let whole = true;
+    for (let k = 1; k <= more; k += 1) if (bytes[i + k] < 0x80 || bytes[i + k] > 0xbf) whole = false;
+    if (whole) return true;
+  }
+  return false;
+};
+
+/**
  * The text of a CSV file a user chose. UTF-16 when it starts with that byte-order mark; CSV UTF-8 (its
  * byte-order mark dropped) when the bytes are UTF-8; otherwise Windows-1252, which Excel writes for
  * "CSV (Comma delimited)" on an en-GB Windows and which, read as UTF-8, turns Zoë into Zo\uFFFD. Mapped
  * here by hand: Node's TextDecoder reads windows-1252 as Latin-1, so 0x80–0x9F would become controls.
+ * A file that is UTF-8 but for a stray byte (a line typed in an editor set to Windows-1252) is still read
+ * as UTF-8, with \uFFFD for that byte, which the staff import refuses by name: read as Windows-1252, every
+ * accent written in UTF-8 would become two letters ("ZoÃ«") and be imported without a word.
  */
 export const decodeCsvFile = (bytes: Uint8Array): string => {
   // UTF-16 by its byte-order mark: what Calc writes for "Text CSV" saved with the Unicode character set.
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return Array.from(bytes, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b))).join('');
-  }
+  if (hasUtf8(bytes)) return new TextDecoder('utf-8').decode(bytes);
+  return Array.from(bytes, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b))).join('');
 };

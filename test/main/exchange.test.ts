@@ -131,6 +131,16 @@ describe('enrolment', () => {
   });
 });
 
+describe('enrolment code left empty', () => {
+  it('asks for the enrolment code by that name, not for a site code', async () => {
+    const desk = openTestApp();
+    const r = await desk.call('enrol:import', { file: 'c29tZSBmaWxl', code: '' }, desk.session());
+    expect(r).toMatchObject({ ok: false, code: 'invalid', fields: { code: 'Enter the enrolment code' } });
+    expect(r.ok ? '' : r.message).toBe('Enter the enrolment code (Enrolment code)');
+    desk.opened.close();
+  });
+});
+
 describe('rota and activity packs between two installs', () => {
   it('previews, applies in one step, and changes nothing when the same pack is imported twice', async () => {
     const { manager, m, desk, s, managerUser } = await twoInstalls();

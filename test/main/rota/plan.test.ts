@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { item, NEXT_MONDAY, okData, rotaWorld } from './setup';
+import { input, item, NEXT_MONDAY, okData, rotaWorld } from './setup';
 
 const FOUR_ON_FOUR_OFF = {
   name: 'CH security 4 on 4 off',
@@ -78,6 +78,24 @@ describe('planning a week against a real store', () => {
     ]);
     const none = okData(await t.call('rota:copy-week', { from: NEXT_MONDAY, to: '2026-12-07', site: 'CH' }, m));
     expect([none.after.length, none.alreadyThere]).toEqual([0, 4]);
+  });
+
+  it('does not copy a shift left open again once the manager has put someone on it', async () => {
+    const { t, m, staff } = await rotaWorld({
+      Bo: {},
+      Cy: { absences: [{ from: '2026-12-07', to: '2026-12-11', kind: 'annual-leave' }] },
+    });
+    okData(await t.call('rota:save', { items: [item({ date: '2026-12-01', start: '07:00', end: '19:00', staffId: staff.Cy.id })] }, m));
+    const first = okData(await t.call('rota:copy-week', { from: NEXT_MONDAY, to: '2026-12-07', site: 'CH' }, m));
+    expect(first.after.map((s) => [s.date, s.staffId])).toEqual([['2026-12-08', null]]);
+    // Cy is away, so the copy left her shift open; the manager puts Bo on it.
+    const open = first.after[0];
+    okData(await t.call('rota:save', { items: [{ ...input(open), id: open.id, rev: open.rev, staffId: staff.Bo.id }] }, m));
+
+    const again = okData(await t.call('rota:copy-week', { from: NEXT_MONDAY, to: '2026-12-07', site: 'CH' }, m));
+    expect([again.after.length, again.alreadyThere]).toEqual([0, 1]);
+    const week = okData(await t.call('rota:week', { week: '2026-12-07', site: null }, m));
+    expect(week.shifts.map((s) => [s.date, s.start, s.staffId])).toEqual([['2026-12-08', '07:00', staff.Bo.id]]);
   });
 
   it('previews a 4-on-4-off pattern, then applies exactly what it showed', async () => {

@@ -47,22 +47,33 @@ export const copyWeek = (
     });
 };
 
-/** What makes two shifts the same for a copy: where, what, when, and who (or open). */
-const sameShiftKey = (s: Pick<ShiftInput, 'site' | 'service' | 'date' | 'start' | 'end' | 'staffId'>): string =>
-  [s.site, s.service, s.date, s.start, s.end, s.staffId ?? ''].join('|');
+/** Where and when a shift is: the post it fills, whoever is on it. */
+const slotKey = (s: Pick<ShiftInput, 'site' | 'service' | 'date' | 'start' | 'end'>): string =>
+  [s.site, s.service, s.date, s.start, s.end].join('|');
 
 /**
  * The copies the week copied to does not have yet, and how many it has already. Counted one for one, so
  * two open shifts copied onto one leave one more, and copying a week twice makes nothing the second time.
+ * A copy with someone on it is there when the week has that shift with that person. An open copy (open in
+ * the week copied from, or left open for someone away) stands for a post to fill: it is there when the week
+ * has that shift at all, open or since given to someone, so copying again does not add a second, open shift
+ * beside the one the manager filled.
  */
 export const notYetThere = (copies: readonly CopiedShift[], target: readonly Shift[]): { fresh: CopiedShift[]; alreadyThere: number } => {
-  const there = new Map<string, number>();
-  for (const s of target) if (!s.deleted) there.set(sameShiftKey(s), (there.get(sameShiftKey(s)) ?? 0) + 1);
-  const fresh = copies.filter((c) => {
-    const key = sameShiftKey(c.input);
-    const n = there.get(key) ?? 0;
-    if (n > 0) there.set(key, n - 1);
-    return n === 0;
+  // The people (or '' for open) on the week's live shifts, by post, not yet matched to a copy.
+  const there = new Map<string, string[]>();
+  for (const s of target) if (!s.deleted) there.set(slotKey(s), [...(there.get(slotKey(s)) ?? []), s.staffId ?? '']);
+  const take = (c: CopiedShift, fits: (who: string) => boolean): boolean => {
+    const left = there.get(slotKey(c.input)) ?? [];
+    const i = left.findIndex(fits);
+    if (i >= 0) left.splice(i, 1);
+    return i >= 0;
+  };
+  // The same shift first (same person, or open for open), so a filled shift is not used up by an open copy.
+  const found = copies.map((c) => take(c, (who) => who === (c.input.staffId ?? '')));
+  copies.forEach((c, i) => {
+    if (!found[i] && !c.input.staffId) found[i] = take(c, (who) => who !== '');
   });
+  const fresh = copies.filter((_, i) => !found[i]);
   return { fresh, alreadyThere: copies.length - fresh.length };
 };
