@@ -179,6 +179,12 @@ const candidatesFor = (call: Call, shift: Shift) => {
   return { trial, candidates };
 };
 
+/** Nobody can have failed to come to a shift that has not started; the mark would stand in the timesheet. */
+const refuseNoShowBeforeStart = (shift: Shift, now: number): void => {
+  if (now < shiftSpan(shift.date, shift.start, shift.end).start)
+    throw new AppError('conflict', `This shift is not due until ${shift.start}; mark a no-show once it has started.`);
+};
+
 export const todayHandlers: Pick<
   Handlers,
   | 'today:board'
@@ -212,9 +218,7 @@ export const todayHandlers: Pick<
 
   'today:mark-no-show': (req, call) => {
     const shift = shiftOr404(call.app, call.user!, req.shiftId, call.now);
-    // Nobody can have failed to come to a shift that has not started; the mark would stand in the timesheet.
-    if (call.now < shiftSpan(shift.date, shift.start, shift.end).start)
-      throw new AppError('conflict', `This shift is not due until ${shift.start}; mark a no-show once it has started.`);
+    refuseNoShowBeforeStart(shift, call.now);
     return saveFor(call, shift, (a) => {
       if (a.signedInAt) throw new AppError('conflict', 'This person has signed in; correct the record instead.');
       return { ...a, noShow: true };
@@ -223,8 +227,10 @@ export const todayHandlers: Pick<
 
   'today:correct': (req, call) => {
     const { app, user, now } = call;
-    const found = req.shiftId
-      ? recordFor(call, shiftOr404(app, user!, req.shiftId, now))
+    const byShift = req.shiftId ? shiftOr404(app, user!, req.shiftId, now) : null;
+    if (byShift && req.noShow === true) refuseNoShowBeforeStart(byShift, now);
+    const found = byShift
+      ? recordFor(call, byShift)
       : {
           record: attendanceBetween(app, addDays(londonToday(now), -62), addDays(londonToday(now), 1)).find(
             (a) => a.id === req.attendanceId,

@@ -152,6 +152,19 @@ describe('signing in and out', () => {
     expect(security.now.find((r) => r.name === 'Omar Absent')).toMatchObject({ state: 'on', late: true, lateMinutes: 595 });
   });
 
+  it('refuses a correction that marks a no-show on a shift not yet started, as marking one is, and changes nothing', async () => {
+    const sup = await signedIn('sup.ch');
+    // Cleo's 07:00–10:00, at 05:00: nobody can have failed to come yet.
+    advance('2026-11-25T05:00:00Z', sup);
+    const before = t.snapshot();
+    expect(await t.call('today:correct', { shiftId: DESK_SHIFTS.cleo.id, noShow: true, reason: 'Rang in sick' }, sup)).toMatchObject({
+      ok: false,
+      code: 'conflict',
+      message: 'This shift is not due until 07:00; mark a no-show once it has started.',
+    });
+    expect(t.snapshot()).toEqual(before);
+  });
+
   it('records both times for someone whose shift ended with no record, through a correction against the shift', async () => {
     const sup = await signedIn('sup.ch');
     advance('2026-11-25T16:55:00Z', sup);
