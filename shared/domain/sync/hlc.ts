@@ -67,6 +67,8 @@ export const receive = (last: Hlc, remote: Hlc, now: number, node: string): Hlc 
 /** How far (ms) a stamp is ahead of this machine's wall clock: a sign that the writer's clock was wrong. */
 export const aheadBy = (stamp: string, now: number): number => Math.max(0, parseHlc(stamp).wall - now);
 
+const DAY_MS = 24 * 3_600_000;
+
 /**
  * How far ahead of the receiving computer's clock a stamp from elsewhere may be and still be merged. Ordinary skew
  * between council PCs is seconds to minutes, and a PC with the wrong time zone or daylight-saving setting is an hour
@@ -75,13 +77,11 @@ export const aheadBy = (stamp: string, now: number): number => Math.max(0, parse
  * later merge of the record and move every install's clock that far forward. The cost of a day rather than an hour:
  * a version stamped up to a day ahead still wins merges until that day has passed.
  */
-export const STAMP_AHEAD_LIMIT_MS = 24 * 3_600_000;
+export const STAMP_AHEAD_LIMIT_MS = DAY_MS;
 
 /** Whether a stamp from elsewhere is further ahead of `now` than STAMP_AHEAD_LIMIT_MS allows. */
 export const tooFarAhead = (stamp: string | undefined, now: number): boolean =>
   stamp !== undefined && aheadBy(stamp, now) > STAMP_AHEAD_LIMIT_MS;
-
-const DAY_MS = 24 * 3_600_000;
 
 /** How far ahead a stamp is, in the words a manager reads: "30 hours", "12 days", "5 years". */
 export const aheadInWords = (stamp: string, now: number): string => {
