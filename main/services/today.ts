@@ -9,7 +9,7 @@ import {
   signInRefusal,
   type Assignment,
 } from '../../shared/domain/attendance';
-import { addDays, formatInstantGB, londonParts, londonToday, monthsBetween, shiftSpan } from '../../shared/domain/dates';
+import { addDays, formatClockDayGB, londonParts, londonToday, monthsBetween, shiftSpan } from '../../shared/domain/dates';
 import { logDayView } from '../../shared/domain/incidents/occurrenceLog';
 import { coverGaps, rankCandidates } from '../../shared/domain/rota';
 import { AppError } from '../../shared/result';
@@ -247,7 +247,7 @@ export const todayHandlers: Pick<
     for (const f of ['signedInAt', 'signedOutAt'] as const) {
       const at = req[f];
       if (fields.includes(f) && at && stillToCome(Date.parse(at), now)) {
-        const when = formatInstantGB(at);
+        const when = formatClockDayGB(Date.parse(at));
         throw new AppError('invalid', `${when} has not happened yet; give the time it happened.`, { [f]: `${when} has not happened yet` });
       }
     }

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Shift } from '../../shared/schemas/shift';
 import { openTestApp, type TestApp, okData } from '../support/app';
 import { DESK_NOW, DESK_PASSWORD, DESK_SHIFTS, DESK_STAFF, seedDesk } from '../support/deskWorld';
 
@@ -21,6 +22,14 @@ beforeEach(async () => {
   await seedDesk(t.opened.app);
 });
 afterEach(() => t.opened.close());
+
+/** The same desk at another moment, with `shifts` on its rota besides the morning of 25 Nov. */
+const deskAt = async (iso: string, ...shifts: Shift[]) => {
+  t.opened.close();
+  t = openTestApp({ start: iso });
+  await seedDesk(t.opened.app);
+  t.opened.app.repos.shifts.put(shifts);
+};
 
 describe('today:board', () => {
   it('shows the supervisor’s site with who is on, late, due next and no-shows, from the clock alone', async () => {
@@ -236,6 +245,27 @@ describe('signing in and out', () => {
     ).toMatchObject({ ok: false, code: 'invalid', fields: { signedOutAt: expect.stringContaining('has not happened yet') } });
     const stored = t.opened.app.repos.attendance.inMonths(['2026-11'], ['CH']).find((a) => a.id === rec.id);
     expect(stored).toMatchObject({ signedInAt: DESK_NOW, signedOutAt: null, corrections: [] });
+  });
+
+  it('says which 01:30 has not happened yet on the night the clocks go back (Sun 25 Oct 2026)', async () => {
+    // 01:10 BST (00:10 UTC): the first 01:30 has not come yet, and nor has the second, an hour after it.
+    const night = { ...DESK_SHIFTS.sam, id: 'shift_sam_00025', date: '2026-10-24', start: '19:00', end: '07:00' };
+    await deskAt('2026-10-25T00:10:00.000Z', night);
+    const sup = await signedIn('sup.ch');
+    const before = t.snapshot();
+    expect(
+      await t.call(
+        'today:correct',
+        { shiftId: night.id, signedInAt: '2026-10-24T18:00:00.000Z', signedOutAt: '2026-10-25T01:30:00.000Z', reason: 'Left early' },
+        sup,
+      ),
+    ).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      message: '01:30 GMT on Sun 25 Oct has not happened yet; give the time it happened.',
+      fields: { signedOutAt: '01:30 GMT on Sun 25 Oct has not happened yet' },
+    });
+    expect(t.snapshot()).toEqual(before);
   });
 
   it('refuses a correction that leaves a sign-out with no sign-in, and changes nothing', async () => {

@@ -6,7 +6,7 @@
  * offers sign-in on the same window, and the service enforces it.
  */
 import type { Shift } from '../../schemas/shift';
-import { formatDayShort, londonParts, type Span } from '../dates';
+import { formatClockDayGB, type Span } from '../dates';
 import { spanOf } from '../rota/instants';
 
 /** How long before a shift's start the desk may sign someone in (with a confirmation while they are not yet due). */
@@ -23,10 +23,7 @@ export const signInWindow = (shift: Times): Span => {
 /** Why signing in to `shift` at `now` is refused, as the desk should read it, or null when it may go ahead. */
 export const signInRefusal = (shift: Times, now: number): string | null => {
   const window = signInWindow(shift);
-  if (now < window.start) {
-    const opens = londonParts(window.start);
-    return `Sign-in for this shift opens at ${opens.time} on ${formatDayShort(opens.date)}.`;
-  }
+  if (now < window.start) return `Sign-in for this shift opens at ${formatClockDayGB(window.start)}.`;
   if (now >= window.end) return `Their shift ended at ${shift.end}. To record times they worked, use Correct.`;
   return null;
 };

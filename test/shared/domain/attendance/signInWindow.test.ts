@@ -45,7 +45,8 @@ describe('when the desk may sign someone in', () => {
   it('counts three real hours across the night the clocks go back (Sun 25 Oct 2026)', () => {
     // 04:00 GMT; three hours earlier is 01:00 GMT, the second 01:00 of that night (00:00 UTC is 01:00 BST).
     const shift = makeShift({ date: '2026-10-25', start: '04:00', end: '12:00', staffId: 'staff-a1' });
-    expect(signInRefusal(shift, at('2026-10-25T00:59'))).toBe('Sign-in for this shift opens at 01:00 on Sun 25 Oct.');
+    // 01:00 happens twice that night: the message says which.
+    expect(signInRefusal(shift, at('2026-10-25T00:59'))).toBe('Sign-in for this shift opens at 01:00 GMT on Sun 25 Oct.');
     expect(signInRefusal(shift, at('2026-10-25T01:00'))).toBeNull();
     // The night shift across the change starts at 19:00 BST (18:00 UTC), lasts 13 hours and ends at 07:00 GMT.
     const night = makeShift({ date: '2026-10-24', start: '19:00', end: '07:00', staffId: 'staff-a1' });
@@ -53,6 +54,15 @@ describe('when the desk may sign someone in', () => {
     expect(signInRefusal(night, at('2026-10-24T15:00'))).toBeNull();
     expect(signInRefusal(night, at('2026-10-25T06:59'))).toBeNull();
     expect(signInRefusal(night, at('2026-10-25T07:00'))).toBe(ENDED('07:00'));
+  });
+
+  it('says BST when sign-in opens in the first pass of the hour the clocks go back', () => {
+    // 05:00 GMT is 05:00 UTC; three hours earlier, 02:00 UTC, is 02:00 GMT, which happens once.
+    const later = makeShift({ date: '2026-10-25', start: '05:00', end: '13:00', staffId: 'staff-a1' });
+    expect(signInRefusal(later, at('2026-10-25T01:59'))).toBe('Sign-in for this shift opens at 02:00 on Sun 25 Oct.');
+    // 03:30 GMT is 03:30 UTC; three hours earlier, 00:30 UTC, is 01:30 BST, the first 01:30 of the night.
+    const early = makeShift({ date: '2026-10-25', start: '03:30', end: '11:30', staffId: 'staff-a1' });
+    expect(signInRefusal(early, at('2026-10-25T00:29'))).toBe('Sign-in for this shift opens at 01:30 BST on Sun 25 Oct.');
   });
 
   it('counts three real hours across the night the clocks go forward (Sun 28 Mar 2027)', () => {
