@@ -4,12 +4,14 @@ import {
   attendanceKey,
   attendanceStatus,
   COVER_LEAD_MINUTES,
+  correctionRefusal,
   coverShiftFor,
   dayBoard,
+  scheduledFor,
   signInRefusal,
   type Assignment,
 } from '../../shared/domain/attendance';
-import { addDays, formatInstantGB, londonParts, londonToday, monthsBetween, shiftSpan } from '../../shared/domain/dates';
+import { addDays, formatClockDayGB, londonParts, londonToday, monthsBetween, shiftSpan } from '../../shared/domain/dates';
 import { logDayView } from '../../shared/domain/incidents/occurrenceLog';
 import { coverGaps, rankCandidates } from '../../shared/domain/rota';
 import { AppError } from '../../shared/result';
@@ -40,6 +42,16 @@ const recordOf = (app: AppCore, shift: Shift, staffId: string): Attendance | und
   Object.values(
     app.repos.attendance.partition(app.repos.attendance.partitionOf({ date: shift.date, site: shift.site } as Attendance)),
   ).find((a) => attendanceKey(a.shiftId, a.staffId) === attendanceKey(shift.id, staffId));
+
+/** The shift `record` is against, at the times its person was given (a covered no-show keeps theirs); null once deleted. */
+const scheduledShiftOf = (app: AppCore, record: Attendance): Shift | null => {
+  // The record keeps the date its person was given; cover may since have moved the shift's start past midnight.
+  const shift = app.repos.shifts
+    .inMonths(monthsBetween(record.date, addDays(record.date, 1)), [record.site])
+    .find((s) => s.id === record.shiftId && !s.deleted);
+  if (!shift) return null;
+  return shift.staffId === record.staffId ? shift : scheduledFor(shift, record.staffId);
+};
 
 const rowOf = (a: Assignment, staff: Map<string, Staff>, status: ReturnType<typeof attendanceStatus>): TodayRow => ({
   shiftId: a.shift.id,
@@ -247,10 +259,16 @@ export const todayHandlers: Pick<
     for (const f of ['signedInAt', 'signedOutAt'] as const) {
       const at = req[f];
       if (fields.includes(f) && at && stillToCome(Date.parse(at), now)) {
-        const when = formatInstantGB(at);
+        const when = formatClockDayGB(Date.parse(at));
         throw new AppError('invalid', `${when} has not happened yet; give the time it happened.`, { [f]: `${when} has not happened yet` });
       }
     }
+    // Nor can a sign-in the desk could not have made on that shift, or a sign-out long after it (a slip of the day).
+    // A record whose shift has since been deleted has no times left to hold it to.
+    const shift = byShift ?? scheduledShiftOf(app, record);
+    const changed = (f: 'signedInAt' | 'signedOutAt') => (fields.includes(f) ? req[f] : undefined);
+    const outside = shift && correctionRefusal(shift, { signedInAt: changed('signedInAt'), signedOutAt: changed('signedOutAt') });
+    if (outside) throw new AppError('invalid', outside.message, outside.fields);
     const next = { ...record, corrections: [...record.corrections] };
     for (const f of fields) {
       next.corrections.push({ at: iso(now), by: user!.id, reason: req.reason, field: f, before: record[f], after: req[f] });

@@ -9,6 +9,7 @@ import { WEEKDAYS, type Weekday } from '../schemas/values';
 
 export const LONDON = 'Europe/London';
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 const parts = (isoDate: string) => isoDate.split('-').map(Number) as [number, number, number];
 const noonUtc = (isoDate: string) => {
@@ -170,6 +171,22 @@ export const formatInstantZoneGB = (iso: string): string => {
   const at = new TZDate(Date.parse(iso), LONDON);
   return `${format(at, 'dd/MM/yyyy HH:mm')} ${at.getTimezoneOffset() === 0 ? 'GMT' : 'BST'}`;
 };
+
+/**
+ * `07:05`, an instant's wall-clock time at the sites. In the hour the clocks go back (01:00–01:59 on the last Sunday
+ * of October), which the sites live through twice, it says which: `01:30 BST`, then `01:30 GMT` an hour later.
+ */
+export const formatClockGB = (ms: number): string => {
+  const { date, time } = londonParts(ms);
+  const reads = (other: number) => {
+    const p = londonParts(other);
+    return p.date === date && p.time === time;
+  };
+  return reads(ms + HOUR) ? `${time} BST` : reads(ms - HOUR) ? `${time} GMT` : time;
+};
+
+/** `07:05 on Wed 25 Nov`, `01:30 GMT on Sun 25 Oct`: an instant as the desk names it in a sentence. */
+export const formatClockDayGB = (ms: number): string => `${formatClockGB(ms)} on ${formatDayShort(londonParts(ms).date)}`;
 
 /** An instant as London wall-clock time with its offset, `2026-10-25T01:30+01:00`: one reading, even in the hour that repeats. */
 export const isoInstant = (at: string | number): string =>

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Shift } from '../../shared/schemas/shift';
 import { openTestApp, type TestApp, okData } from '../support/app';
 import { DESK_NOW, DESK_PASSWORD, DESK_SHIFTS, DESK_STAFF, seedDesk } from '../support/deskWorld';
 
@@ -21,6 +22,14 @@ beforeEach(async () => {
   await seedDesk(t.opened.app);
 });
 afterEach(() => t.opened.close());
+
+/** The same desk at another moment, with `shifts` on its rota besides the morning of 25 Nov. */
+const deskAt = async (iso: string, ...shifts: Shift[]) => {
+  t.opened.close();
+  t = openTestApp({ start: iso });
+  await seedDesk(t.opened.app);
+  t.opened.app.repos.shifts.put(shifts);
+};
 
 describe('today:board', () => {
   it('shows the supervisor’s site with who is on, late, due next and no-shows, from the clock alone', async () => {
@@ -194,6 +203,136 @@ describe('signing in and out', () => {
     expect(cleaning.earlier.find((r) => r.name === 'Cleo Early')).toMatchObject({ state: 'done', attendanceId: rec.id });
   });
 
+  it('refuses a corrected sign-in before the shift could be signed in, by shift or by record, and changes nothing', async () => {
+    const sup = await signedIn('sup.ch');
+    advance('2026-11-25T16:55:00Z', sup);
+    const early =
+      'A sign-in at 03:59 is too early for the 07:00–10:00 shift on Wed 25 Nov: sign-in opens at 04:00, 3 hours before it starts.';
+    const before = t.snapshot();
+    // Cleo's 07:00–10:00 has no record yet: the correction against the shift would make one.
+    expect(
+      await t.call(
+        'today:correct',
+        {
+          shiftId: DESK_SHIFTS.cleo.id,
+          signedInAt: '2026-11-25T03:59:00.000Z',
+          signedOutAt: '2026-11-25T10:00:00.000Z',
+          reason: 'Worked it',
+        },
+        sup,
+      ),
+    ).toMatchObject({ ok: false, code: 'invalid', message: early, fields: { signedInAt: 'Sign-in opens at 04:00' } });
+    expect(t.snapshot()).toEqual(before);
+    // Exactly three hours before the start is when the desk could have signed her in.
+    const rec = okData(
+      await t.call(
+        'today:correct',
+        {
+          shiftId: DESK_SHIFTS.cleo.id,
+          signedInAt: '2026-11-25T04:00:00.000Z',
+          signedOutAt: '2026-11-25T10:00:00.000Z',
+          reason: 'Worked it',
+        },
+        sup,
+      ),
+    );
+    expect(rec).toMatchObject({ signedInAt: '2026-11-25T04:00:00.000Z', signedOutAt: '2026-11-25T10:00:00.000Z' });
+
+    // The record now exists: neither the shift nor the record lets the sign-in move to the evening before.
+    const saved = t.snapshot();
+    const yesterday =
+      'A sign-in at 23:00 on Tue 24 Nov is too early for the 07:00–10:00 shift on Wed 25 Nov: sign-in opens at 04:00, 3 hours before it starts.';
+    for (const ref of [{ shiftId: DESK_SHIFTS.cleo.id }, { attendanceId: rec.id }]) {
+      expect(await t.call('today:correct', { ...ref, signedInAt: '2026-11-24T23:00:00.000Z', reason: 'Wrong day' }, sup)).toMatchObject({
+        ok: false,
+        code: 'invalid',
+        message: yesterday,
+      });
+      expect(await t.call('today:correct', { ...ref, signedInAt: '2026-11-25T10:00:00.000Z', reason: 'Came at ten' }, sup)).toMatchObject({
+        ok: false,
+        code: 'invalid',
+        message: 'A sign-in at 10:00 is too late for the 07:00–10:00 shift on Wed 25 Nov: sign-in closes when it ends, at 10:00.',
+      });
+    }
+    expect(t.snapshot()).toEqual(saved);
+  });
+
+  it('holds a night officer’s corrected sign-in to the evening of their shift', async () => {
+    const sup = await signedIn('sup.ch');
+    // Nia's 19:00–07:00 from Tue 24 Nov, signed in at 18:55: sign-in opened at 16:00 that evening.
+    const before = t.snapshot();
+    expect(
+      await t.call('today:correct', { attendanceId: 'att_night_00001', signedInAt: '2026-11-24T15:59:00.000Z', reason: 'Came early' }, sup),
+    ).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      message: 'A sign-in at 15:59 is too early for the 19:00–07:00 shift on Tue 24 Nov: sign-in opens at 16:00, 3 hours before it starts.',
+    });
+    expect(t.snapshot()).toEqual(before);
+    expect(
+      okData(
+        await t.call(
+          'today:correct',
+          { attendanceId: 'att_night_00001', signedInAt: '2026-11-24T16:00:00.000Z', reason: 'Came early' },
+          sup,
+        ),
+      ),
+    ).toMatchObject({ signedInAt: '2026-11-24T16:00:00.000Z' });
+  });
+
+  it('refuses a corrected sign-out more than twelve hours after the shift ended, and changes nothing', async () => {
+    const sup = await signedIn('sup.ch');
+    // Sam's 06:45–18:45 on Wed 25 Nov, corrected the next morning.
+    advance('2026-11-26T08:00:00Z', sup);
+    const times = { shiftId: DESK_SHIFTS.sam.id, signedInAt: '2026-11-25T07:05:00.000Z', reason: 'Kept on until relieved' };
+    const before = t.snapshot();
+    expect(await t.call('today:correct', { ...times, signedOutAt: '2026-11-26T06:46:00.000Z' }, sup)).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      message:
+        'A sign-out at 06:46 on Thu 26 Nov is too late for the 06:45–18:45 shift on Wed 25 Nov: the latest is 06:45 on Thu 26 Nov, 12 hours after it ends.',
+      fields: { signedOutAt: 'The latest sign-out is 06:45 on Thu 26 Nov' },
+    });
+    expect(t.snapshot()).toEqual(before);
+    expect(okData(await t.call('today:correct', { ...times, signedOutAt: '2026-11-26T06:45:00.000Z' }, sup))).toMatchObject({
+      signedOutAt: '2026-11-26T06:45:00.000Z',
+    });
+  });
+
+  it('measures the window in real hours on the nights the clocks change, and says which 01:00', async () => {
+    // Sun 25 Oct 2026, 04:00–12:00 GMT: sign-in opens at 01:00 GMT (01:00 UTC), after 01:59 BST.
+    const back = { ...DESK_SHIFTS.sam, id: 'shift_sam_10025', date: '2026-10-25', start: '04:00', end: '12:00' };
+    await deskAt('2026-10-25T13:00:00.000Z', back);
+    let sup = await signedIn('sup.ch');
+    const out = { signedOutAt: '2026-10-25T12:00:00.000Z', reason: 'Desk unattended' };
+    expect(await t.call('today:correct', { shiftId: back.id, signedInAt: '2026-10-25T00:59:00.000Z', ...out }, sup)).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      message:
+        'A sign-in at 01:59 BST is too early for the 04:00–12:00 shift on Sun 25 Oct: sign-in opens at 01:00 GMT, 3 hours before it starts.',
+    });
+    expect(okData(await t.call('today:correct', { shiftId: back.id, signedInAt: '2026-10-25T01:00:00.000Z', ...out }, sup))).toMatchObject({
+      signedInAt: '2026-10-25T01:00:00.000Z',
+    });
+
+    // Sun 28 Mar 2027, 04:00–12:00 BST: sign-in opens at 00:00 GMT (00:00 UTC), four hours on the wall clock.
+    const forward = { ...DESK_SHIFTS.sam, id: 'shift_sam_10028', date: '2027-03-28', start: '04:00', end: '12:00' };
+    await deskAt('2027-03-28T13:00:00.000Z', forward);
+    sup = await signedIn('sup.ch');
+    const out2 = { signedOutAt: '2027-03-28T11:00:00.000Z', reason: 'Desk unattended' };
+    expect(await t.call('today:correct', { shiftId: forward.id, signedInAt: '2027-03-27T23:59:00.000Z', ...out2 }, sup)).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      message:
+        'A sign-in at 23:59 on Sat 27 Mar is too early for the 04:00–12:00 shift on Sun 28 Mar: sign-in opens at 00:00, 3 hours before it starts.',
+    });
+    expect(
+      okData(await t.call('today:correct', { shiftId: forward.id, signedInAt: '2027-03-28T00:00:00.000Z', ...out2 }, sup)),
+    ).toMatchObject({
+      signedInAt: '2027-03-28T00:00:00.000Z',
+    });
+  });
+
   it('keeps the original value, who, when and why in a correction', async () => {
     const sup = await signedIn('sup.ch');
     const rec = okData(await t.call('today:sign-in', { shiftId: DESK_SHIFTS.cleo.id }, sup));
@@ -236,6 +375,27 @@ describe('signing in and out', () => {
     ).toMatchObject({ ok: false, code: 'invalid', fields: { signedOutAt: expect.stringContaining('has not happened yet') } });
     const stored = t.opened.app.repos.attendance.inMonths(['2026-11'], ['CH']).find((a) => a.id === rec.id);
     expect(stored).toMatchObject({ signedInAt: DESK_NOW, signedOutAt: null, corrections: [] });
+  });
+
+  it('says which 01:30 has not happened yet on the night the clocks go back (Sun 25 Oct 2026)', async () => {
+    // 01:10 BST (00:10 UTC): the first 01:30 has not come yet, and nor has the second, an hour after it.
+    const night = { ...DESK_SHIFTS.sam, id: 'shift_sam_00025', date: '2026-10-24', start: '19:00', end: '07:00' };
+    await deskAt('2026-10-25T00:10:00.000Z', night);
+    const sup = await signedIn('sup.ch');
+    const before = t.snapshot();
+    expect(
+      await t.call(
+        'today:correct',
+        { shiftId: night.id, signedInAt: '2026-10-24T18:00:00.000Z', signedOutAt: '2026-10-25T01:30:00.000Z', reason: 'Left early' },
+        sup,
+      ),
+    ).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      message: '01:30 GMT on Sun 25 Oct has not happened yet; give the time it happened.',
+      fields: { signedOutAt: '01:30 GMT on Sun 25 Oct has not happened yet' },
+    });
+    expect(t.snapshot()).toEqual(before);
   });
 
   it('refuses a correction that leaves a sign-out with no sign-in, and changes nothing', async () => {

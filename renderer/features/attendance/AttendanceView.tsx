@@ -1,4 +1,7 @@
+import { AlertTriangle } from 'lucide-react';
 import { useEffect, useState } from 'react';
+import { lateBy } from '../../../shared/domain/attendance/lateness';
+import type { TimesheetRow } from '../../../shared/domain/attendance/timesheet';
 import { addDays, formatDayShort, formatMinutes, londonToday, weekStart } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { download as save } from '../../components/download';
@@ -10,6 +13,19 @@ import { TableHead } from '../../components/TableHead';
 
 const money = (n: number) => `£${n.toFixed(2)}`;
 const h = (m: number) => (m / 60).toFixed(2);
+
+/** How someone came to a shift, in the desk's words: late by how long (an icon beside the words), on time, or not in. */
+const Arrival = ({ row }: { row: TimesheetRow }) =>
+  row.lateMinutes > 0 ? (
+    <span className="status status-warn">
+      <AlertTriangle aria-hidden size={14} />
+      {lateBy(row.lateMinutes)}
+    </span>
+  ) : row.signedInAt ? (
+    'On time'
+  ) : (
+    '—'
+  );
 
 /** The manager's attendance: scheduled against actual per person for a week, the payroll CSV and the working-time record. */
 export const AttendanceView = () => {
@@ -97,7 +113,7 @@ export const AttendanceView = () => {
                 'Actual in',
                 'Actual out',
                 'Paid hours',
-                'Late (min)',
+                'Arrival',
                 'No-show',
                 'Corrections',
               ]}
@@ -115,7 +131,9 @@ export const AttendanceView = () => {
                   <td>{r.actualIn.slice(11) || '—'}</td>
                   <td>{r.actualOut.slice(11) || '—'}</td>
                   <td>{h(r.paidMinutes)}</td>
-                  <td>{r.lateMinutes > 0 ? `⚠ ${r.lateMinutes}` : '0'}</td>
+                  <td>
+                    <Arrival row={r} />
+                  </td>
                   <td>{r.noShow ? '✕ Yes' : 'No'}</td>
                   <td className="small">{r.corrections.join('; ')}</td>
                 </tr>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { TodayRow } from '../../../shared/contract/today';
+import { correctionRefusal } from '../../../shared/domain/attendance/signInWindow';
 import { fieldErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
@@ -23,6 +24,12 @@ export const CorrectDialog = ({ row, onClose, onSaved }: { row: TodayRow; onClos
     // A box left as it was keeps the recorded instant, seconds and all: only what the person changed is corrected.
     const signedInAt = form.in === initial.in ? row.signedInAt : form.in ? instantOf(row, form.in) : null;
     const signedOutAt = form.out === initial.out ? row.signedOutAt : form.out ? instantOf(row, form.out) : null;
+    // The service would refuse a time outside the shift's window in these words; say so before sending.
+    const outside = correctionRefusal(row, {
+      signedInAt: signedInAt !== row.signedInAt ? signedInAt : null,
+      signedOutAt: signedOutAt !== row.signedOutAt ? signedOutAt : null,
+    });
+    if (outside) return setErrors({ _: outside.message, ...outside.fields });
     const failure = await correctAttendance({
       ...(row.attendanceId ? { attendanceId: row.attendanceId } : { shiftId: row.shiftId }),
       ...(signedInAt !== row.signedInAt ? { signedInAt } : {}),

@@ -1,10 +1,11 @@
 import { lateBy } from '../../../shared/domain/attendance/lateness';
 import type { AttendanceState } from '../../../shared/domain/attendance/status';
+import { formatClockGB } from '../../../shared/domain/dates';
 import type { Service } from '../../../shared/schemas/common';
 
 export const SERVICE_LABEL: Record<Service, string> = { reception: 'Reception', security: 'Security', cleaning: 'Cleaning' };
 
-/** `07:05` in London time for an instant. */
+/** `07:05` in London time for an instant, as a time box holds it. */
 export const clockOf = (iso: string): string =>
   new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
     Date.parse(iso),
@@ -19,8 +20,11 @@ export const stateText = (state: AttendanceState, lateMinutes: number, signedInA
       return 'Due now';
     case 'late':
       return `Not in yet · ${lateBy(lateMinutes)}`;
-    case 'on':
-      return lateMinutes > 0 ? `In at ${clockOf(signedInAt!)} · ${lateBy(lateMinutes)}` : `In at ${clockOf(signedInAt!)}`;
+    case 'on': {
+      // `01:30 BST` or `01:30 GMT` on the night the clocks go back, when 01:30 comes twice.
+      const inAt = `In at ${formatClockGB(Date.parse(signedInAt!))}`;
+      return lateMinutes > 0 ? `${inAt} · ${lateBy(lateMinutes)}` : inAt;
+    }
     case 'done':
       return 'Signed out';
     case 'no-show':

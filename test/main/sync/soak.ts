@@ -191,21 +191,28 @@ const soak = async (o: SoakOptions, live: Live) => {
     desks.push({ t, s: await signIn(t, supervisors[i].username), site: code, online: true });
   }
   live.nodes = [...managers, ...desks];
-  // One open shift per site, made by the first manager, for the managers to edit.
+  // One open shift per site, made by the first manager, for the managers to edit; and one the morning the
+  // attendance below is for, whose sign-in window (from 04:00) holds every corrected sign-in (05:00–07:00).
   const shiftIds: string[] = [];
+  const attendedShiftIds: string[] = [];
   for (const code of sites) {
     const service = first.opened.app.repos.sites.all().find((s) => s.code === code)!.services[0];
+    const open = { site: code, service, breakMinutes: 30, staffId: null, notes: 'new' };
     const saved = okData(
       await first.call(
         'rota:save',
         {
-          items: [{ site: code, service, date: '2026-11-30', start: '09:00', end: '17:00', breakMinutes: 30, staffId: null, notes: 'new' }],
+          items: [
+            { ...open, date: '2026-11-30', start: '09:00', end: '17:00' },
+            { ...open, date: '2026-11-25', start: '07:00', end: '15:00' },
+          ],
         },
         managers[0].s,
       ),
       'first shift',
     );
     shiftIds.push(saved.after[0].id);
+    attendedShiftIds.push(saved.after[1].id);
   }
   // One attendance record per site, for desks and managers to correct.
   const attendanceIds: string[] = [];
@@ -215,7 +222,7 @@ const soak = async (o: SoakOptions, live: Live) => {
     first.opened.app.repos.attendance.put([
       {
         ...meta,
-        shiftId: shiftIds[i],
+        shiftId: attendedShiftIds[i],
         staffId: someone,
         site: code,
         date: '2026-11-25',

@@ -10,6 +10,12 @@ describe('the desk’s words for lateness', () => {
     expect(stateText('on', 0, '2026-11-25T07:00:00.000Z')).toBe('In at 07:00');
   });
 
+  it('says which 01:30 someone signed in at on the night the clocks go back (Sun 25 Oct 2026)', () => {
+    expect(stateText('on', 0, '2026-10-25T00:30:00.000Z')).toBe('In at 01:30 BST');
+    expect(stateText('on', 0, '2026-10-25T01:30:00.000Z')).toBe('In at 01:30 GMT');
+    expect(stateText('on', 0, '2026-10-25T02:30:00.000Z')).toBe('In at 02:30');
+  });
+
   it('says how late someone not yet in is, in hours and minutes', () => {
     expect(stateText('late', 40, null)).toBe('Not in yet · late 40 min');
     expect(stateText('late', 95, null)).toBe('Not in yet · late 1 h 35 min');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   daysBetween,
+  formatClockGB,
   formatDateGB,
   formatMinutes,
   londonInstant,
@@ -98,5 +99,32 @@ describe('calendar maths', () => {
     expect(formatMinutes(450)).toBe('7 h 30 min');
     expect(formatMinutes(540)).toBe('9 h');
     expect(formatMinutes(20)).toBe('20 min');
+  });
+});
+
+describe('a time shown to people, in the hour the clocks go back', () => {
+  const at = (utc: string) => Date.parse(`${utc}Z`);
+
+  // Sun 25 Oct 2026: 01:00–01:59 happens twice, first in BST (00:00–00:59 UTC), then in GMT (01:00–01:59 UTC).
+  it.each([
+    ['2026-10-25T00:00', '01:00 BST'],
+    ['2026-10-25T00:30', '01:30 BST'],
+    ['2026-10-25T00:59', '01:59 BST'],
+    ['2026-10-25T01:00', '01:00 GMT'],
+    ['2026-10-25T01:30', '01:30 GMT'],
+    ['2026-10-25T01:59', '01:59 GMT'],
+  ])('%s UTC, a time that happens twice, reads %s', (utc, shown) => {
+    expect(formatClockGB(at(utc))).toBe(shown);
+  });
+
+  it.each([
+    ['just before the repeated hour', '2026-10-24T23:59', '00:59'],
+    ['just after it', '2026-10-25T02:00', '02:00'],
+    ['a morning in November (GMT)', '2026-11-25T07:05', '07:05'],
+    ['a summer afternoon (BST)', '2026-07-01T12:00', '13:00'],
+    ['just before the clocks go forward (Sun 28 Mar 2027)', '2027-03-28T00:59', '00:59'],
+    ['the moment they go forward', '2027-03-28T01:00', '02:00'],
+  ])('%s (%s UTC) reads %s, with no zone: it happens once', (_label, utc, shown) => {
+    expect(formatClockGB(at(utc))).toBe(shown);
   });
 });

@@ -75,6 +75,9 @@ describe('timesheetRows', () => {
       '2026-11-25T15:00+00:00',
     ]);
     expect(parsed[1][9]).toBe('7.08');
+    // Lateness stays a whole number of minutes for payroll, whatever the screens say.
+    expect(parsed[0][11]).toBe('Late minutes');
+    expect(parsed[1][11]).toBe('25');
     expect(parsed[1][15]).toBe('85.00');
     expect(parsed[2][1]).toBe("'=Ben Cole");
     expect(parsed[2][12]).toBe('Yes');

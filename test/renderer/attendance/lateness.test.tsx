@@ -1,0 +1,85 @@
+// @vitest-environment happy-dom
+/**
+ * The manager's Attendance screen words lateness per shift as the desk does ("late 1 h 35 min"), with an icon
+ * beside the words, not a bare number of minutes; the payroll CSV keeps the minutes (see timesheet.test.ts).
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { AttendanceReport } from '../../../shared/contract/attendance';
+import type { TimesheetRow } from '../../../shared/domain/attendance/timesheet';
+// Every channel answers "not available" (no server in these tests).
+import '../noServer';
+import { mountEach } from '../dom';
+
+const { useStore } = await import('../../../renderer/store/appStore');
+const { AttendanceView } = await import('../../../renderer/features/attendance/AttendanceView');
+
+const row = (name: string, o: Partial<TimesheetRow>): TimesheetRow => ({
+  shiftId: `shift_${name}`,
+  staffId: `staff_${name}`,
+  employeeNumber: 'E-1',
+  name,
+  date: '2026-11-25',
+  site: 'CH',
+  siteName: 'County Hall',
+  service: 'security',
+  scheduledStart: '06:45',
+  scheduledEnd: '18:45',
+  actualIn: '',
+  actualOut: '',
+  signedInAt: null,
+  signedOutAt: null,
+  scheduledMinutes: 690,
+  paidMinutes: 0,
+  paidBasis: 'missing',
+  breakMinutes: 30,
+  lateMinutes: 0,
+  noShow: false,
+  corrections: [],
+  payRate: 14,
+  cost: 0,
+  ...o,
+});
+
+const report: AttendanceReport = {
+  people: [],
+  rows: [
+    // In at 08:20 for 06:45: 95 minutes late.
+    row('Sam', { actualIn: '2026-11-25 08:20', signedInAt: '2026-11-25T08:20:00.000Z', lateMinutes: 95, paidBasis: 'actual' }),
+    row('Nia', { actualIn: '2026-11-25 06:40', signedInAt: '2026-11-25T06:40:00.000Z', paidBasis: 'actual' }),
+    row('Omar', { noShow: true, paidBasis: 'no-show' }),
+  ],
+};
+
+beforeEach(() => {
+  useStore.setState({ loadAttendance: async () => {}, attendance: { status: 'ready', data: report } });
+});
+mountEach(() => <AttendanceView />);
+
+/** The Shifts table's cell in the column headed `heading`, on the row for `name`. */
+const cellOf = (heading: string, name: string) => {
+  const table = [...document.querySelectorAll('table')].find((t) => t.querySelector('th')?.textContent === 'Date')!;
+  const column = [...table.querySelectorAll('th')].findIndex((th) => th.textContent === heading);
+  expect(column, `a column headed ${heading}`).toBeGreaterThanOrEqual(0);
+  const tr = [...table.querySelectorAll('tbody tr')].find((r) => r.children[1].textContent === name)!;
+  return tr.children[column] as HTMLElement;
+};
+
+describe('lateness on the Attendance screen', () => {
+  it('reads as the desk says it, in hours and minutes, under a heading that fits', () => {
+    const sam = [...document.querySelectorAll('tbody tr')].find((r) => r.children[1]?.textContent === 'Sam')!;
+    expect([...sam.children].map((td) => td.textContent)).toContain('late 1 h 35 min');
+    expect(cellOf('Arrival', 'Sam').textContent?.trim()).toBe('late 1 h 35 min');
+    expect(document.body.textContent).not.toContain('Late (min)');
+  });
+
+  it('is not shown by colour alone: an icon stands beside the words, hidden from screen readers that read the words', () => {
+    const icon = cellOf('Arrival', 'Sam').querySelector('svg');
+    expect(icon).not.toBeNull();
+    expect(icon!.getAttribute('aria-hidden')).toBe('true');
+  });
+
+  it('says on time for someone in within the grace, and nothing for a shift with no sign-in', () => {
+    expect(cellOf('Arrival', 'Nia').textContent?.trim()).toBe('On time');
+    expect(cellOf('Arrival', 'Omar').textContent?.trim()).toBe('—');
+  });
+});
