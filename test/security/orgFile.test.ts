@@ -4,15 +4,18 @@
  * its code — can list a key of their own as a manager's, or give the desk more sites. These tests show what that does
  * not give them: every install checks a pack against its own directory, which never comes from another install after
  * enrolment, so an edited directory changes nothing beyond the install it is on (whose folder that person can already
- * change in every other way). See docs/security.md, "The organisation file".
+ * change in every other way). The one way a directory did travel afterwards was a whole-folder backup file, whose proof
+ * a desk can make (it holds the organisation key): a manager's laptop now restores only one a manager install signed.
+ * See docs/security.md, "The organisation file".
  */
+import { scryptSync } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { ensureIdentity } from '../../main/exchange/identity';
 import { encodePack, type Pack, type PackHeader } from '../../main/exchange/pack';
 import { orgKind, packKeyOf, type Org } from '../../main/exchange/org';
 import { collectActivity } from '../../main/exchange/transfer';
-import { openEncrypted } from '../../main/storage/cipherFile';
+import { openEncrypted, sealEncrypted } from '../../main/storage/cipherFile';
 import { createSupervisor, okData, openTestApp, SUPERVISOR_PASSWORD, withManager, type TestApp } from '../support/app';
 import { seedActivity, seedShift } from '../support/records';
 
@@ -150,6 +153,66 @@ describe('an organisation file changed inside an enrolment file', () => {
     expect(desk.snapshot()).toEqual(before);
     expect(okData(await desk.call('enrol:import', { file: enrolment.base64, code: enrolment.code }, desk.session()))).toMatchObject({
       sites: ['CH'],
+    });
+  });
+});
+
+describe('an organisation file swapped in through a backup file', () => {
+  it('made on a desk (a manager account added to its folder) is refused by the manager’s laptop, and nothing changes', async () => {
+    const manager = openTestApp();
+    const m = await withManager(manager);
+    const desk = await enrolDesk(manager, m, 'sam');
+    // Whoever can write the desk's folder adds a manager account of their own and lists the desk's key as a manager's.
+    const deskApp = desk.t.opened.app;
+    deskApp.repos.accounts.putMany(manager.opened.app.repos.accounts.all().filter((a) => a.role === 'manager'));
+    editOrg(desk.t, (org) => ({
+      ...org,
+      installs: [
+        ...org.installs,
+        { installId: deskApp.meta.installId, role: 'manager', publicKey: ensureIdentity(deskApp).publicKey, addedAt: org.createdAt },
+      ],
+    }));
+    const ds = desk.t.session();
+    okData(await desk.t.call('auth:sign-in', { username: 'maria', password: 'correct horse 1' }, ds));
+    const file = okData(await desk.t.call('backups:export', { passphrase: 'a passphrase they chose' }, ds));
+
+    const before = manager.snapshot();
+    expect(await manager.call('backups:restore-file', { file: file.base64, passphrase: 'a passphrase they chose' }, m)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('was not made on a manager’s laptop'),
+    });
+    expect(manager.snapshot()).toEqual(before);
+    expect(
+      orgOf(manager)
+        .installs.filter((i) => i.role === 'manager')
+        .map((i) => i.publicKey),
+    ).toEqual([ensureIdentity(manager.opened.app).publicKey]);
+  });
+
+  it('made before backup files were signed is refused by a manager’s laptop, saying what to do, and restores on a new install', async () => {
+    const manager = openTestApp();
+    const m = await withManager(manager);
+    const PASS = 'the manager’s passphrase';
+    const signed = Buffer.from(okData(await manager.call('backups:export', { passphrase: PASS }, m)).base64, 'base64');
+    // The same file as a SiteDesk before 5 Dec 2026 wrote it: the same header and body, with no signer and no signature.
+    const opened = openEncrypted<Record<string, unknown>>('SDBK', signed);
+    if (!opened.ok) throw new Error(opened.why);
+    const { signer: _s, signature: _g, ...header } = opened.header;
+    const key = scryptSync(PASS, Buffer.from(header.salt as string, 'base64'), 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+    const body = JSON.parse(gunzipSync(opened.body(key)!).toString('utf8')) as unknown;
+    const unsigned = sealEncrypted('SDBK', (digest) => ({ ...header, bodyDigest: digest }), key, body).toString('base64');
+
+    const before = manager.snapshot();
+    expect(await manager.call('backups:restore-file', { file: unsigned, passphrase: PASS }, m)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining(
+        'was made by an older SiteDesk, before backup files were signed, so this laptop cannot check that a manager’s laptop',
+      ),
+    });
+    expect(manager.snapshot()).toEqual(before);
+    const laptop = openTestApp();
+    expect(okData(await laptop.call('backups:restore-fresh', { file: unsigned, passphrase: PASS }, laptop.session()))).toMatchObject({
+      undoId: null,
     });
   });
 });
