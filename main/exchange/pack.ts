@@ -3,6 +3,7 @@ import type { PackManifest } from '../../shared/contract/exchange';
 import {
   asideKey,
   canonical,
+  SUPERSEDED_REASONS,
   SYNC_KINDS,
   type RecordSet,
   type Superseded,
@@ -156,7 +157,7 @@ const supersededSchema = z.object({
   kind: z.enum(SYNC_KINDS),
   recordId: z.string(),
   keptHlc: z.string(),
-  reason: z.enum(['edited-on-two-installs', 'history-diverged']),
+  reason: z.enum(SUPERSEDED_REASONS),
   record: z.object({ id: z.string() }).passthrough(),
 });
 

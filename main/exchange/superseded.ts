@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SYNC_KINDS, type Superseded } from '../../shared/domain/sync/merge';
+import { SUPERSEDED_REASONS, SYNC_KINDS, type Superseded } from '../../shared/domain/sync/merge';
 import type { DataStore, FileKind, WriteOp } from '../storage/dataStore';
 
 /**
@@ -14,7 +14,7 @@ export const supersededEntrySchema = z.object({
   kind: z.enum(SYNC_KINDS),
   recordId: z.string(),
   keptHlc: z.string(),
-  reason: z.enum(['edited-on-two-installs', 'history-diverged']),
+  reason: z.enum(SUPERSEDED_REASONS),
   record: z.object({ id: z.string() }).passthrough(),
 });
 export const supersededKind: FileKind<{ entries: Record<string, Superseded> }> = {

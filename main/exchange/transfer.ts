@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportPreview, PackManifest, PreviewRow } from '../../shared/contract/exchange';
 import { addDays, formatDayShort, londonParts, monthOf, monthsBetween, weekDates } from '../../shared/domain/dates';
-import { aheadBy, aheadInWords, HLC_ZERO, latestHlc, parseHlc, stampDateGB, tooFarAhead } from '../../shared/domain/sync/hlc';
+import { aheadBy, aheadInWords, latestHlc, parseHlc, stampDateGB, tooFarAhead } from '../../shared/domain/sync/hlc';
+import { checkedStamps } from '../../shared/domain/sync/ahead';
 import { AppError } from '../../shared/result';
 import {
   maxHlc,
@@ -171,9 +172,11 @@ const label = (kind: SyncKind, r: SyncRecord): string => {
   }
 };
 
-/** The latest stamp a pack carries: on a record, a set-aside version, or the version it was set aside for. */
-const latestInPack = (payload: PackPayload): string =>
-  latestHlc([maxHlc(payload.records), ...payload.superseded.flatMap((s) => [s.keptHlc, (s.record as SyncRecord).hlc ?? HLC_ZERO])]);
+/**
+ * The latest stamp a pack carries: on a record, a set-aside version, or the version it was set aside for. A version
+ * kept aside for its stamp (shared/domain/sync/ahead.ts) is ahead by design and is not counted.
+ */
+const latestInPack = (payload: PackPayload): string => latestHlc([maxHlc(payload.records), ...payload.superseded.flatMap(checkedStamps)]);
 
 /**
  * Why a pack holding a stamp too far ahead of this computer's clock (STAMP_AHEAD_LIMIT_MS) is refused whole. Sync

@@ -4,7 +4,7 @@ import type { BackupView, RestoreResult } from '../../shared/contract/backups';
 import { headOf } from '../../shared/domain/incidents';
 import { AppError } from '../../shared/result';
 import { ensureManagerOrg, keyIdOf, readOrg, type Org } from '../exchange/org';
-import { IDENTITY_FILE } from '../exchange/identity';
+import { ensureIdentity, IDENTITY_FILE } from '../exchange/identity';
 import { BackupRefused, readBackupFile, writeBackupFile, type BackupContent, type BackupOrg } from '../storage/backupFile';
 import { walkFiles } from '../storage/backups';
 import { serializeWithSum } from '../storage/checksum';
@@ -73,7 +73,13 @@ export const isFresh = (app: AppCore): boolean =>
   walkFiles(app.dirs.data).every((rel) => FRESH_FILES.has(rel)) &&
   (!fs.existsSync(app.dirs.photos) || fs.readdirSync(app.dirs.photos).length === 0);
 
-const backupOrgOf = (org: Org): BackupOrg => ({ id: org.id, name: org.name, key: org.key, keyId: keyIdOf(org.key) });
+const backupOrgOf = (org: Org): BackupOrg => ({
+  id: org.id,
+  name: org.name,
+  key: org.key,
+  keyId: keyIdOf(org.key),
+  managers: org.installs.filter((i) => i.role === 'manager').map((i) => i.publicKey),
+});
 
 const openFile = (file: string, passphrase: string, org: BackupOrg | null) => {
   try {
@@ -124,7 +130,7 @@ export const backupHandlers: Pick<
   'backups:export': (req, { app }) => {
     // The file's origin is proved with the organisation's key, so a manager's install makes it now if it has none.
     const org = ensureManagerOrg(app);
-    const { file, bytes } = writeBackupFile(app.dirs, app.meta.installId, app.now(), backupOrgOf(org), req.passphrase);
+    const { file, bytes } = writeBackupFile(app.dirs, app.meta.installId, app.now(), backupOrgOf(org), req.passphrase, ensureIdentity(app));
     return { filename: path.basename(file), mime: 'application/octet-stream', base64: bytes.toString('base64'), bytes: bytes.length };
   },
 

@@ -8,6 +8,7 @@ import { digestOf, inflateJson, openEncrypted, sealEncrypted, TooLarge } from '.
 import type { Layout } from './paths';
 import { safeRel } from './paths';
 import { SCHEMA_VERSION } from './meta';
+import { signWith, verifyWith, type Identity } from '../exchange/identity';
 
 /**
  * The whole data folder as one file, to move SiteDesk to a new laptop: every record file and every
@@ -18,7 +19,12 @@ import { SCHEMA_VERSION } from './meta';
  *   when exporting, so the file alone, on a USB stick or in an inbox, gives nobody anything;
  * - the readable header names the organisation and carries a proof (HMAC-SHA256 under the
  *   organisation's key of the header and the body's digest), so an install of the organisation can
- *   tell a file made inside it from one made anywhere else before it replaces a single file.
+ *   tell a file made inside it from one made anywhere else before it replaces a single file;
+ * - the header, proof included, is signed with the exporting install's own Ed25519 key (`signer`,
+ *   `signature`; files made before 5 Dec 2026 have neither). Every desk holds the organisation's key, so
+ *   the proof alone cannot tell a manager's laptop from a desk: a manager's laptop restores only a file
+ *   signed by a manager install its own directory lists (docs/security.md). The proof leaves the two
+ *   fields out, so an older SiteDesk still reads a signed file.
  *
  * It is written under a temporary name and renamed when complete, so a half-written file never looks
  * like a backup. Format 1 files (unencrypted, key in clear) are refused with a clear message.
@@ -52,8 +58,12 @@ const headerSchema = z.object({
   check: z.string().regex(/^[0-9a-f]{32}$/),
   bodyDigest: z.string().regex(/^[0-9a-f]{64}$/),
   proof: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The install that made the file, and its Ed25519 signature of everything above (absent before 5 Dec 2026). */
+  signer: z.object({ installId: z.string().max(100), publicKey: z.string().max(200) }).optional(),
+  signature: z.string().max(200).optional(),
 });
 export type BackupHeader = z.infer<typeof headerSchema>;
+type Unsigned = Omit<BackupHeader, 'proof' | 'signer' | 'signature'>;
 
 /** The organisation a backup file is made in: its key proves the file's origin, and is never written in clear. */
 export interface BackupOrg {
@@ -61,15 +71,21 @@ export interface BackupOrg {
   name: string;
   key: string;
   keyId: string;
+  /** The public keys of the manager installs in this install's own directory: only they may have signed a file restored here. */
+  managers: readonly string[];
 }
 
 const keyFrom = (passphrase: string, salt: Buffer) =>
   scryptSync(passphrase.normalize('NFC'), salt, 32, { ...SCRYPT, maxmem: 64 * 1024 * 1024 });
 const checkOf = (key: Buffer) => createHmac('sha256', key).update('sitedesk backup passphrase check').digest('hex').slice(0, 32);
-const proofOf = (orgKey: string, header: Omit<BackupHeader, 'proof'> & { proof?: string }) => {
-  const { proof: _ignored, ...rest } = header;
-  void _ignored;
+const proofOf = (orgKey: string, header: Unsigned & Partial<BackupHeader>) => {
+  const { proof: _p, signer: _s, signature: _g, ...rest } = header;
   return createHmac('sha256', Buffer.from(orgKey, 'base64')).update(canonical(rest)).digest('hex');
+};
+/** The bytes a backup file's signature covers: its header without the signature. */
+const signedPart = (header: BackupHeader) => {
+  const { signature: _g, ...rest } = header;
+  return Buffer.from(canonical(rest), 'utf8');
 };
 
 const filesUnder = (dir: string): string[] => {
@@ -87,6 +103,7 @@ export const writeBackupFile = (
   now: number,
   org: BackupOrg,
   passphrase: string,
+  identity: Identity,
 ): { file: string; bytes: Buffer } => {
   const files = Object.fromEntries(
     walkFiles(dirs.data)
@@ -110,7 +127,7 @@ export const writeBackupFile = (
   const bytes = sealEncrypted(
     MAGIC,
     (bodyDigest) => {
-      const header: Omit<BackupHeader, 'proof'> = {
+      const header: Unsigned = {
         format: 'sitedesk-backup',
         version: BACKUP_FILE_VERSION,
         createdAt: content.createdAt,
@@ -121,7 +138,12 @@ export const writeBackupFile = (
         check: checkOf(key),
         bodyDigest,
       };
-      return { ...header, proof: proofOf(org.key, header) };
+      const signed: BackupHeader = {
+        ...header,
+        proof: proofOf(org.key, header),
+        signer: { installId, publicKey: identity.publicKey },
+      };
+      return { ...signed, signature: signWith(identity, signedPart(signed)) };
     },
     key,
     content,
@@ -146,8 +168,8 @@ export class BackupRefused extends Error {
 
 /**
  * Opens a backup file, refusing one that is damaged, not a backup, old, from a newer SiteDesk, from
- * another organisation (when `org` is given: an install that has one), or that the passphrase does
- * not open. Nothing is inflated before the GCM tag and the body's digest have been checked.
+ * another organisation or not signed by one of its manager installs (when `org` is given: an install that
+ * has one), or that the passphrase does not open. Nothing is inflated before the GCM tag and the body's digest have been checked.
  */
 export const readBackupFile = (bytes: Buffer, passphrase: string, org: BackupOrg | null): BackupContent & { header: BackupHeader } => {
   const opened = openEncrypted<Record<string, unknown>>(MAGIC, bytes);
@@ -174,6 +196,14 @@ export const readBackupFile = (bytes: Buffer, passphrase: string, org: BackupOrg
     if (!timingSafeEqual(want, Buffer.from(header.proof, 'hex')))
       throw new BackupRefused(
         `This backup file does not carry ${org.name}’s proof: it was changed after it was made. Nothing was restored.`,
+      );
+    if (!header.signer || !header.signature)
+      throw new BackupRefused(
+        `This backup file was made by an older SiteDesk, before backup files were signed, so this laptop cannot check that a manager’s laptop of ${org.name} made it. Export it again on a manager’s laptop with this SiteDesk, or restore it on a new install from the first-run screen. Nothing was restored.`,
+      );
+    if (!org.managers.includes(header.signer.publicKey) || !verifyWith(header.signer.publicKey, signedPart(header), header.signature))
+      throw new BackupRefused(
+        `This backup file was not made on a manager’s laptop of ${org.name}, so it cannot replace the data on this one. Nothing was restored.`,
       );
   }
   const key = keyFrom(passphrase, Buffer.from(header.salt, 'base64'));

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { asideKey, canonical, digest, SYNC_KINDS, type Superseded, type SyncKind, type SyncRecord } from '../../shared/domain/sync/merge';
 import type { FoldedKind } from '../../shared/domain/sync/fold';
 import { aheadInWords, HLC_ZERO, parseHlc, tooFarAhead } from '../../shared/domain/sync/hlc';
+import { checkedStamps } from '../../shared/domain/sync/ahead';
 import { hashEntry, type HistoryEntry } from '../../shared/domain/incidents/history';
 import { attendanceSchema } from '../../shared/schemas/attendance';
 import { incidentHistoryEntrySchema, incidentSchema } from '../../shared/schemas/incident';
@@ -93,8 +94,11 @@ const farAhead = (stamps: (string | undefined)[], now: number, self?: string): s
   return `stamped ${aheadInWords(stamp, now)} ahead of this computer’s clock: the computer that wrote it has the wrong date or time, so it was not merged`;
 };
 
-/** `farAhead`: refused only because its stamp is too far ahead of this computer's clock. */
-export type Parsed = { ok: true; doc: RecordDoc } | { ok: false; reason: string; farAhead?: true };
+/**
+ * `farAhead`: refused only because a stamp is too far ahead of this computer's clock; `doc` is then the document as read,
+ * every other check passed, so what it holds can be kept aside (shared/domain/sync/ahead.ts) and not lost.
+ */
+export type Parsed = { ok: true; doc: RecordDoc } | { ok: false; reason: string; farAhead?: true; doc?: RecordDoc };
 
 /**
  * Reads a document from the hub the way storage reads its files: with the record's own schema. Anything
@@ -136,9 +140,10 @@ export const parseDoc = (raw: unknown, db: string, site: string | null, now: num
     if (!held.success) return { ok: false, reason: `a set-aside ${kind} record does not match: ${issue(held.error)}` };
     if (site !== null && r.site !== site) return { ok: false, reason: `a set-aside ${String(r.site)} record in ${site}’s database` };
   }
-  const ahead = farAhead([rec.hlc, ...shape.data.aside.flatMap((a) => [a.keptHlc, (a.record as SyncRecord).hlc])], now, self);
-  if (ahead) return { ok: false, reason: ahead, farAhead: true };
-  return { ok: true, doc: { _id: shape.data._id, _rev: shape.data._rev, kind, record: rec, aside: shape.data.aside as Superseded[] } };
+  const doc: RecordDoc = { _id: shape.data._id, _rev: shape.data._rev, kind, record: rec, aside: shape.data.aside as Superseded[] };
+  const ahead = farAhead([rec.hlc, ...doc.aside.flatMap(checkedStamps)], now, self);
+  if (ahead) return { ok: false, reason: ahead, farAhead: true, doc };
+  return { ok: true, doc };
 };
 
 /** Every set-aside version of either list, once each (by key), in key order so replicas write the same. */

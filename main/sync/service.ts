@@ -67,6 +67,7 @@ import {
 import { ensureIdentity, readIdentity } from '../exchange/identity';
 import { isFolded, type FoldedKind } from '../../shared/domain/sync/fold';
 import { tooFarAhead } from '../../shared/domain/sync/hlc';
+import { checkedStamps, keepRefused } from '../../shared/domain/sync/ahead';
 import { eventTarget, parseEventDoc, versionsOfEvents, type AttendanceEventDoc, type IncidentEntryDoc } from './docs';
 import { eventDocsOf, foldWithLocal, idsInReplica, putEvents, versionsInReplica } from './events';
 
@@ -1092,6 +1093,7 @@ export class SyncService {
         const found = row?.doc && !row.value?.deleted ? (row.doc as unknown as RecordDoc) : null;
         // A version stamped too far ahead was refused as it came (parseDoc): this install's version is written
         // over it rather than merged with it, where it would win again and every other install would refuse it.
+        // What that document held was kept in storage as it came (keepRefused), so it goes up again with `mine`.
         const doc = found && !tooFarAhead(found.record?.hlc, now) ? found : null;
         // The directory every desk reads holds no pay rate, not even in a version kept aside (managers
         // keep those in their own database); one an earlier SiteDesk put there is dropped.
@@ -1104,7 +1106,7 @@ export class SyncService {
           events.push(...(eventDocsOf(q.kind, [q.record, ...mine.map((s) => s.record)]) as unknown as PouchDoc[]));
           return;
         }
-        const kept = payless(doc?.aside ?? []).filter((a) => !tooFarAhead(a.keptHlc, now) && !tooFarAhead(a.record.hlc, now));
+        const kept = payless(doc?.aside ?? []).filter((a) => !checkedStamps(a).some((h) => tooFarAhead(h, now)));
         if (doc && canonical(doc.record) === canonical(q.record) && sameAside(unionAside(kept, mine), doc.aside ?? [])) return;
         const merged = doc ? mergeRecord(q.kind, doc.record, q.record) : { record: q.record, superseded: null };
         witness(q.kind, merged.record);
@@ -1285,6 +1287,8 @@ export class SyncService {
       // Documents deleted on the hub, or refused for a stamp too far ahead: written again from the records held here.
       const sendBack: string[] = [];
       const refusedStamps = new Map<string, unknown>();
+      // Record documents refused for a stamp too far ahead: what they hold is kept beside the versions held here.
+      const refused: RecordDoc[] = [];
       for (const c of batch) {
         const raw = c.doc;
         if (!raw || c.id.startsWith('_design/')) continue;
@@ -1346,6 +1350,7 @@ export class SyncService {
           if (parsed.farAhead) {
             sendBack.push(c.id);
             refusedStamps.set(c.id, (raw as { record?: { hlc?: unknown } }).record?.hlc);
+            if (parsed.doc) refused.push(parsed.doc);
           }
           continue;
         }
@@ -1353,6 +1358,13 @@ export class SyncService {
         const set = (records[kind] ??= {});
         set[record.id] = record;
         asides = [...asides, ...aside];
+      }
+      for (const d of refused) {
+        const held = this.held(d.kind, new Set(lane.site === null ? [] : [lane.site])).find((r) => r.id === d.record.id);
+        const kept = held ? keepRefused(d.kind, held, d.record, d.aside, this.app.now()) : null;
+        if (!kept) continue;
+        (records[d.kind] ??= {})[d.record.id] = kept.record;
+        asides = [...asides, ...kept.superseded];
       }
       if (Object.keys(records).length || Object.keys(photos).length) {
         const held = readSuperseded(this.app.ds);
@@ -1487,12 +1499,17 @@ export class SyncService {
   private async resolve(lane: Lane, doc: PouchDoc): Promise<void> {
     const revs = [doc._rev!, ...(doc._conflicts ?? [])];
     const versions: RecordDoc[] = [];
+    // Branches refused for a stamp too far ahead: not merged, but what they hold is kept (shared/domain/sync/ahead.ts).
+    const refused: RecordDoc[] = [];
     for (const rev of revs) {
       const v = rev === doc._rev ? doc : await lane.local.get(doc._id, { rev }).catch(() => null);
       if (!v) continue;
       const p = parseDoc(v, lane.db, lane.site, this.app.now(), this.app.clock.node);
       if (p.ok) versions.push({ ...(v as unknown as RecordDoc), record: (v as unknown as RecordDoc).record, aside: p.doc.aside });
-      else this.noteRefused({ db: lane.db, docId: `${doc._id}@${rev}`, reason: p.reason });
+      else {
+        this.noteRefused({ db: lane.db, docId: `${doc._id}@${rev}`, reason: p.reason });
+        if (p.farAhead && p.doc) refused.push(p.doc);
+      }
     }
     if (!versions.length) return;
     versions.sort((a, b) => (canonical(a.record) < canonical(b.record) ? -1 : 1));
@@ -1502,6 +1519,12 @@ export class SyncService {
       const m = mergeRecord(versions[0].kind, record, v.record);
       record = m.record;
       if (m.superseded) aside = unionAside(aside, [m.superseded]);
+    }
+    for (const r of refused) {
+      const kept = keepRefused(versions[0].kind, record, r.record, r.aside, this.app.now());
+      if (!kept) continue;
+      record = kept.record;
+      aside = unionAside(aside, kept.superseded);
     }
     const winner: PouchDoc = { _id: doc._id, _rev: doc._rev, kind: doc.kind, record, aside };
     await this.beforeOwnWrite(lane);

@@ -35,6 +35,12 @@ export interface SyncRecord {
   [field: string]: unknown;
 }
 
+/**
+ * Why a version was kept aside: it lost a merge to a version edited apart from it, its incident history diverged, or
+ * it was refused for a stamp too far ahead of the receiving computer's clock (shared/domain/sync/ahead.ts).
+ */
+export const SUPERSEDED_REASONS = ['edited-on-two-installs', 'history-diverged', 'stamped-ahead'] as const;
+
 /** A version that lost a merge, kept so nothing recorded is lost. */
 export interface Superseded {
   key: string;
@@ -42,7 +48,7 @@ export interface Superseded {
   recordId: string;
   /** The stamp of the version that won. */
   keptHlc: string;
-  reason: 'edited-on-two-installs' | 'history-diverged';
+  reason: (typeof SUPERSEDED_REASONS)[number];
   record: SyncRecord;
 }
 
@@ -108,18 +114,28 @@ const unionChanges = (...lists: Change[][]): Change[] => {
 };
 const withoutHistory = ({ history: _h, ...rest }: SyncRecord) => rest;
 
+/** A shift version's own fields, with its stamp: what a history entry keeps of a version set aside. */
+const versionFields = (r: SyncRecord) => {
+  const { history: _h, createdAt: _c, createdBy: _cb, updatedAt: _u, updatedBy: _ub, rev: _r, base: _b, ...rest } = r;
+  return rest;
+};
+
 /** A shift's change history records the version that lost, with who wrote it, when and its stamp. */
-const shiftConflictEntry = (loser: SyncRecord, winner: SyncRecord): Change => {
-  const fields = (r: SyncRecord) => {
-    const { history: _h, createdAt: _c, createdBy: _cb, updatedAt: _u, updatedBy: _ub, rev: _r, base: _b, ...rest } = r;
-    return rest;
-  };
-  return {
-    at: loser.updatedAt,
-    by: loser.updatedBy,
-    before: fields(loser),
-    after: { ...fields(winner), mergeNote: 'Edited on two installs: the later edit was kept; this is the edit it replaced.' },
-  };
+const shiftConflictEntry = (loser: SyncRecord, winner: SyncRecord): Change => ({
+  at: loser.updatedAt,
+  by: loser.updatedBy,
+  before: versionFields(loser),
+  after: { ...versionFields(winner), mergeNote: 'Edited on two installs: the later edit was kept; this is the edit it replaced.' },
+});
+
+/**
+ * The shift `held`, still in force, with `other`'s change history added to its own and, unless `note` is null, `other`
+ * itself as a version set aside (`before`, with its stamp; `after.mergeNote` = `note`). The entry names only `other`,
+ * not the version held, so every install that keeps the same version writes the same entry, once.
+ */
+export const shiftKeeping = (held: SyncRecord, other: SyncRecord, note: string | null): SyncRecord => {
+  const entry: Change = { at: other.updatedAt, by: other.updatedBy, before: versionFields(other), after: { mergeNote: note } };
+  return { ...held, history: unionChanges(changesOf(held), changesOf(other), note === null ? [] : [entry]) };
 };
 
 const mergeLatest = (kind: SyncKind, a: SyncRecord, b: SyncRecord): MergedRecord => {

@@ -2,7 +2,7 @@
  * A record's hybrid-clock stamp decides every merge (the later wins), so a version stamped years ahead — from
  * a desk whose clock is set wrong, or from anyone with a hub account — would win every merge after it, and
  * would drag the clock of every install that took it forward with it. A version stamped more than a day
- * ahead of the receiving install's clock is set aside and reported, and changes nothing; ordinary skew
+ * ahead of the receiving install's clock is set aside (kept, not merged) and reported; ordinary skew
  * between two computers' clocks (seconds, minutes) merges as before.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,7 +72,14 @@ describe('a version from the hub stamped far ahead of this computer’s clock', 
     const sync = manager.opened.app.sync!;
     const reported = () => sync.status().rejected.find((r) => r.docId === `shifts:${DESK_SHIFTS.sam.id}`);
     await until('the document reaches the manager', () => Boolean(reported()) || shiftHeld(DESK_SHIFTS.sam.id)?.notes !== before.notes);
-    expect(shiftHeld(DESK_SHIFTS.sam.id)).toEqual(before);
+    // The version in force is unchanged; the refused edit is kept in the shift's history for a manager to decide on.
+    const { history, ...inForce } = shiftHeld(DESK_SHIFTS.sam.id)!;
+    const { history: beforeHistory, ...wasInForce } = before;
+    expect(inForce).toEqual(wasInForce);
+    expect(history.slice(0, beforeHistory.length)).toEqual(beforeHistory);
+    expect(history.slice(beforeHistory.length).map((e) => (e.before as { notes?: string }).notes)).toEqual([
+      'Written from a clock five years fast',
+    ]);
     expect(reported()?.reason).toMatch(/5 years ahead/);
     // The next edit made here is stamped by this computer's clock, not five years on.
     expect(parseHlc(manager.opened.app.clock.value).wall).toBeLessThan(manager.opened.app.now() + 24 * 3_600_000);
