@@ -97,6 +97,11 @@ const CHANNEL_LABELS: Record<string, Record<string, string>> = {
   'leave:refuse': { reason: 'Reason for refusing' },
   'staff:save-absence': { ...DAYS_OFF, 'partDay.start': 'Absent from', 'partDay.end': 'Absent until' },
   'log:add': { text: 'Entry' },
+  // A file the person chose, named as what it is, not by how it travels.
+  'staff:import-preview': { csv: 'Staff file' },
+  'staff:import': { csv: 'Staff file' },
+  'incidents:add-photo': { base64: 'Photo' },
+  'exchange:export-rota': { weeks: 'Number of weeks' },
 };
 
 /** Fields no one types (a record's id): their messages say what is wrong on their own. */

@@ -266,3 +266,20 @@ describe('incidents, the log and rule overrides', () => {
     );
   });
 });
+
+describe('files and packs', () => {
+  it('names a staff file that is too large as the file, not its format', async () => {
+    expect(await refusal('staff:import-preview', { csv: 'x'.repeat(2_000_001) })).toBe(
+      'That file is too large for a staff list (2 MB at most) (Staff file)',
+    );
+  });
+
+  it('names a photo that is too large as the photo, not its encoding', async () => {
+    const photo = { id: 'incident-01', rev: 1, name: 'door.jpg', base64: 'A'.repeat(14_000_000) };
+    expect(await refusal('incidents:add-photo', photo)).toBe('A photo is at most 10 MB (Photo)');
+  });
+
+  it('names the weeks of a rota pack as the export form does', async () => {
+    expect(await refusal('exchange:export-rota', { sites: ['CH'], weeks: [] })).toBe('Choose at least one week (Number of weeks)');
+  });
+});
