@@ -10,7 +10,7 @@ import {
   type SyncKind,
   type SyncRecord,
 } from '../../shared/domain/sync/merge';
-import { fieldName } from '../../shared/contract/fieldNames';
+import { withFieldName } from '../../shared/contract/fieldNames';
 import { AppError } from '../../shared/result';
 import { attendanceSchema } from '../../shared/schemas/attendance';
 import { incidentSchema } from '../../shared/schemas/incident';
@@ -117,8 +117,7 @@ const RECORD_WORD: Record<SyncKind, string> = {
 const unreadable = (issue: z.core.$ZodIssue | undefined): string => {
   const [part, kind] = issue?.path ?? [];
   const what = part === 'records' && typeof kind === 'string' && kind in RECORD_WORD ? RECORD_WORD[kind as SyncKind] : 'something';
-  const name = issue && part === 'records' ? fieldName(issue.path.slice(3)) : null;
-  const why = issue ? `: ${issue.message}${name ? ` (${name})` : ''}` : '';
+  const why = issue ? `: ${part === 'records' ? withFieldName(issue.message, issue.path.slice(3)) : issue.message}` : '';
   return `This pack holds ${what} this SiteDesk cannot read${why}. Nothing was imported.`;
 };
 const newer = (version: string) =>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { contract, isChannel, type Channel } from '../../shared/contract';
-import { fieldName } from '../../shared/contract/fieldNames';
+import { withFieldName } from '../../shared/contract/fieldNames';
 import { AppError, err, ok, type Result } from '../../shared/result';
 import { sessionUser } from '../services/auth';
 import { saveClock } from '../storage/clockFile';
@@ -17,9 +17,7 @@ export const describeZodError = (error: z.ZodError, channel?: Channel): { messag
     fields[key] ??= issue.message;
   }
   const first = error.issues[0];
-  const name = first ? fieldName(first.path, channel) : null;
-  const where = name ? ` (${name})` : '';
-  return { message: `${first?.message ?? 'Invalid request'}${where}`, fields };
+  return { message: first ? withFieldName(first.message, first.path, channel) : 'Invalid request', fields };
 };
 
 /**

@@ -193,7 +193,7 @@ describe('leave requests', () => {
     expect(await t.call('leave:request', { staffId: staff.Sam.id, from: WED, to: MON }, m)).toMatchObject({
       ok: false,
       code: 'invalid',
-      message: 'Leave ends on or after the day it starts (To)',
+      message: 'Leave ends on or after the day it starts (Last day)',
     });
     const clash = await t.call('leave:request', { staffId: staff.Sam.id, from: '2026-12-09', to: '2026-12-10' }, m);
     expect(clash).toMatchObject({ ok: false, code: 'invalid' });

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { channels, contract } from '../../shared/contract';
+import { channels, contract, type Channel } from '../../shared/contract';
 import { describeZodError } from '../../main/ipc/dispatch';
 import { shiftInputSchema } from '../../shared/schemas/shift';
 import { siteInputSchema } from '../../shared/schemas/site';
 
-const message = (schema: { safeParse: (x: unknown) => { success: boolean; error?: unknown } }, value: unknown) => {
+/** The message for `value`; `channel`, as dispatch passes it, for a field that channel names in its own words. */
+const message = (schema: { safeParse: (x: unknown) => { success: boolean; error?: unknown } }, value: unknown, channel?: Channel) => {
   const r = schema.safeParse(value);
   if (r.success) return null;
-  return describeZodError(r.error as never).message;
+  return describeZodError(r.error as never, channel).message;
 };
 
 describe('the contract', () => {
@@ -32,8 +33,8 @@ describe('the contract', () => {
     expect(message(contract['auth:setup'].request, { username: 'ab', displayName: 'A', password: 'longenough' })).toBe(
       'A user name is 3–32 letters, digits, dots, dashes or underscores (User name)',
     );
-    expect(message(contract['auth:setup'].request, { username: 'maria', displayName: '  ', password: 'longenough' })).toBe(
-      'Your name is required (Name)',
+    expect(message(contract['auth:setup'].request, { username: 'maria', displayName: '  ', password: 'longenough' }, 'auth:setup')).toBe(
+      'Your name is required',
     );
     expect(message(contract['auth:setup'].request, { username: 'maria', displayName: 'M', password: 'short' })).toBe(
       'A password is at least 8 characters (Password)',

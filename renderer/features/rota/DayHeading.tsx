@@ -2,8 +2,10 @@ import { formatDayShort } from '../../../shared/domain/dates';
 import type { BankHoliday } from '../../../shared/domain/bankHolidays';
 
 /**
- * A day's heading in the planner and on the printed week: "Mon 28 Dec · Bank holiday" in words, so the
- * day reads as a holiday on a grey-scale print or to a screen reader, not by its colour alone.
+ * A day's heading in the planner and on the printed week: the date, and on a bank holiday "Bank holiday" in
+ * words on a line of its own, so the day reads as a holiday on a grey-scale print or to a screen reader, not by
+ * its colour alone. On its own line the marker needs no separator: a narrow column (every planner column, and
+ * the printed week's) then has none to leave at the start of a line.
  */
 export const DayHeading = ({ date, holiday }: { date: string; holiday: BankHoliday | undefined }) => (
   <>
@@ -12,7 +14,7 @@ export const DayHeading = ({ date, holiday }: { date: string; holiday: BankHolid
       <>
         {' '}
         <span className="day-holiday" title={holiday.name}>
-          · Bank holiday
+          Bank holiday
         </span>
       </>
     )}

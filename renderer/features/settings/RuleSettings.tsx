@@ -2,8 +2,10 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { DEFAULT_RULE_SETTINGS, type RuleSettings } from '../../../shared/domain/rota';
 import {
   belowStatutory,
+  CHOICE_RULES,
   RULE_LIMITS,
   TIME_RULE_BASIS,
+  TIME_RULE_LABEL,
   type ChoiceRule,
   type NumericRule,
   type TimeRule,
@@ -19,13 +21,6 @@ import './settings.css';
 
 type Rule = keyof RuleSettings;
 type Form = Record<Rule, string>;
-
-const TIME_LABEL: Record<TimeRule, string> = {
-  nightStart: 'Night time starts',
-  nightEnd: 'Night time ends',
-  youngNoWorkStart: 'Under-18s: no work from',
-  youngNoWorkEnd: 'Under-18s: no work until',
-};
 
 const GROUPS: { legend: string; rules: Rule[] }[] = [
   {
@@ -59,19 +54,8 @@ const GROUPS: { legend: string; rules: Rule[] }[] = [
   { legend: 'SIA licences', rules: ['licenceExpiryWarnDays'] },
 ];
 
-const CHOICE_LABEL: Record<ChoiceRule, { label: string; hint: string }> = {
-  fortnightlyWeeklyRest: {
-    label: 'Weekly rest over 14 days (the employer has so determined)',
-    hint: 'Working Time Regulations 1998 reg. 11(2): two 24 h spells or one of 48 h in each 14 days instead of 24 h in each 7',
-  },
-  fortnightStarts: {
-    label: 'Fortnights start on',
-    hint: 'Reg. 11(6): a Monday that begins a 14-day period; the periods are fixed, every other week from it',
-  },
-};
-
-const isTime = (r: Rule): r is TimeRule => r in TIME_LABEL;
-const isChoice = (r: Rule): r is ChoiceRule => r in CHOICE_LABEL;
+const isTime = (r: Rule): r is TimeRule => r in TIME_RULE_LABEL;
+const isChoice = (r: Rule): r is ChoiceRule => r in CHOICE_RULES;
 const formOf = (r: RuleSettings): Form => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, String(v)])) as Form;
 const valueOf = (k: Rule, v: string): string | number | boolean =>
   k === 'fortnightlyWeeklyRest' ? v === 'true' : isTime(k) || isChoice(k) ? v : v.trim() === '' ? Number.NaN : Number(v);
@@ -146,23 +130,23 @@ const RuleForm = ({ initial }: { initial: Settings['rules'] }) => {
               rule === 'fortnightlyWeeklyRest' ? (
                 <label key={rule} className="check">
                   <input type="checkbox" checked={form[rule] === 'true'} onChange={(e) => put(rule, String(e.target.checked))} />{' '}
-                  {CHOICE_LABEL[rule].label}
-                  <span className="muted"> {CHOICE_LABEL[rule].hint}</span>
+                  {CHOICE_RULES[rule].label}
+                  <span className="muted"> {CHOICE_RULES[rule].hint}</span>
                 </label>
               ) : rule === 'fortnightStarts' ? (
                 <Field
                   key={rule}
-                  label={CHOICE_LABEL[rule].label}
+                  label={CHOICE_RULES[rule].label}
                   type="date"
                   value={form[rule]}
                   onChange={(e) => put(rule, e.target.value)}
                   error={errors[rule]}
-                  hint={CHOICE_LABEL[rule].hint}
+                  hint={CHOICE_RULES[rule].hint}
                 />
               ) : isTime(rule) ? (
                 <Field
                   key={rule}
-                  label={TIME_LABEL[rule]}
+                  label={TIME_RULE_LABEL[rule]}
                   type="time"
                   value={form[rule]}
                   onChange={(e) => put(rule, e.target.value)}

@@ -209,12 +209,32 @@ export const RULE_LIMITS: Record<NumericRule, RuleLimit> = {
   },
 };
 
+/** Each clock-time threshold's label, as the Settings screen shows it and a refusal names it. */
+export const TIME_RULE_LABEL: Record<TimeRule, string> = {
+  nightStart: 'Night time starts',
+  nightEnd: 'Night time ends',
+  youngNoWorkStart: 'Under-18s: no work from',
+  youngNoWorkEnd: 'Under-18s: no work until',
+};
+
 /** The legal basis of each clock-time threshold, for the hint beside its field. */
 export const TIME_RULE_BASIS: Record<TimeRule, string> = {
   nightStart: `${WTR} reg. 2: night time is at least 7 hours and includes midnight to 05:00`,
   nightEnd: `${WTR} reg. 2: night time is at least 7 hours and includes midnight to 05:00`,
   youngNoWorkStart: `${WTR} reg. 6A: no work 22:00–06:00 (or 23:00–07:00 where the contract has work after 22:00)`,
   youngNoWorkEnd: `${WTR} reg. 6A: no work 22:00–06:00 (or 23:00–07:00 where the contract has work after 22:00)`,
+};
+
+/** The settings that are a choice: each one's label and the legal basis for its hint. */
+export const CHOICE_RULES: Record<ChoiceRule, { label: string; hint: string }> = {
+  fortnightlyWeeklyRest: {
+    label: 'Weekly rest over 14 days (the employer has so determined)',
+    hint: `${WTR} reg. 11(2): two 24 h spells or one of 48 h in each 14 days instead of 24 h in each 7`,
+  },
+  fortnightStarts: {
+    label: 'Fortnights start on',
+    hint: 'Reg. 11(6): a Monday that begins a 14-day period; the periods are fixed, every other week from it',
+  },
 };
 
 const UNIT_SHORT: Record<RuleUnit, string> = { hours: 'h', minutes: 'min', weeks: 'weeks', days: 'days' };
