@@ -183,13 +183,16 @@ const LPFREE_ROOT_SHARE = 0.5;
 const LPFREE_STEPS = 28;
 /**
  * With the helper thread (`diveWorker`), two dives from the one root: the helper's at `LPFREE_STEPS` (the dive this
- * thread makes alone), and this thread's slower, at least a `BESIDE_STEPS`th of the people a step. Only where a part
- * has `HELPER_FROM_S` or more (a shorter part's root needs the core to itself). Measured 5 Dec (docs/autoschedule.md,
- * "A second dive on the second core"): twelve design-load weeks given 60 s ended within 2% in under 10 s in 5 against
- * 2 alone, median 11.4 s against 13.3 s, mean 13.1 s against 14.2 s; ten weeks' dives from one root, searched, were
- * within 2% at 28 or 40 steps in 6, at 28 alone in 2.
+ * thread makes alone), and this thread's at a different pace, at least a `BESIDE_STEPS`th of the people a step. Only
+ * where a part has `HELPER_FROM_S` or more (a shorter part's root needs the core to itself). Measured 5 Dec
+ * (docs/autoschedule.md, "A second dive on the second core"): twelve design-load weeks given 60 s ended within 2% in
+ * under 10 s in 5 against 2 alone, median 11.4 s against 13.3 s, mean 13.1 s against 14.2 s; ten weeks' dives from
+ * one root, searched, were within 2% at 28 or 40 steps in 6, at 28 alone in 2. It was 40 until the best response
+ * placed the shifts it gives up (bestResponse.ts): then eleven weeks' dives, searched, were within 2% at 20 steps in
+ * 11 (at 28 in 10, 40 in 11), and twelve weeks given 60 s beside the helper, one after the other, ended sooner at 20
+ * in 9 (162.5 s in all against 185.0 s, under a load of 3-8 from other work; docs/autoschedule.md).
  */
-const BESIDE_STEPS = 40;
+const BESIDE_STEPS = 20;
 const HELPER_FROM_S = 20;
 /**
  * The share of the part's time left after its root that a paced dive has (`divePlan` says `paced`); the search after it
