@@ -99,8 +99,9 @@ export const londonInstant = (isoDate: string, time: string): number => {
   const mins = minutesOfDay(time);
   const hour = Math.floor(mins / 60);
   const read = new TZDate(y, m - 1, d, hour, mins % 60, LONDON).getTime();
-  // Only 01:00–01:59 can happen twice; an hour earlier reading the same wall-clock time means it did.
-  if (hour !== 1) return read;
+  // Only 01:00–01:59 on the last Sunday of October can happen twice (the cheap test lets every other time
+  // through untouched); an hour earlier reading the same wall-clock time means it did.
+  if (hour !== 1 || m !== 10 || d < 25) return read;
   const earlier = read - 3_600_000;
   const p = londonParts(earlier);
   return p.date === isoDate && p.time === time ? earlier : read;

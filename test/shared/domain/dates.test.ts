@@ -158,6 +158,24 @@ describe('a wall-clock time in the hour the clocks go back, read as an instant',
       ).toBe(utc);
   });
 
+  it('reads the repeated hour of other years the same way (Sun 26 Oct 2025, Sun 31 Oct 2027)', () => {
+    for (const tz of zones) {
+      expect(
+        inZone(tz, () => new Date(londonInstant('2025-10-26', '01:30')).toISOString()),
+        tz,
+      ).toBe('2025-10-26T00:30:00.000Z');
+      expect(
+        inZone(tz, () => new Date(londonInstant('2027-10-31', '01:30')).toISOString()),
+        tz,
+      ).toBe('2027-10-31T00:30:00.000Z');
+      // The Sunday before is an ordinary night.
+      expect(
+        inZone(tz, () => new Date(londonInstant('2027-10-24', '01:30')).toISOString()),
+        tz,
+      ).toBe('2027-10-24T00:30:00.000Z');
+    }
+  });
+
   it('leaves the spring-forward night as it was: 01:30 on Sun 28 Mar 2027 does not exist and reads as after the jump', () => {
     for (const tz of zones) {
       expect(
