@@ -89,12 +89,22 @@ export const timeOfMinutes = (mins: number): string => {
 
 /**
  * The instant (ms since epoch) of a wall-clock time at the sites. A time the clocks skip (01:30 on the
- * spring-forward night) resolves to the moment after the jump, as a person's watch would read it.
+ * spring-forward night) resolves to the moment after the jump, as a person's watch would read it. A time
+ * the clocks go back through (01:00–01:59 on the last Sunday of October happens twice) is its first
+ * occurrence, in BST, on every computer: TZDate alone reads it by the computer's own zone (BST on a UK
+ * laptop, GMT on one set to UTC), so the same stored shift meant different moments on different desks.
  */
 export const londonInstant = (isoDate: string, time: string): number => {
   const [y, m, d] = parts(isoDate);
   const mins = minutesOfDay(time);
-  return new TZDate(y, m - 1, d, Math.floor(mins / 60), mins % 60, LONDON).getTime();
+  const hour = Math.floor(mins / 60);
+  const read = new TZDate(y, m - 1, d, hour, mins % 60, LONDON).getTime();
+  // Only 01:00–01:59 on the last Sunday of October can happen twice (the cheap test lets every other time
+  // through untouched); an hour earlier reading the same wall-clock time means it did.
+  if (hour !== 1 || m !== 10 || d < 25) return read;
+  const earlier = read - 3_600_000;
+  const p = londonParts(earlier);
+  return p.date === isoDate && p.time === time ? earlier : read;
 };
 
 /** Whether a wall-clock time does not exist at the sites: the hour the clocks skip on the last Sunday of March. */

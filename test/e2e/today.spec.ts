@@ -54,6 +54,8 @@ test('at 07:05 a supervisor signs in the early cleaner, sees the late officer, c
   await expect(page.getByRole('heading', { name: 'Attendance and timesheets' })).toBeVisible();
   await page.getByLabel('Site').first().selectOption('CH');
   await expect(page.getByRole('row', { name: /Omar Absent/ }).first()).toContainText('✕ 1');
+  // Sam, not in yet at 06:45 + 20 minutes: his lateness in words in the People table, as on the desk.
+  await expect(page.getByRole('row', { name: /Sam Guard/ }).first()).toContainText(/1 late arrival, \d+ min/);
   await expectAccessible(page, 'attendance');
   await page.screenshot({ path: path.join(SHOTS, 'timesheet.png'), fullPage: true });
   const [download] = await Promise.all([

@@ -1,6 +1,7 @@
 import { AlertTriangle } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { lateBy } from '../../../shared/domain/attendance/lateness';
+import { lateArrivals, lateBy } from '../../../shared/domain/attendance/lateness';
+import type { PersonWeekSummary } from '../../../shared/contract/attendance';
 import type { TimesheetRow } from '../../../shared/domain/attendance/timesheet';
 import { addDays, formatDayShort, formatMinutes, londonToday, weekStart } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
@@ -25,6 +26,17 @@ const Arrival = ({ row }: { row: TimesheetRow }) =>
     'On time'
   ) : (
     '—'
+  );
+
+/** A person's late arrivals in the range, in words, with the same icon as a late shift. */
+const Lateness = ({ person }: { person: PersonWeekSummary }) =>
+  person.late > 0 ? (
+    <span className="status status-warn">
+      <AlertTriangle aria-hidden size={14} />
+      {lateArrivals(person.late, person.lateMinutes)}
+    </span>
+  ) : (
+    lateArrivals(0, 0)
   );
 
 /** The manager's attendance: scheduled against actual per person for a week, the payroll CSV and the working-time record. */
@@ -80,7 +92,7 @@ export const AttendanceView = () => {
           {attendance.data.people.length === 0 ? (
             <p className="empty">No shifts in this range.</p>
           ) : (
-            <table className="table">
+            <table className="table attendance-people">
               <TableHead
                 columns={['Name', 'Employee no.', 'Shifts', 'Scheduled hours', 'Paid hours', 'Late', 'No-shows', 'Corrections', 'Cost']}
               />
@@ -92,7 +104,9 @@ export const AttendanceView = () => {
                     <td>{p.shifts}</td>
                     <td>{h(p.scheduledMinutes)}</td>
                     <td>{h(p.paidMinutes)}</td>
-                    <td>{p.late > 0 ? `⚠ ${p.late} (${formatMinutes(p.lateMinutes)})` : '0'}</td>
+                    <td>
+                      <Lateness person={p} />
+                    </td>
                     <td>{p.noShows > 0 ? `✕ ${p.noShows}` : '0'}</td>
                     <td>{p.corrections}</td>
                     <td>{money(p.cost)}</td>

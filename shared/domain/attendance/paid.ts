@@ -2,12 +2,14 @@
  * Paid time on a shift from what actually happened. Policy, as the contract's payroll runs it: time is
  * paid from the later of the scheduled start and the sign-in to the earlier of the scheduled end and the
  * sign-out, less the unpaid break; arriving early or staying late is paid only when a manager corrects
- * the times. A shift not yet worked is shown at its scheduled paid time.
+ * the times. A shift not yet worked is shown at its scheduled paid time, but only while its person may
+ * still come: someone who never signed in is paid nothing from the moment the desk counts them a no-show.
  */
 import type { Attendance } from '../../schemas/attendance';
 import type { Shift } from '../../schemas/shift';
 import { spanOf } from '../rota/instants';
 import { paidMinutes } from '../rota/hours';
+import { attendanceStatus, DEFAULT_STATUS_RULES, type StatusRules } from './status';
 
 export type PaidBasis = 'actual' | 'no-sign-out' | 'scheduled' | 'no-show' | 'missing';
 
@@ -18,17 +20,22 @@ export interface Paid {
 
 /**
  * Paid minutes for one person on one shift at `now`. `no-sign-out`: signed in but never out after the
- * shift ended, paid to the scheduled end. `missing`: the shift has ended with no record at all, so
- * nothing is paid until someone records what happened.
+ * shift ended, paid to the scheduled end. `missing`: nobody signed in and the clock has made them a
+ * no-show (`rules`, as the desk counts it: some time after the start, or the end of a short shift), so
+ * nothing is paid until someone records what happened; payroll must never pay a shift nobody came to.
  */
 export const paidFor = (
   shift: Pick<Shift, 'date' | 'start' | 'end' | 'breakMinutes'>,
   actual: Pick<Attendance, 'signedInAt' | 'signedOutAt' | 'noShow'> | undefined,
   now: number,
+  rules: StatusRules = DEFAULT_STATUS_RULES,
 ): Paid => {
   const span = spanOf(shift.date, shift.start, shift.end);
   if (actual?.noShow) return { minutes: 0, basis: 'no-show' };
-  if (!actual?.signedInAt) return now < span.end ? { minutes: paidMinutes(shift), basis: 'scheduled' } : { minutes: 0, basis: 'missing' };
+  if (!actual?.signedInAt)
+    return attendanceStatus(shift, actual, now, rules).state === 'no-show'
+      ? { minutes: 0, basis: 'missing' }
+      : { minutes: paidMinutes(shift), basis: 'scheduled' };
   const from = Math.max(span.start, Date.parse(actual.signedInAt));
   const out = actual.signedOutAt ? Date.parse(actual.signedOutAt) : null;
   if (out === null && now < span.end) return { minutes: paidMinutes(shift), basis: 'scheduled' };

@@ -40,8 +40,22 @@ const row = (name: string, o: Partial<TimesheetRow>): TimesheetRow => ({
   ...o,
 });
 
+const person = (name: string, late: number, lateMinutes: number) => ({
+  staffId: `staff_${name}`,
+  name,
+  employeeNumber: `E-${name}`,
+  scheduledMinutes: 690,
+  paidMinutes: 660,
+  shifts: 3,
+  late,
+  lateMinutes,
+  noShows: 0,
+  corrections: 0,
+  cost: 154,
+});
+
 const report: AttendanceReport = {
-  people: [],
+  people: [person('Sam', 1, 95), person('Ria', 3, 130), person('Nia', 0, 0)],
   rows: [
     // In at 08:20 for 06:45: 95 minutes late.
     row('Sam', { actualIn: '2026-11-25 08:20', signedInAt: '2026-11-25T08:20:00.000Z', lateMinutes: 95, paidBasis: 'actual' }),
@@ -81,5 +95,30 @@ describe('lateness on the Attendance screen', () => {
   it('says on time for someone in within the grace, and nothing for a shift with no sign-in', () => {
     expect(cellOf('Arrival', 'Nia').textContent?.trim()).toBe('On time');
     expect(cellOf('Arrival', 'Omar').textContent?.trim()).toBe('—');
+  });
+});
+
+/** The People table's cell in the column headed `heading`, on the row for `name`. */
+const personCell = (heading: string, name: string) => {
+  const table = [...document.querySelectorAll('table')].find((t) => t.querySelector('th')?.textContent === 'Name')!;
+  const column = [...table.querySelectorAll('th')].findIndex((th) => th.textContent === heading);
+  expect(column, `a column headed ${heading}`).toBeGreaterThanOrEqual(0);
+  const tr = [...table.querySelectorAll('tbody tr')].find((r) => r.children[0].textContent === name)!;
+  return tr.children[column] as HTMLElement;
+};
+
+describe('lateness in the People table', () => {
+  it('says in words how many late arrivals and how late in all, as the Shifts table does', () => {
+    expect(personCell('Late', 'Sam').textContent?.trim()).toBe('1 late arrival, 1 h 35 min');
+    expect(personCell('Late', 'Ria').textContent?.trim()).toBe('3 late arrivals, 2 h 10 min in all');
+    expect(personCell('Late', 'Nia').textContent?.trim()).toBe('None');
+    expect(document.body.textContent).not.toContain('⚠');
+  });
+
+  it('is not shown by colour alone: an icon stands beside the words, hidden from screen readers', () => {
+    const icon = personCell('Late', 'Ria').querySelector('svg');
+    expect(icon).not.toBeNull();
+    expect(icon!.getAttribute('aria-hidden')).toBe('true');
+    expect(personCell('Late', 'Nia').querySelector('svg')).toBeNull();
   });
 });

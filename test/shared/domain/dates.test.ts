@@ -128,3 +128,64 @@ describe('a time shown to people, in the hour the clocks go back', () => {
     expect(formatClockGB(at(utc))).toBe(shown);
   });
 });
+
+describe('a wall-clock time in the hour the clocks go back, read as an instant', () => {
+  // Sun 25 Oct 2026: "01:40" is 00:40 UTC (BST) and again 01:40 UTC (GMT). A shift, a cover or a record stored
+  // as that wall-clock time must mean one moment on every computer: the first, as a watch reads it first.
+  const zones = ['UTC', 'Europe/London', 'America/New_York', 'Asia/Tokyo'];
+  const inZone = <T>(tz: string, f: () => T): T => {
+    const was = process.env.TZ;
+    process.env.TZ = tz;
+    try {
+      return f();
+    } finally {
+      if (was === undefined) delete process.env.TZ;
+      else process.env.TZ = was;
+    }
+  };
+
+  it.each([
+    ['01:00', '2026-10-25T00:00:00.000Z'],
+    ['01:40', '2026-10-25T00:40:00.000Z'],
+    ['01:59', '2026-10-25T00:59:00.000Z'],
+    ['00:59', '2026-10-24T23:59:00.000Z'],
+    ['02:00', '2026-10-25T02:00:00.000Z'],
+  ])('%s on Sun 25 Oct 2026 is %s whatever zone the computer is set to', (time, utc) => {
+    for (const tz of zones)
+      expect(
+        inZone(tz, () => new Date(londonInstant('2026-10-25', time)).toISOString()),
+        tz,
+      ).toBe(utc);
+  });
+
+  it('reads the repeated hour of other years the same way (Sun 26 Oct 2025, Sun 31 Oct 2027)', () => {
+    for (const tz of zones) {
+      expect(
+        inZone(tz, () => new Date(londonInstant('2025-10-26', '01:30')).toISOString()),
+        tz,
+      ).toBe('2025-10-26T00:30:00.000Z');
+      expect(
+        inZone(tz, () => new Date(londonInstant('2027-10-31', '01:30')).toISOString()),
+        tz,
+      ).toBe('2027-10-31T00:30:00.000Z');
+      // The Sunday before is an ordinary night.
+      expect(
+        inZone(tz, () => new Date(londonInstant('2027-10-24', '01:30')).toISOString()),
+        tz,
+      ).toBe('2027-10-24T00:30:00.000Z');
+    }
+  });
+
+  it('leaves the spring-forward night as it was: 01:30 on Sun 28 Mar 2027 does not exist and reads as after the jump', () => {
+    for (const tz of zones) {
+      expect(
+        inZone(tz, () => new Date(londonInstant('2027-03-28', '01:30')).toISOString()),
+        tz,
+      ).toBe('2027-03-28T01:30:00.000Z');
+      expect(
+        inZone(tz, () => new Date(londonInstant('2027-03-28', '02:00')).toISOString()),
+        tz,
+      ).toBe('2027-03-28T01:00:00.000Z');
+    }
+  });
+});

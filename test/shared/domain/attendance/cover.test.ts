@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { coverAchieved, coverShiftFor, type Presence } from '../../../../shared/domain/attendance';
 import { makeShift, makeSite } from '../rota/factories';
+import { spanOf } from '../../../../shared/domain/rota/instants';
 import { at } from './helpers';
 
 const site = makeSite({
@@ -87,5 +88,44 @@ describe('coverShiftFor', () => {
   it('moves into the next day for a night shift found after midnight', () => {
     const night = makeShift({ date: '2026-11-25', start: '22:00', end: '06:00', staffId: null });
     expect(coverShiftFor(night, at('2026-11-26T00:10'), 30)).toMatchObject({ date: '2026-11-26', start: '00:40', end: '06:00' });
+  });
+
+  describe('the night the clocks go back (Sun 25 Oct 2026: 01:00–01:59 happens twice)', () => {
+    const night = makeShift({ date: '2026-10-24', start: '22:00', end: '06:00', staffId: null });
+    it.each([
+      // now (UTC)            London then       arrives (London)   stored start
+      ['2026-10-24T23:40', '00:40 BST', '01:10 BST, the first 01:10', '01:10'],
+      ['2026-10-25T00:20', '01:20 BST', '01:50 BST', '01:50'],
+      ['2026-10-25T00:40', '01:40 BST', '01:10 GMT, the second 01:10', '02:00'],
+      ['2026-10-25T01:10', '01:10 GMT', '01:40 GMT, the second 01:40', '02:00'],
+      ['2026-10-25T01:40', '01:40 GMT', '02:10 GMT', '02:10'],
+    ])('found at %s UTC (%s), someone arriving at %s starts at %s', (now, _then, _arrives, start) => {
+      const cover = coverShiftFor(night, at(now), 30)!;
+      expect(cover).toMatchObject({ date: '2026-10-25', start, end: '06:00' });
+      // Read back as every screen and rule reads a shift, it starts no earlier than someone could arrive.
+      expect(spanOf(cover.date, cover.start, cover.end).start).toBeGreaterThanOrEqual(at(now) + 30 * 60_000);
+    });
+
+    it('never starts before the moment cover was arranged, all through the night', () => {
+      for (let t = at('2026-10-24T22:00'); t < at('2026-10-25T05:00'); t += 5 * 60_000) {
+        const cover = coverShiftFor(night, t, 30)!;
+        const start = spanOf(cover.date, cover.start, cover.end).start;
+        expect(start, new Date(t).toISOString()).toBeGreaterThanOrEqual(t + 30 * 60_000);
+        expect(start - t, new Date(t).toISOString()).toBeLessThanOrEqual(90 * 60_000);
+      }
+    });
+  });
+
+  describe('the night the clocks go forward (Sun 28 Mar 2027: 01:00–01:59 does not exist)', () => {
+    const night = makeShift({ date: '2027-03-27', start: '22:00', end: '06:00', staffId: null });
+    it.each([
+      ['2027-03-28T00:20', '00:50'],
+      ['2027-03-28T00:30', '02:00'],
+      ['2027-03-28T00:50', '02:20'],
+    ])('found at %s UTC starts at %s', (now, start) => {
+      const cover = coverShiftFor(night, at(now), 30)!;
+      expect(cover).toMatchObject({ date: '2027-03-28', start, end: '06:00' });
+      expect(spanOf(cover.date, cover.start, cover.end).start).toBe(at(now) + 30 * 60_000);
+    });
   });
 });

@@ -34,6 +34,21 @@ describe('paidFor', () => {
     expect(paidFor(day, undefined, at('2026-11-26T09:00'))).toEqual({ minutes: 0, basis: 'missing' });
   });
 
+  it('pays nothing to someone the clock has made a no-show while the shift is still running', () => {
+    // 07:00–15:00: nobody in by 08:00 is a no-show (the default 60 minutes); before then they may still come.
+    expect(paidFor(day, undefined, at('2026-11-25T07:30'))).toEqual({ minutes: 450, basis: 'scheduled' });
+    expect(paidFor(day, undefined, at('2026-11-25T08:00'))).toEqual({ minutes: 0, basis: 'missing' });
+    expect(paidFor(day, undefined, at('2026-11-25T14:00'))).toEqual({ minutes: 0, basis: 'missing' });
+    // The site's own no-show rule decides when.
+    expect(paidFor(day, undefined, at('2026-11-25T07:40'), { graceMinutes: 10, noShowAfterMinutes: 30 })).toEqual({
+      minutes: 0,
+      basis: 'missing',
+    });
+    // A short shift with nobody in by its end is a no-show at the end, as the desk counts it.
+    const short = makeShift({ date: '2026-11-25', start: '07:00', end: '07:45', breakMinutes: 0, staffId: 'staff-a1' });
+    expect(paidFor(short, undefined, at('2026-11-25T07:45'))).toEqual({ minutes: 0, basis: 'missing' });
+  });
+
   it.each([
     ['clocks back: 9 real hours', '2026-10-24', '2026-10-24T21:00', '2026-10-25T06:00', 540 - 30],
     ['clocks forward: 7 real hours', '2026-03-28', '2026-03-28T22:00', '2026-03-29T05:00', 420 - 30],
