@@ -65,6 +65,8 @@ const summarise = (rows: readonly TimesheetRow[]): PersonWeekSummary[] => {
       shifts: 0,
       late: 0,
       lateMinutes: 0,
+      notIn: 0,
+      notInMinutes: 0,
       noShows: 0,
       corrections: 0,
       cost: 0,
@@ -72,8 +74,15 @@ const summarise = (rows: readonly TimesheetRow[]): PersonWeekSummary[] => {
     p.scheduledMinutes += r.scheduledMinutes;
     p.paidMinutes += r.paidMinutes;
     p.shifts += 1;
-    p.late += r.lateMinutes > 0 ? 1 : 0;
-    p.lateMinutes += r.lateMinutes;
+    // Late but not signed in is someone still expected, not an arrival: counted apart.
+    const arrived = r.signedInAt !== null;
+    if (r.lateMinutes > 0 && arrived) {
+      p.late += 1;
+      p.lateMinutes += r.lateMinutes;
+    } else if (r.lateMinutes > 0) {
+      p.notIn += 1;
+      p.notInMinutes += r.lateMinutes;
+    }
     p.noShows += r.noShow ? 1 : 0;
     p.corrections += r.corrections.length;
     p.cost = Math.round((p.cost + r.cost) * 100) / 100;

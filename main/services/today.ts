@@ -11,7 +11,7 @@ import {
   signInRefusal,
   type Assignment,
 } from '../../shared/domain/attendance';
-import { addDays, formatClockDayGB, londonParts, londonToday, monthsBetween, shiftSpan } from '../../shared/domain/dates';
+import { addDays, formatClockDayGB, londonInstant, londonToday, monthsBetween, shiftSpan } from '../../shared/domain/dates';
 import { logDayView } from '../../shared/domain/incidents/occurrenceLog';
 import { coverGaps, rankCandidates } from '../../shared/domain/rota';
 import { AppError } from '../../shared/result';
@@ -104,7 +104,10 @@ const board = (app: AppCore, user: Account, siteCode: string | undefined, now: n
   const asWorked = shifts.map((s) => (noShows.has(s.id) && s.staffId ? { ...s, staffId: null } : s));
   const gaps = site.services
     .flatMap((service) => coverGaps(site, service, asWorked, today, today, bankHolidaysBetween(app, today, today)))
-    .filter((g) => `${g.endDate} ${g.end}` > `${today} ${londonParts(now).time}`);
+    // By instant, not wall-clock text: in the hour the clocks go back, 01:10 GMT comes after a gap that ended
+    // at 01:30 BST though "01:10" < "01:30". A gap's ends are read as shift and window times are (the first
+    // occurrence), so reading them back gives the instant the gap ends.
+    .filter((g) => londonInstant(g.endDate, g.end) > now);
 
   const incidents = app.repos.incidents
     .inMonths(monthsBetween(addDays(today, -366), today), [site.code])

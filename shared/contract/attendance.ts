@@ -20,8 +20,12 @@ export interface PersonWeekSummary {
   scheduledMinutes: number;
   paidMinutes: number;
   shifts: number;
+  /** Shifts they arrived late for, and how late in all. */
   late: number;
   lateMinutes: number;
+  /** Shifts under way that they have not signed in for yet (not yet no-shows), and how late so far in all. */
+  notIn: number;
+  notInMinutes: number;
   noShows: number;
   corrections: number;
   cost: number;

@@ -53,9 +53,10 @@ test('at 07:05 a supervisor signs in the early cleaner, sees the late officer, c
   await page.getByRole('button', { name: 'Attendance' }).click();
   await expect(page.getByRole('heading', { name: 'Attendance and timesheets' })).toBeVisible();
   await page.getByLabel('Site').first().selectOption('CH');
-  await expect(page.getByRole('row', { name: /Omar Absent/ }).first()).toContainText('✕ 1');
-  // Sam, not in yet at 06:45 + 20 minutes: his lateness in words in the People table, as on the desk.
-  await expect(page.getByRole('row', { name: /Sam Guard/ }).first()).toContainText(/1 late arrival, \d+ min/);
+  await expect(page.getByRole('row', { name: /Omar Absent/ }).first()).toContainText('1 no-show');
+  // Sam, not in yet at 06:45 + 20 minutes: said as not in yet, not as a late arrival he has not made.
+  await expect(page.getByRole('row', { name: /Sam Guard/ }).first()).toContainText(/Not in yet, \d+ min late/);
+  await expect(page.getByRole('row', { name: /Sam Guard/ }).first()).not.toContainText('late arrival');
   await expectAccessible(page, 'attendance');
   await page.screenshot({ path: path.join(SHOTS, 'timesheet.png'), fullPage: true });
   const [download] = await Promise.all([

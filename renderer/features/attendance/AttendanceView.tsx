@@ -1,6 +1,6 @@
-import { AlertTriangle } from 'lucide-react';
+import { AlertTriangle, UserX } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { lateArrivals, lateBy } from '../../../shared/domain/attendance/lateness';
+import { lateArrivals, lateBy, noShows, notInYet, notInYetBy } from '../../../shared/domain/attendance/lateness';
 import type { PersonWeekSummary } from '../../../shared/contract/attendance';
 import type { TimesheetRow } from '../../../shared/domain/attendance/timesheet';
 import { addDays, formatDayShort, formatMinutes, londonToday, weekStart } from '../../../shared/domain/dates';
@@ -15,12 +15,15 @@ import { TableHead } from '../../components/TableHead';
 const money = (n: number) => `£${n.toFixed(2)}`;
 const h = (m: number) => (m / 60).toFixed(2);
 
-/** How someone came to a shift, in the desk's words: late by how long (an icon beside the words), on time, or not in. */
+/**
+ * How someone came to a shift, in the desk's words: late by how long (an icon beside the words), not in yet
+ * though the shift has started, on time, or not in.
+ */
 const Arrival = ({ row }: { row: TimesheetRow }) =>
   row.lateMinutes > 0 ? (
     <span className="status status-warn">
       <AlertTriangle aria-hidden size={14} />
-      {lateBy(row.lateMinutes)}
+      {row.signedInAt ? lateBy(row.lateMinutes) : notInYetBy(row.lateMinutes)}
     </span>
   ) : row.signedInAt ? (
     'On time'
@@ -28,15 +31,32 @@ const Arrival = ({ row }: { row: TimesheetRow }) =>
     '—'
   );
 
-/** A person's late arrivals in the range, in words, with the same icon as a late shift. */
-const Lateness = ({ person }: { person: PersonWeekSummary }) =>
-  person.late > 0 ? (
+/**
+ * A person's late arrivals in the range and, apart from them, shifts under way they are not in for yet, in
+ * words, with the same icon as a late shift.
+ */
+const Lateness = ({ person }: { person: PersonWeekSummary }) => {
+  if (person.late === 0 && person.notIn === 0) return lateArrivals(0, 0);
+  const arrivals = person.late > 0 ? lateArrivals(person.late, person.lateMinutes) : '';
+  const missing = notInYet(person.notIn, person.notInMinutes);
+  const words = [arrivals, missing].filter(Boolean).join('; ');
+  return (
     <span className="status status-warn">
       <AlertTriangle aria-hidden size={14} />
-      {lateArrivals(person.late, person.lateMinutes)}
+      {words.charAt(0).toUpperCase() + words.slice(1)}
+    </span>
+  );
+};
+
+/** A person's no-shows in the range, in words, with an icon beside them when there are any. */
+const NoShows = ({ person }: { person: PersonWeekSummary }) =>
+  person.noShows > 0 ? (
+    <span className="status status-bad">
+      <UserX aria-hidden size={14} />
+      {noShows(person.noShows)}
     </span>
   ) : (
-    lateArrivals(0, 0)
+    noShows(0)
   );
 
 /** The manager's attendance: scheduled against actual per person for a week, the payroll CSV and the working-time record. */
@@ -107,7 +127,9 @@ export const AttendanceView = () => {
                     <td>
                       <Lateness person={p} />
                     </td>
-                    <td>{p.noShows > 0 ? `✕ ${p.noShows}` : '0'}</td>
+                    <td>
+                      <NoShows person={p} />
+                    </td>
                     <td>{p.corrections}</td>
                     <td>{money(p.cost)}</td>
                   </tr>

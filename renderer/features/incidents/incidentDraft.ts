@@ -24,6 +24,8 @@ export interface IncidentDraft {
   onward: Record<Agency, { on: boolean; reference: string }>;
   followUps: { id?: string; action: string; owner: string; due: string; done: boolean }[];
   riddor: { on: boolean; kind: NonNullable<Incident['riddor']>['kind']; reportedOn: string; method: string; hseReference: string };
+  /** The instants the two time inputs were filled from, kept while they are not changed (see fromLocalInput). */
+  filledFrom: { occurredAt: string; reportedAt: string };
 }
 
 /** A form draft from a stored incident or a partial one, with `now` and the recorder as defaults. */
@@ -54,14 +56,15 @@ export const toDraft = (from: Partial<IncidentInput>, defaults: { site: string; 
     method: from.riddor?.method ?? '',
     hseReference: from.riddor?.hseReference ?? '',
   },
+  filledFrom: { occurredAt: from.occurredAt ?? defaults.nowIso, reportedAt: from.reportedAt ?? defaults.nowIso },
 });
 
 /** The request fields a draft stands for; a half-typed time goes through as sent so main names the field. */
 export const fromDraft = (d: IncidentDraft): RequestOf<'incidents:create'> => ({
   site: d.site,
   location: d.location,
-  occurredAt: fromLocalInput(d.occurredAt) ?? d.occurredAt,
-  reportedAt: fromLocalInput(d.reportedAt) ?? d.reportedAt,
+  occurredAt: fromLocalInput(d.occurredAt, d.filledFrom.occurredAt) ?? d.occurredAt,
+  reportedAt: fromLocalInput(d.reportedAt, d.filledFrom.reportedAt) ?? d.reportedAt,
   reportedBy: d.reportedBy,
   reportedTo: d.reportedTo,
   category: d.category,
@@ -92,7 +95,7 @@ export const skippedTimeErrors = (d: Pick<IncidentDraft, 'occurredAt' | 'reporte
 
 /** The RIDDOR deadline the draft implies, for showing as the recorder types. */
 export const draftDeadline = (d: IncidentDraft): string | null => {
-  const occurredAt = fromLocalInput(d.occurredAt);
+  const occurredAt = fromLocalInput(d.occurredAt, d.filledFrom.occurredAt);
   return d.riddor.on && occurredAt
     ? riddorDeadline({ occurredAt, riddor: { kind: d.riddor.kind, reportedOn: null, method: '', hseReference: '' } })
     : null;

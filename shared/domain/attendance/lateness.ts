@@ -14,3 +14,16 @@ export const lateArrivals = (count: number, minutes: number): string =>
     : count === 1
       ? `1 late arrival, ${formatMinutes(minutes)}`
       : `${count} late arrivals, ${formatMinutes(minutes)} in all`;
+
+/** Someone whose shift has started and who has not signed in yet: `not in yet, 20 min late`. */
+export const notInYetBy = (minutes: number): string => `not in yet, ${formatMinutes(minutes)} late`;
+
+/**
+ * A person's shifts under way that they have not signed in for, apart from their late arrivals:
+ * `not in yet, 20 min late`, `2 shifts not in yet, 1 h in all`, or '' when none.
+ */
+export const notInYet = (count: number, minutes: number): string =>
+  count === 0 ? '' : count === 1 ? notInYetBy(minutes) : `${count} shifts not in yet, ${formatMinutes(minutes)} late in all`;
+
+/** A person's no-shows: `1 no-show`, `2 no-shows`, or `None`. */
+export const noShows = (count: number): string => (count === 0 ? 'None' : count === 1 ? '1 no-show' : `${count} no-shows`);

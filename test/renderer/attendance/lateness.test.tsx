@@ -40,7 +40,7 @@ const row = (name: string, o: Partial<TimesheetRow>): TimesheetRow => ({
   ...o,
 });
 
-const person = (name: string, late: number, lateMinutes: number) => ({
+const person = (name: string, late: number, lateMinutes: number, o: Record<string, number> = {}) => ({
   staffId: `staff_${name}`,
   name,
   employeeNumber: `E-${name}`,
@@ -49,18 +49,31 @@ const person = (name: string, late: number, lateMinutes: number) => ({
   shifts: 3,
   late,
   lateMinutes,
+  notIn: 0,
+  notInMinutes: 0,
   noShows: 0,
   corrections: 0,
   cost: 154,
+  ...o,
 });
 
 const report: AttendanceReport = {
-  people: [person('Sam', 1, 95), person('Ria', 3, 130), person('Nia', 0, 0)],
+  people: [
+    person('Sam', 1, 95),
+    person('Ria', 3, 130),
+    person('Nia', 0, 0),
+    person('Lee', 0, 0, { notIn: 1, notInMinutes: 20 }),
+    person('Ada', 2, 50, { notIn: 1, notInMinutes: 20 }),
+    person('Omar', 0, 0, { noShows: 1 }),
+    person('Tom', 0, 0, { noShows: 2 }),
+  ],
   rows: [
     // In at 08:20 for 06:45: 95 minutes late.
     row('Sam', { actualIn: '2026-11-25 08:20', signedInAt: '2026-11-25T08:20:00.000Z', lateMinutes: 95, paidBasis: 'actual' }),
     row('Nia', { actualIn: '2026-11-25 06:40', signedInAt: '2026-11-25T06:40:00.000Z', paidBasis: 'actual' }),
     row('Omar', { noShow: true, paidBasis: 'no-show' }),
+    // Shift started at 06:45, nobody signed in at 07:05, not yet a no-show.
+    row('Lee', { lateMinutes: 20, paidBasis: 'missing' }),
   ],
 };
 
@@ -120,5 +133,31 @@ describe('lateness in the People table', () => {
     expect(icon).not.toBeNull();
     expect(icon!.getAttribute('aria-hidden')).toBe('true');
     expect(personCell('Late', 'Nia').querySelector('svg')).toBeNull();
+  });
+});
+
+describe('someone whose shift has started who is not in yet', () => {
+  it('is said to be not in yet in the Shifts table, not late as if they had arrived', () => {
+    expect(cellOf('Arrival', 'Lee').textContent?.trim()).toBe('not in yet, 20 min late');
+    expect(cellOf('Arrival', 'Lee').querySelector('svg')).not.toBeNull();
+  });
+
+  it('is counted apart from late arrivals in the People table', () => {
+    expect(personCell('Late', 'Lee').textContent?.trim()).toBe('Not in yet, 20 min late');
+    expect(personCell('Late', 'Ada').textContent?.trim()).toBe('2 late arrivals, 50 min in all; not in yet, 20 min late');
+    expect(personCell('Late', 'Lee').querySelector('svg')).not.toBeNull();
+  });
+});
+
+describe('no-shows in the People table', () => {
+  it('are said in words with an icon, as the Late column is', () => {
+    expect(personCell('No-shows', 'Omar').textContent?.trim()).toBe('1 no-show');
+    expect(personCell('No-shows', 'Tom').textContent?.trim()).toBe('2 no-shows');
+    expect(personCell('No-shows', 'Nia').textContent?.trim()).toBe('None');
+    const icon = personCell('No-shows', 'Omar').querySelector('svg');
+    expect(icon).not.toBeNull();
+    expect(icon!.getAttribute('aria-hidden')).toBe('true');
+    expect(personCell('No-shows', 'Nia').querySelector('svg')).toBeNull();
+    expect(document.body.textContent).not.toMatch(/✕ \d/);
   });
 });

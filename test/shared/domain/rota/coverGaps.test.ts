@@ -126,6 +126,36 @@ describe('coverGaps', () => {
     ]);
   });
 
+  // Shift and window times are wall-clock times at the site; in the hour the clocks go back they are the first
+  // (BST) occurrence, so a gap's times read as the rota reads them and its minutes are real minutes.
+  it('puts a gap at the rota’s times the night the clocks go back, counting the repeated hour once more', () => {
+    const site = securitySite({ sun: [{ start: '00:00', end: '24:00', min: 1 }] });
+    const shifts = [
+      on('staff-a1', '2026-10-24', '19:00', '01:15'), // until 01:15 BST (00:15 UTC)
+      on('staff-a2', '2026-10-25', '01:45', '01:50'), // 01:45–01:50 BST
+      on('staff-a3', '2026-10-25', '02:00', '12:00'), // from 02:00 GMT, after 01:00–01:59 GMT
+      on('staff-a4', '2026-10-25', '12:00', '24:00'),
+    ];
+    expect(coverGaps(site, 'security', shifts, '2026-10-25', '2026-10-25', []).map(brief)).toEqual([
+      '2026-10-25 01:15–01:45 2026-10-25 0/1 30',
+      // 01:50 BST to 02:00 GMT: 10 minutes, then the whole hour again.
+      '2026-10-25 01:50–02:00 2026-10-25 0/1 70',
+    ]);
+  });
+
+  it('puts a gap across the hour the clocks skip at its real length the night they go forward', () => {
+    const site = securitySite({ sun: [{ start: '00:00', end: '24:00', min: 1 }] });
+    const shifts = [
+      on('staff-a1', '2027-03-27', '19:00', '00:30'),
+      on('staff-a2', '2027-03-28', '03:00', '12:00'),
+      on('staff-a3', '2027-03-28', '12:00', '24:00'),
+    ];
+    // 00:30 GMT to 01:00 GMT, which is 02:00 BST, then to 03:00 BST: 90 real minutes.
+    expect(coverGaps(site, 'security', shifts, '2027-03-28', '2027-03-28', []).map(brief)).toEqual([
+      '2027-03-28 00:30–03:00 2027-03-28 0/1 90',
+    ]);
+  });
+
   it.each([
     // 25 Oct 2026: 01:00–02:00 happens twice, so Sunday 00:00–06:00 lasts 7 real hours and the day 25.
     ['autumn', '2026-10-24', '2026-10-25', '2026-10-26', 7 * 60 * 2, 18 * 60],
