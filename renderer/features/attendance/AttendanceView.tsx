@@ -51,7 +51,7 @@ const Lateness = ({ person }: { person: PersonWeekSummary }) => {
 /** A person's no-shows in the range, in words, with an icon beside them when there are any. */
 const NoShows = ({ person }: { person: PersonWeekSummary }) =>
   person.noShows > 0 ? (
-    <span className="status status-bad">
+    <span className="status status-bad status-short">
       <UserX aria-hidden size={14} />
       {noShows(person.noShows)}
     </span>
