@@ -11,7 +11,9 @@ import { CoverTimeline } from './CoverTimeline';
 import { tidyTime } from './timeText';
 import './sites.css';
 
-export const SERVICE_LABEL: Record<Service, string> = { reception: 'Reception', security: 'Security', cleaning: 'Cleaning' };
+import { SERVICE_LABEL } from '../../../shared/domain/serviceLabel';
+
+export { SERVICE_LABEL };
 
 interface Props {
   site: Pick<Site, 'code'> & { id?: string };

@@ -1,14 +1,13 @@
 import { Plus } from 'lucide-react';
 import { useEffect } from 'react';
 import { londonToday, weekdayOf } from '../../../shared/domain/dates';
+import { SERVICE_LABEL } from '../../../shared/domain/serviceLabel';
 import { Banner } from '../../components/Banner';
 import { useNow } from '../../components/useNow';
 import { useStore, useStoreFields } from '../../store/appStore';
 import { SiteEditor } from './SiteEditor';
 import { SitePage } from './SitePage';
 import { TableHead } from '../../components/TableHead';
-
-const SERVICE_LABEL = { reception: 'Reception', security: 'Security', cleaning: 'Cleaning' } as const;
 
 /** The sites screen: the list, one site's page (`viewParam` is its code), or a new site (`new`). */
 export const SitesView = () => {

@@ -1,9 +1,10 @@
 import { lateBy } from '../../../shared/domain/attendance/lateness';
 import type { AttendanceState } from '../../../shared/domain/attendance/status';
 import { formatClockGB } from '../../../shared/domain/dates';
-import type { Service } from '../../../shared/schemas/common';
 
-export const SERVICE_LABEL: Record<Service, string> = { reception: 'Reception', security: 'Security', cleaning: 'Cleaning' };
+import { SERVICE_LABEL } from '../../../shared/domain/serviceLabel';
+
+export { SERVICE_LABEL };
 
 /** `07:05` in London time for an instant, as a time box holds it. */
 export const clockOf = (iso: string): string =>
