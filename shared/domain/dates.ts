@@ -102,9 +102,14 @@ export const londonInstant = (isoDate: string, time: string): number => {
   // Only 01:00–01:59 on the last Sunday of October can happen twice (the cheap test lets every other time
   // through untouched); an hour earlier reading the same wall-clock time means it did.
   if (hour !== 1 || m !== 10 || d < 25) return read;
-  const earlier = read - 3_600_000;
-  const p = londonParts(earlier);
-  return p.date === isoDate && p.time === time ? earlier : read;
+  const earlier = read - HOUR;
+  return readsAs(earlier, isoDate, time) ? earlier : read;
+};
+
+/** Whether the instant `ms` reads as this date and wall-clock time at the sites. */
+const readsAs = (ms: number, isoDate: string, time: string): boolean => {
+  const p = londonParts(ms);
+  return p.date === isoDate && p.time === time;
 };
 
 /** Whether a wall-clock time does not exist at the sites: the hour the clocks skip on the last Sunday of March. */
@@ -188,11 +193,7 @@ export const formatInstantZoneGB = (iso: string): string => {
  */
 export const formatClockGB = (ms: number): string => {
   const { date, time } = londonParts(ms);
-  const reads = (other: number) => {
-    const p = londonParts(other);
-    return p.date === date && p.time === time;
-  };
-  return reads(ms + HOUR) ? `${time} BST` : reads(ms - HOUR) ? `${time} GMT` : time;
+  return readsAs(ms + HOUR, date, time) ? `${time} BST` : readsAs(ms - HOUR, date, time) ? `${time} GMT` : time;
 };
 
 /** `07:05 on Wed 25 Nov`, `01:30 GMT on Sun 25 Oct`: an instant as the desk names it in a sentence. */
