@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spanOf } from '../../shared/domain/rota/instants';
 import type { Shift } from '../../shared/schemas/shift';
 import { openTestApp, okData, type TestApp } from '../support/app';
-import { DESK_PASSWORD, DESK_SHIFTS, DESK_STAFF, seedDesk } from '../support/deskWorld';
+import { DESK_SHIFTS, DESK_STAFF, seedDesk, signedInToDesk } from '../support/deskWorld';
 
 let t: TestApp;
 const night: Shift = { ...DESK_SHIFTS.omar, id: 'shift_omar_night', date: '2026-10-24', start: '22:00', end: '06:00' };
@@ -16,12 +16,7 @@ const open = async (iso: string) => {
   await seedDesk(t.opened.app);
   t.opened.app.repos.shifts.put([night]);
 };
-const signedIn = async (username: string) => {
-  const s = t.session();
-  const r = await t.call('auth:sign-in', { username, password: DESK_PASSWORD }, s);
-  if (!r.ok) throw new Error(r.message);
-  return s;
-};
+const signedIn = (username: string) => signedInToDesk(t, username);
 
 afterEach(() => t.opened.close());
 

@@ -6,17 +6,12 @@
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestApp, okData, type TestApp } from '../support/app';
-import { DESK_NOW, DESK_PASSWORD, DESK_SHIFTS, DESK_STAFF, seedDesk } from '../support/deskWorld';
+import { DESK_NOW, DESK_SHIFTS, DESK_STAFF, seedDesk, signedInToDesk } from '../support/deskWorld';
 
 let t: TestApp;
 const week = { from: '2026-11-23', to: '2026-11-29', site: 'CH' };
 
-const signedIn = async (username: string) => {
-  const s = t.session();
-  const r = await t.call('auth:sign-in', { username, password: DESK_PASSWORD }, s);
-  if (!r.ok) throw new Error(r.message);
-  return s;
-};
+const signedIn = (username: string) => signedInToDesk(t, username);
 const advance = (iso: string, ...sessions: { lastActive: number }[]) => {
   t.clock.now = Date.parse(iso);
   for (const s of sessions) s.lastActive = t.clock.now;

@@ -5,17 +5,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestApp, okData, type TestApp } from '../support/app';
-import { DESK_NOW, DESK_PASSWORD, DESK_SHIFTS, seedDesk } from '../support/deskWorld';
+import { DESK_NOW, DESK_SHIFTS, seedDesk, signedInToDesk } from '../support/deskWorld';
 
 let t: TestApp;
 const week = { from: '2026-11-23', to: '2026-11-29', site: 'CH' };
 
-const signedIn = async (username: string) => {
-  const s = t.session();
-  const r = await t.call('auth:sign-in', { username, password: DESK_PASSWORD }, s);
-  if (!r.ok) throw new Error(r.message);
-  return s;
-};
+const signedIn = (username: string) => signedInToDesk(t, username);
 
 beforeEach(async () => {
   t = openTestApp({ start: DESK_NOW });

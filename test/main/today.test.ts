@@ -2,15 +2,10 @@ import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Shift } from '../../shared/schemas/shift';
 import { openTestApp, type TestApp, okData } from '../support/app';
-import { DESK_NOW, DESK_PASSWORD, DESK_SHIFTS, DESK_STAFF, seedDesk } from '../support/deskWorld';
+import { DESK_NOW, DESK_SHIFTS, DESK_STAFF, seedDesk, signedInToDesk } from '../support/deskWorld';
 
 let t: TestApp;
-const signedIn = async (username: string) => {
-  const s = t.session();
-  const r = await t.call('auth:sign-in', { username, password: DESK_PASSWORD }, s);
-  if (!r.ok) throw new Error(r.message);
-  return s;
-};
+const signedIn = (username: string) => signedInToDesk(t, username);
 /** Moves the clock on as if the desk had been in use all along, so it does not lock. */
 const advance = (iso: string, ...sessions: { lastActive: number }[]) => {
   t.clock.now = Date.parse(iso);

@@ -4,6 +4,7 @@
  * and the Playwright journey stand at the same moment of the same rota.
  */
 import type { AppCore } from '../../main/services/types';
+import type { TestApp } from './app';
 import { hashSecret } from '../../main/services/passwords';
 import { newMeta, RecordClock } from '../../main/services/records';
 import { seedSites } from '../../main/seed/sites';
@@ -176,4 +177,12 @@ export const seedDesk = async (app: AppCore): Promise<void> => {
     logEntry('log_ch_00000001', '06:00', 'patrol', 'Perimeter patrol, all doors secure.'),
     logEntry('log_ch_00000002', '07:00', 'handover', 'Night handover to day team.'),
   ]);
+};
+
+/** A session signed in to the desk world as `username` (every account there has DESK_PASSWORD). */
+export const signedInToDesk = async (t: Pick<TestApp, 'session' | 'call'>, username: string) => {
+  const s = t.session();
+  const r = await t.call('auth:sign-in', { username, password: DESK_PASSWORD }, s);
+  if (!r.ok) throw new Error(r.message);
+  return s;
 };
