@@ -27,10 +27,26 @@ export const filesOf = (dir: string): Record<string, string> => {
   const out: Record<string, string> = {};
   const walk = (d: string) => {
     if (!fs.existsSync(d)) return;
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw e;
+    }
+    for (const e of entries) {
       const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else out[path.relative(dir, full)] = fs.readFileSync(full, 'utf8');
+      if (e.isDirectory()) {
+        walk(full);
+        continue;
+      }
+      // A running sync database (LevelDB under sync/) compacts by itself and can delete a log file
+      // between the listing and the read; a file gone by then was not there to compare.
+      try {
+        out[path.relative(dir, full)] = fs.readFileSync(full, 'utf8');
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      }
     }
   };
   walk(dir);

@@ -126,7 +126,8 @@ describe('enrolment carries the desk’s hub user', () => {
       m,
     );
     expect(r).toMatchObject({ ok: false, code: 'invalid', message: 'The hub refused that name or password.' });
-    expect(Object.keys(manager.snapshot()).filter((f) => manager.snapshot()[f] !== before[f] && f.startsWith('data/'))).toEqual([]);
+    const after = manager.snapshot();
+    expect(Object.keys(after).filter((f) => after[f] !== before[f] && f.startsWith('data/'))).toEqual([]);
   }, 30_000);
 
   it('enrols a desk that then syncs by itself: the CH rota arrives with no connect at the desk, and no password in clear', async () => {
