@@ -2,13 +2,14 @@ import type { PackDownload, PackManifest } from '../../shared/contract/exchange'
 import { londonToday } from '../../shared/domain/dates';
 import { AppError } from '../../shared/result';
 import type { Account } from '../../shared/schemas/account';
-import { newEnrolmentCode, openEnrolment, sealEnrolment } from '../exchange/enrol';
+import { newEnrolmentCode, openEnrolment, sealEnrolment, type Enrolment } from '../exchange/enrol';
 import { ensureIdentity, IDENTITY_FILE, identityKind, newIdentity } from '../exchange/identity';
 import { ensureManagerOrg, keyIdOf, listSelf, ORG_FILE, orgKind, readOrg, recordDesk, type Org } from '../exchange/org';
 import { decodePack, encodePack, PACK_FORMAT_VERSION, type OpenedPack, type PackPayload } from '../exchange/pack';
 import { applyPlan, collectActivity, collectRota, countsOf, planPack } from '../exchange/transfer';
 import { readSyncConfig } from '../sync/service';
 import { checkHubUser } from './sync';
+import { accountName, forDesk, notForDesk } from '../../shared/domain/deskAccounts';
 import { highestReferences } from '../../shared/domain/incidents';
 import { incidentIndex } from './incidentIndex';
 import type { AppCore, Call, Handlers } from './types';
@@ -103,6 +104,45 @@ const unrecordedSites = (org: Org | null, pack: OpenedPack): string[] => {
   ];
 };
 
+/** The supervisors a manager chose for a desk serving `sites`; any other account is refused by name (PRODUCT.md: desks are for site supervisors). */
+const deskAccounts = (app: AppCore, ids: string[], sites: string[]): Account[] =>
+  ids.map((id) => {
+    const account = app.repos.accounts.get(id);
+    if (!account) throw new AppError('invalid', 'Choose supervisors from the list.', { supervisors: 'Choose supervisors from the list' });
+    const why = notForDesk(account, sites);
+    if (why)
+      throw new AppError(
+        'invalid',
+        `${accountName(account)} ${why}, so cannot sign in at this desk: a desk is only for the active supervisors of its sites. No enrolment file was made.`,
+        { supervisors: 'Choose the supervisors of the desk’s sites' },
+      );
+    return account;
+  });
+
+/**
+ * The accounts an enrolment file carries, as the desk will hold them. A file that carries any account but an active
+ * supervisor of the desk's sites (a tampered install, a file changed before it was sealed), or none at all, is refused
+ * whole: a desk must never get a manager's sign-in, nor be left with no account, which would offer a first-run set-up.
+ */
+const accountsForDesk = (enrolment: Enrolment): Account[] => {
+  const sites = enrolment.org.sites;
+  const refuse = (what: string) =>
+    new AppError(
+      'invalid',
+      `This enrolment file carries ${what}, so this desk was not set up. Ask the manager to make a new enrolment file.`,
+      {
+        file: 'Choose another enrolment file',
+      },
+    );
+  if (!enrolment.accounts.length) throw refuse('no supervisor account');
+  for (const account of enrolment.accounts) {
+    const why = notForDesk(account, sites);
+    if (why) throw refuse(`${accountName(account)}, who ${why}: a desk is only for the active supervisors of its sites`);
+  }
+  // A file made before enrolment kept accounts to the desk's sites may name a supervisor's other sites too.
+  return enrolment.accounts.map((a) => forDesk(a, sites));
+};
+
 export const exchangeHandlers: Pick<
   Handlers,
   | 'exchange:status'
@@ -157,6 +197,11 @@ export const exchangeHandlers: Pick<
   },
 
   'enrol:create': async (req, { app, now }) => {
+    // Checked before anything else, so a refusal makes no organisation key and asks nothing of the hub.
+    const accounts = deskAccounts(app, req.supervisors, req.sites);
+    const sites = app.repos.sites.all().filter((s) => req.sites.includes(s.code));
+    if (sites.length !== req.sites.length)
+      throw new AppError('invalid', 'Choose sites from the list.', { sites: 'Choose sites from the list' });
     let hub: { url: string; name: string; password: string } | undefined;
     if (req.hub) {
       const mine = readSyncConfig(app);
@@ -173,12 +218,6 @@ export const exchangeHandlers: Pick<
       await checkHubUser(hub.url, hub, { url: 'hub', password: 'hub' });
     }
     const org = ensureManagerOrg(app);
-    const accounts = req.supervisors.map((id) => app.repos.accounts.get(id));
-    if (accounts.some((a) => !a || a.role !== 'supervisor' || a.disabled))
-      throw new AppError('invalid', 'Choose active supervisor accounts.', { supervisors: 'Choose supervisors from the list' });
-    const sites = app.repos.sites.all().filter((s) => req.sites.includes(s.code));
-    if (sites.length !== req.sites.length)
-      throw new AppError('invalid', 'Choose sites from the list.', { sites: 'Choose sites from the list' });
     const code = newEnrolmentCode();
     const references = highestReferences(incidentIndex(app.repos).refs(), req.sites);
     // The desk's signing identity is made here, so its key is on record with its sites before its first pack.
@@ -188,7 +227,7 @@ export const exchangeHandlers: Pick<
     const bytes = sealEnrolment(
       deskOrg,
       sites,
-      accounts.map((a) => ({ ...a!, failedAttempts: 0, lastFailedAt: null })),
+      accounts.map((a) => ({ ...forDesk(a, req.sites), failedAttempts: 0, lastFailedAt: null })),
       code,
       now,
       references,
@@ -216,6 +255,7 @@ export const exchangeHandlers: Pick<
         'The accounts file was damaged and no backup held it, so this desk cannot be enrolled here. Restore from a backup file, or ask IT support.',
       );
     const enrolment = openEnrolment(Buffer.from(req.file, 'base64'), req.code);
+    const accounts = accountsForDesk(enrolment);
     // Settings first: if the process stops before the one change below, the install still asks to be set up.
     // The desk is its sites' home desk: it issues their plain references, carrying on from the manager's last.
     app.repos.settings.set({
@@ -228,10 +268,10 @@ export const exchangeHandlers: Pick<
       { rel: ORG_FILE, kind: orgKind, value: { org: enrolment.org } },
       ...(enrolment.identity ? [{ rel: IDENTITY_FILE, kind: identityKind, value: { identity: enrolment.identity } }] : []),
       app.repos.sites.writeOp(enrolment.sites),
-      app.repos.accounts.writeOp(enrolment.accounts),
+      app.repos.accounts.writeOp(accounts),
     ]);
     // With its hub user, the desk syncs by itself from now on (its password is saved sealed, never in clear).
     if (enrolment.hub && app.sync) await app.sync.connect({ ...enrolment.hub, role: 'desk', sites: [...enrolment.org.sites].sort() });
-    return { organisationName: enrolment.org.name, sites: enrolment.org.sites, accounts: enrolment.accounts.length };
+    return { organisationName: enrolment.org.name, sites: enrolment.org.sites, accounts: accounts.length };
   },
 };
