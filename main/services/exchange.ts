@@ -105,7 +105,7 @@ const unrecordedSites = (org: Org | null, pack: OpenedPack): string[] => {
 };
 
 /** The supervisors a manager chose for a desk serving `sites`; any other account is refused by name (PRODUCT.md: desks are for site supervisors). */
-const deskAccounts = (app: AppCore, ids: string[], sites: string[]): Account[] =>
+const chosenSupervisors = (app: AppCore, ids: string[], sites: string[]): Account[] =>
   ids.map((id) => {
     const account = app.repos.accounts.get(id);
     if (!account) throw new AppError('invalid', 'Choose supervisors from the list.', { supervisors: 'Choose supervisors from the list' });
@@ -198,7 +198,7 @@ export const exchangeHandlers: Pick<
 
   'enrol:create': async (req, { app, now }) => {
     // Checked before anything else, so a refusal makes no organisation key and asks nothing of the hub.
-    const accounts = deskAccounts(app, req.supervisors, req.sites);
+    const accounts = chosenSupervisors(app, req.supervisors, req.sites);
     const sites = app.repos.sites.all().filter((s) => req.sites.includes(s.code));
     if (sites.length !== req.sites.length)
       throw new AppError('invalid', 'Choose sites from the list.', { sites: 'Choose sites from the list' });
