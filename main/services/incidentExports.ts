@@ -126,7 +126,7 @@ export const incidentPdf = async (app: AppCore, i: Incident, verification: Verif
       field('Outcome', i.outcome);
     }
 
-    section(`History (${i.history.length} entries)`);
+    section(`History (${i.history.length} ${i.history.length === 1 ? 'entry' : 'entries'})`);
     i.history.forEach((h, n) => {
       doc.fontSize(10);
       put(`${n + 1}. ${HISTORY_KIND_LABEL[h.kind]} — ${formatInstantZoneGB(h.at)} by ${names[h.by] ?? h.by}`, 'bold');

@@ -3,7 +3,9 @@
  * turns into `?`. DejaVu Sans (npm `dejavu-fonts-ttf`, the Bitstream Vera licence: free to embed and
  * redistribute) covers Latin, Greek, Cyrillic, arrows and ticks; Noto Sans SC (npm
  * `@fontsource/noto-sans-sc`, SIL OFL 1.1), its one-file simplified Chinese subset (WOFF, 1.5 MB; fontkit subsets its WOFF2 twin into blank glyphs), draws
- * the Chinese characters DejaVu lacks. Only the glyphs used are embedded (pdfkit subsets).
+ * the Chinese characters DejaVu lacks; Noto Emoji (npm `@fontsource/noto-emoji`, SIL OFL 1.1, the one-colour
+ * emoji font in one WOFF file of 570 KB) draws emoji, flags and joined sequences as their one picture each.
+ * Only the glyphs used are embedded (pdfkit subsets).
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -12,6 +14,7 @@ import type { Font } from 'fontkit';
 const require = createRequire(import.meta.url);
 const dejavu = (file: string) => path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf', file);
 const noto = (file: string) => path.join(path.dirname(require.resolve('@fontsource/noto-sans-sc/LICENSE')), 'files', file);
+const notoEmoji = (file: string) => path.join(path.dirname(require.resolve('@fontsource/noto-emoji/LICENSE')), 'files', file);
 
 export const PDF_FONTS = {
   regular: dejavu('DejaVuSans.ttf'),
@@ -19,6 +22,7 @@ export const PDF_FONTS = {
   italic: dejavu('DejaVuSans-Oblique.ttf'),
   mono: dejavu('DejaVuSansMono.ttf'),
   cjk: noto('noto-sans-sc-chinese-simplified-400-normal.woff'),
+  emoji: notoEmoji('noto-emoji-emoji-400-normal.woff'),
 } as const;
 
 export type PdfFont = keyof typeof PDF_FONTS;
@@ -29,13 +33,30 @@ interface Doc {
   text(text: string, options?: object): Doc;
 }
 
-let coverage: Font | null = null;
-/** Whether DejaVu draws this character; a character it lacks is drawn in the CJK fallback. */
-const inDejaVu = (ch: string): boolean => {
-  // Loaded on the first PDF, not at start-up: importing fontkit inflates its Unicode tables (20–50 ms).
-  coverage ??= (require('fontkit') as typeof import('fontkit')).openSync(PDF_FONTS.regular);
-  return ch === '\n' || coverage.hasGlyphForCodePoint(ch.codePointAt(0)!);
+const coverage = new Map<string, Font>();
+/** Whether `font` draws every character of `text`; fonts are opened on the first PDF, not at start-up (fontkit's Unicode tables take 20–50 ms). */
+const draws = (font: 'regular' | 'emoji', text: string): boolean => {
+  let f = coverage.get(font);
+  if (!f) coverage.set(font, (f = (require('fontkit') as typeof import('fontkit')).openSync(PDF_FONTS[font])));
+  for (const ch of text) if (!f.hasGlyphForCodePoint(ch.codePointAt(0)!)) return false;
+  return true;
 };
+/** Whether DejaVu draws this character; a character it lacks is drawn in a fallback. */
+const inDejaVu = (ch: string): boolean => ch === '\n' || draws('regular', ch);
+
+/** Text that may hold an emoji: a pictograph, a regional letter of a flag or a keycap's enclosing mark. */
+const MAY_BE_EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u20E3]/u;
+/**
+ * Whether one user-perceived character (a grapheme: an emoji with its skin tone, variation selector, joined
+ * parts or keycap mark) is to be drawn as an emoji: it asks for the emoji form (U+FE0F), joins pictographs,
+ * is a flag or keycap, has emoji form by default, or is a pictograph DejaVu does not draw (☺ and ⚠ alone stay
+ * DejaVu's text forms).
+ */
+const isEmoji = (g: string): boolean =>
+  MAY_BE_EMOJI.test(g) &&
+  (/\uFE0F|\u200D|\u20E3|\p{Regional_Indicator}|\p{Emoji_Modifier}/u.test(g) || /^\p{Emoji_Presentation}/u.test(g) || !inDejaVu(g)) &&
+  draws('emoji', g);
+let graphemes: Intl.Segmenter | null = null;
 
 /** Registers the embedded fonts on a pdfkit document under their `PdfFont` names. */
 export const registerPdfFonts = (doc: Doc): void => {
@@ -76,11 +97,19 @@ export const fontRuns = (text: string, font: PdfFont): { font: PdfFont; text: st
 
 const fontRunsOf = (text: string, font: PdfFont): { font: PdfFont; text: string }[] => {
   const runs: { font: PdfFont; text: string }[] = [];
-  for (const ch of text) {
-    const f = inDejaVu(ch) ? font : 'cjk';
+  const add = (f: PdfFont, t: string) => {
     const last = runs.at(-1);
-    if (last?.font === f) last.text += ch;
-    else runs.push({ font: f, text: ch });
+    if (last?.font === f) last.text += t;
+    else runs.push({ font: f, text: t });
+  };
+  // Emoji go whole to the emoji font, so a flag's two letters and a family's joined parts make one picture.
+  const segmented = MAY_BE_EMOJI.test(text);
+  const parts = segmented
+    ? Array.from((graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' })).segment(text), (s) => s.segment)
+    : [text];
+  for (const part of parts) {
+    if (segmented && isEmoji(part)) add('emoji', part);
+    else for (const ch of part) add(inDejaVu(ch) ? font : 'cjk', ch);
   }
   return runs;
 };

@@ -86,7 +86,7 @@ describe('packaging (issue 12, hole 9)', () => {
       expect(pkg.devDependencies, lib).toHaveProperty([lib]);
     }
     // Font packages are not imported: main/services/pdfFonts.ts reads their files at run time, so they ship too.
-    const readAsFiles = ['@fontsource/noto-sans-sc', 'dejavu-fonts-ttf'];
+    const readAsFiles = ['@fontsource/noto-emoji', '@fontsource/noto-sans-sc', 'dejavu-fonts-ttf'];
     expect(Object.keys(pkg.dependencies).sort()).toEqual([...imported, ...readAsFiles].sort());
   });
 

@@ -1,6 +1,6 @@
 /**
  * The incident PDF read back by poppler, as a records officer's tools would: every font embedded, and
- * the text exactly as typed, Polish, Chinese and the user's own tick included, with no `?` in place
+ * the text exactly as typed, Polish, Chinese, emoji and the user's own tick included, with no `?` in place
  * of a letter. Every page names the incident, its page n of m and the time zone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,8 @@ let pdf: Buffer;
 
 // Names written right to left, beside Latin text: each must read in its own order, words apart.
 const RTL_PEOPLE = 'שרה כהן and سارة الهاشمي (visitor)';
-const DETAILS = 'Łukasz Kowalski and 李雷 found the side gate open. ✓ gate checked and locked. Ελένη and Олег confirmed.';
+const DETAILS =
+  'Łukasz Kowalski and 李雷 found the side gate open. ✓ gate checked and locked. Ελένη and Олег confirmed. Alarm 🔥 reset ✅ 👍 visitor from 🇵🇱.';
 
 beforeAll(async () => {
   t = openTestApp({ start: DESK_NOW });
@@ -45,6 +46,8 @@ describe('the incident PDF in poppler', () => {
     expect(rows.length).toBeGreaterThan(0);
     const notEmbedded = rows.filter((r) => r.trim().split(/\s+/).at(-5) !== 'yes');
     expect(notEmbedded).toEqual([]);
+    // The emoji in the details are drawn in the emoji font, not as DejaVu's or Noto Sans SC's empty boxes.
+    expect(rows.some((r) => r.includes('NotoEmoji'))).toBe(true);
   });
 
   it('reads back the text exactly as typed, with no letter turned into ?', () => {
@@ -57,6 +60,8 @@ describe('the incident PDF in poppler', () => {
     expect(flowing).toContain(DETAILS);
     expect(flowing).toContain('Zoë Brontë');
     expect(flowing).toContain('Step 60: walked the perimeter with Łukasz.');
+    // The seeded incident has one history entry, counted in the singular.
+    expect(flowing).toContain('History (1 entry)');
   });
 
   it('prints right-to-left names as they read: words right to left, spaces between them', () => {
