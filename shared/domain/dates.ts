@@ -175,9 +175,6 @@ export const formatDateGB = (isoDate: string): string => format(parseISO(isoDate
 /** `Wed 25 Nov`, for dense grids. */
 export const formatDayShort = (isoDate: string): string => format(parseISO(isoDate), 'EEE d MMM');
 
-/** `Wed 25 Nov 2026 14:05` in London time: how an instant is shown to people on every screen. */
-export const formatWhenGB = (iso: string): string => format(new TZDate(Date.parse(iso), LONDON), 'EEE d MMM yyyy HH:mm');
-
 /** `25/11/2026 14:05` in London time, for audit lines in files. */
 export const formatInstantGB = (iso: string): string => format(new TZDate(Date.parse(iso), LONDON), 'dd/MM/yyyy HH:mm');
 
@@ -187,13 +184,31 @@ export const formatInstantZoneGB = (iso: string): string => {
   return `${format(at, 'dd/MM/yyyy HH:mm')} ${at.getTimezoneOffset() === 0 ? 'GMT' : 'BST'}`;
 };
 
+// Only 01:00–01:59 on the last Sunday of October can happen twice: every other time is shown without two more
+// time-zone lookups (formatWhenGB formats every row of the incident list through here).
+const clockAt = (ms: number, { date, time }: { date: string; time: string }): string =>
+  !time.startsWith('01:') || date.slice(5, 7) !== '10' || date.slice(8) < '25'
+    ? time
+    : readsAs(ms + HOUR, date, time)
+      ? `${time} BST`
+      : readsAs(ms - HOUR, date, time)
+        ? `${time} GMT`
+        : time;
+
 /**
  * `07:05`, an instant's wall-clock time at the sites. In the hour the clocks go back (01:00–01:59 on the last Sunday
  * of October), which the sites live through twice, it says which: `01:30 BST`, then `01:30 GMT` an hour later.
  */
-export const formatClockGB = (ms: number): string => {
-  const { date, time } = londonParts(ms);
-  return readsAs(ms + HOUR, date, time) ? `${time} BST` : readsAs(ms - HOUR, date, time) ? `${time} GMT` : time;
+export const formatClockGB = (ms: number): string => clockAt(ms, londonParts(ms));
+
+/**
+ * `Wed 25 Nov 2026 14:05` in London time: how an instant is shown to people on every screen; `Sun 25 Oct 2026 01:30 BST`
+ * or `… 01:30 GMT` in the hour that happens twice, as formatClockGB says it.
+ */
+export const formatWhenGB = (iso: string): string => {
+  const ms = Date.parse(iso);
+  const p = londonParts(ms);
+  return `${formatDateGB(p.date)} ${clockAt(ms, p)}`;
 };
 
 /** `07:05 on Wed 25 Nov`, `01:30 GMT on Sun 25 Oct`: an instant as the desk names it in a sentence. */

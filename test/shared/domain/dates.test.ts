@@ -5,6 +5,7 @@ import {
   formatClockGB,
   formatDateGB,
   formatMinutes,
+  formatWhenGB,
   londonInstant,
   londonParts,
   monthsBetween,
@@ -126,6 +127,23 @@ describe('a time shown to people, in the hour the clocks go back', () => {
     ['the moment they go forward', '2027-03-28T01:00', '02:00'],
   ])('%s (%s UTC) reads %s, with no zone: it happens once', (_label, utc, shown) => {
     expect(formatClockGB(at(utc))).toBe(shown);
+  });
+});
+
+describe('an instant shown with its date, as every screen shows one', () => {
+  // The same five moments and ordinary nights as formatClockGB above, with the date in front.
+  it.each([
+    ['2026-10-24T23:59:00Z', 'Sun 25 Oct 2026 00:59'],
+    ['2026-10-25T00:30:00Z', 'Sun 25 Oct 2026 01:30 BST'],
+    ['2026-10-25T01:30:00Z', 'Sun 25 Oct 2026 01:30 GMT'],
+    ['2026-10-25T02:00:00Z', 'Sun 25 Oct 2026 02:00'],
+    ['2026-11-25T01:30:00Z', 'Wed 25 Nov 2026 01:30'],
+    ['2026-07-01T00:30:00Z', 'Wed 1 Jul 2026 01:30'],
+    ['2027-03-28T00:59:00Z', 'Sun 28 Mar 2027 00:59'],
+    ['2027-03-28T01:00:00Z', 'Sun 28 Mar 2027 02:00'],
+    ['2027-03-28T01:30:00Z', 'Sun 28 Mar 2027 02:30'],
+  ])('%s reads %s', (iso, shown) => {
+    expect(formatWhenGB(iso)).toBe(shown);
   });
 });
 
