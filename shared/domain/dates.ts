@@ -106,6 +106,25 @@ export const londonInstant = (isoDate: string, time: string): number => {
   return readsAs(earlier, isoDate, time) ? earlier : read;
 };
 
+/** Which of the two readings of the hour the clocks go back through: the first (BST) or the second, an hour later (GMT). */
+export type LondonZone = 'BST' | 'GMT';
+
+// Only 01:00–01:59 on the last Sunday of October can happen twice: every other time is let through without the two
+// time-zone lookups that tell (formatWhenGB formats every row of the incident list through here).
+const mayRepeat = (isoDate: string, time: string): boolean =>
+  time.startsWith('01:') && isoDate.slice(5, 7) === '10' && isoDate.slice(8) >= '25';
+
+/** Whether a wall-clock time happens twice at the sites: 01:00–01:59 on the night the clocks go back. */
+export const isRepeatedTime = (isoDate: string, time: string): boolean =>
+  mayRepeat(isoDate, time) && readsAs(londonInstant(isoDate, time) + HOUR, isoDate, time);
+
+/**
+ * The instant of a wall-clock time that a person has said which of the repeated hour it is in: `GMT` is the second
+ * 01:30, an hour after the first. A time that happens once is that time, whichever they said.
+ */
+export const londonInstantIn = (isoDate: string, time: string, zone: LondonZone): number =>
+  londonInstant(isoDate, time) + (zone === 'GMT' && isRepeatedTime(isoDate, time) ? HOUR : 0);
+
 /** Whether the instant `ms` reads as this date and wall-clock time at the sites. */
 const readsAs = (ms: number, isoDate: string, time: string): boolean => {
   const p = londonParts(ms);
@@ -184,16 +203,19 @@ export const formatInstantZoneGB = (iso: string): string => {
   return `${format(at, 'dd/MM/yyyy HH:mm')} ${at.getTimezoneOffset() === 0 ? 'GMT' : 'BST'}`;
 };
 
-// Only 01:00–01:59 on the last Sunday of October can happen twice: every other time is shown without two more
-// time-zone lookups (formatWhenGB formats every row of the incident list through here).
-const clockAt = (ms: number, { date, time }: { date: string; time: string }): string =>
-  !time.startsWith('01:') || date.slice(5, 7) !== '10' || date.slice(8) < '25'
-    ? time
-    : readsAs(ms + HOUR, date, time)
-      ? `${time} BST`
-      : readsAs(ms - HOUR, date, time)
-        ? `${time} GMT`
-        : time;
+/**
+ * In the hour the clocks go back, which the sites live through twice, which time it is: `BST` the first, `GMT` the second,
+ * an hour later; null for an instant in any other hour, which happens once.
+ */
+export const repeatedZoneOf = (ms: number): LondonZone | null => zoneAt(ms, londonParts(ms));
+
+const zoneAt = (ms: number, { date, time }: { date: string; time: string }): LondonZone | null =>
+  !mayRepeat(date, time) ? null : readsAs(ms + HOUR, date, time) ? 'BST' : readsAs(ms - HOUR, date, time) ? 'GMT' : null;
+
+const clockAt = (ms: number, p: { date: string; time: string }): string => {
+  const zone = zoneAt(ms, p);
+  return zone ? `${p.time} ${zone}` : p.time;
+};
 
 /**
  * `07:05`, an instant's wall-clock time at the sites. In the hour the clocks go back (01:00–01:59 on the last Sunday

@@ -7,12 +7,6 @@ import { SERVICE_LABEL } from '../../../shared/domain/serviceLabel';
 
 export { SERVICE_LABEL };
 
-/** `07:05` in London time for an instant, as a time box holds it. */
-export const clockOf = (iso: string): string =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-    Date.parse(iso),
-  );
-
 /** The words for a state; the icon and colour only repeat them. */
 export const stateText = (state: AttendanceState, lateMinutes: number, signedInAt: string | null): string => {
   switch (state) {

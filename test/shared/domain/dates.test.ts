@@ -6,11 +6,14 @@ import {
   formatDateGB,
   formatMinutes,
   formatWhenGB,
+  isRepeatedTime,
   londonInstant,
+  londonInstantIn,
   londonParts,
   monthsBetween,
   overlapMinutes,
   overlaps,
+  repeatedZoneOf,
   shiftMinutes,
   shiftSpan,
   weekDates,
@@ -205,5 +208,48 @@ describe('a wall-clock time in the hour the clocks go back, read as an instant',
         tz,
       ).toBe('2027-03-28T01:00:00.000Z');
     }
+  });
+});
+
+describe('the second 01:00–01:59, when a person says which', () => {
+  // A supervisor correcting a sign-out at 01:30 GMT, or recording an incident then, must be able to mean it.
+  it.each([
+    ['2026-10-25', '01:00', true],
+    ['2026-10-25', '01:30', true],
+    ['2026-10-25', '01:59', true],
+    ['2026-10-25', '00:59', false],
+    ['2026-10-25', '02:00', false],
+    ['2026-11-25', '01:30', false],
+    ['2027-03-28', '01:30', false],
+    ['2025-10-26', '01:30', true],
+    ['2027-10-31', '01:30', true],
+    ['2027-10-24', '01:30', false],
+  ])('%s %s happens twice: %s', (date, time, twice) => {
+    expect(isRepeatedTime(date, time)).toBe(twice);
+  });
+
+  it.each([
+    ['2026-10-25', '01:30', 'BST', '2026-10-25T00:30:00.000Z'],
+    ['2026-10-25', '01:30', 'GMT', '2026-10-25T01:30:00.000Z'],
+    ['2026-10-25', '01:00', 'GMT', '2026-10-25T01:00:00.000Z'],
+    ['2026-10-25', '01:59', 'GMT', '2026-10-25T01:59:00.000Z'],
+    // A time that happens once is that time, whichever was chosen.
+    ['2026-10-25', '00:59', 'GMT', '2026-10-24T23:59:00.000Z'],
+    ['2026-10-25', '02:00', 'BST', '2026-10-25T02:00:00.000Z'],
+    ['2026-11-25', '01:30', 'BST', '2026-11-25T01:30:00.000Z'],
+    ['2027-03-28', '02:30', 'GMT', '2027-03-28T01:30:00.000Z'],
+  ] as const)('%s %s read as %s is %s', (date, time, zone, utc) => {
+    expect(new Date(londonInstantIn(date, time, zone)).toISOString()).toBe(utc);
+  });
+
+  it.each([
+    ['2026-10-24T23:59:00Z', null],
+    ['2026-10-25T00:30:00Z', 'BST'],
+    ['2026-10-25T01:30:00Z', 'GMT'],
+    ['2026-10-25T02:00:00Z', null],
+    ['2026-11-25T01:30:00Z', null],
+    ['2027-03-28T01:00:00Z', null],
+  ])('%s is in the repeated hour as %s', (iso, zone) => {
+    expect(repeatedZoneOf(Date.parse(iso))).toBe(zone);
   });
 });
