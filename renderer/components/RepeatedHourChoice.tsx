@@ -27,13 +27,15 @@ export const RepeatedHourChoice = ({ label, date, time, value, onChange }: Props
         {label}: which {time}?
       </legend>
       <p id={`${id}-hint`} className="field-hint">
-        The clocks go back at 02:00 on {formatDayShort(date)}: 01:00–01:59 comes twice.
+        The clocks go back at 02:00 on {formatDayShort(date)}: <span className="hour">01:00–01:59</span> comes twice.
       </p>
-      {(['BST', 'GMT'] as const).map((zone) => (
-        <label key={zone} className="choice">
-          <input type="radio" name={id} checked={value === zone} onChange={() => onChange(zone)} /> {time} {zone} {WORDS[zone]}
-        </label>
-      ))}
+      <div className="choices">
+        {(['BST', 'GMT'] as const).map((zone) => (
+          <label key={zone} className="choice">
+            <input type="radio" name={id} checked={value === zone} onChange={() => onChange(zone)} /> {time} {zone} {WORDS[zone]}
+          </label>
+        ))}
+      </div>
     </fieldset>
   );
 };
