@@ -164,9 +164,9 @@ export const AttendanceView = () => {
                   <td>
                     {r.scheduledStart}–{r.scheduledEnd}
                   </td>
-                  {/* `01:30 BST` or `01:30 GMT` on the night the clocks go back: an hour's pay apart. */}
-                  <td>{r.signedInAt ? formatClockGB(Date.parse(r.signedInAt)) : '—'}</td>
-                  <td>{r.signedOutAt ? formatClockGB(Date.parse(r.signedOutAt)) : '—'}</td>
+                  {/* `01:30 BST` or `01:30 GMT` on the night the clocks go back, an hour apart. */}
+                  <td className="clock-cell">{r.signedInAt ? formatClockGB(Date.parse(r.signedInAt)) : '—'}</td>
+                  <td className="clock-cell">{r.signedOutAt ? formatClockGB(Date.parse(r.signedOutAt)) : '—'}</td>
                   <td>{h(r.paidMinutes)}</td>
                   <td>
                     <Arrival row={r} />
