@@ -106,6 +106,25 @@ export const londonInstant = (isoDate: string, time: string): number => {
   return readsAs(earlier, isoDate, time) ? earlier : read;
 };
 
+/** Which of the two readings of the hour the clocks go back through: the first (BST) or the second, an hour later (GMT). */
+export type LondonZone = 'BST' | 'GMT';
+
+// Only 01:00–01:59 on the last Sunday of October can happen twice: every other time is let through without the two
+// time-zone lookups that tell (formatWhenGB formats every row of the incident list through here).
+const mayRepeat = (isoDate: string, time: string): boolean =>
+  time.startsWith('01:') && isoDate.slice(5, 7) === '10' && isoDate.slice(8) >= '25';
+
+/** Whether a wall-clock time happens twice at the sites: 01:00–01:59 on the night the clocks go back. */
+export const isRepeatedTime = (isoDate: string, time: string): boolean =>
+  mayRepeat(isoDate, time) && readsAs(londonInstant(isoDate, time) + HOUR, isoDate, time);
+
+/**
+ * The instant of a wall-clock time that a person has said which of the repeated hour it is in: `GMT` is the second
+ * 01:30, an hour after the first. A time that happens once is that time, whichever they said.
+ */
+export const londonInstantIn = (isoDate: string, time: string, zone: LondonZone): number =>
+  londonInstant(isoDate, time) + (zone === 'GMT' && isRepeatedTime(isoDate, time) ? HOUR : 0);
+
 /** Whether the instant `ms` reads as this date and wall-clock time at the sites. */
 const readsAs = (ms: number, isoDate: string, time: string): boolean => {
   const p = londonParts(ms);
@@ -175,9 +194,6 @@ export const formatDateGB = (isoDate: string): string => format(parseISO(isoDate
 /** `Wed 25 Nov`, for dense grids. */
 export const formatDayShort = (isoDate: string): string => format(parseISO(isoDate), 'EEE d MMM');
 
-/** `Wed 25 Nov 2026 14:05` in London time: how an instant is shown to people on every screen. */
-export const formatWhenGB = (iso: string): string => format(new TZDate(Date.parse(iso), LONDON), 'EEE d MMM yyyy HH:mm');
-
 /** `25/11/2026 14:05` in London time, for audit lines in files. */
 export const formatInstantGB = (iso: string): string => format(new TZDate(Date.parse(iso), LONDON), 'dd/MM/yyyy HH:mm');
 
@@ -188,12 +204,33 @@ export const formatInstantZoneGB = (iso: string): string => {
 };
 
 /**
+ * In the hour the clocks go back, which the sites live through twice, which time it is: `BST` the first, `GMT` the second,
+ * an hour later; null for an instant in any other hour, which happens once.
+ */
+export const repeatedZoneOf = (ms: number): LondonZone | null => zoneAt(ms, londonParts(ms));
+
+const zoneAt = (ms: number, { date, time }: { date: string; time: string }): LondonZone | null =>
+  !mayRepeat(date, time) ? null : readsAs(ms + HOUR, date, time) ? 'BST' : readsAs(ms - HOUR, date, time) ? 'GMT' : null;
+
+const clockAt = (ms: number, p: { date: string; time: string }): string => {
+  const zone = zoneAt(ms, p);
+  return zone ? `${p.time} ${zone}` : p.time;
+};
+
+/**
  * `07:05`, an instant's wall-clock time at the sites. In the hour the clocks go back (01:00–01:59 on the last Sunday
  * of October), which the sites live through twice, it says which: `01:30 BST`, then `01:30 GMT` an hour later.
  */
-export const formatClockGB = (ms: number): string => {
-  const { date, time } = londonParts(ms);
-  return readsAs(ms + HOUR, date, time) ? `${time} BST` : readsAs(ms - HOUR, date, time) ? `${time} GMT` : time;
+export const formatClockGB = (ms: number): string => clockAt(ms, londonParts(ms));
+
+/**
+ * `Wed 25 Nov 2026 14:05` in London time: how an instant is shown to people on every screen; `Sun 25 Oct 2026 01:30 BST`
+ * or `… 01:30 GMT` in the hour that happens twice, as formatClockGB says it.
+ */
+export const formatWhenGB = (iso: string): string => {
+  const ms = Date.parse(iso);
+  const p = londonParts(ms);
+  return `${formatDateGB(p.date)} ${clockAt(ms, p)}`;
 };
 
 /** `07:05 on Wed 25 Nov`, `01:30 GMT on Sun 25 Oct`: an instant as the desk names it in a sentence. */

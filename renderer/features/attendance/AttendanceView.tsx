@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { lateArrivals, lateBy, noShows, notInYet, notInYetBy } from '../../../shared/domain/attendance/lateness';
 import type { PersonWeekSummary } from '../../../shared/contract/attendance';
 import type { TimesheetRow } from '../../../shared/domain/attendance/timesheet';
-import { addDays, formatDayShort, formatMinutes, londonToday, weekStart } from '../../../shared/domain/dates';
+import { addDays, formatClockGB, formatDayShort, formatMinutes, londonToday, weekStart } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
 import { download as save } from '../../components/download';
 import { useNow } from '../../components/useNow';
@@ -164,8 +164,9 @@ export const AttendanceView = () => {
                   <td>
                     {r.scheduledStart}–{r.scheduledEnd}
                   </td>
-                  <td>{r.actualIn.slice(11) || '—'}</td>
-                  <td>{r.actualOut.slice(11) || '—'}</td>
+                  {/* `01:30 BST` or `01:30 GMT` on the night the clocks go back, an hour apart. */}
+                  <td className="clock-cell">{r.signedInAt ? formatClockGB(Date.parse(r.signedInAt)) : '—'}</td>
+                  <td className="clock-cell">{r.signedOutAt ? formatClockGB(Date.parse(r.signedOutAt)) : '—'}</td>
                   <td>{h(r.paidMinutes)}</td>
                   <td>
                     <Arrival row={r} />

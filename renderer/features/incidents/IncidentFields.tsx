@@ -4,9 +4,11 @@ import { AGENCY_LABEL, CATEGORY_LABEL, RIDDOR_LABEL, SEVERITY_LABEL } from '../.
 import { riddorDays, riddorWithoutDelay } from '../../../shared/domain/incidents/riddor';
 import { INCIDENT_CATEGORIES, RIDDOR_KINDS, SEVERITIES } from '../../../shared/schemas/values';
 import { Field } from '../../components/Field';
+import { RepeatedHourChoice } from '../../components/RepeatedHourChoice';
 import { Select } from '../../components/Select';
 import { TextArea } from '../../components/TextArea';
 import { AGENCIES, draftDeadline, type IncidentDraft } from './incidentDraft';
+import { localParts } from './londonInput';
 import { QUICK_PICKS, type QuickPick } from './quickPicks';
 import type { IncidentHelpers } from './useIncidentHelpers';
 
@@ -58,6 +60,24 @@ export const IncidentFields = ({ draft, onChange, errors, sites, siteFixed, toda
   const textField = (key: TextKey, label: string, type?: string) => (
     <Field label={label} type={type} value={draft[key]} onChange={(e) => put(key, e.target.value)} error={errors[key]} />
   );
+  /** A date-and-time field and, when it holds a time in the hour that comes twice, which of the two it is. */
+  const timeField = (key: 'occurredAt' | 'reportedAt', label: string) => {
+    const at = localParts(draft[key]);
+    return (
+      <div>
+        {textField(key, label, 'datetime-local')}
+        {at && (
+          <RepeatedHourChoice
+            label={label}
+            date={at.date}
+            time={at.time}
+            value={draft.zones[key]}
+            onChange={(zone) => put('zones', { ...draft.zones, [key]: zone })}
+          />
+        )}
+      </div>
+    );
+  };
   /** A free-text field of names, with the staff list to add them from. */
   const namesField = (key: 'peopleInvolved' | 'witnesses', label: string) => (
     <div>
@@ -127,8 +147,8 @@ export const IncidentFields = ({ draft, onChange, errors, sites, siteFixed, toda
             autoComplete="off"
             autoFocus={Boolean(onPick)}
           />
-          {textField('occurredAt', 'When it happened', 'datetime-local')}
-          {textField('reportedAt', 'When it was reported', 'datetime-local')}
+          {timeField('occurredAt', 'When it happened')}
+          {timeField('reportedAt', 'When it was reported')}
           <Field
             label="Reported by"
             value={draft.reportedBy}

@@ -1,8 +1,8 @@
 import type { RequestOf } from '../../../shared/contract';
-import { isSkippedTime, skippedTimeMessage } from '../../../shared/domain/dates';
+import { isSkippedTime, repeatedZoneOf, skippedTimeMessage, type LondonZone } from '../../../shared/domain/dates';
 import { riddorDeadline } from '../../../shared/domain/incidents/riddor';
 import type { Incident, IncidentInput } from '../../../shared/schemas/incident';
-import { fromLocalInput, toLocalInput } from './londonInput';
+import { fromLocalInput, localParts, toLocalInput } from './londonInput';
 
 export const AGENCIES = ['police', 'fire', 'ambulance', 'other'] as const;
 type Agency = (typeof AGENCIES)[number];
@@ -26,7 +26,12 @@ export interface IncidentDraft {
   riddor: { on: boolean; kind: NonNullable<Incident['riddor']>['kind']; reportedOn: string; method: string; hseReference: string };
   /** The instants the two time inputs were filled from, kept while they are not changed (see fromLocalInput). */
   filledFrom: { occurredAt: string; reportedAt: string };
+  /** Which 01:00–01:59 each time input means on the night the clocks go back, when that hour comes twice. */
+  zones: { occurredAt: LondonZone; reportedAt: LondonZone };
 }
+
+/** Which of the repeated hour an instant is in, BST for any other (where the choice is not asked). */
+const zoneOf = (iso: string): LondonZone => repeatedZoneOf(Date.parse(iso)) ?? 'BST';
 
 /** A form draft from a stored incident or a partial one, with `now` and the recorder as defaults. */
 export const toDraft = (from: Partial<IncidentInput>, defaults: { site: string; nowIso: string; me: string }): IncidentDraft => ({
@@ -57,14 +62,15 @@ export const toDraft = (from: Partial<IncidentInput>, defaults: { site: string; 
     hseReference: from.riddor?.hseReference ?? '',
   },
   filledFrom: { occurredAt: from.occurredAt ?? defaults.nowIso, reportedAt: from.reportedAt ?? defaults.nowIso },
+  zones: { occurredAt: zoneOf(from.occurredAt ?? defaults.nowIso), reportedAt: zoneOf(from.reportedAt ?? defaults.nowIso) },
 });
 
 /** The request fields a draft stands for; a half-typed time goes through as sent so main names the field. */
 export const fromDraft = (d: IncidentDraft): RequestOf<'incidents:create'> => ({
   site: d.site,
   location: d.location,
-  occurredAt: fromLocalInput(d.occurredAt, d.filledFrom.occurredAt) ?? d.occurredAt,
-  reportedAt: fromLocalInput(d.reportedAt, d.filledFrom.reportedAt) ?? d.reportedAt,
+  occurredAt: fromLocalInput(d.occurredAt, d.zones.occurredAt, d.filledFrom.occurredAt) ?? d.occurredAt,
+  reportedAt: fromLocalInput(d.reportedAt, d.zones.reportedAt, d.filledFrom.reportedAt) ?? d.reportedAt,
   reportedBy: d.reportedBy,
   reportedTo: d.reportedTo,
   category: d.category,
@@ -87,15 +93,15 @@ export const fromDraft = (d: IncidentDraft): RequestOf<'incidents:create'> => ({
 export const skippedTimeErrors = (d: Pick<IncidentDraft, 'occurredAt' | 'reportedAt'>): Record<string, string> => {
   const errors: Record<string, string> = {};
   for (const field of ['occurredAt', 'reportedAt'] as const) {
-    const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(d[field]);
-    if (m && isSkippedTime(m[1], m[2])) errors[field] = skippedTimeMessage(m[1], m[2]);
+    const p = localParts(d[field]);
+    if (p && isSkippedTime(p.date, p.time)) errors[field] = skippedTimeMessage(p.date, p.time);
   }
   return errors;
 };
 
 /** The RIDDOR deadline the draft implies, for showing as the recorder types. */
 export const draftDeadline = (d: IncidentDraft): string | null => {
-  const occurredAt = fromLocalInput(d.occurredAt, d.filledFrom.occurredAt);
+  const occurredAt = fromLocalInput(d.occurredAt, d.zones.occurredAt, d.filledFrom.occurredAt);
   return d.riddor.on && occurredAt
     ? riddorDeadline({ occurredAt, riddor: { kind: d.riddor.kind, reportedOn: null, method: '', hseReference: '' } })
     : null;

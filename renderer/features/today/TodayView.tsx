@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { TodayRow } from '../../../shared/contract/today';
-import { formatDateGB, formatMinutes, londonInstant } from '../../../shared/domain/dates';
+import { formatClockGB, formatDateGB, formatMinutes, londonInstant } from '../../../shared/domain/dates';
 import type { Gap } from '../../../shared/domain/rota/types';
 import { Banner } from '../../components/Banner';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -9,16 +9,13 @@ import { useStore, useStoreFields } from '../../store/appStore';
 import { CorrectDialog } from './CorrectDialog';
 import { CoverDialog } from './CoverDialog';
 import { deskSections, DUE_NEXT_HOURS, type ActionItem } from './deskSections';
-import { clockOf, SERVICE_LABEL } from './labels';
+import { gapText, gapTimes, SERVICE_LABEL } from './labels';
 import { PersonRow } from './PersonRow';
 import { TodayIncidents } from './TodayIncidents';
 import { TodayLogPanel } from './TodayLogPanel';
 import { SiteOptions } from '../../components/SiteOptions';
 
 const ACTION_DONE = { 'today:sign-in': 'signed in', 'today:sign-out': 'signed out', 'today:mark-no-show': 'marked as a no-show' } as const;
-
-const gapText = (g: Gap) =>
-  `${g.start}–${g.end}${g.endDate !== g.date ? ' (next day)' : ''}: ${g.present} of ${g.required} ${g.required === 1 ? 'person' : 'people'}`;
 
 /**
  * The supervisor's home screen, in the order the desk works: what needs doing now, who is on, who is
@@ -56,6 +53,7 @@ export const TodayView = () => {
   if (today.status === 'error') return <Banner tone="error">{today.message}</Banner>;
   if (today.status !== 'ready') return <p className="muted">Loading today…</p>;
   const b = today.data;
+  const clock = formatClockGB(Date.parse(b.now));
   const sections = deskSections(b);
   const coverFor = (row: TodayRow) =>
     setCover({ shiftId: row.shiftId, title: `${SERVICE_LABEL[row.service]} ${row.start}–${row.end} (${row.name})` });
@@ -104,11 +102,12 @@ export const TodayView = () => {
       );
     }
     const g = a.gap;
+    const at = gapTimes(g);
     return (
       <li
         key={`gap-${g.service}-${g.date}-${g.start}`}
         className="person person-open"
-        aria-label={`Gap in ${SERVICE_LABEL[g.service]} cover ${g.start} to ${g.end}`}
+        aria-label={`Gap in ${SERVICE_LABEL[g.service]} cover ${at.start} to ${at.end}`}
       >
         <div className="person-main">
           <span className="person-name">Gap in cover</span>
@@ -122,7 +121,7 @@ export const TodayView = () => {
             Add a shift in the planner
             <span className="visually-hidden">
               {' '}
-              for {SERVICE_LABEL[g.service]} {g.start}–{g.end}
+              for {SERVICE_LABEL[g.service]} {at.start}–{at.end}
             </span>
           </button>
         </div>
@@ -137,7 +136,8 @@ export const TodayView = () => {
       <header className="page-head today-head">
         <h1 id="today-title">Today at {b.site.name}</h1>
         <p className="today-clock">
-          {formatDateGB(b.today)} · <span aria-label={`Time now ${clockOf(b.now)}`}>{clockOf(b.now)}</span>
+          {/* `01:30 BST`, then `01:30 GMT`, on the night the clocks go back. */}
+          {formatDateGB(b.today)} · <span aria-label={`Time now ${clock}`}>{clock}</span>
         </p>
         {b.sites.length > 1 && (
           <div className="field inline-field">

@@ -35,6 +35,32 @@ describe('the night the clocks go back', () => {
   });
 });
 
+describe('a time typed by hand in the hour that comes twice', () => {
+  // Recorded at 03:00 GMT, after the night: the recorder types when it happened.
+  const typed = (occurredAt: string) => ({ ...toDraft({}, defaults('2026-10-25T03:00:00.000Z')), occurredAt });
+
+  it('is the second 01:30 (GMT) when the recorder says so', () => {
+    const d = typed('2026-10-25T01:30');
+    expect(fromDraft({ ...d, zones: { ...d.zones, occurredAt: 'GMT' } }).occurredAt).toBe('2026-10-25T01:30:00.000Z');
+  });
+
+  it('is the first 01:30 (BST) unless they say otherwise', () => {
+    expect(fromDraft(typed('2026-10-25T01:30')).occurredAt).toBe('2026-10-25T00:30:00.000Z');
+  });
+
+  it('is the one 02:00 there is, whatever was chosen', () => {
+    const d = typed('2026-10-25T02:00');
+    expect(fromDraft({ ...d, zones: { ...d.zones, occurredAt: 'GMT' } }).occurredAt).toBe('2026-10-25T02:00:00.000Z');
+  });
+
+  it('opens an incident stored at 01:30 GMT as the second 01:30, and moves it to the first when that is chosen', () => {
+    const stored = { occurredAt: '2026-10-25T01:30:00.000Z', reportedAt: '2026-10-25T00:45:00.000Z' };
+    const d = toDraft(stored, defaults(stored.occurredAt));
+    expect(d.zones).toEqual({ occurredAt: 'GMT', reportedAt: 'BST' });
+    expect(fromDraft({ ...d, zones: { ...d.zones, occurredAt: 'BST' } }).occurredAt).toBe('2026-10-25T00:30:00.000Z');
+  });
+});
+
 describe('the night the clocks go forward', () => {
   it('shows and saves 02:30 BST, the moment after the jump, as it is', () => {
     const stored = { occurredAt: '2027-03-28T01:30:00.000Z', reportedAt: '2027-03-28T01:30:00.000Z' };

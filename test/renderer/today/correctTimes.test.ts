@@ -26,3 +26,22 @@ describe('a corrected time is put on the day nearest the shift', () => {
     expect(instantOf({ date: '2026-11-26', start: '00:00', end: '08:00' }, '23:50')).toBe('2026-11-25T23:50:00.000Z');
   });
 });
+
+// Sat 24 Oct 2026 22:00 BST to Sun 25 Oct 06:00 GMT, 9 hours: 01:00–01:59 comes twice in it.
+describe('a corrected time on the night the clocks go back', () => {
+  const night = { date: '2026-10-24', start: '22:00', end: '06:00' };
+
+  it('is the second 01:30 (GMT, 01:30 UTC) when the supervisor says so', () => {
+    expect(instantOf(night, '01:30', 'GMT')).toBe('2026-10-25T01:30:00.000Z');
+  });
+
+  it('is the first 01:30 (BST, 00:30 UTC) when they say that, or say nothing', () => {
+    expect(instantOf(night, '01:30', 'BST')).toBe('2026-10-25T00:30:00.000Z');
+    expect(instantOf(night, '01:30')).toBe('2026-10-25T00:30:00.000Z');
+  });
+
+  it('is the one time there is outside that hour', () => {
+    expect(instantOf(night, '02:00', 'GMT')).toBe('2026-10-25T02:00:00.000Z');
+    expect(instantOf(night, '00:59', 'GMT')).toBe('2026-10-24T23:59:00.000Z');
+  });
+});

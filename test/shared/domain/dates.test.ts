@@ -5,11 +5,15 @@ import {
   formatClockGB,
   formatDateGB,
   formatMinutes,
+  formatWhenGB,
+  isRepeatedTime,
   londonInstant,
+  londonInstantIn,
   londonParts,
   monthsBetween,
   overlapMinutes,
   overlaps,
+  repeatedZoneOf,
   shiftMinutes,
   shiftSpan,
   weekDates,
@@ -129,6 +133,23 @@ describe('a time shown to people, in the hour the clocks go back', () => {
   });
 });
 
+describe('an instant shown with its date, as every screen shows one', () => {
+  // The same five moments and ordinary nights as formatClockGB above, with the date in front.
+  it.each([
+    ['2026-10-24T23:59:00Z', 'Sun 25 Oct 2026 00:59'],
+    ['2026-10-25T00:30:00Z', 'Sun 25 Oct 2026 01:30 BST'],
+    ['2026-10-25T01:30:00Z', 'Sun 25 Oct 2026 01:30 GMT'],
+    ['2026-10-25T02:00:00Z', 'Sun 25 Oct 2026 02:00'],
+    ['2026-11-25T01:30:00Z', 'Wed 25 Nov 2026 01:30'],
+    ['2026-07-01T00:30:00Z', 'Wed 1 Jul 2026 01:30'],
+    ['2027-03-28T00:59:00Z', 'Sun 28 Mar 2027 00:59'],
+    ['2027-03-28T01:00:00Z', 'Sun 28 Mar 2027 02:00'],
+    ['2027-03-28T01:30:00Z', 'Sun 28 Mar 2027 02:30'],
+  ])('%s reads %s', (iso, shown) => {
+    expect(formatWhenGB(iso)).toBe(shown);
+  });
+});
+
 describe('a wall-clock time in the hour the clocks go back, read as an instant', () => {
   // Sun 25 Oct 2026: "01:40" is 00:40 UTC (BST) and again 01:40 UTC (GMT). A shift, a cover or a record stored
   // as that wall-clock time must mean one moment on every computer: the first, as a watch reads it first.
@@ -187,5 +208,48 @@ describe('a wall-clock time in the hour the clocks go back, read as an instant',
         tz,
       ).toBe('2027-03-28T01:00:00.000Z');
     }
+  });
+});
+
+describe('the second 01:00–01:59, when a person says which', () => {
+  // A supervisor correcting a sign-out at 01:30 GMT, or recording an incident then, must be able to mean it.
+  it.each([
+    ['2026-10-25', '01:00', true],
+    ['2026-10-25', '01:30', true],
+    ['2026-10-25', '01:59', true],
+    ['2026-10-25', '00:59', false],
+    ['2026-10-25', '02:00', false],
+    ['2026-11-25', '01:30', false],
+    ['2027-03-28', '01:30', false],
+    ['2025-10-26', '01:30', true],
+    ['2027-10-31', '01:30', true],
+    ['2027-10-24', '01:30', false],
+  ])('%s %s happens twice: %s', (date, time, twice) => {
+    expect(isRepeatedTime(date, time)).toBe(twice);
+  });
+
+  it.each([
+    ['2026-10-25', '01:30', 'BST', '2026-10-25T00:30:00.000Z'],
+    ['2026-10-25', '01:30', 'GMT', '2026-10-25T01:30:00.000Z'],
+    ['2026-10-25', '01:00', 'GMT', '2026-10-25T01:00:00.000Z'],
+    ['2026-10-25', '01:59', 'GMT', '2026-10-25T01:59:00.000Z'],
+    // A time that happens once is that time, whichever was chosen.
+    ['2026-10-25', '00:59', 'GMT', '2026-10-24T23:59:00.000Z'],
+    ['2026-10-25', '02:00', 'BST', '2026-10-25T02:00:00.000Z'],
+    ['2026-11-25', '01:30', 'BST', '2026-11-25T01:30:00.000Z'],
+    ['2027-03-28', '02:30', 'GMT', '2027-03-28T01:30:00.000Z'],
+  ] as const)('%s %s read as %s is %s', (date, time, zone, utc) => {
+    expect(new Date(londonInstantIn(date, time, zone)).toISOString()).toBe(utc);
+  });
+
+  it.each([
+    ['2026-10-24T23:59:00Z', null],
+    ['2026-10-25T00:30:00Z', 'BST'],
+    ['2026-10-25T01:30:00Z', 'GMT'],
+    ['2026-10-25T02:00:00Z', null],
+    ['2026-11-25T01:30:00Z', null],
+    ['2027-03-28T01:00:00Z', null],
+  ])('%s is in the repeated hour as %s', (iso, zone) => {
+    expect(repeatedZoneOf(Date.parse(iso))).toBe(zone);
   });
 });
