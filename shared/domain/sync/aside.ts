@@ -72,7 +72,10 @@ export const stampTime = (hlc: string | undefined): string | null =>
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-/** The record a version belongs to, in words: "Cleo Early (E-2001)", "Patrol at County Hall, Wed 25 Nov 2026 07:10". */
+/**
+ * The record a version belongs to, in words, after its kind (`ASIDE_KIND_LABEL`): "Cleo Early (E-2001)", "Carla Brush at
+ * County Hall, Wed 25 Nov 2026", "Patrol at County Hall, Wed 25 Nov 2026 07:10".
+ */
 export const titleOf = (kind: AsideKind, r: SyncRecord, names: Names): string => {
   const site = names.site(str(r.site));
   switch (kind) {
@@ -81,11 +84,11 @@ export const titleOf = (kind: AsideKind, r: SyncRecord, names: Names): string =>
     case 'staff':
       return `${str(r.name)} (${str(r.employeeNumber)})`;
     case 'attendance':
-      return `Attendance of ${names.person(str(r.staffId))} at ${site}, ${formatDateGB(str(r.date))}`;
+      return `${names.person(str(r.staffId))} at ${site}, ${formatDateGB(str(r.date))}`;
     case 'incidents':
-      return `Incident ${str(r.ref)} at ${site}`;
+      return `${str(r.ref)} at ${site}`;
     case 'log':
-      return `${LOG_KIND_LABEL[r.kind as keyof typeof LOG_KIND_LABEL] ?? str(r.kind)} log entry at ${site}, ${formatDateGB(str(r.date))} ${str(r.time)}`;
+      return `${LOG_KIND_LABEL[r.kind as keyof typeof LOG_KIND_LABEL] ?? str(r.kind)} at ${site}, ${formatDateGB(str(r.date))} ${str(r.time)}`;
   }
 };
 
