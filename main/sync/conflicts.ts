@@ -6,7 +6,7 @@
 import type { ConflictSide, SetAsideVersion, SyncConflict } from '../../shared/contract/sync';
 import { ASIDE_KIND_LABEL, differences, stampTime, titleOf, USE_NOTE, whyInWords, type Names } from '../../shared/domain/sync/aside';
 import { decide, openDecisions, type DecidableShift, type Keep, type Version } from '../../shared/domain/sync/decisions';
-import type { SyncRecord } from '../../shared/domain/sync/merge';
+import type { RecordSet, SyncRecord } from '../../shared/domain/sync/merge';
 import { AppError } from '../../shared/result';
 import { shiftSchema, type Shift } from '../../shared/schemas/shift';
 import { localVersions } from '../exchange/transfer';
@@ -115,13 +115,17 @@ export const listSetAside = (app: AppCore): SetAsideVersion[] => {
     const parsed = SCHEMAS[kind].safeParse(r);
     return parsed.success ? (parsed.data as SyncRecord) : r;
   };
+  const kept = Object.values(readSuperseded(app.ds)).filter((s) => s.kind !== 'shifts');
+  // The versions in force, looked up once for all: each kind's files are read once, not once per version.
+  const wanted: RecordSet = {};
+  for (const s of kept) (wanted[s.kind] ??= {})[s.recordId] = s.record;
+  const held = localVersions(app, wanted);
   const out: SetAsideVersion[] = [];
-  for (const s of Object.values(readSuperseded(app.ds))) {
-    if (s.kind === 'shifts') continue;
-    const kind = s.kind;
+  for (const s of kept) {
+    const kind = s.kind as SetAsideVersion['kind'];
     const aside = read(kind, s.record);
-    const held = localVersions(app, { [kind]: { [s.recordId]: s.record } })[kind]?.[s.recordId];
-    const inForce = held ? read(kind, held) : null;
+    const inForceHere = held[kind]?.[s.recordId];
+    const inForce = inForceHere ? read(kind, inForceHere) : null;
     out.push({
       key: s.key,
       kind,

@@ -107,6 +107,7 @@ const inWords = (kind: AsideKind, field: string, value: unknown, names: Names, p
     if (PEOPLE.has(field)) return field === 'by' ? names.user(value) : names.person(value);
     if (SITES.has(field)) return names.site(value);
     if (field === 'services' || field === 'service') return SERVICE_LABEL[value as keyof typeof SERVICE_LABEL] ?? value;
+    if (kind === 'log' && field === 'kind') return LOG_KIND_LABEL[value as keyof typeof LOG_KIND_LABEL] ?? value;
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDateGB(value);
     if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return formatWhenGB(value);
     return value;
