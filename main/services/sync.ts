@@ -1,6 +1,6 @@
 import type { SyncStatus } from '../../shared/contract/sync';
 import { AppError } from '../../shared/result';
-import { listConflicts, resolveConflict } from '../sync/conflicts';
+import { listConflicts, listSetAside, resolveConflict } from '../sync/conflicts';
 import { HUB_ANSWER_MS } from '../sync/config';
 import { authHeader } from '../sync/provision';
 import type { Handlers } from './types';
@@ -59,7 +59,7 @@ export const checkHubUser = async (
     });
 };
 
-export const syncHandlers: Pick<Handlers, 'sync:status' | 'sync:connect' | 'sync:conflicts' | 'sync:resolve'> = {
+export const syncHandlers: Pick<Handlers, 'sync:status' | 'sync:connect' | 'sync:conflicts' | 'sync:resolve' | 'sync:set-aside'> = {
   'sync:status': (_req, { app, user }) => {
     const status = app.sync?.status() ?? OFF;
     // Only a manager can decide a conflict, so only a manager is told there are some.
@@ -69,6 +69,8 @@ export const syncHandlers: Pick<Handlers, 'sync:status' | 'sync:connect' | 'sync
   'sync:conflicts': (_req, { app }) => listConflicts(app),
 
   'sync:resolve': (req, call) => resolveConflict(call, req),
+
+  'sync:set-aside': (_req, { app }) => listSetAside(app),
 
   'sync:connect': async (req, { app }) => {
     if (!app.sync) throw new AppError('conflict', 'Sync is not available in this SiteDesk.');

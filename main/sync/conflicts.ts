@@ -1,14 +1,19 @@
 /**
- * The Conflicts panel's two calls: the conflicts waiting for a manager, in words, and keeping one
- * version. Which conflicts need a person, and what a decision writes, is decided in the domain
+ * The Conflicts panel's calls: the conflicts waiting for a manager, in words, keeping one version, and the versions
+ * of other records set aside (read-only). Which conflicts need a person, and what a decision writes, is decided in the domain
  * (shared/domain/sync/decisions.ts); the sync service keeps the list of shifts that have one.
  */
-import type { ConflictSide, SyncConflict } from '../../shared/contract/sync';
+import type { ConflictSide, SetAsideVersion, SyncConflict } from '../../shared/contract/sync';
+import { ASIDE_KIND_LABEL, differences, stampTime, titleOf, USE_NOTE, whyInWords, type Names } from '../../shared/domain/sync/aside';
 import { decide, openDecisions, type DecidableShift, type Keep, type Version } from '../../shared/domain/sync/decisions';
+import type { RecordSet, SyncRecord } from '../../shared/domain/sync/merge';
 import { AppError } from '../../shared/result';
 import { shiftSchema, type Shift } from '../../shared/schemas/shift';
+import { localVersions } from '../exchange/transfer';
+import { readSuperseded } from '../exchange/superseded';
 import { touched } from '../services/records';
 import type { AppCore, Call } from '../services/types';
+import { SCHEMAS } from './docs';
 
 /** The version of the shift held now (the service's list may be a save behind). */
 const heldShift = (app: AppCore, id: string): Shift | undefined => {
@@ -85,4 +90,58 @@ export const resolveConflict = (
   const next = touched(app.clock, parsed.data, call.user!.id, now);
   app.repos.shifts.put([next], [shift]);
   return listConflicts(app);
+};
+
+/** Names for the words of a set-aside version: people, sites and users as this computer knows them. */
+const asideNames = (app: AppCore): Names => {
+  const people = new Map(app.repos.staff.all().map((p) => [p.id, p.name]));
+  const sites = new Map(app.repos.sites.all().map((x) => [x.code, x.name]));
+  const users = new Map(app.repos.accounts.all().map((a) => [a.id, a.displayName]));
+  return {
+    person: (id) => people.get(id) ?? 'someone not on the staff list',
+    site: (code) => sites.get(code) ?? code,
+    user: (id) => users.get(id) ?? 'someone on another install',
+  };
+};
+
+/**
+ * Every version of a site, a person, an attendance record, an incident or a log entry kept aside on this computer,
+ * newest first, each beside the version in force here. Both are read with the record's own schema (so a field one
+ * version lacks reads as its default, not as a difference); a version the schema does not take is shown as stored.
+ */
+export const listSetAside = (app: AppCore): SetAsideVersion[] => {
+  const names = asideNames(app);
+  const read = (kind: SetAsideVersion['kind'], r: SyncRecord): SyncRecord => {
+    const parsed = SCHEMAS[kind].safeParse(r);
+    return parsed.success ? (parsed.data as SyncRecord) : r;
+  };
+  const kept = Object.values(readSuperseded(app.ds)).filter((s) => s.kind !== 'shifts');
+  // The versions in force, looked up once for all: each kind's files are read once, not once per version.
+  const wanted: RecordSet = {};
+  for (const s of kept) (wanted[s.kind] ??= {})[s.recordId] = s.record;
+  const held = localVersions(app, wanted);
+  const out: SetAsideVersion[] = [];
+  for (const s of kept) {
+    const kind = s.kind as SetAsideVersion['kind'];
+    const aside = read(kind, s.record);
+    const inForceHere = held[kind]?.[s.recordId];
+    const inForce = inForceHere ? read(kind, inForceHere) : null;
+    out.push({
+      key: s.key,
+      kind,
+      recordId: s.recordId,
+      what: ASIDE_KIND_LABEL[kind],
+      title: titleOf(kind, inForce ?? aside, names),
+      reason: s.reason,
+      why: whyInWords(kind, s.reason),
+      lostTo: stampTime(s.keptHlc),
+      inForce: inForce ? { editedAt: inForce.updatedAt, editedBy: names.user(inForce.updatedBy) } : null,
+      setAside: { editedAt: aside.updatedAt, editedBy: names.user(aside.updatedBy) },
+      differs: inForce ? differences(kind, inForce, aside, names) : [],
+      note: USE_NOTE[kind],
+    });
+  }
+  return out.sort((a, b) =>
+    a.setAside.editedAt > b.setAside.editedAt ? -1 : a.setAside.editedAt < b.setAside.editedAt ? 1 : a.key < b.key ? -1 : 1,
+  );
 };

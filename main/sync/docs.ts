@@ -25,8 +25,8 @@ import { DB_DIRECTORY, DB_MANAGERS, siteDb } from './provision';
 export const SITE_KINDS = ['shifts', 'attendance', 'incidents', 'log'] as const satisfies readonly SyncKind[];
 const isSiteKind = (k: SyncKind): k is (typeof SITE_KINDS)[number] => (SITE_KINDS as readonly string[]).includes(k);
 
-/** The same schemas the storage layer reads its files with. */
-const SCHEMAS: Record<SyncKind, z.ZodType> = {
+/** The same schemas the storage layer reads its files with (the Conflicts screen reads set-aside versions with them too). */
+export const SCHEMAS: Record<SyncKind, z.ZodType> = {
   sites: siteSchema,
   staff: staffSchema,
   shifts: shiftSchema,

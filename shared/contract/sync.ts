@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { channel } from './define';
 import { idSchema } from '../schemas/common';
 import type { DecidingField } from '../domain/sync/decisions';
+import type { AsideField, AsideKind } from '../domain/sync/aside';
+import type { Superseded } from '../domain/sync/merge';
 
 /**
  * Where this install stands with the hub, in the words the shell shows:
@@ -60,6 +62,35 @@ export interface SyncConflict {
   other: ConflictSide;
 }
 
+/**
+ * A version of a site, a person, an attendance record, an incident or a log entry that was set aside (kept in
+ * `system/superseded` and on the hub), in the words the Conflicts screen shows. Read-only: `note` says why and what a
+ * manager does instead.
+ */
+export interface SetAsideVersion {
+  /** The set-aside version's key (it names the version's content). */
+  key: string;
+  kind: AsideKind;
+  recordId: string;
+  /** What kind of record it is: "Person", "Site", "Log entry" … */
+  what: string;
+  /** Which record, in words: "Cleo Early (E-2001)". */
+  title: string;
+  reason: Superseded['reason'];
+  /** Why it was set aside, in a sentence. */
+  why: string;
+  /** When the version it lost to was written (the time of its stamp); null when that version had no stamp. */
+  lostTo: string | null;
+  /** Who wrote the version in force now, and when; null when this computer does not hold the record. */
+  inForce: { editedAt: string; editedBy: string } | null;
+  /** Who wrote the set-aside version, and when. */
+  setAside: { editedAt: string; editedBy: string };
+  /** Each field in which the set-aside version differs from the version in force, both in words. */
+  differs: AsideField[];
+  /** Why it is shown for reference only, and what to do to use anything from it. */
+  note: string;
+}
+
 export const syncResolveSchema = z
   .object({
     shiftId: idSchema,
@@ -88,4 +119,9 @@ export const syncChannels = {
   'sync:conflicts': channel(z.object({}).strict(), 'manager')<SyncConflict[]>(),
   /** Keeps one version of a conflicting shift; the choice is an edit that replicates. Returns those still open. */
   'sync:resolve': channel(syncResolveSchema, 'manager')<SyncConflict[]>(),
+  /**
+   * The versions of other records set aside after edits made apart (sites, people, attendance, incidents, log entries),
+   * newest first; shown for reference, nothing to decide.
+   */
+  'sync:set-aside': channel(z.object({}).strict(), 'manager')<SetAsideVersion[]>(),
 };

@@ -172,6 +172,8 @@ const MAY_WRITE: Record<string, Area[]> = {
   'sync:conflicts': [],
   // A decision is a shift edit; the sync replica takes it a moment later.
   'sync:resolve': ['shifts', 'sync'],
+  // Reads the versions kept aside; chooses nothing.
+  'sync:set-aside': [],
 };
 
 /** The files (relative to the data folder's root) that differ between two snapshots. */

@@ -1,7 +1,7 @@
 import { AlertTriangle, Check } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ConflictSide, SyncConflict } from '../../../shared/contract/sync';
+import type { ConflictSide, SetAsideVersion, SyncConflict } from '../../../shared/contract/sync';
 import type { DecidingField } from '../../../shared/domain/sync/decisions';
 import { formatDateGB, formatWhenGB } from '../../../shared/domain/dates';
 import { Banner } from '../../components/Banner';
@@ -88,12 +88,77 @@ const ConflictCard = ({ c, onKeep, busy }: { c: SyncConflict; onKeep: (keep: 'cu
   );
 };
 
+/** Who wrote a version, and when, as the shift cards say it. */
+const byWhom = (v: { editedBy: string; editedAt: string }) => `${v.editedBy}, ${formatWhenGB(v.editedAt)}`;
+
+/**
+ * A version of a site, a person, an attendance record, an incident or a log entry kept aside: which record, why, and
+ * each field that differs beside the version in force. Nothing to choose: the note says why and what to do instead.
+ */
+const SetAsideCard = ({ v }: { v: SetAsideVersion }) => {
+  const id = `aside-${v.key.replace(/[^A-Za-z0-9_-]/g, '')}`;
+  return (
+    <section className="card conflict" aria-labelledby={id}>
+      <h3 id={id}>
+        {v.what}: {v.title}
+      </h3>
+      <p>
+        {v.why}
+        {v.lostTo && <> It was set aside against the version written {formatWhenGB(v.lostTo)}.</>}
+      </p>
+      {v.inForce ? (
+        <table className="conflict-table">
+          <thead>
+            <tr>
+              <td />
+              <th scope="col">In force now</th>
+              <th scope="col">
+                Set aside <span className="muted">(kept on every computer)</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {v.differs.map((f) => (
+              <tr key={f.label} className="differs">
+                <th scope="row">
+                  {f.label}
+                  <span className="differs-mark">
+                    <AlertTriangle aria-hidden size={14} /> differs
+                  </span>
+                </th>
+                <td>{f.inForce}</td>
+                <td>{f.setAside}</td>
+              </tr>
+            ))}
+            {v.differs.length === 0 && (
+              <tr>
+                <th scope="row">Fields</th>
+                <td colSpan={2}>The same in both versions</td>
+              </tr>
+            )}
+            <tr>
+              <th scope="row">Changed by</th>
+              <td>{byWhom(v.inForce)}</td>
+              <td>{byWhom(v.setAside)}</td>
+            </tr>
+          </tbody>
+        </table>
+      ) : (
+        <p>This computer does not hold the record itself. The set-aside version was written by {byWhom(v.setAside)}.</p>
+      )}
+      <p className="muted aside-note">{v.note}</p>
+    </section>
+  );
+};
+
 /** Settings → Sync → Conflicts (managers): shifts changed on two computers while apart, side by side; one click keeps one. */
 export const ConflictsView = () => {
-  const { conflicts, load, resolve, waiting } = useStore(
+  const { conflicts, load, resolve, waiting, aside, loadAside } = useStore(
     useShallow((s) => ({
       conflicts: s.syncConflicts,
       load: s.loadSyncConflicts,
+      aside: s.syncSetAside,
+      loadAside: s.loadSyncSetAside,
       resolve: s.resolveSyncConflict,
       waiting: s.syncStatus?.conflicts ?? 0,
     })),
@@ -104,6 +169,9 @@ export const ConflictsView = () => {
   useEffect(() => {
     void load().then((e) => e && setMsg({ tone: 'error', text: e.message }));
   }, [load, waiting]);
+  useEffect(() => {
+    void loadAside().then((e) => e && setMsg({ tone: 'error', text: e.message }));
+  }, [loadAside]);
   const keep = async (c: SyncConflict, which: 'current' | 'other') => {
     setBusy(true);
     const r = await resolve(c, which);
@@ -135,6 +203,24 @@ export const ConflictsView = () => {
           conflicts.map((c) => <ConflictCard key={`${c.shiftId}|${c.conflict}`} c={c} busy={busy} onKeep={(w) => void keep(c, w)} />)
         )}
       </div>
+      <section aria-labelledby="aside-title" className="stack aside-list">
+        <header>
+          <h2 id="aside-title">Other versions kept aside</h2>
+          <p className="muted">
+            Sites, people (with their leave and absences), attendance, incidents and log entries changed on two computers while they were
+            apart. The automatic rule settled each; the version it did not use is kept here and on every computer, for reference.
+          </p>
+        </header>
+        {aside === null ? (
+          <p role="status">Loading…</p>
+        ) : aside.length === 0 ? (
+          <p className="card" role="status">
+            No other versions have been kept aside.
+          </p>
+        ) : (
+          aside.map((v) => <SetAsideCard key={v.key} v={v} />)
+        )}
+      </section>
     </section>
   );
 };

@@ -1,5 +1,5 @@
 import { call } from '../../api';
-import type { SyncConflict, SyncStatus } from '../../../shared/contract/sync';
+import type { SetAsideVersion, SyncConflict, SyncStatus } from '../../../shared/contract/sync';
 import type { Err, Result } from '../../../shared/result';
 import type { Slice } from '../../store/types';
 
@@ -14,6 +14,9 @@ export interface SyncSlice {
   loadSyncConflicts: () => Promise<Err | null>;
   /** Keeps one version of a conflicting shift; the list comes back without it. */
   resolveSyncConflict: (c: SyncConflict, keep: 'current' | 'other') => Promise<Result<SyncConflict[]>>;
+  /** Versions of other records kept aside (read-only); null until the panel first asks. */
+  syncSetAside: SetAsideVersion[] | null;
+  loadSyncSetAside: () => Promise<Err | null>;
 }
 
 export const createSyncSlice: Slice<SyncSlice> = (set, get) => ({
@@ -34,6 +37,13 @@ export const createSyncSlice: Slice<SyncSlice> = (set, get) => ({
     const r = await call('sync:conflicts', {});
     if (!r.ok) return r;
     set({ syncConflicts: r.data });
+    return null;
+  },
+  syncSetAside: null,
+  loadSyncSetAside: async () => {
+    const r = await call('sync:set-aside', {});
+    if (!r.ok) return r;
+    set({ syncSetAside: r.data });
     return null;
   },
   resolveSyncConflict: async (c, keep) => {

@@ -1,0 +1,97 @@
+/** A set-aside version in the words of the Conflicts screen, with hand-written versions and the words expected. */
+import { describe, expect, it } from 'vitest';
+import { differences, stampTime, titleOf, whyInWords, type Names } from '../../../../shared/domain/sync/aside';
+import { formatHlc, HLC_ZERO } from '../../../../shared/domain/sync/hlc';
+
+const names: Names = {
+  person: (id) => ({ staff_carla_001: 'Carla Brush' })[id] ?? 'someone not on the staff list',
+  site: (code) => ({ CH: 'County Hall' })[code] ?? code,
+  user: (id) => ({ account_manager1: 'Maria Okafor', account_sup_ch01: 'Dee Supervisor' })[id] ?? 'someone on another install',
+};
+
+const meta = (at: string, by: string, node: string) => ({
+  createdAt: '2026-01-05T09:00:00.000Z',
+  createdBy: 'seed_system_0001',
+  updatedAt: at,
+  updatedBy: by,
+  rev: 2,
+  hlc: formatHlc({ wall: Date.parse(at), count: 0, node }),
+  origin: node,
+});
+
+describe('a set-aside version in words', () => {
+  it('names the record of each kind', () => {
+    const log = { id: 'log_1', site: 'CH', date: '2026-11-25', time: '07:10', kind: 'patrol', ...meta('2026-11-25T07:10:00Z', 'x', 'a') };
+    expect(titleOf('log', log, names)).toBe('Patrol at County Hall, Wed 25 Nov 2026 07:10');
+    const att = { id: 'att_1', staffId: 'staff_carla_001', site: 'CH', date: '2026-11-25', ...meta('2026-11-25T07:10:00Z', 'x', 'a') };
+    expect(titleOf('attendance', att, names)).toBe('Carla Brush at County Hall, Wed 25 Nov 2026');
+    const inc = { id: 'inc_1', ref: 'CH-2026-0042', site: 'CH', ...meta('2026-11-25T07:10:00Z', 'x', 'a') };
+    expect(titleOf('incidents', inc, names)).toBe('CH-2026-0042 at County Hall');
+    const site = { id: 'site_1', code: 'CH', name: 'County Hall', ...meta('2026-11-25T07:10:00Z', 'x', 'a') };
+    expect(titleOf('sites', site, names)).toBe('County Hall (CH)');
+  });
+
+  it('says why, for each reason', () => {
+    expect(whyInWords('staff', 'edited-on-two-installs')).toBe(
+      'Edited on two computers while they were apart: the later edit is in force and this one was kept aside.',
+    );
+    expect(whyInWords('log', 'edited-on-two-installs')).toBe(
+      'Two different entries were written under one id: the first written stands and this one was kept aside.',
+    );
+    expect(whyInWords('incidents', 'history-diverged')).toMatch(/^Its history was added to on two computers while they were apart/);
+    expect(whyInWords('sites', 'stamped-ahead')).toMatch(/^Not taken in: this edit was stamped more than a day ahead/);
+    expect(stampTime(HLC_ZERO)).toBeNull();
+    expect(stampTime(formatHlc({ wall: Date.parse('2026-11-25T07:01:00Z'), count: 3, node: 'x' }))).toBe('2026-11-25T07:01:00.000Z');
+  });
+
+  it('lists only the fields that differ, not who wrote them nor their stamps', () => {
+    const base = { id: 'log_1', site: 'CH', date: '2026-11-25', time: '07:10', kind: 'patrol', text: 'All doors checked.', corrects: null };
+    const a = { ...base, ...meta('2026-11-25T07:10:00Z', 'account_manager1', 'a') };
+    const b = { ...base, ...meta('2026-11-25T07:12:00Z', 'account_sup_ch01', 'b') };
+    expect(differences('log', a, b, names)).toEqual([]);
+    expect(differences('log', a, { ...b, text: 'Rear door open.', kind: 'alarm' }, names)).toEqual([
+      { label: 'Kind', inForce: 'Patrol', setAside: 'Alarm' },
+      { label: 'Entry', inForce: 'All doors checked.', setAside: 'Rear door open.' },
+    ]);
+  });
+
+  it('does not count a pay rate the set-aside version of a person does not carry; labels a site’s name as the form does', () => {
+    const person = { id: 'p', name: 'Cleo Early', payRate: 11.5, phone: '', ...meta('2026-11-25T07:10:00Z', 'x', 'a') };
+    const fromDirectory = { id: 'p', name: 'Cleo Early', phone: '07700 900001', ...meta('2026-11-25T07:00:00Z', 'x', 'b') };
+    expect(differences('staff', person, fromDirectory, names)).toEqual([{ label: 'Phone', inForce: '—', setAside: '07700 900001' }]);
+    expect(differences('staff', person, { ...fromDirectory, phone: '', payRate: 12 }, names)).toEqual([
+      { label: 'Pay rate', inForce: '£11.50', setAside: '£12.00' },
+    ]);
+    const site = { id: 's', code: 'CH', name: 'County Hall', archived: false, ...meta('2026-11-25T07:10:00Z', 'x', 'a') };
+    expect(differences('sites', site, { ...site, name: 'County Hall Annexe', archived: true }, names)).toEqual([
+      { label: 'Site name', inForce: 'County Hall', setAside: 'County Hall Annexe' },
+      { label: 'Archived', inForce: 'No', setAside: 'Yes' },
+    ]);
+  });
+
+  it('an incident whose history diverged: both histories by length and last entry, and the status as the incident screens say it', () => {
+    const entry = (kind: string, at: string, by: string) => ({ at, by, kind, changes: [], note: '', prevHash: '', hash: `${kind}${at}` });
+    const created = entry('created', '2026-11-25T06:55:00.000Z', 'account_sup_ch01');
+    const inc = {
+      id: 'inc_1',
+      site: 'CH',
+      status: 'investigating',
+      history: [created, entry('status', '2026-11-25T07:03:00.000Z', 'account_manager1')],
+      ...meta('2026-11-25T07:03:00Z', 'account_manager1', 'a'),
+    };
+    const other = {
+      ...inc,
+      status: 'open',
+      history: [created, entry('amendment', '2026-11-25T07:02:00.000Z', 'account_sup_ch01')],
+      ...meta('2026-11-25T07:02:00Z', 'account_sup_ch01', 'b'),
+    };
+    expect(differences('incidents', inc, other, names)).toEqual([
+      { label: 'Status', inForce: 'Investigating', setAside: 'Open' },
+      {
+        label: 'History',
+        inForce: '2 entries; the last: Status changed, Maria Okafor, Wed 25 Nov 2026 07:03',
+        setAside: '2 entries; the last: Amendment, Dee Supervisor, Wed 25 Nov 2026 07:02',
+      },
+    ]);
+  });
+});
