@@ -251,7 +251,7 @@ export const staffHandlers: Pick<
 
 /**
  * Hours each irregular-hours worker was paid for in their current leave year up to now, from attendance
- * (paid time as the timesheets count it; shifts not yet worked are left out), for reg. 15B accrual.
+ * (paid time as the timesheets count it; shifts not yet worked or still running are left out), for reg. 15B accrual.
  */
 export const workedInLeaveYear = (app: AppCore, people: readonly Staff[], today: string, now: number): Map<string, number> => {
   const out = new Map<string, number>();

@@ -23,10 +23,6 @@ describe('paidFor', () => {
 
   it('shows a shift not yet worked at its scheduled paid time', () => {
     expect(paidFor(day, undefined, at('2026-11-24T09:00'))).toEqual({ minutes: 450, basis: 'scheduled' });
-    expect(paidFor(day, makeAttendance(day, { signedInAt: z('2026-11-25T07:00') }), at('2026-11-25T09:00'))).toEqual({
-      minutes: 450,
-      basis: 'scheduled',
-    });
   });
 
   it('pays nothing for a no-show or a past shift with no record', () => {
@@ -58,5 +54,62 @@ describe('paidFor', () => {
     expect(paidFor(night, makeAttendance(night, { signedInAt: z(inAt), signedOutAt: z(outAt) }), at('2026-12-01T00:00')).minutes).toBe(
       minutes,
     );
+  });
+});
+
+describe('paidFor while the shift is running and its person is signed in', () => {
+  // Rounding: the minutes between the two instants to the nearest whole minute, less the break; the screen and
+  // the payroll CSV then show hours to two decimals (205 minutes = 3.42 h, 625 minutes = 10.42 h).
+  const long = makeShift({ date: '2026-11-25', start: '07:00', end: '19:00', breakMinutes: 0, staffId: 'staff-a1' });
+  const lateIn = makeAttendance(long, { signedInAt: z('2026-11-25T08:35') });
+
+  it('counts the hours so far from a late sign-in, not the whole scheduled shift', () => {
+    expect(paidFor(long, lateIn, at('2026-11-25T12:00'))).toEqual({ minutes: 205, basis: 'so-far' });
+  });
+
+  it('counts from the actual sign-in to the actual sign-out once they have signed out', () => {
+    const out = makeAttendance(long, { signedInAt: z('2026-11-25T08:35'), signedOutAt: z('2026-11-25T19:00') });
+    expect(paidFor(long, out, at('2026-11-25T19:00'))).toEqual({ minutes: 625, basis: 'actual' });
+  });
+
+  it('counts from the scheduled start for someone who came early, and nothing before the start', () => {
+    const early = makeAttendance(long, { signedInAt: z('2026-11-25T06:40') });
+    expect(paidFor(long, early, at('2026-11-25T06:50'))).toEqual({ minutes: 0, basis: 'so-far' });
+    expect(paidFor(long, early, at('2026-11-25T09:00'))).toEqual({ minutes: 120, basis: 'so-far' });
+  });
+
+  it('takes the unpaid break off the hours so far, as it would be if they signed out now', () => {
+    // 07:00–15:00 with 30 minutes' break: in at 07:00, at 09:00 that is 2 h less the break; never below nothing.
+    expect(paidFor(day, makeAttendance(day, { signedInAt: z('2026-11-25T07:00') }), at('2026-11-25T09:00'))).toEqual({
+      minutes: 90,
+      basis: 'so-far',
+    });
+    expect(paidFor(day, makeAttendance(day, { signedInAt: z('2026-11-25T07:00') }), at('2026-11-25T07:20'))).toEqual({
+      minutes: 0,
+      basis: 'so-far',
+    });
+  });
+
+  it.each([
+    // In at 22:40 on an ordinary night; at 02:10 that is 3 h 30 min across midnight.
+    ['an ordinary night, across midnight', '2026-11-25', '2026-11-25T22:40', '2026-11-26T02:10', 210],
+    // Clocks back (Sun 25 Oct 2026): in at 22:30 BST (21:30Z); at the second 01:30 (GMT, 01:30Z) 4 real hours, though the wall clock moved 3.
+    ['the clocks going back', '2026-10-24', '2026-10-24T21:30', '2026-10-25T01:30', 240],
+    // Clocks forward (Sun 28 Mar 2027): in at 22:30 GMT; at 03:30 BST (02:30Z) 4 real hours, though the wall clock moved 5.
+    ['the clocks going forward', '2027-03-27', '2027-03-27T22:30', '2027-03-28T02:30', 240],
+  ])('a 22:00–06:00 night, late in, %s', (_label, date, inAt, now, minutes) => {
+    const night = makeShift({ date, start: '22:00', end: '06:00', breakMinutes: 0, staffId: 'staff-a1' });
+    expect(paidFor(night, makeAttendance(night, { signedInAt: z(inAt) }), at(now))).toEqual({ minutes, basis: 'so-far' });
+  });
+
+  it.each([
+    // Out at 06:00 GMT after the clocks went back: 22:30 BST to 06:00 GMT is 8 h 30 min.
+    ['the clocks going back', '2026-10-24', '2026-10-24T21:30', '2026-10-25T06:00', 510],
+    // Out at 06:00 BST after the clocks went forward: 22:30 GMT to 06:00 BST is 6 h 30 min.
+    ['the clocks going forward', '2027-03-27', '2027-03-27T22:30', '2027-03-28T05:00', 390],
+  ])('a 22:00–06:00 night, late in and out at the end, %s', (_label, date, inAt, outAt, minutes) => {
+    const night = makeShift({ date, start: '22:00', end: '06:00', breakMinutes: 0, staffId: 'staff-a1' });
+    const record = makeAttendance(night, { signedInAt: z(inAt), signedOutAt: z(outAt) });
+    expect(paidFor(night, record, Date.parse(`${outAt}:00Z`))).toEqual({ minutes, basis: 'actual' });
   });
 });
