@@ -11,7 +11,7 @@ import type { Attendance } from '../../schemas/attendance';
 import type { Shift } from '../../schemas/shift';
 import { spanOf } from '../rota/instants';
 import { paidMinutes } from '../rota/hours';
-import { attendanceStatus, DEFAULT_STATUS_RULES, type StatusRules } from './status';
+import type { AttendanceStatus } from './status';
 
 export type PaidBasis = 'actual' | 'so-far' | 'no-sign-out' | 'scheduled' | 'no-show' | 'missing';
 
@@ -23,22 +23,21 @@ export interface Paid {
 /**
  * Paid minutes for one person on one shift at `now`. `so-far`: signed in, not out, and the shift still
  * running, paid up to `now`. `no-sign-out`: signed in but never out after the shift ended, paid to the
- * scheduled end. `missing`: nobody signed in and the clock has made them a no-show (`rules`, as the desk
+ * scheduled end. `missing`: nobody signed in and the clock has made them a no-show (as the desk
  * counts it: some time after the start, or the end of a short shift), so nothing is paid until someone
- * records what happened; payroll must never pay a shift nobody came to.
+ * records what happened; payroll must never pay a shift nobody came to. `status` is the shift's
+ * `attendanceStatus` at `now` under the site's rules, passed in because a timesheet row has it already.
  */
 export const paidFor = (
   shift: Pick<Shift, 'date' | 'start' | 'end' | 'breakMinutes'>,
   actual: Pick<Attendance, 'signedInAt' | 'signedOutAt' | 'noShow'> | undefined,
   now: number,
-  rules: StatusRules = DEFAULT_STATUS_RULES,
+  status: Pick<AttendanceStatus, 'state'>,
 ): Paid => {
-  const span = spanOf(shift.date, shift.start, shift.end);
   if (actual?.noShow) return { minutes: 0, basis: 'no-show' };
   if (!actual?.signedInAt)
-    return attendanceStatus(shift, actual, now, rules).state === 'no-show'
-      ? { minutes: 0, basis: 'missing' }
-      : { minutes: paidMinutes(shift), basis: 'scheduled' };
+    return status.state === 'no-show' ? { minutes: 0, basis: 'missing' } : { minutes: paidMinutes(shift), basis: 'scheduled' };
+  const span = spanOf(shift.date, shift.start, shift.end);
   const from = Math.max(span.start, Date.parse(actual.signedInAt));
   const out = actual.signedOutAt ? Date.parse(actual.signedOutAt) : null;
   const to = Math.min(span.end, out ?? now);
