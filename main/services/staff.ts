@@ -11,6 +11,7 @@ import {
 import { addDays, londonToday, monthOf, monthsBetween } from '../../shared/domain/dates';
 import { assignmentsOf } from '../../shared/domain/attendance/assignments';
 import { paidFor } from '../../shared/domain/attendance/paid';
+import { attendanceStatus } from '../../shared/domain/attendance/status';
 import { leaveYearOf } from '../../shared/domain/leave/entitlement';
 import { leaveHolidayRange, leaveYearAnchor } from '../../shared/domain/leave/balance';
 import { bankHolidayDates } from '../../shared/domain/bankHolidays';
@@ -19,6 +20,7 @@ import { newId } from '../../shared/domain/ids';
 import { AppError } from '../../shared/result';
 import type { Account } from '../../shared/schemas/account';
 import { absenceSchema, type Absence, type Staff, type StaffInput } from '../../shared/schemas/staff';
+import { statusRules } from './attendanceData';
 import { newMeta, touched } from './records';
 import { canSeeSite, invalidFields } from './sites';
 import type { AppCore, Call, Handlers } from './types';
@@ -251,7 +253,7 @@ export const staffHandlers: Pick<
 
 /**
  * Hours each irregular-hours worker was paid for in their current leave year up to now, from attendance
- * (paid time as the timesheets count it; shifts not yet worked are left out), for reg. 15B accrual.
+ * (paid time as the timesheets count it; shifts not yet worked or still running are left out), for reg. 15B accrual.
  */
 export const workedInLeaveYear = (app: AppCore, people: readonly Staff[], today: string, now: number): Map<string, number> => {
   const out = new Map<string, number>();
@@ -263,10 +265,11 @@ export const workedInLeaveYear = (app: AppCore, people: readonly Staff[], today:
   const months = monthsBetween(from, today);
   const shifts = app.repos.shifts.inMonths(months).filter((s) => s.date >= from && s.date <= today);
   const records = app.repos.attendance.inMonths(months);
+  const rules = statusRules(app);
   for (const a of assignmentsOf(shifts, records)) {
     const start = starts.get(a.staffId);
     if (!start || a.shift.date < start) continue;
-    const paid = paidFor(a.shift, a.attendance, now);
+    const paid = paidFor(a.shift, a.attendance, now, attendanceStatus(a.shift, a.attendance, now, rules));
     if (paid.basis !== 'actual' && paid.basis !== 'no-sign-out') continue;
     out.set(a.staffId, (out.get(a.staffId) ?? 0) + paid.minutes / 60);
   }

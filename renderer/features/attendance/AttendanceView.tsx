@@ -39,11 +39,23 @@ const Lateness = ({ person }: { person: PersonWeekSummary }) => {
   if (person.late === 0 && person.notIn === 0) return lateArrivals(0, 0);
   const arrivals = person.late > 0 ? lateArrivals(person.late, person.lateMinutes) : '';
   const missing = notInYet(person.notIn, person.notInMinutes);
-  const words = [arrivals, missing].filter(Boolean).join('; ');
+  const [first, second] = [arrivals, missing].filter(Boolean);
+  // Each part stays whole ("1 h 35 min" never split over two lines); a long pair wraps between them.
   return (
     <span className="status status-warn">
       <AlertTriangle aria-hidden size={14} />
-      {words.charAt(0).toUpperCase() + words.slice(1)}
+      <span>
+        <span className="nowrap">
+          {first.charAt(0).toUpperCase() + first.slice(1)}
+          {second && ';'}
+        </span>
+        {second && (
+          <>
+            {' '}
+            <span className="nowrap">{second}</span>
+          </>
+        )}
+      </span>
     </span>
   );
 };
@@ -138,7 +150,7 @@ export const AttendanceView = () => {
             </table>
           )}
           <h2>Shifts</h2>
-          <table className="table table-dense">
+          <table className="table table-dense attendance-shifts">
             <TableHead
               columns={[
                 'Date',

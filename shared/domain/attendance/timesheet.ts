@@ -64,7 +64,7 @@ export const timesheetRows = (
     .map(({ shift, staffId, attendance }) => {
       const person = staff.get(staffId);
       const status = attendanceStatus(shift, attendance, now, rules);
-      const paid = paidFor(shift, attendance, now, rules);
+      const paid = paidFor(shift, attendance, now, status);
       const payRate = person?.payRate ?? 0;
       return {
         shiftId: shift.id,
