@@ -54,6 +54,9 @@ const doctor = (args: string[], env: Record<string, string> = {}) =>
     env: { ...process.env, ...env },
     timeout: 60_000,
   });
+/** What a doctor run ended with, for a failed expectation to print (a run cut short leaves its stdout empty). */
+const ended = (r: ReturnType<typeof doctor>) =>
+  `the doctor ended with status ${r.status}${r.signal ? ` (killed: ${r.signal})` : ''}; stderr: ${r.stderr.trim() || '(none)'}`;
 
 beforeAll(async () => {
   DOCTOR = await bundleEntry('main/cli/doctor.ts');
@@ -143,12 +146,12 @@ describe('the hub witnesses incident history heads', () => {
     const byEnv = doctor(['--dir', dir, '--hub', hub.url, '--hub-user', deskCredentials('CH').name], {
       SITEDESK_HUB_PASSWORD: deskCredentials('CH').password,
     });
-    expect(about(byEnv.stdout.split('\n'))).toEqual([line]);
+    expect(about(byEnv.stdout.split('\n')), ended(byEnv)).toEqual([line]);
     expect(byEnv.status).toBe(1);
     expect(about(doctor(['--dir', dir]).stdout.split('\n'))).toEqual([]);
     // … or with the folder's own saved hub user, so no password is typed at all.
     const bySaved = doctor(['--dir', dir, '--hub', hub.url]);
-    expect(about(bySaved.stdout.split('\n'))).toEqual([line]);
+    expect(about(bySaved.stdout.split('\n')), ended(bySaved)).toEqual([line]);
     expect(bySaved.status).toBe(1);
     // The manager's folder, which holds the whole chain, is healthy against the same hub.
     const managerCheck = doctor(['--dir', manager.dir, '--hub', hub.url, '--sites', 'CH']);
