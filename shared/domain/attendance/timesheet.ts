@@ -1,8 +1,9 @@
 /** Timesheet rows for payroll: one per person per shift, scheduled against actual. */
+import type { Attendance } from '../../schemas/attendance';
 import type { Service } from '../../schemas/common';
 import type { Site } from '../../schemas/site';
 import type { Staff } from '../../schemas/staff';
-import { isoInstant, londonParts, shiftSpan } from '../dates';
+import { formatClockDayGB, formatClockGB, isoInstant, londonParts, shiftSpan } from '../dates';
 import type { Assignment } from './assignments';
 import { paidMinutes } from '../rota/hours';
 import { decimal, toCsv } from '../csv';
@@ -34,7 +35,7 @@ export interface TimesheetRow {
   breakMinutes: number;
   lateMinutes: number;
   noShow: boolean;
-  /** Each correction as `field: before → after (reason)`. */
+  /** Each correction in words, as the screen and the payroll CSV show it: `Sign-out — → 06:05 on Thu 26 Nov (Forgot to sign out)`. */
   corrections: string[];
   payRate: number;
   cost: number;
@@ -46,8 +47,24 @@ const local = (iso: string | null): string => {
   return `${p.date} ${p.time}`;
 };
 
-const shown = (v: unknown): string =>
-  typeof v === 'string' && v.includes('T') ? isoInstant(v) : v === null || v === undefined ? '—' : String(v);
+/** What a manager or a payroll clerk calls each field a correction can change. */
+const CORRECTED_FIELD: Record<string, string> = { signedInAt: 'Sign-in', signedOutAt: 'Sign-out', noShow: 'No-show' };
+
+/**
+ * A value before or after a correction: a time at the sites (`01:30 GMT` in the hour the clocks go back), with its day
+ * when it is not the shift's own (a night shift's sign-out after midnight); a no-show mark as Yes or No; none as —.
+ */
+const valueInWords = (v: unknown, shiftDate: string): string => {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
+  const ms = typeof v === 'string' && v.includes('T') ? Date.parse(v) : NaN;
+  if (Number.isNaN(ms)) return String(v);
+  return londonParts(ms).date === shiftDate ? formatClockGB(ms) : formatClockDayGB(ms);
+};
+
+/** A correction as people read it: `Sign-in 21:58 → 22:00 (Clock on the desk was fast)`. */
+const correctionInWords = (c: Attendance['corrections'][number], shiftDate: string): string =>
+  `${CORRECTED_FIELD[c.field] ?? c.field} ${valueInWords(c.before, shiftDate)} → ${valueInWords(c.after, shiftDate)} (${c.reason})`;
 
 /** Money rounded to the penny. */
 export const pennies = (n: number): number => Math.round(n * 100) / 100;
@@ -87,7 +104,7 @@ export const timesheetRows = (
         breakMinutes: shift.breakMinutes,
         lateMinutes: status.lateMinutes,
         noShow: status.state === 'no-show',
-        corrections: (attendance?.corrections ?? []).map((c) => `${c.field}: ${shown(c.before)} → ${shown(c.after)} (${c.reason})`),
+        corrections: (attendance?.corrections ?? []).map((c) => correctionInWords(c, shift.date)),
         payRate,
         cost: pennies((paid.minutes / 60) * payRate),
       };
