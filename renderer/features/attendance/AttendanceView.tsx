@@ -4,6 +4,7 @@ import { lateArrivals, lateBy, noShows, notInYet, notInYetBy } from '../../../sh
 import type { PersonWeekSummary } from '../../../shared/contract/attendance';
 import type { TimesheetRow } from '../../../shared/domain/attendance/timesheet';
 import { addDays, formatClockGB, formatDayShort, formatMinutes, londonToday, weekStart } from '../../../shared/domain/dates';
+import { SERVICE_LABEL } from '../../../shared/domain/serviceLabel';
 import { Banner } from '../../components/Banner';
 import { download as save } from '../../components/download';
 import { useNow } from '../../components/useNow';
@@ -172,7 +173,7 @@ export const AttendanceView = () => {
                   <td>{formatDayShort(r.date)}</td>
                   <td>{r.name}</td>
                   <td>{r.site}</td>
-                  <td>{r.service}</td>
+                  <td>{SERVICE_LABEL[r.service]}</td>
                   <td>
                     {r.scheduledStart}–{r.scheduledEnd}
                   </td>
