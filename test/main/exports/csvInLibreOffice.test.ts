@@ -148,6 +148,13 @@ describe('every CSV export opened in LibreOffice Calc', () => {
     ]);
   });
 
+  it('names a service with the same word in the timesheet as in the rota and cover exports', () => {
+    const words = (name: string) => [...new Set(column(name, 'Service').map((c) => c.value))].sort();
+    expect(words('timesheet')).toEqual(['Cleaning', 'Reception', 'Security']);
+    expect(words('rota')).toEqual(words('timesheet'));
+    expect(words('cover')).toEqual(words('timesheet'));
+  });
+
   it('keeps a 16-digit SIA licence number whole', () => {
     expect(column('licences', 'SIA licence').map((c) => [c.type, c.value])).toContainEqual(['s', '6543 2109 8765 4321']);
   });
