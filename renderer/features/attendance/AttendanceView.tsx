@@ -2,7 +2,7 @@ import { AlertTriangle, UserX } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { lateArrivals, lateBy, noShows, notInYet, notInYetBy } from '../../../shared/domain/attendance/lateness';
 import type { PersonWeekSummary } from '../../../shared/contract/attendance';
-import type { TimesheetRow } from '../../../shared/domain/attendance/timesheet';
+import type { CorrectionWords, TimesheetRow } from '../../../shared/domain/attendance/timesheet';
 import { addDays, formatClockGB, formatDayShort, formatMinutes, londonToday, weekStart } from '../../../shared/domain/dates';
 import { SERVICE_LABEL } from '../../../shared/domain/serviceLabel';
 import { Banner } from '../../components/Banner';
@@ -31,6 +31,22 @@ const Arrival = ({ row }: { row: TimesheetRow }) =>
   ) : (
     '—'
   );
+
+/** A correction's value, each piece whole (`01:30 GMT`, `on Sun 25 Oct`), wrapping only between them. */
+const Pieces = ({ words }: { words: string[] }) =>
+  words.map((w, i) => (
+    <span key={i}>
+      {i > 0 && ' '}
+      <span className="nowrap">{w}</span>
+    </span>
+  ));
+
+/** A correction in the payroll CSV's words (correctionText), on a line of its own in the narrow Corrections column. */
+const Correction = ({ c }: { c: CorrectionWords }) => (
+  <div>
+    <span className="nowrap">{c.field}</span> <Pieces words={c.before} /> → <Pieces words={c.after} /> ({c.reason})
+  </div>
+);
 
 /**
  * A person's late arrivals in the range and, apart from them, shifts under way they are not in for yet, in
@@ -185,7 +201,11 @@ export const AttendanceView = () => {
                     <Arrival row={r} />
                   </td>
                   <td>{r.noShow ? '✕ Yes' : 'No'}</td>
-                  <td className="small">{r.corrections.join('; ')}</td>
+                  <td className="small">
+                    {r.corrections.map((c, i) => (
+                      <Correction key={i} c={c} />
+                    ))}
+                  </td>
                 </tr>
               ))}
             </tbody>

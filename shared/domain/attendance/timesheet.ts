@@ -3,7 +3,7 @@ import type { Attendance } from '../../schemas/attendance';
 import type { Service } from '../../schemas/common';
 import type { Site } from '../../schemas/site';
 import type { Staff } from '../../schemas/staff';
-import { formatClockDayGB, formatClockGB, isoInstant, londonParts, shiftSpan } from '../dates';
+import { formatClockGB, formatDayShort, isoInstant, londonParts, shiftSpan } from '../dates';
 import type { Assignment } from './assignments';
 import { paidMinutes } from '../rota/hours';
 import { decimal, toCsv } from '../csv';
@@ -35,8 +35,8 @@ export interface TimesheetRow {
   breakMinutes: number;
   lateMinutes: number;
   noShow: boolean;
-  /** Each correction in words, as the screen and the payroll CSV show it: `Sign-out — → 06:05 on Thu 26 Nov (Forgot to sign out)`. */
-  corrections: string[];
+  /** Each correction in words, as the screen and the payroll CSV show it (`correctionText`). */
+  corrections: CorrectionWords[];
   payRate: number;
   cost: number;
 }
@@ -51,20 +51,38 @@ const local = (iso: string | null): string => {
 const CORRECTED_FIELD: Record<string, string> = { signedInAt: 'Sign-in', signedOutAt: 'Sign-out', noShow: 'No-show' };
 
 /**
- * A value before or after a correction: a time at the sites (`01:30 GMT` in the hour the clocks go back), with its day
- * when it is not the shift's own (a night shift's sign-out after midnight); a no-show mark as Yes or No; none as —.
+ * A value before or after a correction, in the pieces a narrow column may wrap between: a time at the sites (`01:30 GMT`
+ * in the hour the clocks go back, one piece: `01:30` over `GMT` reads as two things), then its day when it is not the
+ * shift's own (a night shift's sign-out after midnight); a no-show mark as Yes or No; none as —.
  */
-const valueInWords = (v: unknown, shiftDate: string): string => {
-  if (v === null || v === undefined || v === '') return '—';
-  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
+const valueInWords = (v: unknown, shiftDate: string): string[] => {
+  if (v === null || v === undefined || v === '') return ['—'];
+  if (typeof v === 'boolean') return [v ? 'Yes' : 'No'];
   const ms = typeof v === 'string' && v.includes('T') ? Date.parse(v) : NaN;
-  if (Number.isNaN(ms)) return String(v);
-  return londonParts(ms).date === shiftDate ? formatClockGB(ms) : formatClockDayGB(ms);
+  if (Number.isNaN(ms)) return [String(v)];
+  const { date } = londonParts(ms);
+  return date === shiftDate ? [formatClockGB(ms)] : [formatClockGB(ms), `on ${formatDayShort(date)}`];
 };
 
-/** A correction as people read it: `Sign-in 21:58 → 22:00 (Clock on the desk was fast)`. */
-const correctionInWords = (c: Attendance['corrections'][number], shiftDate: string): string =>
-  `${CORRECTED_FIELD[c.field] ?? c.field} ${valueInWords(c.before, shiftDate)} → ${valueInWords(c.after, shiftDate)} (${c.reason})`;
+/** A correction in words: the screen lays out its parts in a narrow column, the payroll CSV writes them as one line. */
+export interface CorrectionWords {
+  /** `Sign-in`, `Sign-out` or `No-show`. */
+  field: string;
+  /** Read joined by spaces, each piece kept whole on screen: `—`, `21:58`, `06:05` `on Thu 26 Nov`, `01:30 BST`, `Yes`. */
+  before: string[];
+  after: string[];
+  reason: string;
+}
+
+const correctionInWords = (c: Attendance['corrections'][number], shiftDate: string): CorrectionWords => ({
+  field: CORRECTED_FIELD[c.field] ?? c.field,
+  before: valueInWords(c.before, shiftDate),
+  after: valueInWords(c.after, shiftDate),
+  reason: c.reason,
+});
+
+/** A correction as one line: `Sign-out — → 06:05 on Thu 26 Nov (Forgot to sign out)`. */
+export const correctionText = (c: CorrectionWords): string => `${c.field} ${c.before.join(' ')} → ${c.after.join(' ')} (${c.reason})`;
 
 /** Money rounded to the penny. */
 export const pennies = (n: number): number => Math.round(n * 100) / 100;
@@ -163,7 +181,7 @@ export const timesheetCsv = (rows: readonly TimesheetRow[]): string =>
         r.breakMinutes,
         r.lateMinutes,
         r.noShow,
-        r.corrections.join('; '),
+        r.corrections.map(correctionText).join('; '),
         decimal(r.payRate),
         decimal(r.cost),
         r.paidBasis,

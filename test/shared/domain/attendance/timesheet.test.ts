@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import {
   assignmentsOf,
+  correctionText,
   DEFAULT_STATUS_RULES,
   labourCost,
   timesheetCsv,
@@ -56,7 +57,7 @@ describe('timesheetRows', () => {
       payRate: 12,
       cost: 85,
     });
-    expect(rows[0].corrections).toEqual(['Sign-out — → 15:00 (Forgot to sign out)']);
+    expect(rows[0].corrections.map(correctionText)).toEqual(['Sign-out — → 15:00 (Forgot to sign out)']);
     expect(rows[1]).toMatchObject({ name: '=Ben Cole', noShow: true, paidMinutes: 0, cost: 0, actualIn: '' });
   });
 
@@ -109,7 +110,7 @@ describe('timesheetRows', () => {
 });
 
 describe('corrections on the timesheet, in words', () => {
-  const wordsFor = (
+  const correctionsOf = (
     shift: ReturnType<typeof makeShift>,
     corrections: { field: string; before: unknown; after: unknown; reason: string }[],
   ) => {
@@ -119,6 +120,7 @@ describe('corrections on the timesheet, in words', () => {
     const [row] = timesheetRows(assignmentsOf([shift], [record]), staff, sites, now, DEFAULT_STATUS_RULES);
     return row.corrections;
   };
+  const wordsFor = (...args: Parameters<typeof correctionsOf>) => correctionsOf(...args).map(correctionText);
 
   it('names the time and the day a night shift was signed out after midnight, and the sign-in on its own day by time alone', () => {
     const night = makeShift({ date: '2026-11-25', start: '22:00', end: '06:00', breakMinutes: 0, service: 'security', staffId: ben.id });
@@ -152,6 +154,13 @@ describe('corrections on the timesheet, in words', () => {
     expect(
       wordsFor(early, [{ field: 'signedInAt', before: null, after: '2026-10-25T01:05:00.000Z', reason: 'Signed in on paper' }]),
     ).toEqual(['Sign-in — → 01:05 GMT (Signed in on paper)']);
+  });
+
+  it('gives the screen each time and its day as pieces to keep whole in a narrow column', () => {
+    const night = makeShift({ date: '2026-10-24', start: '22:00', end: '06:00', breakMinutes: 0, service: 'security', staffId: ben.id });
+    expect(
+      correctionsOf(night, [{ field: 'signedOutAt', before: null, after: '2026-10-25T01:30:00.000Z', reason: 'Forgot to sign out' }]),
+    ).toEqual([{ field: 'Sign-out', before: ['—'], after: ['01:30 GMT', 'on Sun 25 Oct'], reason: 'Forgot to sign out' }]);
   });
 
   it('reads a no-show mark as Yes or No, as the No-show column does', () => {
