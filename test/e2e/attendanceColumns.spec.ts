@@ -49,6 +49,19 @@ const morning = (app: AppCore) => {
         },
       ],
     }),
+    // Nia's night shift, Tue 24 Nov 19:00 to 07:00, signed out after midnight through a correction.
+    record('att_night_00001', DESK_SHIFTS.night, '2026-11-24T18:55:00.000Z', '2026-11-25T06:55:00.000Z', {
+      corrections: [
+        {
+          at: '2026-11-25T07:10:00.000Z',
+          by: 'account_sup_ch01',
+          reason: 'Left at handover without signing out',
+          field: 'signedOutAt',
+          before: null,
+          after: '2026-11-25T06:55:00.000Z',
+        },
+      ],
+    }),
   ]);
 };
 
@@ -89,6 +102,45 @@ const linesIn = (page: Page, table: string, headings: string[]) =>
     return out;
   }, headings);
 
+/**
+ * For each of `readings` found in a cell of the Shifts table's Corrections column, the number of lines it takes on
+ * screen, keyed `name: reading`.
+ */
+const readingLines = (page: Page, readings: string[]) =>
+  page.locator('table.attendance-shifts').evaluate((t, wanted) => {
+    const doc = t.ownerDocument;
+    const col = [...t.querySelectorAll('thead th')].findIndex((th) => th.textContent === 'Corrections');
+    const out: Record<string, number> = {};
+    for (const tr of t.querySelectorAll('tbody tr')) {
+      const td = tr.children[col];
+      // The cell's text nodes end to end, so a reading is found whichever elements it is laid out in.
+      const walk = doc.createTreeWalker(td, 4 /* NodeFilter.SHOW_TEXT */);
+      const nodes: { node: typeof walk.root; from: number }[] = [];
+      let text = '';
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        nodes.push({ node: n, from: text.length });
+        text += n.textContent;
+      }
+      const at = (i: number) => {
+        const hit = nodes.findLast((x) => x.from <= i)!;
+        return [hit.node, i - hit.from] as const;
+      };
+      for (const reading of wanted) {
+        const i = text.indexOf(reading);
+        if (i < 0) continue;
+        const range = doc.createRange();
+        range.setStart(...at(i));
+        // Ends just after its last character, in the text node that character is in.
+        const [last, offset] = at(i + reading.length - 1);
+        range.setEnd(last, offset + 1);
+        const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => r.top);
+        tops.sort((a, b) => a - b);
+        out[`${tr.children[1].textContent}: ${reading}`] = tops.filter((top, j) => j === 0 || top - tops[j - 1] > 6).length;
+      }
+    }
+    return out;
+  }, readings);
+
 /** What `lines` should be: every cell on one line; headings may wrap between words, as `wrapped` says they do. */
 const cellsOnOneLine = (lines: Record<string, number>) =>
   Object.fromEntries(Object.entries(lines).map(([k, n]) => [k, k.endsWith(' (heading)') ? n : 1]));
@@ -127,6 +179,16 @@ test('times, hours, arrivals and no-shows on the Attendance screen each stay on 
   expect.soft(shifts).toEqual(cellsOnOneLine(shifts));
   // Wrapped, it broke at its hyphen: "No-" over "show".
   expect(shifts['No-show (heading)']).toBe(1);
+  // A correction wraps with its reason, but each time, and the day it names when not the shift's own, reads whole
+  // (before, the night's sign-out read "06:55 on Wed 25" over "Nov").
+  await expect(page.getByRole('cell', { name: 'Sign-out — → 06:55 on Wed 25 Nov (Left at handover without signing out)' })).toBeVisible();
+  expect(await readingLines(page, ['Sign-out', '10:00', '06:55', 'on Wed 25 Nov'])).toEqual({
+    'Cleo Early: Sign-out': 1,
+    'Cleo Early: 10:00': 1,
+    'Nia Night: Sign-out': 1,
+    'Nia Night: 06:55': 1,
+    'Nia Night: on Wed 25 Nov': 1,
+  });
   // Kept whole, not pushed past the window: each table fits the screen's width, and the screen does not scroll sideways.
   const widths = await page.locator('html').evaluate((html) => ({
     page: html.scrollWidth - html.clientWidth,

@@ -92,5 +92,9 @@ test('on the night the clocks go back the desk says which 01:30, and a sign-out 
   const row = page.getByRole('row', { name: /Nia Night/ }).last();
   await expect(row).toContainText('19:00');
   await expect(row).toContainText('01:30 GMT');
+  // The correction in words: the second 01:30, on the day after the shift's own.
+  await expect(
+    row.getByRole('cell', { name: 'Sign-out — → 01:30 GMT on Sun 25 Oct (Left at the second 01:30 without signing out)' }),
+  ).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/timesheet-clock-back.png`, fullPage: true });
 });

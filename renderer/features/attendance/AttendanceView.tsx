@@ -2,8 +2,9 @@ import { AlertTriangle, UserX } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { lateArrivals, lateBy, noShows, notInYet, notInYetBy } from '../../../shared/domain/attendance/lateness';
 import type { PersonWeekSummary } from '../../../shared/contract/attendance';
-import type { TimesheetRow } from '../../../shared/domain/attendance/timesheet';
+import type { CorrectionWords, TimesheetRow } from '../../../shared/domain/attendance/timesheet';
 import { addDays, formatClockGB, formatDayShort, formatMinutes, londonToday, weekStart } from '../../../shared/domain/dates';
+import { SERVICE_LABEL } from '../../../shared/domain/serviceLabel';
 import { Banner } from '../../components/Banner';
 import { download as save } from '../../components/download';
 import { useNow } from '../../components/useNow';
@@ -30,6 +31,22 @@ const Arrival = ({ row }: { row: TimesheetRow }) =>
   ) : (
     '—'
   );
+
+/** A correction's value, each piece whole (`01:30 GMT`, `on Sun 25 Oct`), wrapping only between them. */
+const Pieces = ({ words }: { words: string[] }) =>
+  words.map((w, i) => (
+    <span key={i}>
+      {i > 0 && ' '}
+      <span className="nowrap">{w}</span>
+    </span>
+  ));
+
+/** A correction in the payroll CSV's words (correctionText), on a line of its own in the narrow Corrections column. */
+const Correction = ({ c }: { c: CorrectionWords }) => (
+  <div>
+    <span className="nowrap">{c.field}</span> <Pieces words={c.before} /> → <Pieces words={c.after} /> ({c.reason})
+  </div>
+);
 
 /**
  * A person's late arrivals in the range and, apart from them, shifts under way they are not in for yet, in
@@ -172,7 +189,7 @@ export const AttendanceView = () => {
                   <td>{formatDayShort(r.date)}</td>
                   <td>{r.name}</td>
                   <td>{r.site}</td>
-                  <td>{r.service}</td>
+                  <td>{SERVICE_LABEL[r.service]}</td>
                   <td>
                     {r.scheduledStart}–{r.scheduledEnd}
                   </td>
@@ -184,7 +201,11 @@ export const AttendanceView = () => {
                     <Arrival row={r} />
                   </td>
                   <td>{r.noShow ? '✕ Yes' : 'No'}</td>
-                  <td className="small">{r.corrections.join('; ')}</td>
+                  <td className="small">
+                    {r.corrections.map((c, i) => (
+                      <Correction key={i} c={c} />
+                    ))}
+                  </td>
                 </tr>
               ))}
             </tbody>

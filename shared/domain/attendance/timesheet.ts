@@ -1,8 +1,9 @@
 /** Timesheet rows for payroll: one per person per shift, scheduled against actual. */
+import type { Attendance } from '../../schemas/attendance';
 import type { Service } from '../../schemas/common';
 import type { Site } from '../../schemas/site';
 import type { Staff } from '../../schemas/staff';
-import { isoInstant, londonParts, shiftSpan } from '../dates';
+import { formatClockGB, formatDayShort, isoInstant, londonParts, shiftSpan } from '../dates';
 import type { Assignment } from './assignments';
 import { paidMinutes } from '../rota/hours';
 import { decimal, toCsv } from '../csv';
@@ -34,8 +35,8 @@ export interface TimesheetRow {
   breakMinutes: number;
   lateMinutes: number;
   noShow: boolean;
-  /** Each correction as `field: before → after (reason)`. */
-  corrections: string[];
+  /** Each correction in words, as the screen and the payroll CSV show it (`correctionText`). */
+  corrections: CorrectionWords[];
   payRate: number;
   cost: number;
 }
@@ -46,8 +47,42 @@ const local = (iso: string | null): string => {
   return `${p.date} ${p.time}`;
 };
 
-const shown = (v: unknown): string =>
-  typeof v === 'string' && v.includes('T') ? isoInstant(v) : v === null || v === undefined ? '—' : String(v);
+/** What a manager or a payroll clerk calls each field a correction can change. */
+const CORRECTED_FIELD: Record<string, string> = { signedInAt: 'Sign-in', signedOutAt: 'Sign-out', noShow: 'No-show' };
+
+/**
+ * A value before or after a correction, in the pieces a narrow column may wrap between: a time at the sites (`01:30 GMT`
+ * in the hour the clocks go back, one piece: `01:30` over `GMT` reads as two things), then its day when it is not the
+ * shift's own (a night shift's sign-out after midnight); a no-show mark as Yes or No; none as —.
+ */
+const valueInWords = (v: unknown, shiftDate: string): string[] => {
+  if (v === null || v === undefined || v === '') return ['—'];
+  if (typeof v === 'boolean') return [v ? 'Yes' : 'No'];
+  const ms = typeof v === 'string' && v.includes('T') ? Date.parse(v) : NaN;
+  if (Number.isNaN(ms)) return [String(v)];
+  const { date } = londonParts(ms);
+  return date === shiftDate ? [formatClockGB(ms)] : [formatClockGB(ms), `on ${formatDayShort(date)}`];
+};
+
+/** A correction in words: the screen lays out its parts in a narrow column, the payroll CSV writes them as one line. */
+export interface CorrectionWords {
+  /** `Sign-in`, `Sign-out` or `No-show`. */
+  field: string;
+  /** Read joined by spaces, each piece kept whole on screen: `—`, `21:58`, `06:05` `on Thu 26 Nov`, `01:30 BST`, `Yes`. */
+  before: string[];
+  after: string[];
+  reason: string;
+}
+
+const correctionInWords = (c: Attendance['corrections'][number], shiftDate: string): CorrectionWords => ({
+  field: CORRECTED_FIELD[c.field] ?? c.field,
+  before: valueInWords(c.before, shiftDate),
+  after: valueInWords(c.after, shiftDate),
+  reason: c.reason,
+});
+
+/** A correction as one line: `Sign-out — → 06:05 on Thu 26 Nov (Forgot to sign out)`. */
+export const correctionText = (c: CorrectionWords): string => `${c.field} ${c.before.join(' ')} → ${c.after.join(' ')} (${c.reason})`;
 
 /** Money rounded to the penny. */
 export const pennies = (n: number): number => Math.round(n * 100) / 100;
@@ -87,7 +122,7 @@ export const timesheetRows = (
         breakMinutes: shift.breakMinutes,
         lateMinutes: status.lateMinutes,
         noShow: status.state === 'no-show',
-        corrections: (attendance?.corrections ?? []).map((c) => `${c.field}: ${shown(c.before)} → ${shown(c.after)} (${c.reason})`),
+        corrections: (attendance?.corrections ?? []).map((c) => correctionInWords(c, shift.date)),
         payRate,
         cost: pennies((paid.minutes / 60) * payRate),
       };
@@ -146,7 +181,7 @@ export const timesheetCsv = (rows: readonly TimesheetRow[]): string =>
         r.breakMinutes,
         r.lateMinutes,
         r.noShow,
-        r.corrections.join('; '),
+        r.corrections.map(correctionText).join('; '),
         decimal(r.payRate),
         decimal(r.cost),
         r.paidBasis,

@@ -55,6 +55,16 @@ beforeAll(async () => {
 
   const m = t.session();
   okData(await t.call('auth:sign-in', { username: 'manager', password: DESK_PASSWORD }, m));
+  // Nia's night shift (Tue 24 Nov 19:00–07:00) signed out after midnight, and Carla's sign-in put right, as the desk corrects them.
+  const correct = { attendanceId: 'att_night_00001', signedOutAt: '2026-11-25T06:55:00.000Z', reason: 'Forgot to sign out' };
+  okData(await t.call('today:correct', correct, m));
+  okData(
+    await t.call(
+      'today:correct',
+      { attendanceId: 'att_carla_00001', signedInAt: '2026-11-25T05:00:00.000Z', reason: 'Desk clock fast' },
+      m,
+    ),
+  );
   const range = { from: '2026-11-23', to: '2026-11-29', site: 'CH' };
   written = {
     rota: okData(await t.call('rota:export-csv', { week: '2026-11-23', site: 'CH' }, m)).text,
@@ -126,6 +136,23 @@ describe('every CSV export opened in LibreOffice Calc', () => {
     expect(notes).toContainEqual(['s', `'${EVIL_TWO_LINES}`]);
     expect(column('incidents', 'Location').map((c) => c.value)).toContain("'@SUM(A1:A9)");
     expect(column('log', 'Entry').map((c) => c.value)).toContain(`'${EVIL_TWO_LINES}`);
+  });
+
+  it('reads each correction on the timesheet in words and UK time, not a field name and an ISO timestamp', () => {
+    const corrections = column('timesheet', 'Corrections')
+      .map((c) => [c.type, c.value])
+      .filter(([, v]) => v !== '');
+    expect(corrections.sort()).toEqual([
+      ['s', 'Sign-in 04:58 → 05:00 (Desk clock fast)'],
+      ['s', 'Sign-out — → 06:55 on Wed 25 Nov (Forgot to sign out)'],
+    ]);
+  });
+
+  it('names a service with the same word in the timesheet as in the rota and cover exports', () => {
+    const words = (name: string) => [...new Set(column(name, 'Service').map((c) => c.value))].sort();
+    expect(words('timesheet')).toEqual(['Cleaning', 'Reception', 'Security']);
+    expect(words('rota')).toEqual(words('timesheet'));
+    expect(words('cover')).toEqual(words('timesheet'));
   });
 
   it('keeps a 16-digit SIA licence number whole', () => {

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import {
   assignmentsOf,
+  correctionText,
   DEFAULT_STATUS_RULES,
   labourCost,
   timesheetCsv,
@@ -56,7 +57,7 @@ describe('timesheetRows', () => {
       payRate: 12,
       cost: 85,
     });
-    expect(rows[0].corrections).toEqual(['signedOutAt: — → 2026-11-25T15:00+00:00 (Forgot to sign out)']);
+    expect(rows[0].corrections.map(correctionText)).toEqual(['Sign-out — → 15:00 (Forgot to sign out)']);
     expect(rows[1]).toMatchObject({ name: '=Ben Cole', noShow: true, paidMinutes: 0, cost: 0, actualIn: '' });
   });
 
@@ -104,6 +105,68 @@ describe('timesheetRows', () => {
     expect(r.map((x) => [x.name, x.scheduledStart, x.noShow])).toEqual([
       ['=Ben Cole', '22:00', true],
       ['Ana Silva', '23:00', false],
+    ]);
+  });
+});
+
+describe('corrections on the timesheet, in words', () => {
+  const correctionsOf = (
+    shift: ReturnType<typeof makeShift>,
+    corrections: { field: string; before: unknown; after: unknown; reason: string }[],
+  ) => {
+    const record = makeAttendance(shift, {
+      corrections: corrections.map((c) => ({ at: '2026-11-27T09:00:00.000Z', by: 'manager-1', ...c })),
+    });
+    const [row] = timesheetRows(assignmentsOf([shift], [record]), staff, sites, now, DEFAULT_STATUS_RULES);
+    return row.corrections;
+  };
+  const wordsFor = (...args: Parameters<typeof correctionsOf>) => correctionsOf(...args).map(correctionText);
+
+  it('names the time and the day a night shift was signed out after midnight, and the sign-in on its own day by time alone', () => {
+    const night = makeShift({ date: '2026-11-25', start: '22:00', end: '06:00', breakMinutes: 0, service: 'security', staffId: ben.id });
+    expect(
+      wordsFor(night, [
+        {
+          field: 'signedInAt',
+          before: '2026-11-25T21:58:00.000Z',
+          after: '2026-11-25T22:00:00.000Z',
+          reason: 'Clock on the desk was fast',
+        },
+        { field: 'signedOutAt', before: null, after: '2026-11-26T06:05:00.000Z', reason: 'Forgot to sign out' },
+      ]),
+    ).toEqual(['Sign-in 21:58 → 22:00 (Clock on the desk was fast)', 'Sign-out — → 06:05 on Thu 26 Nov (Forgot to sign out)']);
+  });
+
+  it('says which 01:30 a sign-out was on the night the clocks go back (Sat 24 to Sun 25 Oct 2026)', () => {
+    const night = makeShift({ date: '2026-10-24', start: '22:00', end: '06:00', breakMinutes: 0, service: 'security', staffId: ben.id });
+    // 00:30 UTC is the first 01:30 (BST), 01:30 UTC the second (GMT), an hour later.
+    expect(
+      wordsFor(night, [
+        {
+          field: 'signedOutAt',
+          before: '2026-10-25T00:30:00.000Z',
+          after: '2026-10-25T01:30:00.000Z',
+          reason: 'Left at the second 01:30',
+        },
+      ]),
+    ).toEqual(['Sign-out 01:30 BST on Sun 25 Oct → 01:30 GMT on Sun 25 Oct (Left at the second 01:30)']);
+    const early = makeShift({ date: '2026-10-25', start: '01:00', end: '09:00', breakMinutes: 0, staffId: ana.id });
+    expect(
+      wordsFor(early, [{ field: 'signedInAt', before: null, after: '2026-10-25T01:05:00.000Z', reason: 'Signed in on paper' }]),
+    ).toEqual(['Sign-in — → 01:05 GMT (Signed in on paper)']);
+  });
+
+  it('gives the screen each time and its day as pieces to keep whole in a narrow column', () => {
+    const night = makeShift({ date: '2026-10-24', start: '22:00', end: '06:00', breakMinutes: 0, service: 'security', staffId: ben.id });
+    expect(
+      correctionsOf(night, [{ field: 'signedOutAt', before: null, after: '2026-10-25T01:30:00.000Z', reason: 'Forgot to sign out' }]),
+    ).toEqual([{ field: 'Sign-out', before: ['—'], after: ['01:30 GMT', 'on Sun 25 Oct'], reason: 'Forgot to sign out' }]);
+  });
+
+  it('reads a no-show mark as Yes or No, as the No-show column does', () => {
+    const day = makeShift({ date: '2026-11-26', start: '07:00', end: '15:00', staffId: ana.id });
+    expect(wordsFor(day, [{ field: 'noShow', before: false, after: true, reason: 'Rang in sick' }])).toEqual([
+      'No-show No → Yes (Rang in sick)',
     ]);
   });
 });
