@@ -14,7 +14,7 @@ export const logEntryInputSchema = z.object({
    * comes twice: first BST, then GMT). Absent is the first, as every entry written before this field was. An install
    * that predates it drops it on reading, so there such an entry reads as the first pass, an hour early.
    */
-  zone: z.literal('GMT').optional(),
+  zone: z.literal('GMT', { error: 'Only the second 01:00–01:59 (GMT) is marked; the first is the time alone' }).optional(),
   /** A correction points at the entry it corrects; both stay visible. */
   corrects: idSchema.nullable().default(null),
 });
