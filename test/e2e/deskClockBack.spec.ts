@@ -1,8 +1,9 @@
 /**
  * The desk at County Hall at 01:40 GMT on Sun 25 Oct 2026, the night the clocks go back: 01:00–01:59 has come twice,
  * first in BST, then in GMT. Nia's 19:00–01:30 night ended at the first 01:30; she left at the second without signing
- * out. The board's clock and gaps say which 01:30 they mean, the supervisor records her sign-out at 01:30 GMT, and the
- * manager's Attendance shows it; an incident typed in at 01:15 GMT is kept at 01:15 GMT.
+ * out. The board's clock and gaps say which 01:30 they mean, a quick log entry made now is kept as GMT, the supervisor
+ * records her sign-out at 01:30 GMT, and the manager's Attendance shows it; an incident typed in at 01:15 GMT is kept at
+ * 01:15 GMT.
  */
 import fs from 'node:fs';
 import { newMeta } from '../../main/services/records';
@@ -60,6 +61,14 @@ test('on the night the clocks go back the desk says which 01:30, and a sign-out 
   );
   await expectAccessible(page, 'today at 01:40 GMT');
   await page.screenshot({ path: `${SHOTS}/today-clock-back.png`, fullPage: true });
+
+  // A quick log entry made now, in the second pass of the hour, is kept as GMT by itself.
+  const quick = page.getByRole('form', { name: 'Quick log entry' });
+  await quick.getByLabel('Log entry').fill('Patrol of the rear car park, all secure');
+  await quick.getByRole('button', { name: 'Add' }).click();
+  const logged = page.getByRole('list', { name: "Today's log entries" }).getByRole('listitem');
+  await expect(logged.first()).toContainText(/^01:4\d GMT Patrol Patrol of the rear car park, all secure$/);
+  await page.getByRole('region', { name: 'Occurrence log today' }).screenshot({ path: `${SHOTS}/quick-log-clock-back.png` });
 
   await page.getByRole('button', { name: 'Correct Nia Night' }).click();
   const dialog = page.getByRole('dialog', { name: 'Correct Nia Night’s times' });
