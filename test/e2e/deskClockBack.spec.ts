@@ -70,6 +70,21 @@ test('on the night the clocks go back the desk says which 01:30, and a sign-out 
   await expect(logged.first()).toContainText(/^01:4\d GMT Patrol Patrol of the rear car park, all secure$/);
   await page.getByRole('region', { name: 'Occurrence log today' }).screenshot({ path: `${SHOTS}/quick-log-clock-back.png` });
 
+  // On the log screen a time typed in that hour asks which; the quick entry above reads as the second pass there too.
+  await page.getByRole('button', { name: 'Occurrence log' }).click();
+  const entryForm = page.getByRole('form', { name: 'New log entry' });
+  await entryForm.getByLabel('Time', { exact: true }).fill('01:30');
+  await entryForm.getByRole('group', { name: 'Time: which 01:30?' }).getByLabel('01:30 GMT (second, an hour later)').check();
+  await entryForm.getByLabel('Entry', { exact: true }).fill('Rear gate found open, closed it');
+  await expectAccessible(page, 'log entry in the repeated hour');
+  await page.screenshot({ path: `${SHOTS}/log-clock-back.png`, fullPage: true });
+  await entryForm.getByRole('button', { name: 'Add' }).click();
+  await expect(page.getByRole('row', { name: /Rear gate found open/ })).toContainText('01:30 GMT');
+  await expect(page.getByRole('row', { name: /Patrol of the rear car park/ })).toContainText(/01:4\d GMT/);
+  await page.screenshot({ path: `${SHOTS}/log-clock-back-saved.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Today', exact: true }).first().click();
+  await expect(page.getByRole('heading', { name: 'Today at County Hall', level: 1 })).toBeVisible();
+
   await page.getByRole('button', { name: 'Correct Nia Night' }).click();
   const dialog = page.getByRole('dialog', { name: 'Correct Nia Night’s times' });
   await dialog.getByLabel('Signed out at').fill('01:30');

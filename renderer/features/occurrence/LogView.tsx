@@ -99,7 +99,6 @@ const EntryForm = ({
             aria-describedby="log-time-hint"
           />
         </div>
-        {time && <RepeatedHourChoice label="Time" date={date} time={time} value={zone} onChange={(z) => setWhen({ time, zone: z })} />}
         <div className="field grow">
           <label htmlFor="log-text">{correcting ? 'Correction' : 'Entry'}</label>
           <LogTextInput
@@ -115,6 +114,8 @@ const EntryForm = ({
           {correcting ? 'Add correction' : 'Add'}
         </button>
       </div>
+      {/* Under the entry line, not in it: the line stays one row, and the question reads as being about the time. */}
+      {time && <RepeatedHourChoice label="Time" date={date} time={time} value={zone} onChange={(z) => setWhen({ time, zone: z })} />}
       <p id="log-time-hint" className="field-hint">
         Leave the time empty for now. Alt+1 to Alt+6 choose the kind.
       </p>
