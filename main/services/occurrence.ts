@@ -1,10 +1,19 @@
 import type { LogLine } from '../../shared/contract/occurrence';
 import { CSV_MIME } from '../../shared/contract/define';
 import { toCsv } from '../../shared/domain/csv';
-import { addDays, formatDateGB, isoInstant, londonInstant, monthOf } from '../../shared/domain/dates';
-import { isBackDated, LOG_KIND_LABEL, logDayView, logNumbers, nextLogNumber, validateCorrection } from '../../shared/domain/incidents';
+import { addDays, formatDateGB, isoInstant, monthOf } from '../../shared/domain/dates';
+import {
+  isBackDated,
+  LOG_KIND_LABEL,
+  logClock,
+  logDayView,
+  logInstant,
+  logNumbers,
+  nextLogNumber,
+  validateCorrection,
+} from '../../shared/domain/incidents';
 import { AppError } from '../../shared/result';
-import type { LogEntry } from '../../shared/schemas/occurrence';
+import type { LogEntry, LogEntryInput } from '../../shared/schemas/occurrence';
 import { accountNames } from './incidents';
 import { newMeta } from './records';
 import { canSeeSite } from './sites';
@@ -59,11 +68,11 @@ const findEntry = (app: AppCore, site: string, id: string, fromMonth: string): L
 
 // The log is append-only: an entry for a time still to come (a slip of the hour, or the next day's page)
 // could never be taken out again, and would sit in the record as something that had happened.
-const notFuture = (call: Call, date: string, time: string): void => {
-  if (stillToCome(londonInstant(date, time), call.now))
-    throw new AppError('invalid', `${time} on ${formatDateGB(date)} has not come yet; the log records what has happened.`, {
-      time: `${time} on ${formatDateGB(date)} has not come yet`,
-    });
+const notFuture = (call: Call, entry: LogEntryInput): void => {
+  if (stillToCome(logInstant(entry), call.now)) {
+    const when = `${logClock(entry)} on ${formatDateGB(entry.date)}`;
+    throw new AppError('invalid', `${when} has not come yet; the log records what has happened.`, { time: `${when} has not come yet` });
+  }
 };
 
 export const occurrenceHandlers: Pick<Handlers, 'log:day' | 'log:add' | 'log:export-csv'> = {
@@ -74,7 +83,7 @@ export const occurrenceHandlers: Pick<Handlers, 'log:day' | 'log:add' | 'log:exp
 
   'log:add': (req, call) => {
     checkSite(call, req.site);
-    notFuture(call, req.date, req.time);
+    notFuture(call, req);
     if (req.corrects) {
       const check = validateCorrection(req, findEntry(call.app, req.site, req.corrects, monthOf(req.date)));
       if (!check.ok) throw new AppError('invalid', check.message, { corrects: check.message });
@@ -95,7 +104,7 @@ export const occurrenceHandlers: Pick<Handlers, 'log:day' | 'log:add' | 'log:exp
       lines.map((l) => [
         l.number,
         l.entry.date,
-        isoInstant(londonInstant(l.entry.date, l.entry.time)),
+        isoInstant(logInstant(l.entry)),
         LOG_KIND_LABEL[l.entry.kind],
         l.entry.text,
         l.author,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema, siteCodeSchema } from '../schemas/common';
 import { logEntryInputSchema, type LogEntry, type LogEntryInput } from '../schemas/occurrence';
-import { refuseSkippedTimes } from '../schemas/wallClock';
+import { refuseNeedlessZones, refuseSkippedTimes } from '../schemas/wallClock';
 import type { TextFile } from './define';
 import { channel } from './define';
 
@@ -23,7 +23,10 @@ export const occurrenceChannels = {
   'log:day': channel(day, 'user')<LogLine[]>(),
   /** Appends an entry (or a correction of an earlier one); nothing in the log is ever changed. */
   'log:add': channel(
-    logEntryInputSchema.strict().superRefine(refuseSkippedTimes((e: LogEntryInput) => [[e.date, e.time, 'time']])),
+    logEntryInputSchema
+      .strict()
+      .superRefine(refuseSkippedTimes((e: LogEntryInput) => [[e.date, e.time, 'time']]))
+      .superRefine(refuseNeedlessZones((e: LogEntryInput) => [[e.date, e.time, e.zone, 'time']])),
     'user',
   )<LogLine>(),
   'log:export-csv': channel(day, 'user')<TextFile>(),

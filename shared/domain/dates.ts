@@ -131,6 +131,10 @@ const readsAs = (ms: number, isoDate: string, time: string): boolean => {
   return p.date === isoDate && p.time === time;
 };
 
+/** What a person is told when they say a time is the second pass of the hour the clocks go back, and it happens once. */
+export const onceTimeMessage = (isoDate: string, time: string): string =>
+  `${time} on ${formatDateGB(isoDate)} happens once: GMT marks the second 01:00–01:59 of the night the clocks go back, the last Sunday of October.`;
+
 /** Whether a wall-clock time does not exist at the sites: the hour the clocks skip on the last Sunday of March. */
 export const isSkippedTime = (isoDate: string, time: string): boolean => londonParts(londonInstant(isoDate, time)).time !== time;
 

@@ -9,6 +9,12 @@ export const logEntryInputSchema = z.object({
   time: timeSchema,
   kind: z.enum(LOG_KINDS),
   text: nonEmpty('Entry', 2000),
+  /**
+   * `GMT` when the time is in the second pass of the hour the clocks go back (01:00–01:59 on the last Sunday of October
+   * comes twice: first BST, then GMT). Absent is the first, as every entry written before this field was. An install
+   * that predates it drops it on reading, so there such an entry reads as the first pass, an hour early.
+   */
+  zone: z.literal('GMT', { error: 'Only the second 01:00–01:59 (GMT) is marked; the first is the time alone' }).optional(),
   /** A correction points at the entry it corrects; both stay visible. */
   corrects: idSchema.nullable().default(null),
 });

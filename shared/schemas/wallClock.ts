@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { addDays, isSkippedTime, minutesOfDay, skippedTimeMessage } from '../domain/dates';
+import { addDays, isRepeatedTime, isSkippedTime, minutesOfDay, onceTimeMessage, skippedTimeMessage } from '../domain/dates';
 import { isoDateSchema, timeSchema } from './common';
 
 /**
@@ -14,6 +14,19 @@ export const refuseSkippedTimes =
       // A date or time that does not parse is already reported against its own field; it has no instant.
       if (!isoDateSchema.safeParse(date).success || !timeSchema.safeParse(time).success) continue;
       if (isSkippedTime(date, time)) ctx.addIssue({ code: 'custom', message: skippedTimeMessage(date, time), path: [field] });
+    }
+  };
+
+/**
+ * Refuses a zone given with a wall-clock time that happens once: only 01:00–01:59 on the night the clocks go back comes
+ * twice, and only there can a time be the second (GMT). `check(value)` lists the [date, time, zone, field] to check.
+ */
+export const refuseNeedlessZones =
+  <T>(check: (value: T) => [date: string, time: string, zone: string | undefined, field: string][]) =>
+  (value: T, ctx: z.RefinementCtx): void => {
+    for (const [date, time, zone, field] of check(value)) {
+      if (zone === undefined || !isoDateSchema.safeParse(date).success || !timeSchema.safeParse(time).success) continue;
+      if (!isRepeatedTime(date, time)) ctx.addIssue({ code: 'custom', message: onceTimeMessage(date, time), path: [field] });
     }
   };
 

@@ -1,8 +1,9 @@
 /**
  * The desk at County Hall at 01:40 GMT on Sun 25 Oct 2026, the night the clocks go back: 01:00–01:59 has come twice,
  * first in BST, then in GMT. Nia's 19:00–01:30 night ended at the first 01:30; she left at the second without signing
- * out. The board's clock and gaps say which 01:30 they mean, the supervisor records her sign-out at 01:30 GMT, and the
- * manager's Attendance shows it; an incident typed in at 01:15 GMT is kept at 01:15 GMT.
+ * out. The board's clock and gaps say which 01:30 they mean, a quick log entry made now is kept as GMT, the supervisor
+ * records her sign-out at 01:30 GMT, and the manager's Attendance shows it; an incident typed in at 01:15 GMT is kept at
+ * 01:15 GMT.
  */
 import fs from 'node:fs';
 import { newMeta } from '../../main/services/records';
@@ -60,6 +61,29 @@ test('on the night the clocks go back the desk says which 01:30, and a sign-out 
   );
   await expectAccessible(page, 'today at 01:40 GMT');
   await page.screenshot({ path: `${SHOTS}/today-clock-back.png`, fullPage: true });
+
+  // A quick log entry made now, in the second pass of the hour, is kept as GMT by itself.
+  const quick = page.getByRole('form', { name: 'Quick log entry' });
+  await quick.getByLabel('Log entry').fill('Patrol of the rear car park, all secure');
+  await quick.getByRole('button', { name: 'Add' }).click();
+  const logged = page.getByRole('list', { name: "Today's log entries" }).getByRole('listitem');
+  await expect(logged.first()).toContainText(/^01:4\d GMT Patrol Patrol of the rear car park, all secure$/);
+  await page.getByRole('region', { name: 'Occurrence log today' }).screenshot({ path: `${SHOTS}/quick-log-clock-back.png` });
+
+  // On the log screen a time typed in that hour asks which; the quick entry above reads as the second pass there too.
+  await page.getByRole('button', { name: 'Occurrence log' }).click();
+  const entryForm = page.getByRole('form', { name: 'New log entry' });
+  await entryForm.getByLabel('Time', { exact: true }).fill('01:30');
+  await entryForm.getByRole('group', { name: 'Time: which 01:30?' }).getByLabel('01:30 GMT (second, an hour later)').check();
+  await entryForm.getByLabel('Entry', { exact: true }).fill('Rear gate found open, closed it');
+  await expectAccessible(page, 'log entry in the repeated hour');
+  await page.screenshot({ path: `${SHOTS}/log-clock-back.png`, fullPage: true });
+  await entryForm.getByRole('button', { name: 'Add' }).click();
+  await expect(page.getByRole('row', { name: /Rear gate found open/ })).toContainText('01:30 GMT');
+  await expect(page.getByRole('row', { name: /Patrol of the rear car park/ })).toContainText(/01:4\d GMT/);
+  await page.screenshot({ path: `${SHOTS}/log-clock-back-saved.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Today', exact: true }).first().click();
+  await expect(page.getByRole('heading', { name: 'Today at County Hall', level: 1 })).toBeVisible();
 
   await page.getByRole('button', { name: 'Correct Nia Night' }).click();
   const dialog = page.getByRole('dialog', { name: 'Correct Nia Night’s times' });

@@ -2,13 +2,14 @@ import { ChevronLeft, ChevronRight, Download, FilePlus2, Printer, Undo2 } from '
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { LogLine } from '../../../shared/contract/occurrence';
 import { flushSync } from 'react-dom';
-import { addDays, formatDateGB, formatInstantGB, londonParts, londonToday } from '../../../shared/domain/dates';
-import { incidentDraftFromLogEntry, LOG_KIND_LABEL } from '../../../shared/domain/incidents';
+import { addDays, formatDateGB, formatInstantGB, isRepeatedTime, londonToday, type LondonZone } from '../../../shared/domain/dates';
+import { incidentDraftFromLogEntry, LOG_KIND_LABEL, logClock, logStampAt } from '../../../shared/domain/incidents';
 import { LOG_KINDS, type LogEntry } from '../../../shared/schemas/occurrence';
 import { Banner } from '../../components/Banner';
 import { clearSent } from '../../components/clearSent';
 import { fieldErrors } from '../../components/errors';
 import { GbInput } from '../../components/GbInput';
+import { RepeatedHourChoice } from '../../components/RepeatedHourChoice';
 import { useStore, useStoreFields } from '../../store/appStore';
 import './log.css';
 import { SiteOptions } from '../../components/SiteOptions';
@@ -31,21 +32,22 @@ const EntryForm = ({
 }) => {
   const addLogEntry = useStore((s) => s.addLogEntry);
   const [kind, setKind] = useState<Kind>(correcting?.entry.kind ?? 'patrol');
-  const [time, setTime] = useState('');
+  // The typed time and, on the night the clocks go back, which of the two a time in 01:00–01:59 is (asked only then).
+  const [{ time, zone }, setWhen] = useState<{ time: string; zone: LondonZone }>({ time: '', zone: 'BST' });
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const textRef = useRef<HTMLInputElement>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const now = londonParts(Date.now());
     const sent = { text, time };
-    // A blank time is the moment of writing, on the day it is written: the page shown may be another day,
-    // or have been opened before midnight. A typed time is on the day shown.
+    // A blank time is the moment of writing, on the day it is written (the page shown may be another day, or have been
+    // opened before midnight), and in the second pass of the hour the clocks go back says so by itself. A typed time is
+    // on the day shown, and the second pass only when the person said so.
+    const when = time ? { date, time, ...(zone === 'GMT' && isRepeatedTime(date, time) ? { zone } : {}) } : logStampAt(Date.now());
     const failure = await addLogEntry({
       site,
-      date: time ? date : now.date,
-      time: time || now.time,
+      ...when,
       kind,
       text,
       corrects: correcting?.entry.id ?? null,
@@ -53,7 +55,8 @@ const EntryForm = ({
     setErrors(fieldErrors(failure));
     if (!failure) {
       setText(clearSent(sent.text));
-      setTime(clearSent(sent.time));
+      // The time box emptied, and with it the choice of which 01:30; a time typed since is kept with its choice.
+      setWhen((w) => (clearSent(sent.time)(w.time) === '' ? { time: '', zone: 'BST' } : w));
       onDoneCorrecting();
       textRef.current?.focus();
     }
@@ -74,7 +77,7 @@ const EntryForm = ({
     >
       {correcting && (
         <p className="correcting" role="status">
-          Correcting the {correcting.entry.time} entry: “{correcting.entry.text}”. Both will stay in the log. Esc cancels.
+          Correcting the {logClock(correcting.entry)} entry: “{correcting.entry.text}”. Both will stay in the log. Esc cancels.
         </p>
       )}
       {errors._ && <Banner tone="error">{errors._}</Banner>}
@@ -92,7 +95,7 @@ const EntryForm = ({
             kind="time"
             placeholder="now"
             value={time}
-            onChange={(e) => setTime(e.target.value)}
+            onChange={(e) => setWhen({ time: e.target.value, zone })}
             aria-describedby="log-time-hint"
           />
         </div>
@@ -111,6 +114,8 @@ const EntryForm = ({
           {correcting ? 'Add correction' : 'Add'}
         </button>
       </div>
+      {/* Under the entry line, not in it: the line stays one row, and the question reads as being about the time. */}
+      {time && <RepeatedHourChoice label="Time" date={date} time={time} value={zone} onChange={(z) => setWhen({ time, zone: z })} />}
       <p id="log-time-hint" className="field-hint">
         Leave the time empty for now. Alt+1 to Alt+6 choose the kind.
       </p>
@@ -145,12 +150,12 @@ const Lines = ({ lines, onCorrect }: { lines: LogLine[]; onCorrect: (l: LogLine)
           <tr key={l.entry.id} className={l.superseded ? 'superseded' : l.entry.corrects ? 'correction' : ''}>
             <td>{num.get(l.entry.id)}</td>
             <td>
-              {l.entry.time}
+              {logClock(l.entry)}
               {l.entry.date !== lines[0]?.entry.date && <span className="small muted"> ({formatDateGB(l.entry.date)})</span>}
               {l.backDated && (
                 <span className="backdated">
                   {' '}
-                  <strong>Back-dated:</strong> occurred {formatDateGB(l.entry.date)} {l.entry.time}, written{' '}
+                  <strong>Back-dated:</strong> occurred {formatDateGB(l.entry.date)} {logClock(l.entry)}, written{' '}
                   {formatInstantGB(l.entry.createdAt)}
                 </span>
               )}

@@ -1,6 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { londonParts } from '../../../shared/domain/dates';
-import { LOG_KIND_LABEL, logNumbers } from '../../../shared/domain/incidents';
+import { LOG_KIND_LABEL, logClock, logNumbers, logStampAt } from '../../../shared/domain/incidents';
 import { LOG_KINDS, type LogEntry } from '../../../shared/schemas/occurrence';
 import { Banner } from '../../components/Banner';
 import { clearSent } from '../../components/clearSent';
@@ -21,9 +20,9 @@ export const TodayLogPanel = ({ entries, site, onAdded }: { entries: LogEntry[];
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const sent = text;
-    // Dated when written, not by the board, which can still show yesterday for a moment after midnight.
-    const now = londonParts(Date.now());
-    const failure = await addLogEntry({ site, date: now.date, time: now.time, kind, text, corrects: null });
+    // Dated when written, not by the board, which can still show yesterday for a moment after midnight; in the second
+    // pass of the hour the clocks go back, the entry says so by itself.
+    const failure = await addLogEntry({ site, ...logStampAt(Date.now()), kind, text, corrects: null });
     setErrors(fieldErrors(failure));
     if (!failure) {
       setText(clearSent(sent));
@@ -70,7 +69,7 @@ export const TodayLogPanel = ({ entries, site, onAdded }: { entries: LogEntry[];
           {[...entries].reverse().map((e) => (
             // Newest first, each numbered as on the log screen and the printed day, so "entry 3" means one entry.
             <li key={e.id} value={numbers.get(e.id)} className={e.corrects ? 'log-correction' : undefined}>
-              <span className="log-time">{e.time}</span> <span className="tag">{LOG_KIND_LABEL[e.kind]}</span>{' '}
+              <span className="log-time">{logClock(e)}</span> <span className="tag">{LOG_KIND_LABEL[e.kind]}</span>{' '}
               {e.corrects && <span className="muted small">(correction) </span>}
               {e.text}
             </li>

@@ -5,7 +5,7 @@
  */
 import type { IncidentInput } from '../../schemas/incident';
 import type { LogEntry, LogEntryInput } from '../../schemas/occurrence';
-import { formatDateGB, londonInstant } from '../dates';
+import { formatClockGB, formatDateGB, londonInstantIn, londonParts, repeatedZoneOf } from '../dates';
 import type { CheckResult } from './status';
 
 export type LogKind = LogEntry['kind'];
@@ -14,9 +14,31 @@ export type LogKind = LogEntry['kind'];
 // Instants are parsed instead, as their optional milliseconds would put `…00Z` after `…00.5Z`.
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The order a log is read in: date, then time, then when each entry was written (then id, so it is total). */
-export const compareLogEntries = (a: LogEntry, b: LogEntry): number =>
-  cmp(a.date, b.date) || cmp(a.time, b.time) || Date.parse(a.createdAt) - Date.parse(b.createdAt) || cmp(a.id, b.id);
+/**
+ * The moment an entry records. Its date and wall-clock time, and in the hour the clocks go back, which pass of it: `GMT`
+ * the second, an hour after the first; no zone the first, as every entry written before the zone was stored.
+ */
+export const logInstant = (entry: Pick<LogEntryInput, 'date' | 'time' | 'zone'>): number =>
+  londonInstantIn(entry.date, entry.time, entry.zone ?? 'BST');
+
+/** An entry's time as the log shows it: `22:05`, and in the hour that comes twice `01:30 BST` or `01:30 GMT`. */
+export const logClock = (entry: Pick<LogEntryInput, 'date' | 'time' | 'zone'>): string => formatClockGB(logInstant(entry));
+
+/** The date, time and (in the second pass of the hour the clocks go back) zone of an entry written at the instant `ms`. */
+export const logStampAt = (ms: number): Pick<LogEntryInput, 'date' | 'time' | 'zone'> => ({
+  ...londonParts(ms),
+  ...(repeatedZoneOf(ms) === 'GMT' ? { zone: 'GMT' as const } : {}),
+});
+
+/**
+ * The order a log is read in: date, then the moment it records (01:30 GMT after 01:45 BST), then when each entry was
+ * written (then id, so it is total). Each entry's instants are worked out once, not at every comparison.
+ */
+const inReadingOrder = (entries: readonly LogEntry[]): LogEntry[] =>
+  entries
+    .map((e) => ({ e, at: logInstant(e), written: Date.parse(e.createdAt) }))
+    .sort((a, b) => cmp(a.e.date, b.e.date) || a.at - b.at || a.written - b.written || cmp(a.e.id, b.e.id))
+    .map(({ e }) => e);
 
 /**
  * Each entry's number within its day, by the order entries were written: the stored `seq`, or, for
@@ -40,8 +62,7 @@ export const nextLogNumber = (dayEntries: readonly LogEntry[]): number => Math.m
 export const BACKDATED_AFTER_MINUTES = 15;
 
 /** Whether an entry was written well after the time it records, so both times must be shown. */
-export const isBackDated = (entry: LogEntry): boolean =>
-  Date.parse(entry.createdAt) - londonInstant(entry.date, entry.time) > BACKDATED_AFTER_MINUTES * 60_000;
+export const isBackDated = (entry: LogEntry): boolean => Date.parse(entry.createdAt) - logInstant(entry) > BACKDATED_AFTER_MINUTES * 60_000;
 
 export interface LogRow {
   entry: LogEntry;
@@ -56,7 +77,7 @@ export interface LogRow {
  * any later entries that correct them, so a correction written after midnight still links back.
  */
 export const logDayView = (entries: readonly LogEntry[]): LogRow[] => {
-  const sorted = [...entries].sort(compareLogEntries);
+  const sorted = inReadingOrder(entries);
   const correctedBy = new Map<string, string[]>();
   for (const e of sorted) {
     if (e.corrects) correctedBy.set(e.corrects, [...(correctedBy.get(e.corrects) ?? []), e.id]);
@@ -77,7 +98,7 @@ export const validateCorrection = (correction: LogEntryInput, target: LogEntry |
   if (correction.corrects !== target.id) return { ok: false, message: 'This correction points at a different entry.' };
   if (correction.site !== target.site)
     return { ok: false, message: 'A correction must be in the same site’s log as the entry it corrects.' };
-  if (correction.date < target.date || (correction.date === target.date && correction.time < target.time)) {
+  if (correction.date < target.date || (correction.date === target.date && logInstant(correction) < logInstant(target))) {
     return { ok: false, message: 'A correction is written after the entry it corrects; give it the time it is written.' };
   }
   return { ok: true };
@@ -100,14 +121,14 @@ const CATEGORY_OF: Record<LogKind, IncidentInput['category']> = {
 export const incidentDraftFromLogEntry = (entry: LogEntry, people: { reportedBy: string; reportedTo: string }): IncidentInput => ({
   site: entry.site,
   location: '',
-  occurredAt: new Date(londonInstant(entry.date, entry.time)).toISOString(),
+  occurredAt: new Date(logInstant(entry)).toISOString(),
   // The log entry is the first written report of what happened.
   reportedAt: entry.createdAt,
   reportedBy: people.reportedBy,
   reportedTo: people.reportedTo,
   category: CATEGORY_OF[entry.kind],
   severity: 'low',
-  details: `${entry.text}\n\n(From the occurrence log, ${formatDateGB(entry.date)} ${entry.time}.)`,
+  details: `${entry.text}\n\n(From the occurrence log, ${formatDateGB(entry.date)} ${logClock(entry)}.)`,
   peopleInvolved: '',
   witnesses: '',
   actionTaken: '',
