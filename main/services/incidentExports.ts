@@ -62,7 +62,7 @@ export const incidentPdf = async (app: AppCore, i: Incident, verification: Verif
     doc.fillColor(verification.ok ? '#1b6e43' : '#a3241c').fontSize(10);
     put(
       verification.ok
-        ? `History verified: ${i.history.length} entries, chain intact.`
+        ? `History verified: ${i.history.length} ${i.history.length === 1 ? 'entry' : 'entries'}, chain intact.`
         : `HISTORY BROKEN at entry ${verification.brokenAt + 1}: ${verification.reason}`,
       'bold',
     );

@@ -13,7 +13,7 @@ import { localVersions } from '../exchange/transfer';
 import { readSuperseded } from '../exchange/superseded';
 import { touched } from '../services/records';
 import type { AppCore, Call } from '../services/types';
-import { SCHEMAS } from './docs';
+import { SCHEMAS, withoutPay } from './docs';
 
 /** The version of the shift held now (the service's list may be a save behind). */
 const heldShift = (app: AppCore, id: string): Shift | undefined => {
@@ -112,8 +112,12 @@ const asideNames = (app: AppCore): Names => {
 export const listSetAside = (app: AppCore): SetAsideVersion[] => {
   const names = asideNames(app);
   const read = (kind: SetAsideVersion['kind'], r: SyncRecord): SyncRecord => {
-    const parsed = SCHEMAS[kind].safeParse(r);
-    return parsed.success ? (parsed.data as SyncRecord) : r;
+    // A person's version from a rota pack or the directory carries no pay rate, which the schema asks for: read with a
+    // stand-in, then without it again, so its other fields are read like the version in force (as main/sync/docs.ts does).
+    const payless = kind === 'staff' && !('payRate' in r);
+    const parsed = SCHEMAS[kind].safeParse(payless ? { ...r, payRate: 0 } : r);
+    if (!parsed.success) return r;
+    return payless ? withoutPay(parsed.data as SyncRecord) : (parsed.data as SyncRecord);
   };
   const kept = Object.values(readSuperseded(app.ds)).filter((s) => s.kind !== 'shifts');
   // The versions in force, looked up once for all: each kind's files are read once, not once per version.

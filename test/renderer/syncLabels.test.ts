@@ -20,6 +20,9 @@ describe('sync state in words', () => {
     [{ state: 'off', hub: null }, null],
     [{ state: 'up-to-date', at: '2026-11-25T10:42:00.000Z' }, 'Up to date · 10:42'],
     [{ state: 'up-to-date', at: '2026-07-01T21:05:00.000Z' }, 'Up to date · 22:05'],
+    // The night the clocks go back (Sun 25 Oct 2026): the two 01:30s, an hour apart, said apart.
+    [{ state: 'up-to-date', at: '2026-10-25T00:30:00.000Z' }, 'Up to date · 01:30 BST'],
+    [{ state: 'up-to-date', at: '2026-10-25T01:30:00.000Z' }, 'Up to date · 01:30 GMT'],
     [{ state: 'syncing', done: 1240, total: 8900 }, 'Syncing 1,240 of 8,900'],
     [{ state: 'offline', waiting: 14 }, 'Offline — 14 changes waiting'],
     [{ state: 'offline', waiting: 1 }, 'Offline — 1 change waiting'],

@@ -22,7 +22,13 @@ export const EnrolDesk = () => {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const hub = hubName.trim() || hubPassword ? { name: hubName.trim(), password: hubPassword } : undefined;
-    const r = await createEnrolment(sites, people, hub);
+    // Only those still shown: a supervisor ticked before the sites were chosen, then hidden by them, is not sent (the
+    // desk could not take them, and the refusal would name someone the manager can no longer see to untick).
+    const r = await createEnrolment(
+      sites,
+      people.filter((id) => list.some((a) => a.id === id)),
+      hub,
+    );
     if (!r.ok) return setError(r.message);
     setError(null);
     setHubPassword('');

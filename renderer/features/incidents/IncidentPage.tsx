@@ -233,7 +233,10 @@ const Page = ({ d }: { d: IncidentDetail }) => {
           ) : (
             <ShieldAlert aria-hidden size={18} className="bad-icon" />
           )}
-          History <span className="muted small">{d.verification.ok ? `${i.history.length} entries, chain verified` : 'chain broken'}</span>
+          History{' '}
+          <span className="muted small">
+            {d.verification.ok ? `${i.history.length} ${i.history.length === 1 ? 'entry' : 'entries'}, chain verified` : 'chain broken'}
+          </span>
         </h2>
         <HistoryList d={d} />
       </section>

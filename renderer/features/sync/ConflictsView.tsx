@@ -169,8 +169,10 @@ export const ConflictsView = () => {
   useEffect(() => {
     void load().then((e) => e && setMsg({ tone: 'error', text: e.message }));
   }, [load, waiting]);
+  // Said in the section itself when the list cannot be read: it would otherwise stay "Loading…".
+  const [asideError, setAsideError] = useState<string | null>(null);
   useEffect(() => {
-    void loadAside().then((e) => e && setMsg({ tone: 'error', text: e.message }));
+    void loadAside().then((e) => setAsideError(e ? e.message : null));
   }, [loadAside]);
   const keep = async (c: SyncConflict, which: 'current' | 'other') => {
     setBusy(true);
@@ -211,7 +213,9 @@ export const ConflictsView = () => {
             apart. The automatic rule settled each; the version it did not use is kept here and on every computer, for reference.
           </p>
         </header>
-        {aside === null ? (
+        {asideError ? (
+          <Banner tone="error">{asideError}</Banner>
+        ) : aside === null ? (
           <p role="status">Loading…</p>
         ) : aside.length === 0 ? (
           <p className="card" role="status">

@@ -1,7 +1,7 @@
 import type { SyncStatus } from '../../../shared/contract/sync';
+import { formatClockGB } from '../../../shared/domain/dates';
 
 const count = new Intl.NumberFormat('en-GB');
-const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /** The words the shell shows for a sync status; null when sync is off (nothing is shown then). */
 export const syncText = (s: SyncStatus): string | null => {
@@ -9,7 +9,7 @@ export const syncText = (s: SyncStatus): string | null => {
     case 'off':
       return null;
     case 'up-to-date':
-      return s.at ? `Up to date · ${clock.format(Date.parse(s.at))}` : 'Up to date';
+      return s.at ? `Up to date · ${formatClockGB(Date.parse(s.at))}` : 'Up to date';
     case 'syncing':
       return `Syncing ${count.format(s.done)} of ${count.format(s.total)}`;
     case 'offline':

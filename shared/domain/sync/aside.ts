@@ -149,10 +149,19 @@ const LABELS: Partial<Record<AsideKind, Record<string, string>>> = {
     archivedOn: 'Left on',
     services: 'Services',
     familiarSites: 'Knows the sites',
+    optOut: '48-hour opt-out',
+    sia: 'SIA licence',
   },
-  attendance: { signedInAt: 'Signed in', signedOutAt: 'Signed out', noShow: 'No-show', staffId: 'Person', corrections: 'Corrections' },
+  attendance: {
+    shiftId: 'Shift',
+    signedInAt: 'Signed in',
+    signedOutAt: 'Signed out',
+    noShow: 'No-show',
+    staffId: 'Person',
+    corrections: 'Corrections',
+  },
   incidents: { ...FIELD_LABEL, history: 'History' },
-  log: { kind: 'Kind', text: 'Entry', corrects: 'Corrects' },
+  log: { kind: 'Kind', text: 'Entry', corrects: 'Corrects', seq: 'Number in the day’s log' },
 };
 
 const labelOf = (kind: AsideKind, field: string): string => LABELS[kind]?.[field] ?? fieldName([field]) ?? field;

@@ -69,6 +69,23 @@ describe('a set-aside version in words', () => {
     ]);
   });
 
+  it('labels each field in words, acronyms and hyphens as the forms write them, never by its key', () => {
+    const person = { id: 'p', name: 'Kim', optOut: null, sia: null, ...meta('2026-11-25T07:10:00Z', 'x', 'a') };
+    const signed = {
+      ...person,
+      optOut: { signed: '2026-11-02' },
+      sia: { number: '6543210987654321', sector: 'security-guarding', expires: '2026-12-20' },
+    };
+    expect(differences('staff', person, signed, names).map((f) => f.label)).toEqual(['48-hour opt-out', 'SIA licence']);
+    const entry = { id: 'log_1', site: 'CH', date: '2026-11-25', time: '07:10', kind: 'patrol', text: 'All clear.', seq: 3 };
+    const other = { ...entry, seq: 4, ...meta('2026-11-25T07:12:00Z', 'x', 'b') };
+    expect(differences('log', { ...entry, ...meta('2026-11-25T07:10:00Z', 'x', 'a') }, other, names)).toEqual([
+      { label: 'Number in the day’s log', inForce: '3', setAside: '4' },
+    ]);
+    const att = { id: 'att_1', shiftId: 'shift_a', staffId: 'staff_carla_001', ...meta('2026-11-25T07:10:00Z', 'x', 'a') };
+    expect(differences('attendance', att, { ...att, shiftId: 'shift_b' }, names).map((f) => f.label)).toEqual(['Shift']);
+  });
+
   it('an incident whose history diverged: both histories by length and last entry, and the status as the incident screens say it', () => {
     const entry = (kind: string, at: string, by: string) => ({ at, by, kind, changes: [], note: '', prevHash: '', hash: `${kind}${at}` });
     const created = entry('created', '2026-11-25T06:55:00.000Z', 'account_sup_ch01');
