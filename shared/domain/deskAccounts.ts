@@ -106,8 +106,10 @@ export const applyRoster = (
     };
   });
   for (const r of roster) {
-    if (held.some((h) => h.id === r.id) || r.disabled) continue;
+    if (held.some((h) => h.id === r.id) || !newerThan(r, taken[r.id])) continue;
+    // A disabled one is remembered, so an older roster that had it active cannot add it later.
     nextTaken[r.id] = { updatedAt: r.updatedAt, rev: r.rev };
+    if (r.disabled) continue;
     accounts.push({
       id: r.id,
       username: r.username,
