@@ -101,10 +101,16 @@ export const rosterStateKind: FileKind<{ state: RosterState | null }> = {
 };
 
 /** The write that starts a desk's roster state at enrolment: rosters older than its enrolment file are refused. */
-export const enrolledRosterState = (stamp: string | undefined, accounts: readonly Account[]): WriteOp => {
+export const enrolledRosterState = (stamp: string | undefined, accounts: readonly Account[]): WriteOp => ({
+  rel: ROSTER_FILE,
+  kind: rosterStateKind as FileKind<unknown>,
+  value: { state: { stamp: stamp ?? null, sites: {}, taken: versionsOf(accounts) } },
+});
+
+const versionsOf = (accounts: readonly Account[]): TakenVersions => {
   const taken: TakenVersions = {};
   for (const a of accounts) taken[a.id] = { updatedAt: a.updatedAt, rev: a.rev };
-  return { rel: ROSTER_FILE, kind: rosterStateKind as FileKind<unknown>, value: { state: { stamp: stamp ?? null, sites: {}, taken } } };
+  return taken;
 };
 
 /**
@@ -138,7 +144,9 @@ export const takeRoster = (app: AppCore, raw: unknown, site: string | null): { o
       ok: false,
       reason: `this roster is stamped ${aheadInWords(roster.stamp, app.now())} ahead of this computer’s clock: the laptop that signed it has the wrong date or time, so it was not taken`,
     };
-  const state = app.ds.read(ROSTER_FILE, rosterStateKind).state ?? { stamp: null, sites: {}, taken: {} };
+  const held = app.repos.accounts.all();
+  // A desk enrolled before rosters: the versions it holds are the newest it took (from its enrolment file).
+  const state = app.ds.read(ROSTER_FILE, rosterStateKind).state ?? { stamp: null, sites: {}, taken: versionsOf(held) };
   if (state.sites[site] === roster.stamp) return null;
   if (state.stamp && compareHlc(roster.stamp, state.stamp) < 0)
     return {
@@ -146,7 +154,6 @@ export const takeRoster = (app: AppCore, raw: unknown, site: string | null): { o
       reason:
         'this roster is older than the roster this desk holds (or its enrolment file), so it was not taken: an old roster could give back a sign-in a manager has since taken away',
     };
-  const held = app.repos.accounts.all();
   const next = applyRoster(held, roster.accounts as RosterAccount[], site, org.sites, state.taken);
   if (!next.ok) return { ok: false, reason: `this roster was not taken: ${next.reason}` };
   const stamp = state.stamp && compareHlc(state.stamp, roster.stamp) > 0 ? state.stamp : roster.stamp;

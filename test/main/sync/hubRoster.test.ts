@@ -22,6 +22,7 @@ let manager: TestApp;
 let m: Session;
 let desk: TestApp;
 let leaver: { id: string };
+let leaverAtDesk: Session;
 const LEAVER_PASSWORD = 'leaver password 1';
 const ACCOUNTS_FILE = 'data/directory/accounts.json';
 
@@ -88,7 +89,9 @@ beforeAll(async () => {
   );
   desk = openSyncApp();
   okData(await desk.call('enrol:import', { file: file.base64, code: file.code }, desk.session()));
-  okData(await signInAtDesk('lee.leaver', LEAVER_PASSWORD));
+  leaverAtDesk = desk.session();
+  okData(await desk.call('auth:sign-in', { username: 'lee.leaver', password: LEAVER_PASSWORD }, leaverAtDesk));
+  okData(await desk.call('sync:status', {}, leaverAtDesk));
 }, 90_000);
 
 afterAll(() => closeAll(hub, [manager, desk]));
@@ -106,6 +109,8 @@ describe('the manager’s laptop tells the desk of a leaver', () => {
     okData(await manager.call('accounts:update', { id: leaver.id, disabled: true }, m));
     await until('the desk holds Lee disabled', () => desk.opened.app.repos.accounts.get(leaver.id)?.disabled === true);
     expect(await signInAtDesk('lee.leaver', LEAVER_PASSWORD)).toMatchObject({ ok: false });
+    // Signed in before: the next call of that session is refused too.
+    expect(await desk.call('sync:status', {}, leaverAtDesk)).toMatchObject({ ok: false });
     okData(await signInAtDesk('sup.ch', DESK_PASSWORD));
 
     const sup = manager.opened.app.repos.accounts.all().find((a) => a.username === 'sup.ch')!;
