@@ -15,6 +15,7 @@
  * - every account it carries is a supervisor of that site and of the desk's sites (`applyRoster`).
  * Anything else is refused, reported in the sync status with the reason, and changes nothing.
  */
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { applyRoster, type RosterAccount, type TakenVersions } from '../../shared/domain/deskAccounts';
 import { aheadInWords, compareHlc, tooFarAhead } from '../../shared/domain/sync/hlc';
@@ -28,7 +29,7 @@ import type { FileKind, WriteOp } from '../storage/dataStore';
 
 export const ROSTER_PREFIX = 'roster:';
 export const rosterDocId = (site: string) => `${ROSTER_PREFIX}${site}`;
-const FORMAT = 'sitedesk-roster';
+const FORMAT = 'sitedesk-roster' as const;
 
 const rosterAccountSchema = accountSchema.pick({
   id: true,
@@ -45,15 +46,48 @@ const rosterAccountSchema = accountSchema.pick({
   rev: true,
 });
 
+/**
+ * The roster as signed. Its accounts (password hashes among them) are sealed with AES-256-GCM under a key derived from
+ * the organisation's key, which the hub never holds, so the hub's administrator cannot read the hashes; the header is
+ * the associated data. Integrity is the signature's: it covers the header and the sealed bytes.
+ */
 const rosterSchema = z.object({
   format: z.literal(FORMAT),
   version: z.literal(1),
   organisationId: z.string(),
   site: siteCodeSchema,
   stamp: z.string().min(1).max(200),
-  accounts: z.array(rosterAccountSchema).max(1000),
+  iv: z.string().max(100),
+  tag: z.string().max(100),
+  secret: z.string().max(2_000_000),
 });
 export type Roster = z.infer<typeof rosterSchema>;
+const sealedAccountsSchema = z.array(rosterAccountSchema).max(1000);
+
+const rosterKeyOf = (org: Pick<Org, 'key'>): Buffer =>
+  Buffer.from(hkdfSync('sha256', Buffer.from(org.key, 'base64'), Buffer.alloc(0), 'sitedesk roster v1', 32));
+const headerOf = (r: Pick<Roster, 'organisationId' | 'site' | 'stamp'>) =>
+  Buffer.from(`${FORMAT}|${r.organisationId}|${r.site}|${r.stamp}`, 'utf8');
+
+/** The accounts a roster carries, opened with the organisation's key, or null when they cannot be opened or read. */
+export const openRosterAccounts = (org: Pick<Org, 'key'>, roster: Roster): RosterAccount[] | null => {
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', rosterKeyOf(org), Buffer.from(roster.iv, 'base64'));
+    decipher.setAAD(headerOf(roster));
+    decipher.setAuthTag(Buffer.from(roster.tag, 'base64'));
+    const plain = Buffer.concat([decipher.update(Buffer.from(roster.secret, 'base64')), decipher.final()]).toString('utf8');
+    const parsed = sealedAccountsSchema.safeParse(JSON.parse(plain));
+    return parsed.success ? (parsed.data as RosterAccount[]) : null;
+  } catch {
+    return null;
+  }
+};
+
+/** A roster document's `roster` read as one, or null. */
+export const readRoster = (raw: unknown): Roster | null => {
+  const r = rosterSchema.safeParse(raw);
+  return r.success ? r.data : null;
+};
 
 const docShape = z.object({
   _id: z.string(),
@@ -81,9 +115,25 @@ export const rosterAccountsOf = (accounts: readonly Account[], site: string): Ro
     .map((a) => rosterAccountSchema.parse(a) as RosterAccount)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-/** A manager's laptop's roster of `site`, signed with its own key. */
-export const signRoster = (org: Org, identity: Identity, site: string, stamp: string, accounts: RosterAccount[]): RosterDoc => {
-  const roster: Roster = { format: FORMAT, version: 1, organisationId: org.id, site, stamp, accounts };
+/** A manager's laptop's roster of `site`: its accounts sealed under the organisation's key, signed with the laptop's own. */
+export const signRoster = (
+  org: Pick<Org, 'id' | 'key'>,
+  identity: Pick<Identity, 'publicKey' | 'privateKey'>,
+  site: string,
+  stamp: string,
+  accounts: RosterAccount[],
+): RosterDoc => {
+  const header = { format: FORMAT, version: 1 as const, organisationId: org.id, site, stamp };
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', rosterKeyOf(org), iv);
+  cipher.setAAD(headerOf(header));
+  const secret = Buffer.concat([cipher.update(JSON.stringify(accounts), 'utf8'), cipher.final()]);
+  const roster: Roster = {
+    ...header,
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    secret: secret.toString('base64'),
+  };
   return { _id: rosterDocId(site), kind: 'roster', roster, signer: identity.publicKey, signature: signWith(identity, signedBytes(roster)) };
 };
 
@@ -139,6 +189,8 @@ export const takeRoster = (app: AppCore, raw: unknown, site: string | null): { o
   if (!parsed.success) return { ok: false, reason: `a roster this SiteDesk cannot read (${parsed.error.issues[0]?.path.join('.')})` };
   const roster = parsed.data;
   if (roster.organisationId !== org.id) return { ok: false, reason: `a roster of another organisation than ${org.name}` };
+  const accounts = openRosterAccounts(org, roster);
+  if (!accounts) return { ok: false, reason: `this roster cannot be opened with ${org.name}’s key, so it was not taken` };
   if (tooFarAhead(roster.stamp, app.now()))
     return {
       ok: false,
@@ -154,7 +206,7 @@ export const takeRoster = (app: AppCore, raw: unknown, site: string | null): { o
       reason:
         'this roster is older than the roster this desk holds (or its enrolment file), so it was not taken: an old roster could give back a sign-in a manager has since taken away',
     };
-  const next = applyRoster(held, roster.accounts as RosterAccount[], site, org.sites, state.taken);
+  const next = applyRoster(held, accounts, site, org.sites, state.taken);
   if (!next.ok) return { ok: false, reason: `this roster was not taken: ${next.reason}` };
   const stamp = state.stamp && compareHlc(state.stamp, roster.stamp) > 0 ? state.stamp : roster.stamp;
   const nextState: RosterState = { stamp, sites: { ...state.sites, [site]: roster.stamp }, taken: next.taken };

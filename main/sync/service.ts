@@ -72,7 +72,16 @@ import { eventTarget, parseEventDoc, versionsOfEvents, type AttendanceEventDoc, 
 import { eventDocsOf, foldWithLocal, idsInReplica, putEvents, versionsInReplica } from './events';
 import { readOrg } from '../exchange/org';
 import { verifyWith } from '../exchange/identity';
-import { ROSTER_PREFIX, rosterAccountsOf, rosterDocId, signRoster, signedBytes, takeRoster } from './roster';
+import {
+  openRosterAccounts,
+  readRoster,
+  ROSTER_PREFIX,
+  rosterAccountsOf,
+  rosterDocId,
+  signedBytes,
+  signRoster,
+  takeRoster,
+} from './roster';
 
 export type { SyncConfig } from './config';
 
@@ -331,7 +340,7 @@ export class SyncService {
       throw error;
     }
     this.ready = true;
-    if (config.role === 'manager') this.rosterDue = 'check';
+    if (config.role === 'manager' && this.rosterDue !== 'force') this.rosterDue = 'check';
     this.enqueueAll();
     this.schedule();
     // Sites a manager added (or received) while this install was not syncing.
@@ -1452,37 +1461,24 @@ export class SyncService {
     const managers = org.installs.filter((i) => i.role === 'manager').map((i) => i.publicKey);
     const accounts = this.app.repos.accounts.all();
     const lanes = [...this.lanes.values()].filter((l) => l.site !== null && l.push);
-    const held = await Promise.all(
-      lanes.map((l) =>
-        l.local.get(rosterDocId(l.site!), { conflicts: true }).then(
-          (d) =>
-            d as PouchDoc & {
-              roster?: { organisationId?: unknown; stamp?: unknown; accounts?: unknown };
-              signer?: unknown;
-              signature?: unknown;
-            },
-          () => null,
-        ),
-      ),
-    );
+    const held = await Promise.all(lanes.map((l) => l.local.get(rosterDocId(l.site!), { conflicts: true }).catch(() => null)));
     const wanted = lanes.map((l) => rosterAccountsOf(accounts, l.site!));
     // A roster held here that a manager of this organisation signed, as it was signed, and not stamped far ahead.
-    const sound = held.map((h) =>
-      h?.roster &&
-      typeof h.signer === 'string' &&
-      typeof h.signature === 'string' &&
-      typeof h.roster.stamp === 'string' &&
-      managers.includes(h.signer)
-        ? verifyWith(h.signer, signedBytes(h.roster), h.signature) && !tooFarAhead(h.roster.stamp, this.app.now())
-        : false,
-    );
-    const stale = (i: number) =>
-      !sound[i] ||
-      held[i]?.roster?.organisationId !== org.id ||
-      canonical(held[i]?.roster?.accounts) !== canonical(wanted[i]) ||
-      Boolean(held[i]?._conflicts?.length);
+    const sound = held.map((h) => {
+      const r = readRoster(h?.roster);
+      const signer = h?.signer;
+      const signature = h?.signature;
+      if (!r || typeof signer !== 'string' || typeof signature !== 'string' || !managers.includes(signer)) return null;
+      return verifyWith(signer, signedBytes(h?.roster), signature) && !tooFarAhead(r.stamp, this.app.now()) ? r : null;
+    });
+    const stale = (i: number) => {
+      const r = sound[i];
+      if (!r || r.organisationId !== org.id || held[i]?._conflicts?.length) return true;
+      const carried = openRosterAccounts(org, r);
+      return !carried || canonical(carried) !== canonical(wanted[i]);
+    };
     if (due === 'check' && lanes.every((_, i) => !stale(i))) return;
-    for (const [i, h] of held.entries()) if (sound[i]) this.app.clock.see(h!.roster!.stamp as string, this.app.now());
+    for (const r of sound) if (r) this.app.clock.see(r.stamp, this.app.now());
     const stamp = this.app.clock.stamp(this.app.now());
     for (const [i, lane] of lanes.entries()) {
       const h = held[i];

@@ -1,16 +1,18 @@
 /**
  * A desk's sign-in accounts after enrolment: the manager's laptop publishes, for each site, a roster of that site's
- * supervisors (`roster:<site>` in the site's hub database), signed with its own Ed25519 key (Ed25519 over the canonical
- * JSON of `roster`). The desk takes one only if a manager key its enrolment gave it signed it, it is not older than the
+ * supervisors (`roster:<site>` in the site's hub database), its accounts sealed under the organisation's key and the
+ * whole signed with the laptop's own Ed25519 key (over the canonical JSON of `roster`). The desk takes one only if a manager key its enrolment gave it signed it, it is not older than the
  * roster it holds, and it carries only supervisors of the desk's sites (docs/security.md). A leaver disabled on the
  * manager's laptop can no longer sign in at the desk; a roster from another key, changed after signing, replayed, or
  * carrying a manager is refused, reported in the sync status, and leaves the desk's accounts file as it was.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newIdentity, readIdentity, signWith, type Identity } from '../../../main/exchange/identity';
+import { newIdentity, readIdentity } from '../../../main/exchange/identity';
+import { readOrg } from '../../../main/exchange/org';
+import { openRosterAccounts, readRoster, signRoster } from '../../../main/sync/roster';
 import { siteDb } from '../../../main/sync/provision';
 import type { Session } from '../../../main/services/types';
-import { canonical } from '../../../shared/domain/sync/merge';
+import type { RosterAccount } from '../../../shared/domain/deskAccounts';
 import { formatHlc, parseHlc } from '../../../shared/domain/sync/hlc';
 import type { Account } from '../../../shared/schemas/account';
 import { filesOf, okData, type TestApp } from '../../support/app';
@@ -30,7 +32,7 @@ interface RosterDoc {
   _id: string;
   _rev?: string;
   kind: 'roster';
-  roster: { stamp: string; site: string; accounts: Record<string, unknown>[] } & Record<string, unknown>;
+  roster: { stamp: string; site: string } & Record<string, unknown>;
   signer: string;
   signature: string;
 }
@@ -51,14 +53,9 @@ const putRoster = async (doc: Omit<RosterDoc, '_rev'>) => {
   expect(res.status).toBe(201);
 };
 
-/** A roster signed by `identity` (Ed25519 over its canonical JSON). */
-const signed = (roster: RosterDoc['roster'], identity: Pick<Identity, 'publicKey' | 'privateKey'>): Omit<RosterDoc, '_rev'> => ({
-  _id: 'roster:CH',
-  kind: 'roster',
-  roster,
-  signer: identity.publicKey,
-  signature: signWith(identity, Buffer.from(canonical(roster))),
-});
+/** The accounts a roster on the hub carries, opened with the organisation's key (which the hub does not hold). */
+const accountsIn = (doc: RosterDoc | null): RosterAccount[] =>
+  doc ? (openRosterAccounts(readOrg(manager.opened.app)!, readRoster(doc.roster)!) ?? []) : [];
 
 /** A stamp a second after `stamp`, so a forged roster is never refused only for its age. */
 const later = (stamp: string) => {
@@ -102,9 +99,14 @@ let afterDisable: RosterDoc;
 describe('the manager’s laptop tells the desk of a leaver', () => {
   it('disables a supervisor on the manager’s laptop: the desk refuses their sign-in, and a password reset reaches it', async () => {
     await until('the hub holds a CH roster with Lee on it', async () =>
-      Boolean((await hubRoster())?.roster.accounts.some((a) => a.id === leaver.id && a.disabled === false)),
+      accountsIn(await hubRoster()).some((a) => a.id === leaver.id && !a.disabled),
     );
     beforeDisable = (await hubRoster())!;
+    // The hub's administrator cannot read the password hashes it carries.
+    const hashes = manager.opened.app.repos.accounts.all().map((a) => a.passwordHash);
+    expect(hashes.filter((h) => JSON.stringify(beforeDisable).includes(h) || JSON.stringify(beforeDisable).includes(h.slice(-20)))).toEqual(
+      [],
+    );
 
     okData(await manager.call('accounts:update', { id: leaver.id, disabled: true }, m));
     await until('the desk holds Lee disabled', () => desk.opened.app.repos.accounts.get(leaver.id)?.disabled === true);
@@ -130,7 +132,7 @@ describe('the manager’s laptop tells the desk of a leaver', () => {
         .sort(),
     ).toEqual(['lee.leaver', 'sup.ch']);
     await until('the hub holds the roster with Lee disabled', async () =>
-      Boolean((await hubRoster())?.roster.accounts.some((a) => a.id === leaver.id && a.disabled === true)),
+      accountsIn(await hubRoster()).some((a) => a.id === leaver.id && a.disabled),
     );
     afterDisable = (await hubRoster())!;
     expect(refusedRosters()).toEqual([]);
@@ -153,18 +155,23 @@ describe('a roster the desk must not take', () => {
     expect(await signInAtDesk('lee.leaver', LEAVER_PASSWORD)).toMatchObject({ ok: false });
   };
 
-  const reEnabled = () => ({
-    ...afterDisable.roster,
-    stamp: later(afterDisable.roster.stamp),
-    accounts: afterDisable.roster.accounts.map((a) => (a.id === leaver.id ? { ...a, disabled: false } : a)),
-  });
+  /** The roster after Lee was disabled, with Lee active again and a later stamp, signed with `identity`. */
+  const reEnabled = (identity: { publicKey: string; privateKey: string }): Omit<RosterDoc, '_rev'> => {
+    const accounts = accountsIn(afterDisable).map((a) => (a.id === leaver.id ? { ...a, disabled: false } : a));
+    return signRoster(readOrg(manager.opened.app)!, identity, 'CH', later(afterDisable.roster.stamp), accounts) as unknown as RosterDoc;
+  };
 
-  it('refuses one signed with a key the desk was not given at enrolment', async () => {
-    await refusedWith(signed(reEnabled(), newIdentity(Date.now())), /not signed by a manager’s laptop this desk trusts/);
+  it('refuses one signed with a key the desk was not given at enrolment (even one holding the organisation’s key)', async () => {
+    await refusedWith(reEnabled(newIdentity(Date.now())), /not signed by a manager’s laptop this desk trusts/);
   }, 90_000);
 
   it('refuses one changed after it was signed', async () => {
-    await refusedWith({ ...afterDisable, _id: 'roster:CH', roster: reEnabled() }, /changed after it was signed/);
+    const genuine = reEnabled(readIdentity(manager.opened.app)!);
+    const { _rev: _r, ...held } = afterDisable;
+    // Lee's active version, sealed and signed, under the signature of the roster that disabled him.
+    await refusedWith({ ...held, roster: genuine.roster }, /changed after it was signed/);
+    // The roster that disabled him, stamped later so it would be taken again.
+    await refusedWith({ ...held, roster: { ...held.roster, stamp: later(held.roster.stamp) } }, /changed after it was signed/);
   }, 90_000);
 
   it('refuses an older signed roster put back on the hub (Lee still active in it)', async () => {
@@ -174,23 +181,21 @@ describe('a roster the desk must not take', () => {
 
   it('refuses a roster signed by the manager’s own laptop that carries a manager, or a supervisor of another site', async () => {
     const identity = readIdentity(manager.opened.app)!;
-    const desk_ = (a: Account) => {
+    const org = readOrg(manager.opened.app)!;
+    const rostered = (a: Account): RosterAccount => {
       const { pinHash: _p, failedAttempts: _f, lastFailedAt: _l, ...rest } = a;
-      return rest as unknown as Record<string, unknown>;
+      return rest;
     };
     const all = manager.opened.app.repos.accounts.all();
     const boss = all.find((a) => a.role === 'manager')!;
-    const withBoss = {
-      ...afterDisable.roster,
-      stamp: later(afterDisable.roster.stamp),
-      accounts: [...afterDisable.roster.accounts, desk_(boss)],
-    };
-    await refusedWith(signed(withBoss, identity), new RegExp(`${boss.displayName} \\(${boss.username}\\), who is a manager`));
+    const stamp = later(afterDisable.roster.stamp);
+    const withBoss = signRoster(org, identity, 'CH', stamp, [...accountsIn(afterDisable), rostered(boss)]) as unknown as RosterDoc;
+    await refusedWith(withBoss, new RegExp(`${boss.displayName} \\(${boss.username}\\), who is a manager`));
     expect(await signInAtDesk(boss.username, DESK_PASSWORD)).toMatchObject({ ok: false });
 
     const frank = all.find((a) => a.username === 'sup.fh')!;
-    const withFrank = { ...withBoss, stamp: later(withBoss.stamp), accounts: [...afterDisable.roster.accounts, desk_(frank)] };
-    await refusedWith(signed(withFrank, identity), /Frank Supervisor \(sup\.fh\), who supervises FH, not CH/);
+    const withFrank = signRoster(org, identity, 'CH', later(stamp), [...accountsIn(afterDisable), rostered(frank)]) as unknown as RosterDoc;
+    await refusedWith(withFrank, /Frank Supervisor \(sup\.fh\), who supervises FH, not CH/);
     expect(desk.opened.app.repos.accounts.all().map((a) => a.username)).not.toContain('sup.fh');
   }, 90_000);
 });
