@@ -7,6 +7,7 @@
  * carrying a manager is refused, reported in the sync status, and leaves the desk's accounts file as it was.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkDataFolder } from '../../../main/storage/doctor';
 import { newIdentity, readIdentity } from '../../../main/exchange/identity';
 import { readOrg } from '../../../main/exchange/org';
 import { openRosterAccounts, readRoster, signRoster } from '../../../main/sync/roster';
@@ -198,4 +199,14 @@ describe('a roster the desk must not take', () => {
     await refusedWith(withFrank, /Frank Supervisor \(sup\.fh\), who supervises FH, not CH/);
     expect(desk.opened.app.repos.accounts.all().map((a) => a.username)).not.toContain('sup.fh');
   }, 90_000);
+});
+
+describe('the desk’s folder', () => {
+  it('is clean to the doctor, with what it took from rosters', async () => {
+    await desk.opened.app.sync!.settled();
+    expect(Object.keys(filesOf(desk.dir))).toContain('data/system/roster.json');
+    // Its system files and directory; the desk world's seeded incident is another matter (its history is made up).
+    const own = checkDataFolder(desk.dir).problems.filter((p) => /^data\/(system|directory)\//.test(p.file));
+    expect(own.map((p) => `${p.file}: ${p.message}`)).toEqual([]);
+  }, 30_000);
 });
