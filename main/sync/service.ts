@@ -531,7 +531,7 @@ export class SyncService {
     this.halt.abort();
     // Saves made before stopping go into the replica first (no network is waited for), so each write
     // of a record kept as events is still its own event when sync starts again.
-    if (this.ready && (this.noted.length || this.queue.size)) {
+    if (this.ready && (this.noted.length || this.queue.size || this.rosterDue !== 'no')) {
       this.stopListening?.();
       this.stopListening = null;
       this.schedule();
@@ -557,6 +557,7 @@ export class SyncService {
     this.lanes.clear();
     this.queue.clear();
     this.noted = [];
+    this.rosterDue = 'no';
     this.incoming.clear();
     this.decisions.clear();
     this.ownEvents.clear();
