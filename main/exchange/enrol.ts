@@ -35,6 +35,11 @@ const contentSchema = z.object({
    * sites, so the desk's packs are checked against its sites (files made before this field: the desk makes its own).
    */
   identity: identitySchema.optional(),
+  /**
+   * The manager's laptop's hybrid-clock stamp when it made the file: the desk takes no roster older than this
+   * (main/sync/roster.ts), so a roster signed before the file was made cannot give back a sign-in it left out.
+   */
+  rosterStamp: z.string().min(1).max(200).optional(),
 });
 export type Enrolment = z.infer<typeof contentSchema>;
 
@@ -55,6 +60,7 @@ export const sealEnrolment = (
   references: string[] = [],
   hub?: { url: string; name: string; password: string },
   identity?: Identity,
+  rosterStamp?: string,
 ): Buffer => {
   const content: Enrolment = {
     org,
@@ -64,6 +70,7 @@ export const sealEnrolment = (
     references,
     ...(hub ? { hub } : {}),
     ...(identity ? { identity } : {}),
+    ...(rosterStamp ? { rosterStamp } : {}),
   };
   const salt = randomBytes(16);
   const iv = randomBytes(12);

@@ -8,6 +8,7 @@ import { ensureManagerOrg, keyIdOf, listSelf, ORG_FILE, orgKind, readOrg, record
 import { decodePack, encodePack, PACK_FORMAT_VERSION, type OpenedPack, type PackPayload } from '../exchange/pack';
 import { applyPlan, collectActivity, collectRota, countsOf, planPack } from '../exchange/transfer';
 import { readSyncConfig } from '../sync/service';
+import { enrolledRosterState } from '../sync/roster';
 import { checkHubUser } from './sync';
 import { accountName, forDesk, notForDesk } from '../../shared/domain/deskAccounts';
 import { highestReferences } from '../../shared/domain/incidents';
@@ -233,8 +234,11 @@ export const exchangeHandlers: Pick<
       references,
       hub,
       identity,
+      // Rosters signed before this moment are refused by the desk; the laptop signs its rosters again after it.
+      app.clock.stamp(now),
     );
     recordDesk(app, org, identity.publicKey, req.sites);
+    app.sync?.rostersChanged();
     return {
       filename: `sitedesk-enrolment-${deskOrg.sites.join('-')}-${londonToday(now)}.sitedesk-enrolment`,
       mime: 'application/octet-stream',
@@ -269,6 +273,7 @@ export const exchangeHandlers: Pick<
       ...(enrolment.identity ? [{ rel: IDENTITY_FILE, kind: identityKind, value: { identity: enrolment.identity } }] : []),
       app.repos.sites.writeOp(enrolment.sites),
       app.repos.accounts.writeOp(accounts),
+      enrolledRosterState(enrolment.rosterStamp, accounts),
     ]);
     // With its hub user, the desk syncs by itself from now on (its password is saved sealed, never in clear).
     if (enrolment.hub && app.sync) await app.sync.connect({ ...enrolment.hub, role: 'desk', sites: [...enrolment.org.sites].sort() });

@@ -19,6 +19,7 @@ import { siteSchema } from '../../shared/schemas/site';
 import { staffSchema } from '../../shared/schemas/staff';
 import { IDENTITY_FILE, identityKind } from '../exchange/identity';
 import { ORG_FILE, orgKind } from '../exchange/org';
+import { ROSTER_FILE, rosterStateKind } from '../sync/roster';
 import { SUPERSEDED_FILE, supersededKind } from '../exchange/superseded';
 import type { Superseded } from '../../shared/domain/sync/merge';
 import { storedSyncSchema, SYNC_CONFIG_FILE } from '../sync/config';
@@ -98,6 +99,7 @@ const SINGLE_FILES: Record<string, z.ZodType> = {
   [IDENTITY_FILE]: identityKind.schema,
   [SUPERSEDED_FILE]: supersededKind.schema,
   [SYNC_CONFIG_FILE]: storedSyncSchema,
+  [ROSTER_FILE]: rosterStateKind.schema,
 };
 
 const recordsFile = z.object({ records: z.record(z.string(), z.unknown()) });

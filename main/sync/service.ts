@@ -70,6 +70,18 @@ import { tooFarAhead } from '../../shared/domain/sync/hlc';
 import { checkedStamps, keepRefused } from '../../shared/domain/sync/ahead';
 import { eventTarget, parseEventDoc, versionsOfEvents, type AttendanceEventDoc, type IncidentEntryDoc } from './docs';
 import { eventDocsOf, foldWithLocal, idsInReplica, putEvents, versionsInReplica } from './events';
+import { readOrg } from '../exchange/org';
+import { verifyWith } from '../exchange/identity';
+import {
+  openRosterAccounts,
+  readRoster,
+  ROSTER_PREFIX,
+  rosterAccountsOf,
+  rosterDocId,
+  signedBytes,
+  signRoster,
+  takeRoster,
+} from './roster';
 
 export type { SyncConfig } from './config';
 
@@ -228,6 +240,12 @@ export class SyncService {
   private stopped = true;
   /** The replica is open and the start-up comparison queued: noted saves can be compared. */
   private ready = false;
+  /**
+   * A manager's laptop publishes its sites' rosters (main/sync/roster.ts): `check` when they may differ from what its
+   * replica holds (at start, after its accounts file was saved, a site added), `force` when a new stamp is needed
+   * whatever they hold (an enrolment file was just made, and its desk refuses any roster older than it).
+   */
+  private rosterDue: 'no' | 'check' | 'force' = 'no';
   /** Loaded when sync starts, so an install without a hub never pays for it at start-up. */
   private Pouch: PouchStatic | null = null;
   private probeTimer: NodeJS.Timeout | null = null;
@@ -322,6 +340,7 @@ export class SyncService {
       throw error;
     }
     this.ready = true;
+    if (config.role === 'manager' && this.rosterDue !== 'force') this.rosterDue = 'check';
     this.enqueueAll();
     this.schedule();
     // Sites a manager added (or received) while this install was not syncing.
@@ -364,6 +383,7 @@ export class SyncService {
         await this.startLane(lane);
       }
       if (added.length) this.enqueueAll(new Set(added));
+      if (added.length && config.role === 'manager') this.dueRosters('check');
       this.schedule();
       this.emit();
     });
@@ -511,7 +531,7 @@ export class SyncService {
     this.halt.abort();
     // Saves made before stopping go into the replica first (no network is waited for), so each write
     // of a record kept as events is still its own event when sync starts again.
-    if (this.ready && (this.noted.length || this.queue.size)) {
+    if (this.ready && (this.noted.length || this.queue.size || this.rosterDue !== 'no')) {
       this.stopListening?.();
       this.stopListening = null;
       this.schedule();
@@ -537,6 +557,7 @@ export class SyncService {
     this.lanes.clear();
     this.queue.clear();
     this.noted = [];
+    this.rosterDue = 'no';
     this.incoming.clear();
     this.decisions.clear();
     this.ownEvents.clear();
@@ -671,6 +692,7 @@ export class SyncService {
         this.replays.size ||
         this.lostPhotos.size ||
         this.queue.size ||
+        this.rosterDue !== 'no' ||
         [...this.incoming.values()].some((l) => l.length)
       )
         await this.work;
@@ -889,6 +911,7 @@ export class SyncService {
   private noteLocal(changes: FileChange[]): void {
     if (!this.config) return;
     if (changes.some((c) => c.rel === 'directory/sites')) this.followDirectory();
+    if (this.config.role === 'manager' && changes.some((c) => c.rel === 'directory/accounts')) this.dueRosters('check');
     this.noted.push(...changes);
     if (this.ready) this.schedule();
   }
@@ -1011,12 +1034,14 @@ export class SyncService {
             this.replays.size ||
             this.lostPhotos.size ||
             this.queue.size ||
+            this.rosterDue !== 'no' ||
             [...this.incoming.keys()].some((db) => this.readyToTake(db)))
         ) {
           this.diffNoted();
           await this.replay();
           await this.restorePhotos();
           await this.pushOut();
+          await this.publishRosters();
           await this.takeIn();
         }
       })
@@ -1292,6 +1317,17 @@ export class SyncService {
       for (const c of batch) {
         const raw = c.doc;
         if (!raw || c.id.startsWith('_design/')) continue;
+        if (c.id.startsWith(ROSTER_PREFIX)) {
+          // A desk's accounts change only by a roster a manager key it trusts signed; anything else is refused and
+          // reported, and changes nothing. A manager's laptop takes nothing from one (its accounts are its own) and
+          // does not answer another manager's roster with its own (two laptops would answer each other for ever), but
+          // publishes its own again when the hub's was deleted.
+          if (this.config!.role === 'desk' && !raw._deleted) {
+            const taken = takeRoster(this.app, raw, lane.site);
+            if (taken && !taken.ok) this.noteRefused({ db, docId: c.id, reason: taken.reason });
+          } else if (this.config!.role === 'manager' && raw._deleted) this.dueRosters('check');
+          continue;
+        }
         if (raw._deleted) {
           sendBack.push(c.id);
           continue;
@@ -1396,6 +1432,64 @@ export class SyncService {
         const prev = await lane.local.get(APPLIED).catch(() => null);
         await lane.local.put({ _id: APPLIED, ...(prev?._rev ? { _rev: prev._rev } : {}), seq: last.seq });
       }
+    }
+  }
+
+  /** Asks the work loop to publish the rosters (see `rosterDue`). */
+  private dueRosters(due: 'check' | 'force'): void {
+    if (this.rosterDue !== 'force') this.rosterDue = due;
+    if (this.ready) this.schedule();
+  }
+
+  /** An enrolment file was just made on this laptop: its desk holds its stamp, so every roster is signed again after it. */
+  rostersChanged(): void {
+    if (this.config?.role === 'manager') this.dueRosters('force');
+  }
+
+  /**
+   * Publishes this manager's laptop's roster of each of its sites (main/sync/roster.ts) into the site's replica, all
+   * under one new stamp, when any differs from the one the replica holds (or that one does not verify), or when asked
+   * to. The stamp is made after every verified roster held, so a desk never finds a new one older than an old one.
+   */
+  private async publishRosters(): Promise<void> {
+    const due = this.rosterDue;
+    this.rosterDue = 'no';
+    if (due === 'no' || this.config?.role !== 'manager') return;
+    const org = readOrg(this.app);
+    const identity = readIdentity(this.app);
+    // A laptop with no organisation yet has enrolled no desk: no desk holds its key.
+    if (!org || org.role !== 'manager' || !identity) return;
+    const managers = org.installs.filter((i) => i.role === 'manager').map((i) => i.publicKey);
+    const accounts = this.app.repos.accounts.all();
+    const lanes = [...this.lanes.values()].filter((l) => l.site !== null && l.push);
+    const held = await Promise.all(lanes.map((l) => l.local.get(rosterDocId(l.site!), { conflicts: true }).catch(() => null)));
+    const wanted = lanes.map((l) => rosterAccountsOf(accounts, l.site!));
+    // A roster held here that a manager of this organisation signed, as it was signed, and not stamped far ahead.
+    const sound = held.map((h) => {
+      const r = readRoster(h?.roster);
+      const signer = h?.signer;
+      const signature = h?.signature;
+      if (!r || typeof signer !== 'string' || typeof signature !== 'string' || !managers.includes(signer)) return null;
+      return verifyWith(signer, signedBytes(h?.roster), signature) && !tooFarAhead(r.stamp, this.app.now()) ? r : null;
+    });
+    const stale = (i: number) => {
+      const r = sound[i];
+      if (!r || r.organisationId !== org.id || held[i]?._conflicts?.length) return true;
+      const carried = openRosterAccounts(org, r);
+      return !carried || canonical(carried) !== canonical(wanted[i]);
+    };
+    if (due === 'check' && lanes.every((_, i) => !stale(i))) return;
+    for (const r of sound) if (r) this.app.clock.see(r.stamp, this.app.now());
+    const stamp = this.app.clock.stamp(this.app.now());
+    for (const [i, lane] of lanes.entries()) {
+      const h = held[i];
+      const doc = signRoster(org, identity, lane.site!, stamp, wanted[i]);
+      await this.beforeOwnWrite(lane);
+      const [written] = await lane.local.bulkDocs([{ ...doc, ...(h?._rev ? { _rev: h._rev } : {}) } as unknown as PouchDoc]);
+      // The document moved on while it was read (another manager's came in): left to the next publication.
+      if (!written?.ok) continue;
+      this.wroteMine(lane, doc._id, written.rev);
+      if (h?._conflicts?.length) await lane.local.bulkDocs(h._conflicts.map((rev) => ({ _id: doc._id, _rev: rev, _deleted: true })));
     }
   }
 
