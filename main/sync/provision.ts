@@ -80,17 +80,27 @@ const putDoc = async (admin: HubCredentials, db: string, id: string, doc: Record
 
 /**
  * Writes refused by the hub itself (CouchDB's validate_doc_update): only managers change the directory;
- * a site's database takes only that site's records.
+ * a site's database takes only that site's documents from a desk. A record document names its site in
+ * `record.site`; the documents a desk writes beside them (attendance events, incident history entries, history
+ * heads, photos) name it in `site`, and only the last entry of an incident's chain carries a `record` too. The
+ * event, head and photo documents are written once and never change: a desk may not change or delete one (a
+ * desk that could delete the hub's history heads could hide entries cut off its own incidents, which is what
+ * the heads witness), and may not write a roster, which only a manager's laptop signs.
  */
-const validator = (site: string | null) =>
+export const writeRule = (site: string | null) =>
   `function (newDoc, oldDoc, userCtx) {
   var roles = userCtx.roles || [];
   if (roles.indexOf('_admin') !== -1 || roles.indexOf('${ROLE_MANAGER}') !== -1) return;
   ${
     site === null
       ? `throw({ forbidden: 'Only managers change the directory.' });`
-      : `if (newDoc._deleted) return;
-  if (!newDoc.record || newDoc.record.site !== '${site}') throw({ forbidden: 'Only ${site} records belong in this database.' });`
+      : `var once = /^(attendance-event|incident-entry|head|photo):/.test(newDoc._id);
+  if (/^roster:/.test(newDoc._id)) throw({ forbidden: 'Only a manager’s laptop writes a roster.' });
+  if (once && (oldDoc || newDoc._deleted)) throw({ forbidden: 'History, heads and photos are written once and never changed.' });
+  if (newDoc._deleted) return;
+  var named = newDoc.record ? newDoc.record.site : newDoc.site;
+  if (named !== '${site}' || (newDoc.site !== undefined && newDoc.site !== '${site}'))
+    throw({ forbidden: 'Only ${site} records belong in this database.' });`
   }
 }`;
 
@@ -110,13 +120,13 @@ export const provisionOrganisation = async (admin: HubCredentials, sites: string
   await ensureDb(admin, '_users');
   await ensureDb(admin, DB_DIRECTORY);
   await putSecurity(admin, DB_DIRECTORY, [ROLE_MANAGER, ROLE_DESK]);
-  if (rules) await putDoc(admin, DB_DIRECTORY, '_design/sitedesk', { validate_doc_update: validator(null) });
+  if (rules) await putDoc(admin, DB_DIRECTORY, '_design/sitedesk', { validate_doc_update: writeRule(null) });
   await ensureDb(admin, DB_MANAGERS);
   await putSecurity(admin, DB_MANAGERS, [ROLE_MANAGER]);
   for (const s of sites) {
     await ensureDb(admin, siteDb(s));
     await putSecurity(admin, siteDb(s), [ROLE_MANAGER, siteRole(s)]);
-    if (rules) await putDoc(admin, siteDb(s), '_design/sitedesk', { validate_doc_update: validator(s) });
+    if (rules) await putDoc(admin, siteDb(s), '_design/sitedesk', { validate_doc_update: writeRule(s) });
   }
 };
 

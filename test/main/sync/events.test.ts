@@ -3,8 +3,9 @@
  * (the image as the document's CouchDB attachment) and each incident history head. Checked on the hub
  * itself and on the receiving install.
  */
+import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { siteDb } from '../../../main/sync/provision';
+import { ROLE_DESK, siteDb, siteRole, writeRule } from '../../../main/sync/provision';
 import type { Session } from '../../../main/services/types';
 import { okData, type TestApp } from '../../support/app';
 import { closeAll, deskHasDirectory, HubProcess, hubAdminHeaders, openManagerAndDesk, until, BIKE_SHED_INCIDENT } from './world';
@@ -68,6 +69,48 @@ describe('append-only records as one immutable document per event', () => {
     };
     expect(doc.record.text).toBe('Checked the bike shed.');
     expect(doc._rev.startsWith('1-')).toBe(true);
+  }, 60_000);
+
+  it('writes only documents that Apache CouchDB’s write rule for the site lets a desk write', async () => {
+    // The rule a real CouchDB hub runs on every write to CH's database (the test hub runs without it: see
+    // ProvisionOptions.writeRules), run here on what the desk's work above put on the hub: an incident with its
+    // photo, edited twice more so its chain has entries before the last, the history heads, and a log entry.
+    const d = okData(await desk.call('incidents:create', { ...BIKE_SHED_INCIDENT, details: 'Second look at the bike shed.' }, sup));
+    const e = okData(await desk.call('incidents:update', { id: d.incident.id, rev: d.incident.rev, patch: { severity: 'high' } }, sup));
+    okData(await desk.call('incidents:update', { id: e.incident.id, rev: e.incident.rev, patch: { location: 'Car park' } }, sup));
+    const all = async () =>
+      (
+        (await fetch(`${hub.url}/${siteDb('CH')}/_all_docs?include_docs=true`, { headers: admin() }).then((r) => r.json())) as {
+          rows: { id: string; doc: Record<string, unknown> & { _id: string } }[];
+        }
+      ).rows.filter((r) => !r.id.startsWith('_design/') && !r.id.startsWith('roster:'));
+    await until('the hub has the third entry of the incident', async () =>
+      (await all()).some((r) => r.id.startsWith(`incident-entry:${d.incident.id}:000002:`)),
+    );
+    const docs = (await all()).map((r) => r.doc);
+    const kinds = new Set(docs.map((doc) => doc._id.split(':')[0]));
+    expect([...kinds].sort()).toEqual(expect.arrayContaining(['head', 'incident-entry', 'log', 'photo']));
+
+    const ruleOf = (site: string) =>
+      vm.runInNewContext(`(${writeRule(site)})`) as (doc: object, old: object | null, user: { name: string; roles: string[] }) => void;
+    const refusedBy = (site: string, doc: object, old: object | null = null) => {
+      try {
+        ruleOf(site)(doc, old, { name: 'desk-ch', roles: [ROLE_DESK, siteRole('CH')] });
+        return null;
+      } catch (error) {
+        return (error as { forbidden?: string }).forbidden ?? String(error);
+      }
+    };
+    // Every document of CH's database is one a CH desk may write there ...
+    expect(docs.map((doc) => [doc._id, refusedBy('CH', doc)]).filter(([, why]) => why)).toEqual([]);
+    // ... and none of them into another site's database.
+    expect(docs.filter((doc) => refusedBy('FH', doc) === null).map((doc) => doc._id)).toEqual([]);
+    // A desk may not delete or change what is written once (the heads witness the desk's own histories), nor write a
+    // roster, which only a manager's laptop signs.
+    const head = docs.find((doc) => doc._id.startsWith('head:'))!;
+    expect(refusedBy('CH', { _id: head._id, _rev: head._rev, _deleted: true }, head)).toMatch(/written once/);
+    expect(refusedBy('CH', { ...head, length: 1 }, head)).toMatch(/written once/);
+    expect(refusedBy('CH', { _id: 'roster:CH', kind: 'roster', site: 'CH' })).toMatch(/manager/);
   }, 60_000);
 
   it('sets aside a photo document whose attachment is not an image, writing no file', async () => {
