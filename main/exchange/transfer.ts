@@ -17,6 +17,8 @@ import {
   type SyncRecord,
 } from '../../shared/domain/sync/merge';
 import type { AppCore } from '../services/types';
+import { logClock } from '../../shared/domain/incidents/occurrenceLog';
+import type { LogEntry } from '../../shared/schemas/occurrence';
 import { noteIncidents } from '../services/incidentIndex';
 import type { Incident } from '../../shared/schemas/incident';
 import type { WriteOp } from '../storage/dataStore';
@@ -168,7 +170,7 @@ const label = (kind: SyncKind, r: SyncRecord): string => {
     case 'incidents':
       return `${s.ref} · ${s.category}`;
     case 'log':
-      return `${s.site} ${formatDayShort(s.date)} ${s.time} ${s.kind}`;
+      return `${s.site} ${formatDayShort(s.date)} ${logClock(r as unknown as LogEntry)} ${s.kind}`;
   }
 };
 

@@ -8,6 +8,7 @@ import { addDays, daysBetween, formatDateGB, formatMinutes, londonToday } from '
 import { leaveHolidayRange } from '../../shared/domain/leave/balance';
 import { leaveCoverImpact } from '../../shared/domain/leave/coverImpact';
 import { absenceOfRequest, leaveEffect, overdrawn } from '../../shared/domain/leave/request';
+import { SERVICE_LABEL } from '../../shared/domain/serviceLabel';
 import { newId } from '../../shared/domain/ids';
 import { AppError } from '../../shared/result';
 import type { LeaveRequest, Staff } from '../../shared/schemas/staff';
@@ -94,7 +95,7 @@ const withRequest = (person: Staff, r: LeaveRequest, absence: boolean): Pick<Sta
 const impactOf = (app: AppCore, person: Staff, r: LeaveRequest, now: number) =>
   leaveCoverImpact(contextFor(app, addDays(r.from, -1), r.to), person.id, r, now);
 
-const describeShift = (s: Shift) => `${formatDateGB(s.date)} ${s.start}–${s.end} ${s.site} ${s.service}`;
+const describeShift = (s: Shift) => `${formatDateGB(s.date)} ${s.start}–${s.end} ${s.site} ${SERVICE_LABEL[s.service]}`;
 
 const overdrawnMessage = (v: LeaveRequestView): string => {
   const y = v.years.find((x) => x.remainingDays < 0 || x.remainingHours < 0) ?? v.years[0];

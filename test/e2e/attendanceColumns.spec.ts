@@ -177,6 +177,8 @@ test('times, hours, arrivals and no-shows on the Attendance screen each stay on 
     'No-show',
   ]);
   expect.soft(shifts).toEqual(cellsOnOneLine(shifts));
+  // Sam and Rhea are still in (their shifts run past noon): their paid hours are so far, said in words, on one line.
+  expect([shifts['Paid hours: 3.17 so far'], shifts['Paid hours: 2.92 so far'], shifts['Paid hours: 2.97']]).toEqual([1, 1, 1]);
   // Wrapped, it broke at its hyphen: "No-" over "show".
   expect(shifts['No-show (heading)']).toBe(1);
   // A correction wraps with its reason, but each time, and the day it names when not the shift's own, reads whole

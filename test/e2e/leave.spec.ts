@@ -138,7 +138,7 @@ test('a manager records leave that would leave HAT short, sees the shortfall, ap
   await review.getByRole('button', { name: 'Approve leave' }).click();
   await expect(
     page.getByText(
-      'Approved. These 3 shifts are now open and need cover: Mon 7 Dec 2026 19:00–07:00 HAT security; Tue 8 Dec 2026 19:00–07:00 HAT security; Wed 9 Dec 2026 19:00–07:00 HAT security.',
+      'Approved. These 3 shifts are now open and need cover: Mon 7 Dec 2026 19:00–07:00 HAT Security; Tue 8 Dec 2026 19:00–07:00 HAT Security; Wed 9 Dec 2026 19:00–07:00 HAT Security.',
     ),
   ).toBeVisible();
   await expect(page.getByRole('table', { name: 'Leave already decided' }).getByRole('row', { name: /Sam Officer/ })).toContainText(

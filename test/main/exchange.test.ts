@@ -16,6 +16,8 @@ import { seedActivity, seedShift } from '../support/records';
 import { makeStaff } from '../shared/domain/rota/factories';
 import type { RequestOf } from '../../shared/contract';
 import { incidentRequest, staffRequest } from '../support/requests';
+import { newMeta } from '../../main/services/records';
+import type { LogEntry } from '../../shared/schemas/occurrence';
 
 // Password hashing (scrypt) for the accounts and the enrolment code makes these slower than most.
 vi.setConfig({ testTimeout: 90_000 });
@@ -716,5 +718,31 @@ describe('edits stamped ahead of this computer’s clock', () => {
           'This computer’s record clock is 5 years ahead of its date and time (it stands at Fri 5 Dec 2031), so other computers will refuse the edits made here, by sync and in packs: they are kept on this computer only. Check this computer’s date and time. If they are right, ask IT support before making more edits here.',
       }),
     );
+  });
+});
+
+describe('the import preview on the night the clocks go back', () => {
+  it('says which 01:30 each log entry is, and an ordinary time as it is', async () => {
+    const { manager, m, desk, s } = await twoInstalls();
+    const app = desk.opened.app;
+    const by = app.repos.accounts.all()[0].id;
+    const entry = (time: string, text: string, zone?: 'GMT'): LogEntry => ({
+      ...newMeta(app.clock, by, app.now()),
+      site: 'CH',
+      date: '2026-10-25',
+      time,
+      kind: 'patrol',
+      text,
+      corrects: null,
+      ...(zone ? { zone } : {}),
+    });
+    app.repos.log.put([entry('01:30', 'Patrol one.'), entry('01:30', 'Patrol two.', 'GMT'), entry('22:00', 'Patrol three.')]);
+    const pack = okData(await desk.call('exchange:export-activity', { from: '2026-10-19', to: '2026-10-25' }, s));
+    const preview = okData(await manager.call('exchange:preview', { file: pack.base64 }, m));
+    expect(preview.rows.filter((r) => r.kind === 'log').map((r) => r.label)).toEqual([
+      'CH Sun 25 Oct 01:30 BST patrol',
+      'CH Sun 25 Oct 01:30 GMT patrol',
+      'CH Sun 25 Oct 22:00 patrol',
+    ]);
   });
 });

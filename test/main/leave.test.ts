@@ -101,7 +101,7 @@ describe('leave requests', () => {
 
     const decision = okData(await t.call('leave:approve', { staffId: staff.Sam.id, requestId: r.id }, m));
     expect(decision.notice).toBe(
-      'Approved. These 3 shifts are now open and need cover: Mon 7 Dec 2026 19:00–07:00 HAT security; Tue 8 Dec 2026 19:00–07:00 HAT security; Wed 9 Dec 2026 19:00–07:00 HAT security.',
+      'Approved. These 3 shifts are now open and need cover: Mon 7 Dec 2026 19:00–07:00 HAT Security; Tue 8 Dec 2026 19:00–07:00 HAT Security; Wed 9 Dec 2026 19:00–07:00 HAT Security.',
     );
     expect(decision.request).toMatchObject({ status: 'approved', decidedByName: 'Maria Okafor', openedShiftIds: nights.map((s) => s.id) });
 

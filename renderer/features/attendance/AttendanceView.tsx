@@ -32,6 +32,19 @@ const Arrival = ({ row }: { row: TimesheetRow }) =>
     '—'
   );
 
+/**
+ * A shift's paid hours. For one still under way (signed in, not out, before its end: basis `so-far`) they are the hours
+ * so far and still growing, and the cell says so in words beside the number, set smaller so the column stays narrow.
+ */
+const PaidHours = ({ row }: { row: TimesheetRow }) =>
+  row.paidBasis === 'so-far' ? (
+    <span className="paid-so-far" title="Still signed in: the hours so far, growing until they sign out">
+      {h(row.paidMinutes)} <span className="so-far">so far</span>
+    </span>
+  ) : (
+    h(row.paidMinutes)
+  );
+
 /** A correction's value, each piece whole (`01:30 GMT`, `on Sun 25 Oct`), wrapping only between them. */
 const Pieces = ({ words }: { words: string[] }) =>
   words.map((w, i) => (
@@ -196,7 +209,9 @@ export const AttendanceView = () => {
                   {/* `01:30 BST` or `01:30 GMT` on the night the clocks go back, an hour apart. */}
                   <td className="clock-cell">{r.signedInAt ? formatClockGB(Date.parse(r.signedInAt)) : '—'}</td>
                   <td className="clock-cell">{r.signedOutAt ? formatClockGB(Date.parse(r.signedOutAt)) : '—'}</td>
-                  <td>{h(r.paidMinutes)}</td>
+                  <td>
+                    <PaidHours row={r} />
+                  </td>
                   <td>
                     <Arrival row={r} />
                   </td>

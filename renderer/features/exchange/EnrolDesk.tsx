@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { forDesk } from '../../../shared/domain/deskAccounts';
 import { Banner } from '../../components/Banner';
 import { download } from '../../components/download';
 import { useStoreFields } from '../../store/appStore';
@@ -55,7 +56,7 @@ export const EnrolDesk = () => {
                 checked={people.includes(a.id)}
                 onChange={() => setPeople(people.includes(a.id) ? people.filter((p) => p !== a.id) : [...people, a.id])}
               />{' '}
-              {a.displayName} ({a.sites.join(', ')})
+              {a.displayName} ({(sites.length ? forDesk(a, sites) : a).sites.join(', ')})
             </label>
           ))}
         </div>

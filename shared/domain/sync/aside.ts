@@ -9,6 +9,8 @@
 import { fieldName } from '../../contract/fieldNames';
 import { formatDateGB, formatWhenGB } from '../dates';
 import { describeValue, FIELD_LABEL, HISTORY_KIND_LABEL, LOG_KIND_LABEL } from '../incidents/labels';
+import { logClock } from '../incidents/occurrenceLog';
+import { logEntryInputSchema } from '../../schemas/occurrence';
 import { SERVICE_LABEL } from '../serviceLabel';
 import { HLC_ZERO, parseHlc } from './hlc';
 import type { Superseded, SyncKind, SyncRecord } from './merge';
@@ -72,6 +74,17 @@ export const stampTime = (hlc: string | undefined): string | null =>
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
+const logWhen = logEntryInputSchema.pick({ date: true, time: true, zone: true });
+
+/**
+ * A log entry's time as the log shows it (`01:30 GMT` in the hour that comes twice). A version set aside was never
+ * checked, so a time that is not one, or a zone the log does not store, is shown as it was written rather than thrown on.
+ */
+const logTime = (r: SyncRecord): string => {
+  const when = logWhen.safeParse(r);
+  return when.success ? logClock(when.data) : str(r.time);
+};
+
 /**
  * The record a version belongs to, in words, after its kind (`ASIDE_KIND_LABEL`): "Cleo Early (E-2001)", "Carla Brush at
  * County Hall, Wed 25 Nov 2026", "Patrol at County Hall, Wed 25 Nov 2026 07:10".
@@ -88,7 +101,7 @@ export const titleOf = (kind: AsideKind, r: SyncRecord, names: Names): string =>
     case 'incidents':
       return `${str(r.ref)} at ${site}`;
     case 'log':
-      return `${LOG_KIND_LABEL[r.kind as keyof typeof LOG_KIND_LABEL] ?? str(r.kind)} at ${site}, ${formatDateGB(str(r.date))} ${str(r.time)}`;
+      return `${LOG_KIND_LABEL[r.kind as keyof typeof LOG_KIND_LABEL] ?? str(r.kind)} at ${site}, ${formatDateGB(str(r.date))} ${logTime(r)}`;
   }
 };
 

@@ -31,6 +31,18 @@ describe('a set-aside version in words', () => {
     expect(titleOf('sites', site, names)).toBe('County Hall (CH)');
   });
 
+  it('says which 01:30 a log entry is on the night the clocks go back, and shows a time it cannot read as stored', () => {
+    const log = { id: 'log_1', site: 'CH', date: '2026-10-25', time: '01:30', kind: 'patrol', ...meta('2026-10-25T01:40:00Z', 'x', 'a') };
+    expect(titleOf('log', log, names)).toBe('Patrol at County Hall, Sun 25 Oct 2026 01:30 BST');
+    expect(titleOf('log', { ...log, zone: 'GMT' }, names)).toBe('Patrol at County Hall, Sun 25 Oct 2026 01:30 GMT');
+    expect(titleOf('log', { ...log, time: '22:05' }, names)).toBe('Patrol at County Hall, Sun 25 Oct 2026 22:05');
+    // A record set aside is not checked: a time that is not one, or a zone the log does not store, is shown as it was written, not thrown on.
+    expect(titleOf('log', { ...log, time: 'half one' }, names)).toBe('Patrol at County Hall, Sun 25 Oct 2026 half one');
+    expect(titleOf('log', { ...log, time: undefined }, names)).toBe('Patrol at County Hall, Sun 25 Oct 2026 ');
+    expect(titleOf('log', { ...log, time: '25:70', zone: 'GMT' }, names)).toBe('Patrol at County Hall, Sun 25 Oct 2026 25:70');
+    expect(titleOf('log', { ...log, zone: 'BST' }, names)).toBe('Patrol at County Hall, Sun 25 Oct 2026 01:30');
+  });
+
   it('says why, for each reason', () => {
     expect(whyInWords('staff', 'edited-on-two-installs')).toBe(
       'Edited on two computers while they were apart: the later edit is in force and this one was kept aside.',
