@@ -7,10 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../../main/services/types';
 import type { SyncConflict } from '../../../shared/contract/sync';
-import type { Account } from '../../../shared/schemas/account';
-import { DESK_SHIFTS, DESK_STAFF, seedDesk } from '../../support/deskWorld';
+import { DESK_SHIFTS, DESK_STAFF } from '../../support/deskWorld';
 import { okData, type TestApp } from '../../support/app';
-import { closeAll, deskConfig, HubProcess, managerConfig, openSyncApp, provision, signIn, until } from './world';
+import { closeAll, deskConfig, HubProcess, managerConfig, openSyncApp, openTwoManagers, signIn, until } from './world';
 
 const SITES = ['CH', 'FH'];
 const hub = new HubProcess();
@@ -46,20 +45,8 @@ const save = async (t: TestApp, s: Session, id: string, change: { staffId?: stri
 };
 
 beforeAll(async () => {
-  await hub.start();
-  await provision(hub, SITES, 2);
-  maria = openSyncApp();
-  await seedDesk(maria.opened.app);
   // Priya's laptop is set up from the hub alone; both laptops know both managers' accounts.
-  const priyaAccount: Account = {
-    ...maria.opened.app.repos.accounts.all().find((a) => a.username === 'manager')!,
-    id: 'account_manager2',
-    username: 'priya',
-    displayName: 'Priya Shah',
-  };
-  maria.opened.app.repos.accounts.putMany([priyaAccount]);
-  priya = openSyncApp();
-  priya.opened.app.repos.accounts.putMany(maria.opened.app.repos.accounts.all().filter((a) => a.role === 'manager'));
+  ({ maria, priya } = await openTwoManagers(hub, SITES));
   desk = openSyncApp();
   desk.opened.app.repos.accounts.putMany(maria.opened.app.repos.accounts.all().filter((a) => a.username === 'sup.ch'));
   m = await signIn(maria, 'manager');

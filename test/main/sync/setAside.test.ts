@@ -8,11 +8,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../../main/services/types';
 import type { SetAsideVersion } from '../../../shared/contract/sync';
-import type { Account } from '../../../shared/schemas/account';
 import { staffInputSchema, type Staff } from '../../../shared/schemas/staff';
-import { DESK_STAFF, seedDesk } from '../../support/deskWorld';
+import { DESK_STAFF } from '../../support/deskWorld';
 import { okData, type TestApp } from '../../support/app';
-import { closeAll, HubProcess, managerConfig, openSyncApp, provision, signIn, until } from './world';
+import { closeAll, HubProcess, managerConfig, openTwoManagers, signIn, until } from './world';
 
 const SITES = ['CH'];
 const CLEO = DESK_STAFF.cleo.id;
@@ -33,19 +32,7 @@ const editCleo = async (t: TestApp, s: Session, change: Partial<Staff>) => {
 };
 
 beforeAll(async () => {
-  await hub.start();
-  await provision(hub, SITES, 2);
-  maria = openSyncApp();
-  await seedDesk(maria.opened.app);
-  const priyaAccount: Account = {
-    ...maria.opened.app.repos.accounts.all().find((a) => a.username === 'manager')!,
-    id: 'account_manager2',
-    username: 'priya',
-    displayName: 'Priya Shah',
-  };
-  maria.opened.app.repos.accounts.putMany([priyaAccount]);
-  priya = openSyncApp();
-  priya.opened.app.repos.accounts.putMany(maria.opened.app.repos.accounts.all().filter((a) => a.role === 'manager'));
+  ({ maria, priya } = await openTwoManagers(hub, SITES));
   m = await signIn(maria, 'manager');
   p = await signIn(priya, 'priya');
   await maria.opened.app.sync!.connect(managerConfig(hub, SITES, 1));

@@ -10,6 +10,7 @@ import { okData, openTestApp, type TestApp } from '../../support/app';
 import { spawnHub } from '../../support/hubProcess';
 import { DESK_PASSWORD, seedDesk } from '../../support/deskWorld';
 import { newMeta, RecordClock } from '../../../main/services/records';
+import type { Account } from '../../../shared/schemas/account';
 import type { LogEntry } from '../../../shared/schemas/occurrence';
 
 export const ADMIN = { name: 'council-it', password: 'hub admin pass 1' };
@@ -158,6 +159,27 @@ export const openManagerAndDesk = async (hub: HubProcess, sites: string[], manag
   await manager.opened.app.sync!.connect(managerConfig(hub, sites));
   await desk.opened.app.sync!.connect(deskConfig(hub, 'CH'));
   return { manager, m, desk, sup };
+};
+
+/**
+ * A started hub and two managers' laptops, Maria's seeded and Priya's empty (to be filled from the hub), both
+ * knowing both managers' accounts; neither is connected or signed in yet.
+ */
+export const openTwoManagers = async (hub: HubProcess, sites: string[]) => {
+  await hub.start();
+  await provision(hub, sites, 2);
+  const maria = openSyncApp();
+  await seedDesk(maria.opened.app);
+  const priyaAccount: Account = {
+    ...maria.opened.app.repos.accounts.all().find((a) => a.username === 'manager')!,
+    id: 'account_manager2',
+    username: 'priya',
+    displayName: 'Priya Shah',
+  };
+  maria.opened.app.repos.accounts.putMany([priyaAccount]);
+  const priya = openSyncApp();
+  priya.opened.app.repos.accounts.putMany(maria.opened.app.repos.accounts.all().filter((a) => a.role === 'manager'));
+  return { maria, priya };
 };
 
 /** Waits until the CH desk holds the directory. */
