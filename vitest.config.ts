@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
-import { isReplicaFault } from './main/sync/replicaGuard';
+import { isReplicaFault } from './main/sync/replicaGuard.js';
 
 /**
  * The files that take longest (seconds each in the fresh-clone run of 4 Dec 2026), in the order they start
