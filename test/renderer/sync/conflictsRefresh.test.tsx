@@ -42,7 +42,7 @@ const aside = (key: string, title: string): SetAsideVersion => ({
   recordId: `staff_${key}`,
   what: 'Person',
   title,
-  reason: 'concurrent',
+  reason: 'edited-on-two-installs',
   why: 'Changed on two computers while they were apart.',
   lostTo: null,
   inForce: { editedAt: '2026-11-25T10:00:00.000Z', editedBy: 'Maria Manager' },
