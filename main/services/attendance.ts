@@ -70,9 +70,11 @@ const summarise = (rows: readonly TimesheetRow[]): PersonWeekSummary[] => {
       noShows: 0,
       corrections: 0,
       cost: 0,
+      soFar: 0,
     };
     p.scheduledMinutes += r.scheduledMinutes;
     p.paidMinutes += r.paidMinutes;
+    p.soFar += r.paidBasis === 'so-far' ? 1 : 0;
     p.shifts += 1;
     // Late but not signed in is someone still expected, not an arrival: counted apart.
     const arrived = r.signedInAt !== null;

@@ -29,6 +29,11 @@ export interface PersonWeekSummary {
   noShows: number;
   corrections: number;
   cost: number;
+  /**
+   * Shifts still under way (signed in, not out, before their end) whose hours so far are in `paidMinutes`: the total is
+   * still growing while this is above 0.
+   */
+  soFar: number;
 }
 
 export interface AttendanceReport {

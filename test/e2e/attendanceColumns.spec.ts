@@ -165,6 +165,19 @@ test('times, hours, arrivals and no-shows on the Attendance screen each stay on 
     'Cost',
   ]);
   expect.soft(people).toEqual(cellsOnOneLine(people));
+  // Sam's, Rhea's and Paul's totals take in their running shifts' hours so far: a short mark ("3.17+") says so, with the
+  // words for a screen reader and in its title, each on one line; Cleo's finished shift reads as it is.
+  expect([
+    people['Paid hours: 3.17+ including hours so far'],
+    people['Paid hours: 2.92+ including hours so far'],
+    people['Paid hours: 4.50+ including hours so far'],
+    people['Paid hours: 2.97'],
+  ]).toEqual([1, 1, 1, 1]);
+  const sam = page.locator('table.attendance-people').getByRole('row', { name: /Sam Guard/ });
+  await expect(sam.getByRole('cell', { name: '3.17 including hours so far' })).toBeVisible();
+  await expect(sam.getByTitle('Includes the hours so far of a shift still under way, growing until they sign out')).toHaveText(
+    '3.17+ including hours so far',
+  );
   const shifts = await linesIn(page, 'table:has(th:text-is("Arrival"))', [
     'Date',
     'Name',

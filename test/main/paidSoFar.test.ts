@@ -47,7 +47,8 @@ describe('pay for a late sign-in', () => {
     advance('2026-11-25T12:00:00Z', sup, mgr);
     let now = await rhea(mgr);
     expect(now.row).toMatchObject({ scheduledMinutes: 720, paidMinutes: 205, paidBasis: 'so-far', cost: 41 });
-    expect(now.person).toMatchObject({ scheduledMinutes: 720, paidMinutes: 205, cost: 41 });
+    // Her line in the People table counts that shift as one whose hours are so far, so the total can say so.
+    expect(now.person).toMatchObject({ scheduledMinutes: 720, paidMinutes: 205, cost: 41, soFar: 1 });
     expect([now.csv?.['Paid hours'], now.csv?.Cost, now.csv?.Basis]).toEqual(['3.42', '41.00', 'so-far']);
 
     // Out at 19:00: 08:35 to 19:00 is 10 h 25 min, 10.42 hours: £125.00.
@@ -55,6 +56,7 @@ describe('pay for a late sign-in', () => {
     okData(await t.call('today:sign-out', { shiftId: DESK_SHIFTS.rhea.id }, sup));
     now = await rhea(mgr);
     expect(now.row).toMatchObject({ paidMinutes: 625, paidBasis: 'actual', cost: 125 });
+    expect(now.person).toMatchObject({ paidMinutes: 625, soFar: 0 });
     expect([now.csv?.['Paid hours'], now.csv?.Cost, now.csv?.Basis]).toEqual(['10.42', '125.00', 'actual']);
   });
 });

@@ -45,6 +45,27 @@ const PaidHours = ({ row }: { row: TimesheetRow }) =>
     h(row.paidMinutes)
   );
 
+/**
+ * A person's paid hours in the range. When they take in the hours so far of a shift still under way, a short mark says
+ * the total is still growing ("3.17+", with the words for a screen reader and in its title): the words themselves, as in
+ * the Shifts table, made the People table wider than the window at 1360 px.
+ */
+const PersonPaidHours = ({ person }: { person: PersonWeekSummary }) =>
+  person.soFar > 0 ? (
+    <span
+      className="paid-so-far"
+      title={`Includes the hours so far of ${person.soFar === 1 ? 'a shift' : `${person.soFar} shifts`} still under way, growing until they sign out`}
+    >
+      {h(person.paidMinutes)}
+      <span className="so-far-mark" aria-hidden="true">
+        +
+      </span>
+      <span className="visually-hidden"> including hours so far</span>
+    </span>
+  ) : (
+    h(person.paidMinutes)
+  );
+
 /** A correction's value, each piece whole (`01:30 GMT`, `on Sun 25 Oct`), wrapping only between them. */
 const Pieces = ({ words }: { words: string[] }) =>
   words.map((w, i) => (
@@ -165,7 +186,9 @@ export const AttendanceView = () => {
                     <td>{p.employeeNumber}</td>
                     <td>{p.shifts}</td>
                     <td>{h(p.scheduledMinutes)}</td>
-                    <td>{h(p.paidMinutes)}</td>
+                    <td>
+                      <PersonPaidHours person={p} />
+                    </td>
                     <td>
                       <Lateness person={p} />
                     </td>

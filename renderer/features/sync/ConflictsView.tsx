@@ -1,9 +1,10 @@
 import { AlertTriangle, Check } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ConflictSide, SetAsideVersion, SyncConflict } from '../../../shared/contract/sync';
 import type { DecidingField } from '../../../shared/domain/sync/decisions';
 import { formatDateGB, formatWhenGB } from '../../../shared/domain/dates';
+import type { Err } from '../../../shared/result';
 import { Banner } from '../../components/Banner';
 import { useStore } from '../../store/appStore';
 import { SERVICE_LABEL } from '../sites/CoverEditor';
@@ -151,29 +152,74 @@ const SetAsideCard = ({ v }: { v: SetAsideVersion }) => {
   );
 };
 
+/**
+ * Moves when a sync may have changed what the lists hold: the count of conflicts waiting (a decision made on another
+ * computer empties one) or the time the sync last stood up to date (new versions may have come with it). The time is
+ * null while a sync runs, which is not a change yet: only a new time counts.
+ */
+const useSyncChanges = () => {
+  const { waiting, at } = useStore(useShallow((s) => ({ waiting: s.syncStatus?.conflicts ?? 0, at: s.syncStatus?.at ?? null })));
+  const [settled, setSettled] = useState(at);
+  if (at !== null && at !== settled) setSettled(at);
+  return `${waiting}|${settled ?? ''}`;
+};
+
+/** Reads a list when the screen opens and again at each of `changes`; why it could not, or null. */
+const useListLoad = (load: () => Promise<Err | null>, changes: string) => {
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void load().then((e) => setError(e ? e.message : null));
+  }, [load, changes]);
+  return error;
+};
+
+/**
+ * A list read from the app: "Loading…" until it first comes, then its items or `empty`. When it cannot be read, that is
+ * said in its place (above the list last read, if any), not "Loading…" for ever, which a manager would wait on. The
+ * items keep their keys across a new reading, so the focus stays where the manager left it.
+ */
+const ListOf = <T,>({
+  items,
+  error,
+  empty,
+  children,
+}: {
+  items: T[] | null;
+  error: string | null;
+  empty: string;
+  children: (items: T[]) => ReactNode;
+}) => (
+  <>
+    {error && <Banner tone="error">{error}</Banner>}
+    {items === null ? (
+      !error && <p role="status">Loading…</p>
+    ) : items.length === 0 ? (
+      <p className="card" role="status">
+        {empty}
+      </p>
+    ) : (
+      children(items)
+    )}
+  </>
+);
+
 /** Settings → Sync → Conflicts (managers): shifts changed on two computers while apart, side by side; one click keeps one. */
 export const ConflictsView = () => {
-  const { conflicts, load, resolve, waiting, aside, loadAside } = useStore(
+  const { conflicts, load, resolve, aside, loadAside } = useStore(
     useShallow((s) => ({
       conflicts: s.syncConflicts,
       load: s.loadSyncConflicts,
       aside: s.syncSetAside,
       loadAside: s.loadSyncSetAside,
       resolve: s.resolveSyncConflict,
-      waiting: s.syncStatus?.conflicts ?? 0,
     })),
   );
   const [msg, setMsg] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  // Asked again whenever the count the shell polls changes: a decision made on another computer empties it here.
-  useEffect(() => {
-    void load().then((e) => e && setMsg({ tone: 'error', text: e.message }));
-  }, [load, waiting]);
-  // Said in the section itself when the list cannot be read: it would otherwise stay "Loading…".
-  const [asideError, setAsideError] = useState<string | null>(null);
-  useEffect(() => {
-    void loadAside().then((e) => setAsideError(e ? e.message : null));
-  }, [loadAside]);
+  // Both lists are read again whenever the status the shell polls says a sync has changed something.
+  const changes = useSyncChanges();
+  const conflictsError = useListLoad(load, changes);
+  const asideError = useListLoad(loadAside, changes);
   const keep = async (c: SyncConflict, which: 'current' | 'other') => {
     setBusy(true);
     const r = await resolve(c, which);
@@ -195,15 +241,9 @@ export const ConflictsView = () => {
       </header>
       <div className="stack">
         {msg && <Banner tone={msg.tone}>{msg.text}</Banner>}
-        {conflicts === null ? (
-          <p role="status">Loading…</p>
-        ) : conflicts.length === 0 ? (
-          <p className="card" role="status">
-            No conflicts wait for a decision.
-          </p>
-        ) : (
-          conflicts.map((c) => <ConflictCard key={`${c.shiftId}|${c.conflict}`} c={c} busy={busy} onKeep={(w) => void keep(c, w)} />)
-        )}
+        <ListOf items={conflicts} error={conflictsError} empty="No conflicts wait for a decision.">
+          {(list) => list.map((c) => <ConflictCard key={`${c.shiftId}|${c.conflict}`} c={c} busy={busy} onKeep={(w) => void keep(c, w)} />)}
+        </ListOf>
       </div>
       <section aria-labelledby="aside-title" className="stack aside-list">
         <header>
@@ -213,17 +253,9 @@ export const ConflictsView = () => {
             apart. The automatic rule settled each; the version it did not use is kept here and on every computer, for reference.
           </p>
         </header>
-        {asideError ? (
-          <Banner tone="error">{asideError}</Banner>
-        ) : aside === null ? (
-          <p role="status">Loading…</p>
-        ) : aside.length === 0 ? (
-          <p className="card" role="status">
-            No other versions have been kept aside.
-          </p>
-        ) : (
-          aside.map((v) => <SetAsideCard key={v.key} v={v} />)
-        )}
+        <ListOf items={aside} error={asideError} empty="No other versions have been kept aside.">
+          {(list) => list.map((v) => <SetAsideCard key={v.key} v={v} />)}
+        </ListOf>
       </section>
     </section>
   );

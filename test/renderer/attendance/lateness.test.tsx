@@ -54,6 +54,7 @@ const person = (name: string, late: number, lateMinutes: number, o: Record<strin
   noShows: 0,
   corrections: 0,
   cost: 154,
+  soFar: 0,
   ...o,
 });
 

@@ -38,7 +38,7 @@ const row = (name: string, paidMinutes: number, paidBasis: TimesheetRow['paidBas
   payRate: 12,
   cost: 0,
 });
-const person = (name: string, paidMinutes: number): PersonWeekSummary => ({
+const person = (name: string, paidMinutes: number, soFar = 0): PersonWeekSummary => ({
   staffId: `staff_${name}`,
   name,
   employeeNumber: 'E-1',
@@ -52,9 +52,10 @@ const person = (name: string, paidMinutes: number): PersonWeekSummary => ({
   noShows: 0,
   corrections: 0,
   cost: 0,
+  soFar,
 });
 const report: AttendanceReport = {
-  people: [person('Sam Guard', 190), person('Cleo Early', 178)],
+  people: [person('Sam Guard', 190, 1), person('Cleo Early', 178)],
   rows: [row('Sam Guard', 190, 'so-far', null), row('Cleo Early', 178, 'actual', '2026-11-25T10:00:00.000Z')],
 };
 
@@ -62,6 +63,13 @@ beforeEach(() => {
   useStore.setState({ loadAttendance: async () => {}, attendance: { status: 'ready', data: report } });
 });
 mountEach(() => <AttendanceView />);
+
+/** The text of `el` without that of the elements matching `hidden`. */
+const shown = (el: HTMLElement, hidden: string) => {
+  const copy = el.cloneNode(true) as HTMLElement;
+  copy.querySelectorAll(hidden).forEach((n) => n.remove());
+  return copy.textContent;
+};
 
 /** Each row of the table whose first heading is `first`: its name and its Paid hours cell. */
 const paidCells = (first: string) => {
@@ -73,13 +81,35 @@ const paidCells = (first: string) => {
     .map((td) => ({
       name: td.parentElement!.children[name].textContent,
       text: td.textContent,
+      // What is seen (without the words only a screen reader reads) and what a screen reader reads (without marks hidden from it).
+      seen: shown(td, '.visually-hidden'),
+      heard: shown(td, '[aria-hidden="true"]'),
       title: td.querySelector('[title]')?.getAttribute('title') ?? null,
     }));
 };
 
 it('says a running shift’s paid hours are so far, and a finished one’s as they are', () => {
   expect(paidCells('Date')).toEqual([
-    { name: 'Sam Guard', text: '3.17 so far', title: 'Still signed in: the hours so far, growing until they sign out' },
-    { name: 'Cleo Early', text: '2.97', title: null },
+    {
+      name: 'Sam Guard',
+      text: '3.17 so far',
+      seen: '3.17 so far',
+      heard: '3.17 so far',
+      title: 'Still signed in: the hours so far, growing until they sign out',
+    },
+    { name: 'Cleo Early', text: '2.97', seen: '2.97', heard: '2.97', title: null },
+  ]);
+});
+
+it('marks a person’s total that includes a running shift’s hours so far, briefly, with the words for a screen reader', () => {
+  expect(paidCells('Name')).toEqual([
+    {
+      name: 'Sam Guard',
+      text: '3.17+ including hours so far',
+      seen: '3.17+',
+      heard: '3.17 including hours so far',
+      title: 'Includes the hours so far of a shift still under way, growing until they sign out',
+    },
+    { name: 'Cleo Early', text: '2.97', seen: '2.97', heard: '2.97', title: null },
   ]);
 });
