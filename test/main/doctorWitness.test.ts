@@ -42,6 +42,24 @@ describe('the doctor checks a folder against the hub’s witness', () => {
     t.opened.close();
   });
 
+  it('counts one history entry in the singular', async () => {
+    const t = openTestApp();
+    const m = await withManager(t);
+    const d = data(await t.call('incidents:create', input, m));
+    expect(d.incident.history).toHaveLength(1);
+    const report = checkDataFolder(t.dir, {
+      witness: witness([
+        [d.incident.id, [{ length: 2, head: 'e'.repeat(64), site: 'CH' }]],
+        ['ghost_incident_01', [{ length: 1, head: 'f'.repeat(64), site: 'CH' }]],
+      ]),
+    });
+    expect(report.problems.map((p) => p.message)).toEqual([
+      `incident ${d.incident.ref} (${d.incident.id}): history broken: it has 1 entry but 2 were seen (entries cut off the end), per the hub at https://hub.example`,
+      'incident ghost_incident_01 is missing: the hub at https://hub.example has seen its history with 1 entry, but this folder does not hold it',
+    ]);
+    t.opened.close();
+  });
+
   it("does not take another site's database's head as a witness of this site's incident", async () => {
     const t = openTestApp();
     const m = await withManager(t);
