@@ -15,6 +15,7 @@ import type { Candidate, Gap, RotaContext } from '../rota/types';
 import { minutesInDailyWindow } from '../rota/windows';
 import { addDays } from '../dates';
 import { absenceOfRequest } from './request';
+import { counted } from '../counted';
 
 type Leave = Pick<LeaveRequest, 'id' | 'from' | 'to' | 'partDay' | 'note'>;
 
@@ -51,8 +52,6 @@ export interface CoverImpact {
   summary: string;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 const gapSpan = (g: Gap) => ({ start: instantAt(g.date, g.start), end: instantAt(g.endDate, g.end) });
 
 /** The most people missing at any moment of `shift` among `gaps`. */
@@ -88,9 +87,9 @@ const summarise = (
   const past =
     started.length === 0
       ? ''
-      : ` ${plural(started.length, 'shift', 'shifts')} in the leave had already started and ${started.length === 1 ? 'stays' : 'stay'} as planned.`;
+      : ` ${counted(started.length, 'shift')} in the leave had already started and ${started.length === 1 ? 'stays' : 'stay'} as planned.`;
   if (opened.length === 0) return `Approving opens no shifts: ${person.name} has none planned then.${past}`;
-  const opens = `Approving opens ${plural(opened.length, 'shift', 'shifts')}`;
+  const opens = `Approving opens ${counted(opened.length, 'shift')}`;
   const who =
     coverers.length === 0
       ? 'no one could cover without breaking a rule'

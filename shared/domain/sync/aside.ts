@@ -14,6 +14,7 @@ import { logEntryInputSchema } from '../../schemas/occurrence';
 import { SERVICE_LABEL } from '../serviceLabel';
 import { HLC_ZERO, parseHlc } from './hlc';
 import type { Superseded, SyncKind, SyncRecord } from './merge';
+import { counted } from '../counted';
 
 export type AsideKind = Exclude<SyncKind, 'shifts'>;
 
@@ -144,12 +145,12 @@ const eventsInWords = (kind: AsideKind, field: string, value: unknown, names: Na
   if (kind === 'incidents' && field === 'history') {
     const last = value.at(-1) as { kind: keyof typeof HISTORY_KIND_LABEL; at: string; by: string } | undefined;
     if (!last) return 'No entries';
-    return `${value.length} ${value.length === 1 ? 'entry' : 'entries'}; the last: ${HISTORY_KIND_LABEL[last.kind] ?? last.kind}, ${names.user(last.by)}, ${formatWhenGB(last.at)}`;
+    return `${counted(value.length, 'entry', 'entries')}; the last: ${HISTORY_KIND_LABEL[last.kind] ?? last.kind}, ${names.user(last.by)}, ${formatWhenGB(last.at)}`;
   }
   if (kind === 'attendance' && field === 'corrections') {
     const last = value.at(-1) as { reason: string; at: string; by: string } | undefined;
     if (!last) return 'None';
-    return `${value.length} ${value.length === 1 ? 'correction' : 'corrections'}; the last: “${last.reason}”, ${names.user(last.by)}, ${formatWhenGB(last.at)}`;
+    return `${counted(value.length, 'correction')}; the last: “${last.reason}”, ${names.user(last.by)}, ${formatWhenGB(last.at)}`;
   }
   return null;
 };
