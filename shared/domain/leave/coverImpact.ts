@@ -16,6 +16,7 @@ import { minutesInDailyWindow } from '../rota/windows';
 import { addDays } from '../dates';
 import { absenceOfRequest } from './request';
 import { counted } from '../counted';
+import { SERVICE_LABEL } from '../serviceLabel';
 
 type Leave = Pick<LeaveRequest, 'id' | 'from' | 'to' | 'partDay' | 'note'>;
 
@@ -48,7 +49,7 @@ export interface CoverImpact {
   candidates: Record<string, Candidate[]>;
   /** Everyone who could take one or more of them, those who could take the most first, then by rank. */
   coverers: Coverer[];
-  /** One sentence for the manager, e.g. "Approving leaves HAT security 1 short on 3 nights; these 4 people could cover: …". */
+  /** One sentence for the manager, e.g. "Approving leaves HAT Security 1 short on 3 nights; these 4 people could cover: …". */
   summary: string;
 }
 
@@ -97,8 +98,7 @@ const summarise = (
   if (shortfalls.length === 0) return `${opens}; cover stays as the sites require, and ${who}.${past}`;
   const short = shortfalls
     .map(
-      (f) =>
-        `${f.site} ${f.service} ${f.short} short on ${f.shiftIds.length === 1 ? `1 ${SINGULAR[f.shiftWord]}` : `${f.shiftIds.length} ${f.shiftWord}`}`,
+      (f) => `${f.site} ${SERVICE_LABEL[f.service]} ${f.short} short on ${counted(f.shiftIds.length, SINGULAR[f.shiftWord], f.shiftWord)}`,
     )
     .join(' and ');
   return `Approving leaves ${short}; ${who}.${past}`;
