@@ -18,7 +18,7 @@ import {
 } from '../../shared/domain/sync/merge';
 import type { AppCore } from '../services/types';
 import { logClock } from '../../shared/domain/incidents/occurrenceLog';
-import { LOG_KIND_LABEL } from '../../shared/domain/incidents/labels';
+import { CATEGORY_LABEL, LOG_KIND_LABEL } from '../../shared/domain/incidents/labels';
 import { SERVICE_LABEL } from '../../shared/domain/serviceLabel';
 import type { Service } from '../../shared/schemas/common';
 import type { LogEntry } from '../../shared/schemas/occurrence';
@@ -171,7 +171,7 @@ const label = (kind: SyncKind, r: SyncRecord): string => {
     case 'attendance':
       return `${s.site} ${formatDayShort(s.date)} attendance`;
     case 'incidents':
-      return `${s.ref} · ${s.category}`;
+      return `${s.ref} · ${CATEGORY_LABEL[s.category as Incident['category']] ?? s.category}`;
     case 'log':
       return `${s.site} ${formatDayShort(s.date)} ${logClock(r as unknown as LogEntry)} ${LOG_KIND_LABEL[s.kind as LogEntry['kind']] ?? s.kind}`;
   }

@@ -746,3 +746,13 @@ describe('the import preview on the night the clocks go back', () => {
     ]);
   });
 });
+
+describe('the import preview names an incident’s category as the incident screens do', () => {
+  it('lists an incident by its reference and category label, not the stored key', async () => {
+    const { manager, m, desk, s } = await twoInstalls();
+    const made = okData(await desk.call('incidents:create', { ...incident('CH'), category: 'health-safety' }, s)).incident;
+    const pack = okData(await desk.call('exchange:export-activity', { from: '2026-11-23', to: '2026-11-29' }, s));
+    const preview = okData(await manager.call('exchange:preview', { file: pack.base64 }, m));
+    expect(preview.rows.filter((r) => r.kind === 'incidents').map((r) => r.label)).toEqual([`${made.ref} · Health & safety`]);
+  });
+});
