@@ -19,6 +19,7 @@ import { defaultDataDir } from '../storage/defaultDir';
 import { checkDataFolder, FolderUnreadable, type Witness } from '../storage/doctor';
 import { openConfig, storedSyncSchema, SYNC_CONFIG_FILE } from '../sync/config';
 import { fetchWitness, WitnessUnavailable } from '../sync/witness';
+import { counted } from '../../shared/domain/counted';
 
 class Usage extends Error {}
 
@@ -122,17 +123,12 @@ const main = async () => {
   const { problems, expected, counts: c } = report;
   for (const e of expected.slice(0, SHOW)) console.log(`${e.file}: ${e.message} (expected after an interrupted save; not a problem)`);
   for (const p of problems.slice(0, SHOW)) console.log(`${p.file}: ${p.message}`);
-  if (problems.length > SHOW) console.log(`… and ${problems.length - SHOW} more problems.`);
-  const n = (x: number) => x.toLocaleString('en-GB');
+  if (problems.length > SHOW) console.log(`… and ${counted(problems.length - SHOW, 'more problem')}.`);
   console.log(
-    `Checked ${n(c.files)} files in ${dataDir} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${n(c.sites)} sites, ${n(c.staff)} staff, ${n(c.accounts)} accounts, ` +
-      `${n(c.shifts)} shifts, ${n(c.attendance)} attendance records, ${n(c.incidents)} incidents, ${n(c.logEntries)} log entries.`,
+    `Checked ${counted(c.files, 'file')} in ${dataDir} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counted(c.sites, 'site')}, ${c.staff.toLocaleString('en-GB')} staff, ${counted(c.accounts, 'account')}, ` +
+      `${counted(c.shifts, 'shift')}, ${counted(c.attendance, 'attendance record')}, ${counted(c.incidents, 'incident')}, ${counted(c.logEntries, 'log entry', 'log entries')}.`,
   );
-  console.log(
-    problems.length
-      ? `${n(problems.length)} problem${problems.length === 1 ? '' : 's'} found. Nothing was changed.`
-      : 'Healthy: no problems found.',
-  );
+  console.log(problems.length ? `${counted(problems.length, 'problem')} found. Nothing was changed.` : 'Healthy: no problems found.');
   return problems.length ? 1 : 0;
 };
 

@@ -18,6 +18,9 @@ import {
 } from '../../shared/domain/sync/merge';
 import type { AppCore } from '../services/types';
 import { logClock } from '../../shared/domain/incidents/occurrenceLog';
+import { CATEGORY_LABEL, LOG_KIND_LABEL } from '../../shared/domain/incidents/labels';
+import { SERVICE_LABEL } from '../../shared/domain/serviceLabel';
+import type { Service } from '../../shared/schemas/common';
 import type { LogEntry } from '../../shared/schemas/occurrence';
 import { noteIncidents } from '../services/incidentIndex';
 import type { Incident } from '../../shared/schemas/incident';
@@ -164,13 +167,13 @@ const label = (kind: SyncKind, r: SyncRecord): string => {
     case 'staff':
       return `${s.name} (${s.employeeNumber})`;
     case 'shifts':
-      return `${s.site} ${formatDayShort(s.date)} ${s.start}–${s.end} ${s.service}${r.deleted ? ' (removed)' : ''}`;
+      return `${s.site} ${formatDayShort(s.date)} ${s.start}–${s.end} ${SERVICE_LABEL[s.service as Service] ?? s.service}${r.deleted ? ' (removed)' : ''}`;
     case 'attendance':
       return `${s.site} ${formatDayShort(s.date)} attendance`;
     case 'incidents':
-      return `${s.ref} · ${s.category}`;
+      return `${s.ref} · ${CATEGORY_LABEL[s.category as Incident['category']] ?? s.category}`;
     case 'log':
-      return `${s.site} ${formatDayShort(s.date)} ${logClock(r as unknown as LogEntry)} ${s.kind}`;
+      return `${s.site} ${formatDayShort(s.date)} ${logClock(r as unknown as LogEntry)} ${LOG_KIND_LABEL[s.kind as LogEntry['kind']] ?? s.kind}`;
   }
 };
 

@@ -18,6 +18,7 @@ import type { Incident } from '../../shared/schemas/incident';
 import { registerPdfFonts, writeText, type PdfFont } from './pdfFonts';
 import { readPhoto } from './photos';
 import type { AppCore } from './types';
+import { counted } from '../../shared/domain/counted';
 
 const onward = (i: Incident) =>
   i.onwardReports.map((r) => `${AGENCY_LABEL[r.agency]}${r.reference ? ` (ref ${r.reference})` : ''}`).join('; ');
@@ -62,7 +63,7 @@ export const incidentPdf = async (app: AppCore, i: Incident, verification: Verif
     doc.fillColor(verification.ok ? '#1b6e43' : '#a3241c').fontSize(10);
     put(
       verification.ok
-        ? `History verified: ${i.history.length} ${i.history.length === 1 ? 'entry' : 'entries'}, chain intact.`
+        ? `History verified: ${counted(i.history.length, 'entry', 'entries')}, chain intact.`
         : `HISTORY BROKEN at entry ${verification.brokenAt + 1}: ${verification.reason}`,
       'bold',
     );
@@ -126,7 +127,7 @@ export const incidentPdf = async (app: AppCore, i: Incident, verification: Verif
       field('Outcome', i.outcome);
     }
 
-    section(`History (${i.history.length} ${i.history.length === 1 ? 'entry' : 'entries'})`);
+    section(`History (${counted(i.history.length, 'entry', 'entries')})`);
     i.history.forEach((h, n) => {
       doc.fontSize(10);
       put(`${n + 1}. ${HISTORY_KIND_LABEL[h.kind]} — ${formatInstantZoneGB(h.at)} by ${names[h.by] ?? h.by}`, 'bold');

@@ -4,6 +4,7 @@ import { listConflicts, listSetAside, resolveConflict } from '../sync/conflicts'
 import { HUB_ANSWER_MS } from '../sync/config';
 import { authHeader } from '../sync/provision';
 import type { Handlers } from './types';
+import { counted } from '../../shared/domain/counted';
 
 const OFF: SyncStatus = { state: 'off', hub: null, at: null, done: 0, total: 0, waiting: 0, rejected: [], conflicts: 0 };
 
@@ -24,7 +25,7 @@ export const checkHubUser = async (
   const silent = () =>
     new AppError(
       'invalid',
-      `The hub at ${url} did not answer within ${seconds} second${seconds === 1 ? '' : 's'}. Check the network, or try again later.`,
+      `The hub at ${url} did not answer within ${counted(seconds, 'second')}. Check the network, or try again later.`,
       { [fields.url]: 'The hub did not answer' },
     );
   const ask = () =>

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { londonParts, monthOf } from '../../shared/domain/dates';
+import { counted, wasOrWere } from '../../shared/domain/counted';
 import { acceptedByDecision, extendsHead, verifyHistory, verifyIncidentHistory } from '../../shared/domain/incidents/history';
 import { HEADS_FILE, readHeads } from './incidentHeads';
 import { accountSchema } from '../../shared/schemas/account';
@@ -338,7 +339,7 @@ export const checkDataFolder = (dataDir: string, opts: { witness?: Witness } = {
     const w = missing.find((m) => !reaches(m));
     if (!w) return null;
     return i.history.length < w.length
-      ? `has ${i.history.length} entries but ${w.length} were seen (entries cut off the end)`
+      ? `has ${counted(i.history.length, 'entry', 'entries')} but ${w.length} ${wasOrWere(w.length)} seen (entries cut off the end)`
       : `no longer contains entry ${w.length} as it was seen (rewritten)`;
   };
   for (const kind of ['shifts', 'attendance', 'incidents', 'log'] as const) {
@@ -385,7 +386,7 @@ export const checkDataFolder = (dataDir: string, opts: { witness?: Witness } = {
           } else if (recorded && !extendsHead(i.id, i.history, recorded)) {
             const what =
               i.history.length < recorded.length
-                ? `has ${i.history.length} entries but ${recorded.length} were recorded as written (entries cut off the end)`
+                ? `has ${counted(i.history.length, 'entry', 'entries')} but ${recorded.length} ${wasOrWere(recorded.length)} recorded as written (entries cut off the end)`
                 : `no longer contains entry ${recorded.length} as recorded (rewritten)`;
             report(file, `incident ${i.ref} (${i.id}): history broken: it ${what}, per ${headsRel}`);
           } else if (opts.witness) {
@@ -412,7 +413,7 @@ export const checkDataFolder = (dataDir: string, opts: { witness?: Witness } = {
       if (!held.has(id) && !unread)
         problems.push({
           file: `data/partitions/incidents/*/${longest.site}.json`,
-          message: `incident ${id} is missing: ${opts.witness.by} has seen its history with ${longest.length} entries, but this folder does not hold it`,
+          message: `incident ${id} is missing: ${opts.witness.by} has seen its history with ${counted(longest.length, 'entry', 'entries')}, but this folder does not hold it`,
         });
     }
   for (const a of pending)

@@ -82,6 +82,7 @@ import {
   signRoster,
   takeRoster,
 } from './roster';
+import { counted } from '../../shared/domain/counted';
 
 export type { SyncConfig } from './config';
 
@@ -1254,7 +1255,7 @@ export class SyncService {
         kind: 'restored',
         file: rel,
         quarantined: null,
-        message: `After ${rel} was restored from a backup, ${back} record${back === 1 ? '' : 's'} saved since that backup ${back === 1 ? 'was' : 'were'} brought back from the hub.`,
+        message: `After ${rel} was restored from a backup, ${counted(back, 'record')} saved since that backup ${back === 1 ? 'was' : 'were'} brought back from the hub.`,
       });
   }
 

@@ -82,7 +82,7 @@ test('a rota pack travels to an enrolled desk and its activity comes back to the
     await dp.getByLabel('Pack file (.sitedesk-pack)').setInputFiles(rotaPack);
     await expect(dp.getByRole('region', { name: /Preview of sitedesk-rota-CH/ })).toBeVisible();
     await expect(dp.getByRole('list', { name: 'What the import would do' })).toContainText('1 added');
-    await expect(dp.getByRole('row', { name: /Shift CH Mon 30 Nov 07:00–19:00 security OPEN Added/ })).toBeVisible();
+    await expect(dp.getByRole('row', { name: /Shift CH Mon 30 Nov 07:00–19:00 Security OPEN Added/ })).toBeVisible();
     await expectAccessible(dp, 'import preview');
     await dp.screenshot({ path: path.join(shots, 'exchange-preview.png'), fullPage: true });
     await dp.getByRole('button', { name: 'Apply' }).click();

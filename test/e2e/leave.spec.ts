@@ -128,7 +128,7 @@ test('a manager records leave that would leave HAT short, sees the shortfall, ap
   await decide.click();
   const review = page.getByRole('region', { name: 'Decide leave for Sam Officer' });
   await expect(
-    review.getByText('Approving leaves HAT security 1 short on 3 nights; these 2 people could cover: Dee Long, Eve Hart.'),
+    review.getByText('Approving leaves HAT Security 1 short on 3 nights; these 2 people could cover: Dee Long, Eve Hart.'),
   ).toBeVisible();
   await expect(review.getByRole('status')).toContainText('Warning');
   await expect(review.getByRole('heading', { name: 'Decide leave for Sam Officer' })).toBeFocused();

@@ -3,6 +3,7 @@
  * incident the witness has seen that the folder does not hold is reported; a witnessed head reached only
  * by a version kept aside after two installs' chains diverged is accounted for.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import { appendHistory } from '../../shared/domain/incidents';
 import type { Incident } from '../../shared/schemas/incident';
 import { okData as data, openTestApp, withManager } from '../support/app';
 import { incidentRequest } from '../support/requests';
+import { bundleEntry } from '../support/bundleEntry';
 
 // Witnesses default to empty: the request names none.
 const input = incidentRequest({ details: 'Visitor refused to sign in.', witnesses: '' });
@@ -38,6 +40,24 @@ describe('the doctor checks a folder against the hub’s witness', () => {
         message:
           'incident ghost_incident_01 is missing: the hub at https://hub.example has seen its history with 3 entries, but this folder does not hold it',
       },
+    ]);
+    t.opened.close();
+  });
+
+  it('counts one history entry in the singular', async () => {
+    const t = openTestApp();
+    const m = await withManager(t);
+    const d = data(await t.call('incidents:create', input, m));
+    expect(d.incident.history).toHaveLength(1);
+    const report = checkDataFolder(t.dir, {
+      witness: witness([
+        [d.incident.id, [{ length: 2, head: 'e'.repeat(64), site: 'CH' }]],
+        ['ghost_incident_01', [{ length: 1, head: 'f'.repeat(64), site: 'CH' }]],
+      ]),
+    });
+    expect(report.problems.map((p) => p.message)).toEqual([
+      `incident ${d.incident.ref} (${d.incident.id}): history broken: it has 1 entry but 2 were seen (entries cut off the end), per the hub at https://hub.example`,
+      'incident ghost_incident_01 is missing: the hub at https://hub.example has seen its history with 1 entry, but this folder does not hold it',
     ]);
     t.opened.close();
   });
@@ -87,4 +107,27 @@ describe('the doctor checks a folder against the hub’s witness', () => {
     fs.writeFileSync(file, serializeWithSum({ entries }));
     expect(checkDataFolder(t.dir, { witness: seen(rivalHead) }).problems.map((p) => p.message)).toEqual([broken]);
   });
+});
+
+describe('the doctor’s summary from the command line', () => {
+  it('counts one incident and one problem in the singular', async () => {
+    const t = openTestApp();
+    const m = await withManager(t);
+    const d = data(await t.call('incidents:create', input, m));
+    t.opened.close();
+    // Damage the one incident's history so that there is exactly one problem.
+    const [month] = fs.readdirSync(path.join(t.dir, 'data/partitions/incidents'));
+    const rel = `data/partitions/incidents/${month}/CH.json`;
+    const stored = JSON.parse(fs.readFileSync(path.join(t.dir, rel), 'utf8')) as {
+      records: Record<string, { history: { note?: string }[] }>;
+    };
+    stored.records[d.incident.id].history[0].note = 'edited outside the app';
+    fs.writeFileSync(path.join(t.dir, rel), serializeWithSum(stored));
+    const run = spawnSync(process.execPath, [await bundleEntry('main/cli/doctor.ts'), '--dir', t.dir], {
+      cwd: path.resolve(__dirname, '../..'),
+      encoding: 'utf8',
+    });
+    expect(run.stdout).toMatch(/: 15 sites, 0 staff, 1 account, 0 shifts, 0 attendance records, 1 incident, 0 log entries\.$/m);
+    expect(run.stdout).toMatch(/^1 problem found\. Nothing was changed\.$/m);
+  }, 120_000);
 });

@@ -164,7 +164,7 @@ describe('rota and activity packs between two installs', () => {
     expect(preview.rows.find((r) => r.kind === 'shifts')).toMatchObject({
       id: shift.id,
       outcome: 'added',
-      label: 'CH Mon 30 Nov 07:00–19:00 security',
+      label: 'CH Mon 30 Nov 07:00–19:00 Security',
     });
 
     expect(okData(await desk.call('exchange:apply', { file: pack.base64 }, s))).toMatchObject({ written: 1 });
@@ -225,10 +225,10 @@ describe('the import preview lists rows as a person reads them (issue 15)', () =
     expect(preview.rows.filter((r) => r.outcome !== 'unchanged').map((r) => [r.group, r.label, r.who ?? ''])).toEqual([
       ['Staff', 'Ana Silva (E-302)', ''],
       ['Staff', 'Zoe Young (E-301)', ''],
-      ['Shifts at CH', 'CH Mon 30 Nov 07:00–19:00 security', 'Ana Silva'],
-      ['Shifts at CH', 'CH Mon 30 Nov 07:00–19:00 security', 'OPEN'],
-      ['Shifts at CH', 'CH Tue 1 Dec 08:00–16:00 reception', 'Zoe Young'],
-      ['Shifts at CH', 'CH Wed 2 Dec 19:00–07:00 security', 'Zoe Young'],
+      ['Shifts at CH', 'CH Mon 30 Nov 07:00–19:00 Security', 'Ana Silva'],
+      ['Shifts at CH', 'CH Mon 30 Nov 07:00–19:00 Security', 'OPEN'],
+      ['Shifts at CH', 'CH Tue 1 Dec 08:00–16:00 Reception', 'Zoe Young'],
+      ['Shifts at CH', 'CH Wed 2 Dec 19:00–07:00 Security', 'Zoe Young'],
     ]);
   });
 });
@@ -740,9 +740,19 @@ describe('the import preview on the night the clocks go back', () => {
     const pack = okData(await desk.call('exchange:export-activity', { from: '2026-10-19', to: '2026-10-25' }, s));
     const preview = okData(await manager.call('exchange:preview', { file: pack.base64 }, m));
     expect(preview.rows.filter((r) => r.kind === 'log').map((r) => r.label)).toEqual([
-      'CH Sun 25 Oct 01:30 BST patrol',
-      'CH Sun 25 Oct 01:30 GMT patrol',
-      'CH Sun 25 Oct 22:00 patrol',
+      'CH Sun 25 Oct 01:30 BST Patrol',
+      'CH Sun 25 Oct 01:30 GMT Patrol',
+      'CH Sun 25 Oct 22:00 Patrol',
     ]);
+  });
+});
+
+describe('the import preview names an incident’s category as the incident screens do', () => {
+  it('lists an incident by its reference and category label, not the stored key', async () => {
+    const { manager, m, desk, s } = await twoInstalls();
+    const made = okData(await desk.call('incidents:create', { ...incident('CH'), category: 'health-safety' }, s)).incident;
+    const pack = okData(await desk.call('exchange:export-activity', { from: '2026-11-23', to: '2026-11-29' }, s));
+    const preview = okData(await manager.call('exchange:preview', { file: pack.base64 }, m));
+    expect(preview.rows.filter((r) => r.kind === 'incidents').map((r) => r.label)).toEqual([`${made.ref} · Health & safety`]);
   });
 });

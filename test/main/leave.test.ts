@@ -86,13 +86,13 @@ describe('leave requests', () => {
     expect(okData(await t.call('leave:list', {}, m)).map((x) => x.id)).toEqual([r.id]);
   });
 
-  it('the manager sees that approving leaves HAT security 1 short on 3 nights, with who could cover; approving opens the nights and takes 36 h off the balance', async () => {
+  it('the manager sees that approving leaves HAT Security 1 short on 3 nights, with who could cover; approving opens the nights and takes 36 h off the balance', async () => {
     const { t, m, staff, nights } = await world();
     const r = okData(await t.call('leave:request', { staffId: staff.Sam.id, from: MON, to: WED }, m));
 
     const impact = okData(await t.call('leave:impact', { staffId: staff.Sam.id, requestId: r.id }, m));
     // Dee (48 h) is further under contract than Eve (44 h); Ivy does not work security.
-    expect(impact.summary).toBe('Approving leaves HAT security 1 short on 3 nights; these 2 people could cover: Dee, Eve.');
+    expect(impact.summary).toBe('Approving leaves HAT Security 1 short on 3 nights; these 2 people could cover: Dee, Eve.');
     expect(impact.opened.map((s) => s.date)).toEqual(['2026-12-07', '2026-12-08', '2026-12-09']);
 
     // Before: 16.8 days, 201.6 h.

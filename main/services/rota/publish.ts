@@ -12,6 +12,7 @@ import type { Call } from '../types';
 import { shiftsBetween } from './context';
 import { sitesInView } from './week';
 import { findElsewhere, shiftFields } from './write';
+import { counted } from '../../../shared/domain/counted';
 
 type Status = Shift['status'];
 
@@ -61,7 +62,7 @@ export const flipPublished = (
   if (moved.length > 0) {
     const named = moved.slice(0, 3).map((s) => shiftAtSite(stored[sent.indexOf(s)] ?? s));
     const list = `${listOf(named)}${moved.length > 3 ? ` and ${moved.length - 3} more` : ''}`;
-    const count = `${moved.length} of its ${sent.length} shift${sent.length === 1 ? '' : 's'} ${moved.length === 1 ? 'has' : 'have'}`;
+    const count = `${moved.length} of its ${counted(sent.length, 'shift')} ${moved.length === 1 ? 'has' : 'have'}`;
     throw new AppError(
       'conflict',
       from === 'published'

@@ -6,6 +6,7 @@ import { readFileBase64 } from '../../components/files';
 import { useStoreFields } from '../../store/appStore';
 import './exchange.css';
 import { refusalHeading } from './refusalHeading';
+import { counted } from '../../../shared/domain/counted';
 
 const OUTCOME: Record<ImportOutcome, string> = { added: 'Added', changed: 'Changed', unchanged: 'Unchanged', conflict: 'Conflict' };
 const KIND: Record<string, string> = {
@@ -132,9 +133,7 @@ export const ImportPack = () => {
           {listed.length > 300 && <p className="muted">…and {listed.length - 300} more.</p>}
           {/* Apply stays in view however long the list: the bar sticks to the bottom of the window. */}
           <div className="dialog-actions preview-actions">
-            <span className="muted">
-              {listed.length} record{listed.length === 1 ? '' : 's'} to add or change
-            </span>
+            <span className="muted">{counted(listed.length, 'record')} to add or change</span>
             <button className="btn" onClick={resetImport} disabled={s.status === 'applying'}>
               Cancel
             </button>

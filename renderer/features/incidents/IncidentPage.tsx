@@ -15,6 +15,7 @@ import { fromDraft, skippedTimeErrors, toDraft, unprefixed, type IncidentDraft }
 import { IncidentFields } from './IncidentFields';
 import { Photos } from './Photos';
 import { BackButton } from '../../components/BackButton';
+import { counted } from '../../../shared/domain/counted';
 
 const Item = ({ label, children }: { label: string; children: React.ReactNode }) => (
   <div className="dl-item">
@@ -235,7 +236,7 @@ const Page = ({ d }: { d: IncidentDetail }) => {
           )}
           History{' '}
           <span className="muted small">
-            {d.verification.ok ? `${i.history.length} ${i.history.length === 1 ? 'entry' : 'entries'}, chain verified` : 'chain broken'}
+            {d.verification.ok ? `${counted(i.history.length, 'entry', 'entries')}, chain verified` : 'chain broken'}
           </span>
         </h2>
         <HistoryList d={d} />

@@ -2,6 +2,7 @@ import { INCIDENT_CATEGORIES } from '../../../shared/schemas/incident';
 import { formatDateGB } from '../../../shared/domain/dates';
 import { ReportChart } from './ReportChart';
 import type { Report } from './reportsSlice';
+import { counted } from '../../../shared/domain/counted';
 
 const h = (m: number) => Math.round((m / 60) * 10) / 10;
 const COLOURS = ['#1f4f8a', '#b0581a', '#1b6e43', '#6b3fa0', '#a3241c', '#5a6573'];
@@ -133,7 +134,7 @@ export const ReportBody = ({ report, from }: { report: Report; from: string }) =
             summary={`Labour cost by ${by} for the range, £${total} in all.`}
           />
           <p className="summary">
-            £{total.toLocaleString('en-GB')} across {sites.size} site{sites.size === 1 ? '' : 's'}.
+            £{total.toLocaleString('en-GB')} across {counted(sites.size, 'site')}.
           </p>
           <Table
             head={['Week starting', 'Site', 'Paid hours', 'Cost (£)']}

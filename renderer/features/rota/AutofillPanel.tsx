@@ -8,6 +8,7 @@ import { useStore } from '../../store/appStore';
 import { useShallow } from 'zustand/react/shallow';
 import { isErr } from './rotaSlice';
 import { ScopeFields, scopeError, weekScope, type Scope } from './ScopeFields';
+import { counted } from '../../../shared/domain/counted';
 
 const n = (x: number) => Math.round(x).toLocaleString('en-GB');
 const SHOWN = 300;
@@ -320,7 +321,7 @@ export const AutofillPanel = ({ onClose }: { onClose: () => void }) => {
                 Apply{' '}
                 {[
                   preview.assignments.length > 0 || preview.moves.length === 0 ? `${n(preview.assignments.length)} assignments` : '',
-                  preview.moves.length > 0 ? `${n(preview.moves.length)} move${preview.moves.length === 1 ? '' : 's'}` : '',
+                  preview.moves.length > 0 ? counted(preview.moves.length, 'move') : '',
                 ]
                   .filter(Boolean)
                   .join(' and ')}

@@ -4,6 +4,7 @@ import { useStore } from '../../store/appStore';
 import { useShallow } from 'zustand/react/shallow';
 import { isErr } from './rotaSlice';
 import { ScopeFields, scopeError, weekScope, type Scope } from './ScopeFields';
+import { counted } from '../../../shared/domain/counted';
 
 /** Creates the open shifts the chosen sites' cover needs, from their patterns, templates and sensible lengths. */
 export const BuildFromCoverDialog = ({ onClose }: { onClose: () => void }) => {
@@ -32,7 +33,7 @@ export const BuildFromCoverDialog = ({ onClose }: { onClose: () => void }) => {
         text:
           n === 0
             ? 'Nothing to build: the shifts on the rota already meet the cover.'
-            : `Built ${n} open shift${n === 1 ? '' : 's'} (${how.join(', ')}). Undo with Ctrl+Z.`,
+            : `Built ${counted(n, 'open shift')} (${how.join(', ')}). Undo with Ctrl+Z.`,
       },
     });
     onClose();

@@ -28,6 +28,7 @@ import { usePlannerKeys } from './usePlannerKeys';
 import { PrintWeek } from './PrintWeek';
 import { WeekGrid, type WeekGridHandle } from './WeekGrid';
 import './rota.css';
+import { counted } from '../../../shared/domain/counted';
 
 type Open =
   | { kind: 'none' }
@@ -212,9 +213,8 @@ export const PlannerView = () => {
         <h1 id="rota-title">Rota</h1>
         {view && (
           <p className="muted planner-summary" aria-live="polite">
-            {view.shifts.length} shift{view.shifts.length === 1 ? '' : 's'} · {openShifts} open · {view.gaps.length} cover gap
-            {view.gaps.length === 1 ? '' : 's'} · {blocks} blocked · {warns} warning{warns === 1 ? '' : 's'} ·{' '}
-            <span className="draft-key">dashed</span> = draft
+            {counted(view.shifts.length, 'shift')} · {openShifts} open · {counted(view.gaps.length, 'cover gap')} · {blocks} blocked ·{' '}
+            {counted(warns, 'warning')} · <span className="draft-key">dashed</span> = draft
           </p>
         )}
         {view && (

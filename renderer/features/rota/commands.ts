@@ -5,6 +5,7 @@
  */
 import type { ShiftChanges, ShiftSave } from '../../../shared/contract/rota';
 import type { Shift } from '../../../shared/schemas/shift';
+import { counted } from '../../../shared/domain/counted';
 
 /** A shift's planner fields with its id, as a change left it. */
 export type SavedShift = ShiftSave & { id: string };
@@ -53,7 +54,7 @@ export const publishCommandOf = (changes: ShiftChanges): Command | null => {
   if (changes.after.length === 0) return null;
   const shifts = changes.after.map(saveOf);
   return {
-    label: `Publish ${shifts.length} shift${shifts.length === 1 ? '' : 's'}`,
+    label: `Publish ${counted(shifts.length, 'shift')}`,
     redo: { kind: 'republish', shifts },
     undo: { kind: 'unpublish', shifts },
   };

@@ -1,5 +1,6 @@
 import type { CopyResult } from '../../../shared/contract/rota';
 import { formatDayShort } from '../../../shared/domain/dates';
+import { counted } from '../../../shared/domain/counted';
 
 /**
  * What a copied week says: how many shifts were made, then the shifts left open grouped by person and
@@ -31,8 +32,8 @@ export const copyNotice = (
     const reason = name && !why.startsWith(name) ? `${name} is ${why}` : why;
     const named = [...new Set(days.filter(Boolean))].sort().map(formatDayShort);
     const list = named.length <= 1 ? (named[0] ?? '') : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
-    return `${reason}: ${days.length} shift${days.length === 1 ? '' : 's'} left open${list ? `, ${list}` : ''}`;
+    return `${reason}: ${counted(days.length, 'shift')} left open${list ? `, ${list}` : ''}`;
   });
   const there = r.alreadyThere > 0 ? `; ${r.alreadyThere} ${r.alreadyThere === 1 ? 'was' : 'were'} already there` : '';
-  return `Copied ${r.after.length} shift${r.after.length === 1 ? '' : 's'}${there}.${lines.length ? ` ${lines.join('. ')}.` : ''}`;
+  return `Copied ${counted(r.after.length, 'shift')}${there}.${lines.length ? ` ${lines.join('. ')}.` : ''}`;
 };

@@ -17,6 +17,7 @@ import type { AutofillStatus, BuildResult } from '../../../shared/contract/autof
 import type { PatternInput, ShiftPattern, ShiftTemplate, TemplateInput } from '../../../shared/schemas/rotaPlan';
 import type { Load, Slice } from '../../store/types';
 import { commandOf, publishCommandOf, type Command, type Step } from './commands';
+import { counted } from '../../../shared/domain/counted';
 
 export type PlannerMode = 'sites' | 'people';
 
@@ -214,7 +215,7 @@ export const createRotaSlice: Slice<RotaSlice> = (set, get) => {
           text:
             n === 0
               ? 'Nothing to publish: the week has no drafts.'
-              : `Published ${n} shift${n === 1 ? '' : 's'}. Later changes are kept in each shift's history. Undo with Ctrl+Z.`,
+              : `Published ${counted(n, 'shift')}. Later changes are kept in each shift's history. Undo with Ctrl+Z.`,
         },
       });
       await refresh();
@@ -244,7 +245,7 @@ export const createRotaSlice: Slice<RotaSlice> = (set, get) => {
       const r = await call('rota:build-from-cover', { from, to, sites });
       if (!r.ok) return r;
       const n = r.data.after.length;
-      remember(`Build ${n} shift${n === 1 ? '' : 's'} from cover`, r.data);
+      remember(`Build ${counted(n, 'shift')} from cover`, r.data);
       await refresh();
       return r.data;
     },
@@ -268,8 +269,8 @@ export const createRotaSlice: Slice<RotaSlice> = (set, get) => {
       const r = await call('rota:autofill-apply', { jobId });
       if (!r.ok) return r;
       const n = r.data.after.length;
-      remember(`Auto-fill ${n} shift${n === 1 ? '' : 's'}`, r.data);
-      set({ rotaNotice: { tone: 'ok', text: `Auto-fill applied to ${n} shift${n === 1 ? '' : 's'}. Undo with Ctrl+Z.` } });
+      remember(`Auto-fill ${counted(n, 'shift')}`, r.data);
+      set({ rotaNotice: { tone: 'ok', text: `Auto-fill applied to ${counted(n, 'shift')}. Undo with Ctrl+Z.` } });
       await refresh();
       return n;
     },

@@ -12,6 +12,7 @@ import { tidyTime } from './timeText';
 import './sites.css';
 
 import { SERVICE_LABEL } from '../../../shared/domain/serviceLabel';
+import { counted } from '../../../shared/domain/counted';
 
 export { SERVICE_LABEL };
 
@@ -120,7 +121,7 @@ const CopyToSites = ({ from, service, disabled }: { from: string; service: Servi
         <>
           <CloseButton />
           <button type="button" className="btn btn-primary" disabled={!toSites.length || !toDays.length} onClick={() => void submit()}>
-            Copy to {toSites.length} site{toSites.length === 1 ? '' : 's'}
+            Copy to {counted(toSites.length, 'site')}
           </button>
         </>
       }

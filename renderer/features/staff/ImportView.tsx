@@ -8,6 +8,7 @@ import { decodeCsvFile } from '../../../shared/domain/csv';
 import { download } from '../../components/download';
 import { BackButton } from '../../components/BackButton';
 import './staff.css';
+import { counted } from '../../../shared/domain/counted';
 
 type Step =
   | { status: 'editing' }
@@ -167,7 +168,7 @@ export const ImportView = () => {
                           <td key={c.key}>{r.values[c.key] || (c.key === 'name' ? <span className="muted">(blank)</span> : '')}</td>
                         ))}
                         <td className={`row-status ${r.errors.length ? 'bad' : 'ok'}`}>
-                          {r.errors.length ? `✗ ${r.errors.length} error${r.errors.length === 1 ? '' : 's'}` : '✓ Ready'}
+                          {r.errors.length ? `✗ ${counted(r.errors.length, 'error')}` : '✓ Ready'}
                         </td>
                         <td>
                           {r.errors.length > 0 && (

@@ -6,6 +6,7 @@ import { LicenceBadge } from '../../components/LicenceBadge';
 import { useStore, useStoreFields } from '../../store/appStore';
 import './staff.css';
 import { TableHead } from '../../components/TableHead';
+import { counted } from '../../../shared/domain/counted';
 
 const SECTIONS = [
   { key: 'expired', title: 'Expired', empty: 'No security staff have an expired licence.' },
@@ -47,7 +48,7 @@ const Section = ({ title, items, empty }: { title: string; items: LicenceWatchIt
                   ) : (
                     <>
                       <strong className="field-error" style={{ display: 'inline' }}>
-                        {i.shifts.length} shift{i.shifts.length === 1 ? '' : 's'} at risk
+                        {counted(i.shifts.length, 'shift')} at risk
                       </strong>
                       <ul className="shift-list small">
                         {i.shifts.slice(0, 5).map((s) => (

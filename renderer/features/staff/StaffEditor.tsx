@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { StaffView } from '../../../shared/contract/staff';
 import { validateStaff, type FieldErrors } from '../../../shared/domain/directory';
 import { londonToday } from '../../../shared/domain/dates';
-import { SERVICES, WEEKDAYS, type Weekday } from '../../../shared/schemas/common';
+import { SERVICES, WEEKDAYS } from '../../../shared/schemas/common';
 import { CONTRACT_TYPES, SIA_SECTORS, type Availability } from '../../../shared/schemas/staff';
 import { Banner } from '../../components/Banner';
 import { fieldErrors } from '../../components/errors';
@@ -13,19 +13,11 @@ import { useNow } from '../../components/useNow';
 import { useStoreFields } from '../../store/appStore';
 import { SERVICE_LABEL } from '../sites/CoverEditor';
 import { tidyTime } from '../sites/timeText';
-import { CONTRACT_LABEL } from './StaffList';
+import { CONTRACT_LABEL, SECTOR_LABEL } from '../../../shared/domain/directory/staffLabels';
+import { dayLabel } from '../../../shared/domain/directory/coverWindows';
 import { blankDraft, draftOf, formOf, fullRecords, type StaffDraft } from './staffDraft';
 import './staff.css';
 import { SiteOptions } from '../../components/SiteOptions';
-
-const DAY_NAME: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
-export const SECTOR_LABEL: Record<(typeof SIA_SECTORS)[number], string> = {
-  'door-supervision': 'Door supervision',
-  'security-guarding': 'Security guarding',
-  cctv: 'Public space surveillance (CCTV)',
-  'close-protection': 'Close protection',
-  'key-holding': 'Key holding',
-};
 
 const AvailabilityEditor = ({
   value,
@@ -56,15 +48,15 @@ const AvailabilityEditor = ({
         const windows = value[day] ?? [];
         const setDay = (w: { start: string; end: string }[]) => onChange({ ...value, [day]: w });
         return (
-          <div className="avail-row" key={day} role="group" aria-label={`Available on ${DAY_NAME[day]}`}>
-            <span className="strong small">{DAY_NAME[day]}</span>
+          <div className="avail-row" key={day} role="group" aria-label={`Available on ${dayLabel(day)}`}>
+            <span className="strong small">{dayLabel(day)}</span>
             <div className="avail-windows">
               {windows.length === 0 && <span className="muted small">Not available</span>}
               {windows.map((w, i) => (
                 <span key={i} className="avail-windows">
                   <input
                     className="small-input time-input"
-                    aria-label={`${DAY_NAME[day]} from`}
+                    aria-label={`${dayLabel(day)} from`}
                     value={w.start}
                     aria-invalid={Boolean(errors[`availability.${day}.${i}.start`])}
                     onChange={(e) => setDay(windows.map((x, j) => (j === i ? { ...x, start: e.target.value } : x)))}
@@ -73,7 +65,7 @@ const AvailabilityEditor = ({
                   <span className="muted">to</span>
                   <input
                     className="small-input time-input"
-                    aria-label={`${DAY_NAME[day]} to`}
+                    aria-label={`${dayLabel(day)} to`}
                     value={w.end}
                     aria-invalid={Boolean(errors[`availability.${day}.${i}.end`])}
                     onChange={(e) => setDay(windows.map((x, j) => (j === i ? { ...x, end: e.target.value } : x)))}
@@ -82,7 +74,7 @@ const AvailabilityEditor = ({
                   <button
                     type="button"
                     className="btn btn-quiet btn-small"
-                    aria-label={`Remove ${DAY_NAME[day]} time ${i + 1}`}
+                    aria-label={`Remove ${dayLabel(day)} time ${i + 1}`}
                     onClick={() => setDay(windows.filter((_, j) => j !== i))}
                   >
                     <Trash2 aria-hidden size={14} />
@@ -92,7 +84,7 @@ const AvailabilityEditor = ({
               <button
                 type="button"
                 className="btn btn-quiet btn-small"
-                aria-label={`Add time on ${DAY_NAME[day]}`}
+                aria-label={`Add time on ${dayLabel(day)}`}
                 onClick={() => setDay([...windows, { start: '09:00', end: '17:00' }])}
               >
                 <Plus aria-hidden size={14} />

@@ -24,6 +24,7 @@ import { download } from '../../components/download';
 import './staff.css';
 import { SiteOptions } from '../../components/SiteOptions';
 import { Select } from '../../components/Select';
+import { CONTRACT_LABEL } from '../../../shared/domain/directory/staffLabels';
 
 const ROW = 56;
 export const LICENCE_LABEL: Record<LicenceStatus, string> = {
@@ -32,12 +33,6 @@ export const LICENCE_LABEL: Record<LicenceStatus, string> = {
   'expiring-30': 'Expires within 30 days',
   expired: 'Expired',
   none: 'No licence',
-};
-export const CONTRACT_LABEL: Record<(typeof CONTRACT_TYPES)[number], string> = {
-  'full-time': 'Full-time',
-  'part-time': 'Part-time',
-  'zero-hours': 'Zero hours',
-  relief: 'Relief',
 };
 
 /** `15 days leave left`, for the leave year containing today; nothing without leave terms. */

@@ -37,3 +37,4 @@ export { absenceCalendar, absenceOnDate, absenceOverlapsTime, absencesOn, employ
 export type { StaffCsvColumn, StaffCsvOptions, StaffCsvResult, StaffCsvRow } from './staffCsv';
 export { STAFF_CSV_COLUMNS, STAFF_CSV_TEMPLATE, parseStaffCsv, siaGroups, staffToCsv } from './staffCsv';
 export * from './pickerName';
+export * from './staffLabels';

@@ -10,6 +10,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Incident } from '../../schemas/incident';
 import { incidentInputSchema } from '../../schemas/incident';
+import { counted, wasOrWere } from '../counted';
 
 export type HistoryEntry = Incident['history'][number];
 export type HistoryChange = HistoryEntry['changes'][number];
@@ -71,7 +72,7 @@ export const verifyHistory = (incidentId: string, history: readonly HistoryEntry
     return {
       ok: false,
       brokenAt: Math.min(anchor.length, history.length),
-      reason: `The history has ${history.length} entries but ${anchor.length} were recorded.`,
+      reason: `The history has ${counted(history.length, 'entry', 'entries')} but ${anchor.length} ${wasOrWere(anchor.length)} recorded.`,
     };
   }
   const head = history.length ? history[history.length - 1].hash : genesisHash(incidentId);

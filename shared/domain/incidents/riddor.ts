@@ -11,6 +11,7 @@ import { RIDDOR_KINDS } from '../../schemas/values';
 import { addDays, daysBetween, formatDateGB } from '../dates';
 import { compareReferences } from './references';
 import { londonDateOf } from './londonDate';
+import { counted } from '../counted';
 
 export type RiddorKind = (typeof RIDDOR_KINDS)[number];
 type RiddorFields = Pick<Incident, 'occurredAt' | 'riddor'>;
@@ -37,10 +38,10 @@ export type RiddorStatus =
 const dueMessage = (deadline: string, daysLeft: number, withoutDelay: boolean): string => {
   const by =
     daysLeft < 0
-      ? `The RIDDOR report was due on ${formatDateGB(deadline)}, ${-daysLeft} ${-daysLeft === 1 ? 'day' : 'days'} ago; report it now.`
+      ? `The RIDDOR report was due on ${formatDateGB(deadline)}, ${counted(-daysLeft, 'day')} ago; report it now.`
       : daysLeft === 0
         ? `The RIDDOR report is due today (${formatDateGB(deadline)}).`
-        : `The RIDDOR report is due by ${formatDateGB(deadline)} (${daysLeft} ${daysLeft === 1 ? 'day' : 'days'} left).`;
+        : `The RIDDOR report is due by ${formatDateGB(deadline)} (${counted(daysLeft, 'day')} left).`;
   return withoutDelay ? `Tell the HSE without delay by the quickest means. ${by}` : by;
 };
 

@@ -15,6 +15,8 @@ import type { Candidate, Gap, RotaContext } from '../rota/types';
 import { minutesInDailyWindow } from '../rota/windows';
 import { addDays } from '../dates';
 import { absenceOfRequest } from './request';
+import { counted } from '../counted';
+import { SERVICE_LABEL } from '../serviceLabel';
 
 type Leave = Pick<LeaveRequest, 'id' | 'from' | 'to' | 'partDay' | 'note'>;
 
@@ -47,11 +49,9 @@ export interface CoverImpact {
   candidates: Record<string, Candidate[]>;
   /** Everyone who could take one or more of them, those who could take the most first, then by rank. */
   coverers: Coverer[];
-  /** One sentence for the manager, e.g. "Approving leaves HAT security 1 short on 3 nights; these 4 people could cover: …". */
+  /** One sentence for the manager, e.g. "Approving leaves HAT Security 1 short on 3 nights; these 4 people could cover: …". */
   summary: string;
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 const gapSpan = (g: Gap) => ({ start: instantAt(g.date, g.start), end: instantAt(g.endDate, g.end) });
 
@@ -88,9 +88,9 @@ const summarise = (
   const past =
     started.length === 0
       ? ''
-      : ` ${plural(started.length, 'shift', 'shifts')} in the leave had already started and ${started.length === 1 ? 'stays' : 'stay'} as planned.`;
+      : ` ${counted(started.length, 'shift')} in the leave had already started and ${started.length === 1 ? 'stays' : 'stay'} as planned.`;
   if (opened.length === 0) return `Approving opens no shifts: ${person.name} has none planned then.${past}`;
-  const opens = `Approving opens ${plural(opened.length, 'shift', 'shifts')}`;
+  const opens = `Approving opens ${counted(opened.length, 'shift')}`;
   const who =
     coverers.length === 0
       ? 'no one could cover without breaking a rule'
@@ -98,8 +98,7 @@ const summarise = (
   if (shortfalls.length === 0) return `${opens}; cover stays as the sites require, and ${who}.${past}`;
   const short = shortfalls
     .map(
-      (f) =>
-        `${f.site} ${f.service} ${f.short} short on ${f.shiftIds.length === 1 ? `1 ${SINGULAR[f.shiftWord]}` : `${f.shiftIds.length} ${f.shiftWord}`}`,
+      (f) => `${f.site} ${SERVICE_LABEL[f.service]} ${f.short} short on ${counted(f.shiftIds.length, SINGULAR[f.shiftWord], f.shiftWord)}`,
     )
     .join(' and ');
   return `Approving leaves ${short}; ${who}.${past}`;

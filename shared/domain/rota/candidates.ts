@@ -11,6 +11,7 @@ import { spanOf } from './instants';
 import { withinAvailability } from './statedAvailability';
 import type { Candidate, Finding, RotaContext } from './types';
 import { lookBackFrom, weekRange, type WeekRange } from './week';
+import { counted } from '../counted';
 
 /** Someone who cannot take the shift, and the blocks that stop them. */
 export interface Rejection {
@@ -66,9 +67,7 @@ const reasonsFor = (c: Omit<Candidate, 'reasons'>, staff: Staff, site: string): 
         ? `${formatMinutes(c.contractMinutes - c.weekMinutes)} under contract this week (${formatMinutes(c.weekMinutes)} of ${formatMinutes(c.contractMinutes)})`
         : `At or over contract this week (${formatMinutes(c.weekMinutes)} of ${formatMinutes(c.contractMinutes)})`;
   return [
-    warns.length === 0
-      ? 'No warnings'
-      : `${warns.length} warning${warns.length === 1 ? '' : 's'}: ${[...new Set(warns.map((f) => f.rule))].join(', ')}`,
+    warns.length === 0 ? 'No warnings' : `${counted(warns.length, 'warning')}: ${[...new Set(warns.map((f) => f.rule))].join(', ')}`,
     hours,
     c.restBeforeMinutes === null ? 'No earlier shift on record' : `${formatMinutes(c.restBeforeMinutes)} rest before the shift`,
     staff.homeSite === site ? `Home site ${site}` : c.familiar ? `Knows ${site}` : `New to ${site}`,

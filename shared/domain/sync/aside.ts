@@ -14,6 +14,9 @@ import { logEntryInputSchema } from '../../schemas/occurrence';
 import { SERVICE_LABEL } from '../serviceLabel';
 import { HLC_ZERO, parseHlc } from './hlc';
 import type { Superseded, SyncKind, SyncRecord } from './merge';
+import { counted } from '../counted';
+import { availabilityInWords, CONTRACT_LABEL, SECTOR_LABEL } from '../directory/staffLabels';
+import type { Availability } from '../../schemas/staff';
 
 export type AsideKind = Exclude<SyncKind, 'shifts'>;
 
@@ -116,11 +119,15 @@ const inWords = (kind: AsideKind, field: string, value: unknown, names: Names, p
   if (kind === 'incidents' && field in FIELD_LABEL) return describeValue(field, value, formatWhenGB);
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'number') return field === 'payRate' ? money.format(value) : number.format(value);
+  if (kind === 'staff' && field === 'availability' && typeof value === 'object' && !Array.isArray(value))
+    return availabilityInWords(value as Availability);
   if (typeof value === 'string') {
     if (PEOPLE.has(field)) return field === 'by' ? names.user(value) : names.person(value);
     if (SITES.has(field)) return names.site(value);
     if (field === 'services' || field === 'service') return SERVICE_LABEL[value as keyof typeof SERVICE_LABEL] ?? value;
     if (kind === 'log' && field === 'kind') return LOG_KIND_LABEL[value as keyof typeof LOG_KIND_LABEL] ?? value;
+    if (kind === 'staff' && field === 'contractType') return CONTRACT_LABEL[value as keyof typeof CONTRACT_LABEL] ?? value;
+    if (kind === 'staff' && field === 'sector') return SECTOR_LABEL[value as keyof typeof SECTOR_LABEL] ?? value;
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDateGB(value);
     if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return formatWhenGB(value);
     return value;
@@ -144,12 +151,12 @@ const eventsInWords = (kind: AsideKind, field: string, value: unknown, names: Na
   if (kind === 'incidents' && field === 'history') {
     const last = value.at(-1) as { kind: keyof typeof HISTORY_KIND_LABEL; at: string; by: string } | undefined;
     if (!last) return 'No entries';
-    return `${value.length} ${value.length === 1 ? 'entry' : 'entries'}; the last: ${HISTORY_KIND_LABEL[last.kind] ?? last.kind}, ${names.user(last.by)}, ${formatWhenGB(last.at)}`;
+    return `${counted(value.length, 'entry', 'entries')}; the last: ${HISTORY_KIND_LABEL[last.kind] ?? last.kind}, ${names.user(last.by)}, ${formatWhenGB(last.at)}`;
   }
   if (kind === 'attendance' && field === 'corrections') {
     const last = value.at(-1) as { reason: string; at: string; by: string } | undefined;
     if (!last) return 'None';
-    return `${value.length} ${value.length === 1 ? 'correction' : 'corrections'}; the last: “${last.reason}”, ${names.user(last.by)}, ${formatWhenGB(last.at)}`;
+    return `${counted(value.length, 'correction')}; the last: “${last.reason}”, ${names.user(last.by)}, ${formatWhenGB(last.at)}`;
   }
   return null;
 };
@@ -184,13 +191,20 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === 
 /**
  * Each field in which `setAside` differs from `inForce`, in the order the record holds its fields, both in words. A
  * pay rate the set-aside version does not carry (a person's version from the directory or a rota pack travels without
- * one) is not a difference.
+ * one) is not a difference. A log entry's time is shown as the log shows it, with its zone (`01:30 GMT`).
  */
 export const differences = (kind: AsideKind, inForce: SyncRecord, setAside: SyncRecord, names: Names): AsideField[] => {
   const fields = [...new Set([...Object.keys(inForce), ...Object.keys(setAside)])].filter((f) => !META.has(f));
   const out: AsideField[] = [];
   for (const f of fields) {
     if (kind === 'staff' && f === 'payRate' && !(f in setAside)) continue;
+    // A log entry's zone says which of a repeated hour its time is: it is shown, and compared, in the Time row.
+    if (kind === 'log' && f === 'zone') continue;
+    if (kind === 'log' && f === 'time') {
+      if (same(inForce.time, setAside.time) && same(inForce.zone, setAside.zone)) continue;
+      out.push({ label: labelOf(kind, f), inForce: logTime(inForce) || '—', setAside: logTime(setAside) || '—' });
+      continue;
+    }
     if (same(inForce[f], setAside[f])) continue;
     const words = (v: unknown) => eventsInWords(kind, f, v, names) ?? inWords(kind, f, v, names);
     out.push({ label: labelOf(kind, f), inForce: words(inForce[f]), setAside: words(setAside[f]) });

@@ -1,4 +1,5 @@
 import { formatDateGB, londonParts } from '../dates';
+import { counted } from '../counted';
 
 /**
  * Hybrid logical clocks: the order of edits made on different installs, without trusting any one
@@ -92,7 +93,7 @@ export const aheadInWords = (stamp: string, now: number): string => {
       : ms >= 2 * DAY_MS
         ? [Math.round(ms / DAY_MS), 'day']
         : [Math.round(ms / 3_600_000), 'hour'];
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+  return counted(n, unit);
 };
 
 /** The latest of some stamps (HLC_ZERO for none). */

@@ -6,6 +6,7 @@ import { licenceStatus, SECTOR_NAMES, sectorFits } from '../licence';
 import type { PersonWeek } from '../personWeek';
 import type { Entry } from '../rotaIndex';
 import type { Finding } from '../types';
+import { counted } from '../../counted';
 
 // A night shift must be licensed until it ends, so the licence is tested on the shift's last date.
 const lastDate = (e: Entry) => lastDateOf(e.shift);
@@ -23,7 +24,7 @@ const expiredMessage = (name: string, expires: string, e: Entry): string => {
   const when = `(${shiftAtSite(e.shift)})`;
   if (before <= 0)
     return `${name}'s SIA licence runs out at the end of ${expiryDay(expires, e.shift.date)}, before this shift ends ${when}`;
-  return `${name}'s SIA licence expired on ${expiryDay(expires, e.shift.date)}, ${before} day${before === 1 ? '' : 's'} before this shift ${when}`;
+  return `${name}'s SIA licence expired on ${expiryDay(expires, e.shift.date)}, ${counted(before, 'day')} before this shift ${when}`;
 };
 
 // Basis: Private Security Industry Act 2001 s.3 (licensable conduct) and s.5 (using unlicensed operatives).

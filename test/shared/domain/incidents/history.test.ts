@@ -124,6 +124,17 @@ describe('verifyHistory', () => {
     expect(verifyHistory(ID, h)).toMatchObject({ ok: false, brokenAt: 0, reason: expect.stringMatching(/first history entry/) });
   });
 
+  it('counts entries in the singular when there is one, in the reason for a length mismatch', () => {
+    expect(verifyHistory(ID, chainOf(1), { length: 2 })).toMatchObject({
+      ok: false,
+      reason: 'The history has 1 entry but 2 were recorded.',
+    });
+    expect(verifyHistory(ID, chainOf(2), { length: 1 })).toMatchObject({
+      ok: false,
+      reason: 'The history has 2 entries but 1 was recorded.',
+    });
+  });
+
   it('detects a removed last entry only against an anchor', () => {
     const full = chainOf(5);
     const cut = full.slice(0, 4);

@@ -43,7 +43,7 @@ const WED = '2026-12-09';
 const NOW = Date.parse('2026-11-25T09:00:00Z');
 
 describe('leaveCoverImpact', () => {
-  it('approving three nights off leaves HAT security 1 short on 3 nights, and names who could cover, best first', () => {
+  it('approving three nights off leaves HAT Security 1 short on 3 nights, and names who could cover, best first', () => {
     const sam = officer('Sam', 36);
     // Ranked by hours under contract this week (none has a shift): Dee 48 h, Eve 44 h, Fay 40 h, Gus 38 h.
     const [dee, eve, fay, gus] = [officer('Dee', 48), officer('Eve', 44), officer('Fay', 40), officer('Gus', 38)];
@@ -62,7 +62,7 @@ describe('leaveCoverImpact', () => {
 
     const impact = leaveCoverImpact(ctx, sam.id, leave(MON, WED), NOW);
 
-    expect(impact.summary).toBe('Approving leaves HAT security 1 short on 3 nights; these 5 people could cover: Dee, Eve, Fay, Gus, Hal.');
+    expect(impact.summary).toBe('Approving leaves HAT Security 1 short on 3 nights; these 5 people could cover: Dee, Eve, Fay, Gus, Hal.');
     expect(impact.opened.map((s) => s.date)).toEqual([MON, TUE, WED]);
     expect(impact.shortfalls).toEqual([
       { site: 'HAT', service: 'security', short: 1, shiftIds: shifts.slice(0, 3).map((s) => s.id), shiftWord: 'nights' },
@@ -95,7 +95,7 @@ describe('leaveCoverImpact', () => {
     const sam = officer('Sam', 36);
     const ctx = makeContext({ sites: [hat(2)], staff: [sam], shifts: [night(sam, TUE)] });
     const impact = leaveCoverImpact(ctx, sam.id, leave(TUE, TUE), NOW);
-    expect(impact.summary).toBe('Approving leaves HAT security 2 short on 1 night; no one could cover without breaking a rule.');
+    expect(impact.summary).toBe('Approving leaves HAT Security 2 short on 1 night; no one could cover without breaking a rule.');
   });
 
   it('a day and a night opened together are counted as shifts', () => {
@@ -103,7 +103,7 @@ describe('leaveCoverImpact', () => {
     const uma = officer('Uma', 48);
     const ctx = makeContext({ sites: [hat(1, 1)], staff: [sam, uma], shifts: [day(sam, MON), night(sam, WED)] });
     const impact = leaveCoverImpact(ctx, sam.id, leave(MON, WED), NOW);
-    expect(impact.summary).toBe('Approving leaves HAT security 1 short on 2 shifts; this person could cover: Uma.');
+    expect(impact.summary).toBe('Approving leaves HAT Security 1 short on 2 shifts; this person could cover: Uma.');
   });
 
   it('a part-day absence opens only the shifts its hours touch: 09:00–13:00 on Tuesday clashes with the day, not the night before', () => {
@@ -112,7 +112,7 @@ describe('leaveCoverImpact', () => {
     const ctx = makeContext({ sites: [hat(1, 1)], staff: [sam], shifts });
     const impact = leaveCoverImpact(ctx, sam.id, leave(TUE, TUE, { start: '09:00', end: '13:00' }), NOW);
     expect(impact.opened.map((s) => `${s.date} ${s.start}`)).toEqual([`${TUE} 07:00`]);
-    expect(impact.summary).toBe('Approving leaves HAT security 1 short on 1 day; no one could cover without breaking a rule.');
+    expect(impact.summary).toBe('Approving leaves HAT Security 1 short on 1 day; no one could cover without breaking a rule.');
   });
 
   it('leave on days with no planned shifts opens nothing', () => {
@@ -132,7 +132,7 @@ describe('leaveCoverImpact', () => {
     expect(impact.started.map((s) => s.date)).toEqual([MON]);
     expect(impact.opened.map((s) => s.date)).toEqual([TUE]);
     expect(impact.summary).toBe(
-      'Approving leaves HAT security 1 short on 1 night; no one could cover without breaking a rule. 1 shift in the leave had already started and stays as planned.',
+      'Approving leaves HAT Security 1 short on 1 night; no one could cover without breaking a rule. 1 shift in the leave had already started and stays as planned.',
     );
   });
 

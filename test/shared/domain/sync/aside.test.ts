@@ -123,4 +123,48 @@ describe('a set-aside version in words', () => {
       },
     ]);
   });
+
+  it('shows a person’s SIA sector, contract and availability as the staff editor words them, never the stored codes', () => {
+    const person = {
+      id: 'p',
+      name: 'Kim',
+      contractType: 'full-time',
+      availability: {},
+      sia: { number: '6543210987654321', sector: 'door-supervision', expires: '2026-12-20' },
+      ...meta('2026-11-25T07:10:00Z', 'x', 'a'),
+    };
+    const other = {
+      ...person,
+      contractType: 'zero-hours',
+      availability: {
+        mon: [{ start: '07:00', end: '19:00' }],
+        wed: [
+          { start: '09:00', end: '13:00' },
+          { start: '18:00', end: '22:00' },
+        ],
+      },
+      sia: { ...person.sia, sector: 'security-guarding' },
+      ...meta('2026-11-25T07:12:00Z', 'x', 'b'),
+    };
+    const rows = differences('staff', person, other, names);
+    const shown = rows.flatMap((r) => [r.inForce, r.setAside]).join(' | ');
+    for (const code of ['door-supervision', 'security-guarding', 'full-time', 'zero-hours', 'mon', 'wed'])
+      expect(shown).not.toMatch(new RegExp(`\\b${code}\\b`));
+    expect(rows.map((r) => [r.inForce, r.setAside])).toEqual([
+      ['Full-time', 'Zero hours'],
+      ['Any time', 'Mon 07:00–19:00; Wed 09:00–13:00, 18:00–22:00; not available on other days'],
+      [expect.stringContaining('Door supervision'), expect.stringContaining('Security guarding')],
+    ]);
+  });
+
+  it('shows a log entry’s time with BST or GMT in the hour that comes twice, and a difference in zone alone', () => {
+    const entry = { id: 'log_1', site: 'CH', date: '2026-10-25', time: '01:30', kind: 'patrol', text: 'All clear.' };
+    const a = { ...entry, ...meta('2026-10-25T01:40:00Z', 'x', 'a') };
+    expect(differences('log', a, { ...a, time: '07:10' }, names)).toEqual([{ label: 'Time', inForce: '01:30 BST', setAside: '07:10' }]);
+    expect(differences('log', a, { ...a, zone: 'GMT' }, names)).toEqual([{ label: 'Time', inForce: '01:30 BST', setAside: '01:30 GMT' }]);
+    // A time the log could not read is shown as it was written.
+    expect(differences('log', a, { ...a, time: 'half one', zone: 'GMT' }, names)).toEqual([
+      { label: 'Time', inForce: '01:30 BST', setAside: 'half one' },
+    ]);
+  });
 });
