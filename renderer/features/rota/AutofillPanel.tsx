@@ -320,7 +320,7 @@ export const AutofillPanel = ({ onClose }: { onClose: () => void }) => {
               <button type="button" className="btn btn-primary" onClick={() => void apply()}>
                 Apply{' '}
                 {[
-                  preview.assignments.length > 0 || preview.moves.length === 0 ? `${n(preview.assignments.length)} assignments` : '',
+                  preview.assignments.length > 0 || preview.moves.length === 0 ? counted(preview.assignments.length, 'assignment') : '',
                   preview.moves.length > 0 ? counted(preview.moves.length, 'move') : '',
                 ]
                   .filter(Boolean)
