@@ -9,6 +9,7 @@ import {
 import type { Incident } from '../../shared/schemas/incident';
 import { readSuperseded } from '../exchange/superseded';
 import type { AppCore } from './types';
+import { counted, wasOrWere } from '../../shared/domain/counted';
 
 const INCIDENTS = 'partitions/incidents/';
 
@@ -49,7 +50,7 @@ export const checkIncident = (app: AppCore, incident: Incident): { verification:
       brokenAt: Math.min(recorded.length, incident.history.length),
       reason:
         incident.history.length < recorded.length
-          ? `The history has ${incident.history.length} entries, but ${recorded.length} were recorded as written: entries were cut off the end.`
+          ? `The history has ${counted(incident.history.length, 'entry', 'entries')}, but ${recorded.length} ${wasOrWere(recorded.length)} recorded as written: entries were cut off the end.`
           : `The history no longer contains entry ${recorded.length} as it was recorded when written: it was rewritten.`,
     };
   }
@@ -82,7 +83,7 @@ const checkWitness = (app: AppCore, incident: Incident): VerifyResult => {
     brokenAt: Math.min(w.length, n),
     reason:
       n < w.length
-        ? `The history has ${n} entries, but the hub has seen ${w.length}: entries were cut off the end on this computer.`
+        ? `The history has ${counted(n, 'entry', 'entries')}, but the hub has seen ${w.length}: entries were cut off the end on this computer.`
         : `The history no longer contains entry ${w.length} as the hub saw it: it was rewritten on this computer.`,
   };
 };

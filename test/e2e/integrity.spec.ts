@@ -121,7 +121,7 @@ test.describe('evidence that cannot be quietly rewritten', () => {
       .click();
     await expect(page.getByRole('heading', { level: 1, name: ref })).toBeVisible();
     await expect(page.getByText('Locked: history broken')).toBeVisible();
-    await expect(page.getByText('The history has 1 entries, but 3 were recorded as written: entries were cut off the end.')).toBeVisible();
+    await expect(page.getByText('The history has 1 entry, but 3 were recorded as written: entries were cut off the end.')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Edit' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: /Close incident/ })).toHaveCount(0);
 

@@ -180,7 +180,7 @@ describe('incidents against a real store', () => {
     const edited = okData(await t2.call('incidents:get', { id: d.incident.id }, m2));
     expect(edited.verification).toMatchObject({ ok: false, brokenAt: 0, reason: expect.stringContaining('changed after it was written') });
     const cut = okData(await t2.call('incidents:get', { id: second.incident.id }, m2));
-    expect(cut.verification).toMatchObject({ ok: false, reason: 'The history has 1 entries but 2 were recorded.' });
+    expect(cut.verification).toMatchObject({ ok: false, reason: 'The history has 1 entry but 2 were recorded.' });
   });
 
   it('lists unreported RIDDOR incidents overdue first, exports CSV and a PDF', async () => {
