@@ -17,7 +17,7 @@ import {
   type SyncRecord,
 } from '../../shared/domain/sync/merge';
 import type { AppCore } from '../services/types';
-import { logClock } from '../../shared/domain/incidents/occurrenceLog';
+import { logClock, logInstant } from '../../shared/domain/incidents/occurrenceLog';
 import { CATEGORY_LABEL, LOG_KIND_LABEL } from '../../shared/domain/incidents/labels';
 import { SERVICE_LABEL } from '../../shared/domain/serviceLabel';
 import type { Service } from '../../shared/schemas/common';
@@ -153,7 +153,11 @@ const placing = (kind: SyncKind, r: SyncRecord, names: ReadonlyMap<string, strin
   const site = kind === 'sites' || kind === 'staff' ? null : (s.site ?? null);
   const group = site ? `${GROUP[kind]} at ${site}` : GROUP[kind];
   const person = kind === 'shifts' || kind === 'attendance' ? (s.staffId ? (names.get(s.staffId) ?? 'Unknown person') : 'OPEN') : undefined;
-  const when = [s.date, s.start ?? s.time, s.end].filter(Boolean).join(' ');
+  // A log entry sorts by the moment it records, so on the night the clocks go back 01:45 BST comes before 01:30 GMT.
+  const when =
+    kind === 'log'
+      ? new Date(logInstant(r as unknown as LogEntry)).toISOString()
+      : [s.date, s.start ?? s.time, s.end].filter(Boolean).join(' ');
   const sort =
     kind === 'sites' ? `${s.code}` : kind === 'staff' ? `${s.name}` : kind === 'incidents' ? `${s.ref}` : `${when} ${person ?? ''}`;
   return person === undefined ? { group, sort } : { group, sort, who: person };

@@ -745,6 +745,31 @@ describe('the import preview on the night the clocks go back', () => {
       'CH Sun 25 Oct 22:00 Patrol',
     ]);
   });
+
+  it('lists the log entries of that night in the order they happened: 01:45 BST before 01:30 GMT', async () => {
+    const { manager, m, desk, s } = await twoInstalls();
+    const app = desk.opened.app;
+    const by = app.repos.accounts.all()[0].id;
+    const entry = (time: string, text: string, zone?: 'GMT'): LogEntry => ({
+      ...newMeta(app.clock, by, app.now()),
+      site: 'CH',
+      date: '2026-10-25',
+      time,
+      kind: 'patrol',
+      text,
+      corrects: null,
+      ...(zone ? { zone } : {}),
+    });
+    // 01:30 GMT is 01:30 UTC, three quarters of an hour after 01:45 BST (00:45 UTC).
+    app.repos.log.put([entry('01:30', 'Second pass.', 'GMT'), entry('01:45', 'First pass.'), entry('01:10', 'Earlier.')]);
+    const pack = okData(await desk.call('exchange:export-activity', { from: '2026-10-19', to: '2026-10-25' }, s));
+    const preview = okData(await manager.call('exchange:preview', { file: pack.base64 }, m));
+    expect(preview.rows.filter((r) => r.kind === 'log').map((r) => r.label)).toEqual([
+      'CH Sun 25 Oct 01:10 BST Patrol',
+      'CH Sun 25 Oct 01:45 BST Patrol',
+      'CH Sun 25 Oct 01:30 GMT Patrol',
+    ]);
+  });
 });
 
 describe('the import preview names an incident’s category as the incident screens do', () => {
