@@ -722,24 +722,30 @@ describe('edits stamped ahead of this computer’s clock', () => {
 });
 
 describe('the import preview on the night the clocks go back', () => {
-  it('says which 01:30 each log entry is, and an ordinary time as it is', async () => {
+  /** The preview's log lines for a desk's pack holding patrol entries on 25 Oct 2026 at these times (and zones). */
+  const logLinesOf = async (entries: { time: string; zone?: 'GMT' }[]): Promise<string[]> => {
     const { manager, m, desk, s } = await twoInstalls();
     const app = desk.opened.app;
     const by = app.repos.accounts.all()[0].id;
-    const entry = (time: string, text: string, zone?: 'GMT'): LogEntry => ({
-      ...newMeta(app.clock, by, app.now()),
-      site: 'CH',
-      date: '2026-10-25',
-      time,
-      kind: 'patrol',
-      text,
-      corrects: null,
-      ...(zone ? { zone } : {}),
-    });
-    app.repos.log.put([entry('01:30', 'Patrol one.'), entry('01:30', 'Patrol two.', 'GMT'), entry('22:00', 'Patrol three.')]);
+    app.repos.log.put(
+      entries.map(({ time, zone }, n): LogEntry => ({
+        ...newMeta(app.clock, by, app.now()),
+        site: 'CH',
+        date: '2026-10-25',
+        time,
+        kind: 'patrol',
+        text: `Patrol ${n + 1}.`,
+        corrects: null,
+        ...(zone ? { zone } : {}),
+      })),
+    );
     const pack = okData(await desk.call('exchange:export-activity', { from: '2026-10-19', to: '2026-10-25' }, s));
     const preview = okData(await manager.call('exchange:preview', { file: pack.base64 }, m));
-    expect(preview.rows.filter((r) => r.kind === 'log').map((r) => r.label)).toEqual([
+    return preview.rows.filter((r) => r.kind === 'log').map((r) => r.label);
+  };
+
+  it('says which 01:30 each log entry is, and an ordinary time as it is', async () => {
+    expect(await logLinesOf([{ time: '01:30' }, { time: '01:30', zone: 'GMT' }, { time: '22:00' }])).toEqual([
       'CH Sun 25 Oct 01:30 BST Patrol',
       'CH Sun 25 Oct 01:30 GMT Patrol',
       'CH Sun 25 Oct 22:00 Patrol',
@@ -747,24 +753,8 @@ describe('the import preview on the night the clocks go back', () => {
   });
 
   it('lists the log entries of that night in the order they happened: 01:45 BST before 01:30 GMT', async () => {
-    const { manager, m, desk, s } = await twoInstalls();
-    const app = desk.opened.app;
-    const by = app.repos.accounts.all()[0].id;
-    const entry = (time: string, text: string, zone?: 'GMT'): LogEntry => ({
-      ...newMeta(app.clock, by, app.now()),
-      site: 'CH',
-      date: '2026-10-25',
-      time,
-      kind: 'patrol',
-      text,
-      corrects: null,
-      ...(zone ? { zone } : {}),
-    });
     // 01:30 GMT is 01:30 UTC, three quarters of an hour after 01:45 BST (00:45 UTC).
-    app.repos.log.put([entry('01:30', 'Second pass.', 'GMT'), entry('01:45', 'First pass.'), entry('01:10', 'Earlier.')]);
-    const pack = okData(await desk.call('exchange:export-activity', { from: '2026-10-19', to: '2026-10-25' }, s));
-    const preview = okData(await manager.call('exchange:preview', { file: pack.base64 }, m));
-    expect(preview.rows.filter((r) => r.kind === 'log').map((r) => r.label)).toEqual([
+    expect(await logLinesOf([{ time: '01:30', zone: 'GMT' }, { time: '01:45' }, { time: '01:10' }])).toEqual([
       'CH Sun 25 Oct 01:10 BST Patrol',
       'CH Sun 25 Oct 01:45 BST Patrol',
       'CH Sun 25 Oct 01:30 GMT Patrol',
